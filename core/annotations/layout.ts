@@ -1,0 +1,36 @@
+// How a document's annotations sit relative to each other: text order, nesting, and which one
+// is under the cursor. Used by the reader (highlight styles) and the claims panel (order).
+import type { Annotation } from '../model/annotation.ts';
+
+/** Text order: by start, then the longer (enclosing) span first. */
+export function inTextOrder<T extends Pick<Annotation, 'target'>>(annotations: readonly T[]): T[] {
+  return [...annotations].sort((a, b) => a.target.start - b.target.start || b.target.end - a.target.end);
+}
+
+/**
+ * For each annotation, how many others enclose it (0 for outermost). Spans that merely overlap
+ * do not nest; identical spans nest in list order, so each still gets its own depth.
+ * @example nestingDepths([{id:'a', target:{start:0,end:9}}, {id:'b', target:{start:2,end:4}}]) // a→0, b→1
+ */
+export function nestingDepths(annotations: readonly Pick<Annotation, 'id' | 'target'>[]): Map<string, number> {
+  const ordered = inTextOrder(annotations);
+  const depths = new Map<string, number>();
+  // A stack of the spans that enclose the current position, outermost first.
+  const open: { end: number }[] = [];
+  for (const annotation of ordered) {
+    while (open.length > 0 && open.at(-1)!.end < annotation.target.end) open.pop();
+    depths.set(annotation.id, open.length);
+    open.push({ end: annotation.target.end });
+  }
+  return depths;
+}
+
+/** The innermost (shortest) annotation covering `offset`, if any. */
+export function annotationAt<T extends Pick<Annotation, 'target'>>(annotations: readonly T[], offset: number): T | undefined {
+  let best: T | undefined;
+  for (const annotation of annotations) {
+    const { start, end } = annotation.target;
+    if (start <= offset && offset < end && (best === undefined || end - start < best.target.end - best.target.start)) best = annotation;
+  }
+  return best;
+}

@@ -1,0 +1,53 @@
+// An annotation: a span of a document's text, tagged and described as a claim.
+import { z } from 'zod';
+import { TagId } from './codebook.ts';
+
+export const AnnotationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/**
+ * Where an annotation sits. `start`/`end` are JS string indices (UTF-16 code units) into the
+ * document's stored text, which is NFC- and LF-normalized at import; `exact`, `prefix` and
+ * `suffix` are the W3C TextQuoteSelector that lets the span be found again when the text changes.
+ */
+export const TextTarget = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    exact: z.string().min(1),
+    prefix: z.string(),
+    suffix: z.string(),
+  })
+  .refine((target) => target.end > target.start, { message: 'a target ends after it starts' });
+export type TextTarget = z.infer<typeof TextTarget>;
+
+export const Annotation = z.object({
+  id: AnnotationId,
+  target: TextTarget,
+  tags: z.array(TagId),
+  speaker: z.string().max(500).default(''),
+  outlet: z.string().max(500).default(''),
+  status: z.string().min(1).max(64),
+  /** Markdown. */
+  note: z.string().max(100_000).default(''),
+  creator: z.string().max(200).default(''),
+  created: z.iso.datetime(),
+  modified: z.iso.datetime(),
+});
+export type Annotation = z.infer<typeof Annotation>;
+
+/** Characters of context kept on each side of a quote (the Hypothesis client uses 32 too). */
+export const QUOTE_CONTEXT = 32;
+
+/** Builds the target of `[start, end)` in `text`, with its quote and context. */
+export function textTarget(text: string, start: number, end: number): TextTarget {
+  if (!(start >= 0 && end > start && end <= text.length)) {
+    throw new RangeError(`span [${start}, ${end}) is outside a text of length ${text.length}`);
+  }
+  return {
+    start,
+    end,
+    exact: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - QUOTE_CONTEXT), start),
+    suffix: text.slice(end, end + QUOTE_CONTEXT),
+  };
+}

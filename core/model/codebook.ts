@@ -1,0 +1,34 @@
+// The codebook: the hierarchical tags an analyst applies to claims (claim types, attribution kinds …).
+import { z } from 'zod';
+
+export const TagId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a tag id is lowercase letters, digits and dashes');
+
+export const Tag = z.object({
+  id: TagId,
+  name: z.string().min(1).max(120),
+  /** `#rrggbb`; highlights use it with transparency. */
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  parentId: TagId.optional(),
+  /** One key that tags the selection at once in the reader ("1"–"9" or a letter). */
+  shortcut: z.string().regex(/^[0-9a-z]$/).optional(),
+  description: z.string().max(2000).default(''),
+});
+export type Tag = z.infer<typeof Tag>;
+
+export const Codebook = z
+  .object({
+    tags: z.array(Tag),
+  })
+  .superRefine((codebook, context) => {
+    const ids = new Set<string>();
+    for (const tag of codebook.tags) {
+      if (ids.has(tag.id)) context.addIssue({ code: 'custom', message: `duplicate tag id "${tag.id}"` });
+      ids.add(tag.id);
+    }
+    for (const tag of codebook.tags) {
+      if (tag.parentId !== undefined && !ids.has(tag.parentId)) {
+        context.addIssue({ code: 'custom', message: `tag "${tag.id}" has unknown parent "${tag.parentId}"` });
+      }
+    }
+  });
+export type Codebook = z.infer<typeof Codebook>;

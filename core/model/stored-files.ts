@@ -1,0 +1,38 @@
+// The shapes of the workspace's files on disk. Every file carries its schemaVersion and is read
+// back through these schemas; a file that does not parse is reported, never silently reset.
+import { z } from 'zod';
+import { Annotation } from './annotation.ts';
+import { Codebook } from './codebook.ts';
+import { DocumentMeta } from './document.ts';
+import { WorkspaceSettings } from './workspace.ts';
+
+export const WORKSPACE_SCHEMA_VERSION = 1;
+
+export const WorkspaceFile = z.object({
+  schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),
+  name: z.string().min(1).max(200),
+  createdAt: z.iso.datetime(),
+  settings: WorkspaceSettings,
+  codebook: Codebook,
+});
+export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
+
+export const DocumentFile = z
+  .object({
+    schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),
+    meta: DocumentMeta,
+    text: z.string(),
+    annotations: z.array(Annotation),
+  })
+  .superRefine((file, context) => {
+    for (const annotation of file.annotations) {
+      const { start, end, exact } = annotation.target;
+      if (end > file.text.length || file.text.slice(start, end) !== exact) {
+        context.addIssue({
+          code: 'custom',
+          message: `annotation ${annotation.id}: its quote is not at [${start}, ${end}) of the text`,
+        });
+      }
+    }
+  });
+export type DocumentFile = z.infer<typeof DocumentFile>;

@@ -1,0 +1,49 @@
+// The workspace: a folder holding workspace.json (settings, codebook) and one file per document.
+import { z } from 'zod';
+import { Codebook } from './codebook.ts';
+import type { Failure } from '../result.ts';
+
+export const VerificationStatus = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+  label: z.string().min(1).max(80),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+});
+export type VerificationStatus = z.infer<typeof VerificationStatus>;
+
+export const DEFAULT_STATUSES: readonly VerificationStatus[] = [
+  { id: 'unverified', label: 'Unverified', color: '#8a8f98' },
+  { id: 'supported', label: 'Supported', color: '#2e9e5b' },
+  { id: 'refuted', label: 'Refuted', color: '#d64545' },
+  { id: 'misleading', label: 'Misleading', color: '#e08a1e' },
+  { id: 'unverifiable', label: 'Unverifiable', color: '#7a5cc2' },
+];
+
+export const WorkspaceSettings = z.object({
+  /** Recorded as the creator of new annotations. */
+  analystName: z.string().max(200).default(''),
+  statuses: z.array(VerificationStatus).min(1),
+});
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
+
+/** What the renderer shows in the status bar. */
+export interface SaveState {
+  /** Writes accepted but not yet on disk. */
+  readonly pending: number;
+  readonly lastSavedAt?: string;
+  /** The last write's failure, until a later write succeeds. */
+  readonly lastError?: Failure;
+}
+
+export interface WorkspaceInfo {
+  readonly name: string;
+  /** Absolute folder of the workspace. */
+  readonly path: string;
+  readonly schemaVersion: number;
+  readonly documentCount: number;
+  readonly annotationCount: number;
+  readonly settings: WorkspaceSettings;
+  readonly codebook: Codebook;
+  readonly saveState: SaveState;
+  /** Files that could not be read, each with the reason; they are left untouched on disk. */
+  readonly problems: readonly Failure[];
+}

@@ -1,0 +1,50 @@
+// Builds the three processes: main (out/main), preload (out/preload, CommonJS for the sandbox)
+// and the renderer (out/renderer), which the desktop shell and the web host both serve.
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './core/security/csp.ts';
+
+/** Puts the one CSP into index.html as a <meta> tag (the hosts also send it as a header). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'claimbench-csp',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve('main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // The sandboxed preload can require only 'electron': bundle everything else into it.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    base: './',
+    plugins: [react(), contentSecurityPolicy()],
+    build: {
+      outDir: 'out/renderer',
+      minify: true,
+      chunkSizeWarningLimit: 4000,
+      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+    },
+    worker: { format: 'es' },
+  },
+});

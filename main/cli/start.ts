@@ -1,0 +1,43 @@
+// `claimbench start` (what `npm start` runs): the desktop app, or, where no Electron runtime can be
+// had (as on machines without network access to its download), the web host instead.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { APP_ROOT } from '../app-paths.ts';
+import type { Output } from './output.ts';
+import { serve, type ServeOptions } from './serve.ts';
+
+export const START_HELP = `Usage: claimbench start [options]
+
+Start the desktop app. Where the Electron runtime is not available, say so in one
+line and serve the workbench to the browser instead (see \`claimbench serve\`).
+
+Options:
+  --workspace DIR  the workspace folder (default: $CLAIMBENCH_WORKSPACE, else the
+                   per-user app data folder)
+  --empty          create a missing workspace without the sample documents
+  --port N, --no-open, --json   as for \`claimbench serve\`, when it falls back to it
+  -h, --help       show this help`;
+
+/** The Electron binary, or why there is none. Resolving it may trigger Electron's lazy download. */
+export function findElectron(): { ok: true; path: string } | { ok: false; reason: string } {
+  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+    cwd: APP_ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const binary = probe.stdout.trim();
+  if (probe.status === 0 && binary !== '' && existsSync(binary)) return { ok: true, path: binary };
+  const lastLine = `${probe.stderr}`.trim().split('\n').filter(Boolean).at(-1) ?? 'no binary';
+  return { ok: false, reason: lastLine.replace(/^\w*Error: /, '') };
+}
+
+export async function start(options: ServeOptions, output: Output): Promise<number> {
+  const electron = findElectron();
+  if (!electron.ok) {
+    output.report('fallback', `Electron runtime unavailable (${electron.reason}); starting the web host instead.`, { reason: electron.reason });
+    return serve(options, output);
+  }
+  const args = ['.', ...(options.workspace ? ['--workspace', options.workspace] : []), ...(options.empty ? ['--empty'] : [])];
+  const child = spawn(electron.path, args, { cwd: APP_ROOT, stdio: 'inherit' });
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+}

@@ -1,0 +1,108 @@
+// The desktop shell: one instance, one window, the workbench service over IPC. Everything it
+// shows and stores goes through the same service the web host and CLI use.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import type { Disposable } from '../../core/events.ts';
+import { createWorkbenchService, type WorkbenchHost } from '../workbench/workbench-service.ts';
+import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';
+import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
+import { connectIpc } from './ipc.ts';
+import { installMenu } from './menu.ts';
+import { registerAppScheme, serveRenderer } from './protocol.ts';
+import { createMainWindow, preloadPathFor } from './window.ts';
+
+interface Session {
+  host: WorkbenchHost;
+  ipc: Disposable;
+}
+
+export function runDesktopApp(): void {
+  app.setPath('userData', userDataDir());
+  registerAppScheme();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  const mainDir = import.meta.dirname;
+  let window: BrowserWindow | undefined;
+  let current: Session | undefined;
+
+  const openWorkspace = async (dir: string, empty: boolean): Promise<void> => {
+    const { store } = await openOrCreateWorkspace(dir, { resourcesDir: path.join(app.getAppPath(), 'resources'), empty });
+    const previous = current;
+    if (previous) {
+      previous.ipc.dispose();
+      await previous.host.store.flush();
+      previous.host.dispose();
+    }
+    const host = createWorkbenchService(store);
+    current = { host, ipc: connectIpc(host, devServerUrl) };
+  };
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  app.on('before-quit', (event) => {
+    if (!current) return;
+    // Let pending writes land before the process exits.
+    const closing = current;
+    current = undefined;
+    event.preventDefault();
+    void closing.host.store.flush().finally(() => app.quit());
+  });
+
+  void app.whenReady().then(async () => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    serveRenderer(path.join(mainDir, '..', 'renderer'));
+
+    try {
+      await openWorkspace(resolveWorkspaceDir(flagValue('--workspace')), process.argv.includes('--empty'));
+    } catch (error) {
+      dialog.showErrorBox('Claimbench cannot open the workspace', (error as Error).message);
+      app.exit(1);
+      return;
+    }
+
+    installMenu(() => window, {
+      openWorkspace: () => {
+        void (async () => {
+          const choice = await dialog.showOpenDialog({ title: 'Open workspace', properties: ['openDirectory', 'createDirectory'] });
+          const dir = choice.filePaths[0];
+          if (choice.canceled || dir === undefined) return;
+          try {
+            await openWorkspace(dir, false);
+            window?.webContents.reload();
+          } catch (error) {
+            dialog.showErrorBox('Claimbench cannot open that folder', (error as Error).message);
+          }
+        })();
+      },
+    });
+
+    window = await createMainWindow({
+      preloadPath: preloadPathFor(mainDir),
+      stateFile: path.join(app.getPath('userData'), 'window-state.json'),
+      devServerUrl,
+    });
+    window.on('closed', () => {
+      window = undefined;
+    });
+  });
+}
+
+function flagValue(flag: string): string | undefined {
+  const index = process.argv.indexOf(flag);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}

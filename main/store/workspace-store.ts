@@ -1,0 +1,196 @@
+// The workspace store: the only module that talks to lowdb. One lowdb file for workspace.json and
+// one per document, so saving a document rewrites that document alone. Every change goes through
+// `commit`, which validates, writes, and reports the save state.
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { z } from 'zod';
+import { Emitter } from '../../core/events.ts';
+import { DocumentFile, WorkspaceFile } from '../../core/model/stored-files.ts';
+import type { SaveState } from '../../core/model/workspace.ts';
+import { fail, ok, type Failure, type Result } from '../../core/result.ts';
+
+export const WORKSPACE_FILE = 'workspace.json';
+export const DOCUMENTS_DIR = 'documents';
+
+/** The workspace cannot be opened at all (as opposed to one unreadable document). */
+export class WorkspaceOpenError extends Error {
+  readonly code: 'not-a-workspace' | 'invalid-workspace-file';
+  constructor(code: WorkspaceOpenError['code'], message: string) {
+    super(message);
+    this.name = 'WorkspaceOpenError';
+    this.code = code;
+  }
+}
+
+type WriteFailure = Failure<'write-failed'>;
+
+export class WorkspaceStore {
+  readonly dir: string;
+  private readonly workspaceFile: StoredFile<WorkspaceFile>;
+  private readonly documentFiles: Map<string, StoredFile<DocumentFile>>;
+  private readonly unreadable: Failure[];
+  private readonly saveStateEmitter = new Emitter<SaveState>();
+  private saveState: SaveState = { pending: 0 };
+  /** Per file, the tail of its write queue: writes to one file land in the order they were made. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  readonly onDidChangeSaveState = this.saveStateEmitter.event;
+
+  private constructor(
+    dir: string,
+    workspaceFile: StoredFile<WorkspaceFile>,
+    documentFiles: Map<string, StoredFile<DocumentFile>>,
+    unreadable: Failure[],
+  ) {
+    this.dir = dir;
+    this.workspaceFile = workspaceFile;
+    this.documentFiles = documentFiles;
+    this.unreadable = unreadable;
+  }
+
+  /**
+   * Opens the workspace in `dir`. Documents that fail to parse are left on disk untouched and
+   * listed in `problems`; a missing or invalid workspace.json is a `WorkspaceOpenError`.
+   */
+  static async open(dir: string): Promise<WorkspaceStore> {
+    const absolute = path.resolve(dir);
+    const workspaceFile = storedFile<WorkspaceFile>(absolute, WORKSPACE_FILE);
+    const workspace = await readValidated(workspaceFile, WorkspaceFile);
+    if (!workspace.ok) {
+      const code = workspace.error.code === 'missing' ? 'not-a-workspace' : 'invalid-workspace-file';
+      throw new WorkspaceOpenError(code, workspace.error.message);
+    }
+    workspaceFile.db.data = workspace.value;
+
+    const documentsDir = path.join(absolute, DOCUMENTS_DIR);
+    await mkdir(documentsDir, { recursive: true });
+    const documentFiles = new Map<string, StoredFile<DocumentFile>>();
+    const unreadable: Failure[] = [];
+    const names = (await readdir(documentsDir)).filter((name) => name.endsWith('.json')).sort();
+    for (const name of names) {
+      const stored = storedFile<DocumentFile>(absolute, `${DOCUMENTS_DIR}/${name}`);
+      const file = await readValidated(stored, DocumentFile);
+      if (!file.ok) {
+        unreadable.push(file.error);
+      } else if (`${file.value.meta.id}.json` !== name) {
+        unreadable.push({ code: 'invalid', message: `${stored.relative}: holds document "${file.value.meta.id}", not "${name.slice(0, -5)}"` });
+      } else {
+        stored.db.data = file.value;
+        documentFiles.set(file.value.meta.id, stored);
+      }
+    }
+    return new WorkspaceStore(absolute, workspaceFile, documentFiles, unreadable);
+  }
+
+  get workspace(): WorkspaceFile {
+    return this.workspaceFile.db.data;
+  }
+
+  /** Documents in import order (then by title, for documents imported together). */
+  get documents(): DocumentFile[] {
+    return [...this.documentFiles.values()]
+      .map((file) => file.db.data)
+      .sort((a, b) => a.meta.importedAt.localeCompare(b.meta.importedAt) || a.meta.title.localeCompare(b.meta.title));
+  }
+
+  document(id: string): DocumentFile | undefined {
+    return this.documentFiles.get(id)?.db.data;
+  }
+
+  get problems(): readonly Failure[] {
+    return this.unreadable;
+  }
+
+  get currentSaveState(): SaveState {
+    return this.saveState;
+  }
+
+  /** Replaces workspace.json's content; resolves once it is on disk. */
+  updateWorkspace(next: WorkspaceFile): Promise<Result<WorkspaceFile, 'write-failed'>> {
+    return this.commit(this.workspaceFile, WorkspaceFile.parse(next));
+  }
+
+  /** Adds or replaces a document's file; resolves once it is on disk. */
+  putDocument(next: DocumentFile): Promise<Result<DocumentFile, 'write-failed'>> {
+    const file = DocumentFile.parse(next);
+    const target =
+      this.documentFiles.get(file.meta.id) ?? storedFile<DocumentFile>(this.dir, `${DOCUMENTS_DIR}/${file.meta.id}.json`);
+    return this.commit(target, file).then((result) => {
+      if (result.ok) this.documentFiles.set(file.meta.id, target);
+      return result;
+    });
+  }
+
+  /** Resolves when every write accepted so far has settled. */
+  async flush(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()]);
+  }
+
+  /**
+   * The one write path. Writes to the same file are serialized; the in-memory data changes only
+   * after the file is written, so a failed write leaves memory and disk as they were.
+   */
+  private commit<T>(file: StoredFile<T>, next: T): Promise<Result<T, 'write-failed'>> {
+    const { db, relative: key } = file;
+    this.setSaveState({ ...this.saveState, pending: this.saveState.pending + 1 });
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const run = previous.then(async (): Promise<Result<T, 'write-failed'>> => {
+      try {
+        await db.adapter.write(next);
+      } catch (error) {
+        const failure: WriteFailure = { code: 'write-failed', message: `Could not save ${key}: ${describe(error)}` };
+        this.setSaveState({ pending: this.saveState.pending - 1, lastSavedAt: this.saveState.lastSavedAt, lastError: failure });
+        return fail(failure.code, failure.message);
+      }
+      db.data = next;
+      this.setSaveState({ pending: this.saveState.pending - 1, lastSavedAt: new Date().toISOString() });
+      return ok(next);
+    });
+    this.queues.set(key, run);
+    void run.finally(() => {
+      if (this.queues.get(key) === run) this.queues.delete(key);
+    });
+    return run;
+  }
+
+  private setSaveState(state: SaveState): void {
+    this.saveState = state;
+    this.saveStateEmitter.fire(state);
+  }
+}
+
+/** A lowdb file and its path relative to the workspace (for messages and the write queue). */
+interface StoredFile<T> {
+  readonly db: Low<T>;
+  readonly relative: string;
+}
+
+function storedFile<T>(dir: string, relative: string): StoredFile<T> {
+  // null until read: a missing file stays null, so it is told apart from an empty one.
+  return { db: new Low<T>(new JSONFile(path.join(dir, relative)), null as T), relative };
+}
+
+async function readValidated<T>(
+  { db, relative }: StoredFile<T>,
+  schema: z.ZodType<T>,
+): Promise<Result<T, 'missing' | 'unreadable' | 'invalid'>> {
+  try {
+    await db.read();
+  } catch (error) {
+    return fail('unreadable', `${relative}: ${describe(error)}`);
+  }
+  if (db.data === null || db.data === undefined) return fail('missing', `${relative} is missing (or holds only null)`);
+  const parsed = schema.safeParse(db.data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    return fail('invalid', `${relative}: ${issue?.message ?? 'invalid'}${where}`);
+  }
+  return ok(parsed.data);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,84 @@
+// The web host's API, derived from the contract: POST /api/<method> with a JSON array of
+// arguments, and GET /api/events, a Server-Sent Events stream of every workbench event.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { WorkbenchService } from '../../core/contract/workbench-api.ts';
+import { dispatch, forwardEvents } from '../rpc/dispatch.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const HEARTBEAT_MS = 20_000;
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  response.end(text);
+}
+
+function sendError(response: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(response, status, { error: { code, message } });
+}
+
+/** Handles POST /api/<method>. */
+export async function handleCall(service: WorkbenchService, method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'application/json') {
+    sendError(response, 415, 'unsupported-media-type', 'Send arguments as application/json');
+    return;
+  }
+  const body = await readBody(request, MAX_BODY_BYTES);
+  if (!body.ok) {
+    sendError(response, 413, 'body-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+    return;
+  }
+  let args: unknown;
+  try {
+    args = body.text === '' ? [] : JSON.parse(body.text);
+  } catch {
+    sendError(response, 400, 'malformed-json', 'The request body is not valid JSON');
+    return;
+  }
+  const result = await dispatch(service, method, args);
+  if (result.ok) sendJson(response, 200, { value: result.value });
+  else sendError(response, result.error.code === 'unknown-method' ? 404 : 400, result.error.code, result.error.message);
+}
+
+/** Handles GET /api/events; returns a function that ends the stream (used at shutdown). */
+export function handleEvents(service: WorkbenchService, request: IncomingMessage, response: ServerResponse): () => void {
+  response.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+  });
+  response.write('retry: 2000\n\n');
+  const subscription = forwardEvents(service, (event, payload) => {
+    response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  });
+  const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  const end = () => {
+    clearInterval(heartbeat);
+    subscription.dispose();
+    if (!response.writableEnded) response.end();
+  };
+  request.on('close', end);
+  return end;
+}
+
+/** Reads the body up to `limit` bytes; past it, drains the rest (so a response can still be sent). */
+function readBody(request: IncomingMessage, limit: number): Promise<{ ok: true; text: string } | { ok: false }> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    let tooLarge = Number.isFinite(declared) && declared > limit;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? { ok: false } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    request.on('error', reject);
+  });
+}

@@ -1,0 +1,35 @@
+// The object the preload exposes, built from the contract's lists: one function per method (each
+// bound to its own IPC channel) and one `subscribe` for events. No raw ipcRenderer crosses over.
+import {
+  IPC_EVENT_CHANNEL,
+  WORKBENCH_METHODS,
+  ipcChannel,
+  isWorkbenchEvent,
+  type WorkbenchEvent,
+  type WorkbenchMethod,
+} from '../core/contract/workbench-api.ts';
+
+export interface IpcLike {
+  invoke(channel: string, args: readonly unknown[]): Promise<unknown>;
+  on(channel: string, listener: (...args: unknown[]) => void): () => void;
+}
+
+export type Bridge = Readonly<Record<WorkbenchMethod, (...args: unknown[]) => Promise<unknown>>> & {
+  /** Calls `listener` with each payload of `event`; returns the unsubscriber. */
+  readonly subscribe: (event: WorkbenchEvent, listener: (payload: unknown) => void) => () => void;
+};
+
+export function buildBridge(ipc: IpcLike): Bridge {
+  const methods = Object.fromEntries(
+    WORKBENCH_METHODS.map((method) => [method, (...args: unknown[]) => ipc.invoke(ipcChannel(method), args)]),
+  ) as Record<WorkbenchMethod, (...args: unknown[]) => Promise<unknown>>;
+  return Object.freeze({
+    ...methods,
+    subscribe(event: WorkbenchEvent, listener: (payload: unknown) => void) {
+      if (!isWorkbenchEvent(event)) throw new TypeError(`unknown workbench event "${String(event)}"`);
+      return ipc.on(IPC_EVENT_CHANNEL, (name, payload) => {
+        if (name === event) listener(payload);
+      });
+    },
+  });
+}

@@ -1,0 +1,71 @@
+// The claims panel: the open document's annotations in text order; choosing one reveals it.
+import { useEffect, useMemo, useRef } from 'react';
+import { inTextOrder } from '../../../core/annotations/layout.ts';
+import type { Annotation } from '../../../core/model/annotation.ts';
+import type { Codebook } from '../../../core/model/codebook.ts';
+import type { VerificationStatus } from '../../../core/model/workspace.ts';
+import { shorten } from '../format.ts';
+
+interface ClaimsPanelProps {
+  readonly annotations: readonly Annotation[] | undefined;
+  readonly codebook: Codebook;
+  readonly statuses: readonly VerificationStatus[];
+  readonly selectedId: string | undefined;
+  readonly onChoose: (id: string) => void;
+}
+
+export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onChoose }: ClaimsPanelProps) {
+  const ordered = useMemo(() => inTextOrder(annotations ?? []), [annotations]);
+  const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
+  const statusById = useMemo(() => new Map(statuses.map((status) => [status.id, status])), [statuses]);
+  const list = useRef<HTMLOListElement>(null);
+
+  // Keep the selected claim in view when the reader's cursor selects it.
+  useEffect(() => {
+    list.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  return (
+    <aside className="pane claims" aria-label="Claims">
+      <h2 className="pane-title">
+        Claims {annotations !== undefined && <span className="pane-count">{annotations.length}</span>}
+      </h2>
+      {annotations === undefined && <p className="pane-empty">Open a document to see its claims.</p>}
+      {annotations?.length === 0 && <p className="pane-empty">No claims marked in this document yet.</p>}
+      <ol className="claims-list" ref={list}>
+        {ordered.map((annotation) => {
+          const status = statusById.get(annotation.status);
+          return (
+            <li key={annotation.id}>
+              <button
+                type="button"
+                className="claim-item"
+                aria-current={annotation.id === selectedId ? 'true' : undefined}
+                onClick={() => onChoose(annotation.id)}
+                data-testid="claim-item"
+              >
+                <q className="claim-quote">{shorten(annotation.target.exact)}</q>
+                <span className="claim-tags">
+                  {annotation.tags.map((id) => {
+                    const tag = tags.get(id);
+                    return (
+                      <span key={id} className="chip" style={{ borderColor: tag?.color, color: tag?.color }}>
+                        {tag?.name ?? id}
+                      </span>
+                    );
+                  })}
+                  <span className="status" style={{ backgroundColor: status?.color }}>
+                    {status?.label ?? annotation.status}
+                  </span>
+                </span>
+                {(annotation.speaker || annotation.outlet) && (
+                  <span className="claim-source">{[annotation.speaker, annotation.outlet].filter(Boolean).join(' · ')}</span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </aside>
+  );
+}

@@ -1,0 +1,163 @@
+// The reader: a read-only Monaco editor showing a document's text with its annotations as
+// highlights (coloured by primary tag, nested ones underlined, marked in the overview ruler,
+// described on hover). Offsets are JS string indices, which are Monaco's own offset unit.
+import { useEffect, useRef } from 'react';
+import { annotationAt, nestingDepths } from '../../../core/annotations/layout.ts';
+import type { Annotation } from '../../../core/model/annotation.ts';
+import type { Codebook } from '../../../core/model/codebook.ts';
+import type { DocumentView } from '../../../core/model/document.ts';
+import type { VerificationStatus } from '../../../core/model/workspace.ts';
+import { useColorScheme } from '../hooks/use-color-scheme.ts';
+import { installHighlightStyles, tagClassName } from './highlight-styles.ts';
+import { monaco } from './monaco.ts';
+
+export interface RevealRequest {
+  readonly annotationId: string;
+  /** Changes on every request, so revealing the same annotation twice flashes it twice. */
+  readonly serial: number;
+}
+
+interface ReaderProps {
+  readonly document: DocumentView;
+  readonly codebook: Codebook;
+  readonly statuses: readonly VerificationStatus[];
+  readonly reveal?: RevealRequest;
+  /** The innermost annotation under the cursor, when the cursor moves. */
+  readonly onCursorAnnotation: (annotationId: string | undefined) => void;
+}
+
+monaco.editor.defineTheme('claimbench-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#fdfcfa' } });
+monaco.editor.defineTheme('claimbench-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#1b1d21' } });
+
+export function Reader({ document, codebook, statuses, reveal, onCursorAnnotation }: ReaderProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor>(null);
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection>(null);
+  const cursorListener = useRef(onCursorAnnotation);
+  cursorListener.current = onCursorAnnotation;
+  const annotationsRef = useRef<readonly Annotation[]>(document.annotations);
+  annotationsRef.current = document.annotations;
+  const scheme = useColorScheme();
+
+  // The editor lives as long as the component; documents swap models inside it.
+  useEffect(() => {
+    const editor = monaco.editor.create(container.current!, {
+      readOnly: true,
+      domReadOnly: true,
+      readOnlyMessage: { value: 'Documents are read-only: select text to annotate it.' },
+      wordWrap: 'on',
+      wrappingStrategy: 'advanced',
+      lineNumbers: 'off',
+      glyphMargin: false,
+      folding: false,
+      minimap: { enabled: false },
+      renderLineHighlight: 'none',
+      occurrencesHighlight: 'off',
+      selectionHighlight: false,
+      scrollBeyondLastLine: false,
+      fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+      fontSize: 15,
+      lineHeight: 26,
+      padding: { top: 16, bottom: 16 },
+      automaticLayout: true,
+      fixedOverflowWidgets: true,
+      overviewRulerLanes: 1,
+      hover: { delay: 250 },
+      ariaLabel: 'Document text',
+    });
+    editorRef.current = editor;
+    decorations.current = editor.createDecorationsCollection();
+    const cursor = editor.onDidChangeCursorPosition((event) => {
+      const model = editor.getModel();
+      if (!model || event.reason === monaco.editor.CursorChangeReason.ContentFlush) return;
+      cursorListener.current(annotationAt(annotationsRef.current, model.getOffsetAt(event.position))?.id);
+    });
+    return () => {
+      cursor.dispose();
+      decorations.current?.clear();
+      editor.getModel()?.dispose();
+      editor.dispose();
+      editorRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => monaco.editor.setTheme(scheme === 'dark' ? 'claimbench-dark' : 'claimbench-light'), [scheme]);
+
+  useEffect(() => installHighlightStyles(codebook.tags), [codebook]);
+
+  // A new document gets a new model (plain text, LF, so offsets map one to one).
+  useEffect(() => {
+    const editor = editorRef.current!;
+    const model = monaco.editor.createModel(document.text, 'plaintext');
+    model.setEOL(monaco.editor.EndOfLineSequence.LF);
+    const old = editor.getModel();
+    editor.setModel(model);
+    old?.dispose();
+    editor.setScrollTop(0);
+  }, [document.meta.id, document.text]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    const tags = new Map(codebook.tags.map((tag) => [tag.id, tag]));
+    const statusLabels = new Map(statuses.map((status) => [status.id, status.label]));
+    const depths = nestingDepths(document.annotations);
+    decorations.current?.set(
+      document.annotations.map((annotation) => {
+        const primary = tags.get(annotation.tags[0] ?? '');
+        const nested = (depths.get(annotation.id) ?? 0) > 0;
+        return {
+          range: rangeOf(model, annotation),
+          options: {
+            inlineClassName: `${tagClassName(primary?.id)}${nested ? ' cb-hl-nested' : ''}`,
+            hoverMessage: hoverFor(annotation, tags, statusLabels),
+            overviewRuler: { color: primary?.color ?? '#888888', position: monaco.editor.OverviewRulerLane.Full },
+            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+          },
+        };
+      }),
+    );
+  }, [document, codebook, statuses]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    const annotation = document.annotations.find((candidate) => candidate.id === reveal?.annotationId);
+    if (!editor || !model || !annotation) return;
+    const range = rangeOf(model, annotation);
+    editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth);
+    const flash = editor.createDecorationsCollection([{ range, options: { inlineClassName: 'cb-flash' } }]);
+    const timer = window.setTimeout(() => flash.clear(), 1200);
+    return () => {
+      window.clearTimeout(timer);
+      flash.clear();
+    };
+  }, [reveal, document]);
+
+  return <div className="reader-editor" ref={container} data-testid="reader" />;
+}
+
+function rangeOf(model: monaco.editor.ITextModel, annotation: Annotation): monaco.Range {
+  const start = model.getPositionAt(annotation.target.start);
+  const end = model.getPositionAt(annotation.target.end);
+  return new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+}
+
+function hoverFor(
+  annotation: Annotation,
+  tags: ReadonlyMap<string, { name: string }>,
+  statusLabels: ReadonlyMap<string, string>,
+): monaco.IMarkdownString[] {
+  const tagNames = annotation.tags.map((id) => tags.get(id)?.name ?? id);
+  const lines = [`**${escapeMarkdown(tagNames.join(', ') || 'Untagged')}** · ${escapeMarkdown(statusLabels.get(annotation.status) ?? annotation.status)}`];
+  if (annotation.speaker) lines.push(`Speaker: ${escapeMarkdown(annotation.speaker)}`);
+  if (annotation.outlet) lines.push(`Outlet: ${escapeMarkdown(annotation.outlet)}`);
+  const messages: monaco.IMarkdownString[] = [{ value: lines.join('  \n') }];
+  // The note is the analyst's own Markdown; Monaco renders it untrusted (no HTML, no commands).
+  if (annotation.note) messages.push({ value: annotation.note, isTrusted: false, supportHtml: false });
+  return messages;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
