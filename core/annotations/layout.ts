@@ -1,9 +1,12 @@
 // How a document's annotations sit relative to each other: text order, nesting, and which one
 // is under the cursor. Used by the reader (highlight styles) and the claims panel (order).
-import type { Annotation } from '../model/annotation.ts';
+/** Anything with a span: annotations, or spans under test. */
+export interface Spanned {
+  readonly target: { readonly start: number; readonly end: number };
+}
 
 /** Text order: by start, then the longer (enclosing) span first. */
-export function inTextOrder<T extends Pick<Annotation, 'target'>>(annotations: readonly T[]): T[] {
+export function inTextOrder<T extends Spanned>(annotations: readonly T[]): T[] {
   return [...annotations].sort((a, b) => a.target.start - b.target.start || b.target.end - a.target.end);
 }
 
@@ -12,7 +15,7 @@ export function inTextOrder<T extends Pick<Annotation, 'target'>>(annotations: r
  * do not nest; identical spans nest in list order, so each still gets its own depth.
  * @example nestingDepths([{id:'a', target:{start:0,end:9}}, {id:'b', target:{start:2,end:4}}]) // a→0, b→1
  */
-export function nestingDepths(annotations: readonly Pick<Annotation, 'id' | 'target'>[]): Map<string, number> {
+export function nestingDepths(annotations: readonly (Spanned & { readonly id: string })[]): Map<string, number> {
   const ordered = inTextOrder(annotations);
   const depths = new Map<string, number>();
   // A stack of the spans that enclose the current position, outermost first.
@@ -26,7 +29,7 @@ export function nestingDepths(annotations: readonly Pick<Annotation, 'id' | 'tar
 }
 
 /** The innermost (shortest) annotation covering `offset`, if any. */
-export function annotationAt<T extends Pick<Annotation, 'target'>>(annotations: readonly T[], offset: number): T | undefined {
+export function annotationAt<T extends Spanned>(annotations: readonly T[], offset: number): T | undefined {
   let best: T | undefined;
   for (const annotation of annotations) {
     const { start, end } = annotation.target;

@@ -1,6 +1,6 @@
 // The workspace: a folder holding workspace.json (settings, codebook) and one file per document.
 import { z } from 'zod';
-import { Codebook } from './codebook.ts';
+import type { Codebook } from './codebook.ts';
 import type { Failure } from '../result.ts';
 
 export const VerificationStatus = z.object({

@@ -35,12 +35,12 @@ Options:
 
 /** Runs until SIGINT/SIGTERM; resolves with the process exit code. */
 export async function serve(options: ServeOptions, output: Output): Promise<number> {
+  const dir = resolveWorkspaceDir(options.workspace);
+  const { store, created } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: options.empty });
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     output.error('not-built', `The renderer is not built yet (${RENDERER_DIR} is missing): run \`npm run build\` first.`);
     return 1;
   }
-  const dir = resolveWorkspaceDir(options.workspace);
-  const { store, created } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: options.empty });
   const service = createWorkbenchService(store);
   for (const problem of store.problems) output.error('unreadable-file', `skipped ${problem.message}`);
 

@@ -1,7 +1,7 @@
 // The desktop shell: one instance, one window, the workbench service over IPC. Everything it
 // shows and stores goes through the same service the web host and CLI use.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
 import type { Disposable } from '../../core/events.ts';
 import { createWorkbenchService, type WorkbenchHost } from '../workbench/workbench-service.ts';
 import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';

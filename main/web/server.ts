@@ -31,6 +31,9 @@ export const LOOPBACK_ADDRESS = '127.0.0.1';
 export async function startWebHost({ service, rendererDir, port, token = newToken() }: WebHostOptions): Promise<WebHost> {
   const endStreams = new Set<() => void>();
   let boundPort = port;
+  // Requests being answered (event streams excepted); closing waits for them, then drops idle sockets.
+  let inFlight = 0;
+  let closing = false;
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
@@ -66,6 +69,11 @@ export async function startWebHost({ service, rendererDir, port, token = newToke
   };
 
   const server = createServer((request, response) => {
+    inFlight++;
+    response.on('close', () => {
+      inFlight--;
+      if (closing && inFlight === 0) server.closeAllConnections();
+    });
     handle(request, response).catch((error: unknown) => {
       console.error('claimbench: request failed:', error);
       if (!response.headersSent) sendJson(response, 500, { error: { code: 'internal', message: 'Internal error; see the server log' } });
@@ -88,9 +96,12 @@ export async function startWebHost({ service, rendererDir, port, token = newToke
     url: `http://${LOOPBACK_ADDRESS}:${boundPort}/?token=${token}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        for (const end of endStreams) end();
+        closing = true;
         server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
+        for (const end of endStreams) end();
+        // Keep-alive sockets would hold the server open; in-flight answers still complete first.
+        if (inFlight === 0) server.closeAllConnections();
+        else server.closeIdleConnections();
       }),
   };
 }

@@ -16,8 +16,11 @@ export function App() {
   const document = useDocument(documentId);
   const workspace = info.state === 'ready' ? info.value : undefined;
   const saveState = useSaveState(workspace?.saveState);
-  const [selectedAnnotation, setSelectedAnnotation] = useState<string>();
-  const [reveal, setReveal] = useState<RevealRequest>();
+  // Both belong to one document: keyed by its id, they reset when another document opens.
+  const [selection, setSelection] = useState<{ documentId: string; annotationId: string | undefined }>();
+  const [revealing, setRevealing] = useState<{ documentId: string; request: RevealRequest }>();
+  const selectedAnnotation = selection?.documentId === documentId ? selection?.annotationId : undefined;
+  const reveal = revealing?.documentId === documentId ? revealing?.request : undefined;
 
   // Open the first document when none is chosen (or the chosen one is gone).
   useEffect(() => {
@@ -28,19 +31,23 @@ export function App() {
   }, [documents, documentId, setDocumentId]);
 
   useEffect(() => {
-    setSelectedAnnotation(undefined);
-    setReveal(undefined);
-  }, [documentId]);
-
-  useEffect(() => {
     const title = document?.state === 'ready' ? document.value.meta.title : undefined;
     window.document.title = title ? `${title} — Claimbench` : 'Claimbench';
   }, [document]);
 
-  const chooseClaim = useCallback((id: string) => {
-    setSelectedAnnotation(id);
-    setReveal((previous) => ({ annotationId: id, serial: (previous?.serial ?? 0) + 1 }));
-  }, []);
+  const selectAnnotation = useCallback(
+    (annotationId: string | undefined) => documentId !== undefined && setSelection({ documentId, annotationId }),
+    [documentId],
+  );
+
+  const chooseClaim = useCallback(
+    (annotationId: string) => {
+      if (documentId === undefined) return;
+      setSelection({ documentId, annotationId });
+      setRevealing((previous) => ({ documentId, request: { annotationId, serial: (previous?.request.serial ?? 0) + 1 } }));
+    },
+    [documentId],
+  );
 
   const fatal = info.state === 'failed' ? info.message : undefined;
   const open = document?.state === 'ready' ? document.value : undefined;
@@ -71,7 +78,7 @@ export function App() {
                 codebook={workspace.codebook}
                 statuses={workspace.settings.statuses}
                 reveal={reveal}
-                onCursorAnnotation={setSelectedAnnotation}
+                onCursorAnnotation={selectAnnotation}
               />
             </>
           ) : (

@@ -27,14 +27,14 @@ export function useWorkspaceInfo(): Loadable<WorkspaceInfo> {
   return info;
 }
 
+/** The save state as events report it; `initial` (from the workspace info) until the first event. */
 export function useSaveState(initial: SaveState | undefined): SaveState | undefined {
-  const [state, setState] = useState(initial);
-  useEffect(() => setState(initial), [initial]);
+  const [state, setState] = useState<SaveState>();
   useEffect(() => {
     const subscription = api.onDidChangeSaveState(setState);
     return () => subscription.dispose();
   }, []);
-  return state;
+  return state ?? initial;
 }
 
 export function useDocumentList(): Loadable<DocumentSummary[]> {
@@ -54,19 +54,17 @@ export function useDocumentList(): Loadable<DocumentSummary[]> {
 }
 
 export function useDocument(id: string | undefined): Loadable<DocumentView> | undefined {
-  const [document, setDocument] = useState<Loadable<DocumentView>>();
+  // Keyed by id, so a stale answer for the previous document is never shown for the new one.
+  const [loaded, setLoaded] = useState<{ id: string; value: Loadable<DocumentView> }>();
   useEffect(() => {
-    if (id === undefined) {
-      setDocument(undefined);
-      return;
-    }
+    if (id === undefined) return;
     let live = true;
     const load = () =>
       api.getDocument(id).then(
-        (result) => live && setDocument(result.ok ? { state: 'ready', value: result.value } : { state: 'failed', message: result.error.message }),
-        (error: unknown) => live && setDocument({ state: 'failed', message: messageOf(error) }),
+        (result) =>
+          live && setLoaded({ id, value: result.ok ? { state: 'ready', value: result.value } : { state: 'failed', message: result.error.message } }),
+        (error: unknown) => live && setLoaded({ id, value: { state: 'failed', message: messageOf(error) } }),
       );
-    setDocument({ state: 'loading' });
     void load();
     const subscription = api.onDidChangeDocuments((change) => {
       if (change.changed.includes(id) || change.removed.includes(id)) void load();
@@ -76,5 +74,6 @@ export function useDocument(id: string | undefined): Loadable<DocumentView> | un
       subscription.dispose();
     };
   }, [id]);
-  return document;
+  if (id === undefined) return undefined;
+  return loaded?.id === id ? loaded.value : { state: 'loading' };
 }

@@ -33,10 +33,13 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection>(null);
+  // The editor's listeners outlive renders: they read the latest props through these refs.
   const cursorListener = useRef(onCursorAnnotation);
-  cursorListener.current = onCursorAnnotation;
   const annotationsRef = useRef<readonly Annotation[]>(document.annotations);
-  annotationsRef.current = document.annotations;
+  useEffect(() => {
+    cursorListener.current = onCursorAnnotation;
+    annotationsRef.current = document.annotations;
+  });
   const scheme = useColorScheme();
 
   // The editor lives as long as the component; documents swap models inside it.

@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createWorkbenchClient, type WorkbenchTransport } from './client.ts';
+import { workbenchArgs } from './workbench-args.ts';
+import { WORKBENCH_EVENTS, WORKBENCH_METHODS, isWorkbenchMethod, subscriptionName } from './workbench-api.ts';
+
+describe('the contract', () => {
+  it('has an argument schema for every method and no schema without a method', () => {
+    expect(Object.keys(workbenchArgs).sort()).toEqual([...WORKBENCH_METHODS].sort());
+  });
+
+  it('names event subscriptions onDid…', () => {
+    expect(WORKBENCH_EVENTS.map(subscriptionName)).toEqual(['onDidChangeDocuments', 'onDidChangeWorkspace', 'onDidChangeSaveState']);
+  });
+
+  it('does not take inherited names for methods', () => {
+    expect(isWorkbenchMethod('toString')).toBe(false);
+    expect(isWorkbenchMethod('__proto__')).toBe(false);
+    expect(isWorkbenchMethod('getDocument')).toBe(true);
+  });
+
+  it.each([
+    ['getDocument', ['abc-123'], true],
+    ['getDocument', [], false],
+    ['getDocument', ['../etc/passwd'], false],
+    ['getDocument', [42], false],
+    ['listDocuments', [], true],
+    ['listDocuments', ['extra'], false],
+    ['updateSettings', [{ analystName: 'Ada' }], true],
+    ['updateSettings', [{ analystName: 'Ada', isAdmin: true }], false],
+  ] as const)('%s(%j) parses: %s', (method, args, valid) => {
+    expect(workbenchArgs[method].safeParse(args).success).toBe(valid);
+  });
+});
+
+describe('createWorkbenchClient', () => {
+  it('sends each method call through the transport with its arguments', async () => {
+    const invoke = vi.fn(async (method: string, args: readonly unknown[]) => ({ method, args }));
+    const client = createWorkbenchClient({ invoke, subscribe: vi.fn() } as unknown as WorkbenchTransport);
+    await expect(client.getDocument('d1')).resolves.toEqual({ method: 'getDocument', args: ['d1'] });
+    await client.listDocuments();
+    expect(invoke).toHaveBeenCalledTimes(2);
+    expect(invoke).toHaveBeenLastCalledWith('listDocuments', []);
+  });
+
+  it('subscribes to events by their contract name', () => {
+    const dispose = vi.fn();
+    const subscribe = vi.fn(() => ({ dispose }));
+    const client = createWorkbenchClient({ invoke: vi.fn(), subscribe } as unknown as WorkbenchTransport);
+    const listener = vi.fn();
+    client.onDidChangeSaveState(listener).dispose();
+    expect(subscribe).toHaveBeenCalledWith('didChangeSaveState', listener);
+    expect(dispose).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IPC_EVENT_CHANNEL, WORKBENCH_METHODS, ipcChannel } from '../../core/contract/workbench-api.ts';
+import { RESOURCES_DIR } from '../app-paths.ts';
+import { withTempDir } from '../../tests/support/temp-dir.ts';
+import { createWorkbenchService } from '../workbench/workbench-service.ts';
+import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
+import { registerIpc, type IpcMainLike } from './ipc-registration.ts';
+
+type Handler = Parameters<IpcMainLike['handle']>[1];
+
+function fakeIpcMain() {
+  const handlers = new Map<string, Handler>();
+  const ipcMain: IpcMainLike = {
+    handle: (channel, handler) => void handlers.set(channel, handler),
+    removeHandler: (channel) => void handlers.delete(channel),
+  };
+  const call = (channel: string, frameUrl: string | null, ...args: unknown[]) =>
+    handlers.get(channel)!({ senderFrame: frameUrl === null ? null : { url: frameUrl } }, ...args);
+  return { ipcMain, handlers, call };
+}
+
+const trusted = (url: string) => url.startsWith('app://claimbench/');
+
+describe('registerIpc', () => {
+  it('registers one handler per contract method, checks the sender frame and the arguments', () =>
+    withTempDir(async (dir) => {
+      const { store } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR });
+      const service = createWorkbenchService(store);
+      const { ipcMain, handlers, call } = fakeIpcMain();
+      const sent: unknown[][] = [];
+      const registration = registerIpc(ipcMain, service, trusted, (...message) => sent.push(message));
+
+      expect([...handlers.keys()].sort()).toEqual(WORKBENCH_METHODS.map(ipcChannel).sort());
+
+      const list = (await call(ipcChannel('listDocuments'), 'app://claimbench/index.html')) as unknown[];
+      expect(list).toHaveLength(3);
+      await expect(call(ipcChannel('listDocuments'), 'https://evil.example/')).rejects.toThrow(/refused listDocuments/);
+      await expect(call(ipcChannel('listDocuments'), null)).rejects.toThrow(/detached frame/);
+      await expect(call(ipcChannel('getDocument'), 'app://claimbench/index.html', { id: 1 })).rejects.toThrow(/^invalid-arguments: /);
+
+      await call(ipcChannel('updateSettings'), 'app://claimbench/index.html', { analystName: 'Ada' });
+      expect(sent.some(([channel, name]) => channel === IPC_EVENT_CHANNEL && name === 'didChangeWorkspace')).toBe(true);
+
+      registration.dispose();
+      expect(handlers.size).toBe(0);
+      const before = sent.length;
+      await service.updateSettings({ analystName: 'Grace' });
+      expect(sent.length).toBe(before);
+    }));
+
+  it('does not call the service when the frame is foreign', async () => {
+    const listDocuments = vi.fn(async () => []);
+    const service = { listDocuments, onDidChangeDocuments: () => ({ dispose() {} }), onDidChangeWorkspace: () => ({ dispose() {} }), onDidChangeSaveState: () => ({ dispose() {} }) };
+    const { ipcMain, call } = fakeIpcMain();
+    registerIpc(ipcMain, service as never, trusted, () => undefined);
+    await expect(call(ipcChannel('listDocuments'), 'file:///etc/passwd')).rejects.toThrow();
+    expect(listDocuments).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,124 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SaveState } from '../../core/model/workspace.ts';
+import { RESOURCES_DIR } from '../app-paths.ts';
+import { withTempDir } from '../../tests/support/temp-dir.ts';
+import { createWorkspace } from '../workspace/create-workspace.ts';
+import { DOCUMENTS_DIR, WORKSPACE_FILE, WorkspaceOpenError, WorkspaceStore } from './workspace-store.ts';
+
+async function sampleWorkspace(dir: string): Promise<WorkspaceStore> {
+  await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
+  return WorkspaceStore.open(dir);
+}
+
+describe('WorkspaceStore', () => {
+  it('reads every document back through its schema', () =>
+    withTempDir(async (dir) => {
+      const store = await sampleWorkspace(dir);
+      expect(store.documents).toHaveLength(3);
+      expect(store.problems).toEqual([]);
+      const first = store.documents[0]!;
+      expect(store.document(first.meta.id)).toBe(first);
+      expect(store.document('missing')).toBeUndefined();
+    }));
+
+  it('skips a corrupt document, reports it, and leaves the file untouched', () =>
+    withTempDir(async (dir) => {
+      await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
+      const corrupt = path.join(dir, DOCUMENTS_DIR, 'broken.json');
+      await writeFile(corrupt, '{"schemaVersion": 1, "meta": {');
+      const invalid = path.join(dir, DOCUMENTS_DIR, 'wrong-shape.json');
+      await writeFile(invalid, JSON.stringify({ schemaVersion: 1, meta: { id: 'wrong-shape' }, text: '', annotations: [] }));
+      const store = await WorkspaceStore.open(dir);
+      expect(store.documents).toHaveLength(3);
+      expect(store.problems.map((problem) => problem.message)).toEqual([
+        expect.stringContaining('documents/broken.json'),
+        expect.stringContaining('documents/wrong-shape.json'),
+      ]);
+      expect(await readFile(corrupt, 'utf8')).toBe('{"schemaVersion": 1, "meta": {');
+    }));
+
+  it('rejects an annotation whose quote is not at its offsets', () =>
+    withTempDir(async (dir) => {
+      const store = await sampleWorkspace(dir);
+      const document = structuredClone(store.documents[0]!);
+      document.annotations[0]!.target.start += 1;
+      await writeFile(path.join(dir, DOCUMENTS_DIR, `${document.meta.id}.json`), JSON.stringify(document));
+      const reopened = await WorkspaceStore.open(dir);
+      expect(reopened.documents).toHaveLength(2);
+      expect(reopened.problems[0]?.message).toMatch(/its quote is not at/);
+    }));
+
+  it.each([
+    ['missing', null, 'not-a-workspace'],
+    ['truncated', '{"schemaVersion": 1, "na', 'invalid-workspace-file'],
+    ['of the wrong shape', JSON.stringify({ schemaVersion: 1, name: 'x' }), 'invalid-workspace-file'],
+    ['from a future version', JSON.stringify({ schemaVersion: 99 }), 'invalid-workspace-file'],
+  ])('refuses to open when workspace.json is %s', (_name, content, code) =>
+    withTempDir(async (dir) => {
+      if (content !== null) await writeFile(path.join(dir, WORKSPACE_FILE), content);
+      const error = await WorkspaceStore.open(dir).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(WorkspaceOpenError);
+      expect((error as WorkspaceOpenError).code).toBe(code);
+      if (content !== null) expect(await readFile(path.join(dir, WORKSPACE_FILE), 'utf8')).toBe(content);
+    }),
+  );
+
+  it('writes through to disk, in order, and reports the save state', () =>
+    withTempDir(async (dir) => {
+      const store = await sampleWorkspace(dir);
+      const states: SaveState[] = [];
+      store.onDidChangeSaveState((state) => states.push(state));
+      const writes = ['Ada', 'Grace', 'Katherine'].map((analystName) =>
+        store.updateWorkspace({ ...store.workspace, settings: { ...store.workspace.settings, analystName } }),
+      );
+      expect(store.currentSaveState.pending).toBe(3);
+      const results = await Promise.all(writes);
+      expect(results.every((result) => result.ok)).toBe(true);
+      expect(store.currentSaveState.pending).toBe(0);
+      expect(states.map((state) => state.pending)).toEqual([1, 2, 3, 2, 1, 0]);
+      expect(states.at(-1)?.lastSavedAt).toBeDefined();
+      const onDisk = JSON.parse(await readFile(path.join(dir, WORKSPACE_FILE), 'utf8'));
+      expect(onDisk.settings.analystName).toBe('Katherine');
+      expect((await WorkspaceStore.open(dir)).workspace.settings.analystName).toBe('Katherine');
+    }));
+
+  it('when a write fails: returns the failure, keeps memory and disk as they were, and recovers on the next write', () =>
+    withTempDir(async (dir) => {
+      const store = await sampleWorkspace(dir);
+      const before = await readFile(path.join(dir, WORKSPACE_FILE), 'utf8');
+      // The writer's temporary file is blocked by a folder of that name, so the write cannot happen.
+      const blocker = path.join(dir, `.${WORKSPACE_FILE}.tmp`);
+      await mkdir(blocker);
+      const failed = await store.updateWorkspace({ ...store.workspace, name: 'Renamed' });
+      expect(failed.ok).toBe(false);
+      expect(!failed.ok && failed.error.code).toBe('write-failed');
+      expect(store.workspace.name).not.toBe('Renamed');
+      expect(store.currentSaveState.lastError?.message).toMatch(/workspace\.json/);
+      expect(await readFile(path.join(dir, WORKSPACE_FILE), 'utf8')).toBe(before);
+
+      await rm(blocker, { recursive: true });
+      const retried = await store.updateWorkspace({ ...store.workspace, name: 'Renamed' });
+      expect(retried.ok).toBe(true);
+      expect(store.workspace.name).toBe('Renamed');
+      expect(store.currentSaveState.lastError).toBeUndefined();
+    }));
+
+  it('adds a document as its own file', () =>
+    withTempDir(async (dir) => {
+      const store = await sampleWorkspace(dir);
+      const copy = structuredClone(store.documents[1]!);
+      copy.meta.id = 'copy-1';
+      const result = await store.putDocument(copy);
+      expect(result.ok).toBe(true);
+      expect(store.documents).toHaveLength(4);
+      expect(JSON.parse(await readFile(path.join(dir, DOCUMENTS_DIR, 'copy-1.json'), 'utf8')).meta.id).toBe('copy-1');
+    }));
+
+  it('refuses to store data that does not match the schema (a bug, so it throws)', () =>
+    withTempDir(async (dir) => {
+      const store = await sampleWorkspace(dir);
+      expect(() => store.putDocument({ ...store.documents[0]!, text: '' })).toThrow(/quote is not at/);
+    }));
+});

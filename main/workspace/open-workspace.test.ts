@@ -1,0 +1,67 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RESOURCES_DIR } from '../app-paths.ts';
+import { WorkspaceOpenError } from '../store/workspace-store.ts';
+import { withTempDir } from '../../tests/support/temp-dir.ts';
+import { openOrCreateWorkspace } from './open-workspace.ts';
+
+const options = { resourcesDir: RESOURCES_DIR };
+
+describe('openOrCreateWorkspace', () => {
+  it('creates a missing workspace from the sample: three documents whose annotations sit on their quotes', () =>
+    withTempDir(async (root) => {
+      const dir = path.join(root, 'new', 'ws');
+      const { store, created } = await openOrCreateWorkspace(dir, options);
+      expect(created).toBe(true);
+      expect(store.documents.map((document) => document.meta.outlet)).toEqual(['The Valley Courier', 'City of Valmont', 'Ministry of Environment']);
+      const annotations = store.documents.flatMap((document) => document.annotations.map((annotation) => ({ annotation, text: document.text })));
+      expect(annotations.length).toBeGreaterThanOrEqual(15);
+      for (const { annotation, text } of annotations) {
+        expect(text.slice(annotation.target.start, annotation.target.end)).toBe(annotation.target.exact);
+      }
+      // A nested highlight: "18 percent" inside the reservoir statistic.
+      const report = store.documents[0]!;
+      const nested = report.annotations.find((annotation) => annotation.target.exact === '18 percent')!;
+      const outer = report.annotations.find((annotation) => annotation.target.exact.startsWith('the Lindell reservoir'))!;
+      expect(nested.target.start).toBeGreaterThan(outer.target.start);
+      expect(nested.target.end).toBeLessThan(outer.target.end);
+      expect(store.workspace.codebook.tags.some((tag) => tag.id === 'statistic' && tag.shortcut === '1')).toBe(true);
+      // No staging folder is left behind.
+      expect(await readdir(path.join(root, 'new'))).toEqual(['ws']);
+    }));
+
+  it('creates an empty workspace with --empty', () =>
+    withTempDir(async (root) => {
+      const { store } = await openOrCreateWorkspace(path.join(root, 'ws'), { ...options, empty: true });
+      expect(store.documents).toEqual([]);
+      expect(store.workspace.codebook.tags.length).toBeGreaterThan(5);
+    }));
+
+  it('opens an existing workspace without re-seeding it', () =>
+    withTempDir(async (root) => {
+      const dir = path.join(root, 'ws');
+      const first = await openOrCreateWorkspace(dir, options);
+      const again = await openOrCreateWorkspace(dir, options);
+      expect(again.created).toBe(false);
+      expect(again.store.documents.map((document) => document.meta.id)).toEqual(first.store.documents.map((document) => document.meta.id));
+    }));
+
+  it('creates inside an existing empty folder', () =>
+    withTempDir(async (root) => {
+      const dir = path.join(root, 'empty');
+      await mkdir(dir);
+      const { created } = await openOrCreateWorkspace(dir, options);
+      expect(created).toBe(true);
+      expect(JSON.parse(await readFile(path.join(dir, 'workspace.json'), 'utf8'))).toMatchObject({ schemaVersion: 1 });
+    }));
+
+  it('refuses a non-empty folder that is not a workspace, and writes nothing into it', () =>
+    withTempDir(async (root) => {
+      await writeFile(path.join(root, 'thesis.docx'), 'mine');
+      const error = await openOrCreateWorkspace(root, options).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(WorkspaceOpenError);
+      expect((error as WorkspaceOpenError).code).toBe('not-a-workspace');
+      expect(await readdir(root)).toEqual(['thesis.docx']);
+    }));
+});
