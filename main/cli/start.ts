@@ -27,8 +27,11 @@ export function findElectron(): { ok: true; path: string } | { ok: false; reason
   });
   const binary = probe.stdout.trim();
   if (probe.status === 0 && binary !== '' && existsSync(binary)) return { ok: true, path: binary };
-  const lastLine = `${probe.stderr}`.trim().split('\n').filter(Boolean).at(-1) ?? 'no binary';
-  return { ok: false, reason: lastLine.replace(/^\w*Error: /, '') };
+  const lines = probe.stderr.split('\n');
+  const network = lines.find((line) => /fetch failed|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|ETIMEDOUT/.test(line));
+  if (network) return { ok: false, reason: `its binary could not be downloaded: ${network.replace(/^\w*Error: /, '').trim()}` };
+  const error = lines.find((line) => /^\w*Error: /.test(line));
+  return { ok: false, reason: error?.replace(/^\w*Error: /, '').trim() ?? (probe.error?.message ?? 'no binary found') };
 }
 
 export async function start(options: ServeOptions, output: Output): Promise<number> {
