@@ -9,7 +9,7 @@ describe('window state', () => {
     withTempDir(async (dir) => {
       const file = path.join(dir, 'window-state.json');
       const state = { x: 10, y: 20, width: 1200, height: 800, maximized: true };
-      await saveWindowState(file, state);
+      saveWindowState(file, state);
       expect(await loadWindowState(file)).toEqual(state);
     }));
 

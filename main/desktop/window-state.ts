@@ -1,5 +1,6 @@
 // The desktop window's remembered size and position, kept in the user data folder.
-import { readFile, writeFile, rename } from 'node:fs/promises';
+import { renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 
 export const WindowState = z.object({
@@ -29,10 +30,11 @@ export async function loadWindowState(file: string): Promise<WindowState> {
   }
 }
 
-export async function saveWindowState(file: string, state: WindowState): Promise<void> {
+/** Synchronous on purpose: it runs as the window closes, just before the process may exit. */
+export function saveWindowState(file: string, state: WindowState): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(state));
-  await rename(temporary, file);
+  writeFileSync(temporary, JSON.stringify(state));
+  renameSync(temporary, file);
 }
 
 /**

@@ -4,23 +4,12 @@ import path from 'node:path';
 import { protocol } from 'electron';
 import { SECURITY_HEADERS } from '../../core/security/csp.ts';
 import { APP_HOST, APP_SCHEME } from '../desktop/url-policy.ts';
-import { resolveStaticPath } from '../web/static-files.ts';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-};
+import { CONTENT_TYPES, resolveStaticPath } from '../web/static-files.ts';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
   ]);
 }
 
@@ -32,7 +21,7 @@ export function serveRenderer(rendererDir: string): void {
     try {
       const body = await readFile(file);
       return new Response(body, {
-        headers: { ...SECURITY_HEADERS, 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' },
+        headers: { ...SECURITY_HEADERS, 'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' },
       });
     } catch {
       return new Response('Not found', { status: 404 });

@@ -49,7 +49,11 @@ export async function createMainWindow({ preloadPath, stateFile, devServerUrl }:
   const remember = () => {
     const bounds = window.getNormalBounds();
     const next: WindowState = { ...bounds, maximized: window.isMaximized() };
-    void saveWindowState(stateFile, next).catch(() => undefined);
+    try {
+      saveWindowState(stateFile, next);
+    } catch {
+      // Losing the window position is not worth bothering the user about.
+    }
   };
   window.on('close', remember);
 
