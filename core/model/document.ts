@@ -9,15 +9,21 @@ export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 export const DocumentFormat = z.enum(['text', 'markdown', 'html', 'pdf', 'docx']);
 export type DocumentFormat = z.infer<typeof DocumentFormat>;
 
+/** A claim document is read for its claims; a source is where claims come from. */
+export const DocumentRole = z.enum(['claim', 'source']);
+export type DocumentRole = z.infer<typeof DocumentRole>;
+
 export const DocumentMeta = z.object({
   id: DocumentId,
   title: z.string().min(1).max(1000),
+  role: DocumentRole.default('claim'),
   /** The outlet or issuer: "The Valley Courier", "Ministry of Environment". */
   outlet: z.string().max(500).default(''),
   author: z.string().max(500).default(''),
   /** ISO 8601 date or date-time, as precise as the source says. */
   publishedAt: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
-  sourceUrl: z.url().optional(),
+  /** Where the document was published: web addresses only. */
+  sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
   language: z.string().max(35).optional(),
   format: DocumentFormat,
   importedAt: z.iso.datetime(),
@@ -25,8 +31,27 @@ export const DocumentMeta = z.object({
   importedFrom: z.string().max(4096),
   /** SHA-256 of the stored text (UTF-8). */
   textHash: Sha256,
+  /** SHA-256 of the imported file, kept as originals/<hash> in the workspace. */
+  originalHash: Sha256.optional(),
+  /** The imported file's name. */
+  originalName: z.string().max(1000).optional(),
+  /** The analyst's own labels for the document. */
+  tags: z.array(z.string().min(1).max(100)).max(100).default([]),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+/** A PDF page: `[start, end)` of the text; `page` counts from 1. */
+export const PageSpan = z.object({ page: z.number().int().positive(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+
+/** A heading of the document (Markdown, HTML, Word): level 1–6, its text, where it starts. */
+export const Heading = z.object({ level: z.number().int().min(1).max(6), text: z.string(), start: z.number().int().nonnegative() });
+
+/** What the import kept of the document's structure. */
+export const DocumentStructure = z.object({
+  pages: z.array(PageSpan).optional(),
+  headings: z.array(Heading).optional(),
+});
+export type DocumentStructure = z.infer<typeof DocumentStructure>;
 
 /** A document as the reader shows it. */
 export const DocumentView = z.object({
@@ -34,6 +59,7 @@ export const DocumentView = z.object({
   /** NFC, LF line endings; every offset in the workspace refers to this string. */
   text: z.string(),
   annotations: z.array(Annotation),
+  structure: DocumentStructure.default({}),
 });
 export type DocumentView = z.infer<typeof DocumentView>;
 

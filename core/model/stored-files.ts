@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Annotation } from './annotation.ts';
 import { Codebook } from './codebook.ts';
-import { DocumentMeta } from './document.ts';
+import { DocumentMeta, DocumentStructure } from './document.ts';
 import { WorkspaceSettings } from './workspace.ts';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
@@ -23,8 +23,15 @@ export const DocumentFile = z
     meta: DocumentMeta,
     text: z.string(),
     annotations: z.array(Annotation),
+    structure: DocumentStructure.default({}),
   })
   .superRefine((file, context) => {
+    for (const span of [...(file.structure.pages ?? []), ...(file.structure.headings ?? [])]) {
+      const end = 'end' in span ? span.end : span.start;
+      if (span.start > end || end > file.text.length) {
+        context.addIssue({ code: 'custom', message: `a structure span [${span.start}, ${end}) lies outside the text` });
+      }
+    }
     for (const annotation of file.annotations) {
       const { start, end, exact } = annotation.target;
       if (end > file.text.length || file.text.slice(start, end) !== exact) {

@@ -1,7 +1,8 @@
 // The workspace store: the only module that talks to lowdb. One lowdb file for workspace.json and
 // one per document, so saving a document rewrites that document alone. Every change goes through
 // `commit`, which validates, writes, and reports the save state.
-import { mkdir, readdir } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -13,6 +14,8 @@ import { fail, ok, type Failure, type Result } from '../../core/result.ts';
 
 export const WORKSPACE_FILE = 'workspace.json';
 export const DOCUMENTS_DIR = 'documents';
+/** Imported files as they came, named by their SHA-256. */
+export const ORIGINALS_DIR = 'originals';
 
 /** The workspace cannot be opened at all (as opposed to one unreadable document). */
 export class WorkspaceOpenError extends Error {
@@ -121,6 +124,27 @@ export class WorkspaceStore {
       if (result.ok) this.documentFiles.set(file.meta.id, target);
       return result;
     });
+  }
+
+  /**
+   * Keeps an imported file under originals/<sha256>. Content-addressed, so writing the same file
+   * twice is a no-op; written to a temporary name and renamed, so it appears whole or not at all.
+   */
+  async saveOriginal(sha256: string, bytes: Uint8Array): Promise<Result<string, 'write-failed'>> {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new RangeError(`not a SHA-256: ${sha256}`);
+    const dir = path.join(this.dir, ORIGINALS_DIR);
+    const target = path.join(dir, sha256);
+    if (await stat(target).then(() => true, () => false)) return ok(target);
+    const temporary = path.join(dir, `.${sha256}.${randomUUID()}.tmp`);
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFile(temporary, bytes, { flag: 'wx' });
+      await rename(temporary, target);
+      return ok(target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      return fail('write-failed', `Could not keep the original file: ${describe(error)}`);
+    }
   }
 
   /** Resolves when every write accepted so far has settled. */

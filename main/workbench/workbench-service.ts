@@ -42,7 +42,7 @@ export function createWorkbenchService(store: WorkspaceStore): WorkbenchHost {
     async getDocument(id) {
       const file = store.document(id);
       if (file === undefined) return fail('not-found', `There is no document "${id}" in this workspace.`);
-      return ok({ meta: file.meta, text: file.text, annotations: file.annotations });
+      return ok({ meta: file.meta, text: file.text, annotations: file.annotations, structure: file.structure });
     },
 
     async getWorkspaceInfo() {

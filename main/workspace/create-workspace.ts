@@ -25,6 +25,7 @@ const SampleAnnotation = z.strictObject({
 
 const SampleDocument = z.strictObject({
   file: z.string().regex(/^[a-z0-9-]+\.txt$/),
+  role: z.enum(['claim', 'source']),
   title: z.string(),
   outlet: z.string().default(''),
   author: z.string().default(''),
@@ -72,6 +73,7 @@ export async function createWorkspace(dir: string, options: CreateOptions): Prom
     const meta: DocumentMeta = {
       id: randomUUID(),
       title: entry.title,
+      role: entry.role,
       outlet: entry.outlet,
       author: entry.author,
       publishedAt: entry.publishedAt,
@@ -81,6 +83,7 @@ export async function createWorkspace(dir: string, options: CreateOptions): Prom
       importedAt,
       importedFrom: `sample:${entry.file}`,
       textHash: createHash('sha256').update(text, 'utf8').digest('hex'),
+      tags: [],
     };
     const annotations = entry.annotations.map((annotation): Annotation => {
       const start = nthIndexOf(text, annotation.quote, annotation.occurrence);
@@ -98,7 +101,7 @@ export async function createWorkspace(dir: string, options: CreateOptions): Prom
         modified: importedAt,
       };
     });
-    documents.push(DocumentFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, meta, text, annotations }));
+    documents.push(DocumentFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, meta, text, annotations, structure: {} }));
   }
 
   await mkdir(path.join(dir, DOCUMENTS_DIR), { recursive: true });

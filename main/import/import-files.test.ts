@@ -1,0 +1,151 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fail, ok } from '../../core/result.ts';
+import { RESOURCES_DIR } from '../app-paths.ts';
+import { ORIGINALS_DIR, WorkspaceStore } from '../store/workspace-store.ts';
+import { withTempDir } from '../../tests/support/temp-dir.ts';
+import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
+import type { Extractor } from './extract-types.ts';
+import { extractMarkdown } from './formats/markdown.ts';
+import { extractText } from './formats/text.ts';
+import { fileSource, importSources, type ImportProgress, type ImportSource } from './import-files.ts';
+
+const notUsed: Extractor = async () => fail('unsupported-format', 'not in this test');
+const extractors = { text: extractText, markdown: extractMarkdown, html: notUsed, pdf: notUsed, docx: notUsed };
+
+const memorySource = (name: string, content: string | Uint8Array): ImportSource => {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  return { name, origin: `/incoming/${name}`, size: bytes.length, read: async () => bytes };
+};
+
+async function emptyWorkspace(dir: string): Promise<WorkspaceStore> {
+  return (await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR, empty: true })).store;
+}
+
+describe('importSources', () => {
+  it('imports text and Markdown with provenance, keeping the original by its hash', () =>
+    withTempDir(async (dir) => {
+      const store = await emptyWorkspace(dir);
+      const outcomes = await importSources(
+        store,
+        [memorySource('report.txt', 'Mayor says taps will run dry\r\nSecond line\r\n'), memorySource('notes.md', '# Field notes\n\nText.')],
+        { extractors, now: () => new Date('2026-11-28T10:00:00Z') },
+      );
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['imported', 'imported']);
+      const [report, notes] = store.documents;
+      expect(report!.text).toBe('Mayor says taps will run dry\nSecond line\n');
+      expect(report!.meta).toMatchObject({
+        title: 'Mayor says taps will run dry',
+        format: 'text',
+        importedFrom: '/incoming/report.txt',
+        originalName: 'report.txt',
+        importedAt: '2026-11-28T10:00:00.000Z',
+        role: 'claim',
+      });
+      expect(notes!.meta.title).toBe('Field notes');
+      expect(notes!.structure.headings).toEqual([{ level: 1, text: 'Field notes', start: 2 }]);
+      const original = await readFile(path.join(store.dir, ORIGINALS_DIR, report!.meta.originalHash!), 'utf8');
+      expect(original).toBe('Mayor says taps will run dry\r\nSecond line\r\n');
+      // Reopened from disk, everything is still there.
+      expect((await WorkspaceStore.open(store.dir)).documents.map((document) => document.meta.title)).toEqual(['Mayor says taps will run dry', 'Field notes']);
+    }));
+
+  it('reports each failure with its reason and goes on with the others', () =>
+    withTempDir(async (dir) => {
+      const store = await emptyWorkspace(dir);
+      const outcomes = await importSources(
+        store,
+        [
+          memorySource('binary.txt', Uint8Array.of(0x7f, 0x45, 0x4c, 0x46, 0, 0, 1)),
+          memorySource('latin1.txt', Uint8Array.of(0x63, 0x61, 0x66, 0xe9)),
+          memorySource('empty.txt', ''),
+          memorySource('good.txt', 'A good file'),
+        ],
+        { extractors },
+      );
+      expect(outcomes).toEqual([
+        { status: 'rejected', name: 'binary.txt', code: 'not-text', message: expect.stringContaining('not a text file') },
+        { status: 'rejected', name: 'latin1.txt', code: 'invalid-encoding', message: 'not valid UTF-8 at byte 3' },
+        { status: 'rejected', name: 'empty.txt', code: 'empty', message: 'the file is empty' },
+        expect.objectContaining({ status: 'imported', name: 'good.txt', characters: 11 }),
+      ]);
+      expect(store.documents).toHaveLength(1);
+      expect(await readdir(path.join(store.dir, ORIGINALS_DIR))).toHaveLength(1);
+    }));
+
+  it('offers identical content as already in the workspace', () =>
+    withTempDir(async (dir) => {
+      const store = await emptyWorkspace(dir);
+      await importSources(store, [memorySource('a.txt', 'Same words')], { extractors });
+      const outcomes = await importSources(store, [memorySource('copy.txt', 'Same words'), memorySource('crlf.txt', 'Same words\r\n'.trimEnd())], { extractors });
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['duplicate', 'duplicate']);
+      expect(outcomes[0]).toMatchObject({ message: 'already in the workspace as "Same words"' });
+      expect(store.documents).toHaveLength(1);
+    }));
+
+  it('checks the size cap before reading the file', () =>
+    withTempDir(async (dir) => {
+      const store = await emptyWorkspace(dir);
+      let read = false;
+      const huge: ImportSource = { name: 'huge.txt', origin: 'x', size: 100 * 1024 * 1024, read: async () => ((read = true), new Uint8Array()) };
+      const [outcome] = await importSources(store, [huge], { extractors });
+      expect(outcome).toMatchObject({ status: 'rejected', code: 'too-large', message: 'the file is 100 MiB; the limit is 64 MiB' });
+      expect(read).toBe(false);
+    }));
+
+  it('stops at a cancel: the files after it are reported as not imported, nothing half-stored', () =>
+    withTempDir(async (dir) => {
+      const store = await emptyWorkspace(dir);
+      const controller = new AbortController();
+      const progress: ImportProgress[] = [];
+      const outcomes = await importSources(store, ['one', 'two', 'three'].map((name) => memorySource(`${name}.txt`, `File ${name}`)), {
+        extractors,
+        signal: controller.signal,
+        onProgress: (update) => {
+          progress.push(update);
+          if (update.done === 1) controller.abort();
+        },
+      });
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['imported', 'rejected', 'rejected']);
+      expect(outcomes[1]).toMatchObject({ code: 'cancelled' });
+      expect(store.documents).toHaveLength(1);
+      expect(progress.map((update) => [update.done, update.current])).toEqual([
+        [0, 'one.txt'],
+        [1, 'two.txt'],
+        [2, 'three.txt'],
+        [3, undefined],
+      ]);
+    }));
+
+  it('keeps going when an extractor throws (a bug), and when the write fails', () =>
+    withTempDir(async (dir) => {
+      const store = await emptyWorkspace(dir);
+      const throwing: Extractor = async () => {
+        throw new Error('boom');
+      };
+      const outcomes = await importSources(store, [memorySource('x.md', '# x'), memorySource('y.txt', 'fine')], { extractors: { ...extractors, markdown: throwing } });
+      expect(outcomes[0]).toMatchObject({ status: 'rejected', code: 'corrupt', message: expect.stringContaining('boom') });
+      expect(outcomes[1]).toMatchObject({ status: 'imported' });
+    }));
+
+  it('drops metadata that does not fit instead of failing', () =>
+    withTempDir(async (dir) => {
+      const store = await emptyWorkspace(dir);
+      const sloppy: Extractor = async () => ok({ format: 'html', text: 'Body', title: '  ', publishedAt: 'last Tuesday', sourceUrl: 'javascript:alert(1)', language: 'en' });
+      await importSources(store, [memorySource('page.html', '<p>Body</p>')], { extractors: { ...extractors, html: sloppy } });
+      expect(store.documents[0]!.meta).toMatchObject({ title: 'page', language: 'en' });
+      expect(store.documents[0]!.meta.publishedAt).toBeUndefined();
+      expect(store.documents[0]!.meta.sourceUrl).toBeUndefined();
+    }));
+
+  it('reads files from disk', () =>
+    withTempDir(async (dir) => {
+      const store = await emptyWorkspace(dir);
+      const file = path.join(dir, 'statement.txt');
+      await writeFile(file, 'Statement text');
+      const [outcome] = await importSources(store, [await fileSource(file)], { extractors });
+      expect(outcome).toMatchObject({ status: 'imported', title: 'Statement text' });
+      expect(store.documents[0]!.meta.importedFrom).toBe(file);
+    }));
+});

@@ -1,0 +1,175 @@
+// The import pipeline: for each file, check its size, read it, extract its text, and store the
+// original and the document. Files go one at a time; a file that fails is reported with its
+// reason and the rest go on; a document is stored whole or not at all.
+import { createHash, randomUUID } from 'node:crypto';
+import { stat, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DocumentMeta, type DocumentFormat } from '../../core/model/document.ts';
+import { WORKSPACE_SCHEMA_VERSION, type DocumentFile } from '../../core/model/stored-files.ts';
+import { normalizeText } from '../../core/text/normalize.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
+import { detectFormat } from './detect-format.ts';
+import { DEFAULT_LIMITS, type Extracted, type Extractor, type ImportLimits, type RejectionCode } from './extract-types.ts';
+
+/** A file to import: its bytes are read only once its size has passed the cap. */
+export interface ImportSource {
+  readonly name: string;
+  /** Where it came from, recorded as the document's `importedFrom` (a path or a URL). */
+  readonly origin: string;
+  readonly size: number;
+  read(): Promise<Uint8Array>;
+}
+
+export type ImportOutcome =
+  | { readonly status: 'imported'; readonly name: string; readonly documentId: string; readonly title: string; readonly format: DocumentFormat; readonly characters: number }
+  | { readonly status: 'duplicate'; readonly name: string; readonly documentId: string; readonly title: string; readonly message: string }
+  | { readonly status: 'rejected'; readonly name: string; readonly code: RejectionCode | 'write-failed' | 'unreadable'; readonly message: string };
+
+export interface ImportProgress {
+  readonly total: number;
+  readonly done: number;
+  /** The file being imported now. */
+  readonly current?: string;
+  readonly outcomes: readonly ImportOutcome[];
+}
+
+export interface ImportOptions {
+  readonly extractors: Readonly<Record<DocumentFormat, Extractor>>;
+  readonly limits?: ImportLimits;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ImportProgress) => void;
+  readonly now?: () => Date;
+}
+
+/** An ImportSource for a file on disk. */
+export async function fileSource(filePath: string): Promise<ImportSource> {
+  const absolute = path.resolve(filePath);
+  const info = await stat(absolute);
+  if (!info.isFile()) throw Object.assign(new Error(`${filePath} is not a file`), { code: 'EISDIR' });
+  return { name: path.basename(absolute), origin: absolute, size: info.size, read: async () => new Uint8Array(await readFile(absolute)) };
+}
+
+export async function importSources(store: WorkspaceStore, sources: readonly ImportSource[], options: ImportOptions): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  const report = (current?: string) => options.onProgress?.({ total: sources.length, done: outcomes.length, current, outcomes: [...outcomes] });
+  for (const source of sources) {
+    report(source.name);
+    outcomes.push(await importOne(store, source, options));
+  }
+  report();
+  return outcomes;
+}
+
+async function importOne(store: WorkspaceStore, source: ImportSource, options: ImportOptions): Promise<ImportOutcome> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const { name } = source;
+  const rejected = (code: Extract<ImportOutcome, { status: 'rejected' }>['code'], message: string): ImportOutcome => ({ status: 'rejected', name, code, message });
+  if (options.signal?.aborted) return rejected('cancelled', 'not imported: the import was cancelled');
+  if (source.size > limits.maxFileBytes) {
+    return rejected('too-large', `the file is ${formatBytes(source.size)}; the limit is ${formatBytes(limits.maxFileBytes)}`);
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await source.read();
+  } catch (error) {
+    return rejected('unreadable', `could not read the file: ${(error as Error).message}`);
+  }
+  if (bytes.length > limits.maxFileBytes) return rejected('too-large', `the file is larger than ${formatBytes(limits.maxFileBytes)}`);
+  const originalHash = sha256(bytes);
+  const sameFile = store.documents.find((document) => document.meta.originalHash === originalHash);
+  if (sameFile) return duplicate(name, sameFile);
+
+  const format = detectFormat(name, bytes);
+  let extracted: Extracted;
+  try {
+    const result = await options.extractors[format]({ bytes, fileName: name, limits, signal: options.signal });
+    if (!result.ok) return rejected(result.error.code, result.error.message);
+    extracted = result.value;
+  } catch (error) {
+    // An extractor that throws has a bug; the import of the other files goes on.
+    return rejected('corrupt', `could not read this ${format.toUpperCase()} file: ${(error as Error).message}`);
+  }
+  if (normalizeText(extracted.text) !== extracted.text) throw new Error(`the ${format} extractor returned unnormalized text`);
+
+  const textHash = sha256(new TextEncoder().encode(extracted.text));
+  const sameText = store.documents.find((document) => document.meta.textHash === textHash);
+  if (sameText) return duplicate(name, sameText);
+  if (options.signal?.aborted) return rejected('cancelled', 'not imported: the import was cancelled');
+
+  const kept = await store.saveOriginal(originalHash, bytes);
+  if (!kept.ok) return rejected('write-failed', kept.error.message);
+  const file = documentFile(extracted, { name, origin: source.origin, originalHash, textHash, now: importTime(store, options.now?.() ?? new Date()) });
+  const written = await store.putDocument(file);
+  if (!written.ok) return rejected('write-failed', written.error.message);
+  return { status: 'imported', name, documentId: file.meta.id, title: file.meta.title, format: extracted.format, characters: extracted.text.length };
+}
+
+/** Import times increase strictly, so the library keeps the order in which files were imported. */
+function importTime(store: WorkspaceStore, now: Date): Date {
+  const latest = Math.max(0, ...store.documents.map((document) => Date.parse(document.meta.importedAt)));
+  return now.getTime() > latest ? now : new Date(latest + 1);
+}
+
+function duplicate(name: string, existing: DocumentFile): ImportOutcome {
+  return {
+    status: 'duplicate',
+    name,
+    documentId: existing.meta.id,
+    title: existing.meta.title,
+    message: `already in the workspace as "${existing.meta.title}"`,
+  };
+}
+
+interface Provenance {
+  readonly name: string;
+  readonly origin: string;
+  readonly originalHash: string;
+  readonly textHash: string;
+  readonly now: Date;
+}
+
+function documentFile(extracted: Extracted, { name, origin, originalHash, textHash, now }: Provenance): DocumentFile {
+  const fallbackTitle = path.basename(name, path.extname(name)) || name;
+  // Metadata from a file is a suggestion: a field that does not fit the schema is left out, not fatal.
+  const valid = <K extends keyof typeof DocumentMeta.shape>(key: K, value: unknown) =>
+    value !== undefined && DocumentMeta.shape[key].safeParse(value).success ? (value as string) : undefined;
+  const meta = DocumentMeta.parse({
+    id: randomUUID(),
+    title: (extracted.title?.trim() || fallbackTitle).slice(0, 1000),
+    role: 'claim',
+    outlet: (extracted.outlet ?? '').slice(0, 500),
+    author: (extracted.author ?? '').slice(0, 500),
+    publishedAt: valid('publishedAt', extracted.publishedAt),
+    sourceUrl: valid('sourceUrl', extracted.sourceUrl),
+    language: valid('language', extracted.language),
+    format: extracted.format,
+    importedAt: now.toISOString(),
+    importedFrom: origin.slice(0, 4096),
+    textHash,
+    originalHash,
+    originalName: name.slice(0, 1000),
+    tags: [],
+  });
+  const structure = {
+    ...(extracted.pages?.length ? { pages: [...extracted.pages] } : {}),
+    ...(extracted.headings?.length ? { headings: [...extracted.headings] } : {}),
+  };
+  return { schemaVersion: WORKSPACE_SCHEMA_VERSION, meta, text: extracted.text, annotations: [], structure };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function formatBytes(count: number): string {
+  if (count < 1024) return `${count} bytes`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let value = count / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
