@@ -20,7 +20,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('main/index.ts') } },
+      // The PDF parser runs in a worker thread of its own (see main/import/formats/pdf.ts).
+      rollupOptions: { input: { index: resolve('main/index.ts'), 'pdf-worker': resolve('main/import/formats/pdf-worker.ts') } },
     },
   },
   preload: {

@@ -19,7 +19,7 @@ function fakeIpc() {
 describe('buildBridge', () => {
   it('exposes exactly the contract methods and subscribe: no raw IPC', () => {
     const bridge = buildBridge(fakeIpc().ipc);
-    expect(Object.keys(bridge).sort()).toEqual([...WORKBENCH_METHODS, 'subscribe'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...WORKBENCH_METHODS, 'subscribe', 'upload'].sort());
     expect(Object.isFrozen(bridge)).toBe(true);
   });
 

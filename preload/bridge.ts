@@ -2,6 +2,7 @@
 // bound to its own IPC channel) and one `subscribe` for events. No raw ipcRenderer crosses over.
 import {
   IPC_EVENT_CHANNEL,
+  IPC_UPLOAD_CHANNEL,
   WORKBENCH_METHODS,
   ipcChannel,
   isWorkbenchEvent,
@@ -17,6 +18,8 @@ export interface IpcLike {
 export type Bridge = Readonly<Record<WorkbenchMethod, (...args: unknown[]) => Promise<unknown>>> & {
   /** Calls `listener` with each payload of `event`; returns the unsubscriber. */
   readonly subscribe: (event: WorkbenchEvent, listener: (payload: unknown) => void) => () => void;
+  /** Hands a file's bytes to main for a later `importUploads`. */
+  readonly upload: (bytes: ArrayBuffer) => Promise<unknown>;
 };
 
 export function buildBridge(ipc: IpcLike): Bridge {
@@ -25,6 +28,10 @@ export function buildBridge(ipc: IpcLike): Bridge {
   ) as Record<WorkbenchMethod, (...args: unknown[]) => Promise<unknown>>;
   return Object.freeze({
     ...methods,
+    upload(bytes: ArrayBuffer) {
+      if (!(bytes instanceof ArrayBuffer)) throw new TypeError('upload takes an ArrayBuffer');
+      return ipc.invoke(IPC_UPLOAD_CHANNEL, [bytes]);
+    },
     subscribe(event: WorkbenchEvent, listener: (payload: unknown) => void) {
       if (!isWorkbenchEvent(event)) throw new TypeError(`unknown workbench event "${String(event)}"`);
       return ipc.on(IPC_EVENT_CHANNEL, (name, payload) => {

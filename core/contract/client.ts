@@ -10,11 +10,23 @@ import {
   type WorkbenchService,
 } from './workbench-api.ts';
 
-/** The two things a transport must do: call a method, and deliver events. */
+/** A file handed to main, to be named in `importUploads`. */
+export interface StagedUpload {
+  readonly uploadId: string;
+  readonly size: number;
+}
+
+/** What a transport must do: call a method, deliver events, and carry a file's bytes. */
 export interface WorkbenchTransport {
   invoke(method: WorkbenchMethod, args: readonly unknown[]): Promise<unknown>;
   subscribe<E extends WorkbenchEvent>(event: E, listener: Listener<WorkbenchEvents[E]>): Disposable;
+  upload(bytes: ArrayBuffer): Promise<StagedUpload>;
 }
+
+/** The renderer's view of the backend: the service, plus uploads. */
+export type WorkbenchClient = WorkbenchService & {
+  upload(bytes: ArrayBuffer): Promise<StagedUpload>;
+};
 
 /** A call that failed in transit or was refused by the host (not an expected failure of the method). */
 export class RpcError extends Error {
@@ -26,8 +38,8 @@ export class RpcError extends Error {
   }
 }
 
-export function createWorkbenchClient(transport: WorkbenchTransport): WorkbenchService {
-  const client: Record<string, unknown> = {};
+export function createWorkbenchClient(transport: WorkbenchTransport): WorkbenchClient {
+  const client: Record<string, unknown> = { upload: (bytes: ArrayBuffer) => transport.upload(bytes) };
   for (const method of WORKBENCH_METHODS) {
     client[method] = (...args: unknown[]) => transport.invoke(method, args);
   }
@@ -35,5 +47,5 @@ export function createWorkbenchClient(transport: WorkbenchTransport): WorkbenchS
     client[subscriptionName(event)] = (listener: Listener<unknown>) => transport.subscribe(event, listener);
   }
   // The loops above add exactly the contract's names; the lists are checked against the types.
-  return client as unknown as WorkbenchService;
+  return client as unknown as WorkbenchClient;
 }

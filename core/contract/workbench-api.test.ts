@@ -9,7 +9,7 @@ describe('the contract', () => {
   });
 
   it('names event subscriptions onDid…', () => {
-    expect(WORKBENCH_EVENTS.map(subscriptionName)).toEqual(['onDidChangeDocuments', 'onDidChangeWorkspace', 'onDidChangeSaveState']);
+    expect(WORKBENCH_EVENTS.map(subscriptionName)).toEqual(['onDidChangeDocuments', 'onDidChangeWorkspace', 'onDidChangeSaveState', 'onDidProgressImport']);
   });
 
   it('does not take inherited names for methods', () => {

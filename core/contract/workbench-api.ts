@@ -2,13 +2,32 @@
 // registration, the web host's routes and the renderer's clients are all derived from the lists
 // below, so adding a method is one edit here plus its implementation.
 import type { Disposable, Listener } from '../events.ts';
-import type { DocumentSummary, DocumentView } from '../model/document.ts';
+import type { DocumentMeta, DocumentRole, DocumentSummary, DocumentView } from '../model/document.ts';
+import type { ImportJobProgress, ImportOutcome } from '../model/import.ts';
 import type { SaveState, WorkspaceInfo, WorkspaceSettings } from '../model/workspace.ts';
 import type { Result } from '../result.ts';
 
 /** Changes an analyst may make to the workspace settings; absent fields stay as they are. */
 export interface SettingsPatch {
   analystName?: string;
+}
+
+/** A file the renderer has handed over with its transport's upload (see WorkbenchTransport.upload). */
+export interface UploadRef {
+  readonly uploadId: string;
+  readonly name: string;
+}
+
+/** Changes to a document's metadata; `null` clears an optional field, absent fields stay. */
+export interface DocumentMetaPatch {
+  title?: string;
+  role?: DocumentRole;
+  outlet?: string;
+  author?: string;
+  publishedAt?: string | null;
+  sourceUrl?: string | null;
+  language?: string | null;
+  tags?: string[];
 }
 
 /** Every method is async, takes plain data and returns plain data (it may cross a process). */
@@ -19,6 +38,16 @@ export interface WorkbenchApi {
   getWorkspaceInfo(): Promise<WorkspaceInfo>;
   /** Resolves once the change is on disk. */
   updateSettings(patch: SettingsPatch): Promise<Result<WorkspaceSettings, 'write-failed'>>;
+  /**
+   * Imports uploaded files, one at a time, reporting `didProgressImport` under `jobId` (chosen
+   * by the caller, so it can cancel before this resolves). Resolves with one outcome per file.
+   */
+  importUploads(jobId: string, uploads: UploadRef[]): Promise<ImportOutcome[]>;
+  /** Stops an import after the file in progress; files not yet started are reported cancelled. */
+  cancelImport(jobId: string): Promise<void>;
+  /** "New document from pasted text". */
+  importText(title: string, text: string): Promise<ImportOutcome>;
+  updateDocumentMeta(id: string, patch: DocumentMetaPatch): Promise<Result<DocumentMeta, 'not-found' | 'invalid' | 'write-failed'>>;
 }
 
 export interface DocumentsChange {
@@ -32,6 +61,7 @@ export interface WorkbenchEvents {
   didChangeDocuments: DocumentsChange;
   didChangeWorkspace: WorkspaceInfo;
   didChangeSaveState: SaveState;
+  didProgressImport: ImportJobProgress;
 }
 
 export type EventSubscriptionName<E extends string> = `on${Capitalize<E>}`;
@@ -53,12 +83,17 @@ const methods = {
   getDocument: true,
   getWorkspaceInfo: true,
   updateSettings: true,
+  importUploads: true,
+  cancelImport: true,
+  importText: true,
+  updateDocumentMeta: true,
 } as const satisfies Record<WorkbenchMethod, true>;
 
 const events = {
   didChangeDocuments: true,
   didChangeWorkspace: true,
   didChangeSaveState: true,
+  didProgressImport: true,
 } as const satisfies Record<WorkbenchEvent, true>;
 
 /** The method list every transport is derived from. */
@@ -81,6 +116,8 @@ export function subscriptionName<E extends WorkbenchEvent>(event: E): EventSubsc
 /** The IPC channel of a method or of the event stream (Electron transport). */
 export const ipcChannel = (method: WorkbenchMethod): string => `workbench:${method}`;
 export const IPC_EVENT_CHANNEL = 'workbench:event';
+/** Files travel outside the method list: bytes are not JSON. */
+export const IPC_UPLOAD_CHANNEL = 'workbench:upload';
 
 /** The name under which the preload exposes the bridge on `window`. */
 export const BRIDGE_GLOBAL = 'claimbench';

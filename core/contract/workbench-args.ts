@@ -1,16 +1,41 @@
 // The argument schemas of every workbench method. Main parses every incoming call with these
 // (IPC or HTTP) before the service sees it; a method without a schema does not compile.
 import { z } from 'zod';
-import { DocumentId } from '../model/document.ts';
+import { DocumentId, DocumentRole } from '../model/document.ts';
 import type { WorkbenchApi } from './workbench-api.ts';
 
 const SettingsPatch = z.strictObject({
   analystName: z.string().trim().max(200).optional(),
 });
 
+const JobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+const UploadRef = z.strictObject({
+  uploadId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  name: z.string().min(1).max(1000),
+});
+
+const DocumentMetaPatch = z.strictObject({
+  title: z.string().trim().min(1).max(1000).optional(),
+  role: DocumentRole.optional(),
+  outlet: z.string().trim().max(500).optional(),
+  author: z.string().trim().max(500).optional(),
+  publishedAt: z.union([z.iso.date(), z.iso.datetime({ offset: true }), z.null()]).optional(),
+  sourceUrl: z.union([z.url({ protocol: /^https?$/ }), z.null()]).optional(),
+  language: z.union([z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/), z.null()]).optional(),
+  tags: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
+});
+
+/** Pasted text: a long report fits; a larger text should be imported as a file. */
+const MAX_PASTE_CHARACTERS = 2_000_000;
+
 export const workbenchArgs = {
   listDocuments: z.tuple([]),
   getDocument: z.tuple([DocumentId]),
   getWorkspaceInfo: z.tuple([]),
   updateSettings: z.tuple([SettingsPatch]),
+  importUploads: z.tuple([JobId, z.array(UploadRef).min(1).max(10_000)]),
+  cancelImport: z.tuple([JobId]),
+  importText: z.tuple([z.string().trim().max(1000), z.string().min(1).max(MAX_PASTE_CHARACTERS)]),
+  updateDocumentMeta: z.tuple([DocumentId, DocumentMetaPatch]),
 } satisfies { [M in keyof WorkbenchApi]: z.ZodType<Parameters<WorkbenchApi[M]>> };

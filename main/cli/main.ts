@@ -1,10 +1,11 @@
 // The claimbench command line: parses arguments and runs one command.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { APP_ROOT } from '../app-paths.ts';
 import { WorkspaceOpenError } from '../store/workspace-store.ts';
-import { createOutput, UsageError } from './output.ts';
+import { importCommand, IMPORT_HELP } from './import.ts';
+import { createOutput, UsageError, type Output } from './output.ts';
 import { serve, SERVE_HELP, type ServeOptions } from './serve.ts';
 import { start, START_HELP } from './start.ts';
 
@@ -16,6 +17,7 @@ claims, link them to their sources, and export annotated bundles.
 Commands:
   start    start the desktop app (or the web host where Electron is unavailable)
   serve    serve the workbench to your browser on 127.0.0.1
+  import   import files (text, Markdown, HTML, PDF, Word) into a workspace
 
 Options:
   -h, --help     show help (also after a command: claimbench serve --help)
@@ -23,48 +25,65 @@ Options:
 
 Run \`claimbench <command> --help\` for a command's options.`;
 
-const COMMANDS = { serve: SERVE_HELP, start: START_HELP } as const;
+type Values = Record<string, unknown>;
+
+interface Command {
+  readonly help: string;
+  readonly options: NonNullable<ParseArgsConfig['options']>;
+  readonly positionals: boolean;
+  run(values: Values, positionals: string[], output: Output): Promise<number>;
+}
+
+const COMMON = {
+  workspace: { type: 'string' },
+  empty: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const SERVING = { ...COMMON, port: { type: 'string' }, 'no-open': { type: 'boolean' } } as const;
+
+function serveOptions(values: Values): ServeOptions {
+  return {
+    workspace: values.workspace as string | undefined,
+    port: values.port === undefined ? undefined : parsePort(values.port as string),
+    open: values['no-open'] !== true,
+    empty: values.empty === true,
+  };
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  serve: { help: SERVE_HELP, options: SERVING, positionals: false, run: (values, _files, output) => serve(serveOptions(values), output) },
+  start: { help: START_HELP, options: SERVING, positionals: false, run: (values, _files, output) => start(serveOptions(values), output) },
+  import: {
+    help: IMPORT_HELP,
+    options: COMMON,
+    positionals: true,
+    run: (values, files, output) => importCommand({ workspace: values.workspace as string | undefined, empty: values.empty === true, files }, output),
+  },
+};
 
 /** Runs the CLI; resolves with the exit code (0 ok, 1 failed, 2 usage error). */
 export async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const wantsJson = rest.includes('--json');
-  const output = createOutput(wantsJson);
+  const [name, ...rest] = argv;
+  const output = createOutput(rest.includes('--json'));
   try {
-    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
       process.stdout.write(`${MAIN_HELP}\n`);
       return 0;
     }
-    if (command === '-v' || command === '--version') {
+    if (name === '-v' || name === '--version') {
       process.stdout.write(`${version()}\n`);
       return 0;
     }
-    if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`unknown command "${command}"`);
-    const help = COMMANDS[command as keyof typeof COMMANDS];
-    const { values } = parseArgs({
-      args: rest,
-      strict: true,
-      options: {
-        workspace: { type: 'string' },
-        port: { type: 'string' },
-        open: { type: 'boolean', default: true },
-        'no-open': { type: 'boolean' },
-        empty: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (command === undefined) throw new UsageError(`unknown command "${name}"`);
+    const { values, positionals } = parseArgs({ args: rest, strict: true, options: command.options, allowPositionals: command.positionals });
     if (values.help) {
-      process.stdout.write(`${help}\n`);
+      process.stdout.write(`${command.help}\n`);
       return 0;
     }
-    const options: ServeOptions = {
-      workspace: values.workspace,
-      port: values.port === undefined ? undefined : parsePort(values.port),
-      open: values['no-open'] !== true,
-      empty: values.empty,
-    };
-    return await (command === 'serve' ? serve(options, output) : start(options, output));
+    return await command.run(values, positionals, output);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       output.error('usage', `${(error as Error).message}\nRun \`claimbench --help\` for usage.`);

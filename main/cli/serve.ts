@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { RENDERER_DIR, RESOURCES_DIR } from '../app-paths.ts';
+import { EXTRACTORS } from '../import/extractors.ts';
 import { createWorkbenchService } from '../workbench/workbench-service.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { resolveWorkspaceDir } from '../workspace/default-location.ts';
@@ -41,7 +42,7 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
     output.error('not-built', `The renderer is not built yet (${RENDERER_DIR} is missing): run \`npm run build\` first.`);
     return 1;
   }
-  const service = createWorkbenchService(store);
+  const service = createWorkbenchService(store, { extractors: EXTRACTORS });
   for (const problem of store.problems) output.error('unreadable-file', `skipped ${problem.message}`);
 
   const host = await listen(service, options.port);
@@ -54,15 +55,16 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
 
   await shutdownSignal();
   output.report('stopping', 'Stopping: finishing pending writes…');
+  // Cancel running imports first (the file in progress finishes), then drain requests and writes.
+  await service.dispose();
   await host.close();
   await store.flush();
-  service.dispose();
   output.report('stopped', 'Stopped.');
   return 0;
 }
 
 async function listen(service: ReturnType<typeof createWorkbenchService>, port: number | undefined): Promise<WebHost> {
-  const options = { service, rendererDir: RENDERER_DIR };
+  const options = { service, uploads: service.uploads, rendererDir: RENDERER_DIR };
   if (port !== undefined) return startWebHost({ ...options, port });
   try {
     return await startWebHost({ ...options, port: DEFAULT_PORT });

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import type { Disposable } from '../../core/events.ts';
+import { EXTRACTORS } from '../import/extractors.ts';
 import { createWorkbenchService, type WorkbenchHost } from '../workbench/workbench-service.ts';
 import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
@@ -34,10 +35,10 @@ export function runDesktopApp(): void {
     const previous = current;
     if (previous) {
       previous.ipc.dispose();
+      await previous.host.dispose();
       await previous.host.store.flush();
-      previous.host.dispose();
     }
-    const host = createWorkbenchService(store);
+    const host = createWorkbenchService(store, { extractors: EXTRACTORS });
     current = { host, ipc: connectIpc(host, devServerUrl) };
   };
 
@@ -59,7 +60,10 @@ export function runDesktopApp(): void {
     const closing = current;
     current = undefined;
     event.preventDefault();
-    void closing.host.store.flush().finally(() => app.quit());
+    void closing.host
+      .dispose()
+      .then(() => closing.host.store.flush())
+      .finally(() => app.quit());
   });
 
   void app.whenReady().then(async () => {

@@ -1,6 +1,7 @@
 // What every format extractor (text, Markdown, HTML, PDF, Word) takes and gives back. The import
 // pipeline (main/import/) reads the file, picks the extractor, and stores what it returns.
 import type { DocumentFormat } from '../../core/model/document.ts';
+import type { RejectionCode } from '../../core/model/import.ts';
 import type { Result } from '../../core/result.ts';
 
 export interface ImportLimits {
@@ -59,21 +60,7 @@ export interface Extracted {
   readonly headings?: readonly Heading[];
 }
 
-/**
- * Why a file was not imported. Each comes with a message for people that names the reason,
- * e.g. "not a text file", "not valid UTF-8 at byte 1234", "no text layer; OCR it first".
- */
-export type RejectionCode =
-  | 'too-large'
-  | 'empty'
-  | 'not-text'
-  | 'invalid-encoding'
-  | 'unsupported-format'
-  | 'corrupt'
-  | 'no-text-layer'
-  | 'too-much-data'
-  | 'timeout'
-  | 'cancelled';
+export type { RejectionCode } from '../../core/model/import.ts';
 
 export type ExtractResult = Result<Extracted, RejectionCode>;
 

@@ -9,7 +9,10 @@ import { WORKSPACE_SCHEMA_VERSION, type DocumentFile } from '../../core/model/st
 import { normalizeText } from '../../core/text/normalize.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { detectFormat } from './detect-format.ts';
-import { DEFAULT_LIMITS, type Extracted, type Extractor, type ImportLimits, type RejectionCode } from './extract-types.ts';
+import type { ImportOutcome, ImportProgress } from '../../core/model/import.ts';
+import { DEFAULT_LIMITS, type Extracted, type Extractor, type ImportLimits } from './extract-types.ts';
+
+export type { ImportOutcome, ImportProgress };
 
 /** A file to import: its bytes are read only once its size has passed the cap. */
 export interface ImportSource {
@@ -17,20 +20,9 @@ export interface ImportSource {
   /** Where it came from, recorded as the document's `importedFrom` (a path or a URL). */
   readonly origin: string;
   readonly size: number;
+  /** A title chosen by the analyst, over the one the extractor finds. */
+  readonly title?: string;
   read(): Promise<Uint8Array>;
-}
-
-export type ImportOutcome =
-  | { readonly status: 'imported'; readonly name: string; readonly documentId: string; readonly title: string; readonly format: DocumentFormat; readonly characters: number }
-  | { readonly status: 'duplicate'; readonly name: string; readonly documentId: string; readonly title: string; readonly message: string }
-  | { readonly status: 'rejected'; readonly name: string; readonly code: RejectionCode | 'write-failed' | 'unreadable'; readonly message: string };
-
-export interface ImportProgress {
-  readonly total: number;
-  readonly done: number;
-  /** The file being imported now. */
-  readonly current?: string;
-  readonly outcomes: readonly ImportOutcome[];
 }
 
 export interface ImportOptions {
@@ -99,7 +91,7 @@ async function importOne(store: WorkspaceStore, source: ImportSource, options: I
 
   const kept = await store.saveOriginal(originalHash, bytes);
   if (!kept.ok) return rejected('write-failed', kept.error.message);
-  const file = documentFile(extracted, { name, origin: source.origin, originalHash, textHash, now: importTime(store, options.now?.() ?? new Date()) });
+  const file = documentFile(source.title ? { ...extracted, title: source.title } : extracted, { name, origin: source.origin, originalHash, textHash, now: importTime(store, options.now?.() ?? new Date()) });
   const written = await store.putDocument(file);
   if (!written.ok) return rejected('write-failed', written.error.message);
   return { status: 'imported', name, documentId: file.meta.id, title: file.meta.title, format: extracted.format, characters: extracted.text.length };

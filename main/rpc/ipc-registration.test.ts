@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_CHANNEL, WORKBENCH_METHODS, ipcChannel } from '../../core/contract/workbench-api.ts';
+import { IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, WORKBENCH_METHODS, ipcChannel } from '../../core/contract/workbench-api.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
+import { EXTRACTORS } from '../import/extractors.ts';
 import { createWorkbenchService } from '../workbench/workbench-service.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { registerIpc, type IpcMainLike } from './ipc-registration.ts';
@@ -25,15 +26,23 @@ describe('registerIpc', () => {
   it('registers one handler per contract method, checks the sender frame and the arguments', () =>
     withTempDir(async (dir) => {
       const { store } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR });
-      const service = createWorkbenchService(store);
+      const service = createWorkbenchService(store, { extractors: EXTRACTORS });
       const { ipcMain, handlers, call } = fakeIpcMain();
       const sent: unknown[][] = [];
-      const registration = registerIpc(ipcMain, service, trusted, (...message) => sent.push(message));
+      const registration = registerIpc(ipcMain, service, service.uploads, trusted, (...message) => sent.push(message));
 
-      expect([...handlers.keys()].sort()).toEqual(WORKBENCH_METHODS.map(ipcChannel).sort());
+      expect([...handlers.keys()].sort()).toEqual([...WORKBENCH_METHODS.map(ipcChannel), IPC_UPLOAD_CHANNEL].sort());
+
+      const staged = (await call(IPC_UPLOAD_CHANNEL, 'app://claimbench/index.html', new TextEncoder().encode('Uploaded words').buffer)) as { uploadId: string; size: number };
+      expect(staged.size).toBe(14);
+      await expect(call(IPC_UPLOAD_CHANNEL, 'https://evil.example/', new ArrayBuffer(1))).rejects.toThrow(/refused upload/);
+      await expect(call(IPC_UPLOAD_CHANNEL, 'app://claimbench/index.html', 'not bytes')).rejects.toThrow(/^invalid-arguments/);
+      const outcomes = (await call(ipcChannel('importUploads'), 'app://claimbench/index.html', 'job-00000001', [{ uploadId: staged.uploadId, name: 'up.txt' }])) as { status: string }[];
+      expect(outcomes).toMatchObject([{ status: 'imported', title: 'Uploaded words' }]);
 
       const list = (await call(ipcChannel('listDocuments'), 'app://claimbench/index.html')) as unknown[];
-      expect(list).toHaveLength(3);
+      expect(list).toHaveLength(4);
+
       await expect(call(ipcChannel('listDocuments'), 'https://evil.example/')).rejects.toThrow(/refused listDocuments/);
       await expect(call(ipcChannel('listDocuments'), null)).rejects.toThrow(/detached frame/);
       await expect(call(ipcChannel('getDocument'), 'app://claimbench/index.html', { id: 1 })).rejects.toThrow(/^invalid-arguments: /);
@@ -50,9 +59,9 @@ describe('registerIpc', () => {
 
   it('does not call the service when the frame is foreign', async () => {
     const listDocuments = vi.fn(async () => []);
-    const service = { listDocuments, onDidChangeDocuments: () => ({ dispose() {} }), onDidChangeWorkspace: () => ({ dispose() {} }), onDidChangeSaveState: () => ({ dispose() {} }) };
+    const service = { listDocuments, onDidChangeDocuments: () => ({ dispose() {} }), onDidChangeWorkspace: () => ({ dispose() {} }), onDidChangeSaveState: () => ({ dispose() {} }), onDidProgressImport: () => ({ dispose() {} }) };
     const { ipcMain, call } = fakeIpcMain();
-    registerIpc(ipcMain, service as never, trusted, () => undefined);
+    registerIpc(ipcMain, service as never, {} as never, trusted, () => undefined);
     await expect(call(ipcChannel('listDocuments'), 'file:///etc/passwd')).rejects.toThrow();
     expect(listDocuments).not.toHaveBeenCalled();
   });

@@ -2,9 +2,11 @@
 // arguments, and GET /api/events, a Server-Sent Events stream of every workbench event.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WorkbenchService } from '../../core/contract/workbench-api.ts';
+import type { UploadStaging } from '../import/upload-staging.ts';
 import { dispatch, forwardEvents } from '../rpc/dispatch.ts';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** JSON calls (pasted text included); files come through the upload route, with their own cap. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const HEARTBEAT_MS = 20_000;
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -43,6 +45,23 @@ export async function handleCall(service: WorkbenchService, method: string, requ
   const result = await dispatch(service, method, args);
   if (result.ok) sendJson(response, 200, { value: result.value });
   else sendError(response, result.error.code === 'unknown-method' ? 404 : 400, result.error.code, result.error.message);
+}
+
+/** Handles POST /api/upload: the raw bytes of one file, staged for a later importUploads. */
+export async function handleUpload(uploads: UploadStaging, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'application/octet-stream') {
+    request.resume();
+    sendError(response, 415, 'unsupported-media-type', 'Upload a file as application/octet-stream');
+    return;
+  }
+  const staged = await uploads.stageStream(request);
+  if (staged.ok) sendJson(response, 200, { value: staged.value });
+  else if (staged.error.code === 'too-large') {
+    // Say so at once and close: the rest of an oversized body is not worth reading.
+    response.setHeader('connection', 'close');
+    sendError(response, 413, 'too-large', staged.error.message);
+  } else sendError(response, 500, staged.error.code, staged.error.message);
 }
 
 /** Handles GET /api/events; returns a function that ends the stream (used at shutdown). */

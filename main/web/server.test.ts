@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { makeTempDir } from '../../tests/support/temp-dir.ts';
+import { EXTRACTORS } from '../import/extractors.ts';
 import { createWorkbenchService, type WorkbenchHost } from '../workbench/workbench-service.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { MAX_BODY_BYTES } from './api-routes.ts';
@@ -40,8 +41,8 @@ beforeEach(async () => {
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(path.join(temp.dir, 'secret.txt'), 'outside the renderer');
   const { store } = await openOrCreateWorkspace(path.join(temp.dir, 'ws'), { resourcesDir: RESOURCES_DIR });
-  service = createWorkbenchService(store);
-  host = await startWebHost({ service, rendererDir, port: 0 });
+  service = createWorkbenchService(store, { extractors: EXTRACTORS });
+  host = await startWebHost({ service, uploads: service.uploads, rendererDir, port: 0 });
 });
 
 afterEach(async () => {
@@ -195,7 +196,32 @@ describe('the web host', () => {
     await opened;
     await host.close();
     await expect(send(host.port, { path: '/', headers: auth() })).rejects.toThrow(/ECONNREFUSED/);
-    host = await startWebHost({ service, rendererDir, port: 0 });
+    host = await startWebHost({ service, uploads: service.uploads, rendererDir, port: 0 });
     expect(await readdir(rendererDir)).toContain('index.html');
+  });
+
+  it('takes a file upload and imports it, reporting progress as events', async () => {
+    const upload = await send(host.port, { method: 'POST', path: '/api/upload', headers: { ...auth(), 'content-type': 'application/octet-stream' }, body: 'Uploaded statement\nwith two lines' });
+    expect(upload.status).toBe(200);
+    const { uploadId, size } = JSON.parse(upload.body).value;
+    expect(size).toBe(33);
+    const progress: unknown[] = [];
+    service.onDidProgressImport((event) => progress.push(event));
+    const reply = await call('importUploads', ['job-12345678', [{ uploadId, name: 'statement.txt' }]]);
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body).value).toMatchObject([{ status: 'imported', name: 'statement.txt', title: 'Uploaded statement' }]);
+    expect(progress.at(-1)).toMatchObject({ jobId: 'job-12345678', finished: true, done: 1, total: 1 });
+    expect(service.store.documents).toHaveLength(4);
+    // An upload is taken once.
+    const again = await call('importUploads', ['job-87654321', [{ uploadId, name: 'statement.txt' }]]);
+    expect(JSON.parse(again.body).value).toMatchObject([{ status: 'rejected', code: 'unreadable' }]);
+  });
+
+  it('refuses uploads that are not octet-streams, and uploads without the token', async () => {
+    const form = await send(host.port, { method: 'POST', path: '/api/upload', headers: { ...auth(), 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--' });
+    expect(form.status).toBe(415);
+    const anonymous = await send(host.port, { method: 'POST', path: '/api/upload', headers: { host: `127.0.0.1:${host.port}`, 'content-type': 'application/octet-stream' }, body: 'x' });
+    expect(anonymous.status).toBe(401);
+    expect(service.uploads.count).toBe(0);
   });
 });

@@ -4,12 +4,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from '../../core/security/csp.ts';
 import type { WorkbenchService } from '../../core/contract/workbench-api.ts';
-import { handleCall, handleEvents, sendJson } from './api-routes.ts';
+import type { UploadStaging } from '../import/upload-staging.ts';
+import { handleCall, handleEvents, handleUpload, sendJson } from './api-routes.ts';
 import { checkRequest, newToken, tokenCookieName } from './guard.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface WebHostOptions {
   readonly service: WorkbenchService;
+  /** Where POST /api/upload puts files. */
+  readonly uploads: UploadStaging;
   /** The built renderer (out/renderer). */
   readonly rendererDir: string;
   /** 0 picks a free port. */
@@ -28,7 +31,7 @@ export interface WebHost {
 
 export const LOOPBACK_ADDRESS = '127.0.0.1';
 
-export async function startWebHost({ service, rendererDir, port, token = newToken() }: WebHostOptions): Promise<WebHost> {
+export async function startWebHost({ service, uploads, rendererDir, port, token = newToken() }: WebHostOptions): Promise<WebHost> {
   const endStreams = new Set<() => void>();
   let boundPort = port;
   // Requests being answered (event streams excepted); closing waits for them, then drops idle sockets.
@@ -57,6 +60,11 @@ export async function startWebHost({ service, rendererDir, port, token = newToke
       const end = handleEvents(service, request, response);
       endStreams.add(end);
       request.on('close', () => endStreams.delete(end));
+      return;
+    }
+    if (url.pathname === '/api/upload') {
+      if (request.method !== 'POST') return methodNotAllowed(response, 'POST');
+      await handleUpload(uploads, request, response);
       return;
     }
     if (url.pathname.startsWith('/api/')) {

@@ -1,21 +1,36 @@
 // The workbench service: the one implementation of the contract, over a workspace store.
 // Every transport (IPC, HTTP) calls into this after parsing arguments with the contract's schemas.
 import { Emitter } from '../../core/events.ts';
-import type { DocumentsChange, WorkbenchService } from '../../core/contract/workbench-api.ts';
-import type { DocumentSummary } from '../../core/model/document.ts';
+import type { DocumentMetaPatch, DocumentsChange, WorkbenchService } from '../../core/contract/workbench-api.ts';
+import { DocumentMeta, type DocumentFormat, type DocumentSummary } from '../../core/model/document.ts';
+import type { ImportJobProgress, ImportOutcome } from '../../core/model/import.ts';
 import type { WorkspaceInfo } from '../../core/model/workspace.ts';
 import { fail, ok } from '../../core/result.ts';
+import { DEFAULT_LIMITS, type Extractor } from '../import/extract-types.ts';
+import { importSources, type ImportSource } from '../import/import-files.ts';
+import { UploadStaging } from '../import/upload-staging.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 
 export interface WorkbenchHost extends WorkbenchService {
   readonly store: WorkspaceStore;
-  /** Stops firing events; the store stays open (its owner closes it). */
-  dispose(): void;
+  /** Where transports put uploaded files until `importUploads` takes them. */
+  readonly uploads: UploadStaging;
+  /** Imports files the host itself chose (the desktop File › Import… dialog, the CLI). */
+  importSources(jobId: string, sources: readonly ImportSource[]): Promise<ImportOutcome[]>;
+  /** Stops firing events and cancels running imports; the store stays open (its owner closes it). */
+  dispose(): Promise<void>;
 }
 
-export function createWorkbenchService(store: WorkspaceStore): WorkbenchHost {
+export interface ServiceOptions {
+  readonly extractors: Readonly<Record<DocumentFormat, Extractor>>;
+}
+
+export function createWorkbenchService(store: WorkspaceStore, { extractors }: ServiceOptions): WorkbenchHost {
   const documentsChanged = new Emitter<DocumentsChange>();
   const workspaceChanged = new Emitter<WorkspaceInfo>();
+  const importProgressed = new Emitter<ImportJobProgress>();
+  const uploads = new UploadStaging(DEFAULT_LIMITS.maxFileBytes);
+  const jobs = new Map<string, AbortController>();
 
   const workspaceInfo = (): WorkspaceInfo => {
     const documents = store.documents;
@@ -32,8 +47,28 @@ export function createWorkbenchService(store: WorkspaceStore): WorkbenchHost {
     };
   };
 
+  const runImport = async (jobId: string, sources: readonly ImportSource[]): Promise<ImportOutcome[]> => {
+    if (jobs.has(jobId)) throw new Error(`import job ${jobId} is already running`);
+    const controller = new AbortController();
+    jobs.set(jobId, controller);
+    try {
+      return await importSources(store, sources, {
+        extractors,
+        signal: controller.signal,
+        onProgress: (progress) => {
+          const latest = progress.outcomes.at(-1);
+          if (latest?.status === 'imported') documentsChanged.fire({ changed: [latest.documentId], removed: [] });
+          importProgressed.fire({ ...progress, jobId, finished: progress.current === undefined });
+        },
+      });
+    } finally {
+      jobs.delete(jobId);
+    }
+  };
+
   const service = {
     store,
+    uploads,
 
     async listDocuments(): Promise<DocumentSummary[]> {
       return store.documents.map(({ meta, annotations }) => ({ meta, annotationCount: annotations.length }));
@@ -58,16 +93,71 @@ export function createWorkbenchService(store: WorkspaceStore): WorkbenchHost {
       return ok(written.value.settings);
     },
 
+    async importUploads(jobId, refs) {
+      const sources: ImportSource[] = [];
+      const missing: ImportOutcome[] = [];
+      for (const { uploadId, name } of refs) {
+        const source = uploads.take(uploadId, name);
+        if (source) sources.push(source);
+        else missing.push({ status: 'rejected', name, code: 'unreadable', message: 'the uploaded file is gone (it was already imported, or the upload failed)' });
+      }
+      return [...missing, ...(await runImport(jobId, sources))];
+    },
+
+    async cancelImport(jobId) {
+      jobs.get(jobId)?.abort();
+    },
+
+    async importText(title, text) {
+      const bytes = new TextEncoder().encode(text);
+      const source: ImportSource = {
+        name: `${title.trim() || 'Pasted text'}.txt`,
+        origin: 'pasted text',
+        size: bytes.length,
+        // The analyst typed a title; without one, the text's first line is used.
+        title: title.trim() || undefined,
+        read: async () => bytes,
+      };
+      const [outcome] = await runImport(`paste-${crypto.randomUUID()}`, [source]);
+      return outcome!;
+    },
+
+    async updateDocumentMeta(id, patch) {
+      const document = store.document(id);
+      if (document === undefined) return fail('not-found', `There is no document "${id}" in this workspace.`);
+      const next = DocumentMeta.safeParse(applyPatch(document.meta, patch));
+      if (!next.success) return fail('invalid', next.error.issues[0]?.message ?? 'invalid metadata');
+      const written = await store.putDocument({ ...document, meta: next.data });
+      if (!written.ok) return written;
+      documentsChanged.fire({ changed: [id], removed: [] });
+      return ok(written.value.meta);
+    },
+
+    importSources: runImport,
+
     onDidChangeDocuments: documentsChanged.event,
     onDidChangeWorkspace: workspaceChanged.event,
     onDidChangeSaveState: store.onDidChangeSaveState,
+    onDidProgressImport: importProgressed.event,
 
-    dispose() {
+    async dispose() {
+      for (const controller of jobs.values()) controller.abort();
       documentsChanged.dispose();
       workspaceChanged.dispose();
+      importProgressed.dispose();
+      await uploads.dispose();
     },
   } satisfies WorkbenchHost;
   return service;
+}
+
+function applyPatch(meta: DocumentMeta, patch: DocumentMetaPatch): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...meta };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete next[key];
+    else if (value !== undefined) next[key] = value;
+  }
+  return next;
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {

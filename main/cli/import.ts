@@ -1,0 +1,82 @@
+// `claimbench import FILE…`: imports files into a workspace, one result line per file.
+import { RESOURCES_DIR } from '../app-paths.ts';
+import { EXTRACTORS } from '../import/extractors.ts';
+import { fileSource, importSources, type ImportOutcome, type ImportSource } from '../import/import-files.ts';
+import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
+import { resolveWorkspaceDir } from '../workspace/default-location.ts';
+import { UsageError, type Output } from './output.ts';
+
+export const IMPORT_HELP = `Usage: claimbench import [options] FILE…
+
+Import documents into the workspace: plain text (.txt), Markdown (.md), saved web
+pages (.html), PDF (.pdf) and Word (.docx). Each file is checked and extracted on
+its own: one that cannot be imported is reported with the reason, and the others
+go on. A file whose content is already in the workspace is reported as such, not
+imported twice. The original file is kept in the workspace (originals/<sha256>).
+
+Prints one line per file: the document id, title, format and length, or the
+reason it was not imported. Exits 1 if any file was rejected, 0 otherwise.
+
+Options:
+  --workspace DIR  the workspace folder (default: $CLAIMBENCH_WORKSPACE, else the
+                   per-user app data folder); created from the sample if missing
+  --empty          create a missing workspace without the sample documents
+  --json           print one JSON object per file
+  -h, --help       show this help`;
+
+export interface ImportCommandOptions {
+  readonly workspace?: string;
+  readonly empty: boolean;
+  readonly files: readonly string[];
+}
+
+export async function importCommand({ workspace, empty, files }: ImportCommandOptions, output: Output): Promise<number> {
+  if (files.length === 0) throw new UsageError('name at least one file to import');
+  const dir = resolveWorkspaceDir(workspace);
+  const { store } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty });
+
+  const sources: ImportSource[] = [];
+  let unreadable = 0;
+  for (const file of files) {
+    try {
+      sources.push(await fileSource(file));
+    } catch (error) {
+      unreadable++;
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
+      output.report('rejected', `✗ ${file}: ${reason}`, { file, code: 'unreadable', message: reason });
+    }
+  }
+
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    const outcomes = await importSources(store, sources, { extractors: EXTRACTORS, signal: controller.signal });
+    for (const [index, outcome] of outcomes.entries()) report(output, sources[index]!.origin, outcome);
+    await store.flush();
+    const rejected = unreadable + outcomes.filter((outcome) => outcome.status === 'rejected').length;
+    const imported = outcomes.filter((outcome) => outcome.status === 'imported').length;
+    output.report('summary', `${imported} imported, ${outcomes.length - imported - (rejected - unreadable)} already in the workspace, ${rejected} rejected (${dir})`, {
+      imported,
+      rejected,
+      workspace: dir,
+    });
+    return rejected > 0 ? 1 : 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
+}
+
+function report(output: Output, file: string, outcome: ImportOutcome): void {
+  switch (outcome.status) {
+    case 'imported':
+      output.report('imported', `✓ ${file}: ${outcome.documentId} "${outcome.title}" (${outcome.format}, ${outcome.characters} characters)`, { file, ...outcome });
+      return;
+    case 'duplicate':
+      output.report('duplicate', `= ${file}: ${outcome.message} (${outcome.documentId})`, { file, ...outcome });
+      return;
+    case 'rejected':
+      output.report('rejected', `✗ ${file}: ${outcome.message}`, { file, ...outcome });
+  }
+}
