@@ -1,6 +1,6 @@
 // The web host transport: POST /api/<method> for calls, one EventSource for all events. The token
 // travels in an HttpOnly cookie set when the page was opened with ?token=.
-import { RpcError, type WorkbenchTransport } from '../../../core/contract/client.ts';
+import { RpcError, type StagedUpload, type WorkbenchTransport } from '../../../core/contract/client.ts';
 import type { WorkbenchEvent } from '../../../core/contract/workbench-api.ts';
 import type { Disposable } from '../../../core/events.ts';
 
@@ -9,27 +9,12 @@ export function createHttpTransport(base = './api/'): WorkbenchTransport {
   let listeners = 0;
 
   return {
-    async invoke(method, args) {
-      let response: Response;
-      try {
-        response = await fetch(`${base}${method}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(args),
-          credentials: 'same-origin',
-        });
-      } catch (error) {
-        throw new RpcError('unreachable', `The Claimbench server cannot be reached (${(error as Error).message}). Is \`claimbench serve\` still running?`);
-      }
-      const body = (await response.json().catch(() => undefined)) as { value?: unknown; error?: { code: string; message: string } } | undefined;
-      if (!response.ok || body === undefined) {
-        const error = body?.error ?? { code: `http-${response.status}`, message: response.statusText };
-        if (response.status === 401) {
-          throw new RpcError('unauthorized', 'This page no longer has a valid token: open the URL that `claimbench serve` printed.');
-        }
-        throw new RpcError(error.code, error.message);
-      }
-      return body.value;
+    invoke(method, args) {
+      return post(`${base}${method}`, { 'content-type': 'application/json' }, JSON.stringify(args));
+    },
+
+    async upload(bytes: ArrayBuffer): Promise<StagedUpload> {
+      return (await post(`${base}upload`, { 'content-type': 'application/octet-stream' }, bytes)) as StagedUpload;
     },
 
     subscribe(event: WorkbenchEvent, listener): Disposable {
@@ -49,4 +34,23 @@ export function createHttpTransport(base = './api/'): WorkbenchTransport {
       };
     },
   };
+}
+
+/** One POST to the web host: the value on success, an RpcError with the host's code otherwise. */
+async function post(url: string, headers: Record<string, string>, body: BodyInit): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers, body, credentials: 'same-origin' });
+  } catch (error) {
+    throw new RpcError('unreachable', `The Claimbench server cannot be reached (${(error as Error).message}). Is \`claimbench serve\` still running?`);
+  }
+  const parsed = (await response.json().catch(() => undefined)) as { value?: unknown; error?: { code: string; message: string } } | undefined;
+  if (!response.ok || parsed === undefined) {
+    if (response.status === 401) {
+      throw new RpcError('unauthorized', 'This page no longer has a valid token: open the URL that `claimbench serve` printed.');
+    }
+    const error = parsed?.error ?? { code: `http-${response.status}`, message: response.statusText };
+    throw new RpcError(error.code, error.message);
+  }
+  return parsed.value;
 }

@@ -1,9 +1,13 @@
 // The workbench window: library (left), reader (centre), claims (right), status bar (bottom).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { transportName } from '../api/client.ts';
 import { formatDate } from '../format.ts';
 import { useDocument, useDocumentList, useSaveState, useWorkspaceInfo } from '../hooks/use-workbench.ts';
 import { useHashParam } from '../hooks/use-hash-state.ts';
+import { MetadataDialog } from '../dialogs/MetadataDialog.tsx';
+import { PasteDialog } from '../dialogs/PasteDialog.tsx';
+import { ImportPanel } from '../import/ImportPanel.tsx';
+import { useImports } from '../import/use-imports.ts';
 import { Reader, type RevealRequest } from '../reader/Reader.tsx';
 import { ClaimsPanel } from './ClaimsPanel.tsx';
 import { LibraryPane } from './LibraryPane.tsx';
@@ -21,6 +25,35 @@ export function App() {
   const [revealing, setRevealing] = useState<{ documentId: string; request: RevealRequest }>();
   const selectedAnnotation = selection?.documentId === documentId ? selection?.annotationId : undefined;
   const reveal = revealing?.documentId === documentId ? revealing?.request : undefined;
+  const [dialog, setDialog] = useState<'paste' | 'metadata'>();
+  const [dragging, setDragging] = useState(false);
+  // dragenter/dragleave fire for every child crossed; count them to know when files leave the window.
+  const dragDepth = useRef(0);
+  const imports = useImports(setDocumentId);
+
+  const carriesFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+  const onDragEnter = (event: DragEvent) => {
+    if (!carriesFiles(event)) return;
+    dragDepth.current++;
+    setDragging(true);
+  };
+  const onDragLeave = (event: DragEvent) => {
+    if (!carriesFiles(event)) return;
+    dragDepth.current = Math.max(0, dragDepth.current - 1);
+    if (dragDepth.current === 0) setDragging(false);
+  };
+  const onDragOver = (event: DragEvent) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    dragDepth.current = 0;
+    setDragging(false);
+    imports.start([...event.dataTransfer.files]);
+  };
 
   // Open the first document when none is chosen (or the chosen one is gone).
   useEffect(() => {
@@ -53,19 +86,31 @@ export function App() {
   const open = document?.state === 'ready' ? document.value : undefined;
 
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragEnter={onDragEnter}
+      onDragLeave={onDragLeave}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
+      {dragging && <div className="drop-overlay">Drop files to import them</div>}
       {fatal && (
         <div className="banner" role="alert">
           {fatal}
         </div>
       )}
       <div className="panes">
-        <LibraryPane documents={documents} selectedId={documentId} onSelect={setDocumentId} />
+        <LibraryPane documents={documents} selectedId={documentId} onSelect={setDocumentId} onImportFiles={imports.start} onPaste={() => setDialog('paste')} />
         <main className="pane reader" aria-label="Reader">
           {open && workspace ? (
             <>
               <header className="document-header">
-                <h1 className="document-title">{open.meta.title}</h1>
+                <div className="document-title-row">
+                  <h1 className="document-title">{open.meta.title}</h1>
+                  <button type="button" className="button-small" onClick={() => setDialog('metadata')}>
+                    Edit details
+                  </button>
+                </div>
                 <p className="document-meta">
                   {[open.meta.outlet, open.meta.author && open.meta.author !== open.meta.outlet ? open.meta.author : '', formatDate(open.meta.publishedAt)]
                     .filter(Boolean)
@@ -97,6 +142,9 @@ export function App() {
           />
         )}
       </div>
+      {imports.job && <ImportPanel job={imports.job} onCancel={imports.cancel} onDismiss={imports.dismiss} onOpen={setDocumentId} />}
+      {dialog === 'paste' && <PasteDialog onClose={() => setDialog(undefined)} onCreated={setDocumentId} />}
+      {dialog === 'metadata' && open && <MetadataDialog meta={open.meta} onClose={() => setDialog(undefined)} />}
       <StatusBar info={workspace} saveState={saveState} transport={transportName} />
     </div>
   );

@@ -1,46 +1,108 @@
-// The document library: every document with its outlet, date and annotation count.
+// The document library: every document with its outlet, date, role and claim count; sortable and
+// filterable; and the ways in: Import…, paste text (and drag-and-drop onto the window).
+import { useMemo, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../../core/model/document.ts';
 import type { Loadable } from '../hooks/use-workbench.ts';
 import { formatDate } from '../format.ts';
+import { arrangeLibrary, DEFAULT_VIEW, type LibrarySort, type LibraryView } from './library-order.ts';
+
+/** What the file chooser offers (the import checks content, not names, so this is a hint). */
+export const IMPORT_ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.docx,text/plain,text/markdown,text/html,application/pdf';
 
 interface LibraryPaneProps {
   readonly documents: Loadable<DocumentSummary[]>;
   readonly selectedId: string | undefined;
   readonly onSelect: (id: string) => void;
+  readonly onImportFiles: (files: File[]) => void;
+  readonly onPaste: () => void;
 }
 
-export function LibraryPane({ documents, selectedId, onSelect }: LibraryPaneProps) {
+export function LibraryPane({ documents, selectedId, onSelect, onImportFiles, onPaste }: LibraryPaneProps) {
+  const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);
+  const chooser = useRef<HTMLInputElement>(null);
+  const all = documents.state === 'ready' ? documents.value : undefined;
+  const shown = useMemo(() => (all ? arrangeLibrary(all, view) : []), [all, view]);
+
   return (
     <nav className="pane library" aria-label="Documents">
-      <h2 className="pane-title">Documents</h2>
+      <div className="pane-title">
+        Documents {all && <span className="pane-count">{all.length}</span>}
+        <span className="pane-title-actions">
+          <button type="button" className="button-small" onClick={() => chooser.current?.click()} title="Import files (or drop them on the window)">
+            Import…
+          </button>
+          <button type="button" className="button-small" onClick={onPaste} title="New document from pasted text">
+            Paste
+          </button>
+        </span>
+      </div>
+      <input
+        ref={chooser}
+        type="file"
+        multiple
+        accept={IMPORT_ACCEPT}
+        hidden
+        data-testid="import-input"
+        onChange={(event) => {
+          onImportFiles([...(event.target.files ?? [])]);
+          event.target.value = '';
+        }}
+      />
+      {all && all.length > 0 && (
+        <div className="library-tools">
+          <input
+            type="search"
+            placeholder="Filter by title, outlet, author, tag"
+            aria-label="Filter documents"
+            value={view.query}
+            onChange={(event) => setView({ ...view, query: event.target.value })}
+          />
+          <div className="library-tools-row">
+            <select aria-label="Show" value={view.role} onChange={(event) => setView({ ...view, role: event.target.value as LibraryView['role'] })}>
+              <option value="all">All documents</option>
+              <option value="claim">Claim documents</option>
+              <option value="source">Sources</option>
+            </select>
+            <select aria-label="Sort by" value={view.sort} onChange={(event) => setView({ ...view, sort: event.target.value as LibrarySort })}>
+              <option value="imported">Import order</option>
+              <option value="title">Title</option>
+              <option value="published">Newest published</option>
+              <option value="outlet">Outlet</option>
+            </select>
+          </div>
+        </div>
+      )}
       {documents.state === 'loading' && <p className="pane-empty">Loading…</p>}
-      {documents.state === 'failed' && <p className="pane-error" role="alert">{documents.message}</p>}
-      {documents.state === 'ready' && documents.value.length === 0 && (
-        <p className="pane-empty">No documents yet. Import arrives with the next release; the sample workspace shows what Claimbench does.</p>
+      {documents.state === 'failed' && (
+        <p className="pane-error" role="alert">
+          {documents.message}
+        </p>
       )}
-      {documents.state === 'ready' && (
-        <ul className="library-list">
-          {documents.value.map(({ meta, annotationCount }) => (
-            <li key={meta.id}>
-              <button
-                type="button"
-                className="library-item"
-                aria-current={meta.id === selectedId ? 'true' : undefined}
-                onClick={() => onSelect(meta.id)}
-                data-testid="library-item"
-              >
-                <span className="library-title">{meta.title}</span>
-                <span className="library-meta">
-                  {[meta.outlet, formatDate(meta.publishedAt)].filter(Boolean).join(' · ')}
-                </span>
-                <span className="library-count" title={`${annotationCount} annotation${annotationCount === 1 ? '' : 's'}`}>
-                  {annotationCount}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {all?.length === 0 && <p className="pane-empty">No documents yet. Import files (or drop them here), or paste a text.</p>}
+      {all && all.length > 0 && shown.length === 0 && <p className="pane-empty">No document matches.</p>}
+      <ul className="library-list">
+        {shown.map(({ meta, annotationCount }) => (
+          <li key={meta.id}>
+            <button
+              type="button"
+              className="library-item"
+              aria-current={meta.id === selectedId ? 'true' : undefined}
+              onClick={() => onSelect(meta.id)}
+              data-testid="library-item"
+            >
+              <span className="library-title">{meta.title}</span>
+              <span className="library-meta">
+                {meta.role === 'source' && <span className="role-badge">Source</span>}
+                {[meta.outlet, formatDate(meta.publishedAt)].filter(Boolean).join(' · ')}
+                {meta.tags.length > 0 && <span className="library-tags"> · {meta.tags.join(', ')}</span>}
+              </span>
+              <span className="library-count" title={`${annotationCount} annotation${annotationCount === 1 ? '' : 's'}`}>
+                {annotationCount}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }

@@ -1,0 +1,107 @@
+// Edits a document's details: title, role, outlet, author, published date, URL, language, tags.
+import { useState, type FormEvent } from 'react';
+import type { DocumentMetaPatch } from '../../../core/contract/workbench-api.ts';
+import type { DocumentMeta } from '../../../core/model/document.ts';
+import { api } from '../api/client.ts';
+import { Dialog } from './Dialog.tsx';
+
+interface MetadataDialogProps {
+  readonly meta: DocumentMeta;
+  readonly onClose: () => void;
+}
+
+export function MetadataDialog({ meta, onClose }: MetadataDialogProps) {
+  const [fields, setFields] = useState({
+    title: meta.title,
+    role: meta.role,
+    outlet: meta.outlet,
+    author: meta.author,
+    publishedAt: meta.publishedAt ?? '',
+    sourceUrl: meta.sourceUrl ?? '',
+    language: meta.language ?? '',
+    tags: meta.tags.join(', '),
+  });
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const set = (name: keyof typeof fields) => (event: { target: { value: string } }) => setFields({ ...fields, [name]: event.target.value });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const optional = (value: string) => (value.trim() === '' ? null : value.trim());
+    const patch: DocumentMetaPatch = {
+      title: fields.title,
+      role: fields.role,
+      outlet: fields.outlet,
+      author: fields.author,
+      publishedAt: optional(fields.publishedAt),
+      sourceUrl: optional(fields.sourceUrl),
+      language: optional(fields.language),
+      tags: [...new Set(fields.tags.split(',').map((tag) => tag.trim()).filter(Boolean))],
+    };
+    setBusy(true);
+    try {
+      const result = await api.updateDocumentMeta(meta.id, patch);
+      if (result.ok) onClose();
+      else setError(result.error.message);
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title="Document details" onClose={onClose}>
+      <form className="form form-grid" onSubmit={(event) => void submit(event)}>
+        <label className="span-2">
+          Title
+          <input value={fields.title} onChange={set('title')} required maxLength={1000} autoFocus />
+        </label>
+        <label>
+          Role
+          <select value={fields.role} onChange={set('role')}>
+            <option value="claim">Claim document</option>
+            <option value="source">Source</option>
+          </select>
+        </label>
+        <label>
+          Language
+          <input value={fields.language} onChange={set('language')} placeholder="en, uk, fr-CA…" />
+        </label>
+        <label>
+          Outlet
+          <input value={fields.outlet} onChange={set('outlet')} maxLength={500} />
+        </label>
+        <label>
+          Author
+          <input value={fields.author} onChange={set('author')} maxLength={500} />
+        </label>
+        <label>
+          Published
+          <input value={fields.publishedAt} onChange={set('publishedAt')} placeholder="2026-08-14" />
+        </label>
+        <label>
+          URL
+          <input value={fields.sourceUrl} onChange={set('sourceUrl')} placeholder="https://…" type="url" />
+        </label>
+        <label className="span-2">
+          Tags
+          <input value={fields.tags} onChange={set('tags')} placeholder="comma-separated" />
+        </label>
+        {error && (
+          <p className="form-error span-2" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="form-actions span-2">
+          <button type="button" className="button-quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
