@@ -4,6 +4,8 @@ import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import type { Disposable } from '../../core/events.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
+import { IMPORTABLE_EXTENSIONS } from '../import/detect-format.ts';
+import { fileSource, type ImportSource } from '../import/import-files.ts';
 import { createWorkbenchService, type WorkbenchHost } from '../workbench/workbench-service.ts';
 import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
@@ -80,6 +82,23 @@ export function runDesktopApp(): void {
     }
 
     installMenu(() => window, {
+      importFiles: () => {
+        void (async () => {
+          const choice = await dialog.showOpenDialog({
+            title: 'Import documents',
+            properties: ['openFile', 'multiSelections'],
+            filters: [
+              { name: 'Documents', extensions: IMPORTABLE_EXTENSIONS.map((extension) => extension.slice(1)) },
+              { name: 'All files', extensions: ['*'] },
+            ],
+          });
+          if (choice.canceled || !current) return;
+          const sources: ImportSource[] = [];
+          for (const file of choice.filePaths) sources.push(await fileSource(file));
+          // Progress and results reach the window as events, as for a drop.
+          await current.host.importSources(`menu-${crypto.randomUUID()}`, sources);
+        })().catch((error: unknown) => dialog.showErrorBox('Import failed', (error as Error).message));
+      },
       openWorkspace: () => {
         void (async () => {
           const choice = await dialog.showOpenDialog({ title: 'Open workspace', properties: ['openDirectory', 'createDirectory'] });

@@ -1,8 +1,9 @@
-// The application menu. Import and export arrive with their own features; until then they are
-// shown disabled rather than pretending to work.
+// The application menu. Export arrives with its own feature; until then it is shown disabled
+// rather than pretending to work.
 import { app, dialog, Menu, nativeTheme, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
+  importFiles(): void;
   openWorkspace(): void;
 }
 
@@ -13,7 +14,7 @@ export function installMenu(getWindow: () => BrowserWindow | undefined, actions:
     {
       label: '&File',
       submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', enabled: false, sublabel: 'Coming with document import' },
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
         { label: 'Export bundle…', accelerator: 'CmdOrCtrl+E', enabled: false, sublabel: 'Coming with bundle export' },
         { type: 'separator' },
         { label: 'Open workspace…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openWorkspace() },

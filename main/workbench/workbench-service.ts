@@ -31,6 +31,8 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors }: Se
   const importProgressed = new Emitter<ImportJobProgress>();
   const uploads = new UploadStaging(DEFAULT_LIMITS.maxFileBytes);
   const jobs = new Map<string, AbortController>();
+  // A cancel can overtake the call that starts its job (they travel separately): remember it.
+  const cancelledEarly = new Set<string>();
 
   const workspaceInfo = (): WorkspaceInfo => {
     const documents = store.documents;
@@ -50,6 +52,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors }: Se
   const runImport = async (jobId: string, sources: readonly ImportSource[]): Promise<ImportOutcome[]> => {
     if (jobs.has(jobId)) throw new Error(`import job ${jobId} is already running`);
     const controller = new AbortController();
+    if (cancelledEarly.delete(jobId)) controller.abort();
     jobs.set(jobId, controller);
     try {
       return await importSources(store, sources, {
@@ -105,7 +108,9 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors }: Se
     },
 
     async cancelImport(jobId) {
-      jobs.get(jobId)?.abort();
+      const job = jobs.get(jobId);
+      if (job) job.abort();
+      else if (cancelledEarly.size < 1000) cancelledEarly.add(jobId);
     },
 
     async importText(title, text) {
@@ -126,7 +131,11 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors }: Se
       const document = store.document(id);
       if (document === undefined) return fail('not-found', `There is no document "${id}" in this workspace.`);
       const next = DocumentMeta.safeParse(applyPatch(document.meta, patch));
-      if (!next.success) return fail('invalid', next.error.issues[0]?.message ?? 'invalid metadata');
+      if (!next.success) {
+        const issue = next.error.issues[0];
+        const field = FIELD_NAMES[String(issue?.path[0])] ?? String(issue?.path[0] ?? 'metadata');
+        return fail('invalid', `${field}: ${issue?.message ?? 'not valid'}`);
+      }
       const written = await store.putDocument({ ...document, meta: next.data });
       if (!written.ok) return written;
       documentsChanged.fire({ changed: [id], removed: [] });
@@ -150,6 +159,18 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors }: Se
   } satisfies WorkbenchHost;
   return service;
 }
+
+/** How the details form names each field, for messages. */
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  title: 'Title',
+  role: 'Role',
+  outlet: 'Outlet',
+  author: 'Author',
+  publishedAt: 'Published (use a date like 2026-08-14, or a date and time with its offset)',
+  sourceUrl: 'URL (an http or https address)',
+  language: 'Language',
+  tags: 'Tags',
+};
 
 function applyPatch(meta: DocumentMeta, patch: DocumentMetaPatch): Record<string, unknown> {
   const next: Record<string, unknown> = { ...meta };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../extract-types.ts';
 import { decodeText, firstInvalidUtf8Byte } from './decode-text.ts';
 import { extractMarkdown, markdownHeadings } from './markdown.ts';
-import { extractText } from './text.ts';
+import { extractText, firstLine } from './text.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -69,7 +69,7 @@ describe('extractText', () => {
     expect(result.value.format).toBe('text');
     expect(result.value.text.startsWith('Russian forces continued')).toBe(true);
     expect(result.value.text).toBe(result.value.text.normalize('NFC'));
-    expect(result.value.title?.length).toBeLessThanOrEqual(201);
+    expect(result.value.title).toBe('Russian forces continued to batter urban areas in Ukraine on Thursday, annihilating basic…');
   });
 
   it('normalizes CRLF and decomposed accents', async () => {
@@ -82,6 +82,18 @@ describe('extractText', () => {
     ['a binary file renamed .txt', bytes(0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0), 'not-text'],
   ])('rejects %s', async (_name, data, code) => {
     expect(await extractText(input(data))).toMatchObject({ ok: false, error: { code } });
+  });
+});
+
+describe('firstLine', () => {
+  it.each([
+    ['a short line', 'Mayor warns of dry taps\nbody', 'Mayor warns of dry taps'],
+    ['a long line with a short first sentence', `Taps may run dry by September. ${'More words follow here. '.repeat(8)}`, 'Taps may run dry by September.'],
+    ['a long first sentence', `${'word '.repeat(40)}end.`, `${'word '.repeat(18)}word…`],
+    ['leading blank lines', '\n\n  Title  \n', 'Title'],
+    ['nothing', '  \n ', undefined],
+  ])('%s', (_name, text, expected) => {
+    expect(firstLine(text)).toBe(expected);
   });
 });
 

@@ -4,7 +4,7 @@ import { fail, ok } from '../../../core/result.ts';
 import type { Extractor } from '../extract-types.ts';
 import { decodeText } from './decode-text.ts';
 
-const MAX_TITLE = 200;
+const MAX_TITLE = 100;
 
 export const extractText: Extractor = async ({ bytes, signal }) => {
   if (signal?.aborted) return fail('cancelled', 'the import was cancelled');
@@ -15,11 +15,16 @@ export const extractText: Extractor = async ({ bytes, signal }) => {
   return ok({ format: 'text', text, title: firstLine(text) });
 };
 
-/** The first non-blank line, shortened at a word boundary; undefined if it is very long prose. */
+/**
+ * A title from the first non-blank line: the whole line if short, else its first sentence if
+ * that is short, else its beginning cut at a word.
+ * @example firstLine('Mayor warns of dry taps. More follows…') // 'Mayor warns of dry taps.' only if the line is long
+ */
 export function firstLine(text: string): string | undefined {
   const line = text.split('\n').find((candidate) => candidate.trim() !== '')?.trim();
-  if (line === undefined) return undefined;
-  if (line.length <= MAX_TITLE) return line;
-  const cut = line.slice(0, MAX_TITLE);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_TITLE - 40))}…`;
+  if (line === undefined || line.length <= MAX_TITLE) return line;
+  const sentence = /^.{10,}?[.!?](?=\s)/u.exec(line)?.[0];
+  if (sentence !== undefined && sentence.length <= MAX_TITLE) return sentence;
+  const cut = line.slice(0, MAX_TITLE - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_TITLE - 30))}…`;
 }

@@ -55,12 +55,11 @@ export function App() {
     imports.start([...event.dataTransfer.files]);
   };
 
-  // Open the first document when none is chosen (or the chosen one is gone).
+  // Open the first document when none is chosen. (A chosen one that is not in the list yet may
+  // be one just imported; if it is really gone, the reader says so.)
   useEffect(() => {
     if (documents.state !== 'ready' || documents.value.length === 0) return;
-    if (documentId === undefined || !documents.value.some((summary) => summary.meta.id === documentId)) {
-      setDocumentId(documents.value[0]!.meta.id);
-    }
+    if (documentId === undefined) setDocumentId(documents.value[0]!.meta.id);
   }, [documents, documentId, setDocumentId]);
 
   useEffect(() => {
@@ -100,7 +99,14 @@ export function App() {
         </div>
       )}
       <div className="panes">
-        <LibraryPane documents={documents} selectedId={documentId} onSelect={setDocumentId} onImportFiles={imports.start} onPaste={() => setDialog('paste')} />
+        <LibraryPane
+          documents={documents}
+          selectedId={documentId}
+          onSelect={setDocumentId}
+          onImportFiles={imports.start}
+          onPaste={() => setDialog('paste')}
+          importPanel={imports.job && <ImportPanel job={imports.job} onCancel={imports.cancel} onDismiss={imports.dismiss} onOpen={setDocumentId} />}
+        />
         <main className="pane reader" aria-label="Reader">
           {open && workspace ? (
             <>
@@ -142,7 +148,6 @@ export function App() {
           />
         )}
       </div>
-      {imports.job && <ImportPanel job={imports.job} onCancel={imports.cancel} onDismiss={imports.dismiss} onOpen={setDocumentId} />}
       {dialog === 'paste' && <PasteDialog onClose={() => setDialog(undefined)} onCreated={setDocumentId} />}
       {dialog === 'metadata' && open && <MetadataDialog meta={open.meta} onClose={() => setDialog(undefined)} />}
       <StatusBar info={workspace} saveState={saveState} transport={transportName} />

@@ -1,6 +1,6 @@
 // The document library: every document with its outlet, date, role and claim count; sortable and
 // filterable; and the ways in: Import…, paste text (and drag-and-drop onto the window).
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../../core/model/document.ts';
 import type { Loadable } from '../hooks/use-workbench.ts';
 import { formatDate } from '../format.ts';
@@ -15,9 +15,11 @@ interface LibraryPaneProps {
   readonly onSelect: (id: string) => void;
   readonly onImportFiles: (files: File[]) => void;
   readonly onPaste: () => void;
+  /** The import in progress or just finished, shown above the list. */
+  readonly importPanel?: ReactNode;
 }
 
-export function LibraryPane({ documents, selectedId, onSelect, onImportFiles, onPaste }: LibraryPaneProps) {
+export function LibraryPane({ documents, selectedId, onSelect, onImportFiles, onPaste, importPanel }: LibraryPaneProps) {
   const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);
   const chooser = useRef<HTMLInputElement>(null);
   const all = documents.state === 'ready' ? documents.value : undefined;
@@ -48,6 +50,7 @@ export function LibraryPane({ documents, selectedId, onSelect, onImportFiles, on
           event.target.value = '';
         }}
       />
+      {importPanel}
       {all && all.length > 0 && (
         <div className="library-tools">
           <input

@@ -6,6 +6,7 @@ import type { UploadRef } from '../../../core/contract/workbench-api.ts';
 import type { ImportJobProgress, ImportOutcome } from '../../../core/model/import.ts';
 import { api } from '../api/client.ts';
 
+/** What the import panel shows. */
 export interface ImportJob {
   readonly jobId: string;
   readonly phase: 'uploading' | 'importing' | 'finished';
@@ -23,10 +24,34 @@ export interface Imports {
   dismiss(): void;
 }
 
-const newJobId = () => `job-${crypto.randomUUID()}`;
+/** A job's state: files that never reached main (read or upload failed, or cancelled first), then main's progress. */
+interface JobState {
+  readonly jobId: string;
+  readonly phase: ImportJob['phase'];
+  readonly fileCount: number;
+  readonly uploading?: string;
+  readonly notSent: readonly ImportOutcome[];
+  readonly progress?: ImportJobProgress;
+  readonly cancelling: boolean;
+}
+
+const cancelledOutcome = (name: string): ImportOutcome => ({ status: 'rejected', name, code: 'cancelled', message: 'not imported: the import was cancelled' });
+
+function view(state: JobState): ImportJob {
+  const outcomes = [...state.notSent, ...(state.progress?.outcomes ?? [])];
+  return {
+    jobId: state.jobId,
+    phase: state.phase,
+    total: state.fileCount,
+    done: state.phase === 'uploading' ? state.notSent.length : outcomes.length,
+    current: state.phase === 'uploading' ? state.uploading : state.progress?.current,
+    outcomes,
+    cancelling: state.cancelling,
+  };
+}
 
 export function useImports(onImported: (documentId: string) => void): Imports {
-  const [job, setJob] = useState<ImportJob>();
+  const [state, setState] = useState<JobState>();
   const cancelled = useRef(new Set<string>());
   const importedListener = useRef(onImported);
   useEffect(() => {
@@ -34,20 +59,12 @@ export function useImports(onImported: (documentId: string) => void): Imports {
   });
 
   useEffect(() => {
-    const subscription = api.onDidProgressImport((progress: ImportJobProgress) => {
-      setJob((previous) => {
-        // Progress of this window's job, or of a job started elsewhere while this window is idle.
-        if (previous && previous.jobId !== progress.jobId && previous.phase !== 'finished') return previous;
-        const uploadFailures = previous?.jobId === progress.jobId ? previous.outcomes.slice(0, previous.outcomes.length - previous.done) : [];
-        return {
-          jobId: progress.jobId,
-          phase: progress.finished ? 'finished' : 'importing',
-          total: progress.total + uploadFailures.length,
-          done: progress.done + uploadFailures.length,
-          current: progress.current,
-          outcomes: [...uploadFailures, ...progress.outcomes],
-          cancelling: previous?.jobId === progress.jobId ? previous.cancelling : false,
-        };
+    const subscription = api.onDidProgressImport((progress) => {
+      setState((previous) => {
+        if (previous?.jobId === progress.jobId) return { ...previous, phase: progress.finished ? 'finished' : 'importing', progress };
+        // A job started elsewhere shows when this window has nothing running itself.
+        if (previous && previous.phase !== 'finished') return previous;
+        return { jobId: progress.jobId, phase: progress.finished ? 'finished' : 'importing', fileCount: progress.total, notSent: [], progress, cancelling: false };
       });
     });
     return () => subscription.dispose();
@@ -55,49 +72,46 @@ export function useImports(onImported: (documentId: string) => void): Imports {
 
   const start = useCallback((files: readonly File[]) => {
     if (files.length === 0) return;
-    const jobId = newJobId();
-    const total = files.length;
-    setJob({ jobId, phase: 'uploading', total, done: 0, current: files[0]?.name, outcomes: [], cancelling: false });
+    const jobId = `job-${crypto.randomUUID()}`;
+    const update = (change: (state: JobState) => JobState) => setState((previous) => (previous?.jobId === jobId ? change(previous) : previous));
+    setState({ jobId, phase: 'uploading', fileCount: files.length, uploading: files[0]?.name, notSent: [], cancelling: false });
     void (async () => {
       const refs: UploadRef[] = [];
-      const failures: ImportOutcome[] = [];
+      const notSent: ImportOutcome[] = [];
       for (const file of files) {
         if (cancelled.current.has(jobId)) {
-          failures.push({ status: 'rejected', name: file.name, code: 'cancelled', message: 'not imported: the import was cancelled' });
+          notSent.push(cancelledOutcome(file.name));
           continue;
         }
-        setJob((previous) => (previous?.jobId === jobId ? { ...previous, current: file.name } : previous));
+        update((current) => ({ ...current, uploading: file.name }));
         try {
           const staged = await api.upload(await file.arrayBuffer());
           refs.push({ uploadId: staged.uploadId, name: file.name });
         } catch (error) {
-          failures.push({ status: 'rejected', name: file.name, code: 'unreadable', message: (error as Error).message });
+          notSent.push({ status: 'rejected', name: file.name, code: 'unreadable', message: (error as Error).message });
+          update((current) => ({ ...current, notSent: [...notSent] }));
         }
       }
-      // Upload failures count as done; main's progress covers the rest.
-      setJob((previous) => (previous?.jobId === jobId ? { ...previous, phase: 'importing', done: failures.length, outcomes: failures } : previous));
       if (refs.length === 0 || cancelled.current.has(jobId)) {
-        const skipped = refs.map((ref): ImportOutcome => ({ status: 'rejected', name: ref.name, code: 'cancelled', message: 'not imported: the import was cancelled' }));
-        setJob((previous) => (previous?.jobId === jobId ? { ...previous, phase: 'finished', done: total, current: undefined, outcomes: [...failures, ...skipped] } : previous));
+        update((current) => ({ ...current, phase: 'finished', notSent: [...notSent, ...refs.map((ref) => cancelledOutcome(ref.name))] }));
         return;
       }
+      update((current) => ({ ...current, phase: 'importing', notSent }));
       try {
         const outcomes = await api.importUploads(jobId, refs);
-        setJob((previous) =>
-          previous?.jobId === jobId ? { ...previous, phase: 'finished', done: total, current: undefined, outcomes: [...failures, ...outcomes] } : previous,
-        );
+        const total = outcomes.length;
+        update((current) => ({ ...current, phase: 'finished', progress: { jobId, total, done: total, outcomes, finished: true } }));
         const first = outcomes.find((outcome) => outcome.status === 'imported' || outcome.status === 'duplicate');
         if (first) importedListener.current(first.documentId);
       } catch (error) {
         const message = (error as Error).message;
-        const lost = refs.map((ref): ImportOutcome => ({ status: 'rejected', name: ref.name, code: 'unreadable', message }));
-        setJob((previous) => (previous?.jobId === jobId ? { ...previous, phase: 'finished', done: total, current: undefined, outcomes: [...failures, ...lost] } : previous));
+        update((current) => ({ ...current, phase: 'finished', notSent: [...notSent, ...refs.map((ref): ImportOutcome => ({ status: 'rejected', name: ref.name, code: 'unreadable', message }))] }));
       }
     })();
   }, []);
 
   const cancel = useCallback(() => {
-    setJob((previous) => {
+    setState((previous) => {
       if (!previous || previous.phase === 'finished') return previous;
       cancelled.current.add(previous.jobId);
       if (previous.phase === 'importing') void api.cancelImport(previous.jobId);
@@ -105,7 +119,7 @@ export function useImports(onImported: (documentId: string) => void): Imports {
     });
   }, []);
 
-  const dismiss = useCallback(() => setJob((previous) => (previous?.phase === 'finished' ? undefined : previous)), []);
+  const dismiss = useCallback(() => setState((previous) => (previous?.phase === 'finished' ? undefined : previous)), []);
 
-  return { job, start, cancel, dismiss };
+  return { job: state && view(state), start, cancel, dismiss };
 }
