@@ -6,6 +6,10 @@
 // too) until the first document's highlights are on screen in Chromium; baseline: from spawning
 // a plain Node server until its empty page has loaded. The browser is started once, outside
 // the timings; every run gets a new browser context (no cache, no cookies).
+//
+// import: 500 generated ~30 KB article pages through the whole import path (read, detect,
+// extract, hash, store) into an empty workspace; baseline: the bare jsdom + Readability +
+// DOMPurify loop over the same files. Each run is a process of its own, for its peak RSS.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,9 +17,12 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { articleHtml } from './articles.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
+const IMPORT_ARTICLES = 500;
 
 interface Series {
   readonly name: string;
@@ -70,6 +77,47 @@ async function timeEmptyPage(browser: Browser): Promise<number> {
   return elapsed;
 }
 
+function runImport(mode: 'full' | 'bare', dir: string): Promise<{ ms: number; maxRssMb: number; documents: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bench/import-run.ts', mode, dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`import-run ${mode} exited with ${code}`))));
+  });
+}
+
+async function importBenchmark() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-bench-articles-'));
+  try {
+    for (let index = 0; index < IMPORT_ARTICLES; index++) {
+      await writeFile(path.join(dir, `article-${String(index).padStart(3, '0')}.html`), articleHtml(index));
+    }
+    const subject: Series & { rss: number[] } = { name: `import ${IMPORT_ARTICLES} HTML articles (~30 KB) through the whole import path`, samplesMs: [], rss: [] };
+    const baseline: Series & { rss: number[] } = { name: 'bare jsdom + Readability + DOMPurify loop on the same files', samplesMs: [], rss: [] };
+    for (let run = 0; run < IMPORT_RUNS; run++) {
+      const full = await runImport('full', dir);
+      const bare = await runImport('bare', dir);
+      if (full.documents !== IMPORT_ARTICLES || bare.documents !== IMPORT_ARTICLES) throw new Error(`imported ${full.documents}, bare ${bare.documents} of ${IMPORT_ARTICLES}`);
+      subject.samplesMs.push(full.ms);
+      subject.rss.push(full.maxRssMb);
+      baseline.samplesMs.push(bare.ms);
+      baseline.rss.push(bare.maxRssMb);
+    }
+    const subjectSummary = { ...summarize(subject), peakRssMb: Math.max(...subject.rss) };
+    const baselineSummary = { ...summarize(baseline), peakRssMb: Math.max(...baseline.rss) };
+    return {
+      id: 'import',
+      unit: 'ms',
+      subject: subjectSummary,
+      baseline: baselineSummary,
+      ratio: Math.round((subjectSummary.medianMs / baselineSummary.medianMs) * 100) / 100,
+      target: '≤ 1.3',
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 function summarize({ name, samplesMs }: Series) {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
@@ -90,6 +138,7 @@ try {
   }
   const subjectSummary = summarize(subject);
   const baselineSummary = summarize(baseline);
+  const importResult = await importBenchmark();
   const results = {
     generatedAt: new Date().toISOString(),
     machine: { node: process.version, cpus: os.cpus().length, platform: `${process.platform}-${process.arch}`, browser: browser.version() },
@@ -101,6 +150,7 @@ try {
         baseline: baselineSummary,
         ratio: Math.round((subjectSummary.medianMs / baselineSummary.medianMs) * 100) / 100,
       },
+      importResult,
     ],
   };
   await mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });

@@ -54,4 +54,36 @@ describe('the claimbench CLI', () => {
       expect(code).toBe(1);
       expect(JSON.parse(stdout.trim())).toMatchObject({ event: 'error', code: 'not-a-workspace' });
     }));
+
+  it('imports files, one result per file, and exits 1 when any was rejected', () =>
+    withTempDir(async (dir) => {
+      const workspace = path.join(dir, 'ws');
+      await writeFile(path.join(dir, 'statement.txt'), 'The mayor said the taps could run dry.\n');
+      await writeFile(path.join(dir, 'notes.md'), '# Notes\n\nChecked with the utility.\n');
+      await writeFile(path.join(dir, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
+      const first = claimbench('import', '--workspace', workspace, '--empty', '--json', path.join(dir, 'statement.txt'), path.join(dir, 'notes.md'), path.join(dir, 'photo.txt'), path.join(dir, 'missing.pdf'));
+      expect(first.code).toBe(1);
+      const events = first.stdout.trim().split('\n').map((line) => JSON.parse(line));
+      expect(events.map((event) => [event.event, path.basename(event.file ?? '')])).toEqual([
+        ['rejected', 'missing.pdf'],
+        ['imported', 'statement.txt'],
+        ['imported', 'notes.md'],
+        ['rejected', 'photo.txt'],
+        ['summary', ''],
+      ]);
+      expect(events[1]).toMatchObject({ title: 'The mayor said the taps could run dry.', format: 'text', characters: 39 });
+      expect(events[3]).toMatchObject({ code: 'not-text' });
+      expect(events[4]).toMatchObject({ imported: 2, rejected: 2 });
+
+      const again = claimbench('import', '--workspace', workspace, path.join(dir, 'statement.txt'));
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/= .*statement\.txt: already in the workspace as "The mayor said the taps could run dry\."/);
+      expect(again.stdout).toMatch(/0 imported, 1 already in the workspace, 0 rejected/);
+    }));
+
+  it('asks for at least one file', () => {
+    const { code, stderr } = claimbench('import');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/name at least one file/);
+  });
 });
