@@ -104,18 +104,27 @@ describe('importSources', () => {
         signal: controller.signal,
         onProgress: (update) => {
           progress.push(update);
-          if (update.done === 1) controller.abort();
+          if (update.current === 'two.txt') controller.abort();
         },
       });
       expect(outcomes.map((outcome) => outcome.status)).toEqual(['imported', 'rejected', 'rejected']);
       expect(outcomes[1]).toMatchObject({ code: 'cancelled' });
       expect(store.documents).toHaveLength(1);
-      expect(progress.map((update) => [update.done, update.current])).toEqual([
-        [0, 'one.txt'],
-        [1, 'two.txt'],
-        [2, 'three.txt'],
-        [3, undefined],
-      ]);
+      expect(progress.map((update) => update.current)).toEqual(['one.txt', 'two.txt', 'three.txt', undefined]);
+      expect(progress.at(-1)).toMatchObject({ done: 3, total: 3 });
+      // Progress never goes backwards, and lists exactly the files that are done.
+      for (const [index, update] of progress.entries()) {
+        expect(update.outcomes).toHaveLength(update.done);
+        if (index > 0) expect(update.done).toBeGreaterThanOrEqual(progress[index - 1]!.done);
+      }
+    }));
+
+  it('catches a twin that follows a file still being written', () =>
+    withTempDir(async (dir) => {
+      const store = await emptyWorkspace(dir);
+      const outcomes = await importSources(store, [memorySource('a.txt', 'Twin text'), memorySource('b.txt', 'Twin text'), memorySource('c.txt', 'Twin text\r\n'.trim())], { extractors });
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['imported', 'duplicate', 'duplicate']);
+      expect(store.documents).toHaveLength(1);
     }));
 
   it('keeps going when an extractor throws (a bug), and when the write fails', () =>

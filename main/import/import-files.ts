@@ -41,18 +41,65 @@ export async function fileSource(filePath: string): Promise<ImportSource> {
   return { name: path.basename(absolute), origin: absolute, size: info.size, read: async () => new Uint8Array(await readFile(absolute)) };
 }
 
+/**
+ * Imports the sources in order. While one document is being written, the next file is already
+ * read and extracted (CPU work overlapping disk work); writes stay one at a time, in order, and a
+ * file counts as imported only once its document is on disk.
+ */
 export async function importSources(store: WorkspaceStore, sources: readonly ImportSource[], options: ImportOptions): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
-  const report = (current?: string) => options.onProgress?.({ total: sources.length, done: outcomes.length, current, outcomes: [...outcomes] });
-  for (const source of sources) {
+  let settled = 0;
+  const report = (current?: string) =>
+    options.onProgress?.({ total: sources.length, done: settled, current, outcomes: outcomes.slice(0, settled) });
+  const settle = (index: number, outcome: ImportOutcome) => {
+    outcomes[index] = outcome;
+    while (outcomes[settled] !== undefined) settled++;
+  };
+  // Hashes of the document being written, so its twin right behind it is still caught.
+  const writing = new Set<string>();
+  let previousWrite: Promise<void> = Promise.resolve();
+  for (const [index, source] of sources.entries()) {
     report(source.name);
-    outcomes.push(await importOne(store, source, options));
+    const prepared = await prepare(store, source, options, (hash) => (writing.has(hash) ? previousWrite : undefined));
+    await previousWrite;
+    if ('status' in prepared) {
+      settle(index, prepared);
+      continue;
+    }
+    writing.add(prepared.originalHash).add(prepared.textHash);
+    previousWrite = commit(store, prepared, options).then((outcome) => {
+      writing.clear();
+      settle(index, outcome);
+    });
   }
+  await previousWrite;
   report();
   return outcomes;
 }
 
-async function importOne(store: WorkspaceStore, source: ImportSource, options: ImportOptions): Promise<ImportOutcome> {
+/** A file read and extracted, ready to be stored. */
+interface Prepared {
+  readonly source: ImportSource;
+  readonly bytes: Uint8Array;
+  readonly extracted: Extracted;
+  readonly originalHash: string;
+  readonly textHash: string;
+}
+
+/**
+ * Reads and extracts one file, or says why not. `pendingWrite(hash)` is the write in flight when
+ * it stores that same content, so a twin right behind it waits and is then found as a duplicate.
+ */
+async function prepare(
+  store: WorkspaceStore,
+  source: ImportSource,
+  options: ImportOptions,
+  pendingWrite: (hash: string) => Promise<void> | undefined,
+): Promise<Prepared | ImportOutcome> {
+  const known = async (hash: string, key: 'originalHash' | 'textHash') => {
+    await pendingWrite(hash);
+    return store.documents.find((document) => document.meta[key] === hash);
+  };
   const limits = options.limits ?? DEFAULT_LIMITS;
   const { name } = source;
   const rejected = (code: Extract<ImportOutcome, { status: 'rejected' }>['code'], message: string): ImportOutcome => ({ status: 'rejected', name, code, message });
@@ -69,7 +116,7 @@ async function importOne(store: WorkspaceStore, source: ImportSource, options: I
   }
   if (bytes.length > limits.maxFileBytes) return rejected('too-large', `the file is larger than ${formatBytes(limits.maxFileBytes)}`);
   const originalHash = sha256(bytes);
-  const sameFile = store.documents.find((document) => document.meta.originalHash === originalHash);
+  const sameFile = await known(originalHash, 'originalHash');
   if (sameFile) return duplicate(name, sameFile);
 
   const format = detectFormat(name, bytes);
@@ -85,15 +132,20 @@ async function importOne(store: WorkspaceStore, source: ImportSource, options: I
   if (normalizeText(extracted.text) !== extracted.text) throw new Error(`the ${format} extractor returned unnormalized text`);
 
   const textHash = sha256(new TextEncoder().encode(extracted.text));
-  const sameText = store.documents.find((document) => document.meta.textHash === textHash);
+  const sameText = await known(textHash, 'textHash');
   if (sameText) return duplicate(name, sameText);
   if (options.signal?.aborted) return rejected('cancelled', 'not imported: the import was cancelled');
+  return { source, bytes, extracted: source.title ? { ...extracted, title: source.title } : extracted, originalHash, textHash };
+}
 
+async function commit(store: WorkspaceStore, { source, bytes, extracted, originalHash, textHash }: Prepared, options: ImportOptions): Promise<ImportOutcome> {
+  const { name } = source;
   const kept = await store.saveOriginal(originalHash, bytes);
-  if (!kept.ok) return rejected('write-failed', kept.error.message);
-  const file = documentFile(source.title ? { ...extracted, title: source.title } : extracted, { name, origin: source.origin, originalHash, textHash, now: importTime(store, options.now?.() ?? new Date()) });
+  if (!kept.ok) return { status: 'rejected', name, code: 'write-failed', message: kept.error.message };
+  const now = importTime(store, options.now?.() ?? new Date());
+  const file = documentFile(extracted, { name, origin: source.origin, originalHash, textHash, now });
   const written = await store.putDocument(file);
-  if (!written.ok) return rejected('write-failed', written.error.message);
+  if (!written.ok) return { status: 'rejected', name, code: 'write-failed', message: written.error.message };
   return { status: 'imported', name, documentId: file.meta.id, title: file.meta.title, format: extracted.format, characters: extracted.text.length };
 }
 
