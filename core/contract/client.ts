@@ -21,11 +21,14 @@ export interface WorkbenchTransport {
   invoke(method: WorkbenchMethod, args: readonly unknown[]): Promise<unknown>;
   subscribe<E extends WorkbenchEvent>(event: E, listener: Listener<WorkbenchEvents[E]>): Disposable;
   upload(bytes: ArrayBuffer): Promise<StagedUpload>;
+  /** Tells when the event stream drops or comes back (a web host that stopped); the IPC bridge never drops. */
+  watchConnection?(listener: Listener<boolean>): Disposable;
 }
 
-/** The renderer's view of the backend: the service, plus uploads. */
+/** The renderer's view of the backend: the service, plus uploads and the connection's state. */
 export type WorkbenchClient = WorkbenchService & {
   upload(bytes: ArrayBuffer): Promise<StagedUpload>;
+  onDidChangeConnection(listener: Listener<boolean>): Disposable;
 };
 
 /** A call that failed in transit or was refused by the host (not an expected failure of the method). */
@@ -39,7 +42,10 @@ export class RpcError extends Error {
 }
 
 export function createWorkbenchClient(transport: WorkbenchTransport): WorkbenchClient {
-  const client: Record<string, unknown> = { upload: (bytes: ArrayBuffer) => transport.upload(bytes) };
+  const client: Record<string, unknown> = {
+    upload: (bytes: ArrayBuffer) => transport.upload(bytes),
+    onDidChangeConnection: (listener: Listener<boolean>) => transport.watchConnection?.(listener) ?? { dispose() {} },
+  };
   for (const method of WORKBENCH_METHODS) {
     client[method] = (...args: unknown[]) => transport.invoke(method, args);
   }

@@ -31,7 +31,7 @@ Options:
   --empty          create a missing workspace without the sample documents
   --port N         the port (default ${DEFAULT_PORT}, or a free one if that is taken; 0: any)
   --no-open        do not open the browser
-  --json           print one JSON object per line (listening, stopped, error)
+  --json           print one JSON object per line (listening, stopping, stopped, error)
   -h, --help       show this help`;
 
 /** Runs until SIGINT/SIGTERM; resolves with the process exit code. */

@@ -16,6 +16,7 @@ Options:
                    per-user app data folder)
   --empty          create a missing workspace without the sample documents
   --port N, --no-open, --json   as for \`claimbench serve\`, when it falls back to it
+                   (--json then also prints a "fallback" object with the reason)
   -h, --help       show this help`;
 
 /** The Electron binary, or why there is none. Resolving it may trigger Electron's lazy download. */

@@ -30,6 +30,8 @@ export interface ImportOptions {
   readonly limits?: ImportLimits;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ImportProgress) => void;
+  /** Called once per file, as soon as its outcome is known (an imported document is on disk). */
+  readonly onOutcome?: (outcome: ImportOutcome) => void;
   readonly now?: () => Date;
 }
 
@@ -53,6 +55,7 @@ export async function importSources(store: WorkspaceStore, sources: readonly Imp
     options.onProgress?.({ total: sources.length, done: settled, current, outcomes: outcomes.slice(0, settled) });
   const settle = (index: number, outcome: ImportOutcome) => {
     outcomes[index] = outcome;
+    options.onOutcome?.(outcome);
     while (outcomes[settled] !== undefined) settled++;
   };
   // Hashes of the document being written, so its twin right behind it is still caught.

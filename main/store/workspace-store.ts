@@ -64,8 +64,12 @@ export class WorkspaceStore {
     const workspaceFile = storedFile<WorkspaceFile>(absolute, WORKSPACE_FILE);
     const workspace = await readValidated(workspaceFile, WorkspaceFile);
     if (!workspace.ok) {
-      const code = workspace.error.code === 'missing' ? 'not-a-workspace' : 'invalid-workspace-file';
-      throw new WorkspaceOpenError(code, workspace.error.message);
+      if (workspace.error.code === 'missing') throw new WorkspaceOpenError('not-a-workspace', `${absolute} is not a Claimbench workspace (${workspace.error.message})`);
+      throw new WorkspaceOpenError(
+        'invalid-workspace-file',
+        `${path.join(absolute, WORKSPACE_FILE)} cannot be read (${workspace.error.message.replace(`${WORKSPACE_FILE}: `, '')}). ` +
+          'It was left as it is: restore it from a backup, or open another folder.',
+      );
     }
     workspaceFile.db.data = workspace.value;
 

@@ -61,4 +61,22 @@ describe('the workbench service', () => {
       expect(workbench.store.document(id)!.meta.tags).toEqual(['water', 'valmont']);
       await workbench.dispose();
     }));
+
+  it('announces every imported document, even when several settle at once', () =>
+    withTempDir(async (dir) => {
+      const workbench = await service(dir);
+      const announced: string[] = [];
+      workbench.onDidChangeDocuments((change) => announced.push(...change.changed));
+      const names = ['a', 'b', 'c', 'd'];
+      const sources = names.map((name, index) => {
+        // b repeats a: settled as a duplicate right after a's write lands.
+        const bytes = new TextEncoder().encode(index === 1 ? 'Text a' : `Text ${name}`);
+        return { name: `${name}.txt`, origin: name, size: bytes.length, read: async () => bytes };
+      });
+      const outcomes = await workbench.importSources('job-announce-all', sources);
+      const imported = outcomes.flatMap((outcome) => (outcome.status === 'imported' ? [outcome.documentId] : []));
+      expect(imported).toHaveLength(3);
+      expect(announced.sort()).toEqual(imported.sort());
+      await workbench.dispose();
+    }));
 });

@@ -58,11 +58,10 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors }: Se
       return await importSources(store, sources, {
         extractors,
         signal: controller.signal,
-        onProgress: (progress) => {
-          const latest = progress.outcomes.at(-1);
-          if (latest?.status === 'imported') documentsChanged.fire({ changed: [latest.documentId], removed: [] });
-          importProgressed.fire({ ...progress, jobId, finished: progress.current === undefined });
+        onOutcome: (outcome) => {
+          if (outcome.status === 'imported') documentsChanged.fire({ changed: [outcome.documentId], removed: [] });
         },
+        onProgress: (progress) => importProgressed.fire({ ...progress, jobId, finished: progress.current === undefined }),
       });
     } finally {
       jobs.delete(jobId);

@@ -64,4 +64,13 @@ describe('openOrCreateWorkspace', () => {
       expect((error as WorkspaceOpenError).code).toBe('not-a-workspace');
       expect(await readdir(root)).toEqual(['thesis.docx']);
     }));
+
+  it('refuses a path that is a file, with a clear error', () =>
+    withTempDir(async (root) => {
+      const file = path.join(root, 'notes.txt');
+      await writeFile(file, 'mine');
+      const error = await openOrCreateWorkspace(file, options).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(WorkspaceOpenError);
+      expect((error as Error).message).toBe(`${file} is a file, not a folder: a workspace is a folder`);
+    }));
 });

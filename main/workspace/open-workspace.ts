@@ -15,6 +15,7 @@ export interface OpenedWorkspace {
 export async function openOrCreateWorkspace(dir: string, options: CreateOptions): Promise<OpenedWorkspace> {
   const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
+    if (error.code === 'ENOTDIR') throw new WorkspaceOpenError('not-a-workspace', `${dir} is a file, not a folder: a workspace is a folder`);
     throw error;
   });
   if (entries !== null && entries.includes(WORKSPACE_FILE)) {

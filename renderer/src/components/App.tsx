@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { transportName } from '../api/client.ts';
 import { formatDate } from '../format.ts';
-import { useDocument, useDocumentList, useSaveState, useWorkspaceInfo } from '../hooks/use-workbench.ts';
+import { useConnected, useDocument, useDocumentList, useSaveState, useWorkspaceInfo } from '../hooks/use-workbench.ts';
 import { useHashParam } from '../hooks/use-hash-state.ts';
 import { MetadataDialog } from '../dialogs/MetadataDialog.tsx';
 import { PasteDialog } from '../dialogs/PasteDialog.tsx';
@@ -20,6 +20,7 @@ export function App() {
   const document = useDocument(documentId);
   const workspace = info.state === 'ready' ? info.value : undefined;
   const saveState = useSaveState(workspace?.saveState);
+  const connected = useConnected();
   // Both belong to one document: keyed by its id, they reset when another document opens.
   const [selection, setSelection] = useState<{ documentId: string; annotationId: string | undefined }>();
   const [revealing, setRevealing] = useState<{ documentId: string; request: RevealRequest }>();
@@ -59,7 +60,8 @@ export function App() {
   // be one just imported; if it is really gone, the reader says so.)
   useEffect(() => {
     if (documents.state !== 'ready' || documents.value.length === 0) return;
-    if (documentId === undefined) setDocumentId(documents.value[0]!.meta.id);
+    // Replace, not push: Back should leave the app, not undo this automatic choice.
+    if (documentId === undefined) setDocumentId(documents.value[0]!.meta.id, { replace: true });
   }, [documents, documentId, setDocumentId]);
 
   useEffect(() => {
@@ -150,7 +152,7 @@ export function App() {
       </div>
       {dialog === 'paste' && <PasteDialog onClose={() => setDialog(undefined)} onCreated={setDocumentId} />}
       {dialog === 'metadata' && open && <MetadataDialog meta={open.meta} onClose={() => setDialog(undefined)} />}
-      <StatusBar info={workspace} saveState={saveState} transport={transportName} />
+      <StatusBar info={workspace} saveState={saveState} transport={transportName} connected={connected} />
     </div>
   );
 }

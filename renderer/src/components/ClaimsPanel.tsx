@@ -1,5 +1,5 @@
 // The claims panel: the open document's annotations in text order; choosing one reveals it.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { inTextOrder } from '../../../core/annotations/layout.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
@@ -49,12 +49,12 @@ export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onCho
                   {annotation.tags.map((id) => {
                     const tag = tags.get(id);
                     return (
-                      <span key={id} className="chip" style={{ borderColor: tag?.color, color: tag?.color }}>
+                      <span key={id} className="chip" style={{ '--c': tag?.color } as CSSProperties}>
                         {tag?.name ?? id}
                       </span>
                     );
                   })}
-                  <span className="status" style={{ backgroundColor: status?.color }}>
+                  <span className="status" style={{ '--c': status?.color } as CSSProperties}>
                     {status?.label ?? annotation.status}
                   </span>
                 </span>

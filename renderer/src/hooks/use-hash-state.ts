@@ -6,14 +6,22 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-export function useHashParam(name: string): [string | undefined, (value: string | undefined) => void] {
+export type SetHashParam = (value: string | undefined, options?: { replace?: boolean }) => void;
+
+export function useHashParam(name: string): [string | undefined, SetHashParam] {
   const value = useSyncExternalStore(subscribe, () => new URLSearchParams(window.location.hash.slice(1)).get(name) ?? undefined);
-  const setValue = useCallback(
-    (next: string | undefined) => {
+  const setValue = useCallback<SetHashParam>(
+    (next, options) => {
       const params = new URLSearchParams(window.location.hash.slice(1));
       if (next === undefined) params.delete(name);
       else params.set(name, next);
-      window.location.hash = params.toString();
+      if (options?.replace) {
+        window.history.replaceState(window.history.state, '', `#${params.toString()}`);
+        // replaceState fires no hashchange: tell the subscribers ourselves.
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
+      } else {
+        window.location.hash = params.toString();
+      }
     },
     [name],
   );

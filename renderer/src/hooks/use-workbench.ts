@@ -77,3 +77,13 @@ export function useDocument(id: string | undefined): Loadable<DocumentView> | un
   if (id === undefined) return undefined;
   return loaded?.id === id ? loaded.value : { state: 'loading' };
 }
+
+/** False while the window has lost its connection to the backend (the web host stopped). */
+export function useConnected(): boolean {
+  const [connected, setConnected] = useState(true);
+  useEffect(() => {
+    const subscription = api.onDidChangeConnection(setConnected);
+    return () => subscription.dispose();
+  }, []);
+  return connected;
+}

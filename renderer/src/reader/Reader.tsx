@@ -47,7 +47,7 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     const editor = monaco.editor.create(container.current!, {
       readOnly: true,
       domReadOnly: true,
-      readOnlyMessage: { value: 'Documents are read-only: select text to annotate it.' },
+      readOnlyMessage: { value: 'Documents are read-only: their text stays exactly as imported.' },
       wordWrap: 'on',
       wrappingStrategy: 'advanced',
       lineNumbers: 'off',
