@@ -16,6 +16,8 @@ export interface SettingsPatch {
 export interface UploadRef {
   readonly uploadId: string;
   readonly name: string;
+  /** Import the file as a new version of this document. */
+  readonly versionOf?: string;
 }
 
 /** Changes to a document's metadata; `null` clears an optional field, absent fields stay. */

@@ -13,6 +13,7 @@ const JobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const UploadRef = z.strictObject({
   uploadId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   name: z.string().min(1).max(1000),
+  versionOf: DocumentId.optional(),
 });
 
 const DocumentMetaPatch = z.strictObject({

@@ -20,9 +20,23 @@ export const TextTarget = z
   .refine((target) => target.end > target.start, { message: 'a target ends after it starts' });
 export type TextTarget = z.infer<typeof TextTarget>;
 
+/**
+ * How the span was last found (core/anchoring): `exact` where it was made, `moved` (the same quote
+ * elsewhere), `fuzzy` (a similar quote; `confidence` is the share of it unchanged), or `orphaned`
+ * (not found: `target` still holds the span as it was on the old text).
+ */
+export const AnchorInfo = z.object({
+  state: z.enum(['exact', 'moved', 'fuzzy', 'orphaned']),
+  confidence: z.number().min(0).max(1).optional(),
+  /** The quote before a fuzzy re-anchoring or orphaning, for the analyst to compare. */
+  previousQuote: z.string().optional(),
+});
+export type AnchorInfo = z.infer<typeof AnchorInfo>;
+
 export const Annotation = z.object({
   id: AnnotationId,
   target: TextTarget,
+  anchor: AnchorInfo.default({ state: 'exact' }),
   tags: z.array(TagId),
   speaker: z.string().max(500).default(''),
   outlet: z.string().max(500).default(''),

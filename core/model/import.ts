@@ -17,10 +17,31 @@ export type RejectionCode =
   | 'timeout'
   | 'cancelled'
   | 'unreadable'
+  | 'not-found'
   | 'write-failed';
+
+/** How an update's annotations fared on the new text (core/anchoring). */
+export interface AnchorCounts {
+  readonly exact: number;
+  readonly moved: number;
+  readonly fuzzy: number;
+  readonly orphaned: number;
+  /** Fuzzy matches the analyst should check, plus the orphans. */
+  readonly needReview: number;
+}
 
 export type ImportOutcome =
   | { readonly status: 'imported'; readonly name: string; readonly documentId: string; readonly title: string; readonly format: DocumentFormat; readonly characters: number }
+  | {
+      readonly status: 'updated';
+      readonly name: string;
+      readonly documentId: string;
+      readonly title: string;
+      readonly format: DocumentFormat;
+      readonly characters: number;
+      /** The version this file replaced is kept; the document's annotations were re-anchored. */
+      readonly anchors: AnchorCounts;
+    }
   | { readonly status: 'duplicate'; readonly name: string; readonly documentId: string; readonly title: string; readonly message: string }
   | { readonly status: 'rejected'; readonly name: string; readonly code: RejectionCode; readonly message: string };
 
@@ -36,4 +57,15 @@ export interface ImportProgress {
 export interface ImportJobProgress extends ImportProgress {
   readonly jobId: string;
   readonly finished: boolean;
+}
+
+/** "3 annotations in place, 1 needs review" – for an update's result line. */
+export function describeAnchors({ exact, moved, fuzzy, orphaned, needReview }: AnchorCounts): string {
+  const total = exact + moved + fuzzy + orphaned;
+  if (total === 0) return 'new version kept; no annotations to move';
+  const parts = [`${exact + moved} of ${total} annotation${total === 1 ? '' : 's'} found unchanged`];
+  if (fuzzy > 0) parts.push(`${fuzzy} matched approximately`);
+  if (orphaned > 0) parts.push(`${orphaned} not found`);
+  if (needReview > 0) parts.push(`${needReview} to review`);
+  return `new version kept; ${parts.join(', ')}`;
 }

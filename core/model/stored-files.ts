@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Annotation } from './annotation.ts';
 import { Codebook } from './codebook.ts';
-import { DocumentMeta, DocumentStructure } from './document.ts';
+import { DocumentMeta, DocumentStructure, Sha256 } from './document.ts';
 import { WorkspaceSettings } from './workspace.ts';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
@@ -17,6 +17,18 @@ export const WorkspaceFile = z.object({
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
 
+/** An earlier version of a document: its text is kept as texts/<textHash>, its file as originals/<originalHash>. */
+export const VersionRecord = z.object({
+  textHash: Sha256,
+  originalHash: Sha256.optional(),
+  originalName: z.string().max(1000).optional(),
+  importedAt: z.iso.datetime(),
+  importedFrom: z.string().max(4096),
+  /** When it was replaced by the next version. */
+  replacedAt: z.iso.datetime(),
+});
+export type VersionRecord = z.infer<typeof VersionRecord>;
+
 export const DocumentFile = z
   .object({
     schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),
@@ -24,6 +36,8 @@ export const DocumentFile = z
     text: z.string(),
     annotations: z.array(Annotation),
     structure: DocumentStructure.default({}),
+    /** Earlier versions, oldest first; the current one is `meta`/`text`. */
+    versions: z.array(VersionRecord).default([]),
   })
   .superRefine((file, context) => {
     for (const span of [...(file.structure.pages ?? []), ...(file.structure.headings ?? [])]) {
@@ -33,6 +47,8 @@ export const DocumentFile = z
       }
     }
     for (const annotation of file.annotations) {
+      // An orphan keeps the span it had on the old text, which need not fit the current one.
+      if (annotation.anchor.state === 'orphaned') continue;
       const { start, end, exact } = annotation.target;
       if (end > file.text.length || file.text.slice(start, end) !== exact) {
         context.addIssue({

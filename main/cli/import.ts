@@ -1,4 +1,5 @@
 // `claimbench import FILE…`: imports files into a workspace, one result line per file.
+import { describeAnchors } from '../../core/model/import.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { fileSource, importSources, type ImportOutcome, type ImportSource } from '../import/import-files.ts';
@@ -17,7 +18,13 @@ imported twice. The original file is kept in the workspace (originals/<sha256>).
 Prints one line per file: the document id, title, format and length, or the
 reason it was not imported. Exits 1 if any file was rejected, 0 otherwise.
 
+A saved web page whose address (canonical URL) matches a document already in the
+workspace is imported as a new version of it: the document keeps its id, details and
+annotations, which are found again on the new text; the old version is kept. Name
+the document to update yourself with --version-of.
+
 Options:
+  --version-of ID  import the one FILE as a new version of document ID
   --workspace DIR  the workspace folder (default: $CLAIMBENCH_WORKSPACE, else the
                    per-user app data folder); created from the sample if missing
   --empty          create a missing workspace without the sample documents
@@ -26,12 +33,14 @@ Options:
 
 export interface ImportCommandOptions {
   readonly workspace?: string;
+  readonly versionOf?: string;
   readonly empty: boolean;
   readonly files: readonly string[];
 }
 
-export async function importCommand({ workspace, empty, files }: ImportCommandOptions, output: Output): Promise<number> {
+export async function importCommand({ workspace, versionOf, empty, files }: ImportCommandOptions, output: Output): Promise<number> {
   if (files.length === 0) throw new UsageError('name at least one file to import');
+  if (versionOf !== undefined && files.length !== 1) throw new UsageError('--version-of takes exactly one file');
   const dir = resolveWorkspaceDir(workspace);
   const { store } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty });
 
@@ -39,7 +48,8 @@ export async function importCommand({ workspace, empty, files }: ImportCommandOp
   let unreadable = 0;
   for (const file of files) {
     try {
-      sources.push(await fileSource(file));
+      const source = await fileSource(file);
+      sources.push(versionOf === undefined ? source : { ...source, versionOf });
     } catch (error) {
       unreadable++;
       const code = (error as NodeJS.ErrnoException).code;
@@ -56,7 +66,7 @@ export async function importCommand({ workspace, empty, files }: ImportCommandOp
     for (const [index, outcome] of outcomes.entries()) report(output, sources[index]!.origin, outcome);
     await store.flush();
     const rejected = unreadable + outcomes.filter((outcome) => outcome.status === 'rejected').length;
-    const imported = outcomes.filter((outcome) => outcome.status === 'imported').length;
+    const imported = outcomes.filter((outcome) => outcome.status === 'imported' || outcome.status === 'updated').length;
     output.report('summary', `${imported} imported, ${outcomes.length - imported - (rejected - unreadable)} already in the workspace, ${rejected} rejected (${dir})`, {
       imported,
       rejected,
@@ -72,6 +82,9 @@ function report(output: Output, file: string, outcome: ImportOutcome): void {
   switch (outcome.status) {
     case 'imported':
       output.report('imported', `✓ ${file}: ${outcome.documentId} "${outcome.title}" (${outcome.format}, ${outcome.characters} characters)`, { file, ...outcome });
+      return;
+    case 'updated':
+      output.report('updated', `↻ ${file}: ${outcome.documentId} "${outcome.title}": ${describeAnchors(outcome.anchors)}`, { file, ...outcome });
       return;
     case 'duplicate':
       output.report('duplicate', `= ${file}: ${outcome.message} (${outcome.documentId})`, { file, ...outcome });

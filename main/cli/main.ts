@@ -57,9 +57,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   start: { help: START_HELP, options: SERVING, positionals: false, run: (values, _files, output) => start(serveOptions(values), output) },
   import: {
     help: IMPORT_HELP,
-    options: COMMON,
+    options: { ...COMMON, 'version-of': { type: 'string' } },
     positionals: true,
-    run: (values, files, output) => importCommand({ workspace: values.workspace as string | undefined, empty: values.empty === true, files }, output),
+    run: (values, files, output) =>
+      importCommand({ workspace: values.workspace as string | undefined, versionOf: values['version-of'] as string | undefined, empty: values.empty === true, files }, output),
   },
 };
 

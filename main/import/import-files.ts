@@ -9,6 +9,7 @@ import { WORKSPACE_SCHEMA_VERSION, type DocumentFile } from '../../core/model/st
 import { normalizeText } from '../../core/text/normalize.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { detectFormat } from './detect-format.ts';
+import { newVersion } from './new-version.ts';
 import type { ImportOutcome, ImportProgress } from '../../core/model/import.ts';
 import { DEFAULT_LIMITS, type Extracted, type Extractor, type ImportLimits } from './extract-types.ts';
 
@@ -22,6 +23,8 @@ export interface ImportSource {
   readonly size: number;
   /** A title chosen by the analyst, over the one the extractor finds. */
   readonly title?: string;
+  /** The id of the document this file is a new version of (chosen by the analyst). */
+  readonly versionOf?: string;
   read(): Promise<Uint8Array>;
 }
 
@@ -87,6 +90,8 @@ interface Prepared {
   readonly extracted: Extracted;
   readonly originalHash: string;
   readonly textHash: string;
+  /** The document this file is a new version of: chosen, or the one with the same source URL. */
+  readonly versionOf?: DocumentFile;
 }
 
 /**
@@ -107,6 +112,8 @@ async function prepare(
   const { name } = source;
   const rejected = (code: Extract<ImportOutcome, { status: 'rejected' }>['code'], message: string): ImportOutcome => ({ status: 'rejected', name, code, message });
   if (options.signal?.aborted) return rejected('cancelled', 'not imported: the import was cancelled');
+  const chosen = source.versionOf === undefined ? undefined : store.document(source.versionOf);
+  if (source.versionOf !== undefined && chosen === undefined) return rejected('not-found', 'the document to update is no longer in the workspace');
   if (source.size > limits.maxFileBytes) {
     return rejected('too-large', `the file is ${formatBytes(source.size)}; the limit is ${formatBytes(limits.maxFileBytes)}`);
   }
@@ -138,19 +145,34 @@ async function prepare(
   const sameText = await known(textHash, 'textHash');
   if (sameText) return duplicate(name, sameText);
   if (options.signal?.aborted) return rejected('cancelled', 'not imported: the import was cancelled');
-  return { source, bytes, extracted: source.title ? { ...extracted, title: source.title } : extracted, originalHash, textHash };
+  // A page saved again from the same address is a new version of the one already here.
+  const sameUrl = extracted.sourceUrl === undefined ? undefined : store.documents.find((document) => document.meta.sourceUrl === extracted.sourceUrl);
+  const versionOf = chosen ?? sameUrl;
+  return { source, bytes, extracted: source.title ? { ...extracted, title: source.title } : extracted, originalHash, textHash, ...(versionOf ? { versionOf } : {}) };
 }
 
-async function commit(store: WorkspaceStore, { source, bytes, extracted, originalHash, textHash }: Prepared, options: ImportOptions): Promise<ImportOutcome> {
+async function commit(store: WorkspaceStore, { source, bytes, extracted, originalHash, textHash, versionOf }: Prepared, options: ImportOptions): Promise<ImportOutcome> {
   const { name } = source;
   const kept = await store.saveOriginal(originalHash, bytes);
   if (!kept.ok) return { status: 'rejected', name, code: 'write-failed', message: kept.error.message };
   const now = importTime(store, options.now?.() ?? new Date());
+  if (versionOf !== undefined) {
+    // The document may have changed since prepare (an edit): update what is there now.
+    const previous = store.document(versionOf.meta.id) ?? versionOf;
+    const keptText = await store.saveVersionText(previous.meta.textHash, previous.text);
+    if (!keptText.ok) return { status: 'rejected', name, code: 'write-failed', message: keptText.error.message };
+    const { file, anchors } = newVersion({ previous, extracted, provenance: { name, origin: source.origin, originalHash, textHash, now } });
+    const written = await store.putDocument(file);
+    if (!written.ok) return { status: 'rejected', name, code: 'write-failed', message: written.error.message };
+    return { status: 'updated', name, documentId: file.meta.id, title: file.meta.title, format: extracted.format, characters: text(file), anchors };
+  }
   const file = documentFile(extracted, { name, origin: source.origin, originalHash, textHash, now });
   const written = await store.putDocument(file);
   if (!written.ok) return { status: 'rejected', name, code: 'write-failed', message: written.error.message };
   return { status: 'imported', name, documentId: file.meta.id, title: file.meta.title, format: extracted.format, characters: extracted.text.length };
 }
+
+const text = (file: DocumentFile) => file.text.length;
 
 /** Import times increase strictly, so the library keeps the order in which files were imported. */
 function importTime(store: WorkspaceStore, now: Date): Date {
@@ -202,7 +224,7 @@ function documentFile(extracted: Extracted, { name, origin, originalHash, textHa
     ...(extracted.pages?.length ? { pages: [...extracted.pages] } : {}),
     ...(extracted.headings?.length ? { headings: [...extracted.headings] } : {}),
   };
-  return { schemaVersion: WORKSPACE_SCHEMA_VERSION, meta, text: extracted.text, annotations: [], structure };
+  return { schemaVersion: WORKSPACE_SCHEMA_VERSION, meta, text: extracted.text, annotations: [], structure, versions: [] };
 }
 
 function sha256(bytes: Uint8Array): string {

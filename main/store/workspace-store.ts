@@ -16,6 +16,8 @@ export const WORKSPACE_FILE = 'workspace.json';
 export const DOCUMENTS_DIR = 'documents';
 /** Imported files as they came, named by their SHA-256. */
 export const ORIGINALS_DIR = 'originals';
+/** Texts of earlier document versions, named by their SHA-256. */
+export const TEXTS_DIR = 'texts';
 
 /** The workspace cannot be opened at all (as opposed to one unreadable document). */
 export class WorkspaceOpenError extends Error {
@@ -138,9 +140,18 @@ export class WorkspaceStore {
    * Keeps an imported file under originals/<sha256>. Content-addressed, so writing the same file
    * twice is a no-op; written to a temporary name and renamed, so it appears whole or not at all.
    */
-  async saveOriginal(sha256: string, bytes: Uint8Array): Promise<Result<string, 'write-failed'>> {
+  saveOriginal(sha256: string, bytes: Uint8Array): Promise<Result<string, 'write-failed'>> {
+    return this.saveBlob(ORIGINALS_DIR, sha256, bytes);
+  }
+
+  /** Keeps an earlier version's text under texts/<sha256>, as saveOriginal does. */
+  saveVersionText(sha256: string, text: string): Promise<Result<string, 'write-failed'>> {
+    return this.saveBlob(TEXTS_DIR, sha256, new TextEncoder().encode(text));
+  }
+
+  private async saveBlob(folder: string, sha256: string, bytes: Uint8Array): Promise<Result<string, 'write-failed'>> {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new RangeError(`not a SHA-256: ${sha256}`);
-    const dir = path.join(this.dir, ORIGINALS_DIR);
+    const dir = path.join(this.dir, folder);
     const target = path.join(dir, sha256);
     if (await stat(target).then(() => true, () => false)) return ok(target);
     const temporary = path.join(dir, `.${sha256}.${randomUUID()}.tmp`);
@@ -151,7 +162,7 @@ export class WorkspaceStore {
       return ok(target);
     } catch (error) {
       await rm(temporary, { force: true });
-      return fail('write-failed', `Could not keep the original file: ${describe(error)}`);
+      return fail('write-failed', `Could not write ${folder}/${sha256}: ${describe(error)}`);
     }
   }
 

@@ -59,7 +59,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors }: Se
         extractors,
         signal: controller.signal,
         onOutcome: (outcome) => {
-          if (outcome.status === 'imported') documentsChanged.fire({ changed: [outcome.documentId], removed: [] });
+          if (outcome.status === 'imported' || outcome.status === 'updated') documentsChanged.fire({ changed: [outcome.documentId], removed: [] });
         },
         onProgress: (progress) => importProgressed.fire({ ...progress, jobId, finished: progress.current === undefined }),
       });
@@ -98,9 +98,9 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors }: Se
     async importUploads(jobId, refs) {
       const sources: ImportSource[] = [];
       const missing: ImportOutcome[] = [];
-      for (const { uploadId, name } of refs) {
+      for (const { uploadId, name, versionOf } of refs) {
         const source = uploads.take(uploadId, name);
-        if (source) sources.push(source);
+        if (source) sources.push(versionOf === undefined ? source : { ...source, versionOf });
         else missing.push({ status: 'rejected', name, code: 'unreadable', message: 'the uploaded file is gone (it was already imported, or the upload failed)' });
       }
       return [...missing, ...(await runImport(jobId, sources))];

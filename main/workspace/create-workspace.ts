@@ -91,6 +91,7 @@ export async function createWorkspace(dir: string, options: CreateOptions): Prom
       return {
         id: randomUUID(),
         target: textTarget(text, start, start + annotation.quote.length),
+        anchor: { state: 'exact' },
         tags: annotation.tags,
         speaker: annotation.speaker,
         outlet: annotation.outlet,
@@ -101,7 +102,7 @@ export async function createWorkspace(dir: string, options: CreateOptions): Prom
         modified: importedAt,
       };
     });
-    documents.push(DocumentFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, meta, text, annotations, structure: {} }));
+    documents.push(DocumentFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, meta, text, annotations, structure: {}, versions: [] }));
   }
 
   await mkdir(path.join(dir, DOCUMENTS_DIR), { recursive: true });

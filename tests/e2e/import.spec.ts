@@ -1,6 +1,6 @@
 // Importing as an analyst does: choose files (or drop them), watch the progress, read the
 // results, open what came in; paste a text; fill in a document's details.
-import { copyFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -140,4 +140,20 @@ test('creates a document from pasted text, then edits its details', async ({ pag
   await library(page).getByLabel('Show').selectOption('all');
   await library(page).getByLabel('Sort by').selectOption('title');
   await expect(library(page).getByTestId('library-item').first()).toContainText('Ministry of Environment');
+});
+
+test('imports a new version of a document: its claims follow the text, a lost one is flagged', async ({ page, served }) => {
+  await page.goto(served.url);
+  await library(page).getByTestId('library-item').filter({ hasText: 'Statement by Mayor' }).click();
+  await expect(page.getByRole('complementary', { name: 'Claims' }).getByTestId('claim-item')).toHaveCount(3);
+  const original = await readFile(path.join(APP_ROOT, 'resources', 'sample', 'valmont-mayor-statement.txt'), 'utf8');
+  const corrected = `Corrected at 12:00.\n\n${original}`.replace(' and cut water losses by almost half', '');
+  await reader(page).getByTestId('version-input').setInputFiles({ name: 'statement-corrected.txt', mimeType: 'text/plain', buffer: Buffer.from(corrected) });
+  await expect(panel(page)).toContainText('new version kept; 2 of 3 annotations found unchanged, 1 not found, 1 to review');
+  await expect(reader(page).locator('.view-lines')).toContainText('Corrected at 12:00.');
+  const claimsPanel = page.getByRole('complementary', { name: 'Claims' });
+  await expect(claimsPanel.getByText('Not found in this version of the text: “cut water losses by almost half”')).toBeVisible();
+  // The two that were found are highlighted on the new text.
+  await expect(reader(page).locator('.cb-hl').filter({ hasText: 'The Lindell reservoir stands' })).toBeVisible();
+  await expect(library(page).getByTestId('library-item')).toHaveCount(3);
 });

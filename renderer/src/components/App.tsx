@@ -10,7 +10,7 @@ import { ImportPanel } from '../import/ImportPanel.tsx';
 import { useImports } from '../import/use-imports.ts';
 import { Reader, type RevealRequest } from '../reader/Reader.tsx';
 import { ClaimsPanel } from './ClaimsPanel.tsx';
-import { LibraryPane } from './LibraryPane.tsx';
+import { IMPORT_ACCEPT, LibraryPane } from './LibraryPane.tsx';
 import { StatusBar } from './StatusBar.tsx';
 
 export function App() {
@@ -30,6 +30,7 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed; count them to know when files leave the window.
   const dragDepth = useRef(0);
+  const versionChooser = useRef<HTMLInputElement>(null);
   const imports = useImports(setDocumentId);
 
   const carriesFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
@@ -115,9 +116,26 @@ export function App() {
               <header className="document-header">
                 <div className="document-title-row">
                   <h1 className="document-title">{open.meta.title}</h1>
-                  <button type="button" className="button-small" onClick={() => setDialog('metadata')}>
-                    Edit details
-                  </button>
+                  <span className="document-actions">
+                    <button type="button" className="button-small" onClick={() => setDialog('metadata')}>
+                      Edit details
+                    </button>
+                    <button type="button" className="button-small" onClick={() => versionChooser.current?.click()} title="Import a newer version of this document; its claims are moved onto the new text">
+                      New version…
+                    </button>
+                    <input
+                      ref={versionChooser}
+                      type="file"
+                      accept={IMPORT_ACCEPT}
+                      hidden
+                      data-testid="version-input"
+                      onChange={(event) => {
+                        const file = event.target.files?.[0];
+                        if (file) imports.start([file], { versionOf: open.meta.id });
+                        event.target.value = '';
+                      }}
+                    />
+                  </span>
                 </div>
                 <p className="document-meta">
                   {[open.meta.outlet, open.meta.author && open.meta.author !== open.meta.outlet ? open.meta.author : '', formatDate(open.meta.publishedAt)]

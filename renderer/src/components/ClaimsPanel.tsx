@@ -1,5 +1,6 @@
 // The claims panel: the open document's annotations in text order; choosing one reveals it.
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { REVIEW_BELOW } from '../../../core/anchoring/anchor.ts';
 import { inTextOrder } from '../../../core/annotations/layout.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
@@ -58,6 +59,12 @@ export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onCho
                     {status?.label ?? annotation.status}
                   </span>
                 </span>
+                {annotation.anchor.state === 'orphaned' && (
+                  <span className="anchor-warning">Not found in this version of the text: “{shorten(annotation.anchor.previousQuote ?? annotation.target.exact, 80)}”</span>
+                )}
+                {annotation.anchor.state === 'fuzzy' && (annotation.anchor.confidence ?? 0) < REVIEW_BELOW && (
+                  <span className="anchor-warning">Matched approximately in the new version; check it</span>
+                )}
                 {(annotation.speaker || annotation.outlet) && (
                   <span className="claim-source">{[annotation.speaker, annotation.outlet].filter(Boolean).join(' · ')}</span>
                 )}

@@ -1,5 +1,6 @@
 // Shows an import while it runs (a progress bar, the file in hand, Cancel) and what came of it:
 // each file imported, already there, or rejected with its reason.
+import { describeAnchors, type ImportOutcome } from '../../../core/model/import.ts';
 import type { ImportJob } from './use-imports.ts';
 
 interface ImportPanelProps {
@@ -11,7 +12,7 @@ interface ImportPanelProps {
 
 export function ImportPanel({ job, onCancel, onDismiss, onOpen }: ImportPanelProps) {
   const running = job.phase !== 'finished';
-  const imported = job.outcomes.filter((outcome) => outcome.status === 'imported').length;
+  const imported = job.outcomes.filter((outcome) => outcome.status === 'imported' || outcome.status === 'updated').length;
   const rejected = job.outcomes.filter((outcome) => outcome.status === 'rejected').length;
   const duplicates = job.outcomes.filter((outcome) => outcome.status === 'duplicate').length;
   return (
@@ -43,7 +44,7 @@ export function ImportPanel({ job, onCancel, onDismiss, onOpen }: ImportPanelPro
         {job.outcomes.map((outcome, index) => (
           <li key={`${outcome.name}-${index}`} className={`import-result import-${outcome.status}`}>
             <span className="import-mark" aria-hidden="true">
-              {outcome.status === 'imported' ? '✓' : outcome.status === 'duplicate' ? '=' : '✗'}
+              {MARKS[outcome.status]}
             </span>
             {outcome.status === 'rejected' ? (
               <span>
@@ -51,7 +52,7 @@ export function ImportPanel({ job, onCancel, onDismiss, onOpen }: ImportPanelPro
               </span>
             ) : (
               <button type="button" className="link-button" onClick={() => onOpen(outcome.documentId)}>
-                {outcome.status === 'imported' ? outcome.title : `${outcome.name}: ${outcome.message}`}
+                {resultLine(outcome)}
               </button>
             )}
           </li>
@@ -59,4 +60,17 @@ export function ImportPanel({ job, onCancel, onDismiss, onOpen }: ImportPanelPro
       </ul>
     </section>
   );
+}
+
+const MARKS: Readonly<Record<ImportOutcome['status'], string>> = { imported: '✓', updated: '↻', duplicate: '=', rejected: '✗' };
+
+function resultLine(outcome: Exclude<ImportOutcome, { status: 'rejected' }>): string {
+  switch (outcome.status) {
+    case 'imported':
+      return outcome.title;
+    case 'updated':
+      return `${outcome.title}: ${describeAnchors(outcome.anchors)}`;
+    case 'duplicate':
+      return `${outcome.name}: ${outcome.message}`;
+  }
 }

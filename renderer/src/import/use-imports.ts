@@ -19,7 +19,8 @@ export interface ImportJob {
 
 export interface Imports {
   readonly job: ImportJob | undefined;
-  start(files: readonly File[]): void;
+  /** Imports files; with `versionOf`, the one file becomes a new version of that document. */
+  start(files: readonly File[], options?: { versionOf?: string }): void;
   cancel(): void;
   dismiss(): void;
 }
@@ -70,7 +71,7 @@ export function useImports(onImported: (documentId: string) => void): Imports {
     return () => subscription.dispose();
   }, []);
 
-  const start = useCallback((files: readonly File[]) => {
+  const start = useCallback((files: readonly File[], options?: { versionOf?: string }) => {
     if (files.length === 0) return;
     const jobId = `job-${crypto.randomUUID()}`;
     const update = (change: (state: JobState) => JobState) => setState((previous) => (previous?.jobId === jobId ? change(previous) : previous));
@@ -86,7 +87,7 @@ export function useImports(onImported: (documentId: string) => void): Imports {
         update((current) => ({ ...current, uploading: file.name }));
         try {
           const staged = await api.upload(await file.arrayBuffer());
-          refs.push({ uploadId: staged.uploadId, name: file.name });
+          refs.push({ uploadId: staged.uploadId, name: file.name, ...(options?.versionOf ? { versionOf: options.versionOf } : {}) });
         } catch (error) {
           notSent.push({ status: 'rejected', name: file.name, code: 'unreadable', message: (error as Error).message });
           update((current) => ({ ...current, notSent: [...notSent] }));
@@ -101,7 +102,7 @@ export function useImports(onImported: (documentId: string) => void): Imports {
         const outcomes = await api.importUploads(jobId, refs);
         const total = outcomes.length;
         update((current) => ({ ...current, phase: 'finished', progress: { jobId, total, done: total, outcomes, finished: true } }));
-        const first = outcomes.find((outcome) => outcome.status === 'imported' || outcome.status === 'duplicate');
+        const first = outcomes.find((outcome) => outcome.status !== 'rejected');
         if (first) importedListener.current(first.documentId);
       } catch (error) {
         const message = (error as Error).message;

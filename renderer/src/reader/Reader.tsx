@@ -1,7 +1,7 @@
 // The reader: a read-only Monaco editor showing a document's text with its annotations as
 // highlights (coloured by primary tag, nested ones underlined, marked in the overview ruler,
 // described on hover). Offsets are JS string indices, which are Monaco's own offset unit.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { annotationAt, nestingDepths } from '../../../core/annotations/layout.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
@@ -35,10 +35,12 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection>(null);
   // The editor's listeners outlive renders: they read the latest props through these refs.
   const cursorListener = useRef(onCursorAnnotation);
-  const annotationsRef = useRef<readonly Annotation[]>(document.annotations);
+  // Orphans (not found in this version of the text) have no place to show.
+  const placed = useMemo(() => document.annotations.filter((annotation) => annotation.anchor.state !== 'orphaned'), [document.annotations]);
+  const annotationsRef = useRef<readonly Annotation[]>(placed);
   useEffect(() => {
     cursorListener.current = onCursorAnnotation;
-    annotationsRef.current = document.annotations;
+    annotationsRef.current = placed;
   });
   const scheme = useColorScheme();
 
@@ -104,9 +106,9 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     if (!model) return;
     const tags = new Map(codebook.tags.map((tag) => [tag.id, tag]));
     const statusLabels = new Map(statuses.map((status) => [status.id, status.label]));
-    const depths = nestingDepths(document.annotations);
+    const depths = nestingDepths(placed);
     decorations.current?.set(
-      document.annotations.map((annotation) => {
+      placed.map((annotation) => {
         const primary = tags.get(annotation.tags[0] ?? '');
         const nested = (depths.get(annotation.id) ?? 0) > 0;
         return {
@@ -120,12 +122,12 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
         };
       }),
     );
-  }, [document, codebook, statuses]);
+  }, [placed, codebook, statuses]);
 
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
-    const annotation = document.annotations.find((candidate) => candidate.id === reveal?.annotationId);
+    const annotation = placed.find((candidate) => candidate.id === reveal?.annotationId);
     if (!editor || !model || !annotation) return;
     const range = rangeOf(model, annotation);
     editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth);
@@ -135,7 +137,7 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       window.clearTimeout(timer);
       flash.clear();
     };
-  }, [reveal, document]);
+  }, [reveal, placed]);
 
   return <div className="reader-editor" ref={container} data-testid="reader" />;
 }

@@ -1,0 +1,70 @@
+// A new version of a document already in the workspace: the document keeps its id, its analyst-
+// made metadata and its annotations, which are re-anchored on the new text; the old text and file
+// stay in the workspace (texts/, originals/) and are listed in the document's version history.
+import { anchor, REVIEW_BELOW } from '../../core/anchoring/anchor.ts';
+import { textTarget, type Annotation } from '../../core/model/annotation.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
+import type { AnchorCounts } from '../../core/model/import.ts';
+import type { Extracted } from './extract-types.ts';
+
+export interface NewVersionInput {
+  readonly previous: DocumentFile;
+  readonly extracted: Extracted;
+  readonly provenance: { readonly name: string; readonly origin: string; readonly originalHash: string; readonly textHash: string; readonly now: Date };
+}
+
+/** The updated document file and how its annotations fared. */
+export function newVersion({ previous, extracted, provenance }: NewVersionInput): { file: DocumentFile; anchors: AnchorCounts } {
+  const text = extracted.text;
+  const counts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0, needReview: 0 };
+  const annotations = previous.annotations.map((annotation): Annotation => {
+    const result = anchor(text, annotation.target);
+    counts[result.state]++;
+    if (result.state === 'orphaned') {
+      counts.needReview++;
+      return { ...annotation, anchor: { state: 'orphaned', confidence: 0, previousQuote: annotation.anchor.previousQuote ?? annotation.target.exact } };
+    }
+    if (result.state === 'fuzzy' && result.confidence < REVIEW_BELOW) counts.needReview++;
+    const previousQuote = result.state === 'fuzzy' ? (annotation.anchor.previousQuote ?? annotation.target.exact) : undefined;
+    return {
+      ...annotation,
+      target: textTarget(text, result.start, result.end),
+      anchor: { state: result.state, confidence: result.confidence, ...(previousQuote === undefined ? {} : { previousQuote }) },
+    };
+  });
+
+  const { meta } = previous;
+  const file: DocumentFile = {
+    schemaVersion: previous.schemaVersion,
+    meta: {
+      ...meta,
+      // What the analyst set stays; what the new file says fills only what is empty.
+      outlet: meta.outlet || (extracted.outlet ?? '').slice(0, 500),
+      author: meta.author || (extracted.author ?? '').slice(0, 500),
+      format: extracted.format,
+      importedAt: provenance.now.toISOString(),
+      importedFrom: provenance.origin.slice(0, 4096),
+      textHash: provenance.textHash,
+      originalHash: provenance.originalHash,
+      originalName: provenance.name.slice(0, 1000),
+    },
+    text,
+    annotations,
+    structure: {
+      ...(extracted.pages?.length ? { pages: [...extracted.pages] } : {}),
+      ...(extracted.headings?.length ? { headings: [...extracted.headings] } : {}),
+    },
+    versions: [
+      ...previous.versions,
+      {
+        textHash: meta.textHash,
+        ...(meta.originalHash === undefined ? {} : { originalHash: meta.originalHash }),
+        ...(meta.originalName === undefined ? {} : { originalName: meta.originalName }),
+        importedAt: meta.importedAt,
+        importedFrom: meta.importedFrom,
+        replacedAt: provenance.now.toISOString(),
+      },
+    ],
+  };
+  return { file, anchors: counts };
+}
