@@ -1,6 +1,7 @@
 // `claimbench import FILE…`: imports files into a workspace, one result line per file.
 import { describeAnchors } from '../../core/model/import.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
+import type { ImportLimits } from '../import/extract-types.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { fileSource, importSources, type ImportOutcome, type ImportSource } from '../import/import-files.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
@@ -25,6 +26,7 @@ the document to update yourself with --version-of.
 
 Options:
   --version-of ID  import the one FILE as a new version of document ID
+  --max-file-size N  refuse files over N MiB (default 64)
   --workspace DIR  the workspace folder (default: $CLAIMBENCH_WORKSPACE, else the
                    per-user app data folder); created from the sample if missing
   --empty          create a missing workspace without the sample documents
@@ -33,12 +35,13 @@ Options:
 
 export interface ImportCommandOptions {
   readonly workspace?: string;
+  readonly limits: ImportLimits;
   readonly versionOf?: string;
   readonly empty: boolean;
   readonly files: readonly string[];
 }
 
-export async function importCommand({ workspace, versionOf, empty, files }: ImportCommandOptions, output: Output): Promise<number> {
+export async function importCommand({ workspace, versionOf, empty, limits, files }: ImportCommandOptions, output: Output): Promise<number> {
   if (files.length === 0) throw new UsageError('name at least one file to import');
   if (versionOf !== undefined && files.length !== 1) throw new UsageError('--version-of takes exactly one file');
   const dir = resolveWorkspaceDir(workspace);
@@ -62,7 +65,7 @@ export async function importCommand({ workspace, versionOf, empty, files }: Impo
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
   try {
-    const outcomes = await importSources(store, sources, { extractors: EXTRACTORS, signal: controller.signal });
+    const outcomes = await importSources(store, sources, { extractors: EXTRACTORS, limits, signal: controller.signal });
     for (const [index, outcome] of outcomes.entries()) report(output, sources[index]!.origin, outcome);
     await store.flush();
     const rejected = unreadable + outcomes.filter((outcome) => outcome.status === 'rejected').length;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../app-paths.ts';
@@ -86,4 +86,25 @@ describe('the claimbench CLI', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/name at least one file/);
   });
+
+  it('takes a smaller file size cap, and refuses a 100 MB text under the default without reading it', () =>
+    withTempDir(async (dir) => {
+      const big = path.join(dir, 'big.txt');
+      // 100 MB of text, written in pieces (the test itself keeps little in memory).
+      const handle = await open(big, 'w');
+      const chunk = Buffer.alloc(1024 * 1024, 'claims and counter-claims. ');
+      for (let index = 0; index < 100; index++) await handle.write(chunk);
+      await handle.close();
+      const small = path.join(dir, 'small.txt');
+      await writeFile(small, 'x'.repeat(2 * 1024 * 1024));
+      const workspace = path.join(dir, 'ws');
+
+      const defaults = claimbench('import', '--workspace', workspace, '--empty', '--json', big);
+      expect(defaults.code).toBe(1);
+      expect(JSON.parse(defaults.stdout.split('\n')[0]!)).toMatchObject({ event: 'rejected', code: 'too-large', message: 'the file is 100 MiB; the limit is 64 MiB' });
+
+      const capped = claimbench('import', '--workspace', workspace, '--max-file-size', '1', '--json', small);
+      expect(JSON.parse(capped.stdout.split('\n')[0]!)).toMatchObject({ code: 'too-large', message: 'the file is 2.0 MiB; the limit is 1.0 MiB' });
+      expect(claimbench('import', '--max-file-size', 'lots', small).code).toBe(2);
+    }));
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { APP_ROOT } from '../app-paths.ts';
+import { DEFAULT_LIMITS, type ImportLimits } from '../import/extract-types.ts';
 import { WorkspaceOpenError } from '../store/workspace-store.ts';
 import { importCommand, IMPORT_HELP } from './import.ts';
 import { createOutput, UsageError, type Output } from './output.ts';
@@ -36,6 +37,7 @@ interface Command {
 
 const COMMON = {
   workspace: { type: 'string' },
+  'max-file-size': { type: 'string' },
   empty: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -43,8 +45,18 @@ const COMMON = {
 
 const SERVING = { ...COMMON, port: { type: 'string' }, 'no-open': { type: 'boolean' } } as const;
 
+/** --max-file-size N (MiB) over the default import limits. */
+function limits(values: Values): ImportLimits {
+  const text = values['max-file-size'] as string | undefined;
+  if (text === undefined) return DEFAULT_LIMITS;
+  const mebibytes = Number(text);
+  if (!/^\d+$/.test(text) || mebibytes < 1 || mebibytes > 4096) throw new UsageError(`--max-file-size must be a whole number of MiB from 1 to 4096, not "${text}"`);
+  return { ...DEFAULT_LIMITS, maxFileBytes: mebibytes * 1024 * 1024 };
+}
+
 function serveOptions(values: Values): ServeOptions {
   return {
+    limits: limits(values),
     workspace: values.workspace as string | undefined,
     port: values.port === undefined ? undefined : parsePort(values.port as string),
     open: values['no-open'] !== true,
@@ -60,7 +72,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     options: { ...COMMON, 'version-of': { type: 'string' } },
     positionals: true,
     run: (values, files, output) =>
-      importCommand({ workspace: values.workspace as string | undefined, versionOf: values['version-of'] as string | undefined, empty: values.empty === true, files }, output),
+      importCommand(
+        { workspace: values.workspace as string | undefined, versionOf: values['version-of'] as string | undefined, empty: values.empty === true, limits: limits(values), files },
+        output,
+      ),
   },
 };
 

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { RENDERER_DIR, RESOURCES_DIR } from '../app-paths.ts';
+import type { ImportLimits } from '../import/extract-types.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { createWorkbenchService } from '../workbench/workbench-service.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
@@ -14,6 +15,7 @@ export const DEFAULT_PORT = 4312;
 
 export interface ServeOptions {
   readonly workspace?: string;
+  readonly limits: ImportLimits;
   /** Undefined: the default port, or any free one if it is taken. */
   readonly port?: number;
   readonly open: boolean;
@@ -29,6 +31,7 @@ Options:
   --workspace DIR  the workspace folder (default: $CLAIMBENCH_WORKSPACE, else the
                    per-user app data folder); created from the sample if missing
   --empty          create a missing workspace without the sample documents
+  --max-file-size N  refuse imported files over N MiB (default 64)
   --port N         the port (default ${DEFAULT_PORT}, or a free one if that is taken; 0: any)
   --no-open        do not open the browser
   --json           print one JSON object per line (listening, stopping, stopped, error)
@@ -42,7 +45,7 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
     output.error('not-built', `The renderer is not built yet (${RENDERER_DIR} is missing): run \`npm run build\` first.`);
     return 1;
   }
-  const service = createWorkbenchService(store, { extractors: EXTRACTORS });
+  const service = createWorkbenchService(store, { extractors: EXTRACTORS, limits: options.limits });
   for (const problem of store.problems) output.error('unreadable-file', `skipped ${problem.message}`);
 
   const host = await listen(service, options.port);

@@ -41,7 +41,13 @@ export async function start(options: ServeOptions, output: Output): Promise<numb
     output.report('fallback', `Electron runtime unavailable (${electron.reason}); starting the web host instead.`, { reason: electron.reason });
     return serve(options, output);
   }
-  const args = ['.', ...(options.workspace ? ['--workspace', options.workspace] : []), ...(options.empty ? ['--empty'] : [])];
+  const args = [
+    '.',
+    ...(options.workspace ? ['--workspace', options.workspace] : []),
+    ...(options.empty ? ['--empty'] : []),
+    '--max-file-size',
+    String(Math.round(options.limits.maxFileBytes / (1024 * 1024))),
+  ];
   const child = spawn(electron.path, args, { cwd: APP_ROOT, stdio: 'inherit' });
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 }

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import type { Disposable } from '../../core/events.ts';
+import { DEFAULT_LIMITS, type ImportLimits } from '../import/extract-types.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { IMPORTABLE_EXTENSIONS } from '../import/detect-format.ts';
 import { fileSource, type ImportSource } from '../import/import-files.ts';
@@ -40,7 +41,7 @@ export function runDesktopApp(): void {
       await previous.host.dispose();
       await previous.host.store.flush();
     }
-    const host = createWorkbenchService(store, { extractors: EXTRACTORS });
+    const host = createWorkbenchService(store, { extractors: EXTRACTORS, limits: limitsFromArgs() });
     current = { host, ipc: connectIpc(host, devServerUrl) };
   };
 
@@ -123,6 +124,12 @@ export function runDesktopApp(): void {
       window = undefined;
     });
   });
+}
+
+/** --max-file-size N (MiB), as `claimbench start` passes it on. */
+function limitsFromArgs(): ImportLimits {
+  const mebibytes = Number(flagValue('--max-file-size'));
+  return Number.isInteger(mebibytes) && mebibytes >= 1 && mebibytes <= 4096 ? { ...DEFAULT_LIMITS, maxFileBytes: mebibytes * 1024 * 1024 } : DEFAULT_LIMITS;
 }
 
 function flagValue(flag: string): string | undefined {

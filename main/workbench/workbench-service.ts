@@ -6,7 +6,7 @@ import { DocumentMeta, type DocumentFormat, type DocumentSummary } from '../../c
 import type { ImportJobProgress, ImportOutcome } from '../../core/model/import.ts';
 import type { WorkspaceInfo } from '../../core/model/workspace.ts';
 import { fail, ok } from '../../core/result.ts';
-import { DEFAULT_LIMITS, type Extractor } from '../import/extract-types.ts';
+import { DEFAULT_LIMITS, type Extractor, type ImportLimits } from '../import/extract-types.ts';
 import { importSources, type ImportSource } from '../import/import-files.ts';
 import { UploadStaging } from '../import/upload-staging.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
@@ -23,13 +23,15 @@ export interface WorkbenchHost extends WorkbenchService {
 
 export interface ServiceOptions {
   readonly extractors: Readonly<Record<DocumentFormat, Extractor>>;
+  /** Caps on imports (file size, parse time, decompressed size); DEFAULT_LIMITS if absent. */
+  readonly limits?: ImportLimits;
 }
 
-export function createWorkbenchService(store: WorkspaceStore, { extractors }: ServiceOptions): WorkbenchHost {
+export function createWorkbenchService(store: WorkspaceStore, { extractors, limits = DEFAULT_LIMITS }: ServiceOptions): WorkbenchHost {
   const documentsChanged = new Emitter<DocumentsChange>();
   const workspaceChanged = new Emitter<WorkspaceInfo>();
   const importProgressed = new Emitter<ImportJobProgress>();
-  const uploads = new UploadStaging(DEFAULT_LIMITS.maxFileBytes);
+  const uploads = new UploadStaging(limits.maxFileBytes);
   const jobs = new Map<string, AbortController>();
   // A cancel can overtake the call that starts its job (they travel separately): remember it.
   const cancelledEarly = new Set<string>();
@@ -57,6 +59,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors }: Se
     try {
       return await importSources(store, sources, {
         extractors,
+        limits,
         signal: controller.signal,
         onOutcome: (outcome) => {
           if (outcome.status === 'imported' || outcome.status === 'updated') documentsChanged.fire({ changed: [outcome.documentId], removed: [] });
