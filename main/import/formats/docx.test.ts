@@ -1,8 +1,7 @@
-import { once } from 'node:events';
-import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { Document, HeadingLevel, Packer, Paragraph, Tab, Table, TableCell, TableRow, TextRun, type ISectionOptions } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type ExtractResult, type ImportLimits } from '../extract-types.ts';
+import { deflated, deflatedZeros, stored, zip } from '../../../tests/support/zip-writer.ts';
 import { extractDocx } from './docx.ts';
 import { readZipDirectory, readZipEntry } from './zip-guard.ts';
 
@@ -46,79 +45,11 @@ const FIELD_NOTES_TEXT = [
   'The last paragraph.',
 ].join('\n\n');
 
-interface Part {
-  readonly name: string;
-  readonly stored: Uint8Array;
-  readonly method: number;
-  /** The uncompressed size the headers declare; a bomb can lie about it. */
-  readonly size: number;
-  readonly crc: number;
-}
-
-const stored = (name: string, content: Uint8Array): Part => ({ name, stored: content, method: 0, size: content.length, crc: crc32(content) });
-const deflated = (name: string, content: Uint8Array): Part => ({ name, stored: deflateRawSync(content), method: 8, size: content.length, crc: crc32(content) });
-
-/** A minimal zip writer (no ZIP64, no comment). zip-guard.test.ts has a fuller one. */
-function zip(parts: readonly Part[]): Uint8Array {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name);
-    const local = Buffer.alloc(30);
-    const header = Buffer.alloc(46);
-    local.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt32LE(0x02014b50, 0);
-    local.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    // The fields both headers share sit 4 bytes later in the central one.
-    for (const [at, value, write] of [[8, part.method, 'u16'], [14, part.crc, 'u32'], [18, part.stored.length, 'u32'], [22, part.size, 'u32'], [26, name.length, 'u16']] as const) {
-      if (write === 'u16') {
-        local.writeUInt16LE(value, at);
-        header.writeUInt16LE(value, at + 2);
-      } else {
-        local.writeUInt32LE(value, at);
-        header.writeUInt32LE(value, at + 2);
-      }
-    }
-    header.writeUInt32LE(offset, 42);
-    central.push(header, name);
-    chunks.push(local, name, Buffer.from(part.stored));
-    offset += local.length + name.length + part.stored.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...chunks, directory, end]));
-}
-
 /** The parts of a real .docx, so tests can swap, drop or re-store some of them. */
 function partsOf(docx: Uint8Array): { name: string; content: Uint8Array }[] {
   const listed = readZipDirectory(docx, 'fixture.docx');
   if (!listed.ok) throw new Error(listed.error.message);
   return listed.value.map((entry) => ({ name: entry.name, content: readZipEntry(docx, entry, 10 * MiB)! }));
-}
-
-/** `size` zero bytes, deflated through a stream so the test never holds them all. */
-async function deflatedZeros(name: string, size: number): Promise<Part> {
-  const deflater = createDeflateRaw({ level: 9 });
-  const chunks: Buffer[] = [];
-  deflater.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const block = Buffer.alloc(MiB);
-  let crc = 0;
-  for (let left = size; left > 0; left -= block.length) {
-    const piece = left >= block.length ? block : block.subarray(0, left);
-    crc = crc32(piece, crc);
-    if (!deflater.write(piece)) await once(deflater, 'drain');
-  }
-  const ended = once(deflater, 'end');
-  deflater.end();
-  await ended;
-  return { name, stored: Buffer.concat(chunks), method: 8, size, crc };
 }
 
 function extract(bytes: Uint8Array, options: { limits?: Partial<ImportLimits>; signal?: AbortSignal; fileName?: string } = {}): Promise<ExtractResult> {
