@@ -1,19 +1,10 @@
 // What a saved web page says about itself: title, author, outlet, date, canonical URL, language,
 // read from <meta>, <link rel=canonical>, JSON-LD and <time> of the page as saved (before
-// Readability rewrites a copy of it). Every value is checked so it fits the document schema.
+// Readability rewrites it). Every value is checked so it fits the document schema.
+import type { Extracted } from '../extract-types.ts';
 
 /** The page's own claims about itself; each field is absent when the page does not say. */
-export interface PageMetadata {
-  readonly title?: string;
-  readonly author?: string;
-  readonly outlet?: string;
-  /** ISO 8601: a date, or a date-time with a zone. */
-  readonly publishedAt?: string;
-  /** An absolute http(s) URL. */
-  readonly sourceUrl?: string;
-  /** A canonical BCP 47 tag. */
-  readonly language?: string;
-}
+export type PageMetadata = Pick<Extracted, 'title' | 'author' | 'outlet' | 'publishedAt' | 'sourceUrl' | 'language'>;
 
 // The schema's limits (core/model/document.ts): longer values are cut rather than rejected.
 const MAX_TITLE = 1000;
