@@ -1,7 +1,10 @@
 // The one contract of the workbench service. Main implements it; the Electron preload, the IPC
 // registration, the web host's routes and the renderer's clients are all derived from the lists
 // below, so adding a method is one edit here plus its implementation.
+import type { AnnotationInput, AnnotationPatch } from '../annotations/operations.ts';
+import type { HistoryState } from '../annotations/history.ts';
 import type { Disposable, Listener } from '../events.ts';
+import type { Annotation } from '../model/annotation.ts';
 import type { DocumentMeta, DocumentRole, DocumentSummary, DocumentView } from '../model/document.ts';
 import type { ImportJobProgress, ImportOutcome } from '../model/import.ts';
 import type { SaveState, WorkspaceInfo, WorkspaceSettings } from '../model/workspace.ts';
@@ -50,6 +53,14 @@ export interface WorkbenchApi {
   /** "New document from pasted text". */
   importText(title: string, text: string): Promise<ImportOutcome>;
   updateDocumentMeta(id: string, patch: DocumentMetaPatch): Promise<Result<DocumentMeta, 'not-found' | 'invalid' | 'write-failed'>>;
+  /** Marks a span of a document as a claim. Resolves once it is on disk; can be undone. */
+  createAnnotation(documentId: string, input: AnnotationInput): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
+  updateAnnotation(documentId: string, annotationId: string, patch: AnnotationPatch): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
+  deleteAnnotation(documentId: string, annotationId: string): Promise<Result<true, 'not-found' | 'write-failed'>>;
+  /** Undoes the session's last annotation change, in whichever document it was. */
+  undo(): Promise<Result<{ documentId: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>>;
+  redo(): Promise<Result<{ documentId: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>>;
+  getHistory(): Promise<HistoryState>;
 }
 
 export interface DocumentsChange {
@@ -64,6 +75,7 @@ export interface WorkbenchEvents {
   didChangeWorkspace: WorkspaceInfo;
   didChangeSaveState: SaveState;
   didProgressImport: ImportJobProgress;
+  didChangeHistory: HistoryState;
 }
 
 export type EventSubscriptionName<E extends string> = `on${Capitalize<E>}`;
@@ -89,6 +101,12 @@ const methods = {
   cancelImport: true,
   importText: true,
   updateDocumentMeta: true,
+  createAnnotation: true,
+  updateAnnotation: true,
+  deleteAnnotation: true,
+  undo: true,
+  redo: true,
+  getHistory: true,
 } as const satisfies Record<WorkbenchMethod, true>;
 
 const events = {
@@ -96,6 +114,7 @@ const events = {
   didChangeWorkspace: true,
   didChangeSaveState: true,
   didProgressImport: true,
+  didChangeHistory: true,
 } as const satisfies Record<WorkbenchEvent, true>;
 
 /** The method list every transport is derived from. */

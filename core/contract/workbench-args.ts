@@ -1,6 +1,7 @@
 // The argument schemas of every workbench method. Main parses every incoming call with these
 // (IPC or HTTP) before the service sees it; a method without a schema does not compile.
 import { z } from 'zod';
+import { AnnotationId } from '../model/annotation.ts';
 import { DocumentId, DocumentRole } from '../model/document.ts';
 import type { WorkbenchApi } from './workbench-api.ts';
 
@@ -32,6 +33,32 @@ const DocumentMetaPatch = z.strictObject({
 /** Pasted text: a long report fits; a larger text should be imported as a file. */
 const MAX_PASTE_CHARACTERS = 2_000_000;
 
+const AnnotationFields = {
+  tags: z.array(z.string().max(64)).max(50),
+  status: z.string().max(64),
+  speaker: z.string().max(500),
+  outlet: z.string().max(500),
+  note: z.string().max(100_000),
+};
+
+const AnnotationInput = z.strictObject({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  tags: AnnotationFields.tags,
+  status: AnnotationFields.status.optional(),
+  speaker: AnnotationFields.speaker.optional(),
+  outlet: AnnotationFields.outlet.optional(),
+  note: AnnotationFields.note.optional(),
+});
+
+const AnnotationPatch = z.strictObject({
+  tags: AnnotationFields.tags.optional(),
+  status: AnnotationFields.status.optional(),
+  speaker: AnnotationFields.speaker.optional(),
+  outlet: AnnotationFields.outlet.optional(),
+  note: AnnotationFields.note.optional(),
+});
+
 export const workbenchArgs = {
   listDocuments: z.tuple([]),
   getDocument: z.tuple([DocumentId]),
@@ -41,4 +68,10 @@ export const workbenchArgs = {
   cancelImport: z.tuple([JobId]),
   importText: z.tuple([z.string().trim().max(1000), z.string().min(1).max(MAX_PASTE_CHARACTERS)]),
   updateDocumentMeta: z.tuple([DocumentId, DocumentMetaPatch]),
+  createAnnotation: z.tuple([DocumentId, AnnotationInput]),
+  updateAnnotation: z.tuple([DocumentId, AnnotationId, AnnotationPatch]),
+  deleteAnnotation: z.tuple([DocumentId, AnnotationId]),
+  undo: z.tuple([]),
+  redo: z.tuple([]),
+  getHistory: z.tuple([]),
 } satisfies { [M in keyof WorkbenchApi]: z.ZodType<Parameters<WorkbenchApi[M]>> };

@@ -1,5 +1,6 @@
 // The workbench service: the one implementation of the contract, over a workspace store.
 // Every transport (IPC, HTTP) calls into this after parsing arguments with the contract's schemas.
+import type { HistoryState } from '../../core/annotations/history.ts';
 import { Emitter } from '../../core/events.ts';
 import type { DocumentMetaPatch, DocumentsChange, WorkbenchService } from '../../core/contract/workbench-api.ts';
 import { DocumentMeta, type DocumentFormat, type DocumentSummary } from '../../core/model/document.ts';
@@ -10,6 +11,7 @@ import { DEFAULT_LIMITS, type Extractor, type ImportLimits } from '../import/ext
 import { importSources, type ImportSource } from '../import/import-files.ts';
 import { UploadStaging } from '../import/upload-staging.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
+import { annotationMethods } from './annotation-methods.ts';
 
 export interface WorkbenchHost extends WorkbenchService {
   readonly store: WorkspaceStore;
@@ -31,6 +33,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
   const documentsChanged = new Emitter<DocumentsChange>();
   const workspaceChanged = new Emitter<WorkspaceInfo>();
   const importProgressed = new Emitter<ImportJobProgress>();
+  const historyChanged = new Emitter<HistoryState>();
   const uploads = new UploadStaging(limits.maxFileBytes);
   const jobs = new Map<string, AbortController>();
   // A cancel can overtake the call that starts its job (they travel separately): remember it.
@@ -146,16 +149,20 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
 
     importSources: runImport,
 
+    ...annotationMethods(store, { documentsChanged, historyChanged }),
+
     onDidChangeDocuments: documentsChanged.event,
     onDidChangeWorkspace: workspaceChanged.event,
     onDidChangeSaveState: store.onDidChangeSaveState,
     onDidProgressImport: importProgressed.event,
+    onDidChangeHistory: historyChanged.event,
 
     async dispose() {
       for (const controller of jobs.values()) controller.abort();
       documentsChanged.dispose();
       workspaceChanged.dispose();
       importProgressed.dispose();
+      historyChanged.dispose();
       await uploads.dispose();
     },
   } satisfies WorkbenchHost;

@@ -1,0 +1,84 @@
+// Changing a document's annotations: every change is "put this annotation (or nothing) under
+// this id", so each one can be undone by putting back what was there before.
+import { textTarget, type Annotation } from '../model/annotation.ts';
+import type { DocumentFile } from '../model/stored-files.ts';
+import { fail, ok, type Result } from '../result.ts';
+
+/** What the analyst gives for a new annotation; the rest is filled in. */
+export interface AnnotationInput {
+  start: number;
+  end: number;
+  tags: string[];
+  status?: string;
+  speaker?: string;
+  outlet?: string;
+  note?: string;
+}
+
+/** Fields an edit may change; absent fields stay. */
+export interface AnnotationPatch {
+  tags?: string[];
+  status?: string;
+  speaker?: string;
+  outlet?: string;
+  note?: string;
+}
+
+export interface Vocabulary {
+  readonly tagIds: ReadonlySet<string>;
+  readonly statusIds: ReadonlySet<string>;
+  readonly defaultStatus: string;
+}
+
+/** Builds a new annotation on `text`, or says what is wrong with the input. */
+export function newAnnotation(
+  text: string,
+  input: AnnotationInput,
+  context: { id: string; creator: string; now: string; vocabulary: Vocabulary },
+): Result<Annotation, 'invalid'> {
+  const { start, end } = input;
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= text.length)) {
+    return fail('invalid', `the selection [${start}, ${end}) is not inside the text`);
+  }
+  if (text.slice(start, end).trim() === '') return fail('invalid', 'select some text, not only spaces');
+  const checked = checkVocabulary(input, context.vocabulary);
+  if (!checked.ok) return checked;
+  return ok({
+    id: context.id,
+    target: textTarget(text, start, end),
+    anchor: { state: 'exact' },
+    tags: [...new Set(input.tags)],
+    speaker: input.speaker ?? '',
+    outlet: input.outlet ?? '',
+    status: input.status ?? context.vocabulary.defaultStatus,
+    note: input.note ?? '',
+    creator: context.creator,
+    created: context.now,
+    modified: context.now,
+  });
+}
+
+/** The annotation with `patch` applied, or what is wrong with the patch. */
+export function patchAnnotation(annotation: Annotation, patch: AnnotationPatch, vocabulary: Vocabulary, now: string): Result<Annotation, 'invalid'> {
+  const checked = checkVocabulary(patch, vocabulary);
+  if (!checked.ok) return checked;
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as AnnotationPatch;
+  return ok({ ...annotation, ...defined, ...(defined.tags ? { tags: [...new Set(defined.tags)] } : {}), modified: now });
+}
+
+/** The document with `annotation` under `id` (replacing, adding or, for undefined, removing it). */
+export function putAnnotation(file: DocumentFile, id: string, annotation: Annotation | undefined): DocumentFile {
+  const others = file.annotations.filter((candidate) => candidate.id !== id);
+  const index = file.annotations.findIndex((candidate) => candidate.id === id);
+  if (annotation === undefined) return { ...file, annotations: others };
+  // Keep an edited annotation where it was in the list; add a new one at the end.
+  const annotations = index < 0 ? [...others, annotation] : [...others.slice(0, index), annotation, ...others.slice(index)];
+  return { ...file, annotations };
+}
+
+function checkVocabulary(input: { tags?: readonly string[]; status?: string }, vocabulary: Vocabulary): Result<true, 'invalid'> {
+  const unknownTag = input.tags?.find((tag) => !vocabulary.tagIds.has(tag));
+  if (unknownTag !== undefined) return fail('invalid', `"${unknownTag}" is not a tag of the codebook`);
+  if (input.status !== undefined && !vocabulary.statusIds.has(input.status)) return fail('invalid', `"${input.status}" is not a verification status`);
+  return ok(true);
+}

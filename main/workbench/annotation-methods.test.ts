@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { HistoryState } from '../../core/annotations/history.ts';
+import { RESOURCES_DIR } from '../app-paths.ts';
+import { EXTRACTORS } from '../import/extractors.ts';
+import { WorkspaceStore } from '../store/workspace-store.ts';
+import { withTempDir } from '../../tests/support/temp-dir.ts';
+import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
+import { createWorkbenchService } from './workbench-service.ts';
+
+async function workbench(dir: string) {
+  const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
+  const service = createWorkbenchService(store, { extractors: EXTRACTORS });
+  const report = store.documents[0]!;
+  return { service, store, report };
+}
+
+describe('annotations through the service', () => {
+  it('creates, edits and deletes a claim, each written to disk before it resolves', () =>
+    withTempDir(async (dir) => {
+      const { service, store, report } = await workbench(dir);
+      const sentence = 'The city council will meet on Friday to vote on a ban on filling private swimming pools.';
+      const start = report.text.indexOf(sentence);
+      const created = await service.createAnnotation(report.meta.id, { start, end: start + sentence.length, tags: ['event'] });
+      expect(created).toMatchObject({ ok: true, value: { tags: ['event'], status: 'unverified', anchor: { state: 'exact' }, target: { exact: sentence } } });
+      if (!created.ok) return;
+      expect((await WorkspaceStore.open(store.dir)).document(report.meta.id)!.annotations).toHaveLength(11);
+
+      const edited = await service.updateAnnotation(report.meta.id, created.value.id, { status: 'supported', note: 'Agenda published on the council site.' });
+      expect(edited).toMatchObject({ ok: true, value: { status: 'supported', note: 'Agenda published on the council site.', tags: ['event'] } });
+
+      expect(await service.deleteAnnotation(report.meta.id, created.value.id)).toEqual({ ok: true, value: true });
+      expect((await WorkspaceStore.open(store.dir)).document(report.meta.id)!.annotations).toHaveLength(10);
+      await service.dispose();
+    }));
+
+  it.each([
+    [{ start: 5, end: 5, tags: [] }, /not inside the text/],
+    [{ start: 0, end: 999_999, tags: [] }, /not inside the text/],
+    [{ start: 0, end: 10, tags: ['no-such-tag'] }, /"no-such-tag" is not a tag of the codebook/],
+    [{ start: 0, end: 10, tags: [], status: 'probably' }, /"probably" is not a verification status/],
+  ])('refuses %j with the reason', (input, message) =>
+    withTempDir(async (dir) => {
+      const { service, report } = await workbench(dir);
+      expect(await service.createAnnotation(report.meta.id, input)).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(message) } });
+      expect(report.annotations).toHaveLength(10);
+      await service.dispose();
+    }),
+  );
+
+  it('undoes and redoes across documents, in order, and reports what can be undone', () =>
+    withTempDir(async (dir) => {
+      const { service, store, report } = await workbench(dir);
+      const statement = store.documents[1]!;
+      const states: HistoryState[] = [];
+      service.onDidChangeHistory((state) => states.push(state));
+      const first = await service.createAnnotation(report.meta.id, { start: 0, end: 7, tags: ['statistic'] });
+      const second = await service.createAnnotation(statement.meta.id, { start: 0, end: 9, tags: ['quote'] });
+      if (!first.ok || !second.ok) throw new Error('setup failed');
+      await service.updateAnnotation(report.meta.id, first.value.id, { status: 'refuted' });
+      expect(await service.getHistory()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Edit claim' });
+
+      const count = (id: string) => store.document(id)!.annotations.length;
+      const statusOf = () => store.document(report.meta.id)!.annotations.find((annotation) => annotation.id === first.value.id)?.status;
+
+      expect(await service.undo()).toEqual({ ok: true, value: { documentId: report.meta.id, label: 'Edit claim' } });
+      expect(statusOf()).toBe('unverified');
+      expect(await service.undo()).toMatchObject({ ok: true, value: { documentId: statement.meta.id, label: 'Tag as Quote' } });
+      expect(count(statement.meta.id)).toBe(3);
+      expect(await service.undo()).toMatchObject({ ok: true, value: { label: 'Tag as Statistic' } });
+      expect(count(report.meta.id)).toBe(10);
+      expect(await service.undo()).toMatchObject({ ok: false, error: { code: 'nothing-to-undo' } });
+
+      await service.redo();
+      await service.redo();
+      expect(count(report.meta.id)).toBe(11);
+      expect(count(statement.meta.id)).toBe(4);
+      expect(await service.getHistory()).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Tag as Quote', redoLabel: 'Edit claim' });
+
+      // A new change after undoing drops what could have been redone.
+      await service.deleteAnnotation(statement.meta.id, second.value.id);
+      expect(await service.getHistory()).toMatchObject({ canRedo: false, undoLabel: 'Delete claim' });
+      await service.undo();
+      expect(count(statement.meta.id)).toBe(4);
+      expect(states.length).toBeGreaterThanOrEqual(9);
+      // All of it is on disk.
+      const reopened = await WorkspaceStore.open(store.dir);
+      expect(reopened.document(statement.meta.id)!.annotations).toHaveLength(4);
+      await service.dispose();
+    }));
+});
