@@ -1,6 +1,6 @@
 // The workbench window: library (left), reader (centre), claims (right), status bar (bottom).
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import { transportName } from '../api/client.ts';
+import { api, transportName } from '../api/client.ts';
 import { formatDate } from '../format.ts';
 import { useConnected, useDocument, useDocumentList, useSaveState, useWorkspaceInfo } from '../hooks/use-workbench.ts';
 import { useHashParam } from '../hooks/use-hash-state.ts';
@@ -84,6 +84,51 @@ export function App() {
     [documentId],
   );
 
+  const [notice, setNotice] = useState<string>();
+  const report = useCallback((result: { ok: boolean; error?: { message: string } }) => setNotice(result.ok ? undefined : result.error?.message), []);
+
+  const tagSelection = useCallback(
+    (tagId: string, start: number, end: number) => {
+      if (documentId === undefined) return;
+      void api.createAnnotation(documentId, { start, end, tags: [tagId] }).then((result) => {
+        report(result);
+        if (result.ok) setSelection({ documentId, annotationId: result.value.id });
+      }, (error: unknown) => setNotice((error as Error).message));
+    },
+    [documentId, report],
+  );
+  const deleteClaim = useCallback(
+    (annotationId: string) => {
+      if (documentId !== undefined) void api.deleteAnnotation(documentId, annotationId).then(report, (error: unknown) => setNotice((error as Error).message));
+    },
+    [documentId, report],
+  );
+  const undo = useCallback(() => {
+    void api.undo().then((result) => {
+      if (result.ok) setDocumentId(result.value.documentId);
+      else if (result.error.code !== 'nothing-to-undo') setNotice(result.error.message);
+    });
+  }, [setDocumentId]);
+  const redo = useCallback(() => {
+    void api.redo().then((result) => {
+      if (result.ok) setDocumentId(result.value.documentId);
+      else if (result.error.code !== 'nothing-to-redo') setNotice(result.error.message);
+    });
+  }, [setDocumentId]);
+
+  // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z anywhere but in a form field (the reader handles its own).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || target?.closest('input, textarea, select, .monaco-editor')) return;
+      event.preventDefault();
+      if (event.shiftKey) redo();
+      else undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
   const fatal = info.state === 'failed' ? info.message : undefined;
   const open = document?.state === 'ready' ? document.value : undefined;
 
@@ -96,9 +141,9 @@ export function App() {
       onDrop={onDrop}
     >
       {dragging && <div className="drop-overlay">Drop files to import them</div>}
-      {fatal && (
+      {(fatal ?? notice) && (
         <div className="banner" role="alert">
-          {fatal}
+          {fatal ?? notice}
         </div>
       )}
       <div className="panes">
@@ -150,6 +195,9 @@ export function App() {
                 statuses={workspace.settings.statuses}
                 reveal={reveal}
                 onCursorAnnotation={selectAnnotation}
+                onTagSelection={tagSelection}
+                onUndo={undo}
+                onRedo={redo}
               />
             </>
           ) : (
@@ -165,6 +213,7 @@ export function App() {
             statuses={workspace.settings.statuses}
             selectedId={selectedAnnotation}
             onChoose={chooseClaim}
+            onDelete={deleteClaim}
           />
         )}
       </div>

@@ -13,9 +13,10 @@ interface ClaimsPanelProps {
   readonly statuses: readonly VerificationStatus[];
   readonly selectedId: string | undefined;
   readonly onChoose: (id: string) => void;
+  readonly onDelete: (id: string) => void;
 }
 
-export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onChoose }: ClaimsPanelProps) {
+export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onChoose, onDelete }: ClaimsPanelProps) {
   const ordered = useMemo(() => inTextOrder(annotations ?? []), [annotations]);
   const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
   const statusById = useMemo(() => new Map(statuses.map((status) => [status.id, status])), [statuses]);
@@ -37,12 +38,15 @@ export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onCho
         {ordered.map((annotation) => {
           const status = statusById.get(annotation.status);
           return (
-            <li key={annotation.id}>
+            <li key={annotation.id} className="claim-row">
               <button
                 type="button"
                 className="claim-item"
                 aria-current={annotation.id === selectedId ? 'true' : undefined}
                 onClick={() => onChoose(annotation.id)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Delete' || event.key === 'Backspace') onDelete(annotation.id);
+                }}
                 data-testid="claim-item"
               >
                 <q className="claim-quote">{shorten(annotation.target.exact)}</q>
@@ -69,6 +73,11 @@ export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onCho
                   <span className="claim-source">{[annotation.speaker, annotation.outlet].filter(Boolean).join(' · ')}</span>
                 )}
               </button>
+              {annotation.id === selectedId && (
+                <button type="button" className="claim-delete button-small" onClick={() => onDelete(annotation.id)} aria-label="Delete claim" title="Delete claim (Delete key; Ctrl+Z undoes)">
+                  Delete
+                </button>
+              )}
             </li>
           );
         })}

@@ -24,23 +24,34 @@ interface ReaderProps {
   readonly reveal?: RevealRequest;
   /** The innermost annotation under the cursor, when the cursor moves. */
   readonly onCursorAnnotation: (annotationId: string | undefined) => void;
+  /** The analyst pressed a tag's shortcut key with text selected: `[start, end)` of the text. */
+  readonly onTagSelection: (tagId: string, start: number, end: number) => void;
+  readonly onUndo: () => void;
+  readonly onRedo: () => void;
 }
 
 monaco.editor.defineTheme('claimbench-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#fdfcfa' } });
 monaco.editor.defineTheme('claimbench-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#1b1d21' } });
 
-export function Reader({ document, codebook, statuses, reveal, onCursorAnnotation }: ReaderProps) {
+export function Reader({ document, codebook, statuses, reveal, onCursorAnnotation, onTagSelection, onUndo, onRedo }: ReaderProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection>(null);
   // The editor's listeners outlive renders: they read the latest props through these refs.
   const cursorListener = useRef(onCursorAnnotation);
+  const actions = useRef({ onTagSelection, onUndo, onRedo, shortcuts: new Map<string, string>() });
   // Orphans (not found in this version of the text) have no place to show.
   const placed = useMemo(() => document.annotations.filter((annotation) => annotation.anchor.state !== 'orphaned'), [document.annotations]);
   const annotationsRef = useRef<readonly Annotation[]>(placed);
   useEffect(() => {
     cursorListener.current = onCursorAnnotation;
     annotationsRef.current = placed;
+    actions.current = {
+      onTagSelection,
+      onUndo,
+      onRedo,
+      shortcuts: new Map(codebook.tags.flatMap((tag) => (tag.shortcut ? [[tag.shortcut, tag.id] as const] : []))),
+    };
   });
   const scheme = useColorScheme();
 
@@ -77,7 +88,23 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       if (!model || event.reason === monaco.editor.CursorChangeReason.ContentFlush) return;
       cursorListener.current(annotationAt(annotationsRef.current, model.getOffsetAt(event.position))?.id);
     });
+    // A codebook shortcut with text selected tags it at once (the editor is read-only, so keys are free).
+    const keys = editor.onKeyDown((event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const tagId = actions.current.shortcuts.get(event.browserEvent.key.toLowerCase());
+      const model = editor.getModel();
+      const selection = editor.getSelection();
+      if (tagId === undefined || !model || !selection || selection.isEmpty()) return;
+      event.preventDefault();
+      event.stopPropagation();
+      actions.current.onTagSelection(tagId, model.getOffsetAt(selection.getStartPosition()), model.getOffsetAt(selection.getEndPosition()));
+    });
+    // Undo and redo are the workbench's, not the (read-only) editor's.
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => actions.current.onUndo());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () => actions.current.onRedo());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => actions.current.onRedo());
     return () => {
+      keys.dispose();
       cursor.dispose();
       decorations.current?.clear();
       editor.getModel()?.dispose();

@@ -1,0 +1,45 @@
+// Marking claims as an analyst does: select text in the reader, press a codebook key, see the
+// highlight and the claim; reload; undo and redo; delete from the claims panel.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
+const claims = (page: Page) => page.getByRole('complementary', { name: 'Claims' }).getByTestId('claim-item');
+
+test('tags a selection with a key, keeps it across a reload, and undoes and redoes it', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(claims(page)).toHaveCount(10);
+
+  // Double-click selects a word (here the first of its line); "1" is the Statistic shortcut of the default codebook.
+  await reader(page).locator('.view-line span span').filter({ hasText: /^VALMONT/ }).first().dblclick({ position: { x: 12, y: 8 } });
+  await page.keyboard.press('1');
+  await expect(claims(page)).toHaveCount(11);
+  await expect(claims(page).filter({ hasText: /^VALMONT/ })).toContainText('Statistic');
+  await expect(reader(page).locator('.cb-hl-tag-statistic').filter({ hasText: /^VALMONT$/ })).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText(/^All changes saved/);
+
+  await page.reload();
+  await expect(claims(page)).toHaveCount(11);
+
+  // Undo from anywhere (focus outside the reader), then redo.
+  await page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item').first().focus();
+  await page.keyboard.press('Control+z');
+  await expect(claims(page)).toHaveCount(10);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(claims(page)).toHaveCount(11);
+
+  // Delete from the panel; undo brings it back.
+  await claims(page).filter({ hasText: /^VALMONT/ }).click();
+  await page.getByRole('button', { name: 'Delete claim' }).click();
+  await expect(claims(page)).toHaveCount(10);
+  await page.keyboard.press('Control+z');
+  await expect(claims(page)).toHaveCount(11);
+
+  // The same keys work with the reader focused.
+  await reader(page).locator('.view-line').filter({ hasText: 'By Nadia Okafor' }).click();
+  await page.keyboard.press('Control+z');
+  await expect(claims(page)).toHaveCount(10);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(claims(page)).toHaveCount(11);
+  await page.screenshot({ path: 'test-results/annotate.png' });
+});
