@@ -61,6 +61,8 @@ export interface WorkbenchApi {
   undo(): Promise<Result<{ documentId: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>>;
   redo(): Promise<Result<{ documentId: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>>;
   getHistory(): Promise<HistoryState>;
+  /** Speakers and outlets already used on claims anywhere in the workspace, most used first (for autocomplete). */
+  getClaimSuggestions(): Promise<{ speakers: string[]; outlets: string[] }>;
 }
 
 export interface DocumentsChange {
@@ -107,6 +109,7 @@ const methods = {
   undo: true,
   redo: true,
   getHistory: true,
+  getClaimSuggestions: true,
 } as const satisfies Record<WorkbenchMethod, true>;
 
 const events = {

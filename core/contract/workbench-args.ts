@@ -74,4 +74,5 @@ export const workbenchArgs = {
   undo: z.tuple([]),
   redo: z.tuple([]),
   getHistory: z.tuple([]),
+  getClaimSuggestions: z.tuple([]),
 } satisfies { [M in keyof WorkbenchApi]: z.ZodType<Parameters<WorkbenchApi[M]>> };

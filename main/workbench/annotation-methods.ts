@@ -10,7 +10,7 @@ import type { Annotation } from '../../core/model/annotation.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 
-type AnnotationMethods = Pick<WorkbenchApi, 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'undo' | 'redo' | 'getHistory'>;
+type AnnotationMethods = Pick<WorkbenchApi, 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'undo' | 'redo' | 'getHistory' | 'getClaimSuggestions'>;
 
 export function annotationMethods(
   store: WorkspaceStore,
@@ -102,6 +102,19 @@ export function annotationMethods(
 
     async getHistory() {
       return history.state;
+    },
+
+    async getClaimSuggestions() {
+      const speakers = new Map<string, number>();
+      const outlets = new Map<string, number>();
+      for (const document of store.documents) {
+        for (const { speaker, outlet } of document.annotations) {
+          if (speaker) speakers.set(speaker, (speakers.get(speaker) ?? 0) + 1);
+          if (outlet) outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
+        }
+      }
+      const byUse = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value]) => value);
+      return { speakers: byUse(speakers), outlets: byUse(outlets) };
     },
   };
 }

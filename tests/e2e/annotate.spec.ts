@@ -43,3 +43,36 @@ test('tags a selection with a key, keeps it across a reload, and undoes and redo
   await expect(claims(page)).toHaveCount(11);
   await page.screenshot({ path: 'test-results/annotate.png' });
 });
+
+test('opens the claim form with Enter, and edits a claim’s status and note', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(claims(page)).toHaveCount(10);
+  await reader(page).locator('.view-line span span').filter({ hasText: /^VALMONT/ }).first().dblclick({ position: { x: 12, y: 8 } });
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('dialog', { name: 'New claim' });
+  await expect(form.locator('blockquote')).toHaveText('VALMONT');
+  await form.getByLabel('Event').check();
+  await form.getByLabel('Status').selectOption('refuted');
+  await form.getByLabel('Speaker').fill('Teresa Albescu');
+  await form.getByLabel('Note (Markdown)').fill('Dateline only; *not* a claim on its own.');
+  await form.getByRole('button', { name: 'Save claim' }).click();
+  await expect(form).toHaveCount(0);
+  const row = claims(page).filter({ hasText: /^VALMONT/ });
+  await expect(row).toContainText('Event');
+  await expect(row).toContainText('Refuted');
+  await expect(row).toContainText('Teresa Albescu');
+
+  await row.click();
+  await page.getByRole('button', { name: 'Edit claim' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit claim' });
+  await expect(edit.getByLabel('Speaker')).toHaveValue('Teresa Albescu');
+  await edit.getByLabel('Status').selectOption('supported');
+  await edit.getByLabel('Note (Markdown)').fill('Checked against the city website.');
+  await edit.getByRole('button', { name: 'Save claim' }).click();
+  await expect(row).toContainText('Supported');
+
+  await page.reload();
+  await expect(claims(page).filter({ hasText: /^VALMONT/ })).toContainText('Supported');
+  await reader(page).locator('.cb-hl-tag-event').filter({ hasText: /^VALMONT$/ }).hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'Checked against the city website.' })).toBeVisible();
+});

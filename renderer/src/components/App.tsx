@@ -4,6 +4,8 @@ import { api, transportName } from '../api/client.ts';
 import { formatDate } from '../format.ts';
 import { useConnected, useDocument, useDocumentList, useSaveState, useWorkspaceInfo } from '../hooks/use-workbench.ts';
 import { useHashParam } from '../hooks/use-hash-state.ts';
+import type { AnnotationPatch } from '../../../core/annotations/operations.ts';
+import { ClaimDialog, type ClaimDraft } from '../dialogs/ClaimDialog.tsx';
 import { MetadataDialog } from '../dialogs/MetadataDialog.tsx';
 import { PasteDialog } from '../dialogs/PasteDialog.tsx';
 import { ImportPanel } from '../import/ImportPanel.tsx';
@@ -19,6 +21,7 @@ export function App() {
   const [documentId, setDocumentId] = useHashParam('doc');
   const document = useDocument(documentId);
   const workspace = info.state === 'ready' ? info.value : undefined;
+  const open = document?.state === 'ready' ? document.value : undefined;
   const saveState = useSaveState(workspace?.saveState);
   const connected = useConnected();
   // Both belong to one document: keyed by its id, they reset when another document opens.
@@ -85,6 +88,7 @@ export function App() {
   );
 
   const [notice, setNotice] = useState<string>();
+  const [claimForm, setClaimForm] = useState<{ annotationId?: string; start: number; end: number; draft: ClaimDraft }>();
   const report = useCallback((result: { ok: boolean; error?: { message: string } }) => setNotice(result.ok ? undefined : result.error?.message), []);
 
   const tagSelection = useCallback(
@@ -96,6 +100,35 @@ export function App() {
       }, (error: unknown) => setNotice((error as Error).message));
     },
     [documentId, report],
+  );
+  const newClaim = useCallback(
+    (start: number, end: number) => {
+      if (open === undefined || workspace === undefined) return;
+      setClaimForm({ start, end, draft: { quote: open.text.slice(start, end), tags: [], status: workspace.settings.statuses[0]!.id, speaker: '', outlet: '', note: '' } });
+    },
+    [open, workspace],
+  );
+  const editClaim = useCallback(
+    (annotationId: string) => {
+      const annotation = open?.annotations.find((candidate) => candidate.id === annotationId);
+      if (annotation === undefined) return;
+      const { tags, status, speaker, outlet, note } = annotation;
+      setClaimForm({ annotationId, start: annotation.target.start, end: annotation.target.end, draft: { quote: annotation.target.exact, tags, status, speaker, outlet, note } });
+    },
+    [open],
+  );
+  const saveClaim = useCallback(
+    async (fields: Required<AnnotationPatch>): Promise<string | undefined> => {
+      if (documentId === undefined || claimForm === undefined) return 'No document is open.';
+      const result =
+        claimForm.annotationId === undefined
+          ? await api.createAnnotation(documentId, { start: claimForm.start, end: claimForm.end, ...fields })
+          : await api.updateAnnotation(documentId, claimForm.annotationId, fields);
+      if (!result.ok) return result.error.message;
+      setSelection({ documentId, annotationId: result.value.id });
+      return undefined;
+    },
+    [documentId, claimForm],
   );
   const deleteClaim = useCallback(
     (annotationId: string) => {
@@ -130,8 +163,6 @@ export function App() {
   }, [undo, redo]);
 
   const fatal = info.state === 'failed' ? info.message : undefined;
-  const open = document?.state === 'ready' ? document.value : undefined;
-
   return (
     <div
       className="app"
@@ -196,6 +227,7 @@ export function App() {
                 reveal={reveal}
                 onCursorAnnotation={selectAnnotation}
                 onTagSelection={tagSelection}
+                onNewClaim={newClaim}
                 onUndo={undo}
                 onRedo={redo}
               />
@@ -214,11 +246,22 @@ export function App() {
             selectedId={selectedAnnotation}
             onChoose={chooseClaim}
             onDelete={deleteClaim}
+            onEdit={editClaim}
           />
         )}
       </div>
       {dialog === 'paste' && <PasteDialog onClose={() => setDialog(undefined)} onCreated={setDocumentId} />}
       {dialog === 'metadata' && open && <MetadataDialog meta={open.meta} onClose={() => setDialog(undefined)} />}
+      {claimForm && workspace && (
+        <ClaimDialog
+          title={claimForm.annotationId ? 'Edit claim' : 'New claim'}
+          draft={claimForm.draft}
+          codebook={workspace.codebook}
+          statuses={workspace.settings.statuses}
+          onSave={saveClaim}
+          onClose={() => setClaimForm(undefined)}
+        />
+      )}
       <StatusBar info={workspace} saveState={saveState} transport={transportName} connected={connected} />
     </div>
   );

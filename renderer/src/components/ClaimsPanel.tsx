@@ -14,9 +14,10 @@ interface ClaimsPanelProps {
   readonly selectedId: string | undefined;
   readonly onChoose: (id: string) => void;
   readonly onDelete: (id: string) => void;
+  readonly onEdit: (id: string) => void;
 }
 
-export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onChoose, onDelete }: ClaimsPanelProps) {
+export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onChoose, onDelete, onEdit }: ClaimsPanelProps) {
   const ordered = useMemo(() => inTextOrder(annotations ?? []), [annotations]);
   const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
   const statusById = useMemo(() => new Map(statuses.map((status) => [status.id, status])), [statuses]);
@@ -44,6 +45,7 @@ export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onCho
                 className="claim-item"
                 aria-current={annotation.id === selectedId ? 'true' : undefined}
                 onClick={() => onChoose(annotation.id)}
+                onDoubleClick={() => onEdit(annotation.id)}
                 onKeyDown={(event) => {
                   if (event.key === 'Delete' || event.key === 'Backspace') onDelete(annotation.id);
                 }}
@@ -74,9 +76,14 @@ export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onCho
                 )}
               </button>
               {annotation.id === selectedId && (
-                <button type="button" className="claim-delete button-small" onClick={() => onDelete(annotation.id)} aria-label="Delete claim" title="Delete claim (Delete key; Ctrl+Z undoes)">
-                  Delete
-                </button>
+                <span className="claim-actions">
+                  <button type="button" className="button-small" onClick={() => onEdit(annotation.id)} aria-label="Edit claim" title="Edit tags, status, speaker, note (or double-click the claim)">
+                    Edit
+                  </button>
+                  <button type="button" className="button-small" onClick={() => onDelete(annotation.id)} aria-label="Delete claim" title="Delete claim (Delete key; Ctrl+Z undoes)">
+                    Delete
+                  </button>
+                </span>
               )}
             </li>
           );

@@ -26,6 +26,8 @@ interface ReaderProps {
   readonly onCursorAnnotation: (annotationId: string | undefined) => void;
   /** The analyst pressed a tag's shortcut key with text selected: `[start, end)` of the text. */
   readonly onTagSelection: (tagId: string, start: number, end: number) => void;
+  /** Enter with text selected: open the claim form for `[start, end)`. */
+  readonly onNewClaim: (start: number, end: number) => void;
   readonly onUndo: () => void;
   readonly onRedo: () => void;
 }
@@ -33,13 +35,13 @@ interface ReaderProps {
 monaco.editor.defineTheme('claimbench-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#fdfcfa' } });
 monaco.editor.defineTheme('claimbench-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#1b1d21' } });
 
-export function Reader({ document, codebook, statuses, reveal, onCursorAnnotation, onTagSelection, onUndo, onRedo }: ReaderProps) {
+export function Reader({ document, codebook, statuses, reveal, onCursorAnnotation, onTagSelection, onNewClaim, onUndo, onRedo }: ReaderProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection>(null);
   // The editor's listeners outlive renders: they read the latest props through these refs.
   const cursorListener = useRef(onCursorAnnotation);
-  const actions = useRef({ onTagSelection, onUndo, onRedo, shortcuts: new Map<string, string>() });
+  const actions = useRef({ onTagSelection, onNewClaim, onUndo, onRedo, shortcuts: new Map<string, string>() });
   // Orphans (not found in this version of the text) have no place to show.
   const placed = useMemo(() => document.annotations.filter((annotation) => annotation.anchor.state !== 'orphaned'), [document.annotations]);
   const annotationsRef = useRef<readonly Annotation[]>(placed);
@@ -48,6 +50,7 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     annotationsRef.current = placed;
     actions.current = {
       onTagSelection,
+      onNewClaim,
       onUndo,
       onRedo,
       shortcuts: new Map(codebook.tags.flatMap((tag) => (tag.shortcut ? [[tag.shortcut, tag.id] as const] : []))),
@@ -91,13 +94,17 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     // A codebook shortcut with text selected tags it at once (the editor is read-only, so keys are free).
     const keys = editor.onKeyDown((event) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const tagId = actions.current.shortcuts.get(event.browserEvent.key.toLowerCase());
+      const key = event.browserEvent.key;
+      const tagId = actions.current.shortcuts.get(key.toLowerCase());
       const model = editor.getModel();
       const selection = editor.getSelection();
-      if (tagId === undefined || !model || !selection || selection.isEmpty()) return;
+      if ((tagId === undefined && key !== 'Enter') || !model || !selection || selection.isEmpty()) return;
       event.preventDefault();
       event.stopPropagation();
-      actions.current.onTagSelection(tagId, model.getOffsetAt(selection.getStartPosition()), model.getOffsetAt(selection.getEndPosition()));
+      const start = model.getOffsetAt(selection.getStartPosition());
+      const end = model.getOffsetAt(selection.getEndPosition());
+      if (tagId === undefined) actions.current.onNewClaim(start, end);
+      else actions.current.onTagSelection(tagId, start, end);
     });
     // Undo and redo are the workbench's, not the (read-only) editor's.
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => actions.current.onUndo());

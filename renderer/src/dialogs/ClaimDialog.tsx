@@ -1,0 +1,131 @@
+// The claim form: tags from the codebook, verification status, speaker and outlet (with the
+// ones already used in the workspace offered), and a Markdown note. Ctrl/Cmd+Enter saves.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AnnotationPatch } from '../../../core/annotations/operations.ts';
+import type { Codebook } from '../../../core/model/codebook.ts';
+import type { VerificationStatus } from '../../../core/model/workspace.ts';
+import { api } from '../api/client.ts';
+import { shorten } from '../format.ts';
+import { Dialog } from './Dialog.tsx';
+
+export interface ClaimDraft {
+  readonly quote: string;
+  readonly tags: readonly string[];
+  readonly status: string;
+  readonly speaker: string;
+  readonly outlet: string;
+  readonly note: string;
+}
+
+interface ClaimDialogProps {
+  readonly title: string;
+  readonly draft: ClaimDraft;
+  readonly codebook: Codebook;
+  readonly statuses: readonly VerificationStatus[];
+  readonly onSave: (fields: Required<AnnotationPatch>) => Promise<string | undefined>;
+  readonly onClose: () => void;
+}
+
+export function ClaimDialog({ title, draft, codebook, statuses, onSave, onClose }: ClaimDialogProps) {
+  const [fields, setFields] = useState({ tags: [...draft.tags], status: draft.status, speaker: draft.speaker, outlet: draft.outlet, note: draft.note });
+  const [suggestions, setSuggestions] = useState<{ speakers: string[]; outlets: string[] }>({ speakers: [], outlets: [] });
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void api.getClaimSuggestions().then((value) => live && setSuggestions(value));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const toggle = (tagId: string) => setFields((current) => ({ ...current, tags: current.tags.includes(tagId) ? current.tags.filter((id) => id !== tagId) : [...current.tags, tagId] }));
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    setBusy(true);
+    const problem = await onSave({ ...fields, speaker: fields.speaker.trim(), outlet: fields.outlet.trim() }).catch((caught: unknown) => (caught as Error).message);
+    setBusy(false);
+    if (problem) setError(problem);
+    else onClose();
+  };
+
+  const groups = codebook.tags.filter((tag) => tag.parentId === undefined);
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <form
+        className="form form-grid"
+        onSubmit={(event) => void submit(event)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+        }}
+      >
+        <blockquote className="claim-form-quote span-2">{shorten(draft.quote, 400)}</blockquote>
+        <fieldset className="span-2 tag-picker">
+          <legend>Tags</legend>
+          {groups.map((group) => (
+            <div key={group.id} className="tag-group">
+              <span className="tag-group-name">{group.name}</span>
+              {codebook.tags
+                .filter((tag) => tag.parentId === group.id || (tag.id === group.id && !codebook.tags.some((child) => child.parentId === group.id)))
+                .map((tag) => (
+                  <label key={tag.id} className="tag-option" title={tag.description}>
+                    <input type="checkbox" checked={fields.tags.includes(tag.id)} onChange={() => toggle(tag.id)} />
+                    <span className="tag-swatch" style={{ background: tag.color }} />
+                    {tag.name}
+                    {tag.shortcut && <kbd>{tag.shortcut}</kbd>}
+                  </label>
+                ))}
+            </div>
+          ))}
+        </fieldset>
+        <label>
+          Status
+          <select value={fields.status} onChange={(event) => setFields({ ...fields, status: event.target.value })}>
+            {statuses.map((status) => (
+              <option key={status.id} value={status.id}>
+                {status.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Speaker
+          <input value={fields.speaker} list="claim-speakers" onChange={(event) => setFields({ ...fields, speaker: event.target.value })} placeholder="Who made the claim" />
+        </label>
+        <label className="span-2">
+          Attributed outlet or source
+          <input value={fields.outlet} list="claim-outlets" onChange={(event) => setFields({ ...fields, outlet: event.target.value })} placeholder="Where it was said or reported" />
+        </label>
+        <label className="span-2">
+          Note (Markdown)
+          <textarea value={fields.note} rows={5} onChange={(event) => setFields({ ...fields, note: event.target.value })} />
+        </label>
+        <datalist id="claim-speakers">
+          {suggestions.speakers.map((speaker) => (
+            <option key={speaker} value={speaker} />
+          ))}
+        </datalist>
+        <datalist id="claim-outlets">
+          {suggestions.outlets.map((outlet) => (
+            <option key={outlet} value={outlet} />
+          ))}
+        </datalist>
+        {error && (
+          <p className="form-error span-2" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="form-actions span-2">
+          <button type="button" className="button-quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save claim'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
