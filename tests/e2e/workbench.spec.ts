@@ -119,3 +119,30 @@ test.describe('an empty workspace', () => {
     await expect(reader(page)).toContainText('This workspace has no documents.');
   });
 });
+
+test('filters the claims panel by tag, status and text, and moves through claims with j and k', async ({ page, served }) => {
+  await page.goto(served.url);
+  const panel = claims(page);
+  const items = panel.getByTestId('claim-item');
+  await expect(items).toHaveCount(10);
+  await panel.getByLabel('Status').selectOption('misleading');
+  await expect(items).toHaveCount(2);
+  await expect(panel.getByRole('heading')).toContainText('2 of 10');
+  await panel.getByLabel('Status').selectOption('');
+  // A parent tag matches its children: 7 claims carry an attribution kind.
+  await panel.getByLabel('Tag').selectOption('attribution');
+  await expect(items).toHaveCount(7);
+  await panel.getByLabel('Tag').selectOption('');
+  await panel.getByLabel('Filter claims').fill('albescu');
+  await expect(items).toHaveCount(2);
+  await panel.getByLabel('Filter claims').fill('');
+
+  await items.first().click();
+  await page.keyboard.press('j');
+  await expect(items.nth(1)).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('j');
+  await expect(items.nth(2)).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('k');
+  await expect(items.nth(1)).toHaveAttribute('aria-current', 'true');
+  await expect(reader(page).locator('.cb-flash').first()).toBeVisible();
+});

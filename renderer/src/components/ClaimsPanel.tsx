@@ -1,11 +1,12 @@
 // The claims panel: the open document's annotations in text order; choosing one reveals it.
-import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { REVIEW_BELOW } from '../../../core/anchoring/anchor.ts';
 import { inTextOrder } from '../../../core/annotations/layout.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { shorten } from '../format.ts';
+import { filterClaims, NO_FILTER, type ClaimsFilter } from './claims-filter.ts';
 
 interface ClaimsPanelProps {
   readonly annotations: readonly Annotation[] | undefined;
@@ -18,8 +19,26 @@ interface ClaimsPanelProps {
 }
 
 export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onChoose, onDelete, onEdit }: ClaimsPanelProps) {
-  const ordered = useMemo(() => inTextOrder(annotations ?? []), [annotations]);
+  const [filter, setFilter] = useState<ClaimsFilter>(NO_FILTER);
   const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
+  const ordered = useMemo(
+    () => filterClaims(inTextOrder(annotations ?? []), filter, new Map(codebook.tags.map((tag) => [tag.id, tag.parentId]))),
+    [annotations, filter, codebook],
+  );
+  const filtered = filter.tag !== '' || filter.status !== '' || filter.query !== '';
+
+  // j / k move through the (shown) claims, as in a mail client.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || (event.key !== 'j' && event.key !== 'k')) return;
+    if ((event.target as HTMLElement).closest('input, select, textarea')) return;
+    event.preventDefault();
+    const index = ordered.findIndex((annotation) => annotation.id === selectedId);
+    const next = ordered[event.key === 'j' ? Math.min(ordered.length - 1, index + 1) : Math.max(0, index - 1)];
+    if (next) {
+      onChoose(next.id);
+      requestAnimationFrame(() => list.current?.querySelector<HTMLButtonElement>('[aria-current="true"]')?.focus());
+    }
+  };
   const statusById = useMemo(() => new Map(statuses.map((status) => [status.id, status])), [statuses]);
   const list = useRef<HTMLOListElement>(null);
 
@@ -29,10 +48,34 @@ export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onCho
   }, [selectedId]);
 
   return (
-    <aside className="pane claims" aria-label="Claims">
+    <aside className="pane claims" aria-label="Claims" onKeyDown={onKeyDown}>
       <h2 className="pane-title">
-        Claims {annotations !== undefined && <span className="pane-count">{annotations.length}</span>}
+        Claims {annotations !== undefined && <span className="pane-count">{filtered ? `${ordered.length} of ${annotations.length}` : annotations.length}</span>}
       </h2>
+      {annotations !== undefined && annotations.length > 0 && (
+        <div className="library-tools">
+          <input type="search" placeholder="Filter by quote, speaker, note" aria-label="Filter claims" value={filter.query} onChange={(event) => setFilter({ ...filter, query: event.target.value })} />
+          <div className="library-tools-row">
+            <select aria-label="Tag" value={filter.tag} onChange={(event) => setFilter({ ...filter, tag: event.target.value })}>
+              <option value="">All tags</option>
+              {codebook.tags.map((tag) => (
+                <option key={tag.id} value={tag.id}>
+                  {tag.parentId ? `  ${tag.name}` : tag.name}
+                </option>
+              ))}
+            </select>
+            <select aria-label="Status" value={filter.status} onChange={(event) => setFilter({ ...filter, status: event.target.value })}>
+              <option value="">All statuses</option>
+              {statuses.map((status) => (
+                <option key={status.id} value={status.id}>
+                  {status.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
+      {filtered && ordered.length === 0 && <p className="pane-empty">No claim matches.</p>}
       {annotations === undefined && <p className="pane-empty">Open a document to see its claims.</p>}
       {annotations?.length === 0 && <p className="pane-empty">No claims marked in this document yet.</p>}
       <ol className="claims-list" ref={list}>

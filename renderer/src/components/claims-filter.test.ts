@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Annotation } from '../../../core/model/annotation.ts';
+import { filterClaims, NO_FILTER } from './claims-filter.ts';
+
+const claim = (id: string, exact: string, tags: string[], status: string, speaker = ''): Annotation => ({
+  id,
+  target: { start: 0, end: exact.length, exact, prefix: '', suffix: '' },
+  anchor: { state: 'exact' },
+  tags,
+  status,
+  speaker,
+  outlet: '',
+  note: '',
+  creator: '',
+  created: '2026-01-01T00:00:00Z',
+  modified: '2026-01-01T00:00:00Z',
+});
+
+const claims = [
+  claim('a', 'reservoir at 18 percent', ['statistic'], 'supported', 'City of Valmont'),
+  claim('b', 'taps will run dry', ['quote', 'named-official'], 'misleading', 'Teresa Albescu'),
+  claim('c', 'hospital postponed surgery', ['event', 'outlet-report'], 'unverified'),
+];
+const parents = new Map<string, string | undefined>([
+  ['statistic', 'claim-type'],
+  ['quote', 'claim-type'],
+  ['event', 'claim-type'],
+  ['named-official', 'attribution'],
+  ['outlet-report', 'attribution'],
+]);
+const ids = (filter: Partial<typeof NO_FILTER>) => filterClaims(claims, { ...NO_FILTER, ...filter }, parents).map((annotation) => annotation.id);
+
+describe('filterClaims', () => {
+  it.each([
+    [{}, ['a', 'b', 'c']],
+    [{ tag: 'quote' }, ['b']],
+    [{ tag: 'attribution' }, ['b', 'c']],
+    [{ status: 'unverified' }, ['c']],
+    [{ query: 'albescu' }, ['b']],
+    [{ query: 'percent 18' }, ['a']],
+    [{ tag: 'claim-type', status: 'supported' }, ['a']],
+  ])('%j', (filter, expected) => {
+    expect(ids(filter)).toEqual(expected);
+  });
+});

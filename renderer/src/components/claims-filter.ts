@@ -1,0 +1,29 @@
+// Filtering the claims panel (pure, so it is tested without a browser).
+import type { Annotation } from '../../../core/model/annotation.ts';
+
+export interface ClaimsFilter {
+  /** A tag id; a parent tag also matches its children. '' for any. */
+  readonly tag: string;
+  readonly status: string;
+  readonly query: string;
+}
+
+export const NO_FILTER: ClaimsFilter = { tag: '', status: '', query: '' };
+
+export function filterClaims(
+  annotations: readonly Annotation[],
+  { tag, status, query }: ClaimsFilter,
+  parentOf: ReadonlyMap<string, string | undefined>,
+): Annotation[] {
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const underTag = (tagId: string): boolean => {
+    for (let current: string | undefined = tagId; current !== undefined; current = parentOf.get(current)) if (current === tag) return true;
+    return false;
+  };
+  return annotations.filter((annotation) => {
+    if (status !== '' && annotation.status !== status) return false;
+    if (tag !== '' && !annotation.tags.some(underTag)) return false;
+    const haystack = [annotation.target.exact, annotation.speaker, annotation.outlet, annotation.note].join('\n').toLocaleLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}
