@@ -76,3 +76,13 @@ test('opens the claim form with Enter, and edits a claim’s status and note', a
   await reader(page).locator('.cb-hl-tag-event').filter({ hasText: /^VALMONT$/ }).hover();
   await expect(page.locator('.monaco-hover').filter({ hasText: 'Checked against the city website.' })).toBeVisible();
 });
+
+test('selects the sentence at the cursor with Alt+S, then tags it', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(claims(page)).toHaveCount(10);
+  await reader(page).locator('.view-line span span').filter({ hasText: /^Mayor/ }).first().click({ position: { x: 30, y: 8 } });
+  await page.keyboard.press('Alt+s');
+  await page.keyboard.press('3');
+  await expect(claims(page)).toHaveCount(11);
+  await expect(claims(page).filter({ hasText: /^Mayor Teresa Albescu said the city would begin rationing water to households from Monday\./ })).toContainText('Event');
+});

@@ -3,6 +3,7 @@
 // described on hover). Offsets are JS string indices, which are Monaco's own offset unit.
 import { useEffect, useMemo, useRef } from 'react';
 import { annotationAt, nestingDepths } from '../../../core/annotations/layout.ts';
+import { sentenceAt } from '../../../core/text/sentence.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { DocumentView } from '../../../core/model/document.ts';
@@ -106,12 +107,30 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       if (tagId === undefined) actions.current.onNewClaim(start, end);
       else actions.current.onTagSelection(tagId, start, end);
     });
+    // Claims are usually sentences: one key (or the context menu) selects the one at the cursor.
+    const selectSentence = editor.addAction({
+      id: 'claimbench.selectSentence',
+      label: 'Select sentence',
+      keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.KeyS],
+      contextMenuGroupId: '9_cutcopypaste',
+      run: (target) => {
+        const model = target.getModel();
+        const position = target.getPosition();
+        if (!model || !position) return;
+        const span = sentenceAt(model.getValue(), model.getOffsetAt(position));
+        if (!span) return;
+        const start = model.getPositionAt(span.start);
+        const end = model.getPositionAt(span.end);
+        target.setSelection(new monaco.Selection(start.lineNumber, start.column, end.lineNumber, end.column));
+      },
+    });
     // Undo and redo are the workbench's, not the (read-only) editor's.
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => actions.current.onUndo());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () => actions.current.onRedo());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => actions.current.onRedo());
     return () => {
       keys.dispose();
+      selectSentence.dispose();
       cursor.dispose();
       decorations.current?.clear();
       editor.getModel()?.dispose();
