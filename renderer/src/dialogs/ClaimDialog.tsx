@@ -6,7 +6,7 @@ import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import { shorten } from '../format.ts';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, FormFooter } from './Dialog.tsx';
 
 export interface ClaimDraft {
   readonly quote: string;
@@ -112,19 +112,7 @@ export function ClaimDialog({ title, draft, codebook, statuses, onSave, onClose 
             <option key={outlet} value={outlet} />
           ))}
         </datalist>
-        {error && (
-          <p className="form-error span-2" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions span-2">
-          <button type="button" className="button-quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save claim'}
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} submit={['Save claim', 'Saving…']} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -21,3 +21,33 @@ export function Dialog({ title, onClose, children }: DialogProps) {
     </dialog>
   );
 }
+
+interface FormFooterProps {
+  readonly error: string | undefined;
+  readonly busy: boolean;
+  readonly disabled?: boolean;
+  /** The submit button's label, and its label while busy. */
+  readonly submit: readonly [idle: string, busy: string];
+  readonly onCancel: () => void;
+}
+
+/** Every dialog form ends alike: its error (if any), then Cancel and the submit button. */
+export function FormFooter({ error, busy, disabled = false, submit, onCancel }: FormFooterProps) {
+  return (
+    <>
+      {error && (
+        <p className="form-error span-2" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions span-2">
+        <button type="button" className="button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button-primary" disabled={busy || disabled}>
+          {busy ? submit[1] : submit[0]}
+        </button>
+      </div>
+    </>
+  );
+}

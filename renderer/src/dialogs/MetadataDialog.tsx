@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { DocumentMetaPatch } from '../../../core/contract/workbench-api.ts';
 import type { DocumentMeta } from '../../../core/model/document.ts';
 import { api } from '../api/client.ts';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, FormFooter } from './Dialog.tsx';
 
 interface MetadataDialogProps {
   readonly meta: DocumentMeta;
@@ -88,19 +88,7 @@ export function MetadataDialog({ meta, onClose }: MetadataDialogProps) {
           Tags
           <input value={fields.tags} onChange={set('tags')} placeholder="comma-separated" />
         </label>
-        {error && (
-          <p className="form-error span-2" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions span-2">
-          <button type="button" className="button-quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} submit={['Save', 'Saving…']} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,7 +1,7 @@
 // "New document from pasted text": a title and the text; Ctrl/Cmd+Enter creates it.
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, FormFooter } from './Dialog.tsx';
 
 interface PasteDialogProps {
   readonly onClose: () => void;
@@ -51,19 +51,7 @@ export function PasteDialog({ onClose, onCreated }: PasteDialogProps) {
             placeholder="Paste the text here"
           />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button-quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button-primary" disabled={busy || text.trim() === ''}>
-            {busy ? 'Creating…' : 'Create document'}
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} disabled={text.trim() === ''} submit={['Create document', 'Creating…']} onCancel={onClose} />
       </form>
     </Dialog>
   );
