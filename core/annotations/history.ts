@@ -1,14 +1,42 @@
-// Undo and redo across documents for one session: a stack of changes, each "annotation X of
-// document D went from `before` to `after`". Undoing puts `before` back; redoing puts `after`.
+// Undo and redo across documents for one session. A change is a set of edits made together —
+// "annotation X of document D went from `before` to `after`", and possibly "the codebook went
+// from `before` to `after`" — so deleting a tag used in ten documents is one step to undo.
 import type { Annotation } from '../model/annotation.ts';
+import type { Codebook } from '../model/codebook.ts';
 
-export interface Change {
+export interface AnnotationEdit {
   readonly documentId: string;
   readonly annotationId: string;
   readonly before: Annotation | undefined;
   readonly after: Annotation | undefined;
-  /** "Tag as Statistic", "Delete claim", for the Edit menu and the status bar. */
+}
+
+export interface Change {
+  /** "Tag as Statistic", "Delete tag Quote", for the Edit menu and the status bar. */
   readonly label: string;
+  readonly annotations: readonly AnnotationEdit[];
+  readonly codebook?: { readonly before: Codebook; readonly after: Codebook };
+}
+
+/** One side of a change: the state to write to undo it (`before`) or to redo it (`after`). */
+export interface ChangeSide {
+  readonly annotations: readonly { readonly documentId: string; readonly annotationId: string; readonly annotation: Annotation | undefined }[];
+  readonly codebook?: Codebook;
+}
+
+export function sideOf(change: Change, side: 'before' | 'after'): ChangeSide {
+  return {
+    annotations: change.annotations.map((edit) => ({ documentId: edit.documentId, annotationId: edit.annotationId, annotation: edit[side] })),
+    ...(change.codebook ? { codebook: change.codebook[side] } : {}),
+  };
+}
+
+/**
+ * The document to show after undoing or redoing `change`: the one whose claim it changed. A
+ * codebook change may touch many documents; the analyst stays where they are.
+ */
+export function documentOf(change: Change): string | undefined {
+  return change.codebook === undefined ? change.annotations[0]?.documentId : undefined;
 }
 
 export interface HistoryState {

@@ -4,7 +4,9 @@
 import type { AnnotationInput, AnnotationPatch } from '../annotations/operations.ts';
 import type { HistoryState } from '../annotations/history.ts';
 import type { Disposable, Listener } from '../events.ts';
+import type { TagDeletionPlan, TagDraft, TagPatch } from '../codebook/edit.ts';
 import type { Annotation } from '../model/annotation.ts';
+import type { Tag } from '../model/codebook.ts';
 import type { DocumentMeta, DocumentRole, DocumentSummary, DocumentView } from '../model/document.ts';
 import type { ImportJobProgress, ImportOutcome } from '../model/import.ts';
 import type { SaveState, WorkspaceInfo, WorkspaceSettings } from '../model/workspace.ts';
@@ -57,12 +59,23 @@ export interface WorkbenchApi {
   createAnnotation(documentId: string, input: AnnotationInput): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
   updateAnnotation(documentId: string, annotationId: string, patch: AnnotationPatch): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
   deleteAnnotation(documentId: string, annotationId: string): Promise<Result<true, 'not-found' | 'write-failed'>>;
-  /** Undoes the session's last annotation change, in whichever document it was. */
-  undo(): Promise<Result<{ documentId: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>>;
-  redo(): Promise<Result<{ documentId: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>>;
+  /**
+   * Undoes the session's last annotation or codebook change, in whichever document it was;
+   * `documentId` is the document to show (absent for codebook changes).
+   */
+  undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>>;
+  redo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>>;
   getHistory(): Promise<HistoryState>;
   /** Speakers and outlets already used on claims anywhere in the workspace, most used first (for autocomplete). */
   getClaimSuggestions(): Promise<{ speakers: string[]; outlets: string[] }>;
+  /** How many annotations carry each tag, across the workspace (tags in no annotation are absent). */
+  getTagUsage(): Promise<Record<string, number>>;
+  /** Adds a tag (its id derived from the name). Undoable, like every codebook change. */
+  addTag(draft: TagDraft): Promise<Result<Tag, 'invalid' | 'write-failed'>>;
+  /** Renames, recolours, moves or re-keys a tag; highlights follow at once. */
+  updateTag(tagId: string, patch: TagPatch): Promise<Result<Tag, 'not-found' | 'invalid' | 'write-failed'>>;
+  /** Deletes a tag (its children move up to its parent) and applies `plan` to its annotations. */
+  deleteTag(tagId: string, plan: TagDeletionPlan): Promise<Result<{ annotations: number }, 'not-found' | 'invalid' | 'write-failed'>>;
 }
 
 export interface DocumentsChange {
@@ -110,6 +123,10 @@ const methods = {
   redo: true,
   getHistory: true,
   getClaimSuggestions: true,
+  getTagUsage: true,
+  addTag: true,
+  updateTag: true,
+  deleteTag: true,
 } as const satisfies Record<WorkbenchMethod, true>;
 
 const events = {

@@ -2,6 +2,7 @@
 // (IPC or HTTP) before the service sees it; a method without a schema does not compile.
 import { z } from 'zod';
 import { AnnotationId } from '../model/annotation.ts';
+import { TagId } from '../model/codebook.ts';
 import { DocumentId, DocumentRole } from '../model/document.ts';
 import type { WorkbenchApi } from './workbench-api.ts';
 
@@ -59,6 +60,28 @@ const AnnotationPatch = z.strictObject({
   note: AnnotationFields.note.optional(),
 });
 
+const TagDraft = z.strictObject({
+  name: z.string().max(120),
+  color: z.string().max(16),
+  parentId: z.string().max(64).optional(),
+  shortcut: z.string().max(1).optional(),
+  description: z.string().max(2000).optional(),
+});
+
+const TagPatch = z.strictObject({
+  name: z.string().max(120).optional(),
+  color: z.string().max(16).optional(),
+  parentId: z.string().max(64).nullable().optional(),
+  shortcut: z.string().max(1).nullable().optional(),
+  description: z.string().max(2000).optional(),
+});
+
+const TagDeletionPlan = z.discriminatedUnion('annotations', [
+  z.strictObject({ annotations: z.literal('untag') }),
+  z.strictObject({ annotations: z.literal('retag'), into: TagId }),
+  z.strictObject({ annotations: z.literal('delete') }),
+]);
+
 export const workbenchArgs = {
   listDocuments: z.tuple([]),
   getDocument: z.tuple([DocumentId]),
@@ -75,4 +98,8 @@ export const workbenchArgs = {
   redo: z.tuple([]),
   getHistory: z.tuple([]),
   getClaimSuggestions: z.tuple([]),
+  getTagUsage: z.tuple([]),
+  addTag: z.tuple([TagDraft]),
+  updateTag: z.tuple([TagId, TagPatch]),
+  deleteTag: z.tuple([TagId, TagDeletionPlan]),
 } satisfies { [M in keyof WorkbenchApi]: z.ZodType<Parameters<WorkbenchApi[M]>> };

@@ -1,23 +1,15 @@
-// The annotation half of the workbench service: create, edit and delete claims, and undo and redo
-// those changes across documents. Each change is written before it resolves, and recorded in the
-// session's history only once written.
+// The annotation half of the workbench service: create, edit and delete claims. Each change goes
+// through the change log: written before it resolves, then undoable.
 import { randomUUID } from 'node:crypto';
-import { History, type Change, type HistoryState } from '../../core/annotations/history.ts';
-import { newAnnotation, patchAnnotation, putAnnotation, type Vocabulary } from '../../core/annotations/operations.ts';
-import type { DocumentsChange, WorkbenchApi } from '../../core/contract/workbench-api.ts';
-import type { Emitter } from '../../core/events.ts';
-import type { Annotation } from '../../core/model/annotation.ts';
-import { fail, ok, type Result } from '../../core/result.ts';
+import { newAnnotation, patchAnnotation, type Vocabulary } from '../../core/annotations/operations.ts';
+import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
+import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
+import type { ChangeLog } from './change-log.ts';
 
-type AnnotationMethods = Pick<WorkbenchApi, 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'undo' | 'redo' | 'getHistory' | 'getClaimSuggestions'>;
+type AnnotationMethods = Pick<WorkbenchApi, 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'getClaimSuggestions'>;
 
-export function annotationMethods(
-  store: WorkspaceStore,
-  events: { readonly documentsChanged: Emitter<DocumentsChange>; readonly historyChanged: Emitter<HistoryState> },
-): AnnotationMethods {
-  const history = new History();
-
+export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): AnnotationMethods {
   const vocabulary = (): Vocabulary => {
     const { codebook, settings } = store.workspace;
     return {
@@ -25,21 +17,6 @@ export function annotationMethods(
       statusIds: new Set(settings.statuses.map((status) => status.id)),
       defaultStatus: settings.statuses[0]!.id,
     };
-  };
-
-  /** Writes `annotation` (or its removal) under `annotationId` in the document. */
-  const apply = async (documentId: string, annotationId: string, annotation: Annotation | undefined): Promise<Result<true, 'not-found' | 'write-failed'>> => {
-    const file = store.document(documentId);
-    if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
-    const written = await store.putDocument(putAnnotation(file, annotationId, annotation));
-    if (!written.ok) return written;
-    events.documentsChanged.fire({ changed: [documentId], removed: [] });
-    return ok(true);
-  };
-
-  const record = (change: Change) => {
-    history.record(change);
-    events.historyChanged.fire(history.state);
   };
 
   const tagNames = (tags: readonly string[]) => {
@@ -54,10 +31,9 @@ export function annotationMethods(
       const now = new Date().toISOString();
       const created = newAnnotation(file.text, input, { id: randomUUID(), creator: store.workspace.settings.analystName, now, vocabulary: vocabulary() });
       if (!created.ok) return created;
-      const written = await apply(documentId, created.value.id, created.value);
-      if (!written.ok) return written;
-      record({ documentId, annotationId: created.value.id, before: undefined, after: created.value, label: input.tags.length > 0 ? `Tag as ${tagNames(input.tags)}` : 'Mark claim' });
-      return created;
+      const label = input.tags.length > 0 ? `Tag as ${tagNames(input.tags)}` : 'Mark claim';
+      const written = await changes.commit({ label, annotations: [{ documentId, annotationId: created.value.id, before: undefined, after: created.value }] });
+      return written.ok ? created : written;
     },
 
     async updateAnnotation(documentId, annotationId, patch) {
@@ -65,43 +41,15 @@ export function annotationMethods(
       if (before === undefined) return fail('not-found', 'That claim is no longer in the document.');
       const after = patchAnnotation(before, patch, vocabulary(), new Date().toISOString());
       if (!after.ok) return after;
-      const written = await apply(documentId, annotationId, after.value);
-      if (!written.ok) return written;
-      record({ documentId, annotationId, before, after: after.value, label: 'Edit claim' });
-      return after;
+      const written = await changes.commit({ label: 'Edit claim', annotations: [{ documentId, annotationId, before, after: after.value }] });
+      return written.ok ? after : written;
     },
 
     async deleteAnnotation(documentId, annotationId) {
       const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
       if (before === undefined) return fail('not-found', 'That claim is no longer in the document.');
-      const written = await apply(documentId, annotationId, undefined);
-      if (!written.ok) return written;
-      record({ documentId, annotationId, before, after: undefined, label: 'Delete claim' });
-      return ok(true);
-    },
-
-    async undo() {
-      const change = history.peekUndo();
-      if (change === undefined) return fail('nothing-to-undo', 'There is nothing to undo.');
-      const written = await apply(change.documentId, change.annotationId, change.before);
-      if (!written.ok) return written;
-      history.confirmUndo();
-      events.historyChanged.fire(history.state);
-      return ok({ documentId: change.documentId, label: change.label });
-    },
-
-    async redo() {
-      const change = history.peekRedo();
-      if (change === undefined) return fail('nothing-to-redo', 'There is nothing to redo.');
-      const written = await apply(change.documentId, change.annotationId, change.after);
-      if (!written.ok) return written;
-      history.confirmRedo();
-      events.historyChanged.fire(history.state);
-      return ok({ documentId: change.documentId, label: change.label });
-    },
-
-    async getHistory() {
-      return history.state;
+      const written = await changes.commit({ label: 'Delete claim', annotations: [{ documentId, annotationId, before, after: undefined }] });
+      return written.ok ? ok(true) : written;
     },
 
     async getClaimSuggestions() {

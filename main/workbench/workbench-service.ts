@@ -12,6 +12,8 @@ import { importSources, type ImportSource } from '../import/import-files.ts';
 import { UploadStaging } from '../import/upload-staging.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { annotationMethods } from './annotation-methods.ts';
+import { ChangeLog } from './change-log.ts';
+import { codebookMethods } from './codebook-methods.ts';
 
 export interface WorkbenchHost extends WorkbenchService {
   readonly store: WorkspaceStore;
@@ -35,6 +37,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
   const importProgressed = new Emitter<ImportJobProgress>();
   const historyChanged = new Emitter<HistoryState>();
   const uploads = new UploadStaging(limits.maxFileBytes);
+  const changes = new ChangeLog(store, { documentsChanged, historyChanged, codebookChanged: () => workspaceChanged.fire(workspaceInfo()) });
   const jobs = new Map<string, AbortController>();
   // A cancel can overtake the call that starts its job (they travel separately): remember it.
   const cancelledEarly = new Set<string>();
@@ -149,7 +152,11 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
 
     importSources: runImport,
 
-    ...annotationMethods(store, { documentsChanged, historyChanged }),
+    ...annotationMethods(store, changes),
+    ...codebookMethods(store, changes),
+    undo: () => changes.undo(),
+    redo: () => changes.redo(),
+    getHistory: async () => changes.state,
 
     onDidChangeDocuments: documentsChanged.event,
     onDidChangeWorkspace: workspaceChanged.event,

@@ -138,14 +138,14 @@ export function App() {
   );
   const undo = useCallback(() => {
     void api.undo().then((result) => {
-      if (result.ok) setDocumentId(result.value.documentId);
-      else if (result.error.code !== 'nothing-to-undo') setNotice(result.error.message);
+      if (result.ok && result.value.documentId !== undefined) setDocumentId(result.value.documentId);
+      if (!result.ok && result.error.code !== 'nothing-to-undo') setNotice(result.error.message);
     });
   }, [setDocumentId]);
   const redo = useCallback(() => {
     void api.redo().then((result) => {
-      if (result.ok) setDocumentId(result.value.documentId);
-      else if (result.error.code !== 'nothing-to-redo') setNotice(result.error.message);
+      if (result.ok && result.value.documentId !== undefined) setDocumentId(result.value.documentId);
+      if (!result.ok && result.error.code !== 'nothing-to-redo') setNotice(result.error.message);
     });
   }, [setDocumentId]);
 

@@ -1,0 +1,111 @@
+// Every undoable change to a workspace goes through here: it is written (all its documents and
+// the codebook), then recorded in the session's history. Undo and redo write one side of a
+// recorded change back. A change that fails half-way is rolled back as far as the disk allows.
+import { History, sideOf, documentOf, type Change, type ChangeSide, type HistoryState } from '../../core/annotations/history.ts';
+import { putAnnotation } from '../../core/annotations/operations.ts';
+import type { DocumentsChange } from '../../core/contract/workbench-api.ts';
+import type { Emitter } from '../../core/events.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
+
+export interface ChangeEvents {
+  readonly documentsChanged: Emitter<DocumentsChange>;
+  readonly historyChanged: Emitter<HistoryState>;
+  /** The codebook changed (the service fires its workspace event). */
+  readonly codebookChanged: () => void;
+}
+
+type WriteResult = Result<true, 'not-found' | 'write-failed'>;
+
+export class ChangeLog {
+  private readonly history = new History();
+  private readonly store: WorkspaceStore;
+  private readonly events: ChangeEvents;
+
+  constructor(store: WorkspaceStore, events: ChangeEvents) {
+    this.store = store;
+    this.events = events;
+  }
+
+  get state(): HistoryState {
+    return this.history.state;
+  }
+
+  /** Writes `change` and makes it the next to undo. */
+  async commit(change: Change): Promise<WriteResult> {
+    const written = await this.write(sideOf(change, 'after'));
+    if (!written.ok) return written;
+    this.history.record(change);
+    this.events.historyChanged.fire(this.history.state);
+    return written;
+  }
+
+  async undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>> {
+    const change = this.history.peekUndo();
+    if (change === undefined) return fail('nothing-to-undo', 'There is nothing to undo.');
+    const written = await this.write(sideOf(change, 'before'));
+    if (!written.ok) return written;
+    this.history.confirmUndo();
+    this.events.historyChanged.fire(this.history.state);
+    return ok(described(change));
+  }
+
+  async redo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>> {
+    const change = this.history.peekRedo();
+    if (change === undefined) return fail('nothing-to-redo', 'There is nothing to redo.');
+    const written = await this.write(sideOf(change, 'after'));
+    if (!written.ok) return written;
+    this.history.confirmRedo();
+    this.events.historyChanged.fire(this.history.state);
+    return ok(described(change));
+  }
+
+  /**
+   * Puts one side of a change on disk. A codebook that loses tags is written after the documents
+   * (which stop using them); one that gains tags before (so documents never name a missing tag).
+   */
+  private async write(side: ChangeSide): Promise<WriteResult> {
+    const next = new Map<string, DocumentFile>();
+    for (const { documentId, annotationId, annotation } of side.annotations) {
+      const file = next.get(documentId) ?? this.store.document(documentId);
+      if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+      next.set(documentId, putAnnotation(file, annotationId, annotation));
+    }
+    const steps: { write: () => Promise<Result<unknown, 'write-failed'>>; restore: () => Promise<unknown> }[] = [];
+    for (const file of next.values()) {
+      const original = this.store.document(file.meta.id)!;
+      steps.push({ write: () => this.store.putDocument(file), restore: () => this.store.putDocument(original) });
+    }
+    if (side.codebook !== undefined) {
+      const workspace = this.store.workspace;
+      const codebook = side.codebook;
+      const step = { write: () => this.store.updateWorkspace({ ...workspace, codebook }), restore: () => this.store.updateWorkspace(workspace) };
+      const kept = new Set(codebook.tags.map((tag) => tag.id));
+      const losesTags = workspace.codebook.tags.some((tag) => !kept.has(tag.id));
+      if (losesTags) steps.push(step);
+      else steps.unshift(step);
+    }
+    for (const [index, step] of steps.entries()) {
+      const written = await step.write();
+      if (!written.ok) {
+        // Best effort: put back what was already written, newest first.
+        for (const done of steps.slice(0, index).reverse()) await done.restore();
+        this.announce(next, side);
+        return written;
+      }
+    }
+    this.announce(next, side);
+    return ok(true);
+  }
+
+  private announce(documents: ReadonlyMap<string, DocumentFile>, side: ChangeSide): void {
+    if (side.codebook !== undefined) this.events.codebookChanged();
+    if (documents.size > 0) this.events.documentsChanged.fire({ changed: [...documents.keys()], removed: [] });
+  }
+}
+
+function described(change: Change): { documentId?: string; label: string } {
+  const documentId = documentOf(change);
+  return documentId === undefined ? { label: change.label } : { documentId, label: change.label };
+}
