@@ -12,6 +12,11 @@ export const Tag = z.object({
   /** One key that tags the selection at once in the reader ("1"–"9" or a letter). */
   shortcut: z.string().regex(/^[0-9a-z]$/).optional(),
   description: z.string().max(2000).default(''),
+  /**
+   * The tag's GUID in other QDA tools (REFI-QDA `Code guid`, `8-4-4-4-12` hex), kept so that a
+   * codebook exported and imported again matches its tags by it.
+   */
+  guid: z.guid().optional(),
 });
 export type Tag = z.infer<typeof Tag>;
 
@@ -28,6 +33,18 @@ export const Codebook = z
     for (const tag of codebook.tags) {
       if (tag.parentId !== undefined && !ids.has(tag.parentId)) {
         context.addIssue({ code: 'custom', message: `tag "${tag.id}" has unknown parent "${tag.parentId}"` });
+      }
+    }
+    // Parents form a tree: following them from any tag ends at a root.
+    const parentOf = new Map(codebook.tags.map((tag) => [tag.id, tag.parentId]));
+    for (const tag of codebook.tags) {
+      const seen = new Set<string>();
+      for (let id: string | undefined = tag.id; id !== undefined; id = parentOf.get(id)) {
+        if (seen.has(id)) {
+          context.addIssue({ code: 'custom', message: `tag "${tag.id}" would be inside itself` });
+          break;
+        }
+        seen.add(id);
       }
     }
   });
