@@ -9,7 +9,7 @@ const WORDS = (
   'verified sources claimed analysts data record lowest level since inspection engineers dam structure rains autumn'
 ).split(' ');
 
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
@@ -17,7 +17,7 @@ function generator(seed: number): () => number {
   };
 }
 
-function sentence(random: () => number): string {
+export function sentence(random: () => number): string {
   const length = 12 + Math.floor(random() * 18);
   const words = Array.from({ length }, () => WORDS[Math.floor(random() * WORDS.length)]!);
   words[0] = words[0]![0]!.toUpperCase() + words[0]!.slice(1);

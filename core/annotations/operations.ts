@@ -1,11 +1,18 @@
 // Changing a document's annotations: every change is "put this annotation (or nothing) under
 // this id", so each one can be undone by putting back what was there before.
 import { textTarget, type Annotation } from '../model/annotation.ts';
+import type { Codebook } from '../model/codebook.ts';
 import type { DocumentFile } from '../model/stored-files.ts';
+import type { WorkspaceSettings } from '../model/workspace.ts';
 import { fail, ok, type Result } from '../result.ts';
 
 /** What the analyst gives for a new annotation; the rest is filled in. */
 export interface AnnotationInput {
+  /**
+   * Chosen by the window that makes it (a UUID), so it can show the highlight before the service
+   * has written it; the service chooses one when absent.
+   */
+  id?: string;
   start: number;
   end: number;
   tags: string[];
@@ -28,6 +35,15 @@ export interface Vocabulary {
   readonly tagIds: ReadonlySet<string>;
   readonly statusIds: ReadonlySet<string>;
   readonly defaultStatus: string;
+}
+
+/** What a workspace allows on an annotation: its codebook's tags and its statuses (the first is the default). */
+export function vocabularyOf({ codebook, settings }: { readonly codebook: Codebook; readonly settings: WorkspaceSettings }): Vocabulary {
+  return {
+    tagIds: new Set(codebook.tags.map((tag) => tag.id)),
+    statusIds: new Set(settings.statuses.map((status) => status.id)),
+    defaultStatus: settings.statuses[0]!.id,
+  };
 }
 
 /** Builds a new annotation on `text`, or says what is wrong with the input. */

@@ -138,7 +138,11 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 /** The tags depth-first (each parent before its children, siblings in codebook order), with their depth. */
 export function tagTree(codebook: Codebook): { tag: Tag; depth: number }[] {
   const children = new Map<string | undefined, Tag[]>();
-  for (const tag of codebook.tags) children.set(tag.parentId, [...(children.get(tag.parentId) ?? []), tag]);
+  for (const tag of codebook.tags) {
+    const siblings = children.get(tag.parentId);
+    if (siblings) siblings.push(tag);
+    else children.set(tag.parentId, [tag]);
+  }
   const rows: { tag: Tag; depth: number }[] = [];
   // An explicit stack: a codebook imported from elsewhere may be deep.
   const stack = (children.get(undefined) ?? []).map((tag) => ({ tag, depth: 0 })).reverse();

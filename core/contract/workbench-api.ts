@@ -3,6 +3,7 @@
 // below, so adding a method is one edit here plus its implementation.
 import type { AnnotationInput, AnnotationPatch } from '../annotations/operations.ts';
 import type { HistoryState } from '../annotations/history.ts';
+import type { AnnotationCursor, AnnotationPage } from '../annotations/paging.ts';
 import type { Disposable, Listener } from '../events.ts';
 import type { TagDeletionPlan, TagDraft, TagPatch } from '../codebook/edit.ts';
 import type { Annotation } from '../model/annotation.ts';
@@ -11,6 +12,14 @@ import type { DocumentMeta, DocumentRole, DocumentSummary, DocumentView } from '
 import type { ImportJobProgress, ImportOutcome } from '../model/import.ts';
 import type { SaveState, WorkspaceInfo, WorkspaceSettings } from '../model/workspace.ts';
 import type { Result } from '../result.ts';
+
+/** A document as `getDocument` returns it: maybe only its first annotations. */
+export interface DocumentPage extends DocumentView {
+  /** How many annotations the document has (`annotations` may hold only the first of them). */
+  readonly annotationTotal: number;
+  /** Where the rest of the annotations start, when `annotations` does not hold them all. */
+  readonly nextAnnotations?: AnnotationCursor;
+}
 
 /** Changes an analyst may make to the workspace settings; absent fields stay as they are. */
 export interface SettingsPatch {
@@ -41,7 +50,14 @@ export interface DocumentMetaPatch {
 export interface WorkbenchApi {
   /** The library: every document's metadata, in import order. */
   listDocuments(): Promise<DocumentSummary[]>;
-  getDocument(id: string): Promise<Result<DocumentView, 'not-found'>>;
+  /**
+   * A document with its annotations in text order: all of them, or the first `annotationLimit`
+   * (the rest come from `getAnnotations`, from `nextAnnotations` on), so the top of a long
+   * document can be shown before all its annotations have been sent.
+   */
+  getDocument(id: string, annotationLimit?: number): Promise<Result<DocumentPage, 'not-found'>>;
+  /** The next page of a document's annotations in text order, after `after`. */
+  getAnnotations(documentId: string, after: AnnotationCursor, limit: number): Promise<Result<AnnotationPage, 'not-found'>>;
   getWorkspaceInfo(): Promise<WorkspaceInfo>;
   /** Resolves once the change is on disk. */
   updateSettings(patch: SettingsPatch): Promise<Result<WorkspaceSettings, 'write-failed'>>;
@@ -76,17 +92,37 @@ export interface WorkbenchApi {
   updateTag(tagId: string, patch: TagPatch): Promise<Result<Tag, 'not-found' | 'invalid' | 'write-failed'>>;
   /** Deletes a tag (its children move up to its parent) and applies `plan` to its annotations. */
   deleteTag(tagId: string, plan: TagDeletionPlan): Promise<Result<{ annotations: number }, 'not-found' | 'invalid' | 'write-failed'>>;
+  /**
+   * Merges a codebook file (CSV, or REFI-QDA `.qdc` XML) into the workspace's: matching tags are
+   * updated, the others added, none removed. Undoable. Lists tag ids.
+   */
+  importCodebook(format: CodebookFormat, text: string): Promise<Result<{ added: string[]; updated: string[]; unchanged: string[] }, 'invalid' | 'write-failed'>>;
+  /** The codebook as a file to save. */
+  exportCodebook(format: CodebookFormat): Promise<{ fileName: string; mimeType: string; text: string }>;
 }
+
+export type CodebookFormat = 'csv' | 'qdc';
 
 export interface DocumentsChange {
   /** Documents added or modified. */
   readonly changed: readonly string[];
+  readonly removed: readonly string[];
+  /** Only their annotations changed (each also announced, with its content, as an AnnotationsChange). */
+  readonly annotationsOnly?: boolean;
+}
+
+/** Annotations of one document written or removed, so a window showing it need not reload it. */
+export interface AnnotationsChange {
+  readonly documentId: string;
+  /** Added or changed, whole. */
+  readonly put: readonly Annotation[];
   readonly removed: readonly string[];
 }
 
 /** Events the service fires; subscribers use `on` + the capitalized name (`onDidChangeDocuments`). */
 export interface WorkbenchEvents {
   didChangeDocuments: DocumentsChange;
+  didChangeAnnotations: AnnotationsChange;
   didChangeWorkspace: WorkspaceInfo;
   didChangeSaveState: SaveState;
   didProgressImport: ImportJobProgress;
@@ -110,6 +146,7 @@ export type WorkbenchEvent = keyof WorkbenchEvents;
 const methods = {
   listDocuments: true,
   getDocument: true,
+  getAnnotations: true,
   getWorkspaceInfo: true,
   updateSettings: true,
   importUploads: true,
@@ -127,10 +164,13 @@ const methods = {
   addTag: true,
   updateTag: true,
   deleteTag: true,
+  importCodebook: true,
+  exportCodebook: true,
 } as const satisfies Record<WorkbenchMethod, true>;
 
 const events = {
   didChangeDocuments: true,
+  didChangeAnnotations: true,
   didChangeWorkspace: true,
   didChangeSaveState: true,
   didProgressImport: true,

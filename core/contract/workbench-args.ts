@@ -43,6 +43,7 @@ const AnnotationFields = {
 };
 
 const AnnotationInput = z.strictObject({
+  id: AnnotationId.optional(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   tags: AnnotationFields.tags,
@@ -82,9 +83,22 @@ const TagDeletionPlan = z.discriminatedUnion('annotations', [
   z.strictObject({ annotations: z.literal('delete') }),
 ]);
 
+const PageLimit = z.number().int().min(1).max(100_000);
+
+const AnnotationCursor = z.strictObject({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  id: AnnotationId,
+});
+
+const CodebookFormat = z.enum(['csv', 'qdc']);
+/** A codebook file is a few KB; this leaves room for large shared ones. */
+const MAX_CODEBOOK_CHARACTERS = 5_000_000;
+
 export const workbenchArgs = {
   listDocuments: z.tuple([]),
-  getDocument: z.tuple([DocumentId]),
+  getDocument: z.union([z.tuple([DocumentId]), z.tuple([DocumentId, PageLimit])]),
+  getAnnotations: z.tuple([DocumentId, AnnotationCursor, PageLimit]),
   getWorkspaceInfo: z.tuple([]),
   updateSettings: z.tuple([SettingsPatch]),
   importUploads: z.tuple([JobId, z.array(UploadRef).min(1).max(10_000)]),
@@ -102,4 +116,6 @@ export const workbenchArgs = {
   addTag: z.tuple([TagDraft]),
   updateTag: z.tuple([TagId, TagPatch]),
   deleteTag: z.tuple([TagId, TagDeletionPlan]),
+  importCodebook: z.tuple([CodebookFormat, z.string().max(MAX_CODEBOOK_CHARACTERS)]),
+  exportCodebook: z.tuple([CodebookFormat]),
 } satisfies { [M in keyof WorkbenchApi]: z.ZodType<Parameters<WorkbenchApi[M]>> };

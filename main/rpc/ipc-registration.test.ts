@@ -59,7 +59,7 @@ describe('registerIpc', () => {
 
   it('does not call the service when the frame is foreign', async () => {
     const listDocuments = vi.fn(async () => []);
-    const service = { listDocuments, onDidChangeDocuments: () => ({ dispose() {} }), onDidChangeWorkspace: () => ({ dispose() {} }), onDidChangeSaveState: () => ({ dispose() {} }), onDidProgressImport: () => ({ dispose() {} }), onDidChangeHistory: () => ({ dispose() {} }) };
+    const service = { listDocuments, onDidChangeDocuments: () => ({ dispose() {} }), onDidChangeAnnotations: () => ({ dispose() {} }), onDidChangeWorkspace: () => ({ dispose() {} }), onDidChangeSaveState: () => ({ dispose() {} }), onDidProgressImport: () => ({ dispose() {} }), onDidChangeHistory: () => ({ dispose() {} }) };
     const { ipcMain, call } = fakeIpcMain();
     registerIpc(ipcMain, service as never, {} as never, trusted, () => undefined);
     await expect(call(ipcChannel('listDocuments'), 'file:///etc/passwd')).rejects.toThrow();

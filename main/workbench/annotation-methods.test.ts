@@ -88,4 +88,24 @@ describe('annotations through the service', () => {
       expect(reopened.document(statement.meta.id)!.annotations).toHaveLength(4);
       await service.dispose();
     }));
+
+  it('takes the id the window chose, refuses it twice, and announces each change with its content', () =>
+    withTempDir(async (dir) => {
+      const { service, report } = await workbench(dir);
+      const announced: { documentId: string; put: string[]; removed: string[] }[] = [];
+      service.onDidChangeAnnotations(({ documentId, put, removed }) => announced.push({ documentId, put: put.map((annotation) => `${annotation.id}:${annotation.status}`), removed: [...removed] }));
+      const id = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
+      expect(await service.createAnnotation(report.meta.id, { id, start: 0, end: 7, tags: [] })).toMatchObject({ ok: true, value: { id } });
+      expect(await service.createAnnotation(report.meta.id, { id, start: 0, end: 7, tags: [] })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      await service.updateAnnotation(report.meta.id, id, { status: 'refuted' });
+      await service.undo();
+      await service.deleteAnnotation(report.meta.id, id);
+      expect(announced).toEqual([
+        { documentId: report.meta.id, put: [`${id}:unverified`], removed: [] },
+        { documentId: report.meta.id, put: [`${id}:refuted`], removed: [] },
+        { documentId: report.meta.id, put: [`${id}:unverified`], removed: [] },
+        { documentId: report.meta.id, put: [], removed: [id] },
+      ]);
+      await service.dispose();
+    }));
 });

@@ -1,7 +1,7 @@
 // The annotation half of the workbench service: create, edit and delete claims. Each change goes
 // through the change log: written before it resolves, then undoable.
 import { randomUUID } from 'node:crypto';
-import { newAnnotation, patchAnnotation, type Vocabulary } from '../../core/annotations/operations.ts';
+import { newAnnotation, patchAnnotation, vocabularyOf } from '../../core/annotations/operations.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
@@ -10,14 +10,7 @@ import type { ChangeLog } from './change-log.ts';
 type AnnotationMethods = Pick<WorkbenchApi, 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'getClaimSuggestions'>;
 
 export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): AnnotationMethods {
-  const vocabulary = (): Vocabulary => {
-    const { codebook, settings } = store.workspace;
-    return {
-      tagIds: new Set(codebook.tags.map((tag) => tag.id)),
-      statusIds: new Set(settings.statuses.map((status) => status.id)),
-      defaultStatus: settings.statuses[0]!.id,
-    };
-  };
+  const vocabulary = () => vocabularyOf(store.workspace);
 
   const tagNames = (tags: readonly string[]) => {
     const names = new Map(store.workspace.codebook.tags.map((tag) => [tag.id, tag.name]));
@@ -28,8 +21,11 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
     async createAnnotation(documentId, input) {
       const file = store.document(documentId);
       if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+      if (input.id !== undefined && file.annotations.some((annotation) => annotation.id === input.id)) {
+        return fail('invalid', `The document already has an annotation "${input.id}".`);
+      }
       const now = new Date().toISOString();
-      const created = newAnnotation(file.text, input, { id: randomUUID(), creator: store.workspace.settings.analystName, now, vocabulary: vocabulary() });
+      const created = newAnnotation(file.text, input, { id: input.id ?? randomUUID(), creator: store.workspace.settings.analystName, now, vocabulary: vocabulary() });
       if (!created.ok) return created;
       const label = input.tags.length > 0 ? `Tag as ${tagNames(input.tags)}` : 'Mark claim';
       const written = await changes.commit({ label, annotations: [{ documentId, annotationId: created.value.id, before: undefined, after: created.value }] });

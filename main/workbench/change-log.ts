@@ -3,7 +3,8 @@
 // recorded change back. A change that fails half-way is rolled back as far as the disk allows.
 import { History, sideOf, documentOf, type Change, type ChangeSide, type HistoryState } from '../../core/annotations/history.ts';
 import { putAnnotation } from '../../core/annotations/operations.ts';
-import type { DocumentsChange } from '../../core/contract/workbench-api.ts';
+import type { AnnotationsChange, DocumentsChange } from '../../core/contract/workbench-api.ts';
+import type { Annotation } from '../../core/model/annotation.ts';
 import type { Emitter } from '../../core/events.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
@@ -11,6 +12,7 @@ import type { WorkspaceStore } from '../store/workspace-store.ts';
 
 export interface ChangeEvents {
   readonly documentsChanged: Emitter<DocumentsChange>;
+  readonly annotationsChanged: Emitter<AnnotationsChange>;
   readonly historyChanged: Emitter<HistoryState>;
   /** The codebook changed (the service fires its workspace event). */
   readonly codebookChanged: () => void;
@@ -99,9 +101,19 @@ export class ChangeLog {
     return ok(true);
   }
 
+  /** Tells every window what is now on disk (after a failure, what it was rolled back to). */
   private announce(documents: ReadonlyMap<string, DocumentFile>, side: ChangeSide): void {
     if (side.codebook !== undefined) this.events.codebookChanged();
-    if (documents.size > 0) this.events.documentsChanged.fire({ changed: [...documents.keys()], removed: [] });
+    const byDocument = new Map<string, { put: Annotation[]; removed: string[] }>();
+    for (const { documentId, annotationId } of side.annotations) {
+      const stored = this.store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
+      const entry = byDocument.get(documentId) ?? { put: [], removed: [] };
+      if (stored === undefined) entry.removed.push(annotationId);
+      else entry.put.push(stored);
+      byDocument.set(documentId, entry);
+    }
+    for (const [documentId, { put, removed }] of byDocument) this.events.annotationsChanged.fire({ documentId, put, removed });
+    if (documents.size > 0) this.events.documentsChanged.fire({ changed: [...documents.keys()], removed: [], annotationsOnly: true });
   }
 }
 

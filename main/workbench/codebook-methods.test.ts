@@ -124,4 +124,44 @@ describe('the codebook through the service', () => {
       expect(store.document(report.meta.id)!.annotations.some((annotation) => annotation.id === claim.value.id)).toBe(false);
       await service.dispose();
     }));
+
+  it('exports the codebook as CSV and .qdc, and imports either back: changed tags updated, missing ones added, undoable', () =>
+    withTempDir(async (dir) => {
+      const { service, store } = await workbench(dir);
+      const original = store.workspace.codebook;
+      const csv = await service.exportCodebook('csv');
+      expect(csv).toMatchObject({ fileName: 'Sample-the-Valmont-water-emergency-codebook.csv', mimeType: 'text/csv' });
+      const qdc = await service.exportCodebook('qdc');
+      expect(qdc.text).toContain('urn:QDA-XML:codebook:1.0');
+      // The same GUIDs on every export.
+      expect((await service.exportCodebook('qdc')).text).toBe(qdc.text);
+
+      expect(await service.importCodebook('csv', csv.text)).toMatchObject({ ok: true, value: { added: [], updated: [] } });
+      expect(await service.getHistory()).toMatchObject({ canUndo: false });
+
+      await service.deleteTag('opinion', { annotations: 'untag' });
+      const renamed = csv.text.replace('Statistic', 'Number');
+      expect(await service.importCodebook('csv', renamed)).toMatchObject({ ok: true, value: { added: ['opinion'], updated: ['statistic'] } });
+      expect(store.workspace.codebook.tags.find((tag) => tag.id === 'statistic')?.name).toBe('Number');
+      expect(await service.undo()).toEqual({ ok: true, value: { label: 'Import codebook' } });
+      expect(store.workspace.codebook.tags.find((tag) => tag.id === 'statistic')?.name).toBe('Statistic');
+      await service.undo();
+      expect(store.workspace.codebook).toEqual(original);
+
+      await service.deleteTag('event', { annotations: 'untag' });
+      const fromQdc = await service.importCodebook('qdc', qdc.text);
+      expect(fromQdc).toMatchObject({ ok: true, value: { added: ['event'] } });
+      expect(store.workspace.codebook.tags.find((tag) => tag.id === 'event')).toMatchObject({ name: 'Event', parentId: 'claim-type' });
+      await service.dispose();
+    }));
+
+  it('refuses a broken codebook file with the reason and changes nothing', () =>
+    withTempDir(async (dir) => {
+      const { service, store } = await workbench(dir);
+      const before = store.workspace.codebook;
+      expect(await service.importCodebook('qdc', 'PK\u0003\u0004\u0000\u0000binary')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await service.importCodebook('csv', 'name,color\n"unterminated')).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/line/i) } });
+      expect(store.workspace.codebook).toBe(before);
+      await service.dispose();
+    }));
 });

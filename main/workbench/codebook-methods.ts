@@ -1,14 +1,19 @@
 // The codebook half of the workbench service: add, change and delete tags (deleting one in use
 // applies the analyst's plan to its annotations in every document), all undoable with the
 // annotation changes through the same change log.
+import { createHash } from 'node:crypto';
 import type { AnnotationEdit } from '../../core/annotations/history.ts';
+import { codebookFromCsv, codebookToCsv } from '../../core/codebook/codebook-csv.ts';
+import { mergeCodebook } from '../../core/codebook/merge.ts';
+import { codebookFromQdc, codebookToQdc } from '../../core/codebook/refi-qdc.ts';
 import { addTag, afterTagDeletion, removeTag, updateTag } from '../../core/codebook/edit.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 
-type CodebookMethods = Pick<WorkbenchApi, 'getTagUsage' | 'addTag' | 'updateTag' | 'deleteTag'>;
+type CodebookMethods = Pick<WorkbenchApi, 'getTagUsage' | 'addTag' | 'updateTag' | 'deleteTag' | 'importCodebook' | 'exportCodebook'>;
+
 
 export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): CodebookMethods {
   const tagName = (tagId: string) => store.workspace.codebook.tags.find((tag) => tag.id === tagId)?.name ?? tagId;
@@ -43,6 +48,25 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
       return written.ok ? ok(updated.value.tag) : written;
     },
 
+    async importCodebook(format, text) {
+      const parsed = format === 'csv' ? codebookFromCsv(text) : codebookFromQdc(text);
+      if (!parsed.ok) return parsed;
+      const before = store.workspace.codebook;
+      const merged = mergeCodebook(before, parsed.value);
+      if (merged.added.length === 0 && merged.updated.length === 0) return ok({ added: [], updated: [], unchanged: merged.unchanged });
+      const written = await changes.commit({ label: 'Import codebook', annotations: [], codebook: { before, after: merged.codebook } });
+      return written.ok ? ok({ added: merged.added, updated: merged.updated, unchanged: merged.unchanged }) : fail('write-failed', written.error.message);
+    },
+
+    async exportCodebook(format) {
+      const { codebook, name, createdAt } = store.workspace;
+      const base = `${fileNameOf(name)}-codebook`;
+      if (format === 'csv') return { fileName: `${base}.csv`, mimeType: 'text/csv', text: codebookToCsv(codebook) };
+      // A tag without a GUID gets the same one on every export of this workspace.
+      const guidFor = (tagId: string) => nameBasedUuid(`claimbench:${createdAt}:${tagId}`);
+      return { fileName: `${base}.qdc`, mimeType: 'application/xml', text: codebookToQdc(codebook, { origin: 'Claimbench', guidFor }) };
+    },
+
     async deleteTag(tagId, plan) {
       const before = store.workspace.codebook;
       const after = removeTag(before, tagId);
@@ -62,4 +86,18 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
       return written.ok ? ok({ annotations: edits.length }) : written;
     },
   };
+}
+
+/** A UUID (version 5 layout, SHA-1) derived from `name`: the same name, the same UUID. */
+function nameBasedUuid(name: string): string {
+  const bytes = createHash('sha1').update(name).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** A workspace name as a file name: letters, digits and dashes. */
+function fileNameOf(name: string): string {
+  return name.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'workspace';
 }

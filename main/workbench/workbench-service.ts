@@ -1,8 +1,9 @@
 // The workbench service: the one implementation of the contract, over a workspace store.
 // Every transport (IPC, HTTP) calls into this after parsing arguments with the contract's schemas.
 import type { HistoryState } from '../../core/annotations/history.ts';
+import { annotationPage } from '../../core/annotations/paging.ts';
 import { Emitter } from '../../core/events.ts';
-import type { DocumentMetaPatch, DocumentsChange, WorkbenchService } from '../../core/contract/workbench-api.ts';
+import type { AnnotationsChange, DocumentMetaPatch, DocumentsChange, WorkbenchService } from '../../core/contract/workbench-api.ts';
 import { DocumentMeta, type DocumentFormat, type DocumentSummary } from '../../core/model/document.ts';
 import type { ImportJobProgress, ImportOutcome } from '../../core/model/import.ts';
 import type { WorkspaceInfo } from '../../core/model/workspace.ts';
@@ -37,7 +38,8 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
   const importProgressed = new Emitter<ImportJobProgress>();
   const historyChanged = new Emitter<HistoryState>();
   const uploads = new UploadStaging(limits.maxFileBytes);
-  const changes = new ChangeLog(store, { documentsChanged, historyChanged, codebookChanged: () => workspaceChanged.fire(workspaceInfo()) });
+  const annotationsChanged = new Emitter<AnnotationsChange>();
+  const changes = new ChangeLog(store, { documentsChanged, annotationsChanged, historyChanged, codebookChanged: () => workspaceChanged.fire(workspaceInfo()) });
   const jobs = new Map<string, AbortController>();
   // A cancel can overtake the call that starts its job (they travel separately): remember it.
   const cancelledEarly = new Set<string>();
@@ -85,10 +87,18 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
       return store.documents.map(({ meta, annotations }) => ({ meta, annotationCount: annotations.length }));
     },
 
-    async getDocument(id) {
+    async getDocument(id, annotationLimit) {
       const file = store.document(id);
       if (file === undefined) return fail('not-found', `There is no document "${id}" in this workspace.`);
-      return ok({ meta: file.meta, text: file.text, annotations: file.annotations, structure: file.structure });
+      const { annotations, next } = annotationPage(file.annotations, undefined, annotationLimit ?? file.annotations.length);
+      const view = { meta: file.meta, text: file.text, annotations, structure: file.structure, annotationTotal: file.annotations.length };
+      return ok(next === undefined ? view : { ...view, nextAnnotations: next });
+    },
+
+    async getAnnotations(documentId, after, limit) {
+      const file = store.document(documentId);
+      if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+      return ok(annotationPage(file.annotations, after, limit));
     },
 
     async getWorkspaceInfo() {
@@ -159,6 +169,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
     getHistory: async () => changes.state,
 
     onDidChangeDocuments: documentsChanged.event,
+    onDidChangeAnnotations: annotationsChanged.event,
     onDidChangeWorkspace: workspaceChanged.event,
     onDidChangeSaveState: store.onDidChangeSaveState,
     onDidProgressImport: importProgressed.event,
@@ -167,6 +178,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
     async dispose() {
       for (const controller of jobs.values()) controller.abort();
       documentsChanged.dispose();
+      annotationsChanged.dispose();
       workspaceChanged.dispose();
       importProgressed.dispose();
       historyChanged.dispose();

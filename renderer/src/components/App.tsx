@@ -1,10 +1,12 @@
 // The workbench window: library (left), reader (centre), claims (right), status bar (bottom).
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { api, transportName } from '../api/client.ts';
 import { formatDate } from '../format.ts';
 import { useConnected, useDocument, useDocumentList, useSaveState, useWorkspaceInfo } from '../hooks/use-workbench.ts';
 import { useHashParam } from '../hooks/use-hash-state.ts';
-import type { AnnotationPatch } from '../../../core/annotations/operations.ts';
+import { newAnnotation, vocabularyOf, type AnnotationPatch } from '../../../core/annotations/operations.ts';
+import type { Annotation } from '../../../core/model/annotation.ts';
+import { CodebookDialog } from '../codebook/CodebookDialog.tsx';
 import { ClaimDialog, type ClaimDraft } from '../dialogs/ClaimDialog.tsx';
 import { MetadataDialog } from '../dialogs/MetadataDialog.tsx';
 import { PasteDialog } from '../dialogs/PasteDialog.tsx';
@@ -29,7 +31,7 @@ export function App() {
   const [revealing, setRevealing] = useState<{ documentId: string; request: RevealRequest }>();
   const selectedAnnotation = selection?.documentId === documentId ? selection?.annotationId : undefined;
   const reveal = revealing?.documentId === documentId ? revealing?.request : undefined;
-  const [dialog, setDialog] = useState<'paste' | 'metadata'>();
+  const [dialog, setDialog] = useState<'paste' | 'metadata' | 'codebook'>();
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed; count them to know when files leave the window.
   const dragDepth = useRef(0);
@@ -91,16 +93,36 @@ export function App() {
   const [claimForm, setClaimForm] = useState<{ annotationId?: string; start: number; end: number; draft: ClaimDraft }>();
   const report = useCallback((result: { ok: boolean; error?: { message: string } }) => setNotice(result.ok ? undefined : result.error?.message), []);
 
+  // A claim tagged with a key shows at once, marked pending, and is kept only once it is written.
+  const [pending, setPending] = useState<{ documentId: string; annotations: readonly Annotation[] }>({ documentId: '', annotations: [] });
   const tagSelection = useCallback(
     (tagId: string, start: number, end: number) => {
-      if (documentId === undefined) return;
-      void api.createAnnotation(documentId, { start, end, tags: [tagId] }).then((result) => {
-        report(result);
-        if (result.ok) setSelection({ documentId, annotationId: result.value.id });
-      }, (error: unknown) => setNotice((error as Error).message));
+      if (open === undefined || workspace === undefined) return;
+      const documentId = open.meta.id;
+      const id = crypto.randomUUID();
+      performance.mark('cb:tag-key', { detail: { documentId, id } });
+      const provisional = newAnnotation(open.text, { start, end, tags: [tagId] }, { id, creator: workspace.settings.analystName, now: new Date().toISOString(), vocabulary: vocabularyOf(workspace) });
+      if (!provisional.ok) return setNotice(provisional.error.message);
+      const settle = () => setPending((current) => ({ ...current, annotations: current.annotations.filter((annotation) => annotation.id !== id) }));
+      setPending((current) => ({ documentId, annotations: [...(current.documentId === documentId ? current.annotations : []), provisional.value] }));
+      setSelection({ documentId, annotationId: id });
+      void api.createAnnotation(documentId, { id, start, end, tags: [tagId] }).then(
+        (result) => {
+          settle();
+          report(result);
+          if (result.ok) performance.mark('cb:annotation-saved', { detail: { documentId, id } });
+        },
+        (error: unknown) => (settle(), setNotice((error as Error).message)),
+      );
     },
-    [documentId, report],
+    [open, workspace, report],
   );
+  const shown = useMemo(() => {
+    if (open === undefined || pending.documentId !== open.meta.id || pending.annotations.length === 0) return open;
+    const stored = new Set(open.annotations.map((annotation) => annotation.id));
+    const waiting = pending.annotations.filter((annotation) => !stored.has(annotation.id));
+    return waiting.length === 0 ? open : { ...open, annotations: [...open.annotations, ...waiting] };
+  }, [open, pending]);
   const newClaim = useCallback(
     (start: number, end: number) => {
       if (open === undefined || workspace === undefined) return;
@@ -137,6 +159,7 @@ export function App() {
     [documentId, report],
   );
   const undo = useCallback(() => {
+    performance.mark('cb:undo-key');
     void api.undo().then((result) => {
       if (result.ok && result.value.documentId !== undefined) setDocumentId(result.value.documentId);
       if (!result.ok && result.error.code !== 'nothing-to-undo') setNotice(result.error.message);
@@ -221,7 +244,7 @@ export function App() {
                 </p>
               </header>
               <Reader
-                document={open}
+                document={shown ?? open}
                 codebook={workspace.codebook}
                 statuses={workspace.settings.statuses}
                 reveal={reveal}
@@ -240,18 +263,20 @@ export function App() {
         </main>
         {workspace && (
           <ClaimsPanel
-            annotations={open?.annotations}
+            annotations={shown?.annotations}
             codebook={workspace.codebook}
             statuses={workspace.settings.statuses}
             selectedId={selectedAnnotation}
             onChoose={chooseClaim}
             onDelete={deleteClaim}
             onEdit={editClaim}
+            onOpenCodebook={() => setDialog('codebook')}
           />
         )}
       </div>
       {dialog === 'paste' && <PasteDialog onClose={() => setDialog(undefined)} onCreated={setDocumentId} />}
       {dialog === 'metadata' && open && <MetadataDialog meta={open.meta} onClose={() => setDialog(undefined)} />}
+      {dialog === 'codebook' && workspace && <CodebookDialog codebook={workspace.codebook} onClose={() => setDialog(undefined)} />}
       {claimForm && workspace && (
         <ClaimDialog
           title={claimForm.annotationId ? 'Edit claim' : 'New claim'}

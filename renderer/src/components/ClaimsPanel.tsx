@@ -16,9 +16,14 @@ interface ClaimsPanelProps {
   readonly onChoose: (id: string) => void;
   readonly onDelete: (id: string) => void;
   readonly onEdit: (id: string) => void;
+  readonly onOpenCodebook: () => void;
 }
 
-export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onChoose, onDelete, onEdit }: ClaimsPanelProps) {
+/** Every row is this tall (two lines of quote, one of tags), so only the rows in view need to exist. */
+const ROW_HEIGHT = 74;
+const OVERSCAN = 8;
+
+export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onChoose, onDelete, onEdit, onOpenCodebook }: ClaimsPanelProps) {
   const [filter, setFilter] = useState<ClaimsFilter>(NO_FILTER);
   const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
   const ordered = useMemo(
@@ -36,21 +41,45 @@ export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onCho
     const next = ordered[event.key === 'j' ? Math.min(ordered.length - 1, index + 1) : Math.max(0, index - 1)];
     if (next) {
       onChoose(next.id);
-      requestAnimationFrame(() => list.current?.querySelector<HTMLButtonElement>('[aria-current="true"]')?.focus());
+      // Two frames: one to scroll the row into the window, one to render it.
+      requestAnimationFrame(() => requestAnimationFrame(() => list.current?.querySelector<HTMLButtonElement>('[aria-current="true"]')?.focus()));
     }
   };
   const statusById = useMemo(() => new Map(statuses.map((status) => [status.id, status])), [statuses]);
   const list = useRef<HTMLOListElement>(null);
 
-  // Keep the selected claim in view when the reader's cursor selects it.
+  // The window of rows to render, from the list's scroll position and height.
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewHeight, setViewHeight] = useState(800);
   useEffect(() => {
-    list.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
+    const element = list.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setViewHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(ordered.length, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
+
+  // Keep the selected claim in view when the reader's cursor selects it.
+  const selectedIndex = ordered.findIndex((annotation) => annotation.id === selectedId);
+  useEffect(() => {
+    const element = list.current;
+    if (!element || selectedIndex < 0) return;
+    const top = selectedIndex * ROW_HEIGHT;
+    if (top < element.scrollTop) element.scrollTo({ top });
+    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTo({ top: top + ROW_HEIGHT - element.clientHeight });
+  }, [selectedIndex]);
 
   return (
     <aside className="pane claims" aria-label="Claims" onKeyDown={onKeyDown}>
       <h2 className="pane-title">
         Claims {annotations !== undefined && <span className="pane-count">{filtered ? `${ordered.length} of ${annotations.length}` : annotations.length}</span>}
+        <span className="pane-title-actions">
+          <button type="button" className="button-small" onClick={onOpenCodebook} title="Tags, colours, keys; import or export the codebook">
+            Codebook…
+          </button>
+        </span>
       </h2>
       {annotations !== undefined && annotations.length > 0 && (
         <div className="library-tools">
@@ -78,11 +107,19 @@ export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onCho
       {filtered && ordered.length === 0 && <p className="pane-empty">No claim matches.</p>}
       {annotations === undefined && <p className="pane-empty">Open a document to see its claims.</p>}
       {annotations?.length === 0 && <p className="pane-empty">No claims marked in this document yet.</p>}
-      <ol className="claims-list" ref={list}>
-        {ordered.map((annotation) => {
+      <ol className="claims-list" ref={list} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} style={{ '--row': `${ROW_HEIGHT}px` } as CSSProperties}>
+        {/* Only the rows in view (and a few more) exist: a document may have 10,000 claims. */}
+        {first > 0 && <li aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
+        {ordered.slice(first, last).map((annotation, offset) => {
           const status = statusById.get(annotation.status);
+          const warning =
+            annotation.anchor.state === 'orphaned'
+              ? `Not found in this version of the text: “${shorten(annotation.anchor.previousQuote ?? annotation.target.exact, 80)}”`
+              : annotation.anchor.state === 'fuzzy' && (annotation.anchor.confidence ?? 0) < REVIEW_BELOW
+                ? 'Matched approximately in the new version; check it'
+                : undefined;
           return (
-            <li key={annotation.id} className="claim-row">
+            <li key={annotation.id} className="claim-row" aria-posinset={first + offset + 1} aria-setsize={ordered.length}>
               <button
                 type="button"
                 className="claim-item"
@@ -92,10 +129,19 @@ export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onCho
                 onKeyDown={(event) => {
                   if (event.key === 'Delete' || event.key === 'Backspace') onDelete(annotation.id);
                 }}
+                title={annotation.target.exact.length > 160 ? shorten(annotation.target.exact, 600) : undefined}
                 data-testid="claim-item"
               >
                 <q className="claim-quote">{shorten(annotation.target.exact)}</q>
                 <span className="claim-tags">
+                  {warning && (
+                    <span className="anchor-warning" title={warning} aria-label={warning}>
+                      ⚠
+                    </span>
+                  )}
+                  <span className="status" style={{ '--c': status?.color } as CSSProperties}>
+                    {status?.label ?? annotation.status}
+                  </span>
                   {annotation.tags.map((id) => {
                     const tag = tags.get(id);
                     return (
@@ -104,19 +150,8 @@ export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onCho
                       </span>
                     );
                   })}
-                  <span className="status" style={{ '--c': status?.color } as CSSProperties}>
-                    {status?.label ?? annotation.status}
-                  </span>
+                  {(annotation.speaker || annotation.outlet) && <span className="claim-source">{[annotation.speaker, annotation.outlet].filter(Boolean).join(' · ')}</span>}
                 </span>
-                {annotation.anchor.state === 'orphaned' && (
-                  <span className="anchor-warning">Not found in this version of the text: “{shorten(annotation.anchor.previousQuote ?? annotation.target.exact, 80)}”</span>
-                )}
-                {annotation.anchor.state === 'fuzzy' && (annotation.anchor.confidence ?? 0) < REVIEW_BELOW && (
-                  <span className="anchor-warning">Matched approximately in the new version; check it</span>
-                )}
-                {(annotation.speaker || annotation.outlet) && (
-                  <span className="claim-source">{[annotation.speaker, annotation.outlet].filter(Boolean).join(' · ')}</span>
-                )}
               </button>
               {annotation.id === selectedId && (
                 <span className="claim-actions">
@@ -131,6 +166,7 @@ export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onCho
             </li>
           );
         })}
+        {last < ordered.length && <li aria-hidden="true" style={{ height: (ordered.length - last) * ROW_HEIGHT }} />}
       </ol>
     </aside>
   );

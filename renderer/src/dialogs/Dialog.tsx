@@ -5,9 +5,11 @@ interface DialogProps {
   readonly title: string;
   readonly onClose: () => void;
   readonly children: ReactNode;
+  /** For dialogs with two columns (the codebook editor). */
+  readonly wide?: boolean;
 }
 
-export function Dialog({ title, onClose, children }: DialogProps) {
+export function Dialog({ title, onClose, children, wide = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current!;
@@ -15,7 +17,7 @@ export function Dialog({ title, onClose, children }: DialogProps) {
     return () => dialog.close();
   }, []);
   return (
-    <dialog ref={ref} className="dialog" aria-label={title} onCancel={(event) => (event.preventDefault(), onClose())}>
+    <dialog ref={ref} className={wide ? 'dialog dialog-wide' : 'dialog'} aria-label={title} onCancel={(event) => (event.preventDefault(), onClose())}>
       <h2 className="dialog-title">{title}</h2>
       {children}
     </dialog>
@@ -29,10 +31,13 @@ interface FormFooterProps {
   /** The submit button's label, and its label while busy. */
   readonly submit: readonly [idle: string, busy: string];
   readonly onCancel: () => void;
+  readonly cancelLabel?: string;
+  /** The submit button destroys something (it is shown in the warning colour). */
+  readonly danger?: boolean;
 }
 
 /** Every dialog form ends alike: its error (if any), then Cancel and the submit button. */
-export function FormFooter({ error, busy, disabled = false, submit, onCancel }: FormFooterProps) {
+export function FormFooter({ error, busy, disabled = false, submit, onCancel, cancelLabel = 'Cancel', danger = false }: FormFooterProps) {
   return (
     <>
       {error && (
@@ -42,9 +47,9 @@ export function FormFooter({ error, busy, disabled = false, submit, onCancel }: 
       )}
       <div className="form-actions span-2">
         <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
+          {cancelLabel}
         </button>
-        <button type="submit" className="button-primary" disabled={busy || disabled}>
+        <button type="submit" className={danger ? 'button-primary button-danger' : 'button-primary'} disabled={busy || disabled}>
           {busy ? submit[1] : submit[0]}
         </button>
       </div>

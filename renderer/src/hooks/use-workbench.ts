@@ -1,5 +1,6 @@
 // React hooks over the api client: load data, and reload it when the service says it changed.
 import { useCallback, useEffect, useState } from 'react';
+import type { AnnotationsChange } from '../../../core/contract/workbench-api.ts';
 import type { DocumentSummary, DocumentView } from '../../../core/model/document.ts';
 import type { SaveState, WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
@@ -53,29 +54,81 @@ export function useDocumentList(): Loadable<DocumentSummary[]> {
   return list;
 }
 
+/** Annotations sent with the text (enough for the top of any document), then per request. */
+const FIRST_ANNOTATIONS = 500;
+const ANNOTATION_PAGE = 1500;
+
 export function useDocument(id: string | undefined): Loadable<DocumentView> | undefined {
   // Keyed by id, so a stale answer for the previous document is never shown for the new one.
   const [loaded, setLoaded] = useState<{ id: string; value: Loadable<DocumentView> }>();
   useEffect(() => {
     if (id === undefined) return;
+    performance.mark('cb:open', { detail: { documentId: id } });
     let live = true;
-    const load = () =>
-      api.getDocument(id).then(
-        (result) =>
-          live && setLoaded({ id, value: result.ok ? { state: 'ready', value: result.value } : { state: 'failed', message: result.error.message } }),
-        (error: unknown) => live && setLoaded({ id, value: { state: 'failed', message: messageOf(error) } }),
-      );
+    let generation = 0;
+    // Annotation changes arrive with their content and are applied in place (a 5 MB document is
+    // not fetched again for one new highlight). Those that arrive before the document are
+    // applied to it when it comes; an annotation a change touched is not taken from a later page.
+    let early: AnnotationsChange[] | undefined;
+    let touched = new Set<string>();
+    const current = (loop: number) => live && loop === generation;
+    const load = async () => {
+      const loop = ++generation;
+      early = [];
+      touched = new Set();
+      try {
+        const result = await api.getDocument(id, FIRST_ANNOTATIONS);
+        if (!current(loop)) return;
+        performance.mark('cb:document-loaded', { detail: { documentId: id } });
+        if (!result.ok) return setLoaded({ id, value: { state: 'failed', message: result.error.message } });
+        const { annotationTotal: _, nextAnnotations, ...view } = result.value;
+        setLoaded({ id, value: { state: 'ready', value: early.reduce(withAnnotations, view) } });
+        early = undefined;
+        // The rest of the annotations, a page per task, after the first paint.
+        for (let next = nextAnnotations; next !== undefined; ) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          const page = await api.getAnnotations(id, next, ANNOTATION_PAGE);
+          if (!current(loop) || !page.ok) return;
+          const fresh = page.value.annotations.filter((annotation) => !touched.has(annotation.id));
+          setLoaded((shown) => (shown?.id === id && shown.value.state === 'ready' ? { id, value: { state: 'ready', value: withAnnotations(shown.value.value, { documentId: id, put: fresh, removed: [] }) } } : shown));
+          next = page.value.next;
+        }
+      } catch (error) {
+        if (current(loop)) setLoaded({ id, value: { state: 'failed', message: messageOf(error) } });
+      }
+    };
     void load();
-    const subscription = api.onDidChangeDocuments((change) => {
-      if (change.changed.includes(id) || change.removed.includes(id)) void load();
+    const documents = api.onDidChangeDocuments((change) => {
+      if (!change.annotationsOnly && (change.changed.includes(id) || change.removed.includes(id))) void load();
+    });
+    const annotations = api.onDidChangeAnnotations((change) => {
+      if (change.documentId !== id) return;
+      for (const annotation of change.put) touched.add(annotation.id);
+      for (const removed of change.removed) touched.add(removed);
+      if (early) return void early.push(change);
+      setLoaded((shown) => (shown?.id === id && shown.value.state === 'ready' ? { id, value: { state: 'ready', value: withAnnotations(shown.value.value, change) } } : shown));
     });
     return () => {
       live = false;
-      subscription.dispose();
+      documents.dispose();
+      annotations.dispose();
     };
   }, [id]);
   if (id === undefined) return undefined;
   return loaded?.id === id ? loaded.value : { state: 'loading' };
+}
+
+/** `view` with a change applied: removed annotations gone, put ones replaced in place or added. */
+export function withAnnotations(view: DocumentView, change: AnnotationsChange): DocumentView {
+  const put = new Map(change.put.map((annotation) => [annotation.id, annotation]));
+  const removed = new Set(change.removed);
+  const annotations = view.annotations.flatMap((annotation) => {
+    if (removed.has(annotation.id)) return [];
+    const replacement = put.get(annotation.id);
+    put.delete(annotation.id);
+    return [replacement ?? annotation];
+  });
+  return { ...view, annotations: [...annotations, ...put.values()] };
 }
 
 /** False while the window has lost its connection to the backend (the web host stopped). */

@@ -10,6 +10,7 @@ import type { DocumentView } from '../../../core/model/document.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { useColorScheme } from '../hooks/use-color-scheme.ts';
 import { installHighlightStyles, tagClassName } from './highlight-styles.ts';
+import { afterPaint, HighlightLayer, type HighlightSpec } from './highlight-layer.ts';
 import { monaco } from './monaco.ts';
 
 export interface RevealRequest {
@@ -33,13 +34,19 @@ interface ReaderProps {
   readonly onRedo: () => void;
 }
 
+/** Characters up to which lines wrap at measured word widths (see the model effect). */
+const ADVANCED_WRAPPING_LIMIT = 500_000;
+
 monaco.editor.defineTheme('claimbench-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#fdfcfa' } });
 monaco.editor.defineTheme('claimbench-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#1b1d21' } });
 
 export function Reader({ document, codebook, statuses, reveal, onCursorAnnotation, onTagSelection, onNewClaim, onUndo, onRedo }: ReaderProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor>(null);
-  const decorations = useRef<monaco.editor.IEditorDecorationsCollection>(null);
+  const highlights = useRef<HighlightLayer>(null);
+  /** The annotations highlighted last, to tell new ones (for the performance marks); none for a new text. */
+  const previousIds = useRef<ReadonlySet<string>>(undefined);
+  const specCache = useRef<{ codebook?: Codebook; statuses?: readonly VerificationStatus[]; specs: WeakMap<Annotation, { nested: boolean; spec: HighlightSpec }> }>({ specs: new WeakMap() });
   // The editor's listeners outlive renders: they read the latest props through these refs.
   const cursorListener = useRef(onCursorAnnotation);
   const actions = useRef({ onTagSelection, onNewClaim, onUndo, onRedo, shortcuts: new Map<string, string>() });
@@ -66,7 +73,6 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       domReadOnly: true,
       readOnlyMessage: { value: 'Documents are read-only: their text stays exactly as imported.' },
       wordWrap: 'on',
-      wrappingStrategy: 'advanced',
       lineNumbers: 'off',
       glyphMargin: false,
       folding: false,
@@ -86,7 +92,7 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       ariaLabel: 'Document text',
     });
     editorRef.current = editor;
-    decorations.current = editor.createDecorationsCollection();
+    highlights.current = new HighlightLayer(editor);
     const cursor = editor.onDidChangeCursorPosition((event) => {
       const model = editor.getModel();
       if (!model || event.reason === monaco.editor.CursorChangeReason.ContentFlush) return;
@@ -132,7 +138,8 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       keys.dispose();
       selectSentence.dispose();
       cursor.dispose();
-      decorations.current?.clear();
+      highlights.current?.dispose();
+      highlights.current = null;
       editor.getModel()?.dispose();
       editor.dispose();
       editorRef.current = null;
@@ -146,36 +153,72 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
   // A new document gets a new model (plain text, LF, so offsets map one to one).
   useEffect(() => {
     const editor = editorRef.current!;
+    // Wrapping at the real width of each word measures text in the DOM: right for a report, but
+    // seconds for a 5 MB text; a long document wraps by average character width instead.
+    editor.updateOptions({ wrappingStrategy: document.text.length > ADVANCED_WRAPPING_LIMIT ? 'simple' : 'advanced' });
     const model = monaco.editor.createModel(document.text, 'plaintext');
     model.setEOL(monaco.editor.EndOfLineSequence.LF);
     const old = editor.getModel();
     editor.setModel(model);
     old?.dispose();
     editor.setScrollTop(0);
+    previousIds.current = undefined;
+    const documentId = document.meta.id;
+    afterPaint(() => performance.mark('cb:text-painted', { detail: { documentId } }));
   }, [document.meta.id, document.text]);
 
+  // Highlights follow the annotations: only changed ones are touched, visible ones first.
   useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (!model) return;
+    const layer = highlights.current;
+    if (!layer || !editorRef.current?.getModel()) return;
     const tags = new Map(codebook.tags.map((tag) => [tag.id, tag]));
     const statusLabels = new Map(statuses.map((status) => [status.id, status.label]));
     const depths = nestingDepths(placed);
-    decorations.current?.set(
-      placed.map((annotation) => {
-        const primary = tags.get(annotation.tags[0] ?? '');
-        const nested = (depths.get(annotation.id) ?? 0) > 0;
-        return {
-          range: rangeOf(model, annotation),
-          options: {
-            inlineClassName: `${tagClassName(primary?.id)}${nested ? ' cb-hl-nested' : ''}`,
-            hoverMessage: hoverFor(annotation, tags, statusLabels),
-            overviewRuler: { color: primary?.color ?? '#888888', position: monaco.editor.OverviewRulerLane.Full },
-            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
-          },
-        };
-      }),
-    );
-  }, [placed, codebook, statuses]);
+    const wanted = new Map<string, HighlightSpec>();
+    // Specs are remembered per annotation object (unchanged annotations keep theirs between
+    // renders), so a new claim in a document with 10,000 builds one spec, not 10,000.
+    if (specCache.current.codebook !== codebook || specCache.current.statuses !== statuses) specCache.current = { codebook, statuses, specs: new WeakMap() };
+    const { specs } = specCache.current;
+    for (const annotation of placed) {
+      const nested = (depths.get(annotation.id) ?? 0) > 0;
+      const cached = specs.get(annotation);
+      if (cached?.nested === nested) {
+        wanted.set(annotation.id, cached.spec);
+        continue;
+      }
+      const primary = tags.get(annotation.tags[0] ?? '');
+      const className = `${tagClassName(primary?.id)}${nested ? ' cb-hl-nested' : ''}`;
+      const hover = hoverFor(annotation, tags, statusLabels);
+      const color = primary?.color ?? '#888888';
+      const { start, end } = annotation.target;
+      const spec: HighlightSpec = {
+        start,
+        end,
+        signature: `${start}:${end}:${className}:${color}:${hover.map((message) => message.value).join('\u0000')}`,
+        options: () => ({
+          inlineClassName: className,
+          hoverMessage: hover,
+          overviewRuler: { color, position: monaco.editor.OverviewRulerLane.Full },
+          stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+        }),
+      };
+      specs.set(annotation, { nested, spec });
+      wanted.set(annotation.id, spec);
+    }
+    const documentId = document.meta.id;
+    // Marks for benchmarks and diagnostics: what each sync added and removed, once painted.
+    const previous = previousIds.current;
+    const added = previous === undefined ? [] : [...wanted.keys()].filter((id) => !previous.has(id)).slice(0, 20);
+    const removed = previous === undefined ? [] : [...previous].filter((id) => !wanted.has(id)).slice(0, 20);
+    previousIds.current = new Set(wanted.keys());
+    layer.sync(wanted, {
+      visiblePainted: () => {
+        performance.mark('cb:highlights-visible', { detail: { documentId, count: wanted.size } });
+        if (added.length + removed.length > 0) performance.mark('cb:highlights-changed', { detail: { documentId, added, removed } });
+      },
+      completePainted: () => performance.mark('cb:highlights-complete', { detail: { documentId, count: wanted.size } }),
+    });
+  }, [placed, codebook, statuses, document.meta.id]);
 
   useEffect(() => {
     const editor = editorRef.current;
