@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { textTarget } from '../model/annotation.ts';
-import { anchor, type AnchorResult } from './anchor.ts';
+import { hypothesisAnchor } from '../../bench/hypothesis-baseline.ts';
+import { anchor, anchorAll, needsReview, REVIEW_BELOW, type AnchorResult, type QuoteTarget } from './anchor.ts';
 
 const OLD =
   'The city of Valmont declared a water emergency on Thursday. Mayor Teresa Albescu said: "If we do nothing, the taps will run dry by the end of September." ' +
   'The ministry said rainfall was 42 percent below average. The mayor said the taps will run dry soon.';
 
 /** The target of the first occurrence of `quote` in OLD. */
-const targetOf = (quote: string, occurrence = 1) => {
+const targetOf = (quote: string, occurrence = 1, text = OLD) => {
   let start = -1;
-  for (let seen = 0; seen < occurrence; seen++) start = OLD.indexOf(quote, start + 1);
-  return textTarget(OLD, start, start + quote.length);
+  for (let seen = 0; seen < occurrence; seen++) start = text.indexOf(quote, start + 1);
+  return textTarget(text, start, start + quote.length);
 };
 
-const found = (text: string, result: AnchorResult) => (result.state === 'orphaned' ? undefined : text.slice(result.start, result.end));
+const found = (text: string, result: AnchorResult | undefined) => (result === undefined || result.state === 'orphaned' ? undefined : text.slice(result.start, result.end));
 
 describe('anchor', () => {
   it('keeps a span whose text is unchanged (exact)', () => {
@@ -61,6 +62,12 @@ describe('anchor', () => {
     expect(anchor('nothing here', { start: 0, end: 3, exact: 'abc', prefix: '', suffix: '' }).state).toBe('orphaned');
   });
 
+  it('orphans an empty quote, and never reads a stored position outside the text', () => {
+    expect(anchor(OLD, { start: 0, end: 0, exact: '', prefix: '', suffix: '' })).toEqual({ state: 'orphaned', confidence: 0 });
+    const target = { ...targetOf('42 percent below average'), start: -5, end: 19 };
+    expect(anchor(OLD, target)).toMatchObject({ state: 'moved', start: OLD.indexOf('42 percent') });
+  });
+
   it('handles astral characters and combining marks as plain string indices', () => {
     const before = 'Intro. Flag 🇺🇦 and café — Київ said 𠀀 “no”.';
     const target = textTarget(before, before.indexOf('🇺🇦 and café'), before.indexOf('🇺🇦 and café') + '🇺🇦 and café'.length);
@@ -69,4 +76,157 @@ describe('anchor', () => {
     expect(result.state).toBe('moved');
     expect(found(after, result)).toBe('🇺🇦 and café');
   });
+});
+
+describe('anchor: an unchanged copy elsewhere against the edited original', () => {
+  // A standing sentence repeated through a report; the analyst annotated the copy in section 2,
+  // which the new version edited. Hypothesis' strategy takes the unchanged copy in section 1.
+  const standing = 'Figures are provisional and may be revised when the final audit is published.';
+  const one = `Reservoirs fell to 18 percent over the summer. ${standing} Rationing starts on Monday in the north.\n\n`;
+  const two = `Leaks in the old mains cost a third of supply. ${standing} Questions go to the press office.\n\n`;
+  const before = one + two;
+  const edited = standing.replace('may be revised when', 'will be revised once');
+  const after = one + two.replace(standing, edited);
+
+  it('finds the edited original where it stands, not the copy', () => {
+    const target = targetOf(standing, 2, before);
+    const result = anchor(after, target);
+    expect(result.state).toBe('fuzzy');
+    expect(found(after, result)).toBe(edited);
+    // The case this guards: Hypothesis' strategy puts the annotation on the copy in section one.
+    const hypothesis = hypothesisAnchor(after, target);
+    expect(hypothesis.state !== 'orphaned' && hypothesis.start < one.length).toBe(true);
+  });
+
+  it('flags a copy for review when the original is gone and nothing confirms the copy', () => {
+    const target = targetOf(standing, 2, before);
+    const gone = after.replace(`Leaks in the old mains cost a third of supply. ${edited}`, 'This section was withdrawn.');
+    const result = anchor(gone, target);
+    expect(result.state).toBe('fuzzy');
+    expect(found(gone, result)).toBe(standing);
+    expect(result.confidence).toBeLessThan(REVIEW_BELOW);
+    expect(needsReview(result)).toBe(true);
+  });
+});
+
+describe('anchor: what an approximate match may take in', () => {
+  const text = 'The programme replaced 64 kilometres of old mains and cut water losses by almost half. I thank every crew that has worked.';
+  const target = targetOf('cut water losses by almost half', 1, text);
+
+  it('does not let a match run into the context to make up for a deleted half', () => {
+    // "by almost half" (15 of 31 characters) is gone; an edit-distance match would borrow ". I thank ever" for it.
+    expect(anchor(text.replace(' by almost half', ''), target)).toEqual({ state: 'orphaned', confidence: 0 });
+  });
+
+  it('keeps the span to the quote when less of it went, between its context', () => {
+    const shorter = text.replace('by almost half', 'by half');
+    const result = anchor(shorter, target);
+    expect(result.state).toBe('fuzzy');
+    expect(found(shorter, result)).toBe('cut water losses by half');
+    expect(needsReview(result)).toBe(true); // 7 of 31 characters gone: confidence 0.774
+  });
+});
+
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vel', 'dor', 'pin', 'sul', 'ber', 'gan', 'tho', 'ris', 'mun', 'fel', 'sa', 'ne', 'zo'];
+const VERBS = ['reported', 'denied', 'estimated', 'doubled', 'halved', 'questioned', 'approved', 'delayed'];
+
+/** A long text of distinct sentences (seeded invented words), and targets on every tenth one. */
+function longDocument(sentences: number): { text: string; targets: QuoteTarget[] } {
+  let seed = 7;
+  const next = (size: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor((seed / 2147483648) * size);
+  };
+  const word = () => Array.from({ length: 1 + next(3) }, () => SYLLABLES[next(SYLLABLES.length)]).join('');
+  const parts: string[] = [];
+  for (let index = 0; index < sentences; index++) {
+    const words = Array.from({ length: 5 + next(6) }, word);
+    parts.push(`The ${words.join(' ')} ${VERBS[next(VERBS.length)]} ${next(1000)} cases in ${1990 + next(35)}.`);
+  }
+  const text = parts.join(' ');
+  const targets: QuoteTarget[] = [];
+  for (let index = 5; index < sentences; index += 10) {
+    const start = parts.slice(0, index).join(' ').length + (index > 0 ? 1 : 0);
+    targets.push(textTarget(text, start, start + parts[index]!.length));
+  }
+  return { text, targets };
+}
+
+/** `quote` with its first verb replaced: an edit of a few characters in the middle. */
+const reworded = (quote: string) => quote.replace(/ (reported|denied|estimated|doubled|halved|questioned|approved|delayed) /, ' said ');
+
+describe('anchorAll', () => {
+  it('anchors nothing more than a position check on unchanged text', () => {
+    const { text, targets } = longDocument(400);
+    const results = anchorAll(text, targets);
+    expect(results.every((result) => result.state === 'exact')).toBe(true);
+    expect(results.map((result) => found(text, result))).toEqual(targets.map((target) => target.exact));
+  });
+
+  it('returns results in the order of the targets, whatever their order in the text', () => {
+    const { text, targets } = longDocument(200);
+    const shuffled = [targets[7]!, targets[0]!, targets[19]!, targets[3]!];
+    const changed = `Preface.\n\n${text}`;
+    expect(anchorAll(changed, shuffled).map((result) => found(changed, result))).toEqual(shuffled.map((target) => target.exact));
+  });
+
+  it('carries the drift of each edit to the annotations after it', () => {
+    const { text, targets } = longDocument(400);
+    // Edits every few thousand characters, each shifting everything after it.
+    const parts = text.split('. ');
+    for (const at of [30, 120, 250]) parts[at] += ' (an added remark of some length)';
+    const edited = targets[10]!.exact;
+    const changed = parts.join('. ').replace(edited, reworded(edited));
+    const results = anchorAll(changed, targets);
+    expect(results.filter((result) => result.state === 'moved').length).toBeGreaterThan(30);
+    results.forEach((result, index) => {
+      if (index === 10) expect(found(changed, result)).toBe(reworded(edited));
+      else expect(found(changed, result)).toBe(targets[index]!.exact);
+    });
+  });
+
+  it('finds annotations after an insertion larger than its window, by the exact quote', () => {
+    const { text, targets } = longDocument(300);
+    const changed = `${'A long new introduction. '.repeat(400)}\n\n${text}`; // 10,000 characters, window 2,048
+    const results = anchorAll(changed, targets);
+    expect(results.map((result) => result.state)).toEqual(targets.map(() => 'moved'));
+  });
+
+  it('finds an edited annotation right after a large insertion by aiming with the next one', () => {
+    const { text, targets } = longDocument(300);
+    const first = targets[0]!;
+    const edited = reworded(first.exact);
+    const changed = `${'A long new introduction. '.repeat(400)}\n\n${text.replace(first.exact, edited)}`;
+    const [result] = anchorAll(changed, targets, { wholeTextFuzzyUpTo: 0 });
+    expect(result).toMatchObject({ state: 'fuzzy' });
+    expect(found(changed, result)).toBe(edited);
+  });
+
+  it('searches a long text approximately only around the expected place (the documented trade-off)', () => {
+    const { text, targets } = longDocument(300);
+    const target = targets[2]!;
+    const edited = reworded(target.exact);
+    // The annotated sentence moved 10,000 characters away and was edited: outside the window.
+    const moved = `${text.replace(`${target.exact} `, '')} ${edited}`;
+    expect(anchorAll(moved, [target], { wholeTextFuzzyUpTo: 0 })[0]).toEqual({ state: 'orphaned', confidence: 0 });
+    // In a text short enough, the whole text is searched approximately too.
+    expect(found(moved, anchorAll(moved, [target])[0])).toBe(edited);
+  });
+
+  it('gives every annotation of a batch the same result as anchoring it alone, when nothing else changed', () => {
+    const { text, targets } = longDocument(100);
+    const changed = text.replace(targets[4]!.exact, reworded(targets[4]!.exact));
+    const batch = anchorAll(changed, targets);
+    targets.forEach((target, index) => expect(batch[index]).toEqual(anchor(changed, target)));
+  });
+});
+
+describe('needsReview', () => {
+  it.each<[string, AnchorResult, boolean]>([
+    ['exact', { state: 'exact', start: 0, end: 1, confidence: 1 }, false],
+    ['moved', { state: 'moved', start: 0, end: 1, confidence: 1 }, false],
+    ['a sure fuzzy match', { state: 'fuzzy', start: 0, end: 1, confidence: REVIEW_BELOW }, false],
+    ['an unsure fuzzy match', { state: 'fuzzy', start: 0, end: 1, confidence: REVIEW_BELOW - 0.001 }, true],
+    ['an orphan', { state: 'orphaned', confidence: 0 }, true],
+  ])('%s', (_name, result, expected) => expect(needsReview(result)).toBe(expected));
 });

@@ -1,7 +1,7 @@
 // A new version of a document already in the workspace: the document keeps its id, its analyst-
 // made metadata and its annotations, which are re-anchored on the new text; the old text and file
 // stay in the workspace (texts/, originals/) and are listed in the document's version history.
-import { anchor, REVIEW_BELOW } from '../../core/anchoring/anchor.ts';
+import { anchorAll, needsReview } from '../../core/anchoring/anchor.ts';
 import { textTarget, type Annotation } from '../../core/model/annotation.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import type { AnchorCounts } from '../../core/model/import.ts';
@@ -17,14 +17,15 @@ export interface NewVersionInput {
 export function newVersion({ previous, extracted, provenance }: NewVersionInput): { file: DocumentFile; anchors: AnchorCounts } {
   const text = extracted.text;
   const counts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0, needReview: 0 };
-  const annotations = previous.annotations.map((annotation): Annotation => {
-    const result = anchor(text, annotation.target);
+  // All at once, in one call: each annotation found aims the search for the next.
+  const results = anchorAll(text, previous.annotations.map((annotation) => annotation.target));
+  const annotations = previous.annotations.map((annotation, index): Annotation => {
+    const result = results[index]!;
     counts[result.state]++;
+    if (needsReview(result)) counts.needReview++;
     if (result.state === 'orphaned') {
-      counts.needReview++;
       return { ...annotation, anchor: { state: 'orphaned', confidence: 0, previousQuote: annotation.anchor.previousQuote ?? annotation.target.exact } };
     }
-    if (result.state === 'fuzzy' && result.confidence < REVIEW_BELOW) counts.needReview++;
     const previousQuote = result.state === 'fuzzy' ? (annotation.anchor.previousQuote ?? annotation.target.exact) : undefined;
     return {
       ...annotation,

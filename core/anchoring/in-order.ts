@@ -1,0 +1,152 @@
+// The part of anchoring a document's annotations that needs a search: those not found at their
+// stored position, taken in document order so that each one placed aims the search for the next
+// (see anchor.ts for the strategy and its trade-offs).
+import { searchRange } from './search.ts';
+import type { Candidate } from './score.ts';
+import type { AnchorResult, QuoteTarget } from './types.ts';
+
+export interface SearchSettings {
+  /** Characters searched on each side of the expected position before the whole text. */
+  readonly window: number;
+  /** Whether the whole text is also searched approximately (short texts only). */
+  readonly fuzzyWholeText: boolean;
+}
+
+const ORPHAN: AnchorResult = { state: 'orphaned', confidence: 0 };
+
+/** The factor on the confidence of a match whose place nothing confirms. */
+const UNCONFIRMED_PLACE = 0.5;
+
+/** Fills in `results` (undefined: not found at the stored position) for every target. */
+export function anchorInDocumentOrder(text: string, targets: readonly QuoteTarget[], results: (AnchorResult | undefined)[], { window, fuzzyWholeText }: SearchSettings): void {
+  const order = Array.from(targets.keys()).sort((a, b) => targets[a]!.start - targets[b]!.start || targets[a]!.end - targets[b]!.end);
+  /** By position in `order`: the shift a confirmed result showed, the shift used to aim, the best candidate so far. */
+  const drifts: (number | undefined)[] = new Array<number | undefined>(order.length);
+  const aimedWith: number[] = new Array<number>(order.length).fill(0);
+  const tentative = new Map<number, Candidate>();
+
+  const inWindow = (target: QuoteTarget, hint: number) =>
+    searchRange(text, target, { hint, from: Math.max(0, hint - window), to: Math.min(text.length, hint + target.exact.length + window), fuzzy: true, distanceScale: window });
+  const wholeText = (target: QuoteTarget, hint: number, fuzzy: boolean) => searchRange(text, target, { hint, from: 0, to: text.length, fuzzy, distanceScale: window });
+  const expected = (position: number, drift: number) => clamp(targets[order[position]!]!.start + drift, 0, text.length);
+  /** Keeps the better of `found` and the candidate so far; takes it as the result if its place is confirmed. */
+  const settle = (position: number, found: Candidate | undefined): void => {
+    const previous = tentative.get(position);
+    const best = previous === undefined || (found !== undefined && found.score >= previous.score) ? found : previous;
+    if (best === undefined) return;
+    tentative.set(position, best);
+    if (!best.confirmed) return;
+    const index = order[position]!;
+    results[index] = resultOf(best, targets[index]!);
+    drifts[position] = best.start - targets[index]!.start;
+    tentative.delete(position);
+  };
+
+  // 1. In document order, aimed by the drift of the last confirmed result: at the expected place,
+  //    then around it; what is not confirmed there waits for the exact quote in the whole text.
+  //    A result found far away (a passage moved, or everything after a big insertion) does not
+  //    move the aim at once: its drift is tried second, and taken when it places an annotation the
+  //    current drift does not (a quote in repeated boilerplate must not drag the aim to a copy).
+  let drift = 0;
+  let alternative: number | undefined;
+  const exactlyAt = (target: QuoteTarget, hint: number) => text.slice(hint, hint + target.exact.length) === target.exact;
+  for (let position = 0; position < order.length; position++) {
+    const index = order[position]!;
+    const target = targets[index]!;
+    const done = results[index];
+    if (done !== undefined) {
+      if (done.state !== 'orphaned') drift = drifts[position] = done.start - target.start;
+      continue;
+    }
+    if (target.exact.length === 0) {
+      results[index] = ORPHAN;
+      continue;
+    }
+    let hint = expected(position, drift);
+    if (!exactlyAt(target, hint) && alternative !== undefined && exactlyAt(target, expected(position, alternative))) {
+      [drift, alternative] = [alternative, drift];
+      hint = expected(position, drift);
+    }
+    aimedWith[position] = drift;
+    if (exactlyAt(target, hint)) {
+      results[index] = { state: 'moved', start: hint, end: hint + target.exact.length, confidence: 1 };
+      drifts[position] = drift;
+      continue;
+    }
+    const around = inWindow(target, hint);
+    if (around?.confirmed) {
+      settle(position, around);
+      drift = drifts[position]!;
+      continue;
+    }
+    if (around !== undefined) tentative.set(position, around);
+    const windowIsWholeText = hint - window <= 0 && hint + target.exact.length + window >= text.length;
+    settle(position, windowIsWholeText ? undefined : wholeText(target, hint, false));
+    if (drifts[position] !== undefined) alternative = drifts[position];
+  }
+
+  // 2. Backwards, for what is left: aimed by the next confirmed result instead (the annotation
+  //    came right after a big edit); and an unchanged quote that occurs once in the text, between
+  //    the results before and after it, is in its place, even with new text on both sides of it.
+  const startBefore: (number | undefined)[] = [];
+  let lastStart: number | undefined;
+  for (const index of order) {
+    startBefore.push(lastStart);
+    const result = results[index];
+    if (result !== undefined && result.state !== 'orphaned') lastStart = result.start;
+  }
+  /** The quote, at `start`, is between the results before and after it (or the text's edge, if only one is known), and nowhere else in the text. */
+  const inOrder = (start: number, exact: string, before: number | undefined, after: number | undefined): boolean => {
+    if (before === undefined && after === undefined) return false;
+    if (start < (before ?? 0) || start > (after ?? text.length)) return false;
+    const first = text.indexOf(exact);
+    return first === start && text.indexOf(exact, first + 1) === -1;
+  };
+  let nextDrift: number | undefined;
+  let nextStart: number | undefined;
+  for (let position = order.length - 1; position >= 0; position--) {
+    const index = order[position]!;
+    if (results[index] === undefined) {
+      if (nextDrift !== undefined && Math.abs(nextDrift - aimedWith[position]!) > window / 2) settle(position, inWindow(targets[index]!, expected(position, nextDrift)));
+      const best = tentative.get(position);
+      if (results[index] === undefined && best?.quoteSimilarity === 1 && inOrder(best.start, targets[index]!.exact, startBefore[position], nextStart)) {
+        settle(position, { ...best, confirmed: true });
+      }
+    }
+    const result = results[index];
+    if (result !== undefined && result.state !== 'orphaned') nextStart = result.start;
+    if (drifts[position] !== undefined) nextDrift = drifts[position];
+  }
+
+  // 3. The whole text approximately (short texts only); then the best candidate found (its place
+  //    unconfirmed: `fuzzy`, for review), or an orphan.
+  for (let position = 0; position < order.length; position++) {
+    const index = order[position]!;
+    if (results[index] !== undefined) continue;
+    if (fuzzyWholeText) settle(position, wholeText(targets[index]!, expected(position, aimedWith[position]!), true));
+    const best = tentative.get(position);
+    results[index] = best === undefined ? ORPHAN : resultOf(best, targets[index]!);
+  }
+}
+
+/**
+ * The result for a candidate: `exact` or `moved` (confidence 1) for the unchanged quote in a
+ * confirmed place; otherwise `fuzzy`, with the share of the quote found unchanged as confidence
+ * (less text left unexplained between the match and its context). When nothing confirms the
+ * place, the confidence is also at most the context's similarity, and halved (a copy of a
+ * repeated passage fits its quote and its context as well as the original would), so that goes
+ * to review even when the quote is exact.
+ */
+function resultOf(found: Candidate, target: QuoteTarget): AnchorResult {
+  const { start, end, quoteSimilarity, boundaryDoubt, confirmed, contextMean } = found;
+  if (quoteSimilarity === 1 && confirmed) {
+    return { state: start === target.start && end === target.end ? 'exact' : 'moved', start, end, confidence: 1 };
+  }
+  const similarity = Math.max(0, quoteSimilarity - boundaryDoubt);
+  const confidence = confirmed ? similarity : Math.min(similarity, contextMean) * UNCONFIRMED_PLACE;
+  return { state: 'fuzzy', start, end, confidence: Math.round(confidence * 1000) / 1000 };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
