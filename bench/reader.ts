@@ -21,7 +21,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 interface Mark {
   readonly name: string;
   readonly startTime: number;
-  readonly detail: { documentId?: string; id?: string; added?: string[]; removed?: string[] } | null;
+  readonly detail: { documentId?: string; id?: string; count?: number; added?: string[]; changed?: string[]; removed?: string[] } | null;
 }
 
 function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -72,7 +72,9 @@ async function timeOpen(browser: Browser, url: string, workspace: ReaderWorkspac
   await waitForMark(page, 'cb:highlights-visible', (detail) => detail?.documentId === workspace.startId);
   await page.evaluate((id) => (location.hash = `#doc=${id}`), documentId);
   const visible = await waitForMark(page, 'cb:highlights-visible', (detail) => detail?.documentId === documentId);
-  const complete = await waitForMark(page, 'cb:highlights-complete', (detail) => detail?.documentId === documentId);
+  // Complete when every annotation is highlighted (they arrive in pages, each its own sync).
+  const expected = documentId === workspace.annotatedId ? workspace.annotations : 0;
+  const complete = await waitForMark(page, 'cb:highlights-complete', (detail) => detail?.documentId === documentId && detail.count === expected);
   const open = (await marks(page)).findLast((mark) => mark.name === 'cb:open' && mark.detail?.documentId === documentId)!;
   const textPainted = (await marks(page)).find((mark) => mark.name === 'cb:text-painted' && mark.detail?.documentId === documentId)!;
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: { startTime: number; duration: number }[] }).longTasks);
@@ -86,23 +88,42 @@ async function timeEdits(page: Page, documentId: string, rounds: number) {
   const tagToPaint: number[] = [];
   const tagToSaved: number[] = [];
   const undoToPaint: number[] = [];
-  const word = page.locator('.view-line').nth(2);
-  for (let round = 0; round < rounds; round++) {
-    await word.dblclick({ position: { x: 30 + (round % 8) * 40, y: 10 } });
+  const editToPaint: number[] = [];
+  // Two rounds first, not measured: the first changes of a page pay for compiling its code.
+  for (let round = -2; round < rounds; round++) {
+    // A word of the first paragraph (line 3), a different one each round, selected by keyboard.
+    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    for (let step = 0; step < round + 2; step++) await page.keyboard.press('Control+ArrowRight');
+    await page.keyboard.press('Control+Shift+ArrowRight');
     const before = (await marks(page)).length;
     await page.keyboard.press('1');
     const key = await waitForMark(page, 'cb:tag-key', () => true).then(async () => (await marks(page)).slice(before).find((mark) => mark.name === 'cb:tag-key')!);
     const id = key.detail!.id!;
     const painted = await waitForMark(page, 'cb:highlights-changed', (detail) => detail?.documentId === documentId && (detail.added ?? []).includes(id));
     const saved = await waitForMark(page, 'cb:annotation-saved', (detail) => detail?.id === id);
-    tagToPaint.push(painted.startTime - key.startTime);
-    tagToSaved.push(saved.startTime - key.startTime);
+    if (round >= 0) tagToPaint.push(painted.startTime - key.startTime);
+    if (round >= 0) tagToSaved.push(saved.startTime - key.startTime);
+    // Edit it: Edit in the claims panel, another status, Ctrl+Enter.
+    await page.getByRole('complementary', { name: 'Claims' }).getByRole('button', { name: 'Edit claim' }).click();
+    const form = page.getByRole('dialog', { name: 'Edit claim' });
+    await form.getByRole('combobox', { name: /^Status/ }).selectOption({ index: 1 + ((round + 2) % 4) });
+    await form.getByRole('combobox', { name: /^Status/ }).press('Control+Enter');
+    const submitted = await waitForMark(page, 'cb:edit-saved-in-form', (detail) => detail?.id === id);
+    const repainted = await waitForMark(page, 'cb:highlights-changed', (detail) => detail?.documentId === documentId && (detail.changed ?? []).includes(id));
+    if (round >= 0) editToPaint.push(repainted.startTime - submitted.startTime);
+    await waitForMark(page, 'cb:highlights-visible', () => true);
+    await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
     await page.keyboard.press('Control+z');
     const undoKey = (await marks(page)).findLast((mark) => mark.name === 'cb:undo-key')!;
     const removed = await waitForMark(page, 'cb:highlights-changed', (detail) => detail?.documentId === documentId && (detail.removed ?? []).includes(id));
-    undoToPaint.push(removed.startTime - undoKey.startTime);
+    if (round >= 0) undoToPaint.push(removed.startTime - undoKey.startTime);
   }
-  return { tagToPaint, tagToSaved, undoToPaint };
+  return { tagToPaint, tagToSaved, undoToPaint, editToPaint };
 }
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -135,6 +156,7 @@ export async function readerBenchmark(browser: Browser, { runs = 5, editRounds =
     }
     const firstPaint = { subject: median(annotated.map((run) => run.firstPaintMs)), baseline: median(plain.map((run) => run.firstPaintMs)) };
     const tagPaint = { subject: median(editsAnnotated.flatMap((run) => run.tagToPaint)), baseline: median(editsPlain.flatMap((run) => run.tagToPaint)) };
+    const editPaint = { subject: median(editsAnnotated.flatMap((run) => run.editToPaint)), baseline: median(editsPlain.flatMap((run) => run.editToPaint)) };
     const undoPaint = { subject: median(editsAnnotated.flatMap((run) => run.undoToPaint)), baseline: median(editsPlain.flatMap((run) => run.undoToPaint)) };
     const saved = editsAnnotated.flatMap((run) => run.tagToSaved);
     const savedPlain = editsPlain.flatMap((run) => run.tagToSaved);
@@ -166,11 +188,17 @@ export async function readerBenchmark(browser: Browser, { runs = 5, editRounds =
         target: '≤ 1.25',
       },
       edit: {
-        name: 'Ctrl+Z of that claim → its highlight gone from the screen',
+        name: 'claim form saved (Ctrl+Enter) on that claim → its changed highlight painted',
+        subject: { medianMs: round(editPaint.subject), samplesMs: editsAnnotated.flatMap((run) => run.editToPaint).map(round) },
+        baseline: { medianMs: round(editPaint.baseline), samplesMs: editsPlain.flatMap((run) => run.editToPaint).map(round) },
+        ratio: ratio(editPaint.subject, editPaint.baseline),
+        target: '≤ 1.25',
+      },
+      undo: {
+        name: 'Ctrl+Z → the highlight gone (waits for the service: undo is written before it is shown)',
         subject: { medianMs: round(undoPaint.subject) },
         baseline: { medianMs: round(undoPaint.baseline) },
         ratio: ratio(undoPaint.subject, undoPaint.baseline),
-        target: '≤ 1.25',
       },
       keypressToSaved: {
         name: 'tag key → annotation written to disk (the service answered)',

@@ -108,4 +108,15 @@ describe('annotations through the service', () => {
       ]);
       await service.dispose();
     }));
+
+  it('takes changes in the order they were asked for: an undo sent while a claim is being written undoes that claim', () =>
+    withTempDir(async (dir) => {
+      const { service, store, report } = await workbench(dir);
+      const created = service.createAnnotation(report.meta.id, { start: 0, end: 7, tags: ['statistic'] });
+      const undone = service.undo();
+      expect(await created).toMatchObject({ ok: true });
+      expect(await undone).toMatchObject({ ok: true, value: { label: 'Tag as Statistic' } });
+      expect(store.document(report.meta.id)!.annotations).toHaveLength(10);
+      await service.dispose();
+    }));
 });

@@ -18,34 +18,40 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
   };
 
   return {
-    async createAnnotation(documentId, input) {
-      const file = store.document(documentId);
-      if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
-      if (input.id !== undefined && file.annotations.some((annotation) => annotation.id === input.id)) {
-        return fail('invalid', `The document already has an annotation "${input.id}".`);
-      }
-      const now = new Date().toISOString();
-      const created = newAnnotation(file.text, input, { id: input.id ?? randomUUID(), creator: store.workspace.settings.analystName, now, vocabulary: vocabulary() });
-      if (!created.ok) return created;
-      const label = input.tags.length > 0 ? `Tag as ${tagNames(input.tags)}` : 'Mark claim';
-      const written = await changes.commit({ label, annotations: [{ documentId, annotationId: created.value.id, before: undefined, after: created.value }] });
-      return written.ok ? created : written;
+    createAnnotation(documentId, input) {
+      return changes.exclusive(async () => {
+        const file = store.document(documentId);
+        if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+        if (input.id !== undefined && file.annotations.some((annotation) => annotation.id === input.id)) {
+          return fail('invalid', `The document already has an annotation "${input.id}".`);
+        }
+        const now = new Date().toISOString();
+        const created = newAnnotation(file.text, input, { id: input.id ?? randomUUID(), creator: store.workspace.settings.analystName, now, vocabulary: vocabulary() });
+        if (!created.ok) return created;
+        const label = input.tags.length > 0 ? `Tag as ${tagNames(input.tags)}` : 'Mark claim';
+        const written = await changes.commit({ label, annotations: [{ documentId, annotationId: created.value.id, before: undefined, after: created.value }] });
+        return written.ok ? created : written;
+      });
     },
 
-    async updateAnnotation(documentId, annotationId, patch) {
-      const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
-      if (before === undefined) return fail('not-found', 'That claim is no longer in the document.');
-      const after = patchAnnotation(before, patch, vocabulary(), new Date().toISOString());
-      if (!after.ok) return after;
-      const written = await changes.commit({ label: 'Edit claim', annotations: [{ documentId, annotationId, before, after: after.value }] });
-      return written.ok ? after : written;
+    updateAnnotation(documentId, annotationId, patch) {
+      return changes.exclusive(async () => {
+        const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
+        if (before === undefined) return fail('not-found', 'That claim is no longer in the document.');
+        const after = patchAnnotation(before, patch, vocabulary(), new Date().toISOString());
+        if (!after.ok) return after;
+        const written = await changes.commit({ label: 'Edit claim', annotations: [{ documentId, annotationId, before, after: after.value }] });
+        return written.ok ? after : written;
+      });
     },
 
-    async deleteAnnotation(documentId, annotationId) {
-      const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
-      if (before === undefined) return fail('not-found', 'That claim is no longer in the document.');
-      const written = await changes.commit({ label: 'Delete claim', annotations: [{ documentId, annotationId, before, after: undefined }] });
-      return written.ok ? ok(true) : written;
+    deleteAnnotation(documentId, annotationId) {
+      return changes.exclusive(async () => {
+        const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
+        if (before === undefined) return fail('not-found', 'That claim is no longer in the document.');
+        const written = await changes.commit({ label: 'Delete claim', annotations: [{ documentId, annotationId, before, after: undefined }] });
+        return written.ok ? ok(true) : written;
+      });
     },
 
     async getClaimSuggestions() {

@@ -30,8 +30,20 @@ export class ChangeLog {
     this.events = events;
   }
 
+  private queue: Promise<unknown> = Promise.resolve();
+
   get state(): HistoryState {
     return this.history.state;
+  }
+
+  /**
+   * Runs `work` after every change already under way has finished, so a change reads the state
+   * the one before it left (an undo pressed while a claim is being written undoes that claim).
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Writes `change` and makes it the next to undo. */
@@ -43,7 +55,15 @@ export class ChangeLog {
     return written;
   }
 
-  async undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>> {
+  undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>> {
+    return this.exclusive(() => this.undoNow());
+  }
+
+  redo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>> {
+    return this.exclusive(() => this.redoNow());
+  }
+
+  private async undoNow(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>> {
     const change = this.history.peekUndo();
     if (change === undefined) return fail('nothing-to-undo', 'There is nothing to undo.');
     const written = await this.write(sideOf(change, 'before'));
@@ -53,7 +73,7 @@ export class ChangeLog {
     return ok(described(change));
   }
 
-  async redo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>> {
+  private async redoNow(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>> {
     const change = this.history.peekRedo();
     if (change === undefined) return fail('nothing-to-redo', 'There is nothing to redo.');
     const written = await this.write(sideOf(change, 'after'));

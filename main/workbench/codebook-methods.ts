@@ -29,33 +29,39 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
       return usage;
     },
 
-    async addTag(draft) {
-      const before = store.workspace.codebook;
-      const added = addTag(before, draft);
-      if (!added.ok) return added;
-      const written = await changes.commit({ label: `Add tag ${added.value.tag.name}`, annotations: [], codebook: { before, after: added.value.codebook } });
-      // A change to the codebook alone touches no document, so it can only fail to be written.
-      return written.ok ? ok(added.value.tag) : fail('write-failed', written.error.message);
+    addTag(draft) {
+      return changes.exclusive(async () => {
+        const before = store.workspace.codebook;
+        const added = addTag(before, draft);
+        if (!added.ok) return added;
+        const written = await changes.commit({ label: `Add tag ${added.value.tag.name}`, annotations: [], codebook: { before, after: added.value.codebook } });
+        // A change to the codebook alone touches no document, so it can only fail to be written.
+        return written.ok ? ok(added.value.tag) : fail('write-failed', written.error.message);
+      });
     },
 
-    async updateTag(tagId, patch) {
-      const before = store.workspace.codebook;
-      const updated = updateTag(before, tagId, patch);
-      if (!updated.ok) return updated;
-      const old = before.tags.find((tag) => tag.id === tagId)!;
-      const label = patch.name !== undefined && patch.name.trim() !== old.name ? `Rename tag ${old.name} to ${updated.value.tag.name}` : `Edit tag ${old.name}`;
-      const written = await changes.commit({ label, annotations: [], codebook: { before, after: updated.value.codebook } });
-      return written.ok ? ok(updated.value.tag) : written;
+    updateTag(tagId, patch) {
+      return changes.exclusive(async () => {
+        const before = store.workspace.codebook;
+        const updated = updateTag(before, tagId, patch);
+        if (!updated.ok) return updated;
+        const old = before.tags.find((tag) => tag.id === tagId)!;
+        const label = patch.name !== undefined && patch.name.trim() !== old.name ? `Rename tag ${old.name} to ${updated.value.tag.name}` : `Edit tag ${old.name}`;
+        const written = await changes.commit({ label, annotations: [], codebook: { before, after: updated.value.codebook } });
+        return written.ok ? ok(updated.value.tag) : written;
+      });
     },
 
-    async importCodebook(format, text) {
-      const parsed = format === 'csv' ? codebookFromCsv(text) : codebookFromQdc(text);
-      if (!parsed.ok) return parsed;
-      const before = store.workspace.codebook;
-      const merged = mergeCodebook(before, parsed.value);
-      if (merged.added.length === 0 && merged.updated.length === 0) return ok({ added: [], updated: [], unchanged: merged.unchanged });
-      const written = await changes.commit({ label: 'Import codebook', annotations: [], codebook: { before, after: merged.codebook } });
-      return written.ok ? ok({ added: merged.added, updated: merged.updated, unchanged: merged.unchanged }) : fail('write-failed', written.error.message);
+    importCodebook(format, text) {
+      return changes.exclusive(async () => {
+        const parsed = format === 'csv' ? codebookFromCsv(text) : codebookFromQdc(text);
+        if (!parsed.ok) return parsed;
+        const before = store.workspace.codebook;
+        const merged = mergeCodebook(before, parsed.value);
+        if (merged.added.length === 0 && merged.updated.length === 0) return ok({ added: [], updated: [], unchanged: merged.unchanged });
+        const written = await changes.commit({ label: 'Import codebook', annotations: [], codebook: { before, after: merged.codebook } });
+        return written.ok ? ok({ added: merged.added, updated: merged.updated, unchanged: merged.unchanged }) : fail('write-failed', written.error.message);
+      });
     },
 
     async exportCodebook(format) {
@@ -67,23 +73,25 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
       return { fileName: `${base}.qdc`, mimeType: 'application/xml', text: codebookToQdc(codebook, { origin: 'Claimbench', guidFor }) };
     },
 
-    async deleteTag(tagId, plan) {
-      const before = store.workspace.codebook;
-      const after = removeTag(before, tagId);
-      if (!after.ok) return after;
-      if (plan.annotations === 'retag' && (plan.into === tagId || !after.value.tags.some((tag) => tag.id === plan.into))) {
-        return fail('invalid', `Choose another tag of the codebook to give its claims, not "${plan.into}".`);
-      }
-      const now = new Date().toISOString();
-      const edits: AnnotationEdit[] = [];
-      for (const document of store.documents) {
-        for (const annotation of document.annotations) {
-          const next = afterTagDeletion(annotation, tagId, plan, now);
-          if (next !== annotation) edits.push({ documentId: document.meta.id, annotationId: annotation.id, before: annotation, after: next });
+    deleteTag(tagId, plan) {
+      return changes.exclusive(async () => {
+        const before = store.workspace.codebook;
+        const after = removeTag(before, tagId);
+        if (!after.ok) return after;
+        if (plan.annotations === 'retag' && (plan.into === tagId || !after.value.tags.some((tag) => tag.id === plan.into))) {
+          return fail('invalid', `Choose another tag of the codebook to give its claims, not "${plan.into}".`);
         }
-      }
-      const written = await changes.commit({ label: `Delete tag ${tagName(tagId)}`, annotations: edits, codebook: { before, after: after.value } });
-      return written.ok ? ok({ annotations: edits.length }) : written;
+        const now = new Date().toISOString();
+        const edits: AnnotationEdit[] = [];
+        for (const document of store.documents) {
+          for (const annotation of document.annotations) {
+            const next = afterTagDeletion(annotation, tagId, plan, now);
+            if (next !== annotation) edits.push({ documentId: document.meta.id, annotationId: annotation.id, before: annotation, after: next });
+          }
+        }
+        const written = await changes.commit({ label: `Delete tag ${tagName(tagId)}`, annotations: edits, codebook: { before, after: after.value } });
+        return written.ok ? ok({ annotations: edits.length }) : written;
+      });
     },
   };
 }

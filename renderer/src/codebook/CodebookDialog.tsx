@@ -115,7 +115,7 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
         </div>
         <div className="codebook-main">
           {pane.kind === 'delete' && chosen ? (
-            <DeleteTagForm key={chosen.id} tag={chosen} codebook={codebook} uses={usage[chosen.id] ?? 0} onDone={(note) => (setMessage(note), setPane({ kind: 'new' }))} onCancel={() => setPane({ kind: 'edit', tagId: chosen.id })} />
+            <DeleteTagForm key={chosen.id} tag={chosen} codebook={codebook} uses={usage[chosen.id] ?? 0} onDone={(note) => (setMessage(note), setPane(chosen.parentId ? { kind: 'edit', tagId: chosen.parentId } : chosenPane))} onCancel={() => setPane({ kind: 'edit', tagId: chosen.id })} />
           ) : (
             <TagForm
               key={chosen?.id ?? 'new'}

@@ -1,11 +1,11 @@
 // The workbench window: library (left), reader (centre), claims (right), status bar (bottom).
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { api, transportName } from '../api/client.ts';
 import { formatDate } from '../format.ts';
 import { useConnected, useDocument, useDocumentList, useSaveState, useWorkspaceInfo } from '../hooks/use-workbench.ts';
 import { useHashParam } from '../hooks/use-hash-state.ts';
-import { newAnnotation, vocabularyOf, type AnnotationPatch } from '../../../core/annotations/operations.ts';
-import type { Annotation } from '../../../core/model/annotation.ts';
+import { usePendingAnnotations } from '../hooks/use-pending-annotations.ts';
+import { newAnnotation, patchAnnotation, vocabularyOf, type AnnotationPatch } from '../../../core/annotations/operations.ts';
 import { CodebookDialog } from '../codebook/CodebookDialog.tsx';
 import { ClaimDialog, type ClaimDraft } from '../dialogs/ClaimDialog.tsx';
 import { MetadataDialog } from '../dialogs/MetadataDialog.tsx';
@@ -21,7 +21,7 @@ export function App() {
   const info = useWorkspaceInfo();
   const documents = useDocumentList();
   const [documentId, setDocumentId] = useHashParam('doc');
-  const document = useDocument(documentId);
+  const { document, apply: applyWritten } = useDocument(documentId);
   const workspace = info.state === 'ready' ? info.value : undefined;
   const open = document?.state === 'ready' ? document.value : undefined;
   const saveState = useSaveState(workspace?.saveState);
@@ -93,8 +93,8 @@ export function App() {
   const [claimForm, setClaimForm] = useState<{ annotationId?: string; start: number; end: number; draft: ClaimDraft }>();
   const report = useCallback((result: { ok: boolean; error?: { message: string } }) => setNotice(result.ok ? undefined : result.error?.message), []);
 
-  // A claim tagged with a key shows at once, marked pending, and is kept only once it is written.
-  const [pending, setPending] = useState<{ documentId: string; annotations: readonly Annotation[] }>({ documentId: '', annotations: [] });
+  // A claim tagged with a key, or edited in the form, shows at once (see usePendingAnnotations).
+  const { shown, propose, withdraw } = usePendingAnnotations(open);
   const tagSelection = useCallback(
     (tagId: string, start: number, end: number) => {
       if (open === undefined || workspace === undefined) return;
@@ -103,26 +103,22 @@ export function App() {
       performance.mark('cb:tag-key', { detail: { documentId, id } });
       const provisional = newAnnotation(open.text, { start, end, tags: [tagId] }, { id, creator: workspace.settings.analystName, now: new Date().toISOString(), vocabulary: vocabularyOf(workspace) });
       if (!provisional.ok) return setNotice(provisional.error.message);
-      const settle = () => setPending((current) => ({ ...current, annotations: current.annotations.filter((annotation) => annotation.id !== id) }));
-      setPending((current) => ({ documentId, annotations: [...(current.documentId === documentId ? current.annotations : []), provisional.value] }));
+      propose(documentId, provisional.value);
       setSelection({ documentId, annotationId: id });
       void api.createAnnotation(documentId, { id, start, end, tags: [tagId] }).then(
         (result) => {
-          settle();
           report(result);
-          if (result.ok) performance.mark('cb:annotation-saved', { detail: { documentId, id } });
+          if (result.ok) {
+            applyWritten({ documentId, put: [result.value], removed: [] });
+            performance.mark('cb:annotation-saved', { detail: { documentId, id } });
+          }
+          withdraw(id);
         },
-        (error: unknown) => (settle(), setNotice((error as Error).message)),
+        (error: unknown) => (withdraw(id), setNotice((error as Error).message)),
       );
     },
-    [open, workspace, report],
+    [open, workspace, report, propose, withdraw, applyWritten],
   );
-  const shown = useMemo(() => {
-    if (open === undefined || pending.documentId !== open.meta.id || pending.annotations.length === 0) return open;
-    const stored = new Set(open.annotations.map((annotation) => annotation.id));
-    const waiting = pending.annotations.filter((annotation) => !stored.has(annotation.id));
-    return waiting.length === 0 ? open : { ...open, annotations: [...open.annotations, ...waiting] };
-  }, [open, pending]);
   const newClaim = useCallback(
     (start: number, end: number) => {
       if (open === undefined || workspace === undefined) return;
@@ -141,16 +137,31 @@ export function App() {
   );
   const saveClaim = useCallback(
     async (fields: Required<AnnotationPatch>): Promise<string | undefined> => {
-      if (documentId === undefined || claimForm === undefined) return 'No document is open.';
-      const result =
-        claimForm.annotationId === undefined
-          ? await api.createAnnotation(documentId, { start: claimForm.start, end: claimForm.end, ...fields })
-          : await api.updateAnnotation(documentId, claimForm.annotationId, fields);
-      if (!result.ok) return result.error.message;
-      setSelection({ documentId, annotationId: result.value.id });
+      if (open === undefined || workspace === undefined || claimForm === undefined) return 'No document is open.';
+      const documentId = open.meta.id;
+      const before = open.annotations.find((annotation) => annotation.id === claimForm.annotationId);
+      if (claimForm.annotationId === undefined || before === undefined) {
+        const result = await api.createAnnotation(documentId, { start: claimForm.start, end: claimForm.end, ...fields });
+        if (!result.ok) return result.error.message;
+        setSelection({ documentId, annotationId: result.value.id });
+        return undefined;
+      }
+      // An edit is checked here, shown at once, and written behind the closed form.
+      const edited = patchAnnotation(before, fields, vocabularyOf(workspace), new Date().toISOString());
+      if (!edited.ok) return edited.error.message;
+      propose(documentId, edited.value);
+      performance.mark('cb:edit-saved-in-form', { detail: { documentId, id: before.id } });
+      void api.updateAnnotation(documentId, before.id, fields).then(
+        (result) => {
+          if (result.ok) applyWritten({ documentId, put: [result.value], removed: [] });
+          else setNotice(`Your change to the claim was not saved: ${result.error.message}`);
+          withdraw(before.id);
+        },
+        (error: unknown) => (withdraw(before.id), setNotice(`Your change to the claim was not saved: ${(error as Error).message}`)),
+      );
       return undefined;
     },
-    [documentId, claimForm],
+    [open, workspace, claimForm, propose, withdraw, applyWritten],
   );
   const deleteClaim = useCallback(
     (annotationId: string) => {

@@ -1,5 +1,5 @@
 // The claims panel: the open document's annotations in text order; choosing one reveals it.
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { REVIEW_BELOW } from '../../../core/anchoring/anchor.ts';
 import { inTextOrder } from '../../../core/annotations/layout.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
@@ -23,7 +23,10 @@ interface ClaimsPanelProps {
 const ROW_HEIGHT = 74;
 const OVERSCAN = 8;
 
-export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onChoose, onDelete, onEdit, onOpenCodebook }: ClaimsPanelProps) {
+export function ClaimsPanel({ annotations: current, codebook, statuses, selectedId, onChoose, onDelete, onEdit, onOpenCodebook }: ClaimsPanelProps) {
+  // The list follows a change a moment after the reader has painted it (React renders it in the
+  // background), so a new highlight never waits for a panel of 10,000 claims.
+  const annotations = useDeferredValue(current);
   const [filter, setFilter] = useState<ClaimsFilter>(NO_FILTER);
   const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
   const ordered = useMemo(
@@ -135,8 +138,8 @@ export function ClaimsPanel({ annotations, codebook, statuses, selectedId, onCho
                 <q className="claim-quote">{shorten(annotation.target.exact)}</q>
                 <span className="claim-tags">
                   {warning && (
-                    <span className="anchor-warning" title={warning} aria-label={warning}>
-                      ⚠
+                    <span className="anchor-warning" title={warning}>
+                      {warning}
                     </span>
                   )}
                   <span className="status" style={{ '--c': status?.color } as CSSProperties}>

@@ -1,5 +1,5 @@
 // React hooks over the api client: load data, and reload it when the service says it changed.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnnotationsChange } from '../../../core/contract/workbench-api.ts';
 import type { DocumentSummary, DocumentView } from '../../../core/model/document.ts';
 import type { SaveState, WorkspaceInfo } from '../../../core/model/workspace.ts';
@@ -58,9 +58,24 @@ export function useDocumentList(): Loadable<DocumentSummary[]> {
 const FIRST_ANNOTATIONS = 500;
 const ANNOTATION_PAGE = 1500;
 
-export function useDocument(id: string | undefined): Loadable<DocumentView> | undefined {
+export interface OpenDocument {
+  readonly document: Loadable<DocumentView> | undefined;
+  /**
+   * Applies a change this window has just had written (the service's answer), at once: the same
+   * change also arrives as an event, and applying it twice does nothing more.
+   */
+  readonly apply: (change: AnnotationsChange) => void;
+}
+
+export function useDocument(id: string | undefined): OpenDocument {
   // Keyed by id, so a stale answer for the previous document is never shown for the new one.
   const [loaded, setLoaded] = useState<{ id: string; value: Loadable<DocumentView> }>();
+  const touchedRef = useRef(new Set<string>());
+  const apply = useCallback((change: AnnotationsChange) => {
+    for (const annotation of change.put) touchedRef.current.add(annotation.id);
+    for (const removed of change.removed) touchedRef.current.add(removed);
+    setLoaded((shown) => (shown?.id === change.documentId && shown.value.state === 'ready' ? { id: shown.id, value: { state: 'ready', value: withAnnotations(shown.value.value, change) } } : shown));
+  }, []);
   useEffect(() => {
     if (id === undefined) return;
     performance.mark('cb:open', { detail: { documentId: id } });
@@ -70,12 +85,11 @@ export function useDocument(id: string | undefined): Loadable<DocumentView> | un
     // not fetched again for one new highlight). Those that arrive before the document are
     // applied to it when it comes; an annotation a change touched is not taken from a later page.
     let early: AnnotationsChange[] | undefined;
-    let touched = new Set<string>();
     const current = (loop: number) => live && loop === generation;
     const load = async () => {
       const loop = ++generation;
       early = [];
-      touched = new Set();
+      touchedRef.current = new Set();
       try {
         const result = await api.getDocument(id, FIRST_ANNOTATIONS);
         if (!current(loop)) return;
@@ -89,7 +103,7 @@ export function useDocument(id: string | undefined): Loadable<DocumentView> | un
           await new Promise((resolve) => setTimeout(resolve, 0));
           const page = await api.getAnnotations(id, next, ANNOTATION_PAGE);
           if (!current(loop) || !page.ok) return;
-          const fresh = page.value.annotations.filter((annotation) => !touched.has(annotation.id));
+          const fresh = page.value.annotations.filter((annotation) => !touchedRef.current.has(annotation.id));
           setLoaded((shown) => (shown?.id === id && shown.value.state === 'ready' ? { id, value: { state: 'ready', value: withAnnotations(shown.value.value, { documentId: id, put: fresh, removed: [] }) } } : shown));
           next = page.value.next;
         }
@@ -103,19 +117,21 @@ export function useDocument(id: string | undefined): Loadable<DocumentView> | un
     });
     const annotations = api.onDidChangeAnnotations((change) => {
       if (change.documentId !== id) return;
-      for (const annotation of change.put) touched.add(annotation.id);
-      for (const removed of change.removed) touched.add(removed);
-      if (early) return void early.push(change);
-      setLoaded((shown) => (shown?.id === id && shown.value.state === 'ready' ? { id, value: { state: 'ready', value: withAnnotations(shown.value.value, change) } } : shown));
+      if (early) {
+        for (const annotation of change.put) touchedRef.current.add(annotation.id);
+        for (const removed of change.removed) touchedRef.current.add(removed);
+        return void early.push(change);
+      }
+      apply(change);
     });
     return () => {
       live = false;
       documents.dispose();
       annotations.dispose();
     };
-  }, [id]);
-  if (id === undefined) return undefined;
-  return loaded?.id === id ? loaded.value : { state: 'loading' };
+  }, [id, apply]);
+  if (id === undefined) return { document: undefined, apply };
+  return { document: loaded?.id === id ? loaded.value : { state: 'loading' }, apply };
 }
 
 /** `view` with a change applied: removed annotations gone, put ones replaced in place or added. */

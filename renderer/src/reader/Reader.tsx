@@ -2,7 +2,7 @@
 // highlights (coloured by primary tag, nested ones underlined, marked in the overview ruler,
 // described on hover). Offsets are JS string indices, which are Monaco's own offset unit.
 import { useEffect, useMemo, useRef } from 'react';
-import { annotationAt, nestingDepths } from '../../../core/annotations/layout.ts';
+import { annotationAt, depthsInTextOrder, inTextOrder } from '../../../core/annotations/layout.ts';
 import { sentenceAt } from '../../../core/text/sentence.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
@@ -10,7 +10,7 @@ import type { DocumentView } from '../../../core/model/document.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { useColorScheme } from '../hooks/use-color-scheme.ts';
 import { installHighlightStyles, tagClassName } from './highlight-styles.ts';
-import { afterPaint, HighlightLayer, type HighlightSpec } from './highlight-layer.ts';
+import { afterPaint, HighlightLayer, type HighlightSpec, type WantedHighlight } from './highlight-layer.ts';
 import { monaco } from './monaco.ts';
 
 export interface RevealRequest {
@@ -44,9 +44,10 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor>(null);
   const highlights = useRef<HighlightLayer>(null);
-  /** The annotations highlighted last, to tell new ones (for the performance marks); none for a new text. */
-  const previousIds = useRef<ReadonlySet<string>>(undefined);
-  const specCache = useRef<{ codebook?: Codebook; statuses?: readonly VerificationStatus[]; specs: WeakMap<Annotation, { nested: boolean; spec: HighlightSpec }> }>({ specs: new WeakMap() });
+  /** False until the first sync on a new text (whose highlights are not reported as changes). */
+  const synced = useRef(false);
+  const ruler = useRef<{ collection: monaco.editor.IEditorDecorationsCollection; signature: string }>(null);
+  const specCache = useRef<{ codebook?: Codebook; statuses?: readonly VerificationStatus[]; specs: WeakMap<Annotation, CachedSpec> }>({ specs: new WeakMap() });
   // The editor's listeners outlive renders: they read the latest props through these refs.
   const cursorListener = useRef(onCursorAnnotation);
   const actions = useRef({ onTagSelection, onNewClaim, onUndo, onRedo, shortcuts: new Map<string, string>() });
@@ -93,6 +94,7 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     });
     editorRef.current = editor;
     highlights.current = new HighlightLayer(editor);
+    ruler.current = { collection: editor.createDecorationsCollection(), signature: '' };
     const cursor = editor.onDidChangeCursorPosition((event) => {
       const model = editor.getModel();
       if (!model || event.reason === monaco.editor.CursorChangeReason.ContentFlush) return;
@@ -140,6 +142,7 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       cursor.dispose();
       highlights.current?.dispose();
       highlights.current = null;
+      ruler.current?.collection.clear();
       editor.getModel()?.dispose();
       editor.dispose();
       editorRef.current = null;
@@ -162,7 +165,7 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     editor.setModel(model);
     old?.dispose();
     editor.setScrollTop(0);
-    previousIds.current = undefined;
+    synced.current = false;
     const documentId = document.meta.id;
     afterPaint(() => performance.mark('cb:text-painted', { detail: { documentId } }));
   }, [document.meta.id, document.text]);
@@ -170,20 +173,22 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
   // Highlights follow the annotations: only changed ones are touched, visible ones first.
   useEffect(() => {
     const layer = highlights.current;
-    if (!layer || !editorRef.current?.getModel()) return;
+    const model = editorRef.current?.getModel();
+    if (!layer || !model) return;
     const tags = new Map(codebook.tags.map((tag) => [tag.id, tag]));
     const statusLabels = new Map(statuses.map((status) => [status.id, status.label]));
-    const depths = nestingDepths(placed);
-    const wanted = new Map<string, HighlightSpec>();
+    const ordered = inTextOrder(placed);
+    const depths = depthsInTextOrder(ordered);
+    const wanted: WantedHighlight[] = [];
     // Specs are remembered per annotation object (unchanged annotations keep theirs between
     // renders), so a new claim in a document with 10,000 builds one spec, not 10,000.
     if (specCache.current.codebook !== codebook || specCache.current.statuses !== statuses) specCache.current = { codebook, statuses, specs: new WeakMap() };
     const { specs } = specCache.current;
-    for (const annotation of placed) {
-      const nested = (depths.get(annotation.id) ?? 0) > 0;
+    for (const [index, annotation] of ordered.entries()) {
+      const nested = depths[index]! > 0;
       const cached = specs.get(annotation);
       if (cached?.nested === nested) {
-        wanted.set(annotation.id, cached.spec);
+        wanted.push({ id: annotation.id, spec: cached.spec });
         continue;
       }
       const primary = tags.get(annotation.tags[0] ?? '');
@@ -194,29 +199,31 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       const spec: HighlightSpec = {
         start,
         end,
+        line: model.getPositionAt(start).lineNumber,
         signature: `${start}:${end}:${className}:${color}:${hover.map((message) => message.value).join('\u0000')}`,
         options: () => ({
           inlineClassName: className,
           hoverMessage: hover,
-          overviewRuler: { color, position: monaco.editor.OverviewRulerLane.Full },
           stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
         }),
       };
       specs.set(annotation, { nested, spec });
-      wanted.set(annotation.id, spec);
+      wanted.push({ id: annotation.id, spec });
     }
     const documentId = document.meta.id;
     // Marks for benchmarks and diagnostics: what each sync added and removed, once painted.
-    const previous = previousIds.current;
-    const added = previous === undefined ? [] : [...wanted.keys()].filter((id) => !previous.has(id)).slice(0, 20);
-    const removed = previous === undefined ? [] : [...previous].filter((id) => !wanted.has(id)).slice(0, 20);
-    previousIds.current = new Set(wanted.keys());
+    const fresh = !synced.current;
+    synced.current = true;
+    updateRuler(ruler.current!, model, ordered, specs, tags);
     layer.sync(wanted, {
-      visiblePainted: () => {
-        performance.mark('cb:highlights-visible', { detail: { documentId, count: wanted.size } });
-        if (added.length + removed.length > 0) performance.mark('cb:highlights-changed', { detail: { documentId, added, removed } });
+      // Marks for benchmarks and diagnostics: what each sync changed (not the first of a text), once painted.
+      visiblePainted: ({ added, changed, removed }) => {
+        performance.mark('cb:highlights-visible', { detail: { documentId, count: wanted.length } });
+        if (!fresh && added.length + changed.length + removed.length > 0) {
+          performance.mark('cb:highlights-changed', { detail: { documentId, added: added.slice(0, 20), changed: changed.slice(0, 20), removed: removed.slice(0, 20) } });
+        }
       },
-      completePainted: () => performance.mark('cb:highlights-complete', { detail: { documentId, count: wanted.size } }),
+      completePainted: () => performance.mark('cb:highlights-complete', { detail: { documentId, count: wanted.length } }),
     });
   }, [placed, codebook, statuses, document.meta.id]);
 
@@ -228,7 +235,8 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     const range = rangeOf(model, annotation);
     editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth);
     const flash = editor.createDecorationsCollection([{ range, options: { inlineClassName: 'cb-flash' } }]);
-    const timer = window.setTimeout(() => flash.clear(), 1200);
+    // Longer than the animation: a smooth scroll may take a moment to bring the line on screen.
+    const timer = window.setTimeout(() => flash.clear(), 2500);
     return () => {
       window.clearTimeout(timer);
       flash.clear();
@@ -238,7 +246,51 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
   return <div className="reader-editor" ref={container} data-testid="reader" />;
 }
 
-function rangeOf(model: monaco.editor.ITextModel, annotation: Annotation): monaco.Range {
+interface CachedSpec {
+  readonly nested: boolean;
+  readonly spec: HighlightSpec;
+}
+
+/** Marks in the overview ruler: at most this many, however many annotations there are. */
+const RULER_MARKS = 300;
+
+/**
+ * Shows where the highlights are in the overview ruler: one mark per stretch of lines that has
+ * any (coloured by the first one's tag), so 10,000 annotations make a few hundred marks, not
+ * 10,000 that the ruler would redraw on every change.
+ */
+function updateRuler(
+  ruler: { collection: monaco.editor.IEditorDecorationsCollection; signature: string },
+  model: monaco.editor.ITextModel,
+  annotations: readonly Annotation[],
+  specs: WeakMap<Annotation, CachedSpec>,
+  tags: ReadonlyMap<string, { color: string }>,
+): void {
+  const linesPerMark = Math.max(1, Math.ceil(model.getLineCount() / RULER_MARKS));
+  const marks = new Map<number, { start: number; end: number; color: string }>();
+  for (const annotation of annotations) {
+    const cached = specs.get(annotation);
+    const line = cached?.spec.line ?? model.getPositionAt(annotation.target.start).lineNumber;
+    const bucket = Math.floor((line - 1) / linesPerMark);
+    const mark = marks.get(bucket);
+    if (mark === undefined) marks.set(bucket, { start: annotation.target.start, end: annotation.target.end, color: tags.get(annotation.tags[0] ?? '')?.color ?? '#888888' });
+    else {
+      mark.start = Math.min(mark.start, annotation.target.start);
+      mark.end = Math.max(mark.end, annotation.target.end);
+    }
+  }
+  const signature = [...marks.values()].map((mark) => `${mark.start}:${mark.end}:${mark.color}`).join(',');
+  if (signature === ruler.signature) return;
+  ruler.signature = signature;
+  ruler.collection.set(
+    [...marks.values()].map((mark) => ({
+      range: rangeOf(model, { target: mark }),
+      options: { overviewRuler: { color: mark.color, position: monaco.editor.OverviewRulerLane.Full }, stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges },
+    })),
+  );
+}
+
+function rangeOf(model: monaco.editor.ITextModel, annotation: { readonly target: { readonly start: number; readonly end: number } }): monaco.Range {
   const start = model.getPositionAt(annotation.target.start);
   const end = model.getPositionAt(annotation.target.end);
   return new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);

@@ -9,15 +9,29 @@ import { monaco } from './monaco.ts';
 export interface HighlightSpec {
   readonly start: number;
   readonly end: number;
+  /** The model line it starts on. */
+  readonly line: number;
   /** Equal signatures mean equal decorations: nothing to do. */
   readonly signature: string;
   readonly options: () => monaco.editor.IModelDecorationOptions;
 }
 
+export interface WantedHighlight {
+  readonly id: string;
+  readonly spec: HighlightSpec;
+}
+
+/** Which annotations a sync added, changed (their look) and removed. */
+export interface SyncChanges {
+  readonly added: readonly string[];
+  readonly changed: readonly string[];
+  readonly removed: readonly string[];
+}
+
 /** What happens once a sync reaches a stage (for the app's performance marks). */
 export interface SyncListener {
   /** The highlights on screen are applied and painted. */
-  visiblePainted?(): void;
+  visiblePainted?(changes: SyncChanges): void;
   /** Every highlight is applied and painted. */
   completePainted?(): void;
 }
@@ -32,11 +46,13 @@ type Operation = { readonly kind: 'remove'; readonly id: string } | { readonly k
 export class HighlightLayer {
   private readonly editor: monaco.editor.IStandaloneCodeEditor;
   /** Annotation id → its decoration and the signature it was made from. */
-  private shown = new Map<string, { decorationId: string; signature: string }>();
+  private shown = new Map<string, { decorationId: string; signature: string; seen: number }>();
+  private generation = 0;
   private model: monaco.editor.ITextModel | null = null;
   private queue: Operation[] = [];
   private scheduled: number | undefined;
   private listener: SyncListener = {};
+  private changes: SyncChanges = { added: [], changed: [], removed: [] };
   private sliceSize = 400;
   private readonly scrolled: monaco.IDisposable;
 
@@ -49,10 +65,10 @@ export class HighlightLayer {
   }
 
   /**
-   * Makes the decorations match `wanted` (annotation id → spec). Work left from an earlier sync
+   * Makes the decorations match `wanted` (one spec per annotation id). Work left from an earlier sync
    * is replaced by this one's.
    */
-  sync(wanted: ReadonlyMap<string, HighlightSpec>, listener: SyncListener = {}): void {
+  sync(wanted: readonly WantedHighlight[], listener: SyncListener = {}): void {
     const model = this.editor.getModel();
     if (model !== this.model) {
       // A new model starts bare; the old one's decorations went with it.
@@ -61,13 +77,22 @@ export class HighlightLayer {
     }
     this.listener = listener;
     this.queue = [];
+    const changes = { added: [] as string[], changed: [] as string[], removed: [] as string[] };
+    // Mark what is still wanted with this sync's number (no map of 10,000 ids built per change).
+    const generation = ++this.generation;
+    for (const { id, spec } of wanted) {
+      const shown = this.shown.get(id);
+      if (shown !== undefined) shown.seen = generation;
+      if (shown?.signature === spec.signature) continue;
+      (shown === undefined ? changes.added : changes.changed).push(id);
+      this.queue.push({ kind: 'add', id, spec });
+    }
     for (const [id, shown] of this.shown) {
-      const spec = wanted.get(id);
-      if (spec === undefined || spec.signature !== shown.signature) this.queue.push({ kind: 'remove', id });
+      if (shown.seen === generation) continue;
+      changes.removed.push(id);
+      this.queue.push({ kind: 'remove', id });
     }
-    for (const [id, spec] of wanted) {
-      if (this.shown.get(id)?.signature !== spec.signature) this.queue.push({ kind: 'add', id, spec });
-    }
+    this.changes = changes;
     this.prioritize();
     this.cancel();
     // The first slice runs now, so what is on screen is in this frame.
@@ -124,9 +149,15 @@ export class HighlightLayer {
     // Aim each batch at about half the budget on this machine.
     const elapsed = performance.now() - started;
     if (taken > 0 && elapsed > 0) this.sliceSize = Math.max(50, Math.min(5000, Math.round((taken / elapsed) * (SLICE_BUDGET_MS / 2))));
-    if (first) afterPaint(() => this.listener.visiblePainted?.());
+    if (first) {
+      const { listener, changes } = this;
+      afterPaint(() => listener.visiblePainted?.(changes));
+    }
     if (this.queue.length > 0) this.scheduled = schedule(() => this.runSlice(false));
-    else afterPaint(() => this.listener.completePainted?.());
+    else {
+      const { listener } = this;
+      afterPaint(() => listener.completePainted?.());
+    }
   }
 
   private apply(model: monaco.editor.ITextModel, batch: readonly Operation[]): void {
@@ -149,7 +180,7 @@ export class HighlightLayer {
     const decorations = additions.map(({ spec }) => ({ range: rangeOf(model, spec.start, spec.end), options: spec.options() }));
     // The model's own decorations (the reader is the model's only editor).
     const ids = model.deltaDecorations(removals, decorations);
-    additions.forEach(({ id, spec }, index) => this.shown.set(id, { decorationId: ids[index]!, signature: spec.signature }));
+    additions.forEach(({ id, spec }, index) => this.shown.set(id, { decorationId: ids[index]!, signature: spec.signature, seen: this.generation }));
   }
 
   private cancel(): void {
