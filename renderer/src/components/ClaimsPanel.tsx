@@ -1,11 +1,12 @@
 // The claims panel: the open document's annotations in text order; choosing one reveals it.
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { REVIEW_BELOW } from '../../../core/anchoring/anchor.ts';
 import { inTextOrder } from '../../../core/annotations/layout.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { shorten } from '../format.ts';
+import { useAfterPaint } from '../hooks/use-after-paint.ts';
 import { filterClaims, NO_FILTER, type ClaimsFilter } from './claims-filter.ts';
 
 interface ClaimsPanelProps {
@@ -24,9 +25,9 @@ const ROW_HEIGHT = 74;
 const OVERSCAN = 8;
 
 export function ClaimsPanel({ annotations: current, codebook, statuses, selectedId, onChoose, onDelete, onEdit, onOpenCodebook }: ClaimsPanelProps) {
-  // The list follows a change a moment after the reader has painted it (React renders it in the
-  // background), so a new highlight never waits for a panel of 10,000 claims.
-  const annotations = useDeferredValue(current);
+  // The list follows a change once the reader has painted it, so a new highlight never waits
+  // for a panel of 10,000 claims.
+  const annotations = useAfterPaint(current);
   const [filter, setFilter] = useState<ClaimsFilter>(NO_FILTER);
   const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
   const ordered = useMemo(

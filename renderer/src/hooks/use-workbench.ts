@@ -56,7 +56,7 @@ export function useDocumentList(): Loadable<DocumentSummary[]> {
 
 /** Annotations sent with the text (enough for the top of any document), then per request. */
 const FIRST_ANNOTATIONS = 500;
-const ANNOTATION_PAGE = 1500;
+const ANNOTATION_PAGE = 500;
 
 export interface OpenDocument {
   readonly document: Loadable<DocumentView> | undefined;
@@ -100,7 +100,8 @@ export function useDocument(id: string | undefined): OpenDocument {
         early = undefined;
         // The rest of the annotations, a page per task, after the first paint.
         for (let next = nextAnnotations; next !== undefined; ) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          // In idle time: the browser paints, handles input and collects garbage between pages.
+          await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 100 }));
           const page = await api.getAnnotations(id, next, ANNOTATION_PAGE);
           if (!current(loop) || !page.ok) return;
           const fresh = page.value.annotations.filter((annotation) => !touchedRef.current.has(annotation.id));
