@@ -10,6 +10,13 @@
 // import: 500 generated ~30 KB article pages through the whole import path (read, detect,
 // extract, hash, store) into an empty workspace; baseline: the bare jsdom + Readability +
 // DOMPurify loop over the same files. Each run is a process of its own, for its peak RSS.
+//
+// reader (bench/reader.ts): a 5 MB document with 10,000 annotations against the same text
+// without any, in Chromium, from the performance marks the app emits: first paint, long tasks
+// while the highlights are applied, a new claim and an edit painted, keypress → saved.
+//
+// anchoring (bench/anchoring.ts): re-anchoring after edits, the engine against a re-implementation
+// of the Hypothesis client's strategy. `BENCH_ONLY=reader,anchoring` runs a subset.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,7 +24,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { runAnchoringBench } from './anchoring.ts';
 import { articleHtml } from './articles.ts';
+import { readerBenchmark } from './reader.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -125,8 +134,9 @@ function summarize({ name, samplesMs }: Series) {
   return { name, runs: sorted.length, medianMs: round(median), minMs: round(sorted[0]!), maxMs: round(sorted.at(-1)!), samplesMs: samplesMs.map(round) };
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-try {
+const only = new Set((process.env.BENCH_ONLY ?? 'cold-start,import,reader,anchoring').split(','));
+
+async function coldStartBenchmark(browser: Browser) {
   // One unmeasured round each, so disk caches are warm for both alike.
   await timeColdStart(browser);
   await timeEmptyPage(browser);
@@ -138,27 +148,49 @@ try {
   }
   const subjectSummary = summarize(subject);
   const baselineSummary = summarize(baseline);
-  const importResult = await importBenchmark();
+  return {
+    id: 'cold-start',
+    unit: 'ms',
+    subject: subjectSummary,
+    baseline: baselineSummary,
+    ratio: Math.round((subjectSummary.medianMs / baselineSummary.medianMs) * 100) / 100,
+  };
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+try {
+  const benchmarks: ({ id: string } & Record<string, unknown>)[] = [];
+  if (only.has('cold-start')) benchmarks.push(await coldStartBenchmark(browser));
+  if (only.has('import')) benchmarks.push(await importBenchmark());
+  if (only.has('reader')) benchmarks.push(await readerBenchmark(browser, { runs: Number(process.env.BENCH_READER_RUNS ?? 5), editRounds: Number(process.env.BENCH_EDIT_ROUNDS ?? 15) }));
+  if (only.has('anchoring')) benchmarks.push((await runAnchoringBench()) as { id: string });
   const results = {
     generatedAt: new Date().toISOString(),
     machine: { node: process.version, cpus: os.cpus().length, platform: `${process.platform}-${process.arch}`, browser: browser.version() },
-    benchmarks: [
-      {
-        id: 'cold-start',
-        unit: 'ms',
-        subject: subjectSummary,
-        baseline: baselineSummary,
-        ratio: Math.round((subjectSummary.medianMs / baselineSummary.medianMs) * 100) / 100,
-      },
-      importResult,
-    ],
+    benchmarks,
   };
   await mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });
   await writeFile(path.join(ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-  for (const benchmark of results.benchmarks) {
-    console.log(`${benchmark.id}: ${benchmark.subject.medianMs} ms vs baseline ${benchmark.baseline.medianMs} ms → ratio ${benchmark.ratio}`);
-  }
+  for (const benchmark of benchmarks) console.log(summaryLine(benchmark));
   console.log('Written to bench/results/latest.json');
 } finally {
   await browser.close();
+}
+
+/** One line per benchmark for the terminal; the whole result is in the JSON. */
+function summaryLine(benchmark: { id: string } & Record<string, unknown>): string {
+  const figure = (value: unknown) => {
+    const { subject, baseline, ratio } = value as { subject?: { medianMs?: number }; baseline?: { medianMs?: number }; ratio?: number };
+    return `${subject?.medianMs} ms vs ${baseline?.medianMs} ms → ${ratio}`;
+  };
+  if (benchmark.id === 'reader') {
+    const { firstPaint, longTasks, newAnnotation, edit, keypressToSaved } = benchmark as Record<string, Record<string, unknown>>;
+    const saved = keypressToSaved!.annotated as { p50Ms: number; p99Ms: number };
+    return `reader: first paint ${figure(firstPaint)}; longest task while applying ${longTasks!.longestMs} ms; new claim ${figure(newAnnotation)}; edit ${figure(edit)}; keypress→saved p50 ${saved.p50Ms} ms, p99 ${saved.p99Ms} ms`;
+  }
+  if (benchmark.id === 'anchoring') {
+    const requirements = benchmark.requirements as { id: string; requirement: string; value: number; target: string; pass: boolean }[];
+    return `anchoring: ${requirements.filter((item) => item.pass).length}/${requirements.length} requirements met${requirements.filter((item) => !item.pass).map((item) => `; missed ${item.id} ${item.requirement} ${item.value} (${item.target})`).join('')}`;
+  }
+  return `${benchmark.id}: ${figure(benchmark)}`;
 }
