@@ -222,6 +222,11 @@ export function editText(text: string, rate: number, seed: number): EditedText {
     edits.push({ at, deleted, inserted });
     end = at + deleted + 1;
   }
+  return { text: applyEdits(text, edits), edits };
+}
+
+/** `text` with `edits` (in order, not overlapping) applied. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
   const parts: string[] = [];
   let copied = 0;
   for (const { at, deleted, inserted } of edits) {
@@ -229,7 +234,7 @@ export function editText(text: string, rate: number, seed: number): EditedText {
     copied = at + deleted;
   }
   parts.push(text.slice(copied));
-  return { text: parts.join(''), edits };
+  return parts.join('');
 }
 
 export interface TrueSpan {

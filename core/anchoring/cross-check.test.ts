@@ -2,36 +2,11 @@
 // matchers (@apache-annotator/selector 0.2.0) resolve the same TextQuoteSelectors (and, where a
 // quote with its context occurs more than once, the TextPositionSelector, in code points) over the
 // same text given as chunks, the way it reads the text nodes of a page.
-import * as annotator from '@apache-annotator/selector';
 import { describe, expect, it } from 'vitest';
-import { EditMap, generateDocument, pickQuotes, Random, type Edit } from '../../bench/anchoring-corpus.ts';
+import { applyEdits, EditMap, generateDocument, pickQuotes, Random, type Edit } from '../../bench/anchoring-corpus.ts';
+import { textPositionSelectorMatcher, textQuoteSelectorMatcher, type Chunker, type ChunkRange } from '../../tests/support/apache-annotator.ts';
 import { codePointIndex, spanToCodePoints } from '../text/code-points.ts';
 import { anchorAll, type AnchorResult, type QuoteTarget } from './anchor.ts';
-
-// Apache Annotator 0.2.0 ships typings with extensionless re-exports that Node's ESM resolution
-// (tsconfig.node.json) cannot follow, so the two matchers and the Chunker are typed here from its
-// lib/text/chunker.d.ts, match-text-quote.d.ts and match-text-position.d.ts.
-interface Chunk {
-  readonly data: string;
-  readonly index: number;
-}
-interface Chunker {
-  readonly currentChunk: Chunk;
-  nextChunk(): Chunk | null;
-  previousChunk(): Chunk | null;
-  precedesCurrentChunk(chunk: Chunk): boolean;
-}
-interface ChunkRange {
-  startChunk: Chunk;
-  startIndex: number;
-  endChunk: Chunk;
-  endIndex: number;
-}
-type Matcher = (scope: Chunker) => AsyncGenerator<ChunkRange, void, void>;
-const { textQuoteSelectorMatcher, textPositionSelectorMatcher } = annotator as unknown as {
-  textQuoteSelectorMatcher(selector: { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }): Matcher;
-  textPositionSelectorMatcher(selector: { type: 'TextPositionSelector'; start: number; end: number }): Matcher;
-};
 
 interface Span {
   readonly start: number;
@@ -136,12 +111,5 @@ function moveTextAround(text: string, sentences: readonly { start: number; end: 
     if (roll < 0.03 && !quoted(sentence.start, sentence.end + 1)) edits.push({ at: sentence.start, deleted: sentence.end + 1 - sentence.start, inserted: '' });
     else if (roll < 0.06 && !quoted(sentence.end, sentence.end)) edits.push({ at: sentence.end, deleted: 0, inserted: ' A sentence added in this version.' });
   }
-  const parts: string[] = [];
-  let copied = 0;
-  for (const { at, deleted, inserted } of edits) {
-    parts.push(text.slice(copied, at), inserted);
-    copied = at + deleted;
-  }
-  parts.push(text.slice(copied));
-  return { text: parts.join(''), edits };
+  return { text: applyEdits(text, edits), edits };
 }

@@ -1,29 +1,6 @@
-import * as annotator from '@apache-annotator/selector';
 import { describe, expect, it } from 'vitest';
+import { textPositionSelectorMatcher, type Chunker } from '../../tests/support/apache-annotator.ts';
 import { codePointIndex, spanFromCodePoints, spanToCodePoints } from './code-points.ts';
-
-// Apache Annotator 0.2.0 ships its typings with extensionless re-exports that Node's ESM resolution
-// (tsconfig.node.json) cannot follow, so the matcher and its Chunker are typed here from
-// lib/text/chunker.d.ts and lib/text/match-text-position.d.ts.
-interface Chunk {
-  readonly data: string;
-  readonly index: number;
-}
-interface Chunker {
-  readonly currentChunk: Chunk;
-  nextChunk(): Chunk | null;
-  previousChunk(): Chunk | null;
-  precedesCurrentChunk(chunk: Chunk): boolean;
-}
-interface ChunkRange {
-  startChunk: Chunk;
-  startIndex: number;
-  endChunk: Chunk;
-  endIndex: number;
-}
-const { textPositionSelectorMatcher } = annotator as unknown as {
-  textPositionSelectorMatcher(selector: { type: 'TextPositionSelector'; start: number; end: number }): (scope: Chunker) => AsyncGenerator<ChunkRange, void, void>;
-};
 
 const EMOJI = '😀'; // U+1F600: one code point, two code units
 const FLAG = '🇺🇦'; // two regional indicators: two code points, four code units
