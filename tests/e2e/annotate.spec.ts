@@ -97,3 +97,37 @@ test('selects the sentence at the cursor with Alt+S, then tags it', async ({ pag
   await expect(claims(page)).toHaveCount(11);
   await expect(claims(page).filter({ hasText: /^Mayor Teresa Albescu said the city would begin rationing water to households from Monday\./ })).toContainText('Event');
 });
+
+test('many highlights, nested and overlapping, in the light and the dark theme', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(page.getByRole('complementary', { name: 'Claims' }).getByTestId('claim-item')).toHaveCount(10);
+  // Mark every sentence of the report, and a phrase inside every other one, through the API the
+  // page itself uses (the claims differ in tag, so in colour).
+  const added = await page.evaluate(async () => {
+    const call = async (method: string, args: unknown[]) => {
+      const response = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+      return ((await response.json()) as { value: unknown }).value;
+    };
+    const id = new URLSearchParams(location.hash.slice(1)).get('doc')!;
+    const document = (await call('getDocument', [id])) as { ok: true; value: { text: string } };
+    const tags = ['statistic', 'quote', 'event', 'prediction', 'opinion', 'named-official', 'anonymous-source', 'outlet-report', 'social-media'];
+    const text = document.value.text;
+    let count = 0;
+    for (const match of text.matchAll(/[^.!?\n]+[.!?]/g)) {
+      const start = match.index + (match[0].length - match[0].trimStart().length);
+      const end = match.index + match[0].length;
+      if (end - start < 20) continue;
+      await call('createAnnotation', [id, { start, end, tags: [tags[count % tags.length]] }]);
+      if (count % 2 === 0) await call('createAnnotation', [id, { start: start + 4, end: Math.min(end, start + 24), tags: [tags[(count + 4) % tags.length]] }]);
+      count++;
+    }
+    return count;
+  });
+  expect(added).toBeGreaterThan(10);
+  await expect(reader(page).locator('.cb-hl-nested').first()).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `test-results/reader-many-highlights-${scheme}.png` });
+  }
+});

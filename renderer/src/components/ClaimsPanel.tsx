@@ -21,7 +21,7 @@ interface ClaimsPanelProps {
 }
 
 /** Every row is this tall (two lines of quote, one of tags), so only the rows in view need to exist. */
-const ROW_HEIGHT = 74;
+const ROW_HEIGHT = 78;
 const OVERSCAN = 8;
 
 export function ClaimsPanel({ annotations: current, codebook, statuses, selectedId, onChoose, onDelete, onEdit, onOpenCodebook }: ClaimsPanelProps) {
