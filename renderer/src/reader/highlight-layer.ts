@@ -148,7 +148,7 @@ export class HighlightLayer {
     }
     // Aim each batch at about half the budget on this machine.
     const elapsed = performance.now() - started;
-    if (taken > 0 && elapsed > 0) this.sliceSize = Math.max(50, Math.min(5000, Math.round((taken / elapsed) * (SLICE_BUDGET_MS / 2))));
+    if (taken > 0 && elapsed > 0) this.sliceSize = Math.max(50, Math.min(1000, Math.round((taken / elapsed) * (SLICE_BUDGET_MS / 2))));
     if (first) {
       const { listener, changes } = this;
       afterPaint(() => listener.visiblePainted?.(changes));
