@@ -99,6 +99,8 @@ async function timeEdits(page: Page, documentId: string, rounds: number) {
     await page.keyboard.press('ArrowDown');
     for (let step = 0; step < round + 2; step++) await page.keyboard.press('Control+ArrowRight');
     await page.keyboard.press('Control+Shift+ArrowRight');
+    // From rest: what the last change set going (the claims list, the library) has finished.
+    await page.waitForTimeout(300);
     const before = (await marks(page)).length;
     await page.keyboard.press('1');
     const key = await waitForMark(page, 'cb:tag-key', () => true).then(async () => (await marks(page)).slice(before).find((mark) => mark.name === 'cb:tag-key')!);
@@ -111,6 +113,7 @@ async function timeEdits(page: Page, documentId: string, rounds: number) {
     await page.getByRole('complementary', { name: 'Claims' }).getByRole('button', { name: 'Edit claim' }).click();
     const form = page.getByRole('dialog', { name: 'Edit claim' });
     await form.getByRole('combobox', { name: /^Status/ }).selectOption({ index: 1 + ((round + 2) % 4) });
+    await page.waitForTimeout(300);
     await form.getByRole('combobox', { name: /^Status/ }).press('Control+Enter');
     const submitted = await waitForMark(page, 'cb:edit-saved-in-form', (detail) => detail?.id === id);
     const repainted = await waitForMark(page, 'cb:highlights-changed', (detail) => detail?.documentId === documentId && (detail.changed ?? []).includes(id));

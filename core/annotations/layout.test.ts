@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationAt, inTextOrder, nestingDepths } from './layout.ts';
+import { annotationAt, inTextOrder, nestingDepths, textOrdered } from './layout.ts';
 
 const span = (id: string, start: number, end: number) => ({ id, target: { start, end } });
 
@@ -39,5 +39,15 @@ describe('annotationAt', () => {
     [20, undefined],
   ])('offset %i is in %s', (offset, expected) => {
     expect(annotationAt(spans, offset)?.id).toBe(expected);
+  });
+});
+
+describe('textOrdered', () => {
+  it('returns a list already in text order as it is, and sorts one that is not', () => {
+    const sorted = [span('a', 0, 9), span('b', 0, 4), span('c', 5, 6)];
+    expect(textOrdered(sorted)).toBe(sorted);
+    const shuffled = [span('c', 5, 6), span('b', 0, 4), span('a', 0, 9)];
+    expect(textOrdered(shuffled).map((item) => item.id)).toEqual(['a', 'b', 'c']);
+    expect(shuffled.map((item) => item.id)).toEqual(['c', 'b', 'a']);
   });
 });

@@ -5,9 +5,19 @@ export interface Spanned {
   readonly target: { readonly start: number; readonly end: number };
 }
 
+const byTextOrder = (a: Spanned, b: Spanned) => a.target.start - b.target.start || b.target.end - a.target.end;
+
 /** Text order: by start, then the longer (enclosing) span first. */
 export function inTextOrder<T extends Spanned>(annotations: readonly T[]): T[] {
-  return [...annotations].sort((a, b) => a.target.start - b.target.start || b.target.end - a.target.end);
+  return [...annotations].sort(byTextOrder);
+}
+
+/** `annotations` in text order: the list itself when it already is (a document's usually is). */
+export function textOrdered<T extends Spanned>(annotations: readonly T[]): readonly T[] {
+  for (let index = 1; index < annotations.length; index++) {
+    if (byTextOrder(annotations[index - 1]!, annotations[index]!) > 0) return inTextOrder(annotations);
+  }
+  return annotations;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The claims panel: the open document's annotations in text order; choosing one reveals it.
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { REVIEW_BELOW } from '../../../core/anchoring/anchor.ts';
-import { inTextOrder } from '../../../core/annotations/layout.ts';
+import { textOrdered } from '../../../core/annotations/layout.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
@@ -31,7 +31,7 @@ export function ClaimsPanel({ annotations: current, codebook, statuses, selected
   const [filter, setFilter] = useState<ClaimsFilter>(NO_FILTER);
   const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
   const ordered = useMemo(
-    () => filterClaims(inTextOrder(annotations ?? []), filter, new Map(codebook.tags.map((tag) => [tag.id, tag.parentId]))),
+    () => filterClaims(textOrdered(annotations ?? []), filter, new Map(codebook.tags.map((tag) => [tag.id, tag.parentId]))),
     [annotations, filter, codebook],
   );
   const filtered = filter.tag !== '' || filter.status !== '' || filter.query !== '';

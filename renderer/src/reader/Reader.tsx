@@ -2,7 +2,7 @@
 // highlights (coloured by primary tag, nested ones underlined, marked in the overview ruler,
 // described on hover). Offsets are JS string indices, which are Monaco's own offset unit.
 import { useEffect, useMemo, useRef } from 'react';
-import { annotationAt, depthsInTextOrder, inTextOrder } from '../../../core/annotations/layout.ts';
+import { annotationAt, depthsInTextOrder, textOrdered } from '../../../core/annotations/layout.ts';
 import { sentenceAt } from '../../../core/text/sentence.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
@@ -47,6 +47,8 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
   /** False until the first sync on a new text (whose highlights are not reported as changes). */
   const synced = useRef(false);
   const ruler = useRef<{ collection: monaco.editor.IEditorDecorationsCollection; signature: string }>(null);
+  /** Each highlight's span and colour as the ruler last saw them. */
+  const rulerKeys = useRef(new Map<string, string>());
   const specCache = useRef<{ codebook?: Codebook; statuses?: readonly VerificationStatus[]; specs: WeakMap<Annotation, CachedSpec> }>({ specs: new WeakMap() });
   // The editor's listeners outlive renders: they read the latest props through these refs.
   const cursorListener = useRef(onCursorAnnotation);
@@ -177,7 +179,7 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     if (!layer || !model) return;
     const tags = new Map(codebook.tags.map((tag) => [tag.id, tag]));
     const statusLabels = new Map(statuses.map((status) => [status.id, status.label]));
-    const ordered = inTextOrder(placed);
+    const ordered = textOrdered(placed);
     const depths = depthsInTextOrder(ordered);
     const wanted: WantedHighlight[] = [];
     // Specs are remembered per annotation object (unchanged annotations keep theirs between
@@ -200,6 +202,7 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
         start,
         end,
         line: model.getPositionAt(start).lineNumber,
+        rulerColor: color,
         signature: `${start}:${end}:${className}:${color}:${hover.map((message) => message.value).join('\u0000')}`,
         options: () => ({
           inlineClassName: className,
@@ -214,8 +217,7 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     // Marks for benchmarks and diagnostics: what each sync added and removed, once painted.
     const fresh = !synced.current;
     synced.current = true;
-    updateRuler(ruler.current!, model, ordered, specs, tags);
-    layer.sync(wanted, {
+    const changes = layer.sync(wanted, {
       // Marks for benchmarks and diagnostics: what each sync changed (not the first of a text), once painted.
       visiblePainted: ({ added, changed, removed }) => {
         performance.mark('cb:highlights-visible', { detail: { documentId, count: wanted.length } });
@@ -225,6 +227,21 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       },
       completePainted: () => performance.mark('cb:highlights-complete', { detail: { documentId, count: wanted.length } }),
     });
+    // The ruler changes only when spans or their colours do (not for a new status or note).
+    const keys = rulerKeys.current;
+    if (fresh) keys.clear();
+    const touched = new Set([...changes.added, ...changes.changed]);
+    let rulerChanged = fresh || changes.removed.length > 0;
+    for (const id of changes.removed) keys.delete(id);
+    if (touched.size > 0) {
+      for (const { id, spec } of wanted) {
+        if (!touched.has(id)) continue;
+        const key = `${spec.start}:${spec.end}:${spec.rulerColor}`;
+        if (keys.get(id) !== key) rulerChanged = true;
+        keys.set(id, key);
+      }
+    }
+    if (rulerChanged) updateRuler(ruler.current!, model, ordered, specs, tags);
   }, [placed, codebook, statuses, document.meta.id]);
 
   useEffect(() => {

@@ -11,6 +11,8 @@ export interface HighlightSpec {
   readonly end: number;
   /** The model line it starts on. */
   readonly line: number;
+  /** Its colour in the overview ruler. */
+  readonly rulerColor: string;
   /** Equal signatures mean equal decorations: nothing to do. */
   readonly signature: string;
   readonly options: () => monaco.editor.IModelDecorationOptions;
@@ -68,7 +70,7 @@ export class HighlightLayer {
    * Makes the decorations match `wanted` (one spec per annotation id). Work left from an earlier sync
    * is replaced by this one's.
    */
-  sync(wanted: readonly WantedHighlight[], listener: SyncListener = {}): void {
+  sync(wanted: readonly WantedHighlight[], listener: SyncListener = {}): SyncChanges {
     const model = this.editor.getModel();
     if (model !== this.model) {
       // A new model starts bare; the old one's decorations went with it.
@@ -97,6 +99,7 @@ export class HighlightLayer {
     this.cancel();
     // The first slice runs now, so what is on screen is in this frame.
     this.runSlice(true);
+    return changes;
   }
 
   dispose(): void {
