@@ -39,10 +39,11 @@ export function depthsInTextOrder(ordered: readonly Spanned[]): Uint32Array {
   const depths = new Uint32Array(ordered.length);
   // The ends of the spans that enclose the current position, outermost first.
   const open: number[] = [];
-  for (const [index, { target }] of ordered.entries()) {
-    while (open.length > 0 && open.at(-1)! < target.end) open.pop();
+  for (let index = 0; index < ordered.length; index++) {
+    const { end } = ordered[index]!.target;
+    while (open.length > 0 && open[open.length - 1]! < end) open.pop();
     depths[index] = open.length;
-    open.push(target.end);
+    open.push(end);
   }
   return depths;
 }

@@ -1,6 +1,7 @@
 // React hooks over the api client: load data, and reload it when the service says it changed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnnotationsChange } from '../../../core/contract/workbench-api.ts';
+import type { Annotation } from '../../../core/model/annotation.ts';
 import type { DocumentSummary, DocumentView } from '../../../core/model/document.ts';
 import type { SaveState, WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
@@ -139,13 +140,17 @@ export function useDocument(id: string | undefined): OpenDocument {
 export function withAnnotations(view: DocumentView, change: AnnotationsChange): DocumentView {
   const put = new Map(change.put.map((annotation) => [annotation.id, annotation]));
   const removed = new Set(change.removed);
-  const annotations = view.annotations.flatMap((annotation) => {
-    if (removed.has(annotation.id)) return [];
+  const annotations: Annotation[] = [];
+  for (const annotation of view.annotations) {
+    if (removed.has(annotation.id)) continue;
     const replacement = put.get(annotation.id);
     put.delete(annotation.id);
-    return [replacement ?? annotation];
-  });
-  return { ...view, annotations: [...annotations, ...put.values()] };
+    annotations.push(replacement ?? annotation);
+  }
+  // New ones go in text order (a page arrives in order after those already there; a new claim
+  // finds its place), so the reader and the claims panel need not sort 10,000 again.
+  for (const added of put.values()) annotations.splice(insertionIndex(annotations, added), 0, added);
+  return { ...view, annotations };
 }
 
 /** False while the window has lost its connection to the backend (the web host stopped). */
@@ -156,4 +161,17 @@ export function useConnected(): boolean {
     return () => subscription.dispose();
   }, []);
   return connected;
+}
+
+/** Where `annotation` goes in `sorted` (text order) to keep it sorted: after its equals. */
+function insertionIndex(sorted: readonly Annotation[], annotation: Annotation): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const other = sorted[middle]!.target;
+    if (other.start < annotation.target.start || (other.start === annotation.target.start && other.end >= annotation.target.end)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -181,16 +181,19 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     const statusLabels = new Map(statuses.map((status) => [status.id, status.label]));
     const ordered = textOrdered(placed);
     const depths = depthsInTextOrder(ordered);
-    const wanted: WantedHighlight[] = [];
+    const wanted = new Array<WantedHighlight>(ordered.length);
     // Specs are remembered per annotation object (unchanged annotations keep theirs between
     // renders), so a new claim in a document with 10,000 builds one spec, not 10,000.
     if (specCache.current.codebook !== codebook || specCache.current.statuses !== statuses) specCache.current = { codebook, statuses, specs: new WeakMap() };
     const { specs } = specCache.current;
-    for (const [index, annotation] of ordered.entries()) {
+    // A plain loop that allocates nothing for an unchanged annotation: it runs 10,000 times
+    // on every change of a large document.
+    for (let index = 0; index < ordered.length; index++) {
+      const annotation = ordered[index]!;
       const nested = depths[index]! > 0;
       const cached = specs.get(annotation);
       if (cached?.nested === nested) {
-        wanted.push({ id: annotation.id, spec: cached.spec });
+        wanted[index] = cached.wanted;
         continue;
       }
       const primary = tags.get(annotation.tags[0] ?? '');
@@ -210,8 +213,9 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
           stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
         }),
       };
-      specs.set(annotation, { nested, spec });
-      wanted.push({ id: annotation.id, spec });
+      const entry = { id: annotation.id, spec };
+      specs.set(annotation, { nested, spec, wanted: entry });
+      wanted[index] = entry;
     }
     const documentId = document.meta.id;
     // Marks for benchmarks and diagnostics: what each sync added and removed, once painted.
@@ -266,6 +270,7 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
 interface CachedSpec {
   readonly nested: boolean;
   readonly spec: HighlightSpec;
+  readonly wanted: WantedHighlight;
 }
 
 /** Marks in the overview ruler: at most this many, however many annotations there are. */

@@ -82,18 +82,19 @@ export class HighlightLayer {
     const changes = { added: [] as string[], changed: [] as string[], removed: [] as string[] };
     // Mark what is still wanted with this sync's number (no map of 10,000 ids built per change).
     const generation = ++this.generation;
-    for (const { id, spec } of wanted) {
+    for (let index = 0; index < wanted.length; index++) {
+      const { id, spec } = wanted[index]!;
       const shown = this.shown.get(id);
       if (shown !== undefined) shown.seen = generation;
       if (shown?.signature === spec.signature) continue;
       (shown === undefined ? changes.added : changes.changed).push(id);
       this.queue.push({ kind: 'add', id, spec });
     }
-    for (const [id, shown] of this.shown) {
-      if (shown.seen === generation) continue;
+    this.shown.forEach((shown, id) => {
+      if (shown.seen === generation) return;
       changes.removed.push(id);
       this.queue.push({ kind: 'remove', id });
-    }
+    });
     this.changes = changes;
     this.prioritize();
     this.cancel();
