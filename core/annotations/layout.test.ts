@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationAt, inTextOrder, nestingDepths, textOrdered } from './layout.ts';
+import { annotationAt, inTextOrder, nestingDepths, textOrderIndex, textOrdered } from './layout.ts';
 
 const span = (id: string, start: number, end: number) => ({ id, target: { start, end } });
 
@@ -49,5 +49,15 @@ describe('textOrdered', () => {
     const shuffled = [span('c', 5, 6), span('b', 0, 4), span('a', 0, 9)];
     expect(textOrdered(shuffled).map((item) => item.id)).toEqual(['a', 'b', 'c']);
     expect(shuffled.map((item) => item.id)).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('textOrderIndex', () => {
+  it('finds where a span keeps a list in text order', () => {
+    const sorted = [span('a', 0, 9), span('b', 0, 4), span('c', 5, 6)];
+    expect(textOrderIndex(sorted, span('x', 0, 20))).toBe(0);
+    expect(textOrderIndex(sorted, span('x', 0, 4))).toBe(2);
+    expect(textOrderIndex(sorted, span('x', 3, 4))).toBe(2);
+    expect(textOrderIndex(sorted, span('x', 7, 8))).toBe(3);
   });
 });

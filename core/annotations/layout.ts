@@ -12,6 +12,18 @@ export function inTextOrder<T extends Spanned>(annotations: readonly T[]): T[] {
   return [...annotations].sort(byTextOrder);
 }
 
+/** Where `item` goes in `sorted` (text order) to keep it sorted: after the spans equal to it. */
+export function textOrderIndex(sorted: readonly Spanned[], item: Spanned): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (byTextOrder(sorted[middle]!, item) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** `annotations` in text order: the list itself when it already is (a document's usually is). */
 export function textOrdered<T extends Spanned>(annotations: readonly T[]): readonly T[] {
   for (let index = 1; index < annotations.length; index++) {

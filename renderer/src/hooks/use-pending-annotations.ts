@@ -3,6 +3,7 @@
 // disk. When the service answers, the written annotation replaces the pending one (in the same
 // render, so nothing flickers); a failed write is withdrawn and reported.
 import { useCallback, useMemo, useState } from 'react';
+import { textOrderIndex } from '../../../core/annotations/layout.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { DocumentView } from '../../../core/model/document.ts';
 
@@ -26,7 +27,9 @@ export function usePendingAnnotations(open: DocumentView | undefined) {
       waiting.delete(annotation.id);
       return replacement ?? annotation;
     });
-    return { ...open, annotations: [...annotations, ...waiting.values()] };
+    // New ones in text order, so the reader need not sort 10,000 claims for one.
+    for (const added of waiting.values()) annotations.splice(textOrderIndex(annotations, added), 0, added);
+    return { ...open, annotations };
   }, [open, pending]);
 
   return { shown, propose, withdraw };

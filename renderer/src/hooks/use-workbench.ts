@@ -1,6 +1,7 @@
 // React hooks over the api client: load data, and reload it when the service says it changed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnnotationsChange } from '../../../core/contract/workbench-api.ts';
+import { textOrderIndex } from '../../../core/annotations/layout.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { DocumentSummary, DocumentView } from '../../../core/model/document.ts';
 import type { SaveState, WorkspaceInfo } from '../../../core/model/workspace.ts';
@@ -149,7 +150,7 @@ export function withAnnotations(view: DocumentView, change: AnnotationsChange): 
   }
   // New ones go in text order (a page arrives in order after those already there; a new claim
   // finds its place), so the reader and the claims panel need not sort 10,000 again.
-  for (const added of put.values()) annotations.splice(insertionIndex(annotations, added), 0, added);
+  for (const added of put.values()) annotations.splice(textOrderIndex(annotations, added), 0, added);
   return { ...view, annotations };
 }
 
@@ -163,15 +164,3 @@ export function useConnected(): boolean {
   return connected;
 }
 
-/** Where `annotation` goes in `sorted` (text order) to keep it sorted: after its equals. */
-function insertionIndex(sorted: readonly Annotation[], annotation: Annotation): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const other = sorted[middle]!.target;
-    if (other.start < annotation.target.start || (other.start === annotation.target.start && other.end >= annotation.target.end)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}

@@ -245,7 +245,11 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
         keys.set(id, key);
       }
     }
-    if (rulerChanged) updateRuler(ruler.current!, model, ordered, specs, tags);
+    // After the frame: the ruler is not needed to paint the highlight itself.
+    if (rulerChanged) {
+      const marks = ruler.current!;
+      afterPaint(() => !model.isDisposed() && updateRuler(marks, model, ordered, specs, tags));
+    }
   }, [placed, codebook, statuses, document.meta.id]);
 
   useEffect(() => {
