@@ -1,9 +1,10 @@
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WorkspaceInfo } from '../../core/model/workspace.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { WORKSPACE_FILE, WorkspaceStore } from '../store/workspace-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
@@ -162,6 +163,23 @@ describe('the codebook through the service', () => {
       expect(await service.importCodebook('qdc', 'PK\u0003\u0004\u0000\u0000binary')).toMatchObject({ ok: false, error: { code: 'invalid' } });
       expect(await service.importCodebook('csv', 'name,color\n"unterminated')).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/line/i) } });
       expect(store.workspace.codebook).toBe(before);
+      await service.dispose();
+    }));
+
+  it('puts the documents back when deleting a tag fails half-way (the codebook could not be written)', () =>
+    withTempDir(async (dir) => {
+      const { service, store } = await workbench(dir);
+      const before = tagsOfAll(store);
+      // The workspace file's temporary name is taken by a folder: the documents are written first,
+      // then the codebook write fails.
+      const blocker = path.join(store.dir, `.${WORKSPACE_FILE}.tmp`);
+      await mkdir(blocker);
+      expect(await service.deleteTag('quote', { annotations: 'untag' })).toMatchObject({ ok: false, error: { code: 'write-failed' } });
+      expect(tagIds(store)).toContain('quote');
+      expect(tagsOfAll(store)).toEqual(before);
+      expect(tagsOfAll(await WorkspaceStore.open(store.dir))).toEqual(before);
+      expect(await service.getHistory()).toMatchObject({ canUndo: false });
+      await rm(blocker, { recursive: true });
       await service.dispose();
     }));
 });
