@@ -42,7 +42,8 @@ export default defineConfig({
     plugins: [react(), contentSecurityPolicy()],
     build: {
       outDir: 'out/renderer',
-      minify: true,
+      // CB_NO_MINIFY=1 keeps names readable in CPU profiles.
+      minify: !process.env['CB_NO_MINIFY'],
       chunkSizeWarningLimit: 4000,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },

@@ -84,51 +84,58 @@ async function timeOpen(browser: Browser, url: string, workspace: ReaderWorkspac
   return { page, context, applyingDetail, firstPaintMs: visible.startTime - open.startTime, completeMs: complete.startTime - open.startTime, longestWhileApplyingMs: Math.max(0, ...applying.map((task) => task.duration)), longestWhileOpeningMs: Math.max(0, ...opening.map((task) => task.duration)) };
 }
 
-/** Tags a word at the top of the open document with key 1, then undoes it: both timed to paint. */
-async function timeEdits(page: Page, documentId: string, rounds: number) {
-  const tagToPaint: number[] = [];
-  const tagToSaved: number[] = [];
-  const undoToPaint: number[] = [];
-  const editToPaint: number[] = [];
-  // Two rounds first, not measured: the first changes of a page pay for compiling its code.
-  for (let round = -2; round < rounds; round++) {
-    // A word of the first paragraph (line 3), a different one each round, selected by keyboard.
-    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
-    for (let step = 0; step < round + 2; step++) await page.keyboard.press('Control+ArrowRight');
-    await page.keyboard.press('Control+Shift+ArrowRight');
-    // From rest: what the last change set going (the claims list, the library) has finished.
-    await page.waitForTimeout(300);
-    const before = (await marks(page)).length;
-    await page.keyboard.press('1');
-    const key = await waitForMark(page, 'cb:tag-key', () => true).then(async () => (await marks(page)).slice(before).find((mark) => mark.name === 'cb:tag-key')!);
-    const id = key.detail!.id!;
-    const painted = await waitForMark(page, 'cb:highlights-changed', (detail) => detail?.documentId === documentId && (detail.added ?? []).includes(id));
-    const saved = await waitForMark(page, 'cb:annotation-saved', (detail) => detail?.id === id);
-    if (round >= 0) tagToPaint.push(painted.startTime - key.startTime);
-    if (round >= 0) tagToSaved.push(saved.startTime - key.startTime);
-    // Edit it: Edit in the claims panel, another status, Ctrl+Enter.
-    await page.getByRole('complementary', { name: 'Claims' }).getByRole('button', { name: 'Edit claim' }).click();
-    const form = page.getByRole('dialog', { name: 'Edit claim' });
-    await form.getByRole('combobox', { name: /^Status/ }).selectOption({ index: 1 + ((round + 2) % 4) });
-    await page.waitForTimeout(300);
-    await form.getByRole('combobox', { name: /^Status/ }).press('Control+Enter');
-    const submitted = await waitForMark(page, 'cb:edit-saved-in-form', (detail) => detail?.id === id);
-    const repainted = await waitForMark(page, 'cb:highlights-changed', (detail) => detail?.documentId === documentId && (detail.changed ?? []).includes(id));
-    if (round >= 0) editToPaint.push(repainted.startTime - submitted.startTime);
-    await waitForMark(page, 'cb:highlights-visible', () => true);
-    await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
-    await page.keyboard.press('Control+z');
-    await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
-    await page.keyboard.press('Control+z');
-    const undoKey = (await marks(page)).findLast((mark) => mark.name === 'cb:undo-key')!;
-    const removed = await waitForMark(page, 'cb:highlights-changed', (detail) => detail?.documentId === documentId && (detail.removed ?? []).includes(id));
-    if (round >= 0) undoToPaint.push(removed.startTime - undoKey.startTime);
-  }
-  return { tagToPaint, tagToSaved, undoToPaint, editToPaint };
+interface EditSamples {
+  tagToPaint: number[];
+  tagToSaved: number[];
+  undoToPaint: number[];
+  editToPaint: number[];
 }
+
+/**
+ * One round on the open document: tags a word at the top with key 1, edits its status in the
+ * claim form, and undoes both; each timed to paint. Round r takes the (r + 2)th word of line 3.
+ */
+async function editRound(page: Page, documentId: string, round: number, into: EditSamples): Promise<void> {
+  // A word of the first paragraph (line 3), a different one each round, selected by keyboard.
+  await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  for (let step = 0; step < round + 2; step++) await page.keyboard.press('Control+ArrowRight');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  // From rest: what the last change set going (the claims list, the library) has finished.
+  await page.waitForTimeout(300);
+  const before = (await marks(page)).length;
+  await page.keyboard.press('1');
+  const key = await waitForMark(page, 'cb:tag-key', () => true).then(async () => (await marks(page)).slice(before).find((mark) => mark.name === 'cb:tag-key')!);
+  const id = key.detail!.id!;
+  const painted = await waitForMark(page, 'cb:highlights-changed', (detail) => detail?.documentId === documentId && (detail.added ?? []).includes(id));
+  const saved = await waitForMark(page, 'cb:annotation-saved', (detail) => detail?.id === id);
+  // Edit it: Edit in the claims panel, another status, Ctrl+Enter.
+  await page.getByRole('complementary', { name: 'Claims' }).getByRole('button', { name: 'Edit claim' }).click();
+  const form = page.getByRole('dialog', { name: 'Edit claim' });
+  await form.getByRole('combobox', { name: /^Status/ }).selectOption({ index: 1 + ((round + 2) % 4) });
+  await page.waitForTimeout(300);
+  await form.getByRole('combobox', { name: /^Status/ }).press('Control+Enter');
+  const submitted = await waitForMark(page, 'cb:edit-saved-in-form', (detail) => detail?.id === id);
+  const repainted = await waitForMark(page, 'cb:highlights-changed', (detail) => detail?.documentId === documentId && (detail.changed ?? []).includes(id));
+  await waitForMark(page, 'cb:highlights-visible', () => true);
+  await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
+  await page.keyboard.press('Control+z');
+  await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
+  await page.keyboard.press('Control+z');
+  const undoKey = (await marks(page)).findLast((mark) => mark.name === 'cb:undo-key')!;
+  const removed = await waitForMark(page, 'cb:highlights-changed', (detail) => detail?.documentId === documentId && (detail.removed ?? []).includes(id));
+  await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
+  // Two rounds first, not measured: the first changes of a page pay for compiling its code.
+  if (round < 0) return;
+  into.tagToPaint.push(painted.startTime - key.startTime);
+  into.tagToSaved.push(saved.startTime - key.startTime);
+  into.editToPaint.push(repainted.startTime - submitted.startTime);
+  into.undoToPaint.push(removed.startTime - undoKey.startTime);
+}
+
+const noSamples = (): EditSamples => ({ tagToPaint: [], tagToSaved: [], undoToPaint: [], editToPaint: [] });
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const percentile = (values: readonly number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
@@ -153,22 +160,32 @@ export async function readerBenchmark(browser: Browser, { runs = 5, editRounds =
   try {
     const plain: Awaited<ReturnType<typeof timeOpen>>[] = [];
     const annotated: Awaited<ReturnType<typeof timeOpen>>[] = [];
-    const editsPlain: Awaited<ReturnType<typeof timeEdits>>[] = [];
-    const editsAnnotated: Awaited<ReturnType<typeof timeEdits>>[] = [];
     // One unmeasured round first; then alternate, so noise hits both alike.
     for (let run = -1; run < runs; run++) {
-      for (const [documentId, into, edits] of [
-        [workspace.plainId, plain, editsPlain],
-        [workspace.annotatedId, annotated, editsAnnotated],
+      for (const [documentId, into] of [
+        [workspace.plainId, plain],
+        [workspace.annotatedId, annotated],
       ] as const) {
         const result = await timeOpen(browser, url, workspace, documentId);
-        if (run >= 0) {
-          into.push(result);
-          if (run === 0) edits.push(await timeEdits(result.page, documentId, editRounds));
-        }
+        if (run >= 0) into.push(result);
         await result.context.close();
       }
     }
+    // Edits on both documents, open side by side in two pages, a round on each in turn: a
+    // moment of noise (the server writing, a collection) falls on both alike.
+    const sides = [
+      { documentId: workspace.plainId, open: await timeOpen(browser, url, workspace, workspace.plainId), samples: noSamples() },
+      { documentId: workspace.annotatedId, open: await timeOpen(browser, url, workspace, workspace.annotatedId), samples: noSamples() },
+    ];
+    try {
+      for (let round = -2; round < editRounds; round++) {
+        for (const side of round % 2 === 0 ? sides : [...sides].reverse()) await editRound(side.open.page, side.documentId, round, side.samples);
+      }
+    } finally {
+      for (const side of sides) await side.open.context.close();
+    }
+    const editsPlain = [sides[0]!.samples];
+    const editsAnnotated = [sides[1]!.samples];
     const firstPaint = { subject: median(annotated.map((run) => run.firstPaintMs)), baseline: median(plain.map((run) => run.firstPaintMs)) };
     const undoPaint = { subject: median(editsAnnotated.flatMap((run) => run.undoToPaint)), baseline: median(editsPlain.flatMap((run) => run.undoToPaint)) };
     const saved = editsAnnotated.flatMap((run) => run.tagToSaved);

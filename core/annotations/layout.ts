@@ -60,11 +60,12 @@ export function depthsInTextOrder(ordered: readonly Spanned[]): Uint32Array {
   return depths;
 }
 
-/** The innermost (shortest) annotation covering `offset`, if any. */
-export function annotationAt<T extends Spanned>(annotations: readonly T[], offset: number): T | undefined {
+/** The innermost (shortest) annotation covering `offset`, if any, among those `included`. */
+export function annotationAt<T extends Spanned>(annotations: readonly T[], offset: number, included: (annotation: T) => boolean = () => true): T | undefined {
   let best: T | undefined;
   for (const annotation of annotations) {
     const { start, end } = annotation.target;
+    if (!included(annotation)) continue;
     if (start <= offset && offset < end && (best === undefined || end - start < best.target.end - best.target.start)) best = annotation;
   }
   return best;

@@ -98,6 +98,31 @@ test('selects the sentence at the cursor with Alt+S, then tags it', async ({ pag
   await expect(claims(page).filter({ hasText: /^Mayor Teresa Albescu said the city would begin rationing water to households from Monday\./ })).toContainText('Event');
 });
 
+test('a claim tagged around an earlier one makes the earlier one nested, and undo un-nests it', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(claims(page)).toHaveCount(10);
+  const mayor = reader(page).locator('.view-line span span').filter({ hasText: /^Mayor/ }).first();
+  // "Mayor" alone first (double-click), tagged Statistic: an outermost highlight.
+  await expect(async () => {
+    await mayor.dblclick({ position: { x: 12, y: 8 } });
+    await expect(reader(page).locator('.selected-text')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await page.keyboard.press('1');
+  await expect(claims(page)).toHaveCount(11);
+  const nestedMayor = reader(page).locator('.cb-hl-nested').filter({ hasText: /^Mayor$/ });
+  await expect(nestedMayor).toHaveCount(0);
+  // Then its sentence around it: the word's highlight is now inside another one.
+  await reader(page).locator('.view-line span span').filter({ hasText: /^Mayor/ }).first().click({ position: { x: 30, y: 8 } });
+  await page.keyboard.press('Alt+s');
+  await page.keyboard.press('3');
+  await expect(claims(page)).toHaveCount(12);
+  await expect(nestedMayor).toHaveCount(1);
+  await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
+  await page.keyboard.press('Control+z');
+  await expect(claims(page)).toHaveCount(11);
+  await expect(nestedMayor).toHaveCount(0);
+});
+
 test('many highlights, nested and overlapping, in the light and the dark theme', async ({ page, served }) => {
   await page.goto(served.url);
   await expect(page.getByRole('complementary', { name: 'Claims' }).getByTestId('claim-item')).toHaveCount(10);

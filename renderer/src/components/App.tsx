@@ -4,6 +4,7 @@ import { api, transportName } from '../api/client.ts';
 import { formatDate } from '../format.ts';
 import { useConnected, useDocument, useDocumentList, useSaveState, useWorkspaceInfo } from '../hooks/use-workbench.ts';
 import { useHashParam } from '../hooks/use-hash-state.ts';
+import { useAfterPaint } from '../hooks/use-after-paint.ts';
 import { usePendingAnnotations } from '../hooks/use-pending-annotations.ts';
 import { newAnnotation, patchAnnotation, vocabularyOf, type AnnotationPatch } from '../../../core/annotations/operations.ts';
 import { CodebookDialog } from '../codebook/CodebookDialog.tsx';
@@ -95,6 +96,10 @@ export function App() {
 
   // A claim tagged with a key, or edited in the form, shows at once (see usePendingAnnotations).
   const { shown, propose, withdraw } = usePendingAnnotations(open);
+  // The claims list follows a change once the reader has painted it, so a new highlight never
+  // waits for a panel of 10,000 claims (which does not render at all until then).
+  const listedClaims = useAfterPaint(shown?.annotations);
+  const openCodebook = useCallback(() => setDialog('codebook'), []);
   const tagSelection = useCallback(
     (tagId: string, start: number, end: number) => {
       if (open === undefined || workspace === undefined) return;
@@ -274,14 +279,14 @@ export function App() {
         </main>
         {workspace && (
           <ClaimsPanel
-            annotations={shown?.annotations}
+            annotations={listedClaims}
             codebook={workspace.codebook}
             statuses={workspace.settings.statuses}
             selectedId={selectedAnnotation}
             onChoose={chooseClaim}
             onDelete={deleteClaim}
             onEdit={editClaim}
-            onOpenCodebook={() => setDialog('codebook')}
+            onOpenCodebook={openCodebook}
           />
         )}
       </div>

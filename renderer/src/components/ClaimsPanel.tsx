@@ -1,12 +1,11 @@
 // The claims panel: the open document's annotations in text order; choosing one reveals it.
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { REVIEW_BELOW } from '../../../core/anchoring/anchor.ts';
 import { textOrdered } from '../../../core/annotations/layout.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { shorten } from '../format.ts';
-import { useAfterPaint } from '../hooks/use-after-paint.ts';
 import { filterClaims, NO_FILTER, type ClaimsFilter } from './claims-filter.ts';
 
 interface ClaimsPanelProps {
@@ -24,10 +23,8 @@ interface ClaimsPanelProps {
 const ROW_HEIGHT = 78;
 const OVERSCAN = 8;
 
-export function ClaimsPanel({ annotations: current, codebook, statuses, selectedId, onChoose, onDelete, onEdit, onOpenCodebook }: ClaimsPanelProps) {
-  // The list follows a change once the reader has painted it, so a new highlight never waits
-  // for a panel of 10,000 claims.
-  const annotations = useAfterPaint(current);
+/** Renders again only when its props change: give it the annotations a frame late (see App). */
+export const ClaimsPanel = memo(function ClaimsPanel({ annotations, codebook, statuses, selectedId, onChoose, onDelete, onEdit, onOpenCodebook }: ClaimsPanelProps) {
   const [filter, setFilter] = useState<ClaimsFilter>(NO_FILTER);
   const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
   const ordered = useMemo(
@@ -174,4 +171,4 @@ export function ClaimsPanel({ annotations: current, codebook, statuses, selected
       </ol>
     </aside>
   );
-}
+});

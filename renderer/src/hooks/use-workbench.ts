@@ -6,6 +6,7 @@ import type { Annotation } from '../../../core/model/annotation.ts';
 import type { DocumentSummary, DocumentView } from '../../../core/model/document.ts';
 import type { SaveState, WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
+import { recordDerivation } from './annotation-delta.ts';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; message: string };
 
@@ -151,6 +152,7 @@ export function withAnnotations(view: DocumentView, change: AnnotationsChange): 
   // New ones go in text order (a page arrives in order after those already there; a new claim
   // finds its place), so the reader and the claims panel need not sort 10,000 again.
   for (const added of put.values()) annotations.splice(textOrderIndex(annotations, added), 0, added);
+  recordDerivation(annotations, view.annotations, change.put, change.removed);
   return { ...view, annotations };
 }
 

@@ -34,8 +34,8 @@ export interface SyncChanges {
 export interface SyncListener {
   /** The highlights on screen are applied and painted. */
   visiblePainted?(changes: SyncChanges): void;
-  /** Every highlight is applied and painted. */
-  completePainted?(): void;
+  /** Every highlight is applied and painted; `count` of them. */
+  completePainted?(count: number): void;
 }
 
 /** Milliseconds of work per slice; a frame is ~16 ms and a long task is > 50 ms. */
@@ -103,6 +103,36 @@ export class HighlightLayer {
     return changes;
   }
 
+  /**
+   * Applies a few known changes at once, without comparing the rest: `put` are added or replace
+   * their annotation's highlight, `removed` go. Work queued by a sync for the same annotations is
+   * dropped (it is older); the rest of the queue goes on.
+   */
+  update(put: readonly WantedHighlight[], removed: readonly string[], listener: SyncListener = {}): SyncChanges {
+    const model = this.editor.getModel();
+    const changes = { added: [] as string[], changed: [] as string[], removed: [] as string[] };
+    if (!model || model !== this.model) return changes;
+    const operations: Operation[] = [];
+    for (const id of removed) {
+      if (!this.shown.has(id)) continue;
+      changes.removed.push(id);
+      operations.push({ kind: 'remove', id });
+    }
+    for (const { id, spec } of put) {
+      const shown = this.shown.get(id);
+      if (shown?.signature === spec.signature) continue;
+      (shown === undefined ? changes.added : changes.changed).push(id);
+      operations.push({ kind: 'add', id, spec });
+    }
+    if (this.queue.length > 0 && operations.length > 0) {
+      const touched = new Set(operations.map((operation) => operation.id));
+      this.queue = this.queue.filter((operation) => !touched.has(operation.id));
+    }
+    if (operations.length > 0) this.apply(model, operations);
+    afterPaint(() => listener.visiblePainted?.(changes));
+    return changes;
+  }
+
   dispose(): void {
     this.cancel();
     this.scrolled.dispose();
@@ -160,7 +190,8 @@ export class HighlightLayer {
     if (this.queue.length > 0) this.scheduled = schedule(() => this.runSlice(false));
     else {
       const { listener } = this;
-      afterPaint(() => listener.completePainted?.());
+      const count = this.shown.size;
+      afterPaint(() => listener.completePainted?.(count));
     }
   }
 
