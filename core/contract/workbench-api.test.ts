@@ -9,7 +9,7 @@ describe('the contract', () => {
   });
 
   it('names event subscriptions onDid…', () => {
-    expect(WORKBENCH_EVENTS.map(subscriptionName)).toEqual(['onDidChangeDocuments', 'onDidChangeAnnotations', 'onDidChangeWorkspace', 'onDidChangeSaveState', 'onDidProgressImport', 'onDidChangeHistory']);
+    expect(WORKBENCH_EVENTS.map(subscriptionName)).toEqual(['onDidChangeDocuments', 'onDidChangeAnnotations', 'onDidChangeWorkspace', 'onDidChangeSaveState', 'onDidProgressImport', 'onDidChangeHistory', 'onDidChangeEvidence']);
   });
 
   it('does not take inherited names for methods', () => {
@@ -27,6 +27,15 @@ describe('the contract', () => {
     ['listDocuments', ['extra'], false],
     ['updateSettings', [{ analystName: 'Ada' }], true],
     ['updateSettings', [{ analystName: 'Ada', isAdmin: true }], false],
+    ['createLink', [{ relation: 'supports', from: { documentId: 'd1', annotationId: 'a1' }, to: { documentId: 'd2', start: 0, end: 5, annotationId: 'a2' } }], true],
+    ['createLink', [{ relation: 'supports', from: { documentId: 'd1', annotationId: 'a1', start: 0 }, to: { documentId: 'd2', annotationId: 'a2' } }], false],
+    ['createLink', [{ relation: 'supports', from: { documentId: 'd1', annotationId: 'a1' }, to: { documentId: 'd2', annotationId: 'a2' }, creator: 'Eve' }], false],
+    ['createClaim', [{ statement: 'x'.repeat(2001), mentions: [] }], false],
+    ['addMentions', ['c1', Array.from({ length: 1001 }, () => ({ documentId: 'd1', annotationId: 'a1' }))], false],
+    ['updateClaim', ['c1', { verdict: null }], true],
+    ['updateClaim', ['c1', { verdict: { rating: 'true', date: '2026-08-15', score: 1 } }], false],
+    ['getDependents', [{ documentId: 'd1' }], true],
+    ['deleteLink', ['../l1'], false],
   ] as const)('%s(%j) parses: %s', (method, args, valid) => {
     expect(workbenchArgs[method].safeParse(args).success).toBe(valid);
   });

@@ -7,6 +7,9 @@ import type { AnnotationCursor, AnnotationPage } from '../annotations/paging.ts'
 import type { Disposable, Listener } from '../events.ts';
 import type { TagDeletionPlan, TagDraft, TagPatch } from '../codebook/edit.ts';
 import type { Annotation } from '../model/annotation.ts';
+import type { Appearance, ClaimRow } from '../evidence/claims-view.ts';
+import type { ClaimPatch, Dependents, LinkPatch, RemovalTarget, SameClaimOutcome } from '../evidence/operations.ts';
+import type { AnnotationRef, Claim, EvidenceData, EvidenceLink } from '../model/evidence.ts';
 import type { Tag } from '../model/codebook.ts';
 import type { DocumentMeta, DocumentRole, DocumentSummary, DocumentView } from '../model/document.ts';
 import type { ImportJobProgress, ImportOutcome } from '../model/import.ts';
@@ -44,6 +47,30 @@ export interface DocumentMetaPatch {
   sourceUrl?: string | null;
   language?: string | null;
   tags?: string[];
+}
+
+/**
+ * One end of a new link: an annotation, or a span of a document not yet annotated (the service
+ * makes it an untagged annotation, in the same undo step as the link).
+ */
+export type LinkEndInput = AnnotationRef | { readonly documentId: string; readonly start: number; readonly end: number; readonly annotationId?: string };
+
+export interface NewLink {
+  /** Chosen by the window (a UUID); the service chooses one when absent. */
+  id?: string;
+  relation: string;
+  from: LinkEndInput;
+  to: LinkEndInput;
+  note?: string;
+}
+
+/** A link as a document's links panel shows it: which end is here, and both ends' quotes. */
+export interface LinkView {
+  readonly link: EvidenceLink;
+  readonly local: 'from' | 'to' | 'both';
+  readonly here: AnnotationRef & { readonly quote: string; readonly start: number };
+  /** `title` and `quote` of the other end; `quote` absent when its annotation is an orphan. */
+  readonly there: AnnotationRef & { readonly title: string; readonly quote?: string };
 }
 
 /** Every method is async, takes plain data and returns plain data (it may cross a process). */
@@ -99,6 +126,31 @@ export interface WorkbenchApi {
   importCodebook(format: CodebookFormat, text: string): Promise<Result<{ added: string[]; updated: string[]; unchanged: string[] }, 'invalid' | 'write-failed'>>;
   /** The codebook as a file to save. */
   exportCodebook(format: CodebookFormat): Promise<{ fileName: string; mimeType: string; text: string }>;
+
+  /** Every link and claim of the workspace. */
+  getEvidence(): Promise<EvidenceData>;
+  /** The links touching a document, in reading order of their local end, with both quotes. */
+  getLinks(documentId: string): Promise<Result<LinkView[], 'not-found'>>;
+  /**
+   * Links two spans (making annotations of those not yet annotated). A same-claim link adds the
+   * unclaimed end to the other end's claim. One undo step.
+   */
+  createLink(input: NewLink): Promise<Result<{ link: EvidenceLink; created: Annotation[]; sameClaim: SameClaimOutcome }, 'not-found' | 'invalid' | 'duplicate' | 'write-failed'>>;
+  updateLink(linkId: string, patch: LinkPatch): Promise<Result<EvidenceLink, 'not-found' | 'invalid' | 'duplicate' | 'write-failed'>>;
+  deleteLink(linkId: string): Promise<Result<true, 'not-found' | 'write-failed'>>;
+  /** A claim from annotations (its mentions); the statement is the analyst's wording. */
+  createClaim(input: { id?: string; statement: string; mentions: AnnotationRef[] }): Promise<Result<Claim, 'not-found' | 'invalid' | 'write-failed'>>;
+  /** Statement, status and verdict (`verdict: null` removes it; its rating must be on the workspace's scale). */
+  updateClaim(claimId: string, patch: ClaimPatch): Promise<Result<Claim, 'not-found' | 'invalid' | 'write-failed'>>;
+  addMentions(claimId: string, refs: AnnotationRef[]): Promise<Result<Claim, 'not-found' | 'invalid' | 'write-failed'>>;
+  removeMentions(claimId: string, refs: AnnotationRef[]): Promise<Result<Claim, 'not-found' | 'write-failed'>>;
+  deleteClaim(claimId: string): Promise<Result<true, 'not-found' | 'write-failed'>>;
+  /** The claims view: a row per claim (mentions, outlets, first appearance, verdict). */
+  listClaims(): Promise<ClaimRow[]>;
+  /** A claim with its mentions in order of appearance. */
+  getClaim(claimId: string): Promise<Result<{ claim: Claim; appearances: Appearance[] }, 'not-found'>>;
+  /** What deleting these annotations (or a document's) would take with it: links and mentions. */
+  getDependents(target: RemovalTarget): Promise<Dependents>;
 }
 
 export type CodebookFormat = 'csv' | 'qdc';
@@ -127,6 +179,8 @@ export interface WorkbenchEvents {
   didChangeSaveState: SaveState;
   didProgressImport: ImportJobProgress;
   didChangeHistory: HistoryState;
+  /** Links or claims changed (the whole evidence, which is small). */
+  didChangeEvidence: EvidenceData;
 }
 
 export type EventSubscriptionName<E extends string> = `on${Capitalize<E>}`;
@@ -166,6 +220,19 @@ const methods = {
   deleteTag: true,
   importCodebook: true,
   exportCodebook: true,
+  getEvidence: true,
+  getLinks: true,
+  createLink: true,
+  updateLink: true,
+  deleteLink: true,
+  createClaim: true,
+  updateClaim: true,
+  addMentions: true,
+  removeMentions: true,
+  deleteClaim: true,
+  listClaims: true,
+  getClaim: true,
+  getDependents: true,
 } as const satisfies Record<WorkbenchMethod, true>;
 
 const events = {
@@ -175,6 +242,7 @@ const events = {
   didChangeSaveState: true,
   didProgressImport: true,
   didChangeHistory: true,
+  didChangeEvidence: true,
 } as const satisfies Record<WorkbenchEvent, true>;
 
 /** The method list every transport is derived from. */

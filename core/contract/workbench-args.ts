@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AnnotationId } from '../model/annotation.ts';
 import { TagId } from '../model/codebook.ts';
 import { DocumentId, DocumentRole } from '../model/document.ts';
+import { EvidenceId, STATEMENT_MAX } from '../model/evidence.ts';
 import type { WorkbenchApi } from './workbench-api.ts';
 
 const SettingsPatch = z.strictObject({
@@ -95,6 +96,48 @@ const CodebookFormat = z.enum(['csv', 'qdc']);
 /** A codebook file is a few KB; this leaves room for large shared ones. */
 const MAX_CODEBOOK_CHARACTERS = 5_000_000;
 
+const AnnotationRef = z.strictObject({ documentId: DocumentId, annotationId: AnnotationId });
+
+/** An annotation, or a span to annotate (the union tries the annotation first: strict, so a span fails it). */
+const LinkEndInput = z.union([
+  AnnotationRef,
+  z.strictObject({ documentId: DocumentId, start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), annotationId: AnnotationId.optional() }),
+]);
+
+// Relations, statuses and ratings are strings here: the service answers an unknown one with a
+// message naming it, not with a refused call.
+const Relation = z.string().max(64);
+const NOTE_MAX = 100_000;
+
+const NewLink = z.strictObject({
+  id: EvidenceId.optional(),
+  relation: Relation,
+  from: LinkEndInput,
+  to: LinkEndInput,
+  note: z.string().max(NOTE_MAX).optional(),
+});
+
+const LinkPatch = z.strictObject({ relation: Relation.optional(), note: z.string().max(NOTE_MAX).optional() });
+
+const Mentions = z.array(AnnotationRef).max(1000);
+
+const NewClaim = z.strictObject({ id: EvidenceId.optional(), statement: z.string().max(STATEMENT_MAX), mentions: Mentions });
+
+const VerdictInput = z.strictObject({
+  rating: z.string().max(64),
+  rationale: z.string().max(NOTE_MAX).optional(),
+  reviewer: z.string().max(200).optional(),
+  date: z.string().max(100),
+});
+
+const ClaimPatch = z.strictObject({
+  statement: z.string().max(STATEMENT_MAX).optional(),
+  status: z.string().max(64).optional(),
+  verdict: VerdictInput.nullable().optional(),
+});
+
+const RemovalTarget = z.union([z.strictObject({ annotations: z.array(AnnotationRef).max(10_000) }), z.strictObject({ documentId: DocumentId })]);
+
 export const workbenchArgs = {
   listDocuments: z.tuple([]),
   getDocument: z.union([z.tuple([DocumentId]), z.tuple([DocumentId, PageLimit])]),
@@ -118,4 +161,17 @@ export const workbenchArgs = {
   deleteTag: z.tuple([TagId, TagDeletionPlan]),
   importCodebook: z.tuple([CodebookFormat, z.string().max(MAX_CODEBOOK_CHARACTERS)]),
   exportCodebook: z.tuple([CodebookFormat]),
+  getEvidence: z.tuple([]),
+  getLinks: z.tuple([DocumentId]),
+  createLink: z.tuple([NewLink]),
+  updateLink: z.tuple([EvidenceId, LinkPatch]),
+  deleteLink: z.tuple([EvidenceId]),
+  createClaim: z.tuple([NewClaim]),
+  updateClaim: z.tuple([EvidenceId, ClaimPatch]),
+  addMentions: z.tuple([EvidenceId, Mentions]),
+  removeMentions: z.tuple([EvidenceId, Mentions]),
+  deleteClaim: z.tuple([EvidenceId]),
+  listClaims: z.tuple([]),
+  getClaim: z.tuple([EvidenceId]),
+  getDependents: z.tuple([RemovalTarget]),
 } satisfies { [M in keyof WorkbenchApi]: z.ZodType<Parameters<WorkbenchApi[M]>> };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Annotation } from './annotation.ts';
 import { Codebook } from './codebook.ts';
 import { DocumentMeta, DocumentStructure, Sha256 } from './document.ts';
+import { EvidenceData } from './evidence.ts';
 import { WorkspaceSettings } from './workspace.ts';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
@@ -59,3 +60,10 @@ export const DocumentFile = z
     }
   });
 export type DocumentFile = z.infer<typeof DocumentFile>;
+
+/**
+ * evidence.json: the workspace's links and claims, in one file (they join documents, so they
+ * belong to none). The checks of EvidenceData (unique ids, no repeated link) still apply.
+ */
+export const EvidenceFile = EvidenceData.safeExtend({ schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION) });
+export type EvidenceFile = z.infer<typeof EvidenceFile>;

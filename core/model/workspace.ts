@@ -1,6 +1,7 @@
 // The workspace: a folder holding workspace.json (settings, codebook) and one file per document.
 import { z } from 'zod';
 import type { Codebook } from './codebook.ts';
+import { DEFAULT_VERDICT_SCALE, VerdictScale } from './evidence.ts';
 import type { Failure } from '../result.ts';
 
 export const VerificationStatus = z.object({
@@ -22,6 +23,8 @@ export const WorkspaceSettings = z.object({
   /** Recorded as the creator of new annotations. */
   analystName: z.string().max(200).default(''),
   statuses: z.array(VerificationStatus).min(1),
+  /** The ratings a claim's verdict may take. Workspaces made before verdicts existed get the default. */
+  verdictScale: VerdictScale.default(() => DEFAULT_VERDICT_SCALE.map((rating) => ({ ...rating }))),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, WORKBENCH_METHODS, ipcChannel } from '../../core/contract/workbench-api.ts';
+import { IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, WORKBENCH_EVENTS, WORKBENCH_METHODS, ipcChannel, subscriptionName } from '../../core/contract/workbench-api.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
@@ -59,7 +59,8 @@ describe('registerIpc', () => {
 
   it('does not call the service when the frame is foreign', async () => {
     const listDocuments = vi.fn(async () => []);
-    const service = { listDocuments, onDidChangeDocuments: () => ({ dispose() {} }), onDidChangeAnnotations: () => ({ dispose() {} }), onDidChangeWorkspace: () => ({ dispose() {} }), onDidChangeSaveState: () => ({ dispose() {} }), onDidProgressImport: () => ({ dispose() {} }), onDidChangeHistory: () => ({ dispose() {} }) };
+    const subscriptions = Object.fromEntries(WORKBENCH_EVENTS.map((event) => [subscriptionName(event), () => ({ dispose() {} })]));
+    const service = { listDocuments, ...subscriptions };
     const { ipcMain, call } = fakeIpcMain();
     registerIpc(ipcMain, service as never, {} as never, trusted, () => undefined);
     await expect(call(ipcChannel('listDocuments'), 'file:///etc/passwd')).rejects.toThrow();

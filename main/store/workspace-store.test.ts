@@ -1,11 +1,12 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_VERDICT_SCALE, type EvidenceLink } from '../../core/model/evidence.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
-import { DOCUMENTS_DIR, WORKSPACE_FILE, WorkspaceOpenError, WorkspaceStore } from './workspace-store.ts';
+import { DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE, WorkspaceOpenError, WorkspaceStore } from './workspace-store.ts';
 
 async function sampleWorkspace(dir: string): Promise<WorkspaceStore> {
   await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
@@ -121,4 +122,47 @@ describe('WorkspaceStore', () => {
       const store = await sampleWorkspace(dir);
       expect(() => store.putDocument({ ...store.documents[0]!, text: '' })).toThrow(/quote is not at/);
     }));
+
+  it('opens a workspace made before verdicts with the default verdict scale', () =>
+    withTempDir(async (dir) => {
+      await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
+      const file = path.join(dir, WORKSPACE_FILE);
+      const old = JSON.parse(await readFile(file, 'utf8'));
+      delete old.settings.verdictScale;
+      await writeFile(file, JSON.stringify(old));
+      const store = await WorkspaceStore.open(dir);
+      expect(store.problems).toEqual([]);
+      expect(store.workspace.settings.verdictScale).toEqual(DEFAULT_VERDICT_SCALE);
+    }));
+
+  it('reads a missing evidence.json as no evidence, and writes it on the first change', () =>
+    withTempDir(async (dir) => {
+      await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: true });
+      await rm(path.join(dir, EVIDENCE_FILE));
+      const store = await WorkspaceStore.open(dir);
+      expect(store.evidence).toEqual({ links: [], claims: [] });
+      expect(store.problems).toEqual([]);
+      const claim = { id: 'c1', statement: 'A claim', mentions: [], status: 'open' as const, creator: '', created: '2026-08-15T10:00:00.000Z', modified: '2026-08-15T10:00:00.000Z' };
+      expect(await store.putEvidence({ links: [], claims: [claim] })).toEqual({ ok: true, value: { links: [], claims: [claim] } });
+      expect(JSON.parse(await readFile(path.join(dir, EVIDENCE_FILE), 'utf8'))).toEqual({ schemaVersion: 1, links: [], claims: [claim] });
+    }));
+
+  it.each([
+    ['truncated', '{"schemaVersion": 1, "links": ['],
+    ['from a future version', JSON.stringify({ schemaVersion: 99, links: [], claims: [] })],
+    ['holding one link twice', JSON.stringify({ schemaVersion: 1, links: [0, 1].map((): EvidenceLink => ({ id: 'l1', relation: 'supports', from: { documentId: 'd1', annotationId: 'a' }, to: { documentId: 'd2', annotationId: 'b' }, note: '', creator: '', created: '2026-08-15T10:00:00.000Z', modified: '2026-08-15T10:00:00.000Z' })), claims: [] })],
+  ])('reports an evidence.json %s, opens with none, and refuses to write over it', (_name, content) =>
+    withTempDir(async (dir) => {
+      await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
+      await writeFile(path.join(dir, EVIDENCE_FILE), content);
+      const store = await WorkspaceStore.open(dir);
+      expect(store.documents).toHaveLength(3);
+      expect(store.evidence).toEqual({ links: [], claims: [] });
+      expect(store.problems).toEqual([{ code: expect.stringMatching(/^(unreadable|invalid)$/), message: expect.stringMatching(/^evidence\.json: /) }]);
+      const refused = await store.putEvidence({ links: [], claims: [] });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/^evidence\.json could not be read when the workspace was opened/) } });
+      expect(store.evidenceWriteRefusal).toBeDefined();
+      expect(await readFile(path.join(dir, EVIDENCE_FILE), 'utf8')).toBe(content);
+    }),
+  );
 });

@@ -1,6 +1,7 @@
 // The workspace store: the only module that talks to lowdb. One lowdb file for workspace.json and
-// one per document, so saving a document rewrites that document alone. Every change goes through
-// `commit`, which validates, writes, and reports the save state.
+// one per document (and evidence.json for the links and claims between documents), so saving a
+// document rewrites that document alone. Every change goes through `commit`, which validates,
+// writes, and reports the save state.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,11 +9,14 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { Emitter } from '../../core/events.ts';
-import { DocumentFile, WorkspaceFile } from '../../core/model/stored-files.ts';
+import type { EvidenceData } from '../../core/model/evidence.ts';
+import { DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
 
 export const WORKSPACE_FILE = 'workspace.json';
+/** Links and claims: they join documents, so they live beside them, not in one of them. */
+export const EVIDENCE_FILE = 'evidence.json';
 export const DOCUMENTS_DIR = 'documents';
 /** Imported files as they came, named by their SHA-256. */
 export const ORIGINALS_DIR = 'originals';
@@ -34,6 +38,9 @@ type WriteFailure = Failure<'write-failed'>;
 export class WorkspaceStore {
   readonly dir: string;
   private readonly workspaceFile: StoredFile<WorkspaceFile>;
+  private readonly evidenceFile: StoredFile<EvidenceFile>;
+  /** Why evidence.json may not be written: it could not be read, and overwriting it would lose it. */
+  private readonly evidenceRefusal: WriteFailure | undefined;
   private readonly documentFiles: Map<string, StoredFile<DocumentFile>>;
   private readonly unreadable: Failure[];
   private readonly saveStateEmitter = new Emitter<SaveState>();
@@ -48,18 +55,24 @@ export class WorkspaceStore {
   private constructor(
     dir: string,
     workspaceFile: StoredFile<WorkspaceFile>,
+    evidence: { readonly file: StoredFile<EvidenceFile>; readonly refusal?: WriteFailure },
     documentFiles: Map<string, StoredFile<DocumentFile>>,
     unreadable: Failure[],
   ) {
     this.dir = dir;
     this.workspaceFile = workspaceFile;
+    this.evidenceFile = evidence.file;
+    this.evidenceRefusal = evidence.refusal;
     this.documentFiles = documentFiles;
     this.unreadable = unreadable;
   }
 
   /**
    * Opens the workspace in `dir`. Documents that fail to parse are left on disk untouched and
-   * listed in `problems`; a missing or invalid workspace.json is a `WorkspaceOpenError`.
+   * listed in `problems`; a missing or invalid workspace.json is a `WorkspaceOpenError`. A missing
+   * evidence.json is no evidence yet (written on the first change); one that fails to parse is
+   * listed in `problems`, left untouched, and read as empty, and `putEvidence` refuses to write
+   * over it until the analyst repairs or removes it and opens the workspace again.
    */
   static async open(dir: string): Promise<WorkspaceStore> {
     const absolute = path.resolve(dir);
@@ -92,7 +105,8 @@ export class WorkspaceStore {
         documentFiles.set(file.value.meta.id, stored);
       }
     }
-    return new WorkspaceStore(absolute, workspaceFile, documentFiles, unreadable);
+    const evidence = await openEvidence(absolute, unreadable);
+    return new WorkspaceStore(absolute, workspaceFile, evidence, documentFiles, unreadable);
   }
 
   get workspace(): WorkspaceFile {
@@ -109,6 +123,17 @@ export class WorkspaceStore {
     return this.documentFiles.get(id)?.db.data;
   }
 
+  /** The workspace's links and claims (empty when evidence.json is missing or unreadable). */
+  get evidence(): EvidenceData {
+    const { links, claims } = this.evidenceFile.db.data;
+    return { links, claims };
+  }
+
+  /** Why evidence cannot be changed in this session (see `open`), or undefined when it can. */
+  get evidenceWriteRefusal(): Failure<'write-failed'> | undefined {
+    return this.evidenceRefusal;
+  }
+
   get problems(): readonly Failure[] {
     return this.unreadable;
   }
@@ -120,6 +145,13 @@ export class WorkspaceStore {
   /** Replaces workspace.json's content; resolves once it is on disk. */
   updateWorkspace(next: WorkspaceFile): Promise<Result<WorkspaceFile, 'write-failed'>> {
     return this.commit(this.workspaceFile, WorkspaceFile.parse(next));
+  }
+
+  /** Replaces evidence.json's links and claims; resolves once they are on disk. */
+  putEvidence(next: EvidenceData): Promise<Result<EvidenceData, 'write-failed'>> {
+    if (this.evidenceRefusal) return Promise.resolve(fail(this.evidenceRefusal.code, this.evidenceRefusal.message));
+    const file = EvidenceFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, links: next.links, claims: next.claims });
+    return this.commit(this.evidenceFile, file).then((result) => (result.ok ? ok(this.evidence) : result));
   }
 
   /** Adds or replaces a document's file; resolves once it is on disk. */
@@ -219,6 +251,23 @@ interface StoredFile<T> {
 function storedFile<T>(dir: string, relative: string): StoredFile<T> {
   // null until read: a missing file stays null, so it is told apart from an empty one.
   return { db: new Low<T>(new JSONFile(path.join(dir, relative)), null as T), relative };
+}
+
+/** Reads evidence.json for `open`: missing is empty; unreadable is a problem, and refused writes. */
+async function openEvidence(dir: string, problems: Failure[]): Promise<{ file: StoredFile<EvidenceFile>; refusal?: WriteFailure }> {
+  const file = storedFile<EvidenceFile>(dir, EVIDENCE_FILE);
+  const read = await readValidated(file, EvidenceFile);
+  if (read.ok) {
+    file.db.data = read.value;
+    return { file };
+  }
+  file.db.data = { schemaVersion: WORKSPACE_SCHEMA_VERSION, links: [], claims: [] };
+  if (read.error.code === 'missing') return { file };
+  problems.push(read.error);
+  const message =
+    `${EVIDENCE_FILE} could not be read when the workspace was opened (${read.error.message.replace(`${EVIDENCE_FILE}: `, '')}), ` +
+    'so links and claims cannot be changed: saving them would overwrite it. Repair or remove the file, then open the workspace again.';
+  return { file, refusal: { code: 'write-failed', message } };
 }
 
 async function readValidated<T>(

@@ -186,6 +186,25 @@ describe('the web host', () => {
     expect(JSON.parse(data).settings.analystName).toBe('Ada');
   });
 
+  it('streams evidence changes over SSE', async () => {
+    const claim = service.store.evidence.claims[0]!;
+    const received = new Promise<string>((resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: auth() }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => {
+          text += chunk.toString('utf8');
+          if (text.includes('event: didChangeEvidence')) resolve(text);
+        });
+        response.on('end', () => resolve(text));
+        setTimeout(() => void call('deleteClaim', [claim.id]), 50);
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    const data = /event: didChangeEvidence\ndata: (.*)\n/.exec(await received)![1]!;
+    expect(JSON.parse(data)).toEqual({ links: service.store.evidence.links, claims: [] });
+  });
+
   it('closes with an open event stream', async () => {
     const opened = new Promise<void>((resolve) => {
       httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: auth() }, (response) => {

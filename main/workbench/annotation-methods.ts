@@ -1,8 +1,10 @@
 // The annotation half of the workbench service: create, edit and delete claims. Each change goes
-// through the change log: written before it resolves, then undoable.
+// through the change log: written before it resolves, then undoable. Deleting an annotation takes
+// its links and claim mentions with it, in the same step.
 import { randomUUID } from 'node:crypto';
 import { newAnnotation, patchAnnotation, vocabularyOf } from '../../core/annotations/operations.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
+import { afterAnnotationsRemoved } from '../../core/evidence/operations.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
@@ -49,7 +51,8 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
       return changes.exclusive(async () => {
         const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
         if (before === undefined) return fail('not-found', 'That claim is no longer in the document.');
-        const written = await changes.commit({ label: 'Delete claim', annotations: [{ documentId, annotationId, before, after: undefined }] });
+        const evidence = afterAnnotationsRemoved(store.evidence, { annotations: [{ documentId, annotationId }] });
+        const written = await changes.commit({ label: 'Delete claim', annotations: [{ documentId, annotationId, before, after: undefined }], evidence });
         return written.ok ? ok(true) : written;
       });
     },

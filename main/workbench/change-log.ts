@@ -1,10 +1,13 @@
-// Every undoable change to a workspace goes through here: it is written (all its documents and
-// the codebook), then recorded in the session's history. Undo and redo write one side of a
-// recorded change back. A change that fails half-way is rolled back as far as the disk allows.
+// Every undoable change to a workspace goes through here: it is written (all its documents, the
+// codebook, the links and claims), then recorded in the session's history. Undo and redo write one
+// side of a recorded change back. A change that fails half-way is rolled back as far as the disk
+// allows.
 import { History, sideOf, documentOf, type Change, type ChangeSide, type HistoryState } from '../../core/annotations/history.ts';
 import { putAnnotation } from '../../core/annotations/operations.ts';
 import type { AnnotationsChange, DocumentsChange } from '../../core/contract/workbench-api.ts';
+import { applyEvidenceEdits } from '../../core/evidence/operations.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
+import { EvidenceData, refKey, type AnnotationRef } from '../../core/model/evidence.ts';
 import type { Emitter } from '../../core/events.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
@@ -16,7 +19,10 @@ export interface ChangeEvents {
   readonly historyChanged: Emitter<HistoryState>;
   /** The codebook changed (the service fires its workspace event). */
   readonly codebookChanged: () => void;
+  readonly evidenceChanged: Emitter<EvidenceData>;
 }
+
+type Step = { write: () => Promise<Result<unknown, 'write-failed'>>; restore: () => Promise<unknown> };
 
 type WriteResult = Result<true, 'not-found' | 'write-failed'>;
 
@@ -86,19 +92,27 @@ export class ChangeLog {
   /**
    * Puts one side of a change on disk. A codebook that loses tags is written after the documents
    * (which stop using them); one that gains tags before (so documents never name a missing tag).
+   * Evidence goes likewise: after the documents when it points at annotations they add, else
+   * before them (it stops pointing at annotations they remove). So if a write fails half-way, no
+   * file on disk names a tag or an annotation that is not there, and the rollback keeps it so.
    */
   private async write(side: ChangeSide): Promise<WriteResult> {
+    const refusal = side.evidence && this.store.evidenceWriteRefusal;
+    if (refusal) return fail(refusal.code, refusal.message);
     const next = new Map<string, DocumentFile>();
     for (const { documentId, annotationId, annotation } of side.annotations) {
       const file = next.get(documentId) ?? this.store.document(documentId);
       if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
       next.set(documentId, putAnnotation(file, annotationId, annotation));
     }
-    const steps: { write: () => Promise<Result<unknown, 'write-failed'>>; restore: () => Promise<unknown> }[] = [];
+    const steps: Step[] = [];
     for (const file of next.values()) {
       const original = this.store.document(file.meta.id)!;
       steps.push({ write: () => this.store.putDocument(file), restore: () => this.store.putDocument(original) });
     }
+    const evidence = side.evidence && this.evidenceStep(side.evidence, side.annotations);
+    if (evidence?.pointsAtNew) steps.push(evidence.step);
+    else if (evidence) steps.unshift(evidence.step);
     if (side.codebook !== undefined) {
       const workspace = this.store.workspace;
       const codebook = side.codebook;
@@ -121,9 +135,37 @@ export class ChangeLog {
     return ok(true);
   }
 
+  /** Writing one side of evidence edits, and whether it points at annotations that `annotations` add. */
+  private evidenceStep({ edits, side }: NonNullable<ChangeSide['evidence']>, annotations: ChangeSide['annotations']): { step: Step; pointsAtNew: boolean } {
+    const original = this.store.evidence;
+    // Checked before anything is written: an invalid result is a bug, and must not stop a change half-way.
+    const evidence = EvidenceData.parse(applyEvidenceEdits(original, edits, side));
+    const refs = edits.flatMap((edit): AnnotationRef[] => {
+      if (edit.kind === 'link') return edit[side] ? [edit[side].from, edit[side].to] : [];
+      return edit[side]?.mentions ?? [];
+    });
+    const ids = new Map<string, ReadonlySet<string>>();
+    const onDisk = (documentId: string, annotationId: string): boolean => {
+      let set = ids.get(documentId);
+      if (set === undefined) {
+        set = new Set(this.store.document(documentId)?.annotations.map((annotation) => annotation.id));
+        ids.set(documentId, set);
+      }
+      return set.has(annotationId);
+    };
+    const added = new Set(
+      annotations.filter(({ documentId, annotationId, annotation }) => annotation !== undefined && !onDisk(documentId, annotationId)).map(refKey),
+    );
+    return {
+      step: { write: () => this.store.putEvidence(evidence), restore: () => this.store.putEvidence(original) },
+      pointsAtNew: refs.some((ref) => added.has(refKey(ref))),
+    };
+  }
+
   /** Tells every window what is now on disk (after a failure, what it was rolled back to). */
   private announce(documents: ReadonlyMap<string, DocumentFile>, side: ChangeSide): void {
     if (side.codebook !== undefined) this.events.codebookChanged();
+    if (side.evidence !== undefined) this.events.evidenceChanged.fire(this.store.evidence);
     const byDocument = new Map<string, { put: Annotation[]; removed: string[] }>();
     for (const { documentId, annotationId } of side.annotations) {
       const stored = this.store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);

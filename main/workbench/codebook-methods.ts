@@ -1,6 +1,7 @@
 // The codebook half of the workbench service: add, change and delete tags (deleting one in use
-// applies the analyst's plan to its annotations in every document), all undoable with the
-// annotation changes through the same change log.
+// applies the analyst's plan to its annotations in every document, and takes the links and claim
+// mentions of annotations it deletes), all undoable with the annotation changes through the same
+// change log.
 import { createHash } from 'node:crypto';
 import type { AnnotationEdit } from '../../core/annotations/history.ts';
 import { codebookFromCsv, codebookToCsv } from '../../core/codebook/codebook-csv.ts';
@@ -8,6 +9,7 @@ import { mergeCodebook } from '../../core/codebook/merge.ts';
 import { codebookFromQdc, codebookToQdc } from '../../core/codebook/refi-qdc.ts';
 import { addTag, afterTagDeletion, removeTag, updateTag } from '../../core/codebook/edit.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
+import { afterAnnotationsRemoved } from '../../core/evidence/operations.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
@@ -89,7 +91,9 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
             if (next !== annotation) edits.push({ documentId: document.meta.id, annotationId: annotation.id, before: annotation, after: next });
           }
         }
-        const written = await changes.commit({ label: `Delete tag ${tagName(tagId)}`, annotations: edits, codebook: { before, after: after.value } });
+        const removed = edits.filter((edit) => edit.after === undefined).map(({ documentId, annotationId }) => ({ documentId, annotationId }));
+        const evidence = removed.length > 0 ? afterAnnotationsRemoved(store.evidence, { annotations: removed }) : [];
+        const written = await changes.commit({ label: `Delete tag ${tagName(tagId)}`, annotations: edits, codebook: { before, after: after.value }, evidence });
         return written.ok ? ok({ annotations: edits.length }) : written;
       });
     },

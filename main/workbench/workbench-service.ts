@@ -5,6 +5,7 @@ import { annotationPage } from '../../core/annotations/paging.ts';
 import { Emitter } from '../../core/events.ts';
 import type { AnnotationsChange, DocumentMetaPatch, DocumentsChange, WorkbenchService } from '../../core/contract/workbench-api.ts';
 import { DocumentMeta, type DocumentFormat, type DocumentSummary } from '../../core/model/document.ts';
+import type { EvidenceData } from '../../core/model/evidence.ts';
 import type { ImportJobProgress, ImportOutcome } from '../../core/model/import.ts';
 import type { WorkspaceInfo } from '../../core/model/workspace.ts';
 import { fail, ok } from '../../core/result.ts';
@@ -15,6 +16,7 @@ import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { annotationMethods } from './annotation-methods.ts';
 import { ChangeLog } from './change-log.ts';
 import { codebookMethods } from './codebook-methods.ts';
+import { evidenceMethods } from './evidence-methods.ts';
 
 export interface WorkbenchHost extends WorkbenchService {
   readonly store: WorkspaceStore;
@@ -39,7 +41,14 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
   const historyChanged = new Emitter<HistoryState>();
   const uploads = new UploadStaging(limits.maxFileBytes);
   const annotationsChanged = new Emitter<AnnotationsChange>();
-  const changes = new ChangeLog(store, { documentsChanged, annotationsChanged, historyChanged, codebookChanged: () => workspaceChanged.fire(workspaceInfo()) });
+  const evidenceChanged = new Emitter<EvidenceData>();
+  const changes = new ChangeLog(store, {
+    documentsChanged,
+    annotationsChanged,
+    historyChanged,
+    evidenceChanged,
+    codebookChanged: () => workspaceChanged.fire(workspaceInfo()),
+  });
   const jobs = new Map<string, AbortController>();
   // A cancel can overtake the call that starts its job (they travel separately): remember it.
   const cancelledEarly = new Set<string>();
@@ -164,6 +173,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
 
     ...annotationMethods(store, changes),
     ...codebookMethods(store, changes),
+    ...evidenceMethods(store, changes),
     undo: () => changes.undo(),
     redo: () => changes.redo(),
     getHistory: async () => changes.state,
@@ -174,6 +184,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
     onDidChangeSaveState: store.onDidChangeSaveState,
     onDidProgressImport: importProgressed.event,
     onDidChangeHistory: historyChanged.event,
+    onDidChangeEvidence: evidenceChanged.event,
 
     async dispose() {
       for (const controller of jobs.values()) controller.abort();
@@ -182,6 +193,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
       workspaceChanged.dispose();
       importProgressed.dispose();
       historyChanged.dispose();
+      evidenceChanged.dispose();
       await uploads.dispose();
     },
   } satisfies WorkbenchHost;

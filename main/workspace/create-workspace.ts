@@ -1,5 +1,6 @@
 // Creates a workspace folder: workspace.json with the default codebook and, unless `empty`,
-// the sample documents from resources/sample/ with their example annotations.
+// the sample documents from resources/sample/ with their example annotations, and the links and
+// claims between them (evidence.json, written empty for an empty workspace).
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,9 +8,10 @@ import { z } from 'zod';
 import { textTarget, type Annotation } from '../../core/model/annotation.ts';
 import { Codebook } from '../../core/model/codebook.ts';
 import type { DocumentMeta } from '../../core/model/document.ts';
-import { DOCUMENTS_DIR, WORKSPACE_FILE } from '../store/workspace-store.ts';
+import { ClaimStatus, DEFAULT_VERDICT_SCALE, LinkRelation, Verdict, type AnnotationRef, type Claim, type EvidenceLink, type VerdictRating } from '../../core/model/evidence.ts';
+import { DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE } from '../store/workspace-store.ts';
 import { DEFAULT_STATUSES } from '../../core/model/workspace.ts';
-import { DocumentFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
+import { DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
 
 const SampleAnnotation = z.strictObject({
@@ -35,11 +37,39 @@ const SampleDocument = z.strictObject({
   annotations: z.array(SampleAnnotation),
 });
 
+/** A sample annotation, named as the manifest lists it: its document's file, quote and occurrence. */
+const SampleRef = z.strictObject({
+  file: z.string(),
+  quote: z.string().min(1),
+  occurrence: z.number().int().positive().default(1),
+});
+type SampleRef = z.infer<typeof SampleRef>;
+
+const SampleLink = z.strictObject({
+  relation: LinkRelation,
+  from: SampleRef,
+  to: SampleRef,
+  note: z.string().default(''),
+});
+
+const SampleClaim = z.strictObject({
+  statement: z.string().min(1),
+  status: ClaimStatus.default('open'),
+  mentions: z.array(SampleRef).min(1),
+  verdict: Verdict.optional(),
+});
+
 const SampleManifest = z.strictObject({
   name: z.string(),
   analystName: z.string().default(''),
   documents: z.array(SampleDocument),
+  links: z.array(SampleLink).default([]),
+  claims: z.array(SampleClaim).default([]),
 });
+
+type SampleManifest = z.infer<typeof SampleManifest>;
+
+const SAMPLE_CREATOR = 'Claimbench sample';
 
 export interface CreateOptions {
   /** The app's resources/ folder (default codebook, sample). */
@@ -61,11 +91,13 @@ export async function createWorkspace(dir: string, options: CreateOptions): Prom
     schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: options.name ?? sample?.name ?? 'My workspace',
     createdAt: now,
-    settings: { analystName: sample?.analystName ?? '', statuses: DEFAULT_STATUSES },
+    settings: { analystName: sample?.analystName ?? '', statuses: DEFAULT_STATUSES, verdictScale: DEFAULT_VERDICT_SCALE },
     codebook,
   });
 
   const documents: DocumentFile[] = [];
+  /** Each sample annotation's ref, by `sampleKey`, for the links and claims. */
+  const refs = new Map<string, AnnotationRef>();
   for (const [index, entry] of (sample?.documents ?? []).entries()) {
     const text = normalizeText(await readFile(path.join(sampleDir, entry.file), 'utf8'));
     // Spread the import times by a millisecond so the library keeps the sample's order.
@@ -88,8 +120,12 @@ export async function createWorkspace(dir: string, options: CreateOptions): Prom
     const annotations = entry.annotations.map((annotation): Annotation => {
       const start = nthIndexOf(text, annotation.quote, annotation.occurrence);
       if (start < 0) throw new Error(`sample ${entry.file}: quote not found: ${annotation.quote}`);
+      const id = randomUUID();
+      const key = sampleKey({ file: entry.file, quote: annotation.quote, occurrence: annotation.occurrence });
+      if (refs.has(key)) throw new Error(`sample ${entry.file}: two annotations of ${JSON.stringify(annotation.quote)} (occurrence ${annotation.occurrence})`);
+      refs.set(key, { documentId: meta.id, annotationId: id });
       return {
-        id: randomUUID(),
+        id,
         target: textTarget(text, start, start + annotation.quote.length),
         anchor: { state: 'exact' },
         tags: annotation.tags,
@@ -97,7 +133,7 @@ export async function createWorkspace(dir: string, options: CreateOptions): Prom
         outlet: annotation.outlet,
         status: annotation.status,
         note: annotation.note,
-        creator: 'Claimbench sample',
+        creator: SAMPLE_CREATOR,
         created: importedAt,
         modified: importedAt,
       };
@@ -105,12 +141,40 @@ export async function createWorkspace(dir: string, options: CreateOptions): Prom
     documents.push(DocumentFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, meta, text, annotations, structure: {}, versions: [] }));
   }
 
+  const evidence = sampleEvidence(sample ?? { links: [], claims: [] }, refs, { now, scale: workspace.settings.verdictScale });
+
   await mkdir(path.join(dir, DOCUMENTS_DIR), { recursive: true });
   for (const document of documents) {
     await writeJson(path.join(dir, DOCUMENTS_DIR, `${document.meta.id}.json`), document);
   }
+  await writeJson(path.join(dir, EVIDENCE_FILE), evidence);
   // workspace.json last: a folder without it is not yet a workspace, so a crash midway can be retried.
   await writeJson(path.join(dir, WORKSPACE_FILE), workspace);
+}
+
+/** The sample's links and claims, their ends and mentions resolved to the annotations just made. */
+function sampleEvidence(
+  sample: Pick<SampleManifest, 'links' | 'claims'>,
+  refs: ReadonlyMap<string, AnnotationRef>,
+  { now, scale }: { readonly now: string; readonly scale: readonly VerdictRating[] },
+): EvidenceFile {
+  const resolve = (ref: SampleRef): AnnotationRef => {
+    const found = refs.get(sampleKey(ref));
+    if (found === undefined) throw new Error(`sample evidence: no annotation ${JSON.stringify(ref.quote)} (occurrence ${ref.occurrence}) in ${ref.file}`);
+    return found;
+  };
+  const stamp = { creator: SAMPLE_CREATOR, created: now, modified: now };
+  const links = sample.links.map((link): EvidenceLink => ({ id: randomUUID(), relation: link.relation, from: resolve(link.from), to: resolve(link.to), note: link.note, ...stamp }));
+  const claims = sample.claims.map((claim): Claim => {
+    const rating = claim.verdict?.rating;
+    if (rating !== undefined && !scale.some((candidate) => candidate.id === rating)) throw new Error(`sample claim: "${rating}" is not on the verdict scale`);
+    return { ...claim, id: randomUUID(), mentions: claim.mentions.map(resolve), ...stamp };
+  });
+  return EvidenceFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, links, claims });
+}
+
+function sampleKey({ file, quote, occurrence }: SampleRef): string {
+  return JSON.stringify([file, quote, occurrence]);
 }
 
 function nthIndexOf(text: string, needle: string, occurrence: number): number {

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AnnotationRef } from '../../core/model/evidence.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { WorkspaceOpenError } from '../store/workspace-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
@@ -31,10 +32,33 @@ describe('openOrCreateWorkspace', () => {
       expect(await readdir(path.join(root, 'new'))).toEqual(['ws']);
     }));
 
+  it('creates the sample’s links and its claim, with two mentions and a verdict, every ref on an annotation', () =>
+    withTempDir(async (root) => {
+      const { store } = await openOrCreateWorkspace(path.join(root, 'ws'), options);
+      const [report, mayor, ministry] = store.documents.map((document) => document.meta.id);
+      const quoteOf = ({ documentId, annotationId }: AnnotationRef) =>
+        store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId)?.target.exact;
+      const { links, claims } = store.evidence;
+      for (const ref of [...links.flatMap((link) => [link.from, link.to]), ...claims.flatMap((claim) => claim.mentions)]) {
+        expect(quoteOf(ref), JSON.stringify(ref)).toBeDefined();
+      }
+      const described = links.map((link) => [link.relation, link.to.documentId, quoteOf(link.to)]);
+      expect(described).toContainEqual(['source-of', mayor, 'If we do nothing, the taps could run dry by the end of September.']);
+      expect(described).toContainEqual(['source-of', mayor, 'The Lindell reservoir stands at 18 percent of capacity.']);
+      expect(described).toContainEqual(['context', ministry, 'Lindell 19 percent']);
+      expect(links.every((link) => link.from.documentId === report && link.creator === 'Claimbench sample')).toBe(true);
+      expect(claims).toHaveLength(1);
+      expect(claims[0]!.mentions.map((mention) => mention.documentId)).toEqual([report, mayor]);
+      expect(claims[0]!.verdict).toMatchObject({ rating: 'true', reviewer: 'Claimbench sample', date: '2026-08-15', rationale: expect.stringContaining('**18 percent**') });
+      expect(store.workspace.settings.verdictScale.some((rating) => rating.id === claims[0]!.verdict!.rating)).toBe(true);
+      expect(JSON.parse(await readFile(path.join(root, 'ws', 'evidence.json'), 'utf8'))).toMatchObject({ schemaVersion: 1 });
+    }));
+
   it('creates an empty workspace with --empty', () =>
     withTempDir(async (root) => {
       const { store } = await openOrCreateWorkspace(path.join(root, 'ws'), { ...options, empty: true });
       expect(store.documents).toEqual([]);
+      expect(JSON.parse(await readFile(path.join(root, 'ws', 'evidence.json'), 'utf8'))).toEqual({ schemaVersion: 1, links: [], claims: [] });
       expect(store.workspace.codebook.tags.length).toBeGreaterThan(5);
     }));
 

@@ -1,19 +1,25 @@
-// The workbench window: library (left), reader (centre), claims (right), status bar (bottom).
+// The workbench window: library (left), the reader — one document, or a claim document and a
+// source side by side — and the claims or links panel (right); or the claims view of the whole
+// workspace. Status bar at the bottom.
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import type { LinkView } from '../../../core/contract/workbench-api.ts';
 import { api, transportName } from '../api/client.ts';
-import { formatDate } from '../format.ts';
-import { useConnected, useDocument, useDocumentList, useSaveState, useWorkspaceInfo } from '../hooks/use-workbench.ts';
-import { useHashParam } from '../hooks/use-hash-state.ts';
-import { useAfterPaint } from '../hooks/use-after-paint.ts';
-import { usePendingAnnotations } from '../hooks/use-pending-annotations.ts';
-import { newAnnotation, patchAnnotation, vocabularyOf, type AnnotationPatch } from '../../../core/annotations/operations.ts';
 import { CodebookDialog } from '../codebook/CodebookDialog.tsx';
-import { ClaimDialog, type ClaimDraft } from '../dialogs/ClaimDialog.tsx';
 import { MetadataDialog } from '../dialogs/MetadataDialog.tsx';
 import { PasteDialog } from '../dialogs/PasteDialog.tsx';
+import { ClaimsView } from '../evidence/ClaimsView.tsx';
+import { FidelityDialog } from '../evidence/FidelityDialog.tsx';
+import { LinksPanel } from '../evidence/LinksPanel.tsx';
+import { MentionDialog } from '../evidence/MentionDialog.tsx';
+import { useAfterPaint } from '../hooks/use-after-paint.ts';
+import { useClaimRows, useEvidence, useLinkedAnnotations, useLinks } from '../hooks/use-evidence.ts';
+import { useHashParam } from '../hooks/use-hash-state.ts';
+import { useConnected, useDocumentList, useSaveState, useWorkspaceInfo } from '../hooks/use-workbench.ts';
 import { ImportPanel } from '../import/ImportPanel.tsx';
 import { useImports } from '../import/use-imports.ts';
-import { Reader, type RevealRequest } from '../reader/Reader.tsx';
+import { DocumentPane } from '../workbench/DocumentPane.tsx';
+import { useDocumentPane } from '../workbench/use-document-pane.ts';
+import { useLinking } from '../workbench/use-linking.tsx';
 import { ClaimsPanel } from './ClaimsPanel.tsx';
 import { IMPORT_ACCEPT, LibraryPane } from './LibraryPane.tsx';
 import { StatusBar } from './StatusBar.tsx';
@@ -22,22 +28,28 @@ export function App() {
   const info = useWorkspaceInfo();
   const documents = useDocumentList();
   const [documentId, setDocumentId] = useHashParam('doc');
-  const { document, apply: applyWritten } = useDocument(documentId);
+  const [besideId, setBesideId] = useHashParam('beside');
+  const [view, setView] = useHashParam('view');
   const workspace = info.state === 'ready' ? info.value : undefined;
-  const open = document?.state === 'ready' ? document.value : undefined;
   const saveState = useSaveState(workspace?.saveState);
   const connected = useConnected();
-  // Both belong to one document: keyed by its id, they reset when another document opens.
-  const [selection, setSelection] = useState<{ documentId: string; annotationId: string | undefined }>();
-  const [revealing, setRevealing] = useState<{ documentId: string; request: RevealRequest }>();
-  const selectedAnnotation = selection?.documentId === documentId ? selection?.annotationId : undefined;
-  const reveal = revealing?.documentId === documentId ? revealing?.request : undefined;
+  const [notice, setNotice] = useState<string>();
+  const confirm = useCallback((message: string) => window.confirm(message), []);
+  const left = useDocumentPane(documentId, workspace, setNotice, confirm);
+  const right = useDocumentPane(besideId, workspace, setNotice, confirm);
+  const evidence = useEvidence();
+  const linkedLeft = useLinkedAnnotations(evidence, documentId);
+  const linkedRight = useLinkedAnnotations(evidence, besideId);
+  const links = useLinks(documentId, evidence, left.open?.annotations);
+  const claimRows = useClaimRows(evidence, documents);
   const [dialog, setDialog] = useState<'paste' | 'metadata' | 'codebook'>();
+  const [sidePanel, setSidePanel] = useState<'claims' | 'links'>('claims');
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed; count them to know when files leave the window.
   const dragDepth = useRef(0);
   const versionChooser = useRef<HTMLInputElement>(null);
   const imports = useImports(setDocumentId);
+  const linking = useLinking({ left, right, evidence, report: setNotice, setDocumentId, setBesideId });
 
   const carriesFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
   const onDragEnter = (event: DragEvent) => {
@@ -71,122 +83,34 @@ export function App() {
     if (documentId === undefined) setDocumentId(documents.value[0]!.meta.id, { replace: true });
   }, [documents, documentId, setDocumentId]);
 
+  // One document cannot be open on both sides.
   useEffect(() => {
-    const title = document?.state === 'ready' ? document.value.meta.title : undefined;
-    window.document.title = title ? `${title} — Claimbench` : 'Claimbench';
-  }, [document]);
+    if (besideId !== undefined && besideId === documentId) setBesideId(undefined, { replace: true });
+  }, [besideId, documentId, setBesideId]);
 
-  const selectAnnotation = useCallback(
-    (annotationId: string | undefined) => documentId !== undefined && setSelection({ documentId, annotationId }),
-    [documentId],
-  );
+  useEffect(() => {
+    const title = left.open?.meta.title;
+    window.document.title = view === 'claims' ? 'Claims — Claimbench' : title ? `${title} — Claimbench` : 'Claimbench';
+  }, [left.open, view]);
 
-  const chooseClaim = useCallback(
-    (annotationId: string) => {
-      if (documentId === undefined) return;
-      setSelection({ documentId, annotationId });
-      setRevealing((previous) => ({ documentId, request: { annotationId, serial: (previous?.request.serial ?? 0) + 1 } }));
-    },
-    [documentId],
-  );
-
-  const [notice, setNotice] = useState<string>();
-  const [claimForm, setClaimForm] = useState<{ annotationId?: string; start: number; end: number; draft: ClaimDraft }>();
-  const report = useCallback((result: { ok: boolean; error?: { message: string } }) => setNotice(result.ok ? undefined : result.error?.message), []);
-
-  // A claim tagged with a key, or edited in the form, shows at once (see usePendingAnnotations).
-  const { shown, propose, withdraw } = usePendingAnnotations(open);
   // The claims list follows a change once the reader has painted it, so a new highlight never
   // waits for a panel of 10,000 claims (which does not render at all until then).
-  const listedClaims = useAfterPaint(shown?.annotations);
+  const listedClaims = useAfterPaint(left.shown?.annotations);
   const openCodebook = useCallback(() => setDialog('codebook'), []);
-  const tagSelection = useCallback(
-    (tagId: string, start: number, end: number) => {
-      if (open === undefined || workspace === undefined) return;
-      const documentId = open.meta.id;
-      const id = crypto.randomUUID();
-      performance.mark('cb:tag-key', { detail: { documentId, id } });
-      const provisional = newAnnotation(open.text, { start, end, tags: [tagId] }, { id, creator: workspace.settings.analystName, now: new Date().toISOString(), vocabulary: vocabularyOf(workspace) });
-      if (!provisional.ok) return setNotice(provisional.error.message);
-      propose(documentId, provisional.value);
-      setSelection({ documentId, annotationId: id });
-      void api.createAnnotation(documentId, { id, start, end, tags: [tagId] }).then(
-        (result) => {
-          report(result);
-          if (result.ok) {
-            applyWritten({ documentId, put: [result.value], removed: [] });
-            performance.mark('cb:annotation-saved', { detail: { documentId, id } });
-          }
-          withdraw(id);
-        },
-        (error: unknown) => (withdraw(id), setNotice((error as Error).message)),
-      );
-    },
-    [open, workspace, report, propose, withdraw, applyWritten],
-  );
-  const newClaim = useCallback(
-    (start: number, end: number) => {
-      if (open === undefined || workspace === undefined) return;
-      setClaimForm({ start, end, draft: { quote: open.text.slice(start, end), tags: [], status: workspace.settings.statuses[0]!.id, speaker: '', outlet: '', note: '' } });
-    },
-    [open, workspace],
-  );
-  const editClaim = useCallback(
-    (annotationId: string) => {
-      const annotation = open?.annotations.find((candidate) => candidate.id === annotationId);
-      if (annotation === undefined) return;
-      const { tags, status, speaker, outlet, note } = annotation;
-      setClaimForm({ annotationId, start: annotation.target.start, end: annotation.target.end, draft: { quote: annotation.target.exact, tags, status, speaker, outlet, note } });
-    },
-    [open],
-  );
-  const saveClaim = useCallback(
-    async (fields: Required<AnnotationPatch>): Promise<string | undefined> => {
-      if (open === undefined || workspace === undefined || claimForm === undefined) return 'No document is open.';
-      const documentId = open.meta.id;
-      const before = open.annotations.find((annotation) => annotation.id === claimForm.annotationId);
-      if (claimForm.annotationId === undefined || before === undefined) {
-        const result = await api.createAnnotation(documentId, { start: claimForm.start, end: claimForm.end, ...fields });
-        if (!result.ok) return result.error.message;
-        setSelection({ documentId, annotationId: result.value.id });
-        return undefined;
-      }
-      // An edit is checked here, shown at once, and written behind the closed form.
-      const edited = patchAnnotation(before, fields, vocabularyOf(workspace), new Date().toISOString());
-      if (!edited.ok) return edited.error.message;
-      propose(documentId, edited.value);
-      performance.mark('cb:edit-saved-in-form', { detail: { documentId, id: before.id } });
-      void api.updateAnnotation(documentId, before.id, fields).then(
-        (result) => {
-          if (result.ok) applyWritten({ documentId, put: [result.value], removed: [] });
-          else setNotice(`Your change to the claim was not saved: ${result.error.message}`);
-          withdraw(before.id);
-        },
-        (error: unknown) => (withdraw(before.id), setNotice(`Your change to the claim was not saved: ${(error as Error).message}`)),
-      );
-      return undefined;
-    },
-    [open, workspace, claimForm, propose, withdraw, applyWritten],
-  );
-  const deleteClaim = useCallback(
-    (annotationId: string) => {
-      if (documentId !== undefined) void api.deleteAnnotation(documentId, annotationId).then(report, (error: unknown) => setNotice((error as Error).message));
-    },
-    [documentId, report],
-  );
+
   const undo = useCallback(() => {
     performance.mark('cb:undo-key');
     void api.undo().then((result) => {
-      if (result.ok && result.value.documentId !== undefined) setDocumentId(result.value.documentId);
+      if (result.ok && result.value.documentId !== undefined && result.value.documentId !== besideId) setDocumentId(result.value.documentId);
       if (!result.ok && result.error.code !== 'nothing-to-undo') setNotice(result.error.message);
     });
-  }, [setDocumentId]);
+  }, [setDocumentId, besideId]);
   const redo = useCallback(() => {
     void api.redo().then((result) => {
-      if (result.ok && result.value.documentId !== undefined) setDocumentId(result.value.documentId);
+      if (result.ok && result.value.documentId !== undefined && result.value.documentId !== besideId) setDocumentId(result.value.documentId);
       if (!result.ok && result.error.code !== 'nothing-to-redo') setNotice(result.error.message);
     });
-  }, [setDocumentId]);
+  }, [setDocumentId, besideId]);
 
   // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z anywhere but in a form field (the reader handles its own).
   useEffect(() => {
@@ -201,37 +125,74 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, redo]);
 
+  const claimFromAnnotation = useCallback((annotationId: string) => linking.claimAnnotations([{ documentId: documentId!, annotationId }]), [linking, documentId]);
+
   const fatal = info.state === 'failed' ? info.message : undefined;
   return (
-    <div
-      className="app"
-      onDragEnter={onDragEnter}
-      onDragLeave={onDragLeave}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-    >
+    <div className="app" onDragEnter={onDragEnter} onDragLeave={onDragLeave} onDragOver={onDragOver} onDrop={onDrop}>
       {dragging && <div className="drop-overlay">Drop files to import them</div>}
       {(fatal ?? notice) && (
         <div className="banner" role="alert">
           {fatal ?? notice}
+          {notice && (
+            <button type="button" className="banner-close" aria-label="Dismiss" onClick={() => setNotice(undefined)}>
+              ×
+            </button>
+          )}
         </div>
       )}
-      <div className="panes">
-        <LibraryPane
-          documents={documents}
-          selectedId={documentId}
-          onSelect={setDocumentId}
-          onImportFiles={imports.start}
-          onPaste={() => setDialog('paste')}
-          importPanel={imports.job && <ImportPanel job={imports.job} onCancel={imports.cancel} onDismiss={imports.dismiss} onOpen={setDocumentId} />}
+      <nav className="view-switch" aria-label="View">
+        <button type="button" aria-pressed={view !== 'claims'} onClick={() => setView(undefined)}>
+          Documents
+        </button>
+        <button type="button" aria-pressed={view === 'claims'} onClick={() => setView('claims')}>
+          Claims{evidence.claims.length > 0 ? ` (${evidence.claims.length})` : ''}
+        </button>
+      </nav>
+      {view === 'claims' && workspace ? (
+        <ClaimsView
+          rows={claimRows}
+          scale={workspace.settings.verdictScale}
+          analystName={workspace.settings.analystName}
+          onOpenMention={(ref, beside) => {
+            setView(undefined);
+            if (beside) linking.openBeside(ref);
+            else linking.openLeft(ref);
+          }}
+          onSideBySide={(first, second) => {
+            setView(undefined);
+            linking.openPair(first, second);
+          }}
         />
-        <main className="pane reader" aria-label="Reader">
-          {open && workspace ? (
-            <>
-              <header className="document-header">
-                <div className="document-title-row">
-                  <h1 className="document-title">{open.meta.title}</h1>
-                  <span className="document-actions">
+      ) : (
+        <div className={besideId ? 'panes panes-split' : 'panes'}>
+          <LibraryPane
+            documents={documents}
+            selectedId={documentId}
+            onSelect={setDocumentId}
+            besideId={besideId}
+            onOpenBeside={(id) => setBesideId(id === besideId ? undefined : id)}
+            onImportFiles={imports.start}
+            onPaste={() => setDialog('paste')}
+            importPanel={imports.job && <ImportPanel job={imports.job} onCancel={imports.cancel} onDismiss={imports.dismiss} onOpen={setDocumentId} />}
+          />
+          {workspace && (
+            <DocumentPane
+              pane={left}
+              workspace={workspace}
+              documents={documents}
+              label="Reader"
+              linked={linkedLeft}
+              onFollowLink={(annotationId) => linking.follow('left', annotationId)}
+              onLink={linking.start}
+              onUndo={undo}
+              onRedo={redo}
+              actions={
+                left.open && (
+                  <>
+                    <button type="button" className="button-small" onClick={linking.start} title="Link the span selected here with the one selected beside (Alt+L)" disabled={besideId === undefined}>
+                      Link…
+                    </button>
                     <button type="button" className="button-small" onClick={() => setDialog('metadata')}>
                       Edit details
                     </button>
@@ -246,63 +207,83 @@ export function App() {
                       data-testid="version-input"
                       onChange={(event) => {
                         const file = event.target.files?.[0];
-                        if (file) imports.start([file], { versionOf: open.meta.id });
+                        if (file && left.open) imports.start([file], { versionOf: left.open.meta.id });
                         event.target.value = '';
                       }}
                     />
-                  </span>
-                </div>
-                <p className="document-meta">
-                  {[open.meta.outlet, open.meta.author && open.meta.author !== open.meta.outlet ? open.meta.author : '', formatDate(open.meta.publishedAt)]
-                    .filter(Boolean)
-                    .join(' · ')}
-                  {open.meta.sourceUrl && <span className="document-source"> · {open.meta.sourceUrl}</span>}
-                </p>
-              </header>
-              <Reader
-                document={shown ?? open}
-                codebook={workspace.codebook}
-                statuses={workspace.settings.statuses}
-                reveal={reveal}
-                onCursorAnnotation={selectAnnotation}
-                onTagSelection={tagSelection}
-                onNewClaim={newClaim}
-                onUndo={undo}
-                onRedo={redo}
-              />
-            </>
-          ) : (
-            <div className="reader-placeholder">
-              {document?.state === 'failed' ? <p role="alert">{document.message}</p> : <p>{documents.state === 'ready' && documents.value.length === 0 ? 'This workspace has no documents.' : 'Loading…'}</p>}
+                  </>
+                )
+              }
+            />
+          )}
+          {workspace && besideId !== undefined && (
+            <DocumentPane
+              pane={right}
+              workspace={workspace}
+              documents={documents}
+              label="Source"
+              linked={linkedRight}
+              onFollowLink={(annotationId) => linking.follow('right', annotationId)}
+              onLink={linking.start}
+              onUndo={undo}
+              onRedo={redo}
+              actions={
+                <>
+                  <button type="button" className="button-small" onClick={() => documentId && (setDocumentId(besideId), setBesideId(documentId))} title="Swap the two documents">
+                    Swap
+                  </button>
+                  <button type="button" className="button-small" onClick={() => setBesideId(undefined)} aria-label="Close the side-by-side pane" title="Close this pane">
+                    Close
+                  </button>
+                </>
+              }
+            />
+          )}
+          {workspace && (
+            <div className="side-panel">
+              <div className="side-tabs" role="tablist" aria-label="Side panel">
+                <button type="button" role="tab" aria-selected={sidePanel === 'claims'} onClick={() => setSidePanel('claims')}>
+                  Claims
+                </button>
+                <button type="button" role="tab" aria-selected={sidePanel === 'links'} onClick={() => setSidePanel('links')}>
+                  Links{links.length > 0 ? ` (${links.length})` : ''}
+                </button>
+              </div>
+              {sidePanel === 'claims' ? (
+                <ClaimsPanel
+                  annotations={listedClaims}
+                  codebook={workspace.codebook}
+                  statuses={workspace.settings.statuses}
+                  selectedId={left.selectedAnnotation}
+                  onChoose={left.revealAnnotation}
+                  onDelete={left.deleteClaim}
+                  onEdit={left.editClaim}
+                  onClaim={claimFromAnnotation}
+                  onOpenCodebook={openCodebook}
+                />
+              ) : (
+                <aside className="pane claims" aria-label="Links">
+                  <LinksPanel
+                    links={links}
+                    selectedAnnotation={left.selectedAnnotation}
+                    onFollow={(link: LinkView) => linking.followView(link)}
+                    onCompare={linking.compare}
+                    onEdit={linking.edit}
+                    onDelete={linking.remove}
+                    onClaim={linking.claimLink}
+                  />
+                </aside>
+              )}
             </div>
           )}
-        </main>
-        {workspace && (
-          <ClaimsPanel
-            annotations={listedClaims}
-            codebook={workspace.codebook}
-            statuses={workspace.settings.statuses}
-            selectedId={selectedAnnotation}
-            onChoose={chooseClaim}
-            onDelete={deleteClaim}
-            onEdit={editClaim}
-            onOpenCodebook={openCodebook}
-          />
-        )}
-      </div>
-      {dialog === 'paste' && <PasteDialog onClose={() => setDialog(undefined)} onCreated={setDocumentId} />}
-      {dialog === 'metadata' && open && <MetadataDialog meta={open.meta} onClose={() => setDialog(undefined)} />}
-      {dialog === 'codebook' && workspace && <CodebookDialog codebook={workspace.codebook} onClose={() => setDialog(undefined)} />}
-      {claimForm && workspace && (
-        <ClaimDialog
-          title={claimForm.annotationId ? 'Edit claim' : 'New claim'}
-          draft={claimForm.draft}
-          codebook={workspace.codebook}
-          statuses={workspace.settings.statuses}
-          onSave={saveClaim}
-          onClose={() => setClaimForm(undefined)}
-        />
+        </div>
       )}
+      {linking.dialogs}
+      {linking.fidelity && <FidelityDialog {...linking.fidelity} onClose={linking.closeFidelity} />}
+      {linking.mentions && <MentionDialog mentions={linking.mentions} claims={evidence.claims} onClose={linking.closeMentions} onDone={() => setSidePanel((panel) => panel)} />}
+      {dialog === 'paste' && <PasteDialog onClose={() => setDialog(undefined)} onCreated={setDocumentId} />}
+      {dialog === 'metadata' && left.open && <MetadataDialog meta={left.open.meta} onClose={() => setDialog(undefined)} />}
+      {dialog === 'codebook' && workspace && <CodebookDialog codebook={workspace.codebook} onClose={() => setDialog(undefined)} />}
       <StatusBar info={workspace} saveState={saveState} transport={transportName} connected={connected} />
     </div>
   );

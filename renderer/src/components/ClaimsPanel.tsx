@@ -16,6 +16,8 @@ interface ClaimsPanelProps {
   readonly onChoose: (id: string) => void;
   readonly onDelete: (id: string) => void;
   readonly onEdit: (id: string) => void;
+  /** "Claim…": make the annotation a mention of a (new or existing) claim. */
+  readonly onClaim?: (id: string) => void;
   readonly onOpenCodebook: () => void;
 }
 
@@ -24,7 +26,7 @@ const ROW_HEIGHT = 78;
 const OVERSCAN = 8;
 
 /** Renders again only when its props change: give it the annotations a frame late (see App). */
-export const ClaimsPanel = memo(function ClaimsPanel({ annotations, codebook, statuses, selectedId, onChoose, onDelete, onEdit, onOpenCodebook }: ClaimsPanelProps) {
+export const ClaimsPanel = memo(function ClaimsPanel({ annotations, codebook, statuses, selectedId, onChoose, onDelete, onEdit, onClaim, onOpenCodebook }: ClaimsPanelProps) {
   const [filter, setFilter] = useState<ClaimsFilter>(NO_FILTER);
   const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
   const ordered = useMemo(
@@ -159,6 +161,11 @@ export const ClaimsPanel = memo(function ClaimsPanel({ annotations, codebook, st
                   <button type="button" className="button-small" onClick={() => onEdit(annotation.id)} aria-label="Edit claim" title="Edit tags, status, speaker, note (or double-click the claim)">
                     Edit
                   </button>
+                  {onClaim && (
+                    <button type="button" className="button-small" onClick={() => onClaim(annotation.id)} title="Make this a mention of a claim (new, or one that exists)">
+                      Claim…
+                    </button>
+                  )}
                   <button type="button" className="button-small" onClick={() => onDelete(annotation.id)} aria-label="Delete claim" title="Delete claim (Delete key; Ctrl+Z undoes)">
                     Delete
                   </button>

@@ -13,13 +13,16 @@ interface LibraryPaneProps {
   readonly documents: Loadable<DocumentSummary[]>;
   readonly selectedId: string | undefined;
   readonly onSelect: (id: string) => void;
+  /** The document open in the right-hand pane, beside the selected one. */
+  readonly besideId?: string;
+  readonly onOpenBeside?: (id: string) => void;
   readonly onImportFiles: (files: File[]) => void;
   readonly onPaste: () => void;
   /** The import in progress or just finished, shown above the list. */
   readonly importPanel?: ReactNode;
 }
 
-export function LibraryPane({ documents, selectedId, onSelect, onImportFiles, onPaste, importPanel }: LibraryPaneProps) {
+export function LibraryPane({ documents, selectedId, onSelect, besideId, onOpenBeside, onImportFiles, onPaste, importPanel }: LibraryPaneProps) {
   const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);
   const chooser = useRef<HTMLInputElement>(null);
   const all = documents.state === 'ready' ? documents.value : undefined;
@@ -85,7 +88,7 @@ export function LibraryPane({ documents, selectedId, onSelect, onImportFiles, on
       {all && all.length > 0 && shown.length === 0 && <p className="pane-empty">No document matches.</p>}
       <ul className="library-list">
         {shown.map(({ meta, annotationCount }) => (
-          <li key={meta.id}>
+          <li key={meta.id} className="library-row">
             <button
               type="button"
               className="library-item"
@@ -103,6 +106,18 @@ export function LibraryPane({ documents, selectedId, onSelect, onImportFiles, on
                 {annotationCount}
               </span>
             </button>
+            {onOpenBeside && meta.id !== selectedId && (
+              <button
+                type="button"
+                className="open-beside"
+                aria-pressed={meta.id === besideId}
+                aria-label={`Open “${meta.title}” beside`}
+                title="Open beside the current document (side by side)"
+                onClick={() => onOpenBeside(meta.id)}
+              >
+                ⇥
+              </button>
+            )}
           </li>
         ))}
       </ul>

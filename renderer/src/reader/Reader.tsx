@@ -33,6 +33,16 @@ interface ReaderProps {
   readonly onNewClaim: (start: number, end: number) => void;
   readonly onUndo: () => void;
   readonly onRedo: () => void;
+  /** The selected span when the selection changes (undefined when nothing is selected). */
+  readonly onTextSelection?: (span: { start: number; end: number } | undefined) => void;
+  /** Annotations with evidence links: they carry a marker that follows the link when clicked. */
+  readonly linked?: ReadonlySet<string>;
+  /** The marker was clicked, or Alt+Enter pressed in a linked annotation. */
+  readonly onFollowLink?: (annotationId: string) => void;
+  /** Alt+L: link what is selected here with what is selected in the other pane. */
+  readonly onLink?: () => void;
+  /** Names the editor for screen readers ("Document text", "Source text"). */
+  readonly label?: string;
 }
 
 /** Characters up to which lines wrap at measured word widths (see the model effect). */
@@ -41,7 +51,7 @@ const ADVANCED_WRAPPING_LIMIT = 500_000;
 monaco.editor.defineTheme('claimbench-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#fdfcfa' } });
 monaco.editor.defineTheme('claimbench-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#1b1d21' } });
 
-export function Reader({ document, codebook, statuses, reveal, onCursorAnnotation, onTagSelection, onNewClaim, onUndo, onRedo }: ReaderProps) {
+export function Reader({ document, codebook, statuses, reveal, onCursorAnnotation, onTagSelection, onNewClaim, onUndo, onRedo, onTextSelection, linked, onFollowLink, onLink, label = 'Document text' }: ReaderProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor>(null);
   const highlights = useRef<HighlightLayer>(null);
@@ -55,7 +65,8 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
   const specCache = useRef<{ codebook?: Codebook; statuses?: readonly VerificationStatus[]; specs: WeakMap<Annotation, CachedSpec> }>({ specs: new WeakMap() });
   // The editor's listeners outlive renders: they read the latest props through these refs.
   const cursorListener = useRef(onCursorAnnotation);
-  const actions = useRef({ onTagSelection, onNewClaim, onUndo, onRedo, shortcuts: new Map<string, string>() });
+  const actions = useRef({ onTagSelection, onNewClaim, onUndo, onRedo, onTextSelection, onFollowLink, onLink, linked, shortcuts: new Map<string, string>() });
+  const markers = useRef<monaco.editor.IEditorDecorationsCollection>(null);
   const annotationsRef = useRef<readonly Annotation[]>(document.annotations);
   useEffect(() => {
     cursorListener.current = onCursorAnnotation;
@@ -65,6 +76,10 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       onNewClaim,
       onUndo,
       onRedo,
+      onTextSelection,
+      onFollowLink,
+      onLink,
+      linked,
       shortcuts: new Map(codebook.tags.flatMap((tag) => (tag.shortcut ? [[tag.shortcut, tag.id] as const] : []))),
     };
   });
@@ -93,7 +108,6 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       fixedOverflowWidgets: true,
       overviewRulerLanes: 1,
       hover: { delay: 250 },
-      ariaLabel: 'Document text',
     });
     editorRef.current = editor;
     highlights.current = new HighlightLayer(editor);
@@ -102,6 +116,49 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       const model = editor.getModel();
       if (!model || event.reason === monaco.editor.CursorChangeReason.ContentFlush) return;
       cursorListener.current(annotationAt(annotationsRef.current, model.getOffsetAt(event.position), isPlaced)?.id);
+    });
+    const selection = editor.onDidChangeCursorSelection((event) => {
+      const model = editor.getModel();
+      if (!model || event.reason === monaco.editor.CursorChangeReason.ContentFlush) return;
+      const span = event.selection.isEmpty() ? undefined : { start: model.getOffsetAt(event.selection.getStartPosition()), end: model.getOffsetAt(event.selection.getEndPosition()) };
+      actions.current.onTextSelection?.(span);
+    });
+    // The ⇄ after a linked highlight follows the link: a click right of the last character's text.
+    const markerClick = editor.onMouseDown((event) => {
+      const element = event.target.element;
+      const model = editor.getModel();
+      if (!model || !element?.classList.contains('cb-link-marker') || event.target.position === null) return;
+      const text = window.document.createRange();
+      text.selectNodeContents(element);
+      if (event.event.posx < text.getBoundingClientRect().right) return;
+      // The click lands just after the highlight's end (a character or two, by where the browser puts it).
+      const offset = model.getOffsetAt(event.target.position);
+      let linkedEnd: Annotation | undefined;
+      for (const annotation of annotationsRef.current) {
+        const { end } = annotation.target;
+        if (actions.current.linked?.has(annotation.id) && isPlaced(annotation) && end <= offset && end >= offset - 2 && (linkedEnd === undefined || end > linkedEnd.target.end)) linkedEnd = annotation;
+      }
+      if (linkedEnd) actions.current.onFollowLink?.(linkedEnd.id);
+    });
+    const follow = editor.addAction({
+      id: 'claimbench.followLink',
+      label: 'Follow evidence link',
+      keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.Enter],
+      contextMenuGroupId: 'navigation',
+      run: (target) => {
+        const model = target.getModel();
+        const position = target.getPosition();
+        if (!model || !position) return;
+        const annotation = annotationAt(annotationsRef.current, model.getOffsetAt(position), isPlaced);
+        if (annotation) actions.current.onFollowLink?.(annotation.id);
+      },
+    });
+    const link = editor.addAction({
+      id: 'claimbench.link',
+      label: 'Link with the other pane…',
+      keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.KeyL],
+      contextMenuGroupId: 'navigation',
+      run: () => actions.current.onLink?.(),
     });
     // A codebook shortcut with text selected tags it at once (the editor is read-only, so keys are free).
     const keys = editor.onKeyDown((event) => {
@@ -139,7 +196,13 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => actions.current.onUndo());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () => actions.current.onRedo());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => actions.current.onRedo());
+    markers.current = editor.createDecorationsCollection();
     return () => {
+      selection.dispose();
+      markerClick.dispose();
+      follow.dispose();
+      link.dispose();
+      markers.current?.clear();
       keys.dispose();
       selectSentence.dispose();
       cursor.dispose();
@@ -151,6 +214,8 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       editorRef.current = null;
     };
   }, []);
+
+  useEffect(() => editorRef.current?.updateOptions({ ariaLabel: label }), [label]);
 
   useEffect(() => monaco.editor.setTheme(scheme === 'dark' ? 'claimbench-dark' : 'claimbench-light'), [scheme]);
 
@@ -183,6 +248,24 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     const statusLabels = new Map(statuses.map((status) => [status.id, status.label]));
     showAnnotations(state, document.meta.id, document.annotations, { model, codebook, statuses, specs: specCache.current.specs, tags, statusLabels });
   }, [document.annotations, codebook, statuses, document.meta.id]);
+
+  // A marker after each linked highlight (a few per document: built whole each time).
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model || !markers.current) return;
+    const ends = linked === undefined || linked.size === 0 ? [] : document.annotations.filter((annotation) => linked.has(annotation.id) && isPlaced(annotation));
+    markers.current.set(
+      ends.map((annotation) => {
+        // On the last character, drawn after it by CSS (a click just right of the text is on it).
+        const start = model.getPositionAt(annotation.target.end - 1);
+        const end = model.getPositionAt(annotation.target.end);
+        return {
+          range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+          options: { afterContentClassName: 'cb-link-marker', hoverMessage: { value: 'Evidence link: click the ⇄ (or press Alt+Enter in the claim) to open the other end' } },
+        };
+      }),
+    );
+  }, [linked, document.annotations, document.meta.id]);
 
   useEffect(() => {
     const editor = editorRef.current;

@@ -1,0 +1,187 @@
+// The evidence half of the workbench service: links between annotations (in one document or two)
+// and claims that gather annotations, with their verdicts. Each change is one undo step through
+// the change log; a link drawn from spans not yet annotated makes their annotations in that step.
+import { randomUUID } from 'node:crypto';
+import type { AnnotationEdit } from '../../core/annotations/history.ts';
+import { newAnnotation, vocabularyOf } from '../../core/annotations/operations.ts';
+import type { LinkEndInput, WorkbenchApi } from '../../core/contract/workbench-api.ts';
+import * as operations from '../../core/evidence/operations.ts';
+import type { Annotation } from '../../core/model/annotation.ts';
+import { LINK_RELATIONS, refKey, type AnnotationRef, type Claim } from '../../core/model/evidence.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
+import type { ChangeLog } from './change-log.ts';
+import { annotationFinder, evidenceViews } from './evidence-views.ts';
+
+type EvidenceMethods = Pick<
+  WorkbenchApi,
+  | 'getEvidence'
+  | 'getLinks'
+  | 'createLink'
+  | 'updateLink'
+  | 'deleteLink'
+  | 'createClaim'
+  | 'updateClaim'
+  | 'addMentions'
+  | 'removeMentions'
+  | 'deleteClaim'
+  | 'listClaims'
+  | 'getClaim'
+  | 'getDependents'
+>;
+
+export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): EvidenceMethods {
+  /** Whether an annotation exists now, or is among `made` (annotations this change creates). */
+  const existence = (made: readonly AnnotationEdit[] = []) => {
+    const find = annotationFinder(store);
+    const pending = new Set(made.map(refKey));
+    return (ref: AnnotationRef) => pending.has(refKey(ref)) || find(ref) !== undefined;
+  };
+
+  /** Records `edits` (and `annotations`) as one step; a change that changes nothing is no step. */
+  const commit = async <T>(label: string, edits: readonly operations.EvidenceEdit[], value: T, annotations: readonly AnnotationEdit[] = []) => {
+    if (edits.length === 0 && annotations.length === 0) return ok(value);
+    const written = await changes.commit({ label, annotations, evidence: edits });
+    return written.ok ? ok(value) : written;
+  };
+
+  /** A new untagged annotation on a span, for a link end the analyst selected but had not marked. */
+  const annotateSpan = (end: Extract<LinkEndInput, { start: number }>, made: AnnotationEdit[], now: string): Result<AnnotationRef, 'not-found' | 'invalid'> => {
+    const file = store.document(end.documentId);
+    if (file === undefined) return fail('not-found', `There is no document "${end.documentId}" in this workspace.`);
+    const id = end.annotationId ?? randomUUID();
+    const taken = file.annotations.some((annotation) => annotation.id === id) || made.some((edit) => edit.documentId === end.documentId && edit.annotationId === id);
+    if (taken) return fail('invalid', `The document already has an annotation "${id}".`);
+    const context = { id, creator: store.workspace.settings.analystName, now, vocabulary: vocabularyOf(store.workspace) };
+    const created = newAnnotation(file.text, { start: end.start, end: end.end, tags: [] }, context);
+    if (!created.ok) return created;
+    made.push({ documentId: end.documentId, annotationId: id, before: undefined, after: created.value });
+    return ok({ documentId: end.documentId, annotationId: id });
+  };
+
+  const claimNamed = (claimId: string) => store.evidence.claims.find((claim) => claim.id === claimId);
+
+  return {
+    ...evidenceViews(store),
+
+    createLink(input) {
+      return changes.exclusive(async () => {
+        const now = new Date().toISOString();
+        const made: AnnotationEdit[] = [];
+        const ends: AnnotationRef[] = [];
+        for (const end of [input.from, input.to]) {
+          const ref = 'start' in end ? annotateSpan(end, made, now) : ok({ documentId: end.documentId, annotationId: end.annotationId });
+          if (!ref.ok) return ref;
+          ends.push(ref.value);
+        }
+        const [from, to] = ends as [AnnotationRef, AnnotationRef];
+        const context = { id: randomUUID(), creator: store.workspace.settings.analystName, now, exists: existence(made) };
+        const linked = operations.createLink(store.evidence, { id: input.id, relation: input.relation, from, to, note: input.note }, context);
+        if (!linked.ok) return linked;
+        const { link, sameClaim, edits } = linked.value;
+        const created = made.flatMap((edit): Annotation[] => (edit.after ? [edit.after] : []));
+        return commit(`Link: ${relationName(link.relation)}`, edits, { link, created, sameClaim }, made);
+      });
+    },
+
+    updateLink(linkId, patch) {
+      return changes.exclusive(async () => {
+        const updated = operations.updateLink(store.evidence, linkId, patch, { now: new Date().toISOString() });
+        if (!updated.ok) return updated;
+        const before = store.evidence.links.find((link) => link.id === linkId);
+        const relation = updated.value.link.relation;
+        const label = before?.relation === relation ? 'Edit link note' : `Change link to ${relationName(relation)}`;
+        return commit(label, updated.value.edits, updated.value.link);
+      });
+    },
+
+    deleteLink(linkId) {
+      return changes.exclusive(async () => {
+        const relation = store.evidence.links.find((link) => link.id === linkId)?.relation;
+        const deleted = operations.deleteLinks(store.evidence, [linkId]);
+        if (!deleted.ok) return fail('not-found', 'That link is no longer in the workspace.');
+        return commit(`Delete link: ${relation ? relationName(relation) : linkId}`, deleted.value.edits, true as const);
+      });
+    },
+
+    createClaim(input) {
+      return changes.exclusive(async () => {
+        const context = { id: randomUUID(), creator: store.workspace.settings.analystName, now: new Date().toISOString(), exists: existence() };
+        const created = operations.createClaim(store.evidence, input, context);
+        if (!created.ok) return created;
+        return commit(`Create claim ${quoted(created.value.claim.statement)}`, created.value.edits, created.value.claim);
+      });
+    },
+
+    updateClaim(claimId, patch) {
+      return changes.exclusive(async () => {
+        const before = claimNamed(claimId);
+        // The analyst reviewing is the reviewer unless the window says otherwise.
+        const verdict = patch.verdict ? { ...patch.verdict, reviewer: patch.verdict.reviewer ?? store.workspace.settings.analystName } : patch.verdict;
+        const context = { now: new Date().toISOString(), scale: store.workspace.settings.verdictScale };
+        const updated = operations.updateClaim(store.evidence, claimId, { ...patch, ...(verdict !== undefined ? { verdict } : {}) }, context);
+        if (!updated.ok) return updated;
+        return commit(claimEditLabel(before, updated.value.claim), updated.value.edits, updated.value.claim);
+      });
+    },
+
+    addMentions(claimId, refs) {
+      return changes.exclusive(async () => {
+        const now = new Date().toISOString();
+        const added = operations.addMentions(store.evidence, claimId, refs, { now, exists: existence() });
+        if (!added.ok) return added;
+        const { claim, edits } = added.value;
+        return commit(`Add ${mentions(added.value.added.length)} to ${quoted(claim.statement)}`, edits, claim);
+      });
+    },
+
+    removeMentions(claimId, refs) {
+      return changes.exclusive(async () => {
+        const removed = operations.removeMentions(store.evidence, claimId, refs, { now: new Date().toISOString() });
+        if (!removed.ok) return removed;
+        const { claim, edits } = removed.value;
+        return commit(`Remove ${mentions(removed.value.removed.length)} from ${quoted(claim.statement)}`, edits, claim);
+      });
+    },
+
+    deleteClaim(claimId) {
+      return changes.exclusive(async () => {
+        const statement = claimNamed(claimId)?.statement ?? claimId;
+        const deleted = operations.deleteClaim(store.evidence, claimId);
+        if (!deleted.ok) return fail('not-found', 'That claim is no longer in the workspace.');
+        return commit(`Delete claim ${quoted(statement)}`, deleted.value.edits, true as const);
+      });
+    },
+  };
+}
+
+/** "Source of" → "source of", for labels like "Link: source of". */
+function relationName(relation: string): string {
+  return (LINK_RELATIONS.find((info) => info.id === relation)?.label ?? relation).toLowerCase();
+}
+
+function mentions(count: number): string {
+  return count === 1 ? 'mention' : `${count} mentions`;
+}
+
+/**
+ * A claim's statement for the Edit menu: quoted and short, since annotations are also called
+ * claims there ("Delete claim" alone would not say which kind).
+ */
+function quoted(statement: string): string {
+  const characters = [...statement];
+  if (characters.length <= 40) return `"${statement}"`;
+  // Cut at a word boundary when there is one.
+  const cut = characters.slice(0, 40).join('');
+  return `"${cut.replace(/\s+\S*$/u, '') || cut}…"`;
+}
+
+/** What an edit of a claim did, in the words of the Edit menu. */
+function claimEditLabel(before: Claim | undefined, after: Claim): string {
+  const name = quoted(after.statement);
+  const verdictChanged = JSON.stringify(before?.verdict) !== JSON.stringify(after.verdict);
+  const statusChanged = before?.status !== after.status;
+  if (before?.statement !== after.statement || (verdictChanged && statusChanged)) return `Edit claim ${name}`;
+  if (statusChanged) return `Set status of ${name}`;
+  return after.verdict === undefined ? `Remove verdict of ${name}` : `Set verdict of ${name}`;
+}

@@ -1,0 +1,92 @@
+// The reading half of the evidence service: a document's links with both quotes, the claims view,
+// a claim's timeline, and what deleting annotations would take with it. Nothing here writes.
+import type { LinkView, WorkbenchApi } from '../../core/contract/workbench-api.ts';
+import { claimRows, timelineOf, type MentionLookup } from '../../core/evidence/claims-view.ts';
+import { dependentsOf, linksOf } from '../../core/evidence/operations.ts';
+import type { Annotation } from '../../core/model/annotation.ts';
+import type { AnnotationRef } from '../../core/model/evidence.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
+import { fail, ok } from '../../core/result.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
+
+type EvidenceViews = Pick<WorkbenchApi, 'getEvidence' | 'getLinks' | 'listClaims' | 'getClaim' | 'getDependents'>;
+
+/** What a link's other end shows when its document is gone (evidence.json edited by hand). */
+const MISSING_DOCUMENT_TITLE = '(document not found)';
+
+export function evidenceViews(store: WorkspaceStore): EvidenceViews {
+  return {
+    async getEvidence() {
+      return store.evidence;
+    },
+
+    async getLinks(documentId) {
+      if (store.document(documentId) === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+      const find = annotationFinder(store);
+      const ends = linksOf(store.evidence, documentId, (ref) => find(ref)?.annotation.target.start);
+      return ok(
+        ends.map(({ link, local, here, there }): LinkView => {
+          // Every write keeps links on existing annotations; a missing local end (a hand-edited
+          // file) is still listed, last, so the analyst can delete it.
+          const mine = find(here)?.annotation;
+          const other = find(there);
+          const title = store.document(there.documentId)?.meta.title ?? MISSING_DOCUMENT_TITLE;
+          const quote = other !== undefined && other.annotation.anchor.state !== 'orphaned' ? { quote: other.annotation.target.exact } : {};
+          return {
+            link,
+            local,
+            here: { ...here, quote: mine?.target.exact ?? '', start: mine?.target.start ?? -1 },
+            there: { ...there, title, ...quote },
+          };
+        }),
+      );
+    },
+
+    async listClaims() {
+      return claimRows(store.evidence, mentionLookup(store));
+    },
+
+    async getClaim(claimId) {
+      const claim = store.evidence.claims.find((candidate) => candidate.id === claimId);
+      if (claim === undefined) return fail('not-found', 'That claim is no longer in the workspace.');
+      return ok({ claim, appearances: timelineOf(claim, mentionLookup(store)) });
+    },
+
+    async getDependents(target) {
+      return dependentsOf(store.evidence, target);
+    },
+  };
+}
+
+/**
+ * Finds annotations anywhere in the workspace. Each document's annotations are indexed the first
+ * time it is asked about, so one finder serves a whole call (thousands of refs) cheaply; make a
+ * new one per call, as the documents change between calls.
+ */
+export function annotationFinder(store: WorkspaceStore): (ref: AnnotationRef) => { document: DocumentFile; annotation: Annotation } | undefined {
+  const indexes = new Map<string, { document: DocumentFile; byId: Map<string, Annotation> } | undefined>();
+  return ({ documentId, annotationId }) => {
+    if (!indexes.has(documentId)) {
+      const document = store.document(documentId);
+      indexes.set(documentId, document && { document, byId: new Map(document.annotations.map((annotation) => [annotation.id, annotation])) });
+    }
+    const index = indexes.get(documentId);
+    const annotation = index?.byId.get(annotationId);
+    return index && annotation ? { document: index.document, annotation } : undefined;
+  };
+}
+
+/** What the claims view needs of each mention, read from the store's documents. */
+function mentionLookup(store: WorkspaceStore): MentionLookup {
+  const find = annotationFinder(store);
+  return (ref) => {
+    const found = find(ref);
+    if (found === undefined) return undefined;
+    const { meta } = found.document;
+    const { outlet, speaker, target } = found.annotation;
+    return {
+      document: { id: meta.id, title: meta.title, outlet: meta.outlet, importedAt: meta.importedAt, ...(meta.publishedAt !== undefined ? { publishedAt: meta.publishedAt } : {}) },
+      annotation: { outlet, speaker, exact: target.exact },
+    };
+  };
+}

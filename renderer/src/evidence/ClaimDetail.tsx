@@ -1,0 +1,156 @@
+// One claim: its statement and status, its verdict (rating on the workspace's scale, rationale,
+// reviewer, date), and its mentions in order of appearance, each openable in either pane.
+import { useEffect, useState, type CSSProperties, type FormEvent } from 'react';
+import type { Appearance, ClaimRow } from '../../../core/evidence/claims-view.ts';
+import { CLAIM_STATUSES, type AnnotationRef, type ClaimStatus, type VerdictRating } from '../../../core/model/evidence.ts';
+import { api } from '../api/client.ts';
+import { formatDate, shorten } from '../format.ts';
+
+interface ClaimDetailProps {
+  readonly row: ClaimRow;
+  readonly scale: readonly VerdictRating[];
+  readonly analystName: string;
+  readonly onOpenMention: (ref: AnnotationRef, beside: boolean) => void;
+  readonly onSideBySide: (left: AnnotationRef, right: AnnotationRef) => void;
+  readonly onClosed: () => void;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySide, onClosed }: ClaimDetailProps) {
+  const { claim } = row;
+  const [appearances, setAppearances] = useState<readonly Appearance[]>();
+  const [draft, setDraft] = useState({
+    statement: claim.statement,
+    status: claim.status,
+    rating: claim.verdict?.rating ?? '',
+    rationale: claim.verdict?.rationale ?? '',
+    reviewer: claim.verdict?.reviewer || analystName,
+    date: claim.verdict?.date ?? today(),
+  });
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string }>();
+
+  useEffect(() => {
+    let live = true;
+    void api.getClaim(claim.id).then((result) => live && setAppearances(result.ok ? result.value.appearances : []));
+    return () => {
+      live = false;
+    };
+  }, [claim]);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const verdict = draft.rating === '' ? null : { rating: draft.rating, rationale: draft.rationale, reviewer: draft.reviewer.trim(), date: draft.date };
+    const result = await api.updateClaim(claim.id, { statement: draft.statement, status: draft.status, verdict });
+    setMessage(result.ok ? { kind: 'info', text: 'Saved.' } : { kind: 'error', text: result.error.message });
+  };
+  const remove = async () => {
+    const result = await api.deleteClaim(claim.id);
+    if (result.ok) onClosed();
+    else setMessage({ kind: 'error', text: result.error.message });
+  };
+  const removeMention = async (ref: AnnotationRef) => {
+    const result = await api.removeMentions(claim.id, [ref]);
+    if (!result.ok) setMessage({ kind: 'error', text: result.error.message });
+  };
+  const rating = scale.find((candidate) => candidate.id === draft.rating);
+
+  return (
+    <aside className="pane claim-detail" aria-label="Claim">
+      <form className="form claim-detail-form" onSubmit={(event) => void save(event)}>
+        <label>
+          Statement
+          <textarea className="statement-input" rows={3} value={draft.statement} onChange={(event) => setDraft({ ...draft, statement: event.target.value })} />
+        </label>
+        <div className="form-row">
+          <label>
+            Status
+            <select value={draft.status} onChange={(event) => setDraft({ ...draft, status: event.target.value as ClaimStatus })}>
+              {CLAIM_STATUSES.map((status) => (
+                <option key={status.id} value={status.id}>
+                  {status.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Verdict
+            <select value={draft.rating} onChange={(event) => setDraft({ ...draft, rating: event.target.value })} style={{ '--c': rating?.color } as CSSProperties}>
+              <option value="">No verdict yet</option>
+              {scale.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {draft.rating !== '' && (
+          <>
+            <label>
+              Rationale (Markdown)
+              <textarea rows={5} value={draft.rationale} onChange={(event) => setDraft({ ...draft, rationale: event.target.value })} placeholder="Why this rating: the evidence, and what it does not show" />
+            </label>
+            <div className="form-row">
+              <label>
+                Reviewer
+                <input value={draft.reviewer} onChange={(event) => setDraft({ ...draft, reviewer: event.target.value })} />
+              </label>
+              <label>
+                Date
+                <input type="date" value={draft.date} onChange={(event) => setDraft({ ...draft, date: event.target.value })} />
+              </label>
+            </div>
+          </>
+        )}
+        {message && (
+          <p className={message.kind === 'error' ? 'form-error' : 'form-info'} role={message.kind === 'error' ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" className="button-quiet button-danger-text" onClick={() => void remove()}>
+            Delete claim
+          </button>
+          <button type="submit" className="button-primary">
+            Save claim
+          </button>
+        </div>
+      </form>
+      <h2 className="pane-title">
+        Timeline <span className="pane-count">{row.mentionCount}</span>
+        {appearances !== undefined && appearances.length >= 2 && (
+          <span className="pane-title-actions">
+            <button type="button" className="button-small" onClick={() => onSideBySide(appearances[0]!.ref, appearances[1]!.ref)} title="The first two appearances, side by side">
+              Side by side
+            </button>
+          </span>
+        )}
+      </h2>
+      <ol className="timeline" data-testid="timeline">
+        {appearances?.map((appearance, index) => (
+          <li key={`${appearance.ref.documentId} ${appearance.ref.annotationId}`} className="timeline-item">
+            <span className="timeline-date">{appearance.date ? formatDate(appearance.date) : 'undated'}</span>
+            <span className="timeline-where">
+              {index === 0 && appearance.date && <span className="first-badge">first</span>}
+              <strong>{appearance.outlet || 'Unknown outlet'}</strong> · {shorten(appearance.documentTitle, 70)}
+              {appearance.speaker && <> · {appearance.speaker}</>}
+            </span>
+            <q className="timeline-quote">{shorten(appearance.quote, 220)}</q>
+            <span className="claim-actions">
+              <button type="button" className="button-small" onClick={() => onOpenMention(appearance.ref, false)}>
+                Open
+              </button>
+              <button type="button" className="button-small" onClick={() => onOpenMention(appearance.ref, true)}>
+                Open beside
+              </button>
+              <button type="button" className="button-small" onClick={() => void removeMention(appearance.ref)} aria-label="Remove mention">
+                Remove
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}

@@ -1,0 +1,121 @@
+// The claims view: every claim of the workspace with its mentions, the outlets that carry it,
+// its first appearance (by the documents' publication dates) and its verdict; sortable and
+// filterable. Choosing one shows its detail: statement, status, verdict, and its timeline.
+import { useMemo, useState, type CSSProperties } from 'react';
+import { filterClaimRows, sortClaimRows, type ClaimRow, type ClaimSortKey } from '../../../core/evidence/claims-view.ts';
+import { CLAIM_STATUSES, NO_VERDICT, type AnnotationRef, type ClaimStatus, type VerdictRating } from '../../../core/model/evidence.ts';
+import { formatDate, shorten } from '../format.ts';
+import { ClaimDetail } from './ClaimDetail.tsx';
+
+interface ClaimsViewProps {
+  readonly rows: readonly ClaimRow[] | undefined;
+  readonly scale: readonly VerdictRating[];
+  readonly analystName: string;
+  /** Opens a mention in the left pane (`beside`: in the right one). */
+  readonly onOpenMention: (ref: AnnotationRef, beside: boolean) => void;
+  readonly onSideBySide: (left: AnnotationRef, right: AnnotationRef) => void;
+}
+
+const COLUMNS: readonly { key: ClaimSortKey; label: string }[] = [
+  { key: 'statement', label: 'Claim' },
+  { key: 'mentions', label: 'Mentions' },
+  { key: 'first-appearance', label: 'First appearance' },
+  { key: 'verdict', label: 'Verdict' },
+  { key: 'modified', label: 'Modified' },
+];
+
+export function ClaimsView({ rows, scale, analystName, onOpenMention, onSideBySide }: ClaimsViewProps) {
+  const [sort, setSort] = useState<{ key: ClaimSortKey; direction: 'asc' | 'desc' }>({ key: 'first-appearance', direction: 'asc' });
+  const [filter, setFilter] = useState<{ text: string; verdict: string; status: ClaimStatus | '' }>({ text: '', verdict: '', status: '' });
+  const [chosen, setChosen] = useState<string>();
+  const shown = useMemo(() => {
+    const filtered = filterClaimRows(rows ?? [], { text: filter.text, ...(filter.verdict ? { verdict: filter.verdict } : {}), ...(filter.status ? { status: filter.status } : {}) });
+    return sortClaimRows(filtered, sort.key, sort.direction, scale);
+  }, [rows, filter, sort, scale]);
+  const ratings = new Map(scale.map((rating) => [rating.id, rating]));
+  const toggleSort = (key: ClaimSortKey) => setSort((current) => ({ key, direction: current.key === key && current.direction === 'asc' ? 'desc' : 'asc' }));
+  const current = rows?.find((row) => row.claim.id === chosen);
+
+  return (
+    <div className="claims-view">
+      <section className="pane claims-table-pane" aria-label="All claims">
+        <div className="claims-view-tools">
+          <h1 className="pane-title">
+            Claims <span className="pane-count">{rows === undefined ? '' : shown.length === rows.length ? rows.length : `${shown.length} of ${rows.length}`}</span>
+          </h1>
+          <input type="search" aria-label="Filter claims by text" placeholder="Filter by statement, outlet, speaker, quote" value={filter.text} onChange={(event) => setFilter({ ...filter, text: event.target.value })} />
+          <select aria-label="Verdict" value={filter.verdict} onChange={(event) => setFilter({ ...filter, verdict: event.target.value })}>
+            <option value="">All verdicts</option>
+            <option value={NO_VERDICT}>No verdict yet</option>
+            {scale.map((rating) => (
+              <option key={rating.id} value={rating.id}>
+                {rating.label}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Claim status" value={filter.status} onChange={(event) => setFilter({ ...filter, status: event.target.value as ClaimStatus | '' })}>
+            <option value="">All statuses</option>
+            {CLAIM_STATUSES.map((status) => (
+              <option key={status.id} value={status.id}>
+                {status.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {rows?.length === 0 ? (
+          <p className="pane-empty">No claims yet. In a document, choose a claim in the panel and press “Claim…”, or link two spans as “same claim”.</p>
+        ) : (
+          <table className="claims-table">
+            <thead>
+              <tr>
+                {COLUMNS.map((column) => (
+                  <th key={column.key} aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    <button type="button" className="sort-button" onClick={() => toggleSort(column.key)}>
+                      {column.label}
+                      {sort.key === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((row) => {
+                const rating = row.verdict ? ratings.get(row.verdict.rating) : undefined;
+                return (
+                  <tr key={row.claim.id} aria-selected={row.claim.id === chosen} onClick={() => setChosen(row.claim.id)} data-testid="claim-row">
+                    <td>
+                      <button type="button" className="claim-statement" onClick={() => setChosen(row.claim.id)}>
+                        {shorten(row.claim.statement, 160)}
+                      </button>
+                      {row.outlets.length > 0 && <span className="claim-outlets">{row.outlets.join(' · ')}</span>}
+                    </td>
+                    <td className="number">{row.mentionCount}</td>
+                    <td data-testid="first-appearance">
+                      {row.firstAppearance ? (
+                        <>
+                          {formatDate(row.firstAppearance.date)}
+                          <span className="claim-outlets">{row.firstAppearance.outlet || shorten(row.firstAppearance.documentTitle, 50)}</span>
+                        </>
+                      ) : (
+                        <span className="muted">undated</span>
+                      )}
+                    </td>
+                    <td>{row.verdict ? <span className="status" style={{ '--c': rating?.color } as CSSProperties}>{rating?.label ?? row.verdict.rating}</span> : <span className="muted">none</span>}</td>
+                    <td className="muted">{formatDate(row.claim.modified.slice(0, 10))}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {current ? (
+        <ClaimDetail key={current.claim.id} row={current} scale={scale} analystName={analystName} onOpenMention={onOpenMention} onSideBySide={onSideBySide} onClosed={() => setChosen(undefined)} />
+      ) : (
+        <aside className="pane claim-detail" aria-label="Claim">
+          <p className="pane-empty">Choose a claim to see its mentions, timeline and verdict.</p>
+        </aside>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// The workspace's links and claims, as the service reports them (the whole set is small), and
+// what the panels derive from them: a document's links with their quotes, the claims view.
+import { useEffect, useMemo, useState } from 'react';
+import type { LinkView } from '../../../core/contract/workbench-api.ts';
+import type { ClaimRow } from '../../../core/evidence/claims-view.ts';
+import { EMPTY_EVIDENCE, type EvidenceData } from '../../../core/model/evidence.ts';
+import { api } from '../api/client.ts';
+
+export function useEvidence(): EvidenceData {
+  const [evidence, setEvidence] = useState<EvidenceData>(EMPTY_EVIDENCE);
+  useEffect(() => {
+    let live = true;
+    void api.getEvidence().then((value) => live && setEvidence(value));
+    const subscription = api.onDidChangeEvidence(setEvidence);
+    return () => {
+      live = false;
+      subscription.dispose();
+    };
+  }, []);
+  return evidence;
+}
+
+/** Ids of the annotations of `documentId` that have a link. */
+export function useLinkedAnnotations(evidence: EvidenceData, documentId: string | undefined): ReadonlySet<string> {
+  return useMemo(() => {
+    const ids = new Set<string>();
+    for (const { from, to } of evidence.links) {
+      if (from.documentId === documentId) ids.add(from.annotationId);
+      if (to.documentId === documentId) ids.add(to.annotationId);
+    }
+    return ids;
+  }, [evidence, documentId]);
+}
+
+/**
+ * A document's links with both ends' quotes, fetched again when the evidence or `version` (the
+ * document's annotations) change.
+ */
+export function useLinks(documentId: string | undefined, evidence: EvidenceData, version: unknown): readonly LinkView[] {
+  const [links, setLinks] = useState<{ documentId: string; links: readonly LinkView[] }>();
+  useEffect(() => {
+    if (documentId === undefined) return;
+    let live = true;
+    void api.getLinks(documentId).then((result) => live && setLinks({ documentId, links: result.ok ? result.value : [] }));
+    return () => {
+      live = false;
+    };
+  }, [documentId, evidence, version]);
+  return links !== undefined && links.documentId === documentId ? links.links : [];
+}
+
+/** The claims view's rows, fetched again when the evidence or the documents change. */
+export function useClaimRows(evidence: EvidenceData, documentsVersion: unknown): readonly ClaimRow[] | undefined {
+  const [rows, setRows] = useState<readonly ClaimRow[]>();
+  useEffect(() => {
+    let live = true;
+    void api.listClaims().then((value) => live && setRows(value));
+    return () => {
+      live = false;
+    };
+  }, [evidence, documentsVersion]);
+  return rows;
+}

@@ -1,0 +1,84 @@
+// A reader pane: the document's header (title, outlet, author, date, actions) over its reader,
+// and the claim form for it. The window shows one, or two side by side.
+import type { ReactNode } from 'react';
+import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
+import { ClaimDialog } from '../dialogs/ClaimDialog.tsx';
+import { formatDate } from '../format.ts';
+import type { Loadable } from '../hooks/use-workbench.ts';
+import type { DocumentSummary } from '../../../core/model/document.ts';
+import { Reader } from '../reader/Reader.tsx';
+import type { DocumentPaneState } from './use-document-pane.ts';
+
+interface DocumentPaneProps {
+  readonly pane: DocumentPaneState;
+  readonly workspace: WorkspaceInfo;
+  readonly documents: Loadable<DocumentSummary[]>;
+  /** "Reader" or "Source": names the region for assistive technology and tests. */
+  readonly label: string;
+  /** Buttons for the header (edit details, new version; swap, close). */
+  readonly actions?: ReactNode;
+  readonly linked: ReadonlySet<string>;
+  readonly onFollowLink: (annotationId: string) => void;
+  readonly onLink: () => void;
+  readonly onUndo: () => void;
+  readonly onRedo: () => void;
+  readonly placeholder?: ReactNode;
+}
+
+export function DocumentPane({ pane, workspace, documents, label, actions, linked, onFollowLink, onLink, onUndo, onRedo, placeholder }: DocumentPaneProps) {
+  const { open, shown, document, claimForm } = pane;
+  return (
+    <main className="pane reader" aria-label={label}>
+      {open ? (
+        <>
+          <header className="document-header">
+            <div className="document-title-row">
+              <h1 className="document-title">{open.meta.title}</h1>
+              <span className="document-actions">{actions}</span>
+            </div>
+            <p className="document-meta">
+              {[open.meta.role === 'source' ? 'Source' : '', open.meta.outlet, open.meta.author && open.meta.author !== open.meta.outlet ? open.meta.author : '', formatDate(open.meta.publishedAt)]
+                .filter(Boolean)
+                .join(' · ')}
+              {open.meta.sourceUrl && <span className="document-source"> · {open.meta.sourceUrl}</span>}
+            </p>
+          </header>
+          <Reader
+            document={shown ?? open}
+            codebook={workspace.codebook}
+            statuses={workspace.settings.statuses}
+            reveal={pane.reveal}
+            label={label === 'Reader' ? 'Document text' : `${label} text`}
+            onCursorAnnotation={pane.onCursorAnnotation}
+            onTextSelection={pane.onTextSelection}
+            onTagSelection={pane.tagSelection}
+            onNewClaim={pane.newClaim}
+            onUndo={onUndo}
+            onRedo={onRedo}
+            linked={linked}
+            onFollowLink={onFollowLink}
+            onLink={onLink}
+          />
+        </>
+      ) : (
+        <div className="reader-placeholder">
+          {document?.state === 'failed' ? (
+            <p role="alert">{document.message}</p>
+          ) : (
+            (placeholder ?? <p>{documents.state === 'ready' && documents.value.length === 0 ? 'This workspace has no documents.' : 'Loading…'}</p>)
+          )}
+        </div>
+      )}
+      {claimForm && (
+        <ClaimDialog
+          title={claimForm.annotationId ? 'Edit claim' : 'New claim'}
+          draft={claimForm.draft}
+          codebook={workspace.codebook}
+          statuses={workspace.settings.statuses}
+          onSave={pane.saveClaim}
+          onClose={pane.closeClaimForm}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,157 @@
+// One reader pane's state and actions: its document (with claims shown before they are saved),
+// the claim under the cursor, the text selected, and tagging, the claim form and deletion. The
+// window has two panes (the claim document and, beside it, a source), each with its own.
+import { useCallback, useState } from 'react';
+import { newAnnotation, patchAnnotation, vocabularyOf, type AnnotationPatch } from '../../../core/annotations/operations.ts';
+import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
+import { api } from '../api/client.ts';
+import type { ClaimDraft } from '../dialogs/ClaimDialog.tsx';
+import { usePendingAnnotations } from '../hooks/use-pending-annotations.ts';
+import { useDocument } from '../hooks/use-workbench.ts';
+import type { RevealRequest } from '../reader/Reader.tsx';
+
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type DocumentPaneState = ReturnType<typeof useDocumentPane>;
+
+/** `confirm` asks the analyst before something with dependents is deleted (false cancels). */
+export function useDocumentPane(documentId: string | undefined, workspace: WorkspaceInfo | undefined, report: (message: string | undefined) => void, confirm: (message: string) => boolean) {
+  const { document, apply: applyWritten } = useDocument(documentId);
+  const open = document?.state === 'ready' ? document.value : undefined;
+  // Keyed by document: they reset when another document opens in the pane.
+  const [cursor, setCursor] = useState<{ documentId: string; annotationId: string | undefined }>();
+  const [revealing, setRevealing] = useState<{ documentId: string; request: RevealRequest }>();
+  const [selected, setSelected] = useState<{ documentId: string; span: TextSpan | undefined }>();
+  const [claimForm, setClaimForm] = useState<{ annotationId?: string; start: number; end: number; draft: ClaimDraft }>();
+  const selectedAnnotation = cursor?.documentId === documentId ? cursor?.annotationId : undefined;
+  const reveal = revealing?.documentId === documentId ? revealing?.request : undefined;
+  const textSelection = selected?.documentId === documentId ? selected?.span : undefined;
+
+  // A claim tagged with a key, or edited in the form, shows at once (see usePendingAnnotations).
+  const { shown, propose, withdraw } = usePendingAnnotations(open);
+
+  const onCursorAnnotation = useCallback((annotationId: string | undefined) => documentId !== undefined && setCursor({ documentId, annotationId }), [documentId]);
+  const onTextSelection = useCallback((span: TextSpan | undefined) => documentId !== undefined && setSelected({ documentId, span }), [documentId]);
+
+  /** Selects a claim and scrolls the reader to it, flashing it (again, if it already was). */
+  const revealAnnotation = useCallback(
+    (annotationId: string, inDocument = documentId) => {
+      if (inDocument === undefined) return;
+      setCursor({ documentId: inDocument, annotationId });
+      setRevealing((previous) => ({ documentId: inDocument, request: { annotationId, serial: (previous?.request.serial ?? 0) + 1 } }));
+    },
+    [documentId],
+  );
+
+  const tagSelection = useCallback(
+    (tagId: string, start: number, end: number) => {
+      if (open === undefined || workspace === undefined) return;
+      const documentId = open.meta.id;
+      const id = crypto.randomUUID();
+      performance.mark('cb:tag-key', { detail: { documentId, id } });
+      const provisional = newAnnotation(open.text, { start, end, tags: [tagId] }, { id, creator: workspace.settings.analystName, now: new Date().toISOString(), vocabulary: vocabularyOf(workspace) });
+      if (!provisional.ok) return report(provisional.error.message);
+      propose(documentId, provisional.value);
+      setCursor({ documentId, annotationId: id });
+      void api.createAnnotation(documentId, { id, start, end, tags: [tagId] }).then(
+        (result) => {
+          report(result.ok ? undefined : result.error.message);
+          if (result.ok) {
+            applyWritten({ documentId, put: [result.value], removed: [] });
+            performance.mark('cb:annotation-saved', { detail: { documentId, id } });
+          }
+          withdraw(id);
+        },
+        (error: unknown) => (withdraw(id), report((error as Error).message)),
+      );
+    },
+    [open, workspace, report, propose, withdraw, applyWritten],
+  );
+
+  const newClaim = useCallback(
+    (start: number, end: number) => {
+      if (open === undefined || workspace === undefined) return;
+      setClaimForm({ start, end, draft: { quote: open.text.slice(start, end), tags: [], status: workspace.settings.statuses[0]!.id, speaker: '', outlet: '', note: '' } });
+    },
+    [open, workspace],
+  );
+
+  const editClaim = useCallback(
+    (annotationId: string) => {
+      const annotation = open?.annotations.find((candidate) => candidate.id === annotationId);
+      if (annotation === undefined) return;
+      const { tags, status, speaker, outlet, note } = annotation;
+      setClaimForm({ annotationId, start: annotation.target.start, end: annotation.target.end, draft: { quote: annotation.target.exact, tags, status, speaker, outlet, note } });
+    },
+    [open],
+  );
+
+  const saveClaim = useCallback(
+    async (fields: Required<AnnotationPatch>): Promise<string | undefined> => {
+      if (open === undefined || workspace === undefined || claimForm === undefined) return 'No document is open.';
+      const documentId = open.meta.id;
+      const before = open.annotations.find((annotation) => annotation.id === claimForm.annotationId);
+      if (claimForm.annotationId === undefined || before === undefined) {
+        const result = await api.createAnnotation(documentId, { start: claimForm.start, end: claimForm.end, ...fields });
+        if (!result.ok) return result.error.message;
+        setCursor({ documentId, annotationId: result.value.id });
+        return undefined;
+      }
+      // An edit is checked here, shown at once, and written behind the closed form.
+      const edited = patchAnnotation(before, fields, vocabularyOf(workspace), new Date().toISOString());
+      if (!edited.ok) return edited.error.message;
+      propose(documentId, edited.value);
+      performance.mark('cb:edit-saved-in-form', { detail: { documentId, id: before.id } });
+      void api.updateAnnotation(documentId, before.id, fields).then(
+        (result) => {
+          if (result.ok) applyWritten({ documentId, put: [result.value], removed: [] });
+          else report(`Your change to the claim was not saved: ${result.error.message}`);
+          withdraw(before.id);
+        },
+        (error: unknown) => (withdraw(before.id), report(`Your change to the claim was not saved: ${(error as Error).message}`)),
+      );
+      return undefined;
+    },
+    [open, workspace, claimForm, propose, withdraw, applyWritten, report],
+  );
+
+  /** Deletes a claim; one with links or in a claim asks first, since those go with it. */
+  const deleteClaim = useCallback(
+    (annotationId: string) => {
+      if (documentId === undefined) return;
+      void (async () => {
+        const { links, mentions } = await api.getDependents({ annotations: [{ documentId, annotationId }] });
+        if (links.length + mentions.length > 0) {
+          const parts = [links.length > 0 ? `${links.length} link${links.length === 1 ? '' : 's'}` : '', mentions.length > 0 ? `its place in ${mentions.length} claim${mentions.length === 1 ? '' : 's'} (“${mentions[0]!.claim.statement}”)` : ''];
+          if (!confirm(`Deleting this annotation also removes ${parts.filter(Boolean).join(' and ')}. Ctrl+Z undoes it all. Delete?`)) return;
+        }
+        const result = await api.deleteAnnotation(documentId, annotationId);
+        report(result.ok ? undefined : result.error.message);
+      })().catch((error: unknown) => report((error as Error).message));
+    },
+    [documentId, report, confirm],
+  );
+
+  return {
+    documentId,
+    document,
+    open,
+    shown,
+    selectedAnnotation,
+    reveal,
+    textSelection,
+    claimForm,
+    closeClaimForm: useCallback(() => setClaimForm(undefined), []),
+    onCursorAnnotation,
+    onTextSelection,
+    revealAnnotation,
+    tagSelection,
+    newClaim,
+    editClaim,
+    saveClaim,
+    deleteClaim,
+  };
+}

@@ -1,0 +1,34 @@
+// A workbench service over a fresh sample workspace, with helpers that name its annotations and
+// spans by their words, for the service's unit tests.
+import path from 'node:path';
+import type { AnnotationRef } from '../../core/model/evidence.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
+import { RESOURCES_DIR } from '../../main/app-paths.ts';
+import { EXTRACTORS } from '../../main/import/extractors.ts';
+import { createWorkbenchService } from '../../main/workbench/workbench-service.ts';
+import { openOrCreateWorkspace } from '../../main/workspace/open-workspace.ts';
+
+export async function sampleWorkbench(dir: string) {
+  const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
+  const service = createWorkbenchService(store, { extractors: EXTRACTORS });
+  const [report, mayor, ministry] = store.documents as [DocumentFile, DocumentFile, DocumentFile];
+
+  /** The annotation of `document` whose quote starts with `quote`. */
+  const ref = (document: DocumentFile, quote: string): AnnotationRef => {
+    const annotation = store.document(document.meta.id)?.annotations.find((candidate) => candidate.target.exact.startsWith(quote));
+    if (annotation === undefined) throw new Error(`no annotation "${quote}" in ${document.meta.title}`);
+    return { documentId: document.meta.id, annotationId: annotation.id };
+  };
+
+  /** The span of `phrase` in `document`, as a link end to annotate. */
+  const span = (document: DocumentFile, phrase: string) => {
+    const start = document.text.indexOf(phrase);
+    if (start < 0) throw new Error(`"${phrase}" is not in ${document.meta.title}`);
+    return { documentId: document.meta.id, start, end: start + phrase.length };
+  };
+
+  /** Whether the annotation is in the store (reopen the workspace to ask the disk). */
+  const has = (ref: AnnotationRef, source = store) => source.document(ref.documentId)?.annotations.some((annotation) => annotation.id === ref.annotationId) === true;
+
+  return { service, store, report, mayor, ministry, ref, span, has };
+}
