@@ -99,3 +99,30 @@ test('a claim from the sample has two mentions and a verdict, and opens side by 
   await expect(right(page).getByRole('heading')).toContainText('Valmont declares water emergency');
   await expect(right(page).locator('.cb-flash').first()).toBeVisible();
 });
+
+test('opens a source beside by typing its title; deleting a linked claim asks first, and undo restores the link', async ({ page, served }) => {
+  await page.goto(served.url);
+  await left(page).getByRole('combobox', { name: 'Open beside' }).fill('Ministry of Environment: drought briefing, 13 August');
+  await expect(right(page).getByRole('heading', { name: /Ministry of Environment/ })).toBeVisible();
+  await page.getByRole('tab', { name: /^Links/ }).click();
+  const links = page.getByTestId('link-item');
+  const before = await links.count();
+  const rainfall = links.filter({ hasText: 'Rainfall across the northern basin' });
+  await expect(rainfall).toHaveCount(1);
+
+  // Delete the report's rainfall claim from the claims panel: its link goes too, after a question.
+  await page.getByRole('tab', { name: 'Claims' }).click();
+  await page.getByTestId('claim-item').filter({ hasText: 'rainfall across the northern basin' }).click();
+  await page.getByRole('complementary', { name: 'Claims' }).getByRole('button', { name: 'Delete claim' }).click();
+  const question = page.getByRole('dialog', { name: 'Delete this claim and its links?' });
+  await expect(question).toContainText('1 link');
+  await question.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('tab', { name: /^Links/ }).click();
+  await expect(links).toHaveCount(before - 1);
+  await expect(rainfall).toHaveCount(0);
+
+  await page.keyboard.press('Control+z');
+  await expect(links).toHaveCount(before);
+  await expect(rainfall).toHaveCount(1);
+});
+

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { LinkView } from '../../../core/contract/workbench-api.ts';
 import { api, transportName } from '../api/client.ts';
 import { CodebookDialog } from '../codebook/CodebookDialog.tsx';
+import { useConfirm } from '../dialogs/ConfirmDialog.tsx';
 import { MetadataDialog } from '../dialogs/MetadataDialog.tsx';
 import { PasteDialog } from '../dialogs/PasteDialog.tsx';
 import { ClaimsView } from '../evidence/ClaimsView.tsx';
@@ -34,7 +35,7 @@ export function App() {
   const saveState = useSaveState(workspace?.saveState);
   const connected = useConnected();
   const [notice, setNotice] = useState<string>();
-  const confirm = useCallback((message: string) => window.confirm(message), []);
+  const { ask: confirm, dialog: confirmation } = useConfirm();
   const left = useDocumentPane(documentId, workspace, setNotice, confirm);
   const right = useDocumentPane(besideId, workspace, setNotice, confirm);
   const evidence = useEvidence();
@@ -190,6 +191,22 @@ export function App() {
               actions={
                 left.open && (
                   <>
+                    <input
+                      className="beside-search"
+                      list="beside-documents"
+                      aria-label="Open beside"
+                      placeholder="Open beside…"
+                      title="Type a title to read that document side by side with this one"
+                      onChange={(event) => {
+                        const chosen = documents.state === 'ready' ? documents.value.find(({ meta }) => meta.title === event.target.value && meta.id !== documentId) : undefined;
+                        if (chosen === undefined) return;
+                        setBesideId(chosen.meta.id);
+                        event.target.value = '';
+                      }}
+                    />
+                    <datalist id="beside-documents">
+                      {documents.state === 'ready' && documents.value.filter(({ meta }) => meta.id !== documentId).map(({ meta }) => <option key={meta.id} value={meta.title} />)}
+                    </datalist>
                     <button type="button" className="button-small" onClick={linking.start} title="Link the span selected here with the one selected beside (Alt+L)" disabled={besideId === undefined}>
                       Link…
                     </button>
@@ -279,6 +296,7 @@ export function App() {
         </div>
       )}
       {linking.dialogs}
+      {confirmation}
       {linking.fidelity && <FidelityDialog {...linking.fidelity} onClose={linking.closeFidelity} />}
       {linking.mentions && <MentionDialog mentions={linking.mentions} claims={evidence.claims} onClose={linking.closeMentions} onDone={() => setSidePanel((panel) => panel)} />}
       {dialog === 'paste' && <PasteDialog onClose={() => setDialog(undefined)} onCreated={setDocumentId} />}

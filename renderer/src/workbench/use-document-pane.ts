@@ -6,6 +6,7 @@ import { newAnnotation, patchAnnotation, vocabularyOf, type AnnotationPatch } fr
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import type { ClaimDraft } from '../dialogs/ClaimDialog.tsx';
+import type { Confirmation } from '../dialogs/ConfirmDialog.tsx';
 import { usePendingAnnotations } from '../hooks/use-pending-annotations.ts';
 import { useDocument } from '../hooks/use-workbench.ts';
 import type { RevealRequest } from '../reader/Reader.tsx';
@@ -18,7 +19,7 @@ export interface TextSpan {
 export type DocumentPaneState = ReturnType<typeof useDocumentPane>;
 
 /** `confirm` asks the analyst before something with dependents is deleted (false cancels). */
-export function useDocumentPane(documentId: string | undefined, workspace: WorkspaceInfo | undefined, report: (message: string | undefined) => void, confirm: (message: string) => boolean) {
+export function useDocumentPane(documentId: string | undefined, workspace: WorkspaceInfo | undefined, report: (message: string | undefined) => void, confirm: (question: Confirmation) => Promise<boolean>) {
   const { document, apply: applyWritten } = useDocument(documentId);
   const open = document?.state === 'ready' ? document.value : undefined;
   // Keyed by document: they reset when another document opens in the pane.
@@ -126,7 +127,8 @@ export function useDocumentPane(documentId: string | undefined, workspace: Works
         const { links, mentions } = await api.getDependents({ annotations: [{ documentId, annotationId }] });
         if (links.length + mentions.length > 0) {
           const parts = [links.length > 0 ? `${links.length} link${links.length === 1 ? '' : 's'}` : '', mentions.length > 0 ? `its place in ${mentions.length} claim${mentions.length === 1 ? '' : 's'} (“${mentions[0]!.claim.statement}”)` : ''];
-          if (!confirm(`Deleting this annotation also removes ${parts.filter(Boolean).join(' and ')}. Ctrl+Z undoes it all. Delete?`)) return;
+          const message = `Deleting it also removes ${parts.filter(Boolean).join(' and ')}. Ctrl+Z undoes it all.`;
+          if (!(await confirm({ title: 'Delete this claim and its links?', message, confirmLabel: 'Delete' }))) return;
         }
         const result = await api.deleteAnnotation(documentId, annotationId);
         report(result.ok ? undefined : result.error.message);
