@@ -1,16 +1,28 @@
 // Undo and redo across documents for one session. A change is a set of edits made together —
 // "annotation X of document D went from `before` to `after`", and possibly "the codebook went
-// from `before` to `after`", and edits of links and claims — so deleting a tag used in ten
-// documents, or an annotation with its links, is one step to undo.
+// from `before` to `after`", edits of links and claims, and whole documents put or removed — so
+// deleting a tag used in ten documents, an annotation with its links, or a document with its
+// annotations and everything pointing at them, is one step to undo.
 import type { EvidenceEdit } from '../evidence/operations.ts';
 import type { Annotation } from '../model/annotation.ts';
 import type { Codebook } from '../model/codebook.ts';
+import type { DocumentFile } from '../model/stored-files.ts';
 
 export interface AnnotationEdit {
   readonly documentId: string;
   readonly annotationId: string;
   readonly before: Annotation | undefined;
   readonly after: Annotation | undefined;
+}
+
+/**
+ * A whole document put or removed (`undefined` on the side where it is absent). A change holds
+ * either this or annotation edits for a document, never both.
+ */
+export interface DocumentEdit {
+  readonly documentId: string;
+  readonly before: DocumentFile | undefined;
+  readonly after: DocumentFile | undefined;
 }
 
 export interface Change {
@@ -20,6 +32,8 @@ export interface Change {
   readonly codebook?: { readonly before: Codebook; readonly after: Codebook };
   /** Links and claims changed with it (each edit holds both sides; see applyEvidenceEdits). */
   readonly evidence?: readonly EvidenceEdit[];
+  /** Whole documents it puts or removes (deleting a document, and undoing that). */
+  readonly documents?: readonly DocumentEdit[];
 }
 
 /** One side of a change: the state to write to undo it (`before`) or to redo it (`after`). */
@@ -28,6 +42,8 @@ export interface ChangeSide {
   readonly codebook?: Codebook;
   /** The evidence edits, and which of their sides to write. */
   readonly evidence?: { readonly edits: readonly EvidenceEdit[]; readonly side: 'before' | 'after' };
+  /** Documents to write whole (`file`) or to remove (`file` undefined). */
+  readonly documents?: readonly { readonly documentId: string; readonly file: DocumentFile | undefined }[];
 }
 
 export function sideOf(change: Change, side: 'before' | 'after'): ChangeSide {
@@ -35,17 +51,40 @@ export function sideOf(change: Change, side: 'before' | 'after'): ChangeSide {
     annotations: change.annotations.map((edit) => ({ documentId: edit.documentId, annotationId: edit.annotationId, annotation: edit[side] })),
     ...(change.codebook ? { codebook: change.codebook[side] } : {}),
     ...(change.evidence && change.evidence.length > 0 ? { evidence: { edits: change.evidence, side } } : {}),
+    ...(change.documents && change.documents.length > 0
+      ? { documents: change.documents.map((edit) => ({ documentId: edit.documentId, file: edit[side] })) }
+      : {}),
   };
 }
 
 /**
- * The document to show after undoing or redoing `change`: the one whose claim it changed. A
- * codebook change may touch many documents, and a change of links or claims alone joins several
- * (the claims view may be open, too): for those the analyst stays where they are. A link made
- * from new spans shows the document of its first new annotation.
+ * `change` with `removed` (what writing its `side` actually removed, by document id) as the other
+ * side of those documents, so that putting them back restores what was there when they went, not
+ * what was there when the change was first made: metadata edits and new versions are not undo
+ * steps, and may have happened between an undo and a redo.
  */
-export function documentOf(change: Change): string | undefined {
-  return change.codebook === undefined ? change.annotations[0]?.documentId : undefined;
+export function withRemoved(change: Change, side: 'before' | 'after', removed: ReadonlyMap<string, DocumentFile>): Change {
+  if (removed.size === 0 || change.documents === undefined) return change;
+  const other = side === 'after' ? 'before' : 'after';
+  const documents = change.documents.map((edit) => {
+    const file = removed.get(edit.documentId);
+    return file !== undefined && edit[side] === undefined ? { ...edit, [other]: file } : edit;
+  });
+  return { ...change, documents };
+}
+
+/**
+ * The document to show after writing `side` of `change` (`before` to undo it, `after` to redo
+ * it): the one whose claim it changed, or a whole document it puts back (undoing its deletion).
+ * A codebook change may touch many documents, and a change of links or claims alone joins
+ * several (the claims view may be open, too): for those the analyst stays where they are, as
+ * they do when the side removes a document (redoing its deletion). A link made from new spans
+ * shows the document of its first new annotation.
+ */
+export function documentOf(change: Change, side: 'before' | 'after'): string | undefined {
+  if (change.codebook !== undefined) return undefined;
+  const restored = change.documents?.find((edit) => edit[side] !== undefined);
+  return restored?.documentId ?? change.annotations[0]?.documentId;
 }
 
 export interface HistoryState {
@@ -76,18 +115,20 @@ export class History {
     return this.done.at(-1);
   }
 
-  confirmUndo(): void {
+  /** `applied`: the change as undone, when undoing it changed what redoing it must write (see `withRemoved`). */
+  confirmUndo(applied?: Change): void {
     const change = this.done.pop();
-    if (change) this.undone.push(change);
+    if (change) this.undone.push(applied ?? change);
   }
 
   peekRedo(): Change | undefined {
     return this.undone.at(-1);
   }
 
-  confirmRedo(): void {
+  /** `applied`: the change as redone, when redoing it changed what undoing it must write (see `withRemoved`). */
+  confirmRedo(applied?: Change): void {
     const change = this.undone.pop();
-    if (change) this.done.push(change);
+    if (change) this.done.push(applied ?? change);
   }
 
   get state(): HistoryState {

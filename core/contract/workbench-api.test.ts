@@ -36,6 +36,8 @@ describe('the contract', () => {
     ['updateClaim', ['c1', { verdict: { rating: 'true', date: '2026-08-15', score: 1 } }], false],
     ['getDependents', [{ documentId: 'd1' }], true],
     ['deleteLink', ['../l1'], false],
+    ['deleteDocument', ['d1'], true],
+    ['deleteDocument', ['../workspace'], false],
   ] as const)('%s(%j) parses: %s', (method, args, valid) => {
     expect(workbenchArgs[method].safeParse(args).success).toBe(valid);
   });

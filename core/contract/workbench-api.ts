@@ -98,13 +98,22 @@ export interface WorkbenchApi {
   /** "New document from pasted text". */
   importText(title: string, text: string): Promise<ImportOutcome>;
   updateDocumentMeta(id: string, patch: DocumentMetaPatch): Promise<Result<DocumentMeta, 'not-found' | 'invalid' | 'write-failed'>>;
+  /**
+   * Removes a document with its annotations, and the links and claim mentions that point at them,
+   * as one undo step; resolves with how many links and mentions went with it (`getDependents`
+   * lists them beforehand). The imported original stays in originals/ (other documents may share
+   * it; undo needs it).
+   */
+  deleteDocument(documentId: string): Promise<Result<{ links: number; mentions: number }, 'not-found' | 'write-failed'>>;
   /** Marks a span of a document as a claim. Resolves once it is on disk; can be undone. */
   createAnnotation(documentId: string, input: AnnotationInput): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
   updateAnnotation(documentId: string, annotationId: string, patch: AnnotationPatch): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
   deleteAnnotation(documentId: string, annotationId: string): Promise<Result<true, 'not-found' | 'write-failed'>>;
   /**
-   * Undoes the session's last annotation or codebook change, in whichever document it was;
-   * `documentId` is the document to show (absent for codebook changes).
+   * Undoes the session's last annotation, evidence, codebook or document change, in whichever
+   * document it was; `documentId` is the document to show: the one changed, or the one a deletion
+   * put back (absent for codebook changes, changes of links and claims alone, and a redone
+   * deletion, whose document is gone).
    */
   undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>>;
   redo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>>;
@@ -207,6 +216,7 @@ const methods = {
   cancelImport: true,
   importText: true,
   updateDocumentMeta: true,
+  deleteDocument: true,
   createAnnotation: true,
   updateAnnotation: true,
   deleteAnnotation: true,

@@ -148,6 +148,7 @@ export const workbenchArgs = {
   cancelImport: z.tuple([JobId]),
   importText: z.tuple([z.string().trim().max(1000), z.string().min(1).max(MAX_PASTE_CHARACTERS)]),
   updateDocumentMeta: z.tuple([DocumentId, DocumentMetaPatch]),
+  deleteDocument: z.tuple([DocumentId]),
   createAnnotation: z.tuple([DocumentId, AnnotationInput]),
   updateAnnotation: z.tuple([DocumentId, AnnotationId, AnnotationPatch]),
   deleteAnnotation: z.tuple([DocumentId, AnnotationId]),

@@ -117,6 +117,41 @@ describe('WorkspaceStore', () => {
       expect(JSON.parse(await readFile(path.join(dir, DOCUMENTS_DIR, 'copy-1.json'), 'utf8')).meta.id).toBe('copy-1');
     }));
 
+  it('removes a document after the writes to it asked for before, so none of them brings it back', () =>
+    withTempDir(async (dir) => {
+      const store = await sampleWorkspace(dir);
+      const document = store.documents[1]!;
+      const file = path.join(dir, DOCUMENTS_DIR, `${document.meta.id}.json`);
+      const renamed = { ...document, meta: { ...document.meta, title: 'Renamed' } };
+      const put = store.putDocument(renamed);
+      const removed = store.removeDocument(document.meta.id);
+      expect(await put).toMatchObject({ ok: true });
+      // It resolves with what the document held when it went: the write before it included.
+      expect(await removed).toEqual({ ok: true, value: renamed });
+      expect(store.document(document.meta.id)).toBeUndefined();
+      expect(store.documents).toHaveLength(2);
+      await expect(readFile(file)).rejects.toMatchObject({ code: 'ENOENT' });
+      expect((await WorkspaceStore.open(dir)).documents).toHaveLength(2);
+      // Nothing to remove is nothing to do; putting the document back is putting it.
+      expect(await store.removeDocument(document.meta.id)).toEqual({ ok: true, value: undefined });
+      expect(await store.putDocument(renamed)).toMatchObject({ ok: true });
+      expect((await WorkspaceStore.open(dir)).document(document.meta.id)).toEqual(renamed);
+    }));
+
+  it('when a document cannot be removed: returns the failure and keeps it in memory', () =>
+    withTempDir(async (dir) => {
+      const store = await sampleWorkspace(dir);
+      const document = store.documents[1]!;
+      const file = path.join(dir, DOCUMENTS_DIR, `${document.meta.id}.json`);
+      // A folder where the file was cannot be deleted as a file.
+      await rm(file);
+      await mkdir(file);
+      const failed = await store.removeDocument(document.meta.id);
+      expect(failed).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(new RegExp(`^Could not delete documents/${document.meta.id}\\.json: `)) } });
+      expect(store.document(document.meta.id)).toBe(document);
+      expect(store.currentSaveState).toMatchObject({ pending: 0, lastError: { code: 'write-failed' } });
+    }));
+
   it('refuses to store data that does not match the schema (a bug, so it throws)', () =>
     withTempDir(async (dir) => {
       const store = await sampleWorkspace(dir);

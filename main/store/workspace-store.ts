@@ -157,14 +157,41 @@ export class WorkspaceStore {
   /** Adds or replaces a document's file; resolves once it is on disk. */
   putDocument(next: DocumentFile): Promise<Result<DocumentFile, 'write-failed'>> {
     const file = DocumentFile.parse(next);
-    const target =
-      this.documentFiles.get(file.meta.id) ?? storedFile<DocumentFile>(this.dir, `${DOCUMENTS_DIR}/${file.meta.id}.json`);
-    return this.commit(target, file).then((result) => {
-      if (result.ok) {
-        this.documentFiles.set(file.meta.id, target);
+    const id = file.meta.id;
+    return this.enqueue(documentPath(id), async () => {
+      // Looked up when the write runs, not when it was asked for: a removal queued before it may
+      // have dropped the file it would otherwise have reused.
+      const target = this.documentFiles.get(id) ?? storedFile<DocumentFile>(this.dir, documentPath(id));
+      const written = await this.write(target, file);
+      if (written.ok) {
+        this.documentFiles.set(id, target);
         this.ordered = undefined;
       }
-      return result;
+      return written;
+    });
+  }
+
+  /**
+   * Deletes a document's file (documents/<id>.json); resolves once it is gone from disk, and only
+   * then forgets the document. It takes its turn in that file's write queue, so a write asked for
+   * before it cannot land after it and bring the document back. Resolves with what the document
+   * held when it went (undefined when there was no such document: nothing to do). Its original in
+   * originals/ stays: other documents may share it, and putting the document back needs it.
+   */
+  removeDocument(id: string): Promise<Result<DocumentFile | undefined, 'write-failed'>> {
+    const relative = documentPath(id);
+    return this.enqueue(relative, async (): Promise<Result<DocumentFile | undefined, 'write-failed'>> => {
+      const stored = this.documentFiles.get(id);
+      if (stored === undefined) return ok(undefined);
+      try {
+        // `force`: a file already gone from disk (deleted by hand) is as good as removed.
+        await rm(path.join(this.dir, relative), { force: true });
+      } catch (error) {
+        return fail('write-failed', `Could not delete ${relative}: ${describe(error)}`);
+      }
+      this.documentFiles.delete(id);
+      this.ordered = undefined;
+      return ok(stored.db.data);
     });
   }
 
@@ -203,25 +230,35 @@ export class WorkspaceStore {
     await Promise.allSettled([...this.queues.values()]);
   }
 
-  /**
-   * The one write path. Writes to the same file are serialized; the in-memory data changes only
-   * after the file is written, so a failed write leaves memory and disk as they were.
-   */
+  /** Writes `next` to `file` in that file's turn (see `enqueue`); memory changes once it is on disk. */
   private commit<T>(file: StoredFile<T>, next: T): Promise<Result<T, 'write-failed'>> {
-    const { db, relative: key } = file;
+    return this.enqueue(file.relative, () => this.write(file, next));
+  }
+
+  /** Writes `next` to `file` now, then makes it the data in memory (a failed write changes neither). */
+  private async write<T>({ db, relative }: StoredFile<T>, next: T): Promise<Result<T, 'write-failed'>> {
+    try {
+      await db.adapter.write(next);
+    } catch (error) {
+      return fail('write-failed', `Could not save ${relative}: ${describe(error)}`);
+    }
+    db.data = next;
+    return ok(next);
+  }
+
+  /**
+   * The one write path: `work` runs after every write to the file `key` (relative to the
+   * workspace) asked for before it, so writes to one file land in the order they were made, and
+   * its outcome is reported as the save state.
+   */
+  private enqueue<T>(key: string, work: () => Promise<Result<T, 'write-failed'>>): Promise<Result<T, 'write-failed'>> {
     this.setSaveState({ ...this.saveState, pending: this.saveState.pending + 1 });
     const previous = this.queues.get(key) ?? Promise.resolve();
     const run = previous.then(async (): Promise<Result<T, 'write-failed'>> => {
-      try {
-        await db.adapter.write(next);
-      } catch (error) {
-        const failure: WriteFailure = { code: 'write-failed', message: `Could not save ${key}: ${describe(error)}` };
-        this.setSaveState({ pending: this.saveState.pending - 1, lastSavedAt: this.saveState.lastSavedAt, lastError: failure });
-        return fail(failure.code, failure.message);
-      }
-      db.data = next;
-      this.setSaveState({ pending: this.saveState.pending - 1, lastSavedAt: new Date().toISOString() });
-      return ok(next);
+      const result = await work();
+      if (result.ok) this.setSaveState({ pending: this.saveState.pending - 1, lastSavedAt: new Date().toISOString() });
+      else this.setSaveState({ pending: this.saveState.pending - 1, lastSavedAt: this.saveState.lastSavedAt, lastError: result.error });
+      return result;
     });
     this.queues.set(key, run);
     void run.finally(() => {
@@ -234,6 +271,11 @@ export class WorkspaceStore {
     this.saveState = state;
     this.saveStateEmitter.fire(state);
   }
+}
+
+/** A document's file, relative to the workspace: its key in the write queues, and its name in messages. */
+function documentPath(id: string): string {
+  return `${DOCUMENTS_DIR}/${id}.json`;
 }
 
 // ISO 8601 UTC timestamps sort as strings; plain comparison is many times faster than localeCompare.

@@ -2,7 +2,7 @@
 // codebook, the links and claims), then recorded in the session's history. Undo and redo write one
 // side of a recorded change back. A change that fails half-way is rolled back as far as the disk
 // allows.
-import { History, sideOf, documentOf, type Change, type ChangeSide, type HistoryState } from '../../core/annotations/history.ts';
+import { History, sideOf, documentOf, withRemoved, type Change, type ChangeSide, type HistoryState } from '../../core/annotations/history.ts';
 import { putAnnotation } from '../../core/annotations/operations.ts';
 import type { AnnotationsChange, DocumentsChange } from '../../core/contract/workbench-api.ts';
 import { applyEvidenceEdits } from '../../core/evidence/operations.ts';
@@ -25,6 +25,9 @@ export interface ChangeEvents {
 type Step = { write: () => Promise<Result<unknown, 'write-failed'>>; restore: () => Promise<unknown> };
 
 type WriteResult = Result<true, 'not-found' | 'write-failed'>;
+
+/** What writing a side removed, by document id (see `withRemoved`). */
+type Removed = ReadonlyMap<string, DocumentFile>;
 
 export class ChangeLog {
   private readonly history = new History();
@@ -56,9 +59,9 @@ export class ChangeLog {
   async commit(change: Change): Promise<WriteResult> {
     const written = await this.write(sideOf(change, 'after'));
     if (!written.ok) return written;
-    this.history.record(change);
+    this.history.record(withRemoved(change, 'after', written.value));
     this.events.historyChanged.fire(this.history.state);
-    return written;
+    return ok(true);
   }
 
   undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>> {
@@ -74,9 +77,9 @@ export class ChangeLog {
     if (change === undefined) return fail('nothing-to-undo', 'There is nothing to undo.');
     const written = await this.write(sideOf(change, 'before'));
     if (!written.ok) return written;
-    this.history.confirmUndo();
+    this.history.confirmUndo(withRemoved(change, 'before', written.value));
     this.events.historyChanged.fire(this.history.state);
-    return ok(described(change));
+    return ok(described(change, 'before'));
   }
 
   private async redoNow(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>> {
@@ -84,23 +87,27 @@ export class ChangeLog {
     if (change === undefined) return fail('nothing-to-redo', 'There is nothing to redo.');
     const written = await this.write(sideOf(change, 'after'));
     if (!written.ok) return written;
-    this.history.confirmRedo();
+    this.history.confirmRedo(withRemoved(change, 'after', written.value));
     this.events.historyChanged.fire(this.history.state);
-    return ok(described(change));
+    return ok(described(change, 'after'));
   }
 
   /**
    * Puts one side of a change on disk. A codebook that loses tags is written after the documents
    * (which stop using them); one that gains tags before (so documents never name a missing tag).
    * Evidence goes likewise: after the documents when it points at annotations they add, else
-   * before them (it stops pointing at annotations they remove). So if a write fails half-way, no
-   * file on disk names a tag or an annotation that is not there, and the rollback keeps it so.
+   * before them (it stops pointing at annotations they remove). A whole document put back goes
+   * first (evidence may point at it) and one removed goes last (after the evidence that stopped
+   * pointing at it). So if a write fails half-way, no file on disk names a tag or an annotation
+   * that is not there, and the rollback keeps it so. Resolves with the documents it removed.
    */
-  private async write(side: ChangeSide): Promise<WriteResult> {
+  private async write(side: ChangeSide): Promise<Result<Removed, 'not-found' | 'write-failed'>> {
     const refusal = side.evidence && this.store.evidenceWriteRefusal;
     if (refusal) return fail(refusal.code, refusal.message);
+    const whole = new Set(side.documents?.map((edit) => edit.documentId));
     const next = new Map<string, DocumentFile>();
     for (const { documentId, annotationId, annotation } of side.annotations) {
+      if (whole.has(documentId)) throw new Error(`a change edits document ${documentId} both whole and by annotation`);
       const file = next.get(documentId) ?? this.store.document(documentId);
       if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
       next.set(documentId, putAnnotation(file, annotationId, annotation));
@@ -110,7 +117,9 @@ export class ChangeLog {
       const original = this.store.document(file.meta.id)!;
       steps.push({ write: () => this.store.putDocument(file), restore: () => this.store.putDocument(original) });
     }
-    const evidence = side.evidence && this.evidenceStep(side.evidence, side.annotations);
+    const { puts, removals, removed } = this.documentSteps(side.documents ?? []);
+    steps.unshift(...puts);
+    const evidence = side.evidence && this.evidenceStep(side.evidence, side);
     if (evidence?.pointsAtNew) steps.push(evidence.step);
     else if (evidence) steps.unshift(evidence.step);
     if (side.codebook !== undefined) {
@@ -122,21 +131,51 @@ export class ChangeLog {
       if (losesTags) steps.push(step);
       else steps.unshift(step);
     }
+    steps.push(...removals);
+    const present = new Map([...whole].map((id) => [id, this.store.document(id)]));
     for (const [index, step] of steps.entries()) {
       const written = await step.write();
       if (!written.ok) {
         // Best effort: put back what was already written, newest first.
         for (const done of steps.slice(0, index).reverse()) await done.restore();
-        this.announce(next, side);
+        this.announce(next, present, side);
         return written;
       }
     }
-    this.announce(next, side);
-    return ok(true);
+    this.announce(next, present, side);
+    return ok(removed);
   }
 
-  /** Writing one side of evidence edits, and whether it points at annotations that `annotations` add. */
-  private evidenceStep({ edits, side }: NonNullable<ChangeSide['evidence']>, annotations: ChangeSide['annotations']): { step: Step; pointsAtNew: boolean } {
+  /**
+   * Writing whole documents: those put (first, before anything points at them) and those removed
+   * (last). A removal notes what it removed in `removed`, and its rollback puts exactly that back.
+   */
+  private documentSteps(edits: NonNullable<ChangeSide['documents']>): { puts: Step[]; removals: Step[]; removed: Removed } {
+    const removed = new Map<string, DocumentFile>();
+    const puts: Step[] = [];
+    const removals: Step[] = [];
+    for (const { documentId, file } of edits) {
+      const original = this.store.document(documentId);
+      const restore = () => (original === undefined ? this.store.removeDocument(documentId) : this.store.putDocument(removed.get(documentId) ?? original));
+      if (file !== undefined) {
+        puts.push({ write: () => this.store.putDocument(file), restore });
+        continue;
+      }
+      const write = async () => {
+        const gone = await this.store.removeDocument(documentId);
+        if (gone.ok && gone.value !== undefined) removed.set(documentId, gone.value);
+        return gone;
+      };
+      removals.push({ write, restore });
+    }
+    return { puts, removals, removed };
+  }
+
+  /**
+   * Writing one side of evidence edits, and whether it points at annotations that `written` (the
+   * side being written) adds: new annotations, or those of a document it puts back.
+   */
+  private evidenceStep({ edits, side }: NonNullable<ChangeSide['evidence']>, written: ChangeSide): { step: Step; pointsAtNew: boolean } {
     const original = this.store.evidence;
     // Checked before anything is written: an invalid result is a bug, and must not stop a change half-way.
     const evidence = EvidenceData.parse(applyEvidenceEdits(original, edits, side));
@@ -153,17 +192,23 @@ export class ChangeLog {
       }
       return set.has(annotationId);
     };
-    const added = new Set(
-      annotations.filter(({ documentId, annotationId, annotation }) => annotation !== undefined && !onDisk(documentId, annotationId)).map(refKey),
-    );
+    const put = [
+      ...written.annotations.filter(({ annotation }) => annotation !== undefined),
+      ...(written.documents ?? []).flatMap(({ documentId, file }) => (file?.annotations ?? []).map((annotation) => ({ documentId, annotationId: annotation.id }))),
+    ];
+    const added = new Set(put.filter(({ documentId, annotationId }) => !onDisk(documentId, annotationId)).map(refKey));
     return {
       step: { write: () => this.store.putEvidence(evidence), restore: () => this.store.putEvidence(original) },
       pointsAtNew: refs.some((ref) => added.has(refKey(ref))),
     };
   }
 
-  /** Tells every window what is now on disk (after a failure, what it was rolled back to). */
-  private announce(documents: ReadonlyMap<string, DocumentFile>, side: ChangeSide): void {
+  /**
+   * Tells every window what is now on disk (after a failure, what it was rolled back to).
+   * `present`: the whole documents of the side as they were before it was written; those now
+   * gone are announced removed, those now different changed (a window showing one reloads it).
+   */
+  private announce(documents: ReadonlyMap<string, DocumentFile>, present: ReadonlyMap<string, DocumentFile | undefined>, side: ChangeSide): void {
     if (side.codebook !== undefined) this.events.codebookChanged();
     if (side.evidence !== undefined) this.events.evidenceChanged.fire(this.store.evidence);
     const byDocument = new Map<string, { put: Annotation[]; removed: string[] }>();
@@ -176,10 +221,19 @@ export class ChangeLog {
     }
     for (const [documentId, { put, removed }] of byDocument) this.events.annotationsChanged.fire({ documentId, put, removed });
     if (documents.size > 0) this.events.documentsChanged.fire({ changed: [...documents.keys()], removed: [], annotationsOnly: true });
+    const changed: string[] = [];
+    const removed: string[] = [];
+    for (const [documentId, before] of present) {
+      const now = this.store.document(documentId);
+      if (now === before) continue;
+      if (now === undefined) removed.push(documentId);
+      else changed.push(documentId);
+    }
+    if (changed.length > 0 || removed.length > 0) this.events.documentsChanged.fire({ changed, removed });
   }
 }
 
-function described(change: Change): { documentId?: string; label: string } {
-  const documentId = documentOf(change);
+function described(change: Change, side: 'before' | 'after'): { documentId?: string; label: string } {
+  const documentId = documentOf(change, side);
   return documentId === undefined ? { label: change.label } : { documentId, label: change.label };
 }

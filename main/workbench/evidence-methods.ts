@@ -11,6 +11,7 @@ import { LINK_RELATIONS, refKey, type AnnotationRef, type Claim } from '../../co
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
+import { quoted } from './edit-labels.ts';
 import { annotationFinder, evidenceViews } from './evidence-views.ts';
 
 type EvidenceMethods = Pick<
@@ -162,18 +163,6 @@ function relationName(relation: string): string {
 
 function mentions(count: number): string {
   return count === 1 ? 'mention' : `${count} mentions`;
-}
-
-/**
- * A claim's statement for the Edit menu: quoted and short, since annotations are also called
- * claims there ("Delete claim" alone would not say which kind).
- */
-function quoted(statement: string): string {
-  const characters = [...statement];
-  if (characters.length <= 40) return `"${statement}"`;
-  // Cut at a word boundary when there is one.
-  const cut = characters.slice(0, 40).join('');
-  return `"${cut.replace(/\s+\S*$/u, '') || cut}…"`;
 }
 
 /** What an edit of a claim did, in the words of the Edit menu. */

@@ -16,6 +16,7 @@ import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { annotationMethods } from './annotation-methods.ts';
 import { ChangeLog } from './change-log.ts';
 import { codebookMethods } from './codebook-methods.ts';
+import { documentMethods } from './document-methods.ts';
 import { evidenceMethods } from './evidence-methods.ts';
 
 export interface WorkbenchHost extends WorkbenchService {
@@ -154,25 +155,31 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
       return outcome!;
     },
 
-    async updateDocumentMeta(id, patch) {
-      const document = store.document(id);
-      if (document === undefined) return fail('not-found', `There is no document "${id}" in this workspace.`);
-      const next = DocumentMeta.safeParse(applyPatch(document.meta, patch));
-      if (!next.success) {
-        const issue = next.error.issues[0];
-        const field = FIELD_NAMES[String(issue?.path[0])] ?? String(issue?.path[0] ?? 'metadata');
-        return fail('invalid', `${field}: ${issue?.message ?? 'not valid'}`);
-      }
-      const written = await store.putDocument({ ...document, meta: next.data });
-      if (!written.ok) return written;
-      documentsChanged.fire({ changed: [id], removed: [] });
-      return ok(written.value.meta);
+    updateDocumentMeta(id, patch) {
+      // Not an undo step, but in turn with those: it rewrites the whole file, so it must not read a
+      // document that a change under way is about to rewrite (its annotations would be lost) or
+      // remove (a deletion: it would bring the document back).
+      return changes.exclusive(async () => {
+        const document = store.document(id);
+        if (document === undefined) return fail('not-found', `There is no document "${id}" in this workspace.`);
+        const next = DocumentMeta.safeParse(applyPatch(document.meta, patch));
+        if (!next.success) {
+          const issue = next.error.issues[0];
+          const field = FIELD_NAMES[String(issue?.path[0])] ?? String(issue?.path[0] ?? 'metadata');
+          return fail('invalid', `${field}: ${issue?.message ?? 'not valid'}`);
+        }
+        const written = await store.putDocument({ ...document, meta: next.data });
+        if (!written.ok) return written;
+        documentsChanged.fire({ changed: [id], removed: [] });
+        return ok(written.value.meta);
+      });
     },
 
     importSources: runImport,
 
     ...annotationMethods(store, changes),
     ...codebookMethods(store, changes),
+    ...documentMethods(store, changes),
     ...evidenceMethods(store, changes),
     undo: () => changes.undo(),
     redo: () => changes.redo(),
