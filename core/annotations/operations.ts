@@ -50,7 +50,7 @@ export function vocabularyOf({ codebook, settings }: { readonly codebook: Codebo
 export function newAnnotation(
   text: string,
   input: AnnotationInput,
-  context: { id: string; creator: string; now: string; vocabulary: Vocabulary },
+  context: { id: string; creator: string; now: string; vocabulary: Vocabulary; textHash?: string },
 ): Result<Annotation, 'invalid'> {
   const { start, end } = input;
   if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= text.length)) {
@@ -62,7 +62,7 @@ export function newAnnotation(
   return ok({
     id: context.id,
     target: textTarget(text, start, end),
-    anchor: { state: 'exact' },
+    anchor: context.textHash === undefined ? { state: 'exact' } : { state: 'exact', textHash: context.textHash },
     tags: [...new Set(input.tags)],
     speaker: input.speaker ?? '',
     outlet: input.outlet ?? '',
@@ -80,6 +80,29 @@ export function patchAnnotation(annotation: Annotation, patch: AnnotationPatch, 
   if (!checked.ok) return checked;
   const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as AnnotationPatch;
   return ok({ ...annotation, ...defined, ...(defined.tags ? { tags: [...new Set(defined.tags)] } : {}), modified: now });
+}
+
+/** The analyst's decision on a claim a new version left in doubt (see core/anchoring). */
+export type AnchorDecision = { readonly kind: 'accept' } | { readonly kind: 'repin'; readonly start: number; readonly end: number };
+
+/**
+ * The annotation after the analyst's review: `accept` keeps the proposed span of an approximate
+ * match; `repin` moves the annotation to `[start, end)` of `text` (the current version, hash
+ * `textHash`). Either way it is `moved` with full confidence, and keeps its earlier quote.
+ */
+export function reviewAnchor(annotation: Annotation, decision: AnchorDecision, text: string, textHash: string, now: string): Result<Annotation, 'invalid'> {
+  const previousQuote = annotation.anchor.previousQuote ?? annotation.target.exact;
+  const anchor = { state: 'moved' as const, confidence: 1, previousQuote, textHash };
+  if (decision.kind === 'accept') {
+    if (annotation.anchor.state === 'orphaned') return fail('invalid', 'This claim was not found in the new text, so there is no span to accept: re-pin it to the right text or delete it.');
+    return ok({ ...annotation, anchor, modified: now });
+  }
+  const { start, end } = decision;
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= text.length)) {
+    return fail('invalid', `the selection [${start}, ${end}) is not inside the text`);
+  }
+  if (text.slice(start, end).trim() === '') return fail('invalid', 'select some text, not only spaces');
+  return ok({ ...annotation, target: textTarget(text, start, end), anchor, modified: now });
 }
 
 /** The document with `annotation` under `id` (replacing, adding or, for undefined, removing it). */

@@ -1,7 +1,7 @@
 // The one contract of the workbench service. Main implements it; the Electron preload, the IPC
 // registration, the web host's routes and the renderer's clients are all derived from the lists
 // below, so adding a method is one edit here plus its implementation.
-import type { AnnotationInput, AnnotationPatch } from '../annotations/operations.ts';
+import type { AnchorDecision, AnnotationInput, AnnotationPatch } from '../annotations/operations.ts';
 import type { HistoryState } from '../annotations/history.ts';
 import type { AnnotationCursor, AnnotationPage } from '../annotations/paging.ts';
 import type { Disposable, Listener } from '../events.ts';
@@ -109,6 +109,11 @@ export interface WorkbenchApi {
   createAnnotation(documentId: string, input: AnnotationInput): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
   updateAnnotation(documentId: string, annotationId: string, patch: AnnotationPatch): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
   deleteAnnotation(documentId: string, annotationId: string): Promise<Result<true, 'not-found' | 'write-failed'>>;
+  /**
+   * The analyst's review of a claim a new version left in doubt (an orphan, or an approximate
+   * match): keep the proposed span, or re-pin it to `[start, end)` of the current text. Undoable.
+   */
+  reviewAnchor(documentId: string, annotationId: string, decision: AnchorDecision): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
   /**
    * Undoes the session's last annotation, evidence, codebook or document change, in whichever
    * document it was; `documentId` is the document to show: the one changed, or the one a deletion
@@ -220,6 +225,7 @@ const methods = {
   createAnnotation: true,
   updateAnnotation: true,
   deleteAnnotation: true,
+  reviewAnchor: true,
   undo: true,
   redo: true,
   getHistory: true,

@@ -152,6 +152,11 @@ export const workbenchArgs = {
   createAnnotation: z.tuple([DocumentId, AnnotationInput]),
   updateAnnotation: z.tuple([DocumentId, AnnotationId, AnnotationPatch]),
   deleteAnnotation: z.tuple([DocumentId, AnnotationId]),
+  reviewAnchor: z.tuple([
+    DocumentId,
+    AnnotationId,
+    z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('accept') }), z.strictObject({ kind: z.literal('repin'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })]),
+  ]),
   undo: z.tuple([]),
   redo: z.tuple([]),
   getHistory: z.tuple([]),

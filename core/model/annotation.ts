@@ -30,6 +30,11 @@ export const AnchorInfo = z.object({
   confidence: z.number().min(0).max(1).optional(),
   /** The quote before a fuzzy re-anchoring or orphaning, for the analyst to compare. */
   previousQuote: z.string().optional(),
+  /**
+   * SHA-256 of the text version `target` refers to: the one the annotation was made on, or last
+   * anchored to. An orphan keeps the hash of the version it was lost from (texts/<hash>).
+   */
+  textHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type AnchorInfo = z.infer<typeof AnchorInfo>;
 

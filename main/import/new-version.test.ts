@@ -53,6 +53,10 @@ describe('a new version of a document', () => {
       expect(fuzzy.target.exact).toContain('may run dry');
       const orphan = byQuote('cut water losses by almost half');
       expect(orphan.anchor).toMatchObject({ state: 'orphaned', previousQuote: 'cut water losses by almost half' });
+      // Each records the text its span refers to: the new one, or (an orphan) the one it was lost from.
+      expect(moved.anchor.textHash).toBe(updated.meta.textHash);
+      expect(fuzzy.anchor.textHash).toBe(updated.meta.textHash);
+      expect(orphan.anchor.textHash).toBe(statement.meta.textHash);
 
       // Everything reads back from disk, orphan included.
       const reopened = await WorkspaceStore.open(store.dir);

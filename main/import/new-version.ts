@@ -24,13 +24,15 @@ export function newVersion({ previous, extracted, provenance }: NewVersionInput)
     counts[result.state]++;
     if (needsReview(result)) counts.needReview++;
     if (result.state === 'orphaned') {
-      return { ...annotation, anchor: { state: 'orphaned', confidence: 0, previousQuote: annotation.anchor.previousQuote ?? annotation.target.exact } };
+      // Its span still refers to the text it was lost from (kept as texts/<hash>).
+      const textHash = annotation.anchor.textHash ?? previous.meta.textHash;
+      return { ...annotation, anchor: { state: 'orphaned', confidence: 0, previousQuote: annotation.anchor.previousQuote ?? annotation.target.exact, textHash } };
     }
     const previousQuote = result.state === 'fuzzy' ? (annotation.anchor.previousQuote ?? annotation.target.exact) : undefined;
     return {
       ...annotation,
       target: textTarget(text, result.start, result.end),
-      anchor: { state: result.state, confidence: result.confidence, ...(previousQuote === undefined ? {} : { previousQuote }) },
+      anchor: { state: result.state, confidence: result.confidence, ...(previousQuote === undefined ? {} : { previousQuote }), textHash: provenance.textHash },
     };
   });
 

@@ -2,14 +2,14 @@
 // through the change log: written before it resolves, then undoable. Deleting an annotation takes
 // its links and claim mentions with it, in the same step.
 import { randomUUID } from 'node:crypto';
-import { newAnnotation, patchAnnotation, vocabularyOf } from '../../core/annotations/operations.ts';
+import { newAnnotation, patchAnnotation, reviewAnchor, vocabularyOf } from '../../core/annotations/operations.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { afterAnnotationsRemoved } from '../../core/evidence/operations.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 
-type AnnotationMethods = Pick<WorkbenchApi, 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'getClaimSuggestions'>;
+type AnnotationMethods = Pick<WorkbenchApi, 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'reviewAnchor' | 'getClaimSuggestions'>;
 
 export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): AnnotationMethods {
   const vocabulary = () => vocabularyOf(store.workspace);
@@ -28,7 +28,7 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
           return fail('invalid', `The document already has an annotation "${input.id}".`);
         }
         const now = new Date().toISOString();
-        const created = newAnnotation(file.text, input, { id: input.id ?? randomUUID(), creator: store.workspace.settings.analystName, now, vocabulary: vocabulary() });
+        const created = newAnnotation(file.text, input, { id: input.id ?? randomUUID(), creator: store.workspace.settings.analystName, now, vocabulary: vocabulary(), textHash: file.meta.textHash });
         if (!created.ok) return created;
         const label = input.tags.length > 0 ? `Tag as ${tagNames(input.tags)}` : 'Mark claim';
         const written = await changes.commit({ label, annotations: [{ documentId, annotationId: created.value.id, before: undefined, after: created.value }] });
@@ -54,6 +54,19 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
         const evidence = afterAnnotationsRemoved(store.evidence, { annotations: [{ documentId, annotationId }] });
         const written = await changes.commit({ label: 'Delete claim', annotations: [{ documentId, annotationId, before, after: undefined }], evidence });
         return written.ok ? ok(true) : written;
+      });
+    },
+
+    reviewAnchor(documentId, annotationId, decision) {
+      return changes.exclusive(async () => {
+        const file = store.document(documentId);
+        const before = file?.annotations.find((annotation) => annotation.id === annotationId);
+        if (file === undefined || before === undefined) return fail('not-found', 'That claim is no longer in the document.');
+        const after = reviewAnchor(before, decision, file.text, file.meta.textHash, new Date().toISOString());
+        if (!after.ok) return after;
+        const label = decision.kind === 'accept' ? 'Accept new place of claim' : 'Re-pin claim';
+        const written = await changes.commit({ label, annotations: [{ documentId, annotationId, before, after: after.value }] });
+        return written.ok ? after : written;
       });
     },
 

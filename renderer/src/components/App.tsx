@@ -1,7 +1,8 @@
 // The workbench window: library (left), the reader — one document, or a claim document and a
 // source side by side — and the claims or links panel (right); or the claims view of the whole
 // workspace. Status bar at the bottom.
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { AnchorDecision } from '../../../core/annotations/operations.ts';
 import type { LinkView } from '../../../core/contract/workbench-api.ts';
 import { api, transportName } from '../api/client.ts';
 import { CodebookDialog } from '../codebook/CodebookDialog.tsx';
@@ -11,6 +12,7 @@ import { PasteDialog } from '../dialogs/PasteDialog.tsx';
 import { ClaimsView } from '../evidence/ClaimsView.tsx';
 import { FidelityDialog } from '../evidence/FidelityDialog.tsx';
 import { LinksPanel } from '../evidence/LinksPanel.tsx';
+import { awaitsReview, ReviewPanel } from '../review/ReviewPanel.tsx';
 import { MentionDialog } from '../evidence/MentionDialog.tsx';
 import { useAfterPaint } from '../hooks/use-after-paint.ts';
 import { useClaimRows, useEvidence, useLinkedAnnotations, useLinks } from '../hooks/use-evidence.ts';
@@ -44,7 +46,7 @@ export function App() {
   const links = useLinks(documentId, evidence, left.open?.annotations);
   const claimRows = useClaimRows(evidence, documents);
   const [dialog, setDialog] = useState<'paste' | 'metadata' | 'codebook'>();
-  const [sidePanel, setSidePanel] = useState<'claims' | 'links'>('claims');
+  const [sidePanel, setSidePanel] = useState<'claims' | 'links' | 'review'>('claims');
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed; count them to know when files leave the window.
   const dragDepth = useRef(0);
@@ -125,6 +127,15 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, redo]);
+
+  const toReview = useMemo(() => (left.shown?.annotations ?? []).filter(awaitsReview).length, [left.shown]);
+  const review = (annotationId: string, decision: AnchorDecision) => {
+    if (documentId === undefined) return;
+    void api.reviewAnchor(documentId, annotationId, decision).then(
+      (result) => setNotice(result.ok ? undefined : result.error.message),
+      (error: unknown) => setNotice((error as Error).message),
+    );
+  };
 
   const claimFromAnnotation = useCallback((annotationId: string) => linking.claimAnnotations([{ documentId: documentId!, annotationId }]), [linking, documentId]);
 
@@ -265,8 +276,24 @@ export function App() {
                 <button type="button" role="tab" aria-selected={sidePanel === 'links'} onClick={() => setSidePanel('links')}>
                   Links{links.length > 0 ? ` (${links.length})` : ''}
                 </button>
+                {(toReview > 0 || sidePanel === 'review') && (
+                  <button type="button" role="tab" aria-selected={sidePanel === 'review'} onClick={() => setSidePanel('review')} className="tab-attention">
+                    Review ({toReview})
+                  </button>
+                )}
               </div>
-              {sidePanel === 'claims' ? (
+              {sidePanel === 'review' ? (
+                <aside className="pane claims" aria-label="Review">
+                  <ReviewPanel
+                    annotations={left.shown?.annotations ?? []}
+                    selection={left.textSelection && left.open ? { ...left.textSelection, text: left.open.text.slice(left.textSelection.start, left.textSelection.end) } : undefined}
+                    onShow={left.revealAnnotation}
+                    onAccept={(annotationId) => review(annotationId, { kind: 'accept' })}
+                    onRepin={(annotationId, start, end) => review(annotationId, { kind: 'repin', start, end })}
+                    onDelete={left.deleteClaim}
+                  />
+                </aside>
+              ) : sidePanel === 'claims' ? (
                 <ClaimsPanel
                   annotations={listedClaims}
                   codebook={workspace.codebook}

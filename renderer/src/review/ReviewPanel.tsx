@@ -1,0 +1,82 @@
+// The review queue: claims a new version of the document could not place with confidence —
+// orphans (their text is gone) and approximate matches below the review threshold. For each, the
+// quote as it was beside the span proposed now; the analyst accepts the proposal, re-pins the
+// claim to text selected in the reader, or deletes it. Nothing leaves the queue on its own.
+import type { CSSProperties } from 'react';
+import { REVIEW_BELOW } from '../../../core/anchoring/anchor.ts';
+import type { Annotation } from '../../../core/model/annotation.ts';
+import { shorten } from '../format.ts';
+
+/** Whether a claim waits for the analyst's review. */
+export const awaitsReview = ({ anchor }: Annotation): boolean => anchor.state === 'orphaned' || (anchor.state === 'fuzzy' && (anchor.confidence ?? 0) < REVIEW_BELOW);
+
+interface ReviewPanelProps {
+  readonly annotations: readonly Annotation[];
+  /** Text selected in the reader now, to re-pin a claim to. */
+  readonly selection: { readonly start: number; readonly end: number; readonly text: string } | undefined;
+  readonly onShow: (annotationId: string) => void;
+  readonly onAccept: (annotationId: string) => void;
+  readonly onRepin: (annotationId: string, start: number, end: number) => void;
+  readonly onDelete: (annotationId: string) => void;
+}
+
+export function ReviewPanel({ annotations, selection, onShow, onAccept, onRepin, onDelete }: ReviewPanelProps) {
+  const queue = annotations.filter(awaitsReview);
+  if (queue.length === 0) {
+    return <p className="pane-empty">Nothing to review: every claim was found in this version of the text.</p>;
+  }
+  return (
+    <>
+      <p className="pane-empty review-help">
+        A new version of this document moved or changed these claims' text. Compare, then accept the proposed span, select the right text in the reader and <b>Re-pin</b>, or delete the claim.
+      </p>
+      <ol className="links-list" aria-label="Claims to review">
+        {queue.map((annotation) => {
+          const orphan = annotation.anchor.state === 'orphaned';
+          const confidence = Math.round((annotation.anchor.confidence ?? 0) * 100);
+          return (
+            <li key={annotation.id} className="link-row review-row" data-testid="review-item">
+              <span className="relation" style={{ '--c': orphan ? '#d64545' : '#e08a1e' } as CSSProperties}>
+                {orphan ? 'Not found in this version' : `Approximate match, ${confidence}% alike`}
+              </span>
+              <div className="review-compare">
+                <figure>
+                  <figcaption>Before</figcaption>
+                  <q>{shorten(annotation.anchor.previousQuote ?? annotation.target.exact, 240)}</q>
+                </figure>
+                <figure>
+                  <figcaption>{orphan ? 'Now' : 'Proposed'}</figcaption>
+                  {orphan ? <span className="muted">no place in the new text</span> : <q>{shorten(annotation.target.exact, 240)}</q>}
+                </figure>
+              </div>
+              <span className="claim-actions">
+                {!orphan && (
+                  <>
+                    <button type="button" className="button-small" onClick={() => onShow(annotation.id)}>
+                      Show
+                    </button>
+                    <button type="button" className="button-small" onClick={() => onAccept(annotation.id)} title="The proposed span is right: keep it">
+                      Accept
+                    </button>
+                  </>
+                )}
+                <button
+                  type="button"
+                  className="button-small"
+                  disabled={selection === undefined}
+                  onClick={() => selection && onRepin(annotation.id, selection.start, selection.end)}
+                  title={selection ? `Move the claim to “${shorten(selection.text, 80)}”` : 'Select the right text in the reader first'}
+                >
+                  Re-pin to selection
+                </button>
+                <button type="button" className="button-small" onClick={() => onDelete(annotation.id)} aria-label="Delete claim">
+                  Delete
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+// The review queue after a new version, as an analyst works through it: a claim whose text
+// changed a lot is proposed at its new place and accepted; one whose text is gone is re-pinned to
+// text selected in the reader; undo puts it back in the queue.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { APP_ROOT, expect, test } from './fixtures.ts';
+
+const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
+
+test('works through the review queue: accept a proposed span, re-pin an orphan, undo', async ({ page, served }) => {
+  await page.goto(served.url);
+  await page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item').filter({ hasText: 'Statement by Mayor' }).click();
+  await expect(page.getByRole('complementary', { name: 'Claims' }).getByTestId('claim-item')).toHaveCount(3);
+  const original = await readFile(path.join(APP_ROOT, 'resources', 'sample', 'valmont-mayor-statement.txt'), 'utf8');
+  const corrected = original
+    .replace('If we do nothing, the taps could run dry by the end of September.', 'Unless we act now, taps across the city may run dry before the end of September.')
+    .replace('cut water losses by almost half', 'reduced leaks');
+  await reader(page).getByTestId('version-input').setInputFiles({ name: 'statement-corrected.txt', mimeType: 'text/plain', buffer: Buffer.from(corrected) });
+  await expect(reader(page).locator('.view-lines')).toContainText('Unless we act now');
+
+  await page.getByRole('tab', { name: 'Review (2)' }).click();
+  const queue = page.getByRole('complementary', { name: 'Review' });
+  const fuzzy = queue.getByTestId('review-item').filter({ hasText: 'Approximate match' });
+  await expect(fuzzy).toContainText('If we do nothing, the taps could run dry');
+  await expect(fuzzy).toContainText('may run dry before the end of September');
+  const orphan = queue.getByTestId('review-item').filter({ hasText: 'Not found in this version' });
+  await expect(orphan).toContainText('cut water losses by almost half');
+  await expect(orphan.getByRole('button', { name: 'Re-pin to selection' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/review-queue.png' });
+
+  await fuzzy.getByRole('button', { name: 'Accept' }).click();
+  await expect(queue.getByTestId('review-item')).toHaveCount(1);
+
+  // Select "reduced leaks" in the reader (double-click a word, shift+ctrl+right for the next).
+  await expect(async () => {
+    await reader(page).locator('.view-line span span').filter({ hasText: /^reduced/ }).first().dblclick({ position: { x: 12, y: 8 } });
+    await expect(reader(page).locator('.selected-text')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await expect(orphan.getByRole('button', { name: 'Re-pin to selection' })).toBeEnabled();
+  await orphan.getByRole('button', { name: 'Re-pin to selection' }).click();
+  await expect(queue.getByTestId('review-item')).toHaveCount(0);
+  await expect(queue).toContainText('Nothing to review');
+  await expect(reader(page).locator('.cb-hl').filter({ hasText: /reduced\sleaks/ })).toBeVisible();
+
+  await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
+  await queue.click();
+  await page.keyboard.press('Control+z');
+  await expect(queue.getByTestId('review-item')).toHaveCount(1);
+  await expect(queue.getByTestId('review-item')).toContainText('cut water losses by almost half');
+});
