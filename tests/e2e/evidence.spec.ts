@@ -126,3 +126,26 @@ test('opens a source beside by typing its title; deleting a linked claim asks fi
   await expect(rainfall).toHaveCount(1);
 });
 
+
+test('deleting a document says what goes with it; its links and mentions go too, and undo brings all back', async ({ page, served }) => {
+  await page.goto(served.url);
+  const library = page.getByRole('navigation', { name: 'Documents' });
+  await library.getByTestId('library-item').filter({ hasText: 'Statement by Mayor' }).click();
+  await expect(left(page).getByRole('heading', { name: /Statement by Mayor/ })).toBeVisible();
+  await left(page).getByRole('button', { name: 'Delete…' }).click();
+  const question = page.getByRole('dialog', { name: 'Delete this document?' });
+  await expect(question).toContainText('3 claims, 3 evidence links and its mentions in 1 claim');
+  await question.getByRole('button', { name: 'Delete document' }).click();
+  await expect(library.getByTestId('library-item')).toHaveCount(2);
+  await expect(left(page).getByRole('heading', { name: /Valmont declares water emergency/ })).toBeVisible();
+  await page.getByRole('tab', { name: /^Links/ }).click();
+  await expect(page.getByTestId('link-item').filter({ hasText: 'Statement by Mayor' })).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: /^Claims/ }).click();
+  await expect(page.getByTestId('claim-row').filter({ hasText: 'The Lindell reservoir fell' }).locator('td').nth(1)).toHaveText('1');
+
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('claim-row').filter({ hasText: 'The Lindell reservoir fell' }).locator('td').nth(1)).toHaveText('2');
+  await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Documents' }).click();
+  await expect(library.getByTestId('library-item')).toHaveCount(3);
+  await expect(left(page).getByRole('heading', { name: /Statement by Mayor/ })).toBeVisible();
+});

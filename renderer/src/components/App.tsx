@@ -137,6 +137,21 @@ export function App() {
     );
   };
 
+  /** Deletes the open document after saying what goes with it (claims, links, mentions). */
+  const deleteDocument = async () => {
+    const open = left.open;
+    if (open === undefined) return;
+    const { links: linked, mentions } = await api.getDependents({ documentId: open.meta.id });
+    const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+    const goes = [count(open.annotations.length, 'claim'), linked.length > 0 ? count(linked.length, 'evidence link') : '', mentions.length > 0 ? `its mentions in ${count(mentions.length, 'claim')} across documents` : ''].filter(Boolean);
+    const message = `“${open.meta.title}” is removed from the workspace with ${goes.join(', ').replace(/, ([^,]*)$/, ' and $1')}. The imported file stays in the workspace's originals. Ctrl+Z undoes it.`;
+    if (!(await confirm({ title: 'Delete this document?', message, confirmLabel: 'Delete document' }))) return;
+    const result = await api.deleteDocument(open.meta.id);
+    if (!result.ok) return setNotice(result.error.message);
+    setNotice(undefined);
+    setDocumentId(undefined, { replace: true });
+  };
+
   const claimFromAnnotation = useCallback((annotationId: string) => linking.claimAnnotations([{ documentId: documentId!, annotationId }]), [linking, documentId]);
 
   const fatal = info.state === 'failed' ? info.message : undefined;
@@ -226,6 +241,9 @@ export function App() {
                     </button>
                     <button type="button" className="button-small" onClick={() => versionChooser.current?.click()} title="Import a newer version of this document; its claims are moved onto the new text">
                       New version…
+                    </button>
+                    <button type="button" className="button-small" onClick={() => void deleteDocument()} title="Delete this document and its claims (Ctrl+Z undoes)">
+                      Delete…
                     </button>
                     <input
                       ref={versionChooser}
