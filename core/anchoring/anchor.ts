@@ -38,13 +38,11 @@
 // 5 MB), so a document rewritten throughout re-anchors much slower than one edited here and there.
 // Offsets are JS string indices of the NFC, LF-normalized text, as everywhere in the app.
 import { anchorInDocumentOrder } from './in-order.ts';
+import { REVIEW_BELOW } from './score.ts';
 import type { AnchorResult, QuoteTarget } from './types.ts';
 
 export type { AnchorResult, AnchorState, QuoteTarget } from './types.ts';
-export { MAX_DIFFERENCE_IN_CONTEXT, MAX_QUOTE_DIFFERENCE } from './score.ts';
-
-/** Matches below this confidence go to the analyst's review queue. */
-export const REVIEW_BELOW = 0.9;
+export { MAX_DIFFERENCE_IN_CONTEXT, MAX_QUOTE_DIFFERENCE, REVIEW_BELOW } from './score.ts';
 
 export interface AnchorOptions {
   /** Characters searched on each side of the expected position before the whole text (default 2048). */

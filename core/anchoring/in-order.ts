@@ -1,8 +1,9 @@
 // The part of anchoring a document's annotations that needs a search: those not found at their
 // stored position, taken in document order so that each one placed aims the search for the next
 // (see anchor.ts for the strategy and its trade-offs).
+import { betweenContext } from './between-context.ts';
 import { searchRange } from './search.ts';
-import type { Candidate } from './score.ts';
+import { REVIEW_BELOW, type Candidate } from './score.ts';
 import type { AnchorResult, QuoteTarget } from './types.ts';
 
 export interface SearchSettings {
@@ -120,12 +121,32 @@ export function anchorInDocumentOrder(text: string, targets: readonly QuoteTarge
 
   // 3. The whole text approximately (short texts only); then the best candidate found (its place
   //    unconfirmed: `fuzzy`, for review), or an orphan.
+  const unconfirmed = new Set<number>();
   for (let position = 0; position < order.length; position++) {
     const index = order[position]!;
     if (results[index] !== undefined) continue;
     if (fuzzyWholeText) settle(position, wholeText(targets[index]!, expected(position, aimedWith[position]!), true));
+    if (results[index] !== undefined) continue;
     const best = tentative.get(position);
     results[index] = best === undefined ? ORPHAN : resultOf(best, targets[index]!);
+    unconfirmed.add(position);
+  }
+
+  // 4. An orphan, or a result for review, against the text between both sides of its context,
+  //    where those stand unchanged around the expected place (between-context.ts): that wins
+  //    over an orphan, a match nothing confirms, or a match inside it (it takes in what was
+  //    inserted into the quote).
+  for (let position = 0; position < order.length; position++) {
+    const index = order[position]!;
+    const result = results[index]!;
+    if (result.state !== 'orphaned' && result.confidence >= REVIEW_BELOW) continue;
+    const target = targets[index]!;
+    const hint = expected(position, aimedWith[position]!);
+    const between = betweenContext(text, target, { hint, from: Math.max(0, hint - window), to: Math.min(text.length, hint + target.exact.length + window) });
+    if (between === undefined) continue;
+    if (result.state === 'orphaned' || unconfirmed.has(position) || (between.start <= result.start && result.end <= between.end)) {
+      results[index] = { state: 'fuzzy', start: between.start, end: between.end, confidence: Math.round(between.similarity * 1000) / 1000 };
+    }
   }
 }
 

@@ -24,6 +24,9 @@ export const MAX_QUOTE_DIFFERENCE = 0.25;
 /** The share that may differ when some side of the context is still in place (edited in place). */
 export const MAX_DIFFERENCE_IN_CONTEXT = 0.45;
 
+/** Matches below this confidence go to the analyst's review queue. */
+export const REVIEW_BELOW = 0.9;
+
 export interface Candidate {
   readonly start: number;
   readonly end: number;
