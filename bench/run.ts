@@ -162,7 +162,7 @@ try {
   const benchmarks: ({ id: string } & Record<string, unknown>)[] = [];
   if (only.has('cold-start')) benchmarks.push(await coldStartBenchmark(browser));
   if (only.has('import')) benchmarks.push(await importBenchmark());
-  if (only.has('reader')) benchmarks.push(await readerBenchmark(browser, { runs: Number(process.env.BENCH_READER_RUNS ?? 5), editRounds: Number(process.env.BENCH_EDIT_ROUNDS ?? 15) }));
+  if (only.has('reader')) benchmarks.push(await readerBenchmark(browser, { runs: Number(process.env.BENCH_READER_RUNS ?? 5), editRounds: Number(process.env.BENCH_EDIT_ROUNDS ?? 20) }));
   if (only.has('anchoring')) benchmarks.push((await runAnchoringBench()) as { id: string });
   const results = {
     generatedAt: new Date().toISOString(),
