@@ -127,6 +127,51 @@ describe('anchor: what an approximate match may take in', () => {
   });
 });
 
+describe('anchor: a quote edited past what a match allows, between its unchanged context', () => {
+  const quote = 'the taps will run dry by the end of September';
+
+  it('takes the text between the context when more was inserted into the quote than a match allows (fuzzy, for review)', () => {
+    // 32 characters inserted into 45: a match of the quote alone covered only its end.
+    const edited = 'the taps, officials fear more than ever, will run dry by the end of September';
+    const text = OLD.replace(quote, edited);
+    const result = anchor(text, targetOf(quote));
+    expect(result.state).toBe('fuzzy');
+    expect(found(text, result)).toBe(edited);
+    expect(needsReview(result)).toBe(true);
+  });
+
+  it('takes in words inserted before a full stop that ends the quote', () => {
+    const sentence = 'The ministry said rainfall was 42 percent below average.';
+    const text = OLD.replace('below average.', 'below average, the lowest since records began in 1871.');
+    const result = anchor(text, targetOf(sentence));
+    expect(found(text, result)).toBe('The ministry said rainfall was 42 percent below average, the lowest since records began in 1871.');
+    expect(needsReview(result)).toBe(true);
+  });
+
+  it('keeps a match to the quote when the new text next to it does not begin as the quote did', () => {
+    // The match leaves "officials warned that" out; the context would take it in.
+    const text = OLD.replace(quote, 'officials warned that the taps could run dry by the end of September');
+    const result = anchor(text, targetOf(quote));
+    expect(found(text, result)).toBe('the taps could run dry by the end of September');
+  });
+
+  it('does not take a copy of a repeated passage away from where the annotation is expected', () => {
+    // The sentence stands three times. In the new version, the first copy (annotated) is 107
+    // characters further on, and the words before the quote changed; the second, a thousand
+    // characters on, stands between the same context as the quote did. Taking it would look sure.
+    const standing = 'Figures are provisional and may be revised when the final audit is published by the office.';
+    const part = 'may be revised when the final audit is published';
+    const night = 'Crews worked through the night on the mains. '.repeat(20);
+    const week = 'The council meets again next week to decide. '.repeat(80);
+    const before = `Report. ${standing} ${night}${standing} ${week}${standing} End.`;
+    const lede = 'Report, updated with the figures the office sent on Friday afternoon, after the audit of the northern network was finished.';
+    const after = `${lede} ${standing.replace('Figures are provisional and', 'Numbers shown here')} ${night}${standing} ${week}${standing} End.`;
+    const result = anchor(after, targetOf(part, 1, before));
+    expect(result.state !== 'orphaned' && result.start).toBe(after.indexOf(part));
+    expect(needsReview(result)).toBe(true);
+  });
+});
+
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vel', 'dor', 'pin', 'sul', 'ber', 'gan', 'tho', 'ris', 'mun', 'fel', 'sa', 'ne', 'zo'];
 const VERBS = ['reported', 'denied', 'estimated', 'doubled', 'halved', 'questioned', 'approved', 'delayed'];
 
@@ -211,6 +256,17 @@ describe('anchorAll', () => {
     expect(anchorAll(moved, [target], { wholeTextFuzzyUpTo: 0 })[0]).toEqual({ state: 'orphaned', confidence: 0 });
     // In a text short enough, the whole text is searched approximately too.
     expect(found(moved, anchorAll(moved, [target])[0])).toBe(edited);
+  });
+
+  it('finds an edited passage moved beyond the window in a short text, its context moved with it', () => {
+    const passage = 'Engineers said the old mains leak a third of all the water the city pumps, a figure the utility disputes.';
+    const filler = Array.from({ length: 120 }, (_value, index) => `Filler sentence number ${index} says nothing at all.`).join(' ');
+    const before = `Intro.\n\n${passage}\n\n${filler}\n\nThe end.`;
+    const after = `Intro.\n\n${filler}\n\n${passage.replace('a third of all', 'nearly a third of')}\n\nThe end.`;
+    // Found by the approximate search of the whole text, and confirmed by its context on both sides.
+    const result = anchor(after, targetOf('leak a third of all the water', 1, before));
+    expect(result.state).toBe('fuzzy');
+    expect(found(after, result)).toBe('leak nearly a third of the water');
   });
 
   it('gives every annotation of a batch the same result as anchoring it alone, when nothing else changed', () => {

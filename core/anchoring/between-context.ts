@@ -4,7 +4,7 @@
 // neighbours it had say where it begins and ends. What stands between them is taken only if it
 // kept most of the quote's words, so a quote cut by half, replaced by another sentence or deleted
 // (its neighbours then meet) stays an orphan.
-import { editDistance, MAX_DIFFERENCE_IN_CONTEXT, NEAR_CHARS } from './score.ts';
+import { MAX_DIFFERENCE_IN_CONTEXT, NEAR_CHARS } from './score.ts';
 import type { QuoteTarget } from './types.ts';
 
 /** Characters of each context side, the ones next to the quote, that must be found unchanged. */
@@ -13,7 +13,7 @@ const EDGE = 16;
 /** The text between the context sides may be at most this many times as long as the quote. */
 const MAX_GROWTH = 3;
 
-/** Longer quotes (in words) are not compared word by word (the table is words × words). */
+/** Quotes of more words are not compared (the table is words × words): nothing is found for them. */
 const MAX_WORDS = 2_000;
 
 /**
@@ -23,89 +23,100 @@ const MAX_WORDS = 2_000;
  */
 const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}]+/gu;
 
-export interface Between {
+export interface Span {
   readonly start: number;
   readonly end: number;
-  /** The share of the quote's words, by length, still there in order. */
-  readonly kept: number;
-  /** 1 − edit distance / quote length (at least 0): how much of the quote is unchanged. */
-  readonly similarity: number;
-}
-
-export interface BetweenSearch {
-  /** Where the annotation is expected to start. */
-  readonly hint: number;
-  /** The range searched for the context sides. */
-  readonly from: number;
-  readonly to: number;
 }
 
 /**
- * The span between `target`'s context sides in `[from, to)` of `text`, if there is exactly one
- * plausible pair of them (or one within NEAR_CHARS of `hint`): the prefix's last EDGE characters,
- * then, at most MAX_GROWTH times the quote's length further, the suffix's first ones, both
- * unchanged; no paragraph break between them that the quote did not have; and at least
- * 1 − MAX_DIFFERENCE_IN_CONTEXT of the quote's words (by length) still there, in order. A side
- * that was empty (the quote reached the text's edge) is the new text's edge. Whitespace the quote
- * did not have at an end is left out.
- * @example between('Crews cut water losses, the report says, by almost half. I thank them.', target of 'cut water losses by almost half', …)
- *   // → the span of 'cut water losses, the report says, by almost half' (all its words kept)
+ * The span between `target`'s context sides where the annotation is expected, if there is exactly
+ * one: the prefix's last EDGE characters ending within NEAR_CHARS of one of the `aims` (where the
+ * annotation is expected to start, by each way of aiming), then, at most MAX_GROWTH times the
+ * quote's length further, the suffix's first ones, both unchanged; no paragraph break between them
+ * that the quote did not have; and at least 1 − MAX_DIFFERENCE_IN_CONTEXT of the quote still
+ * there (wordsKept). A side that was empty (the quote reached the text's edge) is the new text's
+ * edge. Whitespace the quote did not have at an end is left out. The place must be the expected
+ * one: the context of a repeated passage stands around every copy of it.
+ * @example betweenContext('They said: cut water losses, in two years, by almost half. I thank them.', target, [11])
+ *   // target: 'cut water losses by almost half' with prefix '…They said: ', suffix '. I thank them.'
+ *   // → the span of 'cut water losses, in two years, by almost half'
  */
-export function betweenContext(text: string, target: QuoteTarget, { hint, from, to }: BetweenSearch): Between | undefined {
+export function betweenContext(text: string, target: QuoteTarget, aims: readonly number[]): Span | undefined {
   const { exact, prefix, suffix } = target;
-  const head = edgeOf(prefix.slice(-EDGE), prefix, exact);
-  const tail = edgeOf(suffix.slice(0, EDGE), suffix, exact);
+  const head = edgeOf(prefix.slice(-EDGE), exact);
+  const tail = edgeOf(suffix.slice(0, EDGE), exact);
   if (head === undefined || tail === undefined) return undefined;
-  const quoteWords = exact.match(WORD) ?? [];
-  if (quoteWords.length === 0 || quoteWords.length > MAX_WORDS) return undefined;
   const maxGap = exact.length * MAX_GROWTH;
   const breaks = count(exact, '\n\n');
 
-  const starts = head === '' ? (from === 0 ? [0] : []) : indexesOf(text, head, from, to).map((index) => index + head.length);
-  const found: Between[] = [];
+  const starts = new Set<number>();
+  for (const aim of aims) {
+    if (head === '') {
+      if (Math.abs(aim) <= NEAR_CHARS) starts.add(0);
+    } else {
+      for (const index of indexesOf(text, head, aim - NEAR_CHARS - head.length, aim + NEAR_CHARS - head.length + 1)) starts.add(index + head.length);
+    }
+  }
+  const found: Span[] = [];
   for (const start of starts) {
     const end = tail === '' ? (text.length - start <= maxGap ? text.length : -1) : firstIndex(text, tail, start, start + maxGap);
     if (end === -1) continue;
     const span = trimmed(text, exact, start, end);
-    const gap = text.slice(span.start, span.end);
-    if (count(gap, '\n\n') > breaks) continue;
-    const kept = keptShare(quoteWords, gap.match(WORD) ?? []);
-    if (kept < 1 - MAX_DIFFERENCE_IN_CONTEXT) continue;
-    const distance = editDistance(exact, gap, exact.length);
-    found.push({ ...span, kept, similarity: Math.max(0, 1 - distance / exact.length) });
+    const between = text.slice(span.start, span.end);
+    if (count(between, '\n\n') > breaks) continue;
+    if (wordsKept(exact, between) >= 1 - MAX_DIFFERENCE_IN_CONTEXT) found.push(span);
   }
-  if (found.length <= 1) return found[0];
-  // Repeated context (boilerplate): only a pair where the annotation is expected tells.
-  const near = found.filter((pair) => Math.abs(pair.start - hint) <= NEAR_CHARS);
-  return near.length === 1 ? near[0] : undefined;
+  return found.length === 1 ? found[0] : undefined;
 }
 
-/** The edge to look for: `piece` of the context `side`; '' for a side that was empty; undefined when it cannot tell. */
-function edgeOf(piece: string, side: string, exact: string): string | undefined {
-  if (side === '') return '';
-  // A shorter side reached the text's edge: all of it is the edge. One inside the quote proves nothing.
-  if (piece.trim() === '' || exact.includes(piece)) return undefined;
-  return piece;
-}
-
-/** The share, by length, of `quote`'s words found in `words` in the same order (longest common subsequence). */
-function keptShare(quote: readonly string[], words: readonly string[]): number {
+/**
+ * The share of `quote` that `text` still has in whole words, in the same order (their longest
+ * common subsequence), counted in characters with one separator per word, as the quote's length
+ * is: 1 when text was only inserted, about 0.5 when half was cut. Comparing words, not
+ * characters, keeps letters that happen to recur in a rewritten passage from counting. 0 for a
+ * quote without words, or with more than MAX_WORDS (not compared).
+ * @example wordsKept('cut water losses by almost half', 'cut water losses') // → 17 / 32
+ */
+export function wordsKept(quote: string, text: string): number {
+  const quoteWords = quote.match(WORD) ?? [];
+  const words = text.match(WORD) ?? [];
+  if (quoteWords.length === 0 || quoteWords.length > MAX_WORDS || words.length === 0) return 0;
   let total = 0;
-  for (const word of quote) total += word.length;
-  if (words.length === 0 || total === 0) return 0;
+  for (const word of quoteWords) total += word.length + 1;
   let previous = new Int32Array(words.length + 1);
   let current = new Int32Array(words.length + 1);
-  for (const word of quote) {
+  for (const word of quoteWords) {
     for (let column = 1; column <= words.length; column++) {
-      current[column] = word === words[column - 1] ? previous[column - 1]! + word.length : Math.max(previous[column]!, current[column - 1]!);
+      current[column] = word === words[column - 1] ? previous[column - 1]! + word.length + 1 : Math.max(previous[column]!, current[column - 1]!);
     }
     [previous, current] = [current, previous];
   }
   return previous[words.length]! / total;
 }
 
+/**
+ * `match`, found within `between`, reaching out to each side of `between` where the quote's own
+ * first (last) character stands next to the context: the text the match left out there was
+ * inserted into the quote, not next to it (the match, an approximate one, could not take it in).
+ * @example reachOut(text, 'the taps will run dry', match of 'the taps', between of 'the taps, officials fear, will run dry')
+ *   // → between: it ends as the quote does ('y'), next to the suffix
+ */
+export function reachOut(text: string, exact: string, match: Span, between: Span): Span {
+  const startsAsQuote = between.start < match.start && text[between.start] === exact[0];
+  const endsAsQuote = between.end > match.end && text[between.end - 1] === exact[exact.length - 1];
+  return { start: startsAsQuote ? between.start : match.start, end: endsAsQuote ? between.end : match.end };
+}
+
+/** The context edge to look for: '' for a side that was empty (the text's edge); undefined when it cannot tell. */
+function edgeOf(edge: string, exact: string): string | undefined {
+  if (edge === '') return '';
+  // A side shorter than EDGE reached the text's edge: all of it is the edge. Blank or inside the quote, it proves nothing.
+  if (edge.trim() === '' || exact.includes(edge)) return undefined;
+  return edge;
+}
+
 /** `[start, end)` without whitespace at an end where the quote has none. */
-function trimmed(text: string, exact: string, start: number, end: number): { start: number; end: number } {
+function trimmed(text: string, exact: string, start: number, end: number): Span {
   if (!isSpace(exact, 0)) while (start < end && isSpace(text, start)) start++;
   if (!isSpace(exact, exact.length - 1)) while (end > start && isSpace(text, end - 1)) end--;
   return { start, end };

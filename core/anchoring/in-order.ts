@@ -1,9 +1,9 @@
 // The part of anchoring a document's annotations that needs a search: those not found at their
 // stored position, taken in document order so that each one placed aims the search for the next
 // (see anchor.ts for the strategy and its trade-offs).
-import { betweenContext } from './between-context.ts';
+import { betweenContext, reachOut, type Span } from './between-context.ts';
 import { searchRange } from './search.ts';
-import { REVIEW_BELOW, type Candidate } from './score.ts';
+import { editDistance, REVIEW_BELOW, type Candidate } from './score.ts';
 import type { AnchorResult, QuoteTarget } from './types.ts';
 
 export interface SearchSettings {
@@ -120,7 +120,8 @@ export function anchorInDocumentOrder(text: string, targets: readonly QuoteTarge
   }
 
   // 3. The whole text approximately (short texts only); then the best candidate found (its place
-  //    unconfirmed: `fuzzy`, for review), or an orphan.
+  //    unconfirmed: `fuzzy`, for review), or an orphan. (A match found there with its place
+  //    confirmed is settled, and stays.)
   const unconfirmed = new Set<number>();
   for (let position = 0; position < order.length; position++) {
     const index = order[position]!;
@@ -132,21 +133,47 @@ export function anchorInDocumentOrder(text: string, targets: readonly QuoteTarge
     unconfirmed.add(position);
   }
 
-  // 4. An orphan, or a result for review, against the text between both sides of its context,
-  //    where those stand unchanged around the expected place (between-context.ts): that wins
-  //    over an orphan, a match nothing confirms, or a match inside it (it takes in what was
-  //    inserted into the quote).
+  // 4. What is orphaned or for review, against the text between both sides of its context.
+  betweenTheContext(text, targets, order, results as AnchorResult[], order.map((_index, position) => expected(position, aimedWith[position]!)), unconfirmed);
+}
+
+/**
+ * Step 4: each orphan, or result for review, against the text between both sides of its context
+ * where they stand unchanged at the place the annotation is expected: by the drift it was aimed
+ * with (`aimed`, by position in `order`), or by the sure result before or after it, as far from
+ * it as in the old text (between-context.ts). That text takes the place of an orphan and of a
+ * match nothing confirms (`unconfirmed`). A match within it reaches out to a side of it only
+ * where the quote's own edge still stands next to the context: then what the match left out
+ * there was inserted into the quote; else next to it.
+ */
+function betweenTheContext(text: string, targets: readonly QuoteTarget[], order: readonly number[], results: AnchorResult[], aimed: readonly number[], unconfirmed: ReadonlySet<number>): void {
+  const sureStart = (position: number): number | undefined => {
+    const result = results[order[position]!]!;
+    return result.state !== 'orphaned' && result.confidence >= REVIEW_BELOW ? result.start : undefined;
+  };
+  const aims: number[][] = aimed.map((aim) => [aim]);
+  for (const step of [1, -1]) {
+    let sure: number | undefined;
+    for (let position = step === 1 ? 0 : order.length - 1; position >= 0 && position < order.length; position += step) {
+      if (sure !== undefined) aims[position]!.push(sureStart(sure)! + targets[order[position]!]!.start - targets[order[sure]!]!.start);
+      if (sureStart(position) !== undefined) sure = position;
+    }
+  }
   for (let position = 0; position < order.length; position++) {
     const index = order[position]!;
     const result = results[index]!;
     if (result.state !== 'orphaned' && result.confidence >= REVIEW_BELOW) continue;
     const target = targets[index]!;
-    const hint = expected(position, aimedWith[position]!);
-    const between = betweenContext(text, target, { hint, from: Math.max(0, hint - window), to: Math.min(text.length, hint + target.exact.length + window) });
+    const between = betweenContext(text, target, aims[position]!);
     if (between === undefined) continue;
-    if (result.state === 'orphaned' || unconfirmed.has(position) || (between.start <= result.start && result.end <= between.end)) {
-      results[index] = { state: 'fuzzy', start: between.start, end: between.end, confidence: Math.round(between.similarity * 1000) / 1000 };
+    let span: Span = between;
+    if (result.state !== 'orphaned') {
+      if (between.start <= result.start && result.end <= between.end) span = reachOut(text, target.exact, result, between);
+      else if (!unconfirmed.has(position)) continue;
+      if (span.start === result.start && span.end === result.end) continue;
     }
+    const similarity = 1 - editDistance(target.exact, text.slice(span.start, span.end), target.exact.length) / target.exact.length;
+    results[index] = { state: 'fuzzy', start: span.start, end: span.end, confidence: Math.round(Math.max(0, similarity) * 1000) / 1000 };
   }
 }
 
