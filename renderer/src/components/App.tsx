@@ -99,6 +99,8 @@ export function App() {
   // The claims list follows a change once the reader has painted it, so a new highlight never
   // waits for a panel of 10,000 claims (which does not render at all until then).
   const listedClaims = useAfterPaint(left.shown?.annotations);
+  // The selection follows with the list (a claim just tagged is selected in the same late frame).
+  const listedSelection = useAfterPaint(left.selectedAnnotation);
   const openCodebook = useCallback(() => setDialog('codebook'), []);
 
   const undo = useCallback(() => {
@@ -128,7 +130,8 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, redo]);
 
-  const toReview = useMemo(() => (left.shown?.annotations ?? []).filter(awaitsReview).length, [left.shown]);
+  // From the list a frame late, like the claims panel: not on the way to painting a new highlight.
+  const toReview = useMemo(() => (listedClaims ?? []).filter(awaitsReview).length, [listedClaims]);
   const review = (annotationId: string, decision: AnchorDecision) => {
     if (documentId === undefined) return;
     void api.reviewAnchor(documentId, annotationId, decision).then(
@@ -152,7 +155,12 @@ export function App() {
     setDocumentId(undefined, { replace: true });
   };
 
-  const claimFromAnnotation = useCallback((annotationId: string) => linking.claimAnnotations([{ documentId: documentId!, annotationId }]), [linking, documentId]);
+  // Stable for the (memoized) claims panel: `linking` is rebuilt on every render.
+  const linkingRef = useRef(linking);
+  useEffect(() => {
+    linkingRef.current = linking;
+  });
+  const claimFromAnnotation = useCallback((annotationId: string) => documentId !== undefined && linkingRef.current.claimAnnotations([{ documentId, annotationId }]), [documentId]);
 
   const fatal = info.state === 'failed' ? info.message : undefined;
   return (
@@ -316,7 +324,7 @@ export function App() {
                   annotations={listedClaims}
                   codebook={workspace.codebook}
                   statuses={workspace.settings.statuses}
-                  selectedId={left.selectedAnnotation}
+                  selectedId={listedSelection}
                   onChoose={left.revealAnnotation}
                   onDelete={left.deleteClaim}
                   onEdit={left.editClaim}

@@ -1,7 +1,7 @@
 // Evidence between the two panes: linking what is selected on each side, following a link to
 // its other end (in the other pane), comparing a quote with its source, and gathering mentions
 // into claims. The dialogs it opens are rendered by the window (`dialogs`, `fidelity`, `mentions`).
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { LinkEndInput, LinkView } from '../../../core/contract/workbench-api.ts';
 import { sameRef, type AnnotationRef, type EvidenceData, type LinkRelation } from '../../../core/model/evidence.ts';
 import { api } from '../api/client.ts';
@@ -174,21 +174,17 @@ export function useLinking({ left, right, evidence, report, setDocumentId, setBe
     />
   );
 
-  return useMemo(
-    () => ({
-      start,
-      follow,
-      openLeft,
-      openBeside,
-      openPair,
-      ...views,
-      dialogs,
-      fidelity,
-      closeFidelity: () => setFidelity(undefined),
-      mentions,
-      closeMentions: () => setMentions(undefined),
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `views` is rebuilt with its inputs on every render
-    [start, follow, openLeft, openBeside, openPair, dialogs, fidelity, mentions, left, right, evidence],
-  );
+  return {
+    start,
+    follow,
+    openLeft,
+    openBeside,
+    openPair,
+    ...views,
+    dialogs,
+    fidelity,
+    closeFidelity: () => setFidelity(undefined),
+    mentions,
+    closeMentions: () => setMentions(undefined),
+  };
 }
