@@ -83,7 +83,9 @@ export function App() {
   useEffect(() => {
     if (documents.state !== 'ready' || documents.value.length === 0) return;
     // Replace, not push: Back should leave the app, not undo this automatic choice.
-    if (documentId === undefined) setDocumentId(documents.value[0]!.meta.id, { replace: true });
+    // (The address, not `documentId`: a click may have chosen one since this render.)
+    const chosen = new URLSearchParams(window.location.hash.slice(1)).get('doc');
+    if (documentId === undefined && chosen === null) setDocumentId(documents.value[0]!.meta.id, { replace: true });
   }, [documents, documentId, setDocumentId]);
 
   // One document cannot be open on both sides.
@@ -99,8 +101,19 @@ export function App() {
   // The claims list follows a change once the reader has painted it, so a new highlight never
   // waits for a panel of 10,000 claims (which does not render at all until then).
   const listedClaims = useAfterPaint(left.shown?.annotations);
-  // The selection follows with the list (a claim just tagged is selected in the same late frame).
-  const listedSelection = useAfterPaint(left.selectedAnnotation);
+  // The selection follows with the list (a claim just tagged is selected in the same late frame),
+  // except a choice made in the panel itself (a click, j or k), which shows at once.
+  const lateSelection = useAfterPaint(left.selectedAnnotation);
+  const [panelChoice, setPanelChoice] = useState<string>();
+  const listedSelection = panelChoice !== undefined && panelChoice === left.selectedAnnotation ? panelChoice : lateSelection;
+  const { revealAnnotation: revealLeft } = left;
+  const chooseInPanel = useCallback(
+    (annotationId: string) => {
+      setPanelChoice(annotationId);
+      revealLeft(annotationId);
+    },
+    [revealLeft],
+  );
   const openCodebook = useCallback(() => setDialog('codebook'), []);
 
   const undo = useCallback(() => {
@@ -325,7 +338,7 @@ export function App() {
                   codebook={workspace.codebook}
                   statuses={workspace.settings.statuses}
                   selectedId={listedSelection}
-                  onChoose={left.revealAnnotation}
+                  onChoose={chooseInPanel}
                   onDelete={left.deleteClaim}
                   onEdit={left.editClaim}
                   onClaim={claimFromAnnotation}
