@@ -140,6 +140,11 @@ export interface WorkbenchApi {
   importCodebook(format: CodebookFormat, text: string): Promise<Result<{ added: string[]; updated: string[]; unchanged: string[] }, 'invalid' | 'write-failed'>>;
   /** The codebook as a file to save. */
   exportCodebook(format: CodebookFormat): Promise<{ fileName: string; mimeType: string; text: string }>;
+  /**
+   * Every annotation and evidence link of the workspace as one W3C Web Annotation
+   * AnnotationCollection (JSON-LD; positions in Unicode code points), as a file to save.
+   */
+  exportAnnotations(): Promise<{ fileName: string; mimeType: string; text: string }>;
 
   /** Every link and claim of the workspace. */
   getEvidence(): Promise<EvidenceData>;
@@ -236,6 +241,7 @@ const methods = {
   deleteTag: true,
   importCodebook: true,
   exportCodebook: true,
+  exportAnnotations: true,
   getEvidence: true,
   getLinks: true,
   createLink: true,

@@ -167,6 +167,7 @@ export const workbenchArgs = {
   deleteTag: z.tuple([TagId, TagDeletionPlan]),
   importCodebook: z.tuple([CodebookFormat, z.string().max(MAX_CODEBOOK_CHARACTERS)]),
   exportCodebook: z.tuple([CodebookFormat]),
+  exportAnnotations: z.tuple([]),
   getEvidence: z.tuple([]),
   getLinks: z.tuple([DocumentId]),
   createLink: z.tuple([NewLink]),

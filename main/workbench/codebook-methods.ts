@@ -2,7 +2,6 @@
 // applies the analyst's plan to its annotations in every document, and takes the links and claim
 // mentions of annotations it deletes), all undoable with the annotation changes through the same
 // change log.
-import { createHash } from 'node:crypto';
 import type { AnnotationEdit } from '../../core/annotations/history.ts';
 import { codebookFromCsv, codebookToCsv } from '../../core/codebook/codebook-csv.ts';
 import { mergeCodebook } from '../../core/codebook/merge.ts';
@@ -13,6 +12,7 @@ import { afterAnnotationsRemoved } from '../../core/evidence/operations.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
+import { fileNameOf, nameBasedUuid } from './export-names.ts';
 
 type CodebookMethods = Pick<WorkbenchApi, 'getTagUsage' | 'addTag' | 'updateTag' | 'deleteTag' | 'importCodebook' | 'exportCodebook'>;
 
@@ -98,18 +98,4 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
       });
     },
   };
-}
-
-/** A UUID (version 5 layout, SHA-1) derived from `name`: the same name, the same UUID. */
-function nameBasedUuid(name: string): string {
-  const bytes = createHash('sha1').update(name).digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** A workspace name as a file name: letters, digits and dashes. */
-function fileNameOf(name: string): string {
-  return name.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'workspace';
 }

@@ -17,6 +17,7 @@ import { annotationMethods } from './annotation-methods.ts';
 import { ChangeLog } from './change-log.ts';
 import { codebookMethods } from './codebook-methods.ts';
 import { documentMethods } from './document-methods.ts';
+import { exportMethods } from './export-methods.ts';
 import { evidenceMethods } from './evidence-methods.ts';
 
 export interface WorkbenchHost extends WorkbenchService {
@@ -180,6 +181,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
     ...annotationMethods(store, changes),
     ...codebookMethods(store, changes),
     ...documentMethods(store, changes),
+    ...exportMethods(store),
     ...evidenceMethods(store, changes),
     undo: () => changes.undo(),
     redo: () => changes.redo(),

@@ -1,6 +1,7 @@
 // Side by side with sources, as an analyst works: the report on the left, a source on the right;
 // link a quote to where it came from, follow the link both ways, compare the quote with its
 // source, gather both into a claim, and find it in the claims view.
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -148,4 +149,18 @@ test('deleting a document says what goes with it; its links and mentions go too,
   await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Documents' }).click();
   await expect(library.getByTestId('library-item')).toHaveCount(3);
   await expect(left(page).getByRole('heading', { name: /Statement by Mayor/ })).toBeVisible();
+});
+
+test('exports every claim and link as a W3C AnnotationCollection', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(left(page).locator('.cb-hl').first()).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export W3C annotations' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/-annotations\.jsonld$/);
+  const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as { type: string; total: number; first: { items: { motivation: string; target: unknown }[] } };
+  expect(exported.type).toBe('AnnotationCollection');
+  // The sample: 18 claims in three documents and 8 links, each link with a target in each document.
+  expect(exported.total).toBe(26);
+  const links = exported.first.items.filter((item) => item.motivation === 'linking');
+  expect(links).toHaveLength(8);
+  for (const link of links) expect(link.target).toHaveLength(2);
 });

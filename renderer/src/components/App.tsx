@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import type { AnchorDecision } from '../../../core/annotations/operations.ts';
 import type { LinkView } from '../../../core/contract/workbench-api.ts';
 import { api, transportName } from '../api/client.ts';
+import { downloadText } from '../download.ts';
 import { CodebookDialog } from '../codebook/CodebookDialog.tsx';
 import { useConfirm } from '../dialogs/ConfirmDialog.tsx';
 import { MetadataDialog } from '../dialogs/MetadataDialog.tsx';
@@ -195,6 +196,14 @@ export function App() {
         </button>
         <button type="button" aria-pressed={view === 'claims'} onClick={() => setView('claims')}>
           Claims{evidence.claims.length > 0 ? ` (${evidence.claims.length})` : ''}
+        </button>
+        <button
+          type="button"
+          className="view-export"
+          title="Every claim and evidence link of the workspace as W3C Web Annotations (JSON-LD), for Hypothesis-style tools and archives"
+          onClick={() => void api.exportAnnotations().then(({ fileName, mimeType, text }) => downloadText(fileName, mimeType, text), (error: unknown) => setNotice((error as Error).message))}
+        >
+          Export W3C annotations
         </button>
       </nav>
       {view === 'claims' && workspace ? (
