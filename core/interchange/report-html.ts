@@ -1,0 +1,260 @@
+// report.html: one self-contained page to read offline and print: the documents with their
+// highlights, the claims table, the links and the verdicts.
+//
+// Safety: every piece of workspace text (document text, notes, names, URLs) is HTML-escaped and
+// shown as text; notes are not rendered as Markdown. The page has no scripts, no event handlers,
+// no external resources (source URLs are printed, not linked) and a Content-Security-Policy that
+// forbids anything but its inline style, so a payload that slipped through would not run.
+// Colours come from the settings, checked again against `#rrggbb` before they enter the CSS.
+import type { Annotation } from '../model/annotation.ts';
+import { LINK_RELATIONS, refKey as key, type AnnotationRef } from '../model/evidence.ts';
+import { timelineOf } from '../evidence/claims-view.ts';
+import { inReadingOrder } from './claims-csv.ts';
+import { exportIndex, isPlaced, type ExportDocument, type ExportIndex, type ExportInput } from './export-input.ts';
+
+export interface ReportOptions {
+  /** When the report was made (ISO 8601), printed in its header. */
+  readonly generatedAt: string;
+}
+
+/** Escapes text for HTML content and double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * The report of `input` as one UTF-8 HTML page.
+ * @example zip.add('report.html', reportHtml(input, { generatedAt: new Date().toISOString() }))
+ */
+export function reportHtml(input: ExportInput, options: ReportOptions): string {
+  const index = exportIndex(input);
+  const tags = input.workspace.codebook.tags;
+  const tagClass = new Map(tags.map((tag, position) => [tag.id, `t${position}`]));
+  const numbers = numberAnnotations(input);
+  const context: Context = { input, index, tagClass, numbers };
+  const title = `${input.workspace.name} — Claimbench report`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>\n${styleSheet(input)}</style>`,
+    '</head>',
+    '<body>',
+    `<header><h1>${escapeHtml(input.workspace.name)}</h1><p class="meta">Claimbench report, generated ${escapeHtml(options.generatedAt)}</p></header>`,
+    summary(context),
+    ...input.documents.map((document, position) => documentSection(document, position, context)),
+    linksSection(context),
+    verdictsSection(context),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+interface Context {
+  readonly input: ExportInput;
+  readonly index: ExportIndex;
+  readonly tagClass: ReadonlyMap<string, string>;
+  /** Per annotation (by refKey): its number in its document and its element id when placed. */
+  readonly numbers: ReadonlyMap<string, { readonly n: number; readonly anchorId?: string }>;
+}
+
+function numberAnnotations(input: ExportInput): Map<string, { n: number; anchorId?: string }> {
+  const numbers = new Map<string, { n: number; anchorId?: string }>();
+  input.documents.forEach((document, position) => {
+    inReadingOrder(document).forEach((annotation, order) => {
+      const n = order + 1;
+      numbers.set(key({ documentId: document.meta.id, annotationId: annotation.id }), { n, ...(isPlaced(annotation, document.text) ? { anchorId: `d${position}-a${n}` } : {}) });
+    });
+  });
+  return numbers;
+}
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+const safeColor = (color: string) => (COLOR.test(color) ? color : '#999999');
+
+function styleSheet(input: ExportInput): string {
+  const tagRules = input.workspace.codebook.tags.map((tag, position) => {
+    const color = safeColor(tag.color);
+    return `.t${position} { background-color: ${color}44; box-shadow: inset 0 -2px ${color}; }`;
+  });
+  const ratingRules = input.workspace.verdictScale.map((rating, position) => `.r${position} { border-color: ${safeColor(rating.color)}; }`);
+  return `${BASE_CSS}${[...tagRules, ...ratingRules].join('\n')}\n`;
+}
+
+const BASE_CSS = `body { font: 15px/1.5 system-ui, sans-serif; color: #1d1f23; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1, h2, h3 { line-height: 1.25; }
+.meta { color: #5b6069; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; border-left: 3px solid #d5d8dd; padding-left: 1rem; }
+.empty { color: #5b6069; font-style: italic; }
+mark { color: inherit; padding: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+mark[data-n]::before { content: attr(data-n); font-size: 0.65em; vertical-align: super; color: #5b6069; padding-right: 1px; }
+.t-none { background-color: #99999944; box-shadow: inset 0 -2px #999999; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: 0.9em; }
+th, td { border: 1px solid #d5d8dd; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; }
+td.note, .rationale, .link-note { white-space: pre-wrap; overflow-wrap: anywhere; }
+.swatch { display: inline-block; padding: 0 0.4rem; margin: 0 0.25rem 0.25rem 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.rating { border: 2px solid #999999; border-radius: 3px; padding: 0 0.3rem; font-weight: 600; }
+.url { font-family: ui-monospace, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
+.orphan { color: #a33; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 10.5pt; }
+  section.document, section.links, section.verdicts { break-before: page; }
+  a { color: inherit; text-decoration: none; }
+  tr, .claim { break-inside: avoid; }
+}
+`;
+
+function summary({ input, index, tagClass }: Context): string {
+  const annotations = input.documents.flatMap((document) => document.annotations.map((annotation) => ({ document, annotation })));
+  const orphaned = annotations.filter(({ document, annotation }) => !isPlaced(annotation, document.text)).length;
+  const exportedLinks = input.evidence.links.filter((link) => index.find(link.from) && index.find(link.to)).length;
+  const verdicts = input.evidence.claims.filter((claim) => claim.verdict !== undefined).length;
+  const byStatus = new Map<string, number>();
+  for (const { annotation } of annotations) byStatus.set(annotation.status, (byStatus.get(annotation.status) ?? 0) + 1);
+  const usedTags = new Set(annotations.flatMap(({ annotation }) => annotation.tags));
+  const legend = [...usedTags].map((id) => `<span class="swatch ${tagClass.get(id) ?? 't-none'}">${escapeHtml(index.tagName(id))}</span>`).join('');
+  return [
+    '<section class="summary"><h2>Summary</h2><table><tbody>',
+    row('Documents', input.documents.length),
+    row('Annotations', annotations.length),
+    row('Orphaned annotations (no longer found in their text)', orphaned),
+    row('Links between annotations', exportedLinks),
+    row('Claims', input.evidence.claims.length),
+    row('Claims with a verdict', verdicts),
+    ...[...byStatus].map(([status, count]) => row(`Status: ${index.statusLabel(status)}`, count)),
+    '</tbody></table>',
+    legend === '' ? '' : `<p>Tags: ${legend}</p>`,
+    '</section>',
+  ].join('\n');
+}
+
+function row(label: string, count: number): string {
+  return `<tr><th scope="row">${escapeHtml(label)}</th><td>${count}</td></tr>`;
+}
+
+function documentSection(document: ExportDocument, position: number, context: Context): string {
+  const { meta } = document;
+  const details = [meta.outlet, meta.author, meta.publishedAt ?? '', meta.role === 'source' ? 'source' : ''].filter((part) => part.trim() !== '');
+  const ordered = inReadingOrder(document);
+  const lang = meta.language !== undefined ? ` lang="${escapeHtml(meta.language)}"` : '';
+  return [
+    `<section class="document" id="d${position}">`,
+    `<h2>${escapeHtml(meta.title)}</h2>`,
+    details.length > 0 ? `<p class="meta">${details.map(escapeHtml).join(' · ')}</p>` : '',
+    meta.sourceUrl !== undefined ? `<p class="meta">Source: <span class="url">${escapeHtml(meta.sourceUrl)}</span></p>` : '',
+    document.text === '' ? '<p class="empty">(empty document)</p>' : `<div class="text"${lang}>${highlightedText(document, context)}</div>`,
+    ordered.length === 0 ? '<p class="empty">No annotations.</p>' : claimsTable(document, ordered, context),
+    '</section>',
+  ].join('\n');
+}
+
+/**
+ * The text with a `<mark>` per annotation. The text is cut at every start and end, and each piece
+ * is wrapped in the marks of every annotation that covers it, outermost (earliest, then longest)
+ * first, all closed at the end of the piece: overlapping spans come out as well-formed nesting,
+ * and the layered transparent colours show where they overlap.
+ */
+export function highlightedText(document: ExportDocument, context: Pick<Context, 'index' | 'tagClass' | 'numbers'>): string {
+  const { text } = document;
+  const spans = document.annotations
+    .filter((annotation) => isPlaced(annotation, text))
+    .map((annotation) => ({ annotation, ...context.numbers.get(key({ documentId: document.meta.id, annotationId: annotation.id })) }))
+    .sort((a, b) => a.annotation.target.start - b.annotation.target.start || b.annotation.target.end - a.annotation.target.end || (a.n ?? 0) - (b.n ?? 0));
+  const boundaries = [...new Set([0, text.length, ...spans.flatMap(({ annotation }) => [annotation.target.start, annotation.target.end])])].sort((a, b) => a - b);
+  let active: typeof spans = [];
+  let next = 0;
+  const out: string[] = [];
+  for (let i = 0; i < boundaries.length - 1; i++) {
+    const [from, to] = [boundaries[i]!, boundaries[i + 1]!];
+    active = active.filter(({ annotation }) => annotation.target.end > from);
+    while (next < spans.length && spans[next]!.annotation.target.start === from) active.push(spans[next++]!);
+    const opening = active.map((span) => {
+      const starts = span.annotation.target.start === from;
+      const attributes = starts && span.anchorId !== undefined ? ` id="${span.anchorId}" data-n="${span.n}"` : '';
+      return `<mark class="${markClass(span.annotation, context.tagClass)}" title="${escapeHtml(markTitle(span.annotation, span.n, context.index))}"${attributes}>`;
+    });
+    out.push(opening.join(''), escapeHtml(text.slice(from, to)), '</mark>'.repeat(active.length));
+  }
+  return out.join('');
+}
+
+function markClass(annotation: Annotation, tagClass: ReadonlyMap<string, string>): string {
+  const primary = annotation.tags[0];
+  return (primary !== undefined ? tagClass.get(primary) : undefined) ?? 't-none';
+}
+
+function markTitle(annotation: Annotation, n: number | undefined, index: ExportIndex): string {
+  const tags = annotation.tags.map(index.tagName).join(', ') || 'Untagged';
+  return `[${n ?? '?'}] ${tags} — ${index.statusLabel(annotation.status)}`;
+}
+
+function claimsTable(document: ExportDocument, ordered: readonly Annotation[], context: Context): string {
+  const rows = ordered.map((annotation) => {
+    const number = context.numbers.get(key({ documentId: document.meta.id, annotationId: annotation.id }));
+    const placed = number?.anchorId !== undefined;
+    const n = placed ? `<a href="#${number.anchorId}">${number.n}</a>` : `${number?.n ?? ''} <span class="orphan">(orphaned)</span>`;
+    const tags = annotation.tags.map((id) => `<span class="swatch ${context.tagClass.get(id) ?? 't-none'}">${escapeHtml(context.index.tagName(id))}</span>`).join('');
+    const cells = [n, escapeHtml(annotation.target.exact), tags, escapeHtml(context.index.statusLabel(annotation.status)), escapeHtml(annotation.speaker), escapeHtml(annotation.outlet)];
+    return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}<td class="note">${escapeHtml(annotation.note)}</td></tr>`;
+  });
+  return ['<table class="claims"><thead><tr><th>#</th><th>Quote</th><th>Tags</th><th>Status</th><th>Speaker</th><th>Outlet</th><th>Note</th></tr></thead><tbody>', ...rows, '</tbody></table>'].join('\n');
+}
+
+/** A link end: the document title and number (a link to the highlight when it is placed) and the quote. */
+function endOf(ref: AnnotationRef, context: Context): string {
+  const found = context.index.find(ref);
+  if (!found) return '';
+  const number = context.numbers.get(key(ref));
+  const label = `${escapeHtml(found.document.meta.title)} [${number?.n ?? '?'}]`;
+  const where = number?.anchorId !== undefined ? `<a href="#${number.anchorId}">${label}</a>` : label;
+  return `${where}: “${escapeHtml(found.annotation.target.exact)}”`;
+}
+
+function linksSection(context: Context): string {
+  const { input, index } = context;
+  const links = input.evidence.links.filter((link) => index.find(link.from) && index.find(link.to));
+  const elsewhere = input.evidence.links.filter((link) => (index.find(link.from) !== undefined) !== (index.find(link.to) !== undefined)).length;
+  const items = links.map((link) => {
+    const relation = LINK_RELATIONS.find((info) => info.id === link.relation)?.label ?? link.relation;
+    const note = link.note.trim() !== '' ? `<div class="link-note">${escapeHtml(link.note)}</div>` : '';
+    return `<li>${endOf(link.from, context)} <strong>${escapeHtml(relation)} →</strong> ${endOf(link.to, context)}${note}</li>`;
+  });
+  return [
+    '<section class="links"><h2>Links</h2>',
+    items.length > 0 ? `<ul>\n${items.join('\n')}\n</ul>` : '<p class="empty">No links.</p>',
+    elsewhere > 0 ? `<p class="meta">${elsewhere} more ${elsewhere === 1 ? 'link leads' : 'links lead'} to documents not in this report.</p>` : '',
+    '</section>',
+  ].join('\n');
+}
+
+function verdictsSection(context: Context): string {
+  const { input, index } = context;
+  const scale = input.workspace.verdictScale;
+  const claims = input.evidence.claims.filter((claim) => claim.verdict !== undefined);
+  const articles = claims.map((claim) => {
+    const verdict = claim.verdict!;
+    const position = scale.findIndex((rating) => rating.id === verdict.rating);
+    const label = scale[position]?.label ?? verdict.rating;
+    const byline = [verdict.reviewer, verdict.date].filter((part) => part.trim() !== '').map(escapeHtml).join(' · ');
+    const timeline = timelineOf(claim, index.mentionLookup);
+    const mentions = timeline.map((appearance) => `<li>${endOf(appearance.ref, context)}${appearance.date !== undefined ? ` <span class="meta">(${escapeHtml(appearance.date)})</span>` : ''}</li>`);
+    const first = timeline[0]?.instant !== undefined ? timeline[0] : undefined;
+    return [
+      '<article class="claim">',
+      `<h3>${escapeHtml(claim.statement)}</h3>`,
+      `<p><span class="rating${position >= 0 ? ` r${position}` : ''}">${escapeHtml(label)}</span> ${byline}</p>`,
+      verdict.rationale.trim() !== '' ? `<div class="rationale">${escapeHtml(verdict.rationale)}</div>` : '',
+      first ? `<p class="meta">First appearance: ${escapeHtml(first.documentTitle)}${first.outlet !== '' ? `, ${escapeHtml(first.outlet)}` : ''} (${escapeHtml(first.date ?? '')})</p>` : '',
+      mentions.length > 0 ? `<ul>${mentions.join('')}</ul>` : '<p class="empty">No mentions in this report.</p>',
+      '</article>',
+    ].join('\n');
+  });
+  return ['<section class="verdicts"><h2>Verdicts</h2>', articles.length > 0 ? articles.join('\n') : '<p class="empty">No claim has a verdict yet.</p>', '</section>'].join('\n');
+}
