@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { APP_ROOT } from '../app-paths.ts';
 import { DEFAULT_LIMITS, type ImportLimits } from '../import/extract-types.ts';
 import { WorkspaceOpenError } from '../store/workspace-store.ts';
+import { exportCommand, EXPORT_HELP } from './export.ts';
 import { importCommand, IMPORT_HELP } from './import.ts';
 import { createOutput, UsageError, type Output } from './output.ts';
 import { serve, SERVE_HELP, type ServeOptions } from './serve.ts';
@@ -19,6 +20,7 @@ Commands:
   start    start the desktop app (or the web host where Electron is unavailable)
   serve    serve the workbench to your browser on 127.0.0.1
   import   import files (text, Markdown, HTML, PDF, Word) into a workspace
+  export   write the workspace as an annotated bundle (.claimbundle)
 
 Options:
   -h, --help     show help (also after a command: claimbench serve --help)
@@ -76,6 +78,12 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         { workspace: values.workspace as string | undefined, versionOf: values['version-of'] as string | undefined, empty: values.empty === true, limits: limits(values), files },
         output,
       ),
+  },
+  export: {
+    help: EXPORT_HELP,
+    options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help, out: { type: 'string' }, originals: { type: 'boolean', default: false }, sign: { type: 'boolean', default: false } },
+    positionals: false,
+    run: (values, _files, output) => exportCommand({ workspace: values.workspace as string | undefined, out: values.out as string | undefined, originals: values.originals === true, sign: values.sign === true }, output),
   },
 };
 

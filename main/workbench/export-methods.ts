@@ -12,31 +12,36 @@ type ExportMethods = Pick<WorkbenchApi, 'exportAnnotations'>;
 export function exportMethods(store: WorkspaceStore): ExportMethods {
   return {
     async exportAnnotations() {
-      const { name, createdAt, codebook, settings } = store.workspace;
-      const workspaceId = workspaceUuid(createdAt);
-      const iris = claimbenchIris(workspaceId);
-      const tagsById = new Map(codebook.tags.map((tag) => [tag.id, tag]));
-      const statusLabels = new Map(settings.statuses.map((status) => [status.id, status.label]));
-      const documents = new Map<string, { document: W3CDocument; annotations: Map<string, Annotation> }>();
-      const items: W3CAnnotation[] = [];
-      for (const file of store.documents) {
-        const document = w3cDocument(file.meta, file.text);
-        documents.set(file.meta.id, { document, annotations: new Map(file.annotations.map((annotation) => [annotation.id, annotation])) });
-        for (const annotation of file.annotations) items.push(annotationToW3C(annotation, { document, tagsById, statusLabel: (id) => statusLabels.get(id), iris }));
-      }
-      const end = (documentId: string, annotationId: string) => {
-        const entry = documents.get(documentId);
-        const annotation = entry?.annotations.get(annotationId);
-        return entry && annotation && { annotation, document: entry.document };
-      };
-      for (const link of store.evidence.links) {
-        const from = end(link.from.documentId, link.from.annotationId);
-        const to = end(link.to.documentId, link.to.annotationId);
-        // Referential integrity keeps both ends; a file repaired by hand might not.
-        if (from && to) items.push(linkToW3C(link, { from, to, iris }));
-      }
-      const collection = annotationCollection(items, { id: `urn:uuid:${workspaceId}`, label: name });
-      return { fileName: `${fileNameOf(name)}-annotations.jsonld`, mimeType: 'application/ld+json', text: `${JSON.stringify(collection, null, 2)}\n` };
+      const { name } = store.workspace;
+      return { fileName: `${fileNameOf(name)}-annotations.jsonld`, mimeType: 'application/ld+json', text: `${JSON.stringify(w3cCollection(store), null, 2)}\n` };
     },
   };
+}
+
+/** Every annotation and evidence link of the workspace as one W3C AnnotationCollection. */
+export function w3cCollection(store: WorkspaceStore) {
+  const { name, createdAt, codebook, settings } = store.workspace;
+  const workspaceId = workspaceUuid(createdAt);
+  const iris = claimbenchIris(workspaceId);
+  const tagsById = new Map(codebook.tags.map((tag) => [tag.id, tag]));
+  const statusLabels = new Map(settings.statuses.map((status) => [status.id, status.label]));
+  const documents = new Map<string, { document: W3CDocument; annotations: Map<string, Annotation> }>();
+  const items: W3CAnnotation[] = [];
+  for (const file of store.documents) {
+    const document = w3cDocument(file.meta, file.text);
+    documents.set(file.meta.id, { document, annotations: new Map(file.annotations.map((annotation) => [annotation.id, annotation])) });
+    for (const annotation of file.annotations) items.push(annotationToW3C(annotation, { document, tagsById, statusLabel: (id) => statusLabels.get(id), iris }));
+  }
+  const end = (documentId: string, annotationId: string) => {
+    const entry = documents.get(documentId);
+    const annotation = entry?.annotations.get(annotationId);
+    return entry && annotation && { annotation, document: entry.document };
+  };
+  for (const link of store.evidence.links) {
+    const from = end(link.from.documentId, link.from.annotationId);
+    const to = end(link.to.documentId, link.to.annotationId);
+    // Referential integrity keeps both ends; a file repaired by hand might not.
+    if (from && to) items.push(linkToW3C(link, { from, to, iris }));
+  }
+  return annotationCollection(items, { id: `urn:uuid:${workspaceId}`, label: name });
 }

@@ -1,0 +1,59 @@
+// `claimbench export` as a user runs it: the sample workspace to a signed bundle that reads back
+// whole, verified and signed; every file the issue names is there; a bad target leaves nothing.
+import { spawnSync } from 'node:child_process';
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APP_ROOT } from '../app-paths.ts';
+import { readBundle } from '../bundle/read-bundle.ts';
+import { withTempDir } from '../../tests/support/temp-dir.ts';
+
+function claimbench(dir: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    // Keys go to the per-user folder: a temporary one here.
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'config'), HOME: dir, APPDATA: path.join(dir, 'config') },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('claimbench export', () => {
+  it('writes a signed bundle of the sample that reads back verified, with every file the format names', () =>
+    withTempDir(async (dir) => {
+      const out = path.join(dir, 'sample.claimbundle');
+      const { code, stdout, stderr } = claimbench(dir, 'export', '--workspace', path.join(dir, 'ws'), '--out', out, '--sign', '--json');
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const events = stdout.trim().split('\n').map((line) => JSON.parse(line) as { event: string; signed?: boolean; bratSkipped?: { crossDocumentLinks: number } });
+      expect(events[0]).toMatchObject({ event: 'exported', signed: true });
+      expect(events.find((event) => event.event === 'note')?.bratSkipped?.crossDocumentLinks).toBe(8);
+
+      const bundle = await readBundle(out);
+      if (!bundle.ok) throw new Error(bundle.error.message);
+      expect(bundle.value.signature).toMatchObject({ state: 'valid', signer: 'Unnamed analyst' });
+      const paths = [...bundle.value.files.keys()];
+      for (const name of ['annotations.jsonld', 'codebook.json', 'codebook.qdc', 'claims.json', 'claimreview.jsonld', 'claims.csv', 'report.html', 'brat/annotation.conf']) expect(paths).toContain(name);
+      expect(paths.filter((name) => /^documents\/.+\.txt$/.test(name))).toHaveLength(3);
+      const text = (name: string) => new TextDecoder().decode(bundle.value.files.get(name));
+      expect(JSON.parse(text('annotations.jsonld'))).toMatchObject({ type: 'AnnotationCollection', total: 26 });
+      expect(JSON.parse(text('claims.json')).claims).toHaveLength(1);
+      expect(text('report.html')).not.toMatch(/<script/i);
+    }));
+
+  it('refuses an export into a folder that does not exist, and leaves nothing', () =>
+    withTempDir(async (dir) => {
+      await mkdir(path.join(dir, 'ws-parent'));
+      const { code, stderr } = claimbench(dir, 'export', '--workspace', path.join(dir, 'ws'), '--out', path.join(dir, 'missing', 'x.claimbundle'));
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/claimbench: /);
+      expect(await readdir(dir)).not.toContain('missing');
+    }));
+
+  it('asks for --out', () =>
+    withTempDir(async (dir) => {
+      const { code, stderr } = claimbench(dir, 'export', '--workspace', path.join(dir, 'ws'));
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/--out FILE/);
+    }));
+});
