@@ -119,16 +119,22 @@ export function App() {
 
   const undo = useCallback(() => {
     performance.mark('cb:undo-key');
-    void api.undo().then((result) => {
-      if (result.ok && result.value.documentId !== undefined && result.value.documentId !== besideId) setDocumentId(result.value.documentId);
-      if (!result.ok && result.error.code !== 'nothing-to-undo') setNotice(result.error.message);
-    });
+    void api.undo().then(
+      (result) => {
+        if (result.ok && result.value.documentId !== undefined && result.value.documentId !== besideId) setDocumentId(result.value.documentId);
+        if (!result.ok && result.error.code !== 'nothing-to-undo') setNotice(result.error.message);
+      },
+      (error: unknown) => setNotice((error as Error).message),
+    );
   }, [setDocumentId, besideId]);
   const redo = useCallback(() => {
-    void api.redo().then((result) => {
-      if (result.ok && result.value.documentId !== undefined && result.value.documentId !== besideId) setDocumentId(result.value.documentId);
-      if (!result.ok && result.error.code !== 'nothing-to-redo') setNotice(result.error.message);
-    });
+    void api.redo().then(
+      (result) => {
+        if (result.ok && result.value.documentId !== undefined && result.value.documentId !== besideId) setDocumentId(result.value.documentId);
+        if (!result.ok && result.error.code !== 'nothing-to-redo') setNotice(result.error.message);
+      },
+      (error: unknown) => setNotice((error as Error).message),
+    );
   }, [setDocumentId, besideId]);
 
   // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z anywhere but in a form field (the reader handles its own).
@@ -272,7 +278,7 @@ export function App() {
                     <button type="button" className="button-small" onClick={() => versionChooser.current?.click()} title="Import a newer version of this document; its claims are moved onto the new text">
                       New version…
                     </button>
-                    <button type="button" className="button-small" onClick={() => void deleteDocument()} title="Delete this document and its claims (Ctrl+Z undoes)">
+                    <button type="button" className="button-small" onClick={() => void deleteDocument().catch((error: unknown) => setNotice((error as Error).message))} title="Delete this document and its claims (Ctrl+Z undoes)">
                       Delete…
                     </button>
                     <input

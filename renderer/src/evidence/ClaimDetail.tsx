@@ -32,7 +32,10 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
 
   useEffect(() => {
     let live = true;
-    void api.getClaim(claim.id).then((result) => live && setAppearances(result.ok ? result.value.appearances : []));
+    api.getClaim(claim.id).then(
+      (result) => live && setAppearances(result.ok ? result.value.appearances : []),
+      (error: unknown) => live && setMessage({ kind: 'error', text: (error as Error).message }),
+    );
     return () => {
       live = false;
     };
@@ -53,11 +56,12 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
     const result = await api.removeMentions(claim.id, [ref]);
     if (!result.ok) setMessage({ kind: 'error', text: result.error.message });
   };
+  const failed = (error: unknown) => setMessage({ kind: 'error', text: (error as Error).message });
   const rating = scale.find((candidate) => candidate.id === draft.rating);
 
   return (
     <aside className="pane claim-detail" aria-label="Claim">
-      <form className="form claim-detail-form" onSubmit={(event) => void save(event)}>
+      <form className="form claim-detail-form" onSubmit={(event) => void save(event).catch(failed)}>
         <label>
           Statement
           <textarea className="statement-input" rows={3} value={draft.statement} onChange={(event) => setDraft({ ...draft, statement: event.target.value })} />
@@ -109,7 +113,7 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
           </p>
         )}
         <div className="form-actions">
-          <button type="button" className="button-quiet button-danger-text" onClick={() => void remove()}>
+          <button type="button" className="button-quiet button-danger-text" onClick={() => void remove().catch(failed)}>
             Delete claim
           </button>
           <button type="submit" className="button-primary">
@@ -144,7 +148,7 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
               <button type="button" className="button-small" onClick={() => onOpenMention(appearance.ref, true)}>
                 Open beside
               </button>
-              <button type="button" className="button-small" onClick={() => void removeMention(appearance.ref)} aria-label="Remove mention">
+              <button type="button" className="button-small" onClick={() => void removeMention(appearance.ref).catch(failed)} aria-label="Remove mention">
                 Remove
               </button>
             </span>

@@ -10,7 +10,8 @@ export function useEvidence(): EvidenceData {
   const [evidence, setEvidence] = useState<EvidenceData>(EMPTY_EVIDENCE);
   useEffect(() => {
     let live = true;
-    void api.getEvidence().then((value) => live && setEvidence(value));
+    // A failed read keeps what is shown; the status bar says when the service is unreachable.
+    api.getEvidence().then((value) => live && setEvidence(value), ignore);
     const subscription = api.onDidChangeEvidence(setEvidence);
     return () => {
       live = false;
@@ -41,7 +42,7 @@ export function useLinks(documentId: string | undefined, evidence: EvidenceData,
   useEffect(() => {
     if (documentId === undefined) return;
     let live = true;
-    void api.getLinks(documentId).then((result) => live && setLinks({ documentId, links: result.ok ? result.value : [] }));
+    api.getLinks(documentId).then((result) => live && setLinks({ documentId, links: result.ok ? result.value : [] }), ignore);
     return () => {
       live = false;
     };
@@ -54,10 +55,12 @@ export function useClaimRows(evidence: EvidenceData, documentsVersion: unknown):
   const [rows, setRows] = useState<readonly ClaimRow[]>();
   useEffect(() => {
     let live = true;
-    void api.listClaims().then((value) => live && setRows(value));
+    api.listClaims().then((value) => live && setRows(value), ignore);
     return () => {
       live = false;
     };
   }, [evidence, documentsVersion]);
   return rows;
 }
+
+const ignore = (): void => undefined;

@@ -147,7 +147,11 @@ export function useLinking({ left, right, evidence, report, setDocumentId, setBe
       ];
       setForm({ kind: 'edit', view, drafts: view.local === 'to' ? [drafts[1], drafts[0]] : drafts });
     },
-    remove: (view: LinkView) => void api.deleteLink(view.link.id).then((result) => report(result.ok ? undefined : result.error.message)),
+    remove: (view: LinkView) =>
+      void api.deleteLink(view.link.id).then(
+        (result) => report(result.ok ? undefined : result.error.message),
+        (error: unknown) => report((error as Error).message),
+      ),
     claimLink: (view: LinkView) =>
       setMentions([
         { ref: view.here, quote: view.here.quote, documentTitle: hereTitle },
