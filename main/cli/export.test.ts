@@ -1,7 +1,7 @@
 // `claimbench export` as a user runs it: the sample workspace to a signed bundle that reads back
 // whole, verified and signed; every file the issue names is there; a bad target leaves nothing.
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../app-paths.ts';
@@ -39,6 +39,18 @@ describe('claimbench export', () => {
       expect(JSON.parse(text('annotations.jsonld'))).toMatchObject({ type: 'AnnotationCollection', total: 26 });
       expect(JSON.parse(text('claims.json')).claims).toHaveLength(1);
       expect(text('report.html')).not.toMatch(/<script/i);
+
+      // claimbench verify: intact and signed; then one byte changed inside, and it says so.
+      const verified = claimbench(dir, 'verify', out, '--json');
+      expect(verified.code).toBe(0);
+      expect(JSON.parse(verified.stdout)).toMatchObject({ event: 'verified', files: paths.length, signature: { state: 'valid', signer: 'Unnamed analyst' } });
+      const bytes = await readFile(out);
+      const at = bytes.indexOf(Buffer.from('manifest.json')) - 200;
+      bytes[at] = bytes[at]! ^ 0xff;
+      await writeFile(out, bytes);
+      const tampered = claimbench(dir, 'verify', out);
+      expect(tampered.code).toBe(1);
+      expect(tampered.stderr).toMatch(/claimbench: .*sample\.claimbundle/);
     }));
 
   it('refuses an export into a folder that does not exist, and leaves nothing', () =>

@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, type ImportLimits } from '../import/extract-types.ts';
 import { WorkspaceOpenError } from '../store/workspace-store.ts';
 import { exportCommand, EXPORT_HELP } from './export.ts';
 import { importCommand, IMPORT_HELP } from './import.ts';
+import { verifyCommand, VERIFY_HELP } from './verify.ts';
 import { createOutput, UsageError, type Output } from './output.ts';
 import { serve, SERVE_HELP, type ServeOptions } from './serve.ts';
 import { start, START_HELP } from './start.ts';
@@ -21,6 +22,7 @@ Commands:
   serve    serve the workbench to your browser on 127.0.0.1
   import   import files (text, Markdown, HTML, PDF, Word) into a workspace
   export   write the workspace as an annotated bundle (.claimbundle)
+  verify   check a bundle's files, hashes and signature without importing it
 
 Options:
   -h, --help     show help (also after a command: claimbench serve --help)
@@ -85,6 +87,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     positionals: false,
     run: (values, _files, output) => exportCommand({ workspace: values.workspace as string | undefined, out: values.out as string | undefined, originals: values.originals === true, sign: values.sign === true }, output),
   },
+  verify: { help: VERIFY_HELP, options: { json: COMMON.json, help: COMMON.help }, positionals: true, run: (_values, files, output) => verifyCommand(files, output) },
 };
 
 /** Runs the CLI; resolves with the exit code (0 ok, 1 failed, 2 usage error). */
