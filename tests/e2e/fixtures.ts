@@ -60,10 +60,12 @@ export function stopServe(child: ChildProcess): Promise<number | null> {
 export const test = base.extend<{ serveOptions: ServeOptions; served: ServedWorkbench; consoleProblems: string[] }>({
   serveOptions: [{}, { option: true }],
 
-  served: async ({ serveOptions }, use) => {
+  served: async ({ serveOptions, page }, use) => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'claimbench-e2e-'));
     const { served, child } = await startServe(path.join(root, 'workspace'), serveOptions);
     await use(served);
+    // The page first: a refresh it started at the test's end must not meet a stopped server.
+    await page.close();
     const code = await stopServe(child);
     expect(code, 'claimbench serve exits 0 on Ctrl-C').toBe(0);
     expect(served.events.at(-1)).toMatchObject({ event: 'stopped' });
