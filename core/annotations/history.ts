@@ -3,7 +3,7 @@
 // from `before` to `after`", edits of links and claims, and whole documents put or removed — so
 // deleting a tag used in ten documents, an annotation with its links, or a document with its
 // annotations and everything pointing at them, is one step to undo.
-import type { EvidenceEdit } from '../evidence/operations.ts';
+import type { EvidenceEdit } from '../evidence/edits.ts';
 import type { Annotation } from '../model/annotation.ts';
 import type { Codebook } from '../model/codebook.ts';
 import type { DocumentFile } from '../model/stored-files.ts';

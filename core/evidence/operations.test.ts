@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VERDICT_SCALE, EvidenceData, type AnnotationRef, type Claim, type EvidenceLink } from '../model/evidence.ts';
-import {
-  addMentions,
-  afterAnnotationsRemoved,
-  applyEvidenceEdits,
-  claimsMentioning,
-  createClaim,
-  createLink,
-  deleteClaim,
-  deleteLinks,
-  dependentsOf,
-  linksOf,
-  linksOfAnnotation,
-  removeMentions,
-  updateClaim,
-  updateLink,
-  type EvidenceEdit,
-} from './operations.ts';
+import { applyEvidenceEdits, type EvidenceEdit } from './edits.ts';
+import { addMentions, createClaim, createLink, deleteClaim, deleteLinks, removeMentions, updateClaim, updateLink } from './operations.ts';
+import { afterAnnotationsRemoved, claimsMentioning, dependentsOf, linksOf, linksOfAnnotation } from './references.ts';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 const NOW = '2026-02-01T12:00:00.000Z';

@@ -1,6 +1,6 @@
-// Changing the workspace's links and claims. Every change is a list of edits "put this link or
-// claim (or nothing) under this id", so undoing it puts back what was there before; removing
-// annotations removes the links and mentions that point at them in the same step.
+// Changing the workspace's links and claims. Every change is a list of edits (edits.ts) "put this
+// link or claim (or nothing) under this id", so undoing it puts back what was there before; what
+// goes with deleted annotations is in references.ts.
 import { z } from 'zod';
 import {
   AnnotationRef,
@@ -17,6 +17,8 @@ import {
   type VerdictRating,
 } from '../model/evidence.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { recorder, type EvidenceEdit, type Recorder } from './edits.ts';
+import { claimsMentioning } from './references.ts';
 
 /** A new link as the analyst makes it; the rest is filled in. */
 export interface LinkInput {
@@ -47,14 +49,6 @@ export interface ClaimPatch {
   verdict?: z.input<typeof Verdict> | null;
 }
 
-/**
- * One item of a change. `index` is where the item sits in its list when present, so that undoing
- * a removal puts it back where it was (without it, it would go to the end).
- */
-export type EvidenceEdit =
-  | { readonly kind: 'link'; readonly id: string; readonly index?: number; readonly before?: EvidenceLink; readonly after?: EvidenceLink }
-  | { readonly kind: 'claim'; readonly id: string; readonly index?: number; readonly before?: Claim; readonly after?: Claim };
-
 /** What a same-claim link did to claims. */
 export type SameClaimOutcome =
   /** Not a same-claim link, or neither end is a mention of a claim. */
@@ -75,20 +69,6 @@ export interface Creation {
 }
 
 type Changed<T> = { readonly edits: EvidenceEdit[] } & T;
-
-/**
- * The data with one side of `edits` written: `after` to do or redo them, `before` to undo them
- * (in reverse order, so an item edited twice ends as it was first). A put replaces an item in
- * place, brings an absent one back at its `index` (or the end), and `undefined` removes it.
- */
-export function applyEvidenceEdits(data: EvidenceData, edits: readonly EvidenceEdit[], side: 'before' | 'after'): EvidenceData {
-  let { links, claims } = data;
-  for (const edit of side === 'after' ? edits : [...edits].reverse()) {
-    if (edit.kind === 'link') links = putItem(links, edit.id, edit[side], edit.index);
-    else claims = putItem(claims, edit.id, edit[side], edit.index);
-  }
-  return { ...data, links, claims };
-}
 
 /**
  * A new link between two annotations, with the edits that make it. A same-claim link also adds
@@ -258,127 +238,7 @@ export function deleteClaim(data: EvidenceData, id: string): Result<{ edits: Evi
   return ok({ edits: draft.edits });
 }
 
-/** Annotations about to be deleted: some of them, or every annotation of a document. */
-export type RemovalTarget = { readonly annotations: readonly AnnotationRef[] } | { readonly documentId: string };
-
-export interface Dependents {
-  /** Links with an end in the target: they go. */
-  readonly links: EvidenceLink[];
-  /** Claims with mentions in the target: those mentions go; `remaining` is how many the claim keeps. */
-  readonly mentions: { readonly claim: Claim; readonly refs: AnnotationRef[]; readonly remaining: number }[];
-}
-
-/** What deleting `target` would take with it, for the confirmation the analyst sees first. */
-export function dependentsOf(data: EvidenceData, target: RemovalTarget): Dependents {
-  const inTarget = matcherOf(target);
-  const links = data.links.filter((link) => inTarget(link.from) || inTarget(link.to));
-  const mentions = data.claims.flatMap((claim) => {
-    const refs = claim.mentions.filter(inTarget);
-    return refs.length > 0 ? [{ claim, refs, remaining: claim.mentions.length - refs.length }] : [];
-  });
-  return { links, mentions };
-}
-
-/**
- * The edits that remove what `dependentsOf` lists, to record with the annotations' deletion as one
- * step. A claim keeps its `modified` time: the analyst did not edit it, its evidence went away.
- */
-export function afterAnnotationsRemoved(data: EvidenceData, target: RemovalTarget): EvidenceEdit[] {
-  const { links, mentions } = dependentsOf(data, target);
-  const draft = recorder(data);
-  for (const link of links) draft.link(link.id, undefined);
-  for (const { claim, refs } of mentions) {
-    const gone = new Set(refs.map(refKey));
-    draft.claim(claim.id, { ...claim, mentions: claim.mentions.filter((ref) => !gone.has(refKey(ref))) });
-  }
-  return draft.edits;
-}
-
-/** A link seen from one document or annotation: `here` is its local end, `there` the other. */
-export interface LinkEnd {
-  readonly link: EvidenceLink;
-  /** Which end of the link is local; `both` for a link inside one document (then `here` is `from`). */
-  readonly local: 'from' | 'to' | 'both';
-  readonly here: AnnotationRef;
-  readonly there: AnnotationRef;
-}
-
-/**
- * The links touching `documentId`, once each, in reading order when `positionOf` gives the local
- * end's offset (unknown positions last), so the links of one annotation sit together; then by
- * relation (menu order), the other document, and age.
- */
-export function linksOf(data: EvidenceData, documentId: string, positionOf?: (ref: AnnotationRef) => number | undefined): LinkEnd[] {
-  const ends = data.links.flatMap((link): LinkEnd[] => {
-    const fromHere = link.from.documentId === documentId;
-    const toHere = link.to.documentId === documentId;
-    if (fromHere) return [{ link, local: toHere ? 'both' : 'from', here: link.from, there: link.to }];
-    return toHere ? [{ link, local: 'to', here: link.to, there: link.from }] : [];
-  });
-  const positions = new Map(ends.map((end) => [end.link.id, positionOf?.(end.here)]));
-  return ends.sort(
-    (a, b) =>
-      compareOptional(positions.get(a.link.id), positions.get(b.link.id)) ||
-      compareText(a.here.annotationId, b.here.annotationId) ||
-      compareEnds(a, b),
-  );
-}
-
-/** The links touching one annotation, by relation (menu order), the other document, and age. */
-export function linksOfAnnotation(data: EvidenceData, ref: AnnotationRef): LinkEnd[] {
-  return data.links
-    .flatMap((link): LinkEnd[] => {
-      if (sameRef(link.from, ref)) return [{ link, local: 'from', here: link.from, there: link.to }];
-      return sameRef(link.to, ref) ? [{ link, local: 'to', here: link.to, there: link.from }] : [];
-    })
-    .sort(compareEnds);
-}
-
-/** The claims `ref` is a mention of. */
-export function claimsMentioning(data: EvidenceData, ref: AnnotationRef): Claim[] {
-  return data.claims.filter((claim) => claim.mentions.some((mention) => sameRef(mention, ref)));
-}
-
 const NONE: SameClaimOutcome = { kind: 'none' };
-
-/** Applies puts one at a time, recording each as an edit whose `index` fits the list at that step. */
-function recorder(data: EvidenceData) {
-  let current = data;
-  const edits: EvidenceEdit[] = [];
-  const record = (edit: EvidenceEdit): void => {
-    edits.push(edit);
-    current = applyEvidenceEdits(current, [edit], 'after');
-  };
-  return {
-    edits,
-    get data(): EvidenceData {
-      return current;
-    },
-    link(id: string, after: EvidenceLink | undefined): void {
-      const { before, index } = locate(current.links, id, after);
-      if (before || after) record({ kind: 'link', id, index, before, after });
-    },
-    claim(id: string, after: Claim | undefined): void {
-      const { before, index } = locate(current.claims, id, after);
-      if (before || after) record({ kind: 'claim', id, index, before, after });
-    },
-  };
-}
-type Recorder = ReturnType<typeof recorder>;
-
-/** The item under `id` and its position, or where a new one would go. */
-function locate<T extends { readonly id: string }>(list: readonly T[], id: string, after: T | undefined): { before?: T; index?: number } {
-  const index = list.findIndex((item) => item.id === id);
-  if (index >= 0) return { before: list[index], index };
-  return after ? { index: list.length } : {};
-}
-
-function putItem<T extends { readonly id: string }>(list: T[], id: string, item: T | undefined, index: number | undefined): T[] {
-  const at = list.findIndex((candidate) => candidate.id === id);
-  if (item === undefined) return at < 0 ? list : list.toSpliced(at, 1);
-  if (at >= 0) return list.with(at, item);
-  return list.toSpliced(Math.min(index ?? list.length, list.length), 0, item);
-}
 
 /** Joins the claims of a same-claim link's ends, when exactly one claim is involved. */
 function joinSameClaim(draft: Recorder, link: EvidenceLink, now: string): SameClaimOutcome {
@@ -409,12 +269,6 @@ function duplicateOf(links: readonly EvidenceLink[], link: EvidenceLink): string
   return `these annotations are already linked as "${label}" (link ${other.id})`;
 }
 
-function matcherOf(target: RemovalTarget): (ref: AnnotationRef) => boolean {
-  if ('documentId' in target) return (ref) => ref.documentId === target.documentId;
-  const keys = new Set(target.annotations.map(refKey));
-  return (ref) => keys.has(refKey(ref));
-}
-
 /** `refs` without repeats, first occurrences kept in order. */
 function uniqueRefs(refs: readonly AnnotationRef[]): AnnotationRef[] {
   const unique = new Map<string, AnnotationRef>();
@@ -425,26 +279,6 @@ function uniqueRefs(refs: readonly AnnotationRef[]): AnnotationRef[] {
 function sameVerdict(a: Verdict | undefined, b: Verdict | undefined): boolean {
   if (!a || !b) return a === b;
   return a.rating === b.rating && a.rationale === b.rationale && a.reviewer === b.reviewer && a.date === b.date;
-}
-
-const RELATION_ORDER = new Map(LINK_RELATIONS.map((info, index) => [info.id, index]));
-
-function compareEnds(a: LinkEnd, b: LinkEnd): number {
-  return (
-    (RELATION_ORDER.get(a.link.relation) ?? 0) - (RELATION_ORDER.get(b.link.relation) ?? 0) ||
-    compareText(a.there.documentId, b.there.documentId) ||
-    Date.parse(a.link.created) - Date.parse(b.link.created) ||
-    compareText(a.link.id, b.link.id)
-  );
-}
-
-function compareOptional(a: number | undefined, b: number | undefined): number {
-  if (a === undefined || b === undefined) return (a === undefined ? 1 : 0) - (b === undefined ? 1 : 0);
-  return a - b;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function describeIssues(error: z.ZodError): string {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { newAnnotation, patchAnnotation, reviewAnchor, vocabularyOf } from '../../core/annotations/operations.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
-import { afterAnnotationsRemoved } from '../../core/evidence/operations.ts';
+import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';

@@ -5,7 +5,7 @@
 import { History, sideOf, documentOf, withRemoved, type Change, type ChangeSide, type HistoryState } from '../../core/annotations/history.ts';
 import { putAnnotation } from '../../core/annotations/operations.ts';
 import type { AnnotationsChange, DocumentsChange } from '../../core/contract/workbench-api.ts';
-import { applyEvidenceEdits } from '../../core/evidence/operations.ts';
+import { applyEvidenceEdits } from '../../core/evidence/edits.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import { EvidenceData, refKey, type AnnotationRef } from '../../core/model/evidence.ts';
 import type { Emitter } from '../../core/events.ts';

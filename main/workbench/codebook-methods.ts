@@ -8,7 +8,7 @@ import { mergeCodebook } from '../../core/codebook/merge.ts';
 import { codebookFromQdc, codebookToQdc } from '../../core/codebook/refi-qdc.ts';
 import { addTag, afterTagDeletion, removeTag, updateTag } from '../../core/codebook/edit.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
-import { afterAnnotationsRemoved } from '../../core/evidence/operations.ts';
+import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';

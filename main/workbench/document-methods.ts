@@ -2,7 +2,7 @@
 // annotations, and the links and claim mentions that point at them, in one undo step through the
 // change log. Its original stays in originals/ (content-addressed, maybe shared, and undo needs it).
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
-import { afterAnnotationsRemoved, dependentsOf } from '../../core/evidence/operations.ts';
+import { afterAnnotationsRemoved, dependentsOf } from '../../core/evidence/references.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnnotationEdit } from '../../core/annotations/history.ts';
 import { newAnnotation, vocabularyOf } from '../../core/annotations/operations.ts';
 import type { LinkEndInput, WorkbenchApi } from '../../core/contract/workbench-api.ts';
+import type { EvidenceEdit } from '../../core/evidence/edits.ts';
 import * as operations from '../../core/evidence/operations.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import { LINK_RELATIONS, refKey, type AnnotationRef, type Claim } from '../../core/model/evidence.ts';
@@ -40,7 +41,7 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
   };
 
   /** Records `edits` (and `annotations`) as one step; a change that changes nothing is no step. */
-  const commit = async <T>(label: string, edits: readonly operations.EvidenceEdit[], value: T, annotations: readonly AnnotationEdit[] = []) => {
+  const commit = async <T>(label: string, edits: readonly EvidenceEdit[], value: T, annotations: readonly AnnotationEdit[] = []) => {
     if (edits.length === 0 && annotations.length === 0) return ok(value);
     const written = await changes.commit({ label, annotations, evidence: edits });
     return written.ok ? ok(value) : written;

@@ -2,7 +2,7 @@
 // a claim's timeline, and what deleting annotations would take with it. Nothing here writes.
 import type { LinkView, WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { claimRows, timelineOf, type MentionLookup } from '../../core/evidence/claims-view.ts';
-import { dependentsOf, linksOf } from '../../core/evidence/operations.ts';
+import { dependentsOf, linksOf } from '../../core/evidence/references.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import type { AnnotationRef } from '../../core/model/evidence.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
