@@ -65,6 +65,14 @@ describe('deltaBetween', () => {
     expect(deltaBetween(derive(base, [at('x', 1)]), derive(reloaded, [at('y', 2)]))).toBeUndefined();
   });
 
+  it('forgets derivations far behind the newest, so their lists can be collected', () => {
+    const lists: (readonly Annotation[])[] = [base];
+    for (let step = 0; step < 100; step++) lists.push(derive(lists.at(-1)!, [at(`m${step}`, 200 + step)]));
+    expect(deltaBetween(lists[10]!, lists[11]!)).toBeUndefined();
+    expect(plain(deltaBetween(lists[99]!, lists[100]!))).toEqual({ put: ['m99:unverified'], removed: [] });
+    expect(deltaBetween(lists[70]!, lists[100]!)).toBeDefined();
+  });
+
   it('gives up on chains longer than it follows', () => {
     let list: readonly Annotation[] = base;
     for (let step = 0; step < 40; step++) list = derive(list, [at(`n${step}`, 100 + step)]);

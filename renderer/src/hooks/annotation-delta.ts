@@ -19,13 +19,25 @@ export interface AnnotationDelta {
 
 const derivations = new WeakMap<readonly Annotation[], Derivation>();
 
-/** Records that `derived` is `base` with `put` added or replaced and `removed` taken out. */
-export function recordDerivation(derived: readonly Annotation[], base: readonly Annotation[], put: readonly Annotation[], removed: readonly string[]): void {
-  if (derived !== base) derivations.set(derived, { base, put, removed });
-}
-
 /** Derivations farther apart than this are not followed: a full comparison is as cheap. */
 const MAX_STEPS = 32;
+
+/**
+ * Records that `derived` is `base` with `put` added or replaced and `removed` taken out. Only the
+ * last MAX_STEPS derivations behind a list are kept: each holds its base, so an endless chain
+ * would keep every earlier copy of a 10,000-claim list alive.
+ */
+export function recordDerivation(derived: readonly Annotation[], base: readonly Annotation[], put: readonly Annotation[], removed: readonly string[]): void {
+  if (derived === base) return;
+  derivations.set(derived, { base, put, removed });
+  let list: readonly Annotation[] = derived;
+  for (let step = 0; step < MAX_STEPS; step++) {
+    const derivation = derivations.get(list);
+    if (derivation === undefined) return;
+    list = derivation.base;
+  }
+  derivations.delete(list);
+}
 
 /** The chain of derivations from `list` back to its origin, newest first. */
 function ancestry(list: readonly Annotation[]): { lists: (readonly Annotation[])[]; steps: Derivation[] } {
