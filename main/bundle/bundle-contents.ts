@@ -11,6 +11,9 @@ import { claimReviewJsonLd } from '../../core/interchange/claimreview.ts';
 import { claimsCsv } from '../../core/interchange/claims-csv.ts';
 import type { ExportInput } from '../../core/interchange/export-input.ts';
 import { reportHtml } from '../../core/interchange/report-html.ts';
+import { descendantsOf } from '../../core/codebook/edit.ts';
+import { refKey, type EvidenceData } from '../../core/model/evidence.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { WorkbenchHost } from '../workbench/workbench-service.ts';
 import { w3cCollection } from '../workbench/export-methods.ts';
@@ -20,6 +23,43 @@ export interface BundleContentOptions {
   /** Include the imported files (originals/<sha256>). */
   readonly originals: boolean;
   readonly generatedAt: string;
+  /** Only these documents (ids); all when absent. */
+  readonly documents?: readonly string[];
+  /** Only annotations carrying one of these tags (or a tag inside one of them). */
+  readonly tags?: readonly string[];
+  /** Only annotations with one of these verification statuses. */
+  readonly statuses?: readonly string[];
+}
+
+/**
+ * The workspace as the export sees it: the chosen documents, their annotations that pass the
+ * filters, and the links and claim mentions among those (nothing points outside the bundle).
+ */
+export function exportSelection(store: WorkspaceStore, options: Pick<BundleContentOptions, 'documents' | 'tags' | 'statuses'>): { documents: DocumentFile[]; evidence: EvidenceData } {
+  const { codebook } = store.workspace;
+  const wantedTags = options.tags === undefined ? undefined : new Set(options.tags.flatMap((id) => [id, ...descendantsOf(codebook, id)]));
+  const wantedStatuses = options.statuses === undefined ? undefined : new Set(options.statuses);
+  const wantedDocuments = options.documents === undefined ? undefined : new Set(options.documents);
+  const documents = store.documents
+    .filter((file) => wantedDocuments === undefined || wantedDocuments.has(file.meta.id))
+    .map((file) => ({
+      ...file,
+      annotations: file.annotations.filter(
+        (annotation) => (wantedTags === undefined || annotation.tags.some((tag) => wantedTags.has(tag))) && (wantedStatuses === undefined || wantedStatuses.has(annotation.status)),
+      ),
+    }));
+  const kept = new Set(documents.flatMap((file) => file.annotations.map((annotation) => refKey({ documentId: file.meta.id, annotationId: annotation.id }))));
+  const { links, claims } = store.evidence;
+  return {
+    documents,
+    evidence: {
+      links: links.filter((link) => kept.has(refKey(link.from)) && kept.has(refKey(link.to))),
+      claims: claims.flatMap((claim) => {
+        const mentions = claim.mentions.filter((mention) => kept.has(refKey(mention)));
+        return mentions.length > 0 ? [{ ...claim, mentions }] : [];
+      }),
+    },
+  };
 }
 
 /** What brat could not hold, for the exporter to tell the analyst. */
@@ -32,22 +72,23 @@ const json = (value: unknown) => text(`${JSON.stringify(value, null, 2)}\n`);
 
 /** The entries of a bundle of the whole workspace, in a stable order. */
 export async function bundleEntries(store: WorkspaceStore, service: Pick<WorkbenchHost, 'exportCodebook'>, options: BundleContentOptions): Promise<{ entries: BundleEntry[]; notes: BundleNotes }> {
-  const { workspace, evidence } = store;
+  const { workspace } = store;
+  const { documents, evidence } = exportSelection(store, options);
   const input: ExportInput = {
     workspace: { name: workspace.name, statuses: workspace.settings.statuses, verdictScale: workspace.settings.verdictScale, codebook: workspace.codebook },
-    documents: store.documents.map((file) => ({ meta: file.meta, text: file.text, annotations: file.annotations })),
+    documents: documents.map((file) => ({ meta: file.meta, text: file.text, annotations: file.annotations })),
     evidence,
   };
   const entries: BundleEntry[] = [];
-  for (const file of store.documents) {
+  for (const file of documents) {
     entries.push({ path: `documents/${file.meta.id}.txt`, bytes: text(file.text) });
     entries.push({ path: `documents/${file.meta.id}.json`, bytes: json({ meta: file.meta, structure: file.structure, versions: file.versions }) });
   }
   if (options.originals) {
-    const hashes = new Set(store.documents.flatMap((file) => (file.meta.originalHash === undefined ? [] : [file.meta.originalHash])));
+    const hashes = new Set(documents.flatMap((file) => (file.meta.originalHash === undefined ? [] : [file.meta.originalHash])));
     for (const hash of [...hashes].sort()) entries.push({ path: `originals/${hash}`, bytes: await readFile(path.join(store.dir, 'originals', hash)) });
   }
-  entries.push({ path: 'annotations.jsonld', bytes: json(w3cCollection(store)) });
+  entries.push({ path: 'annotations.jsonld', bytes: json(w3cCollection({ workspace, documents, evidence })) });
   entries.push({ path: 'codebook.json', bytes: json(workspace.codebook) });
   entries.push({ path: 'codebook.qdc', bytes: text((await service.exportCodebook('qdc')).text) });
   entries.push({ path: 'claims.json', bytes: json({ claims: evidence.claims, verdictScale: workspace.settings.verdictScale }) });

@@ -62,6 +62,14 @@ describe('claimbench export', () => {
       expect(await readdir(dir)).not.toContain('missing');
     }));
 
+  it('refuses a tag, status or document the workspace does not have', () =>
+    withTempDir(async (dir) => {
+      const { code, stderr } = claimbench(dir, 'export', '--workspace', path.join(dir, 'ws'), '--out', path.join(dir, 'x.claimbundle'), '--tag', 'no-such-tag', '--status', 'doubtful');
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/no tag "no-such-tag" in the codebook; no status "doubtful"/);
+      expect(await readdir(dir)).not.toContain('x.claimbundle');
+    }));
+
   it('asks for --out', () =>
     withTempDir(async (dir) => {
       const { code, stderr } = claimbench(dir, 'export', '--workspace', path.join(dir, 'ws'));

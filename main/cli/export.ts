@@ -24,6 +24,9 @@ file behind.
 
 Options:
   --out FILE       where to write the bundle (required; replaced if it exists)
+  --document ID    only this document (repeat for more; default: all)
+  --tag ID         only annotations with this tag or a tag inside it (repeatable)
+  --status ID      only annotations with this verification status (repeatable)
   --originals      include the imported files (originals/)
   --sign           sign the manifest with your Ed25519 key (made on first use, kept in
                    the per-user app data folder)
@@ -37,17 +40,26 @@ export interface ExportCommandOptions {
   readonly out?: string;
   readonly originals: boolean;
   readonly sign: boolean;
+  readonly documents?: readonly string[];
+  readonly tags?: readonly string[];
+  readonly statuses?: readonly string[];
 }
 
-export async function exportCommand({ workspace, out, originals, sign }: ExportCommandOptions, output: Output): Promise<number> {
+export async function exportCommand({ workspace, out, originals, sign, documents, tags, statuses }: ExportCommandOptions, output: Output): Promise<number> {
   if (out === undefined || out === '') throw new UsageError('name the bundle to write with --out FILE');
   const { store } = await openOrCreateWorkspace(resolveWorkspaceDir(workspace), { resourcesDir: RESOURCES_DIR });
+  const unknown = [
+    ...(documents ?? []).filter((id) => store.document(id) === undefined).map((id) => `no document "${id}"`),
+    ...(tags ?? []).filter((id) => !store.workspace.codebook.tags.some((tag) => tag.id === id)).map((id) => `no tag "${id}" in the codebook`),
+    ...(statuses ?? []).filter((id) => !store.workspace.settings.statuses.some((status) => status.id === id)).map((id) => `no status "${id}"`),
+  ];
+  if (unknown.length > 0) throw new UsageError(`${unknown.join('; ')} in this workspace`);
   const service = createWorkbenchService(store, { extractors: EXTRACTORS });
   try {
     const createdAt = new Date().toISOString();
     // The manifest names its creator: the analyst name of the workspace settings, if set.
     const creator = store.workspace.settings.analystName || 'Unnamed analyst';
-    const { entries, notes } = await bundleEntries(store, service, { originals, generatedAt: createdAt });
+    const { entries, notes } = await bundleEntries(store, service, { originals, generatedAt: createdAt, ...(documents ? { documents } : {}), ...(tags ? { tags } : {}), ...(statuses ? { statuses } : {}) });
     let signingKey;
     if (sign) {
       const key = await loadOrCreateSigningKey(path.join(userDataDir(), 'keys'), creator);

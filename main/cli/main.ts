@@ -83,9 +83,31 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   export: {
     help: EXPORT_HELP,
-    options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help, out: { type: 'string' }, originals: { type: 'boolean', default: false }, sign: { type: 'boolean', default: false } },
+    options: {
+      workspace: COMMON.workspace,
+      json: COMMON.json,
+      help: COMMON.help,
+      out: { type: 'string' },
+      originals: { type: 'boolean', default: false },
+      sign: { type: 'boolean', default: false },
+      document: { type: 'string', multiple: true },
+      tag: { type: 'string', multiple: true },
+      status: { type: 'string', multiple: true },
+    },
     positionals: false,
-    run: (values, _files, output) => exportCommand({ workspace: values.workspace as string | undefined, out: values.out as string | undefined, originals: values.originals === true, sign: values.sign === true }, output),
+    run: (values, _files, output) =>
+      exportCommand(
+        {
+          workspace: values.workspace as string | undefined,
+          out: values.out as string | undefined,
+          originals: values.originals === true,
+          sign: values.sign === true,
+          documents: values.document as string[] | undefined,
+          tags: values.tag as string[] | undefined,
+          statuses: values.status as string[] | undefined,
+        },
+        output,
+      ),
   },
   verify: { help: VERIFY_HELP, options: { json: COMMON.json, help: COMMON.help }, positionals: true, run: (_values, files, output) => verifyCommand(files, output) },
 };

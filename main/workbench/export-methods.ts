@@ -18,16 +18,16 @@ export function exportMethods(store: WorkspaceStore): ExportMethods {
   };
 }
 
-/** Every annotation and evidence link of the workspace as one W3C AnnotationCollection. */
-export function w3cCollection(store: WorkspaceStore) {
-  const { name, createdAt, codebook, settings } = store.workspace;
+/** Every annotation and evidence link of `source` (the store, or a selection of it) as one W3C AnnotationCollection. */
+export function w3cCollection(source: Pick<WorkspaceStore, 'workspace' | 'documents' | 'evidence'>) {
+  const { name, createdAt, codebook, settings } = source.workspace;
   const workspaceId = workspaceUuid(createdAt);
   const iris = claimbenchIris(workspaceId);
   const tagsById = new Map(codebook.tags.map((tag) => [tag.id, tag]));
   const statusLabels = new Map(settings.statuses.map((status) => [status.id, status.label]));
   const documents = new Map<string, { document: W3CDocument; annotations: Map<string, Annotation> }>();
   const items: W3CAnnotation[] = [];
-  for (const file of store.documents) {
+  for (const file of source.documents) {
     const document = w3cDocument(file.meta, file.text);
     documents.set(file.meta.id, { document, annotations: new Map(file.annotations.map((annotation) => [annotation.id, annotation])) });
     for (const annotation of file.annotations) items.push(annotationToW3C(annotation, { document, tagsById, statusLabel: (id) => statusLabels.get(id), iris }));
@@ -37,7 +37,7 @@ export function w3cCollection(store: WorkspaceStore) {
     const annotation = entry?.annotations.get(annotationId);
     return entry && annotation && { annotation, document: entry.document };
   };
-  for (const link of store.evidence.links) {
+  for (const link of source.evidence.links) {
     const from = end(link.from.documentId, link.from.annotationId);
     const to = end(link.to.documentId, link.to.annotationId);
     // Referential integrity keeps both ends; a file repaired by hand might not.
