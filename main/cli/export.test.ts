@@ -4,8 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ROOT } from '../app-paths.ts';
+import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
 import { readBundle } from '../bundle/read-bundle.ts';
+import { EXTRACTORS } from '../import/extractors.ts';
+import { importSources } from '../import/import-files.ts';
+import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 
 function claimbench(dir: string, ...args: string[]) {
@@ -60,6 +63,26 @@ describe('claimbench export', () => {
       expect(code).toBe(1);
       expect(stderr).toMatch(/claimbench: /);
       expect(await readdir(dir)).not.toContain('missing');
+    }));
+
+  it('exports chosen documents with their imported files (--docs, --with-originals)', () =>
+    withTempDir(async (dir) => {
+      const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
+      const bytes = new TextEncoder().encode('A note from the field: the well at Orsova ran dry on 12 August.');
+      const [outcome] = await importSources(store, [{ name: 'field-note.txt', origin: '/field-note.txt', size: bytes.length, read: async () => bytes }], { extractors: EXTRACTORS });
+      if (outcome?.status !== 'imported') throw new Error('the note was not imported');
+      await store.flush();
+      const out = path.join(dir, 'note.claimbundle');
+      const { code, stderr } = claimbench(dir, 'export', '--workspace', path.join(dir, 'ws'), '--out', out, '--docs', outcome.documentId, '--with-originals');
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const bundle = await readBundle(out);
+      if (!bundle.ok) throw new Error(bundle.error.message);
+      const paths = [...bundle.value.files.keys()];
+      expect(paths.filter((name) => name.startsWith('documents/'))).toEqual([`documents/${outcome.documentId}.txt`, `documents/${outcome.documentId}.json`]);
+      const original = store.document(outcome.documentId)!.meta.originalHash!;
+      expect(new TextDecoder().decode(bundle.value.files.get(`originals/${original}`))).toBe('A note from the field: the well at Orsova ran dry on 12 August.');
+      expect(bundle.value.signature).toEqual({ state: 'unsigned' });
     }));
 
   it('refuses a tag, status or document the workspace does not have', () =>

@@ -11,7 +11,7 @@ import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { UsageError, type Output } from './output.ts';
 
-export const EXPORT_HELP = `Usage: claimbench export --out FILE [options]
+export const EXPORT_HELP = `Usage: claimbench export [--workspace DIR] --out FILE [--docs ID,…] [options]
 
 Write the workspace as an annotated bundle (a zip, .claimbundle) that another analyst
 can open, verify and merge: every document's exact text and details, its annotations
@@ -24,10 +24,10 @@ file behind.
 
 Options:
   --out FILE       where to write the bundle (required; replaced if it exists)
-  --document ID    only this document (repeat for more; default: all)
+  --docs ID,…      only these documents (default: all)
   --tag ID         only annotations with this tag or a tag inside it (repeatable)
   --status ID      only annotations with this verification status (repeatable)
-  --originals      include the imported files (originals/)
+  --with-originals include the imported files (originals/)
   --sign           sign the manifest with your Ed25519 key (made on first use, kept in
                    the per-user app data folder)
   --workspace DIR  the workspace folder (default: $CLAIMBENCH_WORKSPACE, else the
