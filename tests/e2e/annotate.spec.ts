@@ -156,3 +156,27 @@ test('many highlights, nested and overlapping, in the light and the dark theme',
     await page.screenshot({ path: `test-results/reader-many-highlights-${scheme}.png` });
   }
 });
+
+test('a claim chosen earlier does not pull the reader back when another is tagged', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(claims(page)).toHaveCount(10);
+  // Choose the first claim (the reader scrolls to it and flashes it), then read on at the end.
+  await claims(page).first().click();
+  await expect(reader(page).locator('.cb-flash').first()).toBeVisible();
+  await page.setViewportSize({ width: 1000, height: 420 });
+  await reader(page).locator('.view-lines').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+End');
+  const editor = reader(page).locator('.monaco-scrollable-element').first();
+  await expect.poll(() => editor.evaluate((element) => element.querySelector('.lines-content')?.getBoundingClientRect().top ?? 0)).toBeLessThan(-100);
+  // (The text ends with an empty line: the word starting the line above.)
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.waitForTimeout(300);
+  const scrolled = await editor.evaluate((element) => element.querySelector('.lines-content')!.getBoundingClientRect().top);
+  await page.keyboard.press('1');
+  await expect(claims(page)).toHaveCount(11);
+  await page.waitForTimeout(800);
+  const after = await editor.evaluate((element) => element.querySelector('.lines-content')!.getBoundingClientRect().top);
+  expect(Math.abs(after - scrolled)).toBeLessThan(30);
+});

@@ -67,6 +67,9 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
   const cursorListener = useRef(onCursorAnnotation);
   const actions = useRef({ onTagSelection, onNewClaim, onUndo, onRedo, onTextSelection, onFollowLink, onLink, linked, shortcuts: new Map<string, string>() });
   const markers = useRef<monaco.editor.IEditorDecorationsCollection>(null);
+  /** The last reveal request carried out, and its flash. */
+  const revealed = useRef<RevealRequest>(undefined);
+  const flash = useRef<monaco.editor.IEditorDecorationsCollection>(null);
   const annotationsRef = useRef<readonly Annotation[]>(document.annotations);
   useEffect(() => {
     cursorListener.current = onCursorAnnotation;
@@ -267,20 +270,22 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     );
   }, [linked, document.annotations, document.meta.id]);
 
+  // Each reveal request scrolls and flashes once, when its annotation is there (it may arrive with
+  // a later page); later changes of the annotations must not pull the reader back to it.
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
-    const annotation = document.annotations.find((candidate) => candidate.id === reveal?.annotationId);
-    if (!editor || !model || !annotation || !isPlaced(annotation)) return;
+    if (reveal === undefined || reveal === revealed.current || !editor || !model) return;
+    const annotation = document.annotations.find((candidate) => candidate.id === reveal.annotationId);
+    if (!annotation || !isPlaced(annotation)) return;
+    revealed.current = reveal;
     const range = rangeOf(model, annotation);
     editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth);
-    const flash = editor.createDecorationsCollection([{ range, options: { inlineClassName: 'cb-flash' } }]);
+    flash.current?.clear();
+    const decorations = editor.createDecorationsCollection([{ range, options: { inlineClassName: 'cb-flash' } }]);
+    flash.current = decorations;
     // Longer than the animation: a smooth scroll may take a moment to bring the line on screen.
-    const timer = window.setTimeout(() => flash.clear(), 2500);
-    return () => {
-      window.clearTimeout(timer);
-      flash.clear();
-    };
+    window.setTimeout(() => decorations.clear(), 2500);
   }, [reveal, document.annotations]);
 
   return <div className="reader-editor" ref={container} data-testid="reader" />;
