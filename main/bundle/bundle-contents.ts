@@ -14,8 +14,8 @@ import { reportHtml } from '../../core/interchange/report-html.ts';
 import { descendantsOf } from '../../core/codebook/edit.ts';
 import { refKey, type EvidenceData } from '../../core/model/evidence.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
-import type { WorkspaceStore } from '../store/workspace-store.ts';
-import type { WorkbenchHost } from '../workbench/workbench-service.ts';
+import { TEXTS_DIR, type WorkspaceStore } from '../store/workspace-store.ts';
+import { codebookQdc } from '../workbench/codebook-methods.ts';
 import { w3cCollection } from '../workbench/export-methods.ts';
 import type { BundleEntry } from './write-bundle.ts';
 
@@ -71,7 +71,7 @@ const text = (content: string) => new TextEncoder().encode(content);
 const json = (value: unknown) => text(`${JSON.stringify(value, null, 2)}\n`);
 
 /** The entries of a bundle of the whole workspace, in a stable order. */
-export async function bundleEntries(store: WorkspaceStore, service: Pick<WorkbenchHost, 'exportCodebook'>, options: BundleContentOptions): Promise<{ entries: BundleEntry[]; notes: BundleNotes }> {
+export async function bundleEntries(store: WorkspaceStore, options: BundleContentOptions): Promise<{ entries: BundleEntry[]; notes: BundleNotes }> {
   const { workspace } = store;
   const { documents, evidence } = exportSelection(store, options);
   const input: ExportInput = {
@@ -84,13 +84,20 @@ export async function bundleEntries(store: WorkspaceStore, service: Pick<Workben
     entries.push({ path: `documents/${file.meta.id}.txt`, bytes: text(file.text) });
     entries.push({ path: `documents/${file.meta.id}.json`, bytes: json({ meta: file.meta, structure: file.structure, versions: file.versions }) });
   }
+  // Earlier versions' texts: an orphaned annotation's span refers to one of them.
+  const texts = new Set(documents.flatMap((file) => file.versions.map((version) => version.textHash)));
+  for (const hash of [...texts].sort()) {
+    const bytes = await readFile(path.join(store.dir, TEXTS_DIR, hash)).catch(() => undefined);
+    if (bytes !== undefined) entries.push({ path: `texts/${hash}`, bytes });
+  }
   if (options.originals) {
     const hashes = new Set(documents.flatMap((file) => (file.meta.originalHash === undefined ? [] : [file.meta.originalHash])));
     for (const hash of [...hashes].sort()) entries.push({ path: `originals/${hash}`, bytes: await readFile(path.join(store.dir, 'originals', hash)) });
   }
   entries.push({ path: 'annotations.jsonld', bytes: json(w3cCollection({ workspace, documents, evidence })) });
   entries.push({ path: 'codebook.json', bytes: json(workspace.codebook) });
-  entries.push({ path: 'codebook.qdc', bytes: text((await service.exportCodebook('qdc')).text) });
+  entries.push({ path: 'codebook.qdc', bytes: text(codebookQdc(workspace)) });
+  entries.push({ path: 'settings.json', bytes: json({ workspace: workspace.name, statuses: workspace.settings.statuses, verdictScale: workspace.settings.verdictScale }) });
   entries.push({ path: 'claims.json', bytes: json({ claims: evidence.claims, verdictScale: workspace.settings.verdictScale }) });
   entries.push({ path: 'claimreview.jsonld', bytes: text(claimReviewJsonLd(input)) });
   // With a BOM: spreadsheet software then reads it as UTF-8.

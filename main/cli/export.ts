@@ -5,8 +5,6 @@ import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
 import { bundleEntries } from '../bundle/bundle-contents.ts';
 import { loadOrCreateSigningKey } from '../bundle/signing.ts';
 import { writeBundle } from '../bundle/write-bundle.ts';
-import { EXTRACTORS } from '../import/extractors.ts';
-import { createWorkbenchService } from '../workbench/workbench-service.ts';
 import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { UsageError, type Output } from './output.ts';
@@ -54,43 +52,38 @@ export async function exportCommand({ workspace, out, originals, sign, documents
     ...(statuses ?? []).filter((id) => !store.workspace.settings.statuses.some((status) => status.id === id)).map((id) => `no status "${id}"`),
   ];
   if (unknown.length > 0) throw new UsageError(`${unknown.join('; ')} in this workspace`);
-  const service = createWorkbenchService(store, { extractors: EXTRACTORS });
-  try {
-    const createdAt = new Date().toISOString();
-    // The manifest names its creator: the analyst name of the workspace settings, if set.
-    const creator = store.workspace.settings.analystName || 'Unnamed analyst';
-    const { entries, notes } = await bundleEntries(store, service, { originals, generatedAt: createdAt, ...(documents ? { documents } : {}), ...(tags ? { tags } : {}), ...(statuses ? { statuses } : {}) });
-    let signingKey;
-    if (sign) {
-      const key = await loadOrCreateSigningKey(path.join(userDataDir(), 'keys'), creator);
-      if (!key.ok) {
-        output.error(key.error.code, key.error.message);
-        return 1;
-      }
-      signingKey = key.value;
-    }
-    const header = { appVersion: appVersion(), creator, workspace: store.workspace.name, createdAt };
-    const target = path.resolve(out);
-    const written = await writeBundle(target, entries, header, { ...(signingKey ? { signingKey } : {}) });
-    if (!written.ok) {
-      output.error(written.error.code, written.error.message);
+  const createdAt = new Date().toISOString();
+  // The manifest names its creator: the analyst name of the workspace settings, if set.
+  const creator = store.workspace.settings.analystName || 'Unnamed analyst';
+  const { entries, notes } = await bundleEntries(store, { originals, generatedAt: createdAt, ...(documents ? { documents } : {}), ...(tags ? { tags } : {}), ...(statuses ? { statuses } : {}) });
+  let signingKey;
+  if (sign) {
+    const key = await loadOrCreateSigningKey(path.join(userDataDir(), 'keys'), creator);
+    if (!key.ok) {
+      output.error(key.error.code, key.error.message);
       return 1;
     }
-    const { manifest } = written.value;
-    output.report('exported', `Wrote ${target}: ${manifest.files.length} files, root hash ${manifest.rootHash}${manifest.signature ? `, signed by ${manifest.signature.signer}` : ''}`, {
-      path: target,
-      files: manifest.files.length,
-      rootHash: manifest.rootHash,
-      signed: manifest.signature !== undefined,
-    });
-    const { annotations, crossDocumentLinks } = notes.bratSkipped;
-    if (annotations + crossDocumentLinks > 0) {
-      output.report('note', `brat/ leaves out ${annotations} annotation(s) not found in their text and ${crossDocumentLinks} link(s) across documents, which brat cannot hold`, { bratSkipped: notes.bratSkipped });
-    }
-    return 0;
-  } finally {
-    await service.dispose();
+    signingKey = key.value;
   }
+  const header = { appVersion: appVersion(), creator, workspace: store.workspace.name, createdAt };
+  const target = path.resolve(out);
+  const written = await writeBundle(target, entries, header, { ...(signingKey ? { signingKey } : {}) });
+  if (!written.ok) {
+    output.error(written.error.code, written.error.message);
+    return 1;
+  }
+  const { manifest } = written.value;
+  output.report('exported', `Wrote ${target}: ${manifest.files.length} files, root hash ${manifest.rootHash}${manifest.signature ? `, signed by ${manifest.signature.signer}` : ''}`, {
+    path: target,
+    files: manifest.files.length,
+    rootHash: manifest.rootHash,
+    signed: manifest.signature !== undefined,
+  });
+  const { annotations, crossDocumentLinks } = notes.bratSkipped;
+  if (annotations + crossDocumentLinks > 0) {
+    output.report('note', `brat/ leaves out ${annotations} annotation(s) not found in their text and ${crossDocumentLinks} link(s) across documents, which brat cannot hold`, { bratSkipped: notes.bratSkipped });
+  }
+  return 0;
 }
 
 function appVersion(): string {

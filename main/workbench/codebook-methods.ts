@@ -11,6 +11,7 @@ import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
+import type { WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { ChangeLog } from './change-log.ts';
 import { fileNameOf, nameBasedUuid } from './export-names.ts';
 
@@ -67,12 +68,10 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
     },
 
     async exportCodebook(format) {
-      const { codebook, name, createdAt } = store.workspace;
+      const { codebook, name } = store.workspace;
       const base = `${fileNameOf(name)}-codebook`;
       if (format === 'csv') return { fileName: `${base}.csv`, mimeType: 'text/csv', text: codebookToCsv(codebook) };
-      // A tag without a GUID gets the same one on every export of this workspace.
-      const guidFor = (tagId: string) => nameBasedUuid(`claimbench:${createdAt}:${tagId}`);
-      return { fileName: `${base}.qdc`, mimeType: 'application/xml', text: codebookToQdc(codebook, { origin: 'Claimbench', guidFor }) };
+      return { fileName: `${base}.qdc`, mimeType: 'application/xml', text: codebookQdc(store.workspace) };
     },
 
     deleteTag(tagId, plan) {
@@ -98,4 +97,10 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
       });
     },
   };
+}
+
+/** The workspace's codebook as REFI-QDA .qdc; a tag without a GUID gets the same one on every export of this workspace. */
+export function codebookQdc({ codebook, createdAt }: Pick<WorkspaceFile, 'codebook' | 'createdAt'>): string {
+  const guidFor = (tagId: string) => nameBasedUuid(`claimbench:${createdAt}:${tagId}`);
+  return codebookToQdc(codebook, { origin: 'Claimbench', guidFor });
 }
