@@ -124,10 +124,25 @@ describe('annotationToW3C', () => {
     expect(w3c).not.toHaveProperty('creator');
   });
 
-  it('names the document by its web address when it has one, and a UUID annotation by urn:uuid', () => {
-    const w3c = exported(annotationOn(text, 0, 9, { id: '0F8FAD5B-D9CB-469F-A165-70867728950E' }), contextFor(text, meta({ sourceUrl: 'https://example.org/news/a b?x=1' })));
+  it('names the document by its web address when it has one, and a lowercase UUID annotation by urn:uuid', () => {
+    const w3c = exported(annotationOn(text, 0, 9, { id: '0f8fad5b-d9cb-469f-a165-70867728950e' }), contextFor(text, meta({ sourceUrl: 'https://example.org/news/a b?x=1' })));
     expect(w3c.id).toBe('urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e');
     expect(targetOf(w3c).source).toBe('https://example.org/news/a%20b?x=1');
+    expect(targetOf(w3c)['claimbench:document']).toBe(meta().id);
+  });
+
+  it('keeps an id with capitals exactly: it is not a urn:uuid, whose hex is lowercase', () => {
+    const w3c = exported(annotationOn(text, 0, 9, { id: '0F8FAD5B-D9CB-469F-A165-70867728950E' }), contextFor(text));
+    expect(w3c.id).toMatch(/:annotation:0F8FAD5B-D9CB-469F-A165-70867728950E$/);
+  });
+
+  it('says how a moved or fuzzy span was found, and where an orphan was on its old text', () => {
+    const fuzzy = exported(annotationOn(text, 0, 9, { anchor: { state: 'fuzzy', confidence: 0.8, previousQuote: 'The mayer' } }), contextFor(text));
+    expect(targetOf(fuzzy)).toMatchObject({ 'claimbench:anchorState': 'fuzzy', 'claimbench:confidence': 0.8, 'claimbench:previousQuote': 'The mayer' });
+    const exact = targetOf(exported(annotationOn(text, 0, 9), contextFor(text)));
+    expect(exact['claimbench:anchorState']).toBeUndefined();
+    const orphan = annotationOn('Old intro. The taps will run dry.', 11, 32, { anchor: { state: 'orphaned', textHash: OLD_HASH } });
+    expect(targetOf(exported(orphan, contextFor('An entirely new text.')))['claimbench:span']).toEqual({ start: 11, end: 32 });
   });
 
   it('exports an orphan with its quote only: its position counts into an older text', () => {

@@ -50,7 +50,14 @@ export interface W3CTarget {
   readonly selector: readonly W3CSelector[];
   /** SHA-256 of the text the selectors were made on (the current text, or an orphan's old one). */
   readonly 'claimbench:textHash'?: string;
-  readonly 'claimbench:anchorState'?: 'orphaned';
+  /** The document's id in the exporting workspace (the `source` may be its published URL, which several documents can share). */
+  readonly 'claimbench:document'?: string;
+  /** How the span was last found, when not where it was made (core/anchoring); see AnchorInfo. */
+  readonly 'claimbench:anchorState'?: 'moved' | 'fuzzy' | 'orphaned';
+  readonly 'claimbench:confidence'?: number;
+  readonly 'claimbench:previousQuote'?: string;
+  /** An orphan's span: UTF-16 code unit offsets into the text whose SHA-256 is `claimbench:textHash`. */
+  readonly 'claimbench:span'?: { readonly start: number; readonly end: number };
   /** On a link's targets: the annotation at this end, and which end it is. */
   readonly 'claimbench:annotation'?: string;
   readonly 'claimbench:role'?: 'from' | 'to';
@@ -76,7 +83,8 @@ export interface W3CIris {
   document(meta: DocumentMeta): string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Lowercase only: the IRI must give the id back exactly (core/bundle/bundle-content.ts reads it).
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * IRIs within one workspace: `urn:uuid:<id>` for an annotation or link whose id is a UUID (it is
@@ -86,7 +94,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function claimbenchIris(workspaceId: string): W3CIris {
   if (workspaceId.length === 0) throw new RangeError('a workspace id is needed for IRIs');
   const base = `urn:claimbench:${encodeURIComponent(workspaceId)}:`;
-  const named = (kind: string) => (id: string) => (UUID.test(id) ? `urn:uuid:${id.toLowerCase()}` : `${base}${kind}:${encodeURIComponent(id)}`);
+  const named = (kind: string) => (id: string) => (UUID.test(id) ? `urn:uuid:${id}` : `${base}${kind}:${encodeURIComponent(id)}`);
   return {
     annotation: named('annotation'),
     link: named('link'),
@@ -200,13 +208,37 @@ function targetOf(annotation: Annotation, document: W3CDocument, iris: W3CIris):
   const { start, end, exact, prefix, suffix } = annotation.target;
   const quote: W3CSelector = { type: 'TextQuoteSelector', exact, prefix: withoutLoneSurrogateAtStart(prefix), suffix: withoutLoneSurrogateAtEnd(suffix) };
   const source = iris.document(document.meta);
-  const fits = annotation.anchor.state !== 'orphaned' && end <= document.text.length && document.text.slice(start, end) === exact;
+  const { anchor } = annotation;
+  const fits = anchor.state !== 'orphaned' && end <= document.text.length && document.text.slice(start, end) === exact;
   if (!fits) {
-    const textHash = annotation.anchor.textHash;
-    return { type: 'SpecificResource', source, selector: [quote], ...(textHash !== undefined ? { 'claimbench:textHash': textHash } : {}), 'claimbench:anchorState': 'orphaned' };
+    return {
+      type: 'SpecificResource',
+      source,
+      selector: [quote],
+      ...(anchor.textHash !== undefined ? { 'claimbench:textHash': anchor.textHash } : {}),
+      'claimbench:document': document.meta.id,
+      'claimbench:anchorState': 'orphaned',
+      ...anchorDetails(anchor),
+      'claimbench:span': { start, end },
+    };
   }
   const span = spanToCodePoints(document.codePoints, start, end);
-  return { type: 'SpecificResource', source, selector: [quote, { type: 'TextPositionSelector', ...span }], 'claimbench:textHash': document.meta.textHash };
+  return {
+    type: 'SpecificResource',
+    source,
+    selector: [quote, { type: 'TextPositionSelector', ...span }],
+    'claimbench:textHash': document.meta.textHash,
+    'claimbench:document': document.meta.id,
+    ...(anchor.state === 'moved' || anchor.state === 'fuzzy' ? { 'claimbench:anchorState': anchor.state } : {}),
+    ...anchorDetails(anchor),
+  };
+}
+
+function anchorDetails(anchor: AnchorInfo): Pick<W3CTarget, 'claimbench:confidence' | 'claimbench:previousQuote'> {
+  return {
+    ...(anchor.confidence !== undefined ? { 'claimbench:confidence': anchor.confidence } : {}),
+    ...(anchor.previousQuote !== undefined ? { 'claimbench:previousQuote': anchor.previousQuote } : {}),
+  };
 }
 
 // The context is cut at 32 code units, which can split a surrogate pair; a lone half is not text.

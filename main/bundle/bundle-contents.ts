@@ -50,11 +50,14 @@ export function exportSelection(store: WorkspaceStore, options: Pick<BundleConte
     }));
   const kept = new Set(documents.flatMap((file) => file.annotations.map((annotation) => refKey({ documentId: file.meta.id, annotationId: annotation.id }))));
   const { links, claims } = store.evidence;
+  const whole = wantedDocuments === undefined && wantedTags === undefined && wantedStatuses === undefined;
   return {
     documents,
     evidence: {
       links: links.filter((link) => kept.has(refKey(link.from)) && kept.has(refKey(link.to))),
       claims: claims.flatMap((claim) => {
+        // A claim left without mentions (its verdict stays) belongs to the whole workspace, not to a selection.
+        if (claim.mentions.length === 0) return whole ? [claim] : [];
         const mentions = claim.mentions.filter((mention) => kept.has(refKey(mention)));
         return mentions.length > 0 ? [{ ...claim, mentions }] : [];
       }),

@@ -203,6 +203,12 @@ export class WorkspaceStore {
     return this.saveBlob(ORIGINALS_DIR, sha256, bytes);
   }
 
+  /** Whether originals/<sha256> is on disk. */
+  hasOriginal(sha256: string): Promise<boolean> {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) return Promise.resolve(false);
+    return stat(path.join(this.dir, ORIGINALS_DIR, sha256)).then(() => true, () => false);
+  }
+
   /** Keeps an earlier version's text under texts/<sha256>, as saveOriginal does. */
   saveVersionText(sha256: string, text: string): Promise<Result<string, 'write-failed'>> {
     return this.saveBlob(TEXTS_DIR, sha256, new TextEncoder().encode(text));

@@ -1,0 +1,65 @@
+// The bundle round trip as a property: a random workspace exported and read back gives the same
+// documents, annotations, links and claims. Annotations travel only as W3C Web Annotations
+// (annotations.jsonld), so this is also the proof that that export loses nothing.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readBundleContent } from '../../core/bundle/bundle-content.ts';
+import { annotationDifferences } from '../../core/bundle/merge.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
+import { randomWorkspace, writeRandomWorkspace, type RandomWorkspace } from '../../tests/support/random-workspace.ts';
+import { withTempDir } from '../../tests/support/temp-dir.ts';
+import { RESOURCES_DIR } from '../app-paths.ts';
+import { WorkspaceStore } from '../store/workspace-store.ts';
+import { createWorkspace } from '../workspace/create-workspace.ts';
+import { bundleEntries } from './bundle-contents.ts';
+
+const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+async function emptyStore(dir: string): Promise<WorkspaceStore> {
+  await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: true, name: 'Round trip' });
+  return WorkspaceStore.open(dir);
+}
+
+/** What must survive: everything but what the W3C file cannot tell apart (see bundle-content.ts). */
+export function expectSameDocuments(actual: readonly DocumentFile[], expected: readonly DocumentFile[]): void {
+  expect(actual.map((file) => file.meta.id).sort()).toEqual(expected.map((file) => file.meta.id).sort());
+  for (const file of expected) {
+    const other = actual.find((candidate) => candidate.meta.id === file.meta.id)!;
+    expect(other.meta).toEqual(file.meta);
+    expect(other.text).toBe(file.text);
+    expect(other.structure).toEqual(file.structure);
+    expect(other.versions).toEqual(file.versions);
+    expect(other.annotations.map((annotation) => annotation.id)).toEqual(file.annotations.map((annotation) => annotation.id));
+    for (const [index, annotation] of file.annotations.entries()) {
+      const back = other.annotations[index]!;
+      expect({ id: annotation.id, differences: annotationDifferences(annotation, back, file.meta.textHash) }).toEqual({ id: annotation.id, differences: [] });
+      expect(back.modified).toBe(annotation.modified);
+      if (annotation.anchor.state !== 'orphaned') expect(back.target).toEqual(annotation.target);
+    }
+  }
+}
+
+describe('bundle round trip', () => {
+  it('reads back every document, annotation, link and claim of a random workspace from the bundle files', async () => {
+    await fc.assert(
+      fc.asyncProperty(randomWorkspace, async (workspace: RandomWorkspace) => {
+        await withTempDir(async (dir) => {
+          const store = await emptyStore(path.join(dir, 'ws'));
+          await writeRandomWorkspace(store, workspace);
+          const { entries } = await bundleEntries(store, { originals: false, generatedAt: '2026-12-01T00:00:00.000Z' });
+          const files = new Map(entries.map((entry) => [entry.path, new TextDecoder().decode(entry.bytes)]));
+          const read = readBundleContent({ paths: [...files.keys()], text: (wanted) => files.get(wanted), sha256Hex });
+          if (!read.ok) throw new Error(read.error.message);
+          expectSameDocuments(read.value.documents, store.documents);
+          expect(read.value.evidence).toEqual(store.evidence);
+          expect(read.value.codebook).toEqual(store.workspace.codebook);
+          expect(read.value.statuses).toEqual(store.workspace.settings.statuses);
+          expect([...read.value.texts.keys()].sort()).toEqual([...workspace.texts.keys()].filter((hash) => store.documents.some((file) => file.versions.some((version) => version.textHash === hash))).sort());
+        });
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
