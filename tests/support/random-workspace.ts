@@ -37,7 +37,7 @@ const STATUSES = ['unverified', 'supported', 'refuted'];
 
 export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
   .record({
-    documents: fc.array(
+    documents: fc.uniqueArray(
       fc.record({
         id: fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/),
         title: fc.string({ minLength: 1, maxLength: 40 }).filter((title) => title.trim().length > 0),
@@ -49,7 +49,7 @@ export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
         ),
         importedAt: iso,
       }),
-      { minLength: 1, maxLength: 4, selector: (document) => document.id },
+      { minLength: 1, maxLength: 4, selector: (document: { id: string }) => document.id },
     ),
     links: fc.array(fc.record({ id, a: fc.nat(), b: fc.nat(), relation: fc.constantFrom('supports', 'refutes', 'source-of', 'same-claim', 'context'), note: shortText, created: iso }), { maxLength: 5 }),
     claims: fc.array(fc.record({ id, statement: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s.length > 0), mentions: fc.array(fc.nat(), { maxLength: 3 }), rated: fc.boolean(), created: iso }), { maxLength: 3 }),
