@@ -103,6 +103,12 @@ export const BundleManifest = z
   });
 export type BundleManifest = z.infer<typeof BundleManifest>;
 
+/** What a manifest's signature says; the UI phrases it ("signed by Ana, valid" / "signature invalid"). */
+export type SignatureCheck =
+  | { readonly state: 'unsigned' }
+  | { readonly state: 'valid'; readonly signer: string; readonly publicKey: string; readonly fingerprint: string }
+  | { readonly state: 'invalid'; readonly reason: string };
+
 /** A manifest's signature fields before the value is known. */
 export type SignatureFields = Omit<ManifestSignature, 'value'>;
 

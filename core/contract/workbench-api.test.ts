@@ -9,7 +9,7 @@ describe('the contract', () => {
   });
 
   it('names event subscriptions onDid…', () => {
-    expect(WORKBENCH_EVENTS.map(subscriptionName)).toEqual(['onDidChangeDocuments', 'onDidChangeAnnotations', 'onDidChangeWorkspace', 'onDidChangeSaveState', 'onDidProgressImport', 'onDidChangeHistory', 'onDidChangeEvidence']);
+    expect(WORKBENCH_EVENTS.map(subscriptionName)).toEqual(['onDidChangeDocuments', 'onDidChangeAnnotations', 'onDidChangeWorkspace', 'onDidChangeSaveState', 'onDidProgressImport', 'onDidProgressBundle', 'onDidChangeHistory', 'onDidChangeEvidence']);
   });
 
   it('does not take inherited names for methods', () => {

@@ -16,6 +16,11 @@ import type { DocumentMeta, DocumentRole, DocumentSummary, DocumentView } from '
 import type { ImportJobProgress, ImportOutcome } from '../model/import.ts';
 import type { SaveState, WorkspaceInfo, WorkspaceSettings } from '../model/workspace.ts';
 import type { Result } from '../result.ts';
+import type { SignatureCheck } from '../bundle/manifest.ts';
+import type { Counts as MergeCounts, DocumentMatch, MergeConflict, MergeSummary, Resolution } from '../bundle/merge.ts';
+
+/** Why a bundle cannot be imported (see main/bundle/read-bundle.ts for the archive's codes). */
+export type BundleImportCode = 'not-found' | 'not-a-bundle' | 'corrupt' | 'unsafe-entry' | 'tampered' | 'too-much-data' | 'unreadable' | 'cancelled' | 'invalid' | 'write-failed';
 
 /** A document as `getDocument` returns it: maybe only its first annotations. */
 export interface DocumentPage extends DocumentView {
@@ -72,6 +77,77 @@ export interface LinkView {
   readonly here: AnnotationRef & { readonly quote: string; readonly start: number };
   /** `title` and `quote` of the other end; `quote` absent when its annotation is an orphan. */
   readonly there: AnnotationRef & { readonly title: string; readonly quote?: string };
+}
+
+/** What an export writes: a .claimbundle, or a REFI-QDA project (.qdpx) for QDA software. */
+export type ExportFormat = 'bundle' | 'qdpx';
+
+/** The analyst's choices for an export; absent filters take everything. */
+export interface BundleExportRequest {
+  format: ExportFormat;
+  /** Only these documents. */
+  documents?: string[];
+  /** Only annotations with one of these tags (or a tag inside one). */
+  tags?: string[];
+  /** Only annotations with one of these verification statuses. */
+  statuses?: string[];
+  /** Include the imported files (bundles only). */
+  originals: boolean;
+  /** Sign the manifest with the analyst's Ed25519 key (bundles only). */
+  sign: boolean;
+}
+
+/** A finished export, waiting to be saved: `downloadId` names it for the host's download route. */
+export interface ExportedFile {
+  readonly downloadId: string;
+  readonly fileName: string;
+  readonly size: number;
+  /** Files inside the archive. */
+  readonly files: number;
+  readonly rootHash?: string;
+  readonly signedBy?: string;
+  /** What the formats could not hold, in words ("brat/ leaves out 2 links across documents"). */
+  readonly notes: readonly string[];
+}
+
+/** Progress of an export or a bundle import, under the job id its caller chose. */
+export interface BundleJobProgress {
+  readonly jobId: string;
+  readonly kind: 'export' | 'import';
+  readonly phase: 'reading' | 'writing' | 'checking' | 'finishing';
+  readonly done: number;
+  readonly total?: number;
+  readonly finished: boolean;
+}
+
+/** A bundle opened for import: who made it, whether it verifies, and what merging it would do. */
+export interface BundlePreview {
+  readonly importId: string;
+  readonly fileName: string;
+  readonly workspace: string;
+  readonly creator: string;
+  readonly createdAt: string;
+  readonly files: number;
+  readonly signature: SignatureCheck;
+  readonly documents: readonly DocumentMatch[];
+  readonly annotations: MergeCounts;
+  readonly links: MergeCounts;
+  readonly claims: MergeCounts;
+  /** Tag names the workspace will gain, and those it keeps its own definition of. */
+  readonly tagsAdded: readonly string[];
+  readonly tagsKept: readonly string[];
+  readonly conflicts: readonly MergeConflict[];
+}
+
+/** Annotations of a plain W3C or Hypothesis file put on a document: what happened to each. */
+export interface AnnotationFileOutcome {
+  readonly format: 'w3c' | 'hypothesis';
+  readonly added: number;
+  readonly fuzzy: number;
+  readonly duplicates: number;
+  readonly newTags: readonly string[];
+  readonly notFound: readonly { readonly index: number; readonly quote: string }[];
+  readonly invalid: readonly { readonly index: number; readonly reason: string }[];
 }
 
 /** Every method is async, takes plain data and returns plain data (it may cross a process). */
@@ -146,6 +222,28 @@ export interface WorkbenchApi {
    * AnnotationCollection (JSON-LD; positions in Unicode code points), as a file to save.
    */
   exportAnnotations(): Promise<{ fileName: string; mimeType: string; text: string }>;
+  /**
+   * Writes an export off the main thread, reporting `didProgressBundle` under `jobId`; edits wait
+   * only while the workspace is read. Cancelled or failed, it leaves no file. The result waits
+   * under `downloadId` until the window saves it (the host's download route).
+   */
+  exportBundle(jobId: string, request: BundleExportRequest): Promise<Result<ExportedFile, 'not-found' | 'invalid' | 'cancelled' | 'write-failed'>>;
+  /** Stops an export or a bundle being opened for import. */
+  cancelBundleJob(jobId: string): Promise<void>;
+  /**
+   * Opens an uploaded bundle for import under `jobId`: verifies every file and plans the merge,
+   * writing nothing to the workspace. The preview waits, by its `importId`, for apply or discard.
+   */
+  previewBundleImport(jobId: string, upload: UploadRef): Promise<Result<BundlePreview, BundleImportCode>>;
+  /** Merges a previewed bundle with a choice for each conflict (by its key): one undo step, all or nothing. */
+  applyBundleImport(importId: string, resolutions: Record<string, Resolution>): Promise<Result<MergeSummary, 'not-found' | 'invalid' | 'write-failed'>>;
+  /** Forgets a previewed bundle (and its temporary files). */
+  discardBundleImport(importId: string): Promise<void>;
+  /**
+   * Puts the annotations of a W3C Web Annotation or Hypothesis JSON file on a document, found
+   * again by their quotes. One undo step; tags the codebook lacks are added.
+   */
+  importAnnotationFile(documentId: string, text: string): Promise<Result<AnnotationFileOutcome, 'not-found' | 'invalid' | 'write-failed'>>;
 
   /** Every link and claim of the workspace. */
   getEvidence(): Promise<EvidenceData>;
@@ -198,6 +296,7 @@ export interface WorkbenchEvents {
   didChangeWorkspace: WorkspaceInfo;
   didChangeSaveState: SaveState;
   didProgressImport: ImportJobProgress;
+  didProgressBundle: BundleJobProgress;
   didChangeHistory: HistoryState;
   /** Links or claims changed (the whole evidence, which is small). */
   didChangeEvidence: EvidenceData;
@@ -243,6 +342,12 @@ const methods = {
   importCodebook: true,
   exportCodebook: true,
   exportAnnotations: true,
+  exportBundle: true,
+  cancelBundleJob: true,
+  previewBundleImport: true,
+  applyBundleImport: true,
+  discardBundleImport: true,
+  importAnnotationFile: true,
   getEvidence: true,
   getLinks: true,
   createLink: true,
@@ -264,6 +369,7 @@ const events = {
   didChangeWorkspace: true,
   didChangeSaveState: true,
   didProgressImport: true,
+  didProgressBundle: true,
   didChangeHistory: true,
   didChangeEvidence: true,
 } as const satisfies Record<WorkbenchEvent, true>;

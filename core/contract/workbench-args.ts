@@ -32,6 +32,18 @@ const DocumentMetaPatch = z.strictObject({
   tags: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
 });
 
+const BundleExportRequest = z.strictObject({
+  format: z.enum(['bundle', 'qdpx']),
+  documents: z.array(DocumentId).min(1).max(100_000).optional(),
+  tags: z.array(TagId).min(1).max(1000).optional(),
+  statuses: z.array(z.string().max(64)).min(1).max(100).optional(),
+  originals: z.boolean(),
+  sign: z.boolean(),
+});
+
+/** A W3C or Hypothesis annotation file, read by the window and sent as text (under the web host's 8 MiB call cap). */
+const MAX_ANNOTATION_FILE_CHARACTERS = 6 * 1024 * 1024;
+
 /** Pasted text: a long report fits; a larger text should be imported as a file. */
 const MAX_PASTE_CHARACTERS = 2_000_000;
 
@@ -168,6 +180,12 @@ export const workbenchArgs = {
   importCodebook: z.tuple([CodebookFormat, z.string().max(MAX_CODEBOOK_CHARACTERS)]),
   exportCodebook: z.tuple([CodebookFormat]),
   exportAnnotations: z.tuple([]),
+  exportBundle: z.tuple([JobId, BundleExportRequest]),
+  cancelBundleJob: z.tuple([JobId]),
+  previewBundleImport: z.tuple([JobId, UploadRef]),
+  applyBundleImport: z.tuple([JobId, z.record(z.string().max(300), z.enum(['mine', 'theirs', 'both']))]),
+  discardBundleImport: z.tuple([JobId]),
+  importAnnotationFile: z.tuple([DocumentId, z.string().max(MAX_ANNOTATION_FILE_CHARACTERS)]),
   getEvidence: z.tuple([]),
   getLinks: z.tuple([DocumentId]),
   createLink: z.tuple([NewLink]),

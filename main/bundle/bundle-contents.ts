@@ -73,8 +73,25 @@ export interface BundleNotes {
 const text = (content: string) => new TextEncoder().encode(content);
 const json = (value: unknown) => text(`${JSON.stringify(value, null, 2)}\n`);
 
-/** The entries of a bundle of the whole workspace, in a stable order. */
-export async function bundleEntries(store: WorkspaceStore, options: BundleContentOptions): Promise<{ entries: BundleEntry[]; notes: BundleNotes }> {
+/** The entries of a bundle, each made only when it is asked for (see `bundleEntryPlan`). */
+export interface BundleEntryPlan {
+  /** How many entries `entries` yields. */
+  readonly count: number;
+  readonly entries: AsyncIterable<BundleEntry>;
+  readonly notes: BundleNotes;
+}
+
+/**
+ * The entries of a bundle of the workspace, in a stable order, made one at a time as they are
+ * iterated: the export deflates one while the next is made, and holds only a few in memory. What
+ * they are made of is read now (the store's data, the texts of earlier versions); only originals
+ * are read later, which is safe as they are never changed or removed (named by their SHA-256).
+ *
+ * @example
+ * const plan = await bundleEntryPlan(store, { originals: false, generatedAt: new Date().toISOString() });
+ * await writeBundle(target, plan.entries, header, { entryCount: plan.count });
+ */
+export async function bundleEntryPlan(store: WorkspaceStore, options: BundleContentOptions): Promise<BundleEntryPlan> {
   const { workspace } = store;
   const { documents, evidence } = exportSelection(store, options);
   const input: ExportInput = {
@@ -82,31 +99,43 @@ export async function bundleEntries(store: WorkspaceStore, options: BundleConten
     documents: documents.map((file) => ({ meta: file.meta, text: file.text, annotations: file.annotations })),
     evidence,
   };
-  const entries: BundleEntry[] = [];
+  const makers: { readonly path: string; readonly make: () => Uint8Array | Promise<Uint8Array> }[] = [];
   for (const file of documents) {
-    entries.push({ path: `documents/${file.meta.id}.txt`, bytes: text(file.text) });
-    entries.push({ path: `documents/${file.meta.id}.json`, bytes: json({ meta: file.meta, structure: file.structure, versions: file.versions }) });
+    makers.push({ path: `documents/${file.meta.id}.txt`, make: () => text(file.text) });
+    makers.push({ path: `documents/${file.meta.id}.json`, make: () => json({ meta: file.meta, structure: file.structure, versions: file.versions }) });
   }
   // Earlier versions' texts: an orphaned annotation's span refers to one of them.
   const texts = new Set(documents.flatMap((file) => file.versions.map((version) => version.textHash)));
   for (const hash of [...texts].sort()) {
     const bytes = await readFile(path.join(store.dir, TEXTS_DIR, hash)).catch(() => undefined);
-    if (bytes !== undefined) entries.push({ path: `texts/${hash}`, bytes });
+    if (bytes !== undefined) makers.push({ path: `texts/${hash}`, make: () => bytes });
   }
   if (options.originals) {
     const hashes = new Set(documents.flatMap((file) => (file.meta.originalHash === undefined ? [] : [file.meta.originalHash])));
-    for (const hash of [...hashes].sort()) entries.push({ path: `originals/${hash}`, bytes: await readFile(path.join(store.dir, 'originals', hash)) });
+    for (const hash of [...hashes].sort()) makers.push({ path: `originals/${hash}`, make: () => readFile(path.join(store.dir, 'originals', hash)) });
   }
-  entries.push({ path: 'annotations.jsonld', bytes: json(w3cCollection({ workspace, documents, evidence })) });
-  entries.push({ path: 'codebook.json', bytes: json(workspace.codebook) });
-  entries.push({ path: 'codebook.qdc', bytes: text(codebookQdc(workspace)) });
-  entries.push({ path: 'settings.json', bytes: json({ workspace: workspace.name, statuses: workspace.settings.statuses, verdictScale: workspace.settings.verdictScale }) });
-  entries.push({ path: 'claims.json', bytes: json({ claims: evidence.claims, verdictScale: workspace.settings.verdictScale }) });
-  entries.push({ path: 'claimreview.jsonld', bytes: text(claimReviewJsonLd(input)) });
+  makers.push({ path: 'annotations.jsonld', make: () => json(w3cCollection({ workspace, documents, evidence })) });
+  makers.push({ path: 'codebook.json', make: () => json(workspace.codebook) });
+  makers.push({ path: 'codebook.qdc', make: () => text(codebookQdc(workspace)) });
+  makers.push({ path: 'settings.json', make: () => json({ workspace: workspace.name, statuses: workspace.settings.statuses, verdictScale: workspace.settings.verdictScale }) });
+  makers.push({ path: 'claims.json', make: () => json({ claims: evidence.claims, verdictScale: workspace.settings.verdictScale }) });
+  makers.push({ path: 'claimreview.jsonld', make: () => text(claimReviewJsonLd(input)) });
   // With a BOM: spreadsheet software then reads it as UTF-8.
-  entries.push({ path: 'claims.csv', bytes: text(claimsCsv(input, { bom: true })) });
+  makers.push({ path: 'claims.csv', make: () => text(claimsCsv(input, { bom: true })) });
+  // Made now, not when its turn comes: its file list is needed for the count, its notes for the caller.
   const brat = bratExport(input);
-  for (const file of brat.files) entries.push({ path: `brat/${file.path}`, bytes: text(file.content) });
-  entries.push({ path: 'report.html', bytes: text(reportHtml(input, { generatedAt: options.generatedAt })) });
-  return { entries, notes: { bratSkipped: brat.skipped } };
+  for (const file of brat.files) makers.push({ path: `brat/${file.path}`, make: () => text(file.content) });
+  makers.push({ path: 'report.html', make: () => text(reportHtml(input, { generatedAt: options.generatedAt })) });
+  async function* entries(): AsyncGenerator<BundleEntry> {
+    for (const maker of makers) yield { path: maker.path, bytes: await maker.make() };
+  }
+  return { count: makers.length, entries: entries(), notes: { bratSkipped: brat.skipped } };
+}
+
+/** The entries of a bundle of the whole workspace, in a stable order, all in memory. */
+export async function bundleEntries(store: WorkspaceStore, options: BundleContentOptions): Promise<{ entries: BundleEntry[]; notes: BundleNotes }> {
+  const plan = await bundleEntryPlan(store, options);
+  const entries: BundleEntry[] = [];
+  for await (const entry of plan.entries) entries.push(entry);
+  return { entries, notes: plan.notes };
 }

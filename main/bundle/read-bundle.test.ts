@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleZip, manifestFor, rootHashOf, sha256, utf8, type BuiltFile } from '../../tests/support/bundle-builder.ts';
+import { bundleZip, manifestFor, manifestListing, rootHashOf, sha256, utf8, type BuiltFile } from '../../tests/support/bundle-builder.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { deflated, deflatedZeros, stored, zip } from '../../tests/support/zip-writer.ts';
 import { BundleManifest } from '../../core/bundle/manifest.ts';
@@ -38,7 +39,7 @@ describe('readBundle', () => {
     ['a drive letter', bundleZip(files, { extra: [deflated('C:/Windows/evil.dll', evil)] }), 'unsafe-entry', 'the entry "C:/Windows/evil.dll" is refused: it starts with a drive letter'],
     ['a backslash name', bundleZip(files, { extra: [deflated('..\\evil.txt', evil)] }), 'unsafe-entry', 'the entry "..\\evil.txt" is refused: it contains a backslash'],
     ['a NUL in a name', bundleZip(files, { extra: [deflated('evil.txt\0.json', evil)] }), 'unsafe-entry', 'the entry "evil.txt\\u0000.json" is refused: it contains a control character'],
-    ['a directory entry', bundleZip(files, { extra: [stored('documents/', new Uint8Array())] }), 'unsafe-entry', 'the entry "documents/" is refused: it has an empty segment (a doubled or trailing "/")'],
+    ['a directory entry', bundleZip(files, { extra: [stored('documents/', new Uint8Array())] }), 'unsafe-entry', 'the entry "documents/" is refused: it is a directory; a bundle holds only plain files'],
     ['a duplicate name', bundleZip(files, { extra: [deflated('claims.json', evil)] }), 'unsafe-entry', 'the entry "claims.json" appears twice'],
     ['names equal but for case', bundleZip(files, { manifest: listedEvil('Claims.JSON'), extra: [deflated('Claims.JSON', evil)] }), 'unsafe-entry', 'the entries "claims.json" and "Claims.JSON" would be the same file on a case-insensitive disk'],
     ['names equal after NFC', bundleZip(files, { extra: [deflated('café', evil), deflated('cafe\u0301', evil)] }), 'unsafe-entry', 'the entry "cafe\u0301" is refused: it is not in Unicode NFC'],
@@ -57,8 +58,9 @@ describe('readBundle', () => {
     ['a zip without a manifest', zip(files.map((file) => deflated(file.path, file.bytes))), 'not-a-bundle', 'the bundle is not a Claimbench bundle (it has no manifest.json)'],
     ['not a zip at all', utf8('%PDF-1.7 definitely not a zip'), 'not-a-bundle', 'the bundle is not a Claimbench bundle (not a zip archive)'],
     ['an empty file', new Uint8Array(), 'not-a-bundle', 'the bundle is not a Claimbench bundle (not a zip archive)'],
-    ['a truncated zip', bundleZip(files).subarray(30), 'corrupt', 'the file is damaged: the zip directory runs past the end of the file (is it truncated?)'],
-    ['an entry that does not inflate', bundleZip(files, { extra: [{ ...stored('junk.bin', new Uint8Array([0xff, 0xff, 0xff, 0xff])), method: 8 }] }), 'corrupt', 'the file is damaged: junk.bin does not inflate (invalid block type)'],
+    ['a truncated zip', bundleZip(files).subarray(30), 'corrupt', 'the file is damaged: zip directory entry 1 is broken (bytes cut off or changed?)'],
+    // Listed, or it would be refused as unlisted before anything is inflated.
+    ['an entry that does not inflate', bundleZip(files, { manifest: manifestListing(files, [withFile('junk.bin', new Uint8Array(4))]), extra: [{ ...stored('junk.bin', new Uint8Array([0xff, 0xff, 0xff, 0xff])), method: 8 }] }), 'corrupt', 'the file is damaged: junk.bin does not inflate (invalid block type)'],
   ])('refuses %s', async (_name, bytes, code, message) => {
     expect(await readBundle(bytes)).toEqual({ ok: false, error: { code, message } });
   });
@@ -67,19 +69,21 @@ describe('readBundle', () => {
     const bomb = await deflatedZeros('documents/bomb.txt', 64 * MiB);
     const lying = { ...bomb, size: 10 };
     const limits = { maxEntryBytes: 8 * MiB, maxTotalBytes: 32 * MiB };
-    for (const part of [bomb, lying]) {
-      expect(await readBundle(bundleZip(files, { extra: [part] }), { limits })).toEqual({
-        ok: false,
-        error: { code: 'too-much-data', message: 'documents/bomb.txt inflates past 8.0 MiB: refusing a possible zip bomb' },
-      });
-    }
+    const refused = async (part: typeof bomb, manifest: unknown = good) => readBundle(bundleZip(files, { manifest, extra: [part] }), { limits });
+    expect(await refused(bomb)).toEqual({ ok: false, error: { code: 'too-much-data', message: 'documents/bomb.txt declares 64 MiB; more than 8.0 MiB in one file is refused' } });
+    // Unlisted, it is refused before it is inflated at all; listed, as soon as it inflates past what its header says.
+    expect(await refused(lying)).toEqual({ ok: false, error: { code: 'tampered', message: 'documents/bomb.txt is in the bundle but not listed in the manifest' } });
+    expect(await refused(lying, manifestListing(files, [{ path: 'documents/bomb.txt', size: 10, sha256: sha256('') }]))).toEqual({
+      ok: false,
+      error: { code: 'too-much-data', message: 'documents/bomb.txt inflates past the 10 bytes its header declares: its sizes lie (a possible zip bomb)' },
+    });
   });
 
   it('refuses entries that pass one by one but not together, and too many entries', async () => {
     const parts = await Promise.all(['a', 'b', 'c'].map((name) => deflatedZeros(`${name}.bin`, 5 * MiB)));
     expect(await readBundle(bundleZip(files, { extra: parts }), { limits: { maxEntryBytes: 8 * MiB, maxTotalBytes: 12 * MiB } })).toEqual({
       ok: false,
-      error: { code: 'too-much-data', message: 'c.bin takes the inflated total past 12 MiB: refusing a possible zip bomb' },
+      error: { code: 'too-much-data', message: 'c.bin takes the declared total past 12 MiB: refusing a possible zip bomb' },
     });
     expect(await readBundle(bundleZip(files), { limits: { maxEntries: 2 } })).toEqual({
       ok: false,
@@ -108,6 +112,14 @@ describe('readBundle', () => {
       expect((await readBundle(target)).ok).toBe(true);
       expect(await readBundle(path.join(dir, 'missing.claimbundle'))).toMatchObject({ ok: false, error: { code: 'unreadable', message: expect.stringContaining('missing.claimbundle could not be read') } });
       expect(await readBundle(target, { limits: { maxTotalBytes: 10, maxEntryBytes: 10 } })).toMatchObject({ ok: false, error: { code: 'too-much-data' } });
+    }));
+
+  it('leaves no temporary file or folder behind when reading bytes, whether they pass or not', () =>
+    withTempDir(async (dir) => {
+      expect((await readBundle(bundleZip(files), { tempParent: dir })).ok).toBe(true);
+      expect((await readBundle(bundleZip(files, { extra: [deflated('../evil.txt', evil)] }), { tempParent: dir })).ok).toBe(false);
+      expect((await readBundle(bundleZip([{ ...files[0]!, bytes: flip(files[0]!.bytes, 4) }, files[1]!], { manifest: good }), { tempParent: dir })).ok).toBe(false);
+      expect(await readdir(dir)).toEqual([]);
     }));
 
   it('never throws on damaged bytes anywhere in a bundle', async () => {

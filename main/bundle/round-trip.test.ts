@@ -2,6 +2,7 @@
 // documents, annotations, links and claims. Annotations travel only as W3C Web Annotations
 // (annotations.jsonld), so this is also the proof that that export loses nothing.
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,9 +12,13 @@ import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { randomWorkspace, writeRandomWorkspace, type RandomWorkspace } from '../../tests/support/random-workspace.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { TEXTS_DIR, WorkspaceStore } from '../store/workspace-store.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
+import { Emitter } from '../../core/events.ts';
+import { ChangeLog } from '../workbench/change-log.ts';
 import { bundleEntries } from './bundle-contents.ts';
+import { applyBundleImport, prepareBundleImport } from './import-bundle.ts';
+import { writeBundle } from './write-bundle.ts';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -60,6 +65,38 @@ describe('bundle round trip', () => {
         });
       }),
       { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it('exports a random workspace as a .claimbundle and imports it into an empty workspace, which then holds the same', async () => {
+    await fc.assert(
+      fc.asyncProperty(randomWorkspace, async (workspace: RandomWorkspace) => {
+        await withTempDir(async (dir) => {
+          const store = await emptyStore(path.join(dir, 'ws'));
+          await writeRandomWorkspace(store, workspace);
+          const { entries } = await bundleEntries(store, { originals: false, generatedAt: '2026-12-01T00:00:00.000Z' });
+          const bundle = path.join(dir, 'random.claimbundle');
+          const written = await writeBundle(bundle, entries, { appVersion: '0.1.0', creator: 'Ana', workspace: 'Round trip', createdAt: '2026-12-01T00:00:00.000Z' });
+          if (!written.ok) throw new Error(written.error.message);
+
+          const target = await emptyStore(path.join(dir, 'other'));
+          const prepared = await prepareBundleImport(bundle, target);
+          if (!prepared.ok) throw new Error(prepared.error.message);
+          expect(prepared.value.plan.conflicts).toEqual([]);
+          const changes = new ChangeLog(target, { documentsChanged: new Emitter(), annotationsChanged: new Emitter(), historyChanged: new Emitter(), evidenceChanged: new Emitter(), codebookChanged: () => undefined });
+          const applied = await applyBundleImport(prepared.value, new Map(), target, changes);
+          await prepared.value.dispose();
+          if (!applied.ok) throw new Error(applied.error.message);
+          // Read back from disk, not from memory.
+          const reopened = await WorkspaceStore.open(target.dir);
+          expectSameDocuments(reopened.documents, store.documents);
+          expect(reopened.evidence).toEqual(store.evidence);
+          for (const hash of workspace.texts.keys()) {
+            if (store.documents.some((file) => file.versions.some((version) => version.textHash === hash))) expect(await readFile(path.join(target.dir, TEXTS_DIR, hash), 'utf8')).toBe(workspace.texts.get(hash));
+          }
+        });
+      }),
+      { numRuns: 15 },
     );
   }, 120_000);
 });

@@ -5,7 +5,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { computeRootHash, SIGNATURE_ALGORITHM, signedBytes, type BundleManifest, type ManifestSignature } from '../../core/bundle/manifest.ts';
+import { computeRootHash, SIGNATURE_ALGORITHM, signedBytes, type BundleManifest, type ManifestSignature, type SignatureCheck } from '../../core/bundle/manifest.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 
 export interface SigningKey {
@@ -18,11 +18,7 @@ export interface SigningKey {
   readonly keyFile: string;
 }
 
-/** What a manifest's signature says; the UI phrases it ("signed by Ana, valid" / "signature invalid"). */
-export type SignatureCheck =
-  | { readonly state: 'unsigned' }
-  | { readonly state: 'valid'; readonly signer: string; readonly publicKey: string; readonly fingerprint: string }
-  | { readonly state: 'invalid'; readonly reason: string };
+export type { SignatureCheck };
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 

@@ -1,15 +1,19 @@
 // Writes a .claimbundle: every entry hashed and deflated into a zip as it arrives, then
 // manifest.json last (only then are all hashes known, so entries can stream from an iterator).
+// Deflating runs on libuv's thread pool, several slices at once, while the next entries are made
+// (parallel-zip.ts), so writing a bundle neither blocks the calling thread nor uses one core only.
 // The zip goes to a uniquely named temp file beside the target, is fsynced, then renamed over the
 // target: a cancelled or failed export leaves the target as it was and no partial file behind.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { Zip, ZipDeflate } from 'fflate';
 import { bundlePathProblem, pathCollisionKey } from '../../core/bundle/bundle-path.ts';
 import { BUNDLE_FORMAT, BundleHeader, BundleManifest, computeRootHash, MANIFEST_PATH, type ManifestFile } from '../../core/bundle/manifest.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
+import type { DeflateLevel } from './deflate-slices.ts';
+import { ParallelZip } from './parallel-zip.ts';
 import { sha256Hex, signManifest, type SigningKey } from './signing.ts';
+import { dosDateTime } from './zip-records.ts';
 
 export interface BundleEntry {
   readonly path: string;
@@ -18,11 +22,18 @@ export interface BundleEntry {
 
 export interface WriteBundleOptions {
   readonly signal?: AbortSignal;
-  /** Called after each entry is in the zip, and once more when the bundle is in place; `total` (entries + 1) is unknown for iterators. */
+  /** Called after each entry is in the zip, and once more when the bundle is in place; `total` (entries + 1) is unknown for iterators without `entryCount`. */
   readonly onProgress?: (done: number, total: number | undefined) => void;
   readonly signingKey?: SigningKey;
   /** Deflate level, 6 by default (as `zip -6`). */
-  readonly level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  readonly level?: DeflateLevel;
+  /** How many entries an iterator will yield, for the progress total (an array's are counted). */
+  readonly entryCount?: number;
+  /**
+   * The temp file to write before the rename (see `temporaryPathFor`); by default a new one. For a
+   * caller that must remove it itself if the thread running `writeBundle` dies.
+   */
+  readonly temporaryPath?: string;
 }
 
 export type WriteBundleCode = 'cancelled' | 'write-failed' | 'invalid';
@@ -53,22 +64,23 @@ export async function writeBundle(
   const parsedHeader = BundleHeader.safeParse(header);
   if (!parsedHeader.success) return fail('invalid', `the bundle header is not valid: ${parsedHeader.error.issues.map(describeIssue).join('; ')}`);
   // The manifest is the last step: done === total only once the bundle is in place.
-  const total = Array.isArray(entries) ? entries.length + 1 : undefined;
-  const level = options.level ?? 6;
-  const mtime = zipDate(parsedHeader.data.createdAt);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.partial`);
+  const total = Array.isArray(entries) ? entries.length + 1 : options.entryCount === undefined ? undefined : options.entryCount + 1;
+  const temp = options.temporaryPath ?? temporaryPathFor(target);
+  const checkCancelled = () => {
+    if (options.signal?.aborted) throw new Stop('cancelled', 'the export was cancelled');
+  };
 
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, 'wx', 0o644).catch((error: Error) => {
       throw new Stop('write-failed', `could not create a file in ${path.dirname(target)}: ${error.message}`);
     });
-    const output = zipOutput(handle);
+    // The export's time as every entry's time: the same export gives the same bytes.
+    const zip = new ParallelZip(handle, { level: options.level ?? 6, dosTime: dosDateTime(new Date(parsedHeader.data.createdAt)), checkpoint: checkCancelled });
     const files: ManifestFile[] = [];
     const seen = new Map<string, string>();
-    const checkCancelled = () => {
-      if (options.signal?.aborted) throw new Stop('cancelled', 'the export was cancelled');
-    };
+    let written = 0;
+    const onWritten = () => options.onProgress?.(++written, total);
 
     for await (const entry of entries) {
       checkCancelled();
@@ -77,18 +89,15 @@ export async function writeBundle(
       const earlier = seen.get(pathCollisionKey(entry.path));
       if (earlier !== undefined) throw new Stop('invalid', `the entries "${earlier}" and "${entry.path}" would be the same file`);
       seen.set(pathCollisionKey(entry.path), entry.path);
-
-      files.push({ path: entry.path, size: entry.bytes.length, sha256: createHash('sha256').update(entry.bytes).digest('hex') });
-      output.add(entry.path, entry.bytes, level, mtime);
-      await output.flush();
-      options.onProgress?.(files.length, total);
+      files.push({ path: entry.path, size: entry.bytes.length, sha256: await zip.add(entry.path, entry.bytes, onWritten) });
     }
     checkCancelled();
 
     const unsigned: BundleManifest = { bundleFormat: BUNDLE_FORMAT, ...parsedHeader.data, files, rootHash: computeRootHash(files, sha256Hex) };
     const manifest = BundleManifest.parse(options.signingKey ? signManifest(unsigned, options.signingKey) : unsigned);
-    output.add(MANIFEST_PATH, new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n'), level, mtime);
-    await output.end();
+    // The manifest's own progress step is the bundle in place, below.
+    await zip.add(MANIFEST_PATH, new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n'), () => undefined);
+    await zip.finish();
     checkCancelled();
 
     await handle.sync();
@@ -106,45 +115,13 @@ export async function writeBundle(
   }
 }
 
-/** An fflate zip stream whose output goes to `handle`, written out after each entry. */
-function zipOutput(handle: FileHandle) {
-  let chunks: Uint8Array[] = [];
-  let failure: Error | undefined;
-  let ended = false;
-  const zip = new Zip((error, chunk, final) => {
-    if (error) failure = error;
-    else chunks.push(chunk);
-    if (final) ended = true;
-  });
-  const flush = async () => {
-    if (failure) throw failure;
-    const pending = chunks;
-    chunks = [];
-    for (const chunk of pending) await handle.write(chunk);
-  };
-  return {
-    add(name: string, bytes: Uint8Array, level: WriteBundleOptions['level'], mtime: Date) {
-      // ZipDeflate works in this thread; a big export should run writeBundle off the UI thread.
-      const file = new ZipDeflate(name, { level });
-      file.mtime = mtime;
-      zip.add(file);
-      file.push(bytes, true);
-    },
-    flush,
-    async end() {
-      zip.end();
-      await flush();
-      if (!ended) throw new Error('the zip stream did not finish');
-    },
-  };
-}
-
-/** The export's time as every entry's time (so the same export gives the same bytes), within what DOS dates hold. */
-function zipDate(createdAt: string): Date {
-  const date = new Date(createdAt);
-  // fflate writes local time, and throws outside 1980–2099.
-  const year = date.getFullYear();
-  return year >= 1980 && year <= 2099 ? date : new Date('1980-01-01T00:00:00Z');
+/**
+ * A new temp file name beside `target`, for `WriteBundleOptions.temporaryPath`.
+ *
+ * @example temporaryPathFor('/out/work.claimbundle') // '/out/.work.claimbundle.<uuid>.partial'
+ */
+export function temporaryPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.partial`);
 }
 
 /** Makes the rename durable. Folders cannot be opened for fsync on Windows; the rename stands there anyway. */

@@ -1,7 +1,6 @@
 // `claimbench export --out FILE`: the whole workspace as an annotated bundle (.claimbundle).
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
+import { appVersion, RESOURCES_DIR } from '../app-paths.ts';
 import { bundleEntries } from '../bundle/bundle-contents.ts';
 import { loadOrCreateSigningKey } from '../bundle/signing.ts';
 import { writeBundle } from '../bundle/write-bundle.ts';
@@ -84,8 +83,4 @@ export async function exportCommand({ workspace, out, originals, sign, documents
     output.report('note', `brat/ leaves out ${annotations} annotation(s) not found in their text and ${crossDocumentLinks} link(s) across documents, which brat cannot hold`, { bratSkipped: notes.bratSkipped });
   }
   return 0;
-}
-
-function appVersion(): string {
-  return (JSON.parse(readFileSync(path.join(APP_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, type ImportLimits } from '../import/extract-types.ts';
 import { WorkspaceOpenError } from '../store/workspace-store.ts';
 import { exportCommand, EXPORT_HELP } from './export.ts';
 import { importCommand, IMPORT_HELP } from './import.ts';
+import { importBundleCommand, IMPORT_BUNDLE_HELP } from './import-bundle.ts';
 import { verifyCommand, VERIFY_HELP } from './verify.ts';
 import { createOutput, UsageError, type Output } from './output.ts';
 import { serve, SERVE_HELP, type ServeOptions } from './serve.ts';
@@ -18,11 +19,12 @@ Claimbench is a research workbench for claims: import documents, highlight and t
 claims, link them to their sources, and export annotated bundles.
 
 Commands:
-  start    start the desktop app (or the web host where Electron is unavailable)
-  serve    serve the workbench to your browser on 127.0.0.1
-  import   import files (text, Markdown, HTML, PDF, Word) into a workspace
-  export   write the workspace as an annotated bundle (.claimbundle)
-  verify   check a bundle's files, hashes and signature without importing it
+  start          start the desktop app (or the web host where Electron is unavailable)
+  serve          serve the workbench to your browser on 127.0.0.1
+  import         import files (text, Markdown, HTML, PDF, Word) into a workspace
+  export         write the workspace as an annotated bundle (.claimbundle) or .qdpx
+  verify         check a bundle's files, hashes and signature without importing it
+  import-bundle  merge an annotated bundle into a workspace
 
 Options:
   -h, --help     show help (also after a command: claimbench serve --help)
@@ -108,6 +110,12 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         },
         output,
       ),
+  },
+  'import-bundle': {
+    help: IMPORT_BUNDLE_HELP,
+    options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help, 'on-conflict': { type: 'string' } },
+    positionals: true,
+    run: (values, files, output) => importBundleCommand({ workspace: values.workspace as string | undefined, onConflict: values['on-conflict'] as string | undefined, files }, output),
   },
   verify: { help: VERIFY_HELP, options: { json: COMMON.json, help: COMMON.help }, positionals: true, run: (_values, files, output) => verifyCommand(files, output) },
 };

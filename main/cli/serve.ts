@@ -7,7 +7,7 @@ import type { ImportLimits } from '../import/extract-types.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { createWorkbenchService } from '../workbench/workbench-service.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
-import { resolveWorkspaceDir } from '../workspace/default-location.ts';
+import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';
 import { startWebHost, type WebHost } from '../web/server.ts';
 import type { Output } from './output.ts';
 
@@ -45,7 +45,7 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
     output.error('not-built', `The renderer is not built yet (${RENDERER_DIR} is missing): run \`npm run build\` first.`);
     return 1;
   }
-  const service = createWorkbenchService(store, { extractors: EXTRACTORS, limits: options.limits });
+  const service = createWorkbenchService(store, { extractors: EXTRACTORS, limits: options.limits, keysDir: path.join(userDataDir(), 'keys') });
   for (const problem of store.problems) output.error('unreadable-file', `skipped ${problem.message}`);
 
   const host = await listen(service, options.port);
@@ -67,7 +67,7 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
 }
 
 async function listen(service: ReturnType<typeof createWorkbenchService>, port: number | undefined): Promise<WebHost> {
-  const options = { service, uploads: service.uploads, rendererDir: RENDERER_DIR };
+  const options = { service, uploads: service.uploads, exports: service.exports, rendererDir: RENDERER_DIR };
   if (port !== undefined) return startWebHost({ ...options, port });
   try {
     return await startWebHost({ ...options, port: DEFAULT_PORT });

@@ -41,7 +41,7 @@ export function runDesktopApp(): void {
       await previous.host.dispose();
       await previous.host.store.flush();
     }
-    const host = createWorkbenchService(store, { extractors: EXTRACTORS, limits: limitsFromArgs() });
+    const host = createWorkbenchService(store, { extractors: EXTRACTORS, limits: limitsFromArgs(), keysDir: path.join(app.getPath('userData'), 'keys') });
     current = { host, ipc: connectIpc(host, devServerUrl) };
   };
 
@@ -72,7 +72,7 @@ export function runDesktopApp(): void {
   void app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    serveRenderer(path.join(mainDir, '..', 'renderer'));
+    serveRenderer(path.join(mainDir, '..', 'renderer'), () => current?.host.exports);
 
     try {
       await openWorkspace(resolveWorkspaceDir(flagValue('--workspace')), process.argv.includes('--empty'));

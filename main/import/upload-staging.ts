@@ -81,6 +81,17 @@ export class UploadStaging {
     };
   }
 
+  /**
+   * The staged file itself, for a reader that streams it (a bundle); `release` deletes it.
+   * Undefined for an unknown id. The file is no longer staged: the caller owns it.
+   */
+  takeFile(uploadId: string): { readonly file: string; readonly size: number; release(): Promise<void> } | undefined {
+    const entry = this.staged.get(uploadId);
+    if (entry === undefined) return undefined;
+    this.staged.delete(uploadId);
+    return { file: entry.file, size: entry.size, release: () => rm(entry.file, { force: true }) };
+  }
+
   /** Forgets a staged file that will not be imported. */
   async discard(uploadId: string): Promise<void> {
     const entry = this.staged.get(uploadId);

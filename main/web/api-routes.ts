@@ -1,6 +1,10 @@
 // The web host's API, derived from the contract: POST /api/<method> with a JSON array of
 // arguments, and GET /api/events, a Server-Sent Events stream of every workbench event.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { attachmentHeader, type ExportStaging } from '../bundle/export-staging.ts';
 import type { WorkbenchService } from '../../core/contract/workbench-api.ts';
 import type { UploadStaging } from '../import/upload-staging.ts';
 import { dispatch, forwardEvents } from '../rpc/dispatch.ts';
@@ -62,6 +66,18 @@ export async function handleUpload(uploads: UploadStaging, request: IncomingMess
     response.setHeader('connection', 'close');
     sendError(response, 413, 'too-large', staged.error.message);
   } else sendError(response, 500, staged.error.code, staged.error.message);
+}
+
+/** Handles GET /api/download/<id>: a finished export, as a file to save. */
+export async function handleDownload(exports: ExportStaging | undefined, downloadId: string, response: ServerResponse): Promise<void> {
+  const staged = /^[0-9a-f-]{36}$/.test(downloadId) ? exports?.get(downloadId) : undefined;
+  const size = staged && (await stat(staged.path).then((info) => info.size, () => undefined));
+  if (staged === undefined || size === undefined) {
+    sendJson(response, 404, { error: { code: 'not-found', message: 'There is no such export (it was not finished, or the server restarted).' } });
+    return;
+  }
+  response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size, 'content-disposition': attachmentHeader(staged.fileName), 'cache-control': 'no-store' });
+  await pipeline(createReadStream(staged.path), response).catch(() => response.destroy());
 }
 
 /** Handles GET /api/events; returns a function that ends the stream (used at shutdown). */

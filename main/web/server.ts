@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from '../../core/security/csp.ts';
 import type { WorkbenchService } from '../../core/contract/workbench-api.ts';
 import type { UploadStaging } from '../import/upload-staging.ts';
-import { handleCall, handleEvents, handleUpload, sendJson } from './api-routes.ts';
+import type { ExportStaging } from '../bundle/export-staging.ts';
+import { handleCall, handleDownload, handleEvents, handleUpload, sendJson } from './api-routes.ts';
 import { checkRequest, newToken, tokenCookieName } from './guard.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -13,6 +14,8 @@ export interface WebHostOptions {
   readonly service: WorkbenchService;
   /** Where POST /api/upload puts files. */
   readonly uploads: UploadStaging;
+  /** Finished exports, served by GET /api/download/<id>. */
+  readonly exports?: ExportStaging;
   /** The built renderer (out/renderer). */
   readonly rendererDir: string;
   /** 0 picks a free port. */
@@ -31,7 +34,7 @@ export interface WebHost {
 
 export const LOOPBACK_ADDRESS = '127.0.0.1';
 
-export async function startWebHost({ service, uploads, rendererDir, port, token = newToken() }: WebHostOptions): Promise<WebHost> {
+export async function startWebHost({ service, uploads, exports, rendererDir, port, token = newToken() }: WebHostOptions): Promise<WebHost> {
   const endStreams = new Set<() => void>();
   let boundPort = port;
   // Requests being answered (event streams excepted); closing waits for them, then drops idle sockets.
@@ -65,6 +68,11 @@ export async function startWebHost({ service, uploads, rendererDir, port, token 
     if (url.pathname === '/api/upload') {
       if (request.method !== 'POST') return methodNotAllowed(response, 'POST');
       await handleUpload(uploads, request, response);
+      return;
+    }
+    if (url.pathname.startsWith('/api/download/')) {
+      if (request.method !== 'GET') return methodNotAllowed(response, 'GET');
+      await handleDownload(exports, url.pathname.slice('/api/download/'.length), response);
       return;
     }
     if (url.pathname.startsWith('/api/')) {

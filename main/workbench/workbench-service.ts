@@ -3,7 +3,7 @@
 import type { HistoryState } from '../../core/annotations/history.ts';
 import { annotationPage } from '../../core/annotations/paging.ts';
 import { Emitter } from '../../core/events.ts';
-import type { AnnotationsChange, DocumentMetaPatch, DocumentsChange, WorkbenchService } from '../../core/contract/workbench-api.ts';
+import type { AnnotationsChange, BundleJobProgress, DocumentMetaPatch, DocumentsChange, WorkbenchService } from '../../core/contract/workbench-api.ts';
 import { DocumentMeta, type DocumentFormat, type DocumentSummary } from '../../core/model/document.ts';
 import type { EvidenceData } from '../../core/model/evidence.ts';
 import type { ImportJobProgress, ImportOutcome } from '../../core/model/import.ts';
@@ -13,7 +13,10 @@ import { DEFAULT_LIMITS, type Extractor, type ImportLimits } from '../import/ext
 import { importSources, type ImportSource } from '../import/import-files.ts';
 import { UploadStaging } from '../import/upload-staging.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
+import { appVersion } from '../app-paths.ts';
+import { ExportStaging } from '../bundle/export-staging.ts';
 import { annotationMethods } from './annotation-methods.ts';
+import { bundleMethods } from './bundle-methods.ts';
 import { ChangeLog } from './change-log.ts';
 import { codebookMethods } from './codebook-methods.ts';
 import { documentMethods } from './document-methods.ts';
@@ -24,6 +27,8 @@ export interface WorkbenchHost extends WorkbenchService {
   readonly store: WorkspaceStore;
   /** Where transports put uploaded files until `importUploads` takes them. */
   readonly uploads: UploadStaging;
+  /** Finished exports, until the window saves them (the hosts' download routes read them). */
+  readonly exports: ExportStaging;
   /** Imports files the host itself chose (the desktop File › Import… dialog, the CLI). */
   importSources(jobId: string, sources: readonly ImportSource[]): Promise<ImportOutcome[]>;
   /** Stops firing events and cancels running imports; the store stays open (its owner closes it). */
@@ -34,9 +39,11 @@ export interface ServiceOptions {
   readonly extractors: Readonly<Record<DocumentFormat, Extractor>>;
   /** Caps on imports (file size, parse time, decompressed size); DEFAULT_LIMITS if absent. */
   readonly limits?: ImportLimits;
+  /** Where the analyst's Ed25519 signing key is kept; exports cannot be signed without it. */
+  readonly keysDir?: string;
 }
 
-export function createWorkbenchService(store: WorkspaceStore, { extractors, limits = DEFAULT_LIMITS }: ServiceOptions): WorkbenchHost {
+export function createWorkbenchService(store: WorkspaceStore, { extractors, limits = DEFAULT_LIMITS, keysDir }: ServiceOptions): WorkbenchHost {
   const documentsChanged = new Emitter<DocumentsChange>();
   const workspaceChanged = new Emitter<WorkspaceInfo>();
   const importProgressed = new Emitter<ImportJobProgress>();
@@ -44,6 +51,8 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
   const uploads = new UploadStaging(limits.maxFileBytes);
   const annotationsChanged = new Emitter<AnnotationsChange>();
   const evidenceChanged = new Emitter<EvidenceData>();
+  const bundleProgressed = new Emitter<BundleJobProgress>();
+  const exports = new ExportStaging();
   const changes = new ChangeLog(store, {
     documentsChanged,
     annotationsChanged,
@@ -51,6 +60,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
     evidenceChanged,
     codebookChanged: () => workspaceChanged.fire(workspaceInfo()),
   });
+  const bundles = bundleMethods({ store, changes, uploads, exports, progress: bundleProgressed, appVersion: appVersion(), ...(keysDir !== undefined ? { keysDir } : {}) });
   const jobs = new Map<string, AbortController>();
   // A cancel can overtake the call that starts its job (they travel separately): remember it.
   const cancelledEarly = new Set<string>();
@@ -93,6 +103,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
   const service = {
     store,
     uploads,
+    exports,
 
     async listDocuments(): Promise<DocumentSummary[]> {
       return store.documents.map(({ meta, annotations }) => ({ meta, annotationCount: annotations.length }));
@@ -183,6 +194,12 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
     ...documentMethods(store, changes),
     ...exportMethods(store),
     ...evidenceMethods(store, changes),
+    exportBundle: bundles.exportBundle,
+    cancelBundleJob: bundles.cancelBundleJob,
+    previewBundleImport: bundles.previewBundleImport,
+    applyBundleImport: bundles.applyBundleImport,
+    discardBundleImport: bundles.discardBundleImport,
+    importAnnotationFile: bundles.importAnnotationFile,
     undo: () => changes.undo(),
     redo: () => changes.redo(),
     getHistory: async () => changes.state,
@@ -192,6 +209,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
     onDidChangeWorkspace: workspaceChanged.event,
     onDidChangeSaveState: store.onDidChangeSaveState,
     onDidProgressImport: importProgressed.event,
+    onDidProgressBundle: bundleProgressed.event,
     onDidChangeHistory: historyChanged.event,
     onDidChangeEvidence: evidenceChanged.event,
 
@@ -203,6 +221,8 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
       importProgressed.dispose();
       historyChanged.dispose();
       evidenceChanged.dispose();
+      bundleProgressed.dispose();
+      await bundles.dispose();
       await uploads.dispose();
     },
   } satisfies WorkbenchHost;

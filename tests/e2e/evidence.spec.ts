@@ -154,7 +154,10 @@ test('deleting a document says what goes with it; its links and mentions go too,
 test('exports every claim and link as a W3C AnnotationCollection', async ({ page, served }) => {
   await page.goto(served.url);
   await expect(left(page).locator('.cb-hl').first()).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export W3C annotations' }).click()]);
+  await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: /W3C annotations only/ }).check();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
   expect(download.suggestedFilename()).toMatch(/-annotations\.jsonld$/);
   const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as { type: string; total: number; first: { items: { motivation: string; target: unknown }[] } };
   expect(exported.type).toBe('AnnotationCollection');

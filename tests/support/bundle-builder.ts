@@ -31,6 +31,13 @@ export function manifestFor(files: readonly BuiltFile[]): Record<string, unknown
   };
 }
 
+/** The correct manifest for `files`, listing `extra` lines too (an entry added with `extra`, a size a lying header declares). */
+export function manifestListing(files: readonly BuiltFile[], extra: readonly { path: string; size: number; sha256: string }[]): ReturnType<typeof manifestFor> {
+  const manifest = manifestFor(files);
+  const listed = [...manifest.files, ...extra];
+  return { ...manifest, files: listed, rootHash: rootHashOf(listed) };
+}
+
 /** A zip of `files` plus manifest.json (from `manifest`, or the correct one); `extra` parts go in as they are. */
 export function bundleZip(files: readonly BuiltFile[], options: { manifest?: unknown; manifestBytes?: Uint8Array; extra?: readonly Part[] } = {}): Uint8Array {
   const manifestBytes = options.manifestBytes ?? utf8(JSON.stringify(options.manifest ?? manifestFor(files)));

@@ -5,12 +5,13 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import type { AnchorDecision } from '../../../core/annotations/operations.ts';
 import type { LinkView } from '../../../core/contract/workbench-api.ts';
 import { api, transportName } from '../api/client.ts';
-import { downloadText } from '../download.ts';
 import { CodebookDialog } from '../codebook/CodebookDialog.tsx';
 import { useConfirm } from '../dialogs/ConfirmDialog.tsx';
 import { MetadataDialog } from '../dialogs/MetadataDialog.tsx';
 import { PasteDialog } from '../dialogs/PasteDialog.tsx';
 import { ClaimsView } from '../evidence/ClaimsView.tsx';
+import { ExportDialog } from '../export/ExportDialog.tsx';
+import { ImportBundleDialog } from '../export/ImportBundleDialog.tsx';
 import { FidelityDialog } from '../evidence/FidelityDialog.tsx';
 import { LinksPanel } from '../evidence/LinksPanel.tsx';
 import { awaitsReview, ReviewPanel } from '../review/ReviewPanel.tsx';
@@ -46,7 +47,10 @@ export function App() {
   const linkedRight = useLinkedAnnotations(evidence, besideId);
   const links = useLinks(documentId, evidence, left.open?.annotations);
   const claimRows = useClaimRows(evidence, documents);
-  const [dialog, setDialog] = useState<'paste' | 'metadata' | 'codebook'>();
+  const [dialog, setDialog] = useState<'paste' | 'metadata' | 'codebook' | 'export'>();
+  const [bundleFile, setBundleFile] = useState<File>();
+  const bundleChooser = useRef<HTMLInputElement>(null);
+  const annotationChooser = useRef<HTMLInputElement>(null);
   const [sidePanel, setSidePanel] = useState<'claims' | 'links' | 'review'>('claims');
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed; count them to know when files leave the window.
@@ -160,6 +164,26 @@ export function App() {
     );
   };
 
+  /** Puts a W3C / Hypothesis file's annotations on a document, and says what came of each. */
+  const importAnnotationFile = async (targetId: string, file: File) => {
+    try {
+      const result = await api.importAnnotationFile(targetId, await file.text());
+      if (!result.ok) return setNotice(`${file.name}: ${result.error.message}`);
+      const { added, fuzzy, duplicates, notFound, invalid, newTags } = result.value;
+      const parts = [
+        `${added} annotation${added === 1 ? '' : 's'} added from ${file.name}`,
+        fuzzy > 0 ? `${fuzzy} found by approximate match (review them)` : '',
+        duplicates > 0 ? `${duplicates} already here` : '',
+        notFound.length > 0 ? `${notFound.length} not found in this text` : '',
+        invalid.length > 0 ? `${invalid.length} unreadable (${invalid[0]!.reason})` : '',
+        newTags.length > 0 ? `new tags: ${newTags.join(', ')}` : '',
+      ].filter(Boolean);
+      setNotice(`${parts.join('; ')}. Ctrl+Z undoes it.`);
+    } catch (error) {
+      setNotice((error as Error).message);
+    }
+  };
+
   /** Deletes the open document after saying what goes with it (claims, links, mentions). */
   const deleteDocument = async () => {
     const open = left.open;
@@ -203,14 +227,24 @@ export function App() {
         <button type="button" aria-pressed={view === 'claims'} onClick={() => setView('claims')}>
           Claims{evidence.claims.length > 0 ? ` (${evidence.claims.length})` : ''}
         </button>
-        <button
-          type="button"
-          className="view-export"
-          title="Every claim and evidence link of the workspace as W3C Web Annotations (JSON-LD), for Hypothesis-style tools and archives"
-          onClick={() => void api.exportAnnotations().then(({ fileName, mimeType, text }) => downloadText(fileName, mimeType, text), (error: unknown) => setNotice((error as Error).message))}
-        >
-          Export W3C annotations
+        <button type="button" className="view-export" title="Export the workspace: a Claimbench bundle, a REFI-QDA project, or W3C annotations" onClick={() => setDialog('export')}>
+          Export…
         </button>
+        <button type="button" title="Merge a bundle another analyst exported into this workspace" onClick={() => bundleChooser.current?.click()}>
+          Import bundle…
+        </button>
+        <input
+          ref={bundleChooser}
+          type="file"
+          accept=".claimbundle,.zip"
+          hidden
+          data-testid="bundle-input"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) setBundleFile(file);
+            event.target.value = '';
+          }}
+        />
       </nav>
       {view === 'claims' && workspace ? (
         <ClaimsView
@@ -278,6 +312,21 @@ export function App() {
                     <button type="button" className="button-small" onClick={() => versionChooser.current?.click()} title="Import a newer version of this document; its claims are moved onto the new text">
                       New version…
                     </button>
+                    <button type="button" className="button-small" onClick={() => annotationChooser.current?.click()} title="Put the annotations of a W3C Web Annotation or Hypothesis JSON file on this document, found by their quotes">
+                      Import annotations…
+                    </button>
+                    <input
+                      ref={annotationChooser}
+                      type="file"
+                      accept=".json,.jsonld,.jsonl,application/json,application/ld+json"
+                      hidden
+                      data-testid="annotation-file-input"
+                      onChange={(event) => {
+                        const file = event.target.files?.[0];
+                        event.target.value = '';
+                        if (file && left.open) void importAnnotationFile(left.open.meta.id, file);
+                      }}
+                    />
                     <button type="button" className="button-small" onClick={() => void deleteDocument().catch((error: unknown) => setNotice((error as Error).message))} title="Delete this document and its claims (Ctrl+Z undoes)">
                       Delete…
                     </button>
@@ -383,6 +432,10 @@ export function App() {
       {dialog === 'paste' && <PasteDialog onClose={() => setDialog(undefined)} onCreated={setDocumentId} />}
       {dialog === 'metadata' && left.open && <MetadataDialog meta={left.open.meta} onClose={() => setDialog(undefined)} />}
       {dialog === 'codebook' && workspace && <CodebookDialog codebook={workspace.codebook} onClose={() => setDialog(undefined)} />}
+      {dialog === 'export' && workspace && (
+        <ExportDialog workspace={workspace} documents={documents.state === 'ready' ? documents.value : []} currentDocumentId={documentId} onClose={() => setDialog(undefined)} />
+      )}
+      {bundleFile && workspace && <ImportBundleDialog key={`${bundleFile.name}-${bundleFile.lastModified}`} file={bundleFile} workspace={workspace} onClose={() => setBundleFile(undefined)} onImported={setNotice} />}
       <StatusBar info={workspace} saveState={saveState} transport={transportName} connected={connected} />
     </div>
   );

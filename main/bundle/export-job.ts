@@ -1,0 +1,121 @@
+// A bundle export as a job: a worker thread (export-worker.ts) reads the workspace from disk, builds
+// the entries and writes the bundle, so neither the UI thread nor Electron's main thread runs any of
+// it. The caller learns when the worker has read the workspace (`snapshot`: until then it should let
+// no change be saved, so that the bundle is one consistent state), follows progress, and may cancel.
+// Whatever happens — a cancel, a failure, the worker dying — no partial file is left beside the target.
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { BundleHeader, BundleManifest } from '../../core/bundle/manifest.ts';
+import { fail, type Result } from '../../core/result.ts';
+import type { BundleContentOptions, BundleNotes } from './bundle-contents.ts';
+import type { ExportParentMessage, ExportWorkerData, ExportWorkerMessage } from './export-worker.ts';
+import { temporaryPathFor } from './write-bundle.ts';
+
+// From source the worker is the .ts file beside this one (Node runs it directly); in the Electron
+// build this module is bundled into out/main/index.js and the worker emitted as out/main/export-worker.js.
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './export-worker.ts' : './export-worker.js', import.meta.url);
+
+/** After a cancel, how long the worker may take to stop by itself (it may be building a large entry) before it is ended. */
+const CANCEL_GRACE_MS = 5_000;
+
+export interface BundleExportRequest {
+  /** The workspace folder; the caller's pending writes must be on disk (`store.flush()`). */
+  readonly workspaceDir: string;
+  /** Where the bundle goes; replaced only once the new one is complete. */
+  readonly target: string;
+  readonly header: BundleHeader;
+  readonly content: BundleContentOptions;
+  /** Sign the manifest with the analyst's key from `keysDir` (made on first use; see signing.ts). */
+  readonly signing?: { readonly keysDir: string; readonly signer: string };
+}
+
+/** `reading` the workspace (no total), `writing` entries, `finishing` (manifest, sync, rename); `total` counts the manifest too. */
+export interface BundleExportProgress {
+  readonly phase: 'reading' | 'writing' | 'finishing';
+  readonly done: number;
+  readonly total: number | undefined;
+}
+
+export interface BundleExportCallbacks {
+  onProgress?(progress: BundleExportProgress): void;
+}
+
+/** `unreadable`: the workspace could not be opened. `write-failed` also covers a worker that died and a signing key that could not be loaded. */
+export type BundleExportCode = 'cancelled' | 'write-failed' | 'invalid' | 'unreadable';
+
+export interface ExportedBundle {
+  readonly path: string;
+  /** The bundle file's size in bytes. */
+  readonly size: number;
+  readonly manifest: BundleManifest;
+  readonly notes: BundleNotes;
+}
+
+export interface BundleExport {
+  /** Resolves once the worker has read the workspace, or has stopped before it did; never rejects. */
+  readonly snapshot: Promise<void>;
+  readonly done: Promise<Result<ExportedBundle, BundleExportCode>>;
+  /** Stops the export (done then resolves with `cancelled`, unless it was already complete). */
+  cancel(): void;
+}
+
+/**
+ * Starts exporting the workspace in `request.workspaceDir` to `request.target` in a worker thread.
+ *
+ * @example
+ * await store.flush();
+ * const job = startBundleExport({ workspaceDir: store.dir, target, header, content: { originals: false, generatedAt } },
+ *   { onProgress: ({ phase, done, total }) => show(phase, done, total) });
+ * await job.snapshot; // edits may be saved again from here on
+ * const result = await job.done;
+ */
+export function startBundleExport(request: BundleExportRequest, callbacks: BundleExportCallbacks = {}): BundleExport {
+  const target = path.resolve(request.target);
+  const temporaryPath = temporaryPathFor(target);
+  let snapshotTaken!: () => void;
+  const snapshot = new Promise<void>((resolve) => (snapshotTaken = resolve));
+  const workerData: ExportWorkerData = { ...request, kind: 'claimbench-export', target, temporaryPath };
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_URL, { workerData });
+  } catch (error) {
+    snapshotTaken();
+    return { snapshot, done: Promise.resolve(fail('write-failed', `could not start the export (${(error as Error).message})`)), cancel: () => undefined };
+  }
+
+  let settled = false;
+  let cancelTimer: NodeJS.Timeout | undefined;
+  let settle!: (result: Result<ExportedBundle, BundleExportCode>, removeTemporary: boolean) => void;
+  const done = new Promise<Result<ExportedBundle, BundleExportCode>>((resolve) => {
+    settle = (result, removeTemporary) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(cancelTimer);
+      snapshotTaken();
+      // Ended before its file is removed: a thread still writing could otherwise bring it back.
+      void worker
+        .terminate()
+        .catch(() => undefined)
+        .then(() => (removeTemporary ? rm(temporaryPath, { force: true }).catch(() => undefined) : undefined))
+        .then(() => resolve(result));
+    };
+  });
+  worker.on('message', (message: ExportWorkerMessage) => {
+    if (message.type === 'progress') callbacks.onProgress?.({ phase: message.phase, done: message.done, total: message.total });
+    else if (message.type === 'snapshot') snapshotTaken();
+    else settle(message.result, false);
+  });
+  worker.once('error', (error) => settle(fail('write-failed', `the export stopped unexpectedly: ${error.message}`), true));
+  worker.once('exit', (code) => settle(fail('write-failed', `the export stopped unexpectedly (exit code ${code})`), true));
+
+  return {
+    snapshot,
+    done,
+    cancel() {
+      if (settled || cancelTimer !== undefined) return;
+      worker.postMessage({ type: 'cancel' } satisfies ExportParentMessage);
+      cancelTimer = setTimeout(() => settle(fail('cancelled', 'the export was cancelled'), true), CANCEL_GRACE_MS);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// Runs in a worker thread (started by export-job.ts): opens the workspace read-only from disk,
+// builds the bundle's entries and writes the bundle, posting progress. Building the entries of a
+// big workspace takes seconds of JavaScript, and nothing of it may run on the UI or Electron main
+// thread. Opening never writes: WorkspaceStore.open only reads (its `mkdir documents` finds the
+// folder there), and nothing here asks the store to save.
+import { stat } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { fail, ok, type Result } from '../../core/result.ts';
+import { WorkspaceStore } from '../store/workspace-store.ts';
+import { bundleEntryPlan, type BundleEntryPlan } from './bundle-contents.ts';
+import type { BundleExportCode, BundleExportProgress, BundleExportRequest, ExportedBundle } from './export-job.ts';
+import { loadOrCreateSigningKey, type SigningKey } from './signing.ts';
+import { writeBundle } from './write-bundle.ts';
+
+export interface ExportWorkerData extends BundleExportRequest {
+  readonly kind: 'claimbench-export';
+  /** Where the bundle is written before the rename: the parent removes it if this thread dies. */
+  readonly temporaryPath: string;
+}
+
+/** What the worker posts: progress, once `snapshot` (the workspace is read), and last `done`. */
+export type ExportWorkerMessage =
+  | ({ readonly type: 'progress' } & BundleExportProgress)
+  | { readonly type: 'snapshot' }
+  | { readonly type: 'done'; readonly result: Result<ExportedBundle, BundleExportCode> };
+
+/** What the parent posts: only a request to stop. */
+export type ExportParentMessage = { readonly type: 'cancel' };
+
+/** Progress messages at most this often while writing (a big bundle has thousands of entries). */
+const PROGRESS_INTERVAL_MS = 50;
+
+async function runExport(data: ExportWorkerData, post: (message: ExportWorkerMessage) => void, signal: AbortSignal): Promise<Result<ExportedBundle, BundleExportCode>> {
+  post({ type: 'progress', phase: 'reading', done: 0, total: undefined });
+  let plan: BundleEntryPlan;
+  try {
+    const store = await WorkspaceStore.open(data.workspaceDir);
+    plan = await bundleEntryPlan(store, data.content);
+  } catch (error) {
+    return fail('unreadable', `the workspace in ${data.workspaceDir} could not be read: ${(error as Error).message}`);
+  } finally {
+    post({ type: 'snapshot' });
+  }
+  let signingKey: SigningKey | undefined;
+  if (data.signing) {
+    const key = await loadOrCreateSigningKey(data.signing.keysDir, data.signing.signer);
+    if (!key.ok) return fail('write-failed', key.error.message);
+    signingKey = key.value;
+  }
+  if (signal.aborted) return fail('cancelled', 'the export was cancelled');
+
+  const total = plan.count + 1;
+  let lastPost = 0;
+  post({ type: 'progress', phase: 'writing', done: 0, total });
+  const written = await writeBundle(data.target, plan.entries, data.header, {
+    signal,
+    entryCount: plan.count,
+    temporaryPath: data.temporaryPath,
+    ...(signingKey ? { signingKey } : {}),
+    onProgress(done) {
+      // The manifest, the sync and the rename are left after the last entry.
+      const phase = done >= total - 1 ? 'finishing' : 'writing';
+      const now = performance.now();
+      if (phase === 'writing' && now - lastPost < PROGRESS_INTERVAL_MS) return;
+      lastPost = now;
+      post({ type: 'progress', phase, done, total });
+    },
+  });
+  if (!written.ok) return written;
+  const { size } = await stat(written.value.path);
+  return ok({ path: written.value.path, size, manifest: written.value.manifest, notes: plan.notes });
+}
+
+function isExportWorkerData(value: unknown): value is ExportWorkerData {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'claimbench-export';
+}
+
+// Only when started by export-job.ts (which imports this file for its types alone).
+if (parentPort && isExportWorkerData(workerData)) {
+  const port = parentPort;
+  const controller = new AbortController();
+  const onMessage = (message: ExportParentMessage) => {
+    if (message.type === 'cancel') controller.abort();
+  };
+  port.on('message', onMessage);
+  const result = await runExport(workerData, (message) => port.postMessage(message), controller.signal);
+  port.postMessage({ type: 'done', result } satisfies ExportWorkerMessage);
+  // The parent ends this thread on `done`; without a listener it also ends on its own.
+  port.off('message', onMessage);
+}

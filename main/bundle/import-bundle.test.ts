@@ -1,0 +1,158 @@
+// Bundle import through the service, as a window does it: upload, preview (nothing written), settle
+// conflicts, apply (one undo step, all or nothing).
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
+import { withTempDir } from '../../tests/support/temp-dir.ts';
+import { RESOURCES_DIR } from '../app-paths.ts';
+import { EXTRACTORS } from '../import/extractors.ts';
+import { WorkspaceStore } from '../store/workspace-store.ts';
+import { createWorkbenchService, type WorkbenchHost } from '../workbench/workbench-service.ts';
+import { createWorkspace } from '../workspace/create-workspace.ts';
+import { bundleEntries } from './bundle-contents.ts';
+import { writeBundle } from './write-bundle.ts';
+import { zip, deflated } from '../../tests/support/zip-writer.ts';
+
+const HEADER = { appVersion: '0.1.0', creator: 'Ana', workspace: 'Sample', createdAt: '2026-12-01T10:00:00.000Z' };
+
+async function exportBundle(store: WorkspaceStore, target: string, originals = false): Promise<string> {
+  const { entries } = await bundleEntries(store, { originals, generatedAt: HEADER.createdAt });
+  const written = await writeBundle(target, entries, HEADER);
+  if (!written.ok) throw new Error(written.error.message);
+  return target;
+}
+
+async function emptyWorkbench(dir: string): Promise<WorkbenchHost> {
+  await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: true, name: 'Colleague' });
+  return createWorkbenchService(await WorkspaceStore.open(dir), { extractors: EXTRACTORS });
+}
+
+async function preview(service: WorkbenchHost, file: string) {
+  const staged = await service.uploads.stageBytes(await readFile(file));
+  if (!staged.ok) throw new Error(staged.error.message);
+  return service.previewBundleImport(`job-${crypto.randomUUID()}`, { uploadId: staged.value.uploadId, name: path.basename(file) });
+}
+
+/** The workspace's files on disk, by name, to show nothing changed. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const walk = async (folder: string): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else files.set(path.relative(dir, full), await readFile(full, 'utf8'));
+    }
+  };
+  await walk(dir);
+  return files;
+}
+
+describe('importing a bundle', () => {
+  it('previews without writing, then merges everything into an empty workspace in one undo step', () =>
+    withTempDir(async (dir) => {
+      const { store } = await sampleWorkbench(dir);
+      const file = await exportBundle(store, path.join(dir, 'sample.claimbundle'), true);
+      const colleague = await emptyWorkbench(path.join(dir, 'colleague'));
+      const before = await snapshot(colleague.store.dir);
+
+      const opened = await preview(colleague, file);
+      if (!opened.ok) throw new Error(opened.error.message);
+      expect(opened.value).toMatchObject({ workspace: 'Sample', creator: 'Ana', signature: { state: 'unsigned' }, conflicts: [] });
+      expect(opened.value.documents.map((match) => match.state)).toEqual(['new', 'new', 'new']);
+      expect(await snapshot(colleague.store.dir)).toEqual(before);
+
+      const applied = await colleague.applyBundleImport(opened.value.importId, {});
+      if (!applied.ok) throw new Error(applied.error.message);
+      expect(applied.value.documents).toEqual({ added: 3, matched: 0 });
+      expect(applied.value.annotations.added).toBe(store.documents.reduce((sum, document) => sum + document.annotations.length, 0));
+      for (const document of store.documents) {
+        const copy = colleague.store.document(document.meta.id)!;
+        expect(copy.text).toBe(document.text);
+        expect(copy.annotations.map((annotation) => [annotation.id, annotation.target.exact, annotation.tags, annotation.note])).toEqual(
+          document.annotations.map((annotation) => [annotation.id, annotation.target.exact, annotation.tags, annotation.note]),
+        );
+      }
+      expect(colleague.store.evidence).toEqual(store.evidence);
+      // With originals in the bundle, the imported files come along.
+      const hash = store.documents[0]!.meta.originalHash;
+      if (hash !== undefined) expect(await colleague.store.hasOriginal(hash)).toBe(true);
+
+      const undone = await colleague.undo();
+      expect(undone).toMatchObject({ ok: true, value: { label: 'Import bundle "Sample"' } });
+      expect(colleague.store.documents).toEqual([]);
+      expect(colleague.store.evidence).toEqual({ links: [], claims: [] });
+      await colleague.dispose();
+    }));
+
+  it('imports its own export as all "already here", and lists a claim changed on both sides as a conflict to settle', () =>
+    withTempDir(async (dir) => {
+      const { service, store, mayor } = await sampleWorkbench(dir);
+      const file = await exportBundle(store, path.join(dir, 'sample.claimbundle'));
+      const same = await preview(service, file);
+      if (!same.ok) throw new Error(same.error.message);
+      expect(same.value.documents.map((match) => match.state)).toEqual(['matched', 'matched', 'matched']);
+      expect(same.value.annotations).toMatchObject({ added: 0, conflicts: 0 });
+      expect(same.value.links).toMatchObject({ added: 0, conflicts: 0 });
+      await service.discardBundleImport(same.value.importId);
+
+      const annotation = mayor.annotations[0]!;
+      const edited = await service.updateAnnotation(mayor.meta.id, annotation.id, { note: 'My own note' });
+      expect(edited.ok).toBe(true);
+      const opened = await preview(service, file);
+      if (!opened.ok) throw new Error(opened.error.message);
+      expect(opened.value.conflicts).toHaveLength(1);
+      const [conflict] = opened.value.conflicts;
+      expect(conflict).toMatchObject({ kind: 'annotation', id: annotation.id, documentId: mayor.meta.id, differences: ['note'] });
+
+      const refused = await service.applyBundleImport(opened.value.importId, {});
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      const both = await service.applyBundleImport(opened.value.importId, { [conflict!.key]: 'both' });
+      if (!both.ok) throw new Error(both.error.message);
+      expect(both.value.annotations.duplicated).toBe(1);
+      const notes = store.document(mayor.meta.id)!.annotations.filter((candidate) => candidate.target.exact === annotation.target.exact).map((candidate) => candidate.note);
+      expect(notes.sort()).toEqual([annotation.note, 'My own note'].sort());
+      await service.dispose();
+    }));
+
+  it('refuses a tampered bundle, naming the file, and writes nothing', () =>
+    withTempDir(async (dir) => {
+      const { store } = await sampleWorkbench(dir);
+      const good = await exportBundle(store, path.join(dir, 'sample.claimbundle'));
+      // The same bundle with claims.json changed: rebuilt with every other entry as it was.
+      const { entries } = await bundleEntries(store, { originals: false, generatedAt: HEADER.createdAt });
+      const written = await writeBundle(path.join(dir, 'honest.claimbundle'), entries, HEADER);
+      if (!written.ok) throw new Error(written.error.message);
+      const manifest = JSON.stringify(written.value.manifest);
+      const parts = entries.map((entry) => deflated(entry.path, entry.path === 'claims.json' ? new TextEncoder().encode('{"claims":[],"verdictScale":[]}') : entry.bytes));
+      const tampered = path.join(dir, 'tampered.claimbundle');
+      await writeFile(tampered, zip([...parts, deflated('manifest.json', new TextEncoder().encode(manifest))]));
+
+      const colleague = await emptyWorkbench(path.join(dir, 'colleague'));
+      const before = await snapshot(colleague.store.dir);
+      const opened = await preview(colleague, tampered);
+      expect(opened).toMatchObject({ ok: false, error: { code: 'tampered' } });
+      if (!opened.ok) expect(opened.error.message).toContain('claims.json');
+      expect(await snapshot(colleague.store.dir)).toEqual(before);
+      expect((await preview(colleague, good)).ok).toBe(true);
+      await colleague.dispose();
+    }));
+
+  it('is all or nothing: a write that fails half-way leaves the workspace as it was', () =>
+    withTempDir(async (dir) => {
+      const { store } = await sampleWorkbench(dir);
+      const file = await exportBundle(store, path.join(dir, 'sample.claimbundle'));
+      const colleague = await emptyWorkbench(path.join(dir, 'colleague'));
+      const opened = await preview(colleague, file);
+      if (!opened.ok) throw new Error(opened.error.message);
+      const before = await snapshot(colleague.store.dir);
+      const putEvidence = colleague.store.putEvidence.bind(colleague.store);
+      colleague.store.putEvidence = async () => ({ ok: false, error: { code: 'write-failed', message: 'No space left on device' } });
+      const applied = await colleague.applyBundleImport(opened.value.importId, {});
+      expect(applied).toMatchObject({ ok: false, error: { code: 'write-failed', message: 'No space left on device' } });
+      colleague.store.putEvidence = putEvidence;
+      expect(colleague.store.documents).toEqual([]);
+      expect(await snapshot(colleague.store.dir)).toEqual(before);
+      await colleague.dispose();
+    }));
+});

@@ -1,0 +1,156 @@
+// Importing a .claimbundle into a workspace, in two steps. `prepareBundleImport` checks the whole
+// bundle (a safe archive, every file as the manifest says, every JSON file against its schema) and
+// plans the merge, writing nothing into the workspace; the analyst sees the plan and settles its
+// conflicts. `applyBundleImport` then writes the merge as one undoable change, all or nothing:
+// if any file cannot be written, everything already written is put back.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { contentPaths, readBundleContent, type BundleContent } from '../../core/bundle/bundle-content.ts';
+import type { BundleManifest } from '../../core/bundle/manifest.ts';
+import { planMerge, resolveMerge, type MergePlan, type MergeSummary, type MergeTarget, type Resolution } from '../../core/bundle/merge.ts';
+import { recorder } from '../../core/evidence/edits.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
+import type { ChangeLog } from '../workbench/change-log.ts';
+import { quoted } from '../workbench/edit-labels.ts';
+import { openBundle, type OpenedBundle, type OpenBundleOptions } from './open-bundle.ts';
+import type { ReadBundleCode } from './open-bundle.ts';
+import { sha256Hex, type SignatureCheck } from './signing.ts';
+
+export interface PreparedImport {
+  readonly fileName: string;
+  readonly manifest: BundleManifest;
+  readonly signature: SignatureCheck;
+  /** The merge as planned when the bundle was opened (applying plans it again, against the workspace as it is then). */
+  readonly plan: MergePlan;
+  /** Removes the bundle's temporary folder; idempotent. */
+  dispose(): Promise<void>;
+  /** The bundle's data, with its own ids. */
+  readonly content: BundleContent;
+  /** The opened bundle, for the originals applying writes. */
+  readonly bundle: OpenedBundle;
+}
+
+export type PrepareCode = ReadBundleCode | 'invalid';
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Opens, verifies and reads the bundle at `file`, and plans its merge into `store`. The bundle's
+ * temporary folder stays until `dispose` (applying needs its originals); on failure nothing is left.
+ * @example const prepared = await prepareBundleImport('/tmp/work.claimbundle', store); prepared.value.plan.conflicts
+ */
+export async function prepareBundleImport(file: string, store: WorkspaceStore, options: OpenBundleOptions = {}): Promise<Result<PreparedImport, PrepareCode>> {
+  const opened = await openBundle(file, options);
+  if (!opened.ok) return opened;
+  const bundle = opened.value;
+  try {
+    const texts = new Map<string, string>();
+    for (const wanted of contentPaths(bundle.paths)) {
+      try {
+        texts.set(wanted, decoder.decode(await bundle.readFile(wanted)));
+      } catch {
+        await bundle.dispose();
+        return fail('invalid', `${wanted}: not valid UTF-8 text`);
+      }
+      if (options.signal?.aborted) {
+        await bundle.dispose();
+        return fail('cancelled', 'the import was cancelled');
+      }
+    }
+    const content = readBundleContent({ paths: bundle.paths, text: (wanted) => texts.get(wanted), sha256Hex: (text) => sha256Hex(new TextEncoder().encode(text)) });
+    if (!content.ok) {
+      await bundle.dispose();
+      return content;
+    }
+    const plan = planMerge(mergeTarget(store), content.value, randomUUID);
+    return ok({ fileName: path.basename(file), manifest: bundle.manifest, signature: bundle.signature, plan, content: content.value, bundle, dispose: () => bundle.dispose() });
+  } catch (error) {
+    await bundle.dispose();
+    return fail('invalid', `the bundle could not be read: ${(error as Error).message}`);
+  }
+}
+
+/** The workspace as a merge sees it. */
+export function mergeTarget(store: WorkspaceStore): MergeTarget {
+  const { codebook, settings } = store.workspace;
+  return { documents: store.documents, evidence: store.evidence, codebook, statuses: settings.statuses, verdictScale: settings.verdictScale };
+}
+
+/**
+ * Merges a prepared bundle into `store` as one undoable change ("Import bundle …"), with the
+ * analyst's choice for every conflict. The merge is planned again first: if the workspace changed
+ * since the bundle was opened so that a conflict has no choice, nothing is written and the
+ * failure says which. Resolves with what was added, skipped and settled.
+ */
+export function applyBundleImport(
+  prepared: PreparedImport,
+  resolutions: ReadonlyMap<string, Resolution>,
+  store: WorkspaceStore,
+  changes: ChangeLog,
+): Promise<Result<MergeSummary, 'invalid' | 'write-failed'>> {
+  return changes.exclusive(async () => {
+    const target = mergeTarget(store);
+    const plan = planMerge(target, prepared.content, randomUUID);
+    const merged = resolveMerge(target, plan, resolutions, randomUUID);
+    if (!merged.ok) return merged;
+    const result = merged.value;
+
+    // Blobs first: content-addressed, so one written for an import that then fails is harmless.
+    const documents: DocumentFile[] = [];
+    for (const { before, after } of result.documents) {
+      if (before !== undefined) {
+        documents.push(after);
+        continue;
+      }
+      let file = after;
+      const hash = after.meta.originalHash;
+      if (hash !== undefined) {
+        const saved = prepared.bundle.paths.includes(`originals/${hash}`) ? await store.saveOriginal(hash, await prepared.bundle.readFile(`originals/${hash}`)) : undefined;
+        if (saved !== undefined && !saved.ok) return saved;
+        // Without its original (a bundle made without originals), the document must not point at one.
+        if (saved === undefined && !(await store.hasOriginal(hash))) file = { ...after, meta: withoutOriginal(after.meta) };
+      }
+      for (const version of after.versions) {
+        const text = plan.incoming.texts.get(version.textHash);
+        if (text === undefined) continue;
+        const saved = await store.saveVersionText(version.textHash, text);
+        if (!saved.ok) return saved;
+      }
+      documents.push(file);
+    }
+
+    const before = store.workspace;
+    const settingsChanged = result.statuses.length !== before.settings.statuses.length || result.verdictScale.length !== before.settings.verdictScale.length;
+    if (settingsChanged) {
+      const written = await store.updateWorkspace({ ...before, settings: { ...before.settings, statuses: [...result.statuses], verdictScale: [...result.verdictScale] } });
+      if (!written.ok) return written;
+    }
+    const evidence = recorder(store.evidence);
+    const links = new Map(store.evidence.links.map((link) => [link.id, link]));
+    for (const link of result.evidence.links) if (links.get(link.id) !== link) evidence.link(link.id, link);
+    const claims = new Map(store.evidence.claims.map((claim) => [claim.id, claim]));
+    for (const claim of result.evidence.claims) if (claims.get(claim.id) !== claim) evidence.claim(claim.id, claim);
+    const codebookChanged = result.codebook !== before.codebook;
+    const written = await changes.commit({
+      label: `Import bundle ${quoted(prepared.manifest.workspace)}`,
+      annotations: [],
+      documents: documents.map((file) => ({ documentId: file.meta.id, before: store.document(file.meta.id), after: file })),
+      ...(evidence.edits.length > 0 ? { evidence: evidence.edits } : {}),
+      ...(codebookChanged ? { codebook: { before: before.codebook, after: result.codebook } } : {}),
+    });
+    if (!written.ok) {
+      if (settingsChanged) await store.updateWorkspace({ ...store.workspace, settings: before.settings });
+      return fail('write-failed', written.error.code === 'write-failed' ? written.error.message : `The import could not be written: ${written.error.message}`);
+    }
+    return ok(result.summary);
+  });
+}
+
+function withoutOriginal(meta: DocumentFile['meta']): DocumentFile['meta'] {
+  const { originalHash: _hash, ...rest } = meta;
+  return rest;
+}
+
+export type { MergeSummary, Resolution };

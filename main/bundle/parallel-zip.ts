@@ -1,0 +1,126 @@
+// The zip of write-bundle.ts, deflated in parallel: each entry is hashed (SHA-256 for the manifest,
+// CRC-32 for the zip) slice by slice as it is added, its slices start deflating on libuv's thread
+// pool at once (deflate-slices.ts), and the deflated pieces are written in order as they finish
+// (zip-file-writer.ts), while the caller goes on producing entries. At most IN_FLIGHT_BYTES of
+// entry data waits in the pool or for its turn to be written: that bounds the memory held by
+// deflated pieces, and how long other thread-pool work (file reads and writes) queues behind them.
+// This thread never deflates, and hashes in steps between which it yields, so none of its tasks is long.
+import { createHash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
+import { deflateSlice, sliceBounds, type DeflateLevel } from './deflate-slices.ts';
+import { ZipFileWriter, type OpenZipEntry } from './zip-file-writer.ts';
+
+/** 32 MiB: enough queued work to keep every core busy while the caller builds its next entry. */
+export const IN_FLIGHT_BYTES = Number(process.env.CB_IFB ?? 32) * 1024 * 1024;
+/** Each job holds a deflate state of about 300 KiB from the moment it is queued: small entries are limited by count. */
+export const IN_FLIGHT_JOBS = Number(process.env.CB_IFJ ?? 64);
+/** The thread yields to its event loop after hashing for this long. */
+const BUSY_MS = 10;
+
+/** One slice of an entry on its way into the zip. */
+interface Piece {
+  readonly deflated: Promise<Buffer>;
+  settled: boolean;
+  readonly bytes: number;
+  /** On an entry's first piece: its header goes before it. */
+  readonly begin?: { readonly name: string; readonly size: number };
+  /** On an entry's last piece: the entry is complete after it. */
+  readonly end?: { readonly crc: number; readonly onWritten: () => void };
+}
+
+export interface ParallelZipOptions {
+  readonly level: DeflateLevel;
+  /** Every entry's time, MS-DOS form (zip-records.ts `dosDateTime`). */
+  readonly dosTime: number;
+  /** Called before each piece is written; throws to stop the writing (cancellation). */
+  readonly checkpoint?: () => void;
+  readonly inFlightBytes?: number;
+}
+
+export class ParallelZip {
+  private readonly zip: ZipFileWriter;
+  private readonly options: ParallelZipOptions;
+  private readonly queue: Piece[] = [];
+  private inFlight = 0;
+  private current: OpenZipEntry | undefined;
+  private busySince = performance.now();
+
+  constructor(handle: FileHandle, options: ParallelZipOptions) {
+    this.zip = new ZipFileWriter(handle);
+    this.options = options;
+  }
+
+  /**
+   * Hashes `bytes` and starts deflating them as the entry `name`; resolves with their SHA-256 (hex)
+   * once every slice is on its way, which may be before the entry is written. `onWritten` is called
+   * when it is in the file.
+   *
+   * @example const sha256 = await zip.add('claims.json', bytes, () => progress(++written));
+   */
+  async add(name: string, bytes: Uint8Array, onWritten: () => void): Promise<string> {
+    const hash = createHash('sha256');
+    let crc = 0;
+    const bounds = sliceBounds(bytes.length);
+    for (const [index, [start, end]] of bounds.entries()) {
+      const slice = bytes.subarray(start, end);
+      hash.update(slice);
+      crc = crc32(slice, crc);
+      await this.makeRoom(slice.length);
+      const deflated = deflateSlice(bytes, start, end, this.options.level);
+      const piece: Piece = {
+        deflated,
+        settled: false,
+        bytes: slice.length,
+        ...(index === 0 ? { begin: { name, size: bytes.length } } : {}),
+        ...(index === bounds.length - 1 ? { end: { crc, onWritten } } : {}),
+      };
+      // Also marks a failed job as handled; the failure surfaces when the piece is written.
+      deflated.then(
+        () => (piece.settled = true),
+        () => (piece.settled = true),
+      );
+      this.queue.push(piece);
+      this.inFlight += piece.bytes;
+      await this.yieldWhenBusy();
+    }
+    await this.writeSettled();
+    return hash.digest('hex');
+  }
+
+  /** Writes every piece still on its way, then the central directory: the archive is complete. */
+  async finish(): Promise<void> {
+    while (this.queue.length > 0) await this.writeNext();
+    await this.zip.finish();
+  }
+
+  private async makeRoom(bytes: number): Promise<void> {
+    const limit = this.options.inFlightBytes ?? IN_FLIGHT_BYTES;
+    while (this.queue.length > 0 && (this.inFlight + bytes > limit || this.queue.length >= IN_FLIGHT_JOBS)) await this.writeNext();
+  }
+
+  /** Writes the pieces already deflated at the head of the queue, without waiting for others. */
+  private async writeSettled(): Promise<void> {
+    while (this.queue[0]?.settled) await this.writeNext();
+  }
+
+  private async writeNext(): Promise<void> {
+    const piece = this.queue.shift()!;
+    const data = await piece.deflated;
+    this.options.checkpoint?.();
+    if (piece.begin) this.current = this.zip.begin(piece.begin.name, piece.begin.size, this.options.dosTime);
+    await this.zip.append(this.current!, data);
+    this.inFlight -= piece.bytes;
+    if (piece.end) {
+      await this.zip.end(this.current!, piece.end.crc);
+      piece.end.onWritten();
+    }
+  }
+
+  /** Lets the event loop run every BUSY_MS (waits for the pool or the disk may or may not have let it run meanwhile). */
+  private async yieldWhenBusy(): Promise<void> {
+    if (performance.now() - this.busySince < BUSY_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.busySince = performance.now();
+  }
+}

@@ -1,0 +1,230 @@
+// The bundle half of the workbench service: exports (a .claimbundle or a REFI-QDA .qdpx, written in
+// a worker thread, into the export staging folder for the window to save), bundle imports (opened
+// and planned first, merged after the analyst settles the conflicts), and plain W3C / Hypothesis
+// annotation files put on one document.
+import { randomUUID } from 'node:crypto';
+import type { BundleJobProgress, BundlePreview, ExportedFile, WorkbenchApi } from '../../core/contract/workbench-api.ts';
+import type { Emitter } from '../../core/events.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
+import type { Resolution } from '../../core/bundle/merge.ts';
+import type { BundleNotes } from '../bundle/bundle-contents.ts';
+import { startBundleExport } from '../bundle/export-job.ts';
+import type { ExportStaging } from '../bundle/export-staging.ts';
+import { applyBundleImport, prepareBundleImport, type PreparedImport } from '../bundle/import-bundle.ts';
+import type { UploadStaging } from '../import/upload-staging.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
+import type { ChangeLog } from './change-log.ts';
+import { importAnnotationFile } from './annotation-file-import.ts';
+import { fileNameOf } from './export-names.ts';
+
+type BundleMethods = Pick<WorkbenchApi, 'exportBundle' | 'cancelBundleJob' | 'previewBundleImport' | 'applyBundleImport' | 'discardBundleImport' | 'importAnnotationFile'>;
+
+export interface BundleContext {
+  readonly store: WorkspaceStore;
+  readonly changes: ChangeLog;
+  readonly uploads: UploadStaging;
+  readonly exports: ExportStaging;
+  readonly progress: Emitter<BundleJobProgress>;
+  /** Where the analyst's signing key is kept (made on first use); signing is refused without it. */
+  readonly keysDir?: string;
+  readonly appVersion: string;
+}
+
+/** Previews waiting for apply or discard; the oldest goes when there are more. */
+const MAX_PREVIEWS = 4;
+/** Progress events at most this often (a big bundle has thousands of files). */
+const PROGRESS_INTERVAL_MS = 100;
+
+export function bundleMethods(context: BundleContext): BundleMethods & { dispose(): Promise<void> } {
+  const { store, changes, uploads, exports, progress } = context;
+  const jobs = new Map<string, () => void>();
+  const cancelledEarly = new Set<string>();
+  const previews = new Map<string, PreparedImport>();
+
+  /** A progress reporter for one job, throttled; `finish` always reports. */
+  const reporter = (jobId: string, kind: BundleJobProgress['kind']) => {
+    let last = 0;
+    return {
+      report(phase: BundleJobProgress['phase'], done: number, total: number | undefined) {
+        const now = Date.now();
+        if (now - last < PROGRESS_INTERVAL_MS) return;
+        last = now;
+        progress.fire({ jobId, kind, phase, done, ...(total !== undefined ? { total } : {}), finished: false });
+      },
+      finish() {
+        progress.fire({ jobId, kind, phase: 'finishing', done: 1, total: 1, finished: true });
+      },
+    };
+  };
+
+  const register = (jobId: string, cancel: () => void): boolean => {
+    if (jobs.has(jobId)) throw new Error(`bundle job ${jobId} is already running`);
+    jobs.set(jobId, cancel);
+    if (cancelledEarly.delete(jobId)) {
+      cancel();
+      return false;
+    }
+    return true;
+  };
+
+  return {
+    exportBundle(jobId, request) {
+      const unknown = [
+        ...(request.documents ?? []).filter((id) => store.document(id) === undefined).map((id) => `There is no document "${id}".`),
+        ...(request.tags ?? []).filter((id) => !store.workspace.codebook.tags.some((tag) => tag.id === id)).map((id) => `There is no tag "${id}" in the codebook.`),
+        ...(request.statuses ?? []).filter((id) => !store.workspace.settings.statuses.some((status) => status.id === id)).map((id) => `There is no status "${id}".`),
+      ];
+      if (unknown.length > 0) return Promise.resolve(fail('not-found', unknown.join(' ')));
+      if (request.sign && request.format === 'bundle' && context.keysDir === undefined) return Promise.resolve(fail('invalid', 'Signing is not available here: no folder for keys was set up.'));
+      const { name, settings } = store.workspace;
+      const extension = request.format === 'qdpx' ? 'qdpx' : 'claimbundle';
+      const createdAt = new Date().toISOString();
+      const fileName = `${fileNameOf(name)}-${createdAt.slice(0, 10)}.${extension}`;
+      const progressOf = reporter(jobId, 'export');
+      // Edits wait while the worker reads the workspace (a consistent snapshot), and go on while it writes.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let outcome: Promise<Result<ExportedFile, 'invalid' | 'cancelled' | 'write-failed'>> | undefined;
+      const locked = changes.exclusive(async () => {
+        await store.flush();
+        const staged = await exports.reserve(fileName);
+        const job = startBundleExport(
+          {
+            workspaceDir: store.dir,
+            target: staged.path,
+            header: { appVersion: context.appVersion, creator: settings.analystName || 'Unnamed analyst', workspace: name, createdAt },
+            content: {
+              originals: request.originals,
+              generatedAt: createdAt,
+              ...(request.documents ? { documents: request.documents } : {}),
+              ...(request.tags ? { tags: request.tags } : {}),
+              ...(request.statuses ? { statuses: request.statuses } : {}),
+            },
+            ...(request.sign && request.format === 'bundle' && context.keysDir !== undefined ? { signing: { keysDir: context.keysDir, signer: settings.analystName || 'Unnamed analyst' } } : {}),
+          },
+          { onProgress: ({ phase, done, total }) => progressOf.report(phase, done, total) },
+        );
+        register(jobId, job.cancel);
+        outcome = job.done.then(async (done): Promise<Result<ExportedFile, 'invalid' | 'cancelled' | 'write-failed'>> => {
+          jobs.delete(jobId);
+          progressOf.finish();
+          if (!done.ok) {
+            await exports.discard(staged.downloadId);
+            return done.error.code === 'unreadable' ? fail('write-failed', done.error.message) : fail(done.error.code, done.error.message);
+          }
+          const { size, manifest, notes } = done.value;
+          return ok({
+            downloadId: staged.downloadId,
+            fileName,
+            size,
+            files: manifest.files.length + 1,
+            rootHash: manifest.rootHash,
+            ...(manifest.signature ? { signedBy: manifest.signature.signer } : {}),
+            notes: describeNotes(notes),
+          });
+        });
+        // Released when the snapshot is taken, or when the job ends first (it failed to read).
+        await Promise.race([job.snapshot, job.done]);
+        release();
+      });
+      return locked.then(async () => {
+        await released;
+        return outcome!;
+      });
+    },
+
+    async cancelBundleJob(jobId) {
+      const cancel = jobs.get(jobId);
+      if (cancel) cancel();
+      else if (cancelledEarly.size < 1000) cancelledEarly.add(jobId);
+    },
+
+    async previewBundleImport(jobId, upload) {
+      const staged = uploads.takeFile(upload.uploadId);
+      if (staged === undefined) return fail('not-found', 'The uploaded bundle is gone (it was already opened, or the upload failed).');
+      const controller = new AbortController();
+      if (!register(jobId, () => controller.abort())) {
+        await staged.release();
+        return fail('cancelled', 'Opening the bundle was cancelled.');
+      }
+      const progressOf = reporter(jobId, 'import');
+      try {
+        const prepared = await prepareBundleImport(staged.file, store, {
+          signal: controller.signal,
+          displayName: upload.name,
+          onProgress: (done, total) => progressOf.report('checking', done, total),
+        });
+        if (!prepared.ok) return prepared;
+        previews.set(jobId, { ...prepared.value, fileName: upload.name });
+        for (const [id, old] of previews) {
+          if (previews.size <= MAX_PREVIEWS) break;
+          previews.delete(id);
+          await old.dispose();
+        }
+        return ok(previewOf(jobId, upload.name, prepared.value));
+      } finally {
+        jobs.delete(jobId);
+        progressOf.finish();
+        await staged.release();
+      }
+    },
+
+    async applyBundleImport(importId, resolutions) {
+      const prepared = previews.get(importId);
+      if (prepared === undefined) return fail('not-found', 'That bundle is no longer open: open it again.');
+      const applied = await applyBundleImport(prepared, new Map(Object.entries(resolutions) as [string, Resolution][]), store, changes);
+      if (applied.ok || applied.error.code === 'write-failed') {
+        previews.delete(importId);
+        await prepared.dispose();
+      }
+      return applied;
+    },
+
+    async discardBundleImport(importId) {
+      const prepared = previews.get(importId);
+      previews.delete(importId);
+      await prepared?.dispose();
+    },
+
+    importAnnotationFile(documentId, text) {
+      return importAnnotationFile(store, changes, documentId, text, randomUUID);
+    },
+
+    async dispose() {
+      for (const cancel of jobs.values()) cancel();
+      for (const prepared of previews.values()) await prepared.dispose();
+      previews.clear();
+      await exports.dispose();
+    },
+  };
+}
+
+/** What brat could not hold, in words. */
+function describeNotes({ bratSkipped }: BundleNotes): string[] {
+  const notes: string[] = [];
+  if (bratSkipped.annotations > 0) notes.push(`brat/ leaves out ${bratSkipped.annotations} annotation(s) no longer found in their text.`);
+  if (bratSkipped.crossDocumentLinks > 0) notes.push(`brat/ leaves out ${bratSkipped.crossDocumentLinks} link(s) across documents, which brat cannot hold (annotations.jsonld has them).`);
+  if (bratSkipped.linksToUnplaced > 0) notes.push(`brat/ leaves out ${bratSkipped.linksToUnplaced} link(s) to annotations no longer found in their text.`);
+  return notes;
+}
+
+function previewOf(importId: string, fileName: string, prepared: PreparedImport): BundlePreview {
+  const { manifest, signature, plan } = prepared;
+  const tagName = new Map(prepared.content.codebook.tags.map((tag) => [tag.id, tag.name]));
+  return {
+    importId,
+    fileName,
+    workspace: manifest.workspace,
+    creator: manifest.creator,
+    createdAt: manifest.createdAt,
+    files: manifest.files.length,
+    signature,
+    documents: plan.documents,
+    annotations: plan.annotations,
+    links: plan.links,
+    claims: plan.claims,
+    tagsAdded: plan.tagsAdded.map((id) => tagName.get(id) ?? id),
+    tagsKept: plan.tagsKept.map((id) => tagName.get(id) ?? id),
+    conflicts: plan.conflicts,
+  };
+}

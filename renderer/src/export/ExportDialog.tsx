@@ -1,0 +1,220 @@
+// Export… : what to write (a Claimbench bundle, a REFI-QDA project, or W3C annotations alone), of
+// what (the whole workspace or chosen documents, filtered by tag and status), with or without the
+// imported originals, signed or not. The export runs in main's worker thread with a progress bar
+// and Cancel; when it is done the file is offered for saving (a download, or Electron's dialog).
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { BundleExportRequest, ExportedFile, ExportFormat } from '../../../core/contract/workbench-api.ts';
+import type { DocumentSummary } from '../../../core/model/document.ts';
+import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
+import { api } from '../api/client.ts';
+import { Dialog, FormFooter } from '../dialogs/Dialog.tsx';
+import { downloadExport, downloadText } from '../download.ts';
+import { formatBytes } from '../format.ts';
+
+type Format = ExportFormat | 'w3c';
+
+const FORMATS: readonly { readonly id: Format; readonly label: string; readonly hint: string }[] = [
+  { id: 'bundle', label: 'Claimbench bundle (.claimbundle)', hint: 'Texts, annotations (W3C), codebook, claims and verdicts, claims.csv, brat, ClaimReview and a report to read offline; hashed, optionally signed. Another analyst can verify and merge it.' },
+  { id: 'qdpx', label: 'REFI-QDA project (.qdpx)', hint: 'For NVivo, ATLAS.ti and MAXQDA: the texts, the codebook as codes, claims as coded selections with notes, links.' },
+  { id: 'w3c', label: 'W3C annotations only (.jsonld)', hint: 'Every claim and evidence link of the workspace as W3C Web Annotations, for Hypothesis-style tools and archives.' },
+];
+
+interface ExportDialogProps {
+  readonly workspace: WorkspaceInfo;
+  readonly documents: readonly DocumentSummary[];
+  /** The document open in the reader, offered as the first choice of "chosen documents". */
+  readonly currentDocumentId: string | undefined;
+  readonly onClose: () => void;
+}
+
+type Run = { readonly state: 'idle' } | { readonly state: 'running'; readonly jobId: string; readonly done: number; readonly total?: number; readonly phase: string; readonly cancelling: boolean } | { readonly state: 'done'; readonly file: ExportedFile } | { readonly state: 'failed'; readonly message: string };
+
+export function ExportDialog({ workspace, documents, currentDocumentId, onClose }: ExportDialogProps) {
+  const [format, setFormat] = useState<Format>('bundle');
+  const [scope, setScope] = useState<'all' | 'chosen'>('all');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(currentDocumentId ? [currentDocumentId] : []));
+  const [tags, setTags] = useState<ReadonlySet<string>>(new Set());
+  const [statuses, setStatuses] = useState<ReadonlySet<string>>(new Set());
+  const [originals, setOriginals] = useState(false);
+  const [sign, setSign] = useState(false);
+  const [run, setRun] = useState<Run>({ state: 'idle' });
+  const jobRef = useRef<string>(undefined);
+
+  useEffect(() => {
+    const subscription = api.onDidProgressBundle((progress) => {
+      if (progress.jobId !== jobRef.current || progress.finished) return;
+      setRun((previous) => (previous.state === 'running' ? { ...previous, done: progress.done, total: progress.total, phase: progress.phase } : previous));
+    });
+    return () => subscription.dispose();
+  }, []);
+
+  const toggle = (set: ReadonlySet<string>, id: string, update: (next: ReadonlySet<string>) => void) => {
+    const next = new Set(set);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    update(next);
+  };
+  const filtered = format !== 'w3c' && (tags.size > 0 || statuses.size > 0 || scope === 'chosen');
+  const annotationCount = useMemo(
+    () => documents.filter(({ meta }) => scope === 'all' || chosen.has(meta.id)).reduce((sum, { annotationCount: count }) => sum + count, 0),
+    [documents, scope, chosen],
+  );
+  const running = run.state === 'running';
+  const nothingChosen = format !== 'w3c' && scope === 'chosen' && chosen.size === 0;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (format === 'w3c') {
+      try {
+        const { fileName, mimeType, text } = await api.exportAnnotations();
+        downloadText(fileName, mimeType, text);
+        onClose();
+      } catch (error) {
+        setRun({ state: 'failed', message: (error as Error).message });
+      }
+      return;
+    }
+    const jobId = `export-${crypto.randomUUID()}`;
+    jobRef.current = jobId;
+    const request: BundleExportRequest = {
+      format,
+      originals: format === 'bundle' && originals,
+      sign: format === 'bundle' && sign,
+      ...(scope === 'chosen' ? { documents: [...chosen] } : {}),
+      ...(tags.size > 0 ? { tags: [...tags] } : {}),
+      ...(statuses.size > 0 ? { statuses: [...statuses] } : {}),
+    };
+    setRun({ state: 'running', jobId, done: 0, phase: 'reading', cancelling: false });
+    try {
+      const result = await api.exportBundle(jobId, request);
+      if (!result.ok) {
+        setRun(result.error.code === 'cancelled' ? { state: 'idle' } : { state: 'failed', message: result.error.message });
+        return;
+      }
+      setRun({ state: 'done', file: result.value });
+      downloadExport(result.value.downloadId, result.value.fileName);
+    } catch (error) {
+      setRun({ state: 'failed', message: (error as Error).message });
+    }
+  };
+
+  const cancel = () => {
+    if (run.state !== 'running') return onClose();
+    setRun({ ...run, cancelling: true });
+    void api.cancelBundleJob(run.jobId);
+  };
+
+  if (run.state === 'done') {
+    const { file } = run;
+    return (
+      <Dialog title="Export finished" onClose={onClose}>
+        <div className="export-done" data-testid="export-done">
+          <p>
+            <strong>{file.fileName}</strong> — {formatBytes(file.size)}, {file.files} files
+            {file.signedBy ? `, signed by ${file.signedBy}` : ''}.
+          </p>
+          {file.rootHash && (
+            <p className="export-hash">
+              Root hash <code>{file.rootHash}</code>
+            </p>
+          )}
+          {file.notes.map((note) => (
+            <p key={note} className="export-note">
+              {note}
+            </p>
+          ))}
+          <p className="export-hint">The file was offered for saving. If nothing happened, save it again:</p>
+          <div className="form-actions">
+            <button type="button" className="button-quiet" onClick={() => downloadExport(file.downloadId, file.fileName)}>
+              Save again
+            </button>
+            <button type="button" className="button-primary" onClick={onClose}>
+              Done
+            </button>
+          </div>
+        </div>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog title="Export" onClose={cancel} wide>
+      <form className="export-form" onSubmit={(event) => void submit(event)}>
+        <fieldset className="export-formats" disabled={running}>
+          <legend>Format</legend>
+          {FORMATS.map((option) => (
+            <label key={option.id} className="export-format">
+              <input type="radio" name="format" value={option.id} checked={format === option.id} onChange={() => setFormat(option.id)} />
+              <span>
+                <strong>{option.label}</strong>
+                <small>{option.hint}</small>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="export-scope" disabled={running || format === 'w3c'}>
+          <legend>What</legend>
+          <label>
+            <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> The whole workspace ({documents.length} documents)
+          </label>
+          <label>
+            <input type="radio" name="scope" checked={scope === 'chosen'} onChange={() => setScope('chosen')} /> Chosen documents ({chosen.size})
+          </label>
+          {scope === 'chosen' && (
+            <ul className="export-documents" aria-label="Documents to export">
+              {documents.map(({ meta, annotationCount: count }) => (
+                <li key={meta.id}>
+                  <label>
+                    <input type="checkbox" checked={chosen.has(meta.id)} onChange={() => toggle(chosen, meta.id, setChosen)} /> {meta.title} <small>({count})</small>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+          <details className="export-filters">
+            <summary>Only some claims{tags.size + statuses.size > 0 ? ` (${tags.size + statuses.size} filters)` : ''}</summary>
+            <div className="export-filter-columns">
+              <div role="group" aria-label="Only claims tagged">
+                <p>Tagged (or a tag inside it):</p>
+                {workspace.codebook.tags.map((tag) => (
+                  <label key={tag.id}>
+                    <input type="checkbox" checked={tags.has(tag.id)} onChange={() => toggle(tags, tag.id, setTags)} /> {tag.name}
+                  </label>
+                ))}
+              </div>
+              <div role="group" aria-label="Only claims with status">
+                <p>With status:</p>
+                {workspace.settings.statuses.map((status) => (
+                  <label key={status.id}>
+                    <input type="checkbox" checked={statuses.has(status.id)} onChange={() => toggle(statuses, status.id, setStatuses)} /> {status.label}
+                  </label>
+                ))}
+              </div>
+            </div>
+          </details>
+        </fieldset>
+        <fieldset className="export-options" disabled={running || format !== 'bundle'}>
+          <legend>Bundle options</legend>
+          <label>
+            <input type="checkbox" checked={originals} onChange={(event) => setOriginals(event.target.checked)} /> Include the imported files (PDF, Word …) as they came
+          </label>
+          <label>
+            <input type="checkbox" checked={sign} onChange={(event) => setSign(event.target.checked)} /> Sign it as {workspace.settings.analystName || 'Unnamed analyst'} (your Ed25519 key, made on first use)
+          </label>
+        </fieldset>
+        <p className="export-summary span-2">
+          {format === 'w3c' ? `${workspace.annotationCount} claims` : `${annotationCount} claims${filtered ? ' before the filters' : ''}`} in {format === 'w3c' || scope === 'all' ? documents.length : chosen.size} documents.
+        </p>
+        {run.state === 'running' && (
+          <div className="export-progress span-2" data-testid="export-progress">
+            <progress aria-label="Export progress" max={run.total ?? 1} value={run.total === undefined ? undefined : run.done} />
+            <span>{run.cancelling ? 'Cancelling…' : `${PHASES[run.phase] ?? 'Exporting'}${run.total ? ` ${run.done} of ${run.total}` : '…'}`}</span>
+          </div>
+        )}
+        <FormFooter error={run.state === 'failed' ? run.message : undefined} busy={running} disabled={nothingChosen} submit={['Export', 'Exporting…']} onCancel={cancel} cancelLabel={running ? 'Cancel export' : 'Cancel'} />
+      </form>
+    </Dialog>
+  );
+}
+
+const PHASES: Readonly<Record<string, string>> = { reading: 'Reading the workspace', writing: 'Writing files', finishing: 'Finishing' };

@@ -1,0 +1,269 @@
+// Import bundle… : the chosen .claimbundle is uploaded, checked whole by main (archive, hashes,
+// schemas, signature) and its merge planned, with a progress bar and Cancel. The analyst then sees
+// who made it, whether it verifies, what it adds and what it skips, and settles each conflict —
+// keep mine, take theirs, or keep both — before anything is written. Import is one undo step.
+import { useEffect, useRef, useState } from 'react';
+import type { MergeConflict, MergeSummary, Resolution } from '../../../core/bundle/merge.ts';
+import type { BundlePreview } from '../../../core/contract/workbench-api.ts';
+import type { Annotation } from '../../../core/model/annotation.ts';
+import type { Claim, EvidenceLink } from '../../../core/model/evidence.ts';
+import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
+import { api } from '../api/client.ts';
+import { Dialog, FormFooter } from '../dialogs/Dialog.tsx';
+import { formatBytes, formatDate, shorten } from '../format.ts';
+
+interface ImportBundleDialogProps {
+  readonly file: File;
+  readonly workspace: WorkspaceInfo;
+  readonly onClose: () => void;
+  /** After a successful import: a line for the status banner. */
+  readonly onImported: (summary: string) => void;
+}
+
+type Stage =
+  | { readonly state: 'checking'; readonly done: number; readonly total?: number; readonly cancelling: boolean }
+  | { readonly state: 'refused'; readonly message: string }
+  | { readonly state: 'preview'; readonly preview: BundlePreview }
+  | { readonly state: 'done'; readonly summary: MergeSummary };
+
+const CHOICES: readonly { readonly id: Resolution; readonly label: string }[] = [
+  { id: 'mine', label: 'Keep mine' },
+  { id: 'theirs', label: 'Take theirs' },
+  { id: 'both', label: 'Keep both' },
+];
+
+export function ImportBundleDialog({ file, workspace, onClose, onImported }: ImportBundleDialogProps) {
+  const [stage, setStage] = useState<Stage>({ state: 'checking', done: 0, cancelling: false });
+  const [choices, setChoices] = useState<Readonly<Record<string, Resolution>>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [jobId] = useState(() => `bundle-${crypto.randomUUID()}`);
+  const previewId = useRef<string>(undefined);
+
+  useEffect(() => {
+    let stopped = false;
+    const subscription = api.onDidProgressBundle((progress) => {
+      if (progress.jobId !== jobId || progress.finished) return;
+      setStage((previous) => (previous.state === 'checking' ? { ...previous, done: progress.done, total: progress.total } : previous));
+    });
+    void (async () => {
+      try {
+        const staged = await api.upload(await file.arrayBuffer());
+        if (stopped) return;
+        const result = await api.previewBundleImport(jobId, { uploadId: staged.uploadId, name: file.name });
+        if (stopped) {
+          if (result.ok) void api.discardBundleImport(result.value.importId);
+          return;
+        }
+        if (!result.ok) return setStage(result.error.code === 'cancelled' ? { state: 'refused', message: 'Cancelled.' } : { state: 'refused', message: result.error.message });
+        previewId.current = result.value.importId;
+        setStage({ state: 'preview', preview: result.value });
+      } catch (failure) {
+        if (!stopped) setStage({ state: 'refused', message: (failure as Error).message });
+      }
+    })();
+    return () => {
+      stopped = true;
+      subscription.dispose();
+    };
+  }, [file, jobId]);
+
+  const close = () => {
+    if (stage.state === 'checking') {
+      setStage({ ...stage, cancelling: true });
+      void api.cancelBundleJob(jobId);
+      return;
+    }
+    if (stage.state === 'preview' && previewId.current) void api.discardBundleImport(previewId.current);
+    onClose();
+  };
+
+  const apply = async () => {
+    if (stage.state !== 'preview') return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await api.applyBundleImport(stage.preview.importId, choices);
+      if (!result.ok) return setError(result.error.message);
+      previewId.current = undefined;
+      setStage({ state: 'done', summary: result.value });
+      onImported(summaryLine(stage.preview.fileName, result.value));
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (stage.state === 'checking' || stage.state === 'refused') {
+    return (
+      <Dialog title={`Import ${file.name}`} onClose={close}>
+        {stage.state === 'checking' ? (
+          <div className="export-progress" data-testid="bundle-checking">
+            <progress aria-label="Checking the bundle" max={stage.total ?? 1} value={stage.total === undefined ? undefined : stage.done} />
+            <span>{stage.cancelling ? 'Cancelling…' : `Checking every file of the bundle${stage.total ? ` (${formatBytes(stage.done)} of ${formatBytes(stage.total)})` : '…'}`}</span>
+          </div>
+        ) : (
+          <p className="form-error" role="alert">
+            This bundle cannot be imported: {stage.message} Nothing was written to your workspace.
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" className="button-quiet" onClick={stage.state === 'checking' ? close : onClose}>
+            {stage.state === 'checking' ? 'Cancel' : 'Close'}
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+
+  if (stage.state === 'done') {
+    return (
+      <Dialog title="Bundle imported" onClose={onClose}>
+        <p data-testid="bundle-imported">{summaryLine(file.name, stage.summary)}</p>
+        <p className="export-hint">Ctrl+Z undoes the whole import.</p>
+        <div className="form-actions">
+          <button type="button" className="button-primary" onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+
+  const { preview } = stage;
+  const { signature } = preview;
+  const unresolved = preview.conflicts.filter((conflict) => choices[conflict.key] === undefined).length;
+  const chooseAll = (choice: Resolution) => setChoices(Object.fromEntries(preview.conflicts.map((conflict) => [conflict.key, conflict.options.includes(choice) ? choice : 'mine'])));
+  const newDocuments = preview.documents.filter((match) => match.state === 'new');
+  const matched = preview.documents.filter((match) => match.state === 'matched');
+  const titleOf = new Map(preview.documents.map((match) => [match.localId, match.title]));
+  return (
+    <Dialog title={`Import ${preview.fileName}`} onClose={close} wide>
+      <form
+        className="bundle-preview"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void apply();
+        }}
+      >
+        <div className="span-2">
+          <p>
+            “{preview.workspace}” by {preview.creator}, {formatDate(preview.createdAt)} — all {preview.files} files intact.
+          </p>
+          <p className={`bundle-signature bundle-signature-${signature.state}`} data-testid="bundle-signature">
+            {signature.state === 'valid'
+              ? `Signed by ${signature.signer}, valid (key ${signature.fingerprint.slice(0, 16)})`
+              : signature.state === 'invalid'
+                ? `Signature invalid: ${signature.reason}. The bundle was changed after it was signed, or the signature was forged; it cannot be imported.`
+                : 'Not signed: you cannot tell who made it.'}
+          </p>
+          <ul className="bundle-counts">
+            <li>
+              {newDocuments.length} new document{newDocuments.length === 1 ? '' : 's'}
+              {matched.length > 0 && `, ${matched.length} you already have (matched by their text)`}
+            </li>
+            <li>{countLine('annotation', preview.annotations)}</li>
+            <li>{countLine('link', preview.links)}</li>
+            <li>{countLine('claim', preview.claims)}</li>
+            {preview.tagsAdded.length > 0 && <li>Tags added to your codebook: {preview.tagsAdded.join(', ')}</li>}
+            {preview.tagsKept.length > 0 && <li>Tags you define differently (yours are kept): {preview.tagsKept.join(', ')}</li>}
+          </ul>
+        </div>
+        {preview.conflicts.length > 0 && (
+          <section className="bundle-conflicts span-2" aria-label="Conflicts">
+            <header className="bundle-conflicts-header">
+              <strong>
+                {preview.conflicts.length} conflict{preview.conflicts.length === 1 ? '' : 's'}: changed on both sides. Choose for each{unresolved > 0 ? ` (${unresolved} left)` : ''}.
+              </strong>
+              <span>
+                {CHOICES.map((choice) => (
+                  <button key={choice.id} type="button" className="button-small" onClick={() => chooseAll(choice.id)}>
+                    {choice.label} for all
+                  </button>
+                ))}
+              </span>
+            </header>
+            <ul>
+              {preview.conflicts.map((conflict) => (
+                <li key={conflict.key} className="bundle-conflict">
+                  <p className="bundle-conflict-what">
+                    {conflictTitle(conflict, titleOf)} — differs in {conflict.differences.join(', ')}
+                  </p>
+                  <div className="bundle-conflict-sides">
+                    <div>
+                      <small>Mine</small>
+                      <p>{describe(conflict, 'mine', workspace)}</p>
+                    </div>
+                    <div>
+                      <small>Theirs</small>
+                      <p>{describe(conflict, 'theirs', workspace)}</p>
+                    </div>
+                  </div>
+                  <div role="radiogroup" aria-label={`Resolve ${conflictTitle(conflict, titleOf)}`} className="bundle-conflict-choices">
+                    {CHOICES.filter((choice) => conflict.options.includes(choice.id)).map((choice) => (
+                      <label key={choice.id}>
+                        <input type="radio" name={conflict.key} checked={choices[conflict.key] === choice.id} onChange={() => setChoices({ ...choices, [conflict.key]: choice.id })} /> {choice.label}
+                      </label>
+                    ))}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <FormFooter error={error} busy={busy} disabled={unresolved > 0 || signature.state === 'invalid'} submit={['Import', 'Importing…']} onCancel={close} />
+      </form>
+    </Dialog>
+  );
+}
+
+function countLine(noun: string, counts: BundlePreview['annotations']): string {
+  const plural = (n: number) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return [`${plural(counts.added)} to add`, counts.skipped > 0 ? `${counts.skipped} already here` : '', counts.conflicts > 0 ? `${counts.conflicts} in conflict` : ''].filter(Boolean).join(', ');
+}
+
+function conflictTitle(conflict: MergeConflict, titles: ReadonlyMap<string, string>): string {
+  if (conflict.kind === 'annotation') return `Claim “${shorten(conflict.mine.target.exact, 60)}” in ${titles.get(conflict.documentId ?? '') ?? 'a document'}`;
+  if (conflict.kind === 'link') return `Link ${conflict.id.slice(0, 8)}`;
+  return `Claim record “${shorten(conflict.mine.statement, 60)}”`;
+}
+
+function describe(conflict: MergeConflict, side: 'mine' | 'theirs', workspace: WorkspaceInfo): string {
+  if (conflict.kind === 'annotation') return describeAnnotation(conflict[side], workspace);
+  if (conflict.kind === 'link') return describeLink(conflict[side]);
+  return describeClaim(conflict[side]);
+}
+
+function describeAnnotation(annotation: Annotation, workspace: WorkspaceInfo): string {
+  const tags = annotation.tags.map((id) => workspace.codebook.tags.find((tag) => tag.id === id)?.name ?? id);
+  const status = workspace.settings.statuses.find((candidate) => candidate.id === annotation.status)?.label ?? annotation.status;
+  return [
+    `“${shorten(annotation.target.exact, 80)}”`,
+    tags.length > 0 ? `tags: ${tags.join(', ')}` : 'no tags',
+    status,
+    annotation.speaker && `speaker: ${annotation.speaker}`,
+    annotation.outlet && `outlet: ${annotation.outlet}`,
+    annotation.note && `note: ${shorten(annotation.note, 120)}`,
+    annotation.creator && `by ${annotation.creator}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function describeLink(link: EvidenceLink): string {
+  return [link.relation, link.note && `note: ${shorten(link.note, 120)}`, link.creator && `by ${link.creator}`].filter(Boolean).join(' · ');
+}
+
+function describeClaim(claim: Claim): string {
+  return [`“${shorten(claim.statement, 80)}”`, `${claim.mentions.length} mention${claim.mentions.length === 1 ? '' : 's'}`, claim.verdict ? `verdict: ${claim.verdict.rating}` : 'no verdict', claim.status].join(' · ');
+}
+
+/** "Imported work.claimbundle: 2 new documents, 14 claims added (3 already here) …" */
+export function summaryLine(fileName: string, summary: MergeSummary): string {
+  const part = (noun: string, counts: MergeSummary['annotations']) => {
+    const settled = counts.kept + counts.replaced + counts.duplicated;
+    return `${counts.added} ${noun} added${counts.skipped > 0 ? ` (${counts.skipped} already here)` : ''}${settled > 0 ? `, ${settled} conflict${settled === 1 ? '' : 's'} settled` : ''}`;
+  };
+  return `Imported ${fileName}: ${summary.documents.added} new document${summary.documents.added === 1 ? '' : 's'}${summary.documents.matched > 0 ? `, ${summary.documents.matched} merged` : ''}; ${part('claims', summary.annotations)}; ${part('links', summary.links)}; ${part('claim records', summary.claims)}.`;
+}

@@ -1,0 +1,80 @@
+// Exporting an annotated bundle from the UI and importing it into a fresh workspace from the UI,
+// as two analysts would: the bundle is checked and previewed before anything is written, and the
+// colleague then sees the same documents and highlights.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, startServe, stopServe, test } from './fixtures.ts';
+
+test('exports a signed bundle with progress, and a colleague imports it into an empty workspace and sees the same highlights', async ({ page, served, browser }) => {
+  await page.goto(served.url);
+  const reader = page.getByRole('main', { name: 'Reader' });
+  await expect(reader.locator('.cb-hl').first()).toBeVisible();
+  const highlights = await reader.locator('.cb-hl').count();
+  const title = (await reader.getByRole('heading').first().textContent())!;
+
+  await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByRole('radio', { name: /Claimbench bundle/ })).toBeChecked();
+  await dialog.getByRole('checkbox', { name: /Sign it as/ }).check();
+  await dialog.getByRole('checkbox', { name: /Include the imported files/ }).check();
+  await page.screenshot({ path: 'test-results/bundle-export-dialog.png' });
+  // Progress shows while the worker writes (it may finish before a frame: then the summary is there at once).
+  const progress = page.getByTestId('export-progress');
+  const seenProgress = progress.waitFor({ timeout: 5000 }).then(() => true, () => false);
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const finished = page.getByRole('dialog', { name: 'Export finished' });
+  await expect(finished.getByTestId('export-done')).toContainText(/files, signed by/);
+  await page.screenshot({ path: 'test-results/bundle-export-done.png' });
+  test.info().annotations.push({ type: 'progress', description: (await seenProgress) ? 'progress bar seen' : 'export finished before the progress bar was painted' });
+  expect(download.suggestedFilename()).toMatch(/\.claimbundle$/);
+  const root = await mkdtemp(path.join(os.tmpdir(), 'claimbench-e2e-colleague-'));
+  const bundle = path.join(root, download.suggestedFilename());
+  await download.saveAs(bundle);
+  expect((await readFile(bundle)).subarray(0, 2).toString('latin1')).toBe('PK');
+  await finished.getByRole('button', { name: 'Done' }).click();
+
+  const { served: colleague, child } = await startServe(path.join(root, 'workspace'), { empty: true });
+  const other = await browser.newPage();
+  try {
+    await other.goto(colleague.url);
+    await expect(other.getByText(/No documents yet|Import/).first()).toBeVisible();
+    await other.getByTestId('bundle-input').setInputFiles(bundle);
+    const preview = other.getByRole('dialog', { name: `Import ${download.suggestedFilename()}` });
+    await expect(preview.getByTestId('bundle-signature')).toHaveText(/^Signed by .+, valid/);
+    await expect(preview.getByText(/3 new documents/)).toBeVisible();
+    await expect(preview.getByText(/18 annotations to add/)).toBeVisible();
+    await other.screenshot({ path: 'test-results/bundle-import-preview.png' });
+    await preview.getByRole('button', { name: 'Import', exact: true }).click();
+    const imported = other.getByRole('dialog', { name: 'Bundle imported' });
+    await expect(imported.getByTestId('bundle-imported')).toContainText('3 new documents');
+    await imported.getByRole('button', { name: 'Done' }).click();
+
+    const library = other.getByRole('navigation', { name: 'Documents' });
+    await expect(library.getByTestId('library-item')).toHaveCount(3);
+    await library.getByTestId('library-item').filter({ hasText: title }).first().click();
+    const otherReader = other.getByRole('main', { name: 'Reader' });
+    await expect(otherReader.getByRole('heading', { name: title })).toBeVisible();
+    await expect(otherReader.locator('.cb-hl')).toHaveCount(highlights);
+    await other.screenshot({ path: 'test-results/bundle-imported-reader.png' });
+
+    // Importing it again adds nothing: everything is already there.
+    await other.getByTestId('bundle-input').setInputFiles(bundle);
+    await expect(preview.getByText(/0 annotations to add, 18 already here/)).toBeVisible();
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+  } finally {
+    await other.close();
+    expect(await stopServe(child)).toBe(0);
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test('refuses a file that is not a bundle, and writes nothing', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(page.getByRole('main', { name: 'Reader' }).locator('.cb-hl').first()).toBeVisible();
+  await page.getByTestId('bundle-input').setInputFiles({ name: 'notes.claimbundle', mimeType: 'application/octet-stream', buffer: Buffer.from('just some text, not a zip') });
+  const dialog = page.getByRole('dialog', { name: 'Import notes.claimbundle' });
+  await expect(dialog.getByRole('alert')).toHaveText(/cannot be imported: .*not a Claimbench bundle.*Nothing was written/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item')).toHaveCount(3);
+});
