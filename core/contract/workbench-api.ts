@@ -102,7 +102,7 @@ export interface ExportedFile {
   readonly downloadId: string;
   readonly fileName: string;
   readonly size: number;
-  /** Files inside the archive. */
+  /** Files the manifest lists (a bundle), or entries of the archive (a .qdpx). */
   readonly files: number;
   readonly rootHash?: string;
   readonly signedBy?: string;

@@ -117,7 +117,7 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
             downloadId: staged.downloadId,
             fileName,
             size,
-            files: manifest.files.length + 1,
+            files: manifest.files.length,
             rootHash: manifest.rootHash,
             ...(manifest.signature ? { signedBy: manifest.signature.signer } : {}),
             notes: describeNotes(notes),

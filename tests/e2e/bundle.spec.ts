@@ -10,8 +10,10 @@ test('exports a signed bundle with progress, and a colleague imports it into an 
   await page.goto(served.url);
   const reader = page.getByRole('main', { name: 'Reader' });
   await expect(reader.locator('.cb-hl').first()).toBeVisible();
-  const highlights = await reader.locator('.cb-hl').count();
   const title = (await reader.getByRole('heading').first().textContent())!;
+  // The open document's claims, as the claims panel lists them (quote first).
+  const claims = await page.getByTestId('claim-item').allInnerTexts();
+  expect(claims.length).toBeGreaterThan(5);
 
   await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
@@ -55,7 +57,9 @@ test('exports a signed bundle with progress, and a colleague imports it into an 
     await library.getByTestId('library-item').filter({ hasText: title }).first().click();
     const otherReader = other.getByRole('main', { name: 'Reader' });
     await expect(otherReader.getByRole('heading', { name: title })).toBeVisible();
-    await expect(otherReader.locator('.cb-hl')).toHaveCount(highlights);
+    await expect(otherReader.locator('.cb-hl').first()).toBeVisible();
+    await expect(other.getByTestId('claim-item')).toHaveCount(claims.length);
+    expect(await other.getByTestId('claim-item').allInnerTexts()).toEqual(claims);
     await other.screenshot({ path: 'test-results/bundle-imported-reader.png' });
 
     // Importing it again adds nothing: everything is already there.
@@ -77,4 +81,40 @@ test('refuses a file that is not a bundle, and writes nothing', async ({ page, s
   await expect(dialog.getByRole('alert')).toHaveText(/cannot be imported: .*not a Claimbench bundle.*Nothing was written/);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item')).toHaveCount(3);
+});
+
+test('shows a claim changed on both sides as a conflict, and takes theirs when asked', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(page.getByRole('main', { name: 'Reader' }).locator('.cb-hl').first()).toBeVisible();
+  await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Export…' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Export', exact: true }).click()]);
+  const root = await mkdtemp(path.join(os.tmpdir(), 'claimbench-e2e-conflict-'));
+  const bundle = path.join(root, 'mine.claimbundle');
+  await download.saveAs(bundle);
+  await page.getByRole('dialog', { name: 'Export finished' }).getByRole('button', { name: 'Done' }).click();
+
+  // After the export, the analyst rewrites a claim's note (through the same API the window uses).
+  const call = (method: string, args: unknown[]) =>
+    page.evaluate(async ({ method, args }) => (await (await fetch(`./api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) })).json()) as { value: unknown }, { method, args });
+  const [first] = (await call('listDocuments', [])).value as { meta: { id: string } }[];
+  type Page = { annotations: { id: string; note: string }[] };
+  const annotationsOf = async (id: string) => ((await call('getDocument', [id])).value as { value: Page }).value.annotations;
+  const annotation = (await annotationsOf(first!.meta.id)).find((candidate) => candidate.note !== '')!;
+  await call('updateAnnotation', [first!.meta.id, annotation.id, { note: 'Rewritten after the export.' }]);
+
+  await page.getByTestId('bundle-input').setInputFiles(bundle);
+  const preview = page.getByRole('dialog', { name: 'Import mine.claimbundle' });
+  await expect(preview.getByText(/1 conflict: changed on both sides/)).toBeVisible();
+  await expect(preview.getByText('Rewritten after the export.', { exact: false })).toBeVisible();
+  await expect(preview.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/bundle-conflict.png' });
+  await preview.getByRole('radio', { name: 'Take theirs' }).check();
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Bundle imported' }).getByTestId('bundle-imported')).toContainText('1 conflict settled');
+  await page.getByRole('dialog', { name: 'Bundle imported' }).getByRole('button', { name: 'Done' }).click();
+  expect((await annotationsOf(first!.meta.id)).find((candidate) => candidate.id === annotation.id)!.note).toBe(annotation.note);
+  // One undo step puts my note back.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await annotationsOf(first!.meta.id)).find((candidate) => candidate.id === annotation.id)!.note).toBe('Rewritten after the export.');
+  await rm(root, { recursive: true, force: true });
 });

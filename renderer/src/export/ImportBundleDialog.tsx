@@ -165,7 +165,7 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
             </li>
             <li>{countLine('annotation', preview.annotations)}</li>
             <li>{countLine('link', preview.links)}</li>
-            <li>{countLine('claim', preview.claims)}</li>
+            <li>{countLine('claim', preview.claims)} (Claims view: statements, mentions, verdicts)</li>
             {preview.tagsAdded.length > 0 && <li>Tags added to your codebook: {preview.tagsAdded.join(', ')}</li>}
             {preview.tagsKept.length > 0 && <li>Tags you define differently (yours are kept): {preview.tagsKept.join(', ')}</li>}
           </ul>
@@ -224,9 +224,9 @@ function countLine(noun: string, counts: BundlePreview['annotations']): string {
 }
 
 function conflictTitle(conflict: MergeConflict, titles: ReadonlyMap<string, string>): string {
-  if (conflict.kind === 'annotation') return `Claim “${shorten(conflict.mine.target.exact, 60)}” in ${titles.get(conflict.documentId ?? '') ?? 'a document'}`;
+  if (conflict.kind === 'annotation') return `Annotation “${shorten(conflict.mine.target.exact, 60)}” in ${titles.get(conflict.documentId ?? '') ?? 'a document'}`;
   if (conflict.kind === 'link') return `Link ${conflict.id.slice(0, 8)}`;
-  return `Claim record “${shorten(conflict.mine.statement, 60)}”`;
+  return `Claim “${shorten(conflict.mine.statement, 60)}” (Claims view)`;
 }
 
 function describe(conflict: MergeConflict, side: 'mine' | 'theirs', workspace: WorkspaceInfo): string {
@@ -265,5 +265,5 @@ export function summaryLine(fileName: string, summary: MergeSummary): string {
     const settled = counts.kept + counts.replaced + counts.duplicated;
     return `${counts.added} ${noun} added${counts.skipped > 0 ? ` (${counts.skipped} already here)` : ''}${settled > 0 ? `, ${settled} conflict${settled === 1 ? '' : 's'} settled` : ''}`;
   };
-  return `Imported ${fileName}: ${summary.documents.added} new document${summary.documents.added === 1 ? '' : 's'}${summary.documents.matched > 0 ? `, ${summary.documents.matched} merged` : ''}; ${part('claims', summary.annotations)}; ${part('links', summary.links)}; ${part('claim records', summary.claims)}.`;
+  return `Imported ${fileName}: ${summary.documents.added} new document${summary.documents.added === 1 ? '' : 's'}${summary.documents.matched > 0 ? `, ${summary.documents.matched} merged` : ''}; ${part('annotations', summary.annotations)}; ${part('links', summary.links)}; ${part('claims', summary.claims)}.`;
 }
