@@ -12,7 +12,8 @@ import { createWorkbenchService, type WorkbenchHost } from '../workbench/workben
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { bundleEntries } from './bundle-contents.ts';
 import { writeBundle } from './write-bundle.ts';
-import { zip, deflated } from '../../tests/support/zip-writer.ts';
+import { bundleZip } from '../../tests/support/bundle-builder.ts';
+import { deflated, symlink, zip } from '../../tests/support/zip-writer.ts';
 
 const HEADER = { appVersion: '0.1.0', creator: 'Ana', workspace: 'Sample', createdAt: '2026-12-01T10:00:00.000Z' };
 
@@ -155,4 +156,52 @@ describe('importing a bundle', () => {
       expect(await snapshot(colleague.store.dir)).toEqual(before);
       await colleague.dispose();
     }));
+
+  /** The sample's bundle entries with one file replaced (the manifest is then right for it: only the schema can catch it). */
+  async function bundleWith(dir: string, name: string, replace: (path: string, bytes: Uint8Array) => Uint8Array): Promise<string> {
+    const { store } = await sampleWorkbench(path.join(dir, 'source'));
+    const { entries } = await bundleEntries(store, { originals: false, generatedAt: HEADER.createdAt });
+    const target = path.join(dir, name);
+    const written = await writeBundle(target, entries.map((entry) => ({ path: entry.path, bytes: replace(entry.path, entry.bytes) })), HEADER);
+    if (!written.ok) throw new Error(written.error.message);
+    return target;
+  }
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const edit = (bytes: Uint8Array, change: (json: Record<string, unknown>) => unknown) => utf8(JSON.stringify(change(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>)));
+
+  it.each([
+    ['a codebook that breaks its schema', 'codebook.json', (bytes: Uint8Array) => edit(bytes, () => ({ tags: [{ id: 'Not An Id', name: '', color: 'red' }] })), /^codebook\.json: /],
+    ['an annotation whose quote is not at its position', 'annotations.jsonld', (bytes: Uint8Array) => utf8(new TextDecoder().decode(bytes).replace(/"exact": "the Lindell reservoir/, '"exact": "THE Lindell reservoir')), /^annotations\.jsonld, item \d+: annotation .+: its quote is not at its position$/],
+    ['a text that does not hash to its document', 'documents/', (bytes: Uint8Array, path: string) => (path.endsWith('.txt') ? utf8(`${new TextDecoder().decode(bytes)} `) : bytes), /^documents\/.+\.txt: its text does not hash to the textHash of its document$/],
+    ['a claim mentioning an annotation the bundle does not have', 'claims.json', (bytes: Uint8Array) => edit(bytes, (json) => ({ ...json, claims: (json.claims as { mentions: unknown[] }[]).map((claim) => ({ ...claim, mentions: [{ documentId: 'nowhere', annotationId: 'nothing' }] })) })), /^claims\.json: claim .+ mentions annotation nothing of document nowhere/],
+    ['invalid JSON', 'settings.json', () => utf8('{"workspace": '), /^settings\.json: not valid JSON/],
+  ])('refuses %s, naming the file, and writes nothing', (_name, file, change, message) =>
+    withTempDir(async (dir) => {
+      const bundle = await bundleWith(dir, 'edited.claimbundle', (entryPath, bytes) => (entryPath.startsWith(file) ? change(bytes, entryPath) : bytes));
+      const colleague = await emptyWorkbench(path.join(dir, 'colleague'));
+      const before = await snapshot(colleague.store.dir);
+      const opened = await preview(colleague, bundle);
+      expect(opened).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      if (!opened.ok) expect(opened.error.message).toMatch(message);
+      expect(await snapshot(colleague.store.dir)).toEqual(before);
+      await colleague.dispose();
+    }),
+  );
+
+  it.each([
+    ['a path that climbs out', [deflated('../../evil.txt', new TextEncoder().encode('evil'))], 'unsafe-entry'],
+    ['a symlink', [symlink('documents/link', '/etc/passwd')], 'unsafe-entry'],
+  ])('refuses a bundle with %s through the service, leaving the workspace as it was', (_name, extra, code) =>
+    withTempDir(async (dir) => {
+      const files = [{ path: 'claims.json', bytes: new TextEncoder().encode('{"claims":[]}') }];
+      const hostile = path.join(dir, 'hostile.claimbundle');
+      await writeFile(hostile, bundleZip(files, { extra }));
+      const colleague = await emptyWorkbench(path.join(dir, 'colleague'));
+      const before = await snapshot(colleague.store.dir);
+      expect(await preview(colleague, hostile)).toMatchObject({ ok: false, error: { code } });
+      expect(await snapshot(colleague.store.dir)).toEqual(before);
+      expect(await readdir(dir)).toEqual(expect.not.arrayContaining(['evil.txt']));
+      await colleague.dispose();
+    }),
+  );
 });
