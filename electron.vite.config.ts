@@ -20,8 +20,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The PDF parser runs in a worker thread of its own (see main/import/formats/pdf.ts).
-      rollupOptions: { input: { index: resolve('main/index.ts'), 'pdf-worker': resolve('main/import/formats/pdf-worker.ts') } },
+      // The PDF parser and the bundle export run in worker threads of their own (see
+      // main/import/formats/pdf.ts and main/bundle/export-job.ts).
+      rollupOptions: {
+        input: { index: resolve('main/index.ts'), 'pdf-worker': resolve('main/import/formats/pdf-worker.ts'), 'export-worker': resolve('main/bundle/export-worker.ts') },
+      },
     },
   },
   preload: {

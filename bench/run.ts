@@ -16,7 +16,11 @@
 // while the highlights are applied, a new claim and an edit painted, keypress → saved.
 //
 // anchoring (bench/anchoring.ts): re-anchoring after edits, the engine against a re-implementation
-// of the Hypothesis client's strategy. `BENCH_ONLY=reader,anchoring` runs a subset.
+// of the Hypothesis client's strategy.
+//
+// bundle (bench/bundle.ts): exporting 1,000 documents / 100,000 annotations as a .claimbundle in
+// a worker thread against `zip -r -6` of the bundle's files; the main thread's longest stall, peak
+// RSS; readBundle (`claimbench verify`) against `unzip -tq`. `BENCH_ONLY=reader,anchoring` runs a subset.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -26,6 +30,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { runAnchoringBench } from './anchoring.ts';
 import { articleHtml } from './articles.ts';
+import { bundleBenchmark } from './bundle.ts';
 import { readerBenchmark } from './reader.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -134,7 +139,7 @@ function summarize({ name, samplesMs }: Series) {
   return { name, runs: sorted.length, medianMs: round(median), minMs: round(sorted[0]!), maxMs: round(sorted.at(-1)!), samplesMs: samplesMs.map(round) };
 }
 
-const only = new Set((process.env.BENCH_ONLY ?? 'cold-start,import,reader,anchoring').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'cold-start,import,reader,anchoring,bundle').split(','));
 
 async function coldStartBenchmark(browser: Browser) {
   // One unmeasured round each, so disk caches are warm for both alike.
@@ -157,16 +162,18 @@ async function coldStartBenchmark(browser: Browser) {
   };
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+// Only the benchmarks in a browser start one.
+const browser = only.has('cold-start') || only.has('reader') ? await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }) : undefined;
 try {
   const benchmarks: ({ id: string } & Record<string, unknown>)[] = [];
-  if (only.has('cold-start')) benchmarks.push(await coldStartBenchmark(browser));
+  if (browser && only.has('cold-start')) benchmarks.push(await coldStartBenchmark(browser));
   if (only.has('import')) benchmarks.push(await importBenchmark());
-  if (only.has('reader')) benchmarks.push(await readerBenchmark(browser, { runs: Number(process.env.BENCH_READER_RUNS ?? 5), editRounds: Number(process.env.BENCH_EDIT_ROUNDS ?? 20) }));
+  if (browser && only.has('reader')) benchmarks.push(await readerBenchmark(browser, { runs: Number(process.env.BENCH_READER_RUNS ?? 5), editRounds: Number(process.env.BENCH_EDIT_ROUNDS ?? 20) }));
   if (only.has('anchoring')) benchmarks.push((await runAnchoringBench()) as { id: string });
+  if (only.has('bundle')) benchmarks.push(await bundleBenchmark());
   const results = {
     generatedAt: new Date().toISOString(),
-    machine: { node: process.version, cpus: os.cpus().length, platform: `${process.platform}-${process.arch}`, browser: browser.version() },
+    machine: { node: process.version, cpus: os.cpus().length, platform: `${process.platform}-${process.arch}`, browser: browser?.version() },
     benchmarks,
   };
   await mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });
@@ -174,7 +181,7 @@ try {
   for (const benchmark of benchmarks) console.log(summaryLine(benchmark));
   console.log('Written to bench/results/latest.json');
 } finally {
-  await browser.close();
+  await browser?.close();
 }
 
 /** One line per benchmark for the terminal; the whole result is in the JSON. */
@@ -191,6 +198,10 @@ function summaryLine(benchmark: { id: string } & Record<string, unknown>): strin
   if (benchmark.id === 'anchoring') {
     const requirements = benchmark.requirements as { id: string; requirement: string; value: number; target: string; pass: boolean }[];
     return `anchoring: ${requirements.filter((item) => item.pass).length}/${requirements.length} requirements met${requirements.filter((item) => !item.pass).map((item) => `; missed ${item.id} ${item.requirement} ${item.value} (${item.target})`).join('')}`;
+  }
+  if (benchmark.id === 'bundle') {
+    const { size, mainThread, peakRssMb, writer, verify } = benchmark as Record<string, Record<string, unknown>>;
+    return `bundle: export ${figure(benchmark)} (≤ 0.9); size ×${size!.ratio} (≤ 1.01); main thread's longest stall ${mainThread!.longestStallMs} ms; peak RSS ${peakRssMb!.export} MB; writer alone ${figure(writer)}; verify ${figure(verify)}`;
   }
   return `${benchmark.id}: ${figure(benchmark)}`;
 }

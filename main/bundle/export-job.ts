@@ -52,6 +52,11 @@ export interface ExportedBundle {
   readonly notes: BundleNotes;
 }
 
+export interface BundleExportOptions {
+  /** Starts the worker; tests start one that fails. */
+  readonly startWorker?: (workerData: ExportWorkerData) => Worker;
+}
+
 export interface BundleExport {
   /** Resolves once the worker has read the workspace, or has stopped before it did; never rejects. */
   readonly snapshot: Promise<void>;
@@ -70,7 +75,7 @@ export interface BundleExport {
  * await job.snapshot; // edits may be saved again from here on
  * const result = await job.done;
  */
-export function startBundleExport(request: BundleExportRequest, callbacks: BundleExportCallbacks = {}): BundleExport {
+export function startBundleExport(request: BundleExportRequest, callbacks: BundleExportCallbacks = {}, options: BundleExportOptions = {}): BundleExport {
   const target = path.resolve(request.target);
   const temporaryPath = temporaryPathFor(target);
   let snapshotTaken!: () => void;
@@ -78,7 +83,7 @@ export function startBundleExport(request: BundleExportRequest, callbacks: Bundl
   const workerData: ExportWorkerData = { ...request, kind: 'claimbench-export', target, temporaryPath };
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_URL, { workerData });
+    worker = options.startWorker ? options.startWorker(workerData) : new Worker(WORKER_URL, { workerData });
   } catch (error) {
     snapshotTaken();
     return { snapshot, done: Promise.resolve(fail('write-failed', `could not start the export (${(error as Error).message})`)), cancel: () => undefined };

@@ -1,8 +1,8 @@
 // Runs in a worker thread (started by export-job.ts): opens the workspace read-only from disk,
 // builds the bundle's entries and writes the bundle, posting progress. Building the entries of a
 // big workspace takes seconds of JavaScript, and nothing of it may run on the UI or Electron main
-// thread. Opening never writes: WorkspaceStore.open only reads (its `mkdir documents` finds the
-// folder there), and nothing here asks the store to save.
+// thread. Nothing is written to the workspace: WorkspaceStore.open only reads (its one write,
+// `mkdir documents`, is a no-op in a workspace), and nothing here asks the store to save.
 import { stat } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../core/result.ts';

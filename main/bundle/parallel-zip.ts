@@ -1,20 +1,20 @@
 // The zip of write-bundle.ts, deflated in parallel: each entry is hashed (SHA-256 for the manifest,
 // CRC-32 for the zip) slice by slice as it is added, its slices start deflating on libuv's thread
 // pool at once (deflate-slices.ts), and the deflated pieces are written in order as they finish
-// (zip-file-writer.ts), while the caller goes on producing entries. At most IN_FLIGHT_BYTES of
-// entry data waits in the pool or for its turn to be written: that bounds the memory held by
-// deflated pieces, and how long other thread-pool work (file reads and writes) queues behind them.
-// This thread never deflates, and hashes in steps between which it yields, so none of its tasks is long.
+// (zip-file-writer.ts), while the caller goes on producing entries. At most IN_FLIGHT_BYTES of entry
+// data and IN_FLIGHT_JOBS slices wait in the pool or for their turn to be written: that bounds the
+// memory held by deflate states and deflated pieces, and how long other thread-pool work (file
+// reads and writes) queues behind them. This thread never deflates, and yields between slices.
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { deflateSlice, sliceBounds, type DeflateLevel } from './deflate-slices.ts';
 import { ZipFileWriter, type OpenZipEntry } from './zip-file-writer.ts';
 
-/** 32 MiB: enough queued work to keep every core busy while the caller builds its next entry. */
-export const IN_FLIGHT_BYTES = Number(process.env.CB_IFB ?? 32) * 1024 * 1024;
-/** Each job holds a deflate state of about 300 KiB from the moment it is queued: small entries are limited by count. */
-export const IN_FLIGHT_JOBS = Number(process.env.CB_IFJ ?? 64);
+/** Enough queued work to keep the cores busy while the caller builds its next entry (~0.2 s of deflating per core). */
+export const IN_FLIGHT_BYTES = 32 * 1024 * 1024;
+/** Each job holds a deflate state of about 300 KiB from the moment it is queued: many small entries are limited by count. */
+export const IN_FLIGHT_JOBS = 64;
 /** The thread yields to its event loop after hashing for this long. */
 const BUSY_MS = 10;
 
@@ -35,7 +35,6 @@ export interface ParallelZipOptions {
   readonly dosTime: number;
   /** Called before each piece is written; throws to stop the writing (cancellation). */
   readonly checkpoint?: () => void;
-  readonly inFlightBytes?: number;
 }
 
 export class ParallelZip {
@@ -95,8 +94,7 @@ export class ParallelZip {
   }
 
   private async makeRoom(bytes: number): Promise<void> {
-    const limit = this.options.inFlightBytes ?? IN_FLIGHT_BYTES;
-    while (this.queue.length > 0 && (this.inFlight + bytes > limit || this.queue.length >= IN_FLIGHT_JOBS)) await this.writeNext();
+    while (this.queue.length > 0 && (this.inFlight + bytes > IN_FLIGHT_BYTES || this.queue.length >= IN_FLIGHT_JOBS)) await this.writeNext();
   }
 
   /** Writes the pieces already deflated at the head of the queue, without waiting for others. */

@@ -17,6 +17,7 @@ import { dosDateTime } from './zip-records.ts';
 
 export interface BundleEntry {
   readonly path: string;
+  /** Must not change once handed over: it is hashed at once but deflated later, on other threads. */
   readonly bytes: Uint8Array;
 }
 

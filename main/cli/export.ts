@@ -1,9 +1,8 @@
 // `claimbench export --out FILE`: the whole workspace as an annotated bundle (.claimbundle).
 import path from 'node:path';
 import { appVersion, RESOURCES_DIR } from '../app-paths.ts';
-import { bundleEntries } from '../bundle/bundle-contents.ts';
+import { startBundleExport } from '../bundle/export-job.ts';
 import { loadOrCreateSigningKey } from '../bundle/signing.ts';
-import { writeBundle } from '../bundle/write-bundle.ts';
 import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { UsageError, type Output } from './output.ts';
@@ -54,24 +53,33 @@ export async function exportCommand({ workspace, out, originals, sign, documents
   const createdAt = new Date().toISOString();
   // The manifest names its creator: the analyst name of the workspace settings, if set.
   const creator = store.workspace.settings.analystName || 'Unnamed analyst';
-  const { entries, notes } = await bundleEntries(store, { originals, generatedAt: createdAt, ...(documents ? { documents } : {}), ...(tags ? { tags } : {}), ...(statuses ? { statuses } : {}) });
-  let signingKey;
+  const keysDir = path.join(userDataDir(), 'keys');
   if (sign) {
-    const key = await loadOrCreateSigningKey(path.join(userDataDir(), 'keys'), creator);
+    // Made (or checked) here, so that a key that cannot be had is reported as such; the export's worker reads it again.
+    const key = await loadOrCreateSigningKey(keysDir, creator);
     if (!key.ok) {
       output.error(key.error.code, key.error.message);
       return 1;
     }
-    signingKey = key.value;
   }
   const header = { appVersion: appVersion(), creator, workspace: store.workspace.name, createdAt };
   const target = path.resolve(out);
-  const written = await writeBundle(target, entries, header, { ...(signingKey ? { signingKey } : {}) });
+  // The bundle is built and written in a worker thread; Ctrl+C cancels it, leaving no partial file.
+  const job = startBundleExport({
+    workspaceDir: store.dir,
+    target,
+    header,
+    content: { originals, generatedAt: createdAt, ...(documents ? { documents } : {}), ...(tags ? { tags } : {}), ...(statuses ? { statuses } : {}) },
+    ...(sign ? { signing: { keysDir, signer: creator } } : {}),
+  });
+  const interrupt = () => job.cancel();
+  process.once('SIGINT', interrupt);
+  const written = await job.done.finally(() => process.off('SIGINT', interrupt));
   if (!written.ok) {
     output.error(written.error.code, written.error.message);
-    return 1;
+    return written.error.code === 'cancelled' ? 130 : 1;
   }
-  const { manifest } = written.value;
+  const { manifest, notes } = written.value;
   output.report('exported', `Wrote ${target}: ${manifest.files.length} files, root hash ${manifest.rootHash}${manifest.signature ? `, signed by ${manifest.signature.signer}` : ''}`, {
     path: target,
     files: manifest.files.length,
