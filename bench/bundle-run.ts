@@ -48,8 +48,9 @@ if (mode === 'export' && source && out) {
     return job.done;
   });
   if (!measured.value.ok) throw new Error(measured.value.error.message);
+  if (measured.value.value.format !== 'bundle') throw new Error('a bundle was asked for');
   const { value, ...figures } = measured;
-  process.stdout.write(`${JSON.stringify({ ...figures, snapshotMs, entries: value.value.manifest.files.length + 1, bytes: value.value.size, maxRssMb: maxRssMb() })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...figures, snapshotMs, entries: value.value.format === 'bundle' ? value.value.manifest.files.length + 1 : 0, bytes: value.value.size, maxRssMb: maxRssMb() })}\n`);
 } else if (mode === 'write' && source && out) {
   const { entries } = await bundleEntries(await WorkspaceStore.open(source), content);
   const measured = await measure(() => writeBundle(out, entries, header));

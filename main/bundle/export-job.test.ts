@@ -76,6 +76,7 @@ describe('startBundleExport', () => {
       const done = await job.done;
       events.push('done');
       if (!done.ok) throw new Error(done.error.message);
+      if (done.value.format !== 'bundle') throw new Error('a bundle was asked for');
 
       expect(events[0]).toBe('progress reading');
       expect(events.indexOf('snapshot')).toBeGreaterThan(0);

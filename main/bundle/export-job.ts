@@ -7,6 +7,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BundleHeader, BundleManifest } from '../../core/bundle/manifest.ts';
+import type { QdpxSkipped } from '../../core/interchange/qdpx.ts';
 import { fail, type Result } from '../../core/result.ts';
 import type { BundleContentOptions, BundleNotes } from './bundle-contents.ts';
 import type { ExportParentMessage, ExportWorkerData, ExportWorkerMessage } from './export-worker.ts';
@@ -28,6 +29,8 @@ export interface BundleExportRequest {
   readonly content: BundleContentOptions;
   /** Sign the manifest with the analyst's key from `keysDir` (made on first use; see signing.ts). */
   readonly signing?: { readonly keysDir: string; readonly signer: string };
+  /** A .claimbundle (the default), or a REFI-QDA project (.qdpx) of the same selection. */
+  readonly format?: 'bundle' | 'qdpx';
 }
 
 /** `reading` the workspace (no total), `writing` entries, `finishing` (manifest, sync, rename); `total` counts the manifest too. */
@@ -45,12 +48,26 @@ export interface BundleExportCallbacks {
 export type BundleExportCode = 'cancelled' | 'write-failed' | 'invalid' | 'unreadable';
 
 export interface ExportedBundle {
+  readonly format: 'bundle';
   readonly path: string;
   /** The bundle file's size in bytes. */
   readonly size: number;
   readonly manifest: BundleManifest;
   readonly notes: BundleNotes;
 }
+
+export interface ExportedQdpx {
+  readonly format: 'qdpx';
+  readonly path: string;
+  readonly size: number;
+  /** Entries of the zip: project.qde and one text per document. */
+  readonly entries: number;
+  /** What REFI-QDA could not hold, and characters XML 1.0 cannot carry (left out). */
+  readonly skipped: QdpxSkipped;
+  readonly stripped: number;
+}
+
+export type ExportedFile = ExportedBundle | ExportedQdpx;
 
 export interface BundleExportOptions {
   /** Starts the worker; tests start one that fails. */
@@ -60,7 +77,7 @@ export interface BundleExportOptions {
 export interface BundleExport {
   /** Resolves once the worker has read the workspace, or has stopped before it did; never rejects. */
   readonly snapshot: Promise<void>;
-  readonly done: Promise<Result<ExportedBundle, BundleExportCode>>;
+  readonly done: Promise<Result<ExportedFile, BundleExportCode>>;
   /** Stops the export (done then resolves with `cancelled`, unless it was already complete). */
   cancel(): void;
 }
@@ -91,8 +108,8 @@ export function startBundleExport(request: BundleExportRequest, callbacks: Bundl
 
   let settled = false;
   let cancelTimer: NodeJS.Timeout | undefined;
-  let settle!: (result: Result<ExportedBundle, BundleExportCode>, removeTemporary: boolean) => void;
-  const done = new Promise<Result<ExportedBundle, BundleExportCode>>((resolve) => {
+  let settle!: (result: Result<ExportedFile, BundleExportCode>, removeTemporary: boolean) => void;
+  const done = new Promise<Result<ExportedFile, BundleExportCode>>((resolve) => {
     settle = (result, removeTemporary) => {
       if (settled) return;
       settled = true;

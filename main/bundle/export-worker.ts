@@ -7,8 +7,12 @@ import { stat } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../core/result.ts';
 import { WorkspaceStore } from '../store/workspace-store.ts';
-import { bundleEntryPlan, type BundleEntryPlan } from './bundle-contents.ts';
-import type { BundleExportCode, BundleExportProgress, BundleExportRequest, ExportedBundle } from './export-job.ts';
+import { bundleEntryPlan, exportSelection, type BundleEntryPlan } from './bundle-contents.ts';
+import type { ExportInput } from '../../core/interchange/export-input.ts';
+import { qdpxExport, type QdpxGuidKind } from '../../core/interchange/qdpx.ts';
+import { nameBasedUuid } from '../workbench/export-names.ts';
+import type { BundleExportCode, BundleExportProgress, BundleExportRequest, ExportedFile, ExportedQdpx } from './export-job.ts';
+import { writeQdpx } from './write-qdpx.ts';
 import { loadOrCreateSigningKey, type SigningKey } from './signing.ts';
 import { writeBundle } from './write-bundle.ts';
 
@@ -22,7 +26,7 @@ export interface ExportWorkerData extends BundleExportRequest {
 export type ExportWorkerMessage =
   | ({ readonly type: 'progress' } & BundleExportProgress)
   | { readonly type: 'snapshot' }
-  | { readonly type: 'done'; readonly result: Result<ExportedBundle, BundleExportCode> };
+  | { readonly type: 'done'; readonly result: Result<ExportedFile, BundleExportCode> };
 
 /** What the parent posts: only a request to stop. */
 export type ExportParentMessage = { readonly type: 'cancel' };
@@ -30,8 +34,9 @@ export type ExportParentMessage = { readonly type: 'cancel' };
 /** Progress messages at most this often while writing (a big bundle has thousands of entries). */
 const PROGRESS_INTERVAL_MS = 50;
 
-async function runExport(data: ExportWorkerData, post: (message: ExportWorkerMessage) => void, signal: AbortSignal): Promise<Result<ExportedBundle, BundleExportCode>> {
+async function runExport(data: ExportWorkerData, post: (message: ExportWorkerMessage) => void, signal: AbortSignal): Promise<Result<ExportedFile, BundleExportCode>> {
   post({ type: 'progress', phase: 'reading', done: 0, total: undefined });
+  if (data.format === 'qdpx') return runQdpxExport(data, post, signal);
   let plan: BundleEntryPlan;
   try {
     const store = await WorkspaceStore.open(data.workspaceDir);
@@ -68,7 +73,38 @@ async function runExport(data: ExportWorkerData, post: (message: ExportWorkerMes
   });
   if (!written.ok) return written;
   const { size } = await stat(written.value.path);
-  return ok({ path: written.value.path, size, manifest: written.value.manifest, notes: plan.notes });
+  return ok({ format: 'bundle', path: written.value.path, size, manifest: written.value.manifest, notes: plan.notes });
+}
+
+/** The same selection as a REFI-QDA project: project.qde and the texts, GUIDs stable per workspace. */
+async function runQdpxExport(data: ExportWorkerData, post: (message: ExportWorkerMessage) => void, signal: AbortSignal): Promise<Result<ExportedQdpx, BundleExportCode>> {
+  let project: ReturnType<typeof qdpxExport>;
+  try {
+    const store = await WorkspaceStore.open(data.workspaceDir);
+    const { workspace } = store;
+    const { documents, evidence } = exportSelection(store, data.content);
+    const input: ExportInput = {
+      workspace: { name: workspace.name, statuses: workspace.settings.statuses, verdictScale: workspace.settings.verdictScale, codebook: workspace.codebook },
+      documents: documents.map((file) => ({ meta: file.meta, text: file.text, annotations: file.annotations })),
+      evidence,
+    };
+    // Codes get the GUIDs the .qdc export gives them (codebookQdc), so the two files agree.
+    const guidFor = (kind: QdpxGuidKind, id: string) => nameBasedUuid(kind === 'code' ? `claimbench:${workspace.createdAt}:${id}` : `claimbench:${workspace.createdAt}:${kind}:${id}`);
+    project = qdpxExport(input, { origin: `Claimbench ${data.header.appVersion}`, createdAt: workspace.createdAt, creator: data.header.creator, guidFor });
+  } catch (error) {
+    return fail('unreadable', `the workspace in ${data.workspaceDir} could not be read: ${(error as Error).message}`);
+  } finally {
+    post({ type: 'snapshot' });
+  }
+  const written = await writeQdpx(data.target, project, {
+    signal,
+    date: data.header.createdAt,
+    temporaryPath: data.temporaryPath,
+    onProgress: (done, total) => post({ type: 'progress', phase: done >= total ? 'finishing' : 'writing', done, total }),
+  });
+  if (!written.ok) return written;
+  const { size } = await stat(written.value.path);
+  return ok({ format: 'qdpx', path: written.value.path, size, entries: written.value.entries, skipped: project.skipped, stripped: project.stripped });
 }
 
 function isExportWorkerData(value: unknown): value is ExportWorkerData {

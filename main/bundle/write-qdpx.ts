@@ -18,6 +18,8 @@ export interface WriteQdpxOptions {
   readonly date?: string;
   /** Deflate level, 6 by default (as `zip -6`). */
   readonly level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  /** The temporary file beside the target (a job that may die names it, to remove it then). */
+  readonly temporaryPath?: string;
 }
 
 export type WriteQdpxCode = 'cancelled' | 'write-failed' | 'invalid';
@@ -56,7 +58,7 @@ export async function writeQdpx(
   if (options.signal?.aborted) return fail('cancelled', 'the export was cancelled');
   const level = options.level ?? 6;
   const mtime = zipDate(options.date);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.partial`);
+  const temp = options.temporaryPath ?? path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.partial`);
   const checkCancelled = () => {
     if (options.signal?.aborted) throw new Stop('cancelled', 'the export was cancelled');
   };

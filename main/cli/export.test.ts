@@ -1,6 +1,7 @@
 // `claimbench export` as a user runs it: the sample workspace to a signed bundle that reads back
 // whole, verified and signed; every file the issue names is there; a bad target leaves nothing.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +92,28 @@ describe('claimbench export', () => {
       expect(code).toBe(2);
       expect(stderr).toMatch(/no tag "no-such-tag" in the codebook; no status "doubtful"/);
       expect(await readdir(dir)).not.toContain('x.claimbundle');
+    }));
+
+  it('writes a REFI-QDA project when the file ends in .qdpx, valid against Project.xsd', () =>
+    withTempDir(async (dir) => {
+      const out = path.join(dir, 'sample.qdpx');
+      const { code, stdout, stderr } = claimbench(dir, 'export', '--workspace', path.join(dir, 'ws'), '--out', out, '--json');
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout.trim().split('\n')[0]!)).toMatchObject({ event: 'exported', format: 'qdpx', entries: 4 });
+      const listing = spawnSync('unzip', ['-Z1', out], { encoding: 'utf8' });
+      const names = listing.stdout.trim().split('\n');
+      expect(names[0]).toBe('project.qde');
+      expect(names.slice(1).every((name) => /^sources\/[0-9a-f-]{36}\.txt$/.test(name))).toBe(true);
+      const project = spawnSync('unzip', ['-p', out, 'project.qde'], { encoding: 'utf8' }).stdout;
+      expect(project).toMatch(/<PlainTextSelection /);
+      expect(project.match(/<PlainTextSelection /g)).toHaveLength(18);
+      if (existsSync('/usr/bin/xmllint')) {
+        await writeFile(path.join(dir, 'project.qde'), project);
+        const checked = spawnSync('/usr/bin/xmllint', ['--noout', '--schema', path.join(APP_ROOT, 'tests', 'fixtures', 'refi-qda', 'Project.xsd'), path.join(dir, 'project.qde')], { encoding: 'utf8' });
+        expect(checked.stderr.trim()).toMatch(/validates$/);
+      } else console.warn('Skipping the Project.xsd check: /usr/bin/xmllint is missing (Debian package libxml2-utils).');
+      expect(claimbench(dir, 'export', '--workspace', path.join(dir, 'ws'), '--out', out, '--sign').code).toBe(2);
     }));
 
   it('asks for --out', () =>

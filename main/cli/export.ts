@@ -18,8 +18,13 @@ report.html to read offline. manifest.json lists every file with its size and
 SHA-256, and a root hash over the list. A failed or interrupted export leaves no
 file behind.
 
+With --format qdpx (or an --out FILE ending in .qdpx) it writes a REFI-QDA project
+instead, for NVivo, ATLAS.ti and MAXQDA: the texts as sources, the codebook as codes,
+each annotation as a coded selection with its note, and the evidence links.
+
 Options:
   --out FILE       where to write the bundle (required; replaced if it exists)
+  --format F       bundle (.claimbundle) or qdpx (REFI-QDA); default: from FILE's extension
   --docs ID,…      only these documents (default: all)
   --tag ID         only annotations with this tag or a tag inside it (repeatable)
   --status ID      only annotations with this verification status (repeatable)
@@ -39,10 +44,15 @@ export interface ExportCommandOptions {
   readonly documents?: readonly string[];
   readonly tags?: readonly string[];
   readonly statuses?: readonly string[];
+  /** `bundle` or `qdpx`; by default from the extension of `out`. */
+  readonly format?: string;
 }
 
-export async function exportCommand({ workspace, out, originals, sign, documents, tags, statuses }: ExportCommandOptions, output: Output): Promise<number> {
+export async function exportCommand({ workspace, out, originals, sign, documents, tags, statuses, format: asked }: ExportCommandOptions, output: Output): Promise<number> {
   if (out === undefined || out === '') throw new UsageError('name the bundle to write with --out FILE');
+  if (asked !== undefined && asked !== 'bundle' && asked !== 'qdpx') throw new UsageError(`--format must be bundle or qdpx, not "${asked}"`);
+  const format = asked ?? (out.toLowerCase().endsWith('.qdpx') ? 'qdpx' : 'bundle');
+  if (format === 'qdpx' && (sign || originals)) throw new UsageError('--sign and --with-originals are for bundles; a .qdpx project has neither');
   const { store } = await openOrCreateWorkspace(resolveWorkspaceDir(workspace), { resourcesDir: RESOURCES_DIR });
   const unknown = [
     ...(documents ?? []).filter((id) => store.document(id) === undefined).map((id) => `no document "${id}"`),
@@ -70,7 +80,8 @@ export async function exportCommand({ workspace, out, originals, sign, documents
     target,
     header,
     content: { originals, generatedAt: createdAt, ...(documents ? { documents } : {}), ...(tags ? { tags } : {}), ...(statuses ? { statuses } : {}) },
-    ...(sign ? { signing: { keysDir, signer: creator } } : {}),
+    ...(sign && format === 'bundle' ? { signing: { keysDir, signer: creator } } : {}),
+    format,
   });
   const interrupt = () => job.cancel();
   process.once('SIGINT', interrupt);
@@ -78,6 +89,13 @@ export async function exportCommand({ workspace, out, originals, sign, documents
   if (!written.ok) {
     output.error(written.error.code, written.error.message);
     return written.error.code === 'cancelled' ? 130 : 1;
+  }
+  if (written.value.format === 'qdpx') {
+    const { entries, skipped, stripped } = written.value;
+    output.report('exported', `Wrote ${target}: a REFI-QDA project with ${entries - 1} source(s)`, { path: target, format: 'qdpx', entries, skipped, stripped });
+    if (skipped.annotations + skipped.links > 0) output.report('note', `REFI-QDA leaves out ${skipped.annotations} annotation(s) no longer found in their text and ${skipped.links} link(s) to what was not exported`, { skipped });
+    if (stripped > 0) output.report('note', `${stripped} character(s) that XML 1.0 cannot carry were left out of project.qde (the texts keep them)`, { stripped });
+    return 0;
   }
   const { manifest, notes } = written.value;
   output.report('exported', `Wrote ${target}: ${manifest.files.length} files, root hash ${manifest.rootHash}${manifest.signature ? `, signed by ${manifest.signature.signer}` : ''}`, {

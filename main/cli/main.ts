@@ -95,6 +95,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       docs: { type: 'string' },
       tag: { type: 'string', multiple: true },
       status: { type: 'string', multiple: true },
+      format: { type: 'string' },
     },
     positionals: false,
     run: (values, _files, output) =>
@@ -107,6 +108,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
           documents: values.docs === undefined ? undefined : (values.docs as string).split(',').map((id) => id.trim()).filter(Boolean),
           tags: values.tag as string[] | undefined,
           statuses: values.status as string[] | undefined,
+          format: values.format as string | undefined,
         },
         output,
       ),

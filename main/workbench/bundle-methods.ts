@@ -90,6 +90,7 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
         const staged = await exports.reserve(fileName);
         const job = startBundleExport(
           {
+            format: request.format,
             workspaceDir: store.dir,
             target: staged.path,
             header: { appVersion: context.appVersion, creator: settings.analystName || 'Unnamed analyst', workspace: name, createdAt },
@@ -111,6 +112,16 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
           if (!done.ok) {
             await exports.discard(staged.downloadId);
             return done.error.code === 'unreadable' ? fail('write-failed', done.error.message) : fail(done.error.code, done.error.message);
+          }
+          if (done.value.format === 'qdpx') {
+            const { size, entries, skipped, stripped } = done.value;
+            const notes = [
+              skipped.annotations > 0 ? `${skipped.annotations} annotation(s) no longer found in their text are left out.` : '',
+              skipped.links > 0 ? `${skipped.links} link(s) to what was not exported are left out.` : '',
+              stripped > 0 ? `${stripped} character(s) that XML cannot carry were left out of project.qde (the texts keep them).` : '',
+              'Claims and verdicts have no place in REFI-QDA; export a bundle for them.',
+            ].filter(Boolean);
+            return ok({ downloadId: staged.downloadId, fileName, size, files: entries, notes });
           }
           const { size, manifest, notes } = done.value;
           return ok({

@@ -118,3 +118,23 @@ test('shows a claim changed on both sides as a conflict, and takes theirs when a
   await expect.poll(async () => (await annotationsOf(first!.meta.id)).find((candidate) => candidate.id === annotation.id)!.note).toBe('Rewritten after the export.');
   await rm(root, { recursive: true, force: true });
 });
+
+test('exports chosen documents as a REFI-QDA project', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(page.getByRole('main', { name: 'Reader' }).locator('.cb-hl').first()).toBeVisible();
+  await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: /REFI-QDA project/ }).check();
+  await expect(dialog.getByRole('checkbox', { name: /Sign it as/ })).toBeDisabled();
+  await dialog.getByRole('radio', { name: /Chosen documents/ }).check();
+  // The open document is chosen already; its claims are what the summary counts.
+  await expect(dialog.getByText(/^10 claims .*in 1 documents\./)).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.qdpx$/);
+  const finished = page.getByRole('dialog', { name: 'Export finished' });
+  await expect(finished.getByText(/2 files/)).toBeVisible();
+  await expect(finished.getByText(/Claims and verdicts have no place in REFI-QDA/)).toBeVisible();
+  const bytes = await readFile((await download.path())!);
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(bytes.includes(Buffer.from('project.qde'))).toBe(true);
+});
