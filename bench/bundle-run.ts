@@ -3,13 +3,19 @@
 //   node bench/bundle-run.ts export WORKSPACE OUT   startBundleExport, as the app runs it
 //   node bench/bundle-run.ts write WORKSPACE OUT    writeBundle alone, on entries built beforehand
 //   node bench/bundle-run.ts verify BUNDLE          readBundle, as `claimbench verify` runs it
+//   node bench/bundle-run.ts import BUNDLE DIR      open, verify, plan and merge it into a new empty workspace in DIR
 // Prints one JSON object: wall time, CPU time, the longest stall of this (main) thread, peak RSS.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { bundleEntries } from '../main/bundle/bundle-contents.ts';
 import { startBundleExport } from '../main/bundle/export-job.ts';
 import { readBundle } from '../main/bundle/read-bundle.ts';
 import { writeBundle } from '../main/bundle/write-bundle.ts';
+import { Emitter } from '../core/events.ts';
+import { RESOURCES_DIR } from '../main/app-paths.ts';
+import { applyBundleImport, prepareBundleImport } from '../main/bundle/import-bundle.ts';
 import { WorkspaceStore } from '../main/store/workspace-store.ts';
+import { ChangeLog } from '../main/workbench/change-log.ts';
+import { createWorkspace } from '../main/workspace/create-workspace.ts';
 
 const [mode, source, out] = process.argv.slice(2);
 const header = { appVersion: '0.1.0', creator: 'Bench analyst', workspace: 'Bundle benchmark', createdAt: '2026-12-01T00:00:00.000Z' };
@@ -62,6 +68,23 @@ if (mode === 'export' && source && out) {
   if (!measured.value.ok) throw new Error(measured.value.error.message);
   const { value, ...figures } = measured;
   process.stdout.write(`${JSON.stringify({ ...figures, files: value.value.files.size, maxRssMb: maxRssMb() })}\n`);
+} else if (mode === 'import' && source && out) {
+  // Into an empty workspace at `out`: everything is new, so every file is written.
+  await createWorkspace(out, { resourcesDir: RESOURCES_DIR, empty: true, name: 'Import benchmark' });
+  const store = await WorkspaceStore.open(out);
+  const changes = new ChangeLog(store, { documentsChanged: new Emitter(), annotationsChanged: new Emitter(), historyChanged: new Emitter(), evidenceChanged: new Emitter(), codebookChanged: () => undefined });
+  const measured = await measure(async () => {
+    const prepared = await prepareBundleImport(source, store);
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    try {
+      return await applyBundleImport(prepared.value, new Map(), store, changes);
+    } finally {
+      await prepared.value.dispose();
+    }
+  });
+  if (!measured.value.ok) throw new Error(measured.value.error.message);
+  const { value, ...figures } = measured;
+  process.stdout.write(`${JSON.stringify({ ...figures, annotations: value.value.annotations.added, maxRssMb: maxRssMb() })}\n`);
 } else {
-  throw new Error('usage: bundle-run.ts export WORKSPACE OUT | write WORKSPACE OUT | verify BUNDLE');
+  throw new Error('usage: bundle-run.ts export WORKSPACE OUT | write WORKSPACE OUT | verify BUNDLE | import BUNDLE NEW-WORKSPACE');
 }

@@ -8,6 +8,8 @@
 //   writer      writeBundle alone, on entries built beforehand: the archive writer against zip on
 //               the same bytes (what the issue's comparison of zip libraries measured)
 //   verify      readBundle, which `claimbench verify` runs, against `unzip -tq` of the bundle
+//   import      import + verify (prepareBundleImport and applyBundleImport into an empty workspace)
+//               against `unzip -tq` of the bundle; reported, no target
 // BENCH_BUNDLE_DOCS, BENCH_BUNDLE_ANNOTATIONS and BENCH_BUNDLE_RUNS change the size (e.g. 50 / 2000 / 1
 // for a quick check).
 import { spawn, spawnSync } from 'node:child_process';
@@ -90,6 +92,7 @@ export async function bundleBenchmark() {
     const writes: RunFigures[] = [];
     const zips: { ms: number; bytes: number }[] = [];
     const verifies: RunFigures[] = [];
+    const imports: RunFigures[] = [];
     const unzipTests: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       // Alternating which goes first, so that a slow spell of the machine hits both alike.
@@ -102,6 +105,9 @@ export async function bundleBenchmark() {
       }
       writes.push(await runChild(['write', workspaceDir, path.join(root, 'writer.claimbundle')]));
       verifies.push(await runChild(['verify', bundle]));
+      const into = path.join(root, `imported-${run}`);
+      imports.push(await runChild(['import', bundle, into]));
+      await rm(into, { recursive: true, force: true });
       unzipTests.push(timeCommand('unzip', ['-tq', bundle], root));
     }
     const bundleBytes = exports.at(-1)!.bytes!;
@@ -111,6 +117,7 @@ export async function bundleBenchmark() {
     const writerSummary = { ...summarize('writeBundle alone on entries in memory (same thread)', writes.map((run) => run.ms)), cpuMs: writes.map((run) => run.cpuMs) };
     const verifySummary = summarize('readBundle (claimbench verify, in-process)', verifies.map((run) => run.ms));
     const unzipSummary = summarize('unzip -tq of the bundle', unzipTests);
+    const importSummary = summarize('import: open and verify the bundle, read and plan it, merge it into an empty workspace (main thread)', imports.map((run) => run.ms));
     const longestStallMs = Math.max(...exports.map((run) => run.longestStallMs));
     return {
       id: 'bundle',
@@ -125,6 +132,13 @@ export async function bundleBenchmark() {
       peakRssMb: { export: Math.max(...exports.map((run) => run.maxRssMb)), writerOnEntriesInMemory: Math.max(...writes.map((run) => run.maxRssMb)), verify: Math.max(...verifies.map((run) => run.maxRssMb)) },
       writer: { subject: writerSummary, baseline: zipSummary, ratio: ratio(writerSummary.medianMs, zipSummary.medianMs) },
       verify: { subject: verifySummary, baseline: unzipSummary, ratio: ratio(verifySummary.medianMs, unzipSummary.medianMs) },
+      import: {
+        subject: importSummary,
+        baseline: unzipSummary,
+        ratio: ratio(importSummary.medianMs, unzipSummary.medianMs),
+        peakRssMb: Math.max(...imports.map((run) => run.maxRssMb)),
+        longestStallMs: Math.max(...imports.map((run) => run.longestStallMs)),
+      },
       machine: { cpus: os.availableParallelism(), loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100) },
     };
   } finally {

@@ -171,7 +171,7 @@ describe('importing a bundle', () => {
 
   it.each([
     ['a codebook that breaks its schema', 'codebook.json', (bytes: Uint8Array) => edit(bytes, () => ({ tags: [{ id: 'Not An Id', name: '', color: 'red' }] })), /^codebook\.json: /],
-    ['an annotation whose quote is not at its position', 'annotations.jsonld', (bytes: Uint8Array) => utf8(new TextDecoder().decode(bytes).replace(/"exact": "the Lindell reservoir/, '"exact": "THE Lindell reservoir')), /^annotations\.jsonld, item \d+: annotation .+: its quote is not at its position$/],
+    ['an annotation whose quote is not at its position', 'annotations.jsonld', (bytes: Uint8Array) => utf8(new TextDecoder().decode(bytes).replace(/"exact":\s?"the Lindell reservoir/, '"exact":"THE Lindell reservoir')), /^annotations\.jsonld, item \d+: annotation .+: its quote is not at its position$/],
     ['a text that does not hash to its document', 'documents/', (bytes: Uint8Array, path: string) => (path.endsWith('.txt') ? utf8(`${new TextDecoder().decode(bytes)} `) : bytes), /^documents\/.+\.txt: its text does not hash to the textHash of its document$/],
     ['a claim mentioning an annotation the bundle does not have', 'claims.json', (bytes: Uint8Array) => edit(bytes, (json) => ({ ...json, claims: (json.claims as { mentions: unknown[] }[]).map((claim) => ({ ...claim, mentions: [{ documentId: 'nowhere', annotationId: 'nothing' }] })) })), /^claims\.json: claim .+ mentions annotation nothing of document nowhere/],
     ['invalid JSON', 'settings.json', () => utf8('{"workspace": '), /^settings\.json: not valid JSON/],
