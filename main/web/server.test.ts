@@ -42,7 +42,7 @@ beforeEach(async () => {
   await writeFile(path.join(temp.dir, 'secret.txt'), 'outside the renderer');
   const { store } = await openOrCreateWorkspace(path.join(temp.dir, 'ws'), { resourcesDir: RESOURCES_DIR });
   service = createWorkbenchService(store, { extractors: EXTRACTORS });
-  host = await startWebHost({ service, uploads: service.uploads, rendererDir, port: 0 });
+  host = await startWebHost({ service, uploads: service.uploads, exports: service.exports, rendererDir, port: 0 });
 });
 
 afterEach(async () => {
@@ -58,6 +58,23 @@ describe('the web host', () => {
   it('listens on 127.0.0.1 and prints a URL with the token', () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
     expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('exports a bundle through the API and serves it once from GET /api/download/<id>, with the token only', async () => {
+    const reply = await call('exportBundle', ['export-job-1', { format: 'bundle', originals: false, sign: false }]);
+    expect(reply.status).toBe(200);
+    const result = JSON.parse(reply.body).value as { ok: true; value: { downloadId: string; fileName: string; size: number; files: number } };
+    expect(result.ok).toBe(true);
+    expect(result.value.fileName).toMatch(/\.claimbundle$/);
+    const download = await send(host.port, { path: `/api/download/${result.value.downloadId}`, headers: auth() });
+    expect(download.status).toBe(200);
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="[^"]+\.claimbundle"; filename\*=UTF-8''/);
+    expect(Number(download.headers['content-length'])).toBe(result.value.size);
+    expect(download.body.slice(0, 2)).toBe('PK');
+    expect((await send(host.port, { path: `/api/download/${result.value.downloadId}`, headers: { host: `127.0.0.1:${host.port}` } })).status).toBe(401);
+    expect((await send(host.port, { path: '/api/download/00000000-0000-4000-8000-000000000000', headers: auth() })).status).toBe(404);
+    expect((await send(host.port, { path: '/api/download/..%2F..%2Fsecret.txt', headers: auth() })).status).toBe(404);
+    expect((await send(host.port, { method: 'POST', path: `/api/download/${result.value.downloadId}`, headers: auth() })).status).toBe(405);
   });
 
   it('answers API calls with the service result', async () => {
