@@ -39,7 +39,15 @@ export interface BundleTexts {
   readonly text: (path: string) => string | undefined;
   /** Lowercase hex SHA-256 of UTF-8 text (core has no hashing of its own). */
   readonly sha256Hex: (text: string) => string;
+  /**
+   * Lets the caller's event loop run (e.g. `() => new Promise(setImmediate)`): called every
+   * `PAUSE_EVERY` annotations, so reading 100,000 of them never holds a server's thread for long.
+   */
+  readonly pause?: () => Promise<void>;
 }
+
+/** Annotations read between two pauses. */
+const PAUSE_EVERY = 2000;
 
 /** The paths `readBundleContent` reads: the caller loads these, and no others, as text. */
 export function contentPaths(paths: readonly string[]): string[] {
@@ -104,13 +112,14 @@ const invalid = (file: string, message: string): ContentError => fail('invalid',
  * does not have, a document whose text does not hash to its `textHash` …).
  * @example readBundleContent({ paths: manifest.files.map((f) => f.path), text: (p) => texts.get(p), sha256Hex })
  */
-export function readBundleContent(files: BundleTexts): Result<BundleContent, 'invalid'> {
-  const json = <T>(path: string, schema: z.ZodType<T>, required: boolean): Result<T | undefined, 'invalid'> => {
+export async function readBundleContent(files: BundleTexts): Promise<Result<BundleContent, 'invalid'>> {
+  const pause = files.pause ?? (() => Promise.resolve());
+  const json = <T>(path: string, schema: z.ZodType<T>, required: boolean, parse: (text: string) => unknown = JSON.parse): Result<T | undefined, 'invalid'> => {
     const text = files.text(path);
     if (text === undefined) return required ? invalid(path, 'missing from the bundle') : ok(undefined);
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = parse(text);
     } catch (error) {
       return invalid(path, `not valid JSON (${(error as Error).message})`);
     }
@@ -149,7 +158,14 @@ export function readBundleContent(files: BundleTexts): Result<BundleContent, 'in
     documents.set(meta.id, { meta, text, structure, versions, annotations: [] });
   }
 
-  const annotations = json('annotations.jsonld', Collection, true);
+  const collectionText = files.text('annotations.jsonld');
+  let collection: unknown;
+  try {
+    collection = collectionText === undefined ? undefined : await parseCollection(collectionText, pause);
+  } catch (error) {
+    return invalid('annotations.jsonld', `not valid JSON (${(error as Error).message})`);
+  }
+  const annotations = json('annotations.jsonld', Collection, true, () => collection);
   if (!annotations.ok) return annotations;
   const links: EvidenceLink[] = [];
   const indexes = new Map<string, ReturnType<typeof codePointIndex>>();
@@ -160,6 +176,7 @@ export function readBundleContent(files: BundleTexts): Result<BundleContent, 'in
   };
   const labels = new Map<string, string>();
   for (const [number, raw] of annotations.value!.first.items.entries()) {
+    if (number % PAUSE_EVERY === PAUSE_EVERY - 1) await pause();
     const where = `annotations.jsonld, item ${number + 1}`;
     const parsed = Item.safeParse(raw);
     if (!parsed.success) return invalid(where, describe(parsed.error));
@@ -180,7 +197,13 @@ export function readBundleContent(files: BundleTexts): Result<BundleContent, 'in
   }
 
   const files_: DocumentFile[] = [];
+  let checked = 0;
   for (const document of documents.values()) {
+    checked += document.annotations.length;
+    if (checked >= PAUSE_EVERY) {
+      checked = 0;
+      await pause();
+    }
     const file = DocumentFile.safeParse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, ...document });
     if (!file.success) return invalid(`documents/${document.meta.id}.json`, describe(file.error));
     const tags = new Set(codebook.value!.tags.map((tag) => tag.id));
@@ -217,6 +240,39 @@ export function readBundleContent(files: BundleTexts): Result<BundleContent, 'in
     texts,
     originals: files.paths.filter((path) => /^originals\/[0-9a-f]{64}$/.test(path)).map((path) => path.slice('originals/'.length)),
   });
+}
+
+/**
+ * annotations.jsonld parsed. The export writes one annotation per line (bundle-contents.ts); that
+ * layout is parsed line by line, so that no single call holds the thread for the whole file.
+ * Anything else (another tool's file, a line that is not one whole value) is parsed whole.
+ */
+async function parseCollection(text: string, pause: () => Promise<void>): Promise<unknown> {
+  const lines = text.split('\n');
+  while (lines.length > 0 && lines.at(-1)!.trim() === '') lines.pop();
+  const head = lines[0];
+  const tail = lines.at(-1);
+  if (lines.length >= 3 && head?.endsWith('"items":[') && tail?.startsWith(']')) {
+    try {
+      const collection = JSON.parse(`${head}]${tail.slice(1)}`) as { first?: { items?: unknown[] } };
+      if (Array.isArray(collection.first?.items) && collection.first.items.length === 0) {
+        const items: unknown[] = [];
+        const last = lines.length - 2;
+        for (let index = 1; index <= last; index++) {
+          if (index % PAUSE_EVERY === 0) await pause();
+          const line = lines[index]!;
+          // Exactly the array's commas: one after every item but the last, none after it.
+          if (line.endsWith(',') === (index === last)) throw new SyntaxError('not one annotation per line');
+          items.push(JSON.parse(index === last ? line : line.slice(0, -1)));
+        }
+        collection.first.items = items;
+        return collection;
+      }
+    } catch {
+      // Not that layout after all: read as any JSON below, which also says where it is broken.
+    }
+  }
+  return JSON.parse(text);
 }
 
 /**

@@ -59,7 +59,13 @@ export async function prepareBundleImport(file: string, store: WorkspaceStore, o
         return fail('cancelled', 'the import was cancelled');
       }
     }
-    const content = readBundleContent({ paths: bundle.paths, text: (wanted) => texts.get(wanted), sha256Hex: (text) => sha256Hex(new TextEncoder().encode(text)) });
+    const content = await readBundleContent({
+      paths: bundle.paths,
+      text: (wanted) => texts.get(wanted),
+      sha256Hex: (text) => sha256Hex(Buffer.from(text, 'utf8')),
+      // The host's thread serves windows meanwhile.
+      pause: () => new Promise((resolve) => setImmediate(resolve)),
+    });
     if (!content.ok) {
       await bundle.dispose();
       return content;

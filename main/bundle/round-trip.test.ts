@@ -55,7 +55,7 @@ describe('bundle round trip', () => {
           await writeRandomWorkspace(store, workspace);
           const { entries } = await bundleEntries(store, { originals: false, generatedAt: '2026-12-01T00:00:00.000Z' });
           const files = new Map(entries.map((entry) => [entry.path, new TextDecoder().decode(entry.bytes)]));
-          const read = readBundleContent({ paths: [...files.keys()], text: (wanted) => files.get(wanted), sha256Hex });
+          const read = await readBundleContent({ paths: [...files.keys()], text: (wanted) => files.get(wanted), sha256Hex });
           if (!read.ok) throw new Error(read.error.message);
           expectSameDocuments(read.value.documents, store.documents);
           expect(read.value.evidence).toEqual(store.evidence);
