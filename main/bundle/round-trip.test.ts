@@ -46,14 +46,20 @@ export function expectSameDocuments(actual: readonly DocumentFile[], expected: r
   }
 }
 
+/** `workspace` written into a new store in `dir`, and that store's bundle entries. */
+async function exported(dir: string, workspace: RandomWorkspace) {
+  const store = await emptyStore(path.join(dir, 'ws'));
+  await writeRandomWorkspace(store, workspace);
+  const { entries } = await bundleEntries(store, { originals: false, generatedAt: '2026-12-01T00:00:00.000Z' });
+  return { store, entries };
+}
+
 describe('bundle round trip', () => {
   it('reads back every document, annotation, link and claim of a random workspace from the bundle files', async () => {
     await fc.assert(
       fc.asyncProperty(randomWorkspace, async (workspace: RandomWorkspace) => {
         await withTempDir(async (dir) => {
-          const store = await emptyStore(path.join(dir, 'ws'));
-          await writeRandomWorkspace(store, workspace);
-          const { entries } = await bundleEntries(store, { originals: false, generatedAt: '2026-12-01T00:00:00.000Z' });
+          const { store, entries } = await exported(dir, workspace);
           const files = new Map(entries.map((entry) => [entry.path, new TextDecoder().decode(entry.bytes)]));
           const read = await readBundleContent({ paths: [...files.keys()], text: (wanted) => files.get(wanted), sha256Hex });
           if (!read.ok) throw new Error(read.error.message);
@@ -72,9 +78,7 @@ describe('bundle round trip', () => {
     await fc.assert(
       fc.asyncProperty(randomWorkspace, async (workspace: RandomWorkspace) => {
         await withTempDir(async (dir) => {
-          const store = await emptyStore(path.join(dir, 'ws'));
-          await writeRandomWorkspace(store, workspace);
-          const { entries } = await bundleEntries(store, { originals: false, generatedAt: '2026-12-01T00:00:00.000Z' });
+          const { store, entries } = await exported(dir, workspace);
           const bundle = path.join(dir, 'random.claimbundle');
           const written = await writeBundle(bundle, entries, { appVersion: '0.1.0', creator: 'Ana', workspace: 'Round trip', createdAt: '2026-12-01T00:00:00.000Z' });
           if (!written.ok) throw new Error(written.error.message);
