@@ -108,6 +108,8 @@ export interface ExportedFile {
   readonly signedBy?: string;
   /** What the formats could not hold, in words ("brat/ leaves out 2 links across documents"). */
   readonly notes: readonly string[];
+  /** What went in. */
+  readonly contents: { readonly documents: number; readonly annotations: number; readonly links: number; readonly claims: number };
 }
 
 /** Progress of an export or a bundle import, under the job id its caller chose. */
@@ -148,6 +150,10 @@ export interface AnnotationFileOutcome {
   readonly newTags: readonly string[];
   readonly notFound: readonly { readonly index: number; readonly quote: string }[];
   readonly invalid: readonly { readonly index: number; readonly reason: string }[];
+  /** Left out as not annotations of passages: page notes, replies, links between annotations. */
+  readonly skipped: readonly { readonly index: number; readonly reason: string }[];
+  /** Left out as made on another text or page than this document. */
+  readonly elsewhere: number;
 }
 
 /** Every method is async, takes plain data and returns plain data (it may cross a process). */

@@ -150,13 +150,13 @@ describe('readAnnotationFile: Hypothesis JSON', () => {
     expect(separate.skipped).toEqual([{ index: 1, reason: expect.stringMatching(/reply/) }]);
   });
 
-  it('places the rows on the article: exact by position, moved when positions count in the web page or in UTF-16', () => {
+  it('places the rows on the article by position or, when positions count in the web page or in UTF-16, by quote; a new annotation found whole is simply there (exact)', () => {
     const result = plan(read(HYPOTHESIS_SEARCH).items);
     expect(result.annotations.map((annotation) => [annotation.id, annotation.target, annotation.anchor.state])).toEqual([
       ['imp-1', spanOf(TAXES), 'exact'],
-      ['imp-2', spanOf(DEFICIT), 'moved'],
-      ['imp-3', spanOf(TRAM), 'moved'],
-      ['imp-4', spanOf(COUNCIL), 'moved'],
+      ['imp-2', spanOf(DEFICIT), 'exact'],
+      ['imp-3', spanOf(TRAM), 'exact'],
+      ['imp-4', spanOf(COUNCIL), 'exact'],
     ]);
     expect(result.annotations[0]).toEqual({
       id: 'imp-1',
@@ -310,8 +310,27 @@ describe('planAnnotationImport: positions in code points, offsets in UTF-16', ()
 
     const row = { id: 'r1', user: 'acct:ana@hypothes.is', uri: 'https://x.example', text: '', tags: [], target: [{ source: 'https://x.example', selector: [{ type: 'TextPositionSelector', start: expected.start, end: expected.end }, { type: 'TextQuoteSelector', exact: TAXES, prefix: expected.prefix, suffix: expected.suffix }] }] };
     const hypothesis = plan(read(JSON.stringify(row)).items, { text });
-    const sameUnits = codePoints(text, expected.start) === expected.start;
-    expect(hypothesis.annotations).toEqual([expect.objectContaining({ target: expected, anchor: { state: sameUnits ? 'exact' : 'moved' } })]);
+    expect(hypothesis.annotations).toEqual([expect.objectContaining({ target: expected, anchor: { state: 'exact' } })]);
+  });
+});
+
+describe('planAnnotationImport: what is not this document\'s', () => {
+  it('leaves out annotations made on another text or another page, and those the document already has by id', () => {
+    const other = { ...plain(TAXES), target: [{ type: 'SpecificResource', source: 'urn:x', 'claimbench:textHash': 'f'.repeat(64), selector: [{ type: 'TextQuoteSelector', exact: TAXES }] }] };
+    const page = { ...plain(TAXES), target: [{ type: 'SpecificResource', source: 'https://elsewhere.example/story', selector: [{ type: 'TextQuoteSelector', exact: TAXES }] }] };
+    const samePage = { ...plain(TAXES), target: [{ type: 'SpecificResource', source: 'https://News.example/a/#comments', selector: [{ type: 'TextQuoteSelector', exact: TAXES }] }] };
+    const result = plan([other, page, samePage], { document: { textHashes: ['a'.repeat(64)], sourceUrl: 'https://news.example/a' } });
+    expect(result.elsewhere).toBe(2);
+    expect(result.annotations).toHaveLength(1);
+    const again = plan([{ ...plain(TAXES), id: 'urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e' }], { existing: [{ ...result.annotations[0]!, id: '0f8fad5b-d9cb-469f-a165-70867728950e', note: 'changed since' }] });
+    expect(again).toMatchObject({ annotations: [], duplicates: 1 });
+  });
+
+  it('reports a match less than 75% alike as not found, not as an approximate match', () => {
+    const far = { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:x:far', type: 'Annotation', target: { source: 'urn:x', selector: { type: 'TextQuoteSelector', exact: `${TAXES.slice(0, 12)} will be doubled for every household in the region by the council` } } };
+    const result = plan([far]);
+    expect(result.annotations).toEqual([]);
+    expect(result.notFound).toHaveLength(1);
   });
 });
 
@@ -319,7 +338,7 @@ describe('planAnnotationImport: finding quotes', () => {
   it('finds a quote that moved when the text was edited above it', () => {
     const edited = ARTICLE.replace('\n\n', '\n\nUPDATE 🚨: the vote was postponed to Friday.\n\n');
     const placed = plan([plain(TAXES)], { text: edited });
-    expect(placed.annotations).toEqual([expect.objectContaining({ target: spanOf(TAXES, edited), anchor: { state: 'moved' } })]);
+    expect(placed.annotations).toEqual([expect.objectContaining({ target: spanOf(TAXES, edited), anchor: { state: 'exact' } })]);
     expect(placed.fuzzy).toBe(0);
   });
 

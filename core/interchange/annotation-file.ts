@@ -9,7 +9,8 @@
 // Only annotations of passages are read: page notes, replies and evidence links are skipped with a
 // reason, and a collection's pages are read only when the file embeds them (nothing is fetched).
 import { paletteColor, tagIdMaker } from '../codebook/codebook-csv.ts';
-import { Annotation, AnnotationId } from '../model/annotation.ts';
+import { idFromIri } from '../bundle/bundle-content.ts';
+import { Annotation, AnnotationId, type AnchorInfo } from '../model/annotation.ts';
 import { Codebook, Tag } from '../model/codebook.ts';
 import type { VerificationStatus } from '../model/workspace.ts';
 import { fail, ok, type Result } from '../result.ts';
@@ -206,7 +207,16 @@ export interface AnnotationImportInput {
   readonly newId: () => string;
   /** The creator of annotations whose file names none. */
   readonly analyst: string;
+  /**
+   * What the document is, to leave out annotations made on something else: the hashes of its
+   * texts (current and earlier; a Claimbench export names the text of each annotation), and the
+   * address it was published at (a Hypothesis row names the page it was made on).
+   */
+  readonly document?: { readonly textHashes: readonly string[]; readonly sourceUrl?: string };
 }
+
+/** An approximate match less alike than this is not the same passage: it is reported not found. */
+export const MIN_IMPORT_CONFIDENCE = 0.75;
 
 /** What an import would add; indices are positions in `items`. */
 export interface AnnotationImportPlan {
@@ -219,6 +229,8 @@ export interface AnnotationImportPlan {
   readonly duplicates: number;
   /** Annotations placed on a similar, not identical, quote (for review). */
   readonly fuzzy: number;
+  /** Items made on another text or page (see `AnnotationImportInput.document`). */
+  readonly elsewhere: number;
 }
 
 const AnnotationFields = Annotation.omit({ id: true, tags: true });
@@ -246,16 +258,31 @@ export function planAnnotationImport(input: AnnotationImportInput): AnnotationIm
   const statusOf = statusResolver(input.statuses, fallbackStatus.id);
   const seen = new Set(input.existing.map((annotation) => sameness(annotation.target, annotation.note, annotation.tags)));
   const usedIds = new Set(input.existing.map((annotation) => annotation.id));
-  const plan = { annotations: [] as Annotation[], newTags: tags.created, notFound: [] as { index: number; quote: string }[], invalid: [] as { index: number; reason: string }[], duplicates: 0, fuzzy: 0 };
+  const plan = { annotations: [] as Annotation[], newTags: tags.created, notFound: [] as { index: number; quote: string }[], invalid: [] as { index: number; reason: string }[], duplicates: 0, fuzzy: 0, elsewhere: 0 };
 
   input.items.forEach((item, index) => {
+    if (input.document && madeElsewhere(item, input.document)) {
+      plan.elsewhere++;
+      return;
+    }
+    // An annotation this document already has (a Claimbench export read back): the same id.
+    const itemId = isObject(item) ? own(item, 'id') : undefined;
+    const ownId = typeof itemId === 'string' ? idFromIri(itemId, 'annotation') : undefined;
+    if (ownId !== undefined && usedIds.has(ownId)) {
+      plan.duplicates++;
+      return;
+    }
     const read = annotationFromW3C(item, input.text, codePoints);
     if (!read.ok) {
       if (read.error.code === 'not-found') plan.notFound.push({ index, quote: quoteOf(item) });
       else plan.invalid.push({ index, reason: read.error.message });
       return;
     }
-    const found = read.value;
+    const found = { ...read.value, anchor: importedAnchor(read.value.anchor) };
+    if (found.anchor.state === 'fuzzy' && (found.anchor.confidence ?? 0) < MIN_IMPORT_CONFIDENCE) {
+      plan.notFound.push({ index, quote: quoteOf(item) });
+      return;
+    }
     const resolved = tags.resolve(found.tags);
     if (resolved.pending.length === 0 && seen.has(sameness(found.target, found.note, resolved.ids))) {
       plan.duplicates++;
@@ -288,6 +315,34 @@ export function planAnnotationImport(input: AnnotationImportInput): AnnotationIm
   });
   Codebook.parse({ tags: [...input.codebook.tags, ...plan.newTags] }); // new tags fit the codebook: a failure is a bug here
   return plan;
+}
+
+/**
+ * How a new annotation was found: where the text is the quote, it is simply there (`exact`, not
+ * `moved`: it was never anywhere else in this document); else the approximate match, for review.
+ */
+function importedAnchor(anchor: AnchorInfo): AnchorInfo {
+  return anchor.previousQuote === undefined ? { state: 'exact' } : anchor;
+}
+
+/** Whether the item names a text, or a page, other than the document's. */
+function madeElsewhere(item: unknown, document: NonNullable<AnnotationImportInput['document']>): boolean {
+  const target = isObject(item) ? own(item, 'target') : undefined;
+  for (const one of Array.isArray(target) ? target : [target]) {
+    if (!isObject(one)) continue;
+    const hash = own(one, 'claimbench:textHash');
+    if (typeof hash === 'string' && !document.textHashes.includes(hash)) return true;
+    const source = own(one, 'source');
+    if (typeof source === 'string' && document.sourceUrl !== undefined && /^https?:/i.test(source) && pageOf(source) !== pageOf(document.sourceUrl)) return true;
+  }
+  return false;
+}
+
+/** A web address as a page: no fragment, no trailing slash, scheme and host in lower case. */
+function pageOf(url: string): string {
+  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^#]*)/i.exec(url.trim());
+  if (!match) return url;
+  return `${match[1]!.toLowerCase()}${match[2]!.replace(/\/$/, '')}`;
 }
 
 /** What makes two annotations the same for an import (tag order does not count). */

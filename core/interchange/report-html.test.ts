@@ -72,7 +72,7 @@ function tags(page: string): { name: string; closing: boolean; source: string }[
 }
 
 const VOID = new Set(['meta', 'br']);
-const ALLOWED = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'h3', 'p', 'section', 'div', 'mark', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'a', 'ul', 'li', 'strong', 'article']);
+const ALLOWED = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'h3', 'p', 'section', 'div', 'mark', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'a', 'ul', 'li', 'strong', 'article', 'time']);
 
 describe('reportHtml', () => {
   it('contains no executable markup and no external resources', () => {

@@ -46,7 +46,7 @@ export function reportHtml(input: ExportInput, options: ReportOptions): string {
     `<style>\n${styleSheet(input)}</style>`,
     '</head>',
     '<body>',
-    `<header><h1>${escapeHtml(input.workspace.name)}</h1><p class="meta">Claimbench report, generated ${escapeHtml(options.generatedAt)}</p></header>`,
+    `<header><h1>${escapeHtml(input.workspace.name)}</h1><p class="meta">Claimbench report, generated <time datetime="${escapeHtml(options.generatedAt)}">${escapeHtml(readableTime(options.generatedAt))}</time></p></header>`,
     summary(context),
     ...input.documents.map((document, position) => documentSection(document, position, context)),
     linksSection(context),
@@ -257,4 +257,13 @@ function verdictsSection(context: Context): string {
     ].join('\n');
   });
   return ['<section class="verdicts"><h2>Verdicts</h2>', articles.length > 0 ? articles.join('\n') : '<p class="empty">No claim has a verdict yet.</p>', '</section>'].join('\n');
+}
+
+/** "1 December 2026, 17:09 UTC" for an ISO time (the report is read by people, in any time zone). */
+function readableTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
 }

@@ -94,6 +94,21 @@ export interface BundleEntryPlan {
   readonly count: number;
   readonly entries: AsyncIterable<BundleEntry>;
   readonly notes: BundleNotes;
+  /** What the bundle holds. */
+  readonly contents: ExportCounts;
+}
+
+/** How much an export holds. */
+export interface ExportCounts {
+  readonly documents: number;
+  readonly annotations: number;
+  readonly links: number;
+  readonly claims: number;
+}
+
+/** The counts of a selection (see `exportSelection`). */
+export function countsOf({ documents, evidence }: ReturnType<typeof exportSelection>): ExportCounts {
+  return { documents: documents.length, annotations: documents.reduce((sum, file) => sum + file.annotations.length, 0), links: evidence.links.length, claims: evidence.claims.length };
 }
 
 /**
@@ -144,7 +159,7 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   async function* entries(): AsyncGenerator<BundleEntry> {
     for (const maker of makers) yield { path: maker.path, bytes: await maker.make() };
   }
-  return { count: makers.length, entries: entries(), notes: { bratSkipped: brat.skipped } };
+  return { count: makers.length, entries: entries(), notes: { bratSkipped: brat.skipped }, contents: countsOf({ documents, evidence }) };
 }
 
 /** The entries of a bundle of the whole workspace, in a stable order, all in memory. */

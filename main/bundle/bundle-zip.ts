@@ -159,7 +159,7 @@ function directoryFailure(error: Error, index: number): Stop {
 
 /** The checks on every entry's name, kind and declared size, all made before anything is inflated; throws the first failure. */
 export function checkDirectory(entries: readonly Entry[], fileSize: number, limits: BundleLimits): Item[] {
-  const items = entries.map((entry, index) => checkEntry(entry, index, fileSize));
+  const items = entries.filter((entry) => !isFolderEntry(entry)).map((entry, index) => checkEntry(entry, index, fileSize));
   const names = items.map((item) => item.name);
   const collision = findCollision(names);
   if (collision) {
@@ -206,6 +206,23 @@ function checkEntry(entry: Entry, index: number, fileSize: number): Item {
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw refused(name, `it uses compression method ${entry.compressionMethod}; a bundle uses only 0 (stored) or 8 (deflate)`);
   if (entry.relativeOffsetOfLocalHeader + entry.compressedSize > fileSize) throw damaged(`${printable(name)} is cut off (is the file truncated?)`);
   return { entry, name, size: entry.uncompressedSize, compressedSize: entry.compressedSize };
+}
+
+/**
+ * A folder entry as `zip -r` writes them (a bundle unzipped to look inside and zipped again has
+ * them): an empty entry whose name ends in "/", a safe path, and no type but "folder" or none. It is
+ * skipped: nothing is made for it (folders are made as the files in them need them). Any other
+ * entry with a folder's name or type is refused by `kindProblem`.
+ */
+function isFolderEntry(entry: Entry): boolean {
+  let name: string;
+  try {
+    name = strictUtf8.decode(entry.fileNameRaw);
+  } catch {
+    return false;
+  }
+  const type = (entry.externalFileAttributes >>> 16) & FILE_TYPE;
+  return name.endsWith('/') && entry.uncompressedSize === 0 && (type === 0 || type === DIRECTORY) && !entry.isEncrypted() && bundlePathProblem(name.slice(0, -1)) === undefined;
 }
 
 const FILE_TYPE = 0o170000;

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { BundleHeader, BundleManifest } from '../../core/bundle/manifest.ts';
 import type { QdpxSkipped } from '../../core/interchange/qdpx.ts';
 import { fail, type Result } from '../../core/result.ts';
-import type { BundleContentOptions, BundleNotes } from './bundle-contents.ts';
+import type { BundleContentOptions, BundleNotes, ExportCounts } from './bundle-contents.ts';
 import type { ExportParentMessage, ExportWorkerData, ExportWorkerMessage } from './export-worker.ts';
 import { temporaryPathFor } from './write-bundle.ts';
 
@@ -54,6 +54,7 @@ export interface ExportedBundle {
   readonly size: number;
   readonly manifest: BundleManifest;
   readonly notes: BundleNotes;
+  readonly contents: ExportCounts;
 }
 
 export interface ExportedQdpx {
@@ -65,6 +66,7 @@ export interface ExportedQdpx {
   /** What REFI-QDA could not hold, and characters XML 1.0 cannot carry (left out). */
   readonly skipped: QdpxSkipped;
   readonly stripped: number;
+  readonly contents: ExportCounts;
 }
 
 export type ExportedFile = ExportedBundle | ExportedQdpx;

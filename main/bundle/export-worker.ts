@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../core/result.ts';
 import { WorkspaceStore } from '../store/workspace-store.ts';
-import { bundleEntryPlan, exportSelection, type BundleEntryPlan } from './bundle-contents.ts';
+import { bundleEntryPlan, countsOf, exportSelection, type BundleEntryPlan, type ExportCounts } from './bundle-contents.ts';
 import type { ExportInput } from '../../core/interchange/export-input.ts';
 import { qdpxExport, type QdpxGuidKind } from '../../core/interchange/qdpx.ts';
 import { nameBasedUuid } from '../workbench/export-names.ts';
@@ -73,16 +73,19 @@ async function runExport(data: ExportWorkerData, post: (message: ExportWorkerMes
   });
   if (!written.ok) return written;
   const { size } = await stat(written.value.path);
-  return ok({ format: 'bundle', path: written.value.path, size, manifest: written.value.manifest, notes: plan.notes });
+  return ok({ format: 'bundle', path: written.value.path, size, manifest: written.value.manifest, notes: plan.notes, contents: plan.contents });
 }
 
 /** The same selection as a REFI-QDA project: project.qde and the texts, GUIDs stable per workspace. */
 async function runQdpxExport(data: ExportWorkerData, post: (message: ExportWorkerMessage) => void, signal: AbortSignal): Promise<Result<ExportedQdpx, BundleExportCode>> {
   let project: ReturnType<typeof qdpxExport>;
+  let contents: ExportCounts;
   try {
     const store = await WorkspaceStore.open(data.workspaceDir);
     const { workspace } = store;
-    const { documents, evidence } = exportSelection(store, data.content);
+    const selection = exportSelection(store, data.content);
+    const { documents, evidence } = selection;
+    contents = countsOf(selection);
     const input: ExportInput = {
       workspace: { name: workspace.name, statuses: workspace.settings.statuses, verdictScale: workspace.settings.verdictScale, codebook: workspace.codebook },
       documents: documents.map((file) => ({ meta: file.meta, text: file.text, annotations: file.annotations })),
@@ -104,7 +107,7 @@ async function runQdpxExport(data: ExportWorkerData, post: (message: ExportWorke
   });
   if (!written.ok) return written;
   const { size } = await stat(written.value.path);
-  return ok({ format: 'qdpx', path: written.value.path, size, entries: written.value.entries, skipped: project.skipped, stripped: project.stripped });
+  return ok({ format: 'qdpx', path: written.value.path, size, entries: written.value.entries, skipped: project.skipped, stripped: project.stripped, contents });
 }
 
 function isExportWorkerData(value: unknown): value is ExportWorkerData {

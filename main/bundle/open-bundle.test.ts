@@ -87,7 +87,8 @@ const hostile: HostileCase[] = [
   // Entries that are not plain files.
   { name: 'a symlink, then a file written through it', bytes: () => bundleZip(files, { extra: [symlink('documents/link', '../../sentinel'), deflated('documents/link/pwned.txt', evil)] }), code: 'unsafe-entry', message: 'the entry "documents/link" is refused: it is a symbolic link; a bundle holds only plain files' },
   { name: 'a symlink the manifest lists', bytes: () => bundleZip(files, { manifest: manifestListing(files, [listed('link', utf8('../sentinel'))]), extra: [symlink('link', '../sentinel')] }), code: 'unsafe-entry', message: 'the entry "link" is refused: it is a symbolic link; a bundle holds only plain files' },
-  { name: 'a directory entry', bytes: () => bundleZip(files, { extra: [withMode(stored('documents/', new Uint8Array()), 0o040755)] }), code: 'unsafe-entry', message: 'the entry "documents/" is refused: it is a directory; a bundle holds only plain files' },
+  { name: 'a directory entry with data', bytes: () => bundleZip(files, { extra: [withMode(stored('documents/', new Uint8Array([1])), 0o040755)] }), code: 'unsafe-entry', message: 'the entry "documents/" is refused: it is a directory; a bundle holds only plain files' },
+  { name: 'a directory entry that climbs out', bytes: () => bundleZip(files, { extra: [withMode(stored('../', new Uint8Array()), 0o040755)] }), code: 'unsafe-entry', message: 'the entry "../" is refused: it is a directory; a bundle holds only plain files' },
   { name: 'a directory by its Unix mode alone', bytes: () => bundleZip(files, { extra: [withMode(stored('folder', new Uint8Array()), 0o040755)] }), code: 'unsafe-entry', message: 'the entry "folder" is refused: it is a directory; a bundle holds only plain files' },
   { name: 'a directory by its MS-DOS attribute alone', bytes: () => bundleZip(files, { extra: [{ ...stored('folder', new Uint8Array()), attributes: 0x10 }] }), code: 'unsafe-entry', message: 'the entry "folder" is refused: it is a directory; a bundle holds only plain files' },
   { name: 'a FIFO', bytes: () => bundleZip(files, { extra: [withMode(stored('pipe', new Uint8Array()), 0o010644)] }), code: 'unsafe-entry', message: 'the entry "pipe" is refused: it is a FIFO, not a plain file' },
@@ -158,6 +159,13 @@ describe('openBundle', () => {
     expect(result).toEqual({ ok: false, error: { code, message: expected } });
     expect(parentAfter).toEqual([]);
     expect(untouched).toBe(true);
+  });
+
+  it('skips the empty folder entries of a bundle zipped again with zip -r, and opens it', async () => {
+    const rezipped = bundleZip(files, { extra: [withMode(stored('documents/', new Uint8Array()), 0o040755), stored('brat/', new Uint8Array())] });
+    const result = await openIn(rezipped);
+    expect(result.result).toMatchObject({ ok: true });
+    expect(result.parentAfter).toEqual([]);
   });
 
   it('stops a bomb at its first chunk past the declared size, never near the size it inflates to', async () => {

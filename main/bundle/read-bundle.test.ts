@@ -39,7 +39,7 @@ describe('readBundle', () => {
     ['a drive letter', bundleZip(files, { extra: [deflated('C:/Windows/evil.dll', evil)] }), 'unsafe-entry', 'the entry "C:/Windows/evil.dll" is refused: it starts with a drive letter'],
     ['a backslash name', bundleZip(files, { extra: [deflated('..\\evil.txt', evil)] }), 'unsafe-entry', 'the entry "..\\evil.txt" is refused: it contains a backslash'],
     ['a NUL in a name', bundleZip(files, { extra: [deflated('evil.txt\0.json', evil)] }), 'unsafe-entry', 'the entry "evil.txt\\u0000.json" is refused: it contains a control character'],
-    ['a directory entry', bundleZip(files, { extra: [stored('documents/', new Uint8Array())] }), 'unsafe-entry', 'the entry "documents/" is refused: it is a directory; a bundle holds only plain files'],
+    ['a directory entry with data', bundleZip(files, { extra: [stored('documents/', new Uint8Array([1]))] }), 'unsafe-entry', 'the entry "documents/" is refused: it is a directory; a bundle holds only plain files'],
     ['a duplicate name', bundleZip(files, { extra: [deflated('claims.json', evil)] }), 'unsafe-entry', 'the entry "claims.json" appears twice'],
     ['names equal but for case', bundleZip(files, { manifest: listedEvil('Claims.JSON'), extra: [deflated('Claims.JSON', evil)] }), 'unsafe-entry', 'the entries "claims.json" and "Claims.JSON" would be the same file on a case-insensitive disk'],
     ['names equal after NFC', bundleZip(files, { extra: [deflated('café', evil), deflated('cafe\u0301', evil)] }), 'unsafe-entry', 'the entry "cafe\u0301" is refused: it is not in Unicode NFC'],

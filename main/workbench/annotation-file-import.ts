@@ -32,6 +32,7 @@ export function importAnnotationFile(
       now: new Date().toISOString(),
       newId,
       analyst: settings.analystName,
+      document: { textHashes: [document.meta.textHash, ...document.versions.map((version) => version.textHash)], ...(document.meta.sourceUrl !== undefined ? { sourceUrl: document.meta.sourceUrl } : {}) },
     });
     const outcome: AnnotationFileOutcome = {
       format: file.value.format,
@@ -40,7 +41,9 @@ export function importAnnotationFile(
       duplicates: plan.duplicates,
       newTags: plan.newTags.map((tag) => tag.name),
       notFound: plan.notFound,
-      invalid: [...file.value.skipped, ...plan.invalid],
+      invalid: plan.invalid,
+      skipped: file.value.skipped,
+      elsewhere: plan.elsewhere,
     };
     if (plan.annotations.length === 0) return ok(outcome);
     // Found on this text: the anchor names it, as one made here would.

@@ -79,7 +79,8 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
       const { name, settings } = store.workspace;
       const extension = request.format === 'qdpx' ? 'qdpx' : 'claimbundle';
       const createdAt = new Date().toISOString();
-      const fileName = `${fileNameOf(name)}-${createdAt.slice(0, 10)}.${extension}`;
+      const selection = request.documents || request.tags || request.statuses ? '-selection' : '';
+      const fileName = `${fileNameOf(name)}${selection}-${createdAt.slice(0, 10)}.${extension}`;
       const progressOf = reporter(jobId, 'export');
       // Edits wait while the worker reads the workspace (a consistent snapshot), and go on while it writes.
       let release!: () => void;
@@ -121,7 +122,7 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
               stripped > 0 ? `${stripped} character(s) that XML cannot carry were left out of project.qde (the texts keep them).` : '',
               'Claims and verdicts have no place in REFI-QDA; export a bundle for them.',
             ].filter(Boolean);
-            return ok({ downloadId: staged.downloadId, fileName, size, files: entries, notes });
+            return ok({ downloadId: staged.downloadId, fileName, size, files: entries, notes, contents: done.value.contents });
           }
           const { size, manifest, notes } = done.value;
           return ok({
@@ -132,6 +133,7 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
             rootHash: manifest.rootHash,
             ...(manifest.signature ? { signedBy: manifest.signature.signer } : {}),
             notes: describeNotes(notes),
+            contents: done.value.contents,
           });
         });
         // Released when the snapshot is taken, or when the job ends first (it failed to read).

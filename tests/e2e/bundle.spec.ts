@@ -110,7 +110,7 @@ test('shows a claim changed on both sides as a conflict, and takes theirs when a
   await page.screenshot({ path: 'test-results/bundle-conflict.png' });
   await preview.getByRole('radio', { name: 'Take theirs' }).check();
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('dialog', { name: 'Bundle imported' }).getByTestId('bundle-imported')).toContainText('1 conflict settled');
+  await expect(page.getByRole('dialog', { name: 'Bundle imported' }).getByTestId('bundle-imported')).toContainText('conflicts: 1 took theirs');
   await page.getByRole('dialog', { name: 'Bundle imported' }).getByRole('button', { name: 'Done' }).click();
   expect((await annotationsOf(first!.meta.id)).find((candidate) => candidate.id === annotation.id)!.note).toBe(annotation.note);
   // One undo step puts my note back.
@@ -128,13 +128,43 @@ test('exports chosen documents as a REFI-QDA project', async ({ page, served }) 
   await expect(dialog.getByRole('checkbox', { name: /Sign it as/ })).toBeDisabled();
   await dialog.getByRole('radio', { name: /Chosen documents/ }).check();
   // The open document is chosen already; its claims are what the summary counts.
-  await expect(dialog.getByText(/^10 claims .*in 1 documents\./)).toBeVisible();
+  await expect(dialog.getByText(/^10 claims in 1 document\./)).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.qdpx$/);
   const finished = page.getByRole('dialog', { name: 'Export finished' });
   await expect(finished.getByText(/2 files/)).toBeVisible();
+  await expect(finished.getByText(/^1 document, 10 claims, /)).toBeVisible();
   await expect(finished.getByText(/Claims and verdicts have no place in REFI-QDA/)).toBeVisible();
   const bytes = await readFile((await download.path())!);
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
   expect(bytes.includes(Buffer.from('project.qde'))).toBe(true);
+});
+
+test('puts a Hypothesis export on the open document by its quotes, leaving out what belongs elsewhere', async ({ page, served }) => {
+  await page.goto(served.url);
+  const reader = page.getByRole('main', { name: 'Reader' });
+  await expect(reader.locator('.cb-hl').first()).toBeVisible();
+  const before = await page.getByTestId('claim-item').count();
+  const row = (id: string, exact: string, uri = 'https://valley-courier.example/2026/08/14/valmont-water-emergency') => ({
+    id,
+    created: '2026-11-20T09:00:00.000000+00:00',
+    updated: '2026-11-20T09:05:00.000000+00:00',
+    user: 'acct:rkim@hypothes.is',
+    user_info: { display_name: 'R. Kim' },
+    uri,
+    text: 'Check against the utility’s own figures.',
+    tags: ['Budget'],
+    target: [{ source: uri, selector: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }] }],
+  });
+  const file = { total: 3, rows: [row('h1', 'at least three towns in the basin'), row('h2', 'a sentence that is in no document'), row('h3', 'at least three towns in the basin', 'https://other.example/story')] };
+  await page.getByTestId('annotation-file-input').setInputFiles({ name: 'hypothesis.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const outcome = page.getByTestId('outcome');
+  await expect(outcome).toContainText('1 annotation added from hypothesis.json');
+  await expect(outcome).toContainText('1 left out as made on another document');
+  await expect(outcome).toContainText('1 not found in this text (“a sentence that is in no document”)');
+  await expect(outcome).toContainText('new tags: Budget');
+  await expect(page.getByTestId('claim-item')).toHaveCount(before + 1);
+  await page.screenshot({ path: 'test-results/annotation-file-import.png' });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('claim-item')).toHaveCount(before);
 });

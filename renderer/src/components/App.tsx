@@ -10,6 +10,7 @@ import { useConfirm } from '../dialogs/ConfirmDialog.tsx';
 import { MetadataDialog } from '../dialogs/MetadataDialog.tsx';
 import { PasteDialog } from '../dialogs/PasteDialog.tsx';
 import { ClaimsView } from '../evidence/ClaimsView.tsx';
+import { shorten } from '../format.ts';
 import { ExportDialog } from '../export/ExportDialog.tsx';
 import { ImportBundleDialog } from '../export/ImportBundleDialog.tsx';
 import { FidelityDialog } from '../evidence/FidelityDialog.tsx';
@@ -39,6 +40,14 @@ export function App() {
   const saveState = useSaveState(workspace?.saveState);
   const connected = useConnected();
   const [notice, setNotice] = useState<string>();
+  // What came of something the analyst did (not a problem): shown a while, in a quieter banner.
+  const [outcome, setOutcome] = useState<string>();
+  const showInfo = useCallback((text: string) => setOutcome(text), []);
+  useEffect(() => {
+    if (outcome === undefined) return;
+    const timer = setTimeout(() => setOutcome(undefined), 15_000);
+    return () => clearTimeout(timer);
+  }, [outcome]);
   const { ask: confirm, dialog: confirmation } = useConfirm();
   const left = useDocumentPane(documentId, workspace, setNotice, confirm);
   const right = useDocumentPane(besideId, workspace, setNotice, confirm);
@@ -92,6 +101,16 @@ export function App() {
     const chosen = new URLSearchParams(window.location.hash.slice(1)).get('doc');
     if (documentId === undefined && chosen === null) setDocumentId(documents.value[0]!.meta.id, { replace: true });
   }, [documents, documentId, setDocumentId]);
+
+  // A document removed while open (deleted elsewhere, an import undone) closes; the first one opens.
+  useEffect(() => {
+    const subscription = api.onDidChangeDocuments(({ removed }) => {
+      const open = new URLSearchParams(window.location.hash.slice(1));
+      if (removed.includes(open.get('beside') ?? '')) setBesideId(undefined, { replace: true });
+      if (removed.includes(open.get('doc') ?? '')) setDocumentId(undefined, { replace: true });
+    });
+    return () => subscription.dispose();
+  }, [setDocumentId, setBesideId]);
 
   // One document cannot be open on both sides.
   useEffect(() => {
@@ -169,16 +188,19 @@ export function App() {
     try {
       const result = await api.importAnnotationFile(targetId, await file.text());
       if (!result.ok) return setNotice(`${file.name}: ${result.error.message}`);
-      const { added, fuzzy, duplicates, notFound, invalid, newTags } = result.value;
+      const { added, fuzzy, duplicates, notFound, invalid, skipped, elsewhere, newTags } = result.value;
+      const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
       const parts = [
-        `${added} annotation${added === 1 ? '' : 's'} added from ${file.name}`,
-        fuzzy > 0 ? `${fuzzy} found by approximate match (review them)` : '',
+        `${count(added, 'annotation')} added from ${file.name}`,
+        fuzzy > 0 ? `${fuzzy} found by approximate match (see Review)` : '',
         duplicates > 0 ? `${duplicates} already here` : '',
-        notFound.length > 0 ? `${notFound.length} not found in this text` : '',
-        invalid.length > 0 ? `${invalid.length} unreadable (${invalid[0]!.reason})` : '',
+        elsewhere > 0 ? `${elsewhere} left out as made on another document` : '',
+        notFound.length > 0 ? `${notFound.length} not found in this text (${notFound.slice(0, 2).map(({ quote }) => `“${shorten(quote, 40)}”`).join(', ')}${notFound.length > 2 ? ' …' : ''})` : '',
+        skipped.length > 0 ? `${count(skipped.length, 'item')} skipped (page notes, replies or links between annotations)` : '',
+        invalid.length > 0 ? `${invalid.length} unreadable (${invalid[0]!.reason.replace(/\.$/, '')})` : '',
         newTags.length > 0 ? `new tags: ${newTags.join(', ')}` : '',
       ].filter(Boolean);
-      setNotice(`${parts.join('; ')}. Ctrl+Z undoes it.`);
+      showInfo(`${parts.join('; ')}.${added > 0 ? ' Ctrl+Z undoes it.' : ''}`);
     } catch (error) {
       setNotice((error as Error).message);
     }
@@ -218,6 +240,14 @@ export function App() {
               ×
             </button>
           )}
+        </div>
+      )}
+      {outcome && !(fatal ?? notice) && (
+        <div className="banner banner-info" role="status" data-testid="outcome">
+          {outcome}
+          <button type="button" className="banner-close" aria-label="Dismiss" onClick={() => setOutcome(undefined)}>
+            ×
+          </button>
         </div>
       )}
       <nav className="view-switch" aria-label="View">
@@ -435,7 +465,7 @@ export function App() {
       {dialog === 'export' && workspace && (
         <ExportDialog workspace={workspace} documents={documents.state === 'ready' ? documents.value : []} currentDocumentId={documentId} onClose={() => setDialog(undefined)} />
       )}
-      {bundleFile && workspace && <ImportBundleDialog key={`${bundleFile.name}-${bundleFile.lastModified}`} file={bundleFile} workspace={workspace} onClose={() => setBundleFile(undefined)} onImported={setNotice} />}
+      {bundleFile && workspace && <ImportBundleDialog key={`${bundleFile.name}-${bundleFile.lastModified}`} file={bundleFile} workspace={workspace} onClose={() => setBundleFile(undefined)} onImported={showInfo} />}
       <StatusBar info={workspace} saveState={saveState} transport={transportName} connected={connected} />
     </div>
   );

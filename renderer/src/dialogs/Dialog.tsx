@@ -13,8 +13,13 @@ export function Dialog({ title, onClose, children, wide = false }: DialogProps) 
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current!;
+    // Focus goes back where it was (the button that opened the dialog) when the dialog goes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
     dialog.showModal();
-    return () => dialog.close();
+    return () => {
+      dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog ref={ref} className={wide ? 'dialog dialog-wide' : 'dialog'} aria-label={title} onCancel={(event) => (event.preventDefault(), onClose())}>

@@ -27,7 +27,15 @@ interface ExportDialogProps {
   readonly onClose: () => void;
 }
 
-type Run = { readonly state: 'idle' } | { readonly state: 'running'; readonly jobId: string; readonly done: number; readonly total?: number; readonly phase: string; readonly cancelling: boolean } | { readonly state: 'done'; readonly file: ExportedFile } | { readonly state: 'failed'; readonly message: string };
+type Run =
+  | { readonly state: 'idle'; readonly cancelled?: boolean }
+  | { readonly state: 'running'; readonly jobId: string; readonly done: number; readonly total?: number; readonly phase: string; readonly cancelling: boolean }
+  | { readonly state: 'done'; readonly file: ExportedFile; readonly filtered: boolean }
+  | { readonly state: 'saved'; readonly fileName: string; readonly size: number; readonly save: () => void }
+  | { readonly state: 'failed'; readonly message: string };
+
+/** "1 document", "3 documents". */
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function ExportDialog({ workspace, documents, currentDocumentId, onClose }: ExportDialogProps) {
   const [format, setFormat] = useState<Format>('bundle');
@@ -37,6 +45,7 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
   const [statuses, setStatuses] = useState<ReadonlySet<string>>(new Set());
   const [originals, setOriginals] = useState(false);
   const [sign, setSign] = useState(false);
+  const [analyst, setAnalyst] = useState(workspace.settings.analystName);
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const jobRef = useRef<string>(undefined);
 
@@ -67,8 +76,9 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
     if (format === 'w3c') {
       try {
         const { fileName, mimeType, text } = await api.exportAnnotations();
-        downloadText(fileName, mimeType, text);
-        onClose();
+        const save = () => downloadText(fileName, mimeType, text);
+        save();
+        setRun({ state: 'saved', fileName, size: new TextEncoder().encode(text).length, save });
       } catch (error) {
         setRun({ state: 'failed', message: (error as Error).message });
       }
@@ -76,6 +86,11 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
     }
     const jobId = `export-${crypto.randomUUID()}`;
     jobRef.current = jobId;
+    // The name the bundle is made (and signed) by: kept in the workspace settings for next time.
+    if (format === 'bundle' && analyst.trim() !== workspace.settings.analystName) {
+      const saved = await api.updateSettings({ analystName: analyst.trim() }).catch((error: unknown) => ({ ok: false as const, error: { message: (error as Error).message } }));
+      if (!saved.ok) return setRun({ state: 'failed', message: saved.error.message });
+    }
     const request: BundleExportRequest = {
       format,
       originals: format === 'bundle' && originals,
@@ -88,10 +103,10 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
     try {
       const result = await api.exportBundle(jobId, request);
       if (!result.ok) {
-        setRun(result.error.code === 'cancelled' ? { state: 'idle' } : { state: 'failed', message: result.error.message });
+        setRun(result.error.code === 'cancelled' ? { state: 'idle', cancelled: true } : { state: 'failed', message: result.error.message });
         return;
       }
-      setRun({ state: 'done', file: result.value });
+      setRun({ state: 'done', file: result.value, filtered });
       downloadExport(result.value.downloadId, result.value.fileName);
     } catch (error) {
       setRun({ state: 'failed', message: (error as Error).message });
@@ -104,15 +119,45 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
     void api.cancelBundleJob(run.jobId);
   };
 
-  if (run.state === 'done') {
-    const { file } = run;
+  if (run.state === 'saved') {
     return (
       <Dialog title="Export finished" onClose={onClose}>
         <div className="export-done" data-testid="export-done">
           <p>
-            <strong>{file.fileName}</strong> — {formatBytes(file.size)}, {file.files} files
+            <strong>{run.fileName}</strong> — {formatBytes(run.size)}: every claim and evidence link of the workspace as W3C Web Annotations.
+          </p>
+          <p className="export-hint">The file was offered for saving. If nothing happened, save it again:</p>
+          <div className="form-actions">
+            <button type="button" className="button-quiet" onClick={run.save}>
+              Save again
+            </button>
+            <button type="button" className="button-primary" onClick={onClose} autoFocus>
+              Done
+            </button>
+          </div>
+        </div>
+      </Dialog>
+    );
+  }
+
+  if (run.state === 'done') {
+    const { file } = run;
+    const { contents } = file;
+    return (
+      <Dialog title="Export finished" onClose={onClose}>
+        <div className="export-done" data-testid="export-done">
+          <p>
+            <strong>{file.fileName}</strong> — {formatBytes(file.size)}, {count(file.files, 'file')}
             {file.signedBy ? `, signed by ${file.signedBy}` : ''}.
           </p>
+          <p>
+            {count(contents.documents, 'document')}, {count(contents.annotations, 'claim')}, {count(contents.links, 'evidence link')}, {count(contents.claims, 'claim record', 'claim records')} (Claims view).
+          </p>
+          {contents.annotations === 0 && (
+            <p className="form-error" role="alert">
+              {run.filtered ? 'No claim matched the filters: the export holds the documents without claims.' : 'The export holds no claims.'}
+            </p>
+          )}
           {file.rootHash && (
             <p className="export-hash">
               Root hash <code>{file.rootHash}</code>
@@ -128,7 +173,7 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
             <button type="button" className="button-quiet" onClick={() => downloadExport(file.downloadId, file.fileName)}>
               Save again
             </button>
-            <button type="button" className="button-primary" onClick={onClose}>
+            <button type="button" className="button-primary" onClick={onClose} autoFocus>
               Done
             </button>
           </div>
@@ -198,13 +243,24 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
           <label>
             <input type="checkbox" checked={originals} onChange={(event) => setOriginals(event.target.checked)} /> Include the imported files (PDF, Word …) as they came
           </label>
+          <label className="export-analyst">
+            Made by
+            <input type="text" value={analyst} maxLength={200} placeholder="Your name" onChange={(event) => setAnalyst(event.target.value)} />
+          </label>
           <label>
-            <input type="checkbox" checked={sign} onChange={(event) => setSign(event.target.checked)} /> Sign it as {workspace.settings.analystName || 'Unnamed analyst'} (your Ed25519 key, made on first use)
+            <input type="checkbox" checked={sign} onChange={(event) => setSign(event.target.checked)} /> Sign it as {analyst.trim() || 'Unnamed analyst'} (your Ed25519 key, made on first use: a valid signature shows the bundle is unchanged since this key signed it)
           </label>
         </fieldset>
         <p className="export-summary span-2">
-          {format === 'w3c' ? `${workspace.annotationCount} claims` : `${annotationCount} claims${filtered ? ' before the filters' : ''}`} in {format === 'w3c' || scope === 'all' ? documents.length : chosen.size} documents.
+          {format === 'w3c'
+            ? `${count(workspace.annotationCount, 'claim')} in ${count(documents.length, 'document')}.`
+            : `${count(annotationCount, 'claim')} in ${count(scope === 'all' ? documents.length : chosen.size, 'document')}${tags.size + statuses.size > 0 ? ', before the filters: only claims with any of the ticked tags and any of the ticked statuses go in' : ''}.`}
         </p>
+        {run.state === 'idle' && run.cancelled && (
+          <p className="export-hint span-2" role="status">
+            The export was cancelled; nothing was saved.
+          </p>
+        )}
         {run.state === 'running' && (
           <div className="export-progress span-2" data-testid="export-progress">
             <progress aria-label="Export progress" max={run.total ?? 1} value={run.total === undefined ? undefined : run.done} />

@@ -6,11 +6,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { MergeConflict, MergeSummary, Resolution } from '../../../core/bundle/merge.ts';
 import type { BundlePreview } from '../../../core/contract/workbench-api.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
-import type { Claim, EvidenceLink } from '../../../core/model/evidence.ts';
+import { CLAIM_STATUSES, LINK_RELATIONS, type Claim, type EvidenceLink } from '../../../core/model/evidence.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import { Dialog, FormFooter } from '../dialogs/Dialog.tsx';
-import { formatBytes, formatDate, shorten } from '../format.ts';
+import { formatBytes, formatDate, formatTime, shorten } from '../format.ts';
 
 interface ImportBundleDialogProps {
   readonly file: File;
@@ -105,7 +105,7 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
           </div>
         ) : (
           <p className="form-error" role="alert">
-            This bundle cannot be imported: {stage.message} Nothing was written to your workspace.
+            This bundle cannot be imported: {stage.message.replace(/\.?$/, '.')} Nothing was written to your workspace.
           </p>
         )}
         <div className="form-actions">
@@ -149,28 +149,28 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
       >
         <div className="span-2">
           <p>
-            “{preview.workspace}” by {preview.creator}, {formatDate(preview.createdAt)} — all {preview.files} files intact.
+            “{preview.workspace}” by {preview.creator}, {formatDate(preview.createdAt)}: all {count(preview.files, 'file')} as its manifest lists them.
           </p>
           <p className={`bundle-signature bundle-signature-${signature.state}`} data-testid="bundle-signature">
             {signature.state === 'valid'
-              ? `Signed by ${signature.signer}, valid (key ${signature.fingerprint.slice(0, 16)})`
+              ? `Signed by ${signature.signer}, valid: unchanged since key ${signature.fingerprint.slice(0, 16)} signed it (ask ${signature.signer} for their key's first digits to know it is theirs)`
               : signature.state === 'invalid'
-                ? `Signature invalid: ${signature.reason}. The bundle was changed after it was signed, or the signature was forged; it cannot be imported.`
+                ? `Signature invalid: ${signature.reason.replace(/\.$/, '')}. The bundle was changed after it was signed, or the signature was forged: it cannot be imported.`
                 : 'Not signed: you cannot tell who made it.'}
           </p>
           <ul className="bundle-counts">
             <li>
-              {newDocuments.length} new document{newDocuments.length === 1 ? '' : 's'}
-              {matched.length > 0 && `, ${matched.length} you already have (matched by their text)`}
+              {count(newDocuments.length, 'new document')}
+              {matched.length > 0 && `, ${count(matched.length, 'document')} you already have (matched by their text)`}
             </li>
-            <li>{countLine('annotation', preview.annotations)}</li>
-            <li>{countLine('link', preview.links)}</li>
-            <li>{countLine('claim', preview.claims)} (Claims view: statements, mentions, verdicts)</li>
+            <li>{countLine('annotation', preview.annotations)} (highlighted claims)</li>
+            <li>{countLine('evidence link', preview.links)}</li>
+            <li>{countLine('claim record', preview.claims)} (Claims view: statements, mentions, verdicts)</li>
             {preview.tagsAdded.length > 0 && <li>Tags added to your codebook: {preview.tagsAdded.join(', ')}</li>}
             {preview.tagsKept.length > 0 && <li>Tags you define differently (yours are kept): {preview.tagsKept.join(', ')}</li>}
           </ul>
         </div>
-        {preview.conflicts.length > 0 && (
+        {signature.state !== 'invalid' && preview.conflicts.length > 0 && (
           <section className="bundle-conflicts span-2" aria-label="Conflicts">
             <header className="bundle-conflicts-header">
               <strong>
@@ -218,9 +218,11 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
   );
 }
 
+/** "1 document", "3 documents". */
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 function countLine(noun: string, counts: BundlePreview['annotations']): string {
-  const plural = (n: number) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-  return [`${plural(counts.added)} to add`, counts.skipped > 0 ? `${counts.skipped} already here` : '', counts.conflicts > 0 ? `${counts.conflicts} in conflict` : ''].filter(Boolean).join(', ');
+  return [`${count(counts.added, noun)} to add`, counts.skipped > 0 ? `${counts.skipped} already here` : '', counts.conflicts > 0 ? `${counts.conflicts} in conflict` : ''].filter(Boolean).join(', ');
 }
 
 function conflictTitle(conflict: MergeConflict, titles: ReadonlyMap<string, string>): string {
@@ -230,9 +232,10 @@ function conflictTitle(conflict: MergeConflict, titles: ReadonlyMap<string, stri
 }
 
 function describe(conflict: MergeConflict, side: 'mine' | 'theirs', workspace: WorkspaceInfo): string {
-  if (conflict.kind === 'annotation') return describeAnnotation(conflict[side], workspace);
-  if (conflict.kind === 'link') return describeLink(conflict[side]);
-  return describeClaim(conflict[side]);
+  const changed = `changed ${formatDate(conflict[side].modified)} ${formatTime(conflict[side].modified)}`;
+  if (conflict.kind === 'annotation') return `${describeAnnotation(conflict[side], workspace)} · ${changed}`;
+  if (conflict.kind === 'link') return `${describeLink(conflict[side])} · ${changed}`;
+  return `${describeClaim(conflict[side], workspace)} · ${changed}`;
 }
 
 function describeAnnotation(annotation: Annotation, workspace: WorkspaceInfo): string {
@@ -252,18 +255,26 @@ function describeAnnotation(annotation: Annotation, workspace: WorkspaceInfo): s
 }
 
 function describeLink(link: EvidenceLink): string {
-  return [link.relation, link.note && `note: ${shorten(link.note, 120)}`, link.creator && `by ${link.creator}`].filter(Boolean).join(' · ');
+  return [LINK_RELATIONS.find((relation) => relation.id === link.relation)?.label ?? link.relation, link.note && `note: ${shorten(link.note, 120)}`, link.creator && `by ${link.creator}`].filter(Boolean).join(' · ');
 }
 
-function describeClaim(claim: Claim): string {
-  return [`“${shorten(claim.statement, 80)}”`, `${claim.mentions.length} mention${claim.mentions.length === 1 ? '' : 's'}`, claim.verdict ? `verdict: ${claim.verdict.rating}` : 'no verdict', claim.status].join(' · ');
+function describeClaim(claim: Claim, workspace: WorkspaceInfo): string {
+  const rating = claim.verdict && (workspace.settings.verdictScale.find((candidate) => candidate.id === claim.verdict!.rating)?.label ?? claim.verdict.rating);
+  const status = CLAIM_STATUSES.find((candidate) => candidate.id === claim.status)?.label ?? claim.status;
+  return [`“${shorten(claim.statement, 80)}”`, count(claim.mentions.length, 'mention'), rating ? `verdict: ${rating}` : 'no verdict', status].join(' · ');
 }
 
 /** "Imported work.claimbundle: 2 new documents, 14 claims added (3 already here) …" */
 export function summaryLine(fileName: string, summary: MergeSummary): string {
-  const part = (noun: string, counts: MergeSummary['annotations']) => {
-    const settled = counts.kept + counts.replaced + counts.duplicated;
-    return `${counts.added} ${noun} added${counts.skipped > 0 ? ` (${counts.skipped} already here)` : ''}${settled > 0 ? `, ${settled} conflict${settled === 1 ? '' : 's'} settled` : ''}`;
+  const part = (one: string, many: string, counts: MergeSummary['annotations']) => {
+    const settled = [
+      counts.kept > 0 ? `${counts.kept} kept yours` : '',
+      counts.replaced > 0 ? `${counts.replaced} took theirs` : '',
+      counts.duplicated > 0 ? `${counts.duplicated} kept both` : '',
+    ].filter(Boolean);
+    const details = [counts.skipped > 0 ? `${counts.skipped} already here` : '', settled.length > 0 ? `conflicts: ${settled.join(', ')}` : ''].filter(Boolean);
+    return `${count(counts.added + counts.duplicated, one, many)} added${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
   };
-  return `Imported ${fileName}: ${summary.documents.added} new document${summary.documents.added === 1 ? '' : 's'}${summary.documents.matched > 0 ? `, ${summary.documents.matched} merged` : ''}; ${part('annotations', summary.annotations)}; ${part('links', summary.links)}; ${part('claims', summary.claims)}.`;
+  const { documents } = summary;
+  return `Imported ${fileName}: ${count(documents.added, 'new document')}${documents.matched > 0 ? `, ${documents.matched} merged` : ''}; ${part('annotation', 'annotations', summary.annotations)}; ${part('evidence link', 'evidence links', summary.links)}; ${part('claim record', 'claim records', summary.claims)}.`;
 }

@@ -28,7 +28,7 @@ export function ReviewPanel({ annotations, selection, onShow, onAccept, onRepin,
   return (
     <>
       <p className="pane-empty review-help">
-        A new version of this document moved or changed these claims' text. Compare, then accept the proposed span, select the right text in the reader and <b>Re-pin</b>, or delete the claim.
+        These claims were found only approximately: a new version of the document moved or changed their text, or they were imported from another tool. Compare, then accept the proposed span, select the right text in the reader and <b>Re-pin</b>, or delete the claim.
       </p>
       <ol className="links-list" aria-label="Claims to review">
         {queue.map((annotation) => {
