@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VERDICT_SCALE, type EvidenceLink } from '../../core/model/evidence.ts';
@@ -6,7 +6,7 @@ import type { SaveState } from '../../core/model/workspace.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
-import { DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE, WorkspaceOpenError, WorkspaceStore } from './workspace-store.ts';
+import { BACKUPS_DIR, DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE, WorkspaceOpenError, WorkspaceStore } from './workspace-store.ts';
 
 async function sampleWorkspace(dir: string): Promise<WorkspaceStore> {
   await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
@@ -24,7 +24,7 @@ describe('WorkspaceStore', () => {
       expect(store.document('missing')).toBeUndefined();
     }));
 
-  it('skips a corrupt document, reports it, and leaves the file untouched', () =>
+  it('sets a corrupt document aside (never overwritten), reports it, and opens without it when it has no backup', () =>
     withTempDir(async (dir) => {
       await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
       const corrupt = path.join(dir, DOCUMENTS_DIR, 'broken.json');
@@ -34,10 +34,31 @@ describe('WorkspaceStore', () => {
       const store = await WorkspaceStore.open(dir);
       expect(store.documents).toHaveLength(3);
       expect(store.problems.map((problem) => problem.message)).toEqual([
-        expect.stringContaining('documents/broken.json'),
-        expect.stringContaining('documents/wrong-shape.json'),
+        expect.stringMatching(/^documents\/broken\.json: .*\. It was set aside as documents\/broken\.json\.corrupt-\d{8}T\d{9}Z; there is no good backup of it to restore$/),
+        expect.stringMatching(/^documents\/wrong-shape\.json: .*set aside as documents\/wrong-shape\.json\.corrupt-/),
       ]);
-      expect(await readFile(corrupt, 'utf8')).toBe('{"schemaVersion": 1, "meta": {');
+      const aside = (await readdir(path.join(dir, DOCUMENTS_DIR))).filter((name) => name.startsWith('broken.json.corrupt-'));
+      expect(aside).toHaveLength(1);
+      expect(await readFile(path.join(dir, DOCUMENTS_DIR, aside[0]!), 'utf8')).toBe('{"schemaVersion": 1, "meta": {');
+    }));
+
+  it('restores the newest good backup of a damaged file, keeping the damaged one aside, and says which', () =>
+    withTempDir(async (dir) => {
+      const store = await sampleWorkspace(dir);
+      const document = store.documents[0]!;
+      const file = path.join(dir, DOCUMENTS_DIR, `${document.meta.id}.json`);
+      // Two saves: the version before each is kept as a backup.
+      await store.putDocument({ ...document, meta: { ...document.meta, title: 'First edit' } });
+      await store.putDocument({ ...document, meta: { ...document.meta, title: 'Second edit' } });
+      await writeFile(file, '{"schemaVersion": 1, "me');
+      const reopened = await WorkspaceStore.open(dir);
+      expect(reopened.document(document.meta.id)?.meta.title).toBe('First edit');
+      expect(reopened.problems).toEqual([
+        { code: 'restored', message: expect.stringMatching(new RegExp(`^documents/${document.meta.id}\\.json was damaged \\(.+\\); it was set aside as documents/${document.meta.id}\\.json\\.corrupt-\\d{8}T\\d{9}Z and its backup of \\d{4}-.+Z was restored$`)) },
+      ]);
+      expect(JSON.parse(await readFile(file, 'utf8')).meta.title).toBe('First edit');
+      const aside = (await readdir(path.join(dir, DOCUMENTS_DIR))).filter((name) => name.includes('.corrupt-'));
+      expect(await readFile(path.join(dir, DOCUMENTS_DIR, aside[0]!), 'utf8')).toBe('{"schemaVersion": 1, "me');
     }));
 
   it('rejects an annotation whose quote is not at its offsets', () =>
@@ -62,7 +83,10 @@ describe('WorkspaceStore', () => {
       const error = await WorkspaceStore.open(dir).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(WorkspaceOpenError);
       expect((error as WorkspaceOpenError).code).toBe(code);
-      if (content !== null) expect(await readFile(path.join(dir, WORKSPACE_FILE), 'utf8')).toBe(content);
+      if (content === null) return;
+      // A newer version's file stays in place; a damaged one is set aside whole, never overwritten.
+      const kept = _name === 'from a future version' ? WORKSPACE_FILE : (await readdir(dir)).find((name) => name.startsWith(`${WORKSPACE_FILE}.corrupt-`));
+      expect(await readFile(path.join(dir, kept!), 'utf8')).toBe(content);
     }),
   );
 
@@ -89,9 +113,11 @@ describe('WorkspaceStore', () => {
     withTempDir(async (dir) => {
       const store = await sampleWorkspace(dir);
       const before = await readFile(path.join(dir, WORKSPACE_FILE), 'utf8');
-      // The writer's temporary file is blocked by a folder of that name, so the write cannot happen.
-      const blocker = path.join(dir, `.${WORKSPACE_FILE}.tmp`);
-      await mkdir(blocker);
+      // The file's backup folder is taken by a file, so the write stops before it replaces anything.
+      await mkdir(path.join(dir, BACKUPS_DIR), { recursive: true });
+      const blocker = path.join(dir, BACKUPS_DIR, WORKSPACE_FILE);
+      await rm(blocker, { recursive: true, force: true });
+      await writeFile(blocker, 'in the way');
       const failed = await store.updateWorkspace({ ...store.workspace, name: 'Renamed' });
       expect(failed.ok).toBe(false);
       expect(!failed.ok && failed.error.code).toBe('write-failed');
@@ -197,7 +223,9 @@ describe('WorkspaceStore', () => {
       const refused = await store.putEvidence({ links: [], claims: [] });
       expect(refused).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/^evidence\.json could not be read when the workspace was opened/) } });
       expect(store.evidenceWriteRefusal).toBeDefined();
-      expect(await readFile(path.join(dir, EVIDENCE_FILE), 'utf8')).toBe(content);
+      // Damaged: set aside whole; from a newer version: left in place.
+      const kept = _name === 'from a future version' ? EVIDENCE_FILE : (await readdir(dir)).find((name) => name.startsWith(`${EVIDENCE_FILE}.corrupt-`));
+      expect(await readFile(path.join(dir, kept!), 'utf8')).toBe(content);
     }),
   );
 });

@@ -2,17 +2,16 @@
 // one per document (and evidence.json for the links and claims between documents), so saving a
 // document rewrites that document alone. Every change goes through `commit`, which validates,
 // writes, and reports the save state.
-import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { Emitter } from '../../core/events.ts';
 import type { EvidenceData } from '../../core/model/evidence.ts';
 import { DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
+import { backupTime, DurableJsonFile, listBackups, TEMP_FILE, writeDurably } from './durable-file.ts';
 
 export const WORKSPACE_FILE = 'workspace.json';
 /** Links and claims: they join documents, so they live beside them, not in one of them. */
@@ -22,6 +21,8 @@ export const DOCUMENTS_DIR = 'documents';
 export const ORIGINALS_DIR = 'originals';
 /** Texts of earlier document versions, named by their SHA-256. */
 export const TEXTS_DIR = 'texts';
+/** Earlier versions of every JSON file (durable-file.ts), under the file's own path. */
+export const BACKUPS_DIR = '.backups';
 
 /** The workspace cannot be opened at all (as opposed to one unreadable document). */
 export class WorkspaceOpenError extends Error {
@@ -99,16 +100,16 @@ export class WorkspaceStore {
       if (workspace.error.code === 'missing') throw new WorkspaceOpenError('not-a-workspace', `${absolute} is not a Claimbench workspace (${workspace.error.message})`);
       throw new WorkspaceOpenError(
         'invalid-workspace-file',
-        `${path.join(absolute, WORKSPACE_FILE)} cannot be read (${workspace.error.message.replace(`${WORKSPACE_FILE}: `, '')}). ` +
-          'It was left as it is: restore it from a backup, or open another folder.',
+        `${path.join(absolute, WORKSPACE_FILE)} cannot be read: ${workspace.error.message.replace(`${WORKSPACE_FILE}: `, '')}. Put a good copy of it in place, or open another folder.`,
       );
     }
     workspaceFile.db.data = workspace.value;
+    const unreadable: Failure[] = workspace.restored ? [workspace.restored] : [];
+    await removeStaleTemps(absolute);
 
     const documentsDir = path.join(absolute, DOCUMENTS_DIR);
     await mkdir(documentsDir, { recursive: true });
     const documentFiles = new Map<string, StoredFile<DocumentFile>>();
-    const unreadable: Failure[] = [];
     const names = (await readdir(documentsDir)).filter((name) => name.endsWith('.json')).sort();
     // Read several at once (a workspace has thousands of small files), kept in name order.
     const read = await mapConcurrently(names, OPEN_CONCURRENCY, async (name) => {
@@ -116,6 +117,7 @@ export class WorkspaceStore {
       return { name, stored, file: await readValidated(stored, DocumentFile) };
     });
     for (const { name, stored, file } of read) {
+      if (file.restored) unreadable.push(file.restored);
       if (!file.ok) {
         unreadable.push(file.error);
       } else if (`${file.value.meta.id}.json` !== name) {
@@ -239,14 +241,11 @@ export class WorkspaceStore {
     const dir = path.join(this.dir, folder);
     const target = path.join(dir, sha256);
     if (await stat(target).then(() => true, () => false)) return ok(target);
-    const temporary = path.join(dir, `.${sha256}.${randomUUID()}.tmp`);
     try {
       await mkdir(dir, { recursive: true });
-      await writeFile(temporary, bytes, { flag: 'wx' });
-      await rename(temporary, target);
+      await writeDurably(target, bytes);
       return ok(target);
     } catch (error) {
-      await rm(temporary, { force: true });
       return fail('write-failed', `Could not write ${folder}/${sha256}: ${describe(error)}`);
     }
   }
@@ -314,17 +313,21 @@ function byImport(a: DocumentFile, b: DocumentFile): number {
 interface StoredFile<T> {
   readonly db: Low<T>;
   readonly relative: string;
+  /** The workspace folder. */
+  readonly dir: string;
 }
 
 function storedFile<T>(dir: string, relative: string): StoredFile<T> {
   // null until read: a missing file stays null, so it is told apart from an empty one.
-  return { db: new Low<T>(new JSONFile(path.join(dir, relative)), null as T), relative };
+  const adapter = new DurableJsonFile<T>(path.join(dir, relative), { backupsDir: path.join(dir, BACKUPS_DIR, relative) });
+  return { db: new Low<T>(adapter, null as T), relative, dir };
 }
 
 /** Reads evidence.json for `open`: missing is empty; unreadable is a problem, and refused writes. */
 async function openEvidence(dir: string, problems: Failure[]): Promise<{ file: StoredFile<EvidenceFile>; refusal?: WriteFailure }> {
   const file = storedFile<EvidenceFile>(dir, EVIDENCE_FILE);
   const read = await readValidated(file, EvidenceFile);
+  if (read.restored) problems.push(read.restored);
   if (read.ok) {
     file.db.data = read.value;
     return { file };
@@ -334,27 +337,114 @@ async function openEvidence(dir: string, problems: Failure[]): Promise<{ file: S
   problems.push(read.error);
   const message =
     `${EVIDENCE_FILE} could not be read when the workspace was opened (${read.error.message.replace(`${EVIDENCE_FILE}: `, '')}), ` +
-    'so links and claims cannot be changed: saving them would overwrite it. Repair or remove the file, then open the workspace again.';
+    'so links and claims cannot be changed: the links and claims it held would be lost. Put a good copy of it in place, then open the workspace again.';
   return { file, refusal: { code: 'write-failed', message } };
 }
 
+/**
+ * Reads and validates a file. One that cannot be read or fails its schema is set aside (renamed
+ * `<name>.corrupt-<time>`, never overwritten) and the newest backup that reads and validates is
+ * put in its place; `restored` then says which file and which backup. Without such a backup the
+ * failure stands, and says where the damaged file was put.
+ */
 async function readValidated<T>(
-  { db, relative }: StoredFile<T>,
+  stored: StoredFile<T>,
   schema: z.ZodType<T>,
-): Promise<Result<T, 'missing' | 'unreadable' | 'invalid'>> {
+): Promise<Result<T, 'missing' | 'unreadable' | 'invalid'> & { restored?: Failure<'restored'> }> {
+  const read = await readOnce(stored, schema);
+  if (read.ok) return read;
+  const { code, message } = read.error;
+  if (code === 'missing') return read;
+  // A newer Claimbench's file is not damaged: it stays where it is, for that version to open.
+  const version = (stored.db.data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version > WORKSPACE_SCHEMA_VERSION) {
+    return fail('invalid', `${stored.relative}: written by a newer version of Claimbench (format ${version}; this one reads ${WORKSPACE_SCHEMA_VERSION}); it was left as it is`);
+  }
+  return recover(stored, schema, { code, message });
+}
+
+async function readOnce<T>({ db, relative }: StoredFile<T>, schema: z.ZodType<T>): Promise<Result<T, 'missing' | 'unreadable' | 'invalid'>> {
   try {
     await db.read();
   } catch (error) {
     return fail('unreadable', `${relative}: ${describe(error)}`);
   }
-  if (db.data === null || db.data === undefined) return fail('missing', `${relative} is missing (or holds only null)`);
-  const parsed = schema.safeParse(db.data);
+  if (db.data === null || db.data === undefined) return fail('missing', `${relative} is missing`);
+  return validate(db.data, schema, relative);
+}
+
+function validate<T>(data: unknown, schema: z.ZodType<T>, relative: string): Result<T, 'invalid'> {
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
     return fail('invalid', `${relative}: ${issue?.message ?? 'invalid'}${where}`);
   }
   return ok(parsed.data);
+}
+
+async function recover<T>(stored: StoredFile<T>, schema: z.ZodType<T>, damage: Failure<'unreadable' | 'invalid'>): Promise<Result<T, 'unreadable' | 'invalid'> & { restored?: Failure<'restored'> }> {
+  const file = path.join(stored.dir, stored.relative);
+  const aside = `${file}.corrupt-${new Date().toISOString().replace(/[-:.]/g, '')}`;
+  try {
+    await rename(file, aside);
+  } catch (error) {
+    return fail(damage.code, `${damage.message} (it could not be set aside: ${describe(error)})`);
+  }
+  const asideName = `${stored.relative}.corrupt-${path.basename(aside).split('.corrupt-')[1]}`;
+  const backupsDir = path.join(stored.dir, BACKUPS_DIR, stored.relative);
+  for (const name of await listBackups(backupsDir).catch(() => [])) {
+    const text = await readFile(path.join(backupsDir, name), 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch {
+      continue;
+    }
+    const valid = validate(data, schema, stored.relative);
+    if (!valid.ok) continue;
+    try {
+      await writeDurably(file, text);
+    } catch (error) {
+      return fail(damage.code, `${damage.message}. It was set aside as ${asideName}, and its backup could not be put back: ${describe(error)}`);
+    }
+    stored.db.data = valid.value;
+    const when = backupTime(name)?.toISOString() ?? name;
+    return {
+      ...ok(valid.value),
+      restored: { code: 'restored', message: `${stored.relative} was damaged (${damage.message.replace(`${stored.relative}: `, '')}); it was set aside as ${asideName} and its backup of ${when} was restored` },
+    };
+  }
+  return fail(damage.code, `${damage.message}. It was set aside as ${asideName}; there is no good backup of it to restore`);
+}
+
+/**
+ * Removes the temp files a crashed write left behind (durable-file.ts names them with the writing
+ * process's id: a live process's are left alone). Says how many it removed.
+ */
+export async function removeStaleTemps(dir: string): Promise<number> {
+  let removed = 0;
+  for (const folder of ['', DOCUMENTS_DIR, ORIGINALS_DIR, TEXTS_DIR]) {
+    const names = await readdir(path.join(dir, folder)).catch(() => [] as string[]);
+    for (const name of names) {
+      if (!TEMP_FILE.test(name)) continue;
+      const pid = Number(name.split('.').at(-3));
+      if (pid !== process.pid && isAlive(pid)) continue;
+      await rm(path.join(dir, folder, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function describe(error: unknown): string {

@@ -1,10 +1,10 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WorkspaceInfo } from '../../core/model/workspace.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
-import { WORKSPACE_FILE, WorkspaceStore } from '../store/workspace-store.ts';
+import { BACKUPS_DIR, WORKSPACE_FILE, WorkspaceStore } from '../store/workspace-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
@@ -170,10 +170,12 @@ describe('the codebook through the service', () => {
     withTempDir(async (dir) => {
       const { service, store } = await workbench(dir);
       const before = tagsOfAll(store);
-      // The workspace file's temporary name is taken by a folder: the documents are written first,
-      // then the codebook write fails.
-      const blocker = path.join(store.dir, `.${WORKSPACE_FILE}.tmp`);
-      await mkdir(blocker);
+      // The workspace file's backup folder is taken by a file: the documents are written first,
+      // then the codebook write fails (before it replaces anything).
+      await mkdir(path.join(store.dir, BACKUPS_DIR), { recursive: true });
+      const blocker = path.join(store.dir, BACKUPS_DIR, WORKSPACE_FILE);
+      await rm(blocker, { recursive: true, force: true });
+      await writeFile(blocker, 'in the way');
       expect(await service.deleteTag('quote', { annotations: 'untag' })).toMatchObject({ ok: false, error: { code: 'write-failed' } });
       expect(tagIds(store)).toContain('quote');
       expect(tagsOfAll(store)).toEqual(before);

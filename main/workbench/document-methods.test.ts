@@ -7,7 +7,7 @@ import type { DocumentsChange } from '../../core/contract/workbench-api.ts';
 import type { AnnotationRef, EvidenceData } from '../../core/model/evidence.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
-import { DOCUMENTS_DIR, EVIDENCE_FILE, ORIGINALS_DIR, WorkspaceStore } from '../store/workspace-store.ts';
+import { BACKUPS_DIR, DOCUMENTS_DIR, EVIDENCE_FILE, ORIGINALS_DIR, WorkspaceStore } from '../store/workspace-store.ts';
 
 /** Every link end and mention of the store's evidence whose annotation is not in the store. */
 function dangling(store: WorkspaceStore): AnnotationRef[] {
@@ -157,8 +157,11 @@ describe('deleting a document', () => {
       const before = store.evidence;
       await service.deleteDocument(mayor.meta.id);
       const after = store.evidence;
-      const blocker = path.join(store.dir, `.${EVIDENCE_FILE}.tmp`);
-      await mkdir(blocker);
+      const blocker = path.join(store.dir, BACKUPS_DIR, EVIDENCE_FILE);
+      // A file where the file's backup folder goes: the write stops before it replaces anything.
+      await mkdir(path.dirname(blocker), { recursive: true });
+      await rm(blocker, { recursive: true, force: true });
+      await writeFile(blocker, 'in the way');
       const documents: DocumentsChange[] = [];
       service.onDidChangeDocuments((change) => documents.push(change));
 

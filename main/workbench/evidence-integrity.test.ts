@@ -1,12 +1,12 @@
 // Links and mentions never point at annotations that are gone: deleting annotations takes them in
 // the same step, undo brings all back, and a change that fails half-way leaves nothing dangling.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRef, EvidenceData } from '../../core/model/evidence.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
-import { DOCUMENTS_DIR, EVIDENCE_FILE, WorkspaceStore } from '../store/workspace-store.ts';
+import { BACKUPS_DIR, DOCUMENTS_DIR, EVIDENCE_FILE, WorkspaceStore } from '../store/workspace-store.ts';
 
 /** Every link end and mention of `evidence` whose annotation is not in `store`. */
 function dangling(evidence: EvidenceData, store: WorkspaceStore): AnnotationRef[] {
@@ -113,8 +113,11 @@ describe('the order of writes, and failures half-way', () => {
       const before = { evidence: store.evidence, report: store.document(report.meta.id), mayor: store.document(mayor.meta.id) };
       const seen: EvidenceData[] = [];
       service.onDidChangeEvidence((evidence) => seen.push(evidence));
-      const blocker = path.join(store.dir, `.${EVIDENCE_FILE}.tmp`);
-      await mkdir(blocker);
+      const blocker = path.join(store.dir, BACKUPS_DIR, EVIDENCE_FILE);
+      // A file where the file's backup folder goes: the write stops before it replaces anything.
+      await mkdir(path.dirname(blocker), { recursive: true });
+      await rm(blocker, { recursive: true, force: true });
+      await writeFile(blocker, 'in the way');
       const made = await service.createLink({ relation: 'supports', from: span(report, 'declared a water emergency'), to: span(mayor, 'declared a water emergency') });
       expect(made).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/evidence\.json/) } });
       expect(store.document(report.meta.id)!.annotations).toEqual(before.report!.annotations);
@@ -135,8 +138,11 @@ describe('the order of writes, and failures half-way', () => {
       const { service, store, report, ref, has } = await sampleWorkbench(dir);
       const reservoir = ref(report, 'the Lindell reservoir');
       const before = store.evidence;
-      const blocker = path.join(store.dir, DOCUMENTS_DIR, `.${report.meta.id}.json.tmp`);
-      await mkdir(blocker);
+      const blocker = path.join(store.dir, BACKUPS_DIR, DOCUMENTS_DIR, `${report.meta.id}.json`);
+      // A file where the file's backup folder goes: the write stops before it replaces anything.
+      await mkdir(path.dirname(blocker), { recursive: true });
+      await rm(blocker, { recursive: true, force: true });
+      await writeFile(blocker, 'in the way');
       expect(await service.deleteAnnotation(reservoir.documentId, reservoir.annotationId)).toMatchObject({ ok: false, error: { code: 'write-failed' } });
       expect(has(reservoir)).toBe(true);
       expect(store.evidence).toEqual(before);
@@ -150,7 +156,7 @@ describe('the order of writes, and failures half-way', () => {
 });
 
 describe('a corrupt evidence.json', () => {
-  it('is reported, left as it is, and not written over: evidence changes are refused with the reason, annotations still work', () =>
+  it('is reported, set aside (never written over), and evidence changes are refused with the reason; annotations still work', () =>
     withTempDir(async (dir) => {
       const first = await sampleWorkbench(dir);
       const file = path.join(first.store.dir, EVIDENCE_FILE);
@@ -162,7 +168,7 @@ describe('a corrupt evidence.json', () => {
       expect((await service.getWorkspaceInfo()).problems).toEqual([{ code: 'unreadable', message: expect.stringMatching(/^evidence\.json: /) }]);
       expect(await service.getEvidence()).toEqual({ links: [], claims: [] });
       const refused = await service.createClaim({ statement: 'Anything', mentions: [ref(report, 'the Lindell reservoir')] });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/evidence\.json could not be read .*Repair or remove the file/) } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/evidence\.json could not be read .*set aside as evidence\.json\.corrupt-.*Put a good copy of it in place/) } });
       const linked = await service.createLink({ relation: 'supports', from: ref(report, 'the Lindell reservoir'), to: ref(mayor, 'The Lindell reservoir') });
       expect(linked).toMatchObject({ ok: false, error: { code: 'write-failed' } });
       const count = store.document(report.meta.id)!.annotations.length;
@@ -172,7 +178,8 @@ describe('a corrupt evidence.json', () => {
 
       const plain = ref(report, 'the lowest level');
       expect(await service.deleteAnnotation(plain.documentId, plain.annotationId)).toEqual({ ok: true, value: true });
-      expect(await readFile(file, 'utf8')).toBe(corrupt);
+      const aside = (await readdir(store.dir)).find((name) => name.startsWith(`${EVIDENCE_FILE}.corrupt-`));
+      expect(await readFile(path.join(store.dir, aside!), 'utf8')).toBe(corrupt);
       await service.dispose();
     }));
 });

@@ -19,12 +19,12 @@ export function StatusBar({ info, saveState, transport, connected }: StatusBarPr
       </span>
       {info && info.problems.length > 0 && (
         <button type="button" className="statusbar-item statusbar-warning" aria-expanded={showProblems} onClick={() => setShowProblems(!showProblems)}>
-          {info.problems.length} unreadable file{info.problems.length === 1 ? '' : 's'} (left untouched)
+          {problemSummary(info.problems)}
         </button>
       )}
       {info && showProblems && (
-        <div className="problems-list" role="dialog" aria-label="Unreadable files">
-          These files could not be read; they were skipped and left on disk as they are:
+        <div className="problems-list" role="dialog" aria-label="Damaged files">
+          When the workspace was opened, these files could not be used as they were. A damaged file is set aside (renamed, never overwritten) and its newest good backup, if it has one, put back; a file from a newer version of Claimbench is left as it is:
           <ul>
             {info.problems.map((problem) => (
               <li key={problem.message}>{problem.message}</li>
@@ -52,4 +52,12 @@ function describeSaveState(state: SaveState | undefined): string {
   if (state.pending > 0) return 'Saving…';
   if (state.lastError) return `Not saved: ${state.lastError.message}`;
   return state.lastSavedAt ? `All changes saved at ${formatTime(state.lastSavedAt)}` : 'All changes saved';
+}
+
+/** "1 file restored from a backup", "2 damaged files (set aside)", or both. */
+function problemSummary(problems: WorkspaceInfo['problems']): string {
+  const restored = problems.filter((problem) => problem.code === 'restored').length;
+  const damaged = problems.length - restored;
+  const plural = (n: number) => (n === 1 ? '' : 's');
+  return [restored > 0 ? `${restored} file${plural(restored)} restored from a backup` : '', damaged > 0 ? `${damaged} unreadable file${plural(damaged)}` : ''].filter(Boolean).join(', ');
 }
