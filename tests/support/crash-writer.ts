@@ -1,0 +1,35 @@
+// A process that saves as fast as it can until it is killed (main/store/crash.test.ts kills it
+// with SIGKILL at random moments). `durable`: through the workspace store, printing "ack N" on
+// stdout once save N has resolved (the store acknowledges a write only when it is on disk).
+// `plain`: fs.writeFile straight over the file, as a writer without temp files does: the control
+// that shows the test can see a torn file at all.
+//   node tests/support/crash-writer.ts durable WORKSPACE DOCUMENT-ID
+//   node tests/support/crash-writer.ts plain FILE
+import { writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { textTarget } from '../../core/model/annotation.ts';
+import { WorkspaceStore } from '../../main/store/workspace-store.ts';
+
+const [mode, target, documentId] = process.argv.slice(2);
+const ack = (n: number) => writeFileSync(1, `ack ${n}\n`);
+
+if (mode === 'durable' && target && documentId) {
+  const store = await WorkspaceStore.open(target);
+  const base = store.document(documentId)!;
+  const start = base.annotations.length;
+  for (let n = start; ; n++) {
+    const current = store.document(documentId)!;
+    // A long note makes each file large enough that a kill often lands inside a write.
+    const annotation = { ...current.annotations[0]!, id: `crash-${n}`, note: `save ${n} ${'x'.repeat(20_000)}`, target: textTarget(current.text, 0, 5) };
+    const written = await store.putDocument({ ...current, annotations: [...current.annotations, annotation] });
+    if (!written.ok) throw new Error(written.error.message);
+    ack(n);
+  }
+} else if (mode === 'plain' && target) {
+  for (let n = 0; ; n++) {
+    await writeFile(target, JSON.stringify({ n, padding: 'x'.repeat(4_000_000) }));
+    ack(n);
+  }
+} else {
+  throw new Error('usage: crash-writer.ts durable WORKSPACE DOCUMENT-ID | plain FILE');
+}
