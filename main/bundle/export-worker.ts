@@ -39,7 +39,7 @@ async function runExport(data: ExportWorkerData, post: (message: ExportWorkerMes
   if (data.format === 'qdpx') return runQdpxExport(data, post, signal);
   let plan: BundleEntryPlan;
   try {
-    const store = await WorkspaceStore.open(data.workspaceDir);
+    const store = await WorkspaceStore.open(data.workspaceDir, { readOnly: true });
     plan = await bundleEntryPlan(store, data.content);
   } catch (error) {
     return fail('unreadable', `the workspace in ${data.workspaceDir} could not be read: ${(error as Error).message}`);
@@ -81,7 +81,7 @@ async function runQdpxExport(data: ExportWorkerData, post: (message: ExportWorke
   let project: ReturnType<typeof qdpxExport>;
   let contents: ExportCounts;
   try {
-    const store = await WorkspaceStore.open(data.workspaceDir);
+    const store = await WorkspaceStore.open(data.workspaceDir, { readOnly: true });
     const { workspace } = store;
     const selection = exportSelection(store, data.content);
     const { documents, evidence } = selection;

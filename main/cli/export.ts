@@ -53,7 +53,7 @@ export async function exportCommand({ workspace, out, originals, sign, documents
   if (asked !== undefined && asked !== 'bundle' && asked !== 'qdpx') throw new UsageError(`--format must be bundle or qdpx, not "${asked}"`);
   const format = asked ?? (out.toLowerCase().endsWith('.qdpx') ? 'qdpx' : 'bundle');
   if (format === 'qdpx' && (sign || originals)) throw new UsageError('--sign and --with-originals are for bundles; a .qdpx project has neither');
-  const { store } = await openOrCreateWorkspace(resolveWorkspaceDir(workspace), { resourcesDir: RESOURCES_DIR });
+  const { store } = await openOrCreateWorkspace(resolveWorkspaceDir(workspace), { resourcesDir: RESOURCES_DIR, lock: 'claimbench export' });
   const unknown = [
     ...(documents ?? []).filter((id) => store.document(id) === undefined).map((id) => `no document "${id}"`),
     ...(tags ?? []).filter((id) => !store.workspace.codebook.tags.some((tag) => tag.id === id)).map((id) => `no tag "${id}" in the codebook`),

@@ -46,7 +46,7 @@ export async function importBundleCommand({ workspace, onConflict, files }: Impo
   if (onConflict !== undefined && !['mine', 'theirs', 'both'].includes(onConflict)) throw new UsageError(`--on-conflict must be mine, theirs or both, not "${onConflict}"`);
   const file = path.resolve(files[0]!);
   // A workspace made for the import starts empty: the bundle fills it.
-  const { store } = await openOrCreateWorkspace(resolveWorkspaceDir(workspace), { resourcesDir: RESOURCES_DIR, empty: true });
+  const { store } = await openOrCreateWorkspace(resolveWorkspaceDir(workspace), { resourcesDir: RESOURCES_DIR, empty: true, lock: 'claimbench import-bundle' });
   const prepared = await prepareBundleImport(file, store);
   if (!prepared.ok) {
     output.error(prepared.error.code, `${file}: ${prepared.error.message}`);

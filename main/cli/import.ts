@@ -45,7 +45,7 @@ export async function importCommand({ workspace, versionOf, empty, limits, files
   if (files.length === 0) throw new UsageError('name at least one file to import');
   if (versionOf !== undefined && files.length !== 1) throw new UsageError('--version-of takes exactly one file');
   const dir = resolveWorkspaceDir(workspace);
-  const { store } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty });
+  const { store } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty, lock: 'claimbench import' });
 
   const sources: ImportSource[] = [];
   let unreadable = 0;

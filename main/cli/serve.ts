@@ -40,7 +40,7 @@ Options:
 /** Runs until SIGINT/SIGTERM; resolves with the process exit code. */
 export async function serve(options: ServeOptions, output: Output): Promise<number> {
   const dir = resolveWorkspaceDir(options.workspace);
-  const { store, created } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: options.empty });
+  const { store, created, lock } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: options.empty, lock: 'claimbench serve' });
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     output.error('not-built', `The renderer is not built yet (${RENDERER_DIR} is missing): run \`npm run build\` first.`);
     return 1;
@@ -62,6 +62,7 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
   await service.dispose();
   await host.close();
   await store.flush();
+  await lock?.release();
   output.report('stopped', 'Stopped.');
   return 0;
 }

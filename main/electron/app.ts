@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, type ImportLimits } from '../import/extract-types.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { IMPORTABLE_EXTENSIONS } from '../import/detect-format.ts';
 import { fileSource, type ImportSource } from '../import/import-files.ts';
+import type { WorkspaceLock } from '../store/workspace-lock.ts';
 import { createWorkbenchService, type WorkbenchHost } from '../workbench/workbench-service.ts';
 import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
@@ -18,6 +19,8 @@ import { createMainWindow, preloadPathFor } from './window.ts';
 interface Session {
   host: WorkbenchHost;
   ipc: Disposable;
+  /** The workspace's lock: no other process writes it while this window has it open. */
+  lock: WorkspaceLock | undefined;
 }
 
 export function runDesktopApp(): void {
@@ -34,15 +37,16 @@ export function runDesktopApp(): void {
   let current: Session | undefined;
 
   const openWorkspace = async (dir: string, empty: boolean): Promise<void> => {
-    const { store } = await openOrCreateWorkspace(dir, { resourcesDir: path.join(app.getAppPath(), 'resources'), empty });
+    const { store, lock } = await openOrCreateWorkspace(dir, { resourcesDir: path.join(app.getAppPath(), 'resources'), empty, lock: 'the Claimbench desktop app' });
     const previous = current;
     if (previous) {
       previous.ipc.dispose();
       await previous.host.dispose();
       await previous.host.store.flush();
+      if (previous.host.store.dir !== store.dir) await previous.lock?.release();
     }
     const host = createWorkbenchService(store, { extractors: EXTRACTORS, limits: limitsFromArgs(), keysDir: path.join(app.getPath('userData'), 'keys') });
-    current = { host, ipc: connectIpc(host, devServerUrl) };
+    current = { host, ipc: connectIpc(host, devServerUrl), lock };
   };
 
   app.on('second-instance', () => {
@@ -66,6 +70,7 @@ export function runDesktopApp(): void {
     void closing.host
       .dispose()
       .then(() => closing.host.store.flush())
+      .then(() => closing.lock?.release())
       .finally(() => app.quit());
   });
 

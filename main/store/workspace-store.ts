@@ -26,7 +26,7 @@ export const BACKUPS_DIR = '.backups';
 
 /** The workspace cannot be opened at all (as opposed to one unreadable document). */
 export class WorkspaceOpenError extends Error {
-  readonly code: 'not-a-workspace' | 'invalid-workspace-file';
+  readonly code: 'not-a-workspace' | 'invalid-workspace-file' | 'locked';
   constructor(code: WorkspaceOpenError['code'], message: string) {
     super(message);
     this.name = 'WorkspaceOpenError';
@@ -92,10 +92,13 @@ export class WorkspaceStore {
    * listed in `problems`, left untouched, and read as empty, and `putEvidence` refuses to write
    * over it until the analyst repairs or removes it and opens the workspace again.
    */
-  static async open(dir: string): Promise<WorkspaceStore> {
+  static async open(dir: string, options: { readonly readOnly?: boolean } = {}): Promise<WorkspaceStore> {
     const absolute = path.resolve(dir);
+    // Read-only (the export's worker, beside the store that owns the workspace): nothing is set
+    // aside, restored or cleaned; a damaged file is only reported.
+    const repair = options.readOnly !== true;
     const workspaceFile = storedFile<WorkspaceFile>(absolute, WORKSPACE_FILE);
-    const workspace = await readValidated(workspaceFile, WorkspaceFile);
+    const workspace = await readValidated(workspaceFile, WorkspaceFile, repair);
     if (!workspace.ok) {
       if (workspace.error.code === 'missing') throw new WorkspaceOpenError('not-a-workspace', `${absolute} is not a Claimbench workspace (${workspace.error.message})`);
       throw new WorkspaceOpenError(
@@ -105,7 +108,7 @@ export class WorkspaceStore {
     }
     workspaceFile.db.data = workspace.value;
     const unreadable: Failure[] = workspace.restored ? [workspace.restored] : [];
-    await removeStaleTemps(absolute);
+    if (repair) await removeStaleTemps(absolute);
 
     const documentsDir = path.join(absolute, DOCUMENTS_DIR);
     await mkdir(documentsDir, { recursive: true });
@@ -114,7 +117,7 @@ export class WorkspaceStore {
     // Read several at once (a workspace has thousands of small files), kept in name order.
     const read = await mapConcurrently(names, OPEN_CONCURRENCY, async (name) => {
       const stored = storedFile<DocumentFile>(absolute, `${DOCUMENTS_DIR}/${name}`);
-      return { name, stored, file: await readValidated(stored, DocumentFile) };
+      return { name, stored, file: await readValidated(stored, DocumentFile, repair) };
     });
     for (const { name, stored, file } of read) {
       if (file.restored) unreadable.push(file.restored);
@@ -127,7 +130,7 @@ export class WorkspaceStore {
         documentFiles.set(file.value.meta.id, stored);
       }
     }
-    const evidence = await openEvidence(absolute, unreadable);
+    const evidence = await openEvidence(absolute, unreadable, repair);
     return new WorkspaceStore(absolute, workspaceFile, evidence, documentFiles, unreadable);
   }
 
@@ -324,9 +327,9 @@ function storedFile<T>(dir: string, relative: string): StoredFile<T> {
 }
 
 /** Reads evidence.json for `open`: missing is empty; unreadable is a problem, and refused writes. */
-async function openEvidence(dir: string, problems: Failure[]): Promise<{ file: StoredFile<EvidenceFile>; refusal?: WriteFailure }> {
+async function openEvidence(dir: string, problems: Failure[], repair: boolean): Promise<{ file: StoredFile<EvidenceFile>; refusal?: WriteFailure }> {
   const file = storedFile<EvidenceFile>(dir, EVIDENCE_FILE);
-  const read = await readValidated(file, EvidenceFile);
+  const read = await readValidated(file, EvidenceFile, repair);
   if (read.restored) problems.push(read.restored);
   if (read.ok) {
     file.db.data = read.value;
@@ -350,6 +353,7 @@ async function openEvidence(dir: string, problems: Failure[]): Promise<{ file: S
 async function readValidated<T>(
   stored: StoredFile<T>,
   schema: z.ZodType<T>,
+  repair: boolean,
 ): Promise<Result<T, 'missing' | 'unreadable' | 'invalid'> & { restored?: Failure<'restored'> }> {
   const read = await readOnce(stored, schema);
   if (read.ok) return read;
@@ -360,7 +364,7 @@ async function readValidated<T>(
   if (typeof version === 'number' && version > WORKSPACE_SCHEMA_VERSION) {
     return fail('invalid', `${stored.relative}: written by a newer version of Claimbench (format ${version}; this one reads ${WORKSPACE_SCHEMA_VERSION}); it was left as it is`);
   }
-  return recover(stored, schema, { code, message });
+  return repair ? recover(stored, schema, { code, message }) : read;
 }
 
 async function readOnce<T>({ db, relative }: StoredFile<T>, schema: z.ZodType<T>): Promise<Result<T, 'missing' | 'unreadable' | 'invalid'>> {
@@ -429,8 +433,9 @@ export async function removeStaleTemps(dir: string): Promise<number> {
     const names = await readdir(path.join(dir, folder)).catch(() => [] as string[]);
     for (const name of names) {
       if (!TEMP_FILE.test(name)) continue;
+      // Only a dead process's: a live one (this one included) may be writing it right now.
       const pid = Number(name.split('.').at(-3));
-      if (pid !== process.pid && isAlive(pid)) continue;
+      if (isAlive(pid)) continue;
       await rm(path.join(dir, folder, name), { force: true });
       removed++;
     }
