@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { APP_ROOT } from '../app-paths.ts';
 import { DEFAULT_LIMITS, type ImportLimits } from '../import/extract-types.ts';
 import { WorkspaceOpenError } from '../store/workspace-store.ts';
+import { checkCommand, CHECK_HELP } from './check.ts';
 import { exportCommand, EXPORT_HELP } from './export.ts';
 import { importCommand, IMPORT_HELP } from './import.ts';
 import { importBundleCommand, IMPORT_BUNDLE_HELP } from './import-bundle.ts';
@@ -25,6 +26,7 @@ Commands:
   export         write the workspace as an annotated bundle (.claimbundle) or .qdpx
   verify         check a bundle's files, hashes and signature without importing it
   import-bundle  merge an annotated bundle into a workspace
+  check          check a workspace's files (like fsck) and repair what can be repaired
 
 Options:
   -h, --help     show help (also after a command: claimbench serve --help)
@@ -119,6 +121,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     positionals: true,
     run: (values, files, output) => importBundleCommand({ workspace: values.workspace as string | undefined, onConflict: values['on-conflict'] as string | undefined, files }, output),
   },
+  check: { help: CHECK_HELP, options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help }, positionals: false, run: (values, _files, output) => checkCommand({ workspace: values.workspace as string | undefined }, output) },
   verify: { help: VERIFY_HELP, options: { json: COMMON.json, help: COMMON.help }, positionals: true, run: (_values, files, output) => verifyCommand(files, output) },
 };
 

@@ -43,7 +43,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     this.options = options;
   }
 
-  /** The file's data; null when there is no file. Throws on unreadable or unparseable content. */
+  /** The file's data; null when there is no file. Throws on unreadable or unparseable content, and on a file holding `null`. */
   async read(): Promise<T | null> {
     let text: string;
     try {
@@ -52,7 +52,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    return parseJson(text) as T;
+    const data = parseJson(text);
+    // null is what lowdb calls "no file": a file that holds it is damaged, not absent.
+    if (data === null) throw new Error('it holds null instead of data');
+    return data as T;
   }
 
   /** Resolves once `data` is on disk for good; on failure the file is as it was. */
