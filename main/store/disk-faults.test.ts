@@ -1,0 +1,91 @@
+// Disk full and a read-only disk, for real: a tiny tmpfs holds the workspace (mounting needs root;
+// elsewhere these tests are skipped, saying why). A write that fails says so, changes nothing on
+// disk or in memory, the store keeps working, and the next write succeeds once space returns.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESOURCES_DIR } from '../app-paths.ts';
+import { createWorkspace } from '../workspace/create-workspace.ts';
+import { DOCUMENTS_DIR, WorkspaceStore } from './workspace-store.ts';
+
+let mountPoint: string | undefined;
+let skipReason: string | undefined;
+
+beforeAll(async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-tmpfs-'));
+  try {
+    if (process.getuid?.() !== 0) throw new Error('not running as root');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { stdio: 'pipe' });
+    mountPoint = dir;
+  } catch (error) {
+    skipReason = `cannot mount a small tmpfs here (${(error as Error).message.split('\n')[0]})`;
+    await rm(dir, { recursive: true, force: true });
+    console.warn(`Skipping the disk-full and read-only tests: ${skipReason}.`);
+  }
+});
+
+afterAll(async () => {
+  if (mountPoint === undefined) return;
+  execFileSync('umount', [mountPoint]);
+  await rm(mountPoint, { recursive: true, force: true });
+});
+
+/** Fills the file system until a write fails with ENOSPC; returns the filler to remove. */
+async function fillDisk(dir: string): Promise<string> {
+  const filler = path.join(dir, 'filler');
+  const chunk = Buffer.alloc(64 * 1024, 1);
+  const handle = await open(filler, 'w');
+  try {
+    for (;;) await handle.write(chunk);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    await handle.close();
+  }
+  return filler;
+}
+
+describe('when the disk is full or read-only', () => {
+  it('a failed save says why, changes nothing, and the next save succeeds when space returns', async ({ skip }) => {
+    if (mountPoint === undefined) return skip(skipReason);
+    const dir = path.join(mountPoint, 'ws-full');
+    await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
+    const store = await WorkspaceStore.open(dir);
+    const document = store.documents[0]!;
+    const file = path.join(dir, DOCUMENTS_DIR, `${document.meta.id}.json`);
+    const before = await readFile(file, 'utf8');
+    const filler = await fillDisk(mountPoint);
+
+    const failed = await store.putDocument({ ...document, meta: { ...document.meta, title: 'Renamed on a full disk' } });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/ENOSPC|no space/i) } });
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(store.document(document.meta.id)!.meta.title).toBe(document.meta.title);
+    expect(store.currentSaveState.lastError?.message).toMatch(/ENOSPC|no space/i);
+
+    await rm(filler);
+    const retried = await store.putDocument({ ...document, meta: { ...document.meta, title: 'Renamed once there was space' } });
+    expect(retried.ok).toBe(true);
+    expect(JSON.parse(await readFile(file, 'utf8')).meta.title).toBe('Renamed once there was space');
+    expect((await WorkspaceStore.open(dir)).problems).toEqual([]);
+  });
+
+  it('a save on a read-only file system says why, changes nothing, and succeeds once it is writable again', async ({ skip }) => {
+    if (mountPoint === undefined) return skip(skipReason);
+    const dir = path.join(mountPoint, 'ws-readonly');
+    await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
+    const store = await WorkspaceStore.open(dir);
+    const before = await readFile(path.join(dir, 'workspace.json'), 'utf8');
+    execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
+    try {
+      const failed = await store.updateWorkspace({ ...store.workspace, name: 'Renamed read-only' });
+      expect(failed).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/EROFS|read-only/i) } });
+      expect(store.workspace.name).not.toBe('Renamed read-only');
+    } finally {
+      execFileSync('mount', ['-o', 'remount,rw', mountPoint]);
+    }
+    expect(await readFile(path.join(dir, 'workspace.json'), 'utf8')).toBe(before);
+    expect((await store.updateWorkspace({ ...store.workspace, name: 'Renamed' })).ok).toBe(true);
+  });
+});
