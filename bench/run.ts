@@ -20,7 +20,11 @@
 //
 // bundle (bench/bundle.ts): exporting 1,000 documents / 100,000 annotations as a .claimbundle in
 // a worker thread against `zip -r -6` of the bundle's files; the main thread's longest stall, peak
-// RSS; readBundle (`claimbench verify`) against `unzip -tq`. `BENCH_ONLY=reader,anchoring` runs a subset.
+// RSS; readBundle (`claimbench verify`) against `unzip -tq`.
+//
+// storage (bench/storage.ts): saving one annotation durably at 1k/10k/100k annotations against
+// appending a record + fdatasync; 50 saves at once; opening at 100k; kill -9 during saves.
+// `BENCH_ONLY=reader,anchoring` runs a subset.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -31,6 +35,7 @@ import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { runAnchoringBench } from './anchoring.ts';
 import { articleHtml } from './articles.ts';
 import { bundleBenchmark } from './bundle.ts';
+import { storageBenchmark } from './storage.ts';
 import { readerBenchmark } from './reader.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -139,7 +144,7 @@ function summarize({ name, samplesMs }: Series) {
   return { name, runs: sorted.length, medianMs: round(median), minMs: round(sorted[0]!), maxMs: round(sorted.at(-1)!), samplesMs: samplesMs.map(round) };
 }
 
-const only = new Set((process.env.BENCH_ONLY ?? 'cold-start,import,reader,anchoring,bundle').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'cold-start,import,reader,anchoring,bundle,storage').split(','));
 
 async function coldStartBenchmark(browser: Browser) {
   // One unmeasured round each, so disk caches are warm for both alike.
@@ -171,6 +176,7 @@ try {
   if (browser && only.has('reader')) benchmarks.push(await readerBenchmark(browser, { runs: Number(process.env.BENCH_READER_RUNS ?? 5), editRounds: Number(process.env.BENCH_EDIT_ROUNDS ?? 20) }));
   if (only.has('anchoring')) benchmarks.push((await runAnchoringBench()) as { id: string });
   if (only.has('bundle')) benchmarks.push(await bundleBenchmark());
+  if (only.has('storage')) benchmarks.push(await storageBenchmark());
   const results = {
     generatedAt: new Date().toISOString(),
     machine: { node: process.version, cpus: os.cpus().length, platform: `${process.platform}-${process.arch}`, browser: browser?.version() },
@@ -202,6 +208,11 @@ function summaryLine(benchmark: { id: string } & Record<string, unknown>): strin
   if (benchmark.id === 'bundle') {
     const { size, mainThread, peakRssMb, writer, verify } = benchmark as Record<string, Record<string, unknown>>;
     return `bundle: export ${figure(benchmark)} (≤ 0.9); size ×${size!.ratio} (≤ 1.01); main thread's longest stall ${mainThread!.longestStallMs} ms; peak RSS ${peakRssMb!.export} MB; writer alone ${figure(writer)}; verify ${figure(verify)}`;
+  }
+  if (benchmark.id === 'storage') {
+    const { save, burst, open, kill } = benchmark as Record<string, Record<string, unknown>>;
+    const sizes = (save!.sizes as { annotations: number; p50Ratio: number; p99Ratio: number }[]).map((size) => `${size.annotations / 1000}k p50 ×${size.p50Ratio} p99 ×${size.p99Ratio}`).join(', ');
+    return `storage: save vs append+fdatasync: ${sizes} (≤ 3, ≤ 5); p50 100k/1k ${save!.p50At100kOverP50At1k} (≤ 1.5); 50 at once ×${burst!.ratio} (≤ 2); open ×${open!.ratio} (≤ 1.5); kill -9 ×${kill!.cycles}: ${kill!.unparseableFiles} unparseable, ${kill!.lostAcknowledgedSaves} lost`;
   }
   return `${benchmark.id}: ${figure(benchmark)}`;
 }

@@ -1,0 +1,179 @@
+// The storage benchmark: saving one annotation through the durable write path (temp file, fsync,
+// backup link, rename, folder fsync; main/store/durable-file.ts), as the service does it, in
+// workspaces of 1,000 documents holding 1k, 10k and 100k annotations, against the floor of a
+// durable save: appending one record to a JSON Lines file and fdatasync, in the same run.
+//   save        p50 / p99 of 200 single saves (one after the other) per size; the p50 at 100k
+//               against the p50 at 1k
+//   burst       50 saves issued at once at 100k against fifty floor saves one after the other
+//   open        opening the workspace and listing its library at 100k against reading and
+//               parsing the document files alone (the bytes it needs); RSS
+//   kill -9     a save loop killed at random moments BENCH_CRASH_CYCLES times (1,000 by default):
+//               unparseable files and lost acknowledged saves, both must be 0
+// BENCH_STORAGE_SAVES and BENCH_CRASH_CYCLES make it shorter for a quick check.
+import { spawn } from 'node:child_process';
+import { mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { RESOURCES_DIR } from '../main/app-paths.ts';
+import { EXTRACTORS } from '../main/import/extractors.ts';
+import { WorkspaceStore } from '../main/store/workspace-store.ts';
+import { createWorkbenchService } from '../main/workbench/workbench-service.ts';
+import { createWorkspace } from '../main/workspace/create-workspace.ts';
+import { createBundleWorkspace } from './bundle-workspace.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SAVES = Number(process.env.BENCH_STORAGE_SAVES ?? 200);
+const CYCLES = Number(process.env.BENCH_CRASH_CYCLES ?? 1000);
+const SIZES = [1_000, 10_000, 100_000];
+
+const round = (value: number) => Math.round(value * 100) / 100;
+const percentile = (samples: readonly number[], p: number) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+/** The floor: one small record appended to a JSON Lines file, then fdatasync. */
+async function floorSaves(dir: string, count: number): Promise<number[]> {
+  const handle = await open(path.join(dir, 'floor.jsonl'), 'a');
+  const samples: number[] = [];
+  try {
+    for (let index = 0; index < count; index++) {
+      const started = performance.now();
+      await handle.write(`${JSON.stringify({ id: `a-${index}`, note: `save ${index}`, modified: new Date().toISOString() })}\n`);
+      await handle.datasync();
+      samples.push(performance.now() - started);
+    }
+  } finally {
+    await handle.close();
+  }
+  return samples;
+}
+
+async function workbenchOf(dir: string) {
+  const store = await WorkspaceStore.open(dir);
+  return { store, service: createWorkbenchService(store, { extractors: EXTRACTORS }) };
+}
+
+/** Single saves: a note changed on an annotation of a document picked in turn. */
+async function saveSamples(dir: string, count: number): Promise<number[]> {
+  const { store, service } = await workbenchOf(dir);
+  const samples: number[] = [];
+  try {
+    for (let index = 0; index < count; index++) {
+      const document = store.documents[(index * 37) % store.documents.length]!;
+      const annotation = document.annotations[index % document.annotations.length]!;
+      const started = performance.now();
+      const saved = await service.updateAnnotation(document.meta.id, annotation.id, { note: `Save ${index}` });
+      samples.push(performance.now() - started);
+      if (!saved.ok) throw new Error(saved.error.message);
+    }
+  } finally {
+    await service.dispose();
+  }
+  return samples;
+}
+
+/** 50 saves issued at once, on 50 documents; the time until all are on disk. */
+async function burst(dir: string): Promise<number> {
+  const { store, service } = await workbenchOf(dir);
+  try {
+    const started = performance.now();
+    const saves = store.documents.slice(0, 50).map((document, index) => service.updateAnnotation(document.meta.id, document.annotations[0]!.id, { note: `Burst ${index}` }));
+    const results = await Promise.all(saves);
+    const ms = performance.now() - started;
+    if (results.some((result) => !result.ok)) throw new Error('a save of the burst failed');
+    return ms;
+  } finally {
+    await service.dispose();
+  }
+}
+
+/** Reading and parsing the document files alone, as the lower bound of opening the workspace. */
+async function readAndParse(dir: string): Promise<number> {
+  const started = performance.now();
+  const folder = path.join(dir, 'documents');
+  const names = (await readdir(folder)).filter((name) => name.endsWith('.json'));
+  const parsed = await Promise.all(names.map(async (name) => JSON.parse(await readFile(path.join(folder, name), 'utf8')) as unknown));
+  if (parsed.length !== names.length) throw new Error('unreachable');
+  return performance.now() - started;
+}
+
+async function openAndList(dir: string): Promise<number> {
+  const started = performance.now();
+  const { service } = await workbenchOf(dir);
+  const listed = await service.listDocuments();
+  const ms = performance.now() - started;
+  await service.dispose();
+  if (listed.length === 0) throw new Error('nothing listed');
+  return ms;
+}
+
+/** The crash test's loop (tests/support/crash-writer.ts), `cycles` times, counting what went wrong. */
+async function killCycles(root: string, cycles: number) {
+  const dir = path.join(root, 'crash-ws');
+  await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, name: 'Crash bench' });
+  const documentId = (await WorkspaceStore.open(dir)).documents[0]!.meta.id;
+  let unparseable = 0;
+  let lost = 0;
+  let state = 1;
+  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    const acknowledged = await new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(ROOT, 'tests', 'support', 'crash-writer.ts'), 'durable', dir, documentId], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let last = -1;
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        if (last === -1) setTimeout(() => child.kill('SIGKILL'), 5 + random() * 150);
+        last = Number(line.replace(/^ack /, ''));
+      });
+      child.once('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(last) : reject(new Error('the writer stopped by itself'))));
+    });
+    const store = await WorkspaceStore.open(dir);
+    unparseable += store.problems.length;
+    if (!store.document(documentId)!.annotations.some((annotation) => annotation.id === `crash-${acknowledged}`)) lost++;
+  }
+  return { cycles, unparseableFiles: unparseable, lostAcknowledgedSaves: lost, target: '0 and 0' };
+}
+
+export async function storageBenchmark() {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'claimbench-bench-storage-'));
+  try {
+    const sizes = [];
+    let burstFigures;
+    let openFigures;
+    for (const annotations of SIZES) {
+      const { dir } = await createBundleWorkspace(path.join(root, `ws-${annotations}`), { documents: 1000, annotations, documentBytes: 6_000 });
+      // Subject and floor alternate in halves, so a slow spell of the disk hits both alike.
+      const floor = [...(await floorSaves(root, SAVES / 2))];
+      const saves = await saveSamples(dir, SAVES / 2);
+      floor.push(...(await floorSaves(root, SAVES / 2)));
+      saves.push(...(await saveSamples(dir, SAVES / 2)));
+      const figures = { p50: round(percentile(saves, 50)), p99: round(percentile(saves, 99)), floorP50: round(percentile(floor, 50)), floorP99: round(percentile(floor, 99)) };
+      sizes.push({ annotations, ...figures, p50Ratio: round(figures.p50 / figures.floorP50), p99Ratio: round(figures.p99 / figures.floorP99) });
+      if (annotations === 100_000) {
+        const fifty = (await floorSaves(root, 50)).reduce((sum, ms) => sum + ms, 0);
+        const ms = await burst(dir);
+        burstFigures = { ms: round(ms), fiftyFloorSavesMs: round(fifty), ratio: round(ms / fifty), target: '≤ 2' };
+        const baseline = await readAndParse(dir);
+        const subject = await openAndList(dir);
+        openFigures = { ms: round(subject), readAndParseMs: round(baseline), ratio: round(subject / baseline), target: '≤ 1.5', rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024) };
+      }
+      await rm(dir, { recursive: true, force: true });
+    }
+    const growth = round(sizes.at(-1)!.p50 / sizes[0]!.p50);
+    return {
+      id: 'storage',
+      unit: 'ms',
+      save: { saves: SAVES, sizes, target: 'p50 ≤ 3× floor, p99 ≤ 5× floor', p50At100kOverP50At1k: growth, growthTarget: '≤ 1.5' },
+      burst: burstFigures,
+      open: openFigures,
+      kill: await killCycles(root, CYCLES),
+      machine: { cpus: os.availableParallelism(), loadAverage: os.loadavg().map((load) => round(load)) },
+    };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+// `node bench/storage.ts`: this benchmark alone, its JSON on stdout.
+if (import.meta.filename === process.argv[1]) process.stdout.write(`${JSON.stringify(await storageBenchmark(), null, 2)}\n`);
