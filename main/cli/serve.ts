@@ -46,7 +46,10 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
     return 1;
   }
   const service = createWorkbenchService(store, { extractors: EXTRACTORS, limits: options.limits, keysDir: path.join(userDataDir(), 'keys') });
-  for (const problem of store.problems) output.error('unreadable-file', `skipped ${problem.message}`);
+  for (const problem of store.problems) {
+    if (problem.code === 'restored') output.report('restored', `restored ${problem.message}`, { message: problem.message });
+    else output.error('unreadable-file', `skipped ${problem.message}`);
+  }
 
   const host = await listen(service, options.port);
   output.report(
