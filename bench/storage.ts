@@ -20,6 +20,7 @@ import { EXTRACTORS } from '../main/import/extractors.ts';
 import { WorkspaceStore } from '../main/store/workspace-store.ts';
 import { createWorkbenchService } from '../main/workbench/workbench-service.ts';
 import { createWorkspace } from '../main/workspace/create-workspace.ts';
+import { generator } from './articles.ts';
 import { createBundleWorkspace } from './bundle-workspace.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -116,8 +117,7 @@ async function killCycles(root: string, cycles: number) {
   const documentId = (await WorkspaceStore.open(dir)).documents[0]!.meta.id;
   let unparseable = 0;
   let lost = 0;
-  let state = 1;
-  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = generator(1);
   for (let cycle = 0; cycle < cycles; cycle++) {
     const acknowledged = await new Promise<number>((resolve, reject) => {
       const child = spawn(process.execPath, [path.join(ROOT, 'tests', 'support', 'crash-writer.ts'), 'durable', dir, documentId], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commonSubsequence, compareQuote, foldText, type QuoteOp } from './quote-fidelity.ts';
+import { seeded } from '../../tests/support/seeded.ts';
 
 /** One line per op: "= same words", "- dropped source words", "+ added quote words", "~ quote / source". */
 function summary(ops: readonly QuoteOp[]): string[] {
@@ -173,16 +174,6 @@ describe('foldText', () => {
   });
 });
 
-/** A deterministic generator of numbers in [0, 1) (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` words of a news-like text: a few very common words and a long tail, as in real prose. */
 function makeWords(count: number, seed: number): string[] {

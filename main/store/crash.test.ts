@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../../tests/support/seeded.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
@@ -33,17 +34,6 @@ function runAndKill(args: readonly string[], ms: number): Promise<number> {
   });
 }
 
-/** A seeded random number in [0, 1) (mulberry32): the same kill times on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const CYCLES = Number(process.env.CB_CRASH_CYCLES ?? 12);
 
 describe('a save loop killed with SIGKILL', () => {
@@ -51,7 +41,7 @@ describe('a save loop killed with SIGKILL', () => {
     withTempDir(async (dir) => {
       await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, name: 'Crash test' });
       const documentId = (await WorkspaceStore.open(dir)).documents[0]!.meta.id;
-      const next = random(7);
+      const next = seeded(7);
       for (let cycle = 0; cycle < CYCLES; cycle++) {
         const acknowledged = await runAndKill(['durable', dir, documentId], 20 + next() * 200);
         const store = await WorkspaceStore.open(dir);
@@ -64,7 +54,7 @@ describe('a save loop killed with SIGKILL', () => {
   it('control: a plain fs.writeFile writer is caught leaving a torn file', () =>
     withTempDir(async (dir) => {
       const file = path.join(dir, 'plain.json');
-      const next = random(11);
+      const next = seeded(11);
       let torn = 0;
       for (let cycle = 0; cycle < 20 && torn === 0; cycle++) {
         await runAndKill(['plain', file], 20 + next() * 200);

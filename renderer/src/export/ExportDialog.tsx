@@ -126,15 +126,7 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
           <p>
             <strong>{run.fileName}</strong> — {formatBytes(run.size)}: every claim and evidence link of the workspace as W3C Web Annotations.
           </p>
-          <p className="export-hint">The file was offered for saving. If nothing happened, save it again:</p>
-          <div className="form-actions">
-            <button type="button" className="button-quiet" onClick={run.save}>
-              Save again
-            </button>
-            <button type="button" className="button-primary" onClick={onClose} autoFocus>
-              Done
-            </button>
-          </div>
+          <SavedFooter onSave={run.save} onClose={onClose} />
         </div>
       </Dialog>
     );
@@ -168,15 +160,7 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
               {note}
             </p>
           ))}
-          <p className="export-hint">The file was offered for saving. If nothing happened, save it again:</p>
-          <div className="form-actions">
-            <button type="button" className="button-quiet" onClick={() => downloadExport(file.downloadId, file.fileName)}>
-              Save again
-            </button>
-            <button type="button" className="button-primary" onClick={onClose} autoFocus>
-              Done
-            </button>
-          </div>
+          <SavedFooter onSave={() => downloadExport(file.downloadId, file.fileName)} onClose={onClose} />
         </div>
       </Dialog>
     );
@@ -270,6 +254,23 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
         <FormFooter error={run.state === 'failed' ? run.message : undefined} busy={running} disabled={nothingChosen} submit={['Export', 'Exporting…']} onCancel={cancel} cancelLabel={running ? 'Cancel export' : 'Cancel'} />
       </form>
     </Dialog>
+  );
+}
+
+/** The end of a finished export: saving it again (a download may have been missed), and Done. */
+function SavedFooter({ onSave, onClose }: { readonly onSave: () => void; readonly onClose: () => void }) {
+  return (
+    <>
+      <p className="export-hint">The file was offered for saving. If nothing happened, save it again:</p>
+      <div className="form-actions">
+        <button type="button" className="button-quiet" onClick={onSave}>
+          Save again
+        </button>
+        <button type="button" className="button-primary" onClick={onClose} autoFocus>
+          Done
+        </button>
+      </div>
+    </>
   );
 }
 
