@@ -15,7 +15,8 @@ Check every file of a workspace, like fsck, and repair what can be repaired:
   (renamed <name>.corrupt-<time>, never overwritten) and its newest good backup
   (.backups/) restored;
 - temp files left by writes that never finished are removed;
-- every imported file (originals/) and earlier text (texts/) must hash to its name;
+- every imported file (originals/) and earlier text (texts/) must hash to its name,
+  and every document's text to its textHash;
 - every document's imported file and earlier texts must be there, every annotation's
   tags in the codebook and its status defined, every link and claim mention must
   point at an annotation that exists.

@@ -1,8 +1,9 @@
 // Checking a workspace, like fsck: every file read and validated (a damaged one set aside and its
 // newest good backup restored, as opening does), stale temp files removed, and then what opening
-// does not look at: every original and earlier text hashing to its name, every document's
-// original and earlier texts present, every annotation's tags in the codebook, every link and
-// claim mention pointing at an annotation that exists. It says what it found and what it did.
+// does not look at: every original and earlier text hashing to its name, every document's text to
+// its textHash, every document's original and earlier texts present, every annotation's tags in
+// the codebook, every link and claim mention pointing at an annotation that exists. It says what it
+// found and what it did.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -56,6 +57,8 @@ export async function checkWorkspace(dir: string): Promise<CheckReport> {
       if (unknown.length > 0) findings.push({ file, problem: `annotation ${annotation.id} has tags the codebook lacks: ${unknown.join(', ')}` });
       if (!statuses.has(annotation.status)) findings.push({ file, problem: `annotation ${annotation.id} has the status "${annotation.status}", which the workspace does not define` });
     }
+    const textHash = createHash('sha256').update(document.text, 'utf8').digest('hex');
+    if (textHash !== document.meta.textHash) findings.push({ file, problem: `its text does not hash to its textHash (${textHash}): the text or the hash was changed` });
     if (document.meta.originalHash !== undefined && !originals.has(document.meta.originalHash)) findings.push({ file, problem: `its imported file originals/${document.meta.originalHash} is missing` });
     for (const version of document.versions) {
       if (!texts.has(version.textHash)) findings.push({ file, problem: `the text of its version of ${version.importedAt}, texts/${version.textHash}, is missing` });

@@ -56,7 +56,7 @@ describe('a save loop killed with SIGKILL', () => {
       const file = path.join(dir, 'plain.json');
       const next = seeded(11);
       let torn = 0;
-      for (let cycle = 0; cycle < 20 && torn === 0; cycle++) {
+      for (let cycle = 0; cycle < 40 && torn === 0; cycle++) {
         await runAndKill(['plain', file], 20 + next() * 200);
         const text = await readFile(file, 'utf8');
         try {

@@ -13,14 +13,16 @@ import { WorkspaceOpenError } from './workspace-store.ts';
 
 const CLI = path.join(APP_ROOT, 'bin', 'claimbench.mjs');
 
-/** `claimbench serve` on `dir`, once it is listening. */
-function serve(dir: string): Promise<ChildProcess> {
+/** Another process holding the workspace's lock (as `claimbench serve` would), once it holds it. */
+function holder(dir: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--workspace', dir, '--port', '0', '--no-open', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(APP_ROOT, 'tests', 'support', 'hold-lock.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      if ((JSON.parse(line) as { event: string }).event === 'listening') resolve(child);
+      if (line === 'locked') resolve(child);
     });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`the holder exited with ${code}: ${stderr}`)));
   });
 }
 
@@ -30,16 +32,16 @@ describe('the workspace lock', () => {
   it('refuses a second process, naming the first, and is free again once the first stops', () =>
     withTempDir(async (dir) => {
       const workspace = path.join(dir, 'ws');
-      const server = await serve(workspace);
+      const server = await holder(workspace);
       try {
         const error = await openOrCreateWorkspace(workspace, { resourcesDir: RESOURCES_DIR, lock: 'a test' }).catch((caught: unknown) => caught);
         expect(error).toBeInstanceOf(WorkspaceOpenError);
         expect((error as WorkspaceOpenError).code).toBe('locked');
-        expect((error as Error).message).toMatch(new RegExp(`is open in process ${server.pid} \\(claimbench serve, since \\d{4}-`));
+        expect((error as Error).message).toMatch(new RegExp(`is open in process ${server.pid} \\(a test holder, since \\d{4}-`));
 
         const cli = spawnSync(process.execPath, [CLI, 'export', '--workspace', workspace, '--out', path.join(dir, 'x.claimbundle')], { encoding: 'utf8' });
         expect(cli.status).toBe(1);
-        expect(cli.stderr).toMatch(/is open in process \d+ \(claimbench serve/);
+        expect(cli.stderr).toMatch(/is open in process \d+ \(a test holder/);
         expect(await readdir(dir)).not.toContain('x.claimbundle');
       } finally {
         server.kill('SIGINT');
@@ -55,7 +57,7 @@ describe('the workspace lock', () => {
   it('recovers the lock of a process that was killed, and a lock file torn by a crash', () =>
     withTempDir(async (dir) => {
       const workspace = path.join(dir, 'ws');
-      const server = await serve(workspace);
+      const server = await holder(workspace);
       server.kill('SIGKILL');
       await exited(server);
       expect(JSON.parse(await readFile(path.join(workspace, LOCK_FILE), 'utf8'))).toMatchObject({ pid: server.pid });

@@ -42,6 +42,19 @@ describe('WorkspaceStore', () => {
       expect(await readFile(path.join(dir, DOCUMENTS_DIR, aside[0]!), 'utf8')).toBe('{"schemaVersion": 1, "meta": {');
     }));
 
+  it('takes a document file that holds another id than its name for damaged, and restores its backup', () =>
+    withTempDir(async (dir) => {
+      const store = await sampleWorkspace(dir);
+      const document = store.documents[0]!;
+      await store.putDocument({ ...document, meta: { ...document.meta, title: 'Saved once' } });
+      const file = path.join(dir, DOCUMENTS_DIR, `${document.meta.id}.json`);
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, text.replace(`"id": "${document.meta.id}"`, '"id": "someone-else"'));
+      const reopened = await WorkspaceStore.open(dir);
+      expect(reopened.document(document.meta.id)?.meta.title).toBe(document.meta.title);
+      expect(reopened.problems).toEqual([{ code: 'restored', message: expect.stringMatching(/holds document "someone-else"/) }]);
+    }));
+
   it('restores the newest good backup of a damaged file, keeping the damaged one aside, and says which', () =>
     withTempDir(async (dir) => {
       const store = await sampleWorkspace(dir);

@@ -117,14 +117,18 @@ export class WorkspaceStore {
     // Read several at once (a workspace has thousands of small files), kept in name order.
     const read = await mapConcurrently(names, OPEN_CONCURRENCY, async (name) => {
       const stored = storedFile<DocumentFile>(absolute, `${DOCUMENTS_DIR}/${name}`);
-      return { name, stored, file: await readValidated(stored, DocumentFile, repair) };
+      let file = await readValidated(stored, DocumentFile, repair);
+      // A file that holds another document than its name says is damaged too (a flipped byte in the id).
+      if (file.ok && `${file.value.meta.id}.json` !== name) {
+        const damage: Failure<'invalid'> = { code: 'invalid', message: `${stored.relative}: holds document "${file.value.meta.id}", not "${name.slice(0, -5)}"` };
+        file = repair ? await recover(stored, DocumentFile, damage, (value) => `${value.meta.id}.json` === name) : fail(damage.code, damage.message);
+      }
+      return { name, stored, file };
     });
-    for (const { name, stored, file } of read) {
+    for (const { stored, file } of read) {
       if (file.restored) unreadable.push(file.restored);
       if (!file.ok) {
         unreadable.push(file.error);
-      } else if (`${file.value.meta.id}.json` !== name) {
-        unreadable.push({ code: 'invalid', message: `${stored.relative}: holds document "${file.value.meta.id}", not "${name.slice(0, -5)}"` });
       } else {
         stored.db.data = file.value;
         documentFiles.set(file.value.meta.id, stored);
@@ -387,7 +391,12 @@ function validate<T>(data: unknown, schema: z.ZodType<T>, relative: string): Res
   return ok(parsed.data);
 }
 
-async function recover<T>(stored: StoredFile<T>, schema: z.ZodType<T>, damage: Failure<'unreadable' | 'invalid'>): Promise<Result<T, 'unreadable' | 'invalid'> & { restored?: Failure<'restored'> }> {
+async function recover<T>(
+  stored: StoredFile<T>,
+  schema: z.ZodType<T>,
+  damage: Failure<'unreadable' | 'invalid'>,
+  fits: (value: T) => boolean = () => true,
+): Promise<Result<T, 'unreadable' | 'invalid'> & { restored?: Failure<'restored'> }> {
   const file = path.join(stored.dir, stored.relative);
   const aside = `${file}.corrupt-${new Date().toISOString().replace(/[-:.]/g, '')}`;
   try {
@@ -407,7 +416,7 @@ async function recover<T>(stored: StoredFile<T>, schema: z.ZodType<T>, damage: F
       continue;
     }
     const valid = validate(data, schema, stored.relative);
-    if (!valid.ok) continue;
+    if (!valid.ok || !fits(valid.value)) continue;
     try {
       await writeDurably(file, text);
     } catch (error) {

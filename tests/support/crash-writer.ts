@@ -26,8 +26,10 @@ if (mode === 'durable' && target && documentId) {
     ack(n);
   }
 } else if (mode === 'plain' && target) {
+  // Made once: each round is all writing (truncate, then 16 MB), so a kill lands inside a write.
+  const bytes = Buffer.from(JSON.stringify({ padding: 'x'.repeat(16_000_000) }));
   for (let n = 0; ; n++) {
-    await writeFile(target, JSON.stringify({ n, padding: 'x'.repeat(4_000_000) }));
+    await writeFile(target, bytes);
     ack(n);
   }
 } else {
