@@ -131,6 +131,16 @@ export interface BundlePreview {
   readonly createdAt: string;
   readonly files: number;
   readonly signature: SignatureCheck;
+  /**
+   * For a valid signature: whether this analyst has met its key before, under that name (`known`),
+   * not at all (`new`), under another name (`other-name`), or that name with another key
+   * (`other-key`). Absent where no record is kept.
+   */
+  readonly signer?:
+    | { readonly state: 'known'; readonly firstSeen: string }
+    | { readonly state: 'new' }
+    | { readonly state: 'other-key'; readonly firstSeen: string }
+    | { readonly state: 'other-name'; readonly names: readonly string[] };
   readonly documents: readonly DocumentMatch[];
   readonly annotations: MergeCounts;
   readonly links: MergeCounts;

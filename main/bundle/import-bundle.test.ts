@@ -11,6 +11,7 @@ import { WorkspaceStore } from '../store/workspace-store.ts';
 import { createWorkbenchService, type WorkbenchHost } from '../workbench/workbench-service.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { bundleEntries } from './bundle-contents.ts';
+import { loadOrCreateSigningKey } from './signing.ts';
 import { writeBundle } from './write-bundle.ts';
 import { bundleZip } from '../../tests/support/bundle-builder.ts';
 import { deflated, symlink, zip } from '../../tests/support/zip-writer.ts';
@@ -204,4 +205,31 @@ describe('importing a bundle', () => {
       await colleague.dispose();
     }),
   );
+
+  it('says whether the signing key was met before: new, then known once imported, and a warning when the same name signs with another key', () =>
+    withTempDir(async (dir) => {
+      const { store } = await sampleWorkbench(dir);
+      const signed = async (file: string, keys: string) => {
+        const key = await loadOrCreateSigningKey(path.join(dir, keys), 'Ana Petrescu');
+        if (!key.ok) throw new Error(key.error.message);
+        const { entries } = await bundleEntries(store, { originals: false, generatedAt: HEADER.createdAt });
+        const written = await writeBundle(path.join(dir, file), entries, HEADER, { signingKey: key.value });
+        if (!written.ok) throw new Error(written.error.message);
+        return path.join(dir, file);
+      };
+      const anas = await signed('ana.claimbundle', 'ana-keys');
+      const impostor = await signed('impostor.claimbundle', 'impostor-keys');
+      await createWorkspace(path.join(dir, 'colleague'), { resourcesDir: RESOURCES_DIR, empty: true, name: 'Colleague' });
+      const colleague = createWorkbenchService(await WorkspaceStore.open(path.join(dir, 'colleague')), { extractors: EXTRACTORS, keysDir: path.join(dir, 'my-keys') });
+
+      const first = await preview(colleague, anas);
+      if (!first.ok) throw new Error(first.error.message);
+      expect(first.value.signer).toEqual({ state: 'new' });
+      expect((await colleague.applyBundleImport(first.value.importId, {})).ok).toBe(true);
+      const again = await preview(colleague, anas);
+      expect(again).toMatchObject({ ok: true, value: { signer: { state: 'known' } } });
+      const other = await preview(colleague, impostor);
+      expect(other).toMatchObject({ ok: true, value: { signature: { state: 'valid', signer: 'Ana Petrescu' }, signer: { state: 'other-key' } } });
+      await colleague.dispose();
+    }));
 });

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describeConflict, type MergeConflict, type MergeSummary, type Resolution } from '../../core/bundle/merge.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { applyBundleImport, prepareBundleImport } from '../bundle/import-bundle.ts';
-import { resolveWorkspaceDir } from '../workspace/default-location.ts';
+import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';
+import { rememberSigner, signerStanding } from '../bundle/known-signers.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { UsageError, type Output } from './output.ts';
 import { ChangeLog } from '../workbench/change-log.ts';
@@ -62,6 +63,17 @@ export async function importBundleCommand({ workspace, onConflict, files }: Impo
       creator: manifest.creator,
       signature,
     });
+    const keysDir = path.join(userDataDir(), 'keys');
+    if (signature.state === 'valid') {
+      const standing = await signerStanding(keysDir, signature.signer, signature.fingerprint);
+      const said = {
+        known: `you have imported bundles signed by ${signature.signer} with this key before`,
+        new: `you have not met this key before: compare ${signature.fingerprint.slice(0, 16)} with ${signature.signer} if it matters who made the bundle`,
+        'other-key': `careful: ${signature.signer} signed with another key before`,
+        'other-name': `careful: this key signed under another name before`,
+      }[standing.state];
+      output.report('signer', `signer: ${said}`, { signer: standing });
+    }
     if (signature.state === 'invalid') {
       output.error('invalid-signature', `${file}: the signature does not match the bundle; nothing was imported`);
       return 1;
@@ -84,6 +96,7 @@ export async function importBundleCommand({ workspace, onConflict, files }: Impo
       output.error(applied.error.code, applied.error.message);
       return 1;
     }
+    if (signature.state === 'valid') await rememberSigner(keysDir, signature.signer, signature.fingerprint).catch(() => undefined);
     output.report('imported', summaryLine(applied.value), { summary: applied.value });
     return 0;
   } finally {

@@ -11,6 +11,8 @@ import type { BundleNotes } from '../bundle/bundle-contents.ts';
 import { startBundleExport } from '../bundle/export-job.ts';
 import type { ExportStaging } from '../bundle/export-staging.ts';
 import { applyBundleImport, prepareBundleImport, type PreparedImport } from '../bundle/import-bundle.ts';
+import { rememberSigner, signerStanding } from '../bundle/known-signers.ts';
+import { keyFingerprint } from '../bundle/signing.ts';
 import type { UploadStaging } from '../import/upload-staging.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
@@ -125,6 +127,8 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
             return ok({ downloadId: staged.downloadId, fileName, size, files: entries, notes, contents: done.value.contents });
           }
           const { size, manifest, notes } = done.value;
+          // The analyst's own key is one they know.
+          if (manifest.signature && context.keysDir !== undefined) await rememberSigner(context.keysDir, manifest.signature.signer, keyFingerprint(manifest.signature.publicKey)).catch(() => undefined);
           return ok({
             downloadId: staged.downloadId,
             fileName,
@@ -169,12 +173,14 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
         });
         if (!prepared.ok) return prepared;
         previews.set(jobId, { ...prepared.value, fileName: upload.name });
+        const { signature } = prepared.value;
+        const standing = signature.state === 'valid' && context.keysDir !== undefined ? await signerStanding(context.keysDir, signature.signer, signature.fingerprint) : undefined;
         for (const [id, old] of previews) {
           if (previews.size <= MAX_PREVIEWS) break;
           previews.delete(id);
           await old.dispose();
         }
-        return ok(previewOf(jobId, upload.name, prepared.value));
+        return ok({ ...previewOf(jobId, upload.name, prepared.value), ...(standing ? { signer: standing } : {}) });
       } finally {
         jobs.delete(jobId);
         progressOf.finish();
@@ -186,6 +192,9 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
       const prepared = previews.get(importId);
       if (prepared === undefined) return fail('not-found', 'That bundle is no longer open: open it again.');
       const applied = await applyBundleImport(prepared, new Map(Object.entries(resolutions) as [string, Resolution][]), store, changes);
+      // The analyst took this bundle in: its key is now one they have met, under that name.
+      const { signature } = prepared;
+      if (applied.ok && signature.state === 'valid' && context.keysDir !== undefined) await rememberSigner(context.keysDir, signature.signer, signature.fingerprint).catch(() => undefined);
       if (applied.ok || applied.error.code === 'write-failed') {
         previews.delete(importId);
         await prepared.dispose();

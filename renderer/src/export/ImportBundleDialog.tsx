@@ -153,11 +153,22 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
           </p>
           <p className={`bundle-signature bundle-signature-${signature.state}`} data-testid="bundle-signature">
             {signature.state === 'valid'
-              ? `Signed by ${signature.signer}, valid: unchanged since key ${signature.fingerprint.slice(0, 16)} signed it (ask ${signature.signer} for their key's first digits to know it is theirs)`
+              ? `Signed by ${signature.signer}, valid: unchanged since key ${signature.fingerprint.slice(0, 16)} signed it.`
               : signature.state === 'invalid'
                 ? `Signature invalid: ${signature.reason.replace(/\.$/, '')}. The bundle was changed after it was signed, or the signature was forged: it cannot be imported.`
                 : 'Not signed: you cannot tell who made it.'}
           </p>
+          {signature.state === 'valid' && preview.signer && (
+            <p className={`bundle-signer bundle-signer-${preview.signer.state}`} data-testid="bundle-signer">
+              {preview.signer.state === 'known'
+                ? `You have imported bundles signed by ${signature.signer} with this key before (first on ${formatDate(preview.signer.firstSeen)}).`
+                : preview.signer.state === 'new'
+                  ? `You have not met this key before: compare its first digits (${signature.fingerprint.slice(0, 16)}) with ${signature.signer}, by phone or in person, if it matters who made the bundle.`
+                  : preview.signer.state === 'other-key'
+                    ? `Careful: ${signature.signer} signed with another key before (first on ${formatDate(preview.signer.firstSeen)}). This bundle may not come from the ${signature.signer} you know; ask them.`
+                    : `Careful: this key signed as ${preview.signer.names.join(', ')} before, and signs as ${signature.signer} now.`}
+            </p>
+          )}
           <ul className="bundle-counts">
             <li>
               {count(newDocuments.length, 'new document')}
