@@ -67,7 +67,7 @@ export async function importBundleCommand({ workspace, onConflict, files }: Impo
     if (signature.state === 'valid') {
       const standing = await signerStanding(keysDir, signature.signer, signature.fingerprint);
       const said = {
-        known: `you have imported bundles signed by ${signature.signer} with this key before`,
+        known: `you have met this key as ${signature.signer}'s before`,
         new: `you have not met this key before: compare ${signature.fingerprint.slice(0, 16)} with ${signature.signer} if it matters who made the bundle`,
         'other-key': `careful: ${signature.signer} signed with another key before`,
         'other-name': `careful: this key signed under another name before`,

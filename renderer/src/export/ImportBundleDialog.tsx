@@ -161,7 +161,7 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
           {signature.state === 'valid' && preview.signer && (
             <p className={`bundle-signer bundle-signer-${preview.signer.state}`} data-testid="bundle-signer">
               {preview.signer.state === 'known'
-                ? `You have imported bundles signed by ${signature.signer} with this key before (first on ${formatDate(preview.signer.firstSeen)}).`
+                ? `You have met this key as ${signature.signer}'s before (first on ${formatDate(preview.signer.firstSeen)}).`
                 : preview.signer.state === 'new'
                   ? `You have not met this key before: compare its first digits (${signature.fingerprint.slice(0, 16)}) with ${signature.signer}, by phone or in person, if it matters who made the bundle.`
                   : preview.signer.state === 'other-key'
