@@ -39,6 +39,11 @@ export const DocumentFile = z
     structure: DocumentStructure.default({}),
     /** Earlier versions, oldest first; the current one is `meta`/`text`. */
     versions: z.array(VersionRecord).default([]),
+    /**
+     * Which journal (documents/<id>.jsonl, main/store/document-journal.ts) holds the annotation
+     * changes made since this file was written: one whose first line names another is stale.
+     */
+    journal: z.uuid().optional(),
   })
   .superRefine((file, context) => {
     for (const span of [...(file.structure.pages ?? []), ...(file.structure.headings ?? [])]) {

@@ -166,7 +166,7 @@ describe('WorkspaceStore', () => {
       const removed = store.removeDocument(document.meta.id);
       expect(await put).toMatchObject({ ok: true });
       // It resolves with what the document held when it went: the write before it included.
-      expect(await removed).toEqual({ ok: true, value: renamed });
+      expect(await removed).toEqual({ ok: true, value: { ...renamed, journal: expect.any(String) } });
       expect(store.document(document.meta.id)).toBeUndefined();
       expect(store.documents).toHaveLength(2);
       await expect(readFile(file)).rejects.toMatchObject({ code: 'ENOENT' });
@@ -174,7 +174,7 @@ describe('WorkspaceStore', () => {
       // Nothing to remove is nothing to do; putting the document back is putting it.
       expect(await store.removeDocument(document.meta.id)).toEqual({ ok: true, value: undefined });
       expect(await store.putDocument(renamed)).toMatchObject({ ok: true });
-      expect((await WorkspaceStore.open(dir)).document(document.meta.id)).toEqual(renamed);
+      expect((await WorkspaceStore.open(dir)).document(document.meta.id)).toEqual({ ...renamed, journal: expect.any(String) });
     }));
 
   it('when a document cannot be removed: returns the failure and keeps it in memory', () =>

@@ -2,6 +2,7 @@
 // one per document (and evidence.json for the links and claims between documents), so saving a
 // document rewrites that document alone. Every change goes through `commit`, which validates,
 // writes, and reports the save state.
+import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
@@ -11,6 +12,8 @@ import type { EvidenceData } from '../../core/model/evidence.ts';
 import { DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
+import { Annotation } from '../../core/model/annotation.ts';
+import { appendRecord, applyRecord, journalPath, journalRecord, JOURNAL_MAX_BYTES, JOURNAL_MAX_RECORDS, removeJournal, replayJournal } from './document-journal.ts';
 import { backupTime, DurableJsonFile, listBackups, TEMP_FILE, writeDurably } from './durable-file.ts';
 
 export const WORKSPACE_FILE = 'workspace.json';
@@ -67,6 +70,8 @@ export class WorkspaceStore {
   private readonly queues = new Map<string, Promise<unknown>>();
   /** `documents`, sorted; rebuilt after a document changes. */
   private ordered: DocumentFile[] | undefined;
+  /** Each document's journal since its file was last written whole (document-journal.ts). */
+  private readonly journals = new Map<string, { records: number; bytes: number }>();
 
   readonly onDidChangeSaveState = this.saveStateEmitter.event;
 
@@ -76,6 +81,7 @@ export class WorkspaceStore {
     evidence: { readonly file: StoredFile<EvidenceFile>; readonly refusal?: WriteFailure },
     documentFiles: Map<string, StoredFile<DocumentFile>>,
     unreadable: Failure[],
+    journals: ReadonlyMap<string, { records: number; bytes: number }> = new Map(),
   ) {
     this.dir = dir;
     this.workspaceFile = workspaceFile;
@@ -83,6 +89,7 @@ export class WorkspaceStore {
     this.evidenceRefusal = evidence.refusal;
     this.documentFiles = documentFiles;
     this.unreadable = unreadable;
+    for (const [id, stats] of journals) this.journals.set(id, { ...stats });
   }
 
   /**
@@ -123,19 +130,22 @@ export class WorkspaceStore {
         const damage: Failure<'invalid'> = { code: 'invalid', message: `${stored.relative}: holds document "${file.value.meta.id}", not "${name.slice(0, -5)}"` };
         file = repair ? await recover(stored, DocumentFile, damage, (value) => `${value.meta.id}.json` === name) : fail(damage.code, damage.message);
       }
-      return { name, stored, file };
+      return { name, stored, file, journal: file.ok ? await openJournal(stored, file.value, repair) : undefined };
     });
-    for (const { stored, file } of read) {
+    const journals = new Map<string, { records: number; bytes: number }>();
+    for (const { stored, file, journal } of read) {
       if (file.restored) unreadable.push(file.restored);
+      if (journal?.problem) unreadable.push(journal.problem);
       if (!file.ok) {
         unreadable.push(file.error);
       } else {
-        stored.db.data = file.value;
+        stored.db.data = journal?.document ?? file.value;
         documentFiles.set(file.value.meta.id, stored);
+        if (journal && journal.records > 0) journals.set(file.value.meta.id, { records: journal.records, bytes: journal.bytes });
       }
     }
     const evidence = await openEvidence(absolute, unreadable, repair);
-    return new WorkspaceStore(absolute, workspaceFile, evidence, documentFiles, unreadable);
+    return new WorkspaceStore(absolute, workspaceFile, evidence, documentFiles, unreadable, journals);
   }
 
   get workspace(): WorkspaceFile {
@@ -183,21 +193,59 @@ export class WorkspaceStore {
     return this.commit(this.evidenceFile, file).then((result) => (result.ok ? ok(this.evidence) : result));
   }
 
-  /** Adds or replaces a document's file; resolves once it is on disk. */
+  /**
+   * Adds or replaces a document; resolves once it is on disk. A change of its annotations alone is
+   * appended to its journal (one small durable append); anything else, or a long journal, writes
+   * the whole file, which names a new journal (document-journal.ts).
+   */
   putDocument(next: DocumentFile): Promise<Result<DocumentFile, 'write-failed'>> {
-    const file = DocumentFile.parse(next);
-    const id = file.meta.id;
+    const id = next.meta.id;
+    // Checked now, so that data that breaks the schema (a bug) throws at the caller: the change
+    // alone when it goes to the journal, the whole document when the file is written whole.
+    const planned = this.journalFor(id, next);
+    const whole = planned === undefined ? DocumentFile.parse({ ...next, journal: randomUUID() }) : undefined;
     return this.enqueue(documentPath(id), async () => {
       // Looked up when the write runs, not when it was asked for: a removal queued before it may
       // have dropped the file it would otherwise have reused.
-      const target = this.documentFiles.get(id) ?? storedFile<DocumentFile>(this.dir, documentPath(id));
+      const stored = this.documentFiles.get(id);
+      if (planned !== undefined && stored?.db.data === planned.current) {
+        try {
+          const bytes = await appendRecord(path.join(this.dir, documentPath(id)), planned.current.journal!, planned.record);
+          const stats = this.journals.get(id) ?? { records: 0, bytes: 0 };
+          this.journals.set(id, { records: stats.records + 1, bytes: stats.bytes + bytes });
+        } catch (error) {
+          return fail('write-failed', `Could not save ${documentPath(id)}: ${describe(error)}`);
+        }
+        stored.db.data = planned.document;
+        this.ordered = undefined;
+        return ok(planned.document);
+      }
+      // The document changed since the call (rare): written whole, as it is asked for now.
+      const file = whole ?? DocumentFile.parse({ ...next, journal: randomUUID() });
+      const target = stored ?? storedFile<DocumentFile>(this.dir, documentPath(id));
       const written = await this.write(target, file);
       if (written.ok) {
         this.documentFiles.set(id, target);
         this.ordered = undefined;
+        this.journals.delete(id);
+        // The file names a new journal now: the old one is stale whether or not this succeeds.
+        await removeJournal(path.join(this.dir, documentPath(id))).catch(() => undefined);
       }
       return written;
     });
+  }
+
+  /** The journal record that saves `next`, when only its annotations changed and the journal is short; throws on invalid annotations. */
+  private journalFor(id: string, next: DocumentFile) {
+    const current = this.documentFiles.get(id)?.db.data;
+    const stats = this.journals.get(id) ?? { records: 0, bytes: 0 };
+    if (current === undefined || stats.records >= JOURNAL_MAX_RECORDS || stats.bytes >= JOURNAL_MAX_BYTES) return undefined;
+    const record = journalRecord(current, next);
+    if (record === undefined) return undefined;
+    const checked = { ids: record.ids, put: record.put.map((annotation) => Annotation.parse(annotation)) };
+    const applied = applyRecord(current, checked);
+    if (!applied.ok) throw new Error(`${documentPath(id)}: ${applied.error.message}`);
+    return { current, record: checked, document: applied.value };
   }
 
   /**
@@ -215,10 +263,12 @@ export class WorkspaceStore {
       try {
         // `force`: a file already gone from disk (deleted by hand) is as good as removed.
         await rm(path.join(this.dir, relative), { force: true });
+        await removeJournal(path.join(this.dir, relative));
       } catch (error) {
         return fail('write-failed', `Could not delete ${relative}: ${describe(error)}`);
       }
       this.documentFiles.delete(id);
+      this.journals.delete(id);
       this.ordered = undefined;
       return ok(stored.db.data);
     });
@@ -430,6 +480,30 @@ async function recover<T>(
     };
   }
   return fail(damage.code, `${damage.message}. It was set aside as ${asideName}; there is no good backup of it to restore`);
+}
+
+/**
+ * A document with its journal replayed. A stale journal (left by a crash after the file was written
+ * whole) is removed; a damaged one is set aside as `<name>.jsonl.corrupt-<time>` and reported: the
+ * document is then as its file was last written whole.
+ */
+async function openJournal(stored: StoredFile<DocumentFile>, document: DocumentFile, repair: boolean): Promise<{ document: DocumentFile; records: number; bytes: number; problem?: Failure }> {
+  const file = path.join(stored.dir, stored.relative);
+  const replayed = await replayJournal(file, document);
+  if (replayed.ok) {
+    if (replayed.value.stale && repair) await removeJournal(file).catch(() => undefined);
+    return replayed.value;
+  }
+  const journal = `${stored.relative.replace(/\.json$/, '.jsonl')}`;
+  if (!repair) return { document, records: 0, bytes: 0, problem: { code: replayed.error.code, message: `${journal}: ${replayed.error.message}` } };
+  const aside = `${journal}.corrupt-${new Date().toISOString().replace(/[-:.]/g, '')}`;
+  await rename(journalPath(file), path.join(stored.dir, aside)).catch(() => undefined);
+  return {
+    document,
+    records: 0,
+    bytes: 0,
+    problem: { code: replayed.error.code, message: `${journal}: ${replayed.error.message}. It was set aside as ${aside}; ${stored.relative} is as it was last written whole, without the claim changes the journal held (they are in the file set aside)` },
+  };
 }
 
 /**
