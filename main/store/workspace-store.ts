@@ -120,7 +120,10 @@ export class WorkspaceStore {
     const documentsDir = path.join(absolute, DOCUMENTS_DIR);
     await mkdir(documentsDir, { recursive: true });
     const documentFiles = new Map<string, StoredFile<DocumentFile>>();
-    const names = (await readdir(documentsDir)).filter((name) => name.endsWith('.json')).sort();
+    const listing = await readdir(documentsDir);
+    const names = listing.filter((name) => name.endsWith('.json')).sort();
+    // Only documents with a journal on disk have one to replay (most have none: no read for those).
+    const journaled = new Set(listing.filter((name) => name.endsWith('.jsonl')).map((name) => `${name.slice(0, -1)}`));
     // Read several at once (a workspace has thousands of small files), kept in name order.
     const read = await mapConcurrently(names, OPEN_CONCURRENCY, async (name) => {
       const stored = storedFile<DocumentFile>(absolute, `${DOCUMENTS_DIR}/${name}`);
@@ -130,7 +133,7 @@ export class WorkspaceStore {
         const damage: Failure<'invalid'> = { code: 'invalid', message: `${stored.relative}: holds document "${file.value.meta.id}", not "${name.slice(0, -5)}"` };
         file = repair ? await recover(stored, DocumentFile, damage, (value) => `${value.meta.id}.json` === name) : fail(damage.code, damage.message);
       }
-      return { name, stored, file, journal: file.ok ? await openJournal(stored, file.value, repair) : undefined };
+      return { name, stored, file, journal: file.ok && journaled.has(name) ? await openJournal(stored, file.value, repair) : undefined };
     });
     const journals = new Map<string, { records: number; bytes: number }>();
     for (const { stored, file, journal } of read) {
