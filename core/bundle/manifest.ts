@@ -109,6 +109,17 @@ export type SignatureCheck =
   | { readonly state: 'valid'; readonly signer: string; readonly publicKey: string; readonly fingerprint: string }
   | { readonly state: 'invalid'; readonly reason: string };
 
+/**
+ * Whether the analyst has met a valid signature's key before (main/bundle/known-signers.ts): under
+ * that name (`known`), not at all (`new`), that name with another key (`other-key`), or this key
+ * under other names (`other-name`).
+ */
+export type SignerStanding =
+  | { readonly state: 'known'; readonly firstSeen: string }
+  | { readonly state: 'new' }
+  | { readonly state: 'other-key'; readonly firstSeen: string }
+  | { readonly state: 'other-name'; readonly names: readonly string[] };
+
 /** A manifest's signature fields before the value is known. */
 export type SignatureFields = Omit<ManifestSignature, 'value'>;
 

@@ -5,7 +5,7 @@ import { DEFAULT_VERDICT_SCALE, type Claim, type EvidenceLink } from '../model/e
 import { WORKSPACE_SCHEMA_VERSION, type DocumentFile } from '../model/stored-files.ts';
 import { DEFAULT_STATUSES } from '../model/workspace.ts';
 import type { BundleContent } from './bundle-content.ts';
-import { planMerge, resolveMerge, type MergeTarget, type Resolution } from './merge.ts';
+import { describeMergeSummary, planMerge, resolveMerge, type MergeTarget, type Resolution } from './merge.ts';
 
 const TEXT = 'The mayor said taxes will not rise. CNN reported a 40% rise.';
 const HASH = 'a'.repeat(64);
@@ -100,6 +100,13 @@ describe('resolveMerge', () => {
     expect(written!.after.annotations.map((a) => [a.id, a.note, a.tags])).toEqual([['a1', '', ['quote']], ['a9', '', []]]);
     expect(result.value.evidence.links.map((l) => l.id)).toEqual(['l1']);
     expect(result.value.summary.annotations).toEqual({ added: 1, skipped: 0, replaced: 0, kept: 1, duplicated: 0 });
+  });
+
+  it('says what it did in words, counting the copy a kept-both conflict adds', () => {
+    const plan = planMerge(mine, theirs, newId);
+    const result = resolveMerge(mine, plan, all(plan, 'both'), () => 'copy-2');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(describeMergeSummary(result.value.summary)).toBe('0 new documents, 1 merged; 2 annotations added (conflicts: 1 kept both); 1 evidence link added; 1 claim record added');
   });
 
   it('take theirs: their version replaces mine under the same id', () => {

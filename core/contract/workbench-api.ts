@@ -16,7 +16,7 @@ import type { DocumentMeta, DocumentRole, DocumentSummary, DocumentView } from '
 import type { ImportJobProgress, ImportOutcome } from '../model/import.ts';
 import type { SaveState, WorkspaceInfo, WorkspaceSettings } from '../model/workspace.ts';
 import type { Result } from '../result.ts';
-import type { SignatureCheck } from '../bundle/manifest.ts';
+import type { SignatureCheck, SignerStanding } from '../bundle/manifest.ts';
 import type { Counts as MergeCounts, DocumentMatch, MergeConflict, MergeSummary, Resolution } from '../bundle/merge.ts';
 
 /** Why a bundle cannot be imported (see main/bundle/read-bundle.ts for the archive's codes). */
@@ -131,16 +131,8 @@ export interface BundlePreview {
   readonly createdAt: string;
   readonly files: number;
   readonly signature: SignatureCheck;
-  /**
-   * For a valid signature: whether this analyst has met its key before, under that name (`known`),
-   * not at all (`new`), under another name (`other-name`), or that name with another key
-   * (`other-key`). Absent where no record is kept.
-   */
-  readonly signer?:
-    | { readonly state: 'known'; readonly firstSeen: string }
-    | { readonly state: 'new' }
-    | { readonly state: 'other-key'; readonly firstSeen: string }
-    | { readonly state: 'other-name'; readonly names: readonly string[] };
+  /** For a valid signature: whether this analyst has met its key before; absent where no record is kept. */
+  readonly signer?: SignerStanding;
   readonly documents: readonly DocumentMatch[];
   readonly annotations: MergeCounts;
   readonly links: MergeCounts;

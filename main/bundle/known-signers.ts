@@ -6,6 +6,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import type { SignerStanding } from '../../core/bundle/manifest.ts';
 import { writeDurably } from '../store/durable-file.ts';
 
 export const KNOWN_SIGNERS_FILE = 'known-signers.json';
@@ -13,16 +14,7 @@ export const KNOWN_SIGNERS_FILE = 'known-signers.json';
 const KnownSigners = z.object({ keys: z.array(z.object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/), signer: z.string().max(200), firstSeen: z.iso.datetime() })) });
 type KnownSigners = z.infer<typeof KnownSigners>;
 
-/**
- * What the record says of a key that signed as `signer`: `known` (seen before with this name),
- * `new` (neither seen), `other-key` (this name signed with another key before: be wary), or
- * `other-name` (this key signed as someone else before).
- */
-export type SignerStanding =
-  | { readonly state: 'known'; readonly firstSeen: string }
-  | { readonly state: 'new' }
-  | { readonly state: 'other-key'; readonly firstSeen: string }
-  | { readonly state: 'other-name'; readonly names: readonly string[] };
+export type { SignerStanding };
 
 async function read(dir: string): Promise<KnownSigners> {
   const text = await readFile(path.join(dir, KNOWN_SIGNERS_FILE), 'utf8').catch(() => undefined);

@@ -2,7 +2,7 @@
 // whole. Conflicts (the same annotation, link or claim changed on both sides) are never settled
 // silently: without --on-conflict the command lists them and writes nothing.
 import path from 'node:path';
-import { describeConflict, type MergeConflict, type MergeSummary, type Resolution } from '../../core/bundle/merge.ts';
+import { describeConflict, describeMergeSummary, type MergeConflict, type Resolution } from '../../core/bundle/merge.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { applyBundleImport, prepareBundleImport } from '../bundle/import-bundle.ts';
 import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';
@@ -97,32 +97,11 @@ export async function importBundleCommand({ workspace, onConflict, files }: Impo
       return 1;
     }
     if (signature.state === 'valid') await rememberSigner(keysDir, signature.signer, signature.fingerprint).catch(() => undefined);
-    output.report('imported', summaryLine(applied.value), { summary: applied.value });
+    output.report('imported', `Imported ${path.basename(file)}: ${describeMergeSummary(applied.value)}`, { summary: applied.value });
     return 0;
   } finally {
     await prepared.value.dispose();
   }
-}
-
-/** "Added 2 documents (1 matched), 14 annotations (3 skipped, 1 kept yours) …" */
-export function summaryLine(summary: MergeSummary): string {
-  const part = (noun: string, counts: MergeSummary['annotations']) => {
-    const extra = [
-      counts.skipped > 0 ? `${counts.skipped} already here` : '',
-      counts.kept > 0 ? `${counts.kept} conflict(s) kept yours` : '',
-      counts.replaced > 0 ? `${counts.replaced} took theirs` : '',
-      counts.duplicated > 0 ? `${counts.duplicated} kept both` : '',
-    ].filter(Boolean);
-    return `${counts.added} ${noun}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`;
-  };
-  const { documents } = summary;
-  return [
-    `Imported ${documents.added} new document(s)${documents.matched > 0 ? ` and merged into ${documents.matched} you already had` : ''}`,
-    `added ${part('annotation(s)', summary.annotations)}, ${part('link(s)', summary.links)}, ${part('claim(s)', summary.claims)}`,
-    summary.tagsAdded + summary.statusesAdded + summary.ratingsAdded > 0 ? `${summary.tagsAdded} tag(s), ${summary.statusesAdded} status(es) and ${summary.ratingsAdded} rating(s) added` : '',
-  ]
-    .filter(Boolean)
-    .join('; ');
 }
 
 function conflictData(conflict: MergeConflict): Record<string, unknown> {

@@ -10,7 +10,7 @@ import { useConfirm } from '../dialogs/ConfirmDialog.tsx';
 import { MetadataDialog } from '../dialogs/MetadataDialog.tsx';
 import { PasteDialog } from '../dialogs/PasteDialog.tsx';
 import { ClaimsView } from '../evidence/ClaimsView.tsx';
-import { shorten } from '../format.ts';
+import { countOf, shorten } from '../format.ts';
 import { ExportDialog } from '../export/ExportDialog.tsx';
 import { ImportBundleDialog } from '../export/ImportBundleDialog.tsx';
 import { FidelityDialog } from '../evidence/FidelityDialog.tsx';
@@ -189,14 +189,13 @@ export function App() {
       const result = await api.importAnnotationFile(targetId, await file.text());
       if (!result.ok) return setNotice(`${file.name}: ${result.error.message}`);
       const { added, fuzzy, duplicates, notFound, invalid, skipped, elsewhere, newTags } = result.value;
-      const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
       const parts = [
-        `${count(added, 'annotation')} added from ${file.name}`,
+        `${countOf(added, 'annotation')} added from ${file.name}`,
         fuzzy > 0 ? `${fuzzy} found by approximate match (see Review)` : '',
         duplicates > 0 ? `${duplicates} already here` : '',
         elsewhere > 0 ? `${elsewhere} left out as made on another document` : '',
         notFound.length > 0 ? `${notFound.length} not found in this text (${notFound.slice(0, 2).map(({ quote }) => `“${shorten(quote, 40)}”`).join(', ')}${notFound.length > 2 ? ' …' : ''})` : '',
-        skipped.length > 0 ? `${count(skipped.length, 'item')} skipped (page notes, replies or links between annotations)` : '',
+        skipped.length > 0 ? `${countOf(skipped.length, 'item')} skipped (page notes, replies or links between annotations)` : '',
         invalid.length > 0 ? `${invalid.length} unreadable (${invalid[0]!.reason.replace(/\.$/, '')})` : '',
         newTags.length > 0 ? `new tags: ${newTags.join(', ')}` : '',
       ].filter(Boolean);
@@ -211,8 +210,7 @@ export function App() {
     const open = left.open;
     if (open === undefined) return;
     const { links: linked, mentions } = await api.getDependents({ documentId: open.meta.id });
-    const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-    const goes = [count(open.annotations.length, 'claim'), linked.length > 0 ? count(linked.length, 'evidence link') : '', mentions.length > 0 ? `its mentions in ${count(mentions.length, 'claim')} across documents` : ''].filter(Boolean);
+    const goes = [countOf(open.annotations.length, 'claim'), linked.length > 0 ? countOf(linked.length, 'evidence link') : '', mentions.length > 0 ? `its mentions in ${countOf(mentions.length, 'claim')} across documents` : ''].filter(Boolean);
     const message = `“${open.meta.title}” is removed from the workspace with ${goes.join(', ').replace(/, ([^,]*)$/, ' and $1')}. The imported file stays in the workspace's originals. Ctrl+Z undoes it.`;
     if (!(await confirm({ title: 'Delete this document?', message, confirmLabel: 'Delete document' }))) return;
     const result = await api.deleteDocument(open.meta.id);

@@ -9,7 +9,7 @@ import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import { Dialog, FormFooter } from '../dialogs/Dialog.tsx';
 import { downloadExport, downloadText } from '../download.ts';
-import { formatBytes } from '../format.ts';
+import { countOf as count, formatBytes } from '../format.ts';
 
 type Format = ExportFormat | 'w3c';
 
@@ -34,8 +34,6 @@ type Run =
   | { readonly state: 'saved'; readonly fileName: string; readonly size: number; readonly save: () => void }
   | { readonly state: 'failed'; readonly message: string };
 
-/** "1 document", "3 documents". */
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function ExportDialog({ workspace, documents, currentDocumentId, onClose }: ExportDialogProps) {
   const [format, setFormat] = useState<Format>('bundle');

@@ -3,14 +3,14 @@
 // who made it, whether it verifies, what it adds and what it skips, and settles each conflict —
 // keep mine, take theirs, or keep both — before anything is written. Import is one undo step.
 import { useEffect, useRef, useState } from 'react';
-import type { MergeConflict, MergeSummary, Resolution } from '../../../core/bundle/merge.ts';
+import { describeMergeSummary, type MergeConflict, type MergeSummary, type Resolution } from '../../../core/bundle/merge.ts';
 import type { BundlePreview } from '../../../core/contract/workbench-api.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import { CLAIM_STATUSES, LINK_RELATIONS, type Claim, type EvidenceLink } from '../../../core/model/evidence.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import { Dialog, FormFooter } from '../dialogs/Dialog.tsx';
-import { formatBytes, formatDate, formatTime, shorten } from '../format.ts';
+import { countOf as count, formatBytes, formatDate, formatTime, shorten } from '../format.ts';
 
 interface ImportBundleDialogProps {
   readonly file: File;
@@ -229,8 +229,6 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
   );
 }
 
-/** "1 document", "3 documents". */
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function countLine(noun: string, counts: BundlePreview['annotations']): string {
   return [`${count(counts.added, noun)} to add`, counts.skipped > 0 ? `${counts.skipped} already here` : '', counts.conflicts > 0 ? `${counts.conflicts} in conflict` : ''].filter(Boolean).join(', ');
@@ -275,17 +273,7 @@ function describeClaim(claim: Claim, workspace: WorkspaceInfo): string {
   return [`“${shorten(claim.statement, 80)}”`, count(claim.mentions.length, 'mention'), rating ? `verdict: ${rating}` : 'no verdict', status].join(' · ');
 }
 
-/** "Imported work.claimbundle: 2 new documents, 14 claims added (3 already here) …" */
+/** "Imported work.claimbundle: 2 new documents; 14 annotations added (3 already here); …" */
 export function summaryLine(fileName: string, summary: MergeSummary): string {
-  const part = (one: string, many: string, counts: MergeSummary['annotations']) => {
-    const settled = [
-      counts.kept > 0 ? `${counts.kept} kept yours` : '',
-      counts.replaced > 0 ? `${counts.replaced} took theirs` : '',
-      counts.duplicated > 0 ? `${counts.duplicated} kept both` : '',
-    ].filter(Boolean);
-    const details = [counts.skipped > 0 ? `${counts.skipped} already here` : '', settled.length > 0 ? `conflicts: ${settled.join(', ')}` : ''].filter(Boolean);
-    return `${count(counts.added + counts.duplicated, one, many)} added${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
-  };
-  const { documents } = summary;
-  return `Imported ${fileName}: ${count(documents.added, 'new document')}${documents.matched > 0 ? `, ${documents.matched} merged` : ''}; ${part('annotation', 'annotations', summary.annotations)}; ${part('evidence link', 'evidence links', summary.links)}; ${part('claim record', 'claim records', summary.claims)}.`;
+  return `Imported ${fileName}: ${describeMergeSummary(summary)}.`;
 }
