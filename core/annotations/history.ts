@@ -110,6 +110,12 @@ export class History {
     this.undone.length = 0;
   }
 
+  /** Forgets `change`, recorded but then not saved after all. */
+  discard(change: Change): void {
+    const at = this.done.lastIndexOf(change);
+    if (at !== -1) this.done.splice(at, 1);
+  }
+
   /** The change to undo; call `confirmUndo` once it has been applied. */
   peekUndo(): Change | undefined {
     return this.done.at(-1);

@@ -7,6 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESOURCES_DIR } from '../app-paths.ts';
+import type { Annotation } from '../../core/model/annotation.ts';
+import { EXTRACTORS } from '../import/extractors.ts';
+import { createWorkbenchService } from '../workbench/workbench-service.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { DOCUMENTS_DIR, WorkspaceStore } from './workspace-store.ts';
 
@@ -69,6 +72,74 @@ describe('when the disk is full or read-only', () => {
     expect(retried.ok).toBe(true);
     expect(JSON.parse(await readFile(file, 'utf8')).meta.title).toBe('Renamed once there was space');
     expect((await WorkspaceStore.open(dir)).problems).toEqual([]);
+  });
+
+  it('a claim save that fails on a full disk is not half-kept: the next one writes the document whole, and nothing is lost', async ({ skip }) => {
+    if (mountPoint === undefined) return skip(skipReason);
+    const dir = path.join(mountPoint, 'ws-journal-full');
+    await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
+    const store = await WorkspaceStore.open(dir);
+    const id = store.documents[0]!.meta.id;
+    const note = (text: string) => {
+      const current = store.document(id)!;
+      return store.putDocument({ ...current, annotations: current.annotations.map((annotation, at) => (at === 0 ? { ...annotation, note: text } : annotation)) });
+    };
+    expect((await note('kept whole')).ok).toBe(true); // the sample names no journal yet: written whole
+    expect((await note('kept in the journal')).ok).toBe(true);
+    await store.flush();
+    const filler = await fillDisk(mountPoint);
+    try {
+      // A large note, so the append cannot fit in whatever the last block has left.
+      const failed = await note(`lost: ${"x".repeat(64 * 1024)}`);
+      expect(failed).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/ENOSPC|no space/i) } });
+      expect(store.document(id)!.annotations[0]!.note).toBe('kept in the journal');
+    } finally {
+      await rm(filler);
+    }
+    expect((await note('saved once there was space')).ok).toBe(true);
+    await store.close();
+    const reopened = await WorkspaceStore.open(dir);
+    expect(reopened.problems).toEqual([]);
+    expect(reopened.document(id)!.annotations[0]!.note).toBe('saved once there was space');
+    await reopened.close();
+  });
+
+  it('claims saved in a burst when the disk fills: the failed one and those made after it fail, the history forgets them, nothing is half-kept', async ({ skip }) => {
+    if (mountPoint === undefined) return skip(skipReason);
+    const dir = path.join(mountPoint, 'ws-burst-full');
+    await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
+    const store = await WorkspaceStore.open(dir);
+    const service = createWorkbenchService(store, { extractors: EXTRACTORS });
+    const document = store.documents[0]!;
+    const [first, second] = document.annotations as [Annotation, Annotation];
+    expect((await service.updateAnnotation(document.meta.id, first.id, { note: 'on disk' })).ok).toBe(true); // written whole: names a journal
+    await store.flush();
+    const filler = await fillDisk(mountPoint);
+    try {
+      const burst = await Promise.all([
+        service.updateAnnotation(document.meta.id, first.id, { note: `too big: ${'x'.repeat(64 * 1024)}` }),
+        service.updateAnnotation(document.meta.id, second.id, { note: 'made after it' }),
+      ]);
+      expect(burst).toMatchObject([
+        { ok: false, error: { code: 'write-failed', message: expect.stringMatching(/ENOSPC|no space/i) } },
+        { ok: false, error: { code: 'write-failed', message: expect.stringMatching(/an earlier save of it failed/) } },
+      ]);
+      const notes = store.document(document.meta.id)!.annotations.map((annotation) => annotation.note);
+      expect(notes.slice(0, 2)).toEqual(['on disk', second.note]);
+      expect(await service.getHistory()).toMatchObject({ canUndo: true, undoLabel: 'Edit claim' });
+    } finally {
+      await rm(filler);
+    }
+    expect((await service.updateAnnotation(document.meta.id, second.id, { note: 'once there was space' })).ok).toBe(true);
+    await service.undo();
+    await service.undo();
+    expect(store.document(document.meta.id)!.annotations.slice(0, 2).map((annotation) => annotation.note)).toEqual([first.note, second.note]);
+    await service.dispose();
+    await store.close();
+    const reopened = await WorkspaceStore.open(dir);
+    expect(reopened.problems).toEqual([]);
+    expect(reopened.document(document.meta.id)).toEqual(store.document(document.meta.id));
+    await reopened.close();
   });
 
   it('a save on a read-only file system says why, changes nothing, and succeeds once it is writable again', async ({ skip }) => {

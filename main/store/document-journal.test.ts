@@ -43,6 +43,28 @@ describe('the document journal', () => {
       expect(reopened.problems).toEqual([]);
     }));
 
+  it('puts an empty journal in place after the file is written whole, so the next save only appends to it', () =>
+    withTempDir(async (dir) => {
+      const { store, document, file, journal, note } = await sample(dir);
+      await note(0, 'first'); // written whole: names a new journal
+      await store.flush();
+      const named = JSON.parse(await readFile(file, 'utf8')).journal;
+      expect(await readFile(journal, 'utf8')).toBe(`${JSON.stringify({ journal: named })}\n`);
+      const created = (await stat(journal)).ino;
+      await note(1, 'second');
+      await note(2, 'third');
+      expect((await stat(journal)).ino).toBe(created);
+      expect((await readFile(journal, 'utf8')).trim().split('\n')).toHaveLength(3);
+      await store.close();
+      const reopened = await WorkspaceStore.open(dir);
+      expect(reopened.document(document.meta.id)).toEqual(store.document(document.meta.id));
+      // Opened again, the journal on disk is the one the file names: saves go on appending to it.
+      await reopened.putDocument({ ...reopened.document(document.meta.id)!, annotations: reopened.document(document.meta.id)!.annotations.map((annotation, at) => (at === 0 ? { ...annotation, note: 'fourth' } : annotation)) });
+      expect((await stat(journal)).ino).toBe(created);
+      expect((await readFile(journal, 'utf8')).trim().split('\n')).toHaveLength(4);
+      await reopened.close();
+    }));
+
   it(`writes the file whole again after ${JOURNAL_MAX_RECORDS} records, and starts a new journal`, () =>
     withTempDir(async (dir) => {
       const { store, document, file, journal, note } = await sample(dir);

@@ -10,12 +10,13 @@
 // by a crash before it was removed is recognised as stale and never replayed over the newer file.
 // A last line cut short by a crash was never acknowledged (its fdatasync did not return) and is
 // dropped; any other bad line makes the journal damaged, which the store sets aside and reports.
-import { open, readFile, unlink } from 'node:fs/promises';
+import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Annotation, AnnotationId } from '../../core/model/annotation.ts';
 import { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
+import { writeDurably } from './durable-file.ts';
 
 /** Records after which the document is written whole again. */
 export const JOURNAL_MAX_RECORDS = 256;
@@ -65,21 +66,63 @@ export function applyRecord(document: DocumentFile, record: JournalRecord): Resu
   return ok({ ...document, annotations });
 }
 
-/** Appends `record` to the journal `journal` of the document file `file`, durably; resolves with the bytes appended. */
-export async function appendRecord(file: string, journal: string, record: JournalRecord): Promise<number> {
-  let line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
-  const handle = await open(journalPath(file), 'a', 0o644);
-  try {
-    const created = (await handle.stat()).size === 0;
-    if (created) line = Buffer.concat([Buffer.from(`${JSON.stringify({ journal })}\n`), line]);
-    await handle.write(line);
-    await handle.datasync();
-    // A new journal's name must survive a crash too.
-    if (created) await syncFolder(path.dirname(file));
-  } finally {
-    await handle.close();
-  }
+/** One record's line, as appended. */
+export function recordLine(record: JournalRecord): Buffer {
+  return Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
+}
+
+/** Appends `line` to an open journal, durably; resolves with the bytes appended. */
+export async function appendLine(handle: FileHandle, line: Buffer): Promise<number> {
+  await writeAll(handle, line);
+  await handle.datasync();
   return line.length;
+}
+
+/**
+ * `handle.write` may write part of a buffer and report success (a disk that fills up mid-write
+ * does that): the rest is written until it is all there or a write fails.
+ */
+async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+  let written = 0;
+  while (written < bytes.length) written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
+}
+
+/**
+ * Starts the journal `journal` of the document file `file` with `line` as its first record: the
+ * file is created (replacing a stale one), and its data and its name made durable together.
+ * Resolves with the open journal and the bytes written.
+ */
+export async function createJournal(file: string, journal: string, line: Buffer): Promise<{ handle: FileHandle; bytes: number }> {
+  const bytes = Buffer.concat([headerLine(journal), line]);
+  const handle = await open(journalPath(file), 'w', 0o644);
+  try {
+    await writeAll(handle, bytes);
+    // Both are needed for the record to survive a power cut; the file system commits them together.
+    await Promise.all([handle.datasync(), syncFolder(path.dirname(file))]);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
+  return { handle, bytes: bytes.length };
+}
+
+/**
+ * Puts an empty journal `journal` in place for the document file `file`, after the file was
+ * written whole naming it, so that the next save appends instead of creating a file (whose name
+ * costs a folder fsync). Written like any other file (temp, fsync, rename, folder fsync): until it
+ * lands, the journal on disk is the old one, which the file no longer names, so it counts as stale.
+ */
+export async function prepareJournal(file: string, journal: string): Promise<void> {
+  await writeDurably(journalPath(file), headerLine(journal));
+}
+
+/** Opens a prepared journal for appending. */
+export function openJournalForAppend(file: string): Promise<FileHandle> {
+  return open(journalPath(file), 'a');
+}
+
+function headerLine(journal: string): Buffer {
+  return Buffer.from(`${JSON.stringify({ journal })}\n`, 'utf8');
 }
 
 export interface Replayed {
@@ -88,6 +131,8 @@ export interface Replayed {
   readonly bytes: number;
   /** The journal on disk belongs to an earlier writing of the file (a crash before it was removed): ignored, to be removed. */
   readonly stale: boolean;
+  /** The journal on disk is the one the file names: saves append to it. */
+  readonly present: boolean;
 }
 
 /**
@@ -99,13 +144,13 @@ export async function replayJournal(file: string, document: DocumentFile): Promi
   try {
     text = await readFile(journalPath(file), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ document, records: 0, bytes: 0, stale: false });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ document, records: 0, bytes: 0, stale: false, present: false });
     return fail('unreadable', `${path.basename(journalPath(file))}: ${(error as Error).message}`);
   }
   const lines = text.split('\n');
   // Text after the last newline is a record whose write never finished: never acknowledged.
   const complete = lines.slice(0, -1);
-  if (complete.length === 0) return ok({ document, records: 0, bytes: Buffer.byteLength(text), stale: true });
+  if (complete.length === 0) return ok({ document, records: 0, bytes: Buffer.byteLength(text), stale: true, present: false });
   let header: unknown;
   try {
     header = JSON.parse(complete[0]!);
@@ -114,7 +159,7 @@ export async function replayJournal(file: string, document: DocumentFile): Promi
   }
   const named = JournalHeader.safeParse(header);
   if (!named.success) return fail('invalid', 'its first line does not name the journal');
-  if (named.data.journal !== document.journal) return ok({ document, records: 0, bytes: Buffer.byteLength(text), stale: true });
+  if (named.data.journal !== document.journal) return ok({ document, records: 0, bytes: Buffer.byteLength(text), stale: true, present: false });
   let current = document;
   for (const [index, line] of complete.slice(1).entries()) {
     let parsed: unknown;
@@ -131,7 +176,7 @@ export async function replayJournal(file: string, document: DocumentFile): Promi
   }
   const whole = DocumentFile.safeParse(current);
   if (!whole.success) return fail('invalid', `the journal gives a document that is not valid: ${whole.error.issues[0]?.message ?? 'invalid'}`);
-  return ok({ document: whole.data, records: complete.length - 1, bytes: Buffer.byteLength(text), stale: false });
+  return ok({ document: whole.data, records: complete.length - 1, bytes: Buffer.byteLength(text), stale: false, present: true });
 }
 
 /** Removes the journal once the document is written whole. */

@@ -3,7 +3,7 @@
 // document rewrites that document alone. Every change goes through `commit`, which validates,
 // writes, and reports the save state.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
@@ -13,7 +13,7 @@ import { DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } f
 import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
 import { Annotation } from '../../core/model/annotation.ts';
-import { appendRecord, applyRecord, journalPath, journalRecord, JOURNAL_MAX_BYTES, JOURNAL_MAX_RECORDS, removeJournal, replayJournal } from './document-journal.ts';
+import { appendLine, applyRecord, createJournal, journalPath, journalRecord, JOURNAL_MAX_BYTES, JOURNAL_MAX_RECORDS, openJournalForAppend, prepareJournal, recordLine, removeJournal, replayJournal } from './document-journal.ts';
 import { backupTime, DurableJsonFile, listBackups, TEMP_FILE, writeDurably } from './durable-file.ts';
 
 export const WORKSPACE_FILE = 'workspace.json';
@@ -38,6 +38,25 @@ export class WorkspaceOpenError extends Error {
 }
 
 type WriteFailure = Failure<'write-failed'>;
+
+/**
+ * A document's journal as this store knows it. `ready`: the file on disk is the journal the
+ * document names, and a save appends to it; `absent`: there is none (or only a stale one), and a
+ * save creates it; `preparing`: an empty one is being put in place after the file was written
+ * whole; `unknown`: a write to it failed part-way, so the next save writes the document whole.
+ */
+interface JournalState {
+  on: 'ready' | 'absent' | 'preparing' | 'unknown';
+  /** The journal the document's file on disk names (document-journal.ts); none in files older than journals. */
+  readonly name: string | undefined;
+  records: number;
+  bytes: number;
+  /** Kept open while the document is being edited (at most MAX_OPEN_JOURNALS). */
+  handle?: FileHandle;
+}
+
+/** Journals kept open at once: the documents edited most recently. */
+const MAX_OPEN_JOURNALS = 32;
 
 /** Document files read at once when a workspace is opened. */
 const OPEN_CONCURRENCY = 8;
@@ -71,7 +90,11 @@ export class WorkspaceStore {
   /** `documents`, sorted; rebuilt after a document changes. */
   private ordered: DocumentFile[] | undefined;
   /** Each document's journal since its file was last written whole (document-journal.ts). */
-  private readonly journals = new Map<string, { records: number; bytes: number }>();
+  private readonly journals = new Map<string, JournalState>();
+  /** Documents with pipelined saves not yet on disk (stageAnnotations): what is on disk, and which saves were made from a failed one. */
+  private readonly staged = new Map<string, { onDisk: DocumentFile; count: number; generation: number }>();
+  /** Documents whose journal is open, least recently used first. */
+  private readonly openJournals = new Set<string>();
 
   readonly onDidChangeSaveState = this.saveStateEmitter.event;
 
@@ -81,7 +104,7 @@ export class WorkspaceStore {
     evidence: { readonly file: StoredFile<EvidenceFile>; readonly refusal?: WriteFailure },
     documentFiles: Map<string, StoredFile<DocumentFile>>,
     unreadable: Failure[],
-    journals: ReadonlyMap<string, { records: number; bytes: number }> = new Map(),
+    journals: ReadonlyMap<string, JournalState> = new Map(),
   ) {
     this.dir = dir;
     this.workspaceFile = workspaceFile;
@@ -89,7 +112,7 @@ export class WorkspaceStore {
     this.evidenceRefusal = evidence.refusal;
     this.documentFiles = documentFiles;
     this.unreadable = unreadable;
-    for (const [id, stats] of journals) this.journals.set(id, { ...stats });
+    for (const [id, state] of journals) this.journals.set(id, { ...state });
   }
 
   /**
@@ -135,7 +158,7 @@ export class WorkspaceStore {
       }
       return { name, stored, file, journal: file.ok && journaled.has(name) ? await openJournal(stored, file.value, repair) : undefined };
     });
-    const journals = new Map<string, { records: number; bytes: number }>();
+    const journals = new Map<string, JournalState>();
     for (const { stored, file, journal } of read) {
       if (file.restored) unreadable.push(file.restored);
       if (journal?.problem) unreadable.push(journal.problem);
@@ -144,7 +167,7 @@ export class WorkspaceStore {
       } else {
         stored.db.data = journal?.document ?? file.value;
         documentFiles.set(file.value.meta.id, stored);
-        if (journal && journal.records > 0) journals.set(file.value.meta.id, { records: journal.records, bytes: journal.bytes });
+        journals.set(file.value.meta.id, { on: journal?.present ? 'ready' : 'absent', name: file.value.journal, records: journal?.records ?? 0, bytes: journal?.bytes ?? 0 });
       }
     }
     const evidence = await openEvidence(absolute, unreadable, repair);
@@ -209,13 +232,12 @@ export class WorkspaceStore {
     const whole = planned === undefined ? DocumentFile.parse({ ...next, journal: randomUUID() }) : undefined;
     return this.enqueue(documentPath(id), async () => {
       // Looked up when the write runs, not when it was asked for: a removal queued before it may
-      // have dropped the file it would otherwise have reused.
+      // have dropped the file it would otherwise have reused, and the journal may have changed.
       const stored = this.documentFiles.get(id);
-      if (planned !== undefined && stored?.db.data === planned.current) {
+      const journal = this.journals.get(id);
+      if (planned !== undefined && stored?.db.data === planned.current && (journal?.on === 'ready' || journal?.on === 'absent')) {
         try {
-          const bytes = await appendRecord(path.join(this.dir, documentPath(id)), planned.current.journal!, planned.record);
-          const stats = this.journals.get(id) ?? { records: 0, bytes: 0 };
-          this.journals.set(id, { records: stats.records + 1, bytes: stats.bytes + bytes });
+          await this.append(id, journal, recordLine(planned.record));
         } catch (error) {
           return fail('write-failed', `Could not save ${documentPath(id)}: ${describe(error)}`);
         }
@@ -223,32 +245,160 @@ export class WorkspaceStore {
         this.ordered = undefined;
         return ok(planned.document);
       }
-      // The document changed since the call (rare): written whole, as it is asked for now.
+      // Anything else (or a change the journal cannot take now): the file written whole, as it is asked for now.
       const file = whole ?? DocumentFile.parse({ ...next, journal: randomUUID() });
       const target = stored ?? storedFile<DocumentFile>(this.dir, documentPath(id));
       const written = await this.write(target, file);
       if (written.ok) {
         this.documentFiles.set(id, target);
         this.ordered = undefined;
-        this.journals.delete(id);
         // The file names a new journal now: the old one is stale whether or not this succeeds.
-        await removeJournal(path.join(this.dir, documentPath(id))).catch(() => undefined);
+        await this.startJournal(id, file.journal!);
       }
       return written;
     });
   }
 
-  /** The journal record that saves `next`, when only its annotations changed and the journal is short; throws on invalid annotations. */
+  /**
+   * Saves `next`, a change of document `id`'s annotations alone, as a pipelined save: the store's
+   * memory holds `next` at once (so the next change can be made from it before this one is on
+   * disk), and the returned promise settles once it is on disk. Saves of different documents go
+   * to disk side by side; saves of one document in order. Should one fail, the document goes back
+   * to what is on disk, and the saves staged after it fail too without being written (each was
+   * made from the one that failed). Undefined when `next` cannot be saved this way (anything but
+   * its annotations changed, or its journal is due to be written whole): use `putDocument`.
+   */
+  stageAnnotations(next: DocumentFile): Promise<Result<DocumentFile, 'write-failed'>> | undefined {
+    const id = next.meta.id;
+    const stored = this.documentFiles.get(id);
+    const planned = this.journalFor(id, next);
+    if (stored === undefined || planned === undefined) return undefined;
+    const staging = this.staged.get(id) ?? { onDisk: planned.current, count: 0, generation: 0 };
+    this.staged.set(id, staging);
+    staging.count++;
+    const generation = staging.generation;
+    stored.db.data = planned.document;
+    this.ordered = undefined;
+    return this.enqueue(documentPath(id), async (): Promise<Result<DocumentFile, 'write-failed'>> => {
+      let result: Result<DocumentFile, 'write-failed'>;
+      if (staging.generation !== generation) {
+        result = fail('write-failed', `Could not save ${documentPath(id)}: an earlier save of it failed, and this change was made after it`);
+      } else {
+        result = await this.saveStaged(id, stored, planned);
+        if (result.ok) staging.onDisk = planned.document;
+        else {
+          staging.generation++;
+          stored.db.data = staging.onDisk;
+          this.ordered = undefined;
+        }
+      }
+      if (--staging.count === 0) this.staged.delete(id);
+      return result;
+    });
+  }
+
+  /** Puts one staged change on disk: appended to the journal, or (when it cannot take it now) the document written whole. */
+  private async saveStaged(id: string, stored: StoredFile<DocumentFile>, planned: NonNullable<ReturnType<WorkspaceStore['journalFor']>>): Promise<Result<DocumentFile, 'write-failed'>> {
+    const journal = this.journals.get(id);
+    if (journal?.on === 'ready' || journal?.on === 'absent') {
+      try {
+        await this.append(id, journal, recordLine(planned.record));
+        return ok(planned.document);
+      } catch (error) {
+        return fail('write-failed', `Could not save ${documentPath(id)}: ${describe(error)}`);
+      }
+    }
+    const file = DocumentFile.parse({ ...planned.document, journal: randomUUID() });
+    const written = await this.write(stored, file);
+    if (written.ok) await this.startJournal(id, file.journal!);
+    return written;
+  }
+
+  /**
+   * The journal record that saves `next`, when only its annotations changed and the journal can
+   * take it; throws on invalid annotations.
+   */
   private journalFor(id: string, next: DocumentFile) {
     const current = this.documentFiles.get(id)?.db.data;
-    const stats = this.journals.get(id) ?? { records: 0, bytes: 0 };
-    if (current === undefined || stats.records >= JOURNAL_MAX_RECORDS || stats.bytes >= JOURNAL_MAX_BYTES) return undefined;
+    const journal = this.journals.get(id);
+    if (current === undefined || journal?.name === undefined || journal.on === 'unknown' || journal.records >= JOURNAL_MAX_RECORDS || journal.bytes >= JOURNAL_MAX_BYTES) return undefined;
     const record = journalRecord(current, next);
     if (record === undefined) return undefined;
     const checked = { ids: record.ids, put: record.put.map((annotation) => Annotation.parse(annotation)) };
     const applied = applyRecord(current, checked);
     if (!applied.ok) throw new Error(`${documentPath(id)}: ${applied.error.message}`);
     return { current, record: checked, document: applied.value };
+  }
+
+  /** Appends one record's `line` to document `id`'s journal, creating the journal when there is none. */
+  private async append(id: string, journal: JournalState, line: Buffer): Promise<void> {
+    const file = path.join(this.dir, documentPath(id));
+    if (journal.name === undefined) throw new Error('its file names no journal');
+    try {
+      if (journal.on === 'absent') {
+        const created = await createJournal(file, journal.name, line);
+        Object.assign(journal, { on: 'ready', records: 1, bytes: created.bytes, handle: created.handle });
+      } else {
+        journal.handle ??= await openJournalForAppend(file);
+        journal.bytes += await appendLine(journal.handle, line);
+        journal.records++;
+      }
+    } catch (error) {
+      // A line may be on disk in part: nothing more may follow it. The next save writes the
+      // document whole, which starts a new journal.
+      await this.closeJournal(id, journal);
+      journal.on = 'unknown';
+      throw error;
+    }
+    this.keepOpen(id);
+  }
+
+  /**
+   * After document `id`'s file was written whole naming the journal `name`: the old journal is
+   * closed, and an empty new one is put in place (after this write is acknowledged, in the
+   * document's turn) so that the next save appends to it.
+   */
+  private async startJournal(id: string, name: string): Promise<void> {
+    const previous = this.journals.get(id);
+    if (previous !== undefined) await this.closeJournal(id, previous);
+    const journal: JournalState = { on: 'preparing', name, records: 0, bytes: 0 };
+    this.journals.set(id, journal);
+    const file = path.join(this.dir, documentPath(id));
+    void this.enqueue(documentPath(id), async () => {
+      if (this.journals.get(id) !== journal) return ok(undefined);
+      try {
+        await prepareJournal(file, name);
+        journal.on = 'ready';
+      } catch {
+        // The stale journal must not be appended to: gone, a save creates a new one; if even
+        // that fails, the next save writes the document whole.
+        journal.on = await removeJournal(file).then(() => 'absent' as const, () => 'unknown' as const);
+      }
+      return ok(undefined);
+    }, { quiet: true });
+  }
+
+  /** Notes that document `id`'s journal is open, closing the least recently used beyond MAX_OPEN_JOURNALS. */
+  private keepOpen(id: string): void {
+    this.openJournals.delete(id);
+    this.openJournals.add(id);
+    for (const oldest of this.openJournals) {
+      if (this.openJournals.size <= MAX_OPEN_JOURNALS) break;
+      this.openJournals.delete(oldest);
+      // In that document's turn: a save of it may be using the handle right now.
+      void this.enqueue(documentPath(oldest), async () => {
+        const journal = this.journals.get(oldest);
+        if (journal !== undefined && !this.openJournals.has(oldest)) await this.closeJournal(oldest, journal);
+        return ok(undefined);
+      }, { quiet: true });
+    }
+  }
+
+  private async closeJournal(id: string, journal: JournalState): Promise<void> {
+    this.openJournals.delete(id);
+    const handle = journal.handle;
+    journal.handle = undefined;
+    await handle?.close().catch(() => undefined);
   }
 
   /**
@@ -266,6 +416,8 @@ export class WorkspaceStore {
       try {
         // `force`: a file already gone from disk (deleted by hand) is as good as removed.
         await rm(path.join(this.dir, relative), { force: true });
+        const journal = this.journals.get(id);
+        if (journal !== undefined) await this.closeJournal(id, journal);
         await removeJournal(path.join(this.dir, relative));
       } catch (error) {
         return fail('write-failed', `Could not delete ${relative}: ${describe(error)}`);
@@ -312,7 +464,13 @@ export class WorkspaceStore {
 
   /** Resolves when every write accepted so far has settled. */
   async flush(): Promise<void> {
-    await Promise.allSettled([...this.queues.values()]);
+    while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
+  }
+
+  /** Settles every write, then closes the open journals. The store is not used after this. */
+  async close(): Promise<void> {
+    await this.flush();
+    for (const [id, journal] of this.journals) await this.closeJournal(id, journal);
   }
 
   /** Writes `next` to `file` in that file's turn (see `enqueue`); memory changes once it is on disk. */
@@ -336,9 +494,18 @@ export class WorkspaceStore {
    * workspace) asked for before it, so writes to one file land in the order they were made, and
    * its outcome is reported as the save state.
    */
-  private enqueue<T>(key: string, work: () => Promise<Result<T, 'write-failed'>>): Promise<Result<T, 'write-failed'>> {
-    this.setSaveState({ ...this.saveState, pending: this.saveState.pending + 1 });
+  private enqueue<T>(key: string, work: () => Promise<Result<T, 'write-failed'>>, { quiet = false } = {}): Promise<Result<T, 'write-failed'>> {
     const previous = this.queues.get(key) ?? Promise.resolve();
+    if (quiet) {
+      // Housekeeping (preparing or closing a journal): in the file's turn, but not a save.
+      const run = previous.then(work);
+      this.queues.set(key, run);
+      void run.finally(() => {
+        if (this.queues.get(key) === run) this.queues.delete(key);
+      });
+      return run;
+    }
+    this.setSaveState({ ...this.saveState, pending: this.saveState.pending + 1 });
     const run = previous.then(async (): Promise<Result<T, 'write-failed'>> => {
       const result = await work();
       if (result.ok) this.setSaveState({ pending: this.saveState.pending - 1, lastSavedAt: new Date().toISOString() });
@@ -490,7 +657,7 @@ async function recover<T>(
  * whole) is removed; a damaged one is set aside as `<name>.jsonl.corrupt-<time>` and reported: the
  * document is then as its file was last written whole.
  */
-async function openJournal(stored: StoredFile<DocumentFile>, document: DocumentFile, repair: boolean): Promise<{ document: DocumentFile; records: number; bytes: number; problem?: Failure }> {
+async function openJournal(stored: StoredFile<DocumentFile>, document: DocumentFile, repair: boolean): Promise<{ document: DocumentFile; records: number; bytes: number; present: boolean; problem?: Failure }> {
   const file = path.join(stored.dir, stored.relative);
   const replayed = await replayJournal(file, document);
   if (replayed.ok) {
@@ -498,13 +665,14 @@ async function openJournal(stored: StoredFile<DocumentFile>, document: DocumentF
     return replayed.value;
   }
   const journal = `${stored.relative.replace(/\.json$/, '.jsonl')}`;
-  if (!repair) return { document, records: 0, bytes: 0, problem: { code: replayed.error.code, message: `${journal}: ${replayed.error.message}` } };
+  if (!repair) return { document, records: 0, bytes: 0, present: false, problem: { code: replayed.error.code, message: `${journal}: ${replayed.error.message}` } };
   const aside = `${journal}.corrupt-${new Date().toISOString().replace(/[-:.]/g, '')}`;
   await rename(journalPath(file), path.join(stored.dir, aside)).catch(() => undefined);
   return {
     document,
     records: 0,
     bytes: 0,
+    present: false,
     problem: { code: replayed.error.code, message: `${journal}: ${replayed.error.message}. It was set aside as ${aside}; ${stored.relative} is as it was last written whole, without the claim changes the journal held (they are in the file set aside)` },
   };
 }

@@ -33,7 +33,7 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
         const label = input.tags.length > 0 ? `Tag as ${tagNames(input.tags)}` : 'Mark claim';
         const written = await changes.commit({ label, annotations: [{ documentId, annotationId: created.value.id, before: undefined, after: created.value }] });
         return written.ok ? created : written;
-      });
+      }, { pipelined: true });
     },
 
     updateAnnotation(documentId, annotationId, patch) {
@@ -44,7 +44,7 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
         if (!after.ok) return after;
         const written = await changes.commit({ label: 'Edit claim', annotations: [{ documentId, annotationId, before, after: after.value }] });
         return written.ok ? after : written;
-      });
+      }, { pipelined: true });
     },
 
     deleteAnnotation(documentId, annotationId) {
@@ -54,7 +54,7 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
         const evidence = afterAnnotationsRemoved(store.evidence, { annotations: [{ documentId, annotationId }] });
         const written = await changes.commit({ label: 'Delete claim', annotations: [{ documentId, annotationId, before, after: undefined }], evidence });
         return written.ok ? ok(true) : written;
-      });
+      }, { pipelined: true });
     },
 
     reviewAnchor(documentId, annotationId, decision) {
@@ -67,7 +67,7 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
         const label = decision.kind === 'accept' ? 'Accept new place of claim' : 'Re-pin claim';
         const written = await changes.commit({ label, annotations: [{ documentId, annotationId, before, after: after.value }] });
         return written.ok ? after : written;
-      });
+      }, { pipelined: true });
     },
 
     async getClaimSuggestions() {

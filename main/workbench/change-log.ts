@@ -22,6 +22,8 @@ export interface ChangeEvents {
   readonly evidenceChanged: Emitter<EvidenceData>;
 }
 
+const noop = () => undefined;
+
 type Step = { write: () => Promise<Result<unknown, 'write-failed'>>; restore: () => Promise<unknown> };
 
 type WriteResult = Result<true, 'not-found' | 'write-failed'>;
@@ -40,6 +42,10 @@ export class ChangeLog {
   }
 
   private queue: Promise<unknown> = Promise.resolve();
+  /** The change being made (in `exclusive`), and whether it may be pipelined. */
+  private active: { readonly release: () => void; readonly pipelined: boolean } | undefined;
+  /** Pipelined saves made but not yet on disk (see `commit`). */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   get state(): HistoryState {
     return this.history.state;
@@ -48,20 +54,78 @@ export class ChangeLog {
   /**
    * Runs `work` after every change already under way has finished, so a change reads the state
    * the one before it left (an undo pressed while a claim is being written undoes that claim).
+   * `pipelined`: `work` makes at most one change of one document's claims, and returns once it is
+   * saved; the next change may then start as soon as this one is made, before it is on disk (see
+   * `commit`). Any other change first waits until every pipelined one is on disk.
    */
-  exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
+  exclusive<T>(work: () => Promise<T>, { pipelined = false } = {}): Promise<T> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const start = async () => {
+      if (!pipelined) await this.settled();
+      const active = { release, pipelined };
+      this.active = active;
+      try {
+        return await work();
+      } finally {
+        if (this.active === active) this.active = undefined;
+        release();
+      }
+    };
+    const run = this.queue.then(start);
+    this.queue = Promise.race([run.then(noop, noop), released]);
     return run;
   }
 
-  /** Writes `change` and makes it the next to undo. */
+  /** Resolves once every pipelined save made so far is on disk (or has failed). */
+  private async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * Writes `change` and makes it the next to undo. In a pipelined `exclusive`, a change of one
+   * document's claims alone is pipelined: the store holds it at once, it is recorded, and the
+   * next change may start while it goes to disk, so changes made in a burst (a script, a fast
+   * typist, several windows) share the disk's time instead of queueing for it. Should it fail, it
+   * leaves the history, and every window is told what is on disk.
+   */
   async commit(change: Change): Promise<WriteResult> {
-    const written = await this.write(sideOf(change, 'after'));
-    if (!written.ok) return written;
-    this.history.record(withRemoved(change, 'after', written.value));
+    const active = this.active;
+    const pipelined = active?.pipelined === true ? this.stage(change) : undefined;
+    if (pipelined === undefined) {
+      if (active?.pipelined) await this.settled();
+      const written = await this.write(sideOf(change, 'after'));
+      if (!written.ok) return written;
+      this.history.record(withRemoved(change, 'after', written.value));
+      this.events.historyChanged.fire(this.history.state);
+      return ok(true);
+    }
+    this.history.record(change);
     this.events.historyChanged.fire(this.history.state);
-    return ok(true);
+    this.inFlight.add(pipelined);
+    void pipelined.finally(() => this.inFlight.delete(pipelined));
+    active!.release();
+    const saved = await pipelined;
+    const side = sideOf(change, 'after');
+    if (!saved.ok) {
+      this.history.discard(change);
+      this.events.historyChanged.fire(this.history.state);
+    }
+    this.announce(new Map(), new Map(), side);
+    return saved.ok ? ok(true) : saved;
+  }
+
+  /** The store's pipelined save of `change`, when it is a change of one document's claims alone that the store can pipeline. */
+  private stage(change: Change): Promise<Result<unknown, 'write-failed'>> | undefined {
+    const side = sideOf(change, 'after');
+    if ((side.documents?.length ?? 0) > 0 || side.evidence !== undefined || side.codebook !== undefined || side.annotations.length === 0) return undefined;
+    const documentId = side.annotations[0]!.documentId;
+    let file = this.store.document(documentId);
+    if (file === undefined || side.annotations.some((edit) => edit.documentId !== documentId)) return undefined;
+    for (const { annotationId, annotation } of side.annotations) file = putAnnotation(file, annotationId, annotation);
+    return this.store.stageAnnotations(file);
   }
 
   undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>> {

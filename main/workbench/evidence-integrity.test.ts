@@ -19,8 +19,15 @@ function recordWrites(store: WorkspaceStore): string[] {
   const writes: string[] = [];
   const putEvidence = store.putEvidence.bind(store);
   const putDocument = store.putDocument.bind(store);
+  const stageAnnotations = store.stageAnnotations.bind(store);
   store.putEvidence = (next) => (writes.push('evidence'), putEvidence(next));
   store.putDocument = (next) => (writes.push('document'), putDocument(next));
+  // A pipelined save of a claim (change-log.ts) is a document write too.
+  store.stageAnnotations = (next) => {
+    const staged = stageAnnotations(next);
+    if (staged !== undefined) writes.push('document');
+    return staged;
+  };
   return writes;
 }
 

@@ -224,6 +224,8 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
       bundleProgressed.dispose();
       await bundles.dispose();
       await uploads.dispose();
+      // Its writes (and the store's housekeeping after them) are on disk once it is disposed of.
+      await store.flush();
     },
   } satisfies WorkbenchHost;
   return service;
