@@ -71,6 +71,7 @@ async function saveSamples(dir: string, count: number): Promise<number[]> {
     }
   } finally {
     await service.dispose();
+    await store.close();
   }
   return samples;
 }
@@ -87,6 +88,7 @@ async function burst(dir: string): Promise<number> {
     return ms;
   } finally {
     await service.dispose();
+    await store.close();
   }
 }
 
@@ -102,10 +104,11 @@ async function readAndParse(dir: string): Promise<number> {
 
 async function openAndList(dir: string): Promise<number> {
   const started = performance.now();
-  const { service } = await workbenchOf(dir);
+  const { store, service } = await workbenchOf(dir);
   const listed = await service.listDocuments();
   const ms = performance.now() - started;
   await service.dispose();
+  await store.close();
   if (listed.length === 0) throw new Error('nothing listed');
   return ms;
 }

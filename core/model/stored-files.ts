@@ -7,7 +7,7 @@ import { DocumentMeta, DocumentStructure, Sha256 } from './document.ts';
 import { EvidenceData } from './evidence.ts';
 import { WorkspaceSettings } from './workspace.ts';
 
-export const WORKSPACE_SCHEMA_VERSION = 1;
+export const WORKSPACE_SCHEMA_VERSION = 2;
 
 export const WorkspaceFile = z.object({
   schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),

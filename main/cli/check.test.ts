@@ -7,6 +7,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { WORKSPACE_SCHEMA_VERSION } from '../../core/model/stored-files.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
 import { DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE, WorkspaceStore } from '../store/workspace-store.ts';
@@ -69,7 +70,7 @@ describe('claimbench check', () => {
 function newerFormat(bytes: Buffer): boolean {
   try {
     const version = (JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as { schemaVersion?: unknown } | null)?.schemaVersion;
-    return typeof version === 'number' && version > 1;
+    return typeof version === 'number' && version > WORKSPACE_SCHEMA_VERSION;
   } catch {
     return false;
   }

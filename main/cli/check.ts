@@ -2,6 +2,7 @@
 // main/store/check-workspace.ts), and says what it found and did.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { describeMigration } from '../../core/model/migrations.ts';
 import { checkWorkspace } from '../store/check-workspace.ts';
 import { acquireWorkspaceLock } from '../store/workspace-lock.ts';
 import { WORKSPACE_FILE, WorkspaceOpenError } from '../store/workspace-store.ts';
@@ -44,6 +45,8 @@ export async function checkCommand({ workspace }: { readonly workspace?: string 
   }
   try {
     const report = await checkWorkspace(dir);
+    const migration = describeMigration(report.migrated);
+    if (migration !== undefined) output.report('migrated', migration, { files: report.migrated });
     for (const finding of report.findings) {
       output.report('finding', `${finding.file}: ${finding.problem}${finding.repaired ? ` — repaired: ${finding.repaired}` : ' — NOT repaired'}`, { ...finding });
     }

@@ -26,6 +26,8 @@ export interface CheckReport {
   readonly checked: number;
   /** 0 all was well, 1 problems found and all repaired, 2 something could not be repaired. */
   readonly exitCode: 0 | 1 | 2;
+  /** Files taken from an older format to the current one (not a problem: the old versions are backups). */
+  readonly migrated: readonly { readonly file: string; readonly from: number }[];
 }
 
 /**
@@ -79,7 +81,8 @@ export async function checkWorkspace(dir: string): Promise<CheckReport> {
 
   const checked = 3 + store.documents.length + originals.size + texts.size;
   const exitCode = findings.length === 0 ? 0 : findings.every((finding) => finding.repaired !== undefined) ? 1 : 2;
-  return { findings, checked, exitCode };
+  await store.close();
+  return { findings, checked, exitCode, migrated: store.migratedFiles };
 }
 
 async function blobNames(dir: string, folder: string): Promise<Set<string>> {

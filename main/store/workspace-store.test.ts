@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VERDICT_SCALE, type EvidenceLink } from '../../core/model/evidence.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
+import { WORKSPACE_SCHEMA_VERSION } from '../../core/model/stored-files.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
@@ -218,7 +219,7 @@ describe('WorkspaceStore', () => {
       expect(store.problems).toEqual([]);
       const claim = { id: 'c1', statement: 'A claim', mentions: [], status: 'open' as const, creator: '', created: '2026-08-15T10:00:00.000Z', modified: '2026-08-15T10:00:00.000Z' };
       expect(await store.putEvidence({ links: [], claims: [claim] })).toEqual({ ok: true, value: { links: [], claims: [claim] } });
-      expect(JSON.parse(await readFile(path.join(dir, EVIDENCE_FILE), 'utf8'))).toEqual({ schemaVersion: 1, links: [], claims: [claim] });
+      expect(JSON.parse(await readFile(path.join(dir, EVIDENCE_FILE), 'utf8'))).toEqual({ schemaVersion: WORKSPACE_SCHEMA_VERSION, links: [], claims: [claim] });
     }));
 
   it.each([

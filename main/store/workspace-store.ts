@@ -9,6 +9,7 @@ import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { Emitter } from '../../core/events.ts';
 import type { EvidenceData } from '../../core/model/evidence.ts';
+import { migrate, MIGRATIONS, type Migration, type StoredFileKind } from '../../core/model/migrations.ts';
 import { DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
@@ -29,7 +30,7 @@ export const BACKUPS_DIR = '.backups';
 
 /** The workspace cannot be opened at all (as opposed to one unreadable document). */
 export class WorkspaceOpenError extends Error {
-  readonly code: 'not-a-workspace' | 'invalid-workspace-file' | 'locked';
+  readonly code: 'not-a-workspace' | 'invalid-workspace-file' | 'locked' | 'migration-failed';
   constructor(code: WorkspaceOpenError['code'], message: string) {
     super(message);
     this.name = 'WorkspaceOpenError';
@@ -98,6 +99,9 @@ export class WorkspaceStore {
 
   readonly onDidChangeSaveState = this.saveStateEmitter.event;
 
+  /** Files this opening took from an older format to the current one (core/model/migrations.ts). */
+  migratedFiles: readonly { readonly file: string; readonly from: number }[] = [];
+
   private constructor(
     dir: string,
     workspaceFile: StoredFile<WorkspaceFile>,
@@ -122,14 +126,16 @@ export class WorkspaceStore {
    * listed in `problems`, left untouched, and read as empty, and `putEvidence` refuses to write
    * over it until the analyst repairs or removes it and opens the workspace again.
    */
-  static async open(dir: string, options: { readonly readOnly?: boolean } = {}): Promise<WorkspaceStore> {
+  static async open(dir: string, options: { readonly readOnly?: boolean; readonly migrations?: readonly Migration[] } = {}): Promise<WorkspaceStore> {
     const absolute = path.resolve(dir);
     // Read-only (the export's worker, beside the store that owns the workspace): nothing is set
-    // aside, restored or cleaned; a damaged file is only reported.
+    // aside, restored, cleaned or migrated on disk; a damaged file is only reported.
     const repair = options.readOnly !== true;
+    const reading: Reading = { repair, migrations: options.migrations ?? MIGRATIONS, migrated: [] };
     const workspaceFile = storedFile<WorkspaceFile>(absolute, WORKSPACE_FILE);
-    const workspace = await readValidated(workspaceFile, WorkspaceFile, repair);
+    const workspace = await readValidated(workspaceFile, WorkspaceFile, 'workspace', reading);
     if (!workspace.ok) {
+      if (workspace.error.code === 'migration-failed') throw migrationFailed(absolute, workspace.error.message);
       if (workspace.error.code === 'missing') throw new WorkspaceOpenError('not-a-workspace', `${absolute} is not a Claimbench workspace (${workspace.error.message})`);
       throw new WorkspaceOpenError(
         'invalid-workspace-file',
@@ -137,6 +143,7 @@ export class WorkspaceStore {
       );
     }
     workspaceFile.db.data = workspace.value;
+    noteMigrated(reading, workspaceFile, workspace);
     const unreadable: Failure[] = workspace.restored ? [workspace.restored] : [];
     if (repair) await removeStaleTemps(absolute);
 
@@ -150,28 +157,34 @@ export class WorkspaceStore {
     // Read several at once (a workspace has thousands of small files), kept in name order.
     const read = await mapConcurrently(names, OPEN_CONCURRENCY, async (name) => {
       const stored = storedFile<DocumentFile>(absolute, `${DOCUMENTS_DIR}/${name}`);
-      let file = await readValidated(stored, DocumentFile, repair);
+      let file = await readValidated(stored, DocumentFile, 'document', reading);
       // A file that holds another document than its name says is damaged too (a flipped byte in the id).
       if (file.ok && `${file.value.meta.id}.json` !== name) {
         const damage: Failure<'invalid'> = { code: 'invalid', message: `${stored.relative}: holds document "${file.value.meta.id}", not "${name.slice(0, -5)}"` };
-        file = repair ? await recover(stored, DocumentFile, damage, (value) => `${value.meta.id}.json` === name) : fail(damage.code, damage.message);
+        file = repair ? await recover(stored, DocumentFile, damage, 'document', reading, (value) => `${value.meta.id}.json` === name) : fail(damage.code, damage.message);
       }
       return { name, stored, file, journal: file.ok && journaled.has(name) ? await openJournal(stored, file.value, repair) : undefined };
     });
     const journals = new Map<string, JournalState>();
+    const failedMigration = read.find(({ file }) => !file.ok && file.error.code === 'migration-failed');
+    if (failedMigration && !failedMigration.file.ok) throw migrationFailed(absolute, failedMigration.file.error.message);
     for (const { stored, file, journal } of read) {
       if (file.restored) unreadable.push(file.restored);
       if (journal?.problem) unreadable.push(journal.problem);
       if (!file.ok) {
         unreadable.push(file.error);
       } else {
+        noteMigrated(reading, stored, file);
         stored.db.data = journal?.document ?? file.value;
         documentFiles.set(file.value.meta.id, stored);
         journals.set(file.value.meta.id, { on: journal?.present ? 'ready' : 'absent', name: file.value.journal, records: journal?.records ?? 0, bytes: journal?.bytes ?? 0 });
       }
     }
-    const evidence = await openEvidence(absolute, unreadable, repair);
-    return new WorkspaceStore(absolute, workspaceFile, evidence, documentFiles, unreadable, journals);
+    const evidence = await openEvidence(absolute, unreadable, reading);
+    if (repair) await writeMigrated(absolute, reading.migrated);
+    const store = new WorkspaceStore(absolute, workspaceFile, evidence, documentFiles, unreadable, journals);
+    store.migratedFiles = reading.migrated.map(({ stored, from }) => ({ file: stored.relative, from }));
+    return store;
   }
 
   get workspace(): WorkspaceFile {
@@ -551,11 +564,13 @@ function storedFile<T>(dir: string, relative: string): StoredFile<T> {
 }
 
 /** Reads evidence.json for `open`: missing is empty; unreadable is a problem, and refused writes. */
-async function openEvidence(dir: string, problems: Failure[], repair: boolean): Promise<{ file: StoredFile<EvidenceFile>; refusal?: WriteFailure }> {
+async function openEvidence(dir: string, problems: Failure[], reading: Reading): Promise<{ file: StoredFile<EvidenceFile>; refusal?: WriteFailure }> {
   const file = storedFile<EvidenceFile>(dir, EVIDENCE_FILE);
-  const read = await readValidated(file, EvidenceFile, repair);
+  const read = await readValidated(file, EvidenceFile, 'evidence', reading);
+  if (!read.ok && read.error.code === 'migration-failed') throw migrationFailed(dir, read.error.message);
   if (read.restored) problems.push(read.restored);
   if (read.ok) {
+    noteMigrated(reading, file, read);
     file.db.data = read.value;
     return { file };
   }
@@ -577,10 +592,11 @@ async function openEvidence(dir: string, problems: Failure[], repair: boolean): 
 async function readValidated<T>(
   stored: StoredFile<T>,
   schema: z.ZodType<T>,
-  repair: boolean,
-): Promise<Result<T, 'missing' | 'unreadable' | 'invalid'> & { restored?: Failure<'restored'> }> {
-  const read = await readOnce(stored, schema);
-  if (read.ok) return read;
+  kind: StoredFileKind,
+  reading: Reading,
+): Promise<Result<T, 'missing' | 'unreadable' | 'invalid' | 'migration-failed'> & { restored?: Failure<'restored'>; from?: number }> {
+  const read = await readOnce(stored, schema, kind, reading);
+  if (read.ok || read.error.code === 'migration-failed') return read;
   const { code, message } = read.error;
   if (code === 'missing') return read;
   // A newer Claimbench's file is not damaged: it stays where it is, for that version to open.
@@ -588,17 +604,59 @@ async function readValidated<T>(
   if (typeof version === 'number' && version > WORKSPACE_SCHEMA_VERSION) {
     return fail('invalid', `${stored.relative}: written by a newer version of Claimbench (format ${version}; this one reads ${WORKSPACE_SCHEMA_VERSION}); it was left as it is`);
   }
-  return repair ? recover(stored, schema, { code, message }) : read;
+  return reading.repair ? recover(stored, schema, { code, message }, kind, reading) : read;
 }
 
-async function readOnce<T>({ db, relative }: StoredFile<T>, schema: z.ZodType<T>): Promise<Result<T, 'missing' | 'unreadable' | 'invalid'>> {
+/** How a workspace is being read by `open`: whether it may repair, the migrations, and the files migrated (to be written once all are read). */
+interface Reading {
+  readonly repair: boolean;
+  readonly migrations: readonly Migration[];
+  readonly migrated: { readonly stored: StoredFile<unknown>; readonly value: unknown; readonly from: number }[];
+}
+
+async function readOnce<T>(stored: StoredFile<T>, schema: z.ZodType<T>, kind: StoredFileKind, reading: Reading): Promise<Result<T, 'missing' | 'unreadable' | 'invalid' | 'migration-failed'> & { from?: number }> {
+  const { db, relative } = stored;
   try {
     await db.read();
   } catch (error) {
     return fail('unreadable', `${relative}: ${describe(error)}`);
   }
   if (db.data === null || db.data === undefined) return fail('missing', `${relative} is missing`);
-  return validate(db.data, schema, relative);
+  return migrateAndValidate(stored, db.data, schema, kind, reading);
+}
+
+/** `data` (read from `stored`) migrated to the current format and validated; `from`: the format it was in. */
+function migrateAndValidate<T>(stored: StoredFile<T>, data: unknown, schema: z.ZodType<T>, kind: StoredFileKind, reading: Reading): Result<T, 'invalid' | 'migration-failed'> & { from?: number } {
+  const migrated = migrate(kind, data, reading.migrations);
+  if (!migrated.ok) return fail('migration-failed', `${stored.relative}: ${migrated.error.message}`);
+  const valid = validate(migrated.value.data, schema, stored.relative);
+  return valid.ok && migrated.value.from < WORKSPACE_SCHEMA_VERSION ? { ...valid, from: migrated.value.from } : valid;
+}
+
+/** Notes that `stored` was read in an older format, so that `open` writes `value` to it in the current one. */
+function noteMigrated<T>(reading: Reading, stored: StoredFile<T>, read: Result<T, string> & { from?: number }): void {
+  if (read.ok && read.from !== undefined) reading.migrated.push({ stored: stored as StoredFile<unknown>, value: read.value, from: read.from });
+}
+
+/**
+ * Writes the files `open` migrated, once every file was read, migrated and validated (so a failed
+ * migration writes nothing). Documents first and workspace.json last; each keeps its old version
+ * as a backup (durable-file.ts). A write that fails stops the opening: the files written by then
+ * are in the new format and the rest in the old, each whole, and the next opening goes on from there.
+ */
+async function writeMigrated(dir: string, migrated: Reading['migrated']): Promise<void> {
+  const order = (relative: string) => (relative === WORKSPACE_FILE ? 2 : relative === EVIDENCE_FILE ? 1 : 0);
+  for (const { stored, value } of [...migrated].sort((a, b) => order(a.stored.relative) - order(b.stored.relative))) {
+    try {
+      await stored.db.adapter.write(value);
+    } catch (error) {
+      throw migrationFailed(dir, `${stored.relative} could not be written in the new format: ${describe(error)}. The files written before it are in the new format, the rest as they were`);
+    }
+  }
+}
+
+function migrationFailed(dir: string, message: string): WorkspaceOpenError {
+  return new WorkspaceOpenError('migration-failed', `${dir} could not be brought to this version's format (${WORKSPACE_SCHEMA_VERSION}): ${message}. Nothing was changed by this attempt; open it with the version of Claimbench that wrote it, or report this.`);
 }
 
 function validate<T>(data: unknown, schema: z.ZodType<T>, relative: string): Result<T, 'invalid'> {
@@ -615,8 +673,10 @@ async function recover<T>(
   stored: StoredFile<T>,
   schema: z.ZodType<T>,
   damage: Failure<'unreadable' | 'invalid'>,
+  kind: StoredFileKind,
+  reading: Reading,
   fits: (value: T) => boolean = () => true,
-): Promise<Result<T, 'unreadable' | 'invalid'> & { restored?: Failure<'restored'> }> {
+): Promise<Result<T, 'unreadable' | 'invalid'> & { restored?: Failure<'restored'>; from?: number }> {
   const file = path.join(stored.dir, stored.relative);
   const aside = `${file}.corrupt-${new Date().toISOString().replace(/[-:.]/g, '')}`;
   try {
@@ -635,7 +695,8 @@ async function recover<T>(
     } catch {
       continue;
     }
-    const valid = validate(data, schema, stored.relative);
+    // A backup may be older than the format: migrated like the file (and written migrated after).
+    const valid = migrateAndValidate(stored, data, schema, kind, reading);
     if (!valid.ok || !fits(valid.value)) continue;
     try {
       await writeDurably(file, text);
@@ -646,6 +707,7 @@ async function recover<T>(
     const when = backupTime(name)?.toISOString() ?? name;
     return {
       ...ok(valid.value),
+      ...(valid.from !== undefined ? { from: valid.from } : {}),
       restored: { code: 'restored', message: `${stored.relative} was damaged (${damage.message.replace(`${stored.relative}: `, '')}); it was set aside as ${asideName} and its backup of ${when} was restored` },
     };
   }

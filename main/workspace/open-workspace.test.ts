@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRef } from '../../core/model/evidence.ts';
+import { WORKSPACE_SCHEMA_VERSION } from '../../core/model/stored-files.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { WorkspaceOpenError } from '../store/workspace-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
@@ -51,14 +52,14 @@ describe('openOrCreateWorkspace', () => {
       expect(claims[0]!.mentions.map((mention) => mention.documentId)).toEqual([report, mayor]);
       expect(claims[0]!.verdict).toMatchObject({ rating: 'true', reviewer: 'Claimbench sample', date: '2026-08-15', rationale: expect.stringContaining('**18 percent**') });
       expect(store.workspace.settings.verdictScale.some((rating) => rating.id === claims[0]!.verdict!.rating)).toBe(true);
-      expect(JSON.parse(await readFile(path.join(root, 'ws', 'evidence.json'), 'utf8'))).toMatchObject({ schemaVersion: 1 });
+      expect(JSON.parse(await readFile(path.join(root, 'ws', 'evidence.json'), 'utf8'))).toMatchObject({ schemaVersion: WORKSPACE_SCHEMA_VERSION });
     }));
 
   it('creates an empty workspace with --empty', () =>
     withTempDir(async (root) => {
       const { store } = await openOrCreateWorkspace(path.join(root, 'ws'), { ...options, empty: true });
       expect(store.documents).toEqual([]);
-      expect(JSON.parse(await readFile(path.join(root, 'ws', 'evidence.json'), 'utf8'))).toEqual({ schemaVersion: 1, links: [], claims: [] });
+      expect(JSON.parse(await readFile(path.join(root, 'ws', 'evidence.json'), 'utf8'))).toEqual({ schemaVersion: WORKSPACE_SCHEMA_VERSION, links: [], claims: [] });
       expect(store.workspace.codebook.tags.length).toBeGreaterThan(5);
     }));
 
@@ -77,7 +78,7 @@ describe('openOrCreateWorkspace', () => {
       await mkdir(dir);
       const { created } = await openOrCreateWorkspace(dir, options);
       expect(created).toBe(true);
-      expect(JSON.parse(await readFile(path.join(dir, 'workspace.json'), 'utf8'))).toMatchObject({ schemaVersion: 1 });
+      expect(JSON.parse(await readFile(path.join(dir, 'workspace.json'), 'utf8'))).toMatchObject({ schemaVersion: WORKSPACE_SCHEMA_VERSION });
     }));
 
   it('refuses a non-empty folder that is not a workspace, and writes nothing into it', () =>
