@@ -11,7 +11,7 @@ import { importCommand, IMPORT_HELP } from './import.ts';
 import { importBundleCommand, IMPORT_BUNDLE_HELP } from './import-bundle.ts';
 import { verifyCommand, VERIFY_HELP } from './verify.ts';
 import { createOutput, UsageError, type Output } from './output.ts';
-import { serve, SERVE_HELP, type ServeOptions } from './serve.ts';
+import { bindAddress, serve, SERVE_HELP, type ServeOptions } from './serve.ts';
 import { start, START_HELP } from './start.ts';
 
 const MAIN_HELP = `Usage: claimbench <command> [options]
@@ -21,7 +21,7 @@ claims, link them to their sources, and export annotated bundles.
 
 Commands:
   start          start the desktop app (or the web host where Electron is unavailable)
-  serve          serve the workbench to your browser on 127.0.0.1
+  serve          serve the workbench to your browser on 127.0.0.1 (see --host)
   import         import files (text, Markdown, HTML, PDF, Word) into a workspace
   export         write the workspace as an annotated bundle (.claimbundle) or .qdpx
   verify         check a bundle's files, hashes and signature without importing it
@@ -51,7 +51,7 @@ const COMMON = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-const SERVING = { ...COMMON, port: { type: 'string' }, 'no-open': { type: 'boolean' } } as const;
+const SERVING = { ...COMMON, port: { type: 'string' }, host: { type: 'string' }, 'allow-remote': { type: 'boolean', default: false }, 'no-open': { type: 'boolean' } } as const;
 
 /** --max-file-size N (MiB) over the default import limits. */
 function limits(values: Values): ImportLimits {
@@ -67,6 +67,7 @@ function serveOptions(values: Values): ServeOptions {
     limits: limits(values),
     workspace: values.workspace as string | undefined,
     port: values.port === undefined ? undefined : parsePort(values.port as string),
+    host: bindAddress(values.host as string | undefined, values['allow-remote'] === true),
     open: values['no-open'] !== true,
     empty: values.empty === true,
   };

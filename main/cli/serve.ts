@@ -1,15 +1,19 @@
-// `claimbench serve`: the workbench in a browser, on 127.0.0.1, with a token per run.
+// `claimbench serve`: the workbench in a browser, on 127.0.0.1 (another address only with
+// --host and --allow-remote, and a warning), with a token per run.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { describeMigration } from '../../core/model/migrations.ts';
 import { RENDERER_DIR, RESOURCES_DIR } from '../app-paths.ts';
 import type { ImportLimits } from '../import/extract-types.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { createWorkbenchService } from '../workbench/workbench-service.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';
+import { addressKind } from '../web/ip-address.ts';
 import { startWebHost, type WebHost } from '../web/server.ts';
-import type { Output } from './output.ts';
+import { DEFAULT_ATTEMPT_POLICY } from '../web/token-attempts.ts';
+import { UsageError, type Output } from './output.ts';
 
 export const DEFAULT_PORT = 4312;
 
@@ -20,12 +24,16 @@ export interface ServeOptions {
   readonly port?: number;
   readonly open: boolean;
   readonly empty: boolean;
+  /** The IP address to listen on; undefined: 127.0.0.1. Checked by `bindAddress`. */
+  readonly host?: string;
 }
 
 export const SERVE_HELP = `Usage: claimbench serve [options]
 
-Serve the workbench to your browser on 127.0.0.1 only. The printed URL carries a
-token that is new on every run; without it the server answers 401.
+Serve the workbench to your browser on 127.0.0.1 only (unless --host says otherwise).
+The printed URL carries a token that is new on every run; without it the server
+answers 401; after ${DEFAULT_ATTEMPT_POLICY.maxFailures} wrong tokens within ${DEFAULT_ATTEMPT_POLICY.windowMs / 1000} s, it answers that address
+429 for ${DEFAULT_ATTEMPT_POLICY.coolDownMs / 1000} s.
 
 Options:
   --workspace DIR  the workspace folder (default: $CLAIMBENCH_WORKSPACE, else the
@@ -33,12 +41,53 @@ Options:
   --empty          create a missing workspace without the sample documents
   --max-file-size N  refuse imported files over N MiB (default 64)
   --port N         the port (default ${DEFAULT_PORT}, or a free one if that is taken; 0: any)
+  --host ADDRESS   the IP address to listen on (default 127.0.0.1); an address other
+                   machines can reach (e.g. 0.0.0.0, every interface) needs --allow-remote
+  --allow-remote   confirm --host: anyone who can reach that address and has the token
+                   can read and change the workspace, over unencrypted HTTP
   --no-open        do not open the browser
-  --json           print one JSON object per line (listening, stopping, stopped, error)
+  --json           print one JSON object per line (warning, listening, stopping, stopped,
+                   error)
   -h, --help       show this help`;
+
+/**
+ * The address to listen on from --host and --allow-remote: an IP address (a name could resolve
+ * anywhere, and is what DNS rebinding plays with), loopback unless remote access is confirmed.
+ * Throws a UsageError otherwise.
+ *
+ * @example bindAddress('0.0.0.0', false) // throws: needs --allow-remote
+ */
+export function bindAddress(host: string | undefined, allowRemote: boolean): string | undefined {
+  if (host === undefined) return undefined;
+  const kind = addressKind(host);
+  if (kind === undefined) throw new UsageError(`--host takes an IP address such as 127.0.0.1, ::1 or 0.0.0.0, not "${host}"`);
+  if (kind !== 'loopback' && !allowRemote) {
+    throw new UsageError(
+      `--host ${host} lets other machines connect: anyone who can reach it and has the token can read and change the workspace. Add --allow-remote if that is what you want`,
+    );
+  }
+  return host;
+}
+
+/** What `serve` prints to stderr before listening where other machines can connect. */
+export function remoteAccessWarning(host: string): string {
+  const where = addressKind(host) === 'unspecified' ? `${host} (every network interface of this machine)` : host;
+  return (
+    `claimbench: WARNING: serving on ${where}, over unencrypted HTTP. Anyone who can reach ` +
+    'that address and has the token can read and change the workspace, and the token crosses the ' +
+    'network in the clear. Stop the server (Ctrl-C) when you no longer need it.'
+  );
+}
 
 /** Runs until SIGINT/SIGTERM; resolves with the process exit code. */
 export async function serve(options: ServeOptions, output: Output): Promise<number> {
+  const remote = options.host !== undefined && addressKind(options.host) !== 'loopback';
+  if (remote) {
+    // On stderr whatever the output mode, so it is seen even when stdout goes to a program.
+    const warning = remoteAccessWarning(options.host!);
+    process.stderr.write(`${warning}\n`);
+    if (output.json) output.report('warning', warning, { code: 'remote-access', host: options.host });
+  }
   const dir = resolveWorkspaceDir(options.workspace);
   const { store, created, lock } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: options.empty, lock: 'claimbench serve' });
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
@@ -46,16 +95,19 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
     return 1;
   }
   const service = createWorkbenchService(store, { extractors: EXTRACTORS, limits: options.limits, keysDir: path.join(userDataDir(), 'keys') });
+  const migration = describeMigration(store.migratedFiles);
+  if (migration !== undefined) output.report('migrated', migration, { files: store.migratedFiles });
   for (const problem of store.problems) {
     if (problem.code === 'restored') output.report('restored', `restored ${problem.message}`, { message: problem.message });
     else output.error('unreadable-file', `skipped ${problem.message}`);
   }
 
-  const host = await listen(service, options.port);
+  const host = await listen(service, options.port, options.host);
+  const elsewhere = addressKind(host.address) === 'unspecified' ? ' (on another machine, with this machine\'s address in place of the loopback one)' : '';
   output.report(
     'listening',
-    `Claimbench is serving ${dir}${created ? ' (new workspace)' : ''}\n\n    ${host.url}\n\nOpen that URL in your browser. Press Ctrl-C to stop.`,
-    { url: host.url, port: host.port, token: host.token, workspace: dir, created },
+    `Claimbench is serving ${dir}${created ? ' (new workspace)' : ''}\n\n    ${host.url}\n\nOpen that URL in your browser${elsewhere}. Press Ctrl-C to stop.`,
+    { url: host.url, host: host.address, port: host.port, token: host.token, workspace: dir, created },
   );
   if (options.open) openBrowser(host.url);
 
@@ -70,8 +122,9 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
   return 0;
 }
 
-async function listen(service: ReturnType<typeof createWorkbenchService>, port: number | undefined): Promise<WebHost> {
-  const options = { service, uploads: service.uploads, exports: service.exports, rendererDir: RENDERER_DIR };
+async function listen(service: ReturnType<typeof createWorkbenchService>, port: number | undefined, host: string | undefined): Promise<WebHost> {
+  // `host` has passed bindAddress, so a remote one was confirmed with --allow-remote.
+  const options = { service, uploads: service.uploads, exports: service.exports, rendererDir: RENDERER_DIR, host, allowRemote: host !== undefined };
   if (port !== undefined) return startWebHost({ ...options, port });
   try {
     return await startWebHost({ ...options, port: DEFAULT_PORT });

@@ -20,7 +20,8 @@ export type StageFailure = 'too-large' | 'write-failed';
 export class UploadStaging {
   private dir: string | undefined;
   private readonly staged = new Map<string, { file: string; size: number }>();
-  private readonly maxBytes: number;
+  /** The largest file taken, in bytes (the web host refuses a larger declared upload before staging). */
+  readonly maxBytes: number;
 
   constructor(maxBytes: number) {
     this.maxBytes = maxBytes;

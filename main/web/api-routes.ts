@@ -27,28 +27,54 @@ function sendError(response: ServerResponse, status: number, code: string, messa
   sendJson(response, status, { error: { code, message } });
 }
 
+/**
+ * Object keys no call has any use for, refused wherever they appear in a body: were one to reach a
+ * merge or a lookup that walks prototypes, it could change how every object behaves.
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Handles POST /api/<method>. */
 export async function handleCall(service: WorkbenchService, method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/json') {
+    // A form or text/plain post is what a foreign page can send without asking first.
     sendError(response, 415, 'unsupported-media-type', 'Send arguments as application/json');
     return;
   }
   const body = await readBody(request, MAX_BODY_BYTES);
   if (!body.ok) {
+    // Answered at once, without waiting for the rest; the connection is not reused after it.
+    response.setHeader('connection', 'close');
     sendError(response, 413, 'body-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
     return;
   }
-  let args: unknown;
-  try {
-    args = body.text === '' ? [] : JSON.parse(body.text);
-  } catch {
-    sendError(response, 400, 'malformed-json', 'The request body is not valid JSON');
+  const parsed = parseArguments(body.text);
+  if (!parsed.ok) {
+    sendError(response, 400, parsed.code, parsed.message);
     return;
   }
-  const result = await dispatch(service, method, args);
+  const result = await dispatch(service, method, parsed.args);
   if (result.ok) sendJson(response, 200, { value: result.value });
   else sendError(response, result.error.code === 'unknown-method' ? 404 : 400, result.error.code, result.error.message);
+}
+
+/** JSON, without forbidden keys at any depth; an empty body is no arguments. */
+function parseArguments(text: string): { ok: true; args: unknown } | { ok: false; code: string; message: string } {
+  let forbidden: string | undefined;
+  let args: unknown;
+  try {
+    args =
+      text === ''
+        ? []
+        : JSON.parse(text, (key, value: unknown) => {
+            if (FORBIDDEN_KEYS.has(key)) forbidden ??= key;
+            return value;
+          });
+  } catch {
+    return { ok: false, code: 'malformed-json', message: 'The request body is not valid JSON' };
+  }
+  if (forbidden !== undefined) return { ok: false, code: 'invalid-arguments', message: `The key "${forbidden}" is not allowed in arguments` };
+  return { ok: true, args };
 }
 
 /** Handles POST /api/upload: the raw bytes of one file, staged for a later importUploads. */
@@ -59,6 +85,15 @@ export async function handleUpload(uploads: UploadStaging, request: IncomingMess
     sendError(response, 415, 'unsupported-media-type', 'Upload a file as application/octet-stream');
     return;
   }
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > uploads.maxBytes) {
+    // Refused before anything is staged: no file is created for a body that cannot fit.
+    response.setHeader('connection', 'close');
+    sendError(response, 413, 'too-large', `the file is larger than the ${uploads.maxBytes}-byte limit`);
+    return;
+  }
+  // The file's name is never taken from the request: it is staged under a random id, and the name
+  // given later to importUploads is only shown (its last path segment), never used as a path.
   const staged = await uploads.stageStream(request);
   if (staged.ok) sendJson(response, 200, { value: staged.value });
   else if (staged.error.code === 'too-large') {
@@ -101,19 +136,32 @@ export function handleEvents(service: WorkbenchService, request: IncomingMessage
   return end;
 }
 
-/** Reads the body up to `limit` bytes; past it, drains the rest (so a response can still be sent). */
+/**
+ * Reads the body up to `limit` bytes. A body declared or found to be larger resolves at once as
+ * too large; the rest is discarded by Node once the answer is sent, never buffered.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<{ ok: true; text: string } | { ok: false }> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length']);
-    let tooLarge = Number.isFinite(declared) && declared > limit;
+    if (Number.isFinite(declared) && declared > limit) {
+      resolve({ ok: false });
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
-    });
-    request.on('end', () => resolve(tooLarge ? { ok: false } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      request.off('data', onData);
+      request.resume();
+      chunks.length = 0;
+      resolve({ ok: false });
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') }));
     request.on('error', reject);
   });
 }

@@ -1,9 +1,9 @@
-// Who may talk to the web host: only pages of our own loopback origin (Host and Origin headers are
-// checked against DNS rebinding and cross-site requests), and only with this run's token.
+// Who may talk to the web host: only pages of its own origin (Host and Origin against DNS rebinding
+// and cross-site requests, Fetch Metadata against cross-site loads that carry no Origin), only with
+// this run's token, and not while the client is cooling down from guessing tokens.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-export const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'] as const;
+import type { TokenAttempts } from './token-attempts.ts';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
@@ -14,47 +14,80 @@ export function tokenCookieName(port: number): string {
   return `claimbench-token-${port}`;
 }
 
-export type Verdict = { readonly allowed: true; readonly tokenFrom: 'query' | 'header' | 'cookie' } | { readonly allowed: false; readonly status: 401 | 403; readonly reason: string };
+export type TokenSource = 'query' | 'header' | 'cookie';
+
+export type Refusal = { readonly allowed: false; readonly status: 401 | 403 | 429; readonly reason: string; readonly retryAfterSeconds?: number };
+
+export type Verdict = { readonly allowed: true; readonly tokenFrom: TokenSource } | Refusal;
 
 export interface GuardOptions {
   readonly port: number;
   readonly token: string;
+  /** Whether a Host header value (lower-cased) names this server: see host-policy.ts. */
+  readonly isAllowedHost: (host: string) => boolean;
+  readonly attempts: TokenAttempts;
 }
 
-/** Decides whether a request may proceed. Host and Origin are checked before the token. */
-export function checkRequest(request: IncomingMessage, url: URL, { port, token }: GuardOptions): Verdict {
-  const allowedHosts = new Set(LOOPBACK_NAMES.map((name) => `${name}:${port}`));
+/**
+ * Decides whether a request may proceed. Host, Origin and Fetch Metadata come first (a foreign page
+ * gets 403 whatever it sends), then the cool-down, then the token, so that only a wrong token (not a
+ * missing one, nor a refused origin) counts as a guess.
+ */
+export function checkRequest(request: IncomingMessage, url: URL, { port, token, isAllowedHost, attempts }: GuardOptions): Verdict {
   const host = request.headers.host?.toLowerCase();
-  if (host === undefined || !allowedHosts.has(host)) {
-    return { allowed: false, status: 403, reason: `Host "${host ?? ''}" is not this server's loopback address` };
+  if (host === undefined || !isAllowedHost(host)) {
+    return { allowed: false, status: 403, reason: `Host "${host ?? ''}" is not this server's address` };
   }
   const origin = request.headers.origin;
-  if (origin !== undefined && !isOwnOrigin(origin, allowedHosts)) {
+  // Browsers send Origin on every cross-origin request and on same-origin POSTs; ours is exactly
+  // http://<Host> ("null", another scheme or port, a path, or different case are all foreign).
+  if (origin !== undefined && origin !== new URL(`http://${host}`).origin) {
     return { allowed: false, status: 403, reason: `Origin "${origin}" is not allowed` };
   }
-  const fromQuery = url.searchParams.get('token');
-  if (fromQuery !== null) return verdictFor(fromQuery, token, 'query');
-  const authorization = request.headers.authorization;
-  if (authorization?.startsWith('Bearer ')) return verdictFor(authorization.slice(7), token, 'header');
-  const fromCookie = readCookie(request.headers.cookie, tokenCookieName(port));
-  if (fromCookie !== undefined) return verdictFor(fromCookie, token, 'cookie');
-  return { allowed: false, status: 401, reason: 'A token is required: open the URL that `claimbench serve` printed' };
-}
+  const crossSite = crossSiteRefusal(request, url);
+  if (crossSite !== undefined) return { allowed: false, status: 403, reason: crossSite };
 
-function isOwnOrigin(origin: string, allowedHosts: ReadonlySet<string>): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(origin);
-  } catch {
-    return false;
+  const remoteAddress = request.socket.remoteAddress;
+  const wait = attempts.waitFor(remoteAddress);
+  if (wait > 0) {
+    const retryAfterSeconds = Math.ceil(wait / 1000);
+    return { allowed: false, status: 429, reason: `Too many wrong tokens from this address: try again in ${retryAfterSeconds} s`, retryAfterSeconds };
   }
-  return parsed.protocol === 'http:' && allowedHosts.has(parsed.host) && origin === parsed.origin;
+  const given = presentedToken(request, url, port);
+  if (given === undefined) return { allowed: false, status: 401, reason: 'A token is required: open the URL that `claimbench serve` printed' };
+  if (!tokensEqual(given.value, token)) {
+    attempts.recordFailure(remoteAddress);
+    return { allowed: false, status: 401, reason: 'The token is wrong: open the URL that `claimbench serve` printed' };
+  }
+  return { allowed: true, tokenFrom: given.from };
 }
 
-function verdictFor(given: string, token: string, tokenFrom: 'query' | 'header' | 'cookie'): Verdict {
-  return tokensEqual(given, token)
-    ? { allowed: true, tokenFrom }
-    : { allowed: false, status: 401, reason: 'The token is wrong: open the URL that `claimbench serve` printed' };
+/**
+ * Fetch Metadata (sent by current browsers): a request another site's page caused. Such a page can
+ * load our URLs without an Origin header (`<img>`, `<script>`), and a page on another port of
+ * localhost is the same *site*, so the SameSite=Strict cookie goes with it. Only a top-level
+ * navigation to a page (a link the user followed) is let through; it carries no cookie from
+ * another site and shows its answer to the user only.
+ */
+function crossSiteRefusal(request: IncomingMessage, url: URL): string | undefined {
+  const site = request.headers['sec-fetch-site'];
+  if (site === undefined || site === 'same-origin' || site === 'none') return undefined;
+  const topLevelNavigation =
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    request.headers['sec-fetch-mode'] === 'navigate' &&
+    request.headers['sec-fetch-dest'] === 'document' &&
+    !url.pathname.startsWith('/api/');
+  return topLevelNavigation ? undefined : `A ${site} request is not allowed`;
+}
+
+function presentedToken(request: IncomingMessage, url: URL, port: number): { value: string; from: TokenSource } | undefined {
+  const fromQuery = url.searchParams.get('token');
+  if (fromQuery !== null) return { value: fromQuery, from: 'query' };
+  const authorization = request.headers.authorization;
+  if (authorization?.startsWith('Bearer ')) return { value: authorization.slice(7), from: 'header' };
+  const fromCookie = readCookie(request.headers.cookie, tokenCookieName(port));
+  if (fromCookie !== undefined) return { value: fromCookie, from: 'cookie' };
+  return undefined;
 }
 
 /** Constant-time comparison (of digests, so the lengths are equal too). */

@@ -1,14 +1,19 @@
-// The web host: serves the built renderer and the workbench API on a loopback address, to a
-// browser holding this run's token. The same service the desktop app uses over IPC.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// The web host: serves the built renderer and the workbench API on a loopback address (another
+// address only when asked to, explicitly), to a browser holding this run's token. The same service
+// the desktop app uses over IPC.
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { SECURITY_HEADERS } from '../../core/security/csp.ts';
 import type { WorkbenchService } from '../../core/contract/workbench-api.ts';
 import type { UploadStaging } from '../import/upload-staging.ts';
 import type { ExportStaging } from '../bundle/export-staging.ts';
 import { handleCall, handleDownload, handleEvents, handleUpload, sendJson } from './api-routes.ts';
-import { checkRequest, newToken, tokenCookieName } from './guard.ts';
+import { checkRequest, newToken, tokenCookieName, type Refusal } from './guard.ts';
+import { hostPolicy } from './host-policy.ts';
+import { addressKind, urlHost } from './ip-address.ts';
 import { serveStatic } from './static-files.ts';
+import { TokenAttempts } from './token-attempts.ts';
 
 export interface WebHostOptions {
   readonly service: WorkbenchService;
@@ -20,10 +25,21 @@ export interface WebHostOptions {
   readonly rendererDir: string;
   /** 0 picks a free port. */
   readonly port: number;
+  /** The IP address to listen on; default 127.0.0.1. */
+  readonly host?: string;
+  /**
+   * Must be true to listen on an address other machines can reach (anything but loopback), so that
+   * no caller exposes the workspace by passing an address alone.
+   */
+  readonly allowRemote?: boolean;
   readonly token?: string;
+  /** Counts wrong tokens per client; tests pass one with their own clock. */
+  readonly tokenAttempts?: TokenAttempts;
 }
 
 export interface WebHost {
+  /** The address listened on, as given (127.0.0.1 unless `host` said otherwise). */
+  readonly address: string;
   readonly port: number;
   readonly token: string;
   /** The URL to open, with the token. */
@@ -34,9 +50,14 @@ export interface WebHost {
 
 export const LOOPBACK_ADDRESS = '127.0.0.1';
 
-export async function startWebHost({ service, uploads, exports, rendererDir, port, token = newToken() }: WebHostOptions): Promise<WebHost> {
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { service, uploads, exports, rendererDir, port, host = LOOPBACK_ADDRESS, token = newToken(), tokenAttempts = new TokenAttempts() } = options;
+  const kind = addressKind(host);
+  if (kind === undefined) throw new Error(`The web host listens on an IP address, not "${host}"`);
+  if (kind !== 'loopback' && options.allowRemote !== true) throw new Error(`Listening on ${host} exposes the workspace to the network; pass allowRemote to mean it`);
   const endStreams = new Set<() => void>();
   let boundPort = port;
+  let isAllowedHost: (host: string) => boolean = () => false;
   // Requests being answered (event streams excepted); closing waits for them, then drops idle sockets.
   let inFlight = 0;
   let closing = false;
@@ -44,9 +65,9 @@ export async function startWebHost({ service, uploads, exports, rendererDir, por
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', `http://${LOOPBACK_ADDRESS}:${boundPort}`);
-    const verdict = checkRequest(request, url, { port: boundPort, token });
+    const verdict = checkRequest(request, url, { port: boundPort, token, isAllowedHost, attempts: tokenAttempts });
     if (!verdict.allowed) {
-      refuse(request, response, verdict.status, verdict.reason);
+      refuse(request, response, verdict);
       return;
     }
     if (verdict.tokenFrom === 'query') {
@@ -54,7 +75,9 @@ export async function startWebHost({ service, uploads, exports, rendererDir, por
       response.setHeader('set-cookie', `${tokenCookieName(boundPort)}=${token}; Path=/; HttpOnly; SameSite=Strict`);
       if (request.method === 'GET' && !url.pathname.startsWith('/api/')) {
         url.searchParams.delete('token');
-        response.writeHead(303, { location: url.pathname + url.search }).end();
+        // One leading slash: a path such as /.//evil.example normalizes to //evil.example, which a
+        // browser would follow to another host.
+        response.writeHead(303, { location: `/${url.pathname.replace(/^\/+/, '')}${url.search}` }).end();
         return;
       }
     }
@@ -84,9 +107,14 @@ export async function startWebHost({ service, uploads, exports, rendererDir, por
     await serveStatic(rendererDir, url.pathname, response, request.method === 'HEAD');
   };
 
+  // The answer being written on each socket, so a parse error on it knows whether it may still answer.
+  const answering = new WeakMap<Duplex, ServerResponse>();
+
   const server = createServer((request, response) => {
     inFlight++;
+    answering.set(request.socket, response);
     response.on('close', () => {
+      if (answering.get(request.socket) === response) answering.delete(request.socket);
       inFlight--;
       if (closing && inFlight === 0) server.closeAllConnections();
     });
@@ -97,19 +125,28 @@ export async function startWebHost({ service, uploads, exports, rendererDir, por
     });
   });
 
+  // Requests Node refuses before they reach us (a malformed request line or header, headers too
+  // large, too slow) are answered here, so that they too carry the security headers.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, answering.get(socket)));
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, LOOPBACK_ADDRESS, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
   boundPort = (server.address() as AddressInfo).port;
+  isAllowedHost = hostPolicy({ address: host, port: boundPort });
+  // On every address at once, the URL to print is the loopback one: other machines use this
+  // machine's own address in its place.
+  const urlAddress = kind === 'unspecified' ? (host.includes(':') ? '[::1]' : LOOPBACK_ADDRESS) : urlHost(host);
 
   return {
+    address: host,
     port: boundPort,
     token,
-    url: `http://${LOOPBACK_ADDRESS}:${boundPort}/?token=${token}`,
+    url: `http://${urlAddress}:${boundPort}/?token=${token}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         closing = true;
@@ -122,16 +159,43 @@ export async function startWebHost({ service, uploads, exports, rendererDir, por
   };
 }
 
-function refuse(request: IncomingMessage, response: ServerResponse, status: 401 | 403, reason: string): void {
+const REFUSALS = {
+  401: { code: 'unauthorized', title: 'Claimbench: token required' },
+  403: { code: 'forbidden', title: 'Claimbench: forbidden' },
+  429: { code: 'too-many-attempts', title: 'Claimbench: too many wrong tokens' },
+} as const;
+
+function refuse(request: IncomingMessage, response: ServerResponse, { status, reason, retryAfterSeconds }: Refusal): void {
   request.resume();
+  if (retryAfterSeconds !== undefined) response.setHeader('retry-after', String(retryAfterSeconds));
+  const { code, title } = REFUSALS[status];
   if ((request.headers.accept ?? '').includes('text/html')) {
-    const title = status === 401 ? 'Claimbench: token required' : 'Claimbench: forbidden';
+    // The reason may quote the request's Host or Origin: escaped, it is text, never markup.
     response
       .writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
       .end(`<!doctype html><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><p>${escapeHtml(reason)}.</p>\n`);
     return;
   }
-  sendJson(response, status, { error: { code: status === 401 ? 'unauthorized' : 'forbidden', message: reason } });
+  sendJson(response, status, { error: { code, message: reason } });
+}
+
+const CLIENT_ERROR_STATUS: Readonly<Record<string, number>> = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 };
+
+/**
+ * Answers a request Node's parser refused, as Node itself would (same statuses, then close), plus
+ * our headers. `current` is the answer in progress on that socket, if any.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, current: ServerResponse | undefined): void {
+  // Nothing can be said on a socket that is gone, or in the middle of another answer.
+  if (error.code === 'ECONNRESET' || !socket.writable || current?.headersSent === true) {
+    socket.destroy();
+    return;
+  }
+  const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? 400;
+  const body = `${STATUS_CODES[status]}\n`;
+  const headers = { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store', connection: 'close' };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head.join('')}\r\n${body}`);
 }
 
 function methodNotAllowed(response: ServerResponse, allow: string): void {

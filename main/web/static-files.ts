@@ -1,8 +1,10 @@
-// Serves the built renderer's files, and nothing outside its folder.
+// Serves the built renderer's files, and nothing outside its folder: not through `..` in any
+// spelling, nor through a symbolic link that points out of it.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,13 +36,27 @@ export function resolveStaticPath(root: string, urlPath: string): string | undef
   if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const resolved = path.resolve(root, relative);
-  const rootWithSeparator = path.resolve(root) + path.sep;
-  return resolved.startsWith(rootWithSeparator) ? resolved : undefined;
+  return isInside(path.resolve(root), resolved) ? resolved : undefined;
+}
+
+/**
+ * Like `resolveStaticPath`, and then the file's real path (links followed) must still be inside
+ * the real `root`: a link in the renderer folder to /etc/passwd resolves to undefined.
+ */
+export async function resolveRendererFile(root: string, urlPath: string): Promise<string | undefined> {
+  const file = resolveStaticPath(root, urlPath);
+  if (file === undefined) return undefined;
+  const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)].map((pending) => pending.catch(() => undefined)));
+  return realRoot !== undefined && realFile !== undefined && isInside(realRoot, realFile) ? realFile : undefined;
+}
+
+function isInside(root: string, file: string): boolean {
+  return file.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
 /** Streams the file if it exists; answers 404 otherwise. */
 export async function serveStatic(root: string, urlPath: string, response: ServerResponse, headOnly: boolean): Promise<void> {
-  const file = resolveStaticPath(root, urlPath);
+  const file = await resolveRendererFile(root, urlPath);
   const info = file === undefined ? undefined : await stat(file).catch(() => undefined);
   if (file === undefined || info === undefined || !info.isFile()) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
@@ -56,5 +72,6 @@ export async function serveStatic(root: string, urlPath: string, response: Serve
     response.end();
     return;
   }
-  createReadStream(file).pipe(response);
+  // A file removed between stat and open must not crash the server: pipeline reports it here.
+  await pipeline(createReadStream(file), response).catch(() => response.destroy());
 }
