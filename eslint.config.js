@@ -1,6 +1,7 @@
 // Lint rules, including the layer rules: imports flow renderer → core, main → core, preload → core;
 // core imports nothing platform-specific; only the desktop shell imports electron.
 import js from '@eslint/js';
+import electronSecurity from 'eslint-plugin-electron-security';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -95,6 +96,35 @@ export default tseslint.config(
       'no-restricted-imports': restrict([
         { group: ['**/main/**', '**/renderer/**'], message: 'The preload imports only electron and core/.' },
       ]),
+    },
+  },
+  {
+    // Electron's security checklist as lint rules, on the code that talks to Electron: the plugin's
+    // strict set (its inferred rules as errors too), plus no-raw-electron-api-exposure, which the
+    // plugin ships only in its type-checked preset although it reads syntax alone. Proven to fire by
+    // tests/unit/electron-security-lint.test.ts.
+    files: ['main/**/*.ts', 'preload/**/*.ts'],
+    plugins: { 'electron-security': electronSecurity },
+    rules: {
+      ...electronSecurity.configs.strict.rules,
+      'electron-security/no-raw-electron-api-exposure': 'error',
+      // The one URL check that lets a link out (main/desktop/url-policy.ts).
+      'electron-security/no-open-external-with-dynamic-url': ['error', { urlValidators: ['safeExternalUrl'] }],
+      // One door each: windows through createSecureWindow, IPC handlers through registerIpc (which
+      // checks the sender frame), the system browser through openInSystemBrowser, app: through serveRenderer.
+      'electron-security/require-factory': ['error', {
+        factories: [
+          { api: 'BrowserWindow', use: 'createSecureWindow (main/desktop/secure-window.ts)', allowIn: [] },
+          { api: 'BrowserView', use: 'createSecureWindow (main/desktop/secure-window.ts)', allowIn: [] },
+          { api: 'WebContentsView', use: 'createSecureWindow (main/desktop/secure-window.ts)', allowIn: [] },
+          { api: 'ipcMain.handle', use: 'registerIpc (main/rpc/ipc-registration.ts)', allowIn: [] },
+          { api: 'ipcMain.handleOnce', use: 'registerIpc (main/rpc/ipc-registration.ts)', allowIn: [] },
+          { api: 'ipcMain.on', use: 'registerIpc (main/rpc/ipc-registration.ts)', allowIn: [] },
+          { api: 'ipcMain.once', use: 'registerIpc (main/rpc/ipc-registration.ts)', allowIn: [] },
+          { api: 'shell.openExternal', use: 'openInSystemBrowser', allowIn: ['main/electron/app.ts'] },
+          { api: 'protocol.handle', use: 'serveRenderer', allowIn: ['main/electron/protocol.ts'] },
+        ],
+      }],
     },
   },
 );

@@ -1,8 +1,13 @@
 // The desktop shell: one instance, one window, the workbench service over IPC. Everything it
-// shows and stores goes through the same service the web host and CLI use.
+// shows and stores goes through the same service the web host and CLI use. The security policy it
+// applies is decided (and tested) in main/desktop/; tests/unit/electron-wiring.test.ts checks that
+// this file applies it.
 import path from 'node:path';
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, session, shell, type BrowserWindow } from 'electron';
 import type { Disposable } from '../../core/events.ts';
+import { denyAllPermissions } from '../desktop/permissions.ts';
+import { isOwnUrl, safeExternalUrl } from '../desktop/url-policy.ts';
+import { hardenWebContents } from '../desktop/web-contents-policy.ts';
 import { DEFAULT_LIMITS, type ImportLimits } from '../import/extract-types.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { IMPORTABLE_EXTENSIONS } from '../import/detect-format.ts';
@@ -25,6 +30,8 @@ interface Session {
 
 export function runDesktopApp(): void {
   app.setPath('userData', userDataDir());
+  // Every renderer sandboxed, whatever a window's own preferences say.
+  app.enableSandbox();
   registerAppScheme();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -56,7 +63,7 @@ export function runDesktopApp(): void {
   });
 
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
+    hardenWebContents(contents, { isOwnPage: (url) => isOwnUrl(url, devServerUrl), openInSystemBrowser });
   });
 
   app.on('window-all-closed', () => app.quit());
@@ -75,8 +82,7 @@ export function runDesktopApp(): void {
   });
 
   void app.whenReady().then(async () => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
+    denyAllPermissions(session.defaultSession);
     serveRenderer(path.join(mainDir, '..', 'renderer'), () => current?.host.exports);
 
     try {
@@ -129,6 +135,17 @@ export function runDesktopApp(): void {
       window = undefined;
     });
   });
+}
+
+/**
+ * The app's one call to shell.openExternal. hardenWebContents has vetted the URL already; it is
+ * checked again here, at the call, so no other caller can pass an unchecked one and the lint rule
+ * (no-open-external-with-dynamic-url) can see the check.
+ */
+function openInSystemBrowser(url: string): void {
+  const external = safeExternalUrl(url);
+  if (external === undefined) return;
+  void shell.openExternal(external);
 }
 
 /** --max-file-size N (MiB), as `claimbench start` passes it on. */

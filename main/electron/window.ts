@@ -1,7 +1,10 @@
-// The main window: secure web preferences, navigation and pop-ups denied, size and position remembered.
+// The main window: made by createSecureWindow (its web preferences are decided and tested in
+// main/desktop/secure-window.ts), size and position remembered. Navigation, pop-ups and <webview>
+// are denied for every webContents in app.ts.
 import path from 'node:path';
-import { BrowserWindow, screen, shell } from 'electron';
-import { APP_ORIGIN, isOwnUrl, isSafeExternalUrl } from '../desktop/url-policy.ts';
+import { BrowserWindow, screen } from 'electron';
+import { createSecureWindow } from '../desktop/secure-window.ts';
+import { APP_ORIGIN } from '../desktop/url-policy.ts';
 import { fitToDisplays, loadWindowState, saveWindowState, type WindowState } from '../desktop/window-state.ts';
 
 export interface WindowOptions {
@@ -14,41 +17,13 @@ export interface WindowOptions {
 export async function createMainWindow({ preloadPath, stateFile, devServerUrl }: WindowOptions): Promise<BrowserWindow> {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const state = fitToDisplays(await loadWindowState(stateFile), workAreas);
-  const window = new BrowserWindow({
-    ...state,
-    minWidth: 800,
-    minHeight: 500,
-    show: false,
-    title: 'Claimbench',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      spellcheck: false,
-    },
-  });
-  if (state.maximized) window.maximize();
+  const { maximized, ...bounds } = state;
+  const window = createSecureWindow(BrowserWindow, { ...bounds, minWidth: 800, minHeight: 500, show: false, title: 'Claimbench' }, preloadPath);
+  if (maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
 
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isOwnUrl(url, devServerUrl)) event.preventDefault();
-  });
-  window.webContents.on('will-redirect', (event, url) => {
-    if (!isOwnUrl(url, devServerUrl)) event.preventDefault();
-  });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-
   const remember = () => {
-    const bounds = window.getNormalBounds();
-    const next: WindowState = { ...bounds, maximized: window.isMaximized() };
+    const next: WindowState = { ...window.getNormalBounds(), maximized: window.isMaximized() };
     try {
       saveWindowState(stateFile, next);
     } catch {

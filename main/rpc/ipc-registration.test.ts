@@ -5,6 +5,7 @@ import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { createWorkbenchService } from '../workbench/workbench-service.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
+import { isOwnUrl } from '../desktop/url-policy.ts';
 import { registerIpc, type IpcMainLike } from './ipc-registration.ts';
 
 type Handler = Parameters<IpcMainLike['handle']>[1];
@@ -20,7 +21,8 @@ function fakeIpcMain() {
   return { ipcMain, handlers, call };
 }
 
-const trusted = (url: string) => url.startsWith('app://claimbench/');
+// The desktop shell's own policy (main/electron/ipc.ts passes the same), not a stand-in.
+const trusted = (url: string) => isOwnUrl(url);
 
 describe('registerIpc', () => {
   it('registers one handler per contract method, checks the sender frame and the arguments', () =>
@@ -56,6 +58,27 @@ describe('registerIpc', () => {
       await service.updateSettings({ analystName: 'Grace' });
       expect(sent.length).toBe(before);
     }));
+
+  it.each([
+    ['https://evil.example/'],
+    ['app://claimbench.evil.example/index.html'],
+    ['app://other/index.html'],
+    ['file:///home/ada/Downloads/report.html'],
+    ['http://localhost:5173/'],
+    ['about:blank'],
+    [null],
+  ])('refuses every channel from the frame %s, before the service or the upload staging sees anything', async (frameUrl) => {
+    const touched: string[] = [];
+    const recorder = new Proxy({}, { get: (_target, name) => (touched.push(String(name)), () => ({ dispose() {} })) });
+    const { ipcMain, handlers, call } = fakeIpcMain();
+    registerIpc(ipcMain, recorder as never, recorder as never, trusted, () => undefined);
+    touched.length = 0; // subscribing to the service's events at registration is expected
+    expect(handlers.size).toBe(WORKBENCH_METHODS.length + 1);
+    for (const channel of handlers.keys()) {
+      await expect(call(channel, frameUrl, 'd1', new ArrayBuffer(1))).rejects.toThrow(/^refused /);
+    }
+    expect(touched).toEqual([]);
+  });
 
   it('does not call the service when the frame is foreign', async () => {
     const listDocuments = vi.fn(async () => []);
