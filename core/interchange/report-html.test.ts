@@ -158,6 +158,27 @@ describe('reportHtml', () => {
     expect(html).toContain('break-before: page');
   });
 
+  it('shows directional overrides and isolates as their code points, in text and in attributes', () => {
+    // Rendered as they are, these reverse what follows: the report would read "false" where the reader shows "eslaf".
+    const text = 'The figure is \u202eeslaf\u202c, said \u2067the minister\u2069.';
+    const spoofed = Annotation.parse({ id: 's1', target: textTarget(text, 14, 21), tags: ['stat'], status: 'unverified', note: 'see \u202dthis\u202c', created: TIME, modified: TIME });
+    const page = reportHtml(
+      {
+        ...input,
+        workspace: { ...input.workspace, codebook: { tags: [{ id: 'stat', name: 'Figure\u202e', color: '#112233', description: '' }] } },
+        documents: [{ ...input.documents[0]!, meta: { ...input.documents[0]!.meta, title: 'Report \u202bone\u202c' }, text, annotations: [spoofed] }],
+        evidence: { links: [], claims: [] },
+      },
+      { generatedAt: TIME },
+    );
+    expect(page).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    const { document } = new JSDOM(page).window;
+    expect(document.querySelector('section.document .text')!.textContent).toBe('The figure is [U+202E]eslaf[U+202C], said [U+2067]the minister[U+2069].');
+    expect(document.querySelector('section.document h2')!.textContent).toBe('Report [U+202B]one[U+202C]');
+    expect(document.querySelector('#d0-a1')!.getAttribute('title')).toBe('[1] Figure[U+202E] — Unverified');
+    expect(document.querySelector('td.note')!.textContent).toBe('see [U+202D]this[U+202C]');
+  });
+
   it('escapes all five HTML-significant characters', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });

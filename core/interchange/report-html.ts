@@ -2,9 +2,10 @@
 // highlights, the claims table, the links and the verdicts.
 //
 // Safety: every piece of workspace text (document text, notes, names, URLs) is HTML-escaped and
-// shown as text; notes are not rendered as Markdown. The page has no scripts, no event handlers,
-// no external resources (source URLs are printed, not linked) and a Content-Security-Policy that
-// forbids anything but its inline style, so a payload that slipped through would not run.
+// shown as text, directional overrides as visible code points; notes are not rendered as Markdown.
+// The page has no scripts, no event handlers, no external resources (source URLs are printed, not
+// linked) and a Content-Security-Policy that forbids anything but its inline style, so a payload
+// that slipped through would not run.
 // Colours come from the settings, checked again against `#rrggbb` before they enter the CSS.
 import type { Annotation } from '../model/annotation.ts';
 import { LINK_RELATIONS, refKey as key, type AnnotationRef } from '../model/evidence.ts';
@@ -17,9 +18,15 @@ export interface ReportOptions {
   readonly generatedAt: string;
 }
 
-/** Escapes text for HTML content and double- or single-quoted attribute values. */
+/**
+ * Escapes text for HTML content and double- or single-quoted attribute values. The explicit
+ * directional formatting characters (U+202A–U+202E, U+2066–U+2069) become their code points in
+ * brackets, as the reader shows them: left in, one in a quote, a title or a note reverses what
+ * follows it on screen ("Trojan Source": `\u202Eeslaf` reads as "false"), and the report would
+ * say something else than the reader.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
+  return text.replace(/[&<>"'\u202a-\u202e\u2066-\u2069]/g, (character) => ESCAPES[character] ?? `[U+${character.charCodeAt(0).toString(16).toUpperCase()}]`);
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -8,6 +8,7 @@ import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { deltaBetween } from '../hooks/annotation-delta.ts';
 import { tagClassName } from './highlight-styles.ts';
 import { afterPaint, type HighlightLayer, type HighlightSpec, type SyncListener, type WantedHighlight } from './highlight-layer.ts';
+import { escapeMarkdown, noteMarkdown } from './hover-markdown.ts';
 import { monaco } from './monaco.ts';
 
 /**
@@ -214,11 +215,7 @@ function hoverFor(
   if (annotation.speaker) lines.push(`Speaker: ${escapeMarkdown(annotation.speaker)}`);
   if (annotation.outlet) lines.push(`Outlet: ${escapeMarkdown(annotation.outlet)}`);
   const messages: monaco.IMarkdownString[] = [{ value: lines.join('  \n') }];
-  // The note is the analyst's own Markdown; Monaco renders it untrusted (no HTML, no commands).
-  if (annotation.note) messages.push({ value: annotation.note, isTrusted: false, supportHtml: false });
+  // The note is the analyst's own Markdown; Monaco renders it untrusted (no HTML, no commands), without images.
+  if (annotation.note) messages.push({ value: noteMarkdown(annotation.note), isTrusted: false, supportHtml: false });
   return messages;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
