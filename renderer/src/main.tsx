@@ -1,4 +1,5 @@
 // The renderer's entry: mounts the workbench.
+import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
