@@ -14,7 +14,8 @@ import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Annotation, AnnotationId } from '../../core/model/annotation.ts';
-import { DocumentFile } from '../../core/model/stored-files.ts';
+import type { DocumentFile} from '../../core/model/stored-files.ts';
+import { parseDocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import { writeDurably } from './durable-file.ts';
 
@@ -176,7 +177,7 @@ export async function replayJournal(file: string, document: DocumentFile): Promi
   }
   // No records: the document is its file, validated already.
   if (complete.length === 1) return ok({ document, records: 0, bytes: Buffer.byteLength(text), stale: false, present: true });
-  const whole = DocumentFile.safeParse(current);
+  const whole = parseDocumentFile(current);
   if (!whole.success) return fail('invalid', `the journal gives a document that is not valid: ${whole.error.issues[0]?.message ?? 'invalid'}`);
   return ok({ document: whole.data, records: complete.length - 1, bytes: Buffer.byteLength(text), stale: false, present: true });
 }
