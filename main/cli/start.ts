@@ -15,7 +15,8 @@ Options:
   --workspace DIR  the workspace folder (default: $CLAIMBENCH_WORKSPACE, else the
                    per-user app data folder)
   --empty          create a missing workspace without the sample documents
-  --port N, --no-open, --json   as for \`claimbench serve\`, when it falls back to it
+  --port N, --host ADDRESS, --allow-remote, --no-open, --json
+                   as for \`claimbench serve\`, when it falls back to it
                    (--json then also prints a "fallback" object with the reason)
   -h, --help       show this help`;
 
