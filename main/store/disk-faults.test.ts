@@ -1,12 +1,14 @@
 // Disk full and a read-only disk, for real: a tiny tmpfs holds the workspace (mounting needs root;
-// elsewhere these tests are skipped, saying why). A write that fails says so, changes nothing on
+// elsewhere these tests are skipped, saying why); and a folder the writer may not write to (EACCES,
+// by a writer running as another user, since root ignores permissions). A write that fails says so, changes nothing on
 // disk or in memory, the store keeps working, and the next write succeeds once space returns.
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmod, copyFile, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESOURCES_DIR } from '../app-paths.ts';
+import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { createWorkbenchService } from '../workbench/workbench-service.ts';
@@ -159,4 +161,59 @@ describe('when the disk is full or read-only', () => {
     expect(await readFile(path.join(dir, 'workspace.json'), 'utf8')).toBe(before);
     expect((await store.updateWorkspace({ ...store.workspace, name: 'Renamed' })).ok).toBe(true);
   });
+
+  it('a save into a folder it may not write to (EACCES) says why, changes nothing, and succeeds once it may', async ({ skip }) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-eacces-'));
+    try {
+      const ws = path.join(dir, 'ws');
+      await createWorkspace(ws, { resourcesDir: RESOURCES_DIR });
+      const file = path.join(ws, DOCUMENTS_DIR, `${(await WorkspaceStore.open(ws)).documents[0]!.meta.id}.json`);
+      const before = await readFile(file, 'utf8');
+      const folders = [ws, path.join(ws, DOCUMENTS_DIR)];
+      for (const folder of [dir, ...folders]) await chmod(folder, 0o755);
+      const writer = await unprivilegedWriter(dir, ws);
+      if (writer === undefined) return skip('root ignores file permissions, and there is no unprivileged user to run the writer as');
+      const first = await writer.next();
+      expect(first).toMatchObject({ saved: { code: 'write-failed', message: expect.stringMatching(/EACCES|permission denied/i) }, titleInMemory: expect.not.stringMatching(/Renamed/) });
+      expect(first.saveState).toMatch(/EACCES|permission denied/i);
+      expect(await readFile(file, 'utf8')).toBe(before);
+      for (const folder of folders) await chmod(folder, 0o777);
+      expect(await writer.next()).toMatchObject({ saved: 'ok', titleInMemory: 'Renamed with permission' });
+      expect(JSON.parse(await readFile(file, 'utf8')).meta.title).toBe('Renamed with permission');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+/**
+ * tests/support/permission-writer.ts running as someone who does not own `ws`: as `nobody`
+ * (with a copy of this Node in `dir`, since root's home is closed to others) when the tests run
+ * as root, else as this user with `ws` made read-only. Undefined when neither is possible.
+ */
+async function unprivilegedWriter(dir: string, ws: string): Promise<{ next(): Promise<Record<string, unknown>> } | undefined> {
+  const script = path.join(APP_ROOT, 'tests', 'support', 'permission-writer.ts');
+  let child;
+  if (process.getuid?.() === 0) {
+    const nobody = 65534;
+    const node = path.join(dir, 'node');
+    await copyFile(process.execPath, node);
+    await chmod(node, 0o755);
+    child = spawn(node, [script, ws], { uid: nobody, gid: nobody, stdio: ['pipe', 'pipe', 'inherit'] });
+  } else {
+    if (process.getuid === undefined) return undefined;
+    for (const folder of [ws, path.join(ws, DOCUMENTS_DIR)]) await chmod(folder, 0o555);
+    child = spawn(process.execPath, [script, ws], { stdio: ['pipe', 'pipe', 'inherit'] });
+  }
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  let asked = 0;
+  return {
+    async next() {
+      if (asked++ > 0) child.stdin!.write('go on\n');
+      const line = await lines.next();
+      if (line.done) throw new Error('the writer stopped without answering');
+      return JSON.parse(line.value) as Record<string, unknown>;
+    },
+  };
+}
+
