@@ -17,7 +17,7 @@ import { Annotation, AnnotationId } from '../../core/model/annotation.ts';
 import type { DocumentFile} from '../../core/model/stored-files.ts';
 import { parseDocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
-import { writeDurably } from './durable-file.ts';
+import { syncFolder, writeDurably } from './durable-file.ts';
 
 /** Records after which the document is written whole again. */
 export const JOURNAL_MAX_RECORDS = 256;
@@ -187,10 +187,4 @@ export async function removeJournal(file: string): Promise<void> {
   await unlink(journalPath(file)).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
   });
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  const directory = await open(folder, 'r').catch(() => undefined);
-  await directory?.sync().catch(() => undefined);
-  await directory?.close().catch(() => undefined);
 }

@@ -162,7 +162,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Makes the rename durable. Folders cannot be opened for fsync on Windows; the rename stands there anyway. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   const directory = await open(folder, 'r').catch(() => undefined);
   await directory?.sync().catch(() => undefined);
   await directory?.close().catch(() => undefined);
