@@ -49,4 +49,17 @@ export interface WorkspaceInfo {
   readonly saveState: SaveState;
   /** Files that could not be read, each with the reason; they are left untouched on disk. */
   readonly problems: readonly Failure[];
+  /** The check the host runs once the workspace is open (absent where it runs none). */
+  readonly check?: OpeningCheck;
 }
+
+/**
+ * What the host's check of an open workspace found (main/store/check-workspace.ts, the part of
+ * `claimbench check` that opening does not do: hashes of originals and earlier texts, tags and
+ * statuses the codebook lacks, links and mentions of annotations that are gone). It finds; it
+ * does not repair.
+ */
+export type OpeningCheck =
+  | { readonly state: 'running' }
+  | { readonly state: 'done'; readonly findings: readonly { readonly file: string; readonly problem: string }[] }
+  | { readonly state: 'failed'; readonly message: string };

@@ -94,13 +94,20 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
     output.error('not-built', `The renderer is not built yet (${RENDERER_DIR} is missing): run \`npm run build\` first.`);
     return 1;
   }
-  const service = createWorkbenchService(store, { extractors: EXTRACTORS, limits: options.limits, keysDir: path.join(userDataDir(), 'keys') });
+  const service = createWorkbenchService(store, { extractors: EXTRACTORS, limits: options.limits, keysDir: path.join(userDataDir(), 'keys'), checkOnOpen: true });
   const migration = describeMigration(store.migratedFiles);
   if (migration !== undefined) output.report('migrated', migration, { files: store.migratedFiles });
   for (const problem of store.problems) {
     if (problem.code === 'restored') output.report('restored', `restored ${problem.message}`, { message: problem.message });
     else output.error('unreadable-file', `skipped ${problem.message}`);
   }
+  // What the check run once the workspace is open finds (the windows show it too).
+  const checked = service.onDidChangeWorkspace(({ check }) => {
+    if (check === undefined || check.state === 'running') return;
+    checked.dispose();
+    if (check.state === 'failed') output.error('check-failed', `The workspace check could not finish: ${check.message}`);
+    for (const { file, problem } of check.state === 'done' ? check.findings : []) output.report('check-finding', `check: ${file}: ${problem}`, { file, problem });
+  });
 
   const host = await listen(service, options.port, options.host);
   const elsewhere = addressKind(host.address) === 'unspecified' ? ' (on another machine, with this machine\'s address in place of the loopback one)' : '';

@@ -52,7 +52,7 @@ export function runDesktopApp(): void {
       await previous.host.store.flush();
       if (previous.host.store.dir !== store.dir) await previous.lock?.release();
     }
-    const host = createWorkbenchService(store, { extractors: EXTRACTORS, limits: limitsFromArgs(), keysDir: path.join(app.getPath('userData'), 'keys') });
+    const host = createWorkbenchService(store, { extractors: EXTRACTORS, limits: limitsFromArgs(), keysDir: path.join(app.getPath('userData'), 'keys'), checkOnOpen: true });
     current = { host, ipc: connectIpc(host, devServerUrl), lock };
   };
 

@@ -46,6 +46,23 @@ export async function checkWorkspace(dir: string): Promise<CheckReport> {
     else findings.push({ file, problem: problem.message });
   }
 
+  const consistency = await checkStore(store);
+  findings.push(...consistency.findings);
+
+  const checked = 3 + store.documents.length + consistency.blobs;
+  const exitCode = findings.length === 0 ? 0 : findings.every((finding) => finding.repaired !== undefined) ? 1 : 2;
+  await store.close();
+  return { findings, checked, exitCode, migrated: store.migratedFiles };
+}
+
+/**
+ * What opening a workspace does not look at (see the module comment), for an open store: what the
+ * app runs in the background once a workspace is open, and `checkWorkspace` after opening. Finds,
+ * never repairs. `blobs`: the originals and earlier texts hashed.
+ */
+export async function checkStore(store: WorkspaceStore): Promise<{ findings: CheckFinding[]; blobs: number }> {
+  const findings: CheckFinding[] = [];
+  const dir = store.dir;
   const tags = new Set(store.workspace.codebook.tags.map((tag) => tag.id));
   const statuses = new Set(store.workspace.settings.statuses.map((status) => status.id));
   const annotations = new Set<string>();
@@ -79,10 +96,7 @@ export async function checkWorkspace(dir: string): Promise<CheckReport> {
     }
   }
 
-  const checked = 3 + store.documents.length + originals.size + texts.size;
-  const exitCode = findings.length === 0 ? 0 : findings.every((finding) => finding.repaired !== undefined) ? 1 : 2;
-  await store.close();
-  return { findings, checked, exitCode, migrated: store.migratedFiles };
+  return { findings, blobs: originals.size + texts.size };
 }
 
 async function blobNames(dir: string, folder: string): Promise<Set<string>> {

@@ -7,11 +7,12 @@ import type { AnnotationsChange, BundleJobProgress, DocumentMetaPatch, Documents
 import { DocumentMeta, type DocumentFormat, type DocumentSummary } from '../../core/model/document.ts';
 import type { EvidenceData } from '../../core/model/evidence.ts';
 import type { ImportJobProgress, ImportOutcome } from '../../core/model/import.ts';
-import type { WorkspaceInfo } from '../../core/model/workspace.ts';
+import type { OpeningCheck, WorkspaceInfo } from '../../core/model/workspace.ts';
 import { fail, ok } from '../../core/result.ts';
 import { DEFAULT_LIMITS, type Extractor, type ImportLimits } from '../import/extract-types.ts';
 import { importSources, type ImportSource } from '../import/import-files.ts';
 import { UploadStaging } from '../import/upload-staging.ts';
+import { checkStore } from '../store/check-workspace.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { appVersion } from '../app-paths.ts';
 import { ExportStaging } from '../bundle/export-staging.ts';
@@ -41,9 +42,14 @@ export interface ServiceOptions {
   readonly limits?: ImportLimits;
   /** Where the analyst's Ed25519 signing key is kept; exports cannot be signed without it. */
   readonly keysDir?: string;
+  /**
+   * Check the workspace in the background once the service is up (what `claimbench check` does
+   * beyond opening), and show what it finds in every window. The desktop app and the web host do.
+   */
+  readonly checkOnOpen?: boolean;
 }
 
-export function createWorkbenchService(store: WorkspaceStore, { extractors, limits = DEFAULT_LIMITS, keysDir }: ServiceOptions): WorkbenchHost {
+export function createWorkbenchService(store: WorkspaceStore, { extractors, limits = DEFAULT_LIMITS, keysDir, checkOnOpen = false }: ServiceOptions): WorkbenchHost {
   const documentsChanged = new Emitter<DocumentsChange>();
   const workspaceChanged = new Emitter<WorkspaceInfo>();
   const importProgressed = new Emitter<ImportJobProgress>();
@@ -77,8 +83,24 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
       codebook: store.workspace.codebook,
       saveState: store.currentSaveState,
       problems: store.problems,
+      ...(check !== undefined ? { check } : {}),
     };
   };
+
+  let check: OpeningCheck | undefined;
+  let disposed = false;
+  // Started once the service is up; windows hear of the result through onDidChangeWorkspace.
+  const checking = checkOnOpen ? runOpeningCheck() : Promise.resolve();
+  async function runOpeningCheck(): Promise<void> {
+    check = { state: 'running' };
+    try {
+      const { findings } = await checkStore(store);
+      check = { state: 'done', findings: findings.map(({ file, problem }) => ({ file, problem })) };
+    } catch (error) {
+      check = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+    if (!disposed) workspaceChanged.fire(workspaceInfo());
+  }
 
   const runImport = async (jobId: string, sources: readonly ImportSource[]): Promise<ImportOutcome[]> => {
     if (jobs.has(jobId)) throw new Error(`import job ${jobId} is already running`);
@@ -214,6 +236,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
     onDidChangeEvidence: evidenceChanged.event,
 
     async dispose() {
+      disposed = true;
       for (const controller of jobs.values()) controller.abort();
       documentsChanged.dispose();
       annotationsChanged.dispose();
@@ -224,6 +247,7 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
       bundleProgressed.dispose();
       await bundles.dispose();
       await uploads.dispose();
+      await checking;
       // Its writes (and the store's housekeeping after them) are on disk once it is disposed of.
       await store.flush();
     },

@@ -36,7 +36,8 @@ export async function startServe(workspace: string, options: ServeOptions = {}):
       const event = JSON.parse(line) as Record<string, unknown>;
       events.push(event);
       if (event.event === 'listening') resolve(event);
-      if (event.event === 'error') reject(new Error(`claimbench serve failed: ${String(event.message)}`));
+      // A document it could not read is skipped and reported, and serving goes on: not a failure to start.
+      if (event.event === 'error' && event.code !== 'unreadable-file') reject(new Error(`claimbench serve failed: ${String(event.message)}`));
     });
     child.on('exit', (code) => reject(new Error(`claimbench serve exited with ${code}: ${stderr}`)));
   });

@@ -12,6 +12,9 @@ interface StatusBarProps {
 
 export function StatusBar({ info, saveState, transport, connected }: StatusBarProps) {
   const [showProblems, setShowProblems] = useState(false);
+  const [showFindings, setShowFindings] = useState(false);
+  const check = info?.check;
+  const findings = check?.state === 'done' ? check.findings : [];
   return (
     <footer className="statusbar" role="status">
       <span className="statusbar-item" title={info?.path}>
@@ -28,6 +31,29 @@ export function StatusBar({ info, saveState, transport, connected }: StatusBarPr
           <ul>
             {info.problems.map((problem) => (
               <li key={problem.message}>{problem.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {check?.state === 'running' && <span className="statusbar-item statusbar-muted">Checking the workspace…</span>}
+      {check?.state === 'failed' && (
+        <span className="statusbar-item statusbar-warning" title={check.message}>
+          The workspace check could not finish
+        </span>
+      )}
+      {findings.length > 0 && (
+        <button type="button" className="statusbar-item statusbar-warning" aria-expanded={showFindings} onClick={() => setShowFindings(!showFindings)}>
+          {findings.length === 1 ? '1 problem found by the check' : `${findings.length} problems found by the check`}
+        </button>
+      )}
+      {showFindings && findings.length > 0 && (
+        <div className="problems-list" role="dialog" aria-label="Problems found by the check">
+          Checking the workspace once it was opened found these. They are not repaired automatically; <code>claimbench check</code> lists the same:
+          <ul>
+            {findings.map(({ file, problem }) => (
+              <li key={`${file} ${problem}`}>
+                {file}: {problem}
+              </li>
             ))}
           </ul>
         </div>
