@@ -1,6 +1,8 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportJobProgress } from '../../core/model/import.ts';
+import type { WorkspaceInfo } from '../../core/model/workspace.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
@@ -79,4 +81,23 @@ describe('the workbench service', () => {
       expect(announced.sort()).toEqual(imported.sort());
       await workbench.dispose();
     }));
+
+  it('checks the workspace once it is open, when asked to, and tells every window what it found', () =>
+    withTempDir(async (dir) => {
+      const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
+      const forged = 'b'.repeat(64);
+      await mkdir(path.join(store.dir, 'originals'), { recursive: true });
+      await writeFile(path.join(store.dir, 'originals', forged), 'not what its name says');
+      const workbench = createWorkbenchService(store, { extractors: EXTRACTORS, checkOnOpen: true });
+      expect((await workbench.getWorkspaceInfo()).check).toEqual({ state: 'running' });
+      const told = await new Promise<WorkspaceInfo>((resolve) => workbench.onDidChangeWorkspace(resolve));
+      expect(told.check).toEqual({ state: 'done', findings: [{ file: `originals/${forged}`, problem: expect.stringMatching(/^its content does not match its name/) }] });
+      expect((await workbench.getWorkspaceInfo()).check).toEqual(told.check);
+      await workbench.dispose();
+      // Not asked to (the CLI's commands, tests): no check runs.
+      const plain = await service(dir);
+      expect((await plain.getWorkspaceInfo()).check).toBeUndefined();
+      await plain.dispose();
+    }));
 });
+
