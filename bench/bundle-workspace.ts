@@ -160,7 +160,7 @@ export async function createBundleWorkspace(root: string, { documents, annotatio
   }
   const evidence = await store.putEvidence({ links: dedupeSymmetric(links), claims });
   if (!evidence.ok) throw new Error(evidence.error.message);
-  await store.flush();
+  await store.close();
   return { dir, documents, annotations: made, links: evidence.value.links.length, claims: claims.length, textLength };
 }
 

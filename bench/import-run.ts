@@ -25,7 +25,7 @@ if (mode === 'full') {
   const { store } = await openOrCreateWorkspace(path.join(root, 'ws'), { resourcesDir: RESOURCES_DIR, empty: true });
   const sources = await Promise.all(files.map((file) => fileSource(file)));
   const outcomes = await importSources(store, sources, { extractors: EXTRACTORS });
-  await store.flush();
+  await store.close();
   documents = outcomes.filter((outcome) => outcome.status === 'imported').length;
   elapsed = performance.now() - started;
   await rm(root, { recursive: true, force: true });

@@ -90,6 +90,6 @@ export async function createReaderWorkspace(root: string, { bytes = 5_000_000, a
   if (made.length !== annotations) throw new Error(`made ${made.length} of ${annotations} annotations`);
   const written = await store.putDocument({ ...file, annotations: made });
   if (!written.ok) throw new Error(written.error.message);
-  await store.flush();
+  await store.close();
   return { dir, startId: start!, plainId: plain!, annotatedId: annotated!, textLength: text.length, annotations: made.length };
 }
