@@ -17,7 +17,7 @@ import { Annotation, AnnotationId } from '../../core/model/annotation.ts';
 import type { DocumentFile} from '../../core/model/stored-files.ts';
 import { parseDocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
-import { syncFolder, writeDurably } from './durable-file.ts';
+import { syncFolder } from './durable-file.ts';
 
 /** Records after which the document is written whole again. */
 export const JOURNAL_MAX_RECORDS = 256;
@@ -108,13 +108,19 @@ export async function createJournal(file: string, journal: string, line: Buffer)
 }
 
 /**
- * Puts an empty journal `journal` in place for the document file `file`, after the file was
- * written whole naming it, so that the next save appends instead of creating a file (whose name
- * costs a folder fsync). Written like any other file (temp, fsync, rename, folder fsync): until it
- * lands, the journal on disk is the old one, which the file no longer names, so it counts as stale.
+ * Puts an empty journal `journal` in place for the document file `file`, once the file naming it
+ * is on disk (so the journal it replaces is stale: truncating it loses nothing), so that the next
+ * save appends instead of creating a file (whose name costs a folder fsync then). A crash half-way
+ * leaves a journal without a whole first line, which opening treats as stale.
  */
 export async function prepareJournal(file: string, journal: string): Promise<void> {
-  await writeDurably(journalPath(file), headerLine(journal));
+  const handle = await open(journalPath(file), 'w', 0o644);
+  try {
+    await writeAll(handle, headerLine(journal));
+    await Promise.all([handle.datasync(), syncFolder(path.dirname(file))]);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Opens a prepared journal for appending. */

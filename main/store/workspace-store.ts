@@ -272,7 +272,7 @@ export class WorkspaceStore {
         this.documentFiles.set(id, target);
         this.ordered = undefined;
         // The file names a new journal now: the old one is stale whether or not this succeeds.
-        await this.startJournal(id, file.journal!);
+        await this.startJournal(id, file.journal!, file.annotations.length > 0);
       }
       return written;
     });
@@ -329,7 +329,7 @@ export class WorkspaceStore {
     }
     const file = DocumentFile.parse({ ...planned.document, journal: randomUUID() });
     const written = await this.write(stored, file);
-    if (written.ok) await this.startJournal(id, file.journal!);
+    if (written.ok) await this.startJournal(id, file.journal!, true);
     return written;
   }
 
@@ -374,14 +374,16 @@ export class WorkspaceStore {
 
   /**
    * After document `id`'s file was written whole naming the journal `name`: the old journal is
-   * closed, and an empty new one is put in place (after this write is acknowledged, in the
-   * document's turn) so that the next save appends to it.
+   * closed (it is stale now). When the document has claims (someone is annotating it), an empty
+   * new journal is put in place, after this write is acknowledged and in the document's turn, so
+   * that the next save appends to it; otherwise (a new import) the first save creates it.
    */
-  private async startJournal(id: string, name: string): Promise<void> {
+  private async startJournal(id: string, name: string, prepare: boolean): Promise<void> {
     const previous = this.journals.get(id);
     if (previous !== undefined) await this.closeJournal(id, previous);
-    const journal: JournalState = { on: 'preparing', name, records: 0, bytes: 0 };
+    const journal: JournalState = { on: prepare ? 'preparing' : 'absent', name, records: 0, bytes: 0 };
     this.journals.set(id, journal);
+    if (!prepare) return;
     const file = path.join(this.dir, documentPath(id));
     void this.enqueue(documentPath(id), async () => {
       if (this.journals.get(id) !== journal) return ok(undefined);
