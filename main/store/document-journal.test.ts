@@ -75,6 +75,25 @@ describe('the document journal', () => {
       expect((await WorkspaceStore.open(dir)).document(document.meta.id)).toEqual(store.document(document.meta.id));
     }));
 
+  it('after a last line cut short, saves again without writing after it: nothing acknowledged is lost', () =>
+    withTempDir(async (dir) => {
+      const { store, document, journal, note } = await sample(dir);
+      await note(0, 'first');
+      await note(1, 'acknowledged');
+      await store.close();
+      await appendFile(journal, '{"ids":["a","b"],"put":[{"id":"a","targ');
+      // The next process: its save must not land behind the cut-short line (that would make the
+      // journal unreadable from there on, and the save lost at the next opening).
+      const next = await WorkspaceStore.open(dir);
+      const current = next.document(document.meta.id)!;
+      expect((await next.putDocument({ ...current, annotations: current.annotations.map((annotation, at) => (at === 2 ? { ...annotation, note: 'after the crash' } : annotation)) })).ok).toBe(true);
+      await next.close();
+      const reopened = await WorkspaceStore.open(dir);
+      expect(reopened.problems).toEqual([]);
+      expect(reopened.document(document.meta.id)!.annotations.slice(1, 3).map((annotation) => annotation.note)).toEqual(['acknowledged', 'after the crash']);
+      await reopened.close();
+    }));
+
   it('drops a last line cut short by a crash (never acknowledged), and ignores and removes a stale journal', () =>
     withTempDir(async (dir) => {
       const { store, document, journal, note } = await sample(dir);

@@ -140,6 +140,12 @@ export interface Replayed {
   readonly stale: boolean;
   /** The journal on disk is the one the file names: saves append to it. */
   readonly present: boolean;
+  /**
+   * Its last line was cut short (a crash mid-append): nothing may be appended after it, or that
+   * line would sit inside the journal and make the rest unreadable; the next save writes the
+   * document whole instead.
+   */
+  readonly torn: boolean;
 }
 
 /**
@@ -151,13 +157,14 @@ export async function replayJournal(file: string, document: DocumentFile): Promi
   try {
     text = await readFile(journalPath(file), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ document, records: 0, bytes: 0, stale: false, present: false });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ document, records: 0, bytes: 0, stale: false, present: false, torn: false });
     return fail('unreadable', `${path.basename(journalPath(file))}: ${(error as Error).message}`);
   }
   const lines = text.split('\n');
   // Text after the last newline is a record whose write never finished: never acknowledged.
   const complete = lines.slice(0, -1);
-  if (complete.length === 0) return ok({ document, records: 0, bytes: Buffer.byteLength(text), stale: true, present: false });
+  const torn = lines.at(-1) !== '';
+  if (complete.length === 0) return ok({ document, records: 0, bytes: Buffer.byteLength(text), stale: true, present: false, torn });
   let header: unknown;
   try {
     header = JSON.parse(complete[0]!);
@@ -166,7 +173,7 @@ export async function replayJournal(file: string, document: DocumentFile): Promi
   }
   const named = JournalHeader.safeParse(header);
   if (!named.success) return fail('invalid', 'its first line does not name the journal');
-  if (named.data.journal !== document.journal) return ok({ document, records: 0, bytes: Buffer.byteLength(text), stale: true, present: false });
+  if (named.data.journal !== document.journal) return ok({ document, records: 0, bytes: Buffer.byteLength(text), stale: true, present: false, torn });
   let current = document;
   for (const [index, line] of complete.slice(1).entries()) {
     let parsed: unknown;
@@ -182,10 +189,10 @@ export async function replayJournal(file: string, document: DocumentFile): Promi
     current = applied.value;
   }
   // No records: the document is its file, validated already.
-  if (complete.length === 1) return ok({ document, records: 0, bytes: Buffer.byteLength(text), stale: false, present: true });
+  if (complete.length === 1) return ok({ document, records: 0, bytes: Buffer.byteLength(text), stale: false, present: true, torn });
   const whole = parseDocumentFile(current);
   if (!whole.success) return fail('invalid', `the journal gives a document that is not valid: ${whole.error.issues[0]?.message ?? 'invalid'}`);
-  return ok({ document: whole.data, records: complete.length - 1, bytes: Buffer.byteLength(text), stale: false, present: true });
+  return ok({ document: whole.data, records: complete.length - 1, bytes: Buffer.byteLength(text), stale: false, present: true, torn });
 }
 
 /** Removes the journal once the document is written whole. */

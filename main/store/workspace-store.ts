@@ -183,7 +183,7 @@ export class WorkspaceStore {
         noteMigrated(reading, stored, file);
         stored.db.data = journal?.document ?? file.value;
         documentFiles.set(file.value.meta.id, stored);
-        journals.set(file.value.meta.id, { on: journal?.present ? 'ready' : 'absent', name: file.value.journal, records: journal?.records ?? 0, bytes: journal?.bytes ?? 0 });
+        journals.set(file.value.meta.id, { on: journal?.present ? (journal.torn ? 'unknown' : 'ready') : 'absent', name: file.value.journal, records: journal?.records ?? 0, bytes: journal?.bytes ?? 0 });
       }
     }
     const evidence = await openEvidence(absolute, unreadable, reading);
@@ -727,7 +727,7 @@ async function recover<T>(
  * whole) is removed; a damaged one is set aside as `<name>.jsonl.corrupt-<time>` and reported: the
  * document is then as its file was last written whole.
  */
-async function openJournal(stored: StoredFile<DocumentFile>, document: DocumentFile, repair: boolean): Promise<{ document: DocumentFile; records: number; bytes: number; present: boolean; problem?: Failure }> {
+async function openJournal(stored: StoredFile<DocumentFile>, document: DocumentFile, repair: boolean): Promise<{ document: DocumentFile; records: number; bytes: number; present: boolean; torn?: boolean; problem?: Failure }> {
   const file = path.join(stored.dir, stored.relative);
   const replayed = await replayJournal(file, document);
   if (replayed.ok) {
