@@ -110,6 +110,9 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
   });
 
   const host = await listen(service, options.port, options.host);
+  // Listening for Ctrl-C before saying we listen: a script that stops the server as soon as it
+  // reads the URL must get a clean shutdown, not the default action of a signal with no handler.
+  const stop = shutdownSignal();
   const elsewhere = addressKind(host.address) === 'unspecified' ? ' (on another machine, with this machine\'s address in place of the loopback one)' : '';
   output.report(
     'listening',
@@ -118,7 +121,7 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
   );
   if (options.open) openBrowser(host.url);
 
-  await shutdownSignal();
+  await stop;
   output.report('stopping', 'Stopping: finishing pending writes…');
   // Cancel running imports first (the file in progress finishes), then drain requests and writes.
   await service.dispose();
