@@ -88,7 +88,8 @@ function lockOf(file: string, owned = true): WorkspaceLock {
   };
 }
 
-function isRunning(pid: number): boolean {
+/** Whether process `pid` is alive (one of another user's counts: it cannot be signalled, but it runs). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

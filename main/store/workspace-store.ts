@@ -16,6 +16,7 @@ import { fail, ok, type Failure, type Result } from '../../core/result.ts';
 import { Annotation } from '../../core/model/annotation.ts';
 import { appendLine, applyRecord, createJournal, journalPath, journalRecord, JOURNAL_MAX_BYTES, JOURNAL_MAX_RECORDS, openJournalForAppend, prepareJournal, recordLine, removeJournal, replayJournal } from './document-journal.ts';
 import { backupTime, DurableJsonFile, listBackups, TEMP_FILE, writeDurably } from './durable-file.ts';
+import { isRunning } from './workspace-lock.ts';
 
 export const WORKSPACE_FILE = 'workspace.json';
 /** Links and claims: they join documents, so they live beside them, not in one of them. */
@@ -759,21 +760,12 @@ export async function removeStaleTemps(dir: string): Promise<number> {
       if (!TEMP_FILE.test(name)) continue;
       // Only a dead process's: a live one (this one included) may be writing it right now.
       const pid = Number(name.split('.').at(-3));
-      if (isAlive(pid)) continue;
+      if (isRunning(pid)) continue;
       await rm(path.join(dir, folder, name), { force: true });
       removed++;
     }
   }
   return removed;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function describe(error: unknown): string {
