@@ -24,13 +24,13 @@ export type ArchiveEntry = z.infer<typeof ArchiveEntry>;
 export type ArchiveParseError = 'invalid';
 
 /**
- * `fields` without its empty or absent optional values, so entries compare equal however the file
+ * `fields` without its empty or absent optional values (id and claim are kept, for the schema to refuse), so entries compare equal however the file
  * wrote "nothing" (a missing property, an empty CSV cell).
  */
 export function compactEntry(fields: { [K in keyof ArchiveEntry]: ArchiveEntry[K] | undefined }): ArchiveEntry {
   const entry: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined || value === '') continue;
+    if (value === undefined || (value === '' && key !== 'id' && key !== 'claim')) continue;
     if (key === 'extra' && Object.keys(value as object).length === 0) continue;
     entry[key] = typeof value === 'string' ? value.trim() : value;
   }

@@ -35,6 +35,10 @@ export interface MatcherSettings {
   readonly b: number;
   /** Field weights: the claim, its title, and word pairs of both (0 leaves pairs out). */
   readonly weights: { readonly text: number; readonly title: number; readonly pairs: number };
+  /** Count a word repeated in the query once (BM25's usual reading) rather than once per occurrence. */
+  readonly uniqueQueryTerms: boolean;
+  /** Extra weight of names in the query (0: none; 1: a name counts twice). */
+  readonly nameBoost: number;
   /** Coverage at or above which a match is a suggestion, and a strong one. */
   readonly thresholds: { readonly suggestion: number; readonly strong: number };
   /** Texts with fewer words are never strong (Meedan Check's rule: short texts match by accident). */
@@ -48,6 +52,8 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = {
   k1: 1.2,
   b: 0.75,
   weights: { text: 1, title: 1, pairs: 0 },
+  uniqueQueryTerms: true,
+  nameBoost: 0,
   thresholds: { suggestion: 0.3, strong: 0.6 },
   strongMinWords: 8,
 };
@@ -77,7 +83,10 @@ export function createMatcher(targets: readonly MatchTarget[], settings: Matcher
     match(text, options = {}) {
       const query = terms(text, settings.queryTerms);
       const wordCount = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-      const hits = index.search(usePairs ? [...query.words, ...query.pairs] : query.words, options.top ?? 5);
+      let queryTerms = [...query.words, ...(usePairs ? query.pairs : [])];
+      if (settings.uniqueQueryTerms) queryTerms = [...new Set(queryTerms)];
+      for (let i = 0; i < settings.nameBoost; i++) queryTerms.push(...query.names);
+      const hits = index.search(queryTerms, options.top ?? 5);
       return hits.map(({ doc, score }) => {
         const coverage = score / Math.max(1e-9, index.selfScore(doc));
         return { id: (targets[doc] as MatchTarget).id, score, coverage, level: levelOf(coverage, wordCount, settings) };

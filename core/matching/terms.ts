@@ -20,6 +20,8 @@ export interface Terms {
   readonly words: string[];
   /** Adjacent pairs of kept words, "a_b", across dropped stop words. */
   readonly pairs: string[];
+  /** The kept words written with a capital inside a sentence (names: "Ilhan", "Dorian"), as terms. */
+  readonly names: string[];
 }
 
 const NUMBER_WORDS: Record<string, string> = {
@@ -39,18 +41,21 @@ export function terms(text: string, options: TermOptions = {}): Terms {
   const stem = typeof options.stem === 'function' ? options.stem : options.stem ? lightStem : undefined;
   const words: string[] = [];
   const pairs: string[] = [];
+  const names: string[] = [];
   let previous: string | undefined;
   for (const match of source.matchAll(WORD)) {
+    const isName = /^\p{Lu}\p{Ll}/u.test(match[0]) && !/[.!?:"“]\s*$|^\s*$/u.test(source.slice(Math.max(0, match.index - 3), match.index));
     for (let word of split(match[0].toLowerCase(), options.numbers === true)) {
       if (options.numbers) word = NUMBER_WORDS[word] ?? word;
       if (options.stopWords && STOP_WORDS.has(word)) continue;
       if (stem !== undefined && !/\d/.test(word)) word = stem(word);
       words.push(word);
+      if (isName) names.push(word);
       if (previous !== undefined) pairs.push(`${previous}_${word}`);
       previous = word;
     }
   }
-  return { words, pairs };
+  return { words, pairs, names };
 }
 
 /** Splits a raw token at apostrophes and dots ("don't" → "don", "t"), keeping figures ("3.5", "1,000" → "1000") whole. */
