@@ -159,7 +159,7 @@ export async function claimMatchingBenchmark(): Promise<object> {
 
   return {
     id: 'claim-matching',
-    data: 'CLEF 2020 CheckThat! Task 2 (English): 10,373 verified claims; 801 train and 198 dev tweets',
+    data: 'CLEF 2020 CheckThat! Task 2 (English): verified_claims.docs.tsv (10,375 records read; its README says 10,373), 801 train and 198 dev tweets',
     archiveEntries: entries.length,
     quality: results,
     ratioToBaseline: {
