@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './core/security/csp.ts';
+import { WORKER_SOURCES } from './main/app-paths.ts';
 
 /** Puts the one CSP into index.html as a <meta> tag (the hosts also send it as a header). */
 function contentSecurityPolicy(): Plugin {
@@ -23,7 +24,7 @@ export default defineConfig({
       // The PDF parser and the bundle export run in worker threads of their own (see
       // main/import/formats/pdf.ts and main/bundle/export-job.ts).
       rollupOptions: {
-        input: { index: resolve('main/index.ts'), 'pdf-worker': resolve('main/import/formats/pdf-worker.ts'), 'export-worker': resolve('main/bundle/export-worker.ts') },
+        input: { index: resolve('main/index.ts'), ...Object.fromEntries(Object.entries(WORKER_SOURCES).map(([name, source]) => [name, resolve(source)])) },
       },
     },
   },

@@ -6,6 +6,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { APP_LAYOUT } from '../app-paths.ts';
 import type { BundleHeader, BundleManifest } from '../../core/bundle/manifest.ts';
 import type { QdpxSkipped } from '../../core/interchange/qdpx.ts';
 import { fail, type Result } from '../../core/result.ts';
@@ -13,9 +14,8 @@ import type { BundleContentOptions, BundleNotes, ExportCounts } from './bundle-c
 import type { ExportParentMessage, ExportWorkerData, ExportWorkerMessage } from './export-worker.ts';
 import { temporaryPathFor } from './write-bundle.ts';
 
-// From source the worker is the .ts file beside this one (Node runs it directly); in the Electron
-// build this module is bundled into out/main/index.js and the worker emitted as out/main/export-worker.js.
-const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './export-worker.ts' : './export-worker.js', import.meta.url);
+// The worker's script for this way of running (sources, build or package): see app-paths.ts.
+const WORKER_URL = APP_LAYOUT.workerUrl('export-worker');
 
 /** After a cancel, how long the worker may take to stop by itself (it may be building a large entry) before it is ended. */
 const CANCEL_GRACE_MS = 5_000;

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { app, dialog, session, shell, type BrowserWindow } from 'electron';
 import type { Disposable } from '../../core/events.ts';
+import { APP_LAYOUT } from '../app-paths.ts';
 import { denyAllPermissions } from '../desktop/permissions.ts';
 import { isOwnUrl, safeExternalUrl } from '../desktop/url-policy.ts';
 import { hardenWebContents } from '../desktop/web-contents-policy.ts';
@@ -19,7 +20,7 @@ import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { connectIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
-import { createMainWindow, preloadPathFor } from './window.ts';
+import { createMainWindow } from './window.ts';
 
 interface Session {
   host: WorkbenchHost;
@@ -38,13 +39,13 @@ export function runDesktopApp(): void {
     return;
   }
 
-  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  const mainDir = import.meta.dirname;
+  // electron-vite dev sets ELECTRON_RENDERER_URL; a package, or an empty value, never loads from it.
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
   let window: BrowserWindow | undefined;
   let current: Session | undefined;
 
   const openWorkspace = async (dir: string, empty: boolean): Promise<void> => {
-    const { store, lock } = await openOrCreateWorkspace(dir, { resourcesDir: path.join(app.getAppPath(), 'resources'), empty, lock: 'the Claimbench desktop app' });
+    const { store, lock } = await openOrCreateWorkspace(dir, { resourcesDir: APP_LAYOUT.resourcesDir, empty, lock: 'the Claimbench desktop app' });
     const previous = current;
     if (previous) {
       previous.ipc.dispose();
@@ -83,7 +84,7 @@ export function runDesktopApp(): void {
 
   void app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession);
-    serveRenderer(path.join(mainDir, '..', 'renderer'), () => current?.host.exports);
+    serveRenderer(APP_LAYOUT.rendererDir, () => current?.host.exports);
 
     try {
       await openWorkspace(resolveWorkspaceDir(flagValue('--workspace')), process.argv.includes('--empty'));
@@ -127,7 +128,7 @@ export function runDesktopApp(): void {
     });
 
     window = await createMainWindow({
-      preloadPath: preloadPathFor(mainDir),
+      preloadPath: APP_LAYOUT.preloadPath,
       stateFile: path.join(app.getPath('userData'), 'window-state.json'),
       devServerUrl,
     });

@@ -15,7 +15,6 @@ export function installMenu(getWindow: () => BrowserWindow | undefined, actions:
       label: '&File',
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
-        { label: 'Export bundle…', accelerator: 'CmdOrCtrl+E', enabled: false, sublabel: 'Coming with bundle export' },
         { type: 'separator' },
         { label: 'Open workspace…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openWorkspace() },
         { type: 'separator' },

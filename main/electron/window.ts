@@ -1,7 +1,6 @@
 // The main window: made by createSecureWindow (its web preferences are decided and tested in
 // main/desktop/secure-window.ts), size and position remembered. Navigation, pop-ups and <webview>
 // are denied for every webContents in app.ts.
-import path from 'node:path';
 import { BrowserWindow, screen } from 'electron';
 import { createSecureWindow } from '../desktop/secure-window.ts';
 import { APP_ORIGIN } from '../desktop/url-policy.ts';
@@ -36,6 +35,3 @@ export async function createMainWindow({ preloadPath, stateFile, devServerUrl }:
   return window;
 }
 
-export function preloadPathFor(mainDir: string): string {
-  return path.join(mainDir, '..', 'preload', 'index.cjs');
-}

@@ -48,7 +48,7 @@ describe('main/electron/app.ts', () => {
   it('denies every permission on the default session, and serves the renderer from app:', async () => {
     const calls = await callsIn('main/electron/app.ts');
     expect(only(calls, 'denyAllPermissions').args).toEqual(['session.defaultSession']);
-    expect(only(calls, 'serveRenderer').args[0]).toMatch(/'renderer'\)$/);
+    expect(only(calls, 'serveRenderer').args[0]).toBe('APP_LAYOUT.rendererDir');
   });
 
   it('opens links in the system browser only through safeExternalUrl', async () => {

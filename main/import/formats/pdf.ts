@@ -2,14 +2,14 @@
 // and a deadline, so a hostile or huge PDF can neither block nor crash the app. Here the pages'
 // text is normalized and joined, and each page's span in the final text recorded.
 import { Worker } from 'node:worker_threads';
+import { APP_LAYOUT } from '../../app-paths.ts';
 import { normalizeText } from '../../../core/text/normalize.ts';
 import { fail, ok, type Result } from '../../../core/result.ts';
 import type { ExtractInput, ExtractResult, Extractor, PageSpan, RejectionCode } from '../extract-types.ts';
 import type { ParsedPdf, WorkerReply } from './pdf-worker.ts';
 
-// From source the worker is the .ts file beside this one (Node runs it directly); in the Electron
-// build this module is bundled into out/main/index.js and the worker emitted as out/main/pdf-worker.js.
-const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './pdf-worker.ts' : './pdf-worker.js', import.meta.url);
+// The worker's script for this way of running (sources, build or package): see app-paths.ts.
+const WORKER_URL = APP_LAYOUT.workerUrl('pdf-worker');
 
 // V8 aborts the whole process, not just the worker, when a worker's heap is too small to even
 // start (about 2 MB on Node 24); below this floor a misconfigured limit would do exactly that.
