@@ -256,3 +256,30 @@ test('electron-builder.yml unpacks every package the built worker threads import
     expect(source.match(/import\.meta\.dirname/g)?.length ?? 0, file).toBeLessThanOrEqual(file === 'index.js' ? 1 : 0);
   }
 });
+
+test('the built preload, run as a sandboxed preload is (CommonJS, only `electron` to require), exposes the contract and nothing else', async () => {
+  const { runInNewContext } = await import('node:vm');
+  const source = await readFile(path.join(APP_ROOT, 'out', 'preload', 'index.cjs'), 'utf8');
+  const exposed = new Map<string, Record<string, unknown>>();
+  const invoked: { channel: string; args: unknown[] }[] = [];
+  const electron = {
+    contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api) },
+    ipcRenderer: {
+      invoke: async (channel: string, ...args: unknown[]) => invoked.push({ channel, args }),
+      on: () => {},
+      removeListener: () => {},
+    },
+  };
+  // A sandboxed preload gets a require that knows only a few modules; anything else throws.
+  const sandboxRequire = (name: string) => {
+    if (name === 'electron') return electron;
+    throw new Error(`module not found: ${name}`);
+  };
+  const module = { exports: {} };
+  runInNewContext(source, { require: sandboxRequire, module, exports: module.exports, console });
+  expect([...exposed.keys()]).toEqual(['claimbench']);
+  const bridge = exposed.get('claimbench')!;
+  expect(Object.keys(bridge).sort()).toEqual([...WORKBENCH_METHODS, 'subscribe', 'upload'].sort());
+  await (bridge['listDocuments'] as () => Promise<unknown>)();
+  expect(invoked).toEqual([{ channel: ipcChannel('listDocuments'), args: [] }]);
+});
