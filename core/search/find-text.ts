@@ -34,7 +34,8 @@ export function findPhrase(text: string, phrase: string, options: FindOptions): 
 
 /**
  * Occurrences of `word` (case folded) that start on a word boundary and, unless `prefix`, end on
- * one: `tax` finds "Tax" and "tax," but not "syntax" or "taxes"; `tax` with `prefix` finds "taxes".
+ * one: `tax` finds "Tax" and "tax," but not "syntax" or "taxes"; `tax` with `prefix` finds "taxes"
+ * (the span covers the whole word).
  * A word that begins or ends with punctuation ("U.S.", "-5%") has no boundary to keep there.
  */
 export function findWord(text: string, word: string, prefix: boolean): Span[] {
@@ -50,8 +51,11 @@ export function findWord(text: string, word: string, prefix: boolean): Span[] {
     const startsWord = !checkStart || at === 0 || !WORD.test(codePointBefore(haystack, at));
     const endsWord = !checkEnd || end === haystack.length || !WORD.test(codePointAt(haystack, end));
     if (startsWord && endsWord) {
-      spans.push({ start: at, end });
-      at = haystack.indexOf(needle, end);
+      // A prefix's hit is the whole word it begins ("tax*" highlights "taxes").
+      let wordEnd = end;
+      while (prefix && wordEnd < haystack.length && WORD.test(codePointAt(haystack, wordEnd))) wordEnd += haystack.codePointAt(wordEnd)! > 0xffff ? 2 : 1;
+      spans.push({ start: at, end: wordEnd });
+      at = haystack.indexOf(needle, wordEnd);
     } else {
       at = haystack.indexOf(needle, at + 1);
     }

@@ -1,0 +1,70 @@
+// The search index's SQLite schema. The index is derived data (rebuilt from the workspace's JSON
+// files whenever it is missing, stale or of another format), so it is written for speed, not
+// durability: no journal fsyncs, and a change of FORMAT_VERSION simply means a rebuild.
+//
+// Text is searched through FTS5's trigram tokenizer: it finds any substring of three characters
+// or more, which is what phrases need (a phrase may start or end inside a word, and CJK has no
+// spaces), and folds case as fold-case.ts does where the two agree. The index only proposes
+// candidates; core/search/find-text.ts decides every hit and its offsets. \`folded\` holds a row's
+// fields case-folded, one per line, so that a field filter can narrow in SQL (instr) before the
+// exact test in JS.
+import type { DatabaseSync } from 'node:sqlite';
+
+/** Bumped whenever the schema or what is stored in it changes. */
+export const FORMAT_VERSION = 1;
+
+const TABLES = `
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE docs(
+  rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, role TEXT NOT NULL,
+  outlet TEXT NOT NULL, author TEXT NOT NULL, published TEXT, url TEXT NOT NULL, tags TEXT NOT NULL,
+  folded TEXT NOT NULL, text_hash TEXT NOT NULL, text TEXT NOT NULL);
+CREATE VIRTUAL TABLE docs_fts USING fts5(text, content='docs', content_rowid='rowid', tokenize='trigram case_sensitive 0');
+CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN INSERT INTO docs_fts(rowid, text) VALUES (new.rowid, new.text); END;
+CREATE TRIGGER docs_ad AFTER DELETE ON docs BEGIN INSERT INTO docs_fts(docs_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END;
+CREATE TRIGGER docs_au AFTER UPDATE OF text ON docs BEGIN
+  INSERT INTO docs_fts(docs_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+  INSERT INTO docs_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TABLE anns(
+  rowid INTEGER PRIMARY KEY, doc INTEGER NOT NULL, id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  quote TEXT NOT NULL, note TEXT NOT NULL, tags TEXT NOT NULL, status TEXT NOT NULL, speaker TEXT NOT NULL,
+  outlet TEXT NOT NULL, creator TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE(doc, id));
+CREATE INDEX anns_status ON anns(status);
+CREATE TABLE ann_tags(ann INTEGER NOT NULL, tag TEXT NOT NULL);
+CREATE INDEX ann_tags_tag ON ann_tags(tag);
+CREATE INDEX ann_tags_ann ON ann_tags(ann);
+CREATE VIRTUAL TABLE anns_fts USING fts5(quote, note, content='anns', content_rowid='rowid', tokenize='trigram case_sensitive 0');
+CREATE TRIGGER anns_ai AFTER INSERT ON anns BEGIN
+  INSERT INTO anns_fts(rowid, quote, note) VALUES (new.rowid, new.quote, new.note);
+  INSERT INTO ann_tags(ann, tag) SELECT new.rowid, value FROM json_each(new.tags);
+END;
+CREATE TRIGGER anns_ad AFTER DELETE ON anns BEGIN
+  INSERT INTO anns_fts(anns_fts, rowid, quote, note) VALUES ('delete', old.rowid, old.quote, old.note);
+  DELETE FROM ann_tags WHERE ann = old.rowid;
+END;
+CREATE TABLE claims(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, json TEXT NOT NULL);
+`;
+
+/** Settings for a file nobody needs to survive a crash: it is rebuilt instead. */
+export function tuneForDerivedData(db: DatabaseSync): void {
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;');
+}
+
+/** Creates the tables in an empty database and records the format. */
+export function createSchema(db: DatabaseSync): void {
+  db.exec('BEGIN');
+  db.exec(TABLES);
+  db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)').run('format', String(FORMAT_VERSION));
+  db.exec('COMMIT');
+}
+
+/** The format an existing database says it has, or undefined when it has none (not ours, or empty). */
+export function storedFormat(db: DatabaseSync): number | undefined {
+  try {
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'format'").get() as { value: string } | undefined;
+    return row === undefined ? undefined : Number(row.value);
+  } catch {
+    return undefined;
+  }
+}

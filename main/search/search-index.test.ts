@@ -1,0 +1,167 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Codebook } from '../../core/model/codebook.ts';
+import { parseQuery } from '../../core/search/query.ts';
+import type { SearchOptions, SearchResults } from '../../core/search/search-types.ts';
+import { ann, claim, doc } from './search-fixtures.ts';
+import { INDEX_FILE, openSearchIndex, type SearchIndex } from './search-index.ts';
+
+const codebook = Codebook.parse({
+  tags: [
+    { id: 'claim-type', name: 'Claim type', color: '#5b6b82' },
+    { id: 'statistic', name: 'Statistic', color: '#e6a700', parentId: 'claim-type' },
+    { id: 'percent', name: 'Percentage', color: '#e6a700', parentId: 'statistic' },
+    { id: 'quote', name: 'Quote', color: '#3b82f6', parentId: 'claim-type' },
+  ],
+});
+
+const courier = 'The reservoir is ten times bigger than in 2019, the mayor said. Ten times!';
+const gazette = 'Minister Zelensky said exports grew 40 percent. Critics disagree: «the figure is ten-times inflated».';
+const wire = 'According to the AP, rainfall was 12 percent below average. Café owners in Zürich complained.';
+
+const documents = [
+  doc('courier', courier, { outlet: 'Valley Courier', author: 'Ana Ruiz', publishedAt: '2024-03-05' }, [
+    ann('c1', courier, 'ten times bigger', { tags: ['statistic'], speaker: 'the mayor', status: 'refuted' }),
+    ann('c2', courier, 'the mayor said', { tags: ['quote'], note: 'Check the council minutes.' }),
+  ]),
+  doc('gazette', gazette, { outlet: 'Gazette', role: 'source', publishedAt: '2023-11-20T08:00:00Z', tags: ['exports'] }, [
+    ann('g1', gazette, 'exports grew 40 percent', { tags: ['percent'], speaker: 'Volodymyr Zelensky', creator: 'ines' }),
+  ]),
+  doc('wire', wire, { outlet: 'Associated Press', sourceUrl: 'https://apnews.example/rain' }, [
+    ann('w1', wire, '12 percent below average', { tags: ['percent'], outlet: 'AP', status: 'supported' }),
+  ]),
+];
+const claims = [claim('k1', 'Exports grew by 40 percent', [['gazette', 'g1']], { verdict: { rating: 'mostly-true', rationale: 'Customs data agree.', reviewer: '', date: '2026-01-02' } })];
+
+let dir: string;
+let index: SearchIndex;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-search-'));
+  index = await openSearchIndex(dir);
+  await index.rebuild({ fingerprint: 'f1', codebook, documents, claims });
+});
+afterEach(async () => {
+  index.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function search(query: string, options: SearchOptions = {}): SearchResults {
+  const parsed = parseQuery(query);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return index.search(parsed.value, options);
+}
+
+/** Hits as `document:start-end[:annotation][:claim]`, in result order. */
+function hits(query: string, options: SearchOptions = {}): string[] {
+  return search(query, options).groups.flatMap((group) =>
+    group.hits.map((hit) => [`${hit.documentId}:${hit.start}-${hit.end}`, hit.annotationId, hit.claimId].filter((part) => part !== undefined).join(':')),
+  );
+}
+
+describe('search', () => {
+  it.each([
+    ['"ten times"', {}, ['courier:17-26', 'courier:64-73']],
+    ['"ten times"', { matchCase: true }, ['courier:17-26']],
+    ['"ten-times"', {}, ['gazette:81-90']],
+    ['"said. Ten"', {}, ['courier:58-67']],
+    ['"Café owners"', {}, ['wire:60-71']],
+    ['"café owners"', { matchCase: true }, []],
+    ['zurich', {}, []],
+    ['zürich', {}, ['wire:75-81']],
+    ['percent', {}, ['gazette:39-46', 'wire:37-44']],
+    ['percent -rainfall', {}, ['gazette:39-46']],
+    ['rainfall OR exports', {}, ['gazette:23-30', 'wire:21-29']],
+    ['minist*', {}, ['gazette:0-8']],
+    ['min', {}, []],
+    ['"«the"', {}, ['gazette:66-70']],
+    ['percent role:source', {}, ['gazette:39-46']],
+    ['percent outlet:"associated press"', {}, ['wire:37-44']],
+    ['percent before:2024', {}, ['gazette:39-46']],
+    ['times after:2024-02', {}, ['courier:21-26', 'courier:68-73']],
+    ['author:ruiz', {}, ['courier:0-0']],
+    ['doc:apnews', {}, ['wire:0-0']],
+    ['tag:statistic', {}, ['courier:17-33:c1', 'gazette:23-46:g1', 'wire:34-58:w1']],
+    ['tag:percentage', {}, ['gazette:23-46:g1', 'wire:34-58:w1']],
+    ['tag:claim-type -tag:quote', {}, ['courier:17-33:c1', 'gazette:23-46:g1', 'wire:34-58:w1']],
+    ['tag:statistic -outlet:AP', {}, ['courier:17-33:c1', 'gazette:23-46:g1']],
+    ['speaker:zelensky', {}, ['gazette:23-46:g1']],
+    ['speaker:zel', {}, []],
+    ['speaker:zel*', {}, ['gazette:23-46:g1']],
+    ['status:refuted', {}, ['courier:17-33:c1']],
+    ['creator:ines', {}, ['gazette:23-46:g1']],
+    ['in:quotes percent', {}, ['gazette:23-46:g1', 'wire:34-58:w1']],
+    ['in:notes council', {}, ['courier:48-62:c2']],
+    ['in:claims customs', {}, ['gazette:23-46:g1:k1']],
+    ['in:claims status:mostly-true', {}, ['gazette:23-46:g1:k1']],
+    ['in:text tag:quote mayor', {}, ['courier:52-57']],
+  ] as const)('%s %j', (query, options, expected) => {
+    expect(hits(query, options).sort()).toEqual([...expected].sort());
+  });
+
+  it('groups by document with snippets, counts and facets', () => {
+    const result = search('percent', { facets: true });
+    expect(result.counts).toEqual({ documents: 2, hits: 2, exact: true });
+    const wireGroup = result.groups.find((group) => group.documentId === 'wire')!;
+    const { snippet } = wireGroup.hits[0]!;
+    expect(snippet.text.slice(snippet.highlightStart, snippet.highlightEnd)).toBe('percent');
+    expect(snippet.text).toBe('…to the AP, rainfall was 12 percent below average. Café owners in Zürich…');
+    expect(result.facets?.role).toEqual([{ value: 'claim', count: 1 }, { value: 'source', count: 1 }]);
+    expect(result.facets?.tag).toEqual([{ value: 'percent', count: 2 }]);
+  });
+
+  it('sorts by date, newest first, undated last', () => {
+    expect(search('percent OR times', { sort: 'date' }).groups.map((group) => group.documentId)).toEqual(['courier', 'gazette', 'wire']);
+  });
+
+  it('pages through groups', () => {
+    const all = search('percent OR times').groups.map((group) => group.documentId);
+    expect(search('percent OR times', { limit: 1, offset: 1 }).groups.map((group) => group.documentId)).toEqual([all[1]]);
+  });
+});
+
+describe('changes', () => {
+  it('follows an edited annotation, a deleted document and a new codebook', () => {
+    const edited = { ...documents[0]!.annotations[0]!, tags: ['quote'] };
+    index.applyChange({ upsertAnnotations: [{ documentId: 'courier', annotation: edited }], deleteDocuments: ['wire'], fingerprint: 'f2' });
+    expect(hits('tag:statistic')).toEqual(['gazette:23-46:g1']);
+    expect(hits('tag:quote').sort()).toEqual(['courier:17-33:c1', 'courier:48-62:c2']);
+    expect(hits('rainfall')).toEqual([]);
+    expect(index.fingerprint).toBe('f2');
+    index.applyChange({ codebook: { tags: [] } });
+    expect(hits('tag:statistic')).toEqual([]);
+  });
+
+  it('re-indexes a document whose text changed', () => {
+    const text = 'Completely new words about reservoirs.';
+    index.applyChange({ upsertDocuments: [doc('courier', text)] });
+    expect(hits('"ten times"')).toEqual([]);
+    expect(hits('reservoirs')).toEqual([`courier:${text.indexOf('reservoirs')}-${text.indexOf('reservoirs') + 10}`]);
+    expect(hits('tag:quote')).toEqual([]);
+  });
+});
+
+describe('openSearchIndex', () => {
+  it('keeps the fingerprint across openings, and starts again from a file that is not an index', async () => {
+    index.close();
+    index = await openSearchIndex(dir);
+    expect(index.fingerprint).toBe('f1');
+    expect(hits('percent')).toHaveLength(2);
+    index.close();
+    await writeFile(path.join(dir, INDEX_FILE), 'not a database at all, just some bytes that are long enough');
+    index = await openSearchIndex(dir);
+    expect(index.fingerprint).toBeUndefined();
+    expect(hits('percent')).toEqual([]);
+  });
+
+  it('leaves the old index when a rebuild is aborted', async () => {
+    const controller = new AbortController();
+    const many = Array.from({ length: 100 }, (_, n) => doc(`d${n}`, `other text ${n}`));
+    const rebuilding = index.rebuild({ fingerprint: 'f3', codebook, documents: many, claims: [] }, () => controller.abort(new Error('stop')), controller.signal);
+    await expect(rebuilding).rejects.toThrow('stop');
+    expect(index.fingerprint).toBe('f1');
+    expect(hits('percent')).toHaveLength(2);
+  });
+});

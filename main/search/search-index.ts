@@ -1,0 +1,163 @@
+// The workspace search index (issue 19): one SQLite file in a folder that is safe to delete
+// (`<workspace>/index/search.sqlite`). It records its format and the fingerprint of the workspace
+// state it reflects, is rebuilt in the background from plain data, follows each change in one
+// transaction, and answers parsed queries (run-search.ts).
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Codebook } from '../../core/model/codebook.ts';
+import type { SearchQuery } from '../../core/search/query-ast.ts';
+import type { SearchChange, SearchOptions, SearchResults, SearchSource } from '../../core/search/search-types.ts';
+import { runSearch } from './run-search.ts';
+import { createSchema, FORMAT_VERSION, storedFormat, tuneForDerivedData } from './schema.ts';
+import { RowWriter } from './write-rows.ts';
+
+export const INDEX_FILE = 'search.sqlite';
+
+/** How far a rebuild has come. */
+export interface RebuildProgress {
+  readonly documents: number;
+  readonly annotations: number;
+}
+
+export interface SearchIndex {
+  /** The fingerprint of the workspace state the index holds; undefined when it must be rebuilt. */
+  readonly fingerprint: string | undefined;
+  /**
+   * Builds the index anew from `source` into a file beside the current one, in batches that yield
+   * to the event loop, and swaps it in at the end (searches meanwhile see the old index). An
+   * aborted rebuild leaves the old index as it was and rejects with the signal's reason.
+   */
+  rebuild(source: SearchSource, onProgress?: (progress: RebuildProgress) => void, signal?: AbortSignal): Promise<void>;
+  /** Applies one change of the workspace in one transaction. */
+  applyChange(change: SearchChange): void;
+  search(query: SearchQuery, options?: SearchOptions): SearchResults;
+  close(): void;
+}
+
+/** Documents written per transaction during a rebuild, between yields to the event loop. */
+const BATCH_DOCUMENTS = 25;
+
+/**
+ * Opens (or creates) the index in `dir`. An index of another format, or a file that is not one,
+ * is deleted and started empty, with `fingerprint` undefined: the caller rebuilds it.
+ * @example
+ * const index = await openSearchIndex(path.join(workspace, 'index'));
+ * if (index.fingerprint !== fingerprintNow) void index.rebuild(source);
+ */
+export async function openSearchIndex(dir: string): Promise<SearchIndex> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, INDEX_FILE);
+  await rm(`${file}.building`, { force: true });
+  let db = await openOrRecreate(file);
+  let writer = new RowWriter(db);
+  let rebuilding: AbortController | undefined;
+
+  const meta = (key: string): string | undefined => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  const setMeta = (target: DatabaseSync, key: string, value: string) => target.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(key, value);
+  let codebook: Codebook = JSON.parse(meta('codebook') ?? '{"tags":[]}') as Codebook;
+
+  return {
+    get fingerprint() {
+      return meta('fingerprint');
+    },
+    async rebuild(source, onProgress, signal) {
+      rebuilding?.abort(new Error('a newer rebuild started'));
+      const mine = (rebuilding = new AbortController());
+      const building = `${file}.building`;
+      await removeDatabase(building);
+      const next = openFile(building);
+      try {
+        createSchema(next);
+        const nextWriter = new RowWriter(next);
+        const progress = { documents: 0, annotations: 0 };
+        next.exec('BEGIN');
+        for await (const document of source.documents) {
+          nextWriter.upsertDocument(document);
+          progress.documents++;
+          progress.annotations += document.annotations.length;
+          if (progress.documents % BATCH_DOCUMENTS === 0) {
+            next.exec('COMMIT');
+            onProgress?.({ ...progress });
+            await yieldToEventLoop();
+            signal?.throwIfAborted();
+            mine.signal.throwIfAborted();
+            next.exec('BEGIN');
+          }
+        }
+        for (const claim of source.claims) nextWriter.upsertClaim(claim);
+        setMeta(next, 'codebook', JSON.stringify(source.codebook));
+        setMeta(next, 'fingerprint', source.fingerprint);
+        next.exec('COMMIT');
+        onProgress?.({ ...progress });
+        next.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+        next.close();
+        db.close();
+        await removeDatabase(file, { keepMain: true });
+        await rename(building, file);
+        db = openFile(file);
+        writer = new RowWriter(db);
+        codebook = source.codebook;
+      } catch (error) {
+        if (next.isOpen) next.close();
+        await removeDatabase(building);
+        throw error;
+      } finally {
+        if (rebuilding === mine) rebuilding = undefined;
+      }
+    },
+    applyChange(change) {
+      db.exec('BEGIN');
+      try {
+        for (const id of change.deleteDocuments ?? []) writer.deleteDocument(id);
+        for (const document of change.upsertDocuments ?? []) writer.upsertDocument(document);
+        for (const { documentId, annotationId } of change.deleteAnnotations ?? []) writer.deleteAnnotation(documentId, annotationId);
+        for (const { documentId, annotation } of change.upsertAnnotations ?? []) writer.upsertAnnotation(documentId, annotation);
+        for (const id of change.deleteClaims ?? []) writer.deleteClaim(id);
+        for (const claim of change.upsertClaims ?? []) writer.upsertClaim(claim);
+        if (change.codebook !== undefined) setMeta(db, 'codebook', JSON.stringify(change.codebook));
+        if (change.fingerprint !== undefined) setMeta(db, 'fingerprint', change.fingerprint);
+        db.exec('COMMIT');
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+      if (change.codebook !== undefined) codebook = change.codebook;
+    },
+    search(query, options) {
+      return runSearch(db, query, codebook, options);
+    },
+    close() {
+      rebuilding?.abort(new Error('the index was closed'));
+      if (db.isOpen) db.close();
+    },
+  };
+}
+
+/** The index in `file` if it is one of this format; otherwise a new empty one in its place. */
+async function openOrRecreate(file: string): Promise<DatabaseSync> {
+  let db: DatabaseSync | undefined;
+  try {
+    db = openFile(file);
+    if (storedFormat(db) === FORMAT_VERSION) return db;
+  } catch {
+    // Not a database (a torn or foreign file): it is derived data, so start again.
+  }
+  if (db?.isOpen) db.close();
+  await removeDatabase(file);
+  db = openFile(file);
+  createSchema(db);
+  return db;
+}
+
+function openFile(file: string): DatabaseSync {
+  const db = new DatabaseSync(file);
+  tuneForDerivedData(db);
+  return db;
+}
+
+/** Deletes a database with its WAL files (the main file too unless `keepMain`: rename replaces it). */
+async function removeDatabase(file: string, options: { keepMain?: boolean } = {}): Promise<void> {
+  for (const suffix of [options.keepMain ? undefined : '', '-wal', '-shm']) if (suffix !== undefined) await rm(`${file}${suffix}`, { force: true });
+}

@@ -1,0 +1,115 @@
+// The index's rows as the query sees them (term-test.ts's Searchable): documents, annotations
+// and claims, with the fields each answers to.
+import type { DatabaseSync } from 'node:sqlite';
+import type { Claim } from '../../core/model/evidence.ts';
+import { ANNOTATION_FIELDS, type SearchQuery, type Term } from '../../core/search/query-ast.ts';
+import type { Match } from './group-hits.ts';
+import { prefilters } from './prefilters.ts';
+import { termHolds, type Searchable, type TermContext } from './term-test.ts';
+
+export interface DocRow {
+  rowid: number; id: string; title: string; role: string; outlet: string; author: string;
+  published: string | null; url: string; tags: string; score: number;
+}
+export interface AnnRow {
+  rowid: number; id: string; start: number; end: number; quote: string; note: string; tags: string; status: string;
+  speaker: string; outlet: string; creator: string; doc: number; score: number;
+}
+
+/** A document: its text, its metadata, and (through `annotationDocs`) the annotations it holds. */
+export function docSearchable(row: DocRow, text: () => string, annotationDocs: ReadonlyMap<Term, ReadonlySet<number>>): Searchable {
+  return {
+    texts: () => [text()],
+    field: (field) => docField(row, field),
+    tags: () => [],
+    published: () => row.published ?? undefined,
+    annotationTerm: (term) => annotationDocs.get(term)?.has(row.rowid) ?? false,
+  };
+}
+
+function docField(row: DocRow, field: string): string[] {
+  switch (field) {
+    case 'outlet': return [row.outlet];
+    case 'author': return [row.author];
+    case 'role': return [row.role];
+    case 'doc': return [row.title, row.url, ...(JSON.parse(row.tags) as string[])];
+    default: return [];
+  }
+}
+
+/** An annotation: `texts` are its quote and/or note (the query's scopes); its outlet falls back to the document's. */
+export function annotationSearchable(row: AnnRow, doc: DocRow, texts: readonly string[]): Searchable {
+  return {
+    texts: () => texts,
+    field: (field) => {
+      switch (field) {
+        case 'status': return [row.status];
+        case 'speaker': return [row.speaker];
+        case 'creator': return [row.creator];
+        case 'outlet': return [row.outlet || doc.outlet];
+        default: return docField(doc, field);
+      }
+    },
+    tags: () => JSON.parse(row.tags) as string[],
+    published: () => doc.published ?? undefined,
+  };
+}
+
+/** For each annotation field term of the query, the documents holding an annotation that satisfies it. */
+export function annotationFieldDocs(db: DatabaseSync, query: SearchQuery, context: TermContext, docOf: (rowid: number) => DocRow): Map<Term, Set<number>> {
+  const sets = new Map<Term, Set<number>>();
+  for (const { term } of query.groups.flat()) {
+    if (term.kind !== 'field' || !ANNOTATION_FIELDS.has(term.field) || sets.has(term)) continue;
+    const filter = prefilters({ groups: [[{ negated: false, term, offset: 0 }]], scopes: [] }, 'anns', context.codebook);
+    const docs = new Set<number>();
+    const sql = `SELECT a.*, 0 AS score FROM anns a JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`;
+    for (const row of db.prepare(sql).iterate(...filter.params) as Iterable<AnnRow>) {
+      if (!docs.has(row.doc) && termHolds(term, annotationSearchable(row, docOf(row.doc), []), context)) docs.add(row.doc);
+    }
+    sets.set(term, docs);
+  }
+  return sets;
+}
+
+/** Claims whose statement or verdict rationale match; a hit for each mention the index holds. */
+export function claimMatches(db: DatabaseSync, context: TermContext, holds: (unit: Searchable) => boolean, docOf: (rowid: number) => DocRow): Match[] {
+  const mention = db.prepare('SELECT a.*, 0 AS score FROM anns a JOIN docs d ON d.rowid = a.doc WHERE d.id = ? AND a.id = ?');
+  const matches: Match[] = [];
+  for (const { json } of db.prepare('SELECT json FROM claims ORDER BY rowid').all() as { json: string }[]) {
+    const claim = JSON.parse(json) as Claim;
+    const rows = claim.mentions.map((ref) => mention.get(ref.documentId, ref.annotationId) as AnnRow | undefined).filter((row) => row !== undefined);
+    const mentions = rows.map((row) => annotationSearchable(row, docOf(row.doc), []));
+    const unit: Searchable = {
+      texts: () => [claim.statement, claim.verdict?.rationale ?? ''],
+      field: (field) => {
+        if (field === 'status') return [claim.status, ...(claim.verdict === undefined ? [] : [claim.verdict.rating])];
+        if (field === 'creator') return [claim.creator];
+        return mentions.flatMap((unit) => unit.field(field));
+      },
+      tags: () => mentions.flatMap((unit) => unit.tags()),
+      published: () => mentions.map((unit) => unit.published()).find((date) => date !== undefined),
+      annotationTerm: (term) => (term.kind === 'field' && (term.field === 'status' || term.field === 'creator') ? termHolds(term, { ...unit, annotationTerm: undefined }, context) : mentions.some((unit) => termHolds(term, unit, context))),
+    };
+    if (!holds(unit)) continue;
+    for (const row of rows) {
+      const doc = docOf(row.doc);
+      matches.push({
+        documentId: doc.id, docRowid: doc.rowid, score: 1,
+        hits: [{ start: row.start, end: row.end, annotationId: row.id, claimId: claim.id }],
+        facets: { role: [doc.role], outlet: [row.outlet || doc.outlet], tag: JSON.parse(row.tags) as string[], status: [claim.verdict?.rating ?? claim.status] },
+      });
+    }
+  }
+  return matches;
+}
+
+/** Reads document texts once per search. */
+export function cachedTexts(db: DatabaseSync): (rowid: number) => string {
+  const statement = db.prepare('SELECT text FROM docs WHERE rowid = ?');
+  const texts = new Map<number, string>();
+  return (rowid) => {
+    let text = texts.get(rowid);
+    if (text === undefined) texts.set(rowid, (text = (statement.get(rowid) as { text: string }).text));
+    return text;
+  };
+}
