@@ -6,7 +6,7 @@
 //   node bench/bundle-run.ts import BUNDLE DIR      open, verify, plan and merge it into a new empty workspace in DIR
 // Prints one JSON object: wall time, CPU time, the longest stall of this (main) thread, peak RSS.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { bundleEntries } from '../main/bundle/bundle-contents.ts';
+import { bundleEntries } from '../main/bundle/bundle-entries.ts';
 import { startBundleExport } from '../main/bundle/export-job.ts';
 import { readBundle } from '../main/bundle/read-bundle.ts';
 import { writeBundle } from '../main/bundle/write-bundle.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchiveEntry } from './entry.ts';
-import { mergeArchive } from './merge.ts';
+import { mergeArchive } from './archive-merge.ts';
 
 const a: ArchiveEntry = { id: 'a', claim: 'A', rating: 'False' };
 const b: ArchiveEntry = { id: 'b', claim: 'B' };

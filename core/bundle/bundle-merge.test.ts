@@ -4,8 +4,8 @@ import type { Codebook } from '../model/codebook.ts';
 import { DEFAULT_VERDICT_SCALE, type Claim, type EvidenceLink } from '../model/evidence.ts';
 import { WORKSPACE_SCHEMA_VERSION, type DocumentFile } from '../model/stored-files.ts';
 import { DEFAULT_STATUSES } from '../model/workspace.ts';
-import type { BundleContent } from './bundle-content.ts';
-import { describeMergeSummary, planMerge, resolveMerge, type MergeTarget, type Resolution } from './merge.ts';
+import type { BundleContent } from './read-bundle-content.ts';
+import { describeMergeSummary, planMerge, resolveMerge, type MergeTarget, type Resolution } from './bundle-merge.ts';
 
 const TEXT = 'The mayor said taxes will not rise. CNN reported a 40% rise.';
 const HASH = 'a'.repeat(64);

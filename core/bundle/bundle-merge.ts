@@ -14,7 +14,7 @@ import { linkKey, refKey, type AnnotationRef, type Claim, type EvidenceData, typ
 import type { DocumentFile } from '../model/stored-files.ts';
 import type { VerificationStatus } from '../model/workspace.ts';
 import { fail, ok, type Result } from '../result.ts';
-import type { BundleContent } from './bundle-content.ts';
+import type { BundleContent } from './read-bundle-content.ts';
 
 /** The workspace a bundle is merged into. */
 export interface MergeTarget {
@@ -371,7 +371,7 @@ export function describeConflict(conflict: MergeConflict): string {
 
 /**
  * The fields in which two versions of one annotation differ, ignoring when it was last modified
- * and what the W3C file cannot tell apart (see core/bundle/bundle-content.ts): the context around
+ * and what the W3C file cannot tell apart (see core/bundle/read-bundle-content.ts): the context around
  * a placed span, and a placed annotation's missing text hash (its document's).
  */
 export function annotationDifferences(mine: Annotation, theirs: Annotation, textHash: string): string[] {

@@ -3,7 +3,7 @@
 // exactly the JSON it would read whole.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readBundleContent } from './bundle-content.ts';
+import { readBundleContent } from './read-bundle-content.ts';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 

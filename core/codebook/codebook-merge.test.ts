@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Codebook, type Tag } from '../model/codebook.ts';
 import { codebookFromCsv, codebookToCsv } from './codebook-csv.ts';
-import { mergeCodebook } from './merge.ts';
+import { mergeCodebook } from './codebook-merge.ts';
 import { codebookFromQdc, codebookToQdc } from './refi-qdc.ts';
 
 const defaultCodebook = Codebook.parse(JSON.parse(readFileSync(new URL('../../resources/codebook/default-codebook.json', import.meta.url), 'utf8')));

@@ -1,14 +1,14 @@
 // The one contract of the workbench service. Main implements it; the Electron preload, the IPC
 // registration, the web host's routes and the renderer's clients are all derived from the lists
 // below, so adding a method is one edit here plus its implementation.
-import type { AnchorDecision, AnnotationInput, AnnotationPatch } from '../annotations/operations.ts';
-import type { HistoryState } from '../annotations/history.ts';
+import type { AnchorDecision, AnnotationInput, AnnotationPatch } from '../annotations/annotation-operations.ts';
+import type { HistoryState } from '../history/history.ts';
 import type { AnnotationCursor, AnnotationPage } from '../annotations/paging.ts';
 import type { Disposable, Listener } from '../events.ts';
 import type { TagDeletionPlan, TagDraft, TagPatch } from '../codebook/edit.ts';
 import type { Annotation } from '../model/annotation.ts';
 import type { Appearance, ClaimRow } from '../evidence/claims-view.ts';
-import type { ClaimPatch, LinkPatch, SameClaimOutcome } from '../evidence/operations.ts';
+import type { ClaimPatch, LinkPatch, SameClaimOutcome } from '../evidence/evidence-operations.ts';
 import type { Dependents, RemovalTarget } from '../evidence/references.ts';
 import type { AnnotationRef, Claim, EvidenceData, EvidenceLink } from '../model/evidence.ts';
 import type { Tag } from '../model/codebook.ts';
@@ -17,7 +17,7 @@ import type { ImportJobProgress, ImportOutcome } from '../model/import.ts';
 import type { SaveState, WorkspaceInfo, WorkspaceSettings } from '../model/workspace.ts';
 import type { Result } from '../result.ts';
 import type { SignatureCheck, SignerStanding } from '../bundle/manifest.ts';
-import type { Counts as MergeCounts, DocumentMatch, MergeConflict, MergeSummary, Resolution } from '../bundle/merge.ts';
+import type { Counts as MergeCounts, DocumentMatch, MergeConflict, MergeSummary, Resolution } from '../bundle/bundle-merge.ts';
 
 /** Why a bundle cannot be imported (see main/bundle/read-bundle.ts for the archive's codes). */
 export type BundleImportCode = 'not-found' | 'not-a-bundle' | 'corrupt' | 'unsafe-entry' | 'tampered' | 'too-much-data' | 'unreadable' | 'cancelled' | 'invalid' | 'write-failed';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VERDICT_SCALE, EvidenceData, type AnnotationRef, type Claim, type EvidenceLink } from '../model/evidence.ts';
 import { applyEvidenceEdits, type EvidenceEdit } from './edits.ts';
-import { addMentions, createClaim, createLink, deleteClaim, deleteLinks, removeMentions, updateClaim, updateLink } from './operations.ts';
+import { addMentions, createClaim, createLink, deleteClaim, deleteLinks, removeMentions, updateClaim, updateLink } from './evidence-operations.ts';
 import { afterAnnotationsRemoved, claimsMentioning, dependentsOf, linksOf, linksOfAnnotation } from './references.ts';
 
 const T0 = '2026-01-01T00:00:00.000Z';

@@ -9,7 +9,7 @@
 // Only annotations of passages are read: page notes, replies and evidence links are skipped with a
 // reason, and a collection's pages are read only when the file embeds them (nothing is fetched).
 import { paletteColor, tagIdMaker } from '../codebook/codebook-csv.ts';
-import { idFromIri } from '../bundle/bundle-content.ts';
+import { idFromIri } from '../bundle/read-bundle-content.ts';
 import { Annotation, AnnotationId, type AnchorInfo } from '../model/annotation.ts';
 import { Codebook, Tag } from '../model/codebook.ts';
 import type { VerificationStatus } from '../model/workspace.ts';

@@ -83,7 +83,7 @@ export interface W3CIris {
   document(meta: DocumentMeta): string;
 }
 
-// Lowercase only: the IRI must give the id back exactly (core/bundle/bundle-content.ts reads it).
+// Lowercase only: the IRI must give the id back exactly (core/bundle/read-bundle-content.ts reads it).
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**

@@ -6,7 +6,7 @@ import { refKey } from '../../core/model/evidence.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
-import { exportSelection } from './bundle-contents.ts';
+import { exportSelection } from './bundle-entries.ts';
 
 describe('exportSelection', () => {
   it('keeps the whole workspace without choices', () =>

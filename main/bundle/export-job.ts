@@ -10,7 +10,7 @@ import { APP_LAYOUT } from '../app-paths.ts';
 import type { BundleHeader, BundleManifest } from '../../core/bundle/manifest.ts';
 import type { QdpxSkipped } from '../../core/interchange/qdpx.ts';
 import { fail, type Result } from '../../core/result.ts';
-import type { BundleContentOptions, BundleNotes, ExportCounts } from './bundle-contents.ts';
+import type { BundleContentOptions, BundleNotes, ExportCounts } from './bundle-entries.ts';
 import type { ExportParentMessage, ExportWorkerData, ExportWorkerMessage } from './export-worker.ts';
 import { temporaryPathFor } from './write-bundle.ts';
 

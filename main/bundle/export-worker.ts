@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../core/result.ts';
 import { WorkspaceStore } from '../store/workspace-store.ts';
-import { bundleEntryPlan, countsOf, exportSelection, type BundleEntryPlan, type ExportCounts } from './bundle-contents.ts';
+import { bundleEntryPlan, countsOf, exportSelection, type BundleEntryPlan, type ExportCounts } from './bundle-entries.ts';
 import type { ExportInput } from '../../core/interchange/export-input.ts';
 import { qdpxExport, type QdpxGuidKind } from '../../core/interchange/qdpx.ts';
 import { nameBasedUuid } from '../workbench/export-names.ts';

@@ -10,7 +10,7 @@ import { EXTRACTORS } from '../import/extractors.ts';
 import { WorkspaceStore } from '../store/workspace-store.ts';
 import { createWorkbenchService, type WorkbenchHost } from '../workbench/workbench-service.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
-import { bundleEntries } from './bundle-contents.ts';
+import { bundleEntries } from './bundle-entries.ts';
 import { loadOrCreateSigningKey } from './signing.ts';
 import { writeBundle } from './write-bundle.ts';
 import { bundleZip } from '../../tests/support/bundle-builder.ts';

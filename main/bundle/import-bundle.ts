@@ -5,9 +5,9 @@
 // if any file cannot be written, everything already written is put back.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { contentPaths, readBundleContent, type BundleContent } from '../../core/bundle/bundle-content.ts';
+import { contentPaths, readBundleContent, type BundleContent } from '../../core/bundle/read-bundle-content.ts';
 import type { BundleManifest } from '../../core/bundle/manifest.ts';
-import { planMerge, resolveMerge, type MergePlan, type MergeSummary, type MergeTarget, type Resolution } from '../../core/bundle/merge.ts';
+import { planMerge, resolveMerge, type MergePlan, type MergeSummary, type MergeTarget, type Resolution } from '../../core/bundle/bundle-merge.ts';
 import { recorder } from '../../core/evidence/edits.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';

@@ -2,7 +2,7 @@
 // whole. Conflicts (the same annotation, link or claim changed on both sides) are never settled
 // silently: without --on-conflict the command lists them and writes nothing.
 import path from 'node:path';
-import { describeConflict, describeMergeSummary, type MergeConflict, type Resolution } from '../../core/bundle/merge.ts';
+import { describeConflict, describeMergeSummary, type MergeConflict, type Resolution } from '../../core/bundle/bundle-merge.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { applyBundleImport, prepareBundleImport } from '../bundle/import-bundle.ts';
 import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';

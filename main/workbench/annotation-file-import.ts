@@ -1,7 +1,7 @@
 // Putting the annotations of a plain W3C Web Annotation or Hypothesis JSON file on one document
 // (core/interchange/annotation-file.ts reads the file and anchors each annotation by its quote).
 // The annotations and any new tags go in as one undoable change.
-import type { AnnotationEdit } from '../../core/annotations/history.ts';
+import type { AnnotationEdit } from '../../core/history/history.ts';
 import type { AnnotationFileOutcome } from '../../core/contract/workbench-api.ts';
 import { planAnnotationImport, readAnnotationFile } from '../../core/interchange/annotation-file.ts';
 import { fail, ok, type Result } from '../../core/result.ts';

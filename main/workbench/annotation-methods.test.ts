@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { HistoryState } from '../../core/annotations/history.ts';
+import type { HistoryState } from '../../core/history/history.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { WorkspaceStore } from '../store/workspace-store.ts';

@@ -2,7 +2,7 @@
 // through the change log: written before it resolves, then undoable. Deleting an annotation takes
 // its links and claim mentions with it, in the same step.
 import { randomUUID } from 'node:crypto';
-import { newAnnotation, patchAnnotation, reviewAnchor, vocabularyOf } from '../../core/annotations/operations.ts';
+import { newAnnotation, patchAnnotation, reviewAnchor, vocabularyOf } from '../../core/annotations/annotation-operations.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
 import { fail, ok } from '../../core/result.ts';

@@ -2,8 +2,8 @@
 // codebook, the links and claims), then recorded in the session's history. Undo and redo write one
 // side of a recorded change back. A change that fails half-way is rolled back as far as the disk
 // allows.
-import { History, sideOf, documentOf, withRemoved, type Change, type ChangeSide, type HistoryState } from '../../core/annotations/history.ts';
-import { putAnnotation } from '../../core/annotations/operations.ts';
+import { History, sideOf, documentOf, withRemoved, type Change, type ChangeSide, type HistoryState } from '../../core/history/history.ts';
+import { putAnnotation } from '../../core/annotations/annotation-operations.ts';
 import type { AnnotationsChange, DocumentsChange } from '../../core/contract/workbench-api.ts';
 import { applyEvidenceEdits } from '../../core/evidence/edits.ts';
 import type { Annotation } from '../../core/model/annotation.ts';

@@ -2,9 +2,9 @@
 // applies the analyst's plan to its annotations in every document, and takes the links and claim
 // mentions of annotations it deletes), all undoable with the annotation changes through the same
 // change log.
-import type { AnnotationEdit } from '../../core/annotations/history.ts';
+import type { AnnotationEdit } from '../../core/history/history.ts';
 import { codebookFromCsv, codebookToCsv } from '../../core/codebook/codebook-csv.ts';
-import { mergeCodebook } from '../../core/codebook/merge.ts';
+import { mergeCodebook } from '../../core/codebook/codebook-merge.ts';
 import { codebookFromQdc, codebookToQdc } from '../../core/codebook/refi-qdc.ts';
 import { addTag, afterTagDeletion, removeTag, updateTag } from '../../core/codebook/edit.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';

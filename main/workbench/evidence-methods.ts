@@ -2,11 +2,11 @@
 // and claims that gather annotations, with their verdicts. Each change is one undo step through
 // the change log; a link drawn from spans not yet annotated makes their annotations in that step.
 import { randomUUID } from 'node:crypto';
-import type { AnnotationEdit } from '../../core/annotations/history.ts';
-import { newAnnotation, vocabularyOf } from '../../core/annotations/operations.ts';
+import type { AnnotationEdit } from '../../core/history/history.ts';
+import { newAnnotation, vocabularyOf } from '../../core/annotations/annotation-operations.ts';
 import type { LinkEndInput, WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import type { EvidenceEdit } from '../../core/evidence/edits.ts';
-import * as operations from '../../core/evidence/operations.ts';
+import * as operations from '../../core/evidence/evidence-operations.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import { LINK_RELATIONS, refKey, type AnnotationRef, type Claim } from '../../core/model/evidence.ts';
 import { fail, ok, type Result } from '../../core/result.ts';

@@ -1,6 +1,6 @@
 // The workbench service: the one implementation of the contract, over a workspace store.
 // Every transport (IPC, HTTP) calls into this after parsing arguments with the contract's schemas.
-import type { HistoryState } from '../../core/annotations/history.ts';
+import type { HistoryState } from '../../core/history/history.ts';
 import { annotationPage } from '../../core/annotations/paging.ts';
 import { Emitter } from '../../core/events.ts';
 import type { AnnotationsChange, BundleJobProgress, DocumentMetaPatch, DocumentsChange, WorkbenchService } from '../../core/contract/workbench-api.ts';

@@ -2,7 +2,7 @@
 import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App.tsx';
+import { App } from './app/App.tsx';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(

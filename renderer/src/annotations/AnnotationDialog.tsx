@@ -1,12 +1,12 @@
 // The claim form: tags from the codebook, verification status, speaker and outlet (with the
 // ones already used in the workspace offered), and a Markdown note. Ctrl/Cmd+Enter saves.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AnnotationPatch } from '../../../core/annotations/operations.ts';
+import type { AnnotationPatch } from '../../../core/annotations/annotation-operations.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
-import { shorten } from '../format.ts';
-import { Dialog, FormFooter } from './Dialog.tsx';
+import { shorten } from '../ui/format.ts';
+import { Dialog, FormFooter } from '../ui/Dialog.tsx';
 
 export interface ClaimDraft {
   readonly quote: string;

@@ -5,8 +5,8 @@ import { textOrdered } from '../../../core/annotations/layout.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
-import { shorten } from '../format.ts';
-import { filterClaims, NO_FILTER, type ClaimsFilter } from './claims-filter.ts';
+import { shorten } from '../ui/format.ts';
+import { filterClaims, NO_FILTER, type ClaimsFilter } from './annotation-filter.ts';
 
 interface ClaimsPanelProps {
   readonly annotations: readonly Annotation[] | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../core/model/annotation.ts';
-import { filterClaims, NO_FILTER } from './claims-filter.ts';
+import { filterClaims, NO_FILTER } from './annotation-filter.ts';
 
 const claim = (id: string, exact: string, tags: string[], status: string, speaker = ''): Annotation => ({
   id,

@@ -2,32 +2,32 @@
 // source side by side — and the claims or links panel (right); or the claims view of the whole
 // workspace. Status bar at the bottom.
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import type { AnchorDecision } from '../../../core/annotations/operations.ts';
+import type { AnchorDecision } from '../../../core/annotations/annotation-operations.ts';
 import type { LinkView } from '../../../core/contract/workbench-api.ts';
 import { api, transportName } from '../api/client.ts';
 import { CodebookDialog } from '../codebook/CodebookDialog.tsx';
-import { useConfirm } from '../dialogs/ConfirmDialog.tsx';
-import { MetadataDialog } from '../dialogs/MetadataDialog.tsx';
-import { PasteDialog } from '../dialogs/PasteDialog.tsx';
+import { useConfirm } from '../ui/ConfirmDialog.tsx';
+import { MetadataDialog } from '../library/MetadataDialog.tsx';
+import { PasteDialog } from '../import/PasteDialog.tsx';
 import { ClaimsView } from '../evidence/ClaimsView.tsx';
-import { countOf, shorten } from '../format.ts';
-import { ExportDialog } from '../export/ExportDialog.tsx';
-import { ImportBundleDialog } from '../export/ImportBundleDialog.tsx';
+import { countOf, shorten } from '../ui/format.ts';
+import { ExportDialog } from '../bundles/ExportDialog.tsx';
+import { ImportBundleDialog } from '../bundles/ImportBundleDialog.tsx';
 import { FidelityDialog } from '../evidence/FidelityDialog.tsx';
 import { LinksPanel } from '../evidence/LinksPanel.tsx';
 import { awaitsReview, ReviewPanel } from '../review/ReviewPanel.tsx';
 import { MentionDialog } from '../evidence/MentionDialog.tsx';
-import { useAfterPaint } from '../hooks/use-after-paint.ts';
-import { useClaimRows, useEvidence, useLinkedAnnotations, useLinks } from '../hooks/use-evidence.ts';
-import { useHashParam } from '../hooks/use-hash-state.ts';
-import { useConnected, useDocumentList, useSaveState, useWorkspaceInfo } from '../hooks/use-workbench.ts';
+import { useAfterPaint } from '../ui/use-after-paint.ts';
+import { useClaimRows, useEvidence, useLinkedAnnotations, useLinks } from '../evidence/use-evidence.ts';
+import { useHashParam } from '../ui/use-hash-state.ts';
+import { useConnected, useDocumentList, useSaveState, useWorkspaceInfo } from './use-workbench.ts';
 import { ImportPanel } from '../import/ImportPanel.tsx';
 import { useImports } from '../import/use-imports.ts';
-import { DocumentPane } from '../workbench/DocumentPane.tsx';
-import { useDocumentPane } from '../workbench/use-document-pane.ts';
-import { useLinking } from '../workbench/use-linking.tsx';
-import { ClaimsPanel } from './ClaimsPanel.tsx';
-import { IMPORT_ACCEPT, LibraryPane } from './LibraryPane.tsx';
+import { DocumentPane } from '../reader/DocumentPane.tsx';
+import { useDocumentPane } from '../reader/use-document-pane.ts';
+import { useLinking } from '../evidence/use-linking.tsx';
+import { ClaimsPanel } from '../annotations/AnnotationsPanel.tsx';
+import { IMPORT_ACCEPT, LibraryPane } from '../library/LibraryPane.tsx';
 import { StatusBar } from './StatusBar.tsx';
 
 export function App() {

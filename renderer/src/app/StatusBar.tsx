@@ -1,7 +1,7 @@
 // The status bar: which workspace is open, and whether everything is saved.
 import { useState } from 'react';
 import type { SaveState, WorkspaceInfo } from '../../../core/model/workspace.ts';
-import { formatTime } from '../format.ts';
+import { formatTime } from '../ui/format.ts';
 
 interface StatusBarProps {
   readonly info: WorkspaceInfo | undefined;

@@ -6,7 +6,7 @@ import type { Annotation } from '../../../core/model/annotation.ts';
 import type { DocumentSummary, DocumentView } from '../../../core/model/document.ts';
 import type { SaveState, WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
-import { recordDerivation } from './annotation-delta.ts';
+import { recordDerivation } from '../annotations/annotation-delta.ts';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; message: string };
 

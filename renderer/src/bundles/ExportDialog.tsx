@@ -7,9 +7,9 @@ import type { BundleExportRequest, ExportedFile, ExportFormat } from '../../../c
 import type { DocumentSummary } from '../../../core/model/document.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
-import { Dialog, FormFooter } from '../dialogs/Dialog.tsx';
-import { downloadExport, downloadText } from '../download.ts';
-import { countOf as count, formatBytes } from '../format.ts';
+import { Dialog, FormFooter } from '../ui/Dialog.tsx';
+import { downloadExport, downloadText } from './download.ts';
+import { countOf as count, formatBytes } from '../ui/format.ts';
 
 type Format = ExportFormat | 'w3c';
 

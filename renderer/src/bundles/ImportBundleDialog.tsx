@@ -3,14 +3,14 @@
 // who made it, whether it verifies, what it adds and what it skips, and settles each conflict —
 // keep mine, take theirs, or keep both — before anything is written. Import is one undo step.
 import { useEffect, useRef, useState } from 'react';
-import { describeMergeSummary, type MergeConflict, type MergeSummary, type Resolution } from '../../../core/bundle/merge.ts';
+import { describeMergeSummary, type MergeConflict, type MergeSummary, type Resolution } from '../../../core/bundle/bundle-merge.ts';
 import type { BundlePreview } from '../../../core/contract/workbench-api.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import { CLAIM_STATUSES, LINK_RELATIONS, type Claim, type EvidenceLink } from '../../../core/model/evidence.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
-import { Dialog, FormFooter } from '../dialogs/Dialog.tsx';
-import { countOf as count, formatBytes, formatDate, formatTime, shorten } from '../format.ts';
+import { Dialog, FormFooter } from '../ui/Dialog.tsx';
+import { countOf as count, formatBytes, formatDate, formatTime, shorten } from '../ui/format.ts';
 
 interface ImportBundleDialogProps {
   readonly file: File;

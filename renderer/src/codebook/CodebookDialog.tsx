@@ -5,8 +5,8 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { descendantsOf, tagTree, type TagDeletionPlan } from '../../../core/codebook/edit.ts';
 import type { Codebook, Tag } from '../../../core/model/codebook.ts';
 import { api } from '../api/client.ts';
-import { Dialog, FormFooter } from '../dialogs/Dialog.tsx';
-import { downloadText } from '../download.ts';
+import { Dialog, FormFooter } from '../ui/Dialog.tsx';
+import { downloadText } from '../bundles/download.ts';
 
 interface CodebookDialogProps {
   readonly codebook: Codebook;

@@ -4,7 +4,7 @@ import { useEffect, useState, type CSSProperties, type FormEvent } from 'react';
 import type { Appearance, ClaimRow } from '../../../core/evidence/claims-view.ts';
 import { CLAIM_STATUSES, type AnnotationRef, type ClaimStatus, type VerdictRating } from '../../../core/model/evidence.ts';
 import { api } from '../api/client.ts';
-import { formatDate, shorten } from '../format.ts';
+import { formatDate, shorten } from '../ui/format.ts';
 
 interface ClaimDetailProps {
   readonly row: ClaimRow;

@@ -4,7 +4,7 @@
 import { useMemo, useState, type CSSProperties } from 'react';
 import { filterClaimRows, sortClaimRows, type ClaimRow, type ClaimSortKey } from '../../../core/evidence/claims-view.ts';
 import { CLAIM_STATUSES, NO_VERDICT, type AnnotationRef, type ClaimStatus, type VerdictRating } from '../../../core/model/evidence.ts';
-import { formatDate, shorten } from '../format.ts';
+import { formatDate, shorten } from '../ui/format.ts';
 import { ClaimDetail } from './ClaimDetail.tsx';
 
 interface ClaimsViewProps {

@@ -2,8 +2,8 @@
 // the words changed, dropped or added listed underneath (core/evidence/quote-fidelity.ts).
 import { useEffect, useMemo, useRef } from 'react';
 import { compareQuote } from '../../../core/evidence/quote-fidelity.ts';
-import { Dialog } from '../dialogs/Dialog.tsx';
-import { useColorScheme } from '../hooks/use-color-scheme.ts';
+import { Dialog } from '../ui/Dialog.tsx';
+import { useColorScheme } from '../ui/use-color-scheme.ts';
 import { monaco } from '../reader/monaco.ts';
 
 interface FidelityDialogProps {

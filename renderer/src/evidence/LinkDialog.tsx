@@ -2,8 +2,8 @@
 // Also edits an existing link's relation and note. Ctrl/Cmd+Enter saves.
 import { useState, type FormEvent } from 'react';
 import { LINK_RELATIONS, type LinkRelation } from '../../../core/model/evidence.ts';
-import { Dialog, FormFooter } from '../dialogs/Dialog.tsx';
-import { shorten } from '../format.ts';
+import { Dialog, FormFooter } from '../ui/Dialog.tsx';
+import { shorten } from '../ui/format.ts';
 
 export interface LinkEndDraft {
   readonly documentTitle: string;

@@ -3,7 +3,7 @@
 // against its source; links can be edited and deleted (Ctrl+Z undoes).
 import type { LinkView } from '../../../core/contract/workbench-api.ts';
 import { LINK_RELATIONS } from '../../../core/model/evidence.ts';
-import { shorten } from '../format.ts';
+import { shorten } from '../ui/format.ts';
 
 interface LinksPanelProps {
   readonly links: readonly LinkView[];

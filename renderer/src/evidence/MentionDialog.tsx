@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import type { AnnotationRef, Claim } from '../../../core/model/evidence.ts';
 import { api } from '../api/client.ts';
-import { Dialog, FormFooter } from '../dialogs/Dialog.tsx';
-import { shorten } from '../format.ts';
+import { Dialog, FormFooter } from '../ui/Dialog.tsx';
+import { shorten } from '../ui/format.ts';
 
 interface MentionDialogProps {
   readonly mentions: readonly { readonly ref: AnnotationRef; readonly quote: string; readonly documentTitle: string }[];

@@ -5,9 +5,9 @@ import { useCallback, useState, type ReactNode } from 'react';
 import type { LinkEndInput, LinkView } from '../../../core/contract/workbench-api.ts';
 import { sameRef, type AnnotationRef, type EvidenceData, type LinkRelation } from '../../../core/model/evidence.ts';
 import { api } from '../api/client.ts';
-import { LinkDialog, type LinkEndDraft } from '../evidence/LinkDialog.tsx';
-import type { SetHashParam } from '../hooks/use-hash-state.ts';
-import type { DocumentPaneState } from './use-document-pane.ts';
+import { LinkDialog, type LinkEndDraft } from './LinkDialog.tsx';
+import type { SetHashParam } from '../ui/use-hash-state.ts';
+import type { DocumentPaneState } from '../reader/use-document-pane.ts';
 
 interface LinkingOptions {
   readonly left: DocumentPaneState;

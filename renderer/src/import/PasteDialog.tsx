@@ -1,7 +1,7 @@
 // "New document from pasted text": a title and the text; Ctrl/Cmd+Enter creates it.
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
-import { Dialog, FormFooter } from './Dialog.tsx';
+import { Dialog, FormFooter } from '../ui/Dialog.tsx';
 
 interface PasteDialogProps {
   readonly onClose: () => void;

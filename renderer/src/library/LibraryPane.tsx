@@ -2,8 +2,8 @@
 // filterable; and the ways in: Import…, paste text (and drag-and-drop onto the window).
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../../core/model/document.ts';
-import type { Loadable } from '../hooks/use-workbench.ts';
-import { formatDate } from '../format.ts';
+import type { Loadable } from '../app/use-workbench.ts';
+import { formatDate } from '../ui/format.ts';
 import { arrangeLibrary, DEFAULT_VIEW, type LibrarySort, type LibraryView } from './library-order.ts';
 
 /** What the file chooser offers (the import checks content, not names, so this is a hint). */

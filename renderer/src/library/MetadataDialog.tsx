@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { DocumentMetaPatch } from '../../../core/contract/workbench-api.ts';
 import type { DocumentMeta } from '../../../core/model/document.ts';
 import { api } from '../api/client.ts';
-import { Dialog, FormFooter } from './Dialog.tsx';
+import { Dialog, FormFooter } from '../ui/Dialog.tsx';
 
 interface MetadataDialogProps {
   readonly meta: DocumentMeta;

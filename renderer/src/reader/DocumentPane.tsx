@@ -2,11 +2,11 @@
 // and the claim form for it. The window shows one, or two side by side.
 import type { ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
-import { ClaimDialog } from '../dialogs/ClaimDialog.tsx';
-import { formatDate } from '../format.ts';
-import type { Loadable } from '../hooks/use-workbench.ts';
+import { ClaimDialog } from '../annotations/AnnotationDialog.tsx';
+import { formatDate } from '../ui/format.ts';
+import type { Loadable } from '../app/use-workbench.ts';
 import type { DocumentSummary } from '../../../core/model/document.ts';
-import { Reader } from '../reader/Reader.tsx';
+import { Reader } from './Reader.tsx';
 import type { DocumentPaneState } from './use-document-pane.ts';
 
 interface DocumentPaneProps {

@@ -8,7 +8,7 @@ import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { DocumentView } from '../../../core/model/document.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
-import { useColorScheme } from '../hooks/use-color-scheme.ts';
+import { useColorScheme } from '../ui/use-color-scheme.ts';
 import { installHighlightStyles } from './highlight-styles.ts';
 import { afterPaint, HighlightLayer } from './highlight-layer.ts';
 import { monaco } from './monaco.ts';

@@ -5,7 +5,7 @@ import { depthsInTextOrder, textOrderIndex, textOrdered } from '../../../core/an
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook, Tag } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
-import { deltaBetween } from '../hooks/annotation-delta.ts';
+import { deltaBetween } from '../annotations/annotation-delta.ts';
 import { tagClassName } from './highlight-styles.ts';
 import { afterPaint, type HighlightLayer, type HighlightSpec, type SyncListener, type WantedHighlight } from './highlight-layer.ts';
 import { escapeMarkdown, noteMarkdown } from './hover-markdown.ts';

@@ -2,14 +2,14 @@
 // the claim under the cursor, the text selected, and tagging, the claim form and deletion. The
 // window has two panes (the claim document and, beside it, a source), each with its own.
 import { useCallback, useState } from 'react';
-import { newAnnotation, patchAnnotation, vocabularyOf, type AnnotationPatch } from '../../../core/annotations/operations.ts';
+import { newAnnotation, patchAnnotation, vocabularyOf, type AnnotationPatch } from '../../../core/annotations/annotation-operations.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
-import type { ClaimDraft } from '../dialogs/ClaimDialog.tsx';
-import type { Confirmation } from '../dialogs/ConfirmDialog.tsx';
-import { usePendingAnnotations } from '../hooks/use-pending-annotations.ts';
-import { useDocument } from '../hooks/use-workbench.ts';
-import type { RevealRequest } from '../reader/Reader.tsx';
+import type { ClaimDraft } from '../annotations/AnnotationDialog.tsx';
+import type { Confirmation } from '../ui/ConfirmDialog.tsx';
+import { usePendingAnnotations } from '../annotations/use-pending-annotations.ts';
+import { useDocument } from '../app/use-workbench.ts';
+import type { RevealRequest } from './Reader.tsx';
 
 export interface TextSpan {
   readonly start: number;

@@ -5,7 +5,7 @@
 import type { CSSProperties } from 'react';
 import { REVIEW_BELOW } from '../../../core/anchoring/anchor.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
-import { shorten } from '../format.ts';
+import { shorten } from '../ui/format.ts';
 
 /** Whether a claim waits for the analyst's review. */
 export const awaitsReview = ({ anchor }: Annotation): boolean => anchor.state === 'orphaned' || (anchor.state === 'fuzzy' && (anchor.confidence ?? 0) < REVIEW_BELOW);
