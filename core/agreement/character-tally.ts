@@ -28,11 +28,17 @@ export function tallyCharacters(spansByCoder: readonly (readonly Span[])[], leng
   if (coders > MAX_CODERS) throw new RangeError(`at most ${MAX_CODERS} coders`);
   // Each coverage boundary toggles its coder's bit; coverage spans of one coder never touch, so
   // a position toggles a coder at most once and XOR order does not matter.
-  const events: number[] = [];
-  spansByCoder.forEach((spans, coder) => {
-    for (const span of coverage(spans, length)) events.push(span.start * 32 + coder, span.end * 32 + coder);
+  const covered = spansByCoder.map((spans) => coverage(spans, length));
+  const events = new Float64Array(covered.reduce((sum, spans) => sum + 2 * spans.length, 0));
+  let count = 0;
+  covered.forEach((spans, coder) => {
+    for (const span of spans) {
+      events[count++] = span.start * 32 + coder;
+      events[count++] = span.end * 32 + coder;
+    }
   });
-  events.sort((a, b) => a - b);
+  // A typed array sorts numerically, natively.
+  events.sort();
   const patterns = new Map<number, number>();
   const add = (pattern: number, characters: number) => {
     if (characters > 0) patterns.set(pattern, (patterns.get(pattern) ?? 0) + characters);

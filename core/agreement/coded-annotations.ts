@@ -54,7 +54,7 @@ export function tagLookup(tagIds: readonly string[], within: (tagId: string) => 
  * it, each annotation once per chosen tag, cut to the text and sorted. Orphaned annotations are
  * left out: their offsets refer to a text the document no longer has.
  */
-export function spansByTagAndCoder(annotationsPerCoder: readonly (readonly CodedAnnotation[])[], lookup: ReadonlyMap<string, readonly number[]>, tagCount: number, textLength: number): Span[][][] {
+export function spansByTagAndCoder(annotationsPerCoder: readonly (readonly CodedAnnotation[])[], lookup: ReadonlyMap<string, readonly number[]>, tagCount: number, textLength: number): (readonly Span[])[][] {
   const spans: Span[][][] = Array.from({ length: tagCount }, () => annotationsPerCoder.map(() => []));
   const seen = new Uint32Array(tagCount);
   let stamp = 0;
@@ -72,6 +72,5 @@ export function spansByTagAndCoder(annotationsPerCoder: readonly (readonly Coded
       }
     }
   });
-  for (const byCoder of spans) byCoder.forEach((list, coder) => (byCoder[coder] = clampedSpans(list, textLength)));
-  return spans;
+  return spans.map((byCoder) => byCoder.map((list) => clampedSpans(list, textLength)));
 }

@@ -92,7 +92,7 @@ function chosenDocuments(documents: readonly AgreementDocument[], ids: readonly 
   return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
 }
 
-function cellOf(spansByCoder: readonly Span[][], length: number, rule: SpanMatchRule): Cell {
+function cellOf(spansByCoder: readonly (readonly Span[])[], length: number, rule: SpanMatchRule): Cell {
   const [first = [], second = []] = spansByCoder;
   return {
     tally: tallyCharacters(spansByCoder, length),

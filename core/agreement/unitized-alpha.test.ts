@@ -97,4 +97,25 @@ describe('unitizedAlpha', () => {
       expect(pooled.value).not.toBeCloseTo(joined.value, 6);
     }
   });
+
+  it.each([
+    { name: 'long document, few gaps (sorted gaps)', length: 100_000, step: 9000 },
+    { name: 'many gaps, short lengths (histogram of gap lengths)', length: 2_000, step: 40 },
+  ])('D_e as the formula reads, term by term: $name', ({ length, step }) => {
+    // Two coders with units every `step` characters, of varying lengths, B's shifted.
+    const unitsOf = (shift: number) => Array.from({ length: Math.floor((length - step) / step) }, (_, k) => span(k * step + shift, k * step + shift + 5 + ((k * 7) % 23)));
+    const coders = [unitsOf(0), unitsOf(3)];
+    const lengths = coders.flat().map((unit) => unit.end - unit.start);
+    const gaps = coders.flatMap((units) => {
+      const ends = [0, ...units.map((unit) => unit.end)];
+      return [...units.map((unit, k) => unit.start - ends[k]!), length - ends.at(-1)!].filter((gap) => gap > 0);
+    });
+    let numerator = 0;
+    for (const l of lengths) {
+      numerator += ((lengths.length - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3;
+      for (const gap of gaps) if (gap >= l) numerator += l * l * (gap - l + 1);
+    }
+    const naive = ((2 / length) * numerator) / (2 * length * (2 * length - 1) - lengths.reduce((sum, l) => sum + l * (l - 1), 0));
+    expect(unitizedDisagreement([{ length, unitsByCoder: coders }]).expected).toBeCloseTo(naive, 12);
+  });
 });

@@ -61,18 +61,14 @@ export function unitizedDisagreement(continua: readonly Continuum[]): { observed
   let length = 0;
   for (const continuum of continua) length += continuum.length;
   if (coders < 2 || length === 0) throw new RangeError('D_o and D_e need two coders and some text');
-  return { observed: observedDisagreement(continua, coders, length), expected: expectedDisagreement(continua, coders, length) };
-}
-
-/** Each coder's units per continuum, made disjoint and cut to the text. */
-function unitsOf(continuum: Continuum): Span[][] {
-  return continuum.unitsByCoder.map((units) => disjointUnits(units, continuum.length));
+  // Normalized once: both sums read the same units.
+  const units = continua.map((continuum) => ({ length: continuum.length, unitsByCoder: continuum.unitsByCoder.map((spans) => disjointUnits(spans, continuum.length)) }));
+  return { observed: observedDisagreement(units, coders, length), expected: expectedDisagreement(units, coders, length) };
 }
 
 function observedDisagreement(continua: readonly Continuum[], coders: number, length: number): number {
   let sum = 0;
-  for (const continuum of continua) {
-    const units = unitsOf(continuum);
+  for (const { unitsByCoder: units } of continua) {
     for (let i = 0; i < coders; i++) for (let j = i + 1; j < coders; j++) sum += pairDistance(units[i]!, units[j]!);
   }
   // Each unordered pair of coders stands for the two ordered ones.
@@ -104,39 +100,71 @@ function pairDistance(first: readonly Span[], second: readonly Span[]): number {
 
 /** D_e, or undefined when no coder has a unit. */
 function expectedDisagreement(continua: readonly Continuum[], coders: number, length: number): number | undefined {
-  const unitLengths: number[] = [];
-  const gapLengths: number[] = [];
+  let unitCount = 0;
+  for (const continuum of continua) for (const units of continuum.unitsByCoder) unitCount += units.length;
+  if (unitCount === 0) return undefined;
+  // A coder's n units leave at most n + 1 gaps.
+  const unitLengths = new Float64Array(unitCount);
+  const gapSpace = new Float64Array(unitCount + continua.length * coders);
+  let units = 0;
+  let gaps = 0;
   for (const continuum of continua) {
-    for (const units of unitsOf(continuum)) {
+    for (const spans of continuum.unitsByCoder) {
       let position = 0;
-      for (const unit of units) {
-        if (unit.start > position) gapLengths.push(unit.start - position);
-        unitLengths.push(unit.end - unit.start);
+      for (const unit of spans) {
+        if (unit.start > position) gapSpace[gaps++] = unit.start - position;
+        unitLengths[units++] = unit.end - unit.start;
         position = unit.end;
       }
-      if (continuum.length > position) gapLengths.push(continuum.length - position);
+      if (continuum.length > position) gapSpace[gaps++] = continuum.length - position;
     }
   }
-  if (unitLengths.length === 0) return undefined;
-  // Gaps sorted ascending with suffix sums: Σ_{l_h ≥ l} (l_h − l + 1) = suffix − (l − 1) · count.
-  gapLengths.sort((a, b) => a - b);
-  const suffix = new Float64Array(gapLengths.length + 1);
-  for (let k = gapLengths.length - 1; k >= 0; k--) suffix[k] = suffix[k + 1]! + gapLengths[k]!;
-  const others = unitLengths.length - 1;
+  const others = unitCount - 1;
+  const fitting = gapsAtLeast(gapSpace.subarray(0, gaps));
   let numerator = 0;
   let selfPairs = 0;
   for (const l of unitLengths) {
-    const first = firstAtLeast(gapLengths, l);
-    const fitting = suffix[first]! - (l - 1) * (gapLengths.length - first);
-    numerator += (others * (2 * l * l * l - 3 * l * l + l)) / 3 + l * l * fitting;
+    numerator += (others * (2 * l * l * l - 3 * l * l + l)) / 3 + l * l * fitting(l);
     selfPairs += l * (l - 1);
   }
   const denominator = coders * length * (coders * length - 1) - selfPairs;
   return denominator <= 0 ? 0 : ((2 / length) * numerator) / denominator;
 }
 
+/**
+ * A function giving, for a unit length l, Σ_{gaps h: l_h ≥ l} (l_h − l + 1) = S(l) − (l − 1)·C(l),
+ * with C(l) the number of gaps at least l long and S(l) their total length. Pooled over a thousand
+ * documents there are hundreds of thousands of gaps but few distinct lengths (at most the longest
+ * document's): a histogram by length then beats sorting them. For one document's few gaps,
+ * sorting and a binary search are cheaper than a histogram as long as the document.
+ */
+function gapsAtLeast(gaps: Float64Array): (l: number) => number {
+  let longest = 0;
+  for (const gap of gaps) longest = Math.max(longest, gap);
+  if (longest <= 2 * gaps.length) {
+    const count = new Float64Array(longest + 2);
+    const total = new Float64Array(longest + 2);
+    for (const gap of gaps) {
+      count[gap]!++;
+      total[gap]! += gap;
+    }
+    for (let l = longest - 1; l >= 0; l--) {
+      count[l]! += count[l + 1]!;
+      total[l]! += total[l + 1]!;
+    }
+    return (l) => (l > longest ? 0 : total[l]! - (l - 1) * count[l]!);
+  }
+  const sorted = gaps.sort();
+  const suffix = new Float64Array(sorted.length + 1);
+  for (let k = sorted.length - 1; k >= 0; k--) suffix[k] = suffix[k + 1]! + sorted[k]!;
+  return (l) => {
+    const first = firstAtLeast(sorted, l);
+    return suffix[first]! - (l - 1) * (sorted.length - first);
+  };
+}
+
 /** The index of the first value ≥ `value` in ascending `sorted` (its length when none is). */
-function firstAtLeast(sorted: readonly number[], value: number): number {
+function firstAtLeast(sorted: Float64Array, value: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
