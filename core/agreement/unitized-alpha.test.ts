@@ -49,6 +49,7 @@ const cases: { name: string; continua: Continuum[]; value?: number; reason?: str
   { name: 'one coder', continua: [{ length: 10, unitsByCoder: [[span(2, 6)]] }], reason: REASONS.oneCoder },
   { name: 'no coder marked anything', continua: [{ length: 10, unitsByCoder: [[], []] }], reason: REASONS.nothingMarked },
   { name: 'no text', continua: [{ length: 0, unitsByCoder: [[], []] }], reason: REASONS.noUnits },
+  { name: 'no document', continua: [], reason: REASONS.noUnits },
 ];
 
 describe('unitizedAlpha', () => {

@@ -40,6 +40,7 @@ export interface Continuum {
  * to Its Methodology, 2nd ed., pp. 251–256 (its D_e, which corrects a sign in the 1995 paper).
  */
 export function unitizedAlpha(continua: readonly Continuum[]): Figure {
+  if (continua.length === 0) return notDefined(REASONS.noUnits, 0);
   const coders = continua[0]?.unitsByCoder.length ?? 0;
   let length = 0;
   for (const continuum of continua) length += continuum.length;
