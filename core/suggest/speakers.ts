@@ -54,7 +54,7 @@ export class SpeakerRegistry {
 
   /** Notes one name at an offset and returns its fullest form. */
   note(raw: string, at: number): string {
-    const name = withoutTitles(raw.includes(' ') || /\p{Ll}/u.test(raw) ? raw : titleCase(raw));
+    const name = withoutTitles(raw);
     const kind = kindOfName(name);
     const full = name.includes(' ') ? name : this.fullest(name);
     if (name.includes(' ') && !this.fullNames.some((mention) => mention.name === name)) this.fullNames.push({ name, kind, at });
@@ -75,7 +75,7 @@ export class SpeakerRegistry {
       const fits = candidate.kind === 'person' ? parts.at(-1) === word || parts[0] === word : parts.includes(word);
       if (fits) return candidate.name;
     }
-    return /\p{Ll}/u.test(bare) ? bare : titleCase(bare);
+    return bare;
   }
 
   /** The named person (he/she) or organisation (they/it) nearest before `at`. */

@@ -16,6 +16,7 @@ export function outletOfParagraph(context: RuleContext): string | undefined {
   const name = match[1]!;
   const withColon = rest.slice(match[0].length).trimStart().startsWith(':');
   // "The Post adds:" is an outlet by its form; "Emergency services report that" is not one.
-  const known = KNOWN_OUTLETS.has(name.toLowerCase()) || KNOWN_OUTLETS.has(`the ${name.toLowerCase()}`);
+  const lower = name.toLowerCase();
+  const known = KNOWN_OUTLETS.has(lower) || KNOWN_OUTLETS.has(`the ${lower}`) || KNOWN_OUTLETS.has(lower.replace(/^the\s+/u, ''));
   return known || (withColon && /^The\s/u.test(name)) ? name : undefined;
 }

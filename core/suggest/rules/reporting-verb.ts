@@ -13,7 +13,7 @@ export function reportingVerbStatements(context: RuleContext, quotes: readonly Q
   const { tokens, paragraph } = context;
   const found: Suggestion[] = [];
   for (const [first, last] of paragraph.sentences) {
-    let previous: { speaker: string; subject: string } | undefined;
+    let previous: { speaker: string | undefined; subject: string } | undefined;
     for (let verb = first; verb <= last; verb++) {
       if (!isReportingVerb(tokens, verb) || insideQuote(quotes, tokens[verb]!.start)) continue;
       const floor = Math.max(first, lastQuoteBefore(context, quotes, verb, first));
@@ -23,8 +23,9 @@ export function reportingVerbStatements(context: RuleContext, quotes: readonly Q
       const before = coordinated || inverted ? undefined : subjectBefore(tokens, verb, floor);
       const after = inverted || (before === undefined && !coordinated && tokens[verb - 1]?.text === ',') ? subjectAfter(tokens, verb, last) : undefined;
       const subjectPhrase = before?.subject ?? after;
-      const speaker = coordinated ? previous!.speaker : subjectPhrase && speakerOf(context, subjectPhrase);
-      if (speaker === undefined) continue;
+      if (!coordinated && subjectPhrase === undefined) continue;
+      // A pronoun with no name before it still reports a statement, with no speaker.
+      const speaker = coordinated ? previous!.speaker : speakerOf(context, subjectPhrase!);
       const subject = coordinated ? previous!.subject : phraseText(context, before?.descriptive ?? subjectPhrase!);
       previous = { speaker, subject };
       const verbText = tokens[verb]!.text;
@@ -34,7 +35,7 @@ export function reportingVerbStatements(context: RuleContext, quotes: readonly Q
       for (const content of contents) {
         // `he said, "but …"`: what follows is a quotation, which the quote rule reports.
         if (tokens[content.first]!.pos === 'PUNCT') continue;
-        found.push(suggestion(context, { start: tokens[content.first]!.start, end: tokens[content.last]!.end, kind: 'attributed', speaker, verb: verbText, reason }));
+        found.push(suggestion(context, { start: tokens[content.first]!.start, end: tokens[content.last]!.end, kind: 'attributed', ...(speaker !== undefined && { speaker }), verb: verbText, reason }));
       }
     }
   }
