@@ -16,7 +16,7 @@ export interface CharacterTally {
   readonly patterns: ReadonlyMap<number, number>;
 }
 
-/** Bit patterns are 32-bit integers. */
+/** Patterns are bits of a 32-bit integer, the sign bit left alone. */
 export const MAX_CODERS = 31;
 
 /**
@@ -62,12 +62,6 @@ export function addTallies(coders: number, tallies: readonly CharacterTally[]): 
     for (const [pattern, characters] of tally.patterns) patterns.set(pattern, (patterns.get(pattern) ?? 0) + characters);
   }
   return { coders, patterns };
-}
-
-export function tallyCharacterCount(tally: CharacterTally): number {
-  let characters = 0;
-  for (const count of tally.patterns.values()) characters += count;
-  return characters;
 }
 
 /** True when some coder covers some character. */

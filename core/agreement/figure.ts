@@ -28,15 +28,12 @@ export const REASONS = {
   twoCodersOnly: 'defined for two coders only',
 } as const;
 
+/** A computed figure resting on `units` units. */
 export function defined(value: number, units: number): DefinedFigure {
   return { defined: true, value, units };
 }
 
+/** A figure the data cannot give; `reason` is one of REASONS, shown to the analyst as it is. */
 export function notDefined(reason: string, units: number): UndefinedFigure {
   return { defined: false, reason, units };
-}
-
-/** `numerator / denominator` when the denominator is not zero; used where 0/0 means "no data". */
-export function ratioOrUndefined(numerator: number, denominator: number, reason: string, units: number): Figure {
-  return denominator === 0 ? notDefined(reason, units) : defined(numerator / denominator, units);
 }
