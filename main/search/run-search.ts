@@ -15,7 +15,7 @@ import { annotationFieldDocs, annotationSearchable, cachedTexts, claimMatches, d
 import { termHolds, textSpans, type Searchable, type TermContext } from './term-test.ts';
 
 /** Text checked exactly before a page may be answered with counts that are only bounds. */
-const VERIFY_BUDGET_CHARS = 8_000_000;
+const VERIFY_BUDGET_CHARS = 1_000_000;
 
 export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebook, options: SearchOptions = {}): SearchResults {
   const context: TermContext = { matchCase: options.matchCase ?? false, codebook };
