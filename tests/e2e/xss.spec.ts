@@ -258,7 +258,7 @@ test('payloads in a tag name, a claim, document details and an annotation file s
   await edit.getByLabel('Note (Markdown)').fill(NOTE);
   await edit.getByRole('button', { name: 'Save claim' }).click();
   await expect(edit).toHaveCount(0);
-  await expect(claim.locator('.claim-source')).toHaveText(`${SPEAKER} · ${OUTLET}`);
+  await expect(claim.locator('.annotation-source')).toHaveText(`${SPEAKER} · ${OUTLET}`);
   await expectNothingRan(page, watched);
 
   // The highlight's hover: tag name, speaker and outlet as text; the note as untrusted Markdown.

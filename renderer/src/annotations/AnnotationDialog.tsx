@@ -1,5 +1,6 @@
-// The claim form: tags from the codebook, verification status, speaker and outlet (with the
-// ones already used in the workspace offered), and a Markdown note. Ctrl/Cmd+Enter saves.
+// The annotation form ("claim" in the UI): tags from the codebook, verification status, speaker
+// and outlet (with the ones already used in the workspace offered), and a Markdown note.
+// Ctrl/Cmd+Enter saves.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AnnotationPatch } from '../../../core/annotations/annotation-operations.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
@@ -8,7 +9,7 @@ import { api } from '../api/client.ts';
 import { shorten } from '../ui/format.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
 
-export interface ClaimDraft {
+export interface AnnotationDraft {
   readonly quote: string;
   readonly tags: readonly string[];
   readonly status: string;
@@ -17,16 +18,16 @@ export interface ClaimDraft {
   readonly note: string;
 }
 
-interface ClaimDialogProps {
+interface AnnotationDialogProps {
   readonly title: string;
-  readonly draft: ClaimDraft;
+  readonly draft: AnnotationDraft;
   readonly codebook: Codebook;
   readonly statuses: readonly VerificationStatus[];
   readonly onSave: (fields: Required<AnnotationPatch>) => Promise<string | undefined>;
   readonly onClose: () => void;
 }
 
-export function ClaimDialog({ title, draft, codebook, statuses, onSave, onClose }: ClaimDialogProps) {
+export function AnnotationDialog({ title, draft, codebook, statuses, onSave, onClose }: AnnotationDialogProps) {
   const [fields, setFields] = useState({ tags: [...draft.tags], status: draft.status, speaker: draft.speaker, outlet: draft.outlet, note: draft.note });
   const [suggestions, setSuggestions] = useState<{ speakers: string[]; outlets: string[] }>({ speakers: [], outlets: [] });
   const [error, setError] = useState<string>();
@@ -61,7 +62,7 @@ export function ClaimDialog({ title, draft, codebook, statuses, onSave, onClose 
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
         }}
       >
-        <blockquote className="claim-form-quote span-2">{shorten(draft.quote, 400)}</blockquote>
+        <blockquote className="quote-block span-2">{shorten(draft.quote, 400)}</blockquote>
         <fieldset className="span-2 tag-picker">
           <legend>Tags</legend>
           {groups.map((group) => (
@@ -92,22 +93,22 @@ export function ClaimDialog({ title, draft, codebook, statuses, onSave, onClose 
         </label>
         <label>
           Speaker
-          <input value={fields.speaker} list="claim-speakers" onChange={(event) => setFields({ ...fields, speaker: event.target.value })} placeholder="Who made the claim" />
+          <input value={fields.speaker} list="annotation-speakers" onChange={(event) => setFields({ ...fields, speaker: event.target.value })} placeholder="Who made the claim" />
         </label>
         <label className="span-2">
           Attributed outlet or source
-          <input value={fields.outlet} list="claim-outlets" onChange={(event) => setFields({ ...fields, outlet: event.target.value })} placeholder="Where it was said or reported" />
+          <input value={fields.outlet} list="annotation-outlets" onChange={(event) => setFields({ ...fields, outlet: event.target.value })} placeholder="Where it was said or reported" />
         </label>
         <label className="span-2">
           Note (Markdown)
           <textarea value={fields.note} rows={5} onChange={(event) => setFields({ ...fields, note: event.target.value })} />
         </label>
-        <datalist id="claim-speakers">
+        <datalist id="annotation-speakers">
           {suggestions.speakers.map((speaker) => (
             <option key={speaker} value={speaker} />
           ))}
         </datalist>
-        <datalist id="claim-outlets">
+        <datalist id="annotation-outlets">
           {suggestions.outlets.map((outlet) => (
             <option key={outlet} value={outlet} />
           ))}

@@ -1,4 +1,4 @@
-// The claims panel: the open document's annotations in text order; choosing one reveals it.
+// The annotations panel (titled "Claims" in the UI): the open document's annotations in text order; choosing one reveals it.
 import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { REVIEW_BELOW } from '../../../core/anchoring/anchor.ts';
 import { textOrdered } from '../../../core/annotations/layout.ts';
@@ -6,9 +6,9 @@ import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { shorten } from '../ui/format.ts';
-import { filterClaims, NO_FILTER, type ClaimsFilter } from './annotation-filter.ts';
+import { filterAnnotations, NO_FILTER, type AnnotationFilter } from './annotation-filter.ts';
 
-interface ClaimsPanelProps {
+interface AnnotationsPanelProps {
   readonly annotations: readonly Annotation[] | undefined;
   readonly codebook: Codebook;
   readonly statuses: readonly VerificationStatus[];
@@ -26,16 +26,16 @@ const ROW_HEIGHT = 78;
 const OVERSCAN = 8;
 
 /** Renders again only when its props change: give it the annotations a frame late (see App). */
-export const ClaimsPanel = memo(function ClaimsPanel({ annotations, codebook, statuses, selectedId, onChoose, onDelete, onEdit, onClaim, onOpenCodebook }: ClaimsPanelProps) {
-  const [filter, setFilter] = useState<ClaimsFilter>(NO_FILTER);
+export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, codebook, statuses, selectedId, onChoose, onDelete, onEdit, onClaim, onOpenCodebook }: AnnotationsPanelProps) {
+  const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
   const ordered = useMemo(
-    () => filterClaims(textOrdered(annotations ?? []), filter, new Map(codebook.tags.map((tag) => [tag.id, tag.parentId]))),
+    () => filterAnnotations(textOrdered(annotations ?? []), filter, new Map(codebook.tags.map((tag) => [tag.id, tag.parentId]))),
     [annotations, filter, codebook],
   );
   const filtered = filter.tag !== '' || filter.status !== '' || filter.query !== '';
 
-  // j / k move through the (shown) claims, as in a mail client.
+  // j / k move through the (shown) annotations, as in a mail client.
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey || (event.key !== 'j' && event.key !== 'k')) return;
     if ((event.target as HTMLElement).closest('input, select, textarea')) return;
@@ -64,7 +64,7 @@ export const ClaimsPanel = memo(function ClaimsPanel({ annotations, codebook, st
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(ordered.length, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
 
-  // Keep the selected claim in view when the reader's cursor selects it.
+  // Keep the selected annotation in view when the reader's cursor selects it.
   const selectedIndex = ordered.findIndex((annotation) => annotation.id === selectedId);
   useEffect(() => {
     const element = list.current;
@@ -75,7 +75,7 @@ export const ClaimsPanel = memo(function ClaimsPanel({ annotations, codebook, st
   }, [selectedIndex]);
 
   return (
-    <aside className="pane claims" aria-label="Claims" onKeyDown={onKeyDown}>
+    <aside className="pane tab-pane" aria-label="Claims" onKeyDown={onKeyDown}>
       <h2 className="pane-title">
         Claims {annotations !== undefined && <span className="pane-count">{filtered ? `${ordered.length} of ${annotations.length}` : annotations.length}</span>}
         <span className="pane-title-actions">
@@ -110,8 +110,8 @@ export const ClaimsPanel = memo(function ClaimsPanel({ annotations, codebook, st
       {filtered && ordered.length === 0 && <p className="pane-empty">No claim matches.</p>}
       {annotations === undefined && <p className="pane-empty">Open a document to see its claims.</p>}
       {annotations?.length === 0 && <p className="pane-empty">No claims marked in this document yet.</p>}
-      <ol className="claims-list" ref={list} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} style={{ '--row': `${ROW_HEIGHT}px` } as CSSProperties}>
-        {/* Only the rows in view (and a few more) exist: a document may have 10,000 claims. */}
+      <ol className="annotations-list" ref={list} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} style={{ '--row': `${ROW_HEIGHT}px` } as CSSProperties}>
+        {/* Only the rows in view (and a few more) exist: a document may have 10,000 annotations. */}
         {first > 0 && <li aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
         {ordered.slice(first, last).map((annotation, offset) => {
           const status = statusById.get(annotation.status);
@@ -122,10 +122,10 @@ export const ClaimsPanel = memo(function ClaimsPanel({ annotations, codebook, st
                 ? 'Matched approximately in the new version; check it'
                 : undefined;
           return (
-            <li key={annotation.id} className="claim-row" aria-posinset={first + offset + 1} aria-setsize={ordered.length}>
+            <li key={annotation.id} className="annotation-row" aria-posinset={first + offset + 1} aria-setsize={ordered.length}>
               <button
                 type="button"
-                className="claim-item"
+                className="annotation-item"
                 aria-current={annotation.id === selectedId ? 'true' : undefined}
                 onClick={() => onChoose(annotation.id)}
                 onDoubleClick={() => onEdit(annotation.id)}
@@ -135,8 +135,8 @@ export const ClaimsPanel = memo(function ClaimsPanel({ annotations, codebook, st
                 title={annotation.target.exact.length > 160 ? shorten(annotation.target.exact, 600) : undefined}
                 data-testid="claim-item"
               >
-                <q className="claim-quote">{shorten(annotation.target.exact)}</q>
-                <span className="claim-tags">
+                <q className="annotation-quote">{shorten(annotation.target.exact)}</q>
+                <span className="annotation-tags">
                   {warning && (
                     <span className="anchor-warning" title={warning}>
                       {warning}
@@ -153,11 +153,11 @@ export const ClaimsPanel = memo(function ClaimsPanel({ annotations, codebook, st
                       </span>
                     );
                   })}
-                  {(annotation.speaker || annotation.outlet) && <span className="claim-source">{[annotation.speaker, annotation.outlet].filter(Boolean).join(' · ')}</span>}
+                  {(annotation.speaker || annotation.outlet) && <span className="annotation-source">{[annotation.speaker, annotation.outlet].filter(Boolean).join(' · ')}</span>}
                 </span>
               </button>
               {annotation.id === selectedId && (
-                <span className="claim-actions">
+                <span className="row-actions">
                   <button type="button" className="button-small" onClick={() => onEdit(annotation.id)} aria-label="Edit claim" title="Edit tags, status, speaker, note (or double-click the claim)">
                     Edit
                   </button>

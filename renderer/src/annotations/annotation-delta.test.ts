@@ -46,7 +46,7 @@ describe('deltaBetween', () => {
     expect(plain(deltaBetween(base, base))).toEqual({ put: [], removed: [] });
   });
 
-  it('reads back from the newer list what its sibling had changed (a pending claim, then the written one)', () => {
+  it('reads back from the newer list what its sibling had changed (a pending annotation, then the written one)', () => {
     const pending = derive(base, [at('new', 5), at('a', 0, 'refuted')]);
     const written = derive(base, [at('new', 5, 'supported')]);
     // `a` was only pending: it goes back to what `written` holds; `new` is the written one.

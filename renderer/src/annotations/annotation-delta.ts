@@ -1,5 +1,5 @@
 // How one annotation list was made from another. The window derives a document's list many
-// times (a claim tagged, a page of annotations arrived, a pending edit shown); each derivation
+// times (an annotation tagged, a page of annotations arrived, a pending edit shown); each derivation
 // records what it put and removed, so the reader can update the few highlights that changed
 // without walking 10,000 annotations while the analyst waits for the paint.
 import type { Annotation } from '../../../core/model/annotation.ts';
@@ -25,7 +25,7 @@ const MAX_STEPS = 32;
 /**
  * Records that `derived` is `base` with `put` added or replaced and `removed` taken out. Only the
  * last MAX_STEPS derivations behind a list are kept: each holds its base, so an endless chain
- * would keep every earlier copy of a 10,000-claim list alive.
+ * would keep every earlier copy of a 10,000-annotation list alive.
  */
 export function recordDerivation(derived: readonly Annotation[], base: readonly Annotation[], put: readonly Annotation[], removed: readonly string[]): void {
   if (derived === base) return;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../core/model/annotation.ts';
-import { filterClaims, NO_FILTER } from './annotation-filter.ts';
+import { filterAnnotations, NO_FILTER } from './annotation-filter.ts';
 
-const claim = (id: string, exact: string, tags: string[], status: string, speaker = ''): Annotation => ({
+const annotation = (id: string, exact: string, tags: string[], status: string, speaker = ''): Annotation => ({
   id,
   target: { start: 0, end: exact.length, exact, prefix: '', suffix: '' },
   anchor: { state: 'exact' },
@@ -16,10 +16,10 @@ const claim = (id: string, exact: string, tags: string[], status: string, speake
   modified: '2026-01-01T00:00:00Z',
 });
 
-const claims = [
-  claim('a', 'reservoir at 18 percent', ['statistic'], 'supported', 'City of Valmont'),
-  claim('b', 'taps will run dry', ['quote', 'named-official'], 'misleading', 'Teresa Albescu'),
-  claim('c', 'hospital postponed surgery', ['event', 'outlet-report'], 'unverified'),
+const annotations = [
+  annotation('a', 'reservoir at 18 percent', ['statistic'], 'supported', 'City of Valmont'),
+  annotation('b', 'taps will run dry', ['quote', 'named-official'], 'misleading', 'Teresa Albescu'),
+  annotation('c', 'hospital postponed surgery', ['event', 'outlet-report'], 'unverified'),
 ];
 const parents = new Map<string, string | undefined>([
   ['statistic', 'claim-type'],
@@ -28,9 +28,9 @@ const parents = new Map<string, string | undefined>([
   ['named-official', 'attribution'],
   ['outlet-report', 'attribution'],
 ]);
-const ids = (filter: Partial<typeof NO_FILTER>) => filterClaims(claims, { ...NO_FILTER, ...filter }, parents).map((annotation) => annotation.id);
+const ids = (filter: Partial<typeof NO_FILTER>) => filterAnnotations(annotations, { ...NO_FILTER, ...filter }, parents).map((annotation) => annotation.id);
 
-describe('filterClaims', () => {
+describe('filterAnnotations', () => {
   it.each([
     [{}, ['a', 'b', 'c']],
     [{ tag: 'quote' }, ['b']],

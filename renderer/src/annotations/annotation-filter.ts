@@ -1,18 +1,18 @@
-// Filtering the claims panel (pure, so it is tested without a browser).
+// Filtering the annotations panel (pure, so it is tested without a browser).
 import type { Annotation } from '../../../core/model/annotation.ts';
 
-export interface ClaimsFilter {
+export interface AnnotationFilter {
   /** A tag id; a parent tag also matches its children. '' for any. */
   readonly tag: string;
   readonly status: string;
   readonly query: string;
 }
 
-export const NO_FILTER: ClaimsFilter = { tag: '', status: '', query: '' };
+export const NO_FILTER: AnnotationFilter = { tag: '', status: '', query: '' };
 
-export function filterClaims(
+export function filterAnnotations(
   annotations: readonly Annotation[],
-  { tag, status, query }: ClaimsFilter,
+  { tag, status, query }: AnnotationFilter,
   parentOf: ReadonlyMap<string, string | undefined>,
 ): readonly Annotation[] {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
@@ -20,7 +20,7 @@ export function filterClaims(
     for (let current: string | undefined = tagId; current !== undefined; current = parentOf.get(current)) if (current === tag) return true;
     return false;
   };
-  // No filter (the usual case): the same claims, without looking at 10,000 of them.
+  // No filter (the usual case): the same annotations, without looking at 10,000 of them.
   if (tag === '' && status === '' && words.length === 0) return annotations;
   return annotations.filter((annotation) => {
     if (status !== '' && annotation.status !== status) return false;

@@ -1,5 +1,5 @@
-// Annotations shown before the service has written them: a claim tagged with a key, or an edit
-// saved from the claim form, appears at once; the status bar says "Saving…" until it is on
+// Annotations shown before the service has written them: an annotation tagged with a key, or an
+// edit saved from the annotation form, appears at once; the status bar says "Saving…" until it is on
 // disk. When the service answers, the written annotation replaces the pending one (in the same
 // render, so nothing flickers); a failed write is withdrawn and reported.
 import { useCallback, useMemo, useState } from 'react';

@@ -1,6 +1,6 @@
 // The workbench window: library (left), the reader — one document, or a claim document and a
-// source side by side — and the claims or links panel (right); or the claims view of the whole
-// workspace. Status bar at the bottom.
+// source side by side — and the annotations, links or review panel (right); or the claims view
+// of the whole workspace. Status bar at the bottom.
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { AnchorDecision } from '../../../core/annotations/annotation-operations.ts';
 import type { LinkView } from '../../../core/contract/workbench-api.ts';
@@ -26,7 +26,7 @@ import { useImports } from '../import/use-imports.ts';
 import { DocumentPane } from '../reader/DocumentPane.tsx';
 import { useDocumentPane } from '../reader/use-document-pane.ts';
 import { useLinking } from '../evidence/use-linking.tsx';
-import { ClaimsPanel } from '../annotations/AnnotationsPanel.tsx';
+import { AnnotationsPanel } from '../annotations/AnnotationsPanel.tsx';
 import { IMPORT_ACCEPT, LibraryPane } from '../library/LibraryPane.tsx';
 import { StatusBar } from './StatusBar.tsx';
 
@@ -60,7 +60,7 @@ export function App() {
   const [bundleFile, setBundleFile] = useState<File>();
   const bundleChooser = useRef<HTMLInputElement>(null);
   const annotationChooser = useRef<HTMLInputElement>(null);
-  const [sidePanel, setSidePanel] = useState<'claims' | 'links' | 'review'>('claims');
+  const [sidePanel, setSidePanel] = useState<'annotations' | 'links' | 'review'>('annotations');
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed; count them to know when files leave the window.
   const dragDepth = useRef(0);
@@ -122,10 +122,10 @@ export function App() {
     window.document.title = view === 'claims' ? 'Claims — Claimbench' : title ? `${title} — Claimbench` : 'Claimbench';
   }, [left.open, view]);
 
-  // The claims list follows a change once the reader has painted it, so a new highlight never
-  // waits for a panel of 10,000 claims (which does not render at all until then).
-  const listedClaims = useAfterPaint(left.shown?.annotations);
-  // The selection follows with the list (a claim just tagged is selected in the same late frame),
+  // The annotations list follows a change once the reader has painted it, so a new highlight
+  // never waits for a panel of 10,000 annotations (which does not render at all until then).
+  const listedAnnotations = useAfterPaint(left.shown?.annotations);
+  // The selection follows with the list (an annotation just tagged is selected in the same late frame),
   // except a choice made in the panel itself (a click, j or k), which shows at once.
   const lateSelection = useAfterPaint(left.selectedAnnotation);
   const [panelChoice, setPanelChoice] = useState<string>();
@@ -173,8 +173,8 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, redo]);
 
-  // From the list a frame late, like the claims panel: not on the way to painting a new highlight.
-  const toReview = useMemo(() => (listedClaims ?? []).filter(awaitsReview).length, [listedClaims]);
+  // From the list a frame late, like the annotations panel: not on the way to painting a new highlight.
+  const toReview = useMemo(() => (listedAnnotations ?? []).filter(awaitsReview).length, [listedAnnotations]);
   const review = (annotationId: string, decision: AnchorDecision) => {
     if (documentId === undefined) return;
     void api.reviewAnchor(documentId, annotationId, decision).then(
@@ -205,7 +205,7 @@ export function App() {
     }
   };
 
-  /** Deletes the open document after saying what goes with it (claims, links, mentions). */
+  /** Deletes the open document after saying what goes with it (annotations, links, mentions). */
   const deleteDocument = async () => {
     const open = left.open;
     if (open === undefined) return;
@@ -219,7 +219,7 @@ export function App() {
     setDocumentId(undefined, { replace: true });
   };
 
-  // Stable for the (memoized) claims panel: `linking` is rebuilt on every render.
+  // Stable for the (memoized) annotations panel: `linking` is rebuilt on every render.
   const linkingRef = useRef(linking);
   useEffect(() => {
     linkingRef.current = linking;
@@ -401,7 +401,7 @@ export function App() {
           {workspace && (
             <div className="side-panel">
               <div className="side-tabs" role="tablist" aria-label="Side panel">
-                <button type="button" role="tab" aria-selected={sidePanel === 'claims'} onClick={() => setSidePanel('claims')}>
+                <button type="button" role="tab" aria-selected={sidePanel === 'annotations'} onClick={() => setSidePanel('annotations')}>
                   Claims
                 </button>
                 <button type="button" role="tab" aria-selected={sidePanel === 'links'} onClick={() => setSidePanel('links')}>
@@ -414,30 +414,30 @@ export function App() {
                 )}
               </div>
               {sidePanel === 'review' ? (
-                <aside className="pane claims" aria-label="Review">
+                <aside className="pane tab-pane" aria-label="Review">
                   <ReviewPanel
                     annotations={left.shown?.annotations ?? []}
                     selection={left.textSelection && left.open ? { ...left.textSelection, text: left.open.text.slice(left.textSelection.start, left.textSelection.end) } : undefined}
                     onShow={left.revealAnnotation}
                     onAccept={(annotationId) => review(annotationId, { kind: 'accept' })}
                     onRepin={(annotationId, start, end) => review(annotationId, { kind: 'repin', start, end })}
-                    onDelete={left.deleteClaim}
+                    onDelete={left.deleteAnnotation}
                   />
                 </aside>
-              ) : sidePanel === 'claims' ? (
-                <ClaimsPanel
-                  annotations={listedClaims}
+              ) : sidePanel === 'annotations' ? (
+                <AnnotationsPanel
+                  annotations={listedAnnotations}
                   codebook={workspace.codebook}
                   statuses={workspace.settings.statuses}
                   selectedId={listedSelection}
                   onChoose={chooseInPanel}
-                  onDelete={left.deleteClaim}
-                  onEdit={left.editClaim}
+                  onDelete={left.deleteAnnotation}
+                  onEdit={left.editAnnotation}
                   onClaim={claimFromAnnotation}
                   onOpenCodebook={openCodebook}
                 />
               ) : (
-                <aside className="pane claims" aria-label="Links">
+                <aside className="pane tab-pane" aria-label="Links">
                   <LinksPanel
                     links={links}
                     selectedAnnotation={left.selectedAnnotation}

@@ -149,8 +149,8 @@ export function withAnnotations(view: DocumentView, change: AnnotationsChange): 
     put.delete(annotation.id);
     annotations.push(replacement ?? annotation);
   }
-  // New ones go in text order (a page arrives in order after those already there; a new claim
-  // finds its place), so the reader and the claims panel need not sort 10,000 again.
+  // New ones go in text order (a page arrives in order after those already there; a new
+  // annotation finds its place), so the reader and the annotations panel need not sort 10,000 again.
   for (const added of put.values()) annotations.splice(textOrderIndex(annotations, added), 0, added);
   recordDerivation(annotations, view.annotations, change.put, change.removed);
   return { ...view, annotations };

@@ -1,6 +1,6 @@
-// The codebook editor: the tag tree (with how many claims use each tag) beside a form for the
+// The codebook editor: the tag tree (with how many annotations use each tag) beside a form for the
 // chosen tag. Renaming or recolouring a tag changes every highlight at once; deleting one that
-// claims use first asks what should happen to them. Every change can be undone (Ctrl/Cmd+Z).
+// annotations use first asks what should happen to them. Every change can be undone (Ctrl/Cmd+Z).
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { descendantsOf, tagTree, type TagDeletionPlan } from '../../../core/codebook/edit.ts';
 import type { Codebook, Tag } from '../../../core/model/codebook.ts';
@@ -25,7 +25,7 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
   const [message, setMessage] = useState<string>();
   const importer = useRef<HTMLInputElement>(null);
 
-  // Counts change with the codebook (a deletion) and with claims; reload on both.
+  // Counts change with the codebook (a deletion) and with annotations; reload on both.
   useEffect(() => {
     let live = true;
     const load = () => void api.getTagUsage().then((value) => live && setUsage(value));
@@ -244,7 +244,7 @@ function DeleteTagForm({ tag, codebook, uses, onDone, onCancel }: DeleteTagFormP
   const [busy, setBusy] = useState(false);
   const children = codebook.tags.filter((child) => child.parentId === tag.id);
   const parent = codebook.tags.find((candidate) => candidate.id === tag.parentId);
-  const claims = uses === 1 ? '1 claim' : `${uses} claims`;
+  const usedBy = uses === 1 ? '1 claim' : `${uses} claims`;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -253,7 +253,7 @@ function DeleteTagForm({ tag, codebook, uses, onDone, onCancel }: DeleteTagFormP
     const result = await api.deleteTag(tag.id, plan);
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
-    const what = uses === 0 ? '' : choice === 'delete' ? `; ${claims} deleted` : choice === 'retag' ? `; ${claims} retagged` : `; ${claims} untagged`;
+    const what = uses === 0 ? '' : choice === 'delete' ? `; ${usedBy} deleted` : choice === 'retag' ? `; ${usedBy} retagged` : `; ${usedBy} untagged`;
     onDone(`Deleted ${tag.name}${what}. Ctrl+Z undoes it.`);
   };
 
@@ -269,7 +269,7 @@ function DeleteTagForm({ tag, codebook, uses, onDone, onCancel }: DeleteTagFormP
         <p className="span-2 codebook-note">No claim uses it.</p>
       ) : (
         <fieldset className="span-2 codebook-plan">
-          <legend>{claims} carry this tag. What should happen to them?</legend>
+          <legend>{usedBy} carry this tag. What should happen to them?</legend>
           <label>
             <input type="radio" name="plan" checked={choice === 'untag'} onChange={() => setChoice('untag')} />
             Keep the claims, without this tag

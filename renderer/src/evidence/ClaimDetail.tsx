@@ -141,7 +141,7 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
               {appearance.speaker && <> · {appearance.speaker}</>}
             </span>
             <q className="timeline-quote">{shorten(appearance.quote, 220)}</q>
-            <span className="claim-actions">
+            <span className="row-actions">
               <button type="button" className="button-small" onClick={() => onOpenMention(appearance.ref, false)}>
                 Open
               </button>

@@ -44,11 +44,11 @@ export function LinkDialog({ title, from, to, relation: initialRelation = 'sourc
       >
         <figure className="link-end">
           <figcaption>Left · {from.documentTitle}</figcaption>
-          <blockquote className="claim-form-quote">{shorten(from.quote, 400)}</blockquote>
+          <blockquote className="quote-block">{shorten(from.quote, 400)}</blockquote>
         </figure>
         <figure className="link-end">
           <figcaption>Right · {to.documentTitle}</figcaption>
-          <blockquote className="claim-form-quote">{shorten(to.quote, 400)}</blockquote>
+          <blockquote className="quote-block">{shorten(to.quote, 400)}</blockquote>
         </figure>
         <fieldset className="span-2 relation-picker">
           <legend>The right span…</legend>

@@ -46,7 +46,7 @@ export function LinksPanel({ links, selectedAnnotation, onFollow, onCompare, onE
           <q className="link-quote">{shorten(view.here.quote, 140)}</q>
           <q className="link-quote link-quote-there">{view.there.quote === undefined ? '(not found in the current text)' : shorten(view.there.quote, 140)}</q>
           {view.link.note && <p className="link-note">{shorten(view.link.note, 200)}</p>}
-          <span className="claim-actions">
+          <span className="row-actions">
             <button type="button" className="button-small" onClick={() => onFollow(view)} title="Open the other end beside this document">
               Follow
             </button>

@@ -43,7 +43,7 @@ export function MentionDialog({ mentions, claims, onClose, onDone }: MentionDial
         {mentions.map((mention) => (
           <figure key={`${mention.ref.documentId} ${mention.ref.annotationId}`} className="link-end">
             <figcaption>{mention.documentTitle}</figcaption>
-            <blockquote className="claim-form-quote">{shorten(mention.quote, 300)}</blockquote>
+            <blockquote className="quote-block">{shorten(mention.quote, 300)}</blockquote>
           </figure>
         ))}
         <fieldset className="relation-picker">

@@ -28,7 +28,7 @@ interface Mention {
   readonly documentTitle: string;
 }
 
-/** What is selected in a pane as one end of a link: a claim (selected exactly, or under the cursor) or a new span. */
+/** What is selected in a pane as one end of a link: an annotation (selected exactly, or under the cursor) or a new span. */
 function endOf(pane: DocumentPaneState): { input: LinkEndInput; draft: LinkEndDraft } | undefined {
   const { open } = pane;
   if (open === undefined) return undefined;

@@ -1,4 +1,4 @@
-// The document library: every document with its outlet, date, role and claim count; sortable and
+// The document library: every document with its outlet, date, role and annotation count; sortable and
 // filterable; and the ways in: Import…, paste text (and drag-and-drop onto the window).
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../../core/model/document.ts';

@@ -1,8 +1,8 @@
 // A reader pane: the document's header (title, outlet, author, date, actions) over its reader,
-// and the claim form for it. The window shows one, or two side by side.
+// and the annotation form for it. The window shows one, or two side by side.
 import type { ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
-import { ClaimDialog } from '../annotations/AnnotationDialog.tsx';
+import { AnnotationDialog } from '../annotations/AnnotationDialog.tsx';
 import { formatDate } from '../ui/format.ts';
 import type { Loadable } from '../app/use-workbench.ts';
 import type { DocumentSummary } from '../../../core/model/document.ts';
@@ -26,7 +26,7 @@ interface DocumentPaneProps {
 }
 
 export function DocumentPane({ pane, workspace, documents, label, actions, linked, onFollowLink, onLink, onUndo, onRedo, placeholder }: DocumentPaneProps) {
-  const { open, shown, document, claimForm } = pane;
+  const { open, shown, document, annotationForm } = pane;
   return (
     <main className="pane reader" aria-label={label}>
       {open ? (
@@ -52,7 +52,7 @@ export function DocumentPane({ pane, workspace, documents, label, actions, linke
             onCursorAnnotation={pane.onCursorAnnotation}
             onTextSelection={pane.onTextSelection}
             onTagSelection={pane.tagSelection}
-            onNewClaim={pane.newClaim}
+            onNewAnnotation={pane.newAnnotation}
             onUndo={onUndo}
             onRedo={onRedo}
             linked={linked}
@@ -69,14 +69,14 @@ export function DocumentPane({ pane, workspace, documents, label, actions, linke
           )}
         </div>
       )}
-      {claimForm && (
-        <ClaimDialog
-          title={claimForm.annotationId ? 'Edit claim' : 'New claim'}
-          draft={claimForm.draft}
+      {annotationForm && (
+        <AnnotationDialog
+          title={annotationForm.annotationId ? 'Edit claim' : 'New claim'}
+          draft={annotationForm.draft}
           codebook={workspace.codebook}
           statuses={workspace.settings.statuses}
-          onSave={pane.saveClaim}
-          onClose={pane.closeClaimForm}
+          onSave={pane.saveAnnotation}
+          onClose={pane.closeAnnotationForm}
         />
       )}
     </main>

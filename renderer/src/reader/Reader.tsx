@@ -29,8 +29,8 @@ interface ReaderProps {
   readonly onCursorAnnotation: (annotationId: string | undefined) => void;
   /** The analyst pressed a tag's shortcut key with text selected: `[start, end)` of the text. */
   readonly onTagSelection: (tagId: string, start: number, end: number) => void;
-  /** Enter with text selected: open the claim form for `[start, end)`. */
-  readonly onNewClaim: (start: number, end: number) => void;
+  /** Enter with text selected: open the annotation form for `[start, end)`. */
+  readonly onNewAnnotation: (start: number, end: number) => void;
   readonly onUndo: () => void;
   readonly onRedo: () => void;
   /** The selected span when the selection changes (undefined when nothing is selected). */
@@ -51,7 +51,7 @@ const ADVANCED_WRAPPING_LIMIT = 500_000;
 monaco.editor.defineTheme('claimbench-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#fdfcfa' } });
 monaco.editor.defineTheme('claimbench-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#1b1d21' } });
 
-export function Reader({ document, codebook, statuses, reveal, onCursorAnnotation, onTagSelection, onNewClaim, onUndo, onRedo, onTextSelection, linked, onFollowLink, onLink, label = 'Document text' }: ReaderProps) {
+export function Reader({ document, codebook, statuses, reveal, onCursorAnnotation, onTagSelection, onNewAnnotation, onUndo, onRedo, onTextSelection, linked, onFollowLink, onLink, label = 'Document text' }: ReaderProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor>(null);
   const highlights = useRef<HighlightLayer>(null);
@@ -65,7 +65,7 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
   const specCache = useRef<{ codebook?: Codebook; statuses?: readonly VerificationStatus[]; specs: WeakMap<Annotation, CachedSpec> }>({ specs: new WeakMap() });
   // The editor's listeners outlive renders: they read the latest props through these refs.
   const cursorListener = useRef(onCursorAnnotation);
-  const actions = useRef({ onTagSelection, onNewClaim, onUndo, onRedo, onTextSelection, onFollowLink, onLink, linked, shortcuts: new Map<string, string>() });
+  const actions = useRef({ onTagSelection, onNewAnnotation, onUndo, onRedo, onTextSelection, onFollowLink, onLink, linked, shortcuts: new Map<string, string>() });
   const markers = useRef<monaco.editor.IEditorDecorationsCollection>(null);
   /** The last reveal request carried out, and its flash. */
   const revealed = useRef<RevealRequest>(undefined);
@@ -76,7 +76,7 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     annotationsRef.current = document.annotations;
     actions.current = {
       onTagSelection,
-      onNewClaim,
+      onNewAnnotation,
       onUndo,
       onRedo,
       onTextSelection,
@@ -175,7 +175,7 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       event.stopPropagation();
       const start = model.getOffsetAt(selection.getStartPosition());
       const end = model.getOffsetAt(selection.getEndPosition());
-      if (tagId === undefined) actions.current.onNewClaim(start, end);
+      if (tagId === undefined) actions.current.onNewAnnotation(start, end);
       else actions.current.onTagSelection(tagId, start, end);
     });
     // Claims are usually sentences: one key (or the context menu) selects the one at the cursor.

@@ -1,5 +1,5 @@
 // Keeps an editor's highlight decorations equal to a wanted set, cheaply: only annotations whose
-// look changed are touched (one new claim in a document with 10,000 is one decoration), and a
+// look changed are touched (one new annotation in a document with 10,000 is one decoration), and a
 // large change is applied in slices of a few milliseconds each, those on screen first, so the
 // text and its visible highlights paint at once and the page never freezes while the rest of a
 // big document's highlights are added. (One `deltaDecorations` call with 10,000 decorations is a

@@ -12,7 +12,7 @@ import { escapeMarkdown, noteMarkdown } from './hover-markdown.ts';
 import { monaco } from './monaco.ts';
 
 /**
- * Makes the highlights show `annotations`. A few changes since the last time (a claim tagged
+ * Makes the highlights show `annotations`. A few changes since the last time (an annotation tagged
  * or edited) are applied at once and the full comparison (the nesting of their neighbours, the
  * overview ruler) runs after the frame is painted; anything else is compared in full now.
  */

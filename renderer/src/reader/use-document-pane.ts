@@ -1,11 +1,12 @@
-// One reader pane's state and actions: its document (with claims shown before they are saved),
-// the claim under the cursor, the text selected, and tagging, the claim form and deletion. The
-// window has two panes (the claim document and, beside it, a source), each with its own.
+// One reader pane's state and actions: its document (with annotations shown before they are
+// saved), the annotation under the cursor, the text selected, and tagging, the annotation form
+// ("claim" in the UI) and deletion. The window has two panes (the claim document and, beside it,
+// a source), each with its own.
 import { useCallback, useState } from 'react';
-import { newAnnotation, patchAnnotation, vocabularyOf, type AnnotationPatch } from '../../../core/annotations/annotation-operations.ts';
+import { newAnnotation as buildAnnotation, patchAnnotation, vocabularyOf, type AnnotationPatch } from '../../../core/annotations/annotation-operations.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
-import type { ClaimDraft } from '../annotations/AnnotationDialog.tsx';
+import type { AnnotationDraft } from '../annotations/AnnotationDialog.tsx';
 import type { Confirmation } from '../ui/ConfirmDialog.tsx';
 import { usePendingAnnotations } from '../annotations/use-pending-annotations.ts';
 import { useDocument } from '../app/use-workbench.ts';
@@ -26,18 +27,18 @@ export function useDocumentPane(documentId: string | undefined, workspace: Works
   const [cursor, setCursor] = useState<{ documentId: string; annotationId: string | undefined }>();
   const [revealing, setRevealing] = useState<{ documentId: string; request: RevealRequest }>();
   const [selected, setSelected] = useState<{ documentId: string; span: TextSpan | undefined }>();
-  const [claimForm, setClaimForm] = useState<{ annotationId?: string; start: number; end: number; draft: ClaimDraft }>();
+  const [annotationForm, setAnnotationForm] = useState<{ annotationId?: string; start: number; end: number; draft: AnnotationDraft }>();
   const selectedAnnotation = cursor?.documentId === documentId ? cursor?.annotationId : undefined;
   const reveal = revealing?.documentId === documentId ? revealing?.request : undefined;
   const textSelection = selected?.documentId === documentId ? selected?.span : undefined;
 
-  // A claim tagged with a key, or edited in the form, shows at once (see usePendingAnnotations).
+  // An annotation tagged with a key, or edited in the form, shows at once (see usePendingAnnotations).
   const { shown, propose, withdraw } = usePendingAnnotations(open);
 
   const onCursorAnnotation = useCallback((annotationId: string | undefined) => documentId !== undefined && setCursor({ documentId, annotationId }), [documentId]);
   const onTextSelection = useCallback((span: TextSpan | undefined) => documentId !== undefined && setSelected({ documentId, span }), [documentId]);
 
-  /** Selects a claim and scrolls the reader to it, flashing it (again, if it already was). */
+  /** Selects an annotation and scrolls the reader to it, flashing it (again, if it already was). */
   const revealAnnotation = useCallback(
     (annotationId: string, inDocument = documentId) => {
       if (inDocument === undefined) return;
@@ -53,7 +54,7 @@ export function useDocumentPane(documentId: string | undefined, workspace: Works
       const documentId = open.meta.id;
       const id = crypto.randomUUID();
       performance.mark('cb:tag-key', { detail: { documentId, id } });
-      const provisional = newAnnotation(open.text, { start, end, tags: [tagId] }, { id, creator: workspace.settings.analystName, now: new Date().toISOString(), vocabulary: vocabularyOf(workspace) });
+      const provisional = buildAnnotation(open.text, { start, end, tags: [tagId] }, { id, creator: workspace.settings.analystName, now: new Date().toISOString(), vocabulary: vocabularyOf(workspace) });
       if (!provisional.ok) return report(provisional.error.message);
       propose(documentId, provisional.value);
       setCursor({ documentId, annotationId: id });
@@ -72,31 +73,31 @@ export function useDocumentPane(documentId: string | undefined, workspace: Works
     [open, workspace, report, propose, withdraw, applyWritten],
   );
 
-  const newClaim = useCallback(
+  const newAnnotation = useCallback(
     (start: number, end: number) => {
       if (open === undefined || workspace === undefined) return;
-      setClaimForm({ start, end, draft: { quote: open.text.slice(start, end), tags: [], status: workspace.settings.statuses[0]!.id, speaker: '', outlet: '', note: '' } });
+      setAnnotationForm({ start, end, draft: { quote: open.text.slice(start, end), tags: [], status: workspace.settings.statuses[0]!.id, speaker: '', outlet: '', note: '' } });
     },
     [open, workspace],
   );
 
-  const editClaim = useCallback(
+  const editAnnotation = useCallback(
     (annotationId: string) => {
       const annotation = open?.annotations.find((candidate) => candidate.id === annotationId);
       if (annotation === undefined) return;
       const { tags, status, speaker, outlet, note } = annotation;
-      setClaimForm({ annotationId, start: annotation.target.start, end: annotation.target.end, draft: { quote: annotation.target.exact, tags, status, speaker, outlet, note } });
+      setAnnotationForm({ annotationId, start: annotation.target.start, end: annotation.target.end, draft: { quote: annotation.target.exact, tags, status, speaker, outlet, note } });
     },
     [open],
   );
 
-  const saveClaim = useCallback(
+  const saveAnnotation = useCallback(
     async (fields: Required<AnnotationPatch>): Promise<string | undefined> => {
-      if (open === undefined || workspace === undefined || claimForm === undefined) return 'No document is open.';
+      if (open === undefined || workspace === undefined || annotationForm === undefined) return 'No document is open.';
       const documentId = open.meta.id;
-      const before = open.annotations.find((annotation) => annotation.id === claimForm.annotationId);
-      if (claimForm.annotationId === undefined || before === undefined) {
-        const result = await api.createAnnotation(documentId, { start: claimForm.start, end: claimForm.end, ...fields });
+      const before = open.annotations.find((annotation) => annotation.id === annotationForm.annotationId);
+      if (annotationForm.annotationId === undefined || before === undefined) {
+        const result = await api.createAnnotation(documentId, { start: annotationForm.start, end: annotationForm.end, ...fields });
         if (!result.ok) return result.error.message;
         setCursor({ documentId, annotationId: result.value.id });
         return undefined;
@@ -116,11 +117,11 @@ export function useDocumentPane(documentId: string | undefined, workspace: Works
       );
       return undefined;
     },
-    [open, workspace, claimForm, propose, withdraw, applyWritten, report],
+    [open, workspace, annotationForm, propose, withdraw, applyWritten, report],
   );
 
-  /** Deletes a claim; one with links or in a claim asks first, since those go with it. */
-  const deleteClaim = useCallback(
+  /** Deletes an annotation; one with links or a mention of a claim asks first, since those go with it. */
+  const deleteAnnotation = useCallback(
     (annotationId: string) => {
       if (documentId === undefined) return;
       void (async () => {
@@ -145,15 +146,15 @@ export function useDocumentPane(documentId: string | undefined, workspace: Works
     selectedAnnotation,
     reveal,
     textSelection,
-    claimForm,
-    closeClaimForm: useCallback(() => setClaimForm(undefined), []),
+    annotationForm,
+    closeAnnotationForm: useCallback(() => setAnnotationForm(undefined), []),
     onCursorAnnotation,
     onTextSelection,
     revealAnnotation,
     tagSelection,
-    newClaim,
-    editClaim,
-    saveClaim,
-    deleteClaim,
+    newAnnotation,
+    editAnnotation,
+    saveAnnotation,
+    deleteAnnotation,
   };
 }

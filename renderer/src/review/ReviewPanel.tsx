@@ -1,18 +1,18 @@
-// The review queue: claims a new version of the document could not place with confidence —
+// The review queue: annotations a new version of the document could not place with confidence —
 // orphans (their text is gone) and approximate matches below the review threshold. For each, the
 // quote as it was beside the span proposed now; the analyst accepts the proposal, re-pins the
-// claim to text selected in the reader, or deletes it. Nothing leaves the queue on its own.
+// annotation to text selected in the reader, or deletes it. Nothing leaves the queue on its own.
 import type { CSSProperties } from 'react';
 import { REVIEW_BELOW } from '../../../core/anchoring/anchor.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import { shorten } from '../ui/format.ts';
 
-/** Whether a claim waits for the analyst's review. */
+/** Whether an annotation waits for the analyst's review. */
 export const awaitsReview = ({ anchor }: Annotation): boolean => anchor.state === 'orphaned' || (anchor.state === 'fuzzy' && (anchor.confidence ?? 0) < REVIEW_BELOW);
 
 interface ReviewPanelProps {
   readonly annotations: readonly Annotation[];
-  /** Text selected in the reader now, to re-pin a claim to. */
+  /** Text selected in the reader now, to re-pin an annotation to. */
   readonly selection: { readonly start: number; readonly end: number; readonly text: string } | undefined;
   readonly onShow: (annotationId: string) => void;
   readonly onAccept: (annotationId: string) => void;
@@ -49,7 +49,7 @@ export function ReviewPanel({ annotations, selection, onShow, onAccept, onRepin,
                   {orphan ? <span className="muted">no place in the new text</span> : <q>{shorten(annotation.target.exact, 240)}</q>}
                 </figure>
               </div>
-              <span className="claim-actions">
+              <span className="row-actions">
                 {!orphan && (
                   <>
                     <button type="button" className="button-small" onClick={() => onShow(annotation.id)}>

@@ -1,4 +1,4 @@
-// A question before something with consequences (deleting a claim that has links, a document):
+// A question before something with consequences (deleting an annotation that has links, a document):
 // what will go, and the two answers. Escape or Cancel says no.
 import { useCallback, useState, type FormEvent } from 'react';
 import { Dialog, FormFooter } from './Dialog.tsx';

@@ -1,5 +1,5 @@
 // A value that follows another one frame late: what shows it is rendered after the browser has
-// painted the frame with the change (the reader's highlight first, then the claims list).
+// painted the frame with the change (the reader's highlight first, then the annotations list).
 import { useEffect, useState } from 'react';
 import { afterPaint } from '../reader/highlight-layer.ts';
 
