@@ -29,6 +29,7 @@ import { useLinking } from '../evidence/use-linking.tsx';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel.tsx';
 import { IMPORT_ACCEPT, LibraryPane } from '../library/LibraryPane.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import { useUndoRedo } from './use-undo-redo.ts';
 
 export function App() {
   const info = useWorkspaceInfo();
@@ -140,38 +141,7 @@ export function App() {
   );
   const openCodebook = useCallback(() => setDialog('codebook'), []);
 
-  const undo = useCallback(() => {
-    performance.mark('cb:undo-key');
-    void api.undo().then(
-      (result) => {
-        if (result.ok && result.value.documentId !== undefined && result.value.documentId !== besideId) setDocumentId(result.value.documentId);
-        if (!result.ok && result.error.code !== 'nothing-to-undo') setNotice(result.error.message);
-      },
-      (error: unknown) => setNotice((error as Error).message),
-    );
-  }, [setDocumentId, besideId]);
-  const redo = useCallback(() => {
-    void api.redo().then(
-      (result) => {
-        if (result.ok && result.value.documentId !== undefined && result.value.documentId !== besideId) setDocumentId(result.value.documentId);
-        if (!result.ok && result.error.code !== 'nothing-to-redo') setNotice(result.error.message);
-      },
-      (error: unknown) => setNotice((error as Error).message),
-    );
-  }, [setDocumentId, besideId]);
-
-  // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z anywhere but in a form field (the reader handles its own).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || target?.closest('input, textarea, select, .monaco-editor')) return;
-      event.preventDefault();
-      if (event.shiftKey) redo();
-      else undo();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo]);
+  const { undo, redo } = useUndoRedo(besideId, setDocumentId, setNotice);
 
   // From the list a frame late, like the annotations panel: not on the way to painting a new highlight.
   const toReview = useMemo(() => (listedAnnotations ?? []).filter(awaitsReview).length, [listedAnnotations]);
