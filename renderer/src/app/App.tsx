@@ -28,6 +28,7 @@ import { useDocumentPane } from '../reader/use-document-pane.ts';
 import { useLinking } from '../evidence/use-linking.tsx';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel.tsx';
 import { IMPORT_ACCEPT, LibraryPane } from '../library/LibraryPane.tsx';
+import { FileButton } from '../ui/FileButton.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { useUndoRedo } from './use-undo-redo.ts';
 
@@ -59,13 +60,10 @@ export function App() {
   const claimRows = useClaimRows(evidence, documents);
   const [dialog, setDialog] = useState<'paste' | 'metadata' | 'codebook' | 'export'>();
   const [bundleFile, setBundleFile] = useState<File>();
-  const bundleChooser = useRef<HTMLInputElement>(null);
-  const annotationChooser = useRef<HTMLInputElement>(null);
   const [sidePanel, setSidePanel] = useState<'annotations' | 'links' | 'review'>('annotations');
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed; count them to know when files leave the window.
   const dragDepth = useRef(0);
-  const versionChooser = useRef<HTMLInputElement>(null);
   const imports = useImports(setDocumentId);
   const linking = useLinking({ left, right, evidence, report: setNotice, setDocumentId, setBesideId });
 
@@ -228,21 +226,9 @@ export function App() {
         <button type="button" className="view-export" title="Export the workspace: a Claimbench bundle, a REFI-QDA project, or W3C annotations" onClick={() => setDialog('export')}>
           Export…
         </button>
-        <button type="button" title="Merge a bundle another analyst exported into this workspace" onClick={() => bundleChooser.current?.click()}>
+        <FileButton title="Merge a bundle another analyst exported into this workspace" accept=".claimbundle,.zip" onFile={setBundleFile} testId="bundle-input">
           Import bundle…
-        </button>
-        <input
-          ref={bundleChooser}
-          type="file"
-          accept=".claimbundle,.zip"
-          hidden
-          data-testid="bundle-input"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) setBundleFile(file);
-            event.target.value = '';
-          }}
-        />
+        </FileButton>
       </nav>
       {view === 'claims' && workspace ? (
         <ClaimsView
@@ -307,39 +293,27 @@ export function App() {
                     <button type="button" className="button-small" onClick={() => setDialog('metadata')}>
                       Edit details
                     </button>
-                    <button type="button" className="button-small" onClick={() => versionChooser.current?.click()} title="Import a newer version of this document; its claims are moved onto the new text">
+                    <FileButton
+                      className="button-small"
+                      title="Import a newer version of this document; its claims are moved onto the new text"
+                      accept={IMPORT_ACCEPT}
+                      onFile={(file) => left.open && imports.start([file], { versionOf: left.open.meta.id })}
+                      testId="version-input"
+                    >
                       New version…
-                    </button>
-                    <button type="button" className="button-small" onClick={() => annotationChooser.current?.click()} title="Put the annotations of a W3C Web Annotation or Hypothesis JSON file on this document, found by their quotes">
-                      Import annotations…
-                    </button>
-                    <input
-                      ref={annotationChooser}
-                      type="file"
+                    </FileButton>
+                    <FileButton
+                      className="button-small"
+                      title="Put the annotations of a W3C Web Annotation or Hypothesis JSON file on this document, found by their quotes"
                       accept=".json,.jsonld,.jsonl,application/json,application/ld+json"
-                      hidden
-                      data-testid="annotation-file-input"
-                      onChange={(event) => {
-                        const file = event.target.files?.[0];
-                        event.target.value = '';
-                        if (file && left.open) void importAnnotationFile(left.open.meta.id, file);
-                      }}
-                    />
+                      onFile={(file) => left.open && void importAnnotationFile(left.open.meta.id, file)}
+                      testId="annotation-file-input"
+                    >
+                      Import annotations…
+                    </FileButton>
                     <button type="button" className="button-small" onClick={() => void deleteDocument().catch((error: unknown) => setNotice((error as Error).message))} title="Delete this document and its claims (Ctrl+Z undoes)">
                       Delete…
                     </button>
-                    <input
-                      ref={versionChooser}
-                      type="file"
-                      accept={IMPORT_ACCEPT}
-                      hidden
-                      data-testid="version-input"
-                      onChange={(event) => {
-                        const file = event.target.files?.[0];
-                        if (file && left.open) imports.start([file], { versionOf: left.open.meta.id });
-                        event.target.value = '';
-                      }}
-                    />
                   </>
                 )
               }

@@ -1,11 +1,12 @@
 // The codebook editor: the tag tree (with how many annotations use each tag) beside a form for the
 // chosen tag. Renaming or recolouring a tag changes every highlight at once; deleting one that
 // annotations use first asks what should happen to them. Every change can be undone (Ctrl/Cmd+Z).
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { descendantsOf, tagTree, type TagDeletionPlan } from '../../../core/codebook/edit.ts';
 import type { Codebook, Tag } from '../../../core/model/codebook.ts';
 import { api } from '../api/client.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
+import { FileButton } from '../ui/FileButton.tsx';
 import { downloadText } from '../bundles/download.ts';
 
 interface CodebookDialogProps {
@@ -23,7 +24,6 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
   const [chosenPane, setPane] = useState<Pane>(() => (rows[0] ? { kind: 'edit', tagId: rows[0].tag.id } : { kind: 'new' }));
   const [usage, setUsage] = useState<Record<string, number>>({});
   const [message, setMessage] = useState<string>();
-  const importer = useRef<HTMLInputElement>(null);
 
   // Counts change with the codebook (a deletion) and with annotations; reload on both.
   useEffect(() => {
@@ -65,27 +65,21 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
             <button type="button" className="button-small" onClick={() => setPane({ kind: 'new' })}>
               New tag
             </button>
-            <button type="button" className="button-small" onClick={() => importer.current?.click()} title="Add or update tags from a CSV or REFI-QDA codebook (.qdc); no tag is removed">
+            <FileButton
+              className="button-small"
+              title="Add or update tags from a CSV or REFI-QDA codebook (.qdc); no tag is removed"
+              accept=".csv,.qdc,.xml,text/csv"
+              onFile={(file) => void importFile(file)}
+              testId="codebook-import-input"
+            >
               Import…
-            </button>
+            </FileButton>
             <button type="button" className="button-small" onClick={() => void exportAs('csv')}>
               Export CSV
             </button>
             <button type="button" className="button-small" onClick={() => void exportAs('qdc')} title="REFI-QDA codebook, for NVivo, ATLAS.ti, MAXQDA and Taguette">
               Export .qdc
             </button>
-            <input
-              ref={importer}
-              type="file"
-              accept=".csv,.qdc,.xml,text/csv"
-              hidden
-              data-testid="codebook-import-input"
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                if (file) void importFile(file);
-                event.target.value = '';
-              }}
-            />
           </div>
           {message && (
             <p className="codebook-message" role="status">

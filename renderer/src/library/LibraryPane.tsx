@@ -1,8 +1,9 @@
 // The document library: every document with its outlet, date, role and annotation count; sortable and
 // filterable; and the ways in: Import…, paste text (and drag-and-drop onto the window).
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../../core/model/document.ts';
 import type { Loadable } from '../app/use-workbench.ts';
+import { FileButton } from '../ui/FileButton.tsx';
 import { formatDate } from '../ui/format.ts';
 import { arrangeLibrary, DEFAULT_VIEW, type LibrarySort, type LibraryView } from './library-order.ts';
 
@@ -24,7 +25,6 @@ interface LibraryPaneProps {
 
 export function LibraryPane({ documents, selectedId, onSelect, besideId, onOpenBeside, onImportFiles, onPaste, importPanel }: LibraryPaneProps) {
   const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);
-  const chooser = useRef<HTMLInputElement>(null);
   const all = documents.state === 'ready' ? documents.value : undefined;
   const shown = useMemo(() => (all ? arrangeLibrary(all, view) : []), [all, view]);
 
@@ -33,26 +33,14 @@ export function LibraryPane({ documents, selectedId, onSelect, besideId, onOpenB
       <div className="pane-title">
         Documents {all && <span className="pane-count">{all.length}</span>}
         <span className="pane-title-actions">
-          <button type="button" className="button-small" onClick={() => chooser.current?.click()} title="Import files (or drop them on the window)">
+          <FileButton className="button-small" title="Import files (or drop them on the window)" accept={IMPORT_ACCEPT} multiple onFiles={onImportFiles} testId="import-input">
             Import…
-          </button>
+          </FileButton>
           <button type="button" className="button-small" onClick={onPaste} title="New document from pasted text">
             Paste
           </button>
         </span>
       </div>
-      <input
-        ref={chooser}
-        type="file"
-        multiple
-        accept={IMPORT_ACCEPT}
-        hidden
-        data-testid="import-input"
-        onChange={(event) => {
-          onImportFiles([...(event.target.files ?? [])]);
-          event.target.value = '';
-        }}
-      />
       {importPanel}
       {all && all.length > 0 && (
         <div className="library-tools">
