@@ -8,6 +8,7 @@ import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import { shorten } from '../ui/format.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
+import { OptionSelect } from '../ui/OptionSelect.tsx';
 
 export interface AnnotationDraft {
   readonly quote: string;
@@ -83,13 +84,7 @@ export function AnnotationDialog({ title, draft, codebook, statuses, onSave, onC
         </fieldset>
         <label>
           Status
-          <select value={fields.status} onChange={(event) => setFields({ ...fields, status: event.target.value })}>
-            {statuses.map((status) => (
-              <option key={status.id} value={status.id}>
-                {status.label}
-              </option>
-            ))}
-          </select>
+          <OptionSelect value={fields.status} options={statuses} onChange={(status) => setFields({ ...fields, status })} />
         </label>
         <label>
           Speaker

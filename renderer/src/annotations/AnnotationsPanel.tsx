@@ -6,6 +6,7 @@ import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { shorten } from '../ui/format.ts';
+import { OptionSelect } from '../ui/OptionSelect.tsx';
 import { filterAnnotations, NO_FILTER, type AnnotationFilter } from './annotation-filter.ts';
 
 interface AnnotationsPanelProps {
@@ -24,6 +25,7 @@ interface AnnotationsPanelProps {
 /** Every row is this tall (two lines of quote, one of tags), so only the rows in view need to exist. */
 const ROW_HEIGHT = 78;
 const OVERSCAN = 8;
+const ALL_STATUSES = [{ id: '', label: 'All statuses' }];
 
 /** Renders again only when its props change: give it the annotations a frame late (see App). */
 export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, codebook, statuses, selectedId, onChoose, onDelete, onEdit, onClaim, onOpenCodebook }: AnnotationsPanelProps) {
@@ -96,14 +98,7 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, co
                 </option>
               ))}
             </select>
-            <select aria-label="Status" value={filter.status} onChange={(event) => setFilter({ ...filter, status: event.target.value })}>
-              <option value="">All statuses</option>
-              {statuses.map((status) => (
-                <option key={status.id} value={status.id}>
-                  {status.label}
-                </option>
-              ))}
-            </select>
+            <OptionSelect aria-label="Status" value={filter.status} first={ALL_STATUSES} options={statuses} onChange={(status) => setFilter({ ...filter, status })} />
           </div>
         </div>
       )}

@@ -2,9 +2,10 @@
 // reviewer, date), and its mentions in order of appearance, each openable in either pane.
 import { useEffect, useState, type CSSProperties, type FormEvent } from 'react';
 import type { Appearance, ClaimRow } from '../../../core/evidence/claims-view.ts';
-import { CLAIM_STATUSES, type AnnotationRef, type ClaimStatus, type VerdictRating } from '../../../core/model/evidence.ts';
+import { CLAIM_STATUSES, type AnnotationRef, type VerdictRating } from '../../../core/model/evidence.ts';
 import { api } from '../api/client.ts';
 import { formatDate, shorten } from '../ui/format.ts';
+import { OptionSelect } from '../ui/OptionSelect.tsx';
 
 interface ClaimDetailProps {
   readonly row: ClaimRow;
@@ -14,6 +15,8 @@ interface ClaimDetailProps {
   readonly onSideBySide: (left: AnnotationRef, right: AnnotationRef) => void;
   readonly onClosed: () => void;
 }
+
+const NO_VERDICT_YET = [{ id: '', label: 'No verdict yet' }];
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -69,24 +72,11 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
         <div className="form-row">
           <label>
             Status
-            <select value={draft.status} onChange={(event) => setDraft({ ...draft, status: event.target.value as ClaimStatus })}>
-              {CLAIM_STATUSES.map((status) => (
-                <option key={status.id} value={status.id}>
-                  {status.label}
-                </option>
-              ))}
-            </select>
+            <OptionSelect value={draft.status} options={CLAIM_STATUSES} onChange={(status) => setDraft({ ...draft, status })} />
           </label>
           <label>
             Verdict
-            <select value={draft.rating} onChange={(event) => setDraft({ ...draft, rating: event.target.value })} style={{ '--c': rating?.color } as CSSProperties}>
-              <option value="">No verdict yet</option>
-              {scale.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
+            <OptionSelect value={draft.rating} first={NO_VERDICT_YET} options={scale} onChange={(rating) => setDraft({ ...draft, rating })} style={{ '--c': rating?.color } as CSSProperties} />
           </label>
         </div>
         {draft.rating !== '' && (

@@ -5,6 +5,7 @@ import { useMemo, useState, type CSSProperties } from 'react';
 import { filterClaimRows, sortClaimRows, type ClaimRow, type ClaimSortKey } from '../../../core/evidence/claims-view.ts';
 import { CLAIM_STATUSES, NO_VERDICT, type AnnotationRef, type ClaimStatus, type VerdictRating } from '../../../core/model/evidence.ts';
 import { formatDate, shorten } from '../ui/format.ts';
+import { OptionSelect } from '../ui/OptionSelect.tsx';
 import { ClaimDetail } from './ClaimDetail.tsx';
 
 interface ClaimsViewProps {
@@ -15,6 +16,12 @@ interface ClaimsViewProps {
   readonly onOpenMention: (ref: AnnotationRef, beside: boolean) => void;
   readonly onSideBySide: (left: AnnotationRef, right: AnnotationRef) => void;
 }
+
+const VERDICT_FILTERS = [
+  { id: '', label: 'All verdicts' },
+  { id: NO_VERDICT, label: 'No verdict yet' },
+];
+const ALL_STATUSES = [{ id: '' as const, label: 'All statuses' }];
 
 const COLUMNS: readonly { key: ClaimSortKey; label: string }[] = [
   { key: 'statement', label: 'Claim' },
@@ -44,23 +51,8 @@ export function ClaimsView({ rows, scale, analystName, onOpenMention, onSideBySi
             Claims <span className="pane-count">{rows === undefined ? '' : shown.length === rows.length ? rows.length : `${shown.length} of ${rows.length}`}</span>
           </h1>
           <input type="search" aria-label="Filter claims by text" placeholder="Filter by statement, outlet, speaker, quote" value={filter.text} onChange={(event) => setFilter({ ...filter, text: event.target.value })} />
-          <select aria-label="Verdict" value={filter.verdict} onChange={(event) => setFilter({ ...filter, verdict: event.target.value })}>
-            <option value="">All verdicts</option>
-            <option value={NO_VERDICT}>No verdict yet</option>
-            {scale.map((rating) => (
-              <option key={rating.id} value={rating.id}>
-                {rating.label}
-              </option>
-            ))}
-          </select>
-          <select aria-label="Claim status" value={filter.status} onChange={(event) => setFilter({ ...filter, status: event.target.value as ClaimStatus | '' })}>
-            <option value="">All statuses</option>
-            {CLAIM_STATUSES.map((status) => (
-              <option key={status.id} value={status.id}>
-                {status.label}
-              </option>
-            ))}
-          </select>
+          <OptionSelect aria-label="Verdict" value={filter.verdict} first={VERDICT_FILTERS} options={scale} onChange={(verdict) => setFilter({ ...filter, verdict })} />
+          <OptionSelect<ClaimStatus | ''> aria-label="Claim status" value={filter.status} first={ALL_STATUSES} options={CLAIM_STATUSES} onChange={(status) => setFilter({ ...filter, status })} />
         </div>
         {rows?.length === 0 ? (
           <p className="pane-empty">No claims yet. In a document, choose a claim in the panel and press “Claim…”, or link two spans as “same claim”.</p>
