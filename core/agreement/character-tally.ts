@@ -26,32 +26,32 @@ export const MAX_CODERS = 31;
 export function tallyCharacters(spansByCoder: readonly (readonly Span[])[], length: number): CharacterTally {
   const coders = spansByCoder.length;
   if (coders > MAX_CODERS) throw new RangeError(`at most ${MAX_CODERS} coders`);
-  // Each coverage boundary toggles its coder's bit; coverage spans of one coder never touch, so
-  // a position toggles a coder at most once and XOR order does not matter.
   const covered = spansByCoder.map((spans) => coverage(spans, length));
-  const events = new Float64Array(covered.reduce((sum, spans) => sum + 2 * spans.length, 0));
-  let count = 0;
-  covered.forEach((spans, coder) => {
-    for (const span of spans) {
-      events[count++] = span.start * 32 + coder;
-      events[count++] = span.end * 32 + coder;
-    }
-  });
-  // A typed array sorts numerically, natively.
-  events.sort();
+  // A merge of the coders' sorted boundaries: at each step the nearest one among the coders
+  // (the start of their next span, or the end of the one they are in) toggles their bit.
+  const next = new Array<number>(coders).fill(0);
   const patterns = new Map<number, number>();
-  const add = (pattern: number, characters: number) => {
-    if (characters > 0) patterns.set(pattern, (patterns.get(pattern) ?? 0) + characters);
-  };
   let pattern = 0;
   let position = 0;
-  for (const event of events) {
-    const at = Math.floor(event / 32);
-    add(pattern, at - position);
+  for (;;) {
+    let at = Infinity;
+    let who = -1;
+    for (let coder = 0; coder < coders; coder++) {
+      const span = covered[coder]![next[coder]!];
+      if (span === undefined) continue;
+      const boundary = (pattern & (1 << coder)) !== 0 ? span.end : span.start;
+      if (boundary < at) {
+        at = boundary;
+        who = coder;
+      }
+    }
+    if (who < 0) break;
+    if (at > position) patterns.set(pattern, (patterns.get(pattern) ?? 0) + at - position);
     position = at;
-    pattern ^= 1 << event % 32;
+    pattern ^= 1 << who;
+    if ((pattern & (1 << who)) === 0) next[who]!++;
   }
-  add(pattern, length - position);
+  if (length > position) patterns.set(pattern, (patterns.get(pattern) ?? 0) + length - position);
   return { coders, patterns };
 }
 
