@@ -97,7 +97,7 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
 
   if (stage.state === 'checking' || stage.state === 'refused') {
     return (
-      <Dialog title={`Import ${file.name}`} onClose={close}>
+      <Dialog title={`Import ${file.name}`} onClose={close} closeButton={{ label: stage.state === 'checking' ? 'Cancel' : 'Close' }}>
         {stage.state === 'checking' ? (
           <div className="export-progress" data-testid="bundle-checking">
             <progress aria-label="Checking the bundle" max={stage.total ?? 1} value={stage.total === undefined ? undefined : stage.done} />
@@ -108,25 +108,15 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
             This bundle cannot be imported: {stage.message.replace(/\.?$/, '.')} Nothing was written to your workspace.
           </p>
         )}
-        <div className="form-actions">
-          <button type="button" className="button-quiet" onClick={stage.state === 'checking' ? close : onClose}>
-            {stage.state === 'checking' ? 'Cancel' : 'Close'}
-          </button>
-        </div>
       </Dialog>
     );
   }
 
   if (stage.state === 'done') {
     return (
-      <Dialog title="Bundle imported" onClose={onClose}>
+      <Dialog title="Bundle imported" onClose={onClose} closeButton={{ label: 'Done', primary: true }}>
         <p data-testid="bundle-imported">{summaryLine(file.name, stage.summary)}</p>
         <p className="export-hint">Ctrl+Z undoes the whole import.</p>
-        <div className="form-actions">
-          <button type="button" className="button-primary" onClick={onClose}>
-            Done
-          </button>
-        </div>
       </Dialog>
     );
   }

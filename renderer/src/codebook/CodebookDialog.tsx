@@ -58,7 +58,7 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
   };
 
   return (
-    <Dialog title="Codebook" onClose={onClose} wide>
+    <Dialog title="Codebook" onClose={onClose} wide closeButton={{ label: 'Close' }}>
       <div className="codebook">
         <div className="codebook-side">
           <div className="codebook-tools">
@@ -122,11 +122,6 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
             />
           )}
         </div>
-      </div>
-      <div className="form-actions">
-        <button type="button" className="button-quiet" onClick={onClose}>
-          Close
-        </button>
       </div>
     </Dialog>
   );

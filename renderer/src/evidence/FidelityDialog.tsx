@@ -58,7 +58,7 @@ export function FidelityDialog({ quote, source, onClose }: FidelityDialogProps) 
 
   const flagged = comparison.ops.filter((op) => op.kind !== 'same');
   return (
-    <Dialog title="Quote against its source" onClose={onClose} wide>
+    <Dialog title="Quote against its source" onClose={onClose} wide closeButton={{ label: 'Close', primary: true }}>
       <div className="fidelity-heads">
         <span>Quote · {quote.documentTitle}</span>
         <span>Source · {source.documentTitle}</span>
@@ -85,11 +85,6 @@ export function FidelityDialog({ quote, source, onClose }: FidelityDialogProps) 
           ))}
         </ul>
       )}
-      <div className="form-actions">
-        <button type="button" className="button-primary" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Dialog>
   );
 }

@@ -7,9 +7,14 @@ interface DialogProps {
   readonly children: ReactNode;
   /** For dialogs with two columns (the codebook editor). */
   readonly wide?: boolean;
+  /**
+   * Ends the dialog with one button that calls `onClose` ("Close", "Done", "Cancel"), for dialogs
+   * without a form; `primary` when it is the way on rather than a way out beside other actions.
+   */
+  readonly closeButton?: { readonly label: string; readonly primary?: boolean };
 }
 
-export function Dialog({ title, onClose, children, wide = false }: DialogProps) {
+export function Dialog({ title, onClose, children, wide = false, closeButton }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current!;
@@ -25,6 +30,13 @@ export function Dialog({ title, onClose, children, wide = false }: DialogProps) 
     <dialog ref={ref} className={wide ? 'dialog dialog-wide' : 'dialog'} aria-label={title} onCancel={(event) => (event.preventDefault(), onClose())}>
       <h2 className="dialog-title">{title}</h2>
       {children}
+      {closeButton && (
+        <div className="form-actions">
+          <button type="button" className={closeButton.primary ? 'button-primary' : 'button-quiet'} onClick={onClose}>
+            {closeButton.label}
+          </button>
+        </div>
+      )}
     </dialog>
   );
 }
