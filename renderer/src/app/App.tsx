@@ -10,7 +10,8 @@ import { useConfirm } from '../ui/ConfirmDialog.tsx';
 import { MetadataDialog } from '../library/MetadataDialog.tsx';
 import { PasteDialog } from '../import/PasteDialog.tsx';
 import { ClaimsView } from '../evidence/ClaimsView.tsx';
-import { countOf, shorten } from '../ui/format.ts';
+import { countOf } from '../ui/format.ts';
+import { describeAnnotationFileOutcome } from '../annotations/annotation-file-outcome.ts';
 import { ExportDialog } from '../bundles/ExportDialog.tsx';
 import { ImportBundleDialog } from '../bundles/ImportBundleDialog.tsx';
 import { FidelityDialog } from '../evidence/FidelityDialog.tsx';
@@ -156,18 +157,7 @@ export function App() {
     try {
       const result = await api.importAnnotationFile(targetId, await file.text());
       if (!result.ok) return setNotice(`${file.name}: ${result.error.message}`);
-      const { added, fuzzy, duplicates, notFound, invalid, skipped, elsewhere, newTags } = result.value;
-      const parts = [
-        `${countOf(added, 'annotation')} added from ${file.name}`,
-        fuzzy > 0 ? `${fuzzy} found by approximate match (see Review)` : '',
-        duplicates > 0 ? `${duplicates} already here` : '',
-        elsewhere > 0 ? `${elsewhere} left out as made on another document` : '',
-        notFound.length > 0 ? `${notFound.length} not found in this text (${notFound.slice(0, 2).map(({ quote }) => `“${shorten(quote, 40)}”`).join(', ')}${notFound.length > 2 ? ' …' : ''})` : '',
-        skipped.length > 0 ? `${countOf(skipped.length, 'item')} skipped (page notes, replies or links between annotations)` : '',
-        invalid.length > 0 ? `${invalid.length} unreadable (${invalid[0]!.reason.replace(/\.$/, '')})` : '',
-        newTags.length > 0 ? `new tags: ${newTags.join(', ')}` : '',
-      ].filter(Boolean);
-      showInfo(`${parts.join('; ')}.${added > 0 ? ' Ctrl+Z undoes it.' : ''}`);
+      showInfo(describeAnnotationFileOutcome(file.name, result.value));
     } catch (error) {
       setNotice((error as Error).message);
     }
