@@ -10,7 +10,8 @@ interface MentionDialogProps {
   readonly mentions: readonly { readonly ref: AnnotationRef; readonly quote: string; readonly documentTitle: string }[];
   readonly claims: readonly Claim[];
   readonly onClose: () => void;
-  readonly onDone: (claimId: string) => void;
+  /** After the mentions were added: the claim they belong to. */
+  readonly onDone?: (claimId: string) => void;
 }
 
 export function MentionDialog({ mentions, claims, onClose, onDone }: MentionDialogProps) {
@@ -27,7 +28,7 @@ export function MentionDialog({ mentions, claims, onClose, onDone }: MentionDial
     const result = await (mode === 'new' ? api.createClaim({ statement, mentions: refs }) : api.addMentions(claimId, refs)).catch((caught: unknown) => ({ ok: false as const, error: { message: (caught as Error).message } }));
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
-    onDone(result.value.id);
+    onDone?.(result.value.id);
     onClose();
   };
 

@@ -1,13 +1,14 @@
 // One reader pane's state and actions: its document (with annotations shown before they are
 // saved), the annotation under the cursor, the text selected, and tagging, the annotation form
-// ("claim" in the UI) and deletion. The window has two panes (the claim document and, beside it,
-// a source), each with its own.
+// ("claim" in the UI) and deletion (of an annotation, or of the document). The window has two
+// panes (the claim document and, beside it, a source), each with its own.
 import { useCallback, useState } from 'react';
 import { newAnnotation as buildAnnotation, patchAnnotation, vocabularyOf, type AnnotationPatch } from '../../../core/annotations/annotation-operations.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import type { AnnotationDraft } from '../annotations/AnnotationDialog.tsx';
 import type { Confirmation } from '../ui/ConfirmDialog.tsx';
+import { countOf } from '../ui/format.ts';
 import { usePendingAnnotations } from '../annotations/use-pending-annotations.ts';
 import { useDocument } from '../app/use-workbench.ts';
 import type { RevealRequest } from './Reader.tsx';
@@ -138,6 +139,26 @@ export function useDocumentPane(documentId: string | undefined, workspace: Works
     [documentId, report, confirm],
   );
 
+  /**
+   * Deletes the open document after saying what goes with it (annotations, links, mentions);
+   * resolves true once it is deleted.
+   */
+  const deleteDocument = useCallback(async (): Promise<boolean> => {
+    if (open === undefined) return false;
+    try {
+      const { links, mentions } = await api.getDependents({ documentId: open.meta.id });
+      const goes = [countOf(open.annotations.length, 'claim'), links.length > 0 ? countOf(links.length, 'evidence link') : '', mentions.length > 0 ? `its mentions in ${countOf(mentions.length, 'claim')} across documents` : ''].filter(Boolean);
+      const message = `“${open.meta.title}” is removed from the workspace with ${goes.join(', ').replace(/, ([^,]*)$/, ' and $1')}. The imported file stays in the workspace's originals. Ctrl+Z undoes it.`;
+      if (!(await confirm({ title: 'Delete this document?', message, confirmLabel: 'Delete document' }))) return false;
+      const result = await api.deleteDocument(open.meta.id);
+      report(result.ok ? undefined : result.error.message);
+      return result.ok;
+    } catch (error) {
+      report((error as Error).message);
+      return false;
+    }
+  }, [open, confirm, report]);
+
   return {
     documentId,
     document,
@@ -156,5 +177,6 @@ export function useDocumentPane(documentId: string | undefined, workspace: Works
     editAnnotation,
     saveAnnotation,
     deleteAnnotation,
+    deleteDocument,
   };
 }

@@ -1,0 +1,114 @@
+// The panel right of the reader, for the document on the left: its annotations (the "Claims" tab),
+// its evidence links, and — when a new version left some to check — the review queue.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnchorDecision } from '../../../core/annotations/annotation-operations.ts';
+import type { LinkView } from '../../../core/contract/workbench-api.ts';
+import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
+import { api } from '../api/client.ts';
+import { AnnotationsPanel } from '../annotations/AnnotationsPanel.tsx';
+import { LinksPanel } from '../evidence/LinksPanel.tsx';
+import type { useLinking } from '../evidence/use-linking.tsx';
+import type { DocumentPaneState } from '../reader/use-document-pane.ts';
+import { awaitsReview, ReviewPanel } from '../review/ReviewPanel.tsx';
+import { useAfterPaint } from '../ui/use-after-paint.ts';
+
+export type SideTab = 'annotations' | 'links' | 'review';
+
+interface SidePanelProps {
+  /** The left pane: the panel shows its document. */
+  readonly pane: DocumentPaneState;
+  readonly workspace: WorkspaceInfo;
+  /** The tab shown (kept by the window, so it survives a visit to the claims view). */
+  readonly tab: SideTab;
+  readonly onTab: (tab: SideTab) => void;
+  /** The document's links (kept by the window, fresh when the panel comes back). */
+  readonly links: readonly LinkView[];
+  readonly linking: ReturnType<typeof useLinking>;
+  readonly onOpenCodebook: () => void;
+  readonly report: (message: string | undefined) => void;
+}
+
+export function SidePanel({ pane, workspace, tab, onTab, links, linking, onOpenCodebook, report }: SidePanelProps) {
+  const { documentId } = pane;
+
+  // The annotations list follows a change once the reader has painted it, so a new highlight
+  // never waits for a panel of 10,000 annotations (which does not render at all until then).
+  const listedAnnotations = useAfterPaint(pane.shown?.annotations);
+  // The selection follows with the list (an annotation just tagged is selected in the same late
+  // frame), except a choice made in the panel itself (a click, j or k), which shows at once.
+  const lateSelection = useAfterPaint(pane.selectedAnnotation);
+  const [panelChoice, setPanelChoice] = useState<string>();
+  const listedSelection = panelChoice !== undefined && panelChoice === pane.selectedAnnotation ? panelChoice : lateSelection;
+  const { revealAnnotation } = pane;
+  const chooseInPanel = useCallback(
+    (annotationId: string) => {
+      setPanelChoice(annotationId);
+      revealAnnotation(annotationId);
+    },
+    [revealAnnotation],
+  );
+
+  // From the list a frame late, like the annotations panel: not on the way to painting a new highlight.
+  const toReview = useMemo(() => (listedAnnotations ?? []).filter(awaitsReview).length, [listedAnnotations]);
+  const review = (annotationId: string, decision: AnchorDecision) => {
+    if (documentId === undefined) return;
+    void api.reviewAnchor(documentId, annotationId, decision).then(
+      (result) => report(result.ok ? undefined : result.error.message),
+      (error: unknown) => report((error as Error).message),
+    );
+  };
+
+  // Stable for the (memoized) annotations panel: `linking` is rebuilt on every render.
+  const linkingRef = useRef(linking);
+  useEffect(() => {
+    linkingRef.current = linking;
+  });
+  const claimFromAnnotation = useCallback((annotationId: string) => documentId !== undefined && linkingRef.current.claimAnnotations([{ documentId, annotationId }]), [documentId]);
+
+  const selection = pane.textSelection && pane.open ? { ...pane.textSelection, text: pane.open.text.slice(pane.textSelection.start, pane.textSelection.end) } : undefined;
+  return (
+    <div className="side-panel">
+      <div className="side-tabs" role="tablist" aria-label="Side panel">
+        <button type="button" role="tab" aria-selected={tab === 'annotations'} onClick={() => onTab('annotations')}>
+          Claims
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'links'} onClick={() => onTab('links')}>
+          Links{links.length > 0 ? ` (${links.length})` : ''}
+        </button>
+        {(toReview > 0 || tab === 'review') && (
+          <button type="button" role="tab" aria-selected={tab === 'review'} onClick={() => onTab('review')} className="tab-attention">
+            Review ({toReview})
+          </button>
+        )}
+      </div>
+      {tab === 'review' ? (
+        <aside className="pane tab-pane" aria-label="Review">
+          <ReviewPanel
+            annotations={pane.shown?.annotations ?? []}
+            selection={selection}
+            onShow={pane.revealAnnotation}
+            onAccept={(annotationId) => review(annotationId, { kind: 'accept' })}
+            onRepin={(annotationId, start, end) => review(annotationId, { kind: 'repin', start, end })}
+            onDelete={pane.deleteAnnotation}
+          />
+        </aside>
+      ) : tab === 'annotations' ? (
+        <AnnotationsPanel
+          annotations={listedAnnotations}
+          codebook={workspace.codebook}
+          statuses={workspace.settings.statuses}
+          selectedId={listedSelection}
+          onChoose={chooseInPanel}
+          onDelete={pane.deleteAnnotation}
+          onEdit={pane.editAnnotation}
+          onClaim={claimFromAnnotation}
+          onOpenCodebook={onOpenCodebook}
+        />
+      ) : (
+        <aside className="pane tab-pane" aria-label="Links">
+          <LinksPanel links={links} selectedAnnotation={pane.selectedAnnotation} onFollow={linking.followView} onCompare={linking.compare} onEdit={linking.edit} onDelete={linking.remove} onClaim={linking.claimLink} />
+        </aside>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// The bar across the top of the window: the view switch (the documents, or the claims of the whole
+// workspace) and the workspace's way out and in: Export… and Import bundle….
+import { FileButton } from '../ui/FileButton.tsx';
+
+export type View = 'documents' | 'claims';
+
+interface TopBarProps {
+  readonly view: View;
+  readonly onView: (view: View) => void;
+  /** How many claims the workspace has (shown on the Claims button when there are any). */
+  readonly claimCount: number;
+  readonly onExport: () => void;
+  readonly onImportBundle: (file: File) => void;
+}
+
+export function TopBar({ view, onView, claimCount, onExport, onImportBundle }: TopBarProps) {
+  return (
+    <nav className="view-switch" aria-label="View">
+      <button type="button" aria-pressed={view !== 'claims'} onClick={() => onView('documents')}>
+        Documents
+      </button>
+      <button type="button" aria-pressed={view === 'claims'} onClick={() => onView('claims')}>
+        Claims{claimCount > 0 ? ` (${claimCount})` : ''}
+      </button>
+      <button type="button" className="view-export" title="Export the workspace: a Claimbench bundle, a REFI-QDA project, or W3C annotations" onClick={onExport}>
+        Export…
+      </button>
+      <FileButton title="Merge a bundle another analyst exported into this workspace" accept=".claimbundle,.zip" onFile={onImportBundle} testId="bundle-input">
+        Import bundle…
+      </FileButton>
+    </nav>
+  );
+}
