@@ -2,7 +2,6 @@
 // this id", so each one can be undone by putting back what was there before.
 import { textTarget, type Annotation } from '../model/annotation.ts';
 import type { Codebook } from '../model/codebook.ts';
-import type { DocumentFile } from '../model/stored-files.ts';
 import type { WorkspaceSettings } from '../model/workspace.ts';
 import { fail, ok, type Result } from '../result.ts';
 
@@ -103,16 +102,6 @@ export function reviewAnchor(annotation: Annotation, decision: AnchorDecision, t
   }
   if (text.slice(start, end).trim() === '') return fail('invalid', 'select some text, not only spaces');
   return ok({ ...annotation, target: textTarget(text, start, end), anchor, modified: now });
-}
-
-/** The document with `annotation` under `id` (replacing, adding or, for undefined, removing it). */
-export function putAnnotation(file: DocumentFile, id: string, annotation: Annotation | undefined): DocumentFile {
-  const others = file.annotations.filter((candidate) => candidate.id !== id);
-  const index = file.annotations.findIndex((candidate) => candidate.id === id);
-  if (annotation === undefined) return { ...file, annotations: others };
-  // Keep an edited annotation where it was in the list; add a new one at the end.
-  const annotations = index < 0 ? [...others, annotation] : [...others.slice(0, index), annotation, ...others.slice(index)];
-  return { ...file, annotations };
 }
 
 function checkVocabulary(input: { tags?: readonly string[]; status?: string }, vocabulary: Vocabulary): Result<true, 'invalid'> {

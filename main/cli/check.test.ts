@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { WORKSPACE_SCHEMA_VERSION } from '../../core/model/stored-files.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
-import { DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE, WorkspaceStore } from '../store/workspace-store.ts';
+import { WorkspaceStore } from '../store/workspace-store.ts';
+import { DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE } from '../store/workspace-layout.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 
 function claimbench(...args: string[]) {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describeMigration } from '../../core/model/migrations.ts';
 import { checkWorkspace } from '../store/check-workspace.ts';
 import { acquireWorkspaceLock } from '../store/workspace-lock.ts';
-import { WORKSPACE_FILE, WorkspaceOpenError } from '../store/workspace-store.ts';
+import { WORKSPACE_FILE } from '../store/workspace-layout.ts';
+import { WorkspaceOpenError } from '../store/open-store.ts';
 import { resolveWorkspaceDir } from '../workspace/default-location.ts';
 import type { Output } from './output.ts';
 

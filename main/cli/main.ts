@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { APP_ROOT } from '../app-paths.ts';
 import { DEFAULT_LIMITS, type ImportLimits } from '../import/extract-types.ts';
-import { WorkspaceOpenError } from '../store/workspace-store.ts';
+import { WorkspaceOpenError } from '../store/open-store.ts';
 import { checkCommand, CHECK_HELP } from './check.ts';
 import { exportCommand, EXPORT_HELP } from './export.ts';
 import { importCommand, IMPORT_HELP } from './import.ts';

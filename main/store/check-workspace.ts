@@ -10,7 +10,9 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { refKey } from '../../core/model/evidence.ts';
-import { ORIGINALS_DIR, removeStaleTemps, TEXTS_DIR, WorkspaceStore } from './workspace-store.ts';
+import { WorkspaceStore } from './workspace-store.ts';
+import { ORIGINALS_DIR, TEXTS_DIR } from './workspace-layout.ts';
+import { removeStaleTemps } from './open-store.ts';
 
 export interface CheckFinding {
   /** The file, relative to the workspace. */

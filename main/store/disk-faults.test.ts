@@ -13,7 +13,8 @@ import type { Annotation } from '../../core/model/annotation.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { createWorkbenchService } from '../workbench/workbench-service.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
-import { DOCUMENTS_DIR, WorkspaceStore } from './workspace-store.ts';
+import { WorkspaceStore } from './workspace-store.ts';
+import { DOCUMENTS_DIR } from './workspace-layout.ts';
 
 let mountPoint: string | undefined;
 let skipReason: string | undefined;
@@ -83,8 +84,8 @@ describe('when the disk is full or read-only', () => {
     const store = await WorkspaceStore.open(dir);
     const id = store.documents[0]!.meta.id;
     const note = (text: string) => {
-      const current = store.document(id)!;
-      return store.putDocument({ ...current, annotations: current.annotations.map((annotation, at) => (at === 0 ? { ...annotation, note: text } : annotation)) });
+      const first = store.document(id)!.annotations[0]!;
+      return store.putAnnotations(id, [{ annotationId: first.id, annotation: { ...first, note: text } }]);
     };
     expect((await note('kept whole')).ok).toBe(true); // the sample names no journal yet: written whole
     expect((await note('kept in the journal')).ok).toBe(true);

@@ -8,18 +8,18 @@ import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { JOURNAL_MAX_RECORDS } from './document-journal.ts';
-import { DOCUMENTS_DIR, WorkspaceStore } from './workspace-store.ts';
+import { WorkspaceStore } from './workspace-store.ts';
+import { DOCUMENTS_DIR } from './workspace-layout.ts';
 
 async function sample(dir: string) {
   await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
   const store = await WorkspaceStore.open(dir);
   const document = store.documents[0]!;
   const file = path.join(dir, DOCUMENTS_DIR, `${document.meta.id}.json`);
-  /** Changes one annotation's note, as the change log does (the rest of the document kept as it is). */
+  /** Changes one annotation's note, as the change log does (it tells the store the annotation put). */
   const note = async (index: number, text: string) => {
-    const current = store.document(document.meta.id)!;
-    const annotations = current.annotations.map((annotation, at) => (at === index ? { ...annotation, note: text } : annotation));
-    const saved = await store.putDocument({ ...current, annotations });
+    const annotation = store.document(document.meta.id)!.annotations[index]!;
+    const saved = await store.putAnnotations(document.meta.id, [{ annotationId: annotation.id, annotation: { ...annotation, note: text } }]);
     if (!saved.ok) throw new Error(saved.error.message);
   };
   return { store, document, file, journal: file.replace(/\.json$/, '.jsonl'), note };
@@ -59,7 +59,8 @@ describe('the document journal', () => {
       const reopened = await WorkspaceStore.open(dir);
       expect(reopened.document(document.meta.id)).toEqual(store.document(document.meta.id));
       // Opened again, the journal on disk is the one the file names: saves go on appending to it.
-      await reopened.putDocument({ ...reopened.document(document.meta.id)!, annotations: reopened.document(document.meta.id)!.annotations.map((annotation, at) => (at === 0 ? { ...annotation, note: 'fourth' } : annotation)) });
+      const first = reopened.document(document.meta.id)!.annotations[0]!;
+      await reopened.putAnnotations(document.meta.id, [{ annotationId: first.id, annotation: { ...first, note: 'fourth' } }]);
       expect((await stat(journal)).ino).toBe(created);
       expect((await readFile(journal, 'utf8')).trim().split('\n')).toHaveLength(4);
       await reopened.close();
@@ -85,8 +86,8 @@ describe('the document journal', () => {
       // The next process: its save must not land behind the cut-short line (that would make the
       // journal unreadable from there on, and the save lost at the next opening).
       const next = await WorkspaceStore.open(dir);
-      const current = next.document(document.meta.id)!;
-      expect((await next.putDocument({ ...current, annotations: current.annotations.map((annotation, at) => (at === 2 ? { ...annotation, note: 'after the crash' } : annotation)) })).ok).toBe(true);
+      const third = next.document(document.meta.id)!.annotations[2]!;
+      expect((await next.putAnnotations(document.meta.id, [{ annotationId: third.id, annotation: { ...third, note: 'after the crash' } }])).ok).toBe(true);
       await next.close();
       const reopened = await WorkspaceStore.open(dir);
       expect(reopened.problems).toEqual([]);

@@ -34,17 +34,6 @@ export function journalPath(documentFile: string): string {
 }
 
 /**
- * The record that turns `current` into `next`, when only their annotations differ (by reference:
- * the change log keeps every other field, and every unchanged annotation, as the same object);
- * undefined when anything else changed and the document must be written whole.
- */
-export function journalRecord(current: DocumentFile, next: DocumentFile): JournalRecord | undefined {
-  if (current.journal === undefined || current.meta !== next.meta || current.text !== next.text || current.structure !== next.structure || current.versions !== next.versions || current.schemaVersion !== next.schemaVersion) return undefined;
-  const kept = new Set(current.annotations);
-  return { ids: next.annotations.map((annotation) => annotation.id), put: next.annotations.filter((annotation) => !kept.has(annotation)) };
-}
-
-/**
  * Checks what `record` puts, as the document's schema would (an annotation's quote must be at its
  * position in the text, unless it is an orphan), and applies it: the document it gives.
  */

@@ -6,7 +6,7 @@ import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { backupTime, DurableJsonFile, listBackups, pruneBackups } from './durable-file.ts';
 
 describe('DurableJsonFile', () => {
-  it('writes pretty JSON, leaves no temp file, and keeps each replaced version as a backup', () =>
+  it('writes pretty JSON, leaves no temp file, and keeps the first version and each replaced version as backups', () =>
     withTempDir(async (dir) => {
       const file = new DurableJsonFile<{ n: number }>(path.join(dir, 'data.json'), { backupsDir: path.join(dir, 'backups') });
       expect(await file.read()).toBeNull();
@@ -14,7 +14,7 @@ describe('DurableJsonFile', () => {
       expect(await readFile(path.join(dir, 'data.json'), 'utf8')).toBe('{\n  "n": 3\n}\n');
       expect(await readdir(dir)).toEqual(['backups', 'data.json']);
       const backups = await listBackups(path.join(dir, 'backups'));
-      expect(await Promise.all(backups.map((name) => readFile(path.join(dir, 'backups', name), 'utf8').then((text) => JSON.parse(text) as { n: number })))).toEqual([{ n: 2 }, { n: 1 }]);
+      expect(await Promise.all(backups.map((name) => readFile(path.join(dir, 'backups', name), 'utf8').then((text) => JSON.parse(text) as { n: number })))).toEqual([{ n: 2 }, { n: 1 }, { n: 1 }]);
     }));
 
   it('reads a file that starts with a byte order mark, and throws on one that does not parse', () =>

@@ -61,20 +61,27 @@ export class DurableJsonFile<T> implements Adapter<T> {
   /** Resolves once `data` is on disk for good; on failure the file is as it was. */
   async write(data: T): Promise<void> {
     const text = (this.options.serialize ?? pretty)(data);
+    const backupsDir = this.options.backupsDir;
+    let replaced = false;
     await writeDurably(this.file, text, async () => {
-      if (this.options.backupsDir !== undefined) await this.keepBackup(this.options.backupsDir);
+      if (backupsDir !== undefined) replaced = await this.keepBackup(backupsDir);
     });
+    // A file's first version is backed up too: a document imported and from then on only appended
+    // to (its journal) is never replaced, and would otherwise have no backup to be restored from.
+    // A copy, not a link: damage done to the file in place must not reach its backup. Best effort:
+    // the write itself has succeeded, and a torn copy fails validation and is never restored.
+    if (!replaced && backupsDir !== undefined) await copyFile(this.file, path.join(backupsDir, backupName(new Date()))).catch(() => undefined);
   }
 
-  /** The version about to be replaced, kept under the time it is replaced. */
-  private async keepBackup(dir: string): Promise<void> {
+  /** The version about to be replaced, kept under the time it is replaced; false when there is none (the first write). */
+  private async keepBackup(dir: string): Promise<boolean> {
     await mkdir(dir, { recursive: true });
-    const name = `${backupStamp(new Date())}-${randomUUID().slice(0, 8)}.json`;
+    const name = backupName(new Date());
     try {
       await link(this.file, path.join(dir, name));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return; // the first write: nothing to keep
+      if (code === 'ENOENT') return false; // the first write: nothing to keep
       // A file system without hard links: a copy does.
       if (code === 'EPERM' || code === 'EXDEV' || code === 'ENOTSUP' || code === 'EOPNOTSUPP') await copyFile(this.file, path.join(dir, name));
       else throw error;
@@ -83,6 +90,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       this.sincePruned = 0;
       await pruneBackups(dir, this.options.backups ?? DEFAULT_BACKUPS);
     }
+    return true;
   }
 }
 
@@ -147,6 +155,10 @@ export async function pruneBackups(dir: string, policy: BackupPolicy, now = new 
 }
 
 const BACKUP_NAME = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-[0-9a-f]{8}\.json$/;
+
+function backupName(date: Date): string {
+  return `${backupStamp(date)}-${randomUUID().slice(0, 8)}.json`;
+}
 
 function backupStamp(date: Date): string {
   return date.toISOString().replace(/[-:.]/g, '');

@@ -9,7 +9,8 @@ import { migrate, type Migration } from '../../core/model/migrations.ts';
 import { WORKSPACE_SCHEMA_VERSION } from '../../core/model/stored-files.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { APP_ROOT } from '../app-paths.ts';
-import { BACKUPS_DIR, WorkspaceStore } from './workspace-store.ts';
+import { WorkspaceStore } from './workspace-store.ts';
+import { BACKUPS_DIR } from './workspace-layout.ts';
 
 const V1 = path.resolve(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'workspace-v1');
 

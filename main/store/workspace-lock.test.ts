@@ -9,7 +9,7 @@ import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { LOCK_FILE } from './workspace-lock.ts';
-import { WorkspaceOpenError } from './workspace-store.ts';
+import { WorkspaceOpenError } from './open-store.ts';
 
 const CLI = path.join(APP_ROOT, 'bin', 'claimbench.mjs');
 

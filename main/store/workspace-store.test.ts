@@ -7,7 +7,12 @@ import { WORKSPACE_SCHEMA_VERSION } from '../../core/model/stored-files.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
-import { BACKUPS_DIR, DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE, WorkspaceOpenError, WorkspaceStore } from './workspace-store.ts';
+import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
+import { EXTRACTORS } from '../import/extractors.ts';
+import { createWorkbenchService } from '../workbench/workbench-service.ts';
+import { WorkspaceStore } from './workspace-store.ts';
+import { BACKUPS_DIR, DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE } from './workspace-layout.ts';
+import { WorkspaceOpenError } from './open-store.ts';
 
 async function sampleWorkspace(dir: string): Promise<WorkspaceStore> {
   await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
@@ -242,4 +247,30 @@ describe('WorkspaceStore', () => {
       expect(await readFile(path.join(dir, kept!), 'utf8')).toBe(content);
     }),
   );
+});
+
+describe('a document imported and from then on only annotated (its file written once, then only its journal)', () => {
+  it('damaged in place, it is restored from the backup of its first version, and its journal gives back every claim', () =>
+    withTempDir(async (dir) => {
+      const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR, empty: true });
+      const service = createWorkbenchService(store, { extractors: EXTRACTORS });
+      const imported = await service.importText('Briefing', 'The minister said reservoirs hold 40 percent. The mayor said the water is safe.');
+      expect(imported.status).toBe('imported');
+      const id = (imported as { documentId: string }).documentId;
+      for (const phrase of ['reservoirs hold 40 percent', 'the water is safe']) {
+        const start = store.document(id)!.text.indexOf(phrase);
+        expect((await service.createAnnotation(id, { start, end: start + phrase.length, tags: ['statistic'] })).ok).toBe(true);
+      }
+      await service.dispose();
+      await store.close();
+      const file = path.join(dir, 'ws', DOCUMENTS_DIR, `${id}.json`);
+      // Only journal appends since the import: the file itself was written once.
+      expect((await readFile(file.replace(/\.json$/, '.jsonl'), 'utf8')).trim().split('\n').length).toBeGreaterThanOrEqual(2);
+      // Damaged in place (the same inode: a hard-linked backup would be damaged with it).
+      await writeFile(file, '{"schemaVersion": 2, "meta": {"id": "');
+      const reopened = await WorkspaceStore.open(path.join(dir, 'ws'));
+      expect(reopened.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/was damaged .* its backup of .* was restored$/)]);
+      expect(reopened.document(id)!.annotations.map((annotation) => annotation.target.exact)).toEqual(['reservoirs hold 40 percent', 'the water is safe']);
+      await reopened.close();
+    }));
 });

@@ -507,11 +507,11 @@ describe('uploads', () => {
       { status: 'imported', name: 'escaped.txt' },
       { status: 'imported', name: 'escaped.txt' },
     ]);
-    // The only new files are the two documents and their originals, inside the workspace.
+    // The only new files are the two documents (with their first backups) and their originals, inside the workspace.
     await service.store.flush();
     const after = await snapshot();
     const added = Object.keys(after).filter((file) => !(file in before));
-    expect(added.filter((file) => !file.startsWith('ws/documents/') && !file.startsWith('ws/originals/'))).toEqual([]);
+    expect(added.filter((file) => !file.startsWith('ws/documents/') && !file.startsWith('ws/originals/') && !file.startsWith('ws/.backups/documents/'))).toEqual([]);
     expect(added.filter((file) => file.includes('originals'))).toHaveLength(2);
     expect(added.some((file) => file.includes('escaped'))).toBe(false);
     expect(await stagedFiles()).toEqual({});

@@ -3,7 +3,6 @@
 // side of a recorded change back. A change that fails half-way is rolled back as far as the disk
 // allows.
 import { History, sideOf, documentOf, withRemoved, type Change, type ChangeSide, type HistoryState } from '../../core/history/history.ts';
-import { putAnnotation } from '../../core/annotations/annotation-operations.ts';
 import type { AnnotationsChange, DocumentsChange } from '../../core/contract/workbench-api.ts';
 import { applyEvidenceEdits } from '../../core/evidence/edits.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
@@ -11,7 +10,7 @@ import { EvidenceData, refKey, type AnnotationRef } from '../../core/model/evide
 import type { Emitter } from '../../core/events.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
-import type { WorkspaceStore } from '../store/workspace-store.ts';
+import type { AnnotationPut, WorkspaceStore } from '../store/workspace-store.ts';
 
 export interface ChangeEvents {
   readonly documentsChanged: Emitter<DocumentsChange>;
@@ -24,7 +23,7 @@ export interface ChangeEvents {
 
 const noop = () => undefined;
 
-type Step = { write: () => Promise<Result<unknown, 'write-failed'>>; restore: () => Promise<unknown> };
+type Step = { write: () => Promise<Result<unknown, 'write-failed' | 'not-found'>>; restore: () => Promise<unknown> };
 
 type WriteResult = Result<true, 'not-found' | 'write-failed'>;
 
@@ -122,10 +121,8 @@ export class ChangeLog {
     const side = sideOf(change, 'after');
     if ((side.documents?.length ?? 0) > 0 || side.evidence !== undefined || side.codebook !== undefined || side.annotations.length === 0) return undefined;
     const documentId = side.annotations[0]!.documentId;
-    let file = this.store.document(documentId);
-    if (file === undefined || side.annotations.some((edit) => edit.documentId !== documentId)) return undefined;
-    for (const { annotationId, annotation } of side.annotations) file = putAnnotation(file, annotationId, annotation);
-    return this.store.stageAnnotations(file);
+    if (side.annotations.some((edit) => edit.documentId !== documentId)) return undefined;
+    return this.store.stageAnnotations(documentId, side.annotations);
   }
 
   undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>> {
@@ -169,17 +166,17 @@ export class ChangeLog {
     const refusal = side.evidence && this.store.evidenceWriteRefusal;
     if (refusal) return fail(refusal.code, refusal.message);
     const whole = new Set(side.documents?.map((edit) => edit.documentId));
-    const next = new Map<string, DocumentFile>();
-    for (const { documentId, annotationId, annotation } of side.annotations) {
-      if (whole.has(documentId)) throw new Error(`a change edits document ${documentId} both whole and by annotation`);
-      const file = next.get(documentId) ?? this.store.document(documentId);
-      if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
-      next.set(documentId, putAnnotation(file, annotationId, annotation));
+    // The annotations each document gets and loses: the store is told those edits, not handed a new document.
+    const next = new Map<string, AnnotationPut[]>();
+    for (const edit of side.annotations) {
+      if (whole.has(edit.documentId)) throw new Error(`a change edits document ${edit.documentId} both whole and by annotation`);
+      if (this.store.document(edit.documentId) === undefined) return fail('not-found', `There is no document "${edit.documentId}" in this workspace.`);
+      next.set(edit.documentId, [...(next.get(edit.documentId) ?? []), edit]);
     }
     const steps: Step[] = [];
-    for (const file of next.values()) {
-      const original = this.store.document(file.meta.id)!;
-      steps.push({ write: () => this.store.putDocument(file), restore: () => this.store.putDocument(original) });
+    for (const [documentId, puts] of next) {
+      const original = this.store.document(documentId)!;
+      steps.push({ write: () => this.store.putAnnotations(documentId, puts), restore: () => this.store.putDocument(original) });
     }
     const { puts, removals, removed } = this.documentSteps(side.documents ?? []);
     steps.unshift(...puts);
@@ -220,7 +217,7 @@ export class ChangeLog {
     const removals: Step[] = [];
     for (const { documentId, file } of edits) {
       const original = this.store.document(documentId);
-      const restore = () => (original === undefined ? this.store.removeDocument(documentId) : this.store.putDocument(removed.get(documentId) ?? original));
+      const restore = () => (original === undefined ? this.store.removeDocument(documentId, { neverExisted: true }) : this.store.putDocument(removed.get(documentId) ?? original));
       if (file !== undefined) {
         puts.push({ write: () => this.store.putDocument(file), restore });
         continue;
@@ -272,7 +269,7 @@ export class ChangeLog {
    * `present`: the whole documents of the side as they were before it was written; those now
    * gone are announced removed, those now different changed (a window showing one reloads it).
    */
-  private announce(documents: ReadonlyMap<string, DocumentFile>, present: ReadonlyMap<string, DocumentFile | undefined>, side: ChangeSide): void {
+  private announce(documents: ReadonlyMap<string, unknown>, present: ReadonlyMap<string, DocumentFile | undefined>, side: ChangeSide): void {
     if (side.codebook !== undefined) this.events.codebookChanged();
     if (side.evidence !== undefined) this.events.evidenceChanged.fire(this.store.evidence);
     const byDocument = new Map<string, { put: Annotation[]; removed: string[] }>();

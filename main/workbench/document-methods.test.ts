@@ -7,7 +7,8 @@ import type { DocumentsChange } from '../../core/contract/workbench-api.ts';
 import type { AnnotationRef, EvidenceData } from '../../core/model/evidence.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
-import { BACKUPS_DIR, DOCUMENTS_DIR, EVIDENCE_FILE, ORIGINALS_DIR, WorkspaceStore } from '../store/workspace-store.ts';
+import { WorkspaceStore } from '../store/workspace-store.ts';
+import { BACKUPS_DIR, DOCUMENTS_DIR, EVIDENCE_FILE, ORIGINALS_DIR } from '../store/workspace-layout.ts';
 
 /** Every link end and mention of the store's evidence whose annotation is not in the store. */
 function dangling(store: WorkspaceStore): AnnotationRef[] {

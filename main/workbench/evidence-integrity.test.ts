@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { AnnotationRef, EvidenceData } from '../../core/model/evidence.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
-import { BACKUPS_DIR, DOCUMENTS_DIR, EVIDENCE_FILE, WorkspaceStore } from '../store/workspace-store.ts';
+import { WorkspaceStore } from '../store/workspace-store.ts';
+import { BACKUPS_DIR, DOCUMENTS_DIR, EVIDENCE_FILE } from '../store/workspace-layout.ts';
 
 /** Every link end and mention of `evidence` whose annotation is not in `store`. */
 function dangling(evidence: EvidenceData, store: WorkspaceStore): AnnotationRef[] {
@@ -19,12 +20,14 @@ function recordWrites(store: WorkspaceStore): string[] {
   const writes: string[] = [];
   const putEvidence = store.putEvidence.bind(store);
   const putDocument = store.putDocument.bind(store);
+  const putAnnotations = store.putAnnotations.bind(store);
   const stageAnnotations = store.stageAnnotations.bind(store);
   store.putEvidence = (next) => (writes.push('evidence'), putEvidence(next));
   store.putDocument = (next) => (writes.push('document'), putDocument(next));
+  store.putAnnotations = (id, puts) => (writes.push('document'), putAnnotations(id, puts));
   // A pipelined save of a claim (change-log.ts) is a document write too.
-  store.stageAnnotations = (next) => {
-    const staged = stageAnnotations(next);
+  store.stageAnnotations = (id, puts) => {
+    const staged = stageAnnotations(id, puts);
     if (staged !== undefined) writes.push('document');
     return staged;
   };

@@ -17,10 +17,10 @@ describe('claims saved in a burst', () => {
       await service.updateAnnotation(mayor.meta.id, second.id, { note: 'written whole' });
       const steps: string[] = [];
       const stage = store.stageAnnotations.bind(store);
-      store.stageAnnotations = (next) => {
-        const name = next.meta.id === report.meta.id ? 'report' : 'mayor';
+      store.stageAnnotations = (id, puts) => {
+        const name = id === report.meta.id ? 'report' : 'mayor';
         steps.push(`made ${name}`);
-        return stage(next)?.then((result) => (steps.push(`saved ${name}`), result));
+        return stage(id, puts)?.then((result) => (steps.push(`saved ${name}`), result));
       };
       const saves = [service.updateAnnotation(report.meta.id, first.id, { note: 'first' }), service.updateAnnotation(mayor.meta.id, second.id, { note: 'second' })];
       expect(await Promise.all(saves)).toMatchObject([{ ok: true }, { ok: true }]);
@@ -58,7 +58,7 @@ describe('claims saved in a burst', () => {
       const putWorkspace = store.updateWorkspace.bind(store);
       store.updateWorkspace = (next) => (order.push('codebook written'), putWorkspace(next));
       const stage = store.stageAnnotations.bind(store);
-      store.stageAnnotations = (next) => stage(next)?.then((result) => (order.push('claim on disk'), result));
+      store.stageAnnotations = (id, puts) => stage(id, puts)?.then((result) => (order.push('claim on disk'), result));
       const claims = report.annotations.slice(0, 5);
       expect(claims.length).toBeGreaterThan(2);
       const saves = claims.map((annotation, index) => service.updateAnnotation(report.meta.id, annotation.id, { note: `burst ${index}` }));

@@ -9,7 +9,7 @@ import { textTarget, type Annotation } from '../../core/model/annotation.ts';
 import { Codebook } from '../../core/model/codebook.ts';
 import type { DocumentMeta } from '../../core/model/document.ts';
 import { ClaimStatus, DEFAULT_VERDICT_SCALE, LinkRelation, Verdict, type AnnotationRef, type Claim, type EvidenceLink, type VerdictRating } from '../../core/model/evidence.ts';
-import { DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE } from '../store/workspace-store.ts';
+import { DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE } from '../store/workspace-layout.ts';
 import { DEFAULT_STATUSES } from '../../core/model/workspace.ts';
 import { DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import { normalizeText } from '../../core/text/normalize.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnnotationRef } from '../../core/model/evidence.ts';
 import { WORKSPACE_SCHEMA_VERSION } from '../../core/model/stored-files.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
-import { WorkspaceOpenError } from '../store/workspace-store.ts';
+import { WorkspaceOpenError } from '../store/open-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from './open-workspace.ts';
 

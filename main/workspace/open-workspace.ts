@@ -3,7 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { WorkspaceOpenError, WorkspaceStore, WORKSPACE_FILE } from '../store/workspace-store.ts';
+import { WorkspaceStore } from '../store/workspace-store.ts';
+import { WORKSPACE_FILE } from '../store/workspace-layout.ts';
+import { WorkspaceOpenError } from '../store/open-store.ts';
 import { createWorkspace, type CreateOptions } from './create-workspace.ts';
 import { acquireWorkspaceLock, type WorkspaceLock } from '../store/workspace-lock.ts';
 

@@ -23,8 +23,9 @@ if (mode === 'durable' && target && documentId) {
     // A long note makes each file large enough that a kill often lands inside a write.
     const annotation = { ...current.annotations[0]!, id: `crash-${n}`, note: `save ${n} ${'x'.repeat(20_000)}`, target: textTarget(current.text, 0, 5) };
     // The last 20 saves only: the document stays the same size however many cycles run.
-    const kept = current.annotations.filter((other) => !other.id.startsWith('crash-') || Number(other.id.slice(6)) > n - 20);
-    const written = await store.putDocument({ ...current, annotations: [...kept, annotation] });
+    const dropped = current.annotations.filter((other) => other.id.startsWith('crash-') && Number(other.id.slice(6)) <= n - 20);
+    // As the change log saves a claim: the annotation put, and those dropped removed (a journal append).
+    const written = await store.putAnnotations(documentId, [...dropped.map((other) => ({ annotationId: other.id, annotation: undefined })), { annotationId: annotation.id, annotation }]);
     if (!written.ok) throw new Error(written.error.message);
     ack(n);
   }

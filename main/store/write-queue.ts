@@ -1,0 +1,55 @@
+// The store's one write path: each file (by its path relative to the workspace) has a queue, so
+// writes to one file land in the order they were made while writes to different files go to disk
+// side by side; every save's outcome is reported as the save state ("Saving…", "All changes saved",
+// or the last error).
+import { Emitter } from '../../core/events.ts';
+import type { SaveState } from '../../core/model/workspace.ts';
+import type { Result } from '../../core/result.ts';
+
+export class WriteQueue {
+  /** Per file, the tail of its queue. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly saveStateEmitter = new Emitter<SaveState>();
+  private saveState: SaveState = { pending: 0 };
+
+  readonly onDidChangeSaveState = this.saveStateEmitter.event;
+
+  get currentSaveState(): SaveState {
+    return this.saveState;
+  }
+
+  /**
+   * Runs `work` after every write to the file `key` asked for before it. `quiet`: housekeeping in
+   * the file's turn (preparing or closing a journal) that is not a save and does not show as one.
+   */
+  enqueue<T>(key: string, work: () => Promise<Result<T, 'write-failed'>>, { quiet = false } = {}): Promise<Result<T, 'write-failed'>> {
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    let run: Promise<Result<T, 'write-failed'>>;
+    if (quiet) {
+      run = previous.then(work);
+    } else {
+      this.setSaveState({ ...this.saveState, pending: this.saveState.pending + 1 });
+      run = previous.then(async () => {
+        const result = await work();
+        if (result.ok) this.setSaveState({ pending: this.saveState.pending - 1, lastSavedAt: new Date().toISOString() });
+        else this.setSaveState({ pending: this.saveState.pending - 1, lastSavedAt: this.saveState.lastSavedAt, lastError: result.error });
+        return result;
+      });
+    }
+    this.queues.set(key, run);
+    void run.finally(() => {
+      if (this.queues.get(key) === run) this.queues.delete(key);
+    });
+    return run;
+  }
+
+  /** Resolves when every write accepted so far has settled. */
+  async flush(): Promise<void> {
+    while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
+  }
+
+  private setSaveState(state: SaveState): void {
+    this.saveState = state;
+    this.saveStateEmitter.fire(state);
+  }
+}
