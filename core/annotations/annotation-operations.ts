@@ -1,34 +1,46 @@
 // Changing a document's annotations: every change is "put this annotation (or nothing) under
 // this id", so each one can be undone by putting back what was there before.
-import { textTarget, type Annotation } from '../model/annotation.ts';
+import { z } from 'zod';
+import { AnnotationId, textTarget, type Annotation } from '../model/annotation.ts';
 import type { Codebook } from '../model/codebook.ts';
 import type { WorkspaceSettings } from '../model/workspace.ts';
 import { fail, ok, type Result } from '../result.ts';
 
-/** What the analyst gives for a new annotation; the rest is filled in. */
-export interface AnnotationInput {
-  /**
-   * Chosen by the window that makes it (a UUID), so it can show the highlight before the service
-   * has written it; the service chooses one when absent.
-   */
-  id?: string;
-  start: number;
-  end: number;
-  tags: string[];
-  status?: string;
-  speaker?: string;
-  outlet?: string;
-  note?: string;
-}
+// Tags and statuses are strings here: the service answers an unknown one with a message naming it.
+const AnnotationFields = {
+  tags: z.array(z.string().max(64)).max(50),
+  status: z.string().max(64),
+  speaker: z.string().max(500),
+  outlet: z.string().max(500),
+  note: z.string().max(100_000),
+};
+
+/**
+ * What the analyst gives for a new annotation; the rest is filled in. `id` is chosen by the window
+ * that makes it (a UUID), so it can show the highlight before the service has written it; the
+ * service chooses one when absent.
+ */
+export const AnnotationInput = z.strictObject({
+  id: AnnotationId.optional(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  tags: AnnotationFields.tags,
+  status: AnnotationFields.status.optional(),
+  speaker: AnnotationFields.speaker.optional(),
+  outlet: AnnotationFields.outlet.optional(),
+  note: AnnotationFields.note.optional(),
+});
+export type AnnotationInput = z.infer<typeof AnnotationInput>;
 
 /** Fields an edit may change; absent fields stay. */
-export interface AnnotationPatch {
-  tags?: string[];
-  status?: string;
-  speaker?: string;
-  outlet?: string;
-  note?: string;
-}
+export const AnnotationPatch = z.strictObject({
+  tags: AnnotationFields.tags.optional(),
+  status: AnnotationFields.status.optional(),
+  speaker: AnnotationFields.speaker.optional(),
+  outlet: AnnotationFields.outlet.optional(),
+  note: AnnotationFields.note.optional(),
+});
+export type AnnotationPatch = z.infer<typeof AnnotationPatch>;
 
 export interface Vocabulary {
   readonly tagIds: ReadonlySet<string>;
@@ -81,8 +93,12 @@ export function patchAnnotation(annotation: Annotation, patch: AnnotationPatch, 
   return ok({ ...annotation, ...defined, ...(defined.tags ? { tags: [...new Set(defined.tags)] } : {}), modified: now });
 }
 
-/** The analyst's decision on a claim a new version left in doubt (see core/anchoring). */
-export type AnchorDecision = { readonly kind: 'accept' } | { readonly kind: 'repin'; readonly start: number; readonly end: number };
+/** The analyst's decision on an annotation a new version left in doubt (see core/anchoring). */
+export const AnchorDecision = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('accept') }),
+  z.strictObject({ kind: z.literal('repin'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+]);
+export type AnchorDecision = z.infer<typeof AnchorDecision>;
 
 /**
  * The annotation after the analyst's review: `accept` keeps the proposed span of an approximate

@@ -2,14 +2,16 @@
 // long document before the rest of its annotations have arrived. Pages are keyed by the last
 // annotation sent (not by index), so annotations added or removed meanwhile never make a page
 // skip one.
-import type { Annotation } from '../model/annotation.ts';
+import { z } from 'zod';
+import { AnnotationId, type Annotation } from '../model/annotation.ts';
 
 /** Where the next page starts: after this annotation, in text order. */
-export interface AnnotationCursor {
-  readonly start: number;
-  readonly end: number;
-  readonly id: string;
-}
+export const AnnotationCursor = z.strictObject({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  id: AnnotationId,
+});
+export type AnnotationCursor = z.infer<typeof AnnotationCursor>;
 
 export interface AnnotationPage {
   readonly annotations: Annotation[];

@@ -2,35 +2,41 @@
 // shortcut keys. Deleting a tag that annotations use is two decisions: what happens to the tag's
 // children (they move up to its parent) and to its annotations (the analyst chooses a plan).
 import type { Annotation } from '../model/annotation.ts';
-import { Codebook, Tag } from '../model/codebook.ts';
+import { z } from 'zod';
+import { Codebook, Tag, TagId } from '../model/codebook.ts';
 import { fail, ok, type Result } from '../result.ts';
 
 /** A new tag as the analyst describes it; its id is derived from the name. */
-export interface TagDraft {
-  name: string;
-  color: string;
-  parentId?: string;
-  shortcut?: string;
-  description?: string;
-}
+export const TagDraft = z.strictObject({
+  name: z.string().max(120),
+  color: z.string().max(16),
+  parentId: z.string().max(64).optional(),
+  shortcut: z.string().max(1).optional(),
+  description: z.string().max(2000).optional(),
+});
+export type TagDraft = z.infer<typeof TagDraft>;
 
 /** Changes to a tag; absent fields stay, `null` clears an optional one. */
-export interface TagPatch {
-  name?: string;
-  color?: string;
-  parentId?: string | null;
-  shortcut?: string | null;
-  description?: string;
-}
+export const TagPatch = z.strictObject({
+  name: z.string().max(120).optional(),
+  color: z.string().max(16).optional(),
+  parentId: z.string().max(64).nullable().optional(),
+  shortcut: z.string().max(1).nullable().optional(),
+  description: z.string().max(2000).optional(),
+});
+export type TagPatch = z.infer<typeof TagPatch>;
 
-/** What happens to the annotations of a deleted tag. */
-export type TagDeletionPlan =
-  /** They keep their other tags (and stay, untagged, if it was their only one). */
-  | { readonly annotations: 'untag' }
-  /** They get `into` instead (merging the two tags). */
-  | { readonly annotations: 'retag'; readonly into: string }
-  /** They are deleted. */
-  | { readonly annotations: 'delete' };
+/**
+ * What happens to the annotations of a deleted tag: `untag`, they keep their other tags (and stay,
+ * untagged, if it was their only one); `retag`, they get `into` instead (merging the two tags);
+ * `delete`, they are deleted.
+ */
+export const TagDeletionPlan = z.discriminatedUnion('annotations', [
+  z.strictObject({ annotations: z.literal('untag') }),
+  z.strictObject({ annotations: z.literal('retag'), into: TagId }),
+  z.strictObject({ annotations: z.literal('delete') }),
+]);
+export type TagDeletionPlan = z.infer<typeof TagDeletionPlan>;
 
 /**
  * A tag id for `name`: lowercase ASCII letters, digits and dashes, unique among `taken`.

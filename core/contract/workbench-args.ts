@@ -1,24 +1,36 @@
 // The argument schemas of every workbench method. Main parses every incoming call with these
-// (IPC or HTTP) before the service sees it; a method without a schema does not compile.
+// (IPC or HTTP) before the service sees it; a method without a schema does not compile. Each
+// argument type is written once: as a schema here (the types of arguments only the contract uses)
+// or beside the operation that takes it (AnnotationInput, TagPatch, ClaimPatch, ...), its
+// TypeScript type derived with z.infer.
 import { z } from 'zod';
+import { AnchorDecision, AnnotationInput, AnnotationPatch } from '../annotations/annotation-operations.ts';
+import { AnnotationCursor } from '../annotations/paging.ts';
+import { TagDeletionPlan, TagDraft, TagPatch } from '../codebook/edit.ts';
+import { ClaimPatch, LinkPatch } from '../evidence/evidence-operations.ts';
 import { AnnotationId } from '../model/annotation.ts';
 import { TagId } from '../model/codebook.ts';
 import { DocumentId, DocumentRole } from '../model/document.ts';
 import { EvidenceId, STATEMENT_MAX } from '../model/evidence.ts';
 import type { WorkbenchApi } from './workbench-api.ts';
 
+/** Changes an analyst may make to the workspace settings; absent fields stay as they are. */
 const SettingsPatch = z.strictObject({
   analystName: z.string().trim().max(200).optional(),
 });
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 const JobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
+/** A file the renderer has handed over with its transport's upload; `versionOf`: import it as a new version of that document. */
 const UploadRef = z.strictObject({
   uploadId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   name: z.string().min(1).max(1000),
   versionOf: DocumentId.optional(),
 });
+export type UploadRef = z.infer<typeof UploadRef>;
 
+/** Changes to a document's metadata; `null` clears an optional field, absent fields stay. */
 const DocumentMetaPatch = z.strictObject({
   title: z.string().trim().min(1).max(1000).optional(),
   role: DocumentRole.optional(),
@@ -31,15 +43,20 @@ const DocumentMetaPatch = z.strictObject({
   language: z.string().max(35).nullable().optional(),
   tags: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
 });
+export type DocumentMetaPatch = z.infer<typeof DocumentMetaPatch>;
 
+/** The analyst's choices for an export (a .claimbundle, or a REFI-QDA .qdpx); absent filters take everything. */
 const BundleExportRequest = z.strictObject({
   format: z.enum(['bundle', 'qdpx']),
   documents: z.array(DocumentId).min(1).max(100_000).optional(),
   tags: z.array(TagId).min(1).max(1000).optional(),
   statuses: z.array(z.string().max(64)).min(1).max(100).optional(),
+  /** Include the imported files (bundles only). */
   originals: z.boolean(),
+  /** Sign the manifest with the analyst's Ed25519 key (bundles only). */
   sign: z.boolean(),
 });
+export type BundleExportRequest = z.infer<typeof BundleExportRequest>;
 
 /** A W3C or Hypothesis annotation file, read by the window and sent as text (under the web host's 8 MiB call cap). */
 const MAX_ANNOTATION_FILE_CHARACTERS = 6 * 1024 * 1024;
@@ -47,62 +64,7 @@ const MAX_ANNOTATION_FILE_CHARACTERS = 6 * 1024 * 1024;
 /** Pasted text: a long report fits; a larger text should be imported as a file. */
 const MAX_PASTE_CHARACTERS = 2_000_000;
 
-const AnnotationFields = {
-  tags: z.array(z.string().max(64)).max(50),
-  status: z.string().max(64),
-  speaker: z.string().max(500),
-  outlet: z.string().max(500),
-  note: z.string().max(100_000),
-};
-
-const AnnotationInput = z.strictObject({
-  id: AnnotationId.optional(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  tags: AnnotationFields.tags,
-  status: AnnotationFields.status.optional(),
-  speaker: AnnotationFields.speaker.optional(),
-  outlet: AnnotationFields.outlet.optional(),
-  note: AnnotationFields.note.optional(),
-});
-
-const AnnotationPatch = z.strictObject({
-  tags: AnnotationFields.tags.optional(),
-  status: AnnotationFields.status.optional(),
-  speaker: AnnotationFields.speaker.optional(),
-  outlet: AnnotationFields.outlet.optional(),
-  note: AnnotationFields.note.optional(),
-});
-
-const TagDraft = z.strictObject({
-  name: z.string().max(120),
-  color: z.string().max(16),
-  parentId: z.string().max(64).optional(),
-  shortcut: z.string().max(1).optional(),
-  description: z.string().max(2000).optional(),
-});
-
-const TagPatch = z.strictObject({
-  name: z.string().max(120).optional(),
-  color: z.string().max(16).optional(),
-  parentId: z.string().max(64).nullable().optional(),
-  shortcut: z.string().max(1).nullable().optional(),
-  description: z.string().max(2000).optional(),
-});
-
-const TagDeletionPlan = z.discriminatedUnion('annotations', [
-  z.strictObject({ annotations: z.literal('untag') }),
-  z.strictObject({ annotations: z.literal('retag'), into: TagId }),
-  z.strictObject({ annotations: z.literal('delete') }),
-]);
-
 const PageLimit = z.number().int().min(1).max(100_000);
-
-const AnnotationCursor = z.strictObject({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  id: AnnotationId,
-});
 
 const CodebookFormat = z.enum(['csv', 'qdc']);
 /** A codebook file is a few KB; this leaves room for large shared ones. */
@@ -110,7 +72,11 @@ const MAX_CODEBOOK_CHARACTERS = 5_000_000;
 
 const AnnotationRef = z.strictObject({ documentId: DocumentId, annotationId: AnnotationId });
 
-/** An annotation, or a span to annotate (the union tries the annotation first: strict, so a span fails it). */
+/**
+ * One end of a new link: an annotation, or a span of a document not yet annotated (the service
+ * makes it an untagged annotation, in the same undo step as the link). The union tries the
+ * annotation first: strict, so a span fails it.
+ */
 const LinkEndInput = z.union([
   AnnotationRef,
   z.strictObject({ documentId: DocumentId, start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), annotationId: AnnotationId.optional() }),
@@ -121,6 +87,9 @@ const LinkEndInput = z.union([
 const Relation = z.string().max(64);
 const NOTE_MAX = 100_000;
 
+export type LinkEndInput = z.infer<typeof LinkEndInput>;
+
+/** A new link; `id` is chosen by the window (a UUID), the service chooses one when absent. */
 const NewLink = z.strictObject({
   id: EvidenceId.optional(),
   relation: Relation,
@@ -128,25 +97,11 @@ const NewLink = z.strictObject({
   to: LinkEndInput,
   note: z.string().max(NOTE_MAX).optional(),
 });
-
-const LinkPatch = z.strictObject({ relation: Relation.optional(), note: z.string().max(NOTE_MAX).optional() });
+export type NewLink = z.infer<typeof NewLink>;
 
 const Mentions = z.array(AnnotationRef).max(1000);
 
 const NewClaim = z.strictObject({ id: EvidenceId.optional(), statement: z.string().max(STATEMENT_MAX), mentions: Mentions });
-
-const VerdictInput = z.strictObject({
-  rating: z.string().max(64),
-  rationale: z.string().max(NOTE_MAX).optional(),
-  reviewer: z.string().max(200).optional(),
-  date: z.string().max(100),
-});
-
-const ClaimPatch = z.strictObject({
-  statement: z.string().max(STATEMENT_MAX).optional(),
-  status: z.string().max(64).optional(),
-  verdict: VerdictInput.nullable().optional(),
-});
 
 const RemovalTarget = z.union([z.strictObject({ annotations: z.array(AnnotationRef).max(10_000) }), z.strictObject({ documentId: DocumentId })]);
 
@@ -164,11 +119,7 @@ export const workbenchArgs = {
   createAnnotation: z.tuple([DocumentId, AnnotationInput]),
   updateAnnotation: z.tuple([DocumentId, AnnotationId, AnnotationPatch]),
   deleteAnnotation: z.tuple([DocumentId, AnnotationId]),
-  reviewAnchor: z.tuple([
-    DocumentId,
-    AnnotationId,
-    z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('accept') }), z.strictObject({ kind: z.literal('repin'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })]),
-  ]),
+  reviewAnchor: z.tuple([DocumentId, AnnotationId, AnchorDecision]),
   undo: z.tuple([]),
   redo: z.tuple([]),
   getHistory: z.tuple([]),

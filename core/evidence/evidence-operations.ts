@@ -12,6 +12,7 @@ import {
   linkKey,
   refKey,
   sameRef,
+  STATEMENT_MAX,
   type EvidenceData,
   type Verdict,
   type VerdictRating,
@@ -30,11 +31,13 @@ export interface LinkInput {
   note?: string;
 }
 
+// Relations, statuses and ratings are strings here: the operations answer an unknown one with a
+// message naming it (the workspace's scale decides which ratings exist).
+const NOTE_MAX = 100_000;
+
 /** Fields an edit may change; absent fields stay. */
-export interface LinkPatch {
-  relation?: string;
-  note?: string;
-}
+export const LinkPatch = z.strictObject({ relation: z.string().max(64).optional(), note: z.string().max(NOTE_MAX).optional() });
+export type LinkPatch = z.infer<typeof LinkPatch>;
 
 export interface ClaimInput {
   id?: string;
@@ -42,12 +45,21 @@ export interface ClaimInput {
   mentions: readonly AnnotationRef[];
 }
 
+/** A verdict as the analyst sets it (checked against the scale and the Verdict schema when applied). */
+const VerdictInput = z.strictObject({
+  rating: z.string().max(64),
+  rationale: z.string().max(NOTE_MAX).optional(),
+  reviewer: z.string().max(200).optional(),
+  date: z.string().max(100),
+});
+
 /** Fields an edit may change; absent fields stay, a `null` verdict removes it. */
-export interface ClaimPatch {
-  statement?: string;
-  status?: string;
-  verdict?: z.input<typeof Verdict> | null;
-}
+export const ClaimPatch = z.strictObject({
+  statement: z.string().max(STATEMENT_MAX).optional(),
+  status: z.string().max(64).optional(),
+  verdict: VerdictInput.nullable().optional(),
+});
+export type ClaimPatch = z.infer<typeof ClaimPatch>;
 
 /** What a same-claim link did to claims. */
 export type SameClaimOutcome =

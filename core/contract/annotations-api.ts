@@ -1,0 +1,61 @@
+// The annotations half of the contract: marking spans, reviewing anchors, undo and redo.
+import type { AnchorDecision, AnnotationInput, AnnotationPatch } from '../annotations/annotation-operations.ts';
+import type { HistoryState } from '../history/history.ts';
+import type { Annotation } from '../model/annotation.ts';
+import type { Result } from '../result.ts';
+
+/** Annotations of a plain W3C or Hypothesis file put on a document: what happened to each. */
+export interface AnnotationFileOutcome {
+  readonly format: 'w3c' | 'hypothesis';
+  readonly added: number;
+  readonly fuzzy: number;
+  readonly duplicates: number;
+  readonly newTags: readonly string[];
+  readonly notFound: readonly { readonly index: number; readonly quote: string }[];
+  readonly invalid: readonly { readonly index: number; readonly reason: string }[];
+  /** Left out as not annotations of passages: page notes, replies, links between annotations. */
+  readonly skipped: readonly { readonly index: number; readonly reason: string }[];
+  /** Left out as made on another text or page than this document. */
+  readonly elsewhere: number;
+}
+
+export interface AnnotationsApi {
+  /** Marks a span of a document as a claim. Resolves once it is on disk; can be undone. */
+  createAnnotation(documentId: string, input: AnnotationInput): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
+  updateAnnotation(documentId: string, annotationId: string, patch: AnnotationPatch): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
+  deleteAnnotation(documentId: string, annotationId: string): Promise<Result<true, 'not-found' | 'write-failed'>>;
+  /**
+   * The analyst's review of a claim a new version left in doubt (an orphan, or an approximate
+   * match): keep the proposed span, or re-pin it to `[start, end)` of the current text. Undoable.
+   */
+  reviewAnchor(documentId: string, annotationId: string, decision: AnchorDecision): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
+  /**
+   * Undoes the session's last annotation, evidence, codebook or document change, in whichever
+   * document it was; `documentId` is the document to show: the one changed, or the one a deletion
+   * put back (absent for codebook changes, changes of links and claims alone, and a redone
+   * deletion, whose document is gone).
+   */
+  undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>>;
+  redo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>>;
+  getHistory(): Promise<HistoryState>;
+  /** Speakers and outlets already used on claims anywhere in the workspace, most used first (for autocomplete). */
+  getClaimSuggestions(): Promise<{ speakers: string[]; outlets: string[] }>;
+  /**
+   * Puts the annotations of a W3C Web Annotation or Hypothesis JSON file on a document, found
+   * again by their quotes. One undo step; tags the codebook lacks are added.
+   */
+  importAnnotationFile(documentId: string, text: string): Promise<Result<AnnotationFileOutcome, 'not-found' | 'invalid' | 'write-failed'>>;
+}
+
+/** This half's method list (the compiler checks it against the interface). */
+export const annotationsMethods = {
+  createAnnotation: true,
+  updateAnnotation: true,
+  deleteAnnotation: true,
+  reviewAnchor: true,
+  undo: true,
+  redo: true,
+  getHistory: true,
+  getClaimSuggestions: true,
+  importAnnotationFile: true,
+} as const satisfies Record<keyof AnnotationsApi, true>;

@@ -1,0 +1,62 @@
+// The documents half of the contract: the library, reading a document, importing, metadata and settings.
+import type { AnnotationCursor, AnnotationPage } from '../annotations/paging.ts';
+import type { DocumentMeta, DocumentSummary, DocumentView } from '../model/document.ts';
+import type { ImportOutcome } from '../model/import.ts';
+import type { WorkspaceInfo, WorkspaceSettings } from '../model/workspace.ts';
+import type { Result } from '../result.ts';
+import type { DocumentMetaPatch, SettingsPatch, UploadRef } from './workbench-args.ts';
+
+/** A document as `getDocument` returns it: maybe only its first annotations. */
+export interface DocumentPage extends DocumentView {
+  /** How many annotations the document has (`annotations` may hold only the first of them). */
+  readonly annotationTotal: number;
+  /** Where the rest of the annotations start, when `annotations` does not hold them all. */
+  readonly nextAnnotations?: AnnotationCursor;
+}
+
+export interface DocumentsApi {
+  /** The library: every document's metadata, in import order. */
+  listDocuments(): Promise<DocumentSummary[]>;
+  /**
+   * A document with its annotations in text order: all of them, or the first `annotationLimit`
+   * (the rest come from `getAnnotations`, from `nextAnnotations` on), so the top of a long
+   * document can be shown before all its annotations have been sent.
+   */
+  getDocument(id: string, annotationLimit?: number): Promise<Result<DocumentPage, 'not-found'>>;
+  /** The next page of a document's annotations in text order, after `after`. */
+  getAnnotations(documentId: string, after: AnnotationCursor, limit: number): Promise<Result<AnnotationPage, 'not-found'>>;
+  getWorkspaceInfo(): Promise<WorkspaceInfo>;
+  /** Resolves once the change is on disk. */
+  updateSettings(patch: SettingsPatch): Promise<Result<WorkspaceSettings, 'write-failed'>>;
+  /**
+   * Imports uploaded files, one at a time, reporting `didProgressImport` under `jobId` (chosen
+   * by the caller, so it can cancel before this resolves). Resolves with one outcome per file.
+   */
+  importUploads(jobId: string, uploads: UploadRef[]): Promise<ImportOutcome[]>;
+  /** Stops an import after the file in progress; files not yet started are reported cancelled. */
+  cancelImport(jobId: string): Promise<void>;
+  /** "New document from pasted text". */
+  importText(title: string, text: string): Promise<ImportOutcome>;
+  updateDocumentMeta(id: string, patch: DocumentMetaPatch): Promise<Result<DocumentMeta, 'not-found' | 'invalid' | 'write-failed'>>;
+  /**
+   * Removes a document with its annotations, and the links and claim mentions that point at them,
+   * as one undo step; resolves with how many links and mentions went with it (`getDependents`
+   * lists them beforehand). The imported original stays in originals/ (other documents may share
+   * it; undo needs it).
+   */
+  deleteDocument(documentId: string): Promise<Result<{ links: number; mentions: number }, 'not-found' | 'write-failed'>>;
+}
+
+/** This half's method list (the compiler checks it against the interface). */
+export const documentsMethods = {
+  listDocuments: true,
+  getDocument: true,
+  getAnnotations: true,
+  getWorkspaceInfo: true,
+  updateSettings: true,
+  importUploads: true,
+  cancelImport: true,
+  importText: true,
+  updateDocumentMeta: true,
+  deleteDocument: true,
+} as const satisfies Record<keyof DocumentsApi, true>;
