@@ -29,6 +29,13 @@ describe('buildBridge', () => {
     await expect(bridge.getDocument('d1')).resolves.toEqual({ channel: ipcChannel('getDocument'), args: ['d1'] });
   });
 
+  it('hands main’s reply over as it came: an error reply resolves, nothing is thrown or reworded', async () => {
+    const { ipc } = fakeIpc();
+    const reply = { error: { code: 'invalid-arguments', message: 'getDocument: expected string' } };
+    vi.mocked(ipc.invoke).mockResolvedValueOnce(reply);
+    await expect(buildBridge(ipc).getDocument(42)).resolves.toBe(reply);
+  });
+
   it('delivers only the subscribed event, until unsubscribed', () => {
     const { ipc, emit, listeners } = fakeIpc();
     const listener = vi.fn();

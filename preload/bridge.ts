@@ -1,5 +1,6 @@
 // The object the preload exposes, built from the contract's lists: one function per method (each
-// bound to its own IPC channel) and one `subscribe` for events. No raw ipcRenderer crosses over.
+// bound to its own IPC channel, resolving with main's reply as it came: core/contract/rpc-reply.ts)
+// and one `subscribe` for events. No raw ipcRenderer crosses over.
 import {
   IPC_EVENT_CHANNEL,
   IPC_UPLOAD_CHANNEL,

@@ -1,5 +1,6 @@
 // Builds a typed workbench client over any transport (Electron bridge, HTTP), from the contract's lists.
 import type { Disposable, Listener } from '../events.ts';
+import { unwrapReply, type RpcReply } from './rpc-reply.ts';
 import {
   WORKBENCH_EVENTS,
   WORKBENCH_METHODS,
@@ -16,11 +17,15 @@ export interface StagedUpload {
   readonly size: number;
 }
 
-/** What a transport must do: call a method, deliver events, and carry a file's bytes. */
+/**
+ * What a transport must do: call a method, deliver events, and carry a file's bytes. A call
+ * resolves with the host's reply as it came (the client unwraps it); a transport that fails
+ * itself (the host cannot be reached) resolves with a reply that says so.
+ */
 export interface WorkbenchTransport {
-  invoke(method: WorkbenchMethod, args: readonly unknown[]): Promise<unknown>;
+  invoke(method: WorkbenchMethod, args: readonly unknown[]): Promise<RpcReply>;
   subscribe<E extends WorkbenchEvent>(event: E, listener: Listener<WorkbenchEvents[E]>): Disposable;
-  upload(bytes: ArrayBuffer): Promise<StagedUpload>;
+  upload(bytes: ArrayBuffer): Promise<RpcReply<StagedUpload>>;
   /** Tells when the event stream drops or comes back (a web host that stopped); the IPC bridge never drops. */
   watchConnection?(listener: Listener<boolean>): Disposable;
 }
@@ -31,23 +36,17 @@ export type WorkbenchClient = WorkbenchService & {
   onDidChangeConnection(listener: Listener<boolean>): Disposable;
 };
 
-/** A call that failed in transit or was refused by the host (not an expected failure of the method). */
-export class RpcError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'RpcError';
-    this.code = code;
-  }
-}
-
+/**
+ * The service over `transport`: every method resolves with its own return type, or rejects with
+ * an RpcError (see rpc-reply.ts) when the call itself failed, whichever the transport.
+ */
 export function createWorkbenchClient(transport: WorkbenchTransport): WorkbenchClient {
   const client: Record<string, unknown> = {
-    upload: (bytes: ArrayBuffer) => transport.upload(bytes),
+    upload: async (bytes: ArrayBuffer) => unwrapReply(await transport.upload(bytes)),
     onDidChangeConnection: (listener: Listener<boolean>) => transport.watchConnection?.(listener) ?? { dispose() {} },
   };
   for (const method of WORKBENCH_METHODS) {
-    client[method] = (...args: unknown[]) => transport.invoke(method, args);
+    client[method] = async (...args: unknown[]) => unwrapReply(await transport.invoke(method, args));
   }
   for (const event of WORKBENCH_EVENTS) {
     client[subscriptionName(event)] = (listener: Listener<unknown>) => transport.subscribe(event, listener);

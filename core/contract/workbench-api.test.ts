@@ -45,7 +45,7 @@ describe('the contract', () => {
 
 describe('createWorkbenchClient', () => {
   it('sends each method call through the transport with its arguments', async () => {
-    const invoke = vi.fn(async (method: string, args: readonly unknown[]) => ({ method, args }));
+    const invoke = vi.fn(async (method: string, args: readonly unknown[]) => ({ value: { method, args } }));
     const client = createWorkbenchClient({ invoke, subscribe: vi.fn() } as unknown as WorkbenchTransport);
     await expect(client.getDocument('d1')).resolves.toEqual({ method: 'getDocument', args: ['d1'] });
     await client.listDocuments();

@@ -35,19 +35,22 @@ describe('registerIpc', () => {
 
       expect([...handlers.keys()].sort()).toEqual([...WORKBENCH_METHODS.map(ipcChannel), IPC_UPLOAD_CHANNEL].sort());
 
-      const staged = (await call(IPC_UPLOAD_CHANNEL, 'app://claimbench/index.html', new TextEncoder().encode('Uploaded words').buffer)) as { uploadId: string; size: number };
-      expect(staged.size).toBe(14);
+      const staged = (await call(IPC_UPLOAD_CHANNEL, 'app://claimbench/index.html', new TextEncoder().encode('Uploaded words').buffer)) as { value: { uploadId: string; size: number } };
+      expect(staged.value.size).toBe(14);
       await expect(call(IPC_UPLOAD_CHANNEL, 'https://evil.example/', new ArrayBuffer(1))).rejects.toThrow(/refused upload/);
-      await expect(call(IPC_UPLOAD_CHANNEL, 'app://claimbench/index.html', 'not bytes')).rejects.toThrow(/^invalid-arguments/);
-      const outcomes = (await call(ipcChannel('importUploads'), 'app://claimbench/index.html', 'job-00000001', [{ uploadId: staged.uploadId, name: 'up.txt' }])) as { status: string }[];
-      expect(outcomes).toMatchObject([{ status: 'imported', title: 'Uploaded words' }]);
+      // Our page gets the web host's reply: a value, or a coded error it need not parse out of a message.
+      await expect(call(IPC_UPLOAD_CHANNEL, 'app://claimbench/index.html', 'not bytes')).resolves.toEqual({ error: { code: 'invalid-arguments', message: "upload takes the file's bytes" } });
+      const outcomes = await call(ipcChannel('importUploads'), 'app://claimbench/index.html', 'job-00000001', [{ uploadId: staged.value.uploadId, name: 'up.txt' }]);
+      expect(outcomes).toMatchObject({ value: [{ status: 'imported', title: 'Uploaded words' }] });
 
-      const list = (await call(ipcChannel('listDocuments'), 'app://claimbench/index.html')) as unknown[];
-      expect(list).toHaveLength(4);
+      const list = (await call(ipcChannel('listDocuments'), 'app://claimbench/index.html')) as { value: unknown[] };
+      expect(list.value).toHaveLength(4);
+      // An expected failure of the method is its value, as over HTTP.
+      await expect(call(ipcChannel('getDocument'), 'app://claimbench/index.html', 'no-such-document')).resolves.toMatchObject({ value: { ok: false, error: { code: 'not-found' } } });
 
       await expect(call(ipcChannel('listDocuments'), 'https://evil.example/')).rejects.toThrow(/refused listDocuments/);
       await expect(call(ipcChannel('listDocuments'), null)).rejects.toThrow(/detached frame/);
-      await expect(call(ipcChannel('getDocument'), 'app://claimbench/index.html', { id: 1 })).rejects.toThrow(/^invalid-arguments: /);
+      await expect(call(ipcChannel('getDocument'), 'app://claimbench/index.html', { id: 1 })).resolves.toEqual({ error: { code: 'invalid-arguments', message: expect.stringMatching(/^getDocument: /) } });
 
       await call(ipcChannel('updateSettings'), 'app://claimbench/index.html', { analystName: 'Ada' });
       expect(sent.some(([channel, name]) => channel === IPC_EVENT_CHANNEL && name === 'didChangeWorkspace')).toBe(true);
@@ -88,5 +91,16 @@ describe('registerIpc', () => {
     registerIpc(ipcMain, service as never, {} as never, trusted, () => undefined);
     await expect(call(ipcChannel('listDocuments'), 'file:///etc/passwd')).rejects.toThrow();
     expect(listDocuments).not.toHaveBeenCalled();
+  });
+
+  it('answers a failure of the service itself with code internal, as the web host does, and logs it', async () => {
+    const subscriptions = Object.fromEntries(WORKBENCH_EVENTS.map((event) => [subscriptionName(event), () => ({ dispose() {} })]));
+    const service = { listDocuments: async () => Promise.reject(new Error('disk on fire')), ...subscriptions };
+    const { ipcMain, call } = fakeIpcMain();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    registerIpc(ipcMain, service as never, {} as never, trusted, () => undefined);
+    await expect(call(ipcChannel('listDocuments'), 'app://claimbench/index.html')).resolves.toEqual({ error: { code: 'internal', message: 'Internal error: disk on fire' } });
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
   });
 });

@@ -1,10 +1,12 @@
 // The web host's API, derived from the contract: POST /api/<method> with a JSON array of
-// arguments, and GET /api/events, a Server-Sent Events stream of every workbench event.
+// arguments, answered with a reply (core/contract/rpc-reply.ts, the same as over IPC), and
+// GET /api/events, a Server-Sent Events stream of every workbench event.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { attachmentHeader, type ExportStaging } from '../bundle/export-staging.ts';
+import { replyOf, type RpcReply } from '../../core/contract/rpc-reply.ts';
 import type { WorkbenchService } from '../../core/contract/workbench-api.ts';
 import type { UploadStaging } from '../import/upload-staging.ts';
 import { dispatch, forwardEvents } from '../rpc/dispatch.ts';
@@ -23,8 +25,12 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text);
 }
 
+function sendReply(response: ServerResponse, status: number, reply: RpcReply): void {
+  sendJson(response, status, reply);
+}
+
 function sendError(response: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(response, status, { error: { code, message } });
+  sendReply(response, status, { error: { code, message } });
 }
 
 /**
@@ -54,7 +60,7 @@ export async function handleCall(service: WorkbenchService, method: string, requ
     return;
   }
   const result = await dispatch(service, method, parsed.args);
-  if (result.ok) sendJson(response, 200, { value: result.value });
+  if (result.ok) sendReply(response, 200, replyOf(result));
   else sendError(response, result.error.code === 'unknown-method' ? 404 : 400, result.error.code, result.error.message);
 }
 
@@ -95,7 +101,7 @@ export async function handleUpload(uploads: UploadStaging, request: IncomingMess
   // The file's name is never taken from the request: it is staged under a random id, and the name
   // given later to importUploads is only shown (its last path segment), never used as a path.
   const staged = await uploads.stageStream(request);
-  if (staged.ok) sendJson(response, 200, { value: staged.value });
+  if (staged.ok) sendReply(response, 200, replyOf(staged));
   else if (staged.error.code === 'too-large') {
     // Say so at once and close: the rest of an oversized body is not worth reading.
     response.setHeader('connection', 'close');

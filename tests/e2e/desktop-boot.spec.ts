@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { unwrapReply, type RpcReply } from '../../core/contract/rpc-reply.ts';
 import { IPC_UPLOAD_CHANNEL, WORKBENCH_METHODS, ipcChannel } from '../../core/contract/workbench-api.ts';
 import { APP_ROOT } from '../../main/app-paths.ts';
 import { asarUnpackPatterns, layOutBuilt, layOutPackaged, workerDependencies } from '../support/desktop-layout.ts';
@@ -27,10 +28,11 @@ test.afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+/** Calls a method from our own frame, and unwraps main's reply as the renderer's client does. */
 async function invoke<T>(app: BootedApp, method: string, ...args: unknown[]): Promise<T> {
-  const reply = await app.command<T>('invoke', { channel: ipcChannel(method as never), frameUrl: OWN_FRAME, args });
+  const reply = await app.command<RpcReply<T>>('invoke', { channel: ipcChannel(method as never), frameUrl: OWN_FRAME, args });
   if (!reply.ok) throw new Error(reply.message);
-  return reply.value;
+  return unwrapReply(reply.value) as T;
 }
 
 interface State {
@@ -124,8 +126,9 @@ async function checkDesktopApp(app: BootedApp, expected: { appPath: string; work
   const foreign = await app.command('invoke', { channel: ipcChannel('listDocuments'), frameUrl: 'https://attacker.example/', args: [] });
   expect(foreign.ok).toBe(false);
   expect(!foreign.ok && foreign.message).toContain('refused listDocuments from https://attacker.example/');
+  // Our frame's bad arguments are answered, not thrown: the reply's code says what was wrong.
   const badArguments = await app.command('invoke', { channel: ipcChannel('getDocument'), frameUrl: OWN_FRAME, args: [42] });
-  expect(!badArguments.ok && badArguments.message).toContain('invalid-arguments');
+  expect(badArguments.ok && badArguments.value).toMatchObject({ error: { code: 'invalid-arguments' } });
 
   // File › Import…: the native dialog's choice goes through the import pipeline, the PDF through
   // its worker thread (loaded from the layout's own worker path).
@@ -142,14 +145,15 @@ async function checkDesktopApp(app: BootedApp, expected: { appPath: string; work
   expect((await state(app)).sent).toEqual(expect.arrayContaining(['didProgressImport', 'didChangeDocuments']));
 
   // A file dropped on the window: its bytes go over the upload channel, then importUploads names them.
-  const dropped = await app.command<{ uploadId: string }>('invoke', {
+  const dropped = await app.command<RpcReply<{ uploadId: string }>>('invoke', {
     channel: IPC_UPLOAD_CHANNEL,
     frameUrl: OWN_FRAME,
     args: [{ $bytes: Buffer.from('Dropped note: the council met on Tuesday.\n').toString('base64') }],
   });
   expect(dropped.ok, dropped.ok ? '' : dropped.message).toBe(true);
   if (!dropped.ok) return;
-  const outcomes = await invoke<{ status: string }[]>(app, 'importUploads', 'boot-drop', [{ uploadId: dropped.value.uploadId, name: 'dropped-note.txt' }]);
+  const { uploadId } = unwrapReply(dropped.value) as { uploadId: string };
+  const outcomes = await invoke<{ status: string }[]>(app, 'importUploads', 'boot-drop', [{ uploadId, name: 'dropped-note.txt' }]);
   expect(outcomes.map((outcome) => outcome.status)).toEqual(['imported']);
   const foreignUpload = await app.command('invoke', { channel: IPC_UPLOAD_CHANNEL, frameUrl: 'https://attacker.example/', args: [{ $bytes: 'AAAA' }] });
   expect(foreignUpload.ok).toBe(false);
@@ -206,8 +210,8 @@ test('`electron-vite dev`: the window loads the dev server, whose frames may cal
   try {
     expect(app.boot.errorBoxes).toEqual([]);
     expect((await state(app)).windows[0]!.loadedUrls).toEqual(['http://localhost:5173']);
-    const fromDev = await app.command<unknown[]>('invoke', { channel: ipcChannel('listDocuments'), frameUrl: 'http://localhost:5173/', args: [] });
-    expect(fromDev.ok && fromDev.value).toHaveLength(3);
+    const fromDev = await app.command<RpcReply<unknown[]>>('invoke', { channel: ipcChannel('listDocuments'), frameUrl: 'http://localhost:5173/', args: [] });
+    expect(fromDev.ok && unwrapReply(fromDev.value)).toHaveLength(3);
     const fromElsewhere = await app.command('invoke', { channel: ipcChannel('listDocuments'), frameUrl: 'http://localhost:5174/', args: [] });
     expect(fromElsewhere.ok).toBe(false);
     await quitAndCheck(app, workspace);

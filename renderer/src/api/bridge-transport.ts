@@ -1,5 +1,7 @@
-// The Electron transport: the functions the preload exposed on window.claimbench.
-import { RpcError, type StagedUpload, type WorkbenchTransport } from '../../../core/contract/client.ts';
+// The Electron transport: the functions the preload exposed on window.claimbench. Each resolves
+// with main's reply (see core/contract/rpc-reply.ts), as the web host's answers do.
+import type { StagedUpload, WorkbenchTransport } from '../../../core/contract/client.ts';
+import type { RpcReply } from '../../../core/contract/rpc-reply.ts';
 import type { WorkbenchEvent, WorkbenchMethod } from '../../../core/contract/workbench-api.ts';
 
 export interface ExposedBridge {
@@ -13,8 +15,8 @@ export function createBridgeTransport(bridge: ExposedBridge): WorkbenchTransport
     invoke(method: WorkbenchMethod, args) {
       return call(() => (bridge[method] as (...args: unknown[]) => Promise<unknown>)(...args));
     },
-    async upload(bytes) {
-      return (await call(() => bridge.upload(bytes))) as StagedUpload;
+    upload(bytes) {
+      return call(() => bridge.upload(bytes)) as Promise<RpcReply<StagedUpload>>;
     },
     subscribe(event, listener) {
       const unsubscribe = bridge.subscribe(event, listener as (payload: unknown) => void);
@@ -23,13 +25,14 @@ export function createBridgeTransport(bridge: ExposedBridge): WorkbenchTransport
   };
 }
 
-async function call(run: () => Promise<unknown>): Promise<unknown> {
+/**
+ * Main answers every call from this page with a reply; a rejection is a failure of IPC itself
+ * (arguments that cannot be cloned, a page main does not trust), whose message is shown as it is.
+ */
+async function call(run: () => Promise<unknown>): Promise<RpcReply> {
   try {
-    return await run();
+    return (await run()) as RpcReply;
   } catch (error) {
-    // Electron passes only the message across; main formats it as "<code>: <message>".
-    const text = (error as Error).message.replace(/^Error invoking remote method '[^']*': (\w+: )?/, '');
-    const match = /^([a-z-]+): (.*)$/s.exec(text);
-    throw match ? new RpcError(match[1]!, match[2]!) : new RpcError('ipc-failed', text);
+    return { error: { code: 'ipc-failed', message: (error as Error).message } };
   }
 }

@@ -1,6 +1,7 @@
 // The web host transport: POST /api/<method> for calls, one EventSource for all events. The token
 // travels in an HttpOnly cookie set when the page was opened with ?token=.
-import { RpcError, type StagedUpload, type WorkbenchTransport } from '../../../core/contract/client.ts';
+import type { StagedUpload, WorkbenchTransport } from '../../../core/contract/client.ts';
+import type { RpcReply } from '../../../core/contract/rpc-reply.ts';
 import type { WorkbenchEvent } from '../../../core/contract/workbench-api.ts';
 import type { Disposable } from '../../../core/events.ts';
 
@@ -20,8 +21,8 @@ export function createHttpTransport(base = './api/'): WorkbenchTransport {
       return post(`${base}${method}`, { 'content-type': 'application/json' }, JSON.stringify(args));
     },
 
-    async upload(bytes: ArrayBuffer): Promise<StagedUpload> {
-      return (await post(`${base}upload`, { 'content-type': 'application/octet-stream' }, bytes)) as StagedUpload;
+    upload(bytes: ArrayBuffer) {
+      return post(`${base}upload`, { 'content-type': 'application/octet-stream' }, bytes) as Promise<RpcReply<StagedUpload>>;
     },
 
     watchConnection(listener) {
@@ -53,21 +54,20 @@ export function createHttpTransport(base = './api/'): WorkbenchTransport {
   };
 }
 
-/** One POST to the web host: the value on success, an RpcError with the host's code otherwise. */
-async function post(url: string, headers: Record<string, string>, body: BodyInit): Promise<unknown> {
+/** One POST to the web host: its reply, or a reply that says why there is none. */
+async function post(url: string, headers: Record<string, string>, body: BodyInit): Promise<RpcReply> {
   let response: Response;
   try {
     response = await fetch(url, { method: 'POST', headers, body, credentials: 'same-origin' });
   } catch (error) {
-    throw new RpcError('unreachable', `The Claimbench server cannot be reached (${(error as Error).message}). Is “claimbench serve” still running?`);
+    return failed('unreachable', `The Claimbench server cannot be reached (${(error as Error).message}). Is “claimbench serve” still running?`);
   }
-  const parsed = (await response.json().catch(() => undefined)) as { value?: unknown; error?: { code: string; message: string } } | undefined;
+  const parsed = (await response.json().catch(() => undefined)) as RpcReply | undefined;
   if (!response.ok || parsed === undefined) {
-    if (response.status === 401) {
-      throw new RpcError('unauthorized', 'This page no longer has a valid token: open the URL that “claimbench serve” printed.');
-    }
-    const error = parsed?.error ?? { code: `http-${response.status}`, message: response.statusText };
-    throw new RpcError(error.code, error.message);
+    if (response.status === 401) return failed('unauthorized', 'This page no longer has a valid token: open the URL that “claimbench serve” printed.');
+    return typeof parsed === 'object' && parsed !== null && 'error' in parsed ? parsed : failed(`http-${response.status}`, response.statusText);
   }
-  return parsed.value;
+  return parsed;
 }
+
+const failed = (code: string, message: string): RpcReply => ({ error: { code, message } });
