@@ -17,7 +17,7 @@ import { fail, ok, type Result } from '../result.ts';
 import { codePointIndex } from '../text/code-points.ts';
 import { accountName, hypothesisToW3C, isHypothesisRow } from './hypothesis.ts';
 import { isObject, kindOf, listOf, own, parseJson, stringsOf } from './json-input.ts';
-import { annotationFromW3C } from './w3c.ts';
+import { annotationFromW3C } from './w3c/w3c-write.ts';
 
 /** Caps on what is read: a larger file is refused, not cut. */
 export const ANNOTATION_FILE_LIMITS = { annotations: 50_000, characters: 256 * 1024 * 1024, pages: 10_000 } as const;

@@ -2,7 +2,7 @@
 // annotation of every document, and every evidence link (motivation `linking`, a target in each
 // document), as one AnnotationCollection; positions in Unicode code points (core/interchange/w3c.ts).
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
-import { annotationCollection, annotationToW3C, claimbenchIris, linkToW3C, w3cDocument, type W3CAnnotation, type W3CDocument } from '../../core/interchange/w3c.ts';
+import { annotationCollection, annotationToW3C, claimbenchIris, linkToW3C, w3cDocument, type W3CAnnotation, type W3CDocument } from '../../core/interchange/w3c/w3c-write.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { fileNameOf, workspaceUuid } from './export-names.ts';

@@ -4,13 +4,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeFailures, loadAssertionSuite, W3C_TESTS_DIR, w3cTestsAvailable, type AssertionSuite } from '../../tests/support/w3c-conformance.ts';
-import { Annotation, textTarget } from '../model/annotation.ts';
-import type { Tag } from '../model/codebook.ts';
-import { DocumentMeta } from '../model/document.ts';
-import { EvidenceLink } from '../model/evidence.ts';
-import { DEFAULT_STATUSES } from '../model/workspace.ts';
-import { annotationCollection, annotationToW3C, claimbenchIris, linkToW3C, w3cDocument, type W3CExportContext } from './w3c.ts';
+import { describeFailures, loadAssertionSuite, W3C_TESTS_DIR, w3cTestsAvailable, type AssertionSuite } from '../../../tests/support/w3c-conformance.ts';
+import { Annotation, textTarget } from '../../model/annotation.ts';
+import type { Tag } from '../../model/codebook.ts';
+import { DocumentMeta } from '../../model/document.ts';
+import { EvidenceLink } from '../../model/evidence.ts';
+import { DEFAULT_STATUSES } from '../../model/workspace.ts';
+import { annotationCollection, annotationToW3C, claimbenchIris, linkToW3C, w3cDocument, type W3CExportContext } from './w3c-write.ts';
 
 const available = w3cTestsAvailable();
 if (!available) console.warn(`W3C conformance tests skipped: the suite is not at ${W3C_TESTS_DIR}.`);

@@ -10,13 +10,13 @@
 // Resource, which may not have a `purpose`, and one with a `source` counts as a Specific Resource,
 // which may not have a `value`; so tag and status ids are extension properties, not ids.
 import { z } from 'zod';
-import { anchor } from '../anchoring/anchor.ts';
-import { textTarget, type Annotation, type AnchorInfo, type TextTarget } from '../model/annotation.ts';
-import type { Tag } from '../model/codebook.ts';
-import type { DocumentMeta } from '../model/document.ts';
-import { LINK_RELATIONS, type EvidenceLink, type LinkRelation } from '../model/evidence.ts';
-import { fail, ok, type Result } from '../result.ts';
-import { codePointIndex, spanFromCodePoints, spanToCodePoints, type CodePointIndex } from '../text/code-points.ts';
+import { anchor } from '../../anchoring/anchor.ts';
+import { textTarget, type Annotation, type AnchorInfo, type TextTarget } from '../../model/annotation.ts';
+import type { Tag } from '../../model/codebook.ts';
+import type { DocumentMeta } from '../../model/document.ts';
+import { LINK_RELATIONS, type EvidenceLink, type LinkRelation } from '../../model/evidence.ts';
+import { fail, ok, type Result } from '../../result.ts';
+import { codePointIndex, spanFromCodePoints, spanToCodePoints, type CodePointIndex } from '../../text/code-points.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Namespace of the extension properties. A URN: Claimbench has no web vocabulary to dereference. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Annotation, textTarget } from '../model/annotation.ts';
-import type { Tag } from '../model/codebook.ts';
-import { DocumentMeta } from '../model/document.ts';
-import { EvidenceLink } from '../model/evidence.ts';
-import { codePointIndex } from '../text/code-points.ts';
+import { Annotation, textTarget } from '../../model/annotation.ts';
+import type { Tag } from '../../model/codebook.ts';
+import { DocumentMeta } from '../../model/document.ts';
+import { EvidenceLink } from '../../model/evidence.ts';
+import { codePointIndex } from '../../text/code-points.ts';
 import {
   ANNO_CONTEXT,
   W3C_LIMITS,
@@ -16,7 +16,7 @@ import {
   type W3CAnnotation,
   type W3CExportContext,
   type W3CTarget,
-} from './w3c.ts';
+} from './w3c-write.ts';
 
 const HASH = 'a'.repeat(64);
 const OLD_HASH = 'b'.repeat(64);
