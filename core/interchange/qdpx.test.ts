@@ -19,7 +19,7 @@ const HASH = 'a'.repeat(64);
 const TIME = '2025-01-02T03:04:05.000Z';
 const CREATED = '2024-11-30T08:00:00.000Z';
 
-/** A name-based UUID (version 5 layout), as main/workbench/export-names.ts makes them. */
+/** A name-based UUID (version 5 layout), as main/export/export-names.ts makes them. */
 function uuid(name: string): string {
   const hex = createHash('sha1').update(name).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

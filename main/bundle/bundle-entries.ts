@@ -16,8 +16,8 @@ import { refKey, type EvidenceData } from '../../core/model/evidence.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { type WorkspaceStore } from '../store/workspace-store.ts';
 import { TEXTS_DIR } from '../store/workspace-layout.ts';
-import { codebookQdc } from '../workbench/codebook-methods.ts';
-import { w3cCollection } from '../workbench/export-methods.ts';
+import { codebookQdc } from '../export/codebook-qdc.ts';
+import { w3cCollection } from '../export/w3c-collection.ts';
 import type { BundleEntry } from './write-bundle.ts';
 
 export interface BundleContentOptions {

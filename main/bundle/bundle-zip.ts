@@ -11,7 +11,7 @@ import { createInflateRaw } from 'node:zlib';
 import { open as openZip, type Entry, type ZipFile } from 'yauzl';
 import { bundlePathProblem, findCollision, pathCollisionKey } from '../../core/bundle/bundle-path.ts';
 import { MANIFEST_PATH } from '../../core/bundle/manifest.ts';
-import { formatBytes } from '../import/import-files.ts';
+import { formatBytes } from '../../core/text/format-bytes.ts';
 
 const MiB = 1024 ** 2;
 

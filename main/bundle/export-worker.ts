@@ -10,7 +10,7 @@ import { WorkspaceStore } from '../store/workspace-store.ts';
 import { bundleEntryPlan, countsOf, exportSelection, type BundleEntryPlan, type ExportCounts } from './bundle-entries.ts';
 import type { ExportInput } from '../../core/interchange/export-input.ts';
 import { qdpxExport, type QdpxGuidKind } from '../../core/interchange/qdpx.ts';
-import { nameBasedUuid } from '../workbench/export-names.ts';
+import { nameBasedUuid } from '../export/export-names.ts';
 import type { BundleExportCode, BundleExportProgress, BundleExportRequest, ExportedFile, ExportedQdpx } from './export-job.ts';
 import { writeQdpx } from './write-qdpx.ts';
 import { loadOrCreateSigningKey, type SigningKey } from './signing.ts';

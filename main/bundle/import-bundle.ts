@@ -13,7 +13,7 @@ import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from '../workbench/change-log.ts';
-import { quoted } from '../workbench/edit-labels.ts';
+import { quoted } from '../../core/history/edit-labels.ts';
 import { openBundle, type OpenedBundle, type OpenBundleOptions } from './open-bundle.ts';
 import type { ReadBundleCode } from './open-bundle.ts';
 import { sha256Hex, type SignatureCheck } from './signing.ts';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bundleZip, manifestFor, manifestListing, rootHashOf, sha256, utf8, type BuiltFile } from '../../tests/support/bundle-builder.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { deflated, deflatedZeros, stored, symlink, withMode, zip, type Part } from '../../tests/support/zip-writer.ts';
-import { formatBytes } from '../import/import-files.ts';
+import { formatBytes } from '../../core/text/format-bytes.ts';
 import { openBundle, type BundleLimits, type OpenBundleOptions } from './open-bundle.ts';
 import { writeBundle } from './write-bundle.ts';
 

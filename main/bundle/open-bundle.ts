@@ -19,7 +19,7 @@ import { Writable } from 'node:stream';
 import type { ZipFile } from 'yauzl';
 import { BUNDLE_FORMAT, BundleManifest, computeRootHash, MANIFEST_PATH, type ManifestFile } from '../../core/bundle/manifest.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
-import { formatBytes } from '../import/import-files.ts';
+import { formatBytes } from '../../core/text/format-bytes.ts';
 import { cancelled, checkDirectory, closeZip, DEFAULT_BUNDLE_LIMITS, openArchive, printable, readDirectory, refused, Stop, streamEntry, type BundleLimits, type Item, type ReadBundleCode, type Run } from './bundle-zip.ts';
 import { sha256Hex, verifyManifest, type SignatureCheck } from './signing.ts';
 

@@ -9,7 +9,7 @@ import { DEFAULT_VERDICT_SCALE } from '../../core/model/evidence.ts';
 import { DEFAULT_STATUSES } from '../../core/model/workspace.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { readZipDirectory } from '../import/formats/zip-guard.ts';
-import { nameBasedUuid } from '../workbench/export-names.ts';
+import { nameBasedUuid } from '../export/export-names.ts';
 import { writeQdpx } from './write-qdpx.ts';
 
 const TIME = '2025-03-01T12:00:00.000Z';

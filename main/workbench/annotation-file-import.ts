@@ -7,7 +7,7 @@ import { planAnnotationImport, readAnnotationFile } from '../../core/interchange
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
-import { quoted } from './edit-labels.ts';
+import { quoted } from '../../core/history/edit-labels.ts';
 
 /** Reads `text` (the file's content) and adds what anchors to document `documentId`. */
 export function importAnnotationFile(

@@ -17,7 +17,7 @@ import type { UploadStaging } from '../import/upload-staging.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 import { importAnnotationFile } from './annotation-file-import.ts';
-import { fileNameOf } from './export-names.ts';
+import { fileNameOf } from '../export/export-names.ts';
 
 type BundleMethods = Pick<WorkbenchApi, 'exportBundle' | 'cancelBundleJob' | 'previewBundleImport' | 'applyBundleImport' | 'discardBundleImport' | 'importAnnotationFile'>;
 

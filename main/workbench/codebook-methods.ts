@@ -5,15 +5,15 @@
 import type { AnnotationEdit } from '../../core/history/history.ts';
 import { codebookFromCsv, codebookToCsv } from '../../core/codebook/codebook-csv.ts';
 import { mergeCodebook } from '../../core/codebook/codebook-merge.ts';
-import { codebookFromQdc, codebookToQdc } from '../../core/codebook/refi-qdc.ts';
+import { codebookFromQdc } from '../../core/codebook/refi-qdc.ts';
 import { addTag, afterTagDeletion, removeTag, updateTag } from '../../core/codebook/edit.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
-import type { WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { ChangeLog } from './change-log.ts';
-import { fileNameOf, nameBasedUuid } from './export-names.ts';
+import { codebookQdc } from '../export/codebook-qdc.ts';
+import { fileNameOf } from '../export/export-names.ts';
 
 type CodebookMethods = Pick<WorkbenchApi, 'getTagUsage' | 'addTag' | 'updateTag' | 'deleteTag' | 'importCodebook' | 'exportCodebook'>;
 
@@ -99,8 +99,3 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
   };
 }
 
-/** The workspace's codebook as REFI-QDA .qdc; a tag without a GUID gets the same one on every export of this workspace. */
-export function codebookQdc({ codebook, createdAt }: Pick<WorkspaceFile, 'codebook' | 'createdAt'>): string {
-  const guidFor = (tagId: string) => nameBasedUuid(`claimbench:${createdAt}:${tagId}`);
-  return codebookToQdc(codebook, { origin: 'Claimbench', guidFor });
-}

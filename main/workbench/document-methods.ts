@@ -6,7 +6,7 @@ import { afterAnnotationsRemoved, dependentsOf } from '../../core/evidence/refer
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
-import { quoted } from './edit-labels.ts';
+import { quoted } from '../../core/history/edit-labels.ts';
 
 type DocumentMethods = Pick<WorkbenchApi, 'deleteDocument'>;
 

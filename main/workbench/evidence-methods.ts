@@ -12,7 +12,7 @@ import { LINK_RELATIONS, refKey, type AnnotationRef, type Claim } from '../../co
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
-import { quoted } from './edit-labels.ts';
+import { quoted } from '../../core/history/edit-labels.ts';
 import { annotationFinder, evidenceViews } from './evidence-views.ts';
 
 type EvidenceMethods = Pick<

@@ -2,10 +2,9 @@
 // annotation of every document, and every evidence link (motivation `linking`, a target in each
 // document), as one AnnotationCollection; positions in Unicode code points (core/interchange/w3c.ts).
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
-import { annotationCollection, annotationToW3C, claimbenchIris, linkToW3C, w3cDocument, type W3CAnnotation, type W3CDocument } from '../../core/interchange/w3c/w3c-write.ts';
-import type { Annotation } from '../../core/model/annotation.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
-import { fileNameOf, workspaceUuid } from './export-names.ts';
+import { fileNameOf } from '../export/export-names.ts';
+import { w3cCollection } from '../export/w3c-collection.ts';
 
 type ExportMethods = Pick<WorkbenchApi, 'exportAnnotations'>;
 
@@ -16,32 +15,4 @@ export function exportMethods(store: WorkspaceStore): ExportMethods {
       return { fileName: `${fileNameOf(name)}-annotations.jsonld`, mimeType: 'application/ld+json', text: `${JSON.stringify(w3cCollection(store), null, 2)}\n` };
     },
   };
-}
-
-/** Every annotation and evidence link of `source` (the store, or a selection of it) as one W3C AnnotationCollection. */
-export function w3cCollection(source: Pick<WorkspaceStore, 'workspace' | 'documents' | 'evidence'>) {
-  const { name, createdAt, codebook, settings } = source.workspace;
-  const workspaceId = workspaceUuid(createdAt);
-  const iris = claimbenchIris(workspaceId);
-  const tagsById = new Map(codebook.tags.map((tag) => [tag.id, tag]));
-  const statusLabels = new Map(settings.statuses.map((status) => [status.id, status.label]));
-  const documents = new Map<string, { document: W3CDocument; annotations: Map<string, Annotation> }>();
-  const items: W3CAnnotation[] = [];
-  for (const file of source.documents) {
-    const document = w3cDocument(file.meta, file.text);
-    documents.set(file.meta.id, { document, annotations: new Map(file.annotations.map((annotation) => [annotation.id, annotation])) });
-    for (const annotation of file.annotations) items.push(annotationToW3C(annotation, { document, tagsById, statusLabel: (id) => statusLabels.get(id), iris }));
-  }
-  const end = (documentId: string, annotationId: string) => {
-    const entry = documents.get(documentId);
-    const annotation = entry?.annotations.get(annotationId);
-    return entry && annotation && { annotation, document: entry.document };
-  };
-  for (const link of source.evidence.links) {
-    const from = end(link.from.documentId, link.from.annotationId);
-    const to = end(link.to.documentId, link.to.annotationId);
-    // Referential integrity keeps both ends; a file repaired by hand might not.
-    if (from && to) items.push(linkToW3C(link, { from, to, iris }));
-  }
-  return annotationCollection(items, { id: `urn:uuid:${workspaceId}`, label: name });
 }
