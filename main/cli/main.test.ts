@@ -101,10 +101,10 @@ describe('the claimbench CLI', () => {
 
       const defaults = claimbench('import', '--workspace', workspace, '--empty', '--json', big);
       expect(defaults.code).toBe(1);
-      expect(JSON.parse(defaults.stdout.split('\n')[0]!)).toMatchObject({ event: 'rejected', code: 'too-large', message: 'the file is 100 MiB; the limit is 64 MiB' });
+      expect(JSON.parse(defaults.stdout.split('\n')[0]!)).toMatchObject({ event: 'rejected', code: 'too-large', message: 'the file is 105 MB; the limit is 67 MB' });
 
       const capped = claimbench('import', '--workspace', workspace, '--max-file-size', '1', '--json', small);
-      expect(JSON.parse(capped.stdout.split('\n')[0]!)).toMatchObject({ code: 'too-large', message: 'the file is 2.0 MiB; the limit is 1.0 MiB' });
+      expect(JSON.parse(capped.stdout.split('\n')[0]!)).toMatchObject({ code: 'too-large', message: 'the file is 2.1 MB; the limit is 1.0 MB' });
       expect(claimbench('import', '--max-file-size', 'lots', small).code).toBe(2);
     }));
 });

@@ -91,7 +91,7 @@ describe('importSources', () => {
       let read = false;
       const huge: ImportSource = { name: 'huge.txt', origin: 'x', size: 100 * 1024 * 1024, read: async () => ((read = true), new Uint8Array()) };
       const [outcome] = await importSources(store, [huge], { extractors });
-      expect(outcome).toMatchObject({ status: 'rejected', code: 'too-large', message: 'the file is 100 MiB; the limit is 64 MiB' });
+      expect(outcome).toMatchObject({ status: 'rejected', code: 'too-large', message: 'the file is 105 MB; the limit is 67 MB' });
       expect(read).toBe(false);
     }));
 

@@ -6,6 +6,7 @@ import { stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentMeta, type DocumentFormat } from '../../core/model/document.ts';
 import { WORKSPACE_SCHEMA_VERSION, type DocumentFile } from '../../core/model/stored-files.ts';
+import { formatBytes } from '../../core/text/format-bytes.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { detectFormat } from './detect-format.ts';
@@ -229,16 +230,4 @@ function documentFile(extracted: Extracted, { name, origin, originalHash, textHa
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-export function formatBytes(count: number): string {
-  if (count < 1024) return `${count} bytes`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let value = count / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }

@@ -3,6 +3,7 @@
 // text is normalized and joined, and each page's span in the final text recorded.
 import { Worker } from 'node:worker_threads';
 import { APP_LAYOUT } from '../../app-paths.ts';
+import { formatBytes } from '../../../core/text/format-bytes.ts';
 import { normalizeText } from '../../../core/text/normalize.ts';
 import { fail, ok, type Result } from '../../../core/result.ts';
 import type { ExtractInput, ExtractResult, Extractor, PageSpan, RejectionCode } from '../extract-types.ts';
@@ -28,7 +29,7 @@ export const extractPdf: Extractor = async (input) => {
   if (input.signal?.aborted) return cancelled();
   if (bytes.byteLength === 0) return fail('empty', 'the file is empty');
   if (bytes.byteLength > limits.maxFileBytes) {
-    return fail('too-large', `the file is larger than ${Math.floor(limits.maxFileBytes / (1024 * 1024))} MB`);
+    return fail('too-large', `the file is larger than ${formatBytes(limits.maxFileBytes)}`);
   }
   const parsed = await parseInWorker(input);
   return parsed.ok ? assemble(parsed.value) : parsed;

@@ -4,7 +4,7 @@
 // written in the headers are never trusted for that check: a bomb can declare anything.
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { fail, ok, type Result } from '../../../core/result.ts';
-import { formatBytes } from '../import-files.ts';
+import { formatBytes } from '../../../core/text/format-bytes.ts';
 
 /** One file in the archive, where its stored (possibly compressed) bytes are. */
 export interface ZipEntry {

@@ -9,7 +9,8 @@ import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
 import { downloadExport, downloadText } from './download.ts';
-import { countOf as count, formatBytes } from '../ui/format.ts';
+import { formatBytes } from '../../../core/text/format-bytes.ts';
+import { countOf as count } from '../ui/format.ts';
 
 type Format = ExportFormat | 'w3c';
 

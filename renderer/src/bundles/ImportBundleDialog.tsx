@@ -10,7 +10,8 @@ import { CLAIM_STATUSES, LINK_RELATIONS, type Claim, type EvidenceLink } from '.
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
-import { countOf as count, formatBytes, formatDate, formatTime, shorten } from '../ui/format.ts';
+import { formatBytes } from '../../../core/text/format-bytes.ts';
+import { countOf as count, formatDate, formatTime, shorten } from '../ui/format.ts';
 
 interface ImportBundleDialogProps {
   readonly file: File;
