@@ -2,21 +2,25 @@
 // the codebook, statuses and verdict scale, links and claims. The annotations come from
 // annotations.jsonld, the W3C export, and nothing else: the bundle has one record of them, in a
 // standard format, and reading it back is what proves that export loses nothing (the round-trip
-// property test in main/bundle/round-trip.test.ts). Every file is checked against its schema;
-// hostile or inconsistent content is refused with the file and the reason, never half-read.
+// property test in main/bundle/round-trip.test.ts). Its items are read by the strict reader of
+// Claimbench's own export (core/interchange/w3c/read-own.ts); this module checks that the files
+// agree with one another. Every file is checked against its schema; hostile or inconsistent
+// content is refused with the file and the reason, never half-read.
 //
 // Two normalisations, both of things the W3C file does not keep apart: an annotation's context
 // (`prefix`/`suffix`) is recomputed from the text (it is the text around the span), and a placed
 // annotation's `anchor.textHash` is its document's text hash (which is what an absent one means).
 import { z } from 'zod';
-import { QUOTE_CONTEXT, Annotation, AnnotationId, textTarget, type AnchorInfo, type TextTarget } from '../model/annotation.ts';
+import { describeIssues } from '../interchange/json-input.ts';
+import { annotationFromOwnW3C, documentIdOf, linkFromOwnW3C, OwnItem } from '../interchange/w3c/read-own.ts';
+import type { Annotation } from '../model/annotation.ts';
 import { Codebook } from '../model/codebook.ts';
-import { DocumentId, DocumentMeta, DocumentStructure, Sha256 } from '../model/document.ts';
-import { Claim, EvidenceData, EvidenceId, LinkRelation, refKey, VerdictScale, type EvidenceLink, type VerdictRating } from '../model/evidence.ts';
+import { DocumentMeta, DocumentStructure } from '../model/document.ts';
+import { Claim, EvidenceData, refKey, VerdictScale, type EvidenceLink, type VerdictRating } from '../model/evidence.ts';
 import { DocumentFile, VersionRecord, WORKSPACE_SCHEMA_VERSION } from '../model/stored-files.ts';
 import { VerificationStatus } from '../model/workspace.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { codePointIndex, spanFromCodePoints } from '../text/code-points.ts';
+import { codePointIndex } from '../text/code-points.ts';
 
 /** What a bundle holds, as workspace data. */
 export interface BundleContent {
@@ -60,43 +64,6 @@ const SettingsJson = z.object({ workspace: z.string().min(1).max(200), statuses:
 const ClaimsJson = z.object({ claims: z.array(Claim), verdictScale: VerdictScale.optional() });
 const DocumentJson = z.object({ meta: DocumentMeta, structure: DocumentStructure.default({}), versions: z.array(VersionRecord).default([]) });
 
-const Body = z.looseObject({
-  type: z.literal('TextualBody'),
-  purpose: z.string().max(64),
-  value: z.string().max(100_000),
-  'claimbench:tag': z.string().max(64).optional(),
-  'claimbench:status': z.string().max(64).optional(),
-  'claimbench:field': z.enum(['speaker', 'outlet']).optional(),
-  'claimbench:relation': LinkRelation.optional(),
-});
-const Selector = z.looseObject({ type: z.string().max(64) });
-const QuoteSelector = z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string().default(''), suffix: z.string().default('') });
-const PositionSelector = z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
-const Target = z.looseObject({
-  type: z.literal('SpecificResource'),
-  source: z.string().max(4096),
-  selector: z.array(Selector).min(1).max(8),
-  'claimbench:textHash': Sha256.optional(),
-  'claimbench:document': DocumentId.optional(),
-  'claimbench:anchorState': z.enum(['moved', 'fuzzy', 'orphaned']).optional(),
-  'claimbench:confidence': z.number().min(0).max(1).optional(),
-  'claimbench:previousQuote': z.string().optional(),
-  'claimbench:span': z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
-  'claimbench:annotation': z.string().max(4096).optional(),
-  'claimbench:role': z.enum(['from', 'to']).optional(),
-});
-type Target = z.infer<typeof Target>;
-const Item = z.looseObject({
-  id: z.string().min(1).max(4096),
-  type: z.literal('Annotation'),
-  motivation: z.string().max(64),
-  created: z.iso.datetime(),
-  modified: z.iso.datetime(),
-  creator: z.object({ name: z.string().max(200) }).optional(),
-  body: z.array(Body).max(1000),
-  target: z.union([Target, z.array(Target).length(2)]),
-});
-type Item = z.infer<typeof Item>;
 const Collection = z.looseObject({
   type: z.literal('AnnotationCollection'),
   first: z.looseObject({ type: z.literal('AnnotationPage'), items: z.array(z.unknown()) }),
@@ -124,7 +91,7 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
       return invalid(path, `not valid JSON (${(error as Error).message})`);
     }
     const parsed = schema.safeParse(value);
-    return parsed.success ? ok(parsed.data) : invalid(path, describe(parsed.error));
+    return parsed.success ? ok(parsed.data) : invalid(path, describeIssues(parsed.error, 'the file'));
   };
 
   const codebook = json('codebook.json', Codebook, true);
@@ -178,19 +145,19 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
   for (const [number, raw] of annotations.value!.first.items.entries()) {
     if (number % PAUSE_EVERY === PAUSE_EVERY - 1) await pause();
     const where = `annotations.jsonld, item ${number + 1}`;
-    const parsed = Item.safeParse(raw);
-    if (!parsed.success) return invalid(where, describe(parsed.error));
+    const parsed = OwnItem.safeParse(raw);
+    if (!parsed.success) return invalid(where, describeIssues(parsed.error, 'the file'));
     const item = parsed.data;
     if (Array.isArray(item.target)) {
-      const link = linkOf(item);
+      const link = linkFromOwnW3C(item);
       if (!link.ok) return invalid(where, link.error.message);
       links.push(link.value);
       continue;
     }
-    const documentId = item.target['claimbench:document'] ?? documentIdFromIri(item.target.source);
+    const documentId = documentIdOf(item.target);
     const document = documentId === undefined ? undefined : documents.get(documentId);
     if (document === undefined) return invalid(where, `its target is not a document of the bundle (${item.target['claimbench:document'] ?? item.target.source})`);
-    const annotation = annotationOf(item, item.target, document, () => indexOf(document.meta.id, document.text), texts);
+    const annotation = annotationFromOwnW3C(item, item.target, document, () => indexOf(document.meta.id, document.text), texts);
     if (!annotation.ok) return invalid(where, annotation.error.message);
     for (const body of item.body) if (body['claimbench:status'] !== undefined) labels.set(body['claimbench:status'], body.value);
     document.annotations.push(annotation.value);
@@ -205,7 +172,7 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
       await pause();
     }
     const file = DocumentFile.safeParse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, ...document });
-    if (!file.success) return invalid(`documents/${document.meta.id}.json`, describe(file.error));
+    if (!file.success) return invalid(`documents/${document.meta.id}.json`, describeIssues(file.error, 'the file'));
     const tags = new Set(codebook.value!.tags.map((tag) => tag.id));
     const unknownTag = file.data.annotations.flatMap((annotation) => annotation.tags).find((tag) => !tags.has(tag));
     if (unknownTag !== undefined) return invalid('annotations.jsonld', `an annotation of document ${document.meta.id} has the tag "${unknownTag}", which codebook.json does not define`);
@@ -213,7 +180,7 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
   }
 
   const evidence = EvidenceData.safeParse({ links, claims: claims.value!.claims });
-  if (!evidence.success) return invalid('annotations.jsonld and claims.json', describe(evidence.error));
+  if (!evidence.success) return invalid('annotations.jsonld and claims.json', describeIssues(evidence.error, 'the file'));
   const present = new Set(files_.flatMap((file) => file.annotations.map((annotation) => refKey({ documentId: file.meta.id, annotationId: annotation.id }))));
   for (const link of evidence.data.links) {
     for (const end of [link.from, link.to]) if (!present.has(refKey(end))) return invalid('annotations.jsonld', `link ${link.id} points at annotation ${end.annotationId} of document ${end.documentId}, which the bundle does not have`);
@@ -273,133 +240,4 @@ async function parseCollection(text: string, pause: () => Promise<void>): Promis
     }
   }
   return JSON.parse(text);
-}
-
-/**
- * The id an exported annotation or link had: `urn:uuid:<id>`, or
- * `urn:claimbench:<workspace>:<kind>:<percent-encoded id>` (core/interchange/w3c.ts `claimbenchIris`).
- * @example idFromIri('urn:claimbench:ws:annotation:a%2D1', 'annotation') // 'a-1'
- */
-export function idFromIri(iri: string, kind: 'annotation' | 'link'): string | undefined {
-  if (iri.startsWith('urn:uuid:')) return iri.slice('urn:uuid:'.length);
-  const parts = iri.split(':');
-  if (parts.length !== 5 || parts[0] !== 'urn' || parts[1] !== 'claimbench' || parts[3] !== kind) return undefined;
-  try {
-    return decodeURIComponent(parts[4]!);
-  } catch {
-    return undefined;
-  }
-}
-
-function documentIdFromIri(iri: string): string | undefined {
-  const parts = iri.split(':');
-  if (parts.length !== 5 || parts[0] !== 'urn' || parts[1] !== 'claimbench' || parts[3] !== 'document') return undefined;
-  try {
-    return decodeURIComponent(parts[4]!);
-  } catch {
-    return undefined;
-  }
-}
-
-interface ReadDocument {
-  readonly meta: DocumentMeta;
-  readonly text: string;
-}
-
-function annotationOf(item: Item, target: Target, document: ReadDocument, index: () => ReturnType<typeof codePointIndex>, texts: ReadonlyMap<string, string>): Result<Annotation, 'invalid'> {
-  const id = AnnotationId.safeParse(idFromIri(item.id, 'annotation'));
-  if (!id.success) return fail('invalid', `"${item.id}" is not the IRI of a Claimbench annotation`);
-  const quote = firstOf(target.selector, QuoteSelector);
-  if (quote === undefined) return fail('invalid', `annotation ${id.data} has no TextQuoteSelector`);
-  const state = target['claimbench:anchorState'];
-  const details = {
-    ...(target['claimbench:confidence'] !== undefined ? { confidence: target['claimbench:confidence'] } : {}),
-    ...(target['claimbench:previousQuote'] !== undefined ? { previousQuote: target['claimbench:previousQuote'] } : {}),
-  };
-  let span: TextTarget;
-  let anchor: AnchorInfo;
-  if (state === 'orphaned') {
-    const where = target['claimbench:span'];
-    if (where === undefined || where.end <= where.start) return fail('invalid', `orphaned annotation ${id.data} has no claimbench:span`);
-    const hash = target['claimbench:textHash'];
-    const old = hash === undefined ? undefined : texts.get(hash);
-    // The context as it was, from the old text when the bundle has it (the selector's may have lost half a surrogate pair).
-    span = old !== undefined && old.slice(where.start, where.end) === quote.exact
-      ? textTarget(old, where.start, where.end)
-      : { start: where.start, end: where.end, exact: quote.exact, prefix: quote.prefix.slice(-QUOTE_CONTEXT), suffix: quote.suffix.slice(0, QUOTE_CONTEXT) };
-    anchor = { state: 'orphaned', ...details, ...(hash !== undefined ? { textHash: hash } : {}) };
-  } else {
-    const position = firstOf(target.selector, PositionSelector);
-    if (position === undefined) return fail('invalid', `annotation ${id.data} has no TextPositionSelector`);
-    const points = index();
-    if (position.end <= position.start || position.end > points.codePointLength) return fail('invalid', `annotation ${id.data}: its position [${position.start}, ${position.end}) is outside the text`);
-    const { start, end } = spanFromCodePoints(points, position.start, position.end);
-    span = textTarget(document.text, start, end);
-    if (span.exact !== quote.exact) return fail('invalid', `annotation ${id.data}: its quote is not at its position`);
-    anchor = { state: state ?? 'exact', ...details, textHash: document.meta.textHash };
-  }
-
-  const tags: string[] = [];
-  let note = '';
-  let status: string | undefined;
-  let speaker = '';
-  let outlet = '';
-  for (const body of item.body) {
-    if (body.purpose === 'tagging') {
-      if (body['claimbench:tag'] === undefined) return fail('invalid', `annotation ${id.data}: a tag without its claimbench:tag id`);
-      tags.push(body['claimbench:tag']);
-    } else if (body.purpose === 'commenting') note = body.value;
-    else if (body.purpose === 'assessing') status = body['claimbench:status'];
-    else if (body.purpose === 'describing' && body['claimbench:field'] === 'speaker') speaker = body.value;
-    else if (body.purpose === 'describing' && body['claimbench:field'] === 'outlet') outlet = body.value;
-  }
-  if (status === undefined) return fail('invalid', `annotation ${id.data} has no status (an assessing body with claimbench:status)`);
-  const annotation = Annotation.safeParse({
-    id: id.data,
-    target: span,
-    anchor,
-    tags,
-    speaker,
-    outlet,
-    status,
-    note,
-    creator: item.creator?.name ?? '',
-    created: item.created,
-    modified: item.modified,
-  });
-  return annotation.success ? ok(annotation.data) : fail('invalid', `annotation ${id.data}: ${describe(annotation.error)}`);
-}
-
-function linkOf(item: Item): Result<EvidenceLink, 'invalid'> {
-  const id = EvidenceId.safeParse(idFromIri(item.id, 'link'));
-  if (!id.success) return fail('invalid', `"${item.id}" is not the IRI of a Claimbench link`);
-  const targets = item.target as readonly Target[];
-  const end = (role: 'from' | 'to') => {
-    const target = targets.find((candidate) => candidate['claimbench:role'] === role);
-    const annotationId = target?.['claimbench:annotation'] === undefined ? undefined : idFromIri(target['claimbench:annotation'], 'annotation');
-    const documentId = target?.['claimbench:document'] ?? (target === undefined ? undefined : documentIdFromIri(target.source));
-    return annotationId === undefined || documentId === undefined ? undefined : { documentId, annotationId };
-  };
-  const from = end('from');
-  const to = end('to');
-  if (from === undefined || to === undefined) return fail('invalid', `link ${id.data} does not name the annotations at its two ends`);
-  const relation = item.body.find((body) => body.purpose === 'classifying')?.['claimbench:relation'];
-  if (relation === undefined) return fail('invalid', `link ${id.data} has no relation (a classifying body with claimbench:relation)`);
-  const note = item.body.find((body) => body.purpose === 'commenting')?.value ?? '';
-  return ok({ id: id.data, relation, from, to, note, creator: item.creator?.name ?? '', created: item.created, modified: item.modified });
-}
-
-function firstOf<T>(selectors: readonly unknown[], schema: z.ZodType<T>): T | undefined {
-  for (const selector of selectors) {
-    const parsed = schema.safeParse(selector);
-    if (parsed.success) return parsed.data;
-  }
-  return undefined;
-}
-
-function describe(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'the file'}: ${issue.message}`)
-    .join('; ');
 }

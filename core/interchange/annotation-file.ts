@@ -2,14 +2,13 @@
 // annotation, an array, an AnnotationCollection or AnnotationPage, JSON Lines) and Hypothesis's own
 // JSON (an API search result, the client's export, rows). Reading the file and placing its
 // annotations are separate steps: `readAnnotationFile` turns any of these shapes into W3C
-// annotation objects, so `planAnnotationImport` has one reader (annotationFromW3C in ./w3c.ts) and
+// annotation objects, so `planAnnotationImport` has one reader (annotationFromW3C in ./w3c/w3c-read.ts) and
 // one set of rules for tags, statuses and duplicates, and a caller can show what a file holds
 // before it is placed (./hypothesis.ts converts Hypothesis rows).
 //
 // Only annotations of passages are read: page notes, replies and evidence links are skipped with a
 // reason, and a collection's pages are read only when the file embeds them (nothing is fetched).
 import { paletteColor, tagIdMaker } from '../codebook/codebook-csv.ts';
-import { idFromIri } from '../bundle/read-bundle-content.ts';
 import { Annotation, AnnotationId, type AnchorInfo } from '../model/annotation.ts';
 import { Codebook, Tag } from '../model/codebook.ts';
 import type { VerificationStatus } from '../model/workspace.ts';
@@ -17,7 +16,8 @@ import { fail, ok, type Result } from '../result.ts';
 import { codePointIndex } from '../text/code-points.ts';
 import { accountName, hypothesisToW3C, isHypothesisRow } from './hypothesis.ts';
 import { isObject, kindOf, listOf, own, parseJson, stringsOf } from './json-input.ts';
-import { annotationFromW3C } from './w3c/w3c-write.ts';
+import { idFromIri } from './w3c/w3c-iris.ts';
+import { annotationFromW3C } from './w3c/w3c-read.ts';
 
 /** Caps on what is read: a larger file is refused, not cut. */
 export const ANNOTATION_FILE_LIMITS = { annotations: 50_000, characters: 256 * 1024 * 1024, pages: 10_000 } as const;

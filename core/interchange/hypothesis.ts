@@ -11,7 +11,8 @@
 // page we do not have), and a row with `references` is a reply: neither marks a passage.
 import { z } from 'zod';
 import { isObject, listOf, own } from './json-input.ts';
-import { ANNO_CONTEXT, W3C_LIMITS } from './w3c/w3c-write.ts';
+import { W3C_LIMITS } from './w3c/w3c-read.ts';
+import { ANNO_CONTEXT } from './w3c/w3c-types.ts';
 
 const HypothesisRow = z.object({
   id: z.string().min(1).max(200).optional(),

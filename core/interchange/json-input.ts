@@ -1,6 +1,7 @@
 // Looking into JSON from a file before a schema has checked it. Only own properties are read, so a
 // `__proto__`, `constructor` or `toString` key in the file is data like any other, and nothing
 // here throws: an annotation file is hostile input until it has been read.
+import type { z } from 'zod';
 
 /** `JSON.parse` as a value: the parsed JSON, or the parser's message. */
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -37,4 +38,16 @@ export function stringsOf(value: unknown): string[] {
 /** What a JSON value is, for a message: `null`, `a list`, `an object`, `a number` … */
 export function kindOf(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * What a schema found wrong with a JSON value, for a message: its first three issues, each with
+ * its path, or `whole` when the issue is with the value as a whole.
+ * @example describeIssues(parsed.error, 'the file') // "meta.id: Invalid input; the file: …"
+ */
+export function describeIssues(error: z.ZodError, whole: string): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : whole}: ${issue.message}`)
+    .join('; ');
 }

@@ -1,7 +1,9 @@
 // The workspace's annotations and evidence links as one W3C Web Annotation AnnotationCollection
 // (JSON-LD; positions in Unicode code points): what `exportAnnotations` offers, and the bundle's
 // annotations.jsonld.
-import { annotationCollection, annotationToW3C, claimbenchIris, linkToW3C, w3cDocument, type W3CAnnotation, type W3CDocument } from '../../core/interchange/w3c/w3c-write.ts';
+import { claimbenchIris } from '../../core/interchange/w3c/w3c-iris.ts';
+import type { W3CAnnotation } from '../../core/interchange/w3c/w3c-types.ts';
+import { annotationCollection, annotationToW3C, linkToW3C, w3cDocument, type W3CDocument } from '../../core/interchange/w3c/w3c-write.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { workspaceUuid } from './export-names.ts';

@@ -3,7 +3,8 @@
 // code points, and each exported span reads back onto the same text.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { annotationFromW3C, type W3CAnnotation } from '../../core/interchange/w3c/w3c-write.ts';
+import { annotationFromW3C } from '../../core/interchange/w3c/w3c-read.ts';
+import type { W3CAnnotation } from '../../core/interchange/w3c/w3c-types.ts';
 import { codePointIndex } from '../../core/text/code-points.ts';
 import { describeFailures, loadAssertionSuite, w3cTestsAvailable } from '../../tests/support/w3c-conformance.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';

@@ -10,7 +10,8 @@ import type { Tag } from '../../model/codebook.ts';
 import { DocumentMeta } from '../../model/document.ts';
 import { EvidenceLink } from '../../model/evidence.ts';
 import { DEFAULT_STATUSES } from '../../model/workspace.ts';
-import { annotationCollection, annotationToW3C, claimbenchIris, linkToW3C, w3cDocument, type W3CExportContext } from './w3c-write.ts';
+import { claimbenchIris } from './w3c-iris.ts';
+import { annotationCollection, annotationToW3C, linkToW3C, w3cDocument, type W3CExportContext } from './w3c-write.ts';
 
 const available = w3cTestsAvailable();
 if (!available) console.warn(`W3C conformance tests skipped: the suite is not at ${W3C_TESTS_DIR}.`);

@@ -4,19 +4,10 @@ import type { Tag } from '../../model/codebook.ts';
 import { DocumentMeta } from '../../model/document.ts';
 import { EvidenceLink } from '../../model/evidence.ts';
 import { codePointIndex } from '../../text/code-points.ts';
-import {
-  ANNO_CONTEXT,
-  W3C_LIMITS,
-  annotationCollection,
-  annotationFromW3C,
-  annotationToW3C,
-  claimbenchIris,
-  linkToW3C,
-  w3cDocument,
-  type W3CAnnotation,
-  type W3CExportContext,
-  type W3CTarget,
-} from './w3c-write.ts';
+import { claimbenchIris } from './w3c-iris.ts';
+import { W3C_LIMITS, annotationFromW3C } from './w3c-read.ts';
+import { ANNO_CONTEXT, type W3CAnnotation, type W3CTarget } from './w3c-types.ts';
+import { annotationCollection, annotationToW3C, linkToW3C, w3cDocument, type W3CExportContext } from './w3c-write.ts';
 
 const HASH = 'a'.repeat(64);
 const OLD_HASH = 'b'.repeat(64);
