@@ -5,7 +5,7 @@ import { TAG_PALETTE } from '../codebook/codebook-csv.ts';
 import { Annotation, textTarget } from '../model/annotation.ts';
 import { Codebook, Tag } from '../model/codebook.ts';
 import { DEFAULT_STATUSES } from '../model/workspace.ts';
-import { ANNOTATION_FILE_LIMITS, planAnnotationImport, readAnnotationFile, type AnnotationImportInput } from './annotation-file.ts';
+import { ANNOTATION_FILE_LIMITS, planAnnotationImport, readAnnotationFile, type AnnotationImportInput } from './read-annotation-file.ts';
 import { ANNO_CONTEXT } from './w3c/w3c-types.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/annotation-files/${name}`, import.meta.url), 'utf8');
