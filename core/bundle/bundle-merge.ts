@@ -8,6 +8,7 @@
 //
 // `planMerge` finds the conflicts without changing anything; `resolveMerge` turns the plan and the
 // analyst's choices into the new state, which the service writes as one undoable change.
+import { tagMatcherById } from '../codebook/tag-matching.ts';
 import type { Annotation } from '../model/annotation.ts';
 import type { Codebook, Tag } from '../model/codebook.ts';
 import { linkKey, refKey, type AnnotationRef, type Claim, type EvidenceData, type EvidenceLink, type VerdictRating } from '../model/evidence.ts';
@@ -183,11 +184,12 @@ export function planMerge(target: MergeTarget, incoming: BundleContent, newId: (
     }
   }
 
-  const mineById = new Map(target.codebook.tags.map((tag) => [tag.id, tag]));
+  // A bundle's tag is one of mine when it has the same id (core/codebook/tag-matching.ts).
+  const mineOf = tagMatcherById(target.codebook.tags);
   const tagsAdded: string[] = [];
   const tagsKept: string[] = [];
   for (const tag of incoming.codebook.tags) {
-    const own = mineById.get(tag.id);
+    const own = mineOf(tag);
     if (own === undefined) tagsAdded.push(tag.id);
     else if (own.name !== tag.name || own.color !== tag.color || own.parentId !== tag.parentId || own.description !== tag.description) tagsKept.push(tag.id);
   }

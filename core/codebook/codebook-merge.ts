@@ -1,7 +1,9 @@
 // Importing a codebook into a workspace that already has one: the incoming tags update the tags
 // they match and the rest are added. Nothing is ever deleted, because annotations use the tags.
+// Which existing tag an incoming one is: tagMatcherByGuidIdOrName (./tag-matching.ts).
 import { Codebook, type Tag } from '../model/codebook.ts';
 import { tagIdMaker } from './codebook-csv.ts';
+import { tagMatcherByGuidIdOrName } from './tag-matching.ts';
 
 export interface CodebookMerge {
   readonly codebook: Codebook;
@@ -33,8 +35,9 @@ export function mergeCodebook(current: Codebook, incoming: Codebook): CodebookMe
   const existingIds = new Set(byId.keys());
   const taken = new Set(byId.keys());
   const newId = tagIdMaker(taken);
+  const matchOf = tagMatcherByGuidIdOrName(tags);
+  // GUIDs in use, so that no two tags get the same one.
   const byGuid = new Map(tags.flatMap((tag) => (tag.guid === undefined ? [] : [[tag.guid.toLowerCase(), tag] as const])));
-  const byName = Map.groupBy(tags, (tag) => nameKey(tag.name));
   const keyHolder = new Map(tags.flatMap((tag) => (tag.shortcut === undefined ? [] : [[tag.shortcut, tag.id] as const])));
   const matched = new Map<string, Tag>(); // existing id → the tag as it was
   const resultIdOf = new Map<string, string>(); // incoming id → id in the result
@@ -43,11 +46,7 @@ export function mergeCodebook(current: Codebook, incoming: Codebook): CodebookMe
   const isFree = (id: string): boolean => existingIds.has(id) && !matched.has(id);
   for (const incomingTag of parentsFirst(incoming.tags)) {
     const parentId = incomingTag.parentId === undefined ? undefined : resultIdOf.get(incomingTag.parentId);
-    const byGuidMatch = incomingTag.guid === undefined ? undefined : byGuid.get(incomingTag.guid.toLowerCase());
-    const match =
-      (byGuidMatch !== undefined && isFree(byGuidMatch.id) ? byGuidMatch : undefined) ??
-      (isFree(incomingTag.id) ? byId.get(incomingTag.id) : undefined) ??
-      byName.get(nameKey(incomingTag.name))?.find((tag) => isFree(tag.id) && tag.parentId === parentId);
+    const match = matchOf(incomingTag, parentId, isFree);
 
     if (match !== undefined) {
       matched.set(match.id, { ...match });
@@ -127,8 +126,4 @@ function isInside(id: string, tagId: string, byId: ReadonlyMap<string, Tag>): bo
 
 function sameTag(a: Tag, b: Tag): boolean {
   return a.name === b.name && a.color === b.color && a.description === b.description && a.parentId === b.parentId && a.shortcut === b.shortcut && a.guid === b.guid;
-}
-
-function nameKey(name: string): string {
-  return name.normalize('NFC').toLowerCase();
 }

@@ -1,3 +1,5 @@
+// Annotation files end to end: read (./read-annotation-file.ts), then placed on a document
+// (./plan-annotation-import.ts); most cases need both steps, so they share one file and its fixtures.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +7,8 @@ import { TAG_PALETTE } from '../codebook/codebook-csv.ts';
 import { Annotation, textTarget } from '../model/annotation.ts';
 import { Codebook, Tag } from '../model/codebook.ts';
 import { DEFAULT_STATUSES } from '../model/workspace.ts';
-import { ANNOTATION_FILE_LIMITS, planAnnotationImport, readAnnotationFile, type AnnotationImportInput } from './read-annotation-file.ts';
+import { planAnnotationImport, type AnnotationImportInput } from './plan-annotation-import.ts';
+import { ANNOTATION_FILE_LIMITS, readAnnotationFile } from './read-annotation-file.ts';
 import { ANNO_CONTEXT } from './w3c/w3c-types.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/annotation-files/${name}`, import.meta.url), 'utf8');

@@ -3,7 +3,8 @@
 // The annotations and any new tags go in as one undoable change.
 import type { AnnotationEdit } from '../../core/history/history.ts';
 import type { AnnotationFileOutcome } from '../../core/contract/workbench-api.ts';
-import { planAnnotationImport, readAnnotationFile } from '../../core/interchange/read-annotation-file.ts';
+import { planAnnotationImport } from '../../core/interchange/plan-annotation-import.ts';
+import { readAnnotationFile } from '../../core/interchange/read-annotation-file.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
