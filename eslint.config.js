@@ -10,6 +10,35 @@ const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'ht
 
 const restrict = (patterns) => ['error', { patterns }];
 
+// Inside main/, imports flow one way, tier by tier: a folder may import its own tier and those
+// before it, never one after it. (Tests are exempt: they drive the whole stack.)
+const MAIN_TIERS = [
+  ['store', 'workspace'],
+  ['import', 'bundle', 'export', 'search'],
+  ['workbench'],
+  ['rpc', 'web', 'cli', 'desktop', 'electron'],
+];
+const mainBase = [
+  { group: ['**/renderer/**', '**/preload/**'], message: 'main/ does not import the renderer or the preload.' },
+];
+const mainTierBlocks = MAIN_TIERS.flatMap((tier, index) =>
+  tier.map((folder) => {
+    const later = MAIN_TIERS.slice(index + 1).flat();
+    const own = [
+      ...mainBase,
+      ...(folder === 'electron' ? [] : [{ group: ['electron'], message: 'Only main/index.ts and main/electron/ may import electron; everything else in main/ runs in plain Node.' }]),
+      ...(folder === 'store' ? [] : [{ group: ['lowdb', 'lowdb/*'], message: 'Only main/store/ imports lowdb.' }]),
+    ];
+    if (later.length === 0) return { files: [`main/${folder}/**/*.ts`], ignores: ['main/**/*.test.ts'], rules: { 'no-restricted-imports': restrict(own) } };
+    const groups = later.flatMap((name) => [`../${name}/**`, `../../${name}/**`, `**/main/${name}/**`]);
+    return {
+      files: [`main/${folder}/**/*.ts`],
+      ignores: ['main/**/*.test.ts'],
+      rules: { 'no-restricted-imports': restrict([...own, { group: groups, message: `main/${folder}/ may not import ${later.map((name) => `main/${name}/`).join(', ')}: inside main/ imports flow store ← import, bundle, export ← workbench ← rpc, web, cli, electron.` }]) },
+    };
+  }),
+);
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -81,6 +110,7 @@ export default tseslint.config(
       ]),
     },
   },
+  ...mainTierBlocks,
   {
     files: ['main/index.ts', 'main/electron/**/*.ts', 'preload/**/*.ts'],
     rules: {

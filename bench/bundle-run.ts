@@ -10,11 +10,10 @@ import { bundleEntries } from '../main/bundle/bundle-entries.ts';
 import { startBundleExport } from '../main/bundle/export-job.ts';
 import { readBundle } from '../main/bundle/read-bundle.ts';
 import { writeBundle } from '../main/bundle/write-bundle.ts';
-import { Emitter } from '../core/events.ts';
 import { RESOURCES_DIR } from '../main/app-paths.ts';
-import { applyBundleImport, prepareBundleImport } from '../main/bundle/import-bundle.ts';
 import { WorkspaceStore } from '../main/store/workspace-store.ts';
-import { ChangeLog } from '../main/workbench/change-log.ts';
+import { EXTRACTORS } from '../main/import/extractors.ts';
+import { createWorkbenchService } from '../main/workbench/workbench-service.ts';
 import { createWorkspace } from '../main/workspace/create-workspace.ts';
 
 const [mode, source, out] = process.argv.slice(2);
@@ -72,16 +71,15 @@ if (mode === 'export' && source && out) {
   // Into an empty workspace at `out`: everything is new, so every file is written.
   await createWorkspace(out, { resourcesDir: RESOURCES_DIR, empty: true, name: 'Import benchmark' });
   const store = await WorkspaceStore.open(out);
-  const changes = new ChangeLog(store, { documentsChanged: new Emitter(), annotationsChanged: new Emitter(), historyChanged: new Emitter(), evidenceChanged: new Emitter(), codebookChanged: () => undefined });
+  // Through the service, as the app and `claimbench import-bundle` do.
+  const service = createWorkbenchService(store, { extractors: EXTRACTORS });
   const measured = await measure(async () => {
-    const prepared = await prepareBundleImport(source, store);
-    if (!prepared.ok) throw new Error(prepared.error.message);
-    try {
-      return await applyBundleImport(prepared.value, new Map(), store, changes);
-    } finally {
-      await prepared.value.dispose();
-    }
+    const preview = await service.previewBundleFile('bench-import', source);
+    if (!preview.ok) throw new Error(preview.error.message);
+    return service.applyBundleImport(preview.value.importId, {});
   });
+  await service.dispose();
+  await store.close();
   if (!measured.value.ok) throw new Error(measured.value.error.message);
   const { value, ...figures } = measured;
   process.stdout.write(`${JSON.stringify({ ...figures, annotations: value.value.annotations.added, maxRssMb: maxRssMb() })}\n`);

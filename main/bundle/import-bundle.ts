@@ -1,8 +1,8 @@
 // Importing a .claimbundle into a workspace, in two steps. `prepareBundleImport` checks the whole
 // bundle (a safe archive, every file as the manifest says, every JSON file against its schema) and
 // plans the merge, writing nothing into the workspace; the analyst sees the plan and settles its
-// conflicts. `applyBundleImport` then writes the merge as one undoable change, all or nothing:
-// if any file cannot be written, everything already written is put back.
+// conflicts. `planBundleImport` then makes the merge one change, which the service commits as one
+// undo step, all or nothing: if any file cannot be written, everything already written is put back.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { contentPaths, readBundleContent, type BundleContent } from '../../core/bundle/read-bundle-content.ts';
@@ -12,8 +12,9 @@ import { recorder } from '../../core/evidence/edits.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
-import type { ChangeLog } from '../workbench/change-log.ts';
 import { quoted } from '../../core/history/edit-labels.ts';
+import type { Change } from '../../core/history/history.ts';
+import type { WorkspaceSettings } from '../../core/model/workspace.ts';
 import { openBundle, type OpenedBundle, type OpenBundleOptions } from './open-bundle.ts';
 import type { ReadBundleCode } from './open-bundle.ts';
 import { sha256Hex, type SignatureCheck } from './signing.ts';
@@ -84,19 +85,23 @@ export function mergeTarget(store: WorkspaceStore): MergeTarget {
   return { documents: store.documents, evidence: store.evidence, codebook, statuses: settings.statuses, verdictScale: settings.verdictScale };
 }
 
+/** A bundle's merge, ready to commit: the change (one undo step), the settings it needs first, and what it does. */
+export interface BundleMerge {
+  readonly change: Change;
+  /** Statuses and verdict scale the workspace must have before the change is written (kept if it fails: the service puts them back). */
+  readonly settings?: WorkspaceSettings;
+  readonly summary: MergeSummary;
+}
+
 /**
- * Merges a prepared bundle into `store` as one undoable change ("Import bundle …"), with the
- * analyst's choice for every conflict. The merge is planned again first: if the workspace changed
- * since the bundle was opened so that a conflict has no choice, nothing is written and the
- * failure says which. Resolves with what was added, skipped and settled.
+ * Plans the merge of a prepared bundle into `store` with the analyst's choice for every conflict,
+ * as one change ("Import bundle …") for the service to commit. The merge is planned again first:
+ * if the workspace changed since the bundle was opened so that a conflict has no choice, the
+ * failure says which. Only content-addressed files (originals, earlier texts) are written here:
+ * harmless if the change is then not made.
  */
-export function applyBundleImport(
-  prepared: PreparedImport,
-  resolutions: ReadonlyMap<string, Resolution>,
-  store: WorkspaceStore,
-  changes: ChangeLog,
-): Promise<Result<MergeSummary, 'invalid' | 'write-failed'>> {
-  return changes.exclusive(async () => {
+export function planBundleImport(prepared: PreparedImport, resolutions: ReadonlyMap<string, Resolution>, store: WorkspaceStore): Promise<Result<BundleMerge, 'invalid' | 'write-failed'>> {
+  return (async () => {
     const target = mergeTarget(store);
     const plan = planMerge(target, prepared.content, randomUUID);
     const merged = resolveMerge(target, plan, resolutions, randomUUID);
@@ -129,29 +134,21 @@ export function applyBundleImport(
 
     const before = store.workspace;
     const settingsChanged = result.statuses.length !== before.settings.statuses.length || result.verdictScale.length !== before.settings.verdictScale.length;
-    if (settingsChanged) {
-      const written = await store.updateWorkspace({ ...before, settings: { ...before.settings, statuses: [...result.statuses], verdictScale: [...result.verdictScale] } });
-      if (!written.ok) return written;
-    }
     const evidence = recorder(store.evidence);
     const links = new Map(store.evidence.links.map((link) => [link.id, link]));
     for (const link of result.evidence.links) if (links.get(link.id) !== link) evidence.link(link.id, link);
     const claims = new Map(store.evidence.claims.map((claim) => [claim.id, claim]));
     for (const claim of result.evidence.claims) if (claims.get(claim.id) !== claim) evidence.claim(claim.id, claim);
     const codebookChanged = result.codebook !== before.codebook;
-    const written = await changes.commit({
+    const change: Change = {
       label: `Import bundle ${quoted(prepared.manifest.workspace)}`,
       annotations: [],
       documents: documents.map((file) => ({ documentId: file.meta.id, before: store.document(file.meta.id), after: file })),
       ...(evidence.edits.length > 0 ? { evidence: evidence.edits } : {}),
       ...(codebookChanged ? { codebook: { before: before.codebook, after: result.codebook } } : {}),
-    });
-    if (!written.ok) {
-      if (settingsChanged) await store.updateWorkspace({ ...store.workspace, settings: before.settings });
-      return fail('write-failed', written.error.code === 'write-failed' ? written.error.message : `The import could not be written: ${written.error.message}`);
-    }
-    return ok(result.summary);
-  });
+    };
+    return ok({ change, summary: result.summary, ...(settingsChanged ? { settings: { ...before.settings, statuses: [...result.statuses], verdictScale: [...result.verdictScale] } } : {}) });
+  })();
 }
 
 function withoutOriginal(meta: DocumentFile['meta']): DocumentFile['meta'] {

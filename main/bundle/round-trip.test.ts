@@ -15,10 +15,9 @@ import { RESOURCES_DIR } from '../app-paths.ts';
 import { WorkspaceStore } from '../store/workspace-store.ts';
 import { TEXTS_DIR } from '../store/workspace-layout.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
-import { Emitter } from '../../core/events.ts';
-import { ChangeLog } from '../workbench/change-log.ts';
+import { EXTRACTORS } from '../import/extractors.ts';
+import { createWorkbenchService } from '../workbench/workbench-service.ts';
 import { bundleEntries } from './bundle-entries.ts';
-import { applyBundleImport, prepareBundleImport } from './import-bundle.ts';
 import { writeBundle } from './write-bundle.ts';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -85,12 +84,12 @@ describe('bundle round trip', () => {
           if (!written.ok) throw new Error(written.error.message);
 
           const target = await emptyStore(path.join(dir, 'other'));
-          const prepared = await prepareBundleImport(bundle, target);
-          if (!prepared.ok) throw new Error(prepared.error.message);
-          expect(prepared.value.plan.conflicts).toEqual([]);
-          const changes = new ChangeLog(target, { documentsChanged: new Emitter(), annotationsChanged: new Emitter(), historyChanged: new Emitter(), evidenceChanged: new Emitter(), codebookChanged: () => undefined });
-          const applied = await applyBundleImport(prepared.value, new Map(), target, changes);
-          await prepared.value.dispose();
+          const service = createWorkbenchService(target, { extractors: EXTRACTORS });
+          const preview = await service.previewBundleFile('round-trip', bundle);
+          if (!preview.ok) throw new Error(preview.error.message);
+          expect(preview.value.conflicts).toEqual([]);
+          const applied = await service.applyBundleImport(preview.value.importId, {});
+          await service.dispose();
           if (!applied.ok) throw new Error(applied.error.message);
           // Read back from disk, not from memory.
           const reopened = await WorkspaceStore.open(target.dir);

@@ -4,7 +4,9 @@ import { appVersion, RESOURCES_DIR } from '../app-paths.ts';
 import { startBundleExport } from '../bundle/export-job.ts';
 import { loadOrCreateSigningKey } from '../bundle/signing.ts';
 import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';
-import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
+import { EXTRACTORS } from '../import/extractors.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
+import { openWorkbench } from '../workbench/open-workbench.ts';
 import { UsageError, type Output } from './output.ts';
 
 export const EXPORT_HELP = `Usage: claimbench export [--workspace DIR] --out FILE [--docs ID,…] [options]
@@ -53,7 +55,15 @@ export async function exportCommand({ workspace, out, originals, sign, documents
   if (asked !== undefined && asked !== 'bundle' && asked !== 'qdpx') throw new UsageError(`--format must be bundle or qdpx, not "${asked}"`);
   const format = asked ?? (out.toLowerCase().endsWith('.qdpx') ? 'qdpx' : 'bundle');
   if (format === 'qdpx' && (sign || originals)) throw new UsageError('--sign and --with-originals are for bundles; a .qdpx project has neither');
-  const { store } = await openOrCreateWorkspace(resolveWorkspaceDir(workspace), { resourcesDir: RESOURCES_DIR, lock: 'claimbench export' });
+  const workbench = await openWorkbench(resolveWorkspaceDir(workspace), { resourcesDir: RESOURCES_DIR, lock: 'claimbench export', service: { extractors: EXTRACTORS } });
+  try {
+    return await exportFrom(workbench.store, { out, originals, sign, documents, tags, statuses, format }, output);
+  } finally {
+    await workbench.close();
+  }
+}
+
+async function exportFrom(store: WorkspaceStore, { out, originals, sign, documents, tags, statuses, format }: ExportCommandOptions & { out: string; format: 'bundle' | 'qdpx' }, output: Output): Promise<number> {
   const unknown = [
     ...(documents ?? []).filter((id) => store.document(id) === undefined).map((id) => `no document "${id}"`),
     ...(tags ?? []).filter((id) => !store.workspace.codebook.tags.some((tag) => tag.id === id)).map((id) => `no tag "${id}" in the codebook`),

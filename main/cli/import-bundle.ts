@@ -1,16 +1,15 @@
 // `claimbench import-bundle FILE`: merges an annotated bundle into a workspace, after checking it
 // whole. Conflicts (the same annotation, link or claim changed on both sides) are never settled
 // silently: without --on-conflict the command lists them and writes nothing.
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { describeConflict, describeMergeSummary, type MergeConflict, type Resolution } from '../../core/bundle/bundle-merge.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
-import { applyBundleImport, prepareBundleImport } from '../bundle/import-bundle.ts';
+import { EXTRACTORS } from '../import/extractors.ts';
+import { openWorkbench } from '../workbench/open-workbench.ts';
+import type { WorkbenchHost } from '../workbench/workbench-service.ts';
 import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';
-import { rememberSigner, signerStanding } from '../bundle/known-signers.ts';
-import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { UsageError, type Output } from './output.ts';
-import { ChangeLog } from '../workbench/change-log.ts';
-import { Emitter } from '../../core/events.ts';
 
 export const IMPORT_BUNDLE_HELP = `Usage: claimbench import-bundle [--workspace DIR] [options] FILE
 
@@ -47,60 +46,69 @@ export async function importBundleCommand({ workspace, onConflict, files }: Impo
   if (onConflict !== undefined && !['mine', 'theirs', 'both'].includes(onConflict)) throw new UsageError(`--on-conflict must be mine, theirs or both, not "${onConflict}"`);
   const file = path.resolve(files[0]!);
   // A workspace made for the import starts empty: the bundle fills it.
-  const { store } = await openOrCreateWorkspace(resolveWorkspaceDir(workspace), { resourcesDir: RESOURCES_DIR, empty: true, lock: 'claimbench import-bundle' });
-  const prepared = await prepareBundleImport(file, store);
-  if (!prepared.ok) {
-    output.error(prepared.error.code, `${file}: ${prepared.error.message}`);
+  const workbench = await openWorkbench(resolveWorkspaceDir(workspace), {
+    resourcesDir: RESOURCES_DIR,
+    empty: true,
+    lock: 'claimbench import-bundle',
+    service: { extractors: EXTRACTORS, keysDir: path.join(userDataDir(), 'keys') },
+  });
+  try {
+    return await importInto(workbench.service, file, onConflict as Resolution | undefined, output);
+  } finally {
+    await workbench.close();
+  }
+}
+
+/** Opens, reports and merges the bundle through the service, as the app's Import bundle… does. */
+async function importInto(service: WorkbenchHost, file: string, onConflict: Resolution | undefined, output: Output): Promise<number> {
+  const jobId = `cli-${randomUUID()}`;
+  const opened = await service.previewBundleFile(jobId, file);
+  if (!opened.ok) {
+    output.error(opened.error.code, `${file}: ${opened.error.message}`);
     return 1;
   }
+  const preview = opened.value;
   try {
-    const { plan, manifest, signature } = prepared.value;
+    const { signature } = preview;
     const signed = signature.state === 'valid' ? `signed by ${signature.signer}, valid` : signature.state === 'invalid' ? `signature invalid: ${signature.reason}` : 'not signed';
-    output.report('verified', `${file}: ${manifest.files.length} files intact; workspace “${manifest.workspace}” by ${manifest.creator}, ${manifest.createdAt}; ${signed}`, {
+    output.report('verified', `${file}: ${preview.files} files intact; workspace “${preview.workspace}” by ${preview.creator}, ${preview.createdAt}; ${signed}`, {
       path: file,
-      files: manifest.files.length,
-      workspace: manifest.workspace,
-      creator: manifest.creator,
+      files: preview.files,
+      workspace: preview.workspace,
+      creator: preview.creator,
       signature,
     });
-    const keysDir = path.join(userDataDir(), 'keys');
-    if (signature.state === 'valid') {
-      const standing = await signerStanding(keysDir, signature.signer, signature.fingerprint);
+    if (signature.state === 'valid' && preview.signer !== undefined) {
       const said = {
         known: `you have met this key as ${signature.signer}'s before`,
         new: `you have not met this key before: compare ${signature.fingerprint.slice(0, 16)} with ${signature.signer} if it matters who made the bundle`,
         'other-key': `careful: ${signature.signer} signed with another key before`,
         'other-name': `careful: this key signed under another name before`,
-      }[standing.state];
-      output.report('signer', `signer: ${said}`, { signer: standing });
+      }[preview.signer.state];
+      output.report('signer', `signer: ${said}`, { signer: preview.signer });
     }
     if (signature.state === 'invalid') {
       output.error('invalid-signature', `${file}: the signature does not match the bundle; nothing was imported`);
       return 1;
     }
-    if (plan.conflicts.length > 0 && onConflict === undefined) {
-      for (const conflict of plan.conflicts) output.report('conflict', `conflict: ${describeConflict(conflict)} differs in ${conflict.differences.join(', ')}`, conflictData(conflict));
-      output.error('conflicts', `${plan.conflicts.length} conflict(s) and no --on-conflict: nothing was imported`);
+    if (preview.conflicts.length > 0 && onConflict === undefined) {
+      for (const conflict of preview.conflicts) output.report('conflict', `conflict: ${describeConflict(conflict)} differs in ${conflict.differences.join(', ')}`, conflictData(conflict));
+      output.error('conflicts', `${preview.conflicts.length} conflict(s) and no --on-conflict: nothing was imported`);
       return 3;
     }
-    const resolutions = new Map<string, Resolution>();
-    for (const conflict of plan.conflicts) {
-      // "both" cannot apply to a link whose copy would repeat it: theirs replaces mine then (the only other way to take their version).
-      const wanted = onConflict as Resolution;
-      resolutions.set(conflict.key, conflict.options.includes(wanted) ? wanted : 'theirs');
-    }
-    // The CLI makes one change and exits: its history is not kept, but the change goes through the same all-or-nothing path.
-    const changes = new ChangeLog(store, { documentsChanged: new Emitter(), annotationsChanged: new Emitter(), historyChanged: new Emitter(), evidenceChanged: new Emitter(), codebookChanged: () => undefined });
-    const applied = await applyBundleImport(prepared.value, resolutions, store, changes);
+    const resolutions: Record<string, Resolution> = {};
+    // "both" cannot apply to a link whose copy would repeat it: theirs replaces mine then (the only other way to take their version).
+    for (const conflict of preview.conflicts) resolutions[conflict.key] = conflict.options.includes(onConflict!) ? onConflict! : 'theirs';
+    // The same all-or-nothing path, undo step and signer bookkeeping as the app's.
+    const applied = await service.applyBundleImport(preview.importId, resolutions);
     if (!applied.ok) {
       output.error(applied.error.code, applied.error.message);
       return 1;
     }
-    if (signature.state === 'valid') await rememberSigner(keysDir, signature.signer, signature.fingerprint).catch(() => undefined);
     output.report('imported', `Imported ${path.basename(file)}: ${describeMergeSummary(applied.value)}`, { summary: applied.value });
     return 0;
   } finally {
-    await prepared.value.dispose();
+    await service.discardBundleImport(preview.importId);
   }
 }
 

@@ -1,10 +1,11 @@
 // `claimbench import FILE…`: imports files into a workspace, one result line per file.
+import { randomUUID } from 'node:crypto';
 import { describeAnchors } from '../../core/model/import.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import type { ImportLimits } from '../import/extract-types.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
-import { fileSource, importSources, type ImportOutcome, type ImportSource } from '../import/import-files.ts';
-import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
+import { fileSource, type ImportOutcome, type ImportSource } from '../import/import-files.ts';
+import { openWorkbench } from '../workbench/open-workbench.ts';
 import { resolveWorkspaceDir } from '../workspace/default-location.ts';
 import { UsageError, type Output } from './output.ts';
 
@@ -45,7 +46,7 @@ export async function importCommand({ workspace, versionOf, empty, limits, files
   if (files.length === 0) throw new UsageError('name at least one file to import');
   if (versionOf !== undefined && files.length !== 1) throw new UsageError('--version-of takes exactly one file');
   const dir = resolveWorkspaceDir(workspace);
-  const { store } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty, lock: 'claimbench import' });
+  const workbench = await openWorkbench(dir, { resourcesDir: RESOURCES_DIR, empty, lock: 'claimbench import', service: { extractors: EXTRACTORS, limits } });
 
   const sources: ImportSource[] = [];
   let unreadable = 0;
@@ -61,13 +62,13 @@ export async function importCommand({ workspace, versionOf, empty, limits, files
     }
   }
 
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
+  // Ctrl-C stops after the file in hand, as Cancel does in the app.
+  const jobId = `cli-${randomUUID()}`;
+  const onSignal = () => void workbench.service.cancelImport(jobId);
   process.once('SIGINT', onSignal);
   try {
-    const outcomes = await importSources(store, sources, { extractors: EXTRACTORS, limits, signal: controller.signal });
+    const outcomes = await workbench.service.importSources(jobId, sources);
     for (const [index, outcome] of outcomes.entries()) report(output, sources[index]!.origin, outcome);
-    await store.flush();
     const rejected = unreadable + outcomes.filter((outcome) => outcome.status === 'rejected').length;
     const imported = outcomes.filter((outcome) => outcome.status === 'imported' || outcome.status === 'updated').length;
     output.report('summary', `${imported} imported, ${outcomes.length - imported - (rejected - unreadable)} already in the workspace, ${rejected} rejected (${dir})`, {
@@ -78,6 +79,7 @@ export async function importCommand({ workspace, versionOf, empty, limits, files
     return rejected > 0 ? 1 : 0;
   } finally {
     process.off('SIGINT', onSignal);
+    await workbench.close();
   }
 }
 

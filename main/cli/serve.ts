@@ -7,8 +7,8 @@ import { describeMigration } from '../../core/model/migrations.ts';
 import { RENDERER_DIR, RESOURCES_DIR } from '../app-paths.ts';
 import type { ImportLimits } from '../import/extract-types.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
-import { createWorkbenchService } from '../workbench/workbench-service.ts';
-import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
+import { openWorkbench } from '../workbench/open-workbench.ts';
+import type { WorkbenchHost } from '../workbench/workbench-service.ts';
 import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';
 import { addressKind } from '../web/ip-address.ts';
 import { startWebHost, type WebHost } from '../web/server.ts';
@@ -89,12 +89,17 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
     if (output.json) output.report('warning', warning, { code: 'remote-access', host: options.host });
   }
   const dir = resolveWorkspaceDir(options.workspace);
-  const { store, created, lock } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: options.empty, lock: 'claimbench serve' });
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     output.error('not-built', `The renderer is not built yet (${RENDERER_DIR} is missing): run \`npm run build\` first.`);
     return 1;
   }
-  const service = createWorkbenchService(store, { extractors: EXTRACTORS, limits: options.limits, keysDir: path.join(userDataDir(), 'keys'), checkOnOpen: true });
+  const workbench = await openWorkbench(dir, {
+    resourcesDir: RESOURCES_DIR,
+    empty: options.empty,
+    lock: 'claimbench serve',
+    service: { extractors: EXTRACTORS, limits: options.limits, keysDir: path.join(userDataDir(), 'keys'), checkOnOpen: true },
+  });
+  const { service, store, created } = workbench;
   const migration = describeMigration(store.migratedFiles);
   if (migration !== undefined) output.report('migrated', migration, { files: store.migratedFiles });
   for (const problem of store.problems) {
@@ -126,13 +131,12 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
   // Cancel running imports first (the file in progress finishes), then drain requests and writes.
   await service.dispose();
   await host.close();
-  await store.flush();
-  await lock?.release();
+  await workbench.close();
   output.report('stopped', 'Stopped.');
   return 0;
 }
 
-async function listen(service: ReturnType<typeof createWorkbenchService>, port: number | undefined, host: string | undefined): Promise<WebHost> {
+async function listen(service: WorkbenchHost, port: number | undefined, host: string | undefined): Promise<WebHost> {
   // `host` has passed bindAddress, so a remote one was confirmed with --allow-remote.
   const options = { service, uploads: service.uploads, exports: service.exports, rendererDir: RENDERER_DIR, host, allowRemote: host !== undefined };
   if (port !== undefined) return startWebHost({ ...options, port });

@@ -13,20 +13,17 @@ import { DEFAULT_LIMITS, type ImportLimits } from '../import/extract-types.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { IMPORTABLE_EXTENSIONS } from '../import/detect-format.ts';
 import { fileSource, type ImportSource } from '../import/import-files.ts';
-import type { WorkspaceLock } from '../store/workspace-lock.ts';
-import { createWorkbenchService, type WorkbenchHost } from '../workbench/workbench-service.ts';
+import { openWorkbench, type OpenedWorkbench } from '../workbench/open-workbench.ts';
 import { resolveWorkspaceDir, userDataDir } from '../workspace/default-location.ts';
-import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { connectIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { createMainWindow } from './window.ts';
 
 interface Session {
-  host: WorkbenchHost;
+  /** The open workspace, its service and its lock (released by `close`). */
+  workbench: OpenedWorkbench;
   ipc: Disposable;
-  /** The workspace's lock: no other process writes it while this window has it open. */
-  lock: WorkspaceLock | undefined;
 }
 
 export function runDesktopApp(): void {
@@ -45,16 +42,26 @@ export function runDesktopApp(): void {
   let current: Session | undefined;
 
   const openWorkspace = async (dir: string, empty: boolean): Promise<void> => {
-    const { store, lock } = await openOrCreateWorkspace(dir, { resourcesDir: APP_LAYOUT.resourcesDir, empty, lock: 'the Claimbench desktop app' });
     const previous = current;
-    if (previous) {
-      previous.ipc.dispose();
-      await previous.host.dispose();
-      await previous.host.store.flush();
-      if (previous.host.store.dir !== store.dir) await previous.lock?.release();
+    const close = async (session: Session) => {
+      session.ipc.dispose();
+      await session.workbench.close();
+    };
+    // The same folder again: closed first (one process, one writer). Another one: opened first, so
+    // that the one open stays open if the new one cannot be.
+    const same = previous !== undefined && previous.workbench.store.dir === path.resolve(dir);
+    if (same) {
+      current = undefined;
+      await close(previous);
     }
-    const host = createWorkbenchService(store, { extractors: EXTRACTORS, limits: limitsFromArgs(), keysDir: path.join(app.getPath('userData'), 'keys'), checkOnOpen: true });
-    current = { host, ipc: connectIpc(host, devServerUrl), lock };
+    const workbench = await openWorkbench(dir, {
+      resourcesDir: APP_LAYOUT.resourcesDir,
+      empty,
+      lock: 'the Claimbench desktop app',
+      service: { extractors: EXTRACTORS, limits: limitsFromArgs(), keysDir: path.join(app.getPath('userData'), 'keys'), checkOnOpen: true },
+    });
+    if (previous !== undefined && !same) await close(previous);
+    current = { workbench, ipc: connectIpc(workbench.service, devServerUrl) };
   };
 
   app.on('second-instance', () => {
@@ -75,16 +82,13 @@ export function runDesktopApp(): void {
     const closing = current;
     current = undefined;
     event.preventDefault();
-    void closing.host
-      .dispose()
-      .then(() => closing.host.store.flush())
-      .then(() => closing.lock?.release())
-      .finally(() => app.quit());
+    closing.ipc.dispose();
+    void closing.workbench.close().finally(() => app.quit());
   });
 
   void app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession);
-    serveRenderer(APP_LAYOUT.rendererDir, () => current?.host.exports);
+    serveRenderer(APP_LAYOUT.rendererDir, () => current?.workbench.service.exports);
 
     try {
       await openWorkspace(resolveWorkspaceDir(flagValue('--workspace')), process.argv.includes('--empty'));
@@ -109,7 +113,7 @@ export function runDesktopApp(): void {
           const sources: ImportSource[] = [];
           for (const file of choice.filePaths) sources.push(await fileSource(file));
           // Progress and results reach the window as events, as for a drop.
-          await current.host.importSources(`menu-${crypto.randomUUID()}`, sources);
+          await current.workbench.service.importSources(`menu-${crypto.randomUUID()}`, sources);
         })().catch((error: unknown) => dialog.showErrorBox('Import failed', (error as Error).message));
       },
       openWorkspace: () => {

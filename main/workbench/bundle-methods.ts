@@ -3,29 +3,35 @@
 // and planned first, merged after the analyst settles the conflicts), and plain W3C / Hypothesis
 // annotation files put on one document.
 import { randomUUID } from 'node:crypto';
-import type { BundleJobProgress, BundlePreview, ExportedFile, WorkbenchApi } from '../../core/contract/workbench-api.ts';
+import path from 'node:path';
+import type { BundleImportCode, BundleJobProgress, BundlePreview, ExportedFile, WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import type { Emitter } from '../../core/events.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
-import type { Resolution } from '../../core/bundle/bundle-merge.ts';
+import type { MergeSummary, Resolution } from '../../core/bundle/bundle-merge.ts';
 import type { BundleNotes } from '../bundle/bundle-entries.ts';
 import { startBundleExport } from '../bundle/export-job.ts';
 import type { ExportStaging } from '../bundle/export-staging.ts';
-import { applyBundleImport, prepareBundleImport, type PreparedImport } from '../bundle/import-bundle.ts';
+import { planBundleImport, prepareBundleImport, type PreparedImport } from '../bundle/import-bundle.ts';
 import { rememberSigner, signerStanding } from '../bundle/known-signers.ts';
 import { keyFingerprint } from '../bundle/signing.ts';
 import type { UploadStaging } from '../import/upload-staging.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
+import type { Jobs } from './jobs.ts';
 import { importAnnotationFile } from './annotation-file-import.ts';
 import { fileNameOf } from '../export/export-names.ts';
 
-type BundleMethods = Pick<WorkbenchApi, 'exportBundle' | 'cancelBundleJob' | 'previewBundleImport' | 'applyBundleImport' | 'discardBundleImport' | 'importAnnotationFile'>;
+type BundleMethods = Pick<WorkbenchApi, 'exportBundle' | 'cancelBundleJob' | 'previewBundleImport' | 'applyBundleImport' | 'discardBundleImport' | 'importAnnotationFile'> & {
+  /** Opens a bundle the host itself chose (the CLI) for import, as previewBundleImport does an upload. */
+  previewBundleFile(jobId: string, file: string): Promise<Result<BundlePreview, BundleImportCode>>;
+};
 
 export interface BundleContext {
   readonly store: WorkspaceStore;
   readonly changes: ChangeLog;
   readonly uploads: UploadStaging;
   readonly exports: ExportStaging;
+  readonly jobs: Jobs;
   readonly progress: Emitter<BundleJobProgress>;
   /** Where the analyst's signing key is kept (made on first use); signing is refused without it. */
   readonly keysDir?: string;
@@ -38,9 +44,7 @@ const MAX_PREVIEWS = 4;
 const PROGRESS_INTERVAL_MS = 100;
 
 export function bundleMethods(context: BundleContext): BundleMethods & { dispose(): Promise<void> } {
-  const { store, changes, uploads, exports, progress } = context;
-  const jobs = new Map<string, () => void>();
-  const cancelledEarly = new Set<string>();
+  const { store, changes, uploads, exports, jobs, progress } = context;
   const previews = new Map<string, PreparedImport>();
 
   /** A progress reporter for one job, throttled; `finish` always reports. */
@@ -59,14 +63,50 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
     };
   };
 
-  const register = (jobId: string, cancel: () => void): boolean => {
-    if (jobs.has(jobId)) throw new Error(`bundle job ${jobId} is already running`);
-    jobs.set(jobId, cancel);
-    if (cancelledEarly.delete(jobId)) {
-      cancel();
-      return false;
+
+  /** The bundle's merge as one change: settings it needs first, then the change; a failure puts the settings back. */
+  const commitBundleImport = (prepared: PreparedImport, resolutions: ReadonlyMap<string, Resolution>): Promise<Result<MergeSummary, 'invalid' | 'write-failed'>> =>
+    changes.exclusive(async () => {
+      const merge = await planBundleImport(prepared, resolutions, store);
+      if (!merge.ok) return merge;
+      const before = store.workspace.settings;
+      if (merge.value.settings !== undefined) {
+        const written = await store.updateWorkspace({ ...store.workspace, settings: merge.value.settings });
+        if (!written.ok) return written;
+      }
+      const written = await changes.commit(merge.value.change);
+      if (!written.ok) {
+        if (merge.value.settings !== undefined) await store.updateWorkspace({ ...store.workspace, settings: before });
+        return fail('write-failed', written.error.code === 'write-failed' ? written.error.message : `The import could not be written: ${written.error.message}`);
+      }
+      return ok(merge.value.summary);
+    });
+
+  /** Opens the bundle in `file` for import under `jobId` (see previewBundleImport). */
+  const preview = async (jobId: string, file: string, name: string): Promise<Result<BundlePreview, BundleImportCode>> => {
+    const controller = new AbortController();
+    if (!jobs.start(jobId, () => controller.abort())) return fail('cancelled', 'Opening the bundle was cancelled.');
+    const progressOf = reporter(jobId, 'import');
+    try {
+      const prepared = await prepareBundleImport(file, store, {
+        signal: controller.signal,
+        displayName: name,
+        onProgress: (done, total) => progressOf.report('checking', done, total),
+      });
+      if (!prepared.ok) return prepared;
+      previews.set(jobId, { ...prepared.value, fileName: name });
+      const { signature } = prepared.value;
+      const standing = signature.state === 'valid' && context.keysDir !== undefined ? await signerStanding(context.keysDir, signature.signer, signature.fingerprint) : undefined;
+      for (const [id, old] of previews) {
+        if (previews.size <= MAX_PREVIEWS) break;
+        previews.delete(id);
+        await old.dispose();
+      }
+      return ok({ ...previewOf(jobId, name, prepared.value), ...(standing ? { signer: standing } : {}) });
+    } finally {
+      jobs.finish(jobId);
+      progressOf.finish();
     }
-    return true;
   };
 
   return {
@@ -108,9 +148,9 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
           },
           { onProgress: ({ phase, done, total }) => progressOf.report(phase, done, total) },
         );
-        register(jobId, job.cancel);
+        jobs.start(jobId, job.cancel);
         outcome = job.done.then(async (done): Promise<Result<ExportedFile, 'invalid' | 'cancelled' | 'write-failed'>> => {
-          jobs.delete(jobId);
+          jobs.finish(jobId);
           progressOf.finish();
           if (!done.ok) {
             await exports.discard(staged.downloadId);
@@ -151,47 +191,27 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
     },
 
     async cancelBundleJob(jobId) {
-      const cancel = jobs.get(jobId);
-      if (cancel) cancel();
-      else if (cancelledEarly.size < 1000) cancelledEarly.add(jobId);
+      jobs.cancel(jobId);
     },
 
     async previewBundleImport(jobId, upload) {
       const staged = uploads.takeFile(upload.uploadId);
       if (staged === undefined) return fail('not-found', 'The uploaded bundle is gone (it was already opened, or the upload failed).');
-      const controller = new AbortController();
-      if (!register(jobId, () => controller.abort())) {
-        await staged.release();
-        return fail('cancelled', 'Opening the bundle was cancelled.');
-      }
-      const progressOf = reporter(jobId, 'import');
       try {
-        const prepared = await prepareBundleImport(staged.file, store, {
-          signal: controller.signal,
-          displayName: upload.name,
-          onProgress: (done, total) => progressOf.report('checking', done, total),
-        });
-        if (!prepared.ok) return prepared;
-        previews.set(jobId, { ...prepared.value, fileName: upload.name });
-        const { signature } = prepared.value;
-        const standing = signature.state === 'valid' && context.keysDir !== undefined ? await signerStanding(context.keysDir, signature.signer, signature.fingerprint) : undefined;
-        for (const [id, old] of previews) {
-          if (previews.size <= MAX_PREVIEWS) break;
-          previews.delete(id);
-          await old.dispose();
-        }
-        return ok({ ...previewOf(jobId, upload.name, prepared.value), ...(standing ? { signer: standing } : {}) });
+        return await preview(jobId, staged.file, upload.name);
       } finally {
-        jobs.delete(jobId);
-        progressOf.finish();
         await staged.release();
       }
+    },
+
+    previewBundleFile(jobId, file) {
+      return preview(jobId, file, path.basename(file));
     },
 
     async applyBundleImport(importId, resolutions) {
       const prepared = previews.get(importId);
       if (prepared === undefined) return fail('not-found', 'That bundle is no longer open: open it again.');
-      const applied = await applyBundleImport(prepared, new Map(Object.entries(resolutions) as [string, Resolution][]), store, changes);
+      const applied = await commitBundleImport(prepared, new Map(Object.entries(resolutions) as [string, Resolution][]));
       // The analyst took this bundle in: its key is now one they have met, under that name.
       const { signature } = prepared;
       if (applied.ok && signature.state === 'valid' && context.keysDir !== undefined) await rememberSigner(context.keysDir, signature.signer, signature.fingerprint).catch(() => undefined);
@@ -213,7 +233,6 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
     },
 
     async dispose() {
-      for (const cancel of jobs.values()) cancel();
       for (const prepared of previews.values()) await prepared.dispose();
       previews.clear();
       await exports.dispose();

@@ -1,17 +1,59 @@
-// The document half of the workbench service's undoable changes: deleting a document takes its
-// annotations, and the links and claim mentions that point at them, in one undo step through the
-// change log. Its original stays in originals/ (content-addressed, maybe shared, and undo needs it).
-import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
+// The documents half of the workbench service: the library, reading a document (its annotations in
+// pages), its metadata, and deleting it with its annotations and the links and claim mentions that
+// point at them, in one undo step. Its original stays in originals/ (content-addressed, maybe
+// shared, and undo needs it).
+import type { DocumentMetaPatch, DocumentsChange, WorkbenchApi } from '../../core/contract/workbench-api.ts';
+import { annotationPage } from '../../core/annotations/paging.ts';
+import type { Emitter } from '../../core/events.ts';
 import { afterAnnotationsRemoved, dependentsOf } from '../../core/evidence/references.ts';
+import { quoted } from '../../core/history/edit-labels.ts';
+import { DocumentMeta } from '../../core/model/document.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
-import { quoted } from '../../core/history/edit-labels.ts';
 
-type DocumentMethods = Pick<WorkbenchApi, 'deleteDocument'>;
+type DocumentMethods = Pick<WorkbenchApi, 'listDocuments' | 'getDocument' | 'getAnnotations' | 'updateDocumentMeta' | 'deleteDocument'>;
 
-export function documentMethods(store: WorkspaceStore, changes: ChangeLog): DocumentMethods {
+export function documentMethods(store: WorkspaceStore, changes: ChangeLog, documentsChanged: Emitter<DocumentsChange>): DocumentMethods {
   return {
+    async listDocuments() {
+      return store.documents.map(({ meta, annotations }) => ({ meta, annotationCount: annotations.length }));
+    },
+
+    async getDocument(id, annotationLimit) {
+      const file = store.document(id);
+      if (file === undefined) return fail('not-found', `There is no document "${id}" in this workspace.`);
+      const { annotations, next } = annotationPage(file.annotations, undefined, annotationLimit ?? file.annotations.length);
+      const view = { meta: file.meta, text: file.text, annotations, structure: file.structure, annotationTotal: file.annotations.length };
+      return ok(next === undefined ? view : { ...view, nextAnnotations: next });
+    },
+
+    async getAnnotations(documentId, after, limit) {
+      const file = store.document(documentId);
+      if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+      return ok(annotationPage(file.annotations, after, limit));
+    },
+
+    updateDocumentMeta(id, patch) {
+      // Not an undo step, but in turn with those: it rewrites the whole file, so it must not read a
+      // document that a change under way is about to rewrite (its annotations would be lost) or
+      // remove (a deletion: it would bring the document back).
+      return changes.exclusive(async () => {
+        const document = store.document(id);
+        if (document === undefined) return fail('not-found', `There is no document "${id}" in this workspace.`);
+        const next = DocumentMeta.safeParse(applyPatch(document.meta, patch));
+        if (!next.success) {
+          const issue = next.error.issues[0];
+          const field = FIELD_NAMES[String(issue?.path[0])] ?? String(issue?.path[0] ?? 'metadata');
+          return fail('invalid', `${field}: ${issue?.message ?? 'not valid'}`);
+        }
+        const written = await store.putDocument({ ...document, meta: next.data });
+        if (!written.ok) return written;
+        documentsChanged.fire({ changed: [id], removed: [] });
+        return ok(written.value.meta);
+      });
+    },
+
     deleteDocument(documentId) {
       return changes.exclusive(async () => {
         const before = store.document(documentId);
@@ -30,4 +72,25 @@ export function documentMethods(store: WorkspaceStore, changes: ChangeLog): Docu
       });
     },
   };
+}
+
+/** How the details form names each field, for messages. */
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  title: 'Title',
+  role: 'Role',
+  outlet: 'Outlet',
+  author: 'Author',
+  publishedAt: 'Published (use a date like 2026-08-14, or a date and time with its offset)',
+  sourceUrl: 'URL (an http or https address)',
+  language: 'Language',
+  tags: 'Tags',
+};
+
+function applyPatch(meta: DocumentMeta, patch: DocumentMetaPatch): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...meta };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete next[key];
+    else if (value !== undefined) next[key] = value;
+  }
+  return next;
 }

@@ -24,6 +24,13 @@ describe('layer rules', () => {
     ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;"],
     ['main/web/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['main/workbench/x.ts', "import { Low } from 'lowdb';\nexport const a = Low;"],
+    // Inside main/, one direction: store ← import, bundle, export ← workbench ← rpc, web, cli, electron.
+    ['main/store/x.ts', "import { createWorkspace } from '../workspace/create-workspace.ts';\nimport { importSources } from '../import/import-files.ts';\nexport const a = [createWorkspace, importSources];"],
+    ['main/bundle/x.ts', "import { ChangeLog } from '../workbench/change-log.ts';\nexport const a = ChangeLog;"],
+    ['main/import/formats/x.ts', "import { ChangeLog } from '../../workbench/change-log.ts';\nexport const a = ChangeLog;"],
+    ['main/workbench/x.ts', "import { dispatch } from '../rpc/dispatch.ts';\nexport const a = dispatch;"],
+    ['main/export/x.ts', "import { serve } from '../cli/serve.ts';\nexport const a = serve;"],
+    ['main/store/x.ts', "import { app } from 'electron';\nexport const a = app;"],
   ])('%s may not: %s', async (file, code) => {
     expect(await ruleIdsFor(file, code)).toContain('no-restricted-imports');
   });
@@ -42,6 +49,11 @@ describe('layer rules', () => {
     ['main/index.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['preload/x.ts', "import { contextBridge } from 'electron';\nexport const a = contextBridge;"],
     ['main/store/x.ts', "import { Low } from 'lowdb';\nexport const a = Low;"],
+    ['main/workspace/x.ts', "import { WorkspaceStore } from '../store/workspace-store.ts';\nexport const a = WorkspaceStore;"],
+    ['main/bundle/x.ts', "import { formatBytes } from '../import/import-files.ts';\nexport const a = formatBytes;"],
+    ['main/workbench/x.ts', "import { startBundleExport } from '../bundle/export-job.ts';\nexport const a = startBundleExport;"],
+    ['main/cli/x.ts', "import { openWorkbench } from '../workbench/open-workbench.ts';\nexport const a = openWorkbench;"],
+    ['main/store/x.test.ts', "import { createWorkbenchService } from '../workbench/workbench-service.ts';\nexport const a = createWorkbenchService;"],
     ['core/model/x.ts', "import { z } from 'zod';\nexport const a = z;"],
     ['renderer/src/api/x.ts', "export const a = fetch('/api/listDocuments');"],
   ])('%s may: %s', async (file, code) => {
