@@ -24,6 +24,14 @@
 //
 // storage (bench/storage.ts): saving one annotation durably at 1k/10k/100k annotations against
 // appending a record + fdatasync; 50 saves at once; opening at 100k; kill -9 during saves.
+// agreement (bench/agreement.ts): every agreement measure for 1,000 documents × 3 coders × 100
+// annotations, against reading those annotations (the document files parsed).
+// claim-matching (bench/claim-matching.ts): MAP@5 and P@1 on the CLEF 2020 CheckThat! dev queries,
+// tuned on train, against plain BM25 in the same run; index build, query and article times.
+// suggest (bench/suggest.ts): precision, recall, F1 and speaker accuracy on the held-out half of
+// the gold set, against a naive baseline; tokens/s against wink-nlp's own tokenisation.
+// search (bench/search.ts): SQLite FTS5 and MiniSearch on a 100 MB corpus against each engine's
+// bulk load and a brute-force indexOf scan.
 // `BENCH_ONLY=reader,anchoring` runs a subset.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -34,8 +42,12 @@ import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { runAnchoringBench } from './anchoring.ts';
 import { articleHtml } from './articles.ts';
+import { agreementBenchmark } from './agreement.ts';
 import { bundleBenchmark } from './bundle.ts';
+import { claimMatchingBenchmark } from './claim-matching.ts';
 import { readerBenchmark } from './reader.ts';
+import { searchBenchmark } from './search.ts';
+import { suggestBenchmark } from './suggest.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -143,7 +155,7 @@ function summarize({ name, samplesMs }: Series) {
   return { name, runs: sorted.length, medianMs: round(median), minMs: round(sorted[0]!), maxMs: round(sorted.at(-1)!), samplesMs: samplesMs.map(round) };
 }
 
-const only = new Set((process.env.BENCH_ONLY ?? 'cold-start,import,reader,anchoring,bundle,storage').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'cold-start,import,reader,anchoring,bundle,storage,agreement,claim-matching,suggest,search').split(','));
 
 async function coldStartBenchmark(browser: Browser) {
   // One unmeasured round each, so disk caches are warm for both alike.
@@ -178,6 +190,12 @@ try {
   // In a process of its own: saves are timed to a tenth of a millisecond, and the collections of
   // this process's heap (the other benchmarks' data) would show in them, not the store's.
   if (only.has('storage')) benchmarks.push(await storageInItsOwnProcess());
+  // The cores of the next features, each against its baseline (see each file's header).
+  if (only.has('agreement')) benchmarks.push(withId('agreement', await agreementBenchmark()));
+  if (only.has('claim-matching')) benchmarks.push(withId('claim-matching', await claimMatchingBenchmark()));
+  if (only.has('suggest')) benchmarks.push(withId('suggest', await suggestBenchmark()));
+  // Last: it holds a 100 MB corpus and two indexes of it.
+  if (only.has('search')) benchmarks.push(withId('search', await searchBenchmark()));
   const results = {
     generatedAt: new Date().toISOString(),
     machine: { node: process.version, cpus: os.cpus().length, platform: `${process.platform}-${process.arch}`, browser: browser?.version() },
@@ -189,6 +207,10 @@ try {
   console.log('Written to bench/results/latest.json');
 } finally {
   await browser?.close();
+}
+
+function withId(id: string, result: object): { id: string } & Record<string, unknown> {
+  return { id, ...(result as Record<string, unknown>) };
 }
 
 /** One line per benchmark for the terminal; the whole result is in the JSON. */
