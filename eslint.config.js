@@ -14,7 +14,7 @@ const restrict = (patterns) => ['error', { patterns }];
 // before it, never one after it. (Tests are exempt: they drive the whole stack.)
 const MAIN_TIERS = [
   ['store', 'workspace'],
-  ['import', 'bundle', 'export', 'search'],
+  ['import', 'bundle', 'export', 'search', 'archive'],
   ['workbench'],
   ['rpc', 'web', 'cli', 'desktop', 'electron'],
 ];

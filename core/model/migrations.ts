@@ -10,8 +10,8 @@
 import { fail, ok, type Result } from '../result.ts';
 import { WORKSPACE_SCHEMA_VERSION } from './stored-files.ts';
 
-/** The kinds of file a workspace holds (workspace.json, evidence.json, documents/<id>.json). */
-export type StoredFileKind = 'workspace' | 'evidence' | 'document';
+/** The kinds of file a workspace holds (workspace.json, evidence.json, archive.json, documents/<id>.json). */
+export type StoredFileKind = 'workspace' | 'evidence' | 'archive' | 'document';
 
 type JsonObject = { readonly [key: string]: unknown };
 

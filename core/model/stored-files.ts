@@ -1,6 +1,7 @@
 // The shapes of the workspace's files on disk. Every file carries its schemaVersion and is read
 // back through these schemas; a file that does not parse is reported, never silently reset.
 import { z } from 'zod';
+import { ArchiveEntry } from '../archive/entry.ts';
 import { Annotation } from './annotation.ts';
 import { isCanonicalAnnotation } from './canonical-annotation.ts';
 import { Codebook } from './codebook.ts';
@@ -101,3 +102,21 @@ function allCanonical(annotations: readonly unknown[]): boolean {
  */
 export const EvidenceFile = EvidenceData.safeExtend({ schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION) });
 export type EvidenceFile = z.infer<typeof EvidenceFile>;
+
+/**
+ * archive.json: the workspace's fact-check archive (core/archive/entry.ts), in import order. A file
+ * of its own: it can be large (a 10,000-claim feed) and changes only when a feed is imported.
+ */
+export const ArchiveFile = z
+  .object({
+    schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),
+    entries: z.array(ArchiveEntry),
+  })
+  .superRefine((file, context) => {
+    const seen = new Set<string>();
+    for (const entry of file.entries) {
+      if (seen.has(entry.id)) context.addIssue({ code: 'custom', message: `duplicate archive entry id ${JSON.stringify(entry.id)}` });
+      seen.add(entry.id);
+    }
+  });
+export type ArchiveFile = z.infer<typeof ArchiveFile>;

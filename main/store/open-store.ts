@@ -4,7 +4,7 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { MIGRATIONS, type Migration, type StoredFileKind } from '../../core/model/migrations.ts';
-import { type DocumentFile, EvidenceFile, parseDocumentFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
+import { ArchiveFile, type DocumentFile, EvidenceFile, parseDocumentFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import { fail, type Failure, type Result } from '../../core/result.ts';
 import { journalPath, removeJournal, replayJournal } from './document-journal.ts';
 import type { JournalState } from './document-journals.ts';
@@ -13,7 +13,7 @@ import { recover } from './recover.ts';
 import { migrateAndValidate, type Reading, type Schema } from './validate-record.ts';
 import { describe, storedFile, type StoredFile } from './stored-file.ts';
 import { isRunning } from './workspace-lock.ts';
-import { DOCUMENTS_DIR, EVIDENCE_FILE, ORIGINALS_DIR, TEXTS_DIR, WORKSPACE_FILE } from './workspace-layout.ts';
+import { ARCHIVE_FILE, DOCUMENTS_DIR, EVIDENCE_FILE, ORIGINALS_DIR, TEXTS_DIR, WORKSPACE_FILE } from './workspace-layout.ts';
 
 /** The workspace cannot be opened at all (as opposed to one unreadable document). */
 export class WorkspaceOpenError extends Error {
@@ -53,11 +53,18 @@ export interface OpenOptions {
   readonly migrations?: readonly Migration[];
 }
 
+/** A record a workspace may lack (evidence.json, archive.json), and why it may not be written when it could not be read. */
+export interface OptionalRecord<T> {
+  readonly file: StoredFile<T>;
+  readonly refusal?: WriteFailure;
+}
+
 /** Everything `WorkspaceStore.open` reads from a workspace folder. */
 export interface OpenedRecords {
   readonly dir: string;
   readonly workspaceFile: StoredFile<WorkspaceFile>;
-  readonly evidence: { readonly file: StoredFile<EvidenceFile>; readonly refusal?: WriteFailure };
+  readonly evidence: OptionalRecord<EvidenceFile>;
+  readonly archive: OptionalRecord<ArchiveFile>;
   readonly documentFiles: Map<string, StoredFile<DocumentFile>>;
   readonly unreadable: Failure[];
   readonly journals: ReadonlyMap<string, JournalState>;
@@ -69,7 +76,7 @@ export interface OpenedRecords {
  * in `unreadable`; a missing or invalid workspace.json is a `WorkspaceOpenError`. A missing
  * evidence.json is no evidence yet (written on the first change); one that fails to parse is
  * listed, left untouched, and read as empty, and writes to it are refused (`evidence.refusal`)
- * until the analyst repairs or removes it and opens the workspace again.
+ * until the analyst repairs or removes it and opens the workspace again. archive.json likewise.
  */
 export async function readWorkspace(dir: string, options: OpenOptions = {}): Promise<OpenedRecords> {
     const absolute = path.resolve(dir);
@@ -123,28 +130,31 @@ export async function readWorkspace(dir: string, options: OpenOptions = {}): Pro
         journals.set(file.value.meta.id, { on: journal?.present ? (journal.torn ? 'unknown' : 'ready') : 'absent', name: file.value.journal, records: journal?.records ?? 0, bytes: journal?.bytes ?? 0 });
       }
     }
-    const evidence = await openEvidence(absolute, unreadable, reading);
+    const evidence = await openOptional(storedFile<EvidenceFile>(absolute, EVIDENCE_FILE), EvidenceFile, 'evidence', { schemaVersion: WORKSPACE_SCHEMA_VERSION, links: [], claims: [] }, 'links and claims', unreadable, reading);
+    const archive = await openOptional(storedFile<ArchiveFile>(absolute, ARCHIVE_FILE), ArchiveFile, 'archive', { schemaVersion: WORKSPACE_SCHEMA_VERSION, entries: [] }, 'archive entries', unreadable, reading);
     if (repair) await writeMigrated(absolute, reading.migrated);
-    return { dir: absolute, workspaceFile, evidence, documentFiles, unreadable, journals, migrated: reading.migrated.map(({ stored, from }) => ({ file: stored.relative, from })) };
+    return { dir: absolute, workspaceFile, evidence, archive, documentFiles, unreadable, journals, migrated: reading.migrated.map(({ stored, from }) => ({ file: stored.relative, from })) };
 }
 
-/** Reads evidence.json for `open`: missing is empty; unreadable is a problem, and refused writes. */
-async function openEvidence(dir: string, problems: Failure[], reading: Reading): Promise<{ file: StoredFile<EvidenceFile>; refusal?: WriteFailure }> {
-  const file = storedFile<EvidenceFile>(dir, EVIDENCE_FILE);
-  const read = await readValidated(file, EvidenceFile, 'evidence', reading);
-  if (!read.ok && read.error.code === 'migration-failed') throw migrationFailed(dir, read.error.message);
+/**
+ * Reads an optional record (evidence.json, archive.json) for `open`: missing is `empty`; unreadable
+ * is a problem, read as `empty`, and its writes are refused (so what it held, `holds`, is not lost).
+ */
+async function openOptional<T>(file: StoredFile<T>, schema: Schema<T>, kind: StoredFileKind, empty: T, holds: string, problems: Failure[], reading: Reading): Promise<OptionalRecord<T>> {
+  const read = await readValidated(file, schema, kind, reading);
+  if (!read.ok && read.error.code === 'migration-failed') throw migrationFailed(file.dir, read.error.message);
   if (read.restored) problems.push(read.restored);
   if (read.ok) {
     noteMigrated(reading, file, read);
     file.db.data = read.value;
     return { file };
   }
-  file.db.data = { schemaVersion: WORKSPACE_SCHEMA_VERSION, links: [], claims: [] };
+  file.db.data = empty;
   if (read.error.code === 'missing') return { file };
   problems.push(read.error);
   const message =
-    `${EVIDENCE_FILE} could not be read when the workspace was opened (${read.error.message.replace(`${EVIDENCE_FILE}: `, '')}), ` +
-    'so links and claims cannot be changed: the links and claims it held would be lost. Put a good copy of it in place, then open the workspace again.';
+    `${file.relative} could not be read when the workspace was opened (${read.error.message.replace(`${file.relative}: `, '')}), ` +
+    `so ${holds} cannot be changed: the ${holds} it held would be lost. Put a good copy of it in place, then open the workspace again.`;
   return { file, refusal: { code: 'write-failed', message } };
 }
 

@@ -1,11 +1,13 @@
 // Where each part of a workspace lives inside its folder. The JSON records (workspace.json,
-// evidence.json, documents/<id>.json) are whole-file lowdb records written durably; each document's
+// evidence.json, archive.json, documents/<id>.json) are whole-file lowdb records written durably; each document's
 // claim changes since it was last written whole are appended to documents/<id>.jsonl; imported files
 // and earlier versions' texts are content-addressed blobs. docs/storage.md has the whole picture.
 
 export const WORKSPACE_FILE = 'workspace.json';
 /** Links and claims: they join documents, so they live beside them, not in one of them. */
 export const EVIDENCE_FILE = 'evidence.json';
+/** The fact-check archive: already-checked claims imported from feeds (main/archive/). */
+export const ARCHIVE_FILE = 'archive.json';
 export const DOCUMENTS_DIR = 'documents';
 /** Imported files as they came, named by their SHA-256. */
 export const ORIGINALS_DIR = 'originals';

@@ -1,7 +1,7 @@
 // The workspace store: the only module that writes a workspace folder. It holds the JSON records in
-// memory (stored-file.ts: one lowdb record for workspace.json, one for evidence.json, one per
-// document) and writes through one queue per file (write-queue.ts). Which write goes where:
-// - workspace.json and evidence.json: written whole (`updateWorkspace`, `putEvidence`);
+// memory (stored-file.ts: one lowdb record each for workspace.json, evidence.json and archive.json,
+// one per document) and writes through one queue per file (write-queue.ts). Which write goes where:
+// - workspace.json, evidence.json and archive.json: written whole (`updateWorkspace`, `putEvidence`, `putArchive`);
 // - a document: written whole when it is new or anything but its annotations changes (`putDocument`);
 //   a change of its annotations, given as the annotations put and removed (`putAnnotations`,
 //   `stageAnnotations`), is appended to its journal (document-journals.ts), and the file is written
@@ -11,9 +11,10 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { ArchiveEntry } from '../../core/archive/entry.ts';
 import { Annotation } from '../../core/model/annotation.ts';
 import type { EvidenceData } from '../../core/model/evidence.ts';
-import { DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
+import { ArchiveFile, DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
 import { hasBlob, saveBlob } from './blob-folder.ts';
@@ -45,6 +46,9 @@ export class WorkspaceStore {
   private readonly evidenceFile: StoredFile<EvidenceFile>;
   /** Why evidence.json may not be written: it could not be read, and overwriting it would lose it. */
   private readonly evidenceRefusal: Failure<'write-failed'> | undefined;
+  private readonly archiveFile: StoredFile<ArchiveFile>;
+  /** Why archive.json may not be written (as for evidence.json). */
+  private readonly archiveRefusal: Failure<'write-failed'> | undefined;
   private readonly documentFiles: Map<string, StoredFile<DocumentFile>>;
   private readonly unreadable: Failure[];
   private readonly queue = new WriteQueue();
@@ -64,6 +68,8 @@ export class WorkspaceStore {
     this.workspaceFile = records.workspaceFile;
     this.evidenceFile = records.evidence.file;
     this.evidenceRefusal = records.evidence.refusal;
+    this.archiveFile = records.archive.file;
+    this.archiveRefusal = records.archive.refusal;
     this.documentFiles = records.documentFiles;
     this.unreadable = records.unreadable;
     this.journals = new DocumentJournals(records.dir, this.queue, records.journals);
@@ -100,6 +106,16 @@ export class WorkspaceStore {
     return this.evidenceRefusal;
   }
 
+  /** The fact-check archive's entries, in import order (empty when archive.json is missing or unreadable). Do not mutate. */
+  get archive(): readonly ArchiveEntry[] {
+    return this.archiveFile.db.data.entries;
+  }
+
+  /** Why the archive cannot be changed in this session (see `open`), or undefined when it can. */
+  get archiveWriteRefusal(): Failure<'write-failed'> | undefined {
+    return this.archiveRefusal;
+  }
+
   get problems(): readonly Failure[] {
     return this.unreadable;
   }
@@ -124,6 +140,13 @@ export class WorkspaceStore {
     if (this.evidenceRefusal) return Promise.resolve(fail(this.evidenceRefusal.code, this.evidenceRefusal.message));
     const file = EvidenceFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, links: next.links, claims: next.claims });
     return this.queue.enqueue(this.evidenceFile.relative, () => writeStored(this.evidenceFile, file)).then((result) => (result.ok ? ok(this.evidence) : result));
+  }
+
+  /** Replaces archive.json's entries; resolves once they are on disk. Throws on entries that break its schema (a bug at the caller). */
+  putArchive(entries: readonly ArchiveEntry[]): Promise<Result<readonly ArchiveEntry[], 'write-failed'>> {
+    if (this.archiveRefusal) return Promise.resolve(fail(this.archiveRefusal.code, this.archiveRefusal.message));
+    const file = ArchiveFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, entries });
+    return this.queue.enqueue(this.archiveFile.relative, () => writeStored(this.archiveFile, file)).then((result) => (result.ok ? ok(this.archive) : result));
   }
 
   /**
