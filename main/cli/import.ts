@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { describeAnchors } from '../../core/model/import.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import type { ImportLimits } from '../import/extract-types.ts';
+import { unreadableReason } from '../import/extract-file.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { fileSource, type ImportOutcome, type ImportSource } from '../import/import-files.ts';
 import { openWorkbench } from '../workbench/open-workbench.ts';
@@ -56,8 +57,7 @@ export async function importCommand({ workspace, versionOf, empty, limits, files
       sources.push(versionOf === undefined ? source : { ...source, versionOf });
     } catch (error) {
       unreadable++;
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
+      const reason = unreadableReason(error);
       output.report('rejected', `✗ ${file}: ${reason}`, { file, code: 'unreadable', message: reason });
     }
   }

@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { APP_ROOT } from '../app-paths.ts';
 import { DEFAULT_LIMITS, type ImportLimits } from '../import/extract-types.ts';
 import { WorkspaceOpenError } from '../store/open-store.ts';
+import { agreementCommand, AGREEMENT_HELP } from './agreement.ts';
 import { checkCommand, CHECK_HELP } from './check.ts';
 import { exportCommand, EXPORT_HELP } from './export.ts';
 import { importCommand, IMPORT_HELP } from './import.ts';
@@ -13,6 +14,7 @@ import { verifyCommand, VERIFY_HELP } from './verify.ts';
 import { createOutput, UsageError, type Output } from './output.ts';
 import { bindAddress, serve, SERVE_HELP, type ServeOptions } from './serve.ts';
 import { start, START_HELP } from './start.ts';
+import { suggestCommand, SUGGEST_HELP } from './suggest.ts';
 
 const MAIN_HELP = `Usage: claimbench <command> [options]
 
@@ -27,6 +29,8 @@ Commands:
   verify         check a bundle's files, hashes and signature without importing it
   import-bundle  merge an annotated bundle into a workspace
   check          check a workspace's files (like fsck) and repair what can be repaired
+  suggest        suggest claims to check in files, or in a document of the workspace
+  agreement      how far coders agree on the claims they marked, per tag and document
 
 Options:
   -h, --help     show help (also after a command: claimbench serve --help)
@@ -124,6 +128,28 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   check: { help: CHECK_HELP, options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help }, positionals: false, run: (values, _files, output) => checkCommand({ workspace: values.workspace as string | undefined }, output) },
   verify: { help: VERIFY_HELP, options: { json: COMMON.json, help: COMMON.help }, positionals: true, run: (_values, files, output) => verifyCommand(files, output) },
+  suggest: {
+    help: SUGGEST_HELP,
+    options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help, 'max-file-size': COMMON['max-file-size'], document: { type: 'string' } },
+    positionals: true,
+    run: (values, files, output) => suggestCommand({ workspace: values.workspace as string | undefined, document: values.document as string | undefined, limits: limits(values), files }, output),
+  },
+  agreement: {
+    help: AGREEMENT_HELP,
+    options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help, coders: { type: 'string' }, tag: { type: 'string', multiple: true }, document: { type: 'string', multiple: true }, overlap: { type: 'string' } },
+    positionals: false,
+    run: (values, _files, output) =>
+      agreementCommand(
+        {
+          workspace: values.workspace as string | undefined,
+          coders: values.coders as string | undefined,
+          tags: values.tag as string[] | undefined,
+          documents: values.document as string[] | undefined,
+          overlap: values.overlap as string | undefined,
+        },
+        output,
+      ),
+  },
 };
 
 /** Runs the CLI; resolves with the exit code (0 ok, 1 failed, 2 usage error). */

@@ -6,10 +6,8 @@ import { stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentMeta, type DocumentFormat } from '../../core/model/document.ts';
 import { WORKSPACE_SCHEMA_VERSION, type DocumentFile } from '../../core/model/stored-files.ts';
-import { formatBytes } from '../../core/text/format-bytes.ts';
-import { normalizeText } from '../../core/text/normalize.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
-import { detectFormat } from './detect-format.ts';
+import { extractBytes, readWithinLimit } from './extract-file.ts';
 import { newVersion } from './new-version.ts';
 import type { ImportOutcome, ImportProgress } from '../../core/model/import.ts';
 import { DEFAULT_LIMITS, type Extracted, type Extractor, type ImportLimits } from './extract-types.ts';
@@ -115,32 +113,16 @@ async function prepare(
   if (options.signal?.aborted) return rejected('cancelled', 'not imported: the import was cancelled');
   const chosen = source.versionOf === undefined ? undefined : store.document(source.versionOf);
   if (source.versionOf !== undefined && chosen === undefined) return rejected('not-found', 'the document to update is no longer in the workspace');
-  if (source.size > limits.maxFileBytes) {
-    return rejected('too-large', `the file is ${formatBytes(source.size)}; the limit is ${formatBytes(limits.maxFileBytes)}`);
-  }
-
-  let bytes: Uint8Array;
-  try {
-    bytes = await source.read();
-  } catch (error) {
-    return rejected('unreadable', `could not read the file: ${(error as Error).message}`);
-  }
-  if (bytes.length > limits.maxFileBytes) return rejected('too-large', `the file is larger than ${formatBytes(limits.maxFileBytes)}`);
+  const read = await readWithinLimit(source, limits);
+  if (!read.ok) return rejected(read.error.code, read.error.message);
+  const bytes = read.value;
   const originalHash = sha256(bytes);
   const sameFile = await known(originalHash, 'originalHash');
   if (sameFile) return duplicate(name, sameFile);
 
-  const format = detectFormat(name, bytes);
-  let extracted: Extracted;
-  try {
-    const result = await options.extractors[format]({ bytes, fileName: name, limits, signal: options.signal });
-    if (!result.ok) return rejected(result.error.code, result.error.message);
-    extracted = result.value;
-  } catch (error) {
-    // An extractor that throws has a bug; the import of the other files goes on.
-    return rejected('corrupt', `could not read this ${format.toUpperCase()} file: ${(error as Error).message}`);
-  }
-  if (normalizeText(extracted.text) !== extracted.text) throw new Error(`the ${format} extractor returned unnormalized text`);
+  const result = await extractBytes(name, bytes, { extractors: options.extractors, limits, signal: options.signal });
+  if (!result.ok) return rejected(result.error.code, result.error.message);
+  const extracted = result.value;
 
   const textHash = sha256(new TextEncoder().encode(extracted.text));
   const sameText = await known(textHash, 'textHash');
