@@ -5,11 +5,13 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { APP_ROOT } from '../app-paths.ts';
 import { DEFAULT_LIMITS, type ImportLimits } from '../import/extract-types.ts';
 import { WorkspaceOpenError } from '../store/open-store.ts';
+import { archiveCommand, ARCHIVE_HELP } from './archive.ts';
 import { agreementCommand, AGREEMENT_HELP } from './agreement.ts';
 import { checkCommand, CHECK_HELP } from './check.ts';
 import { exportCommand, EXPORT_HELP } from './export.ts';
 import { importCommand, IMPORT_HELP } from './import.ts';
 import { importBundleCommand, IMPORT_BUNDLE_HELP } from './import-bundle.ts';
+import { matchCommand, MATCH_HELP } from './match.ts';
 import { verifyCommand, VERIFY_HELP } from './verify.ts';
 import { createOutput, UsageError, type Output } from './output.ts';
 import { bindAddress, serve, SERVE_HELP, type ServeOptions } from './serve.ts';
@@ -29,6 +31,8 @@ Commands:
   verify         check a bundle's files, hashes and signature without importing it
   import-bundle  merge an annotated bundle into a workspace
   check          check a workspace's files (like fsck) and repair what can be repaired
+  archive        import fact-checks (ClaimReview, CSV, CheckThat! TSV) into the archive
+  match          rank what was checked before against each text of a file
   suggest        suggest claims to check in files, or in a document of the workspace
   agreement      how far coders agree on the claims they marked, per tag and document
 
@@ -128,6 +132,18 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   check: { help: CHECK_HELP, options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help }, positionals: false, run: (values, _files, output) => checkCommand({ workspace: values.workspace as string | undefined }, output) },
   verify: { help: VERIFY_HELP, options: { json: COMMON.json, help: COMMON.help }, positionals: true, run: (_values, files, output) => verifyCommand(files, output) },
+  archive: {
+    help: ARCHIVE_HELP,
+    options: { workspace: COMMON.workspace, empty: COMMON.empty, json: COMMON.json, help: COMMON.help },
+    positionals: true,
+    run: (values, positionals, output) => archiveCommand({ workspace: values.workspace as string | undefined, empty: values.empty === true, positionals }, output),
+  },
+  match: {
+    help: MATCH_HELP,
+    options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help, top: { type: 'string' } },
+    positionals: true,
+    run: (values, files, output) => matchCommand({ workspace: values.workspace as string | undefined, top: values.top as string | undefined, files }, output),
+  },
   suggest: {
     help: SUGGEST_HELP,
     options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help, 'max-file-size': COMMON['max-file-size'], document: { type: 'string' } },

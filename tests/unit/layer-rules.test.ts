@@ -30,6 +30,7 @@ describe('layer rules', () => {
     ['main/import/formats/x.ts', "import { ChangeLog } from '../../workbench/change-log.ts';\nexport const a = ChangeLog;"],
     ['main/workbench/x.ts', "import { dispatch } from '../rpc/dispatch.ts';\nexport const a = dispatch;"],
     ['main/export/x.ts', "import { serve } from '../cli/serve.ts';\nexport const a = serve;"],
+    ['main/archive/x.ts', "import { openWorkbench } from '../workbench/open-workbench.ts';\nexport const a = openWorkbench;"],
     ['main/store/x.ts', "import { app } from 'electron';\nexport const a = app;"],
   ])('%s may not: %s', async (file, code) => {
     expect(await ruleIdsFor(file, code)).toContain('no-restricted-imports');
@@ -53,6 +54,7 @@ describe('layer rules', () => {
     ['main/bundle/x.ts', "import { formatBytes } from '../import/import-files.ts';\nexport const a = formatBytes;"],
     ['main/workbench/x.ts', "import { startBundleExport } from '../bundle/export-job.ts';\nexport const a = startBundleExport;"],
     ['main/cli/x.ts', "import { openWorkbench } from '../workbench/open-workbench.ts';\nexport const a = openWorkbench;"],
+    ['main/cli/x.ts', "import { importArchiveFiles } from '../archive/import-archive.ts';\nexport const a = importArchiveFiles;"],
     ['main/store/x.test.ts', "import { createWorkbenchService } from '../workbench/workbench-service.ts';\nexport const a = createWorkbenchService;"],
     ['core/model/x.ts', "import { z } from 'zod';\nexport const a = z;"],
     ['renderer/src/api/x.ts', "export const a = fetch('/api/listDocuments');"],
