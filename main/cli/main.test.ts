@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { open, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../app-paths.ts';
@@ -107,4 +107,23 @@ describe('the claimbench CLI', () => {
       expect(JSON.parse(capped.stdout.split('\n')[0]!)).toMatchObject({ code: 'too-large', message: 'the file is 2.1 MB; the limit is 1.0 MB' });
       expect(claimbench('import', '--max-file-size', 'lots', small).code).toBe(2);
     }));
+});
+
+describe('claimbench writing into a pipe that closes early (`… | head`)', () => {
+  it('ends quietly with exit 0 instead of crashing on EPIPE', () =>
+    withTempDir(async (dir) => {
+    // Far more output than a pipe holds, so writes go on after the reader has gone.
+    const report = await readFile(path.join(APP_ROOT, 'resources', 'sample', 'valley-courier-water-emergency.txt'), 'utf8');
+    const long = path.join(dir, 'long.txt');
+    await writeFile(long, Array.from({ length: 100 }, () => report).join('\n\n'));
+    const child = spawn(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), 'suggest', '--json', long], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // The reader takes the first line and goes away, as head -1 does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    }), 120_000);
 });

@@ -9,6 +9,7 @@ export interface Output {
 }
 
 export function createOutput(json: boolean): Output {
+  closeQuietlyWhenTheReaderGoes();
   return {
     json,
     report(event, human, data = {}) {
@@ -20,6 +21,22 @@ export function createOutput(json: boolean): Output {
       else process.stderr.write(`claimbench: ${message}\n`);
     },
   };
+}
+
+let guarded = false;
+
+/**
+ * `claimbench … | head`: once the reader has what it wants it closes the pipe, and the next write
+ * fails with EPIPE. That is the reader's choice, not an error: the command ends quietly (exit 0),
+ * as Unix tools do, instead of crashing with an uncaught exception.
+ */
+function closeQuietlyWhenTheReaderGoes(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
 }
 
 /** A mistake in how the command was called: exit code 2, with the usage. */
