@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from './sentences.ts';
+import { sentenceAt, splitSentences } from './sentences.ts';
 
 const cut = (text: string) => splitSentences(text).map(({ start, end }) => text.slice(start, end));
 
@@ -23,6 +23,8 @@ describe('splitSentences', () => {
     ['paragraph breaks', 'CNN reports:\n\nKherson fell. It was over.', ['CNN reports:', 'Kherson fell.', 'It was over.']],
     ['a headline line', 'Mayor says water runs out\nThe city has two days of water left. Crews are working.', ['Mayor says water runs out', 'The city has two days of water left.', 'Crews are working.']],
     ['a line wrapped mid-sentence is not a headline', 'The city has two days of water\nleft, the mayor said.', ['The city has two days of water\nleft, the mayor said.']],
+    ['a reference and its number (rule 5)', 'As shown in Fig. 3, prices rose. See Art. 5 and Vol. II. Read Sec. 2 and Ch. 4 too.', ['As shown in Fig. 3, prices rose.', 'See Art. 5 and Vol. II.', 'Read Sec. 2 and Ch. 4 too.']],
+    ['"No." and a lone "I" are left as wink cuts them', 'Did he pay? No. I checked.', ['Did he pay?', 'No.', 'I checked.']],
     ['surrounding whitespace dropped', '  One here.   Two there.  \n', ['One here.', 'Two there.']],
     ['no stop at the end', 'Just a fragment', ['Just a fragment']],
     ['empty', '   ', []],
@@ -49,5 +51,39 @@ describe('splitSentences', () => {
   it('gives offsets into the text as given (astral characters before)', () => {
     const text = '😀 Dr. Who 🚀 came. He left.';
     expect(cut(text)).toEqual(['😀 Dr. Who 🚀 came.', 'He left.']);
+  });
+});
+
+describe('sentenceAt', () => {
+  const TEXT = 'Headline without a stop\n\nMayor Teresa Albescu said the city would ration water. "We have no choice," she said. Mr. Reinholt cited 3.5 percent, see Fig. 2.  “We have no light. We are being destroyed.”\n\nLast line.';
+
+  it.each([
+    ['Headline', 'Headline without a stop'],
+    ['ration', 'Mayor Teresa Albescu said the city would ration water.'],
+    ['no choice', '"We have no choice," she said.'],
+    ['Reinholt', 'Mr. Reinholt cited 3.5 percent, see Fig. 2.'],
+    ['3.5', 'Mr. Reinholt cited 3.5 percent, see Fig. 2.'],
+    ['Fig.', 'Mr. Reinholt cited 3.5 percent, see Fig. 2.'],
+    [' 2.  ', 'Mr. Reinholt cited 3.5 percent, see Fig. 2.'],
+    ['destroyed', '“We have no light. We are being destroyed.”'],
+    ['Last', 'Last line.'],
+  ])('the sentence around "%s"', (word, sentence) => {
+    const span = sentenceAt(TEXT, TEXT.indexOf(word));
+    expect(span && TEXT.slice(span.start, span.end)).toBe(sentence);
+  });
+
+  it('gives the whitespace after a sentence to it, and the whitespace before a paragraph\'s first sentence to that one', () => {
+    const text = '  One here.   Two there.';
+    const around = (offset: number) => {
+      const span = sentenceAt(text, offset);
+      return span && text.slice(span.start, span.end);
+    };
+    expect([around(0), around(13), around(14), around(text.length)]).toEqual(['One here.', 'One here.', 'Two there.', 'Two there.']);
+  });
+
+  it('gives nothing for empty text or a blank position', () => {
+    expect(sentenceAt('', 0)).toBeUndefined();
+    expect(sentenceAt('   ', 1)).toBeUndefined();
+    expect(sentenceAt('One.\n\n   \n\nTwo.', 8)).toBeUndefined();
   });
 });

@@ -1,7 +1,9 @@
 // Every sentence of a text as offsets, for matching a document sentence by sentence against the
-// fact-check archive. The work is done by wink-nlp's sentence detector (its English lite model),
-// which already knows titles ("Mr.", "Dr."), months ("Feb."), "U.S.", "a.m.", initials and
-// decimals. Four documented rules mend what the tests show it gets wrong or does not see:
+// fact-check archive (`splitSentences`), and the sentence around one offset, for the reader's
+// "select the sentence" (Alt+S: `sentenceAt`). The work is done by wink-nlp's sentence detector
+// (its English lite model), which already knows titles ("Mr.", "Dr."), months ("Feb."), "U.S.",
+// "a.m.", initials and decimals. Five documented rules mend what the tests show it gets wrong or
+// does not see:
 //  1. blank lines end sentences (wink runs on each paragraph on its own);
 //  2. a headline line ends a sentence: a short line with no closing punctuation, followed by a
 //     line that starts a sentence (wink joins "Headline\nBody text." into one);
@@ -9,8 +11,11 @@
 //     as the quotation stays under QUOTE_LIMIT characters, so that a quoted speech does not swallow
 //     a page;
 //  4. a quotation ending in "?" or "!" that the sentence continues (“…?” Zelenskyy said.) is not
-//     a sentence end: wink breaks there when a capitalised name follows.
-// Intl.Segmenter is not used: it breaks after "Mr." and "U.S.".
+//     a sentence end: wink breaks there when a capitalised name follows;
+//  5. a reference abbreviation and its number stay together ("Fig. 3", "Art. 5", "Vol. II",
+//     "Sec. 2"): wink breaks after the abbreviation.
+// Intl.Segmenter is not used: it breaks after "Mr." and "U.S.". The model is pure JavaScript
+// (no native code, no files read), so the renderer loads it too, on first use.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
@@ -42,10 +47,31 @@ function detector(): Nlp {
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   for (const block of blocks(text)) {
-    const found = detect(text, block);
+    const found = joinReferences(text, detect(text, block));
     spans.push(...mergeQuoted(text, found));
   }
   return spans;
+}
+
+/**
+ * The sentence around `offset` (a JS string offset into `text`), as `splitSentences` cuts the
+ * paragraph it is in (paragraphs end at blank lines). Whitespace after a sentence belongs to it,
+ * and whitespace at a paragraph's start to its first sentence; undefined in a paragraph of
+ * whitespace only, or in empty text.
+ * @example sentenceAt('Mr. Li left. He came back.', 13) // → { start: 13, end: 26 } ("He came back.")
+ */
+export function sentenceAt(text: string, offset: number): SentenceSpan | undefined {
+  if (text.length === 0) return undefined;
+  const at = Math.min(Math.max(0, offset), text.length - 1);
+  // Only the paragraph is split: sentences never cross a blank line, and a long text costs no more.
+  const blankBefore = text.lastIndexOf('\n\n', at);
+  const paragraphStart = blankBefore === -1 ? 0 : blankBefore + 2;
+  const blankAfter = text.indexOf('\n\n', at);
+  const paragraph = text.slice(paragraphStart, blankAfter === -1 ? text.length : blankAfter);
+  const spans = splitSentences(paragraph);
+  const local = at - paragraphStart;
+  const span = spans.findLast(({ start }) => start <= local) ?? spans[0];
+  return span === undefined ? undefined : { start: paragraphStart + span.start, end: paragraphStart + span.end };
 }
 
 /** Paragraphs (rule 1), cut further at headline lines (rule 2). */
@@ -101,6 +127,26 @@ function trim(text: string, span: SentenceSpan): SentenceSpan {
   const slice = text.slice(span.start, span.end);
   const start = span.start + (slice.length - slice.trimStart().length);
   return { start, end: span.start + slice.trimEnd().length };
+}
+
+/**
+ * Abbreviations that a number follows in references (rule 5), and that number: digits or a Roman
+ * numeral, but not a lone "I", which is far more often the next sentence's first word. ("No." is
+ * left to wink, which knows "No. 10" and would be wrong to join "No. I disagree.")
+ */
+const REFERENCE = /(?:^|[\s(])(?:Figs?|Arts?|Vols?|Secs?|Ch|Chap|Eqs?|Para|Refs?)\.$/u;
+const REFERENCE_NUMBER = /^(?:\d|[IVXLC]{2,}\b|[VXLC]\b)/u;
+
+/** Rule 5: joins a sentence that wink ended at a reference abbreviation to the number after it. */
+function joinReferences(text: string, spans: SentenceSpan[]): SentenceSpan[] {
+  const result: SentenceSpan[] = [];
+  for (const span of spans) {
+    const previous = result.at(-1);
+    if (previous !== undefined && REFERENCE.test(text.slice(previous.start, previous.end)) && REFERENCE_NUMBER.test(text.slice(span.start, span.end))) {
+      result[result.length - 1] = { start: previous.start, end: span.end };
+    } else result.push(span);
+  }
+  return result;
 }
 
 /** A capitalised name or two and then a verb of saying: the quotation's attribution. */
