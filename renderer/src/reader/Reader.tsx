@@ -3,7 +3,7 @@
 // described on hover). Offsets are JS string indices, which are Monaco's own offset unit.
 import { useEffect, useRef } from 'react';
 import { annotationAt } from '../../../core/annotations/layout.ts';
-import { sentenceAt } from '../../../core/text/sentence.ts';
+import { sentenceAt } from '../../../core/text/sentences.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { DocumentView } from '../../../core/model/document.ts';
