@@ -4,9 +4,15 @@
 // stemming, k1 = 1.2, b = 0.75) are measured in the same run: MAP@5 and P@1 on dev (the figure
 // that counts; nothing was tuned on it) and on train (where every choice was tuned), index build
 // time, one-sentence query time and a 5 KB article matched sentence by sentence. It never reads a
-// test set (there is none in that folder). `node bench/claim-matching.ts` prints the JSON;
-// `node bench/claim-matching.ts --ablation` adds each feature's effect on train.
-import { readFile } from 'node:fs/promises';
+// test set (there is none in that folder). End to end through the command line: the first 200
+// dev queries (the dev file has 197) as a query file, `claimbench archive import` of the 10,375
+// claims into a fresh workspace, then `claimbench match --json`, each command's wall time beside
+// `claimbench --help` (what starting the CLI costs), and MAP@5 from the CLI's own output, which
+// must equal the in-process figure for the same queries. `node bench/claim-matching.ts` prints the
+// JSON; `--ablation` adds each feature's effect on train; `--no-cli` leaves the CLI run out.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseCheckThatTsv } from '../core/archive/checkthat-tsv.ts';
 import type { ArchiveEntry } from '../core/archive/entry.ts';
@@ -17,6 +23,9 @@ import { matchSentences } from '../core/matching/match-sentences.ts';
 const CORPUS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'claim-retrieval-clef2020');
 const ARTICLE = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'seed-article.txt');
 const QUERY_RUNS = 3;
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CLI_QUERIES = 200;
+const CLI_RUNS = 3;
 
 interface Query {
   readonly id: string;
@@ -113,6 +122,70 @@ export function ablation(targets: readonly MatchTarget[], train: readonly Query[
   return Object.fromEntries(Object.entries(variants).map(([name, settings]) => [name, quality(matcherRanker(targets, settings), train)]));
 }
 
+/** Runs `claimbench …` and times it (wall clock: the child's start-up included). */
+function runCli(args: readonly string[]): { ms: number; stdout: string } {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'claimbench.mjs'), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`claimbench ${args.join(' ')} exited ${result.status}: ${result.stderr}${result.stdout.slice(0, 2000)}`);
+  return { ms, stdout: result.stdout };
+}
+
+/** `runCli` CLI_RUNS times (`args` may differ per run): the last run's output, and the wall times' median and range. */
+function timeCli(args: (run: number) => readonly string[]): { stdout: string; ms: { median: number; min: number; max: number } } {
+  const runs = Array.from({ length: CLI_RUNS }, (_, run) => runCli(args(run)));
+  const times = runs.map((run) => run.ms);
+  return { stdout: runs.at(-1)!.stdout, ms: { median: round(percentile(times, 50), 1), min: round(Math.min(...times), 1), max: round(Math.max(...times), 1) } };
+}
+
+/**
+ * The first CLI_QUERIES dev queries end to end through the command line (see the header), and
+ * whether the CLI's rankings are the engine's: MAP@5 from its output against `inProcess` (the
+ * engine's ranking of the same queries), and how many queries' top 5 are the same ids in the same order.
+ */
+export async function cliEndToEnd(dev: readonly Query[], inProcess: Ranker): Promise<object> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-bench-matching-'));
+  try {
+    const queries = dev.slice(0, CLI_QUERIES);
+    const lines = (await readFile(path.join(CORPUS, 'dev', 'tweets.queries.tsv'), 'utf8')).split('\n');
+    // The file's own header and first lines, as a user would pass them.
+    const queriesFile = path.join(dir, 'queries.tsv');
+    await writeFile(queriesFile, `${lines.slice(0, queries.length + 1).join('\n')}\n`);
+    runCli(['--help']); // once unmeasured, so that every measured run finds the sources in the disk cache
+    const startup = timeCli(() => ['--help']);
+    // Each import into a fresh workspace; the queries are matched against the last.
+    const workspace = (run: number) => path.join(dir, `ws-${run}`);
+    const imported = timeCli((run) => ['archive', 'import', '--workspace', workspace(run), '--empty', '--json', path.join(CORPUS, 'verified_claims.docs.tsv')]);
+    const added = (JSON.parse(imported.stdout.split('\n')[0]!) as { added: number }).added;
+    const matched = timeCli(() => ['match', '--workspace', workspace(CLI_RUNS - 1), '--top', '5', '--json', queriesFile]);
+    const byId = new Map(
+      matched.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string; matches: { archiveId?: string }[] })
+        .map(({ id, matches }) => [id, matches.map((match) => match.archiveId ?? '')]),
+    );
+    const byText = new Map(queries.map((query) => [query.text, byId.get(query.id) ?? []]));
+    const cli = quality((text) => byText.get(text) ?? [], queries);
+    const engine = quality(inProcess, queries);
+    const sameTop5 = queries.filter((query) => JSON.stringify(byId.get(query.id)) === JSON.stringify(inProcess(query.text).slice(0, 5))).length;
+    return {
+      queries: queries.length,
+      queriesAnswered: byId.size,
+      archiveEntriesImported: added,
+      runs: CLI_RUNS,
+      wallMs: { cliStartup: startup.ms, archiveImport: imported.ms, match: matched.ms },
+      map5: { fromCliOutput: cli.map5, inProcess: engine.map5, equal: cli.map5 === engine.map5 },
+      p1: { fromCliOutput: cli.p1, inProcess: engine.p1 },
+      queriesWithTheSameTop5: sameTop5,
+      loadAverage: os.loadavg().map((load) => round(load, 2)),
+      cores: os.availableParallelism(),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** Runs the whole benchmark and gives its figures as plain data. */
 export async function claimMatchingBenchmark(): Promise<object> {
   const readStart = performance.now();
@@ -159,7 +232,7 @@ export async function claimMatchingBenchmark(): Promise<object> {
 
   return {
     id: 'claim-matching',
-    data: 'CLEF 2020 CheckThat! Task 2 (English): verified_claims.docs.tsv (10,375 records read; its README says 10,373), 801 train and 198 dev tweets',
+    data: `CLEF 2020 CheckThat! Task 2 (English): verified_claims.docs.tsv (${entries.length} records read; its README says 10,373), ${train.length} train and ${dev.length} dev tweets (the README counts 801 and 198: each qrels file lists one tweet twice, 878 in train and 730 in dev)`,
     archiveEntries: entries.length,
     quality: results,
     ratioToBaseline: {
@@ -174,6 +247,7 @@ export async function claimMatchingBenchmark(): Promise<object> {
       baselineSentenceQueryMs: { p50: percentile(baselineSamples, 50), p95: percentile(baselineSamples, 95) },
       article5kbSentenceBySentenceMs: { median: percentile(articleRuns, 50), bytes: article.length },
     },
+    ...(process.argv.includes('--no-cli') ? {} : { cli: await cliEndToEnd(dev, engine) }),
     settings: DEFAULT_MATCHER_SETTINGS,
     ...(process.argv.includes('--ablation') ? { trainAblation: ablation(targets, train) } : {}),
   };
