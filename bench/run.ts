@@ -27,7 +27,8 @@
 // agreement (bench/agreement.ts): every agreement measure for 1,000 documents × 3 coders × 100
 // annotations, against reading those annotations (the document files parsed).
 // claim-matching (bench/claim-matching.ts): MAP@5 and P@1 on the CLEF 2020 CheckThat! dev queries,
-// tuned on train, against plain BM25 in the same run; index build, query and article times.
+// tuned on train, against plain BM25 in the same run; index build, query and article times; the
+// dev queries end to end through `claimbench archive import` and `claimbench match --json`.
 // suggest (bench/suggest.ts): precision, recall, F1 and speaker accuracy on the held-out half of
 // the gold set, against a naive baseline; tokens/s against wink-nlp's own tokenisation.
 // search (bench/search.ts): SQLite FTS5 and MiniSearch on a 100 MB corpus against each engine's
