@@ -3,7 +3,6 @@
 // described on hover). Offsets are JS string indices, which are Monaco's own offset unit.
 import { useEffect, useRef } from 'react';
 import { annotationAt } from '../../../core/annotations/layout.ts';
-import { sentenceAt } from '../../../core/text/sentences.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { DocumentView } from '../../../core/model/document.ts';
@@ -13,6 +12,16 @@ import { installHighlightStyles } from './highlight-styles.ts';
 import { afterPaint, HighlightLayer } from './highlight-layer.ts';
 import { monaco } from './monaco.ts';
 import { isPlaced, rangeOf, showAnnotations, type CachedSpec, type HighlightState, type LastSync } from './reader-highlights.ts';
+import type * as SentencesModuleType from '../../../core/text/sentences.ts';
+
+type SentencesModule = typeof SentencesModuleType;
+
+let sentences: Promise<SentencesModule> | undefined;
+/** The sentence splitter, loaded once, on first use. */
+function loadSentences(): Promise<SentencesModule> {
+  sentences ??= import('../../../core/text/sentences.ts');
+  return sentences;
+}
 
 export interface RevealRequest {
   readonly annotationId: string;
@@ -163,36 +172,65 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       contextMenuGroupId: 'navigation',
       run: () => actions.current.onLink?.(),
     });
+    // Alt+S selects a sentence once the splitter is loaded (the first time, a moment later); a key
+    // pressed meanwhile waits for that selection instead of finding none.
+    let selectingSentence: Promise<void> | undefined;
     // A codebook shortcut with text selected tags it at once (the editor is read-only, so keys are free).
-    const keys = editor.onKeyDown((event) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const key = event.browserEvent.key;
-      const tagId = actions.current.shortcuts.get(key.toLowerCase());
+    const applyKey = (tagId: string | undefined): boolean => {
       const model = editor.getModel();
       const selection = editor.getSelection();
-      if ((tagId === undefined && key !== 'Enter') || !model || !selection || selection.isEmpty()) return;
-      event.preventDefault();
-      event.stopPropagation();
+      if (!model || !selection || selection.isEmpty()) return false;
       const start = model.getOffsetAt(selection.getStartPosition());
       const end = model.getOffsetAt(selection.getEndPosition());
       if (tagId === undefined) actions.current.onNewAnnotation(start, end);
       else actions.current.onTagSelection(tagId, start, end);
+      return true;
+    };
+    const keys = editor.onKeyDown((event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const key = event.browserEvent.key;
+      const tagId = actions.current.shortcuts.get(key.toLowerCase());
+      if (tagId === undefined && key !== 'Enter') return;
+      if (selectingSentence !== undefined) {
+        event.preventDefault();
+        event.stopPropagation();
+        void selectingSentence.then(() => applyKey(tagId));
+        return;
+      }
+      const selection = editor.getSelection();
+      if (!selection || selection.isEmpty()) return;
+      event.preventDefault();
+      event.stopPropagation();
+      applyKey(tagId);
     });
     // Claims are usually sentences: one key (or the context menu) selects the one at the cursor.
+    const selectSentenceAt = async (target: monaco.editor.ICodeEditor): Promise<void> => {
+      const model = target.getModel();
+      const position = target.getPosition();
+      if (!model || !position) return;
+      const offset = model.getOffsetAt(position);
+      const version = model.getVersionId();
+      // The sentence splitter carries its language model (a few MB): loaded on first use, as a
+      // chunk of its own, so that opening the app does not wait for it.
+      const { sentenceAt } = await loadSentences();
+      if (target.getModel() !== model || model.getVersionId() !== version) return;
+      const span = sentenceAt(model.getValue(), offset);
+      if (!span) return;
+      const start = model.getPositionAt(span.start);
+      const end = model.getPositionAt(span.end);
+      target.setSelection(new monaco.Selection(start.lineNumber, start.column, end.lineNumber, end.column));
+    };
     const selectSentence = editor.addAction({
       id: 'claimbench.selectSentence',
       label: 'Select sentence',
       keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.KeyS],
       contextMenuGroupId: '9_cutcopypaste',
       run: (target) => {
-        const model = target.getModel();
-        const position = target.getPosition();
-        if (!model || !position) return;
-        const span = sentenceAt(model.getValue(), model.getOffsetAt(position));
-        if (!span) return;
-        const start = model.getPositionAt(span.start);
-        const end = model.getPositionAt(span.end);
-        target.setSelection(new monaco.Selection(start.lineNumber, start.column, end.lineNumber, end.column));
+        const selecting = selectSentenceAt(target).finally(() => {
+          if (selectingSentence === selecting) selectingSentence = undefined;
+        });
+        selectingSentence = selecting;
+        return selecting;
       },
     });
     // Undo and redo are the workbench's, not the (read-only) editor's.
