@@ -1,16 +1,14 @@
 // The zip side of opening a .claimbundle (see open-bundle.ts for the order of the checks): yauzl
-// opens the archive and lists its central directory; the checks on each entry's name, kind and
-// declared sizes are made here, with our own messages; and each entry is read raw and inflated here,
-// not by yauzl, so that every size check (declared size, caps, ratio) is in one place, `overLimit`,
-// and runs on every chunk. Failures are thrown as `Stop`s, which openBundle turns into Results.
+// opens the archive and lists its central directory; each entry's name, kind and declared sizes are
+// checked by bundle-entry-checks.ts with our own messages; and each entry is read raw and inflated
+// here, not by yauzl, so that every size check (declared size, caps, ratio) runs on every chunk
+// (`overLimit`). Failures are thrown as `Stop`s, which openBundle turns into Results.
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { Transform, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createInflateRaw } from 'node:zlib';
 import { open as openZip, type Entry, type ZipFile } from 'yauzl';
-import { bundlePathProblem, findCollision, pathCollisionKey } from '../../core/bundle/bundle-path.ts';
-import { MANIFEST_PATH } from '../../core/bundle/manifest.ts';
 import { formatBytes } from '../../core/text/format-bytes.ts';
 
 const MiB = 1024 ** 2;
@@ -53,7 +51,8 @@ export const MAX_MANIFEST_BYTES = 64 * MiB;
  * bomb, or sizes that lie). `unreadable`: the file could not be read at all. `write-failed`: the
  * temporary folder could not be written (disk full?).
  */
-export type ReadBundleCode = 'not-a-bundle' | 'corrupt' | 'unsafe-entry' | 'tampered' | 'too-much-data' | 'unreadable' | 'write-failed' | 'cancelled';
+export type ReadBundleCode =
+  'not-a-bundle' | 'corrupt' | 'unsafe-entry' | 'tampered' | 'too-much-data' | 'unreadable' | 'write-failed' | 'cancelled';
 
 /** Leaves `openBundle` with a coded failure; everything thrown on purpose while opening a bundle is one of these. */
 export class Stop extends Error {
@@ -104,9 +103,12 @@ async function archiveFailure(error: Error, file: string, name: string): Promise
   const message = error.message;
   if ((error as NodeJS.ErrnoException).code) return new Stop('unreadable', `${name} could not be read: ${message}`);
   if (message.startsWith('End of central directory record signature not found')) {
-    return (await startsLikeZip(file)) ? damaged('it begins like a zip but its end is missing (is it truncated?)') : new Stop('not-a-bundle', `${name} is not a Claimbench bundle (not a zip archive)`);
+    return (await startsLikeZip(file))
+      ? damaged('it begins like a zip but its end is missing (is it truncated?)')
+      : new Stop('not-a-bundle', `${name} is not a Claimbench bundle (not a zip archive)`);
   }
-  if (message.startsWith('Invalid comment length')) return damaged('its zip end record does not fit the end of the file (bytes added or cut off?)');
+  if (message.startsWith('Invalid comment length'))
+    return damaged('its zip end record does not fit the end of the file (bytes added or cut off?)');
   if (message.startsWith('multi-disk')) return damaged('it is one part of a split zip archive');
   if (/zip64/i.test(message)) return damaged('its ZIP64 end record is missing or broken');
   if (message.startsWith('unexpected EOF')) return damaged('the zip directory runs past the end of the file (is it truncated?)');
@@ -150,114 +152,24 @@ export function readDirectory(zip: ZipFile, signal: AbortSignal | undefined): Pr
 function directoryFailure(error: Error, index: number): Stop {
   const message = error.message;
   const stored = /size mismatch for stored file: (\d+) != (\d+)/.exec(message);
-  if (stored) return damaged(`zip entry ${index} is stored uncompressed, yet its header declares ${stored[2]} bytes for the ${stored[1]} it stores: its sizes lie`);
-  if (message.startsWith('strong encryption')) return new Stop('unsafe-entry', `zip entry ${index} is refused: it is encrypted; a bundle never is`);
+  if (stored)
+    return damaged(
+      `zip entry ${index} is stored uncompressed, yet its header declares ${stored[2]} bytes for the ${stored[1]} it stores: its sizes lie`,
+    );
+  if (message.startsWith('strong encryption'))
+    return new Stop('unsafe-entry', `zip entry ${index} is refused: it is encrypted; a bundle never is`);
   if (message.startsWith('unexpected EOF')) return damaged('the zip directory runs past the end of the file (is it truncated?)');
-  if (message.startsWith('invalid central directory file header signature')) return damaged(`zip directory entry ${index} is broken (bytes cut off or changed?)`);
+  if (message.startsWith('invalid central directory file header signature'))
+    return damaged(`zip directory entry ${index} is broken (bytes cut off or changed?)`);
   return damaged(`zip directory entry ${index} is broken (${message})`);
 }
 
-/** The checks on every entry's name, kind and declared size, all made before anything is inflated; throws the first failure. */
-export function checkDirectory(entries: readonly Entry[], fileSize: number, limits: BundleLimits): Item[] {
-  const items = entries.filter((entry) => !isFolderEntry(entry)).map((entry, index) => checkEntry(entry, index, fileSize));
-  const names = items.map((item) => item.name);
-  const collision = findCollision(names);
-  if (collision) {
-    const [first, second] = collision.map(printable);
-    throw new Stop('unsafe-entry', first === second ? `the entry "${first}" appears twice` : `the entries "${first}" and "${second}" would be the same file on a case-insensitive disk`);
-  }
-  const clash = fileFolderClash(names);
-  if (clash) throw refused(clash[0], `it would be both a file and the folder of "${printable(clash[1])}"`);
-
-  // Absolute limits first, for every entry, then the total, then the ratio heuristic.
-  for (const item of items) {
-    const cap = item.name === MANIFEST_PATH ? Math.min(MAX_MANIFEST_BYTES, limits.maxEntryBytes) : limits.maxEntryBytes;
-    if (item.size > cap) throw new Stop('too-much-data', `${printable(item.name)} declares ${formatBytes(item.size)}; more than ${formatBytes(cap)} in one file is refused`);
-  }
-  let total = 0;
-  for (const item of items) {
-    total += item.size;
-    if (total > limits.maxTotalBytes) throw new Stop('too-much-data', `${printable(item.name)} takes the declared total past ${formatBytes(limits.maxTotalBytes)}: refusing a possible zip bomb`);
-  }
-  for (const item of items) {
-    if (item.size > RATIO_CHECKED_ABOVE && item.size > item.compressedSize * limits.maxRatio) throw ratioStop(item, item.size, limits.maxRatio);
-  }
-  return items;
-}
-
-const ratioStop = (item: Item, size: number, maxRatio: number) =>
-  new Stop('too-much-data', `${printable(item.name)} inflates ${formatBytes(item.compressedSize)} to ${formatBytes(size)}, a ratio over ${maxRatio}:1: refusing a possible zip bomb`);
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function checkEntry(entry: Entry, index: number, fileSize: number): Item {
-  let name: string;
-  try {
-    name = strictUtf8.decode(entry.fileNameRaw);
-  } catch {
-    const shown = printable(new TextDecoder().decode(entry.fileNameRaw));
-    throw new Stop('unsafe-entry', `zip entry ${index + 1} ("${shown}") is refused: its name is not UTF-8 (a CP437 name from an old zip tool?), and a bundle's names always are`);
-  }
-  const kind = kindProblem(entry, name);
-  if (kind) throw refused(name, kind);
-  const problem = bundlePathProblem(name);
-  if (problem) throw refused(name, problem);
-  if (entry.isEncrypted()) throw refused(name, 'it is encrypted; a bundle never is');
-  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw refused(name, `it uses compression method ${entry.compressionMethod}; a bundle uses only 0 (stored) or 8 (deflate)`);
-  if (entry.relativeOffsetOfLocalHeader + entry.compressedSize > fileSize) throw damaged(`${printable(name)} is cut off (is the file truncated?)`);
-  return { entry, name, size: entry.uncompressedSize, compressedSize: entry.compressedSize };
-}
-
-/**
- * A folder entry as `zip -r` writes them (a bundle unzipped to look inside and zipped again has
- * them): an empty entry whose name ends in "/", a safe path, and no type but "folder" or none. It is
- * skipped: nothing is made for it (folders are made as the files in them need them). Any other
- * entry with a folder's name or type is refused by `kindProblem`.
- */
-function isFolderEntry(entry: Entry): boolean {
-  let name: string;
-  try {
-    name = strictUtf8.decode(entry.fileNameRaw);
-  } catch {
-    return false;
-  }
-  const type = (entry.externalFileAttributes >>> 16) & FILE_TYPE;
-  return name.endsWith('/') && entry.uncompressedSize === 0 && (type === 0 || type === DIRECTORY) && !entry.isEncrypted() && bundlePathProblem(name.slice(0, -1)) === undefined;
-}
-
-const FILE_TYPE = 0o170000;
-const PLAIN_FILE = 0o100000;
-const DIRECTORY = 0o040000;
-const SYMLINK = 0o120000;
-const DOS_DIRECTORY = 0x10;
-const SPECIAL_FILES: Readonly<Record<number, string>> = { 0o010000: 'a FIFO', 0o020000: 'a character device', 0o060000: 'a block device', 0o140000: 'a socket' };
-
-/**
- * Why `entry` is not a plain file, from its name and attributes. The Unix file type (high 16 bits) is
- * read whatever system the zip says made it: our writer sets no attributes, so refusing any type
- * but "plain file" or "none given" only refuses more. A symlink would let a later entry write
- * through it out of the folder; a directory or device has no place in a bundle.
- */
-function kindProblem(entry: Entry, name: string): string | undefined {
-  const type = (entry.externalFileAttributes >>> 16) & FILE_TYPE;
-  if (type === SYMLINK) return 'it is a symbolic link; a bundle holds only plain files';
-  if (name.endsWith('/') || type === DIRECTORY || (entry.externalFileAttributes & DOS_DIRECTORY) !== 0) return 'it is a directory; a bundle holds only plain files';
-  if (type !== 0 && type !== PLAIN_FILE) return `it is ${SPECIAL_FILES[type] ?? `of file type 0o${type.toString(8)}`}, not a plain file`;
-  return undefined;
-}
-
-/** A file whose path is also the folder of another entry ("a" and "a/b"), compared as a case-insensitive disk would. */
-function fileFolderClash(names: readonly string[]): readonly [string, string] | undefined {
-  const files = new Map(names.map((name) => [pathCollisionKey(name), name]));
-  for (const name of names) {
-    const segments = name.split('/');
-    for (let end = 1; end < segments.length; end++) {
-      const file = files.get(pathCollisionKey(segments.slice(0, end).join('/')));
-      if (file !== undefined) return [file, name];
-    }
-  }
-  return undefined;
-}
+/** A refusal of an entry that inflates too much for its compressed size (a possible zip bomb). */
+export const ratioStop = (item: Item, size: number, maxRatio: number) =>
+  new Stop(
+    'too-much-data',
+    `${printable(item.name)} inflates ${formatBytes(item.compressedSize)} to ${formatBytes(size)}, a ratio over ${maxRatio}:1: refusing a possible zip bomb`,
+  );
 
 /**
  * Streams `item` (read raw, inflated here) through a byte counter and SHA-256 into the sink that
@@ -284,7 +196,9 @@ export async function streamEntry(zip: ZipFile, item: Item, makeSink: () => Writ
       done(null, chunk);
     },
     flush(done) {
-      done(count < item.size ? damaged(`${printable(item.name)} holds ${count} bytes, fewer than the ${item.size} its header declares`) : null);
+      done(
+        count < item.size ? damaged(`${printable(item.name)} holds ${count} bytes, fewer than the ${item.size} its header declares`) : null,
+      );
     },
   });
   try {
@@ -308,9 +222,18 @@ export async function streamEntry(zip: ZipFile, item: Item, makeSink: () => Writ
 function overLimit(item: Item, count: number, run: Run): Stop | undefined {
   const { limits } = run;
   const name = printable(item.name);
-  if (count > item.size) return new Stop('too-much-data', `${name} inflates past the ${formatBytes(item.size)} its header declares: its sizes lie (a possible zip bomb)`);
-  if (count > limits.maxEntryBytes) return new Stop('too-much-data', `${name} inflates past ${formatBytes(limits.maxEntryBytes)}: refusing a possible zip bomb`);
-  if (run.inflated > limits.maxTotalBytes) return new Stop('too-much-data', `${name} takes the inflated total past ${formatBytes(limits.maxTotalBytes)}: refusing a possible zip bomb`);
+  if (count > item.size)
+    return new Stop(
+      'too-much-data',
+      `${name} inflates past the ${formatBytes(item.size)} its header declares: its sizes lie (a possible zip bomb)`,
+    );
+  if (count > limits.maxEntryBytes)
+    return new Stop('too-much-data', `${name} inflates past ${formatBytes(limits.maxEntryBytes)}: refusing a possible zip bomb`);
+  if (run.inflated > limits.maxTotalBytes)
+    return new Stop(
+      'too-much-data',
+      `${name} takes the inflated total past ${formatBytes(limits.maxTotalBytes)}: refusing a possible zip bomb`,
+    );
   if (count > RATIO_CHECKED_ABOVE && count > item.compressedSize * limits.maxRatio) return ratioStop(item, count, limits.maxRatio);
   return undefined;
 }
@@ -328,7 +251,8 @@ function readFailure(error: Error, entryName: string): Stop {
   if (code?.startsWith('Z_')) return damaged(`${name} does not inflate (${error.message})`);
   if (code) return new Stop('unreadable', `${name} could not be read: ${error.message}`);
   if (error.message.startsWith('invalid local file header signature')) return damaged(`the header of ${name} is missing or broken`);
-  if (/^(file data overflows file bounds|unexpected EOF)/.test(error.message)) return damaged(`${name} is cut off (is the file truncated?)`);
+  if (/^(file data overflows file bounds|unexpected EOF)/.test(error.message))
+    return damaged(`${name} is cut off (is the file truncated?)`);
   return damaged(`${name} could not be read (${error.message})`);
 }
 

@@ -20,7 +20,22 @@ import type { ZipFile } from 'yauzl';
 import { BUNDLE_FORMAT, BundleManifest, computeRootHash, MANIFEST_PATH, type ManifestFile } from '../../core/bundle/manifest.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import { formatBytes } from '../../core/text/format-bytes.ts';
-import { cancelled, checkDirectory, closeZip, DEFAULT_BUNDLE_LIMITS, openArchive, printable, readDirectory, refused, Stop, streamEntry, type BundleLimits, type Item, type ReadBundleCode, type Run } from './bundle-zip.ts';
+import {
+  cancelled,
+  closeZip,
+  DEFAULT_BUNDLE_LIMITS,
+  openArchive,
+  printable,
+  readDirectory,
+  refused,
+  Stop,
+  streamEntry,
+  type BundleLimits,
+  type Item,
+  type ReadBundleCode,
+  type Run,
+} from './bundle-zip.ts';
+import { checkDirectory } from './bundle-entry-checks.ts';
 import { sha256Hex, verifyManifest, type SignatureCheck } from './signing.ts';
 
 export { DEFAULT_BUNDLE_LIMITS, MAX_MANIFEST_BYTES, RATIO_CHECKED_ABOVE, type BundleLimits, type ReadBundleCode } from './bundle-zip.ts';
@@ -82,19 +97,31 @@ export async function openBundle(file: string, options: OpenBundleOptions = {}):
   return result;
 }
 
-async function unpack(file: string, name: string, options: OpenBundleOptions, held: { zip?: ZipFile; dir?: string }): Promise<OpenedBundle> {
+async function unpack(
+  file: string,
+  name: string,
+  options: OpenBundleOptions,
+  held: { zip?: ZipFile; dir?: string },
+): Promise<OpenedBundle> {
   // Key by key, so that a limit passed as undefined keeps its default rather than lifting it.
   const limit = (key: keyof BundleLimits) => options.limits?.[key] ?? DEFAULT_BUNDLE_LIMITS[key];
-  const limits: BundleLimits = { maxEntries: limit('maxEntries'), maxTotalBytes: limit('maxTotalBytes'), maxEntryBytes: limit('maxEntryBytes'), maxRatio: limit('maxRatio') };
+  const limits: BundleLimits = {
+    maxEntries: limit('maxEntries'),
+    maxTotalBytes: limit('maxTotalBytes'),
+    maxEntryBytes: limit('maxEntryBytes'),
+    maxRatio: limit('maxRatio'),
+  };
   const run: Run = { limits, signal: options.signal, onProgress: options.onProgress, inflated: 0, written: 0, toWrite: 0 };
   checkCancelled(run.signal);
   const { size } = await stat(file).catch((error: Error) => {
     throw new Stop('unreadable', `${name} could not be read: ${error.message}`);
   });
   // A zip is never much larger than what it inflates to: stored entries are as large, give or take headers.
-  if (size > limits.maxTotalBytes + 64 * MiB) throw new Stop('too-much-data', `${name} is ${formatBytes(size)}; more than ${formatBytes(limits.maxTotalBytes)} of data is refused`);
+  if (size > limits.maxTotalBytes + 64 * MiB)
+    throw new Stop('too-much-data', `${name} is ${formatBytes(size)}; more than ${formatBytes(limits.maxTotalBytes)} of data is refused`);
   const zip = (held.zip = await openArchive(file, name));
-  if (zip.entryCount > limits.maxEntries) throw new Stop('too-much-data', `the archive lists ${zip.entryCount} entries; more than ${limits.maxEntries} is refused`);
+  if (zip.entryCount > limits.maxEntries)
+    throw new Stop('too-much-data', `the archive lists ${zip.entryCount} entries; more than ${limits.maxEntries} is refused`);
   const items = checkDirectory(await readDirectory(zip, run.signal), zip.fileSize, limits);
 
   const manifestItem = items.find((item) => item.name === MANIFEST_PATH);
@@ -129,10 +156,13 @@ function parseManifest(bytes: Uint8Array): BundleManifest {
     throw new Stop('not-a-bundle', `${MANIFEST_PATH} is not valid UTF-8 JSON`);
   }
   const format = typeof json === 'object' && json !== null && 'bundleFormat' in json ? json.bundleFormat : undefined;
-  if (typeof format === 'number' && format > BUNDLE_FORMAT) throw new Stop('not-a-bundle', `the bundle has format ${format}, newer than this version of Claimbench reads (${BUNDLE_FORMAT})`);
+  if (typeof format === 'number' && format > BUNDLE_FORMAT)
+    throw new Stop('not-a-bundle', `the bundle has format ${format}, newer than this version of Claimbench reads (${BUNDLE_FORMAT})`);
   const parsed = BundleManifest.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
     throw new Stop('not-a-bundle', `${MANIFEST_PATH} is not a valid manifest: ${issues.join('; ')}`);
   }
   return parsed.data;
@@ -148,11 +178,13 @@ function checkListing(items: readonly Item[], manifest: BundleManifest): { item:
   for (const name of present.keys()) {
     if (!listed.has(name)) throw new Stop('tampered', `${printable(name)} is in the bundle but not listed in the manifest`);
   }
-  if (computeRootHash(manifest.files, sha256Hex) !== manifest.rootHash) throw new Stop('tampered', 'the manifest was changed: its root hash does not match its file list');
+  if (computeRootHash(manifest.files, sha256Hex) !== manifest.rootHash)
+    throw new Stop('tampered', 'the manifest was changed: its root hash does not match its file list');
   // In zip order, which reads the archive front to back.
   const pairs = [...present.values()].map((item) => ({ item, file: listed.get(item.name)! }));
   for (const { item, file } of pairs) {
-    if (item.size !== file.size) throw new Stop('tampered', `${file.path} was changed: it has ${item.size} bytes, the manifest says ${file.size}`);
+    if (item.size !== file.size)
+      throw new Stop('tampered', `${file.path} was changed: it has ${item.size} bytes, the manifest says ${file.size}`);
   }
   return pairs;
 }
