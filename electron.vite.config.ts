@@ -24,7 +24,10 @@ export default defineConfig({
       // The PDF parser and the bundle export run in worker threads of their own (see
       // main/import/formats/pdf.ts and main/bundle/export-job.ts).
       rollupOptions: {
-        input: { index: resolve('main/index.ts'), ...Object.fromEntries(Object.entries(WORKER_SOURCES).map(([name, source]) => [name, resolve(source)])) },
+        input: {
+          index: resolve('main/index.ts'),
+          ...Object.fromEntries(Object.entries(WORKER_SOURCES).map(([name, source]) => [name, resolve(source)])),
+        },
       },
     },
   },

@@ -6,7 +6,23 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'util', 'stream', 'events', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'worker_threads',
+];
 
 const restrict = (patterns) => ['error', { patterns }];
 
@@ -18,23 +34,37 @@ const MAIN_TIERS = [
   ['workbench'],
   ['rpc', 'web', 'cli', 'desktop', 'electron'],
 ];
-const mainBase = [
-  { group: ['**/renderer/**', '**/preload/**'], message: 'main/ does not import the renderer or the preload.' },
-];
+const mainBase = [{ group: ['**/renderer/**', '**/preload/**'], message: 'main/ does not import the renderer or the preload.' }];
 const mainTierBlocks = MAIN_TIERS.flatMap((tier, index) =>
   tier.map((folder) => {
     const later = MAIN_TIERS.slice(index + 1).flat();
     const own = [
       ...mainBase,
-      ...(folder === 'electron' ? [] : [{ group: ['electron'], message: 'Only main/index.ts and main/electron/ may import electron; everything else in main/ runs in plain Node.' }]),
+      ...(folder === 'electron'
+        ? []
+        : [
+            {
+              group: ['electron'],
+              message: 'Only main/index.ts and main/electron/ may import electron; everything else in main/ runs in plain Node.',
+            },
+          ]),
       ...(folder === 'store' ? [] : [{ group: ['lowdb', 'lowdb/*'], message: 'Only main/store/ imports lowdb.' }]),
     ];
-    if (later.length === 0) return { files: [`main/${folder}/**/*.ts`], ignores: ['main/**/*.test.ts'], rules: { 'no-restricted-imports': restrict(own) } };
+    if (later.length === 0)
+      return { files: [`main/${folder}/**/*.ts`], ignores: ['main/**/*.test.ts'], rules: { 'no-restricted-imports': restrict(own) } };
     const groups = later.flatMap((name) => [`../${name}/**`, `../../${name}/**`, `**/main/${name}/**`]);
     return {
       files: [`main/${folder}/**/*.ts`],
       ignores: ['main/**/*.test.ts'],
-      rules: { 'no-restricted-imports': restrict([...own, { group: groups, message: `main/${folder}/ may not import ${later.map((name) => `main/${name}/`).join(', ')}: inside main/ imports flow store ← import, bundle, export ← workbench ← rpc, web, cli, electron.` }]) },
+      rules: {
+        'no-restricted-imports': restrict([
+          ...own,
+          {
+            group: groups,
+            message: `main/${folder}/ may not import ${later.map((name) => `main/${name}/`).join(', ')}: inside main/ imports flow store ← import, bundle, export ← workbench ← rpc, web, cli, electron.`,
+          },
+        ]),
+      },
     };
   }),
 );
@@ -59,7 +89,21 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['electron', 'react', 'react-dom', 'react/*', 'react-dom/*', 'monaco-editor', 'monaco-editor/*', 'lowdb', 'lowdb/*', ...nodeBuiltins], message: 'core/ is pure TypeScript that runs in every process.' },
+        {
+          group: [
+            'electron',
+            'react',
+            'react-dom',
+            'react/*',
+            'react-dom/*',
+            'monaco-editor',
+            'monaco-editor/*',
+            'lowdb',
+            'lowdb/*',
+            ...nodeBuiltins,
+          ],
+          message: 'core/ is pure TypeScript that runs in every process.',
+        },
         { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'core/ imports nothing from the other layers.' },
       ]),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'fetch', 'localStorage', 'process', 'Buffer', 'require'],
@@ -87,7 +131,11 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/src/api/**'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the api client (renderer/src/api/client.ts).' }, { name: 'EventSource', message: 'Use the api client.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Use the api client (renderer/src/api/client.ts).' },
+        { name: 'EventSource', message: 'Use the api client.' },
+      ],
       'no-restricted-properties': ['error', { object: 'window', property: 'claimbench', message: 'Use the api client.' }],
     },
   },
@@ -95,7 +143,10 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['electron'], message: 'Only main/index.ts and main/electron/ may import electron; everything else in main/ runs in plain Node.' },
+        {
+          group: ['electron'],
+          message: 'Only main/index.ts and main/electron/ may import electron; everything else in main/ runs in plain Node.',
+        },
         { group: ['**/renderer/**', '**/preload/**'], message: 'main/ does not import the renderer or the preload.' },
         { group: ['lowdb', 'lowdb/*'], message: 'Only main/store/ imports lowdb.' },
       ]),
@@ -142,19 +193,22 @@ export default tseslint.config(
       'electron-security/no-open-external-with-dynamic-url': ['error', { urlValidators: ['safeExternalUrl'] }],
       // One door each: windows through createSecureWindow, IPC handlers through registerIpc (which
       // checks the sender frame), the system browser through openInSystemBrowser, app: through serveRenderer.
-      'electron-security/require-factory': ['error', {
-        factories: [
-          { api: 'BrowserWindow', use: 'createSecureWindow (main/desktop/secure-window.ts)', allowIn: [] },
-          { api: 'BrowserView', use: 'createSecureWindow (main/desktop/secure-window.ts)', allowIn: [] },
-          { api: 'WebContentsView', use: 'createSecureWindow (main/desktop/secure-window.ts)', allowIn: [] },
-          { api: 'ipcMain.handle', use: 'registerIpc (main/rpc/ipc-registration.ts)', allowIn: [] },
-          { api: 'ipcMain.handleOnce', use: 'registerIpc (main/rpc/ipc-registration.ts)', allowIn: [] },
-          { api: 'ipcMain.on', use: 'registerIpc (main/rpc/ipc-registration.ts)', allowIn: [] },
-          { api: 'ipcMain.once', use: 'registerIpc (main/rpc/ipc-registration.ts)', allowIn: [] },
-          { api: 'shell.openExternal', use: 'openInSystemBrowser', allowIn: ['main/electron/app.ts'] },
-          { api: 'protocol.handle', use: 'serveRenderer', allowIn: ['main/electron/protocol.ts'] },
-        ],
-      }],
+      'electron-security/require-factory': [
+        'error',
+        {
+          factories: [
+            { api: 'BrowserWindow', use: 'createSecureWindow (main/desktop/secure-window.ts)', allowIn: [] },
+            { api: 'BrowserView', use: 'createSecureWindow (main/desktop/secure-window.ts)', allowIn: [] },
+            { api: 'WebContentsView', use: 'createSecureWindow (main/desktop/secure-window.ts)', allowIn: [] },
+            { api: 'ipcMain.handle', use: 'registerIpc (main/rpc/ipc-registration.ts)', allowIn: [] },
+            { api: 'ipcMain.handleOnce', use: 'registerIpc (main/rpc/ipc-registration.ts)', allowIn: [] },
+            { api: 'ipcMain.on', use: 'registerIpc (main/rpc/ipc-registration.ts)', allowIn: [] },
+            { api: 'ipcMain.once', use: 'registerIpc (main/rpc/ipc-registration.ts)', allowIn: [] },
+            { api: 'shell.openExternal', use: 'openInSystemBrowser', allowIn: ['main/electron/app.ts'] },
+            { api: 'protocol.handle', use: 'serveRenderer', allowIn: ['main/electron/protocol.ts'] },
+          ],
+        },
+      ],
     },
   },
 );

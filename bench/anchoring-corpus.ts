@@ -30,8 +30,82 @@ export class Random {
 
 // ——— Text ———
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vel', 'dor', 'pin', 'sul', 'ber', 'gan', 'tho', 'ris', 'mun', 'fel', 'sa', 'ne', 'qui', 'zo', 'lar', 'bri', 'cos', 'dal', 'en', 'fro', 'gil', 'hu', 'ist', 'jor', 'kem', 'lun', 'mar', 'nol', 'or', 'pel', 'rad', 'sten', 'tur', 'ul', 'vos', 'wen', 'yar'];
-const FUNCTION_WORDS = ['the', 'of', 'and', 'to', 'in', 'a', 'that', 'is', 'was', 'for', 'on', 'with', 'as', 'by', 'said', 'it', 'from', 'at', 'has', 'will', 'not', 'this', 'would', 'which', 'be', 'are', 'were', 'its', 'an', 'after'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'tas',
+  'vel',
+  'dor',
+  'pin',
+  'sul',
+  'ber',
+  'gan',
+  'tho',
+  'ris',
+  'mun',
+  'fel',
+  'sa',
+  'ne',
+  'qui',
+  'zo',
+  'lar',
+  'bri',
+  'cos',
+  'dal',
+  'en',
+  'fro',
+  'gil',
+  'hu',
+  'ist',
+  'jor',
+  'kem',
+  'lun',
+  'mar',
+  'nol',
+  'or',
+  'pel',
+  'rad',
+  'sten',
+  'tur',
+  'ul',
+  'vos',
+  'wen',
+  'yar',
+];
+const FUNCTION_WORDS = [
+  'the',
+  'of',
+  'and',
+  'to',
+  'in',
+  'a',
+  'that',
+  'is',
+  'was',
+  'for',
+  'on',
+  'with',
+  'as',
+  'by',
+  'said',
+  'it',
+  'from',
+  'at',
+  'has',
+  'will',
+  'not',
+  'this',
+  'would',
+  'which',
+  'be',
+  'are',
+  'were',
+  'its',
+  'an',
+  'after',
+];
 const ACCENTED = ['café', 'naïve', 'Zürich', 'São', 'façade', 'Øresund', 'señal', 'Kraków'];
 
 /** Invented words, most frequent first; a word's chance falls with its rank (Zipf). */
@@ -269,7 +343,10 @@ export class EditMap {
     // Edits that end at or before the start shift it; one that deleted it moves it past its replacement.
     const first = this.count((edit) => edit.at + edit.deleted <= start);
     const atStart = this.edits[first];
-    const newStart = atStart !== undefined && atStart.at <= start ? atStart.at + this.shiftBefore[first]! + atStart.inserted.length : start + this.shiftBefore[first]!;
+    const newStart =
+      atStart !== undefined && atStart.at <= start
+        ? atStart.at + this.shiftBefore[first]! + atStart.inserted.length
+        : start + this.shiftBefore[first]!;
     // Edits that end before the end shift it; one that deleted it moves it before its replacement.
     const last = this.count((edit) => edit.at + edit.deleted < end);
     const atEnd = this.edits[last];

@@ -16,7 +16,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { anchorAll, needsReview, REVIEW_BELOW, type AnchorResult, type QuoteTarget } from '../core/anchoring/anchor.ts';
 import { editDistance } from '../core/anchoring/score.ts';
-import { EditMap, editText, generateDocument, judge, pickQuotes, Random, RECOVERED_OVERLAP, repeatedQuoteShare, type GeneratedDocument, type TrueSpan } from './anchoring-corpus.ts';
+import {
+  EditMap,
+  editText,
+  generateDocument,
+  judge,
+  pickQuotes,
+  Random,
+  RECOVERED_OVERLAP,
+  repeatedQuoteShare,
+  type GeneratedDocument,
+  type TrueSpan,
+} from './anchoring-corpus.ts';
 import { hypothesisAnchor } from './hypothesis-baseline.ts';
 
 const SEED = { document: 1, quotes: 2, edits: 3, sample: 4, boilerplateQuotes: 5 } as const;
@@ -25,14 +36,17 @@ const UNCHANGED_ROUNDS = 41;
 const BASELINE_SAMPLE = 2_000;
 
 const DEFINITIONS = {
-  truth: 'The true edited location of a quote: what is left of its characters after the edits, with text inserted strictly inside it (text inserted at a boundary, and the replacement text of an edit straddling a boundary, stay outside). Empty when the quote was deleted whole.',
+  truth:
+    'The true edited location of a quote: what is left of its characters after the edits, with text inserted strictly inside it (text inserted at a boundary, and the replacement text of an edit straddling a boundary, stay outside). Empty when the quote was deleted whole.',
   recovered: `Anchored (not orphaned), and the span found covers at least ${RECOVERED_OVERLAP * 100}% of the true edited location.`,
   wrong: `Anchored, but the span found covers less than ${RECOVERED_OVERLAP * 100}% of the true edited location (or the quote was deleted whole): the annotation is shown on the wrong text.`,
   orphaned: 'Not anchored; the annotation keeps its old span and quote for the analyst to re-pin.',
   flaggedForReview: `Orphaned, or anchored with a confidence below REVIEW_BELOW (${REVIEW_BELOW}). The baseline has no confidence: only its orphans are flagged.`,
   silentlyLost: 'Not recovered and not flagged for review: wrong without anyone being told.',
-  changedBeyondHalf: 'Quotes whose true edited location differs from the quote by more than half its length (Levenshtein), or that were deleted whole: beyond the bound of any quote matcher here (Hypothesis allows half; the engine 45%). recoveryOfTheRest is the recovery rate among the other quotes.',
-  editRate: 'x% edits: round(x × length / 20.5) random insertions, deletions and replacements (a third each) of 1–40 characters (a replacement deletes 1–40 and inserts 1–40 others) at uniformly random places, about x% of the characters; overlapping ones are dropped.',
+  changedBeyondHalf:
+    'Quotes whose true edited location differs from the quote by more than half its length (Levenshtein), or that were deleted whole: beyond the bound of any quote matcher here (Hypothesis allows half; the engine 45%). recoveryOfTheRest is the recovery rate among the other quotes.',
+  editRate:
+    'x% edits: round(x × length / 20.5) random insertions, deletions and replacements (a third each) of 1–40 characters (a replacement deletes 1–40 and inserts 1–40 others) at uniformly random places, about x% of the characters; overlapping ones are dropped.',
   cpu: `process.cpuUsage() user + system around the anchoring calls; engine: median of ${ENGINE_RUNS} runs; baseline: one run (sampled where said).`,
 } as const;
 
@@ -50,7 +64,13 @@ interface Tally {
   readonly states: Record<string, number>;
 }
 
-function tally(results: readonly AnchorResult[], truths: readonly TrueSpan[], indexes: readonly number[], reviewable: boolean, beyondHalf: readonly boolean[]): Tally {
+function tally(
+  results: readonly AnchorResult[],
+  truths: readonly TrueSpan[],
+  indexes: readonly number[],
+  reviewable: boolean,
+  beyondHalf: readonly boolean[],
+): Tally {
   let recovered = 0;
   let changedBeyondHalf = 0;
   let recoveredOfTheRest = 0;
@@ -177,7 +197,15 @@ function editedCase({ id, document, targets, rate: editRate, baselineSample }: E
     engine: { cpuMs: engine.medianMs, cpuSamplesMs: engine.samplesMs, ...engineTally },
     baseline: {
       cpuMs: round(baselineMs),
-      ...(sampled ? { sampled: { quotes: baselineIndexes.length, measuredCpuMs: round(baseline.ms), note: `CPU time extrapolated ×${targets.length}/${baselineIndexes.length}; rates are the sample's (seeded random sample, seed ${SEED.sample})` } } : {}),
+      ...(sampled
+        ? {
+            sampled: {
+              quotes: baselineIndexes.length,
+              measuredCpuMs: round(baseline.ms),
+              note: `CPU time extrapolated ×${targets.length}/${baselineIndexes.length}; rates are the sample's (seeded random sample, seed ${SEED.sample})`,
+            },
+          }
+        : {}),
       ...tally(baseline.results, truths, baselineIndexes, false, beyondHalf),
     },
     ...(sampled ? { engineOnBaselineSample: tally(engine.results, truths, baselineIndexes, true, beyondHalf) } : {}),
@@ -237,7 +265,13 @@ function robustnessAcrossSeeds(seeds: readonly number[]) {
     const truths = targets.map((target) => map.span(target.start, target.end));
     const results = anchorAll(edited.text, targets);
     const beyondHalf = beyondHalfOf(edited.text, targets, truths);
-    const { recoveryRate, wrongRate, silentlyLost, changedBeyondHalf, recoveryOfTheRest } = tally(results, truths, targets.map((_target, index) => index), true, beyondHalf);
+    const { recoveryRate, wrongRate, silentlyLost, changedBeyondHalf, recoveryOfTheRest } = tally(
+      results,
+      truths,
+      targets.map((_target, index) => index),
+      true,
+      beyondHalf,
+    );
     return { documentSeed: seed, recoveryRate, wrongRate, silentlyLost, changedBeyondHalf, recoveryOfTheRest };
   });
 }
@@ -267,33 +301,74 @@ export async function runAnchoringBench(): Promise<object> {
   });
 
   const onePercent = editedCase({ id: 'edits-1pct-5mb-10k', document: big, targets: bigTargets, rate: 0.01 });
-  const fivePercent = editedCase({ id: 'edits-5pct-5mb-10k', document: big, targets: bigTargets, rate: 0.05, ...(fullBaseline ? {} : { baselineSample: BASELINE_SAMPLE }) });
+  const fivePercent = editedCase({
+    id: 'edits-5pct-5mb-10k',
+    document: big,
+    targets: bigTargets,
+    rate: 0.05,
+    ...(fullBaseline ? {} : { baselineSample: BASELINE_SAMPLE }),
+  });
   const fivePercentSmall = editedCase({ id: 'edits-5pct-1mb-1k', document: small, targets: smallTargets, rate: 0.05 });
   const boilerplate = editedCase({ id: 'boilerplate-5pct-5mb-1k', document: big, targets: boilerplateTargets, rate: 0.05 });
   log('robustness across document seeds');
   const seeds = robustnessAcrossSeeds([1, 2, 3, 4, 5]);
 
-  const requirement = (id: string, text: string, value: number, target: string, pass: boolean) => ({ id, requirement: text, value, target, pass });
+  const requirement = (id: string, text: string, value: number, target: string, pass: boolean) => ({
+    id,
+    requirement: text,
+    value,
+    target,
+    pass,
+  });
   const requirements = [
-    requirement(unchanged.id, 'every quote exact', unchanged.engine.exact, `= ${unchanged.quotes}`, unchanged.engine.exact === unchanged.quotes),
+    requirement(
+      unchanged.id,
+      'every quote exact',
+      unchanged.engine.exact,
+      `= ${unchanged.quotes}`,
+      unchanged.engine.exact === unchanged.quotes,
+    ),
     requirement(unchanged.id, 'CPU ÷ plain position-check loop', unchanged.ratio, '≤ 2', unchanged.ratio <= 2),
     requirement(onePercent.id, 'speedup over the Hypothesis baseline (CPU)', onePercent.speedup, '≥ 30', onePercent.speedup >= 30),
     requirement(onePercent.id, 'recovery', onePercent.engine.recoveryRate, '≥ 0.995', onePercent.engine.recoveryRate >= 0.995),
     requirement(onePercent.id, 'wrong', onePercent.engine.wrongRate, '≤ 0.005', onePercent.engine.wrongRate <= 0.005),
     ...[fivePercent, fivePercentSmall].flatMap((result) => [
-      requirement(result.id, 'speedup over the Hypothesis baseline (CPU)', result.speedup, result === fivePercent ? '≥ 30' : '≥ 10', result.speedup >= (result === fivePercent ? 30 : 10)),
+      requirement(
+        result.id,
+        'speedup over the Hypothesis baseline (CPU)',
+        result.speedup,
+        result === fivePercent ? '≥ 30' : '≥ 10',
+        result.speedup >= (result === fivePercent ? 30 : 10),
+      ),
       requirement(result.id, 'recovery', result.engine.recoveryRate, '≥ 0.985', result.engine.recoveryRate >= 0.985),
       requirement(result.id, 'wrong', result.engine.wrongRate, '≤ 0.01', result.engine.wrongRate <= 0.01),
-      requirement(result.id, 'silently lost (not recovered, not orphaned, not flagged for review)', result.engine.silentlyLost, '= 0', result.engine.silentlyLost === 0),
+      requirement(
+        result.id,
+        'silently lost (not recovered, not orphaned, not flagged for review)',
+        result.engine.silentlyLost,
+        '= 0',
+        result.engine.silentlyLost === 0,
+      ),
     ]),
-    requirement(boilerplate.id, 'wrong rate ÷ the baseline’s', round(boilerplate.engine.wrongRate / boilerplate.baseline.wrongRate, 3), '≤ 0.25', boilerplate.engine.wrongRate <= boilerplate.baseline.wrongRate / 4),
+    requirement(
+      boilerplate.id,
+      'wrong rate ÷ the baseline’s',
+      round(boilerplate.engine.wrongRate / boilerplate.baseline.wrongRate, 3),
+      '≤ 0.25',
+      boilerplate.engine.wrongRate <= boilerplate.baseline.wrongRate / 4,
+    ),
   ];
   return {
     id: 'anchoring',
     generatedAt: new Date().toISOString(),
     machine: { node: process.version, cpus: os.cpus().length, platform: `${process.platform}-${process.arch}` },
     definitions: DEFINITIONS,
-    corpus: { seeds: SEED, fiveMegabytes: describe(big, bigTargets), oneMegabyte: describe(small, smallTargets), boilerplateQuotes: describe(big, boilerplateTargets) },
+    corpus: {
+      seeds: SEED,
+      fiveMegabytes: describe(big, bigTargets),
+      oneMegabyte: describe(small, smallTargets),
+      boilerplateQuotes: describe(big, boilerplateTargets),
+    },
     cases: [unchanged, onePercent, fivePercent, fivePercentSmall, boilerplate],
     recoveryAcrossDocumentSeeds1mb1k5pct: seeds,
     requirements,

@@ -33,7 +33,8 @@ export function articleHtml(index: number, targetBytes = 30_000): string {
   while (size < targetBytes - 2500) {
     const kind = random();
     const text = Array.from({ length: 3 + Math.floor(random() * 4) }, () => sentence(random)).join(' ');
-    const html = kind < 0.08 ? `<h2>${sentence(random)}</h2>` : kind < 0.15 ? `<blockquote><p>“${text}”</p></blockquote>` : `<p>${text}</p>`;
+    const html =
+      kind < 0.08 ? `<h2>${sentence(random)}</h2>` : kind < 0.15 ? `<blockquote><p>“${text}”</p></blockquote>` : `<p>${text}</p>`;
     paragraphs.push(html);
     size += html.length;
   }

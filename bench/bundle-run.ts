@@ -21,7 +21,9 @@ const header = { appVersion: '0.1.0', creator: 'Bench analyst', workspace: 'Bund
 const content = { originals: false, generatedAt: header.createdAt };
 
 /** Runs `work`, timing it and watching this thread: the event loop's longest delay, and the longest gap of a 1 ms timer. */
-async function measure<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number; longestStallMs: number; longestTimerGapMs: number }> {
+async function measure<T>(
+  work: () => Promise<T>,
+): Promise<{ value: T; ms: number; cpuMs: number; longestStallMs: number; longestTimerGapMs: number }> {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   let previous = performance.now();
   let longestGap = 0;
@@ -39,7 +41,13 @@ async function measure<T>(work: () => Promise<T>): Promise<{ value: T; ms: numbe
   delay.disable();
   clearInterval(timer);
   const round = (number: number) => Math.round(number * 10) / 10;
-  return { value, ms: round(ms), cpuMs: Math.round((used.user + used.system) / 1000), longestStallMs: round(delay.max / 1e6), longestTimerGapMs: round(longestGap) };
+  return {
+    value,
+    ms: round(ms),
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    longestStallMs: round(delay.max / 1e6),
+    longestTimerGapMs: round(longestGap),
+  };
 }
 
 const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -55,7 +63,9 @@ if (mode === 'export' && source && out) {
   if (!measured.value.ok) throw new Error(measured.value.error.message);
   if (measured.value.value.format !== 'bundle') throw new Error('a bundle was asked for');
   const { value, ...figures } = measured;
-  process.stdout.write(`${JSON.stringify({ ...figures, snapshotMs, entries: value.value.format === 'bundle' ? value.value.manifest.files.length + 1 : 0, bytes: value.value.size, maxRssMb: maxRssMb() })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...figures, snapshotMs, entries: value.value.format === 'bundle' ? value.value.manifest.files.length + 1 : 0, bytes: value.value.size, maxRssMb: maxRssMb() })}\n`,
+  );
 } else if (mode === 'write' && source && out) {
   const { entries } = await bundleEntries(await WorkspaceStore.open(source), content);
   const measured = await measure(() => writeBundle(out, entries, header));

@@ -14,7 +14,17 @@ import { openOrCreateWorkspace } from '../main/workspace/open-workspace.ts';
 import { generator, sentence } from './articles.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'seed-article.txt');
-const TAGS = ['statistic', 'quote', 'event', 'prediction', 'opinion', 'named-official', 'anonymous-source', 'outlet-report', 'social-media'];
+const TAGS = [
+  'statistic',
+  'quote',
+  'event',
+  'prediction',
+  'opinion',
+  'named-official',
+  'anonymous-source',
+  'outlet-report',
+  'social-media',
+];
 const STATUSES = ['unverified', 'supported', 'refuted', 'misleading', 'unverifiable'];
 const RELATIONS = ['supports', 'refutes', 'source-of', 'same-claim', 'context'] as const;
 const PLACES = ['Mariupol', 'Kharkiv', 'Kherson', 'Odesa', 'Lviv', 'Dnipro', 'Sumy', 'Chernihiv', 'Zaporizhzhia', 'Mykolaiv'];
@@ -54,7 +64,10 @@ function reportText(paragraphs: readonly string[], random: () => number, bytes: 
 /** The corpus article's paragraphs; generated ones when the corpus is not beside this checkout. */
 async function corpusParagraphs(random: () => number): Promise<string[]> {
   const text = await readFile(CORPUS, 'utf8').catch(() => undefined);
-  if (text !== undefined) return normalizeText(text).split(/\n\n+/).filter((paragraph) => paragraph.trim() !== '');
+  if (text !== undefined)
+    return normalizeText(text)
+      .split(/\n\n+/)
+      .filter((paragraph) => paragraph.trim() !== '');
   return Array.from({ length: 40 }, () => Array.from({ length: 2 + Math.floor(random() * 4) }, () => sentence(random)).join(' '));
 }
 
@@ -66,7 +79,10 @@ function sentenceSpans(text: string): { start: number; end: number }[] {
 }
 
 /** Creates the workspace in `root`/ws. */
-export async function createBundleWorkspace(root: string, { documents, annotations, documentBytes = 24_000 }: BundleWorkspaceOptions): Promise<BundleWorkspace> {
+export async function createBundleWorkspace(
+  root: string,
+  { documents, annotations, documentBytes = 24_000 }: BundleWorkspaceOptions,
+): Promise<BundleWorkspace> {
   const dir = path.join(root, 'ws');
   const { store } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: true, name: 'Bundle benchmark' });
   const random = generator(11);
@@ -94,7 +110,9 @@ export async function createBundleWorkspace(root: string, { documents, annotatio
         id: `a-${index}-${number}`,
         target: textTarget(text, start, end),
         anchor: { state: 'exact' },
-        tags: [TAGS[Math.floor(random() * TAGS.length)]!, ...(random() < 0.2 ? [TAGS[Math.floor(random() * TAGS.length)]!] : [])].filter((tag, at, all) => all.indexOf(tag) === at),
+        tags: [TAGS[Math.floor(random() * TAGS.length)]!, ...(random() < 0.2 ? [TAGS[Math.floor(random() * TAGS.length)]!] : [])].filter(
+          (tag, at, all) => all.indexOf(tag) === at,
+        ),
         speaker: random() < 0.3 ? `Speaker ${Math.floor(random() * 40)}` : '',
         outlet: random() < 0.2 ? OUTLETS[Math.floor(random() * OUTLETS.length)]! : '',
         status: STATUSES[Math.floor(random() * STATUSES.length)]!,
@@ -142,7 +160,16 @@ export async function createBundleWorkspace(root: string, { documents, annotatio
     const key = `${from.documentId} ${from.annotationId} ${to.documentId} ${to.annotationId}`;
     if (from === to || linkKeys.has(key)) continue;
     linkKeys.add(key);
-    links.push({ id: `link-${links.length}`, relation: RELATIONS[links.length % RELATIONS.length]!, from, to, note: links.length % 4 === 0 ? sentence(random) : '', creator: 'bench', created: stamp, modified: stamp });
+    links.push({
+      id: `link-${links.length}`,
+      relation: RELATIONS[links.length % RELATIONS.length]!,
+      from,
+      to,
+      note: links.length % 4 === 0 ? sentence(random) : '',
+      creator: 'bench',
+      created: stamp,
+      modified: stamp,
+    });
   }
   const claims: Claim[] = [];
   for (let index = 0; refs.length > 0 && index < Math.ceil(refs.length / 200); index++) {
@@ -151,7 +178,9 @@ export async function createBundleWorkspace(root: string, { documents, annotatio
       id: `claim-${index}`,
       statement: sentence(random),
       mentions,
-      ...(index % 2 === 0 ? { verdict: { rating: 'mostly-false', rationale: sentence(random), reviewer: 'bench', date: '2026-11-01' } } : {}),
+      ...(index % 2 === 0
+        ? { verdict: { rating: 'mostly-false', rationale: sentence(random), reviewer: 'bench', date: '2026-11-01' } }
+        : {}),
       status: index % 2 === 0 ? 'reviewed' : 'open',
       creator: 'bench',
       created: stamp,

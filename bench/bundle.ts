@@ -39,7 +39,9 @@ function runChild(args: string[]): Promise<RunFigures> {
     const child = spawn(process.execPath, ['bench/bundle-run.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output) as RunFigures) : reject(new Error(`bundle-run ${args[0]} exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(output) as RunFigures) : reject(new Error(`bundle-run ${args[0]} exited with ${code}`)),
+    );
   });
 }
 
@@ -54,7 +56,14 @@ function timeCommand(command: string, args: string[], cwd: string): number {
 function summarize(name: string, samplesMs: number[]) {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const round = (value: number) => Math.round(value * 10) / 10;
-  return { name, runs: sorted.length, medianMs: round(sorted[Math.floor(sorted.length / 2)]!), minMs: round(sorted[0]!), maxMs: round(sorted.at(-1)!), samplesMs: samplesMs.map(round) };
+  return {
+    name,
+    runs: sorted.length,
+    medianMs: round(sorted[Math.floor(sorted.length / 2)]!),
+    minMs: round(sorted[0]!),
+    maxMs: round(sorted.at(-1)!),
+    samplesMs: samplesMs.map(round),
+  };
 }
 
 const ratio = (subject: number, baseline: number) => Math.round((subject / baseline) * 100) / 100;
@@ -112,12 +121,34 @@ export async function bundleBenchmark() {
     }
     const bundleBytes = exports.at(-1)!.bytes!;
     const zipBytes = zips.at(-1)!.bytes;
-    const exportSummary = { ...summarize('startBundleExport: read the workspace, build the entries, write the bundle (worker thread)', exports.map((run) => run.ms)), cpuMs: exports.map((run) => run.cpuMs), snapshotMs: exports.map((run) => run.snapshotMs) };
-    const zipSummary = summarize('zip -r -6 -q of the bundle’s files', zips.map((run) => run.ms));
-    const writerSummary = { ...summarize('writeBundle alone on entries in memory (same thread)', writes.map((run) => run.ms)), cpuMs: writes.map((run) => run.cpuMs) };
-    const verifySummary = summarize('readBundle (claimbench verify, in-process)', verifies.map((run) => run.ms));
+    const exportSummary = {
+      ...summarize(
+        'startBundleExport: read the workspace, build the entries, write the bundle (worker thread)',
+        exports.map((run) => run.ms),
+      ),
+      cpuMs: exports.map((run) => run.cpuMs),
+      snapshotMs: exports.map((run) => run.snapshotMs),
+    };
+    const zipSummary = summarize(
+      'zip -r -6 -q of the bundle’s files',
+      zips.map((run) => run.ms),
+    );
+    const writerSummary = {
+      ...summarize(
+        'writeBundle alone on entries in memory (same thread)',
+        writes.map((run) => run.ms),
+      ),
+      cpuMs: writes.map((run) => run.cpuMs),
+    };
+    const verifySummary = summarize(
+      'readBundle (claimbench verify, in-process)',
+      verifies.map((run) => run.ms),
+    );
     const unzipSummary = summarize('unzip -tq of the bundle', unzipTests);
-    const importSummary = summarize('import: open and verify the bundle, read and plan it, merge it into an empty workspace (main thread)', imports.map((run) => run.ms));
+    const importSummary = summarize(
+      'import: open and verify the bundle, read and plan it, merge it into an empty workspace (main thread)',
+      imports.map((run) => run.ms),
+    );
     const longestStallMs = Math.max(...exports.map((run) => run.longestStallMs));
     return {
       id: 'bundle',
@@ -128,8 +159,17 @@ export async function bundleBenchmark() {
       ratio: ratio(exportSummary.medianMs, zipSummary.medianMs),
       target: '≤ 0.9',
       size: { bundleBytes, zipBytes, ratio: Math.round((bundleBytes / zipBytes) * 1000) / 1000, target: '≤ 1.01' },
-      mainThread: { longestStallMs, longestTimerGapMs: Math.max(...exports.map((run) => run.longestTimerGapMs)), target: '≤ 50', samples: exports.map((run) => run.longestStallMs) },
-      peakRssMb: { export: Math.max(...exports.map((run) => run.maxRssMb)), writerOnEntriesInMemory: Math.max(...writes.map((run) => run.maxRssMb)), verify: Math.max(...verifies.map((run) => run.maxRssMb)) },
+      mainThread: {
+        longestStallMs,
+        longestTimerGapMs: Math.max(...exports.map((run) => run.longestTimerGapMs)),
+        target: '≤ 50',
+        samples: exports.map((run) => run.longestStallMs),
+      },
+      peakRssMb: {
+        export: Math.max(...exports.map((run) => run.maxRssMb)),
+        writerOnEntriesInMemory: Math.max(...writes.map((run) => run.maxRssMb)),
+        verify: Math.max(...verifies.map((run) => run.maxRssMb)),
+      },
       writer: { subject: writerSummary, baseline: zipSummary, ratio: ratio(writerSummary.medianMs, zipSummary.medianMs) },
       verify: { subject: verifySummary, baseline: unzipSummary, ratio: ratio(verifySummary.medianMs, unzipSummary.medianMs) },
       import: {

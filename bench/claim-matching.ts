@@ -50,7 +50,13 @@ async function readArchive(): Promise<ArchiveEntry[]> {
 async function readQueries(split: 'train' | 'dev'): Promise<Query[]> {
   const tweets = await readFile(path.join(CORPUS, split, 'tweets.queries.tsv'), 'utf8');
   const qrels = await readFile(path.join(CORPUS, split, 'tweet-vclaim-pairs.qrels'), 'utf8');
-  const gold = new Map(qrels.split('\n').filter(Boolean).map((line) => line.split('\t')).map(([tweet, , claim]) => [tweet ?? '', claim ?? '']));
+  const gold = new Map(
+    qrels
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t'))
+      .map(([tweet, , claim]) => [tweet ?? '', claim ?? '']),
+  );
   return tweets
     .split('\n')
     .slice(1)
@@ -109,9 +115,17 @@ export function ablation(targets: readonly MatchTarget[], train: readonly Query[
   const variants: Record<string, MatcherSettings> = {
     chosen: base,
     'no tweet cleanup': { ...base, queryTerms: { ...base.queryTerms, tweet: false } },
-    'no figure normalising': { ...base, queryTerms: { ...base.queryTerms, numbers: false }, targetTerms: { ...base.targetTerms, numbers: false } },
+    'no figure normalising': {
+      ...base,
+      queryTerms: { ...base.queryTerms, numbers: false },
+      targetTerms: { ...base.targetTerms, numbers: false },
+    },
     'no stemming': { ...base, queryTerms: { ...base.queryTerms, stem: false }, targetTerms: { ...base.targetTerms, stem: false } },
-    'no stop words removed': { ...base, queryTerms: { ...base.queryTerms, stopWords: false }, targetTerms: { ...base.targetTerms, stopWords: false } },
+    'no stop words removed': {
+      ...base,
+      queryTerms: { ...base.queryTerms, stopWords: false },
+      targetTerms: { ...base.targetTerms, stopWords: false },
+    },
     'query words counted per occurrence': { ...base, uniqueQueryTerms: false },
     'names in the query weighted twice': { ...base, nameBoost: 1 },
     'word pairs, weight 0.3': { ...base, weights: { ...base.weights, pairs: 0.3 } },
@@ -125,9 +139,13 @@ export function ablation(targets: readonly MatchTarget[], train: readonly Query[
 /** Runs `claimbench …` and times it (wall clock: the child's start-up included). */
 function runCli(args: readonly string[]): { ms: number; stdout: string } {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'claimbench.mjs'), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'claimbench.mjs'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - start;
-  if (result.status !== 0) throw new Error(`claimbench ${args.join(' ')} exited ${result.status}: ${result.stderr}${result.stdout.slice(0, 2000)}`);
+  if (result.status !== 0)
+    throw new Error(`claimbench ${args.join(' ')} exited ${result.status}: ${result.stderr}${result.stdout.slice(0, 2000)}`);
   return { ms, stdout: result.stdout };
 }
 
@@ -135,7 +153,10 @@ function runCli(args: readonly string[]): { ms: number; stdout: string } {
 function timeCli(args: (run: number) => readonly string[]): { stdout: string; ms: { median: number; min: number; max: number } } {
   const runs = Array.from({ length: CLI_RUNS }, (_, run) => runCli(args(run)));
   const times = runs.map((run) => run.ms);
-  return { stdout: runs.at(-1)!.stdout, ms: { median: round(percentile(times, 50), 1), min: round(Math.min(...times), 1), max: round(Math.max(...times), 1) } };
+  return {
+    stdout: runs.at(-1)!.stdout,
+    ms: { median: round(percentile(times, 50), 1), min: round(Math.min(...times), 1), max: round(Math.max(...times), 1) },
+  };
 }
 
 /**
@@ -155,7 +176,15 @@ export async function cliEndToEnd(dev: readonly Query[], inProcess: Ranker): Pro
     const startup = timeCli(() => ['--help']);
     // Each import into a fresh workspace; the queries are matched against the last.
     const workspace = (run: number) => path.join(dir, `ws-${run}`);
-    const imported = timeCli((run) => ['archive', 'import', '--workspace', workspace(run), '--empty', '--json', path.join(CORPUS, 'verified_claims.docs.tsv')]);
+    const imported = timeCli((run) => [
+      'archive',
+      'import',
+      '--workspace',
+      workspace(run),
+      '--empty',
+      '--json',
+      path.join(CORPUS, 'verified_claims.docs.tsv'),
+    ]);
     const added = (JSON.parse(imported.stdout.split('\n')[0]!) as { added: number }).added;
     const matched = timeCli(() => ['match', '--workspace', workspace(CLI_RUNS - 1), '--top', '5', '--json', queriesFile]);
     const byId = new Map(
@@ -168,7 +197,9 @@ export async function cliEndToEnd(dev: readonly Query[], inProcess: Ranker): Pro
     const byText = new Map(queries.map((query) => [query.text, byId.get(query.id) ?? []]));
     const cli = quality((text) => byText.get(text) ?? [], queries);
     const engine = quality(inProcess, queries);
-    const sameTop5 = queries.filter((query) => JSON.stringify(byId.get(query.id)) === JSON.stringify(inProcess(query.text).slice(0, 5))).length;
+    const sameTop5 = queries.filter(
+      (query) => JSON.stringify(byId.get(query.id)) === JSON.stringify(inProcess(query.text).slice(0, 5)),
+    ).length;
     return {
       queries: queries.length,
       queriesAnswered: byId.size,

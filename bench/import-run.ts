@@ -15,7 +15,10 @@ import { RESOURCES_DIR } from '../main/app-paths.ts';
 
 const [mode, dir] = process.argv.slice(2);
 if ((mode !== 'full' && mode !== 'bare') || !dir) throw new Error('usage: import-run.ts full|bare DIR');
-const files = (await readdir(dir)).filter((name) => name.endsWith('.html')).sort().map((name) => path.join(dir, name));
+const files = (await readdir(dir))
+  .filter((name) => name.endsWith('.html'))
+  .sort()
+  .map((name) => path.join(dir, name));
 
 let documents = 0;
 let elapsed: number;
@@ -43,4 +46,6 @@ if (mode === 'full') {
   }
   elapsed = performance.now() - started;
 }
-process.stdout.write(`${JSON.stringify({ ms: Math.round(elapsed), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), documents })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms: Math.round(elapsed), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), documents })}\n`,
+);

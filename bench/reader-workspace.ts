@@ -19,7 +19,17 @@ export interface ReaderWorkspace {
   readonly annotations: number;
 }
 
-const TAGS = ['statistic', 'quote', 'event', 'prediction', 'opinion', 'named-official', 'anonymous-source', 'outlet-report', 'social-media'];
+const TAGS = [
+  'statistic',
+  'quote',
+  'event',
+  'prediction',
+  'opinion',
+  'named-official',
+  'anonymous-source',
+  'outlet-report',
+  'social-media',
+];
 const STATUSES = ['unverified', 'supported', 'refuted', 'misleading', 'unverifiable'];
 
 /** ~`bytes` of text in paragraphs of 3–8 sentences, and where each sentence is. */
@@ -47,13 +57,19 @@ export async function createReaderWorkspace(root: string, { bytes = 5_000_000, a
   const dir = path.join(root, 'ws');
   const { store } = await openOrCreateWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: true });
   const { text, sentences } = report(bytes);
-  const files = { start: 'A short note.txt', plain: 'Large report (no annotations).txt', annotated: 'Large report (10,000 annotations).txt' };
+  const files = {
+    start: 'A short note.txt',
+    plain: 'Large report (no annotations).txt',
+    annotated: 'Large report (10,000 annotations).txt',
+  };
   await writeFile(path.join(root, files.start), 'A short note to open first.\n');
   // A different first line each: the import would refuse the second copy as a duplicate.
   const heading = 'Large report (10,000 annotations)\n\n';
   await writeFile(path.join(root, files.plain), `Large report (no annotations)\n\n${text}`);
   await writeFile(path.join(root, files.annotated), heading + text);
-  const outcomes = await importSources(store, await Promise.all(Object.values(files).map((name) => fileSource(path.join(root, name)))), { extractors: EXTRACTORS });
+  const outcomes = await importSources(store, await Promise.all(Object.values(files).map((name) => fileSource(path.join(root, name)))), {
+    extractors: EXTRACTORS,
+  });
   const [start, plain, annotated] = outcomes.map((outcome) => {
     if (outcome.status !== 'imported') throw new Error(`could not import: ${JSON.stringify(outcome)}`);
     return outcome.documentId;

@@ -25,7 +25,10 @@ interface Mark {
 }
 
 function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/claimbench.mjs', 'serve', '--workspace', dir, '--port', '0', '--no-open', '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['bin/claimbench.mjs', 'serve', '--workspace', dir, '--port', '0', '--no-open', '--json'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const event = JSON.parse(line) as { event: string; url?: string; message?: string };
@@ -46,7 +49,9 @@ function stop(child: ChildProcess): Promise<void> {
 
 const marks = (page: Page): Promise<Mark[]> =>
   page.evaluate(() =>
-    (performance.getEntriesByType('mark') as PerformanceMark[]).filter((mark) => mark.name.startsWith('cb:')).map(({ name, startTime, detail }) => ({ name, startTime, detail: detail as Mark['detail'] })),
+    (performance.getEntriesByType('mark') as PerformanceMark[])
+      .filter((mark) => mark.name.startsWith('cb:'))
+      .map(({ name, startTime, detail }) => ({ name, startTime, detail: detail as Mark['detail'] })),
   );
 
 async function waitForMark(page: Page, name: string, matches: (detail: Mark['detail']) => boolean, timeoutMs = 60_000): Promise<Mark> {
@@ -65,7 +70,9 @@ async function timeOpen(browser: Browser, url: string, workspace: ReaderWorkspac
   const page = await context.newPage();
   await page.addInitScript(() => {
     const tasks: { startTime: number; duration: number }[] = [];
-    new PerformanceObserver((list) => tasks.push(...list.getEntries().map(({ startTime, duration }) => ({ startTime, duration })))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => tasks.push(...list.getEntries().map(({ startTime, duration }) => ({ startTime, duration })))).observe(
+      { type: 'longtask', buffered: true },
+    );
     (window as unknown as { longTasks: typeof tasks }).longTasks = tasks;
   });
   await page.goto(`${url}#doc=${workspace.startId}`);
@@ -74,14 +81,30 @@ async function timeOpen(browser: Browser, url: string, workspace: ReaderWorkspac
   const visible = await waitForMark(page, 'cb:highlights-visible', (detail) => detail?.documentId === documentId);
   // Complete when every annotation is highlighted (they arrive in pages, each its own sync).
   const expected = documentId === workspace.annotatedId ? workspace.annotations : 0;
-  const complete = await waitForMark(page, 'cb:highlights-complete', (detail) => detail?.documentId === documentId && detail.count === expected);
+  const complete = await waitForMark(
+    page,
+    'cb:highlights-complete',
+    (detail) => detail?.documentId === documentId && detail.count === expected,
+  );
   const open = (await marks(page)).findLast((mark) => mark.name === 'cb:open' && mark.detail?.documentId === documentId)!;
   const textPainted = (await marks(page)).find((mark) => mark.name === 'cb:text-painted' && mark.detail?.documentId === documentId)!;
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: { startTime: number; duration: number }[] }).longTasks);
-  const applying = longTasks.filter((task) => task.startTime + task.duration > textPainted.startTime && task.startTime < complete.startTime);
+  const applying = longTasks.filter(
+    (task) => task.startTime + task.duration > textPainted.startTime && task.startTime < complete.startTime,
+  );
   const opening = longTasks.filter((task) => task.startTime + task.duration > open.startTime && task.startTime < complete.startTime);
-  const applyingDetail = applying.map((task) => `${Math.round(task.duration)} ms at +${Math.round(task.startTime - textPainted.startTime)} ms`);
-  return { page, context, applyingDetail, firstPaintMs: visible.startTime - open.startTime, completeMs: complete.startTime - open.startTime, longestWhileApplyingMs: Math.max(0, ...applying.map((task) => task.duration)), longestWhileOpeningMs: Math.max(0, ...opening.map((task) => task.duration)) };
+  const applyingDetail = applying.map(
+    (task) => `${Math.round(task.duration)} ms at +${Math.round(task.startTime - textPainted.startTime)} ms`,
+  );
+  return {
+    page,
+    context,
+    applyingDetail,
+    firstPaintMs: visible.startTime - open.startTime,
+    completeMs: complete.startTime - open.startTime,
+    longestWhileApplyingMs: Math.max(0, ...applying.map((task) => task.duration)),
+    longestWhileOpeningMs: Math.max(0, ...opening.map((task) => task.duration)),
+  };
 }
 
 interface EditSamples {
@@ -107,9 +130,15 @@ async function editRound(page: Page, documentId: string, round: number, into: Ed
   await page.waitForTimeout(300);
   const before = (await marks(page)).length;
   await page.keyboard.press('1');
-  const key = await waitForMark(page, 'cb:tag-key', () => true).then(async () => (await marks(page)).slice(before).find((mark) => mark.name === 'cb:tag-key')!);
+  const key = await waitForMark(page, 'cb:tag-key', () => true).then(async () =>
+    (await marks(page)).slice(before).find((mark) => mark.name === 'cb:tag-key')!,
+  );
   const id = key.detail!.id!;
-  const painted = await waitForMark(page, 'cb:highlights-changed', (detail) => detail?.documentId === documentId && (detail.added ?? []).includes(id));
+  const painted = await waitForMark(
+    page,
+    'cb:highlights-changed',
+    (detail) => detail?.documentId === documentId && (detail.added ?? []).includes(id),
+  );
   const saved = await waitForMark(page, 'cb:annotation-saved', (detail) => detail?.id === id);
   // Edit it: Edit in the claims panel, another status, Ctrl+Enter.
   await page.getByRole('complementary', { name: 'Claims' }).getByRole('button', { name: 'Edit claim' }).click();
@@ -118,15 +147,32 @@ async function editRound(page: Page, documentId: string, round: number, into: Ed
   await page.waitForTimeout(300);
   await form.getByRole('combobox', { name: /^Status/ }).press('Control+Enter');
   const submitted = await waitForMark(page, 'cb:edit-saved-in-form', (detail) => detail?.id === id);
-  const repainted = await waitForMark(page, 'cb:highlights-changed', (detail) => detail?.documentId === documentId && (detail.changed ?? []).includes(id));
+  const repainted = await waitForMark(
+    page,
+    'cb:highlights-changed',
+    (detail) => detail?.documentId === documentId && (detail.changed ?? []).includes(id),
+  );
   await waitForMark(page, 'cb:highlights-visible', () => true);
-  await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
+  await page
+    .getByTestId('save-state')
+    .filter({ hasText: /^All changes saved/ })
+    .waitFor();
   await page.keyboard.press('Control+z');
-  await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
+  await page
+    .getByTestId('save-state')
+    .filter({ hasText: /^All changes saved/ })
+    .waitFor();
   await page.keyboard.press('Control+z');
   const undoKey = (await marks(page)).findLast((mark) => mark.name === 'cb:undo-key')!;
-  const removed = await waitForMark(page, 'cb:highlights-changed', (detail) => detail?.documentId === documentId && (detail.removed ?? []).includes(id));
-  await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
+  const removed = await waitForMark(
+    page,
+    'cb:highlights-changed',
+    (detail) => detail?.documentId === documentId && (detail.removed ?? []).includes(id),
+  );
+  await page
+    .getByTestId('save-state')
+    .filter({ hasText: /^All changes saved/ })
+    .waitFor();
   // Two rounds first, not measured: the first changes of a page pay for compiling its code.
   if (round < 0) return;
   into.tagToPaint.push(painted.startTime - key.startTime);
@@ -138,7 +184,8 @@ async function editRound(page: Page, documentId: string, round: number, into: Ed
 const noSamples = (): EditSamples => ({ tagToPaint: [], tagToSaved: [], undoToPaint: [], editToPaint: [] });
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const percentile = (values: readonly number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
+const percentile = (values: readonly number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 const round = (value: number) => Math.round(value * 10) / 10;
 const ratio = (subject: number, baseline: number) => Math.round((subject / baseline) * 100) / 100;
 
@@ -179,15 +226,22 @@ export async function readerBenchmark(browser: Browser, { runs = 5, editRounds =
     ];
     try {
       for (let round = -2; round < editRounds; round++) {
-        for (const side of round % 2 === 0 ? sides : [...sides].reverse()) await editRound(side.open.page, side.documentId, round, side.samples);
+        for (const side of round % 2 === 0 ? sides : [...sides].reverse())
+          await editRound(side.open.page, side.documentId, round, side.samples);
       }
     } finally {
       for (const side of sides) await side.open.context.close();
     }
     const editsPlain = [sides[0]!.samples];
     const editsAnnotated = [sides[1]!.samples];
-    const firstPaint = { subject: median(annotated.map((run) => run.firstPaintMs)), baseline: median(plain.map((run) => run.firstPaintMs)) };
-    const undoPaint = { subject: median(editsAnnotated.flatMap((run) => run.undoToPaint)), baseline: median(editsPlain.flatMap((run) => run.undoToPaint)) };
+    const firstPaint = {
+      subject: median(annotated.map((run) => run.firstPaintMs)),
+      baseline: median(plain.map((run) => run.firstPaintMs)),
+    };
+    const undoPaint = {
+      subject: median(editsAnnotated.flatMap((run) => run.undoToPaint)),
+      baseline: median(editsPlain.flatMap((run) => run.undoToPaint)),
+    };
     const saved = editsAnnotated.flatMap((run) => run.tagToSaved);
     const savedPlain = editsPlain.flatMap((run) => run.tagToSaved);
     const longest = Math.max(...annotated.map((run) => run.longestWhileApplyingMs));
@@ -202,17 +256,31 @@ export async function readerBenchmark(browser: Browser, { runs = 5, editRounds =
         ratio: ratio(firstPaint.subject, firstPaint.baseline),
         target: '≤ 1.3',
       },
-      allHighlights: { name: 'open → every highlight applied and painted', medianMs: round(median(annotated.map((run) => run.completeMs))) },
+      allHighlights: {
+        name: 'open → every highlight applied and painted',
+        medianMs: round(median(annotated.map((run) => run.completeMs))),
+      },
       longTasks: {
         name: 'longest main-thread task while applying the highlights (text painted → all applied)',
         longestMs: round(longest),
         perRunMs: annotated.map((run) => round(run.longestWhileApplyingMs)),
         tasksWhileApplying: annotated.map((run) => run.applyingDetail),
-        longestWhileOpeningMs: { annotated: annotated.map((run) => round(run.longestWhileOpeningMs)), plain: plain.map((run) => round(run.longestWhileOpeningMs)) },
+        longestWhileOpeningMs: {
+          annotated: annotated.map((run) => round(run.longestWhileOpeningMs)),
+          plain: plain.map((run) => round(run.longestWhileOpeningMs)),
+        },
         target: '≤ 50',
       },
-      newAnnotation: compared('tag key on a word at the top → its highlight painted', editsAnnotated.flatMap((run) => run.tagToPaint), editsPlain.flatMap((run) => run.tagToPaint)),
-      edit: compared('claim form saved (Ctrl+Enter) on that claim → its changed highlight painted', editsAnnotated.flatMap((run) => run.editToPaint), editsPlain.flatMap((run) => run.editToPaint)),
+      newAnnotation: compared(
+        'tag key on a word at the top → its highlight painted',
+        editsAnnotated.flatMap((run) => run.tagToPaint),
+        editsPlain.flatMap((run) => run.tagToPaint),
+      ),
+      edit: compared(
+        'claim form saved (Ctrl+Enter) on that claim → its changed highlight painted',
+        editsAnnotated.flatMap((run) => run.editToPaint),
+        editsPlain.flatMap((run) => run.editToPaint),
+      ),
       undo: {
         name: 'Ctrl+Z → the highlight gone (waits for the service: undo is written before it is shown)',
         subject: { medianMs: round(undoPaint.subject) },
@@ -237,7 +305,16 @@ if (import.meta.main) {
   const { CHROMIUM_ARGS } = await import('../playwright.config.ts');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    console.log(JSON.stringify(await readerBenchmark(browser, { runs: Number(process.env.BENCH_RUNS ?? 3), editRounds: Number(process.env.BENCH_EDIT_ROUNDS ?? 10) }), null, 2));
+    console.log(
+      JSON.stringify(
+        await readerBenchmark(browser, {
+          runs: Number(process.env.BENCH_RUNS ?? 3),
+          editRounds: Number(process.env.BENCH_EDIT_ROUNDS ?? 10),
+        }),
+        null,
+        2,
+      ),
+    );
   } finally {
     await browser.close();
   }

@@ -85,7 +85,16 @@ async function timeColdStart(browser: Browser): Promise<number> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const started = performance.now();
-  const { child, url } = await spawnAndWaitForUrl(['bin/claimbench.mjs', 'serve', '--workspace', path.join(root, 'ws'), '--port', '0', '--no-open', '--json']);
+  const { child, url } = await spawnAndWaitForUrl([
+    'bin/claimbench.mjs',
+    'serve',
+    '--workspace',
+    path.join(root, 'ws'),
+    '--port',
+    '0',
+    '--no-open',
+    '--json',
+  ]);
   await page.goto(url);
   await page.locator('.cb-hl').first().waitFor({ state: 'visible' });
   const elapsed = performance.now() - started;
@@ -123,12 +132,21 @@ async function importBenchmark() {
     for (let index = 0; index < IMPORT_ARTICLES; index++) {
       await writeFile(path.join(dir, `article-${String(index).padStart(3, '0')}.html`), articleHtml(index));
     }
-    const subject: Series & { rss: number[] } = { name: `import ${IMPORT_ARTICLES} HTML articles (~30 KB) through the whole import path`, samplesMs: [], rss: [] };
-    const baseline: Series & { rss: number[] } = { name: 'bare jsdom + Readability + DOMPurify loop on the same files', samplesMs: [], rss: [] };
+    const subject: Series & { rss: number[] } = {
+      name: `import ${IMPORT_ARTICLES} HTML articles (~30 KB) through the whole import path`,
+      samplesMs: [],
+      rss: [],
+    };
+    const baseline: Series & { rss: number[] } = {
+      name: 'bare jsdom + Readability + DOMPurify loop on the same files',
+      samplesMs: [],
+      rss: [],
+    };
     for (let run = 0; run < IMPORT_RUNS; run++) {
       const full = await runImport('full', dir);
       const bare = await runImport('bare', dir);
-      if (full.documents !== IMPORT_ARTICLES || bare.documents !== IMPORT_ARTICLES) throw new Error(`imported ${full.documents}, bare ${bare.documents} of ${IMPORT_ARTICLES}`);
+      if (full.documents !== IMPORT_ARTICLES || bare.documents !== IMPORT_ARTICLES)
+        throw new Error(`imported ${full.documents}, bare ${bare.documents} of ${IMPORT_ARTICLES}`);
       subject.samplesMs.push(full.ms);
       subject.rss.push(full.maxRssMb);
       baseline.samplesMs.push(bare.ms);
@@ -153,10 +171,19 @@ function summarize({ name, samplesMs }: Series) {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
   const round = (value: number) => Math.round(value * 10) / 10;
-  return { name, runs: sorted.length, medianMs: round(median), minMs: round(sorted[0]!), maxMs: round(sorted.at(-1)!), samplesMs: samplesMs.map(round) };
+  return {
+    name,
+    runs: sorted.length,
+    medianMs: round(median),
+    minMs: round(sorted[0]!),
+    maxMs: round(sorted.at(-1)!),
+    samplesMs: samplesMs.map(round),
+  };
 }
 
-const only = new Set((process.env.BENCH_ONLY ?? 'cold-start,import,reader,anchoring,bundle,storage,agreement,claim-matching,suggest,search').split(','));
+const only = new Set(
+  (process.env.BENCH_ONLY ?? 'cold-start,import,reader,anchoring,bundle,storage,agreement,claim-matching,suggest,search').split(','),
+);
 
 async function coldStartBenchmark(browser: Browser) {
   // One unmeasured round each, so disk caches are warm for both alike.
@@ -180,12 +207,21 @@ async function coldStartBenchmark(browser: Browser) {
 }
 
 // Only the benchmarks in a browser start one.
-const browser = only.has('cold-start') || only.has('reader') ? await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }) : undefined;
+const browser =
+  only.has('cold-start') || only.has('reader')
+    ? await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    : undefined;
 try {
   const benchmarks: ({ id: string } & Record<string, unknown>)[] = [];
   if (browser && only.has('cold-start')) benchmarks.push(await coldStartBenchmark(browser));
   if (only.has('import')) benchmarks.push(await importBenchmark());
-  if (browser && only.has('reader')) benchmarks.push(await readerBenchmark(browser, { runs: Number(process.env.BENCH_READER_RUNS ?? 5), editRounds: Number(process.env.BENCH_EDIT_ROUNDS ?? 20) }));
+  if (browser && only.has('reader'))
+    benchmarks.push(
+      await readerBenchmark(browser, {
+        runs: Number(process.env.BENCH_READER_RUNS ?? 5),
+        editRounds: Number(process.env.BENCH_EDIT_ROUNDS ?? 20),
+      }),
+    );
   if (only.has('anchoring')) benchmarks.push((await runAnchoringBench()) as { id: string });
   if (only.has('bundle')) benchmarks.push(await bundleBenchmark());
   // In a process of its own: saves are timed to a tenth of a millisecond, and the collections of
@@ -199,7 +235,12 @@ try {
   if (only.has('search')) benchmarks.push(withId('search', await searchBenchmark()));
   const results = {
     generatedAt: new Date().toISOString(),
-    machine: { node: process.version, cpus: os.cpus().length, platform: `${process.platform}-${process.arch}`, browser: browser?.version() },
+    machine: {
+      node: process.version,
+      cpus: os.cpus().length,
+      platform: `${process.platform}-${process.arch}`,
+      browser: browser?.version(),
+    },
     benchmarks,
   };
   await mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });
@@ -227,7 +268,10 @@ function summaryLine(benchmark: { id: string } & Record<string, unknown>): strin
   }
   if (benchmark.id === 'anchoring') {
     const requirements = benchmark.requirements as { id: string; requirement: string; value: number; target: string; pass: boolean }[];
-    return `anchoring: ${requirements.filter((item) => item.pass).length}/${requirements.length} requirements met${requirements.filter((item) => !item.pass).map((item) => `; missed ${item.id} ${item.requirement} ${item.value} (${item.target})`).join('')}`;
+    return `anchoring: ${requirements.filter((item) => item.pass).length}/${requirements.length} requirements met${requirements
+      .filter((item) => !item.pass)
+      .map((item) => `; missed ${item.id} ${item.requirement} ${item.value} (${item.target})`)
+      .join('')}`;
   }
   if (benchmark.id === 'bundle') {
     const { size, mainThread, peakRssMb, writer, verify } = benchmark as Record<string, Record<string, unknown>>;
@@ -235,7 +279,9 @@ function summaryLine(benchmark: { id: string } & Record<string, unknown>): strin
   }
   if (benchmark.id === 'storage') {
     const { save, burst, open, kill } = benchmark as Record<string, Record<string, unknown>>;
-    const sizes = (save!.sizes as { annotations: number; p50Ratio: number; p99Ratio: number }[]).map((size) => `${size.annotations / 1000}k p50 ×${size.p50Ratio} p99 ×${size.p99Ratio}`).join(', ');
+    const sizes = (save!.sizes as { annotations: number; p50Ratio: number; p99Ratio: number }[])
+      .map((size) => `${size.annotations / 1000}k p50 ×${size.p50Ratio} p99 ×${size.p99Ratio}`)
+      .join(', ');
     return `storage: save vs append+fdatasync: ${sizes} (≤ 3, ≤ 5); p50 100k/1k ${save!.p50At100kOverP50At1k} (≤ 1.5); 50 at once ×${burst!.ratio} (≤ 2); open ×${open!.ratio} (≤ 1.5); kill -9 ×${kill!.cycles}: ${kill!.unparseableFiles} unparseable, ${kill!.lostAcknowledgedSaves} lost`;
   }
   return `${benchmark.id}: ${figure(benchmark)}`;
@@ -248,6 +294,8 @@ function storageInItsOwnProcess(): Promise<{ id: string }> {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output) as { id: string }) : reject(new Error(`bench/storage.ts exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(output) as { id: string }) : reject(new Error(`bench/storage.ts exited with ${code}`)),
+    );
   });
 }

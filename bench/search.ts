@@ -42,7 +42,9 @@ async function fts5(): Promise<object> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-search-bench-'));
   try {
     const bare = new DatabaseSync(path.join(dir, 'bare.sqlite'));
-    bare.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; CREATE VIRTUAL TABLE t USING fts5(text, quote, note, tokenize='trigram case_sensitive 0')");
+    bare.exec(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; CREATE VIRTUAL TABLE t USING fts5(text, quote, note, tokenize='trigram case_sensitive 0')",
+    );
     const insert = bare.prepare('INSERT INTO t(text, quote, note) VALUES (?, ?, ?)');
     const bulkLoadMs = time(() => {
       bare.exec('BEGIN');
@@ -55,7 +57,17 @@ async function fts5(): Promise<object> {
     bare.close();
     const index = await openSearchIndex(path.join(dir, 'index'));
     let started = performance.now();
-    await index.rebuild({ fingerprint: 'bench', codebook: { tags: [{ id: 'statistic', name: 'Statistic', color: '#000000' }, { id: 'percent', name: 'Percent', color: '#000000', parentId: 'statistic' }].map((tag) => ({ ...tag, description: '' })) }, documents: corpus, claims: [] });
+    await index.rebuild({
+      fingerprint: 'bench',
+      codebook: {
+        tags: [
+          { id: 'statistic', name: 'Statistic', color: '#000000' },
+          { id: 'percent', name: 'Percent', color: '#000000', parentId: 'statistic' },
+        ].map((tag) => ({ ...tag, description: '' })),
+      },
+      documents: corpus,
+      claims: [],
+    });
     const buildMs = performance.now() - started;
     const indexBytes = (await stat(path.join(dir, 'index', 'search.sqlite'))).size;
     const samples: number[] = [];
@@ -73,11 +85,14 @@ async function fts5(): Promise<object> {
     const scanSamples: number[] = [];
     for (let n = 0; n < 7; n++) {
       phraseSamples.push(time(() => index.search(phrase, { matchCase: true, limit: 50 })));
-      scanSamples.push(time(() => {
-        let found = 0;
-        for (const document of corpus) for (let at = document.text.indexOf(PHRASE); at >= 0; at = document.text.indexOf(PHRASE, at + PHRASE.length)) found++;
-        if (found < 0) throw new Error('unreachable');
-      }));
+      scanSamples.push(
+        time(() => {
+          let found = 0;
+          for (const document of corpus)
+            for (let at = document.text.indexOf(PHRASE); at >= 0; at = document.text.indexOf(PHRASE, at + PHRASE.length)) found++;
+          if (found < 0) throw new Error('unreachable');
+        }),
+      );
     }
     const updates: number[] = [];
     for (let n = 0; n < 50; n++) {
@@ -89,12 +104,22 @@ async function fts5(): Promise<object> {
     }
     index.close();
     return {
-      engine: 'sqlite-fts5-trigram', documents: corpus.length, textMB: round(corpus.reduce((sum, d) => sum + d.text.length, 0) / 1e6),
+      engine: 'sqlite-fts5-trigram',
+      documents: corpus.length,
+      textMB: round(corpus.reduce((sum, d) => sum + d.text.length, 0) / 1e6),
       annotations: corpus.reduce((sum, d) => sum + d.annotations.length, 0),
-      buildMs: round(buildMs), bulkLoadMs: round(bulkLoadMs), buildRatio: round(buildMs / bulkLoadMs),
-      indexMB: round(indexBytes / 1e6), queriesP50Ms: percentile(samples, 50), queriesP95Ms: percentile(samples, 95), slowestQueriesMs: perQuery,
-      phraseP50Ms: percentile(phraseSamples, 50), scanP50Ms: percentile(scanSamples, 50), phraseRatio: round(percentile(phraseSamples, 50) / percentile(scanSamples, 50)),
-      updateP50Ms: percentile(updates, 50), peakRssMB: round(process.resourceUsage().maxRSS / 1024),
+      buildMs: round(buildMs),
+      bulkLoadMs: round(bulkLoadMs),
+      buildRatio: round(buildMs / bulkLoadMs),
+      indexMB: round(indexBytes / 1e6),
+      queriesP50Ms: percentile(samples, 50),
+      queriesP95Ms: percentile(samples, 95),
+      slowestQueriesMs: perQuery,
+      phraseP50Ms: percentile(phraseSamples, 50),
+      scanP50Ms: percentile(scanSamples, 50),
+      phraseRatio: round(percentile(phraseSamples, 50) / percentile(scanSamples, 50)),
+      updateP50Ms: percentile(updates, 50),
+      peakRssMB: round(process.resourceUsage().maxRSS / 1024),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -104,10 +129,28 @@ async function fts5(): Promise<object> {
 async function minisearch(): Promise<object> {
   const corpus = searchCorpus();
   const rows = corpus.flatMap((document) => [
-    { id: document.meta.id, kind: 'doc', text: document.text, title: document.meta.title, outlet: document.meta.outlet, role: document.meta.role },
-    ...document.annotations.map((annotation) => ({ id: `${document.meta.id}/${annotation.id}`, kind: 'ann', text: annotation.target.exact, note: annotation.note, tags: annotation.tags.join(' '), status: annotation.status, speaker: annotation.speaker })),
+    {
+      id: document.meta.id,
+      kind: 'doc',
+      text: document.text,
+      title: document.meta.title,
+      outlet: document.meta.outlet,
+      role: document.meta.role,
+    },
+    ...document.annotations.map((annotation) => ({
+      id: `${document.meta.id}/${annotation.id}`,
+      kind: 'ann',
+      text: annotation.target.exact,
+      note: annotation.note,
+      tags: annotation.tags.join(' '),
+      status: annotation.status,
+      speaker: annotation.speaker,
+    })),
   ]);
-  const options = { fields: ['text', 'title', 'note', 'tags', 'speaker', 'status'], storeFields: ['kind', 'outlet', 'role', 'status', 'tags', 'speaker'] };
+  const options = {
+    fields: ['text', 'title', 'note', 'tags', 'speaker', 'status'],
+    storeFields: ['kind', 'outlet', 'role', 'status', 'tags', 'speaker'],
+  };
   const engine = new MiniSearch(options);
   let started = performance.now();
   engine.addAll(rows);
@@ -116,10 +159,16 @@ async function minisearch(): Promise<object> {
   const texts = new Map(corpus.map((document) => [document.meta.id, document.text]));
   // Words through the engine (AND, prefix where asked), phrases verified in the text, fields as filters.
   const run = (query: string) => {
-    const words = query.replace(/-?\w+:("[^"]*"|\S+)/g, ' ').replace(/-\S+/g, ' ').replaceAll(' OR ', ' ');
+    const words = query
+      .replace(/-?\w+:("[^"]*"|\S+)/g, ' ')
+      .replace(/-\S+/g, ' ')
+      .replaceAll(' OR ', ' ');
     const phrases = [...query.matchAll(/(?<!:)"([^"]+)"/g)].map((match) => match[1]!);
     const hits = engine.search(words.replaceAll('"', ' ').replaceAll('*', ''), { combineWith: 'AND', prefix: query.includes('*') });
-    return hits.filter((hit) => hit.kind !== 'doc' || phrases.every((phrase) => findPhrase(texts.get(hit.id as string)!, phrase, { matchCase: false }).length > 0)).length;
+    return hits.filter(
+      (hit) =>
+        hit.kind !== 'doc' || phrases.every((phrase) => findPhrase(texts.get(hit.id as string)!, phrase, { matchCase: false }).length > 0),
+    ).length;
   };
   const samples: number[] = [];
   for (let roundIndex = 0; roundIndex < 5; roundIndex++) for (const query of QUERIES) samples.push(time(() => run(query)));
@@ -131,12 +180,26 @@ async function minisearch(): Promise<object> {
     const id = `${document.meta.id}/${annotation.id}`;
     started = performance.now();
     engine.discard(id);
-    engine.add({ id, kind: 'ann', text: annotation.target.exact, note: `edited ${n}`, tags: annotation.tags.join(' '), status: 'refuted', speaker: annotation.speaker });
+    engine.add({
+      id,
+      kind: 'ann',
+      text: annotation.target.exact,
+      note: `edited ${n}`,
+      tags: annotation.tags.join(' '),
+      status: 'refuted',
+      speaker: annotation.speaker,
+    });
     updates.push(performance.now() - started);
   }
   return {
-    engine: 'minisearch', buildMs: round(buildMs), indexMB: round(indexBytes / 1e6), queriesP50Ms: percentile(samples, 50), queriesP95Ms: percentile(samples, 95),
-    phraseP50Ms: percentile(phraseSamples, 50), updateP50Ms: percentile(updates, 50), peakRssMB: round(process.resourceUsage().maxRSS / 1024),
+    engine: 'minisearch',
+    buildMs: round(buildMs),
+    indexMB: round(indexBytes / 1e6),
+    queriesP50Ms: percentile(samples, 50),
+    queriesP95Ms: percentile(samples, 95),
+    phraseP50Ms: percentile(phraseSamples, 50),
+    updateP50Ms: percentile(updates, 50),
+    peakRssMB: round(process.resourceUsage().maxRSS / 1024),
     note: 'in memory only: the index must be rebuilt or deserialized at every opening; phrases are verified in the text',
   };
 }
@@ -145,7 +208,11 @@ async function minisearch(): Promise<object> {
 export async function searchBenchmark(): Promise<object> {
   const results: Record<string, unknown> = { load: os.loadavg().map(round) };
   for (const engine of ['fts5', 'minisearch']) {
-    const child = spawnSync(process.execPath, ['--max-old-space-size=8192', import.meta.filename, engine], { encoding: 'utf8', maxBuffer: 1 << 24, env: process.env });
+    const child = spawnSync(process.execPath, ['--max-old-space-size=8192', import.meta.filename, engine], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+      env: process.env,
+    });
     results[engine] = child.status === 0 ? JSON.parse(child.stdout) : { failed: child.stderr.slice(-2000) };
   }
   return results;

@@ -98,7 +98,11 @@ async function bursts(dir: string, root: string) {
       floor.push((await floorSaves(root, 50)).reduce((sum, ms) => sum + ms, 0));
       const started = performance.now();
       const documents = store.documents.slice(100 + round * 50, 150 + round * 50);
-      const results = await Promise.all(documents.map((document, index) => service.updateAnnotation(document.meta.id, document.annotations[0]!.id, { note: `Burst ${round}.${index}` })));
+      const results = await Promise.all(
+        documents.map((document, index) =>
+          service.updateAnnotation(document.meta.id, document.annotations[0]!.id, { note: `Burst ${round}.${index}` }),
+        ),
+      );
       subject.push(performance.now() - started);
       if (results.some((result) => !result.ok)) throw new Error('a save of the burst failed');
     }
@@ -122,7 +126,12 @@ async function readAndParse(dir: string): Promise<number> {
   const parsed = await Promise.all(
     names.map(async (name) => {
       const text = await readFile(path.join(folder, name), 'utf8');
-      return name.endsWith('.jsonl') ? text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as unknown) : (JSON.parse(text) as unknown);
+      return name.endsWith('.jsonl')
+        ? text
+            .split('\n')
+            .filter((line) => line !== '')
+            .map((line) => JSON.parse(line) as unknown)
+        : (JSON.parse(text) as unknown);
     }),
   );
   if (parsed.length !== names.length) throw new Error('unreachable');
@@ -150,7 +159,9 @@ async function killCycles(root: string, cycles: number) {
   const random = generator(1);
   for (let cycle = 0; cycle < cycles; cycle++) {
     const acknowledged = await new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'tests', 'support', 'crash-writer.ts'), 'durable', dir, documentId], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [path.join(ROOT, 'tests', 'support', 'crash-writer.ts'), 'durable', dir, documentId], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let last = -1;
       createInterface({ input: child.stdout! }).on('line', (line) => {
         if (last === -1) setTimeout(() => child.kill('SIGKILL'), 5 + random() * 150);
@@ -172,7 +183,11 @@ export async function storageBenchmark() {
     let burstFigures;
     let openFigures;
     for (const annotations of SIZES) {
-      const { dir } = await createBundleWorkspace(path.join(root, `ws-${annotations}`), { documents: 1000, annotations, documentBytes: 6_000 });
+      const { dir } = await createBundleWorkspace(path.join(root, `ws-${annotations}`), {
+        documents: 1000,
+        annotations,
+        documentBytes: 6_000,
+      });
       // The first saves after opening pay for what opening left behind (a collection of the
       // documents' garbage, code not yet compiled): 1-2 ms here. They are reported apart, and the
       // percentiles are of the saves after them. Subject and floor then alternate in halves, so a
@@ -185,8 +200,19 @@ export async function storageBenchmark() {
       saves.push(...(await saveSamples(workbench, WARM_UP + SAVES / 2, SAVES / 2)));
       await workbench.service.dispose();
       await workbench.store.close();
-      const figures = { p50: round(percentile(saves, 50)), p99: round(percentile(saves, 99)), floorP50: round(percentile(floor, 50)), floorP99: round(percentile(floor, 99)) };
-      sizes.push({ annotations, ...figures, p50Ratio: round(figures.p50 / figures.floorP50), p99Ratio: round(figures.p99 / figures.floorP99), firstSavesAfterOpeningMs: firstSaves.map(round) });
+      const figures = {
+        p50: round(percentile(saves, 50)),
+        p99: round(percentile(saves, 99)),
+        floorP50: round(percentile(floor, 50)),
+        floorP99: round(percentile(floor, 99)),
+      };
+      sizes.push({
+        annotations,
+        ...figures,
+        p50Ratio: round(figures.p50 / figures.floorP50),
+        p99Ratio: round(figures.p99 / figures.floorP99),
+        firstSavesAfterOpeningMs: firstSaves.map(round),
+      });
       if (annotations === 100_000) {
         burstFigures = await bursts(dir, root);
         // Alternating, OPENS times each; medians.
@@ -197,7 +223,14 @@ export async function storageBenchmark() {
           subject.push(await openAndList(dir));
         }
         const [ms, readAndParseMs] = [percentile(subject, 50), percentile(baseline, 50)];
-        openFigures = { ms: round(ms), readAndParseMs: round(readAndParseMs), ratio: round(ms / readAndParseMs), opens: OPENS, target: '≤ 1.5', rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024) };
+        openFigures = {
+          ms: round(ms),
+          readAndParseMs: round(readAndParseMs),
+          ratio: round(ms / readAndParseMs),
+          opens: OPENS,
+          target: '≤ 1.5',
+          rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+        };
       }
       await rm(dir, { recursive: true, force: true });
     }

@@ -39,10 +39,14 @@ interface GoldDocument {
 }
 
 const DEFINITIONS = {
-  match: 'A suggestion matches a gold claim of the same kind when it covers at least half of the gold span and is at most three times its length; each gold claim and each suggestion is matched at most once (the largest overlap first).',
-  attributedAndQuote: 'Attributed statements and quotes as one class: a quote suggested where the gold says attributed (or the reverse) counts.',
-  speakerAccuracy: 'Among matched attributed and quote suggestions whose gold claim names a speaker: the share whose speaker equals the gold one, both lower-cased, without a leading article and punctuation. "Ortiz" for "Elena Ortiz" counts as wrong.',
-  baseline: 'Naive rules: every sentence with a reporting verb from a fixed list is attributed (speaker: the capitalised words before the verb); every text between quotation marks is a quote (same speaker rule); every digit run is a figure; every sentence with will/would/could/may/might is a prediction.',
+  match:
+    'A suggestion matches a gold claim of the same kind when it covers at least half of the gold span and is at most three times its length; each gold claim and each suggestion is matched at most once (the largest overlap first).',
+  attributedAndQuote:
+    'Attributed statements and quotes as one class: a quote suggested where the gold says attributed (or the reverse) counts.',
+  speakerAccuracy:
+    'Among matched attributed and quote suggestions whose gold claim names a speaker: the share whose speaker equals the gold one, both lower-cased, without a leading article and punctuation. "Ortiz" for "Elena Ortiz" counts as wrong.',
+  baseline:
+    'Naive rules: every sentence with a reporting verb from a fixed list is attributed (speaker: the capitalised words before the verb); every text between quotation marks is a quote (same speaker rule); every digit run is a figure; every sentence with will/would/could/may/might is a prediction.',
   speed: `Tokens (wink-nlp's count) per second, wall clock, median of ${SPEED_ROUNDS} rounds alternating suggestClaims on the whole text with wink-nlp readDoc of the same text with an empty pipeline (tokenisation only), after one warm-up of each.`,
 } as const;
 
@@ -59,7 +63,12 @@ function loadGold(): GoldDocument[] {
 }
 
 function normaliseSpeaker(speaker: string | undefined): string {
-  return (speaker ?? '').toLowerCase().replace(/[“”"'’.,]/gu, '').replace(/^(?:the|a|an)\s+/u, '').replace(/\s+/gu, ' ').trim();
+  return (speaker ?? '')
+    .toLowerCase()
+    .replace(/[“”"'’.,]/gu, '')
+    .replace(/^(?:the|a|an)\s+/u, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 function overlap(a: Scored, b: Scored): number {
@@ -98,7 +107,14 @@ interface Counts {
 
 const emptyCounts = (): Counts => ({ suggested: 0, gold: 0, matched: 0, speakerChecked: 0, speakerRight: 0 });
 
-function tally(counts: Counts, suggestions: readonly Scored[], gold: readonly Scored[], speakers: boolean, misses?: string[], text?: string): void {
+function tally(
+  counts: Counts,
+  suggestions: readonly Scored[],
+  gold: readonly Scored[],
+  speakers: boolean,
+  misses?: string[],
+  text?: string,
+): void {
   const pairs = match(suggestions, gold);
   counts.suggested += suggestions.length;
   counts.gold += gold.length;
@@ -108,7 +124,8 @@ function tally(counts: Counts, suggestions: readonly Scored[], gold: readonly Sc
       if (g.speaker === undefined) continue;
       counts.speakerChecked++;
       if (normaliseSpeaker(s.speaker) === normaliseSpeaker(g.speaker)) counts.speakerRight++;
-      else misses?.push(`speaker ${JSON.stringify(s.speaker)} for ${JSON.stringify(g.speaker)}: ${text?.slice(g.start, g.end).slice(0, 60)}`);
+      else
+        misses?.push(`speaker ${JSON.stringify(s.speaker)} for ${JSON.stringify(g.speaker)}: ${text?.slice(g.start, g.end).slice(0, 60)}`);
     }
   }
   if (misses && text) {
@@ -131,12 +148,18 @@ function summary(counts: Counts, speakers: boolean): Record<string, number | nul
     precision: round(precision),
     recall: round(recall),
     f1: round(f1),
-    ...(speakers && { speakerAccuracy: counts.speakerChecked === 0 ? null : round(counts.speakerRight / counts.speakerChecked), speakersChecked: counts.speakerChecked }),
+    ...(speakers && {
+      speakerAccuracy: counts.speakerChecked === 0 ? null : round(counts.speakerRight / counts.speakerChecked),
+      speakersChecked: counts.speakerChecked,
+    }),
   };
 }
 
 /** Scores one system over documents: per kind, attributed+quote together, and the misses. */
-function score(documents: readonly GoldDocument[], suggest: (text: string) => readonly Scored[]): { perKind: Record<string, unknown>; misses: string[] } {
+function score(
+  documents: readonly GoldDocument[],
+  suggest: (text: string) => readonly Scored[],
+): { perKind: Record<string, unknown>; misses: string[] } {
   const perKind = Object.fromEntries(KINDS.map((kind) => [kind, emptyCounts()])) as Record<SuggestionKind, Counts>;
   const speech = emptyCounts();
   const misses: string[] = [];
@@ -144,7 +167,14 @@ function score(documents: readonly GoldDocument[], suggest: (text: string) => re
     const suggestions = suggest(document.text);
     for (const kind of KINDS) {
       const docMisses: string[] = [];
-      tally(perKind[kind], suggestions.filter((s) => s.kind === kind), document.claims.filter((g) => g.kind === kind), kind === 'attributed' || kind === 'quote', docMisses, document.text);
+      tally(
+        perKind[kind],
+        suggestions.filter((s) => s.kind === kind),
+        document.claims.filter((g) => g.kind === kind),
+        kind === 'attributed' || kind === 'quote',
+        docMisses,
+        document.text,
+      );
       misses.push(...docMisses.map((miss) => `${document.name}: ${miss}`));
     }
     const isSpeech = (x: Scored): boolean => x.kind === 'attributed' || x.kind === 'quote';
@@ -161,7 +191,8 @@ function score(documents: readonly GoldDocument[], suggest: (text: string) => re
 
 // --- The naive baseline ---------------------------------------------------------------------
 
-const BASELINE_VERBS = /\b(?:said|says|told|tells|insists|insisted|warned|added|adds|states|stated|notes|noted|reports|reported|claimed|according to|estimates|wrote|writes)\b/u;
+const BASELINE_VERBS =
+  /\b(?:said|says|told|tells|insists|insisted|warned|added|adds|states|stated|notes|noted|reports|reported|claimed|according to|estimates|wrote|writes)\b/u;
 const BASELINE_MODALS = /\b(?:will|would|could|may|might)\b/u;
 
 function naiveSpeaker(sentence: string, sentenceStart: number, text: string): string | undefined {
@@ -186,17 +217,49 @@ export function naiveSuggestions(text: string): Scored[] {
   for (const quote of text.matchAll(/“([^”]+)”|"([^"]+)"/gu)) {
     const start = quote.index + 1;
     const line = text.slice(text.lastIndexOf('\n', start) + 1, start);
-    const speaker = naiveSpeaker(line + text.slice(start, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)), 0, text);
+    const speaker = naiveSpeaker(
+      line + text.slice(start, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)),
+      0,
+      text,
+    );
     found.push({ start, end: start + quote[0].length - 2, kind: 'quote', ...(speaker !== undefined && { speaker }) });
   }
-  for (const figure of text.matchAll(/\d[\d,.]*\d|\d/gu)) found.push({ start: figure.index, end: figure.index + figure[0].length, kind: 'figure' });
+  for (const figure of text.matchAll(/\d[\d,.]*\d|\d/gu))
+    found.push({ start: figure.index, end: figure.index + figure[0].length, kind: 'figure' });
   return found;
 }
 
 // --- Speed ------------------------------------------------------------------------------------
 
-const VARIANT_NAMES = ['Ortiz', 'Whitcombe', 'Reyes', 'Chen', 'Andrade', 'Tanaka', 'Lindqvist', 'Okafor', 'Whitfield', 'Volkova', 'Droz', 'Mendes', 'Hale', 'Rahman', 'Osei'];
-const REPLACEMENTS = ['Moreau', 'Castellanos', 'Ivanova', 'Nakamura', 'Oyelaran', 'Brennan', 'Haugen', 'Kowalski', 'Fitzgerald', 'Delacroix'];
+const VARIANT_NAMES = [
+  'Ortiz',
+  'Whitcombe',
+  'Reyes',
+  'Chen',
+  'Andrade',
+  'Tanaka',
+  'Lindqvist',
+  'Okafor',
+  'Whitfield',
+  'Volkova',
+  'Droz',
+  'Mendes',
+  'Hale',
+  'Rahman',
+  'Osei',
+];
+const REPLACEMENTS = [
+  'Moreau',
+  'Castellanos',
+  'Ivanova',
+  'Nakamura',
+  'Oyelaran',
+  'Brennan',
+  'Haugen',
+  'Kowalski',
+  'Fitzgerald',
+  'Delacroix',
+];
 
 /** About `bytes` of text: the gold documents over and over, with surnames and numbers varied per copy. */
 export function largeText(documents: readonly GoldDocument[], bytes: number): string {
@@ -249,7 +312,11 @@ function speed(documents: readonly GoldDocument[]): Record<string, unknown> {
     suggestions,
     progressCallsPerRun: progressCalls / (SPEED_ROUNDS + 1),
     suggestClaims: { medianMs: Math.round(oursMs), samplesMs: ours.map(Math.round), tokensPerSecond: Math.round((tokens / oursMs) * 1000) },
-    winkReadDocTokenisation: { medianMs: Math.round(theirsMs), samplesMs: theirs.map(Math.round), tokensPerSecond: Math.round((tokens / theirsMs) * 1000) },
+    winkReadDocTokenisation: {
+      medianMs: Math.round(theirsMs),
+      samplesMs: theirs.map(Math.round),
+      tokensPerSecond: Math.round((tokens / theirsMs) * 1000),
+    },
     ratio: Math.round((oursMs / theirsMs) * 100) / 100,
     targets: { tokensPerSecond: 100_000, ratioAtMost: 3 },
   };
@@ -263,7 +330,15 @@ export async function suggestBenchmark(): Promise<object> {
   const quality = Object.fromEntries(
     Object.entries(halves).map(([half, docs]) => {
       const result = score(docs, ours);
-      return [half, { documents: docs.map((d) => d.name), suggestClaims: result.perKind, baseline: score(docs, naiveSuggestions).perKind, misses: result.misses }];
+      return [
+        half,
+        {
+          documents: docs.map((d) => d.name),
+          suggestClaims: result.perKind,
+          baseline: score(docs, naiveSuggestions).perKind,
+          misses: result.misses,
+        },
+      ];
     }),
   );
   return {

@@ -7,8 +7,7 @@ export interface Failure<Code extends string = string> {
 }
 
 export type Result<T, Code extends string = string> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: Failure<Code> };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Failure<Code> };
 
 export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
   return { ok: true, value };

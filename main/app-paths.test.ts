@@ -11,7 +11,7 @@ function app(root: string, version = '9.8.7'): void {
 }
 
 describe('resolveAppLayout', () => {
-  it('runs from sources in this checkout: workers are the .ts files, the version is package.json\'s', () => {
+  it("runs from sources in this checkout: workers are the .ts files, the version is package.json's", () => {
     expect(APP_LAYOUT.mode).toBe('sources');
     expect(APP_LAYOUT.rendererDir).toBe(path.join(APP_LAYOUT.root, 'out', 'renderer'));
     for (const [name, source] of Object.entries(WORKER_SOURCES)) {
@@ -36,7 +36,9 @@ describe('resolveAppLayout', () => {
       expect(layout.preloadPath).toBe(path.join(root, 'out', 'preload', 'index.cjs'));
       expect(layout.version).toBe('9.8.7');
       const worker = fileURLToPath(layout.workerUrl('export-worker'));
-      expect(worker).toBe(mode === 'sources' ? path.join(root, 'main', 'bundle', 'export-worker.ts') : path.join(root, 'out', 'main', 'export-worker.js'));
+      expect(worker).toBe(
+        mode === 'sources' ? path.join(root, 'main', 'bundle', 'export-worker.ts') : path.join(root, 'out', 'main', 'export-worker.js'),
+      );
     }),
   );
 

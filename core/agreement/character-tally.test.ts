@@ -34,7 +34,13 @@ describe('tallyCharacters', () => {
   });
 
   it('Krippendorff 1995 example A by character gives his κ 0.385 and α 0.329 (DKPro Statistics checks the same)', () => {
-    const tally = tallyCharacters([[span(2, 10), span(14, 20)], [span(4, 8), span(15, 17)]], 24);
+    const tally = tallyCharacters(
+      [
+        [span(2, 10), span(14, 20)],
+        [span(4, 8), span(15, 17)],
+      ],
+      24,
+    );
     expect(tallyTable(tally)).toStrictEqual([
       [10, 0],
       [8, 6],

@@ -72,7 +72,10 @@ export function anyMarked(tally: CharacterTally): boolean {
 
 /** The tally as reliability data: one weighted unit per pattern, a coder's value true where it covers. */
 export function tallyUnits(tally: CharacterTally): ReliabilityUnit<boolean>[] {
-  return [...tally.patterns].map(([pattern, weight]) => ({ values: Array.from({ length: tally.coders }, (_, coder) => (pattern & (1 << coder)) !== 0), weight }));
+  return [...tally.patterns].map(([pattern, weight]) => ({
+    values: Array.from({ length: tally.coders }, (_, coder) => (pattern & (1 << coder)) !== 0),
+    weight,
+  }));
 }
 
 /** The tally as Fleiss' table: per pattern, [coders not covering, coders covering]. */

@@ -19,7 +19,9 @@ export type AnnotationsByCoder<A = CodedAnnotation> = ReadonlyMap<string, Readon
  *
  * @example groupByCoder(store.documents.map((d) => ({ id: d.meta.id, annotations: d.annotations })))
  */
-export function groupByCoder<A extends Pick<Annotation, 'creator'>>(documents: readonly { readonly id: string; readonly annotations: readonly A[] }[]): Map<string, Map<string, A[]>> {
+export function groupByCoder<A extends Pick<Annotation, 'creator'>>(
+  documents: readonly { readonly id: string; readonly annotations: readonly A[] }[],
+): Map<string, Map<string, A[]>> {
   const byCoder = new Map<string, Map<string, A[]>>();
   for (const document of documents) {
     for (const annotation of document.annotations) {
@@ -54,7 +56,12 @@ export function tagLookup(tagIds: readonly string[], within: (tagId: string) => 
  * it, each annotation once per chosen tag, cut to the text and sorted. Orphaned annotations are
  * left out: their offsets refer to a text the document no longer has.
  */
-export function spansByTagAndCoder(annotationsPerCoder: readonly (readonly CodedAnnotation[])[], lookup: ReadonlyMap<string, readonly number[]>, tagCount: number, textLength: number): (readonly Span[])[][] {
+export function spansByTagAndCoder(
+  annotationsPerCoder: readonly (readonly CodedAnnotation[])[],
+  lookup: ReadonlyMap<string, readonly number[]>,
+  tagCount: number,
+  textLength: number,
+): (readonly Span[])[][] {
   const spans: Span[][][] = Array.from({ length: tagCount }, () => annotationsPerCoder.map(() => []));
   const seen = new Uint32Array(tagCount);
   let stamp = 0;

@@ -34,10 +34,38 @@ const cases: { name: string; table: number[][]; value?: number; reason?: string 
     ],
     value: (0.7 - 0.41) / 0.59,
   },
-  { name: 'total disagreement with constant marginals', table: [[0, 10], [0, 0]], value: 0 },
-  { name: 'perfect agreement', table: [[7, 0], [0, 3]], value: 1 },
-  { name: 'no units', table: [[0, 0], [0, 0]], reason: REASONS.noUnits },
-  { name: 'both coders always "no"', table: [[0, 0], [0, 12]], reason: REASONS.noVariation },
+  {
+    name: 'total disagreement with constant marginals',
+    table: [
+      [0, 10],
+      [0, 0],
+    ],
+    value: 0,
+  },
+  {
+    name: 'perfect agreement',
+    table: [
+      [7, 0],
+      [0, 3],
+    ],
+    value: 1,
+  },
+  {
+    name: 'no units',
+    table: [
+      [0, 0],
+      [0, 0],
+    ],
+    reason: REASONS.noUnits,
+  },
+  {
+    name: 'both coders always "no"',
+    table: [
+      [0, 0],
+      [0, 12],
+    ],
+    reason: REASONS.noVariation,
+  },
 ];
 
 describe('cohenKappa', () => {

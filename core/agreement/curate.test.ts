@@ -4,7 +4,14 @@ import { curate, type CurationChoice } from './curate.ts';
 import { listDisagreements } from './disagreements.ts';
 
 const TEXT = 'The mayor said the reservoir is at 12 percent, the lowest since 1976.';
-const annotation = (id: string, creator: string, start: number, end: number, tags: string[], more: Partial<Annotation> = {}): Annotation => ({
+const annotation = (
+  id: string,
+  creator: string,
+  start: number,
+  end: number,
+  tags: string[],
+  more: Partial<Annotation> = {},
+): Annotation => ({
   id,
   target: textTarget(TEXT, start, end),
   anchor: { state: 'exact' },
@@ -22,14 +29,33 @@ const annotation = (id: string, creator: string, start: number, end: number, tag
 const ann = [annotation('a1', 'ann', 15, 45, ['statistic'], { speaker: 'Mayor', note: 'check the figure' })];
 const bob = [annotation('b1', 'bob', 19, 68, ['claim', 'quote'], { status: 'refuted' })];
 const all = [...ann, ...bob];
-const [item] = listDisagreements('d1', new Map([['ann', ann], ['bob', bob]]), ['ann', 'bob']);
+const [item] = listDisagreements(
+  'd1',
+  new Map([
+    ['ann', ann],
+    ['bob', bob],
+  ]),
+  ['ann', 'bob'],
+);
 const onlyAnn = listDisagreements('d1', new Map([['ann', ann]]), ['ann', 'bob'])[0]!;
 
 const NOW = '2026-02-02T10:00:00.000Z';
 const cases: { name: string; choice: CurationChoice; from?: typeof item; expected: Partial<Annotation>[] }[] = [
-  { name: "accept ann's side", choice: { kind: 'accept', coder: 'ann' }, expected: [{ target: ann[0]!.target, tags: ['statistic'], speaker: 'Mayor', status: 'unverified', note: 'check the figure' }] },
-  { name: "accept bob's side", choice: { kind: 'accept', coder: 'bob' }, expected: [{ target: bob[0]!.target, tags: ['claim', 'quote'], status: 'refuted' }] },
-  { name: 'merge: the first coder\'s span, every tag', choice: { kind: 'merge' }, expected: [{ target: ann[0]!.target, tags: ['statistic', 'claim', 'quote'], speaker: 'Mayor', status: 'unverified' }] },
+  {
+    name: "accept ann's side",
+    choice: { kind: 'accept', coder: 'ann' },
+    expected: [{ target: ann[0]!.target, tags: ['statistic'], speaker: 'Mayor', status: 'unverified', note: 'check the figure' }],
+  },
+  {
+    name: "accept bob's side",
+    choice: { kind: 'accept', coder: 'bob' },
+    expected: [{ target: bob[0]!.target, tags: ['claim', 'quote'], status: 'refuted' }],
+  },
+  {
+    name: "merge: the first coder's span, every tag",
+    choice: { kind: 'merge' },
+    expected: [{ target: ann[0]!.target, tags: ['statistic', 'claim', 'quote'], speaker: 'Mayor', status: 'unverified' }],
+  },
   { name: 'accept the side that marked nothing: nothing to write', choice: { kind: 'accept', coder: 'bob' }, from: onlyAnn, expected: [] },
 ];
 

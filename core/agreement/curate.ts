@@ -26,7 +26,12 @@ export interface CurationOptions {
  *
  * @example curate(item, documentAnnotations, { kind: 'accept', coder: 'bob' }, { creator: 'curator', now, newId })
  */
-export function curate(disagreement: Disagreement, annotations: readonly Annotation[], choice: CurationChoice, options: CurationOptions): Annotation[] {
+export function curate(
+  disagreement: Disagreement,
+  annotations: readonly Annotation[],
+  choice: CurationChoice,
+  options: CurationOptions,
+): Annotation[] {
   const byId = new Map(annotations.map((annotation) => [annotation.id, annotation]));
   const side = (ids: readonly string[]) =>
     ids.map((id) => {

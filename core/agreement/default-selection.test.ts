@@ -13,10 +13,23 @@ const codebook: Codebook = {
 };
 
 let next = 0;
-const a = (creator: string, tags: string[], more: Partial<CodedAnnotation> = {}) => ({ id: `a${next++}`, creator, target: { start: 0, end: 5 }, tags, ...more });
+const a = (creator: string, tags: string[], more: Partial<CodedAnnotation> = {}) => ({
+  id: `a${next++}`,
+  creator,
+  target: { start: 0, end: 5 },
+  tags,
+  ...more,
+});
 
 const byCoder = groupByCoder([
-  { id: 'd1', annotations: [a('ben', ['quote']), a('Ana', ['statistic', 'gone-from-codebook']), a('carl', ['event'], { anchor: { state: 'orphaned' } })] },
+  {
+    id: 'd1',
+    annotations: [
+      a('ben', ['quote']),
+      a('Ana', ['statistic', 'gone-from-codebook']),
+      a('carl', ['event'], { anchor: { state: 'orphaned' } }),
+    ],
+  },
   { id: 'd2', annotations: [a('ana', ['claim'])] },
 ]);
 

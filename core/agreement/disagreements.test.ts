@@ -1,23 +1,77 @@
 import { describe, expect, it } from 'vitest';
 import { listDisagreements, type ComparedAnnotation, type DisagreementKind } from './disagreements.ts';
 
-const a = (id: string, start: number, end: number, tags: string[] = ['claim'], more: Partial<ComparedAnnotation> = {}): ComparedAnnotation => ({ id, target: { start, end }, tags, status: 'unverified', speaker: '', ...more });
+const a = (
+  id: string,
+  start: number,
+  end: number,
+  tags: string[] = ['claim'],
+  more: Partial<ComparedAnnotation> = {},
+): ComparedAnnotation => ({ id, target: { start, end }, tags, status: 'unverified', speaker: '', ...more });
 
 type Coded = Record<string, ComparedAnnotation[]>;
-const cases: { name: string; coded: Coded; coders?: string[]; tagIds?: string[]; expected: { kinds: DisagreementKind[]; ids: string[][]; start: number; end: number }[] }[] = [
-  { name: 'the same spans, tags, status and speaker: nothing to list', coded: { ann: [a('a1', 0, 5)], bob: [a('b1', 0, 5)] }, expected: [] },
-  { name: 'only one coder marked it', coded: { ann: [a('a1', 0, 5)], bob: [] }, expected: [{ kinds: ['marked-by-some'], ids: [['a1'], []], start: 0, end: 5 }] },
-  { name: 'different tags', coded: { ann: [a('a1', 0, 5, ['claim'])], bob: [a('b1', 0, 5, ['quote'])] }, expected: [{ kinds: ['tags'], ids: [['a1'], ['b1']], start: 0, end: 5 }] },
-  { name: 'the same tags in another order agree', coded: { ann: [a('a1', 0, 5, ['claim', 'quote'])], bob: [a('b1', 0, 5, ['quote', 'claim'])] }, expected: [] },
-  { name: 'different boundaries, overlapping', coded: { ann: [a('a1', 0, 5)], bob: [a('b1', 2, 8)] }, expected: [{ kinds: ['boundaries'], ids: [['a1'], ['b1']], start: 0, end: 8 }] },
-  { name: 'different status', coded: { ann: [a('a1', 0, 5)], bob: [a('b1', 0, 5, ['claim'], { status: 'refuted' })] }, expected: [{ kinds: ['status'], ids: [['a1'], ['b1']], start: 0, end: 5 }] },
-  { name: 'different speaker', coded: { ann: [a('a1', 0, 5, ['claim'], { speaker: 'Mayor' })], bob: [a('b1', 0, 5)] }, expected: [{ kinds: ['speaker'], ids: [['a1'], ['b1']], start: 0, end: 5 }] },
-  { name: 'boundaries and tags at once', coded: { ann: [a('a1', 0, 5, ['claim'])], bob: [a('b1', 1, 5, ['quote'])] }, expected: [{ kinds: ['boundaries', 'tags'], ids: [['a1'], ['b1']], start: 0, end: 5 }] },
+const cases: {
+  name: string;
+  coded: Coded;
+  coders?: string[];
+  tagIds?: string[];
+  expected: { kinds: DisagreementKind[]; ids: string[][]; start: number; end: number }[];
+}[] = [
+  {
+    name: 'the same spans, tags, status and speaker: nothing to list',
+    coded: { ann: [a('a1', 0, 5)], bob: [a('b1', 0, 5)] },
+    expected: [],
+  },
+  {
+    name: 'only one coder marked it',
+    coded: { ann: [a('a1', 0, 5)], bob: [] },
+    expected: [{ kinds: ['marked-by-some'], ids: [['a1'], []], start: 0, end: 5 }],
+  },
+  {
+    name: 'different tags',
+    coded: { ann: [a('a1', 0, 5, ['claim'])], bob: [a('b1', 0, 5, ['quote'])] },
+    expected: [{ kinds: ['tags'], ids: [['a1'], ['b1']], start: 0, end: 5 }],
+  },
+  {
+    name: 'the same tags in another order agree',
+    coded: { ann: [a('a1', 0, 5, ['claim', 'quote'])], bob: [a('b1', 0, 5, ['quote', 'claim'])] },
+    expected: [],
+  },
+  {
+    name: 'different boundaries, overlapping',
+    coded: { ann: [a('a1', 0, 5)], bob: [a('b1', 2, 8)] },
+    expected: [{ kinds: ['boundaries'], ids: [['a1'], ['b1']], start: 0, end: 8 }],
+  },
+  {
+    name: 'different status',
+    coded: { ann: [a('a1', 0, 5)], bob: [a('b1', 0, 5, ['claim'], { status: 'refuted' })] },
+    expected: [{ kinds: ['status'], ids: [['a1'], ['b1']], start: 0, end: 5 }],
+  },
+  {
+    name: 'different speaker',
+    coded: { ann: [a('a1', 0, 5, ['claim'], { speaker: 'Mayor' })], bob: [a('b1', 0, 5)] },
+    expected: [{ kinds: ['speaker'], ids: [['a1'], ['b1']], start: 0, end: 5 }],
+  },
+  {
+    name: 'boundaries and tags at once',
+    coded: { ann: [a('a1', 0, 5, ['claim'])], bob: [a('b1', 1, 5, ['quote'])] },
+    expected: [{ kinds: ['boundaries', 'tags'], ids: [['a1'], ['b1']], start: 0, end: 5 }],
+  },
   {
     // Same spans, tags swapped between them: the union per coder is equal, the spans are not.
     name: 'tags swapped between two spans',
     coded: { ann: [a('a1', 0, 5, ['claim']), a('a2', 3, 9, ['quote'])], bob: [a('b1', 0, 5, ['quote']), a('b2', 3, 9, ['claim'])] },
-    expected: [{ kinds: ['tags'], ids: [['a1', 'a2'], ['b1', 'b2']], start: 0, end: 9 }],
+    expected: [
+      {
+        kinds: ['tags'],
+        ids: [
+          ['a1', 'a2'],
+          ['b1', 'b2'],
+        ],
+        start: 0,
+        end: 9,
+      },
+    ],
   },
   {
     name: 'separate regions, in text order; touching spans are separate',
@@ -33,14 +87,25 @@ const cases: { name: string; coded: Coded; coders?: string[]; tagIds?: string[];
     coded: { ann: [a('a1', 0, 5)], bob: [a('b1', 0, 5)] },
     expected: [{ kinds: ['marked-by-some'], ids: [['a1'], ['b1'], []], start: 0, end: 5 }],
   },
-  { name: 'orphaned annotations are left out', coded: { ann: [a('a1', 0, 5)], bob: [a('b1', 0, 5), a('b2', 0, 9, ['claim'], { anchor: { state: 'orphaned' } })] }, expected: [] },
-  { name: 'only the chosen tags count', tagIds: ['claim'], coded: { ann: [a('a1', 0, 5), a('a2', 20, 30, ['quote'])], bob: [a('b1', 0, 5)] }, expected: [] },
+  {
+    name: 'orphaned annotations are left out',
+    coded: { ann: [a('a1', 0, 5)], bob: [a('b1', 0, 5), a('b2', 0, 9, ['claim'], { anchor: { state: 'orphaned' } })] },
+    expected: [],
+  },
+  {
+    name: 'only the chosen tags count',
+    tagIds: ['claim'],
+    coded: { ann: [a('a1', 0, 5), a('a2', 20, 30, ['quote'])], bob: [a('b1', 0, 5)] },
+    expected: [],
+  },
 ];
 
 describe('listDisagreements', () => {
   it.each(cases)('$name', ({ coded, coders = ['ann', 'bob'], tagIds, expected }) => {
     const found = listDisagreements('d1', new Map(Object.entries(coded)), coders, tagIds === undefined ? undefined : new Set(tagIds));
-    expect(found.map(({ kinds, sides, start, end }) => ({ kinds, ids: sides.map((side) => side.annotationIds), start, end }))).toStrictEqual(expected);
+    expect(
+      found.map(({ kinds, sides, start, end }) => ({ kinds, ids: sides.map((side) => side.annotationIds), start, end })),
+    ).toStrictEqual(expected);
     for (const item of found) {
       expect(item.documentId).toBe('d1');
       expect(item.sides.map((side) => side.coder)).toStrictEqual(coders);

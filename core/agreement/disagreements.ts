@@ -41,7 +41,12 @@ export type ComparedAnnotation = Pick<Annotation, 'id' | 'tags' | 'status' | 'sp
  * with its descendants, as the analyst chose), only annotations carrying one of them count.
  * Orphaned annotations are left out (their offsets refer to an older text).
  */
-export function listDisagreements(documentId: string, annotationsByCoder: ReadonlyMap<string, readonly ComparedAnnotation[]>, coders: readonly string[], tagIds?: ReadonlySet<string>): Disagreement[] {
+export function listDisagreements(
+  documentId: string,
+  annotationsByCoder: ReadonlyMap<string, readonly ComparedAnnotation[]>,
+  coders: readonly string[],
+  tagIds?: ReadonlySet<string>,
+): Disagreement[] {
   const chosen = [...new Set(coders)];
   const entries: { coder: number; annotation: ComparedAnnotation }[] = [];
   chosen.forEach((coder, index) => {
@@ -51,7 +56,10 @@ export function listDisagreements(documentId: string, annotationsByCoder: Readon
       entries.push({ coder: index, annotation });
     }
   });
-  entries.sort((a, b) => a.annotation.target.start - b.annotation.target.start || a.annotation.target.end - b.annotation.target.end || a.coder - b.coder);
+  entries.sort(
+    (a, b) =>
+      a.annotation.target.start - b.annotation.target.start || a.annotation.target.end - b.annotation.target.end || a.coder - b.coder,
+  );
   const disagreements: Disagreement[] = [];
   let region: typeof entries = [];
   let regionEnd = -Infinity;
@@ -74,7 +82,11 @@ export function listDisagreements(documentId: string, annotationsByCoder: Readon
   return disagreements;
 }
 
-function regionDisagreement(documentId: string, coders: readonly string[], region: readonly { coder: number; annotation: ComparedAnnotation }[]): Disagreement | undefined {
+function regionDisagreement(
+  documentId: string,
+  coders: readonly string[],
+  region: readonly { coder: number; annotation: ComparedAnnotation }[],
+): Disagreement | undefined {
   const byCoder = coders.map((_, index) => region.filter((entry) => entry.coder === index).map((entry) => entry.annotation));
   const marking = byCoder.filter((annotations) => annotations.length > 0);
   const kinds: DisagreementKind[] = [];
@@ -85,7 +97,9 @@ function regionDisagreement(documentId: string, coders: readonly string[], regio
     if (!sameSpans) kinds.push('boundaries');
     // Span by span when the spans are the same; otherwise what each coder said about the region.
     const compare = (kind: DisagreementKind, field: (annotation: ComparedAnnotation) => string) => {
-      const said = marking.map((annotations) => (sameSpans ? signature(annotations, field) : [...new Set(annotations.map(field))].sort().join('\n')));
+      const said = marking.map((annotations) =>
+        sameSpans ? signature(annotations, field) : [...new Set(annotations.map(field))].sort().join('\n'),
+      );
       if (said.some((one) => one !== said[0])) kinds.push(kind);
     };
     compare('tags', (annotation) => [...new Set(annotation.tags)].sort().join(' '));

@@ -42,7 +42,7 @@ describe('fleissKappa', () => {
     expect(figure.units).toBe(subjects.length);
   });
 
-  it('with two raters, equals Scott\'s pi (Krippendorff 1995 example A by character: 0.314)', () => {
+  it("with two raters, equals Scott's pi (Krippendorff 1995 example A by character: 0.314)", () => {
     // Bertha/Bill: 10 characters both 0, 6 both 1, 8 where Bertha alone marked.
     const figure = fleissKappa([
       { counts: [2, 0], weight: 10 },

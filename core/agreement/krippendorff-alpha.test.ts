@@ -14,12 +14,7 @@ const cases: { name: string; units: ReliabilityUnit<string>[]; value?: number; r
     // Krippendorff (2011) "Computing Krippendorff's Alpha-Reliability", section C: 4 observers,
     // 12 units, missing values; nominal α = 0.743 (unit 12 has one value and is not pairable).
     name: 'Krippendorff 2011, nominal, 4 coders × 12 units with missing values',
-    units: matrix(
-      '1 2 3 3 2 1 4 1 2 . . .',
-      '1 2 3 3 2 2 4 1 2 5 . 3',
-      '. 3 3 3 2 3 4 2 2 5 1 .',
-      '1 2 3 3 2 4 4 1 2 5 1 .',
-    ),
+    units: matrix('1 2 3 3 2 1 4 1 2 . . .', '1 2 3 3 2 2 4 1 2 5 . 3', '. 3 3 3 2 3 4 2 2 5 1 .', '1 2 3 3 2 4 4 1 2 5 1 .'),
     value: 0.743,
     units_: 11,
   },

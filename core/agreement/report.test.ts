@@ -13,7 +13,13 @@ const codebook: Codebook = {
 };
 
 let next = 0;
-const a = (creator: string, start: number, end: number, tags: string[], more: Partial<CodedAnnotation> = {}) => ({ id: `a${next++}`, creator, target: { start, end }, tags, ...more });
+const a = (creator: string, start: number, end: number, tags: string[], more: Partial<CodedAnnotation> = {}) => ({
+  id: `a${next++}`,
+  creator,
+  target: { start, end },
+  tags,
+  ...more,
+});
 
 // d1 is Krippendorff's (1995, p. 57) example A on 24 characters: Bertha (alice) marks [2, 10) and
 // [14, 20), Bill (bob) [4, 8) and [15, 17). alice tags one span "statistic", which counts as
@@ -38,10 +44,18 @@ const annotations = groupByCoder([
 ]);
 
 const value = (figure: Figure) => (figure.defined ? Number(figure.value.toFixed(3)) : figure.reason);
-const pick = (rows: AgreementRow[], tag: string, documentId: string | null) => rows.find((row) => row.tag === tag && row.documentId === documentId)!;
-const report = (selection: Partial<AgreementSelection>) => agreementReport(documents, annotations, codebook, { coders: ['alice', 'bob'], tagIds: ['claim'], ...selection });
+const pick = (rows: AgreementRow[], tag: string, documentId: string | null) =>
+  rows.find((row) => row.tag === tag && row.documentId === documentId)!;
+const report = (selection: Partial<AgreementSelection>) =>
+  agreementReport(documents, annotations, codebook, { coders: ['alice', 'bob'], tagIds: ['claim'], ...selection });
 
-const cases: { name: string; selection: Partial<AgreementSelection>; tag: string; documentId: string | null; expected: Partial<Record<keyof AgreementRow, unknown>> }[] = [
+const cases: {
+  name: string;
+  selection: Partial<AgreementSelection>;
+  tag: string;
+  documentId: string | null;
+  expected: Partial<Record<keyof AgreementRow, unknown>>;
+}[] = [
   {
     // κ and α by character as Krippendorff/DKPro give them; 16 of 24 characters agree; no span is
     // the same exactly.
@@ -63,7 +77,14 @@ const cases: { name: string; selection: Partial<AgreementSelection>; tag: string
     selection: {},
     tag: 'claim',
     documentId: 'd2',
-    expected: { units: 26, percentAgreement: REASONS.nothingMarked, characterKappa: REASONS.nothingMarked, characterAlpha: REASONS.nothingMarked, unitizedAlpha: REASONS.nothingMarked, spanF1: REASONS.nothingMarked },
+    expected: {
+      units: 26,
+      percentAgreement: REASONS.nothingMarked,
+      characterKappa: REASONS.nothingMarked,
+      characterAlpha: REASONS.nothingMarked,
+      unitizedAlpha: REASONS.nothingMarked,
+      spanF1: REASONS.nothingMarked,
+    },
   },
   {
     // Pooled: d2's 26 characters join the 10 both left unmarked: table [[36, 0], [8, 6]],
@@ -86,7 +107,13 @@ const cases: { name: string; selection: Partial<AgreementSelection>; tag: string
     selection: { coders: ['alice'] },
     tag: 'claim',
     documentId: null,
-    expected: { percentAgreement: REASONS.oneCoder, characterKappa: REASONS.oneCoder, characterAlpha: REASONS.oneCoder, unitizedAlpha: REASONS.oneCoder, spanF1: REASONS.oneCoder },
+    expected: {
+      percentAgreement: REASONS.oneCoder,
+      characterKappa: REASONS.oneCoder,
+      characterAlpha: REASONS.oneCoder,
+      unitizedAlpha: REASONS.oneCoder,
+      spanF1: REASONS.oneCoder,
+    },
   },
   {
     name: 'a tag nobody used, pooled',
@@ -118,7 +145,7 @@ describe('agreementReport', () => {
     ]);
   });
 
-  it('three coders: Fleiss\' kappa on characters agrees with the pairwise count', () => {
+  it("three coders: Fleiss' kappa on characters agrees with the pairwise count", () => {
     const row = pick(report({ coders: ['alice', 'bob', 'carol'] }), 'claim', 'd1');
     // carol marks nothing: 0, 1 or 2 of the 3 coders mark a character (10, 8 and 6 characters),
     // so 3, 1 and 1 of its 3 pairs agree: P̄ = (10 + 8/3 + 6/3) / 24 = 0.611; marked values

@@ -65,7 +65,12 @@ interface Cell {
  * row. A tag counts together with the tags below it in `codebook` (a coder's "claim" includes
  * their "statistic" under it). A coder with no annotation in a document coded nothing there.
  */
-export function agreementReport(documents: readonly AgreementDocument[], annotationsByCoder: AnnotationsByCoder, codebook: Codebook, selection: AgreementSelection): AgreementRow[] {
+export function agreementReport(
+  documents: readonly AgreementDocument[],
+  annotationsByCoder: AnnotationsByCoder,
+  codebook: Codebook,
+  selection: AgreementSelection,
+): AgreementRow[] {
   const coders = [...new Set(selection.coders)];
   const tagIds = [...new Set(selection.tagIds)];
   const rule = selection.spanMatch ?? { kind: 'exact' };
@@ -104,7 +109,10 @@ function cellOf(spansByCoder: readonly (readonly Span[])[], length: number, rule
 
 function pooled(coders: number, cells: readonly Cell[]): Cell {
   return {
-    tally: addTallies(coders, cells.map((cell) => cell.tally)),
+    tally: addTallies(
+      coders,
+      cells.map((cell) => cell.tally),
+    ),
     continua: cells.flatMap((cell) => cell.continua),
     matched: cells.reduce((sum, cell) => sum + cell.matched, 0),
     spanCounts: [cells.reduce((sum, cell) => sum + cell.spanCounts[0], 0), cells.reduce((sum, cell) => sum + cell.spanCounts[1], 0)],
@@ -115,13 +123,21 @@ function row(tag: string, documentId: string | null, coders: readonly string[], 
   const base = { tag, documentId, coders, units };
   if (coders.length < 2) {
     const one = notDefined(REASONS.oneCoder, units);
-    return { ...base, percentAgreement: one, characterKappa: one, characterAlpha: one, unitizedAlpha: one, spanF1: notDefined(REASONS.oneCoder, cell.spanCounts[0]) };
+    return {
+      ...base,
+      percentAgreement: one,
+      characterKappa: one,
+      characterAlpha: one,
+      unitizedAlpha: one,
+      spanF1: notDefined(REASONS.oneCoder, cell.spanCounts[0]),
+    };
   }
   if (units === 0) {
     const none = notDefined(REASONS.noUnits, 0);
     return { ...base, percentAgreement: none, characterKappa: none, characterAlpha: none, unitizedAlpha: none, spanF1: none };
   }
-  const spanF1 = coders.length === 2 ? spanF1FromCounts(cell.matched, cell.spanCounts[0], cell.spanCounts[1]) : notDefined(REASONS.twoCodersOnly, 0);
+  const spanF1 =
+    coders.length === 2 ? spanF1FromCounts(cell.matched, cell.spanCounts[0], cell.spanCounts[1]) : notDefined(REASONS.twoCodersOnly, 0);
   // Everyone agreeing on "nothing" is agreement about nothing: no figure, rather than 100%.
   if (!anyMarked(cell.tally)) {
     const nothing = notDefined(REASONS.nothingMarked, units);

@@ -13,7 +13,13 @@ const cases: { name: string; first: Span[]; second: Span[]; rule: SpanMatchRule;
   // 1 match of 2 + 3 spans: 2 · 1 / 5.
   { name: 'exact: one of three', first: [s(0, 5), s(10, 20)], second: [s(0, 5), s(11, 20), s(30, 31)], rule: exact, value: 0.4 },
   // [10, 20) against [11, 20): overlap 9/10 ≥ 0.5.
-  { name: 'overlap ≥ 50%: a shifted start still matches', first: [s(0, 5), s(10, 20)], second: [s(0, 5), s(11, 20), s(30, 31)], rule: half, value: 0.8 },
+  {
+    name: 'overlap ≥ 50%: a shifted start still matches',
+    first: [s(0, 5), s(10, 20)],
+    second: [s(0, 5), s(11, 20), s(30, 31)],
+    rule: half,
+    value: 0.8,
+  },
   // [0, 4) inside [0, 10): 4/10 < 0.5.
   { name: 'overlap ≥ 50%: a phrase inside a sentence does not', first: [s(0, 10)], second: [s(0, 4)], rule: half, value: 0 },
   { name: 'any overlap: it does', first: [s(0, 10)], second: [s(0, 4)], rule: any, value: 1 },

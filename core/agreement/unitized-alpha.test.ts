@@ -14,13 +14,42 @@ const cases: { name: string; continua: Continuum[]; value?: number; reason?: str
     // (225, 70) and (370, 30), coder j (220, 80), (355, 20) and (400, 20) as (begin, length) on a
     // continuum of 300. The book gives D_o = 0.0144, D_e = 0.0532, α_c = 0.7286 (DKPro agrees).
     name: 'Krippendorff 2004 worked example, category c',
-    continua: [{ length: 300, unitsByCoder: [book([[225, 70], [370, 30]]), book([[220, 80], [355, 20], [400, 20]])] }],
+    continua: [
+      {
+        length: 300,
+        unitsByCoder: [
+          book([
+            [225, 70],
+            [370, 30],
+          ]),
+          book([
+            [220, 80],
+            [355, 20],
+            [400, 20],
+          ]),
+        ],
+      },
+    ],
     value: 0.7286,
   },
   {
     // The same example, category k: both coders (180, 60) and (300, 50): α_k = 1.
     name: 'Krippendorff 2004 worked example, category k',
-    continua: [{ length: 300, unitsByCoder: [book([[180, 60], [300, 50]]), book([[180, 60], [300, 50]])] }],
+    continua: [
+      {
+        length: 300,
+        unitsByCoder: [
+          book([
+            [180, 60],
+            [300, 50],
+          ]),
+          book([
+            [180, 60],
+            [300, 50],
+          ]),
+        ],
+      },
+    ],
     value: 1,
   },
   {
@@ -37,12 +66,21 @@ const cases: { name: string; continua: Continuum[]; value?: number; reason?: str
   },
   {
     name: 'perfect agreement, three coders',
-    continua: [{ length: 50, unitsByCoder: [[span(0, 10), span(20, 30)], [span(0, 10), span(20, 30)], [span(0, 10), span(20, 30)]] }],
+    continua: [
+      {
+        length: 50,
+        unitsByCoder: [
+          [span(0, 10), span(20, 30)],
+          [span(0, 10), span(20, 30)],
+          [span(0, 10), span(20, 30)],
+        ],
+      },
+    ],
     value: 1,
   },
   {
     // A coder's overlapping units count as their union: [2, 5) + [4, 6) is [2, 6).
-    name: 'a coder\'s overlapping units are merged',
+    name: "a coder's overlapping units are merged",
     continua: [{ length: 10, unitsByCoder: [[span(2, 5), span(4, 6)], [span(3, 6)]] }],
     value: 0.8426,
   },
@@ -68,10 +106,67 @@ describe('unitizedAlpha', () => {
     // Krippendorff (1995, p. 57) examples A–D on a continuum of 24, with the D_o he gives (as
     // DKPro Statistics' Krippendorff1995Test checks them); his D_e there has an error the 2004
     // book corrects, so only D_o is compared. (start, end) per unit.
-    { name: 'A (Bertha, Bill)', observed: 0.03125, first: [[2, 10], [14, 20]], second: [[4, 8], [15, 17]] },
-    { name: 'B (John, Jill)', observed: 2.26736, first: [[0, 18]], second: [[0, 2], [2, 3], [3, 4], [4, 5], [5, 6], [6, 9], [9, 10]] },
-    { name: 'C (Gerret, Gill)', observed: 0.02777, first: [[2, 8], [10, 12], [14, 18], [20, 22]], second: [[0, 2], [4, 8], [10, 14], [16, 18], [20, 22]] },
-    { name: 'D (Heather, Hill)', observed: 0.38715, first: [[0, 2], [2, 10], [10, 14], [14, 20], [20, 24]], second: [[0, 4], [4, 8], [8, 15], [15, 17], [17, 24]] },
+    {
+      name: 'A (Bertha, Bill)',
+      observed: 0.03125,
+      first: [
+        [2, 10],
+        [14, 20],
+      ],
+      second: [
+        [4, 8],
+        [15, 17],
+      ],
+    },
+    {
+      name: 'B (John, Jill)',
+      observed: 2.26736,
+      first: [[0, 18]],
+      second: [
+        [0, 2],
+        [2, 3],
+        [3, 4],
+        [4, 5],
+        [5, 6],
+        [6, 9],
+        [9, 10],
+      ],
+    },
+    {
+      name: 'C (Gerret, Gill)',
+      observed: 0.02777,
+      first: [
+        [2, 8],
+        [10, 12],
+        [14, 18],
+        [20, 22],
+      ],
+      second: [
+        [0, 2],
+        [4, 8],
+        [10, 14],
+        [16, 18],
+        [20, 22],
+      ],
+    },
+    {
+      name: 'D (Heather, Hill)',
+      observed: 0.38715,
+      first: [
+        [0, 2],
+        [2, 10],
+        [10, 14],
+        [14, 20],
+        [20, 24],
+      ],
+      second: [
+        [0, 4],
+        [4, 8],
+        [8, 15],
+        [15, 17],
+        [17, 24],
+      ],
+    },
   ])('Krippendorff 1995 example $name: D_o = $observed', ({ observed, first, second }) => {
     const spans = (units: number[][]) => units.map(([start, end]) => span(start!, end!));
     const result = unitizedDisagreement([{ length: 24, unitsByCoder: [spans(first), spans(second)] }]);
@@ -104,7 +199,8 @@ describe('unitizedAlpha', () => {
     { name: 'many gaps, short lengths (histogram of gap lengths)', length: 2_000, step: 40 },
   ])('D_e as the formula reads, term by term: $name', ({ length, step }) => {
     // Two coders with units every `step` characters, of varying lengths, B's shifted.
-    const unitsOf = (shift: number) => Array.from({ length: Math.floor((length - step) / step) }, (_, k) => span(k * step + shift, k * step + shift + 5 + ((k * 7) % 23)));
+    const unitsOf = (shift: number) =>
+      Array.from({ length: Math.floor((length - step) / step) }, (_, k) => span(k * step + shift, k * step + shift + 5 + ((k * 7) % 23)));
     const coders = [unitsOf(0), unitsOf(3)];
     const lengths = coders.flat().map((unit) => unit.end - unit.start);
     const gaps = coders.flatMap((units) => {

@@ -63,7 +63,10 @@ export function unitizedDisagreement(continua: readonly Continuum[]): { observed
   for (const continuum of continua) length += continuum.length;
   if (coders < 2 || length === 0) throw new RangeError('D_o and D_e need two coders and some text');
   // Normalized once: both sums read the same units.
-  const units = continua.map((continuum) => ({ length: continuum.length, unitsByCoder: continuum.unitsByCoder.map((spans) => disjointUnits(spans, continuum.length)) }));
+  const units = continua.map((continuum) => ({
+    length: continuum.length,
+    unitsByCoder: continuum.unitsByCoder.map((spans) => disjointUnits(spans, continuum.length)),
+  }));
   return { observed: observedDisagreement(units, coders, length), expected: expectedDisagreement(units, coders, length) };
 }
 

@@ -14,7 +14,8 @@ const targetOf = (quote: string, occurrence = 1, text = OLD) => {
   return textTarget(text, start, start + quote.length);
 };
 
-const found = (text: string, result: AnchorResult | undefined) => (result === undefined || result.state === 'orphaned' ? undefined : text.slice(result.start, result.end));
+const found = (text: string, result: AnchorResult | undefined) =>
+  result === undefined || result.state === 'orphaned' ? undefined : text.slice(result.start, result.end);
 
 describe('anchor', () => {
   it('keeps a span whose text is unchanged (exact)', () => {
@@ -55,7 +56,10 @@ describe('anchor', () => {
   it('orphans a quote that is gone, or changed past recognition', () => {
     const quote = 'The ministry said rainfall was 42 percent below average.';
     expect(anchor(OLD.replace(quote, ''), targetOf(quote))).toEqual({ state: 'orphaned', confidence: 0 });
-    expect(anchor(OLD.replace(quote, 'Officials gave no figures for the rain this year at all.'), targetOf(quote))).toEqual({ state: 'orphaned', confidence: 0 });
+    expect(anchor(OLD.replace(quote, 'Officials gave no figures for the rain this year at all.'), targetOf(quote))).toEqual({
+      state: 'orphaned',
+      confidence: 0,
+    });
   });
 
   it('orphans a short quote that is not there exactly (too short to match approximately)', () => {
@@ -164,7 +168,8 @@ describe('anchor: a quote edited past what a match allows, between its unchanged
     const night = 'Crews worked through the night on the mains. '.repeat(20);
     const week = 'The council meets again next week to decide. '.repeat(80);
     const before = `Report. ${standing} ${night}${standing} ${week}${standing} End.`;
-    const lede = 'Report, updated with the figures the office sent on Friday afternoon, after the audit of the northern network was finished.';
+    const lede =
+      'Report, updated with the figures the office sent on Friday afternoon, after the audit of the northern network was finished.';
     const after = `${lede} ${standing.replace('Figures are provisional and', 'Numbers shown here')} ${night}${standing} ${week}${standing} End.`;
     const result = anchor(after, targetOf(part, 1, before));
     expect(result.state !== 'orphaned' && result.start).toBe(after.indexOf(part));

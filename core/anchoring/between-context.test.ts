@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { textTarget } from '../model/annotation.ts';
 import { betweenContext, reachOut, wordsKept } from './between-context.ts';
 
-const OLD = 'The council met on Thursday evening. Engineers blame leaking mains for a third of the losses. The utility disputes the figure and blames the drought.';
+const OLD =
+  'The council met on Thursday evening. Engineers blame leaking mains for a third of the losses. The utility disputes the figure and blames the drought.';
 const QUOTE = 'Engineers blame leaking mains for a third of the losses.';
 
 /** What betweenContext finds for QUOTE (or `quote`) in `after`, searched around its old place. */
@@ -15,8 +16,16 @@ function between(after: string, quote = QUOTE, before = OLD) {
 
 describe('betweenContext', () => {
   it.each([
-    ['text inserted into the quote, more than a match allows', QUOTE.replace('mains', 'water mains, some of them a century old,'), QUOTE.replace('mains', 'water mains, some of them a century old,')],
-    ['words replaced, most of them kept', QUOTE.replace('leaking mains', 'the cracked and leaking old pipes'), QUOTE.replace('leaking mains', 'the cracked and leaking old pipes')],
+    [
+      'text inserted into the quote, more than a match allows',
+      QUOTE.replace('mains', 'water mains, some of them a century old,'),
+      QUOTE.replace('mains', 'water mains, some of them a century old,'),
+    ],
+    [
+      'words replaced, most of them kept',
+      QUOTE.replace('leaking mains', 'the cracked and leaking old pipes'),
+      QUOTE.replace('leaking mains', 'the cracked and leaking old pipes'),
+    ],
     ['the quote deleted: its neighbours meet', '', 'nothing'],
     ['half of the quote cut (more than may differ)', 'Engineers blame leaking mains.', 'nothing'],
     ['another sentence in its place', 'A separate audit of the network is due in November.', 'nothing'],
@@ -47,7 +56,8 @@ describe('betweenContext', () => {
   it('looks only where the annotation is expected: the context of a repeated passage stands around every copy', () => {
     const standing = 'Figures are provisional. Engineers blame leaking mains for a third of the losses. Figures may be revised.';
     const edited = standing.replace('mains', 'water mains, some of them a century old,');
-    const weather = 'Next, the weather: dry and warm all week in the north, with the first rain expected on Sunday in the hills, and little of it anywhere in the valley.';
+    const weather =
+      'Next, the weather: dry and warm all week in the north, with the first rain expected on Sunday in the hills, and little of it anywhere in the valley.';
     const before = `${standing} ${weather} ${standing}`;
     const after = `${edited} ${weather} ${edited}`;
     const start = before.lastIndexOf(QUOTE);
@@ -83,7 +93,12 @@ describe('reachOut', () => {
   const text = 'Before: the taps, officials fear, will run dry. After.';
   const between = { start: text.indexOf('the taps'), end: text.indexOf('. After') };
   it.each([
-    ['to a side where the quote begins next to the context', 'the taps will run dry', 'will run dry', 'the taps, officials fear, will run dry'],
+    [
+      'to a side where the quote begins next to the context',
+      'the taps will run dry',
+      'will run dry',
+      'the taps, officials fear, will run dry',
+    ],
     ['to a side where the quote ends next to the context', 'the taps will run dry', 'the taps', 'the taps, officials fear, will run dry'],
     ['not to a side that begins otherwise (text inserted next to the quote)', 'will run dry', 'will run dry', 'will run dry'],
   ])('%s', (_name, exact, matched, expected) => {

@@ -54,7 +54,8 @@ export function betweenContext(text: string, target: QuoteTarget, aims: readonly
     if (head === '') {
       if (Math.abs(aim) <= NEAR_CHARS) starts.add(0);
     } else {
-      for (const index of indexesOf(text, head, aim - NEAR_CHARS - head.length, aim + NEAR_CHARS - head.length + 1)) starts.add(index + head.length);
+      for (const index of indexesOf(text, head, aim - NEAR_CHARS - head.length, aim + NEAR_CHARS - head.length + 1))
+        starts.add(index + head.length);
     }
   }
   const found: Span[] = [];
@@ -87,7 +88,8 @@ export function wordsKept(quote: string, text: string): number {
   let current = new Int32Array(words.length + 1);
   for (const word of quoteWords) {
     for (let column = 1; column <= words.length; column++) {
-      current[column] = word === words[column - 1] ? previous[column - 1]! + word.length + 1 : Math.max(previous[column]!, current[column - 1]!);
+      current[column] =
+        word === words[column - 1] ? previous[column - 1]! + word.length + 1 : Math.max(previous[column]!, current[column - 1]!);
     }
     [previous, current] = [current, previous];
   }

@@ -46,9 +46,16 @@ export function alignToContext(text: string, target: QuoteTarget, match: Match, 
   const tail = target.prefix.slice(-CONTEXT_EDGE);
   const suffixAt =
     target.suffix === ''
-      ? text.length - end <= reach ? text.length : -1
+      ? text.length - end <= reach
+        ? text.length
+        : -1
       : edgeAt(text, exact, target.suffix.slice(0, CONTEXT_EDGE), target.suffix, start + 1, end + reach, end);
-  const prefixAt = target.prefix === '' ? (start <= reach ? 0 : -1) : edgeAt(text, exact, tail, target.prefix, start - reach - tail.length, end - 1 - tail.length, start - tail.length);
+  const prefixAt =
+    target.prefix === ''
+      ? start <= reach
+        ? 0
+        : -1
+      : edgeAt(text, exact, tail, target.prefix, start - reach - tail.length, end - 1 - tail.length, start - tail.length);
   const prefixEnd = prefixAt === -1 ? -1 : prefixAt + tail.length;
   const unexplained = (from: number, to: number) => {
     const before = prefixEnd !== -1 && prefixEnd < from ? text.slice(prefixEnd, from).trim().length : 0;
@@ -84,7 +91,8 @@ export function alignToContext(text: string, target: QuoteTarget, match: Match, 
   if (!isSpace(exact, exact.length - 1)) while (trimEnd > trimStart && isSpace(text, trimEnd - 1)) trimEnd--;
   if ((trimStart !== start || trimEnd !== end) && trimEnd > trimStart) {
     const trimErrors = errorsOf(trimStart, trimEnd);
-    if (trimErrors <= maxErrors) return { start: trimStart, end: trimEnd, errors: trimErrors, unexplained: unexplained(trimStart, trimEnd) };
+    if (trimErrors <= maxErrors)
+      return { start: trimStart, end: trimEnd, errors: trimErrors, unexplained: unexplained(trimStart, trimEnd) };
   }
   return { start, end, errors, unexplained: unexplained(start, end) };
 }

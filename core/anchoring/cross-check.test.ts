@@ -4,7 +4,12 @@
 // same text given as chunks, the way it reads the text nodes of a page.
 import { describe, expect, it } from 'vitest';
 import { applyEdits, EditMap, generateDocument, pickQuotes, Random, type Edit } from '../../bench/anchoring-corpus.ts';
-import { textPositionSelectorMatcher, textQuoteSelectorMatcher, type Chunker, type ChunkRange } from '../../tests/support/apache-annotator.ts';
+import {
+  textPositionSelectorMatcher,
+  textQuoteSelectorMatcher,
+  type Chunker,
+  type ChunkRange,
+} from '../../tests/support/apache-annotator.ts';
 import { codePointIndex, spanToCodePoints } from '../text/code-points.ts';
 import { anchorAll, type AnchorResult, type QuoteTarget } from './anchor.ts';
 
@@ -34,7 +39,10 @@ function chunked(text: string) {
       precedesCurrentChunk: (chunk) => chunk.index < current,
     };
   };
-  const span = (range: ChunkRange): Span => ({ start: offsets[range.startChunk.index]! + range.startIndex, end: offsets[range.endChunk.index]! + range.endIndex });
+  const span = (range: ChunkRange): Span => ({
+    start: offsets[range.startChunk.index]! + range.startIndex,
+    end: offsets[range.endChunk.index]! + range.endIndex,
+  });
   return { pieces, chunker, span };
 }
 
@@ -44,7 +52,8 @@ async function all(matches: AsyncGenerator<ChunkRange, void, void>, span: (range
   return spans;
 }
 
-const spanOf = (result: AnchorResult): Span | undefined => (result.state === 'orphaned' ? undefined : { start: result.start, end: result.end });
+const spanOf = (result: AnchorResult): Span | undefined =>
+  result.state === 'orphaned' ? undefined : { start: result.start, end: result.end };
 
 describe("the engine against Apache Annotator's selector matchers", () => {
   // 100 KB and 400 annotations: Apache Annotator's matchers (async generators) take ~1 ms a quote.
@@ -59,12 +68,20 @@ describe("the engine against Apache Annotator's selector matchers", () => {
     const ours = anchorAll(text, targets);
     let ambiguous = 0;
     for (const [index, target] of targets.entries()) {
-      const quoted = await all(textQuoteSelectorMatcher({ type: 'TextQuoteSelector', exact: target.exact, prefix: target.prefix, suffix: target.suffix })(chunker()), span);
+      const quoted = await all(
+        textQuoteSelectorMatcher({ type: 'TextQuoteSelector', exact: target.exact, prefix: target.prefix, suffix: target.suffix })(
+          chunker(),
+        ),
+        span,
+      );
       let theirs = quoted[0];
       if (quoted.length > 1) {
         // The quote with its context is not unique (boilerplate): the position selector decides.
         ambiguous++;
-        const [positioned] = await all(textPositionSelectorMatcher({ type: 'TextPositionSelector', ...spanToCodePoints(points, target.start, target.end) })(chunker()), span);
+        const [positioned] = await all(
+          textPositionSelectorMatcher({ type: 'TextPositionSelector', ...spanToCodePoints(points, target.start, target.end) })(chunker()),
+          span,
+        );
         theirs = quoted.find((candidate) => candidate.start === positioned?.start && candidate.end === positioned.end);
       }
       expect({ index, span: spanOf(ours[index]!) }).toEqual({ index, span: theirs });
@@ -85,7 +102,12 @@ describe("the engine against Apache Annotator's selector matchers", () => {
       expect({ index, state: result.state, confidence: result.confidence }).toMatchObject({ index, confidence: 1 });
       const found = spanOf(result)!;
       expect(text.slice(found.start, found.end)).toBe(target.exact);
-      const quoted = await all(textQuoteSelectorMatcher({ type: 'TextQuoteSelector', exact: target.exact, prefix: target.prefix, suffix: target.suffix })(chunker()), span);
+      const quoted = await all(
+        textQuoteSelectorMatcher({ type: 'TextQuoteSelector', exact: target.exact, prefix: target.prefix, suffix: target.suffix })(
+          chunker(),
+        ),
+        span,
+      );
       const truth = map.span(target.start, target.end);
       if (quoted.length === 0) continue; // its context was edited: a strict matcher finds nothing
       compared++;
@@ -101,15 +123,23 @@ describe("the engine against Apache Annotator's selector matchers", () => {
  * Moves text around the quotes: a new opening paragraph, and sentences that hold no quote deleted,
  * or given a new sentence after them. No quote changes; some lose their context.
  */
-function moveTextAround(text: string, sentences: readonly { start: number; end: number }[], targets: readonly QuoteTarget[], seed: number): { text: string; edits: Edit[] } {
+function moveTextAround(
+  text: string,
+  sentences: readonly { start: number; end: number }[],
+  targets: readonly QuoteTarget[],
+  seed: number,
+): { text: string; edits: Edit[] } {
   const random = new Random(seed);
   // Whether a quote overlaps [start, end), or (for an empty range) has `start` strictly inside it.
-  const quoted = (start: number, end: number) => targets.some((target) => (start === end ? target.start < start && target.end > start : target.start < end && target.end > start));
+  const quoted = (start: number, end: number) =>
+    targets.some((target) => (start === end ? target.start < start && target.end > start : target.start < end && target.end > start));
   const edits: Edit[] = [{ at: 0, deleted: 0, inserted: 'An editor’s note opens this version of the report.\n\n' }];
   for (const sentence of sentences.slice(1)) {
     const roll = random.next();
-    if (roll < 0.03 && !quoted(sentence.start, sentence.end + 1)) edits.push({ at: sentence.start, deleted: sentence.end + 1 - sentence.start, inserted: '' });
-    else if (roll < 0.06 && !quoted(sentence.end, sentence.end)) edits.push({ at: sentence.end, deleted: 0, inserted: ' A sentence added in this version.' });
+    if (roll < 0.03 && !quoted(sentence.start, sentence.end + 1))
+      edits.push({ at: sentence.start, deleted: sentence.end + 1 - sentence.start, inserted: '' });
+    else if (roll < 0.06 && !quoted(sentence.end, sentence.end))
+      edits.push({ at: sentence.end, deleted: 0, inserted: ' A sentence added in this version.' });
   }
   return { text: applyEdits(text, edits), edits };
 }

@@ -19,7 +19,12 @@ const ORPHAN: AnchorResult = { state: 'orphaned', confidence: 0 };
 const UNCONFIRMED_PLACE = 0.5;
 
 /** Fills in `results` (undefined: not found at the stored position) for every target. */
-export function anchorInDocumentOrder(text: string, targets: readonly QuoteTarget[], results: (AnchorResult | undefined)[], { window, fuzzyWholeText }: SearchSettings): void {
+export function anchorInDocumentOrder(
+  text: string,
+  targets: readonly QuoteTarget[],
+  results: (AnchorResult | undefined)[],
+  { window, fuzzyWholeText }: SearchSettings,
+): void {
   const order = Array.from(targets.keys()).sort((a, b) => targets[a]!.start - targets[b]!.start || targets[a]!.end - targets[b]!.end);
   /** By position in `order`: the shift a confirmed result showed, the shift used to aim, the best candidate so far. */
   const drifts: (number | undefined)[] = new Array<number | undefined>(order.length);
@@ -27,8 +32,15 @@ export function anchorInDocumentOrder(text: string, targets: readonly QuoteTarge
   const tentative = new Map<number, Candidate>();
 
   const inWindow = (target: QuoteTarget, hint: number) =>
-    searchRange(text, target, { hint, from: Math.max(0, hint - window), to: Math.min(text.length, hint + target.exact.length + window), fuzzy: true, distanceScale: window });
-  const wholeText = (target: QuoteTarget, hint: number, fuzzy: boolean) => searchRange(text, target, { hint, from: 0, to: text.length, fuzzy, distanceScale: window });
+    searchRange(text, target, {
+      hint,
+      from: Math.max(0, hint - window),
+      to: Math.min(text.length, hint + target.exact.length + window),
+      fuzzy: true,
+      distanceScale: window,
+    });
+  const wholeText = (target: QuoteTarget, hint: number, fuzzy: boolean) =>
+    searchRange(text, target, { hint, from: 0, to: text.length, fuzzy, distanceScale: window });
   const expected = (position: number, drift: number) => clamp(targets[order[position]!]!.start + drift, 0, text.length);
   /** Keeps the better of `found` and the candidate so far; takes it as the result if its place is confirmed. */
   const settle = (position: number, found: Candidate | undefined): void => {
@@ -108,9 +120,14 @@ export function anchorInDocumentOrder(text: string, targets: readonly QuoteTarge
   for (let position = order.length - 1; position >= 0; position--) {
     const index = order[position]!;
     if (results[index] === undefined) {
-      if (nextDrift !== undefined && Math.abs(nextDrift - aimedWith[position]!) > window / 2) settle(position, inWindow(targets[index]!, expected(position, nextDrift)));
+      if (nextDrift !== undefined && Math.abs(nextDrift - aimedWith[position]!) > window / 2)
+        settle(position, inWindow(targets[index]!, expected(position, nextDrift)));
       const best = tentative.get(position);
-      if (results[index] === undefined && best?.quoteSimilarity === 1 && inOrder(best.start, targets[index]!.exact, startBefore[position], nextStart)) {
+      if (
+        results[index] === undefined &&
+        best?.quoteSimilarity === 1 &&
+        inOrder(best.start, targets[index]!.exact, startBefore[position], nextStart)
+      ) {
         settle(position, { ...best, confirmed: true });
       }
     }
@@ -134,7 +151,14 @@ export function anchorInDocumentOrder(text: string, targets: readonly QuoteTarge
   }
 
   // 4. What is orphaned or for review, against the text between both sides of its context.
-  betweenTheContext(text, targets, order, results as AnchorResult[], order.map((_index, position) => expected(position, aimedWith[position]!)), unconfirmed);
+  betweenTheContext(
+    text,
+    targets,
+    order,
+    results as AnchorResult[],
+    order.map((_index, position) => expected(position, aimedWith[position]!)),
+    unconfirmed,
+  );
 }
 
 /**
@@ -146,7 +170,14 @@ export function anchorInDocumentOrder(text: string, targets: readonly QuoteTarge
  * where the quote's own edge still stands next to the context: then what the match left out
  * there was inserted into the quote; else next to it.
  */
-function betweenTheContext(text: string, targets: readonly QuoteTarget[], order: readonly number[], results: AnchorResult[], aimed: readonly number[], unconfirmed: ReadonlySet<number>): void {
+function betweenTheContext(
+  text: string,
+  targets: readonly QuoteTarget[],
+  order: readonly number[],
+  results: AnchorResult[],
+  aimed: readonly number[],
+  unconfirmed: ReadonlySet<number>,
+): void {
   const sureStart = (position: number): number | undefined => {
     const result = results[order[position]!]!;
     return result.state !== 'orphaned' && result.confidence >= REVIEW_BELOW ? result.start : undefined;

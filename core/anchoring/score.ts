@@ -58,14 +58,29 @@ export interface Candidate {
  * Scores the span `[start, end)` of `text` as the new place of `target`, expected near `hint`.
  * `distanceScale` turns the distance to the hint into a position score (the search window size).
  */
-export function candidate(text: string, target: QuoteTarget, start: number, end: number, errors: number, hint: number, distanceScale: number, unexplained = 0): Candidate {
+export function candidate(
+  text: string,
+  target: QuoteTarget,
+  start: number,
+  end: number,
+  errors: number,
+  hint: number,
+  distanceScale: number,
+  unexplained = 0,
+): Candidate {
   const quoteSimilarity = 1 - errors / target.exact.length;
   const boundaryDoubt = unexplained / target.exact.length;
-  const prefixSimilarity = target.prefix === '' ? 1 : similarity(text.slice(Math.max(0, start - target.prefix.length), start), target.prefix);
+  const prefixSimilarity =
+    target.prefix === '' ? 1 : similarity(text.slice(Math.max(0, start - target.prefix.length), start), target.prefix);
   const suffixSimilarity = target.suffix === '' ? 1 : similarity(text.slice(end, end + target.suffix.length), target.suffix);
   const distance = Math.abs(start - hint);
   const position = 1 - Math.min(1, distance / Math.max(1, distanceScale));
-  const score = (WEIGHTS.quote * quoteSimilarity + WEIGHTS.prefix * prefixSimilarity + WEIGHTS.suffix * suffixSimilarity + WEIGHTS.position * position) / MAX_SCORE;
+  const score =
+    (WEIGHTS.quote * quoteSimilarity +
+      WEIGHTS.prefix * prefixSimilarity +
+      WEIGHTS.suffix * suffixSimilarity +
+      WEIGHTS.position * position) /
+    MAX_SCORE;
 
   const sides: number[] = [];
   if (target.prefix !== '') sides.push(prefixSimilarity);
@@ -76,8 +91,24 @@ export function candidate(text: string, target: QuoteTarget, start: number, end:
   const near = distance <= NEAR_CHARS;
   const confirmed = near || contextKept;
   const supported = confirmed || contextFit >= CONTEXT_KEPT;
-  const acceptable = quoteSimilarity >= 1 - MAX_QUOTE_DIFFERENCE || (contextFit >= CONTEXT_KEPT && quoteSimilarity >= 1 - MAX_DIFFERENCE_IN_CONTEXT);
-  return { start, end, quoteSimilarity, boundaryDoubt, prefixSimilarity, suffixSimilarity, score, contextFit, contextMean, contextKept, near, confirmed, supported, acceptable };
+  const acceptable =
+    quoteSimilarity >= 1 - MAX_QUOTE_DIFFERENCE || (contextFit >= CONTEXT_KEPT && quoteSimilarity >= 1 - MAX_DIFFERENCE_IN_CONTEXT);
+  return {
+    start,
+    end,
+    quoteSimilarity,
+    boundaryDoubt,
+    prefixSimilarity,
+    suffixSimilarity,
+    score,
+    contextFit,
+    contextMean,
+    contextKept,
+    near,
+    confirmed,
+    supported,
+    acceptable,
+  };
 }
 
 /** The better acceptable candidate by score (the first on a tie); either may be missing. */

@@ -36,10 +36,15 @@ const ALIGNED_MATCHES = 3;
  * the best of the approximate matches of the quote, and of the quote within approximate matches
  * of quote and context, ranked by score.
  */
-export function searchRange(text: string, target: QuoteTarget, { hint, from, to, fuzzy, distanceScale }: RangeSearch): Candidate | undefined {
+export function searchRange(
+  text: string,
+  target: QuoteTarget,
+  { hint, from, to, fuzzy, distanceScale }: RangeSearch,
+): Candidate | undefined {
   const { exact } = target;
   const slice = text.slice(from, to);
-  const scoreAt = (start: number, end: number, errors: number, unexplained = 0) => candidate(text, target, start, end, errors, hint, distanceScale, unexplained);
+  const scoreAt = (start: number, end: number, errors: number, unexplained = 0) =>
+    candidate(text, target, start, end, errors, hint, distanceScale, unexplained);
   const maxErrors = Math.min(256, Math.floor(exact.length * MAX_DIFFERENCE_IN_CONTEXT));
   const scoreApproximate = (start: number, end: number, errors: number): Candidate | undefined => {
     if (errors === 0) return scoreAt(start, end, 0);
@@ -54,7 +59,8 @@ export function searchRange(text: string, target: QuoteTarget, { hint, from, to,
       .map((match) => ({ match, score: scoreAt(regionFrom + match.start, regionFrom + match.end, match.errors).score }))
       .sort((a, b) => b.score - a.score);
     let best: Candidate | undefined;
-    for (const { match } of ranked.slice(0, ALIGNED_MATCHES)) best = better(best, scoreApproximate(regionFrom + match.start, regionFrom + match.end, match.errors));
+    for (const { match } of ranked.slice(0, ALIGNED_MATCHES))
+      best = better(best, scoreApproximate(regionFrom + match.start, regionFrom + match.end, match.errors));
     return best;
   };
 
@@ -68,7 +74,8 @@ export function searchRange(text: string, target: QuoteTarget, { hint, from, to,
   }
   // A quote whose context is part of a repeated passage (a clause of boilerplate) stands between
   // its context at every copy: the context confirms none of them.
-  if (best !== undefined && !best.near && best.confirmed && (betweenContext > 1 || standsElsewhere(text, best.start, best.end))) best = { ...best, confirmed: false };
+  if (best !== undefined && !best.near && best.confirmed && (betweenContext > 1 || standsElsewhere(text, best.start, best.end)))
+    best = { ...best, confirmed: false };
   if (best?.confirmed || !fuzzy) return best;
 
   const reach = NEAR_CHARS + maxErrors;

@@ -86,7 +86,12 @@ export function newAnnotation(
 }
 
 /** The annotation with `patch` applied, or what is wrong with the patch. */
-export function patchAnnotation(annotation: Annotation, patch: AnnotationPatch, vocabulary: Vocabulary, now: string): Result<Annotation, 'invalid'> {
+export function patchAnnotation(
+  annotation: Annotation,
+  patch: AnnotationPatch,
+  vocabulary: Vocabulary,
+  now: string,
+): Result<Annotation, 'invalid'> {
   const checked = checkVocabulary(patch, vocabulary);
   if (!checked.ok) return checked;
   const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as AnnotationPatch;
@@ -105,11 +110,21 @@ export type AnchorDecision = z.infer<typeof AnchorDecision>;
  * match; `repin` moves the annotation to `[start, end)` of `text` (the current version, hash
  * `textHash`). Either way it is `moved` with full confidence, and keeps its earlier quote.
  */
-export function reviewAnchor(annotation: Annotation, decision: AnchorDecision, text: string, textHash: string, now: string): Result<Annotation, 'invalid'> {
+export function reviewAnchor(
+  annotation: Annotation,
+  decision: AnchorDecision,
+  text: string,
+  textHash: string,
+  now: string,
+): Result<Annotation, 'invalid'> {
   const previousQuote = annotation.anchor.previousQuote ?? annotation.target.exact;
   const anchor = { state: 'moved' as const, confidence: 1, previousQuote, textHash };
   if (decision.kind === 'accept') {
-    if (annotation.anchor.state === 'orphaned') return fail('invalid', 'This claim was not found in the new text, so there is no span to accept: re-pin it to the right text or delete it.');
+    if (annotation.anchor.state === 'orphaned')
+      return fail(
+        'invalid',
+        'This claim was not found in the new text, so there is no span to accept: re-pin it to the right text or delete it.',
+      );
     return ok({ ...annotation, anchor, modified: now });
   }
   const { start, end } = decision;
@@ -123,6 +138,7 @@ export function reviewAnchor(annotation: Annotation, decision: AnchorDecision, t
 function checkVocabulary(input: { tags?: readonly string[]; status?: string }, vocabulary: Vocabulary): Result<true, 'invalid'> {
   const unknownTag = input.tags?.find((tag) => !vocabulary.tagIds.has(tag));
   if (unknownTag !== undefined) return fail('invalid', `"${unknownTag}" is not a tag of the codebook`);
-  if (input.status !== undefined && !vocabulary.statusIds.has(input.status)) return fail('invalid', `"${input.status}" is not a verification status`);
+  if (input.status !== undefined && !vocabulary.statusIds.has(input.status))
+    return fail('invalid', `"${input.status}" is not a verification status`);
   return ok(true);
 }

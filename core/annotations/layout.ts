@@ -61,7 +61,11 @@ export function depthsInTextOrder(ordered: readonly Spanned[]): Uint32Array {
 }
 
 /** The innermost (shortest) annotation covering `offset`, if any, among those `included`. */
-export function annotationAt<T extends Spanned>(annotations: readonly T[], offset: number, included: (annotation: T) => boolean = () => true): T | undefined {
+export function annotationAt<T extends Spanned>(
+  annotations: readonly T[],
+  offset: number,
+  included: (annotation: T) => boolean = () => true,
+): T | undefined {
   let best: T | undefined;
   for (const annotation of annotations) {
     const { start, end } = annotation.target;

@@ -53,5 +53,7 @@ export function annotationPage(annotations: readonly Annotation[], cursor: Annot
   }
   const page = sorted.slice(from, from + limit);
   const last = page.at(-1);
-  return from + limit < sorted.length && last ? { annotations: page, next: { start: last.target.start, end: last.target.end, id: last.id } } : { annotations: page };
+  return from + limit < sorted.length && last
+    ? { annotations: page, next: { start: last.target.start, end: last.target.end, id: last.id } }
+    : { annotations: page };
 }

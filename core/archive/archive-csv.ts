@@ -42,7 +42,16 @@ export function parseArchiveCsv(text: string): Result<ArchiveEntry[], ArchivePar
       if (!(FIELDS as readonly string[]).includes(name.toLowerCase()) && (row[i] ?? '') !== '') extra[name] = row[i] ?? '';
     });
     const entry = ArchiveEntry.safeParse(
-      compactEntry({ id: cell('id') ?? '', claim: cell('claim') ?? '', title: cell('title'), rating: cell('rating'), url: cell('url'), date: cell('date'), publisher: cell('publisher'), extra }),
+      compactEntry({
+        id: cell('id') ?? '',
+        claim: cell('claim') ?? '',
+        title: cell('title'),
+        rating: cell('rating'),
+        url: cell('url'),
+        date: cell('date'),
+        publisher: cell('publisher'),
+        extra,
+      }),
     );
     if (!entry.success) return fail('invalid', `${where}: ${entry.error.issues.map((issue) => issue.message).join('; ')}.`);
     if (seen.has(entry.data.id)) return fail('invalid', `${where}: the id ${JSON.stringify(entry.data.id)} was used before.`);

@@ -42,5 +42,9 @@ function sameEntry(a: ArchiveEntry, b: ArchiveEntry): boolean {
 /** Keys in a fixed order, so key order in the file does not count as a change. */
 function canonical(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, inner]) => [key, canonical(inner)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, inner]) => [key, canonical(inner)]),
+  );
 }

@@ -5,10 +5,21 @@ import { parseCheckThatTsv } from './checkthat-tsv.ts';
 
 describe('parseCheckThatTsv', () => {
   it.each<[string, string, unknown[]]>([
-    ['the 2020 header and a line', '\tvclaim\ttitle\n0\tThe moon is cheese.\tIs the moon cheese?\n', [{ id: '0', claim: 'The moon is cheese.', title: 'Is the moon cheese?' }]],
+    [
+      'the 2020 header and a line',
+      '\tvclaim\ttitle\n0\tThe moon is cheese.\tIs the moon cheese?\n',
+      [{ id: '0', claim: 'The moon is cheese.', title: 'Is the moon cheese?' }],
+    ],
     ['an id header, CRLF, no title', 'id\tvclaim\ttitle\r\n5\tX\t\r\n', [{ id: '5', claim: 'X' }]],
     ['a quoted cell with "" inside', '1\t"A ""Trump"" meme."\tT\n', [{ id: '1', claim: 'A "Trump" meme.', title: 'T' }]],
-    ['a quoted claim over two lines', '3057\t"Account of a Veterans\nAdministration hospital."\tA Great Lady\n3058\tY\tZ\n', [{ id: '3057', claim: 'Account of a Veterans\nAdministration hospital.', title: 'A Great Lady' }, { id: '3058', claim: 'Y', title: 'Z' }]],
+    [
+      'a quoted claim over two lines',
+      '3057\t"Account of a Veterans\nAdministration hospital."\tA Great Lady\n3058\tY\tZ\n',
+      [
+        { id: '3057', claim: 'Account of a Veterans\nAdministration hospital.', title: 'A Great Lady' },
+        { id: '3058', claim: 'Y', title: 'Z' },
+      ],
+    ],
   ])('reads %s', (_name, text, expected) => {
     expect(parseCheckThatTsv(text)).toEqual({ ok: true, value: expected });
   });
@@ -25,7 +36,9 @@ describe('parseCheckThatTsv', () => {
   });
 
   it('reads the fixture slice of the CLEF 2020 claims', () => {
-    const result = parseCheckThatTsv(readFileSync(path.resolve(import.meta.dirname, '../../tests/fixtures/claim-retrieval/verified_claims.docs.tsv'), 'utf8'));
+    const result = parseCheckThatTsv(
+      readFileSync(path.resolve(import.meta.dirname, '../../tests/fixtures/claim-retrieval/verified_claims.docs.tsv'), 'utf8'),
+    );
     expect(result.ok && result.value.length).toBe(66);
   });
 });

@@ -21,7 +21,8 @@ export function parseCheckThatTsv(text: string): Result<ArchiveEntry[], ArchiveP
     const isHeader = first && /^(?:id)?$/i.test(cells[0]?.trim() ?? '') && /^v?claim$/i.test(cells[1]?.trim() ?? '');
     first = false;
     if (isHeader || (cells.length === 1 && cells[0]?.trim() === '')) continue;
-    if (cells.length !== 3) return fail('invalid', `Line ${line}: ${cells.length} tab-separated cells; a CheckThat! line is id<TAB>vclaim<TAB>title.`);
+    if (cells.length !== 3)
+      return fail('invalid', `Line ${line}: ${cells.length} tab-separated cells; a CheckThat! line is id<TAB>vclaim<TAB>title.`);
     const [id = '', claim = '', title = ''] = cells;
     const parsed = ArchiveEntry.safeParse(compactEntry({ id, claim, title }));
     if (!parsed.success) return fail('invalid', `Line ${line}: ${parsed.error.issues[0]?.message ?? 'not an archive entry'}.`);

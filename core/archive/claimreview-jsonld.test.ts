@@ -26,7 +26,16 @@ describe('parseClaimReviewJsonLd', () => {
     ['one review', review(1)],
     ['an array', [review(1), review(2)]],
     ['a @graph', { '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage' }, review(1), review(2)] }],
-    ['a DataFeed', { '@type': 'DataFeed', dataFeedElement: [{ '@type': 'DataFeedItem', item: [review(1)] }, { '@type': 'DataFeedItem', item: [review(2)] }] }],
+    [
+      'a DataFeed',
+      {
+        '@type': 'DataFeed',
+        dataFeedElement: [
+          { '@type': 'DataFeedItem', item: [review(1)] },
+          { '@type': 'DataFeedItem', item: [review(2)] },
+        ],
+      },
+    ],
   ])('reads %s', (_name, json) => {
     const result = parseClaimReviewJsonLd(JSON.stringify(json));
     const count = JSON.stringify(json).split('"ClaimReview"').length - 1;
@@ -34,14 +43,24 @@ describe('parseClaimReviewJsonLd', () => {
   });
 
   it('takes the id from @id when there is no url, and keeps other string properties as extra', () => {
-    const result = parseClaimReviewJsonLd(JSON.stringify({ '@type': 'ClaimReview', '@id': 'urn:x:9', claimReviewed: 'X', inLanguage: 'en' }));
+    const result = parseClaimReviewJsonLd(
+      JSON.stringify({ '@type': 'ClaimReview', '@id': 'urn:x:9', claimReviewed: 'X', inLanguage: 'en' }),
+    );
     expect(result).toEqual({ ok: true, value: [{ id: 'urn:x:9', claim: 'X', extra: { inLanguage: 'en' } }] });
   });
 
   it.each([
     ['not JSON', '{"@type": ', /Not JSON/],
-    ['a review without a claim', JSON.stringify([review(1), { ...review(2), claimReviewed: '' }]), /Item \$\[1\]: an archive entry needs a claim/],
-    ['a feed item without an id', JSON.stringify({ dataFeedElement: [{ item: [{ ...review(1), url: undefined }] }] }), /Item \$\.dataFeedElement\[0\]\.item\[0\]: an archive entry needs an id/],
+    [
+      'a review without a claim',
+      JSON.stringify([review(1), { ...review(2), claimReviewed: '' }]),
+      /Item \$\[1\]: an archive entry needs a claim/,
+    ],
+    [
+      'a feed item without an id',
+      JSON.stringify({ dataFeedElement: [{ item: [{ ...review(1), url: undefined }] }] }),
+      /Item \$\.dataFeedElement\[0\]\.item\[0\]: an archive entry needs an id/,
+    ],
     ['an id used twice', JSON.stringify([review(1), review(1)]), /Item \$\[1\]: the id .* was used before/],
     ['no ClaimReview at all', JSON.stringify({ '@type': 'WebPage' }), /No ClaimReview found/],
   ])('refuses %s, naming the item', (_name, text, message) => {

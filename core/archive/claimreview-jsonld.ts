@@ -31,7 +31,8 @@ export function parseClaimReviewJsonLd(text: string): Result<ArchiveEntry[], Arc
     seen.add(parsed.data.id);
     entries.push(parsed.data);
   }
-  if (entries.length === 0) return fail('invalid', 'No ClaimReview found (looked in the top level, arrays, @graph and dataFeedElement items).');
+  if (entries.length === 0)
+    return fail('invalid', 'No ClaimReview found (looked in the top level, arrays, @graph and dataFeedElement items).');
   return ok(entries);
 }
 
@@ -50,7 +51,19 @@ function* reviews(value: unknown, at: string): Generator<{ node: Json; at: strin
 }
 
 function entryOf(node: Json): unknown {
-  const known = new Set(['@context', '@type', '@id', 'url', 'claimReviewed', 'reviewRating', 'author', 'publisher', 'datePublished', 'name', 'headline']);
+  const known = new Set([
+    '@context',
+    '@type',
+    '@id',
+    'url',
+    'claimReviewed',
+    'reviewRating',
+    'author',
+    'publisher',
+    'datePublished',
+    'name',
+    'headline',
+  ]);
   const extra: Record<string, string> = {};
   for (const [key, value] of Object.entries(node)) if (!known.has(key) && typeof value === 'string') extra[key] = value;
   return compactEntry({

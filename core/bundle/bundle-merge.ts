@@ -18,4 +18,14 @@ export { annotationDifferences } from './merge-differences.ts';
 export { planMerge } from './merge-plan.ts';
 export { resolveMerge } from './merge-resolve.ts';
 export { conflictKey, RESOLUTIONS } from './merge-types.ts';
-export type { Counts, DocumentMatch, MergeConflict, MergePlan, MergeResult, MergeSummary, MergeTally, MergeTarget, Resolution } from './merge-types.ts';
+export type {
+  Counts,
+  DocumentMatch,
+  MergeConflict,
+  MergePlan,
+  MergeResult,
+  MergeSummary,
+  MergeTally,
+  MergeTarget,
+  Resolution,
+} from './merge-types.ts';

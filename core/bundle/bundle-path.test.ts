@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { bundlePathProblem, findCollision } from './bundle-path.ts';
 
 describe('bundlePathProblem', () => {
-  it.each(['manifest.json', 'documents/d1.txt', 'originals/' + 'a'.repeat(64), 'brat/annotation.conf', 'café.txt', 'notes/😀.md', 'a'.repeat(512), 'con-notes.txt', '.hidden'])('accepts %j', (path) => {
+  it.each([
+    'manifest.json',
+    'documents/d1.txt',
+    'originals/' + 'a'.repeat(64),
+    'brat/annotation.conf',
+    'café.txt',
+    'notes/😀.md',
+    'a'.repeat(512),
+    'con-notes.txt',
+    '.hidden',
+  ])('accepts %j', (path) => {
     expect(bundlePathProblem(path)).toBeUndefined();
   });
 
@@ -37,11 +47,26 @@ describe('bundlePathProblem', () => {
 describe('findCollision', () => {
   it.each([
     [['a.txt', 'b.txt'], undefined],
-    [['a.txt', 'a.txt'], ['a.txt', 'a.txt']],
-    [['docs/Readme.md', 'x', 'DOCS/README.MD'], ['docs/Readme.md', 'DOCS/README.MD']],
-    [['café.txt', 'CAFÉ.TXT'], ['café.txt', 'CAFÉ.TXT']],
-    [['café.txt', 'cafe\u0301.txt'], ['café.txt', 'cafe\u0301.txt']],
-    [['straße', 'STRASSE'], ['straße', 'STRASSE']],
+    [
+      ['a.txt', 'a.txt'],
+      ['a.txt', 'a.txt'],
+    ],
+    [
+      ['docs/Readme.md', 'x', 'DOCS/README.MD'],
+      ['docs/Readme.md', 'DOCS/README.MD'],
+    ],
+    [
+      ['café.txt', 'CAFÉ.TXT'],
+      ['café.txt', 'CAFÉ.TXT'],
+    ],
+    [
+      ['café.txt', 'cafe\u0301.txt'],
+      ['café.txt', 'cafe\u0301.txt'],
+    ],
+    [
+      ['straße', 'STRASSE'],
+      ['straße', 'STRASSE'],
+    ],
   ])('%j → %j', (paths, collision) => {
     expect(findCollision(paths)).toEqual(collision);
   });

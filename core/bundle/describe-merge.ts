@@ -13,16 +13,24 @@ export function describeMergeSummary(summary: MergeSummary): string {
       counts.replaced > 0 ? `${counts.replaced} took theirs` : '',
       counts.duplicated > 0 ? `${counts.duplicated} kept both` : '',
     ].filter(Boolean);
-    const details = [counts.skipped > 0 ? `${counts.skipped} already here` : '', settled.length > 0 ? `conflicts: ${settled.join(', ')}` : ''].filter(Boolean);
+    const details = [
+      counts.skipped > 0 ? `${counts.skipped} already here` : '',
+      settled.length > 0 ? `conflicts: ${settled.join(', ')}` : '',
+    ].filter(Boolean);
     // A conflict kept both adds their copy too.
     return `${count(counts.added + counts.duplicated, one)} added${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
   };
   const { documents } = summary;
-  const vocabulary = summary.tagsAdded + summary.statusesAdded + summary.ratingsAdded > 0 ? `; ${count(summary.tagsAdded, 'tag')}, ${count(summary.statusesAdded, 'status', 'statuses')} and ${count(summary.ratingsAdded, 'verdict rating')} added` : '';
+  const vocabulary =
+    summary.tagsAdded + summary.statusesAdded + summary.ratingsAdded > 0
+      ? `; ${count(summary.tagsAdded, 'tag')}, ${count(summary.statusesAdded, 'status', 'statuses')} and ${count(summary.ratingsAdded, 'verdict rating')} added`
+      : '';
   return `${count(documents.added, 'new document')}${documents.matched > 0 ? `, ${documents.matched} merged` : ''}; ${part('annotation', summary.annotations)}; ${part('evidence link', summary.links)}; ${part('claim record', summary.claims)}${vocabulary}`;
 }
 
 /** "annotation 3f2a… in document d1", for messages. */
 export function describeConflict(conflict: MergeConflict): string {
-  return conflict.kind === 'annotation' ? `annotation ${conflict.id} of document ${conflict.documentId}` : `${conflict.kind} ${conflict.id}`;
+  return conflict.kind === 'annotation'
+    ? `annotation ${conflict.id} of document ${conflict.documentId}`
+    : `${conflict.kind} ${conflict.id}`;
 }

@@ -41,11 +41,16 @@ describe('canonicalFileList', () => {
       { path: '～.txt', size: 1234567, sha256: hashA },
       { path: 'B.txt', size: 2, sha256: hashB },
     ];
-    expect(decode(canonicalFileList(files))).toBe(`B.txt\t2\t${hashB}\nb/c.txt\t0\t${hashB}\n～.txt\t1234567\t${hashA}\n😀.txt\t10\t${hashA}\n`);
+    expect(decode(canonicalFileList(files))).toBe(
+      `B.txt\t2\t${hashB}\nb/c.txt\t0\t${hashB}\n～.txt\t1234567\t${hashA}\n😀.txt\t10\t${hashA}\n`,
+    );
   });
 
   it('gives the root hash as the SHA-256 of those bytes, and of nothing for no files', () => {
-    const files = [{ path: 'z', size: 1, sha256: hashA }, { path: 'a', size: 2, sha256: hashB }];
+    const files = [
+      { path: 'z', size: 1, sha256: hashA },
+      { path: 'a', size: 2, sha256: hashB },
+    ];
     expect(computeRootHash(files, sha256Hex)).toBe(sha256Hex(`a\t2\t${hashB}\nz\t1\t${hashA}\n`));
     expect(computeRootHash([], sha256Hex)).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
@@ -87,8 +92,16 @@ describe('BundleManifest', () => {
     ['a fractional size', { ...valid, files: [file('a', { size: 1.5 })] }, 'files.0.size'],
     ['an upper-case hash', { ...valid, files: [file('a', { sha256: 'A'.repeat(64) })] }, 'files.0.sha256'],
     ['an unknown file field', { ...valid, files: [file('a', { mode: 0o777 })] }, 'Unrecognized key'],
-    ['an RSA signature', { ...valid, signature: { algorithm: 'RSA', publicKey: 'AAAA', signer: 'Ana', value: 'AAAA' } }, 'signature.algorithm'],
-    ['a signature value that is not base64', { ...valid, signature: { algorithm: 'Ed25519', publicKey: 'AAAA', signer: 'Ana', value: 'not base64!' } }, 'must be base64'],
+    [
+      'an RSA signature',
+      { ...valid, signature: { algorithm: 'RSA', publicKey: 'AAAA', signer: 'Ana', value: 'AAAA' } },
+      'signature.algorithm',
+    ],
+    [
+      'a signature value that is not base64',
+      { ...valid, signature: { algorithm: 'Ed25519', publicKey: 'AAAA', signer: 'Ana', value: 'not base64!' } },
+      'must be base64',
+    ],
   ])('refuses %s', (_name, manifest, expected) => {
     const parsed = BundleManifest.safeParse(manifest);
     expect(parsed.success).toBe(false);

@@ -95,7 +95,8 @@ export const BundleManifest = z
     const collision = findCollision(manifest.files.map((file) => file.path));
     if (collision) {
       const [first, second] = collision;
-      const what = first === second ? `"${first}" is listed twice` : `"${first}" and "${second}" are the same file on a case-insensitive disk`;
+      const what =
+        first === second ? `"${first}" is listed twice` : `"${first}" and "${second}" are the same file on a case-insensitive disk`;
       context.addIssue({ code: 'custom', path: ['files'], message: what });
     }
     const self = manifest.files.findIndex((file) => pathCollisionKey(file.path) === MANIFEST_PATH);

@@ -9,7 +9,8 @@ interface Item {
   readonly value: number;
 }
 
-const parse = (list: string): Item[] => (list === '' ? [] : list.split(' ').map((item) => ({ id: item.split(':')[0]!, value: Number(item.split(':')[1]) })));
+const parse = (list: string): Item[] =>
+  list === '' ? [] : list.split(' ').map((item) => ({ id: item.split(':')[0]!, value: Number(item.split(':')[1]) }));
 const show = (items: readonly Item[]) => items.map((item) => `${item.id}:${item.value}`).join(' ');
 const tally = (counts: Partial<MergeTally>): MergeTally => ({ added: 0, skipped: 0, replaced: 0, kept: 0, duplicated: 0, ...counts });
 
@@ -29,13 +30,52 @@ interface Case {
 const cases: Record<string, Case> = {
   'a new id is added at the end': { mine: 'a:1', theirs: 'b:2', records: 'a:1 b:2', tally: tally({ added: 1 }) },
   'the same record is skipped': { mine: 'a:1 b:2', theirs: 'b:2', records: 'a:1 b:2', tally: tally({ skipped: 1 }) },
-  'a new id for a record this workspace has under another id is skipped': { mine: 'a:1', theirs: 'b:1 c:3', byValue: true, records: 'a:1 c:3', tally: tally({ skipped: 1, added: 1 }) },
+  'a new id for a record this workspace has under another id is skipped': {
+    mine: 'a:1',
+    theirs: 'b:1 c:3',
+    byValue: true,
+    records: 'a:1 c:3',
+    tally: tally({ skipped: 1, added: 1 }),
+  },
   'a conflict kept mine stays as it was': { mine: 'a:1', theirs: 'a:2', choice: 'mine', records: 'a:1', tally: tally({ kept: 1 }) },
-  'a conflict taking theirs replaces mine in place': { mine: 'a:1 c:3', theirs: 'a:2', choice: 'theirs', records: 'a:2 c:3', tally: tally({ replaced: 1 }) },
-  'a conflict kept both adds theirs under a new id, asking again while the id is taken': { mine: 'a:1 n1:5', theirs: 'a:2', choice: 'both', records: 'a:1 n1:5 n2:2', tally: tally({ duplicated: 1 }), copies: { a: 'n2' } },
-  'their record repeated: the second meets the first': { mine: '', theirs: 'b:1 b:2', choice: 'theirs', records: 'b:2', tally: tally({ added: 1, replaced: 1 }) },
-  'a dry run counts and asks, and changes nothing': { mine: 'a:1', theirs: 'a:2 b:2', choice: 'both', dryRun: true, records: 'a:1', tally: tally({ duplicated: 1, added: 1 }) },
-  'a dry run compares their records with mine alone': { mine: '', theirs: 'b:1 b:2', choice: 'theirs', dryRun: true, records: '', tally: tally({ added: 2 }) },
+  'a conflict taking theirs replaces mine in place': {
+    mine: 'a:1 c:3',
+    theirs: 'a:2',
+    choice: 'theirs',
+    records: 'a:2 c:3',
+    tally: tally({ replaced: 1 }),
+  },
+  'a conflict kept both adds theirs under a new id, asking again while the id is taken': {
+    mine: 'a:1 n1:5',
+    theirs: 'a:2',
+    choice: 'both',
+    records: 'a:1 n1:5 n2:2',
+    tally: tally({ duplicated: 1 }),
+    copies: { a: 'n2' },
+  },
+  'their record repeated: the second meets the first': {
+    mine: '',
+    theirs: 'b:1 b:2',
+    choice: 'theirs',
+    records: 'b:2',
+    tally: tally({ added: 1, replaced: 1 }),
+  },
+  'a dry run counts and asks, and changes nothing': {
+    mine: 'a:1',
+    theirs: 'a:2 b:2',
+    choice: 'both',
+    dryRun: true,
+    records: 'a:1',
+    tally: tally({ duplicated: 1, added: 1 }),
+  },
+  'a dry run compares their records with mine alone': {
+    mine: '',
+    theirs: 'b:1 b:2',
+    choice: 'theirs',
+    dryRun: true,
+    records: '',
+    tally: tally({ added: 2 }),
+  },
 };
 
 describe('mergeById', () => {

@@ -12,7 +12,10 @@ export function annotationDifferences(mine: Annotation, theirs: Annotation, text
   const placed = (annotation: Annotation) => annotation.anchor.state !== 'orphaned';
   const span = (annotation: Annotation) =>
     placed(annotation) ? [annotation.target.start, annotation.target.end, annotation.target.exact] : [annotation.target];
-  const anchor = (annotation: Annotation) => ({ ...annotation.anchor, textHash: annotation.anchor.textHash ?? (placed(annotation) ? textHash : undefined) });
+  const anchor = (annotation: Annotation) => ({
+    ...annotation.anchor,
+    textHash: annotation.anchor.textHash ?? (placed(annotation) ? textHash : undefined),
+  });
   return differing([
     ['span', span(mine), span(theirs)],
     ['anchoring', anchor(mine), anchor(theirs)],
@@ -57,7 +60,11 @@ function differing(fields: readonly (readonly [string, unknown, unknown])[]): st
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, member: unknown) =>
     member !== null && typeof member === 'object' && !Array.isArray(member)
-      ? Object.fromEntries(Object.entries(member).filter(([, inner]) => inner !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(member)
+            .filter(([, inner]) => inner !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : member,
   );
 }

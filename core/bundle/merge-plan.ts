@@ -7,7 +7,17 @@ import { linkKey, type AnnotationRef } from '../model/evidence.ts';
 import type { DocumentFile } from '../model/stored-files.ts';
 import { mergeById } from './merge-by-id.ts';
 import { annotationDifferences, claimDifferences, linkDifferences } from './merge-differences.ts';
-import { conflictKey, RESOLUTIONS, type Counts, type DocumentMatch, type MergeConflict, type MergePlan, type MergeTally, type MergeTarget, type Resolution } from './merge-types.ts';
+import {
+  conflictKey,
+  RESOLUTIONS,
+  type Counts,
+  type DocumentMatch,
+  type MergeConflict,
+  type MergePlan,
+  type MergeTally,
+  type MergeTarget,
+  type Resolution,
+} from './merge-types.ts';
 import type { BundleContent } from './read-bundle-content.ts';
 
 /**
@@ -31,7 +41,10 @@ export function planMerge(target: MergeTarget, incoming: BundleContent, newId: (
     localIdOf.set(file.meta.id, localId);
     documents.push({ incomingId: file.meta.id, localId, title: match?.meta.title ?? file.meta.title, state: match ? 'matched' : 'new' });
   }
-  const mapRef = (ref: AnnotationRef): AnnotationRef => ({ documentId: localIdOf.get(ref.documentId) ?? ref.documentId, annotationId: ref.annotationId });
+  const mapRef = (ref: AnnotationRef): AnnotationRef => ({
+    documentId: localIdOf.get(ref.documentId) ?? ref.documentId,
+    annotationId: ref.annotationId,
+  });
   const mapped: BundleContent = {
     ...incoming,
     documents: incoming.documents.map((file) => ({ ...file, meta: { ...file.meta, id: localIdOf.get(file.meta.id)! } })),
@@ -61,7 +74,16 @@ export function planMerge(target: MergeTarget, incoming: BundleContent, newId: (
         choiceOf: (own, theirs) => {
           const differences = annotationDifferences(own, theirs, local.meta.textHash);
           if (differences.length === 0) return undefined;
-          conflicts.push({ kind: 'annotation', key: conflictKey('annotation', theirs.id, file.meta.id), id: theirs.id, documentId: file.meta.id, differences, options: RESOLUTIONS, mine: own, theirs });
+          conflicts.push({
+            kind: 'annotation',
+            key: conflictKey('annotation', theirs.id, file.meta.id),
+            id: theirs.id,
+            documentId: file.meta.id,
+            differences,
+            options: RESOLUTIONS,
+            mine: own,
+            theirs,
+          });
           return 'mine';
         },
       }).tally,
@@ -85,7 +107,12 @@ export function planMerge(target: MergeTarget, incoming: BundleContent, newId: (
         if (differences.length === 0) return undefined;
         // No choice may leave two links with the same ends and relation: when theirs repeats another
         // link of mine, only mine; when it has mine's ends and relation, not both.
-        const options: Resolution[] = myLinkKeys.has(linkKey(theirs)) && linkKey(theirs) !== linkKey(own) ? ['mine'] : linkKey(theirs) === linkKey(own) ? ['mine', 'theirs'] : RESOLUTIONS.slice();
+        const options: Resolution[] =
+          myLinkKeys.has(linkKey(theirs)) && linkKey(theirs) !== linkKey(own)
+            ? ['mine']
+            : linkKey(theirs) === linkKey(own)
+              ? ['mine', 'theirs']
+              : RESOLUTIONS.slice();
         conflicts.push({ kind: 'link', key: conflictKey('link', theirs.id), id: theirs.id, differences, options, mine: own, theirs });
         return 'mine';
       },
@@ -101,7 +128,15 @@ export function planMerge(target: MergeTarget, incoming: BundleContent, newId: (
       choiceOf: (own, theirs) => {
         const differences = claimDifferences(own, theirs);
         if (differences.length === 0) return undefined;
-        conflicts.push({ kind: 'claim', key: conflictKey('claim', theirs.id), id: theirs.id, differences, options: RESOLUTIONS, mine: own, theirs });
+        conflicts.push({
+          kind: 'claim',
+          key: conflictKey('claim', theirs.id),
+          id: theirs.id,
+          differences,
+          options: RESOLUTIONS,
+          mine: own,
+          theirs,
+        });
         return 'mine';
       },
     }).tally,
@@ -114,7 +149,8 @@ export function planMerge(target: MergeTarget, incoming: BundleContent, newId: (
   for (const tag of incoming.codebook.tags) {
     const own = mineOf(tag);
     if (own === undefined) tagsAdded.push(tag.id);
-    else if (own.name !== tag.name || own.color !== tag.color || own.parentId !== tag.parentId || own.description !== tag.description) tagsKept.push(tag.id);
+    else if (own.name !== tag.name || own.color !== tag.color || own.parentId !== tag.parentId || own.description !== tag.description)
+      tagsKept.push(tag.id);
   }
 
   return { documents, annotations, links, claims, tagsAdded, tagsKept, conflicts, incoming: mapped };

@@ -16,7 +16,12 @@ import { conflictKey, type MergePlan, type MergeResult, type MergeTally, type Me
  * one is refused: every conflict needs the analyst's choice, or an explicit default).
  * @example resolveMerge(workspace, plan, new Map(plan.conflicts.map((c) => [c.key, 'mine'])), newId)
  */
-export function resolveMerge(target: MergeTarget, plan: MergePlan, resolutions: ReadonlyMap<string, Resolution>, newId: () => string): Result<MergeResult, 'invalid'> {
+export function resolveMerge(
+  target: MergeTarget,
+  plan: MergePlan,
+  resolutions: ReadonlyMap<string, Resolution>,
+  newId: () => string,
+): Result<MergeResult, 'invalid'> {
   for (const conflict of plan.conflicts) {
     const choice = resolutions.get(conflict.key);
     if (choice === undefined) return fail('invalid', `Choose what to keep for ${describeConflict(conflict)}.`);
@@ -41,11 +46,20 @@ export function resolveMerge(target: MergeTarget, plan: MergePlan, resolutions: 
       documentsAdded++;
       continue;
     }
-    const merged = mergeById({ mine: local.annotations, theirs: file.annotations, newId, choiceOf: (_mine, theirs) => choiceOf(conflictKey('annotation', theirs.id, file.meta.id)) });
+    const merged = mergeById({
+      mine: local.annotations,
+      theirs: file.annotations,
+      newId,
+      choiceOf: (_mine, theirs) => choiceOf(conflictKey('annotation', theirs.id, file.meta.id)),
+    });
     for (const key of Object.keys(annotationCounts) as (keyof MergeTally)[]) annotationCounts[key] += merged.tally[key];
     for (const [id, copy] of merged.copies) renamed.set(refKey({ documentId: file.meta.id, annotationId: id }), copy);
     const { added, replaced, duplicated } = merged.tally;
-    if (added + replaced + duplicated > 0) written.set(file.meta.id, { before: written.get(file.meta.id)?.before ?? localDocs.get(file.meta.id), after: { ...local, annotations: merged.records } });
+    if (added + replaced + duplicated > 0)
+      written.set(file.meta.id, {
+        before: written.get(file.meta.id)?.before ?? localDocs.get(file.meta.id),
+        after: { ...local, annotations: merged.records },
+      });
   }
   const follow = (ref: AnnotationRef): AnnotationRef => {
     const id = renamed.get(refKey(ref));

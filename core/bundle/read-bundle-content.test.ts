@@ -12,12 +12,16 @@ function files(annotations: string) {
     ['annotations.jsonld', annotations],
     ['codebook.json', '{"tags":[]}'],
     ['claims.json', '{"claims":[],"verdictScale":[{"id":"true","label":"True","color":"#00aa00"}]}'],
-    ['settings.json', '{"workspace":"W","statuses":[{"id":"unverified","label":"Unverified","color":"#888888"}],"verdictScale":[{"id":"true","label":"True","color":"#00aa00"}]}'],
+    [
+      'settings.json',
+      '{"workspace":"W","statuses":[{"id":"unverified","label":"Unverified","color":"#888888"}],"verdictScale":[{"id":"true","label":"True","color":"#00aa00"}]}',
+    ],
   ]);
   return { paths: [...texts.keys()], text: (path: string) => texts.get(path), sha256Hex };
 }
 
-const HEAD = '{"@context":["http://www.w3.org/ns/anno.jsonld"],"type":"AnnotationCollection","first":{"type":"AnnotationPage","startIndex":0,"items":[';
+const HEAD =
+  '{"@context":["http://www.w3.org/ns/anno.jsonld"],"type":"AnnotationCollection","first":{"type":"AnnotationPage","startIndex":0,"items":[';
 
 describe('readBundleContent', () => {
   it('reads an empty collection in the one-per-line layout and pretty-printed alike', async () => {

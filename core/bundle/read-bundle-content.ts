@@ -60,9 +60,17 @@ export function contentPaths(paths: readonly string[]): string[] {
 
 const CONTENT_FILES = ['annotations.jsonld', 'codebook.json', 'claims.json', 'settings.json'];
 
-const SettingsJson = z.object({ workspace: z.string().min(1).max(200), statuses: z.array(VerificationStatus).min(1), verdictScale: VerdictScale });
+const SettingsJson = z.object({
+  workspace: z.string().min(1).max(200),
+  statuses: z.array(VerificationStatus).min(1),
+  verdictScale: VerdictScale,
+});
 const ClaimsJson = z.object({ claims: z.array(Claim), verdictScale: VerdictScale.optional() });
-const DocumentJson = z.object({ meta: DocumentMeta, structure: DocumentStructure.default({}), versions: z.array(VersionRecord).default([]) });
+const DocumentJson = z.object({
+  meta: DocumentMeta,
+  structure: DocumentStructure.default({}),
+  versions: z.array(VersionRecord).default([]),
+});
 
 const Collection = z.looseObject({
   type: z.literal('AnnotationCollection'),
@@ -81,7 +89,12 @@ const invalid = (file: string, message: string): ContentError => fail('invalid',
  */
 export async function readBundleContent(files: BundleTexts): Promise<Result<BundleContent, 'invalid'>> {
   const pause = files.pause ?? (() => Promise.resolve());
-  const json = <T>(path: string, schema: z.ZodType<T>, required: boolean, parse: (text: string) => unknown = JSON.parse): Result<T | undefined, 'invalid'> => {
+  const json = <T>(
+    path: string,
+    schema: z.ZodType<T>,
+    required: boolean,
+    parse: (text: string) => unknown = JSON.parse,
+  ): Result<T | undefined, 'invalid'> => {
     const text = files.text(path);
     if (text === undefined) return required ? invalid(path, 'missing from the bundle') : ok(undefined);
     let value: unknown;
@@ -111,7 +124,10 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
     texts.set(hash, text);
   }
 
-  const documents = new Map<string, { meta: DocumentMeta; text: string; structure: DocumentStructure; versions: VersionRecord[]; annotations: Annotation[] }>();
+  const documents = new Map<
+    string,
+    { meta: DocumentMeta; text: string; structure: DocumentStructure; versions: VersionRecord[]; annotations: Annotation[] }
+  >();
   for (const path of files.paths) {
     const match = /^documents\/([^/]+)\.json$/.exec(path);
     if (!match) continue;
@@ -121,7 +137,8 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
     if (meta.id !== match[1]) return invalid(path, `holds document "${meta.id}"`);
     const text = files.text(`documents/${meta.id}.txt`);
     if (text === undefined) return invalid(`documents/${meta.id}.txt`, 'missing from the bundle');
-    if (files.sha256Hex(text) !== meta.textHash) return invalid(`documents/${meta.id}.txt`, 'its text does not hash to the textHash of its document');
+    if (files.sha256Hex(text) !== meta.textHash)
+      return invalid(`documents/${meta.id}.txt`, 'its text does not hash to the textHash of its document');
     documents.set(meta.id, { meta, text, structure, versions, annotations: [] });
   }
 
@@ -156,7 +173,8 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
     }
     const documentId = documentIdOf(item.target);
     const document = documentId === undefined ? undefined : documents.get(documentId);
-    if (document === undefined) return invalid(where, `its target is not a document of the bundle (${item.target['claimbench:document'] ?? item.target.source})`);
+    if (document === undefined)
+      return invalid(where, `its target is not a document of the bundle (${item.target['claimbench:document'] ?? item.target.source})`);
     const annotation = annotationFromOwnW3C(item, item.target, document, () => indexOf(document.meta.id, document.text), texts);
     if (!annotation.ok) return invalid(where, annotation.error.message);
     for (const body of item.body) if (body['claimbench:status'] !== undefined) labels.set(body['claimbench:status'], body.value);
@@ -175,21 +193,38 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
     if (!file.success) return invalid(`documents/${document.meta.id}.json`, describeIssues(file.error, 'the file'));
     const tags = new Set(codebook.value!.tags.map((tag) => tag.id));
     const unknownTag = file.data.annotations.flatMap((annotation) => annotation.tags).find((tag) => !tags.has(tag));
-    if (unknownTag !== undefined) return invalid('annotations.jsonld', `an annotation of document ${document.meta.id} has the tag "${unknownTag}", which codebook.json does not define`);
+    if (unknownTag !== undefined)
+      return invalid(
+        'annotations.jsonld',
+        `an annotation of document ${document.meta.id} has the tag "${unknownTag}", which codebook.json does not define`,
+      );
     files_.push(file.data);
   }
 
   const evidence = EvidenceData.safeParse({ links, claims: claims.value!.claims });
   if (!evidence.success) return invalid('annotations.jsonld and claims.json', describeIssues(evidence.error, 'the file'));
-  const present = new Set(files_.flatMap((file) => file.annotations.map((annotation) => refKey({ documentId: file.meta.id, annotationId: annotation.id }))));
+  const present = new Set(
+    files_.flatMap((file) => file.annotations.map((annotation) => refKey({ documentId: file.meta.id, annotationId: annotation.id }))),
+  );
   for (const link of evidence.data.links) {
-    for (const end of [link.from, link.to]) if (!present.has(refKey(end))) return invalid('annotations.jsonld', `link ${link.id} points at annotation ${end.annotationId} of document ${end.documentId}, which the bundle does not have`);
+    for (const end of [link.from, link.to])
+      if (!present.has(refKey(end)))
+        return invalid(
+          'annotations.jsonld',
+          `link ${link.id} points at annotation ${end.annotationId} of document ${end.documentId}, which the bundle does not have`,
+        );
   }
   for (const claim of evidence.data.claims) {
-    for (const mention of claim.mentions) if (!present.has(refKey(mention))) return invalid('claims.json', `claim ${claim.id} mentions annotation ${mention.annotationId} of document ${mention.documentId}, which the bundle does not have`);
+    for (const mention of claim.mentions)
+      if (!present.has(refKey(mention)))
+        return invalid(
+          'claims.json',
+          `claim ${claim.id} mentions annotation ${mention.annotationId} of document ${mention.documentId}, which the bundle does not have`,
+        );
   }
 
-  const statuses = settings.value?.statuses ?? [...labels].map(([id, label]) => ({ id, label: label.slice(0, 80) || id, color: '#8a8f98' }));
+  const statuses =
+    settings.value?.statuses ?? [...labels].map(([id, label]) => ({ id, label: label.slice(0, 80) || id, color: '#8a8f98' }));
   const used = new Set(files_.flatMap((file) => file.annotations.map((annotation) => annotation.status)));
   const known = new Set(statuses.map((status) => status.id));
   const missingStatus = [...used].find((id) => !known.has(id));

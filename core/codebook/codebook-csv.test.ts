@@ -5,7 +5,9 @@ import { Codebook } from '../model/codebook.ts';
 import { codebookFromCsv, codebookToCsv, findParentCycles, normalizeColor, paletteColor, TAG_PALETTE, tagIdMaker } from './codebook-csv.ts';
 import { tagIdFor } from './edit.ts';
 
-const defaultCodebook = Codebook.parse(JSON.parse(readFileSync(new URL('../../resources/codebook/default-codebook.json', import.meta.url), 'utf8')));
+const defaultCodebook = Codebook.parse(
+  JSON.parse(readFileSync(new URL('../../resources/codebook/default-codebook.json', import.meta.url), 'utf8')),
+);
 
 function imported(text: string): Codebook {
   const result = codebookFromCsv(text);
@@ -25,7 +27,9 @@ describe('codebookToCsv', () => {
     const lines = codebookToCsv(defaultCodebook).split('\r\n');
     expect(lines[0]).toBe('id,name,parent,color,shortcut,description');
     expect(lines[1]).toBe('claim-type,Claim type,,#5b6b82,,What kind of assertion the span makes.');
-    expect(lines[2]).toBe('statistic,Statistic,claim-type,#e6a700,1,"A number, percentage, count or measurement that can be checked against data."');
+    expect(lines[2]).toBe(
+      'statistic,Statistic,claim-type,#e6a700,1,"A number, percentage, count or measurement that can be checked against data."',
+    );
     expect(lines).toHaveLength(defaultCodebook.tags.length + 2); // and a final CRLF
   });
 
@@ -58,7 +62,9 @@ describe('codebookFromCsv round trips', () => {
 
 describe('codebookFromCsv', () => {
   it('takes columns in any order and case, makes ids from names and colours from the palette', () => {
-    const codebook = imported('Description,NAME,Parent\r\nTop level,Claims,\r\n,Named official,claims\r\n,Named Official,Claims\r\n,Ünïcödé Straße,\r\n,😀,\r\n');
+    const codebook = imported(
+      'Description,NAME,Parent\r\nTop level,Claims,\r\n,Named official,claims\r\n,Named Official,Claims\r\n,Ünïcödé Straße,\r\n,😀,\r\n',
+    );
     expect(codebook.tags).toStrictEqual([
       { id: 'claims', name: 'Claims', color: TAG_PALETTE[0], description: 'Top level' },
       { id: 'named-official', name: 'Named official', color: TAG_PALETTE[1], parentId: 'claims', description: '' },
@@ -74,7 +80,9 @@ describe('codebookFromCsv', () => {
   });
 
   it('finds a parent by id before name, and by name case-insensitively', () => {
-    const codebook = imported('id,name,parent\r\nevent,Event,\r\nother,event,\r\nchild,Child,event\r\nsource,Source,\r\nbyname,By name,SOURCE\r\n');
+    const codebook = imported(
+      'id,name,parent\r\nevent,Event,\r\nother,event,\r\nchild,Child,event\r\nsource,Source,\r\nbyname,By name,SOURCE\r\n',
+    );
     expect(codebook.tags.find((tag) => tag.id === 'child')?.parentId).toBe('event');
     expect(codebook.tags.find((tag) => tag.id === 'byname')?.parentId).toBe('source');
   });
@@ -88,11 +96,18 @@ describe('codebookFromCsv', () => {
   });
 
   it("reads Taguette's codebook CSV (tag, parent by name, extra columns)", () => {
-    const taguette = 'tag,parent,description,number of highlights\r\ninteresting,,Worth a second look,3\r\npeople,,,0\r\ninteresting.places,interesting,"Places, mostly",1\r\n';
+    const taguette =
+      'tag,parent,description,number of highlights\r\ninteresting,,Worth a second look,3\r\npeople,,,0\r\ninteresting.places,interesting,"Places, mostly",1\r\n';
     expect(imported(taguette).tags).toStrictEqual([
       { id: 'interesting', name: 'interesting', color: TAG_PALETTE[0], description: 'Worth a second look' },
       { id: 'people', name: 'people', color: TAG_PALETTE[1], description: '' },
-      { id: 'interesting-places', name: 'interesting.places', color: TAG_PALETTE[2], parentId: 'interesting', description: 'Places, mostly' },
+      {
+        id: 'interesting-places',
+        name: 'interesting.places',
+        color: TAG_PALETTE[2],
+        parentId: 'interesting',
+        description: 'Places, mostly',
+      },
     ]);
   });
 
@@ -126,7 +141,9 @@ describe('codebookFromCsv', () => {
   });
 
   it('reports a loop of parents with its rows', () => {
-    expect(problems('id,name,parent\r\na,A,c\r\nb,B,a\r\nc,C,b\r\nd,D,\r\n')).toEqual(['Rows 2, 4, 3: their parents make a loop (a → c → b → a).']);
+    expect(problems('id,name,parent\r\na,A,c\r\nb,B,a\r\nc,C,b\r\nd,D,\r\n')).toEqual([
+      'Rows 2, 4, 3: their parents make a loop (a → c → b → a).',
+    ]);
   });
 
   it('refuses an ambiguous parent name', () => {
@@ -172,7 +189,14 @@ describe('helpers', () => {
   it('finds loops of parents and nothing in a tree', () => {
     expect(findParentCycles(defaultCodebook.tags)).toEqual([]);
     expect(findParentCycles([{ id: 'a', parentId: 'a' }])).toEqual([['a']]);
-    expect(findParentCycles([{ id: 'x', parentId: 'a' }, { id: 'a', parentId: 'b' }, { id: 'b', parentId: 'a' }, { id: 'c', parentId: 'gone' }])).toEqual([['a', 'b']]);
+    expect(
+      findParentCycles([
+        { id: 'x', parentId: 'a' },
+        { id: 'a', parentId: 'b' },
+        { id: 'b', parentId: 'a' },
+        { id: 'c', parentId: 'gone' },
+      ]),
+    ).toEqual([['a', 'b']]);
   });
 });
 

@@ -12,8 +12,18 @@ type Column = (typeof CODEBOOK_CSV_COLUMNS)[number];
 
 /** Colours for imported tags that bring none: distinct hues that stay readable as highlights. */
 export const TAG_PALETTE: readonly string[] = [
-  '#3b82f6', '#e6a700', '#10a37f', '#a855f7', '#ec4899', '#0ea5e9',
-  '#f97316', '#14b8a6', '#ef4444', '#64748b', '#84cc16', '#6366f1',
+  '#3b82f6',
+  '#e6a700',
+  '#10a37f',
+  '#a855f7',
+  '#ec4899',
+  '#0ea5e9',
+  '#f97316',
+  '#14b8a6',
+  '#ef4444',
+  '#64748b',
+  '#84cc16',
+  '#6366f1',
 ];
 
 /** The palette colour for the tag at `index` of an imported codebook (the same file gives the same colours). */
@@ -101,7 +111,14 @@ export function listProblems(problems: readonly string[]): Result<never, 'invali
 export function codebookToCsv(codebook: Codebook): string {
   return toCsv([
     [...CODEBOOK_CSV_COLUMNS],
-    ...codebook.tags.map((tag) => [tag.id, spreadsheetSafe(tag.name), tag.parentId ?? '', tag.color, tag.shortcut ?? '', spreadsheetSafe(tag.description)]),
+    ...codebook.tags.map((tag) => [
+      tag.id,
+      spreadsheetSafe(tag.name),
+      tag.parentId ?? '',
+      tag.color,
+      tag.shortcut ?? '',
+      spreadsheetSafe(tag.description),
+    ]),
   ]);
 }
 
@@ -168,7 +185,10 @@ export function codebookFromCsv(text: string): Result<Codebook, 'invalid'> {
     const id = row.cells.get('id')?.trim() ?? '';
     if (id === '') continue;
     if (!TagId.safeParse(id).success) {
-      report(row.row, `the id "${id}" is not valid: an id is lowercase letters, digits and dashes (at most 64, starting with a letter or digit).`);
+      report(
+        row.row,
+        `the id "${id}" is not valid: an id is lowercase letters, digits and dashes (at most 64, starting with a letter or digit).`,
+      );
       continue;
     }
     const holder = rowById.get(id);
@@ -222,7 +242,10 @@ export function codebookFromCsv(text: string): Result<Codebook, 'invalid'> {
 
   for (const cycle of findParentCycles(tags)) {
     const rowsInCycle = cycle.map((id) => rowOfTag[tags.findIndex((tag) => tag.id === id)]!);
-    problems.push([Math.min(...rowsInCycle), `Rows ${rowsInCycle.join(', ')}: their parents make a loop (${[...cycle, cycle[0]].join(' → ')}).`]);
+    problems.push([
+      Math.min(...rowsInCycle),
+      `Rows ${rowsInCycle.join(', ')}: their parents make a loop (${[...cycle, cycle[0]].join(' → ')}).`,
+    ]);
   }
   if (problems.length > 0) return listed();
   const codebook = Codebook.safeParse({ tags });
@@ -234,7 +257,10 @@ function resolveParentName(parent: string, rowsByName: ReadonlyMap<string, Row[]
   const named = rowsByName.get(nameKey(parent)) ?? [];
   if (named.length === 1) return named[0]!.id;
   if (named.length === 0) report(`the parent "${parent}" is neither the id nor the name of a tag in the file.`);
-  else report(`the parent "${parent}" is ambiguous: rows ${named.map((other) => other.row).join(', ')} have that name; write the parent's id instead.`);
+  else
+    report(
+      `the parent "${parent}" is ambiguous: rows ${named.map((other) => other.row).join(', ')} have that name; write the parent's id instead.`,
+    );
   return undefined;
 }
 

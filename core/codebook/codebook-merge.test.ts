@@ -5,7 +5,9 @@ import { codebookFromCsv, codebookToCsv } from './codebook-csv.ts';
 import { mergeCodebook } from './codebook-merge.ts';
 import { codebookFromQdc, codebookToQdc } from './refi-qdc.ts';
 
-const defaultCodebook = Codebook.parse(JSON.parse(readFileSync(new URL('../../resources/codebook/default-codebook.json', import.meta.url), 'utf8')));
+const defaultCodebook = Codebook.parse(
+  JSON.parse(readFileSync(new URL('../../resources/codebook/default-codebook.json', import.meta.url), 'utf8')),
+);
 
 const GUID_A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const GUID_B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
@@ -28,7 +30,8 @@ describe('mergeCodebook', () => {
   });
 
   it('a .qdc round trip merged back restores every id and shortcut, and adopts the GUIDs', () => {
-    const guidFor = (id: string): string => `00000000-0000-4000-8000-${id.length.toString().padStart(4, '0')}${(id.charCodeAt(0) * 31 + id.length).toString(16).padStart(8, '0')}`;
+    const guidFor = (id: string): string =>
+      `00000000-0000-4000-8000-${id.length.toString().padStart(4, '0')}${(id.charCodeAt(0) * 31 + id.length).toString(16).padStart(8, '0')}`;
     const exported = unwrap(codebookFromQdc(codebookToQdc(defaultCodebook, { origin: 'test', guidFor })));
     expect(exported.tags.map((tag) => tag.id)).toContain('social-media-post'); // the format has no ids
 
@@ -58,7 +61,14 @@ describe('mergeCodebook', () => {
   });
 
   it('matches by id, then by name (any case) only under the same parent', () => {
-    const current = { tags: [tag('top'), tag('other'), tag('quote', { parentId: 'top', name: 'Quote' }), tag('event', { parentId: 'other', name: 'Event' })] };
+    const current = {
+      tags: [
+        tag('top'),
+        tag('other'),
+        tag('quote', { parentId: 'top', name: 'Quote' }),
+        tag('event', { parentId: 'other', name: 'Event' }),
+      ],
+    };
     const incoming = {
       tags: [
         tag('top', { description: 'by id' }),
@@ -168,7 +178,10 @@ describe('mergeCodebook', () => {
   });
 
   it('does not give a new tag a GUID another tag has', () => {
-    const merged = mergeCodebook({ tags: [tag('a', { guid: GUID_A })] }, { tags: [tag('a', { guid: GUID_B }), tag('z', { guid: GUID_A })] });
+    const merged = mergeCodebook(
+      { tags: [tag('a', { guid: GUID_A })] },
+      { tags: [tag('a', { guid: GUID_B }), tag('z', { guid: GUID_A })] },
+    );
     // a matches by id and keeps its own GUID; z would duplicate it, so it comes without one.
     expect(merged.codebook.tags).toStrictEqual([tag('a', { guid: GUID_A }), tag('z')]);
   });

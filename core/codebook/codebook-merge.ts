@@ -125,5 +125,12 @@ function isInside(id: string, tagId: string, byId: ReadonlyMap<string, Tag>): bo
 }
 
 function sameTag(a: Tag, b: Tag): boolean {
-  return a.name === b.name && a.color === b.color && a.description === b.description && a.parentId === b.parentId && a.shortcut === b.shortcut && a.guid === b.guid;
+  return (
+    a.name === b.name &&
+    a.color === b.color &&
+    a.description === b.description &&
+    a.parentId === b.parentId &&
+    a.shortcut === b.shortcut &&
+    a.guid === b.guid
+  );
 }

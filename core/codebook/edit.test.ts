@@ -42,7 +42,10 @@ describe('tagIdFor', () => {
 describe('addTag', () => {
   it('adds a tag with an id from its name, under a parent', () => {
     const result = addTag(codebook, { name: 'Forecast', color: '#123456', parentId: 'claim-type', shortcut: '3' });
-    expect(result).toMatchObject({ ok: true, value: { tag: { id: 'forecast', name: 'Forecast', parentId: 'claim-type', description: '' } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { tag: { id: 'forecast', name: 'Forecast', parentId: 'claim-type', description: '' } },
+    });
     if (result.ok) expect(result.value.codebook.tags).toHaveLength(5);
   });
 
@@ -60,7 +63,10 @@ describe('addTag', () => {
 describe('updateTag', () => {
   it('renames and recolours, keeping the id', () => {
     const result = updateTag(codebook, 'quote', { name: ' Direct quote ', color: '#000000' });
-    expect(result).toMatchObject({ ok: true, value: { tag: { id: 'quote', name: 'Direct quote', color: '#000000', parentId: 'claim-type', shortcut: '2' } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { tag: { id: 'quote', name: 'Direct quote', color: '#000000', parentId: 'claim-type', shortcut: '2' } },
+    });
   });
 
   it('clears a shortcut and a parent with null', () => {
@@ -69,7 +75,10 @@ describe('updateTag', () => {
   });
 
   it('refuses to put a tag inside its own descendant', () => {
-    expect(updateTag(codebook, 'claim-type', { parentId: 'percent' })).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/inside itself/) } });
+    expect(updateTag(codebook, 'claim-type', { parentId: 'percent' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: expect.stringMatching(/inside itself/) },
+    });
     expect(updateTag(codebook, 'quote', { parentId: 'quote' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
@@ -103,11 +112,18 @@ describe('afterTagDeletion', () => {
     expect(afterTagDeletion(untouched, 'statistic', { annotations: 'delete' }, now)).toBe(untouched);
   });
   it('untags, keeping the other tags', () => {
-    expect(afterTagDeletion(annotation(['statistic', 'quote']), 'statistic', { annotations: 'untag' }, now)).toMatchObject({ tags: ['quote'], modified: now });
+    expect(afterTagDeletion(annotation(['statistic', 'quote']), 'statistic', { annotations: 'untag' }, now)).toMatchObject({
+      tags: ['quote'],
+      modified: now,
+    });
   });
   it('retags in place without duplicates', () => {
-    expect(afterTagDeletion(annotation(['statistic', 'quote']), 'statistic', { annotations: 'retag', into: 'quote' }, now)?.tags).toEqual(['quote']);
-    expect(afterTagDeletion(annotation(['statistic']), 'statistic', { annotations: 'retag', into: 'percent' }, now)?.tags).toEqual(['percent']);
+    expect(afterTagDeletion(annotation(['statistic', 'quote']), 'statistic', { annotations: 'retag', into: 'quote' }, now)?.tags).toEqual([
+      'quote',
+    ]);
+    expect(afterTagDeletion(annotation(['statistic']), 'statistic', { annotations: 'retag', into: 'percent' }, now)?.tags).toEqual([
+      'percent',
+    ]);
   });
   it('deletes', () => {
     expect(afterTagDeletion(annotation(['statistic']), 'statistic', { annotations: 'delete' }, now)).toBeUndefined();
@@ -123,7 +139,20 @@ describe('descendantsOf', () => {
 
 describe('tagTree', () => {
   it('lists parents before their children, with depths', () => {
-    const withLate = Codebook.parse({ tags: [...codebook.tags, { id: 'late', name: 'Late child', color: '#000000', parentId: 'claim-type' }, { id: 'root-2', name: 'Second root', color: '#000000' }] });
-    expect(tagTree(withLate).map(({ tag, depth }) => `${depth}:${tag.id}`)).toEqual(['0:claim-type', '1:statistic', '2:percent', '1:quote', '1:late', '0:root-2']);
+    const withLate = Codebook.parse({
+      tags: [
+        ...codebook.tags,
+        { id: 'late', name: 'Late child', color: '#000000', parentId: 'claim-type' },
+        { id: 'root-2', name: 'Second root', color: '#000000' },
+      ],
+    });
+    expect(tagTree(withLate).map(({ tag, depth }) => `${depth}:${tag.id}`)).toEqual([
+      '0:claim-type',
+      '1:statistic',
+      '2:percent',
+      '1:quote',
+      '1:late',
+      '0:root-2',
+    ]);
   });
 });

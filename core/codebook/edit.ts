@@ -67,7 +67,11 @@ export function addTag(codebook: Codebook, draft: TagDraft): Result<{ codebook: 
   return checked.ok ? ok({ codebook: checked.value, tag: parsed.data }) : checked;
 }
 
-export function updateTag(codebook: Codebook, tagId: string, patch: TagPatch): Result<{ codebook: Codebook; tag: Tag }, 'not-found' | 'invalid'> {
+export function updateTag(
+  codebook: Codebook,
+  tagId: string,
+  patch: TagPatch,
+): Result<{ codebook: Codebook; tag: Tag }, 'not-found' | 'invalid'> {
   const current = codebook.tags.find((tag) => tag.id === tagId);
   if (current === undefined) return fail('not-found', `There is no tag "${tagId}" in the codebook.`);
   const merged: Record<string, unknown> = { ...current };
@@ -138,7 +142,9 @@ export function descendantsOf(codebook: Codebook, tagId: string): Set<string> {
 }
 
 function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues.map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message)).join('; ');
+  return issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
 }
 
 /** The tags depth-first (each parent before its children, siblings in codebook order), with their depth. */

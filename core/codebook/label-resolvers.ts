@@ -55,7 +55,10 @@ export function tagResolver(codebook: Codebook): TagResolver {
  * (any case, the first status with it), else `fallback`; no status at all is `fallback` too.
  * @example statusResolver(DEFAULT_STATUSES, 'unverified')({ label: 'SUPPORTED' }) // 'supported'
  */
-export function statusResolver(statuses: readonly VerificationStatus[], fallback: string): (status?: { readonly label: string; readonly id?: string }) => string {
+export function statusResolver(
+  statuses: readonly VerificationStatus[],
+  fallback: string,
+): (status?: { readonly label: string; readonly id?: string }) => string {
   const ids = new Set(statuses.map((status) => status.id));
   const byLabel = new Map<string, string>();
   for (const status of statuses) if (!byLabel.has(nameKey(status.label))) byLabel.set(nameKey(status.label), status.id);

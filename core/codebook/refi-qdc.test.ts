@@ -9,7 +9,9 @@ import { Codebook, type Tag } from '../model/codebook.ts';
 import { TAG_PALETTE } from './codebook-csv.ts';
 import { codebookFromQdc, codebookToQdc, QDC_MAX_NESTING } from './refi-qdc.ts';
 
-const defaultCodebook = Codebook.parse(JSON.parse(readFileSync(new URL('../../resources/codebook/default-codebook.json', import.meta.url), 'utf8')));
+const defaultCodebook = Codebook.parse(
+  JSON.parse(readFileSync(new URL('../../resources/codebook/default-codebook.json', import.meta.url), 'utf8')),
+);
 
 /** A name-based UUID (version 5 layout) of the tag id, as an exporter might make one. */
 function guidFor(tagId: string): string {
@@ -69,13 +71,18 @@ describe('codebookToQdc', () => {
       '      <Description>What kind of assertion the span makes.</Description>',
     ]);
     expect(lines[5]).toBe(`      <Code guid="${guidFor('statistic')}" name="Statistic" isCodable="true" color="#E6A700">`);
-    expect(xml).toContain(`name="Anonymous source" isCodable="true" color="#F97316">\n        <Description>Attributed to an unnamed person or 'officials'.</Description>\n      </Code>`);
+    expect(xml).toContain(
+      `name="Anonymous source" isCodable="true" color="#F97316">\n        <Description>Attributed to an unnamed person or 'officials'.</Description>\n      </Code>`,
+    );
     expect(xml.endsWith('  </Codes>\n</CodeBook>\n')).toBe(true);
   });
 
   it("uses a tag's own guid before guidFor", () => {
     const guid = '0d62985d-b147-5d01-a9b5-cae5dcd98342';
-    const xml = codebookToQdc({ tags: [{ id: 'a', name: 'A', color: '#112233', description: '', guid }] }, { origin: 'x', guidFor: () => 'not used' });
+    const xml = codebookToQdc(
+      { tags: [{ id: 'a', name: 'A', color: '#112233', description: '', guid }] },
+      { origin: 'x', guidFor: () => 'not used' },
+    );
     expect(xml).toContain(`<Code guid="${guid}" name="A" isCodable="true" color="#112233"/>`);
   });
 
@@ -89,15 +96,26 @@ describe('codebookToQdc', () => {
   });
 
   it('replaces characters XML cannot carry', () => {
-    const xml = codebookToQdc({ tags: [{ id: 'c', name: 'bell\u0007 lone\uD800 pair😀', color: '#112233', description: 'nul\u0000' }] }, options);
+    const xml = codebookToQdc(
+      { tags: [{ id: 'c', name: 'bell\u0007 lone\uD800 pair😀', color: '#112233', description: 'nul\u0000' }] },
+      options,
+    );
     expect(xml).toContain('name="bell\uFFFD lone\uFFFD pair😀"');
     expect(imported(xml).tags[0]?.description).toBe('nul\uFFFD');
   });
 
   it('writes tags whose parents loop at the top level rather than losing them', () => {
-    const looped = { tags: [{ id: 'a', name: 'A', color: '#112233', description: '', parentId: 'b' }, { id: 'b', name: 'B', color: '#112233', description: '', parentId: 'a' }] };
+    const looped = {
+      tags: [
+        { id: 'a', name: 'A', color: '#112233', description: '', parentId: 'b' },
+        { id: 'b', name: 'B', color: '#112233', description: '', parentId: 'a' },
+      ],
+    };
     const tags = imported(codebookToQdc(looped, options)).tags;
-    expect(tags.map((tag) => [tag.id, tag.parentId])).toEqual([['a', undefined], ['b', 'a']]);
+    expect(tags.map((tag) => [tag.id, tag.parentId])).toEqual([
+      ['a', undefined],
+      ['b', 'a'],
+    ]);
   });
 
   it('refuses a guidFor that returns something else than a GUID (a bug, so it throws)', () => {
@@ -109,7 +127,10 @@ describe('codebookToQdc', () => {
   if (!existsSync(xmllint)) console.warn(`Skipping the REFI-QDA schema check: ${xmllint} is missing (Debian package libxml2-utils).`);
   it.skipIf(!existsSync(xmllint)).each([
     ['the default codebook', defaultCodebook],
-    ['unicode, markup and deep nesting', { tags: [...unicodeCodebook.tags, { id: 'deep', name: 'Deep', color: '#abc123', parentId: 'markup', description: 'x' }] }],
+    [
+      'unicode, markup and deep nesting',
+      { tags: [...unicodeCodebook.tags, { id: 'deep', name: 'Deep', color: '#abc123', parentId: 'markup', description: 'x' }] },
+    ],
   ])('writes %s valid against Codebook.xsd (xmllint)', (_name, codebook) => {
     const folder = mkdtempSync(path.join(tmpdir(), 'claimbench-qdc-'));
     try {
@@ -147,7 +168,13 @@ describe('codebookFromQdc round trips', () => {
   });
 
   it('20,000 tags with one name go out and back in reasonable time', () => {
-    const tags = Array.from({ length: 20_000 }, (_, index): Tag => ({ id: `t${index}`, name: 'Same', color: '#112233', description: '', ...(index > 0 ? { parentId: 't0' } : {}) }));
+    const tags = Array.from({ length: 20_000 }, (_, index): Tag => ({
+      id: `t${index}`,
+      name: 'Same',
+      color: '#112233',
+      description: '',
+      ...(index > 0 ? { parentId: 't0' } : {}),
+    }));
     const started = performance.now();
     const back = imported(codebookToQdc({ tags }, options)).tags;
     expect(back).toHaveLength(tags.length);
@@ -192,7 +219,13 @@ describe('codebookFromQdc reads what other programs write', () => {
     expect(imported(taguette).tags).toStrictEqual([
       { id: 'interesting', name: 'interesting', color: TAG_PALETTE[0], description: '', guid: '0D62985D-B147-5D01-A9B5-CAE5DCD98342' },
       { id: 'people', name: 'people', color: TAG_PALETTE[1], description: '', guid: 'DFE5C38E-9449-5959-A1F7-E3D895CFA87F' },
-      { id: 'interesting-places', name: 'interesting.places', color: TAG_PALETTE[2], description: '', guid: '725F0645-9CD3-598A-8D2B-EC3D39AB3C3F' },
+      {
+        id: 'interesting-places',
+        name: 'interesting.places',
+        color: TAG_PALETTE[2],
+        description: '',
+        guid: '725F0645-9CD3-598A-8D2B-EC3D39AB3C3F',
+      },
     ]);
   });
 
@@ -216,8 +249,21 @@ describe('codebookFromQdc reads what other programs write', () => {
       '</CodeBook>',
     ].join('\r\n');
     expect(imported(atlas).tags).toStrictEqual([
-      { id: 'policy-themes', name: 'Policy themes', color: '#46aa00', description: 'Parent category for policy;\nsecond line & more', guid: '1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294' },
-      { id: 'housing', name: 'Housing', color: '#ff00cc', parentId: 'policy-themes', description: '', guid: '4C2B1E0A-0B5D-4E7B-9C1A-2F6E1D9B7A10' },
+      {
+        id: 'policy-themes',
+        name: 'Policy themes',
+        color: '#46aa00',
+        description: 'Parent category for policy;\nsecond line & more',
+        guid: '1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294',
+      },
+      {
+        id: 'housing',
+        name: 'Housing',
+        color: '#ff00cc',
+        parentId: 'policy-themes',
+        description: '',
+        guid: '4C2B1E0A-0B5D-4E7B-9C1A-2F6E1D9B7A10',
+      },
     ]);
   });
 
@@ -233,7 +279,13 @@ describe('codebookFromQdc reads what other programs write', () => {
   </q:Codes>
 </q:CodeBook>`;
     expect(imported(xml).tags).toStrictEqual([
-      { id: 'cafe-x', name: "café 😀 'x'", color: TAG_PALETTE[0], description: 'a <b> <raw> &amp; c', guid: '22222222-2222-2222-2222-222222222222' },
+      {
+        id: 'cafe-x',
+        name: "café 😀 'x'",
+        color: TAG_PALETTE[0],
+        description: 'a <b> <raw> &amp; c',
+        guid: '22222222-2222-2222-2222-222222222222',
+      },
     ]);
   });
 
@@ -252,18 +304,21 @@ describe('codebookFromQdc refuses hostile and wrong files with a reason', () => 
   });
 
   it('a DOCTYPE with a SYSTEM entity (reading a local file)', () => {
-    const xxe = '<?xml version="1.0"?><!DOCTYPE CodeBook [<!ENTITY secret SYSTEM "file:///etc/passwd">]><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="33333333-3333-3333-3333-333333333333" name="&secret;" isCodable="true"/></Codes></CodeBook>';
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE CodeBook [<!ENTITY secret SYSTEM "file:///etc/passwd">]><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="33333333-3333-3333-3333-333333333333" name="&secret;" isCodable="true"/></Codes></CodeBook>';
     expect(refusal(xxe)).toMatch(/has a DOCTYPE/);
   });
 
   it('a DOCTYPE is found after comments, in any case, but not inside a comment or CDATA', () => {
     expect(refusal('<!-- x --><!doctype x><CodeBook/>')).toMatch(/has a DOCTYPE/);
-    const quoted = '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><!-- <!DOCTYPE x> --><Codes><Code guid="33333333-3333-3333-3333-333333333333" name="n" isCodable="true"><Description><![CDATA[<!DOCTYPE y>]]></Description></Code></Codes></CodeBook>';
+    const quoted =
+      '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><!-- <!DOCTYPE x> --><Codes><Code guid="33333333-3333-3333-3333-333333333333" name="n" isCodable="true"><Description><![CDATA[<!DOCTYPE y>]]></Description></Code></Codes></CodeBook>';
     expect(imported(quoted).tags[0]?.description).toBe('<!DOCTYPE y>');
   });
 
   it('an entity the file does not define', () => {
-    const xml = '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>\n<Code guid="33333333-3333-3333-3333-333333333333" name="a&nbsp;b" isCodable="true"><Description>&#0; &#xD800;</Description></Code></Codes></CodeBook>';
+    const xml =
+      '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>\n<Code guid="33333333-3333-3333-3333-333333333333" name="a&nbsp;b" isCodable="true"><Description>&#0; &#xD800;</Description></Code></Codes></CodeBook>';
     expect(refusal(xml).split('\n')).toEqual([
       'Line 2: the name attribute has an "&" that is not &amp;, &lt;, &gt;, &quot;, &apos; or a character reference.',
       'Line 2: the description has an "&" that is not &amp;, &lt;, &gt;, &quot;, &apos; or a character reference.',
@@ -280,10 +335,13 @@ describe('codebookFromQdc refuses hostile and wrong files with a reason', () => 
     const element = '<x a="1">';
     const nested = `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${element.repeat(5_000_000 / element.length)}`;
     let started = performance.now();
-    expect(refusal(nested)).toBe(`Elements are nested more than ${QDC_MAX_NESTING} deep; no codebook is that deep, so the file is refused.`);
+    expect(refusal(nested)).toBe(
+      `Elements are nested more than ${QDC_MAX_NESTING} deep; no codebook is that deep, so the file is refused.`,
+    );
     expect(performance.now() - started).toBeLessThan(10_000);
 
-    const code = (index: number): string => `<Code guid="${guidFor(String(index))}" name="Code ${index}" isCodable="true" color="#112233"/>\n`;
+    const code = (index: number): string =>
+      `<Code guid="${guidFor(String(index))}" name="Code ${index}" isCodable="true" color="#112233"/>\n`;
     const count = Math.ceil(5_000_000 / code(0).length);
     const flat = `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>\n${Array.from({ length: count }, (_, index) => code(index)).join('')}</Codes></CodeBook>`;
     started = performance.now();
@@ -312,22 +370,52 @@ describe('codebookFromQdc refuses hostile and wrong files with a reason', () => 
     ['not XML at all', 'Just some notes about codes.', /^This is not well-formed XML: char 'J' is not expected \(line 1, column 1\)\.$/],
     ['JSON', '{"tags": []}', /^This is not well-formed XML/],
     ['an empty file', '  \n', /^The file is empty\.$/],
-    ['tags that do not match', '<CodeBook xmlns="urn:QDA-XML:codebook:1.0">\n<Codes></CodeBook></Codes>', /^This is not well-formed XML: Expected closing tag 'Codes' .* \(line 2, column 8\)\.$/],
+    [
+      'tags that do not match',
+      '<CodeBook xmlns="urn:QDA-XML:codebook:1.0">\n<Codes></CodeBook></Codes>',
+      /^This is not well-formed XML: Expected closing tag 'Codes' .* \(line 2, column 8\)\.$/,
+    ],
     ['two root elements', '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/><CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>', /root elements/],
-    ['an element named __proto__', '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><__proto__/><Codes/></CodeBook>', /^The file could not be read as XML: /],
-    ['a REFI-QDA project', '<Project xmlns="urn:QDA-XML:project:1.0" name="p"><CodeBook><Codes/></CodeBook></Project>', /^This is a REFI-QDA project \(<Project>\), not a codebook/],
-    ['another root', '<html><body>codebook</body></html>', /^The root element is <html>; a REFI-QDA codebook starts with <CodeBook xmlns="urn:QDA-XML:codebook:1.0">\.$/],
-    ['no namespace', '<CodeBook origin="x"><Codes/></CodeBook>', /^<CodeBook> has no namespace; a REFI-QDA codebook's is "urn:QDA-XML:codebook:1.0"\.$/],
-    ['a wrong namespace', '<CodeBook xmlns="urn:QDA-XML:codebook:1:0"><Codes/></CodeBook>', /^<CodeBook> has the namespace "urn:QDA-XML:codebook:1:0"/],
+    [
+      'an element named __proto__',
+      '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><__proto__/><Codes/></CodeBook>',
+      /^The file could not be read as XML: /,
+    ],
+    [
+      'a REFI-QDA project',
+      '<Project xmlns="urn:QDA-XML:project:1.0" name="p"><CodeBook><Codes/></CodeBook></Project>',
+      /^This is a REFI-QDA project \(<Project>\), not a codebook/,
+    ],
+    [
+      'another root',
+      '<html><body>codebook</body></html>',
+      /^The root element is <html>; a REFI-QDA codebook starts with <CodeBook xmlns="urn:QDA-XML:codebook:1.0">\.$/,
+    ],
+    [
+      'no namespace',
+      '<CodeBook origin="x"><Codes/></CodeBook>',
+      /^<CodeBook> has no namespace; a REFI-QDA codebook's is "urn:QDA-XML:codebook:1.0"\.$/,
+    ],
+    [
+      'a wrong namespace',
+      '<CodeBook xmlns="urn:QDA-XML:codebook:1:0"><Codes/></CodeBook>',
+      /^<CodeBook> has the namespace "urn:QDA-XML:codebook:1:0"/,
+    ],
     ['no Codes', '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Sets/></CodeBook>', /^The codebook has no <Codes> element\.$/],
   ])('%s', (_name, xml, message) => {
     expect(refusal(xml)).toMatch(message);
   });
 
   it('a .docx renamed .qdc (a ZIP archive), and other binary files', () => {
-    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xdf, 0xa4, 0xd2, 0x6c]);
-    expect(refusal(new TextDecoder().decode(zip))).toMatch(/^This is a ZIP archive \(a \.docx, or a REFI-QDA project \.qdpx, perhaps\), not a codebook/);
-    expect(refusal(new TextDecoder().decode(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])))).toMatch(/^This is a binary file, not XML text/);
+    const zip = new Uint8Array([
+      0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xdf, 0xa4, 0xd2, 0x6c,
+    ]);
+    expect(refusal(new TextDecoder().decode(zip))).toMatch(
+      /^This is a ZIP archive \(a \.docx, or a REFI-QDA project \.qdpx, perhaps\), not a codebook/,
+    );
+    expect(refusal(new TextDecoder().decode(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])))).toMatch(
+      /^This is a binary file, not XML text/,
+    );
   });
 
   it('lists every bad code with its line', () => {

@@ -79,10 +79,19 @@ export function codebookToQdc(codebook: Codebook, options: QdcExportOptions): st
   return lines.join('\n');
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
 // Characters that XML 1.0 cannot carry at all, not even as character references.
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function xmlText(value: string): string {
   // A CR would be read back as LF (XML normalizes line ends), so it goes as a reference.
@@ -135,11 +144,17 @@ export function codebookFromQdc(xml: string): Result<Codebook, 'invalid'> {
   const text = (xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).replace(/\r\n?/g, '\n');
   if (text.trim() === '') return fail('invalid', 'The file is empty.');
   if (text.startsWith('PK\u0003\u0004')) {
-    return fail('invalid', 'This is a ZIP archive (a .docx, or a REFI-QDA project .qdpx, perhaps), not a codebook: a .qdc file is XML text.');
+    return fail(
+      'invalid',
+      'This is a ZIP archive (a .docx, or a REFI-QDA project .qdpx, perhaps), not a codebook: a .qdc file is XML text.',
+    );
   }
   if (text.includes('\u0000')) return fail('invalid', 'This is a binary file, not XML text: a .qdc codebook is XML.');
   if (hasDoctype(text)) {
-    return fail('invalid', 'The file has a DOCTYPE, which a REFI-QDA codebook never has; it is refused because a DOCTYPE can define entities that expand without limit or read other files.');
+    return fail(
+      'invalid',
+      'The file has a DOCTYPE, which a REFI-QDA codebook never has; it is refused because a DOCTYPE can define entities that expand without limit or read other files.',
+    );
   }
   // Parse first: it stops at the nesting cap at once, where validating would walk the whole file.
   let nodes: XmlNode[] | undefined;
@@ -148,12 +163,16 @@ export function codebookFromQdc(xml: string): Result<Codebook, 'invalid'> {
     nodes = parser.parse(text) as XmlNode[];
   } catch (error) {
     parseError = error instanceof Error ? error.message : String(error);
-    if (/nested tags/i.test(parseError)) return fail('invalid', `Elements are nested more than ${QDC_MAX_NESTING} deep; no codebook is that deep, so the file is refused.`);
+    if (/nested tags/i.test(parseError))
+      return fail('invalid', `Elements are nested more than ${QDC_MAX_NESTING} deep; no codebook is that deep, so the file is refused.`);
   }
   const wellFormed = XMLValidator.validate(text);
   if (wellFormed !== true) {
     const { msg, line, col } = wellFormed.err;
-    return fail('invalid', `This is not well-formed XML: ${shorten(msg.replace(/\.$/, ''))} (line ${line}${col === undefined ? '' : `, column ${col}`}).`);
+    return fail(
+      'invalid',
+      `This is not well-formed XML: ${shorten(msg.replace(/\.$/, ''))} (line ${line}${col === undefined ? '' : `, column ${col}`}).`,
+    );
   }
   if (nodes === undefined) return fail('invalid', `The file could not be read as XML: ${shorten(parseError ?? 'no result')}`);
   const lineAt = lineFinder(text);
@@ -162,10 +181,16 @@ export function codebookFromQdc(xml: string): Result<Codebook, 'invalid'> {
   if (root === undefined) return fail('invalid', 'The file has no root element; a REFI-QDA codebook starts with <CodeBook>.');
   if (rootElements.length > 1) return fail('invalid', `The file has ${rootElements.length} root elements; XML allows one.`);
   if (root.local === 'Project' && root.namespace === PROJECT_NAMESPACE) {
-    return fail('invalid', 'This is a REFI-QDA project (<Project>), not a codebook (<CodeBook>): export a REFI-QDA Codebook (.qdc) from the other program instead.');
+    return fail(
+      'invalid',
+      'This is a REFI-QDA project (<Project>), not a codebook (<CodeBook>): export a REFI-QDA Codebook (.qdc) from the other program instead.',
+    );
   }
   if (root.local !== 'CodeBook') {
-    return fail('invalid', `The root element is <${shorten(root.local)}>; a REFI-QDA codebook starts with <CodeBook xmlns="${QDC_NAMESPACE}">.`);
+    return fail(
+      'invalid',
+      `The root element is <${shorten(root.local)}>; a REFI-QDA codebook starts with <CodeBook xmlns="${QDC_NAMESPACE}">.`,
+    );
   }
   if (root.namespace !== QDC_NAMESPACE) {
     const found = root.namespace === undefined ? 'no namespace' : `the namespace "${shorten(root.namespace)}"`;
@@ -190,7 +215,9 @@ function tagsFromCodes(codes: XmlElement, lineAt: (index: number) => number): Re
   const problems: [line: number, message: string][] = [];
   const read: ReadCode[] = [];
   // Document order, parents before their children, without recursion.
-  const stack = childElements(codes, 'Code', lineAt).map((code) => ({ code, parent: undefined as number | undefined })).reverse();
+  const stack = childElements(codes, 'Code', lineAt)
+    .map((code) => ({ code, parent: undefined as number | undefined }))
+    .reverse();
   while (stack.length > 0) {
     const { code, parent } = stack.pop()!;
     const unreadable = (what: string): [number, string] => [
@@ -240,7 +267,8 @@ function tagsFromCodes(codes: XmlElement, lineAt: (index: number) => number): Re
     if (code.name === '' || tag.color === undefined) return;
     const checked = Tag.safeParse(tag);
     if (!checked.success) {
-      for (const issue of checked.error.issues) if (issue.path[0] !== 'guid') report(`${issue.path.map(String).join('.')}: ${issue.message}.`);
+      for (const issue of checked.error.issues)
+        if (issue.path[0] !== 'guid') report(`${issue.path.map(String).join('.')}: ${issue.message}.`);
       return;
     }
     tags.push(checked.data);
@@ -305,11 +333,14 @@ const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>
 function decodeReferences(value: string): string | undefined {
   if (!value.includes('&')) return value;
   let valid = true;
-  const decoded = value.replace(/&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|[A-Za-z]+)?(;?)/g, (_match, body: string | undefined, semicolon: string) => {
-    const char = body === undefined || semicolon !== ';' ? undefined : referenced(body);
-    if (char === undefined) valid = false;
-    return char ?? '';
-  });
+  const decoded = value.replace(
+    /&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|[A-Za-z]+)?(;?)/g,
+    (_match, body: string | undefined, semicolon: string) => {
+      const char = body === undefined || semicolon !== ';' ? undefined : referenced(body);
+      if (char === undefined) valid = false;
+      return char ?? '';
+    },
+  );
   return valid ? decoded : undefined;
 }
 
@@ -317,7 +348,13 @@ function decodeReferences(value: string): string | undefined {
 function referenced(body: string): string | undefined {
   if (!body.startsWith('#')) return PREDEFINED[body];
   const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-  const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  const allowed =
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff);
   return allowed ? String.fromCodePoint(code) : undefined;
 }
 

@@ -31,7 +31,9 @@ export function nameKey(name: string): string {
  * still be matched (each at most once). Returns the tag object itself, for the caller to update.
  * @example const match = tagMatcherByGuidIdOrName(tags); match(incoming, parentId, (id) => !taken.has(id))
  */
-export function tagMatcherByGuidIdOrName<T extends Tag>(tags: readonly T[]): (incoming: Tag, parentId: string | undefined, isFree: (id: string) => boolean) => T | undefined {
+export function tagMatcherByGuidIdOrName<T extends Tag>(
+  tags: readonly T[],
+): (incoming: Tag, parentId: string | undefined, isFree: (id: string) => boolean) => T | undefined {
   const byGuid = new Map(tags.flatMap((tag) => (tag.guid === undefined ? [] : [[tag.guid.toLowerCase(), tag] as const])));
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
   const byName = Map.groupBy(tags, (tag) => nameKey(tag.name));
@@ -60,7 +62,10 @@ export function tagMatcherById<T extends Tag>(tags: readonly T[]): (incoming: Pi
  * `add` makes a tag planned during the import match by its name from then on.
  * @example const tags = tagMatcherByName(codebook.tags); tags.match({ name: 'statistic', id: 'stat' })
  */
-export function tagMatcherByName(tags: readonly Tag[]): { match(incoming: { readonly name: string; readonly id?: string }): string | undefined; add(tag: Tag): void } {
+export function tagMatcherByName(tags: readonly Tag[]): {
+  match(incoming: { readonly name: string; readonly id?: string }): string | undefined;
+  add(tag: Tag): void;
+} {
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
   const byName = new Map<string, string>();
   for (const tag of tags) if (!byName.has(nameKey(tag.name))) byName.set(nameKey(tag.name), tag.id);

@@ -22,13 +22,21 @@ export interface AnnotationFileOutcome {
 export interface AnnotationsApi {
   /** Marks a span of a document as a claim. Resolves once it is on disk; can be undone. */
   createAnnotation(documentId: string, input: AnnotationInput): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
-  updateAnnotation(documentId: string, annotationId: string, patch: AnnotationPatch): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
+  updateAnnotation(
+    documentId: string,
+    annotationId: string,
+    patch: AnnotationPatch,
+  ): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
   deleteAnnotation(documentId: string, annotationId: string): Promise<Result<true, 'not-found' | 'write-failed'>>;
   /**
    * The analyst's review of a claim a new version left in doubt (an orphan, or an approximate
    * match): keep the proposed span, or re-pin it to `[start, end)` of the current text. Undoable.
    */
-  reviewAnchor(documentId: string, annotationId: string, decision: AnchorDecision): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
+  reviewAnchor(
+    documentId: string,
+    annotationId: string,
+    decision: AnchorDecision,
+  ): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
   /**
    * Undoes the session's last annotation, evidence, codebook or document change, in whichever
    * document it was; `documentId` is the document to show: the one changed, or the one a deletion

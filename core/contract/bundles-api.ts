@@ -5,8 +5,17 @@ import type { Result } from '../result.ts';
 import type { BundleExportRequest, UploadRef } from './workbench-args.ts';
 
 /** Why a bundle cannot be imported (see main/bundle/read-bundle.ts for the archive's codes). */
-export type BundleImportCode = 'not-found' | 'not-a-bundle' | 'corrupt' | 'unsafe-entry' | 'tampered' | 'too-much-data' | 'unreadable' | 'cancelled' | 'invalid' | 'write-failed';
-
+export type BundleImportCode =
+  | 'not-found'
+  | 'not-a-bundle'
+  | 'corrupt'
+  | 'unsafe-entry'
+  | 'tampered'
+  | 'too-much-data'
+  | 'unreadable'
+  | 'cancelled'
+  | 'invalid'
+  | 'write-failed';
 
 /** What an export writes: a .claimbundle, or a REFI-QDA project (.qdpx) for QDA software. */
 export type ExportFormat = BundleExportRequest['format'];
@@ -68,7 +77,10 @@ export interface BundlesApi {
    * only while the workspace is read. Cancelled or failed, it leaves no file. The result waits
    * under `downloadId` until the window saves it (the host's download route).
    */
-  exportBundle(jobId: string, request: BundleExportRequest): Promise<Result<ExportedFile, 'not-found' | 'invalid' | 'cancelled' | 'write-failed'>>;
+  exportBundle(
+    jobId: string,
+    request: BundleExportRequest,
+  ): Promise<Result<ExportedFile, 'not-found' | 'invalid' | 'cancelled' | 'write-failed'>>;
   /** Stops an export or a bundle being opened for import. */
   cancelBundleJob(jobId: string): Promise<void>;
   /**
@@ -77,7 +89,10 @@ export interface BundlesApi {
    */
   previewBundleImport(jobId: string, upload: UploadRef): Promise<Result<BundlePreview, BundleImportCode>>;
   /** Merges a previewed bundle with a choice for each conflict (by its key): one undo step, all or nothing. */
-  applyBundleImport(importId: string, resolutions: Record<string, Resolution>): Promise<Result<MergeSummary, 'not-found' | 'invalid' | 'write-failed'>>;
+  applyBundleImport(
+    importId: string,
+    resolutions: Record<string, Resolution>,
+  ): Promise<Result<MergeSummary, 'not-found' | 'invalid' | 'write-failed'>>;
   /** Forgets a previewed bundle (and its temporary files). */
   discardBundleImport(importId: string): Promise<void>;
 }

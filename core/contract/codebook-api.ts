@@ -18,7 +18,10 @@ export interface CodebookApi {
    * Merges a codebook file (CSV, or REFI-QDA `.qdc` XML) into the workspace's: matching tags are
    * updated, the others added, none removed. Undoable. Lists tag ids.
    */
-  importCodebook(format: CodebookFormat, text: string): Promise<Result<{ added: string[]; updated: string[]; unchanged: string[] }, 'invalid' | 'write-failed'>>;
+  importCodebook(
+    format: CodebookFormat,
+    text: string,
+  ): Promise<Result<{ added: string[]; updated: string[]; unchanged: string[] }, 'invalid' | 'write-failed'>>;
   /** The codebook as a file to save. */
   exportCodebook(format: CodebookFormat): Promise<{ fileName: string; mimeType: string; text: string }>;
 }

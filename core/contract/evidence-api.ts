@@ -25,11 +25,22 @@ export interface EvidenceApi {
    * Links two spans (making annotations of those not yet annotated). A same-claim link adds the
    * unclaimed end to the other end's claim. One undo step.
    */
-  createLink(input: NewLink): Promise<Result<{ link: EvidenceLink; created: Annotation[]; sameClaim: SameClaimOutcome }, 'not-found' | 'invalid' | 'duplicate' | 'write-failed'>>;
+  createLink(
+    input: NewLink,
+  ): Promise<
+    Result<
+      { link: EvidenceLink; created: Annotation[]; sameClaim: SameClaimOutcome },
+      'not-found' | 'invalid' | 'duplicate' | 'write-failed'
+    >
+  >;
   updateLink(linkId: string, patch: LinkPatch): Promise<Result<EvidenceLink, 'not-found' | 'invalid' | 'duplicate' | 'write-failed'>>;
   deleteLink(linkId: string): Promise<Result<true, 'not-found' | 'write-failed'>>;
   /** A claim from annotations (its mentions); the statement is the analyst's wording. */
-  createClaim(input: { id?: string; statement: string; mentions: AnnotationRef[] }): Promise<Result<Claim, 'not-found' | 'invalid' | 'write-failed'>>;
+  createClaim(input: {
+    id?: string;
+    statement: string;
+    mentions: AnnotationRef[];
+  }): Promise<Result<Claim, 'not-found' | 'invalid' | 'write-failed'>>;
   /** Statement, status and verdict (`verdict: null` removes it; its rating must be on the workspace's scale). */
   updateClaim(claimId: string, patch: ClaimPatch): Promise<Result<Claim, 'not-found' | 'invalid' | 'write-failed'>>;
   addMentions(claimId: string, refs: AnnotationRef[]): Promise<Result<Claim, 'not-found' | 'invalid' | 'write-failed'>>;

@@ -9,7 +9,16 @@ describe('the contract', () => {
   });
 
   it('names event subscriptions onDid…', () => {
-    expect(WORKBENCH_EVENTS.map(subscriptionName)).toEqual(['onDidChangeDocuments', 'onDidChangeAnnotations', 'onDidChangeWorkspace', 'onDidChangeSaveState', 'onDidProgressImport', 'onDidProgressBundle', 'onDidChangeHistory', 'onDidChangeEvidence']);
+    expect(WORKBENCH_EVENTS.map(subscriptionName)).toEqual([
+      'onDidChangeDocuments',
+      'onDidChangeAnnotations',
+      'onDidChangeWorkspace',
+      'onDidChangeSaveState',
+      'onDidProgressImport',
+      'onDidProgressBundle',
+      'onDidChangeHistory',
+      'onDidChangeEvidence',
+    ]);
   });
 
   it('does not take inherited names for methods', () => {
@@ -27,9 +36,34 @@ describe('the contract', () => {
     ['listDocuments', ['extra'], false],
     ['updateSettings', [{ analystName: 'Ada' }], true],
     ['updateSettings', [{ analystName: 'Ada', isAdmin: true }], false],
-    ['createLink', [{ relation: 'supports', from: { documentId: 'd1', annotationId: 'a1' }, to: { documentId: 'd2', start: 0, end: 5, annotationId: 'a2' } }], true],
-    ['createLink', [{ relation: 'supports', from: { documentId: 'd1', annotationId: 'a1', start: 0 }, to: { documentId: 'd2', annotationId: 'a2' } }], false],
-    ['createLink', [{ relation: 'supports', from: { documentId: 'd1', annotationId: 'a1' }, to: { documentId: 'd2', annotationId: 'a2' }, creator: 'Eve' }], false],
+    [
+      'createLink',
+      [
+        {
+          relation: 'supports',
+          from: { documentId: 'd1', annotationId: 'a1' },
+          to: { documentId: 'd2', start: 0, end: 5, annotationId: 'a2' },
+        },
+      ],
+      true,
+    ],
+    [
+      'createLink',
+      [{ relation: 'supports', from: { documentId: 'd1', annotationId: 'a1', start: 0 }, to: { documentId: 'd2', annotationId: 'a2' } }],
+      false,
+    ],
+    [
+      'createLink',
+      [
+        {
+          relation: 'supports',
+          from: { documentId: 'd1', annotationId: 'a1' },
+          to: { documentId: 'd2', annotationId: 'a2' },
+          creator: 'Eve',
+        },
+      ],
+      false,
+    ],
     ['createClaim', [{ statement: 'x'.repeat(2001), mentions: [] }], false],
     ['addMentions', ['c1', Array.from({ length: 1001 }, () => ({ documentId: 'd1', annotationId: 'a1' }))], false],
     ['updateClaim', ['c1', { verdict: null }], true],

@@ -59,9 +59,7 @@ export interface WorkbenchEvents {
 export type EventSubscriptionName<E extends string> = `on${Capitalize<E>}`;
 
 export type WorkbenchEventSubscriptions = {
-  readonly [E in keyof WorkbenchEvents as EventSubscriptionName<E>]: (
-    listener: Listener<WorkbenchEvents[E]>,
-  ) => Disposable;
+  readonly [E in keyof WorkbenchEvents as EventSubscriptionName<E>]: (listener: Listener<WorkbenchEvents[E]>) => Disposable;
 };
 
 /** What main implements and what the renderer's api client offers: methods plus events. */
@@ -70,7 +68,13 @@ export type WorkbenchService = WorkbenchApi & WorkbenchEventSubscriptions;
 export type WorkbenchMethod = keyof WorkbenchApi;
 export type WorkbenchEvent = keyof WorkbenchEvents;
 
-const methods = { ...documentsMethods, ...annotationsMethods, ...codebookMethods, ...bundlesMethods, ...evidenceMethods } as const satisfies Record<WorkbenchMethod, true>;
+const methods = {
+  ...documentsMethods,
+  ...annotationsMethods,
+  ...codebookMethods,
+  ...bundlesMethods,
+  ...evidenceMethods,
+} as const satisfies Record<WorkbenchMethod, true>;
 
 const events = {
   didChangeDocuments: true,
@@ -99,4 +103,3 @@ export function isWorkbenchEvent(name: string): name is WorkbenchEvent {
 export function subscriptionName<E extends WorkbenchEvent>(event: E): EventSubscriptionName<E> {
   return `on${event[0]!.toUpperCase()}${event.slice(1)}` as EventSubscriptionName<E>;
 }
-

@@ -79,7 +79,12 @@ const AnnotationRef = z.strictObject({ documentId: DocumentId, annotationId: Ann
  */
 const LinkEndInput = z.union([
   AnnotationRef,
-  z.strictObject({ documentId: DocumentId, start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), annotationId: AnnotationId.optional() }),
+  z.strictObject({
+    documentId: DocumentId,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    annotationId: AnnotationId.optional(),
+  }),
 ]);
 
 // Relations, statuses and ratings are strings here: the service answers an unknown one with a
@@ -103,7 +108,10 @@ const Mentions = z.array(AnnotationRef).max(1000);
 
 const NewClaim = z.strictObject({ id: EvidenceId.optional(), statement: z.string().max(STATEMENT_MAX), mentions: Mentions });
 
-const RemovalTarget = z.union([z.strictObject({ annotations: z.array(AnnotationRef).max(10_000) }), z.strictObject({ documentId: DocumentId })]);
+const RemovalTarget = z.union([
+  z.strictObject({ annotations: z.array(AnnotationRef).max(10_000) }),
+  z.strictObject({ documentId: DocumentId }),
+]);
 
 export const workbenchArgs = {
   listDocuments: z.tuple([]),

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRef, Claim, ClaimStatus, EvidenceData } from '../model/evidence.ts';
-import { claimRows, filterClaimRows, instantOf, sortClaimRows, timelineOf, type ClaimRow, type ClaimSortKey, type MentionInfo } from './claims-view.ts';
+import {
+  claimRows,
+  filterClaimRows,
+  instantOf,
+  sortClaimRows,
+  timelineOf,
+  type ClaimRow,
+  type ClaimSortKey,
+  type MentionInfo,
+} from './claims-view.ts';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 
@@ -15,7 +24,12 @@ const documents: Record<string, DocumentFixture> = {
   // Published on 5 March (a date alone: its start in UTC).
   d1: { title: 'Council votes on budget', outlet: 'Valley Courier', publishedAt: '2024-03-05', importedAt: '2024-04-01T00:00:00Z' },
   // 4 March in Brazil, but 01:30 on 5 March in UTC: after d1.
-  d2: { title: 'Ministry statement', outlet: 'Ministry of Finance', publishedAt: '2024-03-04T23:30:00-02:00', importedAt: '2024-04-02T00:00:00Z' },
+  d2: {
+    title: 'Ministry statement',
+    outlet: 'Ministry of Finance',
+    publishedAt: '2024-03-04T23:30:00-02:00',
+    importedAt: '2024-04-02T00:00:00Z',
+  },
   // 5 March in Paris, but 23:30 on 4 March in UTC: the earliest.
   d3: { title: 'Le budget', outlet: 'valley courier', publishedAt: '2024-03-05T00:30:00+01:00', importedAt: '2024-04-03T00:00:00Z' },
   // Undated, imported before all the others.
@@ -58,7 +72,10 @@ const data: EvidenceData = {
   links: [],
   claims: [
     claim('k1', ['d1/a', 'd2/a', 'd4/a', 'd3/a', 'gone/a'], { statement: 'The mayor promised no tax rise' }),
-    claim('k2', ['d5/a', 'd4/b'], { statement: 'The bridge will close', verdict: { rating: 'false', rationale: '', reviewer: '', date: '2024-05-01' } }),
+    claim('k2', ['d5/a', 'd4/b'], {
+      statement: 'The bridge will close',
+      verdict: { rating: 'false', rationale: '', reviewer: '', date: '2024-05-01' },
+    }),
     claim('k3', [], { statement: 'An empty claim', status: 'researching' }),
   ],
 };
@@ -126,7 +143,10 @@ describe('timelineOf', () => {
 
   it('keeps the order of the claim for mentions at the same instant', () => {
     const same = { title: 'x', outlet: '', publishedAt: '2024-03-05', importedAt: T0 };
-    const tied = (r: AnnotationRef): MentionInfo => ({ document: { id: r.documentId, ...same }, annotation: { outlet: '', speaker: '', exact: r.annotationId } });
+    const tied = (r: AnnotationRef): MentionInfo => ({
+      document: { id: r.documentId, ...same },
+      annotation: { outlet: '', speaker: '', exact: r.annotationId },
+    });
     expect(timelineOf(claim('k', ['b/b', 'a/a', 'c/c']), tied).map((entry) => entry.quote)).toEqual(['b', 'a', 'c']);
   });
 });
@@ -145,16 +165,32 @@ describe('instantOf', () => {
 });
 
 /** A row with only what sorting and filtering read. */
-function row(id: string, statement: string, mentionCount: number, first: string | undefined, rating: string | undefined, modified: string, extra: Partial<ClaimRow> = {}): ClaimRow {
+function row(
+  id: string,
+  statement: string,
+  mentionCount: number,
+  first: string | undefined,
+  rating: string | undefined,
+  modified: string,
+  extra: Partial<ClaimRow> = {},
+): ClaimRow {
   const instant = instantOf(first);
   return {
-    claim: claim(id, [], { statement, modified, ...(rating ? { verdict: { rating, rationale: '', reviewer: '', date: '2024-05-01' } } : {}) }),
+    claim: claim(id, [], {
+      statement,
+      modified,
+      ...(rating ? { verdict: { rating, rationale: '', reviewer: '', date: '2024-05-01' } } : {}),
+    }),
     mentionCount,
     missingCount: 0,
     outlets: [],
     speakers: [],
     quotes: [],
-    ...(instant !== undefined ? { firstAppearance: { ref: ref('d/a'), documentTitle: '', outlet: '', speaker: '', quote: '', date: first, instant, importedAt: T0 } } : {}),
+    ...(instant !== undefined
+      ? {
+          firstAppearance: { ref: ref('d/a'), documentTitle: '', outlet: '', speaker: '', quote: '', date: first, instant, importedAt: T0 },
+        }
+      : {}),
     undatedCount: 0,
     ...extra,
   };

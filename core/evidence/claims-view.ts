@@ -1,11 +1,26 @@
 // The claims view: one row per claim (statement, mentions, outlets, first appearance, verdict),
 // sorted and filtered as the analyst asks, and a claim's appearances as a timeline.
-import { DEFAULT_VERDICT_SCALE, NO_VERDICT, type AnnotationRef, type Claim, type ClaimStatus, type EvidenceData, type Verdict, type VerdictRating } from '../model/evidence.ts';
+import {
+  DEFAULT_VERDICT_SCALE,
+  NO_VERDICT,
+  type AnnotationRef,
+  type Claim,
+  type ClaimStatus,
+  type EvidenceData,
+  type Verdict,
+  type VerdictRating,
+} from '../model/evidence.ts';
 import { foldText } from './quote-fidelity.ts';
 
 /** What the view needs to know of one mention; the caller reads it from the documents. */
 export interface MentionInfo {
-  readonly document: { readonly id: string; readonly title: string; readonly outlet: string; readonly publishedAt?: string; readonly importedAt: string };
+  readonly document: {
+    readonly id: string;
+    readonly title: string;
+    readonly outlet: string;
+    readonly publishedAt?: string;
+    readonly importedAt: string;
+  };
   readonly annotation: { readonly outlet: string; readonly speaker: string; readonly exact: string };
 }
 
@@ -104,7 +119,12 @@ export function timelineOf(claim: Claim, lookup: MentionLookup): Appearance[] {
  * The rows sorted by `key`, ties kept in their order. Rows without a value (no dated mention, no
  * verdict) come last either way. Verdicts sort in the order of `scale`, unknown ratings after it.
  */
-export function sortClaimRows(rows: readonly ClaimRow[], key: ClaimSortKey, direction: 'asc' | 'desc', scale: readonly VerdictRating[] = DEFAULT_VERDICT_SCALE): ClaimRow[] {
+export function sortClaimRows(
+  rows: readonly ClaimRow[],
+  key: ClaimSortKey,
+  direction: 'asc' | 'desc',
+  scale: readonly VerdictRating[] = DEFAULT_VERDICT_SCALE,
+): ClaimRow[] {
   const valueOf = SORT_VALUES[key];
   const sign = direction === 'asc' ? 1 : -1;
   const values = new Map(rows.map((row) => [row, valueOf(row, scale)]));

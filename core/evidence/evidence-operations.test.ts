@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VERDICT_SCALE, EvidenceData, type AnnotationRef, type Claim, type EvidenceLink } from '../model/evidence.ts';
 import { applyEvidenceEdits, type EvidenceEdit } from './edits.ts';
-import { addMentions, createClaim, createLink, deleteClaim, deleteLinks, removeMentions, updateClaim, updateLink } from './evidence-operations.ts';
+import {
+  addMentions,
+  createClaim,
+  createLink,
+  deleteClaim,
+  deleteLinks,
+  removeMentions,
+  updateClaim,
+  updateLink,
+} from './evidence-operations.ts';
 import { afterAnnotationsRemoved, claimsMentioning, dependentsOf, linksOf, linksOfAnnotation } from './references.ts';
 
 const T0 = '2026-01-01T00:00:00.000Z';
@@ -53,7 +62,11 @@ function deepFreeze<T>(value: T): T {
 
 const base: EvidenceData = deepFreeze({
   links: [link('l1', 'supports', A1, B1), link('l2', 'source-of', A2, C1), link('l3', 'context', B2, C2), link('l4', 'refutes', A1, C2)],
-  claims: [claim('k1', [A1, B1]), claim('k2', [C1]), claim('k3', [A3, C2], { verdict: { rating: 'false', rationale: '', reviewer: '', date: '2026-01-05' } })],
+  claims: [
+    claim('k1', [A1, B1]),
+    claim('k2', [C1]),
+    claim('k3', [A3, C2], { verdict: { rating: 'false', rationale: '', reviewer: '', date: '2026-01-05' } }),
+  ],
 });
 
 function valueOf<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
@@ -68,12 +81,20 @@ function codeOf(result: { ok: boolean; error?: { code: string } }): string | und
 describe('applyEvidenceEdits', () => {
   const operations: [string, () => EvidenceEdit[]][] = [
     ['create a link', () => valueOf(createLink(base, { relation: 'supports', from: A2, to: B2 }, creation('new'))).edits],
-    ['create a same-claim link that joins a claim', () => valueOf(createLink(base, { relation: 'same-claim', from: C1, to: B2 }, creation('new'))).edits],
+    [
+      'create a same-claim link that joins a claim',
+      () => valueOf(createLink(base, { relation: 'same-claim', from: C1, to: B2 }, creation('new'))).edits,
+    ],
     ['edit a link in the middle', () => valueOf(updateLink(base, 'l2', { note: 'See paragraph 3' }, { now: NOW })).edits],
     ['delete a link in the middle', () => valueOf(deleteLinks(base, ['l2'])).edits],
     ['delete the first and third links', () => valueOf(deleteLinks(base, ['l3', 'l1'])).edits],
     ['create a claim', () => valueOf(createClaim(base, { statement: 'New', mentions: [B2] }, creation('k9'))).edits],
-    ['give a claim a verdict', () => valueOf(updateClaim(base, 'k2', { verdict: { rating: 'true', date: '2026-02-01' } }, { now: NOW, scale: DEFAULT_VERDICT_SCALE })).edits],
+    [
+      'give a claim a verdict',
+      () =>
+        valueOf(updateClaim(base, 'k2', { verdict: { rating: 'true', date: '2026-02-01' } }, { now: NOW, scale: DEFAULT_VERDICT_SCALE }))
+          .edits,
+    ],
     ['add mentions', () => valueOf(addMentions(base, 'k2', [A2, B2], { now: NOW, exists })).edits],
     ['remove a mention', () => valueOf(removeMentions(base, 'k1', [A1], { now: NOW })).edits],
     ['delete the claim in the middle', () => valueOf(deleteClaim(base, 'k2')).edits],
@@ -133,7 +154,13 @@ describe('createLink', () => {
   });
 
   it("uses the window's id when it gives one, and keeps the note", () => {
-    const { link: made } = valueOf(createLink(base, { id: 'f0e1d2c3-0000-4000-8000-000000000001', relation: 'supports', from: A3, to: B2, note: '**key**' }, creation('l9')));
+    const { link: made } = valueOf(
+      createLink(
+        base,
+        { id: 'f0e1d2c3-0000-4000-8000-000000000001', relation: 'supports', from: A3, to: B2, note: '**key**' },
+        creation('l9'),
+      ),
+    );
     expect(made).toMatchObject({ id: 'f0e1d2c3-0000-4000-8000-000000000001', note: '**key**' });
   });
 
@@ -142,7 +169,12 @@ describe('createLink', () => {
     ['a link from an annotation to itself', { relation: 'supports', from: A3, to: { ...A3 } }, 'invalid', 'two different annotations'],
     ['an id with a space', { id: 'l 9', relation: 'supports', from: A3, to: B2 }, 'invalid', 'id'],
     ['an id already used', { id: 'l1', relation: 'supports', from: A3, to: B2 }, 'invalid', 'already a link with id "l1"'],
-    ['a malformed annotation ref', { relation: 'supports', from: A3, to: { documentId: 'doc-b', annotationId: '' } }, 'invalid', 'to.annotationId'],
+    [
+      'a malformed annotation ref',
+      { relation: 'supports', from: A3, to: { documentId: 'doc-b', annotationId: '' } },
+      'invalid',
+      'to.annotationId',
+    ],
     ['a missing left annotation', { relation: 'supports', from: GHOST, to: B2 }, 'not-found', 'annotation x1 of document doc-x'],
     ['a missing right annotation', { relation: 'supports', from: A3, to: GHOST }, 'not-found', 'annotation x1 of document doc-x'],
     ['the same link again', { relation: 'supports', from: A1, to: B1 }, 'duplicate', 'already linked as "Supports" (link l1)'],
@@ -154,7 +186,11 @@ describe('createLink', () => {
   });
 
   it('treats a reversed same-claim link as a duplicate', () => {
-    const data = applyEvidenceEdits(base, valueOf(createLink(base, { relation: 'same-claim', from: A2, to: B2 }, creation('l9'))).edits, 'after');
+    const data = applyEvidenceEdits(
+      base,
+      valueOf(createLink(base, { relation: 'same-claim', from: A2, to: B2 }, creation('l9'))).edits,
+      'after',
+    );
     expect(codeOf(createLink(data, { relation: 'same-claim', from: B2, to: A2 }, creation('l10')))).toBe('duplicate');
   });
 
@@ -263,8 +299,18 @@ describe('deleteLinks', () => {
 
 describe('createClaim', () => {
   it('makes an open claim from annotations, trimming the statement and dropping repeats', () => {
-    const { claim: made, edits } = valueOf(createClaim(base, { statement: '  Taxes will not rise \n', mentions: [A2, B2, { ...A2 }] }, creation('k9')));
-    expect(made).toEqual({ id: 'k9', statement: 'Taxes will not rise', mentions: [A2, B2], status: 'open', creator: 'Ana', created: NOW, modified: NOW });
+    const { claim: made, edits } = valueOf(
+      createClaim(base, { statement: '  Taxes will not rise \n', mentions: [A2, B2, { ...A2 }] }, creation('k9')),
+    );
+    expect(made).toEqual({
+      id: 'k9',
+      statement: 'Taxes will not rise',
+      mentions: [A2, B2],
+      status: 'open',
+      creator: 'Ana',
+      created: NOW,
+      modified: NOW,
+    });
     expect(edits).toEqual([{ kind: 'claim', id: 'k9', index: 3, before: undefined, after: made }]);
   });
 
@@ -296,7 +342,10 @@ describe('updateClaim', () => {
 
   it('accepts a rating of a custom scale', () => {
     const scale = [{ id: 'pants-on-fire', label: 'Pants on fire', color: '#ff0000' }];
-    expect(valueOf(updateClaim(base, 'k2', { verdict: { rating: 'pants-on-fire', date: '2026-02-01' } }, { now: NOW, scale })).claim.verdict?.rating).toBe('pants-on-fire');
+    expect(
+      valueOf(updateClaim(base, 'k2', { verdict: { rating: 'pants-on-fire', date: '2026-02-01' } }, { now: NOW, scale })).claim.verdict
+        ?.rating,
+    ).toBe('pants-on-fire');
   });
 
   it('keeps a verdict whose rating left the scale when another field changes', () => {
@@ -322,7 +371,13 @@ describe('updateClaim', () => {
 
   it.each([
     ['an unknown claim', 'k9', { status: 'open' }, 'not-found', 'no claim k9'],
-    ['a rating outside the scale', 'k1', { verdict: { rating: 'pants-on-fire', date: '2026-02-01' } }, 'invalid', '"pants-on-fire" is not a rating'],
+    [
+      'a rating outside the scale',
+      'k1',
+      { verdict: { rating: 'pants-on-fire', date: '2026-02-01' } },
+      'invalid',
+      '"pants-on-fire" is not a rating',
+    ],
     ['a verdict without a valid date', 'k1', { verdict: { rating: 'true', date: '1 Feb 2026' } }, 'invalid', 'verdict.date'],
     ['an unknown status', 'k1', { status: 'done' }, 'invalid', '"done" is not a claim status'],
     ['a blank statement', 'k1', { statement: ' ' }, 'invalid', 'a claim needs a statement'],
@@ -387,8 +442,24 @@ describe('mentions', () => {
 describe('referential integrity', () => {
   it.each([
     ['one annotation', { annotations: [A1] }, ['l1', 'l4'], [['k1', [A1], 1]]],
-    ['annotations in two documents', { annotations: [B1, C2] }, ['l1', 'l3', 'l4'], [['k1', [B1], 1], ['k3', [C2], 1]]],
-    ['a document', { documentId: 'doc-c' }, ['l2', 'l3', 'l4'], [['k2', [C1], 0], ['k3', [C2], 1]]],
+    [
+      'annotations in two documents',
+      { annotations: [B1, C2] },
+      ['l1', 'l3', 'l4'],
+      [
+        ['k1', [B1], 1],
+        ['k3', [C2], 1],
+      ],
+    ],
+    [
+      'a document',
+      { documentId: 'doc-c' },
+      ['l2', 'l3', 'l4'],
+      [
+        ['k2', [C1], 0],
+        ['k3', [C2], 1],
+      ],
+    ],
     ['an annotation nothing points at', { annotations: [A2, ref('doc-b', 'b9')] }, ['l2'], []],
     ['a document nothing points at', { documentId: 'doc-z' }, [], []],
   ])('deleting %s takes its links and mentions', (_name, target, linkIds, mentions) => {
@@ -403,7 +474,10 @@ describe('referential integrity', () => {
   ])('after removing %s nothing points at it, claims stay, and modified times stay', (_name, target) => {
     const edits = afterAnnotationsRemoved(base, target);
     const after = applyEvidenceEdits(base, edits, 'after');
-    const gone = (r: AnnotationRef) => ('documentId' in target ? r.documentId === target.documentId : target.annotations.some((t) => t.documentId === r.documentId && t.annotationId === r.annotationId));
+    const gone = (r: AnnotationRef) =>
+      'documentId' in target
+        ? r.documentId === target.documentId
+        : target.annotations.some((t) => t.documentId === r.documentId && t.annotationId === r.annotationId);
     expect(after.links.some((l) => gone(l.from) || gone(l.to))).toBe(false);
     expect(after.claims.some((c) => c.mentions.some(gone))).toBe(false);
     expect(after.claims.map((c) => c.id)).toEqual(['k1', 'k2', 'k3']);
@@ -441,7 +515,13 @@ describe('linksOf', () => {
   });
 
   it('puts annotations without a position last and groups links by annotation without positions', () => {
-    expect(linksOf(data, 'doc-a', (r) => (r.annotationId === 'a3' ? 5 : undefined)).map((end) => end.link.id)).toEqual(['m2', 'm4', 'm6', 'm3', 'm1']);
+    expect(linksOf(data, 'doc-a', (r) => (r.annotationId === 'a3' ? 5 : undefined)).map((end) => end.link.id)).toEqual([
+      'm2',
+      'm4',
+      'm6',
+      'm3',
+      'm1',
+    ]);
     expect(linksOf(data, 'doc-a').map((end) => end.here.annotationId)).toEqual(['a1', 'a2', 'a2', 'a2', 'a3']);
   });
 

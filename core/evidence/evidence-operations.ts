@@ -93,7 +93,13 @@ export function createLink(
 ): Result<Changed<{ link: EvidenceLink; sameClaim: SameClaimOutcome }>, 'invalid' | 'not-found' | 'duplicate'> {
   const relation = checkRelation(input.relation);
   if (!relation.ok) return relation;
-  const parsed = EvidenceLink.safeParse({ ...input, id: input.id ?? context.id, creator: context.creator, created: context.now, modified: context.now });
+  const parsed = EvidenceLink.safeParse({
+    ...input,
+    id: input.id ?? context.id,
+    creator: context.creator,
+    created: context.now,
+    modified: context.now,
+  });
   if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
   const link = parsed.data;
   if (sameRef(link.from, link.to)) return fail('invalid', 'a link joins two different annotations');
@@ -125,7 +131,12 @@ export function updateLink(
     const relation = checkRelation(patch.relation);
     if (!relation.ok) return relation;
   }
-  const parsed = EvidenceLink.safeParse({ ...link, relation: patch.relation ?? link.relation, note: patch.note ?? link.note, modified: context.now });
+  const parsed = EvidenceLink.safeParse({
+    ...link,
+    relation: patch.relation ?? link.relation,
+    note: patch.note ?? link.note,
+    modified: context.now,
+  });
   if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
   const next = parsed.data;
   if (next.relation === link.relation && next.note === link.note) return ok({ link, edits: [], sameClaim: NONE });
@@ -147,7 +158,11 @@ export function deleteLinks(data: EvidenceData, ids: readonly string[]): Result<
 }
 
 /** A new claim made by `input.mentions` (at least one; repeats are dropped). */
-export function createClaim(data: EvidenceData, input: ClaimInput, context: Creation): Result<Changed<{ claim: Claim }>, 'invalid' | 'not-found'> {
+export function createClaim(
+  data: EvidenceData,
+  input: ClaimInput,
+  context: Creation,
+): Result<Changed<{ claim: Claim }>, 'invalid' | 'not-found'> {
   const parsed = Claim.safeParse({
     id: input.id ?? context.id,
     statement: input.statement,
@@ -179,9 +194,11 @@ export function updateClaim(
 ): Result<Changed<{ claim: Claim }>, 'invalid' | 'not-found'> {
   const claim = data.claims.find((candidate) => candidate.id === id);
   if (!claim) return fail('not-found', `there is no claim ${id}`);
-  if (patch.status !== undefined && !ClaimStatus.safeParse(patch.status).success) return fail('invalid', `"${patch.status}" is not a claim status`);
+  if (patch.status !== undefined && !ClaimStatus.safeParse(patch.status).success)
+    return fail('invalid', `"${patch.status}" is not a claim status`);
   const rating = patch.verdict?.rating;
-  if (rating !== undefined && !context.scale.some((candidate) => candidate.id === rating)) return fail('invalid', `"${rating}" is not a rating of the verdict scale`);
+  if (rating !== undefined && !context.scale.some((candidate) => candidate.id === rating))
+    return fail('invalid', `"${rating}" is not a rating of the verdict scale`);
   const { verdict: _dropped, ...rest } = claim;
   const verdict = patch.verdict === undefined ? claim.verdict : (patch.verdict ?? undefined);
   const parsed = Claim.safeParse({
@@ -193,7 +210,8 @@ export function updateClaim(
   });
   if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
   const next = parsed.data;
-  if (next.statement === claim.statement && next.status === claim.status && sameVerdict(next.verdict, claim.verdict)) return ok({ claim, edits: [] });
+  if (next.statement === claim.statement && next.status === claim.status && sameVerdict(next.verdict, claim.verdict))
+    return ok({ claim, edits: [] });
   const draft = recorder(data);
   draft.claim(id, next);
   return ok({ claim: next, edits: draft.edits });

@@ -35,7 +35,8 @@ export function compareQuote(quote: string, source: string): QuoteComparison {
   const ops = opsOf(tokenize(quoteText), tokenize(sourceText));
   const count = (kind: QuoteOp['kind']): number => ops.filter((op) => op.kind === kind).length;
   const counts = { changed: count('changed'), dropped: count('dropped'), added: count('added') };
-  const verdict = collapseSpaces(quoteText) === collapseSpaces(sourceText) ? 'verbatim' : ops.every((op) => op.kind === 'same') ? 'cosmetic' : 'altered';
+  const verdict =
+    collapseSpaces(quoteText) === collapseSpaces(sourceText) ? 'verbatim' : ops.every((op) => op.kind === 'same') ? 'cosmetic' : 'altered';
   return { ops, counts, verdict };
 }
 
@@ -63,7 +64,8 @@ interface Token {
 }
 
 /** Quotation marks that may wrap a quote (or a source span) without being part of it. */
-const WRAPPING_MARKS = /^[\s"'\u2018-\u201f\u00ab\u00bb\u2039\u203a\u300c-\u300f\uff02]+|[\s"'\u2018-\u201f\u00ab\u00bb\u2039\u203a\u300c-\u300f\uff02]+$/gu;
+const WRAPPING_MARKS =
+  /^[\s"'\u2018-\u201f\u00ab\u00bb\u2039\u203a\u300c-\u300f\uff02]+|[\s"'\u2018-\u201f\u00ab\u00bb\u2039\u203a\u300c-\u300f\uff02]+$/gu;
 
 function unquote(text: string): string {
   return text.replace(WRAPPING_MARKS, '');
@@ -74,7 +76,8 @@ function collapseSpaces(text: string): string {
 }
 
 /** Characters that are words on their own: Chinese characters, kana, emoji and flags. */
-const OWN_WORD = /[\p{Script=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
+const OWN_WORD =
+  /[\p{Script=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
 const OPENING = /^[\p{Ps}\p{Pi}"']+$/u;
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
@@ -196,7 +199,8 @@ function joinGaps(stretches: Stretch[]): Stretch[] {
       const moved = direction < 0 ? [...same[side], ...gap[side]] : [...gap[side], ...same[side]];
       const width = gap[side].length;
       if (!same[side].every((_, i) => moved[i]!.key === moved[i + width]!.key)) continue;
-      const [gapPart, samePart] = direction < 0 ? [moved.slice(0, width), moved.slice(width)] : [moved.slice(same[side].length), moved.slice(0, same[side].length)];
+      const [gapPart, samePart] =
+        direction < 0 ? [moved.slice(0, width), moved.slice(width)] : [moved.slice(same[side].length), moved.slice(0, same[side].length)];
       const joined = gapOf(
         side === 'quote' ? (direction < 0 ? [...other.quote, ...gapPart] : [...gapPart, ...other.quote]) : other.quote,
         side === 'source' ? (direction < 0 ? [...other.source, ...gapPart] : [...gapPart, ...other.source]) : other.source,
@@ -217,7 +221,11 @@ function joinSames(stretches: Stretch[]): void {
   for (let index = stretches.length - 1; index > 0; index--) {
     const [first, second] = [stretches[index - 1]!, stretches[index]!];
     if (first.kind === 'same' && second.kind === 'same') {
-      stretches.splice(index - 1, 2, { kind: 'same', quote: [...first.quote, ...second.quote], source: [...first.source, ...second.source] });
+      stretches.splice(index - 1, 2, {
+        kind: 'same',
+        quote: [...first.quote, ...second.quote],
+        source: [...first.source, ...second.source],
+      });
     }
   }
 }
@@ -239,7 +247,10 @@ function matchWords(quote: readonly Token[], source: readonly Token[]): [number,
   const inSource = new Set(sourceIds);
   const quoteKept = quoteIds.flatMap((id, index) => (inSource.has(id) ? [index] : []));
   const sourceKept = sourceIds.flatMap((id, index) => (inQuote.has(id) ? [index] : []));
-  const pairs = commonSubsequence(Int32Array.from(quoteKept, (index) => quoteIds[index]!), Int32Array.from(sourceKept, (index) => sourceIds[index]!));
+  const pairs = commonSubsequence(
+    Int32Array.from(quoteKept, (index) => quoteIds[index]!),
+    Int32Array.from(sourceKept, (index) => sourceIds[index]!),
+  );
   return pairs.map(([a, b]) => [quoteKept[a]!, sourceKept[b]!]);
 }
 

@@ -1,6 +1,14 @@
 // What points at annotations: the links and claim mentions that go when annotations (or a whole
 // document) are deleted, and the links of a document or an annotation, as the panels list them.
-import { LINK_RELATIONS, refKey, sameRef, type AnnotationRef, type Claim, type EvidenceData, type EvidenceLink } from '../model/evidence.ts';
+import {
+  LINK_RELATIONS,
+  refKey,
+  sameRef,
+  type AnnotationRef,
+  type Claim,
+  type EvidenceData,
+  type EvidenceLink,
+} from '../model/evidence.ts';
 import { recorder, type EvidenceEdit } from './edits.ts';
 
 /** Annotations about to be deleted: some of them, or every annotation of a document. */

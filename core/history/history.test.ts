@@ -8,8 +8,15 @@ const file = (id: string, title = id) => ({ meta: { id, title } }) as unknown as
 const annotation = (id: string) => ({ id }) as unknown as Annotation;
 const codebook = { tags: [] };
 
-const deletion: Change = { label: 'Delete document', annotations: [], documents: [{ documentId: 'd1', before: file('d1'), after: undefined }] };
-const tagging: Change = { label: 'Tag', annotations: [{ documentId: 'd2', annotationId: 'a1', before: undefined, after: annotation('a1') }] };
+const deletion: Change = {
+  label: 'Delete document',
+  annotations: [],
+  documents: [{ documentId: 'd1', before: file('d1'), after: undefined }],
+};
+const tagging: Change = {
+  label: 'Tag',
+  annotations: [{ documentId: 'd2', annotationId: 'a1', before: undefined, after: annotation('a1') }],
+};
 
 describe('documentOf: the document to show after undoing (before) or redoing (after)', () => {
   it.each([

@@ -38,7 +38,11 @@ export interface Change {
 
 /** One side of a change: the state to write to undo it (`before`) or to redo it (`after`). */
 export interface ChangeSide {
-  readonly annotations: readonly { readonly documentId: string; readonly annotationId: string; readonly annotation: Annotation | undefined }[];
+  readonly annotations: readonly {
+    readonly documentId: string;
+    readonly annotationId: string;
+    readonly annotation: Annotation | undefined;
+  }[];
   readonly codebook?: Codebook;
   /** The evidence edits, and which of their sides to write. */
   readonly evidence?: { readonly edits: readonly EvidenceEdit[]; readonly side: 'before' | 'after' };
@@ -48,7 +52,11 @@ export interface ChangeSide {
 
 export function sideOf(change: Change, side: 'before' | 'after'): ChangeSide {
   return {
-    annotations: change.annotations.map((edit) => ({ documentId: edit.documentId, annotationId: edit.annotationId, annotation: edit[side] })),
+    annotations: change.annotations.map((edit) => ({
+      documentId: edit.documentId,
+      annotationId: edit.annotationId,
+      annotation: edit[side],
+    })),
     ...(change.codebook ? { codebook: change.codebook[side] } : {}),
     ...(change.evidence && change.evidence.length > 0 ? { evidence: { edits: change.evidence, side } } : {}),
     ...(change.documents && change.documents.length > 0
@@ -138,6 +146,11 @@ export class History {
   }
 
   get state(): HistoryState {
-    return { canUndo: this.done.length > 0, canRedo: this.undone.length > 0, undoLabel: this.done.at(-1)?.label, redoLabel: this.undone.at(-1)?.label };
+    return {
+      canUndo: this.done.length > 0,
+      canRedo: this.undone.length > 0,
+      undoLabel: this.done.at(-1)?.label,
+      redoLabel: this.undone.at(-1)?.label,
+    };
   }
 }

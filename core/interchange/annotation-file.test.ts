@@ -30,7 +30,17 @@ function counter(prefix = 'imp'): () => string {
 }
 
 function plan(items: readonly unknown[], overrides: Partial<AnnotationImportInput> = {}) {
-  return planAnnotationImport({ text: ARTICLE, codebook: CODEBOOK, statuses: DEFAULT_STATUSES, existing: [], items, now: NOW, newId: counter(), analyst: 'Analyst A', ...overrides });
+  return planAnnotationImport({
+    text: ARTICLE,
+    codebook: CODEBOOK,
+    statuses: DEFAULT_STATUSES,
+    existing: [],
+    items,
+    now: NOW,
+    newId: counter(),
+    analyst: 'Analyst A',
+    ...overrides,
+  });
 }
 
 function read(text: string) {
@@ -71,12 +81,21 @@ function plain(quote: string, options: PlainOptions = {}): Record<string, unknow
   const text = options.text ?? ARTICLE;
   const { start, end, prefix, suffix } = spanOf(quote, text);
   const selector: unknown[] = [{ type: 'TextQuoteSelector', exact: quote, prefix, suffix }];
-  if (options.position !== false) selector.push({ type: 'TextPositionSelector', start: codePoints(text, start), end: codePoints(text, end) });
+  if (options.position !== false)
+    selector.push({ type: 'TextPositionSelector', start: codePoints(text, start), end: codePoints(text, end) });
   const body: unknown[] = (options.tags ?? []).map((tag) =>
-    typeof tag === 'string' ? { type: 'TextualBody', purpose: 'tagging', value: tag } : { type: 'TextualBody', purpose: 'tagging', value: tag.name, 'claimbench:tag': tag.id },
+    typeof tag === 'string'
+      ? { type: 'TextualBody', purpose: 'tagging', value: tag }
+      : { type: 'TextualBody', purpose: 'tagging', value: tag.name, 'claimbench:tag': tag.id },
   );
   if (options.note !== undefined) body.push({ type: 'TextualBody', purpose: 'commenting', value: options.note });
-  if (options.status !== undefined) body.push({ type: 'TextualBody', purpose: 'assessing', value: options.status.label, ...(options.status.id !== undefined ? { 'claimbench:status': options.status.id } : {}) });
+  if (options.status !== undefined)
+    body.push({
+      type: 'TextualBody',
+      purpose: 'assessing',
+      value: options.status.label,
+      ...(options.status.id !== undefined ? { 'claimbench:status': options.status.id } : {}),
+    });
   return {
     '@context': ANNO_CONTEXT,
     id: `http://example.org/anno/${encodeURIComponent(quote)}`,
@@ -124,7 +143,12 @@ describe('readAnnotationFile: Hypothesis JSON', () => {
           source: 'https://courier.example/news/budget-2025',
           selector: [
             { type: 'TextPositionSelector', start: 73, end: 109 },
-            { type: 'TextQuoteSelector', exact: TAXES, prefix: '\n\nThe mayor said on Monday that ', suffix: ', despite a 4% deficit.\nAccordin' },
+            {
+              type: 'TextQuoteSelector',
+              exact: TAXES,
+              prefix: '\n\nThe mayor said on Monday that ',
+              suffix: ', despite a 4% deficit.\nAccordin',
+            },
           ],
         },
       ],
@@ -135,7 +159,15 @@ describe('readAnnotationFile: Hypothesis JSON', () => {
   });
 
   it.each([
-    ['the client export', JSON.stringify({ export_date: '2025-03-07T10:00:00.000Z', export_userid: 'acct:ana_lopez@hypothes.is', client_version: '1.1500.0', annotations: search.rows })],
+    [
+      'the client export',
+      JSON.stringify({
+        export_date: '2025-03-07T10:00:00.000Z',
+        export_userid: 'acct:ana_lopez@hypothes.is',
+        client_version: '1.1500.0',
+        annotations: search.rows,
+      }),
+    ],
     ['an array of rows', JSON.stringify(search.rows)],
     ['JSON Lines of rows', search.rows.map((row) => JSON.stringify(row)).join('\n')],
   ])('reads %s as the search result', (_name, text) => {
@@ -143,7 +175,9 @@ describe('readAnnotationFile: Hypothesis JSON', () => {
     const search = read(HYPOTHESIS_SEARCH);
     expect(file.items).toEqual(search.items);
     expect(file.format).toBe('hypothesis');
-    expect(file.skipped.map(({ index, reason }) => [index, reason.replace(/^(Annotation|Line) \d+/, '')])).toEqual(search.skipped.map(({ index, reason }) => [index, reason.replace(/^Annotation \d+/, '')]));
+    expect(file.skipped.map(({ index, reason }) => [index, reason.replace(/^(Annotation|Line) \d+/, '')])).toEqual(
+      search.skipped.map(({ index, reason }) => [index, reason.replace(/^Annotation \d+/, '')]),
+    );
   });
 
   it('reads one row, and skips replies listed apart (_separate_replies)', () => {
@@ -212,7 +246,9 @@ describe('readAnnotationFile: Hypothesis JSON', () => {
     };
     const file = read(JSON.stringify(jsonLd));
     expect(file.format).toBe('w3c');
-    expect(plan(file.items).annotations).toEqual([expect.objectContaining({ target: spanOf(TAXES), note: 'Check the 2024 budget.', tags: ['budget'], creator: 'ana_lopez' })]);
+    expect(plan(file.items).annotations).toEqual([
+      expect.objectContaining({ target: spanOf(TAXES), note: 'Check the 2024 budget.', tags: ['budget'], creator: 'ana_lopez' }),
+    ]);
     const empty = read(JSON.stringify({ ...jsonLd, body: [{ type: 'TextualBody', value: '', format: 'text/markdown' }] }));
     expect(plan(empty.items).annotations[0]).toMatchObject({ note: '', tags: [] });
   });
@@ -225,8 +261,23 @@ describe('readAnnotationFile: W3C shapes', () => {
   const cases: [string, string][] = [
     ['one annotation', JSON.stringify(a)],
     ['an array', JSON.stringify([a, b])],
-    ['a collection with an embedded page whose items take its @context', JSON.stringify({ '@context': ANNO_CONTEXT, type: 'AnnotationCollection', total: 2, first: { type: 'AnnotationPage', items: [a, bare] } })],
-    ['a collection of two embedded pages', JSON.stringify({ '@context': ANNO_CONTEXT, type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [a], next: { type: 'AnnotationPage', items: [bare] } } })],
+    [
+      'a collection with an embedded page whose items take its @context',
+      JSON.stringify({
+        '@context': ANNO_CONTEXT,
+        type: 'AnnotationCollection',
+        total: 2,
+        first: { type: 'AnnotationPage', items: [a, bare] },
+      }),
+    ],
+    [
+      'a collection of two embedded pages',
+      JSON.stringify({
+        '@context': ANNO_CONTEXT,
+        type: 'AnnotationCollection',
+        first: { type: 'AnnotationPage', items: [a], next: { type: 'AnnotationPage', items: [bare] } },
+      }),
+    ],
     ['an AnnotationPage', JSON.stringify({ '@context': ANNO_CONTEXT, type: ['AnnotationPage'], items: [a, bare] })],
     ['JSON Lines', `${JSON.stringify(a)}\n${JSON.stringify(b)}\n`],
     ['JSON Lines with CRLF, blank lines and a byte-order mark', `\uFEFF${JSON.stringify(a)}\r\n\r\n${JSON.stringify(b)}\r\n`],
@@ -249,13 +300,29 @@ describe('readAnnotationFile: W3C shapes', () => {
     ['a number', '42', /the JSON is a number/],
     ['null', 'null', /the JSON is null/],
     ['an unknown object', '{"name": "my notes", "items": []}', /Not an annotation file/],
-    ['a collection whose first page is elsewhere', JSON.stringify({ type: 'AnnotationCollection', total: 40, first: 'https://example.org/annotations/?page=0' }), /not in the file \(first: "https:\/\/example.org\/annotations\/\?page=0"\).*only pages embedded/],
-    ['a collection continued elsewhere', JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [a], next: 'https://example.org/p1' } }), /not in the file \(next:/],
+    [
+      'a collection whose first page is elsewhere',
+      JSON.stringify({ type: 'AnnotationCollection', total: 40, first: 'https://example.org/annotations/?page=0' }),
+      /not in the file \(first: "https:\/\/example.org\/annotations\/\?page=0"\).*only pages embedded/,
+    ],
+    [
+      'a collection continued elsewhere',
+      JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [a], next: 'https://example.org/p1' } }),
+      /not in the file \(next:/,
+    ],
     ['a collection that embeds no page', JSON.stringify({ type: 'AnnotationCollection', total: 3 }), /no page/],
     ['a page without items', JSON.stringify({ type: 'AnnotationPage', items: 'none' }), /Page 1 .* list of items/],
-    ['more than 50,000 annotations', JSON.stringify(Array.from({ length: ANNOTATION_FILE_LIMITS.annotations + 1 }, () => 0)), /50001 annotations; .* at most 50000/],
+    [
+      'more than 50,000 annotations',
+      JSON.stringify(Array.from({ length: ANNOTATION_FILE_LIMITS.annotations + 1 }, () => 0)),
+      /50001 annotations; .* at most 50000/,
+    ],
     ['more than 50,000 lines', '{}\n'.repeat(ANNOTATION_FILE_LIMITS.annotations + 1), /50001 annotations/],
-    ['more than 50,000 rows', JSON.stringify({ total: 1, rows: Array.from({ length: ANNOTATION_FILE_LIMITS.annotations + 1 }, () => 0) }), /50001 annotations/],
+    [
+      'more than 50,000 rows',
+      JSON.stringify({ total: 1, rows: Array.from({ length: ANNOTATION_FILE_LIMITS.annotations + 1 }, () => 0) }),
+      /50001 annotations/,
+    ],
   ];
 
   it.each(refusals)('refuses %s with a message', (_name, text, message) => {
@@ -269,16 +336,22 @@ describe('readAnnotationFile: W3C shapes', () => {
   });
 
   it('skips page notes, replies, evidence links, lines that are not JSON and values that are not objects, naming each', () => {
-    const linkTarget = (plain(TAXES).target as Record<string, unknown>);
+    const linkTarget = plain(TAXES).target as Record<string, unknown>;
     const skippedOnes = [
       { ...a, id: 'http://example.org/page-note', target: 'http://example.org/budget' },
-      { ...a, id: 'http://example.org/fragment', target: { source: 'http://example.org/budget.pdf', selector: { type: 'FragmentSelector', value: 'page=2' } } },
+      {
+        ...a,
+        id: 'http://example.org/fragment',
+        target: { source: 'http://example.org/budget.pdf', selector: { type: 'FragmentSelector', value: 'page=2' } },
+      },
       { ...a, id: 'http://example.org/reply', motivation: 'replying' },
       { ...a, id: 'http://example.org/link', motivation: 'linking', target: [linkTarget, linkTarget] },
     ];
     const file = read(JSON.stringify([a, ...skippedOnes, 7, null, [a]]));
     expect(file.items).toEqual([a]);
-    expect(file.skipped.map(({ index, reason }) => [index, reason.replace(/:.*/s, '')])).toEqual([1, 2, 3, 4, 5, 6, 7].map((index) => [index, `Annotation ${index + 1}`]));
+    expect(file.skipped.map(({ index, reason }) => [index, reason.replace(/:.*/s, '')])).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((index) => [index, `Annotation ${index + 1}`]),
+    );
     expect(file.skipped.map(({ reason }) => reason)).toEqual([
       expect.stringMatching(/whole document/),
       expect.stringMatching(/whole document/),
@@ -305,32 +378,83 @@ describe('planAnnotationImport: positions in code points, offsets in UTF-16', ()
     ['CJK extension B', '𠀀𠮷 漢字 𠀀: '],
   ];
 
-  it.each(texts)('%s: a W3C position (code points) lands on the quote; a Hypothesis position (UTF-16) is corrected by the quote', (_name, lead) => {
-    const text = `${lead}${ARTICLE}`;
-    const expected = spanOf(TAXES, text);
-    const w3c = plan([plain(TAXES, { text })], { text });
-    expect(w3c.annotations).toEqual([expect.objectContaining({ target: expected, anchor: { state: 'exact' } })]);
+  it.each(texts)(
+    '%s: a W3C position (code points) lands on the quote; a Hypothesis position (UTF-16) is corrected by the quote',
+    (_name, lead) => {
+      const text = `${lead}${ARTICLE}`;
+      const expected = spanOf(TAXES, text);
+      const w3c = plan([plain(TAXES, { text })], { text });
+      expect(w3c.annotations).toEqual([expect.objectContaining({ target: expected, anchor: { state: 'exact' } })]);
 
-    const row = { id: 'r1', user: 'acct:ana@hypothes.is', uri: 'https://x.example', text: '', tags: [], target: [{ source: 'https://x.example', selector: [{ type: 'TextPositionSelector', start: expected.start, end: expected.end }, { type: 'TextQuoteSelector', exact: TAXES, prefix: expected.prefix, suffix: expected.suffix }] }] };
-    const hypothesis = plan(read(JSON.stringify(row)).items, { text });
-    expect(hypothesis.annotations).toEqual([expect.objectContaining({ target: expected, anchor: { state: 'exact' } })]);
-  });
+      const row = {
+        id: 'r1',
+        user: 'acct:ana@hypothes.is',
+        uri: 'https://x.example',
+        text: '',
+        tags: [],
+        target: [
+          {
+            source: 'https://x.example',
+            selector: [
+              { type: 'TextPositionSelector', start: expected.start, end: expected.end },
+              { type: 'TextQuoteSelector', exact: TAXES, prefix: expected.prefix, suffix: expected.suffix },
+            ],
+          },
+        ],
+      };
+      const hypothesis = plan(read(JSON.stringify(row)).items, { text });
+      expect(hypothesis.annotations).toEqual([expect.objectContaining({ target: expected, anchor: { state: 'exact' } })]);
+    },
+  );
 });
 
-describe('planAnnotationImport: what is not this document\'s', () => {
+describe("planAnnotationImport: what is not this document's", () => {
   it('leaves out annotations made on another text or another page, and those the document already has by id', () => {
-    const other = { ...plain(TAXES), target: [{ type: 'SpecificResource', source: 'urn:x', 'claimbench:textHash': 'f'.repeat(64), selector: [{ type: 'TextQuoteSelector', exact: TAXES }] }] };
-    const page = { ...plain(TAXES), target: [{ type: 'SpecificResource', source: 'https://elsewhere.example/story', selector: [{ type: 'TextQuoteSelector', exact: TAXES }] }] };
-    const samePage = { ...plain(TAXES), target: [{ type: 'SpecificResource', source: 'https://News.example/a/#comments', selector: [{ type: 'TextQuoteSelector', exact: TAXES }] }] };
+    const other = {
+      ...plain(TAXES),
+      target: [
+        {
+          type: 'SpecificResource',
+          source: 'urn:x',
+          'claimbench:textHash': 'f'.repeat(64),
+          selector: [{ type: 'TextQuoteSelector', exact: TAXES }],
+        },
+      ],
+    };
+    const page = {
+      ...plain(TAXES),
+      target: [
+        { type: 'SpecificResource', source: 'https://elsewhere.example/story', selector: [{ type: 'TextQuoteSelector', exact: TAXES }] },
+      ],
+    };
+    const samePage = {
+      ...plain(TAXES),
+      target: [
+        { type: 'SpecificResource', source: 'https://News.example/a/#comments', selector: [{ type: 'TextQuoteSelector', exact: TAXES }] },
+      ],
+    };
     const result = plan([other, page, samePage], { document: { textHashes: ['a'.repeat(64)], sourceUrl: 'https://news.example/a' } });
     expect(result.elsewhere).toBe(2);
     expect(result.annotations).toHaveLength(1);
-    const again = plan([{ ...plain(TAXES), id: 'urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e' }], { existing: [{ ...result.annotations[0]!, id: '0f8fad5b-d9cb-469f-a165-70867728950e', note: 'changed since' }] });
+    const again = plan([{ ...plain(TAXES), id: 'urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e' }], {
+      existing: [{ ...result.annotations[0]!, id: '0f8fad5b-d9cb-469f-a165-70867728950e', note: 'changed since' }],
+    });
     expect(again).toMatchObject({ annotations: [], duplicates: 1 });
   });
 
   it('reports a match less than 75% alike as not found, not as an approximate match', () => {
-    const far = { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:x:far', type: 'Annotation', target: { source: 'urn:x', selector: { type: 'TextQuoteSelector', exact: `${TAXES.slice(0, 12)} will be doubled for every household in the region by the council` } } };
+    const far = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'urn:x:far',
+      type: 'Annotation',
+      target: {
+        source: 'urn:x',
+        selector: {
+          type: 'TextQuoteSelector',
+          exact: `${TAXES.slice(0, 12)} will be doubled for every household in the region by the council`,
+        },
+      },
+    };
     const result = plan([far]);
     expect(result.annotations).toEqual([]);
     expect(result.notFound).toHaveLength(1);
@@ -354,10 +478,16 @@ describe('planAnnotationImport: finding quotes', () => {
   });
 
   it('lists what is not in the text with its index and quote', () => {
-    const elsewhere = { ...plain(TAXES), target: { source: 'x:y', selector: { type: 'TextQuoteSelector', exact: 'the harbour will close in May' } } };
+    const elsewhere = {
+      ...plain(TAXES),
+      target: { source: 'x:y', selector: { type: 'TextQuoteSelector', exact: 'the harbour will close in May' } },
+    };
     const outside = { ...plain(TAXES), target: { source: 'x:y', selector: { type: 'TextPositionSelector', start: 5000, end: 5010 } } };
     const placed = plan([plain(COUNCIL), elsewhere, outside]);
-    expect(placed.notFound).toEqual([{ index: 1, quote: 'the harbour will close in May' }, { index: 2, quote: '' }]);
+    expect(placed.notFound).toEqual([
+      { index: 1, quote: 'the harbour will close in May' },
+      { index: 2, quote: '' },
+    ]);
     expect(placed.annotations).toHaveLength(1);
   });
 
@@ -396,8 +526,17 @@ describe('planAnnotationImport: tags', () => {
   });
 
   it('gives an annotation each tag once, drops blank names, and creates no tag for an item it does not import', () => {
-    expect(tagsOf([plain(TAXES, { tags: ['promise', 'Promise', ' ', { name: 'Fiscal', id: 'economy' }] })])).toEqual([['claim-promise', 'economy']]);
-    const tooLong = { ...plain(TAXES, { tags: ['Brand new'] }), body: [{ type: 'TextualBody', purpose: 'tagging', value: 'Brand new' }, { type: 'TextualBody', purpose: 'commenting', value: 'x'.repeat(60_000) }, { type: 'TextualBody', purpose: 'commenting', value: 'y'.repeat(60_000) }] };
+    expect(tagsOf([plain(TAXES, { tags: ['promise', 'Promise', ' ', { name: 'Fiscal', id: 'economy' }] })])).toEqual([
+      ['claim-promise', 'economy'],
+    ]);
+    const tooLong = {
+      ...plain(TAXES, { tags: ['Brand new'] }),
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: 'Brand new' },
+        { type: 'TextualBody', purpose: 'commenting', value: 'x'.repeat(60_000) },
+        { type: 'TextualBody', purpose: 'commenting', value: 'y'.repeat(60_000) },
+      ],
+    };
     const placed = plan([tooLong]);
     expect(placed).toMatchObject({ annotations: [], newTags: [], invalid: [{ index: 0, reason: expect.stringMatching(/note/) }] });
   });
@@ -416,10 +555,20 @@ describe('planAnnotationImport: statuses', () => {
 });
 
 describe('planAnnotationImport: duplicates', () => {
-  const existing = Annotation.parse({ id: 'old-1', target: spanOf(TAXES), tags: ['economy', 'claim-promise'], note: 'Seen', status: 'supported', created: NOW, modified: NOW });
+  const existing = Annotation.parse({
+    id: 'old-1',
+    target: spanOf(TAXES),
+    tags: ['economy', 'claim-promise'],
+    note: 'Seen',
+    status: 'supported',
+    created: NOW,
+    modified: NOW,
+  });
 
   it('skips an item with the span, note and tags of an existing annotation (tags in any order, any status)', () => {
-    const placed = plan([plain(TAXES, { tags: ['promise', 'Fiscal'], note: 'Seen', status: { label: 'Refuted' } })], { existing: [existing] });
+    const placed = plan([plain(TAXES, { tags: ['promise', 'Fiscal'], note: 'Seen', status: { label: 'Refuted' } })], {
+      existing: [existing],
+    });
     expect(placed).toMatchObject({ annotations: [], duplicates: 1 });
   });
 
@@ -441,13 +590,23 @@ describe('planAnnotationImport: duplicates', () => {
 
 describe('planAnnotationImport: ids, creators, dates', () => {
   it("gives new annotations newId()'s ids, never the file's", () => {
-    const withIds = [{ ...plain(TAXES), id: 'a1' }, { ...plain(COUNCIL), id: 'urn:uuid:0b5e3a0e-6a7e-4b53-9d3c-2c1f7d1a9e11' }];
+    const withIds = [
+      { ...plain(TAXES), id: 'a1' },
+      { ...plain(COUNCIL), id: 'urn:uuid:0b5e3a0e-6a7e-4b53-9d3c-2c1f7d1a9e11' },
+    ];
     expect(plan(withIds, { newId: counter('new') }).annotations.map((annotation) => annotation.id)).toEqual(['new-1', 'new-2']);
   });
 
   it('throws when newId gives an id that is not valid or not new: a bug in the caller, not in the file', () => {
     expect(() => plan([plain(TAXES)], { newId: () => 'urn:x:1' })).toThrow(RangeError);
-    const existing = Annotation.parse({ id: 'imp-1', target: spanOf(COUNCIL), tags: [], status: 'unverified', created: NOW, modified: NOW });
+    const existing = Annotation.parse({
+      id: 'imp-1',
+      target: spanOf(COUNCIL),
+      tags: [],
+      status: 'unverified',
+      created: NOW,
+      modified: NOW,
+    });
     expect(() => plan([plain(TAXES)], { existing: [existing] })).toThrow(/not a new annotation id/);
   });
 
@@ -472,7 +631,8 @@ describe('hostile input', () => {
   const row = JSON.parse(HYPOTHESIS_SEARCH).rows[0] as Record<string, unknown>;
   const deep = (depth: number, open: string, close: string) => open.repeat(depth) + close.repeat(depth);
   // JSON.stringify overflows the stack on values this deep, so they are spliced in as text.
-  const withRaw = (object: Record<string, unknown>, key: string, json: string) => JSON.stringify({ ...object, [key]: '@' }).replace('"@"', json);
+  const withRaw = (object: Record<string, unknown>, key: string, json: string) =>
+    JSON.stringify({ ...object, [key]: '@' }).replace('"@"', json);
 
   /** What became of each annotation of a file, one line each; placed annotations are checked against the schema. */
   function outcome(text: string): string {
@@ -494,17 +654,76 @@ describe('hostile input', () => {
     ['a deep body', withRaw(plain(TAXES), 'body', `${'{"value":'.repeat(100_000)}"x"${'}'.repeat(100_000)}`), /^invalid: .*body/],
     ['a deep target', withRaw(plain(TAXES), 'target', deep(100_000, '[', ']')), /^invalid: .*target/],
     ['a deep selector', withRaw(plain(TAXES), 'target', `{"selector": ${deep(100_000, '[', ']')}}`), /^invalid: .*target/],
-    ['a deep Hypothesis quote', withRaw(row, 'target', `[{"selector": [${deep(100_000, '{"type": "TextQuoteSelector", "exact": ', '}').replace(/}+$/, '"x"$&')}]}]`), /^invalid: Target 1: a TextQuoteSelector that is malformed/],
-    ['huge numbers', withRaw(plain(TAXES), 'target', '{"selector": {"type": "TextPositionSelector", "start": 1e999, "end": 17976931348623157e292}}'), /^invalid: Target 1: a TextPositionSelector that is malformed/],
-    ['huge Hypothesis positions (a hint, dropped)', withRaw(row, 'target', `[{"selector": [{"type": "TextPositionSelector", "start": 9007199254740993, "end": 1e400}, ${JSON.stringify({ type: 'TextQuoteSelector', exact: TAXES })}]}]`), new RegExp(`^placed: ${TAXES}$`)],
-    ['a __proto__ key making a search result', '{"__proto__": {"rows": [], "type": "Annotation"}, "x": 1}', /^refused: Not an annotation file/],
-    ['__proto__ and constructor keys inside an annotation', JSON.stringify(plain(TAXES)).replace('{', '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, '), new RegExp(`^placed: ${TAXES}$`)],
-    ['a Hypothesis row with every field of the wrong type', JSON.stringify({ id: 5, user: 'acct:x@y', uri: 'u', text: 7, tags: 'budget', target: { selector: 'x' }, user_info: 3, links: [] }), /^skipped: Annotation 1: not a Hypothesis annotation Claimbench can read: id: .*; text: .*; tags: /],
-    ['a Hypothesis row with malformed selectors', JSON.stringify({ ...row, target: [{ selector: [null, 'x', { type: 'TextQuoteSelector', exact: 42 }, { type: 'TextPositionSelector', start: '1', end: [] }] }] }), /^invalid: Target 1: a TextQuoteSelector that is malformed/],
-    ['a Hypothesis row with wrong cosmetic fields (kept, named by its account)', JSON.stringify({ ...row, user_info: 'Ana', links: 5, document: 7 }), new RegExp(`^placed: ${TAXES}$`)],
-    ['lone surrogates', JSON.stringify({ ...row, id: '\uD800', text: '\uDC00', tags: ['\uD800'], target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'x\uD800' }] }] }), /^not found$/],
-    ['a W3C annotation with every field of the wrong type', JSON.stringify({ '@context': ANNO_CONTEXT, type: 'Annotation', id: [], motivation: {}, creator: 5, body: true, target: [1, null] }), /^invalid: Not a W3C annotation Claimbench can read: id: .*/],
-    ['a page that is a number', JSON.stringify({ type: 'AnnotationCollection', first: 5 }), /^refused: Page 1 of the collection is not an AnnotationPage/],
+    [
+      'a deep Hypothesis quote',
+      withRaw(row, 'target', `[{"selector": [${deep(100_000, '{"type": "TextQuoteSelector", "exact": ', '}').replace(/}+$/, '"x"$&')}]}]`),
+      /^invalid: Target 1: a TextQuoteSelector that is malformed/,
+    ],
+    [
+      'huge numbers',
+      withRaw(plain(TAXES), 'target', '{"selector": {"type": "TextPositionSelector", "start": 1e999, "end": 17976931348623157e292}}'),
+      /^invalid: Target 1: a TextPositionSelector that is malformed/,
+    ],
+    [
+      'huge Hypothesis positions (a hint, dropped)',
+      withRaw(
+        row,
+        'target',
+        `[{"selector": [{"type": "TextPositionSelector", "start": 9007199254740993, "end": 1e400}, ${JSON.stringify({ type: 'TextQuoteSelector', exact: TAXES })}]}]`,
+      ),
+      new RegExp(`^placed: ${TAXES}$`),
+    ],
+    [
+      'a __proto__ key making a search result',
+      '{"__proto__": {"rows": [], "type": "Annotation"}, "x": 1}',
+      /^refused: Not an annotation file/,
+    ],
+    [
+      '__proto__ and constructor keys inside an annotation',
+      JSON.stringify(plain(TAXES)).replace('{', '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, '),
+      new RegExp(`^placed: ${TAXES}$`),
+    ],
+    [
+      'a Hypothesis row with every field of the wrong type',
+      JSON.stringify({ id: 5, user: 'acct:x@y', uri: 'u', text: 7, tags: 'budget', target: { selector: 'x' }, user_info: 3, links: [] }),
+      /^skipped: Annotation 1: not a Hypothesis annotation Claimbench can read: id: .*; text: .*; tags: /,
+    ],
+    [
+      'a Hypothesis row with malformed selectors',
+      JSON.stringify({
+        ...row,
+        target: [
+          { selector: [null, 'x', { type: 'TextQuoteSelector', exact: 42 }, { type: 'TextPositionSelector', start: '1', end: [] }] },
+        ],
+      }),
+      /^invalid: Target 1: a TextQuoteSelector that is malformed/,
+    ],
+    [
+      'a Hypothesis row with wrong cosmetic fields (kept, named by its account)',
+      JSON.stringify({ ...row, user_info: 'Ana', links: 5, document: 7 }),
+      new RegExp(`^placed: ${TAXES}$`),
+    ],
+    [
+      'lone surrogates',
+      JSON.stringify({
+        ...row,
+        id: '\uD800',
+        text: '\uDC00',
+        tags: ['\uD800'],
+        target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'x\uD800' }] }],
+      }),
+      /^not found$/,
+    ],
+    [
+      'a W3C annotation with every field of the wrong type',
+      JSON.stringify({ '@context': ANNO_CONTEXT, type: 'Annotation', id: [], motivation: {}, creator: 5, body: true, target: [1, null] }),
+      /^invalid: Not a W3C annotation Claimbench can read: id: .*/,
+    ],
+    [
+      'a page that is a number',
+      JSON.stringify({ type: 'AnnotationCollection', first: 5 }),
+      /^refused: Page 1 of the collection is not an AnnotationPage/,
+    ],
   ];
 
   it.each(files)('reads %s without throwing or polluting prototypes', (_name, text, expected) => {
@@ -536,23 +755,87 @@ describe('hostile input', () => {
   });
 
   it('never throws on random annotations and rows that look almost right', () => {
-    const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(TAXES, COUNCIL, 'acct:x@hypothes.is', 'TextQuoteSelector', '2025-01-01T00:00:00Z'));
+    const value = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.constantFrom(TAXES, COUNCIL, 'acct:x@hypothes.is', 'TextQuoteSelector', '2025-01-01T00:00:00Z'),
+    );
     const selector = fc.oneof(
-      fc.record({ type: fc.constant('TextQuoteSelector'), exact: fc.oneof(fc.constantFrom(TAXES, COUNCIL, ''), value), prefix: value, suffix: value }, { requiredKeys: ['type'] }),
-      fc.record({ type: fc.constant('TextPositionSelector'), start: fc.oneof(fc.integer({ min: -5, max: 400 }), value), end: fc.oneof(fc.integer({ min: -5, max: 400 }), value) }, { requiredKeys: ['type'] }),
+      fc.record(
+        {
+          type: fc.constant('TextQuoteSelector'),
+          exact: fc.oneof(fc.constantFrom(TAXES, COUNCIL, ''), value),
+          prefix: value,
+          suffix: value,
+        },
+        { requiredKeys: ['type'] },
+      ),
+      fc.record(
+        {
+          type: fc.constant('TextPositionSelector'),
+          start: fc.oneof(fc.integer({ min: -5, max: 400 }), value),
+          end: fc.oneof(fc.integer({ min: -5, max: 400 }), value),
+        },
+        { requiredKeys: ['type'] },
+      ),
       value,
     );
-    const target = fc.oneof(fc.array(fc.record({ source: value, selector: fc.oneof(selector, fc.array(selector, { maxLength: 4 })) }), { maxLength: 3 }), value);
-    const hypothesisRow = fc.record({ id: value, user: fc.oneof(fc.constant('acct:ana@hypothes.is'), value), uri: fc.constant('https://x.example'), text: value, tags: fc.oneof(fc.array(fc.oneof(fc.constantFrom('promise', 'Budget'), value), { maxLength: 3 }), value), target, references: value, user_info: value, created: value }, { requiredKeys: ['uri'] });
-    const body = fc.record({ type: value, purpose: fc.oneof(fc.constantFrom('tagging', 'commenting', 'assessing'), value), value, 'claimbench:tag': value, 'claimbench:status': value }, { requiredKeys: [] });
-    const w3c = fc.record({ '@context': fc.oneof(fc.constant(ANNO_CONTEXT), value), id: value, type: fc.oneof(fc.constant('Annotation'), value), motivation: value, body: fc.oneof(body, fc.array(body, { maxLength: 3 }), value), creator: value, created: value, target }, { requiredKeys: ['type'] });
+    const target = fc.oneof(
+      fc.array(fc.record({ source: value, selector: fc.oneof(selector, fc.array(selector, { maxLength: 4 })) }), { maxLength: 3 }),
+      value,
+    );
+    const hypothesisRow = fc.record(
+      {
+        id: value,
+        user: fc.oneof(fc.constant('acct:ana@hypothes.is'), value),
+        uri: fc.constant('https://x.example'),
+        text: value,
+        tags: fc.oneof(fc.array(fc.oneof(fc.constantFrom('promise', 'Budget'), value), { maxLength: 3 }), value),
+        target,
+        references: value,
+        user_info: value,
+        created: value,
+      },
+      { requiredKeys: ['uri'] },
+    );
+    const body = fc.record(
+      {
+        type: value,
+        purpose: fc.oneof(fc.constantFrom('tagging', 'commenting', 'assessing'), value),
+        value,
+        'claimbench:tag': value,
+        'claimbench:status': value,
+      },
+      { requiredKeys: [] },
+    );
+    const w3c = fc.record(
+      {
+        '@context': fc.oneof(fc.constant(ANNO_CONTEXT), value),
+        id: value,
+        type: fc.oneof(fc.constant('Annotation'), value),
+        motivation: value,
+        body: fc.oneof(body, fc.array(body, { maxLength: 3 }), value),
+        creator: value,
+        created: value,
+        target,
+      },
+      { requiredKeys: ['type'] },
+    );
     fc.assert(
-      fc.property(fc.array(fc.oneof(hypothesisRow, w3c), { maxLength: 5 }), fc.constantFrom('array', 'lines', 'rows'), (annotations, shape) => {
-        const text = shape === 'array' ? JSON.stringify(annotations) : shape === 'rows' ? JSON.stringify({ total: 9, rows: annotations }) : annotations.map((one) => JSON.stringify(one)).join('\n');
-        const result = readAnnotationFile(text);
-        if (!result.ok) return;
-        for (const annotation of plan(result.value.items).annotations) Annotation.parse(annotation);
-      }),
+      fc.property(
+        fc.array(fc.oneof(hypothesisRow, w3c), { maxLength: 5 }),
+        fc.constantFrom('array', 'lines', 'rows'),
+        (annotations, shape) => {
+          const text =
+            shape === 'array'
+              ? JSON.stringify(annotations)
+              : shape === 'rows'
+                ? JSON.stringify({ total: 9, rows: annotations })
+                : annotations.map((one) => JSON.stringify(one)).join('\n');
+          const result = readAnnotationFile(text);
+          if (!result.ok) return;
+          for (const annotation of plan(result.value.items).annotations) Annotation.parse(annotation);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -16,7 +16,15 @@ function meta(id: string): DocumentMeta {
 function annotation(id: string, text: string, quote: string, overrides: Partial<Annotation> = {}): Annotation {
   const start = text.indexOf(quote);
   if (start < 0) throw new Error(`"${quote}" is not in the text`);
-  return Annotation.parse({ id, target: textTarget(text, start, start + quote.length), tags: [], status: 'unverified', created: TIME, modified: TIME, ...overrides });
+  return Annotation.parse({
+    id,
+    target: textTarget(text, start, start + quote.length),
+    tags: [],
+    status: 'unverified',
+    created: TIME,
+    modified: TIME,
+    ...overrides,
+  });
 }
 
 const CODEBOOK = {
@@ -29,11 +37,22 @@ const CODEBOOK = {
 };
 
 function input(documents: ExportInput['documents'], links: EvidenceLink[] = []): ExportInput {
-  return { workspace: { name: 'Test', statuses: DEFAULT_STATUSES, verdictScale: DEFAULT_VERDICT_SCALE, codebook: CODEBOOK }, documents, evidence: { links, claims: [] } };
+  return {
+    workspace: { name: 'Test', statuses: DEFAULT_STATUSES, verdictScale: DEFAULT_VERDICT_SCALE, codebook: CODEBOOK },
+    documents,
+    evidence: { links, claims: [] },
+  };
 }
 
 function link(id: string, relation: EvidenceLink['relation'], from: [string, string], to: [string, string]): EvidenceLink {
-  return EvidenceLink.parse({ id, relation, from: { documentId: from[0], annotationId: from[1] }, to: { documentId: to[0], annotationId: to[1] }, created: TIME, modified: TIME });
+  return EvidenceLink.parse({
+    id,
+    relation,
+    from: { documentId: from[0], annotationId: from[1] },
+    to: { documentId: to[0], annotationId: to[1] },
+    created: TIME,
+    modified: TIME,
+  });
 }
 
 interface TextBound {
@@ -64,7 +83,12 @@ const fileOf = (result: ReturnType<typeof bratExport>, path: string) => result.f
 const TEXT = '😀 Intro 🇺🇦 line.\nThe mayor said "taxes will not rise"\nin 2025, 👩‍👩‍👧 sources say.\n\nThe ministry says otherwise.';
 
 describe('bratExport', () => {
-  const a1 = annotation('a1', TEXT, 'taxes will not rise', { tags: ['stat', 'source'], status: 'refuted', note: 'Checked\nagainst\tbudget', speaker: 'Mayor' });
+  const a1 = annotation('a1', TEXT, 'taxes will not rise', {
+    tags: ['stat', 'source'],
+    status: 'refuted',
+    note: 'Checked\nagainst\tbudget',
+    speaker: 'Mayor',
+  });
   const a2 = annotation('a2', TEXT, 'The mayor said "taxes will not rise"\nin 2025, 👩‍👩‍👧 sources', { tags: ['2nd-hand'] });
   const a3 = annotation('a3', TEXT, 'Intro 🇺🇦 line.');
   const a4 = annotation('a4', TEXT, 'sources say.\n\nThe ministry', { tags: ['unknown-tag'] });
@@ -111,7 +135,9 @@ describe('bratExport', () => {
     const lines = ann.split('\n');
     const t = textBounds(ann).find((bound) => bound.text === a1.target.exact)!.id;
     expect(textBounds(ann).find((bound) => bound.id === t)!.type).toBe('stat');
-    expect(lines).toContain(`A${lines.filter((line) => line.startsWith('A')).findIndex((line) => line.includes(`Status ${t} `)) + 1}\tStatus ${t} refuted`);
+    expect(lines).toContain(
+      `A${lines.filter((line) => line.startsWith('A')).findIndex((line) => line.includes(`Status ${t} `)) + 1}\tStatus ${t} refuted`,
+    );
     expect(lines.some((line) => new RegExp(`^A\\d+\\tTag_source ${t}$`).test(line))).toBe(true);
     expect(lines).toContain(`#1\tAnnotatorNotes ${t}\tChecked against budget | Speaker: Mayor`);
     expect(textBounds(ann).find((bound) => bound.text === a3.target.exact)!.type).toBe(UNTAGGED);
@@ -119,7 +145,9 @@ describe('bratExport', () => {
 
   it('keeps links within the document as relations and counts what brat cannot hold', () => {
     const byText = new Map(textBounds(ann).map((bound) => [bound.text, bound.id]));
-    expect(ann.split('\n').filter((line) => line.startsWith('R'))).toEqual([`R1\trefutes Arg1:${byText.get(a1.target.exact)} Arg2:${byText.get(a3.target.exact)}`]);
+    expect(ann.split('\n').filter((line) => line.startsWith('R'))).toEqual([
+      `R1\trefutes Arg1:${byText.get(a1.target.exact)} Arg2:${byText.get(a3.target.exact)}`,
+    ]);
     expect(result.skipped).toEqual({ annotations: 1, crossDocumentLinks: 1, linksToUnplaced: 1 });
   });
 

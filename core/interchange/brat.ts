@@ -58,7 +58,8 @@ export function bratExport(input: ExportInput): BratExport {
   let linksToUnplaced = 0;
   const linksIn = new Map<string, EvidenceLink[]>();
   for (const link of input.evidence.links) {
-    if (link.from.documentId === link.to.documentId) linksIn.set(link.from.documentId, [...(linksIn.get(link.from.documentId) ?? []), link]);
+    if (link.from.documentId === link.to.documentId)
+      linksIn.set(link.from.documentId, [...(linksIn.get(link.from.documentId) ?? []), link]);
   }
   for (const document of input.documents) {
     const ann = bratAnn(document, linksIn.get(document.meta.id) ?? []);
@@ -105,7 +106,10 @@ export function lineFragments(text: string, start: number, end: number): { start
  * The .ann of one document, and how many of its annotations and `links` it leaves out. `links`
  * are the evidence links with both ends in this document. T, A, R and # count from 1, T in reading order.
  */
-export function bratAnn(document: ExportDocument, links: readonly EvidenceLink[]): { content: string; skippedAnnotations: number; skippedLinks: number } {
+export function bratAnn(
+  document: ExportDocument,
+  links: readonly EvidenceLink[],
+): { content: string; skippedAnnotations: number; skippedLinks: number } {
   const codePoints = codePointIndex(document.text);
   const lines: string[] = [];
   const textBound = new Map<string, string>();
@@ -113,14 +117,18 @@ export function bratAnn(document: ExportDocument, links: readonly EvidenceLink[]
   let notes = 0;
   let skippedAnnotations = 0;
   for (const annotation of inReadingOrder(document)) {
-    const fragments = isPlaced(annotation, document.text) ? lineFragments(document.text, annotation.target.start, annotation.target.end) : [];
+    const fragments = isPlaced(annotation, document.text)
+      ? lineFragments(document.text, annotation.target.start, annotation.target.end)
+      : [];
     if (fragments.length === 0) {
       skippedAnnotations++;
       continue;
     }
     const id = `T${textBound.size + 1}`;
     textBound.set(annotation.id, id);
-    lines.push(`${id}\t${bratType(annotation)} ${offsets(codePoints, fragments)}\t${fragments.map((fragment) => document.text.slice(fragment.start, fragment.end)).join(' ')}`);
+    lines.push(
+      `${id}\t${bratType(annotation)} ${offsets(codePoints, fragments)}\t${fragments.map((fragment) => document.text.slice(fragment.start, fragment.end)).join(' ')}`,
+    );
     lines.push(`A${++attributes}\tStatus ${id} ${bratLabel(annotation.status)}`);
     for (const tag of annotation.tags.slice(1)) lines.push(`A${++attributes}\tTag_${bratLabel(tag)} ${id}`);
     const note = noteLine(annotation);
@@ -148,7 +156,11 @@ function offsets(codePoints: CodePointIndex, fragments: readonly { start: number
 
 /** The note, speaker and outlet on one line (brat's format is line-oriented), tabs as spaces. */
 function noteLine(annotation: Annotation): string {
-  const parts = [annotation.note.trim(), annotation.speaker.trim() && `Speaker: ${annotation.speaker.trim()}`, annotation.outlet.trim() && `Outlet: ${annotation.outlet.trim()}`];
+  const parts = [
+    annotation.note.trim(),
+    annotation.speaker.trim() && `Speaker: ${annotation.speaker.trim()}`,
+    annotation.outlet.trim() && `Outlet: ${annotation.outlet.trim()}`,
+  ];
   return parts
     .filter((part) => part !== '')
     .join(' | ')

@@ -11,13 +11,37 @@ const TIME = '2025-01-02T03:04:05.000Z';
 const TEXT = 'The mayor said taxes will not rise in 2025.';
 
 function doc(id: string, overrides: Partial<DocumentMeta>): ExportInput['documents'][number] {
-  const meta = DocumentMeta.parse({ id, title: `Title of ${id}`, format: 'text', importedAt: TIME, importedFrom: '/tmp/x.txt', textHash: HASH, ...overrides });
-  const annotation = Annotation.parse({ id: 'a1', target: textTarget(TEXT, 15, 42), tags: [], status: 'unverified', created: TIME, modified: TIME, speaker: id === 'later' ? 'Mayor Jones' : '' });
+  const meta = DocumentMeta.parse({
+    id,
+    title: `Title of ${id}`,
+    format: 'text',
+    importedAt: TIME,
+    importedFrom: '/tmp/x.txt',
+    textHash: HASH,
+    ...overrides,
+  });
+  const annotation = Annotation.parse({
+    id: 'a1',
+    target: textTarget(TEXT, 15, 42),
+    tags: [],
+    status: 'unverified',
+    created: TIME,
+    modified: TIME,
+    speaker: id === 'later' ? 'Mayor Jones' : '',
+  });
   return { meta, text: TEXT, annotations: [annotation] };
 }
 
 function claim(id: string, verdict?: Claim['verdict'], mentions = ['later', 'earlier', 'undated']): Claim {
-  return Claim.parse({ id, statement: `Taxes will not rise (${id})`, mentions: mentions.map((documentId) => ({ documentId, annotationId: 'a1' })), verdict, created: TIME, modified: TIME, creator: 'Ana' });
+  return Claim.parse({
+    id,
+    statement: `Taxes will not rise (${id})`,
+    mentions: mentions.map((documentId) => ({ documentId, annotationId: 'a1' })),
+    verdict,
+    created: TIME,
+    modified: TIME,
+    creator: 'Ana',
+  });
 }
 
 const documents = [
@@ -28,7 +52,11 @@ const documents = [
 const verdict = { rating: 'mostly-false', rationale: 'The budget raises the rate.', reviewer: 'R. Checker', date: '2025-04-01' };
 
 function input(claims: Claim[]): ExportInput {
-  return { workspace: { name: 'Test', statuses: DEFAULT_STATUSES, verdictScale: DEFAULT_VERDICT_SCALE, codebook: { tags: [] } }, documents, evidence: { links: [], claims } };
+  return {
+    workspace: { name: 'Test', statuses: DEFAULT_STATUSES, verdictScale: DEFAULT_VERDICT_SCALE, codebook: { tags: [] } },
+    documents,
+    evidence: { links: [], claims },
+  };
 }
 
 describe('claimReviews', () => {
@@ -38,7 +66,9 @@ describe('claimReviews', () => {
   });
 
   it("has Google's required properties and the documented shape", () => {
-    const [review] = JSON.parse(claimReviewJsonLd(input([claim('c2', verdict)]), { reviewUrl: (item) => `https://checks.example/${item.id}` })) as Record<string, unknown>[];
+    const [review] = JSON.parse(
+      claimReviewJsonLd(input([claim('c2', verdict)]), { reviewUrl: (item) => `https://checks.example/${item.id}` }),
+    ) as Record<string, unknown>[];
     expect(review).toMatchObject({
       '@context': SCHEMA_ORG,
       '@type': 'ClaimReview',
@@ -55,7 +85,13 @@ describe('claimReviews', () => {
   it('rates higher for truer verdicts: best = n, worst = 1, unranked ratings by label only', () => {
     const ranked = DEFAULT_VERDICT_SCALE.filter((rating) => rating.id !== 'unproven');
     const ratingOf = (rating: string) => claimReviews(input([claim('c', { ...verdict, rating })]))[0]!.reviewRating;
-    expect(ratingOf('true')).toEqual({ '@type': 'Rating', ratingValue: ranked.length, bestRating: ranked.length, worstRating: 1, alternateName: 'True' });
+    expect(ratingOf('true')).toEqual({
+      '@type': 'Rating',
+      ratingValue: ranked.length,
+      bestRating: ranked.length,
+      worstRating: 1,
+      alternateName: 'True',
+    });
     expect(ratingOf('false')).toMatchObject({ ratingValue: 1 });
     expect(ratingOf('mostly-false')).toMatchObject({ ratingValue: 2 });
     expect(ratingOf('unproven')).toEqual({ '@type': 'Rating', alternateName: 'Unproven' });
@@ -66,10 +102,22 @@ describe('claimReviews', () => {
     const { itemReviewed } = claimReviews(input([claim('c2', verdict)]))[0]!;
     expect(itemReviewed.author).toEqual({ '@type': 'Person', name: 'Mayor Jones' });
     expect(itemReviewed.datePublished).toBe('2025-02-01T10:00:00+01:00');
-    expect(itemReviewed.firstAppearance).toEqual({ '@type': 'CreativeWork', headline: 'Title of earlier', datePublished: '2025-02-01T10:00:00+01:00', publisher: { '@type': 'Organization', name: 'Radio' } });
+    expect(itemReviewed.firstAppearance).toEqual({
+      '@type': 'CreativeWork',
+      headline: 'Title of earlier',
+      datePublished: '2025-02-01T10:00:00+01:00',
+      publisher: { '@type': 'Organization', name: 'Radio' },
+    });
     expect(itemReviewed.appearance).toEqual([
       itemReviewed.firstAppearance,
-      { '@type': 'CreativeWork', headline: 'Title of later', url: 'https://courier.example/taxes', datePublished: '2025-03-01', author: { '@type': 'Person', name: 'J. Doe' }, publisher: { '@type': 'Organization', name: 'Courier' } },
+      {
+        '@type': 'CreativeWork',
+        headline: 'Title of later',
+        url: 'https://courier.example/taxes',
+        datePublished: '2025-03-01',
+        author: { '@type': 'Person', name: 'J. Doe' },
+        publisher: { '@type': 'Organization', name: 'Courier' },
+      },
       { '@type': 'CreativeWork', headline: 'Title of undated' },
     ]);
   });

@@ -84,7 +84,9 @@ export function claimReviews(input: ExportInput, options: ClaimReviewOptions = {
     if (verdict === undefined) return [];
     const appearances = timelineOf(claim, index.mentionLookup);
     // One appearance per document: several mentions in one article are one appearance of the claim.
-    const documents = appearances.filter((appearance, position) => appearances.findIndex((other) => other.ref.documentId === appearance.ref.documentId) === position);
+    const documents = appearances.filter(
+      (appearance, position) => appearances.findIndex((other) => other.ref.documentId === appearance.ref.documentId) === position,
+    );
     const works = documents.map((appearance) => creativeWork(appearance, index));
     const first = documents[0]?.instant !== undefined ? works[0] : undefined;
     const speaker = appearances.find((appearance) => appearance.speaker !== '')?.speaker;
@@ -95,7 +97,11 @@ export function claimReviews(input: ExportInput, options: ClaimReviewOptions = {
         '@type': 'ClaimReview',
         ...(url !== undefined ? { url } : {}),
         claimReviewed: claim.statement,
-        reviewRating: rating(verdict, input, ranked.map((item) => item.id)),
+        reviewRating: rating(
+          verdict,
+          input,
+          ranked.map((item) => item.id),
+        ),
         itemReviewed: {
           '@type': 'Claim',
           ...(speaker !== undefined ? { author: person(speaker) } : {}),
@@ -103,7 +109,11 @@ export function claimReviews(input: ExportInput, options: ClaimReviewOptions = {
           ...(works.length > 0 ? { appearance: works } : {}),
           ...(first !== undefined ? { firstAppearance: first } : {}),
         },
-        ...(verdict.reviewer.trim() !== '' ? { author: person(verdict.reviewer) } : claim.creator.trim() !== '' ? { author: person(claim.creator) } : {}),
+        ...(verdict.reviewer.trim() !== ''
+          ? { author: person(verdict.reviewer) }
+          : claim.creator.trim() !== ''
+            ? { author: person(claim.creator) }
+            : {}),
         datePublished: verdict.date,
         ...(verdict.rationale.trim() !== '' ? { reviewBody: verdict.rationale } : {}),
       },

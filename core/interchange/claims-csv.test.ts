@@ -11,13 +11,29 @@ const HASH = 'a'.repeat(64);
 const TIME = '2025-01-02T03:04:05.000Z';
 
 function meta(id: string, overrides: Partial<DocumentMeta> = {}): DocumentMeta {
-  return DocumentMeta.parse({ id, title: `Title of ${id}`, format: 'text', importedAt: TIME, importedFrom: '/tmp/x.txt', textHash: HASH, ...overrides });
+  return DocumentMeta.parse({
+    id,
+    title: `Title of ${id}`,
+    format: 'text',
+    importedAt: TIME,
+    importedFrom: '/tmp/x.txt',
+    textHash: HASH,
+    ...overrides,
+  });
 }
 
 function annotation(id: string, text: string, quote: string, overrides: Partial<Annotation> = {}): Annotation {
   const start = text.indexOf(quote);
   if (start < 0) throw new Error(`"${quote}" is not in the text`);
-  return Annotation.parse({ id, target: textTarget(text, start, start + quote.length), tags: [], status: 'unverified', created: TIME, modified: TIME, ...overrides });
+  return Annotation.parse({
+    id,
+    target: textTarget(text, start, start + quote.length),
+    tags: [],
+    status: 'unverified',
+    created: TIME,
+    modified: TIME,
+    ...overrides,
+  });
 }
 
 function input(documents: ExportInput['documents'], evidence: Partial<ExportInput['evidence']> = {}): ExportInput {
@@ -26,7 +42,12 @@ function input(documents: ExportInput['documents'], evidence: Partial<ExportInpu
       name: 'Test',
       statuses: DEFAULT_STATUSES,
       verdictScale: DEFAULT_VERDICT_SCALE,
-      codebook: { tags: [{ id: 'stat', name: 'Statistic', color: '#112233', description: '' }, { id: 'quote', name: 'Direct quote', color: '#445566', description: '' }] },
+      codebook: {
+        tags: [
+          { id: 'stat', name: 'Statistic', color: '#112233', description: '' },
+          { id: 'quote', name: 'Direct quote', color: '#445566', description: '' },
+        ],
+      },
     },
     documents,
     evidence: { links: [], claims: [], ...evidence },
@@ -45,7 +66,11 @@ function readBack(csv: string): Record<string, string>[] {
 const HOSTILE_TEXT = 'Intro 😀😀 =HYPERLINK("http://evil.example","click") said "no", twice,\nand more. @SUM(A1) -2+3 +cmd|calc';
 
 describe('claimsCsv', () => {
-  const doc = { meta: meta('doc-1', { title: '=cmd|" /c calc"!A1', outlet: 'Valley, "Courier"' }), text: HOSTILE_TEXT, annotations: [] as Annotation[] };
+  const doc = {
+    meta: meta('doc-1', { title: '=cmd|" /c calc"!A1', outlet: 'Valley, "Courier"' }),
+    text: HOSTILE_TEXT,
+    annotations: [] as Annotation[],
+  };
   const hostile = annotation('a1', HOSTILE_TEXT, '=HYPERLINK("http://evil.example","click") said "no", twice,\nand more.', {
     tags: ['stat', 'quote'],
     speaker: '@mayor',
@@ -117,9 +142,26 @@ describe('claimsCsv', () => {
 
   it('describes links both ways and names the claims a mention belongs to', () => {
     const sourceText = 'The ministry report says 40% of wells are dry.';
-    const source = { meta: meta('doc-2', { title: 'Ministry report' }), text: sourceText, annotations: [annotation('s1', sourceText, '40% of wells are dry')] };
-    const link = EvidenceLink.parse({ id: 'l1', relation: 'source-of', from: { documentId: 'doc-1', annotationId: 'a2' }, to: { documentId: 'doc-2', annotationId: 's1' }, created: TIME, modified: TIME });
-    const claim = Claim.parse({ id: 'c1', statement: 'Wells are drying up', mentions: [{ documentId: 'doc-1', annotationId: 'a2' }], created: TIME, modified: TIME });
+    const source = {
+      meta: meta('doc-2', { title: 'Ministry report' }),
+      text: sourceText,
+      annotations: [annotation('s1', sourceText, '40% of wells are dry')],
+    };
+    const link = EvidenceLink.parse({
+      id: 'l1',
+      relation: 'source-of',
+      from: { documentId: 'doc-1', annotationId: 'a2' },
+      to: { documentId: 'doc-2', annotationId: 's1' },
+      created: TIME,
+      modified: TIME,
+    });
+    const claim = Claim.parse({
+      id: 'c1',
+      statement: 'Wells are drying up',
+      mentions: [{ documentId: 'doc-1', annotationId: 'a2' }],
+      created: TIME,
+      modified: TIME,
+    });
     const rows = readBack(claimsCsv(input([{ ...doc, annotations: [plain] }, source], { links: [link], claims: [claim] })));
     expect(rows[0]).toMatchObject({ links: 'source-of → Ministry report: "40% of wells are dry"', claims: 'Wells are drying up' });
     expect(rows[1]).toMatchObject({ links: `source-of ← =cmd|" /c calc"!A1: "Intro"`, claims: '' });

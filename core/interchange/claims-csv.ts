@@ -22,15 +22,31 @@ export const CLAIMS_CSV_COLUMNS = [
   { name: 'document_title', description: 'Title of the document.' },
   { name: 'annotation_id', description: 'Id of the annotation, unique within its document.' },
   { name: 'quote', description: 'The annotated text, exactly as in the document (may contain line breaks).' },
-  { name: 'start', description: 'Where the quote starts in documents/<id>.txt, in Unicode code points from 0 (as Python and the W3C TextPositionSelector count). Empty for an orphaned annotation.' },
-  { name: 'end', description: 'Where the quote ends (exclusive), in code points: text[start:end] in Python is the quote. Empty for an orphaned annotation.' },
+  {
+    name: 'start',
+    description:
+      'Where the quote starts in documents/<id>.txt, in Unicode code points from 0 (as Python and the W3C TextPositionSelector count). Empty for an orphaned annotation.',
+  },
+  {
+    name: 'end',
+    description:
+      'Where the quote ends (exclusive), in code points: text[start:end] in Python is the quote. Empty for an orphaned annotation.',
+  },
   { name: 'tags', description: 'Names of the codebook tags, separated by "; ". The first is the primary tag.' },
   { name: 'status', description: 'Verification status (its label).' },
   { name: 'speaker', description: 'Who makes the claim, as the analyst recorded it.' },
   { name: 'outlet', description: "Where the claim appeared: the analyst's outlet for this annotation, else the document's outlet." },
   { name: 'note', description: "The analyst's note (Markdown source)." },
-  { name: 'anchor', description: 'How the annotation was last found in the text: exact, moved, fuzzy, or orphaned (no longer found: start and end are empty).' },
-  { name: 'links', description: 'Evidence links to other annotations, separated by "; ": `<relation> → <document title>: "<quote>"` for a link from this annotation, `←` for a link to it.' },
+  {
+    name: 'anchor',
+    description:
+      'How the annotation was last found in the text: exact, moved, fuzzy, or orphaned (no longer found: start and end are empty).',
+  },
+  {
+    name: 'links',
+    description:
+      'Evidence links to other annotations, separated by "; ": `<relation> → <document title>: "<quote>"` for a link from this annotation, `←` for a link to it.',
+  },
   { name: 'claims', description: 'Statements of the claims this annotation is a mention of, separated by "; ".' },
   { name: 'created', description: 'When the annotation was made (ISO 8601, UTC).' },
   { name: 'modified', description: 'When the annotation was last changed (ISO 8601, UTC).' },
@@ -72,8 +88,14 @@ export function claimsCsv(input: ExportInput, options: ClaimsCsvOptions = {}): s
         outlet: annotation.outlet.trim() || document.meta.outlet,
         note: annotation.note,
         anchor: placed ? annotation.anchor.state : 'orphaned',
-        links: index.linksOf(ref).map((link) => describeLink(link, ref.documentId, ref.annotationId, index)).join('; '),
-        claims: index.claimsOf(ref).map((claim) => claim.statement).join('; '),
+        links: index
+          .linksOf(ref)
+          .map((link) => describeLink(link, ref.documentId, ref.annotationId, index))
+          .join('; '),
+        claims: index
+          .claimsOf(ref)
+          .map((claim) => claim.statement)
+          .join('; '),
         created: annotation.created,
         modified: annotation.modified,
         creator: annotation.creator,

@@ -10,10 +10,38 @@ function parsed(text: string): string[][] {
 describe('parseCsv', () => {
   it.each<[string, string, string[][]]>([
     ['an empty file has no rows', '', []],
-    ['plain cells, CRLF', 'a,b\r\nc,d\r\n', [['a', 'b'], ['c', 'd']]],
-    ['LF line breaks', 'a,b\nc,d\n', [['a', 'b'], ['c', 'd']]],
-    ['lone CR line breaks (old Mac exports)', 'a,b\rc,d', [['a', 'b'], ['c', 'd']]],
-    ['no line break after the last record', 'a,b\r\nc,d', [['a', 'b'], ['c', 'd']]],
+    [
+      'plain cells, CRLF',
+      'a,b\r\nc,d\r\n',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'LF line breaks',
+      'a,b\nc,d\n',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'lone CR line breaks (old Mac exports)',
+      'a,b\rc,d',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'no line break after the last record',
+      'a,b\r\nc,d',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
     ['a leading BOM is dropped', '\uFEFFname\r\nx\r\n', [['name'], ['x']]],
     ['a BOM that is not leading is kept', 'a\uFEFF\r\n', [['a\uFEFF']]],
     ['quoted cells with commas', '"Smith, J.",x', [['Smith, J.', 'x']]],
@@ -54,11 +82,23 @@ describe('parseCsv', () => {
 
 describe('toCsv', () => {
   it('uses CRLF and quotes only what needs it', () => {
-    expect(toCsv([['a', 'b,c'], ['say "hi"', ''], ['x\ny', 'p\rq']])).toBe('a,"b,c"\r\n"say ""hi""",\r\n"x\ny","p\rq"\r\n');
+    expect(
+      toCsv([
+        ['a', 'b,c'],
+        ['say "hi"', ''],
+        ['x\ny', 'p\rq'],
+      ]),
+    ).toBe('a,"b,c"\r\n"say ""hi""",\r\n"x\ny","p\rq"\r\n');
   });
 
   it.each<[string, string[][]]>([
-    ['plain', [['id', 'name'], ['a', 'b']]],
+    [
+      'plain',
+      [
+        ['id', 'name'],
+        ['a', 'b'],
+      ],
+    ],
     ['awkward cells', [['"', ',', '\r\n', '\n', '\r', ' lead', 'trail ', '""x""', '']]],
     ['one empty cell', [['']]],
     ['no rows', []],

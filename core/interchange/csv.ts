@@ -28,7 +28,10 @@ export function parseCsv(text: string): Result<string[][], 'invalid'> {
       for (;;) {
         const quote = input.indexOf('"', index);
         if (quote === -1) {
-          return fail('invalid', `Line ${openedOn}: a quoted cell is never closed (a " opens it and no " ends it before the end of the file).`);
+          return fail(
+            'invalid',
+            `Line ${openedOn}: a quoted cell is never closed (a " opens it and no " ends it before the end of the file).`,
+          );
         }
         value += input.slice(index, quote);
         line += countLineBreaks(input, index, quote);
@@ -42,7 +45,10 @@ export function parseCsv(text: string): Result<string[][], 'invalid'> {
       }
       const next = input[index];
       if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-        return fail('invalid', `Line ${line}: unexpected ${JSON.stringify(next)} after the closing quote of a cell; a quote inside a quoted cell is written "".`);
+        return fail(
+          'invalid',
+          `Line ${line}: unexpected ${JSON.stringify(next)} after the closing quote of a cell; a quote inside a quoted cell is written "".`,
+        );
       }
       cell = value;
     } else {

@@ -55,7 +55,8 @@ export function exportIndex(input: ExportInput): ExportIndex {
   const statuses = new Map(input.workspace.statuses.map((status) => [status.id, status.label]));
   const located = new Map<string, Located>();
   for (const document of input.documents) {
-    for (const annotation of document.annotations) located.set(refKey({ documentId: document.meta.id, annotationId: annotation.id }), { document, annotation });
+    for (const annotation of document.annotations)
+      located.set(refKey({ documentId: document.meta.id, annotationId: annotation.id }), { document, annotation });
   }
   const find = (ref: AnnotationRef) => located.get(refKey(ref));
   const links = new Map<string, EvidenceLink[]>();
@@ -79,7 +80,13 @@ export function exportIndex(input: ExportInput): ExportIndex {
       if (!found) return undefined;
       const { meta } = found.document;
       return {
-        document: { id: meta.id, title: meta.title, outlet: meta.outlet, importedAt: meta.importedAt, ...(meta.publishedAt !== undefined ? { publishedAt: meta.publishedAt } : {}) },
+        document: {
+          id: meta.id,
+          title: meta.title,
+          outlet: meta.outlet,
+          importedAt: meta.importedAt,
+          ...(meta.publishedAt !== undefined ? { publishedAt: meta.publishedAt } : {}),
+        },
         annotation: { outlet: found.annotation.outlet, speaker: found.annotation.speaker, exact: found.annotation.target.exact },
       };
     },

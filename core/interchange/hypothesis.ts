@@ -20,8 +20,14 @@ const HypothesisRow = z.object({
   updated: z.string().max(100).optional(),
   user: z.string().max(1000).optional(),
   // Cosmetic: a malformed one costs the creator's name, not the annotation.
-  user_info: z.object({ display_name: z.string().max(1000).nullish() }).nullish().catch(undefined),
-  links: z.object({ html: z.string().max(4096).optional() }).nullish().catch(undefined),
+  user_info: z
+    .object({ display_name: z.string().max(1000).nullish() })
+    .nullish()
+    .catch(undefined),
+  links: z
+    .object({ html: z.string().max(4096).optional() })
+    .nullish()
+    .catch(undefined),
   text: z.string().max(W3C_LIMITS.value).nullish(),
   tags: z.array(z.string().max(1000)).max(W3C_LIMITS.bodies).nullish(),
   target: z.array(z.unknown()).max(W3C_LIMITS.targets),
@@ -36,7 +42,11 @@ export type FromHypothesis = { readonly item: Readonly<Record<string, unknown>> 
 
 /** Whether an object looks like a Hypothesis row rather than a W3C annotation: no `type` or `@context`, a `user` or `uri`. */
 export function isHypothesisRow(value: Readonly<Record<string, unknown>>): boolean {
-  return own(value, 'type') === undefined && own(value, '@context') === undefined && (typeof own(value, 'user') === 'string' || typeof own(value, 'uri') === 'string');
+  return (
+    own(value, 'type') === undefined &&
+    own(value, '@context') === undefined &&
+    (typeof own(value, 'user') === 'string' || typeof own(value, 'uri') === 'string')
+  );
 }
 
 /**
@@ -104,7 +114,9 @@ function textSelectorOf(selector: unknown): SelectorCopy[] {
   const type = own(selector, 'type');
   if (type === 'TextQuoteSelector') {
     const [prefix, suffix] = [own(selector, 'prefix'), own(selector, 'suffix')];
-    return [{ type, exact: own(selector, 'exact'), ...(prefix !== undefined ? { prefix } : {}), ...(suffix !== undefined ? { suffix } : {}) }];
+    return [
+      { type, exact: own(selector, 'exact'), ...(prefix !== undefined ? { prefix } : {}), ...(suffix !== undefined ? { suffix } : {}) },
+    ];
   }
   const [start, end] = [own(selector, 'start'), own(selector, 'end')];
   if (type !== 'TextPositionSelector' || typeof start !== 'number' || typeof end !== 'number') return [];

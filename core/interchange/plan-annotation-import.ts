@@ -78,7 +78,15 @@ export function planAnnotationImport(input: AnnotationImportInput): AnnotationIm
   const statusOf = statusResolver(input.statuses, fallbackStatus.id);
   const seen = new Set(input.existing.map((annotation) => sameness(annotation.target, annotation.note, annotation.tags)));
   const usedIds = new Set(input.existing.map((annotation) => annotation.id));
-  const plan = { annotations: [] as Annotation[], newTags: tags.created, notFound: [] as { index: number; quote: string }[], invalid: [] as { index: number; reason: string }[], duplicates: 0, fuzzy: 0, elsewhere: 0 };
+  const plan = {
+    annotations: [] as Annotation[],
+    newTags: tags.created,
+    notFound: [] as { index: number; quote: string }[],
+    invalid: [] as { index: number; reason: string }[],
+    duplicates: 0,
+    fuzzy: 0,
+    elsewhere: 0,
+  };
 
   input.items.forEach((item, index) => {
     if (input.document && madeElsewhere(item, input.document)) {
@@ -121,11 +129,18 @@ export function planAnnotationImport(input: AnnotationImportInput): AnnotationIm
       modified: found.modified ?? created,
     });
     if (!fields.success) {
-      plan.invalid.push({ index, reason: `Claimbench cannot keep this annotation: ${fields.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}` });
+      plan.invalid.push({
+        index,
+        reason: `Claimbench cannot keep this annotation: ${fields.error.issues
+          .slice(0, 3)
+          .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+          .join('; ')}`,
+      });
       return;
     }
     const id = input.newId();
-    if (!AnnotationId.safeParse(id).success || usedIds.has(id)) throw new RangeError(`newId() gave ${JSON.stringify(id)}, which is not a new annotation id`);
+    if (!AnnotationId.safeParse(id).success || usedIds.has(id))
+      throw new RangeError(`newId() gave ${JSON.stringify(id)}, which is not a new annotation id`);
     usedIds.add(id);
     const tagIds = [...new Set([...resolved.ids, ...resolved.pending.map((name) => tags.create(name))])];
     const annotation = Annotation.parse({ ...fields.data, id, tags: tagIds });
@@ -153,7 +168,13 @@ function madeElsewhere(item: unknown, document: NonNullable<AnnotationImportInpu
     const hash = own(one, 'claimbench:textHash');
     if (typeof hash === 'string' && !document.textHashes.includes(hash)) return true;
     const source = own(one, 'source');
-    if (typeof source === 'string' && document.sourceUrl !== undefined && /^https?:/i.test(source) && pageOf(source) !== pageOf(document.sourceUrl)) return true;
+    if (
+      typeof source === 'string' &&
+      document.sourceUrl !== undefined &&
+      /^https?:/i.test(source) &&
+      pageOf(source) !== pageOf(document.sourceUrl)
+    )
+      return true;
   }
   return false;
 }

@@ -28,17 +28,42 @@ const guidsOf = (createdAt: string) => (kind: QdpxGuidKind, id: string) => uuid(
 const OPTIONS: QdpxOptions = { origin: 'Claimbench 0.1.0', createdAt: CREATED, creator: 'Ana Ruiz', guidFor: guidsOf(CREATED) };
 
 function meta(id: string, extra: Partial<DocumentMeta> = {}): DocumentMeta {
-  return DocumentMeta.parse({ id, title: `Title of ${id}`, format: 'text', importedAt: TIME, importedFrom: '/tmp/x.txt', textHash: HASH, ...extra });
+  return DocumentMeta.parse({
+    id,
+    title: `Title of ${id}`,
+    format: 'text',
+    importedAt: TIME,
+    importedFrom: '/tmp/x.txt',
+    textHash: HASH,
+    ...extra,
+  });
 }
 
 function annotation(id: string, text: string, quote: string, overrides: Partial<Annotation> = {}): Annotation {
   const start = text.indexOf(quote);
   if (start < 0) throw new Error(`"${quote}" is not in the text`);
-  return Annotation.parse({ id, target: textTarget(text, start, start + quote.length), tags: [], status: 'unverified', created: TIME, modified: TIME, ...overrides });
+  return Annotation.parse({
+    id,
+    target: textTarget(text, start, start + quote.length),
+    tags: [],
+    status: 'unverified',
+    created: TIME,
+    modified: TIME,
+    ...overrides,
+  });
 }
 
 function link(id: string, relation: EvidenceLink['relation'], from: [string, string], to: [string, string], note = ''): EvidenceLink {
-  return EvidenceLink.parse({ id, relation, from: { documentId: from[0], annotationId: from[1] }, to: { documentId: to[0], annotationId: to[1] }, note, creator: 'Bo', created: TIME, modified: TIME });
+  return EvidenceLink.parse({
+    id,
+    relation,
+    from: { documentId: from[0], annotationId: from[1] },
+    to: { documentId: to[0], annotationId: to[1] },
+    note,
+    creator: 'Bo',
+    created: TIME,
+    modified: TIME,
+  });
 }
 
 const CODEBOOK: Codebook = {
@@ -49,8 +74,17 @@ const CODEBOOK: Codebook = {
   ],
 };
 
-function input(documents: ExportDocument[], links: EvidenceLink[] = [], codebook: Codebook = CODEBOOK, name = 'Elections 2025'): ExportInput {
-  return { workspace: { name, statuses: DEFAULT_STATUSES, verdictScale: DEFAULT_VERDICT_SCALE, codebook }, documents, evidence: { links, claims: [] } };
+function input(
+  documents: ExportDocument[],
+  links: EvidenceLink[] = [],
+  codebook: Codebook = CODEBOOK,
+  name = 'Elections 2025',
+): ExportInput {
+  return {
+    workspace: { name, statuses: DEFAULT_STATUSES, verdictScale: DEFAULT_VERDICT_SCALE, codebook },
+    documents,
+    evidence: { links, claims: [] },
+  };
 }
 
 interface XmlNode {
@@ -60,7 +94,16 @@ interface XmlNode {
   readonly text: string;
 }
 
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, trimValues: false, processEntities: true, htmlEntities: true });
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: true,
+});
 
 /** The document element of `xml`, with entities and character references decoded. */
 function parse(xml: string): XmlNode {
@@ -87,16 +130,32 @@ function all(node: XmlNode, name: string): XmlNode[] {
   return node.children.flatMap((inner) => [...(inner.name === name ? [inner] : []), ...all(inner, name)]);
 }
 
-const TEXT = '😀 Intro 🇺🇦 line.\nThe mayor said "taxes will not rise"\nin 2025, 👩‍👩‍👧 sources say.\n\nThe ministry says otherwise. Cafe\u0301 𠀀 ends.';
+const TEXT =
+  '😀 Intro 🇺🇦 line.\nThe mayor said "taxes will not rise"\nin 2025, 👩‍👩‍👧 sources say.\n\nThe ministry says otherwise. Cafe\u0301 𠀀 ends.';
 
 describe('qdpxExport', () => {
-  const a1 = annotation('a1', TEXT, 'taxes will not rise', { tags: ['stat', 'source', 'stat'], status: 'refuted', note: 'Checked\nagainst\tbudget', speaker: 'Mayor', outlet: 'Courier', creator: 'Ana Ruiz' });
+  const a1 = annotation('a1', TEXT, 'taxes will not rise', {
+    tags: ['stat', 'source', 'stat'],
+    status: 'refuted',
+    note: 'Checked\nagainst\tbudget',
+    speaker: 'Mayor',
+    outlet: 'Courier',
+    creator: 'Ana Ruiz',
+  });
   const a2 = annotation('a2', TEXT, 'Intro 🇺🇦 line.', { tags: ['claim'], creator: 'Bo' });
   const a3 = annotation('a3', TEXT, 'Cafe\u0301 𠀀', { tags: ['gone-tag'], creator: 'Bo' });
   const orphan = { ...annotation('a4', TEXT, 'otherwise'), anchor: { state: 'orphaned' as const } };
   const stale = { ...annotation('a5', TEXT, 'ministry'), target: { ...annotation('a5', TEXT, 'ministry').target, exact: 'minister' } };
-  const doc1: ExportDocument = { meta: meta('doc-1', { outlet: 'The Valley Courier', author: 'R. Lee', publishedAt: '2025-01-01' }), text: TEXT, annotations: [a1, a2, a3, orphan, stale] };
-  const doc2: ExportDocument = { meta: meta('doc-2'), text: 'Elsewhere, a reply.', annotations: [annotation('b1', 'Elsewhere, a reply.', 'a reply')] };
+  const doc1: ExportDocument = {
+    meta: meta('doc-1', { outlet: 'The Valley Courier', author: 'R. Lee', publishedAt: '2025-01-01' }),
+    text: TEXT,
+    annotations: [a1, a2, a3, orphan, stale],
+  };
+  const doc2: ExportDocument = {
+    meta: meta('doc-2'),
+    text: 'Elsewhere, a reply.',
+    annotations: [annotation('b1', 'Elsewhere, a reply.', 'a reply')],
+  };
   const links = [
     link('l1', 'refutes', ['doc-1', 'a1'], ['doc-2', 'b1'], 'Budget table 3'),
     link('l2', 'same-claim', ['doc-1', 'a1'], ['doc-1', 'a2']),
@@ -148,7 +207,12 @@ describe('qdpxExport', () => {
   it('writes one TextSource per document, its text as sources/<guid>.txt, exactly as stored', () => {
     const sources = childrenNamed(child(project, 'Sources'), 'TextSource');
     expect(sources.map((source) => source.attributes)).toEqual(
-      ['doc-1', 'doc-2'].map((id) => ({ guid: guid('source', id), name: `Title of ${id}`, plainTextPath: `internal://${guid('source', id)}.txt`, creationDateTime: TIME })),
+      ['doc-1', 'doc-2'].map((id) => ({
+        guid: guid('source', id),
+        name: `Title of ${id}`,
+        plainTextPath: `internal://${guid('source', id)}.txt`,
+        creationDateTime: TIME,
+      })),
     );
     expect(result.sources).toEqual([
       { path: `sources/${guid('source', 'doc-1')}.txt`, text: TEXT },
@@ -175,7 +239,10 @@ describe('qdpxExport', () => {
     expect(child(second!, 'Description').text).toBe('Speaker: Mayor\nOutlet: Courier\nStatus: Refuted');
     expect(childrenNamed(second!, 'Coding').map((coding) => [coding.attributes, child(coding, 'CodeRef').attributes.targetGUID])).toEqual([
       [{ guid: guid('coding', 'doc-1 a1 stat'), creatingUser: guid('user', 'Ana Ruiz'), creationDateTime: TIME }, guid('code', 'stat')],
-      [{ guid: guid('coding', 'doc-1 a1 source'), creatingUser: guid('user', 'Ana Ruiz'), creationDateTime: TIME }, '0F8FAD5B-D9CB-469F-A165-70867728950E'],
+      [
+        { guid: guid('coding', 'doc-1 a1 source'), creatingUser: guid('user', 'Ana Ruiz'), creationDateTime: TIME },
+        '0F8FAD5B-D9CB-469F-A165-70867728950E',
+      ],
     ]);
     expect(first!.attributes.name).toBe('Intro 🇺🇦 line.');
     expect(child(first!, 'Description').text).toBe('Status: Unverified');
@@ -184,8 +251,26 @@ describe('qdpxExport', () => {
   it('writes notes as Notes with their text, referenced from the selection and the link', () => {
     const notes = childrenNamed(child(project, 'Notes'), 'Note');
     expect(notes.map((note) => [note.attributes, child(note, 'PlainTextContent').text])).toEqual([
-      [{ guid: guid('note', 'doc-1 a1'), name: 'Note on “taxes will not rise”', creatingUser: guid('user', 'Ana Ruiz'), creationDateTime: TIME, modifiedDateTime: TIME }, 'Checked\nagainst\tbudget'],
-      [{ guid: guid('link-note', 'l1'), name: 'Note on link “Refutes”', creatingUser: guid('user', 'Bo'), creationDateTime: TIME, modifiedDateTime: TIME }, 'Budget table 3'],
+      [
+        {
+          guid: guid('note', 'doc-1 a1'),
+          name: 'Note on “taxes will not rise”',
+          creatingUser: guid('user', 'Ana Ruiz'),
+          creationDateTime: TIME,
+          modifiedDateTime: TIME,
+        },
+        'Checked\nagainst\tbudget',
+      ],
+      [
+        {
+          guid: guid('link-note', 'l1'),
+          name: 'Note on link “Refutes”',
+          creatingUser: guid('user', 'Bo'),
+          creationDateTime: TIME,
+          modifiedDateTime: TIME,
+        },
+        'Budget table 3',
+      ],
     ]);
     const noteRefs = all(project, 'NoteRef').map((ref) => ref.attributes.targetGUID);
     expect(noteRefs).toEqual(notes.map((note) => note.attributes.guid));
@@ -194,11 +279,24 @@ describe('qdpxExport', () => {
   it('writes links between written selections, `to` as the origin, and counts the ones it cannot write', () => {
     const written = childrenNamed(child(project, 'Links'), 'Link');
     expect(written.map((node) => node.attributes)).toEqual([
-      { guid: guid('link', 'l1'), name: 'Refutes', direction: 'OneWay', originGUID: guid('selection', 'doc-2 b1'), targetGUID: guid('selection', 'doc-1 a1') },
-      { guid: guid('link', 'l2'), name: 'Same claim', direction: 'Associative', originGUID: guid('selection', 'doc-1 a2'), targetGUID: guid('selection', 'doc-1 a1') },
+      {
+        guid: guid('link', 'l1'),
+        name: 'Refutes',
+        direction: 'OneWay',
+        originGUID: guid('selection', 'doc-2 b1'),
+        targetGUID: guid('selection', 'doc-1 a1'),
+      },
+      {
+        guid: guid('link', 'l2'),
+        name: 'Same claim',
+        direction: 'Associative',
+        originGUID: guid('selection', 'doc-1 a2'),
+        targetGUID: guid('selection', 'doc-1 a1'),
+      },
     ]);
     const selections = new Set(all(project, 'PlainTextSelection').map((selection) => selection.attributes.guid));
-    for (const node of written) expect([selections.has(node.attributes.originGUID!), selections.has(node.attributes.targetGUID!)]).toEqual([true, true]);
+    for (const node of written)
+      expect([selections.has(node.attributes.originGUID!), selections.has(node.attributes.targetGUID!)]).toEqual([true, true]);
     // l3 has an orphaned end, l4 an end outside the export; l5 has nothing to do with it.
     expect(result.skipped).toEqual({ annotations: 2, links: 2 });
   });
@@ -210,7 +308,11 @@ describe('qdpxExport', () => {
 
   it('gives the same XML on every export, and other GUIDs for another workspace', () => {
     expect(qdpxExport(input([doc1, doc2], links), OPTIONS)).toEqual(result);
-    const other = qdpxExport(input([doc1, doc2], links), { ...OPTIONS, createdAt: '2020-01-01T00:00:00.000Z', guidFor: guidsOf('2020-01-01T00:00:00.000Z') });
+    const other = qdpxExport(input([doc1, doc2], links), {
+      ...OPTIONS,
+      createdAt: '2020-01-01T00:00:00.000Z',
+      guidFor: guidsOf('2020-01-01T00:00:00.000Z'),
+    });
     const guids = (xml: string) => new Set(xml.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g));
     const shared = [...guids(other.projectXml)].filter((value) => guids(result.projectXml).has(value));
     expect(shared).toEqual([]);
@@ -248,8 +350,16 @@ describe('qdpxExport escaping', () => {
   const markup = 'Say "no" <&> \'yes\' & ]]> <![CDATA[x]]>';
   const text = `Intro. ${markup}\u0007 and a form feed\u000C here.`;
   const codebook: Codebook = { tags: [{ id: 'odd', name: `Odd ${markup}\u0001`, color: '#123456', description: 'tab\there\r\nCR' }] };
-  const a = annotation('a', text, `${markup}\u0007 and`, { tags: ['odd'], note: `Note ${markup}\u0000 \uD800 end\r\nCRLF`, speaker: `Spe\taker ${markup}`, creator: `Ana "A" <Ruiz>` });
-  const result = qdpxExport(input([{ meta: meta('d', { title: `Title ${markup}\u001B` }), text, annotations: [a] }], [], codebook, `WS ${markup}`), { ...OPTIONS, creator: '' });
+  const a = annotation('a', text, `${markup}\u0007 and`, {
+    tags: ['odd'],
+    note: `Note ${markup}\u0000 \uD800 end\r\nCRLF`,
+    speaker: `Spe\taker ${markup}`,
+    creator: `Ana "A" <Ruiz>`,
+  });
+  const result = qdpxExport(
+    input([{ meta: meta('d', { title: `Title ${markup}\u001B` }), text, annotations: [a] }], [], codebook, `WS ${markup}`),
+    { ...OPTIONS, creator: '' },
+  );
   const project = parse(result.projectXml);
 
   it('escapes <&"\' and keeps tabs, CR and line breaks in names, descriptions and notes', () => {
@@ -297,25 +407,43 @@ function validate(xml: string): string {
 }
 
 describe('qdpxExport against Project.xsd (xmllint)', () => {
-  if (!existsSync(xmllint)) console.warn(`Skipping the REFI-QDA project schema check: ${xmllint} is missing (Debian package libxml2-utils).`);
+  if (!existsSync(xmllint))
+    console.warn(`Skipping the REFI-QDA project schema check: ${xmllint} is missing (Debian package libxml2-utils).`);
   const text = '😀 The mayor said "taxes <will> not rise" & more.\u0007';
   const rich = (): QdpxExport => {
-    const a1 = annotation('a1', text, 'taxes <will> not rise', { tags: ['stat', 'gone-tag'], note: 'A note', speaker: 'Mayor', creator: 'Ana Ruiz' });
+    const a1 = annotation('a1', text, 'taxes <will> not rise', {
+      tags: ['stat', 'gone-tag'],
+      note: 'A note',
+      speaker: 'Mayor',
+      creator: 'Ana Ruiz',
+    });
     const a2 = annotation('a2', text, 'mayor', { tags: ['claim'], creator: 'Bo' });
     const a3 = annotation('a3', text, 'more', { creator: '' });
-    return qdpxExport(input([{ meta: meta('d', { outlet: 'Courier' }), text, annotations: [a1, a2, a3] }], [link('l1', 'supports', ['d', 'a1'], ['d', 'a2'], 'why'), link('l2', 'context', ['d', 'a2'], ['d', 'a3'])]), OPTIONS);
+    return qdpxExport(
+      input(
+        [{ meta: meta('d', { outlet: 'Courier' }), text, annotations: [a1, a2, a3] }],
+        [link('l1', 'supports', ['d', 'a1'], ['d', 'a2'], 'why'), link('l2', 'context', ['d', 'a2'], ['d', 'a3'])],
+      ),
+      OPTIONS,
+    );
   };
 
   it.skipIf(!existsSync(xmllint)).each([
     ['a project with codes, selections, notes and links', rich],
     ['an empty workspace (no empty containers)', () => qdpxExport(input([], [], { tags: [] }), { ...OPTIONS, creator: '' })],
-    ['documents without annotations or codebook', () => qdpxExport(input([{ meta: meta('d'), text: 'Plain.', annotations: [] }], [], { tags: [] }), OPTIONS)],
+    [
+      'documents without annotations or codebook',
+      () => qdpxExport(input([{ meta: meta('d'), text: 'Plain.', annotations: [] }], [], { tags: [] }), OPTIONS),
+    ],
   ])('writes %s valid against Project.xsd', (_name, make) => {
     expect(validate(make().projectXml)).toBe('');
   });
 
   it.skipIf(!existsSync(xmllint))('the schema check can fail (a Description after a Coding)', () => {
-    const xml = rich().projectXml.replace(/(<Description>Speaker: Mayor\nStatus: Unverified<\/Description>)\n(\s*<Coding[^]*?<\/Coding>)/, '$2\n$1');
+    const xml = rich().projectXml.replace(
+      /(<Description>Speaker: Mayor\nStatus: Unverified<\/Description>)\n(\s*<Coding[^]*?<\/Coding>)/,
+      '$2\n$1',
+    );
     expect(xml).not.toBe(rich().projectXml);
     expect(validate(xml)).toMatch(/fails to validate/);
   });

@@ -83,9 +83,18 @@ export interface QdpxExport {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * The REFI-QDA project of `input`: `project.qde` and the plain texts it names. Pure; throws if
@@ -142,7 +151,9 @@ export function qdpxExport(input: ExportInput, options: QdpxOptions): QdpxExport
     const { meta } = document;
     const sourceGuid = guid('source', meta.id);
     sources.push({ path: `${QDPX_SOURCES_FOLDER}/${sourceGuid}.txt`, text: document.text });
-    sourceLines.push(`    <TextSource guid="${sourceGuid}" name="${attribute(meta.title)}" plainTextPath="internal://${sourceGuid}.txt" creationDateTime="${meta.importedAt}">`);
+    sourceLines.push(
+      `    <TextSource guid="${sourceGuid}" name="${attribute(meta.title)}" plainTextPath="internal://${sourceGuid}.txt" creationDateTime="${meta.importedAt}">`,
+    );
     const about = sourceDescription(meta);
     if (about !== '') sourceLines.push(`      <Description>${text(about)}</Description>`);
     const positions = codePointIndex(document.text);
@@ -201,12 +212,20 @@ export function qdpxExport(input: ExportInput, options: QdpxOptions): QdpxExport
 
   const tags: Tag[] = [
     ...input.workspace.codebook.tags.map((tag) => ({ ...tag, name: clean(tag.name), description: clean(tag.description) })),
-    ...[...missingTags].map((id) => ({ id, name: id, color: MISSING_TAG_COLOR, description: 'A tag the Claimbench codebook no longer has.' })),
+    ...[...missingTags].map((id) => ({
+      id,
+      name: id,
+      color: MISSING_TAG_COLOR,
+      description: 'A tag the Claimbench codebook no longer has.',
+    })),
   ];
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<Project xmlns="${QDPX_NAMESPACE}" name="${attribute(input.workspace.name)}" origin="${attribute(options.origin)}"${projectCreator === undefined ? '' : ` creatingUserGUID="${projectCreator}"`} creationDateTime="${attribute(options.createdAt)}">`,
-    ...wrap('Users', [...users].map(([name, userGuid]) => `    <User guid="${userGuid}" name="${attribute(name)}"/>`)),
+    ...wrap(
+      'Users',
+      [...users].map(([name, userGuid]) => `    <User guid="${userGuid}" name="${attribute(name)}"/>`),
+    ),
     ...(tags.length === 0 ? [] : ['  <CodeBook>', codesXml(tags, (id) => guid('code', id)), '  </CodeBook>']),
     ...wrap('Sources', sourceLines),
     ...wrap('Notes', notes),

@@ -48,7 +48,11 @@ interface Entry {
  */
 export function readAnnotationFile(text: string): Result<AnnotationFile, 'invalid'> {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (body.length > ANNOTATION_FILE_LIMITS.characters) return fail('invalid', `The file is too large: Claimbench reads annotation files of up to ${ANNOTATION_FILE_LIMITS.characters / 1024 / 1024} MB.`);
+  if (body.length > ANNOTATION_FILE_LIMITS.characters)
+    return fail(
+      'invalid',
+      `The file is too large: Claimbench reads annotation files of up to ${ANNOTATION_FILE_LIMITS.characters / 1024 / 1024} MB.`,
+    );
   if (body.trim() === '') return fail('invalid', 'The file is empty.');
   const whole = parseJson(body);
   const entries = whole.ok ? entriesOf(whole.value) : jsonLines(body, whole.message);
@@ -86,11 +90,16 @@ function entriesOf(json: unknown): Entries {
     const first = own(json, 'first');
     const total = own(json, 'total');
     if (first !== undefined) return pagesFrom(first, own(json, '@context'));
-    return total === undefined || total === 0 ? list([], false) : fail('invalid', 'The collection has annotations but no page of them in the file.');
+    return total === undefined || total === 0
+      ? list([], false)
+      : fail('invalid', 'The collection has annotations but no page of them in the file.');
   }
   if (types.includes('AnnotationPage')) return pagesFrom(json, own(json, '@context'));
   if (types.includes('Annotation') || isHypothesisRow(json)) return list([json], false);
-  return fail('invalid', 'Not an annotation file: expected a W3C Annotation, AnnotationCollection or AnnotationPage, an array or JSON Lines of annotations, or Hypothesis JSON (an API search result with "rows", or its export).');
+  return fail(
+    'invalid',
+    'Not an annotation file: expected a W3C Annotation, AnnotationCollection or AnnotationPage, an array or JSON Lines of annotations, or Hypothesis JSON (an API search result with "rows", or its export).',
+  );
 }
 
 /** The items of an embedded page and of each embedded page after it; the page's @context covers its items. */
@@ -100,9 +109,11 @@ function pagesFrom(first: unknown, collectionContext: unknown): Entries {
   for (let number = 1; page !== undefined; number++) {
     if (typeof page === 'string') return elsewhere(number === 1 ? 'first' : 'next', page);
     const items = isObject(page) ? own(page, 'items') : undefined;
-    if (!isObject(page) || !Array.isArray(items)) return fail('invalid', `Page ${number} of the collection is not an AnnotationPage with a list of items.`);
+    if (!isObject(page) || !Array.isArray(items))
+      return fail('invalid', `Page ${number} of the collection is not an AnnotationPage with a list of items.`);
     if (list.length + items.length > ANNOTATION_FILE_LIMITS.annotations) return tooMany(list.length + items.length);
-    if (number > ANNOTATION_FILE_LIMITS.pages) return fail('invalid', `The collection has more than ${ANNOTATION_FILE_LIMITS.pages} pages.`);
+    if (number > ANNOTATION_FILE_LIMITS.pages)
+      return fail('invalid', `The collection has more than ${ANNOTATION_FILE_LIMITS.pages} pages.`);
     const context = own(page, '@context') ?? collectionContext;
     for (const value of items) list.push({ label: `Annotation ${list.length + 1} (page ${number})`, value, hypothesis: false, context });
     page = own(page, 'next');
@@ -111,11 +122,17 @@ function pagesFrom(first: unknown, collectionContext: unknown): Entries {
 }
 
 function elsewhere(property: string, iri: string): Entries {
-  return fail('invalid', `The collection's annotations continue on a page that is not in the file (${property}: ${JSON.stringify(iri.slice(0, 200))}). Claimbench reads only pages embedded in the file: save every page into it first.`);
+  return fail(
+    'invalid',
+    `The collection's annotations continue on a page that is not in the file (${property}: ${JSON.stringify(iri.slice(0, 200))}). Claimbench reads only pages embedded in the file: save every page into it first.`,
+  );
 }
 
 function tooMany(count: number): Entries {
-  return fail('invalid', `The file holds ${count} annotations; Claimbench imports at most ${ANNOTATION_FILE_LIMITS.annotations} at a time. Split the file.`);
+  return fail(
+    'invalid',
+    `The file holds ${count} annotations; Claimbench imports at most ${ANNOTATION_FILE_LIMITS.annotations} at a time. Split the file.`,
+  );
 }
 
 /** JSON Lines, when the file is not one JSON value but its first line is a JSON object. */
@@ -123,14 +140,19 @@ function jsonLines(body: string, jsonError: string): Entries {
   const lines = body.split('\n');
   const filled = lines.filter((line) => line.trim() !== '');
   const first = filled.length >= 2 ? parseJson(filled[0]!) : undefined;
-  if (first === undefined || !first.ok || !isObject(first.value)) return fail('invalid', `The file is not JSON: ${jsonError.slice(0, 200)}`);
+  if (first === undefined || !first.ok || !isObject(first.value))
+    return fail('invalid', `The file is not JSON: ${jsonError.slice(0, 200)}`);
   if (filled.length > ANNOTATION_FILE_LIMITS.annotations) return tooMany(filled.length);
   const list: Entry[] = [];
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
     const parsed = parseJson(line);
     const label = `Line ${index + 1}`;
-    list.push(parsed.ok ? { label, value: parsed.value, hypothesis: false } : { label, value: undefined, hypothesis: false, error: `not JSON (${parsed.message.slice(0, 200)})` });
+    list.push(
+      parsed.ok
+        ? { label, value: parsed.value, hypothesis: false }
+        : { label, value: undefined, hypothesis: false, error: `not JSON (${parsed.message.slice(0, 200)})` },
+    );
   });
   return ok({ list, hypothesis: false });
 }
@@ -148,8 +170,10 @@ function itemOf(entry: Entry): Item {
 function fromW3C(value: Readonly<Record<string, unknown>>, context: unknown): Item {
   const motivations = stringsOf(own(value, 'motivation'));
   if (motivations.includes('replying')) return { reason: 'a reply to another annotation, which marks no text.' };
-  if (motivations.includes('linking')) return { reason: 'a link between annotations (evidence links are not imported from annotation files).' };
-  if (isPageNote(own(value, 'target'))) return { reason: 'a note on the whole document (no TextQuoteSelector or TextPositionSelector), not on a passage.' };
+  if (motivations.includes('linking'))
+    return { reason: 'a link between annotations (evidence links are not imported from annotation files).' };
+  if (isPageNote(own(value, 'target')))
+    return { reason: 'a note on the whole document (no TextQuoteSelector or TextPositionSelector), not on a passage.' };
   // Hypothesis's own JSON-LD writes its note as a body without purpose (and no motivation) and the
   // creator as an `acct:` IRI; read them as what they are, a comment and a user name.
   const { body, creator, ...rest } = value;
@@ -178,6 +202,13 @@ function personOfAccount(creator: unknown): unknown {
  */
 function isPageNote(target: unknown): boolean {
   const targets = listOf(target);
-  const otherSelector = (selector: unknown) => typeof selector === 'string' || (isObject(selector) && typeof own(selector, 'type') === 'string' && !['TextQuoteSelector', 'TextPositionSelector'].includes(own(selector, 'type') as string));
-  return targets.length > 0 && targets.every((one) => typeof one === 'string' || (isObject(one) && listOf(own(one, 'selector')).every(otherSelector)));
+  const otherSelector = (selector: unknown) =>
+    typeof selector === 'string' ||
+    (isObject(selector) &&
+      typeof own(selector, 'type') === 'string' &&
+      !['TextQuoteSelector', 'TextPositionSelector'].includes(own(selector, 'type') as string));
+  return (
+    targets.length > 0 &&
+    targets.every((one) => typeof one === 'string' || (isObject(one) && listOf(own(one, 'selector')).every(otherSelector)))
+  );
 }

@@ -23,7 +23,15 @@ const TEXT = `Intro 😀.\n${PAYLOADS.join('\n')}\nThe mayor said taxes will not
 function annotation(id: string, quote: string, overrides: Partial<Annotation> = {}, from = 0): Annotation {
   const start = TEXT.indexOf(quote, from);
   if (start < 0) throw new Error(`"${quote}" is not in the text`);
-  return Annotation.parse({ id, target: textTarget(TEXT, start, start + quote.length), tags: ['stat'], status: 'unverified', created: TIME, modified: TIME, ...overrides });
+  return Annotation.parse({
+    id,
+    target: textTarget(TEXT, start, start + quote.length),
+    tags: ['stat'],
+    status: 'unverified',
+    created: TIME,
+    modified: TIME,
+    ...overrides,
+  });
 }
 
 const annotations = [
@@ -50,15 +58,42 @@ const input: ExportInput = {
   },
   documents: [
     {
-      meta: DocumentMeta.parse({ id: 'doc-1', title: PAYLOADS[2]!, outlet: PAYLOADS[3]!, publishedAt: '2025-02-01', sourceUrl: 'https://news.example/a?b=<c>', format: 'text', importedAt: TIME, importedFrom: '/tmp/x.txt', textHash: HASH }),
+      meta: DocumentMeta.parse({
+        id: 'doc-1',
+        title: PAYLOADS[2]!,
+        outlet: PAYLOADS[3]!,
+        publishedAt: '2025-02-01',
+        sourceUrl: 'https://news.example/a?b=<c>',
+        format: 'text',
+        importedAt: TIME,
+        importedFrom: '/tmp/x.txt',
+        textHash: HASH,
+      }),
       text: TEXT,
       annotations,
     },
   ],
   evidence: {
-    links: [EvidenceLink.parse({ id: 'l1', relation: 'supports', from: { documentId: 'doc-1', annotationId: 'a4' }, to: { documentId: 'doc-1', annotationId: 'a1' }, note: PAYLOADS[5]!, created: TIME, modified: TIME })],
+    links: [
+      EvidenceLink.parse({
+        id: 'l1',
+        relation: 'supports',
+        from: { documentId: 'doc-1', annotationId: 'a4' },
+        to: { documentId: 'doc-1', annotationId: 'a1' },
+        note: PAYLOADS[5]!,
+        created: TIME,
+        modified: TIME,
+      }),
+    ],
     claims: [
-      Claim.parse({ id: 'c1', statement: `Taxes ${PAYLOADS[4]}`, mentions: [{ documentId: 'doc-1', annotationId: 'a4' }], verdict: { rating: 'false', rationale: PAYLOADS[0], reviewer: 'R', date: '2025-03-01' }, created: TIME, modified: TIME }),
+      Claim.parse({
+        id: 'c1',
+        statement: `Taxes ${PAYLOADS[4]}`,
+        mentions: [{ documentId: 'doc-1', annotationId: 'a4' }],
+        verdict: { rating: 'false', rationale: PAYLOADS[0], reviewer: 'R', date: '2025-03-01' },
+        created: TIME,
+        modified: TIME,
+      }),
       Claim.parse({ id: 'c2', statement: 'No verdict yet', mentions: [], created: TIME, modified: TIME }),
     ],
   },
@@ -68,11 +103,43 @@ const html = reportHtml(input, { generatedAt: '2025-05-01T00:00:00.000Z' });
 
 /** Every tag the page's own markup opens or closes (escaped payloads have no `<`). */
 function tags(page: string): { name: string; closing: boolean; source: string }[] {
-  return [...page.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g)].map((match) => ({ closing: match[1] === '/', name: match[2]!.toLowerCase(), source: match[0] }));
+  return [...page.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g)].map((match) => ({
+    closing: match[1] === '/',
+    name: match[2]!.toLowerCase(),
+    source: match[0],
+  }));
 }
 
 const VOID = new Set(['meta', 'br']);
-const ALLOWED = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'h3', 'p', 'section', 'div', 'mark', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'a', 'ul', 'li', 'strong', 'article', 'time']);
+const ALLOWED = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'section',
+  'div',
+  'mark',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'span',
+  'a',
+  'ul',
+  'li',
+  'strong',
+  'article',
+  'time',
+]);
 
 describe('reportHtml', () => {
   it('contains no executable markup and no external resources', () => {
@@ -105,7 +172,9 @@ describe('reportHtml', () => {
         if (attribute.name === 'href') expect(attribute.value).toMatch(/^#d0-a\d+$/);
       }
     }
-    expect(document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'",
+    );
     const body = document.body.textContent;
     for (const payload of PAYLOADS) expect(body).toContain(payload);
     expect(document.querySelector('section.document h2')!.textContent).toBe(PAYLOADS[2]);
@@ -124,7 +193,10 @@ describe('reportHtml', () => {
     const text = document.querySelector('section.document .text')!;
     expect(text.textContent).toBe(TEXT);
     // "alert(1)" (a2) sits inside a1, and a3 overlaps a1's end: two marks deep at both, a1 outside.
-    const nested = [...text.querySelectorAll('mark > mark')].map((mark) => [mark.parentElement!.getAttribute('title')!.slice(0, 3), mark.textContent]);
+    const nested = [...text.querySelectorAll('mark > mark')].map((mark) => [
+      mark.parentElement!.getAttribute('title')!.slice(0, 3),
+      mark.textContent,
+    ]);
     expect(nested).toContainEqual(['[1]', 'alert(1)']);
     expect(nested).toContainEqual(['[1]', '</script>\n<img']);
     expect(text.querySelectorAll('mark mark mark')).toHaveLength(0);
@@ -133,8 +205,15 @@ describe('reportHtml', () => {
     expect(numbered).toEqual(['d0-a1', 'd0-a2', 'd0-a3', 'd0-a4', 'd0-a5']);
     for (const id of numbered) expect(document.querySelector(`a[href="#${id}"]`)).not.toBeNull();
     // The text under each annotation's marks is its quote.
-    const covered = numbered.map((_, index) => [...text.querySelectorAll(`mark[title^="[${index + 1}] "]`)].map((mark) => mark.textContent).join(''));
-    expect(covered.sort()).toEqual(annotations.slice(0, 5).map((item) => item.target.exact).sort());
+    const covered = numbered.map((_, index) =>
+      [...text.querySelectorAll(`mark[title^="[${index + 1}] "]`)].map((mark) => mark.textContent).join(''),
+    );
+    expect(covered.sort()).toEqual(
+      annotations
+        .slice(0, 5)
+        .map((item) => item.target.exact)
+        .sort(),
+    );
   });
 
   it('colours marks by primary tag from validated colours only', () => {
@@ -161,19 +240,31 @@ describe('reportHtml', () => {
   it('shows directional overrides and isolates as their code points, in text and in attributes', () => {
     // Rendered as they are, these reverse what follows: the report would read "false" where the reader shows "eslaf".
     const text = 'The figure is \u202eeslaf\u202c, said \u2067the minister\u2069.';
-    const spoofed = Annotation.parse({ id: 's1', target: textTarget(text, 14, 21), tags: ['stat'], status: 'unverified', note: 'see \u202dthis\u202c', created: TIME, modified: TIME });
+    const spoofed = Annotation.parse({
+      id: 's1',
+      target: textTarget(text, 14, 21),
+      tags: ['stat'],
+      status: 'unverified',
+      note: 'see \u202dthis\u202c',
+      created: TIME,
+      modified: TIME,
+    });
     const page = reportHtml(
       {
         ...input,
         workspace: { ...input.workspace, codebook: { tags: [{ id: 'stat', name: 'Figure\u202e', color: '#112233', description: '' }] } },
-        documents: [{ ...input.documents[0]!, meta: { ...input.documents[0]!.meta, title: 'Report \u202bone\u202c' }, text, annotations: [spoofed] }],
+        documents: [
+          { ...input.documents[0]!, meta: { ...input.documents[0]!.meta, title: 'Report \u202bone\u202c' }, text, annotations: [spoofed] },
+        ],
         evidence: { links: [], claims: [] },
       },
       { generatedAt: TIME },
     );
     expect(page).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     const { document } = new JSDOM(page).window;
-    expect(document.querySelector('section.document .text')!.textContent).toBe('The figure is [U+202E]eslaf[U+202C], said [U+2067]the minister[U+2069].');
+    expect(document.querySelector('section.document .text')!.textContent).toBe(
+      'The figure is [U+202E]eslaf[U+202C], said [U+2067]the minister[U+2069].',
+    );
     expect(document.querySelector('section.document h2')!.textContent).toBe('Report [U+202B]one[U+202C]');
     expect(document.querySelector('#d0-a1')!.getAttribute('title')).toBe('[1] Figure[U+202E] — Unverified');
     expect(document.querySelector('td.note')!.textContent).toBe('see [U+202D]this[U+202C]');

@@ -26,7 +26,10 @@ export interface ReportOptions {
  * say something else than the reader.
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'\u202a-\u202e\u2066-\u2069]/g, (character) => ESCAPES[character] ?? `[U+${character.charCodeAt(0).toString(16).toUpperCase()}]`);
+  return text.replace(
+    /[&<>"'\u202a-\u202e\u2066-\u2069]/g,
+    (character) => ESCAPES[character] ?? `[U+${character.charCodeAt(0).toString(16).toUpperCase()}]`,
+  );
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -77,7 +80,10 @@ function numberAnnotations(input: ExportInput): Map<string, { n: number; anchorI
   input.documents.forEach((document, position) => {
     inReadingOrder(document).forEach((annotation, order) => {
       const n = order + 1;
-      numbers.set(key({ documentId: document.meta.id, annotationId: annotation.id }), { n, ...(isPlaced(annotation, document.text) ? { anchorId: `d${position}-a${n}` } : {}) });
+      numbers.set(key({ documentId: document.meta.id, annotationId: annotation.id }), {
+        n,
+        ...(isPlaced(annotation, document.text) ? { anchorId: `d${position}-a${n}` } : {}),
+      });
     });
   });
   return numbers;
@@ -126,7 +132,9 @@ function summary({ input, index, tagClass }: Context): string {
   const byStatus = new Map<string, number>();
   for (const { annotation } of annotations) byStatus.set(annotation.status, (byStatus.get(annotation.status) ?? 0) + 1);
   const usedTags = new Set(annotations.flatMap(({ annotation }) => annotation.tags));
-  const legend = [...usedTags].map((id) => `<span class="swatch ${tagClass.get(id) ?? 't-none'}">${escapeHtml(index.tagName(id))}</span>`).join('');
+  const legend = [...usedTags]
+    .map((id) => `<span class="swatch ${tagClass.get(id) ?? 't-none'}">${escapeHtml(index.tagName(id))}</span>`)
+    .join('');
   return [
     '<section class="summary"><h2>Summary</h2><table><tbody>',
     row('Documents', input.documents.length),
@@ -148,7 +156,9 @@ function row(label: string, count: number): string {
 
 function documentSection(document: ExportDocument, position: number, context: Context): string {
   const { meta } = document;
-  const details = [meta.outlet, meta.author, meta.publishedAt ?? '', meta.role === 'source' ? 'source' : ''].filter((part) => part.trim() !== '');
+  const details = [meta.outlet, meta.author, meta.publishedAt ?? '', meta.role === 'source' ? 'source' : ''].filter(
+    (part) => part.trim() !== '',
+  );
   const ordered = inReadingOrder(document);
   const lang = meta.language !== undefined ? ` lang="${escapeHtml(meta.language)}"` : '';
   return [
@@ -173,8 +183,15 @@ export function highlightedText(document: ExportDocument, context: Pick<Context,
   const spans = document.annotations
     .filter((annotation) => isPlaced(annotation, text))
     .map((annotation) => ({ annotation, ...context.numbers.get(key({ documentId: document.meta.id, annotationId: annotation.id })) }))
-    .sort((a, b) => a.annotation.target.start - b.annotation.target.start || b.annotation.target.end - a.annotation.target.end || (a.n ?? 0) - (b.n ?? 0));
-  const boundaries = [...new Set([0, text.length, ...spans.flatMap(({ annotation }) => [annotation.target.start, annotation.target.end])])].sort((a, b) => a - b);
+    .sort(
+      (a, b) =>
+        a.annotation.target.start - b.annotation.target.start ||
+        b.annotation.target.end - a.annotation.target.end ||
+        (a.n ?? 0) - (b.n ?? 0),
+    );
+  const boundaries = [
+    ...new Set([0, text.length, ...spans.flatMap(({ annotation }) => [annotation.target.start, annotation.target.end])]),
+  ].sort((a, b) => a - b);
   let active: typeof spans = [];
   let next = 0;
   const out: string[] = [];
@@ -207,11 +224,24 @@ function claimsTable(document: ExportDocument, ordered: readonly Annotation[], c
     const number = context.numbers.get(key({ documentId: document.meta.id, annotationId: annotation.id }));
     const placed = number?.anchorId !== undefined;
     const n = placed ? `<a href="#${number.anchorId}">${number.n}</a>` : `${number?.n ?? ''} <span class="orphan">(orphaned)</span>`;
-    const tags = annotation.tags.map((id) => `<span class="swatch ${context.tagClass.get(id) ?? 't-none'}">${escapeHtml(context.index.tagName(id))}</span>`).join('');
-    const cells = [n, escapeHtml(annotation.target.exact), tags, escapeHtml(context.index.statusLabel(annotation.status)), escapeHtml(annotation.speaker), escapeHtml(annotation.outlet)];
+    const tags = annotation.tags
+      .map((id) => `<span class="swatch ${context.tagClass.get(id) ?? 't-none'}">${escapeHtml(context.index.tagName(id))}</span>`)
+      .join('');
+    const cells = [
+      n,
+      escapeHtml(annotation.target.exact),
+      tags,
+      escapeHtml(context.index.statusLabel(annotation.status)),
+      escapeHtml(annotation.speaker),
+      escapeHtml(annotation.outlet),
+    ];
     return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}<td class="note">${escapeHtml(annotation.note)}</td></tr>`;
   });
-  return ['<table class="claims"><thead><tr><th>#</th><th>Quote</th><th>Tags</th><th>Status</th><th>Speaker</th><th>Outlet</th><th>Note</th></tr></thead><tbody>', ...rows, '</tbody></table>'].join('\n');
+  return [
+    '<table class="claims"><thead><tr><th>#</th><th>Quote</th><th>Tags</th><th>Status</th><th>Speaker</th><th>Outlet</th><th>Note</th></tr></thead><tbody>',
+    ...rows,
+    '</tbody></table>',
+  ].join('\n');
 }
 
 /** A link end: the document title and number (a link to the highlight when it is placed) and the quote. */
@@ -227,7 +257,9 @@ function endOf(ref: AnnotationRef, context: Context): string {
 function linksSection(context: Context): string {
   const { input, index } = context;
   const links = input.evidence.links.filter((link) => index.find(link.from) && index.find(link.to));
-  const elsewhere = input.evidence.links.filter((link) => (index.find(link.from) !== undefined) !== (index.find(link.to) !== undefined)).length;
+  const elsewhere = input.evidence.links.filter(
+    (link) => (index.find(link.from) !== undefined) !== (index.find(link.to) !== undefined),
+  ).length;
   const items = links.map((link) => {
     const relation = LINK_RELATIONS.find((info) => info.id === link.relation)?.label ?? link.relation;
     const note = link.note.trim() !== '' ? `<div class="link-note">${escapeHtml(link.note)}</div>` : '';
@@ -236,7 +268,9 @@ function linksSection(context: Context): string {
   return [
     '<section class="links"><h2>Links</h2>',
     items.length > 0 ? `<ul>\n${items.join('\n')}\n</ul>` : '<p class="empty">No links.</p>',
-    elsewhere > 0 ? `<p class="meta">${elsewhere} more ${elsewhere === 1 ? 'link leads' : 'links lead'} to documents not in this report.</p>` : '',
+    elsewhere > 0
+      ? `<p class="meta">${elsewhere} more ${elsewhere === 1 ? 'link leads' : 'links lead'} to documents not in this report.</p>`
+      : '',
     '</section>',
   ].join('\n');
 }
@@ -249,21 +283,33 @@ function verdictsSection(context: Context): string {
     const verdict = claim.verdict!;
     const position = scale.findIndex((rating) => rating.id === verdict.rating);
     const label = scale[position]?.label ?? verdict.rating;
-    const byline = [verdict.reviewer, verdict.date].filter((part) => part.trim() !== '').map(escapeHtml).join(' · ');
+    const byline = [verdict.reviewer, verdict.date]
+      .filter((part) => part.trim() !== '')
+      .map(escapeHtml)
+      .join(' · ');
     const timeline = timelineOf(claim, index.mentionLookup);
-    const mentions = timeline.map((appearance) => `<li>${endOf(appearance.ref, context)}${appearance.date !== undefined ? ` <span class="meta">(${escapeHtml(appearance.date)})</span>` : ''}</li>`);
+    const mentions = timeline.map(
+      (appearance) =>
+        `<li>${endOf(appearance.ref, context)}${appearance.date !== undefined ? ` <span class="meta">(${escapeHtml(appearance.date)})</span>` : ''}</li>`,
+    );
     const first = timeline[0]?.instant !== undefined ? timeline[0] : undefined;
     return [
       '<article class="claim">',
       `<h3>${escapeHtml(claim.statement)}</h3>`,
       `<p><span class="rating${position >= 0 ? ` r${position}` : ''}">${escapeHtml(label)}</span> ${byline}</p>`,
       verdict.rationale.trim() !== '' ? `<div class="rationale">${escapeHtml(verdict.rationale)}</div>` : '',
-      first ? `<p class="meta">First appearance: ${escapeHtml(first.documentTitle)}${first.outlet !== '' ? `, ${escapeHtml(first.outlet)}` : ''} (${escapeHtml(first.date ?? '')})</p>` : '',
+      first
+        ? `<p class="meta">First appearance: ${escapeHtml(first.documentTitle)}${first.outlet !== '' ? `, ${escapeHtml(first.outlet)}` : ''} (${escapeHtml(first.date ?? '')})</p>`
+        : '',
       mentions.length > 0 ? `<ul>${mentions.join('')}</ul>` : '<p class="empty">No mentions in this report.</p>',
       '</article>',
     ].join('\n');
   });
-  return ['<section class="verdicts"><h2>Verdicts</h2>', articles.length > 0 ? articles.join('\n') : '<p class="empty">No claim has a verdict yet.</p>', '</section>'].join('\n');
+  return [
+    '<section class="verdicts"><h2>Verdicts</h2>',
+    articles.length > 0 ? articles.join('\n') : '<p class="empty">No claim has a verdict yet.</p>',
+    '</section>',
+  ].join('\n');
 }
 
 /** "1 December 2026, 17:09 UTC" for an ISO time (the report is read by people, in any time zone). */

@@ -3,9 +3,29 @@ import { extractFigures, figuresThatDisagree } from './figures.ts';
 
 describe('extractFigures', () => {
   it.each<[string, [string, number | string, string, string][]]>([
-    ['launched 480 missiles by March 3, 2022', [['number', 480, 'missil', '480 missiles'], ['date', '2022-03-03', 'year-month-day', 'March 3, 2022']]],
-    ['18 percent, 2 percentage points, 3.5% and $10 billion', [['percent', 18, 'percent', '18 percent'], ['percent', 2, 'point', '2 percentage points'], ['percent', 3.5, 'percent', '3.5%'], ['money', 1e10, 'USD', '$10 billion']]],
-    ['In 2014 Russia sent 1,000 troops', [['date', '2014', 'year', '2014'], ['number', 1000, 'troop', '1,000 troops']]],
+    [
+      'launched 480 missiles by March 3, 2022',
+      [
+        ['number', 480, 'missil', '480 missiles'],
+        ['date', '2022-03-03', 'year-month-day', 'March 3, 2022'],
+      ],
+    ],
+    [
+      '18 percent, 2 percentage points, 3.5% and $10 billion',
+      [
+        ['percent', 18, 'percent', '18 percent'],
+        ['percent', 2, 'point', '2 percentage points'],
+        ['percent', 3.5, 'percent', '3.5%'],
+        ['money', 1e10, 'USD', '$10 billion'],
+      ],
+    ],
+    [
+      'In 2014 Russia sent 1,000 troops',
+      [
+        ['date', '2014', 'year', '2014'],
+        ['number', 1000, 'troop', '1,000 troops'],
+      ],
+    ],
     ['COVID19 and v2 are not figures', []],
   ])('%s', (text, expected) => {
     expect(extractFigures(text).map((figure) => [figure.kind, figure.value, figure.unit, figure.text])).toEqual(expected);

@@ -25,7 +25,31 @@ const CURRENCY: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP' }
 const FIGURE =
   /([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(thousand|million|billion|trillion|bn|k|m)\b)?(?:\s?(%|percent\b|per cent\b|percentage points?\b)|\s+([\p{L}][\p{L}-]*))?/giu;
 /** Words after a number that are not what it counts. */
-const NOT_UNITS = new Set(['and', 'or', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'the', 'a', 'an', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'more', 'less', 'than', 'from']);
+const NOT_UNITS = new Set([
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'the',
+  'a',
+  'an',
+  'is',
+  'was',
+  'were',
+  'are',
+  'has',
+  'have',
+  'had',
+  'more',
+  'less',
+  'than',
+  'from',
+]);
 
 /**
  * The figures in `text`, in order.
@@ -37,8 +61,15 @@ export function extractFigures(text: string): Figure[] {
   for (const date of dates) {
     const known = ['year', 'month', 'day'] as const;
     const parts = known.filter((part) => date.start.isCertain(part)).map((part) => String(date.start.get(part) ?? '').padStart(2, '0'));
-    if (parts.length === 0 || !date.start.isCertain('year') && !date.start.isCertain('day')) continue;
-    figures.push({ kind: 'date', value: parts.join('-'), unit: known.filter((part) => date.start.isCertain(part)).join('-'), text: date.text, start: date.index, end: date.index + date.text.length });
+    if (parts.length === 0 || (!date.start.isCertain('year') && !date.start.isCertain('day'))) continue;
+    figures.push({
+      kind: 'date',
+      value: parts.join('-'),
+      unit: known.filter((part) => date.start.isCertain(part)).join('-'),
+      text: date.text,
+      start: date.index,
+      end: date.index + date.text.length,
+    });
   }
   const inDate = (index: number) => figures.some((figure) => index >= figure.start && index < figure.end);
   for (const match of text.matchAll(FIGURE)) {
@@ -54,7 +85,14 @@ export function extractFigures(text: string): Figure[] {
       figures.push({ kind: 'date', value: integer, unit: 'year', text: integer, start: numberAt, end: numberAt + integer.length });
       continue;
     }
-    const unit = kind === 'money' ? (CURRENCY[currency ?? ''] ?? '') : kind === 'percent' ? (/point/i.test(percent ?? '') ? 'point' : 'percent') : unitWord;
+    const unit =
+      kind === 'money'
+        ? (CURRENCY[currency ?? ''] ?? '')
+        : kind === 'percent'
+          ? /point/i.test(percent ?? '')
+            ? 'point'
+            : 'percent'
+          : unitWord;
     const start = currency === undefined ? numberAt : match.index + whole.indexOf(currency);
     // The unit word belongs to the figure only when it is what is counted.
     const end = match.index + whole.length - (word !== undefined && unitWord === '' ? word.length : 0);
@@ -79,7 +117,8 @@ export function figuresThatDisagree(left: string, right: string): FigureDisagree
   const a = extractFigures(left).filter(comparable);
   const b = extractFigures(right).filter(comparable);
   const key = (figure: Figure) => `${figure.kind}|${figure.unit}`;
-  const has = (figures: readonly Figure[], figure: Figure) => figures.some((other) => key(other) === key(figure) && other.value === figure.value);
+  const has = (figures: readonly Figure[], figure: Figure) =>
+    figures.some((other) => key(other) === key(figure) && other.value === figure.value);
   const result: FigureDisagreement[] = [];
   for (const l of a) {
     if (has(b, l)) continue;

@@ -8,9 +8,20 @@ import { matchSentences } from './match-sentences.ts';
 const FIXTURE = path.resolve(import.meta.dirname, '../../tests/fixtures/claim-retrieval');
 const archive = parseCheckThatTsv(readFileSync(path.join(FIXTURE, 'verified_claims.docs.tsv'), 'utf8'));
 if (!archive.ok) throw new Error(archive.error.message);
-const matcher = createMatcher(archive.value.map((entry) => ({ id: entry.id, text: entry.claim, ...(entry.title ? { title: entry.title } : {}) })));
-const gold = new Map(readFileSync(path.join(FIXTURE, 'tweet-vclaim-pairs.qrels'), 'utf8').trim().split('\n').map((line) => [line.split('\t')[0], line.split('\t')[2]]));
-const tweets = readFileSync(path.join(FIXTURE, 'tweets.queries.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1)] as const);
+const matcher = createMatcher(
+  archive.value.map((entry) => ({ id: entry.id, text: entry.claim, ...(entry.title ? { title: entry.title } : {}) })),
+);
+const gold = new Map(
+  readFileSync(path.join(FIXTURE, 'tweet-vclaim-pairs.qrels'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => [line.split('\t')[0], line.split('\t')[2]]),
+);
+const tweets = readFileSync(path.join(FIXTURE, 'tweets.queries.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1)] as const);
 
 describe('createMatcher', () => {
   it('ranks the gold claim first for most tweets of the fixture slice', () => {
@@ -19,7 +30,12 @@ describe('createMatcher', () => {
   });
 
   it.each<[string, string, string, 'strong' | 'suggestion']>([
-    ['the claim nearly word for word', 'Officials say 122 detainees released from Guantanamo Bay under President Obama re-engaged in terrorist activities', '0', 'strong'],
+    [
+      'the claim nearly word for word',
+      'Officials say 122 detainees released from Guantanamo Bay under President Obama re-engaged in terrorist activities',
+      '0',
+      'strong',
+    ],
     ['the same, under 8 words', 'Guantanamo detainees released by Obama re-engaged', '0', 'suggestion'],
   ])('%s: level', (_name, text, id, level) => {
     const [best] = matcher.match(text);
@@ -32,7 +48,8 @@ describe('createMatcher', () => {
   });
 
   it('matches an article sentence by sentence, with offsets', () => {
-    const text = 'Weather was fine.\n\nOfficials said 122 detainees released from Guantanamo under Obama have re-engaged in terrorist activities.';
+    const text =
+      'Weather was fine.\n\nOfficials said 122 detainees released from Guantanamo under Obama have re-engaged in terrorist activities.';
     const [found] = matchSentences(matcher, text);
     expect(found && text.slice(found.start, found.end)).toMatch(/^Officials said 122/);
     expect(found?.matches[0]?.id).toBe('0');

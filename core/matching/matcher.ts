@@ -79,7 +79,13 @@ export function createMatcher(targets: readonly MatchTarget[], settings: Matcher
       const title = terms(target.title ?? '', settings.targetTerms);
       return { fields: usePairs ? [text.words, title.words, [...text.pairs, ...title.pairs]] : [text.words, title.words] };
     }),
-    { k1: settings.k1, b: settings.b, weights: usePairs ? [settings.weights.text, settings.weights.title, settings.weights.pairs] : [settings.weights.text, settings.weights.title] },
+    {
+      k1: settings.k1,
+      b: settings.b,
+      weights: usePairs
+        ? [settings.weights.text, settings.weights.title, settings.weights.pairs]
+        : [settings.weights.text, settings.weights.title],
+    },
   );
   return {
     size: index.size,

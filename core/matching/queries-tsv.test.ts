@@ -4,8 +4,19 @@ import { parseQueriesTsv } from './queries-tsv.ts';
 describe('parseQueriesTsv', () => {
   it.each([
     ['a header id<TAB>text', 'id\ttext\nq1\tBleach cures flu.\n', [{ id: 'q1', text: 'Bleach cures flu.' }]],
-    ['the CheckThat! header <TAB>tweet_content', '\ttweet_content\n0\tHow are butterflies surviving?', [{ id: '0', text: 'How are butterflies surviving?' }]],
-    ['no header, CRLF, a BOM and blank lines', '\uFEFFq1\tOne.\r\n\r\nq2\tTwo.\r\n', [{ id: 'q1', text: 'One.' }, { id: 'q2', text: 'Two.' }]],
+    [
+      'the CheckThat! header <TAB>tweet_content',
+      '\ttweet_content\n0\tHow are butterflies surviving?',
+      [{ id: '0', text: 'How are butterflies surviving?' }],
+    ],
+    [
+      'no header, CRLF, a BOM and blank lines',
+      '\uFEFFq1\tOne.\r\n\r\nq2\tTwo.\r\n',
+      [
+        { id: 'q1', text: 'One.' },
+        { id: 'q2', text: 'Two.' },
+      ],
+    ],
     ['quotes and tabs in the text kept as they are', 'q1\t"He said ""no"""\tand left', [{ id: 'q1', text: '"He said ""no"""\tand left' }]],
   ])('reads %s', (_name, text, queries) => {
     expect(parseQueriesTsv(text)).toEqual({ ok: true, value: queries });

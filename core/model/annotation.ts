@@ -34,7 +34,10 @@ export const AnchorInfo = z.object({
    * SHA-256 of the text version `target` refers to: the one the annotation was made on, or last
    * anchored to. An orphan keeps the hash of the version it was lost from (texts/<hash>).
    */
-  textHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  textHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type AnchorInfo = z.infer<typeof AnchorInfo>;
 

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { Annotation } from './annotation.ts';
 import { isCanonicalAnnotation, ISO_DATETIME } from './canonical-annotation.ts';
 
-const datetime = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T23:59:59Z'), noInvalidDate: true }).map((date) => date.toISOString());
+const datetime = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T23:59:59Z'), noInvalidDate: true })
+  .map((date) => date.toISOString());
 
 /** Annotations as the schema gives them back: every field present, nothing extra. */
 const canonical: fc.Arbitrary<Annotation> = fc
@@ -40,29 +42,71 @@ const canonical: fc.Arbitrary<Annotation> = fc
 /** Any JSON value, and some that only look right. */
 const junk = fc.oneof(
   fc.jsonValue(),
-  fc.constantFrom(-1, 0.5, 2 ** 53, Number.MAX_VALUE, '', 'x'.repeat(65), 'x'.repeat(501), 'x'.repeat(100_001), '2026-02-30T10:00:00Z', '2026-08-15T10:00:00+02:00', '2026-08-15T10:00Z', 'EXACT', 'Statistic', '-tag', '__proto__', null, [], {}),
+  fc.constantFrom(
+    -1,
+    0.5,
+    2 ** 53,
+    Number.MAX_VALUE,
+    '',
+    'x'.repeat(65),
+    'x'.repeat(501),
+    'x'.repeat(100_001),
+    '2026-02-30T10:00:00Z',
+    '2026-08-15T10:00:00+02:00',
+    '2026-08-15T10:00Z',
+    'EXACT',
+    'Statistic',
+    '-tag',
+    '__proto__',
+    null,
+    [],
+    {},
+  ),
 );
 
 /** `annotation` with one field (at any depth) replaced, removed or added. */
 function mutate(annotation: Annotation) {
   const paths = [
-    ['id'], ['target'], ['target', 'start'], ['target', 'end'], ['target', 'exact'], ['target', 'prefix'], ['target', 'suffix'],
-    ['anchor'], ['anchor', 'state'], ['anchor', 'confidence'], ['anchor', 'previousQuote'], ['anchor', 'textHash'],
-    ['tags'], ['tags', '0'], ['speaker'], ['outlet'], ['status'], ['note'], ['creator'], ['created'], ['modified'], ['extra'], ['target', 'extra'], ['anchor', 'extra'],
+    ['id'],
+    ['target'],
+    ['target', 'start'],
+    ['target', 'end'],
+    ['target', 'exact'],
+    ['target', 'prefix'],
+    ['target', 'suffix'],
+    ['anchor'],
+    ['anchor', 'state'],
+    ['anchor', 'confidence'],
+    ['anchor', 'previousQuote'],
+    ['anchor', 'textHash'],
+    ['tags'],
+    ['tags', '0'],
+    ['speaker'],
+    ['outlet'],
+    ['status'],
+    ['note'],
+    ['creator'],
+    ['created'],
+    ['modified'],
+    ['extra'],
+    ['target', 'extra'],
+    ['anchor', 'extra'],
   ];
-  return fc.record({ path: fc.constantFrom(...paths), how: fc.constantFrom('replace', 'remove'), value: junk }).map(({ path, how, value }) => {
-    const copy = structuredClone(annotation) as unknown as Record<string, unknown>;
-    let parent = copy;
-    for (const key of path.slice(0, -1)) {
-      const child = parent[key];
-      if (typeof child !== 'object' || child === null) return copy;
-      parent = child as Record<string, unknown>;
-    }
-    const key = path.at(-1)!;
-    if (how === 'remove') delete parent[key];
-    else parent[key] = value;
-    return copy;
-  });
+  return fc
+    .record({ path: fc.constantFrom(...paths), how: fc.constantFrom('replace', 'remove'), value: junk })
+    .map(({ path, how, value }) => {
+      const copy = structuredClone(annotation) as unknown as Record<string, unknown>;
+      let parent = copy;
+      for (const key of path.slice(0, -1)) {
+        const child = parent[key];
+        if (typeof child !== 'object' || child === null) return copy;
+        parent = child as Record<string, unknown>;
+      }
+      const key = path.at(-1)!;
+      if (how === 'remove') delete parent[key];
+      else parent[key] = value;
+      return copy;
+    });
 }
 
 describe('isCanonicalAnnotation', () => {
@@ -90,7 +134,11 @@ describe('isCanonicalAnnotation', () => {
 
   it('uses the schema’s own pattern for times', () => {
     const schema = z.iso.datetime();
-    const candidates = fc.oneof(datetime, fc.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,4})?)?(Z|[+-]\d\d:\d\d)?$/), fc.string());
+    const candidates = fc.oneof(
+      datetime,
+      fc.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,4})?)?(Z|[+-]\d\d:\d\d)?$/),
+      fc.string(),
+    );
     fc.assert(
       fc.property(candidates, (text) => {
         expect(ISO_DATETIME.test(text)).toBe(schema.safeParse(text).success);

@@ -69,7 +69,14 @@ function areTagIds(tags: unknown): boolean {
 function isCanonicalTarget(target: unknown): boolean {
   if (!isRecord(target) || Object.keys(target).length !== TARGET_KEYS) return false;
   const { start, end, exact, prefix, suffix } = target;
-  return isOffset(start) && isOffset(end) && end > start && isString(exact, 1, Infinity) && typeof prefix === 'string' && typeof suffix === 'string';
+  return (
+    isOffset(start) &&
+    isOffset(end) &&
+    end > start &&
+    isString(exact, 1, Infinity) &&
+    typeof prefix === 'string' &&
+    typeof suffix === 'string'
+  );
 }
 
 function isCanonicalAnchor(anchor: unknown): boolean {

@@ -10,7 +10,10 @@ export const Tag = z.object({
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   parentId: TagId.optional(),
   /** One key that tags the selection at once in the reader ("1"–"9" or a letter). */
-  shortcut: z.string().regex(/^[0-9a-z]$/).optional(),
+  shortcut: z
+    .string()
+    .regex(/^[0-9a-z]$/)
+    .optional(),
   description: z.string().max(2000).default(''),
   /**
    * The tag's GUID in other QDA tools (REFI-QDA `Code guid`, `8-4-4-4-12` hex), kept so that a

@@ -41,7 +41,11 @@ export const DocumentMeta = z.object({
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
 /** A PDF page: `[start, end)` of the text; `page` counts from 1. */
-export const PageSpan = z.object({ page: z.number().int().positive(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+export const PageSpan = z.object({
+  page: z.number().int().positive(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
 
 /** A heading of the document (Markdown, HTML, Word): level 1–6, its text, where it starts. */
 export const Heading = z.object({ level: z.number().int().min(1).max(6), text: z.string(), start: z.number().int().nonnegative() });

@@ -19,7 +19,14 @@ const a: AnnotationRef = { documentId: 'doc-a', annotationId: 'a1' };
 const b: AnnotationRef = { documentId: 'doc-b', annotationId: 'b1' };
 const c: AnnotationRef = { documentId: 'doc-b', annotationId: 'b2' };
 
-const link = (id: string, relation: LinkRelation, from: AnnotationRef, to: AnnotationRef) => ({ id, relation, from, to, created: now, modified: now });
+const link = (id: string, relation: LinkRelation, from: AnnotationRef, to: AnnotationRef) => ({
+  id,
+  relation,
+  from,
+  to,
+  created: now,
+  modified: now,
+});
 const claim = (id: string, mentions: AnnotationRef[]) => ({ id, statement: 'Taxes will not rise', mentions, created: now, modified: now });
 
 describe('EvidenceData', () => {
@@ -36,8 +43,16 @@ describe('EvidenceData', () => {
     ['two claims with one id', { links: [], claims: [claim('c1', [a]), claim('c1', [b])] }, 'duplicate claim id "c1"'],
     ['a link from an annotation to itself', { links: [link('l1', 'supports', a, { ...a })], claims: [] }, 'links an annotation to itself'],
     ['the same link twice', { links: [link('l1', 'supports', a, b), link('l2', 'supports', a, b)], claims: [] }, 'link l2 repeats link l1'],
-    ['a symmetric link twice, reversed', { links: [link('l1', 'same-claim', a, b), link('l2', 'same-claim', b, a)], claims: [] }, 'link l2 repeats link l1'],
-    ['a context link twice, reversed', { links: [link('l1', 'context', a, b), link('l2', 'context', b, a)], claims: [] }, 'link l2 repeats link l1'],
+    [
+      'a symmetric link twice, reversed',
+      { links: [link('l1', 'same-claim', a, b), link('l2', 'same-claim', b, a)], claims: [] },
+      'link l2 repeats link l1',
+    ],
+    [
+      'a context link twice, reversed',
+      { links: [link('l1', 'context', a, b), link('l2', 'context', b, a)], claims: [] },
+      'link l2 repeats link l1',
+    ],
     ['a mention listed twice', { links: [], claims: [claim('c1', [a, b, { ...a }])] }, 'claim c1 lists a mention twice'],
   ])('rejects %s', (_name, data, message) => {
     const result = EvidenceData.safeParse(data);

@@ -91,7 +91,8 @@ export const VerdictScale = z
   .array(VerdictRating)
   .min(1)
   .superRefine((scale, context) => {
-    for (const id of duplicatesOf(scale.map((rating) => rating.id))) context.addIssue({ code: 'custom', message: `duplicate rating id "${id}"` });
+    for (const id of duplicatesOf(scale.map((rating) => rating.id)))
+      context.addIssue({ code: 'custom', message: `duplicate rating id "${id}"` });
   });
 
 /** A common fact-checking scale, from true to false, with "unproven" for what cannot be settled. */

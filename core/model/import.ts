@@ -31,7 +31,14 @@ export interface AnchorCounts {
 }
 
 export type ImportOutcome =
-  | { readonly status: 'imported'; readonly name: string; readonly documentId: string; readonly title: string; readonly format: DocumentFormat; readonly characters: number }
+  | {
+      readonly status: 'imported';
+      readonly name: string;
+      readonly documentId: string;
+      readonly title: string;
+      readonly format: DocumentFormat;
+      readonly characters: number;
+    }
   | {
       readonly status: 'updated';
       readonly name: string;

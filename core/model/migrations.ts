@@ -45,10 +45,15 @@ export interface Migrated {
  * `data` (a `kind` file as read) taken to the current version. Data that is not an object, or has
  * no numeric version, or a version from the future, is returned as it is: validation judges it.
  */
-export function migrate(kind: StoredFileKind, data: unknown, migrations: readonly Migration[] = MIGRATIONS): Result<Migrated, 'migration-failed'> {
+export function migrate(
+  kind: StoredFileKind,
+  data: unknown,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Result<Migrated, 'migration-failed'> {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return ok({ data, from: WORKSPACE_SCHEMA_VERSION });
   const version = (data as JsonObject).schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version >= WORKSPACE_SCHEMA_VERSION) return ok({ data, from: WORKSPACE_SCHEMA_VERSION });
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version >= WORKSPACE_SCHEMA_VERSION)
+    return ok({ data, from: WORKSPACE_SCHEMA_VERSION });
   let file = data as JsonObject;
   for (let at = version; at < WORKSPACE_SCHEMA_VERSION; at++) {
     const migration = migrations.find((candidate) => candidate.from === at);
@@ -57,17 +62,25 @@ export function migrate(kind: StoredFileKind, data: unknown, migrations: readonl
       const step = migration.steps[kind];
       file = { ...(step ? step(file) : file), schemaVersion: at + 1 };
     } catch (error) {
-      return fail('migration-failed', `the migration from format ${at} to ${at + 1} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(
+        'migration-failed',
+        `the migration from format ${at} to ${at + 1} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   return ok({ data: file, from: version });
 }
 
 /** What opening did to a workspace in an older format, in words; undefined when nothing was migrated. */
-export function describeMigration(files: readonly { readonly file: string; readonly from: number }[], migrations: readonly Migration[] = MIGRATIONS): string | undefined {
+export function describeMigration(
+  files: readonly { readonly file: string; readonly from: number }[],
+  migrations: readonly Migration[] = MIGRATIONS,
+): string | undefined {
   if (files.length === 0) return undefined;
   const from = Math.min(...files.map((file) => file.from));
-  const changes = migrations.filter((migration) => migration.from >= from).map((migration) => `format ${migration.from + 1}: ${migration.change}`);
+  const changes = migrations
+    .filter((migration) => migration.from >= from)
+    .map((migration) => `format ${migration.from + 1}: ${migration.change}`);
   const count = files.length === 1 ? '1 file' : `${files.length} files`;
   return `Brought ${count} of this workspace from format ${from} to format ${WORKSPACE_SCHEMA_VERSION} (${changes.join('; ')}). The old versions are kept in .backups/; Claimbench builds that read only format ${from} will no longer open it.`;
 }

@@ -9,9 +9,18 @@ type Json = Record<string, unknown>;
 
 const damage = fc.oneof(
   fc.record({ kind: fc.constant('text' as const), at: fc.nat(), insert: fc.string({ minLength: 1, maxLength: 3 }) }),
-  fc.record({ kind: fc.constant('annotation' as const), at: fc.nat(), field: fc.constantFrom('id', 'target', 'anchor', 'tags', 'status', 'note', 'created', 'extra'), value: fc.jsonValue() }),
+  fc.record({
+    kind: fc.constant('annotation' as const),
+    at: fc.nat(),
+    field: fc.constantFrom('id', 'target', 'anchor', 'tags', 'status', 'note', 'created', 'extra'),
+    value: fc.jsonValue(),
+  }),
   fc.record({ kind: fc.constant('quote' as const), at: fc.nat(), shift: fc.integer({ min: -3, max: 3 }) }),
-  fc.record({ kind: fc.constant('file' as const), field: fc.constantFrom('schemaVersion', 'meta', 'text', 'annotations', 'structure', 'versions', 'journal', 'extra'), value: fc.jsonValue() }),
+  fc.record({
+    kind: fc.constant('file' as const),
+    field: fc.constantFrom('schemaVersion', 'meta', 'text', 'annotations', 'structure', 'versions', 'journal', 'extra'),
+    value: fc.jsonValue(),
+  }),
   fc.constant({ kind: 'none' as const }),
 );
 

@@ -6,15 +6,55 @@ const spans = (list: { start: number; end: number }[]) => list.map(({ start, end
 
 describe('findPhrase', () => {
   it.each([
-    ['Ten times, ten times.', 'ten times', false, [[0, 9], [11, 20]]],
+    [
+      'Ten times, ten times.',
+      'ten times',
+      false,
+      [
+        [0, 9],
+        [11, 20],
+      ],
+    ],
     ['Ten times, ten times.', 'ten times', true, [[11, 20]]],
     ['Ten times, ten times.', 'times,', false, [[4, 10]]],
     ['concatenate', 'cat', false, [[3, 6]]],
-    ['aaaa', 'aa', false, [[0, 2], [2, 4]]],
-    ['ΣΟΦΙΑ σοφια', 'σοφια', false, [[0, 5], [6, 11]]],
+    [
+      'aaaa',
+      'aa',
+      false,
+      [
+        [0, 2],
+        [2, 4],
+      ],
+    ],
+    [
+      'ΣΟΦΙΑ σοφια',
+      'σοφια',
+      false,
+      [
+        [0, 5],
+        [6, 11],
+      ],
+    ],
     ['İstanbul istanbul', 'istanbul', false, [[9, 17]]],
-    ['😀 café 😀 Café', 'café', false, [[3, 7], [11, 15]]],
-    ['東京都の東京', '東京', true, [[0, 2], [4, 6]]],
+    [
+      '😀 café 😀 Café',
+      'café',
+      false,
+      [
+        [3, 7],
+        [11, 15],
+      ],
+    ],
+    [
+      '東京都の東京',
+      '東京',
+      true,
+      [
+        [0, 2],
+        [4, 6],
+      ],
+    ],
     ['anything', '', false, []],
   ])('%j / %j (matchCase %s)', (text, phrase, matchCase, expected) => {
     expect(spans(findPhrase(text, phrase, { matchCase }))).toEqual(expected);
@@ -24,11 +64,35 @@ describe('findPhrase', () => {
 describe('findWord', () => {
   it.each([
     ['Tax, syntax and taxes', 'tax', false, [[0, 3]]],
-    ['Tax, syntax and taxes', 'tax', true, [[0, 3], [16, 21]]],
-    ['the U.S. and U.S.A', 'U.S.', false, [[4, 8], [13, 17]]],
+    [
+      'Tax, syntax and taxes',
+      'tax',
+      true,
+      [
+        [0, 3],
+        [16, 21],
+      ],
+    ],
+    [
+      'the U.S. and U.S.A',
+      'U.S.',
+      false,
+      [
+        [4, 8],
+        [13, 17],
+      ],
+    ],
     ['Zelenskyy said', 'zelensky', false, []],
     ['café\u0301 café', 'café', false, [[6, 10]]],
-    ['😀tax tax😀', 'tax', false, [[2, 5], [6, 9]]],
+    [
+      '😀tax tax😀',
+      'tax',
+      false,
+      [
+        [2, 5],
+        [6, 9],
+      ],
+    ],
     ['東京都 東京', '東京', false, [[4, 6]]],
   ])('%j / %j (prefix %s)', (text, word, prefix, expected) => {
     expect(spans(findWord(text, word, prefix))).toEqual(expected);

@@ -53,7 +53,8 @@ export function findWord(text: string, word: string, prefix: boolean): Span[] {
     if (startsWord && endsWord) {
       // A prefix's hit is the whole word it begins ("tax*" highlights "taxes").
       let wordEnd = end;
-      while (prefix && wordEnd < haystack.length && WORD.test(codePointAt(haystack, wordEnd))) wordEnd += haystack.codePointAt(wordEnd)! > 0xffff ? 2 : 1;
+      while (prefix && wordEnd < haystack.length && WORD.test(codePointAt(haystack, wordEnd)))
+        wordEnd += haystack.codePointAt(wordEnd)! > 0xffff ? 2 : 1;
       spans.push({ start: at, end: wordEnd });
       at = haystack.indexOf(needle, wordEnd);
     } else {

@@ -4,16 +4,31 @@ import { parseQuery } from './query.ts';
 
 describe('parseQuery', () => {
   it.each([
-    ['ten times', [[{ negated: false, term: { kind: 'word', value: 'ten', prefix: false }, offset: 0 }], [{ negated: false, term: { kind: 'word', value: 'times', prefix: false }, offset: 4 }]]],
+    [
+      'ten times',
+      [
+        [{ negated: false, term: { kind: 'word', value: 'ten', prefix: false }, offset: 0 }],
+        [{ negated: false, term: { kind: 'word', value: 'times', prefix: false }, offset: 4 }],
+      ],
+    ],
     ['"ten times, bigger"', [[{ negated: false, term: { kind: 'phrase', value: 'ten times, bigger' }, offset: 0 }]]],
     ['tax*', [[{ negated: false, term: { kind: 'word', value: 'tax', prefix: true }, offset: 0 }]]],
     ['-drought', [[{ negated: true, term: { kind: 'word', value: 'drought', prefix: false }, offset: 0 }]]],
-    ['a OR b c', [
-      [{ negated: false, term: { kind: 'word', value: 'a', prefix: false }, offset: 0 }, { negated: false, term: { kind: 'word', value: 'b', prefix: false }, offset: 5 }],
-      [{ negated: false, term: { kind: 'word', value: 'c', prefix: false }, offset: 7 }],
-    ]],
+    [
+      'a OR b c',
+      [
+        [
+          { negated: false, term: { kind: 'word', value: 'a', prefix: false }, offset: 0 },
+          { negated: false, term: { kind: 'word', value: 'b', prefix: false }, offset: 5 },
+        ],
+        [{ negated: false, term: { kind: 'word', value: 'c', prefix: false }, offset: 7 }],
+      ],
+    ],
     ['tag:statistic', [[{ negated: false, term: { kind: 'field', field: 'tag', value: 'statistic', prefix: false }, offset: 0 }]]],
-    ['-outlet:"Associated Press"', [[{ negated: true, term: { kind: 'field', field: 'outlet', value: 'Associated Press', prefix: false }, offset: 0 }]]],
+    [
+      '-outlet:"Associated Press"',
+      [[{ negated: true, term: { kind: 'field', field: 'outlet', value: 'Associated Press', prefix: false }, offset: 0 }]],
+    ],
     ['Speaker:Zel*', [[{ negated: false, term: { kind: 'field', field: 'speaker', value: 'Zel', prefix: true }, offset: 0 }]]],
     ['role:source', [[{ negated: false, term: { kind: 'field', field: 'role', value: 'source', prefix: false }, offset: 0 }]]],
     ['doc:"water report"', [[{ negated: false, term: { kind: 'field', field: 'doc', value: 'water report', prefix: false }, offset: 0 }]]],
@@ -21,10 +36,13 @@ describe('parseQuery', () => {
     ['after:2024', [[{ negated: false, term: { kind: 'date', field: 'after', bound: '2024-12-31' }, offset: 0 }]]],
     ['after:2024-02', [[{ negated: false, term: { kind: 'date', field: 'after', bound: '2024-02-29' }, offset: 0 }]]],
     ['before:2023-02-28', [[{ negated: false, term: { kind: 'date', field: 'before', bound: '2023-02-28' }, offset: 0 }]]],
-    ['10:30 https://example.org/a', [
-      [{ negated: false, term: { kind: 'word', value: '10:30', prefix: false }, offset: 0 }],
-      [{ negated: false, term: { kind: 'word', value: 'https://example.org/a', prefix: false }, offset: 6 }],
-    ]],
+    [
+      '10:30 https://example.org/a',
+      [
+        [{ negated: false, term: { kind: 'word', value: '10:30', prefix: false }, offset: 0 }],
+        [{ negated: false, term: { kind: 'word', value: 'https://example.org/a', prefix: false }, offset: 6 }],
+      ],
+    ],
     ['cafe\u0301', [[{ negated: false, term: { kind: 'word', value: 'café', prefix: false }, offset: 0 }]]],
   ])('%s', (input, groups) => {
     expect(parseQuery(input)).toEqual({ ok: true, value: { groups, scopes: [] } });
@@ -48,7 +66,11 @@ describe('parseQuery', () => {
     ['a OR OR b', 5, 'line 1, column 6: OR needs a term before it'],
     ['tag:', 4, 'line 1, column 5: "tag:" needs a value'],
     ['*', 0, 'line 1, column 1: a "*" ends a word: write "tax*"'],
-    ['colour:red', 7, 'line 1, column 8: unknown field "colour:" (fields: tag, status, speaker, outlet, author, creator, role, doc, before, after, in)'],
+    [
+      'colour:red',
+      7,
+      'line 1, column 8: unknown field "colour:" (fields: tag, status, speaker, outlet, author, creator, role, doc, before, after, in)',
+    ],
     ['role:witness', 5, 'line 1, column 6: "role:" takes claim or source'],
     ['before:2024-13', 7, 'line 1, column 8: "before:" takes a date: YYYY, YYYY-MM or YYYY-MM-DD'],
     ['after:2023-02-29', 6, 'line 1, column 7: "after:" takes a date: YYYY, YYYY-MM or YYYY-MM-DD'],
@@ -61,7 +83,10 @@ describe('parseQuery', () => {
 
   it('never throws, and an error offset lies inside the query', () => {
     const piece = fc.constantFrom('"', '-', '*', ':', ' ', 'OR', 'tag:', 'in:', 'before:', 'role:', 'é', '😀', '\n', 'x', '2024-02');
-    const query = fc.oneof(fc.string({ unit: 'grapheme' }), fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')));
+    const query = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')),
+    );
     fc.assert(
       fc.property(query, (input) => {
         const parsed = parseQuery(input);

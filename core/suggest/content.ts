@@ -16,7 +16,8 @@ export function contentsAfter(tokens: readonly Token[], verb: number, last: numb
   else {
     if (VERBS_WITH_LISTENER.has(tokens[verb]!.lower)) start = skipListener(tokens, start, last);
     // "said on Monday the …" without "that": skip a leading prepositional phrase or adverb.
-    while (start <= last && (tokens[start]!.pos === 'ADV' || tokens[start]!.pos === 'ADP') && tokens[start]!.lower !== 'that') start = skipListener(tokens, start + 1, last);
+    while (start <= last && (tokens[start]!.pos === 'ADV' || tokens[start]!.pos === 'ADP') && tokens[start]!.lower !== 'that')
+      start = skipListener(tokens, start + 1, last);
   }
   while (start <= last && /^["“”'‘]$/u.test(tokens[start]!.text) && !opensQuoteInContent(tokens, start, last)) start++;
   const contents: Phrase[] = [];
@@ -26,7 +27,10 @@ export function contentsAfter(tokens: readonly Token[], verb: number, last: numb
     const next = tokens[i + 1];
     const secondContent = token.lower === 'and' && next?.lower === 'that';
     const secondVerb = token.lower === 'and' && next !== undefined && REPORTING_VERBS.has(next.lower) && next.pos === 'VERB';
-    const looseClause = token.text === ',' && next !== undefined && (CLAUSE_BREAKS.has(next.lower) || (next.lower === 'according' && tokens[i + 2]?.lower === 'to'));
+    const looseClause =
+      token.text === ',' &&
+      next !== undefined &&
+      (CLAUSE_BREAKS.has(next.lower) || (next.lower === 'according' && tokens[i + 2]?.lower === 'to'));
     if (secondContent || secondVerb || looseClause) {
       contents.push({ first, last: i - 1 });
       if (!secondContent) return keepClauses(tokens, contents);

@@ -44,7 +44,12 @@ export function speakerOf(context: RuleContext, phrase: Phrase): string | undefi
   if (last.pos === 'PROPN') {
     // The name is the run of capitalised words at the end ("Summit president Hiroshi Tanaka").
     let start = phrase.last;
-    while (start > phrase.first && (tokens[start - 1]!.pos === 'PROPN' || (tokens[start - 1]!.lower === 'of' && start - 2 >= phrase.first && tokens[start - 2]!.pos === 'PROPN'))) start--;
+    while (
+      start > phrase.first &&
+      (tokens[start - 1]!.pos === 'PROPN' ||
+        (tokens[start - 1]!.lower === 'of' && start - 2 >= phrase.first && tokens[start - 2]!.pos === 'PROPN'))
+    )
+      start--;
     const name = phraseText(context, { first: start, last: phrase.last });
     const possessive = tokens[start - 1]?.text === "'s";
     if (!possessive) return state.registry.fullest(withoutTitles(name));

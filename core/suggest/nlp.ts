@@ -49,7 +49,14 @@ export function readParagraph(text: string, offset: number): Paragraph {
     if (value.trim() === '') continue;
     tokens.push({ text: value, lower: value.toLowerCase(), start: offset + start, end: offset + cursor, pos: tags[i] ?? 'X', sentence });
   }
-  return { start: offset, end: offset + text.length, text, tokens, sentences: reindex(values, sentences), entities: reindexEntities(values, entities) };
+  return {
+    start: offset,
+    end: offset + text.length,
+    text,
+    tokens,
+    sentences: reindex(values, sentences),
+    entities: reindexEntities(values, entities),
+  };
 }
 
 // Whitespace tokens (wink keeps line breaks as tokens) are dropped above, so token ranges are
@@ -72,5 +79,7 @@ function reindex(values: readonly string[], ranges: readonly [number, number][])
 
 function reindexEntities(values: readonly string[], entities: readonly Entity[]): Entity[] {
   const map = keptIndex(values);
-  return entities.map((entity) => ({ ...entity, first: map[entity.first]!, last: map[entity.last + 1]! - 1 })).filter((entity) => entity.last >= entity.first);
+  return entities
+    .map((entity) => ({ ...entity, first: map[entity.first]!, last: map[entity.last + 1]! - 1 }))
+    .filter((entity) => entity.last >= entity.first);
 }

@@ -46,7 +46,10 @@ export class SpeakerRegistry {
   /** Notes every capitalised name in a paragraph's tokens (runs of PROPN, "of" inside). */
   noteNames(tokens: readonly Token[]): void {
     for (const [first, last] of properNameRuns(tokens)) {
-      const raw = tokens.slice(first, last + 1).map((token) => token.text).join(' ');
+      const raw = tokens
+        .slice(first, last + 1)
+        .map((token) => token.text)
+        .join(' ');
       if (raw.split(' ').every((word) => TITLES.has(word.toLowerCase()))) continue;
       this.note(raw, tokens[first]!.start);
     }
@@ -101,7 +104,11 @@ export function properNameRuns(tokens: readonly Token[]): [number, number][] {
       continue;
     }
     const first = i;
-    while (i + 1 < tokens.length && (isNameToken(tokens[i + 1]!) || (tokens[i + 1]!.lower === 'of' && i + 2 < tokens.length && isNameToken(tokens[i + 2]!)))) i++;
+    while (
+      i + 1 < tokens.length &&
+      (isNameToken(tokens[i + 1]!) || (tokens[i + 1]!.lower === 'of' && i + 2 < tokens.length && isNameToken(tokens[i + 2]!)))
+    )
+      i++;
     runs.push([first, i]);
     i++;
   }

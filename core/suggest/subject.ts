@@ -12,7 +12,32 @@ export interface Phrase {
 
 const NOUN_PHRASE_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET', 'PART']);
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with']);
-const SKIPPED_BEFORE_VERB = new Set(['has', 'had', 'have', 'was', 'is', 'were', 'are', 'would', 'will', 'did', 'does', 'also', 'again', 'once', 'repeatedly', 'later', 'previously', 'earlier', 'then', 'now', 'still', 'just', 'has also', 'and']);
+const SKIPPED_BEFORE_VERB = new Set([
+  'has',
+  'had',
+  'have',
+  'was',
+  'is',
+  'were',
+  'are',
+  'would',
+  'will',
+  'did',
+  'does',
+  'also',
+  'again',
+  'once',
+  'repeatedly',
+  'later',
+  'previously',
+  'earlier',
+  'then',
+  'now',
+  'still',
+  'just',
+  'has also',
+  'and',
+]);
 
 /** The noun phrase ending at `last` (inclusive), not before `floor`. */
 export function nounPhraseEndingAt(tokens: readonly Token[], last: number, floor: number): Phrase | undefined {
@@ -34,7 +59,8 @@ export function nounPhraseEndingAt(tokens: readonly Token[], last: number, floor
   }
   if (first > last) return undefined;
   // A phrase never starts with its preposition or possessive marker.
-  while (first <= last && (INNER_PREPOSITIONS.has(tokens[first]!.lower) || tokens[first]!.text === "'s" || tokens[first]!.text === '-')) first++;
+  while (first <= last && (INNER_PREPOSITIONS.has(tokens[first]!.lower) || tokens[first]!.text === "'s" || tokens[first]!.text === '-'))
+    first++;
   return first <= last ? { first, last } : undefined;
 }
 
@@ -43,7 +69,11 @@ export function nounPhraseEndingAt(tokens: readonly Token[], last: number, floor
  * ("the bank has said") and through appositions and relative clauses set off by commas.
  * `descriptive` is the longer phrase the name stands in apposition to, for the reason.
  */
-export function subjectBefore(tokens: readonly Token[], verb: number, floor: number): { subject: Phrase; descriptive?: Phrase } | undefined {
+export function subjectBefore(
+  tokens: readonly Token[],
+  verb: number,
+  floor: number,
+): { subject: Phrase; descriptive?: Phrase } | undefined {
   let i = verb - 1;
   while (i >= floor && (SKIPPED_BEFORE_VERB.has(tokens[i]!.lower) || tokens[i]!.pos === 'ADV')) i--;
   if (i < floor) return undefined;
@@ -69,9 +99,15 @@ export function subjectBefore(tokens: readonly Token[], verb: number, floor: num
 /** The name right after an inverted verb: "…, said Margaret Chen, an analyst" → "Margaret Chen". */
 export function subjectAfter(tokens: readonly Token[], verb: number, ceiling: number): Phrase | undefined {
   let i = verb + 1;
-  while (i <= ceiling && (tokens[i]!.pos === 'NOUN' || tokens[i]!.pos === 'ADJ') && tokens[i]!.pos !== 'PROPN' && !/^\p{Lu}/u.test(tokens[i]!.text)) i++;
+  while (
+    i <= ceiling &&
+    (tokens[i]!.pos === 'NOUN' || tokens[i]!.pos === 'ADJ') &&
+    tokens[i]!.pos !== 'PROPN' &&
+    !/^\p{Lu}/u.test(tokens[i]!.text)
+  )
+    i++;
   const first = i;
-  while (i <= ceiling && (tokens[i]!.pos === 'PROPN' || tokens[i]!.pos === 'NOUN' && /^\p{Lu}/u.test(tokens[i]!.text))) i++;
+  while (i <= ceiling && (tokens[i]!.pos === 'PROPN' || (tokens[i]!.pos === 'NOUN' && /^\p{Lu}/u.test(tokens[i]!.text)))) i++;
   if (i === first) {
     const pronoun = tokens[verb + 1];
     return pronoun && /^(he|she|they|it)$/u.test(pronoun.lower) ? { first: verb + 1, last: verb + 1 } : undefined;

@@ -76,8 +76,11 @@ function suggestInParagraph(state: DocumentState, line: string, offset: number):
   const quoted = quoteSuggestions(context, quotes, attributed, turn?.speaker);
   const turnQuotes = turn ? turnStatements(context, turn) : [];
   const spoken = [...attributed, ...quoted, ...turnQuotes];
-  if (attributed.length > 0 && attributed.at(-1)!.speaker !== undefined) state.lastSpeaker = quoted.at(-1)?.speaker ?? attributed.at(-1)!.speaker;
-  const speakerAt = (start: number, end: number): string | undefined => spoken.find((statement) => statement.start <= start && statement.end >= end)?.speaker ?? spoken.find((statement) => statement.start < end && statement.end > start)?.speaker;
+  if (attributed.length > 0 && attributed.at(-1)!.speaker !== undefined)
+    state.lastSpeaker = quoted.at(-1)?.speaker ?? attributed.at(-1)!.speaker;
+  const speakerAt = (start: number, end: number): string | undefined =>
+    spoken.find((statement) => statement.start <= start && statement.end >= end)?.speaker ??
+    spoken.find((statement) => statement.start < end && statement.end > start)?.speaker;
   const predictions = predictionSuggestions(context, speakerAt);
   return [...spoken, ...predictions, ...figureSuggestions(context)].sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -87,7 +90,11 @@ function suggestInParagraph(state: DocumentState, line: string, offset: number):
 function dedupe(statements: readonly Suggestion[]): Suggestion[] {
   const kept: Suggestion[] = [];
   for (const statement of [...statements].sort((a, b) => b.end - b.start - (a.end - a.start))) {
-    const overlap = kept.find((other) => Math.min(other.end, statement.end) - Math.max(other.start, statement.start) > 0.5 * Math.min(other.end - other.start, statement.end - statement.start));
+    const overlap = kept.find(
+      (other) =>
+        Math.min(other.end, statement.end) - Math.max(other.start, statement.start) >
+        0.5 * Math.min(other.end - other.start, statement.end - statement.start),
+    );
     if (overlap === undefined) kept.push(statement);
   }
   return kept;

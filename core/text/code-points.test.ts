@@ -113,7 +113,17 @@ describe('codePointIndex against Apache Annotator (an independent code point cou
     ];
     const text = paragraphs.join('');
     const index = codePointIndex(text);
-    const quotes = [FLAG, `${EMOJI} said`, FAMILY, CJK_B, COMBINING, HEBREW, ARABIC, `${EMOJI}${EMOJI}`, 'taps will run dry. 👩' /* across two chunks */];
+    const quotes = [
+      FLAG,
+      `${EMOJI} said`,
+      FAMILY,
+      CJK_B,
+      COMBINING,
+      HEBREW,
+      ARABIC,
+      `${EMOJI}${EMOJI}`,
+      'taps will run dry. 👩' /* across two chunks */,
+    ];
     for (const quote of quotes) {
       const start = text.indexOf(quote);
       const end = start + quote.length;
@@ -123,7 +133,10 @@ describe('codePointIndex against Apache Annotator (an independent code point cou
       expect(value).toBeDefined();
       if (!value) continue;
       const offsetOf = (chunk: { index: number }, within: number) => paragraphs.slice(0, chunk.index).join('').length + within;
-      expect({ start: offsetOf(value.startChunk, value.startIndex), end: offsetOf(value.endChunk, value.endIndex) }).toEqual({ start, end });
+      expect({ start: offsetOf(value.startChunk, value.startIndex), end: offsetOf(value.endChunk, value.endIndex) }).toEqual({
+        start,
+        end,
+      });
       expect(spanFromCodePoints(index, position.start, position.end)).toEqual({ start, end });
     }
   });

@@ -142,7 +142,11 @@ function joinReferences(text: string, spans: SentenceSpan[]): SentenceSpan[] {
   const result: SentenceSpan[] = [];
   for (const span of spans) {
     const previous = result.at(-1);
-    if (previous !== undefined && REFERENCE.test(text.slice(previous.start, previous.end)) && REFERENCE_NUMBER.test(text.slice(span.start, span.end))) {
+    if (
+      previous !== undefined &&
+      REFERENCE.test(text.slice(previous.start, previous.end)) &&
+      REFERENCE_NUMBER.test(text.slice(span.start, span.end))
+    ) {
       result[result.length - 1] = { start: previous.start, end: span.end };
     } else result.push(span);
   }
@@ -150,7 +154,8 @@ function joinReferences(text: string, spans: SentenceSpan[]): SentenceSpan[] {
 }
 
 /** A capitalised name or two and then a verb of saying: the quotation's attribution. */
-const ATTRIBUTION = /^(?:[\p{Lu}][\p{L}’'.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|wrote|writes|told|tells|replied|insisted|declared|tweeted|posted)\b/u;
+const ATTRIBUTION =
+  /^(?:[\p{Lu}][\p{L}’'.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|wrote|writes|told|tells|replied|insisted|declared|tweeted|posted)\b/u;
 
 /**
  * Rules 3 and 4: joins sentences that wink split inside a quotation or after one that goes on.

@@ -46,19 +46,28 @@ describe('archive.json', () => {
       const damaged = damage(await readFile(file, 'utf8'));
       await writeFile(file, damaged);
       const store = await WorkspaceStore.open(dir);
-      expect(store.problems).toEqual([{ code: 'restored', message: expect.stringMatching(/^archive\.json was damaged .*its backup of .* was restored$/) }]);
+      expect(store.problems).toEqual([
+        { code: 'restored', message: expect.stringMatching(/^archive\.json was damaged .*its backup of .* was restored$/) },
+      ]);
       expect(store.archive).toEqual(FIRST);
       expect(store.archiveWriteRefusal).toBeUndefined();
       const aside = (await readdir(dir)).find((name) => name.startsWith(`${ARCHIVE_FILE}.corrupt-`));
       expect(await readFile(path.join(dir, aside!), 'utf8')).toBe(damaged);
-    }));
+    }),
+  );
 
   it('damaged, is reported and repaired by the check (exit 1), and all is well after', () =>
     withTempDir(async (dir) => {
       await archivedWorkspace(dir);
       await writeFile(path.join(dir, ARCHIVE_FILE), 'null');
       const report = await checkWorkspace(dir);
-      expect(report.findings).toEqual([{ file: ARCHIVE_FILE, problem: expect.stringMatching(/^archive\.json was damaged/), repaired: 'restored from its backup (the damaged copy set aside)' }]);
+      expect(report.findings).toEqual([
+        {
+          file: ARCHIVE_FILE,
+          problem: expect.stringMatching(/^archive\.json was damaged/),
+          repaired: 'restored from its backup (the damaged copy set aside)',
+        },
+      ]);
       expect(report.exitCode).toBe(1);
       expect((await checkWorkspace(dir)).exitCode).toBe(0);
       expect((await WorkspaceStore.open(dir)).archive).toEqual(FIRST);
@@ -70,7 +79,9 @@ describe('archive.json', () => {
       const newer = JSON.stringify({ schemaVersion: 99, entries: [] });
       await writeFile(path.join(dir, ARCHIVE_FILE), newer);
       const store = await WorkspaceStore.open(dir);
-      expect(store.problems).toEqual([{ code: 'invalid', message: expect.stringMatching(/^archive\.json: written by a newer version of Claimbench/) }]);
+      expect(store.problems).toEqual([
+        { code: 'invalid', message: expect.stringMatching(/^archive\.json: written by a newer version of Claimbench/) },
+      ]);
       expect(await store.putArchive(SECOND)).toMatchObject({ ok: false, error: { code: 'write-failed' } });
       expect(await readFile(path.join(dir, ARCHIVE_FILE), 'utf8')).toBe(newer);
       expect((await checkWorkspace(dir)).exitCode).toBe(2);

@@ -10,13 +10,35 @@ import { WorkspaceStore } from '../store/workspace-store.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { importArchiveFiles } from './import-archive.ts';
 
-const CSV = 'id,claim,rating,publisher,desk\nr1,"Bleach cures the flu, a post says.",False,Full Fact,health\nr2,The dam holds 480 million litres.,Mostly true,Full Fact,\n';
+const CSV =
+  'id,claim,rating,publisher,desk\nr1,"Bleach cures the flu, a post says.",False,Full Fact,health\nr2,The dam holds 480 million litres.,Mostly true,Full Fact,\n';
 const FEED = JSON.stringify({
   '@context': 'https://schema.org',
   '@type': 'DataFeed',
   dataFeedElement: [
-    { '@type': 'DataFeedItem', item: [{ '@type': 'ClaimReview', url: 'https://checks.example/1', claimReviewed: 'The mayor cut the water budget by 18 percent.', reviewRating: { '@type': 'Rating', alternateName: 'False' }, author: { '@type': 'Organization', name: 'Valley Checks' } }] },
-    { '@type': 'DataFeedItem', item: [{ '@type': 'ClaimReview', url: 'https://checks.example/2', claimReviewed: 'Tap water in Valmont is unsafe to drink.', reviewRating: { '@type': 'Rating', alternateName: 'Mixed' } }] },
+    {
+      '@type': 'DataFeedItem',
+      item: [
+        {
+          '@type': 'ClaimReview',
+          url: 'https://checks.example/1',
+          claimReviewed: 'The mayor cut the water budget by 18 percent.',
+          reviewRating: { '@type': 'Rating', alternateName: 'False' },
+          author: { '@type': 'Organization', name: 'Valley Checks' },
+        },
+      ],
+    },
+    {
+      '@type': 'DataFeedItem',
+      item: [
+        {
+          '@type': 'ClaimReview',
+          url: 'https://checks.example/2',
+          claimReviewed: 'Tap water in Valmont is unsafe to drink.',
+          reviewRating: { '@type': 'Rating', alternateName: 'Mixed' },
+        },
+      ],
+    },
   ],
 });
 const TSV = '\tvclaim\ttitle\n7\tA photo shows a shark on a flooded highway.\tShark on the Highway?\n';
@@ -44,7 +66,13 @@ describe('importArchiveFiles', () => {
         { file: files[2], status: 'imported', format: 'checkthat', added: 1, updated: 0, unchanged: 0 },
       ]);
       expect(store.archive.map((entry) => entry.id)).toEqual(['r1', 'r2', 'https://checks.example/1', 'https://checks.example/2', '7']);
-      expect(store.archive[0]).toEqual({ id: 'r1', claim: 'Bleach cures the flu, a post says.', rating: 'False', publisher: 'Full Fact', extra: { desk: 'health' } });
+      expect(store.archive[0]).toEqual({
+        id: 'r1',
+        claim: 'Bleach cures the flu, a post says.',
+        rating: 'False',
+        publisher: 'Full Fact',
+        extra: { desk: 'health' },
+      });
       expect(store.archive[2]).toMatchObject({ rating: 'False', publisher: 'Valley Checks', url: 'https://checks.example/1' });
       await store.close();
       // On disk, and read back the same by the next opening.
@@ -62,7 +90,11 @@ describe('importArchiveFiles', () => {
       const next = `${CSV.replace('Mostly true', 'True')}r3,Valmont rations water from May.,Unproven,Full Fact,\n`;
       const changed = await importArchiveFiles(store, [await write(dir, 'desk.csv', next)]);
       expect(changed).toMatchObject([{ status: 'imported', added: 1, updated: 1, unchanged: 1 }]);
-      expect(store.archive.map((entry) => [entry.id, entry.rating])).toEqual([['r1', 'False'], ['r2', 'True'], ['r3', 'Unproven']]);
+      expect(store.archive.map((entry) => [entry.id, entry.rating])).toEqual([
+        ['r1', 'False'],
+        ['r2', 'True'],
+        ['r3', 'Unproven'],
+      ]);
     }));
 
   it('refuses a file with a mistake whole, naming the line or item, and imports the others', () =>
@@ -72,11 +104,28 @@ describe('importArchiveFiles', () => {
       const before = await readFile(path.join(store.dir, ARCHIVE_FILE), 'utf8');
       // Line 3 has an empty claim; its first row alone would import.
       const broken = await write(dir, 'broken.csv', 'id,claim\nn1,A new claim that must not be half-imported.\nn2,\n');
-      const badFeed = await write(dir, 'bad.json', JSON.stringify([{ '@type': 'ClaimReview', url: 'https://x/1', claimReviewed: 'One.' }, { '@type': 'ClaimReview', claimReviewed: 'No id.' }]));
+      const badFeed = await write(
+        dir,
+        'bad.json',
+        JSON.stringify([
+          { '@type': 'ClaimReview', url: 'https://x/1', claimReviewed: 'One.' },
+          { '@type': 'ClaimReview', claimReviewed: 'No id.' },
+        ]),
+      );
       const outcomes = await importArchiveFiles(store, [broken, badFeed, path.join(dir, 'missing.csv')]);
       expect(outcomes).toEqual([
-        { file: broken, status: 'refused', code: 'invalid', message: expect.stringMatching(/^CSV: Line 3: an archive entry needs a claim/) },
-        { file: badFeed, status: 'refused', code: 'invalid', message: expect.stringMatching(/^ClaimReview JSON-LD: Item \$\[1\]: an archive entry needs an id/) },
+        {
+          file: broken,
+          status: 'refused',
+          code: 'invalid',
+          message: expect.stringMatching(/^CSV: Line 3: an archive entry needs a claim/),
+        },
+        {
+          file: badFeed,
+          status: 'refused',
+          code: 'invalid',
+          message: expect.stringMatching(/^ClaimReview JSON-LD: Item \$\[1\]: an archive entry needs an id/),
+        },
         { file: path.join(dir, 'missing.csv'), status: 'refused', code: 'unreadable', message: 'no such file' },
       ]);
       expect(await readFile(path.join(store.dir, ARCHIVE_FILE), 'utf8')).toBe(before);
@@ -97,7 +146,11 @@ describe('importArchiveFiles', () => {
       const reopened = await WorkspaceStore.open(store.dir);
       expect(reopened.archive).toEqual([]);
       const [outcome] = await importArchiveFiles(reopened, [await write(dir, 'desk.csv', CSV)]);
-      expect(outcome).toMatchObject({ status: 'refused', code: 'write-failed', message: expect.stringMatching(/^archive\.json could not be read when the workspace was opened.*archive entries cannot be changed/) });
+      expect(outcome).toMatchObject({
+        status: 'refused',
+        code: 'write-failed',
+        message: expect.stringMatching(/^archive\.json could not be read when the workspace was opened.*archive entries cannot be changed/),
+      });
       expect(reopened.archive).toEqual([]);
       const aside = (await readdir(store.dir)).find((name) => name.startsWith(`${ARCHIVE_FILE}.corrupt-`));
       expect(await readFile(path.join(store.dir, aside!), 'utf8')).toBe(damaged);

@@ -7,8 +7,20 @@ import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { readArchiveFile, type ArchiveFormat } from './read-archive-file.ts';
 
 export type ArchiveImportOutcome =
-  | { readonly file: string; readonly status: 'imported'; readonly format: ArchiveFormat; readonly added: number; readonly updated: number; readonly unchanged: number }
-  | { readonly file: string; readonly status: 'refused'; readonly code: 'unreadable' | 'invalid' | 'write-failed'; readonly message: string };
+  | {
+      readonly file: string;
+      readonly status: 'imported';
+      readonly format: ArchiveFormat;
+      readonly added: number;
+      readonly updated: number;
+      readonly unchanged: number;
+    }
+  | {
+      readonly file: string;
+      readonly status: 'refused';
+      readonly code: 'unreadable' | 'invalid' | 'write-failed';
+      readonly message: string;
+    };
 
 /**
  * Imports `files` into the archive of `store`, in order (a later file's entry replaces an earlier
@@ -30,10 +42,21 @@ export async function importArchiveFiles(store: WorkspaceStore, files: readonly 
     const merged = mergeArchive(entries, read.value.entries);
     entries = merged.entries;
     changed ||= merged.added + merged.updated > 0;
-    outcomes.push({ file, status: 'imported', format: read.value.format, added: merged.added, updated: merged.updated, unchanged: merged.unchanged });
+    outcomes.push({
+      file,
+      status: 'imported',
+      format: read.value.format,
+      added: merged.added,
+      updated: merged.updated,
+      unchanged: merged.unchanged,
+    });
   }
   if (!changed) return outcomes;
   const written = await store.putArchive(entries);
   if (written.ok) return outcomes;
-  return outcomes.map((outcome) => (outcome.status === 'imported' ? { file: outcome.file, status: 'refused', code: 'write-failed', message: written.error.message } : outcome));
+  return outcomes.map((outcome) =>
+    outcome.status === 'imported'
+      ? { file: outcome.file, status: 'refused', code: 'write-failed', message: written.error.message }
+      : outcome,
+  );
 }

@@ -7,18 +7,36 @@ import { DEFAULT_VERDICT_SCALE, type Claim } from '../../core/model/evidence.ts'
 import { matchTargets } from './match-targets.ts';
 
 const ARCHIVE: ArchiveEntry[] = [
-  { id: 'https://checks.example/1', claim: 'The mayor cut the water budget by 18 percent.', title: 'Did the mayor cut the water budget?', rating: 'False' },
+  {
+    id: 'https://checks.example/1',
+    claim: 'The mayor cut the water budget by 18 percent.',
+    title: 'Did the mayor cut the water budget?',
+    rating: 'False',
+  },
   { id: '7', claim: 'A photo shows a shark swimming on a flooded highway.' },
 ];
 
 function claim(id: string, statement: string, rating?: string): Claim {
   const time = '2026-08-15T10:00:00.000Z';
-  return { id, statement, mentions: [], status: 'reviewed', creator: '', created: time, modified: time, ...(rating ? { verdict: { rating, rationale: '', reviewer: '', date: '2026-08-15' } } : {}) };
+  return {
+    id,
+    statement,
+    mentions: [],
+    status: 'reviewed',
+    creator: '',
+    created: time,
+    modified: time,
+    ...(rating ? { verdict: { rating, rationale: '', reviewer: '', date: '2026-08-15' } } : {}),
+  };
 }
 
 describe('matchTargets', () => {
   it('lists archive entries as imported, then claims with a verdict as claim:<id>, and leaves out claims without one', () => {
-    const claims = [claim('c1', 'Valmont tap water is unsafe to drink.', 'mostly-false'), claim('c2', 'The reservoir is at 12 percent.'), claim('c3', 'Rationing starts in May.', 'retired-rating')];
+    const claims = [
+      claim('c1', 'Valmont tap water is unsafe to drink.', 'mostly-false'),
+      claim('c2', 'The reservoir is at 12 percent.'),
+      claim('c3', 'Rationing starts in May.', 'retired-rating'),
+    ];
     const { targets, sources, archiveEntries, claims: rated } = matchTargets(ARCHIVE, claims, DEFAULT_VERDICT_SCALE);
     expect(targets).toEqual([
       { id: 'https://checks.example/1', text: ARCHIVE[0]!.claim, title: ARCHIVE[0]!.title },

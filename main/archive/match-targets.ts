@@ -9,7 +9,8 @@ import type { Claim, VerdictRating } from '../../core/model/evidence.ts';
 export const CLAIM_TARGET_PREFIX = 'claim:';
 
 /** What a target is: an archive entry, or a claim of this workspace with its verdict's label. */
-export type MatchSource = { readonly kind: 'archive'; readonly entry: ArchiveEntry } | { readonly kind: 'claim'; readonly claim: Claim; readonly rating: string };
+export type MatchSource =
+  { readonly kind: 'archive'; readonly entry: ArchiveEntry } | { readonly kind: 'claim'; readonly claim: Claim; readonly rating: string };
 
 export interface MatchTargets {
   /** Archive entries in archive order, then claims with a verdict in the workspace's order. */

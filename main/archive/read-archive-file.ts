@@ -23,7 +23,12 @@ const READERS: Readonly<Record<ArchiveFormat, (text: string) => Result<ArchiveEn
   checkthat: parseCheckThatTsv,
 };
 
-const BY_EXTENSION: Readonly<Record<string, ArchiveFormat>> = { '.json': 'claimreview', '.jsonld': 'claimreview', '.csv': 'csv', '.tsv': 'checkthat' };
+const BY_EXTENSION: Readonly<Record<string, ArchiveFormat>> = {
+  '.json': 'claimreview',
+  '.jsonld': 'claimreview',
+  '.csv': 'csv',
+  '.tsv': 'checkthat',
+};
 
 /**
  * The format of an archive file: by its extension (.json and .jsonld ClaimReview, .csv, .tsv
@@ -54,7 +59,14 @@ export async function readArchiveFile(file: string): Promise<Result<ArchiveFileR
     text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : error instanceof TypeError ? 'not UTF-8 text' : (error as Error).message;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : error instanceof TypeError
+            ? 'not UTF-8 text'
+            : (error as Error).message;
     return fail('unreadable', reason);
   }
   const format = detectArchiveFormat(file, text);

@@ -50,7 +50,11 @@ export interface ZipSink {
  *   await zip.add('project.qde', bytes);
  * });
  */
-export async function writeZipAtomically<T>(target: string, options: AtomicZipOptions, fill: (zip: ZipSink) => Promise<T>): Promise<Result<T, ZipWriteCode>> {
+export async function writeZipAtomically<T>(
+  target: string,
+  options: AtomicZipOptions,
+  fill: (zip: ZipSink) => Promise<T>,
+): Promise<Result<T, ZipWriteCode>> {
   const temp = options.temporaryPath ?? temporaryPathFor(target);
   const checkCancelled = () => {
     if (options.signal?.aborted) throw new ZipStop('cancelled', 'the export was cancelled');
@@ -61,7 +65,11 @@ export async function writeZipAtomically<T>(target: string, options: AtomicZipOp
     handle = await open(temp, 'wx', 0o644).catch((error: Error) => {
       throw new ZipStop('write-failed', `could not create a file in ${path.dirname(target)}: ${error.message}`);
     });
-    const zip = new ParallelZip(handle, { level: options.level ?? 6, dosTime: dosDateTime(zipDate(options.date)), checkpoint: checkCancelled });
+    const zip = new ParallelZip(handle, {
+      level: options.level ?? 6,
+      dosTime: dosDateTime(zipDate(options.date)),
+      checkpoint: checkCancelled,
+    });
     const seen = new Map<string, string>();
     const value = await fill({
       add(name, bytes, onWritten = () => undefined) {

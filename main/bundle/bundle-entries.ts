@@ -36,7 +36,10 @@ export interface BundleContentOptions {
  * The workspace as the export sees it: the chosen documents, their annotations that pass the
  * filters, and the links and claim mentions among those (nothing points outside the bundle).
  */
-export function exportSelection(store: WorkspaceStore, options: Pick<BundleContentOptions, 'documents' | 'tags' | 'statuses'>): { documents: DocumentFile[]; evidence: EvidenceData } {
+export function exportSelection(
+  store: WorkspaceStore,
+  options: Pick<BundleContentOptions, 'documents' | 'tags' | 'statuses'>,
+): { documents: DocumentFile[]; evidence: EvidenceData } {
   const { codebook } = store.workspace;
   const wantedTags = options.tags === undefined ? undefined : new Set(options.tags.flatMap((id) => [id, ...descendantsOf(codebook, id)]));
   const wantedStatuses = options.statuses === undefined ? undefined : new Set(options.statuses);
@@ -46,10 +49,14 @@ export function exportSelection(store: WorkspaceStore, options: Pick<BundleConte
     .map((file) => ({
       ...file,
       annotations: file.annotations.filter(
-        (annotation) => (wantedTags === undefined || annotation.tags.some((tag) => wantedTags.has(tag))) && (wantedStatuses === undefined || wantedStatuses.has(annotation.status)),
+        (annotation) =>
+          (wantedTags === undefined || annotation.tags.some((tag) => wantedTags.has(tag))) &&
+          (wantedStatuses === undefined || wantedStatuses.has(annotation.status)),
       ),
     }));
-  const kept = new Set(documents.flatMap((file) => file.annotations.map((annotation) => refKey({ documentId: file.meta.id, annotationId: annotation.id }))));
+  const kept = new Set(
+    documents.flatMap((file) => file.annotations.map((annotation) => refKey({ documentId: file.meta.id, annotationId: annotation.id }))),
+  );
   const { links, claims } = store.evidence;
   const whole = wantedDocuments === undefined && wantedTags === undefined && wantedStatuses === undefined;
   return {
@@ -109,7 +116,12 @@ export interface ExportCounts {
 
 /** The counts of a selection (see `exportSelection`). */
 export function countsOf({ documents, evidence }: ReturnType<typeof exportSelection>): ExportCounts {
-  return { documents: documents.length, annotations: documents.reduce((sum, file) => sum + file.annotations.length, 0), links: evidence.links.length, claims: evidence.claims.length };
+  return {
+    documents: documents.length,
+    annotations: documents.reduce((sum, file) => sum + file.annotations.length, 0),
+    links: evidence.links.length,
+    claims: evidence.claims.length,
+  };
 }
 
 /**
@@ -126,14 +138,22 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   const { workspace } = store;
   const { documents, evidence } = exportSelection(store, options);
   const input: ExportInput = {
-    workspace: { name: workspace.name, statuses: workspace.settings.statuses, verdictScale: workspace.settings.verdictScale, codebook: workspace.codebook },
+    workspace: {
+      name: workspace.name,
+      statuses: workspace.settings.statuses,
+      verdictScale: workspace.settings.verdictScale,
+      codebook: workspace.codebook,
+    },
     documents: documents.map((file) => ({ meta: file.meta, text: file.text, annotations: file.annotations })),
     evidence,
   };
   const makers: { readonly path: string; readonly make: () => Uint8Array | Promise<Uint8Array> }[] = [];
   for (const file of documents) {
     makers.push({ path: `documents/${file.meta.id}.txt`, make: () => text(file.text) });
-    makers.push({ path: `documents/${file.meta.id}.json`, make: () => json({ meta: file.meta, structure: file.structure, versions: file.versions }) });
+    makers.push({
+      path: `documents/${file.meta.id}.json`,
+      make: () => json({ meta: file.meta, structure: file.structure, versions: file.versions }),
+    });
   }
   // Earlier versions' texts: an orphaned annotation's span refers to one of them.
   const texts = new Set(documents.flatMap((file) => file.versions.map((version) => version.textHash)));
@@ -143,12 +163,16 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   }
   if (options.originals) {
     const hashes = new Set(documents.flatMap((file) => (file.meta.originalHash === undefined ? [] : [file.meta.originalHash])));
-    for (const hash of [...hashes].sort()) makers.push({ path: `originals/${hash}`, make: () => readFile(path.join(store.dir, 'originals', hash)) });
+    for (const hash of [...hashes].sort())
+      makers.push({ path: `originals/${hash}`, make: () => readFile(path.join(store.dir, 'originals', hash)) });
   }
   makers.push({ path: 'annotations.jsonld', make: () => collectionJson(w3cCollection({ workspace, documents, evidence })) });
   makers.push({ path: 'codebook.json', make: () => json(workspace.codebook) });
   makers.push({ path: 'codebook.qdc', make: () => text(codebookQdc(workspace)) });
-  makers.push({ path: 'settings.json', make: () => json({ workspace: workspace.name, statuses: workspace.settings.statuses, verdictScale: workspace.settings.verdictScale }) });
+  makers.push({
+    path: 'settings.json',
+    make: () => json({ workspace: workspace.name, statuses: workspace.settings.statuses, verdictScale: workspace.settings.verdictScale }),
+  });
   makers.push({ path: 'claims.json', make: () => json({ claims: evidence.claims, verdictScale: workspace.settings.verdictScale }) });
   makers.push({ path: 'claimreview.jsonld', make: () => text(claimReviewJsonLd(input)) });
   // With a BOM: spreadsheet software then reads it as UTF-8.
@@ -164,7 +188,10 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
 }
 
 /** The entries of a bundle of the whole workspace, in a stable order, all in memory. */
-export async function bundleEntries(store: WorkspaceStore, options: BundleContentOptions): Promise<{ entries: BundleEntry[]; notes: BundleNotes }> {
+export async function bundleEntries(
+  store: WorkspaceStore,
+  options: BundleContentOptions,
+): Promise<{ entries: BundleEntry[]; notes: BundleNotes }> {
   const plan = await bundleEntryPlan(store, options);
   const entries: BundleEntry[] = [];
   for await (const entry of plan.entries) entries.push(entry);

@@ -14,7 +14,7 @@ const WORDS = (
 const prose = (bytes: number) => {
   let state = 1;
   const parts: string[] = [];
-  for (let length = 0; length < bytes; ) {
+  for (let length = 0; length < bytes;) {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     const word = `${WORDS[state % WORDS.length]}${state % 13 === 0 ? '.\n' : ' '}`;
     parts.push(word);
@@ -48,7 +48,14 @@ describe('deflateSlice', () => {
 
   it('splits into slices that cover the entry once, in order', () => {
     expect(sliceBounds(0)).toEqual([[0, 0]]);
-    expect(sliceBounds(10, 4)).toEqual([[0, 4], [4, 8], [8, 10]]);
-    expect(sliceBounds(8, 4)).toEqual([[0, 4], [4, 8]]);
+    expect(sliceBounds(10, 4)).toEqual([
+      [0, 4],
+      [4, 8],
+      [8, 10],
+    ]);
+    expect(sliceBounds(8, 4)).toEqual([
+      [0, 4],
+      [4, 8],
+    ]);
   });
 });

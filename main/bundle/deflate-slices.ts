@@ -21,7 +21,8 @@ export type DeflateLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
  */
 export function sliceBounds(length: number, sliceBytes = SLICE_BYTES): [number, number][] {
   const bounds: [number, number][] = [];
-  for (let start = 0; start < length || bounds.length === 0; start += sliceBytes) bounds.push([start, Math.min(length, start + sliceBytes)]);
+  for (let start = 0; start < length || bounds.length === 0; start += sliceBytes)
+    bounds.push([start, Math.min(length, start + sliceBytes)]);
   return bounds;
 }
 

@@ -23,11 +23,13 @@ function request(workspaceDir: string, target: string): BundleExportRequest {
 /** Every file in `dir` with its size and modification time, to tell whether anything was written. */
 async function listing(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return Promise.all(entries.map(async (entry) => {
-    const file = path.join(entry.parentPath, entry.name);
-    const { size, mtimeMs } = await stat(file);
-    return `${path.relative(dir, file)} ${entry.isFile() ? size : 'dir'} ${mtimeMs}`;
-  })).then((lines) => lines.sort());
+  return Promise.all(
+    entries.map(async (entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      const { size, mtimeMs } = await stat(file);
+      return `${path.relative(dir, file)} ${entry.isFile() ? size : 'dir'} ${mtimeMs}`;
+    }),
+  ).then((lines) => lines.sort());
 }
 
 /** A workspace big enough that writing its bundle takes a while: 40 documents of ~400 KB, 50 annotations each. */
@@ -35,7 +37,10 @@ async function largeWorkspace(dir: string): Promise<string> {
   const workspaceDir = path.join(dir, 'large');
   const { store } = await openOrCreateWorkspace(workspaceDir, { resourcesDir: RESOURCES_DIR, empty: true });
   for (let index = 0; index < 40; index++) {
-    const text = Array.from({ length: 4000 }, (_, line) => `Line ${line} of report ${index}: the reservoir fell by ${(line * 7 + index) % 97}% in August, the ministry said.`).join('\n');
+    const text = Array.from(
+      { length: 4000 },
+      (_, line) => `Line ${line} of report ${index}: the reservoir fell by ${(line * 7 + index) % 97}% in August, the ministry said.`,
+    ).join('\n');
     const annotations = Array.from({ length: 50 }, (_, number) => ({
       id: `a${number}`,
       target: textTarget(text, number * 1000, number * 1000 + 40),
@@ -49,8 +54,26 @@ async function largeWorkspace(dir: string): Promise<string> {
       created: createdAt,
       modified: createdAt,
     }));
-    const meta = { id: `doc-${index}`, title: `Report ${index}`, role: 'claim' as const, outlet: '', author: '', format: 'text' as const, importedAt: createdAt, importedFrom: `/r${index}.txt`, textHash: '0'.repeat(64), tags: [] };
-    const written = await store.putDocument({ schemaVersion: WORKSPACE_SCHEMA_VERSION, meta, text, annotations, structure: {}, versions: [] });
+    const meta = {
+      id: `doc-${index}`,
+      title: `Report ${index}`,
+      role: 'claim' as const,
+      outlet: '',
+      author: '',
+      format: 'text' as const,
+      importedAt: createdAt,
+      importedFrom: `/r${index}.txt`,
+      textHash: '0'.repeat(64),
+      tags: [],
+    };
+    const written = await store.putDocument({
+      schemaVersion: WORKSPACE_SCHEMA_VERSION,
+      meta,
+      text,
+      annotations,
+      structure: {},
+      versions: [],
+    });
     if (!written.ok) throw new Error(written.error.message);
   }
   await store.flush();
@@ -87,7 +110,11 @@ describe('startBundleExport', () => {
       expect(progress.filter((step) => step.phase === 'writing').every((step) => step.total === last.total)).toBe(true);
 
       expect(await readdir(path.dirname(target))).toEqual(['work.claimbundle']);
-      expect(done.value).toMatchObject({ path: target, size: (await stat(target)).size, notes: { bratSkipped: { crossDocumentLinks: 8 } } });
+      expect(done.value).toMatchObject({
+        path: target,
+        size: (await stat(target)).size,
+        notes: { bratSkipped: { crossDocumentLinks: 8 } },
+      });
       const read = await readBundle(target);
       if (!read.ok) throw new Error(read.error.message);
       expect(read.value.manifest).toEqual(done.value.manifest);
@@ -137,18 +164,22 @@ describe('startBundleExport', () => {
     withTempDir(async (dir) => {
       const target = path.join(dir, 'work.claimbundle');
       let started: string | undefined;
-      const job = startBundleExport(request(path.join(dir, 'ws'), target), {}, {
-        // A worker that begins the temp file, as writeBundle does, then dies.
-        startWorker: (workerData) => {
-          started = workerData.temporaryPath;
-          return new Worker(
-            `const { workerData } = require('node:worker_threads');
+      const job = startBundleExport(
+        request(path.join(dir, 'ws'), target),
+        {},
+        {
+          // A worker that begins the temp file, as writeBundle does, then dies.
+          startWorker: (workerData) => {
+            started = workerData.temporaryPath;
+            return new Worker(
+              `const { workerData } = require('node:worker_threads');
              require('node:fs').writeFileSync(workerData.temporaryPath, 'PK partial');
              throw new Error('out of luck');`,
-            { eval: true, workerData },
-          );
+              { eval: true, workerData },
+            );
+          },
         },
-      });
+      );
       const done = await job.done;
       expect(done).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringContaining('out of luck') } });
       expect(path.dirname(started!)).toBe(dir);

@@ -94,7 +94,11 @@ export interface BundleExport {
  * await job.snapshot; // edits may be saved again from here on
  * const result = await job.done;
  */
-export function startBundleExport(request: BundleExportRequest, callbacks: BundleExportCallbacks = {}, options: BundleExportOptions = {}): BundleExport {
+export function startBundleExport(
+  request: BundleExportRequest,
+  callbacks: BundleExportCallbacks = {},
+  options: BundleExportOptions = {},
+): BundleExport {
   const target = path.resolve(request.target);
   const temporaryPath = temporaryPathFor(target);
   let snapshotTaken!: () => void;
@@ -105,7 +109,11 @@ export function startBundleExport(request: BundleExportRequest, callbacks: Bundl
     worker = options.startWorker ? options.startWorker(workerData) : new Worker(WORKER_URL, { workerData });
   } catch (error) {
     snapshotTaken();
-    return { snapshot, done: Promise.resolve(fail('write-failed', `could not start the export (${(error as Error).message})`)), cancel: () => undefined };
+    return {
+      snapshot,
+      done: Promise.resolve(fail('write-failed', `could not start the export (${(error as Error).message})`)),
+      cancel: () => undefined,
+    };
   }
 
   let settled = false;

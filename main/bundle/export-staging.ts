@@ -21,7 +21,13 @@ export class ExportStaging {
 
   /** A place for a new export named `fileName`; forget it with `discard` if the export fails. */
   async reserve(fileName: string): Promise<StagedExport> {
-    if (this.dir === undefined || !(await stat(this.dir).then(() => true, () => false))) {
+    if (
+      this.dir === undefined ||
+      !(await stat(this.dir).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       this.dir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-exports-'));
     }
     const downloadId = randomUUID();
@@ -50,6 +56,10 @@ export class ExportStaging {
 
 /** `Content-Disposition` for saving `fileName`: an ASCII fallback and the UTF-8 name (RFC 6266). */
 export function attachmentHeader(fileName: string): string {
-  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'export';
+  const ascii =
+    fileName
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '') || 'export';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -34,7 +34,11 @@ export type ExportParentMessage = { readonly type: 'cancel' };
 /** Progress messages at most this often while writing (a big bundle has thousands of entries). */
 const PROGRESS_INTERVAL_MS = 50;
 
-async function runExport(data: ExportWorkerData, post: (message: ExportWorkerMessage) => void, signal: AbortSignal): Promise<Result<ExportedFile, BundleExportCode>> {
+async function runExport(
+  data: ExportWorkerData,
+  post: (message: ExportWorkerMessage) => void,
+  signal: AbortSignal,
+): Promise<Result<ExportedFile, BundleExportCode>> {
   post({ type: 'progress', phase: 'reading', done: 0, total: undefined });
   if (data.format === 'qdpx') return runQdpxExport(data, post, signal);
   let plan: BundleEntryPlan;
@@ -73,11 +77,22 @@ async function runExport(data: ExportWorkerData, post: (message: ExportWorkerMes
   });
   if (!written.ok) return written;
   const { size } = await stat(written.value.path);
-  return ok({ format: 'bundle', path: written.value.path, size, manifest: written.value.manifest, notes: plan.notes, contents: plan.contents });
+  return ok({
+    format: 'bundle',
+    path: written.value.path,
+    size,
+    manifest: written.value.manifest,
+    notes: plan.notes,
+    contents: plan.contents,
+  });
 }
 
 /** The same selection as a REFI-QDA project: project.qde and the texts, GUIDs stable per workspace. */
-async function runQdpxExport(data: ExportWorkerData, post: (message: ExportWorkerMessage) => void, signal: AbortSignal): Promise<Result<ExportedQdpx, BundleExportCode>> {
+async function runQdpxExport(
+  data: ExportWorkerData,
+  post: (message: ExportWorkerMessage) => void,
+  signal: AbortSignal,
+): Promise<Result<ExportedQdpx, BundleExportCode>> {
   let project: ReturnType<typeof qdpxExport>;
   let contents: ExportCounts;
   try {
@@ -87,13 +102,24 @@ async function runQdpxExport(data: ExportWorkerData, post: (message: ExportWorke
     const { documents, evidence } = selection;
     contents = countsOf(selection);
     const input: ExportInput = {
-      workspace: { name: workspace.name, statuses: workspace.settings.statuses, verdictScale: workspace.settings.verdictScale, codebook: workspace.codebook },
+      workspace: {
+        name: workspace.name,
+        statuses: workspace.settings.statuses,
+        verdictScale: workspace.settings.verdictScale,
+        codebook: workspace.codebook,
+      },
       documents: documents.map((file) => ({ meta: file.meta, text: file.text, annotations: file.annotations })),
       evidence,
     };
     // Codes get the GUIDs the .qdc export gives them (codebookQdc), so the two files agree.
-    const guidFor = (kind: QdpxGuidKind, id: string) => nameBasedUuid(kind === 'code' ? `claimbench:${workspace.createdAt}:${id}` : `claimbench:${workspace.createdAt}:${kind}:${id}`);
-    project = qdpxExport(input, { origin: `Claimbench ${data.header.appVersion}`, createdAt: workspace.createdAt, creator: data.header.creator, guidFor });
+    const guidFor = (kind: QdpxGuidKind, id: string) =>
+      nameBasedUuid(kind === 'code' ? `claimbench:${workspace.createdAt}:${id}` : `claimbench:${workspace.createdAt}:${kind}:${id}`);
+    project = qdpxExport(input, {
+      origin: `Claimbench ${data.header.appVersion}`,
+      createdAt: workspace.createdAt,
+      creator: data.header.creator,
+      guidFor,
+    });
   } catch (error) {
     return fail('unreadable', `the workspace in ${data.workspaceDir} could not be read: ${(error as Error).message}`);
   } finally {
@@ -107,7 +133,15 @@ async function runQdpxExport(data: ExportWorkerData, post: (message: ExportWorke
   });
   if (!written.ok) return written;
   const { size } = await stat(written.value.path);
-  return ok({ format: 'qdpx', path: written.value.path, size, entries: written.value.entries, skipped: project.skipped, stripped: project.stripped, contents });
+  return ok({
+    format: 'qdpx',
+    path: written.value.path,
+    size,
+    entries: written.value.entries,
+    skipped: project.skipped,
+    stripped: project.stripped,
+    contents,
+  });
 }
 
 function isExportWorkerData(value: unknown): value is ExportWorkerData {

@@ -112,7 +112,10 @@ describe('importing a bundle', () => {
       const both = await service.applyBundleImport(opened.value.importId, { [conflict!.key]: 'both' });
       if (!both.ok) throw new Error(both.error.message);
       expect(both.value.annotations.duplicated).toBe(1);
-      const notes = store.document(mayor.meta.id)!.annotations.filter((candidate) => candidate.target.exact === annotation.target.exact).map((candidate) => candidate.note);
+      const notes = store
+        .document(mayor.meta.id)!
+        .annotations.filter((candidate) => candidate.target.exact === annotation.target.exact)
+        .map((candidate) => candidate.note);
       expect(notes.sort()).toEqual([annotation.note, 'My own note'].sort());
       await service.dispose();
     }));
@@ -126,7 +129,9 @@ describe('importing a bundle', () => {
       const written = await writeBundle(path.join(dir, 'honest.claimbundle'), entries, HEADER);
       if (!written.ok) throw new Error(written.error.message);
       const manifest = JSON.stringify(written.value.manifest);
-      const parts = entries.map((entry) => deflated(entry.path, entry.path === 'claims.json' ? new TextEncoder().encode('{"claims":[],"verdictScale":[]}') : entry.bytes));
+      const parts = entries.map((entry) =>
+        deflated(entry.path, entry.path === 'claims.json' ? new TextEncoder().encode('{"claims":[],"verdictScale":[]}') : entry.bytes),
+      );
       const tampered = path.join(dir, 'tampered.claimbundle');
       await writeFile(tampered, zip([...parts, deflated('manifest.json', new TextEncoder().encode(manifest))]));
 
@@ -163,22 +168,57 @@ describe('importing a bundle', () => {
     const { store } = await sampleWorkbench(path.join(dir, 'source'));
     const { entries } = await bundleEntries(store, { originals: false, generatedAt: HEADER.createdAt });
     const target = path.join(dir, name);
-    const written = await writeBundle(target, entries.map((entry) => ({ path: entry.path, bytes: replace(entry.path, entry.bytes) })), HEADER);
+    const written = await writeBundle(
+      target,
+      entries.map((entry) => ({ path: entry.path, bytes: replace(entry.path, entry.bytes) })),
+      HEADER,
+    );
     if (!written.ok) throw new Error(written.error.message);
     return target;
   }
   const utf8 = (text: string) => new TextEncoder().encode(text);
-  const edit = (bytes: Uint8Array, change: (json: Record<string, unknown>) => unknown) => utf8(JSON.stringify(change(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>)));
+  const edit = (bytes: Uint8Array, change: (json: Record<string, unknown>) => unknown) =>
+    utf8(JSON.stringify(change(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>)));
 
   it.each([
-    ['a codebook that breaks its schema', 'codebook.json', (bytes: Uint8Array) => edit(bytes, () => ({ tags: [{ id: 'Not An Id', name: '', color: 'red' }] })), /^codebook\.json: /],
-    ['an annotation whose quote is not at its position', 'annotations.jsonld', (bytes: Uint8Array) => utf8(new TextDecoder().decode(bytes).replace(/"exact":\s?"the Lindell reservoir/, '"exact":"THE Lindell reservoir')), /^annotations\.jsonld, item \d+: annotation .+: its quote is not at its position$/],
-    ['a text that does not hash to its document', 'documents/', (bytes: Uint8Array, path: string) => (path.endsWith('.txt') ? utf8(`${new TextDecoder().decode(bytes)} `) : bytes), /^documents\/.+\.txt: its text does not hash to the textHash of its document$/],
-    ['a claim mentioning an annotation the bundle does not have', 'claims.json', (bytes: Uint8Array) => edit(bytes, (json) => ({ ...json, claims: (json.claims as { mentions: unknown[] }[]).map((claim) => ({ ...claim, mentions: [{ documentId: 'nowhere', annotationId: 'nothing' }] })) })), /^claims\.json: claim .+ mentions annotation nothing of document nowhere/],
+    [
+      'a codebook that breaks its schema',
+      'codebook.json',
+      (bytes: Uint8Array) => edit(bytes, () => ({ tags: [{ id: 'Not An Id', name: '', color: 'red' }] })),
+      /^codebook\.json: /,
+    ],
+    [
+      'an annotation whose quote is not at its position',
+      'annotations.jsonld',
+      (bytes: Uint8Array) =>
+        utf8(new TextDecoder().decode(bytes).replace(/"exact":\s?"the Lindell reservoir/, '"exact":"THE Lindell reservoir')),
+      /^annotations\.jsonld, item \d+: annotation .+: its quote is not at its position$/,
+    ],
+    [
+      'a text that does not hash to its document',
+      'documents/',
+      (bytes: Uint8Array, path: string) => (path.endsWith('.txt') ? utf8(`${new TextDecoder().decode(bytes)} `) : bytes),
+      /^documents\/.+\.txt: its text does not hash to the textHash of its document$/,
+    ],
+    [
+      'a claim mentioning an annotation the bundle does not have',
+      'claims.json',
+      (bytes: Uint8Array) =>
+        edit(bytes, (json) => ({
+          ...json,
+          claims: (json.claims as { mentions: unknown[] }[]).map((claim) => ({
+            ...claim,
+            mentions: [{ documentId: 'nowhere', annotationId: 'nothing' }],
+          })),
+        })),
+      /^claims\.json: claim .+ mentions annotation nothing of document nowhere/,
+    ],
     ['invalid JSON', 'settings.json', () => utf8('{"workspace": '), /^settings\.json: not valid JSON/],
   ])('refuses %s, naming the file, and writes nothing', (_name, file, change, message) =>
     withTempDir(async (dir) => {
-      const bundle = await bundleWith(dir, 'edited.claimbundle', (entryPath, bytes) => (entryPath.startsWith(file) ? change(bytes, entryPath) : bytes));
+      const bundle = await bundleWith(dir, 'edited.claimbundle', (entryPath, bytes) =>
+        entryPath.startsWith(file) ? change(bytes, entryPath) : bytes,
+      );
       const colleague = await emptyWorkbench(path.join(dir, 'colleague'));
       const before = await snapshot(colleague.store.dir);
       const opened = await preview(colleague, bundle);
@@ -220,7 +260,10 @@ describe('importing a bundle', () => {
       const anas = await signed('ana.claimbundle', 'ana-keys');
       const impostor = await signed('impostor.claimbundle', 'impostor-keys');
       await createWorkspace(path.join(dir, 'colleague'), { resourcesDir: RESOURCES_DIR, empty: true, name: 'Colleague' });
-      const colleague = createWorkbenchService(await WorkspaceStore.open(path.join(dir, 'colleague')), { extractors: EXTRACTORS, keysDir: path.join(dir, 'my-keys') });
+      const colleague = createWorkbenchService(await WorkspaceStore.open(path.join(dir, 'colleague')), {
+        extractors: EXTRACTORS,
+        keysDir: path.join(dir, 'my-keys'),
+      });
 
       const first = await preview(colleague, anas);
       if (!first.ok) throw new Error(first.error.message);
@@ -229,7 +272,10 @@ describe('importing a bundle', () => {
       const again = await preview(colleague, anas);
       expect(again).toMatchObject({ ok: true, value: { signer: { state: 'known' } } });
       const other = await preview(colleague, impostor);
-      expect(other).toMatchObject({ ok: true, value: { signature: { state: 'valid', signer: 'Ana Petrescu' }, signer: { state: 'other-key' } } });
+      expect(other).toMatchObject({
+        ok: true,
+        value: { signature: { state: 'valid', signer: 'Ana Petrescu' }, signer: { state: 'other-key' } },
+      });
       await colleague.dispose();
     }));
 });

@@ -7,7 +7,14 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { contentPaths, readBundleContent, type BundleContent } from '../../core/bundle/read-bundle-content.ts';
 import type { BundleManifest } from '../../core/bundle/manifest.ts';
-import { planMerge, resolveMerge, type MergePlan, type MergeSummary, type MergeTarget, type Resolution } from '../../core/bundle/bundle-merge.ts';
+import {
+  planMerge,
+  resolveMerge,
+  type MergePlan,
+  type MergeSummary,
+  type MergeTarget,
+  type Resolution,
+} from '../../core/bundle/bundle-merge.ts';
 import { recorder } from '../../core/evidence/edits.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
@@ -42,7 +49,11 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * temporary folder stays until `dispose` (applying needs its originals); on failure nothing is left.
  * @example const prepared = await prepareBundleImport('/tmp/work.claimbundle', store); prepared.value.plan.conflicts
  */
-export async function prepareBundleImport(file: string, store: WorkspaceStore, options: OpenBundleOptions = {}): Promise<Result<PreparedImport, PrepareCode>> {
+export async function prepareBundleImport(
+  file: string,
+  store: WorkspaceStore,
+  options: OpenBundleOptions = {},
+): Promise<Result<PreparedImport, PrepareCode>> {
   const opened = await openBundle(file, options);
   if (!opened.ok) return opened;
   const bundle = opened.value;
@@ -72,7 +83,15 @@ export async function prepareBundleImport(file: string, store: WorkspaceStore, o
       return content;
     }
     const plan = planMerge(mergeTarget(store), content.value, randomUUID);
-    return ok({ fileName: path.basename(file), manifest: bundle.manifest, signature: bundle.signature, plan, content: content.value, bundle, dispose: () => bundle.dispose() });
+    return ok({
+      fileName: path.basename(file),
+      manifest: bundle.manifest,
+      signature: bundle.signature,
+      plan,
+      content: content.value,
+      bundle,
+      dispose: () => bundle.dispose(),
+    });
   } catch (error) {
     await bundle.dispose();
     return fail('invalid', `the bundle could not be read: ${(error as Error).message}`);
@@ -82,7 +101,13 @@ export async function prepareBundleImport(file: string, store: WorkspaceStore, o
 /** The workspace as a merge sees it. */
 export function mergeTarget(store: WorkspaceStore): MergeTarget {
   const { codebook, settings } = store.workspace;
-  return { documents: store.documents, evidence: store.evidence, codebook, statuses: settings.statuses, verdictScale: settings.verdictScale };
+  return {
+    documents: store.documents,
+    evidence: store.evidence,
+    codebook,
+    statuses: settings.statuses,
+    verdictScale: settings.verdictScale,
+  };
 }
 
 /** A bundle's merge, ready to commit: the change (one undo step), the settings it needs first, and what it does. */
@@ -100,7 +125,11 @@ export interface BundleMerge {
  * failure says which. Only content-addressed files (originals, earlier texts) are written here:
  * harmless if the change is then not made.
  */
-export function planBundleImport(prepared: PreparedImport, resolutions: ReadonlyMap<string, Resolution>, store: WorkspaceStore): Promise<Result<BundleMerge, 'invalid' | 'write-failed'>> {
+export function planBundleImport(
+  prepared: PreparedImport,
+  resolutions: ReadonlyMap<string, Resolution>,
+  store: WorkspaceStore,
+): Promise<Result<BundleMerge, 'invalid' | 'write-failed'>> {
   return (async () => {
     const target = mergeTarget(store);
     const plan = planMerge(target, prepared.content, randomUUID);
@@ -118,7 +147,9 @@ export function planBundleImport(prepared: PreparedImport, resolutions: Readonly
       let file = after;
       const hash = after.meta.originalHash;
       if (hash !== undefined) {
-        const saved = prepared.bundle.paths.includes(`originals/${hash}`) ? await store.saveOriginal(hash, await prepared.bundle.readFile(`originals/${hash}`)) : undefined;
+        const saved = prepared.bundle.paths.includes(`originals/${hash}`)
+          ? await store.saveOriginal(hash, await prepared.bundle.readFile(`originals/${hash}`))
+          : undefined;
         if (saved !== undefined && !saved.ok) return saved;
         // Without its original (a bundle made without originals), the document must not point at one.
         if (saved === undefined && !(await store.hasOriginal(hash))) file = { ...after, meta: withoutOriginal(after.meta) };
@@ -133,7 +164,8 @@ export function planBundleImport(prepared: PreparedImport, resolutions: Readonly
     }
 
     const before = store.workspace;
-    const settingsChanged = result.statuses.length !== before.settings.statuses.length || result.verdictScale.length !== before.settings.verdictScale.length;
+    const settingsChanged =
+      result.statuses.length !== before.settings.statuses.length || result.verdictScale.length !== before.settings.verdictScale.length;
     const evidence = recorder(store.evidence);
     const links = new Map(store.evidence.links.map((link) => [link.id, link]));
     for (const link of result.evidence.links) if (links.get(link.id) !== link) evidence.link(link.id, link);
@@ -147,7 +179,13 @@ export function planBundleImport(prepared: PreparedImport, resolutions: Readonly
       ...(evidence.edits.length > 0 ? { evidence: evidence.edits } : {}),
       ...(codebookChanged ? { codebook: { before: before.codebook, after: result.codebook } } : {}),
     };
-    return ok({ change, summary: result.summary, ...(settingsChanged ? { settings: { ...before.settings, statuses: [...result.statuses], verdictScale: [...result.verdictScale] } } : {}) });
+    return ok({
+      change,
+      summary: result.summary,
+      ...(settingsChanged
+        ? { settings: { ...before.settings, statuses: [...result.statuses], verdictScale: [...result.verdictScale] } }
+        : {}),
+    });
   })();
 }
 

@@ -11,7 +11,9 @@ import { writeDurably } from '../store/durable-file.ts';
 
 export const KNOWN_SIGNERS_FILE = 'known-signers.json';
 
-const KnownSigners = z.object({ keys: z.array(z.object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/), signer: z.string().max(200), firstSeen: z.iso.datetime() })) });
+const KnownSigners = z.object({
+  keys: z.array(z.object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/), signer: z.string().max(200), firstSeen: z.iso.datetime() })),
+});
 type KnownSigners = z.infer<typeof KnownSigners>;
 
 export type { SignerStanding };

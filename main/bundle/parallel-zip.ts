@@ -94,7 +94,8 @@ export class ParallelZip {
   }
 
   private async makeRoom(bytes: number): Promise<void> {
-    while (this.queue.length > 0 && (this.inFlight + bytes > IN_FLIGHT_BYTES || this.queue.length >= IN_FLIGHT_JOBS)) await this.writeNext();
+    while (this.queue.length > 0 && (this.inFlight + bytes > IN_FLIGHT_BYTES || this.queue.length >= IN_FLIGHT_JOBS))
+      await this.writeNext();
   }
 
   /** Writes the pieces already deflated at the head of the queue, without waiting for others. */

@@ -33,34 +33,169 @@ describe('readBundle', () => {
     return { ...good, files: listed, rootHash: rootHashOf(listed) };
   };
   it.each([
-    ['path traversal', bundleZip(files, { extra: [deflated('../evil.txt', evil)] }), 'unsafe-entry', 'the entry "../evil.txt" is refused: it has a ".." segment'],
-    ['deep path traversal', bundleZip(files, { extra: [deflated('documents/../../evil.txt', evil)] }), 'unsafe-entry', 'the entry "documents/../../evil.txt" is refused: it has a ".." segment'],
-    ['an absolute path', bundleZip(files, { extra: [deflated('/etc/cron.d/evil', evil)] }), 'unsafe-entry', 'the entry "/etc/cron.d/evil" is refused: it is absolute'],
-    ['a drive letter', bundleZip(files, { extra: [deflated('C:/Windows/evil.dll', evil)] }), 'unsafe-entry', 'the entry "C:/Windows/evil.dll" is refused: it starts with a drive letter'],
-    ['a backslash name', bundleZip(files, { extra: [deflated('..\\evil.txt', evil)] }), 'unsafe-entry', 'the entry "..\\evil.txt" is refused: it contains a backslash'],
-    ['a NUL in a name', bundleZip(files, { extra: [deflated('evil.txt\0.json', evil)] }), 'unsafe-entry', 'the entry "evil.txt\\u0000.json" is refused: it contains a control character'],
-    ['a directory entry with data', bundleZip(files, { extra: [stored('documents/', new Uint8Array([1]))] }), 'unsafe-entry', 'the entry "documents/" is refused: it is a directory; a bundle holds only plain files'],
-    ['a duplicate name', bundleZip(files, { extra: [deflated('claims.json', evil)] }), 'unsafe-entry', 'the entry "claims.json" appears twice'],
-    ['names equal but for case', bundleZip(files, { manifest: listedEvil('Claims.JSON'), extra: [deflated('Claims.JSON', evil)] }), 'unsafe-entry', 'the entries "claims.json" and "Claims.JSON" would be the same file on a case-insensitive disk'],
-    ['names equal after NFC', bundleZip(files, { extra: [deflated('café', evil), deflated('cafe\u0301', evil)] }), 'unsafe-entry', 'the entry "cafe\u0301" is refused: it is not in Unicode NFC'],
-    ['a second manifest', bundleZip(files, { extra: [deflated('MANIFEST.json', evil)] }), 'unsafe-entry', 'the entries "MANIFEST.json" and "manifest.json" would be the same file on a case-insensitive disk'],
-    ['an unlisted extra file', bundleZip(files, { extra: [deflated('payload.exe', evil)] }), 'tampered', 'payload.exe is in the bundle but not listed in the manifest'],
-    ['a listed file that is missing', bundleZip(files.slice(1), { manifest: good }), 'tampered', 'documents/d1.txt is listed in the manifest but missing from the bundle'],
-    ['a changed byte, same size', bundleZip([{ ...files[0]!, bytes: flip(files[0]!.bytes, 4) }, files[1]!], { manifest: good }), 'tampered', 'documents/d1.txt was changed: its SHA-256 does not match the manifest'],
-    ['a file of another size', bundleZip([files[0]!, { ...files[1]!, bytes: utf8('[]') }], { manifest: good }), 'tampered', 'claims.json was changed: it has 2 bytes, the manifest says 13'],
-    ['a wrong root hash', bundleZip(files, { manifest: { ...good, rootHash: sha256('something else') } }), 'tampered', 'the manifest was changed: its root hash does not match its file list'],
-    ['a re-listed file with the old root hash', bundleZip([files[0]!, { ...files[1]!, bytes: evil }], { manifest: { ...good, files: [good.files[0], withFile('claims.json', evil)] } }), 'tampered', 'the manifest was changed: its root hash does not match its file list'],
-    ['a manifest that is not JSON', bundleZip(files, { manifestBytes: utf8('{"bundleFormat": 1,') }), 'not-a-bundle', 'manifest.json is not valid UTF-8 JSON'],
-    ['a manifest that is not UTF-8', bundleZip(files, { manifestBytes: new Uint8Array([0x7b, 0xff, 0x7d]) }), 'not-a-bundle', 'manifest.json is not valid UTF-8 JSON'],
-    ['a manifest of the wrong shape', bundleZip(files, { manifest: { ...good, files: 'all of them' } }), 'not-a-bundle', 'manifest.json is not a valid manifest: files: Invalid input: expected array, received string'],
-    ['a manifest listing an unsafe path', bundleZip(files, { manifest: listedEvil('../evil.txt') }), 'not-a-bundle', 'manifest.json is not a valid manifest: files.2.path: unsafe path: it has a ".." segment'],
-    ['a manifest from the future', bundleZip(files, { manifest: { ...good, bundleFormat: 2 } }), 'not-a-bundle', 'the bundle has format 2, newer than this version of Claimbench reads (1)'],
-    ['a zip without a manifest', zip(files.map((file) => deflated(file.path, file.bytes))), 'not-a-bundle', 'the bundle is not a Claimbench bundle (it has no manifest.json)'],
-    ['not a zip at all', utf8('%PDF-1.7 definitely not a zip'), 'not-a-bundle', 'the bundle is not a Claimbench bundle (not a zip archive)'],
+    [
+      'path traversal',
+      bundleZip(files, { extra: [deflated('../evil.txt', evil)] }),
+      'unsafe-entry',
+      'the entry "../evil.txt" is refused: it has a ".." segment',
+    ],
+    [
+      'deep path traversal',
+      bundleZip(files, { extra: [deflated('documents/../../evil.txt', evil)] }),
+      'unsafe-entry',
+      'the entry "documents/../../evil.txt" is refused: it has a ".." segment',
+    ],
+    [
+      'an absolute path',
+      bundleZip(files, { extra: [deflated('/etc/cron.d/evil', evil)] }),
+      'unsafe-entry',
+      'the entry "/etc/cron.d/evil" is refused: it is absolute',
+    ],
+    [
+      'a drive letter',
+      bundleZip(files, { extra: [deflated('C:/Windows/evil.dll', evil)] }),
+      'unsafe-entry',
+      'the entry "C:/Windows/evil.dll" is refused: it starts with a drive letter',
+    ],
+    [
+      'a backslash name',
+      bundleZip(files, { extra: [deflated('..\\evil.txt', evil)] }),
+      'unsafe-entry',
+      'the entry "..\\evil.txt" is refused: it contains a backslash',
+    ],
+    [
+      'a NUL in a name',
+      bundleZip(files, { extra: [deflated('evil.txt\0.json', evil)] }),
+      'unsafe-entry',
+      'the entry "evil.txt\\u0000.json" is refused: it contains a control character',
+    ],
+    [
+      'a directory entry with data',
+      bundleZip(files, { extra: [stored('documents/', new Uint8Array([1]))] }),
+      'unsafe-entry',
+      'the entry "documents/" is refused: it is a directory; a bundle holds only plain files',
+    ],
+    [
+      'a duplicate name',
+      bundleZip(files, { extra: [deflated('claims.json', evil)] }),
+      'unsafe-entry',
+      'the entry "claims.json" appears twice',
+    ],
+    [
+      'names equal but for case',
+      bundleZip(files, { manifest: listedEvil('Claims.JSON'), extra: [deflated('Claims.JSON', evil)] }),
+      'unsafe-entry',
+      'the entries "claims.json" and "Claims.JSON" would be the same file on a case-insensitive disk',
+    ],
+    [
+      'names equal after NFC',
+      bundleZip(files, { extra: [deflated('café', evil), deflated('cafe\u0301', evil)] }),
+      'unsafe-entry',
+      'the entry "cafe\u0301" is refused: it is not in Unicode NFC',
+    ],
+    [
+      'a second manifest',
+      bundleZip(files, { extra: [deflated('MANIFEST.json', evil)] }),
+      'unsafe-entry',
+      'the entries "MANIFEST.json" and "manifest.json" would be the same file on a case-insensitive disk',
+    ],
+    [
+      'an unlisted extra file',
+      bundleZip(files, { extra: [deflated('payload.exe', evil)] }),
+      'tampered',
+      'payload.exe is in the bundle but not listed in the manifest',
+    ],
+    [
+      'a listed file that is missing',
+      bundleZip(files.slice(1), { manifest: good }),
+      'tampered',
+      'documents/d1.txt is listed in the manifest but missing from the bundle',
+    ],
+    [
+      'a changed byte, same size',
+      bundleZip([{ ...files[0]!, bytes: flip(files[0]!.bytes, 4) }, files[1]!], { manifest: good }),
+      'tampered',
+      'documents/d1.txt was changed: its SHA-256 does not match the manifest',
+    ],
+    [
+      'a file of another size',
+      bundleZip([files[0]!, { ...files[1]!, bytes: utf8('[]') }], { manifest: good }),
+      'tampered',
+      'claims.json was changed: it has 2 bytes, the manifest says 13',
+    ],
+    [
+      'a wrong root hash',
+      bundleZip(files, { manifest: { ...good, rootHash: sha256('something else') } }),
+      'tampered',
+      'the manifest was changed: its root hash does not match its file list',
+    ],
+    [
+      'a re-listed file with the old root hash',
+      bundleZip([files[0]!, { ...files[1]!, bytes: evil }], {
+        manifest: { ...good, files: [good.files[0], withFile('claims.json', evil)] },
+      }),
+      'tampered',
+      'the manifest was changed: its root hash does not match its file list',
+    ],
+    [
+      'a manifest that is not JSON',
+      bundleZip(files, { manifestBytes: utf8('{"bundleFormat": 1,') }),
+      'not-a-bundle',
+      'manifest.json is not valid UTF-8 JSON',
+    ],
+    [
+      'a manifest that is not UTF-8',
+      bundleZip(files, { manifestBytes: new Uint8Array([0x7b, 0xff, 0x7d]) }),
+      'not-a-bundle',
+      'manifest.json is not valid UTF-8 JSON',
+    ],
+    [
+      'a manifest of the wrong shape',
+      bundleZip(files, { manifest: { ...good, files: 'all of them' } }),
+      'not-a-bundle',
+      'manifest.json is not a valid manifest: files: Invalid input: expected array, received string',
+    ],
+    [
+      'a manifest listing an unsafe path',
+      bundleZip(files, { manifest: listedEvil('../evil.txt') }),
+      'not-a-bundle',
+      'manifest.json is not a valid manifest: files.2.path: unsafe path: it has a ".." segment',
+    ],
+    [
+      'a manifest from the future',
+      bundleZip(files, { manifest: { ...good, bundleFormat: 2 } }),
+      'not-a-bundle',
+      'the bundle has format 2, newer than this version of Claimbench reads (1)',
+    ],
+    [
+      'a zip without a manifest',
+      zip(files.map((file) => deflated(file.path, file.bytes))),
+      'not-a-bundle',
+      'the bundle is not a Claimbench bundle (it has no manifest.json)',
+    ],
+    [
+      'not a zip at all',
+      utf8('%PDF-1.7 definitely not a zip'),
+      'not-a-bundle',
+      'the bundle is not a Claimbench bundle (not a zip archive)',
+    ],
     ['an empty file', new Uint8Array(), 'not-a-bundle', 'the bundle is not a Claimbench bundle (not a zip archive)'],
-    ['a truncated zip', bundleZip(files).subarray(30), 'corrupt', 'the file is damaged: zip directory entry 1 is broken (bytes cut off or changed?)'],
+    [
+      'a truncated zip',
+      bundleZip(files).subarray(30),
+      'corrupt',
+      'the file is damaged: zip directory entry 1 is broken (bytes cut off or changed?)',
+    ],
     // Listed, or it would be refused as unlisted before anything is inflated.
-    ['an entry that does not inflate', bundleZip(files, { manifest: manifestListing(files, [withFile('junk.bin', new Uint8Array(4))]), extra: [{ ...stored('junk.bin', new Uint8Array([0xff, 0xff, 0xff, 0xff])), method: 8 }] }), 'corrupt', 'the file is damaged: junk.bin does not inflate (invalid block type)'],
+    [
+      'an entry that does not inflate',
+      bundleZip(files, {
+        manifest: manifestListing(files, [withFile('junk.bin', new Uint8Array(4))]),
+        extra: [{ ...stored('junk.bin', new Uint8Array([0xff, 0xff, 0xff, 0xff])), method: 8 }],
+      }),
+      'corrupt',
+      'the file is damaged: junk.bin does not inflate (invalid block type)',
+    ],
   ])('refuses %s', async (_name, bytes, code, message) => {
     expect(await readBundle(bytes)).toEqual({ ok: false, error: { code, message } });
   });
@@ -69,13 +204,23 @@ describe('readBundle', () => {
     const bomb = await deflatedZeros('documents/bomb.txt', 64 * MiB);
     const lying = { ...bomb, size: 10 };
     const limits = { maxEntryBytes: 8 * MiB, maxTotalBytes: 32 * MiB };
-    const refused = async (part: typeof bomb, manifest: unknown = good) => readBundle(bundleZip(files, { manifest, extra: [part] }), { limits });
-    expect(await refused(bomb)).toEqual({ ok: false, error: { code: 'too-much-data', message: 'documents/bomb.txt declares 67 MB; more than 8.4 MB in one file is refused' } });
+    const refused = async (part: typeof bomb, manifest: unknown = good) =>
+      readBundle(bundleZip(files, { manifest, extra: [part] }), { limits });
+    expect(await refused(bomb)).toEqual({
+      ok: false,
+      error: { code: 'too-much-data', message: 'documents/bomb.txt declares 67 MB; more than 8.4 MB in one file is refused' },
+    });
     // Unlisted, it is refused before it is inflated at all; listed, as soon as it inflates past what its header says.
-    expect(await refused(lying)).toEqual({ ok: false, error: { code: 'tampered', message: 'documents/bomb.txt is in the bundle but not listed in the manifest' } });
+    expect(await refused(lying)).toEqual({
+      ok: false,
+      error: { code: 'tampered', message: 'documents/bomb.txt is in the bundle but not listed in the manifest' },
+    });
     expect(await refused(lying, manifestListing(files, [{ path: 'documents/bomb.txt', size: 10, sha256: sha256('') }]))).toEqual({
       ok: false,
-      error: { code: 'too-much-data', message: 'documents/bomb.txt inflates past the 10 bytes its header declares: its sizes lie (a possible zip bomb)' },
+      error: {
+        code: 'too-much-data',
+        message: 'documents/bomb.txt inflates past the 10 bytes its header declares: its sizes lie (a possible zip bomb)',
+      },
     });
   });
 
@@ -100,7 +245,10 @@ describe('readBundle', () => {
     const swapped = [files[0]!, { ...files[1]!, bytes: evil }];
     const listed = [good.files[0]!, withFile('claims.json', evil)];
     const read = await readBundle(bundleZip(swapped, { manifest: { ...signed, files: listed, rootHash: rootHashOf(listed) } }));
-    expect(read.ok && read.value.signature).toEqual({ state: 'invalid', reason: 'the signature does not match the manifest and the key of Ana Ruiz' });
+    expect(read.ok && read.value.signature).toEqual({
+      state: 'invalid',
+      reason: 'the signature does not match the manifest and the key of Ana Ruiz',
+    });
     const renamed = await readBundle(bundleZip(files, { manifest: { ...signed, creator: 'Mallory' } }));
     expect(renamed.ok && renamed.value.signature).toMatchObject({ state: 'invalid' });
   });
@@ -110,15 +258,27 @@ describe('readBundle', () => {
       const target = path.join(dir, 'work.claimbundle');
       await writeBundle(target, files, { appVersion: '0.1.0', creator: 'Ana', workspace: 'W', createdAt: '2025-03-01T12:00:00.000Z' });
       expect((await readBundle(target)).ok).toBe(true);
-      expect(await readBundle(path.join(dir, 'missing.claimbundle'))).toMatchObject({ ok: false, error: { code: 'unreadable', message: expect.stringContaining('missing.claimbundle could not be read') } });
-      expect(await readBundle(target, { limits: { maxTotalBytes: 10, maxEntryBytes: 10 } })).toMatchObject({ ok: false, error: { code: 'too-much-data' } });
+      expect(await readBundle(path.join(dir, 'missing.claimbundle'))).toMatchObject({
+        ok: false,
+        error: { code: 'unreadable', message: expect.stringContaining('missing.claimbundle could not be read') },
+      });
+      expect(await readBundle(target, { limits: { maxTotalBytes: 10, maxEntryBytes: 10 } })).toMatchObject({
+        ok: false,
+        error: { code: 'too-much-data' },
+      });
     }));
 
   it('leaves no temporary file or folder behind when reading bytes, whether they pass or not', () =>
     withTempDir(async (dir) => {
       expect((await readBundle(bundleZip(files), { tempParent: dir })).ok).toBe(true);
       expect((await readBundle(bundleZip(files, { extra: [deflated('../evil.txt', evil)] }), { tempParent: dir })).ok).toBe(false);
-      expect((await readBundle(bundleZip([{ ...files[0]!, bytes: flip(files[0]!.bytes, 4) }, files[1]!], { manifest: good }), { tempParent: dir })).ok).toBe(false);
+      expect(
+        (
+          await readBundle(bundleZip([{ ...files[0]!, bytes: flip(files[0]!.bytes, 4) }, files[1]!], { manifest: good }), {
+            tempParent: dir,
+          })
+        ).ok,
+      ).toBe(false);
       expect(await readdir(dir)).toEqual([]);
     }));
 

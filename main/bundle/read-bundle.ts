@@ -29,7 +29,10 @@ export interface ReadBundle {
  * const read = await readBundle('/in/work.claimbundle');
  * if (read.ok) console.log(read.value.files.size, read.value.signature.state);
  */
-export async function readBundle(source: string | Uint8Array, options: ReadBundleOptions = {}): Promise<Result<ReadBundle, ReadBundleCode>> {
+export async function readBundle(
+  source: string | Uint8Array,
+  options: ReadBundleOptions = {},
+): Promise<Result<ReadBundle, ReadBundleCode>> {
   if (typeof source === 'string') return readAll(await openBundle(source, options));
   let scratch: string | undefined;
   try {

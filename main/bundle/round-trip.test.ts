@@ -39,7 +39,10 @@ export function expectSameDocuments(actual: readonly DocumentFile[], expected: r
     expect(other.annotations.map((annotation) => annotation.id)).toEqual(file.annotations.map((annotation) => annotation.id));
     for (const [index, annotation] of file.annotations.entries()) {
       const back = other.annotations[index]!;
-      expect({ id: annotation.id, differences: annotationDifferences(annotation, back, file.meta.textHash) }).toEqual({ id: annotation.id, differences: [] });
+      expect({ id: annotation.id, differences: annotationDifferences(annotation, back, file.meta.textHash) }).toEqual({
+        id: annotation.id,
+        differences: [],
+      });
       expect(back.modified).toBe(annotation.modified);
       if (annotation.anchor.state !== 'orphaned') expect(back.target).toEqual(annotation.target);
     }
@@ -67,7 +70,11 @@ describe('bundle round trip', () => {
           expect(read.value.evidence).toEqual(store.evidence);
           expect(read.value.codebook).toEqual(store.workspace.codebook);
           expect(read.value.statuses).toEqual(store.workspace.settings.statuses);
-          expect([...read.value.texts.keys()].sort()).toEqual([...workspace.texts.keys()].filter((hash) => store.documents.some((file) => file.versions.some((version) => version.textHash === hash))).sort());
+          expect([...read.value.texts.keys()].sort()).toEqual(
+            [...workspace.texts.keys()]
+              .filter((hash) => store.documents.some((file) => file.versions.some((version) => version.textHash === hash)))
+              .sort(),
+          );
         });
       }),
       { numRuns: 40 },
@@ -80,7 +87,12 @@ describe('bundle round trip', () => {
         await withTempDir(async (dir) => {
           const { store, entries } = await exported(dir, workspace);
           const bundle = path.join(dir, 'random.claimbundle');
-          const written = await writeBundle(bundle, entries, { appVersion: '0.1.0', creator: 'Ana', workspace: 'Round trip', createdAt: '2026-12-01T00:00:00.000Z' });
+          const written = await writeBundle(bundle, entries, {
+            appVersion: '0.1.0',
+            creator: 'Ana',
+            workspace: 'Round trip',
+            createdAt: '2026-12-01T00:00:00.000Z',
+          });
           if (!written.ok) throw new Error(written.error.message);
 
           const target = await emptyStore(path.join(dir, 'other'));
@@ -96,7 +108,8 @@ describe('bundle round trip', () => {
           expectSameDocuments(reopened.documents, store.documents);
           expect(reopened.evidence).toEqual(store.evidence);
           for (const hash of workspace.texts.keys()) {
-            if (store.documents.some((file) => file.versions.some((version) => version.textHash === hash))) expect(await readFile(path.join(target.dir, TEXTS_DIR, hash), 'utf8')).toBe(workspace.texts.get(hash));
+            if (store.documents.some((file) => file.versions.some((version) => version.textHash === hash)))
+              expect(await readFile(path.join(target.dir, TEXTS_DIR, hash), 'utf8')).toBe(workspace.texts.get(hash));
           }
         });
       }),

@@ -36,7 +36,10 @@ describe('loadOrCreateSigningKey', () => {
       if (!first.ok) throw new Error(first.error.message);
       const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
       await writeFile(first.value.keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
-      expect(await loadOrCreateSigningKey(dir, 'Ana')).toMatchObject({ ok: false, error: { code: 'key-unavailable', message: expect.stringContaining('rsa key') } });
+      expect(await loadOrCreateSigningKey(dir, 'Ana')).toMatchObject({
+        ok: false,
+        error: { code: 'key-unavailable', message: expect.stringContaining('rsa key') },
+      });
       await writeFile(first.value.keyFile, 'not a key');
       expect(await loadOrCreateSigningKey(dir, 'Ana')).toMatchObject({ ok: false, error: { code: 'key-unavailable' } });
     }));
@@ -55,7 +58,12 @@ describe('signManifest / verifyManifest', () => {
   });
 
   it('says who signed a valid manifest', () => {
-    expect(verifyManifest(signed)).toEqual({ state: 'valid', signer: 'Ana Ruiz', publicKey: key.publicKey, fingerprint: keyFingerprint(key.publicKey) });
+    expect(verifyManifest(signed)).toEqual({
+      state: 'valid',
+      signer: 'Ana Ruiz',
+      publicKey: key.publicKey,
+      fingerprint: keyFingerprint(key.publicKey),
+    });
   });
 
   it('says unsigned for a manifest without a signature', () => {
@@ -68,11 +76,22 @@ describe('signManifest / verifyManifest', () => {
     ['a changed workspace', { ...signed, workspace: 'Other' }, 'does not match'],
     ['a changed signer name', { ...signed, signature: { ...signed.signature!, signer: 'Ben' } }, 'does not match'],
     ['another key put in', { ...signed, signature: { ...signed.signature!, publicKey: keyFor('x').publicKey } }, 'does not match'],
-    ['a signature by another key', { ...signManifest(manifest, keyFor('Mallory')), signature: { ...signManifest(manifest, keyFor('Mallory')).signature!, publicKey: key.publicKey, signer: 'Ana Ruiz' } }, 'does not match'],
+    [
+      'a signature by another key',
+      {
+        ...signManifest(manifest, keyFor('Mallory')),
+        signature: { ...signManifest(manifest, keyFor('Mallory')).signature!, publicKey: key.publicKey, signer: 'Ana Ruiz' },
+      },
+      'does not match',
+    ],
     ['files changed with a new root hash', { ...signed, files: otherFiles, rootHash: rootHashOf(otherFiles) }, 'does not match'],
     ['files changed, root hash kept', { ...signed, files: otherFiles }, 'the root hash does not match the file list'],
     ['a public key that is not a key', { ...signed, signature: { ...signed.signature!, publicKey: 'AAAAAAAA' } }, 'not a valid SPKI key'],
-    ['a truncated signature', { ...signed, signature: { ...signed.signature!, value: signed.signature!.value.slice(0, 44) } }, 'does not match'],
+    [
+      'a truncated signature',
+      { ...signed, signature: { ...signed.signature!, value: signed.signature!.value.slice(0, 44) } },
+      'does not match',
+    ],
   ])('says invalid for %s', (_name, tampered, reason) => {
     expect(verifyManifest(tampered)).toEqual({ state: 'invalid', reason: expect.stringContaining(reason) });
   });

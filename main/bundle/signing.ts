@@ -5,7 +5,14 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { computeRootHash, SIGNATURE_ALGORITHM, signedBytes, type BundleManifest, type ManifestSignature, type SignatureCheck } from '../../core/bundle/manifest.ts';
+import {
+  computeRootHash,
+  SIGNATURE_ALGORITHM,
+  signedBytes,
+  type BundleManifest,
+  type ManifestSignature,
+  type SignatureCheck,
+} from '../../core/bundle/manifest.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 
 export interface SigningKey {
@@ -41,7 +48,8 @@ export async function loadOrCreateSigningKey(dir: string, analystName: string): 
       if (error.code !== 'EEXIST') throw error;
     });
     const loaded = createPrivateKey(await readFile(keyFile, 'utf8'));
-    if (loaded.asymmetricKeyType !== 'ed25519') return fail('key-unavailable', `${keyFile} holds a ${loaded.asymmetricKeyType ?? 'unknown'} key, not an Ed25519 one`);
+    if (loaded.asymmetricKeyType !== 'ed25519')
+      return fail('key-unavailable', `${keyFile} holds a ${loaded.asymmetricKeyType ?? 'unknown'} key, not an Ed25519 one`);
     // A key file copied in by hand may be readable by others; it is the analyst's alone.
     if (process.platform !== 'win32') await chmod(keyFile, 0o600);
     return ok({ signer: analystName, privateKey: loaded, publicKey: publicKeyBase64(loaded), keyFile });
@@ -71,14 +79,16 @@ export function signManifest(manifest: BundleManifest, key: SigningKey): BundleM
 export function verifyManifest(manifest: BundleManifest): SignatureCheck {
   const signature = manifest.signature;
   if (!signature) return { state: 'unsigned' };
-  if (computeRootHash(manifest.files, sha256Hex) !== manifest.rootHash) return { state: 'invalid', reason: 'the root hash does not match the file list' };
+  if (computeRootHash(manifest.files, sha256Hex) !== manifest.rootHash)
+    return { state: 'invalid', reason: 'the root hash does not match the file list' };
   let publicKey: KeyObject;
   try {
     publicKey = createPublicKey({ key: Buffer.from(signature.publicKey, 'base64'), format: 'der', type: 'spki' });
   } catch {
     return { state: 'invalid', reason: 'the public key is not a valid SPKI key' };
   }
-  if (publicKey.asymmetricKeyType !== 'ed25519') return { state: 'invalid', reason: `the public key is ${publicKey.asymmetricKeyType ?? 'unknown'}, not Ed25519` };
+  if (publicKey.asymmetricKeyType !== 'ed25519')
+    return { state: 'invalid', reason: `the public key is ${publicKey.asymmetricKeyType ?? 'unknown'}, not Ed25519` };
   const value = Buffer.from(signature.value, 'base64');
   let matches: boolean;
   try {

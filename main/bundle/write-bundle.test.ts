@@ -41,7 +41,10 @@ describe('writeBundle', () => {
 
       const bytes = new Uint8Array(await readFile(target));
       const directory = readZipDirectory(bytes, 'work.claimbundle');
-      expect(directory.ok && directory.value.map((entry) => [entry.name, entry.method])).toEqual([...entries.map((entry) => [entry.path, 8]), ['manifest.json', 8]]);
+      expect(directory.ok && directory.value.map((entry) => [entry.name, entry.method])).toEqual([
+        ...entries.map((entry) => [entry.path, 8]),
+        ['manifest.json', 8],
+      ]);
 
       const read = await readBundle(target);
       if (!read.ok) throw new Error(read.error.message);
@@ -71,7 +74,9 @@ describe('writeBundle', () => {
       const fromArray: [number, number | undefined][] = [];
       const fromIterator: [number, number | undefined][] = [];
       await writeBundle(path.join(dir, 'a.claimbundle'), entries, header, { onProgress: (done, total) => fromArray.push([done, total]) });
-      const written = await writeBundle(path.join(dir, 'b.claimbundle'), slowly(entries), header, { onProgress: (done, total) => fromIterator.push([done, total]) });
+      const written = await writeBundle(path.join(dir, 'b.claimbundle'), slowly(entries), header, {
+        onProgress: (done, total) => fromIterator.push([done, total]),
+      });
       expect(written.ok).toBe(true);
       expect(fromArray).toEqual([1, 2, 3, 4, 5, 6].map((done) => [done, 6]));
       expect(fromIterator).toEqual([1, 2, 3, 4, 5, 6].map((done) => [done, undefined]));
@@ -111,7 +116,10 @@ describe('writeBundle', () => {
   it('leaves nothing behind when the entries fail half-way', () =>
     withTempDir(async (dir) => {
       const written = await writeBundle(path.join(dir, 'work.claimbundle'), slowly(entries, 3), header);
-      expect(written).toEqual({ ok: false, error: { code: 'write-failed', message: 'the bundle could not be written: the document store went away' } });
+      expect(written).toEqual({
+        ok: false,
+        error: { code: 'write-failed', message: 'the bundle could not be written: the document store went away' },
+      });
       expect(await readdir(dir)).toEqual([]);
     }));
 
@@ -127,20 +135,59 @@ describe('writeBundle', () => {
       expect(written).toMatchObject({ ok: false, error: { code: 'write-failed' } });
       expect(await readdir(dir)).toEqual([]);
       const nowhere = await writeBundle(path.join(dir, 'missing', 'work.claimbundle'), entries, header);
-      expect(nowhere).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringContaining('could not create a file in') } });
+      expect(nowhere).toMatchObject({
+        ok: false,
+        error: { code: 'write-failed', message: expect.stringContaining('could not create a file in') },
+      });
       expect(await readdir(dir)).toEqual([]);
     }));
 
   it.each([
-    ['a traversing path', [{ path: '../evil.txt', bytes: utf8('x') }], header, 'the entry "../evil.txt" cannot go into a bundle: it has a ".." segment'],
-    ['a backslash path', [{ path: 'docs\\a.txt', bytes: utf8('x') }], header, 'the entry "docs\\a.txt" cannot go into a bundle: it contains a backslash'],
-    ['a second manifest', [{ path: 'manifest.json', bytes: utf8('{}') }], header, 'the entry "manifest.json" cannot go into a bundle: manifest.json is written by the bundle itself'],
-    ['names equal but for case', [{ path: 'a.txt', bytes: utf8('x') }, { path: 'A.txt', bytes: utf8('y') }], header, 'the entries "a.txt" and "A.txt" would be the same file'],
-    ['a header without a date', entries, { ...header, createdAt: 'today' }, 'the bundle header is not valid: createdAt: Invalid ISO datetime'],
-    ['a creator with a tab', entries, { ...header, creator: 'Ana\tRuiz' }, 'the bundle header is not valid: creator: must not contain control characters or lone surrogates'],
+    [
+      'a traversing path',
+      [{ path: '../evil.txt', bytes: utf8('x') }],
+      header,
+      'the entry "../evil.txt" cannot go into a bundle: it has a ".." segment',
+    ],
+    [
+      'a backslash path',
+      [{ path: 'docs\\a.txt', bytes: utf8('x') }],
+      header,
+      'the entry "docs\\a.txt" cannot go into a bundle: it contains a backslash',
+    ],
+    [
+      'a second manifest',
+      [{ path: 'manifest.json', bytes: utf8('{}') }],
+      header,
+      'the entry "manifest.json" cannot go into a bundle: manifest.json is written by the bundle itself',
+    ],
+    [
+      'names equal but for case',
+      [
+        { path: 'a.txt', bytes: utf8('x') },
+        { path: 'A.txt', bytes: utf8('y') },
+      ],
+      header,
+      'the entries "a.txt" and "A.txt" would be the same file',
+    ],
+    [
+      'a header without a date',
+      entries,
+      { ...header, createdAt: 'today' },
+      'the bundle header is not valid: createdAt: Invalid ISO datetime',
+    ],
+    [
+      'a creator with a tab',
+      entries,
+      { ...header, creator: 'Ana\tRuiz' },
+      'the bundle header is not valid: creator: must not contain control characters or lone surrogates',
+    ],
   ])('refuses %s as invalid, writing nothing', (_name, list, badHeader, message) =>
     withTempDir(async (dir) => {
-      expect(await writeBundle(path.join(dir, 'x.claimbundle'), list, badHeader)).toEqual({ ok: false, error: { code: 'invalid', message } });
+      expect(await writeBundle(path.join(dir, 'x.claimbundle'), list, badHeader)).toEqual({
+        ok: false,
+        error: { code: 'invalid', message },
+      });
       expect(await readdir(dir)).toEqual([]);
     }),
   );

@@ -4,7 +4,14 @@
 // (parallel-zip.ts), so writing a bundle neither blocks the calling thread nor uses one core only.
 // The zip goes to a uniquely named temp file beside the target, is fsynced, then renamed over the
 // target: a cancelled or failed export leaves the target as it was and no partial file behind.
-import { BUNDLE_FORMAT, BundleHeader, BundleManifest, computeRootHash, MANIFEST_PATH, type ManifestFile } from '../../core/bundle/manifest.ts';
+import {
+  BUNDLE_FORMAT,
+  BundleHeader,
+  BundleManifest,
+  computeRootHash,
+  MANIFEST_PATH,
+  type ManifestFile,
+} from '../../core/bundle/manifest.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { DeflateLevel } from './deflate-slices.ts';
 import { temporaryPathFor, writeZipAtomically, ZipStop, type ZipWriteCode } from './atomic-zip.ts';
@@ -51,23 +58,39 @@ export async function writeBundle(
   options: WriteBundleOptions = {},
 ): Promise<Result<{ path: string; manifest: BundleManifest }, WriteBundleCode>> {
   const parsedHeader = BundleHeader.safeParse(header);
-  if (!parsedHeader.success) return fail('invalid', `the bundle header is not valid: ${parsedHeader.error.issues.map(describeIssue).join('; ')}`);
+  if (!parsedHeader.success)
+    return fail('invalid', `the bundle header is not valid: ${parsedHeader.error.issues.map(describeIssue).join('; ')}`);
   // The manifest is the last step: done === total only once the bundle is in place.
   const total = Array.isArray(entries) ? entries.length + 1 : options.entryCount === undefined ? undefined : options.entryCount + 1;
   const written = await writeZipAtomically(
     target,
-    { kind: 'bundle', date: new Date(parsedHeader.data.createdAt), ...(options.signal ? { signal: options.signal } : {}), ...(options.level !== undefined ? { level: options.level } : {}), ...(options.temporaryPath ? { temporaryPath: options.temporaryPath } : {}) },
+    {
+      kind: 'bundle',
+      date: new Date(parsedHeader.data.createdAt),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.level !== undefined ? { level: options.level } : {}),
+      ...(options.temporaryPath ? { temporaryPath: options.temporaryPath } : {}),
+    },
     async (zip) => {
       const files: ManifestFile[] = [];
       let done = 0;
       const onWritten = () => options.onProgress?.(++done, total);
       for await (const entry of entries) {
         zip.checkCancelled();
-        if (entry.path === MANIFEST_PATH) throw new ZipStop('invalid', `the entry "${entry.path}" cannot go into a bundle: ${MANIFEST_PATH} is written by the bundle itself`);
+        if (entry.path === MANIFEST_PATH)
+          throw new ZipStop(
+            'invalid',
+            `the entry "${entry.path}" cannot go into a bundle: ${MANIFEST_PATH} is written by the bundle itself`,
+          );
         files.push({ path: entry.path, size: entry.bytes.length, sha256: await zip.add(entry.path, entry.bytes, onWritten) });
       }
       zip.checkCancelled();
-      const unsigned: BundleManifest = { bundleFormat: BUNDLE_FORMAT, ...parsedHeader.data, files, rootHash: computeRootHash(files, sha256Hex) };
+      const unsigned: BundleManifest = {
+        bundleFormat: BUNDLE_FORMAT,
+        ...parsedHeader.data,
+        files,
+        rootHash: computeRootHash(files, sha256Hex),
+      };
       const manifest = BundleManifest.parse(options.signingKey ? signManifest(unsigned, options.signingKey) : unsigned);
       // The manifest's own progress step is the bundle in place, below.
       await zip.add(MANIFEST_PATH, new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n'));

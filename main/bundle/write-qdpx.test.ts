@@ -18,14 +18,32 @@ const TEXTS = ['The minister said 40% of voters… 😀 e\u0301 and a form feed 
 /** An export as the workbench makes one: name-based GUIDs from the workspace's creation time. */
 function project() {
   const documents = TEXTS.map((text, index) => ({
-    meta: DocumentMeta.parse({ id: `doc-${index}`, title: `Document ${index}`, format: 'text', importedAt: TIME, importedFrom: '/tmp/x.txt', textHash: 'a'.repeat(64) }),
+    meta: DocumentMeta.parse({
+      id: `doc-${index}`,
+      title: `Document ${index}`,
+      format: 'text',
+      importedAt: TIME,
+      importedFrom: '/tmp/x.txt',
+      textHash: 'a'.repeat(64),
+    }),
     text,
-    annotations: [Annotation.parse({ id: 'a', target: textTarget(text, 0, 6), tags: ['claim'], status: 'unverified', created: TIME, modified: TIME })],
+    annotations: [
+      Annotation.parse({ id: 'a', target: textTarget(text, 0, 6), tags: ['claim'], status: 'unverified', created: TIME, modified: TIME }),
+    ],
   }));
   const codebook = { tags: [{ id: 'claim', name: 'Claim', color: '#112233', description: '' }] };
   return qdpxExport(
-    { workspace: { name: 'Elections', statuses: DEFAULT_STATUSES, verdictScale: DEFAULT_VERDICT_SCALE, codebook }, documents, evidence: { links: [], claims: [] } },
-    { origin: 'Claimbench 0.1.0', createdAt: TIME, creator: 'Ana', guidFor: (kind, id) => nameBasedUuid(`claimbench:${TIME}:${kind}:${id}`) },
+    {
+      workspace: { name: 'Elections', statuses: DEFAULT_STATUSES, verdictScale: DEFAULT_VERDICT_SCALE, codebook },
+      documents,
+      evidence: { links: [], claims: [] },
+    },
+    {
+      origin: 'Claimbench 0.1.0',
+      createdAt: TIME,
+      creator: 'Ana',
+      guidFor: (kind, id) => nameBasedUuid(`claimbench:${TIME}:${kind}:${id}`),
+    },
   );
 }
 
@@ -40,7 +58,12 @@ describe('writeQdpx', () => {
       const written = await writeQdpx(target, exported, { date: TIME, onProgress: (done, total) => progress.push([done, total]) });
       expect(written).toEqual({ ok: true, value: { path: target, entries: 3 } });
       expect(await readdir(dir)).toEqual(['Elections.qdpx']);
-      expect(progress).toEqual([[1, 3], [2, 3], [3, 3], [4, 3]]);
+      expect(progress).toEqual([
+        [1, 3],
+        [2, 3],
+        [3, 3],
+        [4, 3],
+      ]);
 
       const bytes = new Uint8Array(await readFile(target));
       const directory = readZipDirectory(bytes, 'Elections.qdpx');
@@ -104,17 +127,34 @@ describe('writeQdpx', () => {
       expect(written).toMatchObject({ ok: false, error: { code: 'write-failed' } });
       expect(await readdir(dir)).toEqual([]);
       const nowhere = await writeQdpx(path.join(dir, 'missing', 'Elections.qdpx'), project());
-      expect(nowhere).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringContaining('could not create a file in') } });
+      expect(nowhere).toMatchObject({
+        ok: false,
+        error: { code: 'write-failed', message: expect.stringContaining('could not create a file in') },
+      });
       expect(await readdir(dir)).toEqual([]);
     }));
 
   it.each([
-    ['a traversing path', [{ path: '../evil.txt', text: 'x' }], 'the entry "../evil.txt" cannot go into a .qdpx file: it has a ".." segment'],
+    [
+      'a traversing path',
+      [{ path: '../evil.txt', text: 'x' }],
+      'the entry "../evil.txt" cannot go into a .qdpx file: it has a ".." segment',
+    ],
     ['a second project.qde', [{ path: 'project.qde', text: 'x' }], 'the entries "project.qde" and "project.qde" would be the same file'],
-    ['names equal but for case', [{ path: 'sources/a.txt', text: 'x' }, { path: 'Sources/A.txt', text: 'y' }], 'the entries "sources/a.txt" and "Sources/A.txt" would be the same file'],
+    [
+      'names equal but for case',
+      [
+        { path: 'sources/a.txt', text: 'x' },
+        { path: 'Sources/A.txt', text: 'y' },
+      ],
+      'the entries "sources/a.txt" and "Sources/A.txt" would be the same file',
+    ],
   ])('refuses %s as invalid, writing nothing', (_name, sources, message) =>
     withTempDir(async (dir) => {
-      expect(await writeQdpx(path.join(dir, 'x.qdpx'), { projectXml: '<Project/>', sources }, { date: TIME })).toEqual({ ok: false, error: { code: 'invalid', message } });
+      expect(await writeQdpx(path.join(dir, 'x.qdpx'), { projectXml: '<Project/>', sources }, { date: TIME })).toEqual({
+        ok: false,
+        error: { code: 'invalid', message },
+      });
       expect(await readdir(dir)).toEqual([]);
     }),
   );

@@ -36,7 +36,15 @@ export class ZipFileWriter {
     const encoded = new TextEncoder().encode(name);
     const zip64 = needsZip64(size);
     const header = localHeader(encoded, size, dosTime, zip64);
-    const entry: OpenZipEntry = { name: encoded, size, dosTime, offset: this.written + this.bufferedBytes, zip64, header, compressedSize: 0 };
+    const entry: OpenZipEntry = {
+      name: encoded,
+      size,
+      dosTime,
+      offset: this.written + this.bufferedBytes,
+      zip64,
+      header,
+      compressedSize: 0,
+    };
     this.push(header);
     return entry;
   }
@@ -55,7 +63,15 @@ export class ZipFileWriter {
       if (entry.offset >= this.written) entry.header.set(bytes, at);
       else await this.writeAt(bytes, entry.offset + at);
     }
-    this.records.push({ name: entry.name, dosTime: entry.dosTime, crc, size: entry.size, compressedSize: entry.compressedSize, offset: entry.offset, zip64: entry.zip64 });
+    this.records.push({
+      name: entry.name,
+      dosTime: entry.dosTime,
+      crc,
+      size: entry.size,
+      compressedSize: entry.compressedSize,
+      offset: entry.offset,
+      zip64: entry.zip64,
+    });
   }
 
   /** Writes the central directory and the end records; the archive is then complete. */
@@ -86,7 +102,7 @@ export class ZipFileWriter {
 
   /** Writes all of `data` at `position`, however many writes the system takes for it. */
   private async writeAt(data: Uint8Array, position: number): Promise<void> {
-    for (let done = 0; done < data.length; ) {
+    for (let done = 0; done < data.length;) {
       const { bytesWritten } = await this.handle.write(data, done, data.length - done, position + done);
       if (bytesWritten === 0) throw new Error('the disk accepted no more data');
       done += bytesWritten;

@@ -36,8 +36,18 @@ describe('zip records', () => {
   it.each([
     ['nothing overflows', entry, { size: 300, compressed: 200, offset: 100 }, []],
     ['the offset overflows', { ...entry, offset: 6 * GiB }, { size: 300, compressed: 200, offset: 0xffffffff }, [6 * GiB]],
-    ['a ZIP64 entry', { ...entry, size: 5 * GiB, compressedSize: 4.5 * GiB, zip64: true }, { size: 0xffffffff, compressed: 0xffffffff, offset: 100 }, [5 * GiB, 4.5 * GiB]],
-    ['everything overflows', { ...entry, size: 5 * GiB, compressedSize: 4.5 * GiB, offset: 9 * GiB, zip64: true }, { size: 0xffffffff, compressed: 0xffffffff, offset: 0xffffffff }, [5 * GiB, 4.5 * GiB, 9 * GiB]],
+    [
+      'a ZIP64 entry',
+      { ...entry, size: 5 * GiB, compressedSize: 4.5 * GiB, zip64: true },
+      { size: 0xffffffff, compressed: 0xffffffff, offset: 100 },
+      [5 * GiB, 4.5 * GiB],
+    ],
+    [
+      'everything overflows',
+      { ...entry, size: 5 * GiB, compressedSize: 4.5 * GiB, offset: 9 * GiB, zip64: true },
+      { size: 0xffffffff, compressed: 0xffffffff, offset: 0xffffffff },
+      [5 * GiB, 4.5 * GiB, 9 * GiB],
+    ],
   ])('central header where %s', (_name, record, fields, wide) => {
     const header = centralHeader(record);
     expect(header.readUInt32LE(0)).toBe(0x02014b50);
@@ -54,11 +64,18 @@ describe('zip records', () => {
     const classic = endRecords(3, 1000, 200);
     expect(classic.length).toBe(22);
     expect([classic.readUInt16LE(10), classic.readUInt32LE(12), classic.readUInt32LE(16)]).toEqual([3, 200, 1000]);
-    for (const [count, offset] of [[70_000, 1000], [3, 5 * GiB]]) {
+    for (const [count, offset] of [
+      [70_000, 1000],
+      [3, 5 * GiB],
+    ]) {
       const records = endRecords(count!, offset!, 200);
       expect(records.length).toBe(56 + 20 + 22);
       expect(records.readUInt32LE(0)).toBe(0x06064b50);
-      expect([Number(records.readBigUInt64LE(32)), Number(records.readBigUInt64LE(40)), Number(records.readBigUInt64LE(48))]).toEqual([count, 200, offset]);
+      expect([Number(records.readBigUInt64LE(32)), Number(records.readBigUInt64LE(40)), Number(records.readBigUInt64LE(48))]).toEqual([
+        count,
+        200,
+        offset,
+      ]);
       expect(records.readUInt32LE(56)).toBe(0x07064b50);
       expect(Number(records.readBigUInt64LE(64))).toBe(offset! + 200);
       expect([records.readUInt32LE(76), records.readUInt16LE(86), records.readUInt32LE(92)]).toEqual([0x06054b50, 0xffff, 0xffffffff]);
@@ -67,7 +84,9 @@ describe('zip records', () => {
 
   it('uses ZIP64 sizes only for entries that may not fit 4 GiB, and DOS times in local time', () => {
     expect([needsZip64(0), needsZip64(3.9 * GiB), needsZip64(4 * GiB - 1)]).toEqual([false, false, true]);
-    expect(dosDateTime(new Date(2025, 2, 1, 12, 30, 59))).toBe((((2025 - 1980) << 25) | (3 << 21) | (1 << 16) | (12 << 11) | (30 << 5) | 29) >>> 0);
+    expect(dosDateTime(new Date(2025, 2, 1, 12, 30, 59))).toBe(
+      (((2025 - 1980) << 25) | (3 << 21) | (1 << 16) | (12 << 11) | (30 << 5) | 29) >>> 0,
+    );
     expect(dosDateTime(new Date(1970, 0, 1))).toBe(dosDateTime(new Date(1980, 0, 1)));
   });
 });

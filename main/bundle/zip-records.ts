@@ -89,7 +89,12 @@ export function localHeader(name: Uint8Array, size: number, dosTime: number, zip
  * The patches that complete a local header once the entry is written: byte offsets within the
  * header and the bytes to put there (the CRC-32 and compressed size, or ZIP64's 64-bit size).
  */
-export function localHeaderPatches(nameLength: number, crc: number, compressedSize: number, zip64: boolean): { at: number; bytes: Buffer }[] {
+export function localHeaderPatches(
+  nameLength: number,
+  crc: number,
+  compressedSize: number,
+  zip64: boolean,
+): { at: number; bytes: Buffer }[] {
   const classic = Buffer.alloc(8);
   classic.writeUInt32LE(crc, 0);
   if (!zip64) {

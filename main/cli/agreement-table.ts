@@ -45,10 +45,19 @@ export function agreementTable(rows: readonly AgreementRow[], names: TableNames)
   };
   const kappa = (rows[0]?.coders.length ?? 2) > 2 ? "Fleiss' κ" : "Cohen's κ";
   const head = ['tag', 'document', 'characters', 'agreement', kappa, 'α', 'α_u', 'span F1'];
-  const cells = rows.map((row) => [names.tag(row.tag), shorten(names.document(row.documentId)), String(row.units), ...FIGURES.map((name) => show(row[name], name))]);
+  const cells = rows.map((row) => [
+    names.tag(row.tag),
+    shorten(names.document(row.documentId)),
+    String(row.units),
+    ...FIGURES.map((name) => show(row[name], name)),
+  ]);
   const widths = head.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column]!.length)));
   // Names on the left, numbers (and their "—" marks) on the right.
-  const line = (values: readonly string[]) => values.map((value, column) => (column < 2 ? value.padEnd(widths[column]!) : value.padStart(widths[column]!))).join('  ').trimEnd();
+  const line = (values: readonly string[]) =>
+    values
+      .map((value, column) => (column < 2 ? value.padEnd(widths[column]!) : value.padStart(widths[column]!)))
+      .join('  ')
+      .trimEnd();
   const footnotes = reasons.map((reason, index) => `${SUPERSCRIPTS[index] ?? `(${index + 1})`} ${reason}`);
   return { header: line(head), rows: cells.map(line), footnotes };
 }
@@ -56,5 +65,10 @@ export function agreementTable(rows: readonly AgreementRow[], names: TableNames)
 /** A long title cut to TITLE_WIDTH characters (code points, so no surrogate pair is split), ending in "…". */
 function shorten(title: string): string {
   const characters = [...title];
-  return characters.length <= TITLE_WIDTH ? title : `${characters.slice(0, TITLE_WIDTH - 1).join('').trimEnd()}…`;
+  return characters.length <= TITLE_WIDTH
+    ? title
+    : `${characters
+        .slice(0, TITLE_WIDTH - 1)
+        .join('')
+        .trimEnd()}…`;
 }

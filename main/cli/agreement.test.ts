@@ -14,11 +14,18 @@ import { WorkspaceStore } from '../store/workspace-store.ts';
 import { openWorkbench } from '../workbench/open-workbench.ts';
 
 function claimbench(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const lines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 const RESERVOIR = 'The reservoir stands at 18 percent. The mayor said the taps could run dry by September. Officials promised new wells.';
 const BASIN = 'Rainfall in the northern basin was 42 percent below average since March.';
@@ -33,7 +40,10 @@ beforeAll(async () => {
   const workbench = await openWorkbench(workspace, { resourcesDir: RESOURCES_DIR, empty: true, service: { extractors: EXTRACTORS } });
   try {
     const { service } = workbench;
-    for (const [key, title, text] of [['reservoir', 'Reservoir at 18 percent', RESERVOIR], ['basin', 'Basin rainfall', BASIN]] as const) {
+    for (const [key, title, text] of [
+      ['reservoir', 'Reservoir at 18 percent', RESERVOIR],
+      ['basin', 'Basin rainfall', BASIN],
+    ] as const) {
       const outcome = await service.importText(title, text);
       if (outcome.status !== 'imported') throw new Error(`not imported: ${JSON.stringify(outcome)}`);
       ids[key] = outcome.documentId;
@@ -71,7 +81,13 @@ async function expectedLines(selection: AgreementSelection): Promise<Record<stri
   );
   await store.close();
   return rows.map((row) => {
-    const line: Record<string, unknown> = { event: 'agreement', tag: row.tag, documentId: row.documentId, coders: row.coders, units: row.units };
+    const line: Record<string, unknown> = {
+      event: 'agreement',
+      tag: row.tag,
+      documentId: row.documentId,
+      coders: row.coders,
+      units: row.units,
+    };
     for (const name of ['percentAgreement', 'characterKappa', 'characterAlpha', 'unitizedAlpha', 'spanF1'] as const) {
       const figure = row[name];
       line[name] = figure.defined ? figure.value : null;
@@ -100,7 +116,12 @@ describe('claimbench agreement', { timeout: 120_000 }, () => {
     expect(got[0]).toMatchObject({ percentAgreement: 1, characterKappa: 1, spanF1: 1 });
     expect(got[3]).toMatchObject({ spanF1: 0 });
     // Nobody marked a quote in the basin text: no figure, and the reason, rather than NaN or 100%.
-    expect(got[4]).toMatchObject({ units: BASIN.length, percentAgreement: null, percentAgreementUndefined: 'no coder marked anything', spanF1: null });
+    expect(got[4]).toMatchObject({
+      units: BASIN.length,
+      percentAgreement: null,
+      percentAgreementUndefined: 'no coder marked anything',
+      spanF1: null,
+    });
     for (const line of got) {
       for (const name of ['percentAgreement', 'characterKappa', 'characterAlpha', 'unitizedAlpha', 'spanF1']) {
         if (line[name] === null) expect(line[`${name}Undefined`]).toEqual(expect.any(String));
@@ -110,10 +131,30 @@ describe('claimbench agreement', { timeout: 120_000 }, () => {
   });
 
   it('compares the chosen coders, tag and document, with span F1 at an overlap', async () => {
-    const { code, stdout } = claimbench('agreement', '--workspace', workspace, '--json', '--coders', 'Ben,Ana', '--tag', 'quote', '--document', ids.reservoir, '--overlap', '50');
+    const { code, stdout } = claimbench(
+      'agreement',
+      '--workspace',
+      workspace,
+      '--json',
+      '--coders',
+      'Ben,Ana',
+      '--tag',
+      'quote',
+      '--document',
+      ids.reservoir,
+      '--overlap',
+      '50',
+    );
     expect(code).toBe(0);
     const got = lines(stdout);
-    expect(got).toEqual(await expectedLines({ coders: ['Ben', 'Ana'], tagIds: ['quote'], documentIds: [ids.reservoir], spanMatch: { kind: 'overlap', minimum: 0.5 } }));
+    expect(got).toEqual(
+      await expectedLines({
+        coders: ['Ben', 'Ana'],
+        tagIds: ['quote'],
+        documentIds: [ids.reservoir],
+        spanMatch: { kind: 'overlap', minimum: 0.5 },
+      }),
+    );
     expect(got.map((line) => [line.documentId, line.coders, line.spanF1])).toEqual([
       [ids.reservoir, ['Ben', 'Ana'], 1],
       [null, ['Ben', 'Ana'], 1],
@@ -142,7 +183,10 @@ describe('claimbench agreement', { timeout: 120_000 }, () => {
   it.each([
     [['--overlap', '150'], /--overlap must be a percentage from 0 to 100, not "150"/],
     [['--coders', 'Ana'], /--coders names the coders to compare: two or more/],
-    [['--coders', 'Ana,Zed', '--tag', 'no-such-tag'], /no tag "no-such-tag" in the codebook; no annotations by "Zed" in this workspace \(coders: Ana, Ben\)/],
+    [
+      ['--coders', 'Ana,Zed', '--tag', 'no-such-tag'],
+      /no tag "no-such-tag" in the codebook; no annotations by "Zed" in this workspace \(coders: Ana, Ben\)/,
+    ],
   ])('exits 2 on wrong usage: %j', (args, message) => {
     const { code, stderr } = claimbench('agreement', '--workspace', workspace, ...args);
     expect(code).toBe(2);

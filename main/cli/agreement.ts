@@ -61,9 +61,24 @@ export interface AgreementCommandOptions {
 
 export async function agreementCommand(options: AgreementCommandOptions, output: Output): Promise<number> {
   const spanMatch = spanMatchRule(options.overlap);
-  const named = options.coders === undefined ? undefined : [...new Set(options.coders.split(',').map((name) => name.trim()).filter(Boolean))];
-  if (named !== undefined && named.length < 2) throw new UsageError('--coders names the coders to compare: two or more, comma-separated ("Ana,Ben")');
-  const workbench = await openWorkbench(resolveWorkspaceDir(options.workspace), { resourcesDir: RESOURCES_DIR, lock: 'claimbench agreement', service: { extractors: EXTRACTORS } });
+  const named =
+    options.coders === undefined
+      ? undefined
+      : [
+          ...new Set(
+            options.coders
+              .split(',')
+              .map((name) => name.trim())
+              .filter(Boolean),
+          ),
+        ];
+  if (named !== undefined && named.length < 2)
+    throw new UsageError('--coders names the coders to compare: two or more, comma-separated ("Ana,Ben")');
+  const workbench = await openWorkbench(resolveWorkspaceDir(options.workspace), {
+    resourcesDir: RESOURCES_DIR,
+    lock: 'claimbench agreement',
+    service: { extractors: EXTRACTORS },
+  });
   try {
     return report(workbench.store, { ...options, named, spanMatch }, output);
   } finally {
@@ -71,7 +86,11 @@ export async function agreementCommand(options: AgreementCommandOptions, output:
   }
 }
 
-function report(store: WorkspaceStore, { named, tags, documents, spanMatch }: AgreementCommandOptions & { named?: string[]; spanMatch: SpanMatchRule }, output: Output): number {
+function report(
+  store: WorkspaceStore,
+  { named, tags, documents, spanMatch }: AgreementCommandOptions & { named?: string[]; spanMatch: SpanMatchRule },
+  output: Output,
+): number {
   const { codebook } = store.workspace;
   const everyCoder = new Set(store.documents.flatMap((document) => document.annotations.map((annotation) => annotation.creator)));
   const unknown = [
@@ -80,20 +99,30 @@ function report(store: WorkspaceStore, { named, tags, documents, spanMatch }: Ag
     // A coder with annotations elsewhere in the workspace but none in the chosen documents coded nothing there, which counts.
     ...(named ?? []).filter((coder) => !everyCoder.has(coder)).map((coder) => `no annotations by "${coder}"`),
   ];
-  if (unknown.length > 0) throw new UsageError(`${unknown.join('; ')} in this workspace${named !== undefined && everyCoder.size > 0 ? ` (coders: ${[...everyCoder].sort().map(coderName).join(', ')})` : ''}`);
+  if (unknown.length > 0)
+    throw new UsageError(
+      `${unknown.join('; ')} in this workspace${named !== undefined && everyCoder.size > 0 ? ` (coders: ${[...everyCoder].sort().map(coderName).join(', ')})` : ''}`,
+    );
 
   const chosen = documents === undefined ? store.documents : [...new Set(documents)].map((id) => store.document(id)!);
   const byCoder = groupByCoder(chosen.map((document) => ({ id: document.meta.id, annotations: document.annotations })));
   const coders = named ?? codersOf(byCoder);
   if (coders.length < 2) {
-    const message = coders.length === 0 ? 'no annotations here; agreement needs two coders' : `only one coder (${coderName(coders[0]!)}) has annotations here; agreement needs two`;
+    const message =
+      coders.length === 0
+        ? 'no annotations here; agreement needs two coders'
+        : `only one coder (${coderName(coders[0]!)}) has annotations here; agreement needs two`;
     output.error('too-few-coders', message);
     return 1;
   }
-  if (coders.length > MAX_CODERS) throw new UsageError(`${coders.length} coders have annotations here; choose at most ${MAX_CODERS} with --coders`);
+  if (coders.length > MAX_CODERS)
+    throw new UsageError(`${coders.length} coders have annotations here; choose at most ${MAX_CODERS} with --coders`);
   const tagIds = tags === undefined ? tagsUsed(byCoder, coders, codebook) : [...new Set(tags)];
   if (tagIds.length === 0) {
-    output.error('no-tags', `none of the annotations of ${coders.map(coderName).join(', ')} here has a tag of the codebook: there is nothing to compare`);
+    output.error(
+      'no-tags',
+      `none of the annotations of ${coders.map(coderName).join(', ')} here has a tag of the codebook: there is nothing to compare`,
+    );
     return 1;
   }
 
@@ -107,10 +136,12 @@ function report(store: WorkspaceStore, { named, tags, documents, spanMatch }: Ag
   const titles = new Map(chosen.map((document) => [document.meta.id, document.meta.title]));
   const table = agreementTable(rows, {
     tag: (id) => tagNames.get(id) ?? id,
-    document: (id) => (id === null ? (chosen.length === 1 ? 'together (1 document)' : `together (${chosen.length} documents)`) : (titles.get(id) ?? id)),
+    document: (id) =>
+      id === null ? (chosen.length === 1 ? 'together (1 document)' : `together (${chosen.length} documents)`) : (titles.get(id) ?? id),
   });
   if (!output.json) {
-    const rule = spanMatch.kind === 'exact' ? 'span F1 on exact boundaries' : `span F1 at ≥ ${Math.round(spanMatch.minimum * 1000) / 10}% overlap`;
+    const rule =
+      spanMatch.kind === 'exact' ? 'span F1 on exact boundaries' : `span F1 at ≥ ${Math.round(spanMatch.minimum * 1000) / 10}% overlap`;
     output.report('heading', `Agreement of ${coders.map(coderName).join(', ')} (${rule})\n`);
     output.report('heading', table.header);
   }
@@ -123,7 +154,8 @@ function report(store: WorkspaceStore, { named, tags, documents, spanMatch }: Ag
 export function spanMatchRule(overlap: string | undefined): SpanMatchRule {
   if (overlap === undefined) return { kind: 'exact' };
   const percent = Number(overlap);
-  if (overlap.trim() === '' || !Number.isFinite(percent) || percent < 0 || percent > 100) throw new UsageError(`--overlap must be a percentage from 0 to 100, not "${overlap}"`);
+  if (overlap.trim() === '' || !Number.isFinite(percent) || percent < 0 || percent > 100)
+    throw new UsageError(`--overlap must be a percentage from 0 to 100, not "${overlap}"`);
   return { kind: 'overlap', minimum: percent / 100 };
 }
 

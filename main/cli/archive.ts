@@ -46,18 +46,27 @@ export async function archiveCommand({ workspace, empty, positionals }: ArchiveC
   if (subcommand !== 'import') throw new UsageError(`unknown archive command "${subcommand}" (there is: import)`);
   if (files.length === 0) throw new UsageError('name at least one file to import into the archive');
   const dir = resolveWorkspaceDir(workspace);
-  const workbench = await openWorkbench(dir, { resourcesDir: RESOURCES_DIR, empty, lock: 'claimbench archive import', service: { extractors: EXTRACTORS } });
+  const workbench = await openWorkbench(dir, {
+    resourcesDir: RESOURCES_DIR,
+    empty,
+    lock: 'claimbench archive import',
+    service: { extractors: EXTRACTORS },
+  });
   try {
     const outcomes = await importArchiveFiles(workbench.store, files);
     for (const outcome of outcomes) report(output, outcome);
     const refused = outcomes.filter((outcome) => outcome.status === 'refused').length;
     const entries = workbench.store.archive.length;
-    output.report('summary', `${outcomes.length - refused} imported, ${refused} refused; the archive holds ${entries} ${entries === 1 ? 'entry' : 'entries'} (${dir})`, {
-      imported: outcomes.length - refused,
-      refused,
-      entries,
-      workspace: dir,
-    });
+    output.report(
+      'summary',
+      `${outcomes.length - refused} imported, ${refused} refused; the archive holds ${entries} ${entries === 1 ? 'entry' : 'entries'} (${dir})`,
+      {
+        imported: outcomes.length - refused,
+        refused,
+        entries,
+        workspace: dir,
+      },
+    );
     return refused > 0 ? 1 : 0;
   } finally {
     await workbench.close();
@@ -67,7 +76,9 @@ export async function archiveCommand({ workspace, empty, positionals }: ArchiveC
 function report(output: Output, outcome: ArchiveImportOutcome): void {
   if (outcome.status === 'imported') {
     const { file, added, updated, unchanged, format } = outcome;
-    output.report('imported', `✓ ${file}: ${added} added, ${updated} updated, ${unchanged} unchanged (${ARCHIVE_FORMAT_NAMES[format]})`, { ...outcome });
+    output.report('imported', `✓ ${file}: ${added} added, ${updated} updated, ${unchanged} unchanged (${ARCHIVE_FORMAT_NAMES[format]})`, {
+      ...outcome,
+    });
     return;
   }
   output.report('refused', `✗ ${outcome.file}: ${outcome.message}`, { ...outcome });

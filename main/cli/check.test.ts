@@ -15,7 +15,10 @@ import { DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE } from '../store/workspace
 import { createWorkspace } from '../workspace/create-workspace.ts';
 
 function claimbench(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -26,7 +29,11 @@ async function savedWorkspace(dir: string): Promise<WorkspaceStore> {
   for (const round of [1, 2]) {
     await store.updateWorkspace({ ...store.workspace, settings: { ...store.workspace.settings, analystName: `Analyst ${round}` } });
     await store.putEvidence(store.evidence);
-    for (const document of store.documents) await store.putDocument({ ...document, meta: { ...document.meta, title: `${document.meta.title.replace(/ \(\d\)$/, '')} (${round})` } });
+    for (const document of store.documents)
+      await store.putDocument({
+        ...document,
+        meta: { ...document.meta, title: `${document.meta.title.replace(/ \(\d\)$/, '')} (${round})` },
+      });
   }
   await store.flush();
   return store;
@@ -42,12 +49,17 @@ describe('claimbench check', () => {
 
       const document = store.documents[0]!;
       await writeFile(path.join(dir, DOCUMENTS_DIR, `${document.meta.id}.json`), '{"schemaVersion": 1, "meta"');
-      await writeFile(path.join(dir, DOCUMENTS_DIR, `.${document.meta.id}.json.999999.00000000-0000-4000-8000-000000000000.tmp`), 'half a write');
+      await writeFile(
+        path.join(dir, DOCUMENTS_DIR, `.${document.meta.id}.json.999999.00000000-0000-4000-8000-000000000000.tmp`),
+        'half a write',
+      );
       const repaired = claimbench('check', '--workspace', dir);
       expect(repaired.stderr).toBe('');
       expect(repaired.code).toBe(1);
       expect(repaired.stdout).toMatch(/1 temp file\(s\) left by a write that never finished — repaired: removed/);
-      expect(repaired.stdout).toMatch(new RegExp(`documents/${document.meta.id}\\.json: .*was damaged.*— repaired: restored from its backup`));
+      expect(repaired.stdout).toMatch(
+        new RegExp(`documents/${document.meta.id}\\.json: .*was damaged.*— repaired: restored from its backup`),
+      );
       expect((await WorkspaceStore.open(dir)).document(document.meta.id)?.meta.title).toMatch(/\(1\)$/);
 
       const original = document.meta.originalHash;

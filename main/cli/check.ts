@@ -35,7 +35,12 @@ Options:
 
 export async function checkCommand({ workspace }: { readonly workspace?: string }, output: Output): Promise<number> {
   const dir = path.resolve(resolveWorkspaceDir(workspace));
-  if (!(await stat(path.join(dir, WORKSPACE_FILE)).then(() => true, () => false))) {
+  if (
+    !(await stat(path.join(dir, WORKSPACE_FILE)).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     output.error('not-a-workspace', `${dir} is not a Claimbench workspace (it has no ${WORKSPACE_FILE})`);
     return 2;
   }
@@ -49,14 +54,24 @@ export async function checkCommand({ workspace }: { readonly workspace?: string 
     const migration = describeMigration(report.migrated);
     if (migration !== undefined) output.report('migrated', migration, { files: report.migrated });
     for (const finding of report.findings) {
-      output.report('finding', `${finding.file}: ${finding.problem}${finding.repaired ? ` — repaired: ${finding.repaired}` : ' — NOT repaired'}`, { ...finding });
+      output.report(
+        'finding',
+        `${finding.file}: ${finding.problem}${finding.repaired ? ` — repaired: ${finding.repaired}` : ' — NOT repaired'}`,
+        { ...finding },
+      );
     }
     const repaired = report.findings.filter((finding) => finding.repaired !== undefined).length;
     const summary =
       report.exitCode === 0
         ? `${dir}: ${report.checked} files checked, all valid`
         : `${dir}: ${report.checked} files checked; ${report.findings.length} problem(s), ${repaired} repaired, ${report.findings.length - repaired} not`;
-    output.report('checked', summary, { path: dir, checked: report.checked, problems: report.findings.length, repaired, exitCode: report.exitCode });
+    output.report('checked', summary, {
+      path: dir,
+      checked: report.checked,
+      problems: report.findings.length,
+      repaired,
+      exitCode: report.exitCode,
+    });
     return report.exitCode;
   } catch (error) {
     if (error instanceof WorkspaceOpenError) {

@@ -29,7 +29,10 @@ describe('claimbench export', () => {
       const { code, stdout, stderr } = claimbench(dir, 'export', '--workspace', path.join(dir, 'ws'), '--out', out, '--sign', '--json');
       expect(stderr).toBe('');
       expect(code).toBe(0);
-      const events = stdout.trim().split('\n').map((line) => JSON.parse(line) as { event: string; signed?: boolean; bratSkipped?: { crossDocumentLinks: number } });
+      const events = stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { event: string; signed?: boolean; bratSkipped?: { crossDocumentLinks: number } });
       expect(events[0]).toMatchObject({ event: 'exported', signed: true });
       expect(events.find((event) => event.event === 'note')?.bratSkipped?.crossDocumentLinks).toBe(8);
 
@@ -37,7 +40,17 @@ describe('claimbench export', () => {
       if (!bundle.ok) throw new Error(bundle.error.message);
       expect(bundle.value.signature).toMatchObject({ state: 'valid', signer: 'Unnamed analyst' });
       const paths = [...bundle.value.files.keys()];
-      for (const name of ['annotations.jsonld', 'codebook.json', 'codebook.qdc', 'claims.json', 'claimreview.jsonld', 'claims.csv', 'report.html', 'brat/annotation.conf']) expect(paths).toContain(name);
+      for (const name of [
+        'annotations.jsonld',
+        'codebook.json',
+        'codebook.qdc',
+        'claims.json',
+        'claimreview.jsonld',
+        'claims.csv',
+        'report.html',
+        'brat/annotation.conf',
+      ])
+        expect(paths).toContain(name);
       expect(paths.filter((name) => /^documents\/.+\.txt$/.test(name))).toHaveLength(3);
       const text = (name: string) => new TextDecoder().decode(bundle.value.files.get(name));
       expect(JSON.parse(text('annotations.jsonld'))).toMatchObject({ type: 'AnnotationCollection', total: 26 });
@@ -47,7 +60,11 @@ describe('claimbench export', () => {
       // claimbench verify: intact and signed; then one byte changed inside, and it says so.
       const verified = claimbench(dir, 'verify', out, '--json');
       expect(verified.code).toBe(0);
-      expect(JSON.parse(verified.stdout)).toMatchObject({ event: 'verified', files: paths.length, signature: { state: 'valid', signer: 'Unnamed analyst' } });
+      expect(JSON.parse(verified.stdout)).toMatchObject({
+        event: 'verified',
+        files: paths.length,
+        signature: { state: 'valid', signer: 'Unnamed analyst' },
+      });
       const bytes = await readFile(out);
       const at = bytes.indexOf(Buffer.from('manifest.json')) - 200;
       bytes[at] = bytes[at]! ^ 0xff;
@@ -60,7 +77,14 @@ describe('claimbench export', () => {
   it('refuses an export into a folder that does not exist, and leaves nothing', () =>
     withTempDir(async (dir) => {
       await mkdir(path.join(dir, 'ws-parent'));
-      const { code, stderr } = claimbench(dir, 'export', '--workspace', path.join(dir, 'ws'), '--out', path.join(dir, 'missing', 'x.claimbundle'));
+      const { code, stderr } = claimbench(
+        dir,
+        'export',
+        '--workspace',
+        path.join(dir, 'ws'),
+        '--out',
+        path.join(dir, 'missing', 'x.claimbundle'),
+      );
       expect(code).toBe(1);
       expect(stderr).toMatch(/claimbench: /);
       expect(await readdir(dir)).not.toContain('missing');
@@ -70,25 +94,55 @@ describe('claimbench export', () => {
     withTempDir(async (dir) => {
       const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
       const bytes = new TextEncoder().encode('A note from the field: the well at Orsova ran dry on 12 August.');
-      const [outcome] = await importSources(store, [{ name: 'field-note.txt', origin: '/field-note.txt', size: bytes.length, read: async () => bytes }], { extractors: EXTRACTORS });
+      const [outcome] = await importSources(
+        store,
+        [{ name: 'field-note.txt', origin: '/field-note.txt', size: bytes.length, read: async () => bytes }],
+        { extractors: EXTRACTORS },
+      );
       if (outcome?.status !== 'imported') throw new Error('the note was not imported');
       await store.flush();
       const out = path.join(dir, 'note.claimbundle');
-      const { code, stderr } = claimbench(dir, 'export', '--workspace', path.join(dir, 'ws'), '--out', out, '--docs', outcome.documentId, '--with-originals');
+      const { code, stderr } = claimbench(
+        dir,
+        'export',
+        '--workspace',
+        path.join(dir, 'ws'),
+        '--out',
+        out,
+        '--docs',
+        outcome.documentId,
+        '--with-originals',
+      );
       expect(stderr).toBe('');
       expect(code).toBe(0);
       const bundle = await readBundle(out);
       if (!bundle.ok) throw new Error(bundle.error.message);
       const paths = [...bundle.value.files.keys()];
-      expect(paths.filter((name) => name.startsWith('documents/'))).toEqual([`documents/${outcome.documentId}.txt`, `documents/${outcome.documentId}.json`]);
+      expect(paths.filter((name) => name.startsWith('documents/'))).toEqual([
+        `documents/${outcome.documentId}.txt`,
+        `documents/${outcome.documentId}.json`,
+      ]);
       const original = store.document(outcome.documentId)!.meta.originalHash!;
-      expect(new TextDecoder().decode(bundle.value.files.get(`originals/${original}`))).toBe('A note from the field: the well at Orsova ran dry on 12 August.');
+      expect(new TextDecoder().decode(bundle.value.files.get(`originals/${original}`))).toBe(
+        'A note from the field: the well at Orsova ran dry on 12 August.',
+      );
       expect(bundle.value.signature).toEqual({ state: 'unsigned' });
     }));
 
   it('refuses a tag, status or document the workspace does not have', () =>
     withTempDir(async (dir) => {
-      const { code, stderr } = claimbench(dir, 'export', '--workspace', path.join(dir, 'ws'), '--out', path.join(dir, 'x.claimbundle'), '--tag', 'no-such-tag', '--status', 'doubtful');
+      const { code, stderr } = claimbench(
+        dir,
+        'export',
+        '--workspace',
+        path.join(dir, 'ws'),
+        '--out',
+        path.join(dir, 'x.claimbundle'),
+        '--tag',
+        'no-such-tag',
+        '--status',
+        'doubtful',
+      );
       expect(code).toBe(2);
       expect(stderr).toMatch(/no tag "no-such-tag" in the codebook; no status "doubtful"/);
       expect(await readdir(dir)).not.toContain('x.claimbundle');
@@ -110,7 +164,11 @@ describe('claimbench export', () => {
       expect(project.match(/<PlainTextSelection /g)).toHaveLength(18);
       if (existsSync('/usr/bin/xmllint')) {
         await writeFile(path.join(dir, 'project.qde'), project);
-        const checked = spawnSync('/usr/bin/xmllint', ['--noout', '--schema', path.join(APP_ROOT, 'tests', 'fixtures', 'refi-qda', 'Project.xsd'), path.join(dir, 'project.qde')], { encoding: 'utf8' });
+        const checked = spawnSync(
+          '/usr/bin/xmllint',
+          ['--noout', '--schema', path.join(APP_ROOT, 'tests', 'fixtures', 'refi-qda', 'Project.xsd'), path.join(dir, 'project.qde')],
+          { encoding: 'utf8' },
+        );
         expect(checked.stderr.trim()).toMatch(/validates$/);
       } else console.warn('Skipping the Project.xsd check: /usr/bin/xmllint is missing (Debian package libxml2-utils).');
       expect(claimbench(dir, 'export', '--workspace', path.join(dir, 'ws'), '--out', out, '--sign').code).toBe(2);

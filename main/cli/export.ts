@@ -50,12 +50,21 @@ export interface ExportCommandOptions {
   readonly format?: string;
 }
 
-export async function exportCommand({ workspace, out, originals, sign, documents, tags, statuses, format: asked }: ExportCommandOptions, output: Output): Promise<number> {
+export async function exportCommand(
+  { workspace, out, originals, sign, documents, tags, statuses, format: asked }: ExportCommandOptions,
+  output: Output,
+): Promise<number> {
   if (out === undefined || out === '') throw new UsageError('name the bundle to write with --out FILE');
-  if (asked !== undefined && asked !== 'bundle' && asked !== 'qdpx') throw new UsageError(`--format must be bundle or qdpx, not "${asked}"`);
+  if (asked !== undefined && asked !== 'bundle' && asked !== 'qdpx')
+    throw new UsageError(`--format must be bundle or qdpx, not "${asked}"`);
   const format = asked ?? (out.toLowerCase().endsWith('.qdpx') ? 'qdpx' : 'bundle');
-  if (format === 'qdpx' && (sign || originals)) throw new UsageError('--sign and --with-originals are for bundles; a .qdpx project has neither');
-  const workbench = await openWorkbench(resolveWorkspaceDir(workspace), { resourcesDir: RESOURCES_DIR, lock: 'claimbench export', service: { extractors: EXTRACTORS } });
+  if (format === 'qdpx' && (sign || originals))
+    throw new UsageError('--sign and --with-originals are for bundles; a .qdpx project has neither');
+  const workbench = await openWorkbench(resolveWorkspaceDir(workspace), {
+    resourcesDir: RESOURCES_DIR,
+    lock: 'claimbench export',
+    service: { extractors: EXTRACTORS },
+  });
   try {
     return await exportFrom(workbench.store, { out, originals, sign, documents, tags, statuses, format }, output);
   } finally {
@@ -63,11 +72,19 @@ export async function exportCommand({ workspace, out, originals, sign, documents
   }
 }
 
-async function exportFrom(store: WorkspaceStore, { out, originals, sign, documents, tags, statuses, format }: ExportCommandOptions & { out: string; format: 'bundle' | 'qdpx' }, output: Output): Promise<number> {
+async function exportFrom(
+  store: WorkspaceStore,
+  { out, originals, sign, documents, tags, statuses, format }: ExportCommandOptions & { out: string; format: 'bundle' | 'qdpx' },
+  output: Output,
+): Promise<number> {
   const unknown = [
     ...(documents ?? []).filter((id) => store.document(id) === undefined).map((id) => `no document "${id}"`),
-    ...(tags ?? []).filter((id) => !store.workspace.codebook.tags.some((tag) => tag.id === id)).map((id) => `no tag "${id}" in the codebook`),
-    ...(statuses ?? []).filter((id) => !store.workspace.settings.statuses.some((status) => status.id === id)).map((id) => `no status "${id}"`),
+    ...(tags ?? [])
+      .filter((id) => !store.workspace.codebook.tags.some((tag) => tag.id === id))
+      .map((id) => `no tag "${id}" in the codebook`),
+    ...(statuses ?? [])
+      .filter((id) => !store.workspace.settings.statuses.some((status) => status.id === id))
+      .map((id) => `no status "${id}"`),
   ];
   if (unknown.length > 0) throw new UsageError(`${unknown.join('; ')} in this workspace`);
   const createdAt = new Date().toISOString();
@@ -89,7 +106,13 @@ async function exportFrom(store: WorkspaceStore, { out, originals, sign, documen
     workspaceDir: store.dir,
     target,
     header,
-    content: { originals, generatedAt: createdAt, ...(documents ? { documents } : {}), ...(tags ? { tags } : {}), ...(statuses ? { statuses } : {}) },
+    content: {
+      originals,
+      generatedAt: createdAt,
+      ...(documents ? { documents } : {}),
+      ...(tags ? { tags } : {}),
+      ...(statuses ? { statuses } : {}),
+    },
     ...(sign && format === 'bundle' ? { signing: { keysDir, signer: creator } } : {}),
     format,
   });
@@ -102,21 +125,43 @@ async function exportFrom(store: WorkspaceStore, { out, originals, sign, documen
   }
   if (written.value.format === 'qdpx') {
     const { entries, skipped, stripped } = written.value;
-    output.report('exported', `Wrote ${target}: a REFI-QDA project with ${entries - 1} source(s)`, { path: target, format: 'qdpx', entries, skipped, stripped });
-    if (skipped.annotations + skipped.links > 0) output.report('note', `REFI-QDA leaves out ${skipped.annotations} annotation(s) no longer found in their text and ${skipped.links} link(s) to what was not exported`, { skipped });
-    if (stripped > 0) output.report('note', `${stripped} character(s) that XML 1.0 cannot carry were left out of project.qde (the texts keep them)`, { stripped });
+    output.report('exported', `Wrote ${target}: a REFI-QDA project with ${entries - 1} source(s)`, {
+      path: target,
+      format: 'qdpx',
+      entries,
+      skipped,
+      stripped,
+    });
+    if (skipped.annotations + skipped.links > 0)
+      output.report(
+        'note',
+        `REFI-QDA leaves out ${skipped.annotations} annotation(s) no longer found in their text and ${skipped.links} link(s) to what was not exported`,
+        { skipped },
+      );
+    if (stripped > 0)
+      output.report('note', `${stripped} character(s) that XML 1.0 cannot carry were left out of project.qde (the texts keep them)`, {
+        stripped,
+      });
     return 0;
   }
   const { manifest, notes } = written.value;
-  output.report('exported', `Wrote ${target}: ${manifest.files.length} files, root hash ${manifest.rootHash}${manifest.signature ? `, signed by ${manifest.signature.signer}` : ''}`, {
-    path: target,
-    files: manifest.files.length,
-    rootHash: manifest.rootHash,
-    signed: manifest.signature !== undefined,
-  });
+  output.report(
+    'exported',
+    `Wrote ${target}: ${manifest.files.length} files, root hash ${manifest.rootHash}${manifest.signature ? `, signed by ${manifest.signature.signer}` : ''}`,
+    {
+      path: target,
+      files: manifest.files.length,
+      rootHash: manifest.rootHash,
+      signed: manifest.signature !== undefined,
+    },
+  );
   const { annotations, crossDocumentLinks } = notes.bratSkipped;
   if (annotations + crossDocumentLinks > 0) {
-    output.report('note', `brat/ leaves out ${annotations} annotation(s) not found in their text and ${crossDocumentLinks} link(s) across documents, which brat cannot hold`, { bratSkipped: notes.bratSkipped });
+    output.report(
+      'note',
+      `brat/ leaves out ${annotations} annotation(s) not found in their text and ${crossDocumentLinks} link(s) across documents, which brat cannot hold`,
+      { bratSkipped: notes.bratSkipped },
+    );
   }
   return 0;
 }

@@ -18,7 +18,11 @@ function claimbench(dir: string, ...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const events = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+const events = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('claimbench import-bundle', () => {
   it('merges a bundle, finds it all there the second time, and stops at a conflict until told what to keep', () =>
@@ -35,15 +39,26 @@ describe('claimbench import-bundle', () => {
       expect(merged.stderr).toBe('');
       expect(merged.code).toBe(0);
       // A workspace made for the import starts empty.
-      expect(events(merged.stdout).at(-1)).toMatchObject({ event: 'imported', summary: { documents: { added: 3, matched: 0 }, annotations: { added: 18, skipped: 0 }, links: { added: 8 }, claims: { added: 1 } } });
+      expect(events(merged.stdout).at(-1)).toMatchObject({
+        event: 'imported',
+        summary: { documents: { added: 3, matched: 0 }, annotations: { added: 18, skipped: 0 }, links: { added: 8 }, claims: { added: 1 } },
+      });
       const again = claimbench(dir, 'import-bundle', '--workspace', path.join(dir, 'fresh'), out, '--json');
-      expect(events(again.stdout).at(-1)).toMatchObject({ event: 'imported', summary: { documents: { added: 0, matched: 3 }, annotations: { added: 0, skipped: 18 }, links: { added: 0, skipped: 8 } } });
+      expect(events(again.stdout).at(-1)).toMatchObject({
+        event: 'imported',
+        summary: { documents: { added: 0, matched: 3 }, annotations: { added: 0, skipped: 18 }, links: { added: 0, skipped: 8 } },
+      });
 
       // Change one of their claims' notes in the bundle's source workspace, export again.
       const store = await WorkspaceStore.open(theirs);
       const document = store.documents[1]!;
       const annotation = document.annotations[0]!;
-      const written = await store.putDocument({ ...document, annotations: document.annotations.map((candidate) => (candidate.id === annotation.id ? { ...candidate, note: 'Their note' } : candidate)) });
+      const written = await store.putDocument({
+        ...document,
+        annotations: document.annotations.map((candidate) =>
+          candidate.id === annotation.id ? { ...candidate, note: 'Their note' } : candidate,
+        ),
+      });
       expect(written.ok).toBe(true);
       await store.flush();
       expect(claimbench(dir, 'export', '--workspace', theirs, '--out', out).code).toBe(0);
@@ -51,14 +66,26 @@ describe('claimbench import-bundle', () => {
       const stopped = claimbench(dir, 'import-bundle', '--workspace', path.join(dir, 'fresh'), out, '--json');
       expect(stopped.code).toBe(3);
       const listed = events(stopped.stdout);
-      expect(listed.find((event) => event.event === 'conflict')).toMatchObject({ kind: 'annotation', id: annotation.id, differences: ['note'] });
+      expect(listed.find((event) => event.event === 'conflict')).toMatchObject({
+        kind: 'annotation',
+        id: annotation.id,
+        differences: ['note'],
+      });
       expect(listed.at(-1)).toMatchObject({ event: 'error', code: 'conflicts' });
-      expect((await WorkspaceStore.open(path.join(dir, 'fresh'))).document(document.meta.id)!.annotations.find((candidate) => candidate.id === annotation.id)!.note).toBe(annotation.note);
+      expect(
+        (await WorkspaceStore.open(path.join(dir, 'fresh')))
+          .document(document.meta.id)!
+          .annotations.find((candidate) => candidate.id === annotation.id)!.note,
+      ).toBe(annotation.note);
 
       const taken = claimbench(dir, 'import-bundle', '--workspace', path.join(dir, 'fresh'), out, '--on-conflict', 'theirs');
       expect(taken.code).toBe(0);
       expect(taken.stdout).toMatch(/1 took theirs/);
-      expect((await WorkspaceStore.open(path.join(dir, 'fresh'))).document(document.meta.id)!.annotations.find((candidate) => candidate.id === annotation.id)!.note).toBe('Their note');
+      expect(
+        (await WorkspaceStore.open(path.join(dir, 'fresh')))
+          .document(document.meta.id)!
+          .annotations.find((candidate) => candidate.id === annotation.id)!.note,
+      ).toBe('Their note');
     }));
 
   it('refuses a damaged bundle and says which file', () =>

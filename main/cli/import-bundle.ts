@@ -43,7 +43,8 @@ export interface ImportBundleOptions {
 
 export async function importBundleCommand({ workspace, onConflict, files }: ImportBundleOptions, output: Output): Promise<number> {
   if (files.length !== 1) throw new UsageError('name one bundle to import');
-  if (onConflict !== undefined && !['mine', 'theirs', 'both'].includes(onConflict)) throw new UsageError(`--on-conflict must be mine, theirs or both, not "${onConflict}"`);
+  if (onConflict !== undefined && !['mine', 'theirs', 'both'].includes(onConflict))
+    throw new UsageError(`--on-conflict must be mine, theirs or both, not "${onConflict}"`);
   const file = path.resolve(files[0]!);
   // A workspace made for the import starts empty: the bundle fills it.
   const workbench = await openWorkbench(resolveWorkspaceDir(workspace), {
@@ -70,14 +71,23 @@ async function importInto(service: WorkbenchHost, file: string, onConflict: Reso
   const preview = opened.value;
   try {
     const { signature } = preview;
-    const signed = signature.state === 'valid' ? `signed by ${signature.signer}, valid` : signature.state === 'invalid' ? `signature invalid: ${signature.reason}` : 'not signed';
-    output.report('verified', `${file}: ${preview.files} files intact; workspace “${preview.workspace}” by ${preview.creator}, ${preview.createdAt}; ${signed}`, {
-      path: file,
-      files: preview.files,
-      workspace: preview.workspace,
-      creator: preview.creator,
-      signature,
-    });
+    const signed =
+      signature.state === 'valid'
+        ? `signed by ${signature.signer}, valid`
+        : signature.state === 'invalid'
+          ? `signature invalid: ${signature.reason}`
+          : 'not signed';
+    output.report(
+      'verified',
+      `${file}: ${preview.files} files intact; workspace “${preview.workspace}” by ${preview.creator}, ${preview.createdAt}; ${signed}`,
+      {
+        path: file,
+        files: preview.files,
+        workspace: preview.workspace,
+        creator: preview.creator,
+        signature,
+      },
+    );
     if (signature.state === 'valid' && preview.signer !== undefined) {
       const said = {
         known: `you have met this key as ${signature.signer}'s before`,
@@ -92,7 +102,12 @@ async function importInto(service: WorkbenchHost, file: string, onConflict: Reso
       return 1;
     }
     if (preview.conflicts.length > 0 && onConflict === undefined) {
-      for (const conflict of preview.conflicts) output.report('conflict', `conflict: ${describeConflict(conflict)} differs in ${conflict.differences.join(', ')}`, conflictData(conflict));
+      for (const conflict of preview.conflicts)
+        output.report(
+          'conflict',
+          `conflict: ${describeConflict(conflict)} differs in ${conflict.differences.join(', ')}`,
+          conflictData(conflict),
+        );
       output.error('conflicts', `${preview.conflicts.length} conflict(s) and no --on-conflict: nothing was imported`);
       return 3;
     }
@@ -113,5 +128,12 @@ async function importInto(service: WorkbenchHost, file: string, onConflict: Reso
 }
 
 function conflictData(conflict: MergeConflict): Record<string, unknown> {
-  return { kind: conflict.kind, key: conflict.key, id: conflict.id, documentId: conflict.documentId, differences: conflict.differences, options: conflict.options };
+  return {
+    kind: conflict.kind,
+    key: conflict.key,
+    id: conflict.id,
+    documentId: conflict.documentId,
+    differences: conflict.differences,
+    options: conflict.options,
+  };
 }

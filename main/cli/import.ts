@@ -47,7 +47,12 @@ export async function importCommand({ workspace, versionOf, empty, limits, files
   if (files.length === 0) throw new UsageError('name at least one file to import');
   if (versionOf !== undefined && files.length !== 1) throw new UsageError('--version-of takes exactly one file');
   const dir = resolveWorkspaceDir(workspace);
-  const workbench = await openWorkbench(dir, { resourcesDir: RESOURCES_DIR, empty, lock: 'claimbench import', service: { extractors: EXTRACTORS, limits } });
+  const workbench = await openWorkbench(dir, {
+    resourcesDir: RESOURCES_DIR,
+    empty,
+    lock: 'claimbench import',
+    service: { extractors: EXTRACTORS, limits },
+  });
 
   const sources: ImportSource[] = [];
   let unreadable = 0;
@@ -71,11 +76,15 @@ export async function importCommand({ workspace, versionOf, empty, limits, files
     for (const [index, outcome] of outcomes.entries()) report(output, sources[index]!.origin, outcome);
     const rejected = unreadable + outcomes.filter((outcome) => outcome.status === 'rejected').length;
     const imported = outcomes.filter((outcome) => outcome.status === 'imported' || outcome.status === 'updated').length;
-    output.report('summary', `${imported} imported, ${outcomes.length - imported - (rejected - unreadable)} already in the workspace, ${rejected} rejected (${dir})`, {
-      imported,
-      rejected,
-      workspace: dir,
-    });
+    output.report(
+      'summary',
+      `${imported} imported, ${outcomes.length - imported - (rejected - unreadable)} already in the workspace, ${rejected} rejected (${dir})`,
+      {
+        imported,
+        rejected,
+        workspace: dir,
+      },
+    );
     return rejected > 0 ? 1 : 0;
   } finally {
     process.off('SIGINT', onSignal);
@@ -86,10 +95,17 @@ export async function importCommand({ workspace, versionOf, empty, limits, files
 function report(output: Output, file: string, outcome: ImportOutcome): void {
   switch (outcome.status) {
     case 'imported':
-      output.report('imported', `✓ ${file}: ${outcome.documentId} "${outcome.title}" (${outcome.format}, ${outcome.characters} characters)`, { file, ...outcome });
+      output.report(
+        'imported',
+        `✓ ${file}: ${outcome.documentId} "${outcome.title}" (${outcome.format}, ${outcome.characters} characters)`,
+        { file, ...outcome },
+      );
       return;
     case 'updated':
-      output.report('updated', `↻ ${file}: ${outcome.documentId} "${outcome.title}": ${describeAnchors(outcome.anchors)}`, { file, ...outcome });
+      output.report('updated', `↻ ${file}: ${outcome.documentId} "${outcome.title}": ${describeAnchors(outcome.anchors)}`, {
+        file,
+        ...outcome,
+      });
       return;
     case 'duplicate':
       output.report('duplicate', `= ${file}: ${outcome.message} (${outcome.documentId})`, { file, ...outcome });

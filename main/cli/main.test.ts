@@ -6,7 +6,10 @@ import { APP_ROOT } from '../app-paths.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 
 function claimbench(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], { encoding: 'utf8', timeout: 15_000 });
+  const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], {
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -61,9 +64,22 @@ describe('the claimbench CLI', () => {
       await writeFile(path.join(dir, 'statement.txt'), 'The mayor said the taps could run dry.\n');
       await writeFile(path.join(dir, 'notes.md'), '# Notes\n\nChecked with the utility.\n');
       await writeFile(path.join(dir, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
-      const first = claimbench('import', '--workspace', workspace, '--empty', '--json', path.join(dir, 'statement.txt'), path.join(dir, 'notes.md'), path.join(dir, 'photo.txt'), path.join(dir, 'missing.pdf'));
+      const first = claimbench(
+        'import',
+        '--workspace',
+        workspace,
+        '--empty',
+        '--json',
+        path.join(dir, 'statement.txt'),
+        path.join(dir, 'notes.md'),
+        path.join(dir, 'photo.txt'),
+        path.join(dir, 'missing.pdf'),
+      );
       expect(first.code).toBe(1);
-      const events = first.stdout.trim().split('\n').map((line) => JSON.parse(line));
+      const events = first.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(events.map((event) => [event.event, path.basename(event.file ?? '')])).toEqual([
         ['rejected', 'missing.pdf'],
         ['imported', 'statement.txt'],
@@ -101,29 +117,42 @@ describe('the claimbench CLI', () => {
 
       const defaults = claimbench('import', '--workspace', workspace, '--empty', '--json', big);
       expect(defaults.code).toBe(1);
-      expect(JSON.parse(defaults.stdout.split('\n')[0]!)).toMatchObject({ event: 'rejected', code: 'too-large', message: 'the file is 105 MB; the limit is 67 MB' });
+      expect(JSON.parse(defaults.stdout.split('\n')[0]!)).toMatchObject({
+        event: 'rejected',
+        code: 'too-large',
+        message: 'the file is 105 MB; the limit is 67 MB',
+      });
 
       const capped = claimbench('import', '--workspace', workspace, '--max-file-size', '1', '--json', small);
-      expect(JSON.parse(capped.stdout.split('\n')[0]!)).toMatchObject({ code: 'too-large', message: 'the file is 2.1 MB; the limit is 1.0 MB' });
+      expect(JSON.parse(capped.stdout.split('\n')[0]!)).toMatchObject({
+        code: 'too-large',
+        message: 'the file is 2.1 MB; the limit is 1.0 MB',
+      });
       expect(claimbench('import', '--max-file-size', 'lots', small).code).toBe(2);
     }));
 });
 
 describe('claimbench writing into a pipe that closes early (`… | head`)', () => {
-  it('ends quietly with exit 0 instead of crashing on EPIPE', () =>
-    withTempDir(async (dir) => {
-    // Far more output than a pipe holds, so writes go on after the reader has gone.
-    const report = await readFile(path.join(APP_ROOT, 'resources', 'sample', 'valley-courier-water-emergency.txt'), 'utf8');
-    const long = path.join(dir, 'long.txt');
-    await writeFile(long, Array.from({ length: 100 }, () => report).join('\n\n'));
-    const child = spawn(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), 'suggest', '--json', long], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    // The reader takes the first line and goes away, as head -1 does.
-    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-    child.stdout.destroy();
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(code).toBe(0);
-    expect(stderr).not.toMatch(/EPIPE|Error/);
-    }), 120_000);
+  it(
+    'ends quietly with exit 0 instead of crashing on EPIPE',
+    () =>
+      withTempDir(async (dir) => {
+        // Far more output than a pipe holds, so writes go on after the reader has gone.
+        const report = await readFile(path.join(APP_ROOT, 'resources', 'sample', 'valley-courier-water-emergency.txt'), 'utf8');
+        const long = path.join(dir, 'long.txt');
+        await writeFile(long, Array.from({ length: 100 }, () => report).join('\n\n'));
+        const child = spawn(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), 'suggest', '--json', long], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        // The reader takes the first line and goes away, as head -1 does.
+        await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+        child.stdout.destroy();
+        const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+        expect(code).toBe(0);
+        expect(stderr).not.toMatch(/EPIPE|Error/);
+      }),
+    120_000,
+  );
 });

@@ -59,14 +59,21 @@ const COMMON = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-const SERVING = { ...COMMON, port: { type: 'string' }, host: { type: 'string' }, 'allow-remote': { type: 'boolean', default: false }, 'no-open': { type: 'boolean' } } as const;
+const SERVING = {
+  ...COMMON,
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'allow-remote': { type: 'boolean', default: false },
+  'no-open': { type: 'boolean' },
+} as const;
 
 /** --max-file-size N (MiB) over the default import limits. */
 function limits(values: Values): ImportLimits {
   const text = values['max-file-size'] as string | undefined;
   if (text === undefined) return DEFAULT_LIMITS;
   const mebibytes = Number(text);
-  if (!/^\d+$/.test(text) || mebibytes < 1 || mebibytes > 4096) throw new UsageError(`--max-file-size must be a whole number of MiB from 1 to 4096, not "${text}"`);
+  if (!/^\d+$/.test(text) || mebibytes < 1 || mebibytes > 4096)
+    throw new UsageError(`--max-file-size must be a whole number of MiB from 1 to 4096, not "${text}"`);
   return { ...DEFAULT_LIMITS, maxFileBytes: mebibytes * 1024 * 1024 };
 }
 
@@ -90,7 +97,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     positionals: true,
     run: (values, files, output) =>
       importCommand(
-        { workspace: values.workspace as string | undefined, versionOf: values['version-of'] as string | undefined, empty: values.empty === true, limits: limits(values), files },
+        {
+          workspace: values.workspace as string | undefined,
+          versionOf: values['version-of'] as string | undefined,
+          empty: values.empty === true,
+          limits: limits(values),
+          files,
+        },
         output,
       ),
   },
@@ -116,7 +129,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
           out: values.out as string | undefined,
           originals: values['with-originals'] === true,
           sign: values.sign === true,
-          documents: values.docs === undefined ? undefined : (values.docs as string).split(',').map((id) => id.trim()).filter(Boolean),
+          documents:
+            values.docs === undefined
+              ? undefined
+              : (values.docs as string)
+                  .split(',')
+                  .map((id) => id.trim())
+                  .filter(Boolean),
           tags: values.tag as string[] | undefined,
           statuses: values.status as string[] | undefined,
           format: values.format as string | undefined,
@@ -128,31 +147,70 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     help: IMPORT_BUNDLE_HELP,
     options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help, 'on-conflict': { type: 'string' } },
     positionals: true,
-    run: (values, files, output) => importBundleCommand({ workspace: values.workspace as string | undefined, onConflict: values['on-conflict'] as string | undefined, files }, output),
+    run: (values, files, output) =>
+      importBundleCommand(
+        { workspace: values.workspace as string | undefined, onConflict: values['on-conflict'] as string | undefined, files },
+        output,
+      ),
   },
-  check: { help: CHECK_HELP, options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help }, positionals: false, run: (values, _files, output) => checkCommand({ workspace: values.workspace as string | undefined }, output) },
-  verify: { help: VERIFY_HELP, options: { json: COMMON.json, help: COMMON.help }, positionals: true, run: (_values, files, output) => verifyCommand(files, output) },
+  check: {
+    help: CHECK_HELP,
+    options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help },
+    positionals: false,
+    run: (values, _files, output) => checkCommand({ workspace: values.workspace as string | undefined }, output),
+  },
+  verify: {
+    help: VERIFY_HELP,
+    options: { json: COMMON.json, help: COMMON.help },
+    positionals: true,
+    run: (_values, files, output) => verifyCommand(files, output),
+  },
   archive: {
     help: ARCHIVE_HELP,
     options: { workspace: COMMON.workspace, empty: COMMON.empty, json: COMMON.json, help: COMMON.help },
     positionals: true,
-    run: (values, positionals, output) => archiveCommand({ workspace: values.workspace as string | undefined, empty: values.empty === true, positionals }, output),
+    run: (values, positionals, output) =>
+      archiveCommand({ workspace: values.workspace as string | undefined, empty: values.empty === true, positionals }, output),
   },
   match: {
     help: MATCH_HELP,
     options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help, top: { type: 'string' } },
     positionals: true,
-    run: (values, files, output) => matchCommand({ workspace: values.workspace as string | undefined, top: values.top as string | undefined, files }, output),
+    run: (values, files, output) =>
+      matchCommand({ workspace: values.workspace as string | undefined, top: values.top as string | undefined, files }, output),
   },
   suggest: {
     help: SUGGEST_HELP,
-    options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help, 'max-file-size': COMMON['max-file-size'], document: { type: 'string' } },
+    options: {
+      workspace: COMMON.workspace,
+      json: COMMON.json,
+      help: COMMON.help,
+      'max-file-size': COMMON['max-file-size'],
+      document: { type: 'string' },
+    },
     positionals: true,
-    run: (values, files, output) => suggestCommand({ workspace: values.workspace as string | undefined, document: values.document as string | undefined, limits: limits(values), files }, output),
+    run: (values, files, output) =>
+      suggestCommand(
+        {
+          workspace: values.workspace as string | undefined,
+          document: values.document as string | undefined,
+          limits: limits(values),
+          files,
+        },
+        output,
+      ),
   },
   agreement: {
     help: AGREEMENT_HELP,
-    options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help, coders: { type: 'string' }, tag: { type: 'string', multiple: true }, document: { type: 'string', multiple: true }, overlap: { type: 'string' } },
+    options: {
+      workspace: COMMON.workspace,
+      json: COMMON.json,
+      help: COMMON.help,
+      coders: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      document: { type: 'string', multiple: true },
+      overlap: { type: 'string' },
+    },
     positionals: false,
     run: (values, _files, output) =>
       agreementCommand(
@@ -183,7 +241,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (command === undefined) throw new UsageError(`unknown command "${name}"`);
-    const { values, positionals } = parseArgs({ args: rest, strict: true, options: command.options, allowPositionals: command.positionals });
+    const { values, positionals } = parseArgs({
+      args: rest,
+      strict: true,
+      options: command.options,
+      allowPositionals: command.positionals,
+    });
     if (values.help) {
       process.stdout.write(`${command.help}\n`);
       return 0;

@@ -49,21 +49,44 @@ export async function matchCommand({ workspace, top: topText, files }: MatchComm
   if (queries === undefined) return 2;
 
   const dir = path.resolve(resolveWorkspaceDir(workspace));
-  if (!(await stat(path.join(dir, WORKSPACE_FILE)).then(() => true, () => false))) {
-    output.error('not-a-workspace', `${dir} is not a Claimbench workspace (it has no ${WORKSPACE_FILE}). Fill its archive first: claimbench archive import --workspace ${dir} FILE…`);
+  if (
+    !(await stat(path.join(dir, WORKSPACE_FILE)).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    output.error(
+      'not-a-workspace',
+      `${dir} is not a Claimbench workspace (it has no ${WORKSPACE_FILE}). Fill its archive first: claimbench archive import --workspace ${dir} FILE…`,
+    );
     return 1;
   }
-  const workbench = await openWorkbench(dir, { resourcesDir: RESOURCES_DIR, lock: 'claimbench match', service: { extractors: EXTRACTORS } });
+  const workbench = await openWorkbench(dir, {
+    resourcesDir: RESOURCES_DIR,
+    lock: 'claimbench match',
+    service: { extractors: EXTRACTORS },
+  });
   try {
     const { store } = workbench;
-    const { targets, sources, archiveEntries, claims } = matchTargets(store.archive, store.evidence.claims, store.workspace.settings.verdictScale);
+    const { targets, sources, archiveEntries, claims } = matchTargets(
+      store.archive,
+      store.evidence.claims,
+      store.workspace.settings.verdictScale,
+    );
     if (targets.length === 0) {
-      output.error('empty-archive', `The workspace's fact-check archive is empty and none of its claims has a verdict, so there is nothing to match against (${dir}). Import fact-checks with claimbench archive import FILE… (ClaimReview JSON-LD, CSV or CheckThat! TSV).`);
+      output.error(
+        'empty-archive',
+        `The workspace's fact-check archive is empty and none of its claims has a verdict, so there is nothing to match against (${dir}). Import fact-checks with claimbench archive import FILE… (ClaimReview JSON-LD, CSV or CheckThat! TSV).`,
+      );
       return 1;
     }
     const matcher = createMatcher(targets);
     for (const query of queries) report(output, query, matcher.match(query.text, { top }), sources);
-    if (!output.json) output.report('summary', `${count(queries.length, 'query', 'queries')} matched against ${count(archiveEntries, 'archive entry', 'archive entries')} and ${count(claims, 'claim', 'claims')} with a verdict (${dir})`);
+    if (!output.json)
+      output.report(
+        'summary',
+        `${count(queries.length, 'query', 'queries')} matched against ${count(archiveEntries, 'archive entry', 'archive entries')} and ${count(claims, 'claim', 'claims')} with a verdict (${dir})`,
+      );
     return 0;
   } finally {
     await workbench.close();
@@ -84,7 +107,10 @@ async function readQueries(file: string, output: Output): Promise<MatchQuery[] |
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    output.error('unreadable', `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message}`);
+    output.error(
+      'unreadable',
+      `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message}`,
+    );
     return undefined;
   }
   const parsed = parseQueriesTsv(text);
@@ -106,8 +132,12 @@ function report(output: Output, query: MatchQuery, matches: readonly Match[], so
   for (const [index, match] of matches.entries()) {
     const source = sources.get(match.id)!;
     const [rating, publisher, claim] =
-      source.kind === 'claim' ? [source.rating, 'this workspace', source.claim.statement] : [source.entry.rating ?? 'no rating', source.entry.publisher, source.entry.claim];
-    lines.push(`  ${index + 1}. ${match.score.toFixed(2).padStart(6)}  ${match.level.padEnd(10)} ${match.id}  ${[rating, publisher].filter(Boolean).join(', ')}`);
+      source.kind === 'claim'
+        ? [source.rating, 'this workspace', source.claim.statement]
+        : [source.entry.rating ?? 'no rating', source.entry.publisher, source.entry.claim];
+    lines.push(
+      `  ${index + 1}. ${match.score.toFixed(2).padStart(6)}  ${match.level.padEnd(10)} ${match.id}  ${[rating, publisher].filter(Boolean).join(', ')}`,
+    );
     lines.push(`     ${shorten(claim, 160)}`);
   }
   output.report('match', `${lines.join('\n')}\n`, { id: query.id, matches: data });

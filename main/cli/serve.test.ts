@@ -7,7 +7,10 @@ import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { bindAddress, remoteAccessWarning } from './serve.ts';
 
 function claimbench(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], { encoding: 'utf8', timeout: 15_000 });
+  const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], {
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -42,7 +45,9 @@ describe('bindAddress (--host, --allow-remote)', () => {
   });
 
   it('warns that anyone who reaches the address with the token can read and change the workspace', () => {
-    expect(remoteAccessWarning('0.0.0.0')).toMatch(/^claimbench: WARNING: serving on 0\.0\.0\.0 \(every network interface of this machine\), over unencrypted HTTP\. Anyone who can reach that address and has the token can read and change the workspace/);
+    expect(remoteAccessWarning('0.0.0.0')).toMatch(
+      /^claimbench: WARNING: serving on 0\.0\.0\.0 \(every network interface of this machine\), over unencrypted HTTP\. Anyone who can reach that address and has the token can read and change the workspace/,
+    );
     expect(remoteAccessWarning('192.0.2.7')).toMatch(/serving on 192\.0\.2\.7, over/);
   });
 });
@@ -53,7 +58,15 @@ describe('claimbench serve --host', () => {
     [['--host', 'localhost'], /--host takes an IP address/],
     [['--allow-remote', '--host', 'example.com'], /--host takes an IP address/],
   ])('exits 2 before anything else for %j', (args, message) => {
-    const { code, stderr } = claimbench('serve', '--no-open', '--port', '0', '--workspace', '/nonexistent/claimbench-never-created', ...args);
+    const { code, stderr } = claimbench(
+      'serve',
+      '--no-open',
+      '--port',
+      '0',
+      '--workspace',
+      '/nonexistent/claimbench-never-created',
+      ...args,
+    );
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
   });
@@ -65,9 +78,23 @@ describe('claimbench serve --host', () => {
       const human = claimbench('serve', '--host', '0.0.0.0', '--allow-remote', '--workspace', dir, '--no-open', '--port', '0');
       expect(human.code).toBe(1);
       expect(human.stderr.split('\n')[0]).toBe(remoteAccessWarning('0.0.0.0'));
-      const machine = claimbench('serve', '--host', '192.0.2.7', '--allow-remote', '--workspace', dir, '--no-open', '--port', '0', '--json');
+      const machine = claimbench(
+        'serve',
+        '--host',
+        '192.0.2.7',
+        '--allow-remote',
+        '--workspace',
+        dir,
+        '--no-open',
+        '--port',
+        '0',
+        '--json',
+      );
       expect(machine.stderr).toContain(remoteAccessWarning('192.0.2.7'));
-      const events = machine.stdout.trim().split('\n').map((line) => JSON.parse(line) as { event: string; code?: string });
+      const events = machine.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { event: string; code?: string });
       expect(events.map((event) => [event.event, event.code])).toEqual([
         ['warning', 'remote-access'],
         ['error', 'not-a-workspace'],

@@ -111,14 +111,16 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
     if (check === undefined || check.state === 'running') return;
     checked.dispose();
     if (check.state === 'failed') output.error('check-failed', `The workspace check could not finish: ${check.message}`);
-    for (const { file, problem } of check.state === 'done' ? check.findings : []) output.report('check-finding', `check: ${file}: ${problem}`, { file, problem });
+    for (const { file, problem } of check.state === 'done' ? check.findings : [])
+      output.report('check-finding', `check: ${file}: ${problem}`, { file, problem });
   });
 
   const host = await listen(service, options.port, options.host);
   // Listening for Ctrl-C before saying we listen: a script that stops the server as soon as it
   // reads the URL must get a clean shutdown, not the default action of a signal with no handler.
   const stop = shutdownSignal();
-  const elsewhere = addressKind(host.address) === 'unspecified' ? ' (on another machine, with this machine\'s address in place of the loopback one)' : '';
+  const elsewhere =
+    addressKind(host.address) === 'unspecified' ? " (on another machine, with this machine's address in place of the loopback one)" : '';
   output.report(
     'listening',
     `Claimbench is serving ${dir}${created ? ' (new workspace)' : ''}\n\n    ${host.url}\n\nOpen that URL in your browser${elsewhere}. Press Ctrl-C to stop.`,
@@ -138,7 +140,14 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
 
 async function listen(service: WorkbenchHost, port: number | undefined, host: string | undefined): Promise<WebHost> {
   // `host` has passed bindAddress, so a remote one was confirmed with --allow-remote.
-  const options = { service, uploads: service.uploads, exports: service.exports, rendererDir: RENDERER_DIR, host, allowRemote: host !== undefined };
+  const options = {
+    service,
+    uploads: service.uploads,
+    exports: service.exports,
+    rendererDir: RENDERER_DIR,
+    host,
+    allowRemote: host !== undefined,
+  };
   if (port !== undefined) return startWebHost({ ...options, port });
   try {
     return await startWebHost({ ...options, port: DEFAULT_PORT });
@@ -162,7 +171,11 @@ function shutdownSignal(): Promise<void> {
 
 function openBrowser(url: string): void {
   const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
   const child = spawn(command, args, { stdio: 'ignore', detached: true });
   child.on('error', () => process.stderr.write(`(Could not open a browser; open the URL above yourself.)\n`));
   child.unref();

@@ -33,13 +33,15 @@ export function findElectron(): { ok: true; path: string } | { ok: false; reason
   const network = lines.find((line) => /fetch failed|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|ETIMEDOUT/.test(line));
   if (network) return { ok: false, reason: `its binary could not be downloaded: ${network.replace(/^\w*Error: /, '').trim()}` };
   const error = lines.find((line) => /^\w*Error: /.test(line));
-  return { ok: false, reason: error?.replace(/^\w*Error: /, '').trim() ?? (probe.error?.message ?? 'no binary found') };
+  return { ok: false, reason: error?.replace(/^\w*Error: /, '').trim() ?? probe.error?.message ?? 'no binary found' };
 }
 
 export async function start(options: ServeOptions, output: Output): Promise<number> {
   const electron = findElectron();
   if (!electron.ok) {
-    output.report('fallback', `Electron runtime unavailable (${electron.reason}); starting the web host instead.`, { reason: electron.reason });
+    output.report('fallback', `Electron runtime unavailable (${electron.reason}); starting the web host instead.`, {
+      reason: electron.reason,
+    });
     return serve(options, output);
   }
   const args = [

@@ -16,17 +16,35 @@ import { WorkspaceStore } from '../store/workspace-store.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 
 function claimbench(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const lines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 /** What the command should print for a text: suggestClaims's own answer, in the JSON line's fields. */
-const expected = (text: string) => suggestClaims(text).map(({ start, end, kind, speaker, outlet, text: quoted, reason }) => ({ start, end, kind, speaker: speaker ?? null, outlet: outlet ?? null, text: quoted, reason }));
+const expected = (text: string) =>
+  suggestClaims(text).map(({ start, end, kind, speaker, outlet, text: quoted, reason }) => ({
+    start,
+    end,
+    kind,
+    speaker: speaker ?? null,
+    outlet: outlet ?? null,
+    text: quoted,
+    reason,
+  }));
 
 // A byte-order mark, CRLF line endings, a decomposed "ü" (u + U+0308) and an astral character: in
 // the raw file every offset after them differs from the normalised text's.
-const RAW = '\uFEFFMayor Elena Ortiz said the reservoir stands at 18 percent of capacity.\r\n\r\n\u{1F4A7} “We will not ration water in Mu\u0308nster this year,” Ortiz told reporters.\r\n';
+const RAW =
+  '\uFEFFMayor Elena Ortiz said the reservoir stands at 18 percent of capacity.\r\n\r\n\u{1F4A7} “We will not ration water in Mu\u0308nster this year,” Ortiz told reporters.\r\n';
 
 describe('claimbench suggest', { timeout: 120_000 }, () => {
   it('prints one JSON line per suggestion, with offsets into the normalised text', () =>
@@ -41,8 +59,15 @@ describe('claimbench suggest', { timeout: 120_000 }, () => {
       for (const suggestion of suggestions) expect(text.slice(suggestion.start as number, suggestion.end as number)).toBe(suggestion.text);
       // The quote, its speaker named in full from the sentence before, at its place in the NFC text.
       const quote = suggestions.find((suggestion) => suggestion.kind === 'quote');
-      expect(quote).toMatchObject({ speaker: 'Elena Ortiz', start: text.indexOf('We will not'), text: 'We will not ration water in Münster this year,' });
-      expect(suggestions.find((suggestion) => suggestion.kind === 'attributed')).toMatchObject({ speaker: 'Elena Ortiz', text: 'the reservoir stands at 18 percent of capacity' });
+      expect(quote).toMatchObject({
+        speaker: 'Elena Ortiz',
+        start: text.indexOf('We will not'),
+        text: 'We will not ration water in Münster this year,',
+      });
+      expect(suggestions.find((suggestion) => suggestion.kind === 'attributed')).toMatchObject({
+        speaker: 'Elena Ortiz',
+        text: 'the reservoir stands at 18 percent of capacity',
+      });
     }));
 
   it('reads each file as an import does, names the file with several, and exits 1 for one it cannot read', () =>
@@ -55,14 +80,22 @@ describe('claimbench suggest', { timeout: 120_000 }, () => {
       const { code, stdout } = claimbench('suggest', '--json', text, missing, markdown);
       expect(code).toBe(1);
       const events = lines(stdout);
-      expect(events.filter((event) => event.event === 'rejected')).toEqual([{ event: 'rejected', file: missing, code: 'unreadable', message: 'no such file' }]);
-      expect(events.filter((event) => event.file === text)).toEqual(expected(normalizeText(RAW)).map((suggestion) => ({ event: 'suggestion', ...suggestion, file: text })));
+      expect(events.filter((event) => event.event === 'rejected')).toEqual([
+        { event: 'rejected', file: missing, code: 'unreadable', message: 'no such file' },
+      ]);
+      expect(events.filter((event) => event.file === text)).toEqual(
+        expected(normalizeText(RAW)).map((suggestion) => ({ event: 'suggestion', ...suggestion, file: text })),
+      );
       // The Markdown is read by the import's extractor: no "**" in the text, offsets into what it extracts.
       const extracted = await extractSource(await fileSource(markdown), { extractors: EXTRACTORS });
       if (!extracted.ok) throw new Error(extracted.error.message);
       const fromMarkdown = events.filter((event) => event.file === markdown);
-      expect(fromMarkdown).toEqual(expected(extracted.value.text).map((suggestion) => ({ event: 'suggestion', ...suggestion, file: markdown })));
-      expect(fromMarkdown).toContainEqual(expect.objectContaining({ kind: 'attributed', text: 'rainfall was 42 percent below average since March' }));
+      expect(fromMarkdown).toEqual(
+        expected(extracted.value.text).map((suggestion) => ({ event: 'suggestion', ...suggestion, file: markdown })),
+      );
+      expect(fromMarkdown).toContainEqual(
+        expect.objectContaining({ kind: 'attributed', text: 'rainfall was 42 percent below average since March' }),
+      );
     }));
 
   it('prints a readable line per suggestion: kind, offsets, speaker, passage, reason', () =>
@@ -75,7 +108,9 @@ describe('claimbench suggest', { timeout: 120_000 }, () => {
       const text = normalizeText(RAW);
       const start = text.indexOf('We will not');
       expect(stdout).toMatch(new RegExp(`^${file.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}: \\d+ suggestions$`, 'm'));
-      expect(stdout).toContain(`\n  quote ${start}–${start + 46} Elena Ortiz: “We will not ration water in Münster this year,” — quotation marks, then reporting verb *told*`);
+      expect(stdout).toContain(
+        `\n  quote ${start}–${start + 46} Elena Ortiz: “We will not ration water in Münster this year,” — quotation marks, then reporting verb *told*`,
+      );
     }));
 
   it('suggests in a document of the workspace, on its stored text; exit 1 for a document not there', () =>
@@ -87,7 +122,8 @@ describe('claimbench suggest', { timeout: 120_000 }, () => {
       const suggestions = lines(stdout);
       expect(suggestions.length).toBeGreaterThan(5);
       expect(suggestions).toEqual(expected(document.text).map((suggestion) => ({ event: 'suggestion', ...suggestion })));
-      for (const suggestion of suggestions) expect(document.text.slice(suggestion.start as number, suggestion.end as number)).toBe(suggestion.text);
+      for (const suggestion of suggestions)
+        expect(document.text.slice(suggestion.start as number, suggestion.end as number)).toBe(suggestion.text);
 
       const missing = claimbench('suggest', '--workspace', dir, '--document', 'no-such-document');
       expect(missing.code).toBe(1);

@@ -69,7 +69,10 @@ export async function suggestCommand({ workspace, document, limits, files }: Sug
   return failed > 0 ? 1 : 0;
 }
 
-async function readText(file: string, limits: ImportLimits): Promise<{ ok: true; text: string } | { ok: false; code: string; message: string }> {
+async function readText(
+  file: string,
+  limits: ImportLimits,
+): Promise<{ ok: true; text: string } | { ok: false; code: string; message: string }> {
   let source;
   try {
     source = await fileSource(file);
@@ -81,7 +84,11 @@ async function readText(file: string, limits: ImportLimits): Promise<{ ok: true;
 }
 
 async function suggestInDocument(workspace: string | undefined, documentId: string, output: Output): Promise<number> {
-  const workbench = await openWorkbench(resolveWorkspaceDir(workspace), { resourcesDir: RESOURCES_DIR, lock: 'claimbench suggest', service: { extractors: EXTRACTORS } });
+  const workbench = await openWorkbench(resolveWorkspaceDir(workspace), {
+    resourcesDir: RESOURCES_DIR,
+    lock: 'claimbench suggest',
+    service: { extractors: EXTRACTORS },
+  });
   let found;
   try {
     found = workbench.store.document(documentId);
@@ -102,7 +109,16 @@ function report(output: Output, label: string, suggestions: readonly Suggestion[
   if (!output.json) output.report('text', `${label}: ${suggestions.length === 1 ? '1 suggestion' : `${suggestions.length} suggestions`}`);
   for (const suggestion of suggestions) {
     const { start, end, kind, speaker, outlet, text, reason } = suggestion;
-    output.report('suggestion', `  ${describe(suggestion)}`, { start, end, kind, speaker: speaker ?? null, outlet: outlet ?? null, text, reason, ...extra });
+    output.report('suggestion', `  ${describe(suggestion)}`, {
+      start,
+      end,
+      kind,
+      speaker: speaker ?? null,
+      outlet: outlet ?? null,
+      text,
+      reason,
+      ...extra,
+    });
   }
 }
 

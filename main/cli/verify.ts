@@ -26,7 +26,15 @@ export async function verifyCommand(files: readonly string[], output: Output): P
     return 1;
   }
   const { manifest, signature } = read.value;
-  const summary = { path: file, files: manifest.files.length, rootHash: manifest.rootHash, workspace: manifest.workspace, creator: manifest.creator, createdAt: manifest.createdAt, signature };
+  const summary = {
+    path: file,
+    files: manifest.files.length,
+    rootHash: manifest.rootHash,
+    workspace: manifest.workspace,
+    creator: manifest.creator,
+    createdAt: manifest.createdAt,
+    signature,
+  };
   const signed =
     signature.state === 'valid'
       ? `signed by ${signature.signer}, valid (key ${signature.fingerprint.slice(0, 16)})`

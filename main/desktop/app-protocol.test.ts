@@ -41,7 +41,8 @@ describe('appProtocolResponse', () => {
       expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY_HEADER);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       if (status === 404) expect(await response.text()).not.toContain('not for pages');
-    }));
+    }),
+  );
 
   it('offers an export as a download under its own name', () =>
     withTempDir(async (dir) => {

@@ -34,7 +34,9 @@ export async function appProtocolResponse(requestUrl: string, sources: AppProtoc
   const file = resolveStaticPath(sources.rendererDir, url.pathname);
   const body = file === undefined ? undefined : await readFile(file).catch(() => undefined);
   if (file === undefined || body === undefined) return notFound();
-  return new Response(body, { headers: { ...SECURITY_HEADERS, 'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' } });
+  return new Response(body, {
+    headers: { ...SECURITY_HEADERS, 'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' },
+  });
 }
 
 async function download(downloadId: string, sources: AppProtocolSources): Promise<Response> {

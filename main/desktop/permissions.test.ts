@@ -3,13 +3,38 @@ import { denyAllPermissions, type SessionLike } from './permissions.ts';
 
 // The permission names Electron 45 passes to its handlers (Session.setPermissionRequestHandler).
 const PERMISSIONS = [
-  'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'geolocation', 'idle-detection', 'media', 'mediaKeySystem',
-  'midi', 'midiSysex', 'notifications', 'pointerLock', 'keyboardLock', 'openExternal', 'speaker-selection', 'storage-access',
-  'top-level-storage-access', 'window-management', 'unknown', 'fileSystem', 'hid', 'serial', 'usb', 'deprecated-sync-clipboard-read',
+  'clipboard-read',
+  'clipboard-sanitized-write',
+  'display-capture',
+  'fullscreen',
+  'geolocation',
+  'idle-detection',
+  'media',
+  'mediaKeySystem',
+  'midi',
+  'midiSysex',
+  'notifications',
+  'pointerLock',
+  'keyboardLock',
+  'openExternal',
+  'speaker-selection',
+  'storage-access',
+  'top-level-storage-access',
+  'window-management',
+  'unknown',
+  'fileSystem',
+  'hid',
+  'serial',
+  'usb',
+  'deprecated-sync-clipboard-read',
 ];
 
 function sessionWithDenials() {
-  const handlers: Partial<{ request: Parameters<SessionLike['setPermissionRequestHandler']>[0]; check: Parameters<SessionLike['setPermissionCheckHandler']>[0]; device: Parameters<SessionLike['setDevicePermissionHandler']>[0] }> = {};
+  const handlers: Partial<{
+    request: Parameters<SessionLike['setPermissionRequestHandler']>[0];
+    check: Parameters<SessionLike['setPermissionCheckHandler']>[0];
+    device: Parameters<SessionLike['setDevicePermissionHandler']>[0];
+  }> = {};
   denyAllPermissions({
     setPermissionRequestHandler: (handler) => void (handlers.request = handler),
     setPermissionCheckHandler: (handler) => void (handlers.check = handler),

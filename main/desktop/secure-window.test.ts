@@ -41,13 +41,24 @@ describe('createSecureWindow', () => {
   it('sets nothing else: a new preference is a decision for this module and its test', () => {
     expect(Object.keys(preferencesOf()).sort()).toEqual(
       [
-        'allowRunningInsecureContent', 'contextIsolation', 'disableBlinkFeatures', 'experimentalFeatures', 'navigateOnDragDrop', 'nodeIntegration',
-        'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag',
+        'allowRunningInsecureContent',
+        'contextIsolation',
+        'disableBlinkFeatures',
+        'experimentalFeatures',
+        'navigateOnDragDrop',
+        'nodeIntegration',
+        'nodeIntegrationInSubFrames',
+        'nodeIntegrationInWorker',
+        'preload',
+        'sandbox',
+        'spellcheck',
+        'webSecurity',
+        'webviewTag',
       ].sort(),
     );
   });
 
-  it('passes the preload path and the caller\'s choices through', () => {
+  it("passes the preload path and the caller's choices through", () => {
     const { options } = createSecureWindow(RecordingWindow, { width: 1200, height: 800, title: 'Claimbench', show: false }, preloadPath);
     expect(options).toMatchObject({ width: 1200, height: 800, title: 'Claimbench', show: false });
     expect(options.webPreferences.preload).toBe(preloadPath);

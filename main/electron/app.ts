@@ -156,7 +156,9 @@ function openInSystemBrowser(url: string): void {
 /** --max-file-size N (MiB), as `claimbench start` passes it on. */
 function limitsFromArgs(): ImportLimits {
   const mebibytes = Number(flagValue('--max-file-size'));
-  return Number.isInteger(mebibytes) && mebibytes >= 1 && mebibytes <= 4096 ? { ...DEFAULT_LIMITS, maxFileBytes: mebibytes * 1024 * 1024 } : DEFAULT_LIMITS;
+  return Number.isInteger(mebibytes) && mebibytes >= 1 && mebibytes <= 4096
+    ? { ...DEFAULT_LIMITS, maxFileBytes: mebibytes * 1024 * 1024 }
+    : DEFAULT_LIMITS;
 }
 
 function flagValue(flag: string): string | undefined {

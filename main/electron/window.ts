@@ -17,7 +17,11 @@ export async function createMainWindow({ preloadPath, stateFile, devServerUrl }:
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const state = fitToDisplays(await loadWindowState(stateFile), workAreas);
   const { maximized, ...bounds } = state;
-  const window = createSecureWindow(BrowserWindow, { ...bounds, minWidth: 800, minHeight: 500, show: false, title: 'Claimbench' }, preloadPath);
+  const window = createSecureWindow(
+    BrowserWindow,
+    { ...bounds, minWidth: 800, minHeight: 500, show: false, title: 'Claimbench' },
+    preloadPath,
+  );
   if (maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
 
@@ -34,4 +38,3 @@ export async function createMainWindow({ preloadPath, stateFile, devServerUrl }:
   await window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;
 }
-

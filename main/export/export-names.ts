@@ -12,7 +12,13 @@ export function nameBasedUuid(name: string): string {
 
 /** A workspace name as a file name: letters, digits and dashes. */
 export function fileNameOf(name: string): string {
-  return name.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'workspace';
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'workspace'
+  );
 }
 
 /** The workspace's own id in exports: derived from when it was created, the same on every export. */

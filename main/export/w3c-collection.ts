@@ -20,7 +20,8 @@ export function w3cCollection(source: Pick<WorkspaceStore, 'workspace' | 'docume
   for (const file of source.documents) {
     const document = w3cDocument(file.meta, file.text);
     documents.set(file.meta.id, { document, annotations: new Map(file.annotations.map((annotation) => [annotation.id, annotation])) });
-    for (const annotation of file.annotations) items.push(annotationToW3C(annotation, { document, tagsById, statusLabel: (id) => statusLabels.get(id), iris }));
+    for (const annotation of file.annotations)
+      items.push(annotationToW3C(annotation, { document, tagsById, statusLabel: (id) => statusLabels.get(id), iris }));
   }
   const end = (documentId: string, annotationId: string) => {
     const entry = documents.get(documentId);

@@ -24,8 +24,12 @@ export interface ExtractOptions {
 }
 
 /** The file's bytes, or why they were not read: over the size cap, or unreadable. */
-export async function readWithinLimit(source: FileToRead, limits: ImportLimits = DEFAULT_LIMITS): Promise<Result<Uint8Array, RejectionCode>> {
-  if (source.size > limits.maxFileBytes) return fail('too-large', `the file is ${formatBytes(source.size)}; the limit is ${formatBytes(limits.maxFileBytes)}`);
+export async function readWithinLimit(
+  source: FileToRead,
+  limits: ImportLimits = DEFAULT_LIMITS,
+): Promise<Result<Uint8Array, RejectionCode>> {
+  if (source.size > limits.maxFileBytes)
+    return fail('too-large', `the file is ${formatBytes(source.size)}; the limit is ${formatBytes(limits.maxFileBytes)}`);
   let bytes: Uint8Array;
   try {
     bytes = await source.read();
@@ -38,7 +42,11 @@ export async function readWithinLimit(source: FileToRead, limits: ImportLimits =
 }
 
 /** The text and details of a file's bytes, by the extractor of its format, or the extractor's refusal. */
-export async function extractBytes(name: string, bytes: Uint8Array, { extractors, limits = DEFAULT_LIMITS, signal }: ExtractOptions): Promise<Result<Extracted, RejectionCode>> {
+export async function extractBytes(
+  name: string,
+  bytes: Uint8Array,
+  { extractors, limits = DEFAULT_LIMITS, signal }: ExtractOptions,
+): Promise<Result<Extracted, RejectionCode>> {
   const format = detectFormat(name, bytes);
   let extracted: Extracted;
   try {

@@ -49,7 +49,10 @@ describe('importSources', () => {
       const original = await readFile(path.join(store.dir, ORIGINALS_DIR, report!.meta.originalHash!), 'utf8');
       expect(original).toBe('Mayor says taps will run dry\r\nSecond line\r\n');
       // Reopened from disk, everything is still there.
-      expect((await WorkspaceStore.open(store.dir)).documents.map((document) => document.meta.title)).toEqual(['Mayor says taps will run dry', 'Field notes']);
+      expect((await WorkspaceStore.open(store.dir)).documents.map((document) => document.meta.title)).toEqual([
+        'Mayor says taps will run dry',
+        'Field notes',
+      ]);
     }));
 
   it('reports each failure with its reason and goes on with the others', () =>
@@ -79,7 +82,11 @@ describe('importSources', () => {
     withTempDir(async (dir) => {
       const store = await emptyWorkspace(dir);
       await importSources(store, [memorySource('a.txt', 'Same words')], { extractors });
-      const outcomes = await importSources(store, [memorySource('copy.txt', 'Same words'), memorySource('crlf.txt', 'Same words\r\n'.trimEnd())], { extractors });
+      const outcomes = await importSources(
+        store,
+        [memorySource('copy.txt', 'Same words'), memorySource('crlf.txt', 'Same words\r\n'.trimEnd())],
+        { extractors },
+      );
       expect(outcomes.map((outcome) => outcome.status)).toEqual(['duplicate', 'duplicate']);
       expect(outcomes[0]).toMatchObject({ message: 'already in the workspace as "Same words"' });
       expect(store.documents).toHaveLength(1);
@@ -89,7 +96,12 @@ describe('importSources', () => {
     withTempDir(async (dir) => {
       const store = await emptyWorkspace(dir);
       let read = false;
-      const huge: ImportSource = { name: 'huge.txt', origin: 'x', size: 100 * 1024 * 1024, read: async () => ((read = true), new Uint8Array()) };
+      const huge: ImportSource = {
+        name: 'huge.txt',
+        origin: 'x',
+        size: 100 * 1024 * 1024,
+        read: async () => ((read = true), new Uint8Array()),
+      };
       const [outcome] = await importSources(store, [huge], { extractors });
       expect(outcome).toMatchObject({ status: 'rejected', code: 'too-large', message: 'the file is 105 MB; the limit is 67 MB' });
       expect(read).toBe(false);
@@ -100,14 +112,18 @@ describe('importSources', () => {
       const store = await emptyWorkspace(dir);
       const controller = new AbortController();
       const progress: ImportProgress[] = [];
-      const outcomes = await importSources(store, ['one', 'two', 'three'].map((name) => memorySource(`${name}.txt`, `File ${name}`)), {
-        extractors,
-        signal: controller.signal,
-        onProgress: (update) => {
-          progress.push(update);
-          if (update.current === 'two.txt') controller.abort();
+      const outcomes = await importSources(
+        store,
+        ['one', 'two', 'three'].map((name) => memorySource(`${name}.txt`, `File ${name}`)),
+        {
+          extractors,
+          signal: controller.signal,
+          onProgress: (update) => {
+            progress.push(update);
+            if (update.current === 'two.txt') controller.abort();
+          },
         },
-      });
+      );
       expect(outcomes.map((outcome) => outcome.status)).toEqual(['imported', 'rejected', 'rejected']);
       expect(outcomes[1]).toMatchObject({ code: 'cancelled' });
       expect(store.documents).toHaveLength(1);
@@ -123,7 +139,11 @@ describe('importSources', () => {
   it('catches a twin that follows a file still being written', () =>
     withTempDir(async (dir) => {
       const store = await emptyWorkspace(dir);
-      const outcomes = await importSources(store, [memorySource('a.txt', 'Twin text'), memorySource('b.txt', 'Twin text'), memorySource('c.txt', 'Twin text\r\n'.trim())], { extractors });
+      const outcomes = await importSources(
+        store,
+        [memorySource('a.txt', 'Twin text'), memorySource('b.txt', 'Twin text'), memorySource('c.txt', 'Twin text\r\n'.trim())],
+        { extractors },
+      );
       expect(outcomes.map((outcome) => outcome.status)).toEqual(['imported', 'duplicate', 'duplicate']);
       expect(store.documents).toHaveLength(1);
     }));
@@ -134,7 +154,9 @@ describe('importSources', () => {
       const throwing: Extractor = async () => {
         throw new Error('boom');
       };
-      const outcomes = await importSources(store, [memorySource('x.md', '# x'), memorySource('y.txt', 'fine')], { extractors: { ...extractors, markdown: throwing } });
+      const outcomes = await importSources(store, [memorySource('x.md', '# x'), memorySource('y.txt', 'fine')], {
+        extractors: { ...extractors, markdown: throwing },
+      });
       expect(outcomes[0]).toMatchObject({ status: 'rejected', code: 'corrupt', message: expect.stringContaining('boom') });
       expect(outcomes[1]).toMatchObject({ status: 'imported' });
     }));
@@ -142,7 +164,8 @@ describe('importSources', () => {
   it('drops metadata that does not fit instead of failing', () =>
     withTempDir(async (dir) => {
       const store = await emptyWorkspace(dir);
-      const sloppy: Extractor = async () => ok({ format: 'html', text: 'Body', title: '  ', publishedAt: 'last Tuesday', sourceUrl: 'javascript:alert(1)', language: 'en' });
+      const sloppy: Extractor = async () =>
+        ok({ format: 'html', text: 'Body', title: '  ', publishedAt: 'last Tuesday', sourceUrl: 'javascript:alert(1)', language: 'en' });
       await importSources(store, [memorySource('page.html', '<p>Body</p>')], { extractors: { ...extractors, html: sloppy } });
       expect(store.documents[0]!.meta).toMatchObject({ title: 'page', language: 'en' });
       expect(store.documents[0]!.meta.publishedAt).toBeUndefined();

@@ -50,7 +50,11 @@ export async function fileSource(filePath: string): Promise<ImportSource> {
  * read and extracted (CPU work overlapping disk work); writes stay one at a time, in order, and a
  * file counts as imported only once its document is on disk.
  */
-export async function importSources(store: WorkspaceStore, sources: readonly ImportSource[], options: ImportOptions): Promise<ImportOutcome[]> {
+export async function importSources(
+  store: WorkspaceStore,
+  sources: readonly ImportSource[],
+  options: ImportOptions,
+): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
   let settled = 0;
   const report = (current?: string) =>
@@ -109,10 +113,16 @@ async function prepare(
   };
   const limits = options.limits ?? DEFAULT_LIMITS;
   const { name } = source;
-  const rejected = (code: Extract<ImportOutcome, { status: 'rejected' }>['code'], message: string): ImportOutcome => ({ status: 'rejected', name, code, message });
+  const rejected = (code: Extract<ImportOutcome, { status: 'rejected' }>['code'], message: string): ImportOutcome => ({
+    status: 'rejected',
+    name,
+    code,
+    message,
+  });
   if (options.signal?.aborted) return rejected('cancelled', 'not imported: the import was cancelled');
   const chosen = source.versionOf === undefined ? undefined : store.document(source.versionOf);
-  if (source.versionOf !== undefined && chosen === undefined) return rejected('not-found', 'the document to update is no longer in the workspace');
+  if (source.versionOf !== undefined && chosen === undefined)
+    return rejected('not-found', 'the document to update is no longer in the workspace');
   const read = await readWithinLimit(source, limits);
   if (!read.ok) return rejected(read.error.code, read.error.message);
   const bytes = read.value;
@@ -129,12 +139,24 @@ async function prepare(
   if (sameText) return duplicate(name, sameText);
   if (options.signal?.aborted) return rejected('cancelled', 'not imported: the import was cancelled');
   // A page saved again from the same address is a new version of the one already here.
-  const sameUrl = extracted.sourceUrl === undefined ? undefined : store.documents.find((document) => document.meta.sourceUrl === extracted.sourceUrl);
+  const sameUrl =
+    extracted.sourceUrl === undefined ? undefined : store.documents.find((document) => document.meta.sourceUrl === extracted.sourceUrl);
   const versionOf = chosen ?? sameUrl;
-  return { source, bytes, extracted: source.title ? { ...extracted, title: source.title } : extracted, originalHash, textHash, ...(versionOf ? { versionOf } : {}) };
+  return {
+    source,
+    bytes,
+    extracted: source.title ? { ...extracted, title: source.title } : extracted,
+    originalHash,
+    textHash,
+    ...(versionOf ? { versionOf } : {}),
+  };
 }
 
-async function commit(store: WorkspaceStore, { source, bytes, extracted, originalHash, textHash, versionOf }: Prepared, options: ImportOptions): Promise<ImportOutcome> {
+async function commit(
+  store: WorkspaceStore,
+  { source, bytes, extracted, originalHash, textHash, versionOf }: Prepared,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
   const { name } = source;
   const kept = await store.saveOriginal(originalHash, bytes);
   if (!kept.ok) return { status: 'rejected', name, code: 'write-failed', message: kept.error.message };
@@ -147,12 +169,27 @@ async function commit(store: WorkspaceStore, { source, bytes, extracted, origina
     const { file, anchors } = newVersion({ previous, extracted, provenance: { name, origin: source.origin, originalHash, textHash, now } });
     const written = await store.putDocument(file);
     if (!written.ok) return { status: 'rejected', name, code: 'write-failed', message: written.error.message };
-    return { status: 'updated', name, documentId: file.meta.id, title: file.meta.title, format: extracted.format, characters: text(file), anchors };
+    return {
+      status: 'updated',
+      name,
+      documentId: file.meta.id,
+      title: file.meta.title,
+      format: extracted.format,
+      characters: text(file),
+      anchors,
+    };
   }
   const file = documentFile(extracted, { name, origin: source.origin, originalHash, textHash, now });
   const written = await store.putDocument(file);
   if (!written.ok) return { status: 'rejected', name, code: 'write-failed', message: written.error.message };
-  return { status: 'imported', name, documentId: file.meta.id, title: file.meta.title, format: extracted.format, characters: extracted.text.length };
+  return {
+    status: 'imported',
+    name,
+    documentId: file.meta.id,
+    title: file.meta.title,
+    format: extracted.format,
+    characters: extracted.text.length,
+  };
 }
 
 const text = (file: DocumentFile) => file.text.length;

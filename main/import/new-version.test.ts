@@ -28,7 +28,10 @@ describe('a new version of a document', () => {
       const oldText = statement.text;
       // The city corrected its statement: a sentence added in front, one word changed, one sentence dropped.
       const newText = `Updated at 12:00.\n\n${oldText}`
-        .replace('If we do nothing, the taps could run dry by the end of September.', 'If we do nothing, the taps may run dry by the end of September.')
+        .replace(
+          'If we do nothing, the taps could run dry by the end of September.',
+          'If we do nothing, the taps may run dry by the end of September.',
+        )
         .replace('cut water losses by almost half', 'cut water losses');
       const [outcome] = await importSources(store, [source('statement-v2.txt', newText, { versionOf: statement.meta.id })], { extractors });
 
@@ -45,12 +48,16 @@ describe('a new version of a document', () => {
       ]);
       expect(await readFile(path.join(store.dir, TEXTS_DIR, statement.meta.textHash), 'utf8')).toBe(oldText);
 
-      const byQuote = (start: string) => updated.annotations.find((annotation) => (annotation.anchor.previousQuote ?? annotation.target.exact).startsWith(start))!;
+      const byQuote = (start: string) =>
+        updated.annotations.find((annotation) => (annotation.anchor.previousQuote ?? annotation.target.exact).startsWith(start))!;
       const moved = byQuote('The Lindell reservoir');
       expect(moved.anchor.state).toBe('moved');
       expect(newText.slice(moved.target.start, moved.target.end)).toBe('The Lindell reservoir stands at 18 percent of capacity.');
       const fuzzy = byQuote('If we do nothing');
-      expect(fuzzy.anchor).toMatchObject({ state: 'fuzzy', previousQuote: 'If we do nothing, the taps could run dry by the end of September.' });
+      expect(fuzzy.anchor).toMatchObject({
+        state: 'fuzzy',
+        previousQuote: 'If we do nothing, the taps could run dry by the end of September.',
+      });
       expect(fuzzy.target.exact).toContain('may run dry');
       const orphan = byQuote('cut water losses by almost half');
       expect(orphan.anchor).toMatchObject({ state: 'orphaned', previousQuote: 'cut water losses by almost half' });
@@ -69,7 +76,8 @@ describe('a new version of a document', () => {
     withTempDir(async (dir) => {
       const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR, empty: true });
       let version = 1;
-      const page: Extractor = async () => ok({ format: 'html', text: `Live blog, version ${version}. The dam holds.`, sourceUrl: 'https://news.example/live' });
+      const page: Extractor = async () =>
+        ok({ format: 'html', text: `Live blog, version ${version}. The dam holds.`, sourceUrl: 'https://news.example/live' });
       const first = await importSources(store, [source('live.html', 'v1')], { extractors: { ...extractors, html: page } });
       version = 2;
       const second = await importSources(store, [source('live-later.html', 'v2')], { extractors: { ...extractors, html: page } });

@@ -10,7 +10,13 @@ import type { Extracted } from './extract-types.ts';
 export interface NewVersionInput {
   readonly previous: DocumentFile;
   readonly extracted: Extracted;
-  readonly provenance: { readonly name: string; readonly origin: string; readonly originalHash: string; readonly textHash: string; readonly now: Date };
+  readonly provenance: {
+    readonly name: string;
+    readonly origin: string;
+    readonly originalHash: string;
+    readonly textHash: string;
+    readonly now: Date;
+  };
 }
 
 /** The updated document file and how its annotations fared. */
@@ -18,7 +24,10 @@ export function newVersion({ previous, extracted, provenance }: NewVersionInput)
   const text = extracted.text;
   const counts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0, needReview: 0 };
   // All at once, in one call: each annotation found aims the search for the next.
-  const results = anchorAll(text, previous.annotations.map((annotation) => annotation.target));
+  const results = anchorAll(
+    text,
+    previous.annotations.map((annotation) => annotation.target),
+  );
   const annotations = previous.annotations.map((annotation, index): Annotation => {
     const result = results[index]!;
     counts[result.state]++;
@@ -26,13 +35,21 @@ export function newVersion({ previous, extracted, provenance }: NewVersionInput)
     if (result.state === 'orphaned') {
       // Its span still refers to the text it was lost from (kept as texts/<hash>).
       const textHash = annotation.anchor.textHash ?? previous.meta.textHash;
-      return { ...annotation, anchor: { state: 'orphaned', confidence: 0, previousQuote: annotation.anchor.previousQuote ?? annotation.target.exact, textHash } };
+      return {
+        ...annotation,
+        anchor: { state: 'orphaned', confidence: 0, previousQuote: annotation.anchor.previousQuote ?? annotation.target.exact, textHash },
+      };
     }
     const previousQuote = result.state === 'fuzzy' ? (annotation.anchor.previousQuote ?? annotation.target.exact) : undefined;
     return {
       ...annotation,
       target: textTarget(text, result.start, result.end),
-      anchor: { state: result.state, confidence: result.confidence, ...(previousQuote === undefined ? {} : { previousQuote }), textHash: provenance.textHash },
+      anchor: {
+        state: result.state,
+        confidence: result.confidence,
+        ...(previousQuote === undefined ? {} : { previousQuote }),
+        textHash: provenance.textHash,
+      },
     };
   });
 

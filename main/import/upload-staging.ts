@@ -112,7 +112,13 @@ export class UploadStaging {
   }
 
   private async newFile(): Promise<{ uploadId: string; file: string }> {
-    if (this.dir === undefined || !(await stat(this.dir).then(() => true, () => false))) {
+    if (
+      this.dir === undefined ||
+      !(await stat(this.dir).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       this.dir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-uploads-'));
     }
     const uploadId = randomUUID();

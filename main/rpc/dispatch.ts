@@ -15,11 +15,7 @@ import { fail, ok, type Result } from '../../core/result.ts';
 export type DispatchError = 'unknown-method' | 'invalid-arguments';
 
 /** Calls `method` with `rawArgs` (an array as received). Failures of the service itself throw. */
-export async function dispatch(
-  service: WorkbenchService,
-  method: string,
-  rawArgs: unknown,
-): Promise<Result<unknown, DispatchError>> {
+export async function dispatch(service: WorkbenchService, method: string, rawArgs: unknown): Promise<Result<unknown, DispatchError>> {
   if (!isWorkbenchMethod(method)) return fail('unknown-method', `"${method}" is not a workbench method`);
   const parsed = workbenchArgs[method].safeParse(rawArgs);
   if (!parsed.success) {
@@ -37,9 +33,7 @@ export function forwardEvents(
   send: <E extends WorkbenchEvent>(event: E, payload: WorkbenchEvents[E]) => void,
 ): Disposable {
   const subscriptions = WORKBENCH_EVENTS.map((event) =>
-    (service[subscriptionName(event)] as (listener: (payload: unknown) => void) => Disposable)((payload) =>
-      send(event, payload as never),
-    ),
+    (service[subscriptionName(event)] as (listener: (payload: unknown) => void) => Disposable)((payload) => send(event, payload as never)),
   );
   return { dispose: () => subscriptions.forEach((subscription) => subscription.dispose()) };
 }

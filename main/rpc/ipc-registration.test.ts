@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, WORKBENCH_EVENTS, WORKBENCH_METHODS, ipcChannel, subscriptionName } from '../../core/contract/workbench-api.ts';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_UPLOAD_CHANNEL,
+  WORKBENCH_EVENTS,
+  WORKBENCH_METHODS,
+  ipcChannel,
+  subscriptionName,
+} from '../../core/contract/workbench-api.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
@@ -35,22 +42,32 @@ describe('registerIpc', () => {
 
       expect([...handlers.keys()].sort()).toEqual([...WORKBENCH_METHODS.map(ipcChannel), IPC_UPLOAD_CHANNEL].sort());
 
-      const staged = (await call(IPC_UPLOAD_CHANNEL, 'app://claimbench/index.html', new TextEncoder().encode('Uploaded words').buffer)) as { value: { uploadId: string; size: number } };
+      const staged = (await call(IPC_UPLOAD_CHANNEL, 'app://claimbench/index.html', new TextEncoder().encode('Uploaded words').buffer)) as {
+        value: { uploadId: string; size: number };
+      };
       expect(staged.value.size).toBe(14);
       await expect(call(IPC_UPLOAD_CHANNEL, 'https://evil.example/', new ArrayBuffer(1))).rejects.toThrow(/refused upload/);
       // Our page gets the web host's reply: a value, or a coded error it need not parse out of a message.
-      await expect(call(IPC_UPLOAD_CHANNEL, 'app://claimbench/index.html', 'not bytes')).resolves.toEqual({ error: { code: 'invalid-arguments', message: "upload takes the file's bytes" } });
-      const outcomes = await call(ipcChannel('importUploads'), 'app://claimbench/index.html', 'job-00000001', [{ uploadId: staged.value.uploadId, name: 'up.txt' }]);
+      await expect(call(IPC_UPLOAD_CHANNEL, 'app://claimbench/index.html', 'not bytes')).resolves.toEqual({
+        error: { code: 'invalid-arguments', message: "upload takes the file's bytes" },
+      });
+      const outcomes = await call(ipcChannel('importUploads'), 'app://claimbench/index.html', 'job-00000001', [
+        { uploadId: staged.value.uploadId, name: 'up.txt' },
+      ]);
       expect(outcomes).toMatchObject({ value: [{ status: 'imported', title: 'Uploaded words' }] });
 
       const list = (await call(ipcChannel('listDocuments'), 'app://claimbench/index.html')) as { value: unknown[] };
       expect(list.value).toHaveLength(4);
       // An expected failure of the method is its value, as over HTTP.
-      await expect(call(ipcChannel('getDocument'), 'app://claimbench/index.html', 'no-such-document')).resolves.toMatchObject({ value: { ok: false, error: { code: 'not-found' } } });
+      await expect(call(ipcChannel('getDocument'), 'app://claimbench/index.html', 'no-such-document')).resolves.toMatchObject({
+        value: { ok: false, error: { code: 'not-found' } },
+      });
 
       await expect(call(ipcChannel('listDocuments'), 'https://evil.example/')).rejects.toThrow(/refused listDocuments/);
       await expect(call(ipcChannel('listDocuments'), null)).rejects.toThrow(/detached frame/);
-      await expect(call(ipcChannel('getDocument'), 'app://claimbench/index.html', { id: 1 })).resolves.toEqual({ error: { code: 'invalid-arguments', message: expect.stringMatching(/^getDocument: /) } });
+      await expect(call(ipcChannel('getDocument'), 'app://claimbench/index.html', { id: 1 })).resolves.toEqual({
+        error: { code: 'invalid-arguments', message: expect.stringMatching(/^getDocument: /) },
+      });
 
       await call(ipcChannel('updateSettings'), 'app://claimbench/index.html', { analystName: 'Ada' });
       expect(sent.some(([channel, name]) => channel === IPC_EVENT_CHANNEL && name === 'didChangeWorkspace')).toBe(true);
@@ -99,7 +116,9 @@ describe('registerIpc', () => {
     const { ipcMain, call } = fakeIpcMain();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     registerIpc(ipcMain, service as never, {} as never, trusted, () => undefined);
-    await expect(call(ipcChannel('listDocuments'), 'app://claimbench/index.html')).resolves.toEqual({ error: { code: 'internal', message: 'Internal error: disk on fire' } });
+    await expect(call(ipcChannel('listDocuments'), 'app://claimbench/index.html')).resolves.toEqual({
+      error: { code: 'internal', message: 'Internal error: disk on fire' },
+    });
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
   });

@@ -6,7 +6,13 @@
 // real ipcMain.
 import { replyOf, type RpcReply } from '../../core/contract/rpc-reply.ts';
 import { fail, type Result } from '../../core/result.ts';
-import { IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, WORKBENCH_METHODS, ipcChannel, type WorkbenchService } from '../../core/contract/workbench-api.ts';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_UPLOAD_CHANNEL,
+  WORKBENCH_METHODS,
+  ipcChannel,
+  type WorkbenchService,
+} from '../../core/contract/workbench-api.ts';
 import type { Disposable } from '../../core/events.ts';
 import type { UploadStaging } from '../import/upload-staging.ts';
 import { dispatch, forwardEvents } from './dispatch.ts';
@@ -40,7 +46,8 @@ export function registerIpc(
   }
   ipcMain.handle(IPC_UPLOAD_CHANNEL, async (event, bytes) => {
     checkSender(event, 'upload');
-    if (!(bytes instanceof ArrayBuffer) && !(bytes instanceof Uint8Array)) return replyOf(fail('invalid-arguments', "upload takes the file's bytes"));
+    if (!(bytes instanceof ArrayBuffer) && !(bytes instanceof Uint8Array))
+      return replyOf(fail('invalid-arguments', "upload takes the file's bytes"));
     return answer('upload', () => uploads.stageBytes(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)));
   });
   const events = forwardEvents(service, (name, payload) => sendEvent(IPC_EVENT_CHANNEL, name, payload));

@@ -6,7 +6,9 @@ import { foldCase } from '../../core/search/fold-case.ts';
 
 it('folds no letter that SQLite folds otherwise', () => {
   const db = new DatabaseSync(':memory:');
-  db.exec("CREATE VIRTUAL TABLE t USING fts5(a, tokenize='unicode61 remove_diacritics 0'); CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');");
+  db.exec(
+    "CREATE VIRTUAL TABLE t USING fts5(a, tokenize='unicode61 remove_diacritics 0'); CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');",
+  );
   const insert = db.prepare('INSERT INTO t(rowid, a) VALUES (?, ?)');
   db.exec('BEGIN');
   for (let unit = 0x41; unit < 0x10000; unit++) {

@@ -20,11 +20,16 @@ export interface Group {
 }
 
 /** Groups by document: score is the best of its units, hits are in text order. */
-export function groupByDocument(matches: readonly Match[], published: (docRowid: number) => string | undefined, sort: 'relevance' | 'date'): Group[] {
+export function groupByDocument(
+  matches: readonly Match[],
+  published: (docRowid: number) => string | undefined,
+  sort: 'relevance' | 'date',
+): Group[] {
   const groups = new Map<number, Group>();
   for (const match of matches) {
     const group = groups.get(match.docRowid);
-    if (group === undefined) groups.set(match.docRowid, { documentId: match.documentId, docRowid: match.docRowid, score: match.score, hits: [...match.hits] });
+    if (group === undefined)
+      groups.set(match.docRowid, { documentId: match.documentId, docRowid: match.docRowid, score: match.score, hits: [...match.hits] });
     else {
       group.score = Math.max(group.score, match.score);
       group.hits.push(...match.hits);

@@ -11,7 +11,15 @@ import { ftsExpression } from './fts-expression.ts';
 import { prefilters } from './prefilters.ts';
 import { countFacets } from './facets.ts';
 import { groupByDocument, mergeSpans, type Match } from './group-hits.ts';
-import { annotationFieldDocs, annotationSearchable, cachedTexts, claimMatches, docSearchable, type AnnRow, type DocRow } from './searchables.ts';
+import {
+  annotationFieldDocs,
+  annotationSearchable,
+  cachedTexts,
+  claimMatches,
+  docSearchable,
+  type AnnRow,
+  type DocRow,
+} from './searchables.ts';
 import { termHolds, textSpans, type Searchable, type TermContext } from './term-test.ts';
 
 /** Text checked exactly before a page may be answered with counts that are only bounds. */
@@ -24,8 +32,13 @@ export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebo
   const sort = options.sort ?? 'relevance';
   const clauses = clausesOf(query);
   const scopes: readonly Scope[] =
-    query.scopes.length > 0 ? query.scopes : clauses.some((clause) => clause.term.kind === 'field' && ANNOTATION_FIELDS.has(clause.term.field)) ? ['quotes'] : ['text'];
-  const holds = (unit: Searchable) => query.groups.every((group) => group.some((clause) => termHolds(clause.term, unit, context) !== clause.negated));
+    query.scopes.length > 0
+      ? query.scopes
+      : clauses.some((clause) => clause.term.kind === 'field' && ANNOTATION_FIELDS.has(clause.term.field))
+        ? ['quotes']
+        : ['text'];
+  const holds = (unit: Searchable) =>
+    query.groups.every((group) => group.some((clause) => termHolds(clause.term, unit, context) !== clause.negated));
   const spansOf = (unit: Searchable): Span[][] => {
     const found: Span[][] = unit.texts().map(() => []);
     for (const clause of clauses) {
@@ -51,9 +64,10 @@ export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebo
     const filter = prefilters(query, 'docs', codebook);
     const match = ftsExpression(query);
     const order = sort === 'date' ? 'published IS NULL, published DESC, d.rowid' : 'score DESC, d.rowid';
-    const sql = match === undefined
-      ? `SELECT d.rowid, d.id, d.title, d.role, d.outlet, d.author, d.published, d.url, d.tags, 0 AS score FROM docs d WHERE ${filter.where} ORDER BY ${order}`
-      : `SELECT d.rowid, d.id, d.title, d.role, d.outlet, d.author, d.published, d.url, d.tags, -bm25(docs_fts) AS score FROM docs_fts JOIN docs d ON d.rowid = docs_fts.rowid WHERE docs_fts MATCH ? AND ${filter.where} ORDER BY ${order}`;
+    const sql =
+      match === undefined
+        ? `SELECT d.rowid, d.id, d.title, d.role, d.outlet, d.author, d.published, d.url, d.tags, 0 AS score FROM docs d WHERE ${filter.where} ORDER BY ${order}`
+        : `SELECT d.rowid, d.id, d.title, d.role, d.outlet, d.author, d.published, d.url, d.tags, -bm25(docs_fts) AS score FROM docs_fts JOIN docs d ON d.rowid = docs_fts.rowid WHERE docs_fts MATCH ? AND ${filter.where} ORDER BY ${order}`;
     const rows = db.prepare(sql).all(...(match === undefined ? [] : [match]), ...filter.params) as unknown as DocRow[];
     let checked = 0;
     for (const [index, row] of rows.entries()) {
@@ -68,7 +82,9 @@ export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebo
       checked += unit.texts()[0]!.length;
       const spans = spansOf(unit)[0]!;
       matches.push({
-        documentId: row.id, docRowid: row.rowid, score: row.score || spans.length,
+        documentId: row.id,
+        docRowid: row.rowid,
+        score: row.score || spans.length,
         hits: spans.length > 0 ? mergeSpans(spans) : [{ start: 0, end: 0 }],
         facets: { role: [row.role], outlet: [row.outlet] },
       });
@@ -80,18 +96,27 @@ export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebo
     const columns = annotationScopes.map((scope) => (scope === 'quotes' ? 'quote' : 'note'));
     const match = ftsExpression(query, columns);
     const select = 'a.rowid, a.id, a.start, a.end, a.quote, a.note, a.tags, a.status, a.speaker, a.outlet, a.creator, a.doc';
-    const sql = match === undefined
-      ? `SELECT ${select}, 0 AS score FROM anns a JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`
-      : `SELECT ${select}, -bm25(anns_fts) AS score FROM anns_fts JOIN anns a ON a.rowid = anns_fts.rowid JOIN docs d ON d.rowid = a.doc WHERE anns_fts MATCH ? AND ${filter.where}`;
+    const sql =
+      match === undefined
+        ? `SELECT ${select}, 0 AS score FROM anns a JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`
+        : `SELECT ${select}, -bm25(anns_fts) AS score FROM anns_fts JOIN anns a ON a.rowid = anns_fts.rowid JOIN docs d ON d.rowid = a.doc WHERE anns_fts MATCH ? AND ${filter.where}`;
     for (const row of db.prepare(sql).iterate(...(match === undefined ? [] : [match]), ...filter.params) as Iterable<AnnRow>) {
       const doc = docOf(row.doc);
       const texts = columns.map((column) => (column === 'quote' ? row.quote : row.note));
       if (!holds(annotationSearchable(row, doc, texts))) continue;
       const tags = JSON.parse(row.tags) as string[];
       matches.push({
-        documentId: doc.id, docRowid: doc.rowid, score: row.score || 1,
+        documentId: doc.id,
+        docRowid: doc.rowid,
+        score: row.score || 1,
         hits: [{ start: row.start, end: row.end, annotationId: row.id }],
-        facets: { role: [doc.role], outlet: [row.outlet || doc.outlet], tag: tags, status: [row.status], speaker: row.speaker === '' ? [] : [row.speaker] },
+        facets: {
+          role: [doc.role],
+          outlet: [row.outlet || doc.outlet],
+          tag: tags,
+          status: [row.status],
+          speaker: row.speaker === '' ? [] : [row.speaker],
+        },
       });
     }
   }
@@ -101,12 +126,23 @@ export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebo
   const page = groups.slice(offset, offset + limit).map((group) => {
     const text = textOf(group.docRowid);
     const hits = group.hits.slice(0, options.hitsPerDocument ?? 20).map((hit) => ({
-      documentId: group.documentId, start: hit.start, end: hit.end, snippet: snippet(text, hit.start, hit.end), score: group.score,
+      documentId: group.documentId,
+      start: hit.start,
+      end: hit.end,
+      snippet: snippet(text, hit.start, hit.end),
+      score: group.score,
       ...(hit.annotationId === undefined ? {} : { annotationId: hit.annotationId }),
       ...(hit.claimId === undefined ? {} : { claimId: hit.claimId }),
     }));
     const doc = docOf(group.docRowid);
-    return { documentId: group.documentId, title: doc.title, ...(doc.published === null ? {} : { publishedAt: doc.published }), score: group.score, hitCount: group.hits.length, hits };
+    return {
+      documentId: group.documentId,
+      title: doc.title,
+      ...(doc.published === null ? {} : { publishedAt: doc.published }),
+      score: group.score,
+      hitCount: group.hits.length,
+      hits,
+    };
   });
   const hitCount = groups.reduce((sum, group) => sum + group.hits.length, 0);
   return {

@@ -33,7 +33,11 @@ const documents = [
     ann('w1', wire, '12 percent below average', { tags: ['percent'], outlet: 'AP', status: 'supported' }),
   ]),
 ];
-const claims = [claim('k1', 'Exports grew by 40 percent', [['gazette', 'g1']], { verdict: { rating: 'mostly-true', rationale: 'Customs data agree.', reviewer: '', date: '2026-01-02' } })];
+const claims = [
+  claim('k1', 'Exports grew by 40 percent', [['gazette', 'g1']], {
+    verdict: { rating: 'mostly-true', rationale: 'Customs data agree.', reviewer: '', date: '2026-01-02' },
+  }),
+];
 
 let dir: string;
 let index: SearchIndex;
@@ -57,7 +61,9 @@ function search(query: string, options: SearchOptions = {}): SearchResults {
 /** Hits as `document:start-end[:annotation][:claim]`, in result order. */
 function hits(query: string, options: SearchOptions = {}): string[] {
   return search(query, options).groups.flatMap((group) =>
-    group.hits.map((hit) => [`${hit.documentId}:${hit.start}-${hit.end}`, hit.annotationId, hit.claimId].filter((part) => part !== undefined).join(':')),
+    group.hits.map((hit) =>
+      [`${hit.documentId}:${hit.start}-${hit.end}`, hit.annotationId, hit.claimId].filter((part) => part !== undefined).join(':'),
+    ),
   );
 }
 
@@ -108,7 +114,10 @@ describe('search', () => {
     const { snippet } = wireGroup.hits[0]!;
     expect(snippet.text.slice(snippet.highlightStart, snippet.highlightEnd)).toBe('percent');
     expect(snippet.text).toBe('…to the AP, rainfall was 12 percent below average. Café owners in Zürich…');
-    expect(result.facets?.role).toEqual([{ value: 'claim', count: 1 }, { value: 'source', count: 1 }]);
+    expect(result.facets?.role).toEqual([
+      { value: 'claim', count: 1 },
+      { value: 'source', count: 1 },
+    ]);
     expect(result.facets?.tag).toEqual([{ value: 'percent', count: 2 }]);
   });
 
@@ -159,7 +168,11 @@ describe('openSearchIndex', () => {
   it('leaves the old index when a rebuild is aborted', async () => {
     const controller = new AbortController();
     const many = Array.from({ length: 100 }, (_, n) => doc(`d${n}`, `other text ${n}`));
-    const rebuilding = index.rebuild({ fingerprint: 'f3', codebook, documents: many, claims: [] }, () => controller.abort(new Error('stop')), controller.signal);
+    const rebuilding = index.rebuild(
+      { fingerprint: 'f3', codebook, documents: many, claims: [] },
+      () => controller.abort(new Error('stop')),
+      controller.signal,
+    );
     await expect(rebuilding).rejects.toThrow('stop');
     expect(index.fingerprint).toBe('f1');
     expect(hits('percent')).toHaveLength(2);

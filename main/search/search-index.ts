@@ -54,8 +54,10 @@ export async function openSearchIndex(dir: string): Promise<SearchIndex> {
   let writer = new RowWriter(db);
   let rebuilding: AbortController | undefined;
 
-  const meta = (key: string): string | undefined => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-  const setMeta = (target: DatabaseSync, key: string, value: string) => target.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(key, value);
+  const meta = (key: string): string | undefined =>
+    (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  const setMeta = (target: DatabaseSync, key: string, value: string) =>
+    target.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(key, value);
   let codebook: Codebook = JSON.parse(meta('codebook') ?? '{"tags":[]}') as Codebook;
 
   return {
@@ -159,5 +161,6 @@ function openFile(file: string): DatabaseSync {
 
 /** Deletes a database with its WAL files (the main file too unless `keepMain`: rename replaces it). */
 async function removeDatabase(file: string, options: { keepMain?: boolean } = {}): Promise<void> {
-  for (const suffix of [options.keepMain ? undefined : '', '-wal', '-shm']) if (suffix !== undefined) await rm(`${file}${suffix}`, { force: true });
+  for (const suffix of [options.keepMain ? undefined : '', '-wal', '-shm'])
+    if (suffix !== undefined) await rm(`${file}${suffix}`, { force: true });
 }

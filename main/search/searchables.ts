@@ -8,12 +8,31 @@ import { prefilters } from './prefilters.ts';
 import { termHolds, type Searchable, type TermContext } from './term-test.ts';
 
 export interface DocRow {
-  rowid: number; id: string; title: string; role: string; outlet: string; author: string;
-  published: string | null; url: string; tags: string; score: number;
+  rowid: number;
+  id: string;
+  title: string;
+  role: string;
+  outlet: string;
+  author: string;
+  published: string | null;
+  url: string;
+  tags: string;
+  score: number;
 }
 export interface AnnRow {
-  rowid: number; id: string; start: number; end: number; quote: string; note: string; tags: string; status: string;
-  speaker: string; outlet: string; creator: string; doc: number; score: number;
+  rowid: number;
+  id: string;
+  start: number;
+  end: number;
+  quote: string;
+  note: string;
+  tags: string;
+  status: string;
+  speaker: string;
+  outlet: string;
+  creator: string;
+  doc: number;
+  score: number;
 }
 
 /** A document: its text, its metadata, and (through `annotationDocs`) the annotations it holds. */
@@ -29,11 +48,16 @@ export function docSearchable(row: DocRow, text: () => string, annotationDocs: R
 
 function docField(row: DocRow, field: string): string[] {
   switch (field) {
-    case 'outlet': return [row.outlet];
-    case 'author': return [row.author];
-    case 'role': return [row.role];
-    case 'doc': return [row.title, row.url, ...(JSON.parse(row.tags) as string[])];
-    default: return [];
+    case 'outlet':
+      return [row.outlet];
+    case 'author':
+      return [row.author];
+    case 'role':
+      return [row.role];
+    case 'doc':
+      return [row.title, row.url, ...(JSON.parse(row.tags) as string[])];
+    default:
+      return [];
   }
 }
 
@@ -43,11 +67,16 @@ export function annotationSearchable(row: AnnRow, doc: DocRow, texts: readonly s
     texts: () => texts,
     field: (field) => {
       switch (field) {
-        case 'status': return [row.status];
-        case 'speaker': return [row.speaker];
-        case 'creator': return [row.creator];
-        case 'outlet': return [row.outlet || doc.outlet];
-        default: return docField(doc, field);
+        case 'status':
+          return [row.status];
+        case 'speaker':
+          return [row.speaker];
+        case 'creator':
+          return [row.creator];
+        case 'outlet':
+          return [row.outlet || doc.outlet];
+        default:
+          return docField(doc, field);
       }
     },
     tags: () => JSON.parse(row.tags) as string[],
@@ -56,7 +85,12 @@ export function annotationSearchable(row: AnnRow, doc: DocRow, texts: readonly s
 }
 
 /** For each annotation field term of the query, the documents holding an annotation that satisfies it. */
-export function annotationFieldDocs(db: DatabaseSync, query: SearchQuery, context: TermContext, docOf: (rowid: number) => DocRow): Map<Term, Set<number>> {
+export function annotationFieldDocs(
+  db: DatabaseSync,
+  query: SearchQuery,
+  context: TermContext,
+  docOf: (rowid: number) => DocRow,
+): Map<Term, Set<number>> {
   const sets = new Map<Term, Set<number>>();
   for (const { term } of query.groups.flat()) {
     if (term.kind !== 'field' || !ANNOTATION_FIELDS.has(term.field) || sets.has(term)) continue;
@@ -72,12 +106,19 @@ export function annotationFieldDocs(db: DatabaseSync, query: SearchQuery, contex
 }
 
 /** Claims whose statement or verdict rationale match; a hit for each mention the index holds. */
-export function claimMatches(db: DatabaseSync, context: TermContext, holds: (unit: Searchable) => boolean, docOf: (rowid: number) => DocRow): Match[] {
+export function claimMatches(
+  db: DatabaseSync,
+  context: TermContext,
+  holds: (unit: Searchable) => boolean,
+  docOf: (rowid: number) => DocRow,
+): Match[] {
   const mention = db.prepare('SELECT a.*, 0 AS score FROM anns a JOIN docs d ON d.rowid = a.doc WHERE d.id = ? AND a.id = ?');
   const matches: Match[] = [];
   for (const { json } of db.prepare('SELECT json FROM claims ORDER BY rowid').all() as { json: string }[]) {
     const claim = JSON.parse(json) as Claim;
-    const rows = claim.mentions.map((ref) => mention.get(ref.documentId, ref.annotationId) as AnnRow | undefined).filter((row) => row !== undefined);
+    const rows = claim.mentions
+      .map((ref) => mention.get(ref.documentId, ref.annotationId) as AnnRow | undefined)
+      .filter((row) => row !== undefined);
     const mentions = rows.map((row) => annotationSearchable(row, docOf(row.doc), []));
     const unit: Searchable = {
       texts: () => [claim.statement, claim.verdict?.rationale ?? ''],
@@ -88,15 +129,25 @@ export function claimMatches(db: DatabaseSync, context: TermContext, holds: (uni
       },
       tags: () => mentions.flatMap((unit) => unit.tags()),
       published: () => mentions.map((unit) => unit.published()).find((date) => date !== undefined),
-      annotationTerm: (term) => (term.kind === 'field' && (term.field === 'status' || term.field === 'creator') ? termHolds(term, { ...unit, annotationTerm: undefined }, context) : mentions.some((unit) => termHolds(term, unit, context))),
+      annotationTerm: (term) =>
+        term.kind === 'field' && (term.field === 'status' || term.field === 'creator')
+          ? termHolds(term, { ...unit, annotationTerm: undefined }, context)
+          : mentions.some((unit) => termHolds(term, unit, context)),
     };
     if (!holds(unit)) continue;
     for (const row of rows) {
       const doc = docOf(row.doc);
       matches.push({
-        documentId: doc.id, docRowid: doc.rowid, score: 1,
+        documentId: doc.id,
+        docRowid: doc.rowid,
+        score: 1,
         hits: [{ start: row.start, end: row.end, annotationId: row.id, claimId: claim.id }],
-        facets: { role: [doc.role], outlet: [row.outlet || doc.outlet], tag: JSON.parse(row.tags) as string[], status: [claim.verdict?.rating ?? claim.status] },
+        facets: {
+          role: [doc.role],
+          outlet: [row.outlet || doc.outlet],
+          tag: JSON.parse(row.tags) as string[],
+          status: [claim.verdict?.rating ?? claim.status],
+        },
       });
     }
   }

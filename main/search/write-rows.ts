@@ -22,11 +22,15 @@ export class RowWriter {
   constructor(db: DatabaseSync) {
     const docColumns = 'title = ?, role = ?, outlet = ?, author = ?, published = ?, url = ?, tags = ?, folded = ?';
     this.findDoc = db.prepare('SELECT rowid, text_hash FROM docs WHERE id = ?');
-    this.insertDoc = db.prepare('INSERT INTO docs(id, title, role, outlet, author, published, url, tags, folded, text_hash, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insertDoc = db.prepare(
+      'INSERT INTO docs(id, title, role, outlet, author, published, url, tags, folded, text_hash, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     this.updateDoc = db.prepare(`UPDATE docs SET ${docColumns}, text_hash = ?, text = ? WHERE rowid = ?`);
     this.updateDocMeta = db.prepare(`UPDATE docs SET ${docColumns} WHERE rowid = ?`);
     this.deleteDoc = db.prepare('DELETE FROM docs WHERE rowid = ?');
-    this.insertAnn = db.prepare('INSERT INTO anns(doc, id, start, end, quote, note, tags, status, speaker, outlet, creator, folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insertAnn = db.prepare(
+      'INSERT INTO anns(doc, id, start, end, quote, note, tags, status, speaker, outlet, creator, folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     this.deleteAnn = db.prepare('DELETE FROM anns WHERE doc = ? AND id = ?');
     this.deleteDocAnns = db.prepare('DELETE FROM anns WHERE doc = ?');
     this.upsertClaimRow = db.prepare('INSERT INTO claims(id, json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json');
@@ -37,7 +41,13 @@ export class RowWriter {
   upsertDocument(document: SearchDocument): void {
     const { meta } = document;
     const fields = [
-      meta.title, meta.role, meta.outlet, meta.author, meta.publishedAt ?? null, meta.sourceUrl ?? '', JSON.stringify(meta.tags),
+      meta.title,
+      meta.role,
+      meta.outlet,
+      meta.author,
+      meta.publishedAt ?? null,
+      meta.sourceUrl ?? '',
+      JSON.stringify(meta.tags),
       foldCase([meta.title, meta.outlet, meta.author, meta.sourceUrl ?? '', meta.tags.join(' ')].join('\n')),
     ] as const;
     const existing = this.findDoc.get(meta.id) as { rowid: number; text_hash: string } | undefined;
@@ -85,8 +95,18 @@ export class RowWriter {
     const { target } = annotation;
     const folded = foldCase([annotation.speaker, annotation.outlet, annotation.creator].join('\n'));
     this.insertAnn.run(
-      docRowid, annotation.id, target.start, target.end, target.exact, annotation.note, JSON.stringify(annotation.tags),
-      annotation.status, annotation.speaker, annotation.outlet, annotation.creator, folded,
+      docRowid,
+      annotation.id,
+      target.start,
+      target.end,
+      target.exact,
+      annotation.note,
+      JSON.stringify(annotation.tags),
+      annotation.status,
+      annotation.speaker,
+      annotation.outlet,
+      annotation.creator,
+      folded,
     );
   }
 }

@@ -44,7 +44,8 @@ export async function checkWorkspace(dir: string): Promise<CheckReport> {
   const store = await WorkspaceStore.open(dir);
   for (const problem of store.problems) {
     const file = problem.message.split(/[: ]/)[0] ?? '?';
-    if (problem.code === 'restored') findings.push({ file, problem: problem.message, repaired: 'restored from its backup (the damaged copy set aside)' });
+    if (problem.code === 'restored')
+      findings.push({ file, problem: problem.message, repaired: 'restored from its backup (the damaged copy set aside)' });
     else findings.push({ file, problem: problem.message });
   }
 
@@ -75,26 +76,51 @@ export async function checkStore(store: WorkspaceStore): Promise<{ findings: Che
     for (const annotation of document.annotations) {
       annotations.add(refKey({ documentId: document.meta.id, annotationId: annotation.id }));
       const unknown = annotation.tags.filter((tag) => !tags.has(tag));
-      if (unknown.length > 0) findings.push({ file, problem: `annotation ${annotation.id} has tags the codebook lacks: ${unknown.join(', ')}` });
-      if (!statuses.has(annotation.status)) findings.push({ file, problem: `annotation ${annotation.id} has the status "${annotation.status}", which the workspace does not define` });
+      if (unknown.length > 0)
+        findings.push({ file, problem: `annotation ${annotation.id} has tags the codebook lacks: ${unknown.join(', ')}` });
+      if (!statuses.has(annotation.status))
+        findings.push({
+          file,
+          problem: `annotation ${annotation.id} has the status "${annotation.status}", which the workspace does not define`,
+        });
     }
     const textHash = createHash('sha256').update(document.text, 'utf8').digest('hex');
-    if (textHash !== document.meta.textHash) findings.push({ file, problem: `its text does not hash to its textHash (${textHash}): the text or the hash was changed` });
-    if (document.meta.originalHash !== undefined && !originals.has(document.meta.originalHash)) findings.push({ file, problem: `its imported file originals/${document.meta.originalHash} is missing` });
+    if (textHash !== document.meta.textHash)
+      findings.push({ file, problem: `its text does not hash to its textHash (${textHash}): the text or the hash was changed` });
+    if (document.meta.originalHash !== undefined && !originals.has(document.meta.originalHash))
+      findings.push({ file, problem: `its imported file originals/${document.meta.originalHash} is missing` });
     for (const version of document.versions) {
-      if (!texts.has(version.textHash)) findings.push({ file, problem: `the text of its version of ${version.importedAt}, texts/${version.textHash}, is missing` });
+      if (!texts.has(version.textHash))
+        findings.push({ file, problem: `the text of its version of ${version.importedAt}, texts/${version.textHash}, is missing` });
     }
   }
   for (const link of store.evidence.links) {
-    for (const end of [link.from, link.to]) if (!annotations.has(refKey(end))) findings.push({ file: 'evidence.json', problem: `link ${link.id} points at annotation ${end.annotationId} of document ${end.documentId}, which does not exist` });
+    for (const end of [link.from, link.to])
+      if (!annotations.has(refKey(end)))
+        findings.push({
+          file: 'evidence.json',
+          problem: `link ${link.id} points at annotation ${end.annotationId} of document ${end.documentId}, which does not exist`,
+        });
   }
   for (const claim of store.evidence.claims) {
-    for (const mention of claim.mentions) if (!annotations.has(refKey(mention))) findings.push({ file: 'evidence.json', problem: `claim ${claim.id} mentions annotation ${mention.annotationId} of document ${mention.documentId}, which does not exist` });
+    for (const mention of claim.mentions)
+      if (!annotations.has(refKey(mention)))
+        findings.push({
+          file: 'evidence.json',
+          problem: `claim ${claim.id} mentions annotation ${mention.annotationId} of document ${mention.documentId}, which does not exist`,
+        });
   }
-  for (const [folder, names] of [[ORIGINALS_DIR, originals], [TEXTS_DIR, texts]] as const) {
+  for (const [folder, names] of [
+    [ORIGINALS_DIR, originals],
+    [TEXTS_DIR, texts],
+  ] as const) {
     for (const name of names) {
       const actual = await sha256Of(path.join(dir, folder, name));
-      if (actual !== name) findings.push({ file: `${folder}/${name}`, problem: `its content does not match its name (SHA-256 ${actual}): it was changed or damaged` });
+      if (actual !== name)
+        findings.push({
+          file: `${folder}/${name}`,
+          problem: `its content does not match its name (SHA-256 ${actual}): it was changed or damaged`,
+        });
     }
   }
 

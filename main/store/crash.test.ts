@@ -37,34 +37,42 @@ function runAndKill(args: readonly string[], ms: number): Promise<number> {
 const CYCLES = Number(process.env.CB_CRASH_CYCLES ?? 12);
 
 describe('a save loop killed with SIGKILL', () => {
-  it(`leaves every file whole and valid, with every acknowledged save (${CYCLES} kills)`, () =>
-    withTempDir(async (dir) => {
-      await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, name: 'Crash test' });
-      const documentId = (await WorkspaceStore.open(dir)).documents[0]!.meta.id;
-      const next = seeded(7);
-      for (let cycle = 0; cycle < CYCLES; cycle++) {
-        const acknowledged = await runAndKill(['durable', dir, documentId], 20 + next() * 200);
-        const store = await WorkspaceStore.open(dir);
-        expect(store.problems, `cycle ${cycle}`).toEqual([]);
-        const saved = new Set(store.document(documentId)!.annotations.map((annotation) => annotation.id));
-        expect(saved.has(`crash-${acknowledged}`), `cycle ${cycle}: save ${acknowledged} was acknowledged`).toBe(true);
-      }
-    }), 120_000);
-
-  it('control: a plain fs.writeFile writer is caught leaving a torn file', () =>
-    withTempDir(async (dir) => {
-      const file = path.join(dir, 'plain.json');
-      const next = seeded(11);
-      let torn = 0;
-      for (let cycle = 0; cycle < 40 && torn === 0; cycle++) {
-        await runAndKill(['plain', file], 20 + next() * 200);
-        const text = await readFile(file, 'utf8');
-        try {
-          JSON.parse(text);
-        } catch {
-          torn++;
+  it(
+    `leaves every file whole and valid, with every acknowledged save (${CYCLES} kills)`,
+    () =>
+      withTempDir(async (dir) => {
+        await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, name: 'Crash test' });
+        const documentId = (await WorkspaceStore.open(dir)).documents[0]!.meta.id;
+        const next = seeded(7);
+        for (let cycle = 0; cycle < CYCLES; cycle++) {
+          const acknowledged = await runAndKill(['durable', dir, documentId], 20 + next() * 200);
+          const store = await WorkspaceStore.open(dir);
+          expect(store.problems, `cycle ${cycle}`).toEqual([]);
+          const saved = new Set(store.document(documentId)!.annotations.map((annotation) => annotation.id));
+          expect(saved.has(`crash-${acknowledged}`), `cycle ${cycle}: save ${acknowledged} was acknowledged`).toBe(true);
         }
-      }
-      expect(torn).toBeGreaterThan(0);
-    }), 120_000);
+      }),
+    120_000,
+  );
+
+  it(
+    'control: a plain fs.writeFile writer is caught leaving a torn file',
+    () =>
+      withTempDir(async (dir) => {
+        const file = path.join(dir, 'plain.json');
+        const next = seeded(11);
+        let torn = 0;
+        for (let cycle = 0; cycle < 40 && torn === 0; cycle++) {
+          await runAndKill(['plain', file], 20 + next() * 200);
+          const text = await readFile(file, 'utf8');
+          try {
+            JSON.parse(text);
+          } catch {
+            torn++;
+          }
+        }
+        expect(torn).toBeGreaterThan(0);
+      }),
+    120_000,
+  );
 });

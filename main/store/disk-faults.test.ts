@@ -77,7 +77,9 @@ describe('when the disk is full or read-only', () => {
     expect((await WorkspaceStore.open(dir)).problems).toEqual([]);
   });
 
-  it('a claim save that fails on a full disk is not half-kept: the next one writes the document whole, and nothing is lost', async ({ skip }) => {
+  it('a claim save that fails on a full disk is not half-kept: the next one writes the document whole, and nothing is lost', async ({
+    skip,
+  }) => {
     if (mountPoint === undefined) return skip(skipReason);
     const dir = path.join(mountPoint, 'ws-journal-full');
     await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
@@ -93,7 +95,7 @@ describe('when the disk is full or read-only', () => {
     const filler = await fillDisk(mountPoint);
     try {
       // A large note, so the append cannot fit in whatever the last block has left.
-      const failed = await note(`lost: ${"x".repeat(64 * 1024)}`);
+      const failed = await note(`lost: ${'x'.repeat(64 * 1024)}`);
       expect(failed).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/ENOSPC|no space/i) } });
       expect(store.document(id)!.annotations[0]!.note).toBe('kept in the journal');
     } finally {
@@ -107,7 +109,9 @@ describe('when the disk is full or read-only', () => {
     await reopened.close();
   });
 
-  it('claims saved in a burst when the disk fills: the failed one and those made after it fail, the history forgets them, nothing is half-kept', async ({ skip }) => {
+  it('claims saved in a burst when the disk fills: the failed one and those made after it fail, the history forgets them, nothing is half-kept', async ({
+    skip,
+  }) => {
     if (mountPoint === undefined) return skip(skipReason);
     const dir = path.join(mountPoint, 'ws-burst-full');
     await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
@@ -136,7 +140,12 @@ describe('when the disk is full or read-only', () => {
     expect((await service.updateAnnotation(document.meta.id, second.id, { note: 'once there was space' })).ok).toBe(true);
     await service.undo();
     await service.undo();
-    expect(store.document(document.meta.id)!.annotations.slice(0, 2).map((annotation) => annotation.note)).toEqual([first.note, second.note]);
+    expect(
+      store
+        .document(document.meta.id)!
+        .annotations.slice(0, 2)
+        .map((annotation) => annotation.note),
+    ).toEqual([first.note, second.note]);
     await service.dispose();
     await store.close();
     const reopened = await WorkspaceStore.open(dir);
@@ -175,7 +184,10 @@ describe('when the disk is full or read-only', () => {
       const writer = await unprivilegedWriter(dir, ws);
       if (writer === undefined) return skip('root ignores file permissions, and there is no unprivileged user to run the writer as');
       const first = await writer.next();
-      expect(first).toMatchObject({ saved: { code: 'write-failed', message: expect.stringMatching(/EACCES|permission denied/i) }, titleInMemory: expect.not.stringMatching(/Renamed/) });
+      expect(first).toMatchObject({
+        saved: { code: 'write-failed', message: expect.stringMatching(/EACCES|permission denied/i) },
+        titleInMemory: expect.not.stringMatching(/Renamed/),
+      });
       expect(first.saveState).toMatch(/EACCES|permission denied/i);
       expect(await readFile(file, 'utf8')).toBe(before);
       for (const folder of folders) await chmod(folder, 0o777);
@@ -217,4 +229,3 @@ async function unprivilegedWriter(dir: string, ws: string): Promise<{ next(): Pr
     },
   };
 }
-

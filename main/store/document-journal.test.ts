@@ -19,7 +19,9 @@ async function sample(dir: string) {
   /** Changes one annotation's note, as the change log does (it tells the store the annotation put). */
   const note = async (index: number, text: string) => {
     const annotation = store.document(document.meta.id)!.annotations[index]!;
-    const saved = await store.putAnnotations(document.meta.id, [{ annotationId: annotation.id, annotation: { ...annotation, note: text } }]);
+    const saved = await store.putAnnotations(document.meta.id, [
+      { annotationId: annotation.id, annotation: { ...annotation, note: text } },
+    ]);
     if (!saved.ok) throw new Error(saved.error.message);
   };
   return { store, document, file, journal: file.replace(/\.json$/, '.jsonl'), note };
@@ -71,7 +73,10 @@ describe('the document journal', () => {
       const { store, document, file, journal, note } = await sample(dir);
       for (let n = 0; n <= JOURNAL_MAX_RECORDS + 2; n++) await note(n % 3, `save ${n}`);
       const names = await readdir(path.dirname(file));
-      expect(names.filter((name) => name.startsWith(`${document.meta.id}.`))).toEqual([`${document.meta.id}.json`, `${document.meta.id}.jsonl`]);
+      expect(names.filter((name) => name.startsWith(`${document.meta.id}.`))).toEqual([
+        `${document.meta.id}.json`,
+        `${document.meta.id}.jsonl`,
+      ]);
       expect((await readFile(journal, 'utf8')).trim().split('\n').length).toBeLessThan(5);
       expect((await WorkspaceStore.open(dir)).document(document.meta.id)).toEqual(store.document(document.meta.id));
     }));
@@ -87,11 +92,18 @@ describe('the document journal', () => {
       // journal unreadable from there on, and the save lost at the next opening).
       const next = await WorkspaceStore.open(dir);
       const third = next.document(document.meta.id)!.annotations[2]!;
-      expect((await next.putAnnotations(document.meta.id, [{ annotationId: third.id, annotation: { ...third, note: 'after the crash' } }])).ok).toBe(true);
+      expect(
+        (await next.putAnnotations(document.meta.id, [{ annotationId: third.id, annotation: { ...third, note: 'after the crash' } }])).ok,
+      ).toBe(true);
       await next.close();
       const reopened = await WorkspaceStore.open(dir);
       expect(reopened.problems).toEqual([]);
-      expect(reopened.document(document.meta.id)!.annotations.slice(1, 3).map((annotation) => annotation.note)).toEqual(['acknowledged', 'after the crash']);
+      expect(
+        reopened
+          .document(document.meta.id)!
+          .annotations.slice(1, 3)
+          .map((annotation) => annotation.note),
+      ).toEqual(['acknowledged', 'after the crash']);
       await reopened.close();
     }));
 
@@ -106,7 +118,10 @@ describe('the document journal', () => {
       expect(reopened.problems).toEqual([]);
 
       // A journal whose first line names another: left by a crash after the file was written whole.
-      await writeFile(journal, `${JSON.stringify({ journal: '00000000-0000-4000-8000-000000000000' })}\n${(await readFile(journal, 'utf8')).split('\n').slice(1).join('\n')}`);
+      await writeFile(
+        journal,
+        `${JSON.stringify({ journal: '00000000-0000-4000-8000-000000000000' })}\n${(await readFile(journal, 'utf8')).split('\n').slice(1).join('\n')}`,
+      );
       const whole = await WorkspaceStore.open(dir);
       expect(whole.document(document.meta.id)!.annotations[1]!.note).not.toBe('acknowledged');
       expect(whole.problems).toEqual([]);
@@ -124,7 +139,16 @@ describe('the document journal', () => {
       await writeFile(journal, lines.join('\n'));
       const reopened = await WorkspaceStore.open(dir);
       expect(reopened.document(document.meta.id)!.annotations[0]!.note).toBe('first');
-      expect(reopened.problems).toEqual([{ code: 'invalid', message: expect.stringMatching(new RegExp(`^documents/${document.meta.id}\\.jsonl: line 3 of the journal is not a record.*set aside as documents/${document.meta.id}\\.jsonl\\.corrupt-`)) }]);
+      expect(reopened.problems).toEqual([
+        {
+          code: 'invalid',
+          message: expect.stringMatching(
+            new RegExp(
+              `^documents/${document.meta.id}\\.jsonl: line 3 of the journal is not a record.*set aside as documents/${document.meta.id}\\.jsonl\\.corrupt-`,
+            ),
+          ),
+        },
+      ]);
       expect((await readdir(path.dirname(journal))).some((name) => name.startsWith(`${document.meta.id}.jsonl.corrupt-`))).toBe(true);
     }));
 });

@@ -14,7 +14,7 @@ import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Annotation, AnnotationId } from '../../core/model/annotation.ts';
-import type { DocumentFile} from '../../core/model/stored-files.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { parseDocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import { syncFolder } from './durable-file.ts';
@@ -146,7 +146,8 @@ export async function replayJournal(file: string, document: DocumentFile): Promi
   try {
     text = await readFile(journalPath(file), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ document, records: 0, bytes: 0, stale: false, present: false, torn: false });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return ok({ document, records: 0, bytes: 0, stale: false, present: false, torn: false });
     return fail('unreadable', `${path.basename(journalPath(file))}: ${(error as Error).message}`);
   }
   const lines = text.split('\n');
@@ -162,7 +163,8 @@ export async function replayJournal(file: string, document: DocumentFile): Promi
   }
   const named = JournalHeader.safeParse(header);
   if (!named.success) return fail('invalid', 'its first line does not name the journal');
-  if (named.data.journal !== document.journal) return ok({ document, records: 0, bytes: Buffer.byteLength(text), stale: true, present: false, torn });
+  if (named.data.journal !== document.journal)
+    return ok({ document, records: 0, bytes: Buffer.byteLength(text), stale: true, present: false, torn });
   let current = document;
   for (const [index, line] of complete.slice(1).entries()) {
     let parsed: unknown;
@@ -172,7 +174,8 @@ export async function replayJournal(file: string, document: DocumentFile): Promi
       return fail('invalid', `line ${index + 2} of the journal does not parse`);
     }
     const record = JournalRecord.safeParse(parsed);
-    if (!record.success) return fail('invalid', `line ${index + 2} of the journal is not a record: ${record.error.issues[0]?.message ?? 'invalid'}`);
+    if (!record.success)
+      return fail('invalid', `line ${index + 2} of the journal is not a record: ${record.error.issues[0]?.message ?? 'invalid'}`);
     const applied = applyRecord(current, record.data);
     if (!applied.ok) return fail('invalid', `line ${index + 2} of the journal: ${applied.error.message}`);
     current = applied.value;
@@ -180,7 +183,8 @@ export async function replayJournal(file: string, document: DocumentFile): Promi
   // No records: the document is its file, validated already.
   if (complete.length === 1) return ok({ document, records: 0, bytes: Buffer.byteLength(text), stale: false, present: true, torn });
   const whole = parseDocumentFile(current);
-  if (!whole.success) return fail('invalid', `the journal gives a document that is not valid: ${whole.error.issues[0]?.message ?? 'invalid'}`);
+  if (!whole.success)
+    return fail('invalid', `the journal gives a document that is not valid: ${whole.error.issues[0]?.message ?? 'invalid'}`);
   return ok({ document: whole.data, records: complete.length - 1, bytes: Buffer.byteLength(text), stale: false, present: true, torn });
 }
 

@@ -4,7 +4,15 @@
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ok } from '../../core/result.ts';
-import { appendLine, createJournal, JOURNAL_MAX_BYTES, JOURNAL_MAX_RECORDS, openJournalForAppend, prepareJournal, removeJournal } from './document-journal.ts';
+import {
+  appendLine,
+  createJournal,
+  JOURNAL_MAX_BYTES,
+  JOURNAL_MAX_RECORDS,
+  openJournalForAppend,
+  prepareJournal,
+  removeJournal,
+} from './document-journal.ts';
 import type { WriteQueue } from './write-queue.ts';
 import { documentPath } from './workspace-layout.ts';
 
@@ -43,7 +51,13 @@ export class DocumentJournals {
   /** Whether document `id`'s next change can be appended rather than the file written whole. */
   canAppend(id: string): boolean {
     const journal = this.states.get(id);
-    return journal !== undefined && journal.name !== undefined && (journal.on === 'ready' || journal.on === 'absent') && journal.records < JOURNAL_MAX_RECORDS && journal.bytes < JOURNAL_MAX_BYTES;
+    return (
+      journal !== undefined &&
+      journal.name !== undefined &&
+      (journal.on === 'ready' || journal.on === 'absent') &&
+      journal.records < JOURNAL_MAX_RECORDS &&
+      journal.bytes < JOURNAL_MAX_BYTES
+    );
   }
 
   /** Whether the journal is in a state to take an append right now (checked again when the save runs). */

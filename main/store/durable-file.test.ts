@@ -14,7 +14,11 @@ describe('DurableJsonFile', () => {
       expect(await readFile(path.join(dir, 'data.json'), 'utf8')).toBe('{\n  "n": 3\n}\n');
       expect(await readdir(dir)).toEqual(['backups', 'data.json']);
       const backups = await listBackups(path.join(dir, 'backups'));
-      expect(await Promise.all(backups.map((name) => readFile(path.join(dir, 'backups', name), 'utf8').then((text) => JSON.parse(text) as { n: number })))).toEqual([{ n: 2 }, { n: 1 }, { n: 1 }]);
+      expect(
+        await Promise.all(
+          backups.map((name) => readFile(path.join(dir, 'backups', name), 'utf8').then((text) => JSON.parse(text) as { n: number })),
+        ),
+      ).toEqual([{ n: 2 }, { n: 1 }, { n: 1 }]);
     }));
 
   it('reads a file that starts with a byte order mark, and throws on one that does not parse', () =>
@@ -44,14 +48,23 @@ describe('pruneBackups', () => {
       const now = new Date('2026-12-10T12:00:00.000Z');
       const times: string[] = [];
       // Three a day for ten days, at 09:00, 10:00 and 11:00.
-      for (let day = 1; day <= 10; day++) for (const hour of ["09", "10", "11"]) times.push(`2026-12-${String(day).padStart(2, "0")}T${hour}:00:00.000Z`);
+      for (let day = 1; day <= 10; day++)
+        for (const hour of ['09', '10', '11']) times.push(`2026-12-${String(day).padStart(2, '0')}T${hour}:00:00.000Z`);
       await mkdir(dir, { recursive: true });
       for (const time of times) await writeFile(path.join(dir, `${time.replace(/[-:.]/g, '')}-0000abcd.json`), '{}');
       await pruneBackups(dir, { recent: 5, days: 7 }, now);
       const kept = (await listBackups(dir)).map((name) => backupTime(name)!.toISOString());
       expect(kept).toEqual([
-        '2026-12-10T11:00:00.000Z', '2026-12-10T10:00:00.000Z', '2026-12-10T09:00:00.000Z', '2026-12-09T11:00:00.000Z', '2026-12-09T10:00:00.000Z',
-        '2026-12-08T11:00:00.000Z', '2026-12-07T11:00:00.000Z', '2026-12-06T11:00:00.000Z', '2026-12-05T11:00:00.000Z', '2026-12-04T11:00:00.000Z',
+        '2026-12-10T11:00:00.000Z',
+        '2026-12-10T10:00:00.000Z',
+        '2026-12-10T09:00:00.000Z',
+        '2026-12-09T11:00:00.000Z',
+        '2026-12-09T10:00:00.000Z',
+        '2026-12-08T11:00:00.000Z',
+        '2026-12-07T11:00:00.000Z',
+        '2026-12-06T11:00:00.000Z',
+        '2026-12-05T11:00:00.000Z',
+        '2026-12-04T11:00:00.000Z',
       ]);
     }));
 });

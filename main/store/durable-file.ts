@@ -70,7 +70,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     // to (its journal) is never replaced, and would otherwise have no backup to be restored from.
     // A copy, not a link: damage done to the file in place must not reach its backup. Best effort:
     // the write itself has succeeded, and a torn copy fails validation and is never restored.
-    if (!replaced && backupsDir !== undefined) await copyFile(this.file, path.join(backupsDir, backupName(new Date()))).catch(() => undefined);
+    if (!replaced && backupsDir !== undefined)
+      await copyFile(this.file, path.join(backupsDir, backupName(new Date()))).catch(() => undefined);
   }
 
   /** The version about to be replaced, kept under the time it is replaced; false when there is none (the first write). */
@@ -83,7 +84,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return false; // the first write: nothing to keep
       // A file system without hard links: a copy does.
-      if (code === 'EPERM' || code === 'EXDEV' || code === 'ENOTSUP' || code === 'EOPNOTSUPP') await copyFile(this.file, path.join(dir, name));
+      if (code === 'EPERM' || code === 'EXDEV' || code === 'ENOTSUP' || code === 'EOPNOTSUPP')
+        await copyFile(this.file, path.join(dir, name));
       else throw error;
     }
     if (++this.sincePruned >= (this.options.backups ?? DEFAULT_BACKUPS).recent) {
@@ -125,7 +127,10 @@ export async function listBackups(dir: string): Promise<string[]> {
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  return names.filter((name) => BACKUP_NAME.test(name)).sort().reverse();
+  return names
+    .filter((name) => BACKUP_NAME.test(name))
+    .sort()
+    .reverse();
 }
 
 /** When a backup was made, from its name. */

@@ -15,7 +15,10 @@ import { BACKUPS_DIR } from './workspace-layout.ts';
 const V1 = path.resolve(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'workspace-v1');
 
 function claimbench(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -56,7 +59,10 @@ describe('migrating a workspace', () => {
         expect(withoutVersion(after.get(name)!), name).toEqual(withoutVersion(before.get(name)!));
         // The format 1 file is kept as the file's backup.
         const backups = [...after.keys()].filter((file) => file.startsWith(path.join(BACKUPS_DIR, name) + path.sep));
-        expect(backups.map((file) => after.get(file)), name).toContain(before.get(name));
+        expect(
+          backups.map((file) => after.get(file)),
+          name,
+        ).toContain(before.get(name));
       }
       // The journal (format 1 had them already) is left as it is, and still replayed.
       const journal = [...before.keys()].find((name) => name.endsWith('.jsonl'))!;
@@ -92,7 +98,9 @@ describe('migrating a workspace', () => {
       ];
       const opening = WorkspaceStore.open(ws, { migrations: failing });
       await expect(opening).rejects.toMatchObject({ name: 'WorkspaceOpenError', code: 'migration-failed' });
-      await expect(opening).rejects.toThrow(/documents\/[0-9a-f-]+\.json: the migration from format 1 to 2 failed: an unexpected field.*Nothing was changed/);
+      await expect(opening).rejects.toThrow(
+        /documents\/[0-9a-f-]+\.json: the migration from format 1 to 2 failed: an unexpected field.*Nothing was changed/,
+      );
       expect(await snapshot(ws)).toEqual(before);
       await expect(stat(path.join(ws, BACKUPS_DIR))).rejects.toMatchObject({ code: 'ENOENT' });
     }));
@@ -112,20 +120,46 @@ describe('migrating a workspace', () => {
 describe('migrate', () => {
   it('takes a file through each step to the current version, without changing what it was given', () => {
     const file = Object.freeze({ schemaVersion: 1, name: 'Old' });
-    expect(migrate('workspace', file)).toEqual({ ok: true, value: { data: { schemaVersion: WORKSPACE_SCHEMA_VERSION, name: 'Old' }, from: 1 } });
+    expect(migrate('workspace', file)).toEqual({
+      ok: true,
+      value: { data: { schemaVersion: WORKSPACE_SCHEMA_VERSION, name: 'Old' }, from: 1 },
+    });
     expect(file).toEqual({ schemaVersion: 1, name: 'Old' });
   });
 
   it('leaves to validation what it cannot place: not an object, no version, a version from the future or below 1', () => {
-    for (const data of [null, [], 'text', { name: 'x' }, { schemaVersion: '1' }, { schemaVersion: 0 }, { schemaVersion: 1.5 }, { schemaVersion: WORKSPACE_SCHEMA_VERSION + 1 }]) {
+    for (const data of [
+      null,
+      [],
+      'text',
+      { name: 'x' },
+      { schemaVersion: '1' },
+      { schemaVersion: 0 },
+      { schemaVersion: 1.5 },
+      { schemaVersion: WORKSPACE_SCHEMA_VERSION + 1 },
+    ]) {
       expect(migrate('document', data)).toEqual({ ok: true, value: { data, from: WORKSPACE_SCHEMA_VERSION } });
     }
   });
 
   it('fails, naming the step, when a step is missing or throws', () => {
-    expect(migrate('evidence', { schemaVersion: 1 }, [])).toEqual({ ok: false, error: { code: 'migration-failed', message: 'there is no migration from format 1 to 2' } });
-    const throwing: Migration = { from: 1, change: 'x', steps: { evidence: () => { throw new Error('bad link'); } } };
-    expect(migrate('evidence', { schemaVersion: 1 }, [throwing])).toEqual({ ok: false, error: { code: 'migration-failed', message: 'the migration from format 1 to 2 failed: bad link' } });
+    expect(migrate('evidence', { schemaVersion: 1 }, [])).toEqual({
+      ok: false,
+      error: { code: 'migration-failed', message: 'there is no migration from format 1 to 2' },
+    });
+    const throwing: Migration = {
+      from: 1,
+      change: 'x',
+      steps: {
+        evidence: () => {
+          throw new Error('bad link');
+        },
+      },
+    };
+    expect(migrate('evidence', { schemaVersion: 1 }, [throwing])).toEqual({
+      ok: false,
+      error: { code: 'migration-failed', message: 'the migration from format 1 to 2 failed: bad link' },
+    });
   });
 });
 
@@ -135,7 +169,9 @@ describe('claimbench check on a format 1 workspace', () => {
       const ws = path.join(dir, 'ws');
       await cp(V1, ws, { recursive: true });
       const result = claimbench('check', '--workspace', ws);
-      expect(result.stdout).toMatch(/Brought 5 files of this workspace from format 1 to format 2 \(format 2: claim changes may be kept in a journal/);
+      expect(result.stdout).toMatch(
+        /Brought 5 files of this workspace from format 1 to format 2 \(format 2: claim changes may be kept in a journal/,
+      );
       expect(result.stdout).toMatch(/all valid/);
       expect(result.code).toBe(0);
     }));

@@ -4,7 +4,14 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { MIGRATIONS, type Migration, type StoredFileKind } from '../../core/model/migrations.ts';
-import { ArchiveFile, type DocumentFile, EvidenceFile, parseDocumentFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
+import {
+  ArchiveFile,
+  type DocumentFile,
+  EvidenceFile,
+  parseDocumentFile,
+  WORKSPACE_SCHEMA_VERSION,
+  WorkspaceFile,
+} from '../../core/model/stored-files.ts';
 import { fail, type Failure, type Result } from '../../core/result.ts';
 import { journalPath, removeJournal, replayJournal } from './document-journal.ts';
 import type { JournalState } from './document-journals.ts';
@@ -79,68 +86,112 @@ export interface OpenedRecords {
  * until the analyst repairs or removes it and opens the workspace again. archive.json likewise.
  */
 export async function readWorkspace(dir: string, options: OpenOptions = {}): Promise<OpenedRecords> {
-    const absolute = path.resolve(dir);
-    const repair = options.readOnly !== true;
-    const reading: Reading = { repair, migrations: options.migrations ?? MIGRATIONS, migrated: [] };
-    const workspaceFile = storedFile<WorkspaceFile>(absolute, WORKSPACE_FILE);
-    const workspace = await readValidated(workspaceFile, WorkspaceFile, 'workspace', reading);
-    if (!workspace.ok) {
-      if (workspace.error.code === 'migration-failed') throw migrationFailed(absolute, workspace.error.message);
-      if (workspace.error.code === 'missing') throw new WorkspaceOpenError('not-a-workspace', `${absolute} is not a Claimbench workspace (${workspace.error.message})`);
-      throw new WorkspaceOpenError(
-        'invalid-workspace-file',
-        `${path.join(absolute, WORKSPACE_FILE)} cannot be read: ${workspace.error.message.replace(`${WORKSPACE_FILE}: `, '')}. Put a good copy of it in place, or open another folder.`,
-      );
-    }
-    workspaceFile.db.data = workspace.value;
-    noteMigrated(reading, workspaceFile, workspace);
-    const unreadable: Failure[] = workspace.restored ? [workspace.restored] : [];
-    if (repair) await removeStaleTemps(absolute);
+  const absolute = path.resolve(dir);
+  const repair = options.readOnly !== true;
+  const reading: Reading = { repair, migrations: options.migrations ?? MIGRATIONS, migrated: [] };
+  const workspaceFile = storedFile<WorkspaceFile>(absolute, WORKSPACE_FILE);
+  const workspace = await readValidated(workspaceFile, WorkspaceFile, 'workspace', reading);
+  if (!workspace.ok) {
+    if (workspace.error.code === 'migration-failed') throw migrationFailed(absolute, workspace.error.message);
+    if (workspace.error.code === 'missing')
+      throw new WorkspaceOpenError('not-a-workspace', `${absolute} is not a Claimbench workspace (${workspace.error.message})`);
+    throw new WorkspaceOpenError(
+      'invalid-workspace-file',
+      `${path.join(absolute, WORKSPACE_FILE)} cannot be read: ${workspace.error.message.replace(`${WORKSPACE_FILE}: `, '')}. Put a good copy of it in place, or open another folder.`,
+    );
+  }
+  workspaceFile.db.data = workspace.value;
+  noteMigrated(reading, workspaceFile, workspace);
+  const unreadable: Failure[] = workspace.restored ? [workspace.restored] : [];
+  if (repair) await removeStaleTemps(absolute);
 
-    const documentsDir = path.join(absolute, DOCUMENTS_DIR);
-    await mkdir(documentsDir, { recursive: true });
-    const documentFiles = new Map<string, StoredFile<DocumentFile>>();
-    const listing = await readdir(documentsDir);
-    const names = listing.filter((name) => name.endsWith('.json')).sort();
-    // Only documents with a journal on disk have one to replay (most have none: no read for those).
-    const journaled = new Set(listing.filter((name) => name.endsWith('.jsonl')).map((name) => `${name.slice(0, -1)}`));
-    // Read several at once (a workspace has thousands of small files), kept in name order.
-    const read = await mapConcurrently(names, OPEN_CONCURRENCY, async (name) => {
-      const stored = storedFile<DocumentFile>(absolute, `${DOCUMENTS_DIR}/${name}`);
-      let file = await readValidated(stored, DOCUMENT_FILE, 'document', reading);
-      // A file that holds another document than its name says is damaged too (a flipped byte in the id).
-      if (file.ok && `${file.value.meta.id}.json` !== name) {
-        const damage: Failure<'invalid'> = { code: 'invalid', message: `${stored.relative}: holds document "${file.value.meta.id}", not "${name.slice(0, -5)}"` };
-        file = repair ? await recover(stored, DOCUMENT_FILE, damage, 'document', reading, (value) => `${value.meta.id}.json` === name) : fail(damage.code, damage.message);
-      }
-      return { name, stored, file, journal: file.ok && journaled.has(name) ? await openJournal(stored, file.value, repair) : undefined };
-    });
-    const journals = new Map<string, JournalState>();
-    const failedMigration = read.find(({ file }) => !file.ok && file.error.code === 'migration-failed');
-    if (failedMigration && !failedMigration.file.ok) throw migrationFailed(absolute, failedMigration.file.error.message);
-    for (const { stored, file, journal } of read) {
-      if (file.restored) unreadable.push(file.restored);
-      if (journal?.problem) unreadable.push(journal.problem);
-      if (!file.ok) {
-        unreadable.push(file.error);
-      } else {
-        noteMigrated(reading, stored, file);
-        stored.db.data = journal?.document ?? file.value;
-        documentFiles.set(file.value.meta.id, stored);
-        journals.set(file.value.meta.id, { on: journal?.present ? (journal.torn ? 'unknown' : 'ready') : 'absent', name: file.value.journal, records: journal?.records ?? 0, bytes: journal?.bytes ?? 0 });
-      }
+  const documentsDir = path.join(absolute, DOCUMENTS_DIR);
+  await mkdir(documentsDir, { recursive: true });
+  const documentFiles = new Map<string, StoredFile<DocumentFile>>();
+  const listing = await readdir(documentsDir);
+  const names = listing.filter((name) => name.endsWith('.json')).sort();
+  // Only documents with a journal on disk have one to replay (most have none: no read for those).
+  const journaled = new Set(listing.filter((name) => name.endsWith('.jsonl')).map((name) => `${name.slice(0, -1)}`));
+  // Read several at once (a workspace has thousands of small files), kept in name order.
+  const read = await mapConcurrently(names, OPEN_CONCURRENCY, async (name) => {
+    const stored = storedFile<DocumentFile>(absolute, `${DOCUMENTS_DIR}/${name}`);
+    let file = await readValidated(stored, DOCUMENT_FILE, 'document', reading);
+    // A file that holds another document than its name says is damaged too (a flipped byte in the id).
+    if (file.ok && `${file.value.meta.id}.json` !== name) {
+      const damage: Failure<'invalid'> = {
+        code: 'invalid',
+        message: `${stored.relative}: holds document "${file.value.meta.id}", not "${name.slice(0, -5)}"`,
+      };
+      file = repair
+        ? await recover(stored, DOCUMENT_FILE, damage, 'document', reading, (value) => `${value.meta.id}.json` === name)
+        : fail(damage.code, damage.message);
     }
-    const evidence = await openOptional(storedFile<EvidenceFile>(absolute, EVIDENCE_FILE), EvidenceFile, 'evidence', { schemaVersion: WORKSPACE_SCHEMA_VERSION, links: [], claims: [] }, 'links and claims', unreadable, reading);
-    const archive = await openOptional(storedFile<ArchiveFile>(absolute, ARCHIVE_FILE), ArchiveFile, 'archive', { schemaVersion: WORKSPACE_SCHEMA_VERSION, entries: [] }, 'archive entries', unreadable, reading);
-    if (repair) await writeMigrated(absolute, reading.migrated);
-    return { dir: absolute, workspaceFile, evidence, archive, documentFiles, unreadable, journals, migrated: reading.migrated.map(({ stored, from }) => ({ file: stored.relative, from })) };
+    return { name, stored, file, journal: file.ok && journaled.has(name) ? await openJournal(stored, file.value, repair) : undefined };
+  });
+  const journals = new Map<string, JournalState>();
+  const failedMigration = read.find(({ file }) => !file.ok && file.error.code === 'migration-failed');
+  if (failedMigration && !failedMigration.file.ok) throw migrationFailed(absolute, failedMigration.file.error.message);
+  for (const { stored, file, journal } of read) {
+    if (file.restored) unreadable.push(file.restored);
+    if (journal?.problem) unreadable.push(journal.problem);
+    if (!file.ok) {
+      unreadable.push(file.error);
+    } else {
+      noteMigrated(reading, stored, file);
+      stored.db.data = journal?.document ?? file.value;
+      documentFiles.set(file.value.meta.id, stored);
+      journals.set(file.value.meta.id, {
+        on: journal?.present ? (journal.torn ? 'unknown' : 'ready') : 'absent',
+        name: file.value.journal,
+        records: journal?.records ?? 0,
+        bytes: journal?.bytes ?? 0,
+      });
+    }
+  }
+  const evidence = await openOptional(
+    storedFile<EvidenceFile>(absolute, EVIDENCE_FILE),
+    EvidenceFile,
+    'evidence',
+    { schemaVersion: WORKSPACE_SCHEMA_VERSION, links: [], claims: [] },
+    'links and claims',
+    unreadable,
+    reading,
+  );
+  const archive = await openOptional(
+    storedFile<ArchiveFile>(absolute, ARCHIVE_FILE),
+    ArchiveFile,
+    'archive',
+    { schemaVersion: WORKSPACE_SCHEMA_VERSION, entries: [] },
+    'archive entries',
+    unreadable,
+    reading,
+  );
+  if (repair) await writeMigrated(absolute, reading.migrated);
+  return {
+    dir: absolute,
+    workspaceFile,
+    evidence,
+    archive,
+    documentFiles,
+    unreadable,
+    journals,
+    migrated: reading.migrated.map(({ stored, from }) => ({ file: stored.relative, from })),
+  };
 }
 
 /**
  * Reads an optional record (evidence.json, archive.json) for `open`: missing is `empty`; unreadable
  * is a problem, read as `empty`, and its writes are refused (so what it held, `holds`, is not lost).
  */
-async function openOptional<T>(file: StoredFile<T>, schema: Schema<T>, kind: StoredFileKind, empty: T, holds: string, problems: Failure[], reading: Reading): Promise<OptionalRecord<T>> {
+async function openOptional<T>(
+  file: StoredFile<T>,
+  schema: Schema<T>,
+  kind: StoredFileKind,
+  empty: T,
+  holds: string,
+  problems: Failure[],
+  reading: Reading,
+): Promise<OptionalRecord<T>> {
   const read = await readValidated(file, schema, kind, reading);
   if (!read.ok && read.error.code === 'migration-failed') throw migrationFailed(file.dir, read.error.message);
   if (read.restored) problems.push(read.restored);
@@ -177,12 +228,20 @@ export async function readValidated<T>(
   // A newer Claimbench's file is not damaged: it stays where it is, for that version to open.
   const version = (stored.db.data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > WORKSPACE_SCHEMA_VERSION) {
-    return fail('invalid', `${stored.relative}: written by a newer version of Claimbench (format ${version}; this one reads ${WORKSPACE_SCHEMA_VERSION}); it was left as it is`);
+    return fail(
+      'invalid',
+      `${stored.relative}: written by a newer version of Claimbench (format ${version}; this one reads ${WORKSPACE_SCHEMA_VERSION}); it was left as it is`,
+    );
   }
   return reading.repair ? recover(stored, schema, { code, message }, kind, reading) : read;
 }
 
-async function readOnce<T>(stored: StoredFile<T>, schema: Schema<T>, kind: StoredFileKind, reading: Reading): Promise<Result<T, 'missing' | 'unreadable' | 'invalid' | 'migration-failed'> & { from?: number }> {
+async function readOnce<T>(
+  stored: StoredFile<T>,
+  schema: Schema<T>,
+  kind: StoredFileKind,
+  reading: Reading,
+): Promise<Result<T, 'missing' | 'unreadable' | 'invalid' | 'migration-failed'> & { from?: number }> {
   const { db, relative } = stored;
   try {
     await db.read();
@@ -195,7 +254,8 @@ async function readOnce<T>(stored: StoredFile<T>, schema: Schema<T>, kind: Store
 
 /** Notes that `stored` was read in an older format, so that `open` writes `value` to it in the current one. */
 function noteMigrated<T>(reading: Reading, stored: StoredFile<T>, read: Result<T, string> & { from?: number }): void {
-  if (read.ok && read.from !== undefined) reading.migrated.push({ stored: stored as StoredFile<unknown>, value: read.value, from: read.from });
+  if (read.ok && read.from !== undefined)
+    reading.migrated.push({ stored: stored as StoredFile<unknown>, value: read.value, from: read.from });
 }
 
 /**
@@ -211,13 +271,19 @@ async function writeMigrated(dir: string, migrated: Reading['migrated']): Promis
       // The file as read, in the new format: not the data in memory, which has its journal replayed.
       await stored.db.adapter.write(value);
     } catch (error) {
-      throw migrationFailed(dir, `${stored.relative} could not be written in the new format: ${describe(error)}. The files written before it are in the new format, the rest as they were`);
+      throw migrationFailed(
+        dir,
+        `${stored.relative} could not be written in the new format: ${describe(error)}. The files written before it are in the new format, the rest as they were`,
+      );
     }
   }
 }
 
 function migrationFailed(dir: string, message: string): WorkspaceOpenError {
-  return new WorkspaceOpenError('migration-failed', `${dir} could not be brought to this version's format (${WORKSPACE_SCHEMA_VERSION}): ${message}. Nothing was changed by this attempt; open it with the version of Claimbench that wrote it, or report this.`);
+  return new WorkspaceOpenError(
+    'migration-failed',
+    `${dir} could not be brought to this version's format (${WORKSPACE_SCHEMA_VERSION}): ${message}. Nothing was changed by this attempt; open it with the version of Claimbench that wrote it, or report this.`,
+  );
 }
 
 /**
@@ -225,7 +291,11 @@ function migrationFailed(dir: string, message: string): WorkspaceOpenError {
  * whole) is removed; a damaged one is set aside as `<name>.jsonl.corrupt-<time>` and reported: the
  * document is then as its file was last written whole.
  */
-async function openJournal(stored: StoredFile<DocumentFile>, document: DocumentFile, repair: boolean): Promise<{ document: DocumentFile; records: number; bytes: number; present: boolean; torn?: boolean; problem?: Failure }> {
+async function openJournal(
+  stored: StoredFile<DocumentFile>,
+  document: DocumentFile,
+  repair: boolean,
+): Promise<{ document: DocumentFile; records: number; bytes: number; present: boolean; torn?: boolean; problem?: Failure }> {
   const file = path.join(stored.dir, stored.relative);
   const replayed = await replayJournal(file, document);
   if (replayed.ok) {
@@ -233,7 +303,14 @@ async function openJournal(stored: StoredFile<DocumentFile>, document: DocumentF
     return replayed.value;
   }
   const journal = `${stored.relative.replace(/\.json$/, '.jsonl')}`;
-  if (!repair) return { document, records: 0, bytes: 0, present: false, problem: { code: replayed.error.code, message: `${journal}: ${replayed.error.message}` } };
+  if (!repair)
+    return {
+      document,
+      records: 0,
+      bytes: 0,
+      present: false,
+      problem: { code: replayed.error.code, message: `${journal}: ${replayed.error.message}` },
+    };
   const aside = `${journal}.corrupt-${new Date().toISOString().replace(/[-:.]/g, '')}`;
   await rename(journalPath(file), path.join(stored.dir, aside)).catch(() => undefined);
   return {
@@ -241,7 +318,10 @@ async function openJournal(stored: StoredFile<DocumentFile>, document: DocumentF
     records: 0,
     bytes: 0,
     present: false,
-    problem: { code: replayed.error.code, message: `${journal}: ${replayed.error.message}. It was set aside as ${aside}; ${stored.relative} is as it was last written whole, without the claim changes the journal held (they are in the file set aside)` },
+    problem: {
+      code: replayed.error.code,
+      message: `${journal}: ${replayed.error.message}. It was set aside as ${aside}; ${stored.relative} is as it was last written whole, without the claim changes the journal held (they are in the file set aside)`,
+    },
   };
 }
 
@@ -264,4 +344,3 @@ export async function removeStaleTemps(dir: string): Promise<number> {
   }
   return removed;
 }
-

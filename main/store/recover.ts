@@ -46,16 +46,21 @@ export async function recover<T>(
     try {
       await writeDurably(file, text);
     } catch (error) {
-      return fail(damage.code, `${damage.message}. It was set aside as ${asideName}, and its backup could not be put back: ${describe(error)}`);
+      return fail(
+        damage.code,
+        `${damage.message}. It was set aside as ${asideName}, and its backup could not be put back: ${describe(error)}`,
+      );
     }
     stored.db.data = valid.value;
     const when = backupTime(name)?.toISOString() ?? name;
     return {
       ...ok(valid.value),
       ...(valid.from !== undefined ? { from: valid.from } : {}),
-      restored: { code: 'restored', message: `${stored.relative} was damaged (${damage.message.replace(`${stored.relative}: `, '')}); it was set aside as ${asideName} and its backup of ${when} was restored` },
+      restored: {
+        code: 'restored',
+        message: `${stored.relative} was damaged (${damage.message.replace(`${stored.relative}: `, '')}); it was set aside as ${asideName} and its backup of ${when} was restored`,
+      },
     };
   }
   return fail(damage.code, `${damage.message}. It was set aside as ${asideName}; there is no good backup of it to restore`);
 }
-

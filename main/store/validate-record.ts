@@ -17,7 +17,13 @@ export interface Reading {
 }
 
 /** `data` (read from `stored`) migrated to the current format and validated; `from`: the format it was in. */
-export function migrateAndValidate<T>(stored: StoredFile<T>, data: unknown, schema: Schema<T>, kind: StoredFileKind, reading: Reading): Result<T, 'invalid' | 'migration-failed'> & { from?: number } {
+export function migrateAndValidate<T>(
+  stored: StoredFile<T>,
+  data: unknown,
+  schema: Schema<T>,
+  kind: StoredFileKind,
+  reading: Reading,
+): Result<T, 'invalid' | 'migration-failed'> & { from?: number } {
   const migrated = migrate(kind, data, reading.migrations);
   if (!migrated.ok) return fail('migration-failed', `${stored.relative}: ${migrated.error.message}`);
   const valid = validate(migrated.value.data, schema, stored.relative);
@@ -33,4 +39,3 @@ function validate<T>(data: unknown, schema: Schema<T>, relative: string): Result
   }
   return ok(parsed.data);
 }
-

@@ -37,13 +37,17 @@ export async function acquireWorkspaceLock(dir: string, purpose: string): Promis
       await handle.close();
       return ok(lockOf(file));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return fail('write-failed', `Could not lock ${dir}: ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        return fail('write-failed', `Could not lock ${dir}: ${(error as Error).message}`);
     }
     const holder = await readHolder(file);
     if (holder !== undefined && holder.pid === process.pid && holder.host === mine.host) return ok(lockOf(file, false));
     if (holder !== undefined && (holder.host !== mine.host || isRunning(holder.pid))) {
       const where = holder.host === mine.host ? '' : ` on ${holder.host}`;
-      return fail('locked', `The workspace ${dir} is open in process ${holder.pid}${where} (${holder.purpose}, since ${holder.since}). Close it there first; one workspace has one writer.`);
+      return fail(
+        'locked',
+        `The workspace ${dir} is open in process ${holder.pid}${where} (${holder.purpose}, since ${holder.since}). Close it there first; one workspace has one writer.`,
+      );
     }
     // Stale (its process is gone) or unreadable (a crash while it was written): moved away, then taken again.
     await rename(file, `${file}.stale-${randomUUID()}`).catch(() => undefined);

@@ -40,7 +40,9 @@ describe('WorkspaceStore', () => {
       const store = await WorkspaceStore.open(dir);
       expect(store.documents).toHaveLength(3);
       expect(store.problems.map((problem) => problem.message)).toEqual([
-        expect.stringMatching(/^documents\/broken\.json: .*\. It was set aside as documents\/broken\.json\.corrupt-\d{8}T\d{9}Z; there is no good backup of it to restore$/),
+        expect.stringMatching(
+          /^documents\/broken\.json: .*\. It was set aside as documents\/broken\.json\.corrupt-\d{8}T\d{9}Z; there is no good backup of it to restore$/,
+        ),
         expect.stringMatching(/^documents\/wrong-shape\.json: .*set aside as documents\/wrong-shape\.json\.corrupt-/),
       ]);
       const aside = (await readdir(path.join(dir, DOCUMENTS_DIR))).filter((name) => name.startsWith('broken.json.corrupt-'));
@@ -73,7 +75,14 @@ describe('WorkspaceStore', () => {
       const reopened = await WorkspaceStore.open(dir);
       expect(reopened.document(document.meta.id)?.meta.title).toBe('First edit');
       expect(reopened.problems).toEqual([
-        { code: 'restored', message: expect.stringMatching(new RegExp(`^documents/${document.meta.id}\\.json was damaged \\(.+\\); it was set aside as documents/${document.meta.id}\\.json\\.corrupt-\\d{8}T\\d{9}Z and its backup of \\d{4}-.+Z was restored$`)) },
+        {
+          code: 'restored',
+          message: expect.stringMatching(
+            new RegExp(
+              `^documents/${document.meta.id}\\.json was damaged \\(.+\\); it was set aside as documents/${document.meta.id}\\.json\\.corrupt-\\d{8}T\\d{9}Z and its backup of \\d{4}-.+Z was restored$`,
+            ),
+          ),
+        },
       ]);
       expect(JSON.parse(await readFile(file, 'utf8')).meta.title).toBe('First edit');
       const aside = (await readdir(path.join(dir, DOCUMENTS_DIR))).filter((name) => name.includes('.corrupt-'));
@@ -104,7 +113,10 @@ describe('WorkspaceStore', () => {
       expect((error as WorkspaceOpenError).code).toBe(code);
       if (content === null) return;
       // A newer version's file stays in place; a damaged one is set aside whole, never overwritten.
-      const kept = _name === 'from a future version' ? WORKSPACE_FILE : (await readdir(dir)).find((name) => name.startsWith(`${WORKSPACE_FILE}.corrupt-`));
+      const kept =
+        _name === 'from a future version'
+          ? WORKSPACE_FILE
+          : (await readdir(dir)).find((name) => name.startsWith(`${WORKSPACE_FILE}.corrupt-`));
       expect(await readFile(path.join(dir, kept!), 'utf8')).toBe(content);
     }),
   );
@@ -192,7 +204,13 @@ describe('WorkspaceStore', () => {
       await rm(file);
       await mkdir(file);
       const failed = await store.removeDocument(document.meta.id);
-      expect(failed).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(new RegExp(`^Could not delete documents/${document.meta.id}\\.json: `)) } });
+      expect(failed).toMatchObject({
+        ok: false,
+        error: {
+          code: 'write-failed',
+          message: expect.stringMatching(new RegExp(`^Could not delete documents/${document.meta.id}\\.json: `)),
+        },
+      });
       expect(store.document(document.meta.id)).toBe(document);
       expect(store.currentSaveState).toMatchObject({ pending: 0, lastError: { code: 'write-failed' } });
     }));
@@ -222,15 +240,43 @@ describe('WorkspaceStore', () => {
       const store = await WorkspaceStore.open(dir);
       expect(store.evidence).toEqual({ links: [], claims: [] });
       expect(store.problems).toEqual([]);
-      const claim = { id: 'c1', statement: 'A claim', mentions: [], status: 'open' as const, creator: '', created: '2026-08-15T10:00:00.000Z', modified: '2026-08-15T10:00:00.000Z' };
+      const claim = {
+        id: 'c1',
+        statement: 'A claim',
+        mentions: [],
+        status: 'open' as const,
+        creator: '',
+        created: '2026-08-15T10:00:00.000Z',
+        modified: '2026-08-15T10:00:00.000Z',
+      };
       expect(await store.putEvidence({ links: [], claims: [claim] })).toEqual({ ok: true, value: { links: [], claims: [claim] } });
-      expect(JSON.parse(await readFile(path.join(dir, EVIDENCE_FILE), 'utf8'))).toEqual({ schemaVersion: WORKSPACE_SCHEMA_VERSION, links: [], claims: [claim] });
+      expect(JSON.parse(await readFile(path.join(dir, EVIDENCE_FILE), 'utf8'))).toEqual({
+        schemaVersion: WORKSPACE_SCHEMA_VERSION,
+        links: [],
+        claims: [claim],
+      });
     }));
 
   it.each([
     ['truncated', '{"schemaVersion": 1, "links": ['],
     ['from a future version', JSON.stringify({ schemaVersion: 99, links: [], claims: [] })],
-    ['holding one link twice', JSON.stringify({ schemaVersion: 1, links: [0, 1].map((): EvidenceLink => ({ id: 'l1', relation: 'supports', from: { documentId: 'd1', annotationId: 'a' }, to: { documentId: 'd2', annotationId: 'b' }, note: '', creator: '', created: '2026-08-15T10:00:00.000Z', modified: '2026-08-15T10:00:00.000Z' })), claims: [] })],
+    [
+      'holding one link twice',
+      JSON.stringify({
+        schemaVersion: 1,
+        links: [0, 1].map((): EvidenceLink => ({
+          id: 'l1',
+          relation: 'supports',
+          from: { documentId: 'd1', annotationId: 'a' },
+          to: { documentId: 'd2', annotationId: 'b' },
+          note: '',
+          creator: '',
+          created: '2026-08-15T10:00:00.000Z',
+          modified: '2026-08-15T10:00:00.000Z',
+        })),
+        claims: [],
+      }),
+    ],
   ])('reports an evidence.json %s, opens with none, and refuses to write over it', (_name, content) =>
     withTempDir(async (dir) => {
       await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
@@ -238,12 +284,20 @@ describe('WorkspaceStore', () => {
       const store = await WorkspaceStore.open(dir);
       expect(store.documents).toHaveLength(3);
       expect(store.evidence).toEqual({ links: [], claims: [] });
-      expect(store.problems).toEqual([{ code: expect.stringMatching(/^(unreadable|invalid)$/), message: expect.stringMatching(/^evidence\.json: /) }]);
+      expect(store.problems).toEqual([
+        { code: expect.stringMatching(/^(unreadable|invalid)$/), message: expect.stringMatching(/^evidence\.json: /) },
+      ]);
       const refused = await store.putEvidence({ links: [], claims: [] });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/^evidence\.json could not be read when the workspace was opened/) } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'write-failed', message: expect.stringMatching(/^evidence\.json could not be read when the workspace was opened/) },
+      });
       expect(store.evidenceWriteRefusal).toBeDefined();
       // Damaged: set aside whole; from a newer version: left in place.
-      const kept = _name === 'from a future version' ? EVIDENCE_FILE : (await readdir(dir)).find((name) => name.startsWith(`${EVIDENCE_FILE}.corrupt-`));
+      const kept =
+        _name === 'from a future version'
+          ? EVIDENCE_FILE
+          : (await readdir(dir)).find((name) => name.startsWith(`${EVIDENCE_FILE}.corrupt-`));
       expect(await readFile(path.join(dir, kept!), 'utf8')).toBe(content);
     }),
   );
@@ -254,7 +308,10 @@ describe('a document imported and from then on only annotated (its file written 
     withTempDir(async (dir) => {
       const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR, empty: true });
       const service = createWorkbenchService(store, { extractors: EXTRACTORS });
-      const imported = await service.importText('Briefing', 'The minister said reservoirs hold 40 percent. The mayor said the water is safe.');
+      const imported = await service.importText(
+        'Briefing',
+        'The minister said reservoirs hold 40 percent. The mayor said the water is safe.',
+      );
       expect(imported.status).toBe('imported');
       const id = (imported as { documentId: string }).documentId;
       for (const phrase of ['reservoirs hold 40 percent', 'the water is safe']) {
@@ -269,8 +326,13 @@ describe('a document imported and from then on only annotated (its file written 
       // Damaged in place (the same inode: a hard-linked backup would be damaged with it).
       await writeFile(file, '{"schemaVersion": 2, "meta": {"id": "');
       const reopened = await WorkspaceStore.open(path.join(dir, 'ws'));
-      expect(reopened.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/was damaged .* its backup of .* was restored$/)]);
-      expect(reopened.document(id)!.annotations.map((annotation) => annotation.target.exact)).toEqual(['reservoirs hold 40 percent', 'the water is safe']);
+      expect(reopened.problems.map((problem) => problem.message)).toEqual([
+        expect.stringMatching(/was damaged .* its backup of .* was restored$/),
+      ]);
+      expect(reopened.document(id)!.annotations.map((annotation) => annotation.target.exact)).toEqual([
+        'reservoirs hold 40 percent',
+        'the water is safe',
+      ]);
       await reopened.close();
     }));
 });

@@ -139,14 +139,18 @@ export class WorkspaceStore {
   putEvidence(next: EvidenceData): Promise<Result<EvidenceData, 'write-failed'>> {
     if (this.evidenceRefusal) return Promise.resolve(fail(this.evidenceRefusal.code, this.evidenceRefusal.message));
     const file = EvidenceFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, links: next.links, claims: next.claims });
-    return this.queue.enqueue(this.evidenceFile.relative, () => writeStored(this.evidenceFile, file)).then((result) => (result.ok ? ok(this.evidence) : result));
+    return this.queue
+      .enqueue(this.evidenceFile.relative, () => writeStored(this.evidenceFile, file))
+      .then((result) => (result.ok ? ok(this.evidence) : result));
   }
 
   /** Replaces archive.json's entries; resolves once they are on disk. Throws on entries that break its schema (a bug at the caller). */
   putArchive(entries: readonly ArchiveEntry[]): Promise<Result<readonly ArchiveEntry[], 'write-failed'>> {
     if (this.archiveRefusal) return Promise.resolve(fail(this.archiveRefusal.code, this.archiveRefusal.message));
     const file = ArchiveFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, entries });
-    return this.queue.enqueue(this.archiveFile.relative, () => writeStored(this.archiveFile, file)).then((result) => (result.ok ? ok(this.archive) : result));
+    return this.queue
+      .enqueue(this.archiveFile.relative, () => writeStored(this.archiveFile, file))
+      .then((result) => (result.ok ? ok(this.archive) : result));
   }
 
   /**
@@ -199,7 +203,10 @@ export class WorkspaceStore {
     return this.queue.enqueue(documentPath(id), async (): Saved => {
       let result: Result<DocumentFile, 'write-failed'>;
       if (staging.generation !== generation) {
-        result = fail('write-failed', `Could not save ${documentPath(id)}: an earlier save of it failed, and this change was made after it`);
+        result = fail(
+          'write-failed',
+          `Could not save ${documentPath(id)}: an earlier save of it failed, and this change was made after it`,
+        );
       } else {
         result = await this.save(id, stored, planned);
         if (result.ok) staging.onDisk = planned.document;
@@ -231,7 +238,10 @@ export class WorkspaceStore {
       order.add(annotationId);
       byId.set(annotationId, Annotation.parse(annotation));
     }
-    const record = { ids: [...order].filter((annotationId) => byId.has(annotationId)), put: [...changed].flatMap((annotationId) => (byId.has(annotationId) ? [byId.get(annotationId)!] : [])) };
+    const record = {
+      ids: [...order].filter((annotationId) => byId.has(annotationId)),
+      put: [...changed].flatMap((annotationId) => (byId.has(annotationId) ? [byId.get(annotationId)!] : [])),
+    };
     const applied = applyRecord(current, record);
     if (!applied.ok) throw new Error(`${documentPath(id)}: ${applied.error.message}`);
     return { current, record, document: applied.value };

@@ -40,7 +40,12 @@ function sendError(response: ServerResponse, status: number, code: string, messa
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Handles POST /api/<method>. */
-export async function handleCall(service: WorkbenchService, method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+export async function handleCall(
+  service: WorkbenchService,
+  method: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/json') {
     // A form or text/plain post is what a foreign page can send without asking first.
@@ -79,7 +84,8 @@ function parseArguments(text: string): { ok: true; args: unknown } | { ok: false
   } catch {
     return { ok: false, code: 'malformed-json', message: 'The request body is not valid JSON' };
   }
-  if (forbidden !== undefined) return { ok: false, code: 'invalid-arguments', message: `The key "${forbidden}" is not allowed in arguments` };
+  if (forbidden !== undefined)
+    return { ok: false, code: 'invalid-arguments', message: `The key "${forbidden}" is not allowed in arguments` };
   return { ok: true, args };
 }
 
@@ -112,12 +118,24 @@ export async function handleUpload(uploads: UploadStaging, request: IncomingMess
 /** Handles GET /api/download/<id>: a finished export, as a file to save. */
 export async function handleDownload(exports: ExportStaging | undefined, downloadId: string, response: ServerResponse): Promise<void> {
   const staged = /^[0-9a-f-]{36}$/.test(downloadId) ? exports?.get(downloadId) : undefined;
-  const size = staged && (await stat(staged.path).then((info) => info.size, () => undefined));
+  const size =
+    staged &&
+    (await stat(staged.path).then(
+      (info) => info.size,
+      () => undefined,
+    ));
   if (staged === undefined || size === undefined) {
-    sendJson(response, 404, { error: { code: 'not-found', message: 'There is no such export (it was not finished, or the server restarted).' } });
+    sendJson(response, 404, {
+      error: { code: 'not-found', message: 'There is no such export (it was not finished, or the server restarted).' },
+    });
     return;
   }
-  response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size, 'content-disposition': attachmentHeader(staged.fileName), 'cache-control': 'no-store' });
+  response.writeHead(200, {
+    'content-type': 'application/octet-stream',
+    'content-length': size,
+    'content-disposition': attachmentHeader(staged.fileName),
+    'cache-control': 'no-store',
+  });
   await pipeline(createReadStream(staged.path), response).catch(() => response.destroy());
 }
 

@@ -16,7 +16,12 @@ export function tokenCookieName(port: number): string {
 
 export type TokenSource = 'query' | 'header' | 'cookie';
 
-export type Refusal = { readonly allowed: false; readonly status: 401 | 403 | 429; readonly reason: string; readonly retryAfterSeconds?: number };
+export type Refusal = {
+  readonly allowed: false;
+  readonly status: 401 | 403 | 429;
+  readonly reason: string;
+  readonly retryAfterSeconds?: number;
+};
 
 export type Verdict = { readonly allowed: true; readonly tokenFrom: TokenSource } | Refusal;
 
@@ -51,10 +56,16 @@ export function checkRequest(request: IncomingMessage, url: URL, { port, token, 
   const wait = attempts.waitFor(remoteAddress);
   if (wait > 0) {
     const retryAfterSeconds = Math.ceil(wait / 1000);
-    return { allowed: false, status: 429, reason: `Too many wrong tokens from this address: try again in ${retryAfterSeconds} s`, retryAfterSeconds };
+    return {
+      allowed: false,
+      status: 429,
+      reason: `Too many wrong tokens from this address: try again in ${retryAfterSeconds} s`,
+      retryAfterSeconds,
+    };
   }
   const given = presentedToken(request, url, port);
-  if (given === undefined) return { allowed: false, status: 401, reason: 'A token is required: open the URL that `claimbench serve` printed' };
+  if (given === undefined)
+    return { allowed: false, status: 401, reason: 'A token is required: open the URL that `claimbench serve` printed' };
   if (!tokensEqual(given.value, token)) {
     attempts.recordFailure(remoteAddress);
     return { allowed: false, status: 401, reason: 'The token is wrong: open the URL that `claimbench serve` printed' };

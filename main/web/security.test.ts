@@ -50,7 +50,14 @@ let replies: Reply[];
 function send(options: Request, port = host.port): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      { host: options.address ?? '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers, setHost: false },
+      {
+        host: options.address ?? '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+        setHost: false,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -62,7 +69,9 @@ function send(options: Request, port = host.port): Promise<Reply> {
       },
     );
     // A server that answers before the whole body is sent may close while we still write.
-    request.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+    );
     request.end(options.body);
   });
 }
@@ -78,7 +87,9 @@ function sendRaw(text: string): Promise<Reply> {
       const raw = Buffer.concat(chunks).toString('utf8');
       const [head = '', body = ''] = raw.split('\r\n\r\n');
       const [statusLine = '', ...lines] = head.split('\r\n');
-      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+      );
       const reply = { status: Number(statusLine.split(' ')[1]), headers, body };
       replies.push(reply);
       resolve(reply);
@@ -89,7 +100,8 @@ function sendRaw(text: string): Promise<Reply> {
 const ownHost = () => `127.0.0.1:${host.port}`;
 const withToken = (headers: Record<string, string> = {}) => ({ host: ownHost(), authorization: `Bearer ${host.token}`, ...headers });
 const json = (headers: Record<string, string> = {}) => withToken({ 'content-type': 'application/json', ...headers });
-const call = (method: string, body: string, headers: Record<string, string> = {}) => send({ method: 'POST', path: `/api/${method}`, headers: json(headers), body });
+const call = (method: string, body: string, headers: Record<string, string> = {}) =>
+  send({ method: 'POST', path: `/api/${method}`, headers: json(headers), body });
 
 /** Every file and link under the test's folder, with a digest of what it holds (links not followed). */
 async function snapshot(dir = temp.dir, prefix = ''): Promise<Record<string, string>> {
@@ -163,7 +175,14 @@ beforeEach(async () => {
   replies = [];
   clock = { now: 1_000_000 };
   const recorded = recording(service);
-  host = await startWebHost({ service: recorded.service, uploads: recorded.uploads, exports: service.exports, rendererDir, port: 0, tokenAttempts: new TokenAttempts(POLICY, () => clock.now) });
+  host = await startWebHost({
+    service: recorded.service,
+    uploads: recorded.uploads,
+    exports: service.exports,
+    rendererDir,
+    port: 0,
+    tokenAttempts: new TokenAttempts(POLICY, () => clock.now),
+  });
 });
 
 afterEach(async () => {
@@ -197,7 +216,12 @@ describe('the web host refuses, without side effects', () => {
         .replace('TOKEN', host.token);
     const filled = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, fill(value)]));
     const reply = await withoutSideEffects(() =>
-      send({ method: 'POST', path: '/api/updateSettings', headers: { ...filled, 'content-type': 'application/json' }, body: '[{"analystName":"Mallory"}]' }),
+      send({
+        method: 'POST',
+        path: '/api/updateSettings',
+        headers: { ...filled, 'content-type': 'application/json' },
+        body: '[{"analystName":"Mallory"}]',
+      }),
     );
     expect(reply.status).toBe(401);
     expect(JSON.parse(reply.body).error.code).toBe('unauthorized');
@@ -206,7 +230,16 @@ describe('the web host refuses, without side effects', () => {
   it('a wrong token in the URL, on a page or the API: 401', async () => {
     await withoutSideEffects(async () => {
       expect((await send({ path: '/?token=nope', headers: { host: ownHost() } })).status).toBe(401);
-      expect((await send({ method: 'POST', path: '/api/updateSettings?token=nope', headers: { host: ownHost(), 'content-type': 'application/json' }, body: '[{}]' })).status).toBe(401);
+      expect(
+        (
+          await send({
+            method: 'POST',
+            path: '/api/updateSettings?token=nope',
+            headers: { host: ownHost(), 'content-type': 'application/json' },
+            body: '[{}]',
+          })
+        ).status,
+      ).toBe(401);
     });
   });
 
@@ -229,8 +262,14 @@ describe('the web host refuses, without side effects', () => {
     ['a Host with a short IPv4 form', { host: '127.1:PORT' }],
     ['an empty Host', { host: '' }],
     ['a cross-site fetch (Fetch Metadata)', { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' }],
-    ['a same-site fetch from another port of localhost', { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' }],
-    ['a cross-site "navigation" that is a POST', { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' }],
+    [
+      'a same-site fetch from another port of localhost',
+      { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' },
+    ],
+    [
+      'a cross-site "navigation" that is a POST',
+      { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' },
+    ],
   ])('a call with %s, even with the token: 403', async (_name, headers) => {
     const filled = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value.replace('PORT', String(host.port))]));
     const reply = await withoutSideEffects(() => call('updateSettings', '[{"analystName":"Mallory"}]', filled));
@@ -239,17 +278,40 @@ describe('the web host refuses, without side effects', () => {
   });
 
   it.each<[string, string, Record<string, string>]>([
-    ['a script loaded by another site', '/assets/app.js', { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' }],
-    ['an image from another port of localhost', '/index.html', { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' }],
-    ['the app in another site\'s frame', '/', { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' }],
-    ['another site linking to a download', '/api/download/00000000-0000-4000-8000-000000000000', { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' }],
+    [
+      'a script loaded by another site',
+      '/assets/app.js',
+      { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' },
+    ],
+    [
+      'an image from another port of localhost',
+      '/index.html',
+      { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' },
+    ],
+    ["the app in another site's frame", '/', { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' }],
+    [
+      'another site linking to a download',
+      '/api/download/00000000-0000-4000-8000-000000000000',
+      { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' },
+    ],
   ])('%s, with the cookie: 403', async (_name, urlPath, headers) => {
-    const reply = await withoutSideEffects(() => send({ path: urlPath, headers: { host: ownHost(), cookie: `claimbench-token-${host.port}=${host.token}`, ...headers } }));
+    const reply = await withoutSideEffects(() =>
+      send({ path: urlPath, headers: { host: ownHost(), cookie: `claimbench-token-${host.port}=${host.token}`, ...headers } }),
+    );
     expect(reply.status).toBe(403);
   });
 
   it('lets a top-level navigation from another site show the app (it carries no cookie across sites)', async () => {
-    const reply = await send({ path: '/', headers: { host: ownHost(), cookie: `claimbench-token-${host.port}=${host.token}`, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' } });
+    const reply = await send({
+      path: '/',
+      headers: {
+        host: ownHost(),
+        cookie: `claimbench-token-${host.port}=${host.token}`,
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'navigate',
+        'sec-fetch-dest': 'document',
+      },
+    });
     expect(reply.status).toBe(200);
     expect((await send({ path: '/', headers: withToken({ 'sec-fetch-site': 'same-origin' }) })).status).toBe(200);
     expect((await send({ path: '/', headers: withToken({ 'sec-fetch-site': 'none' }) })).status).toBe(200);
@@ -264,11 +326,19 @@ describe('the web host refuses, without side effects', () => {
   it('refuses a CORS preflight, and never answers with CORS headers', async () => {
     await withoutSideEffects(async () => {
       const preflight = { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' };
-      const foreign = await send({ method: 'OPTIONS', path: '/api/updateSettings', headers: { host: ownHost(), origin: 'https://evil.example', ...preflight } });
+      const foreign = await send({
+        method: 'OPTIONS',
+        path: '/api/updateSettings',
+        headers: { host: ownHost(), origin: 'https://evil.example', ...preflight },
+      });
       expect(foreign.status).toBe(403);
       const anonymous = await send({ method: 'OPTIONS', path: '/api/updateSettings', headers: { host: ownHost(), ...preflight } });
       expect(anonymous.status).toBe(401);
-      const own = await send({ method: 'OPTIONS', path: '/api/updateSettings', headers: withToken({ origin: `http://${ownHost()}`, ...preflight }) });
+      const own = await send({
+        method: 'OPTIONS',
+        path: '/api/updateSettings',
+        headers: withToken({ origin: `http://${ownHost()}`, ...preflight }),
+      });
       expect(own.status).toBe(405);
       expect((await send({ method: 'OPTIONS', path: '/', headers: withToken(preflight) })).status).toBe(405);
       expect((await send({ method: 'OPTIONS', path: '*', headers: withToken(preflight) })).status).toBe(405);
@@ -286,12 +356,24 @@ describe('the web host refuses, without side effects', () => {
     ['an extra argument', 400, 'updateSettings', '[{"analystName":"Mallory"},{"analystName":"Eve"}]', 'invalid-arguments'],
     ['a missing argument', 400, 'updateSettings', '[]', 'invalid-arguments'],
     ['a __proto__ key', 400, 'updateSettings', '[{"analystName":"Mallory","__proto__":{"polluted":true}}]', 'invalid-arguments'],
-    ['a nested constructor.prototype', 400, 'updateSettings', '[{"analystName":"Mallory","constructor":{"prototype":{"polluted":true}}}]', 'invalid-arguments'],
+    [
+      'a nested constructor.prototype',
+      400,
+      'updateSettings',
+      '[{"analystName":"Mallory","constructor":{"prototype":{"polluted":true}}}]',
+      'invalid-arguments',
+    ],
     // A record of choices: the schema alone would let these keys through.
     ['a __proto__ key in a record', 400, 'applyBundleImport', '["job-12345678",{"__proto__":"mine"}]', 'invalid-arguments'],
     ['a constructor key in a record', 400, 'applyBundleImport', '["job-12345678",{"constructor":"theirs"}]', 'invalid-arguments'],
     ['an escaped __proto__ key', 400, 'applyBundleImport', '["job-12345678",{"\\u005f_proto__":"mine"}]', 'invalid-arguments'],
-    ['an upload id that is a path', 400, 'importUploads', '["job-12345678",[{"uploadId":"../../secret.txt","name":"x.txt"}]]', 'invalid-arguments'],
+    [
+      'an upload id that is a path',
+      400,
+      'importUploads',
+      '["job-12345678",[{"uploadId":"../../secret.txt","name":"x.txt"}]]',
+      'invalid-arguments',
+    ],
     ['a document id that is a path', 400, 'getDocument', '["../../secret"]', 'invalid-arguments'],
   ])('%s: %i', async (_name, status, method, body, code) => {
     const reply = await withoutSideEffects(() => call(method, body));
@@ -306,7 +388,9 @@ describe('the web host refuses, without side effects', () => {
     ['a multipart form', { 'content-type': 'multipart/form-data; boundary=x' }],
     ['no content type', {}],
   ])('a call as %s: 415', async (_name, headers) => {
-    const reply = await withoutSideEffects(() => send({ method: 'POST', path: '/api/updateSettings', headers: withToken(headers), body: '[{"analystName":"Mallory"}]' }));
+    const reply = await withoutSideEffects(() =>
+      send({ method: 'POST', path: '/api/updateSettings', headers: withToken(headers), body: '[{"analystName":"Mallory"}]' }),
+    );
     expect(reply.status).toBe(415);
   });
 
@@ -416,7 +500,10 @@ describe('the web host refuses, without side effects', () => {
       expect(page.headers['content-type']).toMatch(/^text\/html/);
       expect(page.body).not.toContain('<script>');
       expect(page.body).toContain('&#60;script&#62;');
-      const origin = await send({ path: '/', headers: withToken({ origin: `http://x"><img src=x onerror=alert(1)>`, accept: 'text/html' }) });
+      const origin = await send({
+        path: '/',
+        headers: withToken({ origin: `http://x"><img src=x onerror=alert(1)>`, accept: 'text/html' }),
+      });
       expect(origin.status).toBe(403);
       expect(origin.body).not.toMatch(/<img/);
       // Elsewhere the input is quoted in JSON only, which nosniff keeps from being read as HTML.
@@ -443,7 +530,9 @@ describe('the web host refuses, without side effects', () => {
     expect(malformed.status).toBe(400);
     const huge = await sendRaw(`GET / HTTP/1.1\r\nHost: ${ownHost()}\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`);
     expect(huge.status).toBe(431);
-    const smuggled = await sendRaw(`POST /api/listDocuments HTTP/1.1\r\nHost: ${ownHost()}\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`);
+    const smuggled = await sendRaw(
+      `POST /api/listDocuments HTTP/1.1\r\nHost: ${ownHost()}\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`,
+    );
     expect(smuggled.status).toBe(400);
     expect(touched).toEqual([]);
   });
@@ -454,7 +543,12 @@ describe('uploads', () => {
 
   it('refuses an upload declared larger than the import limit before staging anything: 413', async () => {
     const reply = await withoutSideEffects(() =>
-      send({ method: 'POST', path: '/api/upload', headers: withToken({ 'content-type': 'application/octet-stream' }), body: Buffer.alloc(MAX_UPLOAD_BYTES + 1, 0x61) }),
+      send({
+        method: 'POST',
+        path: '/api/upload',
+        headers: withToken({ 'content-type': 'application/octet-stream' }),
+        body: Buffer.alloc(MAX_UPLOAD_BYTES + 1, 0x61),
+      }),
     );
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.body).error.code).toBe('too-large');
@@ -479,7 +573,9 @@ describe('uploads', () => {
     ['from a foreign Origin', 403, () => withToken({ origin: 'https://evil.example', 'content-type': 'application/octet-stream' })],
     ['as a multipart form', 415, () => withToken({ 'content-type': 'multipart/form-data; boundary=x' })],
   ])('refuses an upload %s: %i', async (_name, status, headers) => {
-    const reply = await withoutSideEffects(() => send({ method: 'POST', path: '/api/upload', headers: headers(), body: '--x\r\n\r\nhello\r\n--x--' }));
+    const reply = await withoutSideEffects(() =>
+      send({ method: 'POST', path: '/api/upload', headers: headers(), body: '--x\r\n\r\nhello\r\n--x--' }),
+    );
     expect(reply.status).toBe(status);
   });
 
@@ -488,7 +584,11 @@ describe('uploads', () => {
     const upload = await send({
       method: 'POST',
       path: '/api/upload',
-      headers: withToken({ 'content-type': 'application/octet-stream', 'x-file-name': '../../escaped.txt', 'content-disposition': 'attachment; filename="../../escaped.txt"' }),
+      headers: withToken({
+        'content-type': 'application/octet-stream',
+        'x-file-name': '../../escaped.txt',
+        'content-disposition': 'attachment; filename="../../escaped.txt"',
+      }),
       body: 'Uploaded statement',
     });
     expect(upload.status).toBe(200);
@@ -500,7 +600,12 @@ describe('uploads', () => {
 
     const names = ['../../../escaped.txt', '/etc/cron.d/escaped.txt'];
     const uploads = [{ uploadId, name: names[0] }];
-    const second = await send({ method: 'POST', path: '/api/upload', headers: withToken({ 'content-type': 'application/octet-stream' }), body: 'Another statement' });
+    const second = await send({
+      method: 'POST',
+      path: '/api/upload',
+      headers: withToken({ 'content-type': 'application/octet-stream' }),
+      body: 'Another statement',
+    });
     uploads.push({ uploadId: (JSON.parse(second.body).value as { uploadId: string }).uploadId, name: names[1] });
     const reply = await call('importUploads', JSON.stringify(['job-12345678', uploads]));
     expect(JSON.parse(reply.body).value).toMatchObject([
@@ -511,7 +616,11 @@ describe('uploads', () => {
     await service.store.flush();
     const after = await snapshot();
     const added = Object.keys(after).filter((file) => !(file in before));
-    expect(added.filter((file) => !file.startsWith('ws/documents/') && !file.startsWith('ws/originals/') && !file.startsWith('ws/.backups/documents/'))).toEqual([]);
+    expect(
+      added.filter(
+        (file) => !file.startsWith('ws/documents/') && !file.startsWith('ws/originals/') && !file.startsWith('ws/.backups/documents/'),
+      ),
+    ).toEqual([]);
     expect(added.filter((file) => file.includes('originals'))).toHaveLength(2);
     expect(added.some((file) => file.includes('escaped'))).toBe(false);
     expect(await stagedFiles()).toEqual({});
@@ -519,7 +628,13 @@ describe('uploads', () => {
 });
 
 describe('rate of wrong tokens', () => {
-  const wrong = () => send({ method: 'POST', path: '/api/listDocuments', headers: { host: ownHost(), 'content-type': 'application/json', authorization: 'Bearer guess' }, body: '[]' });
+  const wrong = () =>
+    send({
+      method: 'POST',
+      path: '/api/listDocuments',
+      headers: { host: ownHost(), 'content-type': 'application/json', authorization: 'Bearer guess' },
+      body: '[]',
+    });
   const right = (headers: Record<string, string> = {}) => call('listDocuments', '[]', headers);
 
   it('after 3 wrong tokens refuses the address, the right token too, with 429 and Retry-After; lets it in after the cool-down', async () => {
@@ -542,7 +657,16 @@ describe('rate of wrong tokens', () => {
 
   it('counts only wrong tokens: missing ones and refused origins are not guesses', async () => {
     for (let attempt = 0; attempt < 10; attempt++) {
-      expect((await send({ method: 'POST', path: '/api/listDocuments', headers: { host: ownHost(), 'content-type': 'application/json' }, body: '[]' })).status).toBe(401);
+      expect(
+        (
+          await send({
+            method: 'POST',
+            path: '/api/listDocuments',
+            headers: { host: ownHost(), 'content-type': 'application/json' },
+            body: '[]',
+          })
+        ).status,
+      ).toBe(401);
       expect((await send({ path: '/', headers: { host: 'evil.example', authorization: 'Bearer guess' } })).status).toBe(403);
     }
     expect((await right()).status).toBe(200);
@@ -611,11 +735,31 @@ describe('listening elsewhere than 127.0.0.1', () => {
   });
 
   it('on ::1, answers its own literal and the loopback names, and refuses other Hosts', async () => {
-    const v6 = await startWebHost({ service, uploads: service.uploads, rendererDir: path.join(temp.dir, 'renderer'), port: 0, host: '::1' });
+    const v6 = await startWebHost({
+      service,
+      uploads: service.uploads,
+      rendererDir: path.join(temp.dir, 'renderer'),
+      port: 0,
+      host: '::1',
+    });
     try {
       expect(v6.url).toBe(`http://[::1]:${v6.port}/?token=${v6.token}`);
       const ask = (hostHeader: string, origin?: string) =>
-        send({ address: '::1', method: 'POST', path: '/api/listDocuments', headers: { host: hostHeader, authorization: `Bearer ${v6.token}`, 'content-type': 'application/json', ...(origin ? { origin } : {}) }, body: '[]' }, v6.port);
+        send(
+          {
+            address: '::1',
+            method: 'POST',
+            path: '/api/listDocuments',
+            headers: {
+              host: hostHeader,
+              authorization: `Bearer ${v6.token}`,
+              'content-type': 'application/json',
+              ...(origin ? { origin } : {}),
+            },
+            body: '[]',
+          },
+          v6.port,
+        );
       expect((await ask(`[::1]:${v6.port}`, `http://[::1]:${v6.port}`)).status).toBe(200);
       expect((await ask(`localhost:${v6.port}`)).status).toBe(200);
       expect((await ask(`evil.example:${v6.port}`)).status).toBe(403);

@@ -18,11 +18,16 @@ interface Reply {
 
 function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const request = httpRequest(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     request.on('error', reject);
     request.end(options.body);
   });
@@ -52,7 +57,12 @@ afterEach(async () => {
 
 const auth = () => ({ authorization: `Bearer ${host.token}`, host: `127.0.0.1:${host.port}` });
 const call = (method: string, args: unknown, headers: Record<string, string> = {}) =>
-  send(host.port, { method: 'POST', path: `/api/${method}`, headers: { ...auth(), 'content-type': 'application/json', ...headers }, body: JSON.stringify(args) });
+  send(host.port, {
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: { ...auth(), 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(args),
+  });
 
 describe('the web host', () => {
   it('listens on 127.0.0.1 and prints a URL with the token', () => {
@@ -63,7 +73,10 @@ describe('the web host', () => {
   it('exports a bundle through the API and serves it once from GET /api/download/<id>, with the token only', async () => {
     const reply = await call('exportBundle', ['export-job-1', { format: 'bundle', originals: false, sign: false }]);
     expect(reply.status).toBe(200);
-    const result = JSON.parse(reply.body).value as { ok: true; value: { downloadId: string; fileName: string; size: number; files: number } };
+    const result = JSON.parse(reply.body).value as {
+      ok: true;
+      value: { downloadId: string; fileName: string; size: number; files: number };
+    };
     expect(result.ok).toBe(true);
     expect(result.value.fileName).toMatch(/\.claimbundle$/);
     const download = await send(host.port, { path: `/api/download/${result.value.downloadId}`, headers: auth() });
@@ -71,7 +84,9 @@ describe('the web host', () => {
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="[^"]+\.claimbundle"; filename\*=UTF-8''/);
     expect(Number(download.headers['content-length'])).toBe(result.value.size);
     expect(download.body.slice(0, 2)).toBe('PK');
-    expect((await send(host.port, { path: `/api/download/${result.value.downloadId}`, headers: { host: `127.0.0.1:${host.port}` } })).status).toBe(401);
+    expect(
+      (await send(host.port, { path: `/api/download/${result.value.downloadId}`, headers: { host: `127.0.0.1:${host.port}` } })).status,
+    ).toBe(401);
     expect((await send(host.port, { path: '/api/download/00000000-0000-4000-8000-000000000000', headers: auth() })).status).toBe(404);
     expect((await send(host.port, { path: '/api/download/..%2F..%2Fsecret.txt', headers: auth() })).status).toBe(404);
     expect((await send(host.port, { method: 'POST', path: `/api/download/${result.value.downloadId}`, headers: auth() })).status).toBe(405);
@@ -138,7 +153,11 @@ describe('the web host', () => {
   });
 
   it('sends the security headers on every response', async () => {
-    for (const reply of [await call('listDocuments', []), await send(host.port, { path: '/', headers: auth() }), await send(host.port, { path: '/' })]) {
+    for (const reply of [
+      await call('listDocuments', []),
+      await send(host.port, { path: '/', headers: auth() }),
+      await send(host.port, { path: '/' }),
+    ]) {
       expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
       expect(reply.headers['x-content-type-options']).toBe('nosniff');
       expect(reply.headers['referrer-policy']).toBe('no-referrer');
@@ -151,9 +170,21 @@ describe('the web host', () => {
     ['invalid arguments', 'getDocument', '[{"id": 1}]', 'application/json', 400, 'invalid-arguments'],
     ['malformed JSON', 'getDocument', '[', 'application/json', 400, 'malformed-json'],
     ['a form post', 'listDocuments', 'a=b', 'application/x-www-form-urlencoded', 415, 'unsupported-media-type'],
-    ['an oversized body', 'updateSettings', `[{"analystName": "${'x'.repeat(MAX_BODY_BYTES)}"}]`, 'application/json', 413, 'body-too-large'],
+    [
+      'an oversized body',
+      'updateSettings',
+      `[{"analystName": "${'x'.repeat(MAX_BODY_BYTES)}"}]`,
+      'application/json',
+      413,
+      'body-too-large',
+    ],
   ])('refuses %s', async (_name, method, body, contentType, status, code) => {
-    const reply = await send(host.port, { method: 'POST', path: `/api/${method}`, headers: { ...auth(), 'content-type': contentType }, body });
+    const reply = await send(host.port, {
+      method: 'POST',
+      path: `/api/${method}`,
+      headers: { ...auth(), 'content-type': contentType },
+      body,
+    });
     expect(reply.status).toBe(status);
     expect(JSON.parse(reply.body).error.code).toBe(code);
   });
@@ -237,7 +268,12 @@ describe('the web host', () => {
   });
 
   it('takes a file upload and imports it, reporting progress as events', async () => {
-    const upload = await send(host.port, { method: 'POST', path: '/api/upload', headers: { ...auth(), 'content-type': 'application/octet-stream' }, body: 'Uploaded statement\nwith two lines' });
+    const upload = await send(host.port, {
+      method: 'POST',
+      path: '/api/upload',
+      headers: { ...auth(), 'content-type': 'application/octet-stream' },
+      body: 'Uploaded statement\nwith two lines',
+    });
     expect(upload.status).toBe(200);
     const { uploadId, size } = JSON.parse(upload.body).value;
     expect(size).toBe(33);
@@ -254,9 +290,19 @@ describe('the web host', () => {
   });
 
   it('refuses uploads that are not octet-streams, and uploads without the token', async () => {
-    const form = await send(host.port, { method: 'POST', path: '/api/upload', headers: { ...auth(), 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--' });
+    const form = await send(host.port, {
+      method: 'POST',
+      path: '/api/upload',
+      headers: { ...auth(), 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x--',
+    });
     expect(form.status).toBe(415);
-    const anonymous = await send(host.port, { method: 'POST', path: '/api/upload', headers: { host: `127.0.0.1:${host.port}`, 'content-type': 'application/octet-stream' }, body: 'x' });
+    const anonymous = await send(host.port, {
+      method: 'POST',
+      path: '/api/upload',
+      headers: { host: `127.0.0.1:${host.port}`, 'content-type': 'application/octet-stream' },
+      body: 'x',
+    });
     expect(anonymous.status).toBe(401);
     expect(service.uploads.count).toBe(0);
   });

@@ -51,10 +51,20 @@ export interface WebHost {
 export const LOOPBACK_ADDRESS = '127.0.0.1';
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const { service, uploads, exports, rendererDir, port, host = LOOPBACK_ADDRESS, token = newToken(), tokenAttempts = new TokenAttempts() } = options;
+  const {
+    service,
+    uploads,
+    exports,
+    rendererDir,
+    port,
+    host = LOOPBACK_ADDRESS,
+    token = newToken(),
+    tokenAttempts = new TokenAttempts(),
+  } = options;
   const kind = addressKind(host);
   if (kind === undefined) throw new Error(`The web host listens on an IP address, not "${host}"`);
-  if (kind !== 'loopback' && options.allowRemote !== true) throw new Error(`Listening on ${host} exposes the workspace to the network; pass allowRemote to mean it`);
+  if (kind !== 'loopback' && options.allowRemote !== true)
+    throw new Error(`Listening on ${host} exposes the workspace to the network; pass allowRemote to mean it`);
   const endStreams = new Set<() => void>();
   let boundPort = port;
   let isAllowedHost: (host: string) => boolean = () => false;
@@ -179,7 +189,11 @@ function refuse(request: IncomingMessage, response: ServerResponse, { status, re
   sendJson(response, status, { error: { code, message: reason } });
 }
 
-const CLIENT_ERROR_STATUS: Readonly<Record<string, number>> = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 };
+const CLIENT_ERROR_STATUS: Readonly<Record<string, number>> = {
+  HPE_HEADER_OVERFLOW: 431,
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+};
 
 /**
  * Answers a request Node's parser refused, as Node itself would (same statuses, then close), plus
@@ -193,7 +207,13 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, current
   }
   const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? 400;
   const body = `${STATUS_CODES[status]}\n`;
-  const headers = { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store', connection: 'close' };
+  const headers = {
+    ...SECURITY_HEADERS,
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    'cache-control': 'no-store',
+    connection: 'close',
+  };
   const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head.join('')}\r\n${body}`);
 }

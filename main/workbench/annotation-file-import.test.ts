@@ -32,7 +32,12 @@ describe('importing an annotation file onto a document', () => {
             uri: mayor.meta.sourceUrl,
             text: 'Not in this text',
             tags: [],
-            target: [{ source: mayor.meta.sourceUrl, selector: [{ type: 'TextQuoteSelector', exact: 'a sentence nobody wrote anywhere at all', prefix: '', suffix: '' }] }],
+            target: [
+              {
+                source: mayor.meta.sourceUrl,
+                selector: [{ type: 'TextQuoteSelector', exact: 'a sentence nobody wrote anywhere at all', prefix: '', suffix: '' }],
+              },
+            ],
           },
         ],
       };
@@ -40,7 +45,9 @@ describe('importing an annotation file onto a document', () => {
       const result = await service.importAnnotationFile(mayor.meta.id, JSON.stringify(rows));
       if (!result.ok) throw new Error(result.error.message);
       expect(result.value).toMatchObject({ format: 'hypothesis', added: 1, notFound: [{ index: 1 }], newTags: ['Water'] });
-      const added = store.document(mayor.meta.id)!.annotations.find((annotation) => annotation.note === 'Compare with the utility’s figures.')!;
+      const added = store
+        .document(mayor.meta.id)!
+        .annotations.find((annotation) => annotation.note === 'Compare with the utility’s figures.')!;
       expect(added).toMatchObject({ target: { exact: quote }, creator: 'R. Kim', anchor: { textHash: mayor.meta.textHash } });
       expect(added.tags).toContain('statistic');
       expect(store.workspace.codebook.tags.some((tag) => tag.name === 'Water')).toBe(true);

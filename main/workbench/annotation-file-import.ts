@@ -33,7 +33,10 @@ export function importAnnotationFile(
       now: new Date().toISOString(),
       newId,
       analyst: settings.analystName,
-      document: { textHashes: [document.meta.textHash, ...document.versions.map((version) => version.textHash)], ...(document.meta.sourceUrl !== undefined ? { sourceUrl: document.meta.sourceUrl } : {}) },
+      document: {
+        textHashes: [document.meta.textHash, ...document.versions.map((version) => version.textHash)],
+        ...(document.meta.sourceUrl !== undefined ? { sourceUrl: document.meta.sourceUrl } : {}),
+      },
     });
     const outcome: AnnotationFileOutcome = {
       format: file.value.format,
@@ -48,8 +51,16 @@ export function importAnnotationFile(
     };
     if (plan.annotations.length === 0) return ok(outcome);
     // Found on this text: the anchor names it, as one made here would.
-    const placed = plan.annotations.map((annotation) => ({ ...annotation, anchor: { ...annotation.anchor, textHash: document.meta.textHash } }));
-    const edits: AnnotationEdit[] = placed.map((annotation) => ({ documentId, annotationId: annotation.id, before: undefined, after: annotation }));
+    const placed = plan.annotations.map((annotation) => ({
+      ...annotation,
+      anchor: { ...annotation.anchor, textHash: document.meta.textHash },
+    }));
+    const edits: AnnotationEdit[] = placed.map((annotation) => ({
+      documentId,
+      annotationId: annotation.id,
+      before: undefined,
+      after: annotation,
+    }));
     const written = await changes.commit({
       label: `Import ${plan.annotations.length} annotation${plan.annotations.length === 1 ? '' : 's'} into ${quoted(document.meta.title)}`,
       annotations: edits,

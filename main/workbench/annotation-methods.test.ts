@@ -22,12 +22,21 @@ describe('annotations through the service', () => {
       const sentence = 'The city council will meet on Friday to vote on a ban on filling private swimming pools.';
       const start = report.text.indexOf(sentence);
       const created = await service.createAnnotation(report.meta.id, { start, end: start + sentence.length, tags: ['event'] });
-      expect(created).toMatchObject({ ok: true, value: { tags: ['event'], status: 'unverified', anchor: { state: 'exact' }, target: { exact: sentence } } });
+      expect(created).toMatchObject({
+        ok: true,
+        value: { tags: ['event'], status: 'unverified', anchor: { state: 'exact' }, target: { exact: sentence } },
+      });
       if (!created.ok) return;
       expect((await WorkspaceStore.open(store.dir)).document(report.meta.id)!.annotations).toHaveLength(11);
 
-      const edited = await service.updateAnnotation(report.meta.id, created.value.id, { status: 'supported', note: 'Agenda published on the council site.' });
-      expect(edited).toMatchObject({ ok: true, value: { status: 'supported', note: 'Agenda published on the council site.', tags: ['event'] } });
+      const edited = await service.updateAnnotation(report.meta.id, created.value.id, {
+        status: 'supported',
+        note: 'Agenda published on the council site.',
+      });
+      expect(edited).toMatchObject({
+        ok: true,
+        value: { status: 'supported', note: 'Agenda published on the council site.', tags: ['event'] },
+      });
 
       expect(await service.deleteAnnotation(report.meta.id, created.value.id)).toEqual({ ok: true, value: true });
       expect((await WorkspaceStore.open(store.dir)).document(report.meta.id)!.annotations).toHaveLength(10);
@@ -42,7 +51,10 @@ describe('annotations through the service', () => {
   ])('refuses %j with the reason', (input, message) =>
     withTempDir(async (dir) => {
       const { service, report } = await workbench(dir);
-      expect(await service.createAnnotation(report.meta.id, input)).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(message) } });
+      expect(await service.createAnnotation(report.meta.id, input)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', message: expect.stringMatching(message) },
+      });
       expect(report.annotations).toHaveLength(10);
       await service.dispose();
     }),
@@ -93,10 +105,15 @@ describe('annotations through the service', () => {
     withTempDir(async (dir) => {
       const { service, report } = await workbench(dir);
       const announced: { documentId: string; put: string[]; removed: string[] }[] = [];
-      service.onDidChangeAnnotations(({ documentId, put, removed }) => announced.push({ documentId, put: put.map((annotation) => `${annotation.id}:${annotation.status}`), removed: [...removed] }));
+      service.onDidChangeAnnotations(({ documentId, put, removed }) =>
+        announced.push({ documentId, put: put.map((annotation) => `${annotation.id}:${annotation.status}`), removed: [...removed] }),
+      );
       const id = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
       expect(await service.createAnnotation(report.meta.id, { id, start: 0, end: 7, tags: [] })).toMatchObject({ ok: true, value: { id } });
-      expect(await service.createAnnotation(report.meta.id, { id, start: 0, end: 7, tags: [] })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await service.createAnnotation(report.meta.id, { id, start: 0, end: 7, tags: [] })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
       await service.updateAnnotation(report.meta.id, id, { status: 'refuted' });
       await service.undo();
       await service.deleteAnnotation(report.meta.id, id);

@@ -9,7 +9,10 @@ import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 
-type AnnotationMethods = Pick<WorkbenchApi, 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'reviewAnchor' | 'getClaimSuggestions'>;
+type AnnotationMethods = Pick<
+  WorkbenchApi,
+  'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'reviewAnchor' | 'getClaimSuggestions'
+>;
 
 export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): AnnotationMethods {
   const vocabulary = () => vocabularyOf(store.workspace);
@@ -21,53 +24,81 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
 
   return {
     createAnnotation(documentId, input) {
-      return changes.exclusive(async () => {
-        const file = store.document(documentId);
-        if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
-        if (input.id !== undefined && file.annotations.some((annotation) => annotation.id === input.id)) {
-          return fail('invalid', `The document already has an annotation "${input.id}".`);
-        }
-        const now = new Date().toISOString();
-        const created = newAnnotation(file.text, input, { id: input.id ?? randomUUID(), creator: store.workspace.settings.analystName, now, vocabulary: vocabulary(), textHash: file.meta.textHash });
-        if (!created.ok) return created;
-        const label = input.tags.length > 0 ? `Tag as ${tagNames(input.tags)}` : 'Mark claim';
-        const written = await changes.commit({ label, annotations: [{ documentId, annotationId: created.value.id, before: undefined, after: created.value }] });
-        return written.ok ? created : written;
-      }, { pipelined: true });
+      return changes.exclusive(
+        async () => {
+          const file = store.document(documentId);
+          if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+          if (input.id !== undefined && file.annotations.some((annotation) => annotation.id === input.id)) {
+            return fail('invalid', `The document already has an annotation "${input.id}".`);
+          }
+          const now = new Date().toISOString();
+          const created = newAnnotation(file.text, input, {
+            id: input.id ?? randomUUID(),
+            creator: store.workspace.settings.analystName,
+            now,
+            vocabulary: vocabulary(),
+            textHash: file.meta.textHash,
+          });
+          if (!created.ok) return created;
+          const label = input.tags.length > 0 ? `Tag as ${tagNames(input.tags)}` : 'Mark claim';
+          const written = await changes.commit({
+            label,
+            annotations: [{ documentId, annotationId: created.value.id, before: undefined, after: created.value }],
+          });
+          return written.ok ? created : written;
+        },
+        { pipelined: true },
+      );
     },
 
     updateAnnotation(documentId, annotationId, patch) {
-      return changes.exclusive(async () => {
-        const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
-        if (before === undefined) return fail('not-found', 'That claim is no longer in the document.');
-        const after = patchAnnotation(before, patch, vocabulary(), new Date().toISOString());
-        if (!after.ok) return after;
-        const written = await changes.commit({ label: 'Edit claim', annotations: [{ documentId, annotationId, before, after: after.value }] });
-        return written.ok ? after : written;
-      }, { pipelined: true });
+      return changes.exclusive(
+        async () => {
+          const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
+          if (before === undefined) return fail('not-found', 'That claim is no longer in the document.');
+          const after = patchAnnotation(before, patch, vocabulary(), new Date().toISOString());
+          if (!after.ok) return after;
+          const written = await changes.commit({
+            label: 'Edit claim',
+            annotations: [{ documentId, annotationId, before, after: after.value }],
+          });
+          return written.ok ? after : written;
+        },
+        { pipelined: true },
+      );
     },
 
     deleteAnnotation(documentId, annotationId) {
-      return changes.exclusive(async () => {
-        const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
-        if (before === undefined) return fail('not-found', 'That claim is no longer in the document.');
-        const evidence = afterAnnotationsRemoved(store.evidence, { annotations: [{ documentId, annotationId }] });
-        const written = await changes.commit({ label: 'Delete claim', annotations: [{ documentId, annotationId, before, after: undefined }], evidence });
-        return written.ok ? ok(true) : written;
-      }, { pipelined: true });
+      return changes.exclusive(
+        async () => {
+          const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
+          if (before === undefined) return fail('not-found', 'That claim is no longer in the document.');
+          const evidence = afterAnnotationsRemoved(store.evidence, { annotations: [{ documentId, annotationId }] });
+          const written = await changes.commit({
+            label: 'Delete claim',
+            annotations: [{ documentId, annotationId, before, after: undefined }],
+            evidence,
+          });
+          return written.ok ? ok(true) : written;
+        },
+        { pipelined: true },
+      );
     },
 
     reviewAnchor(documentId, annotationId, decision) {
-      return changes.exclusive(async () => {
-        const file = store.document(documentId);
-        const before = file?.annotations.find((annotation) => annotation.id === annotationId);
-        if (file === undefined || before === undefined) return fail('not-found', 'That claim is no longer in the document.');
-        const after = reviewAnchor(before, decision, file.text, file.meta.textHash, new Date().toISOString());
-        if (!after.ok) return after;
-        const label = decision.kind === 'accept' ? 'Accept new place of claim' : 'Re-pin claim';
-        const written = await changes.commit({ label, annotations: [{ documentId, annotationId, before, after: after.value }] });
-        return written.ok ? after : written;
-      }, { pipelined: true });
+      return changes.exclusive(
+        async () => {
+          const file = store.document(documentId);
+          const before = file?.annotations.find((annotation) => annotation.id === annotationId);
+          if (file === undefined || before === undefined) return fail('not-found', 'That claim is no longer in the document.');
+          const after = reviewAnchor(before, decision, file.text, file.meta.textHash, new Date().toISOString());
+          if (!after.ok) return after;
+          const label = decision.kind === 'accept' ? 'Accept new place of claim' : 'Re-pin claim';
+          const written = await changes.commit({ label, annotations: [{ documentId, annotationId, before, after: after.value }] });
+          return written.ok ? after : written;
+        },
+        { pipelined: true },
+      );
     },
 
     async getClaimSuggestions() {
@@ -79,7 +110,8 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
           if (outlet) outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
         }
       }
-      const byUse = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value]) => value);
+      const byUse = (counts: Map<string, number>) =>
+        [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value]) => value);
       return { speakers: byUse(speakers), outlets: byUse(outlets) };
     },
   };

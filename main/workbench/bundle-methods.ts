@@ -21,7 +21,10 @@ import type { Jobs } from './jobs.ts';
 import { importAnnotationFile } from './annotation-file-import.ts';
 import { fileNameOf } from '../export/export-names.ts';
 
-type BundleMethods = Pick<WorkbenchApi, 'exportBundle' | 'cancelBundleJob' | 'previewBundleImport' | 'applyBundleImport' | 'discardBundleImport' | 'importAnnotationFile'> & {
+type BundleMethods = Pick<
+  WorkbenchApi,
+  'exportBundle' | 'cancelBundleJob' | 'previewBundleImport' | 'applyBundleImport' | 'discardBundleImport' | 'importAnnotationFile'
+> & {
   /** Opens a bundle the host itself chose (the CLI) for import, as previewBundleImport does an upload. */
   previewBundleFile(jobId: string, file: string): Promise<Result<BundlePreview, BundleImportCode>>;
 };
@@ -63,9 +66,11 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
     };
   };
 
-
   /** The bundle's merge as one change: settings it needs first, then the change; a failure puts the settings back. */
-  const commitBundleImport = (prepared: PreparedImport, resolutions: ReadonlyMap<string, Resolution>): Promise<Result<MergeSummary, 'invalid' | 'write-failed'>> =>
+  const commitBundleImport = (
+    prepared: PreparedImport,
+    resolutions: ReadonlyMap<string, Resolution>,
+  ): Promise<Result<MergeSummary, 'invalid' | 'write-failed'>> =>
     changes.exclusive(async () => {
       const merge = await planBundleImport(prepared, resolutions, store);
       if (!merge.ok) return merge;
@@ -77,7 +82,10 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
       const written = await changes.commit(merge.value.change);
       if (!written.ok) {
         if (merge.value.settings !== undefined) await store.updateWorkspace({ ...store.workspace, settings: before });
-        return fail('write-failed', written.error.code === 'write-failed' ? written.error.message : `The import could not be written: ${written.error.message}`);
+        return fail(
+          'write-failed',
+          written.error.code === 'write-failed' ? written.error.message : `The import could not be written: ${written.error.message}`,
+        );
       }
       return ok(merge.value.summary);
     });
@@ -96,7 +104,10 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
       if (!prepared.ok) return prepared;
       previews.set(jobId, { ...prepared.value, fileName: name });
       const { signature } = prepared.value;
-      const standing = signature.state === 'valid' && context.keysDir !== undefined ? await signerStanding(context.keysDir, signature.signer, signature.fingerprint) : undefined;
+      const standing =
+        signature.state === 'valid' && context.keysDir !== undefined
+          ? await signerStanding(context.keysDir, signature.signer, signature.fingerprint)
+          : undefined;
       for (const [id, old] of previews) {
         if (previews.size <= MAX_PREVIEWS) break;
         previews.delete(id);
@@ -113,11 +124,16 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
     exportBundle(jobId, request) {
       const unknown = [
         ...(request.documents ?? []).filter((id) => store.document(id) === undefined).map((id) => `There is no document "${id}".`),
-        ...(request.tags ?? []).filter((id) => !store.workspace.codebook.tags.some((tag) => tag.id === id)).map((id) => `There is no tag "${id}" in the codebook.`),
-        ...(request.statuses ?? []).filter((id) => !store.workspace.settings.statuses.some((status) => status.id === id)).map((id) => `There is no status "${id}".`),
+        ...(request.tags ?? [])
+          .filter((id) => !store.workspace.codebook.tags.some((tag) => tag.id === id))
+          .map((id) => `There is no tag "${id}" in the codebook.`),
+        ...(request.statuses ?? [])
+          .filter((id) => !store.workspace.settings.statuses.some((status) => status.id === id))
+          .map((id) => `There is no status "${id}".`),
       ];
       if (unknown.length > 0) return Promise.resolve(fail('not-found', unknown.join(' ')));
-      if (request.sign && request.format === 'bundle' && context.keysDir === undefined) return Promise.resolve(fail('invalid', 'Signing is not available here: no folder for keys was set up.'));
+      if (request.sign && request.format === 'bundle' && context.keysDir === undefined)
+        return Promise.resolve(fail('invalid', 'Signing is not available here: no folder for keys was set up.'));
       const { name, settings } = store.workspace;
       const extension = request.format === 'qdpx' ? 'qdpx' : 'claimbundle';
       const createdAt = new Date().toISOString();
@@ -144,7 +160,9 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
               ...(request.tags ? { tags: request.tags } : {}),
               ...(request.statuses ? { statuses: request.statuses } : {}),
             },
-            ...(request.sign && request.format === 'bundle' && context.keysDir !== undefined ? { signing: { keysDir: context.keysDir, signer: settings.analystName || 'Unnamed analyst' } } : {}),
+            ...(request.sign && request.format === 'bundle' && context.keysDir !== undefined
+              ? { signing: { keysDir: context.keysDir, signer: settings.analystName || 'Unnamed analyst' } }
+              : {}),
           },
           { onProgress: ({ phase, done, total }) => progressOf.report(phase, done, total) },
         );
@@ -168,7 +186,10 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
           }
           const { size, manifest, notes } = done.value;
           // The analyst's own key is one they know.
-          if (manifest.signature && context.keysDir !== undefined) await rememberSigner(context.keysDir, manifest.signature.signer, keyFingerprint(manifest.signature.publicKey)).catch(() => undefined);
+          if (manifest.signature && context.keysDir !== undefined)
+            await rememberSigner(context.keysDir, manifest.signature.signer, keyFingerprint(manifest.signature.publicKey)).catch(
+              () => undefined,
+            );
           return ok({
             downloadId: staged.downloadId,
             fileName,
@@ -214,7 +235,8 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
       const applied = await commitBundleImport(prepared, new Map(Object.entries(resolutions) as [string, Resolution][]));
       // The analyst took this bundle in: its key is now one they have met, under that name.
       const { signature } = prepared;
-      if (applied.ok && signature.state === 'valid' && context.keysDir !== undefined) await rememberSigner(context.keysDir, signature.signer, signature.fingerprint).catch(() => undefined);
+      if (applied.ok && signature.state === 'valid' && context.keysDir !== undefined)
+        await rememberSigner(context.keysDir, signature.signer, signature.fingerprint).catch(() => undefined);
       if (applied.ok || applied.error.code === 'write-failed') {
         previews.delete(importId);
         await prepared.dispose();
@@ -244,8 +266,12 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
 function describeNotes({ bratSkipped }: BundleNotes): string[] {
   const notes: string[] = [];
   if (bratSkipped.annotations > 0) notes.push(`brat/ leaves out ${bratSkipped.annotations} annotation(s) no longer found in their text.`);
-  if (bratSkipped.crossDocumentLinks > 0) notes.push(`brat/ leaves out ${bratSkipped.crossDocumentLinks} link(s) across documents, which brat cannot hold (annotations.jsonld has them).`);
-  if (bratSkipped.linksToUnplaced > 0) notes.push(`brat/ leaves out ${bratSkipped.linksToUnplaced} link(s) to annotations no longer found in their text.`);
+  if (bratSkipped.crossDocumentLinks > 0)
+    notes.push(
+      `brat/ leaves out ${bratSkipped.crossDocumentLinks} link(s) across documents, which brat cannot hold (annotations.jsonld has them).`,
+    );
+  if (bratSkipped.linksToUnplaced > 0)
+    notes.push(`brat/ leaves out ${bratSkipped.linksToUnplaced} link(s) to annotations no longer found in their text.`);
   return notes;
 }
 

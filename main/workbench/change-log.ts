@@ -119,7 +119,8 @@ export class ChangeLog {
   /** The store's pipelined save of `change`, when it is a change of one document's claims alone that the store can pipeline. */
   private stage(change: Change): Promise<Result<unknown, 'write-failed'>> | undefined {
     const side = sideOf(change, 'after');
-    if ((side.documents?.length ?? 0) > 0 || side.evidence !== undefined || side.codebook !== undefined || side.annotations.length === 0) return undefined;
+    if ((side.documents?.length ?? 0) > 0 || side.evidence !== undefined || side.codebook !== undefined || side.annotations.length === 0)
+      return undefined;
     const documentId = side.annotations[0]!.documentId;
     if (side.annotations.some((edit) => edit.documentId !== documentId)) return undefined;
     return this.store.stageAnnotations(documentId, side.annotations);
@@ -170,7 +171,8 @@ export class ChangeLog {
     const next = new Map<string, AnnotationPut[]>();
     for (const edit of side.annotations) {
       if (whole.has(edit.documentId)) throw new Error(`a change edits document ${edit.documentId} both whole and by annotation`);
-      if (this.store.document(edit.documentId) === undefined) return fail('not-found', `There is no document "${edit.documentId}" in this workspace.`);
+      if (this.store.document(edit.documentId) === undefined)
+        return fail('not-found', `There is no document "${edit.documentId}" in this workspace.`);
       next.set(edit.documentId, [...(next.get(edit.documentId) ?? []), edit]);
     }
     const steps: Step[] = [];
@@ -186,7 +188,10 @@ export class ChangeLog {
     if (side.codebook !== undefined) {
       const workspace = this.store.workspace;
       const codebook = side.codebook;
-      const step = { write: () => this.store.updateWorkspace({ ...workspace, codebook }), restore: () => this.store.updateWorkspace(workspace) };
+      const step = {
+        write: () => this.store.updateWorkspace({ ...workspace, codebook }),
+        restore: () => this.store.updateWorkspace(workspace),
+      };
       const kept = new Set(codebook.tags.map((tag) => tag.id));
       const losesTags = workspace.codebook.tags.some((tag) => !kept.has(tag.id));
       if (losesTags) steps.push(step);
@@ -217,7 +222,10 @@ export class ChangeLog {
     const removals: Step[] = [];
     for (const { documentId, file } of edits) {
       const original = this.store.document(documentId);
-      const restore = () => (original === undefined ? this.store.removeDocument(documentId, { neverExisted: true }) : this.store.putDocument(removed.get(documentId) ?? original));
+      const restore = () =>
+        original === undefined
+          ? this.store.removeDocument(documentId, { neverExisted: true })
+          : this.store.putDocument(removed.get(documentId) ?? original);
       if (file !== undefined) {
         puts.push({ write: () => this.store.putDocument(file), restore });
         continue;
@@ -255,7 +263,9 @@ export class ChangeLog {
     };
     const put = [
       ...written.annotations.filter(({ annotation }) => annotation !== undefined),
-      ...(written.documents ?? []).flatMap(({ documentId, file }) => (file?.annotations ?? []).map((annotation) => ({ documentId, annotationId: annotation.id }))),
+      ...(written.documents ?? []).flatMap(({ documentId, file }) =>
+        (file?.annotations ?? []).map((annotation) => ({ documentId, annotationId: annotation.id })),
+      ),
     ];
     const added = new Set(put.filter(({ documentId, annotationId }) => !onDisk(documentId, annotationId)).map(refKey));
     return {
@@ -269,7 +279,11 @@ export class ChangeLog {
    * `present`: the whole documents of the side as they were before it was written; those now
    * gone are announced removed, those now different changed (a window showing one reloads it).
    */
-  private announce(documents: ReadonlyMap<string, unknown>, present: ReadonlyMap<string, DocumentFile | undefined>, side: ChangeSide): void {
+  private announce(
+    documents: ReadonlyMap<string, unknown>,
+    present: ReadonlyMap<string, DocumentFile | undefined>,
+    side: ChangeSide,
+  ): void {
     if (side.codebook !== undefined) this.events.codebookChanged();
     if (side.evidence !== undefined) this.events.evidenceChanged.fire(this.store.evidence);
     const byDocument = new Map<string, { put: Annotation[]; removed: string[] }>();

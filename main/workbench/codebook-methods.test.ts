@@ -30,7 +30,10 @@ describe('the codebook through the service', () => {
 
       const added = await service.addTag({ name: 'Forecast', color: '#112233', parentId: 'claim-type' });
       expect(added).toMatchObject({ ok: true, value: { id: 'forecast' } });
-      expect(await service.updateTag('forecast', { name: 'Projection', color: '#445566' })).toMatchObject({ ok: true, value: { id: 'forecast', name: 'Projection', color: '#445566' } });
+      expect(await service.updateTag('forecast', { name: 'Projection', color: '#445566' })).toMatchObject({
+        ok: true,
+        value: { id: 'forecast', name: 'Projection', color: '#445566' },
+      });
       expect(seen.at(-1)?.codebook.tags.find((tag) => tag.id === 'forecast')).toMatchObject({ name: 'Projection' });
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Rename tag Forecast to Projection' });
       expect((await WorkspaceStore.open(store.dir)).workspace.codebook.tags.at(-1)).toMatchObject({ id: 'forecast', name: 'Projection' });
@@ -76,7 +79,8 @@ describe('the codebook through the service', () => {
       expect(tagIds(store)).not.toContain('quote');
       expect(check(tagsOfAll(store))).toBe(true);
       expect(tagsOfAll(store)).toHaveLength(plan.annotations === 'delete' ? beforeCount - inUse : beforeCount);
-      if (plan.annotations === 'retag') expect(tagsOfAll(store).filter((tags) => tags.includes('statistic')).length).toBeGreaterThanOrEqual(inUse);
+      if (plan.annotations === 'retag')
+        expect(tagsOfAll(store).filter((tags) => tags.includes('statistic')).length).toBeGreaterThanOrEqual(inUse);
       const reopened = await WorkspaceStore.open(store.dir);
       expect(tagIds(reopened)).not.toContain('quote');
       expect(tagsOfAll(reopened)).toEqual(tagsOfAll(store));
@@ -104,8 +108,14 @@ describe('the codebook through the service', () => {
   it('refuses to merge a tag into itself or into a tag that does not exist', () =>
     withTempDir(async (dir) => {
       const { service, store } = await workbench(dir);
-      expect(await service.deleteTag('quote', { annotations: 'retag', into: 'quote' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-      expect(await service.deleteTag('quote', { annotations: 'retag', into: 'nothing' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await service.deleteTag('quote', { annotations: 'retag', into: 'quote' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
+      expect(await service.deleteTag('quote', { annotations: 'retag', into: 'nothing' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
       expect(await service.deleteTag('nothing', { annotations: 'untag' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
       expect(tagIds(store)).toContain('quote');
       expect(await service.getHistory()).toMatchObject({ canUndo: false });
@@ -119,7 +129,9 @@ describe('the codebook through the service', () => {
       const claim = await service.createAnnotation(report.meta.id, { start: 0, end: 5, tags: ['opinion'] });
       if (!claim.ok) throw new Error('setup failed');
       await service.deleteTag('opinion', { annotations: 'retag', into: 'statistic' });
-      expect(store.document(report.meta.id)!.annotations.find((annotation) => annotation.id === claim.value.id)?.tags).toEqual(['statistic']);
+      expect(store.document(report.meta.id)!.annotations.find((annotation) => annotation.id === claim.value.id)?.tags).toEqual([
+        'statistic',
+      ]);
       await service.undo();
       expect(store.document(report.meta.id)!.annotations.find((annotation) => annotation.id === claim.value.id)?.tags).toEqual(['opinion']);
       expect(await service.undo()).toMatchObject({ ok: true, value: { documentId: report.meta.id, label: 'Tag as Opinion' } });
@@ -143,7 +155,10 @@ describe('the codebook through the service', () => {
 
       await service.deleteTag('opinion', { annotations: 'untag' });
       const renamed = csv.text.replace('Statistic', 'Number');
-      expect(await service.importCodebook('csv', renamed)).toMatchObject({ ok: true, value: { added: ['opinion'], updated: ['statistic'] } });
+      expect(await service.importCodebook('csv', renamed)).toMatchObject({
+        ok: true,
+        value: { added: ['opinion'], updated: ['statistic'] },
+      });
       expect(store.workspace.codebook.tags.find((tag) => tag.id === 'statistic')?.name).toBe('Number');
       expect(await service.undo()).toEqual({ ok: true, value: { label: 'Import codebook' } });
       expect(store.workspace.codebook.tags.find((tag) => tag.id === 'statistic')?.name).toBe('Statistic');
@@ -161,8 +176,14 @@ describe('the codebook through the service', () => {
     withTempDir(async (dir) => {
       const { service, store } = await workbench(dir);
       const before = store.workspace.codebook;
-      expect(await service.importCodebook('qdc', 'PK\u0003\u0004\u0000\u0000binary')).toMatchObject({ ok: false, error: { code: 'invalid' } });
-      expect(await service.importCodebook('csv', 'name,color\n"unterminated')).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/line/i) } });
+      expect(await service.importCodebook('qdc', 'PK\u0003\u0004\u0000\u0000binary')).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
+      expect(await service.importCodebook('csv', 'name,color\n"unterminated')).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', message: expect.stringMatching(/line/i) },
+      });
       expect(store.workspace.codebook).toBe(before);
       await service.dispose();
     }));

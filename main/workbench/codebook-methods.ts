@@ -17,7 +17,6 @@ import { fileNameOf } from '../export/export-names.ts';
 
 type CodebookMethods = Pick<WorkbenchApi, 'getTagUsage' | 'addTag' | 'updateTag' | 'deleteTag' | 'importCodebook' | 'exportCodebook'>;
 
-
 export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): CodebookMethods {
   const tagName = (tagId: string) => store.workspace.codebook.tags.find((tag) => tag.id === tagId)?.name ?? tagId;
 
@@ -37,7 +36,11 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
         const before = store.workspace.codebook;
         const added = addTag(before, draft);
         if (!added.ok) return added;
-        const written = await changes.commit({ label: `Add tag ${added.value.tag.name}`, annotations: [], codebook: { before, after: added.value.codebook } });
+        const written = await changes.commit({
+          label: `Add tag ${added.value.tag.name}`,
+          annotations: [],
+          codebook: { before, after: added.value.codebook },
+        });
         // A change to the codebook alone touches no document, so it can only fail to be written.
         return written.ok ? ok(added.value.tag) : fail('write-failed', written.error.message);
       });
@@ -49,7 +52,10 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
         const updated = updateTag(before, tagId, patch);
         if (!updated.ok) return updated;
         const old = before.tags.find((tag) => tag.id === tagId)!;
-        const label = patch.name !== undefined && patch.name.trim() !== old.name ? `Rename tag ${old.name} to ${updated.value.tag.name}` : `Edit tag ${old.name}`;
+        const label =
+          patch.name !== undefined && patch.name.trim() !== old.name
+            ? `Rename tag ${old.name} to ${updated.value.tag.name}`
+            : `Edit tag ${old.name}`;
         const written = await changes.commit({ label, annotations: [], codebook: { before, after: updated.value.codebook } });
         return written.ok ? ok(updated.value.tag) : written;
       });
@@ -63,7 +69,9 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
         const merged = mergeCodebook(before, parsed.value);
         if (merged.added.length === 0 && merged.updated.length === 0) return ok({ added: [], updated: [], unchanged: merged.unchanged });
         const written = await changes.commit({ label: 'Import codebook', annotations: [], codebook: { before, after: merged.codebook } });
-        return written.ok ? ok({ added: merged.added, updated: merged.updated, unchanged: merged.unchanged }) : fail('write-failed', written.error.message);
+        return written.ok
+          ? ok({ added: merged.added, updated: merged.updated, unchanged: merged.unchanged })
+          : fail('write-failed', written.error.message);
       });
     },
 
@@ -87,15 +95,22 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
         for (const document of store.documents) {
           for (const annotation of document.annotations) {
             const next = afterTagDeletion(annotation, tagId, plan, now);
-            if (next !== annotation) edits.push({ documentId: document.meta.id, annotationId: annotation.id, before: annotation, after: next });
+            if (next !== annotation)
+              edits.push({ documentId: document.meta.id, annotationId: annotation.id, before: annotation, after: next });
           }
         }
-        const removed = edits.filter((edit) => edit.after === undefined).map(({ documentId, annotationId }) => ({ documentId, annotationId }));
+        const removed = edits
+          .filter((edit) => edit.after === undefined)
+          .map(({ documentId, annotationId }) => ({ documentId, annotationId }));
         const evidence = removed.length > 0 ? afterAnnotationsRemoved(store.evidence, { annotations: removed }) : [];
-        const written = await changes.commit({ label: `Delete tag ${tagName(tagId)}`, annotations: edits, codebook: { before, after: after.value }, evidence });
+        const written = await changes.commit({
+          label: `Delete tag ${tagName(tagId)}`,
+          annotations: edits,
+          codebook: { before, after: after.value },
+          evidence,
+        });
         return written.ok ? ok({ annotations: edits.length }) : written;
       });
     },
   };
 }
-

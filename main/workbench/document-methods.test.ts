@@ -19,9 +19,15 @@ function dangling(store: WorkspaceStore): AnnotationRef[] {
 
 /** Whether any link or mention of `evidence` points into the document. */
 const pointsAt = (evidence: EvidenceData, documentId: string) =>
-  [...evidence.links.flatMap((link) => [link.from, link.to]), ...evidence.claims.flatMap((claim) => claim.mentions)].some((ref) => ref.documentId === documentId);
+  [...evidence.links.flatMap((link) => [link.from, link.to]), ...evidence.claims.flatMap((claim) => claim.mentions)].some(
+    (ref) => ref.documentId === documentId,
+  );
 
-const exists = (file: string) => stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
 
 /** Records the order in which the store writes evidence, puts documents and removes them. */
 function recordWrites(store: WorkspaceStore): string[] {
@@ -47,7 +53,11 @@ describe('deleting a document', () => {
         const { journal: _journal, ...document } = JSON.parse(await readFile(file(id), 'utf8')) as Record<string, unknown>;
         return document;
       };
-      const before = { evidence: store.evidence, mayor: await onDisk(mayor.meta.id), others: [await onDisk(report.meta.id), await onDisk(ministry.meta.id)] };
+      const before = {
+        evidence: store.evidence,
+        mayor: await onDisk(mayor.meta.id),
+        others: [await onDisk(report.meta.id), await onDisk(ministry.meta.id)],
+      };
       const dependents = await service.getDependents({ documentId: mayor.meta.id });
       expect(dependents.links).toHaveLength(3);
       expect(dependents.mentions).toHaveLength(1);
@@ -108,7 +118,10 @@ describe('deleting a document', () => {
     withTempDir(async (dir) => {
       const { service, store } = await sampleWorkbench(dir);
       const evidence = store.evidence;
-      expect(await service.deleteDocument('no-such-document')).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/no-such-document/) } });
+      expect(await service.deleteDocument('no-such-document')).toMatchObject({
+        ok: false,
+        error: { code: 'not-found', message: expect.stringMatching(/no-such-document/) },
+      });
       expect(store.documents).toHaveLength(3);
       expect(store.evidence).toEqual(evidence);
       expect(await service.getHistory()).toMatchObject({ canUndo: false });
@@ -141,7 +154,10 @@ describe('deleting a document', () => {
       service.onDidChangeDocuments((change) => documents.push(change));
 
       const deleted = await service.deleteDocument(mayor.meta.id);
-      expect(deleted).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringContaining(`documents/${mayor.meta.id}.json`) } });
+      expect(deleted).toMatchObject({
+        ok: false,
+        error: { code: 'write-failed', message: expect.stringContaining(`documents/${mayor.meta.id}.json`) },
+      });
       expect(store.document(mayor.meta.id)).toBeDefined();
       expect(store.evidence).toEqual(before);
       expect(JSON.parse(await readFile(path.join(store.dir, EVIDENCE_FILE), 'utf8'))).toMatchObject(before);
@@ -170,7 +186,10 @@ describe('deleting a document', () => {
       const documents: DocumentsChange[] = [];
       service.onDidChangeDocuments((change) => documents.push(change));
 
-      expect(await service.undo()).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/evidence\.json/) } });
+      expect(await service.undo()).toMatchObject({
+        ok: false,
+        error: { code: 'write-failed', message: expect.stringMatching(/evidence\.json/) },
+      });
       expect(store.document(mayor.meta.id)).toBeUndefined();
       expect(store.evidence).toEqual(after);
       const reopened = await WorkspaceStore.open(store.dir);

@@ -98,7 +98,11 @@ describe('the order of writes, and failures half-way', () => {
     withTempDir(async (dir) => {
       const { service, store, report, mayor, span, ref } = await sampleWorkbench(dir);
       const writes = recordWrites(store);
-      await service.createLink({ relation: 'supports', from: span(report, 'declared a water emergency'), to: span(mayor, 'declared a water emergency') });
+      await service.createLink({
+        relation: 'supports',
+        from: span(report, 'declared a water emergency'),
+        to: span(mayor, 'declared a water emergency'),
+      });
       expect(writes.splice(0)).toEqual(['document', 'document', 'evidence']);
       await service.undo();
       expect(writes.splice(0)).toEqual(['evidence', 'document', 'document']);
@@ -128,7 +132,11 @@ describe('the order of writes, and failures half-way', () => {
       await mkdir(path.dirname(blocker), { recursive: true });
       await rm(blocker, { recursive: true, force: true });
       await writeFile(blocker, 'in the way');
-      const made = await service.createLink({ relation: 'supports', from: span(report, 'declared a water emergency'), to: span(mayor, 'declared a water emergency') });
+      const made = await service.createLink({
+        relation: 'supports',
+        from: span(report, 'declared a water emergency'),
+        to: span(mayor, 'declared a water emergency'),
+      });
       expect(made).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/evidence\.json/) } });
       expect(store.document(report.meta.id)!.annotations).toEqual(before.report!.annotations);
       expect(store.document(mayor.meta.id)!.annotations).toEqual(before.mayor!.annotations);
@@ -153,7 +161,10 @@ describe('the order of writes, and failures half-way', () => {
       await mkdir(path.dirname(blocker), { recursive: true });
       await rm(blocker, { recursive: true, force: true });
       await writeFile(blocker, 'in the way');
-      expect(await service.deleteAnnotation(reservoir.documentId, reservoir.annotationId)).toMatchObject({ ok: false, error: { code: 'write-failed' } });
+      expect(await service.deleteAnnotation(reservoir.documentId, reservoir.annotationId)).toMatchObject({
+        ok: false,
+        error: { code: 'write-failed' },
+      });
       expect(has(reservoir)).toBe(true);
       expect(store.evidence).toEqual(before);
       const reopened = await WorkspaceStore.open(store.dir);
@@ -175,14 +186,32 @@ describe('a corrupt evidence.json', () => {
       await writeFile(file, corrupt);
 
       const { service, store, report, mayor, ref } = await sampleWorkbench(dir);
-      expect((await service.getWorkspaceInfo()).problems).toEqual([{ code: 'unreadable', message: expect.stringMatching(/^evidence\.json: /) }]);
+      expect((await service.getWorkspaceInfo()).problems).toEqual([
+        { code: 'unreadable', message: expect.stringMatching(/^evidence\.json: /) },
+      ]);
       expect(await service.getEvidence()).toEqual({ links: [], claims: [] });
       const refused = await service.createClaim({ statement: 'Anything', mentions: [ref(report, 'the Lindell reservoir')] });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/evidence\.json could not be read .*set aside as evidence\.json\.corrupt-.*Put a good copy of it in place/) } });
-      const linked = await service.createLink({ relation: 'supports', from: ref(report, 'the Lindell reservoir'), to: ref(mayor, 'The Lindell reservoir') });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: {
+          code: 'write-failed',
+          message: expect.stringMatching(
+            /evidence\.json could not be read .*set aside as evidence\.json\.corrupt-.*Put a good copy of it in place/,
+          ),
+        },
+      });
+      const linked = await service.createLink({
+        relation: 'supports',
+        from: ref(report, 'the Lindell reservoir'),
+        to: ref(mayor, 'The Lindell reservoir'),
+      });
       expect(linked).toMatchObject({ ok: false, error: { code: 'write-failed' } });
       const count = store.document(report.meta.id)!.annotations.length;
-      const spans = await service.createLink({ relation: 'supports', from: { documentId: report.meta.id, start: 0, end: 8 }, to: { documentId: mayor.meta.id, start: 0, end: 9 } });
+      const spans = await service.createLink({
+        relation: 'supports',
+        from: { documentId: report.meta.id, start: 0, end: 8 },
+        to: { documentId: mayor.meta.id, start: 0, end: 9 },
+      });
       expect(spans).toMatchObject({ ok: false, error: { code: 'write-failed' } });
       expect(store.document(report.meta.id)!.annotations).toHaveLength(count);
 

@@ -17,7 +17,14 @@ describe('links through the service', () => {
       const to = ref(ministry, 'Lindell 19 percent');
 
       const created = await service.createLink({ relation: 'supports', from, to, note: 'One point apart, three days apart.' });
-      expect(created).toMatchObject({ ok: true, value: { link: { relation: 'supports', from, to, note: 'One point apart, three days apart.' }, created: [], sameClaim: { kind: 'none' } } });
+      expect(created).toMatchObject({
+        ok: true,
+        value: {
+          link: { relation: 'supports', from, to, note: 'One point apart, three days apart.' },
+          created: [],
+          sameClaim: { kind: 'none' },
+        },
+      });
       if (!created.ok) return;
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Link: supports' });
       expect(linkIds((await WorkspaceStore.open(store.dir)).evidence)).toContain(created.value.link.id);
@@ -45,10 +52,20 @@ describe('links through the service', () => {
       expect(made).toMatchObject({
         ok: true,
         value: {
-          link: { relation: 'source-of', from: { documentId: report.meta.id }, to: { documentId: ministry.meta.id, annotationId: 'client-made-1' }, creator: 'Ada' },
+          link: {
+            relation: 'source-of',
+            from: { documentId: report.meta.id },
+            to: { documentId: ministry.meta.id, annotationId: 'client-made-1' },
+            creator: 'Ada',
+          },
           created: [
             { tags: [], status: 'unverified', creator: 'Ada', target: { exact: 'the government would release emergency funds' } },
-            { id: 'client-made-1', tags: [], status: 'unverified', target: { exact: 'The government will release emergency funds within days' } },
+            {
+              id: 'client-made-1',
+              tags: [],
+              status: 'unverified',
+              target: { exact: 'The government will release emergency funds within days' },
+            },
           ],
         },
       });
@@ -65,7 +82,9 @@ describe('links through the service', () => {
 
       await service.redo();
       expect(store.evidence.links.at(-1)).toEqual(link);
-      expect(store.document(report.meta.id)!.annotations.find((annotation) => annotation.id === link.from.annotationId)).toEqual(made.value.created[0]);
+      expect(store.document(report.meta.id)!.annotations.find((annotation) => annotation.id === link.from.annotationId)).toEqual(
+        made.value.created[0],
+      );
       expect(has(link.to)).toBe(true);
       await service.dispose();
     }));
@@ -81,13 +100,27 @@ describe('links through the service', () => {
         ok: false,
         error: { code: 'duplicate', message: expect.stringMatching(/already linked as "Source of"/) },
       });
-      expect(await service.createLink({ relation: 'context', from: ref(ministry, 'Lindell 19 percent'), to: reservoir })).toMatchObject({ ok: false, error: { code: 'duplicate' } });
+      expect(await service.createLink({ relation: 'context', from: ref(ministry, 'Lindell 19 percent'), to: reservoir })).toMatchObject({
+        ok: false,
+        error: { code: 'duplicate' },
+      });
       const taken = { ...span(ministry, 'Stara 44 percent'), annotationId: ref(ministry, 'Lindell 19 percent').annotationId };
-      expect(await service.createLink({ relation: 'supports', from: reservoir, to: taken })).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/already has an annotation/) } });
-      expect(await service.createLink({ relation: 'supports', from: reservoir, to: { documentId: ministry.meta.id, annotationId: 'nope' } })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(await service.createLink({ relation: 'supports', from: reservoir, to: taken })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', message: expect.stringMatching(/already has an annotation/) },
+      });
+      expect(
+        await service.createLink({ relation: 'supports', from: reservoir, to: { documentId: ministry.meta.id, annotationId: 'nope' } }),
+      ).toMatchObject({ ok: false, error: { code: 'not-found' } });
       // The span is fine but the relation is not: the span is not annotated either.
-      expect(await service.createLink({ relation: 'agrees', from: reservoir, to: span(ministry, 'Stara 44 percent') })).toMatchObject({ ok: false, error: { code: 'invalid', message: '"agrees" is not a link relation' } });
-      expect(await service.createLink({ relation: 'supports', from: reservoir, to: reservoir })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await service.createLink({ relation: 'agrees', from: reservoir, to: span(ministry, 'Stara 44 percent') })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', message: '"agrees" is not a link relation' },
+      });
+      expect(await service.createLink({ relation: 'supports', from: reservoir, to: reservoir })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
       expect(store.evidence).toEqual(before);
       expect(store.document(ministry.meta.id)!.annotations).toHaveLength(annotationCount);
       expect(await service.getHistory()).toMatchObject({ canUndo: false });
@@ -115,11 +148,17 @@ describe('links through the service', () => {
       const original = store.evidence.links[1]!;
       expect(original.relation).toBe('context');
 
-      expect(await service.updateLink(original.id, { note: 'Checked against the utility.' })).toMatchObject({ ok: true, value: { note: 'Checked against the utility.', relation: 'context' } });
+      expect(await service.updateLink(original.id, { note: 'Checked against the utility.' })).toMatchObject({
+        ok: true,
+        value: { note: 'Checked against the utility.', relation: 'context' },
+      });
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Edit link note' });
       expect(await service.updateLink(original.id, { relation: 'refutes' })).toMatchObject({ ok: true, value: { relation: 'refutes' } });
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Change link to refutes' });
-      expect(await service.updateLink(original.id, { relation: 'maybe' })).toMatchObject({ ok: false, error: { code: 'invalid', message: '"maybe" is not a link relation' } });
+      expect(await service.updateLink(original.id, { relation: 'maybe' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', message: '"maybe" is not a link relation' },
+      });
       expect(await service.updateLink('no-such-link', { note: 'x' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
       // Nothing changes, so there is nothing to undo.
       expect(await service.updateLink(original.id, { relation: 'refutes' })).toMatchObject({ ok: true });
@@ -149,8 +188,13 @@ describe('claims through the service', () => {
       const ministryRain = ref(ministry, 'Rainfall across');
       const statement = 'Rainfall in the northern basin was 42 percent below average since March';
 
-      expect(await service.createClaim({ statement, mentions: [rain, { documentId: report.meta.id, annotationId: 'gone' }] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-      expect(await service.createClaim({ statement: '   ', mentions: [rain] })).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/needs a statement/) } });
+      expect(
+        await service.createClaim({ statement, mentions: [rain, { documentId: report.meta.id, annotationId: 'gone' }] }),
+      ).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(await service.createClaim({ statement: '   ', mentions: [rain] })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', message: expect.stringMatching(/needs a statement/) },
+      });
       const created = await service.createClaim({ id: 'rain-claim', statement, mentions: [rain] });
       expect(created).toMatchObject({ ok: true, value: { id: 'rain-claim', statement, mentions: [rain], status: 'open', creator: 'Ada' } });
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Create claim "Rainfall in the northern basin was 42…"' });
@@ -159,16 +203,32 @@ describe('claims through the service', () => {
         ok: false,
         error: { code: 'invalid', message: '"probably" is not a rating of the verdict scale' },
       });
-      expect(await service.updateClaim('rain-claim', { verdict: { rating: 'true', date: 'Tuesday' } })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-      const rated = await service.updateClaim('rain-claim', { verdict: { rating: 'true', rationale: 'The briefing says so.', date: '2026-08-16' } });
-      expect(rated).toMatchObject({ ok: true, value: { verdict: { rating: 'true', rationale: 'The briefing says so.', reviewer: 'Ada', date: '2026-08-16' } } });
+      expect(await service.updateClaim('rain-claim', { verdict: { rating: 'true', date: 'Tuesday' } })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
+      const rated = await service.updateClaim('rain-claim', {
+        verdict: { rating: 'true', rationale: 'The briefing says so.', date: '2026-08-16' },
+      });
+      expect(rated).toMatchObject({
+        ok: true,
+        value: { verdict: { rating: 'true', rationale: 'The briefing says so.', reviewer: 'Ada', date: '2026-08-16' } },
+      });
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Set verdict of "Rainfall in the northern basin was 42…"' });
       expect(await service.updateClaim('rain-claim', { status: 'reviewed' })).toMatchObject({ ok: true, value: { status: 'reviewed' } });
 
-      expect(await service.addMentions('rain-claim', [ministryRain, rain])).toMatchObject({ ok: true, value: { mentions: [rain, ministryRain] } });
+      expect(await service.addMentions('rain-claim', [ministryRain, rain])).toMatchObject({
+        ok: true,
+        value: { mentions: [rain, ministryRain] },
+      });
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Add mention to "Rainfall in the northern basin was 42…"' });
       expect(await service.removeMentions('rain-claim', [rain])).toMatchObject({ ok: true, value: { mentions: [ministryRain] } });
-      expect((await WorkspaceStore.open(store.dir)).evidence.claims.at(-1)).toMatchObject({ id: 'rain-claim', mentions: [ministryRain], status: 'reviewed', verdict: { rating: 'true' } });
+      expect((await WorkspaceStore.open(store.dir)).evidence.claims.at(-1)).toMatchObject({
+        id: 'rain-claim',
+        mentions: [ministryRain],
+        status: 'reviewed',
+        verdict: { rating: 'true' },
+      });
 
       expect(await service.deleteClaim('rain-claim')).toEqual({ ok: true, value: true });
       expect(await service.getClaim('rain-claim')).toMatchObject({ ok: false, error: { code: 'not-found' } });
@@ -177,7 +237,14 @@ describe('claims through the service', () => {
         const undone = await service.undo();
         if (undone.ok) undoLabels.push(undone.value.label.replace(/ ".*/, ''));
       }
-      expect(undoLabels).toEqual(['Delete claim', 'Remove mention from', 'Add mention to', 'Set status of', 'Set verdict of', 'Create claim']);
+      expect(undoLabels).toEqual([
+        'Delete claim',
+        'Remove mention from',
+        'Add mention to',
+        'Set status of',
+        'Set verdict of',
+        'Create claim',
+      ]);
       expect(store.evidence.claims.some((claim) => claim.id === 'rain-claim')).toBe(false);
       await service.redo();
       await service.redo();
@@ -192,8 +259,14 @@ describe('claims through the service', () => {
       expect(await service.updateClaim(claim.id, { verdict: null })).toMatchObject({ ok: true, value: { statement: claim.statement } });
       expect(store.evidence.claims[0]!.verdict).toBeUndefined();
       expect(await service.getHistory()).toMatchObject({ undoLabel: expect.stringMatching(/^Remove verdict of "The Lindell reservoir/) });
-      await store.updateWorkspace({ ...store.workspace, settings: { ...store.workspace.settings, verdictScale: [{ id: 'pants-on-fire', label: 'Pants on fire', color: '#ff0000' }] } });
-      expect(await service.updateClaim(claim.id, { verdict: { rating: 'true', date: '2026-08-16' } })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      await store.updateWorkspace({
+        ...store.workspace,
+        settings: { ...store.workspace.settings, verdictScale: [{ id: 'pants-on-fire', label: 'Pants on fire', color: '#ff0000' }] },
+      });
+      expect(await service.updateClaim(claim.id, { verdict: { rating: 'true', date: '2026-08-16' } })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
       expect(await service.updateClaim(claim.id, { verdict: { rating: 'pants-on-fire', date: '2026-08-16' } })).toMatchObject({ ok: true });
       await service.undo();
       await service.undo();
@@ -210,17 +283,29 @@ describe('claims through the service', () => {
         mentionCount: 2,
         missingCount: 0,
         outlets: ['City of Valmont', 'The Valley Courier'],
-        firstAppearance: { ref: ref(mayor, 'The Lindell reservoir'), documentTitle: mayor.meta.title, date: '2026-08-14T08:30:00+02:00', outlet: 'City of Valmont' },
+        firstAppearance: {
+          ref: ref(mayor, 'The Lindell reservoir'),
+          documentTitle: mayor.meta.title,
+          date: '2026-08-14T08:30:00+02:00',
+          outlet: 'City of Valmont',
+        },
         undatedCount: 0,
         verdict: { rating: 'true' },
       });
 
       // A date alone counts from midnight UTC: the report, redated to that day, comes first.
       await service.updateDocumentMeta(report.meta.id, { publishedAt: '2026-08-14' });
-      expect((await service.listClaims())[0]!.firstAppearance).toMatchObject({ ref: ref(report, 'the Lindell reservoir'), date: '2026-08-14' });
+      expect((await service.listClaims())[0]!.firstAppearance).toMatchObject({
+        ref: ref(report, 'the Lindell reservoir'),
+        date: '2026-08-14',
+      });
       await service.updateDocumentMeta(report.meta.id, { publishedAt: '2026-08-15' });
       const [later] = await service.listClaims();
-      expect(later!.firstAppearance).toMatchObject({ ref: ref(mayor, 'The Lindell reservoir'), date: '2026-08-14T08:30:00+02:00', outlet: 'City of Valmont' });
+      expect(later!.firstAppearance).toMatchObject({
+        ref: ref(mayor, 'The Lindell reservoir'),
+        date: '2026-08-14T08:30:00+02:00',
+        outlet: 'City of Valmont',
+      });
       expect(later!.outlets).toEqual(['City of Valmont', 'The Valley Courier']);
 
       await service.updateDocumentMeta(mayor.meta.id, { publishedAt: null });
@@ -248,7 +333,10 @@ describe('reading links and dependents', () => {
         here: { documentId: report.meta.id, quote: expect.stringMatching(/^the Lindell reservoir/) },
         there: { documentId: mayor.meta.id, title: mayor.meta.title, quote: 'The Lindell reservoir stands at 18 percent of capacity.' },
       });
-      expect(views.value[1]).toMatchObject({ link: { relation: 'context' }, there: { title: ministry.meta.title, quote: 'Lindell 19 percent' } });
+      expect(views.value[1]).toMatchObject({
+        link: { relation: 'context' },
+        there: { title: ministry.meta.title, quote: 'Lindell 19 percent' },
+      });
 
       const fromMayor = await service.getLinks(mayor.meta.id);
       expect(fromMayor.ok && fromMayor.value.every((view) => view.local === 'to' && view.there.documentId === report.meta.id)).toBe(true);
@@ -258,11 +346,19 @@ describe('reading links and dependents', () => {
       // keeps its id and its link, and the link no longer shows a quote for it.
       const text = ministry.text.replace(/Reservoir levels on 11 August[^\n]*\n/, '');
       const bytes = new TextEncoder().encode(text);
-      const [outcome] = await service.importSources('job-new-version', [{ name: 'briefing.txt', origin: 'test', size: bytes.length, versionOf: ministry.meta.id, read: async () => bytes }]);
+      const [outcome] = await service.importSources('job-new-version', [
+        { name: 'briefing.txt', origin: 'test', size: bytes.length, versionOf: ministry.meta.id, read: async () => bytes },
+      ]);
       expect(outcome).toMatchObject({ status: 'updated' });
       const after = await service.getLinks(report.meta.id);
-      const context = after.ok ? after.value.find((view) => view.link.relation === 'context' && view.there.documentId === ministry.meta.id) : undefined;
-      expect(context?.there).toEqual({ documentId: ministry.meta.id, annotationId: context?.link.to.annotationId, title: ministry.meta.title });
+      const context = after.ok
+        ? after.value.find((view) => view.link.relation === 'context' && view.there.documentId === ministry.meta.id)
+        : undefined;
+      expect(context?.there).toEqual({
+        documentId: ministry.meta.id,
+        annotationId: context?.link.to.annotationId,
+        title: ministry.meta.title,
+      });
       expect(store.evidence.links).toHaveLength((await WorkspaceStore.open(store.dir)).evidence.links.length);
       await service.dispose();
     }));

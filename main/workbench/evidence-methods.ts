@@ -48,11 +48,17 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
   };
 
   /** A new untagged annotation on a span, for a link end the analyst selected but had not marked. */
-  const annotateSpan = (end: Extract<LinkEndInput, { start: number }>, made: AnnotationEdit[], now: string): Result<AnnotationRef, 'not-found' | 'invalid'> => {
+  const annotateSpan = (
+    end: Extract<LinkEndInput, { start: number }>,
+    made: AnnotationEdit[],
+    now: string,
+  ): Result<AnnotationRef, 'not-found' | 'invalid'> => {
     const file = store.document(end.documentId);
     if (file === undefined) return fail('not-found', `There is no document "${end.documentId}" in this workspace.`);
     const id = end.annotationId ?? randomUUID();
-    const taken = file.annotations.some((annotation) => annotation.id === id) || made.some((edit) => edit.documentId === end.documentId && edit.annotationId === id);
+    const taken =
+      file.annotations.some((annotation) => annotation.id === id) ||
+      made.some((edit) => edit.documentId === end.documentId && edit.annotationId === id);
     if (taken) return fail('invalid', `The document already has an annotation "${id}".`);
     const context = { id, creator: store.workspace.settings.analystName, now, vocabulary: vocabularyOf(store.workspace) };
     const created = newAnnotation(file.text, { start: end.start, end: end.end, tags: [] }, context);
@@ -78,7 +84,11 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
         }
         const [from, to] = ends as [AnnotationRef, AnnotationRef];
         const context = { id: randomUUID(), creator: store.workspace.settings.analystName, now, exists: existence(made) };
-        const linked = operations.createLink(store.evidence, { id: input.id, relation: input.relation, from, to, note: input.note }, context);
+        const linked = operations.createLink(
+          store.evidence,
+          { id: input.id, relation: input.relation, from, to, note: input.note },
+          context,
+        );
         if (!linked.ok) return linked;
         const { link, sameClaim, edits } = linked.value;
         const created = made.flatMap((edit): Annotation[] => (edit.after ? [edit.after] : []));
@@ -108,7 +118,12 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
 
     createClaim(input) {
       return changes.exclusive(async () => {
-        const context = { id: randomUUID(), creator: store.workspace.settings.analystName, now: new Date().toISOString(), exists: existence() };
+        const context = {
+          id: randomUUID(),
+          creator: store.workspace.settings.analystName,
+          now: new Date().toISOString(),
+          exists: existence(),
+        };
         const created = operations.createClaim(store.evidence, input, context);
         if (!created.ok) return created;
         return commit(`Create claim ${quoted(created.value.claim.statement)}`, created.value.edits, created.value.claim);
@@ -119,9 +134,16 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
       return changes.exclusive(async () => {
         const before = claimNamed(claimId);
         // The analyst reviewing is the reviewer unless the window says otherwise.
-        const verdict = patch.verdict ? { ...patch.verdict, reviewer: patch.verdict.reviewer ?? store.workspace.settings.analystName } : patch.verdict;
+        const verdict = patch.verdict
+          ? { ...patch.verdict, reviewer: patch.verdict.reviewer ?? store.workspace.settings.analystName }
+          : patch.verdict;
         const context = { now: new Date().toISOString(), scale: store.workspace.settings.verdictScale };
-        const updated = operations.updateClaim(store.evidence, claimId, { ...patch, ...(verdict !== undefined ? { verdict } : {}) }, context);
+        const updated = operations.updateClaim(
+          store.evidence,
+          claimId,
+          { ...patch, ...(verdict !== undefined ? { verdict } : {}) },
+          context,
+        );
         if (!updated.ok) return updated;
         return commit(claimEditLabel(before, updated.value.claim), updated.value.edits, updated.value.claim);
       });

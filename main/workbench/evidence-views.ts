@@ -63,12 +63,17 @@ export function evidenceViews(store: WorkspaceStore): EvidenceViews {
  * time it is asked about, so one finder serves a whole call (thousands of refs) cheaply; make a
  * new one per call, as the documents change between calls.
  */
-export function annotationFinder(store: WorkspaceStore): (ref: AnnotationRef) => { document: DocumentFile; annotation: Annotation } | undefined {
+export function annotationFinder(
+  store: WorkspaceStore,
+): (ref: AnnotationRef) => { document: DocumentFile; annotation: Annotation } | undefined {
   const indexes = new Map<string, { document: DocumentFile; byId: Map<string, Annotation> } | undefined>();
   return ({ documentId, annotationId }) => {
     if (!indexes.has(documentId)) {
       const document = store.document(documentId);
-      indexes.set(documentId, document && { document, byId: new Map(document.annotations.map((annotation) => [annotation.id, annotation])) });
+      indexes.set(
+        documentId,
+        document && { document, byId: new Map(document.annotations.map((annotation) => [annotation.id, annotation])) },
+      );
     }
     const index = indexes.get(documentId);
     const annotation = index?.byId.get(annotationId);
@@ -85,7 +90,13 @@ function mentionLookup(store: WorkspaceStore): MentionLookup {
     const { meta } = found.document;
     const { outlet, speaker, target } = found.annotation;
     return {
-      document: { id: meta.id, title: meta.title, outlet: meta.outlet, importedAt: meta.importedAt, ...(meta.publishedAt !== undefined ? { publishedAt: meta.publishedAt } : {}) },
+      document: {
+        id: meta.id,
+        title: meta.title,
+        outlet: meta.outlet,
+        importedAt: meta.importedAt,
+        ...(meta.publishedAt !== undefined ? { publishedAt: meta.publishedAt } : {}),
+      },
       annotation: { outlet, speaker, exact: target.exact },
     };
   };

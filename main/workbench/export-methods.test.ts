@@ -16,49 +16,60 @@ import { createWorkbenchService } from './workbench-service.ts';
 interface Exported {
   readonly type: string;
   readonly total: number;
-  readonly first: { readonly items: readonly (W3CAnnotation & { target: { source: string; selector?: { type: string; start?: number; end?: number; exact?: string }[] } | unknown[] })[] };
+  readonly first: {
+    readonly items: readonly (W3CAnnotation & {
+      target: { source: string; selector?: { type: string; start?: number; end?: number; exact?: string }[] } | unknown[];
+    })[];
+  };
 }
 
 describe('exportAnnotations (W3C Web Annotation)', () => {
-  it.skipIf(!w3cTestsAvailable())('exports the sample: every annotation and link passes the W3C MUST assertions, and reads back onto its text', () =>
-    withTempDir(async (dir) => {
-      const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
-      const service = createWorkbenchService(store, { extractors: EXTRACTORS });
-      // An annotation after astral characters: its position in code points differs from UTF-16.
-      const pasted = await service.importText('Astral', '😀🇺🇦 The mayor said taxes will not rise.');
-      if (pasted.status !== 'imported') throw new Error('the pasted text was not imported');
-      const astral = store.document(pasted.documentId)!;
-      const quote = 'taxes will not rise';
-      const start = astral.text.indexOf(quote);
-      expect((await service.createAnnotation(astral.meta.id, { start, end: start + quote.length, tags: ['statistic'] })).ok).toBe(true);
+  it.skipIf(!w3cTestsAvailable())(
+    'exports the sample: every annotation and link passes the W3C MUST assertions, and reads back onto its text',
+    () =>
+      withTempDir(async (dir) => {
+        const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
+        const service = createWorkbenchService(store, { extractors: EXTRACTORS });
+        // An annotation after astral characters: its position in code points differs from UTF-16.
+        const pasted = await service.importText('Astral', '😀🇺🇦 The mayor said taxes will not rise.');
+        if (pasted.status !== 'imported') throw new Error('the pasted text was not imported');
+        const astral = store.document(pasted.documentId)!;
+        const quote = 'taxes will not rise';
+        const start = astral.text.indexOf(quote);
+        expect((await service.createAnnotation(astral.meta.id, { start, end: start + quote.length, tags: ['statistic'] })).ok).toBe(true);
 
-      const file = await service.exportAnnotations();
-      expect(file).toMatchObject({ fileName: expect.stringMatching(/-annotations\.jsonld$/), mimeType: 'application/ld+json' });
-      const exported = JSON.parse(file.text) as Exported;
-      const annotations = store.documents.reduce((sum, document) => sum + document.annotations.length, 0);
-      const links = store.evidence.links.length;
-      expect(links).toBeGreaterThan(0);
-      expect(exported).toMatchObject({ type: 'AnnotationCollection', total: annotations + links });
+        const file = await service.exportAnnotations();
+        expect(file).toMatchObject({ fileName: expect.stringMatching(/-annotations\.jsonld$/), mimeType: 'application/ld+json' });
+        const exported = JSON.parse(file.text) as Exported;
+        const annotations = store.documents.reduce((sum, document) => sum + document.annotations.length, 0);
+        const links = store.evidence.links.length;
+        expect(links).toBeGreaterThan(0);
+        expect(exported).toMatchObject({ type: 'AnnotationCollection', total: annotations + links });
 
-      const musts = loadAssertionSuite('annotations/annotationMusts.test');
-      for (const item of exported.first.items) {
-        // Each item as a reader takes it out of the collection: with the collection's context.
-        const failures = musts.check({ '@context': JSON.parse(file.text)['@context'], ...item });
-        expect(failures, `${item.id}: ${describeFailures(failures)}`).toEqual([]);
-      }
-      expect(loadAssertionSuite('collections/collectionMusts.test').check(exported)).toEqual([]);
+        const musts = loadAssertionSuite('annotations/annotationMusts.test');
+        for (const item of exported.first.items) {
+          // Each item as a reader takes it out of the collection: with the collection's context.
+          const failures = musts.check({ '@context': JSON.parse(file.text)['@context'], ...item });
+          expect(failures, `${item.id}: ${describeFailures(failures)}`).toEqual([]);
+        }
+        expect(loadAssertionSuite('collections/collectionMusts.test').check(exported)).toEqual([]);
 
-      const linking = exported.first.items.filter((item) => item.motivation === 'linking');
-      expect(linking).toHaveLength(links);
-      for (const link of linking) expect(link.target).toHaveLength(2);
+        const linking = exported.first.items.filter((item) => item.motivation === 'linking');
+        expect(linking).toHaveLength(links);
+        for (const link of linking) expect(link.target).toHaveLength(2);
 
-      // The astral annotation: code points, and back onto the same UTF-16 span.
-      const item = exported.first.items.find((candidate) => candidate.motivation === 'tagging' && JSON.stringify(candidate.target).includes('taxes will not rise'))!;
-      const selector = (item.target as { selector: { type: string; start?: number }[] }).selector.find((candidate) => candidate.type === 'TextPositionSelector')!;
-      expect(selector.start).toBe(codePointIndex(astral.text).toCodePoint(start));
-      expect(selector.start).toBeLessThan(start);
-      const back = annotationFromW3C({ '@context': JSON.parse(file.text)['@context'], ...item }, astral.text);
-      expect(back).toMatchObject({ ok: true, value: { target: { start, end: start + quote.length }, anchoredBy: 'position' } });
-      await service.dispose();
-    }));
+        // The astral annotation: code points, and back onto the same UTF-16 span.
+        const item = exported.first.items.find(
+          (candidate) => candidate.motivation === 'tagging' && JSON.stringify(candidate.target).includes('taxes will not rise'),
+        )!;
+        const selector = (item.target as { selector: { type: string; start?: number }[] }).selector.find(
+          (candidate) => candidate.type === 'TextPositionSelector',
+        )!;
+        expect(selector.start).toBe(codePointIndex(astral.text).toCodePoint(start));
+        expect(selector.start).toBeLessThan(start);
+        const back = annotationFromW3C({ '@context': JSON.parse(file.text)['@context'], ...item }, astral.text);
+        expect(back).toMatchObject({ ok: true, value: { target: { start, end: start + quote.length }, anchoredBy: 'position' } });
+        await service.dispose();
+      }),
+  );
 });

@@ -12,7 +12,11 @@ export function exportMethods(store: WorkspaceStore): ExportMethods {
   return {
     async exportAnnotations() {
       const { name } = store.workspace;
-      return { fileName: `${fileNameOf(name)}-annotations.jsonld`, mimeType: 'application/ld+json', text: `${JSON.stringify(w3cCollection(store), null, 2)}\n` };
+      return {
+        fileName: `${fileNameOf(name)}-annotations.jsonld`,
+        mimeType: 'application/ld+json',
+        text: `${JSON.stringify(w3cCollection(store), null, 2)}\n`,
+      };
     },
   };
 }

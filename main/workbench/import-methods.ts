@@ -36,7 +36,8 @@ export function importMethods({ store, uploads, jobs, extractors, limits, docume
         limits,
         signal: controller.signal,
         onOutcome: (outcome) => {
-          if (outcome.status === 'imported' || outcome.status === 'updated') documentsChanged.fire({ changed: [outcome.documentId], removed: [] });
+          if (outcome.status === 'imported' || outcome.status === 'updated')
+            documentsChanged.fire({ changed: [outcome.documentId], removed: [] });
         },
         onProgress: (report) => progress.fire({ ...report, jobId, finished: report.current === undefined }),
       });
@@ -52,7 +53,13 @@ export function importMethods({ store, uploads, jobs, extractors, limits, docume
       for (const { uploadId, name, versionOf } of refs) {
         const source = uploads.take(uploadId, name);
         if (source) sources.push(versionOf === undefined ? source : { ...source, versionOf });
-        else missing.push({ status: 'rejected', name, code: 'unreadable', message: 'the uploaded file is gone (it was already imported, or the upload failed)' });
+        else
+          missing.push({
+            status: 'rejected',
+            name,
+            code: 'unreadable',
+            message: 'the uploaded file is gone (it was already imported, or the upload failed)',
+          });
       }
       return [...missing, ...(await runImport(jobId, sources))];
     },

@@ -22,7 +22,10 @@ describe('claims saved in a burst', () => {
         steps.push(`made ${name}`);
         return stage(id, puts)?.then((result) => (steps.push(`saved ${name}`), result));
       };
-      const saves = [service.updateAnnotation(report.meta.id, first.id, { note: 'first' }), service.updateAnnotation(mayor.meta.id, second.id, { note: 'second' })];
+      const saves = [
+        service.updateAnnotation(report.meta.id, first.id, { note: 'first' }),
+        service.updateAnnotation(mayor.meta.id, second.id, { note: 'second' }),
+      ];
       expect(await Promise.all(saves)).toMatchObject([{ ok: true }, { ok: true }]);
       // Serialized, the second would be made only after the first was saved.
       expect(steps).toEqual(['made report', 'made mayor', 'saved report', 'saved mayor']);
@@ -32,12 +35,20 @@ describe('claims saved in a burst', () => {
   it('resolve once on disk, keep their order in the history, and undo in reverse', () =>
     withTempDir(async (dir) => {
       const { service, store, report, mayor, ministry } = await sampleWorkbench(dir);
-      const targets = [report, mayor, ministry].flatMap((document) => document.annotations.slice(0, 3).map((annotation) => ({ documentId: document.meta.id, annotationId: annotation.id })));
+      const targets = [report, mayor, ministry].flatMap((document) =>
+        document.annotations.slice(0, 3).map((annotation) => ({ documentId: document.meta.id, annotationId: annotation.id })),
+      );
       // Each claim edited twice, all asked for at once: the second edit of a claim is made from the first.
-      const saves = [...targets, ...targets].map(({ documentId, annotationId }, index) => service.updateAnnotation(documentId, annotationId, { note: `edit ${index}` }));
+      const saves = [...targets, ...targets].map(({ documentId, annotationId }, index) =>
+        service.updateAnnotation(documentId, annotationId, { note: `edit ${index}` }),
+      );
       const results = await Promise.all(saves);
       expect(results.every((result) => result.ok)).toBe(true);
-      const notes = (source: WorkspaceStore) => targets.map(({ documentId, annotationId }) => source.document(documentId)!.annotations.find((annotation) => annotation.id === annotationId)!.note);
+      const notes = (source: WorkspaceStore) =>
+        targets.map(
+          ({ documentId, annotationId }) =>
+            source.document(documentId)!.annotations.find((annotation) => annotation.id === annotationId)!.note,
+        );
       const expected = targets.map((_, index) => `edit ${index + targets.length}`);
       expect(notes(store)).toEqual(expected);
       expect(notes(await WorkspaceStore.open(store.dir))).toEqual(expected);

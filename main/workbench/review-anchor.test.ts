@@ -16,12 +16,28 @@ async function reviewed(dir: string) {
   const service = createWorkbenchService(store, { extractors: EXTRACTORS });
   const statement = store.documents[1]!;
   const text = statement.text
-    .replace('If we do nothing, the taps could run dry by the end of September.', 'Unless we act now, taps across the city may run dry before the end of September.')
+    .replace(
+      'If we do nothing, the taps could run dry by the end of September.',
+      'Unless we act now, taps across the city may run dry before the end of September.',
+    )
     .replace('cut water losses by almost half', 'reduced leaks');
   const bytes = new TextEncoder().encode(text);
-  await importSources(store, [{ name: 'statement-v2.txt', origin: '/incoming/statement-v2.txt', size: bytes.length, read: async () => bytes, versionOf: statement.meta.id }], { extractors: EXTRACTORS });
+  await importSources(
+    store,
+    [
+      {
+        name: 'statement-v2.txt',
+        origin: '/incoming/statement-v2.txt',
+        size: bytes.length,
+        read: async () => bytes,
+        versionOf: statement.meta.id,
+      },
+    ],
+    { extractors: EXTRACTORS },
+  );
   const current = () => store.document(statement.meta.id)!;
-  const byQuote = (start: string) => current().annotations.find((annotation) => (annotation.anchor.previousQuote ?? annotation.target.exact).startsWith(start))!;
+  const byQuote = (start: string) =>
+    current().annotations.find((annotation) => (annotation.anchor.previousQuote ?? annotation.target.exact).startsWith(start))!;
   return { service, store, documentId: statement.meta.id, current, byQuote };
 }
 
@@ -31,18 +47,26 @@ describe('reviewing claims a new version left in doubt', () => {
       const { service, store, documentId, current, byQuote } = await reviewed(dir);
       const orphan = byQuote('cut water losses by almost half');
       expect(orphan.anchor.state).toBe('orphaned');
-      expect(await service.reviewAnchor(documentId, orphan.id, { kind: 'accept' })).toMatchObject({ ok: false, error: { code: 'invalid', message: /no span to accept/ } });
+      expect(await service.reviewAnchor(documentId, orphan.id, { kind: 'accept' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', message: /no span to accept/ },
+      });
 
       const start = current().text.indexOf('reduced leaks');
       const repinned = await service.reviewAnchor(documentId, orphan.id, { kind: 'repin', start, end: start + 'reduced leaks'.length });
       expect(repinned).toMatchObject({
         ok: true,
-        value: { target: { exact: 'reduced leaks' }, anchor: { state: 'moved', confidence: 1, previousQuote: 'cut water losses by almost half', textHash: current().meta.textHash } },
+        value: {
+          target: { exact: 'reduced leaks' },
+          anchor: { state: 'moved', confidence: 1, previousQuote: 'cut water losses by almost half', textHash: current().meta.textHash },
+        },
       });
       // On disk, valid (the quote is where the target says).
       const reopened = await WorkspaceStore.open(store.dir);
       expect(reopened.problems).toEqual([]);
-      expect(reopened.document(documentId)!.annotations.find((annotation) => annotation.id === orphan.id)!.target.exact).toBe('reduced leaks');
+      expect(reopened.document(documentId)!.annotations.find((annotation) => annotation.id === orphan.id)!.target.exact).toBe(
+        'reduced leaks',
+      );
 
       expect(await service.undo()).toMatchObject({ ok: true, value: { label: 'Re-pin claim', documentId } });
       expect(byQuote('cut water losses by almost half').anchor.state).toBe('orphaned');
@@ -56,7 +80,13 @@ describe('reviewing claims a new version left in doubt', () => {
       expect(fuzzy.anchor).toMatchObject({ state: 'fuzzy' });
       expect(fuzzy.anchor.confidence).toBeLessThan(0.9);
       const accepted = await service.reviewAnchor(documentId, fuzzy.id, { kind: 'accept' });
-      expect(accepted).toMatchObject({ ok: true, value: { target: fuzzy.target, anchor: { state: 'moved', confidence: 1, previousQuote: 'If we do nothing, the taps could run dry by the end of September.' } } });
+      expect(accepted).toMatchObject({
+        ok: true,
+        value: {
+          target: fuzzy.target,
+          anchor: { state: 'moved', confidence: 1, previousQuote: 'If we do nothing, the taps could run dry by the end of September.' },
+        },
+      });
       await service.dispose();
     }));
 
@@ -68,7 +98,11 @@ describe('reviewing claims a new version left in doubt', () => {
       const { service, documentId, byQuote } = await reviewed(dir);
       const orphan = byQuote('cut water losses by almost half');
       expect(await service.reviewAnchor(documentId, orphan.id, decision)).toMatchObject({ ok: false, error: { code: 'invalid', message } });
-      expect(await service.reviewAnchor(documentId, 'no-such-claim', { kind: 'accept' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(await service.reviewAnchor(documentId, 'no-such-claim', { kind: 'accept' })).toMatchObject({
+        ok: false,
+        error: { code: 'not-found' },
+      });
       await service.dispose();
-    }));
+    }),
+  );
 });

@@ -50,16 +50,27 @@ describe('the workbench service', () => {
       const id = first!.meta.id;
       const changes: string[][] = [];
       workbench.onDidChangeDocuments((change) => changes.push([...change.changed]));
-      const edited = await workbench.updateDocumentMeta(id, { role: 'source', tags: ['water', 'valmont'], sourceUrl: null, publishedAt: '2026-08-15' });
+      const edited = await workbench.updateDocumentMeta(id, {
+        role: 'source',
+        tags: ['water', 'valmont'],
+        sourceUrl: null,
+        publishedAt: '2026-08-15',
+      });
       expect(edited).toMatchObject({ ok: true, value: { role: 'source', tags: ['water', 'valmont'], publishedAt: '2026-08-15' } });
       expect(edited.ok && edited.value.sourceUrl).toBeUndefined();
       expect(changes).toEqual([[id]]);
 
       const bad = await workbench.updateDocumentMeta(id, { sourceUrl: 'javascript:alert(1)' });
-      expect(bad).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/^URL \(an http or https address\): /) } });
+      expect(bad).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', message: expect.stringMatching(/^URL \(an http or https address\): /) },
+      });
       const badDate = await workbench.updateDocumentMeta(id, { publishedAt: 'last Tuesday' });
       expect(badDate).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/^Published/) } });
-      expect(await workbench.updateDocumentMeta('no-such-document', { title: 'x' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(await workbench.updateDocumentMeta('no-such-document', { title: 'x' })).toMatchObject({
+        ok: false,
+        error: { code: 'not-found' },
+      });
       expect(workbench.store.document(id)!.meta.tags).toEqual(['water', 'valmont']);
       await workbench.dispose();
     }));
@@ -91,7 +102,10 @@ describe('the workbench service', () => {
       const workbench = createWorkbenchService(store, { extractors: EXTRACTORS, checkOnOpen: true });
       expect((await workbench.getWorkspaceInfo()).check).toEqual({ state: 'running' });
       const told = await new Promise<WorkspaceInfo>((resolve) => workbench.onDidChangeWorkspace(resolve));
-      expect(told.check).toEqual({ state: 'done', findings: [{ file: `originals/${forged}`, problem: expect.stringMatching(/^its content does not match its name/) }] });
+      expect(told.check).toEqual({
+        state: 'done',
+        findings: [{ file: `originals/${forged}`, problem: expect.stringMatching(/^its content does not match its name/) }],
+      });
       expect((await workbench.getWorkspaceInfo()).check).toEqual(told.check);
       await workbench.dispose();
       // Not asked to (the CLI's commands, tests): no check runs.
@@ -100,4 +114,3 @@ describe('the workbench service', () => {
       await plain.dispose();
     }));
 });
-

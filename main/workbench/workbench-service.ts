@@ -2,7 +2,14 @@
 // only composes: each half of the contract is implemented in its own *-methods.ts, every change goes
 // through the change log (change-log.ts), and every transport (IPC, HTTP) calls into the result
 // after parsing arguments with the contract's schemas.
-import type { AnnotationsChange, BundleImportCode, BundleJobProgress, BundlePreview, DocumentsChange, WorkbenchService } from '../../core/contract/workbench-api.ts';
+import type {
+  AnnotationsChange,
+  BundleImportCode,
+  BundleJobProgress,
+  BundlePreview,
+  DocumentsChange,
+  WorkbenchService,
+} from '../../core/contract/workbench-api.ts';
 import { Emitter } from '../../core/events.ts';
 import type { HistoryState } from '../../core/history/history.ts';
 import type { DocumentFormat } from '../../core/model/document.ts';
@@ -54,7 +61,10 @@ export interface ServiceOptions {
   readonly checkOnOpen?: boolean;
 }
 
-export function createWorkbenchService(store: WorkspaceStore, { extractors, limits = DEFAULT_LIMITS, keysDir, checkOnOpen = false }: ServiceOptions): WorkbenchHost {
+export function createWorkbenchService(
+  store: WorkspaceStore,
+  { extractors, limits = DEFAULT_LIMITS, keysDir, checkOnOpen = false }: ServiceOptions,
+): WorkbenchHost {
   const documentsChanged = new Emitter<DocumentsChange>();
   const annotationsChanged = new Emitter<AnnotationsChange>();
   const workspaceChanged = new Emitter<WorkspaceInfo>();
@@ -62,14 +72,37 @@ export function createWorkbenchService(store: WorkspaceStore, { extractors, limi
   const bundleProgressed = new Emitter<BundleJobProgress>();
   const historyChanged = new Emitter<HistoryState>();
   const evidenceChanged = new Emitter<EvidenceData>();
-  const emitters = [documentsChanged, annotationsChanged, workspaceChanged, importProgressed, bundleProgressed, historyChanged, evidenceChanged];
+  const emitters = [
+    documentsChanged,
+    annotationsChanged,
+    workspaceChanged,
+    importProgressed,
+    bundleProgressed,
+    historyChanged,
+    evidenceChanged,
+  ];
 
   const uploads = new UploadStaging(limits.maxFileBytes);
   const exports = new ExportStaging();
   const jobs = new Jobs();
   const workspace = workspaceMethods(store, workspaceChanged, { checkOnOpen });
-  const changes = new ChangeLog(store, { documentsChanged, annotationsChanged, historyChanged, evidenceChanged, codebookChanged: () => workspaceChanged.fire(workspace.info()) });
-  const { dispose: disposeBundles, ...bundles } = bundleMethods({ store, changes, uploads, exports, jobs, progress: bundleProgressed, appVersion: appVersion(), ...(keysDir !== undefined ? { keysDir } : {}) });
+  const changes = new ChangeLog(store, {
+    documentsChanged,
+    annotationsChanged,
+    historyChanged,
+    evidenceChanged,
+    codebookChanged: () => workspaceChanged.fire(workspace.info()),
+  });
+  const { dispose: disposeBundles, ...bundles } = bundleMethods({
+    store,
+    changes,
+    uploads,
+    exports,
+    jobs,
+    progress: bundleProgressed,
+    appVersion: appVersion(),
+    ...(keysDir !== undefined ? { keysDir } : {}),
+  });
   const { info: _info, checked, stop, ...workspaceApi } = workspace;
   let disposing: Promise<void> | undefined;
 

@@ -17,7 +17,11 @@ type WorkspaceMethods = Pick<WorkbenchApi, 'getWorkspaceInfo' | 'updateSettings'
   stop(): void;
 };
 
-export function workspaceMethods(store: WorkspaceStore, workspaceChanged: Emitter<WorkspaceInfo>, { checkOnOpen }: { readonly checkOnOpen: boolean }): WorkspaceMethods {
+export function workspaceMethods(
+  store: WorkspaceStore,
+  workspaceChanged: Emitter<WorkspaceInfo>,
+  { checkOnOpen }: { readonly checkOnOpen: boolean },
+): WorkspaceMethods {
   let check: OpeningCheck | undefined;
   let stopped = false;
 

@@ -8,7 +8,16 @@ import { z } from 'zod';
 import { textTarget, type Annotation } from '../../core/model/annotation.ts';
 import { Codebook } from '../../core/model/codebook.ts';
 import type { DocumentMeta } from '../../core/model/document.ts';
-import { ClaimStatus, DEFAULT_VERDICT_SCALE, LinkRelation, Verdict, type AnnotationRef, type Claim, type EvidenceLink, type VerdictRating } from '../../core/model/evidence.ts';
+import {
+  ClaimStatus,
+  DEFAULT_VERDICT_SCALE,
+  LinkRelation,
+  Verdict,
+  type AnnotationRef,
+  type Claim,
+  type EvidenceLink,
+  type VerdictRating,
+} from '../../core/model/evidence.ts';
 import { DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE } from '../store/workspace-layout.ts';
 import { DEFAULT_STATUSES } from '../../core/model/workspace.ts';
 import { DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
@@ -122,7 +131,10 @@ export async function createWorkspace(dir: string, options: CreateOptions): Prom
       if (start < 0) throw new Error(`sample ${entry.file}: quote not found: ${annotation.quote}`);
       const id = randomUUID();
       const key = sampleKey({ file: entry.file, quote: annotation.quote, occurrence: annotation.occurrence });
-      if (refs.has(key)) throw new Error(`sample ${entry.file}: two annotations of ${JSON.stringify(annotation.quote)} (occurrence ${annotation.occurrence})`);
+      if (refs.has(key))
+        throw new Error(
+          `sample ${entry.file}: two annotations of ${JSON.stringify(annotation.quote)} (occurrence ${annotation.occurrence})`,
+        );
       refs.set(key, { documentId: meta.id, annotationId: id });
       return {
         id,
@@ -160,14 +172,23 @@ function sampleEvidence(
 ): EvidenceFile {
   const resolve = (ref: SampleRef): AnnotationRef => {
     const found = refs.get(sampleKey(ref));
-    if (found === undefined) throw new Error(`sample evidence: no annotation ${JSON.stringify(ref.quote)} (occurrence ${ref.occurrence}) in ${ref.file}`);
+    if (found === undefined)
+      throw new Error(`sample evidence: no annotation ${JSON.stringify(ref.quote)} (occurrence ${ref.occurrence}) in ${ref.file}`);
     return found;
   };
   const stamp = { creator: SAMPLE_CREATOR, created: now, modified: now };
-  const links = sample.links.map((link): EvidenceLink => ({ id: randomUUID(), relation: link.relation, from: resolve(link.from), to: resolve(link.to), note: link.note, ...stamp }));
+  const links = sample.links.map((link): EvidenceLink => ({
+    id: randomUUID(),
+    relation: link.relation,
+    from: resolve(link.from),
+    to: resolve(link.to),
+    note: link.note,
+    ...stamp,
+  }));
   const claims = sample.claims.map((claim): Claim => {
     const rating = claim.verdict?.rating;
-    if (rating !== undefined && !scale.some((candidate) => candidate.id === rating)) throw new Error(`sample claim: "${rating}" is not on the verdict scale`);
+    if (rating !== undefined && !scale.some((candidate) => candidate.id === rating))
+      throw new Error(`sample claim: "${rating}" is not on the verdict scale`);
     return { ...claim, id: randomUUID(), mentions: claim.mentions.map(resolve), ...stamp };
   });
   return EvidenceFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, links, claims });

@@ -16,8 +16,14 @@ describe('openOrCreateWorkspace', () => {
       const dir = path.join(root, 'new', 'ws');
       const { store, created } = await openOrCreateWorkspace(dir, options);
       expect(created).toBe(true);
-      expect(store.documents.map((document) => document.meta.outlet)).toEqual(['The Valley Courier', 'City of Valmont', 'Ministry of Environment']);
-      const annotations = store.documents.flatMap((document) => document.annotations.map((annotation) => ({ annotation, text: document.text })));
+      expect(store.documents.map((document) => document.meta.outlet)).toEqual([
+        'The Valley Courier',
+        'City of Valmont',
+        'Ministry of Environment',
+      ]);
+      const annotations = store.documents.flatMap((document) =>
+        document.annotations.map((annotation) => ({ annotation, text: document.text })),
+      );
       expect(annotations.length).toBeGreaterThanOrEqual(15);
       for (const { annotation, text } of annotations) {
         expect(text.slice(annotation.target.start, annotation.target.end)).toBe(annotation.target.exact);
@@ -50,16 +56,27 @@ describe('openOrCreateWorkspace', () => {
       expect(links.every((link) => link.from.documentId === report && link.creator === 'Claimbench sample')).toBe(true);
       expect(claims).toHaveLength(1);
       expect(claims[0]!.mentions.map((mention) => mention.documentId)).toEqual([report, mayor]);
-      expect(claims[0]!.verdict).toMatchObject({ rating: 'true', reviewer: 'Claimbench sample', date: '2026-08-15', rationale: expect.stringContaining('**18 percent**') });
+      expect(claims[0]!.verdict).toMatchObject({
+        rating: 'true',
+        reviewer: 'Claimbench sample',
+        date: '2026-08-15',
+        rationale: expect.stringContaining('**18 percent**'),
+      });
       expect(store.workspace.settings.verdictScale.some((rating) => rating.id === claims[0]!.verdict!.rating)).toBe(true);
-      expect(JSON.parse(await readFile(path.join(root, 'ws', 'evidence.json'), 'utf8'))).toMatchObject({ schemaVersion: WORKSPACE_SCHEMA_VERSION });
+      expect(JSON.parse(await readFile(path.join(root, 'ws', 'evidence.json'), 'utf8'))).toMatchObject({
+        schemaVersion: WORKSPACE_SCHEMA_VERSION,
+      });
     }));
 
   it('creates an empty workspace with --empty', () =>
     withTempDir(async (root) => {
       const { store } = await openOrCreateWorkspace(path.join(root, 'ws'), { ...options, empty: true });
       expect(store.documents).toEqual([]);
-      expect(JSON.parse(await readFile(path.join(root, 'ws', 'evidence.json'), 'utf8'))).toEqual({ schemaVersion: WORKSPACE_SCHEMA_VERSION, links: [], claims: [] });
+      expect(JSON.parse(await readFile(path.join(root, 'ws', 'evidence.json'), 'utf8'))).toEqual({
+        schemaVersion: WORKSPACE_SCHEMA_VERSION,
+        links: [],
+        claims: [],
+      });
       expect(store.workspace.codebook.tags.length).toBeGreaterThan(5);
     }));
 
@@ -78,7 +95,9 @@ describe('openOrCreateWorkspace', () => {
       await mkdir(dir);
       const { created } = await openOrCreateWorkspace(dir, options);
       expect(created).toBe(true);
-      expect(JSON.parse(await readFile(path.join(dir, 'workspace.json'), 'utf8'))).toMatchObject({ schemaVersion: WORKSPACE_SCHEMA_VERSION });
+      expect(JSON.parse(await readFile(path.join(dir, 'workspace.json'), 'utf8'))).toMatchObject({
+        schemaVersion: WORKSPACE_SCHEMA_VERSION,
+      });
     }));
 
   it('refuses a non-empty folder that is not a workspace, and writes nothing into it', () =>

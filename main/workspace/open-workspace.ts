@@ -40,7 +40,8 @@ export async function openOrCreateWorkspace(dir: string, options: OpenOptions): 
 async function openOrCreate(dir: string, options: CreateOptions, lock?: (dir: string) => Promise<WorkspaceLock>): Promise<OpenedWorkspace> {
   const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
-    if (error.code === 'ENOTDIR') throw new WorkspaceOpenError('not-a-workspace', `${dir} is a file, not a folder: a workspace is a folder`);
+    if (error.code === 'ENOTDIR')
+      throw new WorkspaceOpenError('not-a-workspace', `${dir} is a file, not a folder: a workspace is a folder`);
     throw error;
   });
   if (entries !== null && entries.includes(WORKSPACE_FILE)) {

@@ -36,7 +36,10 @@ export interface ScanResult {
 
 /** The Electron version the app is built with: the installed one, else an exact version in package.json. */
 export async function electronVersion(repoRoot: string): Promise<string> {
-  const installed = await readFile(path.join(repoRoot, 'node_modules', 'electron', 'package.json'), 'utf8').then((text) => JSON.parse(text) as { version?: unknown }, () => undefined);
+  const installed = await readFile(path.join(repoRoot, 'node_modules', 'electron', 'package.json'), 'utf8').then(
+    (text) => JSON.parse(text) as { version?: unknown },
+    () => undefined,
+  );
   if (typeof installed?.version === 'string') return installed.version;
   const manifest = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> };
   const declared = manifest.devDependencies?.['electron'];

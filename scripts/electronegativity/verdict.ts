@@ -51,16 +51,19 @@ const RawIssue = z.object({
 
 /** Electronegativity's issues as findings; throws if their shape is not the one this was written for. */
 export function parseFindings(issues: unknown): Finding[] {
-  return z.array(RawIssue).parse(issues).map((issue) => ({
-    id: issue.id,
-    severity: issue.severity.name,
-    confidence: issue.confidence.name,
-    file: issue.file.replaceAll('\\', '/'),
-    line: issue.location.line,
-    column: issue.location.column,
-    description: issue.description,
-    manualReview: issue.manualReview ?? false,
-  }));
+  return z
+    .array(RawIssue)
+    .parse(issues)
+    .map((issue) => ({
+      id: issue.id,
+      severity: issue.severity.name,
+      confidence: issue.confidence.name,
+      file: issue.file.replaceAll('\\', '/'),
+      line: issue.location.line,
+      column: issue.location.column,
+      description: issue.description,
+      manualReview: issue.manualReview ?? false,
+    }));
 }
 
 const SuppressionFile = z
@@ -94,8 +97,12 @@ export function judge(findings: readonly Finding[], suppressions: readonly Suppr
     const entry = covering(finding);
     return entry === undefined ? [] : [{ finding, justification: entry.justification }];
   });
-  const failures = findings.filter((finding) => finding.severity === 'HIGH' || (finding.severity === 'MEDIUM' && covering(finding) === undefined));
-  const staleSuppressions = suppressions.filter((entry) => !medium.some((finding) => finding.id === entry.id && finding.file === entry.file));
+  const failures = findings.filter(
+    (finding) => finding.severity === 'HIGH' || (finding.severity === 'MEDIUM' && covering(finding) === undefined),
+  );
+  const staleSuppressions = suppressions.filter(
+    (entry) => !medium.some((finding) => finding.id === entry.id && finding.file === entry.file),
+  );
   const notes = findings.filter((finding) => finding.severity === 'LOW' || finding.severity === 'INFORMATIONAL');
   return { failures, suppressed, staleSuppressions, notes, ok: failures.length === 0 && staleSuppressions.length === 0 };
 }
@@ -105,8 +112,12 @@ export function describeVerdict(verdict: Verdict): string[] {
   const where = (finding: Finding) => (finding.file === 'N/A' ? 'the whole app' : `${finding.file}:${finding.line}:${finding.column}`);
   return [
     ...verdict.failures.map((finding) => `FAIL ${finding.severity} ${finding.id} at ${where(finding)}: ${finding.description}`),
-    ...verdict.staleSuppressions.map((entry) => `FAIL stale suppression: ${entry.id} in ${entry.file} matches no MEDIUM finding; remove it from the suppression file`),
-    ...verdict.suppressed.map(({ finding, justification }) => `ok   ${finding.severity} ${finding.id} at ${where(finding)}, suppressed: ${justification}`),
+    ...verdict.staleSuppressions.map(
+      (entry) => `FAIL stale suppression: ${entry.id} in ${entry.file} matches no MEDIUM finding; remove it from the suppression file`,
+    ),
+    ...verdict.suppressed.map(
+      ({ finding, justification }) => `ok   ${finding.severity} ${finding.id} at ${where(finding)}, suppressed: ${justification}`,
+    ),
     ...verdict.notes.map((finding) => `note ${finding.severity} ${finding.id} at ${where(finding)}: ${finding.description}`),
     verdict.ok
       ? `Electronegativity: passed (${verdict.suppressed.length} suppressed, ${verdict.notes.length} notes)`

@@ -10,7 +10,11 @@ const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
  */
 async function selectWord(page: Page): Promise<void> {
   await expect(async () => {
-    await reader(page).locator('.view-line span span').filter({ hasText: /^VALMONT/ }).first().dblclick({ position: { x: 12, y: 8 } });
+    await reader(page)
+      .locator('.view-line span span')
+      .filter({ hasText: /^VALMONT/ })
+      .first()
+      .dblclick({ position: { x: 12, y: 8 } });
     await expect(reader(page).locator('.selected-text')).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
 }
@@ -26,7 +30,11 @@ test('tags a selection with a key, keeps it across a reload, and undoes and redo
   await page.keyboard.press('1');
   await expect(claims(page)).toHaveCount(11);
   await expect(claims(page).filter({ hasText: /^VALMONT/ })).toContainText('Statistic');
-  await expect(reader(page).locator('.cb-hl-tag-statistic').filter({ hasText: /^VALMONT$/ })).toBeVisible();
+  await expect(
+    reader(page)
+      .locator('.cb-hl-tag-statistic')
+      .filter({ hasText: /^VALMONT$/ }),
+  ).toBeVisible();
   await expect(page.getByTestId('save-state')).toHaveText(/^All changes saved/);
 
   await page.reload();
@@ -40,7 +48,9 @@ test('tags a selection with a key, keeps it across a reload, and undoes and redo
   await expect(claims(page)).toHaveCount(11);
 
   // Delete from the panel; undo brings it back.
-  await claims(page).filter({ hasText: /^VALMONT/ }).click();
+  await claims(page)
+    .filter({ hasText: /^VALMONT/ })
+    .click();
   await page.getByRole('button', { name: 'Delete claim' }).click();
   await expect(claims(page)).toHaveCount(10);
   await page.keyboard.press('Control+z');
@@ -84,24 +94,36 @@ test('opens the claim form with Enter, and edits a claim’s status and note', a
 
   await page.reload();
   await expect(claims(page).filter({ hasText: /^VALMONT/ })).toContainText('Supported');
-  await reader(page).locator('.cb-hl-tag-event').filter({ hasText: /^VALMONT$/ }).hover();
+  await reader(page)
+    .locator('.cb-hl-tag-event')
+    .filter({ hasText: /^VALMONT$/ })
+    .hover();
   await expect(page.locator('.monaco-hover').filter({ hasText: 'Checked against the city website.' })).toBeVisible();
 });
 
 test('selects the sentence at the cursor with Alt+S, then tags it', async ({ page, served }) => {
   await page.goto(served.url);
   await expect(claims(page)).toHaveCount(10);
-  await reader(page).locator('.view-line span span').filter({ hasText: /^Mayor/ }).first().click({ position: { x: 30, y: 8 } });
+  await reader(page)
+    .locator('.view-line span span')
+    .filter({ hasText: /^Mayor/ })
+    .first()
+    .click({ position: { x: 30, y: 8 } });
   await page.keyboard.press('Alt+s');
   await page.keyboard.press('3');
   await expect(claims(page)).toHaveCount(11);
-  await expect(claims(page).filter({ hasText: /^Mayor Teresa Albescu said the city would begin rationing water to households from Monday\./ })).toContainText('Event');
+  await expect(
+    claims(page).filter({ hasText: /^Mayor Teresa Albescu said the city would begin rationing water to households from Monday\./ }),
+  ).toContainText('Event');
 });
 
 test('a claim tagged around an earlier one makes the earlier one nested, and undo un-nests it', async ({ page, served }) => {
   await page.goto(served.url);
   await expect(claims(page)).toHaveCount(10);
-  const mayor = reader(page).locator('.view-line span span').filter({ hasText: /^Mayor/ }).first();
+  const mayor = reader(page)
+    .locator('.view-line span span')
+    .filter({ hasText: /^Mayor/ })
+    .first();
   // "Mayor" alone first (double-click), tagged Statistic: an outermost highlight.
   await expect(async () => {
     await mayor.dblclick({ position: { x: 12, y: 8 } });
@@ -109,15 +131,24 @@ test('a claim tagged around an earlier one makes the earlier one nested, and und
   }).toPass({ timeout: 15_000 });
   await page.keyboard.press('1');
   await expect(claims(page)).toHaveCount(11);
-  const nestedMayor = reader(page).locator('.cb-hl-nested').filter({ hasText: /^Mayor$/ });
+  const nestedMayor = reader(page)
+    .locator('.cb-hl-nested')
+    .filter({ hasText: /^Mayor$/ });
   await expect(nestedMayor).toHaveCount(0);
   // Then its sentence around it: the word's highlight is now inside another one.
-  await reader(page).locator('.view-line span span').filter({ hasText: /^Mayor/ }).first().click({ position: { x: 30, y: 8 } });
+  await reader(page)
+    .locator('.view-line span span')
+    .filter({ hasText: /^Mayor/ })
+    .first()
+    .click({ position: { x: 30, y: 8 } });
   await page.keyboard.press('Alt+s');
   await page.keyboard.press('3');
   await expect(claims(page)).toHaveCount(12);
   await expect(nestedMayor).toHaveCount(1);
-  await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
+  await page
+    .getByTestId('save-state')
+    .filter({ hasText: /^All changes saved/ })
+    .waitFor();
   await page.keyboard.press('Control+z');
   await expect(claims(page)).toHaveCount(11);
   await expect(nestedMayor).toHaveCount(0);
@@ -130,12 +161,26 @@ test('many highlights, nested and overlapping, in the light and the dark theme',
   // page itself uses (the claims differ in tag, so in colour).
   const added = await page.evaluate(async () => {
     const call = async (method: string, args: unknown[]) => {
-      const response = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(args),
+      });
       return ((await response.json()) as { value: unknown }).value;
     };
     const id = new URLSearchParams(location.hash.slice(1)).get('doc')!;
     const document = (await call('getDocument', [id])) as { ok: true; value: { text: string } };
-    const tags = ['statistic', 'quote', 'event', 'prediction', 'opinion', 'named-official', 'anonymous-source', 'outlet-report', 'social-media'];
+    const tags = [
+      'statistic',
+      'quote',
+      'event',
+      'prediction',
+      'opinion',
+      'named-official',
+      'anonymous-source',
+      'outlet-report',
+      'social-media',
+    ];
     const text = document.value.text;
     let count = 0;
     for (const match of text.matchAll(/[^.!?\n]+[.!?]/g)) {
@@ -143,7 +188,8 @@ test('many highlights, nested and overlapping, in the light and the dark theme',
       const end = match.index + match[0].length;
       if (end - start < 20) continue;
       await call('createAnnotation', [id, { start, end, tags: [tags[count % tags.length]] }]);
-      if (count % 2 === 0) await call('createAnnotation', [id, { start: start + 4, end: Math.min(end, start + 24), tags: [tags[(count + 4) % tags.length]] }]);
+      if (count % 2 === 0)
+        await call('createAnnotation', [id, { start: start + 4, end: Math.min(end, start + 24), tags: [tags[(count + 4) % tags.length]] }]);
       count++;
     }
     return count;
@@ -164,10 +210,14 @@ test('a claim chosen earlier does not pull the reader back when another is tagge
   await claims(page).first().click();
   await expect(reader(page).locator('.cb-flash').first()).toBeVisible();
   await page.setViewportSize({ width: 1000, height: 420 });
-  await reader(page).locator('.view-lines').click({ position: { x: 5, y: 5 } });
+  await reader(page)
+    .locator('.view-lines')
+    .click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+End');
   const editor = reader(page).locator('.monaco-scrollable-element').first();
-  await expect.poll(() => editor.evaluate((element) => element.querySelector('.lines-content')?.getBoundingClientRect().top ?? 0)).toBeLessThan(-100);
+  await expect
+    .poll(() => editor.evaluate((element) => element.querySelector('.lines-content')?.getBoundingClientRect().top ?? 0))
+    .toBeLessThan(-100);
   // (The text ends with an empty line: the word starting the line above.)
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Home');

@@ -6,7 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, startServe, stopServe, test } from './fixtures.ts';
 
-test('exports a signed bundle with progress, and a colleague imports it into an empty workspace and sees the same highlights', async ({ page, served, browser }) => {
+test('exports a signed bundle with progress, and a colleague imports it into an empty workspace and sees the same highlights', async ({
+  page,
+  served,
+  browser,
+}) => {
   await page.goto(served.url);
   const reader = page.getByRole('main', { name: 'Reader' });
   await expect(reader.locator('.cb-hl').first()).toBeVisible();
@@ -23,12 +27,23 @@ test('exports a signed bundle with progress, and a colleague imports it into an 
   await page.screenshot({ path: 'test-results/bundle-export-dialog.png' });
   // Progress shows while the worker writes (it may finish before a frame: then the summary is there at once).
   const progress = page.getByTestId('export-progress');
-  const seenProgress = progress.waitFor({ timeout: 5000 }).then(() => true, () => false);
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const seenProgress = progress.waitFor({ timeout: 5000 }).then(
+    () => true,
+    () => false,
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
   const finished = page.getByRole('dialog', { name: 'Export finished' });
   await expect(finished.getByTestId('export-done')).toContainText(/files, signed by/);
   await page.screenshot({ path: 'test-results/bundle-export-done.png' });
-  test.info().annotations.push({ type: 'progress', description: (await seenProgress) ? 'progress bar seen' : 'export finished before the progress bar was painted' });
+  test
+    .info()
+    .annotations.push({
+      type: 'progress',
+      description: (await seenProgress) ? 'progress bar seen' : 'export finished before the progress bar was painted',
+    });
   expect(download.suggestedFilename()).toMatch(/\.claimbundle$/);
   const root = await mkdtemp(path.join(os.tmpdir(), 'claimbench-e2e-colleague-'));
   const bundle = path.join(root, download.suggestedFilename());
@@ -76,7 +91,9 @@ test('exports a signed bundle with progress, and a colleague imports it into an 
 test('refuses a file that is not a bundle, and writes nothing', async ({ page, served }) => {
   await page.goto(served.url);
   await expect(page.getByRole('main', { name: 'Reader' }).locator('.cb-hl').first()).toBeVisible();
-  await page.getByTestId('bundle-input').setInputFiles({ name: 'notes.claimbundle', mimeType: 'application/octet-stream', buffer: Buffer.from('just some text, not a zip') });
+  await page
+    .getByTestId('bundle-input')
+    .setInputFiles({ name: 'notes.claimbundle', mimeType: 'application/octet-stream', buffer: Buffer.from('just some text, not a zip') });
   const dialog = page.getByRole('dialog', { name: 'Import notes.claimbundle' });
   await expect(dialog.getByRole('alert')).toHaveText(/cannot be imported: .*not a Claimbench bundle.*Nothing was written/);
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -87,7 +104,10 @@ test('shows a claim changed on both sides as a conflict, and takes theirs when a
   await page.goto(served.url);
   await expect(page.getByRole('main', { name: 'Reader' }).locator('.cb-hl').first()).toBeVisible();
   await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Export…' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Export', exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
   const root = await mkdtemp(path.join(os.tmpdir(), 'claimbench-e2e-conflict-'));
   const bundle = path.join(root, 'mine.claimbundle');
   await download.saveAs(bundle);
@@ -95,7 +115,13 @@ test('shows a claim changed on both sides as a conflict, and takes theirs when a
 
   // After the export, the analyst rewrites a claim's note (through the same API the window uses).
   const call = (method: string, args: unknown[]) =>
-    page.evaluate(async ({ method, args }) => (await (await fetch(`./api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) })).json()) as { value: unknown }, { method, args });
+    page.evaluate(
+      async ({ method, args }) =>
+        (await (
+          await fetch(`./api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) })
+        ).json()) as { value: unknown },
+      { method, args },
+    );
   const [first] = (await call('listDocuments', [])).value as { meta: { id: string } }[];
   type Page = { annotations: { id: string; note: string }[] };
   const annotationsOf = async (id: string) => ((await call('getDocument', [id])).value as { value: Page }).value.annotations;
@@ -110,12 +136,16 @@ test('shows a claim changed on both sides as a conflict, and takes theirs when a
   await page.screenshot({ path: 'test-results/bundle-conflict.png' });
   await preview.getByRole('radio', { name: 'Take theirs' }).check();
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('dialog', { name: 'Bundle imported' }).getByTestId('bundle-imported')).toContainText('conflicts: 1 took theirs');
+  await expect(page.getByRole('dialog', { name: 'Bundle imported' }).getByTestId('bundle-imported')).toContainText(
+    'conflicts: 1 took theirs',
+  );
   await page.getByRole('dialog', { name: 'Bundle imported' }).getByRole('button', { name: 'Done' }).click();
   expect((await annotationsOf(first!.meta.id)).find((candidate) => candidate.id === annotation.id)!.note).toBe(annotation.note);
   // One undo step puts my note back.
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => (await annotationsOf(first!.meta.id)).find((candidate) => candidate.id === annotation.id)!.note).toBe('Rewritten after the export.');
+  await expect
+    .poll(async () => (await annotationsOf(first!.meta.id)).find((candidate) => candidate.id === annotation.id)!.note)
+    .toBe('Rewritten after the export.');
   await rm(root, { recursive: true, force: true });
 });
 
@@ -129,7 +159,10 @@ test('exports chosen documents as a REFI-QDA project', async ({ page, served }) 
   await dialog.getByRole('radio', { name: /Chosen documents/ }).check();
   // The open document is chosen already; its claims are what the summary counts.
   await expect(dialog.getByText(/^10 claims in 1 document\./)).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.qdpx$/);
   const finished = page.getByRole('dialog', { name: 'Export finished' });
   await expect(finished.getByText(/2 files/)).toBeVisible();
@@ -156,8 +189,17 @@ test('puts a Hypothesis export on the open document by its quotes, leaving out w
     tags: ['Budget'],
     target: [{ source: uri, selector: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }] }],
   });
-  const file = { total: 3, rows: [row('h1', 'at least three towns in the basin'), row('h2', 'a sentence that is in no document'), row('h3', 'at least three towns in the basin', 'https://other.example/story')] };
-  await page.getByTestId('annotation-file-input').setInputFiles({ name: 'hypothesis.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const file = {
+    total: 3,
+    rows: [
+      row('h1', 'at least three towns in the basin'),
+      row('h2', 'a sentence that is in no document'),
+      row('h3', 'at least three towns in the basin', 'https://other.example/story'),
+    ],
+  };
+  await page
+    .getByTestId('annotation-file-input')
+    .setInputFiles({ name: 'hypothesis.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   const outcome = page.getByTestId('outcome');
   await expect(outcome).toContainText('1 annotation added from hypothesis.json');
   await expect(outcome).toContainText('1 left out as made on another document');

@@ -7,7 +7,8 @@ import { expect, test } from './fixtures.ts';
 const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
 const claimsPanel = (page: Page) => page.getByRole('complementary', { name: 'Claims' });
 const codebook = (page: Page) => page.getByRole('dialog', { name: 'Codebook' });
-const tagRow = (page: Page, name: string) => codebook(page).getByRole('list', { name: 'Tags' }).getByRole('button').filter({ hasText: name });
+const tagRow = (page: Page, name: string) =>
+  codebook(page).getByRole('list', { name: 'Tags' }).getByRole('button').filter({ hasText: name });
 
 async function openCodebook(page: Page) {
   await claimsPanel(page).getByRole('button', { name: 'Codebook…' }).click();
@@ -34,7 +35,11 @@ test('renaming and recolouring a tag changes every claim and highlight at once',
   // Undo puts the old name back.
   await page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item').first().focus();
   await page.keyboard.press('Control+z');
-  await expect(claimsPanel(page).locator('.chip', { hasText: /^Statistic$/ }).first()).toBeVisible();
+  await expect(
+    claimsPanel(page)
+      .locator('.chip', { hasText: /^Statistic$/ })
+      .first(),
+  ).toBeVisible();
 });
 
 test('deleting a tag in use asks what to do with its claims, and undo restores them', async ({ page, served }) => {
@@ -103,19 +108,29 @@ test('deleting a tag with its claims removes them; an unused tag goes without a 
 test('exports the codebook as CSV and REFI-QDA, and imports a file that adds and renames tags', async ({ page, served }) => {
   await page.goto(served.url);
   await openCodebook(page);
-  const [csvDownload] = await Promise.all([page.waitForEvent('download'), codebook(page).getByRole('button', { name: 'Export CSV' }).click()]);
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    codebook(page).getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
   expect(csvDownload.suggestedFilename()).toMatch(/-codebook\.csv$/);
   const csv = await readFile((await csvDownload.path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('id,name,parent,color,shortcut,description');
-  const [qdcDownload] = await Promise.all([page.waitForEvent('download'), codebook(page).getByRole('button', { name: 'Export .qdc' }).click()]);
+  const [qdcDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    codebook(page).getByRole('button', { name: 'Export .qdc' }).click(),
+  ]);
   expect(await readFile((await qdcDownload.path())!, 'utf8')).toContain('<CodeBook');
 
   const edited = `${csv.replace('Statistic', 'Number')}rumour,Rumour,,#123456,r,Unconfirmed talk\r\n`;
-  await codebook(page).getByTestId('codebook-import-input').setInputFiles({ name: 'shared-codebook.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) });
+  await codebook(page)
+    .getByTestId('codebook-import-input')
+    .setInputFiles({ name: 'shared-codebook.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) });
   await expect(codebook(page).getByRole('status')).toContainText('Imported shared-codebook.csv: 1 tags added, 1 updated');
   await expect(tagRow(page, 'Rumour')).toBeVisible();
   await expect(tagRow(page, 'Number')).toBeVisible();
 
-  await codebook(page).getByTestId('codebook-import-input').setInputFiles({ name: 'broken.qdc', mimeType: 'application/xml', buffer: Buffer.from('PK\u0003\u0004 not xml') });
+  await codebook(page)
+    .getByTestId('codebook-import-input')
+    .setInputFiles({ name: 'broken.qdc', mimeType: 'application/xml', buffer: Buffer.from('PK\u0003\u0004 not xml') });
   await expect(codebook(page).getByRole('status')).toContainText('Could not import broken.qdc');
 });

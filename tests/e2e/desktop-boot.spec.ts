@@ -56,7 +56,12 @@ async function state(app: BootedApp): Promise<State> {
 async function pdfFile(dir: string): Promise<string> {
   const pdf = await PDFDocument.create();
   const page = pdf.addPage();
-  page.drawText('The reservoir holds 40 percent of its capacity, the ministry said.', { x: 40, y: 700, size: 11, font: await pdf.embedFont(StandardFonts.Helvetica) });
+  page.drawText('The reservoir holds 40 percent of its capacity, the ministry said.', {
+    x: 40,
+    y: 700,
+    size: 11,
+    font: await pdf.embedFont(StandardFonts.Helvetica),
+  });
   pdf.setTitle('Reservoir levels');
   const file = path.join(dir, 'reservoir.pdf');
   await writeFile(file, await pdf.save());
@@ -87,7 +92,13 @@ async function checkDesktopApp(app: BootedApp, expected: { appPath: string; work
   // The window: secure preferences, the preload from the build, the page from app://.
   expect(shell.windows).toHaveLength(1);
   const window = shell.windows[0]!;
-  expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  expect(window.options.webPreferences).toMatchObject({
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    webviewTag: false,
+  });
   const preload = String(window.options.webPreferences['preload']);
   expect(preload).toBe(path.join(expected.appPath, 'out', 'preload', 'index.cjs'));
   expect(existsSync(preload)).toBe(true);
@@ -107,7 +118,9 @@ async function checkDesktopApp(app: BootedApp, expected: { appPath: string; work
   expect(viewMenu.submenu!.some((item) => item.label === 'toggleDevTools')).toBe(!expected.packaged);
 
   // app:// serves the renderer with the CSP, and 404 for a missing file.
-  const page = await app.command<{ status: number; headers: Record<string, string>; text: string }>('fetch', { url: 'app://claimbench/index.html' });
+  const page = await app.command<{ status: number; headers: Record<string, string>; text: string }>('fetch', {
+    url: 'app://claimbench/index.html',
+  });
   expect(page.ok && page.value.status).toBe(200);
   if (!page.ok) return;
   expect(page.value.headers['content-security-policy']).toContain("default-src 'self'");
@@ -116,7 +129,9 @@ async function checkDesktopApp(app: BootedApp, expected: { appPath: string; work
   expect(script).toBeDefined();
   const asset = await app.command<{ status: number; size: number }>('fetch', { url: `app://claimbench/${script}` });
   expect(asset.ok && asset.value.status).toBe(200);
-  const missing = await app.command<{ status: number; headers: Record<string, string> }>('fetch', { url: 'app://claimbench/no-such-file.js' });
+  const missing = await app.command<{ status: number; headers: Record<string, string> }>('fetch', {
+    url: 'app://claimbench/no-such-file.js',
+  });
   expect(missing.ok && missing.value.status).toBe(404);
   expect(missing.ok && missing.value.headers['content-security-policy']).toBeTruthy();
 
@@ -155,13 +170,24 @@ async function checkDesktopApp(app: BootedApp, expected: { appPath: string; work
   const { uploadId } = unwrapReply(dropped.value) as { uploadId: string };
   const outcomes = await invoke<{ status: string }[]>(app, 'importUploads', 'boot-drop', [{ uploadId, name: 'dropped-note.txt' }]);
   expect(outcomes.map((outcome) => outcome.status)).toEqual(['imported']);
-  const foreignUpload = await app.command('invoke', { channel: IPC_UPLOAD_CHANNEL, frameUrl: 'https://attacker.example/', args: [{ $bytes: 'AAAA' }] });
+  const foreignUpload = await app.command('invoke', {
+    channel: IPC_UPLOAD_CHANNEL,
+    frameUrl: 'https://attacker.example/',
+    args: [{ $bytes: 'AAAA' }],
+  });
   expect(foreignUpload.ok).toBe(false);
 
   // An export runs in its worker thread, and app:// offers the file for saving.
-  const exported = await invoke<{ ok: boolean; value: { downloadId: string; fileName: string; files: number } }>(app, 'exportBundle', 'boot-export', { format: 'bundle', originals: true, sign: false });
+  const exported = await invoke<{ ok: boolean; value: { downloadId: string; fileName: string; files: number } }>(
+    app,
+    'exportBundle',
+    'boot-export',
+    { format: 'bundle', originals: true, sign: false },
+  );
   expect(exported.ok).toBe(true);
-  const download = await app.command<{ status: number; headers: Record<string, string>; size: number }>('fetch', { url: `app://claimbench/api/download/${exported.value.downloadId}` });
+  const download = await app.command<{ status: number; headers: Record<string, string>; size: number }>('fetch', {
+    url: `app://claimbench/api/download/${exported.value.downloadId}`,
+  });
   expect(download.ok && download.value.status).toBe(200);
   expect(download.ok && download.value.headers['content-disposition']).toContain('.claimbundle');
   expect(download.ok && download.value.size).toBeGreaterThan(1000);
@@ -193,7 +219,13 @@ test('the packaged layout (app.asar and app.asar.unpacked): paths inside the pac
   const asar = layOutPackaged(root);
   const home = path.join(root, 'home');
   const workspace = path.join(root, 'packaged-workspace');
-  const app = await bootApp({ appPath: asar, home, packaged: true, appArgs: ['--workspace', workspace], env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } });
+  const app = await bootApp({
+    appPath: asar,
+    home,
+    packaged: true,
+    appArgs: ['--workspace', workspace],
+    env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' },
+  });
   try {
     // A package ignores a dev server URL in its environment.
     await checkDesktopApp(app, { appPath: asar, workspace, packaged: true });
@@ -206,13 +238,26 @@ test('the packaged layout (app.asar and app.asar.unpacked): paths inside the pac
 test('`electron-vite dev`: the window loads the dev server, whose frames may call the service', async () => {
   const appPath = layOutBuilt(root);
   const workspace = path.join(root, 'dev-workspace');
-  const app = await bootApp({ appPath, home: path.join(root, 'home'), appArgs: ['--workspace', workspace], env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } });
+  const app = await bootApp({
+    appPath,
+    home: path.join(root, 'home'),
+    appArgs: ['--workspace', workspace],
+    env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' },
+  });
   try {
     expect(app.boot.errorBoxes).toEqual([]);
     expect((await state(app)).windows[0]!.loadedUrls).toEqual(['http://localhost:5173']);
-    const fromDev = await app.command<RpcReply<unknown[]>>('invoke', { channel: ipcChannel('listDocuments'), frameUrl: 'http://localhost:5173/', args: [] });
+    const fromDev = await app.command<RpcReply<unknown[]>>('invoke', {
+      channel: ipcChannel('listDocuments'),
+      frameUrl: 'http://localhost:5173/',
+      args: [],
+    });
     expect(fromDev.ok && unwrapReply(fromDev.value)).toHaveLength(3);
-    const fromElsewhere = await app.command('invoke', { channel: ipcChannel('listDocuments'), frameUrl: 'http://localhost:5174/', args: [] });
+    const fromElsewhere = await app.command('invoke', {
+      channel: ipcChannel('listDocuments'),
+      frameUrl: 'http://localhost:5174/',
+      args: [],
+    });
     expect(fromElsewhere.ok).toBe(false);
     await quitAndCheck(app, workspace);
   } finally {
@@ -228,7 +273,10 @@ test('File › Open workspace… switches workspaces: the first is closed and un
   try {
     expect(existsSync(path.join(first, '.lock'))).toBe(true);
     await app.command('menu', { path: ['&File', 'Open workspace…'], dialogAnswer: { canceled: false, filePaths: [second] } });
-    await waitFor(async () => (existsSync(path.join(second, '.lock')) && !existsSync(path.join(first, '.lock')) ? true : undefined), 'the switch');
+    await waitFor(
+      async () => (existsSync(path.join(second, '.lock')) && !existsSync(path.join(first, '.lock')) ? true : undefined),
+      'the switch',
+    );
     expect(await invoke<unknown[]>(app, 'listDocuments')).toHaveLength(3);
     await quitAndCheck(app, second);
   } finally {

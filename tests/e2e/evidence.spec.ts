@@ -10,19 +10,29 @@ const right = (page: Page) => page.getByRole('main', { name: 'Source' });
 
 /** Clicks the word that starts a line of a pane's text and selects its sentence (Alt+S). */
 async function selectSentence(page: Page, pane: ReturnType<typeof left>, word: RegExp): Promise<void> {
-  await pane.locator('.view-line span span').filter({ hasText: word }).first().click({ position: { x: 8, y: 8 } });
+  await pane
+    .locator('.view-line span span')
+    .filter({ hasText: word })
+    .first()
+    .click({ position: { x: 8, y: 8 } });
   await page.keyboard.press('Alt+s');
   await expect(pane.locator('.selected-text').first()).toBeVisible();
 }
 
-test('links a report to its source side by side, follows the link both ways, compares the quote, and makes a claim of both', async ({ page, served }) => {
+test('links a report to its source side by side, follows the link both ways, compares the quote, and makes a claim of both', async ({
+  page,
+  served,
+}) => {
   await page.goto(served.url);
   await expect(left(page).getByRole('heading', { name: /Valmont declares water emergency/ })).toBeVisible();
   // The sample already links the report to its sources: markers after the linked highlights.
   await expect(left(page).locator('.cb-link-marker').first()).toBeVisible();
 
   // The mayor's statement beside the report, from the library.
-  await page.getByRole('navigation', { name: 'Documents' }).getByRole('button', { name: /Open “Statement by Mayor Teresa Albescu/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Documents' })
+    .getByRole('button', { name: /Open “Statement by Mayor Teresa Albescu/ })
+    .click();
   await expect(right(page).getByRole('heading', { name: /Statement by Mayor Teresa Albescu/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/evidence-side-by-side.png' });
 
@@ -37,7 +47,10 @@ test('links a report to its source side by side, follows the link both ways, com
   await form.getByRole('textbox', { name: /Note/ }).fill('The report leaves out that rationing is at night only.');
   await form.getByRole('button', { name: 'Save link' }).click();
   await expect(form).toBeHidden();
-  await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
+  await page
+    .getByTestId('save-state')
+    .filter({ hasText: /^All changes saved/ })
+    .waitFor();
 
   // The links panel lists it.
   await page.getByRole('tab', { name: /^Links/ }).click();
@@ -47,7 +60,10 @@ test('links a report to its source side by side, follows the link both ways, com
 
   // Follow it from the right pane's marker back to the report, and from the report to the source.
   // (The marker is drawn after the highlight's last character: click at the span's right edge.)
-  const marker = right(page).locator('.view-line').filter({ hasText: /05:00\./ }).locator('.cb-link-marker');
+  const marker = right(page)
+    .locator('.view-line')
+    .filter({ hasText: /05:00\./ })
+    .locator('.cb-link-marker');
   const box = (await marker.boundingBox())!;
   await page.mouse.click(box.x + box.width - 3, box.y + box.height / 2);
   await expect(left(page).locator('.cb-flash').first()).toContainText(/^Mayor\sTeresa\sAlbescu\ssaid/);
@@ -75,7 +91,10 @@ test('links a report to its source side by side, follows the link both ways, com
   await expect(claimForm).toBeHidden();
 
   // The claims view: two mentions; the mayor's statement (08:30) came before the report (16:00).
-  await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: /^Claims/ }).click();
+  await page
+    .getByRole('navigation', { name: 'View' })
+    .getByRole('button', { name: /^Claims/ })
+    .click();
   const row = page.getByTestId('claim-row').filter({ hasText: 'Valmont will ration household water' });
   await expect(row.locator('td').nth(1)).toHaveText('2');
   await expect(row.getByTestId('first-appearance')).toContainText('City of Valmont');
@@ -101,7 +120,10 @@ test('a claim from the sample has two mentions and a verdict, and opens side by 
   await expect(right(page).locator('.cb-flash').first()).toBeVisible();
 });
 
-test('opens a source beside by typing its title; deleting a linked claim asks first, and undo restores the link', async ({ page, served }) => {
+test('opens a source beside by typing its title; deleting a linked claim asks first, and undo restores the link', async ({
+  page,
+  served,
+}) => {
   await page.goto(served.url);
   await left(page).getByRole('combobox', { name: 'Open beside' }).fill('Ministry of Environment: drought briefing, 13 August');
   await expect(right(page).getByRole('heading', { name: /Ministry of Environment/ })).toBeVisible();
@@ -127,7 +149,6 @@ test('opens a source beside by typing its title; deleting a linked claim asks fi
   await expect(rainfall).toHaveCount(1);
 });
 
-
 test('deleting a document says what goes with it; its links and mentions go too, and undo brings all back', async ({ page, served }) => {
   await page.goto(served.url);
   const library = page.getByRole('navigation', { name: 'Documents' });
@@ -141,7 +162,10 @@ test('deleting a document says what goes with it; its links and mentions go too,
   await expect(left(page).getByRole('heading', { name: /Valmont declares water emergency/ })).toBeVisible();
   await page.getByRole('tab', { name: /^Links/ }).click();
   await expect(page.getByTestId('link-item').filter({ hasText: 'Statement by Mayor' })).toHaveCount(0);
-  await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: /^Claims/ }).click();
+  await page
+    .getByRole('navigation', { name: 'View' })
+    .getByRole('button', { name: /^Claims/ })
+    .click();
   await expect(page.getByTestId('claim-row').filter({ hasText: 'The Lindell reservoir fell' }).locator('td').nth(1)).toHaveText('1');
 
   await page.keyboard.press('Control+z');
@@ -157,9 +181,16 @@ test('exports every claim and link as a W3C AnnotationCollection', async ({ page
   await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('radio', { name: /W3C annotations only/ }).check();
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/-annotations\.jsonld$/);
-  const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as { type: string; total: number; first: { items: { motivation: string; target: unknown }[] } };
+  const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as {
+    type: string;
+    total: number;
+    first: { items: { motivation: string; target: unknown }[] };
+  };
   expect(exported.type).toBe('AnnotationCollection');
   // The sample: 18 claims in three documents and 8 links, each link with a target in each document.
   expect(exported.total).toBe(26);

@@ -37,7 +37,8 @@ export async function startServe(workspace: string, options: ServeOptions = {}):
       events.push(event);
       if (event.event === 'listening') resolve(event);
       // A document it could not read is skipped and reported, and serving goes on: not a failure to start.
-      if (event.event === 'error' && event.code !== 'unreadable-file') reject(new Error(`claimbench serve failed: ${String(event.message)}`));
+      if (event.event === 'error' && event.code !== 'unreadable-file')
+        reject(new Error(`claimbench serve failed: ${String(event.message)}`));
     });
     child.on('exit', (code) => reject(new Error(`claimbench serve exited with ${code}: ${stderr}`)));
   });

@@ -36,10 +36,22 @@ async function makeFiles(dir: string): Promise<string[]> {
   await copyFile(files.seed, files.again);
   await writeFile(files.notes, '# Field notes from Orsova\n\nThe hospital denied postponing surgery.\n');
   await writeFile(files.page, ARTICLE_HTML);
-  await writeFile(files.pdf, await textPdf([[['Reservoir levels on 11 August']], [['Lindell 19 percent; Stara 44 percent']]], { title: 'Ministry reservoir figures' }));
+  await writeFile(
+    files.pdf,
+    await textPdf([[['Reservoir levels on 11 August']], [['Lindell 19 percent; Stara 44 percent']]], {
+      title: 'Ministry reservoir figures',
+    }),
+  );
   const memo = new Document({
     title: 'Council memo on pool filling',
-    sections: [{ children: [new Paragraph({ text: 'Council memo', heading: HeadingLevel.HEADING_1 }), new Paragraph('The council will vote on a ban on filling private swimming pools.')] }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Council memo', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph('The council will vote on a ban on filling private swimming pools.'),
+        ],
+      },
+    ],
   });
   await writeFile(files.docx, await Packer.toBuffer(memo));
   await writeFile(files.binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
@@ -47,7 +59,9 @@ async function makeFiles(dir: string): Promise<string[]> {
 }
 
 test('imports chosen files of every format, shows progress and results, and opens them', async ({ page, served }) => {
-  const files = await makeFiles(await import('node:fs/promises').then(({ mkdtemp }) => mkdtemp(path.join(os.tmpdir(), 'claimbench-files-'))));
+  const files = await makeFiles(
+    await import('node:fs/promises').then(({ mkdtemp }) => mkdtemp(path.join(os.tmpdir(), 'claimbench-files-'))),
+  );
   await page.goto(served.url);
   await expect(library(page).getByTestId('library-item')).toHaveCount(3);
 
@@ -90,7 +104,9 @@ test('imports a file dropped on the window', async ({ page, served }) => {
   await expect(library(page).getByTestId('library-item')).toHaveCount(3);
   const dataTransfer = await page.evaluateHandle(() => {
     const transfer = new DataTransfer();
-    transfer.items.add(new File(['A dropped statement from the regional health authority.\nSecond line.'], 'health-authority.txt', { type: 'text/plain' }));
+    transfer.items.add(
+      new File(['A dropped statement from the regional health authority.\nSecond line.'], 'health-authority.txt', { type: 'text/plain' }),
+    );
     return transfer;
   });
   await page.locator('.app').dispatchEvent('dragenter', { dataTransfer });
@@ -148,7 +164,9 @@ test('imports a new version of a document: its claims follow the text, a lost on
   await expect(page.getByRole('complementary', { name: 'Claims' }).getByTestId('claim-item')).toHaveCount(3);
   const original = await readFile(path.join(APP_ROOT, 'resources', 'sample', 'valmont-mayor-statement.txt'), 'utf8');
   const corrected = `Corrected at 12:00.\n\n${original}`.replace(' and cut water losses by almost half', '');
-  await reader(page).getByTestId('version-input').setInputFiles({ name: 'statement-corrected.txt', mimeType: 'text/plain', buffer: Buffer.from(corrected) });
+  await reader(page)
+    .getByTestId('version-input')
+    .setInputFiles({ name: 'statement-corrected.txt', mimeType: 'text/plain', buffer: Buffer.from(corrected) });
   await expect(panel(page)).toContainText('new version kept; 2 of 3 annotations found unchanged, 1 not found, 1 to review');
   await expect(reader(page).locator('.view-lines')).toContainText('Corrected at 12:00.');
   const claimsPanel = page.getByRole('complementary', { name: 'Claims' });

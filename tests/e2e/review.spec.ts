@@ -14,9 +14,14 @@ test('works through the review queue: accept a proposed span, re-pin an orphan, 
   await expect(page.getByRole('complementary', { name: 'Claims' }).getByTestId('claim-item')).toHaveCount(3);
   const original = await readFile(path.join(APP_ROOT, 'resources', 'sample', 'valmont-mayor-statement.txt'), 'utf8');
   const corrected = original
-    .replace('If we do nothing, the taps could run dry by the end of September.', 'Unless we act now, taps across the city may run dry before the end of September.')
+    .replace(
+      'If we do nothing, the taps could run dry by the end of September.',
+      'Unless we act now, taps across the city may run dry before the end of September.',
+    )
     .replace('cut water losses by almost half', 'reduced leaks');
-  await reader(page).getByTestId('version-input').setInputFiles({ name: 'statement-corrected.txt', mimeType: 'text/plain', buffer: Buffer.from(corrected) });
+  await reader(page)
+    .getByTestId('version-input')
+    .setInputFiles({ name: 'statement-corrected.txt', mimeType: 'text/plain', buffer: Buffer.from(corrected) });
   await expect(reader(page).locator('.view-lines')).toContainText('Unless we act now');
 
   await page.getByRole('tab', { name: 'Review (2)' }).click();
@@ -34,7 +39,11 @@ test('works through the review queue: accept a proposed span, re-pin an orphan, 
 
   // Select "reduced leaks" in the reader (double-click a word, shift+ctrl+right for the next).
   await expect(async () => {
-    await reader(page).locator('.view-line span span').filter({ hasText: /^reduced/ }).first().dblclick({ position: { x: 12, y: 8 } });
+    await reader(page)
+      .locator('.view-line span span')
+      .filter({ hasText: /^reduced/ })
+      .first()
+      .dblclick({ position: { x: 12, y: 8 } });
     await expect(reader(page).locator('.selected-text')).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 10_000 });
   await page.keyboard.press('Control+Shift+ArrowRight');
@@ -42,9 +51,16 @@ test('works through the review queue: accept a proposed span, re-pin an orphan, 
   await orphan.getByRole('button', { name: 'Re-pin to selection' }).click();
   await expect(queue.getByTestId('review-item')).toHaveCount(0);
   await expect(queue).toContainText('Nothing to review');
-  await expect(reader(page).locator('.cb-hl').filter({ hasText: /reduced\sleaks/ })).toBeVisible();
+  await expect(
+    reader(page)
+      .locator('.cb-hl')
+      .filter({ hasText: /reduced\sleaks/ }),
+  ).toBeVisible();
 
-  await page.getByTestId('save-state').filter({ hasText: /^All changes saved/ }).waitFor();
+  await page
+    .getByTestId('save-state')
+    .filter({ hasText: /^All changes saved/ })
+    .waitFor();
   await queue.click();
   await page.keyboard.press('Control+z');
   await expect(queue.getByTestId('review-item')).toHaveCount(1);

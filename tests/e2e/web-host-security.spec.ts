@@ -16,7 +16,10 @@ test('the API answers 401 without the token and 403 to a foreign Origin', async 
   });
   expect(foreign.status()).toBe(403);
 
-  const allowed = await anonymous.post(`${served.origin}/api/listDocuments`, { data: [], headers: { authorization: `Bearer ${served.token}` } });
+  const allowed = await anonymous.post(`${served.origin}/api/listDocuments`, {
+    data: [],
+    headers: { authorization: `Bearer ${served.token}` },
+  });
   expect(allowed.status()).toBe(200);
   expect((await allowed.json()).value).toHaveLength(3);
   await anonymous.dispose();

@@ -3,9 +3,24 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 const SAMPLE = [
-  { title: 'Valmont declares water emergency as reservoir falls to 18 percent', outlet: 'The Valley Courier', line: 'The city of Valmont declared a water emergency', claims: 10 },
-  { title: 'Statement by Mayor Teresa Albescu on the water emergency', outlet: 'City of Valmont', line: 'Today I have declared a water emergency', claims: 3 },
-  { title: 'Ministry of Environment: drought briefing, 13 August', outlet: 'Ministry of Environment', line: 'Rainfall across the northern basin', claims: 5 },
+  {
+    title: 'Valmont declares water emergency as reservoir falls to 18 percent',
+    outlet: 'The Valley Courier',
+    line: 'The city of Valmont declared a water emergency',
+    claims: 10,
+  },
+  {
+    title: 'Statement by Mayor Teresa Albescu on the water emergency',
+    outlet: 'City of Valmont',
+    line: 'Today I have declared a water emergency',
+    claims: 3,
+  },
+  {
+    title: 'Ministry of Environment: drought briefing, 13 August',
+    outlet: 'Ministry of Environment',
+    line: 'Rainfall across the northern basin',
+    claims: 5,
+  },
 ];
 
 const library = (page: Page) => page.getByRole('navigation', { name: 'Documents' });

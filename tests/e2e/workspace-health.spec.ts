@@ -39,11 +39,15 @@ test('the status bar says which file was set aside and what the opening check fo
       const list = page.getByRole('dialog', { name: 'Problems found by the check' });
       await expect(list).toContainText(`originals/${forged}: its content does not match its name`);
       const missing = documents[0]!.replace(/\.json$/, '');
-      await expect(list).toContainText(new RegExp(`evidence.json: (link|claim) \\S+ (points at|mentions) annotation \\S+ of document ${missing}, which does not exist`));
+      await expect(list).toContainText(
+        new RegExp(`evidence.json: (link|claim) \\S+ (points at|mentions) annotation \\S+ of document ${missing}, which does not exist`),
+      );
       await page.screenshot({ path: test.info().outputPath('workspace-health.png') });
 
       // The server printed the same, for whoever started it.
-      await expect.poll(() => new Set(served.events.filter((event) => event.event === 'check-finding').map((event) => event.file))).toEqual(new Set([`originals/${forged}`, 'evidence.json']));
+      await expect
+        .poll(() => new Set(served.events.filter((event) => event.event === 'check-finding').map((event) => event.file)))
+        .toEqual(new Set([`originals/${forged}`, 'evidence.json']));
     } finally {
       await page.close();
       expect(await stopServe(child)).toBe(0);

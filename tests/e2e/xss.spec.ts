@@ -133,13 +133,19 @@ function leakedMarkup(page: Page): Promise<string[]> {
     for (const element of document.querySelectorAll('*')) {
       for (const attribute of element.attributes) {
         if (/^on/i.test(attribute.name)) found.push(`<${element.localName} ${attribute.name}>`);
-        if (urlAttributes.has(attribute.name) && /^\s*(javascript|vbscript|data):/i.test(attribute.value)) found.push(`<${element.localName} ${attribute.name}="${attribute.value}">`);
-        if (/__xss/.test(attribute.value) && !['value', 'aria-label', 'title'].includes(attribute.name)) found.push(`<${element.localName} ${attribute.name}="${attribute.value}">`);
+        if (urlAttributes.has(attribute.name) && /^\s*(javascript|vbscript|data):/i.test(attribute.value))
+          found.push(`<${element.localName} ${attribute.name}="${attribute.value}">`);
+        if (/__xss/.test(attribute.value) && !['value', 'aria-label', 'title'].includes(attribute.name))
+          found.push(`<${element.localName} ${attribute.name}="${attribute.value}">`);
       }
     }
-    for (const element of document.querySelectorAll('script:not([src]), iframe, frame, object, embed, base, math, template, noscript, meta[http-equiv="refresh" i]')) found.push(`<${element.localName}>`);
+    for (const element of document.querySelectorAll(
+      'script:not([src]), iframe, frame, object, embed, base, math, template, noscript, meta[http-equiv="refresh" i]',
+    ))
+      found.push(`<${element.localName}>`);
     for (const element of document.querySelectorAll('img[src="x"], svg[onload]')) found.push(`<${element.localName}>`);
-    for (const style of document.querySelectorAll('style')) if (/evil\.example|__xss/.test(style.textContent ?? '')) found.push(`<style>${style.textContent!.slice(0, 80)}`);
+    for (const style of document.querySelectorAll('style'))
+      if (/evil\.example|__xss/.test(style.textContent ?? '')) found.push(`<style>${style.textContent!.slice(0, 80)}`);
     return found;
   });
 }
@@ -159,10 +165,15 @@ function shownText(pane: Locator): Promise<string> {
 const unwrapped = (text: string) => text.replaceAll('\n', '');
 
 async function expectShown(pane: Locator, lines: readonly string[]): Promise<void> {
-  await expect.poll(async () => {
-    const shown = unwrapped(await shownText(pane));
-    return lines.filter((line) => !shown.includes(unwrapped(line)));
-  }, { message: 'lines not shown literally' }).toEqual([]);
+  await expect
+    .poll(
+      async () => {
+        const shown = unwrapped(await shownText(pane));
+        return lines.filter((line) => !shown.includes(unwrapped(line)));
+      },
+      { message: 'lines not shown literally' },
+    )
+    .toEqual([]);
 }
 
 /** Proves the traps are armed on the loaded page: a write of `__xss` and an alert are both incidents (then forgotten). */
@@ -188,13 +199,19 @@ async function importFixtures(page: Page, names: readonly string[]): Promise<voi
 }
 
 async function openDocument(page: Page, title: string): Promise<void> {
-  await library(page).getByTestId('library-item').filter({ has: page.locator('.library-title', { hasText: title }) }).click();
+  await library(page)
+    .getByTestId('library-item')
+    .filter({ has: page.locator('.library-title', { hasText: title }) })
+    .click();
   await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
 test.use({ viewport: { width: 1400, height: 1500 } });
 
-test('documents full of markup and script are shown as text in the library, the title and the reader; nothing in them runs', async ({ page, served }) => {
+test('documents full of markup and script are shown as text in the library, the title and the reader; nothing in them runs', async ({
+  page,
+  served,
+}) => {
   const watched = await watch(page, served.origin);
   await page.goto(served.url);
   await expect(library(page).getByTestId('library-item')).toHaveCount(3);
@@ -215,7 +232,9 @@ test('documents full of markup and script are shown as text in the library, the 
   // The page's own scripts, handlers, frames and hidden content are not in its text at all; what it
   // says about itself (outlet, author) is shown as text.
   expect(await shownText(reader(page))).not.toMatch(PAGE_ACTIVE_CONTENT);
-  await expect(reader(page).locator('.document-meta')).toContainText('<img src=x onerror="window.__xss=2"> Courier · "><svg onload=window.__xss=3> Ilse Varga');
+  await expect(reader(page).locator('.document-meta')).toContainText(
+    '<img src=x onerror="window.__xss=2"> Courier · "><svg onload=window.__xss=3> Ilse Varga',
+  );
 
   // Unicode tricks: a bidi override is shown as its code point instead of reversing what follows;
   // a zero-width space stays in the text, where it is.
@@ -224,7 +243,10 @@ test('documents full of markup and script are shown as text in the library, the 
   await expectNothingRan(page, watched);
 });
 
-test('payloads in a tag name, a claim, document details and an annotation file show as text in the app and in the exported report', async ({ page, served }) => {
+test('payloads in a tag name, a claim, document details and an annotation file show as text in the app and in the exported report', async ({
+  page,
+  served,
+}) => {
   test.slow();
   const watched = await watch(page, served.origin);
   await page.goto(served.url);
@@ -243,7 +265,10 @@ test('payloads in a tag name, a claim, document details and an annotation file s
   await codebook.getByRole('button', { name: 'Close' }).click();
 
   // Tag the line "<script>window.__xss=1</script>" with it, then give the claim a speaker, outlet and note.
-  await reader(page).locator('.view-line').filter({ hasText: /^<script>window\.__xss=1<\/script>$/ }).click();
+  await reader(page)
+    .locator('.view-line')
+    .filter({ hasText: /^<script>window\.__xss=1<\/script>$/ })
+    .click();
   await page.keyboard.press('Home');
   await page.keyboard.press('Shift+End');
   await page.keyboard.press('x');
@@ -283,9 +308,15 @@ test('payloads in a tag name, a claim, document details and an annotation file s
   await expect(mention.locator('figcaption')).toHaveText(TITLES.txt);
   await mention.getByRole('button', { name: 'Create claim' }).click();
   await expect(mention).toHaveCount(0);
-  await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: /^Claims/ }).click();
+  await page
+    .getByRole('navigation', { name: 'View' })
+    .getByRole('button', { name: /^Claims/ })
+    .click();
   await expect(page.getByTestId('claim-row').filter({ hasText: '<script>window.__xss=1</script>' })).toHaveCount(1);
-  await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: /^Documents/ }).click();
+  await page
+    .getByRole('navigation', { name: 'View' })
+    .getByRole('button', { name: /^Documents/ })
+    .click();
   await expectNothingRan(page, watched);
 
   // Document details with markup: the library and the reader's header show them as text.
@@ -311,13 +342,33 @@ test('payloads in a tag name, a claim, document details and an annotation file s
     uri: 'https://example.org/report',
     text: '<img src=x onerror="window.__xss=51"> [more](javascript:window.__xss=52)',
     tags: ['<svg onload=window.__xss=53>'],
-    target: [{ source: 'https://example.org/report', selector: [{ type: 'TextQuoteSelector', exact: 'javascript:window.__xss=4', prefix: '"><svg onload=window.__xss=3>\n', suffix: "\n{{constructor.constructor('window" }] }],
+    target: [
+      {
+        source: 'https://example.org/report',
+        selector: [
+          {
+            type: 'TextQuoteSelector',
+            exact: 'javascript:window.__xss=4',
+            prefix: '"><svg onload=window.__xss=3>\n',
+            suffix: "\n{{constructor.constructor('window",
+          },
+        ],
+      },
+    ],
   };
-  await page.getByTestId('annotation-file-input').setInputFiles({ name: '<b>hypothesis</b>.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ total: 1, rows: [row] })) });
+  await page
+    .getByTestId('annotation-file-input')
+    .setInputFiles({
+      name: '<b>hypothesis</b>.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ total: 1, rows: [row] })),
+    });
   const outcome = page.getByTestId('outcome');
   await expect(outcome).toContainText('1 annotation added from <b>hypothesis</b>.json');
   await expect(outcome).toContainText('new tags: <svg onload=window.__xss=53>');
-  await expect(claimsPanel(page).getByTestId('claim-item').filter({ hasText: 'javascript:window.__xss=4' }).locator('.chip')).toHaveText('<svg onload=window.__xss=53>');
+  await expect(claimsPanel(page).getByTestId('claim-item').filter({ hasText: 'javascript:window.__xss=4' }).locator('.chip')).toHaveText(
+    '<svg onload=window.__xss=53>',
+  );
   await reader(page).locator('.cb-hl').filter({ hasText: 'javascript:window.__xss=4' }).first().hover();
   const imported = page.locator('.monaco-hover').filter({ hasText: 'more' });
   await expect(imported).toContainText('<svg onload=window.__xss=53>');
@@ -330,19 +381,33 @@ test('payloads in a tag name, a claim, document details and an annotation file s
   const viewer = await page.context().newPage();
   try {
     const reportWatch = await watch(viewer, 'http://report.claimbench.test');
-    await viewer.route('http://report.claimbench.test/report.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: report }));
+    await viewer.route('http://report.claimbench.test/report.html', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: report }),
+    );
     await viewer.goto('http://report.claimbench.test/report.html');
     await expectTrapsArmed(viewer, reportWatch);
     const body = viewer.locator('body');
-    const section = viewer.locator('section.document').filter({ has: viewer.getByRole('heading', { level: 2, name: TITLES.txt, exact: true }) });
+    const section = viewer
+      .locator('section.document')
+      .filter({ has: viewer.getByRole('heading', { level: 2, name: TITLES.txt, exact: true }) });
     await expect(section.locator('.text')).toContainText('<script>window.__xss=1</script>');
     await expect(section.locator('.meta').first()).toHaveText('<svg onload=window.__xss=40> · <img src=x onerror=window.__xss=41>');
     // A bidi override shows as its code point, as in the reader, instead of reversing the line.
     await expect(section.locator('.text')).toContainText('Right-to-left override: [U+202E]<script>window.__xss=17</script>[U+202C] and');
-    for (const literal of [...SHOWN.txt, TAG_NAME, SPEAKER, OUTLET, '<svg onload=window.__xss=53>', '<img src=x onerror="window.__xss=51"> [more](javascript:window.__xss=52)', '<svg onload=window.__xss=40>']) {
+    for (const literal of [
+      ...SHOWN.txt,
+      TAG_NAME,
+      SPEAKER,
+      OUTLET,
+      '<svg onload=window.__xss=53>',
+      '<img src=x onerror="window.__xss=51"> [more](javascript:window.__xss=52)',
+      '<svg onload=window.__xss=40>',
+    ]) {
       await expect(body).toContainText(literal);
     }
-    await expect(viewer.locator('td.note').filter({ hasText: 'open the source' })).toContainText('[open the source](javascript:window.__xss=36)');
+    await expect(viewer.locator('td.note').filter({ hasText: 'open the source' })).toContainText(
+      '[open the source](javascript:window.__xss=36)',
+    );
     await section.screenshot({ path: '/tmp/xss-report.png' });
     await expectNothingRan(viewer, reportWatch);
   } finally {
@@ -355,24 +420,32 @@ test('payloads in a tag name, a claim, document details and an annotation file s
   await edit.getByLabel('Note (Markdown)').fill('<img src=x onerror="window.__xss=60"> changed after the export');
   await edit.getByRole('button', { name: 'Save claim' }).click();
   await expect(edit).toHaveCount(0);
-  await page.getByTestId('bundle-input').setInputFiles({ name: 'payloads.claimbundle', mimeType: 'application/octet-stream', buffer: bundle });
+  await page
+    .getByTestId('bundle-input')
+    .setInputFiles({ name: 'payloads.claimbundle', mimeType: 'application/octet-stream', buffer: bundle });
   const preview = page.getByRole('dialog', { name: 'Import payloads.claimbundle' });
   const conflict = preview.locator('.bundle-conflict');
   await expect(conflict).toHaveCount(1);
-  await expect(conflict).toContainText(`tags: ${TAG_NAME} · Unverified · speaker: ${SPEAKER} · outlet: ${OUTLET} · note: <img src=x onerror="window.__xss=60"> changed after the export`);
+  await expect(conflict).toContainText(
+    `tags: ${TAG_NAME} · Unverified · speaker: ${SPEAKER} · outlet: ${OUTLET} · note: <img src=x onerror="window.__xss=60"> changed after the export`,
+  );
   await expect(conflict).toContainText('note: Checked: <script>window.__xss=34</script> <img src=x onerror="window.__xss=35">');
   await expectNothingRan(page, watched);
   await preview.getByRole('button', { name: 'Cancel' }).click();
 });
 
-test('colours that are not colours are refused wherever a codebook comes in: the API, a codebook file, a bundle', async ({ page, served }) => {
+test('colours that are not colours are refused wherever a codebook comes in: the API, a codebook file, a bundle', async ({
+  page,
+  served,
+}) => {
   test.slow();
   const watched = await watch(page, served.origin);
   await page.goto(served.url);
   await expect(reader(page).locator('.cb-hl').first()).toBeVisible();
 
   // The API the window uses (with the window's cookie) refuses the colour before the service sees it.
-  const addTag = (name: string, color: string) => page.request.post(`${served.origin}/api/addTag`, { headers: { origin: served.origin }, data: [{ name, color, description: '' }] });
+  const addTag = (name: string, color: string) =>
+    page.request.post(`${served.origin}/api/addTag`, { headers: { origin: served.origin }, data: [{ name, color, description: '' }] });
   const refused = await addTag('Hostile', HOSTILE_COLOR);
   expect(refused.status()).toBe(400);
   expect(await refused.json()).toMatchObject({ error: { code: 'invalid-arguments' } });
@@ -382,7 +455,9 @@ test('colours that are not colours are refused wherever a codebook comes in: the
   await claimsPanel(page).getByRole('button', { name: 'Codebook…' }).click();
   const codebook = page.getByRole('dialog', { name: 'Codebook' });
   const csv = `id,name,parent,color,shortcut,description\r\nhostile,Hostile,,"${HOSTILE_COLOR}",,\r\n`;
-  await codebook.getByTestId('codebook-import-input').setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await codebook
+    .getByTestId('codebook-import-input')
+    .setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(codebook.getByRole('status')).toContainText('Could not import hostile.csv');
   await expect(codebook.getByRole('status')).toContainText('is not a colour');
   await codebook.getByRole('button', { name: 'Close' }).click();
@@ -397,13 +472,19 @@ test('colours that are not colours are refused wherever a codebook comes in: the
     const codebookFile = files.find((file) => file.path === 'codebook.json')!;
     const parsed = JSON.parse(Buffer.from(codebookFile.bytes).toString('utf8')) as { tags: { color: string }[] };
     parsed.tags[0]!.color = HOSTILE_COLOR;
-    const hostile = files.map((file) => (file === codebookFile ? { path: file.path, bytes: new TextEncoder().encode(JSON.stringify(parsed)) } : file));
+    const hostile = files.map((file) =>
+      file === codebookFile ? { path: file.path, bytes: new TextEncoder().encode(JSON.stringify(parsed)) } : file,
+    );
     // Rebuilt as it was, the bundle is accepted (a preview): the colour alone is what gets the other refused.
-    await page.getByTestId('bundle-input').setInputFiles({ name: 'rebuilt.claimbundle', mimeType: 'application/octet-stream', buffer: Buffer.from(bundleZip(files)) });
+    await page
+      .getByTestId('bundle-input')
+      .setInputFiles({ name: 'rebuilt.claimbundle', mimeType: 'application/octet-stream', buffer: Buffer.from(bundleZip(files)) });
     const preview = page.getByRole('dialog', { name: 'Import rebuilt.claimbundle' });
     await expect(preview.getByRole('button', { name: 'Import', exact: true })).toBeVisible();
     await preview.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByTestId('bundle-input').setInputFiles({ name: 'hostile.claimbundle', mimeType: 'application/octet-stream', buffer: Buffer.from(bundleZip(hostile)) });
+    await page
+      .getByTestId('bundle-input')
+      .setInputFiles({ name: 'hostile.claimbundle', mimeType: 'application/octet-stream', buffer: Buffer.from(bundleZip(hostile)) });
     const dialog = page.getByRole('dialog', { name: 'Import hostile.claimbundle' });
     await expect(dialog.getByRole('alert')).toHaveText(/cannot be imported: .*codebook\.json.*Nothing was written/);
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -419,7 +500,10 @@ test('colours that are not colours are refused wherever a codebook comes in: the
 async function exportBundle(page: Page, folder: string): Promise<string> {
   await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
   const file = path.join(folder, download.suggestedFilename());
   await download.saveAs(file);
   await page.getByRole('dialog', { name: 'Export finished' }).getByRole('button', { name: 'Done' }).click();
@@ -438,4 +522,3 @@ async function exportWorkspace(page: Page): Promise<{ bundle: Buffer; report: st
     await rm(root, { recursive: true, force: true });
   }
 }
-

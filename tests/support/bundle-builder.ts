@@ -18,7 +18,9 @@ export function rootHashOf(files: readonly { path: string; size: number; sha256:
 }
 
 /** A valid manifest object for `files`; `edit` may change anything before it is serialised. */
-export function manifestFor(files: readonly BuiltFile[]): Record<string, unknown> & { files: { path: string; size: number; sha256: string }[] } {
+export function manifestFor(
+  files: readonly BuiltFile[],
+): Record<string, unknown> & { files: { path: string; size: number; sha256: string }[] } {
   const listed = files.map((file) => ({ path: file.path, size: file.bytes.length, sha256: sha256(file.bytes) }));
   return {
     bundleFormat: 1,
@@ -32,14 +34,20 @@ export function manifestFor(files: readonly BuiltFile[]): Record<string, unknown
 }
 
 /** The correct manifest for `files`, listing `extra` lines too (an entry added with `extra`, a size a lying header declares). */
-export function manifestListing(files: readonly BuiltFile[], extra: readonly { path: string; size: number; sha256: string }[]): ReturnType<typeof manifestFor> {
+export function manifestListing(
+  files: readonly BuiltFile[],
+  extra: readonly { path: string; size: number; sha256: string }[],
+): ReturnType<typeof manifestFor> {
   const manifest = manifestFor(files);
   const listed = [...manifest.files, ...extra];
   return { ...manifest, files: listed, rootHash: rootHashOf(listed) };
 }
 
 /** A zip of `files` plus manifest.json (from `manifest`, or the correct one); `extra` parts go in as they are. */
-export function bundleZip(files: readonly BuiltFile[], options: { manifest?: unknown; manifestBytes?: Uint8Array; extra?: readonly Part[] } = {}): Uint8Array {
+export function bundleZip(
+  files: readonly BuiltFile[],
+  options: { manifest?: unknown; manifestBytes?: Uint8Array; extra?: readonly Part[] } = {},
+): Uint8Array {
   const manifestBytes = options.manifestBytes ?? utf8(JSON.stringify(options.manifest ?? manifestFor(files)));
   return zip([...files.map((file) => deflated(file.path, file.bytes)), ...(options.extra ?? []), deflated('manifest.json', manifestBytes)]);
 }

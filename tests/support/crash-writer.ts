@@ -17,15 +17,26 @@ if (mode === 'durable' && target && documentId) {
   const store = await WorkspaceStore.open(target);
   const base = store.document(documentId)!;
   // Numbered on from the last save a killed run made.
-  const start = Math.max(0, ...base.annotations.filter((annotation) => annotation.id.startsWith('crash-')).map((annotation) => Number(annotation.id.slice(6)) + 1));
+  const start = Math.max(
+    0,
+    ...base.annotations.filter((annotation) => annotation.id.startsWith('crash-')).map((annotation) => Number(annotation.id.slice(6)) + 1),
+  );
   for (let n = start; ; n++) {
     const current = store.document(documentId)!;
     // A long note makes each file large enough that a kill often lands inside a write.
-    const annotation = { ...current.annotations[0]!, id: `crash-${n}`, note: `save ${n} ${'x'.repeat(20_000)}`, target: textTarget(current.text, 0, 5) };
+    const annotation = {
+      ...current.annotations[0]!,
+      id: `crash-${n}`,
+      note: `save ${n} ${'x'.repeat(20_000)}`,
+      target: textTarget(current.text, 0, 5),
+    };
     // The last 20 saves only: the document stays the same size however many cycles run.
     const dropped = current.annotations.filter((other) => other.id.startsWith('crash-') && Number(other.id.slice(6)) <= n - 20);
     // As the change log saves a claim: the annotation put, and those dropped removed (a journal append).
-    const written = await store.putAnnotations(documentId, [...dropped.map((other) => ({ annotationId: other.id, annotation: undefined })), { annotationId: annotation.id, annotation }]);
+    const written = await store.putAnnotations(documentId, [
+      ...dropped.map((other) => ({ annotationId: other.id, annotation: undefined })),
+      { annotationId: annotation.id, annotation },
+    ]);
     if (!written.ok) throw new Error(written.error.message);
     ack(n);
   }

@@ -44,7 +44,8 @@ export function dependencyClosure(names: Iterable<string>): Set<string> {
       topLevel.add(relative);
     }
     const manifest = manifestOf(dir);
-    for (const dependency of [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.optionalDependencies ?? {})]) visit(dependency, dir);
+    for (const dependency of [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.optionalDependencies ?? {})])
+      visit(dependency, dir);
   };
   for (const name of names) visit(name, APP_ROOT);
   return topLevel;
@@ -73,7 +74,8 @@ export function bareImportsOf(file: string, seen = new Set<string>()): Set<strin
 /** The packages the worker threads load (from the build in out/main), with their dependencies. */
 export function workerDependencies(): Set<string> {
   const bare = new Set<string>();
-  for (const name of Object.keys(WORKER_SOURCES)) for (const dependency of bareImportsOf(path.join(APP_ROOT, 'out', 'main', `${name}.js`))) bare.add(dependency);
+  for (const name of Object.keys(WORKER_SOURCES))
+    for (const dependency of bareImportsOf(path.join(APP_ROOT, 'out', 'main', `${name}.js`))) bare.add(dependency);
   return dependencyClosure(bare);
 }
 
@@ -84,7 +86,13 @@ export function asarUnpackPatterns(): string[] {
   if (block === null) return [];
   return block[1]!
     .split('\n')
-    .map((line) => line.replace(/^\s+- /, '').replace(/\s+#.*$/, '').replace(/^['"]|['"]$/g, '').trim())
+    .map((line) =>
+      line
+        .replace(/^\s+- /, '')
+        .replace(/\s+#.*$/, '')
+        .replace(/^['"]|['"]$/g, '')
+        .trim(),
+    )
     .filter((line) => line !== '');
 }
 

@@ -12,7 +12,11 @@ const id = store.documents[0]!.meta.id;
 const rename = async (title: string) => {
   const current = store.document(id)!;
   const saved = await store.putDocument({ ...current, meta: { ...current.meta, title } });
-  return { saved: saved.ok ? 'ok' : saved.error, titleInMemory: store.document(id)!.meta.title, saveState: store.currentSaveState.lastError?.message };
+  return {
+    saved: saved.ok ? 'ok' : saved.error,
+    titleInMemory: store.document(id)!.meta.title,
+    saveState: store.currentSaveState.lastError?.message,
+  };
 };
 process.stdout.write(`${JSON.stringify(await rename('Renamed without permission'))}\n`);
 const lines = createInterface({ input: process.stdin });

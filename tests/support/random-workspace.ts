@@ -9,11 +9,35 @@ import { WORKSPACE_SCHEMA_VERSION, type DocumentFile } from '../../core/model/st
 import { normalizeText } from '../../core/text/normalize.ts';
 import type { WorkspaceStore } from '../../main/store/workspace-store.ts';
 
-const FRAGMENTS = ['The mayor said ', 'taxes will not rise', ' in 2025.', '\r\n', '\n\n', '👩🏽‍⚖️', 'café', 'cafe\u0301', '“quoted”', ' ', 'CNN reported ', '40 % of voters', '🇺🇦', 'Ω≈ç√', 'a\u0308', '\t', 'ـه', '東京'];
+const FRAGMENTS = [
+  'The mayor said ',
+  'taxes will not rise',
+  ' in 2025.',
+  '\r\n',
+  '\n\n',
+  '👩🏽‍⚖️',
+  'café',
+  'cafe\u0301',
+  '“quoted”',
+  ' ',
+  'CNN reported ',
+  '40 % of voters',
+  '🇺🇦',
+  'Ω≈ç√',
+  'a\u0308',
+  '\t',
+  'ـه',
+  '東京',
+];
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-const iso = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString());
-const id = fc.oneof(fc.uuid().map((uuid) => uuid.toLowerCase()), fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/));
+const iso = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((date) => date.toISOString());
+const id = fc.oneof(
+  fc.uuid().map((uuid) => uuid.toLowerCase()),
+  fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/),
+);
 const shortText = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '😀', 'é', 'e\u0301', '"', ',', '\n', '<', '&'), maxLength: 30 });
 
 /** Code unit offsets that do not split a surrogate pair. */
@@ -44,15 +68,47 @@ export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
         source: fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 14 }),
         oldSource: fc.option(fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 3, maxLength: 8 })),
         annotations: fc.array(
-          fc.record({ id, a: fc.nat(), b: fc.nat(), tags: fc.subarray(TAGS), status: fc.constantFrom(...STATUSES), note: shortText, speaker: shortText, outlet: shortText, creator: shortText, created: iso, modified: iso, anchor: fc.constantFrom('exact', 'exact', 'moved', 'fuzzy', 'orphan') }),
+          fc.record({
+            id,
+            a: fc.nat(),
+            b: fc.nat(),
+            tags: fc.subarray(TAGS),
+            status: fc.constantFrom(...STATUSES),
+            note: shortText,
+            speaker: shortText,
+            outlet: shortText,
+            creator: shortText,
+            created: iso,
+            modified: iso,
+            anchor: fc.constantFrom('exact', 'exact', 'moved', 'fuzzy', 'orphan'),
+          }),
           { maxLength: 8 },
         ),
         importedAt: iso,
       }),
       { minLength: 1, maxLength: 4, selector: (document: { id: string }) => document.id },
     ),
-    links: fc.array(fc.record({ id, a: fc.nat(), b: fc.nat(), relation: fc.constantFrom('supports', 'refutes', 'source-of', 'same-claim', 'context'), note: shortText, created: iso }), { maxLength: 5 }),
-    claims: fc.array(fc.record({ id, statement: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s.length > 0), mentions: fc.array(fc.nat(), { maxLength: 3 }), rated: fc.boolean(), created: iso }), { maxLength: 3 }),
+    links: fc.array(
+      fc.record({
+        id,
+        a: fc.nat(),
+        b: fc.nat(),
+        relation: fc.constantFrom('supports', 'refutes', 'source-of', 'same-claim', 'context'),
+        note: shortText,
+        created: iso,
+      }),
+      { maxLength: 5 },
+    ),
+    claims: fc.array(
+      fc.record({
+        id,
+        statement: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s.length > 0),
+        mentions: fc.array(fc.nat(), { maxLength: 3 }),
+        rated: fc.boolean(),
+        created: iso,
+      }),
+      { maxLength: 3 },
+    ),
   })
   .map(({ documents: drafts, links: linkDrafts, claims: claimDrafts }) => {
     const texts = new Map<string, string>();
@@ -98,14 +154,30 @@ export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
       }
       return {
         schemaVersion: WORKSPACE_SCHEMA_VERSION,
-        meta: { id: draft.id, title: draft.title, role: 'claim', outlet: '', author: '', format: 'text', importedAt: draft.importedAt, importedFrom: `${draft.id}.txt`, textHash, tags: [] },
+        meta: {
+          id: draft.id,
+          title: draft.title,
+          role: 'claim',
+          outlet: '',
+          author: '',
+          format: 'text',
+          importedAt: draft.importedAt,
+          importedFrom: `${draft.id}.txt`,
+          textHash,
+          tags: [],
+        },
         text,
         annotations,
         structure: {},
-        versions: oldHash !== undefined && oldHash !== textHash ? [{ textHash: oldHash, importedAt: draft.importedAt, importedFrom: 'old.txt', replacedAt: draft.importedAt }] : [],
+        versions:
+          oldHash !== undefined && oldHash !== textHash
+            ? [{ textHash: oldHash, importedAt: draft.importedAt, importedFrom: 'old.txt', replacedAt: draft.importedAt }]
+            : [],
       };
     });
-    const refs = documents.flatMap((file) => file.annotations.map((annotation) => ({ documentId: file.meta.id, annotationId: annotation.id })));
+    const refs = documents.flatMap((file) =>
+      file.annotations.map((annotation) => ({ documentId: file.meta.id, annotationId: annotation.id })),
+    );
     const links: EvidenceLink[] = [];
     const keys = new Set<string>();
     const linkIds = new Set<string>();
@@ -114,7 +186,16 @@ export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
         const from = refs[draft.a % refs.length]!;
         const to = refs[draft.b % refs.length]!;
         if (from === to || linkIds.has(draft.id)) continue;
-        const link: EvidenceLink = { id: draft.id, relation: draft.relation, from, to, note: draft.note, creator: 'Ana', created: draft.created, modified: draft.created };
+        const link: EvidenceLink = {
+          id: draft.id,
+          relation: draft.relation,
+          from,
+          to,
+          note: draft.note,
+          creator: 'Ana',
+          created: draft.created,
+          modified: draft.created,
+        };
         if (keys.has(linkKey(link))) continue;
         keys.add(linkKey(link));
         linkIds.add(draft.id);
@@ -126,12 +207,15 @@ export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
     for (const draft of claimDrafts) {
       if (claimIds.has(draft.id)) continue;
       claimIds.add(draft.id);
-      const mentions = refs.length === 0 ? [] : [...new Set(draft.mentions.map((index) => index % refs.length))].map((index) => refs[index]!);
+      const mentions =
+        refs.length === 0 ? [] : [...new Set(draft.mentions.map((index) => index % refs.length))].map((index) => refs[index]!);
       claims.push({
         id: draft.id,
         statement: draft.statement,
         mentions,
-        ...(draft.rated ? { verdict: { rating: 'false', rationale: 'Official figures say otherwise.', reviewer: 'Ana', date: '2026-11-30' } } : {}),
+        ...(draft.rated
+          ? { verdict: { rating: 'false', rationale: 'Official figures say otherwise.', reviewer: 'Ana', date: '2026-11-30' } }
+          : {}),
         status: 'open',
         creator: 'Ana',
         created: draft.created,

@@ -28,7 +28,8 @@ export async function sampleWorkbench(dir: string) {
   };
 
   /** Whether the annotation is in the store (reopen the workspace to ask the disk). */
-  const has = (ref: AnnotationRef, source = store) => source.document(ref.documentId)?.annotations.some((annotation) => annotation.id === ref.annotationId) === true;
+  const has = (ref: AnnotationRef, source = store) =>
+    source.document(ref.documentId)?.annotations.some((annotation) => annotation.id === ref.annotationId) === true;
 
   return { service, store, report, mayor, ministry, ref, span, has };
 }

@@ -59,7 +59,8 @@ export function loadAssertionSuite(testFile: string, root = W3C_TESTS_DIR): Asse
   const list = readJson(join(root, testFile)) as { assertions?: unknown };
   if (!Array.isArray(list.assertions)) throw new Error(`${testFile} lists no assertions`);
   const assertions: Assertion[] = list.assertions.map((file: unknown) => {
-    if (typeof file !== 'string') throw new Error(`${testFile}: an assertion that is not a file name (nested assertion lists are not supported)`);
+    if (typeof file !== 'string')
+      throw new Error(`${testFile}: an assertion that is not a file name (nested assertion lists are not supported)`);
     const schema = readJson(join(root, file)) as Record<string, unknown>;
     const expected = schema['expectedResult'] ?? 'valid';
     const onUnexpected = schema['onUnexpectedResult'] ?? 'failAndContinue';
@@ -79,7 +80,12 @@ export function loadAssertionSuite(testFile: string, root = W3C_TESTS_DIR): Asse
       for (const assertion of assertions) {
         const valid = assertion.validate(value) === true;
         if (valid !== assertion.expectValid && assertion.failsWhenUnexpected) {
-          failures.push({ assertion: assertion.file, title: assertion.title, message: assertion.message, errors: assertion.validate.errors ?? [] });
+          failures.push({
+            assertion: assertion.file,
+            title: assertion.title,
+            message: assertion.message,
+            errors: assertion.validate.errors ?? [],
+          });
         }
       }
       return failures;
@@ -96,7 +102,9 @@ export function w3cTestsAvailable(root = W3C_TESTS_DIR): boolean {
 export function describeFailures(failures: readonly AssertionFailure[]): string {
   return failures
     .map((failure) => {
-      const errors = failure.errors.slice(0, 5).map((error) => `    ${error.instancePath || '/'} ${error.message ?? ''} (${error.schemaPath})`);
+      const errors = failure.errors
+        .slice(0, 5)
+        .map((error) => `    ${error.instancePath || '/'} ${error.message ?? ''} (${error.schemaPath})`);
       return [`${failure.assertion}: ${failure.message}`, ...errors].join('\n');
     })
     .join('\n');

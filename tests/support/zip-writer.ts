@@ -25,8 +25,20 @@ export interface Part {
   readonly attributes?: number;
 }
 
-export const stored = (name: string, content: Uint8Array): Part => ({ name, stored: content, method: 0, size: content.length, crc: crc32(content) });
-export const deflated = (name: string, content: Uint8Array): Part => ({ name, stored: deflateRawSync(content), method: 8, size: content.length, crc: crc32(content) });
+export const stored = (name: string, content: Uint8Array): Part => ({
+  name,
+  stored: content,
+  method: 0,
+  size: content.length,
+  crc: crc32(content),
+});
+export const deflated = (name: string, content: Uint8Array): Part => ({
+  name,
+  stored: deflateRawSync(content),
+  method: 8,
+  size: content.length,
+  crc: crc32(content),
+});
 
 /** `part` as made on Unix with file `mode` (e.g. 0o040755 a directory, 0o010644 a FIFO). */
 export const withMode = (part: Part, mode: number): Part => ({ ...part, madeBy: 0x031e, attributes: (mode << 16) >>> 0 });

@@ -21,7 +21,12 @@ async function callsIn(file: string): Promise<Call[]> {
   const source = ts.createSourceFile(file, await readFile(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
   const calls: Call[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node)) calls.push({ callee: node.expression.getText(source), args: node.arguments.map((arg) => arg.getText(source)), at: node.getStart(source) });
+    if (ts.isCallExpression(node))
+      calls.push({
+        callee: node.expression.getText(source),
+        args: node.arguments.map((arg) => arg.getText(source)),
+        at: node.getStart(source),
+      });
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -71,7 +76,10 @@ describe('main/electron/protocol.ts', () => {
   it('registers app: with the tested privileges and answers it with appProtocolResponse', async () => {
     const calls = await callsIn('main/electron/protocol.ts');
     expect(only(calls, 'protocol.registerSchemesAsPrivileged').args[0]).toBe('[{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]');
-    expect(only(calls, 'protocol.handle').args).toEqual(['APP_SCHEME', '(request) => appProtocolResponse(request.url, { rendererDir, exportsOf })']);
+    expect(only(calls, 'protocol.handle').args).toEqual([
+      'APP_SCHEME',
+      '(request) => appProtocolResponse(request.url, { rendererDir, exportsOf })',
+    ]);
   });
 });
 
@@ -93,7 +101,10 @@ describe('preload/index.ts', () => {
 
 describe('no remote module', () => {
   it('the app does not depend on @electron/remote', async () => {
-    const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
     expect({ ...manifest['dependencies'], ...manifest['devDependencies'] }).not.toHaveProperty('@electron/remote');
   });
 });

@@ -9,7 +9,8 @@ import { judge, parseFindings, parseSuppressions, type Finding, type Suppression
 import { withTempDir } from '../support/temp-dir.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const fixture = async () => parseFindings(JSON.parse(await readFile(path.join(root, 'tests', 'fixtures', 'electronegativity', 'issues.json'), 'utf8')));
+const fixture = async () =>
+  parseFindings(JSON.parse(await readFile(path.join(root, 'tests', 'fixtures', 'electronegativity', 'issues.json'), 'utf8')));
 const because = 'This is safe because the URL was parsed and checked to be http(s) first.';
 const suppress = (id: string, file: string): Suppression => ({ id, file, justification: because });
 const byId = (findings: readonly Finding[]) => findings.map((finding) => finding.id);
@@ -19,14 +20,31 @@ describe('parseFindings', () => {
     const findings = await fixture();
     expect(findings).toHaveLength(6);
     expect(findings[2]).toEqual({
-      id: 'PRELOAD_JS_CHECK', severity: 'MEDIUM', confidence: 'FIRM', file: 'main/desktop/secure-window.ts', line: 49, column: 6,
-      description: 'Review the use of preload scripts', manualReview: true,
+      id: 'PRELOAD_JS_CHECK',
+      severity: 'MEDIUM',
+      confidence: 'FIRM',
+      file: 'main/desktop/secure-window.ts',
+      line: 49,
+      column: 6,
+      description: 'Review the use of preload scripts',
+      manualReview: true,
     });
   });
 
   it('refuses issues of another shape rather than passing them', () => {
     expect(() => parseFindings([{ id: 'X', file: 'a.ts', severity: 'HIGH' }])).toThrow();
-    expect(() => parseFindings([{ id: 'X', file: 'a.ts', location: { line: 1, column: 0 }, severity: { name: 'CRITICAL' }, confidence: { name: 'FIRM' }, description: '' }])).toThrow();
+    expect(() =>
+      parseFindings([
+        {
+          id: 'X',
+          file: 'a.ts',
+          location: { line: 1, column: 0 },
+          severity: { name: 'CRITICAL' },
+          confidence: { name: 'FIRM' },
+          description: '',
+        },
+      ]),
+    ).toThrow();
   });
 });
 
@@ -43,8 +61,10 @@ describe('parseSuppressions', () => {
     expect(() => parseSuppressions(json)).toThrow();
   });
 
-  it('reads the project\'s own suppression file', async () => {
-    const entries = parseSuppressions(JSON.parse(await readFile(path.join(root, 'security', 'electronegativity-suppressions.json'), 'utf8')));
+  it("reads the project's own suppression file", async () => {
+    const entries = parseSuppressions(
+      JSON.parse(await readFile(path.join(root, 'security', 'electronegativity-suppressions.json'), 'utf8')),
+    );
     expect(entries.length).toBeGreaterThan(0);
   });
 });
@@ -53,7 +73,12 @@ describe('judge', () => {
   it('fails on HIGH and on unsuppressed MEDIUM findings; LOW and INFORMATIONAL are notes', async () => {
     const verdict = judge(await fixture(), []);
     expect(verdict.ok).toBe(false);
-    expect(byId(verdict.failures)).toEqual(['LIMIT_NAVIGATION_GLOBAL_CHECK', 'OPEN_EXTERNAL_JS_CHECK', 'PRELOAD_JS_CHECK', 'SANDBOX_JS_CHECK']);
+    expect(byId(verdict.failures)).toEqual([
+      'LIMIT_NAVIGATION_GLOBAL_CHECK',
+      'OPEN_EXTERNAL_JS_CHECK',
+      'PRELOAD_JS_CHECK',
+      'SANDBOX_JS_CHECK',
+    ]);
     expect(byId(verdict.notes)).toEqual(['CSP_GLOBAL_CHECK', 'ELECTRON_VERSION_JSON_CHECK']);
   });
 
@@ -66,7 +91,11 @@ describe('judge', () => {
     ]);
     expect(verdict.ok).toBe(true);
     expect(verdict.failures).toEqual([]);
-    expect(byId(verdict.suppressed.map(({ finding }) => finding))).toEqual(['OPEN_EXTERNAL_JS_CHECK', 'PRELOAD_JS_CHECK', 'SANDBOX_JS_CHECK']);
+    expect(byId(verdict.suppressed.map(({ finding }) => finding))).toEqual([
+      'OPEN_EXTERNAL_JS_CHECK',
+      'PRELOAD_JS_CHECK',
+      'SANDBOX_JS_CHECK',
+    ]);
     expect(verdict.suppressed[0]!.justification).toBe(because);
   });
 
@@ -112,7 +141,9 @@ describe('electronVersion', () => {
       writeFile(path.join(dir, 'package.json'), JSON.stringify({ devDependencies: { electron: declared } })),
       installed === undefined
         ? undefined
-        : mkdir(path.join(dir, 'node_modules', 'electron'), { recursive: true }).then(() => writeFile(path.join(dir, 'node_modules', 'electron', 'package.json'), JSON.stringify({ version: installed }))),
+        : mkdir(path.join(dir, 'node_modules', 'electron'), { recursive: true }).then(() =>
+            writeFile(path.join(dir, 'node_modules', 'electron', 'package.json'), JSON.stringify({ version: installed })),
+          ),
     ]);
 
   it('prefers the installed Electron', () =>

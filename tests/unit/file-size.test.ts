@@ -17,7 +17,9 @@ describe('source files', () => {
   it(`have at most ${MAX_LINES} lines`, () => {
     const files = ['core', 'main', 'renderer/src', 'preload'].flatMap(sources);
     expect(files.length).toBeGreaterThan(200);
-    const long = files.map((file) => ({ file, lines: readFileSync(path.join(root, file), 'utf8').split('\n').length })).filter(({ lines }) => lines > MAX_LINES);
+    const long = files
+      .map((file) => ({ file, lines: readFileSync(path.join(root, file), 'utf8').split('\n').length }))
+      .filter(({ lines }) => lines > MAX_LINES);
     expect(long).toEqual([]);
   });
 });

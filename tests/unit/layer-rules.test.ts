@@ -25,7 +25,10 @@ describe('layer rules', () => {
     ['main/web/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['main/workbench/x.ts', "import { Low } from 'lowdb';\nexport const a = Low;"],
     // Inside main/, one direction: store ← import, bundle, export ← workbench ← rpc, web, cli, electron.
-    ['main/store/x.ts', "import { createWorkspace } from '../workspace/create-workspace.ts';\nimport { importSources } from '../import/import-files.ts';\nexport const a = [createWorkspace, importSources];"],
+    [
+      'main/store/x.ts',
+      "import { createWorkspace } from '../workspace/create-workspace.ts';\nimport { importSources } from '../import/import-files.ts';\nexport const a = [createWorkspace, importSources];",
+    ],
     ['main/bundle/x.ts', "import { ChangeLog } from '../workbench/change-log.ts';\nexport const a = ChangeLog;"],
     ['main/import/formats/x.ts', "import { ChangeLog } from '../../workbench/change-log.ts';\nexport const a = ChangeLog;"],
     ['main/workbench/x.ts', "import { dispatch } from '../rpc/dispatch.ts';\nexport const a = dispatch;"],
@@ -55,7 +58,10 @@ describe('layer rules', () => {
     ['main/workbench/x.ts', "import { startBundleExport } from '../bundle/export-job.ts';\nexport const a = startBundleExport;"],
     ['main/cli/x.ts', "import { openWorkbench } from '../workbench/open-workbench.ts';\nexport const a = openWorkbench;"],
     ['main/cli/x.ts', "import { importArchiveFiles } from '../archive/import-archive.ts';\nexport const a = importArchiveFiles;"],
-    ['main/store/x.test.ts', "import { createWorkbenchService } from '../workbench/workbench-service.ts';\nexport const a = createWorkbenchService;"],
+    [
+      'main/store/x.test.ts',
+      "import { createWorkbenchService } from '../workbench/workbench-service.ts';\nexport const a = createWorkbenchService;",
+    ],
     ['core/model/x.ts', "import { z } from 'zod';\nexport const a = z;"],
     ['renderer/src/api/x.ts', "export const a = fetch('/api/listDocuments');"],
   ])('%s may: %s', async (file, code) => {

@@ -63,7 +63,7 @@ describe('electron-builder.yml', () => {
     expect(config.mac?.target).toEqual(['dmg']);
   });
 
-  it('is checked against electron-builder\'s schema: a misspelt fuse is refused', async () => {
+  it("is checked against electron-builder's schema: a misspelt fuse is refused", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-builder-'));
     try {
       const yml = await readFile(path.join(root, 'electron-builder.yml'), 'utf8');

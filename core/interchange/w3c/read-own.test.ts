@@ -15,7 +15,14 @@ import type { W3CAnnotation, W3CTarget } from './w3c-types.ts';
 import { annotationToW3C, linkToW3C, w3cDocument } from './w3c-write.ts';
 
 const TEXT = '😀 The mayor said taxes will not rise in 2025. The council disagreed.';
-const meta = DocumentMeta.parse({ id: 'doc-1', title: 'A', format: 'text', importedAt: '2025-01-02T03:04:05.000Z', importedFrom: 'a.txt', textHash: 'a'.repeat(64) });
+const meta = DocumentMeta.parse({
+  id: 'doc-1',
+  title: 'A',
+  format: 'text',
+  importedAt: '2025-01-02T03:04:05.000Z',
+  importedFrom: 'a.txt',
+  textHash: 'a'.repeat(64),
+});
 const document = w3cDocument(meta, TEXT);
 const iris = claimbenchIris('ws-1');
 const tagsById = new Map<string, Tag>([['quote', { id: 'quote', name: 'Direct quote', color: '#112233', description: '' }]]);
@@ -33,7 +40,9 @@ const annotation = Annotation.parse({
   created: '2025-01-02T03:04:05.000Z',
   modified: '2025-01-03T03:04:05.000Z',
 });
-const exported = JSON.parse(JSON.stringify(annotationToW3C(annotation, { document, tagsById, statusLabel: () => 'Supported', iris }))) as W3CAnnotation;
+const exported = JSON.parse(
+  JSON.stringify(annotationToW3C(annotation, { document, tagsById, statusLabel: () => 'Supported', iris })),
+) as W3CAnnotation;
 
 function readOwn(item: unknown) {
   const parsed = OwnItem.parse(item);
@@ -50,12 +59,38 @@ describe('annotationFromOwnW3C', () => {
   });
 
   it.each<[string, object, RegExp]>([
-    ['an id that is not a Claimbench IRI', { ...exported, id: 'http://example.org/1' }, /"http:\/\/example\.org\/1" is not the IRI of a Claimbench annotation/],
-    ['a tag without its codebook id', withBodies(exported.body.map(({ 'claimbench:tag': _id, ...body }) => body)), /^annotation a1: a tag without its claimbench:tag id$/],
+    [
+      'an id that is not a Claimbench IRI',
+      { ...exported, id: 'http://example.org/1' },
+      /"http:\/\/example\.org\/1" is not the IRI of a Claimbench annotation/,
+    ],
+    [
+      'a tag without its codebook id',
+      withBodies(exported.body.map(({ 'claimbench:tag': _id, ...body }) => body)),
+      /^annotation a1: a tag without its claimbench:tag id$/,
+    ],
     ['no status', withBodies(exported.body.filter((body) => body.purpose !== 'assessing')), /^annotation a1 has no status/],
-    ['a status without its id', withBodies(exported.body.map(({ 'claimbench:status': _id, ...body }) => body)), /^annotation a1 has no status/],
-    ['a quote that is not at its position', { ...exported, target: { ...target, selector: target.selector.map((one) => (one.type === 'TextQuoteSelector' ? { ...one, exact: 'taxes will not fall' } : one)) } }, /its quote is not at its position/],
-    ['no TextPositionSelector on a placed annotation', { ...exported, target: { ...target, selector: target.selector.filter((one) => one.type === 'TextQuoteSelector') } }, /has no TextPositionSelector/],
+    [
+      'a status without its id',
+      withBodies(exported.body.map(({ 'claimbench:status': _id, ...body }) => body)),
+      /^annotation a1 has no status/,
+    ],
+    [
+      'a quote that is not at its position',
+      {
+        ...exported,
+        target: {
+          ...target,
+          selector: target.selector.map((one) => (one.type === 'TextQuoteSelector' ? { ...one, exact: 'taxes will not fall' } : one)),
+        },
+      },
+      /its quote is not at its position/,
+    ],
+    [
+      'no TextPositionSelector on a placed annotation',
+      { ...exported, target: { ...target, selector: target.selector.filter((one) => one.type === 'TextQuoteSelector') } },
+      /has no TextPositionSelector/,
+    ],
   ])('refuses %s, saying so', (_name, item, message) => {
     const read = readOwn(item);
     expect(read.ok).toBe(false);
@@ -72,15 +107,37 @@ describe('annotationFromOwnW3C', () => {
     const general = annotationFromW3C(withBodies(body), TEXT);
     if (!own.ok || !general.ok) throw new Error('both readers read it');
     expect(own.value).toEqual(annotation);
-    expect({ tags: general.value.tags.map((tag) => tag.id), note: general.value.note, status: general.value.status?.id, speaker: general.value.speaker, outlet: general.value.outlet })
-      .toEqual({ tags: own.value.tags, note: own.value.note, status: own.value.status, speaker: own.value.speaker, outlet: own.value.outlet });
+    expect({
+      tags: general.value.tags.map((tag) => tag.id),
+      note: general.value.note,
+      status: general.value.status?.id,
+      speaker: general.value.speaker,
+      outlet: general.value.outlet,
+    }).toEqual({
+      tags: own.value.tags,
+      note: own.value.note,
+      status: own.value.status,
+      speaker: own.value.speaker,
+      outlet: own.value.outlet,
+    });
   });
 });
 
 describe('linkFromOwnW3C', () => {
   const other = Annotation.parse({ ...annotation, id: 'a2', target: textTarget(TEXT, TEXT.indexOf('The council'), TEXT.length - 1) });
-  const link = EvidenceLink.parse({ id: 'l1', relation: 'refutes', from: { documentId: 'doc-1', annotationId: 'a1' }, to: { documentId: 'doc-1', annotationId: 'a2' }, note: 'Page 4.', creator: 'Bo', created: '2025-01-02T03:04:05.000Z', modified: '2025-01-02T03:04:05.000Z' });
-  const w3c = JSON.parse(JSON.stringify(linkToW3C(link, { from: { annotation, document }, to: { annotation: other, document }, iris }))) as W3CAnnotation;
+  const link = EvidenceLink.parse({
+    id: 'l1',
+    relation: 'refutes',
+    from: { documentId: 'doc-1', annotationId: 'a1' },
+    to: { documentId: 'doc-1', annotationId: 'a2' },
+    note: 'Page 4.',
+    creator: 'Bo',
+    created: '2025-01-02T03:04:05.000Z',
+    modified: '2025-01-02T03:04:05.000Z',
+  });
+  const w3c = JSON.parse(
+    JSON.stringify(linkToW3C(link, { from: { annotation, document }, to: { annotation: other, document }, iris })),
+  ) as W3CAnnotation;
 
   it('reads back what linkToW3C wrote, its ends by role whatever their order', () => {
     expect(linkFromOwnW3C(OwnItem.parse(w3c))).toEqual({ ok: true, value: link });
@@ -89,6 +146,9 @@ describe('linkFromOwnW3C', () => {
 
   it('refuses a link that does not say which end is which', () => {
     const targets = (w3c.target as W3CTarget[]).map(({ 'claimbench:role': _role, ...end }) => end);
-    expect(linkFromOwnW3C(OwnItem.parse({ ...w3c, target: targets }))).toMatchObject({ ok: false, error: { message: 'link l1 does not name the annotations at its two ends' } });
+    expect(linkFromOwnW3C(OwnItem.parse({ ...w3c, target: targets }))).toMatchObject({
+      ok: false,
+      error: { message: 'link l1 does not name the annotations at its two ends' },
+    });
   });
 });

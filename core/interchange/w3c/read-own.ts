@@ -29,8 +29,17 @@ const Body = z.looseObject({
   'claimbench:relation': LinkRelation.optional(),
 });
 const Selector = z.looseObject({ type: z.string().max(64) });
-const QuoteSelector = z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string().default(''), suffix: z.string().default('') });
-const PositionSelector = z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+const QuoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string().default(''),
+  suffix: z.string().default(''),
+});
+const PositionSelector = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
 export const OwnTarget = z.looseObject({
   type: z.literal('SpecificResource'),
   source: z.string().max(4096),
@@ -75,7 +84,13 @@ export interface OwnDocument {
  * `texts` are the bundle's earlier texts by SHA-256, which give an orphan its context as it was.
  * Fails with `invalid` and the reason when the item is not as Claimbench writes it.
  */
-export function annotationFromOwnW3C(item: OwnItem, target: OwnTarget, document: OwnDocument, index: () => CodePointIndex, texts: ReadonlyMap<string, string>): Result<Annotation, 'invalid'> {
+export function annotationFromOwnW3C(
+  item: OwnItem,
+  target: OwnTarget,
+  document: OwnDocument,
+  index: () => CodePointIndex,
+  texts: ReadonlyMap<string, string>,
+): Result<Annotation, 'invalid'> {
   const id = AnnotationId.safeParse(idFromIri(item.id, 'annotation'));
   if (!id.success) return fail('invalid', `"${item.id}" is not the IRI of a Claimbench annotation`);
   const quote = firstOf(target.selector, QuoteSelector);
@@ -93,15 +108,23 @@ export function annotationFromOwnW3C(item: OwnItem, target: OwnTarget, document:
     const hash = target['claimbench:textHash'];
     const old = hash === undefined ? undefined : texts.get(hash);
     // The context as it was, from the old text when the bundle has it (the selector's may have lost half a surrogate pair).
-    span = old !== undefined && old.slice(where.start, where.end) === quote.exact
-      ? textTarget(old, where.start, where.end)
-      : { start: where.start, end: where.end, exact: quote.exact, prefix: quote.prefix.slice(-QUOTE_CONTEXT), suffix: quote.suffix.slice(0, QUOTE_CONTEXT) };
+    span =
+      old !== undefined && old.slice(where.start, where.end) === quote.exact
+        ? textTarget(old, where.start, where.end)
+        : {
+            start: where.start,
+            end: where.end,
+            exact: quote.exact,
+            prefix: quote.prefix.slice(-QUOTE_CONTEXT),
+            suffix: quote.suffix.slice(0, QUOTE_CONTEXT),
+          };
     anchor = { state: 'orphaned', ...details, ...(hash !== undefined ? { textHash: hash } : {}) };
   } else {
     const position = firstOf(target.selector, PositionSelector);
     if (position === undefined) return fail('invalid', `annotation ${id.data} has no TextPositionSelector`);
     const points = index();
-    if (position.end <= position.start || position.end > points.codePointLength) return fail('invalid', `annotation ${id.data}: its position [${position.start}, ${position.end}) is outside the text`);
+    if (position.end <= position.start || position.end > points.codePointLength)
+      return fail('invalid', `annotation ${id.data}: its position [${position.start}, ${position.end}) is outside the text`);
     const { start, end } = spanFromCodePoints(points, position.start, position.end);
     span = textTarget(document.text, start, end);
     if (span.exact !== quote.exact) return fail('invalid', `annotation ${id.data}: its quote is not at its position`);
@@ -129,7 +152,9 @@ export function annotationFromOwnW3C(item: OwnItem, target: OwnTarget, document:
     created: item.created,
     modified: item.modified,
   });
-  return annotation.success ? ok(annotation.data) : fail('invalid', `annotation ${id.data}: ${describeIssues(annotation.error, 'the file')}`);
+  return annotation.success
+    ? ok(annotation.data)
+    : fail('invalid', `annotation ${id.data}: ${describeIssues(annotation.error, 'the file')}`);
 }
 
 /** The evidence link an item with two targets was exported from; `invalid` and the reason when it is not one. */
@@ -139,7 +164,8 @@ export function linkFromOwnW3C(item: OwnItem): Result<EvidenceLink, 'invalid'> {
   const targets = item.target as readonly OwnTarget[];
   const end = (role: 'from' | 'to') => {
     const target = targets.find((candidate) => candidate['claimbench:role'] === role);
-    const annotationId = target?.['claimbench:annotation'] === undefined ? undefined : idFromIri(target['claimbench:annotation'], 'annotation');
+    const annotationId =
+      target?.['claimbench:annotation'] === undefined ? undefined : idFromIri(target['claimbench:annotation'], 'annotation');
     const documentId = target === undefined ? undefined : documentIdOf(target);
     return annotationId === undefined || documentId === undefined ? undefined : { documentId, annotationId };
   };

@@ -14,7 +14,15 @@ import { describeIssues } from '../json-input.ts';
 import { ANNO_CONTEXT } from './w3c-types.ts';
 
 /** Caps on what is read: larger input is refused, not truncated. */
-export const W3C_LIMITS = { bodies: 1000, targets: 32, selectors: 32, quote: 100_000, context: 1000, value: 100_000, tagName: 120 } as const;
+export const W3C_LIMITS = {
+  bodies: 1000,
+  targets: 32,
+  selectors: 32,
+  quote: 100_000,
+  context: 1000,
+  value: 100_000,
+  tagName: 120,
+} as const;
 
 /** What was read from one W3C Annotation, in the app's units (UTF-16 offsets into `text`). */
 export interface ImportedW3CAnnotation {
@@ -38,7 +46,8 @@ export interface ImportedW3CAnnotation {
 
 export type W3CImportError = 'invalid' | 'not-found';
 
-const manyOf = <T extends z.ZodType>(schema: T, max: number) => z.union([schema, z.array(schema).min(1).max(max)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.infer<T>[]);
+const manyOf = <T extends z.ZodType>(schema: T, max: number) =>
+  z.union([schema, z.array(schema).min(1).max(max)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.infer<T>[]);
 const DateTime = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
 const Purpose = manyOf(z.string().max(64), 16);
 
@@ -60,12 +69,22 @@ const QuoteSelector = z.object({
   prefix: z.string().max(W3C_LIMITS.context).optional(),
   suffix: z.string().max(W3C_LIMITS.context).optional(),
 });
-const PositionSelector = z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+const PositionSelector = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
 const Selector = z.union([z.string().max(4096), z.looseObject({ type: z.unknown() })]);
 
 const Target = z.union([
   z.string().max(4096),
-  z.object({ selector: manyOf(Selector, W3C_LIMITS.selectors).optional(), 'claimbench:textHash': z.string().regex(/^[0-9a-f]{64}$/).optional() }),
+  z.object({
+    selector: manyOf(Selector, W3C_LIMITS.selectors).optional(),
+    'claimbench:textHash': z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  }),
 ]);
 
 const W3CAnnotationInput = z.object({
@@ -75,7 +94,13 @@ const W3CAnnotationInput = z.object({
   motivation: Purpose.optional(),
   created: DateTime.optional(),
   modified: DateTime.optional(),
-  creator: manyOf(z.union([z.string().max(4096), z.object({ name: manyOf(z.string().max(200), 8).optional(), nickname: z.string().max(200).optional() })]), 16).optional(),
+  creator: manyOf(
+    z.union([
+      z.string().max(4096),
+      z.object({ name: manyOf(z.string().max(200), 8).optional(), nickname: z.string().max(200).optional() }),
+    ]),
+    16,
+  ).optional(),
   body: manyOf(Body, W3C_LIMITS.bodies).optional(),
   bodyValue: z.string().max(W3C_LIMITS.value).optional(),
   target: manyOf(Target, W3C_LIMITS.targets),
@@ -94,17 +119,25 @@ const W3CAnnotationInput = z.object({
  */
 export function annotationFromW3C(json: unknown, text: string, codePoints?: CodePointIndex): Result<ImportedW3CAnnotation, W3CImportError> {
   const parsed = W3CAnnotationInput.safeParse(json);
-  if (!parsed.success) return fail('invalid', `Not a W3C annotation Claimbench can read: ${describeIssues(parsed.error, 'the annotation')}`);
+  if (!parsed.success)
+    return fail('invalid', `Not a W3C annotation Claimbench can read: ${describeIssues(parsed.error, 'the annotation')}`);
   const input = parsed.data;
   const found = spanOf(input.target, text, codePoints);
   if (!found.ok) return found;
   // A body given as an IRI, or without a value, is a resource elsewhere: nothing to read.
-  const bodies = (input.body ?? []).filter((body): body is BodyObject & { value: string } => typeof body !== 'string' && body.value !== undefined);
+  const bodies = (input.body ?? []).filter(
+    (body): body is BodyObject & { value: string } => typeof body !== 'string' && body.value !== undefined,
+  );
   const fields = fieldsFromBodies(bodies, (body) => body.purpose ?? input.motivation ?? []);
-  if (fields.tags.some(({ name }) => name.length === 0 || name.length > W3C_LIMITS.tagName)) return fail('invalid', `A tag name must be 1 to ${W3C_LIMITS.tagName} characters long.`);
-  if (fields.speaker.length > 500 || fields.outlet.length > 500) return fail('invalid', 'A speaker or outlet must be at most 500 characters long.');
+  if (fields.tags.some(({ name }) => name.length === 0 || name.length > W3C_LIMITS.tagName))
+    return fail('invalid', `A tag name must be 1 to ${W3C_LIMITS.tagName} characters long.`);
+  if (fields.speaker.length > 500 || fields.outlet.length > 500)
+    return fail('invalid', 'A speaker or outlet must be at most 500 characters long.');
   const notes = input.bodyValue !== undefined ? [input.bodyValue, ...fields.notes] : fields.notes;
-  const creator = input.creator?.map((agent) => (typeof agent === 'string' ? undefined : (agent.name?.[0] ?? agent.nickname))).find((name) => name !== undefined) ?? '';
+  const creator =
+    input.creator
+      ?.map((agent) => (typeof agent === 'string' ? undefined : (agent.name?.[0] ?? agent.nickname)))
+      .find((name) => name !== undefined) ?? '';
   return ok({
     id: input.id,
     ...found.value,
@@ -158,9 +191,11 @@ export function fieldsFromBodies<B extends ReadableBody>(bodies: readonly B[], p
   let outlet = '';
   for (const body of bodies) {
     const purposes = purposesOf(body);
-    if (purposes.includes('tagging')) tags.push({ name: body.value, ...(body['claimbench:tag'] !== undefined ? { id: body['claimbench:tag'] } : {}) });
+    if (purposes.includes('tagging'))
+      tags.push({ name: body.value, ...(body['claimbench:tag'] !== undefined ? { id: body['claimbench:tag'] } : {}) });
     else if (purposes.includes('commenting')) notes.push(body.value);
-    else if (purposes.includes('assessing')) status = { label: body.value, ...(body['claimbench:status'] !== undefined ? { id: body['claimbench:status'] } : {}) };
+    else if (purposes.includes('assessing'))
+      status = { label: body.value, ...(body['claimbench:status'] !== undefined ? { id: body['claimbench:status'] } : {}) };
     else if (purposes.includes('describing') && body['claimbench:field'] === 'speaker') speaker = body.value;
     else if (purposes.includes('describing') && body['claimbench:field'] === 'outlet') outlet = body.value;
   }
@@ -169,36 +204,54 @@ export function fieldsFromBodies<B extends ReadableBody>(bodies: readonly B[], p
 
 type Found = Pick<ImportedW3CAnnotation, 'target' | 'anchoredBy' | 'anchor' | 'sourceTextHash'>;
 
-function spanOf(targets: readonly z.infer<typeof Target>[], text: string, prepared: CodePointIndex | undefined): Result<Found, W3CImportError> {
+function spanOf(
+  targets: readonly z.infer<typeof Target>[],
+  text: string,
+  prepared: CodePointIndex | undefined,
+): Result<Found, W3CImportError> {
   for (const [number, target] of targets.entries()) {
     if (typeof target === 'string') continue;
     let quote: z.infer<typeof QuoteSelector> | undefined;
     let position: z.infer<typeof PositionSelector> | undefined;
     for (const selector of target.selector ?? []) {
       if (typeof selector === 'string') continue;
-      const schema = selector.type === 'TextQuoteSelector' ? QuoteSelector : selector.type === 'TextPositionSelector' ? PositionSelector : undefined;
+      const schema =
+        selector.type === 'TextQuoteSelector' ? QuoteSelector : selector.type === 'TextPositionSelector' ? PositionSelector : undefined;
       if (schema === undefined) continue;
       const read = schema.safeParse(selector);
-      if (!read.success) return fail('invalid', `Target ${number + 1}: a ${String(selector.type)} that is malformed: ${describeIssues(read.error, 'the annotation')}`);
+      if (!read.success)
+        return fail(
+          'invalid',
+          `Target ${number + 1}: a ${String(selector.type)} that is malformed: ${describeIssues(read.error, 'the annotation')}`,
+        );
       if (read.data.type === 'TextQuoteSelector') quote ??= read.data;
       else position ??= read.data;
     }
     if (quote === undefined && position === undefined) continue;
     const hash = target['claimbench:textHash'] !== undefined ? { sourceTextHash: target['claimbench:textHash'] } : {};
     const codePoints = prepared ?? codePointIndex(text);
-    const span = position !== undefined && position.start < position.end && position.end <= codePoints.codePointLength ? spanFromCodePoints(codePoints, position.start, position.end) : undefined;
+    const span =
+      position !== undefined && position.start < position.end && position.end <= codePoints.codePointLength
+        ? spanFromCodePoints(codePoints, position.start, position.end)
+        : undefined;
     if (quote === undefined) {
-      if (span === undefined) return fail('not-found', `Target ${number + 1}: its TextPositionSelector [${position?.start}, ${position?.end}) is outside the text (${codePoints.codePointLength} code points).`);
+      if (span === undefined)
+        return fail(
+          'not-found',
+          `Target ${number + 1}: its TextPositionSelector [${position?.start}, ${position?.end}) is outside the text (${codePoints.codePointLength} code points).`,
+        );
       return ok({ target: textTarget(text, span.start, span.end), anchoredBy: 'position', anchor: { state: 'exact' }, ...hash });
     }
     const guess = span ?? { start: 0, end: quote.exact.length };
     const result = anchor(text, { ...guess, exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' });
-    if (result.state === 'orphaned') return fail('not-found', `Target ${number + 1}: the quote "${quote.exact.slice(0, 80)}" is not in the text.`);
+    if (result.state === 'orphaned')
+      return fail('not-found', `Target ${number + 1}: the quote "${quote.exact.slice(0, 80)}" is not in the text.`);
     const byPosition = span !== undefined && result.state === 'exact';
     const found = textTarget(text, result.start, result.end);
-    const info: AnchorInfo = byPosition || (result.state === 'moved' && found.exact === quote.exact)
-      ? { state: byPosition ? 'exact' : 'moved' }
-      : { state: result.state, confidence: result.confidence, ...(found.exact !== quote.exact ? { previousQuote: quote.exact } : {}) };
+    const info: AnchorInfo =
+      byPosition || (result.state === 'moved' && found.exact === quote.exact)
+        ? { state: byPosition ? 'exact' : 'moved' }
+        : { state: result.state, confidence: result.confidence, ...(found.exact !== quote.exact ? { previousQuote: quote.exact } : {}) };
     return ok({ target: found, anchoredBy: byPosition ? 'position' : 'quote', anchor: info, ...hash });
   }
   return fail('invalid', 'No target has a TextQuoteSelector or TextPositionSelector: Claimbench reads annotations of text only.');

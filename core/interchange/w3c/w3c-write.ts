@@ -39,11 +39,23 @@ export interface W3CExportContext {
  * only: its position counts into an older text that the reader of the export does not have.
  */
 export function annotationToW3C(annotation: Annotation, context: W3CExportContext): W3CAnnotation {
-  const body: W3CTextualBody[] = annotation.tags.map((id) => ({ type: 'TextualBody', purpose: 'tagging', value: context.tagsById.get(id)?.name ?? id, 'claimbench:tag': id }));
+  const body: W3CTextualBody[] = annotation.tags.map((id) => ({
+    type: 'TextualBody',
+    purpose: 'tagging',
+    value: context.tagsById.get(id)?.name ?? id,
+    'claimbench:tag': id,
+  }));
   if (annotation.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note, format: 'text/markdown' });
-  body.push({ type: 'TextualBody', purpose: 'assessing', value: context.statusLabel(annotation.status) ?? annotation.status, 'claimbench:status': annotation.status });
-  if (annotation.speaker !== '') body.push({ type: 'TextualBody', purpose: 'describing', value: annotation.speaker, 'claimbench:field': 'speaker' });
-  if (annotation.outlet !== '') body.push({ type: 'TextualBody', purpose: 'describing', value: annotation.outlet, 'claimbench:field': 'outlet' });
+  body.push({
+    type: 'TextualBody',
+    purpose: 'assessing',
+    value: context.statusLabel(annotation.status) ?? annotation.status,
+    'claimbench:status': annotation.status,
+  });
+  if (annotation.speaker !== '')
+    body.push({ type: 'TextualBody', purpose: 'describing', value: annotation.speaker, 'claimbench:field': 'speaker' });
+  if (annotation.outlet !== '')
+    body.push({ type: 'TextualBody', purpose: 'describing', value: annotation.outlet, 'claimbench:field': 'outlet' });
   return {
     '@context': W3C_CONTEXT,
     id: context.iris.annotation(annotation.id),
@@ -67,9 +79,14 @@ export interface W3CLinkEnd {
  * of its ends (`claimbench:role` says which is `from`: JSON-LD arrays are unordered), its bodies
  * the relation (`classifying`) and the note (`commenting`).
  */
-export function linkToW3C(link: EvidenceLink, context: { readonly from: W3CLinkEnd; readonly to: W3CLinkEnd; readonly iris: W3CIris }): W3CAnnotation {
+export function linkToW3C(
+  link: EvidenceLink,
+  context: { readonly from: W3CLinkEnd; readonly to: W3CLinkEnd; readonly iris: W3CIris },
+): W3CAnnotation {
   const relation = LINK_RELATIONS.find((info) => info.id === link.relation);
-  const body: W3CTextualBody[] = [{ type: 'TextualBody', purpose: 'classifying', value: relation?.label ?? link.relation, 'claimbench:relation': link.relation }];
+  const body: W3CTextualBody[] = [
+    { type: 'TextualBody', purpose: 'classifying', value: relation?.label ?? link.relation, 'claimbench:relation': link.relation },
+  ];
   if (link.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: link.note, format: 'text/markdown' });
   const end = (role: 'from' | 'to', { annotation, document }: W3CLinkEnd): W3CTarget => ({
     ...targetOf(annotation, document, context.iris),
@@ -110,7 +127,12 @@ function creator(name: string): Pick<W3CAnnotation, 'creator'> {
 
 function targetOf(annotation: Annotation, document: W3CDocument, iris: W3CIris): W3CTarget {
   const { start, end, exact, prefix, suffix } = annotation.target;
-  const quote: W3CSelector = { type: 'TextQuoteSelector', exact, prefix: withoutLoneSurrogateAtStart(prefix), suffix: withoutLoneSurrogateAtEnd(suffix) };
+  const quote: W3CSelector = {
+    type: 'TextQuoteSelector',
+    exact,
+    prefix: withoutLoneSurrogateAtStart(prefix),
+    suffix: withoutLoneSurrogateAtEnd(suffix),
+  };
   const source = iris.document(document.meta);
   const { anchor } = annotation;
   const fits = anchor.state !== 'orphaned' && end <= document.text.length && document.text.slice(start, end) === exact;

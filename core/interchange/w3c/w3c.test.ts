@@ -19,11 +19,27 @@ const tags = new Map<string, Tag>([
 const statusLabel = (id: string) => ({ unverified: 'Unverified', supported: 'Supported' })[id];
 
 function meta(overrides: Partial<DocumentMeta> = {}): DocumentMeta {
-  return DocumentMeta.parse({ id: 'doc-1', title: 'A document', format: 'text', importedAt: '2025-01-02T03:04:05.000Z', importedFrom: '/tmp/a.txt', textHash: HASH, ...overrides });
+  return DocumentMeta.parse({
+    id: 'doc-1',
+    title: 'A document',
+    format: 'text',
+    importedAt: '2025-01-02T03:04:05.000Z',
+    importedFrom: '/tmp/a.txt',
+    textHash: HASH,
+    ...overrides,
+  });
 }
 
 function annotationOn(text: string, start: number, end: number, overrides: Partial<Annotation> = {}): Annotation {
-  return Annotation.parse({ id: 'a1', target: textTarget(text, start, end), tags: [], status: 'unverified', created: '2025-01-02T03:04:05.000Z', modified: '2025-01-03T03:04:05.000Z', ...overrides });
+  return Annotation.parse({
+    id: 'a1',
+    target: textTarget(text, start, end),
+    tags: [],
+    status: 'unverified',
+    created: '2025-01-02T03:04:05.000Z',
+    modified: '2025-01-03T03:04:05.000Z',
+    ...overrides,
+  });
 }
 
 function contextFor(text: string, documentMeta = meta()): W3CExportContext {
@@ -78,7 +94,9 @@ describe('positions: code points out, UTF-16 back', () => {
   it('never cuts a surrogate pair in the exported prefix or suffix', () => {
     const text = `${EMOJI}${'x'.repeat(31)}claim${EMOJI}${'y'.repeat(40)}`; // the 32 units before 'claim' start inside 😀
     const start = text.indexOf('claim');
-    const annotation = annotationOn(text, start, start + 5, { target: { ...textTarget(text, start, start + 5), suffix: text.slice(start + 5, start + 6) } });
+    const annotation = annotationOn(text, start, start + 5, {
+      target: { ...textTarget(text, start, start + 5), suffix: text.slice(start + 5, start + 6) },
+    });
     expect(annotation.target.prefix.charCodeAt(0)).toBe(0xde00); // a lone low surrogate inside our own target
     const quote = selector(exported(annotation, contextFor(text)), 'TextQuoteSelector') as { prefix: string; suffix: string };
     expect(quote.prefix).toBe('x'.repeat(31));
@@ -88,11 +106,26 @@ describe('positions: code points out, UTF-16 back', () => {
 
 describe('annotationToW3C', () => {
   const text = 'The mayor said taxes will not rise in 2025.';
-  const full = annotationOn(text, 15, 42, { tags: ['quote', 'stat', 'gone'], note: 'Check the *budget*.', status: 'supported', speaker: 'The mayor', outlet: 'Valley Courier', creator: 'Ana' });
+  const full = annotationOn(text, 15, 42, {
+    tags: ['quote', 'stat', 'gone'],
+    note: 'Check the *budget*.',
+    status: 'supported',
+    speaker: 'The mayor',
+    outlet: 'Valley Courier',
+    creator: 'Ana',
+  });
 
   it('writes every field as a TextualBody with a W3C purpose', () => {
     const w3c = exported(full, contextFor(text));
-    expect(w3c).toMatchObject({ '@context': [ANNO_CONTEXT, expect.any(Object)], id: 'urn:claimbench:ws-1:annotation:a1', type: 'Annotation', motivation: 'tagging', created: full.created, modified: full.modified, creator: { type: 'Person', name: 'Ana' } });
+    expect(w3c).toMatchObject({
+      '@context': [ANNO_CONTEXT, expect.any(Object)],
+      id: 'urn:claimbench:ws-1:annotation:a1',
+      type: 'Annotation',
+      motivation: 'tagging',
+      created: full.created,
+      modified: full.modified,
+      creator: { type: 'Person', name: 'Ana' },
+    });
     expect(w3c.body).toEqual([
       { type: 'TextualBody', purpose: 'tagging', value: 'Direct quote', 'claimbench:tag': 'quote' },
       { type: 'TextualBody', purpose: 'tagging', value: 'Statistic', 'claimbench:tag': 'stat' },
@@ -102,7 +135,11 @@ describe('annotationToW3C', () => {
       { type: 'TextualBody', purpose: 'describing', value: 'The mayor', 'claimbench:field': 'speaker' },
       { type: 'TextualBody', purpose: 'describing', value: 'Valley Courier', 'claimbench:field': 'outlet' },
     ]);
-    expect(targetOf(w3c)).toMatchObject({ type: 'SpecificResource', source: 'urn:claimbench:ws-1:document:doc-1', 'claimbench:textHash': HASH });
+    expect(targetOf(w3c)).toMatchObject({
+      type: 'SpecificResource',
+      source: 'urn:claimbench:ws-1:document:doc-1',
+      'claimbench:textHash': HASH,
+    });
   });
 
   it.each([
@@ -116,7 +153,10 @@ describe('annotationToW3C', () => {
   });
 
   it('names the document by its web address when it has one, and a lowercase UUID annotation by urn:uuid', () => {
-    const w3c = exported(annotationOn(text, 0, 9, { id: '0f8fad5b-d9cb-469f-a165-70867728950e' }), contextFor(text, meta({ sourceUrl: 'https://example.org/news/a b?x=1' })));
+    const w3c = exported(
+      annotationOn(text, 0, 9, { id: '0f8fad5b-d9cb-469f-a165-70867728950e' }),
+      contextFor(text, meta({ sourceUrl: 'https://example.org/news/a b?x=1' })),
+    );
     expect(w3c.id).toBe('urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e');
     expect(targetOf(w3c).source).toBe('https://example.org/news/a%20b?x=1');
     expect(targetOf(w3c)['claimbench:document']).toBe(meta().id);
@@ -128,8 +168,15 @@ describe('annotationToW3C', () => {
   });
 
   it('says how a moved or fuzzy span was found, and where an orphan was on its old text', () => {
-    const fuzzy = exported(annotationOn(text, 0, 9, { anchor: { state: 'fuzzy', confidence: 0.8, previousQuote: 'The mayer' } }), contextFor(text));
-    expect(targetOf(fuzzy)).toMatchObject({ 'claimbench:anchorState': 'fuzzy', 'claimbench:confidence': 0.8, 'claimbench:previousQuote': 'The mayer' });
+    const fuzzy = exported(
+      annotationOn(text, 0, 9, { anchor: { state: 'fuzzy', confidence: 0.8, previousQuote: 'The mayer' } }),
+      contextFor(text),
+    );
+    expect(targetOf(fuzzy)).toMatchObject({
+      'claimbench:anchorState': 'fuzzy',
+      'claimbench:confidence': 0.8,
+      'claimbench:previousQuote': 'The mayer',
+    });
     const exact = targetOf(exported(annotationOn(text, 0, 9), contextFor(text)));
     expect(exact['claimbench:anchorState']).toBeUndefined();
     const orphan = annotationOn('Old intro. The taps will run dry.', 11, 32, { anchor: { state: 'orphaned', textHash: OLD_HASH } });
@@ -155,8 +202,20 @@ describe('linkToW3C and annotationCollection', () => {
   const right = `${EMOJI} Budget papers show a 3% rise.`;
   const from = annotationOn(left, 0, 19, { id: 'from-1' });
   const to = annotationOn(right, 3, 31, { id: 'to-1' });
-  const link = EvidenceLink.parse({ id: 'l1', relation: 'refutes', from: { documentId: 'doc-1', annotationId: 'from-1' }, to: { documentId: 'doc-2', annotationId: 'to-1' }, note: 'Page 4.', created: '2025-01-02T03:04:05.000Z', modified: '2025-01-02T03:04:05.000Z' });
-  const w3c = linkToW3C(link, { from: { annotation: from, document: w3cDocument(meta(), left) }, to: { annotation: to, document: w3cDocument(meta({ id: 'doc-2' }), right) }, iris });
+  const link = EvidenceLink.parse({
+    id: 'l1',
+    relation: 'refutes',
+    from: { documentId: 'doc-1', annotationId: 'from-1' },
+    to: { documentId: 'doc-2', annotationId: 'to-1' },
+    note: 'Page 4.',
+    created: '2025-01-02T03:04:05.000Z',
+    modified: '2025-01-02T03:04:05.000Z',
+  });
+  const w3c = linkToW3C(link, {
+    from: { annotation: from, document: w3cDocument(meta(), left) },
+    to: { annotation: to, document: w3cDocument(meta({ id: 'doc-2' }), right) },
+    iris,
+  });
 
   it('links two spans, saying which end is which, with the relation and note as bodies', () => {
     expect(w3c).toMatchObject({ id: 'urn:claimbench:ws-1:link:l1', type: 'Annotation', motivation: 'linking' });
@@ -165,8 +224,16 @@ describe('linkToW3C and annotationCollection', () => {
       { type: 'TextualBody', purpose: 'commenting', value: 'Page 4.', format: 'text/markdown' },
     ]);
     const [a, b] = w3c.target as W3CTarget[];
-    expect(a).toMatchObject({ source: 'urn:claimbench:ws-1:document:doc-1', 'claimbench:role': 'from', 'claimbench:annotation': 'urn:claimbench:ws-1:annotation:from-1' });
-    expect(b).toMatchObject({ source: 'urn:claimbench:ws-1:document:doc-2', 'claimbench:role': 'to', 'claimbench:annotation': 'urn:claimbench:ws-1:annotation:to-1' });
+    expect(a).toMatchObject({
+      source: 'urn:claimbench:ws-1:document:doc-1',
+      'claimbench:role': 'from',
+      'claimbench:annotation': 'urn:claimbench:ws-1:annotation:from-1',
+    });
+    expect(b).toMatchObject({
+      source: 'urn:claimbench:ws-1:document:doc-2',
+      'claimbench:role': 'to',
+      'claimbench:annotation': 'urn:claimbench:ws-1:annotation:to-1',
+    });
     expect(b?.selector).toContainEqual({ type: 'TextPositionSelector', start: 2, end: 30 });
   });
 
@@ -181,7 +248,14 @@ describe('linkToW3C and annotationCollection', () => {
 describe('annotationFromW3C', () => {
   const text = `${EMOJI} The mayor said taxes will not rise in 2025. ${EMOJI}`;
   const start = text.indexOf('taxes');
-  const full = annotationOn(text, start, start + 20, { tags: ['quote'], note: 'A note', status: 'supported', speaker: 'The mayor', outlet: 'Courier', creator: 'Ana' });
+  const full = annotationOn(text, start, start + 20, {
+    tags: ['quote'],
+    note: 'A note',
+    status: 'supported',
+    speaker: 'The mayor',
+    outlet: 'Courier',
+    creator: 'Ana',
+  });
   const w3c = exported(full, contextFor(text));
 
   it('reads back tags, note, status, speaker, outlet, creator and dates', () => {
@@ -209,7 +283,10 @@ describe('annotationFromW3C', () => {
   it('falls back to the quote when the text at the position is not the quote, and says so', () => {
     const edited = `Breaking: ${text}`;
     const back = annotationFromW3C(w3c, edited);
-    expect(back).toMatchObject({ ok: true, value: { anchoredBy: 'quote', anchor: { state: 'moved' }, target: { start: start + 10, end: start + 30, exact: full.target.exact } } });
+    expect(back).toMatchObject({
+      ok: true,
+      value: { anchoredBy: 'quote', anchor: { state: 'moved' }, target: { start: start + 10, end: start + 30, exact: full.target.exact } },
+    });
   });
 
   it('finds an exported orphan by its quote, and a near quote for review', () => {
@@ -221,15 +298,39 @@ describe('annotationFromW3C', () => {
   });
 
   it('takes the text at a position that comes without a quote', () => {
-    const json = { '@context': ANNO_CONTEXT, id: 'http://example.org/1', type: 'Annotation', target: { source: 'http://example.org/doc', selector: { type: 'TextPositionSelector', start: 2, end: 11 } } };
-    expect(annotationFromW3C(json, text)).toMatchObject({ ok: true, value: { anchoredBy: 'position', target: { start: 3, end: 12, exact: 'The mayor' } } });
+    const json = {
+      '@context': ANNO_CONTEXT,
+      id: 'http://example.org/1',
+      type: 'Annotation',
+      target: { source: 'http://example.org/doc', selector: { type: 'TextPositionSelector', start: 2, end: 11 } },
+    };
+    expect(annotationFromW3C(json, text)).toMatchObject({
+      ok: true,
+      value: { anchoredBy: 'position', target: { start: 3, end: 12, exact: 'The mayor' } },
+    });
   });
 
   it('reads bodies by the motivation when they have no purpose, and bodyValue as a comment', () => {
-    const tagged = { '@context': [ANNO_CONTEXT], id: 'http://example.org/1', type: ['Annotation'], motivation: 'tagging', body: [{ type: 'TextualBody', value: 'economy' }, 'http://example.org/tag'], target: { source: 'http://example.org/doc', selector: [{ type: 'FragmentSelector', value: 'x' }, { type: 'TextQuoteSelector', exact: 'mayor' }] } };
+    const tagged = {
+      '@context': [ANNO_CONTEXT],
+      id: 'http://example.org/1',
+      type: ['Annotation'],
+      motivation: 'tagging',
+      body: [{ type: 'TextualBody', value: 'economy' }, 'http://example.org/tag'],
+      target: {
+        source: 'http://example.org/doc',
+        selector: [
+          { type: 'FragmentSelector', value: 'x' },
+          { type: 'TextQuoteSelector', exact: 'mayor' },
+        ],
+      },
+    };
     expect(annotationFromW3C(tagged, text)).toMatchObject({ ok: true, value: { tags: [{ name: 'economy' }], note: '' } });
     const { body: _body, ...untagged } = tagged;
-    expect(annotationFromW3C({ ...untagged, bodyValue: 'Plain comment' }, text)).toMatchObject({ ok: true, value: { note: 'Plain comment', tags: [] } });
+    expect(annotationFromW3C({ ...untagged, bodyValue: 'Plain comment' }, text)).toMatchObject({
+      ok: true,
+      value: { note: 'Plain comment', tags: [] },
+    });
   });
 
   it('fails with not-found when the quote is nowhere in the text', () => {
@@ -248,7 +349,10 @@ describe('annotationFromW3C', () => {
     ['another @context', { ...valid, '@context': 'http://example.org/context' }],
     ['not of type Annotation', { ...valid, type: 'Note' }],
     ['no target', { ...valid, target: undefined }],
-    ['a target without a text selector', withTarget({ source: 'http://example.org/doc', selector: { type: 'FragmentSelector', value: 'page=1' } })],
+    [
+      'a target without a text selector',
+      withTarget({ source: 'http://example.org/doc', selector: { type: 'FragmentSelector', value: 'page=1' } }),
+    ],
     ['a quote selector whose exact is a number', withTarget({ source: 'x:y', selector: { type: 'TextQuoteSelector', exact: 42 } })],
     ['a negative position', withTarget({ source: 'x:y', selector: { type: 'TextPositionSelector', start: -1, end: 3 } })],
     ['a fractional position', withTarget({ source: 'x:y', selector: { type: 'TextPositionSelector', start: 0.5, end: 3 } })],

@@ -19,12 +19,22 @@ export function accordingToStatements(context: RuleContext): Suggestion[] {
       if (source.last < source.first) continue;
       const speaker = speakerOf(context, source);
       let content: Phrase;
-      if (i === first || (i === first + 1 && tokens[first]!.pos === 'PUNCT')) content = { first: sourceEnd + 1, last: trimStop(context, sourceEnd + 1, last) };
+      if (i === first || (i === first + 1 && tokens[first]!.pos === 'PUNCT'))
+        content = { first: sourceEnd + 1, last: trimStop(context, sourceEnd + 1, last) };
       else if (tokens[i - 1]!.text === ',') content = { first, last: i - 2 };
       else continue;
       if (content.last - content.first < 2 || speaker === undefined) continue;
       const reason = `*according to* with source *${phraseText(context, { first: i + 2, last: source.last })}*`;
-      found.push(suggestion(context, { start: tokens[content.first]!.start, end: tokens[content.last]!.end, kind: 'attributed', speaker, verb: 'according to', reason }));
+      found.push(
+        suggestion(context, {
+          start: tokens[content.first]!.start,
+          end: tokens[content.last]!.end,
+          kind: 'attributed',
+          speaker,
+          verb: 'according to',
+          reason,
+        }),
+      );
     }
   }
   return found;
@@ -40,7 +50,9 @@ function nameBetweenCommas(context: RuleContext, from: number, last: number): Ph
   const close = nextComma(context, from, last);
   if (close > last || context.tokens[close]?.text !== ',') return undefined;
   const words = context.tokens.slice(from, close);
-  return words.length > 0 && words.length <= 4 && words.every((token) => token.pos === 'PROPN') ? { first: from, last: close - 1 } : undefined;
+  return words.length > 0 && words.length <= 4 && words.every((token) => token.pos === 'PROPN')
+    ? { first: from, last: close - 1 }
+    : undefined;
 }
 
 function trimStop(context: RuleContext, first: number, last: number): number {

@@ -9,12 +9,42 @@ function attributed(text: string): { text: string; speaker?: string; verb?: stri
 
 describe('reporting verbs', () => {
   it.each([
-    ['subject, verb, that', 'Mayor Elena Ortiz said on Monday that the city was under siege.', 'the city was under siege', 'Elena Ortiz', 'said'],
-    ['no "that"', 'The Ukrainian defense ministry insists the bridge is intact.', 'the bridge is intact', 'Ukrainian defense ministry', 'insists'],
+    [
+      'subject, verb, that',
+      'Mayor Elena Ortiz said on Monday that the city was under siege.',
+      'the city was under siege',
+      'Elena Ortiz',
+      'said',
+    ],
+    [
+      'no "that"',
+      'The Ukrainian defense ministry insists the bridge is intact.',
+      'the bridge is intact',
+      'Ukrainian defense ministry',
+      'insists',
+    ],
     ['listener', 'A U.S. official told reporters that talks had stalled.', 'talks had stalled', 'U.S. official', 'told'],
-    ['apposition', "Norland's chief executive, Gregory Hale, told analysts that the company had set money aside.", 'the company had set money aside', 'Gregory Hale', 'told'],
-    ['relative clause', 'An EU official, who asked not to be named, said member states would agree.', 'member states would agree', 'EU official', 'said'],
-    ['inverted', 'Insurers put the damage at $1.8 billion, said Margaret Chen, an analyst.', 'Insurers put the damage at $1.8 billion', 'Margaret Chen', 'said'],
+    [
+      'apposition',
+      "Norland's chief executive, Gregory Hale, told analysts that the company had set money aside.",
+      'the company had set money aside',
+      'Gregory Hale',
+      'told',
+    ],
+    [
+      'relative clause',
+      'An EU official, who asked not to be named, said member states would agree.',
+      'member states would agree',
+      'EU official',
+      'said',
+    ],
+    [
+      'inverted',
+      'Insurers put the damage at $1.8 billion, said Margaret Chen, an analyst.',
+      'Insurers put the damage at $1.8 billion',
+      'Margaret Chen',
+      'said',
+    ],
     ['auxiliary', 'The bank has said it will move slowly.', 'it will move slowly', 'bank', 'said'],
   ])('%s', (_, text, content, speaker, verb) => {
     expect(attributed(text)).toContainEqual({ text: content, speaker, verb, outlet: undefined });
@@ -26,12 +56,21 @@ describe('reporting verbs', () => {
   });
 
   it('splits two contents joined by "and that", and gives "and said" the same subject', () => {
-    const found = attributed('Mayor Ana Ruiz spoke. She said the roads were shut and that schools would close. Tanaka insisted the talks were on track and said a deal could come soon.');
-    expect(found.map((s) => s.text)).toEqual(['the roads were shut', 'schools would close', 'the talks were on track', 'a deal could come soon']);
+    const found = attributed(
+      'Mayor Ana Ruiz spoke. She said the roads were shut and that schools would close. Tanaka insisted the talks were on track and said a deal could come soon.',
+    );
+    expect(found.map((s) => s.text)).toEqual([
+      'the roads were shut',
+      'schools would close',
+      'the talks were on track',
+      'a deal could come soon',
+    ]);
   });
 
   it('keeps a statement whose pronoun names no one, without a speaker', () => {
-    expect(attributed('She said the roads were shut.')).toEqual([{ text: 'the roads were shut', speaker: undefined, verb: 'said', outlet: undefined }]);
+    expect(attributed('She said the roads were shut.')).toEqual([
+      { text: 'the roads were shut', speaker: undefined, verb: 'said', outlet: undefined },
+    ]);
   });
 
   it.each([
@@ -46,8 +85,18 @@ describe('reporting verbs', () => {
 describe('according to', () => {
   it.each([
     ['front', 'According to the National Weather Service, more rain is expected.', 'more rain is expected', 'National Weather Service'],
-    ['back', 'The river rose 2.4 metres, according to the regional water authority.', 'The river rose 2.4 metres', 'regional water authority'],
-    ['apposition name', 'According to estimates by the grid operator, Valgrid, repairs will cost millions.', 'repairs will cost millions', 'Valgrid'],
+    [
+      'back',
+      'The river rose 2.4 metres, according to the regional water authority.',
+      'The river rose 2.4 metres',
+      'regional water authority',
+    ],
+    [
+      'apposition name',
+      'According to estimates by the grid operator, Valgrid, repairs will cost millions.',
+      'repairs will cost millions',
+      'Valgrid',
+    ],
   ])('%s', (_, text, content, speaker) => {
     expect(attributed(text)).toContainEqual({ text: content, speaker, verb: 'according to', outlet: undefined });
   });
@@ -55,14 +104,34 @@ describe('according to', () => {
 
 describe('outlets', () => {
   it.each([
-    ['"X reports:" after a timestamp', '10:05 — The Guardian reports: the EU is preparing to raise its offer.', 'the EU is preparing to raise its offer', 'Guardian', 'The Guardian'],
-    ['"X adds:"', 'Reuters adds: the delegation walked out of the meeting.', 'the delegation walked out of the meeting', 'Reuters', 'Reuters'],
-    ['"X reports that"', 'The BBC reports that the United States will not change its position.', 'the United States will not change its position', 'BBC', 'The BBC'],
+    [
+      '"X reports:" after a timestamp',
+      '10:05 — The Guardian reports: the EU is preparing to raise its offer.',
+      'the EU is preparing to raise its offer',
+      'Guardian',
+      'The Guardian',
+    ],
+    [
+      '"X adds:"',
+      'Reuters adds: the delegation walked out of the meeting.',
+      'the delegation walked out of the meeting',
+      'Reuters',
+      'Reuters',
+    ],
+    [
+      '"X reports that"',
+      'The BBC reports that the United States will not change its position.',
+      'the United States will not change its position',
+      'BBC',
+      'The BBC',
+    ],
   ])('%s', (_, text, content, speaker, outlet) => {
     expect(attributed(text)).toContainEqual(expect.objectContaining({ text: content, speaker, outlet }));
   });
 
   it('is not an outlet: "Emergency services report that"', () => {
-    expect(attributed('Emergency services report that rescue work is continuing.')).toEqual([{ text: 'rescue work is continuing', speaker: 'Emergency services', verb: 'report', outlet: undefined }]);
+    expect(attributed('Emergency services report that rescue work is continuing.')).toEqual([
+      { text: 'rescue work is continuing', speaker: 'Emergency services', verb: 'report', outlet: undefined },
+    ]);
   });
 });

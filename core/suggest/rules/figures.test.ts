@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { suggestClaims } from '../suggest.ts';
 
 function figures(text: string): { text: string; value?: number; unit?: string; kind?: string }[] {
-  return suggestClaims(text, { kinds: ['figure'] }).map((s) => ({ text: s.text, value: s.figure?.value, unit: s.figure?.unit, kind: s.figure?.kind }));
+  return suggestClaims(text, { kinds: ['figure'] }).map((s) => ({
+    text: s.text,
+    value: s.figure?.value,
+    unit: s.figure?.unit,
+    kind: s.figure?.kind,
+  }));
 }
 
 describe('figures', () => {
@@ -22,7 +27,10 @@ describe('figures', () => {
     expect(figures(text)).toEqual([figure]);
   });
 
-  it.each([['At 09:12 the talks began.'], ['Statement No. 47/2025 was issued.'], ['On the second day nothing happened.']])('finds no figure in %s', (text) => {
-    expect(figures(text)).toEqual([]);
-  });
+  it.each([['At 09:12 the talks began.'], ['Statement No. 47/2025 was issued.'], ['On the second day nothing happened.']])(
+    'finds no figure in %s',
+    (text) => {
+      expect(figures(text)).toEqual([]);
+    },
+  );
 });

@@ -10,12 +10,39 @@ import type { FigureValue, Suggestion, Token } from '../types.ts';
 
 const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
 const CURRENCY_WORDS: Record<string, string> = {
-  dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', crowns: 'crowns', crown: 'crowns',
-  yen: 'JPY', yuan: 'CNY', rupees: 'INR', francs: 'CHF', roubles: 'RUB', rubles: 'RUB', hryvnias: 'UAH',
+  dollar: 'USD',
+  dollars: 'USD',
+  euro: 'EUR',
+  euros: 'EUR',
+  pound: 'GBP',
+  pounds: 'GBP',
+  crowns: 'crowns',
+  crown: 'crowns',
+  yen: 'JPY',
+  yuan: 'CNY',
+  rupees: 'INR',
+  francs: 'CHF',
+  roubles: 'RUB',
+  rubles: 'RUB',
+  hryvnias: 'UAH',
 };
 const DURATION_UNITS: Record<string, string> = {
-  second: 'second', seconds: 'second', minute: 'minute', minutes: 'minute', hour: 'hour', hours: 'hour', day: 'day', days: 'day',
-  week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year', decade: 'decade', decades: 'decade',
+  second: 'second',
+  seconds: 'second',
+  minute: 'minute',
+  minutes: 'minute',
+  hour: 'hour',
+  hours: 'hour',
+  day: 'day',
+  days: 'day',
+  week: 'week',
+  weeks: 'week',
+  month: 'month',
+  months: 'month',
+  year: 'year',
+  years: 'year',
+  decade: 'decade',
+  decades: 'decade',
 };
 const RATE_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'second', 'capita', 'person', 'head']);
 // Dates with no year in them are read against this reference, so results do not depend on the clock.
@@ -36,7 +63,15 @@ export function figureSuggestions(context: RuleContext): Suggestion[] {
     const end = tokens[figure.last]!.end;
     const written = context.state.text.slice(start, end);
     const shown = figure.value.unit === undefined ? String(figure.value.value) : `${figure.value.value} ${figure.value.unit}`;
-    found.push(suggestion(context, { start, end, kind: 'figure', figure: figure.value, reason: `${figure.value.kind} *${written}* read as ${shown}` }));
+    found.push(
+      suggestion(context, {
+        start,
+        end,
+        kind: 'figure',
+        figure: figure.value,
+        reason: `${figure.value.kind} *${written}* read as ${shown}`,
+      }),
+    );
     i = figure.last + 1;
   }
   return found;
@@ -56,7 +91,8 @@ function figureAt(tokens: readonly Token[], i: number): Found | undefined {
     return number && withRate(tokens, i, number.last, { value: number.value, unit: currency, kind: 'money' });
   }
   const fraction = token.lower === 'a' || token.lower === 'one' ? fractionValue(tokens[i + 1]?.text ?? '') : undefined;
-  if (fraction !== undefined && tokens[i + 1]!.lower !== 'half') return { first: i, last: i + 1, value: { value: fraction * 100, unit: 'percent', kind: 'percent' } };
+  if (fraction !== undefined && tokens[i + 1]!.lower !== 'half')
+    return { first: i, last: i + 1, value: { value: fraction * 100, unit: 'percent', kind: 'percent' } };
   // "three-judge panel": a number joined to its noun by a hyphen, written as one token.
   const compound = /^(\p{L}+)-(\p{L}+)$/u.exec(token.text);
   if (compound !== null && parseNumber([compound[1]!]) !== undefined && !isScaleWord(compound[1]!)) {
@@ -70,7 +106,12 @@ function figureAt(tokens: readonly Token[], i: number): Found | undefined {
 
 function numberRun(tokens: readonly Token[], first: number): { last: number; value: number; digits: boolean } | undefined {
   let last = first;
-  while (tokens[last + 1] !== undefined && (isNumberWord(tokens[last + 1]!.text) || (tokens[last + 1]!.text === '-' && tokens[last + 2] !== undefined && isNumberWord(tokens[last + 2]!.text)))) last++;
+  while (
+    tokens[last + 1] !== undefined &&
+    (isNumberWord(tokens[last + 1]!.text) ||
+      (tokens[last + 1]!.text === '-' && tokens[last + 2] !== undefined && isNumberWord(tokens[last + 2]!.text)))
+  )
+    last++;
   const words = tokens.slice(first, last + 1).map((token) => token.text);
   const value = parseNumber(words);
   return value === undefined ? undefined : { last, value, digits: /^\d/u.test(words[0]!) };
@@ -85,7 +126,8 @@ function classify(tokens: readonly Token[], first: number, last: number, value: 
     const points = tokens[end + 1]?.lower === 'points' ? end + 1 : end;
     return { first, last: points, value: { value, unit: 'percent', kind: 'percent' } };
   }
-  if (lower === 'percentage' && afterNext?.lower === 'points') return { first, last: last + 2, value: { value, unit: 'percentage points', kind: 'percent' } };
+  if (lower === 'percentage' && afterNext?.lower === 'points')
+    return { first, last: last + 2, value: { value, unit: 'percentage points', kind: 'percent' } };
   const currency = CURRENCY_WORDS[lower];
   if (currency !== undefined) return withRate(tokens, first, last + 1, { value, unit: currency, kind: 'money' });
   const date = dateAround(tokens, first, last, digits);
@@ -104,11 +146,15 @@ function dateAround(tokens: readonly Token[], first: number, last: number, digit
   let end = last;
   if (MONTHS.has(tokens[first - 1]?.lower ?? '') && /^\p{Lu}/u.test(tokens[first - 1]!.text) && number <= 31) start = first - 1;
   else if (MONTHS.has(tokens[last + 1]?.lower ?? '') && /^\p{Lu}/u.test(tokens[last + 1]!.text) && number <= 31) end = last + 1;
-  else if (/^\d{4}$/u.test(tokens[first]!.text) && number >= 1800 && number <= 2100) return { first, last, value: { value: number, unit: 'year', kind: 'date' } };
+  else if (/^\d{4}$/u.test(tokens[first]!.text) && number >= 1800 && number <= 2100)
+    return { first, last, value: { value: number, unit: 'year', kind: 'date' } };
   else return undefined;
   const year = tokens[end + 1]?.text === ',' ? end + 2 : end + 1;
   if (/^\d{4}$/u.test(tokens[year]?.text ?? '')) end = year;
-  const written = tokens.slice(start, end + 1).map((token) => token.text).join(' ');
+  const written = tokens
+    .slice(start, end + 1)
+    .map((token) => token.text)
+    .join(' ');
   const parsed = chrono.parseDate(written, REFERENCE_DATE);
   if (parsed === null) return undefined;
   return { first: start, last: end, value: { value: parsed.getTime(), unit: 'epoch ms', kind: 'date' } };
@@ -119,7 +165,7 @@ function withNoun(tokens: readonly Token[], first: number, last: number, value: 
   let end = last;
   for (let k = last + 1; k <= last + 4 && tokens[k] !== undefined; k++) {
     const token = tokens[k]!;
-    if (!['NOUN', 'PROPN', 'ADJ'].includes(token.pos) || MONTHS.has(token.lower) || token.lower in DURATION_UNITS && k > last + 1) break;
+    if (!['NOUN', 'PROPN', 'ADJ'].includes(token.pos) || MONTHS.has(token.lower) || (token.lower in DURATION_UNITS && k > last + 1)) break;
     end = k;
     if (token.pos === 'NOUN' && !['NOUN', 'PROPN'].includes(tokens[k + 1]?.pos ?? '')) break;
   }

@@ -7,15 +7,26 @@ function predictions(text: string): [string, string | undefined][] {
 
 describe('predictions', () => {
   it.each([
-    ['will, in reported speech', 'Chen said claims would likely take months to settle.', [['claims would likely take months to settle', 'Chen']]],
-    ['could, up to a comma', 'Schools could be asked to close for 21 days, as the guidance allows.', [['Schools could be asked to close for 21 days', undefined]]],
+    [
+      'will, in reported speech',
+      'Chen said claims would likely take months to settle.',
+      [['claims would likely take months to settle', 'Chen']],
+    ],
+    [
+      'could, up to a comma',
+      'Schools could be asked to close for 21 days, as the guidance allows.',
+      [['Schools could be asked to close for 21 days', undefined]],
+    ],
     ['expected to', 'More rain is expected to fall over the valley.', [['More rain is expected to fall over the valley', undefined]]],
     ['after ", and"', 'Every hour counts, and we will not take chances.', [['we will not take chances', undefined]]],
   ])('%s', (_, text, expected) => {
     expect(predictions(text)).toEqual(expected);
   });
 
-  it.each([['Without them, the numbers would have been different.'], ['Will schools close?'], ['In May the river rose.']])('finds none in %s', (text) => {
-    expect(predictions(text)).toEqual([]);
-  });
+  it.each([['Without them, the numbers would have been different.'], ['Will schools close?'], ['In May the river rose.']])(
+    'finds none in %s',
+    (text) => {
+      expect(predictions(text)).toEqual([]);
+    },
+  );
 });

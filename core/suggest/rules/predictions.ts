@@ -34,13 +34,26 @@ export function predictionSuggestions(context: RuleContext, speakerAt: (start: n
       let start = i;
       while (start > first && !isLeftBoundary(tokens, start - 1)) start--;
       let end = i;
-      while (end < last && !RIGHT_BOUNDARIES.has(tokens[end + 1]!.text) && !(tokens[end + 1]!.lower === 'and' && tokens[end + 2]?.lower === 'that')) end++;
+      while (
+        end < last &&
+        !RIGHT_BOUNDARIES.has(tokens[end + 1]!.text) &&
+        !(tokens[end + 1]!.lower === 'and' && tokens[end + 2]?.lower === 'that')
+      )
+        end++;
       if (end - start < 1) continue;
       covered = end;
       const from = tokens[start]!.start;
       const to = tokens[end]!.end;
       const speaker = speakerAt(from, to);
-      found.push(suggestion(context, { start: from, end: to, kind: 'prediction', ...(speaker !== undefined && { speaker }), reason: `*${tokens[i]!.text}* about what is to come` }));
+      found.push(
+        suggestion(context, {
+          start: from,
+          end: to,
+          kind: 'prediction',
+          ...(speaker !== undefined && { speaker }),
+          reason: `*${tokens[i]!.text}* about what is to come`,
+        }),
+      );
     }
   }
   return found;

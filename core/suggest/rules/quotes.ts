@@ -41,7 +41,12 @@ export function insideQuote(quotes: readonly QuoteSpan[], at: number): boolean {
  * Quote suggestions for a paragraph, given its attributed statements (a quote inside one takes its speaker)
  * and the speaker of a transcript turn, if the paragraph is one.
  */
-export function quoteSuggestions(context: RuleContext, quotes: readonly QuoteSpan[], attributed: readonly Suggestion[], turnSpeaker?: string): Suggestion[] {
+export function quoteSuggestions(
+  context: RuleContext,
+  quotes: readonly QuoteSpan[],
+  attributed: readonly Suggestion[],
+  turnSpeaker?: string,
+): Suggestion[] {
   const found: Suggestion[] = [];
   let carried: string | undefined;
   quotes.forEach((quote, index) => {
@@ -49,14 +54,21 @@ export function quoteSuggestions(context: RuleContext, quotes: readonly QuoteSpa
     const next = quotes[index + 1];
     const after = speakerAfter(context, quote, next?.open);
     const before = after ?? speakerBefore(context, quote, quotes[index - 1]?.close);
-    const found1 = after ?? before ?? (within?.speaker !== undefined ? { speaker: within.speaker, reason: `inside the statement of *${within.speaker}*` } : undefined);
+    const found1 =
+      after ??
+      before ??
+      (within?.speaker !== undefined ? { speaker: within.speaker, reason: `inside the statement of *${within.speaker}*` } : undefined);
     const speaker = found1?.speaker ?? carried ?? turnSpeaker ?? context.state.lastSpeaker;
-    const reason = found1?.reason ?? (speaker === undefined ? 'quotation marks, no speaker found' : `quotation marks, continuing the words of *${speaker}*`);
+    const reason =
+      found1?.reason ??
+      (speaker === undefined ? 'quotation marks, no speaker found' : `quotation marks, continuing the words of *${speaker}*`);
     if (speaker !== undefined) {
       carried = speaker;
       context.state.lastSpeaker = speaker;
     }
-    found.push(suggestion(context, { start: quote.start, end: quote.end, kind: 'quote', ...(speaker !== undefined && { speaker }), reason }));
+    found.push(
+      suggestion(context, { start: quote.start, end: quote.end, kind: 'quote', ...(speaker !== undefined && { speaker }), reason }),
+    );
   });
   return found;
 }
@@ -71,7 +83,11 @@ function tokensBetween(context: RuleContext, from: number, to: number): number[]
 
 // `"…," Ortiz told reporters`, `"…," said Daniel Park, 54`, `"…," he said, "…"`: a reporting verb
 // within a few words after the closing mark, before the sentence or the next quote ends it.
-function speakerAfter(context: RuleContext, quote: QuoteSpan, nextOpen: number | undefined): { speaker: string; reason: string } | undefined {
+function speakerAfter(
+  context: RuleContext,
+  quote: QuoteSpan,
+  nextOpen: number | undefined,
+): { speaker: string; reason: string } | undefined {
   const { tokens } = context;
   const indices = tokensBetween(context, quote.close, nextOpen ?? context.paragraph.end).slice(0, 7);
   for (const i of indices) {
@@ -88,7 +104,11 @@ function speakerAfter(context: RuleContext, quote: QuoteSpan, nextOpen: number |
 }
 
 // `she said: “…”`, `X writes: "…"`, `Andrade, again, on the coal row: “…”`: the words just before the quote.
-function speakerBefore(context: RuleContext, quote: QuoteSpan, previousClose: number | undefined): { speaker: string; reason: string } | undefined {
+function speakerBefore(
+  context: RuleContext,
+  quote: QuoteSpan,
+  previousClose: number | undefined,
+): { speaker: string; reason: string } | undefined {
   const { tokens } = context;
   const indices = tokensBetween(context, Math.max(previousClose ?? context.paragraph.start, context.paragraph.start), quote.open);
   const last = indices.at(-1);
@@ -100,7 +120,8 @@ function speakerBefore(context: RuleContext, quote: QuoteSpan, previousClose: nu
     if (!isReportingVerb(tokens, i)) continue;
     const subject = subjectBefore(tokens, i, inSentence[0]!)?.subject;
     const speaker = subject && speakerOf(context, subject);
-    if (speaker !== undefined) return { speaker, reason: `quotation after *${tokens[i]!.text}:* with subject *${phraseText(context, subject!)}*` };
+    if (speaker !== undefined)
+      return { speaker, reason: `quotation after *${tokens[i]!.text}:* with subject *${phraseText(context, subject!)}*` };
   }
   // No verb: a name opening the sentence introduces the quote ("Andrade, again, on the coal row:").
   const name = inSentence.findIndex((i) => tokens[i]!.pos === 'PROPN');

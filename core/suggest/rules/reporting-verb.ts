@@ -19,9 +19,13 @@ export function reportingVerbStatements(context: RuleContext, quotes: readonly Q
       const floor = Math.max(first, lastQuoteBefore(context, quotes, verb, first));
       const coordinated = tokens[verb - 1]?.lower === 'and' && previous !== undefined;
       // "…, said Margaret Chen": after a comma, a name or pronoun right after the verb is its subject.
-      const inverted = !coordinated && tokens[verb - 1]?.text === ',' && (tokens[verb + 1]?.pos === 'PROPN' || /^(he|she|they|it)$/u.test(tokens[verb + 1]?.lower ?? ''));
+      const inverted =
+        !coordinated &&
+        tokens[verb - 1]?.text === ',' &&
+        (tokens[verb + 1]?.pos === 'PROPN' || /^(he|she|they|it)$/u.test(tokens[verb + 1]?.lower ?? ''));
       const before = coordinated || inverted ? undefined : subjectBefore(tokens, verb, floor);
-      const after = inverted || (before === undefined && !coordinated && tokens[verb - 1]?.text === ',') ? subjectAfter(tokens, verb, last) : undefined;
+      const after =
+        inverted || (before === undefined && !coordinated && tokens[verb - 1]?.text === ',') ? subjectAfter(tokens, verb, last) : undefined;
       const subjectPhrase = before?.subject ?? after;
       if (!coordinated && subjectPhrase === undefined) continue;
       // A pronoun with no name before it still reports a statement, with no speaker.
@@ -35,7 +39,16 @@ export function reportingVerbStatements(context: RuleContext, quotes: readonly Q
       for (const content of contents) {
         // `he said, "but …"`: what follows is a quotation, which the quote rule reports.
         if (tokens[content.first]!.pos === 'PUNCT') continue;
-        found.push(suggestion(context, { start: tokens[content.first]!.start, end: tokens[content.last]!.end, kind: 'attributed', ...(speaker !== undefined && { speaker }), verb: verbText, reason }));
+        found.push(
+          suggestion(context, {
+            start: tokens[content.first]!.start,
+            end: tokens[content.last]!.end,
+            kind: 'attributed',
+            ...(speaker !== undefined && { speaker }),
+            verb: verbText,
+            reason,
+          }),
+        );
       }
     }
   }
@@ -43,7 +56,14 @@ export function reportingVerbStatements(context: RuleContext, quotes: readonly Q
 }
 
 // "CONTENT, said X" / "CONTENT, X said": the sentence up to the comma, unless it is a quotation.
-function invertedContent(context: RuleContext, quotes: readonly QuoteSpan[], first: number, verb: number, subject: Phrase | undefined, subjectFollows: boolean): Phrase[] {
+function invertedContent(
+  context: RuleContext,
+  quotes: readonly QuoteSpan[],
+  first: number,
+  verb: number,
+  subject: Phrase | undefined,
+  subjectFollows: boolean,
+): Phrase[] {
   const { tokens } = context;
   const comma = subjectFollows ? verb - 1 : subject === undefined ? -1 : subject.first - 1;
   if (comma <= first || tokens[comma]!.text !== ',') return [];

@@ -6,7 +6,21 @@ import { titleCase } from '../speakers.ts';
 import type { Suggestion } from '../types.ts';
 
 const LABEL = /^\s*((?:\p{Lu}[\p{Lu}.'’-]*)(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3})\s*(?:\([^)]*\))?\s*:\s+/u;
-const NOT_SPEAKERS = new Set(['TRANSCRIPT', 'NOTE', 'UPDATE', 'BREAKING', 'SOURCE', 'SOURCES', 'EDITOR’S NOTE', "EDITOR'S NOTE", 'CORRECTION', 'WARNING', 'LIVE', 'WATCH', 'READ MORE']);
+const NOT_SPEAKERS = new Set([
+  'TRANSCRIPT',
+  'NOTE',
+  'UPDATE',
+  'BREAKING',
+  'SOURCE',
+  'SOURCES',
+  'EDITOR’S NOTE',
+  "EDITOR'S NOTE",
+  'CORRECTION',
+  'WARNING',
+  'LIVE',
+  'WATCH',
+  'READ MORE',
+]);
 const QUESTIONERS = new Set(['Q', 'QUESTION', 'REPORTER', 'INTERVIEWER', 'AUDIENCE', 'MODERATOR', 'UNIDENTIFIED', 'CALLER']);
 const PLEASANTRY = /\b(?:thank(?:s| you)|good (?:morning|afternoon|evening)|hello|welcome)\b/iu;
 const MIN_WORDS = 4;
@@ -43,7 +57,15 @@ export function turnStatements(context: RuleContext, turn: Turn): Suggestion[] {
     const text = context.state.text.slice(start, end);
     const wordCount = words.filter((token) => token.pos !== 'PUNCT').length;
     if (text.endsWith('?') || wordCount < MIN_WORDS || PLEASANTRY.test(text)) continue;
-    found.push(suggestion(context, { start, end, kind: 'quote', speaker: turn.speaker, reason: `a sentence in the turn of *${turn.label}:* in a transcript` }));
+    found.push(
+      suggestion(context, {
+        start,
+        end,
+        kind: 'quote',
+        speaker: turn.speaker,
+        reason: `a sentence in the turn of *${turn.label}:* in a transcript`,
+      }),
+    );
   }
   context.state.lastSpeaker = turn.speaker;
   return found;

@@ -52,8 +52,16 @@ function partsOf(docx: Uint8Array): { name: string; content: Uint8Array }[] {
   return listed.value.map((entry) => ({ name: entry.name, content: readZipEntry(docx, entry, 10 * MiB)! }));
 }
 
-function extract(bytes: Uint8Array, options: { limits?: Partial<ImportLimits>; signal?: AbortSignal; fileName?: string } = {}): Promise<ExtractResult> {
-  return extractDocx({ bytes, fileName: options.fileName ?? 'notes.docx', limits: { ...DEFAULT_LIMITS, ...options.limits }, signal: options.signal });
+function extract(
+  bytes: Uint8Array,
+  options: { limits?: Partial<ImportLimits>; signal?: AbortSignal; fileName?: string } = {},
+): Promise<ExtractResult> {
+  return extractDocx({
+    bytes,
+    fileName: options.fileName ?? 'notes.docx',
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    signal: options.signal,
+  });
 }
 
 function expectFailure(result: ExtractResult, code: string, message?: string | RegExp) {
@@ -83,8 +91,13 @@ describe('extractDocx', () => {
   });
 
   it('keeps heading offsets right after astral characters and composed accents', async () => {
-    const result = await extract(await wordFile([new Paragraph('🙂🙂 cafe\u0301 e\u0301'), new Paragraph({ text: 'After emoji', heading: HeadingLevel.HEADING_3 })]));
-    expect(result).toMatchObject({ ok: true, value: { text: '🙂🙂 café é\n\nAfter emoji', headings: [{ level: 3, text: 'After emoji', start: 13 }] } });
+    const result = await extract(
+      await wordFile([new Paragraph('🙂🙂 cafe\u0301 e\u0301'), new Paragraph({ text: 'After emoji', heading: HeadingLevel.HEADING_3 })]),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: { text: '🙂🙂 café é\n\nAfter emoji', headings: [{ level: 3, text: 'After emoji', start: 13 }] },
+    });
   });
 
   it.each([
@@ -92,7 +105,11 @@ describe('extractDocx', () => {
     ['the title property when there is one', { title: 'Official title' }, 'Official title'],
   ])('takes as title %s', async (_name, properties, title) => {
     const docx = await wordFile(
-      [new Paragraph({ text: 'Overview', heading: HeadingLevel.HEADING_2 }), new Paragraph({ text: 'Introduction', heading: HeadingLevel.HEADING_1 }), new Paragraph('Body.')],
+      [
+        new Paragraph({ text: 'Overview', heading: HeadingLevel.HEADING_2 }),
+        new Paragraph({ text: 'Introduction', heading: HeadingLevel.HEADING_1 }),
+        new Paragraph('Body.'),
+      ],
       properties,
     );
     const result = await extract(docx);
@@ -105,17 +122,42 @@ describe('extractDocx', () => {
   });
 
   it.each([
-    ['a text file renamed .docx', async () => utf8('Not a Word file at all.'), 'corrupt', 'notes.docx is not a Word file (not a zip archive)'],
-    ['a truncated .docx', async () => (await fieldNotes()).subarray(0, 3000), 'corrupt', 'notes.docx is not a Word file (not a zip archive)'],
-    ['a zip without word/document.xml', async () => zip([deflated('readme.txt', utf8('hello'))]), 'corrupt', 'not a Word document (no word/document.xml)'],
+    [
+      'a text file renamed .docx',
+      async () => utf8('Not a Word file at all.'),
+      'corrupt',
+      'notes.docx is not a Word file (not a zip archive)',
+    ],
+    [
+      'a truncated .docx',
+      async () => (await fieldNotes()).subarray(0, 3000),
+      'corrupt',
+      'notes.docx is not a Word file (not a zip archive)',
+    ],
+    [
+      'a zip without word/document.xml',
+      async () => zip([deflated('readme.txt', utf8('hello'))]),
+      'corrupt',
+      'not a Word document (no word/document.xml)',
+    ],
     [
       'a .docx whose document.xml is not XML',
-      async () => zip(partsOf(await fieldNotes()).map(({ name, content }) => deflated(name, name === 'word/document.xml' ? utf8('<w:document><w:body') : content))),
+      async () =>
+        zip(
+          partsOf(await fieldNotes()).map(({ name, content }) =>
+            deflated(name, name === 'word/document.xml' ? utf8('<w:document><w:body') : content),
+          ),
+        ),
       'corrupt',
       /^the Word document could not be read: /,
     ],
     ['a .docx with only empty paragraphs', () => wordFile([new Paragraph(''), new Paragraph('   ')]), 'empty', 'the document has no text'],
-    ['a legacy .doc (OLE)', async () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'unsupported-format', /old \.doc/],
+    [
+      'a legacy .doc (OLE)',
+      async () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      'unsupported-format',
+      /old \.doc/,
+    ],
   ])('rejects %s', async (_name, build, code, message) => {
     expectFailure(await extract(await build()), code, message);
   });
@@ -131,7 +173,12 @@ describe('extractDocx', () => {
 
   it.each([
     // Which part crosses the cap depends on the order the docx package writes them in.
-    ['the honest sizes of a real .docx', async () => fieldNotes(), 4 * 1024, /^\S+ takes the inflated total past 4\.1 KB: refusing a possible zip bomb$/],
+    [
+      'the honest sizes of a real .docx',
+      async () => fieldNotes(),
+      4 * 1024,
+      /^\S+ takes the inflated total past 4\.1 KB: refusing a possible zip bomb$/,
+    ],
     // Declares 100 bytes for a 2 MiB document.xml: the guard counts what inflates.
     [
       'a document.xml that lies about its size',
@@ -144,7 +191,12 @@ describe('extractDocx', () => {
   });
 
   it('refuses a zip bomb at the default cap while memory stays bounded', async () => {
-    const bomb = zip([...partsOf(await fieldNotes()).filter(({ name }) => name !== 'word/document.xml').map(({ name, content }) => deflated(name, content)), await deflatedZeros('word/document.xml', 300 * MiB)]);
+    const bomb = zip([
+      ...partsOf(await fieldNotes())
+        .filter(({ name }) => name !== 'word/document.xml')
+        .map(({ name, content }) => deflated(name, content)),
+      await deflatedZeros('word/document.xml', 300 * MiB),
+    ]);
     expect(bomb.length).toBeLessThan(MiB);
     const before = process.memoryUsage().rss;
     let peak = before;

@@ -155,7 +155,11 @@ function coreProperties(bytes: Uint8Array, entries: readonly ZipEntry[]): CorePr
   if (!data) return {};
   const xml = new TextDecoder().decode(data);
   const created = coreField(xml, 'created');
-  return { title: coreField(xml, 'title'), author: coreField(xml, 'creator'), created: created && ISO_DATE.test(created) && !Number.isNaN(Date.parse(created)) ? created : undefined };
+  return {
+    title: coreField(xml, 'title'),
+    author: coreField(xml, 'creator'),
+    created: created && ISO_DATE.test(created) && !Number.isNaN(Date.parse(created)) ? created : undefined,
+  };
 }
 
 /**
@@ -164,18 +168,28 @@ function coreProperties(bytes: Uint8Array, entries: readonly ZipEntry[]): CorePr
  */
 function coreField(xml: string, localName: string): string | undefined {
   const element = new RegExp(`<(?:[\\w.-]+:)?${localName}(?:\\s[^>]*)?>([\\s\\S]*?)</(?:[\\w.-]+:)?${localName}\\s*>`).exec(xml);
-  const value = normalizeText(decodeXmlText(element?.[1] ?? '')).replace(/\s+/g, ' ').trim();
+  const value = normalizeText(decodeXmlText(element?.[1] ?? ''))
+    .replace(/\s+/g, ' ')
+    .trim();
   return value === '' ? undefined : value;
 }
 
 const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decodeXmlText(raw: string): string {
-  return raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, cdata: string | undefined, entity: string | undefined) => {
-    if (cdata !== undefined) return cdata;
-    if (entity === undefined) return whole;
-    const code = entity.startsWith('#x') || entity.startsWith('#X') ? parseInt(entity.slice(2), 16) : entity.startsWith('#') ? Number(entity.slice(1)) : undefined;
-    if (code === undefined) return XML_ENTITIES[entity] ?? whole;
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  return raw.replace(
+    /<!\[CDATA\[([\s\S]*?)\]\]>|&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi,
+    (whole, cdata: string | undefined, entity: string | undefined) => {
+      if (cdata !== undefined) return cdata;
+      if (entity === undefined) return whole;
+      const code =
+        entity.startsWith('#x') || entity.startsWith('#X')
+          ? parseInt(entity.slice(2), 16)
+          : entity.startsWith('#')
+            ? Number(entity.slice(1))
+            : undefined;
+      if (code === undefined) return XML_ENTITIES[entity] ?? whole;
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
 }

@@ -34,7 +34,10 @@ export function readPageMetadata(document: Document): PageMetadata {
   return {
     title: cleanText(firstMeta('og:title') ?? document.title, MAX_TITLE),
     // article:author is often a profile URL rather than a name.
-    author: cleanText([meta.get('author'), meta.get('article:author')].find((value) => value !== undefined && !/^https?:/i.test(value)), MAX_NAME),
+    author: cleanText(
+      [meta.get('author'), meta.get('article:author')].find((value) => value !== undefined && !/^https?:/i.test(value)),
+      MAX_NAME,
+    ),
     outlet: cleanText(firstMeta('og:site_name', 'application-name'), MAX_NAME),
     publishedAt: dates.map((value) => (value === undefined ? undefined : isoDate(value))).find((value) => value !== undefined),
     sourceUrl: [canonicalHref(document), meta.get('og:url')].map(httpUrl).find((value) => value !== undefined),

@@ -19,10 +19,14 @@ function expectHeadingsAtTheirOffsets({ text, headings = [] }: Extracted): void 
   for (const heading of headings) expect(text.slice(heading.start, heading.start + heading.text.length)).toBe(heading.text);
 }
 
-const LEDE = 'The engineers’ report, released on Tuesday, says the Kettle Falls dam has cracks in three places and that repairs would cost more than the council has budgeted for the whole decade.';
-const SECOND = 'Inspectors found the cracks during a routine survey last autumn. They recommend lowering the reservoir by two metres until the work is done, which the water company opposes.';
-const QUOTE = '“We have never seen anything like it in forty years,” said the lead inspector, who asked not to be named because she is not authorized to speak to the press.';
-const LAST = 'The council will discuss the report on Thursday evening in an open session that residents may attend and speak at, the mayor’s office said.';
+const LEDE =
+  'The engineers’ report, released on Tuesday, says the Kettle Falls dam has cracks in three places and that repairs would cost more than the council has budgeted for the whole decade.';
+const SECOND =
+  'Inspectors found the cracks during a routine survey last autumn. They recommend lowering the reservoir by two metres until the work is done, which the water company opposes.';
+const QUOTE =
+  '“We have never seen anything like it in forty years,” said the lead inspector, who asked not to be named because she is not authorized to speak to the press.';
+const LAST =
+  'The council will discuss the report on Thursday evening in an open session that residents may attend and speak at, the mayor’s office said.';
 
 const NEWS_PAGE = `<!DOCTYPE html>
 <html lang="en-gb">
@@ -133,7 +137,11 @@ describe('decoding', () => {
   it.each([
     ['a Latin-1 byte in a UTF-8 page', new Uint8Array([...utf8('<p>caf'), 0xe9, ...utf8('</p>')]), 'not valid UTF-8 at byte 6'],
     ['a truncated sequence after a BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('<p>ab'), 0xe2, 0x82]), 'not valid UTF-8 at byte 8'],
-    ['an unpaired surrogate in UTF-16', new Uint8Array([0xff, 0xfe, 0x3c, 0x00, 0x3d, 0xd8, 0x3e, 0x00]), 'not valid UTF-16LE (an unpaired surrogate or an odd number of bytes)'],
+    [
+      'an unpaired surrogate in UTF-16',
+      new Uint8Array([0xff, 0xfe, 0x3c, 0x00, 0x3d, 0xd8, 0x3e, 0x00]),
+      'not valid UTF-16LE (an unpaired surrogate or an odd number of bytes)',
+    ],
   ])('rejects %s', async (_name, bytes, message) => {
     expect(decodeHtml(bytes)).toEqual({ ok: false, error: { code: 'invalid-encoding', message } });
     const result = await extractHtml(input(bytes));
@@ -148,15 +156,29 @@ describe('metadata', () => {
   it.each([
     ['article:published_time', article('<meta property="article:published_time" content="2024-03-05T07:30:00Z">'), '2024-03-05T07:30:00Z'],
     ['a <meta name=date> in RFC 2822', article('<meta name="date" content="Tue, 05 Mar 2024 10:00:00 GMT">'), '2024-03-05T10:00:00Z'],
-    ['JSON-LD in an @graph', article('<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2024-03-05"}]}</script>'), '2024-03-05'],
-    ['broken JSON-LD, then <time>', article('<script type="application/ld+json">{oops</script>', '<time datetime="2024-03-04T22:00:00-05:00">yesterday</time>'), '2024-03-04T22:00:00-05:00'],
+    [
+      'JSON-LD in an @graph',
+      article(
+        '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2024-03-05"}]}</script>',
+      ),
+      '2024-03-05',
+    ],
+    [
+      'broken JSON-LD, then <time>',
+      article('<script type="application/ld+json">{oops</script>', '<time datetime="2024-03-04T22:00:00-05:00">yesterday</time>'),
+      '2024-03-04T22:00:00-05:00',
+    ],
     ['a date that is not one', article('<meta name="date" content="last Tuesday">'), undefined],
   ])('reads publishedAt from %s', async (_name, html, expected) => {
     expect((await extracted(html)).publishedAt).toBe(expected);
   });
 
   it.each([
-    ['a relative canonical link, then og:url', '<link rel="canonical" href="/a"><meta property="og:url" content="https://news.example/a?x=1">', 'https://news.example/a?x=1'],
+    [
+      'a relative canonical link, then og:url',
+      '<link rel="canonical" href="/a"><meta property="og:url" content="https://news.example/a?x=1">',
+      'https://news.example/a?x=1',
+    ],
     ['a javascript: canonical link', '<link rel="canonical" href="javascript:alert(1)">', undefined],
     ['a file: og:url', '<meta property="og:url" content="file:///etc/passwd">', undefined],
   ])('reads sourceUrl from %s', async (_name, head, expected) => {
@@ -164,7 +186,9 @@ describe('metadata', () => {
   });
 
   it('uses <meta> names when Readability finds none of its own', async () => {
-    const page = await extracted(`<html lang="uk_UA"><head><title>Звіт</title><meta property="og:site_name" content="Кур’єр"></head><body><p>Короткий текст.</p></body></html>`);
+    const page = await extracted(
+      `<html lang="uk_UA"><head><title>Звіт</title><meta property="og:site_name" content="Кур’єр"></head><body><p>Короткий текст.</p></body></html>`,
+    );
     expect([page.title, page.outlet, page.language]).toEqual(['Звіт', 'Кур’єр', 'uk-UA']);
   });
 
@@ -202,8 +226,16 @@ describe('htmlToText', () => {
     ['puts list items on lines', '<ul><li>a</li><li>b <ul><li>b1</li></ul></li></ul><p>after</p>', 'a\nb\nb1\n\nafter'],
     ['breaks lines at <br>, paragraphs at two', '<p>a<br>b<br><br>c</p>', 'a\nb\n\nc'],
     ['keeps preformatted text as it is', '<p>code:</p><pre>  if (x)\n    y();\n</pre><p>done</p>', 'code:\n\n  if (x)\n    y();\n\ndone'],
-    ['puts table rows on lines', '<table><tr><th>Year</th><th>Cost</th></tr><tr><td>2024</td><td>£3m</td></tr></table>', 'Year Cost\n2024 £3m'],
-    ['drops forbidden elements with their text', '<p>a<script>bad()</script><style>p{}</style><svg><text>svg</text></svg><select><option>opt</option></select>b</p>', 'ab'],
+    [
+      'puts table rows on lines',
+      '<table><tr><th>Year</th><th>Cost</th></tr><tr><td>2024</td><td>£3m</td></tr></table>',
+      'Year Cost\n2024 £3m',
+    ],
+    [
+      'drops forbidden elements with their text',
+      '<p>a<script>bad()</script><style>p{}</style><svg><text>svg</text></svg><select><option>opt</option></select>b</p>',
+      'ab',
+    ],
     ['keeps the text of unknown elements', '<p>a <x-quote>quoted</x-quote> b</p>', 'a quoted b'],
     ['composes a mark split from its letter', '<p>cafe<i>\u0301</i></p>', 'caf\u00e9'],
   ])('%s', (_name, html, expected) => {
@@ -211,9 +243,20 @@ describe('htmlToText', () => {
   });
 
   it.each([
-    ['plain headings', '<h1>Title</h1><p>a</p><h2>Sub <i>head</i></h2><p>b</p>', [{ level: 1, text: 'Title', start: 0 }, { level: 2, text: 'Sub head', start: 10 }]],
+    [
+      'plain headings',
+      '<h1>Title</h1><p>a</p><h2>Sub <i>head</i></h2><p>b</p>',
+      [
+        { level: 1, text: 'Title', start: 0 },
+        { level: 2, text: 'Sub head', start: 10 },
+      ],
+    ],
     ['an empty heading', '<p>a</p><h2> </h2><p>b</p>', []],
-    ['a heading after text that NFC shortens', '<p>e<b>\u0301</b>e\u0301</p><h2>Re\u0301sume\u0301</h2>', [{ level: 2, text: 'R\u00e9sum\u00e9', start: 4 }]],
+    [
+      'a heading after text that NFC shortens',
+      '<p>e<b>\u0301</b>e\u0301</p><h2>Re\u0301sume\u0301</h2>',
+      [{ level: 2, text: 'R\u00e9sum\u00e9', start: 4 }],
+    ],
   ])('finds the offsets of %s', (_name, html, expected) => {
     const result = htmlToText(html);
     expect(result.headings).toEqual(expected);
@@ -222,7 +265,19 @@ describe('htmlToText', () => {
 });
 
 describe('extractHtml on a hostile page', () => {
-  const markers = ['INLINE_SCRIPT_RAN', 'REMOTE_SCRIPT', 'HANDLER_RAN', 'JS_URL_RAN', 'SVG_SCRIPT_RAN', 'SRCDOC_RAN', 'TEMPLATE_SCRIPT', 'NOSCRIPT_TEXT', 'FORM_VALUE', 'STYLE_TEXT', 'pwned'];
+  const markers = [
+    'INLINE_SCRIPT_RAN',
+    'REMOTE_SCRIPT',
+    'HANDLER_RAN',
+    'JS_URL_RAN',
+    'SVG_SCRIPT_RAN',
+    'SRCDOC_RAN',
+    'TEMPLATE_SCRIPT',
+    'NOSCRIPT_TEXT',
+    'FORM_VALUE',
+    'STYLE_TEXT',
+    'pwned',
+  ];
 
   // Every active part tries to leave a trace: write a marker into the article (it would show in the
   // text), set a global, or call the trap server. Every remote reference points at the trap.

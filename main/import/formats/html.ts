@@ -118,7 +118,10 @@ function sameHeadline(heading: string, title: string): boolean {
  * (windows-1252, Shift_JIS …) is honoured as browsers do.
  */
 export function decodeHtml(bytes: Uint8Array): Result<string, DecodeFailure> {
-  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const hasBom =
+    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff);
   const declared = hasBom ? undefined : declaredEncoding(bytes);
   if (declared === undefined) return decodeText(bytes);
   try {

@@ -44,7 +44,13 @@ export function markdownHeadings(text: string): Heading[] {
     }
     const next = lines[index + 1];
     const previousBlank = index === 0 || lines[index - 1]!.trim() === '';
-    if (next !== undefined && previousBlank && line.trim() !== '' && /^ {0,3}(=+|-+)[ \t]*$/.test(next) && !/^ {0,3}([-*+]|\d+[.)])[ \t]/.test(line)) {
+    if (
+      next !== undefined &&
+      previousBlank &&
+      line.trim() !== '' &&
+      /^ {0,3}(=+|-+)[ \t]*$/.test(next) &&
+      !/^ {0,3}([-*+]|\d+[.)])[ \t]/.test(line)
+    ) {
       const content = line.trim();
       headings.push({ level: next.trim().startsWith('=') ? 1 : 2, text: content, start: lineStart + line.indexOf(content) });
     }

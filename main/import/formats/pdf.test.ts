@@ -14,7 +14,11 @@ async function extracted(bytes: Uint8Array): Promise<Extracted> {
   return result.value;
 }
 
-async function rejection(bytes: Uint8Array, limits: Partial<ImportLimits> = {}, signal?: AbortSignal): Promise<{ code: RejectionCode; message: string }> {
+async function rejection(
+  bytes: Uint8Array,
+  limits: Partial<ImportLimits> = {},
+  signal?: AbortSignal,
+): Promise<{ code: RejectionCode; message: string }> {
   const result = await extract(bytes, limits, signal);
   if (result.ok) throw new Error(`expected a rejection, got text ${JSON.stringify(result.value.text)}`);
   return result.error;
@@ -29,7 +33,12 @@ describe('extractPdf: text and pages', () => {
     },
     {
       name: 'runs drawn apart on one line',
-      pages: [[['Name', 'Value'], ['alpha', '1']]],
+      pages: [
+        [
+          ['Name', 'Value'],
+          ['alpha', '1'],
+        ],
+      ],
       expected: ['Name Value\nalpha 1'],
     },
     {
@@ -97,8 +106,18 @@ describe('extractPdf: metadata', () => {
 describe('extractPdf: rejections', () => {
   it.each<{ name: string; bytes: () => Promise<Uint8Array>; code: RejectionCode; message: RegExp }>([
     { name: 'a page with only a drawing', bytes: drawingOnlyPdf, code: 'no-text-layer', message: /^no text layer; OCR it first$/ },
-    { name: 'random bytes', bytes: async () => Uint8Array.from({ length: 2048 }, (_, i) => (i * 73 + 11) % 256), code: 'corrupt', message: /not a valid PDF/ },
-    { name: 'a plain text file', bytes: async () => new TextEncoder().encode('Hello, this is not a PDF.\n'), code: 'corrupt', message: /not a valid PDF/ },
+    {
+      name: 'random bytes',
+      bytes: async () => Uint8Array.from({ length: 2048 }, (_, i) => (i * 73 + 11) % 256),
+      code: 'corrupt',
+      message: /not a valid PDF/,
+    },
+    {
+      name: 'a plain text file',
+      bytes: async () => new TextEncoder().encode('Hello, this is not a PDF.\n'),
+      code: 'corrupt',
+      message: /not a valid PDF/,
+    },
     {
       name: 'a truncated PDF',
       bytes: async () => {

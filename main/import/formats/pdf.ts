@@ -94,9 +94,7 @@ function parseInWorker({ bytes, limits, signal }: ExtractInput): Promise<Result<
       limits.timeoutMs,
     );
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.once('message', (reply: WorkerReply) =>
-      settle(reply.ok ? ok(reply.value) : fail('corrupt', reply.reason)),
-    );
+    worker.once('message', (reply: WorkerReply) => settle(reply.ok ? ok(reply.value) : fail('corrupt', reply.reason)));
     worker.once('error', (error) => settle(crashed(error, heapMb)));
     worker.once('exit', (code) => settle(fail('corrupt', `the PDF reader stopped unexpectedly (exit code ${code})`)));
   });

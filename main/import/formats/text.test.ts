@@ -88,7 +88,11 @@ describe('extractText', () => {
 describe('firstLine', () => {
   it.each([
     ['a short line', 'Mayor warns of dry taps\nbody', 'Mayor warns of dry taps'],
-    ['a long line with a short first sentence', `Taps may run dry by September. ${'More words follow here. '.repeat(8)}`, 'Taps may run dry by September.'],
+    [
+      'a long line with a short first sentence',
+      `Taps may run dry by September. ${'More words follow here. '.repeat(8)}`,
+      'Taps may run dry by September.',
+    ],
     ['a long first sentence', `${'word '.repeat(40)}end.`, `${'word '.repeat(18)}word…`],
     ['leading blank lines', '\n\n  Title  \n', 'Title'],
     ['nothing', '  \n ', undefined],

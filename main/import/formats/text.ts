@@ -21,7 +21,10 @@ export const extractText: Extractor = async ({ bytes, signal }) => {
  * @example firstLine('Mayor warns of dry taps. More follows…') // 'Mayor warns of dry taps.' only if the line is long
  */
 export function firstLine(text: string): string | undefined {
-  const line = text.split('\n').find((candidate) => candidate.trim() !== '')?.trim();
+  const line = text
+    .split('\n')
+    .find((candidate) => candidate.trim() !== '')
+    ?.trim();
   if (line === undefined || line.length <= MAX_TITLE) return line;
   const sentence = /^.{10,}?[.!?](?=\s)/u.exec(line)?.[0];
   if (sentence !== undefined && sentence.length <= MAX_TITLE) return sentence;

@@ -22,7 +22,11 @@ async function peakRssGrowth<T>(work: () => Promise<T>): Promise<{ result: T; gr
 }
 
 const xml = utf8('<?xml version="1.0"?><doc>' + 'text '.repeat(400) + '</doc>');
-const sample = zip([stored('[Content_Types].xml', utf8('<Types/>')), deflated('word/document.xml', xml), stored('word/', new Uint8Array())]);
+const sample = zip([
+  stored('[Content_Types].xml', utf8('<Types/>')),
+  deflated('word/document.xml', xml),
+  stored('word/', new Uint8Array()),
+]);
 
 function directoryOf(bytes: Uint8Array) {
   const listed = readZipDirectory(bytes, 'sample.docx');
@@ -39,7 +43,11 @@ function corruptCopy(bytes: Uint8Array, edit: (copy: Buffer) => void): Uint8Arra
 describe('readZipDirectory', () => {
   it('lists every entry with its method and where its data is', () => {
     const entries = directoryOf(sample);
-    expect(entries.map(({ name, method }) => [name, method])).toEqual([['[Content_Types].xml', 0], ['word/document.xml', 8], ['word/', 0]]);
+    expect(entries.map(({ name, method }) => [name, method])).toEqual([
+      ['[Content_Types].xml', 0],
+      ['word/document.xml', 8],
+      ['word/', 0],
+    ]);
     const document = entries[1]!;
     expect(Buffer.from(sample.subarray(document.dataStart, document.dataStart + document.compressedSize))).toEqual(deflateRawSync(xml));
   });
@@ -47,7 +55,13 @@ describe('readZipDirectory', () => {
   it('reads sizes and offsets from ZIP64 records', () => {
     const entries = directoryOf(zip([stored('a.txt', utf8('alpha')), deflated('word/document.xml', xml)], { zip64: true }));
     expect(entries.map((entry) => entry.name)).toEqual(['a.txt', 'word/document.xml']);
-    expect(readZipEntry(zip([stored('a.txt', utf8('alpha'))], { zip64: true }), directoryOf(zip([stored('a.txt', utf8('alpha'))], { zip64: true }))[0]!, 100)).toEqual(utf8('alpha'));
+    expect(
+      readZipEntry(
+        zip([stored('a.txt', utf8('alpha'))], { zip64: true }),
+        directoryOf(zip([stored('a.txt', utf8('alpha'))], { zip64: true }))[0]!,
+        100,
+      ),
+    ).toEqual(utf8('alpha'));
   });
 
   it('finds the end record before an archive comment', () => {
@@ -60,12 +74,42 @@ describe('readZipDirectory', () => {
     ['an empty file', new Uint8Array(), 'not-zip', 'x.docx is not a zip archive'],
     ['plain text', utf8('Just some words, not a zip at all.'), 'not-zip', 'x.docx is not a zip archive'],
     ['a file cut in half', sample.subarray(0, sample.length / 2), 'not-zip', 'x.docx is not a zip archive'],
-    ['a file missing its start', sample.subarray(40), 'corrupt', 'the file is damaged: the zip directory runs past the end of the file (is it truncated?)'],
-    ['an encrypted entry', zip([{ ...deflated('word/document.xml', xml), flags: 1 }]), 'corrupt', 'the file is damaged: word/document.xml is encrypted'],
-    ['a bzip2 entry', zip([{ ...stored('word/document.xml', xml), method: 12 }]), 'corrupt', 'the file is damaged: word/document.xml uses compression method 12, which is not supported'],
-    ['a directory claiming more entries than it holds', corruptCopy(sample, (copy) => copy.writeUInt16LE(5000, copy.length - 12)), 'corrupt', 'the file is damaged: the zip directory is too small for the 5000 entries it claims'],
-    ['an absurd entry count', corruptCopy(sample, (copy) => copy.writeUInt16LE(60_000, copy.length - 12)), 'too-much-data', 'the archive lists 60000 entries; more than 10000 is refused'],
-    ['a local header pointing nowhere', corruptCopy(sample, (copy) => copy.writeUInt32LE(0xdeadbeef, 0)), 'corrupt', 'the file is damaged: the header of [Content_Types].xml is missing'],
+    [
+      'a file missing its start',
+      sample.subarray(40),
+      'corrupt',
+      'the file is damaged: the zip directory runs past the end of the file (is it truncated?)',
+    ],
+    [
+      'an encrypted entry',
+      zip([{ ...deflated('word/document.xml', xml), flags: 1 }]),
+      'corrupt',
+      'the file is damaged: word/document.xml is encrypted',
+    ],
+    [
+      'a bzip2 entry',
+      zip([{ ...stored('word/document.xml', xml), method: 12 }]),
+      'corrupt',
+      'the file is damaged: word/document.xml uses compression method 12, which is not supported',
+    ],
+    [
+      'a directory claiming more entries than it holds',
+      corruptCopy(sample, (copy) => copy.writeUInt16LE(5000, copy.length - 12)),
+      'corrupt',
+      'the file is damaged: the zip directory is too small for the 5000 entries it claims',
+    ],
+    [
+      'an absurd entry count',
+      corruptCopy(sample, (copy) => copy.writeUInt16LE(60_000, copy.length - 12)),
+      'too-much-data',
+      'the archive lists 60000 entries; more than 10000 is refused',
+    ],
+    [
+      'a local header pointing nowhere',
+      corruptCopy(sample, (copy) => copy.writeUInt32LE(0xdeadbeef, 0)),
+      'corrupt',
+      'the file is damaged: the header of [Content_Types].xml is missing',
+    ],
   ])('rejects %s', (_name, bytes, code, message) => {
     expect(readZipDirectory(bytes, 'x.docx')).toEqual({ ok: false, error: { code, message } });
   });
@@ -85,10 +129,25 @@ describe('checkInflatedSize', () => {
   it.each([
     ['a small archive', sample, 10 * MiB, { ok: true, value: 8 + xml.length }],
     ['a lying header under a generous cap', liar, 10 * MiB, { ok: true, value: 5 * MiB }],
-    ['a lying header under a small cap', liar, MiB, { ok: false, error: { code: 'too-much-data', message: 'word/document.xml inflates past 1.0 MB: refusing a possible zip bomb' } }],
-    ['two parts together over the cap', twoParts, MiB, { ok: false, error: { code: 'too-much-data', message: 'b.xml takes the inflated total past 1.0 MB: refusing a possible zip bomb' } }],
+    [
+      'a lying header under a small cap',
+      liar,
+      MiB,
+      { ok: false, error: { code: 'too-much-data', message: 'word/document.xml inflates past 1.0 MB: refusing a possible zip bomb' } },
+    ],
+    [
+      'two parts together over the cap',
+      twoParts,
+      MiB,
+      { ok: false, error: { code: 'too-much-data', message: 'b.xml takes the inflated total past 1.0 MB: refusing a possible zip bomb' } },
+    ],
     ['two parts exactly at the cap', twoParts, 1200 * 1024, { ok: true, value: 1200 * 1024 }],
-    ['a cap one byte short', twoParts, 1200 * 1024 - 1, { ok: false, error: { code: 'too-much-data', message: 'b.xml takes the inflated total past 1.2 MB: refusing a possible zip bomb' } }],
+    [
+      'a cap one byte short',
+      twoParts,
+      1200 * 1024 - 1,
+      { ok: false, error: { code: 'too-much-data', message: 'b.xml takes the inflated total past 1.2 MB: refusing a possible zip bomb' } },
+    ],
   ])('%s', async (_name, bytes, maxInflatedBytes, expected) => {
     expect(await checkInflatedSize(bytes, directoryOf(bytes), { maxInflatedBytes })).toEqual(expected);
   });
@@ -99,14 +158,20 @@ describe('checkInflatedSize', () => {
       copy.fill(0xff, document.dataStart, document.dataStart + 8);
     });
     const result = await checkInflatedSize(broken, directoryOf(broken), { maxInflatedBytes: MiB });
-    expect(result).toMatchObject({ ok: false, error: { code: 'corrupt', message: expect.stringMatching(/^the file is damaged: word\/document\.xml does not inflate/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'corrupt', message: expect.stringMatching(/^the file is damaged: word\/document\.xml does not inflate/) },
+    });
   });
 
   it('refuses a 300 MiB bomb at the 256 MiB cap without holding its output', async () => {
     const bomb = zip([stored('[Content_Types].xml', utf8('<Types/>')), await deflatedZeros('word/document.xml', 300 * MiB)]);
     expect(bomb.length).toBeLessThan(MiB);
     const { result, growth } = await peakRssGrowth(() => checkInflatedSize(bomb, directoryOf(bomb), { maxInflatedBytes: 256 * MiB }));
-    expect(result).toEqual({ ok: false, error: { code: 'too-much-data', message: 'word/document.xml inflates past 268 MB: refusing a possible zip bomb' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'too-much-data', message: 'word/document.xml inflates past 268 MB: refusing a possible zip bomb' },
+    });
     expect(growth).toBeLessThan(200 * MiB);
   });
 

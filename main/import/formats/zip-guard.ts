@@ -49,10 +49,15 @@ export function readZipDirectory(bytes: Uint8Array, fileName: string, maxEntries
   let count = view.getUint16(end + 10, true);
   let size = view.getUint32(end + 12, true);
   let offset = view.getUint32(end + 16, true);
-  if ((count === U16_MAX || size === U32_MAX || offset === U32_MAX) && end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR_SIGNATURE) {
+  if (
+    (count === U16_MAX || size === U32_MAX || offset === U32_MAX) &&
+    end >= 20 &&
+    view.getUint32(end - 20, true) === ZIP64_LOCATOR_SIGNATURE
+  ) {
     // ZIP64: the real values live in a second end record, which a locator just before this one points to.
     const record = Number(view.getBigUint64(end - 20 + 8, true));
-    if (record + 56 > view.byteLength || view.getUint32(record, true) !== ZIP64_END_SIGNATURE) return damaged('its ZIP64 end record is missing');
+    if (record + 56 > view.byteLength || view.getUint32(record, true) !== ZIP64_END_SIGNATURE)
+      return damaged('its ZIP64 end record is missing');
     count = Number(view.getBigUint64(record + 32, true));
     size = Number(view.getBigUint64(record + 40, true));
     offset = Number(view.getBigUint64(record + 48, true));
@@ -65,7 +70,8 @@ export function readZipDirectory(bytes: Uint8Array, fileName: string, maxEntries
   const directoryEnd = offset + size;
   let at = offset;
   for (let index = 0; index < count; index++) {
-    if (at + CENTRAL_HEADER_SIZE > directoryEnd || view.getUint32(at, true) !== CENTRAL_SIGNATURE) return damaged(`zip directory entry ${index + 1} is broken`);
+    if (at + CENTRAL_HEADER_SIZE > directoryEnd || view.getUint32(at, true) !== CENTRAL_SIGNATURE)
+      return damaged(`zip directory entry ${index + 1} is broken`);
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
     const nameStart = at + CENTRAL_HEADER_SIZE;
@@ -81,7 +87,8 @@ export function readZipDirectory(bytes: Uint8Array, fileName: string, maxEntries
     });
     if (flags & 1) return damaged(`${name} is encrypted`);
     if (method !== 0 && method !== 8) return damaged(`${name} uses compression method ${method}, which is not supported`);
-    if (localOffset + LOCAL_HEADER_SIZE > view.byteLength || view.getUint32(localOffset, true) !== LOCAL_SIGNATURE) return damaged(`the header of ${name} is missing`);
+    if (localOffset + LOCAL_HEADER_SIZE > view.byteLength || view.getUint32(localOffset, true) !== LOCAL_SIGNATURE)
+      return damaged(`the header of ${name} is missing`);
     // The data starts after the local header's own name and extra field, which may differ from the directory's.
     const dataStart = localOffset + LOCAL_HEADER_SIZE + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     if (dataStart + compressedSize > view.byteLength) return damaged(`${name} is cut off`);
@@ -101,18 +108,27 @@ export interface InflateCheckOptions {
  * archive ('too-much-data') as soon as the total passes `maxInflatedBytes`. Memory stays at a few
  * inflater buffers whatever the archive holds. Resolves to the total inflated size.
  */
-export async function checkInflatedSize(bytes: Uint8Array, entries: readonly ZipEntry[], options: InflateCheckOptions): Promise<Result<number, ZipGuardCode>> {
+export async function checkInflatedSize(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  options: InflateCheckOptions,
+): Promise<Result<number, ZipGuardCode>> {
   const cap = options.maxInflatedBytes;
   let total = 0;
   for (const entry of entries) {
     if (options.signal?.aborted) return fail('cancelled', 'the import was cancelled');
     const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
     // Counted up to the whole cap, not just what is left of it, to say which limit the entry breaks.
-    const counted = entry.method === 0 || data.length === 0 ? { kind: 'done' as const, bytes: data.length } : await countInflated(data, cap, options.signal);
+    const counted =
+      entry.method === 0 || data.length === 0
+        ? { kind: 'done' as const, bytes: data.length }
+        : await countInflated(data, cap, options.signal);
     if (counted.kind === 'cancelled') return fail('cancelled', 'the import was cancelled');
     if (counted.kind === 'broken') return damaged(`${entry.name} does not inflate (${counted.message})`);
-    if (counted.kind === 'over' || counted.bytes > cap) return fail('too-much-data', `${entry.name} inflates past ${formatBytes(cap)}: refusing a possible zip bomb`);
-    if (total + counted.bytes > cap) return fail('too-much-data', `${entry.name} takes the inflated total past ${formatBytes(cap)}: refusing a possible zip bomb`);
+    if (counted.kind === 'over' || counted.bytes > cap)
+      return fail('too-much-data', `${entry.name} inflates past ${formatBytes(cap)}: refusing a possible zip bomb`);
+    if (total + counted.bytes > cap)
+      return fail('too-much-data', `${entry.name} takes the inflated total past ${formatBytes(cap)}: refusing a possible zip bomb`);
     total += counted.bytes;
   }
   return ok(total);

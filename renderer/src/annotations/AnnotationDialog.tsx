@@ -29,7 +29,13 @@ interface AnnotationDialogProps {
 }
 
 export function AnnotationDialog({ title, draft, codebook, statuses, onSave, onClose }: AnnotationDialogProps) {
-  const [fields, setFields] = useState({ tags: [...draft.tags], status: draft.status, speaker: draft.speaker, outlet: draft.outlet, note: draft.note });
+  const [fields, setFields] = useState({
+    tags: [...draft.tags],
+    status: draft.status,
+    speaker: draft.speaker,
+    outlet: draft.outlet,
+    note: draft.note,
+  });
   const [suggestions, setSuggestions] = useState<{ speakers: string[]; outlets: string[] }>({ speakers: [], outlets: [] });
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -42,12 +48,18 @@ export function AnnotationDialog({ title, draft, codebook, statuses, onSave, onC
     };
   }, []);
 
-  const toggle = (tagId: string) => setFields((current) => ({ ...current, tags: current.tags.includes(tagId) ? current.tags.filter((id) => id !== tagId) : [...current.tags, tagId] }));
+  const toggle = (tagId: string) =>
+    setFields((current) => ({
+      ...current,
+      tags: current.tags.includes(tagId) ? current.tags.filter((id) => id !== tagId) : [...current.tags, tagId],
+    }));
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     setBusy(true);
-    const problem = await onSave({ ...fields, speaker: fields.speaker.trim(), outlet: fields.outlet.trim() }).catch((caught: unknown) => (caught as Error).message);
+    const problem = await onSave({ ...fields, speaker: fields.speaker.trim(), outlet: fields.outlet.trim() }).catch(
+      (caught: unknown) => (caught as Error).message,
+    );
     setBusy(false);
     if (problem) setError(problem);
     else onClose();
@@ -70,7 +82,10 @@ export function AnnotationDialog({ title, draft, codebook, statuses, onSave, onC
             <div key={group.id} className="tag-group">
               <span className="tag-group-name">{group.name}</span>
               {codebook.tags
-                .filter((tag) => tag.parentId === group.id || (tag.id === group.id && !codebook.tags.some((child) => child.parentId === group.id)))
+                .filter(
+                  (tag) =>
+                    tag.parentId === group.id || (tag.id === group.id && !codebook.tags.some((child) => child.parentId === group.id)),
+                )
                 .map((tag) => (
                   <label key={tag.id} className="tag-option" title={tag.description}>
                     <input type="checkbox" checked={fields.tags.includes(tag.id)} onChange={() => toggle(tag.id)} />
@@ -88,11 +103,21 @@ export function AnnotationDialog({ title, draft, codebook, statuses, onSave, onC
         </label>
         <label>
           Speaker
-          <input value={fields.speaker} list="annotation-speakers" onChange={(event) => setFields({ ...fields, speaker: event.target.value })} placeholder="Who made the claim" />
+          <input
+            value={fields.speaker}
+            list="annotation-speakers"
+            onChange={(event) => setFields({ ...fields, speaker: event.target.value })}
+            placeholder="Who made the claim"
+          />
         </label>
         <label className="span-2">
           Attributed outlet or source
-          <input value={fields.outlet} list="annotation-outlets" onChange={(event) => setFields({ ...fields, outlet: event.target.value })} placeholder="Where it was said or reported" />
+          <input
+            value={fields.outlet}
+            list="annotation-outlets"
+            onChange={(event) => setFields({ ...fields, outlet: event.target.value })}
+            placeholder="Where it was said or reported"
+          />
         </label>
         <label className="span-2">
           Note (Markdown)

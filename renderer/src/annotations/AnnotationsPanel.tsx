@@ -28,7 +28,17 @@ const OVERSCAN = 8;
 const ALL_STATUSES = [{ id: '', label: 'All statuses' }];
 
 /** Renders again only when its props change: give it the annotations a frame late (see App). */
-export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, codebook, statuses, selectedId, onChoose, onDelete, onEdit, onClaim, onOpenCodebook }: AnnotationsPanelProps) {
+export const AnnotationsPanel = memo(function AnnotationsPanel({
+  annotations,
+  codebook,
+  statuses,
+  selectedId,
+  onChoose,
+  onDelete,
+  onEdit,
+  onClaim,
+  onOpenCodebook,
+}: AnnotationsPanelProps) {
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
   const ordered = useMemo(
@@ -47,7 +57,9 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, co
     if (next) {
       onChoose(next.id);
       // Two frames: one to scroll the row into the window, one to render it.
-      requestAnimationFrame(() => requestAnimationFrame(() => list.current?.querySelector<HTMLButtonElement>('[aria-current="true"]')?.focus()));
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => list.current?.querySelector<HTMLButtonElement>('[aria-current="true"]')?.focus()),
+      );
     }
   };
   const statusById = useMemo(() => new Map(statuses.map((status) => [status.id, status])), [statuses]);
@@ -73,22 +85,37 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, co
     if (!element || selectedIndex < 0) return;
     const top = selectedIndex * ROW_HEIGHT;
     if (top < element.scrollTop) element.scrollTo({ top });
-    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTo({ top: top + ROW_HEIGHT - element.clientHeight });
+    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
+      element.scrollTo({ top: top + ROW_HEIGHT - element.clientHeight });
   }, [selectedIndex]);
 
   return (
     <aside className="pane tab-pane" aria-label="Claims" onKeyDown={onKeyDown}>
       <h2 className="pane-title">
-        Claims {annotations !== undefined && <span className="pane-count">{filtered ? `${ordered.length} of ${annotations.length}` : annotations.length}</span>}
+        Claims{' '}
+        {annotations !== undefined && (
+          <span className="pane-count">{filtered ? `${ordered.length} of ${annotations.length}` : annotations.length}</span>
+        )}
         <span className="pane-title-actions">
-          <button type="button" className="button-small" onClick={onOpenCodebook} title="Tags, colours, keys; import or export the codebook">
+          <button
+            type="button"
+            className="button-small"
+            onClick={onOpenCodebook}
+            title="Tags, colours, keys; import or export the codebook"
+          >
             Codebook…
           </button>
         </span>
       </h2>
       {annotations !== undefined && annotations.length > 0 && (
         <div className="library-tools">
-          <input type="search" placeholder="Filter by quote, speaker, note" aria-label="Filter claims" value={filter.query} onChange={(event) => setFilter({ ...filter, query: event.target.value })} />
+          <input
+            type="search"
+            placeholder="Filter by quote, speaker, note"
+            aria-label="Filter claims"
+            value={filter.query}
+            onChange={(event) => setFilter({ ...filter, query: event.target.value })}
+          />
           <div className="library-tools-row">
             <select aria-label="Tag" value={filter.tag} onChange={(event) => setFilter({ ...filter, tag: event.target.value })}>
               <option value="">All tags</option>
@@ -98,14 +125,25 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, co
                 </option>
               ))}
             </select>
-            <OptionSelect aria-label="Status" value={filter.status} first={ALL_STATUSES} options={statuses} onChange={(status) => setFilter({ ...filter, status })} />
+            <OptionSelect
+              aria-label="Status"
+              value={filter.status}
+              first={ALL_STATUSES}
+              options={statuses}
+              onChange={(status) => setFilter({ ...filter, status })}
+            />
           </div>
         </div>
       )}
       {filtered && ordered.length === 0 && <p className="pane-empty">No claim matches.</p>}
       {annotations === undefined && <p className="pane-empty">Open a document to see its claims.</p>}
       {annotations?.length === 0 && <p className="pane-empty">No claims marked in this document yet.</p>}
-      <ol className="annotations-list" ref={list} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} style={{ '--row': `${ROW_HEIGHT}px` } as CSSProperties}>
+      <ol
+        className="annotations-list"
+        ref={list}
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        style={{ '--row': `${ROW_HEIGHT}px` } as CSSProperties}
+      >
         {/* Only the rows in view (and a few more) exist: a document may have 10,000 annotations. */}
         {first > 0 && <li aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
         {ordered.slice(first, last).map((annotation, offset) => {
@@ -148,20 +186,39 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, co
                       </span>
                     );
                   })}
-                  {(annotation.speaker || annotation.outlet) && <span className="annotation-source">{[annotation.speaker, annotation.outlet].filter(Boolean).join(' · ')}</span>}
+                  {(annotation.speaker || annotation.outlet) && (
+                    <span className="annotation-source">{[annotation.speaker, annotation.outlet].filter(Boolean).join(' · ')}</span>
+                  )}
                 </span>
               </button>
               {annotation.id === selectedId && (
                 <span className="row-actions">
-                  <button type="button" className="button-small" onClick={() => onEdit(annotation.id)} aria-label="Edit claim" title="Edit tags, status, speaker, note (or double-click the claim)">
+                  <button
+                    type="button"
+                    className="button-small"
+                    onClick={() => onEdit(annotation.id)}
+                    aria-label="Edit claim"
+                    title="Edit tags, status, speaker, note (or double-click the claim)"
+                  >
                     Edit
                   </button>
                   {onClaim && (
-                    <button type="button" className="button-small" onClick={() => onClaim(annotation.id)} title="Make this a mention of a claim (new, or one that exists)">
+                    <button
+                      type="button"
+                      className="button-small"
+                      onClick={() => onClaim(annotation.id)}
+                      title="Make this a mention of a claim (new, or one that exists)"
+                    >
                       Claim…
                     </button>
                   )}
-                  <button type="button" className="button-small" onClick={() => onDelete(annotation.id)} aria-label="Delete claim" title="Delete claim (Delete key; Ctrl+Z undoes)">
+                  <button
+                    type="button"
+                    className="button-small"
+                    onClick={() => onDelete(annotation.id)}
+                    aria-label="Delete claim"
+                    title="Delete claim (Delete key; Ctrl+Z undoes)"
+                  >
                     Delete
                   </button>
                 </span>

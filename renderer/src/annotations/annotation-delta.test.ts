@@ -19,17 +19,23 @@ const at = (id: string, start: number, status = 'unverified'): Annotation => ({
 /** `base` with `put` replacing or added and `removed` taken out, recorded as derived. */
 function derive(base: readonly Annotation[], put: Annotation[], removed: string[] = []): Annotation[] {
   const byId = new Map(put.map((annotation) => [annotation.id, annotation]));
-  const next = base.filter((annotation) => !removed.includes(annotation.id)).map((annotation) => {
-    const replacement = byId.get(annotation.id);
-    byId.delete(annotation.id);
-    return replacement ?? annotation;
-  });
+  const next = base
+    .filter((annotation) => !removed.includes(annotation.id))
+    .map((annotation) => {
+      const replacement = byId.get(annotation.id);
+      byId.delete(annotation.id);
+      return replacement ?? annotation;
+    });
   next.push(...byId.values());
   recordDerivation(next, base, put, removed);
   return next;
 }
 
-const plain = (delta: AnnotationDelta | undefined) => delta && { put: [...delta.put.values()].map((annotation) => `${annotation.id}:${annotation.status}`).sort(), removed: [...delta.removed].sort() };
+const plain = (delta: AnnotationDelta | undefined) =>
+  delta && {
+    put: [...delta.put.values()].map((annotation) => `${annotation.id}:${annotation.status}`).sort(),
+    removed: [...delta.removed].sort(),
+  };
 
 describe('deltaBetween', () => {
   const base = [at('a', 0), at('b', 10), at('c', 20)];

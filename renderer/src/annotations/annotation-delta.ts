@@ -27,7 +27,12 @@ const MAX_STEPS = 32;
  * last MAX_STEPS derivations behind a list are kept: each holds its base, so an endless chain
  * would keep every earlier copy of a 10,000-annotation list alive.
  */
-export function recordDerivation(derived: readonly Annotation[], base: readonly Annotation[], put: readonly Annotation[], removed: readonly string[]): void {
+export function recordDerivation(
+  derived: readonly Annotation[],
+  base: readonly Annotation[],
+  put: readonly Annotation[],
+  removed: readonly string[],
+): void {
   if (derived === base) return;
   derivations.set(derived, { base, put, removed });
   let list: readonly Annotation[] = derived;

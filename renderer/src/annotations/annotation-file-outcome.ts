@@ -16,7 +16,12 @@ export function describeAnnotationFileOutcome(fileName: string, outcome: Annotat
     fuzzy > 0 ? `${fuzzy} found by approximate match (see Review)` : '',
     duplicates > 0 ? `${duplicates} already here` : '',
     elsewhere > 0 ? `${elsewhere} left out as made on another document` : '',
-    notFound.length > 0 ? `${notFound.length} not found in this text (${notFound.slice(0, 2).map(({ quote }) => `“${shorten(quote, 40)}”`).join(', ')}${notFound.length > 2 ? ' …' : ''})` : '',
+    notFound.length > 0
+      ? `${notFound.length} not found in this text (${notFound
+          .slice(0, 2)
+          .map(({ quote }) => `“${shorten(quote, 40)}”`)
+          .join(', ')}${notFound.length > 2 ? ' …' : ''})`
+      : '',
     skipped.length > 0 ? `${countOf(skipped.length, 'item')} skipped (page notes, replies or links between annotations)` : '',
     invalid.length > 0 ? `${invalid.length} unreadable (${invalid[0]!.reason.replace(/\.$/, '')})` : '',
     newTags.length > 0 ? `new tags: ${newTags.join(', ')}` : '',

@@ -28,7 +28,8 @@ const parents = new Map<string, string | undefined>([
   ['named-official', 'attribution'],
   ['outlet-report', 'attribution'],
 ]);
-const ids = (filter: Partial<typeof NO_FILTER>) => filterAnnotations(annotations, { ...NO_FILTER, ...filter }, parents).map((annotation) => annotation.id);
+const ids = (filter: Partial<typeof NO_FILTER>) =>
+  filterAnnotations(annotations, { ...NO_FILTER, ...filter }, parents).map((annotation) => annotation.id);
 
 describe('filterAnnotations', () => {
   it.each([

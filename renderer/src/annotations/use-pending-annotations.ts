@@ -12,16 +12,22 @@ export function usePendingAnnotations(open: DocumentView | undefined) {
   const [pending, setPending] = useState<readonly { documentId: string; annotation: Annotation }[]>([]);
 
   const propose = useCallback(
-    (documentId: string, annotation: Annotation) => setPending((current) => [...current.filter((entry) => entry.annotation.id !== annotation.id), { documentId, annotation }]),
+    (documentId: string, annotation: Annotation) =>
+      setPending((current) => [...current.filter((entry) => entry.annotation.id !== annotation.id), { documentId, annotation }]),
     [],
   );
 
   /** Stops showing the pending `annotationId` (written and applied, or failed). */
-  const withdraw = useCallback((annotationId: string) => setPending((current) => current.filter((entry) => entry.annotation.id !== annotationId)), []);
+  const withdraw = useCallback(
+    (annotationId: string) => setPending((current) => current.filter((entry) => entry.annotation.id !== annotationId)),
+    [],
+  );
 
   const shown = useMemo(() => {
     if (open === undefined) return undefined;
-    const waiting = new Map(pending.filter((entry) => entry.documentId === open.meta.id).map((entry) => [entry.annotation.id, entry.annotation]));
+    const waiting = new Map(
+      pending.filter((entry) => entry.documentId === open.meta.id).map((entry) => [entry.annotation.id, entry.annotation]),
+    );
     if (waiting.size === 0) return open;
     const put = [...waiting.values()];
     // A copy, then each pending one in place of its written version or in text order: no

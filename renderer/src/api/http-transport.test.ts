@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHttpTransport } from './http-transport.ts';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -9,18 +10,39 @@ describe('the HTTP transport', () => {
   it.each([
     ['a value', () => json(200, { value: [1] }), { value: [1] }],
     ['a value JSON dropped (undefined)', () => json(200, {}), {}],
-    ['the host’s coded error', () => json(400, { error: { code: 'invalid-arguments', message: 'getDocument: bad' } }), { error: { code: 'invalid-arguments', message: 'getDocument: bad' } }],
-    ['no valid token', () => json(401, { error: { code: 'unauthorized', message: 'Unauthorized' } }), { error: { code: 'unauthorized', message: 'This page no longer has a valid token: open the URL that “claimbench serve” printed.' } }],
-    ['an answer that is not a reply (a proxy’s page)', () => new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }), { error: { code: 'http-502', message: 'Bad Gateway' } }],
+    [
+      'the host’s coded error',
+      () => json(400, { error: { code: 'invalid-arguments', message: 'getDocument: bad' } }),
+      { error: { code: 'invalid-arguments', message: 'getDocument: bad' } },
+    ],
+    [
+      'no valid token',
+      () => json(401, { error: { code: 'unauthorized', message: 'Unauthorized' } }),
+      { error: { code: 'unauthorized', message: 'This page no longer has a valid token: open the URL that “claimbench serve” printed.' } },
+    ],
+    [
+      'an answer that is not a reply (a proxy’s page)',
+      () => new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }),
+      { error: { code: 'http-502', message: 'Bad Gateway' } },
+    ],
   ])('resolves with the reply: %s', async (_name, answer, reply) => {
-    vi.stubGlobal('fetch', vi.fn(async () => answer()));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => answer()),
+    );
     await expect(createHttpTransport('/api/').invoke('listDocuments', [])).resolves.toEqual(reply);
   });
 
   it('says when the host cannot be reached, as a reply', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(createHttpTransport('/api/').upload(new ArrayBuffer(1))).resolves.toEqual({
-      error: { code: 'unreachable', message: 'The Claimbench server cannot be reached (Failed to fetch). Is “claimbench serve” still running?' },
+      error: {
+        code: 'unreachable',
+        message: 'The Claimbench server cannot be reached (Failed to fetch). Is “claimbench serve” still running?',
+      },
     });
   });
 });

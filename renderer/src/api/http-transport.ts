@@ -60,12 +60,18 @@ async function post(url: string, headers: Record<string, string>, body: BodyInit
   try {
     response = await fetch(url, { method: 'POST', headers, body, credentials: 'same-origin' });
   } catch (error) {
-    return failed('unreachable', `The Claimbench server cannot be reached (${(error as Error).message}). Is “claimbench serve” still running?`);
+    return failed(
+      'unreachable',
+      `The Claimbench server cannot be reached (${(error as Error).message}). Is “claimbench serve” still running?`,
+    );
   }
   const parsed = (await response.json().catch(() => undefined)) as RpcReply | undefined;
   if (!response.ok || parsed === undefined) {
-    if (response.status === 401) return failed('unauthorized', 'This page no longer has a valid token: open the URL that “claimbench serve” printed.');
-    return typeof parsed === 'object' && parsed !== null && 'error' in parsed ? parsed : failed(`http-${response.status}`, response.statusText);
+    if (response.status === 401)
+      return failed('unauthorized', 'This page no longer has a valid token: open the URL that “claimbench serve” printed.');
+    return typeof parsed === 'object' && parsed !== null && 'error' in parsed
+      ? parsed
+      : failed(`http-${response.status}`, response.statusText);
   }
   return parsed;
 }

@@ -91,8 +91,20 @@ export function App() {
   return (
     <div className="app" {...drop.handlers}>
       {drop.dragging && <div className="drop-overlay">Drop files to import them</div>}
-      <Banners fatal={info.state === 'failed' ? info.message : undefined} notice={notice} outcome={outcome} onDismissNotice={() => setNotice(undefined)} onDismissOutcome={() => setOutcome(undefined)} />
-      <TopBar view={view === 'claims' ? 'claims' : 'documents'} onView={(next) => setView(next === 'claims' ? 'claims' : undefined)} claimCount={evidence.claims.length} onExport={() => setDialog('export')} onImportBundle={setBundleFile} />
+      <Banners
+        fatal={info.state === 'failed' ? info.message : undefined}
+        notice={notice}
+        outcome={outcome}
+        onDismissNotice={() => setNotice(undefined)}
+        onDismissOutcome={() => setOutcome(undefined)}
+      />
+      <TopBar
+        view={view === 'claims' ? 'claims' : 'documents'}
+        onView={(next) => setView(next === 'claims' ? 'claims' : undefined)}
+        claimCount={evidence.claims.length}
+        onExport={() => setDialog('export')}
+        onImportBundle={setBundleFile}
+      />
       {view === 'claims' && workspace ? (
         <ClaimsView
           rows={claimRows}
@@ -118,7 +130,9 @@ export function App() {
             onOpenBeside={(id) => setBesideId(id === besideId ? undefined : id)}
             onImportFiles={imports.start}
             onPaste={() => setDialog('paste')}
-            importPanel={imports.job && <ImportPanel job={imports.job} onCancel={imports.cancel} onDismiss={imports.dismiss} onOpen={setDocumentId} />}
+            importPanel={
+              imports.job && <ImportPanel job={imports.job} onCancel={imports.cancel} onDismiss={imports.dismiss} onOpen={setDocumentId} />
+            }
           />
           {workspace && (
             <DocumentPane
@@ -162,17 +176,39 @@ export function App() {
               onRedo={redo}
               actions={
                 <>
-                  <button type="button" className="button-small" onClick={() => documentId && (setDocumentId(besideId), setBesideId(documentId))} title="Swap the two documents">
+                  <button
+                    type="button"
+                    className="button-small"
+                    onClick={() => documentId && (setDocumentId(besideId), setBesideId(documentId))}
+                    title="Swap the two documents"
+                  >
                     Swap
                   </button>
-                  <button type="button" className="button-small" onClick={() => setBesideId(undefined)} aria-label="Close the side-by-side pane" title="Close this pane">
+                  <button
+                    type="button"
+                    className="button-small"
+                    onClick={() => setBesideId(undefined)}
+                    aria-label="Close the side-by-side pane"
+                    title="Close this pane"
+                  >
                     Close
                   </button>
                 </>
               }
             />
           )}
-          {workspace && <SidePanel pane={left} workspace={workspace} tab={sideTab} onTab={setSideTab} links={links} linking={linking} onOpenCodebook={openCodebook} report={setNotice} />}
+          {workspace && (
+            <SidePanel
+              pane={left}
+              workspace={workspace}
+              tab={sideTab}
+              onTab={setSideTab}
+              links={links}
+              linking={linking}
+              onOpenCodebook={openCodebook}
+              report={setNotice}
+            />
+          )}
         </div>
       )}
       {linking.dialogs}
@@ -182,8 +218,23 @@ export function App() {
       {dialog === 'paste' && <PasteDialog onClose={closeDialog} onCreated={setDocumentId} />}
       {dialog === 'metadata' && left.open && <MetadataDialog meta={left.open.meta} onClose={closeDialog} />}
       {dialog === 'codebook' && workspace && <CodebookDialog codebook={workspace.codebook} onClose={closeDialog} />}
-      {dialog === 'export' && workspace && <ExportDialog workspace={workspace} documents={documents.state === 'ready' ? documents.value : []} currentDocumentId={documentId} onClose={closeDialog} />}
-      {bundleFile && workspace && <ImportBundleDialog key={`${bundleFile.name}-${bundleFile.lastModified}`} file={bundleFile} workspace={workspace} onClose={() => setBundleFile(undefined)} onImported={setOutcome} />}
+      {dialog === 'export' && workspace && (
+        <ExportDialog
+          workspace={workspace}
+          documents={documents.state === 'ready' ? documents.value : []}
+          currentDocumentId={documentId}
+          onClose={closeDialog}
+        />
+      )}
+      {bundleFile && workspace && (
+        <ImportBundleDialog
+          key={`${bundleFile.name}-${bundleFile.lastModified}`}
+          file={bundleFile}
+          workspace={workspace}
+          onClose={() => setBundleFile(undefined)}
+          onImported={setOutcome}
+        />
+      )}
       <StatusBar info={workspace} saveState={saveState} transport={transportName} connected={connected} />
     </div>
   );

@@ -24,7 +24,18 @@ interface ReaderActionsProps {
   readonly showInfo: (text: string) => void;
 }
 
-export function ReaderActions({ pane, documents, besideId, onOpenBeside, onLink, onEditDetails, onNewVersion, onDeleted, report, showInfo }: ReaderActionsProps) {
+export function ReaderActions({
+  pane,
+  documents,
+  besideId,
+  onOpenBeside,
+  onLink,
+  onEditDetails,
+  onNewVersion,
+  onDeleted,
+  report,
+  showInfo,
+}: ReaderActionsProps) {
   const documentId = pane.documentId;
   const others = documents.state === 'ready' ? documents.value.filter(({ meta }) => meta.id !== documentId) : [];
 
@@ -59,7 +70,13 @@ export function ReaderActions({ pane, documents, besideId, onOpenBeside, onLink,
           <option key={meta.id} value={meta.title} />
         ))}
       </datalist>
-      <button type="button" className="button-small" onClick={onLink} title="Link the span selected here with the one selected beside (Alt+L)" disabled={besideId === undefined}>
+      <button
+        type="button"
+        className="button-small"
+        onClick={onLink}
+        title="Link the span selected here with the one selected beside (Alt+L)"
+        disabled={besideId === undefined}
+      >
         Link…
       </button>
       <button type="button" className="button-small" onClick={onEditDetails}>
@@ -83,7 +100,12 @@ export function ReaderActions({ pane, documents, besideId, onOpenBeside, onLink,
       >
         Import annotations…
       </FileButton>
-      <button type="button" className="button-small" onClick={() => void pane.deleteDocument().then((deleted) => deleted && onDeleted())} title="Delete this document and its claims (Ctrl+Z undoes)">
+      <button
+        type="button"
+        className="button-small"
+        onClick={() => void pane.deleteDocument().then((deleted) => deleted && onDeleted())}
+        title="Delete this document and its claims (Ctrl+Z undoes)"
+      >
         Delete…
       </button>
     </>

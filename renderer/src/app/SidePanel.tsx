@@ -63,9 +63,15 @@ export function SidePanel({ pane, workspace, tab, onTab, links, linking, onOpenC
   useEffect(() => {
     linkingRef.current = linking;
   });
-  const claimFromAnnotation = useCallback((annotationId: string) => documentId !== undefined && linkingRef.current.claimAnnotations([{ documentId, annotationId }]), [documentId]);
+  const claimFromAnnotation = useCallback(
+    (annotationId: string) => documentId !== undefined && linkingRef.current.claimAnnotations([{ documentId, annotationId }]),
+    [documentId],
+  );
 
-  const selection = pane.textSelection && pane.open ? { ...pane.textSelection, text: pane.open.text.slice(pane.textSelection.start, pane.textSelection.end) } : undefined;
+  const selection =
+    pane.textSelection && pane.open
+      ? { ...pane.textSelection, text: pane.open.text.slice(pane.textSelection.start, pane.textSelection.end) }
+      : undefined;
   return (
     <div className="side-panel">
       <div className="side-tabs" role="tablist" aria-label="Side panel">
@@ -106,7 +112,15 @@ export function SidePanel({ pane, workspace, tab, onTab, links, linking, onOpenC
         />
       ) : (
         <aside className="pane tab-pane" aria-label="Links">
-          <LinksPanel links={links} selectedAnnotation={pane.selectedAnnotation} onFollow={linking.followView} onCompare={linking.compare} onEdit={linking.edit} onDelete={linking.remove} onClaim={linking.claimLink} />
+          <LinksPanel
+            links={links}
+            selectedAnnotation={pane.selectedAnnotation}
+            onFollow={linking.followView}
+            onCompare={linking.compare}
+            onEdit={linking.edit}
+            onDelete={linking.remove}
+            onClaim={linking.claimLink}
+          />
         </aside>
       )}
     </div>

@@ -21,13 +21,19 @@ export function StatusBar({ info, saveState, transport, connected }: StatusBarPr
         {info ? `${info.name} — ${info.path}` : 'Opening workspace…'}
       </span>
       {info && info.problems.length > 0 && (
-        <button type="button" className="statusbar-item statusbar-warning" aria-expanded={showProblems} onClick={() => setShowProblems(!showProblems)}>
+        <button
+          type="button"
+          className="statusbar-item statusbar-warning"
+          aria-expanded={showProblems}
+          onClick={() => setShowProblems(!showProblems)}
+        >
           {problemSummary(info.problems)}
         </button>
       )}
       {info && showProblems && (
         <div className="problems-list" role="dialog" aria-label="Damaged files">
-          When the workspace was opened, these files could not be used as they were. A damaged file is set aside (renamed, never overwritten) and its newest good backup, if it has one, put back; a file from a newer version of Claimbench is left as it is:
+          When the workspace was opened, these files could not be used as they were. A damaged file is set aside (renamed, never
+          overwritten) and its newest good backup, if it has one, put back; a file from a newer version of Claimbench is left as it is:
           <ul>
             {info.problems.map((problem) => (
               <li key={problem.message}>{problem.message}</li>
@@ -42,13 +48,19 @@ export function StatusBar({ info, saveState, transport, connected }: StatusBarPr
         </span>
       )}
       {findings.length > 0 && (
-        <button type="button" className="statusbar-item statusbar-warning" aria-expanded={showFindings} onClick={() => setShowFindings(!showFindings)}>
+        <button
+          type="button"
+          className="statusbar-item statusbar-warning"
+          aria-expanded={showFindings}
+          onClick={() => setShowFindings(!showFindings)}
+        >
           {findings.length === 1 ? '1 problem found by the check' : `${findings.length} problems found by the check`}
         </button>
       )}
       {showFindings && findings.length > 0 && (
         <div className="problems-list" role="dialog" aria-label="Problems found by the check">
-          Checking the workspace once it was opened found these. They are not repaired automatically; <code>claimbench check</code> lists the same:
+          Checking the workspace once it was opened found these. They are not repaired automatically; <code>claimbench check</code> lists
+          the same:
           <ul>
             {findings.map(({ file, problem }) => (
               <li key={`${file} ${problem}`}>
@@ -85,5 +97,10 @@ function problemSummary(problems: WorkspaceInfo['problems']): string {
   const restored = problems.filter((problem) => problem.code === 'restored').length;
   const damaged = problems.length - restored;
   const plural = (n: number) => (n === 1 ? '' : 's');
-  return [restored > 0 ? `${restored} file${plural(restored)} restored from a backup` : '', damaged > 0 ? `${damaged} unreadable file${plural(damaged)}` : ''].filter(Boolean).join(', ');
+  return [
+    restored > 0 ? `${restored} file${plural(restored)} restored from a backup` : '',
+    damaged > 0 ? `${damaged} unreadable file${plural(damaged)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }

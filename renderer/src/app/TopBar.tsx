@@ -22,10 +22,20 @@ export function TopBar({ view, onView, claimCount, onExport, onImportBundle }: T
       <button type="button" aria-pressed={view === 'claims'} onClick={() => onView('claims')}>
         Claims{claimCount > 0 ? ` (${claimCount})` : ''}
       </button>
-      <button type="button" className="view-export" title="Export the workspace: a Claimbench bundle, a REFI-QDA project, or W3C annotations" onClick={onExport}>
+      <button
+        type="button"
+        className="view-export"
+        title="Export the workspace: a Claimbench bundle, a REFI-QDA project, or W3C annotations"
+        onClick={onExport}
+      >
         Export…
       </button>
-      <FileButton title="Merge a bundle another analyst exported into this workspace" accept=".claimbundle,.zip" onFile={onImportBundle} testId="bundle-input">
+      <FileButton
+        title="Merge a bundle another analyst exported into this workspace"
+        accept=".claimbundle,.zip"
+        onFile={onImportBundle}
+        testId="bundle-input"
+      >
         Import bundle…
       </FileButton>
     </nav>

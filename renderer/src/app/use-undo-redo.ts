@@ -10,14 +10,19 @@ type Direction = 'undo' | 'redo';
  * `besideId` is the document open on the right: a step that changed it leaves the left pane as it
  * is. `report` shows a failure (an empty history is not one).
  */
-export function useUndoRedo(besideId: string | undefined, openDocument: (documentId: string) => void, report: (message: string | undefined) => void) {
+export function useUndoRedo(
+  besideId: string | undefined,
+  openDocument: (documentId: string) => void,
+  report: (message: string | undefined) => void,
+) {
   const step = useCallback(
     (direction: Direction) => {
       // What bench/reader.ts times an undo from.
       if (direction === 'undo') performance.mark('cb:undo-key');
       void api[direction]().then(
         (result) => {
-          if (result.ok && result.value.documentId !== undefined && result.value.documentId !== besideId) openDocument(result.value.documentId);
+          if (result.ok && result.value.documentId !== undefined && result.value.documentId !== besideId)
+            openDocument(result.value.documentId);
           if (!result.ok && result.error.code !== `nothing-to-${direction}`) report(result.error.message);
         },
         (error: unknown) => report((error as Error).message),
@@ -31,7 +36,12 @@ export function useUndoRedo(besideId: string | undefined, openDocument: (documen
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || target?.closest('input, textarea, select, .monaco-editor')) return;
+      if (
+        !(event.ctrlKey || event.metaKey) ||
+        event.key.toLowerCase() !== 'z' ||
+        target?.closest('input, textarea, select, .monaco-editor')
+      )
+        return;
       event.preventDefault();
       step(event.shiftKey ? 'redo' : 'undo');
     };

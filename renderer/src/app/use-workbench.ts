@@ -77,7 +77,11 @@ export function useDocument(id: string | undefined): OpenDocument {
   const apply = useCallback((change: AnnotationsChange) => {
     for (const annotation of change.put) touchedRef.current.add(annotation.id);
     for (const removed of change.removed) touchedRef.current.add(removed);
-    setLoaded((shown) => (shown?.id === change.documentId && shown.value.state === 'ready' ? { id: shown.id, value: { state: 'ready', value: withAnnotations(shown.value.value, change) } } : shown));
+    setLoaded((shown) =>
+      shown?.id === change.documentId && shown.value.state === 'ready'
+        ? { id: shown.id, value: { state: 'ready', value: withAnnotations(shown.value.value, change) } }
+        : shown,
+    );
   }, []);
   useEffect(() => {
     if (id === undefined) return;
@@ -102,13 +106,17 @@ export function useDocument(id: string | undefined): OpenDocument {
         setLoaded({ id, value: { state: 'ready', value: early.reduce(withAnnotations, view) } });
         early = undefined;
         // The rest of the annotations, a page per task, after the first paint.
-        for (let next = nextAnnotations; next !== undefined; ) {
+        for (let next = nextAnnotations; next !== undefined;) {
           // In idle time: the browser paints, handles input and collects garbage between pages.
           await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 100 }));
           const page = await api.getAnnotations(id, next, ANNOTATION_PAGE);
           if (!current(loop) || !page.ok) return;
           const fresh = page.value.annotations.filter((annotation) => !touchedRef.current.has(annotation.id));
-          setLoaded((shown) => (shown?.id === id && shown.value.state === 'ready' ? { id, value: { state: 'ready', value: withAnnotations(shown.value.value, { documentId: id, put: fresh, removed: [] }) } } : shown));
+          setLoaded((shown) =>
+            shown?.id === id && shown.value.state === 'ready'
+              ? { id, value: { state: 'ready', value: withAnnotations(shown.value.value, { documentId: id, put: fresh, removed: [] }) } }
+              : shown,
+          );
           next = page.value.next;
         }
       } catch (error) {
@@ -165,4 +173,3 @@ export function useConnected(): boolean {
   }, []);
   return connected;
 }
-

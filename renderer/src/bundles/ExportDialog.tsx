@@ -15,9 +15,21 @@ import { countOf as count } from '../ui/format.ts';
 type Format = ExportFormat | 'w3c';
 
 const FORMATS: readonly { readonly id: Format; readonly label: string; readonly hint: string }[] = [
-  { id: 'bundle', label: 'Claimbench bundle (.claimbundle)', hint: 'Texts, annotations (W3C), codebook, claims and verdicts, claims.csv, brat, ClaimReview and a report to read offline; hashed, optionally signed. Another analyst can verify and merge it.' },
-  { id: 'qdpx', label: 'REFI-QDA project (.qdpx)', hint: 'For NVivo, ATLAS.ti and MAXQDA: the texts, the codebook as codes, claims as coded selections with notes, links.' },
-  { id: 'w3c', label: 'W3C annotations only (.jsonld)', hint: 'Every claim and evidence link of the workspace as W3C Web Annotations, for Hypothesis-style tools and archives.' },
+  {
+    id: 'bundle',
+    label: 'Claimbench bundle (.claimbundle)',
+    hint: 'Texts, annotations (W3C), codebook, claims and verdicts, claims.csv, brat, ClaimReview and a report to read offline; hashed, optionally signed. Another analyst can verify and merge it.',
+  },
+  {
+    id: 'qdpx',
+    label: 'REFI-QDA project (.qdpx)',
+    hint: 'For NVivo, ATLAS.ti and MAXQDA: the texts, the codebook as codes, claims as coded selections with notes, links.',
+  },
+  {
+    id: 'w3c',
+    label: 'W3C annotations only (.jsonld)',
+    hint: 'Every claim and evidence link of the workspace as W3C Web Annotations, for Hypothesis-style tools and archives.',
+  },
 ];
 
 interface ExportDialogProps {
@@ -30,11 +42,17 @@ interface ExportDialogProps {
 
 type Run =
   | { readonly state: 'idle'; readonly cancelled?: boolean }
-  | { readonly state: 'running'; readonly jobId: string; readonly done: number; readonly total?: number; readonly phase: string; readonly cancelling: boolean }
+  | {
+      readonly state: 'running';
+      readonly jobId: string;
+      readonly done: number;
+      readonly total?: number;
+      readonly phase: string;
+      readonly cancelling: boolean;
+    }
   | { readonly state: 'done'; readonly file: ExportedFile; readonly filtered: boolean }
   | { readonly state: 'saved'; readonly fileName: string; readonly size: number; readonly save: () => void }
   | { readonly state: 'failed'; readonly message: string };
-
 
 export function ExportDialog({ workspace, documents, currentDocumentId, onClose }: ExportDialogProps) {
   const [format, setFormat] = useState<Format>('bundle');
@@ -51,7 +69,9 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
   useEffect(() => {
     const subscription = api.onDidProgressBundle((progress) => {
       if (progress.jobId !== jobRef.current || progress.finished) return;
-      setRun((previous) => (previous.state === 'running' ? { ...previous, done: progress.done, total: progress.total, phase: progress.phase } : previous));
+      setRun((previous) =>
+        previous.state === 'running' ? { ...previous, done: progress.done, total: progress.total, phase: progress.phase } : previous,
+      );
     });
     return () => subscription.dispose();
   }, []);
@@ -64,7 +84,8 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
   };
   const filtered = format !== 'w3c' && (tags.size > 0 || statuses.size > 0 || scope === 'chosen');
   const annotationCount = useMemo(
-    () => documents.filter(({ meta }) => scope === 'all' || chosen.has(meta.id)).reduce((sum, { annotationCount: count }) => sum + count, 0),
+    () =>
+      documents.filter(({ meta }) => scope === 'all' || chosen.has(meta.id)).reduce((sum, { annotationCount: count }) => sum + count, 0),
     [documents, scope, chosen],
   );
   const running = run.state === 'running';
@@ -87,7 +108,9 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
     jobRef.current = jobId;
     // The name the bundle is made (and signed) by: kept in the workspace settings for next time.
     if (format === 'bundle' && analyst.trim() !== workspace.settings.analystName) {
-      const saved = await api.updateSettings({ analystName: analyst.trim() }).catch((error: unknown) => ({ ok: false as const, error: { message: (error as Error).message } }));
+      const saved = await api
+        .updateSettings({ analystName: analyst.trim() })
+        .catch((error: unknown) => ({ ok: false as const, error: { message: (error as Error).message } }));
       if (!saved.ok) return setRun({ state: 'failed', message: saved.error.message });
     }
     const request: BundleExportRequest = {
@@ -123,7 +146,8 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
       <Dialog title="Export finished" onClose={onClose}>
         <div className="export-done" data-testid="export-done">
           <p>
-            <strong>{run.fileName}</strong> — {formatBytes(run.size)}: every claim and evidence link of the workspace as W3C Web Annotations.
+            <strong>{run.fileName}</strong> — {formatBytes(run.size)}: every claim and evidence link of the workspace as W3C Web
+            Annotations.
           </p>
           <SavedFooter onSave={run.save} onClose={onClose} />
         </div>
@@ -142,11 +166,14 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
             {file.signedBy ? `, signed by ${file.signedBy}` : ''}.
           </p>
           <p>
-            {count(contents.documents, 'document')}, {count(contents.annotations, 'claim')}, {count(contents.links, 'evidence link')}, {count(contents.claims, 'claim record', 'claim records')} (Claims view).
+            {count(contents.documents, 'document')}, {count(contents.annotations, 'claim')}, {count(contents.links, 'evidence link')},{' '}
+            {count(contents.claims, 'claim record', 'claim records')} (Claims view).
           </p>
           {contents.annotations === 0 && (
             <p className="form-error" role="alert">
-              {run.filtered ? 'No claim matched the filters: the export holds the documents without claims.' : 'The export holds no claims.'}
+              {run.filtered
+                ? 'No claim matched the filters: the export holds the documents without claims.'
+                : 'The export holds no claims.'}
             </p>
           )}
           {file.rootHash && (
@@ -183,17 +210,20 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
         <fieldset className="export-scope" disabled={running || format === 'w3c'}>
           <legend>What</legend>
           <label>
-            <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> The whole workspace ({documents.length} documents)
+            <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> The whole workspace (
+            {documents.length} documents)
           </label>
           <label>
-            <input type="radio" name="scope" checked={scope === 'chosen'} onChange={() => setScope('chosen')} /> Chosen documents ({chosen.size})
+            <input type="radio" name="scope" checked={scope === 'chosen'} onChange={() => setScope('chosen')} /> Chosen documents (
+            {chosen.size})
           </label>
           {scope === 'chosen' && (
             <ul className="export-documents" aria-label="Documents to export">
               {documents.map(({ meta, annotationCount: count }) => (
                 <li key={meta.id}>
                   <label>
-                    <input type="checkbox" checked={chosen.has(meta.id)} onChange={() => toggle(chosen, meta.id, setChosen)} /> {meta.title} <small>({count})</small>
+                    <input type="checkbox" checked={chosen.has(meta.id)} onChange={() => toggle(chosen, meta.id, setChosen)} /> {meta.title}{' '}
+                    <small>({count})</small>
                   </label>
                 </li>
               ))}
@@ -214,7 +244,8 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
                 <p>With status:</p>
                 {workspace.settings.statuses.map((status) => (
                   <label key={status.id}>
-                    <input type="checkbox" checked={statuses.has(status.id)} onChange={() => toggle(statuses, status.id, setStatuses)} /> {status.label}
+                    <input type="checkbox" checked={statuses.has(status.id)} onChange={() => toggle(statuses, status.id, setStatuses)} />{' '}
+                    {status.label}
                   </label>
                 ))}
               </div>
@@ -224,14 +255,23 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
         <fieldset className="export-options" disabled={running || format !== 'bundle'}>
           <legend>Bundle options</legend>
           <label>
-            <input type="checkbox" checked={originals} onChange={(event) => setOriginals(event.target.checked)} /> Include the imported files (PDF, Word …) as they came
+            <input type="checkbox" checked={originals} onChange={(event) => setOriginals(event.target.checked)} /> Include the imported
+            files (PDF, Word …) as they came
           </label>
           <label className="export-analyst">
             Made by
-            <input type="text" value={analyst} maxLength={200} placeholder="Your name" onChange={(event) => setAnalyst(event.target.value)} />
+            <input
+              type="text"
+              value={analyst}
+              maxLength={200}
+              placeholder="Your name"
+              onChange={(event) => setAnalyst(event.target.value)}
+            />
           </label>
           <label>
-            <input type="checkbox" checked={sign} onChange={(event) => setSign(event.target.checked)} /> Sign it as {analyst.trim() || 'Unnamed analyst'} (your Ed25519 key, made on first use: a valid signature shows the bundle is unchanged since this key signed it)
+            <input type="checkbox" checked={sign} onChange={(event) => setSign(event.target.checked)} /> Sign it as{' '}
+            {analyst.trim() || 'Unnamed analyst'} (your Ed25519 key, made on first use: a valid signature shows the bundle is unchanged
+            since this key signed it)
           </label>
         </fieldset>
         <p className="export-summary span-2">
@@ -247,10 +287,19 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
         {run.state === 'running' && (
           <div className="export-progress span-2" data-testid="export-progress">
             <progress aria-label="Export progress" max={run.total ?? 1} value={run.total === undefined ? undefined : run.done} />
-            <span>{run.cancelling ? 'Cancelling…' : `${PHASES[run.phase] ?? 'Exporting'}${run.total ? ` ${run.done} of ${run.total}` : '…'}`}</span>
+            <span>
+              {run.cancelling ? 'Cancelling…' : `${PHASES[run.phase] ?? 'Exporting'}${run.total ? ` ${run.done} of ${run.total}` : '…'}`}
+            </span>
           </div>
         )}
-        <FormFooter error={run.state === 'failed' ? run.message : undefined} busy={running} disabled={nothingChosen} submit={['Export', 'Exporting…']} onCancel={cancel} cancelLabel={running ? 'Cancel export' : 'Cancel'} />
+        <FormFooter
+          error={run.state === 'failed' ? run.message : undefined}
+          busy={running}
+          disabled={nothingChosen}
+          submit={['Export', 'Exporting…']}
+          onCancel={cancel}
+          cancelLabel={running ? 'Cancel export' : 'Cancel'}
+        />
       </form>
     </Dialog>
   );

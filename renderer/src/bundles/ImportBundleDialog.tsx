@@ -56,7 +56,12 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
           if (result.ok) void api.discardBundleImport(result.value.importId);
           return;
         }
-        if (!result.ok) return setStage(result.error.code === 'cancelled' ? { state: 'refused', message: 'Cancelled.' } : { state: 'refused', message: result.error.message });
+        if (!result.ok)
+          return setStage(
+            result.error.code === 'cancelled'
+              ? { state: 'refused', message: 'Cancelled.' }
+              : { state: 'refused', message: result.error.message },
+          );
         previewId.current = result.value.importId;
         setStage({ state: 'preview', preview: result.value });
       } catch (failure) {
@@ -102,7 +107,11 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
         {stage.state === 'checking' ? (
           <div className="export-progress" data-testid="bundle-checking">
             <progress aria-label="Checking the bundle" max={stage.total ?? 1} value={stage.total === undefined ? undefined : stage.done} />
-            <span>{stage.cancelling ? 'Cancelling…' : `Checking every file of the bundle${stage.total ? ` (${formatBytes(stage.done)} of ${formatBytes(stage.total)})` : '…'}`}</span>
+            <span>
+              {stage.cancelling
+                ? 'Cancelling…'
+                : `Checking every file of the bundle${stage.total ? ` (${formatBytes(stage.done)} of ${formatBytes(stage.total)})` : '…'}`}
+            </span>
           </div>
         ) : (
           <p className="form-error" role="alert">
@@ -125,7 +134,10 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
   const { preview } = stage;
   const { signature } = preview;
   const unresolved = preview.conflicts.filter((conflict) => choices[conflict.key] === undefined).length;
-  const chooseAll = (choice: Resolution) => setChoices(Object.fromEntries(preview.conflicts.map((conflict) => [conflict.key, conflict.options.includes(choice) ? choice : 'mine'])));
+  const chooseAll = (choice: Resolution) =>
+    setChoices(
+      Object.fromEntries(preview.conflicts.map((conflict) => [conflict.key, conflict.options.includes(choice) ? choice : 'mine'])),
+    );
   const newDocuments = preview.documents.filter((match) => match.state === 'new');
   const matched = preview.documents.filter((match) => match.state === 'matched');
   const titleOf = new Map(preview.documents.map((match) => [match.localId, match.title]));
@@ -140,7 +152,8 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
       >
         <div className="span-2">
           <p>
-            “{preview.workspace}” by {preview.creator}, {formatDate(preview.createdAt)}: all {count(preview.files, 'file')} as its manifest lists them.
+            “{preview.workspace}” by {preview.creator}, {formatDate(preview.createdAt)}: all {count(preview.files, 'file')} as its manifest
+            lists them.
           </p>
           <p className={`bundle-signature bundle-signature-${signature.state}`} data-testid="bundle-signature">
             {signature.state === 'valid'
@@ -176,7 +189,8 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
           <section className="bundle-conflicts span-2" aria-label="Conflicts">
             <header className="bundle-conflicts-header">
               <strong>
-                {preview.conflicts.length} conflict{preview.conflicts.length === 1 ? '' : 's'}: changed on both sides. Choose for each{unresolved > 0 ? ` (${unresolved} left)` : ''}.
+                {preview.conflicts.length} conflict{preview.conflicts.length === 1 ? '' : 's'}: changed on both sides. Choose for each
+                {unresolved > 0 ? ` (${unresolved} left)` : ''}.
               </strong>
               <span>
                 {CHOICES.map((choice) => (
@@ -205,7 +219,13 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
                   <div role="radiogroup" aria-label={`Resolve ${conflictTitle(conflict, titleOf)}`} className="bundle-conflict-choices">
                     {CHOICES.filter((choice) => conflict.options.includes(choice.id)).map((choice) => (
                       <label key={choice.id}>
-                        <input type="radio" name={conflict.key} checked={choices[conflict.key] === choice.id} onChange={() => setChoices({ ...choices, [conflict.key]: choice.id })} /> {choice.label}
+                        <input
+                          type="radio"
+                          name={conflict.key}
+                          checked={choices[conflict.key] === choice.id}
+                          onChange={() => setChoices({ ...choices, [conflict.key]: choice.id })}
+                        />{' '}
+                        {choice.label}
                       </label>
                     ))}
                   </div>
@@ -214,19 +234,31 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
             </ul>
           </section>
         )}
-        <FormFooter error={error} busy={busy} disabled={unresolved > 0 || signature.state === 'invalid'} submit={['Import', 'Importing…']} onCancel={close} />
+        <FormFooter
+          error={error}
+          busy={busy}
+          disabled={unresolved > 0 || signature.state === 'invalid'}
+          submit={['Import', 'Importing…']}
+          onCancel={close}
+        />
       </form>
     </Dialog>
   );
 }
 
-
 function countLine(noun: string, counts: BundlePreview['annotations']): string {
-  return [`${count(counts.added, noun)} to add`, counts.skipped > 0 ? `${counts.skipped} already here` : '', counts.conflicts > 0 ? `${counts.conflicts} in conflict` : ''].filter(Boolean).join(', ');
+  return [
+    `${count(counts.added, noun)} to add`,
+    counts.skipped > 0 ? `${counts.skipped} already here` : '',
+    counts.conflicts > 0 ? `${counts.conflicts} in conflict` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 function conflictTitle(conflict: MergeConflict, titles: ReadonlyMap<string, string>): string {
-  if (conflict.kind === 'annotation') return `Annotation “${shorten(conflict.mine.target.exact, 60)}” in ${titles.get(conflict.documentId ?? '') ?? 'a document'}`;
+  if (conflict.kind === 'annotation')
+    return `Annotation “${shorten(conflict.mine.target.exact, 60)}” in ${titles.get(conflict.documentId ?? '') ?? 'a document'}`;
   if (conflict.kind === 'link') return `Link ${conflict.id.slice(0, 8)}`;
   return `Claim “${shorten(conflict.mine.statement, 60)}” (Claims view)`;
 }
@@ -255,13 +287,26 @@ function describeAnnotation(annotation: Annotation, workspace: WorkspaceInfo): s
 }
 
 function describeLink(link: EvidenceLink): string {
-  return [LINK_RELATIONS.find((relation) => relation.id === link.relation)?.label ?? link.relation, link.note && `note: ${shorten(link.note, 120)}`, link.creator && `by ${link.creator}`].filter(Boolean).join(' · ');
+  return [
+    LINK_RELATIONS.find((relation) => relation.id === link.relation)?.label ?? link.relation,
+    link.note && `note: ${shorten(link.note, 120)}`,
+    link.creator && `by ${link.creator}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function describeClaim(claim: Claim, workspace: WorkspaceInfo): string {
-  const rating = claim.verdict && (workspace.settings.verdictScale.find((candidate) => candidate.id === claim.verdict!.rating)?.label ?? claim.verdict.rating);
+  const rating =
+    claim.verdict &&
+    (workspace.settings.verdictScale.find((candidate) => candidate.id === claim.verdict!.rating)?.label ?? claim.verdict.rating);
   const status = CLAIM_STATUSES.find((candidate) => candidate.id === claim.status)?.label ?? claim.status;
-  return [`“${shorten(claim.statement, 80)}”`, count(claim.mentions.length, 'mention'), rating ? `verdict: ${rating}` : 'no verdict', status].join(' · ');
+  return [
+    `“${shorten(claim.statement, 80)}”`,
+    count(claim.mentions.length, 'mention'),
+    rating ? `verdict: ${rating}` : 'no verdict',
+    status,
+  ].join(' · ');
 }
 
 /** "Imported work.claimbundle: 2 new documents; 14 annotations added (3 already here); …" */

@@ -77,7 +77,12 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
             <button type="button" className="button-small" onClick={() => void exportAs('csv')}>
               Export CSV
             </button>
-            <button type="button" className="button-small" onClick={() => void exportAs('qdc')} title="REFI-QDA codebook, for NVivo, ATLAS.ti, MAXQDA and Taguette">
+            <button
+              type="button"
+              className="button-small"
+              onClick={() => void exportAs('qdc')}
+              title="REFI-QDA codebook, for NVivo, ATLAS.ti, MAXQDA and Taguette"
+            >
               Export .qdc
             </button>
           </div>
@@ -109,7 +114,14 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
         </div>
         <div className="codebook-main">
           {pane.kind === 'delete' && chosen ? (
-            <DeleteTagForm key={chosen.id} tag={chosen} codebook={codebook} uses={usage[chosen.id] ?? 0} onDone={(note) => (setMessage(note), setPane(chosen.parentId ? { kind: 'edit', tagId: chosen.parentId } : chosenPane))} onCancel={() => setPane({ kind: 'edit', tagId: chosen.id })} />
+            <DeleteTagForm
+              key={chosen.id}
+              tag={chosen}
+              codebook={codebook}
+              uses={usage[chosen.id] ?? 0}
+              onDone={(note) => (setMessage(note), setPane(chosen.parentId ? { kind: 'edit', tagId: chosen.parentId } : chosenPane))}
+              onCancel={() => setPane({ kind: 'edit', tagId: chosen.id })}
+            />
           ) : (
             <TagForm
               key={chosen?.id ?? 'new'}
@@ -149,14 +161,22 @@ function TagForm({ tag, parentId, codebook, onSaved, onDelete, onAddChild }: Tag
   const rows = useMemo(() => tagTree(codebook), [codebook]);
   // A tag cannot go inside itself or its own children.
   const excluded = useMemo(() => (tag ? descendantsOf(codebook, tag.id) : new Set<string>()), [codebook, tag]);
-  const keyHolders = new Map(codebook.tags.flatMap((other) => (other.shortcut && other.id !== tag?.id ? [[other.shortcut, other.name] as const] : [])));
+  const keyHolders = new Map(
+    codebook.tags.flatMap((other) => (other.shortcut && other.id !== tag?.id ? [[other.shortcut, other.name] as const] : [])),
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     const result = tag
       ? await api.updateTag(tag.id, { ...fields, parentId: fields.parentId || null, shortcut: fields.shortcut || null })
-      : await api.addTag({ name: fields.name, color: fields.color, description: fields.description, ...(fields.parentId ? { parentId: fields.parentId } : {}), ...(fields.shortcut ? { shortcut: fields.shortcut } : {}) });
+      : await api.addTag({
+          name: fields.name,
+          color: fields.color,
+          description: fields.description,
+          ...(fields.parentId ? { parentId: fields.parentId } : {}),
+          ...(fields.shortcut ? { shortcut: fields.shortcut } : {}),
+        });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setError(undefined);
@@ -168,7 +188,13 @@ function TagForm({ tag, parentId, codebook, onSaved, onDelete, onAddChild }: Tag
       <h3 className="codebook-heading span-2">{tag ? tag.name : 'New tag'}</h3>
       <label className="span-2">
         Name
-        <input value={fields.name} required maxLength={120} onChange={(event) => setFields({ ...fields, name: event.target.value })} autoFocus={tag === undefined} />
+        <input
+          value={fields.name}
+          required
+          maxLength={120}
+          onChange={(event) => setFields({ ...fields, name: event.target.value })}
+          autoFocus={tag === undefined}
+        />
       </label>
       <label>
         Colour
@@ -200,7 +226,13 @@ function TagForm({ tag, parentId, codebook, onSaved, onDelete, onAddChild }: Tag
       </label>
       <label className="span-2">
         Description
-        <textarea className="codebook-description" value={fields.description} maxLength={2000} rows={3} onChange={(event) => setFields({ ...fields, description: event.target.value })} />
+        <textarea
+          className="codebook-description"
+          value={fields.description}
+          maxLength={2000}
+          rows={3}
+          onChange={(event) => setFields({ ...fields, description: event.target.value })}
+        />
       </label>
       {tag && (
         <div className="codebook-tag-actions span-2">
@@ -212,7 +244,21 @@ function TagForm({ tag, parentId, codebook, onSaved, onDelete, onAddChild }: Tag
           </button>
         </div>
       )}
-      <FormFooter error={error} busy={busy} submit={tag ? ['Save tag', 'Saving…'] : ['Add tag', 'Adding…']} onCancel={() => setFields({ name: tag?.name ?? '', color: tag?.color ?? fields.color, parentId: tag?.parentId ?? '', shortcut: tag?.shortcut ?? '', description: tag?.description ?? '' })} cancelLabel="Reset" />
+      <FormFooter
+        error={error}
+        busy={busy}
+        submit={tag ? ['Save tag', 'Saving…'] : ['Add tag', 'Adding…']}
+        onCancel={() =>
+          setFields({
+            name: tag?.name ?? '',
+            color: tag?.color ?? fields.color,
+            parentId: tag?.parentId ?? '',
+            shortcut: tag?.shortcut ?? '',
+            description: tag?.description ?? '',
+          })
+        }
+        cancelLabel="Reset"
+      />
     </form>
   );
 }
@@ -242,7 +288,8 @@ function DeleteTagForm({ tag, codebook, uses, onDone, onCancel }: DeleteTagFormP
     const result = await api.deleteTag(tag.id, plan);
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
-    const what = uses === 0 ? '' : choice === 'delete' ? `; ${usedBy} deleted` : choice === 'retag' ? `; ${usedBy} retagged` : `; ${usedBy} untagged`;
+    const what =
+      uses === 0 ? '' : choice === 'delete' ? `; ${usedBy} deleted` : choice === 'retag' ? `; ${usedBy} retagged` : `; ${usedBy} untagged`;
     onDone(`Deleted ${tag.name}${what}. Ctrl+Z undoes it.`);
   };
 
@@ -251,7 +298,8 @@ function DeleteTagForm({ tag, codebook, uses, onDone, onCancel }: DeleteTagFormP
       <h3 className="codebook-heading span-2">Delete “{tag.name}”?</h3>
       {children.length > 0 && (
         <p className="span-2 codebook-note">
-          Its {children.length === 1 ? 'tag' : `${children.length} tags`} {children.map((child) => child.name).join(', ')} will move to {parent ? parent.name : 'the top level'}.
+          Its {children.length === 1 ? 'tag' : `${children.length} tags`} {children.map((child) => child.name).join(', ')} will move to{' '}
+          {parent ? parent.name : 'the top level'}.
         </p>
       )}
       {uses === 0 ? (
@@ -264,9 +312,20 @@ function DeleteTagForm({ tag, codebook, uses, onDone, onCancel }: DeleteTagFormP
             Keep the claims, without this tag
           </label>
           <label>
-            <input type="radio" name="plan" checked={choice === 'retag'} onChange={() => setChoice('retag')} disabled={others.length === 0} />
+            <input
+              type="radio"
+              name="plan"
+              checked={choice === 'retag'}
+              onChange={() => setChoice('retag')}
+              disabled={others.length === 0}
+            />
             Give them another tag instead:
-            <select aria-label="Replacement tag" value={into} onChange={(event) => (setInto(event.target.value), setChoice('retag'))} disabled={others.length === 0}>
+            <select
+              aria-label="Replacement tag"
+              value={into}
+              onChange={(event) => (setInto(event.target.value), setChoice('retag'))}
+              disabled={others.length === 0}
+            >
               {others.map(({ tag: option, depth }) => (
                 <option key={option.id} value={option.id}>
                   {'\u00a0\u00a0'.repeat(depth)}

@@ -46,7 +46,8 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const verdict = draft.rating === '' ? null : { rating: draft.rating, rationale: draft.rationale, reviewer: draft.reviewer.trim(), date: draft.date };
+    const verdict =
+      draft.rating === '' ? null : { rating: draft.rating, rationale: draft.rationale, reviewer: draft.reviewer.trim(), date: draft.date };
     const result = await api.updateClaim(claim.id, { statement: draft.statement, status: draft.status, verdict });
     setMessage(result.ok ? { kind: 'info', text: 'Saved.' } : { kind: 'error', text: result.error.message });
   };
@@ -67,7 +68,12 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
       <form className="form claim-detail-form" onSubmit={(event) => void save(event).catch(failed)}>
         <label>
           Statement
-          <textarea className="statement-input" rows={3} value={draft.statement} onChange={(event) => setDraft({ ...draft, statement: event.target.value })} />
+          <textarea
+            className="statement-input"
+            rows={3}
+            value={draft.statement}
+            onChange={(event) => setDraft({ ...draft, statement: event.target.value })}
+          />
         </label>
         <div className="form-row">
           <label>
@@ -76,14 +82,25 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
           </label>
           <label>
             Verdict
-            <OptionSelect value={draft.rating} first={NO_VERDICT_YET} options={scale} onChange={(rating) => setDraft({ ...draft, rating })} style={{ '--c': rating?.color } as CSSProperties} />
+            <OptionSelect
+              value={draft.rating}
+              first={NO_VERDICT_YET}
+              options={scale}
+              onChange={(rating) => setDraft({ ...draft, rating })}
+              style={{ '--c': rating?.color } as CSSProperties}
+            />
           </label>
         </div>
         {draft.rating !== '' && (
           <>
             <label>
               Rationale (Markdown)
-              <textarea rows={5} value={draft.rationale} onChange={(event) => setDraft({ ...draft, rationale: event.target.value })} placeholder="Why this rating: the evidence, and what it does not show" />
+              <textarea
+                rows={5}
+                value={draft.rationale}
+                onChange={(event) => setDraft({ ...draft, rationale: event.target.value })}
+                placeholder="Why this rating: the evidence, and what it does not show"
+              />
             </label>
             <div className="form-row">
               <label>
@@ -115,7 +132,12 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
         Timeline <span className="pane-count">{row.mentionCount}</span>
         {appearances !== undefined && appearances.length >= 2 && (
           <span className="pane-title-actions">
-            <button type="button" className="button-small" onClick={() => onSideBySide(appearances[0]!.ref, appearances[1]!.ref)} title="The first two appearances, side by side">
+            <button
+              type="button"
+              className="button-small"
+              onClick={() => onSideBySide(appearances[0]!.ref, appearances[1]!.ref)}
+              title="The first two appearances, side by side"
+            >
               Side by side
             </button>
           </span>
@@ -138,7 +160,12 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
               <button type="button" className="button-small" onClick={() => onOpenMention(appearance.ref, true)}>
                 Open beside
               </button>
-              <button type="button" className="button-small" onClick={() => void removeMention(appearance.ref).catch(failed)} aria-label="Remove mention">
+              <button
+                type="button"
+                className="button-small"
+                onClick={() => void removeMention(appearance.ref).catch(failed)}
+                aria-label="Remove mention"
+              >
                 Remove
               </button>
             </span>

@@ -36,11 +36,16 @@ export function ClaimsView({ rows, scale, analystName, onOpenMention, onSideBySi
   const [filter, setFilter] = useState<{ text: string; verdict: string; status: ClaimStatus | '' }>({ text: '', verdict: '', status: '' });
   const [chosen, setChosen] = useState<string>();
   const shown = useMemo(() => {
-    const filtered = filterClaimRows(rows ?? [], { text: filter.text, ...(filter.verdict ? { verdict: filter.verdict } : {}), ...(filter.status ? { status: filter.status } : {}) });
+    const filtered = filterClaimRows(rows ?? [], {
+      text: filter.text,
+      ...(filter.verdict ? { verdict: filter.verdict } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+    });
     return sortClaimRows(filtered, sort.key, sort.direction, scale);
   }, [rows, filter, sort, scale]);
   const ratings = new Map(scale.map((rating) => [rating.id, rating]));
-  const toggleSort = (key: ClaimSortKey) => setSort((current) => ({ key, direction: current.key === key && current.direction === 'asc' ? 'desc' : 'asc' }));
+  const toggleSort = (key: ClaimSortKey) =>
+    setSort((current) => ({ key, direction: current.key === key && current.direction === 'asc' ? 'desc' : 'asc' }));
   const current = rows?.find((row) => row.claim.id === chosen);
 
   return (
@@ -48,20 +53,46 @@ export function ClaimsView({ rows, scale, analystName, onOpenMention, onSideBySi
       <section className="pane claims-table-pane" aria-label="All claims">
         <div className="claims-view-tools">
           <h1 className="pane-title">
-            Claims <span className="pane-count">{rows === undefined ? '' : shown.length === rows.length ? rows.length : `${shown.length} of ${rows.length}`}</span>
+            Claims{' '}
+            <span className="pane-count">
+              {rows === undefined ? '' : shown.length === rows.length ? rows.length : `${shown.length} of ${rows.length}`}
+            </span>
           </h1>
-          <input type="search" aria-label="Filter claims by text" placeholder="Filter by statement, outlet, speaker, quote" value={filter.text} onChange={(event) => setFilter({ ...filter, text: event.target.value })} />
-          <OptionSelect aria-label="Verdict" value={filter.verdict} first={VERDICT_FILTERS} options={scale} onChange={(verdict) => setFilter({ ...filter, verdict })} />
-          <OptionSelect<ClaimStatus | ''> aria-label="Claim status" value={filter.status} first={ALL_STATUSES} options={CLAIM_STATUSES} onChange={(status) => setFilter({ ...filter, status })} />
+          <input
+            type="search"
+            aria-label="Filter claims by text"
+            placeholder="Filter by statement, outlet, speaker, quote"
+            value={filter.text}
+            onChange={(event) => setFilter({ ...filter, text: event.target.value })}
+          />
+          <OptionSelect
+            aria-label="Verdict"
+            value={filter.verdict}
+            first={VERDICT_FILTERS}
+            options={scale}
+            onChange={(verdict) => setFilter({ ...filter, verdict })}
+          />
+          <OptionSelect<ClaimStatus | ''>
+            aria-label="Claim status"
+            value={filter.status}
+            first={ALL_STATUSES}
+            options={CLAIM_STATUSES}
+            onChange={(status) => setFilter({ ...filter, status })}
+          />
         </div>
         {rows?.length === 0 ? (
-          <p className="pane-empty">No claims yet. In a document, choose a claim in the panel and press “Claim…”, or link two spans as “same claim”.</p>
+          <p className="pane-empty">
+            No claims yet. In a document, choose a claim in the panel and press “Claim…”, or link two spans as “same claim”.
+          </p>
         ) : (
           <table className="claims-table">
             <thead>
               <tr>
                 {COLUMNS.map((column) => (
-                  <th key={column.key} aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  <th
+                    key={column.key}
+                    aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                  >
                     <button type="button" className="sort-button" onClick={() => toggleSort(column.key)}>
                       {column.label}
                       {sort.key === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
@@ -74,7 +105,12 @@ export function ClaimsView({ rows, scale, analystName, onOpenMention, onSideBySi
               {shown.map((row) => {
                 const rating = row.verdict ? ratings.get(row.verdict.rating) : undefined;
                 return (
-                  <tr key={row.claim.id} aria-selected={row.claim.id === chosen} onClick={() => setChosen(row.claim.id)} data-testid="claim-row">
+                  <tr
+                    key={row.claim.id}
+                    aria-selected={row.claim.id === chosen}
+                    onClick={() => setChosen(row.claim.id)}
+                    data-testid="claim-row"
+                  >
                     <td>
                       <button type="button" className="claim-statement" onClick={() => setChosen(row.claim.id)}>
                         {shorten(row.claim.statement, 160)}
@@ -86,13 +122,23 @@ export function ClaimsView({ rows, scale, analystName, onOpenMention, onSideBySi
                       {row.firstAppearance ? (
                         <>
                           {formatDate(row.firstAppearance.date)}
-                          <span className="claim-outlets">{row.firstAppearance.outlet || shorten(row.firstAppearance.documentTitle, 50)}</span>
+                          <span className="claim-outlets">
+                            {row.firstAppearance.outlet || shorten(row.firstAppearance.documentTitle, 50)}
+                          </span>
                         </>
                       ) : (
                         <span className="muted">undated</span>
                       )}
                     </td>
-                    <td>{row.verdict ? <span className="status" style={{ '--c': rating?.color } as CSSProperties}>{rating?.label ?? row.verdict.rating}</span> : <span className="muted">none</span>}</td>
+                    <td>
+                      {row.verdict ? (
+                        <span className="status" style={{ '--c': rating?.color } as CSSProperties}>
+                          {rating?.label ?? row.verdict.rating}
+                        </span>
+                      ) : (
+                        <span className="muted">none</span>
+                      )}
+                    </td>
                     <td className="muted">{formatDate(row.claim.modified.slice(0, 10))}</td>
                   </tr>
                 );
@@ -102,7 +148,15 @@ export function ClaimsView({ rows, scale, analystName, onOpenMention, onSideBySi
         )}
       </section>
       {current ? (
-        <ClaimDetail key={current.claim.id} row={current} scale={scale} analystName={analystName} onOpenMention={onOpenMention} onSideBySide={onSideBySide} onClosed={() => setChosen(undefined)} />
+        <ClaimDetail
+          key={current.claim.id}
+          row={current}
+          scale={scale}
+          analystName={analystName}
+          onOpenMention={onOpenMention}
+          onSideBySide={onSideBySide}
+          onClosed={() => setChosen(undefined)}
+        />
       ) : (
         <aside className="pane claim-detail" aria-label="Claim">
           <p className="pane-empty">Choose a claim to see its mentions, timeline and verdict.</p>

@@ -65,13 +65,16 @@ export function FidelityDialog({ quote, source, onClose }: FidelityDialogProps) 
       </div>
       <div className="fidelity-diff" ref={container} data-testid="fidelity-diff" />
       <p className={`fidelity-verdict fidelity-${comparison.verdict}`} data-testid="fidelity-verdict">
-        {VERDICTS[comparison.verdict]} {comparison.counts.changed} changed, {comparison.counts.dropped} dropped, {comparison.counts.added} added.
+        {VERDICTS[comparison.verdict]} {comparison.counts.changed} changed, {comparison.counts.dropped} dropped, {comparison.counts.added}{' '}
+        added.
       </p>
       {flagged.length > 0 && (
         <ul className="fidelity-list">
           {flagged.map((op, index) => (
             <li key={index} className={`fidelity-${op.kind}`}>
-              <strong>{op.kind === 'changed' ? 'Changed' : op.kind === 'dropped' ? 'Dropped from the source' : 'Added in the quote'}</strong>{' '}
+              <strong>
+                {op.kind === 'changed' ? 'Changed' : op.kind === 'dropped' ? 'Dropped from the source' : 'Added in the quote'}
+              </strong>{' '}
               {op.kind === 'changed' ? (
                 <>
                   <del>{op.source.join(' ')}</del> → <ins>{op.quote.join(' ')}</ins>

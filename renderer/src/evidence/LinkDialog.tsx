@@ -20,7 +20,15 @@ interface LinkDialogProps {
   readonly onClose: () => void;
 }
 
-export function LinkDialog({ title, from, to, relation: initialRelation = 'source-of', note: initialNote = '', onSave, onClose }: LinkDialogProps) {
+export function LinkDialog({
+  title,
+  from,
+  to,
+  relation: initialRelation = 'source-of',
+  note: initialNote = '',
+  onSave,
+  onClose,
+}: LinkDialogProps) {
   const [relation, setRelation] = useState<LinkRelation>(initialRelation);
   const [note, setNote] = useState(initialNote);
   const [error, setError] = useState<string>();
@@ -54,7 +62,13 @@ export function LinkDialog({ title, from, to, relation: initialRelation = 'sourc
           <legend>The right span…</legend>
           {LINK_RELATIONS.map((option) => (
             <label key={option.id} className="relation-option">
-              <input type="radio" name="relation" value={option.id} checked={relation === option.id} onChange={() => setRelation(option.id)} />
+              <input
+                type="radio"
+                name="relation"
+                value={option.id}
+                checked={relation === option.id}
+                onChange={() => setRelation(option.id)}
+              />
               <strong>{option.label}</strong>
               <span>{option.description}</span>
             </label>

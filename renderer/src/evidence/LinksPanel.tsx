@@ -29,14 +29,20 @@ export function LinksPanel({ links, selectedAnnotation, onFollow, onCompare, onE
   if (links.length === 0) {
     return (
       <p className="pane-empty">
-        No links yet. Open a source beside this document (<b>⇥</b> in the library), select a span in each, and press <kbd>Alt</kbd>+<kbd>L</kbd> or <b>Link…</b>.
+        No links yet. Open a source beside this document (<b>⇥</b> in the library), select a span in each, and press <kbd>Alt</kbd>+
+        <kbd>L</kbd> or <b>Link…</b>.
       </p>
     );
   }
   return (
     <ol className="links-list">
       {links.map((view) => (
-        <li key={view.link.id} className="link-row" aria-current={view.here.annotationId === selectedAnnotation ? 'true' : undefined} data-testid="link-item">
+        <li
+          key={view.link.id}
+          className="link-row"
+          aria-current={view.here.annotationId === selectedAnnotation ? 'true' : undefined}
+          data-testid="link-item"
+        >
           <div className="link-relation">
             <span className={`relation relation-${view.link.relation}`}>{relationFromHere(view)}</span>
             <span className="link-other" title={view.there.title}>
@@ -44,13 +50,21 @@ export function LinksPanel({ links, selectedAnnotation, onFollow, onCompare, onE
             </span>
           </div>
           <q className="link-quote">{shorten(view.here.quote, 140)}</q>
-          <q className="link-quote link-quote-there">{view.there.quote === undefined ? '(not found in the current text)' : shorten(view.there.quote, 140)}</q>
+          <q className="link-quote link-quote-there">
+            {view.there.quote === undefined ? '(not found in the current text)' : shorten(view.there.quote, 140)}
+          </q>
           {view.link.note && <p className="link-note">{shorten(view.link.note, 200)}</p>}
           <span className="row-actions">
             <button type="button" className="button-small" onClick={() => onFollow(view)} title="Open the other end beside this document">
               Follow
             </button>
-            <button type="button" className="button-small" onClick={() => onCompare(view)} disabled={view.there.quote === undefined} title="Compare the quote with its source, word by word">
+            <button
+              type="button"
+              className="button-small"
+              onClick={() => onCompare(view)}
+              disabled={view.there.quote === undefined}
+              title="Compare the quote with its source, word by word"
+            >
               Compare
             </button>
             <button type="button" className="button-small" onClick={() => onClaim(view)} title="Make the two ends mentions of one claim">
@@ -59,7 +73,13 @@ export function LinksPanel({ links, selectedAnnotation, onFollow, onCompare, onE
             <button type="button" className="button-small" onClick={() => onEdit(view)} aria-label="Edit link">
               Edit
             </button>
-            <button type="button" className="button-small" onClick={() => onDelete(view)} aria-label="Delete link" title="Delete link (Ctrl+Z undoes)">
+            <button
+              type="button"
+              className="button-small"
+              onClick={() => onDelete(view)}
+              aria-label="Delete link"
+              title="Delete link (Ctrl+Z undoes)"
+            >
               Delete
             </button>
           </span>

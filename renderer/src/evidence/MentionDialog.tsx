@@ -25,7 +25,9 @@ export function MentionDialog({ mentions, claims, onClose, onDone }: MentionDial
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     setBusy(true);
-    const result = await (mode === 'new' ? api.createClaim({ statement, mentions: refs }) : api.addMentions(claimId, refs)).catch((caught: unknown) => ({ ok: false as const, error: { message: (caught as Error).message } }));
+    const result = await (mode === 'new' ? api.createClaim({ statement, mentions: refs }) : api.addMentions(claimId, refs)).catch(
+      (caught: unknown) => ({ ok: false as const, error: { message: (caught as Error).message } }),
+    );
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     onDone?.(result.value.id);
@@ -53,7 +55,13 @@ export function MentionDialog({ mentions, claims, onClose, onDone }: MentionDial
             <strong>New claim</strong>
           </label>
           <label className="relation-option">
-            <input type="radio" name="mode" checked={mode === 'existing'} disabled={claims.length === 0} onChange={() => setMode('existing')} />
+            <input
+              type="radio"
+              name="mode"
+              checked={mode === 'existing'}
+              disabled={claims.length === 0}
+              onChange={() => setMode('existing')}
+            />
             <strong>Add to a claim</strong>
             {claims.length === 0 && <span>(there are none yet)</span>}
           </label>
@@ -75,7 +83,13 @@ export function MentionDialog({ mentions, claims, onClose, onDone }: MentionDial
             </select>
           </label>
         )}
-        <FormFooter error={error} busy={busy} disabled={mode === 'new' ? statement.trim() === '' : claimId === ''} submit={mode === 'new' ? ['Create claim', 'Saving…'] : ['Add mention', 'Saving…']} onCancel={onClose} />
+        <FormFooter
+          error={error}
+          busy={busy}
+          disabled={mode === 'new' ? statement.trim() === '' : claimId === ''}
+          submit={mode === 'new' ? ['Create claim', 'Saving…'] : ['Add mention', 'Saving…']}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -38,15 +38,26 @@ function endOf(pane: DocumentPaneState): { input: LinkEndInput; draft: LinkEndDr
   if (span !== undefined) {
     const same = annotations.find((annotation) => annotation.target.start === span.start && annotation.target.end === span.end);
     if (same) return { input: { documentId, annotationId: same.id }, draft: { documentTitle: open.meta.title, quote: same.target.exact } };
-    return { input: { documentId, start: span.start, end: span.end, annotationId: crypto.randomUUID() }, draft: { documentTitle: open.meta.title, quote: open.text.slice(span.start, span.end) } };
+    return {
+      input: { documentId, start: span.start, end: span.end, annotationId: crypto.randomUUID() },
+      draft: { documentTitle: open.meta.title, quote: open.text.slice(span.start, span.end) },
+    };
   }
   const annotation = annotations.find((candidate) => candidate.id === pane.selectedAnnotation);
-  return annotation && { input: { documentId, annotationId: annotation.id }, draft: { documentTitle: open.meta.title, quote: annotation.target.exact } };
+  return (
+    annotation && {
+      input: { documentId, annotationId: annotation.id },
+      draft: { documentTitle: open.meta.title, quote: annotation.target.exact },
+    }
+  );
 }
 
 export function useLinking({ left, right, evidence, report, setDocumentId, setBesideId }: LinkingOptions) {
   const [form, setForm] = useState<LinkForm>();
-  const [fidelity, setFidelity] = useState<{ quote: { documentTitle: string; text: string }; source: { documentTitle: string; text: string } }>();
+  const [fidelity, setFidelity] = useState<{
+    quote: { documentTitle: string; text: string };
+    source: { documentTitle: string; text: string };
+  }>();
   const [mentions, setMentions] = useState<readonly Mention[]>();
   const leftId = left.documentId;
   const rightId = right.documentId;
@@ -105,10 +116,14 @@ export function useLinking({ left, right, evidence, report, setDocumentId, setBe
   );
 
   const start = useCallback(() => {
-    if (rightId === undefined) return report('Open a source beside this document first (⇥ in the library), then select a span on each side.');
+    if (rightId === undefined)
+      return report('Open a source beside this document first (⇥ in the library), then select a span on each side.');
     const from = endOf(left);
     const to = endOf(right);
-    if (from === undefined || to === undefined) return report(`Select a span (or put the cursor in a claim) ${from === undefined ? 'in the document on the left' : 'in the source on the right'}, then link again.`);
+    if (from === undefined || to === undefined)
+      return report(
+        `Select a span (or put the cursor in a claim) ${from === undefined ? 'in the document on the left' : 'in the source on the right'}, then link again.`,
+      );
     report(undefined);
     setForm({ kind: 'new', from: from.input, to: to.input, drafts: [from.draft, to.draft] });
   }, [left, right, rightId, report]);
@@ -123,13 +138,15 @@ export function useLinking({ left, right, evidence, report, setDocumentId, setBe
       const result = await api.createLink({ id: crypto.randomUUID(), relation, from: form.from, to: form.to, note });
       if (!result.ok) return result.error.message;
       if (result.value.sameClaim.kind === 'joined') report('Linked; the new span is now a mention of the same claim.');
-      else if (result.value.sameClaim.kind === 'conflict') report('Linked. The two spans belong to different claims, which were left as they were.');
+      else if (result.value.sameClaim.kind === 'conflict')
+        report('Linked. The two spans belong to different claims, which were left as they were.');
       return undefined;
     },
     [form, report],
   );
 
-  const titleOf = (documentId: string) => (documentId === leftId ? left.open?.meta.title : documentId === rightId ? right.open?.meta.title : undefined) ?? 'Document';
+  const titleOf = (documentId: string) =>
+    (documentId === leftId ? left.open?.meta.title : documentId === rightId ? right.open?.meta.title : undefined) ?? 'Document';
   const hereTitle = left.open?.meta.title ?? 'Document';
 
   const views = {
@@ -155,7 +172,15 @@ export function useLinking({ left, right, evidence, report, setDocumentId, setBe
     claimLink: (view: LinkView) =>
       setMentions([
         { ref: view.here, quote: view.here.quote, documentTitle: hereTitle },
-        ...(view.there.quote === undefined ? [] : [{ ref: { documentId: view.there.documentId, annotationId: view.there.annotationId }, quote: view.there.quote, documentTitle: view.there.title }]),
+        ...(view.there.quote === undefined
+          ? []
+          : [
+              {
+                ref: { documentId: view.there.documentId, annotationId: view.there.annotationId },
+                quote: view.there.quote,
+                documentTitle: view.there.title,
+              },
+            ]),
       ]),
     claimAnnotations: (refs: readonly AnnotationRef[]) =>
       setMentions(

@@ -37,7 +37,9 @@ export function ImportPanel({ job, onCancel, onDismiss, onOpen }: ImportPanelPro
       {running && job.current && <p className="import-current">{job.current}</p>}
       {!running && (duplicates > 0 || rejected > 0) && (
         <p className="import-summary">
-          {[duplicates > 0 && `${duplicates} already in the workspace`, rejected > 0 && `${rejected} not imported`].filter(Boolean).join(' · ')}
+          {[duplicates > 0 && `${duplicates} already in the workspace`, rejected > 0 && `${rejected} not imported`]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
       )}
       <ul className="import-results">

@@ -37,7 +37,12 @@ export function PasteDialog({ onClose, onCreated }: PasteDialogProps) {
       <form className="form" onSubmit={(event) => void submit(event)}>
         <label>
           Title
-          <input value={title} onChange={(event) => setTitle(event.target.value)} placeholder="From the text's first line if empty" autoFocus />
+          <input
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+            placeholder="From the text's first line if empty"
+            autoFocus
+          />
         </label>
         <label>
           Text

@@ -36,7 +36,12 @@ interface JobState {
   readonly cancelling: boolean;
 }
 
-const cancelledOutcome = (name: string): ImportOutcome => ({ status: 'rejected', name, code: 'cancelled', message: 'not imported: the import was cancelled' });
+const cancelledOutcome = (name: string): ImportOutcome => ({
+  status: 'rejected',
+  name,
+  code: 'cancelled',
+  message: 'not imported: the import was cancelled',
+});
 
 function view(state: JobState): ImportJob {
   const outcomes = [...state.notSent, ...(state.progress?.outcomes ?? [])];
@@ -65,7 +70,14 @@ export function useImports(onImported: (documentId: string) => void): Imports {
         if (previous?.jobId === progress.jobId) return { ...previous, phase: progress.finished ? 'finished' : 'importing', progress };
         // A job started elsewhere shows when this window has nothing running itself.
         if (previous && previous.phase !== 'finished') return previous;
-        return { jobId: progress.jobId, phase: progress.finished ? 'finished' : 'importing', fileCount: progress.total, notSent: [], progress, cancelling: false };
+        return {
+          jobId: progress.jobId,
+          phase: progress.finished ? 'finished' : 'importing',
+          fileCount: progress.total,
+          notSent: [],
+          progress,
+          cancelling: false,
+        };
       });
     });
     return () => subscription.dispose();
@@ -74,7 +86,8 @@ export function useImports(onImported: (documentId: string) => void): Imports {
   const start = useCallback((files: readonly File[], options?: { versionOf?: string }) => {
     if (files.length === 0) return;
     const jobId = `job-${crypto.randomUUID()}`;
-    const update = (change: (state: JobState) => JobState) => setState((previous) => (previous?.jobId === jobId ? change(previous) : previous));
+    const update = (change: (state: JobState) => JobState) =>
+      setState((previous) => (previous?.jobId === jobId ? change(previous) : previous));
     setState({ jobId, phase: 'uploading', fileCount: files.length, uploading: files[0]?.name, notSent: [], cancelling: false });
     void (async () => {
       const refs: UploadRef[] = [];
@@ -106,7 +119,11 @@ export function useImports(onImported: (documentId: string) => void): Imports {
         if (first) importedListener.current(first.documentId);
       } catch (error) {
         const message = (error as Error).message;
-        update((current) => ({ ...current, phase: 'finished', notSent: [...notSent, ...refs.map((ref): ImportOutcome => ({ status: 'rejected', name: ref.name, code: 'unreadable', message }))] }));
+        update((current) => ({
+          ...current,
+          phase: 'finished',
+          notSent: [...notSent, ...refs.map((ref): ImportOutcome => ({ status: 'rejected', name: ref.name, code: 'unreadable', message }))],
+        }));
       }
     })();
   }, []);

@@ -23,7 +23,16 @@ interface LibraryPaneProps {
   readonly importPanel?: ReactNode;
 }
 
-export function LibraryPane({ documents, selectedId, onSelect, besideId, onOpenBeside, onImportFiles, onPaste, importPanel }: LibraryPaneProps) {
+export function LibraryPane({
+  documents,
+  selectedId,
+  onSelect,
+  besideId,
+  onOpenBeside,
+  onImportFiles,
+  onPaste,
+  importPanel,
+}: LibraryPaneProps) {
   const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);
   const all = documents.state === 'ready' ? documents.value : undefined;
   const shown = useMemo(() => (all ? arrangeLibrary(all, view) : []), [all, view]);
@@ -33,7 +42,14 @@ export function LibraryPane({ documents, selectedId, onSelect, besideId, onOpenB
       <div className="pane-title">
         Documents {all && <span className="pane-count">{all.length}</span>}
         <span className="pane-title-actions">
-          <FileButton className="button-small" title="Import files (or drop them on the window)" accept={IMPORT_ACCEPT} multiple onFiles={onImportFiles} testId="import-input">
+          <FileButton
+            className="button-small"
+            title="Import files (or drop them on the window)"
+            accept={IMPORT_ACCEPT}
+            multiple
+            onFiles={onImportFiles}
+            testId="import-input"
+          >
             Import…
           </FileButton>
           <button type="button" className="button-small" onClick={onPaste} title="New document from pasted text">
@@ -52,12 +68,20 @@ export function LibraryPane({ documents, selectedId, onSelect, besideId, onOpenB
             onChange={(event) => setView({ ...view, query: event.target.value })}
           />
           <div className="library-tools-row">
-            <select aria-label="Show" value={view.role} onChange={(event) => setView({ ...view, role: event.target.value as LibraryView['role'] })}>
+            <select
+              aria-label="Show"
+              value={view.role}
+              onChange={(event) => setView({ ...view, role: event.target.value as LibraryView['role'] })}
+            >
               <option value="all">All documents</option>
               <option value="claim">Claim documents</option>
               <option value="source">Sources</option>
             </select>
-            <select aria-label="Sort by" value={view.sort} onChange={(event) => setView({ ...view, sort: event.target.value as LibrarySort })}>
+            <select
+              aria-label="Sort by"
+              value={view.sort}
+              onChange={(event) => setView({ ...view, sort: event.target.value as LibrarySort })}
+            >
               <option value="imported">Import order</option>
               <option value="title">Title</option>
               <option value="published">Newest published</option>

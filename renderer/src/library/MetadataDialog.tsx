@@ -36,7 +36,14 @@ export function MetadataDialog({ meta, onClose }: MetadataDialogProps) {
       publishedAt: optional(fields.publishedAt),
       sourceUrl: optional(fields.sourceUrl),
       language: optional(fields.language),
-      tags: [...new Set(fields.tags.split(',').map((tag) => tag.trim()).filter(Boolean))],
+      tags: [
+        ...new Set(
+          fields.tags
+            .split(',')
+            .map((tag) => tag.trim())
+            .filter(Boolean),
+        ),
+      ],
     };
     setBusy(true);
     try {

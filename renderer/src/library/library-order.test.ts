@@ -4,7 +4,19 @@ import { arrangeLibrary, DEFAULT_VIEW } from './library-order.ts';
 
 const doc = (title: string, extra: Partial<DocumentSummary['meta']> = {}): DocumentSummary => ({
   annotationCount: 0,
-  meta: { id: title, title, role: 'claim', outlet: '', author: '', format: 'text', importedAt: '2026-01-01T00:00:00Z', importedFrom: '', textHash: '0'.repeat(64), tags: [], ...extra },
+  meta: {
+    id: title,
+    title,
+    role: 'claim',
+    outlet: '',
+    author: '',
+    format: 'text',
+    importedAt: '2026-01-01T00:00:00Z',
+    importedFrom: '',
+    textHash: '0'.repeat(64),
+    tags: [],
+    ...extra,
+  },
 });
 
 const library = [
@@ -13,7 +25,8 @@ const library = [
   doc('briefing', { role: 'source', outlet: 'Ministry', publishedAt: '2026-08-13' }),
   doc('Undated memo'),
 ];
-const titles = (view: Partial<typeof DEFAULT_VIEW>) => arrangeLibrary(library, { ...DEFAULT_VIEW, ...view }).map((summary) => summary.meta.title);
+const titles = (view: Partial<typeof DEFAULT_VIEW>) =>
+  arrangeLibrary(library, { ...DEFAULT_VIEW, ...view }).map((summary) => summary.meta.title);
 
 describe('arrangeLibrary', () => {
   it.each([

@@ -28,9 +28,16 @@ export function arrangeLibrary(documents: readonly DocumentSummary[], { query, r
       return kept.sort((a, b) => collator.compare(a.meta.title, b.meta.title));
     case 'outlet':
       // Documents without an outlet go last.
-      return kept.sort((a, b) => Number(!a.meta.outlet) - Number(!b.meta.outlet) || collator.compare(a.meta.outlet, b.meta.outlet) || collator.compare(a.meta.title, b.meta.title));
+      return kept.sort(
+        (a, b) =>
+          Number(!a.meta.outlet) - Number(!b.meta.outlet) ||
+          collator.compare(a.meta.outlet, b.meta.outlet) ||
+          collator.compare(a.meta.title, b.meta.title),
+      );
     case 'published':
       // Newest first; undated documents last.
-      return kept.sort((a, b) => (b.meta.publishedAt ?? '').localeCompare(a.meta.publishedAt ?? '') || collator.compare(a.meta.title, b.meta.title));
+      return kept.sort(
+        (a, b) => (b.meta.publishedAt ?? '').localeCompare(a.meta.publishedAt ?? '') || collator.compare(a.meta.title, b.meta.title),
+      );
   }
 }

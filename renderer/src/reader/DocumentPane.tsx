@@ -25,7 +25,19 @@ interface DocumentPaneProps {
   readonly placeholder?: ReactNode;
 }
 
-export function DocumentPane({ pane, workspace, documents, label, actions, linked, onFollowLink, onLink, onUndo, onRedo, placeholder }: DocumentPaneProps) {
+export function DocumentPane({
+  pane,
+  workspace,
+  documents,
+  label,
+  actions,
+  linked,
+  onFollowLink,
+  onLink,
+  onUndo,
+  onRedo,
+  placeholder,
+}: DocumentPaneProps) {
   const { open, shown, document, annotationForm } = pane;
   return (
     <main className="pane reader" aria-label={label}>
@@ -37,7 +49,12 @@ export function DocumentPane({ pane, workspace, documents, label, actions, linke
               <span className="document-actions">{actions}</span>
             </div>
             <p className="document-meta">
-              {[open.meta.role === 'source' ? 'Source' : '', open.meta.outlet, open.meta.author && open.meta.author !== open.meta.outlet ? open.meta.author : '', formatDate(open.meta.publishedAt)]
+              {[
+                open.meta.role === 'source' ? 'Source' : '',
+                open.meta.outlet,
+                open.meta.author && open.meta.author !== open.meta.outlet ? open.meta.author : '',
+                formatDate(open.meta.publishedAt),
+              ]
                 .filter(Boolean)
                 .join(' · ')}
               {open.meta.sourceUrl && <span className="document-source"> · {open.meta.sourceUrl}</span>}
@@ -65,7 +82,9 @@ export function DocumentPane({ pane, workspace, documents, label, actions, linke
           {document?.state === 'failed' ? (
             <p role="alert">{document.message}</p>
           ) : (
-            (placeholder ?? <p>{documents.state === 'ready' && documents.value.length === 0 ? 'This workspace has no documents.' : 'Loading…'}</p>)
+            (placeholder ?? (
+              <p>{documents.state === 'ready' && documents.value.length === 0 ? 'This workspace has no documents.' : 'Loading…'}</p>
+            ))
           )}
         </div>
       )}

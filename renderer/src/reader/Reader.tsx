@@ -60,7 +60,22 @@ const ADVANCED_WRAPPING_LIMIT = 500_000;
 monaco.editor.defineTheme('claimbench-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#fdfcfa' } });
 monaco.editor.defineTheme('claimbench-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#1b1d21' } });
 
-export function Reader({ document, codebook, statuses, reveal, onCursorAnnotation, onTagSelection, onNewAnnotation, onUndo, onRedo, onTextSelection, linked, onFollowLink, onLink, label = 'Document text' }: ReaderProps) {
+export function Reader({
+  document,
+  codebook,
+  statuses,
+  reveal,
+  onCursorAnnotation,
+  onTagSelection,
+  onNewAnnotation,
+  onUndo,
+  onRedo,
+  onTextSelection,
+  linked,
+  onFollowLink,
+  onLink,
+  label = 'Document text',
+}: ReaderProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor>(null);
   const highlights = useRef<HighlightLayer>(null);
@@ -71,10 +86,22 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
   const ruler = useRef<{ collection: monaco.editor.IEditorDecorationsCollection; signature: string }>(null);
   /** Each highlight's span and colour as the ruler last saw them. */
   const rulerKeys = useRef(new Map<string, string>());
-  const specCache = useRef<{ codebook?: Codebook; statuses?: readonly VerificationStatus[]; specs: WeakMap<Annotation, CachedSpec> }>({ specs: new WeakMap() });
+  const specCache = useRef<{ codebook?: Codebook; statuses?: readonly VerificationStatus[]; specs: WeakMap<Annotation, CachedSpec> }>({
+    specs: new WeakMap(),
+  });
   // The editor's listeners outlive renders: they read the latest props through these refs.
   const cursorListener = useRef(onCursorAnnotation);
-  const actions = useRef({ onTagSelection, onNewAnnotation, onUndo, onRedo, onTextSelection, onFollowLink, onLink, linked, shortcuts: new Map<string, string>() });
+  const actions = useRef({
+    onTagSelection,
+    onNewAnnotation,
+    onUndo,
+    onRedo,
+    onTextSelection,
+    onFollowLink,
+    onLink,
+    linked,
+    shortcuts: new Map<string, string>(),
+  });
   const markers = useRef<monaco.editor.IEditorDecorationsCollection>(null);
   /** The last reveal request carried out, and its flash. */
   const revealed = useRef<RevealRequest>(undefined);
@@ -132,7 +159,9 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     const selection = editor.onDidChangeCursorSelection((event) => {
       const model = editor.getModel();
       if (!model || event.reason === monaco.editor.CursorChangeReason.ContentFlush) return;
-      const span = event.selection.isEmpty() ? undefined : { start: model.getOffsetAt(event.selection.getStartPosition()), end: model.getOffsetAt(event.selection.getEndPosition()) };
+      const span = event.selection.isEmpty()
+        ? undefined
+        : { start: model.getOffsetAt(event.selection.getStartPosition()), end: model.getOffsetAt(event.selection.getEndPosition()) };
       actions.current.onTextSelection?.(span);
     });
     // The ⇄ after a linked highlight follows the link: a click right of the last character's text.
@@ -148,7 +177,14 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
       let linkedEnd: Annotation | undefined;
       for (const annotation of annotationsRef.current) {
         const { end } = annotation.target;
-        if (actions.current.linked?.has(annotation.id) && isPlaced(annotation) && end <= offset && end >= offset - 2 && (linkedEnd === undefined || end > linkedEnd.target.end)) linkedEnd = annotation;
+        if (
+          actions.current.linked?.has(annotation.id) &&
+          isPlaced(annotation) &&
+          end <= offset &&
+          end >= offset - 2 &&
+          (linkedEnd === undefined || end > linkedEnd.target.end)
+        )
+          linkedEnd = annotation;
       }
       if (linkedEnd) actions.current.onFollowLink?.(linkedEnd.id);
     });
@@ -284,17 +320,28 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
     const model = editorRef.current?.getModel();
     if (!layer || !model) return;
     const state: HighlightState = { layer, ruler: ruler.current!, rulerKeys: rulerKeys.current, lastSync, serial: syncSerial };
-    if (specCache.current.codebook !== codebook || specCache.current.statuses !== statuses) specCache.current = { codebook, statuses, specs: new WeakMap() };
+    if (specCache.current.codebook !== codebook || specCache.current.statuses !== statuses)
+      specCache.current = { codebook, statuses, specs: new WeakMap() };
     const tags = new Map(codebook.tags.map((tag) => [tag.id, tag]));
     const statusLabels = new Map(statuses.map((status) => [status.id, status.label]));
-    showAnnotations(state, document.meta.id, document.annotations, { model, codebook, statuses, specs: specCache.current.specs, tags, statusLabels });
+    showAnnotations(state, document.meta.id, document.annotations, {
+      model,
+      codebook,
+      statuses,
+      specs: specCache.current.specs,
+      tags,
+      statusLabels,
+    });
   }, [document.annotations, codebook, statuses, document.meta.id]);
 
   // A marker after each linked highlight (a few per document: built whole each time).
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model || !markers.current) return;
-    const ends = linked === undefined || linked.size === 0 ? [] : document.annotations.filter((annotation) => linked.has(annotation.id) && isPlaced(annotation));
+    const ends =
+      linked === undefined || linked.size === 0
+        ? []
+        : document.annotations.filter((annotation) => linked.has(annotation.id) && isPlaced(annotation));
     markers.current.set(
       ends.map((annotation) => {
         // On the last character, drawn after it by CSS (a click just right of the text is on it).
@@ -302,7 +349,10 @@ export function Reader({ document, codebook, statuses, reveal, onCursorAnnotatio
         const end = model.getPositionAt(annotation.target.end);
         return {
           range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
-          options: { afterContentClassName: 'cb-link-marker', hoverMessage: { value: 'Evidence link: click the ⇄ (or press Alt+Enter in the claim) to open the other end' } },
+          options: {
+            afterContentClassName: 'cb-link-marker',
+            hoverMessage: { value: 'Evidence link: click the ⇄ (or press Alt+Enter in the claim) to open the other end' },
+          },
         };
       }),
     );

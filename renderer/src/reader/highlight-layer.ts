@@ -43,7 +43,8 @@ const SLICE_BUDGET_MS = 8;
 /** Lines above and below the viewport treated as visible, so a short scroll finds them there. */
 const MARGIN_LINES = 60;
 
-type Operation = { readonly kind: 'remove'; readonly id: string } | { readonly kind: 'add'; readonly id: string; readonly spec: HighlightSpec };
+type Operation =
+  { readonly kind: 'remove'; readonly id: string } | { readonly kind: 'add'; readonly id: string; readonly spec: HighlightSpec };
 
 export class HighlightLayer {
   private readonly editor: monaco.editor.IStandaloneCodeEditor;
@@ -159,7 +160,10 @@ export class HighlightLayer {
     if (!model || ranges.length === 0) return { start: 0, end: 20_000 };
     const first = Math.max(1, ranges[0]!.startLineNumber - MARGIN_LINES);
     const last = Math.min(model.getLineCount(), ranges.at(-1)!.endLineNumber + MARGIN_LINES);
-    return { start: model.getOffsetAt({ lineNumber: first, column: 1 }), end: model.getOffsetAt({ lineNumber: last, column: model.getLineMaxColumn(last) }) };
+    return {
+      start: model.getOffsetAt({ lineNumber: first, column: 1 }),
+      end: model.getOffsetAt({ lineNumber: last, column: model.getLineMaxColumn(last) }),
+    };
   }
 
   /**
@@ -176,7 +180,8 @@ export class HighlightLayer {
     let taken = 0;
     while (this.queue.length > 0 && performance.now() - started < SLICE_BUDGET_MS) {
       const batch: Operation[] = [];
-      while (this.queue.length > 0 && (batch.length < this.sliceSize || (first && onScreen(this.queue.at(-1)!)))) batch.push(this.queue.pop()!);
+      while (this.queue.length > 0 && (batch.length < this.sliceSize || (first && onScreen(this.queue.at(-1)!))))
+        batch.push(this.queue.pop()!);
       this.apply(model, batch);
       taken += batch.length;
     }
@@ -215,7 +220,9 @@ export class HighlightLayer {
     const decorations = additions.map(({ spec }) => ({ range: rangeOf(model, spec.start, spec.end), options: spec.options() }));
     // The model's own decorations (the reader is the model's only editor).
     const ids = model.deltaDecorations(removals, decorations);
-    additions.forEach(({ id, spec }, index) => this.shown.set(id, { decorationId: ids[index]!, signature: spec.signature, seen: this.generation }));
+    additions.forEach(({ id, spec }, index) =>
+      this.shown.set(id, { decorationId: ids[index]!, signature: spec.signature, seen: this.generation }),
+    );
   }
 
   private cancel(): void {

@@ -24,7 +24,8 @@ export function showAnnotations(state: HighlightState, documentId: string, annot
   const same = last !== null && last.model === model && last.codebook === codebook && last.statuses === statuses;
   const delta = same ? deltaBetween(last.annotations, annotations) : undefined;
   const marks = markingListener(documentId, last?.model !== model);
-  if (last === null || delta === undefined || delta.put.size + delta.removed.size > QUICK_CHANGES) return fullSync(state, annotations, context, marks);
+  if (last === null || delta === undefined || delta.put.size + delta.removed.size > QUICK_CHANGES)
+    return fullSync(state, annotations, context, marks);
   const put: WantedHighlight[] = [];
   const removed = [...delta.removed];
   for (const annotation of delta.put.values()) {
@@ -49,7 +50,8 @@ function fullSync(state: HighlightState, annotations: readonly Annotation[], con
   const wanted = new Array<WantedHighlight>(ordered.length);
   // A plain loop that allocates nothing for an unchanged annotation (specs are remembered per
   // annotation object): it runs 10,000 times in a large document.
-  for (let index = 0; index < ordered.length; index++) wanted[index] = { id: ordered[index]!.id, spec: specOf(ordered[index]!, depths[index]! > 0, context) };
+  for (let index = 0; index < ordered.length; index++)
+    wanted[index] = { id: ordered[index]!.id, spec: specOf(ordered[index]!, depths[index]! > 0, context) };
   const changes = layer.sync(wanted, listener);
   lastSync.current = { model, codebook, statuses, annotations, ordered };
   // The ruler changes only when spans or their colours do (not for a new status or note).
@@ -68,7 +70,7 @@ function fullSync(state: HighlightState, annotations: readonly Annotation[], con
   }
   // After the frame: the ruler is not needed to paint the highlight itself.
   if (rulerChanged) {
-        afterPaint(() => !model.isDisposed() && updateRuler(ruler, model, ordered, context));
+    afterPaint(() => !model.isDisposed() && updateRuler(ruler, model, ordered, context));
   }
 }
 
@@ -127,7 +129,11 @@ function specOf(annotation: Annotation, nested: boolean, { model, specs, tags, s
     line: model.getPositionAt(start).lineNumber,
     rulerColor: color,
     signature: `${start}:${end}:${className}:${color}:${hover.map((message) => message.value).join('\u0000')}`,
-    options: () => ({ inlineClassName: className, hoverMessage: hover, stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges }),
+    options: () => ({
+      inlineClassName: className,
+      hoverMessage: hover,
+      stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+    }),
   };
   specs.set(annotation, { nested, wanted: { id: annotation.id, spec } });
   return spec;
@@ -154,7 +160,9 @@ function markingListener(documentId: string, fresh: boolean): SyncListener {
       performance.mark('cb:highlights-visible', { detail: { documentId } });
       // The first highlights of a text are not a change.
       if (!fresh && added.length + changed.length + removed.length > 0) {
-        performance.mark('cb:highlights-changed', { detail: { documentId, added: added.slice(0, 20), changed: changed.slice(0, 20), removed: removed.slice(0, 20) } });
+        performance.mark('cb:highlights-changed', {
+          detail: { documentId, added: added.slice(0, 20), changed: changed.slice(0, 20), removed: removed.slice(0, 20) },
+        });
       }
     },
     completePainted: (count) => performance.mark('cb:highlights-complete', { detail: { documentId, count } }),
@@ -182,7 +190,12 @@ function updateRuler(
     const line = cached?.wanted.spec.line ?? model.getPositionAt(annotation.target.start).lineNumber;
     const bucket = Math.floor((line - 1) / linesPerMark);
     const mark = marks.get(bucket);
-    if (mark === undefined) marks.set(bucket, { start: annotation.target.start, end: annotation.target.end, color: tags.get(annotation.tags[0] ?? '')?.color ?? '#888888' });
+    if (mark === undefined)
+      marks.set(bucket, {
+        start: annotation.target.start,
+        end: annotation.target.end,
+        color: tags.get(annotation.tags[0] ?? '')?.color ?? '#888888',
+      });
     else {
       mark.start = Math.min(mark.start, annotation.target.start);
       mark.end = Math.max(mark.end, annotation.target.end);
@@ -194,12 +207,18 @@ function updateRuler(
   ruler.collection.set(
     [...marks.values()].map((mark) => ({
       range: rangeOf(model, { target: mark }),
-      options: { overviewRuler: { color: mark.color, position: monaco.editor.OverviewRulerLane.Full }, stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges },
+      options: {
+        overviewRuler: { color: mark.color, position: monaco.editor.OverviewRulerLane.Full },
+        stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+      },
     })),
   );
 }
 
-export function rangeOf(model: monaco.editor.ITextModel, annotation: { readonly target: { readonly start: number; readonly end: number } }): monaco.Range {
+export function rangeOf(
+  model: monaco.editor.ITextModel,
+  annotation: { readonly target: { readonly start: number; readonly end: number } },
+): monaco.Range {
   const start = model.getPositionAt(annotation.target.start);
   const end = model.getPositionAt(annotation.target.end);
   return new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
@@ -211,7 +230,9 @@ function hoverFor(
   statusLabels: ReadonlyMap<string, string>,
 ): monaco.IMarkdownString[] {
   const tagNames = annotation.tags.map((id) => tags.get(id)?.name ?? id);
-  const lines = [`**${escapeMarkdown(tagNames.join(', ') || 'Untagged')}** · ${escapeMarkdown(statusLabels.get(annotation.status) ?? annotation.status)}`];
+  const lines = [
+    `**${escapeMarkdown(tagNames.join(', ') || 'Untagged')}** · ${escapeMarkdown(statusLabels.get(annotation.status) ?? annotation.status)}`,
+  ];
   if (annotation.speaker) lines.push(`Speaker: ${escapeMarkdown(annotation.speaker)}`);
   if (annotation.outlet) lines.push(`Outlet: ${escapeMarkdown(annotation.outlet)}`);
   const messages: monaco.IMarkdownString[] = [{ value: lines.join('  \n') }];

@@ -3,7 +3,12 @@
 // ("claim" in the UI) and deletion (of an annotation, or of the document). The window has two
 // panes (the claim document and, beside it, a source), each with its own.
 import { useCallback, useState } from 'react';
-import { newAnnotation as buildAnnotation, patchAnnotation, vocabularyOf, type AnnotationPatch } from '../../../core/annotations/annotation-operations.ts';
+import {
+  newAnnotation as buildAnnotation,
+  patchAnnotation,
+  vocabularyOf,
+  type AnnotationPatch,
+} from '../../../core/annotations/annotation-operations.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import type { AnnotationDraft } from '../annotations/AnnotationDialog.tsx';
@@ -21,7 +26,12 @@ export interface TextSpan {
 export type DocumentPaneState = ReturnType<typeof useDocumentPane>;
 
 /** `confirm` asks the analyst before something with dependents is deleted (false cancels). */
-export function useDocumentPane(documentId: string | undefined, workspace: WorkspaceInfo | undefined, report: (message: string | undefined) => void, confirm: (question: Confirmation) => Promise<boolean>) {
+export function useDocumentPane(
+  documentId: string | undefined,
+  workspace: WorkspaceInfo | undefined,
+  report: (message: string | undefined) => void,
+  confirm: (question: Confirmation) => Promise<boolean>,
+) {
   const { document, apply: applyWritten } = useDocument(documentId);
   const open = document?.state === 'ready' ? document.value : undefined;
   // Keyed by document: they reset when another document opens in the pane.
@@ -36,8 +46,14 @@ export function useDocumentPane(documentId: string | undefined, workspace: Works
   // An annotation tagged with a key, or edited in the form, shows at once (see usePendingAnnotations).
   const { shown, propose, withdraw } = usePendingAnnotations(open);
 
-  const onCursorAnnotation = useCallback((annotationId: string | undefined) => documentId !== undefined && setCursor({ documentId, annotationId }), [documentId]);
-  const onTextSelection = useCallback((span: TextSpan | undefined) => documentId !== undefined && setSelected({ documentId, span }), [documentId]);
+  const onCursorAnnotation = useCallback(
+    (annotationId: string | undefined) => documentId !== undefined && setCursor({ documentId, annotationId }),
+    [documentId],
+  );
+  const onTextSelection = useCallback(
+    (span: TextSpan | undefined) => documentId !== undefined && setSelected({ documentId, span }),
+    [documentId],
+  );
 
   /** Selects an annotation and scrolls the reader to it, flashing it (again, if it already was). */
   const revealAnnotation = useCallback(
@@ -55,7 +71,11 @@ export function useDocumentPane(documentId: string | undefined, workspace: Works
       const documentId = open.meta.id;
       const id = crypto.randomUUID();
       performance.mark('cb:tag-key', { detail: { documentId, id } });
-      const provisional = buildAnnotation(open.text, { start, end, tags: [tagId] }, { id, creator: workspace.settings.analystName, now: new Date().toISOString(), vocabulary: vocabularyOf(workspace) });
+      const provisional = buildAnnotation(
+        open.text,
+        { start, end, tags: [tagId] },
+        { id, creator: workspace.settings.analystName, now: new Date().toISOString(), vocabulary: vocabularyOf(workspace) },
+      );
       if (!provisional.ok) return report(provisional.error.message);
       propose(documentId, provisional.value);
       setCursor({ documentId, annotationId: id });
@@ -77,7 +97,18 @@ export function useDocumentPane(documentId: string | undefined, workspace: Works
   const newAnnotation = useCallback(
     (start: number, end: number) => {
       if (open === undefined || workspace === undefined) return;
-      setAnnotationForm({ start, end, draft: { quote: open.text.slice(start, end), tags: [], status: workspace.settings.statuses[0]!.id, speaker: '', outlet: '', note: '' } });
+      setAnnotationForm({
+        start,
+        end,
+        draft: {
+          quote: open.text.slice(start, end),
+          tags: [],
+          status: workspace.settings.statuses[0]!.id,
+          speaker: '',
+          outlet: '',
+          note: '',
+        },
+      });
     },
     [open, workspace],
   );
@@ -87,7 +118,12 @@ export function useDocumentPane(documentId: string | undefined, workspace: Works
       const annotation = open?.annotations.find((candidate) => candidate.id === annotationId);
       if (annotation === undefined) return;
       const { tags, status, speaker, outlet, note } = annotation;
-      setAnnotationForm({ annotationId, start: annotation.target.start, end: annotation.target.end, draft: { quote: annotation.target.exact, tags, status, speaker, outlet, note } });
+      setAnnotationForm({
+        annotationId,
+        start: annotation.target.start,
+        end: annotation.target.end,
+        draft: { quote: annotation.target.exact, tags, status, speaker, outlet, note },
+      });
     },
     [open],
   );
@@ -128,7 +164,12 @@ export function useDocumentPane(documentId: string | undefined, workspace: Works
       void (async () => {
         const { links, mentions } = await api.getDependents({ annotations: [{ documentId, annotationId }] });
         if (links.length + mentions.length > 0) {
-          const parts = [links.length > 0 ? `${links.length} link${links.length === 1 ? '' : 's'}` : '', mentions.length > 0 ? `its place in ${mentions.length} claim${mentions.length === 1 ? '' : 's'} (“${mentions[0]!.claim.statement}”)` : ''];
+          const parts = [
+            links.length > 0 ? `${links.length} link${links.length === 1 ? '' : 's'}` : '',
+            mentions.length > 0
+              ? `its place in ${mentions.length} claim${mentions.length === 1 ? '' : 's'} (“${mentions[0]!.claim.statement}”)`
+              : '',
+          ];
           const message = `Deleting it also removes ${parts.filter(Boolean).join(' and ')}. Ctrl+Z undoes it all.`;
           if (!(await confirm({ title: 'Delete this claim and its links?', message, confirmLabel: 'Delete' }))) return;
         }
@@ -147,7 +188,11 @@ export function useDocumentPane(documentId: string | undefined, workspace: Works
     if (open === undefined) return false;
     try {
       const { links, mentions } = await api.getDependents({ documentId: open.meta.id });
-      const goes = [countOf(open.annotations.length, 'claim'), links.length > 0 ? countOf(links.length, 'evidence link') : '', mentions.length > 0 ? `its mentions in ${countOf(mentions.length, 'claim')} across documents` : ''].filter(Boolean);
+      const goes = [
+        countOf(open.annotations.length, 'claim'),
+        links.length > 0 ? countOf(links.length, 'evidence link') : '',
+        mentions.length > 0 ? `its mentions in ${countOf(mentions.length, 'claim')} across documents` : '',
+      ].filter(Boolean);
       const message = `“${open.meta.title}” is removed from the workspace with ${goes.join(', ').replace(/, ([^,]*)$/, ' and $1')}. The imported file stays in the workspace's originals. Ctrl+Z undoes it.`;
       if (!(await confirm({ title: 'Delete this document?', message, confirmLabel: 'Delete document' }))) return false;
       const result = await api.deleteDocument(open.meta.id);

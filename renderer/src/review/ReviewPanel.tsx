@@ -8,7 +8,8 @@ import type { Annotation } from '../../../core/model/annotation.ts';
 import { shorten } from '../ui/format.ts';
 
 /** Whether an annotation waits for the analyst's review. */
-export const awaitsReview = ({ anchor }: Annotation): boolean => anchor.state === 'orphaned' || (anchor.state === 'fuzzy' && (anchor.confidence ?? 0) < REVIEW_BELOW);
+export const awaitsReview = ({ anchor }: Annotation): boolean =>
+  anchor.state === 'orphaned' || (anchor.state === 'fuzzy' && (anchor.confidence ?? 0) < REVIEW_BELOW);
 
 interface ReviewPanelProps {
   readonly annotations: readonly Annotation[];
@@ -28,7 +29,8 @@ export function ReviewPanel({ annotations, selection, onShow, onAccept, onRepin,
   return (
     <>
       <p className="pane-empty review-help">
-        These claims were found only approximately: a new version of the document moved or changed their text, or they were imported from another tool. Compare, then accept the proposed span, select the right text in the reader and <b>Re-pin</b>, or delete the claim.
+        These claims were found only approximately: a new version of the document moved or changed their text, or they were imported from
+        another tool. Compare, then accept the proposed span, select the right text in the reader and <b>Re-pin</b>, or delete the claim.
       </p>
       <ol className="links-list" aria-label="Claims to review">
         {queue.map((annotation) => {
@@ -55,7 +57,12 @@ export function ReviewPanel({ annotations, selection, onShow, onAccept, onRepin,
                     <button type="button" className="button-small" onClick={() => onShow(annotation.id)}>
                       Show
                     </button>
-                    <button type="button" className="button-small" onClick={() => onAccept(annotation.id)} title="The proposed span is right: keep it">
+                    <button
+                      type="button"
+                      className="button-small"
+                      onClick={() => onAccept(annotation.id)}
+                      title="The proposed span is right: keep it"
+                    >
                       Accept
                     </button>
                   </>

@@ -27,7 +27,12 @@ export function Dialog({ title, onClose, children, wide = false, closeButton }: 
     };
   }, []);
   return (
-    <dialog ref={ref} className={wide ? 'dialog dialog-wide' : 'dialog'} aria-label={title} onCancel={(event) => (event.preventDefault(), onClose())}>
+    <dialog
+      ref={ref}
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
+      aria-label={title}
+      onCancel={(event) => (event.preventDefault(), onClose())}
+    >
       <h2 className="dialog-title">{title}</h2>
       {children}
       {closeButton && (

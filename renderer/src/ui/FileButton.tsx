@@ -11,7 +11,10 @@ type FileButtonProps = {
   readonly className?: string;
   readonly title?: string;
   readonly children: ReactNode;
-} & ({ readonly multiple: true; readonly onFiles: (files: File[]) => void } | { readonly multiple?: false; readonly onFile: (file: File) => void });
+} & (
+  | { readonly multiple: true; readonly onFiles: (files: File[]) => void }
+  | { readonly multiple?: false; readonly onFile: (file: File) => void }
+);
 
 export function FileButton({ accept, testId, className, title, children, ...choice }: FileButtonProps) {
   const chooser = useRef<HTMLInputElement>(null);

@@ -27,8 +27,23 @@ export interface BootedApp {
 
 export async function bootApp(options: BootOptions): Promise<BootedApp> {
   const nodeFlags = options.packaged ? ['--preserve-symlinks'] : [];
-  const args = [...nodeFlags, LAUNCHER, '--app', options.appPath, '--home', options.home, ...(options.packaged ? ['--packaged'] : []), '--', ...(options.appArgs ?? [])];
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: options.home, XDG_CONFIG_HOME: path.join(options.home, '.config'), ...options.env };
+  const args = [
+    ...nodeFlags,
+    LAUNCHER,
+    '--app',
+    options.appPath,
+    '--home',
+    options.home,
+    ...(options.packaged ? ['--packaged'] : []),
+    '--',
+    ...(options.appArgs ?? []),
+  ];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: options.home,
+    XDG_CONFIG_HOME: path.join(options.home, '.config'),
+    ...options.env,
+  };
   // As a user's shell would have them: no workspace chosen, no dev server.
   if (options.env?.['CLAIMBENCH_WORKSPACE'] === undefined) delete env['CLAIMBENCH_WORKSPACE'];
   if (options.env?.['ELECTRON_RENDERER_URL'] === undefined) delete env['ELECTRON_RENDERER_URL'];
@@ -63,7 +78,10 @@ export async function bootApp(options: BootOptions): Promise<BootedApp> {
       if (child.exitCode !== null) return Promise.resolve({ ok: false, message: `the app has exited (${child.exitCode}):\n${output}` });
       child.stdin!.write(`${JSON.stringify({ id, cmd, ...payload })}\n`);
       const replied = new Promise<never>((resolve) => waiting.set(id, resolve as never));
-      return Promise.race([replied, exited.then((code) => ({ ok: false as const, message: `the app exited (${code}) before answering ${cmd}:\n${output}` }))]);
+      return Promise.race([
+        replied,
+        exited.then((code) => ({ ok: false as const, message: `the app exited (${code}) before answering ${cmd}:\n${output}` })),
+      ]);
     },
     kill: () => void child.kill('SIGKILL'),
   };

@@ -86,7 +86,11 @@ class App extends EventEmitter {
     return this.manifest().version;
   }
   private manifest(): { name: string; productName?: string; version: string } {
-    return JSON.parse(readFileSync(path.join(state.appPath, 'package.json'), 'utf8')) as { name: string; productName?: string; version: string };
+    return JSON.parse(readFileSync(path.join(state.appPath, 'package.json'), 'utf8')) as {
+      name: string;
+      productName?: string;
+      version: string;
+    };
   }
   getPath(name: string): string {
     const value = state.paths.get(name);
@@ -178,7 +182,12 @@ export class BrowserWindow extends EventEmitter {
     super();
     if (!state.ready) throw new Error('Cannot create BrowserWindow before app is ready');
     this.options = options;
-    this.bounds = { x: Number(options['x'] ?? 0), y: Number(options['y'] ?? 0), width: Number(options['width'] ?? 800), height: Number(options['height'] ?? 600) };
+    this.bounds = {
+      x: Number(options['x'] ?? 0),
+      y: Number(options['y'] ?? 0),
+      width: Number(options['width'] ?? 800),
+      height: Number(options['height'] ?? 600),
+    };
     this.visible = options['show'] !== false;
     this.webContents = new WebContents(this.id);
     openWindows.add(this);
@@ -226,9 +235,14 @@ class IpcMain extends EventEmitter {
     this.handlers.delete(channel);
   }
   /** What ipcRenderer.invoke(channel, ...args) from a frame at `frameUrl` would get back. */
-  async invokeFrom(frameUrl: string, channel: string, args: unknown[]): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+  async invokeFrom(
+    frameUrl: string,
+    channel: string,
+    args: unknown[],
+  ): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
     const handler = this.handlers.get(channel);
-    if (handler === undefined) return { ok: false, message: `Error invoking remote method '${channel}': Error: No handler registered for '${channel}'` };
+    if (handler === undefined)
+      return { ok: false, message: `Error invoking remote method '${channel}': Error: No handler registered for '${channel}'` };
     try {
       // Arguments cross the process boundary by structured clone.
       const value = await handler({ senderFrame: { url: frameUrl }, sender: undefined }, ...structuredClone(args));
@@ -311,6 +325,9 @@ export const screen = {
   getPrimaryDisplay: () => screen.getAllDisplays()[0],
 };
 
-export const nativeTheme = Object.assign(new EventEmitter(), { themeSource: 'system' as 'system' | 'light' | 'dark', shouldUseDarkColors: false });
+export const nativeTheme = Object.assign(new EventEmitter(), {
+  themeSource: 'system' as 'system' | 'light' | 'dark',
+  shouldUseDarkColors: false,
+});
 
 export default { app, BrowserWindow, ipcMain, protocol, session, Menu, dialog, shell, screen, nativeTheme };

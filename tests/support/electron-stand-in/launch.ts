@@ -28,7 +28,12 @@ function parseArguments(argv: string[]): Options {
   const valueOf = (flag: string) => (own.includes(flag) ? own[own.indexOf(flag) + 1] : undefined);
   const appPath = valueOf('--app');
   if (appPath === undefined) throw new Error('launch.ts needs --app DIR');
-  return { appPath: path.resolve(appPath), isPackaged: own.includes('--packaged'), home: valueOf('--home') ?? path.join(appPath, '..', 'home'), appArgs: split < 0 ? [] : argv.slice(split + 1) };
+  return {
+    appPath: path.resolve(appPath),
+    isPackaged: own.includes('--packaged'),
+    home: valueOf('--home') ?? path.join(appPath, '..', 'home'),
+    appArgs: split < 0 ? [] : argv.slice(split + 1),
+  };
 }
 
 // Written synchronously, so a reply is never lost when the app ends the process right after.
@@ -38,7 +43,8 @@ function reply(message: object): void {
 
 /** The menu item reached by following labels from the application menu's top level. */
 function menuItem(labels: string[]): { click?: () => void } | undefined {
-  let items = (standIn.record.applicationMenu as { template?: unknown[] } | undefined)?.template as { label?: string; submenu?: unknown }[] | undefined;
+  let items = (standIn.record.applicationMenu as { template?: unknown[] } | undefined)?.template as
+    { label?: string; submenu?: unknown }[] | undefined;
   let found: { label?: string; submenu?: unknown; click?: () => void } | undefined;
   for (const label of labels) {
     found = items?.find((item) => item.label === label);
@@ -49,7 +55,10 @@ function menuItem(labels: string[]): { click?: () => void } | undefined {
 
 function labelsOf(items: unknown): unknown[] {
   if (!Array.isArray(items)) return [];
-  return items.map((item: { label?: string; role?: string; submenu?: unknown }) => ({ label: item.label ?? item.role ?? '', ...(Array.isArray(item.submenu) ? { submenu: labelsOf(item.submenu) } : {}) }));
+  return items.map((item: { label?: string; role?: string; submenu?: unknown }) => ({
+    label: item.label ?? item.role ?? '',
+    ...(Array.isArray(item.submenu) ? { submenu: labelsOf(item.submenu) } : {}),
+  }));
 }
 
 /** The policies the shell put on the window and session, exercised the way Electron would call them. */
@@ -69,7 +78,11 @@ function exercisePolicies(): object {
     navigationPrevented,
     windowOpen,
     openedExternally: standIn.record.openedExternally,
-    permissions: { request: requestGranted, check: permissions.get('check')?.(contents, 'media', 'app://claimbench', {}), device: permissions.get('device')?.({}) },
+    permissions: {
+      request: requestGranted,
+      check: permissions.get('check')?.(contents, 'media', 'app://claimbench', {}),
+      device: permissions.get('device')?.({}),
+    },
   };
 }
 
@@ -99,7 +112,9 @@ async function answer(command: { id: number; cmd: string; [key: string]: unknown
       case 'invoke': {
         // JSON cannot carry bytes: {"$bytes": base64} stands for an ArrayBuffer (a dropped file's contents).
         const args = ((command['args'] as unknown[]) ?? []).map((arg) =>
-          typeof arg === 'object' && arg !== null && '$bytes' in arg ? new Uint8Array(Buffer.from(String(arg.$bytes), 'base64')).buffer : arg,
+          typeof arg === 'object' && arg !== null && '$bytes' in arg
+            ? new Uint8Array(Buffer.from(String(arg.$bytes), 'base64')).buffer
+            : arg,
         );
         const result = await standIn.ipcMain.invokeFrom(String(command['frameUrl']), String(command['channel']), args);
         return reply({ id: command.id, ...result });
@@ -109,11 +124,21 @@ async function answer(command: { id: number; cmd: string; [key: string]: unknown
         if (handler === undefined) return reply({ id: command.id, ok: false, message: 'no handler for that scheme' });
         const response = await handler(new Request(String(command['url'])));
         const bytes = new Uint8Array(await response.arrayBuffer());
-        return reply({ id: command.id, ok: true, value: { status: response.status, headers: Object.fromEntries(response.headers), size: bytes.length, text: new TextDecoder().decode(bytes.slice(0, 200_000)) } });
+        return reply({
+          id: command.id,
+          ok: true,
+          value: {
+            status: response.status,
+            headers: Object.fromEntries(response.headers),
+            size: bytes.length,
+            text: new TextDecoder().decode(bytes.slice(0, 200_000)),
+          },
+        });
       }
       case 'menu': {
         const item = menuItem(command['path'] as string[]);
-        if (item?.click === undefined) return reply({ id: command.id, ok: false, message: `no menu item ${(command['path'] as string[]).join(' › ')}` });
+        if (item?.click === undefined)
+          return reply({ id: command.id, ok: false, message: `no menu item ${(command['path'] as string[]).join(' › ')}` });
         if (command['dialogAnswer'] !== undefined) standIn.queueDialogAnswer(command['dialogAnswer']);
         item.click();
         return reply({ id: command.id, ok: true, value: null });
@@ -143,7 +168,8 @@ async function main(): Promise<void> {
   };
   standIn.onExit(reportBoot);
   registerHooks({
-    resolve: (specifier, context, nextResolve) => (specifier === 'electron' ? { url: STAND_IN_URL, shortCircuit: true } : nextResolve(specifier, context)),
+    resolve: (specifier, context, nextResolve) =>
+      specifier === 'electron' ? { url: STAND_IN_URL, shortCircuit: true } : nextResolve(specifier, context),
   });
   const manifest = JSON.parse(readFileSync(path.join(options.appPath, 'package.json'), 'utf8')) as { main?: string };
   await import(pathToFileURL(path.join(options.appPath, manifest.main ?? 'index.js')).href);
@@ -151,7 +177,11 @@ async function main(): Promise<void> {
 
   // Booted: the window has loaded its page, or the app gave up (an error box, an exit).
   const started = Date.now();
-  while (standIn.BrowserWindow.getAllWindows().every((window) => window.loadedUrls.length === 0) && standIn.record.errorBoxes.length === 0 && standIn.record.exitCode === undefined) {
+  while (
+    standIn.BrowserWindow.getAllWindows().every((window) => window.loadedUrls.length === 0) &&
+    standIn.record.errorBoxes.length === 0 &&
+    standIn.record.exitCode === undefined
+  ) {
     if (Date.now() - started > 60_000) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
