@@ -38,12 +38,10 @@ test('exports a signed bundle with progress, and a colleague imports it into an 
   const finished = page.getByRole('dialog', { name: 'Export finished' });
   await expect(finished.getByTestId('export-done')).toContainText(/files, signed by/);
   await page.screenshot({ path: 'test-results/bundle-export-done.png' });
-  test
-    .info()
-    .annotations.push({
-      type: 'progress',
-      description: (await seenProgress) ? 'progress bar seen' : 'export finished before the progress bar was painted',
-    });
+  test.info().annotations.push({
+    type: 'progress',
+    description: (await seenProgress) ? 'progress bar seen' : 'export finished before the progress bar was painted',
+  });
   expect(download.suggestedFilename()).toMatch(/\.claimbundle$/);
   const root = await mkdtemp(path.join(os.tmpdir(), 'claimbench-e2e-colleague-'));
   const bundle = path.join(root, download.suggestedFilename());

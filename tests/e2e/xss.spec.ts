@@ -356,13 +356,11 @@ test('payloads in a tag name, a claim, document details and an annotation file s
       },
     ],
   };
-  await page
-    .getByTestId('annotation-file-input')
-    .setInputFiles({
-      name: '<b>hypothesis</b>.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify({ total: 1, rows: [row] })),
-    });
+  await page.getByTestId('annotation-file-input').setInputFiles({
+    name: '<b>hypothesis</b>.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ total: 1, rows: [row] })),
+  });
   const outcome = page.getByTestId('outcome');
   await expect(outcome).toContainText('1 annotation added from <b>hypothesis</b>.json');
   await expect(outcome).toContainText('new tags: <svg onload=window.__xss=53>');
