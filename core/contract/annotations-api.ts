@@ -47,7 +47,7 @@ export interface AnnotationsApi {
   redo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>>;
   getHistory(): Promise<HistoryState>;
   /** Speakers and outlets already used on claims anywhere in the workspace, most used first (for autocomplete). */
-  getClaimSuggestions(): Promise<{ speakers: string[]; outlets: string[] }>;
+  getAnnotationSuggestions(): Promise<{ speakers: string[]; outlets: string[] }>;
   /**
    * Puts the annotations of a W3C Web Annotation or Hypothesis JSON file on a document, found
    * again by their quotes. One undo step; tags the codebook lacks are added.
@@ -64,6 +64,6 @@ export const annotationsMethods = {
   undo: true,
   redo: true,
   getHistory: true,
-  getClaimSuggestions: true,
+  getAnnotationSuggestions: true,
   importAnnotationFile: true,
 } as const satisfies Record<keyof AnnotationsApi, true>;

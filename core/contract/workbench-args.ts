@@ -131,7 +131,7 @@ export const workbenchArgs = {
   undo: z.tuple([]),
   redo: z.tuple([]),
   getHistory: z.tuple([]),
-  getClaimSuggestions: z.tuple([]),
+  getAnnotationSuggestions: z.tuple([]),
   getTagUsage: z.tuple([]),
   addTag: z.tuple([TagDraft]),
   updateTag: z.tuple([TagId, TagPatch]),

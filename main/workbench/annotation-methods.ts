@@ -11,7 +11,7 @@ import type { ChangeLog } from './change-log.ts';
 
 type AnnotationMethods = Pick<
   WorkbenchApi,
-  'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'reviewAnchor' | 'getClaimSuggestions'
+  'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'reviewAnchor' | 'getAnnotationSuggestions'
 >;
 
 export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): AnnotationMethods {
@@ -101,7 +101,7 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
       );
     },
 
-    async getClaimSuggestions() {
+    async getAnnotationSuggestions() {
       const speakers = new Map<string, number>();
       const outlets = new Map<string, number>();
       for (const document of store.documents) {

@@ -42,7 +42,7 @@ export function AnnotationDialog({ title, draft, codebook, statuses, onSave, onC
 
   useEffect(() => {
     let live = true;
-    void api.getClaimSuggestions().then((value) => live && setSuggestions(value));
+    void api.getAnnotationSuggestions().then((value) => live && setSuggestions(value));
     return () => {
       live = false;
     };
