@@ -89,8 +89,8 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '\r': '&#13;',
 };
 // Characters that XML 1.0 cannot carry at all, not even as character references.
-// eslint-disable-next-line no-control-regex
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function xmlText(value: string): string {
