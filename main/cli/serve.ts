@@ -89,10 +89,6 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
     if (output.json) output.report('warning', warning, { code: 'remote-access', host: options.host });
   }
   const dir = resolveWorkspaceDir(options.workspace);
-  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    output.error('not-built', `The renderer is not built yet (${RENDERER_DIR} is missing): run \`npm run build\` first.`);
-    return 1;
-  }
   const workbench = await openWorkbench(dir, {
     resourcesDir: RESOURCES_DIR,
     empty: options.empty,
@@ -100,6 +96,11 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
     service: { extractors: EXTRACTORS, limits: options.limits, keysDir: path.join(userDataDir(), 'keys'), checkOnOpen: true },
   });
   const { service, store, created } = workbench;
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    output.error('not-built', `The renderer is not built yet (${RENDERER_DIR} is missing): run \`npm run build\` first.`);
+    await workbench.close();
+    return 1;
+  }
   const migration = describeMigration(store.migratedFiles);
   if (migration !== undefined) output.report('migrated', migration, { files: store.migratedFiles });
   for (const problem of store.problems) {
