@@ -8,6 +8,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Codebook, Tag } from '../model/codebook.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { listProblems, normalizeColor, paletteColor, tagIdMaker } from './codebook-csv.ts';
+import { escapeXmlAttribute, escapeXmlText, NOT_XML } from '../interchange/xml-escape.ts';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -79,28 +80,12 @@ export function codebookToQdc(codebook: Codebook, options: QdcExportOptions): st
   return lines.join('\n');
 }
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  '\t': '&#9;',
-  '\n': '&#10;',
-  '\r': '&#13;',
-};
-// Characters that XML 1.0 cannot carry at all, not even as character references.
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 function xmlText(value: string): string {
-  // A CR would be read back as LF (XML normalizes line ends), so it goes as a reference.
-  return value.replace(NOT_XML, '\uFFFD').replace(/[&<>\r]/g, (char) => ESCAPES[char]!);
+  return escapeXmlText(value.replace(NOT_XML, '\uFFFD'));
 }
 
 function xmlAttribute(value: string): string {
-  // Tabs and line breaks in an attribute would be read back as spaces.
-  return value.replace(NOT_XML, '\uFFFD').replace(/[&<>"\t\n\r]/g, (char) => ESCAPES[char]!);
+  return escapeXmlAttribute(value.replace(NOT_XML, '\uFFFD'));
 }
 
 const parser = new XMLParser({

@@ -35,6 +35,7 @@ import { isSymmetric, LINK_RELATIONS, refKey } from '../model/evidence.ts';
 import { codePointIndex, spanToCodePoints } from '../text/code-points.ts';
 import { inReadingOrder } from './claims-csv.ts';
 import { exportIndex, isPlaced, type ExportInput } from './export-input.ts';
+import { escapeXmlAttribute, escapeXmlText, NOT_XML } from './xml-escape.ts';
 
 export const QDPX_NAMESPACE = 'urn:QDA-XML:project:1.0';
 /** The XML's path inside the .qdpx zip. */
@@ -83,19 +84,6 @@ export interface QdpxExport {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  '\t': '&#9;',
-  '\n': '&#10;',
-  '\r': '&#13;',
-};
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /**
  * The REFI-QDA project of `input`: `project.qde` and the plain texts it names. Pure; throws if
  * `guidFor` returns something that is not a GUID (a bug in the caller).
@@ -112,8 +100,8 @@ export function qdpxExport(input: ExportInput, options: QdpxOptions): QdpxExport
       return '';
     });
   // A CR in text would be read back as LF; tabs and line breaks in an attribute as spaces.
-  const text = (value: string): string => clean(value).replace(/[&<>\r]/g, (char) => ESCAPES[char]!);
-  const attribute = (value: string): string => clean(value).replace(/[&<>"\t\n\r]/g, (char) => ESCAPES[char]!);
+  const text = (value: string): string => escapeXmlText(clean(value));
+  const attribute = (value: string): string => escapeXmlAttribute(clean(value));
   const guid = (kind: QdpxGuidKind, id: string): string => {
     const value = options.guidFor(kind, id);
     if (!GUID.test(value)) throw new Error(`guidFor("${kind}", "${id}") returned "${value}", which is not a GUID`);
