@@ -47,10 +47,20 @@ export function FidelityDialog({ quote, source, onClose }: FidelityDialogProps) 
       modifiedAriaLabel: `Source text in ${source.documentTitle}`,
     });
     editor.setModel({ original, modified });
+    let computed = false;
+    const updated = editor.onDidUpdateDiff(() => (computed = true));
     return () => {
+      updated.dispose();
       editor.dispose();
-      original.dispose();
-      modified.dispose();
+      // Monaco's diff worker answers about these models: disposed while it is still computing
+      // (the dialog closed at once), they make it fail with "no diff result available", an
+      // uncaught error. Until it has answered they are kept, a few seconds at most.
+      const release = () => {
+        original.dispose();
+        modified.dispose();
+      };
+      if (computed) release();
+      else setTimeout(release, 5_000);
     };
   }, [quote, source]);
 
