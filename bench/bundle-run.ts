@@ -5,16 +5,9 @@
 //   node bench/bundle-run.ts verify BUNDLE          readBundle, as `claimbench verify` runs it
 //   node bench/bundle-run.ts import BUNDLE DIR      open, verify, plan and merge it into a new empty workspace in DIR
 // Prints one JSON object: wall time, CPU time, the longest stall of this (main) thread, peak RSS.
+// Each mode imports only the modules it runs, so that one mode's peak RSS and garbage collection
+// do not carry another's module graph (the import mode loads the whole service and its extractors).
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { bundleEntries } from '../main/bundle/bundle-entries.ts';
-import { startBundleExport } from '../main/bundle/export-job.ts';
-import { readBundle } from '../main/bundle/read-bundle.ts';
-import { writeBundle } from '../main/bundle/write-bundle.ts';
-import { RESOURCES_DIR } from '../main/app-paths.ts';
-import { WorkspaceStore } from '../main/store/workspace-store.ts';
-import { EXTRACTORS } from '../main/import/extractors.ts';
-import { createWorkbenchService } from '../main/workbench/workbench-service.ts';
-import { createWorkspace } from '../main/workspace/create-workspace.ts';
 
 const [mode, source, out] = process.argv.slice(2);
 const header = { appVersion: '0.1.0', creator: 'Bench analyst', workspace: 'Bundle benchmark', createdAt: '2026-12-01T00:00:00.000Z' };
@@ -53,6 +46,7 @@ async function measure<T>(
 const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 if (mode === 'export' && source && out) {
+  const { startBundleExport } = await import('../main/bundle/export-job.ts');
   let snapshotMs = 0;
   const started = performance.now();
   const measured = await measure(async () => {
@@ -67,17 +61,26 @@ if (mode === 'export' && source && out) {
     `${JSON.stringify({ ...figures, snapshotMs, entries: value.value.format === 'bundle' ? value.value.manifest.files.length + 1 : 0, bytes: value.value.size, maxRssMb: maxRssMb() })}\n`,
   );
 } else if (mode === 'write' && source && out) {
+  const { bundleEntries } = await import('../main/bundle/bundle-entries.ts');
+  const { writeBundle } = await import('../main/bundle/write-bundle.ts');
+  const { WorkspaceStore } = await import('../main/store/workspace-store.ts');
   const { entries } = await bundleEntries(await WorkspaceStore.open(source), content);
   const measured = await measure(() => writeBundle(out, entries, header));
   if (!measured.value.ok) throw new Error(measured.value.error.message);
   const { value: _written, ...figures } = measured;
   process.stdout.write(`${JSON.stringify({ ...figures, maxRssMb: maxRssMb() })}\n`);
 } else if (mode === 'verify' && source) {
+  const { readBundle } = await import('../main/bundle/read-bundle.ts');
   const measured = await measure(() => readBundle(source));
   if (!measured.value.ok) throw new Error(measured.value.error.message);
   const { value, ...figures } = measured;
   process.stdout.write(`${JSON.stringify({ ...figures, files: value.value.files.size, maxRssMb: maxRssMb() })}\n`);
 } else if (mode === 'import' && source && out) {
+  const { RESOURCES_DIR } = await import('../main/app-paths.ts');
+  const { WorkspaceStore } = await import('../main/store/workspace-store.ts');
+  const { EXTRACTORS } = await import('../main/import/extractors.ts');
+  const { createWorkbenchService } = await import('../main/workbench/workbench-service.ts');
+  const { createWorkspace } = await import('../main/workspace/create-workspace.ts');
   // Into an empty workspace at `out`: everything is new, so every file is written.
   await createWorkspace(out, { resourcesDir: RESOURCES_DIR, empty: true, name: 'Import benchmark' });
   const store = await WorkspaceStore.open(out);
