@@ -7,13 +7,17 @@ import type { AnnotationRef, Claim, EvidenceData, EvidenceLink } from '../model/
 import type { Result } from '../result.ts';
 import type { NewLink } from './workbench-args.ts';
 
-/** A link as a document's links panel shows it: which end is here, and both ends' quotes. */
+/**
+ * A link as a document's links panel shows it: which end is here, and both ends' quotes. `was`: an
+ * end's quote before a new version changed its words (core/annotations/review.ts), what the link
+ * was made on; absent when its words are unchanged.
+ */
 export interface LinkView {
   readonly link: EvidenceLink;
   readonly local: 'from' | 'to' | 'both';
-  readonly here: AnnotationRef & { readonly quote: string; readonly start: number };
+  readonly here: AnnotationRef & { readonly quote: string; readonly start: number; readonly was?: string };
   /** `title` and `quote` of the other end; `quote` absent when its annotation is an orphan. */
-  readonly there: AnnotationRef & { readonly title: string; readonly quote?: string };
+  readonly there: AnnotationRef & { readonly title: string; readonly quote?: string; readonly was?: string };
 }
 
 export interface EvidenceApi {

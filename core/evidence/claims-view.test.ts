@@ -37,7 +37,7 @@ const documents: Record<string, DocumentFixture> = {
   d5: { title: 'A forum thread', outlet: '', importedAt: '2024-02-01T00:00:00Z' },
 };
 
-const annotations: Record<string, MentionInfo['annotation']> = {
+const annotations: Record<string, Omit<MentionInfo['annotation'], 'start'>> = {
   'd1/a': { outlet: '', speaker: 'Mayor Ruiz', exact: 'We will not raise taxes this year' },
   'd2/a': { outlet: 'Reuters', speaker: '', exact: '“We won’t raise taxes,” the mayor said' },
   'd3/a': { outlet: '', speaker: 'Mayor Ruiz ', exact: 'Nous n’augmenterons pas les impôts' },
@@ -49,7 +49,12 @@ const annotations: Record<string, MentionInfo['annotation']> = {
 const lookup = (ref: AnnotationRef): MentionInfo | undefined => {
   const document = documents[ref.documentId];
   const annotation = annotations[`${ref.documentId}/${ref.annotationId}`];
-  return document && annotation ? { document: { id: ref.documentId, ...document }, annotation } : undefined;
+  return document && annotation
+    ? {
+        document: { id: ref.documentId, role: 'claim', firstImportedAt: document.importedAt, ...document },
+        annotation: { start: 0, ...annotation },
+      }
+    : undefined;
 };
 
 const ref = (key: string): AnnotationRef => {
@@ -101,8 +106,11 @@ describe('claimRows', () => {
       date: '2024-03-05T00:30:00+01:00',
       instant: Date.UTC(2024, 2, 4, 23, 30),
       importedAt: '2024-04-03T00:00:00Z',
+      role: 'claim',
     });
     expect(k1!.undatedCount).toBe(1);
+    // d1 and d2 were published on 5 March (UTC), the day after d3.
+    expect(k1!.sameDayCount).toBe(0);
   });
 
   it('says when no mention is dated', () => {
@@ -141,13 +149,14 @@ describe('timelineOf', () => {
     expect(timelineOf(data.claims[1]!, lookup).map((entry) => entry.ref.documentId)).toEqual(['d4', 'd5']);
   });
 
-  it('keeps the order of the claim for mentions at the same instant', () => {
-    const same = { title: 'x', outlet: '', publishedAt: '2024-03-05', importedAt: T0 };
+  it('breaks a tie on the day by the first-appearance rule, not by the order of the claim', () => {
+    const same = { title: 'x', outlet: '', publishedAt: '2024-03-05', importedAt: T0, role: 'claim' as const, firstImportedAt: T0 };
     const tied = (r: AnnotationRef): MentionInfo => ({
       document: { id: r.documentId, ...same },
-      annotation: { outlet: '', speaker: '', exact: r.annotationId },
+      annotation: { outlet: '', speaker: '', exact: r.annotationId, start: 0 },
     });
-    expect(timelineOf(claim('k', ['b/b', 'a/a', 'c/c']), tied).map((entry) => entry.quote)).toEqual(['b', 'a', 'c']);
+    expect(timelineOf(claim('k', ['b/b', 'a/a', 'c/c']), tied).map((entry) => entry.quote)).toEqual(['a', 'b', 'c']);
+    expect(claimRows({ links: [], claims: [claim('k', ['b/b', 'a/a', 'c/c'])] }, tied)[0]!.sameDayCount).toBe(2);
   });
 });
 
@@ -188,10 +197,21 @@ function row(
     quotes: [],
     ...(instant !== undefined
       ? {
-          firstAppearance: { ref: ref('d/a'), documentTitle: '', outlet: '', speaker: '', quote: '', date: first, instant, importedAt: T0 },
+          firstAppearance: {
+            ref: ref('d/a'),
+            documentTitle: '',
+            outlet: '',
+            speaker: '',
+            quote: '',
+            date: first,
+            instant,
+            importedAt: T0,
+            role: 'claim',
+          },
         }
       : {}),
     undatedCount: 0,
+    sameDayCount: 0,
     ...extra,
   };
 }

@@ -10,6 +10,12 @@ import {
   type Verdict,
   type VerdictRating,
 } from '../model/evidence.ts';
+import { earlierQuote } from '../annotations/review.ts';
+import type { Annotation } from '../model/annotation.ts';
+import type { DocumentMeta, DocumentRole } from '../model/document.ts';
+import { compareAppearances, instantOf, sameDayAsFirst, type Ranked } from './first-appearance.ts';
+
+export { instantOf } from './first-appearance.ts';
 import { foldText } from './quote-fidelity.ts';
 
 /** What the view needs to know of one mention; the caller reads it from the documents. */
@@ -20,8 +26,51 @@ export interface MentionInfo {
     readonly outlet: string;
     readonly publishedAt?: string;
     readonly importedAt: string;
+    readonly role: DocumentRole;
+    /** When its first version was imported (`importedAt` when it has one version). */
+    readonly firstImportedAt: string;
   };
-  readonly annotation: { readonly outlet: string; readonly speaker: string; readonly exact: string };
+  readonly annotation: {
+    readonly outlet: string;
+    readonly speaker: string;
+    readonly exact: string;
+    readonly start: number;
+    /** Its quote before a new version changed it (core/annotations/review.ts). */
+    readonly was?: string;
+  };
+}
+
+/**
+ * What the view needs of a mention, from its document (with its earlier versions, oldest first,
+ * when the caller has them) and annotation: the one way both lookups build it.
+ */
+export function mentionInfo(
+  document: {
+    readonly meta: Pick<DocumentMeta, 'id' | 'title' | 'outlet' | 'importedAt' | 'publishedAt' | 'role'>;
+    readonly versions?: readonly { readonly importedAt: string }[];
+  },
+  annotation: Pick<Annotation, 'outlet' | 'speaker' | 'target' | 'anchor'>,
+): MentionInfo {
+  const { meta } = document;
+  const was = earlierQuote(annotation);
+  return {
+    document: {
+      id: meta.id,
+      title: meta.title,
+      outlet: meta.outlet,
+      importedAt: meta.importedAt,
+      ...(meta.publishedAt !== undefined ? { publishedAt: meta.publishedAt } : {}),
+      role: meta.role,
+      firstImportedAt: document.versions?.[0]?.importedAt ?? meta.importedAt,
+    },
+    annotation: {
+      outlet: annotation.outlet,
+      speaker: annotation.speaker,
+      exact: annotation.target.exact,
+      start: annotation.target.start,
+      ...(was === undefined ? {} : { was }),
+    },
+  };
 }
 
 /** Undefined for a mention whose document or annotation cannot be found. */
@@ -35,11 +84,14 @@ export interface Appearance {
   readonly outlet: string;
   readonly speaker: string;
   readonly quote: string;
+  /** The quote before a new version changed it: the words the claim's verdict was made on. */
+  readonly was?: string;
   /** The document's `publishedAt` as written; absent when it is undated. */
   readonly date?: string;
   /** `date` in milliseconds since 1970, a date alone counting from its start in UTC. */
   readonly instant?: number;
   readonly importedAt: string;
+  readonly role: DocumentRole;
 }
 
 export interface ClaimRow {
@@ -56,6 +108,8 @@ export interface ClaimRow {
    * `undatedCount` equals `mentionCount` (both 0 for a claim without mentions).
    */
   readonly firstAppearance?: Appearance;
+  /** How many other documents were published on the first appearance's day ("same day"). */
+  readonly sameDayCount: number;
   /** Mentions in documents without a publication date: one of them may have come first. */
   readonly undatedCount: number;
   readonly verdict?: Verdict;
@@ -84,6 +138,7 @@ export function claimRows(data: EvidenceData, lookup: MentionLookup): ClaimRow[]
       speakers: distinct(appearances.map((appearance) => appearance.speaker)),
       quotes: appearances.map((appearance) => appearance.quote),
       ...(first?.instant !== undefined ? { firstAppearance: first } : {}),
+      sameDayCount: sameDayAsFirst(appearances.map(({ date, ref }) => ({ date, documentId: ref.documentId }))),
       undatedCount: appearances.filter((appearance) => appearance.instant === undefined).length,
       ...(claim.verdict ? { verdict: claim.verdict } : {}),
     };
@@ -91,28 +146,40 @@ export function claimRows(data: EvidenceData, lookup: MentionLookup): ClaimRow[]
 }
 
 /**
- * A claim's mentions by publication date, earliest first, then undated ones; ties go by when the
- * documents were imported, then by mention order. Mentions the lookup cannot find are left out.
+ * A claim's mentions in order of appearance (core/evidence/first-appearance.ts): by the day their
+ * document was published, undated ones last; a day's tie goes to a source before a claim document,
+ * then to the document first imported, then by document id and place. Mentions the lookup cannot
+ * find are left out.
  */
 export function timelineOf(claim: Claim, lookup: MentionLookup): Appearance[] {
+  const ranks = new Map<Appearance, Ranked>();
   const appearances = claim.mentions.flatMap((ref): Appearance[] => {
     const info = lookup(ref);
     if (!info) return [];
     const { document, annotation } = info;
     const instant = instantOf(document.publishedAt);
-    return [
-      {
-        ref,
-        documentTitle: document.title,
-        outlet: annotation.outlet.trim() || document.outlet.trim(),
-        speaker: annotation.speaker.trim(),
-        quote: annotation.exact,
-        ...(instant !== undefined ? { date: document.publishedAt, instant } : {}),
-        importedAt: document.importedAt,
-      },
-    ];
+    const appearance: Appearance = {
+      ref,
+      documentTitle: document.title,
+      outlet: annotation.outlet.trim() || document.outlet.trim(),
+      speaker: annotation.speaker.trim(),
+      quote: annotation.exact,
+      ...(annotation.was === undefined ? {} : { was: annotation.was }),
+      ...(instant !== undefined ? { date: document.publishedAt, instant } : {}),
+      importedAt: document.importedAt,
+      role: document.role,
+    };
+    ranks.set(appearance, {
+      ...(instant !== undefined ? { date: document.publishedAt } : {}),
+      role: document.role,
+      firstImportedAt: document.firstImportedAt,
+      documentId: ref.documentId,
+      start: annotation.start,
+      annotationId: ref.annotationId,
+    });
+    return [appearance];
   });
-  return appearances.sort((a, b) => compareOptional(a.instant, b.instant) || Date.parse(a.importedAt) - Date.parse(b.importedAt));
+  return appearances.sort((a, b) => compareAppearances(ranks.get(a)!, ranks.get(b)!));
 }
 
 /**
@@ -173,21 +240,6 @@ function compareTuples(a: SortValue, b: SortValue): number {
     if (order !== 0) return order;
   }
   return a.length - b.length;
-}
-
-function compareOptional(a: number | undefined, b: number | undefined): number {
-  if (a === undefined || b === undefined) return (a === undefined ? 1 : 0) - (b === undefined ? 1 : 0);
-  return a - b;
-}
-
-/**
- * `publishedAt` as an instant: a date alone is its start in UTC, a date-time has its own offset.
- * @example instantOf('2024-03-05') === Date.UTC(2024, 2, 5)
- */
-export function instantOf(publishedAt: string | undefined): number | undefined {
-  if (publishedAt === undefined) return undefined;
-  const instant = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? `${publishedAt}T00:00:00Z` : publishedAt);
-  return Number.isNaN(instant) ? undefined : instant;
 }
 
 /** Non-empty values without repeats that differ only in case, each spelled as it first appears. */

@@ -92,6 +92,23 @@ export function claimsMentioning(data: EvidenceData, ref: AnnotationRef): Claim[
   return data.claims.filter((claim) => claim.mentions.some((mention) => sameRef(mention, ref)));
 }
 
+/**
+ * The ids of `documentId`'s annotations that carry evidence: an end of a link, or a mention of a
+ * claim (which a verdict is about). A new version sends these to review when it changes their words.
+ */
+export function annotationsWithEvidence(data: EvidenceData, documentId: string): Set<string> {
+  const ids = new Set<string>();
+  const add = (ref: AnnotationRef) => {
+    if (ref.documentId === documentId) ids.add(ref.annotationId);
+  };
+  for (const link of data.links) {
+    add(link.from);
+    add(link.to);
+  }
+  for (const claim of data.claims) claim.mentions.forEach(add);
+  return ids;
+}
+
 function matcherOf(target: RemovalTarget): (ref: AnnotationRef) => boolean {
   if ('documentId' in target) return (ref) => ref.documentId === target.documentId;
   const keys = new Set(target.annotations.map(refKey));

@@ -6,13 +6,15 @@ import type { Codebook, Tag } from '../model/codebook.ts';
 import type { DocumentMeta } from '../model/document.ts';
 import { refKey, type AnnotationRef, type Claim, type EvidenceData, type EvidenceLink, type VerdictRating } from '../model/evidence.ts';
 import type { VerificationStatus } from '../model/workspace.ts';
-import type { MentionLookup } from '../evidence/claims-view.ts';
+import { mentionInfo, type MentionLookup } from '../evidence/claims-view.ts';
 
 export interface ExportDocument {
   readonly meta: DocumentMeta;
   /** NFC, LF line endings: the text every annotation's UTF-16 offsets refer to. */
   readonly text: string;
   readonly annotations: readonly Annotation[];
+  /** Its earlier versions, oldest first, when known: the first one's import time orders first appearances. */
+  readonly versions?: readonly { readonly importedAt: string }[];
 }
 
 /** The one input of the flat exports. Pass only the documents chosen for export. */
@@ -77,18 +79,7 @@ export function exportIndex(input: ExportInput): ExportIndex {
     claimsOf: (ref) => claims.get(refKey(ref)) ?? [],
     mentionLookup: (ref) => {
       const found = find(ref);
-      if (!found) return undefined;
-      const { meta } = found.document;
-      return {
-        document: {
-          id: meta.id,
-          title: meta.title,
-          outlet: meta.outlet,
-          importedAt: meta.importedAt,
-          ...(meta.publishedAt !== undefined ? { publishedAt: meta.publishedAt } : {}),
-        },
-        annotation: { outlet: found.annotation.outlet, speaker: found.annotation.speaker, exact: found.annotation.target.exact },
-      };
+      return found && mentionInfo(found.document, found.annotation);
     },
   };
 }

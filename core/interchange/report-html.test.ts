@@ -274,3 +274,44 @@ describe('reportHtml', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
 });
+
+describe('reportHtml after a new version changed evidence', () => {
+  // a4 ("taxes will not rise") is linked and the verdict's mention; a new version changed its words.
+  const changed = {
+    ...annotations[3]!,
+    anchor: { state: 'fuzzy' as const, confidence: 0.95, previousQuote: 'taxes will never rise', review: 'evidence' as const },
+  };
+  const second = {
+    ...input.documents[0]!,
+    meta: { ...input.documents[0]!.meta, id: 'doc-2', title: 'A source of the same day', role: 'source' as const },
+    annotations: [annotation('b1', 'taxes will not rise')],
+  };
+  const page = reportHtml(
+    {
+      ...input,
+      documents: [{ ...input.documents[0]!, annotations: annotations.map((a) => (a.id === 'a4' ? changed : a)) }, second],
+      evidence: {
+        ...input.evidence,
+        claims: input.evidence.claims.map((claim) =>
+          claim.id === 'c1' ? { ...claim, mentions: [...claim.mentions, { documentId: 'doc-2', annotationId: 'b1' }] } : claim,
+        ),
+      },
+    },
+    { generatedAt: '2025-05-01T00:00:00.000Z' },
+  );
+  const { document } = new JSDOM(page).window;
+
+  it('shows the words the link and the verdict were made on beside the words now', () => {
+    expect(document.querySelector('section.links li')!.textContent).toContain('(was: “taxes will never rise” in an earlier version)');
+    expect(document.querySelector('section.verdicts')!.textContent).toContain('was: “taxes will never rise”');
+    expect(document.querySelector('table.claims')!.textContent).toContain('was: “taxes will never rise”');
+    // Unchanged annotations say nothing of the kind.
+    expect(document.querySelectorAll('.was')).toHaveLength(3);
+  });
+
+  it('names the source first on a tied day and says "same day"', () => {
+    const verdict = document.querySelector('section.verdicts article.claim')!.textContent!;
+    expect(verdict).toContain('First appearance: A source of the same day');
+    expect(verdict).toContain('same day as 1 other document');
+  });
+});

@@ -9,7 +9,9 @@
 // Colours come from the settings, checked again against `#rrggbb` before they enter the CSS.
 import type { Annotation } from '../model/annotation.ts';
 import { LINK_RELATIONS, refKey as key, type AnnotationRef } from '../model/evidence.ts';
-import { timelineOf } from '../evidence/claims-view.ts';
+import { earlierQuote } from '../annotations/review.ts';
+import { timelineOf, type Appearance } from '../evidence/claims-view.ts';
+import { sameDayAsFirst } from '../evidence/first-appearance.ts';
 import { inReadingOrder } from './claims-csv.ts';
 import { exportIndex, isPlaced, type ExportDocument, type ExportIndex, type ExportInput } from './export-input.ts';
 
@@ -116,6 +118,7 @@ td.note, .rationale, .link-note { white-space: pre-wrap; overflow-wrap: anywhere
 .rating { border: 2px solid #999999; border-radius: 3px; padding: 0 0.3rem; font-weight: 600; }
 .url { font-family: ui-monospace, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
 .orphan { color: #a33; }
+.was { color: #8a5a00; font-style: italic; }
 @media print {
   body { max-width: none; margin: 0; font-size: 10.5pt; }
   section.document, section.links, section.verdicts { break-before: page; }
@@ -229,7 +232,7 @@ function claimsTable(document: ExportDocument, ordered: readonly Annotation[], c
       .join('');
     const cells = [
       n,
-      escapeHtml(annotation.target.exact),
+      escapeHtml(annotation.target.exact) + wasNote(annotation),
       tags,
       escapeHtml(context.index.statusLabel(annotation.status)),
       escapeHtml(annotation.speaker),
@@ -251,7 +254,16 @@ function endOf(ref: AnnotationRef, context: Context): string {
   const number = context.numbers.get(key(ref));
   const label = `${escapeHtml(found.document.meta.title)} [${number?.n ?? '?'}]`;
   const where = number?.anchorId !== undefined ? `<a href="#${number.anchorId}">${label}</a>` : label;
-  return `${where}: “${escapeHtml(found.annotation.target.exact)}”`;
+  return `${where}: “${escapeHtml(found.annotation.target.exact)}”${wasNote(found.annotation)}`;
+}
+
+/**
+ * The words an annotation had before a new version changed them (core/annotations/review.ts):
+ * what its links and verdict were made on, so the report does not contradict the rationale.
+ */
+function wasNote(annotation: Annotation): string {
+  const was = earlierQuote(annotation);
+  return was === undefined ? '' : ` <span class="was">(was: “${escapeHtml(was)}” in an earlier version)</span>`;
 }
 
 function linksSection(context: Context): string {
@@ -299,7 +311,7 @@ function verdictsSection(context: Context): string {
       `<p><span class="rating${position >= 0 ? ` r${position}` : ''}">${escapeHtml(label)}</span> ${byline}</p>`,
       verdict.rationale.trim() !== '' ? `<div class="rationale">${escapeHtml(verdict.rationale)}</div>` : '',
       first
-        ? `<p class="meta">First appearance: ${escapeHtml(first.documentTitle)}${first.outlet !== '' ? `, ${escapeHtml(first.outlet)}` : ''} (${escapeHtml(first.date ?? '')})</p>`
+        ? `<p class="meta">First appearance: ${escapeHtml(first.documentTitle)}${first.outlet !== '' ? `, ${escapeHtml(first.outlet)}` : ''} (${escapeHtml(first.date ?? '')})${sameDayNote(timeline)}</p>`
         : '',
       mentions.length > 0 ? `<ul>${mentions.join('')}</ul>` : '<p class="empty">No mentions in this report.</p>',
       '</article>',
@@ -310,6 +322,13 @@ function verdictsSection(context: Context): string {
     articles.length > 0 ? articles.join('\n') : '<p class="empty">No claim has a verdict yet.</p>',
     '</section>',
   ].join('\n');
+}
+
+/** ", same day as 1 other document" when the first appearance ties on the date (core/evidence/first-appearance.ts). */
+function sameDayNote(timeline: readonly Appearance[]): string {
+  const others = sameDayAsFirst(timeline.map(({ date, ref }) => ({ date, documentId: ref.documentId })));
+  if (others === 0) return '';
+  return `, same day as ${others} other ${others === 1 ? 'document' : 'documents'} (on a tied day a source counts before a claim document)`;
 }
 
 /** "1 December 2026, 17:09 UTC" for an ISO time (the report is read by people, in any time zone). */

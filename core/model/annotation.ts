@@ -28,8 +28,17 @@ export type TextTarget = z.infer<typeof TextTarget>;
 export const AnchorInfo = z.object({
   state: z.enum(['exact', 'moved', 'fuzzy', 'orphaned']),
   confidence: z.number().min(0).max(1).optional(),
-  /** The quote before a fuzzy re-anchoring or orphaning, for the analyst to compare. */
+  /**
+   * The quote before a new version changed or lost it (a fuzzy re-anchoring, an orphan, or any
+   * re-anchoring of an annotation that carries evidence): the words a link or verdict was made on.
+   */
   previousQuote: z.string().optional(),
+  /**
+   * Why it waits for review whatever its confidence: `evidence` — it carries a link, a claim
+   * mention or a verdict, and a new version changed its words or left its place unconfirmed
+   * (core/annotations/review.ts). Cleared when the analyst accepts or re-pins it.
+   */
+  review: z.literal('evidence').optional(),
   /**
    * SHA-256 of the text version `target` refers to: the one the annotation was made on, or last
    * anchored to. An orphan keeps the hash of the version it was lost from (texts/<hash>).

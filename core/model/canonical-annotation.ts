@@ -89,6 +89,8 @@ function isCanonicalAnchor(anchor: unknown): boolean {
       if (typeof field !== 'number' || !(field >= 0 && field <= 1)) return false;
     } else if (key === 'previousQuote') {
       if (typeof field !== 'string') return false;
+    } else if (key === 'review') {
+      if (field !== 'evidence') return false;
     } else if (key === 'textHash') {
       if (typeof field !== 'string' || !SHA256.test(field)) return false;
     } else {

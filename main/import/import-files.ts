@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { annotationsWithEvidence } from '../../core/evidence/references.ts';
 import { DocumentMeta, type DocumentFormat } from '../../core/model/document.ts';
 import { WORKSPACE_SCHEMA_VERSION, type DocumentFile } from '../../core/model/stored-files.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
@@ -166,7 +167,13 @@ async function commit(
     const previous = store.document(versionOf.meta.id) ?? versionOf;
     const keptText = await store.saveVersionText(previous.meta.textHash, previous.text);
     if (!keptText.ok) return { status: 'rejected', name, code: 'write-failed', message: keptText.error.message };
-    const { file, anchors } = newVersion({ previous, extracted, provenance: { name, origin: source.origin, originalHash, textHash, now } });
+    const withEvidence = annotationsWithEvidence(store.evidence, previous.meta.id);
+    const { file, anchors } = newVersion({
+      previous,
+      extracted,
+      withEvidence,
+      provenance: { name, origin: source.origin, originalHash, textHash, now },
+    });
     const written = await store.putDocument(file);
     if (!written.ok) return { status: 'rejected', name, code: 'write-failed', message: written.error.message };
     return {

@@ -1,8 +1,10 @@
 // A new version of a document already in the workspace: the document keeps its id, its analyst-
 // made metadata and its annotations, which are re-anchored on the new text; the old text and file
-// stay in the workspace (texts/, originals/) and are listed in the document's version history.
-import { anchorAll, needsReview } from '../../core/anchoring/anchor.ts';
-import { textTarget, type Annotation } from '../../core/model/annotation.ts';
+// stay in the workspace (texts/, originals/) and are listed in the document's version history
+// (`listVersions`). Annotations with evidence whose words changed go to review (core/annotations/review.ts).
+import { anchorAll } from '../../core/anchoring/anchor.ts';
+import { awaitsReview, reanchored } from '../../core/annotations/review.ts';
+import type { Annotation } from '../../core/model/annotation.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import type { AnchorCounts } from '../../core/model/import.ts';
 import type { Extracted } from './extract-types.ts';
@@ -10,6 +12,11 @@ import type { Extracted } from './extract-types.ts';
 export interface NewVersionInput {
   readonly previous: DocumentFile;
   readonly extracted: Extracted;
+  /**
+   * The annotations (ids) that carry evidence: an end of a link or a mention of a claim. They go to
+   * review whenever the new version changes their words (core/annotations/review.ts).
+   */
+  readonly withEvidence: ReadonlySet<string>;
   readonly provenance: {
     readonly name: string;
     readonly origin: string;
@@ -20,7 +27,10 @@ export interface NewVersionInput {
 }
 
 /** The updated document file and how its annotations fared. */
-export function newVersion({ previous, extracted, provenance }: NewVersionInput): { file: DocumentFile; anchors: AnchorCounts } {
+export function newVersion({ previous, extracted, withEvidence, provenance }: NewVersionInput): {
+  file: DocumentFile;
+  anchors: AnchorCounts;
+} {
   const text = extracted.text;
   const counts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0, needReview: 0 };
   // All at once, in one call: each annotation found aims the search for the next.
@@ -28,29 +38,13 @@ export function newVersion({ previous, extracted, provenance }: NewVersionInput)
     text,
     previous.annotations.map((annotation) => annotation.target),
   );
+  const version = { text, textHash: provenance.textHash, previousTextHash: previous.meta.textHash };
   const annotations = previous.annotations.map((annotation, index): Annotation => {
     const result = results[index]!;
+    const next = reanchored(annotation, result, version, withEvidence.has(annotation.id));
     counts[result.state]++;
-    if (needsReview(result)) counts.needReview++;
-    if (result.state === 'orphaned') {
-      // Its span still refers to the text it was lost from (kept as texts/<hash>).
-      const textHash = annotation.anchor.textHash ?? previous.meta.textHash;
-      return {
-        ...annotation,
-        anchor: { state: 'orphaned', confidence: 0, previousQuote: annotation.anchor.previousQuote ?? annotation.target.exact, textHash },
-      };
-    }
-    const previousQuote = result.state === 'fuzzy' ? (annotation.anchor.previousQuote ?? annotation.target.exact) : undefined;
-    return {
-      ...annotation,
-      target: textTarget(text, result.start, result.end),
-      anchor: {
-        state: result.state,
-        confidence: result.confidence,
-        ...(previousQuote === undefined ? {} : { previousQuote }),
-        textHash: provenance.textHash,
-      },
-    };
+    if (awaitsReview(next.anchor)) counts.needReview++;
+    return next;
   });
 
   const { meta } = previous;

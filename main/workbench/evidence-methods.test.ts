@@ -293,11 +293,18 @@ describe('claims through the service', () => {
         verdict: { rating: 'true' },
       });
 
-      // A date alone counts from midnight UTC: the report, redated to that day, comes first.
+      expect(row!.sameDayCount).toBe(1);
+      // The first-appearance rule: on the same day (times are not compared) the source comes first;
+      // the report, redated to the day before, comes first; two days apart, nothing ties.
       await service.updateDocumentMeta(report.meta.id, { publishedAt: '2026-08-14' });
-      expect((await service.listClaims())[0]!.firstAppearance).toMatchObject({
-        ref: ref(report, 'the Lindell reservoir'),
-        date: '2026-08-14',
+      expect((await service.listClaims())[0]).toMatchObject({
+        firstAppearance: { ref: ref(mayor, 'The Lindell reservoir') },
+        sameDayCount: 1,
+      });
+      await service.updateDocumentMeta(report.meta.id, { publishedAt: '2026-08-13' });
+      expect((await service.listClaims())[0]).toMatchObject({
+        firstAppearance: { ref: ref(report, 'the Lindell reservoir'), date: '2026-08-13' },
+        sameDayCount: 0,
       });
       await service.updateDocumentMeta(report.meta.id, { publishedAt: '2026-08-15' });
       const [later] = await service.listClaims();

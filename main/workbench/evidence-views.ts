@@ -1,7 +1,8 @@
 // The reading half of the evidence service: a document's links with both quotes, the claims view,
 // a claim's timeline, and what deleting annotations would take with it. Nothing here writes.
 import type { LinkView, WorkbenchApi } from '../../core/contract/workbench-api.ts';
-import { claimRows, timelineOf, type MentionLookup } from '../../core/evidence/claims-view.ts';
+import { earlierQuote } from '../../core/annotations/review.ts';
+import { claimRows, mentionInfo, timelineOf, type MentionLookup } from '../../core/evidence/claims-view.ts';
 import { dependentsOf, linksOf } from '../../core/evidence/references.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import type { AnnotationRef } from '../../core/model/evidence.ts';
@@ -32,11 +33,18 @@ export function evidenceViews(store: WorkspaceStore): EvidenceViews {
           const other = find(there);
           const title = store.document(there.documentId)?.meta.title ?? MISSING_DOCUMENT_TITLE;
           const quote = other !== undefined && other.annotation.anchor.state !== 'orphaned' ? { quote: other.annotation.target.exact } : {};
+          const mineWas = mine && earlierQuote(mine);
+          const otherWas = other && earlierQuote(other.annotation);
           return {
             link,
             local,
-            here: { ...here, quote: mine?.target.exact ?? '', start: mine?.target.start ?? -1 },
-            there: { ...there, title, ...quote },
+            here: {
+              ...here,
+              quote: mine?.target.exact ?? '',
+              start: mine?.target.start ?? -1,
+              ...(mineWas === undefined ? {} : { was: mineWas }),
+            },
+            there: { ...there, title, ...quote, ...(otherWas === undefined ? {} : { was: otherWas }) },
           };
         }),
       );
@@ -86,18 +94,6 @@ function mentionLookup(store: WorkspaceStore): MentionLookup {
   const find = annotationFinder(store);
   return (ref) => {
     const found = find(ref);
-    if (found === undefined) return undefined;
-    const { meta } = found.document;
-    const { outlet, speaker, target } = found.annotation;
-    return {
-      document: {
-        id: meta.id,
-        title: meta.title,
-        outlet: meta.outlet,
-        importedAt: meta.importedAt,
-        ...(meta.publishedAt !== undefined ? { publishedAt: meta.publishedAt } : {}),
-      },
-      annotation: { outlet, speaker, exact: target.exact },
-    };
+    return found && mentionInfo(found.document, found.annotation);
   };
 }

@@ -138,7 +138,7 @@ export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
           anchor: orphan
             ? { state: 'orphaned', confidence: 0, previousQuote: oldText!.slice(start, end), textHash: oldHash! }
             : placed === 'fuzzy'
-              ? { state: 'fuzzy', confidence: 0.75, previousQuote: 'an older quote', textHash }
+              ? { state: 'fuzzy', confidence: 0.95, previousQuote: 'an older quote', review: 'evidence', textHash }
               : placed === 'moved'
                 ? { state: 'moved', textHash }
                 : { state: 'exact', textHash },

@@ -49,6 +49,7 @@ export const OwnTarget = z.looseObject({
   'claimbench:anchorState': z.enum(['moved', 'fuzzy', 'orphaned']).optional(),
   'claimbench:confidence': z.number().min(0).max(1).optional(),
   'claimbench:previousQuote': z.string().optional(),
+  'claimbench:review': z.literal('evidence').optional(),
   'claimbench:span': z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
   'claimbench:annotation': z.string().max(4096).optional(),
   'claimbench:role': z.enum(['from', 'to']).optional(),
@@ -99,6 +100,7 @@ export function annotationFromOwnW3C(
   const details = {
     ...(target['claimbench:confidence'] !== undefined ? { confidence: target['claimbench:confidence'] } : {}),
     ...(target['claimbench:previousQuote'] !== undefined ? { previousQuote: target['claimbench:previousQuote'] } : {}),
+    ...(target['claimbench:review'] !== undefined ? { review: target['claimbench:review'] } : {}),
   };
   let span: TextTarget;
   let anchor: AnchorInfo;

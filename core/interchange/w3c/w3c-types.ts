@@ -48,6 +48,8 @@ export interface W3CTarget {
   readonly 'claimbench:anchorState'?: 'moved' | 'fuzzy' | 'orphaned';
   readonly 'claimbench:confidence'?: number;
   readonly 'claimbench:previousQuote'?: string;
+  /** Why it waits for review whatever its confidence (AnchorInfo.review). */
+  readonly 'claimbench:review'?: 'evidence';
   /** An orphan's span: UTF-16 code unit offsets into the text whose SHA-256 is `claimbench:textHash`. */
   readonly 'claimbench:span'?: { readonly start: number; readonly end: number };
   /** On a link's targets: the annotation at this end, and which end it is. */

@@ -160,10 +160,11 @@ function targetOf(annotation: Annotation, document: W3CDocument, iris: W3CIris):
   };
 }
 
-function anchorDetails(anchor: AnchorInfo): Pick<W3CTarget, 'claimbench:confidence' | 'claimbench:previousQuote'> {
+function anchorDetails(anchor: AnchorInfo): Pick<W3CTarget, 'claimbench:confidence' | 'claimbench:previousQuote' | 'claimbench:review'> {
   return {
     ...(anchor.confidence !== undefined ? { 'claimbench:confidence': anchor.confidence } : {}),
     ...(anchor.previousQuote !== undefined ? { 'claimbench:previousQuote': anchor.previousQuote } : {}),
+    ...(anchor.review !== undefined ? { 'claimbench:review': anchor.review } : {}),
   };
 }
 

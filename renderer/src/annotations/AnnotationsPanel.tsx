@@ -1,7 +1,7 @@
 // The annotations panel (titled "Claims" in the UI): the open document's annotations in text order; choosing one reveals it.
 import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { REVIEW_BELOW } from '../../../core/anchoring/anchor.ts';
 import { textOrdered } from '../../../core/annotations/layout.ts';
+import { awaitsReview, earlierQuote } from '../../../core/annotations/review.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
@@ -148,11 +148,12 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
         {first > 0 && <li aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
         {ordered.slice(first, last).map((annotation, offset) => {
           const status = statusById.get(annotation.status);
+          const was = earlierQuote(annotation);
           const warning =
             annotation.anchor.state === 'orphaned'
               ? `Not found in this version of the text: “${shorten(annotation.anchor.previousQuote ?? annotation.target.exact, 80)}”`
-              : annotation.anchor.state === 'fuzzy' && (annotation.anchor.confidence ?? 0) < REVIEW_BELOW
-                ? 'Matched approximately in the new version; check it'
+              : awaitsReview(annotation.anchor)
+                ? `${annotation.anchor.review === 'evidence' ? 'Has evidence; the new version changed it' : 'Matched approximately in the new version'}; check it in Review${was === undefined ? '' : ` (was: “${shorten(was, 80)}”)`}`
                 : undefined;
           return (
             <li key={annotation.id} className="annotation-row" aria-posinset={first + offset + 1} aria-setsize={ordered.length}>

@@ -149,10 +149,24 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
             <span className="timeline-date">{appearance.date ? formatDate(appearance.date) : 'undated'}</span>
             <span className="timeline-where">
               {index === 0 && appearance.date && <span className="first-badge">first</span>}
+              {index === 0 && appearance.date && row.sameDayCount > 0 && (
+                <span className="same-day" title="Another document was published the same day; on a tied day a source counts first">
+                  same day
+                </span>
+              )}
               <strong>{appearance.outlet || 'Unknown outlet'}</strong> · {shorten(appearance.documentTitle, 70)}
               {appearance.speaker && <> · {appearance.speaker}</>}
             </span>
             <q className="timeline-quote">{shorten(appearance.quote, 220)}</q>
+            {appearance.was !== undefined && (
+              <span
+                className="was-quote"
+                data-testid="timeline-was"
+                title="A new version of the document changed these words; the verdict was made on the earlier ones"
+              >
+                was: “{shorten(appearance.was, 220)}”
+              </span>
+            )}
             <span className="row-actions">
               <button type="button" className="button-small" onClick={() => onOpenMention(appearance.ref, false)}>
                 Open

@@ -125,6 +125,14 @@ export function ClaimsView({ rows, scale, analystName, onOpenMention, onSideBySi
                           <span className="claim-outlets">
                             {row.firstAppearance.outlet || shorten(row.firstAppearance.documentTitle, 50)}
                           </span>
+                          {row.sameDayCount > 0 && (
+                            <span
+                              className="same-day"
+                              title={`${row.sameDayCount === 1 ? 'Another document was' : `${row.sameDayCount} other documents were`} published the same day. On a tied day a source counts before a claim document, then the document imported first (see the README).`}
+                            >
+                              same day
+                            </span>
+                          )}
                         </>
                       ) : (
                         <span className="muted">undated</span>

@@ -1,14 +1,24 @@
-// Quote fidelity: a quotation (left) against its source text (right) in Monaco's diff view, with
-// the words changed, dropped or added listed underneath (core/evidence/quote-fidelity.ts).
+// Quote fidelity: a quotation (right) against its source text (left, the base) in Monaco's diff
+// view, with the words changed, dropped or added listed underneath (core/evidence/quote-fidelity.ts).
+// When a new version changed an end's words, the comparison is of the words the link was made on
+// (core/annotations/review.ts), and the dialog says what the text reads now.
 import { useEffect, useMemo, useRef } from 'react';
 import { compareQuote } from '../../../core/evidence/quote-fidelity.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { useColorScheme } from '../ui/use-color-scheme.ts';
 import { monaco } from '../reader/monaco.ts';
+import { shorten } from '../ui/format.ts';
+
+/** One end: `text` is what is compared; `now`, its words in the current version when they differ. */
+export interface FidelityEnd {
+  readonly documentTitle: string;
+  readonly text: string;
+  readonly now?: string;
+}
 
 interface FidelityDialogProps {
-  readonly quote: { readonly documentTitle: string; readonly text: string };
-  readonly source: { readonly documentTitle: string; readonly text: string };
+  readonly quote: FidelityEnd;
+  readonly source: FidelityEnd;
   readonly onClose: () => void;
 }
 
@@ -27,8 +37,9 @@ export function FidelityDialog({ quote, source, onClose }: FidelityDialogProps) 
   const comparison = useMemo(() => compareQuote(quote.text, source.text), [quote.text, source.text]);
 
   useEffect(() => {
-    const original = monaco.editor.createModel(byLine(quote.text), 'plaintext');
-    const modified = monaco.editor.createModel(byLine(source.text), 'plaintext');
+    // The source is the base: what the quote changed reads as changes made to it.
+    const original = monaco.editor.createModel(byLine(source.text), 'plaintext');
+    const modified = monaco.editor.createModel(byLine(quote.text), 'plaintext');
     const editor = monaco.editor.createDiffEditor(container.current!, {
       readOnly: true,
       originalEditable: false,
@@ -43,8 +54,8 @@ export function FidelityDialog({ quote, source, onClose }: FidelityDialogProps) 
       automaticLayout: true,
       ignoreTrimWhitespace: true,
       fontSize: 14,
-      originalAriaLabel: `Quote in ${quote.documentTitle}`,
-      modifiedAriaLabel: `Source text in ${source.documentTitle}`,
+      originalAriaLabel: `Source text in ${source.documentTitle}`,
+      modifiedAriaLabel: `Quote in ${quote.documentTitle}`,
     });
     editor.setModel({ original, modified });
     let computed = false;
@@ -70,9 +81,11 @@ export function FidelityDialog({ quote, source, onClose }: FidelityDialogProps) 
   return (
     <Dialog title="Quote against its source" onClose={onClose} wide closeButton={{ label: 'Close', primary: true }}>
       <div className="fidelity-heads">
-        <span>Quote · {quote.documentTitle}</span>
         <span>Source · {source.documentTitle}</span>
+        <span>Quote · {quote.documentTitle}</span>
       </div>
+      <ChangedSince end={quote} which="quote" />
+      <ChangedSince end={source} which="source" />
       <div className="fidelity-diff" ref={container} data-testid="fidelity-diff" />
       <p className={`fidelity-verdict fidelity-${comparison.verdict}`} data-testid="fidelity-verdict">
         {VERDICTS[comparison.verdict]} {comparison.counts.changed} changed, {comparison.counts.dropped} dropped, {comparison.counts.added}{' '}
@@ -99,5 +112,16 @@ export function FidelityDialog({ quote, source, onClose }: FidelityDialogProps) 
         </ul>
       )}
     </Dialog>
+  );
+}
+
+/** Says that a new version changed an end's words since the link was made, and what it reads now. */
+function ChangedSince({ end, which }: { readonly end: FidelityEnd; readonly which: 'quote' | 'source' }) {
+  if (end.now === undefined) return null;
+  return (
+    <p className="fidelity-was" data-testid="fidelity-was">
+      Compared on the words the link was made on: a new version of {end.documentTitle} changed the {which}. It now reads “
+      {shorten(end.now, 240)}”.
+    </p>
   );
 }

@@ -5,6 +5,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import type { LinkEndInput, LinkView } from '../../../core/contract/workbench-api.ts';
 import { sameRef, type AnnotationRef, type EvidenceData, type LinkRelation } from '../../../core/model/evidence.ts';
 import { api } from '../api/client.ts';
+import type { FidelityEnd } from './FidelityDialog.tsx';
 import { LinkDialog, type LinkEndDraft } from './LinkDialog.tsx';
 import type { SetHashParam } from '../ui/use-hash-state.ts';
 import type { DocumentPaneState } from '../reader/use-document-pane.ts';
@@ -54,10 +55,7 @@ function endOf(pane: DocumentPaneState): { input: LinkEndInput; draft: LinkEndDr
 
 export function useLinking({ left, right, evidence, report, setDocumentId, setBesideId }: LinkingOptions) {
   const [form, setForm] = useState<LinkForm>();
-  const [fidelity, setFidelity] = useState<{
-    quote: { documentTitle: string; text: string };
-    source: { documentTitle: string; text: string };
-  }>();
+  const [fidelity, setFidelity] = useState<{ quote: FidelityEnd; source: FidelityEnd }>();
   const [mentions, setMentions] = useState<readonly Mention[]>();
   const leftId = left.documentId;
   const rightId = right.documentId;
@@ -152,8 +150,11 @@ export function useLinking({ left, right, evidence, report, setDocumentId, setBe
   const views = {
     followView: (view: LinkView) => goTo('left', view.there),
     compare: (view: LinkView) => {
-      const here = { documentTitle: hereTitle, text: view.here.quote };
-      const there = { documentTitle: view.there.title, text: view.there.quote ?? '' };
+      // An end whose words a new version changed is compared as it was when linked (`was`).
+      const end = (documentTitle: string, quote: string, was: string | undefined): FidelityEnd =>
+        was === undefined ? { documentTitle, text: quote } : { documentTitle, text: was, now: quote };
+      const here = end(hereTitle, view.here.quote, view.here.was);
+      const there = end(view.there.title, view.there.quote ?? '', view.there.was);
       // The quotation is the link's `from` end (the claim), the source its `to` end.
       setFidelity(view.local === 'to' ? { quote: there, source: here } : { quote: here, source: there });
     },

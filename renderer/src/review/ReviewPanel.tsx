@@ -1,15 +1,26 @@
 // The review queue: annotations a new version of the document could not place with confidence —
-// orphans (their text is gone) and approximate matches below the review threshold. For each, the
+// orphans (their text is gone) and approximate matches below the review threshold — and those with
+// evidence (links, claim mentions) whose words it changed, whatever the confidence
+// (core/annotations/review.ts). For each, the
 // quote as it was beside the span proposed now; the analyst accepts the proposal, re-pins the
 // annotation to text selected in the reader, or deletes it. Nothing leaves the queue on its own.
 import type { CSSProperties } from 'react';
-import { REVIEW_BELOW } from '../../../core/anchoring/anchor.ts';
+import { awaitsReview as anchorAwaitsReview } from '../../../core/annotations/review.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import { shorten } from '../ui/format.ts';
 
 /** Whether an annotation waits for the analyst's review. */
-export const awaitsReview = ({ anchor }: Annotation): boolean =>
-  anchor.state === 'orphaned' || (anchor.state === 'fuzzy' && (anchor.confidence ?? 0) < REVIEW_BELOW);
+export const awaitsReview = ({ anchor }: Annotation): boolean => anchorAwaitsReview(anchor);
+
+/** What the row says happened to the annotation. */
+function reasonOf({ anchor, target }: Annotation): string {
+  if (anchor.state === 'orphaned')
+    return anchor.review === 'evidence' ? 'Not found in this version; it has evidence' : 'Not found in this version';
+  const alike = `${Math.round((anchor.confidence ?? 0) * 100)}% alike`;
+  if (anchor.review !== 'evidence') return `Approximate match, ${alike}`;
+  const changed = anchor.previousQuote !== undefined && anchor.previousQuote !== target.exact;
+  return changed ? `Words changed, ${alike}; it has evidence` : `Place not confirmed, ${alike}; it has evidence`;
+}
 
 interface ReviewPanelProps {
   readonly annotations: readonly Annotation[];
@@ -30,21 +41,22 @@ export function ReviewPanel({ annotations, selection, onShow, onAccept, onRepin,
     <>
       <p className="pane-empty review-help">
         These claims were found only approximately: a new version of the document moved or changed their text, or they were imported from
-        another tool. Compare, then accept the proposed span, select the right text in the reader and <b>Re-pin</b>, or delete the claim.
+        another tool. A claim with evidence (a link, a claim record or a verdict) waits here whenever its words changed; its links and
+        verdict keep the words they were made on. Compare, then accept the proposed span, select the right text in the reader and{' '}
+        <b>Re-pin</b>, or delete the claim.
       </p>
       <ol className="links-list" aria-label="Claims to review">
         {queue.map((annotation) => {
           const orphan = annotation.anchor.state === 'orphaned';
-          const confidence = Math.round((annotation.anchor.confidence ?? 0) * 100);
           return (
             <li key={annotation.id} className="link-row review-row" data-testid="review-item">
               <span className="relation" style={{ '--c': orphan ? '#d64545' : '#e08a1e' } as CSSProperties}>
-                {orphan ? 'Not found in this version' : `Approximate match, ${confidence}% alike`}
+                {reasonOf(annotation)}
               </span>
               <div className="review-compare">
                 <figure>
-                  <figcaption>Before</figcaption>
-                  <q>{shorten(annotation.anchor.previousQuote ?? annotation.target.exact, 240)}</q>
+                  <figcaption>Was</figcaption>
+                  <q data-testid="review-was">{shorten(annotation.anchor.previousQuote ?? annotation.target.exact, 240)}</q>
                 </figure>
                 <figure>
                   <figcaption>{orphan ? 'Now' : 'Proposed'}</figcaption>
