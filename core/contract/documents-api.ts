@@ -1,6 +1,7 @@
 // The documents half of the contract: the library, reading a document, importing, metadata and settings.
 import type { AnnotationCursor, AnnotationPage } from '../annotations/paging.ts';
 import type { DocumentMeta, DocumentSummary, DocumentView } from '../model/document.ts';
+import type { DocumentVersion } from '../model/document-versions.ts';
 import type { ImportOutcome } from '../model/import.ts';
 import type { WorkspaceInfo, WorkspaceSettings } from '../model/workspace.ts';
 import type { Result } from '../result.ts';
@@ -45,6 +46,13 @@ export interface DocumentsApi {
    * it; undo needs it).
    */
   deleteDocument(documentId: string): Promise<Result<{ links: number; mentions: number }, 'not-found' | 'write-failed'>>;
+  /** The document's version history: every version, oldest first, the current one last. */
+  listVersions(documentId: string): Promise<Result<DocumentVersion[], 'not-found'>>;
+  /**
+   * The text of version `number` (1 = the first imported), read-only. `not-found` when the document
+   * or the version is not there, or its kept text (texts/<hash>) is missing or damaged.
+   */
+  getVersionText(documentId: string, number: number): Promise<Result<{ version: DocumentVersion; text: string }, 'not-found'>>;
 }
 
 /** This half's method list (the compiler checks it against the interface). */
@@ -59,4 +67,6 @@ export const documentsMethods = {
   importText: true,
   updateDocumentMeta: true,
   deleteDocument: true,
+  listVersions: true,
+  getVersionText: true,
 } as const satisfies Record<keyof DocumentsApi, true>;

@@ -124,6 +124,8 @@ export const workbenchArgs = {
   importText: z.tuple([z.string().trim().max(1000), z.string().min(1).max(MAX_PASTE_CHARACTERS)]),
   updateDocumentMeta: z.tuple([DocumentId, DocumentMetaPatch]),
   deleteDocument: z.tuple([DocumentId]),
+  listVersions: z.tuple([DocumentId]),
+  getVersionText: z.tuple([DocumentId, z.number().int().positive().max(100_000)]),
   createAnnotation: z.tuple([DocumentId, AnnotationInput]),
   updateAnnotation: z.tuple([DocumentId, AnnotationId, AnnotationPatch]),
   deleteAnnotation: z.tuple([DocumentId, AnnotationId]),

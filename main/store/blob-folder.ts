@@ -1,6 +1,7 @@
 // Content-addressed files of a workspace (originals/<sha256>, texts/<sha256>): written once, under
 // their SHA-256, to a temporary name and renamed, so each appears whole or not at all.
-import { mkdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../core/result.ts';
 import { writeDurably } from './durable-file.ts';
@@ -20,6 +21,17 @@ export async function saveBlob(dir: string, folder: string, sha256: string, byte
   } catch (error) {
     return fail('write-failed', `Could not write ${folder}/${sha256}: ${describe(error)}`);
   }
+}
+
+/**
+ * The UTF-8 text kept as `<folder>/<sha256>`, checked against its name: undefined when it is
+ * missing, unreadable, or not the text of that hash (damaged on disk).
+ */
+export async function readBlobText(dir: string, folder: string, sha256: string): Promise<string | undefined> {
+  if (!SHA256.test(sha256)) return undefined;
+  const bytes = await readFile(path.join(dir, folder, sha256)).catch(() => undefined);
+  if (bytes === undefined || createHash('sha256').update(bytes).digest('hex') !== sha256) return undefined;
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
 /** Whether `<folder>/<sha256>` is on disk. */

@@ -17,7 +17,7 @@ import type { EvidenceData } from '../../core/model/evidence.ts';
 import { ArchiveFile, DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
-import { hasBlob, saveBlob } from './blob-folder.ts';
+import { hasBlob, readBlobText, saveBlob } from './blob-folder.ts';
 import { applyRecord, recordLine } from './document-journal.ts';
 import { DocumentJournals } from './document-journals.ts';
 import { readWorkspace, type OpenedRecords, type OpenOptions } from './open-store.ts';
@@ -315,6 +315,11 @@ export class WorkspaceStore {
   /** Keeps an earlier version's text under texts/<sha256>, as saveOriginal does. */
   saveVersionText(sha256: string, text: string): Promise<Result<string, 'write-failed'>> {
     return saveBlob(this.dir, TEXTS_DIR, sha256, new TextEncoder().encode(text));
+  }
+
+  /** An earlier version's text from texts/<sha256>; undefined when it is missing or not that text. */
+  readVersionText(sha256: string): Promise<string | undefined> {
+    return readBlobText(this.dir, TEXTS_DIR, sha256);
   }
 
   /** Resolves when every write accepted so far has settled. */

@@ -32,6 +32,7 @@ import { evidenceMethods } from './evidence-methods.ts';
 import { exportMethods } from './export-methods.ts';
 import { importMethods } from './import-methods.ts';
 import { Jobs } from './jobs.ts';
+import { versionMethods } from './version-methods.ts';
 import { workspaceMethods } from './workspace-methods.ts';
 
 export interface WorkbenchHost extends WorkbenchService {
@@ -112,6 +113,7 @@ export function createWorkbenchService(
     exports,
     ...workspaceApi,
     ...documentMethods(store, changes, documentsChanged),
+    ...versionMethods(store),
     ...importMethods({ store, uploads, jobs, extractors, limits, documentsChanged, progress: importProgressed }),
     ...annotationMethods(store, changes),
     ...codebookMethods(store, changes),
