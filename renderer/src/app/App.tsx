@@ -16,6 +16,7 @@ import { PasteDialog } from '../library/PasteDialog.tsx';
 import { useImports } from '../library/use-imports.ts';
 import { LibraryPane } from '../library/LibraryPane.tsx';
 import { MetadataDialog } from '../library/MetadataDialog.tsx';
+import { VersionsDialog } from '../versions/VersionsDialog.tsx';
 import { DocumentPane } from '../reader/DocumentPane.tsx';
 import { useDocumentPane } from '../reader/use-document-pane.ts';
 import { useConfirm } from '../ui/ConfirmDialog.tsx';
@@ -48,7 +49,7 @@ export function App() {
   const linkedRight = useLinkedAnnotations(evidence, besideId);
   const links = useLinks(documentId, evidence, left.open?.annotations);
   const claimRows = useClaimRows(evidence, documents);
-  const [dialog, setDialog] = useState<'paste' | 'metadata' | 'codebook' | 'export'>();
+  const [dialog, setDialog] = useState<'paste' | 'metadata' | 'versions' | 'codebook' | 'export'>();
   const [bundleFile, setBundleFile] = useState<File>();
   const [sideTab, setSideTab] = useState<SideTab>('annotations');
   const imports = useImports(setDocumentId);
@@ -154,6 +155,7 @@ export function App() {
                     onOpenBeside={setBesideId}
                     onLink={linking.start}
                     onEditDetails={() => setDialog('metadata')}
+                    onVersions={() => setDialog('versions')}
                     onNewVersion={(file, versionOf) => imports.start([file], { versionOf })}
                     onDeleted={() => setDocumentId(undefined, { replace: true })}
                     report={setNotice}
@@ -217,6 +219,9 @@ export function App() {
       {linking.mentions && <MentionDialog mentions={linking.mentions} claims={evidence.claims} onClose={linking.closeMentions} />}
       {dialog === 'paste' && <PasteDialog onClose={closeDialog} onCreated={setDocumentId} />}
       {dialog === 'metadata' && left.open && <MetadataDialog meta={left.open.meta} onClose={closeDialog} />}
+      {dialog === 'versions' && left.open && (
+        <VersionsDialog key={left.open.meta.textHash} documentId={left.open.meta.id} title={left.open.meta.title} onClose={closeDialog} />
+      )}
       {dialog === 'codebook' && workspace && <CodebookDialog codebook={workspace.codebook} onClose={closeDialog} />}
       {dialog === 'export' && workspace && (
         <ExportDialog

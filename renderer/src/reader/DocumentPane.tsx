@@ -6,6 +6,7 @@ import { AnnotationDialog } from '../annotations/AnnotationDialog.tsx';
 import { formatDate } from '../ui/format.ts';
 import type { Loadable } from '../app/use-workbench.ts';
 import type { DocumentSummary } from '../../../core/model/document.ts';
+import { useVersions } from '../versions/use-versions.ts';
 import { Reader } from './Reader.tsx';
 import type { DocumentPaneState } from './use-document-pane.ts';
 
@@ -39,6 +40,7 @@ export function DocumentPane({
   placeholder,
 }: DocumentPaneProps) {
   const { open, shown, document, annotationForm } = pane;
+  const versions = useVersions(open?.meta.id, open?.meta.textHash);
   return (
     <main className="pane reader" aria-label={label}>
       {open ? (
@@ -75,6 +77,7 @@ export function DocumentPane({
             linked={linked}
             onFollowLink={onFollowLink}
             onLink={onLink}
+            {...(versions !== undefined ? { versions } : {})}
           />
         </>
       ) : (

@@ -6,6 +6,7 @@ import { annotationAt } from '../../../core/annotations/layout.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { DocumentView } from '../../../core/model/document.ts';
+import type { DocumentVersion } from '../../../core/model/document-versions.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { useColorScheme } from '../ui/use-color-scheme.ts';
 import { installHighlightStyles } from './highlight-styles.ts';
@@ -52,6 +53,8 @@ interface ReaderProps {
   readonly onLink?: () => void;
   /** Names the editor for screen readers ("Document text", "Source text"). */
   readonly label?: string;
+  /** The document's versions: a hover says which one an annotation was made on. */
+  readonly versions?: readonly DocumentVersion[];
 }
 
 /** Characters up to which lines wrap at measured word widths (see the model effect). */
@@ -75,6 +78,7 @@ export function Reader({
   onFollowLink,
   onLink,
   label = 'Document text',
+  versions,
 }: ReaderProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor>(null);
@@ -86,7 +90,12 @@ export function Reader({
   const ruler = useRef<{ collection: monaco.editor.IEditorDecorationsCollection; signature: string }>(null);
   /** Each highlight's span and colour as the ruler last saw them. */
   const rulerKeys = useRef(new Map<string, string>());
-  const specCache = useRef<{ codebook?: Codebook; statuses?: readonly VerificationStatus[]; specs: WeakMap<Annotation, CachedSpec> }>({
+  const specCache = useRef<{
+    codebook?: Codebook;
+    statuses?: readonly VerificationStatus[];
+    versions?: readonly DocumentVersion[] | undefined;
+    specs: WeakMap<Annotation, CachedSpec>;
+  }>({
     specs: new WeakMap(),
   });
   // The editor's listeners outlive renders: they read the latest props through these refs.
@@ -320,8 +329,8 @@ export function Reader({
     const model = editorRef.current?.getModel();
     if (!layer || !model) return;
     const state: HighlightState = { layer, ruler: ruler.current!, rulerKeys: rulerKeys.current, lastSync, serial: syncSerial };
-    if (specCache.current.codebook !== codebook || specCache.current.statuses !== statuses)
-      specCache.current = { codebook, statuses, specs: new WeakMap() };
+    if (specCache.current.codebook !== codebook || specCache.current.statuses !== statuses || specCache.current.versions !== versions)
+      specCache.current = { codebook, statuses, versions, specs: new WeakMap() };
     const tags = new Map(codebook.tags.map((tag) => [tag.id, tag]));
     const statusLabels = new Map(statuses.map((status) => [status.id, status.label]));
     showAnnotations(state, document.meta.id, document.annotations, {
@@ -331,8 +340,9 @@ export function Reader({
       specs: specCache.current.specs,
       tags,
       statusLabels,
+      versions,
     });
-  }, [document.annotations, codebook, statuses, document.meta.id]);
+  }, [document.annotations, codebook, statuses, versions, document.meta.id]);
 
   // A marker after each linked highlight (a few per document: built whole each time).
   useEffect(() => {

@@ -2,7 +2,9 @@
 // underlined, a hover with tags, status, speaker and note), kept in step with the annotations by
 // a HighlightLayer, and summarized in the overview ruler.
 import { depthsInTextOrder, textOrderIndex, textOrdered } from '../../../core/annotations/layout.ts';
+import { earlierQuote } from '../../../core/annotations/review.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
+import { versionMadeOn, type DocumentVersion } from '../../../core/model/document-versions.ts';
 import type { Codebook, Tag } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { deltaBetween } from '../annotations/annotation-delta.ts';
@@ -21,7 +23,8 @@ export function showAnnotations(state: HighlightState, documentId: string, annot
   const { model, codebook, statuses } = context;
   const serial = ++state.serial.current;
   const last = lastSync.current;
-  const same = last !== null && last.model === model && last.codebook === codebook && last.statuses === statuses;
+  const same =
+    last !== null && last.model === model && last.codebook === codebook && last.statuses === statuses && last.versions === context.versions;
   const delta = same ? deltaBetween(last.annotations, annotations) : undefined;
   const marks = markingListener(documentId, last?.model !== model);
   if (last === null || delta === undefined || delta.put.size + delta.removed.size > QUICK_CHANGES)
@@ -53,7 +56,7 @@ function fullSync(state: HighlightState, annotations: readonly Annotation[], con
   for (let index = 0; index < ordered.length; index++)
     wanted[index] = { id: ordered[index]!.id, spec: specOf(ordered[index]!, depths[index]! > 0, context) };
   const changes = layer.sync(wanted, listener);
-  lastSync.current = { model, codebook, statuses, annotations, ordered };
+  lastSync.current = { model, codebook, statuses, versions: context.versions, annotations, ordered };
   // The ruler changes only when spans or their colours do (not for a new status or note).
   const keys = rulerKeys;
   if (fresh) keys.clear();
@@ -83,6 +86,7 @@ export interface LastSync {
   readonly model: monaco.editor.ITextModel;
   readonly codebook: Codebook;
   readonly statuses: readonly VerificationStatus[];
+  readonly versions: readonly DocumentVersion[] | undefined;
   readonly annotations: readonly Annotation[];
   /** The placed annotations in text order, as of the last full comparison. */
   readonly ordered: readonly Annotation[];
@@ -95,6 +99,8 @@ export interface SpecContext {
   readonly specs: WeakMap<Annotation, CachedSpec>;
   readonly tags: ReadonlyMap<string, Tag>;
   readonly statusLabels: ReadonlyMap<string, string>;
+  /** The document's versions, when known: the hover says which one an annotation was made on. */
+  readonly versions?: readonly DocumentVersion[] | undefined;
 }
 
 /** The reader's highlights: the layer, the overview ruler, and what they were last made from. */
@@ -115,12 +121,12 @@ const QUICK_CHANGES = 50;
 export const isPlaced = (annotation: Annotation) => annotation.anchor.state !== 'orphaned';
 
 /** The highlight of `annotation`, made once per annotation object and nesting. */
-function specOf(annotation: Annotation, nested: boolean, { model, specs, tags, statusLabels }: SpecContext): HighlightSpec {
+function specOf(annotation: Annotation, nested: boolean, { model, specs, tags, statusLabels, versions }: SpecContext): HighlightSpec {
   const cached = specs.get(annotation);
   if (cached?.nested === nested) return cached.wanted.spec;
   const primary = tags.get(annotation.tags[0] ?? '');
   const className = `${tagClassName(primary?.id)}${nested ? ' cb-hl-nested' : ''}`;
-  const hover = hoverFor(annotation, tags, statusLabels);
+  const hover = hoverFor(annotation, tags, statusLabels, versions);
   const color = primary?.color ?? '#888888';
   const { start, end } = annotation.target;
   const spec: HighlightSpec = {
@@ -228,6 +234,7 @@ function hoverFor(
   annotation: Annotation,
   tags: ReadonlyMap<string, { name: string }>,
   statusLabels: ReadonlyMap<string, string>,
+  versions: readonly DocumentVersion[] | undefined,
 ): monaco.IMarkdownString[] {
   const tagNames = annotation.tags.map((id) => tags.get(id)?.name ?? id);
   const lines = [
@@ -235,6 +242,13 @@ function hoverFor(
   ];
   if (annotation.speaker) lines.push(`Speaker: ${escapeMarkdown(annotation.speaker)}`);
   if (annotation.outlet) lines.push(`Outlet: ${escapeMarkdown(annotation.outlet)}`);
+  // Only once there is more than one version: "made on version 1 of 1" says nothing.
+  if (versions !== undefined && versions.length > 1) {
+    const madeOn = versionMadeOn(versions, annotation.created);
+    lines.push(escapeMarkdown(`Made on version ${madeOn.number} of ${versions.length}${madeOn.current ? ' (current)' : ''}`));
+  }
+  const was = earlierQuote(annotation);
+  if (was !== undefined) lines.push(`Was: “${escapeMarkdown(was.length > 200 ? `${was.slice(0, 200)}…` : was)}”`);
   const messages: monaco.IMarkdownString[] = [{ value: lines.join('  \n') }];
   // The note is the analyst's own Markdown; Monaco renders it untrusted (no HTML, no commands), without images.
   if (annotation.note) messages.push({ value: noteMarkdown(annotation.note), isTrusted: false, supportHtml: false });

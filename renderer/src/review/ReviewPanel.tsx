@@ -13,14 +13,18 @@ import { shorten } from '../ui/format.ts';
 export const awaitsReview = ({ anchor }: Annotation): boolean => anchorAwaitsReview(anchor);
 
 /** What the row says happened to the annotation. */
-function reasonOf({ anchor, target }: Annotation): string {
-  if (anchor.state === 'orphaned')
-    return anchor.review === 'evidence' ? 'Not found in this version; it has evidence' : 'Not found in this version';
-  const alike = `${Math.round((anchor.confidence ?? 0) * 100)}% alike`;
-  if (anchor.review !== 'evidence') return `Approximate match, ${alike}`;
-  const changed = anchor.previousQuote !== undefined && anchor.previousQuote !== target.exact;
-  return changed ? `Words changed, ${alike}; it has evidence` : `Place not confirmed, ${alike}; it has evidence`;
+function reasonOf({ anchor }: Annotation): string {
+  const found =
+    anchor.state === 'orphaned'
+      ? 'Not found in this version'
+      : anchor.state === 'fuzzy'
+        ? `Approximate match, ${Math.round((anchor.confidence ?? 0) * 100)}% alike`
+        : 'Found again';
+  return anchor.review === 'evidence' ? `${found} · has evidence` : found;
 }
+
+const EVIDENCE_HELP =
+  'This claim has a link, a claim record or a verdict, and the new version changed its words: it waits here whatever its likeness, and its links and verdict keep the words they were made on.';
 
 interface ReviewPanelProps {
   readonly annotations: readonly Annotation[];
@@ -50,7 +54,11 @@ export function ReviewPanel({ annotations, selection, onShow, onAccept, onRepin,
           const orphan = annotation.anchor.state === 'orphaned';
           return (
             <li key={annotation.id} className="link-row review-row" data-testid="review-item">
-              <span className="relation" style={{ '--c': orphan ? '#d64545' : '#e08a1e' } as CSSProperties}>
+              <span
+                className="relation"
+                style={{ '--c': orphan ? '#d64545' : '#e08a1e' } as CSSProperties}
+                title={annotation.anchor.review === 'evidence' ? EVIDENCE_HELP : undefined}
+              >
                 {reasonOf(annotation)}
               </span>
               <div className="review-compare">
