@@ -1,5 +1,8 @@
 // Quote fidelity: how a quotation differs from the source it came from, word by word, so the
 // analyst sees at once a dropped "probably", a 40 that became 14, or only curly quote marks.
+import { foldText } from './fold-text.ts';
+
+export { foldText } from './fold-text.ts';
 
 /** Words of the quote and of the source, as they are written, in one stretch of the comparison. */
 export interface QuoteOp {
@@ -38,22 +41,6 @@ export function compareQuote(quote: string, source: string): QuoteComparison {
   const verdict =
     collapseSpaces(quoteText) === collapseSpaces(sourceText) ? 'verbatim' : ops.every((op) => op.kind === 'same') ? 'cosmetic' : 'altered';
   return { ops, counts, verdict };
-}
-
-/**
- * Text folded for comparison: NFKC (full-width letters and digits, ligatures, "…" become plain),
- * lowercase, curly quotes and apostrophes to ASCII, every dash and the minus sign to "-", emoji
- * variation selectors removed.
- * @example foldText('“Don’t” — ５０％') === '"don\'t" - 50%'
- */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/gu, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/gu, '"')
-    .replace(/[\p{Pd}\u2212]/gu, '-')
-    .replace(/[\ufe0e\ufe0f]/gu, '');
 }
 
 interface Token {
