@@ -840,3 +840,47 @@ describe('hostile input', () => {
     );
   });
 });
+
+describe('planAnnotationImport: a quote that differs only in case', () => {
+  const text =
+    'Russian forces shelled Kherson again overnight, the regional governor said. ' +
+    'Residents on the left bank of the Dnipro river were told to leave. ' +
+    'Water and power were cut in several districts of the city.';
+  const row = (exact: string, extra: Record<string, unknown> = {}) => ({
+    id: 'r1',
+    user: 'acct:ana@hypothes.is',
+    uri: 'https://x.example',
+    text: '',
+    tags: [],
+    target: [{ source: 'https://x.example', selector: [{ type: 'TextQuoteSelector', exact, ...extra }] }],
+  });
+
+  it('finds "Dnipro River" on "Dnipro river" and keeps the quote it had, rather than "not found"', () => {
+    const result = plan(read(JSON.stringify(row('Residents on the left bank of the Dnipro River'))).items, { text });
+    expect(result.notFound).toEqual([]);
+    expect(result.annotations).toHaveLength(1);
+    const [annotation] = result.annotations;
+    expect(annotation!.target.exact).toBe('Residents on the left bank of the Dnipro river');
+    expect(annotation!.anchor).toMatchObject({ state: 'fuzzy', previousQuote: 'Residents on the left bank of the Dnipro River' });
+  });
+
+  it('prefers the copy written alike, then the copy whose context fits, case aside', () => {
+    const twice = `${text} The DNIPRO river is wide here; the Dnipro River floods.`;
+    const result = plan(read(JSON.stringify(row('Dnipro River'))).items, { text: twice });
+    expect(result.notFound).toEqual([]);
+    expect(result.annotations).toHaveLength(1);
+    // The copy written alike is found as it is.
+    expect(result.annotations[0]!.target.exact).toBe('Dnipro River');
+
+    const short = plan(read(JSON.stringify(row('dnipro RIVER', { prefix: 'the left bank of the ', suffix: ' were told' }))).items, {
+      text: twice,
+    });
+    expect(short.notFound).toEqual([]);
+    expect(short.annotations[0]!.target.exact).toBe('Dnipro river');
+    expect(short.annotations[0]!.target.start).toBe(text.indexOf('Dnipro river'));
+  });
+
+  it('still reports a quote that is not in the text in any case', () => {
+    expect(plan(read(JSON.stringify(row('the Dnieper delta'))).items, { text }).notFound).toHaveLength(1);
+  });
+});

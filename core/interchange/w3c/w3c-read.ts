@@ -6,7 +6,8 @@
 // The bodies are read by `fieldsFromBodies`, which the strict reader of Claimbench's own export
 // (./read-own.ts, for bundles) shares: one rule for which body is which field.
 import { z } from 'zod';
-import { anchor } from '../../anchoring/anchor.ts';
+import { anchor, type AnchorResult } from '../../anchoring/anchor.ts';
+import { findIgnoringCase } from '../../anchoring/ignoring-case.ts';
 import { textTarget, type AnchorInfo, type TextTarget } from '../../model/annotation.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { codePointIndex, spanFromCodePoints, type CodePointIndex } from '../../text/code-points.ts';
@@ -202,6 +203,16 @@ export function fieldsFromBodies<B extends ReadableBody>(bodies: readonly B[], p
   return { tags, notes, ...(status !== undefined ? { status } : {}), speaker, outlet };
 }
 
+/**
+ * The anchoring result, or the quote found ignoring letter case when that is surer (an orphan, or
+ * an approximate match that counted capitals as errors). `alternative` runs only when needed.
+ */
+function betterOf(result: AnchorResult, alternative: () => AnchorResult | undefined): AnchorResult {
+  if (result.state === 'exact' || result.state === 'moved') return result;
+  const other = alternative();
+  return other !== undefined && other.confidence > result.confidence ? other : result;
+}
+
 type Found = Pick<ImportedW3CAnnotation, 'target' | 'anchoredBy' | 'anchor' | 'sourceTextHash'>;
 
 function spanOf(
@@ -243,7 +254,8 @@ function spanOf(
       return ok({ target: textTarget(text, span.start, span.end), anchoredBy: 'position', anchor: { state: 'exact' }, ...hash });
     }
     const guess = span ?? { start: 0, end: quote.exact.length };
-    const result = anchor(text, { ...guess, exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' });
+    const wanted = { ...guess, exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' };
+    const result = betterOf(anchor(text, wanted), () => findIgnoringCase(text, wanted));
     if (result.state === 'orphaned')
       return fail('not-found', `Target ${number + 1}: the quote "${quote.exact.slice(0, 80)}" is not in the text.`);
     const byPosition = span !== undefined && result.state === 'exact';
