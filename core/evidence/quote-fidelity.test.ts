@@ -8,6 +8,8 @@ function summary(ops: readonly QuoteOp[]): string[] {
     if (op.kind === 'same') return `= ${op.quote.join(' ')}`;
     if (op.kind === 'dropped') return `- ${op.source.join(' ')}`;
     if (op.kind === 'added') return `+ ${op.quote.join(' ')}`;
+    if (op.kind === 'editorial') return `[] ${op.quote.join(' ')}${op.source.length > 0 ? ` / ${op.source.join(' ')}` : ''}`;
+    if (op.kind === 'contraction') return `' ${op.quote.join(' ')} / ${op.source.join(' ')}`;
     return `~ ${op.quote.join(' ')} / ${op.source.join(' ')}`;
   });
 }
@@ -118,6 +120,45 @@ describe('compareQuote', () => {
       ['= We will …', '- if re-elected,', '= cut spending'],
     ],
     ['an empty quote', '', 'Taxes will rise', 'altered', ['- Taxes will rise']],
+    // Quoting conventions: an editor's words in brackets, contractions made or written out.
+    [
+      'a bracketed editorial substitution',
+      'Despite the losses, [the Russians] have ten times more',
+      'Despite the losses, they have ten times more',
+      'conventions',
+      ['= Despite the losses,', '[] [the Russians] / they', '= have ten times more'],
+    ],
+    [
+      'a bracketed insertion',
+      'The mayor [of Kherson] said so',
+      'The mayor said so',
+      'conventions',
+      ['= The mayor', '[] [of Kherson]', '= said so'],
+    ],
+    [
+      "a contraction made (We'll for We will)",
+      "We'll hold the line",
+      'We will hold the line',
+      'conventions',
+      ["' We'll / We will", '= hold the line'],
+    ],
+    ['a contraction written out', 'They will not pass', 'They won’t pass', 'conventions', ['= They', "' will not / won’t", '= pass']],
+    ['cannot and can’t', 'We cannot wait', 'We can’t wait', 'conventions', ['= We', "' cannot / can’t", '= wait']],
+    [
+      'a convention beside a real change stays apart from it',
+      "We'll hold the number",
+      'We will hold the quantity',
+      'altered',
+      ["' We'll / We will", '= hold the', '~ number / quantity'],
+    ],
+    [
+      'brackets around part of a change are no excuse',
+      '[the Russians] will attack',
+      'they would attack',
+      'altered',
+      ['~ [the Russians] will / they would', '= attack'],
+    ],
+    ['a contraction of other words is a change', "We'd go", 'We will go', 'altered', ["~ We'd / We will", '= go']],
     ['two empty texts', '“”', '', 'verbatim', []],
   ])('%s', (_name, quote, source, verdict, ops) => {
     const result = compareQuote(quote, source);
@@ -128,7 +169,7 @@ describe('compareQuote', () => {
   it('counts the places the quote differs, not the words', () => {
     const result = compareQuote('We will cut taxes by 40 percent now', 'We will probably cut taxes by 14 percent in 2026');
     expect(summary(result.ops)).toEqual(['= We will', '- probably', '= cut taxes by', '~ 40 / 14', '= percent', '~ now / in 2026']);
-    expect(result.counts).toEqual({ changed: 2, dropped: 1, added: 0 });
+    expect(result.counts).toEqual({ changed: 2, dropped: 1, added: 0, editorial: 0, contractions: 0 });
   });
 
   it('keeps each side\'s spelling in a "same" op', () => {
@@ -215,7 +256,7 @@ describe('compareQuote', () => {
       const started = performance.now();
       const result = compareQuote(changed.join(' '), words.join(' '));
       expect(performance.now() - started).toBeLessThan(2000);
-      expect(result.counts).toEqual({ changed: 50, dropped: 0, added: 0 });
+      expect(result.counts).toEqual({ changed: 50, dropped: 0, added: 0, editorial: 0, contractions: 0 });
       expect(result.ops.filter((op) => op.kind === 'changed').map((op) => op.quote[0])).toEqual(
         changed.filter((word) => word.startsWith('zzz')),
       );

@@ -1,6 +1,7 @@
 // Quote fidelity: how a quotation differs from the source it came from, word by word, so the
 // analyst sees at once a dropped "probably", a 40 that became 14, or only curly quote marks.
 import { foldText } from './fold-text.ts';
+import { isEditorialInsertion, sameButContractions } from './quote-conventions.ts';
 
 export { foldText } from './fold-text.ts';
 
@@ -9,9 +10,11 @@ export interface QuoteOp {
   /**
    * `same`: the words match (perhaps not in case or punctuation); `changed`: the quote has other
    * words in their place; `dropped`: source words the quote leaves out; `added`: quote words the
-   * source does not have.
+   * source does not have; `editorial`: an editor's words in square brackets, added or in place of
+   * source words ("[the Russians]" for "they"); `contraction`: the same words with a contraction
+   * made or written out ("We'll" for "We will"). See quote-conventions.ts.
    */
-  readonly kind: 'same' | 'changed' | 'dropped' | 'added';
+  readonly kind: 'same' | 'changed' | 'dropped' | 'added' | 'editorial' | 'contraction';
   readonly quote: readonly string[];
   readonly source: readonly string[];
 }
@@ -19,12 +22,19 @@ export interface QuoteOp {
 export interface QuoteComparison {
   readonly ops: readonly QuoteOp[];
   /** How many stretches of each kind (not words): "2 changes, 1 omission". */
-  readonly counts: { readonly changed: number; readonly dropped: number; readonly added: number };
+  readonly counts: {
+    readonly changed: number;
+    readonly dropped: number;
+    readonly added: number;
+    readonly editorial: number;
+    readonly contractions: number;
+  };
   /**
    * `verbatim`: the same text but for spacing; `cosmetic`: the same words, differing only in case,
-   * punctuation, quote marks or dashes; `altered`: words changed, dropped or added.
+   * punctuation, quote marks or dashes; `conventions`: besides those, only editorial brackets and
+   * contractions; `altered`: words changed, dropped or added.
    */
-  readonly verdict: 'verbatim' | 'cosmetic' | 'altered';
+  readonly verdict: 'verbatim' | 'cosmetic' | 'conventions' | 'altered';
 }
 
 /**
@@ -35,12 +45,31 @@ export interface QuoteComparison {
 export function compareQuote(quote: string, source: string): QuoteComparison {
   const quoteText = unquote(quote);
   const sourceText = unquote(source);
-  const ops = opsOf(tokenize(quoteText), tokenize(sourceText));
+  const ops = opsOf(tokenize(quoteText), tokenize(sourceText)).map(byConvention);
   const count = (kind: QuoteOp['kind']): number => ops.filter((op) => op.kind === kind).length;
-  const counts = { changed: count('changed'), dropped: count('dropped'), added: count('added') };
+  const counts = {
+    changed: count('changed'),
+    dropped: count('dropped'),
+    added: count('added'),
+    editorial: count('editorial'),
+    contractions: count('contraction'),
+  };
   const verdict =
-    collapseSpaces(quoteText) === collapseSpaces(sourceText) ? 'verbatim' : ops.every((op) => op.kind === 'same') ? 'cosmetic' : 'altered';
+    collapseSpaces(quoteText) === collapseSpaces(sourceText)
+      ? 'verbatim'
+      : ops.every((op) => op.kind === 'same')
+        ? 'cosmetic'
+        : counts.changed + counts.dropped + counts.added === 0
+          ? 'conventions'
+          : 'altered';
   return { ops, counts, verdict };
+}
+
+/** A change or addition that quoting conventions allow, told as what it is (quote-conventions.ts). */
+function byConvention(op: QuoteOp): QuoteOp {
+  if ((op.kind === 'added' || op.kind === 'changed') && isEditorialInsertion(op.quote)) return { ...op, kind: 'editorial' };
+  if (op.kind === 'changed' && sameButContractions(op.quote, op.source)) return { ...op, kind: 'contraction' };
+  return op;
 }
 
 interface Token {

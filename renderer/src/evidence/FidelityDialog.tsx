@@ -3,7 +3,7 @@
 // When a new version changed an end's words, the comparison is of the words the link was made on
 // (core/annotations/review.ts), and the dialog says what the text reads now.
 import { useEffect, useMemo, useRef } from 'react';
-import { compareQuote } from '../../../core/evidence/quote-fidelity.ts';
+import { compareQuote, type QuoteComparison, type QuoteOp } from '../../../core/evidence/quote-fidelity.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { useColorScheme } from '../ui/use-color-scheme.ts';
 import { monaco } from '../reader/monaco.ts';
@@ -25,6 +25,7 @@ interface FidelityDialogProps {
 const VERDICTS = {
   verbatim: 'Verbatim: the quote is word for word the source.',
   cosmetic: 'Only cosmetic differences (case, punctuation, quotation marks).',
+  conventions: 'The same words but for editorial brackets or contractions, as quoting allows.',
   altered: 'The quote differs from its source in its words.',
 } as const;
 
@@ -88,25 +89,13 @@ export function FidelityDialog({ quote, source, onClose }: FidelityDialogProps) 
       <ChangedSince end={source} which="source" />
       <div className="fidelity-diff" ref={container} data-testid="fidelity-diff" />
       <p className={`fidelity-verdict fidelity-${comparison.verdict}`} data-testid="fidelity-verdict">
-        {VERDICTS[comparison.verdict]} {comparison.counts.changed} changed, {comparison.counts.dropped} dropped, {comparison.counts.added}{' '}
-        added.
+        {VERDICTS[comparison.verdict]} {countsText(comparison.counts)}
       </p>
       {flagged.length > 0 && (
         <ul className="fidelity-list">
           {flagged.map((op, index) => (
             <li key={index} className={`fidelity-${op.kind}`}>
-              <strong>
-                {op.kind === 'changed' ? 'Changed' : op.kind === 'dropped' ? 'Dropped from the source' : 'Added in the quote'}
-              </strong>{' '}
-              {op.kind === 'changed' ? (
-                <>
-                  <del>{op.source.join(' ')}</del> → <ins>{op.quote.join(' ')}</ins>
-                </>
-              ) : op.kind === 'dropped' ? (
-                <del>{op.source.join(' ')}</del>
-              ) : (
-                <ins>{op.quote.join(' ')}</ins>
-              )}
+              <strong>{OP_LABELS[op.kind]}</strong> <OpWords op={op} />
             </li>
           ))}
         </ul>
@@ -124,4 +113,34 @@ function ChangedSince({ end, which }: { readonly end: FidelityEnd; readonly whic
       {shorten(end.now, 240)}”.
     </p>
   );
+}
+
+const OP_LABELS: Readonly<Record<QuoteOp['kind'], string>> = {
+  same: 'Same',
+  changed: 'Changed',
+  dropped: 'Dropped from the source',
+  added: 'Added in the quote',
+  editorial: 'Editorial insertion',
+  contraction: 'Contraction',
+};
+
+/** What a difference did to the source's words: source words struck out, the quote's beside them. */
+function OpWords({ op }: { readonly op: QuoteOp }) {
+  const source = op.source.length > 0 ? <del>{op.source.join(' ')}</del> : null;
+  const quote = op.quote.length > 0 ? <ins>{op.quote.join(' ')}</ins> : null;
+  if (source && quote)
+    return (
+      <>
+        {source} → {quote}
+      </>
+    );
+  return source ?? quote;
+}
+
+/** "1 changed, 0 dropped, 0 added", and the conventions when there are any. */
+function countsText(counts: QuoteComparison['counts']): string {
+  const parts = [`${counts.changed} changed`, `${counts.dropped} dropped`, `${counts.added} added`];
+  if (counts.editorial > 0) parts.push(`${counts.editorial} editorial ${counts.editorial === 1 ? 'insertion' : 'insertions'}`);
+  if (counts.contractions > 0) parts.push(`${counts.contractions} ${counts.contractions === 1 ? 'contraction' : 'contractions'}`);
+  return `${parts.join(', ')}.`;
 }
