@@ -4,6 +4,7 @@ import {
   claimRows,
   filterClaimRows,
   instantOf,
+  mentionInfo,
   sortClaimRows,
   timelineOf,
   type ClaimRow,
@@ -282,5 +283,30 @@ describe('filterClaimRows', () => {
     ['a verdict and text that exclude each other', { verdict: 'false', text: 'mayor' }, []],
   ])('by %s', (_name, filter, ids) => {
     expect(filterClaimRows(rows, filter).map((r) => r.claim.id)).toEqual(ids);
+  });
+});
+
+describe('mentionInfo', () => {
+  const meta = { id: 'd', title: 'T', outlet: '', role: 'source' as const, importedAt: '2026-12-06T10:00:00.000Z' };
+  const annotation = {
+    outlet: '',
+    speaker: '',
+    target: { start: 4, end: 8, exact: 'Four', prefix: '', suffix: '' },
+    anchor: { state: 'exact' as const },
+  };
+
+  it('takes the first import time from the first version, so a new version does not change the first appearance', () => {
+    const versions = [{ importedAt: '2026-12-01T09:00:00.000Z' }, { importedAt: '2026-12-03T09:00:00.000Z' }];
+    expect(mentionInfo({ meta, versions }, annotation).document.firstImportedAt).toBe('2026-12-01T09:00:00.000Z');
+    expect(mentionInfo({ meta }, annotation).document.firstImportedAt).toBe(meta.importedAt);
+  });
+
+  it('carries the quote a new version changed', () => {
+    const changed = {
+      ...annotation,
+      anchor: { state: 'fuzzy' as const, confidence: 0.95, previousQuote: 'Five', review: 'evidence' as const },
+    };
+    expect(mentionInfo({ meta }, changed).annotation).toMatchObject({ exact: 'Four', was: 'Five', start: 4 });
+    expect(mentionInfo({ meta }, annotation).annotation.was).toBeUndefined();
   });
 });

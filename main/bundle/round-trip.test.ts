@@ -107,6 +107,14 @@ describe('bundle round trip', () => {
           const reopened = await WorkspaceStore.open(target.dir);
           expectSameDocuments(reopened.documents, store.documents);
           expect(reopened.evidence).toEqual(store.evidence);
+          // The first appearance of every claim is the same in the other workspace (first-appearance.ts).
+          const firsts = async (from: WorkspaceStore) =>
+            (await createWorkbenchService(from, { extractors: EXTRACTORS }).listClaims()).map((row) => [
+              row.claim.id,
+              row.firstAppearance?.ref,
+              row.sameDayCount,
+            ]);
+          expect(await firsts(reopened)).toEqual(await firsts(store));
           for (const hash of workspace.texts.keys()) {
             if (store.documents.some((file) => file.versions.some((version) => version.textHash === hash)))
               expect(await readFile(path.join(target.dir, TEXTS_DIR, hash), 'utf8')).toBe(workspace.texts.get(hash));

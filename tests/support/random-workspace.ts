@@ -85,6 +85,9 @@ export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
           { maxLength: 8 },
         ),
         importedAt: iso,
+        // Few days and both roles, so claims' first appearances often tie on the date.
+        publishedAt: fc.option(fc.constantFrom('2026-08-13', '2026-08-14', '2026-08-14T09:30:00+02:00')),
+        role: fc.constantFrom('claim' as const, 'source' as const),
       }),
       { minLength: 1, maxLength: 4, selector: (document: { id: string }) => document.id },
     ),
@@ -157,9 +160,10 @@ export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
         meta: {
           id: draft.id,
           title: draft.title,
-          role: 'claim',
+          role: draft.role,
           outlet: '',
           author: '',
+          ...(draft.publishedAt === null ? {} : { publishedAt: draft.publishedAt }),
           format: 'text',
           importedAt: draft.importedAt,
           importedFrom: `${draft.id}.txt`,
