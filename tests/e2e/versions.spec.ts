@@ -87,6 +87,15 @@ test('lists the versions, reads an earlier one, compares any two, and says which
     .first()
     .hover();
   await expect(page.locator('.monaco-hover').filter({ hasText: 'Made on version 1 of 3' }).first()).toBeVisible();
+
+  // Version 3 changed "18 percent" in a sentence the sample's rated claim mentions: its timeline
+  // keeps the words the verdict was made on.
+  await page
+    .getByRole('navigation', { name: 'View' })
+    .getByRole('button', { name: /^Claims/ })
+    .click();
+  await page.getByTestId('claim-row').filter({ hasText: 'The Lindell reservoir fell to 18 percent' }).click();
+  await expect(page.getByTestId('timeline-was')).toHaveText('was: “The Lindell reservoir stands at 18 percent of capacity.”');
 });
 
 test('the versions view in the dark and in a 1000×700 window', async ({ page, served }) => {
