@@ -98,6 +98,16 @@ describe('a new version and annotations that carry evidence', () => {
     expect(v3.anchor).toMatchObject({ review: 'evidence', previousQuote: 'their quantity is ten times bigger than ours' });
   });
 
+  it('sends an annotation with evidence whose words are unchanged but whose place nothing confirms', () => {
+    // The same words, found where neither context nor neighbours confirm them (a copy elsewhere?).
+    const start = oldText.indexOf(mayor.target.exact);
+    const unconfirmed: AnchorResult = { state: 'fuzzy', start, end: start + mayor.target.exact.length, confidence: 0.95 };
+    const version = { text: oldText, textHash: NEW_HASH, previousTextHash: OLD_HASH };
+    expect(reanchored(mayor, unconfirmed, version, true).anchor).toMatchObject({ review: 'evidence', previousQuote: mayor.target.exact });
+    expect(earlierQuote(reanchored(mayor, unconfirmed, version, true))).toBeUndefined();
+    expect(reanchored(mayor, unconfirmed, version, false).anchor.review).toBeUndefined();
+  });
+
   it('does not send an exact, unmoved annotation with evidence', () => {
     const same = reanchored(
       mayor,
