@@ -198,3 +198,32 @@ test('exports every claim and link as a W3C AnnotationCollection', async ({ page
   expect(links).toHaveLength(8);
   for (const link of links) expect(link.target).toHaveLength(2);
 });
+
+test('adds a mention to a claim found by typing words of its statement', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(left(page).getByRole('heading', { name: /Valmont declares water emergency/ })).toBeVisible();
+  await page.getByTestId('claim-item').filter({ hasText: 'rainfall across the northern basin' }).click();
+  await page.getByRole('complementary', { name: 'Claims' }).getByRole('button', { name: 'Claim…' }).click();
+  const form = page.getByRole('dialog', { name: 'Claim this mention' });
+  // The dialog's focus is on the option that is checked, not on the group's first one.
+  await expect(form.getByRole('radio', { name: 'New claim' })).toBeFocused();
+  await form.getByRole('radio', { name: /Add to a claim/ }).check();
+  const search = form.getByRole('combobox', { name: /Find a claim/ });
+  await search.fill('LINDELL percent');
+  await expect(form.getByRole('option')).toHaveCount(1);
+  await expect(form.getByRole('option', { selected: true })).toContainText('The Lindell reservoir fell to 18 percent');
+  await search.fill('lindell no-such-word');
+  await expect(form.getByRole('status')).toContainText('No claim has all of');
+  await expect(form.getByRole('button', { name: 'Add mention' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/evidence-claim-picker.png' });
+  await search.fill('lindell');
+  await search.press('Enter');
+  await expect(form).toBeHidden();
+
+  await page
+    .getByRole('navigation', { name: 'View' })
+    .getByRole('button', { name: /^Claims/ })
+    .click();
+  const row = page.getByTestId('claim-row').filter({ hasText: 'The Lindell reservoir fell to 18 percent' });
+  await expect(row.locator('td').nth(1)).toHaveText('3');
+});

@@ -91,7 +91,11 @@ export function App() {
 
   return (
     <div className="app" {...drop.handlers}>
-      {drop.dragging && <div className="drop-overlay">Drop files to import them</div>}
+      {drop.dragging && (
+        <div className="drop-overlay">
+          <p className="drop-card">Drop files to import them</p>
+        </div>
+      )}
       <Banners
         fatal={info.state === 'failed' ? info.message : undefined}
         notice={notice}
@@ -216,7 +220,14 @@ export function App() {
       {linking.dialogs}
       {confirmation}
       {linking.fidelity && <FidelityDialog {...linking.fidelity} onClose={linking.closeFidelity} />}
-      {linking.mentions && <MentionDialog mentions={linking.mentions} claims={evidence.claims} onClose={linking.closeMentions} />}
+      {linking.mentions && workspace && (
+        <MentionDialog
+          mentions={linking.mentions}
+          claims={evidence.claims}
+          scale={workspace.settings.verdictScale}
+          onClose={linking.closeMentions}
+        />
+      )}
       {dialog === 'paste' && <PasteDialog onClose={closeDialog} onCreated={setDocumentId} />}
       {dialog === 'metadata' && left.open && <MetadataDialog meta={left.open.meta} onClose={closeDialog} />}
       {dialog === 'versions' && left.open && (

@@ -1,23 +1,27 @@
 // "Claim…": makes annotations mentions of a claim, a new one (its statement in the analyst's
 // words, starting from the quote) or one that exists (chosen from the workspace's claims).
 import { useState, type FormEvent } from 'react';
-import type { AnnotationRef, Claim } from '../../../core/model/evidence.ts';
+import type { AnnotationRef, Claim, VerdictRating } from '../../../core/model/evidence.ts';
 import { api } from '../api/client.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
 import { shorten } from '../ui/format.ts';
+import { ClaimPicker } from './ClaimPicker.tsx';
+import { findClaims } from './claim-search.ts';
 
 interface MentionDialogProps {
   readonly mentions: readonly { readonly ref: AnnotationRef; readonly quote: string; readonly documentTitle: string }[];
   readonly claims: readonly Claim[];
+  /** The workspace's verdict scale, to name the claims' ratings. */
+  readonly scale: readonly VerdictRating[];
   readonly onClose: () => void;
   /** After the mentions were added: the claim they belong to. */
   readonly onDone?: (claimId: string) => void;
 }
 
-export function MentionDialog({ mentions, claims, onClose, onDone }: MentionDialogProps) {
+export function MentionDialog({ mentions, claims, scale, onClose, onDone }: MentionDialogProps) {
   const [mode, setMode] = useState<'new' | 'existing'>('new');
   const [statement, setStatement] = useState(mentions[0]?.quote.trim() ?? '');
-  const [claimId, setClaimId] = useState(claims[0]?.id ?? '');
+  const [claimId, setClaimId] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const refs = mentions.map(({ ref }) => ({ documentId: ref.documentId, annotationId: ref.annotationId }));
@@ -60,7 +64,10 @@ export function MentionDialog({ mentions, claims, onClose, onDone }: MentionDial
               name="mode"
               checked={mode === 'existing'}
               disabled={claims.length === 0}
-              onChange={() => setMode('existing')}
+              onChange={() => {
+                setMode('existing');
+                setClaimId((chosen) => chosen || (findClaims(claims, '')[0]?.id ?? ''));
+              }}
             />
             <strong>Add to a claim</strong>
             {claims.length === 0 && <span>(there are none yet)</span>}
@@ -72,16 +79,10 @@ export function MentionDialog({ mentions, claims, onClose, onDone }: MentionDial
             <textarea rows={3} value={statement} onChange={(event) => setStatement(event.target.value)} />
           </label>
         ) : (
-          <label>
-            Claim
-            <select value={claimId} onChange={(event) => setClaimId(event.target.value)}>
-              {claims.map((claim) => (
-                <option key={claim.id} value={claim.id}>
-                  {shorten(claim.statement, 100)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <fieldset className="claim-picker-field">
+            <legend>Claim</legend>
+            <ClaimPicker claims={claims} value={claimId} onChange={setClaimId} scale={scale} />
+          </fieldset>
         )}
         <FormFooter
           error={error}

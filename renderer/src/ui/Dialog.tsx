@@ -21,6 +21,7 @@ export function Dialog({ title, onClose, children, wide = false, closeButton }: 
     // Focus goes back where it was (the button that opened the dialog) when the dialog goes.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
     dialog.showModal();
+    focusCheckedRadio(dialog);
     return () => {
       dialog.close();
       if (opener?.isConnected) opener.focus();
@@ -44,6 +45,18 @@ export function Dialog({ title, onClose, children, wide = false, closeButton }: 
       )}
     </dialog>
   );
+}
+
+/**
+ * `showModal` focuses the first focusable element, which for a radio group is its first radio even
+ * when another one is checked; Tab and the arrow keys treat the checked one as the group's place.
+ * Focus goes to that one, so that the focus ring never sits on an option that is not chosen.
+ */
+function focusCheckedRadio(dialog: HTMLDialogElement): void {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLInputElement) || active.type !== 'radio' || active.checked || !dialog.contains(active)) return;
+  const group = [...dialog.querySelectorAll<HTMLInputElement>('input[type="radio"]')].filter((radio) => radio.name === active.name);
+  group.find((radio) => radio.checked && !radio.disabled)?.focus();
 }
 
 interface FormFooterProps {
