@@ -58,12 +58,16 @@ test('exports a signed bundle with progress, and a colleague imports it into an 
     const preview = other.getByRole('dialog', { name: `Import ${download.suggestedFilename()}` });
     await expect(preview.getByTestId('bundle-signature')).toHaveText(/^Signed by .+, valid/);
     await expect(preview.getByText(/3 new documents/)).toBeVisible();
+    // Which documents, by title, not only how many.
+    await expect(preview.getByRole('list', { name: 'Documents in the bundle' }).getByRole('listitem')).toHaveCount(3);
+    await expect(preview.getByRole('list', { name: 'Documents in the bundle' })).toContainText(title);
     await expect(preview.getByText(/18 annotations to add/)).toBeVisible();
     await other.screenshot({ path: 'test-results/bundle-import-preview.png' });
     await preview.getByRole('button', { name: 'Import', exact: true }).click();
-    const imported = other.getByRole('dialog', { name: 'Bundle imported' });
-    await expect(imported.getByTestId('bundle-imported')).toContainText('3 new documents');
-    await imported.getByRole('button', { name: 'Done' }).click();
+    // Said once, in the banner: the dialog has closed.
+    await expect(other.getByTestId('outcome')).toContainText('3 new documents');
+    await expect(other.getByTestId('outcome')).toContainText('Ctrl+Z undoes the whole import');
+    await expect(other.getByRole('dialog')).toHaveCount(0);
 
     const library = other.getByRole('navigation', { name: 'Documents' });
     await expect(library.getByTestId('library-item')).toHaveCount(3);
@@ -134,10 +138,8 @@ test('shows a claim changed on both sides as a conflict, and takes theirs when a
   await page.screenshot({ path: 'test-results/bundle-conflict.png' });
   await preview.getByRole('radio', { name: 'Take theirs' }).check();
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('dialog', { name: 'Bundle imported' }).getByTestId('bundle-imported')).toContainText(
-    'conflicts: 1 took theirs',
-  );
-  await page.getByRole('dialog', { name: 'Bundle imported' }).getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('outcome')).toContainText('conflicts: 1 took theirs');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   expect((await annotationsOf(first!.meta.id)).find((candidate) => candidate.id === annotation.id)!.note).toBe(annotation.note);
   // One undo step puts my note back.
   await page.keyboard.press('Control+z');
@@ -155,7 +157,9 @@ test('exports chosen documents as a REFI-QDA project', async ({ page, served }) 
   await dialog.getByRole('radio', { name: /REFI-QDA project/ }).check();
   await expect(dialog.getByRole('checkbox', { name: /Sign it as/ })).toBeDisabled();
   await dialog.getByRole('radio', { name: /Chosen documents/ }).check();
-  // The open document is chosen already; its claims are what the summary counts.
+  // The open document is chosen already, and named; its claims are what the summary counts.
+  const openTitle = await page.getByRole('main', { name: 'Reader' }).getByRole('heading').first().innerText();
+  await expect(dialog.getByTestId('export-chosen')).toContainText(`“${openTitle.slice(0, 30)}`);
   await expect(dialog.getByText(/^10 claims in 1 document\./)).toBeVisible();
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -10,7 +10,7 @@ import { api } from '../api/client.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
 import { downloadExport, downloadText } from './download.ts';
 import { formatBytes } from '../../../core/text/format-bytes.ts';
-import { countOf as count } from '../ui/format.ts';
+import { countOf as count, shorten } from '../ui/format.ts';
 
 type Format = ExportFormat | 'w3c';
 
@@ -214,8 +214,8 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
             {documents.length} documents)
           </label>
           <label>
-            <input type="radio" name="scope" checked={scope === 'chosen'} onChange={() => setScope('chosen')} /> Chosen documents (
-            {chosen.size})
+            <input type="radio" name="scope" checked={scope === 'chosen'} onChange={() => setScope('chosen')} /> Chosen documents:{' '}
+            <span data-testid="export-chosen">{chosenSummary(documents, chosen)}</span>
           </label>
           {scope === 'chosen' && (
             <ul className="export-documents" aria-label="Documents to export">
@@ -323,3 +323,14 @@ function SavedFooter({ onSave, onClose }: { readonly onSave: () => void; readonl
 }
 
 const PHASES: Readonly<Record<string, string>> = { reading: 'Reading the workspace', writing: 'Writing files', finishing: 'Finishing' };
+
+/** Which documents are chosen, by title: all of them when few, the first two and a count when many. */
+export function chosenSummary(
+  documents: readonly { readonly meta: { readonly id: string; readonly title: string } }[],
+  chosen: ReadonlySet<string>,
+): string {
+  const titles = documents.filter(({ meta }) => chosen.has(meta.id)).map(({ meta }) => `“${shorten(meta.title, 50)}”`);
+  if (titles.length === 0) return 'none yet';
+  if (titles.length <= 3) return titles.join(', ');
+  return `${titles.slice(0, 2).join(', ')} and ${titles.length - 2} more`;
+}

@@ -1,7 +1,8 @@
 // Import bundle… : the chosen .claimbundle is uploaded, checked whole by main (archive, hashes,
 // schemas, signature) and its merge planned, with a progress bar and Cancel. The analyst then sees
 // who made it, whether it verifies, what it adds and what it skips, and settles each conflict —
-// keep mine, take theirs, or keep both — before anything is written. Import is one undo step.
+// keep mine, take theirs, or keep both — before anything is written. Import is one undo step; once
+// it is done the dialog closes and the outcome is said once, in the status banner.
 import { useEffect, useRef, useState } from 'react';
 import { describeMergeSummary, type MergeConflict, type MergeSummary, type Resolution } from '../../../core/bundle/bundle-merge.ts';
 import type { BundlePreview } from '../../../core/contract/workbench-api.ts';
@@ -17,15 +18,14 @@ interface ImportBundleDialogProps {
   readonly file: File;
   readonly workspace: WorkspaceInfo;
   readonly onClose: () => void;
-  /** After a successful import: a line for the status banner. */
+  /** After a successful import (the dialog closes itself): the line for the status banner. */
   readonly onImported: (summary: string) => void;
 }
 
 type Stage =
   | { readonly state: 'checking'; readonly done: number; readonly total?: number; readonly cancelling: boolean }
   | { readonly state: 'refused'; readonly message: string }
-  | { readonly state: 'preview'; readonly preview: BundlePreview }
-  | { readonly state: 'done'; readonly summary: MergeSummary };
+  | { readonly state: 'preview'; readonly preview: BundlePreview };
 
 const CHOICES: readonly { readonly id: Resolution; readonly label: string }[] = [
   { id: 'mine', label: 'Keep mine' },
@@ -92,8 +92,8 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
       const result = await api.applyBundleImport(stage.preview.importId, choices);
       if (!result.ok) return setError(result.error.message);
       previewId.current = undefined;
-      setStage({ state: 'done', summary: result.value });
-      onImported(summaryLine(stage.preview.fileName, result.value));
+      onImported(`${summaryLine(stage.preview.fileName, result.value)} Ctrl+Z undoes the whole import.`);
+      onClose();
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
@@ -118,15 +118,6 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
             This bundle cannot be imported: {stage.message.replace(/\.?$/, '.')} Nothing was written to your workspace.
           </p>
         )}
-      </Dialog>
-    );
-  }
-
-  if (stage.state === 'done') {
-    return (
-      <Dialog title="Bundle imported" onClose={onClose} closeButton={{ label: 'Done', primary: true }}>
-        <p data-testid="bundle-imported">{summaryLine(file.name, stage.summary)}</p>
-        <p className="export-hint">Ctrl+Z undoes the whole import.</p>
       </Dialog>
     );
   }
@@ -177,6 +168,18 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
             <li>
               {count(newDocuments.length, 'new document')}
               {matched.length > 0 && `, ${count(matched.length, 'document')} you already have (matched by their text)`}
+              {preview.documents.length > 0 && (
+                <details className="bundle-documents" open={preview.documents.length <= 5}>
+                  <summary>Documents in the bundle</summary>
+                  <ul aria-label="Documents in the bundle">
+                    {preview.documents.map((match) => (
+                      <li key={match.localId}>
+                        {match.title} <small>({match.state === 'new' ? 'new' : 'you have it'})</small>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
             </li>
             <li>{countLine('annotation', preview.annotations)} (highlighted claims)</li>
             <li>{countLine('evidence link', preview.links)}</li>

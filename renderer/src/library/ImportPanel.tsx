@@ -1,5 +1,8 @@
 // Shows an import while it runs (a progress bar, the file in hand, Cancel) and what came of it:
-// each file imported, already there, or rejected with its reason.
+// each file imported, already there, or rejected with its reason. An import where every file went
+// in dismisses itself after a while (not while the pointer or focus is on it); one with a file
+// not imported stays until dismissed, so that no reason for a refusal goes unread.
+import { useEffect, useState } from 'react';
 import { describeAnchors, type ImportOutcome } from '../../../core/model/import.ts';
 import type { ImportJob } from './use-imports.ts';
 
@@ -10,13 +13,33 @@ interface ImportPanelProps {
   readonly onOpen: (documentId: string) => void;
 }
 
+/** How long a clean import's results stay up after it finished, while nobody is looking at them. */
+export const IMPORT_PANEL_LINGER_MS = 15_000;
+
 export function ImportPanel({ job, onCancel, onDismiss, onOpen }: ImportPanelProps) {
   const running = job.phase !== 'finished';
   const imported = job.outcomes.filter((outcome) => outcome.status === 'imported' || outcome.status === 'updated').length;
   const rejected = job.outcomes.filter((outcome) => outcome.status === 'rejected').length;
   const duplicates = job.outcomes.filter((outcome) => outcome.status === 'duplicate').length;
+  const [held, setHeld] = useState({ pointer: false, focus: false });
+  const lingers = !running && rejected === 0 && !held.pointer && !held.focus;
+  useEffect(() => {
+    if (!lingers) return;
+    const timer = setTimeout(onDismiss, IMPORT_PANEL_LINGER_MS);
+    return () => clearTimeout(timer);
+  }, [lingers, onDismiss]);
   return (
-    <section className="import-panel" aria-label="Import" data-testid="import-panel">
+    <section
+      className="import-panel"
+      aria-label="Import"
+      data-testid="import-panel"
+      onPointerEnter={() => setHeld((previous) => ({ ...previous, pointer: true }))}
+      onPointerLeave={() => setHeld((previous) => ({ ...previous, pointer: false }))}
+      onFocus={() => setHeld((previous) => ({ ...previous, focus: true }))}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setHeld((previous) => ({ ...previous, focus: false }));
+      }}
+    >
       <header className="import-header">
         <strong>
           {running
