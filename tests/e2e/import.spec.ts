@@ -58,6 +58,24 @@ async function makeFiles(dir: string): Promise<string[]> {
   return Object.values(files);
 }
 
+test('the results of a clean import go away by themselves, but not while the analyst reads them', async ({ page, served }) => {
+  const dir = await import('node:fs/promises').then(({ mkdtemp }) => mkdtemp(path.join(os.tmpdir(), 'claimbench-files-')));
+  const notes = path.join(dir, 'field-notes.md');
+  await writeFile(notes, '# Field notes from Orsova\n\nThe hospital denied postponing surgery.\n');
+  await page.clock.install();
+  await page.goto(served.url);
+  await expect(library(page).getByTestId('library-item')).toHaveCount(3);
+  await page.getByTestId('import-input').setInputFiles([notes]);
+  await expect(panel(page)).toContainText('Imported 1 of 1', { timeout: 30_000 });
+  // While the pointer is on it, it stays.
+  await panel(page).hover();
+  await page.clock.runFor(20_000);
+  await expect(panel(page)).toBeVisible();
+  await page.mouse.move(5, 5);
+  await page.clock.runFor(16_000);
+  await expect(panel(page)).toHaveCount(0);
+});
+
 test('imports chosen files of every format, shows progress and results, and opens them', async ({ page, served }) => {
   const files = await makeFiles(
     await import('node:fs/promises').then(({ mkdtemp }) => mkdtemp(path.join(os.tmpdir(), 'claimbench-files-'))),
