@@ -140,6 +140,27 @@ describe('resolveMerge', () => {
     ],
   );
 
+  it("keeps our speakers and joins the bundle's: a new spelling of ours becomes an alias, a new speaker is added", () => {
+    const ours = { ...target([document('d', [])]), codebook: { ...codebook, speakers: [{ name: 'Zelenskyy', aliases: ['Zelensky'] }] } };
+    const incoming = bundle([document('d', [])], [], [], {
+      codebook: {
+        ...codebook,
+        speakers: [
+          { name: 'Zelensky', aliases: ['Volodymyr Zelensky'] },
+          { name: 'Boychenko', aliases: [] },
+        ],
+      },
+    });
+    const result = resolveMerge(ours, planMerge(ours, incoming, newId), new Map(), newId);
+    expect(result.ok && result.value.codebook.speakers).toEqual([
+      { name: 'Zelenskyy', aliases: ['Zelensky', 'Volodymyr Zelensky'] },
+      { name: 'Boychenko', aliases: [] },
+    ]);
+    // A bundle without speakers leaves the codebook as it was (the same object: nothing to write).
+    const plain = resolveMerge(ours, planMerge(ours, bundle([document('d', [])]), newId), new Map(), newId);
+    expect(plain.ok && plain.value.codebook).toBe(ours.codebook);
+  });
+
   it('refuses to write while a conflict has no choice', () => {
     const plan = planMerge(mine, theirs, newId);
     const result = resolveMerge(mine, plan, new Map(), newId);

@@ -4,6 +4,7 @@
 // bundle's links and mentions follow it. The codebook, statuses and verdict scale gain what the
 // bundle has and the workspace lacks.
 import type { Codebook, Tag } from '../model/codebook.ts';
+import { joinSpeakers, sameSpeakers } from '../codebook/speakers.ts';
 import { linkKey, refKey, type AnnotationRef } from '../model/evidence.ts';
 import type { DocumentFile } from '../model/stored-files.ts';
 import { fail, ok, type Result } from '../result.ts';
@@ -87,7 +88,10 @@ export function resolveMerge(
     choiceOf: (_mine, theirs) => choiceOf(conflictKey('claim', theirs.id)),
   });
 
-  const codebook = withTags(target.codebook, incoming.codebook, new Set(plan.tagsAdded));
+  const tagged = withTags(target.codebook, incoming.codebook, new Set(plan.tagsAdded));
+  // The bundle's speakers join ours: spellings we did not know become aliases, new speakers are added.
+  const speakers = joinSpeakers(tagged.speakers, incoming.codebook.speakers);
+  const codebook = sameSpeakers(speakers, tagged.speakers) ? tagged : { ...tagged, speakers };
   const knownStatuses = new Set(target.statuses.map((status) => status.id));
   const statuses = [...target.statuses, ...incoming.statuses.filter((status) => !knownStatuses.has(status.id))];
   const knownRatings = new Set(target.verdictScale.map((rating) => rating.id));
@@ -137,5 +141,5 @@ function withTags(current: Codebook, incoming: Codebook, wanted: ReadonlySet<str
     tags.push({ ...rest, ...(keepShortcut ? { shortcut } : {}), ...(keepGuid ? { guid } : {}) });
   };
   for (const tag of incoming.tags) if (wanted.has(tag.id)) add(tag.id);
-  return { tags };
+  return { ...current, tags };
 }

@@ -3,6 +3,7 @@
 // Which existing tag an incoming one is: tagMatcherByGuidIdOrName (./tag-matching.ts).
 import { Codebook, type Tag } from '../model/codebook.ts';
 import { tagIdMaker } from './codebook-csv.ts';
+import { joinSpeakers } from './speakers.ts';
 import { tagMatcherByGuidIdOrName } from './tag-matching.ts';
 
 export interface CodebookMerge {
@@ -87,7 +88,8 @@ export function mergeCodebook(current: Codebook, incoming: Codebook): CodebookMe
   }
 
   // Parse, not cast: a merge that broke the codebook's rules would be a bug here, so it throws.
-  const codebook = Codebook.parse({ tags });
+  const speakers = joinSpeakers(current.speakers, incoming.speakers);
+  const codebook = Codebook.parse(speakers === undefined ? { tags } : { tags, speakers });
   const matchedIds = tags.map((tag) => tag.id).filter((id) => matched.has(id));
   return {
     codebook,

@@ -62,7 +62,7 @@ export function addTag(codebook: Codebook, draft: TagDraft): Result<{ codebook: 
   const id = tagIdFor(draft.name, new Set(codebook.tags.map((tag) => tag.id)));
   const parsed = Tag.safeParse({ ...draft, name: draft.name.trim(), id });
   if (!parsed.success) return fail('invalid', describeIssues(parsed.error.issues));
-  const next = { tags: [...codebook.tags, parsed.data] };
+  const next = { ...codebook, tags: [...codebook.tags, parsed.data] };
   const checked = checkCodebook(next);
   return checked.ok ? ok({ codebook: checked.value, tag: parsed.data }) : checked;
 }
@@ -81,7 +81,7 @@ export function updateTag(
   }
   const parsed = Tag.safeParse(merged);
   if (!parsed.success) return fail('invalid', describeIssues(parsed.error.issues));
-  const next = { tags: codebook.tags.map((tag) => (tag.id === tagId ? parsed.data : tag)) };
+  const next = { ...codebook, tags: codebook.tags.map((tag) => (tag.id === tagId ? parsed.data : tag)) };
   const checked = checkCodebook(next);
   return checked.ok ? ok({ codebook: checked.value, tag: parsed.data }) : checked;
 }
@@ -97,7 +97,7 @@ export function removeTag(codebook: Codebook, tagId: string): Result<Codebook, '
       const { parentId: _, ...rest } = tag;
       return removed.parentId === undefined ? rest : { ...rest, parentId: removed.parentId };
     });
-  return ok({ tags });
+  return ok({ ...codebook, tags });
 }
 
 /**

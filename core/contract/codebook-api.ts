@@ -1,4 +1,4 @@
-// The codebook half of the contract: tags, their usage, codebook files in and out.
+// The codebook half of the contract: tags, their usage, speakers, codebook files in and out.
 import type { TagDeletionPlan, TagDraft, TagPatch } from '../codebook/edit.ts';
 import type { Tag } from '../model/codebook.ts';
 import type { Result } from '../result.ts';
@@ -24,6 +24,23 @@ export interface CodebookApi {
   ): Promise<Result<{ added: string[]; updated: string[]; unchanged: string[] }, 'invalid' | 'write-failed'>>;
   /** The codebook as a file to save. */
   exportCodebook(format: CodebookFormat): Promise<{ fileName: string; mimeType: string; text: string }>;
+  /**
+   * Every speaker of the workspace's annotations, as the codebook groups their spellings, with how
+   * many annotations name it (speakers of the codebook that no annotation names have 0). Most used first.
+   */
+  getSpeakers(): Promise<SpeakerUsage[]>;
+  /**
+   * Makes the speakers named in `from` one speaker with `into`: the codebook keeps their names as
+   * its aliases, and every annotation naming one of them names `into`. One undoable change.
+   */
+  mergeSpeakers(into: string, from: readonly string[]): Promise<Result<{ annotations: number }, 'invalid' | 'write-failed'>>;
+}
+
+/** A speaker, its other spellings, and how many annotations name it (by any spelling). */
+export interface SpeakerUsage {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly annotations: number;
 }
 
 /** This half's method list (the compiler checks it against the interface). */
@@ -34,4 +51,6 @@ export const codebookMethods = {
   deleteTag: true,
   importCodebook: true,
   exportCodebook: true,
+  getSpeakers: true,
+  mergeSpeakers: true,
 } as const satisfies Record<keyof CodebookApi, true>;

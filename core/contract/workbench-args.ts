@@ -67,6 +67,7 @@ const MAX_PASTE_CHARACTERS = 2_000_000;
 const PageLimit = z.number().int().min(1).max(100_000);
 
 const CodebookFormat = z.enum(['csv', 'qdc']);
+const SpeakerName = z.string().trim().min(1).max(500);
 /** A codebook file is a few KB; this leaves room for large shared ones. */
 const MAX_CODEBOOK_CHARACTERS = 5_000_000;
 
@@ -140,6 +141,8 @@ export const workbenchArgs = {
   deleteTag: z.tuple([TagId, TagDeletionPlan]),
   importCodebook: z.tuple([CodebookFormat, z.string().max(MAX_CODEBOOK_CHARACTERS)]),
   exportCodebook: z.tuple([CodebookFormat]),
+  getSpeakers: z.tuple([]),
+  mergeSpeakers: z.tuple([SpeakerName, z.array(SpeakerName).min(1).max(1000)]),
   exportAnnotations: z.tuple([]),
   exportBundle: z.tuple([JobId, BundleExportRequest]),
   cancelBundleJob: z.tuple([JobId]),

@@ -23,11 +23,45 @@ export const Tag = z.object({
 });
 export type Tag = z.infer<typeof Tag>;
 
+/** How two spellings of a speaker are compared: Unicode-normalised, spaces collapsed, case and accents aside. */
+export function speakerKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{Mn}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLocaleLowerCase('en');
+}
+
+/**
+ * A person or body that speaks in the documents, under one name and the other spellings it
+ * appears as ("Zelenskyy", also "Zelensky", "Volodymyr Zelensky"). Annotations keep the speaker as
+ * a name; the codebook's speakers say which names are the same one (see core/codebook/speakers.ts).
+ */
+export const Speaker = z.object({
+  name: z.string().trim().min(1).max(500),
+  aliases: z.array(z.string().trim().min(1).max(500)).max(200).default([]),
+});
+export type Speaker = z.infer<typeof Speaker>;
+
 export const Codebook = z
   .object({
     tags: z.array(Tag),
+    /** Speakers known under more than one name; absent in codebooks made before speakers existed. */
+    speakers: z.array(Speaker).max(10_000).optional(),
   })
   .superRefine((codebook, context) => {
+    // A spelling names one speaker: no name or alias belongs to two.
+    const owner = new Map<string, string>();
+    for (const speaker of codebook.speakers ?? []) {
+      for (const spelling of [speaker.name, ...speaker.aliases]) {
+        const key = speakerKey(spelling);
+        const other = owner.get(key);
+        if (other !== undefined && other !== speaker.name)
+          context.addIssue({ code: 'custom', message: `"${spelling}" names two speakers: "${other}" and "${speaker.name}"` });
+        owner.set(key, speaker.name);
+      }
+    }
     const ids = new Set<string>();
     for (const tag of codebook.tags) {
       if (ids.has(tag.id)) context.addIssue({ code: 'custom', message: `duplicate tag id "${tag.id}"` });

@@ -64,7 +64,9 @@ export function importAnnotationFile(
     const written = await changes.commit({
       label: `Import ${plan.annotations.length} annotation${plan.annotations.length === 1 ? '' : 's'} into ${quoted(document.meta.title)}`,
       annotations: edits,
-      ...(plan.newTags.length > 0 ? { codebook: { before: codebook, after: { tags: [...codebook.tags, ...plan.newTags] } } } : {}),
+      ...(plan.newTags.length > 0
+        ? { codebook: { before: codebook, after: { ...codebook, tags: [...codebook.tags, ...plan.newTags] } } }
+        : {}),
     });
     return written.ok ? ok(outcome) : fail('write-failed', written.error.message);
   });

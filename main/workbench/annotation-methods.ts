@@ -3,6 +3,7 @@
 // its links and claim mentions with it, in the same step.
 import { randomUUID } from 'node:crypto';
 import { newAnnotation, patchAnnotation, reviewAnchor, vocabularyOf } from '../../core/annotations/annotation-operations.ts';
+import { canonicalSpeaker, speakerResolver } from '../../core/codebook/speakers.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
 import { fail, ok } from '../../core/result.ts';
@@ -16,6 +17,9 @@ type AnnotationMethods = Pick<
 
 export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): AnnotationMethods {
   const vocabulary = () => vocabularyOf(store.workspace);
+  /** A speaker typed under one of its other spellings is stored under its name (see core/codebook/speakers.ts). */
+  const withSpeakerName = <T extends { readonly speaker?: string | undefined }>(fields: T): T =>
+    fields.speaker === undefined ? fields : { ...fields, speaker: canonicalSpeaker(store.workspace.codebook, fields.speaker) };
 
   const tagNames = (tags: readonly string[]) => {
     const names = new Map(store.workspace.codebook.tags.map((tag) => [tag.id, tag.name]));
@@ -32,7 +36,7 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
             return fail('invalid', `The document already has an annotation "${input.id}".`);
           }
           const now = new Date().toISOString();
-          const created = newAnnotation(file.text, input, {
+          const created = newAnnotation(file.text, withSpeakerName(input), {
             id: input.id ?? randomUUID(),
             creator: store.workspace.settings.analystName,
             now,
@@ -56,7 +60,7 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
         async () => {
           const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
           if (before === undefined) return fail('not-found', 'That claim is no longer in the document.');
-          const after = patchAnnotation(before, patch, vocabulary(), new Date().toISOString());
+          const after = patchAnnotation(before, withSpeakerName(patch), vocabulary(), new Date().toISOString());
           if (!after.ok) return after;
           const written = await changes.commit({
             label: 'Edit claim',
@@ -104,8 +108,11 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
     async getAnnotationSuggestions() {
       const speakers = new Map<string, number>();
       const outlets = new Map<string, number>();
+      const speakerOf = speakerResolver(store.workspace.codebook);
       for (const document of store.documents) {
-        for (const { speaker, outlet } of document.annotations) {
+        for (const { speaker: named, outlet } of document.annotations) {
+          // Counted, and offered, under the speaker's name whatever spelling an annotation has.
+          const speaker = named && speakerOf(named).name;
           if (speaker) speakers.set(speaker, (speakers.get(speaker) ?? 0) + 1);
           if (outlet) outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
         }

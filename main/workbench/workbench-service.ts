@@ -27,6 +27,7 @@ import { annotationMethods } from './annotation-methods.ts';
 import { bundleMethods } from './bundle-methods.ts';
 import { ChangeLog } from './change-log.ts';
 import { codebookMethods } from './codebook-methods.ts';
+import { speakerMethods } from './speaker-methods.ts';
 import { documentMethods } from './document-methods.ts';
 import { evidenceMethods } from './evidence-methods.ts';
 import { exportMethods } from './export-methods.ts';
@@ -117,6 +118,7 @@ export function createWorkbenchService(
     ...importMethods({ store, uploads, jobs, extractors, limits, documentsChanged, progress: importProgressed }),
     ...annotationMethods(store, changes),
     ...codebookMethods(store, changes),
+    ...speakerMethods(store, changes),
     ...exportMethods(store),
     ...evidenceMethods(store, changes),
     ...bundles,
