@@ -134,3 +134,41 @@ test('exports the codebook as CSV and REFI-QDA, and imports a file that adds and
     .setInputFiles({ name: 'broken.qdc', mimeType: 'application/xml', buffer: Buffer.from('PK\u0003\u0004 not xml') });
   await expect(codebook(page).getByRole('status')).toContainText('Could not import broken.qdc');
 });
+
+test('merges two speakers into one: annotations take the kept name, its other spelling still finds them, undo splits them', async ({
+  page,
+  served,
+}) => {
+  await page.goto(served.url);
+  await expect(claimsPanel(page).getByTestId('claim-item')).toHaveCount(10);
+  await openCodebook(page);
+  await codebook(page).getByRole('button', { name: 'Speakers…' }).click();
+  const speakers = codebook(page).getByRole('region', { name: 'Speakers' });
+  const rows = speakers.getByRole('list', { name: 'Speakers' }).getByRole('listitem');
+  await expect(rows.first()).toContainText(/Ministry of Environment\s*5|Teresa Albescu\s*5/);
+  await speakers.getByRole('searchbox', { name: 'Filter speakers' }).fill('reinholt');
+  await expect(rows).toHaveCount(1);
+  await rows.first().getByRole('checkbox').check();
+  await speakers.getByRole('searchbox', { name: 'Filter speakers' }).fill('');
+  await rows.filter({ hasText: 'Ministry of Environment' }).getByRole('checkbox').check();
+  // The most used of the two is kept unless the analyst chooses.
+  await expect(speakers.getByRole('combobox', { name: 'Keep the name' })).toHaveValue('Ministry of Environment');
+  await page.screenshot({ path: 'test-results/codebook-speakers.png' });
+  await speakers.getByRole('button', { name: 'Merge 2 speakers' }).click();
+  await expect(codebook(page).getByRole('status')).toContainText(
+    'Merged “Pavel Reinholt” into “Ministry of Environment”: 2 annotations renamed',
+  );
+  await expect(rows.filter({ hasText: 'Ministry of Environment' })).toContainText('also Pavel Reinholt');
+  await expect(rows.filter({ hasText: 'Ministry of Environment' }).locator('.codebook-usage')).toHaveText('7');
+  await codebook(page).getByRole('button', { name: 'Close' }).click();
+
+  // In the panel, the old spelling still finds the speaker's annotations, now under the kept name.
+  await claimsPanel(page).getByPlaceholder('Filter by quote, speaker, note').fill('Reinholt');
+  const found = claimsPanel(page).getByTestId('claim-item');
+  await expect(found).toHaveCount(1);
+  await expect(found).toContainText('Ministry of Environment');
+
+  await page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item').first().focus();
+  await page.keyboard.press('Control+z');
+  await expect(found).toContainText('Pavel Reinholt');
+});

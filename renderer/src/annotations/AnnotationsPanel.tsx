@@ -1,4 +1,5 @@
 // The annotations panel (titled "Claims" in the UI): the open document's annotations in text order; choosing one reveals it.
+import { speakerResolver } from '../../../core/codebook/speakers.ts';
 import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { textOrdered } from '../../../core/annotations/layout.ts';
 import { awaitsReview, earlierQuote } from '../../../core/annotations/review.ts';
@@ -41,10 +42,16 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
 }: AnnotationsPanelProps) {
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
-  const ordered = useMemo(
-    () => filterAnnotations(textOrdered(annotations ?? []), filter, new Map(codebook.tags.map((tag) => [tag.id, tag.parentId]))),
-    [annotations, filter, codebook],
-  );
+  const ordered = useMemo(() => {
+    const speakerOf = speakerResolver(codebook);
+    const spellingsOf = (speaker: string) => (speaker === '' ? [] : [speaker, ...speakerOf(speaker).aliases, speakerOf(speaker).name]);
+    return filterAnnotations(
+      textOrdered(annotations ?? []),
+      filter,
+      new Map(codebook.tags.map((tag) => [tag.id, tag.parentId])),
+      spellingsOf,
+    );
+  }, [annotations, filter, codebook]);
   const filtered = filter.tag !== '' || filter.status !== '' || filter.query !== '';
 
   // j / k move through the (shown) annotations, as in a mail client.

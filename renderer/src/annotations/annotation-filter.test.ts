@@ -44,3 +44,12 @@ describe('filterAnnotations', () => {
     expect(ids(filter)).toEqual(expected);
   });
 });
+
+describe('filterAnnotations by any spelling of a speaker', () => {
+  it('finds the annotations of a speaker by one of its other spellings', () => {
+    const spellingsOf = (speaker: string) => (speaker === 'Teresa Albescu' ? [speaker, 'Mayor Albescu'] : [speaker]);
+    const found = filterAnnotations(annotations, { ...NO_FILTER, query: 'mayor' }, parents, spellingsOf);
+    expect(found.map((annotation) => annotation.id)).toEqual(['b']);
+    expect(filterAnnotations(annotations, { ...NO_FILTER, query: 'mayor' }, parents)).toEqual([]);
+  });
+});

@@ -14,6 +14,8 @@ export function filterAnnotations(
   annotations: readonly Annotation[],
   { tag, status, query }: AnnotationFilter,
   parentOf: ReadonlyMap<string, string | undefined>,
+  /** Every spelling of a speaker (its codebook entity's name and aliases), so that "Zelensky" finds "Zelenskyy". */
+  spellingsOf: (speaker: string) => readonly string[] = (speaker) => [speaker],
 ): readonly Annotation[] {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   const underTag = (tagId: string): boolean => {
@@ -26,7 +28,9 @@ export function filterAnnotations(
     if (status !== '' && annotation.status !== status) return false;
     if (tag !== '' && !annotation.tags.some(underTag)) return false;
     if (words.length === 0) return true;
-    const haystack = [annotation.target.exact, annotation.speaker, annotation.outlet, annotation.note].join('\n').toLocaleLowerCase();
+    const haystack = [annotation.target.exact, ...spellingsOf(annotation.speaker), annotation.outlet, annotation.note]
+      .join('\n')
+      .toLocaleLowerCase();
     return words.every((word) => haystack.includes(word));
   });
 }

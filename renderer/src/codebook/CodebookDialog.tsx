@@ -8,13 +8,14 @@ import { api } from '../api/client.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
 import { FileButton } from '../ui/FileButton.tsx';
 import { downloadText } from '../bundles/download.ts';
+import { SpeakersPane } from './SpeakersPane.tsx';
 
 interface CodebookDialogProps {
   readonly codebook: Codebook;
   readonly onClose: () => void;
 }
 
-type Pane = { kind: 'edit'; tagId: string } | { kind: 'new'; parentId?: string } | { kind: 'delete'; tagId: string };
+type Pane = { kind: 'edit'; tagId: string } | { kind: 'new'; parentId?: string } | { kind: 'delete'; tagId: string } | { kind: 'speakers' };
 
 const KEYS = [...'123456789abcdefghijklmnopqrstuvwxyz0'];
 const NEW_COLORS = ['#e6a700', '#3b82f6', '#10a37f', '#a855f7', '#ec4899', '#0ea5e9', '#f97316', '#14b8a6', '#ef4444', '#64748b'];
@@ -38,9 +39,9 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
   }, [codebook]);
 
   // A tag that is gone (deleted here, or by an undo) leaves the form for the first tag.
-  const gone = chosenPane.kind !== 'new' && !codebook.tags.some((tag) => tag.id === chosenPane.tagId);
+  const gone = (chosenPane.kind === 'edit' || chosenPane.kind === 'delete') && !codebook.tags.some((tag) => tag.id === chosenPane.tagId);
   const pane: Pane = !gone ? chosenPane : rows[0] ? { kind: 'edit', tagId: rows[0].tag.id } : { kind: 'new' };
-  const chosen = pane.kind === 'new' ? undefined : codebook.tags.find((tag) => tag.id === pane.tagId);
+  const chosen = pane.kind === 'edit' || pane.kind === 'delete' ? codebook.tags.find((tag) => tag.id === pane.tagId) : undefined;
 
   const exportAs = async (format: 'csv' | 'qdc') => {
     const file = await api.exportCodebook(format);
@@ -85,6 +86,15 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
             >
               Export .qdc
             </button>
+            <button
+              type="button"
+              className="button-small"
+              aria-pressed={pane.kind === 'speakers'}
+              onClick={() => setPane({ kind: 'speakers' })}
+              title="Speakers and their other spellings: merge “Zelensky” into “Zelenskyy”"
+            >
+              Speakers…
+            </button>
           </div>
           {message && (
             <p className="codebook-message" role="status">
@@ -97,7 +107,7 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
                 <button
                   type="button"
                   className="codebook-row"
-                  aria-current={pane.kind !== 'new' && pane.tagId === tag.id}
+                  aria-current={(pane.kind === 'edit' || pane.kind === 'delete') && pane.tagId === tag.id}
                   style={{ paddingLeft: 8 + depth * 16 }}
                   onClick={() => setPane({ kind: 'edit', tagId: tag.id })}
                 >
@@ -113,7 +123,9 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
           </ul>
         </div>
         <div className="codebook-main">
-          {pane.kind === 'delete' && chosen ? (
+          {pane.kind === 'speakers' ? (
+            <SpeakersPane codebook={codebook} onMessage={setMessage} />
+          ) : pane.kind === 'delete' && chosen ? (
             <DeleteTagForm
               key={chosen.id}
               tag={chosen}
