@@ -1,5 +1,6 @@
 // The annotations half of the contract: marking spans, reviewing anchors, undo and redo.
 import type { AnchorDecision, AnnotationInput, AnnotationPatch } from '../annotations/annotation-operations.ts';
+import type { BulkAnnotationPatch } from '../annotations/bulk-edit.ts';
 import type { HistoryState } from '../history/history.ts';
 import type { Annotation } from '../model/annotation.ts';
 import type { Result } from '../result.ts';
@@ -28,6 +29,16 @@ export interface AnnotationsApi {
     patch: AnnotationPatch,
   ): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
   deleteAnnotation(documentId: string, annotationId: string): Promise<Result<true, 'not-found' | 'write-failed'>>;
+  /**
+   * Sets the status, speaker or outlet of many annotations at once, and adds or removes tags (each
+   * keeps its other tags), in any documents: one undoable change. Counts the annotations it changed
+   * (those already so are left alone). All or nothing: one that is gone or a value the workspace
+   * does not have refuses the whole edit.
+   */
+  updateAnnotations(
+    refs: readonly { readonly documentId: string; readonly annotationId: string }[],
+    patch: BulkAnnotationPatch,
+  ): Promise<Result<{ annotations: number }, 'not-found' | 'invalid' | 'write-failed'>>;
   /**
    * The analyst's review of a claim a new version left in doubt (an orphan, or an approximate
    * match): keep the proposed span, or re-pin it to `[start, end)` of the current text. Undoable.
@@ -60,6 +71,7 @@ export const annotationsMethods = {
   createAnnotation: true,
   updateAnnotation: true,
   deleteAnnotation: true,
+  updateAnnotations: true,
   reviewAnchor: true,
   undo: true,
   redo: true,

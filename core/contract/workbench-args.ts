@@ -5,6 +5,7 @@
 // TypeScript type derived with z.infer.
 import { z } from 'zod';
 import { AnchorDecision, AnnotationInput, AnnotationPatch } from '../annotations/annotation-operations.ts';
+import { BulkAnnotationPatch } from '../annotations/bulk-edit.ts';
 import { AnnotationCursor } from '../annotations/paging.ts';
 import { TagDeletionPlan, TagDraft, TagPatch } from '../codebook/edit.ts';
 import { ClaimPatch, LinkPatch } from '../evidence/evidence-operations.ts';
@@ -129,6 +130,13 @@ export const workbenchArgs = {
   getVersionText: z.tuple([DocumentId, z.number().int().positive().max(100_000)]),
   createAnnotation: z.tuple([DocumentId, AnnotationInput]),
   updateAnnotation: z.tuple([DocumentId, AnnotationId, AnnotationPatch]),
+  updateAnnotations: z.tuple([
+    z
+      .array(z.strictObject({ documentId: DocumentId, annotationId: AnnotationId }))
+      .min(1)
+      .max(200_000),
+    BulkAnnotationPatch,
+  ]),
   deleteAnnotation: z.tuple([DocumentId, AnnotationId]),
   reviewAnchor: z.tuple([DocumentId, AnnotationId, AnchorDecision]),
   undo: z.tuple([]),

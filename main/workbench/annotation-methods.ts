@@ -3,7 +3,9 @@
 // its links and claim mentions with it, in the same step.
 import { randomUUID } from 'node:crypto';
 import { newAnnotation, patchAnnotation, reviewAnchor, vocabularyOf } from '../../core/annotations/annotation-operations.ts';
+import { applyBulkPatch } from '../../core/annotations/bulk-edit.ts';
 import { canonicalSpeaker, speakerResolver } from '../../core/codebook/speakers.ts';
+import type { AnnotationEdit } from '../../core/history/history.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
 import { fail, ok } from '../../core/result.ts';
@@ -12,7 +14,7 @@ import type { ChangeLog } from './change-log.ts';
 
 type AnnotationMethods = Pick<
   WorkbenchApi,
-  'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'reviewAnchor' | 'getAnnotationSuggestions'
+  'createAnnotation' | 'updateAnnotation' | 'updateAnnotations' | 'deleteAnnotation' | 'reviewAnchor' | 'getAnnotationSuggestions'
 >;
 
 export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): AnnotationMethods {
@@ -70,6 +72,32 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
         },
         { pipelined: true },
       );
+    },
+
+    updateAnnotations(refs, patch) {
+      return changes.exclusive(async () => {
+        const now = new Date().toISOString();
+        const fields = withSpeakerName(patch);
+        const edits: AnnotationEdit[] = [];
+        const seen = new Set<string>();
+        for (const { documentId, annotationId } of refs) {
+          const key = `${documentId}\u0000${annotationId}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
+          if (before === undefined)
+            return fail('not-found', 'One of the chosen annotations is no longer in its document: nothing was changed.');
+          const after = applyBulkPatch(before, fields, vocabulary(), now);
+          if (!after.ok) return after;
+          if (after.value !== before) edits.push({ documentId, annotationId, before, after: after.value });
+        }
+        if (edits.length === 0) return ok({ annotations: 0 });
+        const written = await changes.commit({
+          label: `Edit ${edits.length} annotation${edits.length === 1 ? '' : 's'}`,
+          annotations: edits,
+        });
+        return written.ok ? ok({ annotations: edits.length }) : written;
+      });
     },
 
     deleteAnnotation(documentId, annotationId) {
