@@ -135,6 +135,29 @@ test('imports a file dropped on the window', async ({ page, served }) => {
   await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText('A dropped statement from the regional health authority.');
 });
 
+test('pasted text gets its details in the same dialog; a refused detail keeps the document and can be fixed', async ({ page, served }) => {
+  await page.goto(served.url);
+  await library(page).getByRole('button', { name: 'Paste' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New document from pasted text' });
+  await dialog.getByLabel('Text').fill('Zelensky on Telegram\n\nThe dam was blown up by the occupiers at 02:50.');
+  await dialog.getByLabel('Role').selectOption('source');
+  await dialog.getByLabel('Outlet').fill('Telegram');
+  await dialog.getByLabel('Published').fill('2023-06-06');
+  await dialog.getByLabel('URL').fill('javascript:alert(1)');
+  await dialog.getByRole('button', { name: 'Create document' }).click();
+  // The document is made (titled from its first line); the URL is refused.
+  await expect(dialog.getByRole('alert')).toContainText('The document was created, but its details were not saved');
+  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText('Zelensky on Telegram');
+  await dialog.getByLabel('URL').fill('https://t.me/V_Zelenskiy_official/6485');
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(dialog).toHaveCount(0);
+  const item = library(page).getByTestId('library-item').filter({ hasText: 'Zelensky on Telegram' });
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('Source');
+  await expect(item).toContainText('Telegram');
+  await expect(reader(page).getByText('https://t.me/V_Zelenskiy_official/6485')).toBeVisible();
+});
+
 test('creates a document from pasted text, then edits its details', async ({ page, served }) => {
   await page.goto(served.url);
   await library(page).getByRole('button', { name: 'Paste' }).click();

@@ -4,6 +4,7 @@ import type { DocumentMetaPatch } from '../../../core/contract/workbench-api.ts'
 import type { DocumentMeta } from '../../../core/model/document.ts';
 import { api } from '../api/client.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
+import { DetailInputs, detailsPatch, type DetailFields } from './document-fields.tsx';
 
 interface MetadataDialogProps {
   readonly meta: DocumentMeta;
@@ -13,13 +14,15 @@ interface MetadataDialogProps {
 export function MetadataDialog({ meta, onClose }: MetadataDialogProps) {
   const [fields, setFields] = useState({
     title: meta.title,
+    language: meta.language ?? '',
+    tags: meta.tags.join(', '),
+  });
+  const [details, setDetails] = useState<DetailFields>({
     role: meta.role,
     outlet: meta.outlet,
     author: meta.author,
     publishedAt: meta.publishedAt ?? '',
     sourceUrl: meta.sourceUrl ?? '',
-    language: meta.language ?? '',
-    tags: meta.tags.join(', '),
   });
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -30,11 +33,7 @@ export function MetadataDialog({ meta, onClose }: MetadataDialogProps) {
     const optional = (value: string) => (value.trim() === '' ? null : value.trim());
     const patch: DocumentMetaPatch = {
       title: fields.title,
-      role: fields.role,
-      outlet: fields.outlet,
-      author: fields.author,
-      publishedAt: optional(fields.publishedAt),
-      sourceUrl: optional(fields.sourceUrl),
+      ...detailsPatch(details),
       language: optional(fields.language),
       tags: [
         ...new Set(
@@ -64,32 +63,10 @@ export function MetadataDialog({ meta, onClose }: MetadataDialogProps) {
           Title
           <input value={fields.title} onChange={set('title')} required maxLength={1000} autoFocus />
         </label>
-        <label>
-          Role
-          <select value={fields.role} onChange={set('role')}>
-            <option value="claim">Claim document</option>
-            <option value="source">Source</option>
-          </select>
-        </label>
+        <DetailInputs fields={details} onChange={setDetails} />
         <label>
           Language
           <input value={fields.language} onChange={set('language')} placeholder="en, uk, fr-CA…" />
-        </label>
-        <label>
-          Outlet
-          <input value={fields.outlet} onChange={set('outlet')} maxLength={500} />
-        </label>
-        <label>
-          Author
-          <input value={fields.author} onChange={set('author')} maxLength={500} />
-        </label>
-        <label>
-          Published
-          <input value={fields.publishedAt} onChange={set('publishedAt')} placeholder="2026-08-14" />
-        </label>
-        <label>
-          URL
-          <input value={fields.sourceUrl} onChange={set('sourceUrl')} placeholder="https://…" type="url" />
         </label>
         <label className="span-2">
           Tags

@@ -1,7 +1,11 @@
-// "New document from pasted text": a title and the text; Ctrl/Cmd+Enter creates it.
+// "New document from pasted text": a title, the text, and its details (role, outlet, author, date,
+// URL), so that a pasted post does not need Edit details afterwards; Ctrl/Cmd+Enter creates it.
+// The details are saved once the document is made: if they are refused (a malformed date or URL),
+// the document stays, the dialog says why, and Save details tries again.
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
+import { DetailInputs, detailsPatch, EMPTY_DETAILS, type DetailFields } from './document-fields.tsx';
 
 interface PasteDialogProps {
   readonly onClose: () => void;
@@ -11,20 +15,35 @@ interface PasteDialogProps {
 export function PasteDialog({ onClose, onCreated }: PasteDialogProps) {
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
+  const [details, setDetails] = useState<DetailFields>(EMPTY_DETAILS);
+  const [created, setCreated] = useState<string>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+
+  const saveDetails = async (documentId: string): Promise<boolean> => {
+    if (JSON.stringify(details) === JSON.stringify(EMPTY_DETAILS)) return true;
+    const result = await api.updateDocumentMeta(documentId, detailsPatch(details));
+    if (result.ok) return true;
+    setError(
+      `The document was created, but its details were not saved: ${result.error.message.replace(/\.?$/, '.')} Correct them and save again.`,
+    );
+    return false;
+  };
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (text.trim() === '' || busy) return;
     setBusy(true);
     try {
-      const outcome = await api.importText(title, text);
-      if (outcome.status === 'rejected') setError(outcome.message);
-      else {
-        onCreated(outcome.documentId);
-        onClose();
+      let documentId = created;
+      if (documentId === undefined) {
+        const outcome = await api.importText(title, text);
+        if (outcome.status === 'rejected') return setError(outcome.message);
+        documentId = outcome.documentId;
+        setCreated(documentId);
+        onCreated(documentId);
       }
+      if (await saveDetails(documentId)) onClose();
     } catch (caught) {
       setError((caught as Error).message);
     } finally {
@@ -33,30 +52,43 @@ export function PasteDialog({ onClose, onCreated }: PasteDialogProps) {
   };
 
   return (
-    <Dialog title="New document from pasted text" onClose={onClose}>
-      <form className="form" onSubmit={(event) => void submit(event)}>
-        <label>
+    <Dialog title="New document from pasted text" onClose={onClose} wide>
+      <form
+        className="form form-grid"
+        onSubmit={(event) => void submit(event)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+        }}
+      >
+        <label className="span-2">
           Title
           <input
             value={title}
+            disabled={created !== undefined}
             onChange={(event) => setTitle(event.target.value)}
             placeholder="From the text's first line if empty"
             autoFocus
           />
         </label>
-        <label>
+        <label className="span-2">
           Text
           <textarea
             value={text}
-            rows={14}
+            rows={10}
+            disabled={created !== undefined}
             onChange={(event) => setText(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
-            }}
             placeholder="Paste the text here"
           />
         </label>
-        <FormFooter error={error} busy={busy} disabled={text.trim() === ''} submit={['Create document', 'Creating…']} onCancel={onClose} />
+        <DetailInputs fields={details} onChange={setDetails} />
+        <FormFooter
+          error={error}
+          busy={busy}
+          disabled={text.trim() === ''}
+          submit={created === undefined ? ['Create document', 'Creating…'] : ['Save details', 'Saving…']}
+          onCancel={onClose}
+          cancelLabel={created === undefined ? 'Cancel' : 'Close'}
+        />
       </form>
     </Dialog>
   );
