@@ -112,7 +112,8 @@ export class ChangeLog {
       this.history.discard(change);
       this.events.historyChanged.fire(this.history.state);
     }
-    this.announce(new Map(), new Map(), side);
+    // The library's counts follow: the document is announced changed (annotationsOnly) too.
+    this.announce(new Map(side.annotations.map((edit) => [edit.documentId, edit])), new Map(), side);
     return saved.ok ? ok(true) : saved;
   }
 

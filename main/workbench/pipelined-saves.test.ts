@@ -78,4 +78,25 @@ describe('claims saved in a burst', () => {
       expect(order).toEqual([...claims.map(() => 'claim on disk'), 'codebook written']);
       await service.dispose();
     }));
+
+  it('tell the library that the document changed, so its annotation count follows at once', () =>
+    withTempDir(async (dir) => {
+      const { service, report } = await sampleWorkbench(dir);
+      const before = (await service.listDocuments()).find(({ meta }) => meta.id === report.meta.id)!.annotationCount;
+      const changes: { changed: readonly string[]; annotationsOnly?: boolean }[] = [];
+      const subscription = service.onDidChangeDocuments((change) => changes.push(change));
+      // Twice: the first save of a sample document writes it whole, later ones are pipelined.
+      for (const end of [9, 19]) {
+        const created = await service.createAnnotation(report.meta.id, { start: end - 9, end, tags: ['statistic'] });
+        expect(created.ok).toBe(true);
+      }
+      expect(changes).toEqual([
+        { changed: [report.meta.id], removed: [], annotationsOnly: true },
+        { changed: [report.meta.id], removed: [], annotationsOnly: true },
+      ]);
+      const after = (await service.listDocuments()).find(({ meta }) => meta.id === report.meta.id)!.annotationCount;
+      expect(after).toBe(before + 2);
+      subscription.dispose();
+      await service.dispose();
+    }));
 });
