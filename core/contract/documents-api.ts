@@ -5,6 +5,7 @@ import type { DocumentVersion } from '../model/document-versions.ts';
 import type { ImportOutcome } from '../model/import.ts';
 import type { WorkspaceInfo, WorkspaceSettings } from '../model/workspace.ts';
 import type { Result } from '../result.ts';
+import type { SettingsUsage } from '../settings/settings-change.ts';
 import type { DocumentMetaPatch, SettingsPatch, UploadRef } from './workbench-args.ts';
 
 /** A document as `getDocument` returns it: maybe only its first annotations. */
@@ -13,6 +14,14 @@ export interface DocumentPage extends DocumentView {
   readonly annotationTotal: number;
   /** Where the rest of the annotations start, when `annotations` does not hold them all. */
   readonly nextAnnotations?: AnnotationCursor;
+}
+
+/** What "Remove the sample" removed. */
+export interface SampleRemoval {
+  readonly documents: number;
+  readonly annotations: number;
+  readonly links: number;
+  readonly claims: number;
 }
 
 export interface DocumentsApi {
@@ -27,8 +36,19 @@ export interface DocumentsApi {
   /** The next page of a document's annotations in text order, after `after`. */
   getAnnotations(documentId: string, after: AnnotationCursor, limit: number): Promise<Result<AnnotationPage, 'not-found'>>;
   getWorkspaceInfo(): Promise<WorkspaceInfo>;
-  /** Resolves once the change is on disk. */
-  updateSettings(patch: SettingsPatch): Promise<Result<WorkspaceSettings, 'write-failed'>>;
+  /**
+   * Changes the analyst's name, the workspace's name, the statuses or the verdict scale; resolves
+   * once the change is on disk. A status or rating that records use cannot be removed (`in-use`,
+   * saying how many use it); a list with an empty or repeated name is `invalid`. Not an undo step.
+   */
+  updateSettings(patch: SettingsPatch): Promise<Result<WorkspaceSettings, 'invalid' | 'in-use' | 'write-failed'>>;
+  /** How many annotations use each status and how many claims each verdict rating, for the settings dialog. */
+  getSettingsUsage(): Promise<SettingsUsage>;
+  /**
+   * "Remove the sample": the sample's documents with their annotations, the links and claim
+   * mentions that point at them, and the sample's claims left without a mention, as one undo step.
+   */
+  removeSample(): Promise<Result<SampleRemoval, 'nothing-to-remove' | 'not-found' | 'write-failed'>>;
   /**
    * Imports uploaded files, one at a time, reporting `didProgressImport` under `jobId` (chosen
    * by the caller, so it can cancel before this resolves). Resolves with one outcome per file.
@@ -62,6 +82,8 @@ export const documentsMethods = {
   getAnnotations: true,
   getWorkspaceInfo: true,
   updateSettings: true,
+  getSettingsUsage: true,
+  removeSample: true,
   importUploads: true,
   cancelImport: true,
   importText: true,

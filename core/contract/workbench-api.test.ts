@@ -36,6 +36,14 @@ describe('the contract', () => {
     ['listDocuments', ['extra'], false],
     ['updateSettings', [{ analystName: 'Ada' }], true],
     ['updateSettings', [{ analystName: 'Ada', isAdmin: true }], false],
+    ['updateSettings', [{ workspaceName: 'Kherson' }], true],
+    ['updateSettings', [{ workspaceName: '   ' }], false],
+    ['updateSettings', [{ statuses: [] }], false],
+    ['updateSettings', [{ statuses: [{ id: 'Bad Id', label: 'x', color: '#000000' }] }], false],
+    ['updateSettings', [{ verdictScale: [{ id: 'none', label: 'None', color: '#000000' }] }], false],
+    ['getSettingsUsage', [], true],
+    ['removeSample', [], true],
+    ['removeSample', [true], false],
     [
       'createLink',
       [

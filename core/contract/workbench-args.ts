@@ -13,13 +13,10 @@ import { AnnotationId } from '../model/annotation.ts';
 import { TagId } from '../model/codebook.ts';
 import { DocumentId, DocumentRole } from '../model/document.ts';
 import { EvidenceId, STATEMENT_MAX } from '../model/evidence.ts';
+import { SettingsPatch } from '../settings/settings-change.ts';
 import type { WorkbenchApi } from './workbench-api.ts';
 
-/** Changes an analyst may make to the workspace settings; absent fields stay as they are. */
-const SettingsPatch = z.strictObject({
-  analystName: z.string().trim().max(200).optional(),
-});
-export type SettingsPatch = z.infer<typeof SettingsPatch>;
+export type { SettingsPatch } from '../settings/settings-change.ts';
 
 const JobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
@@ -121,6 +118,8 @@ export const workbenchArgs = {
   getAnnotations: z.tuple([DocumentId, AnnotationCursor, PageLimit]),
   getWorkspaceInfo: z.tuple([]),
   updateSettings: z.tuple([SettingsPatch]),
+  getSettingsUsage: z.tuple([]),
+  removeSample: z.tuple([]),
   importUploads: z.tuple([JobId, z.array(UploadRef).min(1).max(10_000)]),
   cancelImport: z.tuple([JobId]),
   importText: z.tuple([z.string().trim().max(1000), z.string().min(1).max(MAX_PASTE_CHARACTERS)]),

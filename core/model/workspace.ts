@@ -25,6 +25,11 @@ export const WorkspaceSettings = z.object({
   statuses: z.array(VerificationStatus).min(1),
   /** The ratings a claim's verdict may take. Workspaces made before verdicts existed get the default. */
   verdictScale: VerdictScale.default(() => DEFAULT_VERDICT_SCALE.map((rating) => ({ ...rating }))),
+  /**
+   * Whether the first-run prompt (analyst, workspace name, keep the sample or start empty) has been
+   * answered. A new workspace starts false; one made before the prompt existed is past its first run.
+   */
+  welcomed: z.boolean().default(true),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 

@@ -34,6 +34,7 @@ import { exportMethods } from './export-methods.ts';
 import { importMethods } from './import-methods.ts';
 import { Jobs } from './jobs.ts';
 import { versionMethods } from './version-methods.ts';
+import { settingsMethods } from './settings-methods.ts';
 import { workspaceMethods } from './workspace-methods.ts';
 
 export interface WorkbenchHost extends WorkbenchService {
@@ -115,6 +116,7 @@ export function createWorkbenchService(
     ...workspaceApi,
     ...documentMethods(store, changes, documentsChanged),
     ...versionMethods(store),
+    ...settingsMethods(store, changes, () => workspaceChanged.fire(workspace.info())),
     ...importMethods({ store, uploads, jobs, extractors, limits, documentsChanged, progress: importProgressed }),
     ...annotationMethods(store, changes),
     ...codebookMethods(store, changes),

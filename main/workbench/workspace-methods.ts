@@ -1,14 +1,13 @@
 // The workspace half of the workbench service: what the status bar and the settings show (name,
-// counts, settings, codebook, save state, problems found on opening), the settings themselves, and
+// counts, settings, codebook, save state, problems found on opening; settings-methods.ts changes them), and
 // the check of the whole workspace that the desktop app and the web host run once it is open.
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import type { Emitter } from '../../core/events.ts';
 import type { OpeningCheck, WorkspaceInfo } from '../../core/model/workspace.ts';
-import { ok } from '../../core/result.ts';
 import { checkStore } from '../store/check-workspace.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 
-type WorkspaceMethods = Pick<WorkbenchApi, 'getWorkspaceInfo' | 'updateSettings'> & {
+type WorkspaceMethods = Pick<WorkbenchApi, 'getWorkspaceInfo'> & {
   /** The workspace as windows see it now. */
   info(): WorkspaceInfo;
   /** Resolves once the opening check (if one was started) has finished. */
@@ -61,18 +60,5 @@ export function workspaceMethods(
     async getWorkspaceInfo() {
       return info();
     },
-
-    async updateSettings(patch) {
-      const current = store.workspace;
-      const settings = { ...current.settings, ...definedOnly(patch) };
-      const written = await store.updateWorkspace({ ...current, settings });
-      if (!written.ok) return written;
-      workspaceChanged.fire(info());
-      return ok(written.value.settings);
-    },
   };
-}
-
-function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

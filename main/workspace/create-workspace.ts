@@ -19,6 +19,7 @@ import {
   type VerdictRating,
 } from '../../core/model/evidence.ts';
 import { DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE } from '../store/workspace-layout.ts';
+import { SAMPLE_CREATOR, sampleOrigin } from '../../core/model/sample.ts';
 import { DEFAULT_STATUSES } from '../../core/model/workspace.ts';
 import { DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
@@ -78,8 +79,6 @@ const SampleManifest = z.strictObject({
 
 type SampleManifest = z.infer<typeof SampleManifest>;
 
-const SAMPLE_CREATOR = 'Claimbench sample';
-
 export interface CreateOptions {
   /** The app's resources/ folder (default codebook, sample). */
   readonly resourcesDir: string;
@@ -100,7 +99,7 @@ export async function createWorkspace(dir: string, options: CreateOptions): Prom
     schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: options.name ?? sample?.name ?? 'My workspace',
     createdAt: now,
-    settings: { analystName: sample?.analystName ?? '', statuses: DEFAULT_STATUSES, verdictScale: DEFAULT_VERDICT_SCALE },
+    settings: { analystName: sample?.analystName ?? '', statuses: DEFAULT_STATUSES, verdictScale: DEFAULT_VERDICT_SCALE, welcomed: false },
     codebook,
   });
 
@@ -122,7 +121,7 @@ export async function createWorkspace(dir: string, options: CreateOptions): Prom
       language: entry.language,
       format: 'text',
       importedAt,
-      importedFrom: `sample:${entry.file}`,
+      importedFrom: sampleOrigin(entry.file),
       textHash: createHash('sha256').update(text, 'utf8').digest('hex'),
       tags: [],
     };
