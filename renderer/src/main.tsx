@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import './styles.css';
+import './commands/commands.css';
+import './settings/settings.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

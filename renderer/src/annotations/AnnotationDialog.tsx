@@ -1,6 +1,6 @@
 // The annotation form ("claim" in the UI): tags from the codebook, verification status, speaker
 // and outlet (with the ones already used in the workspace offered), and a Markdown note.
-// Ctrl/Cmd+Enter saves.
+// Keys (form-keys.ts): a tag's key toggles it, Alt+S moves to the next status, Ctrl/Cmd+Enter saves.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AnnotationPatch } from '../../../core/annotations/annotation-operations.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
@@ -9,6 +9,7 @@ import { api } from '../api/client.ts';
 import { shorten } from '../ui/format.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
 import { OptionSelect } from '../ui/OptionSelect.tsx';
+import { formKeyOf, nextStatus } from './form-keys.ts';
 
 export interface AnnotationDraft {
   readonly quote: string;
@@ -66,13 +67,19 @@ export function AnnotationDialog({ title, draft, codebook, statuses, onSave, onC
   };
 
   const groups = codebook.tags.filter((tag) => tag.parentId === undefined);
+  const shortcuts = new Map(codebook.tags.flatMap((tag) => (tag.shortcut ? [[tag.shortcut, tag.id] as const] : [])));
   return (
     <Dialog title={title} onClose={onClose}>
       <form
         className="form form-grid"
         onSubmit={(event) => void submit(event)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+          const key = formKeyOf(event.nativeEvent, shortcuts);
+          if (key === undefined) return;
+          event.preventDefault();
+          if (key.kind === 'save') void submit();
+          else if (key.kind === 'tag') toggle(key.tagId);
+          else setFields((current) => ({ ...current, status: nextStatus(statuses, current.status) }));
         }}
       >
         <blockquote className="quote-block span-2">{shorten(draft.quote, 400)}</blockquote>
@@ -97,8 +104,8 @@ export function AnnotationDialog({ title, draft, codebook, statuses, onSave, onC
             </div>
           ))}
         </fieldset>
-        <label>
-          Status
+        <label title="Alt+S: next status">
+          Status <kbd>Alt+S</kbd>
           <OptionSelect value={fields.status} options={statuses} onChange={(status) => setFields({ ...fields, status })} />
         </label>
         <label>

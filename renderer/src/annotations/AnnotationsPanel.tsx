@@ -6,6 +6,7 @@ import { awaitsReview, earlierQuote } from '../../../core/annotations/review.ts'
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
+import { commandOfKey } from '../commands/command-registry.ts';
 import { shorten } from '../ui/format.ts';
 import { OptionSelect } from '../ui/OptionSelect.tsx';
 import { filterAnnotations, NO_FILTER, type AnnotationFilter } from './annotation-filter.ts';
@@ -54,13 +55,13 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
   }, [annotations, filter, codebook]);
   const filtered = filter.tag !== '' || filter.status !== '' || filter.query !== '';
 
-  // j / k move through the (shown) annotations, as in a mail client.
+  // j / k move through the (shown) annotations, as in a mail client (keys: commands/command-registry.ts).
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || (event.key !== 'j' && event.key !== 'k')) return;
-    if ((event.target as HTMLElement).closest('input, select, textarea')) return;
+    const id = commandOfKey(event.nativeEvent, 'claims-panel');
+    if ((id !== 'panel.next' && id !== 'panel.previous') || (event.target as HTMLElement).closest('input, select, textarea')) return;
     event.preventDefault();
     const index = ordered.findIndex((annotation) => annotation.id === selectedId);
-    const next = ordered[event.key === 'j' ? Math.min(ordered.length - 1, index + 1) : Math.max(0, index - 1)];
+    const next = ordered[id === 'panel.next' ? Math.min(ordered.length - 1, index + 1) : Math.max(0, index - 1)];
     if (next) {
       onChoose(next.id);
       // Two frames: one to scroll the row into the window, one to render it.
@@ -171,7 +172,14 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
                 onClick={() => onChoose(annotation.id)}
                 onDoubleClick={() => onEdit(annotation.id)}
                 onKeyDown={(event) => {
-                  if (event.key === 'Delete' || event.key === 'Backspace') onDelete(annotation.id);
+                  const id = commandOfKey(event.nativeEvent, 'claims-panel');
+                  if (id === 'panel.delete') onDelete(annotation.id);
+                  // Enter (or e) edits the row, rather than choosing it again.
+                  if (id === 'panel.edit') {
+                    event.preventDefault();
+                    onChoose(annotation.id);
+                    onEdit(annotation.id);
+                  }
                 }}
                 title={annotation.target.exact.length > 160 ? shorten(annotation.target.exact, 600) : undefined}
                 data-testid="claim-item"
@@ -206,7 +214,7 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
                     className="button-small"
                     onClick={() => onEdit(annotation.id)}
                     aria-label="Edit claim"
-                    title="Edit tags, status, speaker, note (or double-click the claim)"
+                    title="Edit tags, status, speaker, note (Enter or e on the claim, or double-click it)"
                   >
                     Edit
                   </button>

@@ -2,6 +2,7 @@
 // source side by side — and the annotations, links or review panel (right); or the claims view
 // of the whole workspace. Status bar at the bottom. This file only puts the pieces together.
 import { useCallback, useEffect, useState } from 'react';
+import { isSampleDocument } from '../../../core/model/sample.ts';
 import { api, transportName } from '../api/client.ts';
 import { ExportDialog } from '../bundles/ExportDialog.tsx';
 import { ImportBundleDialog } from '../bundles/ImportBundleDialog.tsx';
@@ -19,6 +20,9 @@ import { MetadataDialog } from '../library/MetadataDialog.tsx';
 import { VersionsDialog } from '../versions/VersionsDialog.tsx';
 import { DocumentPane } from '../reader/DocumentPane.tsx';
 import { useDocumentPane } from '../reader/use-document-pane.ts';
+import { SettingsDialog } from '../settings/SettingsDialog.tsx';
+import { WelcomePanel } from '../settings/WelcomePanel.tsx';
+import { useCommands } from '../commands/use-commands.tsx';
 import { useConfirm } from '../ui/ConfirmDialog.tsx';
 import { useHashParam } from '../ui/use-hash-state.ts';
 import { Banners, useOutcome } from './Banners.tsx';
@@ -26,6 +30,8 @@ import { ReaderActions } from './ReaderActions.tsx';
 import { SidePanel, type SideTab } from './SidePanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
+import { useAppActions } from './use-app-actions.ts';
+import { useRemoveSample } from './use-remove-sample.ts';
 import { useFileDrop } from './use-file-drop.ts';
 import { useUndoRedo } from './use-undo-redo.ts';
 import { useConnected, useDocumentList, useSaveState, useWorkspaceInfo } from './use-workbench.ts';
@@ -49,15 +55,41 @@ export function App() {
   const linkedRight = useLinkedAnnotations(evidence, besideId);
   const links = useLinks(documentId, evidence, left.open?.annotations);
   const claimRows = useClaimRows(evidence, documents);
-  const [dialog, setDialog] = useState<'paste' | 'metadata' | 'versions' | 'codebook' | 'export'>();
+  const [dialog, setDialog] = useState<'paste' | 'metadata' | 'versions' | 'codebook' | 'export' | 'settings'>();
   const [bundleFile, setBundleFile] = useState<File>();
   const [sideTab, setSideTab] = useState<SideTab>('annotations');
   const imports = useImports(setDocumentId);
   const drop = useFileDrop(imports.start);
   const linking = useLinking({ left, right, evidence, report: setNotice, setDocumentId, setBesideId });
-  const { undo, redo } = useUndoRedo(besideId, setDocumentId, setNotice);
+  const { undo, redo, said } = useUndoRedo(besideId, setDocumentId, setNotice);
   const openCodebook = useCallback(() => setDialog('codebook'), []);
   const closeDialog = () => setDialog(undefined);
+  const sampleDocuments = documents.state === 'ready' ? documents.value.filter(({ meta }) => isSampleDocument(meta)).length : 0;
+  const removeSample = useRemoveSample(documents, confirm, setNotice, setOutcome);
+  const { actions, extra } = useAppActions({
+    view: view === 'claims' ? 'claims' : 'documents',
+    setView: useCallback((next) => setView(next === 'claims' ? 'claims' : undefined), [setView]),
+    left,
+    besideId,
+    codebook: workspace?.codebook,
+    sampleDocuments,
+    undo,
+    redo,
+    showDialog: setDialog,
+    link: linking.start,
+    followLink: useCallback((annotationId: string) => linking.follow('left', annotationId), [linking]),
+    swap: useCallback(
+      () => documentId && besideId && (setDocumentId(besideId), setBesideId(documentId)),
+      [documentId, besideId, setDocumentId, setBesideId],
+    ),
+    closeBeside: useCallback(() => setBesideId(undefined), [setBesideId]),
+    deleteDocument: useCallback(
+      () => void left.deleteDocument().then((deleted) => deleted && setDocumentId(undefined, { replace: true })),
+      [left, setDocumentId],
+    ),
+    removeSample: useCallback(() => void removeSample(), [removeSample]),
+  });
+  const { onWindowKey, overlay } = useCommands(actions, extra, workspace?.codebook);
 
   // Open the first document when none is chosen. (A chosen one that is not in the list yet may
   // be one just imported; if it is really gone, the reader says so.)
@@ -103,12 +135,16 @@ export function App() {
         onDismissNotice={() => setNotice(undefined)}
         onDismissOutcome={() => setOutcome(undefined)}
       />
+      {workspace && !workspace.settings.welcomed && (
+        <WelcomePanel workspace={workspace} sampleDocuments={sampleDocuments} onRemoveSample={removeSample} />
+      )}
       <TopBar
         view={view === 'claims' ? 'claims' : 'documents'}
         onView={(next) => setView(next === 'claims' ? 'claims' : undefined)}
         claimCount={evidence.claims.length}
         onExport={() => setDialog('export')}
         onImportBundle={setBundleFile}
+        onSettings={() => setDialog('settings')}
       />
       {view === 'claims' && workspace ? (
         <ClaimsView
@@ -148,8 +184,7 @@ export function App() {
               linked={linkedLeft}
               onFollowLink={(annotationId) => linking.follow('left', annotationId)}
               onLink={linking.start}
-              onUndo={undo}
-              onRedo={redo}
+              onWindowKey={onWindowKey}
               actions={
                 left.open && (
                   <ReaderActions
@@ -178,8 +213,7 @@ export function App() {
               linked={linkedRight}
               onFollowLink={(annotationId) => linking.follow('right', annotationId)}
               onLink={linking.start}
-              onUndo={undo}
-              onRedo={redo}
+              onWindowKey={onWindowKey}
               actions={
                 <>
                   <button
@@ -234,6 +268,15 @@ export function App() {
         <VersionsDialog key={left.open.meta.textHash} documentId={left.open.meta.id} title={left.open.meta.title} onClose={closeDialog} />
       )}
       {dialog === 'codebook' && workspace && <CodebookDialog codebook={workspace.codebook} onClose={closeDialog} />}
+      {dialog === 'settings' && workspace && (
+        <SettingsDialog
+          workspace={workspace}
+          sampleDocuments={sampleDocuments}
+          onRemoveSample={() => void removeSample()}
+          onClose={closeDialog}
+        />
+      )}
+      {overlay}
       {dialog === 'export' && workspace && (
         <ExportDialog
           workspace={workspace}
@@ -251,7 +294,7 @@ export function App() {
           onImported={setOutcome}
         />
       )}
-      <StatusBar info={workspace} saveState={saveState} transport={transportName} connected={connected} />
+      <StatusBar info={workspace} saveState={saveState} transport={transportName} connected={connected} said={said} />
     </div>
   );
 }

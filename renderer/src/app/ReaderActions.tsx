@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { DocumentSummary } from '../../../core/model/document.ts';
 import { api } from '../api/client.ts';
 import { describeAnnotationFileOutcome } from '../annotations/annotation-file-outcome.ts';
+import { findDocumentByTitle } from '../library/find-document.ts';
 import { IMPORT_ACCEPT } from '../library/LibraryPane.tsx';
 import type { DocumentPaneState } from '../reader/use-document-pane.ts';
 import { FileButton } from '../ui/FileButton.tsx';
@@ -75,12 +76,23 @@ export function ReaderActions({
         list="beside-documents"
         aria-label="Open beside"
         placeholder="Open beside…"
-        title="Type a title to read that document side by side with this one"
+        title="Type a title, or a part of it, and press Enter to read that document side by side with this one"
         onChange={(event) => {
           const chosen = others.find(({ meta }) => meta.title === event.target.value);
           if (chosen === undefined) return;
           onOpenBeside(chosen.meta.id);
           event.target.value = '';
+        }}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          const typed = event.currentTarget.value;
+          if (typed.trim() === '') return;
+          const found = findDocumentByTitle(others, typed);
+          if (found === undefined) return report(`No other document's title matches “${typed.trim()}”.`);
+          report(undefined);
+          onOpenBeside(found.meta.id);
+          event.currentTarget.value = '';
         }}
       />
       <datalist id="beside-documents">

@@ -8,9 +8,11 @@ interface StatusBarProps {
   readonly saveState: SaveState | undefined;
   readonly transport: 'electron' | 'web';
   readonly connected: boolean;
+  /** What the last undo or redo did ("Undid: Tag as Statistic"), for a while. */
+  readonly said?: string;
 }
 
-export function StatusBar({ info, saveState, transport, connected }: StatusBarProps) {
+export function StatusBar({ info, saveState, transport, connected, said }: StatusBarProps) {
   const [showProblems, setShowProblems] = useState(false);
   const [showFindings, setShowFindings] = useState(false);
   const check = info?.check;
@@ -71,6 +73,11 @@ export function StatusBar({ info, saveState, transport, connected }: StatusBarPr
         </div>
       )}
       <span className="statusbar-spacer" />
+      {said && (
+        <span className="statusbar-item" data-testid="history-said">
+          {said}
+        </span>
+      )}
       {connected ? (
         <span className="statusbar-item" data-testid="save-state">
           {describeSaveState(saveState)}

@@ -1,5 +1,5 @@
 // The bar across the top of the window: the view switch (the documents, or the claims of the whole
-// workspace) and the workspace's way out and in: Export… and Import bundle….
+// workspace), the workspace's way out and in (Export…, Import bundle…) and its Settings….
 import { FileButton } from '../ui/FileButton.tsx';
 
 export type View = 'documents' | 'claims';
@@ -11,9 +11,11 @@ interface TopBarProps {
   readonly claimCount: number;
   readonly onExport: () => void;
   readonly onImportBundle: (file: File) => void;
+  /** Opens the settings (also Ctrl/Cmd+,). */
+  readonly onSettings: () => void;
 }
 
-export function TopBar({ view, onView, claimCount, onExport, onImportBundle }: TopBarProps) {
+export function TopBar({ view, onView, claimCount, onExport, onImportBundle, onSettings }: TopBarProps) {
   return (
     <nav className="view-switch" aria-label="View">
       <button type="button" aria-pressed={view !== 'claims'} onClick={() => onView('documents')}>
@@ -38,6 +40,9 @@ export function TopBar({ view, onView, claimCount, onExport, onImportBundle }: T
       >
         Import bundle…
       </FileButton>
+      <button type="button" title="Your name, the workspace's name, statuses, verdict scale, the sample (Ctrl+,)" onClick={onSettings}>
+        Settings…
+      </button>
     </nav>
   );
 }

@@ -21,8 +21,8 @@ interface DocumentPaneProps {
   readonly linked: ReadonlySet<string>;
   readonly onFollowLink: (annotationId: string) => void;
   readonly onLink: () => void;
-  readonly onUndo: () => void;
-  readonly onRedo: () => void;
+  /** Keys the window acts on (undo, redo, the palette…), pressed in the reader. */
+  readonly onWindowKey: (event: KeyboardEvent) => boolean;
   readonly placeholder?: ReactNode;
 }
 
@@ -35,8 +35,7 @@ export function DocumentPane({
   linked,
   onFollowLink,
   onLink,
-  onUndo,
-  onRedo,
+  onWindowKey,
   placeholder,
 }: DocumentPaneProps) {
   const { open, shown, document, annotationForm } = pane;
@@ -72,8 +71,9 @@ export function DocumentPane({
             onTextSelection={pane.onTextSelection}
             onTagSelection={pane.tagSelection}
             onNewAnnotation={pane.newAnnotation}
-            onUndo={onUndo}
-            onRedo={onRedo}
+            onEditAnnotation={pane.editAnnotation}
+            onToggleTag={pane.toggleTag}
+            onWindowKey={onWindowKey}
             linked={linked}
             onFollowLink={onFollowLink}
             onLink={onLink}

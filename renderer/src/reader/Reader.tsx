@@ -12,6 +12,7 @@ import { useColorScheme } from '../ui/use-color-scheme.ts';
 import { installHighlightStyles } from './highlight-styles.ts';
 import { afterPaint, HighlightLayer } from './highlight-layer.ts';
 import { monaco } from './monaco.ts';
+import { monacoKeybindings, readerKeyOf, type ReaderKey } from './reader-keys.ts';
 import { isPlaced, rangeOf, showAnnotations, type CachedSpec, type HighlightState, type LastSync } from './reader-highlights.ts';
 import type * as SentencesModuleType from '../../../core/text/sentences.ts';
 
@@ -41,8 +42,12 @@ interface ReaderProps {
   readonly onTagSelection: (tagId: string, start: number, end: number) => void;
   /** Enter with text selected: open the annotation form for `[start, end)`. */
   readonly onNewAnnotation: (start: number, end: number) => void;
-  readonly onUndo: () => void;
-  readonly onRedo: () => void;
+  /** Enter with nothing selected, in an annotation: open the form on it. */
+  readonly onEditAnnotation?: (annotationId: string) => void;
+  /** A tag's key with nothing selected, in an annotation: add the tag to it, or remove it. */
+  readonly onToggleTag?: (annotationId: string, tagId: string) => void;
+  /** A key press the window may act on (undo, the palette…); true if it did. */
+  readonly onWindowKey?: (event: KeyboardEvent) => boolean;
   /** The selected span when the selection changes (undefined when nothing is selected). */
   readonly onTextSelection?: (span: { start: number; end: number } | undefined) => void;
   /** Annotations with evidence links: they carry a marker that follows the link when clicked. */
@@ -71,8 +76,9 @@ export function Reader({
   onCursorAnnotation,
   onTagSelection,
   onNewAnnotation,
-  onUndo,
-  onRedo,
+  onEditAnnotation,
+  onToggleTag,
+  onWindowKey,
   onTextSelection,
   linked,
   onFollowLink,
@@ -103,8 +109,9 @@ export function Reader({
   const actions = useRef({
     onTagSelection,
     onNewAnnotation,
-    onUndo,
-    onRedo,
+    onEditAnnotation,
+    onToggleTag,
+    onWindowKey,
     onTextSelection,
     onFollowLink,
     onLink,
@@ -122,8 +129,9 @@ export function Reader({
     actions.current = {
       onTagSelection,
       onNewAnnotation,
-      onUndo,
-      onRedo,
+      onEditAnnotation,
+      onToggleTag,
+      onWindowKey,
       onTextSelection,
       onFollowLink,
       onLink,
@@ -200,7 +208,7 @@ export function Reader({
     const follow = editor.addAction({
       id: 'claimbench.followLink',
       label: 'Follow evidence link',
-      keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.Enter],
+      keybindings: monacoKeybindings('reader.followLink'),
       contextMenuGroupId: 'navigation',
       run: (target) => {
         const model = target.getModel();
@@ -213,7 +221,7 @@ export function Reader({
     const link = editor.addAction({
       id: 'claimbench.link',
       label: 'Link with the other pane…',
-      keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.KeyL],
+      keybindings: monacoKeybindings('reader.link'),
       contextMenuGroupId: 'navigation',
       run: () => actions.current.onLink?.(),
     });
@@ -221,32 +229,38 @@ export function Reader({
     // pressed meanwhile waits for that selection instead of finding none.
     let selectingSentence: Promise<void> | undefined;
     // A codebook shortcut with text selected tags it at once (the editor is read-only, so keys are free).
-    const applyKey = (tagId: string | undefined): boolean => {
+    // With nothing selected, the same keys act on the annotation at the cursor (as in brat and INCEpTION).
+    const applyKey = (key: NonNullable<ReaderKey>): boolean => {
       const model = editor.getModel();
       const selection = editor.getSelection();
-      if (!model || !selection || selection.isEmpty()) return false;
+      if (!model || !selection) return false;
       const start = model.getOffsetAt(selection.getStartPosition());
       const end = model.getOffsetAt(selection.getEndPosition());
-      if (tagId === undefined) actions.current.onNewAnnotation(start, end);
-      else actions.current.onTagSelection(tagId, start, end);
+      if (selection.isEmpty()) {
+        const annotation = annotationAt(annotationsRef.current, start, isPlaced);
+        if (!annotation) return false;
+        if (key.kind === 'claim') actions.current.onEditAnnotation?.(annotation.id);
+        else actions.current.onToggleTag?.(annotation.id, key.tagId);
+        return true;
+      }
+      if (key.kind === 'claim') actions.current.onNewAnnotation(start, end);
+      else actions.current.onTagSelection(key.tagId, start, end);
       return true;
     };
     const keys = editor.onKeyDown((event) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const key = event.browserEvent.key;
-      const tagId = actions.current.shortcuts.get(key.toLowerCase());
-      if (tagId === undefined && key !== 'Enter') return;
+      // The window's keys first (undo, redo, the palette, settings): Monaco's own would take them.
+      if (actions.current.onWindowKey?.(event.browserEvent)) return void (event.preventDefault(), event.stopPropagation());
+      const key = readerKeyOf(event.browserEvent, actions.current.shortcuts);
+      if (key === undefined) return;
       if (selectingSentence !== undefined) {
         event.preventDefault();
         event.stopPropagation();
-        void selectingSentence.then(() => applyKey(tagId));
+        void selectingSentence.then(() => applyKey(key));
         return;
       }
-      const selection = editor.getSelection();
-      if (!selection || selection.isEmpty()) return;
+      if (!applyKey(key)) return;
       event.preventDefault();
       event.stopPropagation();
-      applyKey(tagId);
     });
     // Claims are usually sentences: one key (or the context menu) selects the one at the cursor.
     const selectSentenceAt = async (target: monaco.editor.ICodeEditor): Promise<void> => {
@@ -268,7 +282,7 @@ export function Reader({
     const selectSentence = editor.addAction({
       id: 'claimbench.selectSentence',
       label: 'Select sentence',
-      keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.KeyS],
+      keybindings: monacoKeybindings('reader.selectSentence'),
       contextMenuGroupId: '9_cutcopypaste',
       run: (target) => {
         const selecting = selectSentenceAt(target).finally(() => {
@@ -278,10 +292,6 @@ export function Reader({
         return selecting;
       },
     });
-    // Undo and redo are the workbench's, not the (read-only) editor's.
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => actions.current.onUndo());
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () => actions.current.onRedo());
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => actions.current.onRedo());
     markers.current = editor.createDecorationsCollection();
     return () => {
       selection.dispose();

@@ -128,6 +128,28 @@ export function useDocumentPane(
     [open],
   );
 
+  /** Adds a tag to an annotation, or removes it if it has it (a tag key on the annotation at the cursor); shown at once. */
+  const toggleTag = useCallback(
+    (annotationId: string, tagId: string) => {
+      const before = open?.annotations.find((candidate) => candidate.id === annotationId);
+      if (open === undefined || workspace === undefined || before === undefined) return;
+      const documentId = open.meta.id;
+      const tags = before.tags.includes(tagId) ? before.tags.filter((id) => id !== tagId) : [...before.tags, tagId];
+      const edited = patchAnnotation(before, { tags }, vocabularyOf(workspace), new Date().toISOString());
+      if (!edited.ok) return report(edited.error.message);
+      propose(documentId, edited.value);
+      void api.updateAnnotation(documentId, annotationId, { tags }).then(
+        (result) => {
+          if (result.ok) applyWritten({ documentId, put: [result.value], removed: [] });
+          report(result.ok ? undefined : `The tag was not changed: ${result.error.message}`);
+          withdraw(annotationId);
+        },
+        (error: unknown) => (withdraw(annotationId), report(`The tag was not changed: ${(error as Error).message}`)),
+      );
+    },
+    [open, workspace, report, propose, withdraw, applyWritten],
+  );
+
   const saveAnnotation = useCallback(
     async (fields: Required<AnnotationPatch>): Promise<string | undefined> => {
       if (open === undefined || workspace === undefined || annotationForm === undefined) return 'No document is open.';
@@ -220,6 +242,7 @@ export function useDocumentPane(
     tagSelection,
     newAnnotation,
     editAnnotation,
+    toggleTag,
     saveAnnotation,
     deleteAnnotation,
     deleteDocument,

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { COMMAND_IDS, COMMANDS, commandOfKey, formatKey, matchesKey, type CommandSpec } from './command-registry.ts';
+import { filterPalette, paletteScore } from './palette-filter.ts';
+
+const press = (key: string, modifiers: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({
+  key,
+  ctrlKey: modifiers.ctrl ?? false,
+  metaKey: modifiers.meta ?? false,
+  shiftKey: modifiers.shift ?? false,
+  altKey: modifiers.alt ?? false,
+});
+
+describe('the command registry', () => {
+  it('gives no key to two commands of one place', () => {
+    const seen = new Map<string, string>();
+    for (const id of COMMAND_IDS) {
+      const spec: CommandSpec = COMMANDS[id];
+      for (const chord of spec.keys) {
+        const key = `${spec.scope} ${JSON.stringify(chord)}`;
+        expect(seen.get(key), `${id} and ${seen.get(key)} share ${key}`).toBeUndefined();
+        seen.set(key, id);
+      }
+    }
+  });
+
+  it.each([
+    [press('k', { ctrl: true }), 'palette.show'],
+    [press('P', { meta: true, shift: true }), 'palette.show'],
+    [press('?', { shift: true }), 'help.shortcuts'],
+    [press(',', { ctrl: true }), 'settings.show'],
+    [press('z', { ctrl: true }), 'edit.undo'],
+    [press('Z', { ctrl: true, shift: true }), 'edit.redo'],
+    [press('y', { ctrl: true }), 'edit.redo'],
+    [press('y', { meta: true }), 'edit.redo'],
+    [press('k'), undefined],
+    [press('z', { ctrl: true, alt: true }), undefined],
+  ])('reads %o in the window as %s', (event, id) => {
+    expect(commandOfKey(event, 'window')).toBe(id);
+  });
+
+  it('reads the claims panel’s keys, which the window does not take', () => {
+    expect(commandOfKey(press('e'), 'claims-panel')).toBe('panel.edit');
+    expect(commandOfKey(press('Enter'), 'claims-panel')).toBe('panel.edit');
+    expect(commandOfKey(press('j'), 'claims-panel')).toBe('panel.next');
+    expect(matchesKey(press('Enter', { alt: true }), COMMANDS['reader.claim'].keys)).toBe(false);
+  });
+
+  it.each([
+    [{ key: 'z', mod: true, shift: true }, false, 'Ctrl+Shift+Z'],
+    [{ key: 'z', mod: true, shift: true }, true, '⌘⇧Z'],
+    [{ key: '?', shift: true }, false, '?'],
+    [{ key: ',', mod: true }, false, 'Ctrl+,'],
+    [{ key: 'Enter', alt: true }, false, 'Alt+Enter'],
+  ])('writes %o (Mac: %s) as %s', (chord, mac, text) => {
+    expect(formatKey(chord, mac)).toBe(text);
+  });
+});
+
+describe('the palette’s filter', () => {
+  const entries = ['Import files…', 'Import bundle…', 'Export…', 'Show the Claims view', 'Redo'].map((title) => ({ id: title, title }));
+  it.each([
+    ['', ['Import files…', 'Import bundle…', 'Export…', 'Show the Claims view', 'Redo']],
+    ['imp bun', ['Import bundle…']],
+    ['claims', ['Show the Claims view']],
+    ['port', ['Import files…', 'Import bundle…', 'Export…']],
+    ['exp', ['Export…']],
+    ['rdo', ['Redo']],
+    ['xyz', []],
+  ])('"%s" shows %o', (query, titles) => {
+    expect(filterPalette(entries, query).map((entry) => entry.title)).toEqual(titles);
+  });
+
+  it('ranks a title’s start above a word’s start above a part above scattered letters', () => {
+    expect(paletteScore('Export…', 'ex')).toBe(4);
+    expect(paletteScore('Show the Claims view', 'cla vi')).toBe(3);
+    expect(paletteScore('Show the Claims view', 'aims')).toBe(2);
+    expect(paletteScore('Show the Claims view', 'stcv')).toBe(1);
+  });
+});

@@ -1,0 +1,121 @@
+// Settings (Ctrl/Cmd+,): who the analyst is (the creator of every new annotation, link and claim,
+// and the signer of bundles), the workspace's name (export file names, report titles), the span
+// statuses and the verdict scale, and removing the sample documents.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { SettingsPatch, SettingsUsage } from '../../../core/settings/settings-change.ts';
+import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
+import { api } from '../api/client.ts';
+import { Dialog, FormFooter } from '../ui/Dialog.tsx';
+import { withIds, type ScaleEntry } from './scale-entries.ts';
+import { ScaleEditor } from './ScaleEditor.tsx';
+
+interface SettingsDialogProps {
+  readonly workspace: WorkspaceInfo;
+  /** How many sample documents the workspace still holds. */
+  readonly sampleDocuments: number;
+  /** Asks, then removes the sample (one undo step); the dialog closes first. */
+  readonly onRemoveSample: () => void;
+  readonly onClose: () => void;
+}
+
+export function SettingsDialog({ workspace, sampleDocuments, onRemoveSample, onClose }: SettingsDialogProps) {
+  const { settings } = workspace;
+  const [analystName, setAnalystName] = useState(settings.analystName);
+  const [workspaceName, setWorkspaceName] = useState(workspace.name);
+  const [statuses, setStatuses] = useState<ScaleEntry[]>(settings.statuses);
+  const [verdictScale, setVerdictScale] = useState<ScaleEntry[]>(settings.verdictScale);
+  const [usage, setUsage] = useState<SettingsUsage>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.getSettingsUsage().then(
+      (value) => live && setUsage(value),
+      (caught: unknown) => live && setError((caught as Error).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const patch: { -readonly [K in keyof SettingsPatch]: SettingsPatch[K] } = { welcomed: true };
+    if (analystName.trim() !== settings.analystName) patch.analystName = analystName.trim();
+    if (workspaceName.trim() !== workspace.name) patch.workspaceName = workspaceName.trim();
+    const nextStatuses = withIds(statuses);
+    if (JSON.stringify(nextStatuses) !== JSON.stringify(settings.statuses)) patch.statuses = nextStatuses;
+    const nextScale = withIds(verdictScale);
+    if (JSON.stringify(nextScale) !== JSON.stringify(settings.verdictScale)) patch.verdictScale = nextScale;
+    if (workspaceName.trim() === '') return setError('The workspace needs a name.');
+    setBusy(true);
+    try {
+      const result = await api.updateSettings(patch);
+      if (result.ok) onClose();
+      else setError(result.error.message);
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title="Settings" onClose={onClose} wide>
+      <form className="form form-grid settings-form" onSubmit={(event) => void submit(event)}>
+        <label>
+          Your name
+          <input
+            value={analystName}
+            maxLength={200}
+            autoFocus
+            placeholder="As it should appear on your work"
+            onChange={(event) => setAnalystName(event.target.value)}
+          />
+          <span className="form-hint">The creator of every new claim, link and claim record, in exports, and the signer of bundles.</span>
+        </label>
+        <label>
+          Workspace name
+          <input value={workspaceName} maxLength={200} required onChange={(event) => setWorkspaceName(event.target.value)} />
+          <span className="form-hint">Names exported bundles and projects, and titles report.html.</span>
+        </label>
+        <ScaleEditor
+          legend="Span statuses"
+          description="How far each highlighted claim has been checked. The first is given to new claims."
+          noun="status"
+          entries={statuses}
+          usage={usage?.statuses}
+          usedBy="claim"
+          onChange={setStatuses}
+        />
+        <ScaleEditor
+          legend="Verdict scale"
+          description="The ratings a claim record's verdict may take (Claims view), best to worst."
+          noun="rating"
+          entries={verdictScale}
+          usage={usage?.ratings}
+          usedBy="verdict"
+          onChange={setVerdictScale}
+        />
+        <fieldset className="span-2 settings-sample">
+          <legend>Sample documents</legend>
+          {sampleDocuments > 0 ? (
+            <>
+              <p className="form-hint">
+                {sampleDocuments} sample document{sampleDocuments === 1 ? ' is' : 's are'} still here, with their claims: they count in
+                exports and suggestions.
+              </p>
+              <button type="button" className="button-small" onClick={() => (onClose(), onRemoveSample())}>
+                Remove the sample…
+              </button>
+            </>
+          ) : (
+            <p className="form-hint">This workspace holds no sample documents.</p>
+          )}
+        </fieldset>
+        <FormFooter error={error} busy={busy} submit={['Save settings', 'Saving…']} onCancel={onClose} />
+      </form>
+    </Dialog>
+  );
+}
