@@ -146,3 +146,36 @@ test('the settings dialog edits statuses and the verdict scale, and keeps what r
     'needs-context',
   ]);
 });
+
+test('the settings dialog and the command palette fit a 1000×700 window, light and dark', async ({ page, served }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto(served.url);
+  await expect(claims(page)).toHaveCount(10);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await library(page).first().focus();
+    await page.keyboard.press('Control+,');
+    await expect(settings(page)).toBeVisible();
+    await expect(settings(page).getByLabel('Your name')).toBeFocused();
+    const box = (await settings(page).boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(700);
+    // The form scrolls inside the dialog; its buttons are reachable.
+    await settings(page).getByRole('button', { name: 'Save settings' }).scrollIntoViewIfNeeded();
+    await expect(settings(page).getByRole('button', { name: 'Save settings' })).toBeInViewport();
+    await settings(page).getByRole('button', { name: 'Cancel' }).scrollIntoViewIfNeeded();
+    await settings(page).getByLabel('Your name').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/settings-dialog-1000x700-${colorScheme}.png` });
+    await page.keyboard.press('Escape');
+    await expect(settings(page)).toHaveCount(0);
+
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await expect(palette.getByRole('option').first()).toBeInViewport();
+    await page.screenshot({ path: `test-results/palette-1000x700-${colorScheme}.png` });
+    await page.keyboard.press('Escape');
+    await expect(palette).toHaveCount(0);
+  }
+  await expect(welcome(page)).toBeVisible();
+  await page.screenshot({ path: 'test-results/settings-welcome-1000x700-dark.png' });
+});

@@ -34,6 +34,7 @@ describe('the command registry', () => {
     [press('y', { meta: true }), 'edit.redo'],
     [press('k'), undefined],
     [press('z', { ctrl: true, alt: true }), undefined],
+    [{ ...press('ß', { alt: true }), code: 'KeyS' }, undefined],
   ])('reads %o in the window as %s', (event, id) => {
     expect(commandOfKey(event, 'window')).toBe(id);
   });
@@ -42,6 +43,8 @@ describe('the command registry', () => {
     expect(commandOfKey(press('e'), 'claims-panel')).toBe('panel.edit');
     expect(commandOfKey(press('Enter'), 'claims-panel')).toBe('panel.edit');
     expect(commandOfKey(press('j'), 'claims-panel')).toBe('panel.next');
+    // Option+S types "ß" on a Mac: the key's position says it was S.
+    expect(commandOfKey({ ...press('ß', { alt: true }), code: 'KeyS' }, 'claim-form')).toBe('form.status');
     expect(matchesKey(press('Enter', { alt: true }), COMMANDS['reader.claim'].keys)).toBe(false);
   });
 
@@ -51,6 +54,8 @@ describe('the command registry', () => {
     [{ key: '?', shift: true }, false, '?'],
     [{ key: ',', mod: true }, false, 'Ctrl+,'],
     [{ key: 'Enter', alt: true }, false, 'Alt+Enter'],
+    [{ key: 'j' }, false, 'j'],
+    [{ key: 's', alt: true }, true, '⌥S'],
   ])('writes %o (Mac: %s) as %s', (chord, mac, text) => {
     expect(formatKey(chord, mac)).toBe(text);
   });

@@ -144,7 +144,9 @@ const KEY_NAMES: Readonly<Record<string, string>> = { ',': ',', Enter: 'Enter', 
 
 /** A key as people read it: "Ctrl+Shift+Z" ("⌘⇧Z" on a Mac). */
 export function formatKey(chord: KeyChord, mac: boolean): string {
-  const name = KEY_NAMES[chord.key] ?? (chord.key.length === 1 ? chord.key.toUpperCase() : chord.key);
+  // A letter alone is written as it is typed ("j"): a capital would read as Shift+J.
+  const alone = !chord.mod && !chord.alt && !chord.shift;
+  const name = KEY_NAMES[chord.key] ?? (chord.key.length === 1 && !alone ? chord.key.toUpperCase() : chord.key);
   const symbol = /^[^a-zA-Z0-9]$/.test(chord.key);
   if (mac) return `${chord.mod ? '⌘' : ''}${chord.alt ? '⌥' : ''}${chord.shift && !symbol ? '⇧' : ''}${name}`;
   return [chord.mod ? 'Ctrl' : '', chord.alt ? 'Alt' : '', chord.shift && !symbol ? 'Shift' : '', name].filter(Boolean).join('+');
@@ -157,7 +159,7 @@ export function isMac(): boolean {
 
 /** Whether a key press is typing in a text field (where the window's plain keys must not act). */
 export function inTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
+  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   if (target instanceof HTMLInputElement)
