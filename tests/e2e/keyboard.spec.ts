@@ -97,6 +97,12 @@ test('? shows the shortcuts sheet outside text fields, from the same list', asyn
   await page.screenshot({ path: 'test-results/shortcuts-sheet.png' });
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
+  // In the (read-only) reader too.
+  await reader(page).locator('.view-line').filter({ hasText: 'By Nadia Okafor' }).click();
+  await page.keyboard.press('?');
+  await expect(sheet).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
 });
 
 test('a tag key updates the library count at once; Ctrl+Z and Ctrl+Y say what they did', async ({ page }) => {

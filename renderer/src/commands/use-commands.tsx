@@ -44,7 +44,9 @@ export function useCommands(actions: CommandActions, extra: readonly PaletteComm
     if (event.defaultPrevented) return false;
     const id = commandOfKey(event, 'window');
     if (id === undefined || id === 'dialog.close') return false;
-    if (NOT_WHILE_TYPING.has(id) && inTextField(event.target)) return false;
+    // The reader is read-only: its input element takes no typing, so its keys are the window's.
+    const inReader = event.target instanceof Element && event.target.closest('.monaco-editor') !== null;
+    if (NOT_WHILE_TYPING.has(id) && inTextField(event.target) && !inReader) return false;
     if (!IN_DIALOGS.has(id) && document.querySelector('dialog[open]') !== null) return false;
     const run = allRef.current[id];
     if (run === undefined) return false;
