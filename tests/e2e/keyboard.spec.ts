@@ -120,6 +120,16 @@ test('a tag key updates the library count at once; Ctrl+Z and Ctrl+Y say what th
   await page.keyboard.press('Control+y');
   await expect(claims(page)).toHaveCount(11);
   await expect(page.getByTestId('history-said')).toHaveText('Redid: Tag as Statistic');
+
+  // Undone from another document: that document opens, and the status bar says where the step was.
+  await library(page).nth(1).click();
+  await expect(claims(page)).toHaveCount(3);
+  await library(page).nth(1).focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('history-said')).toHaveText(
+    'Undid: Tag as Statistic, in “Valmont declares water emergency as reservoir falls to 18 percent”',
+  );
+  await expect(claims(page)).toHaveCount(10);
 });
 
 test('on an existing claim, Enter edits it and a tag key adds or removes that tag', async ({ page }) => {

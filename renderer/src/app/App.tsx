@@ -61,7 +61,11 @@ export function App() {
   const imports = useImports(setDocumentId);
   const drop = useFileDrop(imports.start);
   const linking = useLinking({ left, right, evidence, report: setNotice, setDocumentId, setBesideId });
-  const { undo, redo, said } = useUndoRedo(besideId, setDocumentId, setNotice);
+  const titleOf = useCallback(
+    (id: string) => (documents.state === 'ready' ? documents.value.find(({ meta }) => meta.id === id)?.meta.title : undefined),
+    [documents],
+  );
+  const { undo, redo, said } = useUndoRedo(besideId, setDocumentId, setNotice, titleOf, documentId);
   const openCodebook = useCallback(() => setDialog('codebook'), []);
   const closeDialog = () => setDialog(undefined);
   const sampleDocuments = documents.state === 'ready' ? documents.value.filter(({ meta }) => isSampleDocument(meta)).length : 0;

@@ -17,6 +17,10 @@ export function useUndoRedo(
   besideId: string | undefined,
   openDocument: (documentId: string) => void,
   report: (message: string | undefined) => void,
+  /** The title of a document, to say where a step undone elsewhere was (undefined: unknown). */
+  titleOf: (documentId: string) => string | undefined = () => undefined,
+  /** The document open on the left: a step there needs no "in …". */
+  leftId?: string,
 ) {
   /** "Undid: Tag as Statistic", for the status bar. */
   const [said, setSaid] = useState<{ text: string; serial: number }>();
@@ -34,7 +38,9 @@ export function useUndoRedo(
       void api[direction]().then(
         (result) => {
           if (result.ok) {
-            say(`${direction === 'undo' ? 'Undid' : 'Redid'}: ${result.value.label}`);
+            const { documentId } = result.value;
+            const title = documentId !== undefined && documentId !== leftId ? titleOf(documentId) : undefined;
+            say(`${direction === 'undo' ? 'Undid' : 'Redid'}: ${result.value.label}${title ? `, in “${title}”` : ''}`);
             if (result.value.documentId !== undefined && result.value.documentId !== besideId) openDocument(result.value.documentId);
           } else if (result.error.code === `nothing-to-${direction}`) say(result.error.message);
           else report(result.error.message);
@@ -42,7 +48,7 @@ export function useUndoRedo(
         (error: unknown) => report((error as Error).message),
       );
     },
-    [besideId, openDocument, report, say],
+    [besideId, openDocument, report, say, titleOf, leftId],
   );
   const undo = useCallback(() => step('undo'), [step]);
   const redo = useCallback(() => step('redo'), [step]);
