@@ -147,6 +147,10 @@ test('on an existing claim, Enter edits it and a tag key adds or removes that ta
   await expect(form.locator('blockquote')).toHaveText('the lowest level since records began in 1974');
   await page.keyboard.press('Escape');
   await expect(claims(page)).toHaveCount(10);
+  // Outside any claim, with nothing selected, a key says what the keys do.
+  await reader(page).locator('.view-line').filter({ hasText: 'By Nadia Okafor' }).click();
+  await page.keyboard.press('Enter');
+  await expect(reader(page).locator('.monaco-editor-overlaymessage')).toContainText('press a tag key or Enter to mark a claim');
 });
 
 test('in the claim form tag keys toggle tags and Alt+S sets the status; in the panel Enter or e edits the row', async ({ page }) => {

@@ -146,7 +146,10 @@ export function Reader({
     const editor = monaco.editor.create(container.current!, {
       readOnly: true,
       domReadOnly: true,
-      readOnlyMessage: { value: 'Documents are read-only: their text stays exactly as imported.' },
+      readOnlyMessage: {
+        value:
+          'The text stays exactly as imported. Select a span and press a tag key or Enter to mark a claim; in a claim, Enter edits it.',
+      },
       wordWrap: 'on',
       lineNumbers: 'off',
       glyphMargin: false,
