@@ -1,6 +1,5 @@
 // The reader's toolbar, over the document on the left: open another document beside it, link,
 // edit its details, import a new version of it or an annotation file onto it, delete it.
-import { useEffect } from 'react';
 import type { DocumentSummary } from '../../../core/model/document.ts';
 import { api } from '../api/client.ts';
 import { describeAnnotationFileOutcome } from '../annotations/annotation-file-outcome.ts';
@@ -18,7 +17,7 @@ interface ReaderActionsProps {
   readonly onOpenBeside: (documentId: string) => void;
   readonly onLink: () => void;
   readonly onEditDetails: () => void;
-  /** The document's version history (also Alt+V). */
+  /** The document's version history (also Alt+V: commands/command-registry.ts). */
   readonly onVersions: () => void;
   readonly onNewVersion: (file: File, documentId: string) => void;
   readonly onDeleted: () => void;
@@ -43,19 +42,6 @@ export function ReaderActions({
 }: ReaderActionsProps) {
   const documentId = pane.documentId;
 
-  // Alt+V opens the version history from anywhere in the window (the key, not the character:
-  // Alt+V types "√" on a Mac keyboard).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && event.code === 'KeyV' && !event.defaultPrevented) {
-        if (document.querySelector('dialog[open]')) return;
-        event.preventDefault();
-        onVersions();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onVersions]);
   const others = documents.state === 'ready' ? documents.value.filter(({ meta }) => meta.id !== documentId) : [];
 
   /** Puts a W3C / Hypothesis file's annotations on the document, and says what came of each. */

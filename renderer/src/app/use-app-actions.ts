@@ -16,7 +16,7 @@ export interface AppActionsInput {
   readonly sampleDocuments: number;
   readonly undo: () => void;
   readonly redo: () => void;
-  readonly showDialog: (dialog: 'paste' | 'metadata' | 'codebook' | 'export' | 'settings') => void;
+  readonly showDialog: (dialog: 'paste' | 'metadata' | 'versions' | 'codebook' | 'export' | 'settings') => void;
   readonly link: () => void;
   readonly followLink: (annotationId: string) => void;
   readonly swap: () => void;
@@ -61,6 +61,7 @@ export function useAppActions(input: AppActionsInput): { actions: CommandActions
       'document.closeBeside': when(view === 'documents' && besideId !== undefined, closeBeside),
       'document.swap': when(open && besideId !== undefined, swap),
       'document.editDetails': when(open, () => showDialog('metadata')),
+      'document.versions': when(open, () => showDialog('versions')),
       'document.newVersion': when(open, chooseFile('version-input')),
       'document.importAnnotations': when(open, chooseFile('annotation-file-input')),
       'document.delete': when(open, deleteDocument),

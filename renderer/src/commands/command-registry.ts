@@ -64,6 +64,7 @@ export const COMMANDS = {
   'document.closeBeside': { title: 'Close the side-by-side pane', scope: 'window', keys: [] },
   'document.swap': { title: 'Swap the two documents', scope: 'window', keys: [] },
   'document.editDetails': { title: 'Edit document details…', scope: 'window', keys: [] },
+  'document.versions': { title: 'Version history of this document…', scope: 'window', keys: [{ key: 'v', alt: true }] },
   'document.newVersion': { title: 'Import a new version of this document…', scope: 'window', keys: [] },
   'document.importAnnotations': { title: 'Import annotations onto this document…', scope: 'window', keys: [] },
   'document.delete': { title: 'Delete this document…', scope: 'window', keys: [] },
