@@ -12,18 +12,8 @@ import { useColorScheme } from '../ui/use-color-scheme.ts';
 import { installHighlightStyles } from './highlight-styles.ts';
 import { afterPaint, HighlightLayer } from './highlight-layer.ts';
 import { monaco } from './monaco.ts';
-import { monacoKeybindings, readerKeyOf, type ReaderKey } from './reader-keys.ts';
+import { loadSentences, monacoKeybindings, readerKeyOf, type ReaderKey } from './reader-keys.ts';
 import { isPlaced, rangeOf, showAnnotations, type CachedSpec, type HighlightState, type LastSync } from './reader-highlights.ts';
-import type * as SentencesModuleType from '../../../core/text/sentences.ts';
-
-type SentencesModule = typeof SentencesModuleType;
-
-let sentences: Promise<SentencesModule> | undefined;
-/** The sentence splitter, loaded once, on first use. */
-function loadSentences(): Promise<SentencesModule> {
-  sentences ??= import('../../../core/text/sentences.ts');
-  return sentences;
-}
 
 export interface RevealRequest {
   readonly annotationId: string;

@@ -1,8 +1,21 @@
 // The reader's keys, from the command registry: Monaco keybindings for the reader's commands, and
 // what a plain key does in the read-only text (tag or claim the selection; edit or retag the claim
-// at the cursor when nothing is selected).
+// at the cursor when nothing is selected); and the sentence splitter Alt+S loads.
+import type * as SentencesModuleType from '../../../core/text/sentences.ts';
 import { COMMANDS, isKeyOf, type CommandId, type KeyChord } from '../commands/command-registry.ts';
 import { monaco } from './monaco.ts';
+
+type SentencesModule = typeof SentencesModuleType;
+
+let sentences: Promise<SentencesModule> | undefined;
+/**
+ * The sentence splitter (Alt+S), loaded once, on first use: it carries its language model (a few
+ * MB), as a chunk of its own, so that opening the app does not wait for it.
+ */
+export function loadSentences(): Promise<SentencesModule> {
+  sentences ??= import('../../../core/text/sentences.ts');
+  return sentences;
+}
 
 /** Monaco's keybindings for a command's keys. */
 export function monacoKeybindings(id: CommandId): number[] {
