@@ -47,6 +47,7 @@ export function claimDifferences(mine: Claim, theirs: Claim): string[] {
     ['mentions', mine.mentions.map(refKey).sort(), theirs.mentions.map(refKey).sort()],
     ['verdict', mine.verdict, theirs.verdict],
     ['status', mine.status, theirs.status],
+    ['review URL', mine.reviewUrl, theirs.reviewUrl],
     ['creator', mine.creator, theirs.creator],
     ['created', mine.created, theirs.created],
   ]);

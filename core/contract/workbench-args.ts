@@ -53,6 +53,8 @@ const BundleExportRequest = z.strictObject({
   originals: z.boolean(),
   /** Sign the manifest with the analyst's Ed25519 key (bundles only). */
   sign: z.boolean(),
+  /** claims.csv: guard text cells other than the quote against spreadsheet formulas (bundles only; default true). */
+  csvFormulaGuard: z.boolean().optional(),
 });
 export type BundleExportRequest = z.infer<typeof BundleExportRequest>;
 

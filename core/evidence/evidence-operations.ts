@@ -58,6 +58,8 @@ export const ClaimPatch = z.strictObject({
   statement: z.string().max(STATEMENT_MAX).optional(),
   status: z.string().max(64).optional(),
   verdict: VerdictInput.nullable().optional(),
+  /** The published review's address; `null` or "" removes it (the workspace's pattern applies again). */
+  reviewUrl: z.string().max(2048).nullable().optional(),
 });
 export type ClaimPatch = z.infer<typeof ClaimPatch>;
 
@@ -199,18 +201,25 @@ export function updateClaim(
   const rating = patch.verdict?.rating;
   if (rating !== undefined && !context.scale.some((candidate) => candidate.id === rating))
     return fail('invalid', `"${rating}" is not a rating of the verdict scale`);
-  const { verdict: _dropped, ...rest } = claim;
+  const { verdict: _dropped, reviewUrl: _url, ...rest } = claim;
   const verdict = patch.verdict === undefined ? claim.verdict : (patch.verdict ?? undefined);
+  const reviewUrl = patch.reviewUrl === undefined ? claim.reviewUrl : patch.reviewUrl?.trim() || undefined;
   const parsed = Claim.safeParse({
     ...rest,
     ...(verdict ? { verdict } : {}),
+    ...(reviewUrl !== undefined ? { reviewUrl } : {}),
     statement: patch.statement ?? claim.statement,
     status: patch.status ?? claim.status,
     modified: context.now,
   });
   if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
   const next = parsed.data;
-  if (next.statement === claim.statement && next.status === claim.status && sameVerdict(next.verdict, claim.verdict))
+  if (
+    next.statement === claim.statement &&
+    next.status === claim.status &&
+    next.reviewUrl === claim.reviewUrl &&
+    sameVerdict(next.verdict, claim.verdict)
+  )
     return ok({ claim, edits: [] });
   const draft = recorder(data);
   draft.claim(id, next);

@@ -3,7 +3,7 @@ import { Annotation, textTarget } from '../model/annotation.ts';
 import { DocumentMeta } from '../model/document.ts';
 import { Claim, DEFAULT_VERDICT_SCALE } from '../model/evidence.ts';
 import { DEFAULT_STATUSES } from '../model/workspace.ts';
-import { claimReviewJsonLd, claimReviews, SCHEMA_ORG } from './claimreview.ts';
+import { claimReviewExport, claimReviewJsonLd, claimReviews as reviewsOf, SCHEMA_ORG } from './claimreview.ts';
 import type { ExportInput } from './export-input.ts';
 
 const HASH = 'a'.repeat(64);
@@ -51,6 +51,11 @@ const documents = [
 ];
 const verdict = { rating: 'mostly-false', rationale: 'The budget raises the rate.', reviewer: 'R. Checker', date: '2025-04-01' };
 
+const PATTERN = 'https://checks.example/claims/{claimId}';
+
+/** The reviews with the workspace's URL pattern set, so every claim with a verdict has one. */
+const claimReviews = (exported: ExportInput) => reviewsOf(exported, { urlPattern: PATTERN });
+
 function input(claims: Claim[]): ExportInput {
   return {
     workspace: { name: 'Test', statuses: DEFAULT_STATUSES, verdictScale: DEFAULT_VERDICT_SCALE, codebook: { tags: [] } },
@@ -67,7 +72,7 @@ describe('claimReviews', () => {
 
   it("has Google's required properties and the documented shape", () => {
     const [review] = JSON.parse(
-      claimReviewJsonLd(input([claim('c2', verdict)]), { reviewUrl: (item) => `https://checks.example/${item.id}` }),
+      claimReviewJsonLd(input([claim('c2', verdict)]), { urlPattern: 'https://checks.example/{claimId}' }),
     ) as Record<string, unknown>[];
     expect(review).toMatchObject({
       '@context': SCHEMA_ORG,
@@ -128,6 +133,35 @@ describe('claimReviews', () => {
     expect(review.itemReviewed.author).toBeUndefined();
     expect(review.author).toEqual({ '@type': 'Person', name: 'Ana' });
     expect(review).not.toHaveProperty('reviewBody');
-    expect(review).not.toHaveProperty('url');
+  });
+});
+
+describe('the review url', () => {
+  const withUrl = (id: string, reviewUrl: string) => Claim.parse({ ...claim(id, verdict), reviewUrl });
+
+  it("is the claim's own review URL, else the workspace's pattern with the claim's id", () => {
+    const { reviews, withoutUrl } = claimReviewExport(input([withUrl('c1', 'https://own.example/c1-check'), claim('c_2', verdict)]), {
+      urlPattern: PATTERN,
+    });
+    expect(reviews.map((review) => review.url)).toEqual(['https://own.example/c1-check', 'https://checks.example/claims/c_2']);
+    expect(withoutUrl).toEqual([]);
+  });
+
+  it('leaves out, and counts, a claim with a verdict but neither: no made-up address', () => {
+    const { reviews, withoutUrl } = claimReviewExport(
+      input([claim('c1', verdict), withUrl('c2', 'https://own.example/c2'), claim('c3'), claim('c4', verdict)]),
+    );
+    expect(reviews.map((review) => review.url)).toEqual(['https://own.example/c2']);
+    expect(withoutUrl.map((item) => item.id)).toEqual(['c1', 'c4']);
+    expect(JSON.parse(claimReviewJsonLd(input([claim('c1', verdict)])))).toEqual([]);
+  });
+
+  it('is an http(s) address, and a pattern must say where the id goes', async () => {
+    const { ReviewUrlPattern } = await import('../model/evidence.ts');
+    expect(Claim.safeParse({ ...claim('c1'), reviewUrl: 'javascript:alert(1)' }).success).toBe(false);
+    expect(Claim.safeParse({ ...claim('c1'), reviewUrl: 'https://fc.example/a' }).success).toBe(true);
+    expect(ReviewUrlPattern.safeParse('https://fc.example/claims/').success).toBe(false);
+    expect(ReviewUrlPattern.safeParse('ftp://fc.example/{claimId}').success).toBe(false);
+    expect(ReviewUrlPattern.safeParse('https://fc.example/claims/{claimId}').success).toBe(true);
   });
 });

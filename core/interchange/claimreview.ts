@@ -6,7 +6,10 @@
 // the settings, so the first rating is `bestRating` = n and the last ranked one is `worstRating` = 1.
 // Ratings that rank nothing ("unproven" by default: it is not worse than "false") and ratings no
 // longer on the scale get the label only, which Google accepts (the textual rating is the one it shows).
-import type { Claim, Verdict } from '../model/evidence.ts';
+//
+// The `url` is the analyst's published fact check (Google requires it): the claim's own `reviewUrl`,
+// else the workspace's pattern. A claim with neither is left out and counted, never given a made-up address.
+import { reviewUrlOf, type Claim, type Verdict } from '../model/evidence.ts';
 import { timelineOf, type Appearance } from '../evidence/claims-view.ts';
 import { exportIndex, type ExportIndex, type ExportInput } from './export-input.ts';
 
@@ -44,8 +47,8 @@ export interface SchemaRating {
 export interface ClaimReviewJsonLd {
   readonly '@context': typeof SCHEMA_ORG;
   readonly '@type': 'ClaimReview';
-  /** The page of the fact check, when the caller has one (Google requires it for Search). */
-  readonly url?: string;
+  /** The page of the fact check (Google requires it for Search). */
+  readonly url: string;
   readonly claimReviewed: string;
   readonly reviewRating: SchemaRating;
   readonly itemReviewed: {
@@ -66,22 +69,38 @@ export interface ClaimReviewJsonLd {
 export interface ClaimReviewOptions {
   /** Rating ids that rank nothing and get no number. Default: `['unproven']`. */
   readonly unrankedRatings?: readonly string[];
-  /** The published fact check of a claim, if any (an https URL). */
-  readonly reviewUrl?: (claim: Claim) => string | undefined;
+  /**
+   * The review URL of a claim without its own `reviewUrl`, `{claimId}` standing for its id
+   * (the workspace's `reviewUrlPattern`, or the export's option).
+   */
+  readonly urlPattern?: string;
+}
+
+/** What claimreview.jsonld holds, and the claims with a verdict it had to leave out. */
+export interface ClaimReviewExport {
+  readonly reviews: ClaimReviewJsonLd[];
+  /** Claims with a verdict but no review URL (their own or from the pattern), in `evidence.claims` order. */
+  readonly withoutUrl: readonly Claim[];
 }
 
 /**
- * One ClaimReview for each claim with a verdict, in the order of `evidence.claims`. Appearances
- * are the mentions in the exported documents, earliest first (core/evidence/claims-view.ts).
- * @example JSON.stringify(claimReviews(input), null, 2) // claimreview.jsonld
+ * One ClaimReview for each claim with a verdict and a review URL, in the order of `evidence.claims`.
+ * Appearances are the mentions in the exported documents, earliest first (core/evidence/claims-view.ts).
+ * @example const { reviews, withoutUrl } = claimReviewExport(input, { urlPattern: 'https://fc.example/{claimId}' })
  */
-export function claimReviews(input: ExportInput, options: ClaimReviewOptions = {}): ClaimReviewJsonLd[] {
+export function claimReviewExport(input: ExportInput, options: ClaimReviewOptions = {}): ClaimReviewExport {
   const index = exportIndex(input);
   const unranked = new Set(options.unrankedRatings ?? ['unproven']);
   const ranked = input.workspace.verdictScale.filter((rating) => !unranked.has(rating.id));
-  return input.evidence.claims.flatMap((claim): ClaimReviewJsonLd[] => {
+  const withoutUrl: Claim[] = [];
+  const reviews = input.evidence.claims.flatMap((claim): ClaimReviewJsonLd[] => {
     const verdict = claim.verdict;
     if (verdict === undefined) return [];
+    const url = reviewUrlOf(claim, options.urlPattern);
+    if (url === undefined) {
+      withoutUrl.push(claim);
+      return [];
+    }
     const appearances = timelineOf(claim, index.mentionLookup);
     // One appearance per document: several mentions in one article are one appearance of the claim.
     const documents = appearances.filter(
@@ -90,12 +109,11 @@ export function claimReviews(input: ExportInput, options: ClaimReviewOptions = {
     const works = documents.map((appearance) => creativeWork(appearance, index));
     const first = documents[0]?.instant !== undefined ? works[0] : undefined;
     const speaker = appearances.find((appearance) => appearance.speaker !== '')?.speaker;
-    const url = options.reviewUrl?.(claim);
     return [
       {
         '@context': SCHEMA_ORG,
         '@type': 'ClaimReview',
-        ...(url !== undefined ? { url } : {}),
+        url,
         claimReviewed: claim.statement,
         reviewRating: rating(
           verdict,
@@ -119,11 +137,22 @@ export function claimReviews(input: ExportInput, options: ClaimReviewOptions = {
       },
     ];
   });
+  return { reviews, withoutUrl };
+}
+
+/** The reviews of `claimReviewExport`, for callers that report nothing. */
+export function claimReviews(input: ExportInput, options: ClaimReviewOptions = {}): ClaimReviewJsonLd[] {
+  return claimReviewExport(input, options).reviews;
 }
 
 /** claimreview.jsonld: the reviews as a JSON array, each with its own @context. */
+export function claimReviewJsonText(reviews: readonly ClaimReviewJsonLd[]): string {
+  return `${JSON.stringify(reviews, null, 2)}\n`;
+}
+
+/** claimreview.jsonld of `input` (see `claimReviewExport`). */
 export function claimReviewJsonLd(input: ExportInput, options: ClaimReviewOptions = {}): string {
-  return `${JSON.stringify(claimReviews(input, options), null, 2)}\n`;
+  return claimReviewJsonText(claimReviews(input, options));
 }
 
 function rating(verdict: Verdict, input: ExportInput, ranked: readonly string[]): SchemaRating {
@@ -147,4 +176,14 @@ function creativeWork(appearance: Appearance, index: ExportIndex): SchemaCreativ
 
 function person(name: string): SchemaPerson {
   return { '@type': 'Person', name: name.trim() };
+}
+
+/**
+ * What an export says about the claims `claimReviewExport` left out, or undefined when there are none.
+ * @example describeWithoutUrl(2) // '2 claims have no review URL and were left out of claimreview.jsonld: …'
+ */
+export function describeWithoutUrl(count: number): string | undefined {
+  if (count === 0) return undefined;
+  const claims = count === 1 ? '1 claim has' : `${count} claims have`;
+  return `${claims} no review URL and ${count === 1 ? 'was' : 'were'} left out of claimreview.jsonld: set the claim's review URL in the Claims view, or a review URL pattern for the workspace.`;
 }

@@ -60,7 +60,10 @@ function readBack(csv: string): Record<string, string>[] {
   if (!parsed.ok) throw new Error(parsed.error.message);
   const [header, ...rows] = parsed.value;
   expect(header).toEqual(CLAIMS_CSV_COLUMNS.map((column) => column.name));
-  return rows.map((row) => Object.fromEntries(row.map((cell, index) => [header![index]!, undoSpreadsheetSafe(cell)])));
+  // The quote is never guarded: it is read as written.
+  return rows.map((row) =>
+    Object.fromEntries(row.map((cell, index) => [header![index]!, header![index] === 'quote' ? cell : undoSpreadsheetSafe(cell)])),
+  );
 }
 
 const HOSTILE_TEXT = 'Intro 😀😀 =HYPERLINK("http://evil.example","click") said "no", twice,\nand more. @SUM(A1) -2+3 +cmd|calc';
@@ -99,12 +102,35 @@ describe('claimsCsv', () => {
     });
   });
 
-  it('guards formula cells in the file itself', () => {
+  it('guards formula cells in the file itself, except the quote, which stays exact', () => {
     const parsed = parseCsv(claimsCsv(full));
     if (!parsed.ok) throw new Error(parsed.error.message);
+    const quoteColumn = CLAIMS_CSV_COLUMNS.findIndex((column) => column.name === 'quote');
+    const rows = parsed.value.slice(1);
+    for (const row of rows) row.forEach((cell, column) => column === quoteColumn || expect(cell).not.toMatch(/^[=+\-@\t\r]/));
+    expect(rows.map((row) => row[quoteColumn])).toContain(hostile.target.exact);
+    expect(rows.flat()).toContain("'@mayor");
+  });
+
+  it('writes every cell as it is with the formula guard off', () => {
+    const parsed = parseCsv(claimsCsv(full, { formulaGuard: false }));
+    if (!parsed.ok) throw new Error(parsed.error.message);
     const cells = parsed.value.slice(1).flat();
-    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-    expect(cells).toContain(`'${hostile.target.exact}`);
+    expect(cells).toEqual(expect.arrayContaining(['@mayor', '+analyst', '=cmd|" /c calc"!A1', hostile.target.exact]));
+    expect(cells.some((cell) => cell.startsWith("'"))).toBe(false);
+  });
+
+  it('keeps text[start:end] == quote in the file as written, for quotes that start like formulas', () => {
+    const text = 'Growth was -2+3 points; @handle said +5% and =SUM.';
+    const quotes = ['-2+3 ', '@handle', '+5%', '=SUM.'];
+    const annotations = quotes.map((quote, n) => ({ ...annotation(`q${n}`, text, quote) }));
+    const parsed = parseCsv(claimsCsv(input([{ ...doc, text, annotations }])));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const [header, ...rows] = parsed.value;
+    const at = (name: string) => header!.indexOf(name);
+    const points = Array.from(text);
+    expect(rows).toHaveLength(quotes.length);
+    for (const row of rows) expect(points.slice(Number(row[at('start')]), Number(row[at('end')])).join('')).toBe(row[at('quote')]);
   });
 
   it('counts positions in code points: Python-style slicing of the text gives the quote', () => {

@@ -1,7 +1,8 @@
 // claims.csv: one row per annotation, for spreadsheets and scripts. Positions are Unicode code
 // points (what Python, R and the W3C selectors count), converted here from the app's UTF-16
-// offsets. Every text cell goes through the formula-injection guard; the column dictionary below
-// is what the bundle's README prints.
+// offsets. The quote is written exactly as in the text, always, so that text[start:end] == quote;
+// the other text cells go through the formula-injection guard unless the export turns it off. The
+// column dictionary below is what the bundle's README prints.
 import type { Annotation } from '../model/annotation.ts';
 import type { EvidenceLink } from '../model/evidence.ts';
 import { codePointIndex, spanToCodePoints } from '../text/code-points.ts';
@@ -21,7 +22,11 @@ export const CLAIMS_CSV_COLUMNS = [
   { name: 'document_id', description: 'Id of the document (its files in the bundle are documents/<id>.txt and .json).' },
   { name: 'document_title', description: 'Title of the document.' },
   { name: 'annotation_id', description: 'Id of the annotation, unique within its document.' },
-  { name: 'quote', description: 'The annotated text, exactly as in the document (may contain line breaks).' },
+  {
+    name: 'quote',
+    description:
+      'The annotated text, exactly as in the document (may contain line breaks), never altered: not even by the formula guard, so a quote that starts with = + - or @ may be taken for a formula by a spreadsheet that opens the file directly (import the column as text).',
+  },
   {
     name: 'start',
     description:
@@ -58,16 +63,24 @@ type ColumnName = (typeof CLAIMS_CSV_COLUMNS)[number]['name'];
 export interface ClaimsCsvOptions {
   /** Start with a UTF-8 byte-order mark, which Excel needs to read the file as UTF-8. */
   readonly bom?: boolean;
+  /** Guard text cells other than `quote` against spreadsheet formulas (README: the claims.csv columns). Default: true. */
+  readonly formulaGuard?: boolean;
 }
+
+/** The column whose cells are the document's text, exact: no guard may change it. */
+const EXACT_COLUMNS: ReadonlySet<ColumnName> = new Set(['quote']);
 
 /**
  * claims.csv for `input`: a header row, then one row per annotation (documents in input order,
- * annotations by position, orphans after them). RFC 4180 with CRLF; every text cell that a
- * spreadsheet would run as a formula starts with `'` (undo with `undoSpreadsheetSafe`).
+ * annotations by position, orphans after them). RFC 4180 with CRLF. The quote is exact; with
+ * `formulaGuard` (the default) every other cell that a spreadsheet would run as a formula starts
+ * with `'` (undo with `undoSpreadsheetSafe`).
  * @example claimsCsv(input, { bom: true }) // '\uFEFFdocument_id,document_title,…\r\n'
  */
 export function claimsCsv(input: ExportInput, options: ClaimsCsvOptions = {}): string {
   const index = exportIndex(input);
+  const guard = options.formulaGuard ?? true;
+  const cell = (name: ColumnName, value: string) => (guard && !EXACT_COLUMNS.has(name) ? spreadsheetSafe(value) : value);
   const rows: string[][] = [CLAIMS_CSV_COLUMNS.map((column) => column.name)];
   for (const document of input.documents) {
     const codePoints = codePointIndex(document.text);
@@ -100,7 +113,7 @@ export function claimsCsv(input: ExportInput, options: ClaimsCsvOptions = {}): s
         modified: annotation.modified,
         creator: annotation.creator,
       };
-      rows.push(CLAIMS_CSV_COLUMNS.map((column) => spreadsheetSafe(cells[column.name])));
+      rows.push(CLAIMS_CSV_COLUMNS.map((column) => cell(column.name, cells[column.name])));
     }
   }
   return (options.bom === true ? '\uFEFF' : '') + toCsv(rows);

@@ -127,6 +127,37 @@ export const CLAIM_STATUSES: readonly { readonly id: ClaimStatus; readonly label
   { id: 'reviewed', label: 'Reviewed' },
 ];
 
+/** A published page: an absolute http(s) URL. */
+export const ReviewUrl = z.url({ protocol: /^https?$/, error: 'a review URL is an http:// or https:// address' }).max(2048);
+
+/** What a review URL pattern puts a claim's id in place of. */
+export const CLAIM_ID_PLACEHOLDER = '{claimId}';
+
+/**
+ * Where a workspace publishes its fact checks, with `{claimId}` for the claim's id:
+ * `https://factcheck.example/claims/{claimId}`.
+ */
+export const ReviewUrlPattern = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((pattern) => pattern.includes(CLAIM_ID_PLACEHOLDER), {
+    message: `a review URL pattern needs ${CLAIM_ID_PLACEHOLDER} where the claim's id goes`,
+  })
+  .refine((pattern) => ReviewUrl.safeParse(pattern.replaceAll(CLAIM_ID_PLACEHOLDER, 'id')).success, {
+    message: 'a review URL pattern is an http:// or https:// address',
+  });
+
+/**
+ * A claim's published review: its own `reviewUrl`, else `pattern` with its id; undefined without either.
+ * @example reviewUrlOf(claim, 'https://factcheck.example/claims/{claimId}') // 'https://factcheck.example/claims/c1'
+ */
+export function reviewUrlOf(claim: Pick<Claim, 'id' | 'reviewUrl'>, pattern: string | undefined): string | undefined {
+  if (claim.reviewUrl !== undefined) return claim.reviewUrl;
+  if (pattern === undefined || pattern === '') return undefined;
+  return pattern.replaceAll(CLAIM_ID_PLACEHOLDER, encodeURIComponent(claim.id));
+}
+
 /** The longest canonical statement of a claim. */
 export const STATEMENT_MAX = 2000;
 
@@ -141,6 +172,11 @@ export const Claim = z.object({
   mentions: z.array(AnnotationRef),
   verdict: Verdict.optional(),
   status: ClaimStatus.default('open'),
+  /**
+   * Where the analyst published the fact check of this claim (ClaimReview's `url`, which Google
+   * requires). Without one, the workspace's pattern applies (`WorkspaceSettings.reviewUrlPattern`).
+   */
+  reviewUrl: ReviewUrl.optional(),
   creator: z.string().max(200).default(''),
   created: z.iso.datetime(),
   modified: z.iso.datetime(),

@@ -1,7 +1,7 @@
 // The workspace: a folder holding workspace.json (settings, codebook) and one file per document.
 import { z } from 'zod';
 import type { Codebook } from './codebook.ts';
-import { DEFAULT_VERDICT_SCALE, VerdictScale } from './evidence.ts';
+import { DEFAULT_VERDICT_SCALE, ReviewUrlPattern, VerdictScale } from './evidence.ts';
 import type { Failure } from '../result.ts';
 
 export const VerificationStatus = z.object({
@@ -30,6 +30,11 @@ export const WorkspaceSettings = z.object({
    * answered. A new workspace starts false; one made before the prompt existed is past its first run.
    */
   welcomed: z.boolean().default(true),
+  /**
+   * Where the analyst publishes fact checks, `{claimId}` standing for the claim's id: the ClaimReview
+   * `url` of a claim that has no `reviewUrl` of its own.
+   */
+  reviewUrlPattern: ReviewUrlPattern.optional(),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 

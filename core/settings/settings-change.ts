@@ -3,7 +3,7 @@
 // decides whether the change may be made. A status or rating that records use cannot be removed
 // (their records would name something the workspace no longer has); the refusal says how many use it.
 import { z } from 'zod';
-import { VerdictScale } from '../model/evidence.ts';
+import { ReviewUrlPattern, VerdictScale } from '../model/evidence.ts';
 import { VerificationStatus, type WorkspaceSettings } from '../model/workspace.ts';
 import { fail, ok, type Result } from '../result.ts';
 
@@ -19,6 +19,8 @@ export const SettingsPatch = z.strictObject({
   verdictScale: VerdictScale.max(MAX_SCALE_ENTRIES).optional(),
   /** The first-run prompt has been answered (or dismissed). */
   welcomed: z.boolean().optional(),
+  /** Where fact checks are published, with {claimId}; null or "" removes it. */
+  reviewUrlPattern: z.string().trim().max(2048).nullable().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -56,10 +58,19 @@ export function applySettingsPatch(
       listProblem(patch.verdictScale, 'rating') ?? removedInUse(settings.verdictScale, patch.verdictScale, usage.ratings, 'rating');
     if (problem) return problem;
   }
+  let reviewUrlPattern = settings.reviewUrlPattern;
+  if (patch.reviewUrlPattern === null || patch.reviewUrlPattern === '') reviewUrlPattern = undefined;
+  else if (patch.reviewUrlPattern !== undefined) {
+    const parsed = ReviewUrlPattern.safeParse(patch.reviewUrlPattern);
+    if (!parsed.success) return fail('invalid', `The review URL pattern: ${parsed.error.issues[0]?.message ?? 'not valid'}.`);
+    reviewUrlPattern = parsed.data;
+  }
+  const { reviewUrlPattern: _old, ...kept } = settings;
   return ok({
     name: patch.workspaceName ?? state.name,
     settings: {
-      ...settings,
+      ...kept,
+      ...(reviewUrlPattern !== undefined ? { reviewUrlPattern } : {}),
       ...(patch.analystName !== undefined ? { analystName: patch.analystName } : {}),
       ...(patch.statuses !== undefined ? { statuses: patch.statuses } : {}),
       ...(patch.verdictScale !== undefined ? { verdictScale: patch.verdictScale } : {}),

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bratExport } from '../../core/interchange/brat.ts';
-import { claimReviewJsonLd } from '../../core/interchange/claimreview.ts';
+import { claimReviewExport, claimReviewJsonText } from '../../core/interchange/claimreview.ts';
 import { claimsCsv } from '../../core/interchange/claims-csv.ts';
 import type { ExportInput } from '../../core/interchange/export-input.ts';
 import { reportHtml } from '../../core/interchange/report-html.ts';
@@ -30,6 +30,10 @@ export interface BundleContentOptions {
   readonly tags?: readonly string[];
   /** Only annotations with one of these verification statuses. */
   readonly statuses?: readonly string[];
+  /** The review URL pattern for this export (`{claimId}`), instead of the workspace's. */
+  readonly reviewUrlPattern?: string;
+  /** claims.csv: guard cells other than the quote against spreadsheet formulas (default true). */
+  readonly csvFormulaGuard?: boolean;
 }
 
 /**
@@ -76,6 +80,8 @@ export function exportSelection(
 /** What brat could not hold, for the exporter to tell the analyst. */
 export interface BundleNotes {
   readonly bratSkipped: { readonly annotations: number; readonly crossDocumentLinks: number; readonly linksToUnplaced: number };
+  /** Claims with a verdict left out of claimreview.jsonld: they have no review URL (their own or from a pattern). */
+  readonly claimReviewsWithoutUrl: number;
 }
 
 // Buffer.from encodes UTF-8 faster than TextEncoder for the large, mostly ASCII texts of an export.
@@ -174,9 +180,10 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
     make: () => json({ workspace: workspace.name, statuses: workspace.settings.statuses, verdictScale: workspace.settings.verdictScale }),
   });
   makers.push({ path: 'claims.json', make: () => json({ claims: evidence.claims, verdictScale: workspace.settings.verdictScale }) });
-  makers.push({ path: 'claimreview.jsonld', make: () => text(claimReviewJsonLd(input)) });
+  const claimReview = claimReviewExport(input, { urlPattern: options.reviewUrlPattern ?? workspace.settings.reviewUrlPattern });
+  makers.push({ path: 'claimreview.jsonld', make: () => text(claimReviewJsonText(claimReview.reviews)) });
   // With a BOM: spreadsheet software then reads it as UTF-8.
-  makers.push({ path: 'claims.csv', make: () => text(claimsCsv(input, { bom: true })) });
+  makers.push({ path: 'claims.csv', make: () => text(claimsCsv(input, { bom: true, formulaGuard: options.csvFormulaGuard ?? true })) });
   // Made now, not when its turn comes: its file list is needed for the count, its notes for the caller.
   const brat = bratExport(input);
   for (const file of brat.files) makers.push({ path: `brat/${file.path}`, make: () => text(file.content) });
@@ -184,7 +191,12 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   async function* entries(): AsyncGenerator<BundleEntry> {
     for (const maker of makers) yield { path: maker.path, bytes: await maker.make() };
   }
-  return { count: makers.length, entries: entries(), notes: { bratSkipped: brat.skipped }, contents: countsOf({ documents, evidence }) };
+  return {
+    count: makers.length,
+    entries: entries(),
+    notes: { bratSkipped: brat.skipped, claimReviewsWithoutUrl: claimReview.withoutUrl.length },
+    contents: countsOf({ documents, evidence }),
+  };
 }
 
 /** The entries of a bundle of the whole workspace, in a stable order, all in memory. */

@@ -1,5 +1,7 @@
 // `claimbench export --out FILE`: the whole workspace as an annotated bundle (.claimbundle).
 import path from 'node:path';
+import { describeWithoutUrl } from '../../core/interchange/claimreview.ts';
+import { ReviewUrlPattern } from '../../core/model/evidence.ts';
 import { appVersion, RESOURCES_DIR } from '../app-paths.ts';
 import { startBundleExport } from '../bundle/export-job.ts';
 import { loadOrCreateSigningKey } from '../bundle/signing.ts';
@@ -31,6 +33,14 @@ Options:
   --tag ID         only annotations with this tag or a tag inside it (repeatable)
   --status ID      only annotations with this verification status (repeatable)
   --with-originals include the imported files (originals/)
+  --review-url PATTERN  the published review of each claim, {claimId} standing for
+                   its id (https://factcheck.example/claims/{claimId}): the ClaimReview
+                   url of a claim without its own (default: the workspace's pattern).
+                   A claim with a verdict and no review URL is left out of
+                   claimreview.jsonld, and the export says how many were
+  --csv-formula-guard on|off  on (the default): a text cell of claims.csv other
+                   than the quote that starts with = + - @ gets a leading ' so
+                   that spreadsheets show it as text; off: every cell as it is
   --sign           sign the manifest with your Ed25519 key (made on first use, kept in
                    the per-user app data folder)
   --workspace DIR  the workspace folder (default: $CLAIMBENCH_WORKSPACE, else the
@@ -48,13 +58,23 @@ export interface ExportCommandOptions {
   readonly statuses?: readonly string[];
   /** `bundle` or `qdpx`; by default from the extension of `out`. */
   readonly format?: string;
+  /** The review URL pattern for this export, instead of the workspace's. */
+  readonly reviewUrl?: string;
+  /** `on` or `off` (claims.csv's formula guard); default on. */
+  readonly csvFormulaGuard?: string;
 }
 
 export async function exportCommand(
-  { workspace, out, originals, sign, documents, tags, statuses, format: asked }: ExportCommandOptions,
+  { workspace, out, originals, sign, documents, tags, statuses, format: asked, reviewUrl, csvFormulaGuard }: ExportCommandOptions,
   output: Output,
 ): Promise<number> {
   if (out === undefined || out === '') throw new UsageError('name the bundle to write with --out FILE');
+  if (csvFormulaGuard !== undefined && csvFormulaGuard !== 'on' && csvFormulaGuard !== 'off')
+    throw new UsageError(`--csv-formula-guard must be on or off, not "${csvFormulaGuard}"`);
+  if (reviewUrl !== undefined) {
+    const pattern = ReviewUrlPattern.safeParse(reviewUrl);
+    if (!pattern.success) throw new UsageError(`--review-url: ${pattern.error.issues[0]?.message ?? 'not a pattern'}`);
+  }
   if (asked !== undefined && asked !== 'bundle' && asked !== 'qdpx')
     throw new UsageError(`--format must be bundle or qdpx, not "${asked}"`);
   const format = asked ?? (out.toLowerCase().endsWith('.qdpx') ? 'qdpx' : 'bundle');
@@ -66,7 +86,11 @@ export async function exportCommand(
     service: { extractors: EXTRACTORS },
   });
   try {
-    return await exportFrom(workbench.store, { out, originals, sign, documents, tags, statuses, format }, output);
+    return await exportFrom(
+      workbench.store,
+      { out, originals, sign, documents, tags, statuses, format, reviewUrl, csvFormulaGuard },
+      output,
+    );
   } finally {
     await workbench.close();
   }
@@ -74,7 +98,17 @@ export async function exportCommand(
 
 async function exportFrom(
   store: WorkspaceStore,
-  { out, originals, sign, documents, tags, statuses, format }: ExportCommandOptions & { out: string; format: 'bundle' | 'qdpx' },
+  {
+    out,
+    originals,
+    sign,
+    documents,
+    tags,
+    statuses,
+    format,
+    reviewUrl,
+    csvFormulaGuard,
+  }: ExportCommandOptions & { out: string; format: 'bundle' | 'qdpx' },
   output: Output,
 ): Promise<number> {
   const unknown = [
@@ -112,6 +146,8 @@ async function exportFrom(
       ...(documents ? { documents } : {}),
       ...(tags ? { tags } : {}),
       ...(statuses ? { statuses } : {}),
+      ...(reviewUrl !== undefined ? { reviewUrlPattern: reviewUrl.trim() } : {}),
+      ...(csvFormulaGuard !== undefined ? { csvFormulaGuard: csvFormulaGuard === 'on' } : {}),
     },
     ...(sign && format === 'bundle' ? { signing: { keysDir, signer: creator } } : {}),
     format,
@@ -163,5 +199,7 @@ async function exportFrom(
       { bratSkipped: notes.bratSkipped },
     );
   }
+  const withoutUrl = describeWithoutUrl(notes.claimReviewsWithoutUrl);
+  if (withoutUrl !== undefined) output.report('note', withoutUrl, { claimReviewsWithoutUrl: notes.claimReviewsWithoutUrl });
   return 0;
 }

@@ -120,6 +120,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       tag: { type: 'string', multiple: true },
       status: { type: 'string', multiple: true },
       format: { type: 'string' },
+      'review-url': { type: 'string' },
+      'csv-formula-guard': { type: 'string' },
     },
     positionals: false,
     run: (values, _files, output) =>
@@ -139,6 +141,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
           tags: values.tag as string[] | undefined,
           statuses: values.status as string[] | undefined,
           format: values.format as string | undefined,
+          reviewUrl: values['review-url'] as string | undefined,
+          csvFormulaGuard: values['csv-formula-guard'] as string | undefined,
         },
         output,
       ),

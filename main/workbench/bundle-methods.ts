@@ -2,6 +2,7 @@
 // a worker thread, into the export staging folder for the window to save), bundle imports (opened
 // and planned first, merged after the analyst settles the conflicts), and plain W3C / Hypothesis
 // annotation files put on one document.
+import { describeWithoutUrl } from '../../core/interchange/claimreview.ts';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { BundleImportCode, BundleJobProgress, BundlePreview, ExportedFile, WorkbenchApi } from '../../core/contract/workbench-api.ts';
@@ -159,6 +160,7 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
               ...(request.documents ? { documents: request.documents } : {}),
               ...(request.tags ? { tags: request.tags } : {}),
               ...(request.statuses ? { statuses: request.statuses } : {}),
+              ...(request.csvFormulaGuard !== undefined ? { csvFormulaGuard: request.csvFormulaGuard } : {}),
             },
             ...(request.sign && request.format === 'bundle' && context.keysDir !== undefined
               ? { signing: { keysDir: context.keysDir, signer: settings.analystName || 'Unnamed analyst' } }
@@ -262,9 +264,11 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
   };
 }
 
-/** What brat could not hold, in words. */
-function describeNotes({ bratSkipped }: BundleNotes): string[] {
+/** What brat and claimreview.jsonld could not hold, in words. */
+function describeNotes({ bratSkipped, claimReviewsWithoutUrl }: BundleNotes): string[] {
   const notes: string[] = [];
+  const withoutUrl = describeWithoutUrl(claimReviewsWithoutUrl);
+  if (withoutUrl !== undefined) notes.push(withoutUrl);
   if (bratSkipped.annotations > 0) notes.push(`brat/ leaves out ${bratSkipped.annotations} annotation(s) no longer found in their text.`);
   if (bratSkipped.crossDocumentLinks > 0)
     notes.push(

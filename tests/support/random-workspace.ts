@@ -108,6 +108,7 @@ export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
         statement: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s.length > 0),
         mentions: fc.array(fc.nat(), { maxLength: 3 }),
         rated: fc.boolean(),
+        published: fc.boolean(),
         created: iso,
       }),
       { maxLength: 3 },
@@ -220,6 +221,7 @@ export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
         ...(draft.rated
           ? { verdict: { rating: 'false', rationale: 'Official figures say otherwise.', reviewer: 'Ana', date: '2026-11-30' } }
           : {}),
+        ...(draft.published ? { reviewUrl: `https://factcheck.example/checks/${draft.id}` } : {}),
         status: 'open',
         creator: 'Ana',
         created: draft.created,

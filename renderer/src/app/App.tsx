@@ -155,6 +155,7 @@ export function App() {
           rows={claimRows}
           scale={workspace.settings.verdictScale}
           analystName={workspace.settings.analystName}
+          reviewUrlPattern={workspace.settings.reviewUrlPattern}
           onOpenMention={(ref, beside) => {
             setView(undefined);
             if (beside) linking.openBeside(ref);

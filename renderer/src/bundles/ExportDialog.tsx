@@ -63,6 +63,8 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
   const [originals, setOriginals] = useState(false);
   const [sign, setSign] = useState(false);
   const [analyst, setAnalyst] = useState(workspace.settings.analystName);
+  const [reviewUrlPattern, setReviewUrlPattern] = useState(workspace.settings.reviewUrlPattern ?? '');
+  const [formulaGuard, setFormulaGuard] = useState(true);
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const jobRef = useRef<string>(undefined);
 
@@ -107,9 +109,12 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
     const jobId = `export-${crypto.randomUUID()}`;
     jobRef.current = jobId;
     // The name the bundle is made (and signed) by: kept in the workspace settings for next time.
-    if (format === 'bundle' && analyst.trim() !== workspace.settings.analystName) {
+    const pattern = reviewUrlPattern.trim();
+    const settingsChanged = analyst.trim() !== workspace.settings.analystName || pattern !== (workspace.settings.reviewUrlPattern ?? '');
+    if (format === 'bundle' && settingsChanged) {
+      // The review URL pattern too: claimreview.jsonld of every later export uses it.
       const saved = await api
-        .updateSettings({ analystName: analyst.trim() })
+        .updateSettings({ analystName: analyst.trim(), reviewUrlPattern: pattern === '' ? null : pattern })
         .catch((error: unknown) => ({ ok: false as const, error: { message: (error as Error).message } }));
       if (!saved.ok) return setRun({ state: 'failed', message: saved.error.message });
     }
@@ -117,6 +122,7 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
       format,
       originals: format === 'bundle' && originals,
       sign: format === 'bundle' && sign,
+      ...(format === 'bundle' ? { csvFormulaGuard: formulaGuard } : {}),
       ...(scope === 'chosen' ? { documents: [...chosen] } : {}),
       ...(tags.size > 0 ? { tags: [...tags] } : {}),
       ...(statuses.size > 0 ? { statuses: [...statuses] } : {}),
@@ -272,6 +278,24 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
             <input type="checkbox" checked={sign} onChange={(event) => setSign(event.target.checked)} /> Sign it as{' '}
             {analyst.trim() || 'Unnamed analyst'} (your Ed25519 key, made on first use: a valid signature shows the bundle is unchanged
             since this key signed it)
+          </label>
+          <label className="export-analyst">
+            Review URL pattern
+            <input
+              type="text"
+              value={reviewUrlPattern}
+              maxLength={2048}
+              placeholder="https://factcheck.example/claims/{claimId}"
+              onChange={(event) => setReviewUrlPattern(event.target.value)}
+            />
+          </label>
+          <small className="export-note">
+            Where your fact checks are published, {'{claimId}'} standing for the claim&apos;s id: ClaimReview&apos;s url for claims without
+            their own review URL (set in the Claims view). A claim with a verdict and neither is left out of claimreview.jsonld.
+          </small>
+          <label>
+            <input type="checkbox" checked={formulaGuard} onChange={(event) => setFormulaGuard(event.target.checked)} /> Guard claims.csv
+            against spreadsheet formulas (a leading &apos; on text cells that start with = + - @; never on the quote)
           </label>
         </fieldset>
         <p className="export-summary span-2">

@@ -1,8 +1,8 @@
 // One claim: its statement and status, its verdict (rating on the workspace's scale, rationale,
-// reviewer, date), and its mentions in order of appearance, each openable in either pane.
+// reviewer, date, the published review's URL), and its mentions in order of appearance, each openable in either pane.
 import { useEffect, useState, type CSSProperties, type FormEvent } from 'react';
 import type { Appearance, ClaimRow } from '../../../core/evidence/claims-view.ts';
-import { CLAIM_STATUSES, type AnnotationRef, type VerdictRating } from '../../../core/model/evidence.ts';
+import { CLAIM_STATUSES, reviewUrlOf, type AnnotationRef, type VerdictRating } from '../../../core/model/evidence.ts';
 import { api } from '../api/client.ts';
 import { formatDate, shorten } from '../ui/format.ts';
 import { OptionSelect } from '../ui/OptionSelect.tsx';
@@ -11,6 +11,8 @@ interface ClaimDetailProps {
   readonly row: ClaimRow;
   readonly scale: readonly VerdictRating[];
   readonly analystName: string;
+  /** The workspace's review URL pattern, for a claim without its own review URL. */
+  readonly reviewUrlPattern: string | undefined;
   readonly onOpenMention: (ref: AnnotationRef, beside: boolean) => void;
   readonly onSideBySide: (left: AnnotationRef, right: AnnotationRef) => void;
   readonly onClosed: () => void;
@@ -20,7 +22,7 @@ const NO_VERDICT_YET = [{ id: '', label: 'No verdict yet' }];
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySide, onClosed }: ClaimDetailProps) {
+export function ClaimDetail({ row, scale, analystName, reviewUrlPattern, onOpenMention, onSideBySide, onClosed }: ClaimDetailProps) {
   const { claim } = row;
   const [appearances, setAppearances] = useState<readonly Appearance[]>();
   const [draft, setDraft] = useState({
@@ -30,6 +32,7 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
     rationale: claim.verdict?.rationale ?? '',
     reviewer: claim.verdict?.reviewer || analystName,
     date: claim.verdict?.date ?? today(),
+    reviewUrl: claim.reviewUrl ?? '',
   });
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string }>();
 
@@ -48,7 +51,12 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
     event.preventDefault();
     const verdict =
       draft.rating === '' ? null : { rating: draft.rating, rationale: draft.rationale, reviewer: draft.reviewer.trim(), date: draft.date };
-    const result = await api.updateClaim(claim.id, { statement: draft.statement, status: draft.status, verdict });
+    const result = await api.updateClaim(claim.id, {
+      statement: draft.statement,
+      status: draft.status,
+      verdict,
+      reviewUrl: draft.reviewUrl.trim() === '' ? null : draft.reviewUrl.trim(),
+    });
     setMessage(result.ok ? { kind: 'info', text: 'Saved.' } : { kind: 'error', text: result.error.message });
   };
   const remove = async () => {
@@ -62,6 +70,7 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
   };
   const failed = (error: unknown) => setMessage({ kind: 'error', text: (error as Error).message });
   const rating = scale.find((candidate) => candidate.id === draft.rating);
+  const fromPattern = reviewUrlOf({ id: claim.id }, reviewUrlPattern);
 
   return (
     <aside className="pane claim-detail" aria-label="Claim">
@@ -112,6 +121,23 @@ export function ClaimDetail({ row, scale, analystName, onOpenMention, onSideBySi
                 <input type="date" value={draft.date} onChange={(event) => setDraft({ ...draft, date: event.target.value })} />
               </label>
             </div>
+            <label>
+              Published review (URL)
+              <input
+                type="url"
+                value={draft.reviewUrl}
+                onChange={(event) => setDraft({ ...draft, reviewUrl: event.target.value })}
+                placeholder={fromPattern ?? 'https://… where you published this fact check'}
+                aria-describedby="review-url-hint"
+              />
+            </label>
+            <p id="review-url-hint" className="form-hint">
+              {draft.reviewUrl.trim() !== ''
+                ? 'The url of this claim’s ClaimReview in claimreview.jsonld.'
+                : fromPattern !== undefined
+                  ? 'Empty: the workspace’s pattern gives the address shown.'
+                  : 'Without a review URL (here, or a pattern set in Export), the claim is left out of claimreview.jsonld.'}
+            </p>
           </>
         )}
         {message && (

@@ -12,6 +12,8 @@ interface ClaimsViewProps {
   readonly rows: readonly ClaimRow[] | undefined;
   readonly scale: readonly VerdictRating[];
   readonly analystName: string;
+  /** The workspace's review URL pattern (`{claimId}`). */
+  readonly reviewUrlPattern: string | undefined;
   /** Opens a mention in the left pane (`beside`: in the right one). */
   readonly onOpenMention: (ref: AnnotationRef, beside: boolean) => void;
   readonly onSideBySide: (left: AnnotationRef, right: AnnotationRef) => void;
@@ -31,7 +33,7 @@ const COLUMNS: readonly { key: ClaimSortKey; label: string }[] = [
   { key: 'modified', label: 'Modified' },
 ];
 
-export function ClaimsView({ rows, scale, analystName, onOpenMention, onSideBySide }: ClaimsViewProps) {
+export function ClaimsView({ rows, scale, analystName, reviewUrlPattern, onOpenMention, onSideBySide }: ClaimsViewProps) {
   const [sort, setSort] = useState<{ key: ClaimSortKey; direction: 'asc' | 'desc' }>({ key: 'first-appearance', direction: 'asc' });
   const [filter, setFilter] = useState<{ text: string; verdict: string; status: ClaimStatus | '' }>({ text: '', verdict: '', status: '' });
   const [chosen, setChosen] = useState<string>();
@@ -161,6 +163,7 @@ export function ClaimsView({ rows, scale, analystName, onOpenMention, onSideBySi
           row={current}
           scale={scale}
           analystName={analystName}
+          reviewUrlPattern={reviewUrlPattern}
           onOpenMention={onOpenMention}
           onSideBySide={onSideBySide}
           onClosed={() => setChosen(undefined)}
