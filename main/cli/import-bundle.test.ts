@@ -2,7 +2,8 @@
 // run again, everything is already there; with a claim changed on both sides it stops and lists the
 // conflict unless --on-conflict says what to do; a tampered bundle is refused.
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../app-paths.ts';
@@ -99,5 +100,13 @@ describe('claimbench import-bundle', () => {
       const refused = claimbench(dir, 'import-bundle', '--workspace', path.join(dir, 'fresh'), out);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/claimbench: .*theirs\.claimbundle: /);
+      // The workspace folder the import would have made is not left behind, empty.
+      expect(existsSync(path.join(dir, 'fresh'))).toBe(false);
+      // An empty folder that was there stays, empty; a workspace that was there stays as it was.
+      await mkdir(path.join(dir, 'empty-folder'));
+      expect(claimbench(dir, 'import-bundle', '--workspace', path.join(dir, 'empty-folder'), out).code).toBe(1);
+      expect(await readdir(path.join(dir, 'empty-folder'))).toEqual([]);
+      expect(claimbench(dir, 'import-bundle', '--workspace', path.join(dir, 'theirs'), out).code).toBe(1);
+      expect(existsSync(path.join(dir, 'theirs', 'workspace.json'))).toBe(true);
     }));
 });

@@ -2,6 +2,7 @@
 // whole. Conflicts (the same annotation, link or claim changed on both sides) are never settled
 // silently: without --on-conflict the command lists them and writes nothing.
 import { randomUUID } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describeConflict, describeMergeSummary, type MergeConflict, type Resolution } from '../../core/bundle/bundle-merge.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
@@ -31,7 +32,8 @@ Options:
   --on-conflict mine|theirs|both  keep mine, take theirs, or keep both (theirs
                    under a new id) for every conflict
   --workspace DIR  the workspace folder (default: $CLAIMBENCH_WORKSPACE, else the
-                   per-user app data folder); made, empty, if it does not exist
+                   per-user app data folder); made, empty, if it does not exist,
+                   and removed again if the bundle is refused or nothing is imported
   --json           print one JSON object per event
   -h, --help       show this help`;
 
@@ -46,18 +48,40 @@ export async function importBundleCommand({ workspace, onConflict, files }: Impo
   if (onConflict !== undefined && !['mine', 'theirs', 'both'].includes(onConflict))
     throw new UsageError(`--on-conflict must be mine, theirs or both, not "${onConflict}"`);
   const file = path.resolve(files[0]!);
+  const dir = resolveWorkspaceDir(workspace);
+  // Whether the folder is there before: a workspace made for an import that is refused is removed again.
+  const existed = await readdir(dir).then(
+    () => true,
+    () => false,
+  );
   // A workspace made for the import starts empty: the bundle fills it.
-  const workbench = await openWorkbench(resolveWorkspaceDir(workspace), {
+  const workbench = await openWorkbench(dir, {
     resourcesDir: RESOURCES_DIR,
     empty: true,
     lock: 'claimbench import-bundle',
     service: { extractors: EXTRACTORS, keysDir: path.join(userDataDir(), 'keys') },
   });
+  let code = 1;
   try {
-    return await importInto(workbench.service, file, onConflict as Resolution | undefined, output);
+    code = await importInto(workbench.service, file, onConflict as Resolution | undefined, output);
+    return code;
   } finally {
     await workbench.close();
+    if (workbench.created && code !== 0) await unmake(dir, existed);
   }
+}
+
+/**
+ * Undoes the creation of the workspace in `dir` when nothing was imported into it: the folder is
+ * removed, or emptied when it was there (empty) before. Only files this command made are in it:
+ * a folder with anything in it is refused, not made into a workspace (open-workspace.ts).
+ */
+async function unmake(dir: string, existed: boolean): Promise<void> {
+  if (!existed) {
+    await rm(dir, { recursive: true, force: true });
+    return;
+  }
+  for (const entry of await readdir(dir)) await rm(path.join(dir, entry), { recursive: true, force: true });
 }
 
 /** Opens, reports and merges the bundle through the service, as the app's Import bundle… does. */
