@@ -37,7 +37,10 @@ export type ImportOutcome =
       readonly documentId: string;
       readonly title: string;
       readonly format: DocumentFormat;
+      /** The text's length in Unicode code points (what Python's len() and the W3C selectors count). */
       readonly characters: number;
+      /** The same length in UTF-16 code units, the unit of the app's offsets (JavaScript's `length`); it differs at emoji and other astral characters. */
+      readonly utf16Units: number;
     }
   | {
       readonly status: 'updated';
@@ -45,7 +48,10 @@ export type ImportOutcome =
       readonly documentId: string;
       readonly title: string;
       readonly format: DocumentFormat;
+      /** The text's length in Unicode code points (what Python's len() and the W3C selectors count). */
       readonly characters: number;
+      /** The same length in UTF-16 code units, the unit of the app's offsets (JavaScript's `length`); it differs at emoji and other astral characters. */
+      readonly utf16Units: number;
       /** The version this file replaced is kept; the document's annotations were re-anchored. */
       readonly anchors: AnchorCounts;
     }

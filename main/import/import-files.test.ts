@@ -72,10 +72,18 @@ describe('importSources', () => {
         { status: 'rejected', name: 'binary.txt', code: 'not-text', message: expect.stringContaining('not a text file') },
         { status: 'rejected', name: 'latin1.txt', code: 'invalid-encoding', message: 'not valid UTF-8 at byte 3' },
         { status: 'rejected', name: 'empty.txt', code: 'empty', message: 'the file is empty' },
-        expect.objectContaining({ status: 'imported', name: 'good.txt', characters: 11 }),
+        expect.objectContaining({ status: 'imported', name: 'good.txt', characters: 11, utf16Units: 11 }),
       ]);
       expect(store.documents).toHaveLength(1);
       expect(await readdir(path.join(store.dir, ORIGINALS_DIR))).toHaveLength(1);
+    }));
+
+  it('counts characters as code points, and says the UTF-16 length apart', () =>
+    withTempDir(async (dir) => {
+      const store = await emptyWorkspace(dir);
+      // Two flags (4 code points, 8 UTF-16 units) and a ZWJ family (7 and 11); the composed "café" is 4 of each.
+      const outcomes = await importSources(store, [memorySource('emoji.txt', 'café 🇺🇦🇺🇸 👨‍👩‍👧‍👦')], { extractors });
+      expect(outcomes).toEqual([expect.objectContaining({ status: 'imported', characters: 17, utf16Units: 25 })]);
     }));
 
   it('offers identical content as already in the workspace', () =>

@@ -6,6 +6,7 @@ import { stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { annotationsWithEvidence } from '../../core/evidence/references.ts';
 import { DocumentMeta, type DocumentFormat } from '../../core/model/document.ts';
+import { codePointIndex } from '../../core/text/code-points.ts';
 import { WORKSPACE_SCHEMA_VERSION, type DocumentFile } from '../../core/model/stored-files.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { extractBytes, readWithinLimit } from './extract-file.ts';
@@ -182,7 +183,7 @@ async function commit(
       documentId: file.meta.id,
       title: file.meta.title,
       format: extracted.format,
-      characters: text(file),
+      ...lengthOf(file.text),
       anchors,
     };
   }
@@ -195,11 +196,14 @@ async function commit(
     documentId: file.meta.id,
     title: file.meta.title,
     format: extracted.format,
-    characters: extracted.text.length,
+    ...lengthOf(extracted.text),
   };
 }
 
-const text = (file: DocumentFile) => file.text.length;
+/** A text's length in code points (`characters`) and in UTF-16 code units. */
+function lengthOf(text: string): { characters: number; utf16Units: number } {
+  return { characters: codePointIndex(text).codePointLength, utf16Units: text.length };
+}
 
 /** Import times increase strictly, so the library keeps the order in which files were imported. */
 function importTime(store: WorkspaceStore, now: Date): Date {
