@@ -14,7 +14,7 @@ import { importBundleCommand, IMPORT_BUNDLE_HELP } from './import-bundle.ts';
 import { matchCommand, MATCH_HELP } from './match.ts';
 import { verifyCommand, VERIFY_HELP } from './verify.ts';
 import { createOutput, UsageError, type Output } from './output.ts';
-import { bindAddress, serve, SERVE_HELP, type ServeOptions } from './serve.ts';
+import { bindAddress, launchCommand, serve, SERVE_HELP, type ServeOptions } from './serve.ts';
 import { start, START_HELP } from './start.ts';
 import { suggestCommand, SUGGEST_HELP } from './suggest.ts';
 
@@ -77,8 +77,9 @@ function limits(values: Values): ImportLimits {
   return { ...DEFAULT_LIMITS, maxFileBytes: mebibytes * 1024 * 1024 };
 }
 
-function serveOptions(values: Values): ServeOptions {
+function serveOptions(values: Values, subcommand: string): ServeOptions {
   return {
+    launchedAs: launchCommand(subcommand),
     limits: limits(values),
     workspace: values.workspace as string | undefined,
     port: values.port === undefined ? undefined : parsePort(values.port as string),
@@ -89,8 +90,18 @@ function serveOptions(values: Values): ServeOptions {
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
-  serve: { help: SERVE_HELP, options: SERVING, positionals: false, run: (values, _files, output) => serve(serveOptions(values), output) },
-  start: { help: START_HELP, options: SERVING, positionals: false, run: (values, _files, output) => start(serveOptions(values), output) },
+  serve: {
+    help: SERVE_HELP,
+    options: SERVING,
+    positionals: false,
+    run: (values, _files, output) => serve(serveOptions(values, 'serve'), output),
+  },
+  start: {
+    help: START_HELP,
+    options: SERVING,
+    positionals: false,
+    run: (values, _files, output) => start(serveOptions(values, 'start'), output),
+  },
   import: {
     help: IMPORT_HELP,
     options: { ...COMMON, 'version-of': { type: 'string' } },

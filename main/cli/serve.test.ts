@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../app-paths.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
-import { bindAddress, remoteAccessWarning } from './serve.ts';
+import { bindAddress, launchCommand, remoteAccessWarning } from './serve.ts';
 
 function claimbench(...args: string[]) {
   const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], {
@@ -114,5 +114,17 @@ describe('claimbench serve --host', () => {
     const { stdout } = claimbench('serve', '--help');
     expect(stdout).toMatch(/--host ADDRESS/);
     expect(stdout).toMatch(/--allow-remote/);
+  });
+});
+
+describe('launchCommand', () => {
+  it.each([
+    [{ npm_lifecycle_event: 'start' }, 'start', 'npm start'],
+    [{ npm_lifecycle_event: 'web' }, 'serve', 'npm run web'],
+    [{ npm_lifecycle_event: 'npx' }, 'serve', 'npx claimbench serve'],
+    [{}, 'serve', 'claimbench serve'],
+    [{ npm_lifecycle_event: '$(evil)' }, 'start', 'claimbench start'],
+  ])('names what the analyst ran (%o, %s): %s', (env, subcommand, expected) => {
+    expect(launchCommand(subcommand, env)).toBe(expected);
   });
 });

@@ -26,6 +26,20 @@ export interface ServeOptions {
   readonly empty: boolean;
   /** The IP address to listen on; undefined: 127.0.0.1. Checked by `bindAddress`. */
   readonly host?: string;
+  /** The command the analyst ran (see `launchCommand`), which the 401 page names. */
+  readonly launchedAs: string;
+}
+
+/**
+ * The command the analyst typed to run `subcommand`: `npm start` and `npm run web` run it through
+ * an npm script, which npm names in `npm_lifecycle_event` (`npx` for `npx claimbench …`).
+ * @example launchCommand('start', { npm_lifecycle_event: 'start' }) // 'npm start'
+ */
+export function launchCommand(subcommand: string, env: NodeJS.ProcessEnv = process.env): string {
+  const script = env.npm_lifecycle_event;
+  if (script === undefined || script === '' || !/^[\w:-]+$/.test(script)) return `claimbench ${subcommand}`;
+  if (script === 'npx') return `npx claimbench ${subcommand}`;
+  return script === 'start' || script === 'test' ? `npm ${script}` : `npm run ${script}`;
 }
 
 export const SERVE_HELP = `Usage: claimbench serve [options]
@@ -116,7 +130,7 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
       output.report('check-finding', `check: ${file}: ${problem}`, { file, problem });
   });
 
-  const host = await listen(service, options.port, options.host);
+  const host = await listen(service, options.port, options.host, options.launchedAs);
   // Listening for Ctrl-C before saying we listen: a script that stops the server as soon as it
   // reads the URL must get a clean shutdown, not the default action of a signal with no handler.
   const stop = shutdownSignal();
@@ -139,7 +153,7 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
   return 0;
 }
 
-async function listen(service: WorkbenchHost, port: number | undefined, host: string | undefined): Promise<WebHost> {
+async function listen(service: WorkbenchHost, port: number | undefined, host: string | undefined, launchedAs: string): Promise<WebHost> {
   // `host` has passed bindAddress, so a remote one was confirmed with --allow-remote.
   const options = {
     service,
@@ -148,6 +162,7 @@ async function listen(service: WorkbenchHost, port: number | undefined, host: st
     rendererDir: RENDERER_DIR,
     host,
     allowRemote: host !== undefined,
+    launchedAs,
   };
   if (port !== undefined) return startWebHost({ ...options, port });
   try {

@@ -18,7 +18,7 @@ export type TokenSource = 'query' | 'header' | 'cookie';
 
 export type Refusal = {
   readonly allowed: false;
-  readonly status: 401 | 403 | 429;
+  readonly status: 400 | 401 | 403 | 429;
   readonly reason: string;
   readonly retryAfterSeconds?: number;
 };
@@ -31,6 +31,8 @@ export interface GuardOptions {
   /** Whether a Host header value (lower-cased) names this server: see host-policy.ts. */
   readonly isAllowedHost: (host: string) => boolean;
   readonly attempts: TokenAttempts;
+  /** The command the analyst ran to start the server (`npm start`), which printed the URL with the token. */
+  readonly launchedAs: string;
 }
 
 /**
@@ -38,7 +40,13 @@ export interface GuardOptions {
  * gets 403 whatever it sends), then the cool-down, then the token, so that only a wrong token (not a
  * missing one, nor a refused origin) counts as a guess.
  */
-export function checkRequest(request: IncomingMessage, url: URL, { port, token, isAllowedHost, attempts }: GuardOptions): Verdict {
+export function checkRequest(
+  request: IncomingMessage,
+  url: URL,
+  { port, token, isAllowedHost, attempts, launchedAs }: GuardOptions,
+): Verdict {
+  // Node keeps the first of two Host headers; RFC 9112 §3.2 says such a request gets 400.
+  if (hostHeaderCount(request) > 1) return { allowed: false, status: 400, reason: 'A request has one Host header, not several' };
   const host = request.headers.host?.toLowerCase();
   if (host === undefined || !isAllowedHost(host)) {
     return { allowed: false, status: 403, reason: `Host "${host ?? ''}" is not this server's address` };
@@ -65,12 +73,19 @@ export function checkRequest(request: IncomingMessage, url: URL, { port, token, 
   }
   const given = presentedToken(request, url, port);
   if (given === undefined)
-    return { allowed: false, status: 401, reason: 'A token is required: open the URL that `claimbench serve` printed' };
+    return { allowed: false, status: 401, reason: `A token is required: open the URL that \`${launchedAs}\` printed` };
   if (!tokensEqual(given.value, token)) {
     attempts.recordFailure(remoteAddress);
-    return { allowed: false, status: 401, reason: 'The token is wrong: open the URL that `claimbench serve` printed' };
+    return { allowed: false, status: 401, reason: `The token is wrong: open the URL that \`${launchedAs}\` printed` };
   }
   return { allowed: true, tokenFrom: given.from };
+}
+
+/** How many Host headers the request has (`rawHeaders` keeps every one, in any case). */
+function hostHeaderCount(request: IncomingMessage): number {
+  let count = 0;
+  for (let index = 0; index < request.rawHeaders.length; index += 2) if (request.rawHeaders[index]!.toLowerCase() === 'host') count++;
+  return count;
 }
 
 /**

@@ -35,7 +35,42 @@ export interface WebHostOptions {
   readonly token?: string;
   /** Counts wrong tokens per client; tests pass one with their own clock. */
   readonly tokenAttempts?: TokenAttempts;
+  /** The command the analyst ran (`npm start`, `claimbench serve`), named by the 401 page. Default: `claimbench serve`. */
+  readonly launchedAs?: string;
+  /** Timeouts and the connection cap; DEFAULT_CONNECTION_LIMITS where absent. */
+  readonly limits?: Partial<ConnectionLimits>;
+  /** Where the server says what it refused (the connection cap); default: stderr. */
+  readonly log?: (line: string) => void;
 }
+
+/**
+ * How long a client may take and how many may be connected: a browser needs a handful of
+ * connections and sends its headers at once, so a client that trickles them (slowloris), holds a
+ * socket idle, or opens hundreds is cut off before it can use up the server's file descriptors.
+ */
+export interface ConnectionLimits {
+  /** A request's headers must have arrived this long (ms) after it began. */
+  readonly headersTimeout: number;
+  /** A whole request, body included (ms): an upload must come faster than its size over this. */
+  readonly requestTimeout: number;
+  /** An idle keep-alive connection is closed after this (ms). */
+  readonly keepAliveTimeout: number;
+  /** How often (ms) Node checks the two timeouts above. */
+  readonly checkInterval: number;
+  /** Connections open at once; a further one is closed at once (and logged, once a minute at most). */
+  readonly maxConnections: number;
+}
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  headersTimeout: 10_000,
+  requestTimeout: 120_000,
+  keepAliveTimeout: 5_000,
+  checkInterval: 1_000,
+  maxConnections: 128,
+};
+
+/** How often at most the connection cap is logged. */
+const DROP_LOG_INTERVAL_MS = 60_000;
 
 export interface WebHost {
   /** The address listened on, as given (127.0.0.1 unless `host` said otherwise). */
@@ -60,7 +95,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     host = LOOPBACK_ADDRESS,
     token = newToken(),
     tokenAttempts = new TokenAttempts(),
+    launchedAs = 'claimbench serve',
+    log = (line: string) => process.stderr.write(`${line}\n`),
   } = options;
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.limits };
   const kind = addressKind(host);
   if (kind === undefined) throw new Error(`The web host listens on an IP address, not "${host}"`);
   if (kind !== 'loopback' && options.allowRemote !== true)
@@ -75,7 +113,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', `http://${LOOPBACK_ADDRESS}:${boundPort}`);
-    const verdict = checkRequest(request, url, { port: boundPort, token, isAllowedHost, attempts: tokenAttempts });
+    const verdict = checkRequest(request, url, { port: boundPort, token, isAllowedHost, attempts: tokenAttempts, launchedAs });
     if (!verdict.allowed) {
       refuse(request, response, verdict);
       return;
@@ -120,19 +158,42 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // The answer being written on each socket, so a parse error on it knows whether it may still answer.
   const answering = new WeakMap<Duplex, ServerResponse>();
 
-  const server = createServer((request, response) => {
-    inFlight++;
-    answering.set(request.socket, response);
-    response.on('close', () => {
-      if (answering.get(request.socket) === response) answering.delete(request.socket);
-      inFlight--;
-      if (closing && inFlight === 0) server.closeAllConnections();
-    });
-    handle(request, response).catch((error: unknown) => {
-      console.error('claimbench: request failed:', error);
-      if (!response.headersSent) sendJson(response, 500, { error: { code: 'internal', message: 'Internal error; see the server log' } });
-      else response.destroy();
-    });
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeout,
+      requestTimeout: limits.requestTimeout,
+      keepAliveTimeout: limits.keepAliveTimeout,
+      connectionsCheckingInterval: limits.checkInterval,
+    },
+    (request, response) => {
+      inFlight++;
+      answering.set(request.socket, response);
+      response.on('close', () => {
+        if (answering.get(request.socket) === response) answering.delete(request.socket);
+        inFlight--;
+        if (closing && inFlight === 0) server.closeAllConnections();
+      });
+      handle(request, response).catch((error: unknown) => {
+        // A request the client gave up on, or the request timeout cut off, is no failure of ours.
+        if (request.destroyed && (error as NodeJS.ErrnoException).code === 'ECONNRESET') return void response.destroy();
+        console.error('claimbench: request failed:', error);
+        if (!response.headersSent) sendJson(response, 500, { error: { code: 'internal', message: 'Internal error; see the server log' } });
+        else response.destroy();
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
+  let droppedSince: number | undefined;
+  let dropped = 0;
+  server.on('drop', () => {
+    dropped++;
+    const now = Date.now();
+    if (droppedSince !== undefined && now - droppedSince < DROP_LOG_INTERVAL_MS) return;
+    log(
+      `claimbench: refused ${dropped} connection(s): ${limits.maxConnections} are open, the most this server takes at once (a browser needs a few; something is opening many)`,
+    );
+    droppedSince = now;
+    dropped = 0;
   });
 
   // Requests Node refuses before they reach us (a malformed request line or header, headers too
@@ -170,6 +231,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 }
 
 const REFUSALS = {
+  400: { code: 'bad-request', title: 'Claimbench: bad request' },
   401: { code: 'unauthorized', title: 'Claimbench: token required' },
   403: { code: 'forbidden', title: 'Claimbench: forbidden' },
   429: { code: 'too-many-attempts', title: 'Claimbench: too many wrong tokens' },
