@@ -267,3 +267,9 @@ function resolveParentName(parent: string, rowsByName: ReadonlyMap<string, Row[]
 function nameKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
+
+/** Whether a codebook CSV has a `description` column (without one, it says nothing of descriptions). */
+export function csvHasDescriptions(text: string): boolean {
+  const parsed = parseCsv(text);
+  return parsed.ok && (parsed.value[0] ?? []).some((cell) => cell.trim().toLowerCase() === 'description');
+}

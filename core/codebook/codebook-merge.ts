@@ -16,13 +16,26 @@ export interface CodebookMerge {
   readonly unchanged: string[];
 }
 
+/** What the incoming file says of its tags beyond their names: by default, everything. */
+export interface IncomingFields {
+  /**
+   * Whether the file gives this incoming tag (by its id in `incoming`) a description: a .qdc code
+   * without `<Description>`, or a CSV without a description column, gives none, and a matched tag
+   * then keeps its own.
+   */
+  readonly describes?: (incomingId: string) => boolean;
+  /** Whether the file says which tags are codable (.qdc's isCodable does; CSV does not). */
+  readonly codability?: boolean;
+}
+
 /**
  * Merges `incoming` into `current`. Incoming tags are taken parents first; each matches an
  * existing tag by GUID (any case), else by id, else by name (case-insensitive) under the same
  * parent (the existing tag's parent is the one the incoming parent matched). An existing tag is
  * matched at most once.
- * - A matched tag keeps its id and takes the incoming name, colour, description and parent, unless
- *   that parent would put the tag inside itself (then it keeps its parent). It takes the incoming
+ * - A matched tag keeps its id and takes the incoming name, colour, description (when the file
+ *   gives one: see `fields`), codability and parent, unless that parent would put the tag inside
+ *   itself (then it keeps its parent). It takes the incoming
  *   GUID if it has none, and the incoming shortcut if no other tag has that key (an incoming tag
  *   without a shortcut leaves the tag's own: .qdc files carry none).
  * - An unmatched tag is added under its (merged) parent, with its id, or `-2`, `-3` … when taken,
@@ -30,7 +43,9 @@ export interface CodebookMerge {
  * - Existing tags that nothing matched stay as they are: an import never deletes a tag.
  * The lists name the tags by their ids in the result, in the result's order.
  */
-export function mergeCodebook(current: Codebook, incoming: Codebook): CodebookMerge {
+export function mergeCodebook(current: Codebook, incoming: Codebook, fields: IncomingFields = {}): CodebookMerge {
+  const describes = fields.describes ?? (() => true);
+  const codability = fields.codability ?? true;
   const tags: Tag[] = current.tags.map((tag) => ({ ...tag }));
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
   const existingIds = new Set(byId.keys());
@@ -54,7 +69,9 @@ export function mergeCodebook(current: Codebook, incoming: Codebook): CodebookMe
       resultIdOf.set(incomingTag.id, match.id);
       match.name = incomingTag.name;
       match.color = incomingTag.color;
-      match.description = incomingTag.description;
+      if (describes(incomingTag.id)) match.description = incomingTag.description;
+      if (codability && incomingTag.codable === false) match.codable = false;
+      else if (codability) delete match.codable;
       if (incomingTag.parentId === undefined) delete match.parentId;
       else if (parentId !== undefined && !isInside(parentId, match.id, byId)) match.parentId = parentId;
       if (match.guid === undefined && incomingTag.guid !== undefined && !byGuid.has(incomingTag.guid.toLowerCase())) {
@@ -72,6 +89,7 @@ export function mergeCodebook(current: Codebook, incoming: Codebook): CodebookMe
     const id = taken.has(incomingTag.id) ? newId(incomingTag.id) : incomingTag.id;
     taken.add(id);
     const tag: Tag = { id, name: incomingTag.name, color: incomingTag.color, description: incomingTag.description };
+    if (incomingTag.codable === false) tag.codable = false;
     if (parentId !== undefined) tag.parentId = parentId;
     if (incomingTag.guid !== undefined && !byGuid.has(incomingTag.guid.toLowerCase())) {
       tag.guid = incomingTag.guid;
@@ -131,6 +149,7 @@ function sameTag(a: Tag, b: Tag): boolean {
     a.name === b.name &&
     a.color === b.color &&
     a.description === b.description &&
+    a.codable === b.codable &&
     a.parentId === b.parentId &&
     a.shortcut === b.shortcut &&
     a.guid === b.guid

@@ -254,6 +254,7 @@ describe('codebookFromQdc reads what other programs write', () => {
         name: 'Policy themes',
         color: '#46aa00',
         description: 'Parent category for policy;\nsecond line & more',
+        codable: false,
         guid: '1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294',
       },
       {

@@ -1,7 +1,8 @@
 // REFI-QDA Codebook (.qdc): the XML codebook that NVivo, ATLAS.ti, MAXQDA, QualCoder and Taguette
 // exchange (REFI-QDA standard 1.5, §5.2: namespace urn:QDA-XML:codebook:1.0, schema Codebook.xsd).
-// <Code> elements nest as tags do; a code's guid, name, colour and description are kept. Shortcuts
-// have no place in the format; its <Sets> (groups of codes) and isCodable have none in Claimbench.
+// <Code> elements nest as tags do; a code's guid, name, colour, description and isCodable are kept.
+// Shortcuts have no place in the format; its <Sets> (groups of codes) have none in Claimbench, so
+// reading lists them for the import to report.
 // Reading treats the file as hostile: no DOCTYPE (so no entity can expand or reach outside), a cap
 // on nesting, and no recursion over the file's structure.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -28,7 +29,7 @@ export interface QdcExportOptions {
 /**
  * The codebook as a REFI-QDA Codebook (.qdc) document: children nested inside their parent's
  * `<Code>`, siblings in codebook order, each with its own `guid` (or `guidFor(id)`), `name`,
- * `isCodable="true"`, `color` as `#RRGGBB`, and a `<Description>` when it has one. Text is escaped
+ * `isCodable` (`false` for a tag marked not codable), `color` as `#RRGGBB`, and a `<Description>` when it has one. Text is escaped
  * for XML; characters XML 1.0 cannot carry (control characters, lone surrogates) become U+FFFD.
  * An empty codebook gives an empty `<Codes/>`, which the XSD does not allow (it wants one code).
  * Throws if `guidFor` returns something that is not a GUID: that is a bug in the caller.
@@ -54,7 +55,7 @@ export function codebookToQdc(codebook: Codebook, options: QdcExportOptions): st
       const guid = tag.guid ?? options.guidFor(tag.id);
       if (!GUID.test(guid)) throw new Error(`guidFor("${tag.id}") returned "${guid}", which is not a GUID`);
       const indent = '  '.repeat(depth);
-      const open = `${indent}<Code guid="${guid}" name="${xmlAttribute(tag.name)}" isCodable="true" color="${tag.color.toUpperCase()}"`;
+      const open = `${indent}<Code guid="${guid}" name="${xmlAttribute(tag.name)}" isCodable="${tag.codable === false ? 'false' : 'true'}" color="${tag.color.toUpperCase()}"`;
       const below = (children.get(tag.id) ?? []).filter((child) => !written.has(child.id));
       if (tag.description === '' && below.length === 0) {
         lines.push(`${open}/>`);
@@ -126,6 +127,27 @@ interface XmlElement {
  * malformed GUID or colour (every such problem is listed, with its line).
  */
 export function codebookFromQdc(xml: string): Result<Codebook, 'invalid'> {
+  const read = readQdc(xml);
+  return read.ok ? ok(read.value.codebook) : read;
+}
+
+/** A code set of a .qdc file (`<Sets><Set name>` with its `<MemberCode>`s), which Claimbench does not keep. */
+export interface QdcSet {
+  readonly name: string;
+  readonly codes: number;
+}
+
+/** What a .qdc file holds beyond its codes' fields. */
+export interface QdcRead {
+  readonly codebook: Codebook;
+  /** Ids (in `codebook`) of the tags whose code has a `<Description>`: the others say nothing of theirs. */
+  readonly described: ReadonlySet<string>;
+  /** The file's code sets, in order. */
+  readonly sets: readonly QdcSet[];
+}
+
+/** {@link codebookFromQdc}, with which codes carry a description and the file's code sets. */
+export function readQdc(xml: string): Result<QdcRead, 'invalid'> {
   const text = (xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).replace(/\r\n?/g, '\n');
   if (text.trim() === '') return fail('invalid', 'The file is empty.');
   if (text.startsWith('PK\u0003\u0004')) {
@@ -183,7 +205,15 @@ export function codebookFromQdc(xml: string): Result<Codebook, 'invalid'> {
   }
   const codes = childElements(root, 'Codes', lineAt)[0];
   if (codes === undefined) return fail('invalid', 'The codebook has no <Codes> element.');
-  return tagsFromCodes(codes, lineAt);
+  const read = tagsFromCodes(codes, lineAt);
+  if (!read.ok) return read;
+  const sets = childElements(root, 'Sets', lineAt).flatMap((element) =>
+    childElements(element, 'Set', lineAt).map((set) => ({
+      name: decodeReferences(String(set.attributes['@_name'] ?? '')) ?? String(set.attributes['@_name'] ?? ''),
+      codes: childElements(set, 'MemberCode', lineAt).length,
+    })),
+  );
+  return ok({ ...read.value, sets });
 }
 
 interface ReadCode {
@@ -192,10 +222,12 @@ interface ReadCode {
   readonly parent: number | undefined;
   readonly guid: string | undefined;
   readonly color: string | undefined;
-  readonly description: string;
+  /** Undefined when the code has no `<Description>`. */
+  readonly description: string | undefined;
+  readonly codable: boolean;
 }
 
-function tagsFromCodes(codes: XmlElement, lineAt: (index: number) => number): Result<Codebook, 'invalid'> {
+function tagsFromCodes(codes: XmlElement, lineAt: (index: number) => number): Result<Pick<QdcRead, 'codebook' | 'described'>, 'invalid'> {
   // Each problem with its line, so that the list reads from the top of the file down.
   const problems: [line: number, message: string][] = [];
   const read: ReadCode[] = [];
@@ -222,10 +254,19 @@ function tagsFromCodes(codes: XmlElement, lineAt: (index: number) => number): Re
     const guid = attribute('guid');
     const color = attribute('color');
     const descriptionElement = childElements(code, 'Description', lineAt)[0];
-    const description = descriptionElement === undefined ? '' : textOf(descriptionElement);
-    if (description === undefined) problems.push(unreadable('the description'));
+    const description = descriptionElement === undefined ? undefined : textOf(descriptionElement);
+    if (descriptionElement !== undefined && description === undefined) problems.push(unreadable('the description'));
+    const codable = attribute('isCodable')?.trim() !== 'false';
     const index = read.length;
-    read.push({ line: code.line, name, parent, guid, color, description: description ?? '' });
+    read.push({
+      line: code.line,
+      name,
+      parent,
+      guid,
+      color,
+      description: descriptionElement === undefined ? undefined : (description ?? ''),
+      codable,
+    });
     for (const child of childElements(code, 'Code', lineAt).reverse()) stack.push({ code: child, parent: index });
   }
 
@@ -233,11 +274,13 @@ function tagsFromCodes(codes: XmlElement, lineAt: (index: number) => number): Re
   const ids = read.map((code) => idFor(code.name));
   const lineOfGuid = new Map<string, number>();
   const tags: Tag[] = [];
+  const described = new Set<string>();
   read.forEach((code, index) => {
     const where = `Line ${code.line}${code.name === '' ? '' : `, code "${code.name}"`}`;
     const report = (message: string): void => void problems.push([code.line, `${where}: ${message}`]);
     if (code.name === '') report('the code has no name.');
-    const tag: Record<string, unknown> = { id: ids[index], name: code.name, description: code.description };
+    const tag: Record<string, unknown> = { id: ids[index], name: code.name, description: code.description ?? '' };
+    if (!code.codable) tag.codable = false;
     if (code.parent !== undefined) tag.parentId = ids[code.parent];
     if (code.guid !== undefined) {
       const guid = /^\{(.*)\}$/.exec(code.guid.trim())?.[1] ?? code.guid.trim();
@@ -257,11 +300,12 @@ function tagsFromCodes(codes: XmlElement, lineAt: (index: number) => number): Re
       return;
     }
     tags.push(checked.data);
+    if (code.description !== undefined) described.add(checked.data.id);
   });
   if (problems.length > 0) return listProblems(problems.sort(([a], [b]) => a - b).map(([, message]) => message));
   const codebook = Codebook.safeParse({ tags });
   if (!codebook.success) return listProblems(codebook.error.issues.map((issue) => issue.message));
-  return ok(codebook.data);
+  return ok({ codebook: codebook.data, described });
 }
 
 /** The node as an element with its namespace resolved in `scope`, or `undefined` for text, comments and the XML declaration. */

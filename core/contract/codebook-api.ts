@@ -16,12 +16,13 @@ export interface CodebookApi {
   deleteTag(tagId: string, plan: TagDeletionPlan): Promise<Result<{ annotations: number }, 'not-found' | 'invalid' | 'write-failed'>>;
   /**
    * Merges a codebook file (CSV, or REFI-QDA `.qdc` XML) into the workspace's: matching tags are
-   * updated, the others added, none removed. Undoable. Lists tag ids.
+   * updated, the others added, none removed; a description the file does not carry is kept. Undoable.
+   * Lists tag ids, and `notes` on what the file holds that was not imported (a .qdc's code sets).
    */
   importCodebook(
     format: CodebookFormat,
     text: string,
-  ): Promise<Result<{ added: string[]; updated: string[]; unchanged: string[] }, 'invalid' | 'write-failed'>>;
+  ): Promise<Result<{ added: string[]; updated: string[]; unchanged: string[]; notes: string[] }, 'invalid' | 'write-failed'>>;
   /** The codebook as a file to save. */
   exportCodebook(format: CodebookFormat): Promise<{ fileName: string; mimeType: string; text: string }>;
   /**

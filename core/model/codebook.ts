@@ -16,6 +16,11 @@ export const Tag = z.object({
     .optional(),
   description: z.string().max(2000).default(''),
   /**
+   * `false` for a tag that only groups others (REFI-QDA `isCodable="false"`, kept from an imported
+   * codebook and written back); absent means codable.
+   */
+  codable: z.boolean().optional(),
+  /**
    * The tag's GUID in other QDA tools (REFI-QDA `Code guid`, `8-4-4-4-12` hex), kept so that a
    * codebook exported and imported again matches its tags by it.
    */

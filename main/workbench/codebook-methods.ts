@@ -3,9 +3,11 @@
 // mentions of annotations it deletes), all undoable with the annotation changes through the same
 // change log.
 import type { AnnotationEdit } from '../../core/history/history.ts';
-import { codebookFromCsv, codebookToCsv } from '../../core/codebook/codebook-csv.ts';
+import { codebookFromCsv, codebookToCsv, csvHasDescriptions } from '../../core/codebook/codebook-csv.ts';
 import { mergeCodebook } from '../../core/codebook/codebook-merge.ts';
-import { codebookFromQdc } from '../../core/codebook/refi-qdc.ts';
+import { readQdc, type QdcSet } from '../../core/codebook/refi-qdc.ts';
+import type { Codebook } from '../../core/model/codebook.ts';
+import type { Result } from '../../core/result.ts';
 import { addTag, afterTagDeletion, removeTag, updateTag } from '../../core/codebook/edit.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
@@ -63,14 +65,17 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
 
     importCodebook(format, text) {
       return changes.exclusive(async () => {
-        const parsed = format === 'csv' ? codebookFromCsv(text) : codebookFromQdc(text);
+        const parsed = format === 'csv' ? csvCodebook(text) : readQdc(text);
         if (!parsed.ok) return parsed;
+        const { codebook: incoming, described, sets } = parsed.value;
         const before = store.workspace.codebook;
-        const merged = mergeCodebook(before, parsed.value);
-        if (merged.added.length === 0 && merged.updated.length === 0) return ok({ added: [], updated: [], unchanged: merged.unchanged });
+        const merged = mergeCodebook(before, incoming, { describes: (id) => described?.has(id) ?? true, codability: format === 'qdc' });
+        const notes = setsNotes(sets);
+        if (merged.added.length === 0 && merged.updated.length === 0)
+          return ok({ added: [], updated: [], unchanged: merged.unchanged, notes });
         const written = await changes.commit({ label: 'Import codebook', annotations: [], codebook: { before, after: merged.codebook } });
         return written.ok
-          ? ok({ added: merged.added, updated: merged.updated, unchanged: merged.unchanged })
+          ? ok({ added: merged.added, updated: merged.updated, unchanged: merged.unchanged, notes })
           : fail('write-failed', written.error.message);
       });
     },
@@ -113,4 +118,21 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
       });
     },
   };
+}
+
+/** A CSV codebook, and which of its tags it describes: all when it has a description column, else none. */
+function csvCodebook(
+  text: string,
+): Result<{ codebook: Codebook; described: ReadonlySet<string> | undefined; sets: readonly QdcSet[] }, 'invalid'> {
+  const parsed = codebookFromCsv(text);
+  if (!parsed.ok) return parsed;
+  return ok({ codebook: parsed.value, described: csvHasDescriptions(text) ? undefined : new Set(), sets: [] });
+}
+
+/** What the import says of code sets, which a workspace does not keep. */
+function setsNotes(sets: readonly QdcSet[]): string[] {
+  if (sets.length === 0) return [];
+  const names = sets.map((set) => `“${set.name}” (${set.codes === 1 ? '1 code' : `${set.codes} codes`})`).join(', ');
+  const count = sets.length === 1 ? 'Its code set' : `Its ${sets.length} code sets`;
+  return [`${count} ${names} ${sets.length === 1 ? 'was' : 'were'} not imported: Claimbench has no code sets (the codes themselves were).`];
 }

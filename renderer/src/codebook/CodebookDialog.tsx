@@ -53,7 +53,7 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
     const result = await api.importCodebook(format, await file.text());
     setMessage(
       result.ok
-        ? `Imported ${file.name}: ${result.value.added.length} tags added, ${result.value.updated.length} updated, ${result.value.unchanged.length} unchanged. Ctrl+Z undoes it.`
+        ? `Imported ${file.name}: ${result.value.added.length} tags added, ${result.value.updated.length} updated, ${result.value.unchanged.length} unchanged. ${result.value.notes.map((note) => `${note} `).join('')}Ctrl+Z undoes it.`
         : `Could not import ${file.name}: ${result.error.message}`,
     );
   };
