@@ -15,6 +15,7 @@ import { describeIssues } from '../interchange/json-input.ts';
 import { annotationFromOwnW3C, documentIdOf, linkFromOwnW3C, OwnItem } from '../interchange/w3c/read-own.ts';
 import type { Annotation } from '../model/annotation.ts';
 import { Codebook } from '../model/codebook.ts';
+import { withQdcGuids } from '../codebook/tag-guids.ts';
 import { DocumentMeta, DocumentStructure } from '../model/document.ts';
 import { Claim, EvidenceData, refKey, VerdictScale, type EvidenceLink, type VerdictRating } from '../model/evidence.ts';
 import { DocumentFile, VersionRecord, WORKSPACE_SCHEMA_VERSION } from '../model/stored-files.ts';
@@ -58,7 +59,8 @@ export function contentPaths(paths: readonly string[]): string[] {
   return paths.filter((path) => /^documents\/[^/]+\.(json|txt)$/.test(path) || path.startsWith('texts/') || CONTENT_FILES.includes(path));
 }
 
-const CONTENT_FILES = ['annotations.jsonld', 'codebook.json', 'claims.json', 'settings.json'];
+// codebook.qdc for the GUIDs of tags in bundles from before codebook.json carried them (withQdcGuids).
+const CONTENT_FILES = ['annotations.jsonld', 'codebook.json', 'codebook.qdc', 'claims.json', 'settings.json'];
 
 const SettingsJson = z.object({
   workspace: z.string().min(1).max(200),
@@ -236,7 +238,8 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
     workspace: settings.value?.workspace ?? 'Imported bundle',
     statuses,
     verdictScale,
-    codebook: codebook.value!,
+    // A bundle from before tags stored GUIDs has them in codebook.qdc only.
+    codebook: withQdcGuids(codebook.value!, files.text('codebook.qdc')),
     documents: files_,
     evidence: evidence.data,
     texts,

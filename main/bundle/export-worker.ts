@@ -11,6 +11,7 @@ import { bundleEntryPlan, countsOf, exportSelection, type BundleEntryPlan, type 
 import type { ExportInput } from '../../core/interchange/export-input.ts';
 import { qdpxExport, type QdpxGuidKind } from '../../core/interchange/qdpx.ts';
 import { nameBasedUuid } from '../export/export-names.ts';
+import { legacyTagGuid } from '../store/name-based-uuid.ts';
 import type { BundleExportCode, BundleExportProgress, BundleExportRequest, ExportedFile, ExportedQdpx } from './export-job.ts';
 import { writeQdpx } from './write-qdpx.ts';
 import { loadOrCreateSigningKey, type SigningKey } from './signing.ts';
@@ -113,7 +114,7 @@ async function runQdpxExport(
     };
     // Codes get the GUIDs the .qdc export gives them (codebookQdc), so the two files agree.
     const guidFor = (kind: QdpxGuidKind, id: string) =>
-      nameBasedUuid(kind === 'code' ? `claimbench:${workspace.createdAt}:${id}` : `claimbench:${workspace.createdAt}:${kind}:${id}`);
+      kind === 'code' ? legacyTagGuid(workspace.createdAt, id) : nameBasedUuid(`claimbench:${workspace.createdAt}:${kind}:${id}`);
     project = qdpxExport(input, {
       origin: `Claimbench ${data.header.appVersion}`,
       createdAt: workspace.createdAt,

@@ -32,7 +32,8 @@ Options:
   --on-conflict mine|theirs|both  keep mine, take theirs, or keep both (theirs
                    under a new id) for every conflict
   --workspace DIR  the workspace folder (default: $CLAIMBENCH_WORKSPACE, else the
-                   per-user app data folder); made, empty, if it does not exist,
+                   per-user app data folder); made, empty (no documents and no
+                   tags but the bundle's), if it does not exist,
                    and removed again if the bundle is refused or nothing is imported
   --json           print one JSON object per event
   -h, --help       show this help`;
@@ -58,6 +59,8 @@ export async function importBundleCommand({ workspace, onConflict, files }: Impo
   const workbench = await openWorkbench(dir, {
     resourcesDir: RESOURCES_DIR,
     empty: true,
+    // The bundle's tags, with their GUIDs, not the default ones (which would keep this workspace's GUIDs).
+    withoutTags: true,
     lock: 'claimbench import-bundle',
     service: { extractors: EXTRACTORS, keysDir: path.join(userDataDir(), 'keys') },
   });

@@ -21,6 +21,8 @@ import { migrateAndValidate, type Reading, type Schema } from './validate-record
 import { describe, storedFile, type StoredFile } from './stored-file.ts';
 import { isRunning } from './workspace-lock.ts';
 import { ARCHIVE_FILE, DOCUMENTS_DIR, EVIDENCE_FILE, ORIGINALS_DIR, TEXTS_DIR, WORKSPACE_FILE } from './workspace-layout.ts';
+import { legacyTagGuid } from './name-based-uuid.ts';
+import { withTagGuids } from '../../core/codebook/tag-guids.ts';
 
 /** The workspace cannot be opened at all (as opposed to one unreadable document). */
 export class WorkspaceOpenError extends Error {
@@ -100,8 +102,11 @@ export async function readWorkspace(dir: string, options: OpenOptions = {}): Pro
       `${path.join(absolute, WORKSPACE_FILE)} cannot be read: ${workspace.error.message.replace(`${WORKSPACE_FILE}: `, '')}. Put a good copy of it in place, or open another folder.`,
     );
   }
-  workspaceFile.db.data = workspace.value;
-  noteMigrated(reading, workspaceFile, workspace);
+  // Tags from before tags stored a GUID get the one their exports had, kept from now on.
+  const withGuids = withStoredGuids(workspace.value);
+  workspaceFile.db.data = withGuids;
+  noteMigrated(reading, workspaceFile, { ...workspace, value: withGuids });
+  if (repair && withGuids !== workspace.value && workspace.from === undefined) await workspaceFile.db.adapter.write(withGuids);
   const unreadable: Failure[] = workspace.restored ? [workspace.restored] : [];
   if (repair) await removeStaleTemps(absolute);
 
@@ -343,4 +348,10 @@ export async function removeStaleTemps(dir: string): Promise<number> {
     }
   }
   return removed;
+}
+
+/** `file` with a GUID on every tag (the one exports gave a tag without one), or `file` itself when all have one. */
+function withStoredGuids(file: WorkspaceFile): WorkspaceFile {
+  const codebook = withTagGuids(file.codebook, (tag) => legacyTagGuid(file.createdAt, tag.id));
+  return codebook === file.codebook ? file : { ...file, codebook };
 }

@@ -2,6 +2,8 @@
 // codebook, the links and claims), then recorded in the session's history. Undo and redo write one
 // side of a recorded change back. A change that fails half-way is rolled back as far as the disk
 // allows.
+import { randomUUID } from 'node:crypto';
+import { withTagGuids } from '../../core/codebook/tag-guids.ts';
 import { History, sideOf, documentOf, withRemoved, type Change, type ChangeSide, type HistoryState } from '../../core/history/history.ts';
 import type { AnnotationsChange, DocumentsChange } from '../../core/contract/workbench-api.ts';
 import { applyEvidenceEdits } from '../../core/evidence/edits.ts';
@@ -90,7 +92,13 @@ export class ChangeLog {
    * typist, several windows) share the disk's time instead of queueing for it. Should it fail, it
    * leaves the history, and every window is told what is on disk.
    */
-  async commit(change: Change): Promise<WriteResult> {
+  async commit(made: Change): Promise<WriteResult> {
+    // A tag is given its GUID for good when it is made (added, imported, merged from a bundle),
+    // here, so that undo and redo bring back the same one.
+    const change =
+      made.codebook === undefined
+        ? made
+        : { ...made, codebook: { ...made.codebook, after: withTagGuids(made.codebook.after, () => randomUUID()) } };
     const active = this.active;
     const pipelined = active?.pipelined === true ? this.stage(change) : undefined;
     if (pipelined === undefined) {

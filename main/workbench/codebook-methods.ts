@@ -44,7 +44,9 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
           codebook: { before, after: added.value.codebook },
         });
         // A change to the codebook alone touches no document, so it can only fail to be written.
-        return written.ok ? ok(added.value.tag) : fail('write-failed', written.error.message);
+        if (!written.ok) return fail('write-failed', written.error.message);
+        // As stored: with the GUID the change log gave it.
+        return ok(store.workspace.codebook.tags.find((tag) => tag.id === added.value.tag.id) ?? added.value.tag);
       });
     },
 

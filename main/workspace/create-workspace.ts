@@ -84,6 +84,11 @@ export interface CreateOptions {
   readonly resourcesDir: string;
   /** Create without the sample documents. */
   readonly empty?: boolean;
+  /**
+   * Create without the default codebook's tags: for a workspace made to receive a bundle, which
+   * brings its own tags (with their GUIDs) and would otherwise find the default ones there already.
+   */
+  readonly withoutTags?: boolean;
   readonly name?: string;
   readonly now?: Date;
 }
@@ -91,7 +96,9 @@ export interface CreateOptions {
 /** Writes a new workspace into `dir`, which must not hold one yet. */
 export async function createWorkspace(dir: string, options: CreateOptions): Promise<void> {
   const now = (options.now ?? new Date()).toISOString();
-  const codebook = Codebook.parse(await readJson(path.join(options.resourcesDir, 'codebook', 'default-codebook.json')));
+  const codebook = options.withoutTags
+    ? { tags: [] }
+    : Codebook.parse(await readJson(path.join(options.resourcesDir, 'codebook', 'default-codebook.json')));
   const sampleDir = path.join(options.resourcesDir, 'sample');
   const sample = options.empty ? undefined : SampleManifest.parse(await readJson(path.join(sampleDir, 'sample.json')));
 
