@@ -180,4 +180,46 @@ describe('claimbench export', () => {
       expect(code).toBe(2);
       expect(stderr).toMatch(/--out FILE/);
     }));
+
+  it(
+    'reports claims without a review URL, takes --review-url and --csv-formula-guard, and refuses bad values',
+    () =>
+      withTempDir(async (dir) => {
+        const ws = path.join(dir, 'ws');
+        const plain = path.join(dir, 'plain.claimbundle');
+        const first = claimbench(dir, 'export', '--workspace', ws, '--out', plain);
+        expect(first.code).toBe(0);
+        expect(first.stdout).toMatch(/^1 claim has no review URL and was left out of claimreview\.jsonld: set the claim's review URL/m);
+        const plainBundle = await readBundle(plain);
+        if (!plainBundle.ok) throw new Error(plainBundle.error.message);
+        const decode = (files: Map<string, Uint8Array>, name: string) => new TextDecoder().decode(files.get(name));
+        expect(JSON.parse(decode(plainBundle.value.files, 'claimreview.jsonld'))).toEqual([]);
+
+        const out = path.join(dir, 'published.claimbundle');
+        const run = claimbench(
+          dir,
+          'export',
+          '--workspace',
+          ws,
+          '--out',
+          out,
+          '--review-url',
+          'https://factcheck.example/claims/{claimId}',
+          '--csv-formula-guard',
+          'off',
+        );
+        expect(run.code).toBe(0);
+        expect(run.stdout).not.toMatch(/no review URL/);
+        const bundle = await readBundle(out);
+        if (!bundle.ok) throw new Error(bundle.error.message);
+        const claimId = (JSON.parse(decode(bundle.value.files, 'claims.json')) as { claims: { id: string }[] }).claims[0]!.id;
+        expect(JSON.parse(decode(bundle.value.files, 'claimreview.jsonld'))).toMatchObject([
+          { url: `https://factcheck.example/claims/${claimId}` },
+        ]);
+
+        expect(claimbench(dir, 'export', '--workspace', ws, '--out', out, '--review-url', 'https://factcheck.example/').code).toBe(2);
+        expect(claimbench(dir, 'export', '--workspace', ws, '--out', out, '--csv-formula-guard', 'maybe').code).toBe(2);
+      }),
+    120_000,
+  );
 });
