@@ -95,6 +95,9 @@ describe('firstLine', () => {
     ],
     ['a long first sentence', `${'word '.repeat(40)}end.`, `${'word '.repeat(18)}word…`],
     ['leading blank lines', '\n\n  Title  \n', 'Title'],
+    ['a Markdown heading', '# Zelensky: press conference, 5 December\n\n**Zelensky:** …', 'Zelensky: press conference, 5 December'],
+    ['a closed Markdown heading', '##  Briefing ##\nbody', 'Briefing'],
+    ['a hash that is no heading', '#hashtag trends\nbody', '#hashtag trends'],
     ['nothing', '  \n ', undefined],
   ])('%s', (_name, text, expected) => {
     expect(firstLine(text)).toBe(expected);

@@ -16,15 +16,18 @@ export const extractText: Extractor = async ({ bytes, signal }) => {
 };
 
 /**
- * A title from the first non-blank line: the whole line if short, else its first sentence if
- * that is short, else its beginning cut at a word.
+ * A title from the first non-blank line, without the marker of a Markdown heading (`# `, `## `
+ * and closing `#`s: text pasted from Markdown keeps them): the whole line if short, else its first
+ * sentence if that is short, else its beginning cut at a word.
  * @example firstLine('Mayor warns of dry taps. More follows…') // 'Mayor warns of dry taps.' only if the line is long
  */
 export function firstLine(text: string): string | undefined {
   const line = text
     .split('\n')
     .find((candidate) => candidate.trim() !== '')
-    ?.trim();
+    ?.trim()
+    .replace(/^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?$/u, '$1')
+    .trim();
   if (line === undefined || line.length <= MAX_TITLE) return line;
   const sentence = /^.{10,}?[.!?](?=\s)/u.exec(line)?.[0];
   if (sentence !== undefined && sentence.length <= MAX_TITLE) return sentence;
