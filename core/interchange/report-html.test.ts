@@ -139,6 +139,13 @@ const ALLOWED = new Set([
   'strong',
   'article',
   'time',
+  // The Markdown of notes and rationales (report-markdown.ts), and the quote fidelity of links.
+  'br',
+  'em',
+  'code',
+  'ol',
+  'del',
+  'ins',
 ]);
 
 describe('reportHtml', () => {
@@ -225,14 +232,18 @@ describe('reportHtml', () => {
     expect(document.querySelector('#d0-a3')!.className).toBe('t-none'); // untagged
   });
 
-  it('lists the orphan in the table, the links, and only the claims with verdicts', () => {
+  it('lists the orphan in the table, the links with their quote fidelity, and every claim, with a verdict or not yet', () => {
     const { document } = new JSDOM(html).window;
     expect(document.querySelector('table.claims')!.textContent).toContain('(orphaned)');
     expect(document.querySelector('section.links li')!.textContent).toContain('Supports →');
+    expect(document.querySelector('section.links li .fidelity')!.textContent).toMatch(/^Quote fidelity: the words differ: /);
     const verdicts = document.querySelector('section.verdicts')!;
-    expect(verdicts.querySelectorAll('article.claim')).toHaveLength(1);
-    expect(verdicts.textContent).toContain('False');
-    expect(verdicts.textContent).not.toContain('No verdict yet');
+    const articles = verdicts.querySelectorAll('article.claim');
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.textContent).toContain('False');
+    expect(articles[1]!.querySelector('h3')!.textContent).toBe('No verdict yet');
+    expect(articles[1]!.querySelector('.rating')!.textContent).toBe('No verdict yet');
+    expect(articles[1]!.textContent).toContain('Open');
     expect(html).toContain('@media print');
     expect(html).toContain('break-before: page');
   });
@@ -313,5 +324,71 @@ describe('reportHtml after a new version changed evidence', () => {
     const verdict = document.querySelector('section.verdicts article.claim')!.textContent!;
     expect(verdict).toContain('First appearance: A source of the same day');
     expect(verdict).toContain('same day as 1 other document');
+  });
+});
+
+describe('report.html renders Markdown and quote fidelity', () => {
+  const doc = (text: string, notes: Record<string, string>) => {
+    const made = (id: string, quote: string, note = '') => {
+      const start = text.indexOf(quote);
+      return Annotation.parse({
+        id,
+        target: textTarget(text, start, start + quote.length),
+        tags: [],
+        status: 'unverified',
+        note,
+        created: TIME,
+        modified: TIME,
+      });
+    };
+    return Object.entries(notes).map(([quote, note], n) => made(`m${n}`, quote, note));
+  };
+  const TEXT2 = 'Their quantity is ten times bigger, he said. Their number is ten times bigger.';
+  const [quote, source] = doc(TEXT2, {
+    'Their number is ten times bigger':
+      '**check** the *transcript*, `x<y`\n\n- one\n- [site](https://x.example/a) <b>two</b>\n- [bad](javascript:alert(1))',
+    'Their quantity is ten times bigger': '',
+  });
+  const page = reportHtml(
+    {
+      ...input,
+      documents: [{ ...input.documents[0]!, text: TEXT2, annotations: [quote!, source!] }],
+      evidence: {
+        links: [
+          EvidenceLink.parse({
+            id: 'l2',
+            relation: 'source-of',
+            from: { documentId: 'doc-1', annotationId: quote!.id },
+            to: { documentId: 'doc-1', annotationId: source!.id },
+            note: 'Same _figure_',
+            created: TIME,
+            modified: TIME,
+          }),
+        ],
+        claims: [],
+      },
+    },
+    { generatedAt: '2025-05-01T00:00:00.000Z' },
+  );
+  const { document } = new JSDOM(page).window;
+
+  it('renders a note’s Markdown, and leaves its HTML and links as text', () => {
+    const note = [...document.querySelectorAll('td.note')].find((cell) => cell.textContent !== '')!;
+    expect(note.querySelector('strong')!.textContent).toBe('check');
+    expect(note.querySelector('em')!.textContent).toBe('transcript');
+    expect(note.querySelector('code')!.textContent).toBe('x<y');
+    expect([...note.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+      'one',
+      'site (https://x.example/a) <b>two</b>',
+      '[bad](javascript:alert(1))',
+    ]);
+    expect(note.querySelectorAll('a, b')).toHaveLength(0);
+    expect(document.querySelector('.link-note em')!.textContent).toBe('figure');
+  });
+
+  it('says what Compare says of each link: the changed words', () => {
+    expect(document.querySelector('.fidelity')!.textContent).toBe('Quote fidelity: the words differ: changed quantity → number.');
+    expect(document.querySelector('.fidelity del')!.textContent).toBe('quantity');
+    expect(document.querySelector('.fidelity ins')!.textContent).toBe('number');
   });
 });

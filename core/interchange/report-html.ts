@@ -2,19 +2,22 @@
 // highlights, the claims table, the links and the verdicts.
 //
 // Safety: every piece of workspace text (document text, notes, names, URLs) is HTML-escaped and
-// shown as text, directional overrides as visible code points; notes are not rendered as Markdown.
+// shown as text, directional overrides as visible code points; notes and rationales are rendered
+// from their Markdown by report-markdown.ts, which escapes first and adds only its own markup.
 // The page has no scripts, no event handlers, no external resources (source URLs are printed, not
 // linked) and a Content-Security-Policy that forbids anything but its inline style, so a payload
 // that slipped through would not run.
 // Colours come from the settings, checked again against `#rrggbb` before they enter the CSS.
 import type { Annotation } from '../model/annotation.ts';
-import { LINK_RELATIONS, refKey as key, type AnnotationRef } from '../model/evidence.ts';
+import { CLAIM_STATUSES, LINK_RELATIONS, refKey as key, type AnnotationRef } from '../model/evidence.ts';
 import { earlierQuote } from '../annotations/review.ts';
 import { timelineOf, type Appearance } from '../evidence/claims-view.ts';
 import { sameDayAsFirst } from '../evidence/first-appearance.ts';
 import { inReadingOrder } from './claims-csv.ts';
 import { exportIndex, isPlaced, type ExportDocument, type ExportIndex, type ExportInput } from './export-input.ts';
 import { escapeHtml } from './report-escape.ts';
+import { markdownHtml } from './report-markdown.ts';
+import { compareQuote } from '../evidence/quote-fidelity.ts';
 
 export interface ReportOptions {
   /** When the report was made (ISO 8601), printed in its header. */
@@ -100,7 +103,9 @@ mark[data-n]::before { content: attr(data-n); font-size: 0.65em; vertical-align:
 .t-none { background-color: #99999944; box-shadow: inset 0 -2px #999999; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: 0.9em; }
 th, td { border: 1px solid #d5d8dd; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; }
-td.note, .rationale, .link-note { white-space: pre-wrap; overflow-wrap: anywhere; }
+td.note, .rationale, .link-note { overflow-wrap: anywhere; }
+.md p, .md ul, .md ol { margin: 0 0 0.4em; }
+.fidelity { color: #555; font-size: 0.9em; }
 .swatch { display: inline-block; padding: 0 0.4rem; margin: 0 0.25rem 0.25rem 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .rating { border: 2px solid #999999; border-radius: 3px; padding: 0 0.3rem; font-weight: 600; }
 .url { font-family: ui-monospace, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
@@ -225,7 +230,7 @@ function claimsTable(document: ExportDocument, ordered: readonly Annotation[], c
       escapeHtml(annotation.speaker),
       escapeHtml(annotation.outlet),
     ];
-    return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}<td class="note">${escapeHtml(annotation.note)}</td></tr>`;
+    return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}<td class="note md">${markdownHtml(annotation.note)}</td></tr>`;
   });
   return [
     '<table class="claims"><thead><tr><th>#</th><th>Quote</th><th>Tags</th><th>Status</th><th>Speaker</th><th>Outlet</th><th>Note</th></tr></thead><tbody>',
@@ -261,8 +266,14 @@ function linksSection(context: Context): string {
   ).length;
   const items = links.map((link) => {
     const relation = LINK_RELATIONS.find((info) => info.id === link.relation)?.label ?? link.relation;
-    const note = link.note.trim() !== '' ? `<div class="link-note">${escapeHtml(link.note)}</div>` : '';
-    return `<li>${endOf(link.from, context)} <strong>${escapeHtml(relation)} →</strong> ${endOf(link.to, context)}${note}</li>`;
+    const note = link.note.trim() !== '' ? `<div class="link-note md">${markdownHtml(link.note)}</div>` : '';
+    // The words the link was made on, when a new version has changed them since (as Compare shows them).
+    const madeOn = (ref: AnnotationRef) => {
+      const { annotation } = index.find(ref)!;
+      return earlierQuote(annotation) ?? annotation.target.exact;
+    };
+    const fidelity = `<div class="fidelity">${describeFidelity(madeOn(link.from), madeOn(link.to))}</div>`;
+    return `<li>${endOf(link.from, context)} <strong>${escapeHtml(relation)} →</strong> ${endOf(link.to, context)}${fidelity}${note}</li>`;
   });
   return [
     '<section class="links"><h2>Links</h2>',
@@ -277,12 +288,13 @@ function linksSection(context: Context): string {
 function verdictsSection(context: Context): string {
   const { input, index } = context;
   const scale = input.workspace.verdictScale;
-  const claims = input.evidence.claims.filter((claim) => claim.verdict !== undefined);
-  const articles = claims.map((claim) => {
-    const verdict = claim.verdict!;
-    const position = scale.findIndex((rating) => rating.id === verdict.rating);
-    const label = scale[position]?.label ?? verdict.rating;
-    const byline = [verdict.reviewer, verdict.date]
+  // Every claim, with a verdict or not yet: the report is the state of the work.
+  const articles = input.evidence.claims.map((claim) => {
+    const verdict = claim.verdict;
+    const position = verdict === undefined ? -1 : scale.findIndex((rating) => rating.id === verdict.rating);
+    const label = verdict === undefined ? 'No verdict yet' : (scale[position]?.label ?? verdict.rating);
+    const status = CLAIM_STATUSES.find((item) => item.id === claim.status)?.label ?? claim.status;
+    const byline = [verdict?.reviewer ?? '', verdict?.date ?? '', status]
       .filter((part) => part.trim() !== '')
       .map(escapeHtml)
       .join(' · ');
@@ -296,7 +308,7 @@ function verdictsSection(context: Context): string {
       '<article class="claim">',
       `<h3>${escapeHtml(claim.statement)}</h3>`,
       `<p><span class="rating${position >= 0 ? ` r${position}` : ''}">${escapeHtml(label)}</span> ${byline}</p>`,
-      verdict.rationale.trim() !== '' ? `<div class="rationale">${escapeHtml(verdict.rationale)}</div>` : '',
+      verdict !== undefined && verdict.rationale.trim() !== '' ? `<div class="rationale md">${markdownHtml(verdict.rationale)}</div>` : '',
       first
         ? `<p class="meta">First appearance: ${escapeHtml(first.documentTitle)}${first.outlet !== '' ? `, ${escapeHtml(first.outlet)}` : ''} (${escapeHtml(first.date ?? '')})${sameDayNote(timeline)}</p>`
         : '',
@@ -305,8 +317,8 @@ function verdictsSection(context: Context): string {
     ].join('\n');
   });
   return [
-    '<section class="verdicts"><h2>Verdicts</h2>',
-    articles.length > 0 ? articles.join('\n') : '<p class="empty">No claim has a verdict yet.</p>',
+    '<section class="verdicts"><h2>Claims and verdicts</h2>',
+    articles.length > 0 ? articles.join('\n') : '<p class="empty">No claims yet.</p>',
     '</section>',
   ].join('\n');
 }
@@ -325,4 +337,25 @@ function readableTime(iso: string): string {
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   const two = (n: number) => String(n).padStart(2, '0');
   return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
+}
+
+/**
+ * What Compare says of a link, in words: the `from` end's quote against the `to` end's text, as
+ * the app compares them ("Changed: quantity → number").
+ */
+function describeFidelity(quote: string, source: string): string {
+  const { verdict, ops } = compareQuote(quote, source);
+  if (verdict === 'verbatim') return 'Quote fidelity: verbatim.';
+  if (verdict === 'cosmetic') return 'Quote fidelity: only cosmetic differences (case, punctuation, quotation marks).';
+  const words = (list: readonly string[]) => escapeHtml(list.join(' '));
+  const changes = ops.flatMap((op) =>
+    op.kind === 'changed'
+      ? [`changed <del>${words(op.source)}</del> → <ins>${words(op.quote)}</ins>`]
+      : op.kind === 'dropped'
+        ? [`dropped <del>${words(op.source)}</del>`]
+        : op.kind === 'added'
+          ? [`added <ins>${words(op.quote)}</ins>`]
+          : [],
+  );
+  return `Quote fidelity: the words differ: ${changes.join('; ')}.`;
 }
