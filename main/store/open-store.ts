@@ -102,11 +102,12 @@ export async function readWorkspace(dir: string, options: OpenOptions = {}): Pro
       `${path.join(absolute, WORKSPACE_FILE)} cannot be read: ${workspace.error.message.replace(`${WORKSPACE_FILE}: `, '')}. Put a good copy of it in place, or open another folder.`,
     );
   }
-  // Tags from before tags stored a GUID get the one their exports had, kept from now on.
+  // Tags from before tags stored a GUID get the one their exports had (the same on every opening),
+  // written with the workspace's next change: opening itself writes nothing for it, so that a
+  // workspace.json's backup stays the version before its last change.
   const withGuids = withStoredGuids(workspace.value);
   workspaceFile.db.data = withGuids;
   noteMigrated(reading, workspaceFile, { ...workspace, value: withGuids });
-  if (repair && withGuids !== workspace.value && workspace.from === undefined) await workspaceFile.db.adapter.write(withGuids);
   const unreadable: Failure[] = workspace.restored ? [workspace.restored] : [];
   if (repair) await removeStaleTemps(absolute);
 

@@ -24,7 +24,7 @@ async function service(dir: string, options: { empty?: boolean; withoutTags?: bo
 }
 
 describe('code GUIDs', () => {
-  it('gives a workspace from before stored GUIDs the ones its exports had, and keeps them on disk', () =>
+  it('gives a workspace from before stored GUIDs the ones its exports had, on every opening, and writes them with its next change', () =>
     withTempDir(async (dir) => {
       const ws = path.join(dir, 'old');
       await createWorkspace(ws, { resourcesDir: RESOURCES_DIR, empty: true });
@@ -37,8 +37,13 @@ describe('code GUIDs', () => {
 
       const store = await WorkspaceStore.open(ws);
       for (const tag of store.workspace.codebook.tags) expect(tag.guid).toBe(legacyTagGuid(file.createdAt, tag.id));
+      const again = await WorkspaceStore.open(ws, { readOnly: true });
+      expect(again.workspace.codebook).toEqual(store.workspace.codebook);
+      const service = createWorkbenchService(store, { extractors: EXTRACTORS });
+      await service.updateSettings({ analystName: 'Ana' });
       const onDisk = JSON.parse(await readFile(path.join(ws, WORKSPACE_FILE), 'utf8')) as typeof file;
       expect(onDisk.codebook.tags.map((tag) => tag.guid)).toEqual(store.workspace.codebook.tags.map((tag) => tag.guid));
+      await service.dispose();
       await store.close();
     }));
 
