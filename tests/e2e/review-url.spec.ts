@@ -68,6 +68,8 @@ test('a claim’s review URL is set in the Claims view, and Export says which cl
     'placeholder',
     /^https:\/\/factcheck\.example\/claims\/[A-Za-z0-9_-]+$/,
   );
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/review-url-claim-dark.png' });
   expect(JSON.parse(await readFile(`${served.workspace}/workspace.json`, 'utf8')).settings.reviewUrlPattern).toBe(
     'https://factcheck.example/claims/{claimId}',
   );
