@@ -192,7 +192,7 @@ describe('claimbench export', () => {
         expect(first.stdout).toMatch(/^1 claim has no review URL and was left out of claimreview\.jsonld: set the claim's review URL/m);
         const plainBundle = await readBundle(plain);
         if (!plainBundle.ok) throw new Error(plainBundle.error.message);
-        const decode = (files: Map<string, Uint8Array>, name: string) => new TextDecoder().decode(files.get(name));
+        const decode = (files: ReadonlyMap<string, Uint8Array>, name: string) => new TextDecoder().decode(files.get(name));
         expect(JSON.parse(decode(plainBundle.value.files, 'claimreview.jsonld'))).toEqual([]);
 
         const out = path.join(dir, 'published.claimbundle');
