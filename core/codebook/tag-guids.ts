@@ -11,7 +11,8 @@ import { codebookFromQdc } from './refi-qdc.ts';
  */
 export function withTagGuids(codebook: Codebook, guidFor: (tag: Codebook['tags'][number]) => string): Codebook {
   if (codebook.tags.every((tag) => tag.guid !== undefined)) return codebook;
-  return { tags: codebook.tags.map((tag) => (tag.guid !== undefined ? tag : { ...tag, guid: guidFor(tag) })) };
+  // The rest of the codebook (its speakers) as it is.
+  return { ...codebook, tags: codebook.tags.map((tag) => (tag.guid !== undefined ? tag : { ...tag, guid: guidFor(tag) })) };
 }
 
 /**
@@ -33,7 +34,7 @@ export function withQdcGuids(codebook: Codebook, qdc: string | undefined): Codeb
     taken.add(guid.toLowerCase());
     return { ...tag, guid };
   });
-  return { tags };
+  return { ...codebook, tags };
 }
 
 /** The names of the tag and its ancestors, root first, as one key. */
