@@ -123,7 +123,7 @@ export function reviewAnchor(
     if (annotation.anchor.state === 'orphaned')
       return fail(
         'invalid',
-        'This claim was not found in the new text, so there is no span to accept: re-pin it to the right text or delete it.',
+        'This annotation was not found in the new text, so there is no span to accept: re-pin it to the right text or delete it.',
       );
     return ok({ ...annotation, anchor, modified: now });
   }

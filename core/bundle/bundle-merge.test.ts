@@ -187,7 +187,7 @@ describe('resolveMerge', () => {
     const result = resolveMerge(mine, plan, all(plan, 'both'), () => 'copy-2');
     if (!result.ok) throw new Error(result.error.message);
     expect(describeMergeSummary(result.value.summary)).toBe(
-      '0 new documents, 1 merged; 2 annotations added (conflicts: 1 kept both); 1 evidence link added; 1 claim record added',
+      '0 new documents, 1 merged; 2 annotations added (conflicts: 1 kept both); 1 evidence link added; 1 claim added',
     );
   });
 

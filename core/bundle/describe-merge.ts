@@ -25,7 +25,7 @@ export function describeMergeSummary(summary: MergeSummary): string {
     summary.tagsAdded + summary.statusesAdded + summary.ratingsAdded > 0
       ? `; ${count(summary.tagsAdded, 'tag')}, ${count(summary.statusesAdded, 'status', 'statuses')} and ${count(summary.ratingsAdded, 'verdict rating')} added`
       : '';
-  return `${count(documents.added, 'new document')}${documents.matched > 0 ? `, ${documents.matched} merged` : ''}; ${part('annotation', summary.annotations)}; ${part('evidence link', summary.links)}; ${part('claim record', summary.claims)}${vocabulary}`;
+  return `${count(documents.added, 'new document')}${documents.matched > 0 ? `, ${documents.matched} merged` : ''}; ${part('annotation', summary.annotations)}; ${part('evidence link', summary.links)}; ${part('claim', summary.claims)}${vocabulary}`;
 }
 
 /** "annotation 3f2a… in document d1", for messages. */

@@ -2,7 +2,7 @@
 
 /**
  * A statement or title for a label, quoted and short: `Create claim "Water use fell 12%…"`.
- * Quoted, since annotations are also called claims there ("Delete claim" alone would not say
+ * Quoted, so a claim's label reads apart from an annotation's ("Delete claim" alone would not say
  * which kind); cut at a word boundary when there is one.
  */
 export function quoted(text: string): string {

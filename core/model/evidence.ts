@@ -21,11 +21,11 @@ export interface LinkRelationInfo {
 
 /** The relations in menu order, with what each means for the left (`from`) and right (`to`) span. */
 export const LINK_RELATIONS: readonly LinkRelationInfo[] = [
-  { id: 'supports', label: 'Supports', description: 'the right span supports the left claim', symmetric: false },
-  { id: 'refutes', label: 'Refutes', description: 'the right span contradicts the left claim', symmetric: false },
-  { id: 'source-of', label: 'Source of', description: 'the right span is where the left claim came from', symmetric: false },
-  { id: 'same-claim', label: 'Same claim', description: 'both spans make the same claim', symmetric: true },
-  { id: 'context', label: 'Context', description: 'the right span gives context the left claim leaves out', symmetric: true },
+  { id: 'supports', label: 'Supports', description: 'the right annotation supports what the left one says', symmetric: false },
+  { id: 'refutes', label: 'Refutes', description: 'the right annotation contradicts what the left one says', symmetric: false },
+  { id: 'source-of', label: 'Source of', description: 'the right annotation is where the left one’s words came from', symmetric: false },
+  { id: 'same-claim', label: 'Same claim', description: 'both annotations make the same claim (they join one claim)', symmetric: true },
+  { id: 'context', label: 'Context', description: 'the right annotation gives context the left one leaves out', symmetric: true },
 ];
 
 /** Whether `relation` reads the same in both directions. */

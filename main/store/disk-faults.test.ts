@@ -133,7 +133,7 @@ describe('when the disk is full or read-only', () => {
       ]);
       const notes = store.document(document.meta.id)!.annotations.map((annotation) => annotation.note);
       expect(notes.slice(0, 2)).toEqual(['on disk', second.note]);
-      expect(await service.getHistory()).toMatchObject({ canUndo: true, undoLabel: 'Edit claim' });
+      expect(await service.getHistory()).toMatchObject({ canUndo: true, undoLabel: 'Edit annotation' });
     } finally {
       await rm(filler);
     }

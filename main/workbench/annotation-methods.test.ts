@@ -70,12 +70,12 @@ describe('annotations through the service', () => {
       const second = await service.createAnnotation(statement.meta.id, { start: 0, end: 9, tags: ['quote'] });
       if (!first.ok || !second.ok) throw new Error('setup failed');
       await service.updateAnnotation(report.meta.id, first.value.id, { status: 'refuted' });
-      expect(await service.getHistory()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Edit claim' });
+      expect(await service.getHistory()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Edit annotation' });
 
       const count = (id: string) => store.document(id)!.annotations.length;
       const statusOf = () => store.document(report.meta.id)!.annotations.find((annotation) => annotation.id === first.value.id)?.status;
 
-      expect(await service.undo()).toEqual({ ok: true, value: { documentId: report.meta.id, label: 'Edit claim' } });
+      expect(await service.undo()).toEqual({ ok: true, value: { documentId: report.meta.id, label: 'Edit annotation' } });
       expect(statusOf()).toBe('unverified');
       expect(await service.undo()).toMatchObject({ ok: true, value: { documentId: statement.meta.id, label: 'Tag as Quote' } });
       expect(count(statement.meta.id)).toBe(3);
@@ -87,11 +87,11 @@ describe('annotations through the service', () => {
       await service.redo();
       expect(count(report.meta.id)).toBe(11);
       expect(count(statement.meta.id)).toBe(4);
-      expect(await service.getHistory()).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Tag as Quote', redoLabel: 'Edit claim' });
+      expect(await service.getHistory()).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Tag as Quote', redoLabel: 'Edit annotation' });
 
       // A new change after undoing drops what could have been redone.
       await service.deleteAnnotation(statement.meta.id, second.value.id);
-      expect(await service.getHistory()).toMatchObject({ canRedo: false, undoLabel: 'Delete claim' });
+      expect(await service.getHistory()).toMatchObject({ canRedo: false, undoLabel: 'Delete annotation' });
       await service.undo();
       expect(count(statement.meta.id)).toBe(4);
       expect(states.length).toBeGreaterThanOrEqual(9);

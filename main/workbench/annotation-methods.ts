@@ -46,7 +46,7 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
             textHash: file.meta.textHash,
           });
           if (!created.ok) return created;
-          const label = input.tags.length > 0 ? `Tag as ${tagNames(input.tags)}` : 'Mark claim';
+          const label = input.tags.length > 0 ? `Tag as ${tagNames(input.tags)}` : 'New annotation';
           const written = await changes.commit({
             label,
             annotations: [{ documentId, annotationId: created.value.id, before: undefined, after: created.value }],
@@ -61,11 +61,11 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
       return changes.exclusive(
         async () => {
           const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
-          if (before === undefined) return fail('not-found', 'That claim is no longer in the document.');
+          if (before === undefined) return fail('not-found', 'That annotation is no longer in the document.');
           const after = patchAnnotation(before, withSpeakerName(patch), vocabulary(), new Date().toISOString());
           if (!after.ok) return after;
           const written = await changes.commit({
-            label: 'Edit claim',
+            label: 'Edit annotation',
             annotations: [{ documentId, annotationId, before, after: after.value }],
           });
           return written.ok ? after : written;
@@ -104,10 +104,10 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
       return changes.exclusive(
         async () => {
           const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
-          if (before === undefined) return fail('not-found', 'That claim is no longer in the document.');
+          if (before === undefined) return fail('not-found', 'That annotation is no longer in the document.');
           const evidence = afterAnnotationsRemoved(store.evidence, { annotations: [{ documentId, annotationId }] });
           const written = await changes.commit({
-            label: 'Delete claim',
+            label: 'Delete annotation',
             annotations: [{ documentId, annotationId, before, after: undefined }],
             evidence,
           });
@@ -122,10 +122,10 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
         async () => {
           const file = store.document(documentId);
           const before = file?.annotations.find((annotation) => annotation.id === annotationId);
-          if (file === undefined || before === undefined) return fail('not-found', 'That claim is no longer in the document.');
+          if (file === undefined || before === undefined) return fail('not-found', 'That annotation is no longer in the document.');
           const after = reviewAnchor(before, decision, file.text, file.meta.textHash, new Date().toISOString());
           if (!after.ok) return after;
-          const label = decision.kind === 'accept' ? 'Accept new place of claim' : 'Re-pin claim';
+          const label = decision.kind === 'accept' ? 'Accept new place of annotation' : 'Re-pin annotation';
           const written = await changes.commit({ label, annotations: [{ documentId, annotationId, before, after: after.value }] });
           return written.ok ? after : written;
         },

@@ -95,7 +95,7 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
         const after = removeTag(before, tagId);
         if (!after.ok) return after;
         if (plan.annotations === 'retag' && (plan.into === tagId || !after.value.tags.some((tag) => tag.id === plan.into))) {
-          return fail('invalid', `Choose another tag of the codebook to give its claims, not "${plan.into}".`);
+          return fail('invalid', `Choose another tag of the codebook to give its annotations, not "${plan.into}".`);
         }
         const now = new Date().toISOString();
         const edits: AnnotationEdit[] = [];

@@ -52,9 +52,9 @@ describe('evidence when annotations go', () => {
       expect(has(reservoir, reopened)).toBe(false);
       expect(dangling(reopened.evidence, reopened)).toEqual([]);
       expect(seen).toEqual([store.evidence]);
-      expect(await service.getHistory()).toMatchObject({ undoLabel: 'Delete claim' });
+      expect(await service.getHistory()).toMatchObject({ undoLabel: 'Delete annotation' });
 
-      expect(await service.undo()).toEqual({ ok: true, value: { documentId: report.meta.id, label: 'Delete claim' } });
+      expect(await service.undo()).toEqual({ ok: true, value: { documentId: report.meta.id, label: 'Delete annotation' } });
       expect(has(reservoir)).toBe(true);
       expect(store.evidence).toEqual(before);
       expect((await WorkspaceStore.open(store.dir)).evidence).toEqual(before);

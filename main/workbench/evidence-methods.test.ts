@@ -221,7 +221,7 @@ describe('claims through the service', () => {
         ok: true,
         value: { mentions: [rain, ministryRain] },
       });
-      expect(await service.getHistory()).toMatchObject({ undoLabel: 'Add mention to "Rainfall in the northern basin was 42…"' });
+      expect(await service.getHistory()).toMatchObject({ undoLabel: 'Add annotation to "Rainfall in the northern basin was 42…"' });
       expect(await service.removeMentions('rain-claim', [rain])).toMatchObject({ ok: true, value: { mentions: [ministryRain] } });
       expect((await WorkspaceStore.open(store.dir)).evidence.claims.at(-1)).toMatchObject({
         id: 'rain-claim',
@@ -239,8 +239,8 @@ describe('claims through the service', () => {
       }
       expect(undoLabels).toEqual([
         'Delete claim',
-        'Remove mention from',
-        'Add mention to',
+        'Remove annotation from',
+        'Add annotation to',
         'Set status of',
         'Set verdict of',
         'Create claim',

@@ -155,7 +155,7 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
         const added = operations.addMentions(store.evidence, claimId, refs, { now, exists: existence() });
         if (!added.ok) return added;
         const { claim, edits } = added.value;
-        return commit(`Add ${mentions(added.value.added.length)} to ${quoted(claim.statement)}`, edits, claim);
+        return commit(`Add ${annotations(added.value.added.length)} to ${quoted(claim.statement)}`, edits, claim);
       });
     },
 
@@ -164,7 +164,7 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
         const removed = operations.removeMentions(store.evidence, claimId, refs, { now: new Date().toISOString() });
         if (!removed.ok) return removed;
         const { claim, edits } = removed.value;
-        return commit(`Remove ${mentions(removed.value.removed.length)} from ${quoted(claim.statement)}`, edits, claim);
+        return commit(`Remove ${annotations(removed.value.removed.length)} from ${quoted(claim.statement)}`, edits, claim);
       });
     },
 
@@ -184,8 +184,8 @@ function relationName(relation: string): string {
   return (LINK_RELATIONS.find((info) => info.id === relation)?.label ?? relation).toLowerCase();
 }
 
-function mentions(count: number): string {
-  return count === 1 ? 'mention' : `${count} mentions`;
+function annotations(count: number): string {
+  return count === 1 ? 'annotation' : `${count} annotations`;
 }
 
 /** What an edit of a claim did, in the words of the Edit menu. */

@@ -68,7 +68,7 @@ describe('reviewing claims a new version left in doubt', () => {
         'reduced leaks',
       );
 
-      expect(await service.undo()).toMatchObject({ ok: true, value: { label: 'Re-pin claim', documentId } });
+      expect(await service.undo()).toMatchObject({ ok: true, value: { label: 'Re-pin annotation', documentId } });
       expect(byQuote('cut water losses by almost half').anchor.state).toBe('orphaned');
       await service.dispose();
     }));
