@@ -6,6 +6,7 @@ import { App } from './app/App.tsx';
 import './styles.css';
 import './commands/commands.css';
 import './settings/settings.css';
+import './app/layout.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,4 @@
-// The annotation form ("claim" in the UI): tags from the codebook, verification status, speaker
+// The annotation form: tags from the codebook, verification status, speaker
 // and outlet (with the ones already used in the workspace offered), and a Markdown note.
 // Keys (form-keys.ts): a tag's key toggles it, Alt+S moves to the next status, Ctrl/Cmd+Enter saves.
 import { useEffect, useState, type FormEvent } from 'react';
@@ -104,17 +104,27 @@ export function AnnotationDialog({ title, draft, codebook, statuses, onSave, onC
             </div>
           ))}
         </fieldset>
-        <label title="Alt+S: next status">
-          Status <kbd>Alt+S</kbd>
-          <OptionSelect value={fields.status} options={statuses} onChange={(status) => setFields({ ...fields, status })} />
-        </label>
+        <div className="field-with-help">
+          <label title="Alt+S: next status">
+            Status <kbd>Alt+S</kbd>
+            <OptionSelect
+              value={fields.status}
+              options={statuses}
+              onChange={(status) => setFields({ ...fields, status })}
+              aria-describedby="annotation-status-help"
+            />
+          </label>
+          <span className="field-help" id="annotation-status-help">
+            What checking found in this passage. The verdict on a claim as a whole is set in the Claims view.
+          </span>
+        </div>
         <label>
           Speaker
           <input
             value={fields.speaker}
             list="annotation-speakers"
             onChange={(event) => setFields({ ...fields, speaker: event.target.value })}
-            placeholder="Who made the claim"
+            placeholder="Who said it"
           />
         </label>
         <label className="span-2">
@@ -140,7 +150,7 @@ export function AnnotationDialog({ title, draft, codebook, statuses, onSave, onC
             <option key={outlet} value={outlet} />
           ))}
         </datalist>
-        <FormFooter error={error} busy={busy} submit={['Save claim', 'Saving…']} onCancel={onClose} />
+        <FormFooter error={error} busy={busy} submit={['Save annotation', 'Saving…']} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,45 +1,63 @@
-// The annotations panel (titled "Claims" in the UI): the open document's annotations in text order; choosing one reveals it.
+// The annotations panel: the open document's annotations in text order, each with its tags,
+// speaker, and the claim it belongs to; choosing one reveals it. The list is one tab stop (a roving
+// tabindex): j/k or the arrow keys move through it, Home/End go to the ends.
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { speakerResolver } from '../../../core/codebook/speakers.ts';
-import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { textOrdered } from '../../../core/annotations/layout.ts';
-import { awaitsReview, earlierQuote } from '../../../core/annotations/review.ts';
+import type { ClaimMembership } from '../../../core/evidence/membership.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { commandOfKey } from '../commands/command-registry.ts';
-import { shorten } from '../ui/format.ts';
 import { OptionSelect } from '../ui/OptionSelect.tsx';
 import { filterAnnotations, NO_FILTER, type AnnotationFilter } from './annotation-filter.ts';
+import { AnnotationRow } from './AnnotationRow.tsx';
+import { useRowHeights } from './use-row-heights.ts';
 
 interface AnnotationsPanelProps {
   readonly annotations: readonly Annotation[] | undefined;
   readonly codebook: Codebook;
   readonly statuses: readonly VerificationStatus[];
+  /** The claims each annotation belongs to (by annotation id). */
+  readonly claims: ReadonlyMap<string, readonly ClaimMembership[]>;
   readonly selectedId: string | undefined;
   readonly onChoose: (id: string) => void;
   readonly onDelete: (id: string) => void;
   readonly onEdit: (id: string) => void;
-  /** "Claim…": make the annotation a mention of a (new or existing) claim. */
+  /** "Claim…": add the annotation to a (new or existing) claim. */
   readonly onClaim?: (id: string) => void;
   readonly onOpenCodebook: () => void;
+  /** Shown first inside the panel (the side panel's tabs). */
+  readonly header?: ReactNode;
 }
 
-/** Every row is this tall (two lines of quote, one of tags), so only the rows in view need to exist. */
-const ROW_HEIGHT = 78;
-const OVERSCAN = 8;
+/** A row's height before it is measured: two lines of quote, one of tags, one of speaker. */
+const ESTIMATED_ROW = 84;
 const ALL_STATUSES = [{ id: '', label: 'All statuses' }];
+const NONE: readonly ClaimMembership[] = [];
+/** Keys that move through the rows: j and k (the command registry's, 'panel.next' and 'panel.previous'), arrows, Home, End. */
+const MOVES: Record<string, (index: number, last: number) => number> = {
+  'panel.next': (index, last) => Math.min(last, index + 1),
+  ArrowDown: (index, last) => Math.min(last, index + 1),
+  'panel.previous': (index) => Math.max(0, index - 1),
+  ArrowUp: (index) => Math.max(0, index - 1),
+  Home: () => 0,
+  End: (_index, last) => last,
+};
 
-/** Renders again only when its props change: give it the annotations a frame late (see App). */
+/** Renders again only when its props change: give it the annotations a frame late (see SidePanel). */
 export const AnnotationsPanel = memo(function AnnotationsPanel({
   annotations,
   codebook,
   statuses,
+  claims,
   selectedId,
   onChoose,
   onDelete,
   onEdit,
   onClaim,
   onOpenCodebook,
+  header,
 }: AnnotationsPanelProps) {
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
@@ -53,23 +71,8 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
       spellingsOf,
     );
   }, [annotations, filter, codebook]);
+  const ids = useMemo(() => ordered.map((annotation) => annotation.id), [ordered]);
   const filtered = filter.tag !== '' || filter.status !== '' || filter.query !== '';
-
-  // j / k move through the (shown) annotations, as in a mail client (keys: commands/command-registry.ts).
-  const onKeyDown = (event: KeyboardEvent) => {
-    const id = commandOfKey(event.nativeEvent, 'claims-panel');
-    if ((id !== 'panel.next' && id !== 'panel.previous') || (event.target as HTMLElement).closest('input, select, textarea')) return;
-    event.preventDefault();
-    const index = ordered.findIndex((annotation) => annotation.id === selectedId);
-    const next = ordered[id === 'panel.next' ? Math.min(ordered.length - 1, index + 1) : Math.max(0, index - 1)];
-    if (next) {
-      onChoose(next.id);
-      // Two frames: one to scroll the row into the window, one to render it.
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => list.current?.querySelector<HTMLButtonElement>('[aria-current="true"]')?.focus()),
-      );
-    }
-  };
   const statusById = useMemo(() => new Map(statuses.map((status) => [status.id, status])), [statuses]);
   const list = useRef<HTMLOListElement>(null);
 
@@ -83,24 +86,66 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(ordered.length, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
+  const rows = useRowHeights(ids, ESTIMATED_ROW, scrollTop, viewHeight);
 
-  // Keep the selected annotation in view when the reader's cursor selects it.
-  const selectedIndex = ordered.findIndex((annotation) => annotation.id === selectedId);
+  const selectedIndex = selectedId === undefined ? -1 : ids.indexOf(selectedId);
+  // The one tab stop: the selected row, or the first row rendered.
+  const tabStopIndex = selectedIndex >= rows.first && selectedIndex < rows.last ? selectedIndex : rows.first;
+
+  // Keep the selected annotation in view when the reader's cursor (or a key here) selects it.
+  const { topOf, heightOf } = rows;
   useEffect(() => {
     const element = list.current;
     if (!element || selectedIndex < 0) return;
-    const top = selectedIndex * ROW_HEIGHT;
+    const top = topOf(selectedIndex);
+    const height = heightOf(selectedIndex);
     if (top < element.scrollTop) element.scrollTo({ top });
-    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
-      element.scrollTo({ top: top + ROW_HEIGHT - element.clientHeight });
+    else if (top + height > element.scrollTop + element.clientHeight) element.scrollTo({ top: top + height - element.clientHeight });
+    // Only when the selection moves, not when a measurement does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedIndex]);
 
+  const focusCurrent = useCallback(() => {
+    // Two frames: one to scroll the row into the window, one to render it.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => list.current?.querySelector<HTMLButtonElement>('[aria-current="true"]')?.focus()),
+    );
+  }, []);
+
+  const onRowKey = (event: KeyboardEvent<HTMLButtonElement>, id: string) => {
+    const command = commandOfKey(event.nativeEvent, 'claims-panel');
+    if (command === 'panel.delete') return onDelete(id);
+    // Enter (or e) edits the row, rather than choosing it again.
+    if (command === 'panel.edit') {
+      event.preventDefault();
+      onChoose(id);
+      return onEdit(id);
+    }
+    const move = MOVES[command ?? event.key];
+    if (move === undefined || (command === undefined && (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey))) return;
+    event.preventDefault();
+    const next = ordered[move(ids.indexOf(id), ordered.length - 1)];
+    if (next) {
+      onChoose(next.id);
+      focusCurrent();
+    }
+  };
+
+  // j and k also work from the panel's other controls (not while typing in its filter).
+  const onPanelKey = (event: KeyboardEvent<HTMLElement>) => {
+    const command = commandOfKey(event.nativeEvent, 'claims-panel');
+    if (command !== 'panel.next' && command !== 'panel.previous') return;
+    const target = event.target as HTMLElement;
+    if (target.closest('input, select, textarea, .annotation-item')) return;
+    const current = selectedId ?? ids[0];
+    if (current !== undefined) onRowKey(event as KeyboardEvent<HTMLButtonElement>, current);
+  };
+
   return (
-    <aside className="pane tab-pane" aria-label="Claims" onKeyDown={onKeyDown}>
+    <aside className="pane tab-pane" aria-label="Annotations" onKeyDown={onPanelKey}>
+      {header}
       <h2 className="pane-title">
-        Claims{' '}
+        Annotations{' '}
         {annotations !== undefined && (
           <span className="pane-count">{filtered ? `${ordered.length} of ${annotations.length}` : annotations.length}</span>
         )}
@@ -120,7 +165,7 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
           <input
             type="search"
             placeholder="Filter by quote, speaker, note"
-            aria-label="Filter claims"
+            aria-label="Filter annotations"
             value={filter.query}
             onChange={(event) => setFilter({ ...filter, query: event.target.value })}
           />
@@ -143,106 +188,39 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
           </div>
         </div>
       )}
-      {filtered && ordered.length === 0 && <p className="pane-empty">No claim matches.</p>}
-      {annotations === undefined && <p className="pane-empty">Open a document to see its claims.</p>}
-      {annotations?.length === 0 && <p className="pane-empty">No claims marked in this document yet.</p>}
+      {filtered && ordered.length === 0 && <p className="pane-empty">No annotation matches.</p>}
+      {annotations === undefined && <p className="pane-empty">Open a document to see its annotations.</p>}
+      {annotations?.length === 0 && (
+        <p className="pane-empty">No annotations in this document yet: select text and press a tag’s key, or Enter.</p>
+      )}
       <ol
         className="annotations-list"
         ref={list}
+        aria-label="Annotations in text order"
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-        style={{ '--row': `${ROW_HEIGHT}px` } as CSSProperties}
       >
-        {/* Only the rows in view (and a few more) exist: a document may have 10,000 annotations. */}
-        {first > 0 && <li aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
-        {ordered.slice(first, last).map((annotation, offset) => {
-          const status = statusById.get(annotation.status);
-          const was = earlierQuote(annotation);
-          const warning =
-            annotation.anchor.state === 'orphaned'
-              ? `Not found in this version of the text: “${shorten(annotation.anchor.previousQuote ?? annotation.target.exact, 80)}”`
-              : awaitsReview(annotation.anchor)
-                ? `${annotation.anchor.review === 'evidence' ? 'Has evidence; the new version changed it' : 'Matched approximately in the new version'}; check it in Review${was === undefined ? '' : ` (was: “${shorten(was, 80)}”)`}`
-                : undefined;
-          return (
-            <li key={annotation.id} className="annotation-row" aria-posinset={first + offset + 1} aria-setsize={ordered.length}>
-              <button
-                type="button"
-                className="annotation-item"
-                aria-current={annotation.id === selectedId ? 'true' : undefined}
-                onClick={() => onChoose(annotation.id)}
-                onDoubleClick={() => onEdit(annotation.id)}
-                onKeyDown={(event) => {
-                  const id = commandOfKey(event.nativeEvent, 'claims-panel');
-                  if (id === 'panel.delete') onDelete(annotation.id);
-                  // Enter (or e) edits the row, rather than choosing it again.
-                  if (id === 'panel.edit') {
-                    event.preventDefault();
-                    onChoose(annotation.id);
-                    onEdit(annotation.id);
-                  }
-                }}
-                title={annotation.target.exact.length > 160 ? shorten(annotation.target.exact, 600) : undefined}
-                data-testid="claim-item"
-              >
-                <q className="annotation-quote">{shorten(annotation.target.exact)}</q>
-                <span className="annotation-tags">
-                  {warning && (
-                    <span className="anchor-warning" title={warning}>
-                      {warning}
-                    </span>
-                  )}
-                  <span className="status" style={{ '--c': status?.color } as CSSProperties}>
-                    {status?.label ?? annotation.status}
-                  </span>
-                  {annotation.tags.map((id) => {
-                    const tag = tags.get(id);
-                    return (
-                      <span key={id} className="chip" style={{ '--c': tag?.color } as CSSProperties}>
-                        {tag?.name ?? id}
-                      </span>
-                    );
-                  })}
-                  {(annotation.speaker || annotation.outlet) && (
-                    <span className="annotation-source">{[annotation.speaker, annotation.outlet].filter(Boolean).join(' · ')}</span>
-                  )}
-                </span>
-              </button>
-              {annotation.id === selectedId && (
-                <span className="row-actions">
-                  <button
-                    type="button"
-                    className="button-small"
-                    onClick={() => onEdit(annotation.id)}
-                    aria-label="Edit claim"
-                    title="Edit tags, status, speaker, note (Enter or e on the claim, or double-click it)"
-                  >
-                    Edit
-                  </button>
-                  {onClaim && (
-                    <button
-                      type="button"
-                      className="button-small"
-                      onClick={() => onClaim(annotation.id)}
-                      title="Make this a mention of a claim (new, or one that exists)"
-                    >
-                      Claim…
-                    </button>
-                  )}
-                  <button
-                    type="button"
-                    className="button-small"
-                    onClick={() => onDelete(annotation.id)}
-                    aria-label="Delete claim"
-                    title="Delete claim (Delete key; Ctrl+Z undoes)"
-                  >
-                    Delete
-                  </button>
-                </span>
-              )}
-            </li>
-          );
-        })}
-        {last < ordered.length && <li aria-hidden="true" style={{ height: (ordered.length - last) * ROW_HEIGHT }} />}
+        {/* Only the rows in view (and a screenful more) exist: a document may have 10,000 annotations. */}
+        {rows.before > 0 && <li aria-hidden="true" style={{ height: rows.before }} />}
+        {ordered.slice(rows.first, rows.last).map((annotation, offset) => (
+          <AnnotationRow
+            key={annotation.id}
+            annotation={annotation}
+            position={rows.first + offset + 1}
+            count={ordered.length}
+            selected={annotation.id === selectedId}
+            tabStop={rows.first + offset === tabStopIndex}
+            tags={tags}
+            status={statusById.get(annotation.status)}
+            claims={claims.get(annotation.id) ?? NONE}
+            rowRef={rows.measure(annotation.id)}
+            onChoose={onChoose}
+            onEdit={onEdit}
+            onDelete={onDelete}
+            onClaim={onClaim}
+            onKeyDown={onRowKey}
+          />
+        ))}
+        {rows.after > 0 && <li aria-hidden="true" style={{ height: rows.after }} />}
       </ol>
     </aside>
   );

@@ -1,7 +1,7 @@
 // The workbench window: library (left), the reader — one document, or a claim document and a
 // source side by side — and the annotations, links or review panel (right); or the claims view
 // of the whole workspace. Status bar at the bottom. This file only puts the pieces together.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { isSampleDocument } from '../../../core/model/sample.ts';
 import { api, transportName } from '../api/client.ts';
 import { ExportDialog } from '../bundles/ExportDialog.tsx';
@@ -10,7 +10,7 @@ import { CodebookDialog } from '../codebook/CodebookDialog.tsx';
 import { ClaimsView } from '../evidence/ClaimsView.tsx';
 import { FidelityDialog } from '../evidence/FidelityDialog.tsx';
 import { MentionDialog } from '../evidence/MentionDialog.tsx';
-import { useClaimRows, useEvidence, useLinkedAnnotations, useLinks } from '../evidence/use-evidence.ts';
+import { useClaimMembership, useClaimRows, useEvidence, useLinkedAnnotations, useLinks } from '../evidence/use-evidence.ts';
 import { useLinking } from '../evidence/use-linking.tsx';
 import { ImportPanel } from '../library/ImportPanel.tsx';
 import { PasteDialog } from '../library/PasteDialog.tsx';
@@ -26,13 +26,17 @@ import { useCommands } from '../commands/use-commands.tsx';
 import { useConfirm } from '../ui/ConfirmDialog.tsx';
 import { useHashParam } from '../ui/use-hash-state.ts';
 import { Banners, useOutcome } from './Banners.tsx';
+import { FoldButton, PaneRail } from './PaneRail.tsx';
 import { ReaderActions } from './ReaderActions.tsx';
 import { SidePanel, type SideTab } from './SidePanel.tsx';
+import { Splitter } from './Splitter.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
 import { useAppActions } from './use-app-actions.ts';
 import { useRemoveSample } from './use-remove-sample.ts';
 import { useFileDrop } from './use-file-drop.ts';
+import { usePaneCycling } from './use-pane-cycling.ts';
+import { usePaneLayout } from './use-pane-layout.ts';
 import { useUndoRedo } from './use-undo-redo.ts';
 import { useConnected, useDocumentList, useSaveState, useWorkspaceInfo } from './use-workbench.ts';
 
@@ -55,6 +59,11 @@ export function App() {
   const linkedRight = useLinkedAnnotations(evidence, besideId);
   const links = useLinks(documentId, evidence, left.open?.annotations);
   const claimRows = useClaimRows(evidence, documents);
+  const scale = workspace?.settings.verdictScale;
+  const claimsLeft = useClaimMembership(evidence, documentId, scale);
+  const claimsRight = useClaimMembership(evidence, besideId, scale);
+  const { layout, setLayout, fold } = usePaneLayout(besideId !== undefined);
+  usePaneCycling();
   const [dialog, setDialog] = useState<'paste' | 'metadata' | 'versions' | 'codebook' | 'export' | 'settings'>();
   const [bundleFile, setBundleFile] = useState<File>();
   const [sideTab, setSideTab] = useState<SideTab>('annotations');
@@ -167,92 +176,123 @@ export function App() {
           }}
         />
       ) : (
-        <div className={besideId ? 'panes panes-split' : 'panes'}>
-          <LibraryPane
-            documents={documents}
-            selectedId={documentId}
-            onSelect={setDocumentId}
-            besideId={besideId}
-            onOpenBeside={(id) => setBesideId(id === besideId ? undefined : id)}
-            onImportFiles={imports.start}
-            onPaste={() => setDialog('paste')}
-            importPanel={
-              imports.job && <ImportPanel job={imports.job} onCancel={imports.cancel} onDismiss={imports.dismiss} onOpen={setDocumentId} />
-            }
-          />
-          {workspace && (
-            <DocumentPane
-              pane={left}
-              workspace={workspace}
+        <div
+          className="panes"
+          style={
+            {
+              '--library-width': layout.library.collapsed ? undefined : `${layout.library.width}px`,
+              '--side-width': layout.side.collapsed ? undefined : `${layout.side.width}px`,
+            } as CSSProperties
+          }
+          data-library={layout.library.collapsed ? 'folded' : 'shown'}
+          data-side={layout.side.collapsed ? 'folded' : 'shown'}
+        >
+          {layout.library.collapsed ? (
+            <PaneRail pane="library" label="Library" layout={layout} onLayout={setLayout} />
+          ) : (
+            <LibraryPane
               documents={documents}
-              label="Reader"
-              linked={linkedLeft}
-              onFollowLink={(annotationId) => linking.follow('left', annotationId)}
-              onLink={linking.start}
-              onWindowKey={onWindowKey}
-              actions={
-                left.open && (
-                  <ReaderActions
-                    pane={left}
-                    documents={documents}
-                    besideId={besideId}
-                    onOpenBeside={setBesideId}
-                    onLink={linking.start}
-                    onEditDetails={() => setDialog('metadata')}
-                    onVersions={() => setDialog('versions')}
-                    onNewVersion={(file, versionOf) => imports.start([file], { versionOf })}
-                    onDeleted={() => setDocumentId(undefined, { replace: true })}
-                    report={setNotice}
-                    showInfo={setOutcome}
-                  />
+              selectedId={documentId}
+              onSelect={setDocumentId}
+              besideId={besideId}
+              onOpenBeside={(id) => setBesideId(id === besideId ? undefined : id)}
+              onImportFiles={imports.start}
+              onPaste={() => setDialog('paste')}
+              fold={<FoldButton pane="library" label="Library" onFold={fold} />}
+              importPanel={
+                imports.job && (
+                  <ImportPanel job={imports.job} onCancel={imports.cancel} onDismiss={imports.dismiss} onOpen={setDocumentId} />
                 )
               }
             />
           )}
-          {workspace && besideId !== undefined && (
-            <DocumentPane
-              pane={right}
-              workspace={workspace}
-              documents={documents}
-              label="Source"
-              linked={linkedRight}
-              onFollowLink={(annotationId) => linking.follow('right', annotationId)}
-              onLink={linking.start}
-              onWindowKey={onWindowKey}
-              actions={
-                <>
-                  <button
-                    type="button"
-                    className="button-small"
-                    onClick={() => documentId && (setDocumentId(besideId), setBesideId(documentId))}
-                    title="Swap the two documents"
-                  >
-                    Swap
-                  </button>
-                  <button
-                    type="button"
-                    className="button-small"
-                    onClick={() => setBesideId(undefined)}
-                    aria-label="Close the side-by-side pane"
-                    title="Close this pane"
-                  >
-                    Close
-                  </button>
-                </>
-              }
-            />
-          )}
-          {workspace && (
-            <SidePanel
-              pane={left}
-              workspace={workspace}
-              tab={sideTab}
-              onTab={setSideTab}
-              links={links}
-              linking={linking}
-              onOpenCodebook={openCodebook}
-              report={setNotice}
-            />
+          <Splitter pane="library" controls="pane-library" label="Resize the library" layout={layout} onLayout={setLayout} />
+          <div className={besideId ? 'readers readers-split' : 'readers'}>
+            {workspace && (
+              <DocumentPane
+                pane={left}
+                workspace={workspace}
+                documents={documents}
+                label="Reader"
+                landmark="main"
+                claims={claimsLeft}
+                linked={linkedLeft}
+                onFollowLink={(annotationId) => linking.follow('left', annotationId)}
+                onLink={linking.start}
+                onWindowKey={onWindowKey}
+                actions={
+                  left.open && (
+                    <ReaderActions
+                      pane={left}
+                      documents={documents}
+                      besideId={besideId}
+                      onOpenBeside={setBesideId}
+                      onLink={linking.start}
+                      onEditDetails={() => setDialog('metadata')}
+                      onVersions={() => setDialog('versions')}
+                      onNewVersion={(file, versionOf) => imports.start([file], { versionOf })}
+                      onDeleted={() => setDocumentId(undefined, { replace: true })}
+                      report={setNotice}
+                      showInfo={setOutcome}
+                    />
+                  )
+                }
+              />
+            )}
+            {workspace && besideId !== undefined && (
+              <DocumentPane
+                pane={right}
+                workspace={workspace}
+                documents={documents}
+                label="Source"
+                landmark="region"
+                claims={claimsRight}
+                linked={linkedRight}
+                onFollowLink={(annotationId) => linking.follow('right', annotationId)}
+                onLink={linking.start}
+                onWindowKey={onWindowKey}
+                actions={
+                  <>
+                    <button
+                      type="button"
+                      className="button-small"
+                      onClick={() => documentId && (setDocumentId(besideId), setBesideId(documentId))}
+                      title="Swap the two documents"
+                    >
+                      Swap
+                    </button>
+                    <button
+                      type="button"
+                      className="button-small"
+                      onClick={() => setBesideId(undefined)}
+                      aria-label="Close the side-by-side pane"
+                      title="Close this pane"
+                    >
+                      Close
+                    </button>
+                  </>
+                }
+              />
+            )}
+          </div>
+          <Splitter pane="side" controls="pane-side" label="Resize the side panel" layout={layout} onLayout={setLayout} />
+          {layout.side.collapsed ? (
+            <PaneRail pane="side" label="Annotations" layout={layout} onLayout={setLayout} />
+          ) : (
+            workspace && (
+              <SidePanel
+                pane={left}
+                workspace={workspace}
+                tab={sideTab}
+                onTab={setSideTab}
+                links={links}
+                claims={claimsLeft}
+                onFold={fold}
+                linking={linking}
+                onOpenCodebook={openCodebook}
+                report={setNotice}
+              />
+            )
           )}
         </div>
       )}

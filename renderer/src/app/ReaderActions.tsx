@@ -109,7 +109,7 @@ export function ReaderActions({
       </button>
       <FileButton
         className="button-small"
-        title="Import a newer version of this document; its claims are moved onto the new text"
+        title="Import a newer version of this document; its annotations are moved onto the new text"
         accept={IMPORT_ACCEPT}
         onFile={(file) => pane.open && onNewVersion(file, pane.open.meta.id)}
         testId="version-input"
@@ -129,7 +129,7 @@ export function ReaderActions({
         type="button"
         className="button-small"
         onClick={() => void pane.deleteDocument().then((deleted) => deleted && onDeleted())}
-        title="Delete this document and its claims (Ctrl+Z undoes)"
+        title="Delete this document and its annotations (Ctrl+Z undoes)"
       >
         Delete…
       </button>

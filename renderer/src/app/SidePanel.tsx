@@ -1,8 +1,9 @@
-// The panel right of the reader, for the document on the left: its annotations (the "Claims" tab),
+// The panel right of the reader, for the document on the left: its annotations,
 // its evidence links, and — when a new version left some to check — the review queue.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnchorDecision } from '../../../core/annotations/annotation-operations.ts';
 import type { LinkView } from '../../../core/contract/workbench-api.ts';
+import type { ClaimMembership } from '../../../core/evidence/membership.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel.tsx';
@@ -11,6 +12,8 @@ import type { useLinking } from '../evidence/use-linking.tsx';
 import type { DocumentPaneState } from '../reader/use-document-pane.ts';
 import { awaitsReview, ReviewPanel } from '../review/ReviewPanel.tsx';
 import { useAfterPaint } from '../ui/use-after-paint.ts';
+import type { SidePane } from './pane-layout.ts';
+import { FoldButton } from './PaneRail.tsx';
 
 export type SideTab = 'annotations' | 'links' | 'review';
 
@@ -23,12 +26,16 @@ interface SidePanelProps {
   readonly onTab: (tab: SideTab) => void;
   /** The document's links (kept by the window, fresh when the panel comes back). */
   readonly links: readonly LinkView[];
+  /** The claims each annotation of the document belongs to. */
+  readonly claims: ReadonlyMap<string, readonly ClaimMembership[]>;
   readonly linking: ReturnType<typeof useLinking>;
   readonly onOpenCodebook: () => void;
   readonly report: (message: string | undefined) => void;
+  /** Folds a pane away (the side panel's » button). */
+  readonly onFold: (pane: SidePane) => void;
 }
 
-export function SidePanel({ pane, workspace, tab, onTab, links, linking, onOpenCodebook, report }: SidePanelProps) {
+export function SidePanel({ pane, workspace, tab, onTab, links, claims, linking, onOpenCodebook, report, onFold }: SidePanelProps) {
   const { documentId } = pane;
 
   // The annotations list follows a change once the reader has painted it, so a new highlight
@@ -68,27 +75,39 @@ export function SidePanel({ pane, workspace, tab, onTab, links, linking, onOpenC
     [documentId],
   );
 
+  // Inside each tab's landmark (so no content sits outside one); memoized for the annotations panel.
+  const linkCount = links.length;
+  const tabs = useMemo(
+    () => (
+      <div className="side-tabs-row">
+        <div className="side-tabs" role="tablist" aria-label="Side panel">
+          <button type="button" role="tab" aria-selected={tab === 'annotations'} onClick={() => onTab('annotations')}>
+            Annotations
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'links'} onClick={() => onTab('links')}>
+            Links{linkCount > 0 ? ` (${linkCount})` : ''}
+          </button>
+          {(toReview > 0 || tab === 'review') && (
+            <button type="button" role="tab" aria-selected={tab === 'review'} onClick={() => onTab('review')} className="tab-attention">
+              Review ({toReview})
+            </button>
+          )}
+        </div>
+        <FoldButton pane="side" label="Side panel" onFold={onFold} />
+      </div>
+    ),
+    [tab, onTab, linkCount, toReview, onFold],
+  );
+
   const selection =
     pane.textSelection && pane.open
       ? { ...pane.textSelection, text: pane.open.text.slice(pane.textSelection.start, pane.textSelection.end) }
       : undefined;
   return (
-    <div className="side-panel">
-      <div className="side-tabs" role="tablist" aria-label="Side panel">
-        <button type="button" role="tab" aria-selected={tab === 'annotations'} onClick={() => onTab('annotations')}>
-          Claims
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'links'} onClick={() => onTab('links')}>
-          Links{links.length > 0 ? ` (${links.length})` : ''}
-        </button>
-        {(toReview > 0 || tab === 'review') && (
-          <button type="button" role="tab" aria-selected={tab === 'review'} onClick={() => onTab('review')} className="tab-attention">
-            Review ({toReview})
-          </button>
-        )}
-      </div>
+    <div className="side-panel" id="pane-side" data-pane="side">
       {tab === 'review' ? (
         <aside className="pane tab-pane" aria-label="Review">
+          {tabs}
           <ReviewPanel
             annotations={pane.shown?.annotations ?? []}
             selection={selection}
@@ -103,6 +122,8 @@ export function SidePanel({ pane, workspace, tab, onTab, links, linking, onOpenC
           annotations={listedAnnotations}
           codebook={workspace.codebook}
           statuses={workspace.settings.statuses}
+          claims={claims}
+          header={tabs}
           selectedId={listedSelection}
           onChoose={chooseInPanel}
           onDelete={pane.deleteAnnotation}
@@ -112,6 +133,7 @@ export function SidePanel({ pane, workspace, tab, onTab, links, linking, onOpenC
         />
       ) : (
         <aside className="pane tab-pane" aria-label="Links">
+          {tabs}
           <LinksPanel
             links={links}
             selectedAnnotation={pane.selectedAnnotation}

@@ -18,76 +18,88 @@ export function StatusBar({ info, saveState, transport, connected, said }: Statu
   const check = info?.check;
   const findings = check?.state === 'done' ? check.findings : [];
   return (
-    <footer className="statusbar" role="status">
-      <span className="statusbar-item" title={info?.path}>
-        {info ? `${info.name} — ${info.path}` : 'Opening workspace…'}
-      </span>
-      {info && info.problems.length > 0 && (
-        <button
-          type="button"
-          className="statusbar-item statusbar-warning"
-          aria-expanded={showProblems}
-          onClick={() => setShowProblems(!showProblems)}
+    // The footer is the window's contentinfo landmark; what it says is a polite live region inside it.
+    <footer className="statusbar">
+      <div className="statusbar-status" role="status">
+        <span className="statusbar-item" title={info?.path}>
+          {info ? `${info.name} — ${info.path}` : 'Opening workspace…'}
+        </span>
+        {info && info.problems.length > 0 && (
+          <button
+            type="button"
+            className="statusbar-item statusbar-warning"
+            aria-expanded={showProblems}
+            onClick={() => setShowProblems(!showProblems)}
+          >
+            {problemSummary(info.problems)}
+          </button>
+        )}
+        {info && showProblems && (
+          <div className="problems-list" role="dialog" aria-label="Damaged files">
+            When the workspace was opened, these files could not be used as they were. A damaged file is set aside (renamed, never
+            overwritten) and its newest good backup, if it has one, put back; a file from a newer version of Claimbench is left as it is:
+            <ul>
+              {info.problems.map((problem) => (
+                <li key={problem.message}>{problem.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {check?.state === 'running' && <span className="statusbar-item statusbar-muted">Checking the workspace…</span>}
+        {check?.state === 'failed' && (
+          <span className="statusbar-item statusbar-warning" title={check.message}>
+            The workspace check could not finish
+          </span>
+        )}
+        {findings.length > 0 && (
+          <button
+            type="button"
+            className="statusbar-item statusbar-warning"
+            aria-expanded={showFindings}
+            onClick={() => setShowFindings(!showFindings)}
+          >
+            {findings.length === 1 ? '1 problem found by the check' : `${findings.length} problems found by the check`}
+          </button>
+        )}
+        {showFindings && findings.length > 0 && (
+          <div className="problems-list" role="dialog" aria-label="Problems found by the check">
+            Checking the workspace once it was opened found these. They are not repaired automatically; <code>claimbench check</code> lists
+            the same:
+            <ul>
+              {findings.map(({ file, problem }) => (
+                <li key={`${file} ${problem}`}>
+                  {file}: {problem}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <span className="statusbar-spacer" />
+        {said && (
+          <span className="statusbar-item" data-testid="history-said">
+            {said}
+          </span>
+        )}
+        {connected ? (
+          <span className="statusbar-item" data-testid="save-state">
+            {describeSaveState(saveState)}
+          </span>
+        ) : (
+          <span className="statusbar-item statusbar-warning" data-testid="save-state">
+            Disconnected: is “claimbench serve” still running?
+          </span>
+        )}
+        <span
+          className="statusbar-item statusbar-muted"
+          title={
+            transport === 'web'
+              ? 'This window is a browser tab on the web host (claimbench serve or npm start without Electron); the workspace is on the machine that runs it'
+              : 'The desktop app: the workspace is on this computer'
+          }
         >
-          {problemSummary(info.problems)}
-        </button>
-      )}
-      {info && showProblems && (
-        <div className="problems-list" role="dialog" aria-label="Damaged files">
-          When the workspace was opened, these files could not be used as they were. A damaged file is set aside (renamed, never
-          overwritten) and its newest good backup, if it has one, put back; a file from a newer version of Claimbench is left as it is:
-          <ul>
-            {info.problems.map((problem) => (
-              <li key={problem.message}>{problem.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {check?.state === 'running' && <span className="statusbar-item statusbar-muted">Checking the workspace…</span>}
-      {check?.state === 'failed' && (
-        <span className="statusbar-item statusbar-warning" title={check.message}>
-          The workspace check could not finish
+          {transport === 'web' ? 'Browser · web host' : 'Desktop app'}
         </span>
-      )}
-      {findings.length > 0 && (
-        <button
-          type="button"
-          className="statusbar-item statusbar-warning"
-          aria-expanded={showFindings}
-          onClick={() => setShowFindings(!showFindings)}
-        >
-          {findings.length === 1 ? '1 problem found by the check' : `${findings.length} problems found by the check`}
-        </button>
-      )}
-      {showFindings && findings.length > 0 && (
-        <div className="problems-list" role="dialog" aria-label="Problems found by the check">
-          Checking the workspace once it was opened found these. They are not repaired automatically; <code>claimbench check</code> lists
-          the same:
-          <ul>
-            {findings.map(({ file, problem }) => (
-              <li key={`${file} ${problem}`}>
-                {file}: {problem}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <span className="statusbar-spacer" />
-      {said && (
-        <span className="statusbar-item" data-testid="history-said">
-          {said}
-        </span>
-      )}
-      {connected ? (
-        <span className="statusbar-item" data-testid="save-state">
-          {describeSaveState(saveState)}
-        </span>
-      ) : (
-        <span className="statusbar-item statusbar-warning" data-testid="save-state">
-          Disconnected: is “claimbench serve” still running?
-        </span>
-      )}
-      <span className="statusbar-item statusbar-muted">{transport === 'web' ? 'Browser' : 'Desktop'}</span>
+      </div>
     </footer>
   );
 }

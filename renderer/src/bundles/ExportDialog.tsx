@@ -18,17 +18,17 @@ const FORMATS: readonly { readonly id: Format; readonly label: string; readonly 
   {
     id: 'bundle',
     label: 'Claimbench bundle (.claimbundle)',
-    hint: 'Texts, annotations (W3C), codebook, claims and verdicts, claims.csv, brat, ClaimReview and a report to read offline; hashed, optionally signed. Another analyst can verify and merge it.',
+    hint: 'Texts, annotations (W3C), codebook, claims with their verdicts, claims.csv, brat, ClaimReview and a report to read offline; hashed, optionally signed. Another analyst can verify and merge it.',
   },
   {
     id: 'qdpx',
     label: 'REFI-QDA project (.qdpx)',
-    hint: 'For NVivo, ATLAS.ti and MAXQDA: the texts, the codebook as codes, claims as coded selections with notes, links.',
+    hint: 'For NVivo, ATLAS.ti and MAXQDA: the texts, the codebook as codes, annotations as coded selections with notes, links.',
   },
   {
     id: 'w3c',
     label: 'W3C annotations only (.jsonld)',
-    hint: 'Every claim and evidence link of the workspace as W3C Web Annotations, for Hypothesis-style tools and archives.',
+    hint: 'Every annotation and evidence link of the workspace as W3C Web Annotations, for Hypothesis-style tools and archives.',
   },
 ];
 
@@ -152,7 +152,7 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
       <Dialog title="Export finished" onClose={onClose}>
         <div className="export-done" data-testid="export-done">
           <p>
-            <strong>{run.fileName}</strong> — {formatBytes(run.size)}: every claim and evidence link of the workspace as W3C Web
+            <strong>{run.fileName}</strong> — {formatBytes(run.size)}: every annotation and evidence link of the workspace as W3C Web
             Annotations.
           </p>
           <SavedFooter onSave={run.save} onClose={onClose} />
@@ -172,14 +172,14 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
             {file.signedBy ? `, signed by ${file.signedBy}` : ''}.
           </p>
           <p>
-            {count(contents.documents, 'document')}, {count(contents.annotations, 'claim')}, {count(contents.links, 'evidence link')},{' '}
-            {count(contents.claims, 'claim record', 'claim records')} (Claims view).
+            {count(contents.documents, 'document')}, {count(contents.annotations, 'annotation')}, {count(contents.links, 'evidence link')},{' '}
+            {count(contents.claims, 'claim')} (Claims view).
           </p>
           {contents.annotations === 0 && (
             <p className="form-error" role="alert">
               {run.filtered
-                ? 'No claim matched the filters: the export holds the documents without claims.'
-                : 'The export holds no claims.'}
+                ? 'No annotation matched the filters: the export holds the documents without annotations.'
+                : 'The export holds no annotations.'}
             </p>
           )}
           {file.rootHash && (
@@ -236,9 +236,9 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
             </ul>
           )}
           <details className="export-filters">
-            <summary>Only some claims{tags.size + statuses.size > 0 ? ` (${tags.size + statuses.size} filters)` : ''}</summary>
+            <summary>Only some annotations{tags.size + statuses.size > 0 ? ` (${tags.size + statuses.size} filters)` : ''}</summary>
             <div className="export-filter-columns">
-              <div role="group" aria-label="Only claims tagged">
+              <div role="group" aria-label="Only annotations tagged">
                 <p>Tagged (or a tag inside it):</p>
                 {workspace.codebook.tags.map((tag) => (
                   <label key={tag.id}>
@@ -246,7 +246,7 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
                   </label>
                 ))}
               </div>
-              <div role="group" aria-label="Only claims with status">
+              <div role="group" aria-label="Only annotations with status">
                 <p>With status:</p>
                 {workspace.settings.statuses.map((status) => (
                   <label key={status.id}>
@@ -300,8 +300,8 @@ export function ExportDialog({ workspace, documents, currentDocumentId, onClose 
         </fieldset>
         <p className="export-summary span-2">
           {format === 'w3c'
-            ? `${count(workspace.annotationCount, 'claim')} in ${count(documents.length, 'document')}.`
-            : `${count(annotationCount, 'claim')} in ${count(scope === 'all' ? documents.length : chosen.size, 'document')}${tags.size + statuses.size > 0 ? ', before the filters: only claims with any of the ticked tags and any of the ticked statuses go in' : ''}.`}
+            ? `${count(workspace.annotationCount, 'annotation')} in ${count(documents.length, 'document')}.`
+            : `${count(annotationCount, 'annotation')} in ${count(scope === 'all' ? documents.length : chosen.size, 'document')}${tags.size + statuses.size > 0 ? ', before the filters: only annotations with any of the ticked tags and any of the ticked statuses go in' : ''}.`}
         </p>
         {run.state === 'idle' && run.cancelled && (
           <p className="export-hint span-2" role="status">

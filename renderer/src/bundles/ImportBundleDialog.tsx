@@ -181,9 +181,9 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
                 </details>
               )}
             </li>
-            <li>{countLine('annotation', preview.annotations)} (highlighted claims)</li>
+            <li>{countLine('annotation', preview.annotations)} (highlighted, tagged passages)</li>
             <li>{countLine('evidence link', preview.links)}</li>
-            <li>{countLine('claim record', preview.claims)} (Claims view: statements, mentions, verdicts)</li>
+            <li>{countLine('claim', preview.claims)} (Claims view: statements, their annotations, verdicts)</li>
             {preview.tagsAdded.length > 0 && <li>Tags added to your codebook: {preview.tagsAdded.join(', ')}</li>}
             {preview.tagsKept.length > 0 && <li>Tags you define differently (yours are kept): {preview.tagsKept.join(', ')}</li>}
           </ul>
@@ -306,7 +306,7 @@ function describeClaim(claim: Claim, workspace: WorkspaceInfo): string {
   const status = CLAIM_STATUSES.find((candidate) => candidate.id === claim.status)?.label ?? claim.status;
   return [
     `“${shorten(claim.statement, 80)}”`,
-    count(claim.mentions.length, 'mention'),
+    count(claim.mentions.length, 'annotation'),
     rating ? `verdict: ${rating}` : 'no verdict',
     status,
   ].join(' · ');

@@ -114,7 +114,7 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
                   <span className="tag-swatch" style={{ background: tag.color }} />
                   <span className="codebook-name">{tag.name}</span>
                   {tag.shortcut && <kbd>{tag.shortcut}</kbd>}
-                  <span className="codebook-usage" title="Claims with this tag">
+                  <span className="codebook-usage" title="Annotations with this tag">
                     {usage[tag.id] ?? 0}
                   </span>
                 </button>
@@ -291,7 +291,7 @@ function DeleteTagForm({ tag, codebook, uses, onDone, onCancel }: DeleteTagFormP
   const [busy, setBusy] = useState(false);
   const children = codebook.tags.filter((child) => child.parentId === tag.id);
   const parent = codebook.tags.find((candidate) => candidate.id === tag.parentId);
-  const usedBy = uses === 1 ? '1 claim' : `${uses} claims`;
+  const usedBy = uses === 1 ? '1 annotation' : `${uses} annotations`;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -315,13 +315,13 @@ function DeleteTagForm({ tag, codebook, uses, onDone, onCancel }: DeleteTagFormP
         </p>
       )}
       {uses === 0 ? (
-        <p className="span-2 codebook-note">No claim uses it.</p>
+        <p className="span-2 codebook-note">No annotation uses it.</p>
       ) : (
         <fieldset className="span-2 codebook-plan">
           <legend>{usedBy} carry this tag. What should happen to them?</legend>
           <label>
             <input type="radio" name="plan" checked={choice === 'untag'} onChange={() => setChoice('untag')} />
-            Keep the claims, without this tag
+            Keep the annotations, without this tag
           </label>
           <label>
             <input
@@ -348,7 +348,7 @@ function DeleteTagForm({ tag, codebook, uses, onDone, onCancel }: DeleteTagFormP
           </label>
           <label>
             <input type="radio" name="plan" checked={choice === 'delete'} onChange={() => setChoice('delete')} />
-            Delete the claims
+            Delete the annotations
           </label>
         </fieldset>
       )}

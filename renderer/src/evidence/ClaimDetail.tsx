@@ -1,5 +1,5 @@
 // One claim: its statement and status, its verdict (rating on the workspace's scale, rationale,
-// reviewer, date, the published review's URL), and its mentions in order of appearance, each openable in either pane.
+// reviewer, date, the published review's URL), and its annotations in order of appearance, each openable in either pane.
 import { useEffect, useState, type CSSProperties, type FormEvent } from 'react';
 import type { Appearance, ClaimRow } from '../../../core/evidence/claims-view.ts';
 import { CLAIM_STATUSES, reviewUrlOf, type AnnotationRef, type VerdictRating } from '../../../core/model/evidence.ts';
@@ -73,7 +73,7 @@ export function ClaimDetail({ row, scale, analystName, reviewUrlPattern, onOpenM
   const fromPattern = reviewUrlOf({ id: claim.id }, reviewUrlPattern);
 
   return (
-    <aside className="pane claim-detail" aria-label="Claim">
+    <aside className="pane claim-detail" aria-label="Claim" data-pane="claim">
       <form className="form claim-detail-form" onSubmit={(event) => void save(event).catch(failed)}>
         <label>
           Statement
@@ -87,7 +87,12 @@ export function ClaimDetail({ row, scale, analystName, reviewUrlPattern, onOpenM
         <div className="form-row">
           <label>
             Status
-            <OptionSelect value={draft.status} options={CLAIM_STATUSES} onChange={(status) => setDraft({ ...draft, status })} />
+            <OptionSelect
+              value={draft.status}
+              options={CLAIM_STATUSES}
+              onChange={(status) => setDraft({ ...draft, status })}
+              aria-describedby="claim-status-help"
+            />
           </label>
           <label>
             Verdict
@@ -97,9 +102,19 @@ export function ClaimDetail({ row, scale, analystName, reviewUrlPattern, onOpenM
               options={scale}
               onChange={(rating) => setDraft({ ...draft, rating })}
               style={{ '--c': rating?.color } as CSSProperties}
+              aria-describedby="claim-verdict-help"
             />
           </label>
         </div>
+        <p className="field-help">
+          <span id="claim-status-help">
+            <b>Status</b> is where the work on this claim stands.
+          </span>{' '}
+          <span id="claim-verdict-help">
+            <b>Verdict</b> is the rating you publish for the claim as a whole (exported as ClaimReview). Each of its annotations keeps its
+            own status, for what was checked in that passage.
+          </span>
+        </p>
         {draft.rating !== '' && (
           <>
             <label>
@@ -204,7 +219,8 @@ export function ClaimDetail({ row, scale, analystName, reviewUrlPattern, onOpenM
                 type="button"
                 className="button-small"
                 onClick={() => void removeMention(appearance.ref).catch(failed)}
-                aria-label="Remove mention"
+                aria-label="Remove from claim"
+                title="Take this annotation out of the claim (the annotation stays)"
               >
                 Remove
               </button>

@@ -1,4 +1,4 @@
-// The claims view: every claim of the workspace with its mentions, the outlets that carry it,
+// The claims view: every claim of the workspace with its annotations (across documents), the outlets that carry it,
 // its first appearance (by the documents' publication dates) and its verdict; sortable and
 // filterable. Choosing one shows its detail: statement, status, verdict, and its timeline.
 import { useMemo, useState, type CSSProperties } from 'react';
@@ -27,7 +27,7 @@ const ALL_STATUSES = [{ id: '' as const, label: 'All statuses' }];
 
 const COLUMNS: readonly { key: ClaimSortKey; label: string }[] = [
   { key: 'statement', label: 'Claim' },
-  { key: 'mentions', label: 'Mentions' },
+  { key: 'mentions', label: 'Annotations' },
   { key: 'first-appearance', label: 'First appearance' },
   { key: 'verdict', label: 'Verdict' },
   { key: 'modified', label: 'Modified' },
@@ -52,7 +52,8 @@ export function ClaimsView({ rows, scale, analystName, reviewUrlPattern, onOpenM
 
   return (
     <div className="claims-view">
-      <section className="pane claims-table-pane" aria-label="All claims">
+      {/* The view's one main landmark; the claim's detail beside it is complementary. */}
+      <main className="pane claims-table-pane" aria-label="All claims" data-pane="claims">
         <div className="claims-view-tools">
           <h1 className="pane-title">
             Claims{' '}
@@ -84,10 +85,18 @@ export function ClaimsView({ rows, scale, analystName, reviewUrlPattern, onOpenM
         </div>
         {rows?.length === 0 ? (
           <p className="pane-empty">
-            No claims yet. In a document, choose a claim in the panel and press “Claim…”, or link two spans as “same claim”.
+            No claims yet. In a document, choose an annotation in the Annotations panel and press “Claim…”, or link two annotations as “Same
+            claim”.
           </p>
         ) : (
           <table className="claims-table">
+            <colgroup>
+              <col />
+              <col className="col-mentions" />
+              <col className="col-first" />
+              <col className="col-verdict" />
+              <col className="col-modified" />
+            </colgroup>
             <thead>
               <tr>
                 {COLUMNS.map((column) => (
@@ -156,7 +165,7 @@ export function ClaimsView({ rows, scale, analystName, reviewUrlPattern, onOpenM
             </tbody>
           </table>
         )}
-      </section>
+      </main>
       {current ? (
         <ClaimDetail
           key={current.claim.id}
@@ -169,8 +178,8 @@ export function ClaimsView({ rows, scale, analystName, reviewUrlPattern, onOpenM
           onClosed={() => setChosen(undefined)}
         />
       ) : (
-        <aside className="pane claim-detail" aria-label="Claim">
-          <p className="pane-empty">Choose a claim to see its mentions, timeline and verdict.</p>
+        <aside className="pane claim-detail" aria-label="Claim" data-pane="claim">
+          <p className="pane-empty">Choose a claim to see its annotations, timeline and verdict.</p>
         </aside>
       )}
     </div>

@@ -52,6 +52,7 @@ export function FidelityDialog({ quote, source, onClose }: FidelityDialogProps) 
       minimap: { enabled: false },
       lineNumbers: 'off',
       renderOverviewRuler: false,
+      scrollBeyondLastLine: false,
       automaticLayout: true,
       ignoreTrimWhitespace: true,
       fontSize: 14,
@@ -59,9 +60,22 @@ export function FidelityDialog({ quote, source, onClose }: FidelityDialogProps) 
       modifiedAriaLabel: `Quote in ${quote.documentTitle}`,
     });
     editor.setModel({ original, modified });
+    // The diff editor does not hand its aria labels to the inner editors' inputs, which axe then
+    // finds with an empty label: name them directly.
+    editor.getOriginalEditor().updateOptions({ ariaLabel: `Quote in ${quote.documentTitle}` });
+    editor.getModifiedEditor().updateOptions({ ariaLabel: `Source text in ${source.documentTitle}` });
+    // As tall as the longer text (a quote is often two lines), up to the most the dialog allows.
+    const fit = () => {
+      const element = container.current;
+      if (!element) return;
+      const height = Math.max(editor.getOriginalEditor().getContentHeight(), editor.getModifiedEditor().getContentHeight());
+      element.style.height = `${Math.min(Math.max(height + 4, 72), Math.round(window.innerHeight * 0.45))}px`;
+    };
+    const sized = [editor.getOriginalEditor().onDidContentSizeChange(fit), editor.getModifiedEditor().onDidContentSizeChange(fit)];
     let computed = false;
-    const updated = editor.onDidUpdateDiff(() => (computed = true));
+    const updated = editor.onDidUpdateDiff(() => ((computed = true), fit()));
     return () => {
+      for (const listener of sized) listener.dispose();
       updated.dispose();
       editor.dispose();
       // Monaco's diff worker answers about these models: disposed while it is still computing

@@ -67,7 +67,12 @@ export function LinksPanel({ links, selectedAnnotation, onFollow, onCompare, onE
             >
               Compare
             </button>
-            <button type="button" className="button-small" onClick={() => onClaim(view)} title="Make the two ends mentions of one claim">
+            <button
+              type="button"
+              className="button-small"
+              onClick={() => onClaim(view)}
+              title="Put both ends in one claim (a new one, or one that exists)"
+            >
               Claim…
             </button>
             <button type="button" className="button-small" onClick={() => onEdit(view)} aria-label="Edit link">

@@ -1,7 +1,8 @@
-// "Claim…": makes annotations mentions of a claim, a new one (its statement in the analyst's
-// words, starting from the quote) or one that exists (chosen from the workspace's claims).
+// "Claim…": adds annotations to a claim, a new one (its statement in the analyst's words,
+// starting from the quote) or one that exists (chosen from the workspace's claims). An annotation
+// already in a claim says so ("Already in: …"), and the claims it is in are not offered again.
 import { useState, type FormEvent } from 'react';
-import type { AnnotationRef, Claim, VerdictRating } from '../../../core/model/evidence.ts';
+import { refKey, type AnnotationRef, type Claim, type VerdictRating } from '../../../core/model/evidence.ts';
 import { api } from '../api/client.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
 import { shorten } from '../ui/format.ts';
@@ -19,6 +20,11 @@ interface MentionDialogProps {
 }
 
 export function MentionDialog({ mentions, claims, scale, onClose, onDone }: MentionDialogProps) {
+  const keys = new Set(mentions.map(({ ref }) => refKey(ref)));
+  const holding = (claim: Claim) => claim.mentions.filter((ref) => keys.has(refKey(ref))).length;
+  // A claim that has every one of these annotations already is not a place to add them.
+  const offered = claims.filter((claim) => holding(claim) < keys.size);
+  const already = claims.filter((claim) => holding(claim) > 0);
   const [mode, setMode] = useState<'new' | 'existing'>('new');
   const [statement, setStatement] = useState(mentions[0]?.quote.trim() ?? '');
   const [claimId, setClaimId] = useState('');
@@ -39,7 +45,10 @@ export function MentionDialog({ mentions, claims, scale, onClose, onDone }: Ment
   };
 
   return (
-    <Dialog title={mentions.length > 1 ? 'Claim these mentions' : 'Claim this mention'} onClose={onClose}>
+    <Dialog
+      title={mentions.length > 1 ? `Add ${mentions.length} annotations to a claim` : 'Add this annotation to a claim'}
+      onClose={onClose}
+    >
       <form
         className="form"
         onSubmit={(event) => void submit(event)}
@@ -53,6 +62,17 @@ export function MentionDialog({ mentions, claims, scale, onClose, onDone }: Ment
             <blockquote className="quote-block">{shorten(mention.quote, 300)}</blockquote>
           </figure>
         ))}
+        {already.length > 0 && (
+          <div className="already-in" role="note" data-testid="already-in">
+            <strong>{mentions.length > 1 ? 'Some are already in:' : 'Already in:'}</strong>
+            <ul>
+              {already.map((claim) => (
+                <li key={claim.id}>“{shorten(claim.statement, 120)}”</li>
+              ))}
+            </ul>
+            {offered.length === 0 ? 'Make a new claim, or cancel.' : 'Add to another claim, or make a new one.'}
+          </div>
+        )}
         <fieldset className="relation-picker">
           <label className="relation-option">
             <input type="radio" name="mode" checked={mode === 'new'} onChange={() => setMode('new')} />
@@ -63,13 +83,13 @@ export function MentionDialog({ mentions, claims, scale, onClose, onDone }: Ment
               type="radio"
               name="mode"
               checked={mode === 'existing'}
-              disabled={claims.length === 0}
+              disabled={offered.length === 0}
               onChange={() => {
                 setMode('existing');
-                setClaimId((chosen) => chosen || (findClaims(claims, '')[0]?.id ?? ''));
+                setClaimId((chosen) => chosen || (findClaims(offered, '')[0]?.id ?? ''));
               }}
             />
-            <strong>Add to a claim</strong>
+            <strong>{already.length > 0 ? 'Add to another claim' : 'Add to a claim'}</strong>
             {claims.length === 0 && <span>(there are none yet)</span>}
           </label>
         </fieldset>
@@ -81,14 +101,14 @@ export function MentionDialog({ mentions, claims, scale, onClose, onDone }: Ment
         ) : (
           <fieldset className="claim-picker-field">
             <legend>Claim</legend>
-            <ClaimPicker claims={claims} value={claimId} onChange={setClaimId} scale={scale} />
+            <ClaimPicker claims={offered} value={claimId} onChange={setClaimId} scale={scale} />
           </fieldset>
         )}
         <FormFooter
           error={error}
           busy={busy}
           disabled={mode === 'new' ? statement.trim() === '' : claimId === ''}
-          submit={mode === 'new' ? ['Create claim', 'Saving…'] : ['Add mention', 'Saving…']}
+          submit={mode === 'new' ? ['Create claim', 'Saving…'] : ['Add to claim', 'Saving…']}
           onCancel={onClose}
         />
       </form>

@@ -3,7 +3,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { LinkView } from '../../../core/contract/workbench-api.ts';
 import type { ClaimRow } from '../../../core/evidence/claims-view.ts';
-import { EMPTY_EVIDENCE, type EvidenceData } from '../../../core/model/evidence.ts';
+import { claimsByAnnotation, type ClaimMembership } from '../../../core/evidence/membership.ts';
+import { EMPTY_EVIDENCE, type EvidenceData, type VerdictRating } from '../../../core/model/evidence.ts';
 import { api } from '../api/client.ts';
 
 export function useEvidence(): EvidenceData {
@@ -31,6 +32,15 @@ export function useLinkedAnnotations(evidence: EvidenceData, documentId: string 
     }
     return ids;
   }, [evidence, documentId]);
+}
+
+/** The claims each annotation of `documentId` belongs to, with their verdicts (for badges and hovers). */
+export function useClaimMembership(
+  evidence: EvidenceData,
+  documentId: string | undefined,
+  scale: readonly VerdictRating[] | undefined,
+): ReadonlyMap<string, readonly ClaimMembership[]> {
+  return useMemo(() => claimsByAnnotation(evidence.claims, documentId, scale ?? []), [evidence, documentId, scale]);
 }
 
 /**

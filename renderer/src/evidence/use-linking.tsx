@@ -107,7 +107,7 @@ export function useLinking({ left, right, evidence, report, setDocumentId, setBe
       if (documentId === undefined) return;
       const here = { documentId, annotationId };
       const link = evidence.links.find((candidate) => sameRef(candidate.from, here) || sameRef(candidate.to, here));
-      if (link === undefined) return report('This claim has no evidence link.');
+      if (link === undefined) return report('This annotation has no evidence link.');
       goTo(side, sameRef(link.from, here) ? link.to : link.from);
     },
     [leftId, rightId, evidence, goTo, report],
@@ -120,7 +120,7 @@ export function useLinking({ left, right, evidence, report, setDocumentId, setBe
     const to = endOf(right);
     if (from === undefined || to === undefined)
       return report(
-        `Select a span (or put the cursor in a claim) ${from === undefined ? 'in the document on the left' : 'in the source on the right'}, then link again.`,
+        `Select a span (or put the cursor in an annotation) ${from === undefined ? 'in the document on the left' : 'in the source on the right'}, then link again.`,
       );
     report(undefined);
     setForm({ kind: 'new', from: from.input, to: to.input, drafts: [from.draft, to.draft] });
@@ -135,9 +135,9 @@ export function useLinking({ left, right, evidence, report, setDocumentId, setBe
       }
       const result = await api.createLink({ id: crypto.randomUUID(), relation, from: form.from, to: form.to, note });
       if (!result.ok) return result.error.message;
-      if (result.value.sameClaim.kind === 'joined') report('Linked; the new span is now a mention of the same claim.');
+      if (result.value.sameClaim.kind === 'joined') report('Linked; the new annotation joined the other one’s claim.');
       else if (result.value.sameClaim.kind === 'conflict')
-        report('Linked. The two spans belong to different claims, which were left as they were.');
+        report('Linked. The two annotations belong to different claims, which were left as they were.');
       return undefined;
     },
     [form, report],
@@ -155,7 +155,7 @@ export function useLinking({ left, right, evidence, report, setDocumentId, setBe
         was === undefined ? { documentTitle, text: quote } : { documentTitle, text: was, now: quote };
       const here = end(hereTitle, view.here.quote, view.here.was);
       const there = end(view.there.title, view.there.quote ?? '', view.there.was);
-      // The quotation is the link's `from` end (the claim), the source its `to` end.
+      // The quotation is the link's `from` end (the quotation), the source its `to` end.
       setFidelity(view.local === 'to' ? { quote: there, source: here } : { quote: here, source: there });
     },
     edit: (view: LinkView) => {

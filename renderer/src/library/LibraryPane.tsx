@@ -21,6 +21,8 @@ interface LibraryPaneProps {
   readonly onPaste: () => void;
   /** The import in progress or just finished, shown above the list. */
   readonly importPanel?: ReactNode;
+  /** The button that folds the pane away. */
+  readonly fold?: ReactNode;
 }
 
 export function LibraryPane({
@@ -32,64 +34,69 @@ export function LibraryPane({
   onImportFiles,
   onPaste,
   importPanel,
+  fold,
 }: LibraryPaneProps) {
   const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);
   const all = documents.state === 'ready' ? documents.value : undefined;
   const shown = useMemo(() => (all ? arrangeLibrary(all, view) : []), [all, view]);
 
   return (
-    <nav className="pane library" aria-label="Documents">
-      <div className="pane-title">
-        Documents {all && <span className="pane-count">{all.length}</span>}
-        <span className="pane-title-actions">
-          <FileButton
-            className="button-small"
-            title="Import files (or drop them on the window)"
-            accept={IMPORT_ACCEPT}
-            multiple
-            onFiles={onImportFiles}
-            testId="import-input"
-          >
-            Import…
-          </FileButton>
-          <button type="button" className="button-small" onClick={onPaste} title="New document from pasted text">
-            Paste
-          </button>
-        </span>
+    <nav className="pane library" aria-label="Documents" id="pane-library" data-pane="library">
+      {/* The title, Import… and the filters stay in view while the list scrolls. */}
+      <div className="pane-head">
+        <div className="pane-title">
+          Documents {all && <span className="pane-count">{all.length}</span>}
+          <span className="pane-title-actions">
+            <FileButton
+              className="button-small"
+              title="Import files (or drop them on the window)"
+              accept={IMPORT_ACCEPT}
+              multiple
+              onFiles={onImportFiles}
+              testId="import-input"
+            >
+              Import…
+            </FileButton>
+            <button type="button" className="button-small" onClick={onPaste} title="New document from pasted text">
+              Paste
+            </button>
+            {fold}
+          </span>
+        </div>
+        {all && all.length > 0 && (
+          <div className="library-tools">
+            <input
+              type="search"
+              placeholder="Filter by title, outlet, author, tag"
+              aria-label="Filter documents"
+              value={view.query}
+              onChange={(event) => setView({ ...view, query: event.target.value })}
+            />
+            <div className="library-tools-row">
+              <select
+                aria-label="Show"
+                value={view.role}
+                onChange={(event) => setView({ ...view, role: event.target.value as LibraryView['role'] })}
+              >
+                <option value="all">All documents</option>
+                <option value="claim">Checked documents</option>
+                <option value="source">Sources</option>
+              </select>
+              <select
+                aria-label="Sort by"
+                value={view.sort}
+                onChange={(event) => setView({ ...view, sort: event.target.value as LibrarySort })}
+              >
+                <option value="imported">Import order</option>
+                <option value="title">Title</option>
+                <option value="published">Newest published</option>
+                <option value="outlet">Outlet</option>
+              </select>
+            </div>
+          </div>
+        )}
       </div>
       {importPanel}
-      {all && all.length > 0 && (
-        <div className="library-tools">
-          <input
-            type="search"
-            placeholder="Filter by title, outlet, author, tag"
-            aria-label="Filter documents"
-            value={view.query}
-            onChange={(event) => setView({ ...view, query: event.target.value })}
-          />
-          <div className="library-tools-row">
-            <select
-              aria-label="Show"
-              value={view.role}
-              onChange={(event) => setView({ ...view, role: event.target.value as LibraryView['role'] })}
-            >
-              <option value="all">All documents</option>
-              <option value="claim">Claim documents</option>
-              <option value="source">Sources</option>
-            </select>
-            <select
-              aria-label="Sort by"
-              value={view.sort}
-              onChange={(event) => setView({ ...view, sort: event.target.value as LibrarySort })}
-            >
-              <option value="imported">Import order</option>
-              <option value="title">Title</option>
-              <option value="published">Newest published</option>
-              <option value="outlet">Outlet</option>
-            </select>
-          </div>
-        </div>
-      )}
       {documents.state === 'loading' && <p className="pane-empty">Loading…</p>}
       {documents.state === 'failed' && (
         <p className="pane-error" role="alert">

@@ -38,7 +38,7 @@ export function DetailInputs({ fields, onChange }: DetailInputsProps) {
       <label>
         Role
         <select value={fields.role} onChange={set('role')}>
-          <option value="claim">Claim document</option>
+          <option value="claim">Checked document (its claims are checked)</option>
           <option value="source">Source</option>
         </select>
       </label>

@@ -1,6 +1,9 @@
 // A reader pane: the document's header (title, outlet, author, date, actions) over its reader,
-// and the annotation form for it. The window shows one, or two side by side.
-import type { ReactNode } from 'react';
+// and the annotation form for it. The window shows one, or two side by side. What the cursor
+// enters is said aloud (an aria-live region): highlights are invisible to screen readers.
+import { useMemo, useState, type FocusEvent, type ReactNode } from 'react';
+import type { ClaimMembership } from '../../../core/evidence/membership.ts';
+import { annotationSpeech } from '../annotations/annotation-speech.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { AnnotationDialog } from '../annotations/AnnotationDialog.tsx';
 import { formatDate } from '../ui/format.ts';
@@ -16,6 +19,10 @@ interface DocumentPaneProps {
   readonly documents: Loadable<DocumentSummary[]>;
   /** "Reader" or "Source": names the region for assistive technology and tests. */
   readonly label: string;
+  /** The window's one `main` landmark (the left pane), or a region of its own (the source beside it). */
+  readonly landmark: 'main' | 'region';
+  /** The claims each annotation belongs to: in the hover card and what is announced. */
+  readonly claims: ReadonlyMap<string, readonly ClaimMembership[]>;
   /** Buttons for the header (edit details, new version; swap, close). */
   readonly actions?: ReactNode;
   readonly linked: ReadonlySet<string>;
@@ -31,6 +38,8 @@ export function DocumentPane({
   workspace,
   documents,
   label,
+  landmark,
+  claims,
   actions,
   linked,
   onFollowLink,
@@ -40,13 +49,23 @@ export function DocumentPane({
 }: DocumentPaneProps) {
   const { open, shown, document, annotationForm } = pane;
   const versions = useVersions(open?.meta.id, open?.meta.textHash);
+  const Landmark = landmark === 'main' ? 'main' : 'section';
+  const announcement = useCursorAnnouncement(pane, workspace, claims);
   return (
-    <main className="pane reader" aria-label={label}>
+    <Landmark
+      className="pane reader"
+      aria-label={label}
+      data-pane={label.toLowerCase()}
+      onFocus={announcement.onFocus}
+      onBlur={announcement.onBlur}
+    >
       {open ? (
         <>
           <header className="document-header">
             <div className="document-title-row">
-              <h1 className="document-title">{open.meta.title}</h1>
+              <h1 className="document-title" title={open.meta.title}>
+                {open.meta.title}
+              </h1>
               <span className="document-actions">{actions}</span>
             </div>
             <p className="document-meta">
@@ -67,6 +86,7 @@ export function DocumentPane({
             statuses={workspace.settings.statuses}
             reveal={pane.reveal}
             label={label === 'Reader' ? 'Document text' : `${label} text`}
+            claims={claims}
             onCursorAnnotation={pane.onCursorAnnotation}
             onTextSelection={pane.onTextSelection}
             onTagSelection={pane.tagSelection}
@@ -93,7 +113,7 @@ export function DocumentPane({
       )}
       {annotationForm && (
         <AnnotationDialog
-          title={annotationForm.annotationId ? 'Edit claim' : 'New claim'}
+          title={annotationForm.annotationId ? 'Edit annotation' : 'New annotation'}
           draft={annotationForm.draft}
           codebook={workspace.codebook}
           statuses={workspace.settings.statuses}
@@ -101,6 +121,38 @@ export function DocumentPane({
           onClose={pane.closeAnnotationForm}
         />
       )}
-    </main>
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid={`${label.toLowerCase()}-announcement`}>
+        {announcement.said}
+      </div>
+    </Landmark>
   );
+}
+
+/**
+ * What to announce: the annotation the reader's cursor is in, while the reader has the focus
+ * (chosen in the panel, the row itself is read out). Said again when it changes (a tag added).
+ */
+function useCursorAnnouncement(
+  pane: DocumentPaneState,
+  workspace: WorkspaceInfo,
+  claims: ReadonlyMap<string, readonly ClaimMembership[]>,
+): { readonly said: string; readonly onFocus: (event: FocusEvent) => void; readonly onBlur: () => void } {
+  const [readerFocused, setReaderFocused] = useState(false);
+  const annotations = (pane.shown ?? pane.open)?.annotations;
+  const { selectedAnnotation } = pane;
+  const said = useMemo(() => {
+    if (!readerFocused || selectedAnnotation === undefined || annotations === undefined) return '';
+    const tags = new Map(workspace.codebook.tags.map((tag) => [tag.id, tag.name]));
+    const statuses = new Map(workspace.settings.statuses.map((status) => [status.id, status.label]));
+    return annotationSpeech(annotations, selectedAnnotation, {
+      tagName: (id) => tags.get(id) ?? id,
+      statusLabel: (id) => statuses.get(id) ?? id,
+      claims,
+    });
+  }, [readerFocused, selectedAnnotation, annotations, workspace, claims]);
+  return {
+    said,
+    onFocus: (event) => setReaderFocused((event.target as HTMLElement).closest('.reader-editor') !== null),
+    onBlur: () => setReaderFocused(false),
+  };
 }

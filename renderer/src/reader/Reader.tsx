@@ -3,6 +3,7 @@
 // described on hover). Offsets are JS string indices, which are Monaco's own offset unit.
 import { useEffect, useRef } from 'react';
 import { annotationAt } from '../../../core/annotations/layout.ts';
+import type { ClaimMembership } from '../../../core/evidence/membership.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { DocumentView } from '../../../core/model/document.ts';
@@ -13,6 +14,7 @@ import { installHighlightStyles } from './highlight-styles.ts';
 import { afterPaint, HighlightLayer } from './highlight-layer.ts';
 import { monaco } from './monaco.ts';
 import { loadSentences, monacoKeybindings, readerKeyOf, type ReaderKey } from './reader-keys.ts';
+import { useClaimHovers } from './use-claim-hovers.ts';
 import { isPlaced, rangeOf, showAnnotations, type CachedSpec, type HighlightState, type LastSync } from './reader-highlights.ts';
 
 export interface RevealRequest {
@@ -50,6 +52,8 @@ interface ReaderProps {
   readonly label?: string;
   /** The document's versions: a hover says which one an annotation was made on. */
   readonly versions?: readonly DocumentVersion[];
+  /** The claims each annotation belongs to: their statements and verdicts join the hover card. */
+  readonly claims?: ReadonlyMap<string, readonly ClaimMembership[]>;
 }
 
 /** Characters up to which lines wrap at measured word widths (see the model effect). */
@@ -75,6 +79,7 @@ export function Reader({
   onLink,
   label = 'Document text',
   versions,
+  claims,
 }: ReaderProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor>(null);
@@ -255,7 +260,7 @@ export function Reader({
       event.preventDefault();
       event.stopPropagation();
     });
-    // Claims are usually sentences: one key (or the context menu) selects the one at the cursor.
+    // Annotations are usually sentences: one key (or the context menu) selects the one at the cursor.
     const selectSentenceAt = async (target: monaco.editor.ICodeEditor): Promise<void> => {
       const model = target.getModel();
       const position = target.getPosition();
@@ -364,12 +369,14 @@ export function Reader({
           range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
           options: {
             afterContentClassName: 'cb-link-marker',
-            hoverMessage: { value: 'Evidence link: click the ⇄ (or press Alt+Enter in the claim) to open the other end' },
+            hoverMessage: { value: 'Evidence link: click the ⇄ (or press Alt+Enter in the annotation) to open the other end' },
           },
         };
       }),
     );
   }, [linked, document.annotations, document.meta.id]);
+
+  useClaimHovers(editorRef, claims, document);
 
   // Each reveal request scrolls and flashes once, when its annotation is there (it may arrive with
   // a later page); later changes of the annotations must not pull the reader back to it.

@@ -1,6 +1,6 @@
 // One reader pane's state and actions: its document (with annotations shown before they are
 // saved), the annotation under the cursor, the text selected, and tagging, the annotation form
-// ("claim" in the UI) and deletion (of an annotation, or of the document). The window has two
+// and deletion (of an annotation, or of the document). The window has two
 // panes (the claim document and, beside it, a source), each with its own.
 import { useCallback, useState } from 'react';
 import {
@@ -169,10 +169,10 @@ export function useDocumentPane(
       void api.updateAnnotation(documentId, before.id, fields).then(
         (result) => {
           if (result.ok) applyWritten({ documentId, put: [result.value], removed: [] });
-          else report(`Your change to the claim was not saved: ${result.error.message}`);
+          else report(`Your change to the annotation was not saved: ${result.error.message}`);
           withdraw(before.id);
         },
-        (error: unknown) => (withdraw(before.id), report(`Your change to the claim was not saved: ${(error as Error).message}`)),
+        (error: unknown) => (withdraw(before.id), report(`Your change to the annotation was not saved: ${(error as Error).message}`)),
       );
       return undefined;
     },
@@ -193,7 +193,7 @@ export function useDocumentPane(
               : '',
           ];
           const message = `Deleting it also removes ${parts.filter(Boolean).join(' and ')}. Ctrl+Z undoes it all.`;
-          if (!(await confirm({ title: 'Delete this claim and its links?', message, confirmLabel: 'Delete' }))) return;
+          if (!(await confirm({ title: 'Delete this annotation and its links?', message, confirmLabel: 'Delete' }))) return;
         }
         const result = await api.deleteAnnotation(documentId, annotationId);
         report(result.ok ? undefined : result.error.message);
@@ -211,9 +211,9 @@ export function useDocumentPane(
     try {
       const { links, mentions } = await api.getDependents({ documentId: open.meta.id });
       const goes = [
-        countOf(open.annotations.length, 'claim'),
+        countOf(open.annotations.length, 'annotation'),
         links.length > 0 ? countOf(links.length, 'evidence link') : '',
-        mentions.length > 0 ? `its mentions in ${countOf(mentions.length, 'claim')} across documents` : '',
+        mentions.length > 0 ? `its annotations’ places in ${countOf(mentions.length, 'claim')} across documents` : '',
       ].filter(Boolean);
       const message = `“${open.meta.title}” is removed from the workspace with ${goes.join(', ').replace(/, ([^,]*)$/, ' and $1')}. The imported file stays in the workspace's originals. Ctrl+Z undoes it.`;
       if (!(await confirm({ title: 'Delete this document?', message, confirmLabel: 'Delete document' }))) return false;

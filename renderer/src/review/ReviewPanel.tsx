@@ -39,17 +39,17 @@ interface ReviewPanelProps {
 export function ReviewPanel({ annotations, selection, onShow, onAccept, onRepin, onDelete }: ReviewPanelProps) {
   const queue = annotations.filter(awaitsReview);
   if (queue.length === 0) {
-    return <p className="pane-empty">Nothing to review: every claim was found in this version of the text.</p>;
+    return <p className="pane-empty">Nothing to review: every annotation was found in this version of the text.</p>;
   }
   return (
     <>
       <p className="pane-empty review-help">
-        These claims were found only approximately: a new version of the document moved or changed their text, or they were imported from
-        another tool. A claim with evidence (a link, a claim record or a verdict) waits here whenever its words changed; its links and
+        These annotations were found only approximately: a new version of the document moved or changed their text, or they were imported
+        from another tool. An annotation with evidence (a link, a claim or a verdict) waits here whenever its words changed; its links and
         verdict keep the words they were made on. Compare, then accept the proposed span, select the right text in the reader and{' '}
-        <b>Re-pin</b>, or delete the claim.
+        <b>Re-pin</b>, or delete the annotation.
       </p>
-      <ol className="links-list" aria-label="Claims to review">
+      <ol className="links-list" aria-label="Annotations to review">
         {queue.map((annotation) => {
           const orphan = annotation.anchor.state === 'orphaned';
           return (
@@ -92,11 +92,13 @@ export function ReviewPanel({ annotations, selection, onShow, onAccept, onRepin,
                   className="button-small"
                   disabled={selection === undefined}
                   onClick={() => selection && onRepin(annotation.id, selection.start, selection.end)}
-                  title={selection ? `Move the claim to “${shorten(selection.text, 80)}”` : 'Select the right text in the reader first'}
+                  title={
+                    selection ? `Move the annotation to “${shorten(selection.text, 80)}”` : 'Select the right text in the reader first'
+                  }
                 >
                   Re-pin to selection
                 </button>
-                <button type="button" className="button-small" onClick={() => onDelete(annotation.id)} aria-label="Delete claim">
+                <button type="button" className="button-small" onClick={() => onDelete(annotation.id)} aria-label="Delete annotation">
                   Delete
                 </button>
               </span>
