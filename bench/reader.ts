@@ -141,8 +141,8 @@ async function editRound(page: Page, documentId: string, round: number, into: Ed
   );
   const saved = await waitForMark(page, 'cb:annotation-saved', (detail) => detail?.id === id);
   // Edit it: Edit in the claims panel, another status, Ctrl+Enter.
-  await page.getByRole('complementary', { name: 'Claims' }).getByRole('button', { name: 'Edit claim' }).click();
-  const form = page.getByRole('dialog', { name: 'Edit claim' });
+  await page.getByRole('complementary', { name: 'Annotations' }).getByRole('button', { name: 'Edit annotation' }).click();
+  const form = page.getByRole('dialog', { name: 'Edit annotation' });
   await form.getByRole('combobox', { name: /^Status/ }).selectOption({ index: 1 + ((round + 2) % 4) });
   await page.waitForTimeout(300);
   await form.getByRole('combobox', { name: /^Status/ }).press('Control+Enter');

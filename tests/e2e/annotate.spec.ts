@@ -19,7 +19,7 @@ async function selectWord(page: Page): Promise<void> {
   }).toPass({ timeout: 15_000 });
 }
 
-const claims = (page: Page) => page.getByRole('complementary', { name: 'Claims' }).getByTestId('claim-item');
+const claims = (page: Page) => page.getByRole('complementary', { name: 'Annotations' }).getByTestId('annotation-item');
 
 test('tags a selection with a key, keeps it across a reload, and undoes and redoes it', async ({ page, served }) => {
   await page.goto(served.url);
@@ -51,7 +51,7 @@ test('tags a selection with a key, keeps it across a reload, and undoes and redo
   await claims(page)
     .filter({ hasText: /^VALMONT/ })
     .click();
-  await page.getByRole('button', { name: 'Delete claim' }).click();
+  await page.getByRole('button', { name: 'Delete annotation' }).click();
   await expect(claims(page)).toHaveCount(10);
   await page.keyboard.press('Control+z');
   await expect(claims(page)).toHaveCount(11);
@@ -70,13 +70,13 @@ test('opens the claim form with Enter, and edits a claim’s status and note', a
   await expect(claims(page)).toHaveCount(10);
   await selectWord(page);
   await page.keyboard.press('Enter');
-  const form = page.getByRole('dialog', { name: 'New claim' });
+  const form = page.getByRole('dialog', { name: 'New annotation' });
   await expect(form.locator('blockquote')).toHaveText('VALMONT');
   await form.getByLabel('Event').check();
   await form.getByLabel('Status').selectOption('refuted');
   await form.getByLabel('Speaker').fill('Teresa Albescu');
   await form.getByLabel('Note (Markdown)').fill('Dateline only; *not* a claim on its own.');
-  await form.getByRole('button', { name: 'Save claim' }).click();
+  await form.getByRole('button', { name: 'Save annotation' }).click();
   await expect(form).toHaveCount(0);
   const row = claims(page).filter({ hasText: /^VALMONT/ });
   await expect(row).toContainText('Event');
@@ -84,12 +84,12 @@ test('opens the claim form with Enter, and edits a claim’s status and note', a
   await expect(row).toContainText('Teresa Albescu');
 
   await row.click();
-  await page.getByRole('button', { name: 'Edit claim' }).click();
-  const edit = page.getByRole('dialog', { name: 'Edit claim' });
+  await page.getByRole('button', { name: 'Edit annotation' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit annotation' });
   await expect(edit.getByLabel('Speaker')).toHaveValue('Teresa Albescu');
   await edit.getByLabel('Status').selectOption('supported');
   await edit.getByLabel('Note (Markdown)').fill('Checked against the city website.');
-  await edit.getByRole('button', { name: 'Save claim' }).click();
+  await edit.getByRole('button', { name: 'Save annotation' }).click();
   await expect(row).toContainText('Supported');
 
   await page.reload();
@@ -156,7 +156,7 @@ test('a claim tagged around an earlier one makes the earlier one nested, and und
 
 test('many highlights, nested and overlapping, in the light and the dark theme', async ({ page, served }) => {
   await page.goto(served.url);
-  await expect(page.getByRole('complementary', { name: 'Claims' }).getByTestId('claim-item')).toHaveCount(10);
+  await expect(page.getByRole('complementary', { name: 'Annotations' }).getByTestId('annotation-item')).toHaveCount(10);
   // Mark every sentence of the report, and a phrase inside every other one, through the API the
   // page itself uses (the claims differ in tag, so in colour).
   const added = await page.evaluate(async () => {

@@ -16,7 +16,7 @@ test('exports a signed bundle with progress, and a colleague imports it into an 
   await expect(reader.locator('.cb-hl').first()).toBeVisible();
   const title = (await reader.getByRole('heading').first().textContent())!;
   // The open document's claims, as the claims panel lists them (quote first).
-  const claims = await page.getByTestId('claim-item').allInnerTexts();
+  const claims = await page.getByTestId('annotation-item').allInnerTexts();
   expect(claims.length).toBeGreaterThan(5);
 
   await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Export…' }).click();
@@ -75,8 +75,8 @@ test('exports a signed bundle with progress, and a colleague imports it into an 
     const otherReader = other.getByRole('main', { name: 'Reader' });
     await expect(otherReader.getByRole('heading', { name: title })).toBeVisible();
     await expect(otherReader.locator('.cb-hl').first()).toBeVisible();
-    await expect(other.getByTestId('claim-item')).toHaveCount(claims.length);
-    expect(await other.getByTestId('claim-item').allInnerTexts()).toEqual(claims);
+    await expect(other.getByTestId('annotation-item')).toHaveCount(claims.length);
+    expect(await other.getByTestId('annotation-item').allInnerTexts()).toEqual(claims);
     await other.screenshot({ path: 'test-results/bundle-imported-reader.png' });
 
     // Importing it again adds nothing: everything is already there.
@@ -157,10 +157,10 @@ test('exports chosen documents as a REFI-QDA project', async ({ page, served }) 
   await dialog.getByRole('radio', { name: /REFI-QDA project/ }).check();
   await expect(dialog.getByRole('checkbox', { name: /Sign it as/ })).toBeDisabled();
   await dialog.getByRole('radio', { name: /Chosen documents/ }).check();
-  // The open document is chosen already, and named; its claims are what the summary counts.
+  // The open document is chosen already, and named; its annotations are what the summary counts.
   const openTitle = await page.getByRole('main', { name: 'Reader' }).getByRole('heading').first().innerText();
   await expect(dialog.getByTestId('export-chosen')).toContainText(`“${openTitle.slice(0, 30)}`);
-  await expect(dialog.getByText(/^10 claims in 1 document\./)).toBeVisible();
+  await expect(dialog.getByText(/^10 annotations in 1 document\./)).toBeVisible();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     dialog.getByRole('button', { name: 'Export', exact: true }).click(),
@@ -168,7 +168,7 @@ test('exports chosen documents as a REFI-QDA project', async ({ page, served }) 
   expect(download.suggestedFilename()).toMatch(/\.qdpx$/);
   const finished = page.getByRole('dialog', { name: 'Export finished' });
   await expect(finished.getByText(/2 files/)).toBeVisible();
-  await expect(finished.getByText(/^1 document, 10 claims, /)).toBeVisible();
+  await expect(finished.getByText(/^1 document, 10 annotations, /)).toBeVisible();
   await expect(finished.getByText(/Claims and verdicts have no place in REFI-QDA/)).toBeVisible();
   const bytes = await readFile((await download.path())!);
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -179,7 +179,7 @@ test('puts a Hypothesis export on the open document by its quotes, leaving out w
   await page.goto(served.url);
   const reader = page.getByRole('main', { name: 'Reader' });
   await expect(reader.locator('.cb-hl').first()).toBeVisible();
-  const before = await page.getByTestId('claim-item').count();
+  const before = await page.getByTestId('annotation-item').count();
   const row = (id: string, exact: string, uri = 'https://valley-courier.example/2026/08/14/valmont-water-emergency') => ({
     id,
     created: '2026-11-20T09:00:00.000000+00:00',
@@ -207,8 +207,8 @@ test('puts a Hypothesis export on the open document by its quotes, leaving out w
   await expect(outcome).toContainText('1 left out as made on another document');
   await expect(outcome).toContainText('1 not found in this text (“a sentence that is in no document”)');
   await expect(outcome).toContainText('new tags: Budget');
-  await expect(page.getByTestId('claim-item')).toHaveCount(before + 1);
+  await expect(page.getByTestId('annotation-item')).toHaveCount(before + 1);
   await page.screenshot({ path: 'test-results/annotation-file-import.png' });
   await page.keyboard.press('Control+z');
-  await expect(page.getByTestId('claim-item')).toHaveCount(before);
+  await expect(page.getByTestId('annotation-item')).toHaveCount(before);
 });

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
-const claimsPanel = (page: Page) => page.getByRole('complementary', { name: 'Claims' });
+const claimsPanel = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
 const codebook = (page: Page) => page.getByRole('dialog', { name: 'Codebook' });
 const tagRow = (page: Page, name: string) =>
   codebook(page).getByRole('list', { name: 'Tags' }).getByRole('button').filter({ hasText: name });
@@ -17,7 +17,7 @@ async function openCodebook(page: Page) {
 
 test('renaming and recolouring a tag changes every claim and highlight at once', async ({ page, served }) => {
   await page.goto(served.url);
-  await expect(claimsPanel(page).getByTestId('claim-item')).toHaveCount(10);
+  await expect(claimsPanel(page).getByTestId('annotation-item')).toHaveCount(10);
   await openCodebook(page);
   await tagRow(page, 'Statistic').click();
   const form = codebook(page).getByRole('form', { name: 'Edit tag Statistic' });
@@ -44,7 +44,7 @@ test('renaming and recolouring a tag changes every claim and highlight at once',
 
 test('deleting a tag in use asks what to do with its claims, and undo restores them', async ({ page, served }) => {
   await page.goto(served.url);
-  const claims = claimsPanel(page).getByTestId('claim-item');
+  const claims = claimsPanel(page).getByTestId('annotation-item');
   await expect(claims).toHaveCount(10);
   const quoteClaims = await claims.filter({ has: page.locator('.chip', { hasText: /^Quote$/ }) }).count();
   expect(quoteClaims).toBeGreaterThan(0);
@@ -78,7 +78,7 @@ test('deleting a tag in use asks what to do with its claims, and undo restores t
 
 test('deleting a tag with its claims removes them; an unused tag goes without a question', async ({ page, served }) => {
   await page.goto(served.url);
-  const claims = claimsPanel(page).getByTestId('claim-item');
+  const claims = claimsPanel(page).getByTestId('annotation-item');
   await expect(claims).toHaveCount(10);
   const predictions = await claims.filter({ has: page.locator('.chip', { hasText: /^Prediction$/ }) }).count();
 
@@ -86,7 +86,7 @@ test('deleting a tag with its claims removes them; an unused tag goes without a 
   await tagRow(page, 'Prediction').click();
   await codebook(page).getByRole('button', { name: 'Delete tag…' }).click();
   const prompt = codebook(page).getByRole('form', { name: 'Delete tag Prediction' });
-  await prompt.getByRole('radio', { name: 'Delete the claims' }).check();
+  await prompt.getByRole('radio', { name: 'Delete the annotations' }).check();
   await prompt.getByRole('button', { name: 'Delete tag' }).click();
   await expect(tagRow(page, 'Prediction')).toHaveCount(0);
 

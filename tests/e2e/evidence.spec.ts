@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 const left = (page: Page) => page.getByRole('main', { name: 'Reader' });
-const right = (page: Page) => page.getByRole('main', { name: 'Source' });
+const right = (page: Page) => page.getByRole('region', { name: 'Source' });
 
 /** Clicks the word that starts a line of a pane's text and selects its sentence (Alt+S). */
 async function selectSentence(page: Page, pane: ReturnType<typeof left>, word: RegExp): Promise<void> {
@@ -85,7 +85,7 @@ test('links a report to its source side by side, follows the link both ways, com
 
   // Both ends become the mentions of one claim.
   await link.getByRole('button', { name: 'Claim…' }).click();
-  const claimForm = page.getByRole('dialog', { name: 'Claim these mentions' });
+  const claimForm = page.getByRole('dialog', { name: 'Add 2 annotations to a claim' });
   await claimForm.getByRole('textbox', { name: /Statement/ }).fill('Valmont will ration household water from Monday 18 August');
   await claimForm.getByRole('button', { name: 'Create claim' }).click();
   await expect(claimForm).toBeHidden();
@@ -134,10 +134,10 @@ test('opens a source beside by typing its title; deleting a linked claim asks fi
   await expect(rainfall).toHaveCount(1);
 
   // Delete the report's rainfall claim from the claims panel: its link goes too, after a question.
-  await page.getByRole('tab', { name: 'Claims' }).click();
-  await page.getByTestId('claim-item').filter({ hasText: 'rainfall across the northern basin' }).click();
-  await page.getByRole('complementary', { name: 'Claims' }).getByRole('button', { name: 'Delete claim' }).click();
-  const question = page.getByRole('dialog', { name: 'Delete this claim and its links?' });
+  await page.getByRole('tab', { name: 'Annotations' }).click();
+  await page.getByTestId('annotation-item').filter({ hasText: 'rainfall across the northern basin' }).click();
+  await page.getByRole('complementary', { name: 'Annotations' }).getByRole('button', { name: 'Delete annotation' }).click();
+  const question = page.getByRole('dialog', { name: 'Delete this annotation and its links?' });
   await expect(question).toContainText('1 link');
   await question.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('tab', { name: /^Links/ }).click();
@@ -156,7 +156,7 @@ test('deleting a document says what goes with it; its links and mentions go too,
   await expect(left(page).getByRole('heading', { name: /Statement by Mayor/ })).toBeVisible();
   await left(page).getByRole('button', { name: 'Delete…' }).click();
   const question = page.getByRole('dialog', { name: 'Delete this document?' });
-  await expect(question).toContainText('3 claims, 3 evidence links and its mentions in 1 claim');
+  await expect(question).toContainText('3 annotations, 3 evidence links and its annotations’ places in 1 claim');
   await question.getByRole('button', { name: 'Delete document' }).click();
   await expect(library.getByTestId('library-item')).toHaveCount(2);
   await expect(left(page).getByRole('heading', { name: /Valmont declares water emergency/ })).toBeVisible();

@@ -202,7 +202,7 @@ test('creates a document from pasted text, then edits its details', async ({ pag
 test('imports a new version of a document: its claims follow the text, a lost one is flagged', async ({ page, served }) => {
   await page.goto(served.url);
   await library(page).getByTestId('library-item').filter({ hasText: 'Statement by Mayor' }).click();
-  await expect(page.getByRole('complementary', { name: 'Claims' }).getByTestId('claim-item')).toHaveCount(3);
+  await expect(page.getByRole('complementary', { name: 'Annotations' }).getByTestId('annotation-item')).toHaveCount(3);
   const original = await readFile(path.join(APP_ROOT, 'resources', 'sample', 'valmont-mayor-statement.txt'), 'utf8');
   const corrected = `Corrected at 12:00.\n\n${original}`.replace(' and cut water losses by almost half', '');
   await reader(page)
@@ -210,7 +210,7 @@ test('imports a new version of a document: its claims follow the text, a lost on
     .setInputFiles({ name: 'statement-corrected.txt', mimeType: 'text/plain', buffer: Buffer.from(corrected) });
   await expect(panel(page)).toContainText('new version kept; 2 of 3 annotations found unchanged, 1 not found, 1 to review');
   await expect(reader(page).locator('.view-lines')).toContainText('Corrected at 12:00.');
-  const claimsPanel = page.getByRole('complementary', { name: 'Claims' });
+  const claimsPanel = page.getByRole('complementary', { name: 'Annotations' });
   await expect(claimsPanel.getByText('Not found in this version of the text: “cut water losses by almost half”')).toBeVisible();
   // The two that were found are highlighted on the new text.
   await expect(reader(page).locator('.cb-hl').filter({ hasText: 'The Lindell reservoir stands' })).toBeVisible();

@@ -11,7 +11,7 @@ const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
 test('works through the review queue: accept a proposed span, re-pin an orphan, undo', async ({ page, served }) => {
   await page.goto(served.url);
   await page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item').filter({ hasText: 'Statement by Mayor' }).click();
-  await expect(page.getByRole('complementary', { name: 'Claims' }).getByTestId('claim-item')).toHaveCount(3);
+  await expect(page.getByRole('complementary', { name: 'Annotations' }).getByTestId('annotation-item')).toHaveCount(3);
   const original = await readFile(path.join(APP_ROOT, 'resources', 'sample', 'valmont-mayor-statement.txt'), 'utf8');
   const corrected = original
     .replace(

@@ -24,7 +24,7 @@ const SAMPLE = [
 ];
 
 const library = (page: Page) => page.getByRole('navigation', { name: 'Documents' });
-const claims = (page: Page) => page.getByRole('complementary', { name: 'Claims' });
+const claims = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
 const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
 
 test('shows the sample library, and each document with its highlights and claims', async ({ page, served }) => {
@@ -46,7 +46,7 @@ test('shows the sample library, and each document with its highlights and claims
     await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(document.title);
     await expect(reader(page).locator('.view-lines')).toContainText(document.line);
     await expect(reader(page).locator('.cb-hl').first()).toBeVisible();
-    await expect(claims(page).getByTestId('claim-item')).toHaveCount(document.claims);
+    await expect(claims(page).getByTestId('annotation-item')).toHaveCount(document.claims);
     await expect(page).toHaveTitle(`${document.title} — Claimbench`);
   }
 
@@ -63,7 +63,7 @@ test('shows the sample library, and each document with its highlights and claims
 
 test('choosing a claim reveals it in the reader; the cursor in a highlight selects its claim', async ({ page, served }) => {
   await page.goto(served.url);
-  const claimItems = claims(page).getByTestId('claim-item');
+  const claimItems = claims(page).getByTestId('annotation-item');
   await expect(claimItems).toHaveCount(10);
 
   // The last claim is below the fold of a short window: choosing it scrolls it into view and flashes it.
@@ -141,7 +141,7 @@ test.describe('an empty workspace', () => {
 test('filters the claims panel by tag, status and text, and moves through claims with j and k', async ({ page, served }) => {
   await page.goto(served.url);
   const panel = claims(page);
-  const items = panel.getByTestId('claim-item');
+  const items = panel.getByTestId('annotation-item');
   await expect(items).toHaveCount(10);
   await panel.getByLabel('Status').selectOption('misleading');
   await expect(items).toHaveCount(2);
@@ -151,9 +151,9 @@ test('filters the claims panel by tag, status and text, and moves through claims
   await panel.getByLabel('Tag').selectOption('attribution');
   await expect(items).toHaveCount(7);
   await panel.getByLabel('Tag').selectOption('');
-  await panel.getByLabel('Filter claims').fill('albescu');
+  await panel.getByLabel('Filter annotations').fill('albescu');
   await expect(items).toHaveCount(2);
-  await panel.getByLabel('Filter claims').fill('');
+  await panel.getByLabel('Filter annotations').fill('');
 
   await items.first().click();
   await page.keyboard.press('j');

@@ -17,7 +17,7 @@ import { APP_ROOT, expect, test } from './fixtures.ts';
 const FIXTURES = path.join(APP_ROOT, 'tests', 'fixtures', 'xss');
 const library = (page: Page) => page.getByRole('navigation', { name: 'Documents' });
 const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
-const claimsPanel = (page: Page) => page.getByRole('complementary', { name: 'Claims' });
+const claimsPanel = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
 
 /** Titles the three fixture documents get on import (first line, first heading, the page's <title>). */
 const TITLES = {
@@ -272,16 +272,16 @@ test('payloads in a tag name, a claim, document details and an annotation file s
   await page.keyboard.press('Home');
   await page.keyboard.press('Shift+End');
   await page.keyboard.press('x');
-  const claim = claimsPanel(page).getByTestId('claim-item').filter({ hasText: '<script>window.__xss=1</script>' });
+  const claim = claimsPanel(page).getByTestId('annotation-item').filter({ hasText: '<script>window.__xss=1</script>' });
   await expect(claim.locator('.chip')).toHaveText(TAG_NAME);
   await claim.click();
-  await page.getByRole('button', { name: 'Edit claim' }).click();
-  const edit = page.getByRole('dialog', { name: 'Edit claim' });
+  await page.getByRole('button', { name: 'Edit annotation' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit annotation' });
   await expect(edit.locator('blockquote')).toHaveText('<script>window.__xss=1</script>');
   await edit.getByLabel('Speaker').fill(SPEAKER);
   await edit.getByLabel('Attributed outlet or source').fill(OUTLET);
   await edit.getByLabel('Note (Markdown)').fill(NOTE);
-  await edit.getByRole('button', { name: 'Save claim' }).click();
+  await edit.getByRole('button', { name: 'Save annotation' }).click();
   await expect(edit).toHaveCount(0);
   await expect(claim.locator('.annotation-source')).toHaveText(`${SPEAKER} · ${OUTLET}`);
   await expectNothingRan(page, watched);
@@ -302,9 +302,9 @@ test('payloads in a tag name, a claim, document details and an annotation file s
   await expectNothingRan(page, watched);
 
   // The claim as a claim (its statement starts as the quote) in the claims view.
-  await claimsPanel(page).getByTestId('claim-item').filter({ hasText: '<script>window.__xss=1</script>' }).click();
+  await claimsPanel(page).getByTestId('annotation-item').filter({ hasText: '<script>window.__xss=1</script>' }).click();
   await page.getByRole('button', { name: 'Claim…' }).click();
-  const mention = page.getByRole('dialog', { name: 'Claim this mention' });
+  const mention = page.getByRole('dialog', { name: 'Add this annotation to a claim' });
   await expect(mention.locator('figcaption')).toHaveText(TITLES.txt);
   await mention.getByRole('button', { name: 'Create claim' }).click();
   await expect(mention).toHaveCount(0);
@@ -364,9 +364,9 @@ test('payloads in a tag name, a claim, document details and an annotation file s
   const outcome = page.getByTestId('outcome');
   await expect(outcome).toContainText('1 annotation added from <b>hypothesis</b>.json');
   await expect(outcome).toContainText('new tags: <svg onload=window.__xss=53>');
-  await expect(claimsPanel(page).getByTestId('claim-item').filter({ hasText: 'javascript:window.__xss=4' }).locator('.chip')).toHaveText(
-    '<svg onload=window.__xss=53>',
-  );
+  await expect(
+    claimsPanel(page).getByTestId('annotation-item').filter({ hasText: 'javascript:window.__xss=4' }).locator('.chip'),
+  ).toHaveText('<svg onload=window.__xss=53>');
   await reader(page).locator('.cb-hl').filter({ hasText: 'javascript:window.__xss=4' }).first().hover();
   const imported = page.locator('.monaco-hover').filter({ hasText: 'more' });
   await expect(imported).toContainText('<svg onload=window.__xss=53>');
@@ -413,10 +413,10 @@ test('payloads in a tag name, a claim, document details and an annotation file s
   }
 
   // The bundle brought back after the note changed: the import preview shows both sides as text.
-  await claimsPanel(page).getByTestId('claim-item').filter({ hasText: '<script>window.__xss=1</script>' }).click();
-  await page.getByRole('button', { name: 'Edit claim' }).click();
+  await claimsPanel(page).getByTestId('annotation-item').filter({ hasText: '<script>window.__xss=1</script>' }).click();
+  await page.getByRole('button', { name: 'Edit annotation' }).click();
   await edit.getByLabel('Note (Markdown)').fill('<img src=x onerror="window.__xss=60"> changed after the export');
-  await edit.getByRole('button', { name: 'Save claim' }).click();
+  await edit.getByRole('button', { name: 'Save annotation' }).click();
   await expect(edit).toHaveCount(0);
   await page
     .getByTestId('bundle-input')

@@ -1,0 +1,125 @@
+// axe-core (WCAG 2.1 A and AA rules) over every view and every dialog a user can open, in the light
+// and the dark theme: no serious or critical violation. Each state is checked where a person would
+// meet it (the sample workspace, as it opens), and every violation found is listed with its
+// elements, so one run shows them all.
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
+const source = (page: Page) => page.getByRole('region', { name: 'Source' });
+const annotations = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
+
+/** "state: rule (impact) — message: targets" for each serious or critical violation on the page now. */
+async function seriousViolations(page: Page, state: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${state}: ${violation.id} (${violation.impact}) — ${violation.help}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+}
+
+/** Opens a dialog, checks the page with it open, and closes it with its Cancel or Close button (or Escape). */
+async function checkDialog(page: Page, found: string[], name: string | RegExp, open: () => Promise<void>): Promise<void> {
+  await open();
+  const dialog = page.getByRole('dialog', { name });
+  await expect(dialog).toBeVisible();
+  found.push(...(await seriousViolations(page, `dialog “${String(name)}”`)));
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+}
+
+/** Clicks the word that starts a line of a pane's text and selects its sentence (Alt+S). */
+async function selectSentence(page: Page, pane: Locator, word: RegExp): Promise<void> {
+  await pane
+    .locator('.view-line span span')
+    .filter({ hasText: word })
+    .first()
+    .click({ position: { x: 8, y: 8 } });
+  await page.keyboard.press('Alt+s');
+  await expect(pane.locator('.selected-text').first()).toBeVisible();
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test('the main view, each dialog, the claims view and side by side have no serious or critical axe violation', async ({
+      page,
+      served,
+    }) => {
+      test.setTimeout(240_000);
+      const found: string[] = [];
+      await page.setViewportSize({ width: 1400, height: 860 });
+      await page.goto(served.url);
+      await expect(reader(page).locator('.cb-hl').first()).toBeVisible();
+      await expect(annotations(page).getByTestId('annotation-item').first()).toBeVisible();
+      found.push(...(await seriousViolations(page, 'main view')));
+
+      // The annotation form, new and edit.
+      await checkDialog(page, found, 'New annotation', async () => {
+        await selectSentence(page, reader(page), /^Mayor\sTeresa\sAlbescu\ssaid/);
+        await page.keyboard.press('Enter');
+      });
+      await annotations(page).getByTestId('annotation-item').first().click();
+      await checkDialog(page, found, 'Edit annotation', () => annotations(page).getByRole('button', { name: 'Edit annotation' }).click());
+      // "Claim…" on an annotation that is in a claim already.
+      const inClaim = annotations(page).getByTestId('annotation-item').filter({ hasText: 'fell to 18 percent of its capacity' });
+      await inClaim.click();
+      await checkDialog(page, found, 'Add this annotation to a claim', () =>
+        annotations(page).getByRole('button', { name: 'Claim…' }).click(),
+      );
+      await checkDialog(page, found, 'Codebook', () => annotations(page).getByRole('button', { name: 'Codebook…' }).click());
+      await checkDialog(page, found, /^Export/, () => page.getByRole('button', { name: 'Export…' }).click());
+      await checkDialog(page, found, /pasted text/, () =>
+        page.getByRole('navigation', { name: 'Documents' }).getByRole('button', { name: 'Paste' }).click(),
+      );
+      await checkDialog(page, found, /details/i, () => reader(page).getByRole('button', { name: 'Edit details' }).click());
+      // A linked annotation asks before it goes.
+      await inClaim.click();
+      await checkDialog(page, found, 'Delete this annotation and its links?', () =>
+        annotations(page).getByRole('button', { name: 'Delete annotation' }).click(),
+      );
+      await checkDialog(page, found, 'Import notes.claimbundle', () =>
+        page
+          .getByTestId('bundle-input')
+          .setInputFiles({ name: 'notes.claimbundle', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip') }),
+      );
+
+      // Side by side, with the link dialog and the quote comparison (two Monaco diff editors).
+      await page
+        .getByRole('navigation', { name: 'Documents' })
+        .getByRole('button', { name: /Open “Statement by Mayor Teresa Albescu/ })
+        .click();
+      await expect(source(page).locator('.cb-hl').first()).toBeVisible();
+      found.push(...(await seriousViolations(page, 'side by side')));
+      await checkDialog(page, found, 'Link evidence', async () => {
+        await selectSentence(page, reader(page), /^Mayor\sTeresa\sAlbescu\ssaid/);
+        await selectSentence(page, source(page), /^From\sMonday\s18\sAugust/);
+        await page.keyboard.press('Alt+l');
+      });
+      await page.getByRole('tab', { name: /^Links/ }).click();
+      found.push(...(await seriousViolations(page, 'links panel')));
+      await checkDialog(page, found, 'Quote against its source', async () => {
+        await page.getByTestId('link-item').first().getByRole('button', { name: 'Compare' }).click();
+        await expect(page.getByTestId('fidelity-diff').locator('.view-line').first()).toBeVisible();
+      });
+      await page.getByRole('tab', { name: 'Annotations' }).click();
+
+      // The claims view, with a claim chosen.
+      await page
+        .getByRole('navigation', { name: 'View' })
+        .getByRole('button', { name: /^Claims/ })
+        .click();
+      await page.getByTestId('claim-row').first().click();
+      await expect(page.getByRole('complementary', { name: 'Claim' }).getByRole('textbox', { name: 'Statement' })).toBeVisible();
+      found.push(...(await seriousViolations(page, 'claims view')));
+
+      expect(found, 'serious or critical axe violations').toEqual([]);
+    });
+  });
+}
