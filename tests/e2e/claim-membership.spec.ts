@@ -76,3 +76,17 @@ test('the annotation form explains its status; the claim explains its status and
     /the rating you publish for the claim as a whole .* Each of its annotations keeps its own status/,
   );
 });
+
+test('filtering the annotations panel fades the highlights it leaves out, and clearing it brings them back', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(rows(page)).toHaveCount(10);
+  const text = reader(page).locator('.view-lines');
+  await expect(text.locator('.cb-dimmed')).toHaveCount(0);
+  await annotations(page).getByLabel('Filter annotations').fill('albescu');
+  await expect(rows(page)).toHaveCount(2);
+  // The ministry's rainfall figure is left out: faded; the mayor's quote is in: as it was.
+  await expect(text.locator('.cb-dimmed').filter({ hasText: 'rainfall across' }).first()).toBeVisible();
+  await expect(text.locator('.cb-dimmed').filter({ hasText: 'taps will run dry' })).toHaveCount(0);
+  await annotations(page).getByLabel('Filter annotations').fill('');
+  await expect(text.locator('.cb-dimmed')).toHaveCount(0);
+});

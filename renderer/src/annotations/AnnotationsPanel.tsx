@@ -29,6 +29,8 @@ interface AnnotationsPanelProps {
   readonly onOpenCodebook: () => void;
   /** Shown first inside the panel (the side panel's tabs). */
   readonly header?: ReactNode;
+  /** The ids the filter lets through, or undefined when nothing is filtered (the reader fades the rest). */
+  readonly onFiltered?: (shown: ReadonlySet<string> | undefined) => void;
 }
 
 /** A row's height before it is measured: two lines of quote, one of tags, one of speaker. */
@@ -58,6 +60,7 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
   onClaim,
   onOpenCodebook,
   header,
+  onFiltered,
 }: AnnotationsPanelProps) {
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const tags = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag])), [codebook]);
@@ -73,6 +76,9 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
   }, [annotations, filter, codebook]);
   const ids = useMemo(() => ordered.map((annotation) => annotation.id), [ordered]);
   const filtered = filter.tag !== '' || filter.status !== '' || filter.query !== '';
+  useEffect(() => onFiltered?.(filtered ? new Set(ids) : undefined), [filtered, ids, onFiltered]);
+  // The reader shows every highlight again when the panel goes (another tab, another document).
+  useEffect(() => () => onFiltered?.(undefined), [onFiltered]);
   const statusById = useMemo(() => new Map(statuses.map((status) => [status.id, status])), [statuses]);
   const list = useRef<HTMLOListElement>(null);
 

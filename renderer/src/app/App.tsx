@@ -63,6 +63,7 @@ export function App() {
   const claimsLeft = useClaimMembership(evidence, documentId, scale);
   const claimsRight = useClaimMembership(evidence, besideId, scale);
   const { layout, setLayout, fold } = usePaneLayout(besideId !== undefined);
+  const [filterShown, setFilterShown] = useState<ReadonlySet<string>>();
   usePaneCycling();
   const [dialog, setDialog] = useState<'paste' | 'metadata' | 'versions' | 'codebook' | 'export' | 'settings'>();
   const [bundleFile, setBundleFile] = useState<File>();
@@ -216,6 +217,7 @@ export function App() {
                 label="Reader"
                 landmark="main"
                 claims={claimsLeft}
+                filterShown={filterShown}
                 linked={linkedLeft}
                 onFollowLink={(annotationId) => linking.follow('left', annotationId)}
                 onLink={linking.start}
@@ -288,6 +290,7 @@ export function App() {
                 links={links}
                 claims={claimsLeft}
                 onFold={fold}
+                onFiltered={setFilterShown}
                 linking={linking}
                 onOpenCodebook={openCodebook}
                 report={setNotice}

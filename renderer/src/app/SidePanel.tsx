@@ -33,9 +33,23 @@ interface SidePanelProps {
   readonly report: (message: string | undefined) => void;
   /** Folds a pane away (the side panel's » button). */
   readonly onFold: (pane: SidePane) => void;
+  /** What the annotations panel's filter lets through (undefined: no filter). */
+  readonly onFiltered?: (shown: ReadonlySet<string> | undefined) => void;
 }
 
-export function SidePanel({ pane, workspace, tab, onTab, links, claims, linking, onOpenCodebook, report, onFold }: SidePanelProps) {
+export function SidePanel({
+  pane,
+  workspace,
+  tab,
+  onTab,
+  links,
+  claims,
+  linking,
+  onOpenCodebook,
+  report,
+  onFold,
+  onFiltered,
+}: SidePanelProps) {
   const { documentId } = pane;
 
   // The annotations list follows a change once the reader has painted it, so a new highlight
@@ -124,6 +138,7 @@ export function SidePanel({ pane, workspace, tab, onTab, links, claims, linking,
           statuses={workspace.settings.statuses}
           claims={claims}
           header={tabs}
+          onFiltered={onFiltered}
           selectedId={listedSelection}
           onChoose={chooseInPanel}
           onDelete={pane.deleteAnnotation}

@@ -23,6 +23,8 @@ interface DocumentPaneProps {
   readonly landmark: 'main' | 'region';
   /** The claims each annotation belongs to: in the hover card and what is announced. */
   readonly claims: ReadonlyMap<string, readonly ClaimMembership[]>;
+  /** While the annotations panel is filtered, the annotations it shows (the others fade in the text). */
+  readonly filterShown?: ReadonlySet<string>;
   /** Buttons for the header (edit details, new version; swap, close). */
   readonly actions?: ReactNode;
   readonly linked: ReadonlySet<string>;
@@ -40,6 +42,7 @@ export function DocumentPane({
   label,
   landmark,
   claims,
+  filterShown,
   actions,
   linked,
   onFollowLink,
@@ -87,6 +90,7 @@ export function DocumentPane({
             reveal={pane.reveal}
             label={label === 'Reader' ? 'Document text' : `${label} text`}
             claims={claims}
+            filterShown={filterShown}
             onCursorAnnotation={pane.onCursorAnnotation}
             onTextSelection={pane.onTextSelection}
             onTagSelection={pane.tagSelection}

@@ -15,6 +15,7 @@ import { afterPaint, HighlightLayer } from './highlight-layer.ts';
 import { monaco } from './monaco.ts';
 import { loadSentences, monacoKeybindings, readerKeyOf, type ReaderKey } from './reader-keys.ts';
 import { useClaimHovers } from './use-claim-hovers.ts';
+import { useDimmedHighlights } from './use-dimmed-highlights.ts';
 import { isPlaced, rangeOf, showAnnotations, type CachedSpec, type HighlightState, type LastSync } from './reader-highlights.ts';
 
 export interface RevealRequest {
@@ -54,6 +55,8 @@ interface ReaderProps {
   readonly versions?: readonly DocumentVersion[];
   /** The claims each annotation belongs to: their statements and verdicts join the hover card. */
   readonly claims?: ReadonlyMap<string, readonly ClaimMembership[]>;
+  /** While the annotations panel is filtered, the annotations it shows: the others fade. */
+  readonly filterShown?: ReadonlySet<string>;
 }
 
 /** Characters up to which lines wrap at measured word widths (see the model effect). */
@@ -80,6 +83,7 @@ export function Reader({
   label = 'Document text',
   versions,
   claims,
+  filterShown,
 }: ReaderProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor>(null);
@@ -377,6 +381,7 @@ export function Reader({
   }, [linked, document.annotations, document.meta.id]);
 
   useClaimHovers(editorRef, claims, document);
+  useDimmedHighlights(editorRef, filterShown, document);
 
   // Each reveal request scrolls and flashes once, when its annotation is there (it may arrive with
   // a later page); later changes of the annotations must not pull the reader back to it.
