@@ -17,7 +17,8 @@ export interface RowWindow {
   readonly measure: (id: string) => (element: HTMLElement | null) => void;
 }
 
-const OVERSCAN_PX = 600;
+// About fifteen rows either side of the window: fast scrolling and the keyboard find rows ready.
+const OVERSCAN_PX = 1200;
 
 /**
  * The rows of `ids` to render for a list scrolled to `scrollTop` with `viewHeight` pixels in view.
