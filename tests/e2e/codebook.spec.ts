@@ -98,7 +98,7 @@ test('deleting a tag with its claims removes them; an unused tag goes without a 
   await form.getByRole('button', { name: 'Add tag' }).click();
   await expect(tagRow(page, 'Rumour')).toContainText('r');
   await codebook(page).getByRole('button', { name: 'Delete tag…' }).click();
-  await expect(codebook(page).getByRole('form', { name: 'Delete tag Rumour' })).toContainText('No claim uses it.');
+  await expect(codebook(page).getByRole('form', { name: 'Delete tag Rumour' })).toContainText('No annotation uses it.');
   await codebook(page).getByRole('button', { name: 'Delete tag' }).click();
   await expect(tagRow(page, 'Rumour')).toHaveCount(0);
   await codebook(page).getByRole('button', { name: 'Close' }).click();
