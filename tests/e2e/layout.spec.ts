@@ -42,30 +42,32 @@ test('the library and the side panel resize and fold with their splitters, by ke
   await page.goto(served.url);
   await expect(rows(page).first()).toBeVisible();
   const librarySplitter = page.getByRole('separator', { name: 'Resize the library' });
-  await expect(librarySplitter).toHaveAttribute('aria-valuenow', '250');
-  expect(await widthOf(library(page))).toBe(250);
+  await expect(librarySplitter).toHaveAttribute('aria-valuenow', '308');
+  expect(await widthOf(library(page))).toBe(308);
 
   // Keyboard: arrows resize, Shift for bigger steps; Enter folds.
   await librarySplitter.focus();
   await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Shift+ArrowRight');
-  await expect(librarySplitter).toHaveAttribute('aria-valuenow', '330');
-  expect(await widthOf(library(page))).toBe(330);
+  await expect(librarySplitter).toHaveAttribute('aria-valuenow', '324');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(librarySplitter).toHaveAttribute('aria-valuenow', '196');
+  expect(await widthOf(library(page))).toBe(196);
   await page.keyboard.press('Enter');
   await expect(library(page)).toBeHidden();
   await expect(librarySplitter).toHaveAttribute('aria-valuetext', 'folded');
   await expect(page.getByRole('button', { name: 'Library', exact: true })).toBeVisible();
 
-  // The mouse: drag the side panel's splitter 100 px to the left, and it is 100 px wider.
+  // The mouse: drag the side panel's splitter 60 px to the left, and it is 60 px wider.
   const sideSplitter = page.getByRole('separator', { name: 'Resize the side panel' });
   const before = await widthOf(annotations(page));
   const box = (await sideSplitter.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + 200);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 - 50, box.y + 200, { steps: 4 });
-  await page.mouse.move(box.x + box.width / 2 - 100, box.y + 200, { steps: 4 });
+  await page.mouse.move(box.x + box.width / 2 - 30, box.y + 200, { steps: 4 });
+  await page.mouse.move(box.x + box.width / 2 - 60, box.y + 200, { steps: 4 });
   await page.mouse.up();
-  expect(Math.abs((await widthOf(annotations(page))) - (before + 100))).toBeLessThanOrEqual(2);
+  expect(Math.abs((await widthOf(annotations(page))) - (before + 60))).toBeLessThanOrEqual(2);
   const sideWidth = await sideSplitter.getAttribute('aria-valuenow');
 
   // Remembered: the library still folded, the side panel as wide.
@@ -76,7 +78,7 @@ test('the library and the side panel resize and fold with their splitters, by ke
   // The rail unfolds it at the width it had.
   await page.getByRole('button', { name: 'Library', exact: true }).click();
   await expect(library(page)).toBeVisible();
-  expect(await widthOf(library(page))).toBe(330);
+  expect(await widthOf(library(page))).toBe(196);
 
   // The side panel's » folds it; its rail brings it back.
   await annotations(page).getByRole('button', { name: 'Fold the side panel pane' }).click();

@@ -65,7 +65,7 @@ describe('shownLayout', () => {
   it('caps each pane at its share of the window, never under its minimum, and keeps folding', () => {
     expect(shownLayout(wide, 2400)).toEqual(wide);
     expect(shownLayout(wide, 1000)).toEqual({ library: { width: 250, collapsed: false }, side: { width: 320, collapsed: true } });
-    expect(shownLayout(wide, 1000, true)).toEqual({ library: { width: 180, collapsed: false }, side: { width: 270, collapsed: true } });
+    expect(shownLayout(wide, 1400, true)).toEqual({ library: { width: 210, collapsed: false }, side: { width: 294, collapsed: true } });
     expect(shownLayout(wide, 500)).toEqual({
       library: { width: PANE_LIMITS.library.min, collapsed: false },
       side: { width: PANE_LIMITS.side.min, collapsed: true },

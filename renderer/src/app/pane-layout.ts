@@ -14,9 +14,10 @@ export const PANE_LIMITS: Readonly<Record<SidePane, { readonly min: number; read
   side: { min: 220, max: 640 },
 };
 
+/** The widths the window had before the panes could be resized (22% and 26% of 1400 px), so text wraps as it did. */
 export const DEFAULT_LAYOUT: PaneLayout = {
-  library: { width: 250, collapsed: false },
-  side: { width: 320, collapsed: false },
+  library: { width: 308, collapsed: false },
+  side: { width: 364, collapsed: false },
 };
 
 export const LAYOUT_STORAGE_KEY = 'claimbench.layout.v1';
@@ -91,7 +92,7 @@ export function splitterKey(layout: PaneLayout, pane: SidePane, event: { key: st
  */
 const WINDOW_SHARE: Readonly<Record<'one' | 'split', Readonly<Record<SidePane, number>>>> = {
   one: { library: 0.25, side: 0.32 },
-  split: { library: 0.18, side: 0.27 },
+  split: { library: 0.15, side: 0.21 },
 };
 
 /**
