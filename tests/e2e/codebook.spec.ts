@@ -140,7 +140,7 @@ test('merges two speakers into one: annotations take the kept name, its other sp
   served,
 }) => {
   await page.goto(served.url);
-  await expect(claimsPanel(page).getByTestId('claim-item')).toHaveCount(10);
+  await expect(claimsPanel(page).getByTestId('annotation-item')).toHaveCount(10);
   await openCodebook(page);
   await codebook(page).getByRole('button', { name: 'Speakers…' }).click();
   const speakers = codebook(page).getByRole('region', { name: 'Speakers' });
@@ -164,7 +164,7 @@ test('merges two speakers into one: annotations take the kept name, its other sp
 
   // In the panel, the old spelling still finds the speaker's annotations, now under the kept name.
   await claimsPanel(page).getByPlaceholder('Filter by quote, speaker, note').fill('Reinholt');
-  const found = claimsPanel(page).getByTestId('claim-item');
+  const found = claimsPanel(page).getByTestId('annotation-item');
   await expect(found).toHaveCount(2);
   for (const row of await found.all()) await expect(row).toContainText('Ministry of Environment');
 

@@ -202,9 +202,9 @@ test('exports every claim and link as a W3C AnnotationCollection', async ({ page
 test('adds a mention to a claim found by typing words of its statement', async ({ page, served }) => {
   await page.goto(served.url);
   await expect(left(page).getByRole('heading', { name: /Valmont declares water emergency/ })).toBeVisible();
-  await page.getByTestId('claim-item').filter({ hasText: 'rainfall across the northern basin' }).click();
-  await page.getByRole('complementary', { name: 'Claims' }).getByRole('button', { name: 'Claim…' }).click();
-  const form = page.getByRole('dialog', { name: 'Claim this mention' });
+  await page.getByTestId('annotation-item').filter({ hasText: 'rainfall across the northern basin' }).click();
+  await page.getByRole('complementary', { name: 'Annotations' }).getByRole('button', { name: 'Claim…' }).click();
+  const form = page.getByRole('dialog', { name: 'Add this annotation to a claim' });
   // The dialog's focus is on the option that is checked, not on the group's first one.
   await expect(form.getByRole('radio', { name: 'New claim' })).toBeFocused();
   await form.getByRole('radio', { name: /Add to a claim/ }).check();

@@ -6,8 +6,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
-const panel = (page: Page) => page.getByRole('complementary', { name: 'Claims' });
-const claims = (page: Page) => panel(page).getByTestId('claim-item');
+const panel = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
+const claims = (page: Page) => panel(page).getByTestId('annotation-item');
 const library = (page: Page) => page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item');
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Command palette' });
 
@@ -82,7 +82,7 @@ test('the command palette lists every action with its keys, filters as you type,
 });
 
 test('? shows the shortcuts sheet outside text fields, from the same list', async ({ page }) => {
-  const filter = page.getByLabel('Filter claims');
+  const filter = page.getByLabel('Filter annotations');
   await filter.fill('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
   await filter.fill('');
@@ -91,8 +91,8 @@ test('? shows the shortcuts sheet outside text fields, from the same list', asyn
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();
   await expect(sheet.getByRole('region', { name: 'Anywhere' })).toContainText('Ctrl+YRedo');
-  await expect(sheet.getByRole('region', { name: 'In the claims panel' })).toContainText('EntereEdit the selected claim');
-  await expect(sheet.getByRole('region', { name: 'In the claim form' })).toContainText('Alt+SNext status');
+  await expect(sheet.getByRole('region', { name: 'In the annotations panel' })).toContainText('EntereEdit the selected annotation');
+  await expect(sheet.getByRole('region', { name: 'In the annotation form' })).toContainText('Alt+SNext status');
   await expect(sheet).toContainText('1 Statistic');
   await page.screenshot({ path: 'test-results/shortcuts-sheet.png' });
   await page.keyboard.press('Escape');
@@ -143,20 +143,20 @@ test('on an existing claim, Enter edits it and a tag key adds or removes that ta
   await page.keyboard.press('2');
   await expect(row.locator('.chip')).toHaveText(['Statistic']);
   await page.keyboard.press('Enter');
-  const form = page.getByRole('dialog', { name: 'Edit claim' });
+  const form = page.getByRole('dialog', { name: 'Edit annotation' });
   await expect(form.locator('blockquote')).toHaveText('the lowest level since records began in 1974');
   await page.keyboard.press('Escape');
   await expect(claims(page)).toHaveCount(10);
   // Outside any claim, with nothing selected, a key says what the keys do.
   await reader(page).locator('.view-line').filter({ hasText: 'By Nadia Okafor' }).click();
   await page.keyboard.press('Enter');
-  await expect(reader(page).locator('.monaco-editor-overlaymessage')).toContainText('press a tag key or Enter to mark a claim');
+  await expect(reader(page).locator('.monaco-editor-overlaymessage')).toContainText('press a tag key or Enter to mark an annotation');
 });
 
 test('in the claim form tag keys toggle tags and Alt+S sets the status; in the panel Enter or e edits the row', async ({ page }) => {
   await selectWord(page);
   await page.keyboard.press('Enter');
-  const form = page.getByRole('dialog', { name: 'New claim' });
+  const form = page.getByRole('dialog', { name: 'New annotation' });
   await expect(form.getByRole('checkbox', { name: /Statistic/ })).toBeFocused();
   await page.keyboard.press('3');
   await expect(form.getByRole('checkbox', { name: /Event/ })).toBeChecked();
@@ -179,11 +179,11 @@ test('in the claim form tag keys toggle tags and Alt+S sets the status; in the p
 
   await row.click();
   await page.keyboard.press('e');
-  await expect(page.getByRole('dialog', { name: 'Edit claim' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Edit annotation' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(row).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('dialog', { name: 'Edit claim' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Edit annotation' })).toBeVisible();
 });
 
 test('"Open beside…" finds a document by a part of its title, and says when none matches', async ({ page }) => {
@@ -193,7 +193,7 @@ test('"Open beside…" finds a document by a part of its title, and says when no
   await expect(page.locator('.banner[role=alert]')).toHaveText(/No other document's title matches “nothing like this”/);
   await beside.fill('MAYOR albescu');
   await beside.press('Enter');
-  await expect(page.getByRole('main', { name: 'Source' }).getByRole('heading', { level: 1 })).toHaveText(
+  await expect(page.getByRole('region', { name: 'Source' }).getByRole('heading', { level: 1 })).toHaveText(
     'Statement by Mayor Teresa Albescu on the water emergency',
   );
   await expect(page.locator('.banner[role=alert]')).toHaveCount(0);

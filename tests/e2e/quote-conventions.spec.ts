@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 const left = (page: Page) => page.getByRole('main', { name: 'Reader' });
-const right = (page: Page) => page.getByRole('main', { name: 'Source' });
+const right = (page: Page) => page.getByRole('region', { name: 'Source' });
 
 async function paste(page: Page, title: string, text: string) {
   await page.getByRole('button', { name: 'Paste' }).click();

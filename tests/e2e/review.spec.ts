@@ -74,7 +74,7 @@ test('a new version that changes the words of a quote with evidence sends it to 
   await page.goto(served.url);
   // The sample's misquote: the Courier quotes the taps "will" run dry; the mayor's statement says "could".
   await page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item').filter({ hasText: 'Statement by Mayor' }).click();
-  await expect(page.getByRole('complementary', { name: 'Claims' }).getByTestId('claim-item')).toHaveCount(3);
+  await expect(page.getByRole('complementary', { name: 'Annotations' }).getByTestId('annotation-item')).toHaveCount(3);
   const original = await readFile(path.join(APP_ROOT, 'resources', 'sample', 'valmont-mayor-statement.txt'), 'utf8');
   // The city "corrects" its statement to the Courier's word: one word, well above the review threshold.
   const corrected = original.replace('the taps could run dry', 'the taps will run dry');

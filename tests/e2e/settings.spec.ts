@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
-const claims = (page: Page) => page.getByRole('complementary', { name: 'Claims' }).getByTestId('claim-item');
+const claims = (page: Page) => page.getByRole('complementary', { name: 'Annotations' }).getByTestId('annotation-item');
 const welcome = (page: Page) => page.getByRole('region', { name: 'Welcome' });
 const settings = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
 const library = (page: Page) => page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item');
@@ -96,7 +96,7 @@ test('the settings dialog edits statuses and the verdict scale, and keeps what r
   await library(page).first().focus();
   await page.keyboard.press('Control+,');
   await expect(settings(page)).toBeVisible();
-  const statuses = settings(page).getByRole('group', { name: 'Span statuses' });
+  const statuses = settings(page).getByRole('group', { name: 'Annotation statuses' });
   // "Supported" is used by the sample's claims: it cannot go, and says why; "Refuted" is unused.
   await expect(statuses.getByRole('button', { name: 'Remove Supported' })).toBeDisabled();
   await expect(statuses.getByRole('button', { name: 'Remove Supported' })).toHaveAttribute('title', /claims? use/);
@@ -122,8 +122,8 @@ test('the settings dialog edits statuses and the verdict scale, and keeps what r
 
   // The claim form offers the new list.
   await claims(page).first().click();
-  await page.getByRole('button', { name: 'Edit claim' }).click();
-  const form = page.getByRole('dialog', { name: 'Edit claim' });
+  await page.getByRole('button', { name: 'Edit annotation' }).click();
+  const form = page.getByRole('dialog', { name: 'Edit annotation' });
   await expect(form.getByLabel('Status').locator('option')).toHaveText([
     'Unverified',
     'Backed by a source',

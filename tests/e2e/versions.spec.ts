@@ -34,7 +34,7 @@ test('lists the versions, reads an earlier one, compares any two, and says which
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText('Version 1');
   await expect(rows.nth(0)).toContainText('valmont-mayor-statement.txt');
-  await expect(rows.nth(0)).toContainText('3 claims made on it');
+  await expect(rows.nth(0)).toContainText('3 annotations made on it');
   await expect(rows.nth(1)).toContainText('from statement-v2.txt');
   await expect(rows.nth(2)).toContainText(/Version 3\s*current/);
   await expect(rows.nth(2)).toContainText('from statement-v3.txt');

@@ -17,8 +17,8 @@ export type Scope = 'window' | 'reader' | 'claims-panel' | 'claim-form';
 export const SCOPE_NAMES: Readonly<Record<Scope, string>> = {
   window: 'Anywhere',
   reader: 'In the reader',
-  'claims-panel': 'In the claims panel',
-  'claim-form': 'In the claim form',
+  'claims-panel': 'In the annotations panel',
+  'claim-form': 'In the annotation form',
 };
 
 export interface CommandSpec {
@@ -69,27 +69,27 @@ export const COMMANDS = {
   'document.importAnnotations': { title: 'Import annotations onto this document…', scope: 'window', keys: [] },
   'document.delete': { title: 'Delete this document…', scope: 'window', keys: [] },
   'reader.tag': {
-    title: 'Tag the selection, or add or remove the tag of the claim at the cursor',
+    title: 'Tag the selection, or add or remove the tag of the annotation at the cursor',
     scope: 'reader',
     keys: [],
     tagKeys: true,
   },
   'reader.claim': {
-    title: 'New claim from the selection, or edit the claim at the cursor',
+    title: 'New annotation from the selection, or edit the annotation at the cursor',
     scope: 'reader',
     keys: [{ key: 'Enter' }],
   },
   'reader.selectSentence': { title: 'Select the sentence at the cursor', scope: 'reader', keys: [{ key: 's', alt: true }] },
   'reader.link': { title: 'Link with the selection in the other pane…', scope: 'reader', keys: [{ key: 'l', alt: true }] },
   'reader.followLink': {
-    title: 'Follow the evidence link of the claim at the cursor',
+    title: 'Follow the evidence link of the annotation at the cursor',
     scope: 'reader',
     keys: [{ key: 'Enter', alt: true }],
   },
-  'panel.next': { title: 'Next claim', scope: 'claims-panel', keys: [{ key: 'j' }] },
-  'panel.previous': { title: 'Previous claim', scope: 'claims-panel', keys: [{ key: 'k' }] },
-  'panel.edit': { title: 'Edit the selected claim', scope: 'claims-panel', keys: [{ key: 'Enter' }, { key: 'e' }] },
-  'panel.delete': { title: 'Delete the selected claim', scope: 'claims-panel', keys: [{ key: 'Delete' }, { key: 'Backspace' }] },
+  'panel.next': { title: 'Next annotation', scope: 'claims-panel', keys: [{ key: 'j' }] },
+  'panel.previous': { title: 'Previous annotation', scope: 'claims-panel', keys: [{ key: 'k' }] },
+  'panel.edit': { title: 'Edit the selected annotation', scope: 'claims-panel', keys: [{ key: 'Enter' }, { key: 'e' }] },
+  'panel.delete': { title: 'Delete the selected annotation', scope: 'claims-panel', keys: [{ key: 'Delete' }, { key: 'Backspace' }] },
   'form.tag': {
     title: 'Add or remove a tag',
     scope: 'claim-form',
@@ -102,7 +102,7 @@ export const COMMANDS = {
     scope: 'claim-form',
     keys: [{ key: 's', alt: true }],
   },
-  'form.save': { title: 'Save the claim', scope: 'claim-form', keys: [{ key: 'Enter', mod: true }] },
+  'form.save': { title: 'Save the annotation', scope: 'claim-form', keys: [{ key: 'Enter', mod: true }] },
   'dialog.close': { title: 'Close the dialog or the palette', scope: 'window', keys: [{ key: 'Escape' }] },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -139,7 +139,7 @@ export function ClaimsView({ rows, scale, analystName, reviewUrlPattern, onOpenM
                           {row.sameDayCount > 0 && (
                             <span
                               className="same-day"
-                              title={`${row.sameDayCount === 1 ? 'Another document was' : `${row.sameDayCount} other documents were`} published the same day. On a tied day a source counts before a claim document, then the document imported first (see the README).`}
+                              title={`${row.sameDayCount === 1 ? 'Another document was' : `${row.sameDayCount} other documents were`} published the same day. On a tied day a source counts before a checked document, then the document imported first (see the README).`}
                             >
                               same day
                             </span>

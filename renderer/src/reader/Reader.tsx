@@ -15,6 +15,7 @@ import { afterPaint, HighlightLayer } from './highlight-layer.ts';
 import { monaco } from './monaco.ts';
 import { loadSentences, monacoKeybindings, readerKeyOf, type ReaderKey } from './reader-keys.ts';
 import { useClaimHovers } from './use-claim-hovers.ts';
+import { useLinkMarkers } from './use-link-markers.ts';
 import { useDimmedHighlights } from './use-dimmed-highlights.ts';
 import { isPlaced, rangeOf, showAnnotations, type CachedSpec, type HighlightState, type LastSync } from './reader-highlights.ts';
 
@@ -117,7 +118,6 @@ export function Reader({
     linked,
     shortcuts: new Map<string, string>(),
   });
-  const markers = useRef<monaco.editor.IEditorDecorationsCollection>(null);
   /** The last reveal request carried out, and its flash. */
   const revealed = useRef<RevealRequest>(undefined);
   const flash = useRef<monaco.editor.IEditorDecorationsCollection>(null);
@@ -147,7 +147,7 @@ export function Reader({
       domReadOnly: true,
       readOnlyMessage: {
         value:
-          'The text stays exactly as imported. Select a span and press a tag key or Enter to mark a claim; in a claim, Enter edits it.',
+          'The text stays exactly as imported. Select a span and press a tag key or Enter to mark an annotation; in an annotation, Enter edits it.',
       },
       wordWrap: 'on',
       lineNumbers: 'off',
@@ -294,13 +294,11 @@ export function Reader({
         return selecting;
       },
     });
-    markers.current = editor.createDecorationsCollection();
     return () => {
       selection.dispose();
       markerClick.dispose();
       follow.dispose();
       link.dispose();
-      markers.current?.clear();
       keys.dispose();
       selectSentence.dispose();
       cursor.dispose();
@@ -356,30 +354,7 @@ export function Reader({
     });
   }, [document.annotations, codebook, statuses, versions, document.meta.id]);
 
-  // A marker after each linked highlight (a few per document: built whole each time).
-  useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (!model || !markers.current) return;
-    const ends =
-      linked === undefined || linked.size === 0
-        ? []
-        : document.annotations.filter((annotation) => linked.has(annotation.id) && isPlaced(annotation));
-    markers.current.set(
-      ends.map((annotation) => {
-        // On the last character, drawn after it by CSS (a click just right of the text is on it).
-        const start = model.getPositionAt(annotation.target.end - 1);
-        const end = model.getPositionAt(annotation.target.end);
-        return {
-          range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
-          options: {
-            afterContentClassName: 'cb-link-marker',
-            hoverMessage: { value: 'Evidence link: click the ⇄ (or press Alt+Enter in the annotation) to open the other end' },
-          },
-        };
-      }),
-    );
-  }, [linked, document.annotations, document.meta.id]);
-
+  useLinkMarkers(editorRef, linked, document);
   useClaimHovers(editorRef, claims, document);
   useDimmedHighlights(editorRef, filterShown, document);
 

@@ -24,7 +24,7 @@ function reasonOf({ anchor }: Annotation): string {
 }
 
 const EVIDENCE_HELP =
-  'This claim has a link, a claim record or a verdict, and the new version changed its words: it waits here whatever its likeness, and its links and verdict keep the words they were made on.';
+  'This annotation has a link, a place in a claim or a verdict, and the new version changed its words: it waits here whatever its likeness, and its links and verdict keep the words they were made on.';
 
 interface ReviewPanelProps {
   readonly annotations: readonly Annotation[];

@@ -1,11 +1,11 @@
-// An editable list of named, coloured entries: the span statuses, or the verdict scale. Entries
+// An editable list of named, coloured entries: the annotation statuses, or the verdict scale. Entries
 // can be renamed, recoloured, moved and added; one that records use cannot be removed, and says
 // how many use it.
 import { useRef } from 'react';
 import { NEW_ENTRY, type ScaleEntry } from './scale-entries.ts';
 
 interface ScaleEditorProps {
-  /** "Span statuses", "Verdict scale". */
+  /** "Annotation statuses", "Verdict scale". */
   readonly legend: string;
   readonly description: string;
   /** What one entry is called in buttons ("status", "rating"). */

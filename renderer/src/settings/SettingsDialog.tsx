@@ -81,8 +81,8 @@ export function SettingsDialog({ workspace, sampleDocuments, onRemoveSample, onC
           <span className="form-hint">Names exported bundles and projects, and titles report.html.</span>
         </label>
         <ScaleEditor
-          legend="Span statuses"
-          description="How far each highlighted claim has been checked. The first is given to new claims."
+          legend="Annotation statuses"
+          description="What checking found in each annotation (a highlighted passage). The first is given to new annotations."
           noun="status"
           entries={statuses}
           usage={usage?.statuses}
@@ -91,7 +91,7 @@ export function SettingsDialog({ workspace, sampleDocuments, onRemoveSample, onC
         />
         <ScaleEditor
           legend="Verdict scale"
-          description="The ratings a claim record's verdict may take (Claims view), best to worst."
+          description="The ratings a claim's verdict may take (Claims view), for the statement as a whole, best to worst."
           noun="rating"
           entries={verdictScale}
           usage={usage?.ratings}

@@ -36,8 +36,8 @@ export function WelcomePanel({ workspace, sampleDocuments, onRemoveSample }: Wel
     <section className="welcome" aria-label="Welcome">
       <form className="welcome-form" onSubmit={submit}>
         <p className="welcome-text">
-          <strong>Welcome to Claimbench.</strong> Your name goes on the claims you make and the files you export; the workspace name names
-          your exports.
+          <strong>Welcome to Claimbench.</strong> Your name goes on the annotations and claims you make and the files you export; the
+          workspace name names your exports.
         </p>
         <label>
           Your name
@@ -57,7 +57,11 @@ export function WelcomePanel({ workspace, sampleDocuments, onRemoveSample }: Wel
             {sampleDocuments > 0 ? 'Save and keep the sample' : 'Save'}
           </button>
           {sampleDocuments > 0 && (
-            <button type="button" onClick={() => void answer(true)} title="Remove the sample documents and their claims (Ctrl+Z undoes)">
+            <button
+              type="button"
+              onClick={() => void answer(true)}
+              title="Remove the sample documents, their annotations and the sample's claim (Ctrl+Z undoes)"
+            >
               Save and start empty
             </button>
           )}

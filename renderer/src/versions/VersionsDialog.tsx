@@ -114,7 +114,7 @@ export function VersionsDialog({ documentId, title, onClose }: VersionsDialogPro
                   {version.current && <span className="version-current">current</span>}
                 </span>
                 <span className="version-when">{whenAndWhence(version)}</span>
-                <span className="version-made">{countOf(version.annotationsMadeOn, 'claim')} made on it</span>
+                <span className="version-made">{countOf(version.annotationsMadeOn, 'annotation')} made on it</span>
                 <span className="version-actions">
                   <button
                     type="button"
