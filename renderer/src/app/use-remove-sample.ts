@@ -18,14 +18,14 @@ export function useRemoveSample(
     const sample = documents.state === 'ready' ? documents.value.filter(({ meta }) => isSampleDocument(meta)) : [];
     if (sample.length === 0) return report('This workspace holds no sample documents.');
     const claims = sample.reduce((sum, { annotationCount }) => sum + annotationCount, 0);
-    const message = `${countOf(sample.length, 'sample document')} (${sample.map(({ meta }) => `“${meta.title}”`).join(', ')}) go, with their ${countOf(claims, 'claim')}, the links and claim records made from them, and the sample's own claim records. Your own documents stay. Ctrl+Z undoes it.`;
+    const message = `${countOf(sample.length, 'sample document')} (${sample.map(({ meta }) => `“${meta.title}”`).join(', ')}) go, with their ${countOf(claims, 'annotation')}, the links and claims made from them, and the sample's own claims. Your own documents stay. Ctrl+Z undoes it.`;
     if (!(await confirm({ title: 'Remove the sample?', message, confirmLabel: 'Remove the sample' }))) return;
     try {
       const result = await api.removeSample();
       if (!result.ok) return report(result.error.message);
       const { documents: gone, annotations, links, claims: records } = result.value;
       showOutcome(
-        `Removed the sample: ${[countOf(gone, 'document'), countOf(annotations, 'claim'), countOf(links, 'link'), countOf(records, 'claim record')].join(', ')}. Ctrl+Z puts it back.`,
+        `Removed the sample: ${[countOf(gone, 'document'), countOf(annotations, 'annotation'), countOf(links, 'link'), countOf(records, 'claim')].join(', ')}. Ctrl+Z puts it back.`,
       );
     } catch (error) {
       report((error as Error).message);

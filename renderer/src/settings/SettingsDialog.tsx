@@ -73,7 +73,7 @@ export function SettingsDialog({ workspace, sampleDocuments, onRemoveSample, onC
             placeholder="As it should appear on your work"
             onChange={(event) => setAnalystName(event.target.value)}
           />
-          <span className="form-hint">The creator of every new claim, link and claim record, in exports, and the signer of bundles.</span>
+          <span className="form-hint">The creator of every new annotation, link and claim, in exports, and the signer of bundles.</span>
         </label>
         <label>
           Workspace name
