@@ -1,4 +1,5 @@
-// axe-core (WCAG 2.1 A and AA rules) over every view and every dialog a user can open, in the light
+// axe-core (WCAG 2.1 A and AA rules) over every view and every dialog a user can open (settings,
+// the command palette and the shortcuts sheet included), in the light
 // and the dark theme: no serious or critical violation. Each state is checked where a person would
 // meet it (the sample workspace, as it opens), and every violation found is listed with its
 // elements, so one run shows them all.
@@ -83,6 +84,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await inClaim.click();
       await checkDialog(page, found, 'Delete this annotation and its links?', () =>
         annotations(page).getByRole('button', { name: 'Delete annotation' }).click(),
+      );
+      await checkDialog(page, found, 'Settings', () => page.keyboard.press('Control+,'));
+      await checkDialog(page, found, 'Command palette', () => page.keyboard.press('Control+k'));
+      await checkDialog(page, found, 'Keyboard shortcuts', async () => {
+        await page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item').first().focus();
+        await page.keyboard.press('?');
+      });
+      await checkDialog(page, found, /^Versions of/, () =>
+        reader(page)
+          .getByRole('button', { name: /^Versions/ })
+          .click(),
       );
       await checkDialog(page, found, 'Import notes.claimbundle', () =>
         page

@@ -49,7 +49,7 @@ test('an annotation in a claim shows the claim and its verdict in its row and ho
   dialog = page.getByRole('dialog', { name: 'Add this annotation to a claim' });
   await expect(dialog.getByTestId('already-in')).toHaveCount(0);
   await dialog.getByRole('radio', { name: 'Add to a claim' }).check();
-  await expect(dialog.getByRole('combobox', { name: 'Claim' }).locator('option')).toHaveCount(2);
+  await expect(dialog.getByRole('listbox', { name: 'Claims' }).getByRole('option')).toHaveCount(2);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
 

@@ -70,7 +70,7 @@ export function ClaimPicker({ claims, value, onChange, scale }: ClaimPickerProps
           >
             <span>{claim.statement}</span>
             <small>
-              {claim.mentions.length} mention{claim.mentions.length === 1 ? '' : 's'}
+              {claim.mentions.length} annotation{claim.mentions.length === 1 ? '' : 's'}
               {claim.verdict && ` · ${scale.find((rating) => rating.id === claim.verdict!.rating)?.label ?? claim.verdict.rating}`}
             </small>
           </li>
