@@ -29,6 +29,10 @@ async function cutShort(page: Page): Promise<string[]> {
         const needed = canvas.measureText(text).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 16;
         if (element.clientWidth < needed - 1) found.push(`select “${text}” (${element.clientWidth} < ${Math.ceil(needed)} px)`);
       } else if (element.scrollWidth > element.clientWidth + 1) found.push(`button “${element.textContent}”`);
+      // Nor may its pane cut it off at the side.
+      const pane = element.closest<HTMLElement>('.pane, .side-panel, .pane-rail');
+      if (pane && element.getBoundingClientRect().right > pane.getBoundingClientRect().right + 1)
+        found.push(`“${element.textContent}” past the edge of its pane`);
     }
     return found;
   });

@@ -10,7 +10,7 @@ export interface PaneLayout {
 
 /** The narrowest and widest each pane may be dragged to, in CSS pixels. */
 export const PANE_LIMITS: Readonly<Record<SidePane, { readonly min: number; readonly max: number }>> = {
-  library: { min: 160, max: 520 },
+  library: { min: 180, max: 520 },
   side: { min: 220, max: 640 },
 };
 
