@@ -42,11 +42,22 @@ const withoutVersion = (text: string) => {
   return rest;
 };
 
-/** A workspace.json's content with a GUID on every tag that has none, as opening gives them. */
+/**
+ * A workspace.json's content as opening gives it: a GUID on every tag that has none, and a
+ * workspace from before the first-run prompt counted as past it (`welcomed: true`).
+ */
 function withLegacyGuids(file: Record<string, unknown>): Record<string, unknown> {
-  const { createdAt, codebook } = file as { createdAt?: string; codebook?: { tags: { id: string; guid?: string }[] } };
+  const { createdAt, codebook, settings } = file as {
+    createdAt?: string;
+    codebook?: { tags: { id: string; guid?: string }[] };
+    settings?: Record<string, unknown>;
+  };
   if (createdAt === undefined || codebook === undefined) return file;
-  return { ...file, codebook: { tags: codebook.tags.map((tag) => ({ ...tag, guid: tag.guid ?? legacyTagGuid(createdAt, tag.id) })) } };
+  return {
+    ...file,
+    ...(settings ? { settings: { welcomed: true, ...settings } } : {}),
+    codebook: { tags: codebook.tags.map((tag) => ({ ...tag, guid: tag.guid ?? legacyTagGuid(createdAt, tag.id) })) },
+  };
 }
 
 describe('migrating a workspace', () => {
