@@ -214,7 +214,7 @@ test('adds a mention to a claim found by typing words of its statement', async (
   await expect(form.getByRole('option', { selected: true })).toContainText('The Lindell reservoir fell to 18 percent');
   await search.fill('lindell no-such-word');
   await expect(form.getByRole('status')).toContainText('No claim has all of');
-  await expect(form.getByRole('button', { name: 'Add mention' })).toBeDisabled();
+  await expect(form.getByRole('button', { name: 'Add to claim' })).toBeDisabled();
   await page.screenshot({ path: 'test-results/evidence-claim-picker.png' });
   await search.fill('lindell');
   await search.press('Enter');
