@@ -4,24 +4,13 @@
 // part of a title; and library counts that follow a key press.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { selectWord } from './reader-steps.ts';
 
 const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
 const claims = (page: Page) => panel(page).getByTestId('annotation-item');
 const library = (page: Page) => page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item');
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Command palette' });
-
-/** Double-clicks "VALMONT" until Monaco shows it selected (two clicks may arrive too far apart on a loaded machine). */
-async function selectWord(page: Page): Promise<void> {
-  await expect(async () => {
-    await reader(page)
-      .locator('.view-line span span')
-      .filter({ hasText: /^VALMONT/ })
-      .first()
-      .dblclick({ position: { x: 12, y: 8 } });
-    await expect(reader(page).locator('.selected-text')).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
-}
 
 /** Puts the reader's cursor inside the highlight whose text is exactly `text`, with nothing selected. */
 async function cursorIn(page: Page, text: RegExp): Promise<void> {

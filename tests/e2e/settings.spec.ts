@@ -3,24 +3,12 @@
 // what records use kept), and the names they give to new claims and exported files.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { selectWord } from './reader-steps.ts';
 
-const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
 const claims = (page: Page) => page.getByRole('complementary', { name: 'Annotations' }).getByTestId('annotation-item');
 const welcome = (page: Page) => page.getByRole('region', { name: 'Welcome' });
 const settings = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
 const library = (page: Page) => page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item');
-
-/** Double-clicks "VALMONT" until Monaco shows it selected (two clicks may arrive too far apart on a loaded machine). */
-async function selectWord(page: Page): Promise<void> {
-  await expect(async () => {
-    await reader(page)
-      .locator('.view-line span span')
-      .filter({ hasText: /^VALMONT/ })
-      .first()
-      .dblclick({ position: { x: 12, y: 8 } });
-    await expect(reader(page).locator('.selected-text')).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
-}
 
 /** Calls the workbench as the page does (page.request shares its cookie). */
 async function call<T>(page: Page, origin: string, method: string, ...args: unknown[]): Promise<T> {
