@@ -135,7 +135,10 @@ test('exports the codebook as CSV and REFI-QDA, and imports a file that adds and
   await expect(codebook(page).getByRole('status')).toContainText('Could not import broken.qdc');
 });
 
-test('merges two speakers into one: annotations take the kept name, its other spelling still finds them', async ({ page, served }) => {
+test('merges two speakers into one: annotations take the kept name, its other spelling still finds them, undo splits them', async ({
+  page,
+  served,
+}) => {
   await page.goto(served.url);
   await expect(claimsPanel(page).getByTestId('annotation-item')).toHaveCount(10);
   await openCodebook(page);
@@ -163,8 +166,13 @@ test('merges two speakers into one: annotations take the kept name, its other sp
   await claimsPanel(page).getByPlaceholder('Filter by quote, speaker, note').fill('Reinholt');
   const found = claimsPanel(page).getByTestId('annotation-item');
   await expect(found).toHaveCount(2);
-  await expect(found.filter({ hasText: 'Ministry of Environment' })).toHaveCount(2);
+  // Speaker, then outlet: both now name the ministry first.
+  await expect(found.locator('.annotation-source')).toHaveText([/^Ministry of Environment/, /^Ministry of Environment/]);
 
-  // Undoing the merge is tested at the service (speaker-methods.test.ts): in the panel, a row
-  // sometimes kept the merged name after Ctrl+Z in 2 of 5 runs here, not yet explained (see the session note).
+  await page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item').first().focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('footer.statusbar')).toContainText('Undid: Merge speaker Pavel Reinholt into Ministry of Environment');
+  // Split again, "Reinholt" no longer finds the ministry's own annotation: only his is left.
+  await expect(found).toHaveCount(1);
+  await expect(found.locator('.annotation-source')).toHaveText(/^Pavel Reinholt/);
 });

@@ -18,11 +18,16 @@ export function useWorkspaceInfo(): Loadable<WorkspaceInfo> {
   const [info, setInfo] = useState<Loadable<WorkspaceInfo>>({ state: 'loading' });
   useEffect(() => {
     let live = true;
+    // An event carries the workspace as it is now: a first read answered after one is older.
+    let heard = false;
     api.getWorkspaceInfo().then(
-      (value) => live && setInfo({ state: 'ready', value }),
-      (error: unknown) => live && setInfo({ state: 'failed', message: messageOf(error) }),
+      (value) => live && !heard && setInfo({ state: 'ready', value }),
+      (error: unknown) => live && !heard && setInfo({ state: 'failed', message: messageOf(error) }),
     );
-    const subscription = api.onDidChangeWorkspace((value) => setInfo({ state: 'ready', value }));
+    const subscription = api.onDidChangeWorkspace((value) => {
+      heard = true;
+      setInfo({ state: 'ready', value });
+    });
     return () => {
       live = false;
       subscription.dispose();
@@ -43,10 +48,14 @@ export function useSaveState(initial: SaveState | undefined): SaveState | undefi
 
 export function useDocumentList(): Loadable<DocumentSummary[]> {
   const [list, setList] = useState<Loadable<DocumentSummary[]>>({ state: 'loading' });
+  // Each change reloads the list, and answers may come back out of order (the web host answers
+  // requests on several connections): only the answer to the latest request is shown.
+  const latest = useRef(0);
   const load = useCallback(() => {
+    const request = ++latest.current;
     api.listDocuments().then(
-      (value) => setList({ state: 'ready', value }),
-      (error: unknown) => setList({ state: 'failed', message: messageOf(error) }),
+      (value) => request === latest.current && setList({ state: 'ready', value }),
+      (error: unknown) => request === latest.current && setList({ state: 'failed', message: messageOf(error) }),
     );
   }, []);
   useEffect(() => {

@@ -1,10 +1,11 @@
 // The codebook editor: the tag tree (with how many annotations use each tag) beside a form for the
 // chosen tag. Renaming or recolouring a tag changes every highlight at once; deleting one that
 // annotations use first asks what should happen to them. Every change can be undone (Ctrl/Cmd+Z).
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { descendantsOf, tagTree, type TagDeletionPlan } from '../../../core/codebook/edit.ts';
 import type { Codebook, Tag } from '../../../core/model/codebook.ts';
 import { api } from '../api/client.ts';
+import { useServiceValue } from '../api/use-service-value.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
 import { FileButton } from '../ui/FileButton.tsx';
 import { downloadText } from '../bundles/download.ts';
@@ -17,26 +18,17 @@ interface CodebookDialogProps {
 
 type Pane = { kind: 'edit'; tagId: string } | { kind: 'new'; parentId?: string } | { kind: 'delete'; tagId: string } | { kind: 'speakers' };
 
+const NO_USAGE: Readonly<Record<string, number>> = {};
 const KEYS = [...'123456789abcdefghijklmnopqrstuvwxyz0'];
 const NEW_COLORS = ['#e6a700', '#3b82f6', '#10a37f', '#a855f7', '#ec4899', '#0ea5e9', '#f97316', '#14b8a6', '#ef4444', '#64748b'];
 
 export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
   const rows = useMemo(() => tagTree(codebook), [codebook]);
   const [chosenPane, setPane] = useState<Pane>(() => (rows[0] ? { kind: 'edit', tagId: rows[0].tag.id } : { kind: 'new' }));
-  const [usage, setUsage] = useState<Record<string, number>>({});
   const [message, setMessage] = useState<string>();
 
-  // Counts change with the codebook (a deletion) and with annotations; reload on both.
-  useEffect(() => {
-    let live = true;
-    const load = () => void api.getTagUsage().then((value) => live && setUsage(value));
-    load();
-    const subscription = api.onDidChangeDocuments(load);
-    return () => {
-      live = false;
-      subscription.dispose();
-    };
-  }, [codebook]);
+  // Counts change with the codebook (a deletion) and with annotations; read again on both.
+  const usage = useServiceValue(api.getTagUsage, [api.onDidChangeDocuments], codebook) ?? NO_USAGE;
 
   // A tag that is gone (deleted here, or by an undo) leaves the form for the first tag.
   const gone = (chosenPane.kind === 'edit' || chosenPane.kind === 'delete') && !codebook.tags.some((tag) => tag.id === chosenPane.tagId);

@@ -2,10 +2,10 @@
 // many annotations name it. Check two or more and merge them into the one to keep: the others
 // become its spellings, every annotation takes its name, and typing a spelling later gives it too.
 // One undoable change (Ctrl/Cmd+Z).
-import { useEffect, useMemo, useState } from 'react';
-import type { SpeakerUsage } from '../../../core/contract/codebook-api.ts';
+import { useMemo, useState } from 'react';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import { api } from '../api/client.ts';
+import { useServiceValue } from '../api/use-service-value.ts';
 
 interface SpeakersPaneProps {
   /** The codebook as windows see it: the list reloads when it changes (a merge, an undo). */
@@ -14,22 +14,12 @@ interface SpeakersPaneProps {
 }
 
 export function SpeakersPane({ codebook, onMessage }: SpeakersPaneProps) {
-  const [speakers, setSpeakers] = useState<readonly SpeakerUsage[]>();
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [into, setInto] = useState('');
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    const load = () => void api.getSpeakers().then((value) => live && setSpeakers(value));
-    load();
-    const subscription = api.onDidChangeDocuments(load);
-    return () => {
-      live = false;
-      subscription.dispose();
-    };
-  }, [codebook]);
+  const speakers = useServiceValue(api.getSpeakers, [api.onDidChangeDocuments], codebook);
 
   const shown = useMemo(() => {
     const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);

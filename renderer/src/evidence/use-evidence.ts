@@ -11,9 +11,14 @@ export function useEvidence(): EvidenceData {
   const [evidence, setEvidence] = useState<EvidenceData>(EMPTY_EVIDENCE);
   useEffect(() => {
     let live = true;
+    // An event carries the evidence as it is now: a first read answered after one is older.
+    let heard = false;
     // A failed read keeps what is shown; the status bar says when the service is unreachable.
-    api.getEvidence().then((value) => live && setEvidence(value), ignore);
-    const subscription = api.onDidChangeEvidence(setEvidence);
+    api.getEvidence().then((value) => live && !heard && setEvidence(value), ignore);
+    const subscription = api.onDidChangeEvidence((value) => {
+      heard = true;
+      setEvidence(value);
+    });
     return () => {
       live = false;
       subscription.dispose();
