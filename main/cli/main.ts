@@ -5,18 +5,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { APP_ROOT } from '../app-paths.ts';
 import { DEFAULT_LIMITS, type ImportLimits } from '../import/extract-types.ts';
 import { WorkspaceOpenError } from '../store/open-store.ts';
-import { archiveCommand, ARCHIVE_HELP } from './archive.ts';
-import { agreementCommand, AGREEMENT_HELP } from './agreement.ts';
-import { checkCommand, CHECK_HELP } from './check.ts';
-import { exportCommand, EXPORT_HELP } from './export.ts';
-import { importCommand, IMPORT_HELP } from './import.ts';
-import { importBundleCommand, IMPORT_BUNDLE_HELP } from './import-bundle.ts';
-import { matchCommand, MATCH_HELP } from './match.ts';
-import { verifyCommand, VERIFY_HELP } from './verify.ts';
 import { createOutput, UsageError, type Output } from './output.ts';
 import { bindAddress, launchCommand, serve, SERVE_HELP, type ServeOptions } from './serve.ts';
 import { start, START_HELP } from './start.ts';
-import { suggestCommand, SUGGEST_HELP } from './suggest.ts';
 
 const MAIN_HELP = `Usage: claimbench <command> [options]
 
@@ -44,8 +35,12 @@ Run \`claimbench <command> --help\` for a command's options.`;
 
 type Values = Record<string, unknown>;
 
+/**
+ * A command's help and code are its module's, loaded only when that command runs or shows its
+ * help: `serve` must not pay for the NLP model `suggest` loads, nor `verify` for jsdom.
+ */
 interface Command {
-  readonly help: string;
+  readonly help: () => Promise<string>;
   readonly options: NonNullable<ParseArgsConfig['options']>;
   readonly positionals: boolean;
   run(values: Values, positionals: string[], output: Output): Promise<number>;
@@ -91,23 +86,23 @@ function serveOptions(values: Values, subcommand: string): ServeOptions {
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   serve: {
-    help: SERVE_HELP,
+    help: async () => SERVE_HELP,
     options: SERVING,
     positionals: false,
     run: (values, _files, output) => serve(serveOptions(values, 'serve'), output),
   },
   start: {
-    help: START_HELP,
+    help: async () => START_HELP,
     options: SERVING,
     positionals: false,
     run: (values, _files, output) => start(serveOptions(values, 'start'), output),
   },
   import: {
-    help: IMPORT_HELP,
+    help: async () => (await import('./import.ts')).IMPORT_HELP,
     options: { ...COMMON, 'version-of': { type: 'string' } },
     positionals: true,
-    run: (values, files, output) =>
-      importCommand(
+    run: async (values, files, output) =>
+      (await import('./import.ts')).importCommand(
         {
           workspace: values.workspace as string | undefined,
           versionOf: values['version-of'] as string | undefined,
@@ -119,7 +114,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       ),
   },
   export: {
-    help: EXPORT_HELP,
+    help: async () => (await import('./export.ts')).EXPORT_HELP,
     options: {
       workspace: COMMON.workspace,
       json: COMMON.json,
@@ -135,8 +130,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       'csv-formula-guard': { type: 'string' },
     },
     positionals: false,
-    run: (values, _files, output) =>
-      exportCommand(
+    run: async (values, _files, output) =>
+      (await import('./export.ts')).exportCommand(
         {
           workspace: values.workspace as string | undefined,
           out: values.out as string | undefined,
@@ -159,43 +154,50 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       ),
   },
   'import-bundle': {
-    help: IMPORT_BUNDLE_HELP,
+    help: async () => (await import('./import-bundle.ts')).IMPORT_BUNDLE_HELP,
     options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help, 'on-conflict': { type: 'string' } },
     positionals: true,
-    run: (values, files, output) =>
-      importBundleCommand(
+    run: async (values, files, output) =>
+      (await import('./import-bundle.ts')).importBundleCommand(
         { workspace: values.workspace as string | undefined, onConflict: values['on-conflict'] as string | undefined, files },
         output,
       ),
   },
   check: {
-    help: CHECK_HELP,
+    help: async () => (await import('./check.ts')).CHECK_HELP,
     options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help },
     positionals: false,
-    run: (values, _files, output) => checkCommand({ workspace: values.workspace as string | undefined }, output),
+    run: async (values, _files, output) =>
+      (await import('./check.ts')).checkCommand({ workspace: values.workspace as string | undefined }, output),
   },
   verify: {
-    help: VERIFY_HELP,
+    help: async () => (await import('./verify.ts')).VERIFY_HELP,
     options: { json: COMMON.json, help: COMMON.help },
     positionals: true,
-    run: (_values, files, output) => verifyCommand(files, output),
+    run: async (_values, files, output) => (await import('./verify.ts')).verifyCommand(files, output),
   },
   archive: {
-    help: ARCHIVE_HELP,
+    help: async () => (await import('./archive.ts')).ARCHIVE_HELP,
     options: { workspace: COMMON.workspace, empty: COMMON.empty, json: COMMON.json, help: COMMON.help },
     positionals: true,
-    run: (values, positionals, output) =>
-      archiveCommand({ workspace: values.workspace as string | undefined, empty: values.empty === true, positionals }, output),
+    run: async (values, positionals, output) =>
+      (await import('./archive.ts')).archiveCommand(
+        { workspace: values.workspace as string | undefined, empty: values.empty === true, positionals },
+        output,
+      ),
   },
   match: {
-    help: MATCH_HELP,
+    help: async () => (await import('./match.ts')).MATCH_HELP,
     options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help, top: { type: 'string' } },
     positionals: true,
-    run: (values, files, output) =>
-      matchCommand({ workspace: values.workspace as string | undefined, top: values.top as string | undefined, files }, output),
+    run: async (values, files, output) =>
+      (await import('./match.ts')).matchCommand(
+        { workspace: values.workspace as string | undefined, top: values.top as string | undefined, files },
+        output,
+      ),
   },
   suggest: {
-    help: SUGGEST_HELP,
+    help: async () => (await import('./suggest.ts')).SUGGEST_HELP,
     options: {
       workspace: COMMON.workspace,
       json: COMMON.json,
@@ -204,8 +206,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       document: { type: 'string' },
     },
     positionals: true,
-    run: (values, files, output) =>
-      suggestCommand(
+    run: async (values, files, output) =>
+      (await import('./suggest.ts')).suggestCommand(
         {
           workspace: values.workspace as string | undefined,
           document: values.document as string | undefined,
@@ -216,7 +218,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       ),
   },
   agreement: {
-    help: AGREEMENT_HELP,
+    help: async () => (await import('./agreement.ts')).AGREEMENT_HELP,
     options: {
       workspace: COMMON.workspace,
       json: COMMON.json,
@@ -227,8 +229,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       overlap: { type: 'string' },
     },
     positionals: false,
-    run: (values, _files, output) =>
-      agreementCommand(
+    run: async (values, _files, output) =>
+      (await import('./agreement.ts')).agreementCommand(
         {
           workspace: values.workspace as string | undefined,
           coders: values.coders as string | undefined,
@@ -263,7 +265,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       allowPositionals: command.positionals,
     });
     if (values.help) {
-      process.stdout.write(`${command.help}\n`);
+      process.stdout.write(`${await command.help()}\n`);
       return 0;
     }
     return await command.run(values, positionals, output);
