@@ -63,6 +63,7 @@ function bundle(
     texts: new Map(),
     originals: [],
     ...extra,
+    archive: extra.archive ?? [],
   };
 }
 

@@ -19,6 +19,7 @@ export { planMerge } from './merge-plan.ts';
 export { resolveMerge } from './merge-resolve.ts';
 export { conflictKey, RESOLUTIONS } from './merge-types.ts';
 export type {
+  ArchiveTally,
   Counts,
   DocumentMatch,
   MergeConflict,

@@ -101,4 +101,13 @@ export interface MergeSummary {
   readonly tagsAdded: number;
   readonly statusesAdded: number;
   readonly ratingsAdded: number;
+  /** Fact-check archive entries the bundle brought (absent when it brought none). */
+  readonly archive?: ArchiveTally;
+}
+
+/** What became of a bundle's fact-check archive entries, merged by id (core/archive/archive-merge.ts). */
+export interface ArchiveTally {
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
 }

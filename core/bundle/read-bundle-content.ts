@@ -11,6 +11,7 @@
 // (`prefix`/`suffix`) is recomputed from the text (it is the text around the span), and a placed
 // annotation's `anchor.textHash` is its document's text hash (which is what an absent one means).
 import { z } from 'zod';
+import { ArchiveEntry } from '../archive/entry.ts';
 import { describeIssues } from '../interchange/json-input.ts';
 import { annotationFromOwnW3C, documentIdOf, linkFromOwnW3C, OwnItem } from '../interchange/w3c/read-own.ts';
 import type { Annotation } from '../model/annotation.ts';
@@ -36,6 +37,8 @@ export interface BundleContent {
   readonly texts: ReadonlyMap<string, string>;
   /** SHA-256s of the imported files the bundle carries (originals/). */
   readonly originals: readonly string[];
+  /** The exporting workspace's fact-check archive (archive.json; empty in bundles without one). */
+  readonly archive: readonly ArchiveEntry[];
 }
 
 /** The bundle's files a reader needs, as text, by path; `paths` lists every file of the bundle. */
@@ -60,12 +63,21 @@ export function contentPaths(paths: readonly string[]): string[] {
 }
 
 // codebook.qdc for the GUIDs of tags in bundles from before codebook.json carried them (withQdcGuids).
-const CONTENT_FILES = ['annotations.jsonld', 'codebook.json', 'codebook.qdc', 'claims.json', 'settings.json'];
+const CONTENT_FILES = ['annotations.jsonld', 'codebook.json', 'codebook.qdc', 'claims.json', 'settings.json', 'archive.json'];
 
 const SettingsJson = z.object({
   workspace: z.string().min(1).max(200),
   statuses: z.array(VerificationStatus).min(1),
   verdictScale: VerdictScale,
+});
+const ArchiveJson = z.object({
+  entries: z.array(ArchiveEntry).superRefine((entries, context) => {
+    const seen = new Set<string>();
+    for (const [index, entry] of entries.entries()) {
+      if (seen.has(entry.id)) context.addIssue({ code: 'custom', path: [index, 'id'], message: `the id "${entry.id}" is given twice` });
+      seen.add(entry.id);
+    }
+  }),
 });
 const ClaimsJson = z.object({ claims: z.array(Claim), verdictScale: VerdictScale.optional() });
 const DocumentJson = z.object({
@@ -116,6 +128,9 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
   // Bundles written before settings.json existed: statuses come from the annotations (below).
   const settings = json('settings.json', SettingsJson, false);
   if (!settings.ok) return settings;
+  // Bundles from workspaces without an archive, or from before it travelled, have no archive.json.
+  const archive = json('archive.json', ArchiveJson, false);
+  if (!archive.ok) return archive;
 
   const texts = new Map<string, string>();
   for (const path of files.paths.filter((candidate) => candidate.startsWith('texts/'))) {
@@ -244,6 +259,7 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
     evidence: evidence.data,
     texts,
     originals: files.paths.filter((path) => /^originals\/[0-9a-f]{64}$/.test(path)).map((path) => path.slice('originals/'.length)),
+    archive: archive.value?.entries ?? [],
   });
 }
 

@@ -1,5 +1,12 @@
 // The bundles half of the contract: exporting (W3C, bundles, REFI-QDA) and importing a colleague's bundle.
-import type { Counts as MergeCounts, DocumentMatch, MergeConflict, MergeSummary, Resolution } from '../bundle/bundle-merge.ts';
+import type {
+  ArchiveTally,
+  Counts as MergeCounts,
+  DocumentMatch,
+  MergeConflict,
+  MergeSummary,
+  Resolution,
+} from '../bundle/bundle-merge.ts';
 import type { SignatureCheck, SignerStanding } from '../bundle/manifest.ts';
 import type { Result } from '../result.ts';
 import type { BundleExportRequest, UploadRef } from './workbench-args.ts';
@@ -64,6 +71,8 @@ export interface BundlePreview {
   readonly tagsAdded: readonly string[];
   readonly tagsKept: readonly string[];
   readonly conflicts: readonly MergeConflict[];
+  /** The fact-checks of the bundle's archive, merged by id into this workspace's (absent when it has none). */
+  readonly archive?: ArchiveTally;
 }
 
 export interface BundlesApi {

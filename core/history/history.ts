@@ -3,6 +3,7 @@
 // from `before` to `after`", edits of links and claims, and whole documents put or removed — so
 // deleting a tag used in ten documents, an annotation with its links, or a document with its
 // annotations and everything pointing at them, is one step to undo.
+import type { ArchiveEntry } from '../archive/entry.ts';
 import type { EvidenceEdit } from '../evidence/edits.ts';
 import type { Annotation } from '../model/annotation.ts';
 import type { Codebook } from '../model/codebook.ts';
@@ -34,6 +35,8 @@ export interface Change {
   readonly evidence?: readonly EvidenceEdit[];
   /** Whole documents it puts or removes (deleting a document, and undoing that). */
   readonly documents?: readonly DocumentEdit[];
+  /** The fact-check archive, whole (a bundle import that brings entries). */
+  readonly archive?: { readonly before: readonly ArchiveEntry[]; readonly after: readonly ArchiveEntry[] };
 }
 
 /** One side of a change: the state to write to undo it (`before`) or to redo it (`after`). */
@@ -48,6 +51,7 @@ export interface ChangeSide {
   readonly evidence?: { readonly edits: readonly EvidenceEdit[]; readonly side: 'before' | 'after' };
   /** Documents to write whole (`file`) or to remove (`file` undefined). */
   readonly documents?: readonly { readonly documentId: string; readonly file: DocumentFile | undefined }[];
+  readonly archive?: readonly ArchiveEntry[];
 }
 
 export function sideOf(change: Change, side: 'before' | 'after'): ChangeSide {
@@ -62,6 +66,7 @@ export function sideOf(change: Change, side: 'before' | 'after'): ChangeSide {
     ...(change.documents && change.documents.length > 0
       ? { documents: change.documents.map((edit) => ({ documentId: edit.documentId, file: edit[side] })) }
       : {}),
+    ...(change.archive ? { archive: change.archive[side] } : {}),
   };
 }
 

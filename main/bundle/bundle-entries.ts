@@ -4,6 +4,7 @@
 //   codebook.json, codebook.qdc (REFI-QDA)               claims.json          claims with mentions and verdicts
 //   claimreview.jsonld   schema.org ClaimReview          claims.csv           one row per annotation
 //   brat/                brat standoff + annotation.conf report.html          one page to read offline and print
+//   archive.json         the fact-check archive, when the workspace has one (merged by id on import)
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bratExport } from '../../core/interchange/brat.ts';
@@ -180,6 +181,9 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
     make: () => json({ workspace: workspace.name, statuses: workspace.settings.statuses, verdictScale: workspace.settings.verdictScale }),
   });
   makers.push({ path: 'claims.json', make: () => json({ claims: evidence.claims, verdictScale: workspace.settings.verdictScale }) });
+  // The fact-checks the claims were matched against travel with them (whatever documents were chosen).
+  const archive = store.archive;
+  if (archive.length > 0) makers.push({ path: 'archive.json', make: () => json({ entries: archive }) });
   const claimReview = claimReviewExport(input, { urlPattern: options.reviewUrlPattern ?? workspace.settings.reviewUrlPattern });
   makers.push({ path: 'claimreview.jsonld', make: () => text(claimReviewJsonText(claimReview.reviews)) });
   // With a BOM: spreadsheet software then reads it as UTF-8.

@@ -87,6 +87,72 @@ describe('importing a bundle', () => {
       await colleague.dispose();
     }));
 
+  it('carries the fact-check archive: merged by id into the other workspace, counted in the preview, undone with the import', () =>
+    withTempDir(async (dir) => {
+      const { store } = await sampleWorkbench(dir);
+      const checked = [
+        { id: 'pf-1', claim: 'The reservoir is at 18 percent.', rating: 'True', publisher: 'PolitiFact' },
+        { id: 'pf-2', claim: 'Rationing starts Monday.', rating: 'Mostly true', url: 'https://example.org/pf-2' },
+      ];
+      expect((await store.putArchive(checked)).ok).toBe(true);
+      const file = await exportBundle(store, path.join(dir, 'sample.claimbundle'));
+
+      // The colleague has one of them already, rated differently, and one of their own.
+      const colleague = await emptyWorkbench(path.join(dir, 'colleague'));
+      const theirs = [
+        { id: 'pf-1', claim: 'The reservoir is at 18 percent.', rating: 'Half true' },
+        { id: 'own', claim: 'Their own check.' },
+      ];
+      expect((await colleague.store.putArchive(theirs)).ok).toBe(true);
+      const opened = await preview(colleague, file);
+      if (!opened.ok) throw new Error(opened.error.message);
+      expect(opened.value.archive).toEqual({ added: 1, updated: 1, unchanged: 0 });
+
+      const applied = await colleague.applyBundleImport(opened.value.importId, {});
+      if (!applied.ok) throw new Error(applied.error.message);
+      expect(applied.value.archive).toEqual({ added: 1, updated: 1, unchanged: 0 });
+      expect(colleague.store.archive).toEqual([checked[0], theirs[1], checked[1]]);
+      // On disk too: a new session reads the same archive.
+      expect((await WorkspaceStore.open(colleague.store.dir)).archive).toEqual(colleague.store.archive);
+
+      expect((await colleague.undo()).ok).toBe(true);
+      expect(colleague.store.archive).toEqual(theirs);
+      await colleague.dispose();
+    }));
+
+  it('refuses a bundle whose archive.json breaks its schema or repeats an id, naming the file, and writes nothing', () =>
+    withTempDir(async (dir) => {
+      const { store } = await sampleWorkbench(dir);
+      expect((await store.putArchive([{ id: 'a', claim: 'One.' }])).ok).toBe(true);
+      const { entries } = await bundleEntries(store, { originals: false, generatedAt: HEADER.createdAt });
+      const colleague = await emptyWorkbench(path.join(dir, 'colleague'));
+      const before = await snapshot(colleague.store.dir);
+      for (const [name, archive] of [
+        [
+          'repeated',
+          {
+            entries: [
+              { id: 'a', claim: 'One.' },
+              { id: 'a', claim: 'Two.' },
+            ],
+          },
+        ],
+        ['no-claim', { entries: [{ id: 'b' }] }],
+      ] as const) {
+        const edited = entries.map((entry) =>
+          entry.path === 'archive.json' ? { path: entry.path, bytes: new TextEncoder().encode(JSON.stringify(archive)) } : entry,
+        );
+        const target = path.join(dir, `${name}.claimbundle`);
+        const written = await writeBundle(target, edited, HEADER);
+        if (!written.ok) throw new Error(written.error.message);
+        const opened = await preview(colleague, target);
+        expect(opened).toMatchObject({ ok: false, error: { code: 'invalid' } });
+        if (!opened.ok) expect(opened.error.message).toMatch(/^archive\.json: /);
+      }
+      expect(await snapshot(colleague.store.dir)).toEqual(before);
+      await colleague.dispose();
+    }));
+
   it('imports its own export as all "already here", and lists a claim changed on both sides as a conflict to settle', () =>
     withTempDir(async (dir) => {
       const { service, store, mayor } = await sampleWorkbench(dir);

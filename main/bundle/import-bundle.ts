@@ -4,6 +4,7 @@
 // conflicts. `planBundleImport` then makes the merge one change, which the service commits as one
 // undo step, all or nothing: if any file cannot be written, everything already written is put back.
 import { randomUUID } from 'node:crypto';
+import { mergeArchive } from '../../core/archive/archive-merge.ts';
 import path from 'node:path';
 import { contentPaths, readBundleContent, type BundleContent } from '../../core/bundle/read-bundle-content.ts';
 import type { BundleManifest } from '../../core/bundle/manifest.ts';
@@ -172,16 +173,23 @@ export function planBundleImport(
     const claims = new Map(store.evidence.claims.map((claim) => [claim.id, claim]));
     for (const claim of result.evidence.claims) if (claims.get(claim.id) !== claim) evidence.claim(claim.id, claim);
     const codebookChanged = result.codebook !== before.codebook;
+    // Fact-checks merge by id, as a re-imported feed does: new ones added, changed ones updated.
+    const archive = prepared.content.archive.length > 0 ? mergeArchive(store.archive, prepared.content.archive) : undefined;
+    const archiveChanged = archive !== undefined && archive.added + archive.updated > 0;
     const change: Change = {
       label: `Import bundle ${quoted(prepared.manifest.workspace)}`,
       annotations: [],
       documents: documents.map((file) => ({ documentId: file.meta.id, before: store.document(file.meta.id), after: file })),
       ...(evidence.edits.length > 0 ? { evidence: evidence.edits } : {}),
       ...(codebookChanged ? { codebook: { before: before.codebook, after: result.codebook } } : {}),
+      ...(archiveChanged ? { archive: { before: store.archive, after: archive.entries } } : {}),
     };
     return ok({
       change,
-      summary: result.summary,
+      summary:
+        archive === undefined
+          ? result.summary
+          : { ...result.summary, archive: { added: archive.added, updated: archive.updated, unchanged: archive.unchanged } },
       ...(settingsChanged
         ? { settings: { ...before.settings, statuses: [...result.statuses], verdictScale: [...result.verdictScale] } }
         : {}),

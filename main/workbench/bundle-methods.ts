@@ -2,6 +2,8 @@
 // a worker thread, into the export staging folder for the window to save), bundle imports (opened
 // and planned first, merged after the analyst settles the conflicts), and plain W3C / Hypothesis
 // annotation files put on one document.
+import { mergeArchive } from '../../core/archive/archive-merge.ts';
+import type { ArchiveEntry } from '../../core/archive/entry.ts';
 import { describeWithoutUrl } from '../../core/interchange/claimreview.ts';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -114,7 +116,7 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
         previews.delete(id);
         await old.dispose();
       }
-      return ok({ ...previewOf(jobId, name, prepared.value), ...(standing ? { signer: standing } : {}) });
+      return ok({ ...previewOf(jobId, name, prepared.value, store.archive), ...(standing ? { signer: standing } : {}) });
     } finally {
       jobs.finish(jobId);
       progressOf.finish();
@@ -279,8 +281,9 @@ function describeNotes({ bratSkipped, claimReviewsWithoutUrl }: BundleNotes): st
   return notes;
 }
 
-function previewOf(importId: string, fileName: string, prepared: PreparedImport): BundlePreview {
+function previewOf(importId: string, fileName: string, prepared: PreparedImport, archive: readonly ArchiveEntry[]): BundlePreview {
   const { manifest, signature, plan } = prepared;
+  const archiveMerge = prepared.content.archive.length > 0 ? mergeArchive(archive, prepared.content.archive) : undefined;
   const tagName = new Map(prepared.content.codebook.tags.map((tag) => [tag.id, tag.name]));
   return {
     importId,
@@ -297,5 +300,6 @@ function previewOf(importId: string, fileName: string, prepared: PreparedImport)
     tagsAdded: plan.tagsAdded.map((id) => tagName.get(id) ?? id),
     tagsKept: plan.tagsKept.map((id) => tagName.get(id) ?? id),
     conflicts: plan.conflicts,
+    ...(archiveMerge ? { archive: { added: archiveMerge.added, updated: archiveMerge.updated, unchanged: archiveMerge.unchanged } } : {}),
   };
 }

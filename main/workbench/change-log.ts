@@ -128,7 +128,13 @@ export class ChangeLog {
   /** The store's pipelined save of `change`, when it is a change of one document's claims alone that the store can pipeline. */
   private stage(change: Change): Promise<Result<unknown, 'write-failed'>> | undefined {
     const side = sideOf(change, 'after');
-    if ((side.documents?.length ?? 0) > 0 || side.evidence !== undefined || side.codebook !== undefined || side.annotations.length === 0)
+    if (
+      (side.documents?.length ?? 0) > 0 ||
+      side.evidence !== undefined ||
+      side.codebook !== undefined ||
+      side.archive !== undefined ||
+      side.annotations.length === 0
+    )
       return undefined;
     const documentId = side.annotations[0]!.documentId;
     if (side.annotations.some((edit) => edit.documentId !== documentId)) return undefined;
@@ -173,7 +179,7 @@ export class ChangeLog {
    * that is not there, and the rollback keeps it so. Resolves with the documents it removed.
    */
   private async write(side: ChangeSide): Promise<Result<Removed, 'not-found' | 'write-failed'>> {
-    const refusal = side.evidence && this.store.evidenceWriteRefusal;
+    const refusal = (side.evidence && this.store.evidenceWriteRefusal) || (side.archive && this.store.archiveWriteRefusal);
     if (refusal) return fail(refusal.code, refusal.message);
     const whole = new Set(side.documents?.map((edit) => edit.documentId));
     // The annotations each document gets and loses: the store is told those edits, not handed a new document.
@@ -205,6 +211,12 @@ export class ChangeLog {
       const losesTags = workspace.codebook.tags.some((tag) => !kept.has(tag.id));
       if (losesTags) steps.push(step);
       else steps.unshift(step);
+    }
+    if (side.archive !== undefined) {
+      // Nothing else points at the archive's entries: it may go in any order.
+      const original = this.store.archive;
+      const entries = side.archive;
+      steps.push({ write: () => this.store.putArchive(entries), restore: () => this.store.putArchive(original) });
     }
     steps.push(...removals);
     const present = new Map([...whole].map((id) => [id, this.store.document(id)]));

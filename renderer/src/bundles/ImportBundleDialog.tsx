@@ -186,6 +186,12 @@ export function ImportBundleDialog({ file, workspace, onClose, onImported }: Imp
             <li>{countLine('claim', preview.claims)} (Claims view: statements, their annotations, verdicts)</li>
             {preview.tagsAdded.length > 0 && <li>Tags added to your codebook: {preview.tagsAdded.join(', ')}</li>}
             {preview.tagsKept.length > 0 && <li>Tags you define differently (yours are kept): {preview.tagsKept.join(', ')}</li>}
+            {preview.archive && (
+              <li>
+                Fact-check archive: {preview.archive.added} new, {preview.archive.updated} updated, {preview.archive.unchanged} already in
+                yours
+              </li>
+            )}
           </ul>
         </div>
         {signature.state !== 'invalid' && preview.conflicts.length > 0 && (
