@@ -18,6 +18,7 @@ describe('the contract', () => {
       'onDidProgressBundle',
       'onDidChangeHistory',
       'onDidChangeEvidence',
+      'onDidChangeArchive',
     ]);
   });
 

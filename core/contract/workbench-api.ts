@@ -11,21 +11,32 @@ import type { EvidenceData } from '../model/evidence.ts';
 import type { ImportJobProgress } from '../model/import.ts';
 import type { SaveState, WorkspaceInfo } from '../model/workspace.ts';
 import { annotationsMethods, type AnnotationsApi } from './annotations-api.ts';
+import { archiveMethods, type ArchiveApi } from './archive-api.ts';
 import { bundlesMethods, type BundleJobProgress, type BundlesApi } from './bundles-api.ts';
 import { codebookMethods, type CodebookApi } from './codebook-api.ts';
 import { documentsMethods, type DocumentsApi } from './documents-api.ts';
 import { evidenceMethods, type EvidenceApi } from './evidence-api.ts';
 
 export type * from './annotations-api.ts';
+export type * from './archive-api.ts';
 export type * from './bundles-api.ts';
 export type * from './codebook-api.ts';
 export type * from './documents-api.ts';
 export type * from './evidence-api.ts';
-export type { BundleExportRequest, DocumentMetaPatch, LinkEndInput, NewLink, SettingsPatch, UploadRef } from './workbench-args.ts';
+export type {
+  ArchiveQuery,
+  MatchAttachment,
+  BundleExportRequest,
+  DocumentMetaPatch,
+  LinkEndInput,
+  NewLink,
+  SettingsPatch,
+  UploadRef,
+} from './workbench-args.ts';
 export { BRIDGE_GLOBAL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, ipcChannel } from './ipc-channels.ts';
 
 /** Every method is async, takes plain data and returns plain data (it may cross a process). */
-export type WorkbenchApi = DocumentsApi & AnnotationsApi & CodebookApi & BundlesApi & EvidenceApi;
+export type WorkbenchApi = DocumentsApi & AnnotationsApi & CodebookApi & BundlesApi & EvidenceApi & ArchiveApi;
 
 export interface DocumentsChange {
   /** Documents added or modified. */
@@ -54,6 +65,8 @@ export interface WorkbenchEvents {
   didChangeHistory: HistoryState;
   /** Links or claims changed (the whole evidence, which is small). */
   didChangeEvidence: EvidenceData;
+  /** The fact-check archive changed: how many entries it has now. */
+  didChangeArchive: { readonly entries: number };
 }
 
 export type EventSubscriptionName<E extends string> = `on${Capitalize<E>}`;
@@ -74,6 +87,7 @@ const methods = {
   ...codebookMethods,
   ...bundlesMethods,
   ...evidenceMethods,
+  ...archiveMethods,
 } as const satisfies Record<WorkbenchMethod, true>;
 
 const events = {
@@ -85,6 +99,7 @@ const events = {
   didProgressBundle: true,
   didChangeHistory: true,
   didChangeEvidence: true,
+  didChangeArchive: true,
 } as const satisfies Record<WorkbenchEvent, true>;
 
 /** The method list every transport is derived from. */

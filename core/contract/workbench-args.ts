@@ -109,6 +109,23 @@ const Mentions = z.array(AnnotationRef).max(1000);
 
 const NewClaim = z.strictObject({ id: EvidenceId.optional(), statement: z.string().max(STATEMENT_MAX), mentions: Mentions });
 
+/** Which archive entries to list: every word of `query` in the entry, sorted by a field, a page. */
+const ArchiveQuery = z.strictObject({
+  query: z.string().max(1000).default(''),
+  sort: z.enum(['order', 'claim', 'rating', 'publisher', 'date']).default('order'),
+  descending: z.boolean().default(false),
+  offset: z.number().int().nonnegative().max(10_000_000).default(0),
+  limit: z.number().int().positive().max(1000).default(200),
+});
+export type ArchiveQuery = z.input<typeof ArchiveQuery>;
+
+/** A span or annotation attached to what it was matched to: an archive entry, or a workspace claim. */
+const MatchAttachment = z.strictObject({
+  to: z.union([z.strictObject({ archiveId: z.string().min(1).max(2048) }), z.strictObject({ claimId: EvidenceId })]),
+  mention: LinkEndInput,
+});
+export type MatchAttachment = z.infer<typeof MatchAttachment>;
+
 const RemovalTarget = z.union([
   z.strictObject({ annotations: z.array(AnnotationRef).max(10_000) }),
   z.strictObject({ documentId: DocumentId }),
@@ -172,4 +189,9 @@ export const workbenchArgs = {
   listClaims: z.tuple([]),
   getClaim: z.tuple([EvidenceId]),
   getDependents: z.tuple([RemovalTarget]),
+  queryArchive: z.tuple([ArchiveQuery]),
+  importArchive: z.tuple([z.array(UploadRef).min(1).max(1000)]),
+  matchText: z.union([z.tuple([z.string().max(100_000)]), z.tuple([z.string().max(100_000), z.number().int().positive().max(50)])]),
+  matchDocument: z.tuple([DocumentId]),
+  attachMatch: z.tuple([MatchAttachment]),
 } satisfies { [M in keyof WorkbenchApi]: z.ZodType<Parameters<WorkbenchApi[M]>> };

@@ -50,10 +50,11 @@ export interface ArchiveFileRead {
 
 /**
  * Reads and parses `file`. Fails with `unreadable` (no such file, a folder, not UTF-8) or
- * `invalid` (the reader's message, naming the line or item).
+ * `invalid` (the reader's message, naming the line or item). `name` is the file's name as the
+ * analyst knows it (an uploaded file is staged under another), for its format.
  * @example const read = await readArchiveFile('factcheck-feed.json'); if (read.ok) read.value.entries.length
  */
-export async function readArchiveFile(file: string): Promise<Result<ArchiveFileRead, 'unreadable' | 'invalid'>> {
+export async function readArchiveFile(file: string, name = file): Promise<Result<ArchiveFileRead, 'unreadable' | 'invalid'>> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file));
@@ -69,7 +70,7 @@ export async function readArchiveFile(file: string): Promise<Result<ArchiveFileR
             : (error as Error).message;
     return fail('unreadable', reason);
   }
-  const format = detectArchiveFormat(file, text);
+  const format = detectArchiveFormat(name, text);
   const parsed = READERS[format](text);
   if (!parsed.ok) return fail('invalid', `${ARCHIVE_FORMAT_NAMES[format]}: ${parsed.error.message}`);
   return ok({ format, entries: parsed.value });

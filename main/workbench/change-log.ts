@@ -21,6 +21,8 @@ export interface ChangeEvents {
   /** The codebook changed (the service fires its workspace event). */
   readonly codebookChanged: () => void;
   readonly evidenceChanged: Emitter<EvidenceData>;
+  /** The fact-check archive changed (how many entries it has now). */
+  readonly archiveChanged?: Emitter<{ readonly entries: number }>;
 }
 
 const noop = () => undefined;
@@ -307,6 +309,7 @@ export class ChangeLog {
   ): void {
     if (side.codebook !== undefined) this.events.codebookChanged();
     if (side.evidence !== undefined) this.events.evidenceChanged.fire(this.store.evidence);
+    if (side.archive !== undefined) this.events.archiveChanged?.fire({ entries: this.store.archive.length });
     const byDocument = new Map<string, { put: Annotation[]; removed: string[] }>();
     for (const { documentId, annotationId } of side.annotations) {
       const stored = this.store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);

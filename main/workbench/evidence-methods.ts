@@ -32,6 +32,30 @@ type EvidenceMethods = Pick<
   | 'getDependents'
 >;
 
+/**
+ * A new untagged annotation on a span of `store`'s document, for a link end or a claim mention the
+ * analyst selected but had not marked; recorded in `made` for the change that makes it.
+ */
+export function annotateSpan(
+  store: WorkspaceStore,
+  end: Extract<LinkEndInput, { start: number }>,
+  made: AnnotationEdit[],
+  now: string,
+): Result<AnnotationRef, 'not-found' | 'invalid'> {
+  const file = store.document(end.documentId);
+  if (file === undefined) return fail('not-found', `There is no document "${end.documentId}" in this workspace.`);
+  const id = end.annotationId ?? randomUUID();
+  const taken =
+    file.annotations.some((annotation) => annotation.id === id) ||
+    made.some((edit) => edit.documentId === end.documentId && edit.annotationId === id);
+  if (taken) return fail('invalid', `The document already has an annotation "${id}".`);
+  const context = { id, creator: store.workspace.settings.analystName, now, vocabulary: vocabularyOf(store.workspace) };
+  const created = newAnnotation(file.text, { start: end.start, end: end.end, tags: [] }, context);
+  if (!created.ok) return created;
+  made.push({ documentId: end.documentId, annotationId: id, before: undefined, after: created.value });
+  return ok({ documentId: end.documentId, annotationId: id });
+}
+
 export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): EvidenceMethods {
   /** Whether an annotation exists now, or is among `made` (annotations this change creates). */
   const existence = (made: readonly AnnotationEdit[] = []) => {
@@ -47,26 +71,6 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
     return written.ok ? ok(value) : written;
   };
 
-  /** A new untagged annotation on a span, for a link end the analyst selected but had not marked. */
-  const annotateSpan = (
-    end: Extract<LinkEndInput, { start: number }>,
-    made: AnnotationEdit[],
-    now: string,
-  ): Result<AnnotationRef, 'not-found' | 'invalid'> => {
-    const file = store.document(end.documentId);
-    if (file === undefined) return fail('not-found', `There is no document "${end.documentId}" in this workspace.`);
-    const id = end.annotationId ?? randomUUID();
-    const taken =
-      file.annotations.some((annotation) => annotation.id === id) ||
-      made.some((edit) => edit.documentId === end.documentId && edit.annotationId === id);
-    if (taken) return fail('invalid', `The document already has an annotation "${id}".`);
-    const context = { id, creator: store.workspace.settings.analystName, now, vocabulary: vocabularyOf(store.workspace) };
-    const created = newAnnotation(file.text, { start: end.start, end: end.end, tags: [] }, context);
-    if (!created.ok) return created;
-    made.push({ documentId: end.documentId, annotationId: id, before: undefined, after: created.value });
-    return ok({ documentId: end.documentId, annotationId: id });
-  };
-
   const claimNamed = (claimId: string) => store.evidence.claims.find((claim) => claim.id === claimId);
 
   return {
@@ -78,7 +82,8 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
         const made: AnnotationEdit[] = [];
         const ends: AnnotationRef[] = [];
         for (const end of [input.from, input.to]) {
-          const ref = 'start' in end ? annotateSpan(end, made, now) : ok({ documentId: end.documentId, annotationId: end.annotationId });
+          const ref =
+            'start' in end ? annotateSpan(store, end, made, now) : ok({ documentId: end.documentId, annotationId: end.annotationId });
           if (!ref.ok) return ref;
           ends.push(ref.value);
         }

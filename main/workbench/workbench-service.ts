@@ -29,6 +29,7 @@ import { ChangeLog } from './change-log.ts';
 import { codebookMethods } from './codebook-methods.ts';
 import { speakerMethods } from './speaker-methods.ts';
 import { documentMethods } from './document-methods.ts';
+import { archiveMethods } from './archive-methods.ts';
 import { evidenceMethods } from './evidence-methods.ts';
 import { exportMethods } from './export-methods.ts';
 import { importMethods } from './import-methods.ts';
@@ -75,6 +76,7 @@ export function createWorkbenchService(
   const bundleProgressed = new Emitter<BundleJobProgress>();
   const historyChanged = new Emitter<HistoryState>();
   const evidenceChanged = new Emitter<EvidenceData>();
+  const archiveChanged = new Emitter<{ readonly entries: number }>();
   const emitters = [
     documentsChanged,
     annotationsChanged,
@@ -83,6 +85,7 @@ export function createWorkbenchService(
     bundleProgressed,
     historyChanged,
     evidenceChanged,
+    archiveChanged,
   ];
 
   const uploads = new UploadStaging(limits.maxFileBytes);
@@ -94,6 +97,7 @@ export function createWorkbenchService(
     annotationsChanged,
     historyChanged,
     evidenceChanged,
+    archiveChanged,
     codebookChanged: () => workspaceChanged.fire(workspace.info()),
   });
   const { dispose: disposeBundles, ...bundles } = bundleMethods({
@@ -123,6 +127,7 @@ export function createWorkbenchService(
     ...speakerMethods(store, changes),
     ...exportMethods(store),
     ...evidenceMethods(store, changes),
+    ...archiveMethods(store, changes, uploads),
     ...bundles,
     undo: () => changes.undo(),
     redo: () => changes.redo(),
@@ -136,6 +141,7 @@ export function createWorkbenchService(
     onDidProgressBundle: bundleProgressed.event,
     onDidChangeHistory: historyChanged.event,
     onDidChangeEvidence: evidenceChanged.event,
+    onDidChangeArchive: archiveChanged.event,
 
     dispose() {
       disposing ??= (async () => {

@@ -1,0 +1,187 @@
+// The fact-check archive in the service (issue 20): its entries listed and imported, and "has this
+// been checked before?" for a text or a document, against the archive and the workspace's claims
+// with a verdict. Importing, and attaching a span to what it matched, are undoable changes through
+// the change log. The matcher (and the sentence splitter's model it needs) is loaded when first
+// asked, not when the service starts, and built again only after the archive or the claims changed.
+import { randomUUID } from 'node:crypto';
+import { mergeArchive } from '../../core/archive/archive-merge.ts';
+import { claimFromEntry } from '../../core/archive/claim-from-entry.ts';
+import type { ArchiveEntry } from '../../core/archive/entry.ts';
+import type { ArchiveFileOutcome, ArchivePage } from '../../core/contract/archive-api.ts';
+import type { ArchiveQuery, WorkbenchApi } from '../../core/contract/workbench-api.ts';
+import { recorder } from '../../core/evidence/edits.ts';
+import * as operations from '../../core/evidence/evidence-operations.ts';
+import { quoted } from '../../core/history/edit-labels.ts';
+import type { AnnotationEdit } from '../../core/history/history.ts';
+import type { AnnotationRef, Claim } from '../../core/model/evidence.ts';
+import { fail, ok } from '../../core/result.ts';
+import type { CheckedBefore } from '../archive/checked-before.ts';
+import { ARCHIVE_FORMAT_NAMES, readArchiveFile } from '../archive/read-archive-file.ts';
+import type { UploadStaging } from '../import/upload-staging.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
+import type { ChangeLog } from './change-log.ts';
+import { annotateSpan } from './evidence-methods.ts';
+import { annotationFinder } from './evidence-views.ts';
+
+type ArchiveMethods = Pick<WorkbenchApi, 'queryArchive' | 'importArchive' | 'matchText' | 'matchDocument' | 'attachMatch'>;
+
+export function archiveMethods(store: WorkspaceStore, changes: ChangeLog, uploads: UploadStaging): ArchiveMethods {
+  let built: { archive: readonly ArchiveEntry[]; claims: readonly Claim[]; matcher: CheckedBefore } | undefined;
+  /** The matcher for the archive and claims as they are now. */
+  const checked = async (): Promise<CheckedBefore> => {
+    const { archive } = store;
+    const { claims } = store.evidence;
+    if (built?.archive === archive && built.claims === claims) return built.matcher;
+    const { checkedBefore } = await import('../archive/checked-before.ts');
+    built = { archive, claims, matcher: checkedBefore(archive, claims, store.workspace.settings.verdictScale) };
+    return built.matcher;
+  };
+
+  return {
+    async queryArchive(request) {
+      return archivePage(store.archive, request);
+    },
+
+    importArchive(files) {
+      return changes.exclusive(async () => {
+        const before = store.archive;
+        let entries = before;
+        const outcomes: ArchiveFileOutcome[] = [];
+        for (const { uploadId, name } of files) {
+          const staged = uploads.takeFile(uploadId);
+          if (staged === undefined) {
+            outcomes.push({
+              name,
+              status: 'refused',
+              message: 'the upload is gone (it was used, or the host restarted): choose the file again',
+            });
+            continue;
+          }
+          try {
+            const read = await readArchiveFile(staged.file, name);
+            if (!read.ok) {
+              outcomes.push({ name, status: 'refused', message: read.error.message });
+              continue;
+            }
+            const merged = mergeArchive(entries, read.value.entries);
+            entries = merged.entries;
+            const format = ARCHIVE_FORMAT_NAMES[read.value.format];
+            outcomes.push({ name, status: 'imported', format, added: merged.added, updated: merged.updated, unchanged: merged.unchanged });
+          } finally {
+            await staged.release();
+          }
+        }
+        if (entries === before) return ok(outcomes);
+        const imported = outcomes.filter((outcome) => outcome.status === 'imported').map((outcome) => outcome.name);
+        const written = await changes.commit({
+          label: `Import fact-checks from ${imported.length === 1 ? quoted(imported[0]!) : `${imported.length} files`}`,
+          annotations: [],
+          archive: { before, after: entries },
+        });
+        return written.ok ? ok(outcomes) : fail('write-failed', written.error.message);
+      });
+    },
+
+    async matchText(text, top = 5) {
+      return text.trim() === '' ? [] : (await checked()).match(text, top);
+    },
+
+    async matchDocument(documentId) {
+      const file = store.document(documentId);
+      if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+      return ok((await checked()).matchDocument(file.text));
+    },
+
+    attachMatch({ to, mention }) {
+      return changes.exclusive(async () => {
+        const now = new Date().toISOString();
+        const made: AnnotationEdit[] = [];
+        const ref = 'start' in mention ? annotateSpan(store, mention, made, now) : ok<AnnotationRef>(mention);
+        if (!ref.ok) return ref;
+        if (made.length === 0 && annotationFinder(store)(ref.value) === undefined)
+          return fail('not-found', `There is no annotation "${ref.value.annotationId}" in that document.`);
+        const created = made[0]?.after;
+        const exists = (candidate: AnnotationRef) =>
+          (candidate.documentId === ref.value.documentId && candidate.annotationId === ref.value.annotationId) ||
+          annotationFinder(store)(candidate) !== undefined;
+
+        if ('claimId' in to) {
+          const claim = store.evidence.claims.find((candidate) => candidate.id === to.claimId);
+          if (claim === undefined) return fail('not-found', 'That claim is no longer in the workspace.');
+          const added = operations.addMentions(store.evidence, to.claimId, [ref.value], { now, exists });
+          if (!added.ok) return added;
+          const written = await changes.commit({
+            label: `Add to claim ${quoted(claim.statement)}`,
+            annotations: made,
+            evidence: added.value.edits,
+          });
+          return written.ok ? ok({ claim: added.value.claim, ...(created ? { created } : {}) }) : written;
+        }
+
+        const entry = store.archive.find((candidate) => candidate.id === to.archiveId);
+        if (entry === undefined) return fail('not-found', 'That fact-check is no longer in the archive.');
+        const { settings } = store.workspace;
+        const fields = claimFromEntry(entry, settings.verdictScale, now.slice(0, 10), settings.analystName);
+        const fromEntry = operations.createClaim(
+          store.evidence,
+          { statement: fields.statement, mentions: [ref.value] },
+          { id: randomUUID(), creator: settings.analystName, now, exists },
+        );
+        if (!fromEntry.ok) return fromEntry;
+        const claim: Claim = {
+          ...fromEntry.value.claim,
+          ...(fields.verdict ? { verdict: fields.verdict, status: 'reviewed' as const } : {}),
+          ...(fields.reviewUrl ? { reviewUrl: fields.reviewUrl } : {}),
+        };
+        const draft = recorder(store.evidence);
+        draft.claim(claim.id, claim);
+        const written = await changes.commit({
+          label: `Claim from fact-check ${quoted(fields.statement)}`,
+          annotations: made,
+          evidence: draft.edits,
+        });
+        if (!written.ok) return written;
+        return ok({
+          claim,
+          ...(created ? { created } : {}),
+          ...(fields.unmatchedRating !== undefined ? { unmatchedRating: fields.unmatchedRating } : {}),
+        });
+      });
+    },
+  };
+}
+
+const SORT_FIELDS = { claim: 'claim', rating: 'rating', publisher: 'publisher', date: 'date' } as const;
+
+/**
+ * The entries of `archive` with every word of the query (in claim, title, rating, publisher or
+ * id, ignoring case and accents), sorted by the field asked (entries without it last), one page.
+ * @example archivePage(store.archive, { query: 'reservoir', sort: 'date', descending: true, limit: 50 })
+ */
+export function archivePage(archive: readonly ArchiveEntry[], request: ArchiveQuery): ArchivePage {
+  const { query = '', sort = 'order', descending = false, offset = 0, limit = 200 } = request;
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  let found =
+    words.length === 0
+      ? [...archive]
+      : archive.filter((entry) => {
+          const haystack = fold([entry.claim, entry.title, entry.rating, entry.publisher, entry.id].filter(Boolean).join('\n'));
+          return words.every((word) => haystack.includes(word));
+        });
+  if (sort !== 'order') {
+    const field = SORT_FIELDS[sort];
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+    found = found
+      .map((entry, index) => ({ entry, index }))
+      .sort((a, b) => {
+        const x = a.entry[field];
+        const y = b.entry[field];
+        if (x === undefined || y === undefined) return x === y ? a.index - b.index : x === undefined ? 1 : -1;
+        return (descending ? collator.compare(y, x) : collator.compare(x, y)) || a.index - b.index;
+      })
+      .map(({ entry }) => entry);
+  } else if (descending) found.reverse();
+  return { total: found.length, size: archive.length, entries: found.slice(offset, offset + limit) };
+}
+
+const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
