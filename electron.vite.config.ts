@@ -1,6 +1,9 @@
 // Builds the three processes: main (out/main), preload (out/preload, CommonJS for the sandbox)
 // and the renderer (out/renderer), which the desktop shell and the web host both serve.
-import { resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
@@ -14,6 +17,40 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: () => [
       { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
     ],
+  };
+}
+
+/** Text assets worth compressing: what the web host sends a browser (see main/web/static-files.ts). */
+const COMPRESSIBLE = /\.(js|mjs|css|svg|json|ttf|html)$/;
+
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy beside each built text asset over 1 KiB, once, for
+ * the web host to send browsers that accept them. Brotli quality 9: within a few per cent of 11's
+ * size at a twentieth of its time on the 3.6 MB main chunk (0.5 s against 11.8 s here).
+ */
+function precompress(): Plugin {
+  const brotli = promisify(brotliCompress);
+  const gzipped = promisify(gzip);
+  return {
+    name: 'claimbench-precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? 'out/renderer';
+      const files = [...Object.keys(bundle), 'index.html'].filter(
+        (name, index, all) => COMPRESSIBLE.test(name) && all.indexOf(name) === index,
+      );
+      await Promise.all(
+        files.map(async (name) => {
+          const bytes = await readFile(join(dir, name)).catch(() => undefined);
+          if (bytes === undefined || bytes.length < 1024) return;
+          const [br, gz] = await Promise.all([
+            brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+            gzipped(bytes, { level: 9 }),
+          ]);
+          await Promise.all([writeFile(join(dir, `${name}.br`), br), writeFile(join(dir, `${name}.gz`), gz)]);
+        }),
+      );
+    },
   };
 }
 
@@ -46,7 +83,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react(), contentSecurityPolicy()],
+    plugins: [react(), contentSecurityPolicy(), precompress()],
     build: {
       outDir: 'out/renderer',
       // CB_NO_MINIFY=1 keeps names readable in CPU profiles.

@@ -152,7 +152,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(response, 'GET, HEAD');
-    await serveStatic(rendererDir, url.pathname, response, request.method === 'HEAD');
+    await serveStatic(rendererDir, url.pathname, response, request.method === 'HEAD', request.headers['accept-encoding']);
   };
 
   // The answer being written on each socket, so a parse error on it knows whether it may still answer.

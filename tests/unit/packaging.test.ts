@@ -48,10 +48,15 @@ describe('electron-builder.yml', () => {
     expect((await loadConfig(root)).electronFuses?.[fuse]).toBe(value);
   });
 
-  it('packs the app into asar, from the build output, resources and package.json', async () => {
+  it('packs the app into asar, from the build output (not the web host’s compressed copies), resources and package.json', async () => {
     const config = await loadConfig(root);
     expect(config.asar).toBe(true);
-    expect(config.files?.flatMap((set) => set.filter ?? [])).toEqual(['out/**', 'resources/**', 'package.json']);
+    expect(config.files?.flatMap((set) => set.filter ?? [])).toEqual([
+      'out/**',
+      '!out/renderer/**/*.{br,gz}',
+      'resources/**',
+      'package.json',
+    ]);
     const { main } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { main: string };
     expect(path.posix.normalize(main)).toMatch(/^out\//);
   });
