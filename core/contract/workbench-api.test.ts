@@ -19,6 +19,7 @@ describe('the contract', () => {
       'onDidChangeHistory',
       'onDidChangeEvidence',
       'onDidChangeArchive',
+      'onDidChangeSearchStatus',
     ]);
   });
 

@@ -16,6 +16,8 @@ import { bundlesMethods, type BundleJobProgress, type BundlesApi } from './bundl
 import { codebookMethods, type CodebookApi } from './codebook-api.ts';
 import { documentsMethods, type DocumentsApi } from './documents-api.ts';
 import { evidenceMethods, type EvidenceApi } from './evidence-api.ts';
+import { searchMethods, type SearchApi } from './search-api.ts';
+import type { SearchStatus } from '../search/search-types.ts';
 
 export type * from './annotations-api.ts';
 export type * from './archive-api.ts';
@@ -23,6 +25,7 @@ export type * from './bundles-api.ts';
 export type * from './codebook-api.ts';
 export type * from './documents-api.ts';
 export type * from './evidence-api.ts';
+export type * from './search-api.ts';
 export type {
   ArchiveQuery,
   MatchAttachment,
@@ -36,7 +39,7 @@ export type {
 export { BRIDGE_GLOBAL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, ipcChannel } from './ipc-channels.ts';
 
 /** Every method is async, takes plain data and returns plain data (it may cross a process). */
-export type WorkbenchApi = DocumentsApi & AnnotationsApi & CodebookApi & BundlesApi & EvidenceApi & ArchiveApi;
+export type WorkbenchApi = DocumentsApi & AnnotationsApi & CodebookApi & BundlesApi & EvidenceApi & ArchiveApi & SearchApi;
 
 export interface DocumentsChange {
   /** Documents added or modified. */
@@ -67,6 +70,8 @@ export interface WorkbenchEvents {
   didChangeEvidence: EvidenceData;
   /** The fact-check archive changed: how many entries it has now. */
   didChangeArchive: { readonly entries: number };
+  /** The search index's status: being checked, built (with progress), ready, failed. */
+  didChangeSearchStatus: SearchStatus;
 }
 
 export type EventSubscriptionName<E extends string> = `on${Capitalize<E>}`;
@@ -88,6 +93,7 @@ const methods = {
   ...bundlesMethods,
   ...evidenceMethods,
   ...archiveMethods,
+  ...searchMethods,
 } as const satisfies Record<WorkbenchMethod, true>;
 
 const events = {
@@ -100,6 +106,7 @@ const events = {
   didChangeHistory: true,
   didChangeEvidence: true,
   didChangeArchive: true,
+  didChangeSearchStatus: true,
 } as const satisfies Record<WorkbenchEvent, true>;
 
 /** The method list every transport is derived from. */

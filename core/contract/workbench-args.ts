@@ -14,6 +14,7 @@ import { TagId } from '../model/codebook.ts';
 import { DocumentId, DocumentRole } from '../model/document.ts';
 import { EvidenceId, STATEMENT_MAX } from '../model/evidence.ts';
 import { SettingsPatch } from '../settings/settings-change.ts';
+import { searchArgs } from './search-api.ts';
 import type { WorkbenchApi } from './workbench-api.ts';
 
 export type { SettingsPatch } from '../settings/settings-change.ts';
@@ -194,4 +195,5 @@ export const workbenchArgs = {
   matchText: z.union([z.tuple([z.string().max(100_000)]), z.tuple([z.string().max(100_000), z.number().int().positive().max(50)])]),
   matchDocument: z.tuple([DocumentId]),
   attachMatch: z.tuple([MatchAttachment]),
+  ...searchArgs,
 } satisfies { [M in keyof WorkbenchApi]: z.ZodType<Parameters<WorkbenchApi[M]>> };

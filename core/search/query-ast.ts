@@ -47,3 +47,28 @@ export const ANNOTATION_FIELDS: ReadonlySet<ValueField> = new Set(['tag', 'statu
 export function clausesOf(query: SearchQuery): Clause[] {
   return query.groups.flat();
 }
+
+/**
+ * `query` narrowed by values a view chose (a facet's tag, outlet …): each must hold, as if
+ * `field:"value"` had been typed. Their `offset` is the query's length (they were not typed).
+ * @example narrowQuery(parsed, [{ field: 'tag', value: 'statistic' }], 12)
+ */
+export function narrowQuery(
+  query: SearchQuery,
+  filters: readonly { readonly field: ValueField; readonly value: string }[],
+  queryLength: number,
+): SearchQuery {
+  const added = filters.map(({ field, value }): Clause[] => [
+    { negated: false, term: { kind: 'field', field, value, prefix: false }, offset: queryLength },
+  ]);
+  // The places searched stay those of the query as typed (a tag facet does not turn a text search into a search of quotes).
+  return { groups: [...query.groups, ...added], scopes: scopesOf(query) };
+}
+
+/** Where the query's text terms are looked for: its `in:` fields, else quotes when it filters on annotation fields, else the text. */
+export function scopesOf(query: SearchQuery): readonly Scope[] {
+  if (query.scopes.length > 0) return query.scopes;
+  return clausesOf(query).some((clause) => clause.term.kind === 'field' && ANNOTATION_FIELDS.has(clause.term.field))
+    ? ['quotes']
+    : ['text'];
+}

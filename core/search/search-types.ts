@@ -92,3 +92,14 @@ export interface SearchResults {
   readonly groups: readonly SearchGroup[];
   readonly facets?: SearchFacets;
 }
+
+/**
+ * Where the workspace's search index is: `checking` it against the workspace (at opening),
+ * `building` it (with how far: documents of `total`), `ready`, or `failed` (searches answer from
+ * what it holds). While it is not ready, answers may miss recent changes.
+ */
+export type SearchStatus =
+  | { readonly state: 'checking' }
+  | { readonly state: 'building'; readonly documents: number; readonly total: number; readonly annotations: number }
+  | { readonly state: 'ready' }
+  | { readonly state: 'failed'; readonly message: string };

@@ -107,7 +107,13 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
     resourcesDir: RESOURCES_DIR,
     empty: options.empty,
     lock: 'claimbench serve',
-    service: { extractors: EXTRACTORS, limits: options.limits, keysDir: path.join(userDataDir(), 'keys'), checkOnOpen: true },
+    service: {
+      extractors: EXTRACTORS,
+      limits: options.limits,
+      keysDir: path.join(userDataDir(), 'keys'),
+      checkOnOpen: true,
+      indexOnOpen: true,
+    },
   });
   const { service, store, created } = workbench;
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {

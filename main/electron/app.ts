@@ -58,7 +58,13 @@ export function runDesktopApp(): void {
       resourcesDir: APP_LAYOUT.resourcesDir,
       empty,
       lock: 'the Claimbench desktop app',
-      service: { extractors: EXTRACTORS, limits: limitsFromArgs(), keysDir: path.join(app.getPath('userData'), 'keys'), checkOnOpen: true },
+      service: {
+        extractors: EXTRACTORS,
+        limits: limitsFromArgs(),
+        keysDir: path.join(app.getPath('userData'), 'keys'),
+        checkOnOpen: true,
+        indexOnOpen: true,
+      },
     });
     if (previous !== undefined && !same) await close(previous);
     current = { workbench, ipc: connectIpc(workbench.service, devServerUrl) };

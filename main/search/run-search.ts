@@ -4,7 +4,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Codebook } from '../../core/model/codebook.ts';
 import type { Span } from '../../core/search/find-text.ts';
-import { ANNOTATION_FIELDS, clausesOf, type Scope, type SearchQuery } from '../../core/search/query-ast.ts';
+import { clausesOf, scopesOf, type SearchQuery } from '../../core/search/query-ast.ts';
 import type { SearchOptions, SearchResults } from '../../core/search/search-types.ts';
 import { snippet } from '../../core/search/snippet.ts';
 import { ftsExpression } from './fts-expression.ts';
@@ -31,12 +31,7 @@ export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebo
   const offset = options.offset ?? 0;
   const sort = options.sort ?? 'relevance';
   const clauses = clausesOf(query);
-  const scopes: readonly Scope[] =
-    query.scopes.length > 0
-      ? query.scopes
-      : clauses.some((clause) => clause.term.kind === 'field' && ANNOTATION_FIELDS.has(clause.term.field))
-        ? ['quotes']
-        : ['text'];
+  const scopes = scopesOf(query);
   const holds = (unit: Searchable) =>
     query.groups.every((group) => group.some((clause) => termHolds(clause.term, unit, context) !== clause.negated));
   const spansOf = (unit: Searchable): Span[][] => {

@@ -20,3 +20,6 @@ export const BACKUPS_DIR = '.backups';
 export function documentPath(id: string): string {
   return `${DOCUMENTS_DIR}/${id}.json`;
 }
+
+/** The search index (main/search/): derived data, rebuilt from the records above when missing or stale; safe to delete. */
+export const SEARCH_INDEX_DIR = 'index';

@@ -17,6 +17,7 @@ import type { EvidenceData } from '../../core/model/evidence.ts';
 import { ArchiveFile, DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
+import { Emitter } from '../../core/events.ts';
 import { hasBlob, readBlobText, saveBlob } from './blob-folder.ts';
 import { applyRecord, recordLine } from './document-journal.ts';
 import { DocumentJournals } from './document-journals.ts';
@@ -31,6 +32,23 @@ export interface AnnotationPut {
   readonly annotation: Annotation | undefined;
 }
 
+/**
+ * What changed in the store's memory: fired as soon as `workspace`, `evidence` or `document(id)`
+ * answers something new (after the write, or for a pipelined save when it is staged, and again
+ * when a failed one is taken back). `before`: the document as memory held it until then
+ * (undefined: it is new); `annotationIds`: only these of its annotations were put or removed.
+ * Derived data (the search index) follows the store through this; it never writes anything.
+ */
+export type StoreChange =
+  | { readonly kind: 'workspace' }
+  | { readonly kind: 'evidence' }
+  | {
+      readonly kind: 'document';
+      readonly documentId: string;
+      readonly before: DocumentFile | undefined;
+      readonly annotationIds?: readonly string[];
+    };
+
 type Saved = Promise<Result<DocumentFile, 'write-failed'>>;
 
 /** A change of a document's annotations, checked and applied in memory: the journal record that saves it. */
@@ -38,6 +56,8 @@ interface PlannedPuts {
   readonly current: DocumentFile;
   readonly record: { readonly ids: string[]; readonly put: Annotation[] };
   readonly document: DocumentFile;
+  /** The annotations put or removed. */
+  readonly changed: readonly string[];
 }
 
 export class WorkspaceStore {
@@ -59,6 +79,9 @@ export class WorkspaceStore {
   private readonly staged = new Map<string, { onDisk: DocumentFile; count: number; generation: number }>();
 
   readonly onDidChangeSaveState = this.queue.onDidChangeSaveState;
+  private readonly changed = new Emitter<StoreChange>();
+  /** Every change of what the store holds (see StoreChange). */
+  readonly onDidChangeRecords = this.changed.event;
 
   /** Files this opening took from an older format to the current one (core/model/migrations.ts). */
   readonly migratedFiles: OpenedRecords['migrated'];
@@ -132,7 +155,9 @@ export class WorkspaceStore {
   /** Replaces workspace.json's content; resolves once it is on disk. */
   updateWorkspace(next: WorkspaceFile): Promise<Result<WorkspaceFile, 'write-failed'>> {
     const file = WorkspaceFile.parse(next);
-    return this.queue.enqueue(this.workspaceFile.relative, () => writeStored(this.workspaceFile, file));
+    return this.queue
+      .enqueue(this.workspaceFile.relative, () => writeStored(this.workspaceFile, file))
+      .then((result) => (result.ok ? this.announced(result, { kind: 'workspace' }) : result));
   }
 
   /** Replaces evidence.json's links and claims; resolves once they are on disk. */
@@ -141,7 +166,7 @@ export class WorkspaceStore {
     const file = EvidenceFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, links: next.links, claims: next.claims });
     return this.queue
       .enqueue(this.evidenceFile.relative, () => writeStored(this.evidenceFile, file))
-      .then((result) => (result.ok ? ok(this.evidence) : result));
+      .then((result) => (result.ok ? this.announced(ok(this.evidence), { kind: 'evidence' }) : result));
   }
 
   /** Replaces archive.json's entries; resolves once they are on disk. Throws on entries that break its schema (a bug at the caller). */
@@ -198,8 +223,7 @@ export class WorkspaceStore {
     this.staged.set(id, staging);
     staging.count++;
     const generation = staging.generation;
-    stored.db.data = planned.document;
-    this.ordered = undefined;
+    this.holdDocument(id, stored, planned.document, planned.changed);
     return this.queue.enqueue(documentPath(id), async (): Saved => {
       let result: Result<DocumentFile, 'write-failed'>;
       if (staging.generation !== generation) {
@@ -212,8 +236,7 @@ export class WorkspaceStore {
         if (result.ok) staging.onDisk = planned.document;
         else {
           staging.generation++;
-          stored.db.data = staging.onDisk;
-          this.ordered = undefined;
+          this.holdDocument(id, stored, staging.onDisk);
         }
       }
       if (--staging.count === 0) this.staged.delete(id);
@@ -244,7 +267,7 @@ export class WorkspaceStore {
     };
     const applied = applyRecord(current, record);
     if (!applied.ok) throw new Error(`${documentPath(id)}: ${applied.error.message}`);
-    return { current, record, document: applied.value };
+    return { current, record, document: applied.value, changed: [...changed] };
   }
 
   /** Puts one planned change on disk: appended to the journal, or (when it cannot take it now) the document written whole. */
@@ -255,8 +278,7 @@ export class WorkspaceStore {
       } catch (error) {
         return fail('write-failed', `Could not save ${documentPath(id)}: ${describe(error)}`);
       }
-      stored.db.data = planned.document;
-      this.ordered = undefined;
+      this.holdDocument(id, stored, planned.document, planned.changed);
       return ok(planned.document);
     }
     return this.writeWhole(id, DocumentFile.parse({ ...planned.document, journal: randomUUID() }));
@@ -265,10 +287,12 @@ export class WorkspaceStore {
   /** Writes document `id` whole, in its turn; the file names a new journal, so the old one is stale whether or not this succeeds. */
   private async writeWhole(id: string, file: DocumentFile): Saved {
     const stored = this.documentFiles.get(id) ?? storedFile<DocumentFile>(this.dir, documentPath(id));
+    const before = this.documentFiles.get(id)?.db.data;
     const written = await writeStored(stored, file);
     if (written.ok) {
       this.documentFiles.set(id, stored);
       this.ordered = undefined;
+      this.changed.fire({ kind: 'document', documentId: id, before });
       await this.journals.start(id, file.journal!, file.annotations.length > 0);
     }
     return written;
@@ -298,6 +322,7 @@ export class WorkspaceStore {
       this.documentFiles.delete(id);
       this.journals.forget(id);
       this.ordered = undefined;
+      this.changed.fire({ kind: 'document', documentId: id, before: stored.db.data });
       return ok(stored.db.data);
     });
   }
@@ -322,6 +347,21 @@ export class WorkspaceStore {
     return readBlobText(this.dir, TEXTS_DIR, sha256);
   }
 
+  /** Makes `document` what memory holds for `id`, and says so (unless it held it already). */
+  private holdDocument(id: string, stored: StoredFile<DocumentFile>, document: DocumentFile, annotationIds?: readonly string[]): void {
+    const before = stored.db.data;
+    if (before === document) return;
+    stored.db.data = document;
+    this.ordered = undefined;
+    this.changed.fire({ kind: 'document', documentId: id, before, ...(annotationIds === undefined ? {} : { annotationIds }) });
+  }
+
+  /** `result`, once every listener has heard of `change`. */
+  private announced<T>(result: T, change: StoreChange): T {
+    this.changed.fire(change);
+    return result;
+  }
+
   /** Resolves when every write accepted so far has settled. */
   flush(): Promise<void> {
     return this.queue.flush();
@@ -330,6 +370,7 @@ export class WorkspaceStore {
   /** Settles every write, then closes the open journals. The store is not used after this. */
   async close(): Promise<void> {
     await this.flush();
+    this.changed.dispose();
     await this.journals.closeAll();
   }
 }

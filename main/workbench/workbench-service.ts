@@ -14,6 +14,7 @@ import { Emitter } from '../../core/events.ts';
 import type { HistoryState } from '../../core/history/history.ts';
 import type { DocumentFormat } from '../../core/model/document.ts';
 import type { EvidenceData } from '../../core/model/evidence.ts';
+import type { SearchStatus } from '../../core/search/search-types.ts';
 import type { ImportJobProgress, ImportOutcome } from '../../core/model/import.ts';
 import type { WorkspaceInfo } from '../../core/model/workspace.ts';
 import type { Result } from '../../core/result.ts';
@@ -35,6 +36,7 @@ import { exportMethods } from './export-methods.ts';
 import { importMethods } from './import-methods.ts';
 import { Jobs } from './jobs.ts';
 import { versionMethods } from './version-methods.ts';
+import { searchMethods } from './search-methods.ts';
 import { settingsMethods } from './settings-methods.ts';
 import { workspaceMethods } from './workspace-methods.ts';
 
@@ -48,6 +50,8 @@ export interface WorkbenchHost extends WorkbenchService {
   importSources(jobId: string, sources: readonly ImportSource[]): Promise<ImportOutcome[]>;
   /** Opens a bundle the host itself chose (the CLI) for import; applyBundleImport merges it. */
   previewBundleFile(jobId: string, file: string): Promise<Result<BundlePreview, BundleImportCode>>;
+  /** Resolves once the search index is ready (checked, or rebuilt): what a one-off search waits for. */
+  searchReady(): Promise<void>;
   /** Stops firing events and cancels running jobs; its writes are on disk when it resolves. Idempotent. The store stays open (see open-workbench.ts). */
   dispose(): Promise<void>;
 }
@@ -63,11 +67,17 @@ export interface ServiceOptions {
    * beyond opening), and show what it finds in every window. The desktop app and the web host do.
    */
   readonly checkOnOpen?: boolean;
+  /**
+   * Open the search index (`<workspace>/index/`) and check it, rebuilding it if need be, in the
+   * background once the service is up; otherwise that happens at the first search. The desktop
+   * app and the web host do.
+   */
+  readonly indexOnOpen?: boolean;
 }
 
 export function createWorkbenchService(
   store: WorkspaceStore,
-  { extractors, limits = DEFAULT_LIMITS, keysDir, checkOnOpen = false }: ServiceOptions,
+  { extractors, limits = DEFAULT_LIMITS, keysDir, checkOnOpen = false, indexOnOpen = false }: ServiceOptions,
 ): WorkbenchHost {
   const documentsChanged = new Emitter<DocumentsChange>();
   const annotationsChanged = new Emitter<AnnotationsChange>();
@@ -77,6 +87,7 @@ export function createWorkbenchService(
   const historyChanged = new Emitter<HistoryState>();
   const evidenceChanged = new Emitter<EvidenceData>();
   const archiveChanged = new Emitter<{ readonly entries: number }>();
+  const searchStatusChanged = new Emitter<SearchStatus>();
   const emitters = [
     documentsChanged,
     annotationsChanged,
@@ -86,6 +97,7 @@ export function createWorkbenchService(
     historyChanged,
     evidenceChanged,
     archiveChanged,
+    searchStatusChanged,
   ];
 
   const uploads = new UploadStaging(limits.maxFileBytes);
@@ -111,6 +123,7 @@ export function createWorkbenchService(
     ...(keysDir !== undefined ? { keysDir } : {}),
   });
   const { info: _info, checked, stop, ...workspaceApi } = workspace;
+  const { disposeSearch, ...search } = searchMethods(store, searchStatusChanged, { indexOnOpen });
   let disposing: Promise<void> | undefined;
 
   return {
@@ -129,6 +142,7 @@ export function createWorkbenchService(
     ...evidenceMethods(store, changes),
     ...archiveMethods(store, changes, uploads),
     ...bundles,
+    ...search,
     undo: () => changes.undo(),
     redo: () => changes.redo(),
     getHistory: async () => changes.state,
@@ -142,6 +156,7 @@ export function createWorkbenchService(
     onDidChangeHistory: historyChanged.event,
     onDidChangeEvidence: evidenceChanged.event,
     onDidChangeArchive: archiveChanged.event,
+    onDidChangeSearchStatus: searchStatusChanged.event,
 
     dispose() {
       disposing ??= (async () => {
@@ -151,6 +166,7 @@ export function createWorkbenchService(
         await disposeBundles();
         await uploads.dispose();
         await checked;
+        await disposeSearch();
         // Its writes (and the store's housekeeping after them) are on disk once it is disposed of.
         await store.flush();
       })();

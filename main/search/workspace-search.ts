@@ -1,0 +1,250 @@
+// Keeps a workspace's search index (search-index.ts) in step with its store. The index lives in
+// `<workspace>/index/` and is derived data: at opening it is checked against the workspace's
+// fingerprint (workspace-fingerprint.ts) and rebuilt in the background when it is missing, of an
+// older format or stale; after that it is told every change of the store
+// (WorkspaceStore.onDidChangeRecords, through which every write passes: imports, edits, new
+// versions, bundle imports, deletions, undo and redo). Nothing here waits for the check or a
+// rebuild: searches meanwhile answer from what the index holds, and the status says so.
+import path from 'node:path';
+import type { Disposable } from '../../core/events.ts';
+import type { Codebook } from '../../core/model/codebook.ts';
+import type { Claim } from '../../core/model/evidence.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
+import type { SearchQuery } from '../../core/search/query-ast.ts';
+import type { SearchChange, SearchDocument, SearchOptions, SearchResults, SearchStatus } from '../../core/search/search-types.ts';
+import { SEARCH_INDEX_DIR } from '../store/workspace-layout.ts';
+import type { StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
+import { openSearchIndex, type SearchIndex } from './search-index.ts';
+import { WorkspaceFingerprint } from './workspace-fingerprint.ts';
+
+/** The least time between two progress reports of a rebuild. */
+const PROGRESS_INTERVAL_MS = 200;
+
+export function searchDocumentOf(file: DocumentFile): SearchDocument {
+  return { meta: file.meta, text: file.text, annotations: file.annotations };
+}
+
+export class WorkspaceSearch {
+  private readonly store: WorkspaceStore;
+  private readonly dir: string;
+  private readonly onStatus: (status: SearchStatus) => void;
+  private readonly stopping = new AbortController();
+  private current: SearchStatus = { state: 'checking' };
+  private opened: Promise<SearchIndex> | undefined;
+  private index: SearchIndex | undefined;
+  private fingerprint: WorkspaceFingerprint | undefined;
+  private subscription: Disposable | undefined;
+  /** The check, then any rebuild: one at a time. */
+  private work: Promise<void> = Promise.resolve();
+  /** Changes not yet told to the index (it is being checked or rebuilt), by `keyOf`. */
+  private readonly pending = new Set<string>();
+  /** What the index holds of the codebook and the claims, to tell it what changed. */
+  private codebook: Codebook | undefined;
+  private claims = new Map<string, Claim>();
+  private waiting: (() => void)[] = [];
+
+  /**
+   * @param onStatus told each new status (checking, building with progress, ready, failed)
+   * @param dir where the index lives; the workspace's `index/` folder by default
+   */
+  constructor(store: WorkspaceStore, onStatus: (status: SearchStatus) => void, dir = path.join(store.dir, SEARCH_INDEX_DIR)) {
+    this.store = store;
+    this.onStatus = onStatus;
+    this.dir = dir;
+  }
+
+  get status(): SearchStatus {
+    return this.current;
+  }
+
+  /** Opens the index and starts checking it (and rebuilding it if need be) in the background. Idempotent. */
+  start(): Promise<SearchIndex> {
+    this.opened ??= this.open();
+    return this.opened;
+  }
+
+  /** Resolves once the index is ready (or has failed, or this was disposed of). */
+  whenReady(): Promise<void> {
+    void this.start().catch(() => undefined);
+    if (this.settled()) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Answers a parsed query from the index as it is (see `status`). */
+  async search(query: SearchQuery, options?: SearchOptions): Promise<SearchResults> {
+    const index = await this.start();
+    return index.search(query, options);
+  }
+
+  async dispose(): Promise<void> {
+    this.stopping.abort(new Error('the workspace was closed'));
+    this.subscription?.dispose();
+    await this.opened?.catch(() => undefined);
+    await this.work;
+    this.index?.close();
+    this.release();
+  }
+
+  private async open(): Promise<SearchIndex> {
+    this.stopping.signal.throwIfAborted();
+    // From here on every change is noted: the fingerprint's first pass and the index's check run
+    // while the workspace is in use.
+    this.fingerprint = new WorkspaceFingerprint(this.store);
+    this.codebook = this.store.workspace.codebook;
+    this.claims = new Map(this.store.evidence.claims.map((claim) => [claim.id, claim]));
+    this.subscription = this.store.onDidChangeRecords((change) => this.follow(change));
+    const index = await openSearchIndex(this.dir);
+    if (this.stopping.signal.aborted) {
+      index.close();
+      this.stopping.signal.throwIfAborted();
+    }
+    this.index = index;
+    this.work = this.check(index, this.fingerprint);
+    return index;
+  }
+
+  /** Compares the index with the workspace; catches it up, or rebuilds it. */
+  private async check(index: SearchIndex, fingerprint: WorkspaceFingerprint): Promise<void> {
+    try {
+      await fingerprint.scan(this.stopping.signal);
+      if (index.fingerprint !== undefined && index.fingerprint === fingerprint.atOpen) {
+        this.catchUp(index);
+        this.setStatus({ state: 'ready' });
+      } else {
+        await this.rebuild(index);
+      }
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  /** Builds the index anew from the store; changes made meanwhile are told to it afterwards. */
+  private async rebuild(index: SearchIndex): Promise<void> {
+    const { store } = this;
+    const ids = store.documents.map((file) => file.meta.id);
+    const codebook = store.workspace.codebook;
+    const claims = store.evidence.claims;
+    // What changed before now is in what is read below.
+    this.pending.clear();
+    let reported = 0;
+    const report = (progress: { documents: number; annotations: number }, force = false) => {
+      if (!force && Date.now() - reported < PROGRESS_INTERVAL_MS) return;
+      reported = Date.now();
+      this.setStatus({ state: 'building', total: ids.length, ...progress });
+    };
+    report({ documents: 0, annotations: 0 }, true);
+    async function* documents() {
+      for (const id of ids) {
+        const file = store.document(id);
+        if (file !== undefined) yield searchDocumentOf(file);
+      }
+    }
+    // Marked as matching nothing until the changes made meanwhile are in.
+    await index.rebuild({ fingerprint: '', codebook, documents: documents(), claims }, report, this.stopping.signal);
+    this.codebook = codebook;
+    this.claims = new Map(claims.map((claim) => [claim.id, claim]));
+    this.catchUp(index);
+    this.setStatus({ state: 'ready' });
+  }
+
+  /** Tells the index the changes made while it was checked or rebuilt, and the fingerprint it now matches. */
+  private catchUp(index: SearchIndex): void {
+    const change: { -readonly [K in keyof SearchChange]: SearchChange[K] } = { fingerprint: this.fingerprint!.now! };
+    const upsertDocuments: SearchDocument[] = [];
+    const deleteDocuments: string[] = [];
+    for (const key of this.pending) {
+      if (key === 'workspace') Object.assign(change, this.codebookChange());
+      else if (key === 'evidence') Object.assign(change, this.claimsChange());
+      else {
+        const id = key.slice('document:'.length);
+        const file = this.store.document(id);
+        if (file === undefined) deleteDocuments.push(id);
+        else upsertDocuments.push(searchDocumentOf(file));
+      }
+    }
+    this.pending.clear();
+    index.applyChange({ ...change, upsertDocuments, deleteDocuments });
+  }
+
+  /** Every change of the store: noted in the fingerprint, then told to the index (or kept until it is ready). */
+  private follow(change: StoreChange): void {
+    const fingerprint = this.fingerprint!;
+    try {
+      fingerprint.note(change);
+      const index = this.index;
+      if (this.current.state !== 'ready' || index === undefined) {
+        this.pending.add(change.kind === 'document' ? `document:${change.documentId}` : change.kind);
+        return;
+      }
+      index.applyChange({ ...this.changeOf(change), fingerprint: fingerprint.now! });
+    } catch (error) {
+      // The index is derived data: one that cannot follow is built again (this must not fail the store's write).
+      console.error('claimbench: the search index could not follow a change; rebuilding it', error);
+      this.pending.add(change.kind === 'document' ? `document:${change.documentId}` : change.kind);
+      this.rebuildLater();
+    }
+  }
+
+  private changeOf(change: StoreChange): SearchChange {
+    if (change.kind === 'workspace') return this.codebookChange();
+    if (change.kind === 'evidence') return this.claimsChange();
+    const file = this.store.document(change.documentId);
+    if (file === undefined) return { deleteDocuments: [change.documentId] };
+    if (change.annotationIds === undefined) return { upsertDocuments: [searchDocumentOf(file)] };
+    const byId = new Map(file.annotations.map((annotation) => [annotation.id, annotation]));
+    return {
+      upsertAnnotations: change.annotationIds.flatMap((id) => {
+        const annotation = byId.get(id);
+        return annotation === undefined ? [] : [{ documentId: change.documentId, annotation }];
+      }),
+      deleteAnnotations: change.annotationIds
+        .filter((id) => !byId.has(id))
+        .map((annotationId) => ({ documentId: change.documentId, annotationId })),
+    };
+  }
+
+  private codebookChange(): SearchChange {
+    const codebook = this.store.workspace.codebook;
+    if (codebook === this.codebook) return {};
+    this.codebook = codebook;
+    return { codebook };
+  }
+
+  /** The claims added, changed (a new object) and removed since the index was last told. */
+  private claimsChange(): SearchChange {
+    const now = new Map(this.store.evidence.claims.map((claim) => [claim.id, claim]));
+    const upsertClaims = [...now.values()].filter((claim) => this.claims.get(claim.id) !== claim);
+    const deleteClaims = [...this.claims.keys()].filter((id) => !now.has(id));
+    this.claims = now;
+    return { upsertClaims, deleteClaims };
+  }
+
+  /** A rebuild after the running work, from the store as it is then. */
+  private rebuildLater(): void {
+    const index = this.index;
+    if (index === undefined || this.current.state === 'building' || this.stopping.signal.aborted) return;
+    this.setStatus({ state: 'building', documents: 0, total: this.store.documents.length, annotations: 0 });
+    this.work = this.work.then(() => this.rebuild(index).catch((error: unknown) => this.failed(error)));
+  }
+
+  private failed(error: unknown): void {
+    if (this.stopping.signal.aborted) return this.release();
+    this.setStatus({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+
+  private setStatus(status: SearchStatus): void {
+    this.current = status;
+    if (!this.stopping.signal.aborted) this.onStatus(status);
+    if (this.settled()) this.release();
+  }
+
+  private settled(): boolean {
+    return this.current.state === 'ready' || this.current.state === 'failed' || this.stopping.signal.aborted;
+  }
+
+  private release(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+}
