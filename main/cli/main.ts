@@ -22,6 +22,7 @@ Commands:
   verify         check a bundle's files, hashes and signature without importing it
   import-bundle  merge an annotated bundle into a workspace
   check          check a workspace's files (like fsck) and repair what can be repaired
+  search         search the workspace's documents, annotations and claims
   archive        import fact-checks (ClaimReview, CSV, CheckThat! TSV) into the archive
   match          rank what was checked before against each text of a file
   suggest        suggest claims to check in files, or in a document of the workspace
@@ -169,6 +170,16 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     positionals: false,
     run: async (values, _files, output) =>
       (await import('./check.ts')).checkCommand({ workspace: values.workspace as string | undefined }, output),
+  },
+  search: {
+    help: async () => (await import('./search.ts')).SEARCH_HELP,
+    options: { workspace: COMMON.workspace, json: COMMON.json, help: COMMON.help, limit: { type: 'string' } },
+    positionals: true,
+    run: async (values, positionals, output) =>
+      (await import('./search.ts')).searchCommand(
+        { workspace: values.workspace as string | undefined, limit: values.limit as string | undefined, positionals },
+        output,
+      ),
   },
   verify: {
     help: async () => (await import('./verify.ts')).VERIFY_HELP,
