@@ -8,6 +8,7 @@ import type { SearchOptions, SearchResults, SearchStatus } from '../search/searc
 
 /** The facets a view may narrow by: each adds `field:"value"` to the query. */
 export const FACET_FIELDS = ['tag', 'status', 'outlet', 'role', 'speaker'] as const satisfies readonly ValueField[];
+export type FacetField = (typeof FACET_FIELDS)[number];
 
 const SearchRequestSchema = z.strictObject({
   limit: z.number().int().min(1).max(1000).optional(),

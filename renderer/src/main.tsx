@@ -7,6 +7,7 @@ import './styles.css';
 import './commands/commands.css';
 import './settings/settings.css';
 import './app/layout.css';
+import './search/search.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

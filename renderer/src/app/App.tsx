@@ -1,8 +1,10 @@
 // The workbench window: library (left), the reader — one document, or a claim document and a
 // source side by side — and the annotations, links or review panel (right); or the claims view
-// of the whole workspace. Status bar at the bottom. This file only puts the pieces together.
+// of the whole workspace, or the search view. Status bar at the bottom. This file only puts the
+// pieces together.
 import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { isSampleDocument } from '../../../core/model/sample.ts';
+import type { SearchHit } from '../../../core/search/search-types.ts';
 import { api, transportName } from '../api/client.ts';
 import { ExportDialog } from '../bundles/ExportDialog.tsx';
 import { ImportBundleDialog } from '../bundles/ImportBundleDialog.tsx';
@@ -20,6 +22,8 @@ import { MetadataDialog } from '../library/MetadataDialog.tsx';
 import { VersionsDialog } from '../versions/VersionsDialog.tsx';
 import { DocumentPane } from '../reader/DocumentPane.tsx';
 import { useDocumentPane } from '../reader/use-document-pane.ts';
+import { SearchView } from '../search/SearchView.tsx';
+import { useSearch } from '../search/use-search.ts';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 import { WelcomePanel } from '../settings/WelcomePanel.tsx';
 import { useCommands } from '../commands/use-commands.tsx';
@@ -31,7 +35,7 @@ import { ReaderActions } from './ReaderActions.tsx';
 import { SidePanel, type SideTab } from './SidePanel.tsx';
 import { Splitter } from './Splitter.tsx';
 import { StatusBar } from './StatusBar.tsx';
-import { TopBar } from './TopBar.tsx';
+import { TopBar, type View } from './TopBar.tsx';
 import { useAppActions } from './use-app-actions.ts';
 import { useRemoveSample } from './use-remove-sample.ts';
 import { useFileDrop } from './use-file-drop.ts';
@@ -45,7 +49,10 @@ export function App() {
   const documents = useDocumentList();
   const [documentId, setDocumentId] = useHashParam('doc');
   const [besideId, setBesideId] = useHashParam('beside');
-  const [view, setView] = useHashParam('view');
+  const [viewParam, setViewParam] = useHashParam('view');
+  const view: View = viewParam === 'claims' || viewParam === 'search' ? viewParam : 'documents';
+  const setView = useCallback((next: View) => setViewParam(next === 'documents' ? undefined : next), [setViewParam]);
+  const search = useSearch(view === 'search');
   const workspace = info.state === 'ready' ? info.value : undefined;
   const saveState = useSaveState(workspace?.saveState);
   const connected = useConnected();
@@ -81,8 +88,8 @@ export function App() {
   const sampleDocuments = documents.state === 'ready' ? documents.value.filter(({ meta }) => isSampleDocument(meta)).length : 0;
   const removeSample = useRemoveSample(documents, confirm, setNotice, setOutcome);
   const { actions, extra } = useAppActions({
-    view: view === 'claims' ? 'claims' : 'documents',
-    setView: useCallback((next) => setView(next === 'claims' ? 'claims' : undefined), [setView]),
+    view,
+    setView,
     left,
     besideId,
     codebook: workspace?.codebook,
@@ -104,6 +111,21 @@ export function App() {
     removeSample: useCallback(() => void removeSample(), [removeSample]),
   });
   const { onWindowKey, overlay } = useCommands(actions, extra, workspace?.codebook);
+
+  // A search hit opens in the reader (or beside it) with its span selected; a document matched by
+  // its details alone just opens.
+  const { revealSpan: revealLeft } = left;
+  const { revealSpan: revealRight } = right;
+  const openHit = useCallback(
+    (hit: SearchHit, beside: boolean) => {
+      setView('documents');
+      const toRight = beside && hit.documentId !== documentId;
+      if (toRight) setBesideId(hit.documentId);
+      else setDocumentId(hit.documentId);
+      if (hit.end > hit.start) (toRight ? revealRight : revealLeft)(hit.start, hit.end, hit.documentId);
+    },
+    [setView, documentId, setBesideId, setDocumentId, revealLeft, revealRight],
+  );
 
   // Open the first document when none is chosen. (A chosen one that is not in the list yet may
   // be one just imported; if it is really gone, the reader says so.)
@@ -132,7 +154,14 @@ export function App() {
 
   useEffect(() => {
     const title = left.open?.meta.title;
-    window.document.title = view === 'claims' ? 'Claims — Claimbench' : title ? `${title} — Claimbench` : 'Claimbench';
+    window.document.title =
+      view === 'claims'
+        ? 'Claims — Claimbench'
+        : view === 'search'
+          ? 'Search — Claimbench'
+          : title
+            ? `${title} — Claimbench`
+            : 'Claimbench';
   }, [left.open, view]);
 
   return (
@@ -153,26 +182,28 @@ export function App() {
         <WelcomePanel workspace={workspace} sampleDocuments={sampleDocuments} onRemoveSample={removeSample} />
       )}
       <TopBar
-        view={view === 'claims' ? 'claims' : 'documents'}
-        onView={(next) => setView(next === 'claims' ? 'claims' : undefined)}
+        view={view}
+        onView={setView}
         claimCount={evidence.claims.length}
         onExport={() => setDialog('export')}
         onImportBundle={setBundleFile}
         onSettings={() => setDialog('settings')}
       />
-      {view === 'claims' && workspace ? (
+      {view === 'search' && workspace ? (
+        <SearchView search={search} codebook={workspace.codebook} statuses={workspace.settings.statuses} onOpen={openHit} />
+      ) : view === 'claims' && workspace ? (
         <ClaimsView
           rows={claimRows}
           scale={workspace.settings.verdictScale}
           analystName={workspace.settings.analystName}
           reviewUrlPattern={workspace.settings.reviewUrlPattern}
           onOpenMention={(ref, beside) => {
-            setView(undefined);
+            setView('documents');
             if (beside) linking.openBeside(ref);
             else linking.openLeft(ref);
           }}
           onSideBySide={(first, second) => {
-            setView(undefined);
+            setView('documents');
             linking.openPair(first, second);
           }}
         />

@@ -1,8 +1,9 @@
-// The bar across the top of the window: the view switch (the documents, or the claims of the whole
-// workspace), the workspace's way out and in (Export…, Import bundle…) and its Settings….
+// The bar across the top of the window: the view switch (the documents, the claims of the whole
+// workspace, or the search of the whole workspace), the workspace's way out and in (Export…,
+// Import bundle…) and its Settings….
 import { FileButton } from '../ui/FileButton.tsx';
 
-export type View = 'documents' | 'claims';
+export type View = 'documents' | 'claims' | 'search';
 
 interface TopBarProps {
   readonly view: View;
@@ -18,11 +19,19 @@ interface TopBarProps {
 export function TopBar({ view, onView, claimCount, onExport, onImportBundle, onSettings }: TopBarProps) {
   return (
     <nav className="view-switch" aria-label="View">
-      <button type="button" aria-pressed={view !== 'claims'} onClick={() => onView('documents')}>
+      <button type="button" aria-pressed={view === 'documents'} onClick={() => onView('documents')}>
         Documents
       </button>
       <button type="button" aria-pressed={view === 'claims'} onClick={() => onView('claims')}>
         Claims{claimCount > 0 ? ` (${claimCount})` : ''}
+      </button>
+      <button
+        type="button"
+        aria-pressed={view === 'search'}
+        title="Search every document, annotation and claim (Ctrl+Shift+F)"
+        onClick={() => onView('search')}
+      >
+        Search
       </button>
       <button
         type="button"

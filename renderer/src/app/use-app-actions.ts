@@ -6,10 +6,11 @@ import type { Codebook } from '../../../core/model/codebook.ts';
 import type { CommandActions } from '../commands/use-commands.tsx';
 import type { PaletteCommand } from '../commands/CommandPalette.tsx';
 import type { DocumentPaneState } from '../reader/use-document-pane.ts';
+import type { View } from './TopBar.tsx';
 
 export interface AppActionsInput {
-  readonly view: 'documents' | 'claims';
-  readonly setView: (view: 'documents' | 'claims') => void;
+  readonly view: View;
+  readonly setView: (view: View) => void;
   readonly left: DocumentPaneState;
   readonly besideId: string | undefined;
   readonly codebook: Codebook | undefined;
@@ -49,8 +50,10 @@ export function useAppActions(input: AppActionsInput): { actions: CommandActions
       'settings.show': () => showDialog('settings'),
       'edit.undo': undo,
       'edit.redo': redo,
-      'view.documents': when(view === 'claims', () => setView('documents')),
-      'view.claims': when(view === 'documents', () => setView('claims')),
+      'view.documents': when(view !== 'documents', () => setView('documents')),
+      'view.claims': when(view !== 'claims', () => setView('claims')),
+      // Pressed again in the search view, it goes back to the query.
+      'view.search': view === 'search' ? focusField('Search the workspace') : () => setView('search'),
       'library.import': when(view === 'documents', chooseFile('import-input')),
       'library.paste': () => showDialog('paste'),
       'codebook.show': () => showDialog('codebook'),

@@ -54,6 +54,7 @@ export const COMMANDS = {
   },
   'view.documents': { title: 'Show the documents', scope: 'window', keys: [] },
   'view.claims': { title: 'Show the Claims view', scope: 'window', keys: [] },
+  'view.search': { title: 'Search the workspace', scope: 'window', keys: [{ key: 'f', mod: true, shift: true }] },
   'library.import': { title: 'Import files…', scope: 'window', keys: [] },
   'library.paste': { title: 'New document from pasted text…', scope: 'window', keys: [] },
   'codebook.show': { title: 'Codebook…', scope: 'window', keys: [] },

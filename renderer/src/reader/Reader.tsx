@@ -19,11 +19,14 @@ import { useLinkMarkers } from './use-link-markers.ts';
 import { useDimmedHighlights } from './use-dimmed-highlights.ts';
 import { isPlaced, rangeOf, showAnnotations, type CachedSpec, type HighlightState, type LastSync } from './reader-highlights.ts';
 
-export interface RevealRequest {
-  readonly annotationId: string;
+/** Scroll to an annotation, or (`span`) to a span of the text, which is selected and focused (a search hit). */
+export type RevealRequest = (
+  | { readonly annotationId: string; readonly span?: undefined }
+  | { readonly annotationId?: undefined; readonly span: { readonly start: number; readonly end: number } }
+) & {
   /** Changes on every request, so revealing the same annotation twice flashes it twice. */
   readonly serial: number;
-}
+};
 
 interface ReaderProps {
   readonly document: DocumentView;
@@ -359,22 +362,32 @@ export function Reader({
   useDimmedHighlights(editorRef, filterShown, document);
 
   // Each reveal request scrolls and flashes once, when its annotation is there (it may arrive with
-  // a later page); later changes of the annotations must not pull the reader back to it.
+  // a later page); later changes of the annotations must not pull the reader back to it. A span
+  // (a search hit) is selected, and the reader focused, so a tag key tags it at once.
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
     if (reveal === undefined || reveal === revealed.current || !editor || !model) return;
-    const annotation = document.annotations.find((candidate) => candidate.id === reveal.annotationId);
-    if (!annotation || !isPlaced(annotation)) return;
-    revealed.current = reveal;
-    const range = rangeOf(model, annotation);
+    let range: monaco.Range;
+    if (reveal.span !== undefined) {
+      if (reveal.span.end > model.getValueLength()) return;
+      range = monaco.Range.fromPositions(model.getPositionAt(reveal.span.start), model.getPositionAt(reveal.span.end));
+      revealed.current = reveal;
+      editor.setSelection(range);
+      editor.focus();
+    } else {
+      const annotation = document.annotations.find((candidate) => candidate.id === reveal.annotationId);
+      if (!annotation || !isPlaced(annotation)) return;
+      revealed.current = reveal;
+      range = rangeOf(model, annotation);
+    }
     editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth);
     flash.current?.clear();
     const decorations = editor.createDecorationsCollection([{ range, options: { inlineClassName: 'cb-flash' } }]);
     flash.current = decorations;
     // Longer than the animation: a smooth scroll may take a moment to bring the line on screen.
     window.setTimeout(() => decorations.clear(), 2500);
-  }, [reveal, document.annotations]);
+  }, [reveal, document.annotations, document.text]);
 
   return <div className="reader-editor" ref={container} data-testid="reader" />;
 }

@@ -65,6 +65,18 @@ export function useDocumentPane(
     [documentId],
   );
 
+  /** Selects a span of the text, scrolls the reader to it and flashes it (a search hit). */
+  const revealSpan = useCallback(
+    (start: number, end: number, inDocument = documentId) => {
+      if (inDocument === undefined) return;
+      setRevealing((previous) => ({
+        documentId: inDocument,
+        request: { span: { start, end }, serial: (previous?.request.serial ?? 0) + 1 },
+      }));
+    },
+    [documentId],
+  );
+
   const tagSelection = useCallback(
     (tagId: string, start: number, end: number) => {
       if (open === undefined || workspace === undefined) return;
@@ -239,6 +251,7 @@ export function useDocumentPane(
     onCursorAnnotation,
     onTextSelection,
     revealAnnotation,
+    revealSpan,
     tagSelection,
     newAnnotation,
     editAnnotation,

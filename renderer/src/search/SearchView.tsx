@@ -1,0 +1,321 @@
+// The search view (issue 19): one query over every document, annotation and claim of the
+// workspace. Results are grouped by document with keyword-in-context snippets (the hit marked),
+// counts, and facets to narrow them; sorted by relevance or date. The query box is a combobox
+// over the results: the arrow keys walk the hits, Enter opens one in the reader with its span
+// selected (Shift+Enter: in the pane beside). While the index is being built, a progress bar says so.
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { SearchFacets, SearchHit, SearchStatus } from '../../../core/search/search-types.ts';
+import type { Codebook } from '../../../core/model/codebook.ts';
+import type { VerificationStatus } from '../../../core/model/workspace.ts';
+import { countOf, formatDate } from '../ui/format.ts';
+import { caretUnder, flatHits, hitKey, moveIndex, snippetParts } from './search-hits.ts';
+import type { FacetField, SearchState } from './use-search.ts';
+
+interface SearchViewProps {
+  readonly search: SearchState;
+  readonly codebook: Codebook;
+  readonly statuses: readonly VerificationStatus[];
+  /** Opens a hit in the reader (`beside`: in the pane beside). */
+  readonly onOpen: (hit: SearchHit, beside: boolean) => void;
+}
+
+const FACETS: readonly { field: FacetField; label: string }[] = [
+  { field: 'tag', label: 'Tag' },
+  { field: 'status', label: 'Status' },
+  { field: 'outlet', label: 'Outlet' },
+  { field: 'role', label: 'Role' },
+  { field: 'speaker', label: 'Speaker' },
+];
+/** Values listed per facet before "more". */
+const FACET_VALUES = 8;
+
+export function SearchView({ search, codebook, statuses, onOpen }: SearchViewProps) {
+  const { params, outcome, pending, status } = search;
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const answer = outcome.state === 'answered' ? outcome.answer : undefined;
+  const hits = useMemo(() => flatHits(answer?.groups ?? []), [answer]);
+  const indexOf = useMemo(() => new Map(hits.map(({ hit }, index) => [hit, index])), [hits]);
+  const [activeKey, setActiveKey] = useState<string>();
+  const found = hits.findIndex(({ hit }) => hitKey(hit) === activeKey);
+  const active = found >= 0 ? found : hits.length > 0 ? 0 : -1;
+  const optionId = (index: number) => `${id}-hit-${index}`;
+
+  useEffect(() => input.current?.focus(), []);
+  // Keep the active hit in view as the arrow keys move it.
+  useEffect(() => {
+    if (active >= 0) document.getElementById(`${id}-hit-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active, id]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const delta = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }[event.key];
+    const edge = event.currentTarget === input.current ? undefined : { Home: -Infinity, End: Infinity }[event.key];
+    if (delta !== undefined || edge !== undefined) {
+      event.preventDefault();
+      const next = moveIndex(active, delta ?? edge!, hits.length);
+      if (next >= 0) setActiveKey(hitKey(hits[next]!.hit));
+    } else if (event.key === 'Enter' && active >= 0) {
+      event.preventDefault();
+      onOpen(hits[active]!.hit, event.shiftKey);
+    }
+  };
+
+  const tagNames = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag.name])), [codebook]);
+  const statusLabels = useMemo(() => new Map(statuses.map((entry) => [entry.id, entry.label])), [statuses]);
+  const valueLabel = (field: FacetField, value: string) =>
+    field === 'tag'
+      ? (tagNames.get(value) ?? value)
+      : field === 'status'
+        ? (statusLabels.get(value) ?? value)
+        : field === 'role'
+          ? value === 'source'
+            ? 'Source'
+            : 'Claim'
+          : value;
+  const error = outcome.state === 'invalid' ? outcome.error : undefined;
+  const feedbackId = `${id}-feedback`;
+
+  return (
+    <div className="search-view">
+      <main className="pane search-main" aria-label="Search" data-pane="search">
+        <div className="search-tools">
+          <h1 className="pane-title">Search</h1>
+          <input
+            ref={input}
+            type="search"
+            role="combobox"
+            aria-label="Search the workspace"
+            aria-autocomplete="list"
+            aria-expanded={hits.length > 0}
+            aria-controls={`${id}-results`}
+            aria-activedescendant={active >= 0 ? optionId(active) : undefined}
+            aria-describedby={feedbackId}
+            aria-invalid={error !== undefined}
+            placeholder='Words, "exact phrases", tag:statistic, speaker:…, -excluded'
+            spellCheck={false}
+            value={params.query}
+            onChange={(event) => search.setQuery(event.target.value)}
+            onKeyDown={onKeyDown}
+          />
+          <label className="search-option">
+            <input type="checkbox" checked={params.matchCase} onChange={(event) => search.setMatchCase(event.target.checked)} />
+            Match case
+          </label>
+          <label className="search-option">
+            Sort
+            <select value={params.sort} onChange={(event) => search.setSort(event.target.value === 'date' ? 'date' : 'relevance')}>
+              <option value="relevance">by relevance</option>
+              <option value="date">by date, newest first</option>
+            </select>
+          </label>
+        </div>
+        <IndexProgress status={status} />
+        <div id={feedbackId} className="search-feedback" role="status">
+          {error ? (
+            <span className="search-error">{error.message}</span>
+          ) : outcome.state === 'failed' ? (
+            <span className="search-error">The search failed: {outcome.message}</span>
+          ) : answer ? (
+            <span data-testid="search-counts">
+              {answer.counts.exact ? '' : 'at most '}
+              {countOf(answer.counts.hits, 'hit')} in {countOf(answer.counts.documents, 'document')}
+              {pending ? ' (searching…)' : ''}
+            </span>
+          ) : pending ? (
+            'Searching…'
+          ) : (
+            ''
+          )}
+        </div>
+        {error && <QueryCaret query={params.query} offset={error.offset} />}
+        {outcome.state === 'empty' && <SearchHelp />}
+        {answer && answer.groups.length > 0 && (
+          <div
+            id={`${id}-results`}
+            role="listbox"
+            tabIndex={0}
+            aria-label="Results"
+            aria-activedescendant={active >= 0 ? optionId(active) : undefined}
+            className="search-results"
+            onKeyDown={onKeyDown}
+          >
+            {answer.groups.map((group) => {
+              const titleId = `${id}-doc-${group.documentId}`;
+              return (
+                <div key={group.documentId} role="group" aria-labelledby={titleId} className="search-group">
+                  <div id={titleId} className="search-group-title">
+                    <span className="search-group-name">{group.title}</span>
+                    <span className="search-group-meta">
+                      {group.publishedAt ? `${formatDate(group.publishedAt)} · ` : ''}
+                      {countOf(group.hitCount, 'hit')}
+                    </span>
+                  </div>
+                  {group.hits.map((hit) => {
+                    const index = indexOf.get(hit)!;
+                    return (
+                      <div
+                        key={hitKey(hit)}
+                        id={optionId(index)}
+                        role="option"
+                        aria-selected={index === active}
+                        className="search-hit"
+                        data-testid="search-hit"
+                        // Keep the focus where it is (the query box): a click opens the hit.
+                        onMouseDown={(event) => event.preventDefault()}
+                        onClick={(event) => {
+                          setActiveKey(hitKey(hit));
+                          onOpen(hit, event.shiftKey);
+                        }}
+                      >
+                        <HitSnippet hit={hit} />
+                      </div>
+                    );
+                  })}
+                  {group.hitCount > group.hits.length && (
+                    <div className="search-group-more">{countOf(group.hitCount - group.hits.length, 'more hit')} in this document</div>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        )}
+        {answer && answer.groups.length === 0 && <p className="pane-empty">Nothing matches.</p>}
+      </main>
+      <aside className="pane search-facets" aria-label="Narrow the results">
+        <h2 className="pane-title">Narrow</h2>
+        {params.filters.length > 0 && (
+          <button type="button" className="button-small" onClick={search.clearFilters}>
+            Clear {countOf(params.filters.length, 'choice')}
+          </button>
+        )}
+        {!answer?.facets && <p className="pane-empty search-facets-empty">Values to narrow by appear with the results.</p>}
+        {FACETS.map(({ field, label }) => (
+          <FacetList
+            key={field}
+            field={field}
+            label={label}
+            facets={answer?.facets}
+            chosen={params.filters.filter((filter) => filter.field === field).map((filter) => filter.value)}
+            labelOf={(value) => valueLabel(field, value)}
+            onToggle={(value) => search.toggleFilter({ field, value })}
+          />
+        ))}
+      </aside>
+    </div>
+  );
+}
+
+function HitSnippet({ hit }: { hit: SearchHit }) {
+  const [before, marked, after] = snippetParts(hit.snippet);
+  const kind =
+    hit.claimId !== undefined ? 'Claim' : hit.annotationId !== undefined ? 'Annotation' : hit.start === hit.end ? 'Details' : undefined;
+  return (
+    <>
+      {kind && <span className="search-hit-kind">{kind}</span>}
+      <span className="search-snippet">
+        {before}
+        {marked && <mark>{marked}</mark>}
+        {after}
+      </span>
+    </>
+  );
+}
+
+function QueryCaret({ query, offset }: { query: string; offset: number }) {
+  const { line, caret } = caretUnder(query, offset);
+  // The message above says where in words; this shows it.
+  return (
+    <pre className="search-caret" aria-hidden="true" data-testid="search-caret">
+      {line}
+      {'\n'}
+      {caret}
+    </pre>
+  );
+}
+
+function IndexProgress({ status }: { status: SearchStatus | undefined }) {
+  if (status?.state === 'building')
+    return (
+      <div className="search-index" data-testid="search-index-progress">
+        <progress max={Math.max(1, status.total)} value={status.documents} aria-label="Building the search index" />
+        <span>
+          Building the search index: {status.documents} of {countOf(status.total, 'document')}. Results may be incomplete until it is done.
+        </span>
+      </div>
+    );
+  if (status?.state === 'checking') return <div className="search-index">Checking the search index…</div>;
+  if (status?.state === 'failed')
+    return <div className="search-index search-error">The search index could not be built: {status.message}</div>;
+  return null;
+}
+
+function SearchHelp() {
+  return (
+    <div className="search-help">
+      <p>Search every document, annotation and claim of the workspace. For example:</p>
+      <ul>
+        <li>
+          <code>"ten times bigger"</code> the exact phrase (tick Match case to match its capitals)
+        </li>
+        <li>
+          <code>reservoir OR dam -drought</code> either word, without the other
+        </li>
+        <li>
+          <code>minist*</code> words that begin so
+        </li>
+        <li>
+          <code>tag:statistic -outlet:AP</code> annotations with a tag (or a tag below it), not from an outlet
+        </li>
+        <li>
+          <code>speaker:zelensky status:refuted</code> annotations by speaker and status
+        </li>
+        <li>
+          <code>role:source after:2026-08 before:2026-09</code> sources published in August 2026
+        </li>
+        <li>
+          <code>in:notes council</code>, <code>in:claims customs</code> look in notes or claims (also <code>in:text</code>,{' '}
+          <code>in:quotes</code>)
+        </li>
+      </ul>
+      <p>↑ ↓ walk the results, Enter opens one in the reader, Shift+Enter beside it.</p>
+    </div>
+  );
+}
+
+interface FacetListProps {
+  readonly field: FacetField;
+  readonly label: string;
+  readonly facets: SearchFacets | undefined;
+  readonly chosen: readonly string[];
+  readonly labelOf: (value: string) => string;
+  readonly onToggle: (value: string) => void;
+}
+
+function FacetList({ field, label, facets, chosen, labelOf, onToggle }: FacetListProps) {
+  const [all, setAll] = useState(false);
+  const counts = facets?.[field] ?? [];
+  // A value chosen stays listed (to be unticked) even when the narrowed answer no longer counts it.
+  const values = [
+    ...counts,
+    ...chosen.filter((value) => !counts.some((entry) => entry.value === value)).map((value) => ({ value, count: 0 })),
+  ];
+  if (values.length === 0) return null;
+  const shown = all ? values : values.slice(0, FACET_VALUES);
+  return (
+    <fieldset className="search-facet">
+      <legend>{label}</legend>
+      {shown.map(({ value, count }) => (
+        <label key={value} className="search-facet-value">
+          <input type="checkbox" checked={chosen.includes(value)} onChange={() => onToggle(value)} />
+          <span className="search-facet-name">{labelOf(value)}</span>
+          <span className="search-facet-count">{count}</span>
+        </label>
+      ))}
+      {values.length > FACET_VALUES && (
+        <button type="button" className="button-small" onClick={() => setAll(!all)}>
+          {all ? 'Fewer' : `All ${values.length}`}
+        </button>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,41 @@
+// The search view's pure parts: its hits in reading order (as the arrow keys walk them), a hit's
+// stable key, a snippet cut around its highlight, and the query with a caret under a mistake.
+import type { SearchGroup, SearchHit } from '../../../core/search/search-types.ts';
+import type { Snippet } from '../../../core/search/snippet.ts';
+
+/** Every hit shown, group after group, with the group it is in. */
+export function flatHits(groups: readonly SearchGroup[]): { hit: SearchHit; group: SearchGroup }[] {
+  return groups.flatMap((group) => group.hits.map((hit) => ({ hit, group })));
+}
+
+/** What names a hit across answers (the same span of the same document, annotation and claim). */
+export function hitKey(hit: SearchHit): string {
+  return `${hit.documentId}:${hit.start}-${hit.end}:${hit.annotationId ?? ''}:${hit.claimId ?? ''}`;
+}
+
+/**
+ * The hit the arrow keys go to from `index`: one on (`delta` ±1), or to the first or the last
+ * (Home, End: ±Infinity); stays inside the list, -1 when it is empty.
+ */
+export function moveIndex(index: number, delta: number, count: number): number {
+  if (count === 0) return -1;
+  if (delta === -Infinity) return 0;
+  if (delta === Infinity) return count - 1;
+  return Math.min(count - 1, Math.max(0, index + delta));
+}
+
+/** A snippet in three parts: before the hit, the hit (to highlight), after it. */
+export function snippetParts({ text, highlightStart, highlightEnd }: Snippet): [string, string, string] {
+  return [text.slice(0, highlightStart), text.slice(highlightStart, highlightEnd), text.slice(highlightEnd)];
+}
+
+/**
+ * The line of the query where a mistake is, and a caret under the mistake, for a monospace font.
+ * @example caretUnder('a "b', 2) // { line: 'a "b', caret: '  ^' }
+ */
+export function caretUnder(query: string, offset: number): { line: string; caret: string } {
+  const lineStart = query.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = query.indexOf('\n', offset);
+  const line = query.slice(lineStart, lineEnd < 0 ? query.length : lineEnd);
+  return { line, caret: `${' '.repeat([...query.slice(lineStart, offset)].length)}^` };
+}

@@ -1,0 +1,114 @@
+// The search view's state: what is asked (query, case, sort, facet values chosen) and the latest
+// answer. Results come as the analyst types (debounced; an answer to an older request is dropped),
+// and are asked again when the workspace changes or the index becomes ready, so they stay right
+// while documents change. Lives in the window (App), so leaving the view and coming back keeps it.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FacetField, SearchAnswer } from '../../../core/contract/search-api.ts';
+
+export type { FacetField };
+import type { QueryError } from '../../../core/search/query.ts';
+import type { SearchStatus } from '../../../core/search/search-types.ts';
+import { api } from '../api/client.ts';
+
+export interface SearchFilter {
+  readonly field: FacetField;
+  readonly value: string;
+}
+
+export interface SearchParams {
+  readonly query: string;
+  readonly matchCase: boolean;
+  readonly sort: 'relevance' | 'date';
+  readonly filters: readonly SearchFilter[];
+}
+
+export type SearchOutcome =
+  | { readonly state: 'empty' }
+  | { readonly state: 'answered'; readonly answer: SearchAnswer }
+  | { readonly state: 'invalid'; readonly error: QueryError }
+  | { readonly state: 'failed'; readonly message: string };
+
+/** Time after the last key press before the query is sent. */
+const DEBOUNCE_MS = 150;
+/** Documents per answer, and hits listed per document. */
+const DOCUMENTS = 100;
+const HITS_PER_DOCUMENT = 20;
+
+export type SearchState = ReturnType<typeof useSearch>;
+
+/** `active`: the view is shown (a hidden view asks nothing, and catches up when shown). */
+export function useSearch(active: boolean) {
+  const [params, setParams] = useState<SearchParams>({ query: '', matchCase: false, sort: 'relevance', filters: [] });
+  /** The latest answer, and the request (params and generation) it answers. */
+  const [answered, setAnswered] = useState<{ readonly request: string; readonly outcome: SearchOutcome }>();
+  const [status, setStatus] = useState<SearchStatus>();
+  /** Bumped when the workspace changes: the same query is asked again. */
+  const [generation, setGeneration] = useState(0);
+  const latest = useRef<string>(undefined);
+  const empty = params.query.trim() === '';
+  const request = JSON.stringify([params, generation]);
+
+  useEffect(() => {
+    latest.current = request;
+    if (!active || empty) return;
+    const timer = window.setTimeout(() => {
+      const { query, matchCase, sort, filters } = params;
+      const answer = (outcome: SearchOutcome) => {
+        // An answer to an older request (the query or the workspace changed since) is dropped.
+        if (latest.current === request) setAnswered({ request, outcome });
+      };
+      api
+        .search(query, { matchCase, sort, filters: [...filters], facets: true, limit: DOCUMENTS, hitsPerDocument: HITS_PER_DOCUMENT })
+        .then(
+          (result) => answer(result.ok ? { state: 'answered', answer: result.value } : { state: 'invalid', error: result.error }),
+          (error: unknown) => answer({ state: 'failed', message: (error as Error).message }),
+        );
+    }, DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [active, empty, params, request]);
+
+  // What is shown: the latest answer (kept while a newer request is on its way), none for no query.
+  const outcome: SearchOutcome = empty ? { state: 'empty' } : (answered?.outcome ?? { state: 'empty' });
+  const pending = !empty && answered?.request !== request;
+
+  useEffect(() => {
+    let disposed = false;
+    void api.getSearchStatus().then((next) => !disposed && setStatus(next));
+    const again = () => setGeneration((value) => value + 1);
+    const subscriptions = [
+      api.onDidChangeSearchStatus((next) => {
+        setStatus(next);
+        // Once the index is ready, the answer given while it was built may have missed things.
+        if (next.state === 'ready') again();
+      }),
+      api.onDidChangeDocuments(again),
+      api.onDidChangeAnnotations(again),
+      api.onDidChangeEvidence(again),
+      api.onDidChangeWorkspace(again),
+    ];
+    return () => {
+      disposed = true;
+      for (const subscription of subscriptions) subscription.dispose();
+    };
+  }, []);
+
+  const setQuery = useCallback((query: string) => setParams((current) => ({ ...current, query })), []);
+  const setMatchCase = useCallback((matchCase: boolean) => setParams((current) => ({ ...current, matchCase })), []);
+  const setSort = useCallback((sort: SearchParams['sort']) => setParams((current) => ({ ...current, sort })), []);
+  const toggleFilter = useCallback(
+    (filter: SearchFilter) =>
+      setParams((current) => {
+        const chosen = current.filters.some((candidate) => candidate.field === filter.field && candidate.value === filter.value);
+        return {
+          ...current,
+          filters: chosen
+            ? current.filters.filter((candidate) => !(candidate.field === filter.field && candidate.value === filter.value))
+            : [...current.filters, filter],
+        };
+      }),
+    [],
+  );
+  const clearFilters = useCallback(() => setParams((current) => ({ ...current, filters: [] })), []);
+
+  return { params, outcome, pending, status, setQuery, setMatchCase, setSort, toggleFilter, clearFilters };
+}
