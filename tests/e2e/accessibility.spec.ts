@@ -49,7 +49,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme });
 
-    test('the main view, each dialog, the claims view and side by side have no serious or critical axe violation', async ({
+    test('the main view, each dialog, the claims view, the search view and side by side have no serious or critical axe violation', async ({
       page,
       served,
     }) => {
@@ -130,6 +130,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByTestId('claim-row').first().click();
       await expect(page.getByRole('complementary', { name: 'Claim' }).getByRole('textbox', { name: 'Statement' })).toBeVisible();
       found.push(...(await seriousViolations(page, 'claims view')));
+
+      // The search view: results with facets, then a query it cannot read.
+      await page.keyboard.press('Control+Shift+F');
+      const query = page.getByRole('combobox', { name: 'Search the workspace' });
+      await query.fill('percent');
+      await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toBeVisible();
+      found.push(...(await seriousViolations(page, 'search view')));
+      await query.fill('reservoir "unclosed');
+      await expect(page.getByTestId('search-caret')).toBeVisible();
+      found.push(...(await seriousViolations(page, 'search view, a query it cannot read')));
 
       expect(found, 'serious or critical axe violations').toEqual([]);
     });
