@@ -33,7 +33,7 @@ export function planTagOccurrences(
     for (const hit of [...list].sort((a, b) => a.start - b.start || a.end - b.end)) {
       if (hit.end <= hit.start || seen.has(`${hit.start}:${hit.end}`)) continue;
       seen.add(`${hit.start}:${hit.end}`);
-      if (!includeAnnotated && existing.some((target) => target.start <= hit.start && hit.end <= target.end)) {
+      if (!includeAnnotated && coveredBy(existing, hit)) {
         skipped++;
         continue;
       }
@@ -42,4 +42,9 @@ export function planTagOccurrences(
     }
   }
   return { spans, skipped, annotationCount: spans.length, documentCount: documents.size };
+}
+
+/** Whether one of `targets` (annotations' spans) holds the whole of `span`: the span is already annotated. */
+export function coveredBy(targets: readonly Pick<Span, 'start' | 'end'>[], span: Span): boolean {
+  return targets.some((target) => target.start <= span.start && span.end <= target.end);
 }

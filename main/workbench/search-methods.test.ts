@@ -263,6 +263,57 @@ describe('search through the service', () => {
     }));
 });
 
+describe('tag every occurrence', () => {
+  it('lists every place the query finds in the text, marks those annotated, and tags the chosen in one undo step', () =>
+    withTempDir(async (dir) => {
+      const workbench = await open(dir);
+      const { service } = workbench;
+      await service.searchReady();
+      const listed = await service.findOccurrences('"18 percent"', { matchCase: true });
+      if (!listed.ok) throw new Error(listed.error.message);
+      const brute = await scan(service);
+      expect(listed.value.occurrences.map(({ documentId, start, end }) => `${documentId}:${start}-${end}`).sort()).toEqual(
+        brute.phrase('18 percent'),
+      );
+      for (const occurrence of listed.value.occurrences) {
+        const file = brute.files.find((candidate) => candidate.meta.id === occurrence.documentId)!;
+        const inside = file.annotations.some(({ target }) => target.start <= occurrence.start && occurrence.end <= target.end);
+        expect(occurrence.annotated, `${occurrence.title} ${occurrence.start}`).toBe(inside);
+      }
+      const free = listed.value.occurrences.filter((occurrence) => !occurrence.annotated);
+      expect(free.length).toBeGreaterThan(0);
+      expect(listed.value.occurrences.length).toBeGreaterThan(free.length);
+
+      const before = await hits(service, 'tag:opinion');
+      const spans = free.map(({ documentId, start, end }) => ({ documentId, start, end }));
+      const tagged = await service.tagOccurrences([...spans, ...spans], { tags: ['opinion'], speaker: 'Ana Ruiz', status: 'unverified' });
+      expect(tagged).toEqual({
+        ok: true,
+        value: { annotations: spans.length, documents: new Set(spans.map((span) => span.documentId)).size },
+      });
+      const after = await hits(service, 'tag:opinion');
+      expect(after.length).toBe(before.length + spans.length);
+      expect(await hits(service, 'speaker:"ana ruiz"')).toHaveLength(spans.length);
+      expect((await service.getHistory()).undoLabel).toMatch(/^Tag \d+ occurrences? as Opinion$/);
+      // Now annotated, they are marked so.
+      const again = await service.findOccurrences('"18 percent"', { matchCase: true });
+      expect(again.ok && again.value.occurrences.every((occurrence) => occurrence.annotated)).toBe(true);
+      await service.undo();
+      expect(await hits(service, 'tag:opinion')).toEqual(before);
+
+      // All or nothing: a span outside its text, or an unknown tag, tags nothing.
+      const outside = await service.tagOccurrences([...spans, { documentId: spans[0]!.documentId, start: 0, end: 10_000_000 }], {
+        tags: ['opinion'],
+      });
+      expect(outside.ok).toBe(false);
+      expect(await service.tagOccurrences(spans, { tags: ['no-such-tag'] })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await hits(service, 'tag:opinion')).toEqual(before);
+      // A query of annotation fields has no places in the text to offer.
+      expect(await service.findOccurrences('tag:statistic')).toEqual({ ok: true, value: { occurrences: [], truncated: false } });
+      await workbench.close();
+    }));
+});
+
 describe('the index at opening', () => {
   /** Opens the workspace, collecting the index's statuses until it is ready. */
   async function reopen(dir: string) {

@@ -1,13 +1,25 @@
 // The search half of the workbench service: parses the query (a bad one is an error value with its
 // position), narrows it by the facet values chosen, and asks the workspace's search index
-// (main/search/workspace-search.ts), which follows every change of the store.
-import type { SearchApi } from '../../core/contract/search-api.ts';
+// (main/search/workspace-search.ts), which follows every change of the store. "Tag every
+// occurrence" lists the places the query finds in the text and annotates those chosen, in one
+// undoable change.
+import { randomUUID } from 'node:crypto';
+import { newAnnotation, vocabularyOf } from '../../core/annotations/annotation-operations.ts';
+import { canonicalSpeaker } from '../../core/codebook/speakers.ts';
+import type { Occurrence, SearchApi } from '../../core/contract/search-api.ts';
 import type { Emitter } from '../../core/events.ts';
-import { narrowQuery } from '../../core/search/query-ast.ts';
+import type { AnnotationEdit } from '../../core/history/history.ts';
+import { fail, ok } from '../../core/result.ts';
+import { narrowQuery, scopesOf } from '../../core/search/query-ast.ts';
 import { parseQuery } from '../../core/search/query.ts';
 import type { SearchStatus } from '../../core/search/search-types.ts';
+import { coveredBy, planTagOccurrences } from '../../core/search/tag-occurrences.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { WorkspaceSearch } from '../search/workspace-search.ts';
+import type { ChangeLog } from './change-log.ts';
+
+/** The most occurrences listed for tagging. */
+const MAX_OCCURRENCES = 10_000;
 
 export interface SearchMethods extends SearchApi {
   /** Resolves once the index is ready (checked or rebuilt): what a one-off search (the CLI) waits for. */
@@ -21,6 +33,7 @@ export interface SearchMethods extends SearchApi {
  */
 export function searchMethods(
   store: WorkspaceStore,
+  changes: ChangeLog,
   statusChanged: Emitter<SearchStatus>,
   { indexOnOpen }: { readonly indexOnOpen: boolean },
 ): SearchMethods {
@@ -36,6 +49,67 @@ export function searchMethods(
         return { ok: true, value: { counts: { documents: 0, hits: 0, exact: true }, groups: [], status: search.status } };
       const results = await search.search(query, rest);
       return { ok: true, value: { ...results, status: search.status } };
+    },
+    async findOccurrences(text, options = {}) {
+      const parsed = parseQuery(text);
+      if (!parsed.ok) return parsed;
+      const query = narrowQuery(parsed.value, options.filters ?? [], text.length);
+      if (query.groups.length === 0 || !scopesOf(query).includes('text')) return ok({ occurrences: [], truncated: false });
+      const results = await search.search(query, {
+        limit: MAX_OCCURRENCES,
+        hitsPerDocument: MAX_OCCURRENCES,
+        ...(options.matchCase === undefined ? {} : { matchCase: options.matchCase }),
+      });
+      const occurrences: Occurrence[] = [];
+      for (const group of results.groups) {
+        const targets = (store.document(group.documentId)?.annotations ?? []).map((annotation) => annotation.target);
+        for (const { documentId, start, end, snippet, annotationId } of group.hits) {
+          // Words found in the text only: a document matched by its details has no place to tag.
+          if (annotationId !== undefined || end <= start) continue;
+          occurrences.push({ documentId, start, end, title: group.title, snippet, annotated: coveredBy(targets, { start, end }) });
+        }
+      }
+      return ok({
+        occurrences: occurrences.slice(0, MAX_OCCURRENCES),
+        truncated: occurrences.length > MAX_OCCURRENCES || !results.counts.exact,
+      });
+    },
+    tagOccurrences(spans, fields) {
+      return changes.exclusive(async () => {
+        const byDocument: Record<string, { start: number; end: number }[]> = {};
+        for (const { documentId, start, end } of spans) (byDocument[documentId] ??= []).push({ start, end });
+        const plan = planTagOccurrences(byDocument, (documentId) => store.document(documentId)?.annotations ?? [], true);
+        const now = new Date().toISOString();
+        const { tags, status, speaker } = fields;
+        const input = {
+          tags,
+          ...(status === undefined ? {} : { status }),
+          ...(speaker === undefined ? {} : { speaker: canonicalSpeaker(store.workspace.codebook, speaker) }),
+        };
+        const edits: AnnotationEdit[] = [];
+        for (const { documentId, start, end } of plan.spans) {
+          const file = store.document(documentId);
+          if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace: nothing was tagged.`);
+          const created = newAnnotation(
+            file.text,
+            { ...input, start, end },
+            {
+              id: randomUUID(),
+              creator: store.workspace.settings.analystName,
+              now,
+              vocabulary: vocabularyOf(store.workspace),
+              textHash: file.meta.textHash,
+            },
+          );
+          if (!created.ok) return fail(created.error.code, `${file.meta.title}: ${created.error.message} Nothing was tagged.`);
+          edits.push({ documentId, annotationId: created.value.id, before: undefined, after: created.value });
+        }
+        if (edits.length === 0) return fail('invalid', 'Choose at least one occurrence to tag.');
+        const names = new Map(store.workspace.codebook.tags.map((tag) => [tag.id, tag.name]));
+        const label = `Tag ${edits.length} occurrence${edits.length === 1 ? '' : 's'} as ${tags.map((tag) => names.get(tag) ?? tag).join(', ')}`;
+        const written = await changes.commit({ label, annotations: edits });
+        return written.ok ? ok({ annotations: edits.length, documents: plan.documentCount }) : written;
+      });
     },
     async getSearchStatus() {
       await search.start().catch(() => undefined);

@@ -123,7 +123,7 @@ export function createWorkbenchService(
     ...(keysDir !== undefined ? { keysDir } : {}),
   });
   const { info: _info, checked, stop, ...workspaceApi } = workspace;
-  const { disposeSearch, ...search } = searchMethods(store, searchStatusChanged, { indexOnOpen });
+  const { disposeSearch, ...search } = searchMethods(store, changes, searchStatusChanged, { indexOnOpen });
   let disposing: Promise<void> | undefined;
 
   return {

@@ -137,6 +137,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await query.fill('percent');
       await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toBeVisible();
       found.push(...(await seriousViolations(page, 'search view')));
+      await checkDialog(page, found, 'Tag every occurrence', async () => {
+        await page.getByRole('button', { name: 'Tag every occurrence…' }).click();
+        await expect(page.getByTestId('occurrence-list').getByRole('checkbox').first()).toBeVisible();
+      });
       await query.fill('reservoir "unclosed');
       await expect(page.getByTestId('search-caret')).toBeVisible();
       found.push(...(await seriousViolations(page, 'search view, a query it cannot read')));

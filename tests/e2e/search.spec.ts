@@ -117,3 +117,33 @@ test('tag: finds the annotations with the tag, and a facet narrows them', async 
   await facets.getByRole('button', { name: /^Clear/ }).click();
   await expect(results(page).getByRole('option')).toHaveCount(tagged.length);
 });
+
+test('tag every occurrence: says how many first, tags the chosen in one step, and Ctrl+Z takes it back', async ({ page, served }) => {
+  await openSearch(page, served.url);
+  await queryBox(page).fill('"18 percent"');
+  await expect(results(page).getByRole('option').first()).toBeVisible();
+  await searchView(page).getByRole('button', { name: 'Tag every occurrence…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tag every occurrence' });
+  const places = dialog.getByTestId('occurrence-list').getByRole('checkbox');
+  await expect(places).toHaveCount(3);
+  // Those inside an annotation already are left out unless asked.
+  const annotated = dialog.getByTestId('occurrence-list').locator('label', { hasText: 'already annotated' });
+  const free = 3 - (await annotated.count());
+  expect(free).toBeGreaterThan(0);
+  await expect(dialog.getByRole('status')).toHaveText(`Makes ${free} annotation${free === 1 ? '' : 's'} in 1 document.`);
+  await dialog.getByRole('checkbox', { name: /^Also tag the/ }).check();
+  await expect(dialog.getByRole('status')).toHaveText('Makes 3 annotations in 2 documents.');
+  await dialog.getByRole('checkbox', { name: /^Also tag the/ }).uncheck();
+  await dialog.getByRole('combobox', { name: 'Tag' }).selectOption({ label: 'Opinion' });
+  await dialog.getByRole('button', { name: `Tag ${free} occurrence${free === 1 ? '' : 's'}` }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Tagged ${free} occurrence${free === 1 ? '' : 's'} in 1 document as Opinion.`)).toBeVisible();
+
+  await queryBox(page).fill('tag:opinion "18 percent"');
+  await expect(results(page).getByRole('option')).toHaveCount(free);
+  await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Documents' }).click();
+  await page.getByRole('navigation', { name: 'Documents' }).getByTestId('library-item').first().focus();
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+Shift+F');
+  await expect(searchView(page).getByText('Nothing matches.')).toBeVisible();
+});

@@ -190,7 +190,13 @@ export function App() {
         onSettings={() => setDialog('settings')}
       />
       {view === 'search' && workspace ? (
-        <SearchView search={search} codebook={workspace.codebook} statuses={workspace.settings.statuses} onOpen={openHit} />
+        <SearchView
+          search={search}
+          codebook={workspace.codebook}
+          statuses={workspace.settings.statuses}
+          onOpen={openHit}
+          report={setNotice}
+        />
       ) : view === 'claims' && workspace ? (
         <ClaimsView
           rows={claimRows}

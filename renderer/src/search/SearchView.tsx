@@ -9,6 +9,7 @@ import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { countOf, formatDate } from '../ui/format.ts';
 import { caretUnder, flatHits, hitKey, moveIndex, snippetParts } from './search-hits.ts';
+import { TagOccurrencesDialog } from './TagOccurrencesDialog.tsx';
 import type { FacetField, SearchState } from './use-search.ts';
 
 interface SearchViewProps {
@@ -17,6 +18,8 @@ interface SearchViewProps {
   readonly statuses: readonly VerificationStatus[];
   /** Opens a hit in the reader (`beside`: in the pane beside). */
   readonly onOpen: (hit: SearchHit, beside: boolean) => void;
+  /** Says what was done (tagging every occurrence) in the window's notice. */
+  readonly report: (message: string) => void;
 }
 
 const FACETS: readonly { field: FacetField; label: string }[] = [
@@ -29,7 +32,7 @@ const FACETS: readonly { field: FacetField; label: string }[] = [
 /** Values listed per facet before "more". */
 const FACET_VALUES = 8;
 
-export function SearchView({ search, codebook, statuses, onOpen }: SearchViewProps) {
+export function SearchView({ search, codebook, statuses, onOpen, report }: SearchViewProps) {
   const { params, outcome, pending, status } = search;
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -37,6 +40,9 @@ export function SearchView({ search, codebook, statuses, onOpen }: SearchViewPro
   const hits = useMemo(() => flatHits(answer?.groups ?? []), [answer]);
   const indexOf = useMemo(() => new Map(hits.map(({ hit }, index) => [hit, index])), [hits]);
   const [activeKey, setActiveKey] = useState<string>();
+  const [tagging, setTagging] = useState(false);
+  // Words found in the text (not annotations or claims): what "tag every occurrence" can annotate.
+  const inText = hits.some(({ hit }) => hit.annotationId === undefined && hit.end > hit.start);
   const found = hits.findIndex(({ hit }) => hitKey(hit) === activeKey);
   const active = found >= 0 ? found : hits.length > 0 ? 0 : -1;
   const optionId = (index: number) => `${id}-hit-${index}`;
@@ -108,6 +114,15 @@ export function SearchView({ search, codebook, statuses, onOpen }: SearchViewPro
               <option value="date">by date, newest first</option>
             </select>
           </label>
+          <button
+            type="button"
+            className="button-small"
+            disabled={!inText || pending}
+            title="Annotate the places the search finds in the text, with one tag, in one step"
+            onClick={() => setTagging(true)}
+          >
+            Tag every occurrence…
+          </button>
         </div>
         <IndexProgress status={status} />
         <div id={feedbackId} className="search-feedback" role="status">
@@ -181,6 +196,9 @@ export function SearchView({ search, codebook, statuses, onOpen }: SearchViewPro
         )}
         {answer && answer.groups.length === 0 && <p className="pane-empty">Nothing matches.</p>}
       </main>
+      {tagging && (
+        <TagOccurrencesDialog params={params} codebook={codebook} statuses={statuses} onClose={() => setTagging(false)} onDone={report} />
+      )}
       <aside className="pane search-facets" aria-label="Narrow the results">
         <h2 className="pane-title">Narrow</h2>
         {params.filters.length > 0 && (
