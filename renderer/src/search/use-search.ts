@@ -74,23 +74,30 @@ export function useSearch(active: boolean) {
   useEffect(() => {
     let disposed = false;
     void api.getSearchStatus().then((next) => !disposed && setStatus(next));
+    const subscription = api.onDidChangeSearchStatus(setStatus);
+    return () => {
+      disposed = true;
+      subscription.dispose();
+    };
+  }, []);
+
+  // While the view is shown, a change of the workspace asks again (hidden, nothing happens: the
+  // window is not re-rendered for it, and showing the view asks anyway).
+  useEffect(() => {
+    if (!active) return;
     const again = () => setGeneration((value) => value + 1);
     const subscriptions = [
-      api.onDidChangeSearchStatus((next) => {
-        setStatus(next);
-        // Once the index is ready, the answer given while it was built may have missed things.
-        if (next.state === 'ready') again();
-      }),
+      // Once the index is ready, the answer given while it was built may have missed things.
+      api.onDidChangeSearchStatus((next) => next.state === 'ready' && again()),
       api.onDidChangeDocuments(again),
       api.onDidChangeAnnotations(again),
       api.onDidChangeEvidence(again),
       api.onDidChangeWorkspace(again),
     ];
     return () => {
-      disposed = true;
       for (const subscription of subscriptions) subscription.dispose();
     };
-  }, []);
+  }, [active]);
 
   const setQuery = useCallback((query: string) => setParams((current) => ({ ...current, query })), []);
   const setMatchCase = useCallback((matchCase: boolean) => setParams((current) => ({ ...current, matchCase })), []);
