@@ -17,9 +17,16 @@ export function usePendingAnnotations(open: DocumentView | undefined) {
     [],
   );
 
-  /** Stops showing the pending `annotationId` (written and applied, or failed). */
+  /**
+   * Stops showing the pending `annotationId` (written and applied, or failed); with `only`, only if
+   * that is still the version waiting: a later edit of the same annotation stays shown until its
+   * own write answers.
+   */
   const withdraw = useCallback(
-    (annotationId: string) => setPending((current) => current.filter((entry) => entry.annotation.id !== annotationId)),
+    (annotationId: string, only?: Annotation) =>
+      setPending((current) =>
+        current.filter((entry) => entry.annotation.id !== annotationId || (only !== undefined && entry.annotation !== only)),
+      ),
     [],
   );
 

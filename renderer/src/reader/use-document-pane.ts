@@ -2,7 +2,7 @@
 // saved), the annotation under the cursor, the text selected, and tagging, the annotation form
 // and deletion (of an annotation, or of the document). The window has two
 // panes (the claim document and, beside it, a source), each with its own.
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import {
   newAnnotation as buildAnnotation,
   patchAnnotation,
@@ -45,6 +45,16 @@ export function useDocumentPane(
 
   // An annotation tagged with a key, or edited in the form, shows at once (see usePendingAnnotations).
   const { shown, propose, withdraw } = usePendingAnnotations(open);
+  // Writes of one annotation go one after another: the web host answers on several connections,
+  // and a second tag key sent beside the first could be written before it.
+  const writes = useRef(new Map<string, Promise<unknown>>());
+  const inOrder = useCallback(<T>(annotationId: string, write: () => Promise<T>): Promise<T> => {
+    const next = (writes.current.get(annotationId) ?? Promise.resolve()).then(write, write);
+    writes.current.set(annotationId, next);
+    const forget = () => writes.current.get(annotationId) === next && writes.current.delete(annotationId);
+    next.then(forget, forget);
+    return next;
+  }, []);
 
   const onCursorAnnotation = useCallback(
     (annotationId: string | undefined) => documentId !== undefined && setCursor({ documentId, annotationId }),
@@ -91,19 +101,19 @@ export function useDocumentPane(
       if (!provisional.ok) return report(provisional.error.message);
       propose(documentId, provisional.value);
       setCursor({ documentId, annotationId: id });
-      void api.createAnnotation(documentId, { id, start, end, tags: [tagId] }).then(
+      void inOrder(id, () => api.createAnnotation(documentId, { id, start, end, tags: [tagId] })).then(
         (result) => {
           report(result.ok ? undefined : result.error.message);
           if (result.ok) {
             applyWritten({ documentId, put: [result.value], removed: [] });
             performance.mark('cb:annotation-saved', { detail: { documentId, id } });
           }
-          withdraw(id);
+          withdraw(id, provisional.value);
         },
-        (error: unknown) => (withdraw(id), report((error as Error).message)),
+        (error: unknown) => (withdraw(id, provisional.value), report((error as Error).message)),
       );
     },
-    [open, workspace, report, propose, withdraw, applyWritten],
+    [open, workspace, report, propose, withdraw, applyWritten, inOrder],
   );
 
   const newAnnotation = useCallback(
@@ -127,7 +137,7 @@ export function useDocumentPane(
 
   const editAnnotation = useCallback(
     (annotationId: string) => {
-      const annotation = open?.annotations.find((candidate) => candidate.id === annotationId);
+      const annotation = shown?.annotations.find((candidate) => candidate.id === annotationId);
       if (annotation === undefined) return;
       const { tags, status, speaker, outlet, note } = annotation;
       setAnnotationForm({
@@ -137,36 +147,39 @@ export function useDocumentPane(
         draft: { quote: annotation.target.exact, tags, status, speaker, outlet, note },
       });
     },
-    [open],
+    [shown],
   );
 
   /** Adds a tag to an annotation, or removes it if it has it (a tag key on the annotation at the cursor); shown at once. */
   const toggleTag = useCallback(
     (annotationId: string, tagId: string) => {
-      const before = open?.annotations.find((candidate) => candidate.id === annotationId);
-      if (open === undefined || workspace === undefined || before === undefined) return;
-      const documentId = open.meta.id;
+      // As shown, pending edits included: a second key pressed before the first is written toggles
+      // what the analyst sees, not what the service had confirmed (which would undo the first).
+      const before = shown?.annotations.find((candidate) => candidate.id === annotationId);
+      if (shown === undefined || workspace === undefined || before === undefined) return;
+      const documentId = shown.meta.id;
       const tags = before.tags.includes(tagId) ? before.tags.filter((id) => id !== tagId) : [...before.tags, tagId];
       const edited = patchAnnotation(before, { tags }, vocabularyOf(workspace), new Date().toISOString());
       if (!edited.ok) return report(edited.error.message);
       propose(documentId, edited.value);
-      void api.updateAnnotation(documentId, annotationId, { tags }).then(
+      void inOrder(annotationId, () => api.updateAnnotation(documentId, annotationId, { tags })).then(
         (result) => {
           if (result.ok) applyWritten({ documentId, put: [result.value], removed: [] });
           report(result.ok ? undefined : `The tag was not changed: ${result.error.message}`);
-          withdraw(annotationId);
+          withdraw(annotationId, edited.value);
         },
-        (error: unknown) => (withdraw(annotationId), report(`The tag was not changed: ${(error as Error).message}`)),
+        (error: unknown) => (withdraw(annotationId, edited.value), report(`The tag was not changed: ${(error as Error).message}`)),
       );
     },
-    [open, workspace, report, propose, withdraw, applyWritten],
+    [shown, workspace, report, propose, withdraw, applyWritten, inOrder],
   );
 
   const saveAnnotation = useCallback(
     async (fields: Required<AnnotationPatch>): Promise<string | undefined> => {
-      if (open === undefined || workspace === undefined || annotationForm === undefined) return 'No document is open.';
-      const documentId = open.meta.id;
-      const before = open.annotations.find((annotation) => annotation.id === annotationForm.annotationId);
+      if (shown === undefined || workspace === undefined || annotationForm === undefined) return 'No document is open.';
+      const documentId = shown.meta.id;
+      // As shown: an edit made while a tag key's write is on its way builds on it.
+      const before = shown.annotations.find((annotation) => annotation.id === annotationForm.annotationId);
       if (annotationForm.annotationId === undefined || before === undefined) {
         const result = await api.createAnnotation(documentId, { start: annotationForm.start, end: annotationForm.end, ...fields });
         if (!result.ok) return result.error.message;
@@ -178,17 +191,20 @@ export function useDocumentPane(
       if (!edited.ok) return edited.error.message;
       propose(documentId, edited.value);
       performance.mark('cb:edit-saved-in-form', { detail: { documentId, id: before.id } });
-      void api.updateAnnotation(documentId, before.id, fields).then(
+      void inOrder(before.id, () => api.updateAnnotation(documentId, before.id, fields)).then(
         (result) => {
           if (result.ok) applyWritten({ documentId, put: [result.value], removed: [] });
           else report(`Your change to the annotation was not saved: ${result.error.message}`);
-          withdraw(before.id);
+          withdraw(before.id, edited.value);
         },
-        (error: unknown) => (withdraw(before.id), report(`Your change to the annotation was not saved: ${(error as Error).message}`)),
+        (error: unknown) => (
+          withdraw(before.id, edited.value),
+          report(`Your change to the annotation was not saved: ${(error as Error).message}`)
+        ),
       );
       return undefined;
     },
-    [open, workspace, annotationForm, propose, withdraw, applyWritten, report],
+    [shown, workspace, annotationForm, propose, withdraw, applyWritten, report, inOrder],
   );
 
   /** Deletes an annotation; one with links or a mention of a claim asks first, since those go with it. */
