@@ -40,6 +40,23 @@ describe('editing many annotations at once', () => {
       await service.dispose();
     }));
 
+  it('stores a speaker typed under another spelling under the speaker’s name, as the panel’s bulk bar sends it', () =>
+    withTempDir(async (dir) => {
+      const { service, store } = await workbench(dir);
+      // "Teresa Albescu" and "Mayor Albescu" are one speaker once merged.
+      expect(await service.mergeSpeakers('Teresa Albescu', ['Mayor Albescu'])).toMatchObject({ ok: true });
+      const document = store.documents[0]!;
+      const refs = document.annotations.slice(0, 3).map((annotation) => ({ documentId: document.meta.id, annotationId: annotation.id }));
+      expect(await service.updateAnnotations(refs, { speaker: 'mayor albescu' })).toMatchObject({ ok: true });
+      expect(
+        store
+          .document(document.meta.id)!
+          .annotations.slice(0, 3)
+          .map((annotation) => annotation.speaker),
+      ).toEqual(['Teresa Albescu', 'Teresa Albescu', 'Teresa Albescu']);
+      await service.dispose();
+    }));
+
   it('changes nothing when one annotation is gone or a value is unknown, and counts only what changed', () =>
     withTempDir(async (dir) => {
       const { service, store } = await workbench(dir);

@@ -8,6 +8,7 @@ import './commands/commands.css';
 import './settings/settings.css';
 import './app/layout.css';
 import './search/search.css';
+import './annotations/annotations.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -61,6 +61,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(annotations(page).getByTestId('annotation-item').first()).toBeVisible();
       found.push(...(await seriousViolations(page, 'main view')));
 
+      // Several annotations selected: the rows say so, and the bulk bar is shown.
+      await annotations(page).getByTestId('annotation-item').first().click();
+      await page.keyboard.press('Shift+ArrowDown');
+      await page.keyboard.press('Shift+ArrowDown');
+      await expect(annotations(page).getByRole('form', { name: 'Change the selected annotations' })).toBeVisible();
+      found.push(...(await seriousViolations(page, 'three annotations selected, the bulk bar')));
+      await page.keyboard.press('Escape');
+
       // The annotation form, new and edit.
       await checkDialog(page, found, 'New annotation', async () => {
         await selectSentence(page, reader(page), /^Mayor\sTeresa\sAlbescu\ssaid/);

@@ -1,7 +1,10 @@
 // The annotations panel: the open document's annotations in text order, each with its tags,
 // speaker, and the claim it belongs to; choosing one reveals it. The list is one tab stop (a roving
-// tabindex): j/k or the arrow keys move through it, Home/End go to the ends.
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+// tabindex): j/k or the arrow keys move through it, Home/End go to the ends. Several rows can be
+// selected (Ctrl/Cmd+click, Shift+click or Shift+↓/↑, x, Ctrl/Cmd+A; Esc ends it: row-selection.ts),
+// by id, since only the rows in view exist; then a bar below the list changes them all at once.
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import type { BulkAnnotationPatch } from '../../../core/annotations/bulk-edit.ts';
 import { speakerResolver } from '../../../core/codebook/speakers.ts';
 import { textOrdered } from '../../../core/annotations/layout.ts';
 import type { ClaimMembership } from '../../../core/evidence/membership.ts';
@@ -12,6 +15,8 @@ import { commandOfKey } from '../commands/command-registry.ts';
 import { OptionSelect } from '../ui/OptionSelect.tsx';
 import { filterAnnotations, NO_FILTER, type AnnotationFilter } from './annotation-filter.ts';
 import { AnnotationRow } from './AnnotationRow.tsx';
+import { BulkEditBar } from './BulkEditBar.tsx';
+import { extendTo, moveKeeping, selectAll, selectedIds, SINGLE, toggleRow, type RowSelection } from './row-selection.ts';
 import { useRowHeights } from './use-row-heights.ts';
 
 interface AnnotationsPanelProps {
@@ -20,8 +25,14 @@ interface AnnotationsPanelProps {
   readonly statuses: readonly VerificationStatus[];
   /** The claims each annotation belongs to (by annotation id). */
   readonly claims: ReadonlyMap<string, readonly ClaimMembership[]>;
+  /** The annotation at the cursor (chosen, shown in the reader). */
   readonly selectedId: string | undefined;
   readonly onChoose: (id: string) => void;
+  /** The rows selected (use-row-selection.ts). */
+  readonly selection: RowSelection;
+  readonly onSelection: (next: RowSelection) => void;
+  /** Changes the annotations `ids` at once: the problem, or undefined once done. */
+  readonly onBulkEdit: (ids: readonly string[], patch: BulkAnnotationPatch) => Promise<string | undefined>;
   readonly onDelete: (id: string) => void;
   readonly onEdit: (id: string) => void;
   /** "Claim…": add the annotation to a (new or existing) claim. */
@@ -37,12 +48,22 @@ interface AnnotationsPanelProps {
 const ESTIMATED_ROW = 84;
 const ALL_STATUSES = [{ id: '', label: 'All statuses' }];
 const NONE: readonly ClaimMembership[] = [];
-/** Keys that move through the rows: j and k (the command registry's, 'panel.next' and 'panel.previous'), arrows, Home, End. */
+const next = (index: number, last: number) => Math.min(last, index + 1);
+const previous = (index: number) => Math.max(0, index - 1);
+/**
+ * Keys that move through the rows: j and k (the command registry's, 'panel.next' and
+ * 'panel.previous'), arrows, Home, End; and the registry's that select as they move (Shift) or
+ * keep the selection (Ctrl/Cmd).
+ */
 const MOVES: Record<string, (index: number, last: number) => number> = {
-  'panel.next': (index, last) => Math.min(last, index + 1),
-  ArrowDown: (index, last) => Math.min(last, index + 1),
-  'panel.previous': (index) => Math.max(0, index - 1),
-  ArrowUp: (index) => Math.max(0, index - 1),
+  'panel.next': next,
+  ArrowDown: next,
+  'panel.extendNext': next,
+  'panel.moveNext': next,
+  'panel.previous': previous,
+  ArrowUp: previous,
+  'panel.extendPrevious': previous,
+  'panel.movePrevious': previous,
   Home: () => 0,
   End: (_index, last) => last,
 };
@@ -55,6 +76,9 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
   claims,
   selectedId,
   onChoose,
+  selection,
+  onSelection,
+  onBulkEdit,
   onDelete,
   onEdit,
   onClaim,
@@ -80,7 +104,7 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
   // The reader shows every highlight again when the panel goes (another tab, another document).
   useEffect(() => () => onFiltered?.(undefined), [onFiltered]);
   const statusById = useMemo(() => new Map(statuses.map((status) => [status.id, status])), [statuses]);
-  const list = useRef<HTMLOListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
 
   // The window of rows to render, from the list's scroll position and height.
   const [scrollTop, setScrollTop] = useState(0);
@@ -95,6 +119,11 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
   const rows = useRowHeights(ids, ESTIMATED_ROW, scrollTop, viewHeight);
 
   const selectedIndex = selectedId === undefined ? -1 : ids.indexOf(selectedId);
+  // The rows selected, of those the filter shows: the cursor's alone, or those picked.
+  const chosen = useMemo(() => selectedIds(selection, selectedId, ids), [selection, selectedId, ids]);
+  const chosenSet = useMemo(() => new Set(chosen), [chosen]);
+  const several = chosen.length > 1;
+  const picking = selection.picked !== undefined;
   // The one tab stop: the selected row, or the first row rendered.
   const tabStopIndex = selectedIndex >= rows.first && selectedIndex < rows.last ? selectedIndex : rows.first;
 
@@ -118,9 +147,39 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
     );
   }, []);
 
+  const clearSelection = () => {
+    onSelection(SINGLE);
+    focusCurrent();
+  };
+
+  const onRowClick = (event: MouseEvent<HTMLButtonElement>, id: string) => {
+    if (event.ctrlKey || event.metaKey) onSelection(toggleRow(selection, selectedId, ids, id));
+    else if (event.shiftKey) onSelection(extendTo(selection, selectedId, ids, id));
+    else onSelection(SINGLE);
+    onChoose(id);
+    // Shift+click kept the focus where it was (so as not to select text): it goes to the row.
+    if (event.shiftKey) focusCurrent();
+  };
+
   const onRowKey = (event: KeyboardEvent<HTMLButtonElement>, id: string) => {
     const command = commandOfKey(event.nativeEvent, 'claims-panel');
-    if (command === 'panel.delete') return onDelete(id);
+    if (command === 'panel.selectAll') {
+      event.preventDefault();
+      return onSelection(selectAll(selection, selectedId, ids));
+    }
+    if (command === 'panel.clearSelection') {
+      if (!picking) return;
+      event.preventDefault();
+      return onSelection(SINGLE);
+    }
+    if (command === 'panel.toggleSelected') {
+      event.preventDefault();
+      onSelection(toggleRow(selection, selectedId, ids, id));
+      if (id !== selectedId) onChoose(id);
+      return;
+    }
+    // Several selected: Delete would take only one of them, which is not what it seems to do.
+    if (command === 'panel.delete') return several ? undefined : onDelete(id);
     // Enter (or e) edits the row, rather than choosing it again.
     if (command === 'panel.edit') {
       event.preventDefault();
@@ -130,19 +189,30 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
     const move = MOVES[command ?? event.key];
     if (move === undefined || (command === undefined && (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey))) return;
     event.preventDefault();
-    const next = ordered[move(ids.indexOf(id), ordered.length - 1)];
-    if (next) {
-      onChoose(next.id);
-      focusCurrent();
-    }
+    const to = ordered[move(ids.indexOf(id), ordered.length - 1)];
+    if (!to) return;
+    if (command === 'panel.extendNext' || command === 'panel.extendPrevious') onSelection(extendTo(selection, id, ids, to.id));
+    else if (command === 'panel.moveNext' || command === 'panel.movePrevious') onSelection(moveKeeping(selection, id, ids, to.id));
+    else onSelection(SINGLE);
+    onChoose(to.id);
+    focusCurrent();
   };
 
-  // j and k also work from the panel's other controls (not while typing in its filter).
+  // j, k, Esc and Ctrl+A also work from the panel's other controls (not while typing in its
+  // filter or the bulk bar's fields, where they edit the field).
   const onPanelKey = (event: KeyboardEvent<HTMLElement>) => {
     const command = commandOfKey(event.nativeEvent, 'claims-panel');
-    if (command !== 'panel.next' && command !== 'panel.previous') return;
     const target = event.target as HTMLElement;
     if (target.closest('input, select, textarea, .annotation-item')) return;
+    if (command === 'panel.clearSelection' && picking) {
+      event.preventDefault();
+      return clearSelection();
+    }
+    if (command === 'panel.selectAll' && ids.length > 0) {
+      event.preventDefault();
+      return onSelection(selectAll(selection, selectedId, ids));
+    }
+    if (command !== 'panel.next' && command !== 'panel.previous') return;
     const current = selectedId ?? ids[0];
     if (current !== undefined) onRowKey(event as KeyboardEvent<HTMLButtonElement>, current);
   };
@@ -199,35 +269,49 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
       {annotations?.length === 0 && (
         <p className="pane-empty">No annotations in this document yet: select text and press a tag’s key, or Enter.</p>
       )}
-      <ol
+      {/* A grid of one column: its rows can say they are selected, and hold buttons (a listbox's options cannot). */}
+      <div
         className="annotations-list"
         ref={list}
-        aria-label="Annotations in text order"
+        data-several={several ? '' : undefined}
+        {...(ordered.length > 0
+          ? { role: 'grid', 'aria-label': 'Annotations in text order', 'aria-multiselectable': true, 'aria-rowcount': ordered.length }
+          : {})}
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       >
         {/* Only the rows in view (and a screenful more) exist: a document may have 10,000 annotations. */}
-        {rows.before > 0 && <li aria-hidden="true" style={{ height: rows.before }} />}
+        {rows.before > 0 && <div aria-hidden="true" style={{ height: rows.before }} />}
         {ordered.slice(rows.first, rows.last).map((annotation, offset) => (
           <AnnotationRow
             key={annotation.id}
             annotation={annotation}
             position={rows.first + offset + 1}
-            count={ordered.length}
-            selected={annotation.id === selectedId}
+            selected={chosenSet.has(annotation.id)}
+            current={annotation.id === selectedId}
+            actions={annotation.id === selectedId && !several}
             tabStop={rows.first + offset === tabStopIndex}
             tags={tags}
             status={statusById.get(annotation.status)}
             claims={claims.get(annotation.id) ?? NONE}
             rowRef={rows.measure(annotation.id)}
-            onChoose={onChoose}
+            onClick={onRowClick}
             onEdit={onEdit}
             onDelete={onDelete}
             onClaim={onClaim}
             onKeyDown={onRowKey}
           />
         ))}
-        {rows.after > 0 && <li aria-hidden="true" style={{ height: rows.after }} />}
-      </ol>
+        {rows.after > 0 && <div aria-hidden="true" style={{ height: rows.after }} />}
+      </div>
+      {several && (
+        <BulkEditBar
+          selected={ordered.filter((annotation) => chosenSet.has(annotation.id))}
+          codebook={codebook}
+          statuses={statuses}
+          onApply={(patch) => onBulkEdit(chosen, patch)}
+          onClear={clearSelection}
+        />
+      )}
     </aside>
   );
 });

@@ -3,6 +3,7 @@
 // of the whole workspace, or the search view. Status bar at the bottom. This file only puts the
 // pieces together.
 import { useCallback, useEffect, useState, type CSSProperties } from 'react';
+import { useRowSelection } from '../annotations/use-row-selection.ts';
 import { isSampleDocument } from '../../../core/model/sample.ts';
 import type { SearchHit } from '../../../core/search/search-types.ts';
 import { api, transportName } from '../api/client.ts';
@@ -82,7 +83,8 @@ export function App() {
     (id: string) => (documents.state === 'ready' ? documents.value.find(({ meta }) => meta.id === id)?.meta.title : undefined),
     [documents],
   );
-  const { undo, redo, said } = useUndoRedo(besideId, setDocumentId, setNotice, titleOf, documentId);
+  const { undo, redo, said, say } = useUndoRedo(besideId, setDocumentId, setNotice, titleOf, documentId);
+  const rows = useRowSelection(documentId, left.selectedAnnotation);
   const openCodebook = useCallback(() => setDialog('codebook'), []);
   const closeDialog = () => setDialog(undefined);
   const sampleDocuments = documents.state === 'ready' ? documents.value.filter(({ meta }) => isSampleDocument(meta)).length : 0;
@@ -109,6 +111,9 @@ export function App() {
       [left, setDocumentId],
     ),
     removeSample: useCallback(() => void removeSample(), [removeSample]),
+    rows,
+    annotationsPanel: sideTab === 'annotations' && !layout.side.collapsed,
+    filterShown,
   });
   const { onWindowKey, overlay } = useCommands(actions, extra, workspace?.codebook);
 
@@ -331,6 +336,8 @@ export function App() {
                 linking={linking}
                 onOpenCodebook={openCodebook}
                 report={setNotice}
+                say={say}
+                rows={rows}
               />
             )
           )}

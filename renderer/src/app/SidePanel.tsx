@@ -2,11 +2,15 @@
 // its evidence links, and — when a new version left some to check — the review queue.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnchorDecision } from '../../../core/annotations/annotation-operations.ts';
+import type { BulkAnnotationPatch } from '../../../core/annotations/bulk-edit.ts';
+import { canonicalSpeaker } from '../../../core/codebook/speakers.ts';
 import type { LinkView } from '../../../core/contract/workbench-api.ts';
 import type { ClaimMembership } from '../../../core/evidence/membership.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel.tsx';
+import { describeBulkEdit } from '../annotations/bulk-edit-summary.ts';
+import type { RowSelectionState } from '../annotations/use-row-selection.ts';
 import { LinksPanel } from '../evidence/LinksPanel.tsx';
 import type { useLinking } from '../evidence/use-linking.tsx';
 import type { DocumentPaneState } from '../reader/use-document-pane.ts';
@@ -31,6 +35,10 @@ interface SidePanelProps {
   readonly linking: ReturnType<typeof useLinking>;
   readonly onOpenCodebook: () => void;
   readonly report: (message: string | undefined) => void;
+  /** Says in the status bar what was done (a bulk edit). */
+  readonly say: (text: string) => void;
+  /** The annotations panel's selected rows (kept by the window for the command palette). */
+  readonly rows: RowSelectionState;
   /** Folds a pane away (the side panel's » button). */
   readonly onFold: (pane: SidePane) => void;
   /** What the annotations panel's filter lets through (undefined: no filter). */
@@ -47,6 +55,8 @@ export function SidePanel({
   linking,
   onOpenCodebook,
   report,
+  say,
+  rows,
   onFold,
   onFiltered,
 }: SidePanelProps) {
@@ -78,6 +88,35 @@ export function SidePanel({
       (error: unknown) => report((error as Error).message),
     );
   };
+
+  // One change to the selected annotations; what it did is said in the status bar (and Ctrl+Z undoes it).
+  const { codebook, settings } = workspace;
+  const bulkEdit = useCallback(
+    async (annotationIds: readonly string[], patch: BulkAnnotationPatch): Promise<string | undefined> => {
+      if (documentId === undefined) return 'No document is open.';
+      const result = await api.updateAnnotations(
+        annotationIds.map((annotationId) => ({ documentId, annotationId })),
+        patch,
+      );
+      if (!result.ok) return result.error.message;
+      const tags = new Map(codebook.tags.map((tag) => [tag.id, tag.name]));
+      const statuses = new Map(settings.statuses.map((status) => [status.id, status.label]));
+      say(
+        // Said under the speaker's name, as stored, whichever spelling was typed.
+        describeBulkEdit(
+          patch.speaker === undefined ? patch : { ...patch, speaker: canonicalSpeaker(codebook, patch.speaker) },
+          annotationIds.length,
+          result.value.annotations,
+          {
+            tagName: (id) => tags.get(id) ?? id,
+            statusLabel: (id) => statuses.get(id) ?? id,
+          },
+        ),
+      );
+      return undefined;
+    },
+    [documentId, codebook, settings.statuses, say],
+  );
 
   // Stable for the (memoized) annotations panel: `linking` is rebuilt on every render.
   const linkingRef = useRef(linking);
@@ -141,6 +180,9 @@ export function SidePanel({
           onFiltered={onFiltered}
           selectedId={listedSelection}
           onChoose={chooseInPanel}
+          selection={rows.selection}
+          onSelection={rows.setSelection}
+          onBulkEdit={bulkEdit}
           onDelete={pane.deleteAnnotation}
           onEdit={pane.editAnnotation}
           onClaim={claimFromAnnotation}

@@ -8,7 +8,7 @@ interface StatusBarProps {
   readonly saveState: SaveState | undefined;
   readonly transport: 'electron' | 'web';
   readonly connected: boolean;
-  /** What the last undo or redo did ("Undid: Tag as Statistic"), for a while. */
+  /** What the last undo, redo or bulk edit did ("Undid: Tag as Statistic"), for a while. */
   readonly said?: string;
 }
 

@@ -3,6 +3,7 @@
 // document open, nothing selected, no pane beside) is left out.
 import { useMemo } from 'react';
 import type { Codebook } from '../../../core/model/codebook.ts';
+import type { RowSelectionState } from '../annotations/use-row-selection.ts';
 import type { CommandActions } from '../commands/use-commands.tsx';
 import type { PaletteCommand } from '../commands/CommandPalette.tsx';
 import type { DocumentPaneState } from '../reader/use-document-pane.ts';
@@ -24,6 +25,12 @@ export interface AppActionsInput {
   readonly closeBeside: () => void;
   readonly deleteDocument: () => void;
   readonly removeSample: () => void;
+  /** The annotations panel's selected rows. */
+  readonly rows: RowSelectionState;
+  /** The annotations panel is on screen (its tab chosen, the side panel unfolded). */
+  readonly annotationsPanel: boolean;
+  /** The annotations the panel's filter shows (undefined: all). */
+  readonly filterShown: ReadonlySet<string> | undefined;
 }
 
 /** Opens the file chooser of a FileButton (by its input's test id): a palette choice is a user's key press, so the browser allows it. */
@@ -38,11 +45,13 @@ function focusField(label: string): () => void {
 
 export function useAppActions(input: AppActionsInput): { actions: CommandActions; extra: PaletteCommand[] } {
   const { view, setView, left, besideId, codebook, sampleDocuments, undo, redo, showDialog, link, followLink, swap, closeBeside } = input;
-  const { deleteDocument, removeSample } = input;
+  const { deleteDocument, removeSample, rows, annotationsPanel, filterShown } = input;
   const open = view === 'documents' && left.open !== undefined;
   const selection = view === 'documents' ? left.textSelection : undefined;
   const cursor = view === 'documents' ? left.selectedAnnotation : undefined;
   const { newAnnotation, editAnnotation, deleteAnnotation, tagSelection, toggleTag } = left;
+  const annotations = open && annotationsPanel ? left.shown?.annotations : undefined;
+  const { picking, selectAll: selectRows, clear: clearRows } = rows;
 
   const actions = useMemo((): CommandActions => {
     const when = (condition: boolean, run: (() => void) | undefined) => (condition ? run : undefined);
@@ -76,7 +85,12 @@ export function useAppActions(input: AppActionsInput): { actions: CommandActions
       'reader.link': when(open && besideId !== undefined, link),
       'reader.followLink': when(cursor !== undefined, () => cursor !== undefined && followLink(cursor)),
       'panel.edit': when(cursor !== undefined, () => cursor !== undefined && editAnnotation(cursor)),
-      'panel.delete': when(cursor !== undefined, () => cursor !== undefined && deleteAnnotation(cursor)),
+      // Not while several are selected: it would delete the one at the cursor alone.
+      'panel.delete': when(cursor !== undefined && !picking, () => cursor !== undefined && deleteAnnotation(cursor)),
+      'panel.selectAll': when(annotations !== undefined && annotations.length > 0, () =>
+        selectRows((annotations ?? []).map((annotation) => annotation.id).filter((id) => filterShown?.has(id) ?? true)),
+      ),
+      'panel.clearSelection': when(picking, clearRows),
     };
   }, [
     view,
@@ -98,6 +112,11 @@ export function useAppActions(input: AppActionsInput): { actions: CommandActions
     newAnnotation,
     editAnnotation,
     deleteAnnotation,
+    annotations,
+    filterShown,
+    picking,
+    selectRows,
+    clearRows,
   ]);
 
   // One entry per tag when there is something to tag: the selection, or the claim at the cursor.

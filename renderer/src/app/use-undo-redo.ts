@@ -1,6 +1,7 @@
 // Undo and redo for the whole window: one step of the workspace's history each way, the document
-// it changed opened on the left, and what was undone or redone said in the status bar. The keys
-// (Ctrl/Cmd+Z; Ctrl/Cmd+Shift+Z and Ctrl+Y) are the command registry's (commands/command-registry.ts).
+// it changed opened on the left, and what was undone or redone said in the status bar (`say` says
+// other changes there too: a bulk edit). The keys (Ctrl/Cmd+Z; Ctrl/Cmd+Shift+Z and Ctrl+Y) are
+// the command registry's (commands/command-registry.ts).
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 
@@ -53,5 +54,5 @@ export function useUndoRedo(
   const undo = useCallback(() => step('undo'), [step]);
   const redo = useCallback(() => step('redo'), [step]);
 
-  return { undo, redo, said: said?.text };
+  return { undo, redo, said: said?.text, say };
 }

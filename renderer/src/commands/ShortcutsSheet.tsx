@@ -16,7 +16,8 @@ export function ShortcutsSheet({ codebook, onClose }: ShortcutsSheetProps) {
   const scopes = Object.keys(SCOPE_NAMES) as Scope[];
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose} wide closeButton={{ label: 'Close', primary: true }}>
-      <div className="shortcuts-sheet">
+      {/* It scrolls in a low window: a tab stop, so that the keyboard can scroll it too. */}
+      <div className="shortcuts-sheet" tabIndex={0} role="group" aria-label="Shortcuts by where they work">
         {scopes.map((scope) => (
           <section key={scope} aria-label={SCOPE_NAMES[scope]}>
             <h3 className="shortcuts-scope">{SCOPE_NAMES[scope]}</h3>

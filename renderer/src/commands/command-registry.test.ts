@@ -49,6 +49,21 @@ describe('the command registry', () => {
   });
 
   it.each([
+    [press('ArrowDown', { shift: true }), 'panel.extendNext'],
+    [press('J', { shift: true }), 'panel.extendNext'],
+    [press('K', { shift: true }), 'panel.extendPrevious'],
+    [press('ArrowDown'), undefined],
+    [press('ArrowUp', { ctrl: true }), 'panel.movePrevious'],
+    [press('x'), 'panel.toggleSelected'],
+    [press(' ', { ctrl: true }), 'panel.toggleSelected'],
+    [press('a', { meta: true }), 'panel.selectAll'],
+    [press('a'), undefined],
+    [press('Escape'), 'panel.clearSelection'],
+  ])('reads %o in the annotations panel as %s (selecting several)', (event, id) => {
+    expect(commandOfKey(event, 'claims-panel')).toBe(id);
+  });
+
+  it.each([
     [{ key: 'z', mod: true, shift: true }, false, 'Ctrl+Shift+Z'],
     [{ key: 'z', mod: true, shift: true }, true, '⌘⇧Z'],
     [{ key: '?', shift: true }, false, '?'],
@@ -56,6 +71,9 @@ describe('the command registry', () => {
     [{ key: 'Enter', alt: true }, false, 'Alt+Enter'],
     [{ key: 'j' }, false, 'j'],
     [{ key: 's', alt: true }, true, '⌥S'],
+    [{ key: 'ArrowDown', shift: true }, false, 'Shift+↓'],
+    [{ key: 'j', shift: true }, true, '⇧J'],
+    [{ key: ' ', mod: true }, false, 'Ctrl+Space'],
   ])('writes %o (Mac: %s) as %s', (chord, mac, text) => {
     expect(formatKey(chord, mac)).toBe(text);
   });

@@ -91,6 +91,42 @@ export const COMMANDS = {
   'panel.previous': { title: 'Previous annotation', scope: 'claims-panel', keys: [{ key: 'k' }] },
   'panel.edit': { title: 'Edit the selected annotation', scope: 'claims-panel', keys: [{ key: 'Enter' }, { key: 'e' }] },
   'panel.delete': { title: 'Delete the selected annotation', scope: 'claims-panel', keys: [{ key: 'Delete' }, { key: 'Backspace' }] },
+  'panel.extendNext': {
+    title: 'Extend the selection down',
+    scope: 'claims-panel',
+    keys: [
+      { key: 'ArrowDown', shift: true },
+      { key: 'j', shift: true },
+    ],
+    when: 'Shift+click: to the annotation clicked',
+  },
+  'panel.extendPrevious': {
+    title: 'Extend the selection up',
+    scope: 'claims-panel',
+    keys: [
+      { key: 'ArrowUp', shift: true },
+      { key: 'k', shift: true },
+    ],
+  },
+  'panel.moveNext': { title: 'Move down, keeping the selection', scope: 'claims-panel', keys: [{ key: 'ArrowDown', mod: true }] },
+  'panel.movePrevious': {
+    title: 'Move up, keeping the selection',
+    scope: 'claims-panel',
+    keys: [{ key: 'ArrowUp', mod: true }],
+  },
+  'panel.toggleSelected': {
+    title: 'Add to the selection, or take out',
+    scope: 'claims-panel',
+    keys: [{ key: 'x' }, { key: ' ', mod: true }],
+    when: 'or Ctrl/⌘+click',
+  },
+  'panel.selectAll': {
+    title: 'Select all the annotations shown',
+    scope: 'claims-panel',
+    keys: [{ key: 'a', mod: true }],
+    when: 'the filter applies',
+  },
+  'panel.clearSelection': { title: 'Clear the selection of annotations', scope: 'claims-panel', keys: [{ key: 'Escape' }] },
   'form.tag': {
     title: 'Add or remove a tag',
     scope: 'claim-form',
@@ -142,7 +178,16 @@ export function isKeyOf(id: CommandId, event: KeyPress): boolean {
   return matchesKey(event, COMMANDS[id].keys);
 }
 
-const KEY_NAMES: Readonly<Record<string, string>> = { ',': ',', Enter: 'Enter', Escape: 'Esc', Delete: 'Delete', Backspace: 'Backspace' };
+const KEY_NAMES: Readonly<Record<string, string>> = {
+  ',': ',',
+  ' ': 'Space',
+  Enter: 'Enter',
+  Escape: 'Esc',
+  Delete: 'Delete',
+  Backspace: 'Backspace',
+  ArrowDown: '↓',
+  ArrowUp: '↑',
+};
 
 /** A key as people read it: "Ctrl+Shift+Z" ("⌘⇧Z" on a Mac). */
 export function formatKey(chord: KeyChord, mac: boolean): string {
