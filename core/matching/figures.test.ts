@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures, figuresThatDisagree } from './figures.ts';
+import { extractFigures, figuresThatDisagree, figuresThatDisagreeAmong } from './figures.ts';
 
 describe('extractFigures', () => {
   it.each<[string, [string, number | string, string, string][]]>([
@@ -43,5 +43,17 @@ describe('figuresThatDisagree', () => {
     ['it was 5', 'it was 6', []],
   ])('%s / %s', (left, right, expected) => {
     expect(figuresThatDisagree(left, right).map(({ left: l, right: r }) => [l.text, r.text])).toEqual(expected);
+  });
+});
+
+describe('figuresThatDisagreeAmong', () => {
+  it('finds what each pair of texts finds, naming the pair', () => {
+    const quotes = ['the reservoir fell to 18 percent', 'The reservoir stands at 18 percent of capacity.', 'down to 19% on 11 August'];
+    expect(figuresThatDisagreeAmong(quotes).map(({ between, left, right }) => [between, left.text, right.text])).toEqual([
+      [[0, 2], '18 percent', '19%'],
+      [[1, 2], '18 percent', '19%'],
+    ]);
+    expect(figuresThatDisagreeAmong(quotes.slice(0, 2))).toEqual([]);
+    expect(figuresThatDisagreeAmong([])).toEqual([]);
   });
 });

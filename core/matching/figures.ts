@@ -114,8 +114,31 @@ export interface FigureDisagreement {
  * @example figuresThatDisagree('launched 480 missiles', 'fired 500 missiles') // [{ left: 480 missile, right: 500 missile }]
  */
 export function figuresThatDisagree(left: string, right: string): FigureDisagreement[] {
-  const a = extractFigures(left).filter(comparable);
-  const b = extractFigures(right).filter(comparable);
+  return disagreeing(extractFigures(left), extractFigures(right));
+}
+
+/** A disagreement between two of several texts: which two (`between`, indices into them, the lower first), and the figures. */
+export interface FigureDisagreementAmong extends FigureDisagreement {
+  readonly between: readonly [number, number];
+}
+
+/**
+ * The figures that disagree between any two of `texts` (the quotes of a claim's mentions), as
+ * `figuresThatDisagree` finds them for each pair, with every text read once.
+ * @example figuresThatDisagreeAmong(['fell to 18 percent', 'stands at 18 percent', 'at 19 percent']) // 0–2 and 1–2: 18 percent against 19 percent
+ */
+export function figuresThatDisagreeAmong(texts: readonly string[]): FigureDisagreementAmong[] {
+  const figures = texts.map(extractFigures);
+  const result: FigureDisagreementAmong[] = [];
+  for (let i = 0; i < texts.length; i++)
+    for (let j = i + 1; j < texts.length; j++)
+      for (const found of disagreeing(figures[i]!, figures[j]!)) result.push({ between: [i, j], ...found });
+  return result;
+}
+
+function disagreeing(left: readonly Figure[], right: readonly Figure[]): FigureDisagreement[] {
+  const a = left.filter(comparable);
+  const b = right.filter(comparable);
   const key = (figure: Figure) => `${figure.kind}|${figure.unit}`;
   const has = (figures: readonly Figure[], figure: Figure) =>
     figures.some((other) => key(other) === key(figure) && other.value === figure.value);

@@ -9,6 +9,7 @@ import './settings/settings.css';
 import './app/layout.css';
 import './search/search.css';
 import './annotations/annotations.css';
+import './archive/archive.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

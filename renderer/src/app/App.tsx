@@ -1,12 +1,15 @@
 // The workbench window: library (left), the reader — one document, or a claim document and a
-// source side by side — and the annotations, links or review panel (right); or the claims view
-// of the whole workspace, or the search view. Status bar at the bottom. This file only puts the
-// pieces together.
+// source side by side — and the annotations, links, matches or review panel (right); or the claims
+// view of the whole workspace, its fact-check archive, or the search view. Status bar at the
+// bottom. This file only puts the pieces together.
 import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { useRowSelection } from '../annotations/use-row-selection.ts';
 import { isSampleDocument } from '../../../core/model/sample.ts';
 import type { SearchHit } from '../../../core/search/search-types.ts';
 import { api, transportName } from '../api/client.ts';
+import { ArchiveView } from '../archive/ArchiveView.tsx';
+import { useArchiveSize } from '../archive/use-archive.ts';
+import { useCheckedSentences } from '../archive/use-checked-sentences.ts';
 import { ExportDialog } from '../bundles/ExportDialog.tsx';
 import { ImportBundleDialog } from '../bundles/ImportBundleDialog.tsx';
 import { CodebookDialog } from '../codebook/CodebookDialog.tsx';
@@ -51,7 +54,7 @@ export function App() {
   const [documentId, setDocumentId] = useHashParam('doc');
   const [besideId, setBesideId] = useHashParam('beside');
   const [viewParam, setViewParam] = useHashParam('view');
-  const view: View = viewParam === 'claims' || viewParam === 'search' ? viewParam : 'documents';
+  const view: View = viewParam === 'claims' || viewParam === 'search' || viewParam === 'archive' ? viewParam : 'documents';
   const setView = useCallback((next: View) => setViewParam(next === 'documents' ? undefined : next), [setViewParam]);
   const search = useSearch(view === 'search');
   const workspace = info.state === 'ready' ? info.value : undefined;
@@ -70,6 +73,9 @@ export function App() {
   const scale = workspace?.settings.verdictScale;
   const claimsLeft = useClaimMembership(evidence, documentId, scale);
   const claimsRight = useClaimMembership(evidence, besideId, scale);
+  const archiveSize = useArchiveSize();
+  const checkedLeft = useCheckedSentences(left.open, evidence, archiveSize);
+  const checkedRight = useCheckedSentences(right.open, evidence, archiveSize);
   const { layout, setLayout, fold } = usePaneLayout(besideId !== undefined);
   const [filterShown, setFilterShown] = useState<ReadonlySet<string>>();
   usePaneCycling();
@@ -164,9 +170,11 @@ export function App() {
         ? 'Claims — Claimbench'
         : view === 'search'
           ? 'Search — Claimbench'
-          : title
-            ? `${title} — Claimbench`
-            : 'Claimbench';
+          : view === 'archive'
+            ? 'Fact-check archive — Claimbench'
+            : title
+              ? `${title} — Claimbench`
+              : 'Claimbench';
   }, [left.open, view]);
 
   return (
@@ -190,6 +198,7 @@ export function App() {
         view={view}
         onView={setView}
         claimCount={evidence.claims.length}
+        archiveCount={archiveSize}
         onExport={() => setDialog('export')}
         onImportBundle={setBundleFile}
         onSettings={() => setDialog('settings')}
@@ -202,6 +211,8 @@ export function App() {
           onOpen={openHit}
           report={setNotice}
         />
+      ) : view === 'archive' ? (
+        <ArchiveView report={setNotice} />
       ) : view === 'claims' && workspace ? (
         <ClaimsView
           rows={claimRows}
@@ -259,6 +270,7 @@ export function App() {
                 label="Reader"
                 landmark="main"
                 claims={claimsLeft}
+                checked={checkedLeft.sentences}
                 filterShown={filterShown}
                 linked={linkedLeft}
                 onFollowLink={(annotationId) => linking.follow('left', annotationId)}
@@ -291,6 +303,7 @@ export function App() {
                 label="Source"
                 landmark="region"
                 claims={claimsRight}
+                checked={checkedRight.sentences}
                 linked={linkedRight}
                 onFollowLink={(annotationId) => linking.follow('right', annotationId)}
                 onLink={linking.start}
@@ -338,6 +351,7 @@ export function App() {
                 report={setNotice}
                 say={say}
                 rows={rows}
+                checked={checkedLeft}
               />
             )
           )}

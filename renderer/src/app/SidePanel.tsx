@@ -1,5 +1,6 @@
 // The panel right of the reader, for the document on the left: its annotations,
-// its evidence links, and — when a new version left some to check — the review queue.
+// its evidence links, what its sentences may have been checked as (Matches), and — when a new
+// version left some to check — the review queue.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnchorDecision } from '../../../core/annotations/annotation-operations.ts';
 import type { BulkAnnotationPatch } from '../../../core/annotations/bulk-edit.ts';
@@ -11,6 +12,8 @@ import { api } from '../api/client.ts';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel.tsx';
 import { describeBulkEdit } from '../annotations/bulk-edit-summary.ts';
 import type { RowSelectionState } from '../annotations/use-row-selection.ts';
+import { MatchesPanel } from '../archive/MatchesPanel.tsx';
+import type { CheckedSentences } from '../archive/use-checked-sentences.ts';
 import { LinksPanel } from '../evidence/LinksPanel.tsx';
 import type { useLinking } from '../evidence/use-linking.tsx';
 import type { DocumentPaneState } from '../reader/use-document-pane.ts';
@@ -19,7 +22,7 @@ import { useAfterPaint } from '../ui/use-after-paint.ts';
 import type { SidePane } from './pane-layout.ts';
 import { FoldButton } from './PaneRail.tsx';
 
-export type SideTab = 'annotations' | 'links' | 'review';
+export type SideTab = 'annotations' | 'links' | 'matches' | 'review';
 
 interface SidePanelProps {
   /** The left pane: the panel shows its document. */
@@ -35,7 +38,7 @@ interface SidePanelProps {
   readonly linking: ReturnType<typeof useLinking>;
   readonly onOpenCodebook: () => void;
   readonly report: (message: string | undefined) => void;
-  /** Says in the status bar what was done (a bulk edit). */
+  /** Says in the status bar what was done (a bulk edit, a sentence attached to a match). */
   readonly say: (text: string) => void;
   /** The annotations panel's selected rows (kept by the window for the command palette). */
   readonly rows: RowSelectionState;
@@ -43,6 +46,8 @@ interface SidePanelProps {
   readonly onFold: (pane: SidePane) => void;
   /** What the annotations panel's filter lets through (undefined: no filter). */
   readonly onFiltered?: (shown: ReadonlySet<string> | undefined) => void;
+  /** The document's sentences that may have been checked before (the Matches tab). */
+  readonly checked: CheckedSentences;
 }
 
 export function SidePanel({
@@ -59,6 +64,7 @@ export function SidePanel({
   rows,
   onFold,
   onFiltered,
+  checked,
 }: SidePanelProps) {
   const { documentId } = pane;
 
@@ -130,6 +136,7 @@ export function SidePanel({
 
   // Inside each tab's landmark (so no content sits outside one); memoized for the annotations panel.
   const linkCount = links.length;
+  const checkedCount = checked.sentences?.length ?? 0;
   const tabs = useMemo(
     () => (
       <div className="side-tabs-row">
@@ -140,6 +147,15 @@ export function SidePanel({
           <button type="button" role="tab" aria-selected={tab === 'links'} onClick={() => onTab('links')}>
             Links{linkCount > 0 ? ` (${linkCount})` : ''}
           </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'matches'}
+            onClick={() => onTab('matches')}
+            title="Whether the sentence at the cursor was checked before: the fact-check archive and the claims with a verdict"
+          >
+            Matches{checkedCount > 0 ? ` (${checkedCount})` : ''}
+          </button>
           {(toReview > 0 || tab === 'review') && (
             <button type="button" role="tab" aria-selected={tab === 'review'} onClick={() => onTab('review')} className="tab-attention">
               Review ({toReview})
@@ -149,7 +165,7 @@ export function SidePanel({
         <FoldButton pane="side" label="Side panel" onFold={onFold} />
       </div>
     ),
-    [tab, onTab, linkCount, toReview, onFold],
+    [tab, onTab, linkCount, checkedCount, toReview, onFold],
   );
 
   const selection =
@@ -170,6 +186,8 @@ export function SidePanel({
             onDelete={pane.deleteAnnotation}
           />
         </aside>
+      ) : tab === 'matches' ? (
+        <MatchesPanel pane={pane} checked={checked} scale={workspace.settings.verdictScale} header={tabs} say={say} report={report} />
       ) : tab === 'annotations' ? (
         <AnnotationsPanel
           annotations={listedAnnotations}

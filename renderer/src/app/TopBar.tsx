@@ -1,22 +1,24 @@
 // The bar across the top of the window: the view switch (the documents, the claims of the whole
-// workspace, or the search of the whole workspace), the workspace's way out and in (Export…,
-// Import bundle…) and its Settings….
+// workspace, its fact-check archive, or the search of the whole workspace), the workspace's way
+// out and in (Export…, Import bundle…) and its Settings….
 import { FileButton } from '../ui/FileButton.tsx';
 
-export type View = 'documents' | 'claims' | 'search';
+export type View = 'documents' | 'claims' | 'search' | 'archive';
 
 interface TopBarProps {
   readonly view: View;
   readonly onView: (view: View) => void;
   /** How many claims the workspace has (shown on the Claims button when there are any). */
   readonly claimCount: number;
+  /** How many fact-checks the archive has (shown on the Archive button when known and not 0). */
+  readonly archiveCount?: number;
   readonly onExport: () => void;
   readonly onImportBundle: (file: File) => void;
   /** Opens the settings (also Ctrl/Cmd+,). */
   readonly onSettings: () => void;
 }
 
-export function TopBar({ view, onView, claimCount, onExport, onImportBundle, onSettings }: TopBarProps) {
+export function TopBar({ view, onView, claimCount, archiveCount, onExport, onImportBundle, onSettings }: TopBarProps) {
   return (
     <nav className="view-switch" aria-label="View">
       <button type="button" aria-pressed={view === 'documents'} onClick={() => onView('documents')}>
@@ -24,6 +26,14 @@ export function TopBar({ view, onView, claimCount, onExport, onImportBundle, onS
       </button>
       <button type="button" aria-pressed={view === 'claims'} onClick={() => onView('claims')}>
         Claims{claimCount > 0 ? ` (${claimCount})` : ''}
+      </button>
+      <button
+        type="button"
+        aria-pressed={view === 'archive'}
+        onClick={() => onView('archive')}
+        title="The fact-check archive: what was checked before, by fact-checkers or in this workspace (Alt+A)"
+      >
+        Archive{archiveCount ? ` (${archiveCount})` : ''}
       </button>
       <button
         type="button"

@@ -63,6 +63,7 @@ export function useAppActions(input: AppActionsInput): { actions: CommandActions
       'view.claims': when(view !== 'claims', () => setView('claims')),
       // Pressed again in the search view, it goes back to the query.
       'view.search': view === 'search' ? focusField('Search the workspace') : () => setView('search'),
+      'view.archive': when(view !== 'archive', () => setView('archive')),
       'library.import': when(view === 'documents', chooseFile('import-input')),
       'library.paste': () => showDialog('paste'),
       'codebook.show': () => showDialog('codebook'),

@@ -48,6 +48,15 @@ describe('the command registry', () => {
     expect(matchesKey(press('Enter', { alt: true }), COMMANDS['reader.claim'].keys)).toBe(false);
   });
 
+  it('reads the Matches tab’s keys there only, and Alt+A (Option+A: “å”) as the archive anywhere', () => {
+    expect(commandOfKey(press('m'), 'matches-panel')).toBe('matches.attach');
+    expect(commandOfKey(press('j'), 'matches-panel')).toBe('matches.next');
+    expect(commandOfKey(press('m'), 'window')).toBeUndefined();
+    expect(commandOfKey(press('m'), 'claims-panel')).toBeUndefined();
+    expect(commandOfKey(press('a', { alt: true }), 'window')).toBe('view.archive');
+    expect(commandOfKey({ ...press('å', { alt: true }), code: 'KeyA' }, 'window')).toBe('view.archive');
+  });
+
   it.each([
     [press('ArrowDown', { shift: true }), 'panel.extendNext'],
     [press('J', { shift: true }), 'panel.extendNext'],

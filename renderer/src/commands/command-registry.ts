@@ -12,13 +12,14 @@ export interface KeyChord {
 }
 
 /** Where a key works: anywhere in the window, or only with focus in one place. */
-export type Scope = 'window' | 'reader' | 'claims-panel' | 'claim-form';
+export type Scope = 'window' | 'reader' | 'claims-panel' | 'claim-form' | 'matches-panel';
 
 export const SCOPE_NAMES: Readonly<Record<Scope, string>> = {
   window: 'Anywhere',
   reader: 'In the reader',
   'claims-panel': 'In the annotations panel',
   'claim-form': 'In the annotation form',
+  'matches-panel': 'In the Matches tab',
 };
 
 export interface CommandSpec {
@@ -55,6 +56,7 @@ export const COMMANDS = {
   'view.documents': { title: 'Show the documents', scope: 'window', keys: [] },
   'view.claims': { title: 'Show the Claims view', scope: 'window', keys: [] },
   'view.search': { title: 'Search the workspace', scope: 'window', keys: [{ key: 'f', mod: true, shift: true }] },
+  'view.archive': { title: 'Show the fact-check archive', scope: 'window', keys: [{ key: 'a', alt: true }] },
   'library.import': { title: 'Import files…', scope: 'window', keys: [] },
   'library.paste': { title: 'New document from pasted text…', scope: 'window', keys: [] },
   'codebook.show': { title: 'Codebook…', scope: 'window', keys: [] },
@@ -127,6 +129,14 @@ export const COMMANDS = {
     when: 'the filter applies',
   },
   'panel.clearSelection': { title: 'Clear the selection of annotations', scope: 'claims-panel', keys: [{ key: 'Escape' }] },
+  'matches.next': { title: 'Next match', scope: 'matches-panel', keys: [{ key: 'j' }] },
+  'matches.previous': { title: 'Previous match', scope: 'matches-panel', keys: [{ key: 'k' }] },
+  'matches.attach': {
+    title: 'Attach the sentence (or the selection) to the chosen match, as a mention of its claim',
+    scope: 'matches-panel',
+    keys: [{ key: 'm' }],
+    when: 'or Enter on its Attach button',
+  },
   'form.tag': {
     title: 'Add or remove a tag',
     scope: 'claim-form',

@@ -1,12 +1,13 @@
 // The claims view: every claim of the workspace with its annotations (across documents), the outlets that carry it,
 // its first appearance (by the documents' publication dates) and its verdict; sortable and
 // filterable. Choosing one shows its detail: statement, status, verdict, and its timeline.
-import { useMemo, useState, type CSSProperties } from 'react';
+import { Fragment, useMemo, useState, type CSSProperties } from 'react';
 import { filterClaimRows, sortClaimRows, type ClaimRow, type ClaimSortKey } from '../../../core/evidence/claims-view.ts';
 import { CLAIM_STATUSES, NO_VERDICT, type AnnotationRef, type ClaimStatus, type VerdictRating } from '../../../core/model/evidence.ts';
 import { formatDate, shorten } from '../ui/format.ts';
 import { OptionSelect } from '../ui/OptionSelect.tsx';
 import { ClaimDetail } from './ClaimDetail.tsx';
+import { useClaimFigures } from './use-claim-figures.ts';
 
 interface ClaimsViewProps {
   readonly rows: readonly ClaimRow[] | undefined;
@@ -49,6 +50,9 @@ export function ClaimsView({ rows, scale, analystName, reviewUrlPattern, onOpenM
   const toggleSort = (key: ClaimSortKey) =>
     setSort((current) => ({ key, direction: current.key === key && current.direction === 'asc' ? 'desc' : 'asc' }));
   const current = rows?.find((row) => row.claim.id === chosen);
+  // A column of its own only while some claim's mentions disagree on a figure.
+  const figures = useClaimFigures(rows);
+  const figuresColumn = figures.size > 0;
 
   return (
     <div className="claims-view">
@@ -95,20 +99,25 @@ export function ClaimsView({ rows, scale, analystName, reviewUrlPattern, onOpenM
               <col className="col-mentions" />
               <col className="col-first" />
               <col className="col-verdict" />
+              {figuresColumn && <col className="col-figures" />}
               <col className="col-modified" />
             </colgroup>
             <thead>
               <tr>
                 {COLUMNS.map((column) => (
-                  <th
-                    key={column.key}
-                    aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-                  >
-                    <button type="button" className="sort-button" onClick={() => toggleSort(column.key)}>
-                      {column.label}
-                      {sort.key === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                    </button>
-                  </th>
+                  <Fragment key={column.key}>
+                    {column.key === 'modified' && figuresColumn && (
+                      <th title="Figures that differ between the claim's annotations: “18 percent” in one, “19 percent” in another">
+                        <span className="sort-button">Figures differ</span>
+                      </th>
+                    )}
+                    <th aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+                      <button type="button" className="sort-button" onClick={() => toggleSort(column.key)}>
+                        {column.label}
+                        {sort.key === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                      </button>
+                    </th>
+                  </Fragment>
                 ))}
               </tr>
             </thead>
@@ -158,6 +167,15 @@ export function ClaimsView({ rows, scale, analystName, reviewUrlPattern, onOpenM
                         <span className="muted">none</span>
                       )}
                     </td>
+                    {figuresColumn && (
+                      <td data-testid="figures-differ">
+                        {figures.get(row.claim.id)?.map(({ figure, other }) => (
+                          <span key={`${figure} ${other}`} className="figure-clash">
+                            {figure} <span className="muted">against</span> {other}
+                          </span>
+                        ))}
+                      </td>
+                    )}
                     <td className="muted">{formatDate(row.claim.modified.slice(0, 10))}</td>
                   </tr>
                 );

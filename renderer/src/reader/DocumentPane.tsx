@@ -2,6 +2,7 @@
 // and the annotation form for it. The window shows one, or two side by side. What the cursor
 // enters is said aloud (an aria-live region): highlights are invisible to screen readers.
 import { useMemo, useState, type FocusEvent, type ReactNode } from 'react';
+import type { CheckedSentence } from '../../../core/contract/workbench-api.ts';
 import type { ClaimMembership } from '../../../core/evidence/membership.ts';
 import { annotationSpeech } from '../annotations/annotation-speech.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
@@ -33,6 +34,8 @@ interface DocumentPaneProps {
   /** Keys the window acts on (undo, redo, the palette…), pressed in the reader. */
   readonly onWindowKey: (event: KeyboardEvent) => boolean;
   readonly placeholder?: ReactNode;
+  /** Its sentences that may have been checked before (marked in the reader's gutter). */
+  readonly checked?: readonly CheckedSentence[];
 }
 
 export function DocumentPane({
@@ -49,6 +52,7 @@ export function DocumentPane({
   onLink,
   onWindowKey,
   placeholder,
+  checked,
 }: DocumentPaneProps) {
   const { open, shown, document, annotationForm } = pane;
   const versions = useVersions(open?.meta.id, open?.meta.textHash);
@@ -91,6 +95,7 @@ export function DocumentPane({
             label={label === 'Reader' ? 'Document text' : `${label} text`}
             claims={claims}
             filterShown={filterShown}
+            checked={checked}
             onCursorAnnotation={pane.onCursorAnnotation}
             onTextSelection={pane.onTextSelection}
             onTagSelection={pane.tagSelection}

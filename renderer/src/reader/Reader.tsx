@@ -3,12 +3,14 @@
 // described on hover). Offsets are JS string indices, which are Monaco's own offset unit.
 import { useEffect, useRef } from 'react';
 import { annotationAt } from '../../../core/annotations/layout.ts';
+import type { CheckedSentence } from '../../../core/contract/workbench-api.ts';
 import type { ClaimMembership } from '../../../core/evidence/membership.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { DocumentView } from '../../../core/model/document.ts';
 import type { DocumentVersion } from '../../../core/model/document-versions.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
+import { useCheckedMarks } from '../archive/use-checked-marks.ts';
 import { useColorScheme } from '../ui/use-color-scheme.ts';
 import { installHighlightStyles } from './highlight-styles.ts';
 import { afterPaint, HighlightLayer } from './highlight-layer.ts';
@@ -33,8 +35,8 @@ interface ReaderProps {
   readonly codebook: Codebook;
   readonly statuses: readonly VerificationStatus[];
   readonly reveal?: RevealRequest;
-  /** The innermost annotation under the cursor, when the cursor moves. */
-  readonly onCursorAnnotation: (annotationId: string | undefined) => void;
+  /** The innermost annotation under the cursor, and the cursor's offset, when the cursor moves. */
+  readonly onCursorAnnotation: (annotationId: string | undefined, offset: number) => void;
   /** The analyst pressed a tag's shortcut key with text selected: `[start, end)` of the text. */
   readonly onTagSelection: (tagId: string, start: number, end: number) => void;
   /** Enter with text selected: open the annotation form for `[start, end)`. */
@@ -61,6 +63,8 @@ interface ReaderProps {
   readonly claims?: ReadonlyMap<string, readonly ClaimMembership[]>;
   /** While the annotations panel is filtered, the annotations it shows: the others fade. */
   readonly filterShown?: ReadonlySet<string>;
+  /** Sentences that may have been checked before: marked in the gutter. */
+  readonly checked?: readonly CheckedSentence[];
 }
 
 /** Characters up to which lines wrap at measured word widths (see the model effect). */
@@ -88,6 +92,7 @@ export function Reader({
   versions,
   claims,
   filterShown,
+  checked,
 }: ReaderProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor>(null);
@@ -176,7 +181,8 @@ export function Reader({
     const cursor = editor.onDidChangeCursorPosition((event) => {
       const model = editor.getModel();
       if (!model || event.reason === monaco.editor.CursorChangeReason.ContentFlush) return;
-      cursorListener.current(annotationAt(annotationsRef.current, model.getOffsetAt(event.position), isPlaced)?.id);
+      const offset = model.getOffsetAt(event.position);
+      cursorListener.current(annotationAt(annotationsRef.current, offset, isPlaced)?.id, offset);
     });
     const selection = editor.onDidChangeCursorSelection((event) => {
       const model = editor.getModel();
@@ -360,6 +366,7 @@ export function Reader({
   useLinkMarkers(editorRef, linked, document);
   useClaimHovers(editorRef, claims, document);
   useDimmedHighlights(editorRef, filterShown, document);
+  useCheckedMarks(editorRef, checked, document);
 
   // Each reveal request scrolls and flashes once, when its annotation is there (it may arrive with
   // a later page); later changes of the annotations must not pull the reader back to it. A span

@@ -35,11 +35,13 @@ export function useDocumentPane(
   const { document, apply: applyWritten } = useDocument(documentId);
   const open = document?.state === 'ready' ? document.value : undefined;
   // Keyed by document: they reset when another document opens in the pane.
-  const [cursor, setCursor] = useState<{ documentId: string; annotationId: string | undefined }>();
+  const [cursor, setCursor] = useState<{ documentId: string; annotationId: string | undefined; offset?: number }>();
   const [revealing, setRevealing] = useState<{ documentId: string; request: RevealRequest }>();
   const [selected, setSelected] = useState<{ documentId: string; span: TextSpan | undefined }>();
   const [annotationForm, setAnnotationForm] = useState<{ annotationId?: string; start: number; end: number; draft: AnnotationDraft }>();
   const selectedAnnotation = cursor?.documentId === documentId ? cursor?.annotationId : undefined;
+  /** Where the reader's cursor is (undefined after an annotation was chosen elsewhere, in the panel). */
+  const cursorOffset = cursor?.documentId === documentId ? cursor?.offset : undefined;
   const reveal = revealing?.documentId === documentId ? revealing?.request : undefined;
   const textSelection = selected?.documentId === documentId ? selected?.span : undefined;
 
@@ -57,7 +59,7 @@ export function useDocumentPane(
   }, []);
 
   const onCursorAnnotation = useCallback(
-    (annotationId: string | undefined) => documentId !== undefined && setCursor({ documentId, annotationId }),
+    (annotationId: string | undefined, offset?: number) => documentId !== undefined && setCursor({ documentId, annotationId, offset }),
     [documentId],
   );
   const onTextSelection = useCallback(
@@ -260,6 +262,7 @@ export function useDocumentPane(
     open,
     shown,
     selectedAnnotation,
+    cursorOffset,
     reveal,
     textSelection,
     annotationForm,

@@ -1,0 +1,185 @@
+// The Archive view: the workspace's fact-check archive (claims others, or the analyst, already
+// checked), searchable by any word of an entry, sorted by a column, a page at a time, with each
+// entry's rating, publisher, date and link; and "Import fact-checks…" (ClaimReview JSON-LD, CSV,
+// CheckThat! TSV), which says what became of each file. Ctrl+Z undoes an import.
+import { useEffect, useState } from 'react';
+import type { ArchiveQuery } from '../../../core/contract/workbench-api.ts';
+import { FileButton } from '../ui/FileButton.tsx';
+import { countOf, formatDate, shorten } from '../ui/format.ts';
+import { webLink } from '../ui/web-link.ts';
+import { describeArchiveFile, summarizeArchiveImport } from './archive-outcome.ts';
+import { useArchiveImport } from './use-archive-import.ts';
+import { useArchivePage } from './use-archive.ts';
+
+type SortKey = Exclude<NonNullable<ArchiveQuery['sort']>, 'order'>;
+
+const COLUMNS: readonly { key: SortKey; label: string }[] = [
+  { key: 'claim', label: 'Claim' },
+  { key: 'rating', label: 'Rating' },
+  { key: 'publisher', label: 'Publisher' },
+  { key: 'date', label: 'Date' },
+];
+
+/** Entries per page. */
+const PAGE = 100;
+/** What the import chooser offers: ClaimReview JSON-LD, CSV with a header, CheckThat! TSV. */
+const ACCEPT = '.json,.jsonld,.csv,.tsv,application/json,application/ld+json,text/csv,text/tab-separated-values';
+
+interface ArchiveViewProps {
+  /** Shows a failure of a whole import (a lost connection, a failed write). */
+  readonly report: (message: string | undefined) => void;
+}
+
+export function ArchiveView({ report }: ArchiveViewProps) {
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>();
+  const [offset, setOffset] = useState(0);
+  const page = useArchivePage({
+    query,
+    ...(sort ? { sort: sort.key, descending: sort.descending } : {}),
+    offset,
+    limit: PAGE,
+  });
+  const imports = useArchiveImport(report);
+
+  // The search follows typing once it pauses (each answer is a pass over the whole archive).
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setQuery(typed.trim());
+      setOffset(0);
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  const toggleSort = (key: SortKey) => {
+    setSort((current) => (current?.key === key ? { key, descending: !current.descending } : { key, descending: key === 'date' }));
+    setOffset(0);
+  };
+  // Past the end after entries went (an import undone): back to the last page.
+  if (page !== undefined && offset > 0 && offset >= page.total) setOffset(Math.max(0, Math.floor((page.total - 1) / PAGE) * PAGE));
+
+  return (
+    <div className="archive-view">
+      <main className="pane archive-pane" aria-label="Fact-check archive" data-pane="archive">
+        <div className="archive-tools">
+          <h1 className="pane-title">
+            Fact-check archive{' '}
+            <span className="pane-count" data-testid="archive-count">
+              {page === undefined ? '' : query === '' ? countOf(page.size, 'entry', 'entries') : `${page.total} of ${page.size}`}
+            </span>
+          </h1>
+          <input
+            type="search"
+            aria-label="Search the archive"
+            placeholder="Words of a claim, title, rating, publisher or id"
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+          />
+          <FileButton
+            multiple
+            accept={ACCEPT}
+            testId="archive-input"
+            className="button-small"
+            title="Add fact-checks: ClaimReview JSON-LD (.json, .jsonld), a CSV with a header (id, claim, title, rating, url, date, publisher) or a CheckThat! TSV (id, vclaim, title). Entries are merged by id; Ctrl+Z undoes it."
+            onFiles={imports.start}
+          >
+            {imports.running ? 'Importing…' : 'Import fact-checks…'}
+          </FileButton>
+        </div>
+        {imports.outcomes && (
+          <section className="archive-outcome" aria-label="Import outcome" data-testid="archive-outcome">
+            <p role="status">{summarizeArchiveImport(imports.outcomes)}</p>
+            <ul>
+              {imports.outcomes.map((outcome, index) => (
+                <li key={`${index} ${outcome.name}`} className={outcome.status === 'refused' ? 'archive-refused' : undefined}>
+                  <b>{outcome.name}</b>: {describeArchiveFile(outcome)}
+                </li>
+              ))}
+            </ul>
+            <button type="button" className="button-small" onClick={imports.dismiss}>
+              Dismiss
+            </button>
+          </section>
+        )}
+        {page?.size === 0 ? (
+          <div className="pane-empty archive-empty">
+            <p>
+              No fact-checks yet. Import what fact-checkers have published (a ClaimReview feed, a CSV or a CheckThat! TSV): each sentence of
+              your documents is then matched against them, and against your own claims with a verdict.
+            </p>
+            <p>
+              In the reader, a bar in the gutter marks a sentence that was checked before; the <b>Matches</b> tab beside the text lists what
+              it matches.
+            </p>
+          </div>
+        ) : (
+          <div className="archive-table-scroll">
+            <table className="claims-table archive-table">
+              <colgroup>
+                <col />
+                <col className="col-rating" />
+                <col className="col-publisher" />
+                <col className="col-date" />
+                <col className="col-link" />
+              </colgroup>
+              <thead>
+                <tr>
+                  {COLUMNS.map((column) => (
+                    <th key={column.key} aria-sort={sort?.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                      <button type="button" className="sort-button" onClick={() => toggleSort(column.key)}>
+                        {column.label}
+                        {sort?.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                      </button>
+                    </th>
+                  ))}
+                  <th>
+                    <span className="sort-button">Link</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {page?.entries.map((entry) => {
+                  const link = webLink(entry.url);
+                  return (
+                    <tr key={entry.id} data-testid="archive-row">
+                      <td>
+                        <span className="archive-claim">{shorten(entry.claim, 300)}</span>
+                        {entry.title && entry.title !== entry.claim && <span className="claim-outlets">{shorten(entry.title, 160)}</span>}
+                      </td>
+                      <td>{entry.rating ? <span className="status">{entry.rating}</span> : <span className="muted">none</span>}</td>
+                      <td>{entry.publisher ?? ''}</td>
+                      <td>{formatDate(entry.date)}</td>
+                      <td className="archive-link">
+                        {link && (
+                          <a href={link.href} target="_blank" rel="noopener noreferrer" title={link.href}>
+                            {link.host}
+                            <span className="visually-hidden"> (opens the fact-check in a new tab)</span>
+                          </a>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            {page !== undefined && page.total === 0 && <p className="pane-empty">No entry has every word of “{query}”.</p>}
+          </div>
+        )}
+        {page !== undefined && page.total > PAGE && (
+          <nav className="archive-pages" aria-label="Archive pages">
+            <button type="button" className="button-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              Previous
+            </button>
+            <span>
+              {offset + 1}–{Math.min(offset + PAGE, page.total)} of {page.total}
+            </span>
+            <button type="button" className="button-small" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
+              Next
+            </button>
+          </nav>
+        )}
+      </main>
+    </div>
+  );
+}
