@@ -8,6 +8,9 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const FACT_CHECKS = `id,claim,rating,url,date,publisher
+vc-1,The Lindell reservoir fell to 25 percent of its capacity this summer,False,https://checks.example/vc-1,2026-08-16,Valley Checks
+`;
 
 const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
 const source = (page: Page) => page.getByRole('region', { name: 'Source' });
@@ -155,6 +158,24 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await query.fill('reservoir "unclosed');
       await expect(page.getByTestId('search-caret')).toBeVisible();
       found.push(...(await seriousViolations(page, 'search view, a query it cannot read')));
+
+      // The fact-check archive, with an import's outcome; then the Matches tab beside the report.
+      await page
+        .getByRole('navigation', { name: 'View' })
+        .getByRole('button', { name: /^Archive/ })
+        .click();
+      await page.getByTestId('archive-input').setInputFiles({ name: 'checks.csv', mimeType: 'text/csv', buffer: Buffer.from(FACT_CHECKS) });
+      await expect(page.getByTestId('archive-row')).toHaveCount(1);
+      found.push(...(await seriousViolations(page, 'archive view')));
+      await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Documents' }).click();
+      await reader(page)
+        .locator('.view-line span span')
+        .filter({ hasText: /^VALMONT/ })
+        .first()
+        .click({ position: { x: 8, y: 8 } });
+      await page.getByRole('tab', { name: /^Matches/ }).click();
+      await expect(page.getByTestId('match-row').nth(1)).toBeVisible();
+      found.push(...(await seriousViolations(page, 'matches tab')));
 
       expect(found, 'serious or critical axe violations').toEqual([]);
     });

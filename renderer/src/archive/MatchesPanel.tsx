@@ -82,14 +82,7 @@ export function MatchesPanel({ pane, checked, scale, header, say, report }: Matc
   return (
     <aside className="pane tab-pane matches-panel" aria-label="Matches" onKeyDown={onKey}>
       {header}
-      <h2 className="pane-title">
-        Checked before?{' '}
-        {checked.sentences !== undefined && checked.state !== 'none' && (
-          <span className="pane-count" title="Sentences of this document that match a fact-check or a rated claim (marked in the gutter)">
-            {checked.sentences.length === 1 ? '1 sentence' : `${checked.sentences.length} sentences`} in this document
-          </span>
-        )}
-      </h2>
+      <h2 className="pane-title">Checked before?</h2>
       <div className="matches-body">
         <DocumentState checked={checked} />
         {open === undefined ? (
@@ -136,6 +129,21 @@ export function MatchesPanel({ pane, checked, scale, header, say, report }: Matc
 
 /** What the background pass over the whole document is doing, when that is worth saying. */
 function DocumentState({ checked }: { readonly checked: CheckedSentences }) {
+  const count = checked.sentences?.length;
+  if (checked.state === 'done' || (checked.state === 'matching' && count !== undefined))
+    return (
+      <p className="matches-note" data-testid="checked-count">
+        {count === 0
+          ? 'No sentence of this document matches a fact-check or a claim with a verdict.'
+          : `${count === 1 ? '1 sentence' : `${count} sentences`} of this document may have been checked before (a bar in the gutter marks each).`}
+      </p>
+    );
+  if (checked.state === 'matching')
+    return (
+      <p className="matches-note" role="status">
+        Matching the document’s sentences…
+      </p>
+    );
   if (checked.state === 'none')
     return (
       <p className="pane-empty">

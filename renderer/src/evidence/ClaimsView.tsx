@@ -7,6 +7,7 @@ import { CLAIM_STATUSES, NO_VERDICT, type AnnotationRef, type ClaimStatus, type 
 import { formatDate, shorten } from '../ui/format.ts';
 import { OptionSelect } from '../ui/OptionSelect.tsx';
 import { ClaimDetail } from './ClaimDetail.tsx';
+import { useMediaQuery } from '../ui/use-media-query.ts';
 import { useClaimFigures } from './use-claim-figures.ts';
 
 interface ClaimsViewProps {
@@ -50,9 +51,11 @@ export function ClaimsView({ rows, scale, analystName, reviewUrlPattern, onOpenM
   const toggleSort = (key: ClaimSortKey) =>
     setSort((current) => ({ key, direction: current.key === key && current.direction === 'asc' ? 'desc' : 'asc' }));
   const current = rows?.find((row) => row.claim.id === chosen);
-  // A column of its own only while some claim's mentions disagree on a figure.
+  // A column of its own while some claim's mentions disagree on a figure; in a narrow window, a
+  // line under the claim's outlets instead.
   const figures = useClaimFigures(rows);
-  const figuresColumn = figures.size > 0;
+  const narrow = useMediaQuery('(max-width: 1100px)');
+  const figuresColumn = figures.size > 0 && !narrow;
 
   return (
     <div className="claims-view">
@@ -136,6 +139,15 @@ export function ClaimsView({ rows, scale, analystName, reviewUrlPattern, onOpenM
                         {shorten(row.claim.statement, 160)}
                       </button>
                       {row.outlets.length > 0 && <span className="claim-outlets">{row.outlets.join(' · ')}</span>}
+                      {narrow && figures.has(row.claim.id) && (
+                        <span className="claim-outlets" data-testid="figures-differ">
+                          Figures differ:{' '}
+                          {figures
+                            .get(row.claim.id)!
+                            .map(({ figure, other }) => `${figure} against ${other}`)
+                            .join('; ')}
+                        </span>
+                      )}
                     </td>
                     <td className="number">{row.mentionCount}</td>
                     <td data-testid="first-appearance">
