@@ -102,7 +102,7 @@ export function ArchiveView({ report }: ArchiveViewProps) {
             </button>
           </section>
         )}
-        {page?.size === 0 ? (
+        {page === undefined ? null : page.size === 0 ? (
           <div className="pane-empty archive-empty">
             <p>
               No fact-checks yet. Import what fact-checkers have published (a ClaimReview feed, a CSV or a CheckThat! TSV): each sentence of
@@ -139,7 +139,7 @@ export function ArchiveView({ report }: ArchiveViewProps) {
                 </tr>
               </thead>
               <tbody>
-                {page?.entries.map((entry) => {
+                {page.entries.map((entry) => {
                   const link = webLink(entry.url);
                   return (
                     <tr key={entry.id} data-testid="archive-row">
@@ -163,7 +163,7 @@ export function ArchiveView({ report }: ArchiveViewProps) {
                 })}
               </tbody>
             </table>
-            {page !== undefined && page.total === 0 && <p className="pane-empty">No entry has every word of “{query}”.</p>}
+            {page.total === 0 && <p className="pane-empty">No entry has every word of “{query}”.</p>}
           </div>
         )}
         {page !== undefined && page.total > PAGE && (
