@@ -6,7 +6,7 @@ import type { ImportOutcome } from '../model/import.ts';
 import type { WorkspaceInfo, WorkspaceSettings } from '../model/workspace.ts';
 import type { Result } from '../result.ts';
 import type { SettingsUsage } from '../settings/settings-change.ts';
-import type { DocumentMetaPatch, SettingsPatch, UploadRef } from './workbench-args.ts';
+import type { DocumentMetaEdit, DocumentMetaPatch, ImportTextOptions, SettingsPatch, UploadRef } from './workbench-args.ts';
 
 /** A document as `getDocument` returns it: maybe only its first annotations. */
 export interface DocumentPage extends DocumentView {
@@ -56,9 +56,19 @@ export interface DocumentsApi {
   importUploads(jobId: string, uploads: UploadRef[]): Promise<ImportOutcome[]>;
   /** Stops an import after the file in progress; files not yet started are reported cancelled. */
   cancelImport(jobId: string): Promise<void>;
-  /** "New document from pasted text". */
-  importText(title: string, text: string): Promise<ImportOutcome>;
+  /**
+   * "New document from pasted text". With `options.markdown` the text is Markdown, converted to
+   * plain text or kept as written; without, it is plain text.
+   */
+  importText(title: string, text: string, options?: ImportTextOptions): Promise<ImportOutcome>;
+  /** Edits one document's details. Not an undo step. */
   updateDocumentMeta(id: string, patch: DocumentMetaPatch): Promise<Result<DocumentMeta, 'not-found' | 'invalid' | 'write-failed'>>;
+  /**
+   * Edits the details of several documents at once (the details step after an import), as one
+   * undo step: all of them or, when one is refused (a malformed date or URL, a document gone),
+   * none, with a message naming the document. Resolves with each document's details, in order.
+   */
+  updateDocumentsMeta(edits: DocumentMetaEdit[]): Promise<Result<DocumentMeta[], 'not-found' | 'invalid' | 'write-failed'>>;
   /**
    * Removes a document with its annotations, and the links and claim mentions that point at them,
    * as one undo step; resolves with how many links and mentions went with it (`getDependents`
@@ -88,6 +98,7 @@ export const documentsMethods = {
   cancelImport: true,
   importText: true,
   updateDocumentMeta: true,
+  updateDocumentsMeta: true,
   deleteDocument: true,
   listVersions: true,
   getVersionText: true,

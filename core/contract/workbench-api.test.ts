@@ -46,6 +46,16 @@ describe('the contract', () => {
     ['getSettingsUsage', [], true],
     ['removeSample', [], true],
     ['removeSample', [true], false],
+    ['updateSettings', [{ markdownImport: 'source' }], true],
+    ['updateSettings', [{ markdownImport: 'html' }], false],
+    ['importText', ['', '# Notes'], true],
+    ['importText', ['', '# Notes', { markdown: 'plain' }], true],
+    ['importText', ['', '# Notes', { markdown: 'rendered' }], false],
+    ['importText', ['', '# Notes', { markdown: 'plain', more: true }], false],
+    ['updateDocumentsMeta', [[{ documentId: 'd1', patch: { role: 'source', outlet: 'Telegram' } }]], true],
+    ['updateDocumentsMeta', [[]], false],
+    ['updateDocumentsMeta', [[{ documentId: 'd1', patch: { role: 'editor' } }]], false],
+    ['updateDocumentsMeta', [[{ documentId: '../d1', patch: {} }]], false],
     [
       'createLink',
       [

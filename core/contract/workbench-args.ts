@@ -11,7 +11,7 @@ import { TagDeletionPlan, TagDraft, TagPatch } from '../codebook/edit.ts';
 import { ClaimPatch, LinkPatch } from '../evidence/evidence-operations.ts';
 import { AnnotationId } from '../model/annotation.ts';
 import { TagId } from '../model/codebook.ts';
-import { DocumentId, DocumentRole } from '../model/document.ts';
+import { DocumentId, DocumentRole, MarkdownMode } from '../model/document.ts';
 import { EvidenceId, STATEMENT_MAX } from '../model/evidence.ts';
 import { SettingsPatch } from '../settings/settings-change.ts';
 import { searchArgs } from './search-api.ts';
@@ -43,6 +43,14 @@ const DocumentMetaPatch = z.strictObject({
   tags: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
 });
 export type DocumentMetaPatch = z.infer<typeof DocumentMetaPatch>;
+
+/** One document's changes, in an edit of several documents' details. */
+const DocumentMetaEdit = z.strictObject({ documentId: DocumentId, patch: DocumentMetaPatch });
+export type DocumentMetaEdit = z.infer<typeof DocumentMetaEdit>;
+
+/** How pasted text is read: `markdown` says it is Markdown, and whether to convert it to plain text or keep it as written. */
+const ImportTextOptions = z.strictObject({ markdown: MarkdownMode.optional() });
+export type ImportTextOptions = z.infer<typeof ImportTextOptions>;
 
 /** The analyst's choices for an export (a .claimbundle, or a REFI-QDA .qdpx); absent filters take everything. */
 const BundleExportRequest = z.strictObject({
@@ -142,8 +150,12 @@ export const workbenchArgs = {
   removeSample: z.tuple([]),
   importUploads: z.tuple([JobId, z.array(UploadRef).min(1).max(10_000)]),
   cancelImport: z.tuple([JobId]),
-  importText: z.tuple([z.string().trim().max(1000), z.string().min(1).max(MAX_PASTE_CHARACTERS)]),
+  importText: z.union([
+    z.tuple([z.string().trim().max(1000), z.string().min(1).max(MAX_PASTE_CHARACTERS)]),
+    z.tuple([z.string().trim().max(1000), z.string().min(1).max(MAX_PASTE_CHARACTERS), ImportTextOptions]),
+  ]),
   updateDocumentMeta: z.tuple([DocumentId, DocumentMetaPatch]),
+  updateDocumentsMeta: z.tuple([z.array(DocumentMetaEdit).min(1).max(10_000)]),
   deleteDocument: z.tuple([DocumentId]),
   listVersions: z.tuple([DocumentId]),
   getVersionText: z.tuple([DocumentId, z.number().int().positive().max(100_000)]),

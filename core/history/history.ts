@@ -1,12 +1,13 @@
 // Undo and redo across documents for one session. A change is a set of edits made together —
 // "annotation X of document D went from `before` to `after`", and possibly "the codebook went
-// from `before` to `after`", edits of links and claims, and whole documents put or removed — so
-// deleting a tag used in ten documents, an annotation with its links, or a document with its
-// annotations and everything pointing at them, is one step to undo.
+// from `before` to `after`", edits of links and claims, documents' details, and whole documents
+// put or removed — so deleting a tag used in ten documents, an annotation with its links, or a
+// document with its annotations and everything pointing at them, is one step to undo.
 import type { ArchiveEntry } from '../archive/entry.ts';
 import type { EvidenceEdit } from '../evidence/edits.ts';
 import type { Annotation } from '../model/annotation.ts';
 import type { Codebook } from '../model/codebook.ts';
+import type { DocumentMeta } from '../model/document.ts';
 import type { DocumentFile } from '../model/stored-files.ts';
 
 export interface AnnotationEdit {
@@ -26,6 +27,30 @@ export interface DocumentEdit {
   readonly after: DocumentFile | undefined;
 }
 
+/** Some of a document's details (metadata fields); a field present as `undefined` is absent. */
+export type DetailFields = { readonly [K in keyof DocumentMeta]?: DocumentMeta[K] | undefined };
+
+/**
+ * A document's details edited: only the fields the edit changed, on each side, so that undoing it
+ * leaves the rest of the document as it is by then (another field edited since, a new version).
+ * A change holds this or whole-document or annotation edits for a document, never two of them.
+ */
+export interface DetailsEdit {
+  readonly documentId: string;
+  readonly before: DetailFields;
+  readonly after: DetailFields;
+}
+
+/** `meta` with `fields` written over it (a field given as `undefined` removed). */
+export function withDetails(meta: DocumentMeta, fields: DetailFields): DocumentMeta {
+  const next: Record<string, unknown> = { ...meta };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  return next as DocumentMeta;
+}
+
 export interface Change {
   /** "Tag as Statistic", "Delete tag Quote", for the Edit menu and the status bar. */
   readonly label: string;
@@ -37,6 +62,8 @@ export interface Change {
   readonly documents?: readonly DocumentEdit[];
   /** The fact-check archive, whole (a bundle import that brings entries). */
   readonly archive?: { readonly before: readonly ArchiveEntry[]; readonly after: readonly ArchiveEntry[] };
+  /** Documents' details it edits (the details step after an import). */
+  readonly details?: readonly DetailsEdit[];
 }
 
 /** One side of a change: the state to write to undo it (`before`) or to redo it (`after`). */
@@ -52,6 +79,8 @@ export interface ChangeSide {
   /** Documents to write whole (`file`) or to remove (`file` undefined). */
   readonly documents?: readonly { readonly documentId: string; readonly file: DocumentFile | undefined }[];
   readonly archive?: readonly ArchiveEntry[];
+  /** Details to write over documents' own. */
+  readonly details?: readonly { readonly documentId: string; readonly fields: DetailFields }[];
 }
 
 export function sideOf(change: Change, side: 'before' | 'after'): ChangeSide {
@@ -67,6 +96,9 @@ export function sideOf(change: Change, side: 'before' | 'after'): ChangeSide {
       ? { documents: change.documents.map((edit) => ({ documentId: edit.documentId, file: edit[side] })) }
       : {}),
     ...(change.archive ? { archive: change.archive[side] } : {}),
+    ...(change.details && change.details.length > 0
+      ? { details: change.details.map((edit) => ({ documentId: edit.documentId, fields: edit[side] })) }
+      : {}),
   };
 }
 

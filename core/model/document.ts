@@ -9,6 +9,13 @@ export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 export const DocumentFormat = z.enum(['text', 'markdown', 'html', 'pdf', 'docx']);
 export type DocumentFormat = z.infer<typeof DocumentFormat>;
 
+/**
+ * How the text of a Markdown file is made: converted to plain text (what a reader of the rendered
+ * page sees), or its source kept as written.
+ */
+export const MarkdownMode = z.enum(['plain', 'source']);
+export type MarkdownMode = z.infer<typeof MarkdownMode>;
+
 /** A claim document is read for its claims; a source is where claims come from. */
 export const DocumentRole = z.enum(['claim', 'source']);
 export type DocumentRole = z.infer<typeof DocumentRole>;
@@ -26,6 +33,12 @@ export const DocumentMeta = z.object({
   sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
   language: z.string().max(35).optional(),
   format: DocumentFormat,
+  /**
+   * A Markdown document's text: converted to plain text, or its source. Absent for other formats,
+   * and for Markdown imported before there was a choice (its source was kept). A new version is
+   * read the same way.
+   */
+  markdown: MarkdownMode.optional(),
   importedAt: z.iso.datetime(),
   /** A file path or URL, as the analyst gave it. */
   importedFrom: z.string().max(4096),

@@ -1,6 +1,7 @@
 // The workspace: a folder holding workspace.json (settings, codebook) and one file per document.
 import { z } from 'zod';
 import type { Codebook } from './codebook.ts';
+import { MarkdownMode } from './document.ts';
 import { DEFAULT_VERDICT_SCALE, ReviewUrlPattern, VerdictScale } from './evidence.ts';
 import type { Failure } from '../result.ts';
 
@@ -35,6 +36,8 @@ export const WorkspaceSettings = z.object({
    * `url` of a claim that has no `reviewUrl` of its own.
    */
   reviewUrlPattern: ReviewUrlPattern.optional(),
+  /** How Markdown files are imported (the Import button, dropped files, File › Import…): as plain text, or their source kept. */
+  markdownImport: MarkdownMode.default('plain'),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 

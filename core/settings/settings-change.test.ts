@@ -52,6 +52,12 @@ describe('applySettingsPatch', () => {
     });
   });
 
+  it('imports Markdown as plain text unless told to keep the source', () => {
+    expect(state.settings.markdownImport).toBe('plain');
+    const result = applySettingsPatch(state, { markdownImport: 'source' }, usage);
+    expect(result.ok && result.value.settings).toEqual({ ...state.settings, markdownImport: 'source' });
+  });
+
   it('records that the first-run prompt was answered', () => {
     const result = applySettingsPatch({ ...state, settings: { ...state.settings, welcomed: false } }, { welcomed: true }, usage);
     expect(result.ok && result.value.settings.welcomed).toBe(true);

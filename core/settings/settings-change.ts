@@ -1,8 +1,9 @@
-// Changing the workspace settings: the analyst's name, the workspace's name, the span statuses and
-// the verdict scale. Pure: the service counts what the records use (`SettingsUsage`) and this
-// decides whether the change may be made. A status or rating that records use cannot be removed
+// Changing the workspace settings: the analyst's name, the workspace's name, the span statuses,
+// the verdict scale and how Markdown files are imported. Pure: the service counts what the
+// records use (`SettingsUsage`) and this decides whether the change may be made. A status or rating that records use cannot be removed
 // (their records would name something the workspace no longer has); the refusal says how many use it.
 import { z } from 'zod';
+import { MarkdownMode } from '../model/document.ts';
 import { ReviewUrlPattern, VerdictScale } from '../model/evidence.ts';
 import { VerificationStatus, type WorkspaceSettings } from '../model/workspace.ts';
 import { fail, ok, type Result } from '../result.ts';
@@ -21,6 +22,8 @@ export const SettingsPatch = z.strictObject({
   welcomed: z.boolean().optional(),
   /** Where fact checks are published, with {claimId}; null or "" removes it. */
   reviewUrlPattern: z.string().trim().max(2048).nullable().optional(),
+  /** How Markdown files are imported: as plain text, or their source kept. */
+  markdownImport: MarkdownMode.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -75,6 +78,7 @@ export function applySettingsPatch(
       ...(patch.statuses !== undefined ? { statuses: patch.statuses } : {}),
       ...(patch.verdictScale !== undefined ? { verdictScale: patch.verdictScale } : {}),
       ...(patch.welcomed !== undefined ? { welcomed: patch.welcomed } : {}),
+      ...(patch.markdownImport !== undefined ? { markdownImport: patch.markdownImport } : {}),
     },
   });
 }

@@ -1,5 +1,6 @@
 // `claimbench import FILE…`: imports files into a workspace, one result line per file.
 import { randomUUID } from 'node:crypto';
+import { MarkdownMode } from '../../core/model/document.ts';
 import { describeAnchors } from '../../core/model/import.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import type { ImportLimits } from '../import/extract-types.ts';
@@ -18,6 +19,11 @@ its own: one that cannot be imported is reported with the reason, and the others
 go on. A file whose content is already in the workspace is reported as such, not
 imported twice. The original file is kept in the workspace (originals/<sha256>).
 
+Markdown is converted to plain text, as a reader of the rendered page sees it
+(headings and paragraphs as lines, list items with their marker, links as their
+text followed by the address, no emphasis markers), unless --markdown=source or
+the workspace's setting says to keep the source. The original file is kept either way.
+
 Prints one line per file: the document id, title, format and length, or the
 reason it was not imported. Exits 1 if any file was rejected, 0 otherwise.
 
@@ -28,6 +34,10 @@ the document to update yourself with --version-of.
 
 Options:
   --version-of ID  import the one FILE as a new version of document ID
+  --markdown=plain|source
+                   Markdown as plain text, or its source kept as written (default:
+                   the workspace's setting, plain unless changed; a new version is
+                   read as its document was)
   --max-file-size N  refuse files over N MiB (default 64)
   --workspace DIR  the workspace folder (default: $CLAIMBENCH_WORKSPACE, else the
                    per-user app data folder); created from the sample if missing
@@ -39,13 +49,21 @@ export interface ImportCommandOptions {
   readonly workspace?: string;
   readonly limits: ImportLimits;
   readonly versionOf?: string;
+  /** How Markdown files are read, as given (checked here). */
+  readonly markdown?: string;
   readonly empty: boolean;
   readonly files: readonly string[];
 }
 
-export async function importCommand({ workspace, versionOf, empty, limits, files }: ImportCommandOptions, output: Output): Promise<number> {
+export async function importCommand(
+  { workspace, versionOf, markdown: markdownOption, empty, limits, files }: ImportCommandOptions,
+  output: Output,
+): Promise<number> {
   if (files.length === 0) throw new UsageError('name at least one file to import');
   if (versionOf !== undefined && files.length !== 1) throw new UsageError('--version-of takes exactly one file');
+  const markdown = markdownOption === undefined ? undefined : MarkdownMode.safeParse(markdownOption).data;
+  if (markdownOption !== undefined && markdown === undefined)
+    throw new UsageError(`--markdown is "plain" (converted to plain text) or "source" (kept as written), not "${markdownOption}"`);
   const dir = resolveWorkspaceDir(workspace);
   const workbench = await openWorkbench(dir, {
     resourcesDir: RESOURCES_DIR,
@@ -59,7 +77,7 @@ export async function importCommand({ workspace, versionOf, empty, limits, files
   for (const file of files) {
     try {
       const source = await fileSource(file);
-      sources.push(versionOf === undefined ? source : { ...source, versionOf });
+      sources.push({ ...source, ...(versionOf === undefined ? {} : { versionOf }), ...(markdown === undefined ? {} : { markdown }) });
     } catch (error) {
       unreadable++;
       const reason = unreadableReason(error);

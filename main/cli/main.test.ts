@@ -3,6 +3,7 @@ import { open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../app-paths.ts';
+import { WorkspaceStore } from '../store/workspace-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 
 function claimbench(...args: string[]) {
@@ -95,6 +96,25 @@ describe('the claimbench CLI', () => {
       expect(again.code).toBe(0);
       expect(again.stdout).toMatch(/= .*statement\.txt: already in the workspace as "The mayor said the taps could run dry\."/);
       expect(again.stdout).toMatch(/0 imported, 1 already in the workspace, 0 rejected/);
+    }));
+
+  it('imports Markdown as plain text, or as its source with --markdown=source', () =>
+    withTempDir(async (dir) => {
+      const workspace = path.join(dir, 'ws');
+      const briefing = '# Briefing from **Kyiv**\n\n**Zelensky:** We will [not](https://example.org) give up.\n';
+      await writeFile(path.join(dir, 'plain.md'), briefing);
+      await writeFile(path.join(dir, 'source.md'), `${briefing}\nSource kept.\n`);
+      expect(claimbench('import', '--workspace', workspace, '--empty', path.join(dir, 'plain.md')).code).toBe(0);
+      const kept = claimbench('import', '--workspace', workspace, '--markdown=source', path.join(dir, 'source.md'));
+      expect(kept.code).toBe(0);
+      const store = await WorkspaceStore.open(workspace);
+      expect(store.documents.map((document) => [document.meta.title, document.meta.markdown, document.text])).toEqual([
+        ['Briefing from Kyiv', 'plain', 'Briefing from Kyiv\n\nZelensky: We will not (https://example.org) give up.'],
+        ['Briefing from Kyiv', 'source', `${briefing}\nSource kept.\n`],
+      ]);
+      const wrong = claimbench('import', '--workspace', workspace, '--markdown', 'html', path.join(dir, 'plain.md'));
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toMatch(/--markdown is "plain" \(converted to plain text\) or "source" \(kept as written\), not "html"/);
     }));
 
   it('asks for at least one file', () => {

@@ -100,13 +100,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   import: {
     help: async () => (await import('./import.ts')).IMPORT_HELP,
-    options: { ...COMMON, 'version-of': { type: 'string' } },
+    options: { ...COMMON, 'version-of': { type: 'string' }, markdown: { type: 'string' } },
     positionals: true,
     run: async (values, files, output) =>
       (await import('./import.ts')).importCommand(
         {
           workspace: values.workspace as string | undefined,
           versionOf: values['version-of'] as string | undefined,
+          markdown: values.markdown as string | undefined,
           empty: values.empty === true,
           limits: limits(values),
           files,

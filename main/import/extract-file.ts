@@ -4,7 +4,7 @@
 // runs them alone, so a file gives the same text, offsets and refusals in both.
 import { formatBytes } from '../../core/text/format-bytes.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
-import type { DocumentFormat } from '../../core/model/document.ts';
+import type { DocumentFormat, MarkdownMode } from '../../core/model/document.ts';
 import type { RejectionCode } from '../../core/model/import.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import { detectFormat } from './detect-format.ts';
@@ -21,6 +21,8 @@ export interface ExtractOptions {
   readonly extractors: Readonly<Record<DocumentFormat, Extractor>>;
   readonly limits?: ImportLimits;
   readonly signal?: AbortSignal;
+  /** How a Markdown file becomes text (default: plain text). */
+  readonly markdown?: MarkdownMode;
 }
 
 /** The file's bytes, or why they were not read: over the size cap, or unreadable. */
@@ -45,12 +47,12 @@ export async function readWithinLimit(
 export async function extractBytes(
   name: string,
   bytes: Uint8Array,
-  { extractors, limits = DEFAULT_LIMITS, signal }: ExtractOptions,
+  { extractors, limits = DEFAULT_LIMITS, signal, markdown }: ExtractOptions,
 ): Promise<Result<Extracted, RejectionCode>> {
   const format = detectFormat(name, bytes);
   let extracted: Extracted;
   try {
-    const result = await extractors[format]({ bytes, fileName: name, limits, signal });
+    const result = await extractors[format]({ bytes, fileName: name, limits, signal, ...(markdown ? { markdown } : {}) });
     if (!result.ok) return result;
     extracted = result.value;
   } catch (error) {

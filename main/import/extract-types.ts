@@ -1,6 +1,6 @@
 // What every format extractor (text, Markdown, HTML, PDF, Word) takes and gives back. The import
 // pipeline (main/import/) reads the file, picks the extractor, and stores what it returns.
-import type { DocumentFormat } from '../../core/model/document.ts';
+import type { DocumentFormat, MarkdownMode } from '../../core/model/document.ts';
 import type { RejectionCode } from '../../core/model/import.ts';
 import type { Result } from '../../core/result.ts';
 
@@ -28,6 +28,8 @@ export interface ExtractInput {
   readonly fileName: string;
   readonly limits: ImportLimits;
   readonly signal?: AbortSignal;
+  /** How a Markdown file becomes text (Markdown only): plain text unless told to keep the source. */
+  readonly markdown?: MarkdownMode;
 }
 
 /** A page of a PDF: `[start, end)` of the extracted text; `page` counts from 1. */
@@ -58,6 +60,8 @@ export interface Extracted {
   readonly language?: string;
   readonly pages?: readonly PageSpan[];
   readonly headings?: readonly Heading[];
+  /** How a Markdown file became the text (Markdown only). */
+  readonly markdown?: MarkdownMode;
 }
 
 export type { RejectionCode } from '../../core/model/import.ts';

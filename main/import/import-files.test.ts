@@ -25,7 +25,7 @@ async function emptyWorkspace(dir: string): Promise<WorkspaceStore> {
 }
 
 describe('importSources', () => {
-  it('imports text and Markdown with provenance, keeping the original by its hash', () =>
+  it('imports text and Markdown (as plain text) with provenance, keeping the original by its hash', () =>
     withTempDir(async (dir) => {
       const store = await emptyWorkspace(dir);
       const outcomes = await importSources(
@@ -44,10 +44,13 @@ describe('importSources', () => {
         importedAt: '2026-11-28T10:00:00.000Z',
         role: 'claim',
       });
-      expect(notes!.meta.title).toBe('Field notes');
-      expect(notes!.structure.headings).toEqual([{ level: 1, text: 'Field notes', start: 2 }]);
+      expect(notes!.meta).toMatchObject({ title: 'Field notes', format: 'markdown', markdown: 'plain' });
+      expect(notes!.text).toBe('Field notes\n\nText.');
+      expect(notes!.structure.headings).toEqual([{ level: 1, text: 'Field notes', start: 0 }]);
       const original = await readFile(path.join(store.dir, ORIGINALS_DIR, report!.meta.originalHash!), 'utf8');
       expect(original).toBe('Mayor says taps will run dry\r\nSecond line\r\n');
+      // The Markdown as it was written is the original.
+      expect(await readFile(path.join(store.dir, ORIGINALS_DIR, notes!.meta.originalHash!), 'utf8')).toBe('# Field notes\n\nText.');
       // Reopened from disk, everything is still there.
       expect((await WorkspaceStore.open(store.dir)).documents.map((document) => document.meta.title)).toEqual([
         'Mayor says taps will run dry',
@@ -178,6 +181,58 @@ describe('importSources', () => {
       expect(store.documents[0]!.meta).toMatchObject({ title: 'page', language: 'en' });
       expect(store.documents[0]!.meta.publishedAt).toBeUndefined();
       expect(store.documents[0]!.meta.sourceUrl).toBeUndefined();
+    }));
+
+  it('reads Markdown as plain text or as its source, as the file or the import says; a new version as its document was read', () =>
+    withTempDir(async (dir) => {
+      const store = await emptyWorkspace(dir);
+      const briefing = '# Briefing from **Kyiv**\n\n**Zelensky:** We will not give up.\n';
+      const [kept, converted] = await importSources(
+        store,
+        [memorySource('kept.md', briefing), { ...memorySource('converted.md', `${briefing}\nMore.\n`), markdown: 'plain' }],
+        { extractors, markdown: 'source' },
+      );
+      const keptDocument = store.document(kept?.status === 'imported' ? kept.documentId : '')!;
+      // Kept as written, its title without the emphasis markers.
+      expect(keptDocument.text).toBe(briefing);
+      expect(keptDocument.meta).toMatchObject({ title: 'Briefing from Kyiv', markdown: 'source' });
+      expect(keptDocument.structure.headings).toEqual([{ level: 1, text: 'Briefing from **Kyiv**', start: 2 }]);
+      const convertedDocument = store.document(converted?.status === 'imported' ? converted.documentId : '')!;
+      expect(convertedDocument.text).toBe('Briefing from Kyiv\n\nZelensky: We will not give up.\n\nMore.');
+      expect(convertedDocument.meta.markdown).toBe('plain');
+
+      // A new version is read as its document was, whatever the import's default.
+      const [updated] = await importSources(
+        store,
+        [{ ...memorySource('kept-2.md', `${briefing}\n**Reporter:** When?\n`), versionOf: keptDocument.meta.id }],
+        { extractors, markdown: 'plain' },
+      );
+      expect(updated).toMatchObject({ status: 'updated' });
+      expect(store.document(keptDocument.meta.id)!.text).toBe(`${briefing}\n**Reporter:** When?\n`);
+      expect(store.document(keptDocument.meta.id)!.meta.markdown).toBe('source');
+      // Unless the file itself says otherwise.
+      await importSources(
+        store,
+        [{ ...memorySource('kept-3.md', `${briefing}\nLast.\n`), versionOf: keptDocument.meta.id, markdown: 'plain' }],
+        { extractors },
+      );
+      expect(store.document(keptDocument.meta.id)!.text).toBe('Briefing from Kyiv\n\nZelensky: We will not give up.\n\nLast.');
+      expect(store.document(keptDocument.meta.id)!.meta.markdown).toBe('plain');
+    }));
+
+  it('reads a new version of a Markdown document imported before there was a choice as its source, as that was', () =>
+    withTempDir(async (dir) => {
+      const store = await emptyWorkspace(dir);
+      const [first] = await importSources(store, [memorySource('old.md', '# Old\n\n*Kept* as written.\n')], {
+        extractors,
+        markdown: 'source',
+      });
+      const id = first?.status === 'imported' ? first.documentId : '';
+      const { markdown: _mode, ...legacyMeta } = store.document(id)!.meta;
+      await store.putDocument({ ...store.document(id)!, meta: legacyMeta });
+      await importSources(store, [{ ...memorySource('old-2.md', '# Old\n\n*Kept* as written, still.\n'), versionOf: id }], { extractors });
+      expect(store.document(id)!.text).toBe('# Old\n\n*Kept* as written, still.\n');
+      expect(store.document(id)!.meta.markdown).toBe('source');
     }));
 
   it('reads files from disk', () =>

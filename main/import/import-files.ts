@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { annotationsWithEvidence } from '../../core/evidence/references.ts';
-import { DocumentMeta, type DocumentFormat } from '../../core/model/document.ts';
+import { DocumentMeta, type DocumentFormat, type MarkdownMode } from '../../core/model/document.ts';
 import { codePointIndex } from '../../core/text/code-points.ts';
 import { WORKSPACE_SCHEMA_VERSION, type DocumentFile } from '../../core/model/stored-files.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
@@ -26,6 +26,8 @@ export interface ImportSource {
   readonly title?: string;
   /** The id of the document this file is a new version of (chosen by the analyst). */
   readonly versionOf?: string;
+  /** How a Markdown file becomes text, chosen for this file (over `ImportOptions.markdown`). */
+  readonly markdown?: MarkdownMode;
   read(): Promise<Uint8Array>;
 }
 
@@ -33,6 +35,11 @@ export interface ImportOptions {
   readonly extractors: Readonly<Record<DocumentFormat, Extractor>>;
   readonly limits?: ImportLimits;
   readonly signal?: AbortSignal;
+  /**
+   * How a Markdown file becomes text when its source does not say (default: plain text). A new
+   * version of a Markdown document is read as that document was.
+   */
+  readonly markdown?: MarkdownMode;
   readonly onProgress?: (progress: ImportProgress) => void;
   /** Called once per file, as soon as its outcome is known (an imported document is on disk). */
   readonly onOutcome?: (outcome: ImportOutcome) => void;
@@ -132,7 +139,8 @@ async function prepare(
   const sameFile = await known(originalHash, 'originalHash');
   if (sameFile) return duplicate(name, sameFile);
 
-  const result = await extractBytes(name, bytes, { extractors: options.extractors, limits, signal: options.signal });
+  const markdown = source.markdown ?? (chosen?.meta.format === 'markdown' ? (chosen.meta.markdown ?? 'source') : options.markdown);
+  const result = await extractBytes(name, bytes, { extractors: options.extractors, limits, signal: options.signal, markdown });
   if (!result.ok) return rejected(result.error.code, result.error.message);
   const extracted = result.value;
 
@@ -249,6 +257,7 @@ function documentFile(extracted: Extracted, { name, origin, originalHash, textHa
     textHash,
     originalHash,
     originalName: name.slice(0, 1000),
+    ...(extracted.markdown ? { markdown: extracted.markdown } : {}),
     tags: [],
   });
   const structure = {

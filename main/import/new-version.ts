@@ -47,11 +47,12 @@ export function newVersion({ previous, extracted, withEvidence, provenance }: Ne
     return next;
   });
 
-  const { meta } = previous;
+  const { markdown: _previousMarkdown, ...meta } = previous.meta;
   const file: DocumentFile = {
     schemaVersion: previous.schemaVersion,
     meta: {
       ...meta,
+      ...(extracted.markdown ? { markdown: extracted.markdown } : {}),
       // What the analyst set stays; what the new file says fills only what is empty.
       outlet: meta.outlet || (extracted.outlet ?? '').slice(0, 500),
       author: meta.author || (extracted.author ?? '').slice(0, 500),

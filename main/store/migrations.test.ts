@@ -43,8 +43,9 @@ const withoutVersion = (text: string) => {
 };
 
 /**
- * A workspace.json's content as opening gives it: a GUID on every tag that has none, and a
- * workspace from before the first-run prompt counted as past it (`welcomed: true`).
+ * A workspace.json's content as opening gives it: a GUID on every tag that has none, a
+ * workspace from before the first-run prompt counted as past it (`welcomed: true`), and Markdown
+ * imported as plain text (the default of `markdownImport`).
  */
 function withLegacyGuids(file: Record<string, unknown>): Record<string, unknown> {
   const { createdAt, codebook, settings } = file as {
@@ -55,7 +56,7 @@ function withLegacyGuids(file: Record<string, unknown>): Record<string, unknown>
   if (createdAt === undefined || codebook === undefined) return file;
   return {
     ...file,
-    ...(settings ? { settings: { welcomed: true, ...settings } } : {}),
+    ...(settings ? { settings: { welcomed: true, markdownImport: 'plain', ...settings } } : {}),
     codebook: { tags: codebook.tags.map((tag) => ({ ...tag, guid: tag.guid ?? legacyTagGuid(createdAt, tag.id) })) },
   };
 }

@@ -1,10 +1,19 @@
-// Every undoable change to a workspace goes through here: it is written (all its documents, the
-// codebook, the links and claims), then recorded in the session's history. Undo and redo write one
-// side of a recorded change back. A change that fails half-way is rolled back as far as the disk
-// allows.
+// Every undoable change to a workspace goes through here: it is written (all its documents, their
+// details, the codebook, the links and claims), then recorded in the session's history. Undo and
+// redo write one side of a recorded change back. A change that fails half-way is rolled back as
+// far as the disk allows.
 import { randomUUID } from 'node:crypto';
 import { withTagGuids } from '../../core/codebook/tag-guids.ts';
-import { History, sideOf, documentOf, withRemoved, type Change, type ChangeSide, type HistoryState } from '../../core/history/history.ts';
+import {
+  History,
+  sideOf,
+  documentOf,
+  withDetails,
+  withRemoved,
+  type Change,
+  type ChangeSide,
+  type HistoryState,
+} from '../../core/history/history.ts';
 import type { AnnotationsChange, DocumentsChange } from '../../core/contract/workbench-api.ts';
 import { applyEvidenceEdits } from '../../core/evidence/edits.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
@@ -132,6 +141,7 @@ export class ChangeLog {
     const side = sideOf(change, 'after');
     if (
       (side.documents?.length ?? 0) > 0 ||
+      (side.details?.length ?? 0) > 0 ||
       side.evidence !== undefined ||
       side.codebook !== undefined ||
       side.archive !== undefined ||
@@ -199,6 +209,17 @@ export class ChangeLog {
     }
     const { puts, removals, removed } = this.documentSteps(side.documents ?? []);
     steps.unshift(...puts);
+    // Details are the document's own fields, which nothing else points at: written first.
+    const detailed = side.details ?? [];
+    for (const { documentId, fields } of detailed) {
+      if (whole.has(documentId) || next.has(documentId)) throw new Error(`a change edits document ${documentId}'s details and more`);
+      const original = this.store.document(documentId);
+      if (original === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+      steps.unshift({
+        write: () => this.store.putDocument({ ...original, meta: withDetails(original.meta, fields) }),
+        restore: () => this.store.putDocument(original),
+      });
+    }
     const evidence = side.evidence && this.evidenceStep(side.evidence, side);
     if (evidence?.pointsAtNew) steps.push(evidence.step);
     else if (evidence) steps.unshift(evidence.step);
@@ -221,7 +242,7 @@ export class ChangeLog {
       steps.push({ write: () => this.store.putArchive(entries), restore: () => this.store.putArchive(original) });
     }
     steps.push(...removals);
-    const present = new Map([...whole].map((id) => [id, this.store.document(id)]));
+    const present = new Map([...whole, ...detailed.map((edit) => edit.documentId)].map((id) => [id, this.store.document(id)]));
     for (const [index, step] of steps.entries()) {
       const written = await step.write();
       if (!written.ok) {

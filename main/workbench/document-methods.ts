@@ -1,5 +1,5 @@
 // The documents half of the workbench service: the library, reading a document (its annotations in
-// pages), its metadata, and deleting it with its annotations and the links and claim mentions that
+// pages), its metadata (one document's, or several at once as one undo step), and deleting it with its annotations and the links and claim mentions that
 // point at them, in one undo step. Its original stays in originals/ (content-addressed, maybe
 // shared, and undo needs it).
 import type { DocumentMetaPatch, DocumentsChange, WorkbenchApi } from '../../core/contract/workbench-api.ts';
@@ -7,12 +7,16 @@ import { annotationPage } from '../../core/annotations/paging.ts';
 import type { Emitter } from '../../core/events.ts';
 import { afterAnnotationsRemoved, dependentsOf } from '../../core/evidence/references.ts';
 import { quoted } from '../../core/history/edit-labels.ts';
+import type { DetailFields, DetailsEdit } from '../../core/history/history.ts';
 import { DocumentMeta } from '../../core/model/document.ts';
-import { fail, ok } from '../../core/result.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 
-type DocumentMethods = Pick<WorkbenchApi, 'listDocuments' | 'getDocument' | 'getAnnotations' | 'updateDocumentMeta' | 'deleteDocument'>;
+type DocumentMethods = Pick<
+  WorkbenchApi,
+  'listDocuments' | 'getDocument' | 'getAnnotations' | 'updateDocumentMeta' | 'updateDocumentsMeta' | 'deleteDocument'
+>;
 
 export function documentMethods(store: WorkspaceStore, changes: ChangeLog, documentsChanged: Emitter<DocumentsChange>): DocumentMethods {
   return {
@@ -41,16 +45,36 @@ export function documentMethods(store: WorkspaceStore, changes: ChangeLog, docum
       return changes.exclusive(async () => {
         const document = store.document(id);
         if (document === undefined) return fail('not-found', `There is no document "${id}" in this workspace.`);
-        const next = DocumentMeta.safeParse(applyPatch(document.meta, patch));
-        if (!next.success) {
-          const issue = next.error.issues[0];
-          const field = FIELD_NAMES[String(issue?.path[0])] ?? String(issue?.path[0] ?? 'metadata');
-          return fail('invalid', `${field}: ${issue?.message ?? 'not valid'}`);
-        }
-        const written = await store.putDocument({ ...document, meta: next.data });
+        const next = patched(document.meta, patch);
+        if (!next.ok) return next;
+        const written = await store.putDocument({ ...document, meta: next.value });
         if (!written.ok) return written;
         documentsChanged.fire({ changed: [id], removed: [] });
         return ok(written.value.meta);
+      });
+    },
+
+    updateDocumentsMeta(edits) {
+      return changes.exclusive(async () => {
+        const details: DetailsEdit[] = [];
+        const seen = new Set<string>();
+        for (const { documentId, patch } of edits) {
+          const document = store.document(documentId);
+          if (document === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+          if (seen.has(documentId)) return fail('invalid', `${quoted(document.meta.title)} is named twice.`);
+          seen.add(documentId);
+          const next = patched(document.meta, patch);
+          if (!next.ok) return fail('invalid', `${quoted(document.meta.title)}: ${next.error.message}`);
+          const edit = detailsEdit(documentId, document.meta, next.value);
+          if (edit !== undefined) details.push(edit);
+        }
+        if (details.length > 0) {
+          const only = details.length === 1 ? store.document(details[0]!.documentId) : undefined;
+          const label = only ? `Edit details of ${quoted(only.meta.title)}` : `Edit details of ${details.length} documents`;
+          const written = await changes.commit({ label, annotations: [], details });
+          if (!written.ok) return written;
+        }
+        return ok(edits.map(({ documentId }) => store.document(documentId)!.meta));
       });
     },
 
@@ -85,6 +109,25 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   language: 'Language',
   tags: 'Tags',
 };
+
+/** `meta` with `patch` applied, or why the result is not valid, naming the field as the details form does. */
+function patched(meta: DocumentMeta, patch: DocumentMetaPatch): Result<DocumentMeta, 'invalid'> {
+  const next = DocumentMeta.safeParse(applyPatch(meta, patch));
+  if (next.success) return ok(next.data);
+  const issue = next.error.issues[0];
+  const field = FIELD_NAMES[String(issue?.path[0])] ?? String(issue?.path[0] ?? 'metadata');
+  return fail('invalid', `${field}: ${issue?.message ?? 'not valid'}`);
+}
+
+/** The fields that differ between `before` and `after`, each side's values; undefined when none does. */
+function detailsEdit(documentId: string, before: DocumentMeta, after: DocumentMeta): DetailsEdit | undefined {
+  const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (key) => JSON.stringify(before[key as keyof DocumentMeta]) !== JSON.stringify(after[key as keyof DocumentMeta]),
+  ) as (keyof DocumentMeta)[];
+  if (changed.length === 0) return undefined;
+  const pick = (meta: DocumentMeta): DetailFields => Object.fromEntries(changed.map((key) => [key, meta[key]]));
+  return { documentId, before: pick(before), after: pick(after) };
+}
 
 function applyPatch(meta: DocumentMeta, patch: DocumentMetaPatch): Record<string, unknown> {
   const next: Record<string, unknown> = { ...meta };

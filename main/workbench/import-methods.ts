@@ -35,6 +35,7 @@ export function importMethods({ store, uploads, jobs, extractors, limits, docume
         extractors,
         limits,
         signal: controller.signal,
+        markdown: store.workspace.settings.markdownImport,
         onOutcome: (outcome) => {
           if (outcome.status === 'imported' || outcome.status === 'updated')
             documentsChanged.fire({ changed: [outcome.documentId], removed: [] });
@@ -68,14 +69,17 @@ export function importMethods({ store, uploads, jobs, extractors, limits, docume
       jobs.cancel(jobId);
     },
 
-    async importText(title, text) {
+    async importText(title, text, options) {
       const bytes = new TextEncoder().encode(text);
+      // Pasted Markdown is read as a Markdown file, converted or kept as the analyst chose.
+      const markdown = options?.markdown;
       const source: ImportSource = {
-        name: `${title.trim() || 'Pasted text'}.txt`,
+        name: `${title.trim() || 'Pasted text'}.${markdown ? 'md' : 'txt'}`,
         origin: 'pasted text',
         size: bytes.length,
-        // The analyst typed a title; without one, the text's first line is used.
+        // The analyst typed a title; without one, the text's first line (or heading) is used.
         title: title.trim() || undefined,
+        ...(markdown ? { markdown } : {}),
         read: async () => bytes,
       };
       const [outcome] = await runImport(`paste-${crypto.randomUUID()}`, [source]);

@@ -3,15 +3,7 @@
 // blocks into paragraphs and lines, collapses whitespace, and notes where each heading starts.
 import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { normalizeText } from '../../../core/text/normalize.ts';
-import type { Heading } from '../extract-types.ts';
-
-export interface PlainText {
-  /** Normalized (core/text/normalize.ts), paragraphs separated by a blank line, no outer whitespace. */
-  readonly text: string;
-  /** Offsets refer to `text`; `text.slice(start, start + heading.text.length) === heading.text`. */
-  readonly headings: readonly Heading[];
-}
+import { finishPlainText, type PlainText, type RawHeading } from './plain-text.ts';
 
 /**
  * Removed on top of DOMPurify's own allowlist of harmless HTML: everything that runs, loads,
@@ -153,7 +145,7 @@ const TEXT_NODE = 3;
 
 function toPlainText(root: Node): PlainText {
   const out = new TextOut();
-  const headings: { level: number; start: number; end: number }[] = [];
+  const headings: RawHeading[] = [];
   let openHeading: { level: number; start: number; element: Node } | undefined;
   let listItems = 0;
   let pres = 0;
@@ -210,18 +202,8 @@ function toPlainText(root: Node): PlainText {
     node = node === null || node === root ? null : node.nextSibling;
   }
 
-  const raw = out.toString();
-  const text = normalizeText(raw);
-  // Normalizing only changes lengths when a combining mark follows its base across two elements;
-  // then each offset is found again by normalizing the text before it.
-  const at = raw === text ? (offset: number) => offset : (offset: number) => normalizeText(raw.slice(0, offset)).length;
-  return {
-    text,
-    headings: headings.map(({ level, start, end }) => {
-      const from = at(start);
-      return { level, start: from, text: text.slice(from, at(end)) };
-    }),
-  };
+  // Paragraphs are separated by a blank line, and there is no outer whitespace.
+  return finishPlainText(out.toString(), headings);
 }
 
 /** The text being built: breaks and spaces are held back until the next text, so none dangle at the ends. */

@@ -9,7 +9,8 @@ import { fail, ok, type Result } from '../../../core/result.ts';
 import type { Extractor } from '../extract-types.ts';
 import { decodeText, type DecodeFailure } from './decode-text.ts';
 import { cleanAuthor, cleanText, languageTag, readPageMetadata } from './html-metadata.ts';
-import { htmlToText, type PlainText } from './html-text.ts';
+import { htmlToText } from './html-text.ts';
+import type { PlainText } from './plain-text.ts';
 
 /** The HTML standard looks for <meta charset> in the first 1024 bytes. */
 const CHARSET_SNIFF_BYTES = 1024;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../extract-types.ts';
 import { decodeText, firstInvalidUtf8Byte } from './decode-text.ts';
-import { extractMarkdown, markdownHeadings } from './markdown.ts';
+import { extractMarkdown } from './markdown.ts';
+import { markdownHeadings } from './markdown-text.ts';
 import { extractText, firstLine } from './text.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -132,8 +133,50 @@ describe('markdown', () => {
     for (const heading of headings) expect(source.slice(heading.start, heading.start + heading.text.length)).toBe(heading.text);
   });
 
-  it('keeps the Markdown source as the text and the first heading as the title', async () => {
+  it('keeps the Markdown source as the text when asked, and the first heading as the title', async () => {
+    const result = await extractMarkdown({ ...input(utf8(source), 'notes.md'), markdown: 'source' });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        format: 'markdown',
+        markdown: 'source',
+        text: source,
+        title: 'Water emergency in Valmont',
+        headings: markdownHeadings(source),
+      },
+    });
+  });
+
+  it('converts Markdown to plain text by default, its headings found in that text', async () => {
     const result = await extractMarkdown(input(utf8(source), 'notes.md'));
-    expect(result).toMatchObject({ ok: true, value: { format: 'markdown', text: source, title: 'Water emergency in Valmont' } });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value).toMatchObject({ format: 'markdown', markdown: 'plain', title: 'Water emergency in Valmont' });
+    expect(result.value.text).toBe(
+      [
+        'Water emergency in Valmont',
+        '',
+        'Intro paragraph.',
+        '',
+        '# not a heading (code)',
+        '',
+        'What the ministry said',
+        '',
+        'Figures',
+        '- a list item',
+      ].join('\n'),
+    );
+    expect(
+      result.value.headings?.map(({ level, text, start }) => [level, text, result.value.text.slice(start, start + text.length)]),
+    ).toEqual([
+      [1, 'Water emergency in Valmont', 'Water emergency in Valmont'],
+      [2, 'What the ministry said', 'What the ministry said'],
+      [3, 'Figures', 'Figures'],
+    ]);
+  });
+
+  it('keeps the source of a file nested too deep to convert whole (a hostile file), rather than lose its text', async () => {
+    const nested = `${'>'.repeat(200)} the words at the bottom\n`;
+    const result = await extractMarkdown(input(utf8(nested), 'deep.md'));
+    expect(result).toMatchObject({ ok: true, value: { markdown: 'source', text: nested } });
   });
 });
