@@ -70,6 +70,8 @@ export interface ImportProgress {
 export interface ImportJobProgress extends ImportProgress {
   readonly jobId: string;
   readonly finished: boolean;
+  /** Files (chosen, dropped, from the File menu or the CLI), or pasted text, whose details were given with it. */
+  readonly from: 'files' | 'paste';
 }
 
 /** "3 annotations in place, 1 needs review" – for an update's result line. */

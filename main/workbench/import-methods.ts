@@ -27,7 +27,11 @@ type ImportMethods = Pick<WorkbenchApi, 'importUploads' | 'cancelImport' | 'impo
 };
 
 export function importMethods({ store, uploads, jobs, extractors, limits, documentsChanged, progress }: ImportContext): ImportMethods {
-  const runImport = async (jobId: string, sources: readonly ImportSource[]): Promise<ImportOutcome[]> => {
+  const runImport = async (
+    jobId: string,
+    sources: readonly ImportSource[],
+    from: ImportJobProgress['from'] = 'files',
+  ): Promise<ImportOutcome[]> => {
     const controller = new AbortController();
     jobs.start(jobId, () => controller.abort());
     try {
@@ -40,7 +44,7 @@ export function importMethods({ store, uploads, jobs, extractors, limits, docume
           if (outcome.status === 'imported' || outcome.status === 'updated')
             documentsChanged.fire({ changed: [outcome.documentId], removed: [] });
         },
-        onProgress: (report) => progress.fire({ ...report, jobId, finished: report.current === undefined }),
+        onProgress: (report) => progress.fire({ ...report, jobId, finished: report.current === undefined, from }),
       });
     } finally {
       jobs.finish(jobId);
@@ -82,10 +86,10 @@ export function importMethods({ store, uploads, jobs, extractors, limits, docume
         ...(markdown ? { markdown } : {}),
         read: async () => bytes,
       };
-      const [outcome] = await runImport(`paste-${crypto.randomUUID()}`, [source]);
+      const [outcome] = await runImport(`paste-${crypto.randomUUID()}`, [source], 'paste');
       return outcome!;
     },
 
-    importSources: runImport,
+    importSources: (jobId, sources) => runImport(jobId, sources),
   };
 }

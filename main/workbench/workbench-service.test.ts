@@ -18,7 +18,11 @@ describe('the workbench service', () => {
   it('creates a document from pasted text under the title the analyst typed', () =>
     withTempDir(async (dir) => {
       const workbench = await service(dir);
+      const progress: ImportJobProgress[] = [];
+      workbench.onDidProgressImport((event) => progress.push(event));
       const outcome = await workbench.importText('  Telegram post  ', 'Irrigation limits cost us 30 million euros.\r\nSecond line');
+      // Its progress says it was pasted (its details were given with it: no details step after it).
+      expect(progress.at(-1)).toMatchObject({ finished: true, from: 'paste' });
       expect(outcome).toMatchObject({ status: 'imported', title: 'Telegram post', format: 'text' });
       const document = await workbench.getDocument(outcome.status === 'imported' ? outcome.documentId : '');
       expect(document.ok && document.value.text).toBe('Irrigation limits cost us 30 million euros.\nSecond line');
@@ -38,7 +42,7 @@ describe('the workbench service', () => {
       workbench.onDidProgressImport((event) => progress.push(event));
       const outcomes = await workbench.importUploads('job-early-cancel', [{ uploadId: staged.value.uploadId, name: 'late.txt' }]);
       expect(outcomes).toMatchObject([{ status: 'rejected', code: 'cancelled' }]);
-      expect(progress.at(-1)).toMatchObject({ jobId: 'job-early-cancel', finished: true });
+      expect(progress.at(-1)).toMatchObject({ jobId: 'job-early-cancel', finished: true, from: 'files' });
       expect(workbench.store.documents).toHaveLength(3);
       await workbench.dispose();
     }));

@@ -10,6 +10,7 @@ import './app/layout.css';
 import './search/search.css';
 import './annotations/annotations.css';
 import './archive/archive.css';
+import './library/import.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,7 @@ import type { DocumentSummary } from '../../../core/model/document.ts';
 import type { Loadable } from '../app/use-workbench.ts';
 import { FileButton } from '../ui/FileButton.tsx';
 import { formatDate } from '../ui/format.ts';
+import { IMPORT_BUTTON_ID } from './ImportPanel.tsx';
 import { arrangeLibrary, DEFAULT_VIEW, type LibrarySort, type LibraryView } from './library-order.ts';
 
 /** What the file chooser offers (the import checks content, not names, so this is a hint). */
@@ -48,6 +49,7 @@ export function LibraryPane({
           Documents {all && <span className="pane-count">{all.length}</span>}
           <span className="pane-title-actions">
             <FileButton
+              id={IMPORT_BUTTON_ID}
               className="button-small"
               title="Import files (or drop them on the window)"
               accept={IMPORT_ACCEPT}

@@ -1,20 +1,27 @@
 // "New document from pasted text": a title, the text, and its details (role, outlet, author, date,
 // URL), so that a pasted post does not need Edit details afterwards; Ctrl/Cmd+Enter creates it.
-// The details are saved once the document is made: if they are refused (a malformed date or URL),
-// the document stays, the dialog says why, and Save details tries again.
+// Text that looks like Markdown is converted to plain text, or kept as written, as the analyst
+// chooses. The details are saved once the document is made: if they are refused (a malformed date
+// or URL), the document stays, the dialog says why, and Save details tries again.
 import { useState, type FormEvent } from 'react';
+import type { MarkdownMode } from '../../../core/model/document.ts';
+import { looksLikeMarkdown } from '../../../core/text/looks-like-markdown.ts';
 import { api } from '../api/client.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
 import { DetailInputs, detailsPatch, EMPTY_DETAILS, type DetailFields } from './document-fields.tsx';
 
 interface PasteDialogProps {
+  /** How Markdown is read unless the analyst chooses otherwise (the workspace's setting for files). */
+  readonly markdownDefault: MarkdownMode;
   readonly onClose: () => void;
   readonly onCreated: (documentId: string) => void;
 }
 
-export function PasteDialog({ onClose, onCreated }: PasteDialogProps) {
+export function PasteDialog({ markdownDefault, onClose, onCreated }: PasteDialogProps) {
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
+  const [markdown, setMarkdown] = useState<MarkdownMode>(markdownDefault);
+  const isMarkdown = looksLikeMarkdown(text);
   const [details, setDetails] = useState<DetailFields>(EMPTY_DETAILS);
   const [created, setCreated] = useState<string>();
   const [error, setError] = useState<string>();
@@ -37,7 +44,7 @@ export function PasteDialog({ onClose, onCreated }: PasteDialogProps) {
     try {
       let documentId = created;
       if (documentId === undefined) {
-        const outcome = await api.importText(title, text);
+        const outcome = await api.importText(title, text, isMarkdown ? { markdown } : {});
         if (outcome.status === 'rejected') return setError(outcome.message);
         documentId = outcome.documentId;
         setCreated(documentId);
@@ -80,6 +87,19 @@ export function PasteDialog({ onClose, onCreated }: PasteDialogProps) {
             placeholder="Paste the text here"
           />
         </label>
+        {isMarkdown && (
+          <fieldset className="span-2 markdown-choice" disabled={created !== undefined}>
+            <legend>The text looks like Markdown</legend>
+            <label>
+              <input type="radio" name="markdown" checked={markdown === 'plain'} onChange={() => setMarkdown('plain')} />
+              Markdown → plain text <span className="form-hint">headings, lists and links as text, no ** or ##</span>
+            </label>
+            <label>
+              <input type="radio" name="markdown" checked={markdown === 'source'} onChange={() => setMarkdown('source')} />
+              Keep the Markdown source
+            </label>
+          </fieldset>
+        )}
         <DetailInputs fields={details} onChange={setDetails} />
         <FormFooter
           error={error}

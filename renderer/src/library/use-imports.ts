@@ -15,6 +15,8 @@ export interface ImportJob {
   readonly current?: string;
   readonly outcomes: readonly ImportOutcome[];
   readonly cancelling: boolean;
+  /** Files, or pasted text (whose details were given with it). */
+  readonly from: ImportJobProgress['from'];
 }
 
 export interface Imports {
@@ -53,6 +55,7 @@ function view(state: JobState): ImportJob {
     current: state.phase === 'uploading' ? state.uploading : state.progress?.current,
     outcomes,
     cancelling: state.cancelling,
+    from: state.progress?.from ?? 'files',
   };
 }
 
@@ -114,7 +117,11 @@ export function useImports(onImported: (documentId: string) => void): Imports {
       try {
         const outcomes = await api.importUploads(jobId, refs);
         const total = outcomes.length;
-        update((current) => ({ ...current, phase: 'finished', progress: { jobId, total, done: total, outcomes, finished: true } }));
+        update((current) => ({
+          ...current,
+          phase: 'finished',
+          progress: { jobId, total, done: total, outcomes, finished: true, from: 'files' },
+        }));
         const first = outcomes.find((outcome) => outcome.status !== 'rejected');
         if (first) importedListener.current(first.documentId);
       } catch (error) {

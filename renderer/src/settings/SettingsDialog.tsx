@@ -1,8 +1,10 @@
 // Settings (Ctrl/Cmd+,): who the analyst is (the creator of every new annotation, link and claim,
-// and the signer of bundles), the workspace's name (export file names, report titles), the span
-// statuses and the verdict scale, and removing the sample documents.
+// and the signer of bundles), the workspace's name (export file names, report titles), how
+// Markdown files are imported, the span statuses and the verdict scale, and removing the sample
+// documents.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SettingsPatch, SettingsUsage } from '../../../core/settings/settings-change.ts';
+import type { MarkdownMode } from '../../../core/model/document.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
@@ -22,6 +24,7 @@ export function SettingsDialog({ workspace, sampleDocuments, onRemoveSample, onC
   const { settings } = workspace;
   const [analystName, setAnalystName] = useState(settings.analystName);
   const [workspaceName, setWorkspaceName] = useState(workspace.name);
+  const [markdownImport, setMarkdownImport] = useState<MarkdownMode>(settings.markdownImport);
   const [statuses, setStatuses] = useState<ScaleEntry[]>(settings.statuses);
   const [verdictScale, setVerdictScale] = useState<ScaleEntry[]>(settings.verdictScale);
   const [usage, setUsage] = useState<SettingsUsage>();
@@ -44,6 +47,7 @@ export function SettingsDialog({ workspace, sampleDocuments, onRemoveSample, onC
     const patch: { -readonly [K in keyof SettingsPatch]: SettingsPatch[K] } = { welcomed: true };
     if (analystName.trim() !== settings.analystName) patch.analystName = analystName.trim();
     if (workspaceName.trim() !== workspace.name) patch.workspaceName = workspaceName.trim();
+    if (markdownImport !== settings.markdownImport) patch.markdownImport = markdownImport;
     const nextStatuses = withIds(statuses);
     if (JSON.stringify(nextStatuses) !== JSON.stringify(settings.statuses)) patch.statuses = nextStatuses;
     const nextScale = withIds(verdictScale);
@@ -79,6 +83,17 @@ export function SettingsDialog({ workspace, sampleDocuments, onRemoveSample, onC
           Workspace name
           <input value={workspaceName} maxLength={200} required onChange={(event) => setWorkspaceName(event.target.value)} />
           <span className="form-hint">Names exported bundles and projects, and titles report.html.</span>
+        </label>
+        <label className="span-2">
+          Markdown files
+          <select value={markdownImport} onChange={(event) => setMarkdownImport(event.target.value as MarkdownMode)}>
+            <option value="plain">Markdown → plain text</option>
+            <option value="source">Keep the Markdown source</option>
+          </select>
+          <span className="form-hint">
+            How .md files you import are read: as plain text (headings, lists and links as text, no ** or ##), or as written. Pasted text
+            that looks like Markdown asks each time. A new version is read as its document was.
+          </span>
         </label>
         <ScaleEditor
           legend="Annotation statuses"

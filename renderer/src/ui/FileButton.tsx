@@ -10,17 +10,19 @@ type FileButtonProps = {
   readonly testId: string;
   readonly className?: string;
   readonly title?: string;
+  /** The button's id. */
+  readonly id?: string;
   readonly children: ReactNode;
 } & (
   | { readonly multiple: true; readonly onFiles: (files: File[]) => void }
   | { readonly multiple?: false; readonly onFile: (file: File) => void }
 );
 
-export function FileButton({ accept, testId, className, title, children, ...choice }: FileButtonProps) {
+export function FileButton({ accept, testId, className, title, id, children, ...choice }: FileButtonProps) {
   const chooser = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" className={className} onClick={() => chooser.current?.click()} title={title}>
+      <button type="button" id={id} className={className} onClick={() => chooser.current?.click()} title={title}>
         {children}
       </button>
       <input
