@@ -84,7 +84,7 @@ export function SettingsDialog({ workspace, sampleDocuments, onRemoveSample, onC
           <input value={workspaceName} maxLength={200} required onChange={(event) => setWorkspaceName(event.target.value)} />
           <span className="form-hint">Names exported bundles and projects, and titles report.html.</span>
         </label>
-        <label className="span-2">
+        <label>
           Markdown files
           <select value={markdownImport} onChange={(event) => setMarkdownImport(event.target.value as MarkdownMode)}>
             <option value="plain">Markdown → plain text</option>
