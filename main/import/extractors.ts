@@ -1,9 +1,8 @@
-// Which extractor reads which format. Those with a heavy parser (jsdom and Readability for HTML,
-// mammoth for Word, pdf.js for PDF) are loaded on their first use, not when the service starts: a
-// workspace opens and serves its first document without them.
+// Which extractor reads which format. Those with a parser (jsdom and Readability for HTML,
+// mammoth for Word, pdf.js for PDF, markdown-it for Markdown) are loaded on their first use, not
+// when the service starts: a workspace opens and serves its first document without them.
 import type { DocumentFormat } from '../../core/model/document.ts';
 import type { Extractor } from './extract-types.ts';
-import { extractMarkdown } from './formats/markdown.ts';
 import { extractText } from './formats/text.ts';
 
 /** `load`'s extractor, loaded when it is first called (once, however many imports start at once). */
@@ -14,7 +13,7 @@ function onFirstUse(load: () => Promise<Extractor>): Extractor {
 
 export const EXTRACTORS: Readonly<Record<DocumentFormat, Extractor>> = {
   text: extractText,
-  markdown: extractMarkdown,
+  markdown: onFirstUse(async () => (await import('./formats/markdown.ts')).extractMarkdown),
   html: onFirstUse(async () => (await import('./formats/html.ts')).extractHtml),
   pdf: onFirstUse(async () => (await import('./formats/pdf.ts')).extractPdf),
   docx: onFirstUse(async () => (await import('./formats/docx.ts')).extractDocx),
