@@ -18,10 +18,8 @@ import { FidelityDialog } from '../evidence/FidelityDialog.tsx';
 import { MentionDialog } from '../evidence/MentionDialog.tsx';
 import { useClaimMembership, useClaimRows, useEvidence, useLinkedAnnotations, useLinks } from '../evidence/use-evidence.ts';
 import { useLinking } from '../evidence/use-linking.tsx';
-import { ImportDetailsDialog } from '../library/ImportDetailsDialog.tsx';
-import { importedRows, type DetailsRow } from '../library/import-details.ts';
-import { ImportPanel } from '../library/ImportPanel.tsx';
 import { PasteDialog } from '../library/PasteDialog.tsx';
+import { useImportPanel } from '../library/use-import-panel.tsx';
 import { useImports } from '../library/use-imports.ts';
 import { LibraryPane } from '../library/LibraryPane.tsx';
 import { MetadataDialog } from '../library/MetadataDialog.tsx';
@@ -85,7 +83,7 @@ export function App() {
   const [bundleFile, setBundleFile] = useState<File>();
   const [sideTab, setSideTab] = useState<SideTab>('annotations');
   const imports = useImports(setDocumentId);
-  const [importDetails, setImportDetails] = useState<readonly DetailsRow[]>();
+  const importPanel = useImportPanel(imports, documents, setDocumentId);
   const drop = useFileDrop(imports.start);
   const linking = useLinking({ left, right, evidence, report: setNotice, setDocumentId, setBesideId });
   const titleOf = useCallback(
@@ -256,20 +254,7 @@ export function App() {
               onImportFiles={imports.start}
               onPaste={() => setDialog('paste')}
               fold={<FoldButton pane="library" label="Library" onFold={fold} />}
-              importPanel={
-                imports.job && (
-                  <ImportPanel
-                    job={imports.job}
-                    onCancel={imports.cancel}
-                    onDismiss={imports.dismiss}
-                    onOpen={setDocumentId}
-                    onDetails={() =>
-                      setImportDetails(importedRows(imports.job?.outcomes ?? [], documents.state === 'ready' ? documents.value : []))
-                    }
-                    detailsOpen={importDetails !== undefined}
-                  />
-                )
-              }
+              importPanel={importPanel.panel}
             />
           )}
           <Splitter pane="library" controls="pane-library" label="Resize the library" layout={layout} onLayout={setLayout} />
@@ -384,9 +369,7 @@ export function App() {
         <PasteDialog markdownDefault={workspace?.settings.markdownImport ?? 'plain'} onClose={closeDialog} onCreated={setDocumentId} />
       )}
       {dialog === 'metadata' && left.open && <MetadataDialog meta={left.open.meta} onClose={closeDialog} />}
-      {importDetails && documents.state === 'ready' && (
-        <ImportDetailsDialog rows={importDetails} documents={documents.value} onClose={() => setImportDetails(undefined)} />
-      )}
+      {importPanel.dialog}
       {dialog === 'versions' && left.open && (
         <VersionsDialog key={left.open.meta.textHash} documentId={left.open.meta.id} title={left.open.meta.title} onClose={closeDialog} />
       )}
