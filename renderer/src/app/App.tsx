@@ -10,29 +10,24 @@ import { api, transportName } from '../api/client.ts';
 import { ArchiveView } from '../archive/ArchiveView.tsx';
 import { useArchiveSize } from '../archive/use-archive.ts';
 import { useCheckedSentences } from '../archive/use-checked-sentences.ts';
-import { ExportDialog } from '../bundles/ExportDialog.tsx';
 import { ImportBundleDialog } from '../bundles/ImportBundleDialog.tsx';
-import { CodebookDialog } from '../codebook/CodebookDialog.tsx';
 import { ClaimsView } from '../evidence/ClaimsView.tsx';
 import { FidelityDialog } from '../evidence/FidelityDialog.tsx';
 import { MentionDialog } from '../evidence/MentionDialog.tsx';
 import { useClaimMembership, useClaimRows, useEvidence, useLinkedAnnotations, useLinks } from '../evidence/use-evidence.ts';
 import { useLinking } from '../evidence/use-linking.tsx';
-import { PasteDialog } from '../library/PasteDialog.tsx';
 import { useImportPanel } from '../library/use-import-panel.tsx';
 import { useImports } from '../library/use-imports.ts';
 import { LibraryPane } from '../library/LibraryPane.tsx';
-import { MetadataDialog } from '../library/MetadataDialog.tsx';
-import { VersionsDialog } from '../versions/VersionsDialog.tsx';
 import { DocumentPane } from '../reader/DocumentPane.tsx';
 import { useDocumentPane } from '../reader/use-document-pane.ts';
 import { SearchView } from '../search/SearchView.tsx';
 import { useSearch } from '../search/use-search.ts';
-import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 import { WelcomePanel } from '../settings/WelcomePanel.tsx';
 import { useCommands } from '../commands/use-commands.tsx';
 import { useConfirm } from '../ui/ConfirmDialog.tsx';
 import { useHashParam } from '../ui/use-hash-state.ts';
+import { AppDialogs, type DialogName } from './AppDialogs.tsx';
 import { Banners, useOutcome } from './Banners.tsx';
 import { FoldButton, PaneRail } from './PaneRail.tsx';
 import { ReaderActions } from './ReaderActions.tsx';
@@ -79,7 +74,7 @@ export function App() {
   const { layout, setLayout, fold } = usePaneLayout(besideId !== undefined);
   const [filterShown, setFilterShown] = useState<ReadonlySet<string>>();
   usePaneCycling();
-  const [dialog, setDialog] = useState<'paste' | 'metadata' | 'versions' | 'codebook' | 'export' | 'settings'>();
+  const [dialog, setDialog] = useState<DialogName>();
   const [bundleFile, setBundleFile] = useState<File>();
   const [sideTab, setSideTab] = useState<SideTab>('annotations');
   const imports = useImports(setDocumentId);
@@ -365,32 +360,19 @@ export function App() {
           onClose={linking.closeMentions}
         />
       )}
-      {dialog === 'paste' && (
-        <PasteDialog markdownDefault={workspace?.settings.markdownImport ?? 'plain'} onClose={closeDialog} onCreated={setDocumentId} />
-      )}
-      {dialog === 'metadata' && left.open && <MetadataDialog meta={left.open.meta} onClose={closeDialog} />}
       {importPanel.dialog}
-      {dialog === 'versions' && left.open && (
-        <VersionsDialog key={left.open.meta.textHash} documentId={left.open.meta.id} title={left.open.meta.title} onClose={closeDialog} />
-      )}
-      {dialog === 'codebook' && workspace && <CodebookDialog codebook={workspace.codebook} onClose={closeDialog} />}
-      {dialog === 'settings' && workspace && (
-        <SettingsDialog
-          workspace={workspace}
-          sampleDocuments={sampleDocuments}
-          onRemoveSample={() => void removeSample()}
-          onClose={closeDialog}
-        />
-      )}
       {overlay}
-      {dialog === 'export' && workspace && (
-        <ExportDialog
-          workspace={workspace}
-          documents={documents.state === 'ready' ? documents.value : []}
-          currentDocumentId={documentId}
-          onClose={closeDialog}
-        />
-      )}
+      <AppDialogs
+        dialog={dialog}
+        workspace={workspace}
+        documents={documents}
+        open={left.open}
+        currentDocumentId={documentId}
+        sampleDocuments={sampleDocuments}
+        onRemoveSample={removeSample}
+        onCreated={setDocumentId}
+        onClose={closeDialog}
+      />
       {bundleFile && workspace && (
         <ImportBundleDialog
           key={`${bundleFile.name}-${bundleFile.lastModified}`}

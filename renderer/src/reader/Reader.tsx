@@ -70,9 +70,6 @@ interface ReaderProps {
 /** Characters up to which lines wrap at measured word widths (see the model effect). */
 const ADVANCED_WRAPPING_LIMIT = 500_000;
 
-monaco.editor.defineTheme('claimbench-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#fdfcfa' } });
-monaco.editor.defineTheme('claimbench-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#1b1d21' } });
-
 export function Reader({
   document,
   codebook,

@@ -24,3 +24,7 @@ self.MonacoEnvironment = {
 };
 
 export { monaco };
+
+// The reader's two themes: Monaco's own, on the app's page colours.
+monaco.editor.defineTheme('claimbench-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#fdfcfa' } });
+monaco.editor.defineTheme('claimbench-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#1b1d21' } });
