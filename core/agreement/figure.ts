@@ -37,3 +37,12 @@ export function defined(value: number, units: number): DefinedFigure {
 export function notDefined(reason: string, units: number): UndefinedFigure {
   return { defined: false, reason, units };
 }
+
+/**
+ * A defined figure's value as tables print it: a percentage with one decimal, or three decimals
+ * (the precision the published examples are checked to).
+ * @example formatFigureValue(0.8125, true) === '81.3%'; formatFigureValue(0.8125, false) === '0.813'
+ */
+export function formatFigureValue(value: number, percent: boolean): string {
+  return percent ? `${(value * 100).toFixed(1)}%` : value.toFixed(3);
+}

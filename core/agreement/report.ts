@@ -51,6 +51,10 @@ export interface AgreementRow {
   readonly spanF1: Figure;
 }
 
+/** The figures of a row, in the order tables, CSV and JSON give them. */
+export const AGREEMENT_FIGURES = ['percentAgreement', 'characterKappa', 'characterAlpha', 'unitizedAlpha', 'spanF1'] as const;
+export type AgreementFigureName = (typeof AGREEMENT_FIGURES)[number];
+
 /** One tag in one document, or pooled: the inputs every measure reads. */
 interface Cell {
   readonly tally: CharacterTally;

@@ -1,11 +1,8 @@
 // The agreement report as `claimbench agreement` prints it: an aligned table for people, with each
 // figure the data cannot give shown as "—" and its reason footnoted, or one JSON object per row
 // where such a figure is null with a "<figure>Undefined" reason beside it (never NaN).
-import type { Figure } from '../../core/agreement/figure.ts';
-import type { AgreementRow } from '../../core/agreement/report.ts';
-
-export const FIGURES = ['percentAgreement', 'characterKappa', 'characterAlpha', 'unitizedAlpha', 'spanF1'] as const;
-type FigureName = (typeof FIGURES)[number];
+import { formatFigureValue, type Figure } from '../../core/agreement/figure.ts';
+import { AGREEMENT_FIGURES as FIGURES, type AgreementFigureName as FigureName, type AgreementRow } from '../../core/agreement/report.ts';
 
 /** A row as JSON: each figure a number, or null and `<name>Undefined` with the reason. */
 export function rowJson(row: AgreementRow): Record<string, unknown> {
@@ -41,7 +38,7 @@ export function agreementTable(rows: readonly AgreementRow[], names: TableNames)
   };
   const show = (figure: Figure, name: FigureName) => {
     if (!figure.defined) return `—${mark(figure.reason)}`;
-    return name === 'percentAgreement' ? `${(figure.value * 100).toFixed(1)}%` : figure.value.toFixed(3);
+    return formatFigureValue(figure.value, name === 'percentAgreement');
   };
   const kappa = (rows[0]?.coders.length ?? 2) > 2 ? "Fleiss' κ" : "Cohen's κ";
   const head = ['tag', 'document', 'characters', 'agreement', kappa, 'α', 'α_u', 'span F1'];
