@@ -2,7 +2,7 @@
 // under the curator's name. The coders' own annotations are left as they are, so the figures
 // can still be computed on them and the curation can be undone by deleting what it wrote.
 import type { Annotation } from '../model/annotation.ts';
-import type { Disagreement } from './disagreements.ts';
+import type { Region } from './disagreements.ts';
 
 /**
  * `accept`: one coder's side as it is (nothing, when that coder marked nothing there).
@@ -21,13 +21,14 @@ export interface CurationOptions {
 }
 
 /**
- * The annotations to write as the curated version of `disagreement`. `annotations` holds (at
+ * The annotations to write as the curated version of `disagreement` (or of a region where the
+ * coders agree: accepting the first coder's side copies what they agreed on). `annotations` holds (at
  * least) every annotation the disagreement names; a missing one is a bug and throws.
  *
  * @example curate(item, documentAnnotations, { kind: 'accept', coder: 'bob' }, { creator: 'curator', now, newId })
  */
 export function curate(
-  disagreement: Disagreement,
+  disagreement: Region,
   annotations: readonly Annotation[],
   choice: CurationChoice,
   options: CurationOptions,

@@ -3,7 +3,14 @@ import { textTarget, type Annotation } from '../model/annotation.ts';
 import { curatedIn, curationEdit } from './curation.ts';
 
 const TEXT = 'The mayor said the reservoir is at 12 percent, the lowest since 1976.';
-const annotation = (id: string, creator: string, start: number, end: number, tags = ['claim'], more: Partial<Annotation> = {}): Annotation => ({
+const annotation = (
+  id: string,
+  creator: string,
+  start: number,
+  end: number,
+  tags = ['claim'],
+  more: Partial<Annotation> = {},
+): Annotation => ({
   id,
   target: textTarget(TEXT, start, end),
   anchor: { state: 'exact' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listDisagreements, type ComparedAnnotation, type DisagreementKind } from './disagreements.ts';
+import { listAgreements, listDisagreements, type ComparedAnnotation, type DisagreementKind } from './disagreements.ts';
 
 const a = (
   id: string,
@@ -110,5 +110,32 @@ describe('listDisagreements', () => {
       expect(item.documentId).toBe('d1');
       expect(item.sides.map((side) => side.coder)).toStrictEqual(coders);
     }
+  });
+});
+
+describe('listAgreements', () => {
+  it('lists the regions where every coder has the same spans, tags, status and speaker, in text order', () => {
+    const coded = {
+      ann: [a('a1', 0, 5), a('a2', 10, 15, ['quote']), a('a3', 20, 25), a('a4', 30, 35, ['claim', 'quote'])],
+      bob: [a('b1', 0, 5), a('b2', 10, 15, ['claim']), a('b4', 30, 35, ['quote', 'claim'])],
+    };
+    const agreed = listAgreements('d1', new Map(Object.entries(coded)), ['ann', 'bob']);
+    expect(agreed.map(({ start, end, sides }) => ({ start, end, ids: sides.map((side) => side.annotationIds) }))).toStrictEqual([
+      { start: 0, end: 5, ids: [['a1'], ['b1']] },
+      { start: 30, end: 35, ids: [['a4'], ['b4']] },
+    ]);
+  });
+
+  it.each(cases)('with the disagreements, covers every region once: $name', ({ coded, coders = ['ann', 'bob'], tagIds }) => {
+    const byCoder = new Map(Object.entries(coded));
+    const tags = tagIds === undefined ? undefined : new Set(tagIds);
+    const regions = [...listAgreements('d1', byCoder, coders, tags), ...listDisagreements('d1', byCoder, coders, tags)];
+    const named = regions.flatMap((region) => region.sides.flatMap((side) => side.annotationIds)).sort();
+    const counted = coders
+      .flatMap((coder) => coded[coder] ?? [])
+      .filter((one) => one.anchor?.state !== 'orphaned' && (tags === undefined || one.tags.some((tag) => tags.has(tag))))
+      .map((one) => one.id)
+      .sort();
+    expect(named).toStrictEqual(counted);
   });
 });

@@ -18,14 +18,19 @@ export interface DisagreementSide {
   readonly annotationIds: readonly string[];
 }
 
-export interface Disagreement {
+/** A region of overlapping annotations, with every chosen coder's annotations in it. */
+export interface Region {
   readonly documentId: string;
-  /** The region: from the first annotation's start to the last one's end. */
+  /** From the first annotation's start to the last one's end. */
   readonly start: number;
   readonly end: number;
-  readonly kinds: readonly DisagreementKind[];
   /** Every chosen coder, in the order chosen. */
   readonly sides: readonly DisagreementSide[];
+}
+
+/** A region where the coders' annotations differ, and how. */
+export interface Disagreement extends Region {
+  readonly kinds: readonly DisagreementKind[];
 }
 
 /** The fields compared; a whole `Annotation` fits. */
@@ -47,6 +52,32 @@ export function listDisagreements(
   coders: readonly string[],
   tagIds?: ReadonlySet<string>,
 ): Disagreement[] {
+  return regionsOf(documentId, annotationsByCoder, coders, tagIds).flatMap(({ region, kinds }) =>
+    kinds.length === 0 ? [] : [{ ...region, kinds }],
+  );
+}
+
+/**
+ * The regions of one document where the coders agree (the complement of `listDisagreements` among
+ * the regions: every coder has the same spans with the same tags, status and speaker), in text
+ * order: what a curated version takes over as it is.
+ */
+export function listAgreements(
+  documentId: string,
+  annotationsByCoder: ReadonlyMap<string, readonly ComparedAnnotation[]>,
+  coders: readonly string[],
+  tagIds?: ReadonlySet<string>,
+): Region[] {
+  return regionsOf(documentId, annotationsByCoder, coders, tagIds).flatMap(({ region, kinds }) => (kinds.length === 0 ? [region] : []));
+}
+
+/** Every region of overlapping annotations among `coders`, with what differs in it (nothing: they agree). */
+function regionsOf(
+  documentId: string,
+  annotationsByCoder: ReadonlyMap<string, readonly ComparedAnnotation[]>,
+  coders: readonly string[],
+  tagIds: ReadonlySet<string> | undefined,
+): { region: Region; kinds: DisagreementKind[] }[] {
   const chosen = [...new Set(coders)];
   const entries: { coder: number; annotation: ComparedAnnotation }[] = [];
   chosen.forEach((coder, index) => {
@@ -60,13 +91,11 @@ export function listDisagreements(
     (a, b) =>
       a.annotation.target.start - b.annotation.target.start || a.annotation.target.end - b.annotation.target.end || a.coder - b.coder,
   );
-  const disagreements: Disagreement[] = [];
+  const regions: { region: Region; kinds: DisagreementKind[] }[] = [];
   let region: typeof entries = [];
   let regionEnd = -Infinity;
   const close = () => {
-    if (region.length === 0) return;
-    const found = regionDisagreement(documentId, chosen, region);
-    if (found !== undefined) disagreements.push(found);
+    if (region.length > 0) regions.push(describeRegion(documentId, chosen, region));
   };
   for (const entry of entries) {
     // Sorted by start, an annotation joins the region when it starts before the region ends.
@@ -79,14 +108,14 @@ export function listDisagreements(
     regionEnd = Math.max(regionEnd, entry.annotation.target.end);
   }
   close();
-  return disagreements;
+  return regions;
 }
 
-function regionDisagreement(
+function describeRegion(
   documentId: string,
   coders: readonly string[],
   region: readonly { coder: number; annotation: ComparedAnnotation }[],
-): Disagreement | undefined {
+): { region: Region; kinds: DisagreementKind[] } {
   const byCoder = coders.map((_, index) => region.filter((entry) => entry.coder === index).map((entry) => entry.annotation));
   const marking = byCoder.filter((annotations) => annotations.length > 0);
   const kinds: DisagreementKind[] = [];
@@ -106,13 +135,14 @@ function regionDisagreement(
     compare('status', (annotation) => annotation.status);
     compare('speaker', (annotation) => annotation.speaker.trim());
   }
-  if (kinds.length === 0) return undefined;
   return {
-    documentId,
-    start: Math.min(...region.map((entry) => entry.annotation.target.start)),
-    end: Math.max(...region.map((entry) => entry.annotation.target.end)),
+    region: {
+      documentId,
+      start: Math.min(...region.map((entry) => entry.annotation.target.start)),
+      end: Math.max(...region.map((entry) => entry.annotation.target.end)),
+      sides: coders.map((coder, index) => ({ coder, annotationIds: byCoder[index]!.map((annotation) => annotation.id) })),
+    },
     kinds,
-    sides: coders.map((coder, index) => ({ coder, annotationIds: byCoder[index]!.map((annotation) => annotation.id) })),
   };
 }
 

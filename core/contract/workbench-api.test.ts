@@ -92,6 +92,39 @@ describe('the contract', () => {
     ['deleteLink', ['../l1'], false],
     ['deleteDocument', ['d1'], true],
     ['deleteDocument', ['../workspace'], false],
+    ['getAgreement', [{}], true],
+    ['getAgreement', [{ coders: ['Ana', ''], overlap: 0.5, curator: 'curator' }], true],
+    ['getAgreement', [{ overlap: 1.5 }], false],
+    ['getAgreement', [{ curator: '  ' }], false],
+    ['getDisagreements', ['d1', { coders: ['Ana'], curator: 'curator' }], false],
+    [
+      'curateDisagreement',
+      ['d1', { coders: ['Ana', 'Ben'], curator: 'curator', region: { start: 0, end: 5 }, decision: { kind: 'merge' } }],
+      true,
+    ],
+    [
+      'curateDisagreement',
+      ['d1', { coders: ['Ana', 'Ben'], curator: 'curator', region: { start: 0, end: 5 }, decision: { kind: 'accept', coder: 'Ana' } }],
+      true,
+    ],
+    [
+      'curateDisagreement',
+      [
+        'd1',
+        {
+          coders: ['Ana', 'Ben'],
+          curator: 'curator',
+          region: { start: 0, end: 5 },
+          decision: { kind: 'edit', annotation: { start: 0, end: 5, tags: ['claim'], id: 'chosen-by-the-window' } },
+        },
+      ],
+      false,
+    ],
+    [
+      'curateDisagreement',
+      ['d1', { coders: ['Ana', 'Ben'], curator: 'curator', region: { start: 0, end: 5 }, decision: { kind: 'delete' } }],
+      false,
+    ],
   ] as const)('%s(%j) parses: %s', (method, args, valid) => {
     expect(workbenchArgs[method].safeParse(args).success).toBe(valid);
   });

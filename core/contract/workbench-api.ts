@@ -1,6 +1,6 @@
 // The one contract of the workbench service, in halves by domain (documents, annotations,
-// codebook, bundles, evidence: each `*-api.ts` holds its methods and the types they return; the
-// argument types are derived from the schemas in workbench-args.ts). Main implements it; the
+// codebook, bundles, evidence, archive, agreement: each `*-api.ts` holds its methods and the
+// types they return; the argument types are derived from the schemas in workbench-args.ts). Main implements it; the
 // Electron preload, the IPC registration, the web host's routes and the renderer's clients are all
 // derived from the lists below, so adding a method is its line in a half's interface and method
 // table, its argument schema, and its implementation, each checked by the compiler.
@@ -10,6 +10,7 @@ import type { Annotation } from '../model/annotation.ts';
 import type { EvidenceData } from '../model/evidence.ts';
 import type { ImportJobProgress } from '../model/import.ts';
 import type { SaveState, WorkspaceInfo } from '../model/workspace.ts';
+import { agreementMethods, type AgreementApi } from './agreement-api.ts';
 import { annotationsMethods, type AnnotationsApi } from './annotations-api.ts';
 import { archiveMethods, type ArchiveApi } from './archive-api.ts';
 import { bundlesMethods, type BundleJobProgress, type BundlesApi } from './bundles-api.ts';
@@ -19,6 +20,7 @@ import { evidenceMethods, type EvidenceApi } from './evidence-api.ts';
 import { searchMethods, type SearchApi } from './search-api.ts';
 import type { SearchStatus } from '../search/search-types.ts';
 
+export type * from './agreement-api.ts';
 export type * from './annotations-api.ts';
 export type * from './archive-api.ts';
 export type * from './bundles-api.ts';
@@ -41,7 +43,7 @@ export type {
 export { BRIDGE_GLOBAL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, ipcChannel } from './ipc-channels.ts';
 
 /** Every method is async, takes plain data and returns plain data (it may cross a process). */
-export type WorkbenchApi = DocumentsApi & AnnotationsApi & CodebookApi & BundlesApi & EvidenceApi & ArchiveApi & SearchApi;
+export type WorkbenchApi = DocumentsApi & AnnotationsApi & CodebookApi & BundlesApi & EvidenceApi & ArchiveApi & SearchApi & AgreementApi;
 
 export interface DocumentsChange {
   /** Documents added or modified. */
@@ -96,6 +98,7 @@ const methods = {
   ...evidenceMethods,
   ...archiveMethods,
   ...searchMethods,
+  ...agreementMethods,
 } as const satisfies Record<WorkbenchMethod, true>;
 
 const events = {

@@ -5,6 +5,7 @@
 // TypeScript type derived with z.infer.
 import { z } from 'zod';
 import { AnchorDecision, AnnotationInput, AnnotationPatch } from '../annotations/annotation-operations.ts';
+import { AgreementRequest, CurationRequest, DisagreementsRequest } from './agreement-args.ts';
 import { BulkAnnotationPatch } from '../annotations/bulk-edit.ts';
 import { AnnotationCursor } from '../annotations/paging.ts';
 import { TagDeletionPlan, TagDraft, TagPatch } from '../codebook/edit.ts';
@@ -208,4 +209,8 @@ export const workbenchArgs = {
   matchDocument: z.tuple([DocumentId]),
   attachMatch: z.tuple([MatchAttachment]),
   ...searchArgs,
+  getAgreement: z.tuple([AgreementRequest]),
+  getDisagreements: z.tuple([DocumentId, DisagreementsRequest]),
+  curateDisagreement: z.tuple([DocumentId, CurationRequest]),
+  curateAgreements: z.tuple([DocumentId, DisagreementsRequest]),
 } satisfies { [M in keyof WorkbenchApi]: z.ZodType<Parameters<WorkbenchApi[M]>> };

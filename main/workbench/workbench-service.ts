@@ -24,6 +24,7 @@ import { DEFAULT_LIMITS, type Extractor, type ImportLimits } from '../import/ext
 import type { ImportSource } from '../import/import-files.ts';
 import { UploadStaging } from '../import/upload-staging.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
+import { agreementMethods } from './agreement-methods.ts';
 import { annotationMethods } from './annotation-methods.ts';
 import { bundleMethods } from './bundle-methods.ts';
 import { ChangeLog } from './change-log.ts';
@@ -141,6 +142,7 @@ export function createWorkbenchService(
     ...exportMethods(store),
     ...evidenceMethods(store, changes),
     ...archiveMethods(store, changes, uploads),
+    ...agreementMethods(store, changes),
     ...bundles,
     ...search,
     undo: () => changes.undo(),

@@ -1,0 +1,240 @@
+// The agreement half of the workbench service: the figures for the chosen coders, documents and
+// tags (core/agreement/report.ts), a document's disagreements, and curation: each decision is
+// written as annotations of the curator, replacing the curator's earlier ones in that region, in
+// one change through the change log (so one undo step); the coders' annotations are never touched.
+import { randomUUID } from 'node:crypto';
+import { newAnnotation, vocabularyOf } from '../../core/annotations/annotation-operations.ts';
+import { MAX_CODERS } from '../../core/agreement/character-tally.ts';
+import { groupByCoder } from '../../core/agreement/coded-annotations.ts';
+import { curate } from '../../core/agreement/curate.ts';
+import { CURATOR, curatedIn, curationEdit, type CurationEdit } from '../../core/agreement/curation.ts';
+import { codersOf, tagsUsed } from '../../core/agreement/default-selection.ts';
+import { listAgreements, listDisagreements, type Disagreement } from '../../core/agreement/disagreements.ts';
+import { agreementReport, type AgreementRow } from '../../core/agreement/report.ts';
+import type { SpanMatchRule } from '../../core/agreement/span-f1.ts';
+import { descendantsOf } from '../../core/codebook/edit.ts';
+import { canonicalSpeaker } from '../../core/codebook/speakers.ts';
+import type {
+  CoderSummary,
+  CurationOutcome,
+  CurationRequest,
+  DisagreementsRequest,
+  WorkbenchApi,
+} from '../../core/contract/workbench-api.ts';
+import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
+import type { Annotation } from '../../core/model/annotation.ts';
+import type { Codebook } from '../../core/model/codebook.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
+import type { ChangeLog } from './change-log.ts';
+
+type AgreementMethods = Pick<WorkbenchApi, 'getAgreement' | 'getDisagreements' | 'curateDisagreement' | 'curateAgreements'>;
+
+/** Characters of text shown on each side of a disagreement's region. */
+const CONTEXT = 60;
+
+export function agreementMethods(store: WorkspaceStore, changes: ChangeLog): AgreementMethods {
+  /** The chosen tags with the tags inside them, or undefined for every tag. */
+  const tagSetOf = (codebook: Codebook, tagIds: readonly string[] | undefined) =>
+    tagIds === undefined ? undefined : new Set(tagIds.flatMap((id) => [...descendantsOf(codebook, id)]));
+
+  const byCoderIn = (file: DocumentFile, coders: readonly string[]) =>
+    new Map(coders.map((coder) => [coder, file.annotations.filter((annotation) => annotation.creator === coder)]));
+
+  /** The request's coders and curator, or why they cannot be compared and curated. */
+  const checkCoders = ({ coders, curator }: DisagreementsRequest): Result<string[], 'invalid'> => {
+    const chosen = [...new Set(coders)];
+    if (chosen.length < 2) return fail('invalid', 'Choose two or more coders to compare.');
+    if (chosen.includes(curator))
+      return fail('invalid', `“${curator}” is one of the coders compared: write the curated version under another name (“${CURATOR}”).`);
+    return ok(chosen);
+  };
+
+  /** Writes `edit` as one undoable change, with the links and claim mentions of what it removes. */
+  const commitEdit = async (
+    documentId: string,
+    edit: CurationEdit,
+    label: string,
+  ): Promise<Result<CurationOutcome, 'not-found' | 'write-failed'>> => {
+    if (edit.put.length === 0 && edit.remove.length === 0) return ok({ written: 0, removed: 0 });
+    const removed = edit.remove.map((annotation) => ({ documentId, annotationId: annotation.id }));
+    const written = await changes.commit({
+      label,
+      annotations: [
+        ...edit.remove.map((before) => ({ documentId, annotationId: before.id, before, after: undefined })),
+        ...edit.put.map((after) => ({ documentId, annotationId: after.id, before: undefined, after })),
+      ],
+      ...(removed.length > 0 ? { evidence: afterAnnotationsRemoved(store.evidence, { annotations: removed }) } : {}),
+    });
+    return written.ok ? ok({ written: edit.put.length, removed: edit.remove.length }) : written;
+  };
+
+  return {
+    async getAgreement(request) {
+      const { codebook } = store.workspace;
+      const curator = request.curator ?? CURATOR;
+      const documents =
+        request.documentIds === undefined ? store.documents : [...new Set(request.documentIds)].flatMap((id) => store.document(id) ?? []);
+      const byCoder = groupByCoder(documents.map((file) => ({ id: file.meta.id, annotations: file.annotations })));
+      const coders = request.coders === undefined ? codersOf(byCoder).filter((coder) => coder !== curator) : [...new Set(request.coders)];
+      if (coders.length > MAX_CODERS)
+        return fail('invalid', `${coders.length} coders have annotations here; choose at most ${MAX_CODERS} to compare.`);
+      const known = new Set(codebook.tags.map((tag) => tag.id));
+      const tagIds =
+        request.tagIds === undefined ? tagsUsed(byCoder, coders, codebook) : [...new Set(request.tagIds)].filter((id) => known.has(id));
+      const spanMatch: SpanMatchRule = request.overlap === undefined ? { kind: 'exact' } : { kind: 'overlap', minimum: request.overlap };
+      const lengths = documents.map((file) => ({ id: file.meta.id, textLength: file.text.length }));
+      const rows = agreementReport(lengths, byCoder, codebook, { coders, tagIds, spanMatch });
+
+      // Each coder against the curated version, over the documents the curator has worked on.
+      const curated = lengths.filter(({ id }) => placed(byCoder.get(curator)?.get(id) ?? []).length > 0);
+      const againstCurated: AgreementRow[] =
+        curated.length === 0
+          ? []
+          : coders
+              .filter((coder) => coder !== curator)
+              .flatMap((coder) =>
+                agreementReport(curated, byCoder, codebook, { coders: [coder, curator], tagIds, spanMatch }).filter(
+                  (row) => row.documentId === null,
+                ),
+              );
+
+      const tagSet = tagSetOf(codebook, tagIds);
+      const summaries = documents.map((file) => {
+        const items = coders.length < 2 ? [] : listDisagreements(file.meta.id, byCoderIn(file, coders), coders, tagSet);
+        const settled = items.filter((item) => curatedIn(item, file.annotations, curator, tagSet).length > 0).length;
+        return { id: file.meta.id, title: file.meta.title, disagreements: items.length, curated: settled };
+      });
+      return ok({
+        coders: coderSummaries(store.documents),
+        compared: { coders, documentIds: documents.map((file) => file.meta.id), tagIds, spanMatch, curator },
+        rows,
+        againstCurated,
+        documents: summaries,
+      });
+    },
+
+    async getDisagreements(documentId, request) {
+      const file = store.document(documentId);
+      if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+      const coders = checkCoders(request);
+      if (!coders.ok) return coders;
+      const tagSet = tagSetOf(store.workspace.codebook, request.tagIds);
+      const byId = new Map(file.annotations.map((annotation) => [annotation.id, annotation]));
+      const items = listDisagreements(documentId, byCoderIn(file, coders.value), coders.value, tagSet).map((item) => ({
+        start: item.start,
+        end: item.end,
+        kinds: item.kinds,
+        sides: item.sides.map((side) => ({ coder: side.coder, annotations: side.annotationIds.map((id) => byId.get(id)!) })),
+        curated: curatedIn(item, file.annotations, request.curator, tagSet),
+        text: file.text.slice(item.start, item.end),
+        before: file.text.slice(Math.max(0, item.start - CONTEXT), item.start),
+        after: file.text.slice(item.end, item.end + CONTEXT),
+      }));
+      return ok({ documentId, title: file.meta.title, items });
+    },
+
+    curateDisagreement(documentId, request) {
+      return changes.exclusive(
+        async () => {
+          const file = store.document(documentId);
+          if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+          const coders = checkCoders(request);
+          if (!coders.ok) return coders;
+          const tagSet = tagSetOf(store.workspace.codebook, request.tagIds);
+          const item = listDisagreements(documentId, byCoderIn(file, coders.value), coders.value, tagSet).find(
+            (one) => one.start === request.region.start && one.end === request.region.end,
+          );
+          if (item === undefined)
+            return fail('not-found', 'The coders’ annotations there have changed since the disagreements were listed: look again.');
+          const written = decisionAnnotations(file, item, request);
+          if (!written.ok) return written;
+          const existing = curatedIn(item, file.annotations, request.curator, tagSet);
+          return commitEdit(documentId, curationEdit(existing, written.value), curationLabel(request));
+        },
+        { pipelined: true },
+      );
+    },
+
+    curateAgreements(documentId, request) {
+      return changes.exclusive(
+        async () => {
+          const file = store.document(documentId);
+          if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+          const coders = checkCoders(request);
+          if (!coders.ok) return coders;
+          const tagSet = tagSetOf(store.workspace.codebook, request.tagIds);
+          const now = new Date().toISOString();
+          const put = listAgreements(documentId, byCoderIn(file, coders.value), coders.value, tagSet)
+            .filter((region) => curatedIn(region, file.annotations, request.curator, tagSet).length === 0)
+            .flatMap((region) =>
+              curate(
+                region,
+                file.annotations,
+                { kind: 'accept', coder: coders.value[0]! },
+                { creator: request.curator, now, newId: randomUUID },
+              ),
+            );
+          return commitEdit(
+            documentId,
+            { put, remove: [] },
+            `Curate: take over ${put.length} agreed annotation${put.length === 1 ? '' : 's'}`,
+          );
+        },
+        { pipelined: true },
+      );
+    },
+  };
+
+  /** The curated annotations a decision writes for `item`, or what is wrong with it. */
+  function decisionAnnotations(
+    file: DocumentFile,
+    item: Disagreement,
+    { decision, curator, coders }: CurationRequest,
+  ): Result<Annotation[], 'invalid'> {
+    const now = new Date().toISOString();
+    const options = { creator: curator, now, newId: randomUUID };
+    if (decision.kind === 'accept') {
+      if (!coders.includes(decision.coder)) return fail('invalid', `“${decision.coder}” is not one of the coders compared.`);
+      return ok(curate(item, file.annotations, { kind: 'accept', coder: decision.coder }, options));
+    }
+    if (decision.kind === 'merge') return ok(curate(item, file.annotations, { kind: 'merge' }, options));
+    const { annotation } = decision;
+    if (annotation.start < item.start || annotation.end > item.end)
+      return fail('invalid', `The curated annotation must lie inside the disagreement, characters ${item.start} to ${item.end}.`);
+    const speaker = annotation.speaker === undefined ? {} : { speaker: canonicalSpeaker(store.workspace.codebook, annotation.speaker) };
+    const created = newAnnotation(
+      file.text,
+      { ...annotation, ...speaker },
+      { id: randomUUID(), creator: curator, now, vocabulary: vocabularyOf(store.workspace), textHash: file.meta.textHash },
+    );
+    return created.ok ? ok([created.value]) : created;
+  }
+}
+
+/** "Curate: accept Ana", for the Edit menu and the status bar. */
+function curationLabel({ decision }: CurationRequest): string {
+  if (decision.kind === 'accept') return `Curate: accept ${decision.coder === '' ? '(no analyst name)' : decision.coder}`;
+  return decision.kind === 'merge' ? 'Curate: merge' : 'Curate: edit';
+}
+
+const placed = (annotations: readonly Annotation[]) => annotations.filter((annotation) => annotation.anchor.state !== 'orphaned');
+
+/** Every creator with placed annotations in the workspace, with how many and in how many documents, by name. */
+function coderSummaries(documents: readonly DocumentFile[]): CoderSummary[] {
+  const counts = new Map<string, { annotations: number; documents: number }>();
+  for (const file of documents) {
+    const here = new Set<string>();
+    for (const annotation of placed(file.annotations)) {
+      const entry = counts.get(annotation.creator) ?? { annotations: 0, documents: 0 };
+      entry.annotations++;
+      if (!here.has(annotation.creator)) {
+        here.add(annotation.creator);
+        entry.documents++;
+      }
+      counts.set(annotation.creator, entry);
+    }
+  }
+  return [...counts].map(([name, entry]) => ({ name, ...entry })).sort((a, b) => a.name.localeCompare(b.name));
+}
