@@ -11,6 +11,7 @@ import './search/search.css';
 import './annotations/annotations.css';
 import './archive/archive.css';
 import './library/import.css';
+import './agreement/agreement.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

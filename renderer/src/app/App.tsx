@@ -1,12 +1,13 @@
 // The workbench window: library (left), the reader — one document, or a claim document and a
 // source side by side — and the annotations, links, matches or review panel (right); or the claims
-// view of the whole workspace, its fact-check archive, or the search view. Status bar at the
-// bottom. This file only puts the pieces together.
+// view of the whole workspace, its fact-check archive, the search view, or the agreement view.
+// Status bar at the bottom. This file only puts the pieces together.
 import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { useRowSelection } from '../annotations/use-row-selection.ts';
 import { isSampleDocument } from '../../../core/model/sample.ts';
 import type { SearchHit } from '../../../core/search/search-types.ts';
 import { api, transportName } from '../api/client.ts';
+import { AgreementView } from '../agreement/AgreementView.tsx';
 import { ArchiveView } from '../archive/ArchiveView.tsx';
 import { useArchiveSize } from '../archive/use-archive.ts';
 import { useCheckedSentences } from '../archive/use-checked-sentences.ts';
@@ -49,7 +50,8 @@ export function App() {
   const [documentId, setDocumentId] = useHashParam('doc');
   const [besideId, setBesideId] = useHashParam('beside');
   const [viewParam, setViewParam] = useHashParam('view');
-  const view: View = viewParam === 'claims' || viewParam === 'search' || viewParam === 'archive' ? viewParam : 'documents';
+  const view: View =
+    viewParam === 'claims' || viewParam === 'search' || viewParam === 'archive' || viewParam === 'agreement' ? viewParam : 'documents';
   const setView = useCallback((next: View) => setViewParam(next === 'documents' ? undefined : next), [setViewParam]);
   const search = useSearch(view === 'search');
   const workspace = info.state === 'ready' ? info.value : undefined;
@@ -168,9 +170,11 @@ export function App() {
           ? 'Search — Claimbench'
           : view === 'archive'
             ? 'Fact-check archive — Claimbench'
-            : title
-              ? `${title} — Claimbench`
-              : 'Claimbench';
+            : view === 'agreement'
+              ? 'Agreement — Claimbench'
+              : title
+                ? `${title} — Claimbench`
+                : 'Claimbench';
   }, [left.open, view]);
 
   return (
@@ -225,6 +229,8 @@ export function App() {
             linking.openPair(first, second);
           }}
         />
+      ) : view === 'agreement' && workspace ? (
+        <AgreementView workspace={workspace} documents={documents.state === 'ready' ? documents.value : []} report={setNotice} />
       ) : (
         <div
           className="panes"

@@ -1,9 +1,9 @@
 // The bar across the top of the window: the view switch (the documents, the claims of the whole
-// workspace, its fact-check archive, or the search of the whole workspace), the workspace's way
-// out and in (Export…, Import bundle…) and its Settings….
+// workspace, its fact-check archive, the search of the whole workspace, or how far its coders
+// agree), the workspace's way out and in (Export…, Import bundle…) and its Settings….
 import { FileButton } from '../ui/FileButton.tsx';
 
-export type View = 'documents' | 'claims' | 'search' | 'archive';
+export type View = 'documents' | 'claims' | 'search' | 'archive' | 'agreement';
 
 interface TopBarProps {
   readonly view: View;
@@ -42,6 +42,14 @@ export function TopBar({ view, onView, claimCount, archiveCount, onExport, onImp
         onClick={() => onView('search')}
       >
         Search
+      </button>
+      <button
+        type="button"
+        aria-pressed={view === 'agreement'}
+        onClick={() => onView('agreement')}
+        title="How far coders agree, and curating their differences"
+      >
+        Agreement
       </button>
       <button
         type="button"

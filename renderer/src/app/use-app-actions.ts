@@ -3,6 +3,7 @@
 // document open, nothing selected, no pane beside) is left out.
 import { useMemo } from 'react';
 import type { Codebook } from '../../../core/model/codebook.ts';
+import { AGREEMENT_CSV_BUTTON } from '../agreement/AgreementView.tsx';
 import type { RowSelectionState } from '../annotations/use-row-selection.ts';
 import type { CommandActions } from '../commands/use-commands.tsx';
 import type { PaletteCommand } from '../commands/CommandPalette.tsx';
@@ -64,6 +65,10 @@ export function useAppActions(input: AppActionsInput): { actions: CommandActions
       // Pressed again in the search view, it goes back to the query.
       'view.search': view === 'search' ? focusField('Search the workspace') : () => setView('search'),
       'view.archive': when(view !== 'archive', () => setView('archive')),
+      'view.agreement': when(view !== 'agreement', () => setView('agreement')),
+      'agreement.exportCsv': when(view === 'agreement', () =>
+        document.querySelector<HTMLButtonElement>(`[data-testid="${AGREEMENT_CSV_BUTTON}"]:not(:disabled)`)?.click(),
+      ),
       'library.import': when(view === 'documents', chooseFile('import-input')),
       'library.paste': () => showDialog('paste'),
       'codebook.show': () => showDialog('codebook'),

@@ -73,6 +73,20 @@ describe('the command registry', () => {
   });
 
   it.each([
+    [press('j'), 'agreement.next'],
+    [press('ArrowUp'), 'agreement.previous'],
+    [press('h'), 'agreement.acceptLeft'],
+    [press('l'), 'agreement.acceptRight'],
+    [press('3'), 'agreement.acceptCoder'],
+    [press('m'), 'agreement.merge'],
+    [press('Enter'), 'agreement.edit'],
+    [press('m', { ctrl: true }), undefined],
+    [press('0'), undefined],
+  ])('reads %o in the Agreement view’s list as %s', (event, id) => {
+    expect(commandOfKey(event, 'agreement')).toBe(id);
+  });
+
+  it.each([
     [{ key: 'z', mod: true, shift: true }, false, 'Ctrl+Shift+Z'],
     [{ key: 'z', mod: true, shift: true }, true, '⌘⇧Z'],
     [{ key: '?', shift: true }, false, '?'],

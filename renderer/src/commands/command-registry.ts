@@ -12,7 +12,7 @@ export interface KeyChord {
 }
 
 /** Where a key works: anywhere in the window, or only with focus in one place. */
-export type Scope = 'window' | 'reader' | 'claims-panel' | 'claim-form' | 'matches-panel';
+export type Scope = 'window' | 'reader' | 'claims-panel' | 'claim-form' | 'matches-panel' | 'agreement';
 
 export const SCOPE_NAMES: Readonly<Record<Scope, string>> = {
   window: 'Anywhere',
@@ -20,6 +20,7 @@ export const SCOPE_NAMES: Readonly<Record<Scope, string>> = {
   'claims-panel': 'In the annotations panel',
   'claim-form': 'In the annotation form',
   'matches-panel': 'In the Matches tab',
+  agreement: 'In the Agreement view’s disagreements',
 };
 
 export interface CommandSpec {
@@ -57,6 +58,8 @@ export const COMMANDS = {
   'view.claims': { title: 'Show the Claims view', scope: 'window', keys: [] },
   'view.search': { title: 'Search the workspace', scope: 'window', keys: [{ key: 'f', mod: true, shift: true }] },
   'view.archive': { title: 'Show the fact-check archive', scope: 'window', keys: [{ key: 'a', alt: true }] },
+  'view.agreement': { title: 'Show the Agreement view (coders compared, curation)', scope: 'window', keys: [] },
+  'agreement.exportCsv': { title: 'Export the agreement table as CSV', scope: 'window', keys: [] },
   'library.import': { title: 'Import files…', scope: 'window', keys: [] },
   'library.paste': { title: 'New document from pasted text…', scope: 'window', keys: [] },
   'codebook.show': { title: 'Codebook…', scope: 'window', keys: [] },
@@ -150,6 +153,17 @@ export const COMMANDS = {
     keys: [{ key: 's', alt: true }],
   },
   'form.save': { title: 'Save the annotation', scope: 'claim-form', keys: [{ key: 'Enter', mod: true }] },
+  'agreement.next': { title: 'Next disagreement', scope: 'agreement', keys: [{ key: 'j' }, { key: 'ArrowDown' }] },
+  'agreement.previous': { title: 'Previous disagreement', scope: 'agreement', keys: [{ key: 'k' }, { key: 'ArrowUp' }] },
+  'agreement.acceptLeft': { title: 'Accept the left coder’s side', scope: 'agreement', keys: [{ key: 'h' }] },
+  'agreement.acceptRight': { title: 'Accept the right coder’s side', scope: 'agreement', keys: [{ key: 'l' }] },
+  'agreement.acceptCoder': {
+    title: 'Accept the side of coder 1–9 (in the order shown)',
+    scope: 'agreement',
+    keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((key) => ({ key })),
+  },
+  'agreement.merge': { title: 'Merge: the first side’s spans with every side’s tags', scope: 'agreement', keys: [{ key: 'm' }] },
+  'agreement.edit': { title: 'Edit the curated annotation…', scope: 'agreement', keys: [{ key: 'e' }, { key: 'Enter' }] },
   'dialog.close': { title: 'Close the dialog or the palette', scope: 'window', keys: [{ key: 'Escape' }] },
 } as const satisfies Record<string, CommandSpec>;
 
