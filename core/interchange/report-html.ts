@@ -1,5 +1,6 @@
 // report.html: one self-contained page to read offline and print: the documents with their
-// highlights, the claims table, the links and the verdicts.
+// highlights, the claims table, the links and the verdicts, and how far the coders agree when the
+// annotations come from two or more (export-agreement.ts).
 //
 // Safety: every piece of workspace text (document text, notes, names, URLs) is HTML-escaped and
 // shown as text, directional overrides as visible code points; notes and rationales are rendered
@@ -15,6 +16,7 @@ import { timelineOf, type Appearance } from '../evidence/claims-view.ts';
 import { sameDayAsFirst } from '../evidence/first-appearance.ts';
 import { inReadingOrder } from './claims-csv.ts';
 import { exportIndex, isPlaced, type ExportDocument, type ExportIndex, type ExportInput } from './export-input.ts';
+import { agreementSectionHtml, exportAgreement, type ExportAgreement } from './export-agreement.ts';
 import { escapeHtml } from './report-escape.ts';
 import { markdownHtml } from './report-markdown.ts';
 import { compareQuote } from '../evidence/quote-fidelity.ts';
@@ -22,6 +24,8 @@ import { compareQuote } from '../evidence/quote-fidelity.ts';
 export interface ReportOptions {
   /** When the report was made (ISO 8601), printed in its header. */
   readonly generatedAt: string;
+  /** The agreement figures when the caller has them already (null: fewer than two coders); computed when absent. */
+  readonly agreement?: ExportAgreement | null;
 }
 
 export { escapeHtml };
@@ -37,6 +41,7 @@ export function reportHtml(input: ExportInput, options: ReportOptions): string {
   const numbers = numberAnnotations(input);
   const context: Context = { input, index, tagClass, numbers };
   const title = `${input.workspace.name} — Claimbench report`;
+  const agreement = options.agreement === undefined ? exportAgreement(input) : (options.agreement ?? undefined);
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -50,6 +55,7 @@ export function reportHtml(input: ExportInput, options: ReportOptions): string {
     '<body>',
     `<header><h1>${escapeHtml(input.workspace.name)}</h1><p class="meta">Claimbench report, generated <time datetime="${escapeHtml(options.generatedAt)}">${escapeHtml(readableTime(options.generatedAt))}</time></p></header>`,
     summary(context),
+    agreement === undefined ? '' : agreementSectionHtml(input, agreement),
     ...input.documents.map((document, position) => documentSection(document, position, context)),
     linksSection(context),
     verdictsSection(context),
@@ -104,6 +110,7 @@ mark[data-n]::before { content: attr(data-n); font-size: 0.65em; vertical-align:
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: 0.9em; }
 th, td { border: 1px solid #d5d8dd; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; }
 td.note, .rationale, .link-note { overflow-wrap: anywhere; }
+td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .md p, .md ul, .md ol { margin: 0 0 0.4em; }
 .fidelity { color: #555; font-size: 0.9em; }
 .swatch { display: inline-block; padding: 0 0.4rem; margin: 0 0.25rem 0.25rem 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }

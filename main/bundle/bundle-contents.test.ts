@@ -6,7 +6,7 @@ import { refKey } from '../../core/model/evidence.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
-import { exportSelection } from './bundle-entries.ts';
+import { bundleEntries, exportSelection } from './bundle-entries.ts';
 
 describe('exportSelection', () => {
   it('keeps the whole workspace without choices', () =>
@@ -47,5 +47,39 @@ describe('exportSelection', () => {
       expect(expected.length).toBeGreaterThan(0);
       // Links from the report to its sources go: the sources are not in the bundle.
       expect(chosen.evidence.links).toEqual([]);
+    }));
+});
+
+describe('agreement in a bundle', () => {
+  const text = (entries: { path: string; bytes: Uint8Array }[], name: string) =>
+    new TextDecoder().decode(entries.find((entry) => entry.path === name)?.bytes);
+
+  it('adds agreement.csv and the report’s table when the annotations come from two coders, and not otherwise', () =>
+    withTempDir(async (dir) => {
+      const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
+      const options = { originals: false, generatedAt: '2026-12-01T00:00:00.000Z' };
+      const alone = await bundleEntries(store, options);
+      expect(alone.entries.map((entry) => entry.path)).not.toContain('agreement.csv');
+      expect(text(alone.entries, 'report.html')).not.toContain('<h2>Agreement</h2>');
+
+      // A second analyst codes three of the first document's passages the same way.
+      const file = store.documents[0]!;
+      const written = await store.putDocument({
+        ...file,
+        annotations: [
+          ...file.annotations.map((annotation) => ({ ...annotation, creator: 'Ana' })),
+          ...file.annotations.slice(0, 3).map((annotation) => ({ ...annotation, id: `${annotation.id}-ben`, creator: 'Ben' })),
+        ],
+      });
+      expect(written.ok).toBe(true);
+      const both = await bundleEntries(store, options);
+      const csv = text(both.entries, 'agreement.csv');
+      // With a byte order mark (which TextDecoder takes off), so spreadsheets read UTF-8.
+      expect([...both.entries.find((entry) => entry.path === 'agreement.csv')!.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(csv.split('\r\n')[0]).toBe(
+        'tag,tagName,documentId,document,coders,units,percentAgreement,percentAgreementUndefined,characterKappa,characterKappaUndefined,characterAlpha,characterAlphaUndefined,unitizedAlpha,unitizedAlphaUndefined,spanF1,spanF1Undefined,spanUnits',
+      );
+      expect(csv).toContain('Ana; Ben');
+      expect(text(both.entries, 'report.html')).toContain('<h2>Agreement</h2>');
     }));
 });

@@ -5,12 +5,14 @@
 //   claimreview.jsonld   schema.org ClaimReview          claims.csv           one row per annotation
 //   brat/                brat standoff + annotation.conf report.html          one page to read offline and print
 //   archive.json         the fact-check archive, when the workspace has one (merged by id on import)
+//   agreement.csv        how far the coders agree (only when the annotations come from two or more)
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bratExport } from '../../core/interchange/brat.ts';
 import { claimReviewExport, claimReviewJsonText } from '../../core/interchange/claimreview.ts';
 import { claimsCsv } from '../../core/interchange/claims-csv.ts';
 import type { ExportInput } from '../../core/interchange/export-input.ts';
+import { exportAgreement, exportAgreementCsv } from '../../core/interchange/export-agreement.ts';
 import { reportHtml } from '../../core/interchange/report-html.ts';
 import { descendantsOf } from '../../core/codebook/edit.ts';
 import { refKey, type EvidenceData } from '../../core/model/evidence.ts';
@@ -191,7 +193,14 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   // Made now, not when its turn comes: its file list is needed for the count, its notes for the caller.
   const brat = bratExport(input);
   for (const file of brat.files) makers.push({ path: `brat/${file.path}`, make: () => text(file.content) });
-  makers.push({ path: 'report.html', make: () => text(reportHtml(input, { generatedAt: options.generatedAt })) });
+  // Computed once, for the report's table and the CSV, when there are two coders or more.
+  const agreement = exportAgreement(input);
+  if (agreement !== undefined && !agreement.tooMany)
+    makers.push({ path: 'agreement.csv', make: () => text(exportAgreementCsv(input, agreement)) });
+  makers.push({
+    path: 'report.html',
+    make: () => text(reportHtml(input, { generatedAt: options.generatedAt, agreement: agreement ?? null })),
+  });
   async function* entries(): AsyncGenerator<BundleEntry> {
     for (const maker of makers) yield { path: maker.path, bytes: await maker.make() };
   }
