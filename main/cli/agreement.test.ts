@@ -62,6 +62,9 @@ beforeAll(async () => {
     await service.updateSettings({ analystName: 'Ben' });
     await mark(ids.reservoir, RESERVOIR, '18 percent', 'statistic');
     await mark(ids.reservoir, RESERVOIR, 'the taps could run dry', 'quote');
+    // A curated version in the basin text (the Agreement view's): not a coder unless named.
+    await service.updateSettings({ analystName: 'curator' });
+    await mark(ids.basin, BASIN, '42 percent below average', 'statistic');
   } finally {
     await workbench.close();
   }
@@ -185,7 +188,7 @@ describe('claimbench agreement', { timeout: 120_000 }, () => {
     [['--coders', 'Ana'], /--coders names the coders to compare: two or more/],
     [
       ['--coders', 'Ana,Zed', '--tag', 'no-such-tag'],
-      /no tag "no-such-tag" in the codebook; no annotations by "Zed" in this workspace \(coders: Ana, Ben\)/,
+      /no tag "no-such-tag" in the codebook; no annotations by "Zed" in this workspace \(coders: Ana, Ben, curator\)/,
     ],
   ])('exits 2 on wrong usage: %j', (args, message) => {
     const { code, stderr } = claimbench('agreement', '--workspace', workspace, ...args);

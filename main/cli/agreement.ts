@@ -2,6 +2,7 @@
 // pooled, from core/agreement's report; the table and JSON lines are in agreement-table.ts.
 import { MAX_CODERS } from '../../core/agreement/character-tally.ts';
 import { groupByCoder } from '../../core/agreement/coded-annotations.ts';
+import { CURATOR } from '../../core/agreement/curation.ts';
 import { codersOf, tagsUsed } from '../../core/agreement/default-selection.ts';
 import { agreementReport } from '../../core/agreement/report.ts';
 import type { SpanMatchRule } from '../../core/agreement/span-f1.ts';
@@ -29,8 +30,9 @@ A tag counts together with the tags inside it in the codebook. A figure the data
 give (one coder, nothing marked, no variation) is shown as "—" with the reason below
 the table, never as a number.
 
-Unless you choose, the coders are every analyst with annotations in the documents, the
-tags every codebook tag they used, and the documents all of the workspace's.
+Unless you choose, the coders are every analyst with annotations in the documents (but
+"curator", the Agreement view's curated version), the tags every codebook tag they used,
+and the documents all of the workspace's.
 
 Exits 0 with the figures, 1 when fewer than two coders have annotations here (or they
 used no codebook tag), 2 on wrong usage.
@@ -106,7 +108,7 @@ function report(
 
   const chosen = documents === undefined ? store.documents : [...new Set(documents)].map((id) => store.document(id)!);
   const byCoder = groupByCoder(chosen.map((document) => ({ id: document.meta.id, annotations: document.annotations })));
-  const coders = named ?? codersOf(byCoder);
+  const coders = named ?? codersOf(byCoder).filter((coder) => coder !== CURATOR);
   if (coders.length < 2) {
     const message =
       coders.length === 0

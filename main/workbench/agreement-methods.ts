@@ -74,8 +74,9 @@ export function agreementMethods(store: WorkspaceStore, changes: ChangeLog): Agr
     async getAgreement(request) {
       const { codebook } = store.workspace;
       const curator = request.curator ?? CURATOR;
-      const documents =
-        request.documentIds === undefined ? store.documents : [...new Set(request.documentIds)].flatMap((id) => store.document(id) ?? []);
+      // In library order, whatever the order chosen; ids no longer in the workspace are left out.
+      const chosen = request.documentIds === undefined ? undefined : new Set(request.documentIds);
+      const documents = chosen === undefined ? store.documents : store.documents.filter((file) => chosen.has(file.meta.id));
       const byCoder = groupByCoder(documents.map((file) => ({ id: file.meta.id, annotations: file.annotations })));
       const coders = request.coders === undefined ? codersOf(byCoder).filter((coder) => coder !== curator) : [...new Set(request.coders)];
       if (coders.length > MAX_CODERS)

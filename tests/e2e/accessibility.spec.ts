@@ -177,6 +177,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('match-row').nth(1)).toBeVisible();
       found.push(...(await seriousViolations(page, 'matches tab')));
 
+      // The agreement view (the sample has one coder: every figure says why it is not defined;
+      // tests/e2e/agreement.spec.ts checks it with two coders and their disagreements).
+      await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Agreement' }).click();
+      await expect(page.getByTestId('agreement-figures')).toContainText('not defined');
+      found.push(...(await seriousViolations(page, 'agreement view')));
+
       expect(found, 'serious or critical axe violations').toEqual([]);
     });
   });
