@@ -98,7 +98,8 @@ export function CurationPanel({ workspace, coders, tagIds, documents, curator, o
     setCursorKey(keyOf(item));
   };
 
-  const decide = (item: DisagreementView, decision: CurationDecision, done: string) => {
+  /** Writes a decision; resolves with what went wrong, if anything (the edit form shows it; keys report it). */
+  const decide = (item: DisagreementView, decision: CurationDecision, done: string): Promise<string | undefined> => {
     if (documentId === undefined) return Promise.resolve(undefined);
     const at = items.indexOf(item);
     return api
@@ -111,10 +112,7 @@ export function CurationPanel({ workspace, coders, tagIds, documents, curator, o
       })
       .then(
         (result) => {
-          if (!result.ok) {
-            report(result.error.message);
-            return result.error.message;
-          }
+          if (!result.ok) return result.error.message;
           const { written, removed } = result.value;
           if (written === 0 && removed === 0 && decision.kind === 'accept' && item.curated.length === 0)
             setKeptNothing((kept) => new Set([...kept, `${documentId}:${keyOf(item)}`]));
@@ -124,19 +122,19 @@ export function CurationPanel({ workspace, coders, tagIds, documents, curator, o
           if (next >= 0) moveTo(next);
           return undefined;
         },
-        (error: unknown) => {
-          report((error as Error).message);
-          return (error as Error).message;
-        },
+        (error: unknown) => (error as Error).message,
       );
   };
+
+  const decideFromKey = (item: DisagreementView, decision: CurationDecision, done: string) =>
+    void decide(item, decision, done).then((problem) => problem !== undefined && report(problem));
 
   const onItemKey = (event: KeyboardEvent<HTMLButtonElement>, item: DisagreementView) => {
     const command = commandOfKey(event.nativeEvent, 'agreement');
     const at = items.indexOf(item);
     const accept = (side: number) => {
       const coder = item.sides[side]?.coder;
-      if (coder !== undefined) void decide(item, { kind: 'accept', coder }, `Accepted ${coderName(coder)}’s side.`);
+      if (coder !== undefined) decideFromKey(item, { kind: 'accept', coder }, `Accepted ${coderName(coder)}’s side.`);
     };
     if (command === undefined) {
       if (event.key === 'Home' || event.key === 'End') {
@@ -151,7 +149,7 @@ export function CurationPanel({ workspace, coders, tagIds, documents, curator, o
     else if (command === 'agreement.acceptLeft') accept(0);
     else if (command === 'agreement.acceptRight') accept(item.sides.length - 1 > 0 ? 1 : 0);
     else if (command === 'agreement.acceptCoder') accept(Number(event.key) - 1);
-    else if (command === 'agreement.merge') void decide(item, { kind: 'merge' }, 'Merged the sides.');
+    else if (command === 'agreement.merge') decideFromKey(item, { kind: 'merge' }, 'Merged the sides.');
     else if (command === 'agreement.edit') setEditing({ item, ...editDraft(item, curator) });
   };
 

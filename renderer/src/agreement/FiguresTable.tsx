@@ -37,6 +37,8 @@ export function FiguresTable({ caption, rows, tagName, second, testId }: Figures
     return reasons.indexOf(reason) + 1;
   };
   const kappa = (rows[0]?.coders.length ?? 2) > 2 ? 'Fleiss’ κ' : 'Cohen’s κ';
+  // The pooled rows stand out among each document's; alone, every row is one.
+  const mixed = rows.some((row) => row.documentId !== null);
   const cell = (figure: Figure, name: AgreementFigureName) => {
     if (!figure.defined) {
       const note = noteOf(figure.reason);
@@ -57,7 +59,7 @@ export function FiguresTable({ caption, rows, tagName, second, testId }: Figures
   const body = rows.map((row) => (
     <tr
       key={`${row.tag} ${row.coders.join(' ')} ${row.documentId ?? ''}`}
-      className={row.documentId === null ? 'figures-pooled' : undefined}
+      className={mixed && row.documentId === null ? 'figures-pooled' : undefined}
     >
       <th scope="row">{tagName(row.tag)}</th>
       <td>{second.of(row)}</td>
