@@ -1,9 +1,10 @@
 // The one contract of the workbench service, in halves by domain (documents, annotations,
 // codebook, bundles, evidence, archive, agreement: each `*-api.ts` holds its methods and the
-// types they return; the argument types are derived from the schemas in workbench-args.ts). Main implements it; the
-// Electron preload, the IPC registration, the web host's routes and the renderer's clients are all
-// derived from the lists below, so adding a method is its line in a half's interface and method
-// table, its argument schema, and its implementation, each checked by the compiler.
+// types they return; the argument types are derived from the schemas in workbench-args.ts). Main
+// implements it; the Electron preload, the IPC registration, the web host's routes and the
+// renderer's clients are all derived from the lists below, so adding a method is its line in a
+// half's interface and method table, its argument schema, and its implementation, each checked by
+// the compiler.
 import type { HistoryState } from '../history/history.ts';
 import type { Disposable, Listener } from '../events.ts';
 import type { Annotation } from '../model/annotation.ts';
