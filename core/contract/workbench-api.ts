@@ -1,6 +1,6 @@
 // The one contract of the workbench service, in halves by domain (documents, annotations,
-// codebook, bundles, evidence, archive, agreement: each `*-api.ts` holds its methods and the
-// types they return; the argument types are derived from the schemas in workbench-args.ts). Main
+// codebook, bundles, evidence, archive, search, agreement: each `*-api.ts` holds its methods and
+// the types they return; the argument types are derived from the schemas in workbench-args.ts). Main
 // implements it; the Electron preload, the IPC registration, the web host's routes and the
 // renderer's clients are all derived from the lists below, so adding a method is its line in a
 // half's interface and method table, its argument schema, and its implementation, each checked by
