@@ -20,6 +20,7 @@ describe('the contract', () => {
       'onDidChangeEvidence',
       'onDidChangeArchive',
       'onDidChangeSearchStatus',
+      'onDidProgressSuggestions',
     ]);
   });
 

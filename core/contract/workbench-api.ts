@@ -19,6 +19,7 @@ import { codebookMethods, type CodebookApi } from './codebook-api.ts';
 import { documentsMethods, type DocumentsApi } from './documents-api.ts';
 import { evidenceMethods, type EvidenceApi } from './evidence-api.ts';
 import { searchMethods, type SearchApi } from './search-api.ts';
+import { suggestionsMethods, type SuggestionProgress, type SuggestionsApi } from './suggestions-api.ts';
 import type { SearchStatus } from '../search/search-types.ts';
 
 export type * from './agreement-api.ts';
@@ -29,6 +30,7 @@ export type * from './codebook-api.ts';
 export type * from './documents-api.ts';
 export type * from './evidence-api.ts';
 export type * from './search-api.ts';
+export type * from './suggestions-api.ts';
 export type {
   ArchiveQuery,
   MatchAttachment,
@@ -39,12 +41,21 @@ export type {
   LinkEndInput,
   NewLink,
   SettingsPatch,
+  SuggestionChoice,
   UploadRef,
 } from './workbench-args.ts';
 export { BRIDGE_GLOBAL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, ipcChannel } from './ipc-channels.ts';
 
 /** Every method is async, takes plain data and returns plain data (it may cross a process). */
-export type WorkbenchApi = DocumentsApi & AnnotationsApi & CodebookApi & BundlesApi & EvidenceApi & ArchiveApi & SearchApi & AgreementApi;
+export type WorkbenchApi = DocumentsApi &
+  AnnotationsApi &
+  CodebookApi &
+  BundlesApi &
+  EvidenceApi &
+  ArchiveApi &
+  SearchApi &
+  AgreementApi &
+  SuggestionsApi;
 
 export interface DocumentsChange {
   /** Documents added or modified. */
@@ -77,6 +88,8 @@ export interface WorkbenchEvents {
   didChangeArchive: { readonly entries: number };
   /** The search index's status: being checked, built (with progress), ready, failed. */
   didChangeSearchStatus: SearchStatus;
+  /** A document's text is being analysed for claim suggestions: how far it got. */
+  didProgressSuggestions: SuggestionProgress;
 }
 
 export type EventSubscriptionName<E extends string> = `on${Capitalize<E>}`;
@@ -100,6 +113,7 @@ const methods = {
   ...archiveMethods,
   ...searchMethods,
   ...agreementMethods,
+  ...suggestionsMethods,
 } as const satisfies Record<WorkbenchMethod, true>;
 
 const events = {
@@ -113,6 +127,7 @@ const events = {
   didChangeEvidence: true,
   didChangeArchive: true,
   didChangeSearchStatus: true,
+  didProgressSuggestions: true,
 } as const satisfies Record<WorkbenchEvent, true>;
 
 /** The method list every transport is derived from. */

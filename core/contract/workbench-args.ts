@@ -136,6 +136,13 @@ const MatchAttachment = z.strictObject({
 });
 export type MatchAttachment = z.infer<typeof MatchAttachment>;
 
+/** A suggestion taken as an annotation: its id (see DocumentSuggestion) and the tags to give it. */
+const SuggestionChoice = z.strictObject({
+  id: z.string().min(1).max(100),
+  tags: z.array(TagId).max(100),
+});
+export type SuggestionChoice = z.infer<typeof SuggestionChoice>;
+
 const RemovalTarget = z.union([
   z.strictObject({ annotations: z.array(AnnotationRef).max(10_000) }),
   z.strictObject({ documentId: DocumentId }),
@@ -208,6 +215,9 @@ export const workbenchArgs = {
   matchText: z.union([z.tuple([z.string().max(100_000)]), z.tuple([z.string().max(100_000), z.number().int().positive().max(50)])]),
   matchDocument: z.tuple([DocumentId]),
   attachMatch: z.tuple([MatchAttachment]),
+  getSuggestions: z.tuple([DocumentId]),
+  acceptSuggestions: z.tuple([DocumentId, z.array(SuggestionChoice).min(1).max(100_000)]),
+  rejectSuggestions: z.tuple([DocumentId, z.array(z.string().min(1).max(100)).min(1).max(100_000)]),
   ...searchArgs,
   getAgreement: z.tuple([AgreementRequest]),
   getDisagreements: z.tuple([DocumentId, DisagreementsRequest]),

@@ -20,6 +20,16 @@ export type MarkdownMode = z.infer<typeof MarkdownMode>;
 export const DocumentRole = z.enum(['claim', 'source']);
 export type DocumentRole = z.infer<typeof DocumentRole>;
 
+/** A claim suggestion the analyst turned down (issue 21): where, what kind, and its words, in the text it was made on. */
+export const RejectedSuggestion = z.strictObject({
+  textHash: Sha256,
+  kind: z.enum(['attributed', 'quote', 'figure', 'prediction']),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string().max(100_000),
+});
+export type RejectedSuggestion = z.infer<typeof RejectedSuggestion>;
+
 export const DocumentMeta = z.object({
   id: DocumentId,
   title: z.string().min(1).max(1000),
@@ -50,6 +60,8 @@ export const DocumentMeta = z.object({
   originalName: z.string().max(1000).optional(),
   /** The analyst's own labels for the document. */
   tags: z.array(z.string().min(1).max(100)).max(100).default([]),
+  /** Claim suggestions turned down: not proposed again for this text, nor for the same words, kind and place in a later one. */
+  rejectedSuggestions: z.array(RejectedSuggestion).max(100_000).optional(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 

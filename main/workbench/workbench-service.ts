@@ -8,6 +8,7 @@ import type {
   BundleJobProgress,
   BundlePreview,
   DocumentsChange,
+  SuggestionProgress,
   WorkbenchService,
 } from '../../core/contract/workbench-api.ts';
 import { Emitter } from '../../core/events.ts';
@@ -32,6 +33,7 @@ import { codebookMethods } from './codebook-methods.ts';
 import { speakerMethods } from './speaker-methods.ts';
 import { documentMethods } from './document-methods.ts';
 import { archiveMethods } from './archive-methods.ts';
+import { suggestionMethods } from './suggestion-methods.ts';
 import { evidenceMethods } from './evidence-methods.ts';
 import { exportMethods } from './export-methods.ts';
 import { importMethods } from './import-methods.ts';
@@ -89,6 +91,7 @@ export function createWorkbenchService(
   const evidenceChanged = new Emitter<EvidenceData>();
   const archiveChanged = new Emitter<{ readonly entries: number }>();
   const searchStatusChanged = new Emitter<SearchStatus>();
+  const suggestionsProgressed = new Emitter<SuggestionProgress>();
   const emitters = [
     documentsChanged,
     annotationsChanged,
@@ -99,6 +102,7 @@ export function createWorkbenchService(
     evidenceChanged,
     archiveChanged,
     searchStatusChanged,
+    suggestionsProgressed,
   ];
 
   const uploads = new UploadStaging(limits.maxFileBytes);
@@ -143,6 +147,7 @@ export function createWorkbenchService(
     ...evidenceMethods(store, changes),
     ...archiveMethods(store, changes, uploads),
     ...agreementMethods(store, changes),
+    ...suggestionMethods(store, changes, suggestionsProgressed),
     ...bundles,
     ...search,
     undo: () => changes.undo(),
@@ -159,6 +164,7 @@ export function createWorkbenchService(
     onDidChangeEvidence: evidenceChanged.event,
     onDidChangeArchive: archiveChanged.event,
     onDidChangeSearchStatus: searchStatusChanged.event,
+    onDidProgressSuggestions: suggestionsProgressed.event,
 
     dispose() {
       disposing ??= (async () => {

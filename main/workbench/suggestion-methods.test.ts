@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SuggestionProgress } from '../../core/contract/workbench-api.ts';
+import { RESOURCES_DIR } from '../app-paths.ts';
+import { EXTRACTORS } from '../import/extractors.ts';
+import { WorkspaceStore } from '../store/workspace-store.ts';
+import { withTempDir } from '../../tests/support/temp-dir.ts';
+import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
+import { createWorkbenchService } from './workbench-service.ts';
+
+const TEXT = [
+  'Mayor Elena Ortiz said the reservoir holds 40 percent of its usual volume.',
+  'The ministry insisted that rationing will not be needed before July.',
+  '"We will not ration water," Ortiz told reporters.',
+].join('\n');
+
+async function workbench(dir: string) {
+  const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
+  const service = createWorkbenchService(store, { extractors: EXTRACTORS });
+  await service.updateSettings({ analystName: 'Dana Analyst' });
+  const imported = await service.importText('Water report', TEXT);
+  if (imported.status !== 'imported') throw new Error('the text was not imported');
+  return { service, store, documentId: imported.documentId };
+}
+
+describe('claim suggestions through the service', () => {
+  it('suggests claims with their speakers, in slices with progress, and marks those an annotation overlaps', () =>
+    withTempDir(async (dir) => {
+      const { service, documentId } = await workbench(dir);
+      const progress: SuggestionProgress[] = [];
+      service.onDidProgressSuggestions((step) => progress.push(step));
+      const first = await service.getSuggestions(documentId);
+      if (!first.ok) throw new Error(first.error.message);
+      const { suggestions } = first.value;
+      const statement = suggestions.find((suggestion) => suggestion.text.startsWith('the reservoir holds'));
+      expect(statement).toMatchObject({ kind: 'attributed', speaker: 'Elena Ortiz', marked: false });
+      expect(suggestions.find((suggestion) => suggestion.kind === 'quote')).toMatchObject({ speaker: 'Elena Ortiz' });
+      expect(progress.at(-1)).toEqual({ documentId, done: TEXT.length, total: TEXT.length });
+      expect(new Set(suggestions.map((suggestion) => suggestion.id)).size).toBe(suggestions.length);
+
+      // Cached for this text: no second analysis, but an annotation made since is seen.
+      progress.length = 0;
+      await service.createAnnotation(documentId, { start: statement!.start, end: statement!.start + 5, tags: [] });
+      const again = await service.getSuggestions(documentId);
+      expect(progress).toEqual([]);
+      expect(again.ok && again.value.suggestions.find((suggestion) => suggestion.id === statement!.id)).toMatchObject({ marked: true });
+      await service.dispose();
+    }));
+
+  it('accepts suggestions as annotations in one undoable change, noting that they were suggested and who accepted them', () =>
+    withTempDir(async (dir) => {
+      const { service, store, documentId } = await workbench(dir);
+      const found = await service.getSuggestions(documentId);
+      if (!found.ok) throw new Error(found.error.message);
+      const [quote, figure] = [
+        found.value.suggestions.find((s) => s.kind === 'quote')!,
+        found.value.suggestions.find((s) => s.kind === 'figure')!,
+      ];
+      const tag = store.workspace.codebook.tags[0]!.id;
+      const accepted = await service.acceptSuggestions(documentId, [
+        { id: quote.id, tags: [tag] },
+        { id: figure.id, tags: [] },
+      ]);
+      expect(accepted).toMatchObject({
+        ok: true,
+        value: [
+          {
+            target: { start: quote.start, end: quote.end, exact: quote.text },
+            tags: [tag],
+            speaker: 'Elena Ortiz',
+            creator: 'Dana Analyst',
+          },
+          { target: { exact: figure.text }, tags: [] },
+        ],
+      });
+      if (!accepted.ok) return;
+      expect(accepted.value[0]!.note).toMatch(/^Suggested by Claimbench \(quote\): .+ Accepted by Dana Analyst\.$/);
+      expect(store.document(documentId)!.annotations).toHaveLength(2);
+      expect(await service.getHistory()).toMatchObject({ undoLabel: 'Accept 2 suggestions' });
+
+      const reopened = await WorkspaceStore.open(store.dir);
+      expect(reopened.document(documentId)!.annotations).toHaveLength(2);
+      await reopened.close();
+      await service.undo();
+      expect(store.document(documentId)!.annotations).toHaveLength(0);
+
+      expect(await service.acceptSuggestions(documentId, [{ id: 'quote:0-1', tags: [] }])).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
+      expect(await service.acceptSuggestions('nope', [{ id: quote.id, tags: [] }])).toMatchObject({
+        ok: false,
+        error: { code: 'not-found' },
+      });
+      await service.dispose();
+    }));
+
+  it('keeps rejected suggestions out for that text, on disk', () =>
+    withTempDir(async (dir) => {
+      const { service, store, documentId } = await workbench(dir);
+      const found = await service.getSuggestions(documentId);
+      if (!found.ok) throw new Error(found.error.message);
+      const quote = found.value.suggestions.find((s) => s.kind === 'quote')!;
+      expect(await service.rejectSuggestions(documentId, [quote.id, 'figure:0-1'])).toEqual({ ok: true, value: { rejected: 1 } });
+      expect(await service.rejectSuggestions(documentId, [quote.id])).toEqual({ ok: true, value: { rejected: 0 } });
+      const after = await service.getSuggestions(documentId);
+      expect(after.ok && after.value.suggestions.map((s) => s.id)).not.toContain(quote.id);
+      expect(after).toMatchObject({ ok: true, value: { rejected: 1 } });
+      expect(after.ok && after.value.suggestions).toHaveLength(found.value.suggestions.length - 1);
+      await service.dispose();
+
+      // On disk: a service on the reopened workspace does not propose it either.
+      const reopened = await WorkspaceStore.open(store.dir);
+      expect(reopened.document(documentId)!.meta.rejectedSuggestions).toEqual([
+        { textHash: found.value.textHash, kind: 'quote', start: quote.start, end: quote.end, text: quote.text },
+      ]);
+      const next = createWorkbenchService(reopened, { extractors: EXTRACTORS });
+      const later = await next.getSuggestions(documentId);
+      expect(later.ok && later.value.suggestions.map((s) => s.id)).not.toContain(quote.id);
+      await next.dispose();
+      await reopened.close();
+    }));
+});
