@@ -12,6 +12,7 @@ import './annotations/annotations.css';
 import './archive/archive.css';
 import './library/import.css';
 import './agreement/agreement.css';
+import './suggestions/suggestions.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

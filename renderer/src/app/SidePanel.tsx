@@ -18,11 +18,14 @@ import { LinksPanel } from '../evidence/LinksPanel.tsx';
 import type { useLinking } from '../evidence/use-linking.tsx';
 import type { DocumentPaneState } from '../reader/use-document-pane.ts';
 import { awaitsReview, ReviewPanel } from '../review/ReviewPanel.tsx';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel.tsx';
+import type { DocumentSuggestionsState } from '../suggestions/use-suggestions.ts';
+import type { Confirmation } from '../ui/ConfirmDialog.tsx';
 import { useAfterPaint } from '../ui/use-after-paint.ts';
 import type { SidePane } from './pane-layout.ts';
 import { FoldButton } from './PaneRail.tsx';
 
-export type SideTab = 'annotations' | 'links' | 'matches' | 'review';
+export type SideTab = 'annotations' | 'links' | 'matches' | 'suggestions' | 'review';
 
 interface SidePanelProps {
   /** The left pane: the panel shows its document. */
@@ -48,6 +51,10 @@ interface SidePanelProps {
   readonly onFiltered?: (shown: ReadonlySet<string> | undefined) => void;
   /** The document's sentences that may have been checked before (the Matches tab). */
   readonly checked: CheckedSentences;
+  /** The document's claim suggestions (the Suggestions tab). */
+  readonly suggestions: DocumentSuggestionsState;
+  /** Asks before something is done to many (Shift+A in the Suggestions tab). */
+  readonly confirm: (question: Confirmation) => Promise<boolean>;
 }
 
 export function SidePanel({
@@ -65,6 +72,8 @@ export function SidePanel({
   onFold,
   onFiltered,
   checked,
+  suggestions,
+  confirm,
 }: SidePanelProps) {
   const { documentId } = pane;
 
@@ -137,6 +146,7 @@ export function SidePanel({
   // Inside each tab's landmark (so no content sits outside one); memoized for the annotations panel.
   const linkCount = links.length;
   const checkedCount = checked.sentences?.length ?? 0;
+  const suggestionCount = suggestions.suggestions?.filter((suggestion) => !suggestion.marked).length;
   const tabs = useMemo(
     () => (
       <div className="side-tabs-row">
@@ -156,6 +166,15 @@ export function SidePanel({
           >
             Matches{checkedCount > 0 ? ` (${checkedCount})` : ''}
           </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'suggestions'}
+            onClick={() => onTab('suggestions')}
+            title="Claims found in the document for you to accept or reject: attributed statements, quotations, figures, predictions"
+          >
+            Suggestions{suggestionCount !== undefined ? ` (${suggestionCount})` : ''}
+          </button>
           {(toReview > 0 || tab === 'review') && (
             <button type="button" role="tab" aria-selected={tab === 'review'} onClick={() => onTab('review')} className="tab-attention">
               Review ({toReview})
@@ -165,7 +184,7 @@ export function SidePanel({
         <FoldButton pane="side" label="Side panel" onFold={onFold} />
       </div>
     ),
-    [tab, onTab, linkCount, checkedCount, toReview, onFold],
+    [tab, onTab, linkCount, checkedCount, suggestionCount, toReview, onFold],
   );
 
   const selection =
@@ -188,6 +207,15 @@ export function SidePanel({
         </aside>
       ) : tab === 'matches' ? (
         <MatchesPanel pane={pane} checked={checked} scale={workspace.settings.verdictScale} header={tabs} say={say} report={report} />
+      ) : tab === 'suggestions' ? (
+        <SuggestionsPanel
+          suggestions={suggestions}
+          codebook={workspace.codebook}
+          header={tabs}
+          say={say}
+          report={report}
+          confirm={confirm}
+        />
       ) : tab === 'annotations' ? (
         <AnnotationsPanel
           annotations={listedAnnotations}

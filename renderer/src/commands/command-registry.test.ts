@@ -23,6 +23,16 @@ describe('the command registry', () => {
     }
   });
 
+  it('reads the Suggestions tab’s keys there only: n, p, x, and Shift+A apart from a', () => {
+    expect(commandOfKey(press('n'), 'suggestions-panel')).toBe('suggestions.next');
+    expect(commandOfKey(press('p'), 'suggestions-panel')).toBe('suggestions.previous');
+    expect(commandOfKey(press('x'), 'suggestions-panel')).toBe('suggestions.reject');
+    expect(commandOfKey(press('A', { shift: true }), 'suggestions-panel')).toBe('suggestions.acceptKind');
+    expect(commandOfKey(press('a'), 'suggestions-panel')).toBeUndefined();
+    expect(commandOfKey(press('n'), 'window')).toBeUndefined();
+    expect(commandOfKey(press('x'), 'claims-panel')).toBe('panel.toggleSelected');
+  });
+
   it.each([
     [press('k', { ctrl: true }), 'palette.show'],
     [press('P', { meta: true, shift: true }), 'palette.show'],

@@ -12,7 +12,7 @@ export interface KeyChord {
 }
 
 /** Where a key works: anywhere in the window, or only with focus in one place. */
-export type Scope = 'window' | 'reader' | 'claims-panel' | 'claim-form' | 'matches-panel' | 'agreement';
+export type Scope = 'window' | 'reader' | 'claims-panel' | 'claim-form' | 'matches-panel' | 'agreement' | 'suggestions-panel';
 
 export const SCOPE_NAMES: Readonly<Record<Scope, string>> = {
   window: 'Anywhere',
@@ -21,6 +21,7 @@ export const SCOPE_NAMES: Readonly<Record<Scope, string>> = {
   'claim-form': 'In the annotation form',
   'matches-panel': 'In the Matches tab',
   agreement: 'In the Agreement view’s disagreements',
+  'suggestions-panel': 'In the Suggestions tab',
 };
 
 export interface CommandSpec {
@@ -151,6 +152,20 @@ export const COMMANDS = {
     title: 'Next status',
     scope: 'claim-form',
     keys: [{ key: 's', alt: true }],
+  },
+  'suggestions.next': { title: 'Next suggestion', scope: 'suggestions-panel', keys: [{ key: 'n' }] },
+  'suggestions.previous': { title: 'Previous suggestion', scope: 'suggestions-panel', keys: [{ key: 'p' }] },
+  'suggestions.accept': {
+    title: 'Accept the suggestion as an annotation with that tag (speaker, outlet and kind filled in)',
+    scope: 'suggestions-panel',
+    keys: [],
+    tagKeys: true,
+  },
+  'suggestions.reject': { title: 'Reject the suggestion (it does not come back)', scope: 'suggestions-panel', keys: [{ key: 'x' }] },
+  'suggestions.acceptKind': {
+    title: 'Accept every suggestion of the current kind, after saying how many',
+    scope: 'suggestions-panel',
+    keys: [{ key: 'a', shift: true }],
   },
   'form.save': { title: 'Save the annotation', scope: 'claim-form', keys: [{ key: 'Enter', mod: true }] },
   'agreement.next': { title: 'Next disagreement', scope: 'agreement', keys: [{ key: 'j' }, { key: 'ArrowDown' }] },

@@ -13,6 +13,7 @@ import type { DocumentSummary } from '../../../core/model/document.ts';
 import { useVersions } from '../versions/use-versions.ts';
 import { Reader } from './Reader.tsx';
 import type { DocumentPaneState } from './use-document-pane.ts';
+import type { SuggestionMarks } from '../suggestions/use-suggestion-marks.ts';
 
 interface DocumentPaneProps {
   readonly pane: DocumentPaneState;
@@ -36,6 +37,8 @@ interface DocumentPaneProps {
   readonly placeholder?: ReactNode;
   /** Its sentences that may have been checked before (marked in the reader's gutter). */
   readonly checked?: readonly CheckedSentence[];
+  /** Its claim suggestions (a dotted underline in the reader) and the one the Suggestions tab is on. */
+  readonly suggestions?: SuggestionMarks;
 }
 
 export function DocumentPane({
@@ -53,6 +56,7 @@ export function DocumentPane({
   onWindowKey,
   placeholder,
   checked,
+  suggestions,
 }: DocumentPaneProps) {
   const { open, shown, document, annotationForm } = pane;
   const versions = useVersions(open?.meta.id, open?.meta.textHash);
@@ -96,6 +100,7 @@ export function DocumentPane({
             claims={claims}
             filterShown={filterShown}
             checked={checked}
+            suggestions={suggestions}
             onCursorAnnotation={pane.onCursorAnnotation}
             onTextSelection={pane.onTextSelection}
             onTagSelection={pane.tagSelection}

@@ -11,6 +11,7 @@ import type { DocumentView } from '../../../core/model/document.ts';
 import type { DocumentVersion } from '../../../core/model/document-versions.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { useCheckedMarks } from '../archive/use-checked-marks.ts';
+import { useSuggestionMarks, type SuggestionMarks } from '../suggestions/use-suggestion-marks.ts';
 import { useColorScheme } from '../ui/use-color-scheme.ts';
 import { installHighlightStyles } from './highlight-styles.ts';
 import { afterPaint, HighlightLayer } from './highlight-layer.ts';
@@ -65,6 +66,8 @@ interface ReaderProps {
   readonly filterShown?: ReadonlySet<string>;
   /** Sentences that may have been checked before: marked in the gutter. */
   readonly checked?: readonly CheckedSentence[];
+  /** Claim suggestions: a dotted underline; the reader follows the one the Suggestions tab is on. */
+  readonly suggestions?: SuggestionMarks;
 }
 
 /** Characters up to which lines wrap at measured word widths (see the model effect). */
@@ -90,6 +93,7 @@ export function Reader({
   claims,
   filterShown,
   checked,
+  suggestions,
 }: ReaderProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor>(null);
@@ -364,6 +368,7 @@ export function Reader({
   useClaimHovers(editorRef, claims, document);
   useDimmedHighlights(editorRef, filterShown, document);
   useCheckedMarks(editorRef, checked, document);
+  useSuggestionMarks(editorRef, suggestions, document);
 
   // Each reveal request scrolls and flashes once, when its annotation is there (it may arrive with
   // a later page); later changes of the annotations must not pull the reader back to it. A span

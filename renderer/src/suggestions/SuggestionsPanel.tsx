@@ -1,0 +1,207 @@
+// The Suggestions tab of the side panel (issue 21): the claims proposed in the open document,
+// triaged from the keyboard. n and p move through them (the reader shows the one chosen), a tag
+// key accepts it as an annotation with that tag (speaker, outlet and kind filled in by the
+// service), x rejects it for good, Shift+A accepts every open suggestion of its kind after saying
+// how many. Accepting is one undoable step (Ctrl+Z).
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { DocumentSuggestion } from '../../../core/contract/workbench-api.ts';
+import type { Codebook } from '../../../core/model/codebook.ts';
+import { commandOfKey } from '../commands/command-registry.ts';
+import type { Confirmation } from '../ui/ConfirmDialog.tsx';
+import { shorten } from '../ui/format.ts';
+import { acceptAllQuestion, KIND_NAMES, nextOpen, openOfKind } from './suggestion-list.ts';
+import type { DocumentSuggestionsState } from './use-suggestions.ts';
+
+interface SuggestionsPanelProps {
+  readonly suggestions: DocumentSuggestionsState;
+  readonly codebook: Codebook;
+  /** The side panel's tabs. */
+  readonly header: ReactNode;
+  readonly say: (text: string) => void;
+  readonly report: (message: string | undefined) => void;
+  readonly confirm: (question: Confirmation) => Promise<boolean>;
+}
+
+export function SuggestionsPanel({ suggestions: state, codebook, header, say, report, confirm }: SuggestionsPanelProps) {
+  const { suggestions, activeId, setActiveId } = state;
+  const list = useRef<HTMLOListElement>(null);
+  const [lastTag, setLastTag] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const shortcuts = useMemo(
+    () => new Map(codebook.tags.flatMap((tag) => (tag.shortcut && tag.codable !== false ? [[tag.shortcut, tag] as const] : []))),
+    [codebook.tags],
+  );
+  const tagNames = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag.name])), [codebook.tags]);
+  const openCount = suggestions?.filter((suggestion) => !suggestion.marked).length ?? 0;
+
+  const found = suggestions?.findIndex((suggestion) => suggestion.id === activeId) ?? -1;
+  const activeIndex = found >= 0 ? found : suggestions === undefined ? -1 : nextOpen(suggestions, -1, 1);
+  const active = activeIndex >= 0 ? suggestions?.[activeIndex] : undefined;
+
+  const focusRow = (id: string) =>
+    requestAnimationFrame(() =>
+      list.current?.querySelector<HTMLButtonElement>(`[data-suggestion="${CSS.escape(id)}"] .suggestion-choose`)?.focus(),
+    );
+  const choose = (suggestion: DocumentSuggestion | undefined, focus = true) => {
+    if (suggestion === undefined) return;
+    setActiveId(suggestion.id);
+    if (focus) focusRow(suggestion.id);
+  };
+  /** After `suggestion` is dealt with: the next open one (or the one before). */
+  const moveOn = (suggestion: DocumentSuggestion) => {
+    if (suggestions === undefined) return;
+    const index = suggestions.indexOf(suggestion);
+    const after = suggestions.slice(index + 1).find((other) => !other.marked && other.id !== suggestion.id);
+    const before = [...suggestions.slice(0, index)].reverse().find((other) => !other.marked);
+    choose(after ?? before);
+  };
+
+  const run = async (work: () => Promise<string | undefined>, done: string) => {
+    setBusy(true);
+    try {
+      const error = await work();
+      report(error);
+      if (error === undefined) say(done);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const accept = (suggestion: DocumentSuggestion, tagId: string | undefined) => {
+    if (busy) return;
+    setLastTag(tagId);
+    moveOn(suggestion);
+    void run(
+      () => state.accept([{ id: suggestion.id, tags: tagId === undefined ? [] : [tagId] }]),
+      `Accepted the ${KIND_NAMES[suggestion.kind].toLowerCase()}${tagId === undefined ? '' : ` as ${tagNames.get(tagId) ?? tagId}`}${
+        suggestion.speaker ? ` (${suggestion.speaker})` : ''
+      } — Ctrl+Z undoes it`,
+    );
+  };
+  const reject = (suggestion: DocumentSuggestion) => {
+    if (busy) return;
+    moveOn(suggestion);
+    void run(
+      () => state.reject([suggestion.id]),
+      `Rejected the ${KIND_NAMES[suggestion.kind].toLowerCase()}: it will not be suggested again`,
+    );
+  };
+  const acceptKind = async (kind: DocumentSuggestion['kind']) => {
+    if (busy || suggestions === undefined) return;
+    const chosen = openOfKind(suggestions, kind);
+    if (chosen.length === 0) return say(`No ${KIND_NAMES[kind].toLowerCase()} suggestion is left to accept.`);
+    const tagName = lastTag === undefined ? undefined : tagNames.get(lastTag);
+    const yes = await confirm({
+      title: 'Accept suggestions',
+      message: acceptAllQuestion(kind, chosen.length, tagName),
+      confirmLabel: `Accept ${chosen.length}`,
+    });
+    if (!yes) return;
+    await run(
+      () => state.accept(chosen.map((suggestion) => ({ id: suggestion.id, tags: lastTag === undefined ? [] : [lastTag] }))),
+      `Accepted ${chosen.length} ${KIND_NAMES[kind].toLowerCase()} suggestion${chosen.length === 1 ? '' : 's'} — Ctrl+Z undoes it`,
+    );
+  };
+
+  const onKey = (event: KeyboardEvent<HTMLElement>) => {
+    if (suggestions === undefined || suggestions.length === 0 || event.defaultPrevented) return;
+    if ((event.target as HTMLElement).closest('input, select, textarea, [role="dialog"]')) return;
+    const command = commandOfKey(event.nativeEvent, 'suggestions-panel');
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+    const tag = command === undefined && plain && !event.shiftKey ? shortcuts.get(event.key.toLowerCase()) : undefined;
+    if (command === undefined && tag === undefined) return;
+    event.preventDefault();
+    if (command === 'suggestions.next' || command === 'suggestions.previous') {
+      const step = command === 'suggestions.next' ? 1 : -1;
+      const index = activeIndex < 0 ? 0 : Math.min(Math.max(activeIndex + step, 0), suggestions.length - 1);
+      choose(suggestions[index]);
+    } else if (active === undefined) return;
+    else if (command === 'suggestions.reject') reject(active);
+    else if (command === 'suggestions.acceptKind') void acceptKind(active.kind);
+    else if (tag !== undefined) accept(active, tag.id);
+  };
+
+  // The reader follows the chosen suggestion (see use-suggestion-marks.ts); choose the first open one at the start.
+  useEffect(() => {
+    if (activeId === undefined && active !== undefined) setActiveId(active.id);
+  }, [activeId, active, setActiveId]);
+
+  return (
+    <aside className="pane tab-pane suggestions-panel" aria-label="Suggestions" onKeyDown={onKey}>
+      {header}
+      <h2 className="pane-title">Suggested claims</h2>
+      <div className="suggestions-body">
+        {state.state === 'none' ? (
+          <p className="pane-empty">No document is open.</p>
+        ) : state.state === 'analysing' ? (
+          <p className="pane-empty" role="status">
+            Finding claims… {Math.round(state.progress * 100)}%
+          </p>
+        ) : state.state === 'failed' ? (
+          <p className="pane-empty">The document could not be analysed: {state.message}</p>
+        ) : suggestions === undefined || suggestions.length === 0 ? (
+          <p className="pane-empty" role="status">
+            Nothing to suggest in this document: no attributed statement, quotation, figure or prediction was found (or all were rejected).
+          </p>
+        ) : (
+          <>
+            <p className="matches-note" data-testid="suggestions-note">
+              {openCount} to look at{openCount < suggestions.length ? `, ${suggestions.length - openCount} already marked` : ''}.{' '}
+              <kbd>n</kbd>/<kbd>p</kbd> move, a tag key accepts, <kbd>x</kbd> rejects, <kbd>Shift</kbd>+<kbd>A</kbd> accepts every one of
+              the kind.
+            </p>
+            <ol className="suggestions-list" ref={list} aria-busy={busy} data-testid="suggestions-list">
+              {suggestions.map((suggestion, index) => (
+                <SuggestionRow
+                  key={suggestion.id}
+                  suggestion={suggestion}
+                  active={index === activeIndex}
+                  onChoose={() => choose(suggestion, false)}
+                  onReject={() => reject(suggestion)}
+                />
+              ))}
+            </ol>
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}
+
+interface SuggestionRowProps {
+  readonly suggestion: DocumentSuggestion;
+  readonly active: boolean;
+  readonly onChoose: () => void;
+  readonly onReject: () => void;
+}
+
+function SuggestionRow({ suggestion, active, onChoose, onReject }: SuggestionRowProps) {
+  const who = [suggestion.speaker, suggestion.outlet && `reported by ${suggestion.outlet}`].filter(Boolean).join(', ');
+  return (
+    <li
+      className={`suggestion-row${suggestion.marked ? ' suggestion-marked' : ''}`}
+      aria-current={active ? 'true' : undefined}
+      data-suggestion={suggestion.id}
+      data-testid="suggestion-row"
+    >
+      {/* The row's one tab stop: the active row's (n and p move it). */}
+      <button type="button" className="suggestion-choose" tabIndex={active ? 0 : -1} onClick={onChoose} onFocus={onChoose}>
+        <span className="suggestion-head">
+          <span className="suggestion-kind">{KIND_NAMES[suggestion.kind]}</span>
+          {who && <span className="suggestion-speaker">{who}</span>}
+          {suggestion.marked && <span className="suggestion-state">already marked</span>}
+        </span>
+        <q className="suggestion-text">{shorten(suggestion.text, 280)}</q>
+        <span className="suggestion-reason">{suggestion.reason}</span>
+      </button>
+      <button
+        type="button"
+        className="button-small suggestion-reject"
+        tabIndex={-1}
+        onClick={onReject}
+        title="Reject: not suggested again (x)"
+      >
+        Reject
+      </button>
+    </li>
+  );
+}
