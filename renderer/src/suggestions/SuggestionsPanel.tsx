@@ -191,7 +191,7 @@ function SuggestionRow({ suggestion, active, onChoose, onReject }: SuggestionRow
           {suggestion.marked && <span className="suggestion-state">already marked</span>}
         </span>
         <q className="suggestion-text">{shorten(suggestion.text, 280)}</q>
-        <span className="suggestion-reason">{suggestion.reason}</span>
+        <span className="suggestion-reason">{withEmphasis(suggestion.reason)}</span>
       </button>
       <button
         type="button"
@@ -204,4 +204,9 @@ function SuggestionRow({ suggestion, active, onChoose, onReject }: SuggestionRow
       </button>
     </li>
   );
+}
+
+/** A reason as written by core/suggest, its *quoted words* in italics. */
+function withEmphasis(reason: string): ReactNode[] {
+  return reason.split(/\*([^*]+)\*/u).map((part, index) => (index % 2 === 1 ? <em key={index}>{part}</em> : part));
 }
