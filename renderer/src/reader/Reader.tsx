@@ -3,15 +3,12 @@
 // described on hover). Offsets are JS string indices, which are Monaco's own offset unit.
 import { useEffect, useRef } from 'react';
 import { annotationAt } from '../../../core/annotations/layout.ts';
-import type { CheckedSentence } from '../../../core/contract/workbench-api.ts';
 import type { ClaimMembership } from '../../../core/evidence/membership.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { DocumentView } from '../../../core/model/document.ts';
 import type { DocumentVersion } from '../../../core/model/document-versions.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
-import { useCheckedMarks } from '../archive/use-checked-marks.ts';
-import { useSuggestionMarks, type SuggestionMarks } from '../suggestions/use-suggestion-marks.ts';
 import { useColorScheme } from '../ui/use-color-scheme.ts';
 import { installHighlightStyles } from './highlight-styles.ts';
 import { afterPaint, HighlightLayer } from './highlight-layer.ts';
@@ -20,6 +17,7 @@ import { loadSentences, monacoKeybindings, readerKeyOf, type ReaderKey } from '.
 import { useClaimHovers } from './use-claim-hovers.ts';
 import { useLinkMarkers } from './use-link-markers.ts';
 import { useDimmedHighlights } from './use-dimmed-highlights.ts';
+import { useReaderMarks, type ReaderMarks } from './use-reader-marks.ts';
 import { isPlaced, rangeOf, showAnnotations, type CachedSpec, type HighlightState, type LastSync } from './reader-highlights.ts';
 
 /** Scroll to an annotation, or (`span`) to a span of the text, which is selected and focused (a search hit). */
@@ -31,7 +29,7 @@ export type RevealRequest = (
   readonly serial: number;
 };
 
-interface ReaderProps {
+interface ReaderProps extends ReaderMarks {
   readonly document: DocumentView;
   readonly codebook: Codebook;
   readonly statuses: readonly VerificationStatus[];
@@ -64,10 +62,6 @@ interface ReaderProps {
   readonly claims?: ReadonlyMap<string, readonly ClaimMembership[]>;
   /** While the annotations panel is filtered, the annotations it shows: the others fade. */
   readonly filterShown?: ReadonlySet<string>;
-  /** Sentences that may have been checked before: marked in the gutter. */
-  readonly checked?: readonly CheckedSentence[];
-  /** Claim suggestions: a dotted underline; the reader follows the one the Suggestions tab is on. */
-  readonly suggestions?: SuggestionMarks;
 }
 
 /** Characters up to which lines wrap at measured word widths (see the model effect). */
@@ -367,8 +361,7 @@ export function Reader({
   useLinkMarkers(editorRef, linked, document);
   useClaimHovers(editorRef, claims, document);
   useDimmedHighlights(editorRef, filterShown, document);
-  useCheckedMarks(editorRef, checked, document);
-  useSuggestionMarks(editorRef, suggestions, document);
+  useReaderMarks(editorRef, document, { checked, suggestions });
 
   // Each reveal request scrolls and flashes once, when its annotation is there (it may arrive with
   // a later page); later changes of the annotations must not pull the reader back to it. A span

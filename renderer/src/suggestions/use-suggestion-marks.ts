@@ -7,6 +7,7 @@ import type { DocumentSuggestion } from '../../../core/contract/workbench-api.ts
 import type { DocumentView } from '../../../core/model/document.ts';
 import { monaco } from '../reader/monaco.ts';
 
+/** The claim suggestions the reader underlines, and the one the Suggestions tab is on (which the reader follows). */
 export interface SuggestionMarks {
   readonly suggestions: readonly DocumentSuggestion[] | undefined;
   readonly activeId: string | undefined;
