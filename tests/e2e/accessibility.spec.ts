@@ -176,6 +176,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('tab', { name: /^Matches/ }).click();
       await expect(page.getByTestId('match-row').nth(1)).toBeVisible();
       found.push(...(await seriousViolations(page, 'matches tab')));
+      // The Suggestions tab, with suggestions already marked among open ones.
+      await page.getByRole('tab', { name: /^Suggestions/ }).click();
+      await expect(page.getByTestId('suggestion-row').nth(1)).toBeVisible();
+      found.push(...(await seriousViolations(page, 'suggestions tab')));
 
       // The agreement view (the sample has one coder: every figure says why it is not defined;
       // tests/e2e/agreement.spec.ts checks it with two coders and their disagreements).
