@@ -19,6 +19,7 @@ export type AppMode = 'sources' | 'built' | 'packaged';
 export const WORKER_SOURCES = {
   'export-worker': 'main/bundle/export-worker.ts',
   'pdf-worker': 'main/import/formats/pdf-worker.ts',
+  'suggest-worker': 'main/workbench/suggest-worker.ts',
 } as const;
 export type WorkerName = keyof typeof WORKER_SOURCES;
 

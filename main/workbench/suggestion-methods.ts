@@ -1,8 +1,8 @@
-// Claim suggestions in the service (issue 21): a document's text analysed by core/suggest in
-// slices that leave the service free between them (each slice a few thousand characters; progress
-// fired after each), cached per text hash; accepting makes them annotations in one undoable
+// Claim suggestions in the service (issue 21): a document's text analysed by core/suggest in a
+// worker thread (suggest-worker.ts; progress fired after each chunk), cached per text hash; accepting makes them annotations in one undoable
 // change; rejecting keeps them out for good, in the document's metadata.
 import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import { newAnnotation, vocabularyOf } from '../../core/annotations/annotation-operations.ts';
 import { canonicalSpeaker } from '../../core/codebook/speakers.ts';
 import type { DocumentSuggestion, DocumentSuggestions, SuggestionProgress } from '../../core/contract/suggestions-api.ts';
@@ -13,13 +13,15 @@ import type { Annotation } from '../../core/model/annotation.ts';
 import { DocumentMeta, type RejectedSuggestion } from '../../core/model/document.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { Suggestion } from '../../core/suggest/types.ts';
+import { APP_LAYOUT } from '../app-paths.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
+import type { SuggestWorkerData, SuggestWorkerMessage } from './suggest-worker.ts';
 
 type SuggestionMethods = Pick<WorkbenchApi, 'getSuggestions' | 'acceptSuggestions' | 'rejectSuggestions'>;
 
-/** Characters analysed before the service may answer other calls again (a few milliseconds of work). */
-const SLICE = 4_000;
+// The worker's script for this way of running (sources, build or package): see app-paths.ts.
+const WORKER_URL = APP_LAYOUT.workerUrl('suggest-worker');
 /** Texts whose suggestions are kept (the documents looked at most recently). */
 const CACHED = 8;
 
@@ -47,17 +49,7 @@ export function suggestionMethods(store: WorkspaceStore, changes: ChangeLog, pro
       cache.set(textHash, cached);
       return cached;
     }
-    const running = (async () => {
-      // The rules and the language model are loaded when first asked for, not when the service starts.
-      const { suggestInChunks } = await import('../../core/suggest/index.ts');
-      const found: Suggestion[] = [];
-      for (const step of suggestInChunks(text, { chunkSize: SLICE })) {
-        found.push(...step.suggestions);
-        progress.fire({ documentId, done: step.done, total: step.total });
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-      return found;
-    })();
+    const running = suggestInWorker(text, (done, total) => progress.fire({ documentId, done, total }));
     cache.set(textHash, running);
     running.catch(() => cache.delete(textHash));
     while (cache.size > CACHED) cache.delete(cache.keys().next().value!);
@@ -156,6 +148,28 @@ export function suggestionMethods(store: WorkspaceStore, changes: ChangeLog, pro
       });
     },
   };
+}
+
+/** The suggestions of `text`, found in a worker thread of their own; rejects when the worker fails or dies. */
+function suggestInWorker(text: string, onProgress: (done: number, total: number) => void): Promise<readonly Suggestion[]> {
+  return new Promise((resolve, reject) => {
+    const workerData: SuggestWorkerData = { text };
+    const worker = new Worker(WORKER_URL, { workerData });
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      outcome();
+      void worker.terminate();
+    };
+    worker.on('message', (message: SuggestWorkerMessage) => {
+      if (message.kind === 'progress') onProgress(message.done, message.total);
+      else if (message.kind === 'done') settle(() => resolve(message.suggestions));
+      else settle(() => reject(new Error(`the analysis failed: ${message.message}`)));
+    });
+    worker.once('error', (error) => settle(() => reject(new Error(`the analysis stopped unexpectedly: ${error.message}`))));
+    worker.once('exit', (code) => settle(() => reject(new Error(`the analysis stopped unexpectedly (exit code ${code})`))));
+  });
 }
 
 /** The note of an accepted suggestion: that it was suggested, as what and why, and who accepted it. */
