@@ -72,4 +72,22 @@ test('the Suggestions tab: n moves, a tag key accepts with the speaker, Ctrl+Z u
   await openTab(page);
   await expect(rows(page)).toHaveCount(total - 1);
   await expect(panel(page).locator(`[data-suggestion="${rejected}"]`)).toHaveCount(0);
+
+  // Shift+A accepts every open suggestion of the chosen one's kind, after saying how many.
+  await current(page).locator('.suggestion-choose').focus();
+  const kind = (await current(page).locator('.suggestion-kind').textContent())!;
+  const open = await rows(page)
+    .filter({ has: page.locator('.suggestion-kind', { hasText: kind }) })
+    .filter({ hasNotText: 'already marked' })
+    .count();
+  await page.keyboard.press('Shift+A');
+  const dialog = page.getByRole('dialog', { name: 'Accept suggestions' });
+  await expect(dialog).toContainText(`Accept ${open} ${kind.toLowerCase()} suggestion`);
+  await dialog.getByRole('button', { name: `Accept ${open}` }).click();
+  await expect(page.locator('footer.statusbar')).toContainText(`Accepted ${open} ${kind.toLowerCase()} suggestion`);
+  await expect(
+    rows(page)
+      .filter({ has: page.locator('.suggestion-kind', { hasText: kind }) })
+      .filter({ hasNotText: 'already marked' }),
+  ).toHaveCount(0);
 });
