@@ -2,7 +2,7 @@
 // source side by side — and the annotations, links, matches or review panel (right); or the claims
 // view of the whole workspace, its fact-check archive, the search view, or the agreement view.
 // Status bar at the bottom. This file only puts the pieces together.
-import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { useRowSelection } from '../annotations/use-row-selection.ts';
 import { isSampleDocument } from '../../../core/model/sample.ts';
 import type { SearchHit } from '../../../core/search/search-types.ts';
@@ -75,10 +75,6 @@ export function App() {
   const checkedLeft = useCheckedSentences(left.open, evidence, archiveSize);
   const checkedRight = useCheckedSentences(right.open, evidence, archiveSize);
   const suggestions = useSuggestions(left.open, left.shown?.annotations);
-  const suggestionMarks = useMemo(
-    () => ({ suggestions: suggestions.suggestions, activeId: suggestions.activeId }),
-    [suggestions.suggestions, suggestions.activeId],
-  );
   const { layout, setLayout, fold } = usePaneLayout(besideId !== undefined);
   const [filterShown, setFilterShown] = useState<ReadonlySet<string>>();
   usePaneCycling();
@@ -275,7 +271,7 @@ export function App() {
                 landmark="main"
                 claims={claimsLeft}
                 checked={checkedLeft.sentences}
-                suggestions={suggestionMarks}
+                suggestions={suggestions.marks}
                 filterShown={filterShown}
                 linked={linkedLeft}
                 onFollowLink={(annotationId) => linking.follow('left', annotationId)}

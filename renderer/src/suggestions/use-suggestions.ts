@@ -8,6 +8,7 @@ import type { Annotation } from '../../../core/model/annotation.ts';
 import type { DocumentView } from '../../../core/model/document.ts';
 import { api } from '../api/client.ts';
 import { overlapsAny } from './suggestion-list.ts';
+import type { SuggestionMarks } from './use-suggestion-marks.ts';
 
 export interface DocumentSuggestionsState {
   /** In text order; undefined until the analysis is done. */
@@ -22,6 +23,8 @@ export interface DocumentSuggestionsState {
   /** The suggestion n and p are on (shown in the reader), by id. */
   readonly activeId: string | undefined;
   readonly setActiveId: (id: string | undefined) => void;
+  /** What the reader underlines (the same object while neither changes). */
+  readonly marks: SuggestionMarks;
 }
 
 export function useSuggestions(
@@ -102,6 +105,8 @@ export function useSuggestions(
     [documentId, textKey],
   );
 
+  const activeId = active !== undefined && active.textKey === textKey ? active.id : undefined;
+  const marks = useMemo(() => ({ suggestions, activeId }), [suggestions, activeId]);
   const state = document === undefined ? 'none' : known === undefined ? 'analysing' : known.message !== undefined ? 'failed' : 'done';
   return {
     suggestions,
@@ -110,7 +115,8 @@ export function useSuggestions(
     ...(known?.message !== undefined ? { message: known.message } : {}),
     accept,
     reject,
-    activeId: active?.textKey === textKey ? active?.id : undefined,
+    activeId,
     setActiveId,
+    marks,
   };
 }
