@@ -22,7 +22,8 @@ const claimsPanel = (page: Page) => page.getByRole('complementary', { name: 'Ann
 /** Titles the three fixture documents get on import (first line, first heading, the page's <title>). */
 const TITLES = {
   txt: '<img src=x onerror="window.__xss=2"> Reservoir report "><svg onload=window.__xss=3>',
-  md: '<script>window.__xss=1</script> Field notes [x](javascript:window.__xss=6)',
+  // Markdown is read as plain text (the default): a link is its text and address, HTML stays text.
+  md: '<script>window.__xss=1</script> Field notes x (javascript:window.__xss=6)',
   html: '<script>window.__xss=1</script> Dam inspection "><svg onload=window.__xss=3>',
 };
 
@@ -43,14 +44,15 @@ const SHOWN = {
     '<meta http-equiv="refresh" content="0;url=javascript:window.__xss=14">',
     '<style>*{background:url(https://evil.example/leak)}</style>',
   ],
+  // As plain text: links their text and address, an image its description, raw HTML as written.
   md: [
-    '# <script>window.__xss=1</script> Field notes [x](javascript:window.__xss=6)',
-    '[read the statement](javascript:window.__xss=6)',
-    '<javascript:window.__xss=4>',
-    '![beacon](https://evil.example/beacon.png)',
+    '<script>window.__xss=1</script> Field notes x (javascript:window.__xss=6)',
+    'read the statement (javascript:window.__xss=6) and another (javascript:window.__xss=6)',
+    'javascript:window.__xss=4',
+    'beacon',
     '<details open ontoggle=window.__xss=15><summary>"><svg onload=window.__xss=3></summary></details>',
+    '</textarea><script>window.__xss=7</script>',
     '<!-- <script>window.__xss=19</script> -->',
-    '[ref]: javascript:window.__xss=20',
   ],
   // The page's readable text: markup it quoted as text stays; its own scripts and elements go.
   html: [
