@@ -140,10 +140,18 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedIndex]);
 
+  /**
+   * The last move made from the keyboard, until focus follows it: a key pressed again before then
+   * still comes from the row it left, and must move on from where the cursor went, not again from there.
+   */
+  const moved = useRef<{ readonly from: string; readonly to: string }>(undefined);
   const focusCurrent = useCallback(() => {
     // Two frames: one to scroll the row into the window, one to render it.
     requestAnimationFrame(() =>
-      requestAnimationFrame(() => list.current?.querySelector<HTMLButtonElement>('[aria-current="true"]')?.focus()),
+      requestAnimationFrame(() => {
+        list.current?.querySelector<HTMLButtonElement>('[aria-current="true"]')?.focus();
+        moved.current = undefined;
+      }),
     );
   }, []);
 
@@ -189,11 +197,13 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({
     const move = MOVES[command ?? event.key];
     if (move === undefined || (command === undefined && (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey))) return;
     event.preventDefault();
-    const to = ordered[move(ids.indexOf(id), ordered.length - 1)];
+    const from = moved.current?.from === id && ids.includes(moved.current.to) ? moved.current.to : id;
+    const to = ordered[move(ids.indexOf(from), ordered.length - 1)];
     if (!to) return;
-    if (command === 'panel.extendNext' || command === 'panel.extendPrevious') onSelection(extendTo(selection, id, ids, to.id));
-    else if (command === 'panel.moveNext' || command === 'panel.movePrevious') onSelection(moveKeeping(selection, id, ids, to.id));
+    if (command === 'panel.extendNext' || command === 'panel.extendPrevious') onSelection(extendTo(selection, from, ids, to.id));
+    else if (command === 'panel.moveNext' || command === 'panel.movePrevious') onSelection(moveKeeping(selection, from, ids, to.id));
     else onSelection(SINGLE);
+    moved.current = { from: id, to: to.id };
     onChoose(to.id);
     focusCurrent();
   };
