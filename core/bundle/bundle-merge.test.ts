@@ -64,6 +64,7 @@ function bundle(
     originals: [],
     ...extra,
     archive: extra.archive ?? [],
+    savedSearches: extra.savedSearches ?? [],
   };
 }
 

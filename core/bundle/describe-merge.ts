@@ -25,11 +25,13 @@ export function describeMergeSummary(summary: MergeSummary): string {
     summary.tagsAdded + summary.statusesAdded + summary.ratingsAdded > 0
       ? `; ${count(summary.tagsAdded, 'tag')}, ${count(summary.statusesAdded, 'status', 'statuses')} and ${count(summary.ratingsAdded, 'verdict rating')} added`
       : '';
+  const searches =
+    summary.savedSearchesAdded === undefined ? '' : `; ${count(summary.savedSearchesAdded, 'saved search', 'saved searches')} added`;
   const archive =
     summary.archive === undefined
       ? ''
       : `; fact-check archive: ${summary.archive.added} added, ${summary.archive.updated} updated, ${summary.archive.unchanged} already here`;
-  return `${count(documents.added, 'new document')}${documents.matched > 0 ? `, ${documents.matched} merged` : ''}; ${part('annotation', summary.annotations)}; ${part('evidence link', summary.links)}; ${part('claim', summary.claims)}${vocabulary}${archive}`;
+  return `${count(documents.added, 'new document')}${documents.matched > 0 ? `, ${documents.matched} merged` : ''}; ${part('annotation', summary.annotations)}; ${part('evidence link', summary.links)}; ${part('claim', summary.claims)}${vocabulary}${searches}${archive}`;
 }
 
 /** "annotation 3f2a… in document d1", for messages. */

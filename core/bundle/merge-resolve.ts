@@ -1,13 +1,14 @@
 // Applying a bundle merge: the plan (./merge-plan.ts) and the analyst's choice for each of its
 // conflicts become the new state, which the service writes as one undoable change. Each kind of
 // record is merged by ./merge-by-id.ts; "keep both" gives their annotation a new id, and the
-// bundle's links and mentions follow it. The codebook, statuses and verdict scale gain what the
-// bundle has and the workspace lacks.
+// bundle's links and mentions follow it. The codebook, statuses, verdict scale and saved searches
+// gain what the bundle has and the workspace lacks.
 import type { Codebook, Tag } from '../model/codebook.ts';
 import { joinSpeakers, sameSpeakers } from '../codebook/speakers.ts';
 import { linkKey, refKey, type AnnotationRef } from '../model/evidence.ts';
 import type { DocumentFile } from '../model/stored-files.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { mergeSavedSearches } from '../search/saved-search.ts';
 import { describeConflict } from './describe-merge.ts';
 import { mergeById } from './merge-by-id.ts';
 import { conflictKey, type MergePlan, type MergeResult, type MergeTally, type MergeTarget, type Resolution } from './merge-types.ts';
@@ -96,6 +97,8 @@ export function resolveMerge(
   const statuses = [...target.statuses, ...incoming.statuses.filter((status) => !knownStatuses.has(status.id))];
   const knownRatings = new Set(target.verdictScale.map((rating) => rating.id));
   const verdictScale = [...target.verdictScale, ...incoming.verdictScale.filter((rating) => !knownRatings.has(rating.id))];
+  const mySearches = target.savedSearches ?? [];
+  const savedSearches = mergeSavedSearches(mySearches, incoming.savedSearches);
 
   return ok({
     documents: [...written.values()],
@@ -103,6 +106,7 @@ export function resolveMerge(
     codebook,
     statuses,
     verdictScale,
+    savedSearches,
     summary: {
       documents: { added: documentsAdded, matched: plan.documents.filter((match) => match.state === 'matched').length },
       annotations: annotationCounts,
@@ -111,6 +115,7 @@ export function resolveMerge(
       tagsAdded: codebook.tags.length - target.codebook.tags.length,
       statusesAdded: statuses.length - target.statuses.length,
       ratingsAdded: verdictScale.length - target.verdictScale.length,
+      ...(savedSearches.length > mySearches.length ? { savedSearchesAdded: savedSearches.length - mySearches.length } : {}),
     },
   });
 }

@@ -6,6 +6,7 @@ import type { Codebook } from '../model/codebook.ts';
 import type { Claim, EvidenceData, EvidenceLink, VerdictRating } from '../model/evidence.ts';
 import type { DocumentFile } from '../model/stored-files.ts';
 import type { VerificationStatus } from '../model/workspace.ts';
+import type { SavedSearch } from '../search/saved-search.ts';
 import type { BundleContent } from './read-bundle-content.ts';
 
 /** The workspace a bundle is merged into. */
@@ -15,6 +16,8 @@ export interface MergeTarget {
   readonly codebook: Codebook;
   readonly statuses: readonly VerificationStatus[];
   readonly verdictScale: readonly VerdictRating[];
+  /** None when absent. */
+  readonly savedSearches?: readonly SavedSearch[];
 }
 
 export type Resolution = 'mine' | 'theirs' | 'both';
@@ -81,6 +84,8 @@ export interface MergeResult {
   readonly codebook: Codebook;
   readonly statuses: readonly VerificationStatus[];
   readonly verdictScale: readonly VerdictRating[];
+  /** Ours, with theirs of names ours lack (core/search/saved-search.ts). */
+  readonly savedSearches: readonly SavedSearch[];
   readonly summary: MergeSummary;
 }
 
@@ -101,6 +106,8 @@ export interface MergeSummary {
   readonly tagsAdded: number;
   readonly statusesAdded: number;
   readonly ratingsAdded: number;
+  /** Saved searches the bundle brought under names the workspace did not have (absent: none). */
+  readonly savedSearchesAdded?: number;
   /** Fact-check archive entries the bundle brought (absent when it brought none). */
   readonly archive?: ArchiveTally;
 }

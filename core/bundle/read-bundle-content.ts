@@ -1,6 +1,6 @@
 // Reads a verified bundle's files back into workspace data: documents with their annotations,
-// the codebook, statuses and verdict scale, links and claims. The annotations come from
-// annotations.jsonld, the W3C export, and nothing else: the bundle has one record of them, in a
+// the codebook, statuses, verdict scale and saved searches, links and claims. The annotations
+// come from annotations.jsonld, the W3C export, and nothing else: the bundle has one record of them, in a
 // standard format, and reading it back is what proves that export loses nothing (the round-trip
 // property test in main/bundle/round-trip.test.ts). Its items are read by the strict reader of
 // Claimbench's own export (core/interchange/w3c/read-own.ts); this module checks that the files
@@ -22,6 +22,7 @@ import { Claim, EvidenceData, refKey, VerdictScale, type EvidenceLink, type Verd
 import { DocumentFile, VersionRecord, WORKSPACE_SCHEMA_VERSION } from '../model/stored-files.ts';
 import { VerificationStatus } from '../model/workspace.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { MAX_SAVED_SEARCHES, SavedSearch } from '../search/saved-search.ts';
 import { codePointIndex } from '../text/code-points.ts';
 
 /** What a bundle holds, as workspace data. */
@@ -39,6 +40,8 @@ export interface BundleContent {
   readonly originals: readonly string[];
   /** The exporting workspace's fact-check archive (archive.json; empty in bundles without one). */
   readonly archive: readonly ArchiveEntry[];
+  /** The exporting workspace's saved searches (settings.json; none in bundles from before they travelled). */
+  readonly savedSearches: readonly SavedSearch[];
 }
 
 /** The bundle's files a reader needs, as text, by path; `paths` lists every file of the bundle. */
@@ -69,6 +72,7 @@ const SettingsJson = z.object({
   workspace: z.string().min(1).max(200),
   statuses: z.array(VerificationStatus).min(1),
   verdictScale: VerdictScale,
+  savedSearches: z.array(SavedSearch).max(MAX_SAVED_SEARCHES).default([]),
 });
 const ArchiveJson = z.object({
   entries: z.array(ArchiveEntry).superRefine((entries, context) => {
@@ -260,6 +264,7 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
     texts,
     originals: files.paths.filter((path) => /^originals\/[0-9a-f]{64}$/.test(path)).map((path) => path.slice('originals/'.length)),
     archive: archive.value?.entries ?? [],
+    savedSearches: settings.value?.savedSearches ?? [],
   });
 }
 

@@ -5,14 +5,12 @@ import { z } from 'zod';
 import { AnnotationInput } from '../annotations/annotation-operations.ts';
 import { DocumentId } from '../model/document.ts';
 import type { Result } from '../result.ts';
-import type { ValueField } from '../search/query-ast.ts';
 import type { QueryError } from '../search/query.ts';
+import { FACET_FIELDS } from '../search/saved-search.ts';
 import type { Snippet } from '../search/snippet.ts';
 import type { SearchOptions, SearchResults, SearchStatus } from '../search/search-types.ts';
 
-/** The facets a view may narrow by: each adds `field:"value"` to the query. */
-export const FACET_FIELDS = ['tag', 'status', 'outlet', 'role', 'speaker'] as const satisfies readonly ValueField[];
-export type FacetField = (typeof FACET_FIELDS)[number];
+export { FACET_FIELDS, type FacetField } from '../search/saved-search.ts';
 
 const Filters = z
   .array(z.strictObject({ field: z.enum(FACET_FIELDS), value: z.string().min(1).max(500) }))

@@ -12,6 +12,7 @@ import type { EvidenceData } from '../model/evidence.ts';
 import type { ImportJobProgress } from '../model/import.ts';
 import type { SaveState, WorkspaceInfo } from '../model/workspace.ts';
 import { agreementMethods, type AgreementApi } from './agreement-api.ts';
+import { annotationTableMethods, type AnnotationTableApi } from './annotation-table-api.ts';
 import { annotationsMethods, type AnnotationsApi } from './annotations-api.ts';
 import { archiveMethods, type ArchiveApi } from './archive-api.ts';
 import { bundlesMethods, type BundleJobProgress, type BundlesApi } from './bundles-api.ts';
@@ -23,6 +24,7 @@ import { suggestionsMethods, type SuggestionProgress, type SuggestionsApi } from
 import type { SearchStatus } from '../search/search-types.ts';
 
 export type * from './agreement-api.ts';
+export type * from './annotation-table-api.ts';
 export type * from './annotations-api.ts';
 export type * from './archive-api.ts';
 export type * from './bundles-api.ts';
@@ -55,7 +57,8 @@ export type WorkbenchApi = DocumentsApi &
   ArchiveApi &
   SearchApi &
   AgreementApi &
-  SuggestionsApi;
+  SuggestionsApi &
+  AnnotationTableApi;
 
 export interface DocumentsChange {
   /** Documents added or modified. */
@@ -114,6 +117,7 @@ const methods = {
   ...searchMethods,
   ...agreementMethods,
   ...suggestionsMethods,
+  ...annotationTableMethods,
 } as const satisfies Record<WorkbenchMethod, true>;
 
 const events = {

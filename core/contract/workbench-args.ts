@@ -15,6 +15,7 @@ import { TagId } from '../model/codebook.ts';
 import { DocumentId, DocumentRole, MarkdownMode } from '../model/document.ts';
 import { EvidenceId, STATEMENT_MAX } from '../model/evidence.ts';
 import { SettingsPatch } from '../settings/settings-change.ts';
+import { annotationTableArgs } from './annotation-table-api.ts';
 import { searchArgs } from './search-api.ts';
 import type { WorkbenchApi } from './workbench-api.ts';
 
@@ -223,4 +224,5 @@ export const workbenchArgs = {
   getDisagreements: z.tuple([DocumentId, DisagreementsRequest]),
   curateDisagreement: z.tuple([DocumentId, CurationRequest]),
   curateAgreements: z.tuple([DocumentId, DisagreementsRequest]),
+  ...annotationTableArgs,
 } satisfies { [M in keyof WorkbenchApi]: z.ZodType<Parameters<WorkbenchApi[M]>> };

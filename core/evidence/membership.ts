@@ -1,6 +1,6 @@
 // Which claims each annotation of a document belongs to, with the claim's verdict: what the
 // annotations panel and the reader's hover card show beside a span ("in claim … · False").
-import type { Claim, VerdictRating } from '../model/evidence.ts';
+import { refKey, type AnnotationRef, type Claim, type VerdictRating } from '../model/evidence.ts';
 
 /** A claim as an annotation's badge shows it. */
 export interface ClaimMembership {
@@ -23,11 +23,36 @@ export function claimsByAnnotation(
 ): ReadonlyMap<string, readonly ClaimMembership[]> {
   const byAnnotation = new Map<string, ClaimMembership[]>();
   if (documentId === undefined) return byAnnotation;
+  collectMemberships(claims, scale, (ref) => (ref.documentId === documentId ? ref.annotationId : undefined), byAnnotation);
+  return byAnnotation;
+}
+
+/**
+ * The claims each annotation of the workspace is a mention of, by `refKey` of the annotation: the
+ * same memberships as `claimsByAnnotation`, for every document in one pass (the annotations table).
+ */
+export function claimsByMention(
+  claims: readonly Claim[],
+  scale: readonly VerdictRating[],
+): ReadonlyMap<string, readonly ClaimMembership[]> {
+  const byRef = new Map<string, ClaimMembership[]>();
+  collectMemberships(claims, scale, refKey, byRef);
+  return byRef;
+}
+
+/** Adds each claim to the list of every mention `keyOf` names (a mention it gives no key is left out). */
+function collectMemberships(
+  claims: readonly Claim[],
+  scale: readonly VerdictRating[],
+  keyOf: (ref: AnnotationRef) => string | undefined,
+  into: Map<string, ClaimMembership[]>,
+): void {
   const ratings = new Map(scale.map((rating) => [rating.id, rating]));
   for (const claim of claims) {
     let membership: ClaimMembership | undefined;
     for (const ref of claim.mentions) {
-      if (ref.documentId !== documentId) continue;
+      const key = keyOf(ref);
+      if (key === undefined) continue;
       membership ??= {
         claimId: claim.id,
         statement: claim.statement,
@@ -39,12 +64,11 @@ export function claimsByAnnotation(
           },
         }),
       };
-      const list = byAnnotation.get(ref.annotationId);
-      if (list === undefined) byAnnotation.set(ref.annotationId, [membership]);
+      const list = into.get(key);
+      if (list === undefined) into.set(key, [membership]);
       else if (!list.some((other) => other.claimId === claim.id)) list.push(membership);
     }
   }
-  return byAnnotation;
 }
 
 /** "in “Use fell 12%…” · False", "in 2 claims", for a short label; the statements in full for a title. */

@@ -4,6 +4,7 @@ import type { Codebook } from './codebook.ts';
 import { MarkdownMode } from './document.ts';
 import { DEFAULT_VERDICT_SCALE, ReviewUrlPattern, VerdictScale } from './evidence.ts';
 import type { Failure } from '../result.ts';
+import { MAX_SAVED_SEARCHES, SavedSearch } from '../search/saved-search.ts';
 
 export const VerificationStatus = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
@@ -38,6 +39,8 @@ export const WorkspaceSettings = z.object({
   reviewUrlPattern: ReviewUrlPattern.optional(),
   /** How Markdown files are imported (the Import button, dropped files, File › Import…): as plain text, or their source kept. */
   markdownImport: MarkdownMode.default('plain'),
+  /** Named queries of the workspace search (listed in the library). Workspaces made before they existed have none. */
+  savedSearches: z.array(SavedSearch).max(MAX_SAVED_SEARCHES).default([]),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 

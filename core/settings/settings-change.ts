@@ -1,11 +1,13 @@
 // Changing the workspace settings: the analyst's name, the workspace's name, the span statuses,
-// the verdict scale and how Markdown files are imported. Pure: the service counts what the
-// records use (`SettingsUsage`) and this decides whether the change may be made. A status or rating that records use cannot be removed
-// (their records would name something the workspace no longer has); the refusal says how many use it.
+// the verdict scale, how Markdown files are imported and the saved searches. Pure: the service
+// counts what the records use (`SettingsUsage`) and this decides whether the change may be made.
+// A status or rating that records use cannot be removed (their records would name something the
+// workspace no longer has); the refusal says how many use it. Saved searches need a name each.
 import { z } from 'zod';
 import { MarkdownMode } from '../model/document.ts';
 import { ReviewUrlPattern, VerdictScale } from '../model/evidence.ts';
 import { VerificationStatus, type WorkspaceSettings } from '../model/workspace.ts';
+import { MAX_SAVED_SEARCHES, SavedSearch, savedSearchesProblem } from '../search/saved-search.ts';
 import { fail, ok, type Result } from '../result.ts';
 
 /** The most entries a status list or a verdict scale may have. */
@@ -24,6 +26,8 @@ export const SettingsPatch = z.strictObject({
   reviewUrlPattern: z.string().trim().max(2048).nullable().optional(),
   /** How Markdown files are imported: as plain text, or their source kept. */
   markdownImport: MarkdownMode.optional(),
+  /** The saved searches, all of them (added, renamed, removed or reordered in the list sent). */
+  savedSearches: z.array(SavedSearch).max(MAX_SAVED_SEARCHES).optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -61,6 +65,10 @@ export function applySettingsPatch(
       listProblem(patch.verdictScale, 'rating') ?? removedInUse(settings.verdictScale, patch.verdictScale, usage.ratings, 'rating');
     if (problem) return problem;
   }
+  if (patch.savedSearches !== undefined) {
+    const problem = savedSearchesProblem(patch.savedSearches);
+    if (problem !== undefined) return fail('invalid', problem);
+  }
   let reviewUrlPattern = settings.reviewUrlPattern;
   if (patch.reviewUrlPattern === null || patch.reviewUrlPattern === '') reviewUrlPattern = undefined;
   else if (patch.reviewUrlPattern !== undefined) {
@@ -79,6 +87,7 @@ export function applySettingsPatch(
       ...(patch.verdictScale !== undefined ? { verdictScale: patch.verdictScale } : {}),
       ...(patch.welcomed !== undefined ? { welcomed: patch.welcomed } : {}),
       ...(patch.markdownImport !== undefined ? { markdownImport: patch.markdownImport } : {}),
+      ...(patch.savedSearches !== undefined ? { savedSearches: patch.savedSearches } : {}),
     },
   });
 }

@@ -180,7 +180,13 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   makers.push({ path: 'codebook.qdc', make: () => text(codebookQdc(workspace)) });
   makers.push({
     path: 'settings.json',
-    make: () => json({ workspace: workspace.name, statuses: workspace.settings.statuses, verdictScale: workspace.settings.verdictScale }),
+    make: () =>
+      json({
+        workspace: workspace.name,
+        statuses: workspace.settings.statuses,
+        verdictScale: workspace.settings.verdictScale,
+        savedSearches: workspace.settings.savedSearches,
+      }),
   });
   makers.push({ path: 'claims.json', make: () => json({ claims: evidence.claims, verdictScale: workspace.settings.verdictScale }) });
   // The fact-checks the claims were matched against travel with them (whatever documents were chosen).

@@ -108,13 +108,14 @@ export function mergeTarget(store: WorkspaceStore): MergeTarget {
     codebook,
     statuses: settings.statuses,
     verdictScale: settings.verdictScale,
+    savedSearches: settings.savedSearches,
   };
 }
 
 /** A bundle's merge, ready to commit: the change (one undo step), the settings it needs first, and what it does. */
 export interface BundleMerge {
   readonly change: Change;
-  /** Statuses and verdict scale the workspace must have before the change is written (kept if it fails: the service puts them back). */
+  /** Statuses, verdict scale and saved searches the workspace must have before the change is written (kept if it fails: the service puts them back). */
   readonly settings?: WorkspaceSettings;
   readonly summary: MergeSummary;
 }
@@ -166,7 +167,9 @@ export function planBundleImport(
 
     const before = store.workspace;
     const settingsChanged =
-      result.statuses.length !== before.settings.statuses.length || result.verdictScale.length !== before.settings.verdictScale.length;
+      result.statuses.length !== before.settings.statuses.length ||
+      result.verdictScale.length !== before.settings.verdictScale.length ||
+      result.savedSearches !== before.settings.savedSearches;
     const evidence = recorder(store.evidence);
     const links = new Map(store.evidence.links.map((link) => [link.id, link]));
     for (const link of result.evidence.links) if (links.get(link.id) !== link) evidence.link(link.id, link);
@@ -191,7 +194,14 @@ export function planBundleImport(
           ? result.summary
           : { ...result.summary, archive: { added: archive.added, updated: archive.updated, unchanged: archive.unchanged } },
       ...(settingsChanged
-        ? { settings: { ...before.settings, statuses: [...result.statuses], verdictScale: [...result.verdictScale] } }
+        ? {
+            settings: {
+              ...before.settings,
+              statuses: [...result.statuses],
+              verdictScale: [...result.verdictScale],
+              savedSearches: [...result.savedSearches],
+            },
+          }
         : {}),
     });
   })();

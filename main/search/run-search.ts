@@ -8,19 +8,12 @@ import { clausesOf, scopesOf, type SearchQuery } from '../../core/search/query-a
 import type { SearchOptions, SearchResults } from '../../core/search/search-types.ts';
 import { snippet } from '../../core/search/snippet.ts';
 import { ftsExpression } from './fts-expression.ts';
+import { annotationMatches, documentRows, queryHolds } from './match-annotations.ts';
 import { prefilters } from './prefilters.ts';
 import { countFacets } from './facets.ts';
 import { groupByDocument, mergeSpans, type Match } from './group-hits.ts';
-import {
-  annotationFieldDocs,
-  annotationSearchable,
-  cachedTexts,
-  claimMatches,
-  docSearchable,
-  type AnnRow,
-  type DocRow,
-} from './searchables.ts';
-import { termHolds, textSpans, type Searchable, type TermContext } from './term-test.ts';
+import { annotationFieldDocs, cachedTexts, claimMatches, docSearchable, type DocRow } from './searchables.ts';
+import { textSpans, type Searchable, type TermContext } from './term-test.ts';
 
 /** Text checked exactly before a page may be answered with counts that are only bounds. */
 const VERIFY_BUDGET_CHARS = 1_000_000;
@@ -32,8 +25,7 @@ export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebo
   const sort = options.sort ?? 'relevance';
   const clauses = clausesOf(query);
   const scopes = scopesOf(query);
-  const holds = (unit: Searchable) =>
-    query.groups.every((group) => group.some((clause) => termHolds(clause.term, unit, context) !== clause.negated));
+  const holds = queryHolds(query, context);
   const spansOf = (unit: Searchable): Span[][] => {
     const found: Span[][] = unit.texts().map(() => []);
     for (const clause of clauses) {
@@ -42,13 +34,8 @@ export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebo
     }
     return found;
   };
-  const docs = new Map<number, DocRow>();
-  const docRow = db.prepare('SELECT rowid, id, title, role, outlet, author, published, url, tags, 0 AS score FROM docs WHERE rowid = ?');
-  const docOf = (rowid: number): DocRow => {
-    let row = docs.get(rowid);
-    if (row === undefined) docs.set(rowid, (row = docRow.get(rowid) as unknown as DocRow));
-    return row;
-  };
+  const docRows = documentRows(db);
+  const docOf = docRows.get;
   const textOf = cachedTexts(db);
   const matches: Match[] = [];
   let exact = true;
@@ -71,7 +58,7 @@ export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebo
         uncheckedCandidates = rows.length - index;
         break;
       }
-      docs.set(row.rowid, row);
+      docRows.keep(row);
       const unit = docSearchable(row, () => textOf(row.rowid), docAnnotationSets);
       if (!holds(unit)) continue;
       checked += unit.texts()[0]!.length;
@@ -85,20 +72,9 @@ export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebo
       });
     }
   }
-  const annotationScopes = scopes.filter((scope) => scope === 'quotes' || scope === 'notes');
+  const annotationScopes = scopes.filter((scope): scope is 'quotes' | 'notes' => scope === 'quotes' || scope === 'notes');
   if (annotationScopes.length > 0) {
-    const filter = prefilters(query, 'anns', codebook);
-    const columns = annotationScopes.map((scope) => (scope === 'quotes' ? 'quote' : 'note'));
-    const match = ftsExpression(query, columns);
-    const select = 'a.rowid, a.id, a.start, a.end, a.quote, a.note, a.tags, a.status, a.speaker, a.outlet, a.creator, a.doc';
-    const sql =
-      match === undefined
-        ? `SELECT ${select}, 0 AS score FROM anns a JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`
-        : `SELECT ${select}, -bm25(anns_fts) AS score FROM anns_fts JOIN anns a ON a.rowid = anns_fts.rowid JOIN docs d ON d.rowid = a.doc WHERE anns_fts MATCH ? AND ${filter.where}`;
-    for (const row of db.prepare(sql).iterate(...(match === undefined ? [] : [match]), ...filter.params) as Iterable<AnnRow>) {
-      const doc = docOf(row.doc);
-      const texts = columns.map((column) => (column === 'quote' ? row.quote : row.note));
-      if (!holds(annotationSearchable(row, doc, texts))) continue;
+    for (const { row, doc } of annotationMatches(db, query, context, annotationScopes, docOf)) {
       const tags = JSON.parse(row.tags) as string[];
       matches.push({
         documentId: doc.id,

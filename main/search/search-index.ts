@@ -9,6 +9,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Codebook } from '../../core/model/codebook.ts';
 import type { SearchQuery } from '../../core/search/query-ast.ts';
 import type { SearchChange, SearchOptions, SearchResults, SearchSource } from '../../core/search/search-types.ts';
+import { matchAnnotations } from './match-annotations.ts';
 import { runSearch } from './run-search.ts';
 import { createSchema, FORMAT_VERSION, storedFormat, tuneForDerivedData } from './schema.ts';
 import { RowWriter } from './write-rows.ts';
@@ -33,6 +34,8 @@ export interface SearchIndex {
   /** Applies one change of the workspace in one transaction. */
   applyChange(change: SearchChange): void;
   search(query: SearchQuery, options?: SearchOptions): SearchResults;
+  /** Every annotation the query lets through, as the annotations table reads it (match-annotations.ts). */
+  matchAnnotations(query: SearchQuery, options: { readonly matchCase: boolean }): { documentId: string; annotationId: string }[];
   close(): void;
 }
 
@@ -129,6 +132,9 @@ export async function openSearchIndex(dir: string): Promise<SearchIndex> {
     },
     search(query, options) {
       return runSearch(db, query, codebook, options);
+    },
+    matchAnnotations(query, options) {
+      return matchAnnotations(db, query, codebook, options);
     },
     close() {
       rebuilding?.abort(new Error('the index was closed'));

@@ -76,6 +76,15 @@ export class WorkspaceSearch {
     return index.search(query, options);
   }
 
+  /** Every annotation the query lets through (the annotations table), from the index as it is (see `status`). */
+  async matchAnnotations(
+    query: SearchQuery,
+    options: { readonly matchCase: boolean },
+  ): Promise<{ documentId: string; annotationId: string }[]> {
+    const index = await this.start();
+    return index.matchAnnotations(query, options);
+  }
+
   async dispose(): Promise<void> {
     this.stopping.abort(new Error('the workspace was closed'));
     this.subscription?.dispose();

@@ -9,9 +9,10 @@ import { canonicalSpeaker } from '../../core/codebook/speakers.ts';
 import type { Occurrence, SearchApi } from '../../core/contract/search-api.ts';
 import type { Emitter } from '../../core/events.ts';
 import type { AnnotationEdit } from '../../core/history/history.ts';
+import { refKey } from '../../core/model/evidence.ts';
 import { fail, ok } from '../../core/result.ts';
 import { narrowQuery, scopesOf } from '../../core/search/query-ast.ts';
-import { parseQuery } from '../../core/search/query.ts';
+import { parseQuery, type QueryError } from '../../core/search/query.ts';
 import type { SearchStatus } from '../../core/search/search-types.ts';
 import { coveredBy, planTagOccurrences } from '../../core/search/tag-occurrences.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
@@ -22,6 +23,14 @@ import type { ChangeLog } from './change-log.ts';
 const MAX_OCCURRENCES = 10_000;
 
 export interface SearchMethods extends SearchApi {
+  /**
+   * The annotations a query lets through, as the annotations table reads it, by `refKey`, with the
+   * index's status then (they may lag while it is not ready). A query that cannot be read is an error value.
+   */
+  matchAnnotations(
+    query: string,
+    matchCase: boolean,
+  ): Promise<{ ok: true; value: { keys: Set<string>; status: SearchStatus } } | { ok: false; error: QueryError }>;
   /** Resolves once the index is ready (checked or rebuilt): what a one-off search (the CLI) waits for. */
   searchReady(): Promise<void>;
   disposeSearch(): Promise<void>;
@@ -114,6 +123,13 @@ export function searchMethods(
     async getSearchStatus() {
       await search.start().catch(() => undefined);
       return search.status;
+    },
+    async matchAnnotations(text, matchCase) {
+      const parsed = parseQuery(text);
+      if (!parsed.ok) return parsed;
+      if (parsed.value.groups.length === 0) return ok({ keys: new Set<string>(), status: search.status });
+      const found = await search.matchAnnotations(parsed.value, { matchCase });
+      return ok({ keys: new Set(found.map(refKey)), status: search.status });
     },
     searchReady: () => search.whenReady(),
     disposeSearch: () => search.dispose(),

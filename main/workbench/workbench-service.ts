@@ -27,6 +27,7 @@ import { UploadStaging } from '../import/upload-staging.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { agreementMethods } from './agreement-methods.ts';
 import { annotationMethods } from './annotation-methods.ts';
+import { annotationTableMethods } from './annotation-table-methods.ts';
 import { bundleMethods } from './bundle-methods.ts';
 import { ChangeLog } from './change-log.ts';
 import { codebookMethods } from './codebook-methods.ts';
@@ -128,7 +129,8 @@ export function createWorkbenchService(
     ...(keysDir !== undefined ? { keysDir } : {}),
   });
   const { info: _info, checked, stop, ...workspaceApi } = workspace;
-  const { disposeSearch, ...search } = searchMethods(store, changes, searchStatusChanged, { indexOnOpen });
+  const { disposeSearch, matchAnnotations, ...search } = searchMethods(store, changes, searchStatusChanged, { indexOnOpen });
+  const { dispose: disposeTable, ...annotationTable } = annotationTableMethods(store, { matchAnnotations });
   let disposing: Promise<void> | undefined;
 
   return {
@@ -150,6 +152,7 @@ export function createWorkbenchService(
     ...suggestionMethods(store, changes, suggestionsProgressed),
     ...bundles,
     ...search,
+    ...annotationTable,
     undo: () => changes.undo(),
     redo: () => changes.redo(),
     getHistory: async () => changes.state,
@@ -174,6 +177,7 @@ export function createWorkbenchService(
         await disposeBundles();
         await uploads.dispose();
         await checked;
+        disposeTable();
         await disposeSearch();
         // Its writes (and the store's housekeeping after them) are on disk once it is disposed of.
         await store.flush();
