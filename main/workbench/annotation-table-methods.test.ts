@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnnotationTableRow, TableColumn, TableRequest } from '../../core/contract/annotation-table-api.ts';
 import { parseCsv } from '../../core/interchange/csv.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
-import type { DocumentFile } from '../../core/model/stored-files.ts';
+import type { DocumentPage } from '../../core/contract/workbench-api.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
@@ -57,18 +57,18 @@ async function generate(service: WorkbenchHost, count: number): Promise<void> {
   }
 }
 
-async function documents(service: WorkbenchHost): Promise<DocumentFile[]> {
+async function documents(service: WorkbenchHost): Promise<DocumentPage[]> {
   return Promise.all(
     (await service.listDocuments()).map(async (row) => {
       const got = await service.getDocument(row.meta.id, 100_000);
       if (!got.ok) throw new Error(got.error.message);
-      return got.value as DocumentFile;
+      return got.value;
     }),
   );
 }
 
 interface Brute {
-  readonly file: DocumentFile;
+  readonly file: DocumentPage;
   readonly annotation: Annotation;
   readonly speaker: string;
   readonly claims: { readonly id: string; readonly statement: string; readonly rating?: string; readonly label?: string }[];

@@ -13,6 +13,7 @@ import './archive/archive.css';
 import './library/import.css';
 import './agreement/agreement.css';
 import './suggestions/suggestions.css';
+import './table/table.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

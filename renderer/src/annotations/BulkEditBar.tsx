@@ -1,16 +1,18 @@
-// The bar the annotations panel shows when several rows are selected: set their speaker or status,
-// add a tag or take one away, all in one change (one undo step). A field left empty is left as it
-// is on each annotation. A refusal is shown here, with the fields kept as typed.
+// The bar the annotations panel (and the annotations table) shows when several rows are selected:
+// set their speaker or status, add a tag or take one away, all in one change (one undo step). A
+// field left empty is left as it is on each annotation. A refusal is shown here, with the fields kept as typed.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { BulkAnnotationPatch } from '../../../core/annotations/bulk-edit.ts';
-import type { Annotation } from '../../../core/model/annotation.ts';
 import type { Codebook, Tag } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import { OptionSelect } from '../ui/OptionSelect.tsx';
 
 interface BulkEditBarProps {
-  readonly selected: readonly Annotation[];
+  /** The selected annotations (their tags say which can be taken away); those known, when `count` says more are selected. */
+  readonly selected: readonly { readonly tags: readonly string[] }[];
+  /** How many are selected, when `selected` holds only some of them (the annotations table's rows not yet shown). */
+  readonly count?: number;
   readonly codebook: Codebook;
   readonly statuses: readonly VerificationStatus[];
   /** Changes the selected annotations: the problem, or undefined once it is done. */
@@ -21,7 +23,7 @@ interface BulkEditBarProps {
 const EMPTY = { speaker: '', status: '', addTag: '', removeTag: '' };
 const KEEP = [{ id: '', label: 'Keep as is' }];
 
-export function BulkEditBar({ selected, codebook, statuses, onApply, onClear }: BulkEditBarProps) {
+export function BulkEditBar({ selected, count = selected.length, codebook, statuses, onApply, onClear }: BulkEditBarProps) {
   const id = useId();
   const [fields, setFieldsNow] = useState(EMPTY);
   const [error, setError] = useState<string>();
@@ -45,9 +47,10 @@ export function BulkEditBar({ selected, codebook, statuses, onApply, onClear }: 
   const speakers = codebook.speakers ?? [];
   const named = new Set(speakers.map((speaker) => speaker.name));
   const others = used.filter((name) => !named.has(name));
-  // Only the tags some selected annotation has can be taken away.
+  // Only the tags some selected annotation has can be taken away (any tag, when not every one is known).
   const carried = new Map<string, number>();
   for (const annotation of selected) for (const tag of annotation.tags) carried.set(tag, (carried.get(tag) ?? 0) + 1);
+  const everyKnown = selected.length === count;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -71,7 +74,7 @@ export function BulkEditBar({ selected, codebook, statuses, onApply, onClear }: 
     <form className="bulk-bar" aria-label="Change the selected annotations" onSubmit={(event) => void submit(event)}>
       <div className="bulk-bar-head">
         <span className="bulk-bar-count" role="status" data-testid="bulk-count">
-          {selected.length} selected
+          {count} selected
         </span>
         <button type="button" className="button-small" onClick={onClear} title="Select only the annotation at the cursor again (Esc)">
           Clear
@@ -98,15 +101,15 @@ export function BulkEditBar({ selected, codebook, statuses, onApply, onClear }: 
         <label className="bulk-field">
           Remove tag
           <TagSelect
-            tags={codebook.tags.filter((tag) => carried.has(tag.id))}
+            tags={everyKnown ? codebook.tags.filter((tag) => carried.has(tag.id)) : codebook.tags}
             value={fields.removeTag}
             onChange={(removeTag) => setFields({ ...fields, removeTag })}
-            countOf={(tag) => `${carried.get(tag) ?? 0} of ${selected.length}`}
+            countOf={everyKnown ? (tag) => `${carried.get(tag) ?? 0} of ${count}` : undefined}
             groupsToo
           />
         </label>
         <button type="submit" className="button-primary bulk-apply">
-          {busy ? 'Applying…' : `Apply to ${selected.length}`}
+          {busy ? 'Applying…' : `Apply to ${count}`}
         </button>
       </div>
       {error && (

@@ -5,7 +5,6 @@
 import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { useRowSelection } from '../annotations/use-row-selection.ts';
 import { isSampleDocument } from '../../../core/model/sample.ts';
-import type { SearchHit } from '../../../core/search/search-types.ts';
 import { api, transportName } from '../api/client.ts';
 import { AgreementView } from '../agreement/AgreementView.tsx';
 import { ArchiveView } from '../archive/ArchiveView.tsx';
@@ -23,8 +22,7 @@ import { useImports } from '../library/use-imports.ts';
 import { LibraryPane } from '../library/LibraryPane.tsx';
 import { DocumentPane } from '../reader/DocumentPane.tsx';
 import { useDocumentPane } from '../reader/use-document-pane.ts';
-import { SearchView } from '../search/SearchView.tsx';
-import { useSearch } from '../search/use-search.ts';
+import { useFind } from '../table/use-find.tsx';
 import { WelcomePanel } from '../settings/WelcomePanel.tsx';
 import { useCommands } from '../commands/use-commands.tsx';
 import { useConfirm } from '../ui/ConfirmDialog.tsx';
@@ -54,7 +52,6 @@ export function App() {
   const view: View =
     viewParam === 'claims' || viewParam === 'search' || viewParam === 'archive' || viewParam === 'agreement' ? viewParam : 'documents';
   const setView = useCallback((next: View) => setViewParam(next === 'documents' ? undefined : next), [setViewParam]);
-  const search = useSearch(view === 'search');
   const workspace = info.state === 'ready' ? info.value : undefined;
   const saveState = useSaveState(workspace?.saveState);
   const connected = useConnected();
@@ -123,20 +120,22 @@ export function App() {
   });
   const { onWindowKey, overlay } = useCommands(actions, extra, workspace?.codebook);
 
-  // A search hit opens in the reader (or beside it) with its span selected; a document matched by
-  // its details alone just opens.
-  const { revealSpan: revealLeft } = left;
-  const { revealSpan: revealRight } = right;
-  const openHit = useCallback(
-    (hit: SearchHit, beside: boolean) => {
-      setView('documents');
-      const toRight = beside && hit.documentId !== documentId;
-      if (toRight) setBesideId(hit.documentId);
-      else setDocumentId(hit.documentId);
-      if (hit.end > hit.start) (toRight ? revealRight : revealLeft)(hit.start, hit.end, hit.documentId);
-    },
-    [setView, documentId, setBesideId, setDocumentId, revealLeft, revealRight],
-  );
+  // The search view's tabs: the search, the annotations table, the tag matrix; and saved searches.
+  const find = useFind({
+    view,
+    setView,
+    documentId,
+    setDocumentId,
+    setBesideId,
+    left,
+    right,
+    workspace,
+    documents,
+    confirm,
+    say,
+    claims: evidence.claims,
+    report: setNotice,
+  });
 
   // Open the first document when none is chosen. (A chosen one that is not in the list yet may
   // be one just imported; if it is really gone, the reader says so.)
@@ -205,14 +204,8 @@ export function App() {
         onImportBundle={setBundleFile}
         onSettings={() => setDialog('settings')}
       />
-      {view === 'search' && workspace ? (
-        <SearchView
-          search={search}
-          codebook={workspace.codebook}
-          statuses={workspace.settings.statuses}
-          onOpen={openHit}
-          report={setNotice}
-        />
+      {view === 'search' && find.view ? (
+        find.view
       ) : view === 'archive' ? (
         <ArchiveView report={setNotice} />
       ) : view === 'claims' && workspace ? (
@@ -258,6 +251,7 @@ export function App() {
               onPaste={() => setDialog('paste')}
               fold={<FoldButton pane="library" label="Library" onFold={fold} />}
               importPanel={importPanel.panel}
+              savedSearches={find.savedSearches}
             />
           )}
           <Splitter pane="library" controls="pane-library" label="Resize the library" layout={layout} onLayout={setLayout} />
@@ -382,6 +376,7 @@ export function App() {
         sampleDocuments={sampleDocuments}
         onRemoveSample={removeSample}
         onCreated={setDocumentId}
+        onShowAnnotations={(tagId) => find.openTable({ tags: [tagId] })}
         onClose={closeDialog}
       />
       {bundleFile && workspace && (

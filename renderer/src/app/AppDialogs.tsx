@@ -23,6 +23,8 @@ interface AppDialogsProps {
   readonly onRemoveSample: () => Promise<unknown>;
   /** A pasted document was made: open it. */
   readonly onCreated: (documentId: string) => void;
+  /** The codebook's count of a tag was chosen: show those annotations in the table. */
+  readonly onShowAnnotations: (tagId: string) => void;
   readonly onClose: () => void;
 }
 
@@ -35,6 +37,7 @@ export function AppDialogs({
   sampleDocuments,
   onRemoveSample,
   onCreated,
+  onShowAnnotations,
   onClose,
 }: AppDialogsProps) {
   switch (dialog) {
@@ -45,7 +48,13 @@ export function AppDialogs({
     case 'versions':
       return open ? <VersionsDialog key={open.meta.textHash} documentId={open.meta.id} title={open.meta.title} onClose={onClose} /> : null;
     case 'codebook':
-      return workspace ? <CodebookDialog codebook={workspace.codebook} onClose={onClose} /> : null;
+      return workspace ? (
+        <CodebookDialog
+          codebook={workspace.codebook}
+          onClose={onClose}
+          onShowAnnotations={(tagId) => (onClose(), onShowAnnotations(tagId))}
+        />
+      ) : null;
     case 'settings':
       return workspace ? (
         <SettingsDialog

@@ -4,13 +4,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnchorDecision } from '../../../core/annotations/annotation-operations.ts';
 import type { BulkAnnotationPatch } from '../../../core/annotations/bulk-edit.ts';
-import { canonicalSpeaker } from '../../../core/codebook/speakers.ts';
 import type { LinkView } from '../../../core/contract/workbench-api.ts';
 import type { ClaimMembership } from '../../../core/evidence/membership.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel.tsx';
-import { describeBulkEdit } from '../annotations/bulk-edit-summary.ts';
+import { applyBulkEdit } from '../annotations/apply-bulk-edit.ts';
 import type { RowSelectionState } from '../annotations/use-row-selection.ts';
 import { MatchesPanel } from '../archive/MatchesPanel.tsx';
 import type { CheckedSentences } from '../archive/use-checked-sentences.ts';
@@ -105,32 +104,19 @@ export function SidePanel({
   };
 
   // One change to the selected annotations; what it did is said in the status bar (and Ctrl+Z undoes it).
-  const { codebook, settings } = workspace;
   const bulkEdit = useCallback(
     async (annotationIds: readonly string[], patch: BulkAnnotationPatch): Promise<string | undefined> => {
       if (documentId === undefined) return 'No document is open.';
-      const result = await api.updateAnnotations(
+      const done = await applyBulkEdit(
         annotationIds.map((annotationId) => ({ documentId, annotationId })),
         patch,
+        workspace,
       );
-      if (!result.ok) return result.error.message;
-      const tags = new Map(codebook.tags.map((tag) => [tag.id, tag.name]));
-      const statuses = new Map(settings.statuses.map((status) => [status.id, status.label]));
-      say(
-        // Said under the speaker's name, as stored, whichever spelling was typed.
-        describeBulkEdit(
-          patch.speaker === undefined ? patch : { ...patch, speaker: canonicalSpeaker(codebook, patch.speaker) },
-          annotationIds.length,
-          result.value.annotations,
-          {
-            tagName: (id) => tags.get(id) ?? id,
-            statusLabel: (id) => statuses.get(id) ?? id,
-          },
-        ),
-      );
+      if ('problem' in done) return done.problem;
+      say(done.said);
       return undefined;
     },
-    [documentId, codebook, settings.statuses, say],
+    [documentId, workspace, say],
   );
 
   // Stable for the (memoized) annotations panel: `linking` is rebuilt on every render.

@@ -14,6 +14,8 @@ import { SpeakersPane } from './SpeakersPane.tsx';
 interface CodebookDialogProps {
   readonly codebook: Codebook;
   readonly onClose: () => void;
+  /** Opens the annotations table filtered by a tag (its count is a button then). */
+  readonly onShowAnnotations?: (tagId: string) => void;
 }
 
 type Pane = { kind: 'edit'; tagId: string } | { kind: 'new'; parentId?: string } | { kind: 'delete'; tagId: string } | { kind: 'speakers' };
@@ -22,7 +24,7 @@ const NO_USAGE: Readonly<Record<string, number>> = {};
 const KEYS = [...'123456789abcdefghijklmnopqrstuvwxyz0'];
 const NEW_COLORS = ['#e6a700', '#3b82f6', '#10a37f', '#a855f7', '#ec4899', '#0ea5e9', '#f97316', '#14b8a6', '#ef4444', '#64748b'];
 
-export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
+export function CodebookDialog({ codebook, onClose, onShowAnnotations }: CodebookDialogProps) {
   const rows = useMemo(() => tagTree(codebook), [codebook]);
   const [chosenPane, setPane] = useState<Pane>(() => (rows[0] ? { kind: 'edit', tagId: rows[0].tag.id } : { kind: 'new' }));
   const [message, setMessage] = useState<string>();
@@ -95,7 +97,7 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
           )}
           <ul className="codebook-tree" aria-label="Tags">
             {rows.map(({ tag, depth }) => (
-              <li key={tag.id}>
+              <li key={tag.id} className={onShowAnnotations ? 'codebook-item' : undefined}>
                 <button
                   type="button"
                   className="codebook-row"
@@ -106,10 +108,23 @@ export function CodebookDialog({ codebook, onClose }: CodebookDialogProps) {
                   <span className="tag-swatch" style={{ background: tag.color }} />
                   <span className="codebook-name">{tag.name}</span>
                   {tag.shortcut && <kbd>{tag.shortcut}</kbd>}
-                  <span className="codebook-usage" title="Annotations with this tag">
-                    {usage[tag.id] ?? 0}
-                  </span>
+                  {!onShowAnnotations && (
+                    <span className="codebook-usage" title="Annotations with this tag">
+                      {usage[tag.id] ?? 0}
+                    </span>
+                  )}
                 </button>
+                {onShowAnnotations && (
+                  <button
+                    type="button"
+                    className="codebook-usage codebook-usage-button"
+                    title="Annotations with this tag: show them (with those of the tags below it) in the annotations table"
+                    aria-label={`${usage[tag.id] ?? 0} annotations tagged ${tag.name}: show them in the table`}
+                    onClick={() => onShowAnnotations(tag.id)}
+                  >
+                    {usage[tag.id] ?? 0}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 // The document library: every document with its outlet, date, role and annotation count; sortable and
-// filterable; and the ways in: Import…, paste text (and drag-and-drop onto the window).
+// filterable; and the ways in: Import…, paste text (and drag-and-drop onto the window). The saved
+// searches are listed above the documents.
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../../core/model/document.ts';
 import type { Loadable } from '../app/use-workbench.ts';
@@ -22,6 +23,8 @@ interface LibraryPaneProps {
   readonly onPaste: () => void;
   /** The import in progress or just finished, shown above the list. */
   readonly importPanel?: ReactNode;
+  /** The saved searches, shown above the list. */
+  readonly savedSearches?: ReactNode;
   /** The button that folds the pane away. */
   readonly fold?: ReactNode;
 }
@@ -35,6 +38,7 @@ export function LibraryPane({
   onImportFiles,
   onPaste,
   importPanel,
+  savedSearches,
   fold,
 }: LibraryPaneProps) {
   const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);
@@ -99,6 +103,7 @@ export function LibraryPane({
         )}
       </div>
       {importPanel}
+      {savedSearches}
       {documents.state === 'loading' && <p className="pane-empty">Loading…</p>}
       {documents.state === 'failed' && (
         <p className="pane-error" role="alert">

@@ -7,8 +7,10 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import type { SearchFacets, SearchHit, SearchStatus } from '../../../core/search/search-types.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
+import type { SavedSearch } from '../../../core/search/saved-search.ts';
 import { countOf, formatDate } from '../ui/format.ts';
 import { caretUnder, flatHits, hitKey, moveIndex, snippetParts } from './search-hits.ts';
+import { SavedSearchDialog } from './SavedSearchDialog.tsx';
 import { TagOccurrencesDialog } from './TagOccurrencesDialog.tsx';
 import type { FacetField, SearchState } from './use-search.ts';
 
@@ -20,6 +22,8 @@ interface SearchViewProps {
   readonly onOpen: (hit: SearchHit, beside: boolean) => void;
   /** Says what was done (tagging every occurrence) in the window's notice. */
   readonly report: (message: string) => void;
+  /** The workspace's saved searches ("Save search…" adds this one, or replaces one of its name). */
+  readonly savedSearches: readonly SavedSearch[];
 }
 
 const FACETS: readonly { field: FacetField; label: string }[] = [
@@ -32,7 +36,7 @@ const FACETS: readonly { field: FacetField; label: string }[] = [
 /** Values listed per facet before "more". */
 const FACET_VALUES = 8;
 
-export function SearchView({ search, codebook, statuses, onOpen, report }: SearchViewProps) {
+export function SearchView({ search, codebook, statuses, onOpen, report, savedSearches }: SearchViewProps) {
   const { params, outcome, pending, status } = search;
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -41,6 +45,7 @@ export function SearchView({ search, codebook, statuses, onOpen, report }: Searc
   const indexOf = useMemo(() => new Map(hits.map(({ hit }, index) => [hit, index])), [hits]);
   const [activeKey, setActiveKey] = useState<string>();
   const [tagging, setTagging] = useState(false);
+  const [saving, setSaving] = useState(false);
   // Words found in the text (not annotations or claims): what "tag every occurrence" can annotate.
   const inText = hits.some(({ hit }) => hit.annotationId === undefined && hit.end > hit.start);
   const found = hits.findIndex(({ hit }) => hitKey(hit) === activeKey);
@@ -123,6 +128,15 @@ export function SearchView({ search, codebook, statuses, onOpen, report }: Searc
           >
             Tag every occurrence…
           </button>
+          <button
+            type="button"
+            className="button-small"
+            disabled={params.query.trim() === '' || error !== undefined}
+            title="Name this search: it is listed in the library with how many hits it finds, and travels in bundles"
+            onClick={() => setSaving(true)}
+          >
+            Save search…
+          </button>
         </div>
         <IndexProgress status={status} />
         <div id={feedbackId} className="search-feedback" role="status">
@@ -196,6 +210,20 @@ export function SearchView({ search, codebook, statuses, onOpen, report }: Searc
         )}
         {answer && answer.groups.length === 0 && <p className="pane-empty">Nothing matches.</p>}
       </main>
+      {saving && (
+        <SavedSearchDialog
+          searches={savedSearches}
+          search={{
+            name: params.query.trim().slice(0, 100),
+            query: params.query.trim(),
+            ...(params.matchCase ? { matchCase: true } : {}),
+            ...(params.filters.length > 0 ? { filters: [...params.filters] } : {}),
+          }}
+          mode="save"
+          onClose={() => setSaving(false)}
+          onDone={report}
+        />
+      )}
       {tagging && (
         <TagOccurrencesDialog params={params} codebook={codebook} statuses={statuses} onClose={() => setTagging(false)} onDone={report} />
       )}

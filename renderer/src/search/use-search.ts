@@ -7,6 +7,7 @@ import type { FacetField, SearchAnswer } from '../../../core/contract/search-api
 
 export type { FacetField };
 import type { QueryError } from '../../../core/search/query.ts';
+import type { SavedSearch } from '../../../core/search/saved-search.ts';
 import type { SearchStatus } from '../../../core/search/search-types.ts';
 import { api } from '../api/client.ts';
 
@@ -116,6 +117,12 @@ export function useSearch(active: boolean) {
     [],
   );
   const clearFilters = useCallback(() => setParams((current) => ({ ...current, filters: [] })), []);
+  /** Runs a saved search: its query, case and facet values (the sort stays). */
+  const load = useCallback(
+    (saved: SavedSearch) =>
+      setParams((current) => ({ ...current, query: saved.query, matchCase: saved.matchCase ?? false, filters: saved.filters ?? [] })),
+    [],
+  );
 
-  return { params, outcome, pending, status, setQuery, setMatchCase, setSort, toggleFilter, clearFilters };
+  return { params, outcome, pending, status, setQuery, setMatchCase, setSort, toggleFilter, clearFilters, load };
 }

@@ -1,0 +1,147 @@
+// The saved searches in the library, each with how many hits it finds now (counted again as the
+// workspace changes): a click runs it in the search view; Rename and Delete beside it.
+import { useEffect, useState } from 'react';
+import type { SavedSearch } from '../../../core/search/saved-search.ts';
+import { api } from '../api/client.ts';
+import type { Confirmation } from '../ui/ConfirmDialog.tsx';
+import { SavedSearchDialog } from './SavedSearchDialog.tsx';
+
+interface SavedSearchListProps {
+  readonly searches: readonly SavedSearch[];
+  readonly onRun: (search: SavedSearch) => void;
+  readonly confirm: (question: Confirmation) => Promise<boolean>;
+  readonly report: (message: string) => void;
+}
+
+/** How many hits a saved search finds: a number (a bound when not exact), or the reason it cannot run. */
+type Count = { readonly hits: number; readonly exact: boolean } | { readonly problem: string };
+
+/** Changes of the workspace gathered before counting again. */
+const SETTLE_MS = 400;
+
+export function SavedSearchList({ searches, onRun, confirm, report }: SavedSearchListProps) {
+  const counts = useLiveCounts(searches);
+  const [renaming, setRenaming] = useState<SavedSearch>();
+  if (searches.length === 0) return null;
+
+  const remove = async (search: SavedSearch) => {
+    const yes = await confirm({
+      title: 'Delete saved search',
+      message: `Delete the saved search “${search.name}”? Its query is not kept anywhere else.`,
+      confirmLabel: 'Delete',
+    });
+    if (!yes) return;
+    const result = await api.updateSettings({ savedSearches: searches.filter((other) => other !== search) });
+    report(result.ok ? `Deleted the saved search “${search.name}”.` : result.error.message);
+  };
+
+  return (
+    <section className="saved-searches" aria-labelledby="saved-searches-title">
+      <h2 id="saved-searches-title" className="saved-searches-title">
+        Saved searches
+      </h2>
+      <ul className="saved-search-list">
+        {searches.map((search) => {
+          const count = counts.get(search);
+          return (
+            <li key={search.name} className="saved-search-row">
+              <button
+                type="button"
+                className="saved-search"
+                title={`Run: ${search.query}`}
+                onClick={() => onRun(search)}
+                data-testid="saved-search"
+              >
+                <span className="saved-search-name">{search.name}</span>
+                <span
+                  className="saved-search-count"
+                  title={
+                    count === undefined
+                      ? 'Counting…'
+                      : 'problem' in count
+                        ? count.problem
+                        : `${count.exact ? '' : 'at most '}${count.hits} hits now`
+                  }
+                >
+                  {count === undefined ? '…' : 'problem' in count ? '!' : `${count.exact ? '' : '≤'}${count.hits}`}
+                </span>
+              </button>
+              <button
+                type="button"
+                className="saved-search-action"
+                aria-label={`Rename “${search.name}”`}
+                title="Rename"
+                onClick={() => setRenaming(search)}
+              >
+                ✎
+              </button>
+              <button
+                type="button"
+                className="saved-search-action"
+                aria-label={`Delete “${search.name}”`}
+                title="Delete"
+                onClick={() => void remove(search)}
+              >
+                ×
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {renaming && (
+        <SavedSearchDialog searches={searches} search={renaming} mode="rename" onClose={() => setRenaming(undefined)} onDone={report} />
+      )}
+    </section>
+  );
+}
+
+/** Each search's count now, asked again (after a pause) whenever the workspace changes. */
+function useLiveCounts(searches: readonly SavedSearch[]): ReadonlyMap<SavedSearch, Count> {
+  const [counts, setCounts] = useState<ReadonlyMap<SavedSearch, Count>>(new Map());
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let timer: number | undefined;
+    const again = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => setGeneration((value) => value + 1), SETTLE_MS);
+    };
+    const subscriptions = [
+      api.onDidChangeSearchStatus((status) => status.state === 'ready' && again()),
+      api.onDidChangeDocuments(again),
+      api.onDidChangeAnnotations(again),
+      api.onDidChangeEvidence(again),
+    ];
+    return () => {
+      window.clearTimeout(timer);
+      for (const subscription of subscriptions) subscription.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all(
+      searches.map(async (search): Promise<[SavedSearch, Count]> => {
+        try {
+          const result = await api.search(search.query, {
+            matchCase: search.matchCase ?? false,
+            filters: [...(search.filters ?? [])],
+            limit: 1,
+            hitsPerDocument: 1,
+          });
+          return [
+            search,
+            result.ok ? { hits: result.value.counts.hits, exact: result.value.counts.exact } : { problem: result.error.message },
+          ];
+        } catch (error) {
+          return [search, { problem: (error as Error).message }];
+        }
+      }),
+    ).then((entries) => live && setCounts(new Map(entries)));
+    return () => {
+      live = false;
+    };
+  }, [searches, generation]);
+
+  return counts;
+}
