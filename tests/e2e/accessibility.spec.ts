@@ -158,6 +158,32 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await query.fill('reservoir "unclosed');
       await expect(page.getByTestId('search-caret')).toBeVisible();
       found.push(...(await seriousViolations(page, 'search view, a query it cannot read')));
+      await query.fill('reservoir');
+      await checkDialog(page, found, 'Save search', () => page.getByRole('button', { name: 'Save search…' }).click());
+
+      // The annotations table, with two rows selected (the bulk bar) and a query it cannot read; the tag matrix.
+      await page.getByRole('tab', { name: 'All annotations' }).click();
+      const rows = page.getByRole('grid', { name: 'Annotations' }).getByTestId('table-row');
+      await rows.nth(0).getByRole('gridcell').nth(2).click();
+      await rows.nth(1).getByRole('gridcell').nth(2).click({ modifiers: ['Shift'] });
+      await expect(page.getByRole('form', { name: 'Change the selected annotations' })).toBeVisible();
+      found.push(...(await seriousViolations(page, 'annotations table')));
+      await page.getByRole('searchbox', { name: 'Filter by a search query' }).fill('tag:"unclosed');
+      await expect(page.getByRole('alert').filter({ hasText: 'unclosed' })).toBeVisible();
+      found.push(...(await seriousViolations(page, 'annotations table, a query it cannot read')));
+      await page.getByRole('tab', { name: 'Tags × documents' }).click();
+      await expect(page.getByRole('main', { name: 'Tags by document' }).getByRole('table')).toBeVisible();
+      found.push(...(await seriousViolations(page, 'tag matrix')));
+
+      // A saved search in the library.
+      await page.getByRole('tab', { name: 'Search' }).click();
+      await page.getByRole('button', { name: 'Save search…' }).click();
+      await page.getByRole('dialog', { name: 'Save search' }).getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Documents', exact: true }).click();
+      await expect(page.getByTestId('saved-search').locator('.saved-search-count')).toHaveText(/\d/);
+      // The reader, shown again, flashes the span it last revealed: checked once the flash is over.
+      await expect(reader(page).locator('.cb-flash')).toHaveCount(0);
+      found.push(...(await seriousViolations(page, 'library with a saved search')));
 
       // The fact-check archive, with an import's outcome; then the Matches tab beside the report.
       await page

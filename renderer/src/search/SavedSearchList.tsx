@@ -10,7 +10,10 @@ interface SavedSearchListProps {
   readonly searches: readonly SavedSearch[];
   readonly onRun: (search: SavedSearch) => void;
   readonly confirm: (question: Confirmation) => Promise<boolean>;
+  /** Shows a problem in the window's notice. */
   readonly report: (message: string) => void;
+  /** Says what was done in the status bar. */
+  readonly say: (message: string) => void;
 }
 
 /** How many hits a saved search finds: a number (a bound when not exact), or the reason it cannot run. */
@@ -19,7 +22,7 @@ type Count = { readonly hits: number; readonly exact: boolean } | { readonly pro
 /** Changes of the workspace gathered before counting again. */
 const SETTLE_MS = 400;
 
-export function SavedSearchList({ searches, onRun, confirm, report }: SavedSearchListProps) {
+export function SavedSearchList({ searches, onRun, confirm, report, say }: SavedSearchListProps) {
   const counts = useLiveCounts(searches);
   const [renaming, setRenaming] = useState<SavedSearch>();
   if (searches.length === 0) return null;
@@ -32,7 +35,8 @@ export function SavedSearchList({ searches, onRun, confirm, report }: SavedSearc
     });
     if (!yes) return;
     const result = await api.updateSettings({ savedSearches: searches.filter((other) => other !== search) });
-    report(result.ok ? `Deleted the saved search “${search.name}”.` : result.error.message);
+    if (result.ok) say(`Deleted the saved search “${search.name}”.`);
+    else report(result.error.message);
   };
 
   return (
@@ -89,7 +93,7 @@ export function SavedSearchList({ searches, onRun, confirm, report }: SavedSearc
         })}
       </ul>
       {renaming && (
-        <SavedSearchDialog searches={searches} search={renaming} mode="rename" onClose={() => setRenaming(undefined)} onDone={report} />
+        <SavedSearchDialog searches={searches} search={renaming} mode="rename" onClose={() => setRenaming(undefined)} onDone={say} />
       )}
     </section>
   );

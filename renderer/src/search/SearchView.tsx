@@ -22,6 +22,8 @@ interface SearchViewProps {
   readonly onOpen: (hit: SearchHit, beside: boolean) => void;
   /** Says what was done (tagging every occurrence) in the window's notice. */
   readonly report: (message: string) => void;
+  /** Says what was done (a search saved) in the status bar. */
+  readonly say: (message: string) => void;
   /** The workspace's saved searches ("Save search…" adds this one, or replaces one of its name). */
   readonly savedSearches: readonly SavedSearch[];
 }
@@ -36,7 +38,7 @@ const FACETS: readonly { field: FacetField; label: string }[] = [
 /** Values listed per facet before "more". */
 const FACET_VALUES = 8;
 
-export function SearchView({ search, codebook, statuses, onOpen, report, savedSearches }: SearchViewProps) {
+export function SearchView({ search, codebook, statuses, onOpen, report, say, savedSearches }: SearchViewProps) {
   const { params, outcome, pending, status } = search;
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -221,7 +223,7 @@ export function SearchView({ search, codebook, statuses, onOpen, report, savedSe
           }}
           mode="save"
           onClose={() => setSaving(false)}
-          onDone={report}
+          onDone={say}
         />
       )}
       {tagging && (

@@ -27,8 +27,10 @@ interface AnnotationTableProps {
   readonly claims: readonly Claim[];
   /** Opens an annotation in the reader (`beside`: in the pane beside). */
   readonly onOpen: (ref: AnnotationRef, beside: boolean) => void;
-  /** Says what was done (a bulk change, an export) in the window's notice. */
+  /** Shows a problem in the window's notice. */
   readonly report: (message: string) => void;
+  /** Says what was done (a bulk change, an export) in the status bar. */
+  readonly say: (message: string) => void;
 }
 
 /** One line per row: every row has this height, so the rows in view follow from the scroll position. */
@@ -52,7 +54,7 @@ const COLUMNS: readonly { readonly id: TableColumn; readonly label: string; read
 ];
 const TEMPLATE = `32px ${COLUMNS.map((column) => `${column.width}px`).join(' ')}`;
 
-export function AnnotationTable({ table, workspace, documents, claims, onOpen, report }: AnnotationTableProps) {
+export function AnnotationTable({ table, workspace, documents, claims, onOpen, report, say }: AnnotationTableProps) {
   const { params, total, all, rowAt, selection, setSelection, cursor, setCursor, setWanted } = table;
   const id = useId();
   const scroller = useRef<HTMLDivElement>(null);
@@ -150,7 +152,7 @@ export function AnnotationTable({ table, workspace, documents, claims, onOpen, r
     const result = await api.exportAnnotationTable(table.request);
     if (!result.ok) return report(result.error.message);
     downloadText(result.value.fileName, result.value.mimeType, result.value.text);
-    report(`Exported ${countOf(result.value.rows, 'annotation')} to ${result.value.fileName}.`);
+    say(`Exported ${countOf(result.value.rows, 'annotation')} to ${result.value.fileName}.`);
   };
 
   const picked = [...selection.picked.values()];
@@ -159,7 +161,7 @@ export function AnnotationTable({ table, workspace, documents, claims, onOpen, r
   const bulkEdit = async (patch: BulkAnnotationPatch): Promise<string | undefined> => {
     const done = await applyBulkEdit(picked, patch, workspace);
     if ('problem' in done) return done.problem;
-    report(done.said);
+    say(done.said);
     return undefined;
   };
 

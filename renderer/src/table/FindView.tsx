@@ -24,7 +24,10 @@ interface FindViewProps {
   readonly onOpenHit: (hit: SearchHit, beside: boolean) => void;
   readonly onOpenAnnotation: (ref: AnnotationRef, beside: boolean) => void;
   readonly onOpenTable: (filters: TableFilters) => void;
+  /** Shows a problem in the window's notice. */
   readonly report: (message: string) => void;
+  /** Says what was done in the status bar. */
+  readonly say: (message: string) => void;
 }
 
 export function FindView({
@@ -39,6 +42,7 @@ export function FindView({
   onOpenAnnotation,
   onOpenTable,
   report,
+  say,
 }: FindViewProps) {
   return (
     <FindTabs tab={tab} onTab={onTab}>
@@ -50,6 +54,7 @@ export function FindView({
           claims={claims}
           onOpen={onOpenAnnotation}
           report={report}
+          say={say}
         />
       ) : tab === 'matrix' ? (
         <TagMatrix codebook={workspace.codebook} onOpenTable={onOpenTable} />
@@ -60,6 +65,7 @@ export function FindView({
           statuses={workspace.settings.statuses}
           onOpen={onOpenHit}
           report={report}
+          say={say}
           savedSearches={workspace.settings.savedSearches}
         />
       )}

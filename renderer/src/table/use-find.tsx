@@ -39,7 +39,7 @@ interface FindInput {
 }
 
 export function useFind(input: FindInput) {
-  const { view, setView, documentId, setDocumentId, setBesideId, left, right, workspace, documents, claims, confirm, report } = input;
+  const { view, setView, documentId, setDocumentId, setBesideId, left, right, workspace, documents, claims, confirm, report, say } = input;
   const [findParam, setFindParam] = useHashParam('find');
   const tab = findTabOf(findParam);
   const search = useSearch(view === 'search' && tab === 'search');
@@ -103,10 +103,11 @@ export function useFind(input: FindInput) {
         onOpenAnnotation={openAnnotation}
         onOpenTable={openTable}
         report={report}
+        say={say}
       />
     ),
     savedSearches: workspace && (
-      <SavedSearchList searches={workspace.settings.savedSearches} onRun={runSavedSearch} confirm={confirm} report={report} />
+      <SavedSearchList searches={workspace.settings.savedSearches} onRun={runSavedSearch} confirm={confirm} report={report} say={say} />
     ),
   };
 }
