@@ -165,7 +165,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('tab', { name: 'All annotations' }).click();
       const rows = page.getByRole('grid', { name: 'Annotations' }).getByTestId('table-row');
       await rows.nth(0).getByRole('gridcell').nth(2).click();
-      await rows.nth(1).getByRole('gridcell').nth(2).click({ modifiers: ['Shift'] });
+      await rows
+        .nth(1)
+        .getByRole('gridcell')
+        .nth(2)
+        .click({ modifiers: ['Shift'] });
       await expect(page.getByRole('form', { name: 'Change the selected annotations' })).toBeVisible();
       found.push(...(await seriousViolations(page, 'annotations table')));
       await page.getByRole('searchbox', { name: 'Filter by a search query' }).fill('tag:"unclosed');
