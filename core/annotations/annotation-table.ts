@@ -136,7 +136,19 @@ export function filterTable(
   });
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/**
+ * `text` as the sort compares it: without case or accents, and numbers by their value ("item 9"
+ * before "item 10"). Compared with `<`, which is many times faster than a collator on 100,000
+ * rows (a collator's compare is called a million times or more; this is made once per row).
+ * @example sortText('Émile 10') // 'emile 00000000000000000010'
+ */
+export function sortText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase()
+    .replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(20, '0'));
+}
 
 /** A row's value in a column, as the sort compares it; '' is "none" (sorted last either way). */
 export function sortKey(entry: TableEntry, column: TableColumn, context: TableContext): string {
@@ -169,17 +181,27 @@ export function sortKey(entry: TableEntry, column: TableColumn, context: TableCo
   }
 }
 
-/** Columns whose values are ISO dates: compared as written, not by the collator. */
+/** Columns whose values are ISO dates: compared as written. */
 const DATE_COLUMNS: ReadonlySet<TableColumn> = new Set(['created', 'modified', 'published']);
 
 /**
- * The entries sorted by `column` (rows without a value last, whichever the direction), then by
- * document title, document, and place in the text, so that the order is the same every time.
+ * The entries sorted by `column` (text as `sortText` folds it; rows without a value last, whichever
+ * the direction), then by document title, document, and place in the text, so that the order is
+ * the same every time.
  */
 export function sortTable(entries: readonly TableEntry[], column: TableColumn, descending: boolean, context: TableContext): TableEntry[] {
-  const keys = entries.map((entry) => sortKey(entry, column, context));
-  const titles = entries.map((entry) => entry.meta.title);
-  const compareText = DATE_COLUMNS.has(column) ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) : collator.compare;
+  const folded = new Map<string, string>();
+  const fold = (text: string) => {
+    let key = folded.get(text);
+    if (key === undefined) folded.set(text, (key = sortText(text)));
+    return key;
+  };
+  const keys = entries.map((entry) => {
+    const key = sortKey(entry, column, context);
+    return DATE_COLUMNS.has(column) || key === '' ? key : fold(key);
+  });
+  const titles = entries.map((entry) => fold(entry.meta.title));
+  const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const order = entries.map((_entry, index) => index);
   order.sort((i, j) => {
     const a = keys[i]!;
@@ -187,7 +209,7 @@ export function sortTable(entries: readonly TableEntry[], column: TableColumn, d
     if ((a === '') !== (b === '')) return a === '' ? 1 : -1;
     const primary = column === 'document' ? 0 : compareText(a, b) * (descending ? -1 : 1);
     if (primary !== 0) return primary;
-    const title = collator.compare(titles[i]!, titles[j]!) * (column === 'document' && descending ? -1 : 1);
+    const title = compareText(titles[i]!, titles[j]!) * (column === 'document' && descending ? -1 : 1);
     return title || compareInDocument(entries[i]!, entries[j]!);
   });
   return order.map((index) => entries[index]!);

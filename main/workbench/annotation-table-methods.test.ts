@@ -132,15 +132,22 @@ async function bruteRows(service: WorkbenchHost) {
       published: row.file.meta.publishedAt ?? '',
     }[column];
   };
-  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  // Text without case or accents, numbers by value; dates as written.
+  const sortable = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/\p{Mn}/gu, '')
+      .toLowerCase()
+      .replace(/\d+/g, (digits) => String(Number(digits)).padStart(20, '0'));
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const dates = new Set<TableColumn>(['created', 'modified', 'published']);
   const sorted = (list: Brute[], column: TableColumn, descending: boolean): Brute[] =>
     [...list].sort((a, b) => {
       const [x, y] = [value(a, column), value(b, column)];
       if ((x === '') !== (y === '')) return x === '' ? 1 : -1;
       const sign = descending ? -1 : 1;
-      const primary = column === 'document' ? 0 : (dates.has(column) ? (x < y ? -1 : x > y ? 1 : 0) : collator.compare(x, y)) * sign;
-      const title = collator.compare(a.file.meta.title, b.file.meta.title) * (column === 'document' ? sign : 1);
+      const primary = column === 'document' ? 0 : (dates.has(column) ? order(x, y) : order(sortable(x), sortable(y))) * sign;
+      const title = order(sortable(a.file.meta.title), sortable(b.file.meta.title)) * (column === 'document' ? sign : 1);
       return (
         primary ||
         title ||
