@@ -44,8 +44,8 @@ const withoutVersion = (text: string) => {
 
 /**
  * A workspace.json's content as opening gives it: a GUID on every tag that has none, a
- * workspace from before the first-run prompt counted as past it (`welcomed: true`), and Markdown
- * imported as plain text (the default of `markdownImport`).
+ * workspace from before the first-run prompt counted as past it (`welcomed: true`), Markdown
+ * imported as plain text (the default of `markdownImport`), and no saved searches yet.
  */
 function withLegacyGuids(file: Record<string, unknown>): Record<string, unknown> {
   const { createdAt, codebook, settings } = file as {
@@ -56,7 +56,7 @@ function withLegacyGuids(file: Record<string, unknown>): Record<string, unknown>
   if (createdAt === undefined || codebook === undefined) return file;
   return {
     ...file,
-    ...(settings ? { settings: { welcomed: true, markdownImport: 'plain', ...settings } } : {}),
+    ...(settings ? { settings: { welcomed: true, markdownImport: 'plain', savedSearches: [], ...settings } } : {}),
     codebook: { tags: codebook.tags.map((tag) => ({ ...tag, guid: tag.guid ?? legacyTagGuid(createdAt, tag.id) })) },
   };
 }
