@@ -2,7 +2,7 @@
 // (the export's worker thread is part of this process, so its memory counts too).
 //   node bench/bundle-run.ts export WORKSPACE OUT   startBundleExport, as the app runs it
 //   node bench/bundle-run.ts write WORKSPACE OUT    writeBundle alone, on entries built beforehand
-//   node bench/bundle-run.ts verify BUNDLE          readBundle, as `claimbench verify` runs it
+//   node bench/bundle-run.ts verify BUNDLE          verifyBundle, as `claimbench verify` runs it
 //   node bench/bundle-run.ts import BUNDLE DIR      open, verify, plan and merge it into a new empty workspace in DIR
 // Prints one JSON object: wall time, CPU time, the longest stall of this (main) thread, peak RSS.
 // Each mode imports only the modules it runs, so that one mode's peak RSS and garbage collection
@@ -70,11 +70,11 @@ if (mode === 'export' && source && out) {
   const { value: _written, ...figures } = measured;
   process.stdout.write(`${JSON.stringify({ ...figures, maxRssMb: maxRssMb() })}\n`);
 } else if (mode === 'verify' && source) {
-  const { readBundle } = await import('../main/bundle/read-bundle.ts');
-  const measured = await measure(() => readBundle(source));
+  const { verifyBundle } = await import('../main/bundle/open-bundle.ts');
+  const measured = await measure(() => verifyBundle(source));
   if (!measured.value.ok) throw new Error(measured.value.error.message);
   const { value, ...figures } = measured;
-  process.stdout.write(`${JSON.stringify({ ...figures, files: value.value.files.size, maxRssMb: maxRssMb() })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...figures, files: value.value.manifest.files.length, maxRssMb: maxRssMb() })}\n`);
 } else if (mode === 'import' && source && out) {
   const { RESOURCES_DIR } = await import('../main/app-paths.ts');
   const { WorkspaceStore } = await import('../main/store/workspace-store.ts');

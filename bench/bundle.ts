@@ -7,7 +7,7 @@
 //               main thread meanwhile; peak RSS
 //   writer      writeBundle alone, on entries built beforehand: the archive writer against zip on
 //               the same bytes (what the issue's comparison of zip libraries measured)
-//   verify      readBundle, which `claimbench verify` runs, against `unzip -tq` of the bundle
+//   verify      verifyBundle, which `claimbench verify` runs, against `unzip -tq` of the bundle
 //   import      import + verify (prepareBundleImport and applyBundleImport into an empty workspace)
 //               against `unzip -tq` of the bundle; reported, no target
 // BENCH_BUNDLE_DOCS, BENCH_BUNDLE_ANNOTATIONS and BENCH_BUNDLE_RUNS change the size (e.g. 50 / 2000 / 1
@@ -141,7 +141,7 @@ export async function bundleBenchmark() {
       cpuMs: writes.map((run) => run.cpuMs),
     };
     const verifySummary = summarize(
-      'readBundle (claimbench verify, in-process)',
+      'verifyBundle (claimbench verify, in-process)',
       verifies.map((run) => run.ms),
     );
     const unzipSummary = summarize('unzip -tq of the bundle', unzipTests);

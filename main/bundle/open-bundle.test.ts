@@ -6,7 +6,7 @@ import { bundleZip, manifestFor, manifestListing, rootHashOf, sha256, utf8, type
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { deflated, deflatedZeros, stored, symlink, withMode, zip, type Part } from '../../tests/support/zip-writer.ts';
 import { formatBytes } from '../../core/text/format-bytes.ts';
-import { openBundle, type BundleLimits, type OpenBundleOptions } from './open-bundle.ts';
+import { openBundle, verifyBundle, type BundleLimits, type OpenBundleOptions } from './open-bundle.ts';
 import { writeBundle } from './write-bundle.ts';
 
 const MiB = 1024 * 1024;
@@ -444,5 +444,63 @@ describe('openBundle', () => {
       });
       expect(await readdir(root)).toEqual([]);
     });
+  });
+});
+
+describe('verifyBundle', () => {
+  /** Runs `verifyBundle` on `bytes` with TMPDIR pointed at an empty folder; says whether anything anywhere under root changed. */
+  async function verifyIn(bytes: Uint8Array, options: OpenBundleOptions = {}) {
+    return withTempDir(async (root) => {
+      await mkdir(path.join(root, 'tmp'));
+      const bundle = path.join(root, 'work.claimbundle');
+      await writeFile(bundle, bytes);
+      const before = await snapshot(root);
+      const saved = process.env.TMPDIR;
+      process.env.TMPDIR = path.join(root, 'tmp');
+      try {
+        const result = await verifyBundle(bundle, options);
+        return { result, untouched: JSON.stringify(await snapshot(root)) === JSON.stringify(before) };
+      } finally {
+        if (saved === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = saved;
+      }
+    });
+  }
+
+  it('verifies what writeBundle writes without writing a file, and reports progress over the listed bytes', () =>
+    withTempDir(async (root) => {
+      const bundle = path.join(root, 'out.claimbundle');
+      const written = await writeBundle(bundle, files, {
+        appVersion: '0.1.0',
+        creator: 'Ana',
+        workspace: 'Field notes',
+        createdAt: '2025-03-01T12:00:00.000Z',
+      });
+      expect(written.ok).toBe(true);
+      const progress: number[] = [];
+      const { result, untouched } = await verifyIn(await readFile(bundle), { onProgress: (done) => progress.push(done) });
+      expect(untouched).toBe(true);
+      expect(result).toMatchObject({ ok: true, value: { signature: { state: 'unsigned' }, manifest: { workspace: 'Field notes' } } });
+      if (result.ok) expect(result.value.manifest.files.map((file) => file.path).sort()).toEqual(files.map((file) => file.path).sort());
+      expect(progress.at(-1)).toBe(d1.bytes.length + claims.bytes.length);
+    }));
+
+  it.each(hostile)('refuses $name as openBundle does, writing nothing', async ({ name, bytes, limits, code, message }) => {
+    let expected = message;
+    if (name === 'a declared ratio over the cap')
+      expected = `documents/zeros.txt inflates ${formatBytes((await zeros).stored.length)} to 2.1 MB, a ratio over 400:1: refusing a possible zip bomb`;
+    const { result, untouched } = await verifyIn(await bytes(), { limits });
+    expect(result).toEqual({ ok: false, error: { code, message: expected } });
+    expect(untouched).toBe(true);
+  });
+
+  it('stops a bomb at its first chunk past the declared size', async () => {
+    const bomb = { ...(await deflatedZeros('bomb.txt', 64 * MiB)), size: 10 };
+    let most = 0;
+    const { result } = await verifyIn(bundleOf([bomb], manifestListing([], [{ path: 'bomb.txt', size: 10, sha256: sha256('') }])), {
+      onProgress: (done) => (most = Math.max(most, done)),
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'too-much-data' } });
+    expect(most).toBeLessThanOrEqual(10);
   });
 });

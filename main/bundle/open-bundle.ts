@@ -11,6 +11,7 @@
 //     chunk is checked against the declared size and the limits, so a zip whose headers lie stops
 //     at once; each file's hash must match the manifest.
 // On any failure or cancel the zip is closed and the folder removed; the caller gets a coded failure.
+// verifyBundle runs the same steps with step 3 streaming into nothing, for `claimbench verify`.
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readFile as readDiskFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -87,22 +88,73 @@ export async function openBundle(file: string, options: OpenBundleOptions = {}):
   try {
     result = ok(await unpack(file, name, options, held));
   } catch (error) {
-    if (error instanceof Stop) result = fail(error.code, error.message);
-    else if (options.signal?.aborted) result = fail('cancelled', cancelled().message);
-    // A bug, not hostile input; still never thrown at the caller, who is importing a file.
-    else result = fail('corrupt', `${name} could not be checked: ${(error as Error).message}`);
+    result = failure(error, name, options.signal);
   }
   if (held.zip) await closeZip(held.zip);
   if (!result.ok && held.dir) await rm(held.dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   return result;
 }
 
-async function unpack(
+/** What `verifyBundle` found: the bundle is intact; `signature` says whether, and by whom, it is signed. */
+export interface VerifiedBundle {
+  readonly manifest: BundleManifest;
+  readonly signature: SignatureCheck;
+}
+
+/**
+ * Runs every check `openBundle` runs on the bundle at `file`, streaming each listed file through
+ * inflate, the limits and SHA-256 into nothing: no folder is made and nothing is written, which is
+ * what `claimbench verify` needs. Never throws for hostile input.
+ *
+ * @example
+ * const verified = await verifyBundle('/in/work.claimbundle');
+ * if (verified.ok) console.log(verified.value.signature.state);
+ */
+export async function verifyBundle(
+  file: string,
+  options: Omit<OpenBundleOptions, 'tempParent'> = {},
+): Promise<Result<VerifiedBundle, ReadBundleCode>> {
+  const name = options.displayName ?? path.basename(file);
+  const held: { zip?: ZipFile } = {};
+  let result: Result<VerifiedBundle, ReadBundleCode>;
+  try {
+    const { zip, listed, manifest, run } = await checkHeaders(file, name, options, held);
+    for (const { item, file: listedFile } of listed) {
+      checkCancelled(run.signal);
+      const sha256 = await streamEntry(zip, item, discard, run, true);
+      if (sha256 !== listedFile.sha256)
+        throw new Stop('tampered', `${listedFile.path} was changed: its SHA-256 does not match the manifest`);
+    }
+    result = ok({ manifest, signature: verifyManifest(manifest) });
+  } catch (error) {
+    result = failure(error, name, options.signal);
+  }
+  if (held.zip) await closeZip(held.zip);
+  return result;
+}
+
+/** A sink that drops what it is given: verifying needs only the byte counts and hashes on the way. */
+const discard = () =>
+  new Writable({
+    write(_chunk: Buffer, _encoding, done) {
+      done();
+    },
+  });
+
+function failure<T>(error: unknown, name: string, signal: AbortSignal | undefined): Result<T, ReadBundleCode> {
+  if (error instanceof Stop) return fail(error.code, error.message);
+  if (signal?.aborted) return fail('cancelled', cancelled().message);
+  // A bug, not hostile input; still never thrown at the caller, who is importing a file.
+  return fail('corrupt', `${name} could not be checked: ${(error as Error).message}`);
+}
+
+/** Steps 1 and 2 of the module comment: the central directory and the manifest, nothing written yet. */
+async function checkHeaders(
   file: string,
   name: string,
   options: OpenBundleOptions,
-  held: { zip?: ZipFile; dir?: string },
-): Promise<OpenedBundle> {
+  held: { zip?: ZipFile },
+): Promise<{ zip: ZipFile; listed: { item: Item; file: ManifestFile }[]; manifest: BundleManifest; run: Run }> {
   // Key by key, so that a limit passed as undefined keeps its default rather than lifting it.
   const limit = (key: keyof BundleLimits) => options.limits?.[key] ?? DEFAULT_BUNDLE_LIMITS[key];
   const limits: BundleLimits = {
@@ -128,14 +180,23 @@ async function unpack(
   if (!manifestItem) throw new Stop('not-a-bundle', `${name} is not a Claimbench bundle (it has no ${MANIFEST_PATH})`);
   const manifest = parseManifest(await readToMemory(zip, manifestItem, run));
   const listed = checkListing(items, manifest);
+  run.toWrite = listed.reduce((sum, { item }) => sum + item.size, 0);
+  run.onProgress?.(0, run.toWrite);
+  return { zip, listed, manifest, run };
+}
 
+async function unpack(
+  file: string,
+  name: string,
+  options: OpenBundleOptions,
+  held: { zip?: ZipFile; dir?: string },
+): Promise<OpenedBundle> {
+  const { zip, listed, manifest, run } = await checkHeaders(file, name, options, held);
   checkCancelled(run.signal);
   const tempParent = options.tempParent ?? os.tmpdir();
   const dir = (held.dir = await mkdtemp(path.join(tempParent, 'claimbench-bundle-')).catch((error: Error) => {
     throw new Stop('write-failed', `no temporary folder could be made in ${tempParent}: ${error.message}`);
   }));
-  run.toWrite = listed.reduce((sum, { item }) => sum + item.size, 0);
-  run.onProgress?.(0, run.toWrite);
   for (const { item, file: listedFile } of listed) {
     checkCancelled(run.signal);
     const sha256 = await extractFile(zip, item, dir, run);

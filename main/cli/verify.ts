@@ -1,6 +1,6 @@
 // `claimbench verify FILE`: checks an annotated bundle without importing it.
 import path from 'node:path';
-import { readBundle } from '../bundle/read-bundle.ts';
+import { verifyBundle } from '../bundle/open-bundle.ts';
 import { UsageError, type Output } from './output.ts';
 
 export const VERIFY_HELP = `Usage: claimbench verify [options] FILE
@@ -20,7 +20,7 @@ Options:
 export async function verifyCommand(files: readonly string[], output: Output): Promise<number> {
   if (files.length !== 1) throw new UsageError('name one bundle to verify');
   const file = path.resolve(files[0]!);
-  const read = await readBundle(file);
+  const read = await verifyBundle(file);
   if (!read.ok) {
     output.error(read.error.code, `${file}: ${read.error.message}`);
     return 1;
