@@ -3,8 +3,11 @@
 // to bench/results/latest.json.
 //
 // cold-start: from spawning `claimbench serve` on a fresh workspace (so it creates the sample
-// too) until the first document's highlights are on screen in Chromium; baseline: from spawning
-// a plain Node server until its empty page has loaded. The browser is started once, outside
+// too) until the first document's highlights are on screen in Chromium, with the bytes fetched
+// until then; the floor (issue 23): from spawning a plain static server of a page built with the
+// same Vite that imports only Monaco's editor core and shows the same text read-only
+// (bench/floor/), until that text is painted; and from spawning a plain Node server until its
+// empty page has loaded. The browser is started once, outside
 // the timings; every run gets a new browser context (no cache, no cookies).
 //
 // import: 500 generated ~30 KB article pages through the whole import path (read, detect,
@@ -39,12 +42,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { runAnchoringBench } from './anchoring.ts';
 import { articleHtml } from './articles.ts';
 import { agreementBenchmark } from './agreement.ts';
 import { bundleBenchmark } from './bundle.ts';
+import { buildFloor, FLOOR_DOCUMENT } from './floor/build-floor.ts';
 import { claimMatchingBenchmark } from './claim-matching.ts';
 import { readerBenchmark } from './reader.ts';
 import { searchBenchmark } from './search.ts';
@@ -59,6 +64,9 @@ interface Series {
   readonly name: string;
   readonly samplesMs: number[];
 }
+
+/** The floor's document's first line, which shows when its text is painted. */
+const FLOOR_FIRST_LINE = readFileSync(FLOOR_DOCUMENT, 'utf8').split('\n')[0]!.trim();
 
 function spawnAndWaitForUrl(args: string[]): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -80,7 +88,8 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function timeColdStart(browser: Browser): Promise<number> {
+/** `transfers`, when given, gets the bytes the page fetched (transfer sizes) until the highlights showed. */
+async function timeColdStart(browser: Browser, transfers?: number[]): Promise<number> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'claimbench-bench-'));
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -98,9 +107,30 @@ async function timeColdStart(browser: Browser): Promise<number> {
   await page.goto(url);
   await page.locator('.cb-hl').first().waitFor({ state: 'visible' });
   const elapsed = performance.now() - started;
+  transfers?.push(
+    await page.evaluate(() =>
+      (performance.getEntriesByType('navigation') as PerformanceResourceTiming[])
+        .concat(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .reduce((sum, entry) => sum + entry.transferSize, 0),
+    ),
+  );
   await context.close();
   await stop(child);
   await rm(root, { recursive: true, force: true });
+  return elapsed;
+}
+
+/** From spawning a plain static server of the floor page (bench/floor/) until the document's text is painted. */
+async function timeFloor(browser: Browser, dir: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const started = performance.now();
+  const { child, url } = await spawnAndWaitForUrl(['bench/floor/static-server.ts', dir]);
+  await page.goto(url);
+  await page.locator('.view-line').filter({ hasText: FLOOR_FIRST_LINE }).first().waitFor({ state: 'visible' });
+  const elapsed = performance.now() - started;
+  await context.close();
+  await stop(child);
   return elapsed;
 }
 
@@ -186,24 +216,40 @@ const only = new Set(
 );
 
 async function coldStartBenchmark(browser: Browser) {
-  // One unmeasured round each, so disk caches are warm for both alike.
-  await timeColdStart(browser);
-  await timeEmptyPage(browser);
-  const subject: Series = { name: 'web host cold start to first document rendered', samplesMs: [] };
-  const baseline: Series = { name: 'plain Node server cold start to empty page loaded', samplesMs: [] };
-  for (let run = 0; run < RUNS; run++) {
-    subject.samplesMs.push(await timeColdStart(browser));
-    baseline.samplesMs.push(await timeEmptyPage(browser));
+  const floorDir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-bench-floor-'));
+  try {
+    await buildFloor(floorDir);
+    // One unmeasured round each, so disk caches are warm for all alike; then in turn.
+    await timeColdStart(browser);
+    await timeFloor(browser, floorDir);
+    await timeEmptyPage(browser);
+    const subject: Series = { name: 'web host cold start to first document rendered', samplesMs: [] };
+    const floor: Series = { name: 'floor: plain static server, Monaco editor core showing the same text', samplesMs: [] };
+    const baseline: Series = { name: 'plain Node server cold start to empty page loaded', samplesMs: [] };
+    const transfers: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      subject.samplesMs.push(await timeColdStart(browser, transfers));
+      floor.samplesMs.push(await timeFloor(browser, floorDir));
+      baseline.samplesMs.push(await timeEmptyPage(browser));
+    }
+    const subjectSummary = summarize(subject);
+    const floorSummary = summarize(floor);
+    const baselineSummary = summarize(baseline);
+    const ratio = (over: { medianMs: number }) => Math.round((subjectSummary.medianMs / over.medianMs) * 100) / 100;
+    return {
+      id: 'cold-start',
+      unit: 'ms',
+      subject: subjectSummary,
+      floor: floorSummary,
+      baseline: baselineSummary,
+      ratioToFloor: ratio(floorSummary),
+      targetToFloor: '≤ 1.25',
+      ratio: ratio(baselineSummary),
+      bytesTransferredBeforeFirstHighlights: transfers,
+    };
+  } finally {
+    await rm(floorDir, { recursive: true, force: true });
   }
-  const subjectSummary = summarize(subject);
-  const baselineSummary = summarize(baseline);
-  return {
-    id: 'cold-start',
-    unit: 'ms',
-    subject: subjectSummary,
-    baseline: baselineSummary,
-    ratio: Math.round((subjectSummary.medianMs / baselineSummary.medianMs) * 100) / 100,
-  };
 }
 
 // Only the benchmarks in a browser start one.
@@ -261,6 +307,14 @@ function summaryLine(benchmark: { id: string } & Record<string, unknown>): strin
     const { subject, baseline, ratio } = value as { subject?: { medianMs?: number }; baseline?: { medianMs?: number }; ratio?: number };
     return `${subject?.medianMs} ms vs ${baseline?.medianMs} ms → ${ratio}`;
   };
+  if (benchmark.id === 'cold-start') {
+    const { subject, floor, ratioToFloor } = benchmark as unknown as {
+      subject: { medianMs: number };
+      floor: { medianMs: number };
+      ratioToFloor: number;
+    };
+    return `cold-start: ${subject.medianMs} ms vs the floor's ${floor.medianMs} ms → ${ratioToFloor} (≤ 1.25); vs an empty page ${figure(benchmark)}`;
+  }
   if (benchmark.id === 'reader') {
     const { firstPaint, longTasks, newAnnotation, edit, keypressToSaved } = benchmark as Record<string, Record<string, unknown>>;
     const saved = keypressToSaved!.annotated as { p50Ms: number; p99Ms: number };
