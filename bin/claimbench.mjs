@@ -9,5 +9,10 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(1);
 }
+// Node keeps the compiled code of the CLI's modules between runs (its own cache, in the system's
+// temp folder, checked against each file's contents): starting `claimbench serve` then takes less
+// than half the CPU time it takes with every module stripped of types and compiled again.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 const { main } = await import('../main/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
