@@ -12,15 +12,13 @@ import { AgreementChoices, coderName } from './AgreementChoices.tsx';
 import { CurationPanel } from './CurationPanel.tsx';
 import { FiguresTable } from './FiguresTable.tsx';
 import { useAgreementOverview, type AgreementChoice } from './use-agreement.ts';
+import { AGREEMENT_CSV_BUTTON } from './agreement-ids.ts';
 
 interface AgreementViewProps {
   readonly workspace: WorkspaceInfo;
   readonly documents: readonly DocumentSummary[];
   readonly report: (message: string) => void;
 }
-
-/** The test id of the CSV button, which the palette's "Export the agreement table as CSV" presses. */
-export const AGREEMENT_CSV_BUTTON = 'agreement-csv';
 
 export function AgreementView({ workspace, documents, report }: AgreementViewProps) {
   const [choice, setChoice] = useState<AgreementChoice>({ curator: CURATOR });

@@ -2,19 +2,13 @@
 // source side by side — and the annotations, links, matches or review panel (right); or the claims
 // view of the whole workspace, its fact-check archive, the search view, or the agreement view.
 // Status bar at the bottom. This file only puts the pieces together.
-import { useCallback, useEffect, useState, type CSSProperties } from 'react';
+import { Suspense, useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { useRowSelection } from '../annotations/use-row-selection.ts';
 import { isSampleDocument } from '../../../core/model/sample.ts';
 import { api, transportName } from '../api/client.ts';
-import { AgreementView } from '../agreement/AgreementView.tsx';
-import { ArchiveView } from '../archive/ArchiveView.tsx';
 import { useArchiveSize } from '../archive/use-archive.ts';
 import { useCheckedSentences } from '../archive/use-checked-sentences.ts';
 import { useSuggestions } from '../suggestions/use-suggestions.ts';
-import { ImportBundleDialog } from '../bundles/ImportBundleDialog.tsx';
-import { ClaimsView } from '../evidence/ClaimsView.tsx';
-import { FidelityDialog } from '../evidence/FidelityDialog.tsx';
-import { MentionDialog } from '../evidence/MentionDialog.tsx';
 import { useClaimMembership, useClaimRows, useEvidence, useLinkedAnnotations, useLinks } from '../evidence/use-evidence.ts';
 import { useLinking } from '../evidence/use-linking.tsx';
 import { useImportPanel } from '../library/use-import-panel.tsx';
@@ -29,6 +23,7 @@ import { useConfirm } from '../ui/ConfirmDialog.tsx';
 import { useHashParam } from '../ui/use-hash-state.ts';
 import { AppDialogs, type DialogName } from './AppDialogs.tsx';
 import { Banners, useOutcome } from './Banners.tsx';
+import { AgreementView, ArchiveView, ClaimsView, FidelityDialog, MentionDialog, preloadViewsAfterFirstPaint } from './lazy-views.ts';
 import { FoldButton, PaneRail } from './PaneRail.tsx';
 import { ReaderActions } from './ReaderActions.tsx';
 import { SidePanel, type SideTab } from './SidePanel.tsx';
@@ -137,6 +132,8 @@ export function App() {
     report: setNotice,
   });
 
+  useEffect(preloadViewsAfterFirstPaint, []);
+
   // Open the first document when none is chosen. (A chosen one that is not in the list yet may
   // be one just imported; if it is really gone, the reader says so.)
   useEffect(() => {
@@ -204,167 +201,171 @@ export function App() {
         onImportBundle={setBundleFile}
         onSettings={() => setDialog('settings')}
       />
-      {view === 'search' && find.view ? (
-        find.view
-      ) : view === 'archive' ? (
-        <ArchiveView report={setNotice} />
-      ) : view === 'claims' && workspace ? (
-        <ClaimsView
-          rows={claimRows}
-          scale={workspace.settings.verdictScale}
-          analystName={workspace.settings.analystName}
-          reviewUrlPattern={workspace.settings.reviewUrlPattern}
-          onOpenMention={(ref, beside) => {
-            setView('documents');
-            if (beside) linking.openBeside(ref);
-            else linking.openLeft(ref);
-          }}
-          onSideBySide={(first, second) => {
-            setView('documents');
-            linking.openPair(first, second);
-          }}
-        />
-      ) : view === 'agreement' && workspace ? (
-        <AgreementView workspace={workspace} documents={documents.state === 'ready' ? documents.value : []} report={setNotice} />
-      ) : (
-        <div
-          className="panes"
-          style={
-            {
-              '--library-width': layout.library.collapsed ? undefined : `${layout.library.width}px`,
-              '--side-width': layout.side.collapsed ? undefined : `${layout.side.width}px`,
-            } as CSSProperties
-          }
-          data-library={layout.library.collapsed ? 'folded' : 'shown'}
-          data-side={layout.side.collapsed ? 'folded' : 'shown'}
-        >
-          {layout.library.collapsed ? (
-            <PaneRail pane="library" label="Library" layout={layout} onLayout={setLayout} />
-          ) : (
-            <LibraryPane
-              documents={documents}
-              selectedId={documentId}
-              onSelect={setDocumentId}
-              besideId={besideId}
-              onOpenBeside={(id) => setBesideId(id === besideId ? undefined : id)}
-              onImportFiles={imports.start}
-              onPaste={() => setDialog('paste')}
-              fold={<FoldButton pane="library" label="Library" onFold={fold} />}
-              importPanel={importPanel.panel}
-              savedSearches={find.savedSearches}
-            />
-          )}
-          <Splitter pane="library" controls="pane-library" label="Resize the library" layout={layout} onLayout={setLayout} />
-          <div className={besideId ? 'readers readers-split' : 'readers'}>
-            {workspace && (
-              <DocumentPane
-                pane={left}
-                workspace={workspace}
+      <Suspense fallback={<div className="view-loading" aria-busy="true" />}>
+        {view === 'search' && find.view ? (
+          find.view
+        ) : view === 'archive' ? (
+          <ArchiveView report={setNotice} />
+        ) : view === 'claims' && workspace ? (
+          <ClaimsView
+            rows={claimRows}
+            scale={workspace.settings.verdictScale}
+            analystName={workspace.settings.analystName}
+            reviewUrlPattern={workspace.settings.reviewUrlPattern}
+            onOpenMention={(ref, beside) => {
+              setView('documents');
+              if (beside) linking.openBeside(ref);
+              else linking.openLeft(ref);
+            }}
+            onSideBySide={(first, second) => {
+              setView('documents');
+              linking.openPair(first, second);
+            }}
+          />
+        ) : view === 'agreement' && workspace ? (
+          <AgreementView workspace={workspace} documents={documents.state === 'ready' ? documents.value : []} report={setNotice} />
+        ) : (
+          <div
+            className="panes"
+            style={
+              {
+                '--library-width': layout.library.collapsed ? undefined : `${layout.library.width}px`,
+                '--side-width': layout.side.collapsed ? undefined : `${layout.side.width}px`,
+              } as CSSProperties
+            }
+            data-library={layout.library.collapsed ? 'folded' : 'shown'}
+            data-side={layout.side.collapsed ? 'folded' : 'shown'}
+          >
+            {layout.library.collapsed ? (
+              <PaneRail pane="library" label="Library" layout={layout} onLayout={setLayout} />
+            ) : (
+              <LibraryPane
                 documents={documents}
-                label="Reader"
-                landmark="main"
-                claims={claimsLeft}
-                checked={checkedLeft.sentences}
-                suggestions={suggestions.marks}
-                filterShown={filterShown}
-                linked={linkedLeft}
-                onFollowLink={(annotationId) => linking.follow('left', annotationId)}
-                onLink={linking.start}
-                onWindowKey={onWindowKey}
-                actions={
-                  left.open && (
-                    <ReaderActions
-                      pane={left}
-                      documents={documents}
-                      besideId={besideId}
-                      onOpenBeside={setBesideId}
-                      onLink={linking.start}
-                      onEditDetails={() => setDialog('metadata')}
-                      onVersions={() => setDialog('versions')}
-                      onNewVersion={(file, versionOf) => imports.start([file], { versionOf })}
-                      onDeleted={() => setDocumentId(undefined, { replace: true })}
-                      report={setNotice}
-                      showInfo={setOutcome}
-                    />
-                  )
-                }
+                selectedId={documentId}
+                onSelect={setDocumentId}
+                besideId={besideId}
+                onOpenBeside={(id) => setBesideId(id === besideId ? undefined : id)}
+                onImportFiles={imports.start}
+                onPaste={() => setDialog('paste')}
+                fold={<FoldButton pane="library" label="Library" onFold={fold} />}
+                importPanel={importPanel.panel}
+                savedSearches={find.savedSearches}
               />
             )}
-            {workspace && besideId !== undefined && (
-              <DocumentPane
-                pane={right}
-                workspace={workspace}
-                documents={documents}
-                label="Source"
-                landmark="region"
-                claims={claimsRight}
-                checked={checkedRight.sentences}
-                linked={linkedRight}
-                onFollowLink={(annotationId) => linking.follow('right', annotationId)}
-                onLink={linking.start}
-                onWindowKey={onWindowKey}
-                actions={
-                  <>
-                    <button
-                      type="button"
-                      className="button-small"
-                      onClick={() => documentId && (setDocumentId(besideId), setBesideId(documentId))}
-                      title="Swap the two documents"
-                    >
-                      Swap
-                    </button>
-                    <button
-                      type="button"
-                      className="button-small"
-                      onClick={() => setBesideId(undefined)}
-                      aria-label="Close the side-by-side pane"
-                      title="Close this pane"
-                    >
-                      Close
-                    </button>
-                  </>
-                }
-              />
+            <Splitter pane="library" controls="pane-library" label="Resize the library" layout={layout} onLayout={setLayout} />
+            <div className={besideId ? 'readers readers-split' : 'readers'}>
+              {workspace && (
+                <DocumentPane
+                  pane={left}
+                  workspace={workspace}
+                  documents={documents}
+                  label="Reader"
+                  landmark="main"
+                  claims={claimsLeft}
+                  checked={checkedLeft.sentences}
+                  suggestions={suggestions.marks}
+                  filterShown={filterShown}
+                  linked={linkedLeft}
+                  onFollowLink={(annotationId) => linking.follow('left', annotationId)}
+                  onLink={linking.start}
+                  onWindowKey={onWindowKey}
+                  actions={
+                    left.open && (
+                      <ReaderActions
+                        pane={left}
+                        documents={documents}
+                        besideId={besideId}
+                        onOpenBeside={setBesideId}
+                        onLink={linking.start}
+                        onEditDetails={() => setDialog('metadata')}
+                        onVersions={() => setDialog('versions')}
+                        onNewVersion={(file, versionOf) => imports.start([file], { versionOf })}
+                        onDeleted={() => setDocumentId(undefined, { replace: true })}
+                        report={setNotice}
+                        showInfo={setOutcome}
+                      />
+                    )
+                  }
+                />
+              )}
+              {workspace && besideId !== undefined && (
+                <DocumentPane
+                  pane={right}
+                  workspace={workspace}
+                  documents={documents}
+                  label="Source"
+                  landmark="region"
+                  claims={claimsRight}
+                  checked={checkedRight.sentences}
+                  linked={linkedRight}
+                  onFollowLink={(annotationId) => linking.follow('right', annotationId)}
+                  onLink={linking.start}
+                  onWindowKey={onWindowKey}
+                  actions={
+                    <>
+                      <button
+                        type="button"
+                        className="button-small"
+                        onClick={() => documentId && (setDocumentId(besideId), setBesideId(documentId))}
+                        title="Swap the two documents"
+                      >
+                        Swap
+                      </button>
+                      <button
+                        type="button"
+                        className="button-small"
+                        onClick={() => setBesideId(undefined)}
+                        aria-label="Close the side-by-side pane"
+                        title="Close this pane"
+                      >
+                        Close
+                      </button>
+                    </>
+                  }
+                />
+              )}
+            </div>
+            <Splitter pane="side" controls="pane-side" label="Resize the side panel" layout={layout} onLayout={setLayout} />
+            {layout.side.collapsed ? (
+              <PaneRail pane="side" label="Annotations" layout={layout} onLayout={setLayout} />
+            ) : (
+              workspace && (
+                <SidePanel
+                  pane={left}
+                  workspace={workspace}
+                  tab={sideTab}
+                  onTab={setSideTab}
+                  links={links}
+                  claims={claimsLeft}
+                  onFold={fold}
+                  onFiltered={setFilterShown}
+                  linking={linking}
+                  onOpenCodebook={openCodebook}
+                  report={setNotice}
+                  say={say}
+                  rows={rows}
+                  checked={checkedLeft}
+                  suggestions={suggestions}
+                  confirm={confirm}
+                />
+              )
             )}
           </div>
-          <Splitter pane="side" controls="pane-side" label="Resize the side panel" layout={layout} onLayout={setLayout} />
-          {layout.side.collapsed ? (
-            <PaneRail pane="side" label="Annotations" layout={layout} onLayout={setLayout} />
-          ) : (
-            workspace && (
-              <SidePanel
-                pane={left}
-                workspace={workspace}
-                tab={sideTab}
-                onTab={setSideTab}
-                links={links}
-                claims={claimsLeft}
-                onFold={fold}
-                onFiltered={setFilterShown}
-                linking={linking}
-                onOpenCodebook={openCodebook}
-                report={setNotice}
-                say={say}
-                rows={rows}
-                checked={checkedLeft}
-                suggestions={suggestions}
-                confirm={confirm}
-              />
-            )
-          )}
-        </div>
-      )}
+        )}
+      </Suspense>
       {linking.dialogs}
       {confirmation}
-      {linking.fidelity && <FidelityDialog {...linking.fidelity} onClose={linking.closeFidelity} />}
-      {linking.mentions && workspace && (
-        <MentionDialog
-          mentions={linking.mentions}
-          claims={evidence.claims}
-          scale={workspace.settings.verdictScale}
-          onClose={linking.closeMentions}
-        />
-      )}
+      <Suspense fallback={null}>
+        {linking.fidelity && <FidelityDialog {...linking.fidelity} onClose={linking.closeFidelity} />}
+        {linking.mentions && workspace && (
+          <MentionDialog
+            mentions={linking.mentions}
+            claims={evidence.claims}
+            scale={workspace.settings.verdictScale}
+            onClose={linking.closeMentions}
+          />
+        )}
+      </Suspense>
       {importPanel.dialog}
       {overlay}
       <AppDialogs
@@ -378,16 +379,10 @@ export function App() {
         onCreated={setDocumentId}
         onShowAnnotations={(tagId) => find.openTable({ tags: [tagId] })}
         onClose={closeDialog}
+        bundleFile={bundleFile}
+        onBundleClosed={() => setBundleFile(undefined)}
+        onBundleImported={setOutcome}
       />
-      {bundleFile && workspace && (
-        <ImportBundleDialog
-          key={`${bundleFile.name}-${bundleFile.lastModified}`}
-          file={bundleFile}
-          workspace={workspace}
-          onClose={() => setBundleFile(undefined)}
-          onImported={setOutcome}
-        />
-      )}
       <StatusBar info={workspace} saveState={saveState} transport={transportName} connected={connected} said={said} />
     </div>
   );

@@ -1,13 +1,18 @@
 // The window's dialogs opened from the top bar, the reader's actions and the palette: paste,
-// document details, versions, codebook, settings, export. One at a time; App says which.
+// document details, versions, codebook, settings, export, one at a time as App says; and the
+// import dialog of a bundle chosen (from the top bar or dropped on the window).
+import { Suspense } from 'react';
 import type { DocumentSummary, DocumentView } from '../../../core/model/document.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
-import { ExportDialog } from '../bundles/ExportDialog.tsx';
-import { CodebookDialog } from '../codebook/CodebookDialog.tsx';
-import { MetadataDialog } from '../library/MetadataDialog.tsx';
-import { PasteDialog } from '../library/PasteDialog.tsx';
-import { SettingsDialog } from '../settings/SettingsDialog.tsx';
-import { VersionsDialog } from '../versions/VersionsDialog.tsx';
+import {
+  CodebookDialog,
+  ExportDialog,
+  ImportBundleDialog,
+  MetadataDialog,
+  PasteDialog,
+  SettingsDialog,
+  VersionsDialog,
+} from './lazy-views.ts';
 import type { Loadable } from './use-workbench.ts';
 
 export type DialogName = 'paste' | 'metadata' | 'versions' | 'codebook' | 'export' | 'settings';
@@ -26,9 +31,31 @@ interface AppDialogsProps {
   /** The codebook's count of a tag was chosen: show those annotations in the table. */
   readonly onShowAnnotations: (tagId: string) => void;
   readonly onClose: () => void;
+  /** A bundle chosen to import (any dialog may be open beside its import dialog). */
+  readonly bundleFile: File | undefined;
+  readonly onBundleClosed: () => void;
+  readonly onBundleImported: (summary: string) => void;
 }
 
-export function AppDialogs({
+/** The open dialog; its code is fetched the first time it opens (lazy-views.ts), with nothing shown meanwhile. */
+export function AppDialogs(props: AppDialogsProps) {
+  return (
+    <Suspense fallback={null}>
+      <OpenDialog {...props} />
+      {props.bundleFile && props.workspace && (
+        <ImportBundleDialog
+          key={`${props.bundleFile.name}-${props.bundleFile.lastModified}`}
+          file={props.bundleFile}
+          workspace={props.workspace}
+          onClose={props.onBundleClosed}
+          onImported={props.onBundleImported}
+        />
+      )}
+    </Suspense>
+  );
+}
+
+function OpenDialog({
   dialog,
   workspace,
   documents,

@@ -3,7 +3,7 @@
 // document open, nothing selected, no pane beside) is left out.
 import { useMemo } from 'react';
 import type { Codebook } from '../../../core/model/codebook.ts';
-import { AGREEMENT_CSV_BUTTON } from '../agreement/AgreementView.tsx';
+import { AGREEMENT_CSV_BUTTON } from '../agreement/agreement-ids.ts';
 import type { RowSelectionState } from '../annotations/use-row-selection.ts';
 import type { CommandActions } from '../commands/use-commands.tsx';
 import type { PaletteCommand } from '../commands/CommandPalette.tsx';
