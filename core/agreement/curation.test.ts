@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textTarget, type Annotation } from '../model/annotation.ts';
-import { curatedIn, curationEdit } from './curation.ts';
+import { curatedIn, curationEdit, keptNothingAfter, keptNothingIn } from './curation.ts';
 
 const TEXT = 'The mayor said the reservoir is at 12 percent, the lowest since 1976.';
 const annotation = (
@@ -71,5 +71,31 @@ describe('curationEdit', () => {
       const written = [annotation('c2', 'curator', 15, 45, ['claim', 'quote'], more)];
       expect(curationEdit([old], written).put).toEqual(written);
     }
+  });
+});
+
+describe('keptNothingIn and keptNothingAfter', () => {
+  const hash = 'a'.repeat(64);
+  const later = 'b'.repeat(64);
+  const meta = { textHash: hash, keptNothing: [{ curator: 'curator', textHash: hash, start: 15, end: 45 }] };
+
+  it('holds for the same curator, region and text only', () => {
+    expect(keptNothingIn(region, meta, 'curator')).toBe(true);
+    expect(keptNothingIn(region, meta, 'Ana')).toBe(false);
+    expect(keptNothingIn({ start: 15, end: 44 }, meta, 'curator')).toBe(false);
+    // A new version of the text: the decision was made on another one.
+    expect(keptNothingIn(region, { ...meta, textHash: later }, 'curator')).toBe(false);
+    expect(keptNothingIn(region, { textHash: hash }, 'curator')).toBe(false);
+  });
+
+  it('adds the region when nothing is kept, removes it otherwise, and is undefined when nothing changes', () => {
+    expect(keptNothingAfter({ textHash: hash }, region, 'curator', true)).toEqual(meta.keptNothing);
+    expect(keptNothingAfter(meta, region, 'curator', true)).toBeUndefined();
+    expect(keptNothingAfter(meta, region, 'curator', false)).toEqual([]);
+    expect(keptNothingAfter({ textHash: hash }, region, 'curator', false)).toBeUndefined();
+    expect(keptNothingAfter(meta, region, 'Ana', true)).toEqual([
+      ...meta.keptNothing,
+      { curator: 'Ana', textHash: hash, start: 15, end: 45 },
+    ]);
   });
 });

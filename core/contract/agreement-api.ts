@@ -56,6 +56,8 @@ export interface DisagreementView {
   readonly sides: readonly { readonly coder: string; readonly annotations: readonly Annotation[] }[];
   /** The curator's annotations inside the region: settled when there are any. */
   readonly curated: readonly Annotation[];
+  /** Settled as "nothing here": the curator accepted the side of a coder who marked nothing (kept with the document). */
+  readonly keptNothing: boolean;
   /** The region's text, and a little of the text around it. */
   readonly text: string;
   readonly before: string;
@@ -82,8 +84,9 @@ export interface AgreementApi {
   /**
    * Writes the analyst's decision on one disagreement as the curated version of its region:
    * annotations of `curator` (which must not be one of the coders), replacing the curator's earlier
-   * ones there; the coders' annotations stay as they are. One undo step; nothing is written when
-   * the region is curated so already. `not-found`: the document, or a disagreement at `region`
+   * ones there; the coders' annotations stay as they are. Accepting the side of a coder who marked
+   * nothing there settles it as "nothing here", kept with the document (see `keptNothing`). One
+   * undo step; nothing is written when the region is curated so already. `not-found`: the document, or a disagreement at `region`
    * among those coders, is no longer there.
    */
   curateDisagreement(

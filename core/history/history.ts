@@ -33,7 +33,8 @@ export type DetailFields = { readonly [K in keyof DocumentMeta]?: DocumentMeta[K
 /**
  * A document's details edited: only the fields the edit changed, on each side, so that undoing it
  * leaves the rest of the document as it is by then (another field edited since, a new version).
- * A change holds this or whole-document or annotation edits for a document, never two of them.
+ * A change holds this or a whole-document edit for a document, never both; details and annotation
+ * edits of one document may go together (a curation decision that keeps "nothing here").
  */
 export interface DetailsEdit {
   readonly documentId: string;

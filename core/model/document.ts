@@ -30,6 +30,19 @@ export const RejectedSuggestion = z.strictObject({
 });
 export type RejectedSuggestion = z.infer<typeof RejectedSuggestion>;
 
+/**
+ * A disagreement region the curator settled as "nothing here" (issue 22: accepting the side of a
+ * coder who marked nothing there). It has no annotation to hold it, so it is kept with the
+ * document, for the text it was decided on (`textHash`), under the curator's name.
+ */
+export const KeptNothing = z.strictObject({
+  curator: z.string().max(200),
+  textHash: Sha256,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type KeptNothing = z.infer<typeof KeptNothing>;
+
 export const DocumentMeta = z.object({
   id: DocumentId,
   title: z.string().min(1).max(1000),
@@ -62,6 +75,8 @@ export const DocumentMeta = z.object({
   tags: z.array(z.string().min(1).max(100)).max(100).default([]),
   /** Claim suggestions turned down: not proposed again for this text, nor for the same words, kind and place in a later one. */
   rejectedSuggestions: z.array(RejectedSuggestion).max(100_000).optional(),
+  /** Disagreement regions curated as "nothing here" (see KeptNothing): an undoable curation decision. */
+  keptNothing: z.array(KeptNothing).max(100_000).optional(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 

@@ -217,4 +217,60 @@ describe('agreement through the service', () => {
       expect(coded(store.document(documentId)!.annotations, 'curator')).toHaveLength(1);
       await workbench.close();
     }));
+
+  it('keeps "nothing here" (a side with nothing on it accepted) with the document: undoable, counted, there after reopening', () =>
+    withTempDir(async (dir) => {
+      const { workbench, service, store, documentId } = await twoCoders(dir);
+      const wells = span('Officials promised new wells');
+      const request = { coders: ['Ana', 'Ben'], curator: 'curator' };
+      const decide = (coder: string) =>
+        service.curateDisagreement(documentId, { ...request, region: wells, decision: { kind: 'accept', coder } });
+      const wellsItem = async (on = service) => {
+        const listed = await on.getDisagreements(documentId, request);
+        if (!listed.ok) throw new Error(listed.error.message);
+        return listed.value.items.find((item) => item.start === wells.start)!;
+      };
+      const figures = async (on = service) => {
+        const overview = await on.getAgreement({ tagIds: ['quote'] });
+        if (!overview.ok) throw new Error(overview.error.message);
+        return overview.value;
+      };
+
+      // Ben marked nothing at the wells: accepting his side writes no annotation, but settles the region.
+      expect(await decide('Ben')).toEqual({ ok: true, value: { written: 0, removed: 0 } });
+      expect(await service.getHistory()).toMatchObject({ undoLabel: 'Curate: accept Ben' });
+      expect(await wellsItem()).toMatchObject({ curated: [], keptNothing: true });
+      expect(coded(store.document(documentId)!.annotations, 'curator')).toEqual([]);
+      // The figures count it: one curated disagreement, and each coder against a curated version with no quote.
+      let overview = await figures();
+      expect(overview.documents[0]).toMatchObject({ disagreements: 2, curated: 1 });
+      const anaQuotes = 'the taps could run dry by September'.length + 'Officials promised new wells'.length;
+      expect(overview.againstCurated.map((row) => [row.coders, row.documentId, value(row.percentAgreement)])).toEqual([
+        [['Ana', 'curator'], null, (TEXT.length - anaQuotes) / TEXT.length],
+        [['Ben', 'curator'], null, (TEXT.length - 'the taps could run dry'.length) / TEXT.length],
+      ]);
+      // The same decision again changes nothing; Ana's side replaces it, in one step.
+      const history = await service.getHistory();
+      expect(await decide('Ben')).toEqual({ ok: true, value: { written: 0, removed: 0 } });
+      expect(await service.getHistory()).toEqual(history);
+      expect(await decide('Ana')).toEqual({ ok: true, value: { written: 1, removed: 0 } });
+      expect(await wellsItem()).toMatchObject({ curated: [{ creator: 'curator' }], keptNothing: false });
+      await service.undo();
+      expect(await wellsItem()).toMatchObject({ curated: [], keptNothing: true });
+      await service.undo();
+      expect(await wellsItem()).toMatchObject({ curated: [], keptNothing: false });
+      overview = await figures();
+      expect([overview.documents[0]?.curated, overview.againstCurated]).toEqual([0, []]);
+      await service.redo();
+      await workbench.close();
+
+      // Reopened: the decision is still there, and still counts.
+      const reopened = await openWorkbench(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR, service: { extractors: EXTRACTORS } });
+      expect(await wellsItem(reopened.service)).toMatchObject({ curated: [], keptNothing: true });
+      expect((await figures(reopened.service)).documents[0]).toMatchObject({ curated: 1 });
+      // Under another curator's name the region is open.
+      const other = await reopened.service.getDisagreements(documentId, { ...request, curator: 'Chief editor' });
+      expect(other.ok && other.value.items.find((item) => item.start === wells.start)?.keptNothing).toBe(false);
+      await reopened.close();
+    }));
 });

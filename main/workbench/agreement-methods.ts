@@ -1,13 +1,14 @@
 // The agreement half of the workbench service: the figures for the chosen coders, documents and
 // tags (core/agreement/report.ts), a document's disagreements, and curation: each decision is
-// written as annotations of the curator, replacing the curator's earlier ones in that region, in
-// one change through the change log (so one undo step); the coders' annotations are never touched.
+// written as annotations of the curator, replacing the curator's earlier ones in that region (or,
+// for "nothing here", kept with the document's details), in one change through the change log (so
+// one undo step); the coders' annotations are never touched.
 import { randomUUID } from 'node:crypto';
 import { newAnnotation, vocabularyOf } from '../../core/annotations/annotation-operations.ts';
 import { MAX_CODERS } from '../../core/agreement/character-tally.ts';
 import { groupByCoder } from '../../core/agreement/coded-annotations.ts';
 import { curate } from '../../core/agreement/curate.ts';
-import { CURATOR, curatedIn, curationEdit, type CurationEdit } from '../../core/agreement/curation.ts';
+import { CURATOR, curatedIn, curationEdit, keptNothingAfter, keptNothingIn, type CurationEdit } from '../../core/agreement/curation.ts';
 import { codersOf, tagsUsed } from '../../core/agreement/default-selection.ts';
 import { listAgreements, listDisagreements, type Disagreement } from '../../core/agreement/disagreements.ts';
 import { agreementReport, type AgreementRow } from '../../core/agreement/report.ts';
@@ -24,12 +25,15 @@ import type {
 import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import type { Codebook } from '../../core/model/codebook.ts';
+import type { KeptNothing } from '../../core/model/document.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 
 type AgreementMethods = Pick<WorkbenchApi, 'getAgreement' | 'getDisagreements' | 'curateDisagreement' | 'curateAgreements'>;
+
+type CurationFailure = 'not-found' | 'invalid' | 'write-failed';
 
 /** Characters of text shown on each side of a disagreement's region. */
 const CONTEXT = 60;
@@ -51,13 +55,18 @@ export function agreementMethods(store: WorkspaceStore, changes: ChangeLog): Agr
     return ok(chosen);
   };
 
-  /** Writes `edit` as one undoable change, with the links and claim mentions of what it removes. */
+  /**
+   * Writes `edit` as one undoable change, with the links and claim mentions of what it removes,
+   * and the document's "nothing here" decisions when they change (`kept`).
+   */
   const commitEdit = async (
-    documentId: string,
+    file: DocumentFile,
     edit: CurationEdit,
     label: string,
+    kept?: KeptNothing[],
   ): Promise<Result<CurationOutcome, 'not-found' | 'write-failed'>> => {
-    if (edit.put.length === 0 && edit.remove.length === 0) return ok({ written: 0, removed: 0 });
+    const documentId = file.meta.id;
+    if (edit.put.length === 0 && edit.remove.length === 0 && kept === undefined) return ok({ written: 0, removed: 0 });
     const removed = edit.remove.map((annotation) => ({ documentId, annotationId: annotation.id }));
     const written = await changes.commit({
       label,
@@ -66,9 +75,40 @@ export function agreementMethods(store: WorkspaceStore, changes: ChangeLog): Agr
         ...edit.put.map((after) => ({ documentId, annotationId: after.id, before: undefined, after })),
       ],
       ...(removed.length > 0 ? { evidence: afterAnnotationsRemoved(store.evidence, { annotations: removed }) } : {}),
+      ...(kept === undefined
+        ? {}
+        : {
+            details: [
+              { documentId, before: { keptNothing: file.meta.keptNothing }, after: { keptNothing: kept.length > 0 ? kept : undefined } },
+            ],
+          }),
     });
     return written.ok ? ok({ written: edit.put.length, removed: edit.remove.length }) : written;
   };
+
+  /**
+   * Runs a curation step on `documentId` in turn with every other change, once the document is
+   * there and the request's coders can be compared, with the tags chosen (and those inside them).
+   */
+  const curating = (
+    documentId: string,
+    request: DisagreementsRequest,
+    step: (
+      file: DocumentFile,
+      coders: string[],
+      tagSet: ReadonlySet<string> | undefined,
+    ) => Promise<Result<CurationOutcome, CurationFailure>>,
+  ) =>
+    changes.exclusive(
+      async (): Promise<Result<CurationOutcome, CurationFailure>> => {
+        const file = store.document(documentId);
+        if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+        const coders = checkCoders(request);
+        if (!coders.ok) return coders;
+        return step(file, coders.value, tagSetOf(store.workspace.codebook, request.tagIds));
+      },
+      { pipelined: true },
+    );
 
   return {
     async getAgreement(request) {
@@ -88,8 +128,14 @@ export function agreementMethods(store: WorkspaceStore, changes: ChangeLog): Agr
       const lengths = documents.map((file) => ({ id: file.meta.id, textLength: file.text.length }));
       const rows = agreementReport(lengths, byCoder, codebook, { coders, tagIds, spanMatch });
 
-      // Each coder against the curated version, over the documents the curator has worked on.
-      const curated = lengths.filter(({ id }) => placed(byCoder.get(curator)?.get(id) ?? []).length > 0);
+      // Each coder against the curated version, over the documents the curator has worked on
+      // (written annotations there, or settled a region as "nothing here").
+      const worked = new Set(
+        documents
+          .filter((file) => file.meta.keptNothing?.some((kept) => kept.curator === curator && kept.textHash === file.meta.textHash))
+          .map((file) => file.meta.id),
+      );
+      const curated = lengths.filter(({ id }) => worked.has(id) || placed(byCoder.get(curator)?.get(id) ?? []).length > 0);
       const againstCurated: AgreementRow[] =
         curated.length === 0
           ? []
@@ -104,7 +150,9 @@ export function agreementMethods(store: WorkspaceStore, changes: ChangeLog): Agr
       const tagSet = tagSetOf(codebook, tagIds);
       const summaries = documents.map((file) => {
         const items = coders.length < 2 ? [] : listDisagreements(file.meta.id, byCoderIn(file, coders), coders, tagSet);
-        const settled = items.filter((item) => curatedIn(item, file.annotations, curator, tagSet).length > 0).length;
+        const settled = items.filter(
+          (item) => keptNothingIn(item, file.meta, curator) || curatedIn(item, file.annotations, curator, tagSet).length > 0,
+        ).length;
         return { id: file.meta.id, title: file.meta.title, disagreements: items.length, curated: settled };
       });
       return ok({
@@ -129,6 +177,7 @@ export function agreementMethods(store: WorkspaceStore, changes: ChangeLog): Agr
         kinds: item.kinds,
         sides: item.sides.map((side) => ({ coder: side.coder, annotations: side.annotationIds.map((id) => byId.get(id)!) })),
         curated: curatedIn(item, file.annotations, request.curator, tagSet),
+        keptNothing: keptNothingIn(item, file.meta, request.curator),
         text: file.text.slice(item.start, item.end),
         before: file.text.slice(Math.max(0, item.start - CONTEXT), item.start),
         after: file.text.slice(item.end, item.end + CONTEXT),
@@ -137,54 +186,32 @@ export function agreementMethods(store: WorkspaceStore, changes: ChangeLog): Agr
     },
 
     curateDisagreement(documentId, request) {
-      return changes.exclusive(
-        async () => {
-          const file = store.document(documentId);
-          if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
-          const coders = checkCoders(request);
-          if (!coders.ok) return coders;
-          const tagSet = tagSetOf(store.workspace.codebook, request.tagIds);
-          const item = listDisagreements(documentId, byCoderIn(file, coders.value), coders.value, tagSet).find(
-            (one) => one.start === request.region.start && one.end === request.region.end,
-          );
-          if (item === undefined)
-            return fail('not-found', 'The coders’ annotations there have changed since the disagreements were listed: look again.');
-          const written = decisionAnnotations(file, item, request);
-          if (!written.ok) return written;
-          const existing = curatedIn(item, file.annotations, request.curator, tagSet);
-          return commitEdit(documentId, curationEdit(existing, written.value), curationLabel(request));
-        },
-        { pipelined: true },
-      );
+      return curating(documentId, request, async (file, coders, tagSet) => {
+        const item = listDisagreements(documentId, byCoderIn(file, coders), coders, tagSet).find(
+          (one) => one.start === request.region.start && one.end === request.region.end,
+        );
+        if (item === undefined)
+          return fail('not-found', 'The coders’ annotations there have changed since the disagreements were listed: look again.');
+        const written = decisionAnnotations(file, item, request);
+        if (!written.ok) return written;
+        const existing = curatedIn(item, file.annotations, request.curator, tagSet);
+        // Accepting a side with nothing on it is a decision too: "nothing here", kept with the document.
+        const nothing = request.decision.kind === 'accept' && written.value.length === 0;
+        const kept = keptNothingAfter(file.meta, item, request.curator, nothing);
+        return commitEdit(file, curationEdit(existing, written.value), curationLabel(request), kept);
+      });
     },
 
     curateAgreements(documentId, request) {
-      return changes.exclusive(
-        async () => {
-          const file = store.document(documentId);
-          if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
-          const coders = checkCoders(request);
-          if (!coders.ok) return coders;
-          const tagSet = tagSetOf(store.workspace.codebook, request.tagIds);
-          const now = new Date().toISOString();
-          const put = listAgreements(documentId, byCoderIn(file, coders.value), coders.value, tagSet)
-            .filter((region) => curatedIn(region, file.annotations, request.curator, tagSet).length === 0)
-            .flatMap((region) =>
-              curate(
-                region,
-                file.annotations,
-                { kind: 'accept', coder: coders.value[0]! },
-                { creator: request.curator, now, newId: randomUUID },
-              ),
-            );
-          return commitEdit(
-            documentId,
-            { put, remove: [] },
-            `Curate: take over ${put.length} agreed annotation${put.length === 1 ? '' : 's'}`,
+      return curating(documentId, request, async (file, coders, tagSet) => {
+        const now = new Date().toISOString();
+        const put = listAgreements(documentId, byCoderIn(file, coders), coders, tagSet)
+          .filter((region) => curatedIn(region, file.annotations, request.curator, tagSet).length === 0)
+          .flatMap((region) =>
+            curate(region, file.annotations, { kind: 'accept', coder: coders[0]! }, { creator: request.curator, now, newId: randomUUID }),
           );
-        },
-        { pipelined: true },
-      );
+        return commitEdit(file, { put, remove: [] }, `Curate: take over ${put.length} agreed annotation${put.length === 1 ? '' : 's'}`);
+      });
     },
   };
 

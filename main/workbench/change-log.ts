@@ -209,10 +209,11 @@ export class ChangeLog {
     }
     const { puts, removals, removed } = this.documentSteps(side.documents ?? []);
     steps.unshift(...puts);
-    // Details are the document's own fields, which nothing else points at: written first.
+    // Details are the document's own fields, which nothing else points at: written first (its
+    // annotation edits, if any, are then applied to the document with its new details).
     const detailed = side.details ?? [];
     for (const { documentId, fields } of detailed) {
-      if (whole.has(documentId) || next.has(documentId)) throw new Error(`a change edits document ${documentId}'s details and more`);
+      if (whole.has(documentId)) throw new Error(`a change edits document ${documentId}'s details and puts it whole`);
       const original = this.store.document(documentId);
       if (original === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
       steps.unshift({

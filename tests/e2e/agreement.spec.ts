@@ -2,7 +2,7 @@
 // name set in turn, as analysts taking turns in one workspace do) code one report through the
 // service; the view's figures are checked against values this test computes itself from the same
 // spans, character by character; two disagreements are curated from the keyboard and one undone
-// with Ctrl+Z; the table goes out as CSV; axe finds nothing serious in the light or dark theme.
+// with Ctrl+Z; "nothing here" is kept across a reload; the table goes out as CSV; axe finds nothing serious in the light or dark theme.
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -190,6 +190,27 @@ test('the figures match an independent count; two disagreements are curated from
   await expect(disagreements(page).nth(1)).toHaveAttribute('data-state', 'open');
   await expect(disagreements(page).nth(0)).toHaveAttribute('data-state', 'curated');
   expect(await curated()).toEqual([['the taps could run dry', ['quote', 'prediction']]]);
+  await expect(page.locator('footer.statusbar')).toContainText('Undid: Curate: accept Ana');
+
+  // Only Ben marked the farmers: accepting Ana's side (h) settles it as "nothing here", with no
+  // annotation written; the decision is kept in the workspace, so a reload still shows it, and the
+  // figures against the curated version count it. Ctrl+Z takes it back.
+  await disagreements(page).nth(2).focus();
+  await page.keyboard.press('h');
+  await expect(disagreements(page).nth(2)).toHaveAttribute('data-state', 'curated');
+  await expect(disagreements(page).nth(2)).toContainText('nothing kept');
+  await expect(progress(page)).toContainText('2 of 3 disagreements curated');
+  expect(await curated()).toEqual([['the taps could run dry', ['quote', 'prediction']]]);
+  await page.reload();
+  await expect(disagreements(page)).toHaveCount(3);
+  await expect(disagreements(page).nth(2)).toHaveAttribute('data-state', 'curated');
+  await expect(disagreements(page).nth(2)).toContainText('nothing kept');
+  await expect(progress(page)).toContainText('2 of 3 disagreements curated');
+  await expect(page.getByRole('combobox', { name: 'Document' }).or(page.getByLabel('Document'))).toContainText('2 curated');
+  await disagreements(page).nth(2).focus();
+  await page.keyboard.press('Control+z');
+  await expect(disagreements(page).nth(2)).toHaveAttribute('data-state', 'open');
+  await expect(progress(page)).toContainText('1 of 3 disagreements curated');
   await expect(page.locator('footer.statusbar')).toContainText('Undid: Curate: accept Ana');
 
   // The table as CSV: the same figures, at full precision.

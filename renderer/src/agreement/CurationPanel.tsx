@@ -63,7 +63,6 @@ export function CurationPanel({ workspace, coders, tagIds, documents, curator, o
   const listed = useDisagreements(documentId, coders, tagIds, curator);
   const items = useMemo(() => (listed?.ok ? listed.value.items : []), [listed]);
   const [cursorKey, setCursorKey] = useState<string>();
-  const [keptNothing, setKeptNothing] = useState<ReadonlySet<string>>(new Set());
   const [said, setSaid] = useState('');
   const [editing, setEditing] = useState<{ item: DisagreementView; draft: AnnotationDraft; start: number; end: number }>();
   const list = useRef<HTMLOListElement>(null);
@@ -78,7 +77,7 @@ export function CurationPanel({ workspace, coders, tagIds, documents, curator, o
     items.findIndex((item) => keyOf(item) === cursorKey),
   );
   const current = items[index];
-  const settled = (item: DisagreementView) => item.curated.length > 0 || keptNothing.has(`${documentId}:${keyOf(item)}`);
+  const settled = (item: DisagreementView) => item.curated.length > 0 || item.keptNothing;
   const open = items.filter((item) => !settled(item)).length;
   const tags = useMemo(() => new Map(workspace.codebook.tags.map((tag) => [tag.id, tag])), [workspace.codebook]);
   const statuses = useMemo(() => new Map(workspace.settings.statuses.map((status) => [status.id, status])), [workspace.settings.statuses]);
@@ -114,9 +113,8 @@ export function CurationPanel({ workspace, coders, tagIds, documents, curator, o
         (result) => {
           if (!result.ok) return result.error.message;
           const { written, removed } = result.value;
-          if (written === 0 && removed === 0 && decision.kind === 'accept' && item.curated.length === 0)
-            setKeptNothing((kept) => new Set([...kept, `${documentId}:${keyOf(item)}`]));
-          setSaid(written === 0 && removed === 0 && item.curated.length > 0 ? 'The curated version there is already so.' : done);
+          // Nothing written or removed: the region was curated so already (annotations, or "nothing here").
+          setSaid(written === 0 && removed === 0 && settled(item) ? 'The curated version there is already so.' : done);
           // On to the next open disagreement after this one, if any.
           const next = items.findIndex((other, position) => position > at && !settled(other));
           if (next >= 0) moveTo(next);
@@ -233,7 +231,6 @@ export function CurationPanel({ workspace, coders, tagIds, documents, curator, o
               position={position + 1}
               count={items.length}
               current={item === current}
-              keptNothing={keptNothing.has(`${documentId}:${keyOf(item)}`)}
               curator={curator}
               tags={tags}
               statuses={statuses}

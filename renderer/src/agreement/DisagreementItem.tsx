@@ -14,8 +14,6 @@ interface DisagreementItemProps {
   readonly position: number;
   readonly count: number;
   readonly current: boolean;
-  /** Curated in this session as "nothing here" (no curated annotation to show for it). */
-  readonly keptNothing: boolean;
   readonly curator: string;
   readonly tags: ReadonlyMap<string, Tag>;
   readonly statuses: ReadonlyMap<string, VerificationStatus>;
@@ -42,14 +40,14 @@ export function DisagreementItem({
   position,
   count,
   current,
-  keptNothing,
+
   curator,
   tags,
   statuses,
   onChoose,
   onKeyDown,
 }: DisagreementItemProps) {
-  const settled = item.curated.length > 0 || keptNothing;
+  const settled = item.curated.length > 0 || item.keptNothing;
   const column = (key: string, name: string, hint: string | undefined, annotations: readonly Annotation[], empty: string): ReactNode => (
     <span key={key} className="disagreement-side" data-testid="disagreement-side">
       <span className="disagreement-side-name">
@@ -106,7 +104,7 @@ export function DisagreementItem({
               'did not mark it',
             ),
           )}
-          {column('\u0000curated', `Curated (${curator})`, undefined, item.curated, keptNothing ? 'nothing kept' : 'not yet')}
+          {column('\u0000curated', `Curated (${curator})`, undefined, item.curated, item.keptNothing ? 'nothing kept' : 'not yet')}
         </span>
       </button>
     </li>
