@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { SavedSearch } from '../../../core/search/saved-search.ts';
 import { api } from '../api/client.ts';
+import { useWorkspaceGeneration } from '../api/use-workspace-generation.ts';
 import type { Confirmation } from '../ui/ConfirmDialog.tsx';
 import { SavedSearchDialog } from './SavedSearchDialog.tsx';
 
@@ -102,25 +103,7 @@ export function SavedSearchList({ searches, onRun, confirm, report, say }: Saved
 /** Each search's count now, asked again (after a pause) whenever the workspace changes. */
 function useLiveCounts(searches: readonly SavedSearch[]): ReadonlyMap<SavedSearch, Count> {
   const [counts, setCounts] = useState<ReadonlyMap<SavedSearch, Count>>(new Map());
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    let timer: number | undefined;
-    const again = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => setGeneration((value) => value + 1), SETTLE_MS);
-    };
-    const subscriptions = [
-      api.onDidChangeSearchStatus((status) => status.state === 'ready' && again()),
-      api.onDidChangeDocuments(again),
-      api.onDidChangeAnnotations(again),
-      api.onDidChangeEvidence(again),
-    ];
-    return () => {
-      window.clearTimeout(timer);
-      for (const subscription of subscriptions) subscription.dispose();
-    };
-  }, []);
+  const generation = useWorkspaceGeneration(true, SETTLE_MS);
 
   useEffect(() => {
     let live = true;

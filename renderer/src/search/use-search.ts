@@ -10,6 +10,7 @@ import type { QueryError } from '../../../core/search/query.ts';
 import type { SavedSearch } from '../../../core/search/saved-search.ts';
 import type { SearchStatus } from '../../../core/search/search-types.ts';
 import { api } from '../api/client.ts';
+import { useWorkspaceGeneration } from '../api/use-workspace-generation.ts';
 
 export interface SearchFilter {
   readonly field: FacetField;
@@ -43,8 +44,9 @@ export function useSearch(active: boolean) {
   /** The latest answer, and the request (params and generation) it answers. */
   const [answered, setAnswered] = useState<{ readonly request: string; readonly outcome: SearchOutcome }>();
   const [status, setStatus] = useState<SearchStatus>();
-  /** Bumped when the workspace changes: the same query is asked again. */
-  const [generation, setGeneration] = useState(0);
+  // Bumped when the workspace changes while the view is shown: the same query is asked again (its
+  // own debounce gathers a burst). Hidden, nothing happens: showing the view asks anyway.
+  const generation = useWorkspaceGeneration(active, 0);
   const latest = useRef<string>(undefined);
   const empty = params.query.trim() === '';
   const request = JSON.stringify([params, generation]);
@@ -81,24 +83,6 @@ export function useSearch(active: boolean) {
       subscription.dispose();
     };
   }, []);
-
-  // While the view is shown, a change of the workspace asks again (hidden, nothing happens: the
-  // window is not re-rendered for it, and showing the view asks anyway).
-  useEffect(() => {
-    if (!active) return;
-    const again = () => setGeneration((value) => value + 1);
-    const subscriptions = [
-      // Once the index is ready, the answer given while it was built may have missed things.
-      api.onDidChangeSearchStatus((next) => next.state === 'ready' && again()),
-      api.onDidChangeDocuments(again),
-      api.onDidChangeAnnotations(again),
-      api.onDidChangeEvidence(again),
-      api.onDidChangeWorkspace(again),
-    ];
-    return () => {
-      for (const subscription of subscriptions) subscription.dispose();
-    };
-  }, [active]);
 
   const setQuery = useCallback((query: string) => setParams((current) => ({ ...current, query })), []);
   const setMatchCase = useCallback((matchCase: boolean) => setParams((current) => ({ ...current, matchCase })), []);

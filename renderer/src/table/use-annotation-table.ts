@@ -8,6 +8,7 @@ import type { AnnotationRef } from '../../../core/model/evidence.ts';
 import type { QueryError } from '../../../core/search/query.ts';
 import type { SearchStatus } from '../../../core/search/search-types.ts';
 import { api } from '../api/client.ts';
+import { useWorkspaceGeneration } from '../api/use-workspace-generation.ts';
 import { NO_SELECTION, type TableSelection } from './table-selection.ts';
 
 export interface TableParams {
@@ -57,7 +58,8 @@ export function useAnnotationTable(active: boolean) {
   const [typedQuery, setTypedQuery] = useState(params.query);
   const [answer, setAnswer] = useState<Answer>();
   const [failure, setFailure] = useState<{ readonly requestKey: string; readonly error: QueryError | string }>();
-  const [generation, setGeneration] = useState(0);
+  // While the table is shown, a change of the workspace asks again.
+  const generation = useWorkspaceGeneration(active, SETTLE_MS);
   const [wanted, setWanted] = useState<readonly [number, number]>([0, PAGE_ROWS]);
   const request = useMemo(() => requestOf(params), [params]);
   const requestKey = JSON.stringify(request);
@@ -133,27 +135,6 @@ export function useAnnotationTable(active: boolean) {
       );
     }
   }, [active, key, requestKey, request, wanted, answer]);
-
-  // While the table is shown, a change of the workspace asks again.
-  useEffect(() => {
-    if (!active) return;
-    let timer: number | undefined;
-    const again = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => setGeneration((value) => value + 1), SETTLE_MS);
-    };
-    const subscriptions = [
-      api.onDidChangeSearchStatus((status) => status.state === 'ready' && again()),
-      api.onDidChangeDocuments(again),
-      api.onDidChangeAnnotations(again),
-      api.onDidChangeEvidence(again),
-      api.onDidChangeWorkspace(again),
-    ];
-    return () => {
-      window.clearTimeout(timer);
-      for (const subscription of subscriptions) subscription.dispose();
-    };
-  }, [active]);
 
   // The answer to this request (until the workspace's change is answered, the one before it).
   const current = answer?.key.startsWith(`${requestKey}|`) ? answer : undefined;
