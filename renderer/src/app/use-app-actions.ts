@@ -8,6 +8,8 @@ import type { RowSelectionState } from '../annotations/use-row-selection.ts';
 import type { CommandActions } from '../commands/use-commands.tsx';
 import type { PaletteCommand } from '../commands/CommandPalette.tsx';
 import type { DocumentPaneState } from '../reader/use-document-pane.ts';
+import type { FindTab } from '../table/FindTabs.tsx';
+import { useHashParam } from '../ui/use-hash-state.ts';
 import type { View } from './TopBar.tsx';
 
 export interface AppActionsInput {
@@ -53,9 +55,15 @@ export function useAppActions(input: AppActionsInput): { actions: CommandActions
   const { newAnnotation, editAnnotation, deleteAnnotation, tagSelection, toggleTag } = left;
   const annotations = open && annotationsPanel ? left.shown?.annotations : undefined;
   const { picking, selectAll: selectRows, clear: clearRows } = rows;
+  // The search view's tab (#find=, as use-find.tsx reads it): the table and the matrix are two of its tabs.
+  const [findParam, setFindParam] = useHashParam('find');
 
   const actions = useMemo((): CommandActions => {
     const when = (condition: boolean, run: (() => void) | undefined) => (condition ? run : undefined);
+    const showFind = (tab: FindTab) => {
+      setFindParam(tab);
+      setView('search');
+    };
     return {
       'settings.show': () => showDialog('settings'),
       'edit.undo': undo,
@@ -64,6 +72,8 @@ export function useAppActions(input: AppActionsInput): { actions: CommandActions
       'view.claims': when(view !== 'claims', () => setView('claims')),
       // Pressed again in the search view, it goes back to the query.
       'view.search': view === 'search' ? focusField('Search the workspace') : () => setView('search'),
+      'view.annotationTable': when(view !== 'search' || findParam !== 'table', () => showFind('table')),
+      'view.tagMatrix': when(view !== 'search' || findParam !== 'matrix', () => showFind('matrix')),
       'view.archive': when(view !== 'archive', () => setView('archive')),
       'view.agreement': when(view !== 'agreement', () => setView('agreement')),
       'agreement.exportCsv': when(view === 'agreement', () =>
@@ -101,6 +111,8 @@ export function useAppActions(input: AppActionsInput): { actions: CommandActions
   }, [
     view,
     setView,
+    findParam,
+    setFindParam,
     open,
     besideId,
     selection,

@@ -113,6 +113,13 @@ describe('the command registry', () => {
 });
 
 describe('the palette’s filter', () => {
+  it('finds the annotations table and the tag matrix among the registry’s window commands', () => {
+    const entries = COMMAND_IDS.filter((id) => COMMANDS[id].scope === 'window').map((id) => ({ id, title: COMMANDS[id].title }));
+    expect(filterPalette(entries, 'all annotations')[0]?.id).toBe('view.annotationTable');
+    expect(filterPalette(entries, 'annotation table')[0]?.id).toBe('view.annotationTable');
+    expect(filterPalette(entries, 'tag matrix')[0]?.id).toBe('view.tagMatrix');
+  });
+
   const entries = ['Import files…', 'Import bundle…', 'Export…', 'Show the Claims view', 'Redo'].map((title) => ({ id: title, title }));
   it.each([
     ['', ['Import files…', 'Import bundle…', 'Export…', 'Show the Claims view', 'Redo']],

@@ -58,6 +58,8 @@ export const COMMANDS = {
   'view.documents': { title: 'Show the documents', scope: 'window', keys: [] },
   'view.claims': { title: 'Show the Claims view', scope: 'window', keys: [] },
   'view.search': { title: 'Search the workspace', scope: 'window', keys: [{ key: 'f', mod: true, shift: true }] },
+  'view.annotationTable': { title: 'Show all annotations (one table of the workspace)', scope: 'window', keys: [] },
+  'view.tagMatrix': { title: 'Show the tags × documents matrix', scope: 'window', keys: [] },
   'view.archive': { title: 'Show the fact-check archive', scope: 'window', keys: [{ key: 'a', alt: true }] },
   'view.agreement': { title: 'Show the Agreement view (coders compared, curation)', scope: 'window', keys: [] },
   'agreement.exportCsv': { title: 'Export the agreement table as CSV', scope: 'window', keys: [] },
