@@ -8,9 +8,11 @@ import type { Result } from '../result.ts';
 import type { QueryError } from '../search/query.ts';
 import { FACET_FIELDS } from '../search/saved-search.ts';
 import type { Snippet } from '../search/snippet.ts';
-import type { SearchOptions, SearchResults, SearchStatus } from '../search/search-types.ts';
+import type { HitAnnotation } from '../search/hit-annotations.ts';
+import type { SearchGroup, SearchHit, SearchOptions, SearchResults, SearchStatus } from '../search/search-types.ts';
 
 export { FACET_FIELDS, type FacetField } from '../search/saved-search.ts';
+export type { HitAnnotation } from '../search/hit-annotations.ts';
 
 const Filters = z
   .array(z.strictObject({ field: z.enum(FACET_FIELDS), value: z.string().min(1).max(500) }))
@@ -46,8 +48,18 @@ export interface Occurrence extends OccurrenceSpan {
   readonly annotated: boolean;
 }
 
+/** A hit as the service answers it: a hit on the text names the annotations it lies in or overlaps (none: absent). */
+export interface AnswerHit extends SearchHit {
+  readonly inAnnotations?: readonly HitAnnotation[];
+}
+
+export interface AnswerGroup extends SearchGroup {
+  readonly hits: readonly AnswerHit[];
+}
+
 /** An answer: the results, and the index's status when it was asked (results may lag while it is not ready). */
 export interface SearchAnswer extends SearchResults {
+  readonly groups: readonly AnswerGroup[];
   readonly status: SearchStatus;
 }
 

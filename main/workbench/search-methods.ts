@@ -2,18 +2,20 @@
 // position), narrows it by the facet values chosen, and asks the workspace's search index
 // (main/search/workspace-search.ts), which follows every change of the store. "Tag every
 // occurrence" lists the places the query finds in the text and annotates those chosen, in one
-// undoable change.
+// undoable change. A hit on the text names the annotations it lies in (core/search/hit-annotations.ts).
 import { randomUUID } from 'node:crypto';
 import { newAnnotation, vocabularyOf } from '../../core/annotations/annotation-operations.ts';
 import { canonicalSpeaker } from '../../core/codebook/speakers.ts';
-import type { Occurrence, SearchApi } from '../../core/contract/search-api.ts';
+import type { AnswerHit, Occurrence, SearchApi } from '../../core/contract/search-api.ts';
 import type { Emitter } from '../../core/events.ts';
 import type { AnnotationEdit } from '../../core/history/history.ts';
 import { refKey } from '../../core/model/evidence.ts';
 import { fail, ok } from '../../core/result.ts';
 import { narrowQuery, scopesOf } from '../../core/search/query-ast.ts';
 import { parseQuery, type QueryError } from '../../core/search/query.ts';
-import type { SearchStatus } from '../../core/search/search-types.ts';
+import type { SearchHit, SearchStatus } from '../../core/search/search-types.ts';
+import { annotationsAt } from '../../core/search/hit-annotations.ts';
+import type { Annotation } from '../../core/model/annotation.ts';
 import { coveredBy, planTagOccurrences } from '../../core/search/tag-occurrences.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { WorkspaceSearch } from '../search/workspace-search.ts';
@@ -57,7 +59,12 @@ export function searchMethods(
       if (query.groups.length === 0)
         return { ok: true, value: { counts: { documents: 0, hits: 0, exact: true }, groups: [], status: search.status } };
       const results = await search.search(query, rest);
-      return { ok: true, value: { ...results, status: search.status } };
+      // A hit on the text is labelled with the annotations it lies in or overlaps (the words may be annotated already).
+      const groups = results.groups.map((group) => {
+        const annotations = store.document(group.documentId)?.annotations ?? [];
+        return annotations.length === 0 ? group : { ...group, hits: group.hits.map((hit) => withAnnotations(hit, annotations)) };
+      });
+      return { ok: true, value: { ...results, groups, status: search.status } };
     },
     async findOccurrences(text, options = {}) {
       const parsed = parseQuery(text);
@@ -134,4 +141,11 @@ export function searchMethods(
     searchReady: () => search.whenReady(),
     disposeSearch: () => search.dispose(),
   };
+}
+
+/** `hit` with the annotations it lies in or overlaps, when it is a hit on the text and there are any. */
+function withAnnotations(hit: SearchHit, annotations: readonly Annotation[]): AnswerHit {
+  if (hit.annotationId !== undefined || hit.claimId !== undefined) return hit;
+  const found = annotationsAt(annotations, hit.start, hit.end);
+  return found.length === 0 ? hit : { ...hit, inAnnotations: found };
 }

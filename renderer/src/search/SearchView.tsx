@@ -4,12 +4,16 @@
 // over the results: the arrow keys walk the hits, Enter opens one in the reader with its span
 // selected (Shift+Enter: in the pane beside). While the index is being built, a progress bar says so.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { AnswerHit } from '../../../core/contract/search-api.ts';
 import type { SearchFacets, SearchHit, SearchStatus } from '../../../core/search/search-types.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import type { SavedSearch } from '../../../core/search/saved-search.ts';
-import { countOf, formatDate } from '../ui/format.ts';
-import { caretUnder, flatHits, hitKey, moveIndex, snippetParts } from './search-hits.ts';
+import { claimsByMention } from '../../../core/evidence/membership.ts';
+import { refKey, type Claim, type VerdictRating } from '../../../core/model/evidence.ts';
+import { countOf, shorten } from '../ui/format.ts';
+import { caretUnder, flatHits, hitInLabel, hitKey, moveIndex } from './search-hits.ts';
+import { SearchResults } from './SearchResults.tsx';
 import { SavedSearchDialog } from './SavedSearchDialog.tsx';
 import { TagOccurrencesDialog } from './TagOccurrencesDialog.tsx';
 import type { FacetField, SearchState } from './use-search.ts';
@@ -26,6 +30,9 @@ interface SearchViewProps {
   readonly say: (message: string) => void;
   /** The workspace's saved searches ("Save search…" adds this one, or replaces one of its name). */
   readonly savedSearches: readonly SavedSearch[];
+  /** The workspace's claims and verdict scale: a hit in an annotation says which claim it is in. */
+  readonly claims: readonly Claim[];
+  readonly scale: readonly VerdictRating[];
 }
 
 const FACETS: readonly { field: FacetField; label: string }[] = [
@@ -38,10 +45,13 @@ const FACETS: readonly { field: FacetField; label: string }[] = [
 /** Values listed per facet before "more". */
 const FACET_VALUES = 8;
 
-export function SearchView({ search, codebook, statuses, onOpen, report, say, savedSearches }: SearchViewProps) {
+export function SearchView({ search, codebook, statuses, onOpen, report, say, savedSearches, claims, scale }: SearchViewProps) {
   const { params, outcome, pending, status } = search;
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  /** After "Show more results": where the new page's hits start, until they come. */
+  const moreFrom = useRef<number>(undefined);
   const answer = outcome.state === 'answered' ? outcome.answer : undefined;
   const hits = useMemo(() => flatHits(answer?.groups ?? []), [answer]);
   const indexOf = useMemo(() => new Map(hits.map(({ hit }, index) => [hit, index])), [hits]);
@@ -55,6 +65,14 @@ export function SearchView({ search, codebook, statuses, onOpen, report, say, sa
   const optionId = (index: number) => `${id}-hit-${index}`;
 
   useEffect(() => input.current?.focus(), []);
+  // The page asked by "Show more results" has come: its first hit is active, the list focused.
+  useEffect(() => {
+    const from = moreFrom.current;
+    if (from === undefined || hits.length <= from) return;
+    moreFrom.current = undefined;
+    setActiveKey(hitKey(hits[from]!.hit));
+    list.current?.focus();
+  }, [hits]);
   // Keep the active hit in view as the arrow keys move it.
   useEffect(() => {
     if (active >= 0) document.getElementById(`${id}-hit-${active}`)?.scrollIntoView({ block: 'nearest' });
@@ -74,6 +92,14 @@ export function SearchView({ search, codebook, statuses, onOpen, report, say, sa
   };
 
   const tagNames = useMemo(() => new Map(codebook.tags.map((tag) => [tag.id, tag.name])), [codebook]);
+  const memberships = useMemo(() => claimsByMention(claims, scale), [claims, scale]);
+  const inLabel = (hit: AnswerHit) =>
+    hitInLabel(
+      hit.inAnnotations,
+      (tagId) => tagNames.get(tagId) ?? tagId,
+      (annotationId) => memberships.get(refKey({ documentId: hit.documentId, annotationId })) ?? [],
+      (text) => shorten(text, 60),
+    );
   const statusLabels = useMemo(() => new Map(statuses.map((entry) => [entry.id, entry.label])), [statuses]);
   const valueLabel = (field: FacetField, value: string) =>
     field === 'tag'
@@ -150,6 +176,7 @@ export function SearchView({ search, codebook, statuses, onOpen, report, say, sa
             <span data-testid="search-counts">
               {answer.counts.exact ? '' : 'at most '}
               {countOf(answer.counts.hits, 'hit')} in {countOf(answer.counts.documents, 'document')}
+              {answer.groups.length < answer.counts.documents ? `; the first ${answer.groups.length} shown` : ''}
               {pending ? ' (searching…)' : ''}
             </span>
           ) : pending ? (
@@ -161,54 +188,34 @@ export function SearchView({ search, codebook, statuses, onOpen, report, say, sa
         {error && <QueryCaret query={params.query} offset={error.offset} />}
         {outcome.state === 'empty' && <SearchHelp />}
         {answer && answer.groups.length > 0 && (
-          <div
-            id={`${id}-results`}
-            role="listbox"
-            tabIndex={0}
-            aria-label="Results"
-            aria-activedescendant={active >= 0 ? optionId(active) : undefined}
-            className="search-results"
+          <SearchResults
+            id={id}
+            listRef={list}
+            groups={answer.groups}
+            indexOf={indexOf}
+            active={active}
+            optionId={optionId}
             onKeyDown={onKeyDown}
+            onChoose={(hit, beside) => {
+              setActiveKey(hitKey(hit));
+              onOpen(hit, beside);
+            }}
+            inLabel={inLabel}
+          />
+        )}
+        {search.more && (
+          <button
+            type="button"
+            className="button-small search-more"
+            disabled={pending}
+            onClick={() => {
+              // Once the page comes, the arrow keys go on from its first hit.
+              moreFrom.current = hits.length;
+              search.showMore();
+            }}
           >
-            {answer.groups.map((group) => {
-              const titleId = `${id}-doc-${group.documentId}`;
-              return (
-                <div key={group.documentId} role="group" aria-labelledby={titleId} className="search-group">
-                  <div id={titleId} className="search-group-title">
-                    <span className="search-group-name">{group.title}</span>
-                    <span className="search-group-meta">
-                      {group.publishedAt ? `${formatDate(group.publishedAt)} · ` : ''}
-                      {countOf(group.hitCount, 'hit')}
-                    </span>
-                  </div>
-                  {group.hits.map((hit) => {
-                    const index = indexOf.get(hit)!;
-                    return (
-                      <div
-                        key={hitKey(hit)}
-                        id={optionId(index)}
-                        role="option"
-                        aria-selected={index === active}
-                        className="search-hit"
-                        data-testid="search-hit"
-                        // Keep the focus where it is (the query box): a click opens the hit.
-                        onMouseDown={(event) => event.preventDefault()}
-                        onClick={(event) => {
-                          setActiveKey(hitKey(hit));
-                          onOpen(hit, event.shiftKey);
-                        }}
-                      >
-                        <HitSnippet hit={hit} />
-                      </div>
-                    );
-                  })}
-                  {group.hitCount > group.hits.length && (
-                    <div className="search-group-more">{countOf(group.hitCount - group.hits.length, 'more hit')} in this document</div>
-                  )}
-                </div>
-              );
-            })}
-          </div>
+            Show more results
+          </button>
         )}
         {answer && answer.groups.length === 0 && <p className="pane-empty">Nothing matches.</p>}
       </main>
@@ -250,22 +257,6 @@ export function SearchView({ search, codebook, statuses, onOpen, report, say, sa
         ))}
       </aside>
     </div>
-  );
-}
-
-function HitSnippet({ hit }: { hit: SearchHit }) {
-  const [before, marked, after] = snippetParts(hit.snippet);
-  const kind =
-    hit.claimId !== undefined ? 'Claim' : hit.annotationId !== undefined ? 'Annotation' : hit.start === hit.end ? 'Details' : undefined;
-  return (
-    <>
-      {kind && <span className="search-hit-kind">{kind}</span>}
-      <span className="search-snippet">
-        {before}
-        {marked && <mark>{marked}</mark>}
-        {after}
-      </span>
-    </>
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchGroup, SearchHit } from '../../../core/search/search-types.ts';
-import { caretUnder, flatHits, hitKey, moveIndex, snippetParts } from './search-hits.ts';
+import { caretUnder, flatHits, hitInLabel, hitKey, moveIndex, snippetParts } from './search-hits.ts';
 
 const hit = (documentId: string, start: number, annotationId?: string): SearchHit => ({
   documentId,
@@ -49,5 +49,50 @@ describe('the search view’s hits', () => {
     ['😀 "x', 3, '😀 "x', '  ^'],
   ])('puts a caret under the mistake in %j', (query, offset, line, caret) => {
     expect(caretUnder(query, offset)).toEqual({ line, caret });
+  });
+});
+
+describe('hitInLabel', () => {
+  const names: Record<string, string> = { statistic: 'Statistic', quote: 'Quote', claim: 'Claim' };
+  const claims: Record<string, { claimId: string; statement: string; verdict?: { id: string; label: string } }[]> = {
+    a: [{ claimId: 'c1', statement: 'The reservoir is at 18 percent', verdict: { id: 'false', label: 'False' } }],
+    b: [{ claimId: 'c1', statement: 'The reservoir is at 18 percent', verdict: { id: 'false', label: 'False' } }],
+    c: [{ claimId: 'c2', statement: 'Wells were promised' }],
+  };
+  const label = (annotations: { annotationId: string; tags: string[]; inside: boolean }[]) =>
+    hitInLabel(
+      annotations,
+      (id) => names[id] ?? id,
+      (id) => claims[id] ?? [],
+    );
+  it.each([
+    [[], ''],
+    [[{ annotationId: 'x', tags: ['statistic'], inside: true }], 'In Statistic'],
+    [
+      [
+        { annotationId: 'x', tags: ['statistic', 'claim'], inside: true },
+        { annotationId: 'y', tags: ['claim'], inside: true },
+        { annotationId: 'z', tags: ['quote'], inside: false },
+      ],
+      'In Statistic, Claim · Overlaps Quote',
+    ],
+    [[{ annotationId: 'x', tags: [], inside: false }], 'Overlaps an annotation'],
+    // Two annotations of one claim name it once; a tag no longer in the codebook shows its id.
+    [
+      [
+        { annotationId: 'a', tags: ['gone'], inside: true },
+        { annotationId: 'b', tags: ['quote'], inside: true },
+      ],
+      'In gone, Quote · In claim “The reservoir is at 18 percent” · False',
+    ],
+    [
+      [
+        { annotationId: 'a', tags: ['quote'], inside: true },
+        { annotationId: 'c', tags: ['quote'], inside: false },
+      ],
+      'In Quote · Overlaps Quote · In 2 claims',
+    ],
+  ])('%o reads %s', (annotations, expected) => {
+    expect(label(annotations)).toBe(expected);
   });
 });

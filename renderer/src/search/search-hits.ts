@@ -1,5 +1,8 @@
 // The search view's pure parts: its hits in reading order (as the arrow keys walk them), a hit's
-// stable key, a snippet cut around its highlight, and the query with a caret under a mistake.
+// stable key, a snippet cut around its highlight, what annotations a hit is in, and the query
+// with a caret under a mistake.
+import type { HitAnnotation } from '../../../core/contract/search-api.ts';
+import { describeMembership, type ClaimMembership } from '../../../core/evidence/membership.ts';
 import type { SearchGroup, SearchHit } from '../../../core/search/search-types.ts';
 import type { Snippet } from '../../../core/search/snippet.ts';
 
@@ -38,4 +41,29 @@ export function caretUnder(query: string, offset: number): { line: string; caret
   const lineEnd = query.indexOf('\n', offset);
   const line = query.slice(lineStart, lineEnd < 0 ? query.length : lineEnd);
   return { line, caret: `${' '.repeat([...query.slice(lineStart, offset)].length)}^` };
+}
+
+/**
+ * What the annotations a hit on the text lies in (or overlaps) are, in words: their tags, and the
+ * claims they are mentions of with the verdict; '' when it is in none.
+ * @example hitInLabel([{ annotationId: 'a', tags: ['statistic'], inside: true }], nameOf, () => []) // 'In Statistic'
+ */
+export function hitInLabel(
+  annotations: readonly HitAnnotation[] | undefined,
+  tagName: (tagId: string) => string,
+  claimsOf: (annotationId: string) => readonly ClaimMembership[],
+  shorten: (text: string) => string = (text) => text,
+): string {
+  if (annotations === undefined || annotations.length === 0) return '';
+  const tagsOf = (inside: boolean) => {
+    const chosen = annotations.filter((one) => one.inside === inside);
+    const names = [...new Set(chosen.flatMap((one) => one.tags))].map(tagName);
+    return chosen.length === 0 ? [] : [names.length > 0 ? names.join(', ') : 'an annotation'];
+  };
+  const claims = new Map(annotations.flatMap((one) => claimsOf(one.annotationId)).map((claim) => [claim.claimId, claim]));
+  return [
+    ...tagsOf(true).map((names) => `In ${names}`),
+    ...tagsOf(false).map((names) => `Overlaps ${names}`),
+    ...(claims.size > 0 ? [describeMembership([...claims.values()], shorten)] : []),
+  ].join(' · ');
 }

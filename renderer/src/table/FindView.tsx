@@ -67,6 +67,8 @@ export function FindView({
           report={report}
           say={say}
           savedSearches={workspace.settings.savedSearches}
+          claims={claims}
+          scale={workspace.settings.verdictScale}
         />
       )}
     </FindTabs>
