@@ -1,7 +1,8 @@
 // The search view's results beyond the first page, and hits inside annotations, as an analyst
 // meets them from the keyboard: 130 reports mention "reservoir level"; the first 100 are listed
 // and the counts say so; Tab reaches "Show more results", Enter adds the rest and the arrow keys
-// go on from the first new hit; words found inside an annotation say its tag and its claim.
+// go on from the first new hit; words found inside an annotation say its tag and its claim; the
+// command palette opens the annotations table and the tag matrix.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -76,4 +77,17 @@ test('more results a page at a time from the keyboard; a hit inside an annotatio
   await expect(other.getByTestId('search-hit-in')).toHaveCount(0);
   await annotated.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/search-hit-in-annotation.png' });
+
+  // The command palette opens the annotations table (and the matrix) from anywhere.
+  await page.getByRole('navigation', { name: 'View' }).getByRole('button', { name: 'Documents' }).click();
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Type a command' }).fill('all annotations');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/find=table/);
+  await expect(page.getByRole('tab', { name: 'All annotations' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText('1 annotation', { exact: true })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Type a command' }).fill('tag matrix');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Tags × documents' })).toHaveAttribute('aria-selected', 'true');
 });
