@@ -31,10 +31,11 @@ export interface SuggestionProgress {
 
 export interface SuggestionsApi {
   /**
-   * The claims proposed in the document's current text, less those rejected. Analysed in slices
-   * that leave the service free between them (with progress events), once per text.
+   * The claims proposed in the document's current text, less those rejected. Analysed off the
+   * service's thread (with progress events), once per text; imported documents are analysed in the
+   * background, so the answer is often there already. 'cancelled': the workspace closed first.
    */
-  getSuggestions(documentId: string): Promise<Result<DocumentSuggestions, 'not-found'>>;
+  getSuggestions(documentId: string): Promise<Result<DocumentSuggestions, 'not-found' | 'cancelled'>>;
   /**
    * Makes suggestions ordinary annotations, each with its tag, speaker and outlet, in one undoable
    * step; the note records the kind, the reason, and who accepted it.
@@ -42,9 +43,15 @@ export interface SuggestionsApi {
   acceptSuggestions(
     documentId: string,
     choices: readonly SuggestionChoice[],
-  ): Promise<Result<Annotation[], 'not-found' | 'invalid' | 'write-failed'>>;
-  /** Turns suggestions down for this text: they are not proposed again (nor for the same words, kind and place in a later version). */
-  rejectSuggestions(documentId: string, ids: readonly string[]): Promise<Result<{ rejected: number }, 'not-found' | 'write-failed'>>;
+  ): Promise<Result<Annotation[], 'not-found' | 'invalid' | 'write-failed' | 'cancelled'>>;
+  /**
+   * Turns suggestions down for this text: they are not proposed again, nor in a later version where
+   * their words did not change.
+   */
+  rejectSuggestions(
+    documentId: string,
+    ids: readonly string[],
+  ): Promise<Result<{ rejected: number }, 'not-found' | 'write-failed' | 'cancelled'>>;
 }
 
 /** This half's method list (the compiler checks it against the interface). */

@@ -113,6 +113,7 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
       keysDir: path.join(userDataDir(), 'keys'),
       checkOnOpen: true,
       indexOnOpen: true,
+      suggestOnImport: true,
     },
   });
   const { service, store, created } = workbench;

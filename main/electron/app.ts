@@ -64,6 +64,7 @@ export function runDesktopApp(): void {
         keysDir: path.join(app.getPath('userData'), 'keys'),
         checkOnOpen: true,
         indexOnOpen: true,
+        suggestOnImport: true,
       },
     });
     if (previous !== undefined && !same) await close(previous);

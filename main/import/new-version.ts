@@ -2,9 +2,11 @@
 // made metadata and its annotations, which are re-anchored on the new text; the old text and file
 // stay in the workspace (texts/, originals/) and are listed in the document's version history
 // (`listVersions`). Annotations with evidence whose words changed go to review (core/annotations/review.ts).
+// Rejected suggestions are carried to the new text where their words are unchanged.
 import { anchorAll } from '../../core/anchoring/anchor.ts';
 import { awaitsReview, reanchored } from '../../core/annotations/review.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
+import { carryRejections } from '../../core/suggest/carry-rejections.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import type { AnchorCounts } from '../../core/model/import.ts';
 import type { Extracted } from './extract-types.ts';
@@ -47,12 +49,18 @@ export function newVersion({ previous, extracted, withEvidence, provenance }: Ne
     return next;
   });
 
-  const { markdown: _previousMarkdown, ...meta } = previous.meta;
+  const { markdown: _previousMarkdown, rejectedSuggestions, ...meta } = previous.meta;
+  // Rejected suggestions stay rejected where their words did not change (core/suggest/carry-rejections.ts).
+  const rejected =
+    rejectedSuggestions === undefined
+      ? undefined
+      : carryRejections({ text: previous.text, textHash: meta.textHash }, { text, textHash: provenance.textHash }, rejectedSuggestions);
   const file: DocumentFile = {
     schemaVersion: previous.schemaVersion,
     meta: {
       ...meta,
       ...(extracted.markdown ? { markdown: extracted.markdown } : {}),
+      ...(rejected === undefined ? {} : { rejectedSuggestions: rejected }),
       // What the analyst set stays; what the new file says fills only what is empty.
       outlet: meta.outlet || (extracted.outlet ?? '').slice(0, 500),
       author: meta.author || (extracted.author ?? '').slice(0, 500),

@@ -19,6 +19,8 @@ export interface ImportContext {
   readonly limits: ImportLimits;
   readonly documentsChanged: Emitter<DocumentsChange>;
   readonly progress: Emitter<ImportJobProgress>;
+  /** Called for each document imported or updated, once it is on disk (suggestions start then). */
+  readonly onImported?: (documentId: string) => void;
 }
 
 type ImportMethods = Pick<WorkbenchApi, 'importUploads' | 'cancelImport' | 'importText'> & {
@@ -26,7 +28,16 @@ type ImportMethods = Pick<WorkbenchApi, 'importUploads' | 'cancelImport' | 'impo
   importSources(jobId: string, sources: readonly ImportSource[]): Promise<ImportOutcome[]>;
 };
 
-export function importMethods({ store, uploads, jobs, extractors, limits, documentsChanged, progress }: ImportContext): ImportMethods {
+export function importMethods({
+  store,
+  uploads,
+  jobs,
+  extractors,
+  limits,
+  documentsChanged,
+  progress,
+  onImported,
+}: ImportContext): ImportMethods {
   const runImport = async (
     jobId: string,
     sources: readonly ImportSource[],
@@ -41,8 +52,9 @@ export function importMethods({ store, uploads, jobs, extractors, limits, docume
         signal: controller.signal,
         markdown: store.workspace.settings.markdownImport,
         onOutcome: (outcome) => {
-          if (outcome.status === 'imported' || outcome.status === 'updated')
-            documentsChanged.fire({ changed: [outcome.documentId], removed: [] });
+          if (outcome.status !== 'imported' && outcome.status !== 'updated') return;
+          documentsChanged.fire({ changed: [outcome.documentId], removed: [] });
+          onImported?.(outcome.documentId);
         },
         onProgress: (report) => progress.fire({ ...report, jobId, finished: report.current === undefined, from }),
       });

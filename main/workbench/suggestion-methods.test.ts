@@ -120,4 +120,78 @@ describe('claim suggestions through the service', () => {
       await next.dispose();
       await reopened.close();
     }));
+
+  it('keeps a rejection in a new version where its words did not change, even if text before them did', () =>
+    withTempDir(async (dir) => {
+      const { service, store, documentId } = await workbench(dir);
+      const found = await service.getSuggestions(documentId);
+      if (!found.ok) throw new Error(found.error.message);
+      const quote = found.value.suggestions.find((s) => s.kind === 'quote')!;
+      const statement = found.value.suggestions.find((s) => s.text.startsWith('the reservoir holds'))!;
+      await service.rejectSuggestions(documentId, [quote.id, statement.id]);
+
+      // The new version: a paragraph in front, and the mayor's sentence reworded.
+      const newText = `Updated at noon with the ministry's reply.\n${TEXT.replace('40 percent of its usual', 'a third of its usual')}`;
+      const bytes = new TextEncoder().encode(newText);
+      const [outcome] = await service.importSources('v2', [
+        { name: 'water-v2.txt', origin: 'test', size: bytes.length, versionOf: documentId, read: async () => bytes },
+      ]);
+      expect(outcome).toMatchObject({ status: 'updated' });
+      const after = await service.getSuggestions(documentId);
+      if (!after.ok) throw new Error(after.error.message);
+      const texts = after.value.suggestions.map((s) => `${s.kind}:${s.text}`);
+      // The quote's words are unchanged (only moved): still rejected. The reworded statement is new.
+      expect(texts).not.toContain(`quote:${quote.text}`);
+      expect(after.value.suggestions.some((s) => s.kind === 'attributed' && s.text.startsWith('the reservoir holds a third'))).toBe(true);
+      expect(after.value.rejected).toBe(1);
+      expect(store.document(documentId)!.meta.rejectedSuggestions).toHaveLength(3);
+      await service.dispose();
+    }));
+
+  it(
+    'analyses imported documents in the background, one at a time, without holding up the import',
+    () =>
+      withTempDir(async (dir) => {
+        const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
+        const service = createWorkbenchService(store, { extractors: EXTRACTORS, suggestOnImport: true });
+        const progress: SuggestionProgress[] = [];
+        service.onDidProgressSuggestions((step) => progress.push(step));
+        const finished = new Set<string>();
+        let allDone!: () => void;
+        const done = new Promise<void>((resolve) => (allDone = resolve));
+        service.onDidProgressSuggestions((step) => {
+          if (step.done === step.total) finished.add(step.documentId);
+          if (finished.size === 3) allDone();
+        });
+        // Three documents of several chunks each (a chunk is about 20,000 characters).
+        const sources = [1, 2, 3].map((n) => {
+          const bytes = new TextEncoder().encode(`Report ${n}.\n${TEXT}\n`.repeat(300));
+          return { name: `report-${n}.txt`, origin: 'test', size: bytes.length, read: async () => bytes };
+        });
+        const outcomes = await service.importSources('three', sources);
+        expect(outcomes.map((outcome) => outcome.status)).toEqual(['imported', 'imported', 'imported']);
+        // The import did not wait for the analyses.
+        expect(finished.size).toBeLessThan(3);
+        await done;
+        // One at a time: each document's reports come together, never interleaved with another's.
+        const order = progress.map((step) => step.documentId).filter((id, index, all) => id !== all[index - 1]);
+        expect(order).toHaveLength(3);
+        expect(new Set(order).size).toBe(3);
+        // Opening one now needs no analysis: the answer was kept.
+        progress.length = 0;
+        const opened = await service.getSuggestions(order[0]!);
+        expect(opened.ok && opened.value.suggestions.length).toBeGreaterThan(0);
+        expect(progress).toEqual([]);
+        await service.dispose();
+      }),
+    60_000,
+  );
+
+  it('answers "cancelled" to a call waiting for an analysis when the service is disposed', () =>
+    withTempDir(async (dir) => {
+      const { service, documentId } = await workbench(dir);
+      const asked = service.getSuggestions(documentId);
+      await service.dispose();
+      expect(await asked).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    }));
 });

@@ -77,11 +77,16 @@ export interface ServiceOptions {
    * app and the web host do.
    */
   readonly indexOnOpen?: boolean;
+  /**
+   * Analyse each imported document's claim suggestions in the background, one at a time, so that
+   * opening it shows them at once. The desktop app and the web host do; the CLI's imports do not.
+   */
+  readonly suggestOnImport?: boolean;
 }
 
 export function createWorkbenchService(
   store: WorkspaceStore,
-  { extractors, limits = DEFAULT_LIMITS, keysDir, checkOnOpen = false, indexOnOpen = false }: ServiceOptions,
+  { extractors, limits = DEFAULT_LIMITS, keysDir, checkOnOpen = false, indexOnOpen = false, suggestOnImport = false }: ServiceOptions,
 ): WorkbenchHost {
   const documentsChanged = new Emitter<DocumentsChange>();
   const annotationsChanged = new Emitter<AnnotationsChange>();
@@ -131,6 +136,7 @@ export function createWorkbenchService(
   const { info: _info, checked, stop, ...workspaceApi } = workspace;
   const { disposeSearch, matchAnnotations, ...search } = searchMethods(store, changes, searchStatusChanged, { indexOnOpen });
   const { dispose: disposeTable, ...annotationTable } = annotationTableMethods(store, { matchAnnotations });
+  const { suggestInBackground, disposeSuggestions, ...suggestions } = suggestionMethods(store, changes, suggestionsProgressed);
   let disposing: Promise<void> | undefined;
 
   return {
@@ -141,7 +147,16 @@ export function createWorkbenchService(
     ...documentMethods(store, changes, documentsChanged),
     ...versionMethods(store),
     ...settingsMethods(store, changes, () => workspaceChanged.fire(workspace.info())),
-    ...importMethods({ store, uploads, jobs, extractors, limits, documentsChanged, progress: importProgressed }),
+    ...importMethods({
+      store,
+      uploads,
+      jobs,
+      extractors,
+      limits,
+      documentsChanged,
+      progress: importProgressed,
+      ...(suggestOnImport ? { onImported: suggestInBackground } : {}),
+    }),
     ...annotationMethods(store, changes),
     ...codebookMethods(store, changes),
     ...speakerMethods(store, changes),
@@ -149,7 +164,7 @@ export function createWorkbenchService(
     ...evidenceMethods(store, changes),
     ...archiveMethods(store, changes, uploads),
     ...agreementMethods(store, changes),
-    ...suggestionMethods(store, changes, suggestionsProgressed),
+    ...suggestions,
     ...bundles,
     ...search,
     ...annotationTable,
@@ -173,6 +188,7 @@ export function createWorkbenchService(
       disposing ??= (async () => {
         stop();
         jobs.cancelAll();
+        await disposeSuggestions();
         for (const emitter of emitters) emitter.dispose();
         await disposeBundles();
         await uploads.dispose();
