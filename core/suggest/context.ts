@@ -1,6 +1,7 @@
 // What the rules share while reading one document: the text, the paragraph at hand, the speaker
 // registry, the outlet of the passage and the transcript speaker, and how a phrase becomes a name.
-import { SpeakerRegistry, withoutTitles } from './speakers.ts';
+import { MEDIA_NOUNS } from './lexicon.ts';
+import { isPluralPossessive, SpeakerRegistry, withoutTitles } from './speakers.ts';
 import type { Phrase } from './subject.ts';
 import type { Paragraph, Suggestion, Token } from './types.ts';
 
@@ -44,12 +45,10 @@ export function speakerOf(context: RuleContext, phrase: Phrase): string | undefi
   if (last.pos === 'PROPN') {
     // The name is the run of capitalised words at the end ("Summit president Hiroshi Tanaka").
     let start = phrase.last;
-    while (
-      start > phrase.first &&
-      (tokens[start - 1]!.pos === 'PROPN' ||
-        (tokens[start - 1]!.lower === 'of' && start - 2 >= phrase.first && tokens[start - 2]!.pos === 'PROPN'))
-    )
-      start--;
+    // "of" and a plural possessive join two capitalised runs: "Bank of Ostrava", "Northern Growers' Association".
+    const joins = (k: number) =>
+      (tokens[k]!.lower === 'of' || isPluralPossessive(tokens, k)) && k - 1 >= phrase.first && tokens[k - 1]!.pos === 'PROPN';
+    while (start > phrase.first && (tokens[start - 1]!.pos === 'PROPN' || joins(start - 1))) start--;
     const name = phraseText(context, { first: start, last: phrase.last });
     const possessive = tokens[start - 1]?.text === "'s";
     if (!possessive) return state.registry.fullest(withoutTitles(name));
@@ -59,6 +58,9 @@ export function speakerOf(context: RuleContext, phrase: Phrase): string | undefi
   if (phrase.last === phrase.first + 1 && first.lower === 'the') {
     const resolved = state.registry.fullest(last.text);
     if (resolved.toLowerCase() !== last.lower) return resolved;
+    // "the station", "the newspaper": the outlet named last before it.
+    const outlet = MEDIA_NOUNS.has(last.lower) ? state.registry.outletBefore(first.start) : undefined;
+    if (outlet !== undefined) return outlet;
   }
   return text;
 }

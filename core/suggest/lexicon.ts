@@ -299,6 +299,21 @@ export const ORGANISATION_WORDS = forms(
   'report',
 );
 
+/** Verbs that give a name or a verdict to something, quoting it: "X called the emergency “a crisis …”". */
+export const CHARACTERISING_VERBS = forms(
+  ...['call', 'calls', 'called', 'describe', 'describes', 'described', 'dub', 'dubs', 'dubbed'],
+  ...['term', 'terms', 'termed', 'brand', 'brands', 'branded', 'label', 'labels', 'labelled', 'labeled'],
+);
+
+/** Common nouns for a news outlet: "the station reported" stands for the outlet named before it. */
+export const MEDIA_NOUNS = forms('station', 'broadcaster', 'channel', 'network', 'newspaper', 'paper', 'daily', 'magazine', 'website');
+
+/** Words in an outlet's name: "Radio Meridian", "The Valley Courier", "Channel 4 News". */
+export const MEDIA_NAME_WORDS = forms(
+  ...['radio', 'tv', 'television', 'news', 'times', 'post', 'courier', 'herald', 'gazette', 'journal', 'tribune'],
+  ...['telegraph', 'press', 'broadcasting', 'channel', 'network', 'fm', 'daily', 'chronicle', 'observer', 'express'],
+);
+
 /** Pronouns that stand for a person or a group as a speaker. */
 export const PERSON_PRONOUNS = forms('he', 'she');
 export const GROUP_PRONOUNS = forms('they', 'it');

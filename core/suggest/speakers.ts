@@ -1,7 +1,7 @@
 // Who the speakers are: every capitalised name met so far, so that "Ortiz" and "she" become the
 // fullest name the text gives ("Elena Ortiz"), "the Ministry" becomes "Ministry of Defence", and
 // "Norland" becomes "Norland Chemicals". One registry per document, fed paragraph by paragraph.
-import { GROUP_PRONOUNS, KNOWN_OUTLETS, ORGANISATION_WORDS, PERSON_PRONOUNS, TITLES } from './lexicon.ts';
+import { GROUP_PRONOUNS, KNOWN_OUTLETS, MEDIA_NAME_WORDS, ORGANISATION_WORDS, PERSON_PRONOUNS, TITLES } from './lexicon.ts';
 import type { Token } from './types.ts';
 
 /** A person, or an organisation (companies, ministries, outlets, places too: never "he"). */
@@ -46,10 +46,7 @@ export class SpeakerRegistry {
   /** Notes every capitalised name in a paragraph's tokens (runs of PROPN, "of" inside). */
   noteNames(tokens: readonly Token[]): void {
     for (const [first, last] of properNameRuns(tokens)) {
-      const raw = tokens
-        .slice(first, last + 1)
-        .map((token) => token.text)
-        .join(' ');
+      const raw = tokensText(tokens.slice(first, last + 1));
       if (raw.split(' ').every((word) => TITLES.has(word.toLowerCase()))) continue;
       this.note(raw, tokens[first]!.start);
     }
@@ -81,6 +78,18 @@ export class SpeakerRegistry {
     return bare;
   }
 
+  /** The outlet named nearest before `at` ("Radio Meridian"), for "the station", "the newspaper". */
+  outletBefore(at: number): string | undefined {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const { name, kind, at: where } = this.mentions[i]!;
+      if (where >= at || kind !== 'organisation') continue;
+      const lower = name.toLowerCase();
+      if (KNOWN_OUTLETS.has(lower) || KNOWN_OUTLETS.has(`the ${lower}`) || lower.split(/\s+/u).some((word) => MEDIA_NAME_WORDS.has(word)))
+        return name;
+    }
+    return undefined;
+  }
+
   /** The named person (he/she) or organisation (they/it) nearest before `at`. */
   pronoun(word: string, at: number): string | undefined {
     const lower = word.toLowerCase();
@@ -94,7 +103,28 @@ export class SpeakerRegistry {
   }
 }
 
-/** Inclusive token ranges of capitalised names: PROPN runs, joined over "of" ("Bank of Ostrava"). */
+/** Tokens' text as written: spaces only where the text has them ("Growers' Association"). */
+export function tokensText(tokens: readonly Token[]): string {
+  return tokens.map((token, i) => (i > 0 && token.start > tokens[i - 1]!.end ? ' ' : '') + token.text).join('');
+}
+
+/** Whether the token at `i` is the apostrophe of a plural possessive inside a name ("Growers' Association"). */
+export function isPluralPossessive(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  const before = tokens[i - 1];
+  return (
+    token !== undefined &&
+    before !== undefined &&
+    (token.text === "'" || token.text === '’') &&
+    token.start === before.end &&
+    /s$/iu.test(before.text)
+  );
+}
+
+/**
+ * Inclusive token ranges of capitalised names: PROPN runs, joined over "of" ("Bank of Ostrava")
+ * and a plural possessive ("Northern Growers' Association").
+ */
 export function properNameRuns(tokens: readonly Token[]): [number, number][] {
   const runs: [number, number][] = [];
   let i = 0;
@@ -104,11 +134,9 @@ export function properNameRuns(tokens: readonly Token[]): [number, number][] {
       continue;
     }
     const first = i;
-    while (
-      i + 1 < tokens.length &&
-      (isNameToken(tokens[i + 1]!) || (tokens[i + 1]!.lower === 'of' && i + 2 < tokens.length && isNameToken(tokens[i + 2]!)))
-    )
-      i++;
+    const joins = (k: number) =>
+      (tokens[k]!.lower === 'of' || isPluralPossessive(tokens, k)) && k + 1 < tokens.length && isNameToken(tokens[k + 1]!);
+    while (i + 1 < tokens.length && (isNameToken(tokens[i + 1]!) || joins(i + 1))) i++;
     runs.push([first, i]);
     i++;
   }

@@ -2,6 +2,7 @@
 // ministry insists"), an apposition ("Norland's chief executive, Gregory Hale, told …"), or the
 // name after it ("…, said Margaret Chen"). Returns token ranges; speakers.ts names them.
 import { REPORTING_VERBS } from './lexicon.ts';
+import { isPluralPossessive } from './speakers.ts';
 import type { Token } from './types.ts';
 
 /** An inclusive token range. */
@@ -45,7 +46,7 @@ export function nounPhraseEndingAt(tokens: readonly Token[], last: number, floor
   for (let i = last; i >= floor; i--) {
     const token = tokens[i]!;
     if (token.pos === 'PRON' && i === last && /^(he|she|they|it|we|i)$/u.test(token.lower)) return { first: i, last: i };
-    if (NOUN_PHRASE_POS.has(token.pos) || token.text === "'s" || token.text === '-') {
+    if (NOUN_PHRASE_POS.has(token.pos) || token.text === "'s" || token.text === '-' || (i > floor && isPluralPossessive(tokens, i))) {
       first = i;
       if (token.pos === 'DET') break;
       continue;
@@ -59,8 +60,8 @@ export function nounPhraseEndingAt(tokens: readonly Token[], last: number, floor
   }
   if (first > last) return undefined;
   // A phrase never starts with its preposition or possessive marker.
-  while (first <= last && (INNER_PREPOSITIONS.has(tokens[first]!.lower) || tokens[first]!.text === "'s" || tokens[first]!.text === '-'))
-    first++;
+  const marker = (k: number) => tokens[k]!.text === "'s" || tokens[k]!.text === '-' || isPluralPossessive(tokens, k);
+  while (first <= last && (INNER_PREPOSITIONS.has(tokens[first]!.lower) || marker(first))) first++;
   return first <= last ? { first, last } : undefined;
 }
 
@@ -89,7 +90,9 @@ export function subjectBefore(
   const segment = { first: open + 1, last: close - 1 };
   const before = nounPhraseEndingAt(tokens, open - 1, floor);
   if (/^(who|which|whose|speaking|writing)$/u.test(tokens[segment.first]!.lower)) return before && { subject: before };
-  const segmentIsName = tokens[segment.last]!.pos === 'PROPN';
+  // "Vadym Boychenko, the mayor of Mariupol, said": a segment opening with an article is a role,
+  // even when it ends with a name (the place of the role).
+  const segmentIsName = tokens[segment.last]!.pos === 'PROPN' && tokens[segment.first]!.pos !== 'DET';
   if (segmentIsName) return { subject: segment, ...(before && { descriptive: before }) };
   const beforeIsName = before !== undefined && tokens[before.last]!.pos === 'PROPN';
   if (beforeIsName) return { subject: before, descriptive: segment };

@@ -135,3 +135,39 @@ describe('outlets', () => {
     ]);
   });
 });
+
+// Errors seen on the sample workspace and the seed article, each fixed by a general rule.
+describe('who the speaker is', () => {
+  it.each([
+    [
+      'a name with a plural possessive',
+      "The Eastern Farmers' Union said on Monday that the harvest had failed.",
+      'the harvest had failed',
+      "Eastern Farmers' Union",
+    ],
+    [
+      '"the station" is the outlet named before it',
+      'According to Radio Borealis, the bridge is closed. The station reported that two ferries had stopped.',
+      'two ferries had stopped',
+      'Radio Borealis',
+    ],
+    [
+      'an apposition with an article is a role, even ending with a place',
+      'Anna Kovac, the governor of Lodra, said the roads are open.',
+      'the roads are open',
+      'Anna Kovac',
+    ],
+    [
+      '"said NAME\'s …" after a comma starts the content, it is not an inverted subject',
+      "A senior official, speaking on condition of anonymity, said Brandt's offer was final.",
+      "Brandt's offer was final",
+      'senior official',
+    ],
+  ])('%s', (_, text, content, speaker) => {
+    expect(attributed(text)).toContainEqual(expect.objectContaining({ text: content, speaker }));
+  });
+
+  it('takes nothing before "X reports:" as its content', () => {
+    expect(attributed('Describing the scene in the capital, The Daily Ledger reports:')).toEqual([]);
+  });
+});

@@ -27,6 +27,14 @@ describe('figures', () => {
     expect(figures(text)).toEqual([figure]);
   });
 
+  it.each([
+    ['On 22 October 2024 it began.', 'date *22 October 2024* read as 2024-10-22'],
+    ['The dam failed on April 14, 2019.', 'date *April 14, 2019* read as 2019-04-14'],
+    ['The hearing is on June 3.', 'date *June 3* read as 3 June, no year given'],
+  ])('gives a date in its reason as people write one: %s', (text, reason) => {
+    expect(suggestClaims(text, { kinds: ['figure'] }).map((s) => s.reason)).toEqual([reason]);
+  });
+
   it.each([['At 09:12 the talks began.'], ['Statement No. 47/2025 was issued.'], ['On the second day nothing happened.']])(
     'finds no figure in %s',
     (text) => {

@@ -62,7 +62,8 @@ export function figureSuggestions(context: RuleContext): Suggestion[] {
     const start = tokens[figure.first]!.start;
     const end = tokens[figure.last]!.end;
     const written = context.state.text.slice(start, end);
-    const shown = figure.value.unit === undefined ? String(figure.value.value) : `${figure.value.value} ${figure.value.unit}`;
+    const shown =
+      figure.shown ?? (figure.value.unit === undefined ? String(figure.value.value) : `${figure.value.value} ${figure.value.unit}`);
     found.push(
       suggestion(context, {
         start,
@@ -81,6 +82,8 @@ interface Found {
   readonly first: number;
   readonly last: number;
   readonly value: FigureValue;
+  /** How the reason shows the value, when the number alone would not say it (a date). */
+  readonly shown?: string;
 }
 
 function figureAt(tokens: readonly Token[], i: number): Found | undefined {
@@ -150,14 +153,27 @@ function dateAround(tokens: readonly Token[], first: number, last: number, digit
     return { first, last, value: { value: number, unit: 'year', kind: 'date' } };
   else return undefined;
   const year = tokens[end + 1]?.text === ',' ? end + 2 : end + 1;
-  if (/^\d{4}$/u.test(tokens[year]?.text ?? '')) end = year;
+  const yearGiven = /^\d{4}$/u.test(tokens[year]?.text ?? '');
+  if (yearGiven) end = year;
   const written = tokens
     .slice(start, end + 1)
     .map((token) => token.text)
     .join(' ');
   const parsed = chrono.parseDate(written, REFERENCE_DATE);
   if (parsed === null) return undefined;
-  return { first: start, last: end, value: { value: parsed.getTime(), unit: 'epoch ms', kind: 'date' } };
+  return {
+    first: start,
+    last: end,
+    value: { value: parsed.getTime(), unit: 'epoch ms', kind: 'date' },
+    shown: dateShown(parsed, yearGiven),
+  };
+}
+
+/** A date for people: "2024-10-22", or "14 April, no year given" (the reference year means nothing). */
+function dateShown(date: Date, yearGiven: boolean): string {
+  if (yearGiven) return date.toISOString().slice(0, 10);
+  const month = date.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  return `${date.getUTCDate()} ${month}, no year given`;
 }
 
 // A count with its noun: "1,200 National Guard troops", "3,000 cubic metres per second".

@@ -1,6 +1,7 @@
 // Predictions: clauses about the future or a possibility, marked by will / would / could / may /
 // might, "expect(ed) to", "likely", "set to", "forecast". The span is the clause around the cue;
-// counterfactuals ("would have been") and questions are left out.
+// counterfactuals ("would have been"), questions, and what someone could not or would not check
+// ("a figure the Courier could not independently verify") are left out.
 import { suggestion, type RuleContext } from '../context.ts';
 import { REPORTING_VERBS } from '../lexicon.ts';
 import type { Suggestion, Token } from '../types.ts';
@@ -8,6 +9,13 @@ import type { Suggestion, Token } from '../types.ts';
 const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'shall', "'ll", 'wo']);
 const OTHER_CUES = new Set(['expect', 'expects', 'expected', 'likely', 'unlikely', 'forecast', 'forecasts', 'projected', 'poised']);
 const LEFT_BOUNDARIES = new Set([',', ';', ':', '"', '“', '”', '—', '–', 'and', 'but', 'because', 'if', 'when', 'so']);
+// Verbs of checking and answering: "could not verify", "would not confirm", "could not be reached
+// for comment" say what someone failed or refused to do, a past fact, not what is to come.
+const CHECKING_VERBS = new Set([
+  ...['verify', 'confirm', 'corroborate', 'establish', 'determine', 'ascertain', 'reach', 'comment', 'say', 'identify', 'disclose'],
+  ...['verified', 'confirmed', 'corroborated', 'established', 'determined', 'ascertained', 'reached', 'said', 'identified', 'disclosed'],
+]);
+const NEGATIONS = new Set(['not', "n't", 'never']);
 const RIGHT_BOUNDARIES = new Set([',', ';', ':', '"', '“', '”', '—', '.', '!', '?']);
 
 /** The prediction cue at token `i`, if it is one. */
@@ -16,10 +24,20 @@ export function isPredictionCue(tokens: readonly Token[], i: number): boolean {
   if (MODALS.has(token.lower)) {
     // "May" the month is capitalised and not an auxiliary; "would have" looks back, not ahead.
     if (token.lower === 'may' && token.pos !== 'AUX') return false;
+    if ((token.lower === 'could' || token.lower === 'would') && failedCheck(tokens, i)) return false;
     return tokens[i + 1]?.lower !== 'have' && tokens[i + 2]?.lower !== 'have';
   }
   if (token.lower === 'set' || token.lower === 'going') return tokens[i + 1]?.lower === 'to' && tokens[i - 1]?.pos === 'AUX';
   return OTHER_CUES.has(token.lower);
+}
+
+/** Whether the modal at `i` says someone could not (or would not) check or answer: "could not independently verify". */
+function failedCheck(tokens: readonly Token[], i: number): boolean {
+  let k = i + 1;
+  if (!NEGATIONS.has(tokens[k]?.lower ?? '')) return false;
+  k++;
+  while (tokens[k]?.pos === 'ADV' || tokens[k]?.lower === 'be' || tokens[k]?.lower === 'immediately') k++;
+  return CHECKING_VERBS.has(tokens[k]?.lower ?? '');
 }
 
 /** The prediction clauses of one paragraph; `speakerAt` gives the speaker of a statement or quote covering an offset. */

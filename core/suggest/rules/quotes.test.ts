@@ -63,3 +63,20 @@ describe('transcript turns', () => {
     expect(quotes('TRANSCRIPT: Department of Health press briefing on the outbreak in the region')).toEqual([]);
   });
 });
+
+describe('a quote whose own sentence names its speaker', () => {
+  it('is not the words of the speaker before', () => {
+    const text =
+      'Mayor Teresa Albescu said rationing would start. "We have no choice," she said.\nCouncillor Marek Linde called the plan "a crisis the mayor ignored".';
+    const quotes = suggestClaims(text, { kinds: ['quote'] }).map((s) => [s.text, s.speaker]);
+    expect(quotes).toEqual([
+      ['We have no choice,', 'Teresa Albescu'],
+      ['a crisis the mayor ignored', 'Marek Linde'],
+    ]);
+  });
+
+  it('after "X added,"', () => {
+    const text = 'Governor Ana Ruiz spoke first.\nPresident Tomas Berg added, "The dams will hold."';
+    expect(suggestClaims(text, { kinds: ['quote'] }).map((s) => s.speaker)).toEqual(['Tomas Berg']);
+  });
+});

@@ -1,9 +1,11 @@
 // Direct quotations: the words between quotation marks ("…" or “…”), each with its speaker, found
 // after the quote ("…," Ortiz told reporters / "…," said Daniel Park), before it ("she said: “…”",
 // "Andrade, again, on the coal row: “…”"), around it (a quoted fragment inside an attributed
-// statement), or carried on from the quote before (a quote split by "he said", or continued in
+// statement), by a verb earlier in its sentence ("Marek Linde called the emergency “…”", "Zelensky
+// added, “…”"), or carried on from the quote before (a quote split by "he said", or continued in
 // the next sentence or paragraph).
 import { phraseText, speakerOf, suggestion, type RuleContext } from '../context.ts';
+import { CHARACTERISING_VERBS } from '../lexicon.ts';
 import { isReportingVerb, subjectAfter, subjectBefore } from '../subject.ts';
 import type { Suggestion, Token } from '../types.ts';
 
@@ -57,7 +59,8 @@ export function quoteSuggestions(
     const found1 =
       after ??
       before ??
-      (within?.speaker !== undefined ? { speaker: within.speaker, reason: `inside the statement of *${within.speaker}*` } : undefined);
+      (within?.speaker !== undefined ? { speaker: within.speaker, reason: `inside the statement of *${within.speaker}*` } : undefined) ??
+      speakerInSentence(context, quote, quotes[index - 1]?.close);
     const speaker = found1?.speaker ?? carried ?? turnSpeaker ?? context.state.lastSpeaker;
     const reason =
       found1?.reason ??
@@ -131,4 +134,29 @@ function speakerBefore(
   const phrase = { first: inSentence[name]!, last: inSentence[end]! };
   const speaker = speakerOf(context, phrase);
   return speaker === undefined ? undefined : { speaker, reason: `quotation introduced by *${phraseText(context, phrase)}:*` };
+}
+
+// `Opposition councillor Marek Linde called the emergency "…"`, `Zelensky added, “…”`: the nearest
+// reporting or characterising verb earlier in the quote's own sentence, with its subject. Its
+// sentence names who speaks, so the quote does not continue the words of the speaker before.
+function speakerInSentence(
+  context: RuleContext,
+  quote: QuoteSpan,
+  previousClose: number | undefined,
+): { speaker: string; reason: string } | undefined {
+  const { tokens } = context;
+  const indices = tokensBetween(context, Math.max(previousClose ?? context.paragraph.start, context.paragraph.start), quote.open);
+  const last = indices.at(-1);
+  if (last === undefined) return undefined;
+  const inSentence = indices.filter((i) => tokens[i]!.sentence === tokens[last]!.sentence);
+  for (let k = inSentence.length - 1; k >= 0; k--) {
+    const i = inSentence[k]!;
+    const verb = isReportingVerb(tokens, i) || (CHARACTERISING_VERBS.has(tokens[i]!.lower) && tokens[i]!.pos === 'VERB');
+    if (!verb) continue;
+    const subject = subjectBefore(tokens, i, inSentence[0]!)?.subject;
+    const speaker = subject && speakerOf(context, subject);
+    if (speaker === undefined) return undefined;
+    return { speaker, reason: `quotation after *${tokens[i]!.text}* with subject *${phraseText(context, subject!)}*` };
+  }
+  return undefined;
 }

@@ -18,11 +18,13 @@ export function reportingVerbStatements(context: RuleContext, quotes: readonly Q
       if (!isReportingVerb(tokens, verb) || insideQuote(quotes, tokens[verb]!.start)) continue;
       const floor = Math.max(first, lastQuoteBefore(context, quotes, verb, first));
       const coordinated = tokens[verb - 1]?.lower === 'and' && previous !== undefined;
-      // "…, said Margaret Chen": after a comma, a name or pronoun right after the verb is its subject.
+      // "…, said Margaret Chen": after a comma, a name or pronoun right after the verb is its subject
+      // (not a possessor that starts the content: "…, said Putin's remarks reflected …").
       const inverted =
         !coordinated &&
         tokens[verb - 1]?.text === ',' &&
-        (tokens[verb + 1]?.pos === 'PROPN' || /^(he|she|they|it)$/u.test(tokens[verb + 1]?.lower ?? ''));
+        (tokens[verb + 1]?.pos === 'PROPN' || /^(he|she|they|it)$/u.test(tokens[verb + 1]?.lower ?? '')) &&
+        !startsWithPossessive(context, verb + 1);
       const before = coordinated || inverted ? undefined : subjectBefore(tokens, verb, floor);
       const after =
         inverted || (before === undefined && !coordinated && tokens[verb - 1]?.text === ',') ? subjectAfter(tokens, verb, last) : undefined;
@@ -35,7 +37,11 @@ export function reportingVerbStatements(context: RuleContext, quotes: readonly Q
       const verbText = tokens[verb]!.text;
       const reason = `reporting verb *${verbText}* with subject *${subject}*`;
       let contents = after === undefined ? contentsAfter(tokens, verb, last) : [];
-      if (contents.length === 0) contents = invertedContent(context, quotes, first, verb, subjectPhrase, after !== undefined);
+      // "Describing the situation, The Wall Street Journal reports:": a colon after the verb opens
+      // what it reports; the words before it are not its content.
+      const introduces = tokens[verb + 1]?.text === ':';
+      if (contents.length === 0 && !introduces)
+        contents = invertedContent(context, quotes, first, verb, subjectPhrase, after !== undefined);
       for (const content of contents) {
         // `he said, "but …"`: what follows is a quotation, which the quote rule reports.
         if (tokens[content.first]!.pos === 'PUNCT') continue;
@@ -83,4 +89,12 @@ function lastQuoteBefore(context: RuleContext, quotes: readonly QuoteSpan[], ver
   let i = verb;
   while (i > first && context.tokens[i - 1]!.start >= close.end) i--;
   return i;
+}
+
+/** Whether the name at `at` is a possessor ("Putin's remarks"): the run of names ends in 's. */
+function startsWithPossessive(context: RuleContext, at: number): boolean {
+  const { tokens } = context;
+  let i = at;
+  while (tokens[i + 1]?.pos === 'PROPN') i++;
+  return /^['’]s$/u.test(tokens[i + 1]?.text ?? '');
 }
