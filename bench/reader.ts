@@ -18,13 +18,13 @@ import { createReaderWorkspace, type ReaderWorkspace } from './reader-workspace.
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-interface Mark {
+export interface Mark {
   readonly name: string;
   readonly startTime: number;
   readonly detail: { documentId?: string; id?: string; count?: number; added?: string[]; changed?: string[]; removed?: string[] } | null;
 }
 
-function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
+export function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['bin/claimbench.mjs', 'serve', '--workspace', dir, '--port', '0', '--no-open', '--json'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -39,7 +39,7 @@ function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once('exit', () => resolve());
@@ -47,14 +47,19 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-const marks = (page: Page): Promise<Mark[]> =>
+export const marks = (page: Page): Promise<Mark[]> =>
   page.evaluate(() =>
     (performance.getEntriesByType('mark') as PerformanceMark[])
       .filter((mark) => mark.name.startsWith('cb:'))
       .map(({ name, startTime, detail }) => ({ name, startTime, detail: detail as Mark['detail'] })),
   );
 
-async function waitForMark(page: Page, name: string, matches: (detail: Mark['detail']) => boolean, timeoutMs = 60_000): Promise<Mark> {
+export async function waitForMark(
+  page: Page,
+  name: string,
+  matches: (detail: Mark['detail']) => boolean,
+  timeoutMs = 60_000,
+): Promise<Mark> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await marks(page)).find((mark) => mark.name === name && matches(mark.detail));

@@ -32,6 +32,8 @@
 // claim-matching (bench/claim-matching.ts): MAP@5 and P@1 on the CLEF 2020 CheckThat! dev queries,
 // tuned on train, against plain BM25 in the same run; index build, query and article times; the
 // dev queries end to end through `claimbench archive import` and `claimbench match --json`.
+// suggest-reader (bench/suggest-reader.ts): the longest main-thread task in the reader while a
+//   ~5 MB document is analysed, when its suggestions arrive, and when the Suggestions tab opens.
 // suggest (bench/suggest.ts): precision, recall, F1 and speaker accuracy on the held-out half of
 // the gold set, against a naive baseline; tokens/s against wink-nlp's own tokenisation.
 // search (bench/search.ts): SQLite FTS5 and MiniSearch on a 100 MB corpus against each engine's
@@ -52,6 +54,7 @@ import { bundleBenchmark } from './bundle.ts';
 import { buildFloor, FLOOR_DOCUMENT } from './floor/build-floor.ts';
 import { claimMatchingBenchmark } from './claim-matching.ts';
 import { readerBenchmark } from './reader.ts';
+import { suggestReaderBenchmark } from './suggest-reader.ts';
 import { searchBenchmark } from './search.ts';
 import { suggestBenchmark } from './suggest.ts';
 
@@ -212,7 +215,9 @@ function summarize({ name, samplesMs }: Series) {
 }
 
 const only = new Set(
-  (process.env.BENCH_ONLY ?? 'cold-start,import,reader,anchoring,bundle,storage,agreement,claim-matching,suggest,search').split(','),
+  (
+    process.env.BENCH_ONLY ?? 'cold-start,import,reader,anchoring,bundle,storage,agreement,claim-matching,suggest,suggest-reader,search'
+  ).split(','),
 );
 
 async function coldStartBenchmark(browser: Browser) {
@@ -254,7 +259,7 @@ async function coldStartBenchmark(browser: Browser) {
 
 // Only the benchmarks in a browser start one.
 const browser =
-  only.has('cold-start') || only.has('reader')
+  only.has('cold-start') || only.has('reader') || only.has('suggest-reader')
     ? await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
     : undefined;
 try {
@@ -277,6 +282,7 @@ try {
   if (only.has('agreement')) benchmarks.push(withId('agreement', await agreementBenchmark()));
   if (only.has('claim-matching')) benchmarks.push(withId('claim-matching', await claimMatchingBenchmark()));
   if (only.has('suggest')) benchmarks.push(withId('suggest', await suggestBenchmark()));
+  if (browser && only.has('suggest-reader')) benchmarks.push(await suggestReaderBenchmark(browser));
   // Last: it holds a 100 MB corpus and two indexes of it.
   if (only.has('search')) benchmarks.push(withId('search', await searchBenchmark()));
   const results = {
@@ -337,6 +343,11 @@ function summaryLine(benchmark: { id: string } & Record<string, unknown>): strin
       .map((size) => `${size.annotations / 1000}k p50 ×${size.p50Ratio} p99 ×${size.p99Ratio}`)
       .join(', ');
     return `storage: save vs append+fdatasync: ${sizes} (≤ 3, ≤ 5); p50 100k/1k ${save!.p50At100kOverP50At1k} (≤ 1.5); 50 at once ×${burst!.ratio} (≤ 2); open ×${open!.ratio} (≤ 1.5); kill -9 ×${kill!.cycles}: ${kill!.unparseableFiles} unparseable, ${kill!.lostAcknowledgedSaves} lost`;
+  }
+  if (benchmark.id === 'suggest-reader') {
+    const { whileAnalysed, whenReceived, openingTab, analysisMs } = benchmark as Record<string, { longestMs?: number } | number>;
+    const longest = (value: unknown) => (value as { longestMs: number }).longestMs;
+    return `suggest-reader: analysis ${String(analysisMs)} ms; longest main-thread task while analysed ${longest(whileAnalysed)} ms, when received ${longest(whenReceived)} ms, opening the tab ${longest(openingTab)} ms (≤ 50)`;
   }
   return `${benchmark.id}: ${figure(benchmark)}`;
 }

@@ -2,15 +2,20 @@
 // triaged from the keyboard. n and p move through them (the reader shows the one chosen), a tag
 // key accepts it as an annotation with that tag (speaker, outlet and kind filled in by the
 // service), x rejects it for good, Shift+A accepts every open suggestion of its kind after saying
-// how many. Accepting is one undoable step (Ctrl+Z).
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+// how many. Accepting is one undoable step (Ctrl+Z). Only the rows in view (and a screenful more)
+// are rendered: a long document has thousands of suggestions.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import type { DocumentSuggestion } from '../../../core/contract/workbench-api.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
+import { useRowHeights } from '../annotations/use-row-heights.ts';
 import { commandOfKey } from '../commands/command-registry.ts';
 import type { Confirmation } from '../ui/ConfirmDialog.tsx';
 import { shorten } from '../ui/format.ts';
 import { acceptAllQuestion, KIND_NAMES, nextOpen, openOfKind } from './suggestion-list.ts';
 import type { DocumentSuggestionsState } from './use-suggestions.ts';
+
+/** A row's height before it is measured: kind and speaker, two lines of text, one of reason. */
+const ESTIMATED_ROW = 96;
 
 interface SuggestionsPanelProps {
   readonly suggestions: DocumentSuggestionsState;
@@ -38,14 +43,47 @@ export function SuggestionsPanel({ suggestions: state, codebook, header, say, re
   const activeIndex = found >= 0 ? found : suggestions === undefined ? -1 : nextOpen(suggestions, -1, 1);
   const active = activeIndex >= 0 ? suggestions?.[activeIndex] : undefined;
 
-  const focusRow = (id: string) =>
-    requestAnimationFrame(() =>
-      list.current?.querySelector<HTMLButtonElement>(`[data-suggestion="${CSS.escape(id)}"] .suggestion-choose`)?.focus(),
-    );
+  // The window of rows to render, from the list's scroll position and height.
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewHeight, setViewHeight] = useState(800);
+  const shown = suggestions !== undefined && suggestions.length > 0;
+  useEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setViewHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [shown]);
+  const ids = useMemo(() => suggestions?.map((suggestion) => suggestion.id) ?? [], [suggestions]);
+  const rows = useRowHeights(ids, ESTIMATED_ROW, scrollTop, viewHeight);
+
+  // Keep the chosen suggestion in view when it changes (n, p, after accepting or rejecting one).
+  const { topOf, heightOf } = rows;
+  useEffect(() => {
+    const element = list.current;
+    if (!element || activeIndex < 0) return;
+    const top = topOf(activeIndex);
+    const height = heightOf(activeIndex);
+    if (top < element.scrollTop) element.scrollTo({ top });
+    else if (top + height > element.scrollTop + element.clientHeight) element.scrollTo({ top: top + height - element.clientHeight });
+    // Only when the choice moves, not when a measurement does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activeIndex]);
+
+  // Focus follows a move once the row is rendered (it may first have to be scrolled into the window).
+  const focusWanted = useRef<string>(undefined);
+  useLayoutEffect(() => {
+    const id = focusWanted.current;
+    if (id === undefined) return;
+    const button = list.current?.querySelector<HTMLButtonElement>(`[data-suggestion="${CSS.escape(id)}"] .suggestion-choose`);
+    if (button === null || button === undefined) return;
+    focusWanted.current = undefined;
+    button.focus();
+  });
   const choose = (suggestion: DocumentSuggestion | undefined, focus = true) => {
     if (suggestion === undefined) return;
     setActiveId(suggestion.id);
-    if (focus) focusRow(suggestion.id);
+    if (focus) focusWanted.current = suggestion.id;
   };
   /** After `suggestion` is dealt with: the next open one (or the one before). */
   const moveOn = (suggestion: DocumentSuggestion) => {
@@ -149,16 +187,25 @@ export function SuggestionsPanel({ suggestions: state, codebook, header, say, re
               <kbd>n</kbd>/<kbd>p</kbd> move, a tag key accepts, <kbd>x</kbd> rejects, <kbd>Shift</kbd>+<kbd>A</kbd> accepts every one of
               the kind.
             </p>
-            <ol className="suggestions-list" ref={list} aria-busy={busy} data-testid="suggestions-list">
-              {suggestions.map((suggestion, index) => (
+            <ol
+              className="suggestions-list"
+              ref={list}
+              aria-busy={busy}
+              data-testid="suggestions-list"
+              onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+            >
+              {rows.before > 0 && <li aria-hidden="true" className="suggestions-spacer" style={{ height: rows.before }} />}
+              {suggestions.slice(rows.first, rows.last).map((suggestion, offset) => (
                 <SuggestionRow
                   key={suggestion.id}
                   suggestion={suggestion}
-                  active={index === activeIndex}
+                  active={rows.first + offset === activeIndex}
+                  rowRef={rows.measure(suggestion.id)}
                   onChoose={() => choose(suggestion, false)}
                   onReject={() => reject(suggestion)}
                 />
               ))}
+              {rows.after > 0 && <li aria-hidden="true" className="suggestions-spacer" style={{ height: rows.after }} />}
             </ol>
           </>
         )}
@@ -170,38 +217,43 @@ export function SuggestionsPanel({ suggestions: state, codebook, header, say, re
 interface SuggestionRowProps {
   readonly suggestion: DocumentSuggestion;
   readonly active: boolean;
+  /** Measured while rendered (its height places the rows of the window). */
+  readonly rowRef: Ref<HTMLLIElement>;
   readonly onChoose: () => void;
   readonly onReject: () => void;
 }
 
-function SuggestionRow({ suggestion, active, onChoose, onReject }: SuggestionRowProps) {
+function SuggestionRow({ suggestion, active, rowRef, onChoose, onReject }: SuggestionRowProps) {
   const who = [suggestion.speaker, suggestion.outlet && `reported by ${suggestion.outlet}`].filter(Boolean).join(', ');
   return (
     <li
-      className={`suggestion-row${suggestion.marked ? ' suggestion-marked' : ''}`}
+      ref={rowRef}
+      className="suggestion-slot"
       aria-current={active ? 'true' : undefined}
       data-suggestion={suggestion.id}
       data-testid="suggestion-row"
     >
-      {/* The row's one tab stop: the active row's (n and p move it). */}
-      <button type="button" className="suggestion-choose" tabIndex={active ? 0 : -1} onClick={onChoose} onFocus={onChoose}>
-        <span className="suggestion-head">
-          <span className="suggestion-kind">{KIND_NAMES[suggestion.kind]}</span>
-          {who && <span className="suggestion-speaker">{who}</span>}
-          {suggestion.marked && <span className="suggestion-state">already marked</span>}
-        </span>
-        <q className="suggestion-text">{shorten(suggestion.text, 280)}</q>
-        <span className="suggestion-reason">{withEmphasis(suggestion.reason)}</span>
-      </button>
-      <button
-        type="button"
-        className="button-small suggestion-reject"
-        tabIndex={-1}
-        onClick={onReject}
-        title="Reject: not suggested again (x)"
-      >
-        Reject
-      </button>
+      <div className={`suggestion-row${suggestion.marked ? ' suggestion-marked' : ''}`}>
+        {/* The row's one tab stop: the active row's (n and p move it). */}
+        <button type="button" className="suggestion-choose" tabIndex={active ? 0 : -1} onClick={onChoose} onFocus={onChoose}>
+          <span className="suggestion-head">
+            <span className="suggestion-kind">{KIND_NAMES[suggestion.kind]}</span>
+            {who && <span className="suggestion-speaker">{who}</span>}
+            {suggestion.marked && <span className="suggestion-state">already marked</span>}
+          </span>
+          <q className="suggestion-text">{shorten(suggestion.text, 280)}</q>
+          <span className="suggestion-reason">{withEmphasis(suggestion.reason)}</span>
+        </button>
+        <button
+          type="button"
+          className="button-small suggestion-reject"
+          tabIndex={-1}
+          onClick={onReject}
+          title="Reject: not suggested again (x)"
+        >
+          Reject
+        </button>
+      </div>
     </li>
   );
 }

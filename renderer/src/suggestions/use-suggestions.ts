@@ -54,6 +54,10 @@ export function useSuggestions(
       api.getSuggestions(documentId).then(
         (result) => {
           if (!current) return;
+          // For bench/suggest-reader.ts: the answer is here (the reader applies its underlines next).
+          performance.mark('cb:suggestions-received', {
+            detail: { documentId, count: result.ok ? result.value.suggestions.length : 0 },
+          });
           setAnswer(result.ok ? { textKey, suggestions: result.value.suggestions } : { textKey, message: result.error.message });
         },
         (error: unknown) => current && setAnswer({ textKey, message: (error as Error).message }),
