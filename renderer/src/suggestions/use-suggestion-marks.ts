@@ -1,7 +1,8 @@
 // The reader's claim suggestions as Monaco decorations: a quiet dotted underline under each one
 // not yet marked (distinct from an annotation's highlight), a stronger one under the suggestion
 // the Suggestions tab is on, which the reader scrolls to (without taking the focus: the keys stay
-// with the tab). Cleared when the reader goes.
+// with the tab). Underlines are added a slice per task; the chosen one has a collection of its own,
+// so moving through them changes one decoration. Cleared when the reader goes.
 import { useEffect, useRef, type RefObject } from 'react';
 import type { DocumentSuggestion } from '../../../core/contract/workbench-api.ts';
 import type { DocumentView } from '../../../core/model/document.ts';
@@ -13,40 +14,48 @@ export interface SuggestionMarks {
   readonly activeId: string | undefined;
 }
 
+/** Underlines added per task: a long document's thousands never hold the reader up (≤ 50 ms a task). */
+const SLICE = 500;
+
 export function useSuggestionMarks(
   editorRef: RefObject<monaco.editor.IStandaloneCodeEditor | null>,
   marks: SuggestionMarks | undefined,
   document: DocumentView,
 ): void {
-  const collection = useRef<monaco.editor.IEditorDecorationsCollection>(null);
+  const underlines = useRef<monaco.editor.IEditorDecorationsCollection>(null);
+  const chosen = useRef<monaco.editor.IEditorDecorationsCollection>(null);
   const suggestions = marks?.suggestions;
   const activeId = marks?.activeId;
+
+  // Every open suggestion's underline, added in slices, one task each; again only when the list changes.
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
     if (!editor || !model) return;
-    collection.current ??= editor.createDecorationsCollection();
+    underlines.current ??= editor.createDecorationsCollection();
+    const collection = underlines.current;
+    collection.clear();
     const length = model.getValueLength();
-    collection.current.set(
-      (suggestions ?? [])
-        .filter((suggestion) => (!suggestion.marked || suggestion.id === activeId) && suggestion.end <= length)
-        .map((suggestion) => {
-          const start = model.getPositionAt(suggestion.start);
-          const end = model.getPositionAt(suggestion.end);
-          const active = suggestion.id === activeId;
-          return {
-            range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
-            options: {
-              description: 'claim-suggestion',
-              inlineClassName: active ? 'cb-suggestion cb-suggestion-active' : 'cb-suggestion',
-              hoverMessage: {
-                value: `Suggested ${suggestion.kind}${suggestion.speaker ? ` (${suggestion.speaker})` : ''}: ${suggestion.reason}`,
-              },
-              stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
-            },
-          };
-        }),
-    );
+    const open = (suggestions ?? []).filter((suggestion) => !suggestion.marked && suggestion.end <= length);
+    let next = 0;
+    let timer: number | undefined;
+    const addSlice = () => {
+      collection.append(open.slice(next, next + SLICE).map((suggestion) => decoration(model, suggestion, false)));
+      next += SLICE;
+      if (next < open.length) timer = window.setTimeout(addSlice, 0);
+    };
+    addSlice();
+    return () => window.clearTimeout(timer);
+  }, [editorRef, suggestions, document.meta.id, document.text]);
+
+  // The chosen suggestion's stronger underline, in a collection of its own: n and p change one decoration.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    chosen.current ??= editor.createDecorationsCollection();
+    const active = suggestions?.find((suggestion) => suggestion.id === activeId);
+    chosen.current.set(active === undefined || active.end > model.getValueLength() ? [] : [decoration(model, active, true)]);
   }, [editorRef, suggestions, activeId, document.meta.id, document.text]);
 
   // The suggestion chosen in the tab comes into view.
@@ -60,5 +69,31 @@ export function useSuggestionMarks(
     // Only when the choice changes, not when the list does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editorRef, activeId]);
-  useEffect(() => () => collection.current?.clear(), []);
+  useEffect(
+    () => () => {
+      underlines.current?.clear();
+      chosen.current?.clear();
+    },
+    [],
+  );
+}
+
+/** A suggestion's underline: quiet, or the chosen one's stronger one (whose hover the quiet one already gives). */
+function decoration(model: monaco.editor.ITextModel, suggestion: DocumentSuggestion, active: boolean): monaco.editor.IModelDeltaDecoration {
+  const start = model.getPositionAt(suggestion.start);
+  const end = model.getPositionAt(suggestion.end);
+  return {
+    range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+    options: {
+      inlineClassName: active ? 'cb-suggestion cb-suggestion-active' : 'cb-suggestion',
+      ...(active || suggestion.marked
+        ? {}
+        : {
+            hoverMessage: {
+              value: `Suggested ${suggestion.kind}${suggestion.speaker ? ` (${suggestion.speaker})` : ''}: ${suggestion.reason}`,
+            },
+          }),
+      stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+    },
+  };
 }
