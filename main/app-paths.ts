@@ -20,6 +20,7 @@ export const WORKER_SOURCES = {
   'export-worker': 'main/bundle/export-worker.ts',
   'pdf-worker': 'main/import/formats/pdf-worker.ts',
   'suggest-worker': 'main/workbench/suggest-worker.ts',
+  'match-worker': 'main/archive/match-worker.ts',
 } as const;
 export type WorkerName = keyof typeof WORKER_SOURCES;
 

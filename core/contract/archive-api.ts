@@ -49,6 +49,15 @@ export interface CheckedSentence {
   readonly matches: readonly CheckedMatch[];
 }
 
+/** How far the matching of a document's sentences has got (characters of its text). */
+export interface MatchProgress {
+  readonly documentId: string;
+  /** The job id the caller gave matchDocument, if any. */
+  readonly jobId?: string;
+  readonly done: number;
+  readonly total: number;
+}
+
 export interface ArchiveApi {
   /** The archive's entries whose claim, title, rating, publisher or id has every word of `query`, sorted and paged. */
   queryArchive(query: ArchiveQuery): Promise<ArchivePage>;
@@ -60,8 +69,14 @@ export interface ArchiveApi {
   importArchive(files: readonly UploadRef[]): Promise<Result<ArchiveFileOutcome[], 'write-failed'>>;
   /** What `text` may have been checked as, best first (at most `top`, default 5), above the suggestion level. */
   matchText(text: string, top?: number): Promise<CheckedMatch[]>;
-  /** Every sentence of the document's current text that may have been checked before, in text order. */
-  matchDocument(documentId: string): Promise<Result<CheckedSentence[], 'not-found'>>;
+  /**
+   * Every sentence of the document's current text that may have been checked before, in text order.
+   * Matched in a worker thread, so the service answers other calls meanwhile, with progress events
+   * (didProgressMatching) carrying `jobId`; cancelMatch(jobId) stops it, answered `cancelled`.
+   */
+  matchDocument(documentId: string, jobId?: string): Promise<Result<CheckedSentence[], 'not-found' | 'cancelled'>>;
+  /** Stops matchDocument's job `jobId` (a cancel that comes first stops it as it starts). */
+  cancelMatch(jobId: string): Promise<void>;
   /**
    * Makes a span (or an annotation) a mention of what it was matched to, in one undoable step:
    * of the workspace claim, or, for an archive entry, of a new claim made from the entry (its
@@ -71,6 +86,15 @@ export interface ArchiveApi {
   attachMatch(
     attachment: MatchAttachment,
   ): Promise<Result<{ claim: Claim; created?: Annotation; unmatchedRating?: string }, 'not-found' | 'invalid' | 'write-failed'>>;
+  /**
+   * Makes an archive entry a workspace claim in one undoable step, with no mention yet: its claim as
+   * the statement, its rating as the verdict where the verdict scale has it, its URL as the review
+   * URL (see claimFromEntry). When a claim made from the entry is already there (same statement and
+   * review URL) nothing changes, and that claim is answered with `existing: true`.
+   */
+  claimFromArchive(
+    archiveId: string,
+  ): Promise<Result<{ claim: Claim; existing?: true; unmatchedRating?: string }, 'not-found' | 'invalid' | 'write-failed'>>;
 }
 
 /** This half's method list (the compiler checks it against the interface). */
@@ -79,5 +103,7 @@ export const archiveMethods = {
   importArchive: true,
   matchText: true,
   matchDocument: true,
+  cancelMatch: true,
   attachMatch: true,
+  claimFromArchive: true,
 } as const satisfies Record<keyof ArchiveApi, true>;

@@ -21,6 +21,7 @@ describe('the contract', () => {
       'onDidChangeArchive',
       'onDidChangeSearchStatus',
       'onDidProgressSuggestions',
+      'onDidProgressMatching',
     ]);
   });
 

@@ -14,7 +14,7 @@ import type { SaveState, WorkspaceInfo } from '../model/workspace.ts';
 import { agreementMethods, type AgreementApi } from './agreement-api.ts';
 import { annotationTableMethods, type AnnotationTableApi } from './annotation-table-api.ts';
 import { annotationsMethods, type AnnotationsApi } from './annotations-api.ts';
-import { archiveMethods, type ArchiveApi } from './archive-api.ts';
+import { archiveMethods, type ArchiveApi, type MatchProgress } from './archive-api.ts';
 import { bundlesMethods, type BundleJobProgress, type BundlesApi } from './bundles-api.ts';
 import { codebookMethods, type CodebookApi } from './codebook-api.ts';
 import { documentsMethods, type DocumentsApi } from './documents-api.ts';
@@ -93,6 +93,8 @@ export interface WorkbenchEvents {
   didChangeSearchStatus: SearchStatus;
   /** A document's text is being analysed for claim suggestions: how far it got. */
   didProgressSuggestions: SuggestionProgress;
+  /** A document's sentences are being matched against the archive and the rated claims: how far it got. */
+  didProgressMatching: MatchProgress;
 }
 
 export type EventSubscriptionName<E extends string> = `on${Capitalize<E>}`;
@@ -132,6 +134,7 @@ const events = {
   didChangeArchive: true,
   didChangeSearchStatus: true,
   didProgressSuggestions: true,
+  didProgressMatching: true,
 } as const satisfies Record<WorkbenchEvent, true>;
 
 /** The method list every transport is derived from. */

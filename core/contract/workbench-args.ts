@@ -130,9 +130,12 @@ const ArchiveQuery = z.strictObject({
 });
 export type ArchiveQuery = z.input<typeof ArchiveQuery>;
 
+/** An archive entry's id, as its file gave it. */
+const ArchiveId = z.string().min(1).max(2048);
+
 /** A span or annotation attached to what it was matched to: an archive entry, or a workspace claim. */
 const MatchAttachment = z.strictObject({
-  to: z.union([z.strictObject({ archiveId: z.string().min(1).max(2048) }), z.strictObject({ claimId: EvidenceId })]),
+  to: z.union([z.strictObject({ archiveId: ArchiveId }), z.strictObject({ claimId: EvidenceId })]),
   mention: LinkEndInput,
 });
 export type MatchAttachment = z.infer<typeof MatchAttachment>;
@@ -214,8 +217,10 @@ export const workbenchArgs = {
   queryArchive: z.tuple([ArchiveQuery]),
   importArchive: z.tuple([z.array(UploadRef).min(1).max(1000)]),
   matchText: z.union([z.tuple([z.string().max(100_000)]), z.tuple([z.string().max(100_000), z.number().int().positive().max(50)])]),
-  matchDocument: z.tuple([DocumentId]),
+  matchDocument: z.union([z.tuple([DocumentId]), z.tuple([DocumentId, JobId])]),
+  cancelMatch: z.tuple([JobId]),
   attachMatch: z.tuple([MatchAttachment]),
+  claimFromArchive: z.tuple([ArchiveId]),
   getSuggestions: z.tuple([DocumentId]),
   acceptSuggestions: z.tuple([DocumentId, z.array(SuggestionChoice).min(1).max(100_000)]),
   rejectSuggestions: z.tuple([DocumentId, z.array(z.string().min(1).max(100)).min(1).max(100_000)]),

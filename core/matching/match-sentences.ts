@@ -1,6 +1,6 @@
 // Matches a whole document sentence by sentence: what the reader's gutter marks and the
-// background "checked before" pass need.
-import { splitSentences, type SentenceSpan } from '../text/sentences.ts';
+// background "checked before" pass need, all at once or a block (paragraph) at a time.
+import { sentencesByBlock, type SentenceSpan } from '../text/sentences.ts';
 import type { Match, Matcher } from './matcher.ts';
 
 /** One sentence of a text and its best matches. */
@@ -15,9 +15,26 @@ export interface SentenceMatches extends SentenceSpan {
  */
 export function matchSentences(matcher: Matcher, text: string, options: { readonly top?: number } = {}): SentenceMatches[] {
   const result: SentenceMatches[] = [];
-  for (const span of splitSentences(text)) {
-    const matches = matcher.match(text.slice(span.start, span.end), { top: options.top ?? 3 }).filter((match) => match.level !== 'weak');
-    if (matches.length > 0) result.push({ ...span, matches });
-  }
+  for (const { sentences } of matchSentencesByBlock(matcher, text, options)) result.push(...sentences);
   return result;
+}
+
+/**
+ * `matchSentences` a block (a paragraph, or a headline) at a time, with where the block ends in
+ * `text`: for matching a long document with progress, stopping between blocks if asked.
+ * @example for (const { sentences, end } of matchSentencesByBlock(matcher, text)) report(end, text.length)
+ */
+export function* matchSentencesByBlock(
+  matcher: Matcher,
+  text: string,
+  options: { readonly top?: number } = {},
+): Generator<{ readonly sentences: SentenceMatches[]; readonly end: number }> {
+  for (const block of sentencesByBlock(text)) {
+    const sentences: SentenceMatches[] = [];
+    for (const span of block.sentences) {
+      const matches = matcher.match(text.slice(span.start, span.end), { top: options.top ?? 3 }).filter((match) => match.level !== 'weak');
+      if (matches.length > 0) sentences.push({ ...span, matches });
+    }
+    yield { sentences, end: block.end };
+  }
 }

@@ -46,11 +46,17 @@ function detector(): Nlp {
  */
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
-  for (const block of blocks(text)) {
-    const found = joinReferences(text, detect(text, block));
-    spans.push(...mergeQuoted(text, found));
-  }
+  for (const { sentences } of sentencesByBlock(text)) spans.push(...sentences);
   return spans;
+}
+
+/**
+ * `splitSentences` a block (a paragraph, or a headline) at a time, with where the block ends: for
+ * work on a long text that reports progress, or stops, between blocks.
+ * @example for (const { sentences, end } of sentencesByBlock(text)) report(end / text.length)
+ */
+export function* sentencesByBlock(text: string): Generator<{ readonly sentences: SentenceSpan[]; readonly end: number }> {
+  for (const block of blocks(text)) yield { sentences: mergeQuoted(text, joinReferences(text, detect(text, block))), end: block.end };
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { ArchiveEntry } from '../../core/archive/entry.ts';
 import type { CheckedMatch, CheckedSentence } from '../../core/contract/archive-api.ts';
 import { figuresThatDisagree } from '../../core/matching/figures.ts';
-import { matchSentences } from '../../core/matching/match-sentences.ts';
+import { matchSentencesByBlock } from '../../core/matching/match-sentences.ts';
 import { createMatcher, type Match, type Matcher } from '../../core/matching/matcher.ts';
 import type { Claim, VerdictRating } from '../../core/model/evidence.ts';
 import { CLAIM_TARGET_PREFIX, matchTargets, type MatchTargets } from './match-targets.ts';
@@ -13,6 +13,8 @@ import { CLAIM_TARGET_PREFIX, matchTargets, type MatchTargets } from './match-ta
 export interface CheckedBefore {
   match(text: string, top: number): CheckedMatch[];
   matchDocument(text: string): CheckedSentence[];
+  /** `matchDocument` a block (a paragraph, or a headline) at a time, with where the block ends in `text`. */
+  matchDocumentByBlock(text: string): Generator<{ readonly sentences: CheckedSentence[]; readonly end: number }>;
 }
 
 /**
@@ -29,12 +31,19 @@ export function checkedBefore(archive: readonly ArchiveEntry[], claims: readonly
         .match(text, { top })
         .filter((match) => match.level !== 'weak')
         .map(view(text)),
-    matchDocument: (text) =>
-      matchSentences(matcher, text).map(({ start, end, matches }) => ({
-        start,
-        end,
-        matches: matches.map(view(text.slice(start, end))),
-      })),
+    matchDocument(text) {
+      const sentences: CheckedSentence[] = [];
+      for (const block of this.matchDocumentByBlock(text)) sentences.push(...block.sentences);
+      return sentences;
+    },
+    *matchDocumentByBlock(text) {
+      for (const block of matchSentencesByBlock(matcher, text)) {
+        yield {
+          end: block.end,
+          sentences: block.sentences.map(({ start, end, matches }) => ({ start, end, matches: matches.map(view(text.slice(start, end))) })),
+        };
+      }
+    },
   };
 }
 

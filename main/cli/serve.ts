@@ -114,6 +114,7 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
       checkOnOpen: true,
       indexOnOpen: true,
       suggestOnImport: true,
+      matchOnOpen: true,
     },
   });
   const { service, store, created } = workbench;

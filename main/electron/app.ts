@@ -65,6 +65,7 @@ export function runDesktopApp(): void {
         checkOnOpen: true,
         indexOnOpen: true,
         suggestOnImport: true,
+        matchOnOpen: true,
       },
     });
     if (previous !== undefined && !same) await close(previous);

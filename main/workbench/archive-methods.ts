@@ -1,41 +1,56 @@
 // The fact-check archive in the service (issue 20): its entries listed and imported, and "has this
 // been checked before?" for a text or a document, against the archive and the workspace's claims
 // with a verdict. Importing, and attaching a span to what it matched, are undoable changes through
-// the change log. The matcher (and the sentence splitter's model it needs) is loaded when first
-// asked, not when the service starts, and built again only after the archive or the claims changed.
+// the change log. Matching runs in a worker thread (main/archive/matching-thread.ts): the matcher
+// is loaded and built there, first when asked or, with `warm`, once the workspace opens, and again
+// only after the archive or the claims changed; a document is matched there with progress events,
+// cancellable as a job, while the service answers other calls.
 import { randomUUID } from 'node:crypto';
 import { mergeArchive } from '../../core/archive/archive-merge.ts';
 import { claimFromEntry } from '../../core/archive/claim-from-entry.ts';
 import type { ArchiveEntry } from '../../core/archive/entry.ts';
-import type { ArchiveFileOutcome, ArchivePage } from '../../core/contract/archive-api.ts';
+import type { ArchiveFileOutcome, ArchivePage, MatchProgress } from '../../core/contract/archive-api.ts';
 import type { ArchiveQuery, WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { recorder } from '../../core/evidence/edits.ts';
 import * as operations from '../../core/evidence/evidence-operations.ts';
 import { quoted } from '../../core/history/edit-labels.ts';
 import type { AnnotationEdit } from '../../core/history/history.ts';
-import type { AnnotationRef, Claim } from '../../core/model/evidence.ts';
+import { Claim, type AnnotationRef } from '../../core/model/evidence.ts';
 import { fail, ok } from '../../core/result.ts';
-import type { CheckedBefore } from '../archive/checked-before.ts';
+import { MatchingThread } from '../archive/matching-thread.ts';
 import { ARCHIVE_FORMAT_NAMES, readArchiveFile } from '../archive/read-archive-file.ts';
 import type { UploadStaging } from '../import/upload-staging.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
+import type { Emitter } from '../../core/events.ts';
 import type { ChangeLog } from './change-log.ts';
 import { annotateSpan } from './evidence-methods.ts';
 import { annotationFinder } from './evidence-views.ts';
+import type { Jobs } from './jobs.ts';
 
-type ArchiveMethods = Pick<WorkbenchApi, 'queryArchive' | 'importArchive' | 'matchText' | 'matchDocument' | 'attachMatch'>;
+type ArchiveMethods = Pick<
+  WorkbenchApi,
+  'queryArchive' | 'importArchive' | 'matchText' | 'matchDocument' | 'cancelMatch' | 'attachMatch' | 'claimFromArchive'
+> & {
+  /** Starts the matching thread and builds the matcher now (when there is anything to match against). */
+  warmMatching(): void;
+  /** Terminates the matching thread; documents being matched are answered `cancelled`. */
+  disposeMatching(): Promise<void>;
+};
 
-export function archiveMethods(store: WorkspaceStore, changes: ChangeLog, uploads: UploadStaging): ArchiveMethods {
-  let built: { archive: readonly ArchiveEntry[]; claims: readonly Claim[]; matcher: CheckedBefore } | undefined;
-  /** The matcher for the archive and claims as they are now. */
-  const checked = async (): Promise<CheckedBefore> => {
-    const { archive } = store;
-    const { claims } = store.evidence;
-    if (built?.archive === archive && built.claims === claims) return built.matcher;
-    const { checkedBefore } = await import('../archive/checked-before.ts');
-    built = { archive, claims, matcher: checkedBefore(archive, claims, store.workspace.settings.verdictScale) };
-    return built.matcher;
-  };
+export interface ArchiveMethodsContext {
+  readonly store: WorkspaceStore;
+  readonly changes: ChangeLog;
+  readonly uploads: UploadStaging;
+  readonly jobs: Jobs;
+  readonly progress: Emitter<MatchProgress>;
+}
+
+export function archiveMethods({ store, changes, uploads, jobs, progress }: ArchiveMethodsContext): ArchiveMethods {
+  const matching = new MatchingThread(() => ({
+    archive: store.archive,
+    claims: store.evidence.claims,
+    scale: store.workspace.settings.verdictScale,
+  }));
 
   return {
     async queryArchive(request) {
@@ -82,14 +97,33 @@ export function archiveMethods(store: WorkspaceStore, changes: ChangeLog, upload
       });
     },
 
-    async matchText(text, top = 5) {
-      return text.trim() === '' ? [] : (await checked()).match(text, top);
+    warmMatching() {
+      if (store.archive.length > 0 || store.evidence.claims.some((claim) => claim.verdict !== undefined)) matching.warm();
     },
 
-    async matchDocument(documentId) {
+    disposeMatching: () => matching.dispose(),
+
+    async matchText(text, top = 5) {
+      return text.trim() === '' ? [] : matching.match(text, top);
+    },
+
+    async matchDocument(documentId, jobId) {
       const file = store.document(documentId);
       if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
-      return ok((await checked()).matchDocument(file.text));
+      const run = matching.matchDocument(file.text, (done, total) =>
+        progress.fire({ documentId, ...(jobId === undefined ? {} : { jobId }), done, total }),
+      );
+      if (jobId !== undefined) jobs.start(jobId, run.cancel);
+      try {
+        const sentences = await run.done;
+        return sentences === undefined ? fail('cancelled', 'Matching the document was stopped.') : ok(sentences);
+      } finally {
+        if (jobId !== undefined) jobs.finish(jobId);
+      }
+    },
+
+    async cancelMatch(jobId) {
+      jobs.cancel(jobId);
     },
 
     attachMatch({ to, mention }) {
@@ -146,6 +180,42 @@ export function archiveMethods(store: WorkspaceStore, changes: ChangeLog, upload
           ...(created ? { created } : {}),
           ...(fields.unmatchedRating !== undefined ? { unmatchedRating: fields.unmatchedRating } : {}),
         });
+      });
+    },
+
+    claimFromArchive(archiveId) {
+      return changes.exclusive(async () => {
+        const entry = store.archive.find((candidate) => candidate.id === archiveId);
+        if (entry === undefined) return fail('not-found', 'That fact-check is no longer in the archive.');
+        const now = new Date().toISOString();
+        const { settings } = store.workspace;
+        const fields = claimFromEntry(entry, settings.verdictScale, now.slice(0, 10), settings.analystName);
+        const unmatched = fields.unmatchedRating !== undefined ? { unmatchedRating: fields.unmatchedRating } : {};
+        const existing = store.evidence.claims.find(
+          (claim) => claim.statement === fields.statement && claim.reviewUrl === fields.reviewUrl,
+        );
+        if (existing !== undefined) return ok({ claim: existing, existing: true as const, ...unmatched });
+        // A claim with no mention yet, as one whose mentions were all removed: the analyst adds them
+        // from the reader (the Matches tab offers this claim for every sentence that says the same).
+        const parsed = Claim.safeParse({
+          id: randomUUID(),
+          statement: fields.statement,
+          mentions: [],
+          creator: settings.analystName,
+          created: now,
+          modified: now,
+          ...(fields.verdict ? { verdict: fields.verdict, status: 'reviewed' } : {}),
+          ...(fields.reviewUrl ? { reviewUrl: fields.reviewUrl } : {}),
+        });
+        if (!parsed.success) return fail('invalid', `That fact-check cannot be a claim: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+        const draft = recorder(store.evidence);
+        draft.claim(parsed.data.id, parsed.data);
+        const written = await changes.commit({
+          label: `Claim from fact-check ${quoted(fields.statement)}`,
+          annotations: [],
+          evidence: draft.edits,
+        });
+        return written.ok ? ok({ claim: parsed.data, ...unmatched }) : written;
       });
     },
   };

@@ -8,6 +8,7 @@ import type {
   BundleJobProgress,
   BundlePreview,
   DocumentsChange,
+  MatchProgress,
   SuggestionProgress,
   WorkbenchService,
 } from '../../core/contract/workbench-api.ts';
@@ -82,11 +83,25 @@ export interface ServiceOptions {
    * opening it shows them at once. The desktop app and the web host do; the CLI's imports do not.
    */
   readonly suggestOnImport?: boolean;
+  /**
+   * Start the matching thread and build the matcher over the archive and the rated claims once the
+   * service is up, so that the reader's first "checked before" marks do not wait for it; otherwise
+   * that happens at the first match. The desktop app and the web host do.
+   */
+  readonly matchOnOpen?: boolean;
 }
 
 export function createWorkbenchService(
   store: WorkspaceStore,
-  { extractors, limits = DEFAULT_LIMITS, keysDir, checkOnOpen = false, indexOnOpen = false, suggestOnImport = false }: ServiceOptions,
+  {
+    extractors,
+    limits = DEFAULT_LIMITS,
+    keysDir,
+    checkOnOpen = false,
+    indexOnOpen = false,
+    suggestOnImport = false,
+    matchOnOpen = false,
+  }: ServiceOptions,
 ): WorkbenchHost {
   const documentsChanged = new Emitter<DocumentsChange>();
   const annotationsChanged = new Emitter<AnnotationsChange>();
@@ -98,6 +113,7 @@ export function createWorkbenchService(
   const archiveChanged = new Emitter<{ readonly entries: number }>();
   const searchStatusChanged = new Emitter<SearchStatus>();
   const suggestionsProgressed = new Emitter<SuggestionProgress>();
+  const matchingProgressed = new Emitter<MatchProgress>();
   const emitters = [
     documentsChanged,
     annotationsChanged,
@@ -109,6 +125,7 @@ export function createWorkbenchService(
     archiveChanged,
     searchStatusChanged,
     suggestionsProgressed,
+    matchingProgressed,
   ];
 
   const uploads = new UploadStaging(limits.maxFileBytes);
@@ -137,6 +154,8 @@ export function createWorkbenchService(
   const { disposeSearch, matchAnnotations, ...search } = searchMethods(store, changes, searchStatusChanged, { indexOnOpen });
   const { dispose: disposeTable, ...annotationTable } = annotationTableMethods(store, { matchAnnotations });
   const { suggestInBackground, disposeSuggestions, ...suggestions } = suggestionMethods(store, changes, suggestionsProgressed);
+  const { warmMatching, disposeMatching, ...archive } = archiveMethods({ store, changes, uploads, jobs, progress: matchingProgressed });
+  if (matchOnOpen) warmMatching();
   let disposing: Promise<void> | undefined;
 
   return {
@@ -162,7 +181,7 @@ export function createWorkbenchService(
     ...speakerMethods(store, changes),
     ...exportMethods(store),
     ...evidenceMethods(store, changes),
-    ...archiveMethods(store, changes, uploads),
+    ...archive,
     ...agreementMethods(store, changes),
     ...suggestions,
     ...bundles,
@@ -183,6 +202,7 @@ export function createWorkbenchService(
     onDidChangeArchive: archiveChanged.event,
     onDidChangeSearchStatus: searchStatusChanged.event,
     onDidProgressSuggestions: suggestionsProgressed.event,
+    onDidProgressMatching: matchingProgressed.event,
 
     dispose() {
       disposing ??= (async () => {
@@ -190,6 +210,7 @@ export function createWorkbenchService(
         jobs.cancelAll();
         await disposeSuggestions();
         for (const emitter of emitters) emitter.dispose();
+        await disposeMatching();
         await disposeBundles();
         await uploads.dispose();
         await checked;
