@@ -3,7 +3,8 @@
 // searched and sorted; the sample report's reservoir sentence marked in the gutter as checked
 // before; the Matches tab listing what it matches, with the figures that disagree; one key making
 // a claim of the fact-check with the sentence as its mention, seen in the Claims view with the
-// fact-check's rating as its verdict; and Ctrl+Z taking the claim back, then the import.
+// fact-check's rating as its verdict; and Ctrl+Z taking the claim back, then the import. And, in the Archive view,
+// `c` making a claim of an entry (its verdict and link, no mention yet) in one undoable step.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -140,4 +141,55 @@ test('fact-checks imported in the Archive view mark the sentence they match; m m
   await expect(page.getByTestId('history-said')).toHaveText('Undid: Import fact-checks from "valley-checks.csv"');
   await expect(archive(page).getByTestId('archive-count')).toHaveText('0 entries');
   await expect(views(page).getByRole('button', { name: /^Archive/ })).toHaveText('Archive');
+});
+
+test('in the Archive view, c makes the chosen fact-check a claim with its verdict and link; again, it says it is one; Ctrl+Z takes it back', async ({
+  page,
+  served,
+}) => {
+  await page.goto(served.url);
+  await expect(reader(page).locator('.cb-hl').first()).toBeVisible();
+  await page.keyboard.press('Alt+a');
+  await archive(page)
+    .getByTestId('archive-input')
+    .setInputFiles([{ name: 'valley-checks.csv', mimeType: 'text/csv', buffer: Buffer.from(FACT_CHECKS) }]);
+  const rows = archive(page).getByTestId('archive-row');
+  await expect(rows).toHaveCount(2);
+
+  // From the first row's button, j goes to the next row and k back; c makes the claim.
+  await rows.first().getByRole('button', { name: 'Make a claim' }).focus();
+  await page.keyboard.press('j');
+  await expect(rows.nth(1).getByRole('button', { name: 'Make a claim' })).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(rows.first().getByRole('button', { name: 'Make a claim' })).toBeFocused();
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('history-said')).toHaveText(
+    `New claim “${NEW_CLAIM}” from the fact-check, verdict False. Add its mentions from the reader’s Matches tab. Ctrl+Z undoes it.`,
+  );
+  // Again: nothing changes, and it says why.
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('history-said')).toHaveText(
+    `“${NEW_CLAIM}” is already a claim of this workspace (see the Claims view): nothing changed.`,
+  );
+  // The second entry's rating is not on the verdict scale: a claim without a verdict, and it says so.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('history-said')).toContainText('with no verdict: its rating “Pants on Fire” is not on the verdict scale');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('history-said')).toHaveText('Undid: Claim from fact-check "A shark was filmed swimming on a…"');
+
+  // In the Claims view: the claim with the fact-check's rating as its verdict, and no mention yet.
+  await views(page)
+    .getByRole('button', { name: /^Claims/ })
+    .click();
+  const claim = page.getByTestId('claim-row').filter({ hasText: NEW_CLAIM });
+  await expect(claim).toHaveCount(1);
+  await expect(claim).toContainText('False');
+  await expect(claim.locator('td').nth(1)).toHaveText('0');
+  await expect(page.getByTestId('claim-row').filter({ hasText: 'shark' })).toHaveCount(0);
+
+  // One Ctrl+Z takes it back.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('history-said')).toHaveText('Undid: Claim from fact-check "The Lindell reservoir fell to 25…"');
+  await expect(claim).toHaveCount(0);
 });

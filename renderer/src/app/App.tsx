@@ -205,7 +205,7 @@ export function App() {
         {view === 'search' && find.view ? (
           find.view
         ) : view === 'archive' ? (
-          <ArchiveView report={setNotice} />
+          <ArchiveView report={setNotice} say={say} scale={workspace?.settings.verdictScale ?? []} />
         ) : view === 'claims' && workspace ? (
           <ClaimsView
             rows={claimRows}
@@ -263,6 +263,7 @@ export function App() {
                   landmark="main"
                   claims={claimsLeft}
                   checked={checkedLeft.sentences}
+                  checkedProgress={checkedLeft.progress}
                   suggestions={suggestions.marks}
                   filterShown={filterShown}
                   linked={linkedLeft}
@@ -297,6 +298,7 @@ export function App() {
                   landmark="region"
                   claims={claimsRight}
                   checked={checkedRight.sentences}
+                  checkedProgress={checkedRight.progress}
                   linked={linkedRight}
                   onFollowLink={(annotationId) => linking.follow('right', annotationId)}
                   onLink={linking.start}

@@ -1,13 +1,19 @@
 // The Archive view: the workspace's fact-check archive (claims others, or the analyst, already
 // checked), searchable by any word of an entry, sorted by a column, a page at a time, with each
 // entry's rating, publisher, date and link; and "Import fact-checks…" (ClaimReview JSON-LD, CSV,
-// CheckThat! TSV), which says what became of each file. Ctrl+Z undoes an import.
-import { useEffect, useState } from 'react';
+// CheckThat! TSV), which says what became of each file. Ctrl+Z undoes an import. "Make a claim"
+// (or `c` on an entry's row; j/k or the arrows move between rows) turns an entry into a workspace
+// claim with its verdict and link, in one undoable step, and says so in the status bar.
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ArchiveEntry } from '../../../core/archive/entry.ts';
 import type { ArchiveQuery } from '../../../core/contract/workbench-api.ts';
+import type { VerdictRating } from '../../../core/model/evidence.ts';
+import { api } from '../api/client.ts';
+import { commandOfKey } from '../commands/command-registry.ts';
 import { FileButton } from '../ui/FileButton.tsx';
 import { countOf, formatDate, shorten } from '../ui/format.ts';
 import { webLink } from '../ui/web-link.ts';
-import { describeArchiveFile, summarizeArchiveImport } from './archive-outcome.ts';
+import { claimMadeMessage, describeArchiveFile, summarizeArchiveImport } from './archive-outcome.ts';
 import { useArchiveImport } from './use-archive-import.ts';
 import { useArchivePage } from './use-archive.ts';
 
@@ -26,11 +32,15 @@ const PAGE = 100;
 const ACCEPT = '.json,.jsonld,.csv,.tsv,application/json,application/ld+json,text/csv,text/tab-separated-values';
 
 interface ArchiveViewProps {
-  /** Shows a failure of a whole import (a lost connection, a failed write). */
+  /** Shows a failure of a whole import (a lost connection, a failed write), or of making a claim. */
   readonly report: (message: string | undefined) => void;
+  /** Says what was done (a claim made) in the status bar. */
+  readonly say: (message: string) => void;
+  /** The workspace's verdict scale, to name a claim's verdict. */
+  readonly scale: readonly VerdictRating[];
 }
 
-export function ArchiveView({ report }: ArchiveViewProps) {
+export function ArchiveView({ report, say, scale }: ArchiveViewProps) {
   const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>();
@@ -42,6 +52,8 @@ export function ArchiveView({ report }: ArchiveViewProps) {
     limit: PAGE,
   });
   const imports = useArchiveImport(report);
+  const claims = useClaimFromEntry(report, say, scale);
+  const table = useRef<HTMLTableSectionElement>(null);
 
   // The search follows typing once it pauses (each answer is a pass over the whole archive).
   useEffect(() => {
@@ -55,6 +67,17 @@ export function ArchiveView({ report }: ArchiveViewProps) {
   const toggleSort = (key: SortKey) => {
     setSort((current) => (current?.key === key ? { key, descending: !current.descending } : { key, descending: key === 'date' }));
     setOffset(0);
+  };
+  const onTableKey = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (page === undefined || event.defaultPrevented) return;
+    const command = commandOfKey(event.nativeEvent, 'archive-view');
+    const row = (event.target as HTMLElement).closest('tr');
+    const rows = [...(table.current?.querySelectorAll('tr') ?? [])];
+    const index = row === null ? -1 : rows.indexOf(row);
+    if (command === undefined || index < 0) return;
+    event.preventDefault();
+    if (command === 'archive.claim') claims.make(page.entries[index]!);
+    else rows[command === 'archive.next' ? Math.min(index + 1, rows.length - 1) : Math.max(index - 1, 0)]?.querySelector('button')?.focus();
   };
   // Past the end after entries went (an import undone): back to the last page.
   if (page !== undefined && offset > 0 && offset >= page.total) setOffset(Math.max(0, Math.floor((page.total - 1) / PAGE) * PAGE));
@@ -122,6 +145,7 @@ export function ArchiveView({ report }: ArchiveViewProps) {
                 <col className="col-publisher" />
                 <col className="col-date" />
                 <col className="col-link" />
+                <col className="col-action" />
               </colgroup>
               <thead>
                 <tr>
@@ -136,9 +160,12 @@ export function ArchiveView({ report }: ArchiveViewProps) {
                   <th>
                     <span className="sort-button">Link</span>
                   </th>
+                  <th>
+                    <span className="visually-hidden">Claim</span>
+                  </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody ref={table} onKeyDown={onTableKey}>
                 {page.entries.map((entry) => {
                   const link = webLink(entry.url);
                   return (
@@ -157,6 +184,17 @@ export function ArchiveView({ report }: ArchiveViewProps) {
                             <span className="visually-hidden"> (opens the fact-check in a new tab)</span>
                           </a>
                         )}
+                      </td>
+                      <td className="archive-action">
+                        <button
+                          type="button"
+                          className="button-small"
+                          aria-busy={claims.making}
+                          title="Make this fact-check a claim of the workspace, with its rating as the verdict and its link (key: c). Ctrl+Z undoes it."
+                          onClick={() => claims.make(entry)}
+                        >
+                          Make a claim
+                        </button>
                       </td>
                     </tr>
                   );
@@ -182,4 +220,26 @@ export function ArchiveView({ report }: ArchiveViewProps) {
       </main>
     </div>
   );
+}
+
+/** "Make a claim" from an entry: one claimFromArchive at a time, what it did said in the status bar. */
+function useClaimFromEntry(report: (message: string | undefined) => void, say: (message: string) => void, scale: readonly VerdictRating[]) {
+  const [making, setMaking] = useState(false);
+  const labels = useMemo(() => new Map(scale.map((rating) => [rating.id, rating.label])), [scale]);
+  const make = (entry: ArchiveEntry) => {
+    if (making) return;
+    setMaking(true);
+    api
+      .claimFromArchive(entry.id)
+      .then(
+        (result) => {
+          if (!result.ok) return report(result.error.message);
+          report(undefined);
+          say(claimMadeMessage(result.value, (id) => labels.get(id) ?? id));
+        },
+        (error: unknown) => report((error as Error).message),
+      )
+      .finally(() => setMaking(false));
+  };
+  return { making, make };
 }

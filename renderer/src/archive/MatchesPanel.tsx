@@ -141,22 +141,13 @@ function DocumentState({ checked }: { readonly checked: CheckedSentences }) {
   if (checked.state === 'matching')
     return (
       <p className="matches-note" role="status">
-        Matching the document’s sentences…
+        Matching the document’s sentences…{checked.progress === undefined ? '' : ` ${Math.floor(checked.progress * 100)}%`}
       </p>
     );
   if (checked.state === 'none')
     return (
       <p className="pane-empty">
         Nothing to match against yet: import fact-checks in the Archive view (<kbd>Alt</kbd>+<kbd>A</kbd>), or give a claim a verdict.
-      </p>
-    );
-  if (checked.state === 'long')
-    return (
-      <p className="matches-note">
-        This document is long, so its sentences are not matched by themselves.{' '}
-        <button type="button" className="button-small" onClick={checked.matchLong}>
-          Match every sentence
-        </button>
       </p>
     );
   if (checked.state === 'failed') return <p className="matches-note">The document could not be matched: {checked.message}</p>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchiveFileOutcome } from '../../../core/contract/workbench-api.ts';
-import { describeArchiveFile, summarizeArchiveImport } from './archive-outcome.ts';
+import { claimMadeMessage, describeArchiveFile, summarizeArchiveImport } from './archive-outcome.ts';
 
 const imported = (name: string, added: number, updated: number, unchanged: number): ArchiveFileOutcome => ({
   name,
@@ -28,5 +28,30 @@ describe('what the Archive view says after an import', () => {
     [[refused, refused], '2 files refused.'],
   ])('the whole import: %o', (outcomes, summary) => {
     expect(summarizeArchiveImport(outcomes)).toBe(summary);
+  });
+});
+
+describe('what the status bar says after “Make a claim”', () => {
+  const verdict = { rating: 'false', rationale: 'Rated “False” by Valley Checks.', reviewer: 'Ana', date: '2026-08-16' };
+  const label = (id: string) => (id === 'false' ? 'False' : id);
+  it.each([
+    [
+      { claim: { statement: 'The reservoir fell', verdict } },
+      'New claim “The reservoir fell” from the fact-check, verdict False. Add its mentions from the reader’s Matches tab. Ctrl+Z undoes it.',
+    ],
+    [
+      { claim: { statement: 'A shark on the highway' }, unmatchedRating: 'Pants on Fire' },
+      'New claim “A shark on the highway” from the fact-check, with no verdict: its rating “Pants on Fire” is not on the verdict scale (set one in the Claims view). Add its mentions from the reader’s Matches tab. Ctrl+Z undoes it.',
+    ],
+    [
+      { claim: { statement: 'Unrated' } },
+      'New claim “Unrated” from the fact-check (the fact-check has no rating). Add its mentions from the reader’s Matches tab. Ctrl+Z undoes it.',
+    ],
+    [
+      { claim: { statement: 'The reservoir fell', verdict }, existing: true as const },
+      '“The reservoir fell” is already a claim of this workspace (see the Claims view): nothing changed.',
+    ],
+  ])('%#', (made, said) => {
+    expect(claimMadeMessage(made, label)).toBe(said);
   });
 });

@@ -1,8 +1,9 @@
-// What the Archive view says after "Import fact-checks…": one line per file (what was added,
-// updated or unchanged, or why it was refused) and a summary. Pure, so each case is tested
-// without a browser.
+// What the Archive view says after "Import fact-checks…" (one line per file: what was added,
+// updated or unchanged, or why it was refused, and a summary) and after "Make a claim". Pure, so
+// each case is tested without a browser.
 import type { ArchiveFileOutcome } from '../../../core/contract/workbench-api.ts';
-import { countOf } from '../ui/format.ts';
+import type { Claim } from '../../../core/model/evidence.ts';
+import { countOf, shorten } from '../ui/format.ts';
 
 /**
  * One file's line.
@@ -42,4 +43,28 @@ export function summarizeArchiveImport(outcomes: readonly ArchiveFileOutcome[]):
   ].filter(Boolean);
   const sentence = parts.join('; ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.${changed ? ' Ctrl+Z undoes the import.' : ''}`;
+}
+
+/** What claimFromArchive answered. */
+interface MadeClaim {
+  readonly claim: Pick<Claim, 'statement' | 'verdict'>;
+  readonly existing?: true;
+  readonly unmatchedRating?: string;
+}
+
+/**
+ * What the status bar says after "Make a claim" in the Archive view.
+ * @example claimMadeMessage({ claim: { statement: 'X', verdict } }, () => 'False') // 'New claim “X” from the fact-check, verdict False. …'
+ */
+export function claimMadeMessage(made: MadeClaim, ratingLabel: (ratingId: string) => string): string {
+  const statement = `“${shorten(made.claim.statement, 80)}”`;
+  if (made.existing) return `${statement} is already a claim of this workspace (see the Claims view): nothing changed.`;
+  const { verdict } = made.claim;
+  const rated =
+    made.unmatchedRating !== undefined
+      ? `, with no verdict: its rating “${made.unmatchedRating}” is not on the verdict scale (set one in the Claims view)`
+      : verdict
+        ? `, verdict ${ratingLabel(verdict.rating)}`
+        : ' (the fact-check has no rating)';
+  return `New claim ${statement} from the fact-check${rated}. Add its mentions from the reader’s Matches tab. Ctrl+Z undoes it.`;
 }

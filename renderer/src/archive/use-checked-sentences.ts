@@ -1,16 +1,14 @@
 // "Has this been checked before?" for an open document: its sentences matched against the
 // fact-check archive and the workspace's claims with a verdict (api.matchDocument), in the
 // background once the text has painted, and again when the archive or the rated claims change.
-// A long document is matched only when asked: the service matches it in one go (about 3 s a
-// megabyte), and nothing else it is asked meanwhile would be answered.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// The service matches in its matching thread, so a long document (about 3 s a megabyte) blocks
+// nothing: its progress comes as didProgressMatching events, and the job is cancelled when the
+// document is closed or what it is matched against changes first.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckedSentence } from '../../../core/contract/workbench-api.ts';
 import type { DocumentView } from '../../../core/model/document.ts';
 import type { EvidenceData } from '../../../core/model/evidence.ts';
 import { api } from '../api/client.ts';
-
-/** Documents up to this many characters are matched by themselves (about half a second in the service). */
-export const MATCH_BY_ITSELF_UP_TO = 200_000;
 
 export interface CheckedSentences {
   /**
@@ -19,15 +17,15 @@ export interface CheckedSentences {
    */
   readonly sentences: readonly CheckedSentence[] | undefined;
   /**
-   * `none`: nothing to match against (an empty archive, no claim with a verdict); `long`: the
-   * document waits for `matchLong`; `matching`: an answer is on its way; `failed`: see `message`.
+   * `none`: nothing to match against (an empty archive, no claim with a verdict); `matching`: an
+   * answer is on its way; `failed`: see `message`.
    */
-  readonly state: 'none' | 'long' | 'matching' | 'done' | 'failed';
+  readonly state: 'none' | 'matching' | 'done' | 'failed';
   readonly message?: string;
+  /** While a long document is matched: how far it got (0–1), once the service has said so. */
+  readonly progress?: number;
   /** Changes whenever what sentences are matched against changes: a match made before may be stale. */
   readonly version: string;
-  /** Matches a document longer than MATCH_BY_ITSELF_UP_TO. */
-  readonly matchLong: () => void;
 }
 
 /**
@@ -50,42 +48,62 @@ export function useCheckedSentences(
   const documentId = document?.meta.id;
   const textHash = document?.meta.textHash;
   const textKey = `${documentId}:${textHash}`;
-  const long = (document?.text.length ?? 0) > MATCH_BY_ITSELF_UP_TO;
   const nothingToMatch = archiveSize === 0 && rated.count === 0;
-  const [asked, setAsked] = useState<string>();
   const [answer, setAnswer] = useState<{ textKey: string; version: string; sentences: readonly CheckedSentence[]; message?: string }>();
+  const [progress, setProgress] = useState<number>();
+  /** The job under way, whose progress events are this document's. */
+  const job = useRef<string>(undefined);
+  useEffect(() => {
+    const subscription = api.onDidProgressMatching(({ jobId, done, total }) => {
+      if (jobId !== undefined && jobId === job.current) setProgress(total === 0 ? 1 : done / total);
+    });
+    return () => subscription.dispose();
+  }, []);
 
-  const waiting = documentId === undefined || archiveSize === undefined || nothingToMatch || (long && asked !== textKey);
+  const waiting = documentId === undefined || archiveSize === undefined || nothingToMatch;
   useEffect(() => {
     if (waiting || documentId === undefined) return;
     let live = true;
+    let asked: string | undefined;
     // After the first paint, when the window is idle: the text and its highlights come first.
-    const run = () =>
-      void api.matchDocument(documentId).then(
-        (result) =>
-          live &&
+    const run = () => {
+      const jobId = crypto.randomUUID();
+      asked = jobId;
+      job.current = jobId;
+      setProgress(undefined);
+      void api.matchDocument(documentId, jobId).then(
+        (result) => {
+          asked = undefined;
+          if (!live) return;
           setAnswer(
             result.ok ? { textKey, version, sentences: result.value } : { textKey, version, sentences: [], message: result.error.message },
-          ),
-        (error: unknown) => live && setAnswer({ textKey, version, sentences: [], message: (error as Error).message }),
+          );
+        },
+        (error: unknown) => {
+          asked = undefined;
+          if (live) setAnswer({ textKey, version, sentences: [], message: (error as Error).message });
+        },
       );
+    };
     const cancel = whenIdle(run);
     return () => {
       live = false;
       cancel();
+      // A document closed, or matched against something new, before its answer came: stop it.
+      if (asked !== undefined) void api.cancelMatch(asked).catch(() => undefined);
+      if (job.current === asked) job.current = undefined;
     };
   }, [waiting, documentId, textKey, version]);
 
-  const matchLong = useCallback(() => setAsked(textKey), [textKey]);
   const current = answer?.textKey === textKey ? answer : undefined;
-  if (nothingToMatch) return { sentences: [], state: 'none', version, matchLong };
-  if (long && asked !== textKey) return { sentences: undefined, state: 'long', version, matchLong };
+  if (nothingToMatch) return { sentences: [], state: 'none', version };
+  const state = current === undefined || current.version !== version ? 'matching' : current.message ? 'failed' : 'done';
   return {
     sentences: current?.sentences,
-    state: current === undefined || current.version !== version ? 'matching' : current.message ? 'failed' : 'done',
+    state,
     ...(current?.message ? { message: current.message } : {}),
+    ...(state === 'matching' && progress !== undefined ? { progress } : {}),
     version,
-    matchLong,
   };
 }
 

@@ -67,6 +67,14 @@ describe('the command registry', () => {
     expect(commandOfKey({ ...press('å', { alt: true }), code: 'KeyA' }, 'window')).toBe('view.archive');
   });
 
+  it('reads the Archive view’s keys in its list only', () => {
+    expect(commandOfKey(press('c'), 'archive-view')).toBe('archive.claim');
+    expect(commandOfKey(press('ArrowDown'), 'archive-view')).toBe('archive.next');
+    expect(commandOfKey(press('k'), 'archive-view')).toBe('archive.previous');
+    expect(commandOfKey(press('c'), 'window')).toBeUndefined();
+    expect(commandOfKey(press('c', { ctrl: true }), 'archive-view')).toBeUndefined();
+  });
+
   it.each([
     [press('ArrowDown', { shift: true }), 'panel.extendNext'],
     [press('J', { shift: true }), 'panel.extendNext'],

@@ -12,7 +12,8 @@ export interface KeyChord {
 }
 
 /** Where a key works: anywhere in the window, or only with focus in one place. */
-export type Scope = 'window' | 'reader' | 'claims-panel' | 'claim-form' | 'matches-panel' | 'agreement' | 'suggestions-panel';
+export type Scope =
+  'window' | 'reader' | 'claims-panel' | 'claim-form' | 'matches-panel' | 'archive-view' | 'agreement' | 'suggestions-panel';
 
 export const SCOPE_NAMES: Readonly<Record<Scope, string>> = {
   window: 'Anywhere',
@@ -20,6 +21,7 @@ export const SCOPE_NAMES: Readonly<Record<Scope, string>> = {
   'claims-panel': 'In the annotations panel',
   'claim-form': 'In the annotation form',
   'matches-panel': 'In the Matches tab',
+  'archive-view': 'In the Archive view’s list',
   agreement: 'In the Agreement view’s disagreements',
   'suggestions-panel': 'In the Suggestions tab',
 };
@@ -142,6 +144,14 @@ export const COMMANDS = {
     scope: 'matches-panel',
     keys: [{ key: 'm' }],
     when: 'or Enter on its Attach button',
+  },
+  'archive.next': { title: 'Next fact-check', scope: 'archive-view', keys: [{ key: 'j' }, { key: 'ArrowDown' }] },
+  'archive.previous': { title: 'Previous fact-check', scope: 'archive-view', keys: [{ key: 'k' }, { key: 'ArrowUp' }] },
+  'archive.claim': {
+    title: 'Make the fact-check a workspace claim (its verdict and link)',
+    scope: 'archive-view',
+    keys: [{ key: 'c' }],
+    when: 'or Enter on its Make a claim button',
   },
   'form.tag': {
     title: 'Add or remove a tag',

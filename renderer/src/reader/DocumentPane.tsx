@@ -37,6 +37,8 @@ interface DocumentPaneProps {
   readonly placeholder?: ReactNode;
   /** Its sentences that may have been checked before (marked in the reader's gutter). */
   readonly checked?: readonly CheckedSentence[];
+  /** While a long document's sentences are matched against the fact-checks: how far it got (0–1). */
+  readonly checkedProgress?: number | undefined;
   /** Its claim suggestions (a dotted underline in the reader) and the one the Suggestions tab is on. */
   readonly suggestions?: SuggestionMarks;
 }
@@ -56,6 +58,7 @@ export function DocumentPane({
   onWindowKey,
   placeholder,
   checked,
+  checkedProgress,
   suggestions,
 }: DocumentPaneProps) {
   const { open, shown, document, annotationForm } = pane;
@@ -89,6 +92,12 @@ export function DocumentPane({
                 .filter(Boolean)
                 .join(' · ')}
               {open.meta.sourceUrl && <span className="document-source"> · {open.meta.sourceUrl}</span>}
+              {checkedProgress !== undefined && (
+                <span className="document-matching" role="status" data-testid="matching-progress">
+                  {' · '}Checking its sentences against the fact-checks… {Math.floor(checkedProgress * 100)}%{' '}
+                  <progress max={1} value={checkedProgress} aria-hidden="true" />
+                </span>
+              )}
             </p>
           </header>
           <Reader
