@@ -94,7 +94,10 @@ export function DocumentPane({
               {open.meta.sourceUrl && <span className="document-source"> · {open.meta.sourceUrl}</span>}
               {checkedProgress !== undefined && (
                 <span className="document-matching" role="status" data-testid="matching-progress">
-                  {' · '}Checking its sentences against the fact-checks… {Math.floor(checkedProgress * 100)}%{' '}
+                  {open.meta.role === 'source' || open.meta.outlet || open.meta.author || open.meta.publishedAt || open.meta.sourceUrl
+                    ? ' · '
+                    : ''}
+                  Checking its sentences against the fact-checks… {Math.floor(checkedProgress * 100)}%{' '}
                   <progress max={1} value={checkedProgress} aria-hidden="true" />
                 </span>
               )}
