@@ -4,7 +4,8 @@
 // before; the Matches tab listing what it matches, with the figures that disagree; one key making
 // a claim of the fact-check with the sentence as its mention, seen in the Claims view with the
 // fact-check's rating as its verdict; and Ctrl+Z taking the claim back, then the import. And, in the Archive view,
-// `c` making a claim of an entry (its verdict and link, no mention yet) in one undoable step.
+// `c` making a claim of an entry (its verdict and link, no mention yet) in one undoable step; and a
+// long document matched in the background, its header saying how far it got.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -192,4 +193,36 @@ test('in the Archive view, c makes the chosen fact-check a claim with its verdic
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('history-said')).toHaveText('Undid: Claim from fact-check "The Lindell reservoir fell to 25…"');
   await expect(claim).toHaveCount(0);
+});
+
+test('a long document is matched in the background: its header says how far it got, then its sentences are marked', async ({
+  page,
+  served,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(served.url);
+  await expect(reader(page).locator('.cb-hl').first()).toBeVisible();
+  await page.keyboard.press('Alt+a');
+  await archive(page)
+    .getByTestId('archive-input')
+    .setInputFiles([{ name: 'valley-checks.csv', mimeType: 'text/csv', buffer: Buffer.from(FACT_CHECKS) }]);
+  await expect(archive(page).getByTestId('archive-row')).toHaveCount(2);
+  await views(page).getByRole('button', { name: 'Documents' }).click();
+
+  // About 700,000 characters of minutes, the reservoir claim in every fortieth paragraph.
+  const paragraphs = Array.from(
+    { length: 3000 },
+    (_, i) =>
+      `Item ${i} of the council minutes records the discussion of the agenda. The members spoke about the budget of the school district and the roads near the river. The chair thanked everyone for coming to the meeting in the town hall on a rainy evening.${i % 40 === 0 ? ` ${NEW_CLAIM}.` : ''}`,
+  );
+  const text = `Council minutes of the long session\n\n${paragraphs.join('\n\n')}`;
+  await page.getByTestId('import-input').setInputFiles([{ name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from(text) }]);
+  await expect(page.getByTestId('import-panel')).toContainText('Imported 1 of 1', { timeout: 60_000 });
+  await page.getByTestId('library-item').filter({ hasText: 'Council minutes' }).click();
+  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(/^Council minutes/);
+
+  const progress = reader(page).getByTestId('matching-progress');
+  await expect(progress).toHaveText(/Checking its sentences against the fact-checks… \d+%/, { timeout: 30_000 });
+  await expect(progress).toHaveCount(0, { timeout: 150_000 });
+  await expect(reader(page).locator('.cb-checked[title*="Valley Checks"]').first()).toBeVisible();
 });
