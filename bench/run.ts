@@ -344,6 +344,15 @@ function summaryLine(benchmark: { id: string } & Record<string, unknown>): strin
       .join(', ');
     return `storage: save vs append+fdatasync: ${sizes} (≤ 3, ≤ 5); p50 100k/1k ${save!.p50At100kOverP50At1k} (≤ 1.5); 50 at once ×${burst!.ratio} (≤ 2); open ×${open!.ratio} (≤ 1.5); kill -9 ×${kill!.cycles}: ${kill!.unparseableFiles} unparseable, ${kill!.lostAcknowledgedSaves} lost`;
   }
+  if (benchmark.id === 'claim-matching') {
+    type Figures = { map5: number; p1: number };
+    const { quality, speed } = benchmark as unknown as {
+      quality: { dev: { matcher: Figures; baseline: Figures } };
+      speed: { archiveImportMs: number; sentenceQueryMs: { p50: number }; article5kbSentenceBySentenceMs: { median: number } };
+    };
+    const { matcher, baseline } = quality.dev;
+    return `claim-matching: dev MAP@5 ${matcher.map5} vs BM25 ${baseline.map5}, P@1 ${matcher.p1} vs ${baseline.p1}; archive import ${speed.archiveImportMs} ms (≤ 2000); one sentence p50 ${speed.sentenceQueryMs.p50} ms (≤ 5); 5 KB article ${speed.article5kbSentenceBySentenceMs.median} ms (≤ 100)`;
+  }
   if (benchmark.id === 'suggest-reader') {
     const { whileAnalysed, whenReceived, openingTab, analysisMs } = benchmark as Record<string, { longestMs?: number } | number>;
     const longest = (value: unknown) => (value as { longestMs: number }).longestMs;
