@@ -23,7 +23,7 @@ const WORD = /[\p{L}\p{N}\p{M}]/u;
  */
 export function findPhrase(text: string, phrase: string, options: FindOptions): Span[] {
   if (phrase === '') return [];
-  const haystack = options.matchCase ? text : foldCase(text);
+  const haystack = options.matchCase ? text : foldedText(text);
   const needle = options.matchCase ? phrase : foldCase(phrase);
   const spans: Span[] = [];
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
@@ -40,7 +40,7 @@ export function findPhrase(text: string, phrase: string, options: FindOptions): 
  */
 export function findWord(text: string, word: string, prefix: boolean): Span[] {
   if (word === '') return [];
-  const haystack = foldCase(text);
+  const haystack = foldedText(text);
   const needle = foldCase(word);
   const checkStart = WORD.test(codePointAt(needle, 0));
   const checkEnd = !prefix && WORD.test(codePointBefore(needle, needle.length));
@@ -62,6 +62,21 @@ export function findWord(text: string, word: string, prefix: boolean): Span[] {
     }
   }
   return spans;
+}
+
+/** The last long texts folded: a search tests several terms against the same document text in turn. */
+const recentlyFolded: { text: string; folded: string }[] = [];
+const REMEMBERED = 4;
+const LONG = 1024;
+
+function foldedText(text: string): string {
+  if (text.length < LONG) return foldCase(text);
+  const known = recentlyFolded.find((entry) => entry.text === text);
+  if (known !== undefined) return known.folded;
+  const folded = foldCase(text);
+  recentlyFolded.unshift({ text, folded });
+  if (recentlyFolded.length > REMEMBERED) recentlyFolded.pop();
+  return folded;
 }
 
 function codePointAt(text: string, index: number): string {

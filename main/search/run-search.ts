@@ -1,22 +1,21 @@
 // Runs a parsed query against the index: the engine proposes candidates (FTS5 and SQL filters
 // that every match must pass), then each candidate is tested exactly (term-test.ts) and its hits
 // placed in the stored text. Results are grouped by document, with snippets for the page shown.
+// Documents are checked only until the page is full (text-matches.ts): the counts are then
+// bounds (`exact` false: at most so many documents, at least so many hits).
 import type { DatabaseSync } from 'node:sqlite';
 import type { Codebook } from '../../core/model/codebook.ts';
 import type { Span } from '../../core/search/find-text.ts';
 import { clausesOf, scopesOf, type SearchQuery } from '../../core/search/query-ast.ts';
 import type { SearchOptions, SearchResults } from '../../core/search/search-types.ts';
 import { snippet } from '../../core/search/snippet.ts';
-import { ftsExpression } from './fts-expression.ts';
-import { annotationMatches, documentRows, queryHolds } from './match-annotations.ts';
-import { prefilters } from './prefilters.ts';
 import { countFacets } from './facets.ts';
-import { groupByDocument, mergeSpans, type Match } from './group-hits.ts';
-import { annotationFieldDocs, cachedTexts, claimMatches, docSearchable, type DocRow } from './searchables.ts';
+import { groupByDocument, type Match } from './group-hits.ts';
+import { annotationPage } from './annotation-page.ts';
+import { documentRows, queryHolds } from './match-annotations.ts';
+import { cachedTexts, claimMatches } from './searchables.ts';
 import { textSpans, type Searchable, type TermContext } from './term-test.ts';
-
-/** Text checked exactly before a page may be answered with counts that are only bounds. */
-const VERIFY_BUDGET_CHARS = 1_000_000;
+import { textMatches, type TextMatches } from './text-matches.ts';
 
 export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebook, options: SearchOptions = {}): SearchResults {
   const context: TermContext = { matchCase: options.matchCase ?? false, codebook };
@@ -34,47 +33,24 @@ export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebo
     }
     return found;
   };
-  const docRows = documentRows(db);
-  const docOf = docRows.get;
+  // Checked only until the page is full where one kind of unit answers (the text, or annotations):
+  // a page mixing kinds could owe its order to a unit not checked yet.
+  const oneKind = scopes.every((scope) => scope === 'text') || scopes.every((scope) => scope === 'quotes' || scope === 'notes');
+  const wanted = oneKind ? offset + limit : Infinity;
+  const docOf = documentRows(db).get;
   const textOf = cachedTexts(db);
   const matches: Match[] = [];
-  let exact = true;
-  let uncheckedCandidates = 0;
-
+  let text: TextMatches | undefined;
   if (scopes.includes('text')) {
-    const docAnnotationSets = annotationFieldDocs(db, query, context, docOf);
-    const filter = prefilters(query, 'docs', codebook);
-    const match = ftsExpression(query);
-    const order = sort === 'date' ? 'published IS NULL, published DESC, d.rowid' : 'score DESC, d.rowid';
-    const sql =
-      match === undefined
-        ? `SELECT d.rowid, d.id, d.title, d.role, d.outlet, d.author, d.published, d.url, d.tags, 0 AS score FROM docs d WHERE ${filter.where} ORDER BY ${order}`
-        : `SELECT d.rowid, d.id, d.title, d.role, d.outlet, d.author, d.published, d.url, d.tags, -bm25(docs_fts) AS score FROM docs_fts JOIN docs d ON d.rowid = docs_fts.rowid WHERE docs_fts MATCH ? AND ${filter.where} ORDER BY ${order}`;
-    const rows = db.prepare(sql).all(...(match === undefined ? [] : [match]), ...filter.params) as unknown as DocRow[];
-    let checked = 0;
-    for (const [index, row] of rows.entries()) {
-      if (checked > VERIFY_BUDGET_CHARS && matches.length >= offset + limit) {
-        exact = false;
-        uncheckedCandidates = rows.length - index;
-        break;
-      }
-      docRows.keep(row);
-      const unit = docSearchable(row, () => textOf(row.rowid), docAnnotationSets);
-      if (!holds(unit)) continue;
-      checked += unit.texts()[0]!.length;
-      const spans = spansOf(unit)[0]!;
-      matches.push({
-        documentId: row.id,
-        docRowid: row.rowid,
-        score: row.score || spans.length,
-        hits: spans.length > 0 ? mergeSpans(spans) : [{ start: 0, end: 0 }],
-        facets: { role: [row.role], outlet: [row.outlet] },
-      });
-    }
+    text = textMatches(db, query, context, sort, wanted, docOf, textOf, holds, spansOf);
+    matches.push(...text.matches);
   }
+  let uncheckedAnnotationDocuments = 0;
   const annotationScopes = scopes.filter((scope): scope is 'quotes' | 'notes' => scope === 'quotes' || scope === 'notes');
   if (annotationScopes.length > 0) {
-    for (const { row, doc } of annotationMatches(db, query, context, annotationScopes, docOf)) {
+    const annotations = annotationPage(db, query, context, annotationScopes, docOf, sort, wanted);
+    uncheckedAnnotationDocuments = annotations.unchecked;
+    for (const { row, doc } of annotations.found) {
       const tags = JSON.parse(row.tags) as string[];
       matches.push({
         documentId: doc.id,
@@ -94,7 +70,8 @@ export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebo
   if (scopes.includes('claims')) matches.push(...claimMatches(db, context, holds, docOf));
 
   const groups = groupByDocument(matches, (rowid) => docOf(rowid).published ?? undefined, sort);
-  const page = groups.slice(offset, offset + limit).map((group) => {
+  const pageGroups = groups.slice(offset, offset + limit);
+  const page = pageGroups.map((group) => {
     const text = textOf(group.docRowid);
     const hits = group.hits.slice(0, options.hitsPerDocument ?? 20).map((hit) => ({
       documentId: group.documentId,
@@ -116,8 +93,10 @@ export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebo
     };
   });
   const hitCount = groups.reduce((sum, group) => sum + group.hits.length, 0);
+  // Unchecked candidates may match (documents: an upper bound) and may hold more hits (hits: a lower bound).
+  const unchecked = (text?.unchecked ?? 0) + uncheckedAnnotationDocuments;
   return {
-    counts: { documents: groups.length + uncheckedCandidates, hits: hitCount + uncheckedCandidates, exact },
+    counts: { documents: groups.length + unchecked, hits: hitCount, exact: unchecked === 0 },
     groups: page,
     ...(options.facets ? { facets: countFacets(db, matches, scopes.includes('text')) } : {}),
   };

@@ -96,9 +96,16 @@ export function annotationFieldDocs(
     if (term.kind !== 'field' || !ANNOTATION_FIELDS.has(term.field) || sets.has(term)) continue;
     const filter = prefilters({ groups: [[{ negated: false, term, offset: 0 }]], scopes: [] }, 'anns', context.codebook);
     const docs = new Set<number>();
-    const sql = `SELECT a.*, 0 AS score FROM anns a JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`;
-    for (const row of db.prepare(sql).iterate(...filter.params) as Iterable<AnnRow>) {
-      if (!docs.has(row.doc) && termHolds(term, annotationSearchable(row, docOf(row.doc), []), context)) docs.add(row.doc);
+    if (term.field === 'tag') {
+      // The SQL filter is the exact test here: the tags stored are ids, matched against the same set.
+      const sql = `SELECT DISTINCT a.doc AS doc FROM anns a JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`;
+      for (const row of db.prepare(sql).iterate(...filter.params) as Iterable<{ doc: number }>) docs.add(row.doc);
+    } else {
+      const columns = "a.doc, a.tags, a.status, a.speaker, a.outlet, a.creator, '' AS quote, '' AS note";
+      const sql = `SELECT ${columns}, 0 AS score FROM anns a JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`;
+      for (const row of db.prepare(sql).iterate(...filter.params) as Iterable<AnnRow>) {
+        if (!docs.has(row.doc) && termHolds(term, annotationSearchable(row, docOf(row.doc), []), context)) docs.add(row.doc);
+      }
     }
     sets.set(term, docs);
   }

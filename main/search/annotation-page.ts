@@ -1,0 +1,79 @@
+// The annotations a search shows (run-search.ts), checked lazily as text-matches.ts does for
+// documents: candidates stream from the index in the order of the results (group-hits.ts's
+// compareGroups) and are tested exactly only until enough documents are found for the page; then
+// every candidate of those documents is tested, so their groups are whole. The annotations table
+// needs them all and uses match-annotations.ts instead.
+import type { DatabaseSync } from 'node:sqlite';
+import type { SearchQuery } from '../../core/search/query-ast.ts';
+import { ftsExpression } from './fts-expression.ts';
+import { queryHolds } from './match-annotations.ts';
+import { prefilters } from './prefilters.ts';
+import { annotationSearchable, type AnnRow, type DocRow } from './searchables.ts';
+import type { TermContext } from './term-test.ts';
+
+export interface AnnotationPage {
+  readonly found: readonly { readonly row: AnnRow; readonly doc: DocRow }[];
+  /** How many documents with candidates were not looked at (0 when every candidate was tested). */
+  readonly unchecked: number;
+}
+
+/**
+ * @param wanted how many documents the page needs (offset + limit)
+ * @example annotationPage(db, parseQuery('tag:statistic').value, context, ['quotes'], docOf, 'relevance', 50)
+ */
+export function annotationPage(
+  db: DatabaseSync,
+  query: SearchQuery,
+  context: TermContext,
+  scopes: readonly ('quotes' | 'notes')[],
+  docOf: (rowid: number) => DocRow,
+  sort: 'relevance' | 'date',
+  wanted: number,
+): AnnotationPage {
+  const holds = queryHolds(query, context);
+  const filter = prefilters(query, 'anns', context.codebook);
+  const columns = scopes.map((scope) => (scope === 'quotes' ? 'quote' : 'note'));
+  const match = ftsExpression(query, columns);
+  const rank = match !== undefined && sort === 'relevance';
+  const from =
+    match === undefined
+      ? `FROM anns a JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`
+      : `FROM anns_fts JOIN anns a ON a.rowid = anns_fts.rowid JOIN docs d ON d.rowid = a.doc WHERE anns_fts MATCH ? AND ${filter.where}`;
+  const params = [...(match === undefined ? [] : [match]), ...filter.params];
+  const order = sort === 'date' ? "coalesce(d.published, '') DESC" : 'score DESC';
+  const candidates = `SELECT a.rowid AS rowid, a.doc AS doc, ${rank ? '-bm25(anns_fts)' : '0'} AS score ${from}`;
+  const annotation = db.prepare(
+    'SELECT rowid, id, start, end, quote, note, tags, status, speaker, outlet, creator, doc FROM anns WHERE rowid = ?',
+  );
+  const found: { row: AnnRow; doc: DocRow }[] = [];
+  const tested = new Set<number>();
+  const pageDocs = new Set<number>();
+  const test = (candidate: { rowid: number; score: number }) => {
+    tested.add(candidate.rowid);
+    const row = { ...(annotation.get(candidate.rowid) as unknown as AnnRow), score: candidate.score };
+    const doc = docOf(row.doc);
+    const texts = columns.map((column) => (column === 'quote' ? row.quote : row.note));
+    if (!holds(annotationSearchable(row, doc, texts))) return;
+    found.push({ row, doc });
+    pageDocs.add(row.doc);
+  };
+  let stopped = false;
+  for (const candidate of db.prepare(`${candidates} ORDER BY ${order}, d.id, a.rowid`).iterate(...params) as Iterable<{
+    rowid: number;
+    doc: number;
+    score: number;
+  }>) {
+    // A document first met now comes after every document of the page (its best annotation is no better).
+    if (pageDocs.size >= wanted && !pageDocs.has(candidate.doc)) {
+      stopped = true;
+      break;
+    }
+    test(candidate);
+  }
+  if (!stopped) return { found, unchecked: 0 };
+  const inPage = `${candidates} AND a.doc IN (SELECT value FROM json_each(?))`;
+  for (const candidate of db.prepare(inPage).iterate(...params, JSON.stringify([...pageDocs])) as Iterable<{ rowid: number; score: number }>)
+    if (!tested.has(candidate.rowid)) test(candidate);
+  const { n } = db.prepare(`SELECT count(DISTINCT a.doc) AS n ${from}`).get(...params) as { n: number };
+  return { found, unchecked: Math.max(0, n - pageDocs.size) };
+}
