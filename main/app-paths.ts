@@ -19,6 +19,7 @@ export type AppMode = 'sources' | 'built' | 'packaged';
 export const WORKER_SOURCES = {
   'export-worker': 'main/bundle/export-worker.ts',
   'pdf-worker': 'main/import/formats/pdf-worker.ts',
+  'search-build-worker': 'main/search/build-worker.ts',
   'suggest-worker': 'main/workbench/suggest-worker.ts',
   'match-worker': 'main/archive/match-worker.ts',
 } as const;

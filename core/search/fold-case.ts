@@ -45,7 +45,9 @@ function foldTable(): { table: Map<string, string>; foldable: RegExp; units: Uin
 
 /** Texts at least this long are folded through a table of units rather than a replacement per capital. */
 const LONG_TEXT = 256;
-const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+// In every runtime core runs in (browsers, Node), though not in the ES library core is typed against.
+declare const TextDecoder: new (label: 'utf-16le') => { decode(units: Uint16Array): string };
 const decoder = new TextDecoder('utf-16le');
 let buffer = new Uint16Array(0);
 

@@ -85,8 +85,10 @@ export interface SearchFacets {
 
 export interface SearchResults {
   /**
-   * Matching documents and hits. `exact` is false when a query matched so much that only enough
-   * candidates were checked to fill the page: the counts are then the candidates' (an upper bound).
+   * Matching documents and hits. `exact` is false when the search stopped checking candidates
+   * once its page was full (the rest can only come after it): `documents` is then an upper bound
+   * (the candidates, some of which may not match) and `hits` a lower bound (those found so far);
+   * facet counts are those of the matches checked (lower bounds too). result-counts.ts says them.
    */
   readonly counts: { readonly documents: number; readonly hits: number; readonly exact: boolean };
   readonly groups: readonly SearchGroup[];

@@ -105,6 +105,11 @@ describe('claimbench search', () => {
         expect(readable.stdout).toMatch(/\[Lindell reservoir\]/);
         expect(readable.stdout).toMatch(/\d+ hits? in \d+ documents?\n$/);
 
+        // A page of one document: the others are not checked, so the counts are bounds, and say so.
+        const bounded = claimbench('search', '--workspace', ws, '--limit', '1', 'reservoir');
+        expect(bounded.code).toBe(0);
+        expect(bounded.stdout).toMatch(/\n\d+\+ hits in at most \d+ documents( \(1 shown: --limit\))?\n$/);
+
         const none = claimbench('search', '--workspace', ws, '"no such words anywhere"');
         expect(none.code).toBe(1);
         expect(none.stdout).toBe('0 hits in 0 documents\n');

@@ -3,6 +3,7 @@
 // missing or stale), so the answer is the workspace's as it is.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { resultCountsText } from '../../core/search/result-counts.ts';
 import type { SearchHit } from '../../core/search/search-types.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
@@ -82,11 +83,10 @@ export async function searchCommand({ workspace, limit: limitText, positionals }
         title = next;
         output.report('hit', `  ${hit.start}-${hit.end}  ${marked(hit)}`);
       }
-      const { documents, hits: count, exact } = answer.value.counts;
-      const bound = exact ? '' : 'at most ';
+      const { counts } = answer.value;
       output.report(
         'summary',
-        `${hits.length === 0 ? '' : '\n'}${bound}${plural(count, 'hit')} in ${bound}${plural(documents, 'document')}${hits.length < count ? ` (${hits.length} shown: --limit)` : ''}`,
+        `${hits.length === 0 ? '' : '\n'}${resultCountsText(counts)}${hits.length < counts.hits ? ` (${hits.length} shown: --limit)` : ''}`,
       );
     }
     return hits.length > 0 ? 0 : 1;
@@ -121,8 +121,4 @@ function limitOf(text: string | undefined): number {
   if (!/^\d+$/.test(text) || limit < 1 || limit > 100_000)
     throw new UsageError(`--limit must be a whole number from 1 to 100000, not "${text}"`);
   return limit;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

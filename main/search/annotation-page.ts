@@ -72,7 +72,10 @@ export function annotationPage(
   }
   if (!stopped) return { found, unchecked: 0 };
   const inPage = `${candidates} AND a.doc IN (SELECT value FROM json_each(?))`;
-  for (const candidate of db.prepare(inPage).iterate(...params, JSON.stringify([...pageDocs])) as Iterable<{ rowid: number; score: number }>)
+  for (const candidate of db.prepare(inPage).iterate(...params, JSON.stringify([...pageDocs])) as Iterable<{
+    rowid: number;
+    score: number;
+  }>)
     if (!tested.has(candidate.rowid)) test(candidate);
   const { n } = db.prepare(`SELECT count(DISTINCT a.doc) AS n ${from}`).get(...params) as { n: number };
   return { found, unchecked: Math.max(0, n - pageDocs.size) };

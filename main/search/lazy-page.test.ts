@@ -36,7 +36,7 @@ let index: SearchIndex;
 
 beforeAll(async () => {
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const documents = Array.from({ length: 40 }, (_, n) => {
     const text = Array.from({ length: 30 + Math.floor(random() * 40) }, () => pick(WORDS)).join(' ');
@@ -49,9 +49,19 @@ beforeAll(async () => {
         note: random() < 0.5 ? `${pick(WORDS)} ${pick(WORDS)}` : '',
       }),
     );
-    return doc(`d${String(n).padStart(2, '0')}`, text, { role: random() < 0.5 ? 'source' : 'claim', publishedAt: `2024-0${1 + (n % 3)}-01` }, annotations);
+    return doc(
+      `d${String(n).padStart(2, '0')}`,
+      text,
+      { role: random() < 0.5 ? 'source' : 'claim', publishedAt: `2024-0${1 + (n % 3)}-01` },
+      annotations,
+    );
   });
-  const claims = [claim('k1', 'The drought is ten times bigger', [['d01', 'a0'], ['d02', 'a1']])];
+  const claims = [
+    claim('k1', 'The drought is ten times bigger', [
+      ['d01', 'a0'],
+      ['d02', 'a1'],
+    ]),
+  ];
   dir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-lazy-'));
   index = await openSearchIndex(dir);
   await index.rebuild({ fingerprint: 'f', codebook: { tags: [] }, documents, claims });
@@ -68,7 +78,11 @@ function search(query: string, options: SearchOptions): SearchResults {
 }
 
 const shape = (results: SearchResults) =>
-  results.groups.map((group) => ({ id: group.documentId, hitCount: group.hitCount, hits: group.hits.map((hit) => [hit.start, hit.end, hit.annotationId ?? '']) }));
+  results.groups.map((group) => ({
+    id: group.documentId,
+    hitCount: group.hitCount,
+    hits: group.hits.map((hit) => [hit.start, hit.end, hit.annotationId ?? '']),
+  }));
 
 describe('a page checked lazily', () => {
   it('is the page of the full answer, with counts that bound the full counts', () => {

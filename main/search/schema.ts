@@ -8,7 +8,7 @@
 // candidates; core/search/find-text.ts decides every hit and its offsets. \`folded\` holds a row's
 // fields case-folded, one per line, so that a field filter can narrow in SQL (instr) before the
 // exact test in JS.
-import type { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync } from 'node:sqlite';
 
 /** Bumped whenever the schema or what is stored in it changes. */
 export const FORMAT_VERSION = 1;
@@ -46,9 +46,22 @@ END;
 CREATE TABLE claims(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, json TEXT NOT NULL);
 `;
 
-/** Settings for a file nobody needs to survive a crash: it is rebuilt instead. */
-export function tuneForDerivedData(db: DatabaseSync): void {
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;');
+/**
+ * Settings for a file nobody needs to survive a crash: it is rebuilt instead. A `scratch` file
+ * (an index being built, not yet in use) keeps no journal at all: nothing reads it meanwhile, and
+ * a write-ahead log would have to be copied into it at the end, in one long step.
+ */
+export function tuneForDerivedData(db: DatabaseSync, { scratch = false }: { readonly scratch?: boolean } = {}): void {
+  db.exec(
+    `PRAGMA journal_mode = ${scratch ? 'OFF' : 'WAL'}; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;`,
+  );
+}
+
+/** Opens (or creates) an index file with the settings above. */
+export function openIndexFile(file: string, options: { readonly scratch?: boolean } = {}): DatabaseSync {
+  const db = new DatabaseSync(file);
+  tuneForDerivedData(db, options);
+  return db;
 }
 
 /** Creates the tables in an empty database and records the format. */

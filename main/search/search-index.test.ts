@@ -177,4 +177,26 @@ describe('openSearchIndex', () => {
     expect(index.fingerprint).toBe('f1');
     expect(hits('percent')).toHaveLength(2);
   });
+
+  it('builds a large workspace in a worker thread: the same hits, and an abort leaves the old index', async () => {
+    // Over 100,000 characters of text: written by build-worker.ts rather than in this thread.
+    const line = 'The reservoir is ten times bigger. Zürich café, 東京都 😀. ';
+    const large = Array.from({ length: 40 }, (_, n) => doc(`big${n}`, `${n} ${line.repeat(60)}`));
+    const expected = large.reduce((sum, document) => sum + document.text.split('ten times bigger').length - 1, 0);
+    const controller = new AbortController();
+    await expect(
+      index.rebuild(
+        { fingerprint: 'f4', codebook, documents: large, claims: [] },
+        () => controller.abort(new Error('stop')),
+        controller.signal,
+      ),
+    ).rejects.toThrow('stop');
+    expect(index.fingerprint).toBe('f1');
+    let reported = 0;
+    await index.rebuild({ fingerprint: 'f5', codebook, documents: large, claims }, (progress) => (reported = progress.documents));
+    expect(reported).toBe(40);
+    expect(index.fingerprint).toBe('f5');
+    const found = search('"ten times bigger"', { limit: 100, hitsPerDocument: 1000 });
+    expect(found.counts).toEqual({ documents: 40, hits: expected, exact: true });
+  });
 });

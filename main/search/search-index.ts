@@ -4,14 +4,14 @@
 // transaction, and answers parsed queries (run-search.ts).
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { DatabaseSync } from 'node:sqlite';
 import type { Codebook } from '../../core/model/codebook.ts';
 import type { SearchQuery } from '../../core/search/query-ast.ts';
 import type { SearchChange, SearchOptions, SearchResults, SearchSource } from '../../core/search/search-types.ts';
 import { matchAnnotations } from './match-annotations.ts';
 import { runSearch } from './run-search.ts';
-import { createSchema, FORMAT_VERSION, storedFormat, tuneForDerivedData } from './schema.ts';
+import { buildIndexFile } from './build-index-file.ts';
+import { createSchema, FORMAT_VERSION, openIndexFile, storedFormat } from './schema.ts';
 import { RowWriter } from './write-rows.ts';
 
 export const INDEX_FILE = 'search.sqlite';
@@ -26,9 +26,10 @@ export interface SearchIndex {
   /** The fingerprint of the workspace state the index holds; undefined when it must be rebuilt. */
   readonly fingerprint: string | undefined;
   /**
-   * Builds the index anew from `source` into a file beside the current one, in batches that yield
-   * to the event loop, and swaps it in at the end (searches meanwhile see the old index). An
-   * aborted rebuild leaves the old index as it was and rejects with the signal's reason.
+   * Builds the index anew from `source` into a file beside the current one, in a worker thread
+   * (build-index-file.ts: this thread only sends it the documents), and swaps it in at the end
+   * (searches meanwhile see the old index). An aborted rebuild leaves the old index as it was and
+   * rejects with the signal's reason.
    */
   rebuild(source: SearchSource, onProgress?: (progress: RebuildProgress) => void, signal?: AbortSignal): Promise<void>;
   /** Applies one change of the workspace in one transaction. */
@@ -38,9 +39,6 @@ export interface SearchIndex {
   matchAnnotations(query: SearchQuery, options: { readonly matchCase: boolean }): { documentId: string; annotationId: string }[];
   close(): void;
 }
-
-/** Documents written per transaction during a rebuild, between yields to the event loop. */
-const BATCH_DOCUMENTS = 25;
 
 /**
  * Opens (or creates) the index in `dir`. An index of another format, or a file that is not one,
@@ -72,32 +70,9 @@ export async function openSearchIndex(dir: string): Promise<SearchIndex> {
       const mine = (rebuilding = new AbortController());
       const building = `${file}.building`;
       await removeDatabase(building);
-      const next = openFile(building);
       try {
-        createSchema(next);
-        const nextWriter = new RowWriter(next);
-        const progress = { documents: 0, annotations: 0 };
-        next.exec('BEGIN');
-        for await (const document of source.documents) {
-          nextWriter.upsertDocument(document);
-          progress.documents++;
-          progress.annotations += document.annotations.length;
-          if (progress.documents % BATCH_DOCUMENTS === 0) {
-            next.exec('COMMIT');
-            onProgress?.({ ...progress });
-            await yieldToEventLoop();
-            signal?.throwIfAborted();
-            mine.signal.throwIfAborted();
-            next.exec('BEGIN');
-          }
-        }
-        for (const claim of source.claims) nextWriter.upsertClaim(claim);
-        setMeta(next, 'codebook', JSON.stringify(source.codebook));
-        setMeta(next, 'fingerprint', source.fingerprint);
-        next.exec('COMMIT');
-        onProgress?.({ ...progress });
-        next.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-        next.close();
+        const stop = AbortSignal.any([mine.signal, ...(signal === undefined ? [] : [signal])]);
+        await buildIndexFile(building, source, (progress) => onProgress?.(progress), stop);
         db.close();
         await removeDatabase(file, { keepMain: true });
         await rename(building, file);
@@ -105,7 +80,6 @@ export async function openSearchIndex(dir: string): Promise<SearchIndex> {
         writer = new RowWriter(db);
         codebook = source.codebook;
       } catch (error) {
-        if (next.isOpen) next.close();
         await removeDatabase(building);
         throw error;
       } finally {
@@ -160,9 +134,7 @@ async function openOrRecreate(file: string): Promise<DatabaseSync> {
 }
 
 function openFile(file: string): DatabaseSync {
-  const db = new DatabaseSync(file);
-  tuneForDerivedData(db);
-  return db;
+  return openIndexFile(file);
 }
 
 /** Deletes a database with its WAL files (the main file too unless `keepMain`: rename replaces it). */

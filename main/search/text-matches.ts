@@ -17,7 +17,6 @@ export interface TextMatches {
   readonly matches: Match[];
   /** How many candidates were not checked (they all come after every match above). */
   readonly unchecked: number;
-
 }
 
 /**

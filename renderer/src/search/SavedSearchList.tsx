@@ -1,6 +1,7 @@
 // The saved searches in the library, each with how many hits it finds now (counted again as the
 // workspace changes): a click runs it in the search view; Rename and Delete beside it.
 import { useEffect, useState } from 'react';
+import { hitCountText } from '../../../core/search/result-counts.ts';
 import type { SavedSearch } from '../../../core/search/saved-search.ts';
 import { api } from '../api/client.ts';
 import { useWorkspaceGeneration } from '../api/use-workspace-generation.ts';
@@ -17,7 +18,7 @@ interface SavedSearchListProps {
   readonly say: (message: string) => void;
 }
 
-/** How many hits a saved search finds: a number (a bound when not exact), or the reason it cannot run. */
+/** How many hits a saved search finds: a number (at least that many when not exact), or the reason it cannot run. */
 type Count = { readonly hits: number; readonly exact: boolean } | { readonly problem: string };
 
 /** Changes of the workspace gathered before counting again. */
@@ -65,10 +66,10 @@ export function SavedSearchList({ searches, onRun, confirm, report, say }: Saved
                       ? 'Counting…'
                       : 'problem' in count
                         ? count.problem
-                        : `${count.exact ? '' : 'at most '}${count.hits} hits now`
+                        : `${hitCountText(count)} hits now${count.exact ? '' : ' (at least: only enough was checked to fill a page)'}`
                   }
                 >
-                  {count === undefined ? '…' : 'problem' in count ? '!' : `${count.exact ? '' : '≤'}${count.hits}`}
+                  {count === undefined ? '…' : 'problem' in count ? '!' : hitCountText(count)}
                 </span>
               </button>
               <button
@@ -113,7 +114,9 @@ function useLiveCounts(searches: readonly SavedSearch[]): ReadonlyMap<SavedSearc
           const result = await api.search(search.query, {
             matchCase: search.matchCase ?? false,
             filters: [...(search.filters ?? [])],
-            limit: 1,
+            // A search checks documents until its page is full: a page of 100 makes a count that is
+            // exact for most saved searches, and a lower bound ("100+") for the others.
+            limit: 100,
             hitsPerDocument: 1,
           });
           return [

@@ -11,6 +11,7 @@ import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import type { SavedSearch } from '../../../core/search/saved-search.ts';
 import { claimsByMention } from '../../../core/evidence/membership.ts';
 import { refKey, type Claim, type VerdictRating } from '../../../core/model/evidence.ts';
+import { resultCountsText } from '../../../core/search/result-counts.ts';
 import { countOf, shorten } from '../ui/format.ts';
 import { caretUnder, flatHits, hitInLabel, hitKey, moveIndex } from './search-hits.ts';
 import { SearchResults } from './SearchResults.tsx';
@@ -174,8 +175,7 @@ export function SearchView({ search, codebook, statuses, onOpen, report, say, sa
             <span className="search-error">The search failed: {outcome.message}</span>
           ) : answer ? (
             <span data-testid="search-counts">
-              {answer.counts.exact ? '' : 'at most '}
-              {countOf(answer.counts.hits, 'hit')} in {countOf(answer.counts.documents, 'document')}
+              {resultCountsText(answer.counts)}
               {answer.groups.length < answer.counts.documents ? `; the first ${answer.groups.length} shown` : ''}
               {pending ? ' (searching…)' : ''}
             </span>
