@@ -40,8 +40,13 @@ export function annotationPage(
       ? `FROM anns a JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`
       : `FROM anns_fts JOIN anns a ON a.rowid = anns_fts.rowid JOIN docs d ON d.rowid = a.doc WHERE anns_fts MATCH ? AND ${filter.where}`;
   const params = [...(match === undefined ? [] : [match]), ...filter.params];
-  const order = sort === 'date' ? "coalesce(d.published, '') DESC" : 'score DESC';
+  const order = sort === 'date' ? 'published DESC' : 'score DESC';
   const candidates = `SELECT a.rowid AS rowid, a.doc AS doc, ${rank ? '-bm25(anns_fts)' : '0'} AS score ${from}`;
+  // count(*) OVER (): how many candidates, from the sort SQLite does anyway (not a second match);
+  // in an outer query, as FTS5's bm25 cannot sit beside a window function.
+  const ordered = `SELECT rowid, doc, score, count(*) OVER () AS total FROM (SELECT a.rowid AS rowid, a.doc AS doc, ${
+    rank ? '-bm25(anns_fts)' : '0'
+  } AS score, coalesce(d.published, '') AS published, d.id AS id ${from})`;
   const annotation = db.prepare(
     'SELECT rowid, id, start, end, quote, note, tags, status, speaker, outlet, creator, doc FROM anns WHERE rowid = ?',
   );
@@ -57,19 +62,21 @@ export function annotationPage(
     found.push({ row, doc });
     pageDocs.add(row.doc);
   };
-  let stopped = false;
-  for (const candidate of db.prepare(`${candidates} ORDER BY ${order}, d.id, a.rowid`).iterate(...params) as Iterable<{
+  let remaining = 0;
+  for (const candidate of db.prepare(`${ordered} ORDER BY ${order}, id, rowid`).iterate(...params) as Iterable<{
     rowid: number;
     doc: number;
     score: number;
+    total: number;
   }>) {
     // A document first met now comes after every document of the page (its best annotation is no better).
     if (pageDocs.size >= wanted && !pageDocs.has(candidate.doc)) {
-      stopped = true;
+      remaining = candidate.total - tested.size;
       break;
     }
     test(candidate);
   }
+  const stopped = remaining > 0;
   if (!stopped) return { found, unchecked: 0 };
   const inPage = `${candidates} AND a.doc IN (SELECT value FROM json_each(?))`;
   for (const candidate of db.prepare(inPage).iterate(...params, JSON.stringify([...pageDocs])) as Iterable<{
@@ -77,6 +84,7 @@ export function annotationPage(
     score: number;
   }>)
     if (!tested.has(candidate.rowid)) test(candidate);
-  const { n } = db.prepare(`SELECT count(DISTINCT a.doc) AS n ${from}`).get(...params) as { n: number };
-  return { found, unchecked: Math.max(0, n - pageDocs.size) };
+  // Each candidate not tested may be in a document of its own, but there are only so many documents.
+  const { documents } = db.prepare('SELECT count(*) AS documents FROM docs').get() as { documents: number };
+  return { found, unchecked: Math.min(remaining, documents - pageDocs.size) };
 }

@@ -48,9 +48,11 @@ export function textMatches(
   const positiveText = clausesOf(query).some((clause) => !clause.negated && (clause.term.kind === 'word' || clause.term.kind === 'phrase'));
   const lazy = sort === 'date' || rank || !positiveText;
   // The order of compareGroups (group-hits.ts), in SQL, so that candidates stream in it.
-  const sql = `SELECT d.rowid AS rowid, ${rank ? '-bm25(docs_fts)' : '0'} AS score ${from} ORDER BY ${
-    sort === 'date' ? "coalesce(d.published, '') DESC" : 'score DESC'
-  }, d.id`;
+  // count(*) OVER (): how many candidates, from the sort SQLite does anyway (not a second match);
+  // in an outer query, as FTS5's bm25 cannot sit beside a window function.
+  const sql = `SELECT rowid, score, count(*) OVER () AS total FROM (SELECT d.rowid AS rowid, ${
+    rank ? '-bm25(docs_fts)' : '0'
+  } AS score, coalesce(d.published, '') AS published, d.id AS id ${from}) ORDER BY ${sort === 'date' ? 'published DESC' : 'score DESC'}, id`;
   const check = (rowid: number, score: number): Match | undefined => {
     const row = docOf(rowid);
     const unit = docSearchable(row, () => textOf(rowid), docAnnotationSets);
@@ -67,9 +69,9 @@ export function textMatches(
   const matches: Match[] = [];
   let checked = 0;
   let unchecked = 0;
-  for (const candidate of db.prepare(sql).iterate(...params) as Iterable<{ rowid: number; score: number }>) {
+  for (const candidate of db.prepare(sql).iterate(...params) as Iterable<{ rowid: number; score: number; total: number }>) {
     if (lazy && matches.length >= wanted) {
-      unchecked = (db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n - checked;
+      unchecked = candidate.total - checked;
       break;
     }
     checked++;
