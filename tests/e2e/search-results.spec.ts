@@ -47,7 +47,8 @@ test('more results a page at a time from the keyboard; a hit inside an annotatio
   await page.keyboard.press('Control+Shift+F');
   await expect(queryBox(page)).toBeFocused();
   await page.keyboard.type('"reservoir level"');
-  await expect(counts(page)).toHaveText(`${REPORTS + 1} hits in ${REPORTS} documents; the first 100 shown`);
+  // Only enough documents are checked to fill the page, so the counts are bounds until all are shown.
+  await expect(counts(page)).toHaveText(`101+ hits in at most ${REPORTS} documents; the first 100 shown`);
   await expect(results(page).getByRole('group')).toHaveCount(100);
   const more = searchView(page).getByRole('button', { name: 'Show more results' });
   await expect(more).toBeVisible();
