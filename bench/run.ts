@@ -353,6 +353,21 @@ function summaryLine(benchmark: { id: string } & Record<string, unknown>): strin
     const { matcher, baseline } = quality.dev;
     return `claim-matching: dev MAP@5 ${matcher.map5} vs BM25 ${baseline.map5}, P@1 ${matcher.p1} vs ${baseline.p1}; archive import ${speed.archiveImportMs} ms (≤ 2000); one sentence p50 ${speed.sentenceQueryMs.p50} ms (≤ 5); 5 KB article ${speed.article5kbSentenceBySentenceMs.median} ms (≤ 100)`;
   }
+  if (benchmark.id === 'suggest') {
+    type Kind = { precision: number; recall: number; speakerAccuracy?: number };
+    const { quality, speed } = benchmark as unknown as {
+      quality: { test: { suggestClaims: { attributedAndQuote: Kind; figure: Kind } } };
+      speed: { suggestClaims: { tokensPerSecond: number }; ratio: number };
+    };
+    const { attributedAndQuote: said, figure } = quality.test.suggestClaims;
+    return `suggest (held-out half): statements and quotes P ${said.precision} R ${said.recall} (≥ 0.75, ≥ 0.90), speakers ${said.speakerAccuracy} (≥ 0.85); figures R ${figure.recall} (≥ 0.95); ${speed.suggestClaims.tokensPerSecond} tokens/s (≥ 100,000), ×${speed.ratio} wink-nlp's tokenisation (≤ 3)`;
+  }
+  if (benchmark.id === 'search') {
+    const { fts5 } = benchmark as unknown as { fts5: { targets: Record<string, { figure: number; target: string }> } };
+    return `search (FTS5): ${Object.entries(fts5.targets)
+      .map(([name, { figure, target }]) => `${name} ${figure} (${target})`)
+      .join('; ')}`;
+  }
   if (benchmark.id === 'suggest-reader') {
     const { whileAnalysed, whenReceived, openingTab, analysisMs } = benchmark as Record<string, { longestMs?: number } | number>;
     const longest = (value: unknown) => (value as { longestMs: number }).longestMs;
