@@ -1,5 +1,6 @@
 // The service's side of the matching worker (match-worker.ts): one worker thread per service,
-// started when first needed (or warmed once the workspace opens), that holds the matcher over the
+// started when first needed (the first match, after the first document is painted: not as the
+// workspace opens, where loading its NLP model, ~0.8 s of CPU, would compete with that paint), that holds the matcher over the
 // archive and the rated claims. What it matches against is sent again only when the archive or the
 // claims changed (they are replaced, never edited in place, so identity tells). The worker keeps the
 // process alive only while it has work; a worker that dies fails what it was doing, and the next
@@ -43,11 +44,6 @@ export class MatchingThread {
   /** `sources` is read at each request: what the worker matches against follows the store. */
   constructor(sources: () => MatchSources) {
     this.sources = sources;
-  }
-
-  /** Starts the worker and has it build the matcher now, so that the first match does not wait for it. */
-  warm(): void {
-    if (!this.disposed) this.ready();
   }
 
   /** What `text` may have been checked as, best first (at most `top`). */

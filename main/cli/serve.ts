@@ -114,7 +114,6 @@ export async function serve(options: ServeOptions, output: Output): Promise<numb
       checkOnOpen: true,
       indexOnOpen: true,
       suggestOnImport: true,
-      matchOnOpen: true,
     },
   });
   const { service, store, created } = workbench;

@@ -65,7 +65,6 @@ export function runDesktopApp(): void {
         checkOnOpen: true,
         indexOnOpen: true,
         suggestOnImport: true,
-        matchOnOpen: true,
       },
     });
     if (previous !== undefined && !same) await close(previous);

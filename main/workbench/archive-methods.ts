@@ -2,7 +2,7 @@
 // been checked before?" for a text or a document, against the archive and the workspace's claims
 // with a verdict. Importing, and attaching a span to what it matched, are undoable changes through
 // the change log. Matching runs in a worker thread (main/archive/matching-thread.ts): the matcher
-// is loaded and built there, first when asked or, with `warm`, once the workspace opens, and again
+// is loaded and built there when first asked (not as the workspace opens: see matching-thread.ts), and again
 // only after the archive or the claims changed; a document is matched there with progress events,
 // cancellable as a job, while the service answers other calls.
 import { randomUUID } from 'node:crypto';
@@ -31,8 +31,6 @@ type ArchiveMethods = Pick<
   WorkbenchApi,
   'queryArchive' | 'importArchive' | 'matchText' | 'matchDocument' | 'cancelMatch' | 'attachMatch' | 'claimFromArchive'
 > & {
-  /** Starts the matching thread and builds the matcher now (when there is anything to match against). */
-  warmMatching(): void;
   /** Terminates the matching thread; documents being matched are answered `cancelled`. */
   disposeMatching(): Promise<void>;
 };
@@ -95,10 +93,6 @@ export function archiveMethods({ store, changes, uploads, jobs, progress }: Arch
         });
         return written.ok ? ok(outcomes) : fail('write-failed', written.error.message);
       });
-    },
-
-    warmMatching() {
-      if (store.archive.length > 0 || store.evidence.claims.some((claim) => claim.verdict !== undefined)) matching.warm();
     },
 
     disposeMatching: () => matching.dispose(),

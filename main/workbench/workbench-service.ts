@@ -83,25 +83,11 @@ export interface ServiceOptions {
    * opening it shows them at once. The desktop app and the web host do; the CLI's imports do not.
    */
   readonly suggestOnImport?: boolean;
-  /**
-   * Start the matching thread and build the matcher over the archive and the rated claims once the
-   * service is up, so that the reader's first "checked before" marks do not wait for it; otherwise
-   * that happens at the first match. The desktop app and the web host do.
-   */
-  readonly matchOnOpen?: boolean;
 }
 
 export function createWorkbenchService(
   store: WorkspaceStore,
-  {
-    extractors,
-    limits = DEFAULT_LIMITS,
-    keysDir,
-    checkOnOpen = false,
-    indexOnOpen = false,
-    suggestOnImport = false,
-    matchOnOpen = false,
-  }: ServiceOptions,
+  { extractors, limits = DEFAULT_LIMITS, keysDir, checkOnOpen = false, indexOnOpen = false, suggestOnImport = false }: ServiceOptions,
 ): WorkbenchHost {
   const documentsChanged = new Emitter<DocumentsChange>();
   const annotationsChanged = new Emitter<AnnotationsChange>();
@@ -154,8 +140,7 @@ export function createWorkbenchService(
   const { disposeSearch, matchAnnotations, ...search } = searchMethods(store, changes, searchStatusChanged, { indexOnOpen });
   const { dispose: disposeTable, ...annotationTable } = annotationTableMethods(store, { matchAnnotations });
   const { suggestInBackground, disposeSuggestions, ...suggestions } = suggestionMethods(store, changes, suggestionsProgressed);
-  const { warmMatching, disposeMatching, ...archive } = archiveMethods({ store, changes, uploads, jobs, progress: matchingProgressed });
-  if (matchOnOpen) warmMatching();
+  const { disposeMatching, ...archive } = archiveMethods({ store, changes, uploads, jobs, progress: matchingProgressed });
   let disposing: Promise<void> | undefined;
 
   return {
