@@ -387,8 +387,9 @@ export function Reader({
     flash.current?.clear();
     const decorations = editor.createDecorationsCollection([{ range, options: { inlineClassName: 'cb-flash' } }]);
     flash.current = decorations;
-    // Longer than the animation: a smooth scroll may take a moment to bring the line on screen.
-    window.setTimeout(() => decorations.clear(), 2500);
+    // Longer than the animation, counted from when it is painted: a smooth scroll may take a moment
+    // to bring the line on screen, and a busy machine a moment more to paint it.
+    afterPaint(() => window.setTimeout(() => decorations.clear(), 2500));
   }, [reveal, document.annotations, document.text]);
 
   return <div className="reader-editor" ref={container} data-testid="reader" />;
