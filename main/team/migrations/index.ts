@@ -1,0 +1,5 @@
+// Every migration of the team database, in order. A migration is plain SQL (Kysely's `sql`) and is
+// never edited once released: a change of schema is a new entry here.
+import type { Migration } from 'kysely/migration';
+
+export const TEAM_MIGRATIONS: Readonly<Record<string, Migration>> = {};
