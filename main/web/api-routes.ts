@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { attachmentHeader, type ExportStaging } from '../bundle/export-staging.ts';
 import { replyOf, type RpcReply } from '../../core/contract/rpc-reply.ts';
+import type { Result } from '../../core/result.ts';
 import type { WorkbenchService } from '../../core/contract/workbench-api.ts';
 import type { UploadStaging } from '../import/upload-staging.ts';
 import { dispatch, forwardEvents } from '../rpc/dispatch.ts';
@@ -39,13 +40,19 @@ function sendError(response: ServerResponse, status: number, code: string, messa
  */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Makes one call: `dispatch` on the local host; on a team server, as the signed-in member. */
+export type Caller = (method: string, args: unknown) => Promise<Result<unknown, string>>;
+
+/** The local host's caller: every call goes straight to `dispatch`. */
+export function dispatchTo(service: WorkbenchService): Caller {
+  return (method, args) => dispatch(service, method, args);
+}
+
+/** HTTP statuses of the failures a call can have before the service answers. */
+const CALL_FAILURE_STATUS: Readonly<Record<string, number>> = { 'unknown-method': 404, forbidden: 403 };
+
 /** Handles POST /api/<method>. */
-export async function handleCall(
-  service: WorkbenchService,
-  method: string,
-  request: IncomingMessage,
-  response: ServerResponse,
-): Promise<void> {
+export async function handleCall(call: Caller, method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/json') {
     // A form or text/plain post is what a foreign page can send without asking first.
@@ -64,9 +71,9 @@ export async function handleCall(
     sendError(response, 400, parsed.code, parsed.message);
     return;
   }
-  const result = await dispatch(service, method, parsed.args);
+  const result = await call(method, parsed.args);
   if (result.ok) sendReply(response, 200, replyOf(result));
-  else sendError(response, result.error.code === 'unknown-method' ? 404 : 400, result.error.code, result.error.message);
+  else sendError(response, CALL_FAILURE_STATUS[result.error.code] ?? 400, result.error.code, result.error.message);
 }
 
 /** JSON, without forbidden keys at any depth; an empty body is no arguments. */

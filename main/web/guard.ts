@@ -45,20 +45,8 @@ export function checkRequest(
   url: URL,
   { port, token, isAllowedHost, attempts, launchedAs }: GuardOptions,
 ): Verdict {
-  // Node keeps the first of two Host headers; RFC 9112 §3.2 says such a request gets 400.
-  if (hostHeaderCount(request) > 1) return { allowed: false, status: 400, reason: 'A request has one Host header, not several' };
-  const host = request.headers.host?.toLowerCase();
-  if (host === undefined || !isAllowedHost(host)) {
-    return { allowed: false, status: 403, reason: `Host "${host ?? ''}" is not this server's address` };
-  }
-  const origin = request.headers.origin;
-  // Browsers send Origin on every cross-origin request and on same-origin POSTs; ours is exactly
-  // http://<Host> ("null", another scheme or port, a path, or different case are all foreign).
-  if (origin !== undefined && origin !== new URL(`http://${host}`).origin) {
-    return { allowed: false, status: 403, reason: `Origin "${origin}" is not allowed` };
-  }
-  const crossSite = crossSiteRefusal(request, url);
-  if (crossSite !== undefined) return { allowed: false, status: 403, reason: crossSite };
+  const foreign = originRefusal(request, url, isAllowedHost);
+  if (foreign !== undefined) return foreign;
 
   const remoteAddress = request.socket.remoteAddress;
   const wait = attempts.waitFor(remoteAddress);
@@ -79,6 +67,35 @@ export function checkRequest(
     return { allowed: false, status: 401, reason: `The token is wrong: open the URL that \`${launchedAs}\` printed` };
   }
   return { allowed: true, tokenFrom: given.from };
+}
+
+/**
+ * Host, Origin and Fetch Metadata: a request that is not from a page of this server's own origin is
+ * refused (403; 400 for a duplicated Host) whatever it carries. Undefined: it may go on to be
+ * authenticated (by the run's token here, or a member's session on a team server).
+ */
+export function originRefusal(
+  request: IncomingMessage,
+  url: URL,
+  isAllowedHost: (host: string) => boolean,
+  publicOrigin?: URL,
+): Refusal | undefined {
+  // Node keeps the first of two Host headers; RFC 9112 §3.2 says such a request gets 400.
+  if (hostHeaderCount(request) > 1) return { allowed: false, status: 400, reason: 'A request has one Host header, not several' };
+  const host = request.headers.host?.toLowerCase();
+  if (host === undefined || !(isAllowedHost(host) || host === publicOrigin?.host)) {
+    return { allowed: false, status: 403, reason: `Host "${host ?? ''}" is not this server's address` };
+  }
+  const origin = request.headers.origin;
+  // Browsers send Origin on every cross-origin request and on same-origin POSTs; ours is exactly
+  // http://<Host> ("null", another scheme or port, a path, or different case are all foreign), or
+  // the public origin a team server is reached at through its TLS proxy.
+  if (origin !== undefined && origin !== new URL(`http://${host}`).origin && origin !== publicOrigin?.origin) {
+    return { allowed: false, status: 403, reason: `Origin "${origin}" is not allowed` };
+  }
+  const crossSite = crossSiteRefusal(request, url);
+  if (crossSite !== undefined) return { allowed: false, status: 403, reason: crossSite };
+  return undefined;
 }
 
 /** How many Host headers the request has (`rawHeaders` keeps every one, in any case). */
@@ -122,7 +139,7 @@ export function tokensEqual(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-function readCookie(header: string | undefined, name: string): string | undefined {
+export function readCookie(header: string | undefined, name: string): string | undefined {
   if (header === undefined) return undefined;
   for (const part of header.split(';')) {
     const separator = part.indexOf('=');

@@ -8,8 +8,10 @@ import { SECURITY_HEADERS } from '../../core/security/csp.ts';
 import type { WorkbenchService } from '../../core/contract/workbench-api.ts';
 import type { UploadStaging } from '../import/upload-staging.ts';
 import type { ExportStaging } from '../bundle/export-staging.ts';
-import { handleCall, handleDownload, handleEvents, handleUpload, sendJson } from './api-routes.ts';
-import { checkRequest, newToken, tokenCookieName, type Refusal } from './guard.ts';
+import { dispatchTo, handleCall, handleDownload, handleEvents, handleUpload, sendJson, type Caller } from './api-routes.ts';
+import { checkRequest, newToken, originRefusal, tokenCookieName, type Refusal } from './guard.ts';
+import { describeSession, handleLogin, handleLogout, serveLoginPage } from './login-page.ts';
+import { checkTeamRequest, type TeamAccess } from './team-access.ts';
 import { hostPolicy } from './host-policy.ts';
 import { addressKind, urlHost } from './ip-address.ts';
 import { serveStatic } from './static-files.ts';
@@ -41,6 +43,15 @@ export interface WebHostOptions {
   readonly limits?: Partial<ConnectionLimits>;
   /** Where the server says what it refused (the connection cap); default: stderr. */
   readonly log?: (line: string) => void;
+  /**
+   * A team server's members (`claimbench team serve`): sign-in with sessions and access tokens
+   * instead of the token per run, and every call made as the member (team-access.ts).
+   */
+  readonly team?: {
+    readonly access: TeamAccess;
+    /** The https:// origin people reach the server at through a TLS proxy (Host and Origin accepted; cookies Secure). */
+    readonly publicOrigin?: URL;
+  };
 }
 
 /**
@@ -97,6 +108,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     tokenAttempts = new TokenAttempts(),
     launchedAs = 'claimbench serve',
     log = (line: string) => process.stderr.write(`${line}\n`),
+    team,
   } = options;
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.limits };
   const kind = addressKind(host);
@@ -110,9 +122,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let inFlight = 0;
   let closing = false;
 
-  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const receive = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', `http://${LOOPBACK_ADDRESS}:${boundPort}`);
+    if (team !== undefined) return handleTeam(request, response, url);
     const verdict = checkRequest(request, url, { port: boundPort, token, isAllowedHost, attempts: tokenAttempts, launchedAs });
     if (!verdict.allowed) {
       refuse(request, response, verdict);
@@ -129,6 +142,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
     }
+    await serveApp(request, response, url, local);
+  };
+  const local = dispatchTo(service);
+
+  /** The app and its API, once the request is let in; `call` makes its workbench calls. */
+  const serveApp = async (request: IncomingMessage, response: ServerResponse, url: URL, call: Caller): Promise<void> => {
     if (url.pathname === '/api/events') {
       if (request.method !== 'GET') return methodNotAllowed(response, 'GET');
       const end = handleEvents(service, request, response);
@@ -148,11 +167,41 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (url.pathname.startsWith('/api/')) {
       if (request.method !== 'POST') return methodNotAllowed(response, 'POST');
-      await handleCall(service, url.pathname.slice('/api/'.length), request, response);
+      await handleCall(call, url.pathname.slice('/api/'.length), request, response);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(response, 'GET, HEAD');
     await serveStatic(rendererDir, url.pathname, response, request.method === 'HEAD', request.headers['accept-encoding']);
+  };
+
+  /** A team server's request: its origin, then /login, then the member, then the app as that member. */
+  const handleTeam = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
+    const { access, publicOrigin } = team!;
+    const secure = publicOrigin?.protocol === 'https:';
+    const foreign = originRefusal(request, url, isAllowedHost, publicOrigin);
+    if (foreign !== undefined) return refuse(request, response, foreign);
+    if (url.pathname === '/login') {
+      if (request.method === 'GET' || request.method === 'HEAD') return serveLoginPage(response, request.method === 'HEAD');
+      if (request.method === 'POST') return handleLogin(request, response, access, secure);
+      return methodNotAllowed(response, 'GET, HEAD, POST');
+    }
+    const verdict = await checkTeamRequest(request, access);
+    if (!verdict.allowed) {
+      // A person opening the app is shown the sign-in form; scripts and the window's calls get the refusal.
+      const page = (request.method === 'GET' || request.method === 'HEAD') && !url.pathname.startsWith('/api/');
+      if (page && verdict.status === 401) return void response.writeHead(303, { location: '/login', 'cache-control': 'no-store' }).end();
+      return refuse(request, response, verdict);
+    }
+    const { actor } = verdict;
+    if (url.pathname === '/logout') {
+      if (request.method !== 'POST') return methodNotAllowed(response, 'POST');
+      return handleLogout(response, access, verdict.sessionToken, secure);
+    }
+    if (url.pathname === '/api/session') {
+      if (request.method !== 'GET') return methodNotAllowed(response, 'GET');
+      return sendJson(response, 200, describeSession(actor));
+    }
+    await serveApp(request, response, url, (method, args) => access.call(actor, method, args));
   };
 
   // The answer being written on each socket, so a parse error on it knows whether it may still answer.
@@ -173,7 +222,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         inFlight--;
         if (closing && inFlight === 0) server.closeAllConnections();
       });
-      handle(request, response).catch((error: unknown) => {
+      receive(request, response).catch((error: unknown) => {
         // A request the client gave up on, or the request timeout cut off, is no failure of ours.
         if (request.destroyed && (error as NodeJS.ErrnoException).code === 'ECONNRESET') return void response.destroy();
         console.error('claimbench: request failed:', error);
