@@ -1,9 +1,11 @@
 // The web host transport: POST /api/<method> for calls, one EventSource for all events. The token
-// travels in an HttpOnly cookie set when the page was opened with ?token=.
+// travels in an HttpOnly cookie set when the page was opened with ?token=; on a team server, the
+// session does, and every POST carries the session's CSRF token (team-session.ts).
 import type { StagedUpload, WorkbenchTransport } from '../../../core/contract/client.ts';
 import type { RpcReply } from '../../../core/contract/rpc-reply.ts';
 import type { WorkbenchEvent } from '../../../core/contract/workbench-api.ts';
 import type { Disposable } from '../../../core/events.ts';
+import { csrfToken } from './team-session.ts';
 
 export function createHttpTransport(base = './api/'): WorkbenchTransport {
   let source: EventSource | undefined;
@@ -57,6 +59,8 @@ export function createHttpTransport(base = './api/'): WorkbenchTransport {
 /** One POST to the web host: its reply, or a reply that says why there is none. */
 async function post(url: string, headers: Record<string, string>, body: BodyInit): Promise<RpcReply> {
   let response: Response;
+  const csrf = csrfToken();
+  if (csrf !== undefined) headers = { ...headers, 'x-claimbench-csrf': csrf };
   try {
     response = await fetch(url, { method: 'POST', headers, body, credentials: 'same-origin' });
   } catch (error) {
@@ -68,7 +72,9 @@ async function post(url: string, headers: Record<string, string>, body: BodyInit
   const parsed = (await response.json().catch(() => undefined)) as RpcReply | undefined;
   if (!response.ok || parsed === undefined) {
     if (response.status === 401)
-      return failed('unauthorized', 'This page no longer has a valid token: open the URL that “claimbench serve” printed.');
+      return csrf === undefined
+        ? failed('unauthorized', 'This page no longer has a valid token: open the URL that “claimbench serve” printed.')
+        : failed('unauthorized', 'Your session has ended: reload the page to sign in again.');
     return typeof parsed === 'object' && parsed !== null && 'error' in parsed
       ? parsed
       : failed(`http-${response.status}`, response.statusText);

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { SaveState, WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { formatTime } from '../ui/format.ts';
+import { TeamMemberStatus } from './TeamMemberStatus.tsx';
 
 interface StatusBarProps {
   readonly info: WorkspaceInfo | undefined;
@@ -99,6 +100,7 @@ export function StatusBar({ info, saveState, transport, connected, said }: Statu
         >
           {transport === 'web' ? 'Browser · web host' : 'Desktop app'}
         </span>
+        {transport === 'web' && <TeamMemberStatus />}
       </div>
     </footer>
   );
