@@ -27,6 +27,7 @@ Commands:
   match          rank what was checked before against each text of a file
   suggest        suggest claims to check in files, or in a document of the workspace
   agreement      how far coders agree on the claims they marked, per tag and document
+  team           a team's shared workspace on PostgreSQL: init, members, serve
 
 Options:
   -h, --help     show help (also after a command: claimbench serve --help)
@@ -252,6 +253,25 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         },
         output,
       ),
+  },
+  team: {
+    help: async () => (await import('./team.ts')).TEAM_HELP,
+    options: {
+      database: { type: 'string' },
+      json: COMMON.json,
+      help: COMMON.help,
+      role: { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
+      label: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'allow-remote': { type: 'boolean', default: false },
+      'public-url': { type: 'string' },
+      'work-dir': { type: 'string' },
+      'on-conflict': { type: 'string' },
+    },
+    positionals: true,
+    run: async (values, positionals, output) => (await import('./team-commands.ts')).teamCommand(values, positionals, output),
   },
 };
 

@@ -71,7 +71,7 @@ beforeEach(async () => {
   await mkdir(rendererDir, { recursive: true });
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Claimbench</title>');
   members = memoryAccess();
-  const uploads = new UploadStaging();
+  const uploads = new UploadStaging(1024);
   host = await startWebHost({ service: {} as WorkbenchService, uploads, rendererDir, port: 0, team: { access: members.access } });
   origin = `http://127.0.0.1:${host.port}`;
 });
