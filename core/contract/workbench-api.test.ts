@@ -22,6 +22,7 @@ describe('the contract', () => {
       'onDidChangeSearchStatus',
       'onDidProgressSuggestions',
       'onDidProgressMatching',
+      'onDidChangePresence',
     ]);
   });
 

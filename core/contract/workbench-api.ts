@@ -19,6 +19,7 @@ import { bundlesMethods, type BundleJobProgress, type BundlesApi } from './bundl
 import { codebookMethods, type CodebookApi } from './codebook-api.ts';
 import { documentsMethods, type DocumentsApi } from './documents-api.ts';
 import { evidenceMethods, type EvidenceApi } from './evidence-api.ts';
+import { presenceMethods, type Presence, type PresenceApi } from './presence-api.ts';
 import { searchMethods, type SearchApi } from './search-api.ts';
 import { suggestionsMethods, type SuggestionProgress, type SuggestionsApi } from './suggestions-api.ts';
 import type { SearchStatus } from '../search/search-types.ts';
@@ -31,6 +32,7 @@ export type * from './bundles-api.ts';
 export type * from './codebook-api.ts';
 export type * from './documents-api.ts';
 export type * from './evidence-api.ts';
+export type * from './presence-api.ts';
 export type * from './search-api.ts';
 export type * from './suggestions-api.ts';
 export type {
@@ -58,7 +60,8 @@ export type WorkbenchApi = DocumentsApi &
   SearchApi &
   AgreementApi &
   SuggestionsApi &
-  AnnotationTableApi;
+  AnnotationTableApi &
+  PresenceApi;
 
 export interface DocumentsChange {
   /** Documents added or modified. */
@@ -95,6 +98,8 @@ export interface WorkbenchEvents {
   didProgressSuggestions: SuggestionProgress;
   /** A document's sentences are being matched against the archive and the rated claims: how far it got. */
   didProgressMatching: MatchProgress;
+  /** Who is viewing which document (presence-api.ts). */
+  didChangePresence: Presence;
 }
 
 export type EventSubscriptionName<E extends string> = `on${Capitalize<E>}`;
@@ -120,6 +125,7 @@ const methods = {
   ...agreementMethods,
   ...suggestionsMethods,
   ...annotationTableMethods,
+  ...presenceMethods,
 } as const satisfies Record<WorkbenchMethod, true>;
 
 const events = {
@@ -135,6 +141,7 @@ const events = {
   didChangeSearchStatus: true,
   didProgressSuggestions: true,
   didProgressMatching: true,
+  didChangePresence: true,
 } as const satisfies Record<WorkbenchEvent, true>;
 
 /** The method list every transport is derived from. */

@@ -140,6 +140,9 @@ const MatchAttachment = z.strictObject({
 });
 export type MatchAttachment = z.infer<typeof MatchAttachment>;
 
+/** A window's random id (presence-api.ts). */
+const WindowId = z.string().regex(/^[\w-]{8,64}$/);
+
 /** A suggestion taken as an annotation: its id (see DocumentSuggestion) and the tags to give it. */
 const SuggestionChoice = z.strictObject({
   id: z.string().min(1).max(100),
@@ -230,4 +233,6 @@ export const workbenchArgs = {
   curateDisagreement: z.tuple([DocumentId, CurationRequest]),
   curateAgreements: z.tuple([DocumentId, DisagreementsRequest]),
   ...annotationTableArgs,
+  reportViewing: z.tuple([WindowId, DocumentId.nullable()]),
+  leaveViewing: z.tuple([WindowId]),
 } satisfies { [M in keyof WorkbenchApi]: z.ZodType<Parameters<WorkbenchApi[M]>> };

@@ -9,6 +9,7 @@ import type {
   BundlePreview,
   DocumentsChange,
   MatchProgress,
+  Presence,
   SuggestionProgress,
   WorkbenchService,
 } from '../../core/contract/workbench-api.ts';
@@ -41,6 +42,7 @@ import { exportMethods } from './export-methods.ts';
 import { importMethods } from './import-methods.ts';
 import { Jobs } from './jobs.ts';
 import { versionMethods } from './version-methods.ts';
+import { presenceMethods } from './presence-methods.ts';
 import { searchMethods } from './search-methods.ts';
 import { settingsMethods } from './settings-methods.ts';
 import { workspaceMethods } from './workspace-methods.ts';
@@ -100,6 +102,7 @@ export function createWorkbenchService(
   const searchStatusChanged = new Emitter<SearchStatus>();
   const suggestionsProgressed = new Emitter<SuggestionProgress>();
   const matchingProgressed = new Emitter<MatchProgress>();
+  const presenceChanged = new Emitter<Presence>();
   const emitters = [
     documentsChanged,
     annotationsChanged,
@@ -112,6 +115,7 @@ export function createWorkbenchService(
     searchStatusChanged,
     suggestionsProgressed,
     matchingProgressed,
+    presenceChanged,
   ];
 
   const uploads = new UploadStaging(limits.maxFileBytes);
@@ -141,6 +145,7 @@ export function createWorkbenchService(
   const { dispose: disposeTable, ...annotationTable } = annotationTableMethods(store, { matchAnnotations });
   const { suggestInBackground, disposeSuggestions, ...suggestions } = suggestionMethods(store, changes, suggestionsProgressed);
   const { disposeMatching, ...archive } = archiveMethods({ store, changes, uploads, jobs, progress: matchingProgressed });
+  const { disposePresence, ...presence } = presenceMethods(store, presenceChanged);
   let disposing: Promise<void> | undefined;
 
   return {
@@ -172,6 +177,7 @@ export function createWorkbenchService(
     ...bundles,
     ...search,
     ...annotationTable,
+    ...presence,
     undo: () => changes.undo(),
     redo: () => changes.redo(),
     getHistory: async () => changes.state,
@@ -188,10 +194,12 @@ export function createWorkbenchService(
     onDidChangeSearchStatus: searchStatusChanged.event,
     onDidProgressSuggestions: suggestionsProgressed.event,
     onDidProgressMatching: matchingProgressed.event,
+    onDidChangePresence: presenceChanged.event,
 
     dispose() {
       disposing ??= (async () => {
         stop();
+        disposePresence();
         jobs.cancelAll();
         await disposeSuggestions();
         for (const emitter of emitters) emitter.dispose();

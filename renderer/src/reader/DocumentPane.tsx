@@ -13,6 +13,8 @@ import type { DocumentSummary } from '../../../core/model/document.ts';
 import { useVersions } from '../versions/use-versions.ts';
 import { Reader } from './Reader.tsx';
 import type { DocumentPaneState } from './use-document-pane.ts';
+import { usePresence } from './use-presence.ts';
+import { describeViewers } from './viewers.ts';
 import type { SuggestionMarks } from '../suggestions/use-suggestion-marks.ts';
 
 interface DocumentPaneProps {
@@ -65,6 +67,7 @@ export function DocumentPane({
   const versions = useVersions(open?.meta.id, open?.meta.textHash);
   const Landmark = landmark === 'main' ? 'main' : 'section';
   const announcement = useCursorAnnouncement(pane, workspace, claims);
+  const alsoHere = describeViewers(usePresence(label, open?.meta.id));
   return (
     <Landmark
       className="pane reader"
@@ -92,6 +95,12 @@ export function DocumentPane({
                 .filter(Boolean)
                 .join(' · ')}
               {open.meta.sourceUrl && <span className="document-source"> · {open.meta.sourceUrl}</span>}
+              {alsoHere && (
+                <span className="document-viewers" role="status" data-testid="also-reading">
+                  {' · '}
+                  {alsoHere}
+                </span>
+              )}
               {checkedProgress !== undefined && (
                 <span className="document-matching" role="status" data-testid="matching-progress">
                   {open.meta.role === 'source' || open.meta.outlet || open.meta.author || open.meta.publishedAt || open.meta.sourceUrl
