@@ -28,12 +28,15 @@ export interface WorkbenchTransport {
   upload(bytes: ArrayBuffer): Promise<RpcReply<StagedUpload>>;
   /** Tells when the event stream drops or comes back (a web host that stopped); the IPC bridge never drops. */
   watchConnection?(listener: Listener<boolean>): Disposable;
+  /** Tells when events were lost for good (the web host restarted, or the window was away too long): the window must read again. */
+  watchMissedEvents?(listener: Listener<void>): Disposable;
 }
 
 /** The renderer's view of the backend: the service, plus uploads and the connection's state. */
 export type WorkbenchClient = WorkbenchService & {
   upload(bytes: ArrayBuffer): Promise<StagedUpload>;
   onDidChangeConnection(listener: Listener<boolean>): Disposable;
+  onDidMissEvents(listener: Listener<void>): Disposable;
 };
 
 /**
@@ -44,6 +47,7 @@ export function createWorkbenchClient(transport: WorkbenchTransport): WorkbenchC
   const client: Record<string, unknown> = {
     upload: async (bytes: ArrayBuffer) => unwrapReply(await transport.upload(bytes)),
     onDidChangeConnection: (listener: Listener<boolean>) => transport.watchConnection?.(listener) ?? { dispose() {} },
+    onDidMissEvents: (listener: Listener<void>) => transport.watchMissedEvents?.(listener) ?? { dispose() {} },
   };
   for (const method of WORKBENCH_METHODS) {
     client[method] = async (...args: unknown[]) => unwrapReply(await transport.invoke(method, args));

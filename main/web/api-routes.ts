@@ -1,6 +1,6 @@
 // The web host's API, derived from the contract: POST /api/<method> with a JSON array of
-// arguments, answered with a reply (core/contract/rpc-reply.ts, the same as over IPC), and
-// GET /api/events, a Server-Sent Events stream of every workbench event.
+// arguments, answered with a reply (core/contract/rpc-reply.ts, the same as over IPC); uploads and
+// downloads. GET /api/events, the stream of every workbench event, is event-feed.ts's.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -10,11 +10,10 @@ import { replyOf, type RpcReply } from '../../core/contract/rpc-reply.ts';
 import type { Result } from '../../core/result.ts';
 import type { WorkbenchService } from '../../core/contract/workbench-api.ts';
 import type { UploadStaging } from '../import/upload-staging.ts';
-import { dispatch, forwardEvents } from '../rpc/dispatch.ts';
+import { dispatch } from '../rpc/dispatch.ts';
 
 /** JSON calls (pasted text included); files come through the upload route, with their own cap. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
-const HEARTBEAT_MS = 20_000;
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -144,27 +143,6 @@ export async function handleDownload(exports: ExportStaging | undefined, downloa
     'cache-control': 'no-store',
   });
   await pipeline(createReadStream(staged.path), response).catch(() => response.destroy());
-}
-
-/** Handles GET /api/events; returns a function that ends the stream (used at shutdown). */
-export function handleEvents(service: WorkbenchService, request: IncomingMessage, response: ServerResponse): () => void {
-  response.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-store',
-    connection: 'keep-alive',
-  });
-  response.write('retry: 2000\n\n');
-  const subscription = forwardEvents(service, (event, payload) => {
-    response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
-  });
-  const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
-  const end = () => {
-    clearInterval(heartbeat);
-    subscription.dispose();
-    if (!response.writableEnded) response.end();
-  };
-  request.on('close', end);
-  return end;
 }
 
 /**

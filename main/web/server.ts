@@ -8,7 +8,8 @@ import { SECURITY_HEADERS } from '../../core/security/csp.ts';
 import type { WorkbenchService } from '../../core/contract/workbench-api.ts';
 import type { UploadStaging } from '../import/upload-staging.ts';
 import type { ExportStaging } from '../bundle/export-staging.ts';
-import { dispatchTo, handleCall, handleDownload, handleEvents, handleUpload, sendJson, type Caller } from './api-routes.ts';
+import { dispatchTo, handleCall, handleDownload, handleUpload, sendJson, type Caller } from './api-routes.ts';
+import { EventFeed } from './event-feed.ts';
 import { checkRequest, newToken, originRefusal, tokenCookieName, type Refusal } from './guard.ts';
 import { describeSession, handleLogin, handleLogout, serveLoginPage } from './login-page.ts';
 import { checkTeamRequest, type TeamAccess } from './team-access.ts';
@@ -116,6 +117,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (kind !== 'loopback' && options.allowRemote !== true)
     throw new Error(`Listening on ${host} exposes the workspace to the network; pass allowRemote to mean it`);
   const endStreams = new Set<() => void>();
+  const feed = new EventFeed(service);
   let boundPort = port;
   let isAllowedHost: (host: string) => boolean = () => false;
   // Requests being answered (event streams excepted); closing waits for them, then drops idle sockets.
@@ -150,7 +152,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const serveApp = async (request: IncomingMessage, response: ServerResponse, url: URL, call: Caller): Promise<void> => {
     if (url.pathname === '/api/events') {
       if (request.method !== 'GET') return methodNotAllowed(response, 'GET');
-      const end = handleEvents(service, request, response);
+      const end = feed.serve(request, response);
       endStreams.add(end);
       request.on('close', () => endStreams.delete(end));
       return;
@@ -272,6 +274,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         closing = true;
         server.close((error) => (error ? reject(error) : resolve()));
         for (const end of endStreams) end();
+        feed.dispose();
         // Keep-alive sockets would hold the server open; in-flight answers still complete first.
         if (inFlight === 0) server.closeAllConnections();
         else server.closeIdleConnections();

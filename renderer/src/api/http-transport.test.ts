@@ -45,4 +45,36 @@ describe('the HTTP transport', () => {
       },
     });
   });
+
+  it("sends a team session's CSRF token with every POST, and says a 401 there is the session's end", async () => {
+    vi.stubGlobal('document', { cookie: 'claimbench-csrf=csrf-value' });
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) => json(401, { error: { code: 'unauthorized', message: 'x' } }));
+    vi.stubGlobal('fetch', fetch);
+    await expect(createHttpTransport('/api/').invoke('listDocuments', [])).resolves.toEqual({
+      error: { code: 'unauthorized', message: 'Your session has ended: reload the page to sign in again.' },
+    });
+    expect(fetch.mock.calls[0]![1].headers).toEqual({ 'content-type': 'application/json', 'x-claimbench-csrf': 'csrf-value' });
+  });
+
+  it('tells its listeners when the host says events were lost for good (event: reload)', () => {
+    const sources: { listeners: Map<string, () => void> }[] = [];
+    class FakeEventSource {
+      readonly listeners = new Map<string, () => void>();
+      constructor() {
+        sources.push(this);
+      }
+      addEventListener(name: string, listener: () => void) {
+        this.listeners.set(name, listener);
+      }
+      removeEventListener() {}
+      close() {}
+    }
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const transport = createHttpTransport('/api/');
+    let missed = 0;
+    transport.watchMissedEvents!(() => missed++);
+    transport.subscribe('didChangeEvidence', () => {});
+    sources[0]!.listeners.get('reload')!();
+    expect(missed).toBe(1);
+  });
 });

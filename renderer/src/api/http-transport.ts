@@ -11,6 +11,7 @@ export function createHttpTransport(base = './api/'): WorkbenchTransport {
   let source: EventSource | undefined;
   let listeners = 0;
   const connection = new Set<(connected: boolean) => void>();
+  const missed = new Set<() => void>();
   let connected = true;
   const setConnected = (value: boolean) => {
     if (value === connected) return;
@@ -32,12 +33,21 @@ export function createHttpTransport(base = './api/'): WorkbenchTransport {
       return { dispose: () => void connection.delete(listener) };
     },
 
+    watchMissedEvents(listener) {
+      missed.add(listener);
+      return { dispose: () => void missed.delete(listener) };
+    },
+
     subscribe(event: WorkbenchEvent, listener): Disposable {
       if (source === undefined) {
         source = new EventSource(`${base}events`, { withCredentials: true });
         // EventSource retries by itself; meanwhile the window says it is disconnected.
         source.addEventListener('open', () => setConnected(true));
         source.addEventListener('error', () => setConnected(false));
+        // The server could not send what was missed while away (main/web/event-feed.ts).
+        source.addEventListener('reload', () => {
+          for (const listener of [...missed]) listener();
+        });
       }
       listeners++;
       const handler = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as never);

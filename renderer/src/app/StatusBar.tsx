@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { SaveState, WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { formatTime } from '../ui/format.ts';
+import { MissedChanges } from './MissedChanges.tsx';
 import { TeamMemberStatus } from './TeamMemberStatus.tsx';
 
 interface StatusBarProps {
@@ -81,6 +82,7 @@ export function StatusBar({ info, saveState, transport, connected, said }: Statu
             {said}
           </span>
         )}
+        {transport === 'web' && <MissedChanges />}
         {connected ? (
           <span className="statusbar-item" data-testid="save-state">
             {describeSaveState(saveState)}
