@@ -4,8 +4,9 @@
 // Node's AsyncLocalStorage follows the call through awaits, timers and promise callbacks. Undefined
 // outside a team request (the desktop app, the local web host, the CLI).
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { TeamRole } from '../../core/team/roles.ts';
 
-export type TeamRole = 'analyst' | 'reviewer' | 'admin';
+export type { TeamRole } from '../../core/team/roles.ts';
 
 export interface Actor {
   /** The member's id in the team database. */
