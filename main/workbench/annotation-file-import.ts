@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 import { quoted } from '../../core/history/edit-labels.ts';
+import { authorName } from './author.ts';
 
 /** Reads `text` (the file's content) and adds what anchors to document `documentId`. */
 export function importAnnotationFile(
@@ -32,7 +33,7 @@ export function importAnnotationFile(
       items: file.value.items,
       now: new Date().toISOString(),
       newId,
-      analyst: settings.analystName,
+      analyst: authorName(settings),
       document: {
         textHashes: [document.meta.textHash, ...document.versions.map((version) => version.textHash)],
         ...(document.meta.sourceUrl !== undefined ? { sourceUrl: document.meta.sourceUrl } : {}),

@@ -11,6 +11,7 @@ import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
+import { authorName } from './author.ts';
 
 type AnnotationMethods = Pick<
   WorkbenchApi,
@@ -40,7 +41,7 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
           const now = new Date().toISOString();
           const created = newAnnotation(file.text, withSpeakerName(input), {
             id: input.id ?? randomUUID(),
-            creator: store.workspace.settings.analystName,
+            creator: authorName(store.workspace.settings),
             now,
             vocabulary: vocabulary(),
             textHash: file.meta.textHash,

@@ -26,6 +26,7 @@ import type { ChangeLog } from './change-log.ts';
 import { annotateSpan } from './evidence-methods.ts';
 import { annotationFinder } from './evidence-views.ts';
 import type { Jobs } from './jobs.ts';
+import { authorName } from './author.ts';
 
 type ArchiveMethods = Pick<
   WorkbenchApi,
@@ -149,11 +150,11 @@ export function archiveMethods({ store, changes, uploads, jobs, progress }: Arch
         const entry = store.archive.find((candidate) => candidate.id === to.archiveId);
         if (entry === undefined) return fail('not-found', 'That fact-check is no longer in the archive.');
         const { settings } = store.workspace;
-        const fields = claimFromEntry(entry, settings.verdictScale, now.slice(0, 10), settings.analystName);
+        const fields = claimFromEntry(entry, settings.verdictScale, now.slice(0, 10), authorName(settings));
         const fromEntry = operations.createClaim(
           store.evidence,
           { statement: fields.statement, mentions: [ref.value] },
-          { id: randomUUID(), creator: settings.analystName, now, exists },
+          { id: randomUUID(), creator: authorName(settings), now, exists },
         );
         if (!fromEntry.ok) return fromEntry;
         const claim: Claim = {
@@ -183,7 +184,7 @@ export function archiveMethods({ store, changes, uploads, jobs, progress }: Arch
         if (entry === undefined) return fail('not-found', 'That fact-check is no longer in the archive.');
         const now = new Date().toISOString();
         const { settings } = store.workspace;
-        const fields = claimFromEntry(entry, settings.verdictScale, now.slice(0, 10), settings.analystName);
+        const fields = claimFromEntry(entry, settings.verdictScale, now.slice(0, 10), authorName(settings));
         const unmatched = fields.unmatchedRating !== undefined ? { unmatchedRating: fields.unmatchedRating } : {};
         const existing = store.evidence.claims.find(
           (claim) => claim.statement === fields.statement && claim.reviewUrl === fields.reviewUrl,
@@ -195,7 +196,7 @@ export function archiveMethods({ store, changes, uploads, jobs, progress }: Arch
           id: randomUUID(),
           statement: fields.statement,
           mentions: [],
-          creator: settings.analystName,
+          creator: authorName(settings),
           created: now,
           modified: now,
           ...(fields.verdict ? { verdict: fields.verdict, status: 'reviewed' } : {}),

@@ -14,6 +14,7 @@ import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 import { quoted } from '../../core/history/edit-labels.ts';
 import { annotationFinder, evidenceViews } from './evidence-views.ts';
+import { authorName } from './author.ts';
 
 type EvidenceMethods = Pick<
   WorkbenchApi,
@@ -49,7 +50,7 @@ export function annotateSpan(
     file.annotations.some((annotation) => annotation.id === id) ||
     made.some((edit) => edit.documentId === end.documentId && edit.annotationId === id);
   if (taken) return fail('invalid', `The document already has an annotation "${id}".`);
-  const context = { id, creator: store.workspace.settings.analystName, now, vocabulary: vocabularyOf(store.workspace) };
+  const context = { id, creator: authorName(store.workspace.settings), now, vocabulary: vocabularyOf(store.workspace) };
   const created = newAnnotation(file.text, { start: end.start, end: end.end, tags: [] }, context);
   if (!created.ok) return created;
   made.push({ documentId: end.documentId, annotationId: id, before: undefined, after: created.value });
@@ -88,7 +89,7 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
           ends.push(ref.value);
         }
         const [from, to] = ends as [AnnotationRef, AnnotationRef];
-        const context = { id: randomUUID(), creator: store.workspace.settings.analystName, now, exists: existence(made) };
+        const context = { id: randomUUID(), creator: authorName(store.workspace.settings), now, exists: existence(made) };
         const linked = operations.createLink(
           store.evidence,
           { id: input.id, relation: input.relation, from, to, note: input.note },
@@ -125,7 +126,7 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
       return changes.exclusive(async () => {
         const context = {
           id: randomUUID(),
-          creator: store.workspace.settings.analystName,
+          creator: authorName(store.workspace.settings),
           now: new Date().toISOString(),
           exists: existence(),
         };
@@ -140,7 +141,7 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
         const before = claimNamed(claimId);
         // The analyst reviewing is the reviewer unless the window says otherwise.
         const verdict = patch.verdict
-          ? { ...patch.verdict, reviewer: patch.verdict.reviewer ?? store.workspace.settings.analystName }
+          ? { ...patch.verdict, reviewer: patch.verdict.reviewer ?? authorName(store.workspace.settings) }
           : patch.verdict;
         const context = { now: new Date().toISOString(), scale: store.workspace.settings.verdictScale };
         const updated = operations.updateClaim(

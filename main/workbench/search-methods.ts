@@ -20,6 +20,7 @@ import { coveredBy, planTagOccurrences } from '../../core/search/tag-occurrences
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { WorkspaceSearch } from '../search/workspace-search.ts';
 import type { ChangeLog } from './change-log.ts';
+import { authorName } from './author.ts';
 
 /** The most occurrences listed for tagging. */
 const MAX_OCCURRENCES = 10_000;
@@ -111,7 +112,7 @@ export function searchMethods(
             { ...input, start, end },
             {
               id: randomUUID(),
-              creator: store.workspace.settings.analystName,
+              creator: authorName(store.workspace.settings),
               now,
               vocabulary: vocabularyOf(store.workspace),
               textHash: file.meta.textHash,

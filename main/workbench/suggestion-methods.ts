@@ -17,6 +17,7 @@ import type { Suggestion } from '../../core/suggest/types.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 import { AnalysisCancelled, SuggestQueue, type SuggestQueueOptions } from './suggest-queue.ts';
+import { authorName } from './author.ts';
 
 type SuggestionMethods = Pick<WorkbenchApi, 'getSuggestions' | 'acceptSuggestions' | 'rejectSuggestions'> & {
   /** Analyses the document's text in the background (after an import), so opening it shows them at once. */
@@ -95,7 +96,7 @@ export function suggestionMethods(
         if (file === undefined) return gone(documentId);
         if (file.meta.textHash !== found.textHash) return fail('invalid', 'The document changed: ask for its suggestions again.');
         const { settings, codebook } = store.workspace;
-        const accepter = settings.analystName;
+        const accepter = authorName(settings);
         const now = new Date().toISOString();
         const created: Annotation[] = [];
         for (const { choice, suggestion } of chosen) {
