@@ -2,5 +2,11 @@
 // the migration that creates it (migrations/), so the SQL stays the one definition of the schema.
 // Each migration's tables are listed in `TeamTables`.
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the migrations' table interfaces
-export interface TeamTables {}
+import type { AccessTokensTable, LoginFailuresTable, SessionsTable, UsersTable } from './migrations/0002-members.ts';
+
+export interface TeamTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  access_tokens: AccessTokensTable;
+  login_failures: LoginFailuresTable;
+}

@@ -1,5 +1,8 @@
 // Every migration of the team database, in order. A migration is plain SQL (Kysely's `sql`) and is
 // never edited once released: a change of schema is a new entry here.
 import type { Migration } from 'kysely/migration';
+import { membersMigration } from './0002-members.ts';
 
-export const TEAM_MIGRATIONS: Readonly<Record<string, Migration>> = {};
+export const TEAM_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0002-members': membersMigration,
+};
