@@ -28,6 +28,8 @@ const LEAST: Record<WorkbenchMethod, TeamRole> = {
       'undo',
       'redo',
       'getHistory',
+      'reportViewing',
+      'leaveViewing',
       'getAnnotationSuggestions',
       'getTagUsage',
       'exportCodebook',

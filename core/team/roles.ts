@@ -154,6 +154,10 @@ export const METHOD_RULES = {
   exportAnnotationTable: read,
   getAnnotationTableChoices: read,
   getTagMatrix: read,
+
+  // Presence: every member says where they are and hears where the others are.
+  reportViewing: read,
+  leaveViewing: read,
 } satisfies { readonly [M in WorkbenchMethod]: MethodRule<M> };
 
 export interface Caller {

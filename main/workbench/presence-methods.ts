@@ -6,6 +6,7 @@ import type { Emitter } from '../../core/events.ts';
 import { ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { currentActor } from '../team/actor.ts';
+import { authorName } from './author.ts';
 
 /** A window that has not reported for this long is taken as gone. */
 export const PRESENCE_TIMEOUT_MS = 90_000;
@@ -43,7 +44,7 @@ export function presenceMethods(
     async reportViewing(windowId, documentId) {
       const key = keyOf(windowId);
       const before = windows.get(key)?.viewer;
-      const name = currentActor()?.name ?? store.workspace.settings.analystName;
+      const name = authorName(store.workspace.settings);
       const viewer: Viewer = { windowId, name, documentId };
       windows.set(key, { viewer, at: now() });
       const pruned = prune();
