@@ -1,5 +1,6 @@
 // `claimbench team <subcommand>`: which subcommand runs, with which options.
 import { UsageError, type Output } from './output.ts';
+import { teamToken, teamUser } from './team-members.ts';
 import { teamInit } from './team.ts';
 
 type Values = Record<string, unknown>;
@@ -11,6 +12,16 @@ export async function teamCommand(values: Values, positionals: string[], output:
     case 'init':
       noMore(rest, 'init');
       return teamInit({ database }, output);
+    case 'user':
+    case 'token': {
+      const options = {
+        database,
+        role: values.role as string | undefined,
+        passwordStdin: values['password-stdin'] === true,
+        label: values.label as string | undefined,
+      };
+      return subcommand === 'user' ? teamUser(rest, options, output) : teamToken(rest, options, output);
+    }
     case undefined:
       throw new UsageError('name a subcommand: claimbench team init|user|token|serve|import (see claimbench team --help)');
     default:

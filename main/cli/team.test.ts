@@ -5,10 +5,16 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, pgSkip, type TestDatabase } from '../../tests/support/pg-database.ts';
 import { APP_ROOT } from '../app-paths.ts';
+import { authenticateBearer } from '../team/access-tokens.ts';
 import { openTeamDb } from '../team/db.ts';
+import { login } from '../team/sessions.ts';
 import { databaseUrl, redact } from './team.ts';
 
-function claimbench(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function claimbench(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], {
       env: { ...process.env, CLAIMBENCH_DATABASE_URL: '', ...env },
@@ -18,6 +24,7 @@ function claimbench(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
   });
 }
 
@@ -64,5 +71,62 @@ describe.skipIf(pgSkip)('claimbench team init', () => {
     expect(unreachable.stderr).toContain('Cannot use the team database at postgresql://nobody:***@127.0.0.1:1/none');
     const usage = await claimbench(['team', 'init']);
     expect(usage.code).toBe(2);
+  });
+});
+
+describe.skipIf(pgSkip)('claimbench team user and token', () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    expect((await claimbench(['team', 'init', '--database', database.url])).code).toBe(0);
+  });
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it('adds members with a one-time password or one from stdin, who can then sign in; refuses a second of the same name', async () => {
+    const env = { CLAIMBENCH_DATABASE_URL: database.url };
+    const ana = await claimbench(['team', 'user', 'add', 'Ana', '--role', 'analyst', '--json'], env);
+    expect(ana.code).toBe(0);
+    const { password } = JSON.parse(ana.stdout) as { password: string };
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    const ben = await claimbench(
+      ['team', 'user', 'add', 'Ben', '--role', 'reviewer', '--password-stdin'],
+      env,
+      'a long passphrase for ben\n',
+    );
+    expect(ben.code).toBe(0);
+    expect(ben.stdout).not.toContain('passphrase');
+    const again = await claimbench(['team', 'user', 'add', 'ana', '--role', 'admin'], env);
+    expect(again.code).toBe(1);
+    expect((await claimbench(['team', 'user', 'add', 'Cleo', '--role', 'owner'], env)).code).toBe(2);
+    const db = openTeamDb(database.url);
+    try {
+      expect((await login(db, 'Ana', password, 'test')).ok).toBe(true);
+      expect((await login(db, 'Ben', 'a long passphrase for ben', 'test')).ok).toBe(true);
+    } finally {
+      await db.destroy();
+    }
+    const list = await claimbench(['team', 'user', 'list'], env);
+    expect(list.stdout).toBe('Ana\tanalyst\nBen\treviewer\n');
+    expect((await claimbench(['team', 'user', 'role', 'Ana', '--role', 'reviewer'], env)).stdout).toContain('Ana is now reviewer.');
+  });
+
+  it('prints an access token once, which is taken until it is revoked', async () => {
+    const env = { CLAIMBENCH_DATABASE_URL: database.url };
+    await claimbench(['team', 'user', 'add', 'Ana', '--role', 'analyst'], env);
+    const made = await claimbench(['team', 'token', 'Ana', '--label', 'nightly script'], env);
+    expect(made.code).toBe(0);
+    const token = made.stdout.trim();
+    expect(token).toMatch(/^cbpat_/);
+    const db = openTeamDb(database.url);
+    try {
+      expect((await authenticateBearer(db, token))?.name).toBe('Ana');
+      expect((await claimbench(['team', 'token', 'revoke', 'Ana', 'nightly script'], env)).code).toBe(0);
+      expect(await authenticateBearer(db, token)).toBeUndefined();
+    } finally {
+      await db.destroy();
+    }
+    expect((await claimbench(['team', 'token', 'list', 'Ana'], env)).stdout).toMatch(/^nightly script\tcreated .*\trevoked\n$/);
   });
 });

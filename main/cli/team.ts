@@ -14,13 +14,17 @@ Subcommands:
   init                       create the schema in an empty database, or migrate ours
   user add NAME --role R     add a member (R: analyst, reviewer or admin); prints a
                              one-time password, or reads one from standard input
-                             with --password-stdin
-  user role NAME --role R    change a member's role
-  user disable NAME          sign a member out everywhere and refuse their sign-in
+                             with --password-stdin (at least 12 characters)
+  user role NAME --role R    change a member's role (from their next request)
+  user disable NAME          sign a member out everywhere, revoke their tokens and
+                             refuse their sign-in (user enable NAME undoes it)
+  user password NAME         a new password (one-time, or --password-stdin); ends
+                             their sessions
   user list                  list the members
   token NAME [--label L]     print a new personal access token for member NAME, for
                              scripts: send it as "Authorization: Bearer <token>"
-  token revoke ID            revoke an access token
+  token list NAME            list a member's tokens
+  token revoke NAME LABEL    revoke a member's token: refused from then on
   serve                      serve the workbench to the team (a sign-in page)
   import DIR|BUNDLE          move a local workspace folder or a .claimbundle in
 
