@@ -63,8 +63,8 @@ if (mode === 'export' && source && out) {
 } else if (mode === 'write' && source && out) {
   const { bundleEntries } = await import('../main/bundle/bundle-entries.ts');
   const { writeBundle } = await import('../main/bundle/write-bundle.ts');
-  const { WorkspaceStore } = await import('../main/store/workspace-store.ts');
-  const { entries } = await bundleEntries(await WorkspaceStore.open(source), content);
+  const { FolderStore } = await import('../main/store/folder-store.ts');
+  const { entries } = await bundleEntries(await FolderStore.open(source), content);
   const measured = await measure(() => writeBundle(out, entries, header));
   if (!measured.value.ok) throw new Error(measured.value.error.message);
   const { value: _written, ...figures } = measured;
@@ -77,13 +77,13 @@ if (mode === 'export' && source && out) {
   process.stdout.write(`${JSON.stringify({ ...figures, files: value.value.manifest.files.length, maxRssMb: maxRssMb() })}\n`);
 } else if (mode === 'import' && source && out) {
   const { RESOURCES_DIR } = await import('../main/app-paths.ts');
-  const { WorkspaceStore } = await import('../main/store/workspace-store.ts');
+  const { FolderStore } = await import('../main/store/folder-store.ts');
   const { EXTRACTORS } = await import('../main/import/extractors.ts');
   const { createWorkbenchService } = await import('../main/workbench/workbench-service.ts');
   const { createWorkspace } = await import('../main/workspace/create-workspace.ts');
   // Into an empty workspace at `out`: everything is new, so every file is written.
   await createWorkspace(out, { resourcesDir: RESOURCES_DIR, empty: true, name: 'Import benchmark' });
-  const store = await WorkspaceStore.open(out);
+  const store = await FolderStore.open(out);
   // Through the service, as the app and `claimbench import-bundle` do.
   const service = createWorkbenchService(store, { extractors: EXTRACTORS });
   const measured = await measure(async () => {

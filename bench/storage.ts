@@ -18,7 +18,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { RESOURCES_DIR } from '../main/app-paths.ts';
 import { EXTRACTORS } from '../main/import/extractors.ts';
-import { WorkspaceStore } from '../main/store/workspace-store.ts';
+import { FolderStore } from '../main/store/folder-store.ts';
 import { createWorkbenchService } from '../main/workbench/workbench-service.ts';
 import { createWorkspace } from '../main/workspace/create-workspace.ts';
 import { generator } from './articles.ts';
@@ -53,7 +53,7 @@ async function floorSaves(dir: string, count: number): Promise<number[]> {
 }
 
 async function workbenchOf(dir: string) {
-  const store = await WorkspaceStore.open(dir);
+  const store = await FolderStore.open(dir);
   return { store, service: createWorkbenchService(store, { extractors: EXTRACTORS }) };
 }
 
@@ -153,7 +153,7 @@ async function openAndList(dir: string): Promise<number> {
 async function killCycles(root: string, cycles: number) {
   const dir = path.join(root, 'crash-ws');
   await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, name: 'Crash bench' });
-  const documentId = (await WorkspaceStore.open(dir)).documents[0]!.meta.id;
+  const documentId = (await FolderStore.open(dir)).documents[0]!.meta.id;
   let unparseable = 0;
   let lost = 0;
   const random = generator(1);
@@ -169,7 +169,7 @@ async function killCycles(root: string, cycles: number) {
       });
       child.once('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(last) : reject(new Error('the writer stopped by itself'))));
     });
-    const store = await WorkspaceStore.open(dir);
+    const store = await FolderStore.open(dir);
     unparseable += store.problems.length;
     if (!store.document(documentId)!.annotations.some((annotation) => annotation.id === `crash-${acknowledged}`)) lost++;
   }

@@ -6,6 +6,9 @@ export interface Disposable {
 
 export type Listener<T> = (event: T) => void;
 
+/** Subscribing to an event: returns the disposer. */
+export type Event<T> = (listener: Listener<T>) => Disposable;
+
 /** A typed event source. `event` is what consumers subscribe to; `fire` stays with the owner. */
 export class Emitter<T> {
   private readonly listeners = new Set<Listener<T>>();

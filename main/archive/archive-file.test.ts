@@ -8,7 +8,7 @@ import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { checkWorkspace } from '../store/check-workspace.ts';
 import { ARCHIVE_FILE } from '../store/workspace-layout.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 
 const FIRST: ArchiveEntry[] = [{ id: 'r1', claim: 'Bleach cures the flu.', rating: 'False' }];
@@ -17,7 +17,7 @@ const SECOND: ArchiveEntry[] = [...FIRST, { id: 'r2', claim: 'The dam holds 480 
 /** A workspace whose archive was written twice (so the second version has the first as its backup). */
 async function archivedWorkspace(dir: string): Promise<string> {
   await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: true });
-  const store = await WorkspaceStore.open(dir);
+  const store = await FolderStore.open(dir);
   expect(store.archive).toEqual([]);
   expect(await store.putArchive(FIRST)).toEqual({ ok: true, value: FIRST });
   expect(await store.putArchive(SECOND)).toEqual({ ok: true, value: SECOND });
@@ -29,7 +29,7 @@ describe('archive.json', () => {
   it('is missing until the first import: an empty archive, and no problem', () =>
     withTempDir(async (dir) => {
       await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: true });
-      const store = await WorkspaceStore.open(dir);
+      const store = await FolderStore.open(dir);
       expect(store.archive).toEqual([]);
       expect(store.problems).toEqual([]);
       expect(await readdir(dir)).not.toContain(ARCHIVE_FILE);
@@ -45,7 +45,7 @@ describe('archive.json', () => {
       const file = path.join(dir, ARCHIVE_FILE);
       const damaged = damage(await readFile(file, 'utf8'));
       await writeFile(file, damaged);
-      const store = await WorkspaceStore.open(dir);
+      const store = await FolderStore.open(dir);
       expect(store.problems).toEqual([
         { code: 'restored', message: expect.stringMatching(/^archive\.json was damaged .*its backup of .* was restored$/) },
       ]);
@@ -70,7 +70,7 @@ describe('archive.json', () => {
       ]);
       expect(report.exitCode).toBe(1);
       expect((await checkWorkspace(dir)).exitCode).toBe(0);
-      expect((await WorkspaceStore.open(dir)).archive).toEqual(FIRST);
+      expect((await FolderStore.open(dir)).archive).toEqual(FIRST);
     }));
 
   it('from a newer Claimbench, is left as it is and not written over', () =>
@@ -78,7 +78,7 @@ describe('archive.json', () => {
       await archivedWorkspace(dir);
       const newer = JSON.stringify({ schemaVersion: 99, entries: [] });
       await writeFile(path.join(dir, ARCHIVE_FILE), newer);
-      const store = await WorkspaceStore.open(dir);
+      const store = await FolderStore.open(dir);
       expect(store.problems).toEqual([
         { code: 'invalid', message: expect.stringMatching(/^archive\.json: written by a newer version of Claimbench/) },
       ]);

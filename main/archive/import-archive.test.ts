@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { ARCHIVE_FILE } from '../store/workspace-layout.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { importArchiveFiles } from './import-archive.ts';
 
@@ -45,7 +46,7 @@ const TSV = '\tvclaim\ttitle\n7\tA photo shows a shark on a flooded highway.\tSh
 
 async function emptyStore(dir: string): Promise<WorkspaceStore> {
   await createWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR, empty: true });
-  return WorkspaceStore.open(path.join(dir, 'ws'));
+  return FolderStore.open(path.join(dir, 'ws'));
 }
 
 async function write(dir: string, name: string, text: string): Promise<string> {
@@ -76,7 +77,7 @@ describe('importArchiveFiles', () => {
       expect(store.archive[2]).toMatchObject({ rating: 'False', publisher: 'Valley Checks', url: 'https://checks.example/1' });
       await store.close();
       // On disk, and read back the same by the next opening.
-      const reopened = await WorkspaceStore.open(path.join(dir, 'ws'));
+      const reopened = await FolderStore.open(path.join(dir, 'ws'));
       expect(reopened.archive).toEqual(store.archive);
       expect(reopened.problems).toEqual([]);
     }));
@@ -143,7 +144,7 @@ describe('importArchiveFiles', () => {
       await store.close();
       const damaged = '{"schemaVersion": 2, "entries": [';
       await writeFile(path.join(store.dir, ARCHIVE_FILE), damaged);
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.archive).toEqual([]);
       const [outcome] = await importArchiveFiles(reopened, [await write(dir, 'desk.csv', CSV)]);
       expect(outcome).toMatchObject({

@@ -6,8 +6,6 @@
 //   brat/                brat standoff + annotation.conf report.html          one page to read offline and print
 //   archive.json         the fact-check archive, when the workspace has one (merged by id on import)
 //   agreement.csv        how far the coders agree (only when the annotations come from two or more)
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { bratExport } from '../../core/interchange/brat.ts';
 import { claimReviewExport, claimReviewJsonText } from '../../core/interchange/claimreview.ts';
 import { claimsCsv } from '../../core/interchange/claims-csv.ts';
@@ -17,8 +15,7 @@ import { reportHtml } from '../../core/interchange/report-html.ts';
 import { descendantsOf } from '../../core/codebook/edit.ts';
 import { refKey, type EvidenceData } from '../../core/model/evidence.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
-import { type WorkspaceStore } from '../store/workspace-store.ts';
-import { TEXTS_DIR } from '../store/workspace-layout.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { codebookQdc } from '../export/codebook-qdc.ts';
 import { w3cCollection } from '../export/w3c-collection.ts';
 import type { BundleEntry } from './write-bundle.ts';
@@ -167,13 +164,12 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   // Earlier versions' texts: an orphaned annotation's span refers to one of them.
   const texts = new Set(documents.flatMap((file) => file.versions.map((version) => version.textHash)));
   for (const hash of [...texts].sort()) {
-    const bytes = await readFile(path.join(store.dir, TEXTS_DIR, hash)).catch(() => undefined);
-    if (bytes !== undefined) makers.push({ path: `texts/${hash}`, make: () => bytes });
+    const versionText = await store.readVersionText(hash);
+    if (versionText !== undefined) makers.push({ path: `texts/${hash}`, make: () => text(versionText) });
   }
   if (options.originals) {
     const hashes = new Set(documents.flatMap((file) => (file.meta.originalHash === undefined ? [] : [file.meta.originalHash])));
-    for (const hash of [...hashes].sort())
-      makers.push({ path: `originals/${hash}`, make: () => readFile(path.join(store.dir, 'originals', hash)) });
+    for (const hash of [...hashes].sort()) makers.push({ path: `originals/${hash}`, make: () => readOriginal(store, hash) });
   }
   makers.push({ path: 'annotations.jsonld', make: () => collectionJson(w3cCollection({ workspace, documents, evidence })) });
   makers.push({ path: 'codebook.json', make: () => json(workspace.codebook) });
@@ -227,4 +223,11 @@ export async function bundleEntries(
   const entries: BundleEntry[] = [];
   for await (const entry of plan.entries) entries.push(entry);
   return { entries, notes: plan.notes };
+}
+
+/** An imported file's bytes, which the bundle was asked to include: a missing one fails the export. */
+async function readOriginal(store: WorkspaceStore, sha256: string): Promise<Uint8Array> {
+  const bytes = await store.readOriginal(sha256);
+  if (bytes === undefined) throw new Error(`originals/${sha256} is missing from the workspace`);
+  return bytes;
 }

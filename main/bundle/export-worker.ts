@@ -1,12 +1,12 @@
 // Runs in a worker thread (started by export-job.ts): opens the workspace read-only from disk,
 // builds the bundle's entries and writes the bundle, posting progress. Building the entries of a
 // big workspace takes seconds of JavaScript, and nothing of it may run on the UI or Electron main
-// thread. Nothing is written to the workspace: WorkspaceStore.open only reads (its one write,
+// thread. Nothing is written to the workspace: FolderStore.open only reads (its one write,
 // `mkdir documents`, is a no-op in a workspace), and nothing here asks the store to save.
 import { stat } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../core/result.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 import { bundleEntryPlan, countsOf, exportSelection, type BundleEntryPlan, type ExportCounts } from './bundle-entries.ts';
 import type { ExportInput } from '../../core/interchange/export-input.ts';
 import { qdpxExport, type QdpxGuidKind } from '../../core/interchange/qdpx.ts';
@@ -44,7 +44,7 @@ async function runExport(
   if (data.format === 'qdpx') return runQdpxExport(data, post, signal);
   let plan: BundleEntryPlan;
   try {
-    const store = await WorkspaceStore.open(data.workspaceDir, { readOnly: true });
+    const store = await FolderStore.open(data.workspaceDir, { readOnly: true });
     plan = await bundleEntryPlan(store, data.content);
   } catch (error) {
     return fail('unreadable', `the workspace in ${data.workspaceDir} could not be read: ${(error as Error).message}`);
@@ -97,7 +97,7 @@ async function runQdpxExport(
   let project: ReturnType<typeof qdpxExport>;
   let contents: ExportCounts;
   try {
-    const store = await WorkspaceStore.open(data.workspaceDir, { readOnly: true });
+    const store = await FolderStore.open(data.workspaceDir, { readOnly: true });
     const { workspace } = store;
     const selection = exportSelection(store, data.content);
     const { documents, evidence } = selection;

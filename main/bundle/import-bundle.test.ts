@@ -7,7 +7,8 @@ import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { createWorkbenchService, type WorkbenchHost } from '../workbench/workbench-service.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { bundleEntries } from './bundle-entries.ts';
@@ -27,7 +28,7 @@ async function exportBundle(store: WorkspaceStore, target: string, originals = f
 
 async function emptyWorkbench(dir: string): Promise<WorkbenchHost> {
   await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: true, name: 'Colleague' });
-  return createWorkbenchService(await WorkspaceStore.open(dir), { extractors: EXTRACTORS });
+  return createWorkbenchService(await FolderStore.open(dir), { extractors: EXTRACTORS });
 }
 
 async function preview(service: WorkbenchHost, file: string) {
@@ -113,7 +114,7 @@ describe('importing a bundle', () => {
       expect(applied.value.archive).toEqual({ added: 1, updated: 1, unchanged: 0 });
       expect(colleague.store.archive).toEqual([checked[0], theirs[1], checked[1]]);
       // On disk too: a new session reads the same archive.
-      expect((await WorkspaceStore.open(colleague.store.dir)).archive).toEqual(colleague.store.archive);
+      expect((await FolderStore.open(colleague.store.dir)).archive).toEqual(colleague.store.archive);
 
       expect((await colleague.undo()).ok).toBe(true);
       expect(colleague.store.archive).toEqual(theirs);
@@ -326,7 +327,7 @@ describe('importing a bundle', () => {
       const anas = await signed('ana.claimbundle', 'ana-keys');
       const impostor = await signed('impostor.claimbundle', 'impostor-keys');
       await createWorkspace(path.join(dir, 'colleague'), { resourcesDir: RESOURCES_DIR, empty: true, name: 'Colleague' });
-      const colleague = createWorkbenchService(await WorkspaceStore.open(path.join(dir, 'colleague')), {
+      const colleague = createWorkbenchService(await FolderStore.open(path.join(dir, 'colleague')), {
         extractors: EXTRACTORS,
         keysDir: path.join(dir, 'my-keys'),
       });

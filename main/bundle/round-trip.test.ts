@@ -12,7 +12,8 @@ import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { randomWorkspace, writeRandomWorkspace, type RandomWorkspace } from '../../tests/support/random-workspace.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { TEXTS_DIR } from '../store/workspace-layout.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
@@ -24,7 +25,7 @@ const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').di
 
 async function emptyStore(dir: string): Promise<WorkspaceStore> {
   await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: true, name: 'Round trip' });
-  return WorkspaceStore.open(dir);
+  return FolderStore.open(dir);
 }
 
 /** What must survive: everything but what the W3C file cannot tell apart (see bundle-content.ts). */
@@ -104,7 +105,7 @@ describe('bundle round trip', () => {
           await service.dispose();
           if (!applied.ok) throw new Error(applied.error.message);
           // Read back from disk, not from memory.
-          const reopened = await WorkspaceStore.open(target.dir);
+          const reopened = await FolderStore.open(target.dir);
           expectSameDocuments(reopened.documents, store.documents);
           expect(reopened.evidence).toEqual(store.evidence);
           // The first appearance of every claim is the same in the other workspace (first-appearance.ts).

@@ -10,7 +10,7 @@ import { agreementReport, type AgreementSelection } from '../../core/agreement/r
 import { makeTempDir } from '../../tests/support/temp-dir.ts';
 import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 import { openWorkbench } from '../workbench/open-workbench.ts';
 
 function claimbench(...args: string[]) {
@@ -74,7 +74,7 @@ afterAll(() => temp[Symbol.asyncDispose]());
 
 /** agreementReport over the workspace as stored, each row as the JSON line should give it. */
 async function expectedLines(selection: AgreementSelection): Promise<Record<string, unknown>[]> {
-  const store = await WorkspaceStore.open(workspace);
+  const store = await FolderStore.open(workspace);
   const documents = store.documents.filter((document) => selection.documentIds?.includes(document.meta.id) ?? true);
   const rows = agreementReport(
     documents.map((document) => ({ id: document.meta.id, textLength: document.text.length })),

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { WORKSPACE_SCHEMA_VERSION } from '../../core/model/stored-files.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE } from '../store/workspace-layout.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 
@@ -25,7 +26,7 @@ function claimbench(...args: string[]) {
 /** A sample workspace in which every file has been saved twice since it was made (so each has backups). */
 async function savedWorkspace(dir: string): Promise<WorkspaceStore> {
   await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
-  const store = await WorkspaceStore.open(dir);
+  const store = await FolderStore.open(dir);
   for (const round of [1, 2]) {
     await store.updateWorkspace({ ...store.workspace, settings: { ...store.workspace.settings, analystName: `Analyst ${round}` } });
     await store.putEvidence(store.evidence);
@@ -60,7 +61,7 @@ describe('claimbench check', () => {
       expect(repaired.stdout).toMatch(
         new RegExp(`documents/${document.meta.id}\\.json: .*was damaged.*— repaired: restored from its backup`),
       );
-      expect((await WorkspaceStore.open(dir)).document(document.meta.id)?.meta.title).toMatch(/\(1\)$/);
+      expect((await FolderStore.open(dir)).document(document.meta.id)?.meta.title).toMatch(/\(1\)$/);
 
       const original = document.meta.originalHash;
       if (original !== undefined) {
@@ -125,7 +126,7 @@ describe('opening a workspace whose files are damaged', () => {
           // A damaged version number that reads as a newer format: such a file is left for that
           // version (a workspace.json refuses to open), untouched and said so, never reset.
           if (newerFormat(damaged)) {
-            const opening = await WorkspaceStore.open(store.dir).then(
+            const opening = await FolderStore.open(store.dir).then(
               (opened) => opened.problems.map((problem) => problem.message).join('\n'),
               (error: unknown) => (error as Error).message,
             );
@@ -133,7 +134,7 @@ describe('opening a workspace whose files are damaged', () => {
             expect(await readFile(target)).toEqual(damaged);
             return;
           }
-          const opened = await WorkspaceStore.open(store.dir);
+          const opened = await FolderStore.open(store.dir);
           expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
           const reported = opened.problems.filter((problem) => problem.message.startsWith(file));
           const intact = (await readFile(target)).equals(damaged);

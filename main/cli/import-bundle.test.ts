@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../app-paths.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 
 function claimbench(dir: string, ...args: string[]) {
@@ -51,7 +51,7 @@ describe('claimbench import-bundle', () => {
       });
 
       // Change one of their claims' notes in the bundle's source workspace, export again.
-      const store = await WorkspaceStore.open(theirs);
+      const store = await FolderStore.open(theirs);
       const document = store.documents[1]!;
       const annotation = document.annotations[0]!;
       const written = await store.putDocument({
@@ -74,7 +74,7 @@ describe('claimbench import-bundle', () => {
       });
       expect(listed.at(-1)).toMatchObject({ event: 'error', code: 'conflicts' });
       expect(
-        (await WorkspaceStore.open(path.join(dir, 'fresh')))
+        (await FolderStore.open(path.join(dir, 'fresh')))
           .document(document.meta.id)!
           .annotations.find((candidate) => candidate.id === annotation.id)!.note,
       ).toBe(annotation.note);
@@ -83,7 +83,7 @@ describe('claimbench import-bundle', () => {
       expect(taken.code).toBe(0);
       expect(taken.stdout).toMatch(/1 took theirs/);
       expect(
-        (await WorkspaceStore.open(path.join(dir, 'fresh')))
+        (await FolderStore.open(path.join(dir, 'fresh')))
           .document(document.meta.id)!
           .annotations.find((candidate) => candidate.id === annotation.id)!.note,
       ).toBe('Their note');

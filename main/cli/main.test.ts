@@ -3,7 +3,7 @@ import { open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../app-paths.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 
 function claimbench(...args: string[]) {
@@ -107,7 +107,7 @@ describe('the claimbench CLI', () => {
       expect(claimbench('import', '--workspace', workspace, '--empty', path.join(dir, 'plain.md')).code).toBe(0);
       const kept = claimbench('import', '--workspace', workspace, '--markdown=source', path.join(dir, 'source.md'));
       expect(kept.code).toBe(0);
-      const store = await WorkspaceStore.open(workspace);
+      const store = await FolderStore.open(workspace);
       expect(store.documents.map((document) => [document.meta.title, document.meta.markdown, document.text])).toEqual([
         ['Briefing from Kyiv', 'plain', 'Briefing from Kyiv\n\nZelensky: We will not (https://example.org) give up.'],
         ['Briefing from Kyiv', 'source', `${briefing}\nSource kept.\n`],

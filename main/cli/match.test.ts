@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { importArchiveFiles } from '../archive/import-archive.ts';
 import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 
 const FIXTURES = path.join(APP_ROOT, 'tests', 'fixtures', 'claim-retrieval');
@@ -24,7 +25,7 @@ function claimbench(...args: string[]) {
 /** An empty workspace whose archive is the fixture slice (66 Snopes claims). */
 async function archivedWorkspace(dir: string): Promise<WorkspaceStore> {
   await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: true });
-  const store = await WorkspaceStore.open(dir);
+  const store = await FolderStore.open(dir);
   expect(await importArchiveFiles(store, [path.join(FIXTURES, 'verified_claims.docs.tsv')])).toMatchObject([
     { status: 'imported', added: 66 },
   ]);

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 
 function claimbench(...args: string[]) {
@@ -36,7 +37,7 @@ const lines = (stdout: string): Line[] =>
 
 async function sample(dir: string): Promise<WorkspaceStore> {
   await createWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
-  return WorkspaceStore.open(path.join(dir, 'ws'));
+  return FolderStore.open(path.join(dir, 'ws'));
 }
 
 describe('claimbench search', () => {

@@ -12,7 +12,7 @@ import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
 import { extractSource } from '../import/extract-file.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { fileSource } from '../import/import-files.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 
 function claimbench(...args: string[]) {
@@ -116,7 +116,7 @@ describe('claimbench suggest', { timeout: 120_000 }, () => {
   it('suggests in a document of the workspace, on its stored text; exit 1 for a document not there', () =>
     withTempDir(async (dir) => {
       await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
-      const document = (await WorkspaceStore.open(dir)).documents.find((file) => file.meta.title.startsWith('Valmont declares'))!;
+      const document = (await FolderStore.open(dir)).documents.find((file) => file.meta.title.startsWith('Valmont declares'))!;
       const { code, stdout } = claimbench('suggest', '--workspace', dir, '--document', document.meta.id, '--json');
       expect(code).toBe(0);
       const suggestions = lines(stdout);

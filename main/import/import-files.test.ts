@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fail, ok } from '../../core/result.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { ORIGINALS_DIR } from '../store/workspace-layout.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
@@ -52,7 +53,7 @@ describe('importSources', () => {
       // The Markdown as it was written is the original.
       expect(await readFile(path.join(store.dir, ORIGINALS_DIR, notes!.meta.originalHash!), 'utf8')).toBe('# Field notes\n\nText.');
       // Reopened from disk, everything is still there.
-      expect((await WorkspaceStore.open(store.dir)).documents.map((document) => document.meta.title)).toEqual([
+      expect((await FolderStore.open(store.dir)).documents.map((document) => document.meta.title)).toEqual([
         'Mayor says taps will run dry',
         'Field notes',
       ]);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { fail } from '../../core/result.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 import { TEXTS_DIR } from '../store/workspace-layout.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
@@ -73,7 +73,7 @@ describe('a new version of a document', () => {
       expect(orphan.anchor.textHash).toBe(statement.meta.textHash);
 
       // Everything reads back from disk, orphan included.
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.problems).toEqual([]);
       expect(reopened.document(statement.meta.id)!.annotations).toHaveLength(3);
     }));

@@ -34,6 +34,12 @@ export async function readBlobText(dir: string, folder: string, sha256: string):
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
+/** The bytes kept as `<folder>/<sha256>`; undefined when it is missing or unreadable. */
+export async function readBlob(dir: string, folder: string, sha256: string): Promise<Uint8Array | undefined> {
+  if (!SHA256.test(sha256)) return undefined;
+  return readFile(path.join(dir, folder, sha256)).catch(() => undefined);
+}
+
 /** Whether `<folder>/<sha256>` is on disk. */
 export function hasBlob(dir: string, folder: string, sha256: string): Promise<boolean> {
   if (!SHA256.test(sha256)) return Promise.resolve(false);

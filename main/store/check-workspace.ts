@@ -10,7 +10,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { refKey } from '../../core/model/evidence.ts';
-import { WorkspaceStore } from './workspace-store.ts';
+import { FolderStore } from './folder-store.ts';
+import type { WorkspaceStore } from './workspace-store.ts';
 import { ORIGINALS_DIR, TEXTS_DIR } from './workspace-layout.ts';
 import { removeStaleTemps } from './open-store.ts';
 
@@ -41,7 +42,7 @@ export async function checkWorkspace(dir: string): Promise<CheckReport> {
   const temps = await removeStaleTemps(dir);
   if (temps > 0) findings.push({ file: '.', problem: `${temps} temp file(s) left by a write that never finished`, repaired: 'removed' });
 
-  const store = await WorkspaceStore.open(dir);
+  const store = await FolderStore.open(dir);
   for (const problem of store.problems) {
     const file = problem.message.split(/[: ]/)[0] ?? '?';
     if (problem.code === 'restored')

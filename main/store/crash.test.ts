@@ -11,7 +11,7 @@ import { seeded } from '../../tests/support/seeded.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
-import { WorkspaceStore } from './workspace-store.ts';
+import { FolderStore } from './folder-store.ts';
 
 const WRITER = path.join(APP_ROOT, 'tests', 'support', 'crash-writer.ts');
 
@@ -42,11 +42,11 @@ describe('a save loop killed with SIGKILL', () => {
     () =>
       withTempDir(async (dir) => {
         await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, name: 'Crash test' });
-        const documentId = (await WorkspaceStore.open(dir)).documents[0]!.meta.id;
+        const documentId = (await FolderStore.open(dir)).documents[0]!.meta.id;
         const next = seeded(7);
         for (let cycle = 0; cycle < CYCLES; cycle++) {
           const acknowledged = await runAndKill(['durable', dir, documentId], 20 + next() * 200);
-          const store = await WorkspaceStore.open(dir);
+          const store = await FolderStore.open(dir);
           expect(store.problems, `cycle ${cycle}`).toEqual([]);
           const saved = new Set(store.document(documentId)!.annotations.map((annotation) => annotation.id));
           expect(saved.has(`crash-${acknowledged}`), `cycle ${cycle}: save ${acknowledged} was acknowledged`).toBe(true);

@@ -13,7 +13,7 @@ import type { Annotation } from '../../core/model/annotation.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { createWorkbenchService } from '../workbench/workbench-service.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
-import { WorkspaceStore } from './workspace-store.ts';
+import { FolderStore } from './folder-store.ts';
 import { DOCUMENTS_DIR } from './workspace-layout.ts';
 
 let mountPoint: string | undefined;
@@ -58,7 +58,7 @@ describe('when the disk is full or read-only', () => {
     if (mountPoint === undefined) return skip(skipReason);
     const dir = path.join(mountPoint, 'ws-full');
     await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
-    const store = await WorkspaceStore.open(dir);
+    const store = await FolderStore.open(dir);
     const document = store.documents[0]!;
     const file = path.join(dir, DOCUMENTS_DIR, `${document.meta.id}.json`);
     const before = await readFile(file, 'utf8');
@@ -74,7 +74,7 @@ describe('when the disk is full or read-only', () => {
     const retried = await store.putDocument({ ...document, meta: { ...document.meta, title: 'Renamed once there was space' } });
     expect(retried.ok).toBe(true);
     expect(JSON.parse(await readFile(file, 'utf8')).meta.title).toBe('Renamed once there was space');
-    expect((await WorkspaceStore.open(dir)).problems).toEqual([]);
+    expect((await FolderStore.open(dir)).problems).toEqual([]);
   });
 
   it('a claim save that fails on a full disk is not half-kept: the next one writes the document whole, and nothing is lost', async ({
@@ -83,7 +83,7 @@ describe('when the disk is full or read-only', () => {
     if (mountPoint === undefined) return skip(skipReason);
     const dir = path.join(mountPoint, 'ws-journal-full');
     await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
-    const store = await WorkspaceStore.open(dir);
+    const store = await FolderStore.open(dir);
     const id = store.documents[0]!.meta.id;
     const note = (text: string) => {
       const first = store.document(id)!.annotations[0]!;
@@ -103,7 +103,7 @@ describe('when the disk is full or read-only', () => {
     }
     expect((await note('saved once there was space')).ok).toBe(true);
     await store.close();
-    const reopened = await WorkspaceStore.open(dir);
+    const reopened = await FolderStore.open(dir);
     expect(reopened.problems).toEqual([]);
     expect(reopened.document(id)!.annotations[0]!.note).toBe('saved once there was space');
     await reopened.close();
@@ -115,7 +115,7 @@ describe('when the disk is full or read-only', () => {
     if (mountPoint === undefined) return skip(skipReason);
     const dir = path.join(mountPoint, 'ws-burst-full');
     await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
-    const store = await WorkspaceStore.open(dir);
+    const store = await FolderStore.open(dir);
     const service = createWorkbenchService(store, { extractors: EXTRACTORS });
     const document = store.documents[0]!;
     const [first, second] = document.annotations as [Annotation, Annotation];
@@ -148,7 +148,7 @@ describe('when the disk is full or read-only', () => {
     ).toEqual([first.note, second.note]);
     await service.dispose();
     await store.close();
-    const reopened = await WorkspaceStore.open(dir);
+    const reopened = await FolderStore.open(dir);
     expect(reopened.problems).toEqual([]);
     expect(reopened.document(document.meta.id)).toEqual(store.document(document.meta.id));
     await reopened.close();
@@ -158,7 +158,7 @@ describe('when the disk is full or read-only', () => {
     if (mountPoint === undefined) return skip(skipReason);
     const dir = path.join(mountPoint, 'ws-readonly');
     await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
-    const store = await WorkspaceStore.open(dir);
+    const store = await FolderStore.open(dir);
     const before = await readFile(path.join(dir, 'workspace.json'), 'utf8');
     execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
     try {
@@ -177,7 +177,7 @@ describe('when the disk is full or read-only', () => {
     try {
       const ws = path.join(dir, 'ws');
       await createWorkspace(ws, { resourcesDir: RESOURCES_DIR });
-      const file = path.join(ws, DOCUMENTS_DIR, `${(await WorkspaceStore.open(ws)).documents[0]!.meta.id}.json`);
+      const file = path.join(ws, DOCUMENTS_DIR, `${(await FolderStore.open(ws)).documents[0]!.meta.id}.json`);
       const before = await readFile(file, 'utf8');
       const folders = [ws, path.join(ws, DOCUMENTS_DIR)];
       for (const folder of [dir, ...folders]) await chmod(folder, 0o755);

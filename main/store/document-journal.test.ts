@@ -8,12 +8,12 @@ import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { JOURNAL_MAX_RECORDS } from './document-journal.ts';
-import { WorkspaceStore } from './workspace-store.ts';
+import { FolderStore } from './folder-store.ts';
 import { DOCUMENTS_DIR } from './workspace-layout.ts';
 
 async function sample(dir: string) {
   await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
-  const store = await WorkspaceStore.open(dir);
+  const store = await FolderStore.open(dir);
   const document = store.documents[0]!;
   const file = path.join(dir, DOCUMENTS_DIR, `${document.meta.id}.json`);
   /** Changes one annotation's note, as the change log does (it tells the store the annotation put). */
@@ -40,7 +40,7 @@ describe('the document journal', () => {
       expect(lines).toHaveLength(3);
       expect(JSON.parse(lines[0]!)).toEqual({ journal: JSON.parse(whole).journal });
       expect(JSON.parse(lines[2]!).put).toEqual([expect.objectContaining({ note: 'third' })]);
-      const reopened = await WorkspaceStore.open(dir);
+      const reopened = await FolderStore.open(dir);
       expect(reopened.document(document.meta.id)).toEqual(store.document(document.meta.id));
       expect(reopened.problems).toEqual([]);
     }));
@@ -58,7 +58,7 @@ describe('the document journal', () => {
       expect((await stat(journal)).ino).toBe(created);
       expect((await readFile(journal, 'utf8')).trim().split('\n')).toHaveLength(3);
       await store.close();
-      const reopened = await WorkspaceStore.open(dir);
+      const reopened = await FolderStore.open(dir);
       expect(reopened.document(document.meta.id)).toEqual(store.document(document.meta.id));
       // Opened again, the journal on disk is the one the file names: saves go on appending to it.
       const first = reopened.document(document.meta.id)!.annotations[0]!;
@@ -78,7 +78,7 @@ describe('the document journal', () => {
         `${document.meta.id}.jsonl`,
       ]);
       expect((await readFile(journal, 'utf8')).trim().split('\n').length).toBeLessThan(5);
-      expect((await WorkspaceStore.open(dir)).document(document.meta.id)).toEqual(store.document(document.meta.id));
+      expect((await FolderStore.open(dir)).document(document.meta.id)).toEqual(store.document(document.meta.id));
     }));
 
   it('after a last line cut short, saves again without writing after it: nothing acknowledged is lost', () =>
@@ -90,13 +90,13 @@ describe('the document journal', () => {
       await appendFile(journal, '{"ids":["a","b"],"put":[{"id":"a","targ');
       // The next process: its save must not land behind the cut-short line (that would make the
       // journal unreadable from there on, and the save lost at the next opening).
-      const next = await WorkspaceStore.open(dir);
+      const next = await FolderStore.open(dir);
       const third = next.document(document.meta.id)!.annotations[2]!;
       expect(
         (await next.putAnnotations(document.meta.id, [{ annotationId: third.id, annotation: { ...third, note: 'after the crash' } }])).ok,
       ).toBe(true);
       await next.close();
-      const reopened = await WorkspaceStore.open(dir);
+      const reopened = await FolderStore.open(dir);
       expect(reopened.problems).toEqual([]);
       expect(
         reopened
@@ -113,7 +113,7 @@ describe('the document journal', () => {
       await note(0, 'first');
       await note(1, 'acknowledged');
       await appendFile(journal, '{"ids":["a","b"],"put":[{"id":"a","targ');
-      const reopened = await WorkspaceStore.open(dir);
+      const reopened = await FolderStore.open(dir);
       expect(reopened.document(document.meta.id)).toEqual(store.document(document.meta.id));
       expect(reopened.problems).toEqual([]);
 
@@ -122,7 +122,7 @@ describe('the document journal', () => {
         journal,
         `${JSON.stringify({ journal: '00000000-0000-4000-8000-000000000000' })}\n${(await readFile(journal, 'utf8')).split('\n').slice(1).join('\n')}`,
       );
-      const whole = await WorkspaceStore.open(dir);
+      const whole = await FolderStore.open(dir);
       expect(whole.document(document.meta.id)!.annotations[1]!.note).not.toBe('acknowledged');
       expect(whole.problems).toEqual([]);
       await expect(stat(journal)).rejects.toMatchObject({ code: 'ENOENT' });
@@ -137,7 +137,7 @@ describe('the document journal', () => {
       const lines = (await readFile(journal, 'utf8')).split('\n');
       lines[2] = lines[2]!.replace('"ids"', '"idz"');
       await writeFile(journal, lines.join('\n'));
-      const reopened = await WorkspaceStore.open(dir);
+      const reopened = await FolderStore.open(dir);
       expect(reopened.document(document.meta.id)!.annotations[0]!.note).toBe('first');
       expect(reopened.problems).toEqual([
         {

@@ -10,7 +10,7 @@ import { migrate, type Migration } from '../../core/model/migrations.ts';
 import { WORKSPACE_SCHEMA_VERSION } from '../../core/model/stored-files.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { APP_ROOT } from '../app-paths.ts';
-import { WorkspaceStore } from './workspace-store.ts';
+import { FolderStore } from './folder-store.ts';
 import { BACKUPS_DIR } from './workspace-layout.ts';
 
 const V1 = path.resolve(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'workspace-v1');
@@ -67,7 +67,7 @@ describe('migrating a workspace', () => {
       const ws = path.join(dir, 'ws');
       await cp(V1, ws, { recursive: true });
       const before = await snapshot(ws);
-      const store = await WorkspaceStore.open(ws);
+      const store = await FolderStore.open(ws);
       expect(store.problems).toEqual([]);
       const jsonFiles = [...before.keys()].filter((name) => name.endsWith('.json'));
       expect(store.migratedFiles.map(({ file }) => file).sort()).toEqual(jsonFiles.sort());
@@ -92,7 +92,7 @@ describe('migrating a workspace', () => {
       expect(journaled.annotations[0]!.note).toBe('Checked against the minutes of 14 August.');
 
       await store.close();
-      const reopened = await WorkspaceStore.open(ws);
+      const reopened = await FolderStore.open(ws);
       expect(reopened.migratedFiles).toEqual([]);
       expect(reopened.documents).toEqual(store.documents);
       expect(reopened.evidence).toEqual(store.evidence);
@@ -117,7 +117,7 @@ describe('migrating a workspace', () => {
           },
         },
       ];
-      const opening = WorkspaceStore.open(ws, { migrations: failing });
+      const opening = FolderStore.open(ws, { migrations: failing });
       await expect(opening).rejects.toMatchObject({ name: 'WorkspaceOpenError', code: 'migration-failed' });
       await expect(opening).rejects.toThrow(
         /documents\/[0-9a-f-]+\.json: the migration from format 1 to 2 failed: an unexpected field.*Nothing was changed/,
@@ -131,7 +131,7 @@ describe('migrating a workspace', () => {
       const ws = path.join(dir, 'ws');
       await cp(V1, ws, { recursive: true });
       const before = await snapshot(ws);
-      const store = await WorkspaceStore.open(ws, { readOnly: true });
+      const store = await FolderStore.open(ws, { readOnly: true });
       expect(store.workspace.schemaVersion).toBe(WORKSPACE_SCHEMA_VERSION);
       expect(store.documents).toHaveLength(3);
       expect(await snapshot(ws)).toEqual(before);

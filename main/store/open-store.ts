@@ -68,7 +68,7 @@ export interface OptionalRecord<T> {
   readonly refusal?: WriteFailure;
 }
 
-/** Everything `WorkspaceStore.open` reads from a workspace folder. */
+/** Everything `FolderStore.open` reads from a workspace folder. */
 export interface OpenedRecords {
   readonly dir: string;
   readonly workspaceFile: StoredFile<WorkspaceFile>;

@@ -10,13 +10,14 @@ import { createWorkspace } from '../workspace/create-workspace.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { createWorkbenchService } from '../workbench/workbench-service.ts';
-import { WorkspaceStore } from './workspace-store.ts';
+import { FolderStore } from './folder-store.ts';
+import type { WorkspaceStore } from './workspace-store.ts';
 import { BACKUPS_DIR, DOCUMENTS_DIR, EVIDENCE_FILE, WORKSPACE_FILE } from './workspace-layout.ts';
 import { WorkspaceOpenError } from './open-store.ts';
 
 async function sampleWorkspace(dir: string): Promise<WorkspaceStore> {
   await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
-  return WorkspaceStore.open(dir);
+  return FolderStore.open(dir);
 }
 
 describe('WorkspaceStore', () => {
@@ -37,7 +38,7 @@ describe('WorkspaceStore', () => {
       await writeFile(corrupt, '{"schemaVersion": 1, "meta": {');
       const invalid = path.join(dir, DOCUMENTS_DIR, 'wrong-shape.json');
       await writeFile(invalid, JSON.stringify({ schemaVersion: 1, meta: { id: 'wrong-shape' }, text: '', annotations: [] }));
-      const store = await WorkspaceStore.open(dir);
+      const store = await FolderStore.open(dir);
       expect(store.documents).toHaveLength(3);
       expect(store.problems.map((problem) => problem.message)).toEqual([
         expect.stringMatching(
@@ -58,7 +59,7 @@ describe('WorkspaceStore', () => {
       const file = path.join(dir, DOCUMENTS_DIR, `${document.meta.id}.json`);
       const text = await readFile(file, 'utf8');
       await writeFile(file, text.replace(`"id": "${document.meta.id}"`, '"id": "someone-else"'));
-      const reopened = await WorkspaceStore.open(dir);
+      const reopened = await FolderStore.open(dir);
       expect(reopened.document(document.meta.id)?.meta.title).toBe(document.meta.title);
       expect(reopened.problems).toEqual([{ code: 'restored', message: expect.stringMatching(/holds document "someone-else"/) }]);
     }));
@@ -72,7 +73,7 @@ describe('WorkspaceStore', () => {
       await store.putDocument({ ...document, meta: { ...document.meta, title: 'First edit' } });
       await store.putDocument({ ...document, meta: { ...document.meta, title: 'Second edit' } });
       await writeFile(file, '{"schemaVersion": 1, "me');
-      const reopened = await WorkspaceStore.open(dir);
+      const reopened = await FolderStore.open(dir);
       expect(reopened.document(document.meta.id)?.meta.title).toBe('First edit');
       expect(reopened.problems).toEqual([
         {
@@ -95,7 +96,7 @@ describe('WorkspaceStore', () => {
       const document = structuredClone(store.documents[0]!);
       document.annotations[0]!.target.start += 1;
       await writeFile(path.join(dir, DOCUMENTS_DIR, `${document.meta.id}.json`), JSON.stringify(document));
-      const reopened = await WorkspaceStore.open(dir);
+      const reopened = await FolderStore.open(dir);
       expect(reopened.documents).toHaveLength(2);
       expect(reopened.problems[0]?.message).toMatch(/its quote is not at/);
     }));
@@ -108,7 +109,7 @@ describe('WorkspaceStore', () => {
   ])('refuses to open when workspace.json is %s', (_name, content, code) =>
     withTempDir(async (dir) => {
       if (content !== null) await writeFile(path.join(dir, WORKSPACE_FILE), content);
-      const error = await WorkspaceStore.open(dir).catch((caught: unknown) => caught);
+      const error = await FolderStore.open(dir).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(WorkspaceOpenError);
       expect((error as WorkspaceOpenError).code).toBe(code);
       if (content === null) return;
@@ -137,7 +138,7 @@ describe('WorkspaceStore', () => {
       expect(states.at(-1)?.lastSavedAt).toBeDefined();
       const onDisk = JSON.parse(await readFile(path.join(dir, WORKSPACE_FILE), 'utf8'));
       expect(onDisk.settings.analystName).toBe('Katherine');
-      expect((await WorkspaceStore.open(dir)).workspace.settings.analystName).toBe('Katherine');
+      expect((await FolderStore.open(dir)).workspace.settings.analystName).toBe('Katherine');
     }));
 
   it('when a write fails: returns the failure, keeps memory and disk as they were, and recovers on the next write', () =>
@@ -188,11 +189,11 @@ describe('WorkspaceStore', () => {
       expect(store.document(document.meta.id)).toBeUndefined();
       expect(store.documents).toHaveLength(2);
       await expect(readFile(file)).rejects.toMatchObject({ code: 'ENOENT' });
-      expect((await WorkspaceStore.open(dir)).documents).toHaveLength(2);
+      expect((await FolderStore.open(dir)).documents).toHaveLength(2);
       // Nothing to remove is nothing to do; putting the document back is putting it.
       expect(await store.removeDocument(document.meta.id)).toEqual({ ok: true, value: undefined });
       expect(await store.putDocument(renamed)).toMatchObject({ ok: true });
-      expect((await WorkspaceStore.open(dir)).document(document.meta.id)).toEqual({ ...renamed, journal: expect.any(String) });
+      expect((await FolderStore.open(dir)).document(document.meta.id)).toEqual({ ...renamed, journal: expect.any(String) });
     }));
 
   it('when a document cannot be removed: returns the failure and keeps it in memory', () =>
@@ -228,7 +229,7 @@ describe('WorkspaceStore', () => {
       const old = JSON.parse(await readFile(file, 'utf8'));
       delete old.settings.verdictScale;
       await writeFile(file, JSON.stringify(old));
-      const store = await WorkspaceStore.open(dir);
+      const store = await FolderStore.open(dir);
       expect(store.problems).toEqual([]);
       expect(store.workspace.settings.verdictScale).toEqual(DEFAULT_VERDICT_SCALE);
     }));
@@ -237,7 +238,7 @@ describe('WorkspaceStore', () => {
     withTempDir(async (dir) => {
       await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: true });
       await rm(path.join(dir, EVIDENCE_FILE));
-      const store = await WorkspaceStore.open(dir);
+      const store = await FolderStore.open(dir);
       expect(store.evidence).toEqual({ links: [], claims: [] });
       expect(store.problems).toEqual([]);
       const claim = {
@@ -281,7 +282,7 @@ describe('WorkspaceStore', () => {
     withTempDir(async (dir) => {
       await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
       await writeFile(path.join(dir, EVIDENCE_FILE), content);
-      const store = await WorkspaceStore.open(dir);
+      const store = await FolderStore.open(dir);
       expect(store.documents).toHaveLength(3);
       expect(store.evidence).toEqual({ links: [], claims: [] });
       expect(store.problems).toEqual([
@@ -325,7 +326,7 @@ describe('a document imported and from then on only annotated (its file written 
       expect((await readFile(file.replace(/\.json$/, '.jsonl'), 'utf8')).trim().split('\n').length).toBeGreaterThanOrEqual(2);
       // Damaged in place (the same inode: a hard-linked backup would be damaged with it).
       await writeFile(file, '{"schemaVersion": 2, "meta": {"id": "');
-      const reopened = await WorkspaceStore.open(path.join(dir, 'ws'));
+      const reopened = await FolderStore.open(path.join(dir, 'ws'));
       expect(reopened.problems.map((problem) => problem.message)).toEqual([
         expect.stringMatching(/was damaged .* its backup of .* was restored$/),
       ]);

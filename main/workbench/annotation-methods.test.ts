@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryState } from '../../core/history/history.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
@@ -27,7 +27,7 @@ describe('annotations through the service', () => {
         value: { tags: ['event'], status: 'unverified', anchor: { state: 'exact' }, target: { exact: sentence } },
       });
       if (!created.ok) return;
-      expect((await WorkspaceStore.open(store.dir)).document(report.meta.id)!.annotations).toHaveLength(11);
+      expect((await FolderStore.open(store.dir)).document(report.meta.id)!.annotations).toHaveLength(11);
 
       const edited = await service.updateAnnotation(report.meta.id, created.value.id, {
         status: 'supported',
@@ -39,7 +39,7 @@ describe('annotations through the service', () => {
       });
 
       expect(await service.deleteAnnotation(report.meta.id, created.value.id)).toEqual({ ok: true, value: true });
-      expect((await WorkspaceStore.open(store.dir)).document(report.meta.id)!.annotations).toHaveLength(10);
+      expect((await FolderStore.open(store.dir)).document(report.meta.id)!.annotations).toHaveLength(10);
       await service.dispose();
     }));
 
@@ -96,7 +96,7 @@ describe('annotations through the service', () => {
       expect(count(statement.meta.id)).toBe(4);
       expect(states.length).toBeGreaterThanOrEqual(9);
       // All of it is on disk.
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.document(statement.meta.id)!.annotations).toHaveLength(4);
       await service.dispose();
     }));

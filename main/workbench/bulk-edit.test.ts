@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
@@ -30,7 +30,7 @@ describe('editing many annotations at once', () => {
         expect(after).toMatchObject({ status: 'refuted', speaker: 'Teresa Albescu', note: before[index]!.note });
         expect(after.tags).toEqual([...new Set([...before[index]!.tags, 'opinion'])]);
       }
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.document(refs[3]!.documentId)!.annotations.find((a) => a.id === refs[3]!.annotationId)!.status).toBe('refuted');
       await reopened.close();
       expect(await service.undo()).toMatchObject({ ok: true, value: { label: 'Edit 4 annotations' } });

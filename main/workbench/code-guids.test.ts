@@ -9,7 +9,7 @@ import { bundleEntries } from '../bundle/bundle-entries.ts';
 import { writeBundle } from '../bundle/write-bundle.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { legacyTagGuid } from '../store/name-based-uuid.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 import { WORKSPACE_FILE } from '../store/workspace-layout.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
@@ -19,7 +19,7 @@ const guidsOf = (qdc: string) => new Map([...qdc.matchAll(/<Code guid="([^"]+)" 
 
 async function service(dir: string, options: { empty?: boolean; withoutTags?: boolean } = {}) {
   await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, empty: options.empty ?? true, withoutTags: options.withoutTags ?? false });
-  const store = await WorkspaceStore.open(dir);
+  const store = await FolderStore.open(dir);
   return { store, service: createWorkbenchService(store, { extractors: EXTRACTORS }) };
 }
 
@@ -35,9 +35,9 @@ describe('code GUIDs', () => {
       for (const tag of file.codebook.tags) delete tag.guid;
       await writeFile(path.join(ws, WORKSPACE_FILE), JSON.stringify(file));
 
-      const store = await WorkspaceStore.open(ws);
+      const store = await FolderStore.open(ws);
       for (const tag of store.workspace.codebook.tags) expect(tag.guid).toBe(legacyTagGuid(file.createdAt, tag.id));
-      const again = await WorkspaceStore.open(ws, { readOnly: true });
+      const again = await FolderStore.open(ws, { readOnly: true });
       expect(again.workspace.codebook).toEqual(store.workspace.codebook);
       const service = createWorkbenchService(store, { extractors: EXTRACTORS });
       await service.updateSettings({ analystName: 'Ana' });
@@ -61,7 +61,7 @@ describe('code GUIDs', () => {
       await a.service.undo();
       await a.service.redo();
       expect(a.store.workspace.codebook.tags.find((tag) => tag.id === added.value.id)?.guid).toBe(added.value.guid);
-      expect((await WorkspaceStore.open(a.store.dir)).workspace.codebook.tags.at(-1)?.guid).toBe(added.value.guid);
+      expect((await FolderStore.open(a.store.dir)).workspace.codebook.tags.at(-1)?.guid).toBe(added.value.guid);
       await a.service.dispose();
       await b.service.dispose();
     }));

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { WorkspaceInfo } from '../../core/model/workspace.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { BACKUPS_DIR, WORKSPACE_FILE } from '../store/workspace-layout.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
@@ -36,7 +37,7 @@ describe('the codebook through the service', () => {
       });
       expect(seen.at(-1)?.codebook.tags.find((tag) => tag.id === 'forecast')).toMatchObject({ name: 'Projection' });
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Rename tag Forecast to Projection' });
-      expect((await WorkspaceStore.open(store.dir)).workspace.codebook.tags.at(-1)).toMatchObject({ id: 'forecast', name: 'Projection' });
+      expect((await FolderStore.open(store.dir)).workspace.codebook.tags.at(-1)).toMatchObject({ id: 'forecast', name: 'Projection' });
 
       expect(await service.undo()).toEqual({ ok: true, value: { label: 'Rename tag Forecast to Projection' } });
       expect(store.workspace.codebook.tags.at(-1)).toMatchObject({ name: 'Forecast', color: '#112233' });
@@ -45,7 +46,7 @@ describe('the codebook through the service', () => {
       await service.redo();
       await service.redo();
       expect(store.workspace.codebook.tags.at(-1)).toMatchObject({ name: 'Projection' });
-      expect((await WorkspaceStore.open(store.dir)).workspace.codebook.tags.at(-1)).toMatchObject({ name: 'Projection' });
+      expect((await FolderStore.open(store.dir)).workspace.codebook.tags.at(-1)).toMatchObject({ name: 'Projection' });
       await service.dispose();
     }));
 
@@ -81,14 +82,14 @@ describe('the codebook through the service', () => {
       expect(tagsOfAll(store)).toHaveLength(plan.annotations === 'delete' ? beforeCount - inUse : beforeCount);
       if (plan.annotations === 'retag')
         expect(tagsOfAll(store).filter((tags) => tags.includes('statistic')).length).toBeGreaterThanOrEqual(inUse);
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(tagIds(reopened)).not.toContain('quote');
       expect(tagsOfAll(reopened)).toEqual(tagsOfAll(store));
 
       expect(await service.undo()).toEqual({ ok: true, value: { label: 'Delete tag Quote' } });
       expect(tagsOfAll(store)).toEqual(before);
       expect(tagIds(store)).toContain('quote');
-      expect(tagsOfAll(await WorkspaceStore.open(store.dir))).toEqual(before);
+      expect(tagsOfAll(await FolderStore.open(store.dir))).toEqual(before);
       await service.redo();
       expect(tagIds(store)).not.toContain('quote');
       await service.dispose();
@@ -201,7 +202,7 @@ describe('the codebook through the service', () => {
       expect(await service.deleteTag('quote', { annotations: 'untag' })).toMatchObject({ ok: false, error: { code: 'write-failed' } });
       expect(tagIds(store)).toContain('quote');
       expect(tagsOfAll(store)).toEqual(before);
-      expect(tagsOfAll(await WorkspaceStore.open(store.dir))).toEqual(before);
+      expect(tagsOfAll(await FolderStore.open(store.dir))).toEqual(before);
       expect(await service.getHistory()).toMatchObject({ canUndo: false });
       await rm(blocker, { recursive: true });
       await service.dispose();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentsChange } from '../../core/contract/workbench-api.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 
 describe('updateDocumentsMeta', () => {
   it('saves every document’s details in one undo step; undo and redo take and give back all of them', () =>
@@ -23,7 +23,7 @@ describe('updateDocumentsMeta', () => {
       expect(changes.flatMap((change) => change.changed).sort()).toEqual([report.meta.id, mayor.meta.id].sort());
       expect((await service.getHistory()).undoLabel).toBe('Edit details of 2 documents');
       // On disk too.
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.document(report.meta.id)?.meta).toMatchObject({
         role: 'source',
         outlet: 'Kyiv Independent',
@@ -33,7 +33,7 @@ describe('updateDocumentsMeta', () => {
       await service.undo();
       expect(store.document(report.meta.id)?.meta).toEqual(report.meta);
       expect(store.document(mayor.meta.id)?.meta).toEqual(mayor.meta);
-      expect((await WorkspaceStore.open(store.dir)).document(mayor.meta.id)?.meta.sourceUrl).toBe(mayor.meta.sourceUrl);
+      expect((await FolderStore.open(store.dir)).document(mayor.meta.id)?.meta.sourceUrl).toBe(mayor.meta.sourceUrl);
       await service.redo();
       expect(store.document(mayor.meta.id)?.meta).toMatchObject({ title: 'Mayor, 14 August', sourceUrl: 'https://valmont.example/mayor' });
       subscription.dispose();

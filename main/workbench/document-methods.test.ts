@@ -7,7 +7,8 @@ import type { DocumentsChange } from '../../core/contract/workbench-api.ts';
 import type { AnnotationRef, EvidenceData } from '../../core/model/evidence.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { BACKUPS_DIR, DOCUMENTS_DIR, EVIDENCE_FILE, ORIGINALS_DIR } from '../store/workspace-layout.ts';
 
 /** Every link end and mention of the store's evidence whose annotation is not in the store. */
@@ -73,7 +74,7 @@ describe('deleting a document', () => {
       expect(store.evidence.links).toHaveLength(before.evidence.links.length - 3);
       expect(store.evidence.claims[0]!.mentions).toHaveLength(1);
       expect(pointsAt(store.evidence, mayor.meta.id)).toBe(false);
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.document(mayor.meta.id)).toBeUndefined();
       expect(reopened.problems).toEqual([]);
       expect(dangling(reopened)).toEqual([]);
@@ -86,7 +87,7 @@ describe('deleting a document', () => {
       expect(await service.undo()).toEqual({ ok: true, value: { documentId: mayor.meta.id, label: LABEL } });
       expect(await onDisk(mayor.meta.id)).toEqual(before.mayor);
       expect(store.evidence).toEqual(before.evidence);
-      expect((await WorkspaceStore.open(store.dir)).evidence).toEqual(before.evidence);
+      expect((await FolderStore.open(store.dir)).evidence).toEqual(before.evidence);
       expect((await service.listDocuments()).map((summary) => summary.meta.id)).toEqual([report.meta.id, mayor.meta.id, ministry.meta.id]);
       expect(documents.at(-1)).toEqual({ changed: [mayor.meta.id], removed: [] });
       expect(evidence.at(-1)).toEqual(before.evidence);
@@ -95,7 +96,7 @@ describe('deleting a document', () => {
       expect(await service.redo()).toEqual({ ok: true, value: { label: LABEL } });
       expect(await exists(file(mayor.meta.id))).toBe(false);
       expect(pointsAt(store.evidence, mayor.meta.id)).toBe(false);
-      expect(dangling(await WorkspaceStore.open(store.dir))).toEqual([]);
+      expect(dangling(await FolderStore.open(store.dir))).toEqual([]);
       expect(documents.at(-1)).toEqual({ changed: [], removed: [mayor.meta.id] });
       await service.dispose();
     }));
@@ -166,7 +167,7 @@ describe('deleting a document', () => {
 
       await rm(file, { recursive: true });
       await writeFile(file, content);
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.evidence).toEqual(before);
       expect(dangling(reopened)).toEqual([]);
       await service.dispose();
@@ -192,7 +193,7 @@ describe('deleting a document', () => {
       });
       expect(store.document(mayor.meta.id)).toBeUndefined();
       expect(store.evidence).toEqual(after);
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.document(mayor.meta.id)).toBeUndefined();
       expect(reopened.evidence).toEqual(after);
       expect(dangling(reopened)).toEqual([]);
@@ -214,7 +215,7 @@ describe('deleting a document', () => {
       await service.redo();
       await service.undo();
       expect(store.document(mayor.meta.id)?.meta.title).toBe('Mayor, 14 August');
-      expect((await WorkspaceStore.open(store.dir)).document(mayor.meta.id)?.meta.title).toBe('Mayor, 14 August');
+      expect((await FolderStore.open(store.dir)).document(mayor.meta.id)?.meta.title).toBe('Mayor, 14 August');
       await service.dispose();
     }));
 
@@ -231,7 +232,7 @@ describe('deleting a document', () => {
       expect(await service.deleteDocument(mayor.meta.id)).toMatchObject({ ok: true });
       expect(await edited).toMatchObject({ ok: false, error: { code: 'not-found' } });
       expect(store.document(mayor.meta.id)).toBeUndefined();
-      expect((await WorkspaceStore.open(store.dir)).document(mayor.meta.id)).toBeUndefined();
+      expect((await FolderStore.open(store.dir)).document(mayor.meta.id)).toBeUndefined();
       await service.dispose();
     }));
 });

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { AnnotationRef, EvidenceData } from '../../core/model/evidence.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { BACKUPS_DIR, DOCUMENTS_DIR, EVIDENCE_FILE } from '../store/workspace-layout.ts';
 
 /** Every link end and mention of `evidence` whose annotation is not in `store`. */
@@ -48,7 +49,7 @@ describe('evidence when annotations go', () => {
       expect(store.evidence.claims[0]!.mentions).toEqual(before.claims[0]!.mentions.slice(1));
       // The claim keeps its verdict and modified time: its evidence went, the analyst did not edit it.
       expect(store.evidence.claims[0]).toMatchObject({ verdict: before.claims[0]!.verdict, modified: before.claims[0]!.modified });
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(has(reservoir, reopened)).toBe(false);
       expect(dangling(reopened.evidence, reopened)).toEqual([]);
       expect(seen).toEqual([store.evidence]);
@@ -57,7 +58,7 @@ describe('evidence when annotations go', () => {
       expect(await service.undo()).toEqual({ ok: true, value: { documentId: report.meta.id, label: 'Delete annotation' } });
       expect(has(reservoir)).toBe(true);
       expect(store.evidence).toEqual(before);
-      expect((await WorkspaceStore.open(store.dir)).evidence).toEqual(before);
+      expect((await FolderStore.open(store.dir)).evidence).toEqual(before);
       expect(seen.at(-1)).toEqual(before);
       await service.redo();
       expect(dangling(store.evidence, store)).toEqual([]);
@@ -74,12 +75,12 @@ describe('evidence when annotations go', () => {
       expect(store.evidence.claims[0]).toMatchObject({ mentions: [], verdict: { rating: 'true' } });
       expect(store.evidence.links.length).toBeLessThan(before.links.length);
       expect(dangling(store.evidence, store)).toEqual([]);
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(dangling(reopened.evidence, reopened)).toEqual([]);
 
       expect(await service.undo()).toMatchObject({ ok: true, value: { label: 'Delete tag Statistic' } });
       expect(store.evidence).toEqual(before);
-      expect((await WorkspaceStore.open(store.dir)).evidence).toEqual(before);
+      expect((await FolderStore.open(store.dir)).evidence).toEqual(before);
       await service.dispose();
     }));
 
@@ -141,7 +142,7 @@ describe('the order of writes, and failures half-way', () => {
       expect(store.document(report.meta.id)!.annotations).toEqual(before.report!.annotations);
       expect(store.document(mayor.meta.id)!.annotations).toEqual(before.mayor!.annotations);
       expect(store.evidence).toEqual(before.evidence);
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.document(report.meta.id)!.annotations).toEqual(before.report!.annotations);
       expect(reopened.evidence).toEqual(before.evidence);
       expect(await service.getHistory()).toMatchObject({ canUndo: false });
@@ -167,7 +168,7 @@ describe('the order of writes, and failures half-way', () => {
       });
       expect(has(reservoir)).toBe(true);
       expect(store.evidence).toEqual(before);
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(has(reservoir, reopened)).toBe(true);
       expect(reopened.evidence).toEqual(before);
       expect(await service.getHistory()).toMatchObject({ canUndo: false });

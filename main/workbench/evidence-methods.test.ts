@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EvidenceData } from '../../core/model/evidence.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 
 const linkIds = (evidence: EvidenceData) => evidence.links.map((link) => link.id);
 
@@ -27,14 +27,14 @@ describe('links through the service', () => {
       });
       if (!created.ok) return;
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Link: supports' });
-      expect(linkIds((await WorkspaceStore.open(store.dir)).evidence)).toContain(created.value.link.id);
+      expect(linkIds((await FolderStore.open(store.dir)).evidence)).toContain(created.value.link.id);
       expect(seen.at(-1)?.links.at(-1)).toEqual(created.value.link);
       expect(await service.getEvidence()).toEqual(store.evidence);
 
       // A link alone touches two documents: the analyst stays where they are.
       expect(await service.undo()).toEqual({ ok: true, value: { label: 'Link: supports' } });
       expect(store.evidence).toEqual(before);
-      expect((await WorkspaceStore.open(store.dir)).evidence).toEqual(before);
+      expect((await FolderStore.open(store.dir)).evidence).toEqual(before);
       expect(seen.at(-1)).toEqual(before);
       await service.redo();
       expect(store.evidence.links.at(-1)).toEqual(created.value.link);
@@ -71,13 +71,13 @@ describe('links through the service', () => {
       });
       if (!made.ok) return;
       const { link } = made.value;
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(has(link.from, reopened) && has(link.to, reopened)).toBe(true);
       expect(linkIds(reopened.evidence)).toContain(link.id);
 
       expect(await service.undo()).toEqual({ ok: true, value: { documentId: report.meta.id, label: 'Link: source of' } });
       expect(has(link.from) || has(link.to) || linkIds(store.evidence).includes(link.id)).toBe(false);
-      const undone = await WorkspaceStore.open(store.dir);
+      const undone = await FolderStore.open(store.dir);
       expect(has(link.from, undone) || has(link.to, undone) || linkIds(undone.evidence).includes(link.id)).toBe(false);
 
       await service.redo();
@@ -166,7 +166,7 @@ describe('links through the service', () => {
 
       expect(await service.deleteLink(original.id)).toEqual({ ok: true, value: true });
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Delete link: refutes' });
-      expect(linkIds((await WorkspaceStore.open(store.dir)).evidence)).not.toContain(original.id);
+      expect(linkIds((await FolderStore.open(store.dir)).evidence)).not.toContain(original.id);
       expect(await service.deleteLink(original.id)).toMatchObject({ ok: false, error: { code: 'not-found' } });
 
       await service.undo();
@@ -174,7 +174,7 @@ describe('links through the service', () => {
       await service.undo();
       await service.undo();
       expect(store.evidence.links[1]).toEqual(original);
-      expect((await WorkspaceStore.open(store.dir)).evidence.links[1]).toEqual(original);
+      expect((await FolderStore.open(store.dir)).evidence.links[1]).toEqual(original);
       await service.dispose();
     }));
 });
@@ -223,7 +223,7 @@ describe('claims through the service', () => {
       });
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Add annotation to "Rainfall in the northern basin was 42…"' });
       expect(await service.removeMentions('rain-claim', [rain])).toMatchObject({ ok: true, value: { mentions: [ministryRain] } });
-      expect((await WorkspaceStore.open(store.dir)).evidence.claims.at(-1)).toMatchObject({
+      expect((await FolderStore.open(store.dir)).evidence.claims.at(-1)).toMatchObject({
         id: 'rain-claim',
         mentions: [ministryRain],
         status: 'reviewed',
@@ -366,7 +366,7 @@ describe('reading links and dependents', () => {
         annotationId: context?.link.to.annotationId,
         title: ministry.meta.title,
       });
-      expect(store.evidence.links).toHaveLength((await WorkspaceStore.open(store.dir)).evidence.links.length);
+      expect(store.evidence.links).toHaveLength((await FolderStore.open(store.dir)).evidence.links.length);
       await service.dispose();
     }));
 

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
 
 describe('claims saved in a burst', () => {
   it('are made one after another but go to disk side by side', () =>
@@ -51,12 +52,12 @@ describe('claims saved in a burst', () => {
         );
       const expected = targets.map((_, index) => `edit ${index + targets.length}`);
       expect(notes(store)).toEqual(expected);
-      expect(notes(await WorkspaceStore.open(store.dir))).toEqual(expected);
+      expect(notes(await FolderStore.open(store.dir))).toEqual(expected);
 
       // The last asked for is the first undone: each undo puts back the edit before it.
       for (let index = saves.length - 1; index >= targets.length; index--) expect((await service.undo()).ok).toBe(true);
       expect(notes(store)).toEqual(targets.map((_, index) => `edit ${index}`));
-      expect(notes(await WorkspaceStore.open(store.dir))).toEqual(targets.map((_, index) => `edit ${index}`));
+      expect(notes(await FolderStore.open(store.dir))).toEqual(targets.map((_, index) => `edit ${index}`));
       await service.dispose();
     }));
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { importSources } from '../import/import-files.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
@@ -62,7 +62,7 @@ describe('reviewing claims a new version left in doubt', () => {
         },
       });
       // On disk, valid (the quote is where the target says).
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.problems).toEqual([]);
       expect(reopened.document(documentId)!.annotations.find((annotation) => annotation.id === orphan.id)!.target.exact).toBe(
         'reduced leaks',

@@ -7,7 +7,7 @@ import { readBundleContent } from '../../core/bundle/read-bundle-content.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { bundleEntries } from '../bundle/bundle-entries.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const GENERATED = '2026-12-06T00:00:00.000Z';
@@ -23,7 +23,7 @@ describe('review URLs', () => {
       });
       const set = await service.updateClaim(claim.id, { reviewUrl: ' https://factcheck.example/checks/42 ' });
       expect(set).toMatchObject({ ok: true, value: { reviewUrl: 'https://factcheck.example/checks/42' } });
-      expect((await WorkspaceStore.open(store.dir)).evidence.claims[0]!.reviewUrl).toBe('https://factcheck.example/checks/42');
+      expect((await FolderStore.open(store.dir)).evidence.claims[0]!.reviewUrl).toBe('https://factcheck.example/checks/42');
       await service.undo();
       expect(store.evidence.claims[0]!.reviewUrl).toBeUndefined();
       await service.redo();
@@ -43,7 +43,7 @@ describe('review URLs', () => {
         ok: true,
         value: { reviewUrlPattern: 'https://factcheck.example/claims/{claimId}' },
       });
-      expect((await WorkspaceStore.open(store.dir)).workspace.settings.reviewUrlPattern).toBe('https://factcheck.example/claims/{claimId}');
+      expect((await FolderStore.open(store.dir)).workspace.settings.reviewUrlPattern).toBe('https://factcheck.example/claims/{claimId}');
       expect(await service.updateSettings({ reviewUrlPattern: null })).toMatchObject({ ok: true });
       expect(store.workspace.settings).not.toHaveProperty('reviewUrlPattern');
       await service.dispose();

@@ -10,7 +10,7 @@ import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { APP_ROOT } from '../app-paths.ts';
 import { bundleEntries } from '../bundle/bundle-entries.ts';
 import { writeBundle } from '../bundle/write-bundle.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 
 const MAYOR: SavedSearch = { name: 'Mayor’s figures', query: 'speaker:albescu tag:statistic' };
 const PERCENT: SavedSearch = {
@@ -34,7 +34,7 @@ describe('saved searches', () => {
       const renamed = await service.updateSettings({ savedSearches: [{ ...PERCENT, name: 'Share of capacity' }] });
       expect(renamed.ok).toBe(true);
       await service.dispose();
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.workspace.settings.savedSearches).toEqual([{ ...PERCENT, name: 'Share of capacity' }]);
       await reopened.close();
     }));
@@ -44,7 +44,7 @@ describe('saved searches', () => {
       const copy = path.join(dir, 'v1');
       await cp(path.join(APP_ROOT, 'tests', 'fixtures', 'workspace-v1'), copy, { recursive: true });
       expect(await readFile(path.join(copy, 'workspace.json'), 'utf8')).not.toContain('savedSearches');
-      const store = await WorkspaceStore.open(copy);
+      const store = await FolderStore.open(copy);
       expect(store.workspace.settings.savedSearches).toEqual([]);
       await store.close();
     }));

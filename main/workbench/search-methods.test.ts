@@ -13,7 +13,7 @@ import { bundleEntries } from '../bundle/bundle-entries.ts';
 import { writeBundle } from '../bundle/write-bundle.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { SEARCH_INDEX_DIR } from '../store/workspace-layout.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 import { INDEX_FILE } from '../search/search-index.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { openWorkbench } from './open-workbench.ts';
@@ -186,7 +186,7 @@ describe('search through the service', () => {
 
       // A bundle from a colleague's workspace.
       await createWorkspace(path.join(dir, 'colleague'), { resourcesDir: RESOURCES_DIR, empty: true, name: 'Colleague' });
-      const colleague = createWorkbenchService(await WorkspaceStore.open(path.join(dir, 'colleague')), { extractors: EXTRACTORS });
+      const colleague = createWorkbenchService(await FolderStore.open(path.join(dir, 'colleague')), { extractors: EXTRACTORS });
       const theirs = await colleague.importText('Their notes', 'Their Zanzibar quota figure is ten times bigger than ours.');
       if (theirs.status !== 'imported') throw new Error('not imported');
       const tagged = await colleague.createAnnotation(theirs.documentId, { start: 6, end: 20, tags: ['quote'] });
@@ -356,7 +356,7 @@ describe('the index at opening', () => {
       await deleted.workbench.close();
 
       // Stale: the workspace changed while the index was not watching (a store opened on its own).
-      const store = await WorkspaceStore.open(path.join(dir, 'ws'));
+      const store = await FolderStore.open(path.join(dir, 'ws'));
       const document = store.document(created.documentId)!;
       expect((await store.putDocument({ ...document, meta: { ...document.meta, role: 'source' } })).ok).toBe(true);
       await store.close();

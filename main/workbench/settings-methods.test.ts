@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATUSES } from '../../core/model/workspace.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 
 describe('settings', () => {
   it('a new workspace asks its first-run questions; the answers are kept on disk and announced', () =>
@@ -16,7 +16,7 @@ describe('settings', () => {
       const result = await service.updateSettings({ analystName: 'Ana Petrenko', workspaceName: 'Kherson checks', welcomed: true });
       expect(result).toMatchObject({ ok: true, value: { analystName: 'Ana Petrenko', welcomed: true } });
       expect(announced).toEqual(['Kherson checks']);
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.workspace.name).toBe('Kherson checks');
       expect(reopened.workspace.settings).toMatchObject({ analystName: 'Ana Petrenko', welcomed: true });
       // New records carry the analyst's name.
@@ -62,7 +62,7 @@ describe('settings', () => {
       expect(undone).toMatchObject({ ok: true, value: { label: `Remove the sample (${sampleCount} documents)` } });
       expect(store.documents).toHaveLength(sampleCount + 1);
       expect(store.evidence.claims).toHaveLength(claimCount);
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.documents).toHaveLength(sampleCount + 1);
       await service.dispose();
     }));

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
@@ -45,7 +46,7 @@ describe('speakers through the service', () => {
       expect((await service.getAnnotationSuggestions()).speakers).not.toContain('Mayor Albescu');
 
       // On disk, and undone as one step (after the two later changes).
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.workspace.codebook.speakers).toEqual([{ name: 'Teresa Albescu', aliases: ['Mayor Albescu'] }]);
       await reopened.close();
       await service.undo();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SuggestionProgress } from '../../core/contract/workbench-api.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
@@ -78,7 +78,7 @@ describe('claim suggestions through the service', () => {
       expect(store.document(documentId)!.annotations).toHaveLength(2);
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Accept 2 suggestions' });
 
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.document(documentId)!.annotations).toHaveLength(2);
       await reopened.close();
       await service.undo();
@@ -110,7 +110,7 @@ describe('claim suggestions through the service', () => {
       await service.dispose();
 
       // On disk: a service on the reopened workspace does not propose it either.
-      const reopened = await WorkspaceStore.open(store.dir);
+      const reopened = await FolderStore.open(store.dir);
       expect(reopened.document(documentId)!.meta.rejectedSuggestions).toEqual([
         { textHash: found.value.textHash, kind: 'quote', start: quote.start, end: quote.end, text: quote.text },
       ]);

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { WORKSPACE_FILE } from '../store/workspace-layout.ts';
 import { WorkspaceOpenError } from '../store/open-store.ts';
 import { createWorkspace, type CreateOptions } from './create-workspace.ts';
@@ -48,7 +49,7 @@ async function openOrCreate(dir: string, options: CreateOptions, lock?: (dir: st
     // Locked before the store opens: opening may repair files (set aside, restore), a write.
     const held = await lock?.(path.resolve(dir));
     try {
-      return { store: await WorkspaceStore.open(dir), created: false, ...(held ? { lock: held } : {}) };
+      return { store: await FolderStore.open(dir), created: false, ...(held ? { lock: held } : {}) };
     } catch (error) {
       await held?.release();
       throw error;
@@ -74,5 +75,5 @@ async function openOrCreate(dir: string, options: CreateOptions, lock?: (dir: st
     throw error;
   }
   const held = await lock?.(path.resolve(dir));
-  return { store: await WorkspaceStore.open(dir), created: true, ...(held ? { lock: held } : {}) };
+  return { store: await FolderStore.open(dir), created: true, ...(held ? { lock: held } : {}) };
 }

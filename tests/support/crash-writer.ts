@@ -8,13 +8,13 @@
 import { writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { textTarget } from '../../core/model/annotation.ts';
-import { WorkspaceStore } from '../../main/store/workspace-store.ts';
+import { FolderStore } from '../../main/store/folder-store.ts';
 
 const [mode, target, documentId] = process.argv.slice(2);
 const ack = (n: number) => writeFileSync(1, `ack ${n}\n`);
 
 if (mode === 'durable' && target && documentId) {
-  const store = await WorkspaceStore.open(target);
+  const store = await FolderStore.open(target);
   const base = store.document(documentId)!;
   // Numbered on from the last save a killed run made.
   const start = Math.max(

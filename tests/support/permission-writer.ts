@@ -3,11 +3,11 @@
 // as a JSON line; then, after a line on stdin (the folder made writable meanwhile), another.
 //   node tests/support/permission-writer.ts WORKSPACE
 import { createInterface } from 'node:readline';
-import { WorkspaceStore } from '../../main/store/workspace-store.ts';
+import { FolderStore } from '../../main/store/folder-store.ts';
 
 const [workspace] = process.argv.slice(2);
 if (workspace === undefined) throw new Error('usage: permission-writer.ts WORKSPACE');
-const store = await WorkspaceStore.open(workspace);
+const store = await FolderStore.open(workspace);
 const id = store.documents[0]!.meta.id;
 const rename = async (title: string) => {
   const current = store.document(id)!;
