@@ -16,3 +16,17 @@ export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
 export function fail<Code extends string>(code: Code, message: string): { readonly ok: false; readonly error: Failure<Code> } {
   return { ok: false, error: { code, message } };
 }
+
+/**
+ * An edit made from an old version of a record, refused: nothing was written. `current` is the
+ * record as it is now ("theirs"), for the window to show beside the analyst's own edit.
+ */
+export interface Conflict<T> extends Failure<'conflict'> {
+  readonly current: T;
+}
+
+export type Conflicted<T> = { readonly ok: false; readonly error: Conflict<T> };
+
+export function conflict<T>(current: T, message: string): Conflicted<T> {
+  return { ok: false, error: { code: 'conflict', message, current } };
+}

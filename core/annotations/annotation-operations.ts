@@ -2,6 +2,7 @@
 // this id", so each one can be undone by putting back what was there before.
 import { z } from 'zod';
 import { AnnotationId, textTarget, type Annotation } from '../model/annotation.ts';
+import { RecordVersion, versionOf } from '../model/record-version.ts';
 import type { Codebook } from '../model/codebook.ts';
 import type { WorkspaceSettings } from '../model/workspace.ts';
 import { fail, ok, type Result } from '../result.ts';
@@ -32,13 +33,18 @@ export const AnnotationInput = z.strictObject({
 });
 export type AnnotationInput = z.infer<typeof AnnotationInput>;
 
-/** Fields an edit may change; absent fields stay. */
+/**
+ * Fields an edit may change; absent fields stay. `baseVersion`: the version of the annotation the
+ * edit was made from; when the annotation has moved on since, the edit is refused as a conflict
+ * (without it, the last write wins). The window always sends it.
+ */
 export const AnnotationPatch = z.strictObject({
   tags: AnnotationFields.tags.optional(),
   status: AnnotationFields.status.optional(),
   speaker: AnnotationFields.speaker.optional(),
   outlet: AnnotationFields.outlet.optional(),
   note: AnnotationFields.note.optional(),
+  baseVersion: RecordVersion.optional(),
 });
 export type AnnotationPatch = z.infer<typeof AnnotationPatch>;
 
@@ -82,20 +88,27 @@ export function newAnnotation(
     creator: context.creator,
     created: context.now,
     modified: context.now,
+    version: 1,
   });
 }
 
-/** The annotation with `patch` applied, or what is wrong with the patch. */
+/** The annotation with `patch` applied (its next version), or what is wrong with the patch. */
 export function patchAnnotation(
   annotation: Annotation,
-  patch: AnnotationPatch,
+  { baseVersion: _base, ...patch }: AnnotationPatch,
   vocabulary: Vocabulary,
   now: string,
 ): Result<Annotation, 'invalid'> {
   const checked = checkVocabulary(patch, vocabulary);
   if (!checked.ok) return checked;
   const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as AnnotationPatch;
-  return ok({ ...annotation, ...defined, ...(defined.tags ? { tags: [...new Set(defined.tags)] } : {}), modified: now });
+  return ok({
+    ...annotation,
+    ...defined,
+    ...(defined.tags ? { tags: [...new Set(defined.tags)] } : {}),
+    modified: now,
+    version: versionOf(annotation) + 1,
+  });
 }
 
 /** The analyst's decision on an annotation a new version left in doubt (see core/anchoring). */
@@ -125,14 +138,14 @@ export function reviewAnchor(
         'invalid',
         'This annotation was not found in the new text, so there is no span to accept: re-pin it to the right text or delete it.',
       );
-    return ok({ ...annotation, anchor, modified: now });
+    return ok({ ...annotation, anchor, modified: now, version: versionOf(annotation) + 1 });
   }
   const { start, end } = decision;
   if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= text.length)) {
     return fail('invalid', `the selection [${start}, ${end}) is not inside the text`);
   }
   if (text.slice(start, end).trim() === '') return fail('invalid', 'select some text, not only spaces');
-  return ok({ ...annotation, target: textTarget(text, start, end), anchor, modified: now });
+  return ok({ ...annotation, target: textTarget(text, start, end), anchor, modified: now, version: versionOf(annotation) + 1 });
 }
 
 function checkVocabulary(input: { tags?: readonly string[]; status?: string }, vocabulary: Vocabulary): Result<true, 'invalid'> {

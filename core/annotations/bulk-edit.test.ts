@@ -25,7 +25,10 @@ const NOW = '2026-12-06T00:00:00.000Z';
 describe('applyBulkPatch', () => {
   it('sets the fields given and adds and removes tags, keeping the others', () => {
     const result = applyBulkPatch(annotation, { status: 'refuted', addTags: ['statistic'], removeTags: ['event'] }, vocabulary, NOW);
-    expect(result).toEqual({ ok: true, value: { ...annotation, status: 'refuted', tags: ['quote', 'statistic'], modified: NOW } });
+    expect(result).toEqual({
+      ok: true,
+      value: { ...annotation, status: 'refuted', tags: ['quote', 'statistic'], modified: NOW, version: 2 },
+    });
   });
 
   it('gives back the same annotation when nothing changes', () => {

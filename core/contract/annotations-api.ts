@@ -3,7 +3,7 @@ import type { AnchorDecision, AnnotationInput, AnnotationPatch } from '../annota
 import type { BulkAnnotationPatch } from '../annotations/bulk-edit.ts';
 import type { HistoryState } from '../history/history.ts';
 import type { Annotation } from '../model/annotation.ts';
-import type { Result } from '../result.ts';
+import type { Conflicted, Result } from '../result.ts';
 
 /** Annotations of a plain W3C or Hypothesis file put on a document: what happened to each. */
 export interface AnnotationFileOutcome {
@@ -20,25 +20,49 @@ export interface AnnotationFileOutcome {
   readonly elsewhere: number;
 }
 
+/** An annotation to edit, and the version the edit was made from (see `updateAnnotation`). */
+export interface AnnotationVersionRef {
+  readonly documentId: string;
+  readonly annotationId: string;
+  readonly baseVersion?: number | undefined;
+}
+
+/** An annotation a bulk edit was refused for, as it is now. */
+export interface ConflictingAnnotation {
+  readonly documentId: string;
+  readonly annotation: Annotation;
+}
+
 export interface AnnotationsApi {
   /** Marks a span of a document as a claim. Resolves once it is on disk; can be undone. */
   createAnnotation(documentId: string, input: AnnotationInput): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
+  /**
+   * Edits an annotation. With `patch.baseVersion` (the window always sends it), an annotation
+   * changed since that version is left as it is and the answer is a `conflict` holding it as it is
+   * now; without, the last write wins.
+   */
   updateAnnotation(
     documentId: string,
     annotationId: string,
     patch: AnnotationPatch,
-  ): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'>>;
-  deleteAnnotation(documentId: string, annotationId: string): Promise<Result<true, 'not-found' | 'write-failed'>>;
+  ): Promise<Result<Annotation, 'not-found' | 'invalid' | 'write-failed'> | Conflicted<Annotation>>;
+  /** Deletes an annotation; with `baseVersion`, one changed since that version is kept (a `conflict`). */
+  deleteAnnotation(
+    documentId: string,
+    annotationId: string,
+    options?: { baseVersion?: number | undefined },
+  ): Promise<Result<true, 'not-found' | 'write-failed'> | Conflicted<Annotation>>;
   /**
    * Sets the status, speaker or outlet of many annotations at once, and adds or removes tags (each
    * keeps its other tags), in any documents: one undoable change. Counts the annotations it changed
-   * (those already so are left alone). All or nothing: one that is gone or a value the workspace
-   * does not have refuses the whole edit.
+   * (those already so are left alone). All or nothing: one that is gone, changed since its
+   * `baseVersion` (a `conflict` listing those as they are now) or a value the workspace does not
+   * have refuses the whole edit.
    */
   updateAnnotations(
-    refs: readonly { readonly documentId: string; readonly annotationId: string }[],
+    refs: readonly AnnotationVersionRef[],
     patch: BulkAnnotationPatch,
-  ): Promise<Result<{ annotations: number }, 'not-found' | 'invalid' | 'write-failed'>>;
+  ): Promise<Result<{ annotations: number }, 'not-found' | 'invalid' | 'write-failed'> | Conflicted<ConflictingAnnotation[]>>;
   /**
    * The analyst's review of a claim a new version left in doubt (an orphan, or an approximate
    * match): keep the proposed span, or re-pin it to `[start, end)` of the current text. Undoable.

@@ -4,7 +4,7 @@ import type { ClaimPatch, LinkPatch, SameClaimOutcome } from '../evidence/eviden
 import type { Dependents, RemovalTarget } from '../evidence/references.ts';
 import type { Annotation } from '../model/annotation.ts';
 import type { AnnotationRef, Claim, EvidenceData, EvidenceLink } from '../model/evidence.ts';
-import type { Result } from '../result.ts';
+import type { Conflicted, Result } from '../result.ts';
 import type { NewLink } from './workbench-args.ts';
 
 /**
@@ -45,8 +45,11 @@ export interface EvidenceApi {
     statement: string;
     mentions: AnnotationRef[];
   }): Promise<Result<Claim, 'not-found' | 'invalid' | 'write-failed'>>;
-  /** Statement, status and verdict (`verdict: null` removes it; its rating must be on the workspace's scale). */
-  updateClaim(claimId: string, patch: ClaimPatch): Promise<Result<Claim, 'not-found' | 'invalid' | 'write-failed'>>;
+  /**
+   * Statement, status and verdict (`verdict: null` removes it; its rating must be on the workspace's
+   * scale). With `patch.baseVersion`, a claim changed since that version is left as it is: a `conflict`.
+   */
+  updateClaim(claimId: string, patch: ClaimPatch): Promise<Result<Claim, 'not-found' | 'invalid' | 'write-failed'> | Conflicted<Claim>>;
   addMentions(claimId: string, refs: AnnotationRef[]): Promise<Result<Claim, 'not-found' | 'invalid' | 'write-failed'>>;
   removeMentions(claimId: string, refs: AnnotationRef[]): Promise<Result<Claim, 'not-found' | 'write-failed'>>;
   deleteClaim(claimId: string): Promise<Result<true, 'not-found' | 'write-failed'>>;

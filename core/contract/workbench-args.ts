@@ -11,6 +11,7 @@ import { AnnotationCursor } from '../annotations/paging.ts';
 import { TagDeletionPlan, TagDraft, TagPatch } from '../codebook/edit.ts';
 import { ClaimPatch, LinkPatch } from '../evidence/evidence-operations.ts';
 import { AnnotationId } from '../model/annotation.ts';
+import { RecordVersion } from '../model/record-version.ts';
 import { TagId } from '../model/codebook.ts';
 import { DocumentId, DocumentRole, MarkdownMode } from '../model/document.ts';
 import { EvidenceId, STATEMENT_MAX } from '../model/evidence.ts';
@@ -178,12 +179,12 @@ export const workbenchArgs = {
   updateAnnotation: z.tuple([DocumentId, AnnotationId, AnnotationPatch]),
   updateAnnotations: z.tuple([
     z
-      .array(z.strictObject({ documentId: DocumentId, annotationId: AnnotationId }))
+      .array(z.strictObject({ documentId: DocumentId, annotationId: AnnotationId, baseVersion: RecordVersion.optional() }))
       .min(1)
       .max(200_000),
     BulkAnnotationPatch,
   ]),
-  deleteAnnotation: z.tuple([DocumentId, AnnotationId]),
+  deleteAnnotation: z.tuple([DocumentId, AnnotationId, z.strictObject({ baseVersion: RecordVersion.optional() }).optional()]),
   reviewAnchor: z.tuple([DocumentId, AnnotationId, AnchorDecision]),
   undo: z.tuple([]),
   redo: z.tuple([]),

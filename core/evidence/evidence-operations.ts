@@ -17,6 +17,7 @@ import {
   type Verdict,
   type VerdictRating,
 } from '../model/evidence.ts';
+import { RecordVersion } from '../model/record-version.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { recorder, type EvidenceEdit, type Recorder } from './edits.ts';
 import { claimsMentioning } from './references.ts';
@@ -60,6 +61,8 @@ export const ClaimPatch = z.strictObject({
   verdict: VerdictInput.nullable().optional(),
   /** The published review's address; `null` or "" removes it (the workspace's pattern applies again). */
   reviewUrl: z.string().max(2048).nullable().optional(),
+  /** The version of the claim the edit was made from: a claim changed since refuses it (a conflict). */
+  baseVersion: RecordVersion.optional(),
 });
 export type ClaimPatch = z.infer<typeof ClaimPatch>;
 

@@ -1,6 +1,7 @@
 // An annotation: a span of a document's text, tagged and described as a claim.
 import { z } from 'zod';
 import { TagId } from './codebook.ts';
+import { RecordVersion } from './record-version.ts';
 
 export const AnnotationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
@@ -63,6 +64,8 @@ export const Annotation = z.object({
   creator: z.string().max(200).default(''),
   created: z.iso.datetime(),
   modified: z.iso.datetime(),
+  /** 1 when made, +1 on every change (core/model/record-version.ts); absent in older files = 1. */
+  version: RecordVersion.optional(),
 });
 export type Annotation = z.infer<typeof Annotation>;
 

@@ -37,8 +37,14 @@ const canonical: fc.Arbitrary<Annotation> = fc
     creator: fc.string({ maxLength: 30 }),
     created: datetime,
     modified: datetime,
+    version: fc.option(fc.integer({ min: 1, max: 2 ** 31 }), { nil: undefined }),
   })
-  .map(({ start, length, exact, prefix, suffix, ...rest }) => ({ ...rest, target: { start, end: start + length, exact, prefix, suffix } }));
+  .map(({ start, length, exact, prefix, suffix, version, ...rest }) => ({
+    ...rest,
+    target: { start, end: start + length, exact, prefix, suffix },
+    // Annotations from before versions have none; those written since have one.
+    ...(version === undefined ? {} : { version }),
+  }));
 
 /** Any JSON value, and some that only look right. */
 const junk = fc.oneof(
@@ -90,6 +96,7 @@ function mutate(annotation: Annotation) {
     ['creator'],
     ['created'],
     ['modified'],
+    ['version'],
     ['extra'],
     ['target', 'extra'],
     ['anchor', 'extra'],

@@ -27,6 +27,10 @@ function isString(value: unknown, min: number, max: number): value is string {
   return typeof value === 'string' && value.length >= min && value.length <= max;
 }
 
+function isVersion(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 1;
+}
+
 function isOffset(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) >= 0;
 }
@@ -36,8 +40,11 @@ function isOffset(value: unknown): value is number {
  * would succeed and return an equal value. False means only "not known to be": ask the schema.
  */
 export function isCanonicalAnnotation(value: unknown): value is Annotation {
-  if (!isRecord(value) || Object.keys(value).length !== ANNOTATION_KEYS) return false;
-  const { id, target, anchor, tags, speaker, outlet, status, note, creator, created, modified } = value;
+  if (!isRecord(value)) return false;
+  // `version` is optional (annotations from before versions have none): one key more when present.
+  const { id, target, anchor, tags, speaker, outlet, status, note, creator, created, modified, version } = value;
+  const keys = Object.keys(value).length;
+  if (Object.hasOwn(value, 'version') ? keys !== ANNOTATION_KEYS + 1 || !isVersion(version) : keys !== ANNOTATION_KEYS) return false;
   return (
     typeof id === 'string' &&
     ID.test(id) &&

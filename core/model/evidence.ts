@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AnnotationId } from './annotation.ts';
 import { DocumentId } from './document.ts';
+import { RecordVersion } from './record-version.ts';
 
 /** The id of a link or a claim: chosen by the window that makes it (a UUID) or by the service. */
 export const EvidenceId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an evidence id is letters, digits, "_" and "-"');
@@ -180,6 +181,8 @@ export const Claim = z.object({
   creator: z.string().max(200).default(''),
   created: z.iso.datetime(),
   modified: z.iso.datetime(),
+  /** 1 when made, +1 on every change (core/model/record-version.ts); absent in older files = 1. */
+  version: RecordVersion.optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 

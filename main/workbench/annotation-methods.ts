@@ -8,7 +8,9 @@ import { canonicalSpeaker, speakerResolver } from '../../core/codebook/speakers.
 import type { AnnotationEdit } from '../../core/history/history.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
-import { fail, ok } from '../../core/result.ts';
+import type { Annotation } from '../../core/model/annotation.ts';
+import { isStale, versionOf } from '../../core/model/record-version.ts';
+import { conflict, fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 import { authorName } from './author.ts';
@@ -63,6 +65,8 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
         async () => {
           const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
           if (before === undefined) return fail('not-found', 'That annotation is no longer in the document.');
+          // Checked here, inside the change log's turn: of two edits made from one version, one is written.
+          if (isStale(before, patch.baseVersion)) return conflict(before, changedSince(before, patch.baseVersion));
           const after = patchAnnotation(before, withSpeakerName(patch), vocabulary(), new Date().toISOString());
           if (!after.ok) return after;
           const written = await changes.commit({
@@ -81,16 +85,29 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
         const fields = withSpeakerName(patch);
         const edits: AnnotationEdit[] = [];
         const seen = new Set<string>();
-        for (const { documentId, annotationId } of refs) {
+        const stale: { documentId: string; annotation: Annotation; baseVersion: number | undefined }[] = [];
+        for (const { documentId, annotationId, baseVersion } of refs) {
           const key = `${documentId}\u0000${annotationId}`;
           if (seen.has(key)) continue;
           seen.add(key);
           const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
           if (before === undefined)
             return fail('not-found', 'One of the chosen annotations is no longer in its document: nothing was changed.');
+          if (isStale(before, baseVersion)) stale.push({ documentId, annotation: before, baseVersion });
+          if (stale.length > 0) continue;
           const after = applyBulkPatch(before, fields, vocabulary(), now);
           if (!after.ok) return after;
           if (after.value !== before) edits.push({ documentId, annotationId, before, after: after.value });
+        }
+        if (stale.length > 0) {
+          const message =
+            stale.length === 1
+              ? `${changedSince(stale[0]!.annotation, stale[0]!.baseVersion)} Nothing was changed.`
+              : `Someone else changed ${stale.length} of these annotations since you saw them: nothing was changed.`;
+          return conflict(
+            stale.map(({ documentId, annotation }) => ({ documentId, annotation })),
+            message,
+          );
         }
         if (edits.length === 0) return ok({ annotations: 0 });
         const written = await changes.commit({
@@ -101,11 +118,12 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
       });
     },
 
-    deleteAnnotation(documentId, annotationId) {
+    deleteAnnotation(documentId, annotationId, options) {
       return changes.exclusive(
         async () => {
           const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
           if (before === undefined) return fail('not-found', 'That annotation is no longer in the document.');
+          if (isStale(before, options?.baseVersion)) return conflict(before, changedSince(before, options?.baseVersion));
           const evidence = afterAnnotationsRemoved(store.evidence, { annotations: [{ documentId, annotationId }] });
           const written = await changes.commit({
             label: 'Delete annotation',
@@ -151,4 +169,9 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
       return { speakers: byUse(speakers), outlets: byUse(outlets) };
     },
   };
+}
+
+/** Why an edit made from `baseVersion` of `current` was refused, in words. */
+function changedSince(current: Annotation, baseVersion: number | undefined): string {
+  return `Someone else changed this annotation after you opened it (version ${baseVersion ?? '?'} then, ${versionOf(current)} now).`;
 }

@@ -1,3 +1,4 @@
+import { versionOf } from '../../core/model/record-version.ts';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RESOURCES_DIR } from '../app-paths.ts';
@@ -34,9 +35,10 @@ describe('editing many annotations at once', () => {
       expect(reopened.document(refs[3]!.documentId)!.annotations.find((a) => a.id === refs[3]!.annotationId)!.status).toBe('refuted');
       await reopened.close();
       expect(await service.undo()).toMatchObject({ ok: true, value: { label: 'Edit 4 annotations' } });
+      // Undo is a change too: the annotations are as they were, one version on from the edit's.
       expect(
         refs.map(({ documentId, annotationId }) => store.document(documentId)!.annotations.find((a) => a.id === annotationId)),
-      ).toEqual(before);
+      ).toEqual(before.map((annotation) => ({ ...annotation, version: versionOf(annotation) + 2 })));
       await service.dispose();
     }));
 

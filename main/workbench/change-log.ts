@@ -14,10 +14,11 @@ import {
   type ChangeSide,
   type HistoryState,
 } from '../../core/history/history.ts';
+import { withVersions } from '../../core/history/versions.ts';
 import type { AnnotationsChange, DocumentsChange } from '../../core/contract/workbench-api.ts';
 import { applyEvidenceEdits } from '../../core/evidence/edits.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
-import { EvidenceData, refKey, type AnnotationRef } from '../../core/model/evidence.ts';
+import { EvidenceData, refKey, type AnnotationRef, type Claim } from '../../core/model/evidence.ts';
 import type { Emitter } from '../../core/events.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
@@ -111,10 +112,11 @@ export class ChangeLog {
         ? made
         : { ...made, codebook: { ...made.codebook, after: withTagGuids(made.codebook.after, () => randomUUID()) } };
     const active = this.active;
-    const pipelined = active?.pipelined === true ? this.stage(change) : undefined;
+    const side = this.versioned(sideOf(change, 'after'), true);
+    const pipelined = active?.pipelined === true ? this.stage(side) : undefined;
     if (pipelined === undefined) {
       if (active?.pipelined) await this.settled();
-      const written = await this.write(sideOf(change, 'after'));
+      const written = await this.write(side);
       if (!written.ok) return written;
       this.history.record(withRemoved(change, 'after', written.value));
       this.events.historyChanged.fire(this.history.state);
@@ -126,7 +128,6 @@ export class ChangeLog {
     void pipelined.finally(() => this.inFlight.delete(pipelined));
     active!.release();
     const saved = await pipelined;
-    const side = sideOf(change, 'after');
     if (!saved.ok) {
       this.history.discard(change);
       this.events.historyChanged.fire(this.history.state);
@@ -136,9 +137,8 @@ export class ChangeLog {
     return saved.ok ? ok(true) : saved;
   }
 
-  /** The store's pipelined save of `change`, when it is a change of one document's claims alone that the store can pipeline. */
-  private stage(change: Change): Promise<Result<unknown, 'write-failed'>> | undefined {
-    const side = sideOf(change, 'after');
+  /** The store's pipelined save of `side`, when it is a change of one document's claims alone that the store can pipeline. */
+  private stage(side: ChangeSide): Promise<Result<unknown, 'write-failed'>> | undefined {
     if (
       (side.documents?.length ?? 0) > 0 ||
       (side.details?.length ?? 0) > 0 ||
@@ -164,7 +164,7 @@ export class ChangeLog {
   private async undoNow(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>> {
     const change = this.history.peekUndo();
     if (change === undefined) return fail('nothing-to-undo', 'There is nothing to undo.');
-    const written = await this.write(sideOf(change, 'before'));
+    const written = await this.write(this.versioned(sideOf(change, 'before'), false));
     if (!written.ok) return written;
     this.history.confirmUndo(withRemoved(change, 'before', written.value));
     this.events.historyChanged.fire(this.history.state);
@@ -174,11 +174,33 @@ export class ChangeLog {
   private async redoNow(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>> {
     const change = this.history.peekRedo();
     if (change === undefined) return fail('nothing-to-redo', 'There is nothing to redo.');
-    const written = await this.write(sideOf(change, 'after'));
+    const written = await this.write(this.versioned(sideOf(change, 'after'), false));
     if (!written.ok) return written;
     this.history.confirmRedo(withRemoved(change, 'after', written.value));
     this.events.historyChanged.fire(this.history.state);
     return ok(described(change, 'after'));
+  }
+
+  /**
+   * `side` with the versions its annotations and claims get by being written (core/history/versions.ts):
+   * one more than each has now. `fresh`: a change being made, not an undo or a redo.
+   */
+  private versioned(side: ChangeSide, fresh: boolean): ChangeSide {
+    // Indexed on first use: a change may put thousands of a document's annotations (a bulk edit).
+    const documents = new Map<string, ReadonlyMap<string, Annotation>>();
+    let claims: ReadonlyMap<string, Claim> | undefined;
+    const current = {
+      annotation: (documentId: string, annotationId: string) => {
+        let byId = documents.get(documentId);
+        if (byId === undefined) {
+          byId = new Map(this.store.document(documentId)?.annotations.map((annotation) => [annotation.id, annotation]));
+          documents.set(documentId, byId);
+        }
+        return byId.get(annotationId);
+      },
+      claim: (claimId: string) => (claims ??= new Map(this.store.evidence.claims.map((claim) => [claim.id, claim]))).get(claimId),
+    };
+    return withVersions(side, current, fresh);
   }
 
   /**

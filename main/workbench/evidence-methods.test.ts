@@ -1,3 +1,4 @@
+import { versionOf } from '../../core/model/record-version.ts';
 import { describe, expect, it } from 'vitest';
 import type { EvidenceData } from '../../core/model/evidence.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
@@ -82,9 +83,12 @@ describe('links through the service', () => {
 
       await service.redo();
       expect(store.evidence.links.at(-1)).toEqual(link);
-      expect(store.document(report.meta.id)!.annotations.find((annotation) => annotation.id === link.from.annotationId)).toEqual(
-        made.value.created[0],
-      );
+      // Brought back by a new change: the next version (a window holding version 1 must not overwrite it).
+      expect(made.value.created[0]!.version).toBe(1);
+      expect(store.document(report.meta.id)!.annotations.find((annotation) => annotation.id === link.from.annotationId)).toEqual({
+        ...made.value.created[0],
+        version: 2,
+      });
       expect(has(link.to)).toBe(true);
       await service.dispose();
     }));
@@ -137,7 +141,7 @@ describe('links through the service', () => {
       expect(linked).toMatchObject({ ok: true, value: { sameClaim: { kind: 'joined', claimId: claim.id, ref: ministryFigure } } });
       expect(store.evidence.claims[0]!.mentions).toEqual([...claim.mentions, ministryFigure]);
       await service.undo();
-      expect(store.evidence.claims[0]).toEqual(claim);
+      expect(store.evidence.claims[0]).toEqual({ ...claim, version: versionOf(claim) + 2 });
       expect(store.evidence.links.some((link) => link.relation === 'same-claim')).toBe(false);
       await service.dispose();
     }));
@@ -270,7 +274,8 @@ describe('claims through the service', () => {
       expect(await service.updateClaim(claim.id, { verdict: { rating: 'pants-on-fire', date: '2026-08-16' } })).toMatchObject({ ok: true });
       await service.undo();
       await service.undo();
-      expect(store.evidence.claims[0]).toEqual(claim);
+      // Two edits and two undos: as it was, four versions on.
+      expect(store.evidence.claims[0]).toEqual({ ...claim, version: versionOf(claim) + 4 });
       await service.dispose();
     }));
 

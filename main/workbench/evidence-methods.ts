@@ -9,7 +9,8 @@ import type { EvidenceEdit } from '../../core/evidence/edits.ts';
 import * as operations from '../../core/evidence/evidence-operations.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import { LINK_RELATIONS, refKey, type AnnotationRef, type Claim } from '../../core/model/evidence.ts';
-import { fail, ok, type Result } from '../../core/result.ts';
+import { isStale, versionOf } from '../../core/model/record-version.ts';
+import { conflict, fail, ok, type Result } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 import { quoted } from '../../core/history/edit-labels.ts';
@@ -74,6 +75,15 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
 
   const claimNamed = (claimId: string) => store.evidence.claims.find((claim) => claim.id === claimId);
 
+  /**
+   * `commit` of a change to `claim`, answering with the claim as written, with its new version.
+   * Evidence changes are never pipelined: the store holds it when the commit resolves.
+   */
+  const commitClaim = async (label: string, edits: readonly EvidenceEdit[], claim: Claim) => {
+    const written = await commit(label, edits, claim);
+    return written.ok ? ok(claimNamed(claim.id) ?? claim) : written;
+  };
+
   return {
     ...evidenceViews(store),
 
@@ -132,13 +142,18 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
         };
         const created = operations.createClaim(store.evidence, input, context);
         if (!created.ok) return created;
-        return commit(`Create claim ${quoted(created.value.claim.statement)}`, created.value.edits, created.value.claim);
+        return commitClaim(`Create claim ${quoted(created.value.claim.statement)}`, created.value.edits, created.value.claim);
       });
     },
 
     updateClaim(claimId, patch) {
       return changes.exclusive(async () => {
         const before = claimNamed(claimId);
+        if (before !== undefined && isStale(before, patch.baseVersion))
+          return conflict(
+            before,
+            `Someone else changed this claim after you opened it (version ${patch.baseVersion} then, ${versionOf(before)} now).`,
+          );
         // The analyst reviewing is the reviewer unless the window says otherwise.
         const verdict = patch.verdict
           ? { ...patch.verdict, reviewer: patch.verdict.reviewer ?? authorName(store.workspace.settings) }
@@ -151,7 +166,7 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
           context,
         );
         if (!updated.ok) return updated;
-        return commit(claimEditLabel(before, updated.value.claim), updated.value.edits, updated.value.claim);
+        return commitClaim(claimEditLabel(before, updated.value.claim), updated.value.edits, updated.value.claim);
       });
     },
 
@@ -161,7 +176,7 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
         const added = operations.addMentions(store.evidence, claimId, refs, { now, exists: existence() });
         if (!added.ok) return added;
         const { claim, edits } = added.value;
-        return commit(`Add ${annotations(added.value.added.length)} to ${quoted(claim.statement)}`, edits, claim);
+        return commitClaim(`Add ${annotations(added.value.added.length)} to ${quoted(claim.statement)}`, edits, claim);
       });
     },
 
@@ -170,7 +185,7 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
         const removed = operations.removeMentions(store.evidence, claimId, refs, { now: new Date().toISOString() });
         if (!removed.ok) return removed;
         const { claim, edits } = removed.value;
-        return commit(`Remove ${annotations(removed.value.removed.length)} from ${quoted(claim.statement)}`, edits, claim);
+        return commitClaim(`Remove ${annotations(removed.value.removed.length)} from ${quoted(claim.statement)}`, edits, claim);
       });
     },
 

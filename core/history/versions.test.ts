@@ -1,0 +1,50 @@
+// Which version a written record gets: one after the one it has now; a new record starts at 1; one
+// brought back by undo or redo moves on from the version it had.
+import { describe, expect, it } from 'vitest';
+import type { Annotation } from '../model/annotation.ts';
+import type { Claim } from '../model/evidence.ts';
+import type { ChangeSide } from './history.ts';
+import { nextVersion, withVersions } from './versions.ts';
+
+describe('nextVersion', () => {
+  it.each([
+    ['an edit of a record at 4', { version: 4 }, { version: 4 }, true, 5],
+    ['an edit of a record from before versions (1)', {}, {}, true, 2],
+    ['an undo writing version 3 over a record now at 7', { version: 7 }, { version: 3 }, false, 8],
+    ['a new record', undefined, {}, true, 1],
+    ['a new record from a bundle, at its version there', undefined, { version: 6 }, true, 6],
+    ['a deleted record brought back by undo', undefined, { version: 6 }, false, 7],
+    ['a created record brought back by redo', undefined, { version: 1 }, false, 2],
+  ])('%s', (_name, current, written, fresh, expected) => {
+    expect(nextVersion(current, written, fresh)).toBe(expected);
+  });
+});
+
+describe('withVersions', () => {
+  const annotation = { id: 'a1', version: 2 } as Annotation;
+  const claim = { id: 'c1', version: 5 } as Claim;
+  const current = {
+    annotation: (_documentId: string, id: string) => (id === 'a1' ? annotation : undefined),
+    claim: (id: string) => (id === 'c1' ? claim : undefined),
+  };
+
+  it('gives each annotation and claim a side puts the next version, once per change however often it is put', () => {
+    const side: ChangeSide = {
+      annotations: [
+        { documentId: 'd', annotationId: 'a1', annotation: { ...annotation, note: 'x' } },
+        { documentId: 'd', annotationId: 'a2', annotation: undefined },
+      ],
+      evidence: {
+        side: 'before',
+        edits: [
+          { kind: 'claim', id: 'c1', before: { ...claim, statement: 'one' } },
+          { kind: 'claim', id: 'c1', before: { ...claim, statement: 'two' } },
+          { kind: 'claim', id: 'c2', before: { ...claim, id: 'c2', version: 9 } },
+        ],
+      },
+    };
+    const versioned = withVersions(side, current, false);
+    expect(versioned.annotations.map((edit) => edit.annotation?.version)).toEqual([3, undefined]);
+    expect(versioned.evidence!.edits.map((edit) => (edit.kind === 'claim' ? edit.before?.version : undefined))).toEqual([6, 6, 10]);
+  });
+});
