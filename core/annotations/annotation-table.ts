@@ -2,6 +2,7 @@
 // per annotation with its document, speaker (as the codebook groups spellings), outlet, claims and
 // verdicts; the table's filters (a field's values are alternatives, fields must all hold) and its
 // sort. Pure: the service keeps the rows and the search index's answer to a query, and pages them.
+import { versionOf } from '../model/record-version.ts';
 import { z } from 'zod';
 import { descendantsOf } from '../codebook/edit.ts';
 import type { ClaimMembership } from '../evidence/membership.ts';
@@ -245,6 +246,8 @@ export interface AnnotationTableRow {
   readonly claims: readonly ClaimMembership[];
   readonly created: string;
   readonly modified: string;
+  /** The annotation's version (core/model/record-version.ts): a bulk edit of the row is made from it. */
+  readonly version: number;
   readonly publishedAt?: string;
 }
 
@@ -271,6 +274,7 @@ export function tableRow(entry: TableEntry, context: TableContext): AnnotationTa
     claims: context.claimsOf(entry.key) ?? NO_CLAIMS,
     created: annotation.created,
     modified: annotation.modified,
+    version: versionOf(annotation),
     ...(meta.publishedAt === undefined ? {} : { publishedAt: meta.publishedAt }),
   };
 }

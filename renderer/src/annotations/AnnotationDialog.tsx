@@ -2,13 +2,13 @@
 // and outlet (with the ones already used in the workspace offered), and a Markdown note.
 // Keys (form-keys.ts): a tag's key toggles it, Alt+S moves to the next status, Ctrl/Cmd+Enter saves.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AnnotationPatch } from '../../../core/annotations/annotation-operations.ts';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { VerificationStatus } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import { shorten } from '../ui/format.ts';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
 import { OptionSelect } from '../ui/OptionSelect.tsx';
+import type { AnnotationFields } from './edit-conflict.ts';
 import { formKeyOf, nextStatus } from './form-keys.ts';
 
 export interface AnnotationDraft {
@@ -25,7 +25,7 @@ interface AnnotationDialogProps {
   readonly draft: AnnotationDraft;
   readonly codebook: Codebook;
   readonly statuses: readonly VerificationStatus[];
-  readonly onSave: (fields: Required<AnnotationPatch>) => Promise<string | undefined>;
+  readonly onSave: (fields: AnnotationFields) => Promise<string | undefined>;
   readonly onClose: () => void;
 }
 

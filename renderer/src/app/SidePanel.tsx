@@ -23,6 +23,7 @@ import type { Confirmation } from '../ui/ConfirmDialog.tsx';
 import { useAfterPaint } from '../ui/use-after-paint.ts';
 import type { SidePane } from './pane-layout.ts';
 import { FoldButton } from './PaneRail.tsx';
+import { versionOf } from '../../../core/model/record-version.ts';
 
 export type SideTab = 'annotations' | 'links' | 'matches' | 'suggestions' | 'review';
 
@@ -107,16 +108,18 @@ export function SidePanel({
   const bulkEdit = useCallback(
     async (annotationIds: readonly string[], patch: BulkAnnotationPatch): Promise<string | undefined> => {
       if (documentId === undefined) return 'No document is open.';
-      const done = await applyBulkEdit(
-        annotationIds.map((annotationId) => ({ documentId, annotationId })),
-        patch,
-        workspace,
-      );
+      // Made from the versions shown: one someone else changed meanwhile refuses the edit (a conflict).
+      const shown = new Map(pane.shown?.annotations.map((annotation) => [annotation.id, annotation]));
+      const refs = annotationIds.map((annotationId) => {
+        const annotation = shown.get(annotationId);
+        return { documentId, annotationId, ...(annotation ? { baseVersion: versionOf(annotation) } : {}) };
+      });
+      const done = await applyBulkEdit(refs, patch, workspace);
       if ('problem' in done) return done.problem;
       say(done.said);
       return undefined;
     },
-    [documentId, workspace, say],
+    [documentId, workspace, say, pane.shown],
   );
 
   // Stable for the (memoized) annotations panel: `linking` is rebuilt on every render.

@@ -7,6 +7,7 @@ import type { ClaimMembership } from '../../../core/evidence/membership.ts';
 import { annotationSpeech } from '../annotations/annotation-speech.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { AnnotationDialog } from '../annotations/AnnotationDialog.tsx';
+import { EditConflictDialog } from '../annotations/EditConflictDialog.tsx';
 import { formatDate } from '../ui/format.ts';
 import type { Loadable } from '../app/use-workbench.ts';
 import type { DocumentSummary } from '../../../core/model/document.ts';
@@ -154,6 +155,14 @@ export function DocumentPane({
           statuses={workspace.settings.statuses}
           onSave={pane.saveAnnotation}
           onClose={pane.closeAnnotationForm}
+        />
+      )}
+      {pane.conflict && (
+        <EditConflictDialog
+          conflict={pane.conflict}
+          codebook={workspace.codebook}
+          statuses={workspace.settings.statuses}
+          onResolve={pane.resolveConflict}
         />
       )}
       <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid={`${label.toLowerCase()}-announcement`}>

@@ -3,18 +3,17 @@
 // and deletion (of an annotation, or of the document). The window has two
 // panes (the claim document and, beside it, a source), each with its own.
 import { useCallback, useRef, useState } from 'react';
-import {
-  newAnnotation as buildAnnotation,
-  patchAnnotation,
-  vocabularyOf,
-  type AnnotationPatch,
-} from '../../../core/annotations/annotation-operations.ts';
+import { newAnnotation as buildAnnotation, patchAnnotation, vocabularyOf } from '../../../core/annotations/annotation-operations.ts';
+import type { Annotation } from '../../../core/model/annotation.ts';
+import { versionOf } from '../../../core/model/record-version.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import type { AnnotationDraft } from '../annotations/AnnotationDialog.tsx';
+import type { AnnotationFields } from '../annotations/edit-conflict.ts';
 import type { Confirmation } from '../ui/ConfirmDialog.tsx';
 import { countOf } from '../ui/format.ts';
 import { usePendingAnnotations } from '../annotations/use-pending-annotations.ts';
+import { useEditConflict } from '../annotations/use-edit-conflict.ts';
 import { useDocument } from '../app/use-workbench.ts';
 import type { RevealRequest } from './Reader.tsx';
 
@@ -38,7 +37,14 @@ export function useDocumentPane(
   const [cursor, setCursor] = useState<{ documentId: string; annotationId: string | undefined; offset?: number }>();
   const [revealing, setRevealing] = useState<{ documentId: string; request: RevealRequest }>();
   const [selected, setSelected] = useState<{ documentId: string; span: TextSpan | undefined }>();
-  const [annotationForm, setAnnotationForm] = useState<{ annotationId?: string; start: number; end: number; draft: AnnotationDraft }>();
+  // `base`: the annotation as the form found it; the edit is made from its version.
+  const [annotationForm, setAnnotationForm] = useState<{
+    annotationId?: string;
+    base?: Annotation;
+    start: number;
+    end: number;
+    draft: AnnotationDraft;
+  }>();
   const selectedAnnotation = cursor?.documentId === documentId ? cursor?.annotationId : undefined;
   /** Where the reader's cursor is (undefined after an annotation was chosen elsewhere, in the panel). */
   const cursorOffset = cursor?.documentId === documentId ? cursor?.offset : undefined;
@@ -47,6 +53,8 @@ export function useDocumentPane(
 
   // An annotation tagged with a key, or edited in the form, shows at once (see usePendingAnnotations).
   const { shown, propose, withdraw } = usePendingAnnotations(open);
+  // An edit someone else's change came before: the dialog that settles it (EditConflictDialog).
+  const { conflict, showConflict, resolveConflict } = useEditConflict(applyWritten);
   // Writes of one annotation go one after another: the web host answers on several connections,
   // and a second tag key sent beside the first could be written before it.
   const writes = useRef(new Map<string, Promise<unknown>>());
@@ -144,6 +152,7 @@ export function useDocumentPane(
       const { tags, status, speaker, outlet, note } = annotation;
       setAnnotationForm({
         annotationId,
+        base: annotation,
         start: annotation.target.start,
         end: annotation.target.end,
         draft: { quote: annotation.target.exact, tags, status, speaker, outlet, note },
@@ -164,20 +173,24 @@ export function useDocumentPane(
       const edited = patchAnnotation(before, { tags }, vocabularyOf(workspace), new Date().toISOString());
       if (!edited.ok) return report(edited.error.message);
       propose(documentId, edited.value);
-      void inOrder(annotationId, () => api.updateAnnotation(documentId, annotationId, { tags })).then(
+      // Made from the version shown (a pending edit's, when a key was pressed before the last one was written).
+      const baseVersion = versionOf(before);
+      void inOrder(annotationId, () => api.updateAnnotation(documentId, annotationId, { tags, baseVersion })).then(
         (result) => {
-          if (result.ok) applyWritten({ documentId, put: [result.value], removed: [] });
-          report(result.ok ? undefined : `The tag was not changed: ${result.error.message}`);
           withdraw(annotationId, edited.value);
+          if (result.ok) applyWritten({ documentId, put: [result.value], removed: [] });
+          else if (result.error.code === 'conflict')
+            showConflict({ documentId, base: before, mine: { tags }, theirs: result.error.current });
+          report(result.ok ? undefined : `The tag was not changed: ${result.error.message}`);
         },
         (error: unknown) => (withdraw(annotationId, edited.value), report(`The tag was not changed: ${(error as Error).message}`)),
       );
     },
-    [shown, workspace, report, propose, withdraw, applyWritten, inOrder],
+    [shown, workspace, report, propose, withdraw, applyWritten, inOrder, showConflict],
   );
 
   const saveAnnotation = useCallback(
-    async (fields: Required<AnnotationPatch>): Promise<string | undefined> => {
+    async (fields: AnnotationFields): Promise<string | undefined> => {
       if (shown === undefined || workspace === undefined || annotationForm === undefined) return 'No document is open.';
       const documentId = shown.meta.id;
       // As shown: an edit made while a tag key's write is on its way builds on it.
@@ -193,11 +206,17 @@ export function useDocumentPane(
       if (!edited.ok) return edited.error.message;
       propose(documentId, edited.value);
       performance.mark('cb:edit-saved-in-form', { detail: { documentId, id: before.id } });
-      void inOrder(before.id, () => api.updateAnnotation(documentId, before.id, fields)).then(
+      // Made from the version the form was opened on: a change someone else saved meanwhile is not overwritten.
+      const base = annotationForm.base ?? before;
+      const baseVersion = versionOf(base);
+      void inOrder(before.id, () => api.updateAnnotation(documentId, before.id, { ...fields, baseVersion })).then(
         (result) => {
-          if (result.ok) applyWritten({ documentId, put: [result.value], removed: [] });
-          else report(`Your change to the annotation was not saved: ${result.error.message}`);
           withdraw(before.id, edited.value);
+          if (result.ok) applyWritten({ documentId, put: [result.value], removed: [] });
+          else if (result.error.code === 'conflict') {
+            showConflict({ documentId, base, mine: fields, theirs: result.error.current });
+            report('Someone else changed the annotation first: choose what to keep.');
+          } else report(`Your change to the annotation was not saved: ${result.error.message}`);
         },
         (error: unknown) => (
           withdraw(before.id, edited.value),
@@ -206,7 +225,7 @@ export function useDocumentPane(
       );
       return undefined;
     },
-    [shown, workspace, annotationForm, propose, withdraw, applyWritten, report, inOrder],
+    [shown, workspace, annotationForm, propose, withdraw, applyWritten, report, inOrder, showConflict],
   );
 
   /** Deletes an annotation; one with links or a mention of a claim asks first, since those go with it. */
@@ -225,11 +244,20 @@ export function useDocumentPane(
           const message = `Deleting it also removes ${parts.filter(Boolean).join(' and ')}. Ctrl+Z undoes it all.`;
           if (!(await confirm({ title: 'Delete this annotation and its links?', message, confirmLabel: 'Delete' }))) return;
         }
-        const result = await api.deleteAnnotation(documentId, annotationId);
+        // Deleted as the analyst saw it: changed by someone else meanwhile, it is asked again.
+        const seen = shown?.annotations.find((annotation) => annotation.id === annotationId);
+        let result = await api.deleteAnnotation(documentId, annotationId, { baseVersion: seen && versionOf(seen) });
+        if (!result.ok && result.error.code === 'conflict') {
+          const theirs = result.error.current;
+          applyWritten({ documentId, put: [theirs], removed: [] });
+          const message = `${result.error.message} Their version is shown now. Delete it anyway, or keep theirs?`;
+          if (!(await confirm({ title: 'Someone else changed this annotation', message, confirmLabel: 'Delete anyway' }))) return;
+          result = await api.deleteAnnotation(documentId, annotationId, { baseVersion: versionOf(theirs) });
+        }
         report(result.ok ? undefined : result.error.message);
       })().catch((error: unknown) => report((error as Error).message));
     },
-    [documentId, report, confirm],
+    [documentId, shown, report, confirm, applyWritten],
   );
 
   /**
@@ -278,5 +306,7 @@ export function useDocumentPane(
     saveAnnotation,
     deleteAnnotation,
     deleteDocument,
+    conflict,
+    resolveConflict,
   };
 }

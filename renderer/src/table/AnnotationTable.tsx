@@ -159,7 +159,12 @@ export function AnnotationTable({ table, workspace, documents, claims, onOpen, r
   // The selected rows whose tags are known here (sent with a page): what the bar offers to take away.
   const known = picked.flatMap((ref) => table.rowOf(refKey(ref)) ?? []);
   const bulkEdit = async (patch: BulkAnnotationPatch): Promise<string | undefined> => {
-    const done = await applyBulkEdit(picked, patch, workspace);
+    // Rows loaded here are edited from the version shown; a selection beyond the loaded pages has none to give.
+    const refs = picked.map((ref) => {
+      const row = table.rowOf(refKey(ref));
+      return row === undefined ? ref : { ...ref, baseVersion: row.version };
+    });
+    const done = await applyBulkEdit(refs, patch, workspace);
     if ('problem' in done) return done.problem;
     say(done.said);
     return undefined;

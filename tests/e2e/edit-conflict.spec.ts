@@ -1,0 +1,116 @@
+// Two people editing one annotation: someone else's change arrives (through the HTTP API, behind
+// the window's back) while the analyst's edit form is open. Saving it does not overwrite theirs: a
+// dialog shows theirs beside mine and offers to keep theirs, keep mine or merge; each does what it
+// says, from the keyboard too, with no serious accessibility violation in either theme.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const claims = (page: Page) => page.getByRole('complementary', { name: 'Annotations' }).getByTestId('annotation-item');
+const conflictDialog = (page: Page) => page.getByRole('dialog', { name: 'Someone else changed this annotation' });
+
+interface Stored {
+  readonly id: string;
+  readonly note: string;
+  readonly tags: string[];
+  readonly version?: number;
+  readonly target: { readonly start: number };
+}
+
+/** A call of the web host's API (POST /api/<method>) from outside the app's own code, with the page's session. */
+function call(page: Page, method: string, args: unknown[]): Promise<unknown> {
+  return page.evaluate(
+    async ([method, args]) => {
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(args),
+      });
+      return ((await response.json()) as { value: unknown }).value;
+    },
+    [method, args] as const,
+  );
+}
+
+/** The annotation of the panel's first row. */
+async function firstAnnotation(page: Page): Promise<{ documentId: string; annotation: Stored }> {
+  const documentId = await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('doc')!);
+  const document = (await call(page, 'getDocument', [documentId])) as { value: { annotations: Stored[] } };
+  // The panel lists annotations in text order: the first row is the one that starts first.
+  const [annotation] = [...document.value.annotations].sort((a, b) => a.target.start - b.target.start);
+  return { documentId, annotation: annotation! };
+}
+
+async function stored(page: Page, documentId: string, id: string): Promise<Stored> {
+  const document = (await call(page, 'getDocument', [documentId])) as { value: { annotations: Stored[] } };
+  return document.value.annotations.find((annotation) => annotation.id === id)!;
+}
+
+/**
+ * Opens the edit form of the annotation, lets someone else change its note (and add a tag) through
+ * the API meanwhile, then saves `mine` as its note: the conflict dialog opens.
+ */
+async function editWhileTheyChangeIt(page: Page, documentId: string, id: string, theirs: string, mine: string) {
+  const before = await stored(page, documentId, id);
+  await claims(page).first().click();
+  await page.getByRole('button', { name: 'Edit annotation' }).click();
+  const form = page.getByRole('dialog', { name: 'Edit annotation' });
+  await expect(form).toBeVisible();
+  const changed = (await call(page, 'updateAnnotation', [documentId, id, { note: theirs, tags: [...before.tags, 'opinion'] }])) as {
+    ok: boolean;
+  };
+  expect(changed.ok).toBe(true);
+  await form.getByLabel('Note (Markdown)').fill(mine);
+  await form.getByRole('button', { name: 'Save annotation' }).click();
+  await expect(form).toBeHidden();
+  const dialog = conflictDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('theirs-note')).toHaveText(theirs);
+  await expect(dialog.getByTestId('mine-note')).toHaveText(mine);
+  return dialog;
+}
+
+test('an edit made from an old version opens the conflict dialog; keep theirs, keep mine and merge each do what they say', async ({
+  page,
+  served,
+}) => {
+  await page.goto(served.url);
+  await expect(claims(page)).toHaveCount(10);
+  const { documentId, annotation } = await firstAnnotation(page);
+  const { id } = annotation;
+
+  // Keep theirs: mine is dropped, theirs stays, nothing more is written.
+  let dialog = await editWhileTheyChangeIt(page, documentId, id, 'Theirs, first.', 'Mine, first.');
+  const theirsVersion = (await stored(page, documentId, id)).version!;
+  await dialog.getByRole('button', { name: 'Keep theirs' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await stored(page, documentId, id)).toMatchObject({ note: 'Theirs, first.', version: theirsVersion });
+
+  // Keep mine, from the keyboard: saved over theirs (made from their version).
+  dialog = await editWhileTheyChangeIt(page, documentId, id, 'Theirs, second.', 'Mine, second.');
+  await dialog.getByRole('button', { name: 'Keep mine' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await stored(page, documentId, id)).note).toBe('Mine, second.');
+
+  // Merge: a note holding both, to edit, and the tags of both sides.
+  dialog = await editWhileTheyChangeIt(page, documentId, id, 'Theirs, third.', 'Mine, third.');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).include('dialog[open]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await dialog.getByRole('button', { name: 'Merge…' }).click();
+  const merged = dialog.getByLabel('Merged note (Markdown)');
+  await expect(merged).toBeFocused();
+  await expect(merged).toHaveValue('Theirs, third.\n\nMine, third.');
+  await expect(dialog.getByRole('checkbox', { name: 'Opinion' })).toBeChecked();
+  await merged.press('Control+End');
+  await merged.pressSequentially(' Both read.');
+  await dialog.getByRole('button', { name: 'Save merged' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await stored(page, documentId, id)).note).toBe('Theirs, third.\n\nMine, third. Both read.');
+  expect((await stored(page, documentId, id)).tags).toContain('opinion');
+  await expect(claims(page).first()).toBeVisible();
+});
