@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { versionOf } from '../../core/model/record-version.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
-import { WorkspaceStore } from '../store/workspace-store.ts';
+import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
@@ -49,7 +49,7 @@ describe('two people editing one annotation', () => {
         }
         // Every winner is on disk, not only in memory.
         await service.dispose();
-        const reopened = await WorkspaceStore.open(store.dir);
+        const reopened = await FolderStore.open(store.dir);
         expect(reopened.document(documentId)!.annotations.find((candidate) => candidate.id === id)).toEqual(stored(id));
         expect(versionOf(stored(id)!)).toBe(versionOf(annotation) + 1000);
         await reopened.close();
