@@ -78,6 +78,8 @@ export const METHOD_RULES = {
   reviewAnchor: own(([documentId, annotationId]) => [annotation(documentId, annotationId)]),
   // A W3C or Hypothesis file adds tags the codebook lacks, in bulk: a reviewer's import, like a bundle's.
   importAnnotationFile: reviewer,
+  // Everyone undoes their own changes: that needs the team store's per-member undo (the issue's "undo undoes
+  // your own changes only"); the folder store's one history undoes whoever changed last.
   undo: analyst,
   redo: analyst,
   getHistory: read,

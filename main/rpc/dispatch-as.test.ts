@@ -4,29 +4,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { WorkbenchService } from '../../core/contract/workbench-api.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import type { Claim } from '../../core/model/evidence.ts';
-import type { CreatorLookup } from '../../core/team/roles.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import type { Actor } from '../team/actor.ts';
+import { serviceCreatorLookup } from './creator-lookup.ts';
 import { dispatch, dispatchAs } from './dispatch.ts';
 
 const ana: Actor = { userId: 'u-ana', name: 'Ana', role: 'analyst' };
 const ben: Actor = { userId: 'u-ben', name: 'Ben', role: 'reviewer' };
 const cy: Actor = { userId: 'u-cy', name: 'Cy', role: 'admin' };
-
-/** The creators of annotations, asked of the service (as a team server asks its store). */
-function lookupOf(service: WorkbenchService): CreatorLookup {
-  return {
-    creatorsOf: async (items) =>
-      Promise.all(
-        items.map(async (item) => {
-          if (item.kind !== 'annotation') throw new Error('only annotations here');
-          const document = await service.getDocument(item.documentId);
-          return document.ok ? document.value.annotations.find((annotation) => annotation.id === item.annotationId)?.creator : undefined;
-        }),
-      ),
-  };
-}
 
 function valueOf<T>(result: { ok: boolean; value?: unknown }): T {
   if (!result.ok) throw new Error(`refused: ${JSON.stringify(result)}`);
@@ -39,7 +25,7 @@ describe('dispatchAs', () => {
   it("records the caller as the creator of annotations and claims, each call its own caller's even when they run together", () =>
     withTempDir(async (dir) => {
       const { service, report, span } = await sampleWorkbench(dir);
-      const lookup = lookupOf(service);
+      const lookup = serviceCreatorLookup(service);
       const mark = (actor: Actor, phrase: string) => {
         const { start, end } = span(report, phrase);
         return dispatchAs(service, actor, 'createAnnotation', [report.meta.id, { start, end, tags: [] }], lookup);
@@ -60,7 +46,7 @@ describe('dispatchAs', () => {
   it("refuses an analyst's edit of another's annotation before the service sees it, and lets a reviewer make it", () =>
     withTempDir(async (dir) => {
       const { service, report, span } = await sampleWorkbench(dir);
-      const lookup = lookupOf(service);
+      const lookup = serviceCreatorLookup(service);
       const { start, end } = span(report, 'Nadia Okafor');
       const made = valueOf<Annotation>(
         await dispatchAs(service, ben, 'createAnnotation', [report.meta.id, { start, end, tags: [] }], lookup),
@@ -92,10 +78,35 @@ describe('dispatchAs', () => {
       await service.dispose();
     }));
 
+  it("keeps a claim's statement to its maker and its verdict to reviewers", () =>
+    withTempDir(async (dir) => {
+      const { service, report, span } = await sampleWorkbench(dir);
+      const lookup = serviceCreatorLookup(service);
+      const dee: Actor = { userId: 'u-dee', name: 'Dee', role: 'analyst' };
+      const { start, end } = span(report, 'Nadia Okafor');
+      const marked = valueOf<Annotation>(
+        await dispatchAs(service, ana, 'createAnnotation', [report.meta.id, { start, end, tags: [] }], lookup),
+      );
+      const mentions = [{ documentId: report.meta.id, annotationId: marked.id }];
+      const claim = valueOf<Claim>(await dispatchAs(service, ana, 'createClaim', [{ statement: 'A claim', mentions }], lookup));
+      const verdict = { verdict: { rating: 'false', date: '2026-08-15' } };
+      expect((await dispatchAs(service, dee, 'updateClaim', [claim.id, { statement: 'Mine' }], lookup)).ok).toBe(false);
+      expect((await dispatchAs(service, dee, 'deleteClaim', [claim.id], lookup)).ok).toBe(false);
+      expect((await dispatchAs(service, ana, 'updateClaim', [claim.id, verdict], lookup)).ok).toBe(false);
+      expect(valueOf<Claim>(await dispatchAs(service, ana, 'updateClaim', [claim.id, { statement: 'Better' }], lookup)).statement).toBe(
+        'Better',
+      );
+      const judged = await dispatchAs(service, ben, 'updateClaim', [claim.id, verdict], lookup);
+      expect(judged.ok).toBe(true);
+      const stored = await service.getClaim(claim.id);
+      expect(stored.ok && stored.value.claim.verdict).toMatchObject({ rating: 'false', reviewer: 'Ben' });
+      await service.dispose();
+    }));
+
   it('refuses a call the role does not allow, naming the role, and leaves the workspace as it was', () =>
     withTempDir(async (dir) => {
       const { service } = await sampleWorkbench(dir);
-      const lookup = lookupOf(service);
+      const lookup = serviceCreatorLookup(service);
       const tagsBefore = await service.getTagUsage();
       const addTag = vi.spyOn(service, 'addTag');
       for (const actor of [ana, ben]) {
