@@ -76,10 +76,12 @@ export interface AnnotationsApi {
    * Undoes the session's last annotation, evidence, codebook or document change, in whichever
    * document it was; `documentId` is the document to show: the one changed, or the one a deletion
    * put back (absent for codebook changes, changes of links and claims alone, and a redone
-   * deletion, whose document is gone).
+   * deletion, whose document is gone). On a team server each member undoes their own changes
+   * only, and 'conflict' says an annotation of the step was changed by someone else since (undo
+   * would overwrite that; the step stays, to undo once it is sorted out).
    */
-  undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>>;
-  redo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>>;
+  undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed' | 'conflict'>>;
+  redo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed' | 'conflict'>>;
   getHistory(): Promise<HistoryState>;
   /** Speakers and outlets already used on claims anywhere in the workspace, most used first (for autocomplete). */
   getAnnotationSuggestions(): Promise<{ speakers: string[]; outlets: string[] }>;

@@ -23,6 +23,8 @@ import type { Emitter } from '../../core/events.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { AnnotationPut, WorkspaceStore } from '../store/workspace-store.ts';
+import { currentActor } from '../team/actor.ts';
+import { overwrittenSince } from './undo-check.ts';
 
 export interface ChangeEvents {
   readonly documentsChanged: Emitter<DocumentsChange>;
@@ -45,7 +47,8 @@ type WriteResult = Result<true, 'not-found' | 'write-failed'>;
 type Removed = ReadonlyMap<string, DocumentFile>;
 
 export class ChangeLog {
-  private readonly history = new History();
+  /** One history per member on a team server (undo undoes your own changes), else one under ''. */
+  private readonly histories = new Map<string, History>();
   private readonly store: WorkspaceStore;
   private readonly events: ChangeEvents;
 
@@ -59,6 +62,12 @@ export class ChangeLog {
   private active: { readonly release: () => void; readonly pipelined: boolean } | undefined;
   /** Pipelined saves made but not yet on disk (see `commit`). */
   private readonly inFlight = new Set<Promise<unknown>>();
+
+  /** The history of whoever makes the current call. */
+  private get history(): History {
+    const key = currentActor()?.userId ?? '';
+    return this.histories.get(key) ?? this.histories.set(key, new History()).get(key)!;
+  }
 
   get state(): HistoryState {
     return this.history.state;
@@ -153,17 +162,21 @@ export class ChangeLog {
     return this.store.stageAnnotations(documentId, side.annotations);
   }
 
-  undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>> {
+  undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed' | 'conflict'>> {
     return this.exclusive(() => this.undoNow());
   }
 
-  redo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>> {
+  redo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed' | 'conflict'>> {
     return this.exclusive(() => this.redoNow());
   }
 
-  private async undoNow(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed'>> {
+  private async undoNow(): Promise<
+    Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed' | 'conflict'>
+  > {
     const change = this.history.peekUndo();
     if (change === undefined) return fail('nothing-to-undo', 'There is nothing to undo.');
+    const overwritten = overwrittenSince(this.store, change, 'after');
+    if (overwritten !== undefined) return fail('conflict', `Undo would overwrite ${overwritten}: it was changed by someone else since.`);
     const written = await this.write(this.versioned(sideOf(change, 'before'), false));
     if (!written.ok) return written;
     this.history.confirmUndo(withRemoved(change, 'before', written.value));
@@ -171,9 +184,13 @@ export class ChangeLog {
     return ok(described(change, 'before'));
   }
 
-  private async redoNow(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed'>> {
+  private async redoNow(): Promise<
+    Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed' | 'conflict'>
+  > {
     const change = this.history.peekRedo();
     if (change === undefined) return fail('nothing-to-redo', 'There is nothing to redo.');
+    const overwritten = overwrittenSince(this.store, change, 'before');
+    if (overwritten !== undefined) return fail('conflict', `Redo would overwrite ${overwritten}: it was changed by someone else since.`);
     const written = await this.write(this.versioned(sideOf(change, 'after'), false));
     if (!written.ok) return written;
     this.history.confirmRedo(withRemoved(change, 'after', written.value));

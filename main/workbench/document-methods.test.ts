@@ -10,6 +10,7 @@ import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { FolderStore } from '../store/folder-store.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { BACKUPS_DIR, DOCUMENTS_DIR, EVIDENCE_FILE, ORIGINALS_DIR } from '../store/workspace-layout.ts';
+import { unversioned } from '../../tests/support/unversioned.ts';
 
 /** Every link end and mention of the store's evidence whose annotation is not in the store. */
 function dangling(store: WorkspaceStore): AnnotationRef[] {
@@ -85,12 +86,12 @@ describe('deleting a document', () => {
 
       // Undo shows the document again: the same file, annotation ids and all, and its links and mention.
       expect(await service.undo()).toEqual({ ok: true, value: { documentId: mayor.meta.id, label: LABEL } });
-      expect(await onDisk(mayor.meta.id)).toEqual(before.mayor);
-      expect(store.evidence).toEqual(before.evidence);
-      expect((await FolderStore.open(store.dir)).evidence).toEqual(before.evidence);
+      expect(unversioned(await onDisk(mayor.meta.id))).toEqual(unversioned(before.mayor));
+      expect(unversioned(store.evidence)).toEqual(unversioned(before.evidence));
+      expect(unversioned((await FolderStore.open(store.dir)).evidence)).toEqual(unversioned(before.evidence));
       expect((await service.listDocuments()).map((summary) => summary.meta.id)).toEqual([report.meta.id, mayor.meta.id, ministry.meta.id]);
       expect(documents.at(-1)).toEqual({ changed: [mayor.meta.id], removed: [] });
-      expect(evidence.at(-1)).toEqual(before.evidence);
+      expect(unversioned(evidence.at(-1))).toEqual(unversioned(before.evidence));
 
       // Redo: the document is gone, so there is none to show.
       expect(await service.redo()).toEqual({ ok: true, value: { label: LABEL } });
@@ -202,7 +203,7 @@ describe('deleting a document', () => {
 
       await rm(blocker, { recursive: true });
       expect(await service.undo()).toMatchObject({ ok: true, value: { documentId: mayor.meta.id } });
-      expect(store.evidence).toEqual(before);
+      expect(unversioned(store.evidence)).toEqual(unversioned(before));
       await service.dispose();
     }));
 

@@ -9,6 +9,7 @@ import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { FolderStore } from '../store/folder-store.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { BACKUPS_DIR, DOCUMENTS_DIR, EVIDENCE_FILE } from '../store/workspace-layout.ts';
+import { unversioned } from '../../tests/support/unversioned.ts';
 
 /** Every link end and mention of `evidence` whose annotation is not in `store`. */
 function dangling(evidence: EvidenceData, store: WorkspaceStore): AnnotationRef[] {
@@ -57,9 +58,9 @@ describe('evidence when annotations go', () => {
 
       expect(await service.undo()).toEqual({ ok: true, value: { documentId: report.meta.id, label: 'Delete annotation' } });
       expect(has(reservoir)).toBe(true);
-      expect(store.evidence).toEqual(before);
-      expect((await FolderStore.open(store.dir)).evidence).toEqual(before);
-      expect(seen.at(-1)).toEqual(before);
+      expect(unversioned(store.evidence)).toEqual(unversioned(before));
+      expect(unversioned((await FolderStore.open(store.dir)).evidence)).toEqual(unversioned(before));
+      expect(unversioned(seen.at(-1))).toEqual(unversioned(before));
       await service.redo();
       expect(dangling(store.evidence, store)).toEqual([]);
       expect(store.evidence.links).toHaveLength(before.links.length - 2);
@@ -79,8 +80,8 @@ describe('evidence when annotations go', () => {
       expect(dangling(reopened.evidence, reopened)).toEqual([]);
 
       expect(await service.undo()).toMatchObject({ ok: true, value: { label: 'Delete tag Statistic' } });
-      expect(store.evidence).toEqual(before);
-      expect((await FolderStore.open(store.dir)).evidence).toEqual(before);
+      expect(unversioned(store.evidence)).toEqual(unversioned(before));
+      expect(unversioned((await FolderStore.open(store.dir)).evidence)).toEqual(unversioned(before));
       await service.dispose();
     }));
 
@@ -89,7 +90,7 @@ describe('evidence when annotations go', () => {
       const { service, store } = await sampleWorkbench(dir);
       const before = store.evidence;
       await service.deleteTag('statistic', { annotations: 'untag' });
-      expect(store.evidence).toEqual(before);
+      expect(unversioned(store.evidence)).toEqual(unversioned(before));
       await service.dispose();
     }));
 });
