@@ -1,8 +1,10 @@
 // Every migration of the team database, in order. A migration is plain SQL (Kysely's `sql`) and is
 // never edited once released: a change of schema is a new entry here.
 import type { Migration } from 'kysely/migration';
+import { workspaceMigration } from './0001-workspace.ts';
 import { membersMigration } from './0002-members.ts';
 
 export const TEAM_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-workspace': workspaceMigration,
   '0002-members': membersMigration,
 };

@@ -1,0 +1,92 @@
+// Reading a team database's workspace whole into memory (PgWorkspaceStore.open): every record
+// validated by its schema, as the folder store validates its files; a row that fails is reported
+// as a problem and left out, never repaired here.
+import { WorkspaceOpenError } from '../store/open-store.ts';
+import {
+  ArchiveFile,
+  EvidenceFile,
+  parseDocumentFile,
+  WORKSPACE_SCHEMA_VERSION,
+  WorkspaceFile,
+  type DocumentFile,
+} from '../../core/model/stored-files.ts';
+import type { Failure } from '../../core/result.ts';
+import type { TeamDb } from './db.ts';
+import type { KnownAnnotation, KnownDocument } from './pg-store-writes.ts';
+
+export interface LoadedWorkspace {
+  readonly workspace: { readonly file: WorkspaceFile; readonly version: number };
+  /** Undefined version: there is no row yet (the first write inserts it). */
+  readonly evidence: { readonly file: EvidenceFile; readonly version: number | undefined };
+  readonly archive: { readonly file: ArchiveFile; readonly version: number | undefined };
+  readonly documents: Map<string, DocumentFile>;
+  readonly known: Map<string, KnownDocument>;
+  readonly problems: Failure[];
+}
+
+/** Reads everything in one REPEATABLE READ transaction, so the rows agree with each other. */
+export async function loadWorkspace(db: TeamDb): Promise<LoadedWorkspace> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const problems: Failure[] = [];
+      const workspaceRow = await trx.selectFrom('workspace').select(['data', 'version']).executeTakeFirst();
+      if (workspaceRow === undefined)
+        throw new WorkspaceOpenError(
+          'not-a-workspace',
+          'The team database holds no workspace yet: import one first (claimbench team import).',
+        );
+      const workspace = WorkspaceFile.safeParse(workspaceRow.data);
+      if (!workspace.success)
+        throw new WorkspaceOpenError(
+          'invalid-workspace-file',
+          `The team database's workspace record is not valid: ${workspace.error.issues[0]?.message}`,
+        );
+      const evidenceRow = await trx.selectFrom('evidence').select(['data', 'version']).executeTakeFirst();
+      const archiveRow = await trx.selectFrom('archive').select(['data', 'version']).executeTakeFirst();
+      const evidence = EvidenceFile.safeParse(evidenceRow?.data ?? { schemaVersion: WORKSPACE_SCHEMA_VERSION, links: [], claims: [] });
+      const archive = ArchiveFile.safeParse(archiveRow?.data ?? { schemaVersion: WORKSPACE_SCHEMA_VERSION, entries: [] });
+      if (!evidence.success)
+        throw new WorkspaceOpenError('invalid-workspace-file', `The evidence record is not valid: ${evidence.error.issues[0]?.message}`);
+      if (!archive.success)
+        throw new WorkspaceOpenError('invalid-workspace-file', `The archive record is not valid: ${archive.error.issues[0]?.message}`);
+
+      const annotationRows = await trx
+        .selectFrom('annotations')
+        .select(['document_id', 'id', 'position', 'data', 'version'])
+        .orderBy('document_id')
+        .orderBy('position')
+        .execute();
+      const byDocument = new Map<string, { data: unknown[]; known: Map<string, KnownAnnotation> }>();
+      for (const row of annotationRows) {
+        let entry = byDocument.get(row.document_id);
+        if (entry === undefined) byDocument.set(row.document_id, (entry = { data: [], known: new Map() }));
+        entry.data.push(row.data);
+        entry.known.set(row.id, { version: row.version, position: row.position });
+      }
+      const documents = new Map<string, DocumentFile>();
+      const known = new Map<string, KnownDocument>();
+      for (const row of await trx.selectFrom('documents').select(['id', 'data', 'version']).orderBy('id').execute()) {
+        const annotations = byDocument.get(row.id);
+        const parsed = parseDocumentFile({ ...(row.data as object), annotations: annotations?.data ?? [] });
+        if (!parsed.success) {
+          problems.push({
+            code: 'invalid',
+            message: `document "${row.id}" in the team database is not valid: ${parsed.error.issues[0]?.message}`,
+          });
+          continue;
+        }
+        documents.set(row.id, parsed.data);
+        known.set(row.id, { version: row.version, annotations: annotations?.known ?? new Map() });
+      }
+      return {
+        workspace: { file: workspace.data, version: workspaceRow.version },
+        evidence: { file: evidence.data, version: evidenceRow?.version },
+        archive: { file: archive.data, version: archiveRow?.version },
+        documents,
+        known,
+        problems,
+      };
+    });
+}

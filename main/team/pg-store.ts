@@ -1,0 +1,348 @@
+// The workspace store on PostgreSQL (the team server's): the WorkspaceStore contract
+// (main/store/workspace-store.ts) with the folder store's semantics. Everything is read into memory
+// at open, so reads stay synchronous; every write is one transaction that compares and sets the
+// versions of the rows it touches (pg-store-writes.ts) and appends one change-log row naming the
+// member who made it (actor.ts). Writes of one record go in order through the folder store's write
+// queue; a pipelined save (`stageAnnotations`) is held in memory at once and taken back if its
+// transaction fails. Nothing here sends NOTIFY: that happens after commit, elsewhere.
+import { mkdir } from 'node:fs/promises';
+import type { ArchiveEntry } from '../../core/archive/entry.ts';
+import { Emitter } from '../../core/events.ts';
+import type { EvidenceData } from '../../core/model/evidence.ts';
+import { ArchiveFile, DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
+import type { SaveState } from '../../core/model/workspace.ts';
+import { fail, ok, type Failure, type Result } from '../../core/result.ts';
+import { planPuts, type PlannedPuts } from '../store/plan-puts.ts';
+import { byImport, type AnnotationPut, type SavedDocument, type StoreChange, type WorkspaceStore } from '../store/workspace-store.ts';
+import { WriteQueue } from '../store/write-queue.ts';
+import { currentActor } from './actor.ts';
+import type { TeamDb } from './db.ts';
+import { loadWorkspace, type LoadedWorkspace } from './pg-store-load.ts';
+import { hasBlob, readBlob, readVersionText, saveBlob } from './pg-store-blobs.ts';
+import {
+  deleteDocument,
+  logChange,
+  StaleWrite,
+  writeAnnotations,
+  writeDocument,
+  writeSingleton,
+  type AnnotationWrites,
+  type ChangeEntry,
+  type KnownAnnotation,
+  type KnownDocument,
+  type TeamTransaction,
+} from './pg-store-writes.ts';
+
+export interface PgStoreOptions {
+  /** A local folder for derived data (the search index); created when missing. */
+  readonly workDir: string;
+  /** Close the database handle with the store (the store was given a handle of its own). */
+  readonly ownsDb?: boolean;
+}
+
+/** Who a write is recorded as: the member making the current call, or this machine's user outside a team request. */
+function actorName(): string {
+  return currentActor()?.name ?? 'local';
+}
+
+export class PgWorkspaceStore implements WorkspaceStore {
+  readonly dir: string;
+  readonly migratedFiles: WorkspaceStore['migratedFiles'] = [];
+  readonly evidenceWriteRefusal = undefined;
+  readonly archiveWriteRefusal = undefined;
+  readonly openJournalCount = 0;
+  private readonly db: TeamDb;
+  private readonly ownsDb: boolean;
+  private workspaceFile: WorkspaceFile;
+  private workspaceVersion: number;
+  private evidenceFile: EvidenceFile;
+  private evidenceVersion: number | undefined;
+  private archiveFile: ArchiveFile;
+  private archiveVersion: number | undefined;
+  private readonly documentFiles: Map<string, DocumentFile>;
+  /** Per document, the rows' versions as last written or read here: what the next write expects. */
+  private readonly known: Map<string, KnownDocument>;
+  private readonly unreadable: Failure[];
+  private readonly queue = new WriteQueue();
+  private ordered: DocumentFile[] | undefined;
+  /** Documents with pipelined saves not yet committed: what is committed, and which saves were made from a failed one. */
+  private readonly staged = new Map<string, { committed: DocumentFile; count: number; generation: number }>();
+
+  readonly onDidChangeSaveState = this.queue.onDidChangeSaveState;
+  private readonly changed = new Emitter<StoreChange>();
+  readonly onDidChangeRecords = this.changed.event;
+
+  private constructor(db: TeamDb, loaded: LoadedWorkspace, options: PgStoreOptions) {
+    this.db = db;
+    this.ownsDb = options.ownsDb === true;
+    this.dir = options.workDir;
+    this.workspaceFile = loaded.workspace.file;
+    this.workspaceVersion = loaded.workspace.version;
+    this.evidenceFile = loaded.evidence.file;
+    this.evidenceVersion = loaded.evidence.version;
+    this.archiveFile = loaded.archive.file;
+    this.archiveVersion = loaded.archive.version;
+    this.documentFiles = loaded.documents;
+    this.known = loaded.known;
+    this.unreadable = loaded.problems;
+  }
+
+  /** Reads the workspace in the team database `db` (migrated, holding a workspace: see import-workspace.ts). */
+  static async open(db: TeamDb, options: PgStoreOptions): Promise<PgWorkspaceStore> {
+    await mkdir(options.workDir, { recursive: true });
+    return new PgWorkspaceStore(db, await loadWorkspace(db), options);
+  }
+
+  get workspace(): WorkspaceFile {
+    return this.workspaceFile;
+  }
+
+  get documents(): readonly DocumentFile[] {
+    this.ordered ??= [...this.documentFiles.values()].sort(byImport);
+    return this.ordered;
+  }
+
+  document(id: string): DocumentFile | undefined {
+    return this.documentFiles.get(id);
+  }
+
+  get evidence(): EvidenceData {
+    const { links, claims } = this.evidenceFile;
+    return { links, claims };
+  }
+
+  get archive(): readonly ArchiveEntry[] {
+    return this.archiveFile.entries;
+  }
+
+  get problems(): readonly Failure[] {
+    return this.unreadable;
+  }
+
+  get currentSaveState(): SaveState {
+    return this.queue.currentSaveState;
+  }
+
+  /** Runs `work` and the change log's row in one transaction; a stale write or a database error is 'write-failed'. */
+  private async transact<T>(what: string, entry: Omit<ChangeEntry, 'actor'>, work: (trx: TeamTransaction, actor: string) => Promise<T>) {
+    const actor = actorName();
+    try {
+      const value = await this.db.transaction().execute(async (trx) => {
+        const done = await work(trx, actor);
+        await logChange(trx, { ...entry, actor });
+        return done;
+      });
+      return ok(value);
+    } catch (error) {
+      if (error instanceof StaleWrite)
+        return fail(
+          'write-failed',
+          `Could not save ${what}: ${error.message}. Nothing of this change was saved; reload to see the other change.`,
+        );
+      return fail('write-failed', `Could not save ${what}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  updateWorkspace(next: WorkspaceFile): Promise<Result<WorkspaceFile, 'write-failed'>> {
+    const file = WorkspaceFile.parse(next);
+    return this.queue.enqueue('workspace', async () => {
+      const written = await this.transact('the workspace', { kind: 'workspace', payload: file }, (trx) =>
+        writeSingleton(trx, 'workspace', file, this.workspaceVersion),
+      );
+      if (!written.ok) return written;
+      this.workspaceVersion = written.value;
+      this.workspaceFile = file;
+      this.changed.fire({ kind: 'workspace' });
+      return ok(file);
+    });
+  }
+
+  putEvidence(next: EvidenceData): Promise<Result<EvidenceData, 'write-failed'>> {
+    const file = EvidenceFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, links: next.links, claims: next.claims });
+    return this.queue.enqueue('evidence', async () => {
+      const written = await this.transact('links and claims', { kind: 'evidence' }, (trx) =>
+        writeSingleton(trx, 'evidence', file, this.evidenceVersion),
+      );
+      if (!written.ok) return written;
+      this.evidenceVersion = written.value;
+      this.evidenceFile = file;
+      this.changed.fire({ kind: 'evidence' });
+      return ok(this.evidence);
+    });
+  }
+
+  putArchive(entries: readonly ArchiveEntry[]): Promise<Result<readonly ArchiveEntry[], 'write-failed'>> {
+    const file = ArchiveFile.parse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, entries });
+    return this.queue.enqueue('archive', async () => {
+      const written = await this.transact('the archive', { kind: 'archive' }, (trx) =>
+        writeSingleton(trx, 'archive', file, this.archiveVersion),
+      );
+      if (!written.ok) return written;
+      this.archiveVersion = written.value;
+      this.archiveFile = file;
+      return ok(this.archive);
+    });
+  }
+
+  putDocument(next: DocumentFile): SavedDocument {
+    const { journal: _journal, ...file } = DocumentFile.parse(next);
+    const id = file.meta.id;
+    return this.queue.enqueue(documentKey(id), async () => {
+      const { annotations, ...data } = file;
+      const written = await this.transact(
+        `document "${id}"`,
+        { kind: 'document', documentId: id, payload: { title: file.meta.title } },
+        (trx, actor) => writeDocument(trx, id, data, annotations, this.known.get(id), actor),
+      );
+      if (!written.ok) return written;
+      const before = this.documentFiles.get(id);
+      this.known.set(id, written.value);
+      this.documentFiles.set(id, file);
+      this.ordered = undefined;
+      this.changed.fire({ kind: 'document', documentId: id, before });
+      return ok(file);
+    });
+  }
+
+  putAnnotations(id: string, puts: readonly AnnotationPut[]): Promise<Result<DocumentFile, 'write-failed' | 'not-found'>> {
+    const planned = this.plan(id, puts);
+    if (planned === undefined) return Promise.resolve(fail('not-found', `There is no document "${id}" in this workspace.`));
+    return this.queue.enqueue(documentKey(id), async () => {
+      const current = this.documentFiles.get(id);
+      if (current === undefined) return fail('write-failed', `Could not save document "${id}": the document was deleted meanwhile`);
+      // Made from what is in memory now, in this document's turn (an earlier write may have changed it).
+      const now = current === planned.current ? planned : this.plan(id, puts)!;
+      const saved = await this.save(id, now);
+      if (saved.ok) this.holdDocument(id, now.document, now.changed);
+      return saved;
+    });
+  }
+
+  stageAnnotations(id: string, puts: readonly AnnotationPut[]): SavedDocument | undefined {
+    const planned = this.plan(id, puts);
+    if (planned === undefined) return undefined;
+    const staging = this.staged.get(id) ?? { committed: planned.current, count: 0, generation: 0 };
+    this.staged.set(id, staging);
+    staging.count++;
+    const generation = staging.generation;
+    this.holdDocument(id, planned.document, planned.changed);
+    return this.queue.enqueue(documentKey(id), async (): SavedDocument => {
+      let result: Result<DocumentFile, 'write-failed'>;
+      if (staging.generation !== generation) {
+        result = fail('write-failed', `Could not save document "${id}": an earlier save of it failed, and this change was made after it`);
+      } else {
+        result = await this.save(id, planned);
+        if (result.ok) staging.committed = planned.document;
+        else {
+          staging.generation++;
+          if (this.documentFiles.has(id)) this.holdDocument(id, staging.committed);
+        }
+      }
+      if (--staging.count === 0) this.staged.delete(id);
+      return result;
+    });
+  }
+
+  private plan(id: string, puts: readonly AnnotationPut[]): PlannedPuts | undefined {
+    const current = this.documentFiles.get(id);
+    return current === undefined ? undefined : planPuts(current, puts);
+  }
+
+  /** Commits one planned change of annotations: the rows it puts and removes, each checked against its version. */
+  private async save(id: string, planned: PlannedPuts): SavedDocument {
+    const known = this.known.get(id);
+    if (known === undefined) return fail('write-failed', `Could not save document "${id}": the document was deleted meanwhile`);
+    const put = new Map(planned.record.put.map((annotation) => [annotation.id, annotation]));
+    let next = Math.max(-1, ...[...known.annotations.values()].map(({ position }) => position)) + 1;
+    const writes: {
+      updates: AnnotationWrites['updates'][number][];
+      inserts: AnnotationWrites['inserts'][number][];
+      removals: AnnotationWrites['removals'][number][];
+    } = {
+      updates: [],
+      inserts: [],
+      removals: [],
+    };
+    for (const annotationId of planned.changed) {
+      const annotation = put.get(annotationId);
+      const was = known.annotations.get(annotationId);
+      if (annotation !== undefined && was !== undefined) writes.updates.push({ annotation, version: was.version });
+      else if (annotation !== undefined) writes.inserts.push({ annotation, position: next++ });
+      else if (was !== undefined) writes.removals.push({ id: annotationId, version: was.version });
+    }
+    const written = await this.transact(
+      `document "${id}"`,
+      { kind: 'annotations', documentId: id, annotationIds: planned.changed, payload: { put: planned.record.put } },
+      (trx, actor) => writeAnnotations(trx, id, writes, actor),
+    );
+    if (!written.ok) return written;
+    const annotations = new Map<string, KnownAnnotation>(known.annotations);
+    for (const { annotation, version } of writes.updates)
+      annotations.set(annotation.id, { ...annotations.get(annotation.id)!, version: version + 1 });
+    for (const { annotation, position } of writes.inserts) annotations.set(annotation.id, { version: 1, position });
+    for (const { id: removed } of writes.removals) annotations.delete(removed);
+    this.known.set(id, { version: known.version, annotations });
+    return ok(planned.document);
+  }
+
+  removeDocument(id: string): Promise<Result<DocumentFile | undefined, 'write-failed'>> {
+    return this.queue.enqueue(documentKey(id), async (): Promise<Result<DocumentFile | undefined, 'write-failed'>> => {
+      const current = this.documentFiles.get(id);
+      const known = this.known.get(id);
+      if (current === undefined || known === undefined) return ok(undefined);
+      const removed = await this.transact(`the deletion of document "${id}"`, { kind: 'document-removed', documentId: id }, (trx) =>
+        deleteDocument(trx, id, known),
+      );
+      if (!removed.ok) return removed;
+      this.documentFiles.delete(id);
+      this.known.delete(id);
+      this.ordered = undefined;
+      this.changed.fire({ kind: 'document', documentId: id, before: current });
+      return ok(current);
+    });
+  }
+
+  saveOriginal(sha256: string, bytes: Uint8Array): Promise<Result<string, 'write-failed'>> {
+    return saveBlob(this.db, 'original', sha256, bytes);
+  }
+
+  hasOriginal(sha256: string): Promise<boolean> {
+    return hasBlob(this.db, 'original', sha256);
+  }
+
+  readOriginal(sha256: string): Promise<Uint8Array | undefined> {
+    return readBlob(this.db, 'original', sha256);
+  }
+
+  saveVersionText(sha256: string, text: string): Promise<Result<string, 'write-failed'>> {
+    return saveBlob(this.db, 'text', sha256, new TextEncoder().encode(text));
+  }
+
+  readVersionText(sha256: string): Promise<string | undefined> {
+    return readVersionText(this.db, sha256);
+  }
+
+  /** Makes `document` what memory holds for `id`, and says so (unless it held it already). */
+  private holdDocument(id: string, document: DocumentFile, annotationIds?: readonly string[]): void {
+    const before = this.documentFiles.get(id);
+    if (before === document) return;
+    this.documentFiles.set(id, document);
+    this.ordered = undefined;
+    this.changed.fire({ kind: 'document', documentId: id, before, ...(annotationIds === undefined ? {} : { annotationIds }) });
+  }
+
+  flush(): Promise<void> {
+    return this.queue.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.changed.dispose();
+    if (this.ownsDb) await this.db.destroy();
+  }
+}
+
+/** The write queue's key for document `id` (the same file name the folder store queues on). */
+function documentKey(id: string): string {
+  return `documents/${id}.json`;
+}

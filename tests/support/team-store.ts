@@ -1,0 +1,68 @@
+// The team suite's stand-in for opening a workspace (vitest.team.config.ts, team-folder-store.ts):
+// the folder is opened with the real folder store, imported into a fresh test database, and a
+// PgWorkspaceStore over that database is returned instead. Opening the same folder, or the store's
+// working folder (`store.dir`), again (a test reopening to ask what was saved) opens the same
+// database, never the folder, which the PostgreSQL store does not write.
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import type { FolderStore } from '../../main/store/folder-store.ts';
+import { openTeamDb } from '../../main/team/db.ts';
+import { importWorkspace } from '../../main/team/import-workspace.ts';
+import { migrateTeamDb } from '../../main/team/migrate.ts';
+import { PgWorkspaceStore } from '../../main/team/pg-store.ts';
+import { createTestDatabase, type TestDatabase } from './pg-database.ts';
+
+/**
+ * The real folder store. The suite resolves main/store/folder-store.ts to team-folder-store.ts for
+ * every importer (Vitest's module runner keys modules by URL, so the redirect cannot depend on
+ * who imports); the query makes this URL another one, which is not redirected.
+ */
+const REAL_FOLDER_STORE = '../../main/store/folder-store.ts?real';
+async function realFolderStore(): Promise<typeof FolderStore> {
+  return ((await import(/* @vite-ignore */ REAL_FOLDER_STORE)) as { FolderStore: typeof FolderStore }).FolderStore;
+}
+
+/** Per workspace folder (resolved), and per store's working folder, the database holding it. */
+const databases = new Map<string, Promise<TestDatabase>>();
+
+afterAll(async () => {
+  const all = await Promise.allSettled(new Set(databases.values()));
+  databases.clear();
+  for (const database of all) if (database.status === 'fulfilled') await database.value.drop();
+});
+
+/** The database holding the workspace in `dir`, imported from the folder the first time. */
+function databaseFor(dir: string): Promise<TestDatabase> {
+  const key = path.resolve(dir);
+  let database = databases.get(key);
+  if (database === undefined) {
+    database = (async () => {
+      const source = await (await realFolderStore()).open(key);
+      const created = await createTestDatabase();
+      const db = openTeamDb(created.url, { maxConnections: 2 });
+      try {
+        const migrated = await migrateTeamDb(db);
+        if (!migrated.ok) throw new Error(migrated.error.message);
+        const imported = await importWorkspace(source, db);
+        if (!imported.ok) throw new Error(imported.error.message);
+      } finally {
+        await db.destroy();
+        await source.close();
+      }
+      return created;
+    })();
+    databases.set(key, database);
+  }
+  return database;
+}
+
+/** A PostgreSQL store over the workspace in `dir` (see the header), with a working folder of its own. */
+export async function teamStoreFor(dir: string): Promise<PgWorkspaceStore> {
+  const pending = databaseFor(dir);
+  const database = await pending;
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-team-work-'));
+  databases.set(workDir, pending);
+  return PgWorkspaceStore.open(openTeamDb(database.url, { maxConnections: 4 }), { workDir, ownsDb: true });
+}
