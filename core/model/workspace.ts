@@ -55,7 +55,7 @@ export interface SaveState {
 
 export interface WorkspaceInfo {
   readonly name: string;
-  /** Absolute folder of the workspace. */
+  /** Absolute folder of the workspace; on a team server, its database (without a password). */
   readonly path: string;
   readonly schemaVersion: number;
   readonly documentCount: number;
@@ -67,6 +67,8 @@ export interface WorkspaceInfo {
   readonly problems: readonly Failure[];
   /** The check the host runs once the workspace is open (absent where it runs none). */
   readonly check?: OpeningCheck;
+  /** Present on a team server (`claimbench team serve`): members sign in, and their account names their work. */
+  readonly team?: { readonly database: string };
 }
 
 /**

@@ -88,7 +88,12 @@ async function unmake(dir: string, existed: boolean): Promise<void> {
 }
 
 /** Opens, reports and merges the bundle through the service, as the app's Import bundle… does. */
-async function importInto(service: WorkbenchHost, file: string, onConflict: Resolution | undefined, output: Output): Promise<number> {
+export async function importInto(
+  service: WorkbenchHost,
+  file: string,
+  onConflict: Resolution | undefined,
+  output: Output,
+): Promise<number> {
   const jobId = `cli-${randomUUID()}`;
   const opened = await service.previewBundleFile(jobId, file);
   if (!opened.ok) {

@@ -181,7 +181,7 @@ async function listen(service: WorkbenchHost, port: number | undefined, host: st
 }
 
 /** Resolves on the first Ctrl-C or SIGTERM; a second one exits at once. */
-function shutdownSignal(): Promise<void> {
+export function shutdownSignal(): Promise<void> {
   return new Promise((resolve) => {
     const onSignal = () => {
       process.once('SIGINT', () => process.exit(130));

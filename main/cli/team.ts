@@ -26,7 +26,10 @@ Subcommands:
   token list NAME            list a member's tokens
   token revoke NAME LABEL    revoke a member's token: refused from then on
   serve                      serve the workbench to the team (a sign-in page)
-  import DIR|BUNDLE          move a local workspace folder or a .claimbundle in
+  import DIR|BUNDLE          move a local workspace folder or a .claimbundle in: a
+                             folder into an empty database is copied as it is;
+                             otherwise it is merged as bundles are (conflicts
+                             listed, or settled by --on-conflict mine|theirs|both)
 
 Options:
   --database URL   postgresql://user:password@host:port/database (default:

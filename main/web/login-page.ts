@@ -51,6 +51,9 @@ function sendPage(response: ServerResponse, status: number, html: string, header
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     'content-security-policy': LOGIN_CSP,
+    // With no-referrer (the app's policy), a browser sends `Origin: null` with the form's POST,
+    // which the origin check must refuse; same-origin sends the real origin, and nothing elsewhere.
+    'referrer-policy': 'same-origin',
     ...headers,
   });
   response.end(html);

@@ -85,11 +85,13 @@ export interface ServiceOptions {
    * opening it shows them at once. The desktop app and the web host do; the CLI's imports do not.
    */
   readonly suggestOnImport?: boolean;
+  /** A team server's database (as it may be shown): the workspace info says so (WorkspaceInfo.team). */
+  readonly team?: { readonly database: string };
 }
 
 export function createWorkbenchService(
   store: WorkspaceStore,
-  { extractors, limits = DEFAULT_LIMITS, keysDir, checkOnOpen = false, indexOnOpen = false, suggestOnImport = false }: ServiceOptions,
+  { extractors, limits = DEFAULT_LIMITS, keysDir, checkOnOpen = false, indexOnOpen = false, suggestOnImport = false, team }: ServiceOptions,
 ): WorkbenchHost {
   const documentsChanged = new Emitter<DocumentsChange>();
   const annotationsChanged = new Emitter<AnnotationsChange>();
@@ -121,7 +123,7 @@ export function createWorkbenchService(
   const uploads = new UploadStaging(limits.maxFileBytes);
   const exports = new ExportStaging();
   const jobs = new Jobs();
-  const workspace = workspaceMethods(store, workspaceChanged, { checkOnOpen });
+  const workspace = workspaceMethods(store, workspaceChanged, { checkOnOpen, ...(team !== undefined ? { team } : {}) });
   const changes = new ChangeLog(store, {
     documentsChanged,
     annotationsChanged,

@@ -19,7 +19,7 @@ type WorkspaceMethods = Pick<WorkbenchApi, 'getWorkspaceInfo'> & {
 export function workspaceMethods(
   store: WorkspaceStore,
   workspaceChanged: Emitter<WorkspaceInfo>,
-  { checkOnOpen }: { readonly checkOnOpen: boolean },
+  { checkOnOpen, team }: { readonly checkOnOpen: boolean; readonly team?: WorkspaceInfo['team'] },
 ): WorkspaceMethods {
   let check: OpeningCheck | undefined;
   let stopped = false;
@@ -28,7 +28,7 @@ export function workspaceMethods(
     const documents = store.documents;
     return {
       name: store.workspace.name,
-      path: store.dir,
+      path: team?.database ?? store.dir,
       schemaVersion: store.workspace.schemaVersion,
       documentCount: documents.length,
       annotationCount: documents.reduce((sum, document) => sum + document.annotations.length, 0),
@@ -37,6 +37,7 @@ export function workspaceMethods(
       saveState: store.currentSaveState,
       problems: store.problems,
       ...(check !== undefined ? { check } : {}),
+      ...(team !== undefined ? { team } : {}),
     };
   };
 

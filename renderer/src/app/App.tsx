@@ -189,7 +189,7 @@ export function App() {
         onDismissNotice={() => setNotice(undefined)}
         onDismissOutcome={() => setOutcome(undefined)}
       />
-      {workspace && !workspace.settings.welcomed && (
+      {workspace && !workspace.settings.welcomed && workspace.team === undefined && (
         <WelcomePanel workspace={workspace} sampleDocuments={sampleDocuments} onRemoveSample={removeSample} />
       )}
       <TopBar
