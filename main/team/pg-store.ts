@@ -16,7 +16,7 @@ import { planPuts, type PlannedPuts } from '../store/plan-puts.ts';
 import { byImport, type AnnotationPut, type SavedDocument, type StoreChange, type WorkspaceStore } from '../store/workspace-store.ts';
 import { WriteQueue } from '../store/write-queue.ts';
 import { currentActor } from './actor.ts';
-import type { TeamDb } from './db.ts';
+import { inTransaction, type TeamDb } from './db.ts';
 import { loadWorkspace, type LoadedWorkspace } from './pg-store-load.ts';
 import { hasBlob, readBlob, readVersionText, saveBlob } from './pg-store-blobs.ts';
 import {
@@ -127,7 +127,7 @@ export class PgWorkspaceStore implements WorkspaceStore {
   private async transact<T>(what: string, entry: Omit<ChangeEntry, 'actor'>, work: (trx: TeamTransaction, actor: string) => Promise<T>) {
     const actor = actorName();
     try {
-      const value = await this.db.transaction().execute(async (trx) => {
+      const value = await inTransaction(this.db, async (trx) => {
         const done = await work(trx, actor);
         await logChange(trx, { ...entry, actor });
         return done;

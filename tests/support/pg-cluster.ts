@@ -46,6 +46,7 @@ export async function startCluster(dir: string, { durable = false } = {}): Promi
   asOwner(path.join(bin, 'initdb'), ['--no-sync', '-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   const fast = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c max_connections=200${fast}`;
+  writeFileSync(path.join(dir, 'options'), options);
   asOwner(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', 'start']);
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   writeFileSync(path.join(dir, 'url'), url);
@@ -58,6 +59,14 @@ export function stopCluster(dir: string): void {
   const data = path.join(dir, 'data');
   if (bin === undefined || !existsSync(path.join(data, 'postmaster.pid'))) return;
   asOwner(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+}
+
+/** Starts again a cluster `stopCluster` stopped, on the same port with the same settings. */
+export function restartCluster(dir: string): void {
+  const bin = postgresBin();
+  if (bin === undefined) throw new Error('PostgreSQL is not installed');
+  const options = readFileSync(path.join(dir, 'options'), 'utf8');
+  asOwner(path.join(bin, 'pg_ctl'), ['-D', path.join(dir, 'data'), '-l', path.join(dir, 'server.log'), '-o', options, '-w', 'start']);
 }
 
 /** The URL of the cluster started in `dir`. */
