@@ -2,7 +2,8 @@
 // (`<workspace>/index/search.sqlite`). It records its format and the fingerprint of the workspace
 // state it reflects, is rebuilt in the background from plain data, follows each change in one
 // transaction, and answers parsed queries (run-search.ts).
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { renameSync, rmSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Codebook } from '../../core/model/codebook.ts';
@@ -73,9 +74,11 @@ export async function openSearchIndex(dir: string): Promise<SearchIndex> {
       try {
         const stop = AbortSignal.any([mine.signal, ...(signal === undefined ? [] : [signal])]);
         await buildIndexFile(building, source, (progress) => onProgress?.(progress), stop);
+        // Swapped without an await between closing the old file and opening the new one: a search
+        // that runs meanwhile (queries answer from the index as it is) never meets a closed database.
         db.close();
-        await removeDatabase(file, { keepMain: true });
-        await rename(building, file);
+        for (const suffix of ['-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+        renameSync(building, file);
         db = openFile(file);
         writer = new RowWriter(db);
         codebook = source.codebook;

@@ -24,6 +24,8 @@ describe('search hits inside annotations', () => {
         service: { extractors: EXTRACTORS, indexOnOpen: true },
       });
       const { service } = workbench;
+      // Answers come from the index as it is: wait for the first build, as the other search tests do.
+      await service.searchReady();
       const imported = await service.importText('Reservoir', TEXT);
       if (imported.status !== 'imported') throw new Error(JSON.stringify(imported));
       const { documentId } = imported;
