@@ -28,8 +28,29 @@ function teamStore(): Plugin {
 export default defineConfig({
   plugins: [teamStore()],
   test: {
-    include: ['main/workbench/**/*.test.ts', 'main/store/workspace-store.test.ts', 'main/team/**/*.test.ts'],
-    exclude: [],
+    // main/team/'s own tests run in the unit suite (pg-store.test.ts compares the real folder store with PostgreSQL).
+    include: ['main/workbench/**/*.test.ts', 'main/store/workspace-store.test.ts'],
+    // Tests about the folder itself: they read, damage or block the workspace folder's files, which the
+    // PostgreSQL store does not use. What they prove for the folder, main/team/pg-store.test.ts proves
+    // for PostgreSQL where it applies (stale writes refused, what was written read back).
+    exclude: [
+      // Every test reads or damages files: damaged documents set aside and backups restored, journals, workspace.json on disk.
+      'main/store/workspace-store.test.ts',
+      // The legacy-GUID test makes an old workspace by rewriting workspace.json on disk and reads it back from disk.
+      'main/workbench/code-guids.test.ts',
+      // "fails half-way" makes the codebook write fail by putting a file where the folder's backup goes.
+      'main/workbench/codebook-methods.test.ts',
+      // Reads documents/<id>.json and originals/<sha256> from the folder; makes writes fail through the folder's files.
+      'main/workbench/document-methods.test.ts',
+      // A corrupt evidence.json on disk; write failures made through the folder's files.
+      'main/workbench/evidence-integrity.test.ts',
+      // close() is checked by the folder's open journal files and its lock file.
+      'main/workbench/open-workbench.test.ts',
+      // The index-at-opening test reads <workspace>/index/search.sqlite (the PostgreSQL store keeps its index in its working folder).
+      'main/workbench/search-methods.test.ts',
+      // Deletes and damages a kept text under texts/<sha256> in the folder.
+      'main/workbench/version-methods.test.ts',
+    ],
     environment: 'node',
     globalSetup: ['tests/support/pg-global-setup.ts'],
     testTimeout: 30_000,

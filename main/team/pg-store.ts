@@ -253,7 +253,9 @@ export class PgWorkspaceStore implements WorkspaceStore {
     const known = this.known.get(id);
     if (known === undefined) return fail('write-failed', `Could not save document "${id}": the document was deleted meanwhile`);
     const put = new Map(planned.record.put.map((annotation) => [annotation.id, annotation]));
-    let next = Math.max(-1, ...[...known.annotations.values()].map(({ position }) => position)) + 1;
+    // After the last one (a loop: a document may hold more annotations than a call can take arguments).
+    let next = 0;
+    for (const { position } of known.annotations.values()) if (position >= next) next = position + 1;
     const writes: {
       updates: AnnotationWrites['updates'][number][];
       inserts: AnnotationWrites['inserts'][number][];

@@ -3,7 +3,7 @@
 // PgWorkspaceStore over that database is returned instead. Opening the same folder, or the store's
 // working folder (`store.dir`), again (a test reopening to ask what was saved) opens the same
 // database, never the folder, which the PostgreSQL store does not write.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -24,17 +24,27 @@ async function realFolderStore(): Promise<typeof FolderStore> {
   return ((await import(/* @vite-ignore */ REAL_FOLDER_STORE)) as { FolderStore: typeof FolderStore }).FolderStore;
 }
 
-/** Per workspace folder (resolved), and per store's working folder, the database holding it. */
-const databases = new Map<string, Promise<TestDatabase>>();
+/** A workspace's database, and the one working folder its stores share (the search index is kept there, as in a workspace folder). */
+interface TeamWorkspace {
+  readonly database: TestDatabase;
+  readonly workDir: string;
+}
+
+/** Per workspace folder (resolved), and per store's working folder, the workspace's database. */
+const databases = new Map<string, Promise<TeamWorkspace>>();
 
 afterAll(async () => {
   const all = await Promise.allSettled(new Set(databases.values()));
   databases.clear();
-  for (const database of all) if (database.status === 'fulfilled') await database.value.drop();
+  for (const held of all) {
+    if (held.status !== 'fulfilled') continue;
+    await held.value.database.drop();
+    await rm(held.value.workDir, { recursive: true, force: true });
+  }
 });
 
 /** The database holding the workspace in `dir`, imported from the folder the first time. */
-function databaseFor(dir: string): Promise<TestDatabase> {
+function databaseFor(dir: string): Promise<TeamWorkspace> {
   const key = path.resolve(dir);
   let database = databases.get(key);
   if (database === undefined) {
@@ -51,18 +61,18 @@ function databaseFor(dir: string): Promise<TestDatabase> {
         await db.destroy();
         await source.close();
       }
-      return created;
+      const workDir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-team-work-'));
+      // A test that reopens `store.dir` to see what was saved reopens this database.
+      databases.set(workDir, database!);
+      return { database: created, workDir };
     })();
     databases.set(key, database);
   }
   return database;
 }
 
-/** A PostgreSQL store over the workspace in `dir` (see the header), with a working folder of its own. */
+/** A PostgreSQL store over the workspace in `dir` (see the header). */
 export async function teamStoreFor(dir: string): Promise<PgWorkspaceStore> {
-  const pending = databaseFor(dir);
-  const database = await pending;
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-team-work-'));
-  databases.set(workDir, pending);
+  const { database, workDir } = await databaseFor(dir);
   return PgWorkspaceStore.open(openTeamDb(database.url, { maxConnections: 4 }), { workDir, ownsDb: true });
 }
