@@ -51,7 +51,8 @@ async function importOnce(clusterUrl: string, dir: string, name: string) {
 }
 
 const root = await mkdtemp(path.join(os.tmpdir(), 'claimbench-team-import-'));
-const clusterDir = path.join(root, 'pg');
+// A folder of its own: startCluster hands it to the postgres user, who cannot enter `root`.
+const clusterDir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-team-pg-'));
 const given = process.env.CLAIMBENCH_PG_URL;
 const clusterUrl = given ?? (await startCluster(clusterDir, { durable: true }));
 try {
@@ -90,4 +91,5 @@ try {
 } finally {
   if (given === undefined) stopCluster(clusterDir);
   await rm(root, { recursive: true, force: true });
+  await rm(clusterDir, { recursive: true, force: true });
 }
