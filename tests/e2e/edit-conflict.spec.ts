@@ -114,3 +114,51 @@ test('an edit made from an old version opens the conflict dialog; keep theirs, k
   expect((await stored(page, documentId, id)).tags).toContain('opinion');
   await expect(claims(page).first()).toBeVisible();
 });
+
+test('a claim saved from an old version opens the conflict dialog; merge puts both edits in the form, keep mine saves over theirs', async ({
+  page,
+  served,
+}) => {
+  await page.goto(`${served.url}#view=claims`);
+  const row = page.getByTestId('claim-row').filter({ hasText: 'The Lindell reservoir fell to 18 percent' });
+  await row.click();
+  const detail = page.getByRole('complementary', { name: 'Claim' });
+  const statement = detail.getByRole('textbox', { name: 'Statement' });
+  const evidence = (await call(page, 'getEvidence', [])) as { claims: { id: string; statement: string }[] };
+  const { id } = evidence.claims.find((candidate) => candidate.statement.startsWith('The Lindell reservoir fell to 18 percent'))!;
+  const claim = async () =>
+    ((await call(page, 'getClaim', [id])) as { value: { claim: { statement: string; status: string } } }).value.claim;
+
+  // Someone else sets the status and rewrites the statement while the analyst edits the statement.
+  expect(
+    await call(page, 'updateClaim', [id, { statement: 'Theirs: the reservoir fell to 18 percent.', status: 'reviewed' }]),
+  ).toMatchObject({
+    ok: true,
+  });
+  await statement.fill('Mine: the Lindell reservoir fell to 18 percent.');
+  await detail.getByRole('button', { name: 'Save claim' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Someone else changed this claim' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Theirs: the reservoir fell to 18 percent.');
+  await expect(dialog).toContainText('Mine: the Lindell reservoir fell to 18 percent.');
+
+  // Merge: the form holds both statements and their status; nothing is saved until the analyst saves.
+  await dialog.getByRole('button', { name: 'Merge in the form' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(statement).toHaveValue('Theirs: the reservoir fell to 18 percent.\n\nMine: the Lindell reservoir fell to 18 percent.');
+  await expect(detail.getByRole('combobox', { name: 'Status' })).toHaveValue('reviewed');
+  expect((await claim()).statement).toBe('Theirs: the reservoir fell to 18 percent.');
+  await statement.fill('Merged: the Lindell reservoir fell to 18 percent.');
+  await detail.getByRole('button', { name: 'Save claim' }).click();
+  await expect(detail.getByRole('status')).toHaveText('Saved.');
+  expect(await claim()).toMatchObject({ statement: 'Merged: the Lindell reservoir fell to 18 percent.', status: 'reviewed' });
+
+  // Again, and keep mine: saved over theirs.
+  await call(page, 'updateClaim', [id, { statement: 'Theirs again.' }]);
+  await statement.fill('Mine again.');
+  await detail.getByRole('button', { name: 'Save claim' }).click();
+  await dialog.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(detail.getByRole('status')).toHaveText('Saved.');
+  expect((await claim()).statement).toBe('Mine again.');
+});

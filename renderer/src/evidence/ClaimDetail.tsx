@@ -2,10 +2,13 @@
 // reviewer, date, the published review's URL), and its annotations in order of appearance, each openable in either pane.
 import { useEffect, useState, type CSSProperties, type FormEvent } from 'react';
 import type { Appearance, ClaimRow } from '../../../core/evidence/claims-view.ts';
-import { CLAIM_STATUSES, reviewUrlOf, type AnnotationRef, type VerdictRating } from '../../../core/model/evidence.ts';
+import { CLAIM_STATUSES, reviewUrlOf, type AnnotationRef, type Claim, type VerdictRating } from '../../../core/model/evidence.ts';
+import { versionOf } from '../../../core/model/record-version.ts';
 import { api } from '../api/client.ts';
 import { formatDate, shorten } from '../ui/format.ts';
 import { OptionSelect } from '../ui/OptionSelect.tsx';
+import { draftOf, mergedDraft, type ClaimDraft } from './claim-conflict.ts';
+import { ClaimConflictDialog, type ClaimConflictChoice } from './ClaimConflictDialog.tsx';
 
 interface ClaimDetailProps {
   readonly row: ClaimRow;
@@ -25,15 +28,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function ClaimDetail({ row, scale, analystName, reviewUrlPattern, onOpenMention, onSideBySide, onClosed }: ClaimDetailProps) {
   const { claim } = row;
   const [appearances, setAppearances] = useState<readonly Appearance[]>();
-  const [draft, setDraft] = useState({
-    statement: claim.statement,
-    status: claim.status,
-    rating: claim.verdict?.rating ?? '',
-    rationale: claim.verdict?.rationale ?? '',
-    reviewer: claim.verdict?.reviewer || analystName,
-    date: claim.verdict?.date ?? today(),
-    reviewUrl: claim.reviewUrl ?? '',
-  });
+  const [draft, setDraft] = useState<ClaimDraft>(() => draftOf(claim, analystName, today()));
+  // The claim the draft was made from: a save is made from its version, so a change someone else
+  // saved meanwhile is not overwritten but shown (`conflict`: their claim) for the analyst to settle.
+  const [base, setBase] = useState<Claim>(claim);
+  const [conflict, setConflict] = useState<Claim>();
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string }>();
 
   useEffect(() => {
@@ -47,17 +46,50 @@ export function ClaimDetail({ row, scale, analystName, reviewUrlPattern, onOpenM
     };
   }, [claim]);
 
+  /** Sends `fields` as made from `from`; a conflict opens the dialog with their claim. */
+  const send = async (fields: ClaimDraft, from: Claim): Promise<string | undefined> => {
+    const verdict =
+      fields.rating === ''
+        ? null
+        : { rating: fields.rating, rationale: fields.rationale, reviewer: fields.reviewer.trim(), date: fields.date };
+    const result = await api.updateClaim(claim.id, {
+      statement: fields.statement,
+      status: fields.status,
+      verdict,
+      reviewUrl: fields.reviewUrl.trim() === '' ? null : fields.reviewUrl.trim(),
+      baseVersion: versionOf(from),
+    });
+    if (result.ok) {
+      setBase(result.value);
+      setConflict(undefined);
+      setMessage({ kind: 'info', text: 'Saved.' });
+      return undefined;
+    }
+    if (result.error.code === 'conflict') {
+      setConflict(result.error.current);
+      setMessage({ kind: 'error', text: result.error.message });
+      return from === base ? undefined : 'They changed it again meanwhile: here is their newest version.';
+    }
+    setMessage({ kind: 'error', text: result.error.message });
+    return result.error.message;
+  };
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const verdict =
-      draft.rating === '' ? null : { rating: draft.rating, rationale: draft.rationale, reviewer: draft.reviewer.trim(), date: draft.date };
-    const result = await api.updateClaim(claim.id, {
-      statement: draft.statement,
-      status: draft.status,
-      verdict,
-      reviewUrl: draft.reviewUrl.trim() === '' ? null : draft.reviewUrl.trim(),
+    await send(draft, base);
+  };
+  const resolve = async (choice: ClaimConflictChoice): Promise<string | undefined> => {
+    if (conflict === undefined) return undefined;
+    const theirs = draftOf(conflict, analystName, today());
+    if (choice === 'mine') return send(draft, conflict);
+    // Theirs, or both edits in the form: either way the form is now made from their version.
+    setDraft(choice === 'theirs' ? theirs : mergedDraft(draftOf(base, analystName, today()), draft, theirs));
+    setBase(conflict);
+    setConflict(undefined);
+    setMessage({
+      kind: 'info',
+      text: choice === 'theirs' ? 'Their version is shown; yours was dropped.' : 'Both edits are in the form: check them and save.',
     });
-    setMessage(result.ok ? { kind: 'info', text: 'Saved.' } : { kind: 'error', text: result.error.message });
+    return undefined;
   };
   const remove = async () => {
     const result = await api.deleteClaim(claim.id);
@@ -74,6 +106,7 @@ export function ClaimDetail({ row, scale, analystName, reviewUrlPattern, onOpenM
 
   return (
     <aside className="pane claim-detail" aria-label="Claim" data-pane="claim">
+      {conflict && <ClaimConflictDialog mine={draft} theirs={draftOf(conflict, analystName, today())} scale={scale} onResolve={resolve} />}
       <form className="form claim-detail-form" onSubmit={(event) => void save(event).catch(failed)}>
         <label>
           Statement
