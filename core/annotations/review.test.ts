@@ -90,6 +90,13 @@ describe('a new version and annotations that carry evidence', () => {
     expect(after.target).toEqual(mayor.target);
   });
 
+  it('gives every re-anchored annotation its next version: a window editing it from before the new version gets a conflict', () => {
+    const version = { text: 'Entirely new.', textHash: NEW_HASH, previousTextHash: OLD_HASH };
+    expect(reanchored(mayor, { state: 'orphaned', confidence: 0 }, version, false).version).toBe((mayor.version ?? 1) + 1);
+    const placed = reanchored({ ...mayor, version: 7 }, { state: 'exact', start: 0, end: 8, confidence: 1 }, version, false);
+    expect(placed.version).toBe(8);
+  });
+
   it('keeps an annotation waiting through a further version, and keeps the first quote it had', () => {
     const [v2] = newVersion(newText, [misquote], new Set(['misquote']));
     const v3Text = newText.replace('Updated 15 November.', 'Updated 16 November, 09:00.');

@@ -10,6 +10,7 @@
 //   the quote it had (`previousQuote`, shown as "was: …"). The same words found again in a place
 //   their context or the annotations around them confirm (`exact`, `moved`: text inserted or
 //   removed elsewhere) hide nothing and are not sent.
+import { versionOf } from '../model/record-version.ts';
 import { REVIEW_BELOW, type AnchorResult } from '../anchoring/anchor.ts';
 import { textTarget, type AnchorInfo, type Annotation } from '../model/annotation.ts';
 
@@ -48,11 +49,14 @@ export function reanchored(annotation: Annotation, result: AnchorResult, version
   const previousQuote = annotation.anchor.previousQuote ?? annotation.target.exact;
   // An annotation still waiting from an earlier version keeps waiting: nobody has looked at it yet.
   const stillWaiting = annotation.anchor.review === 'evidence';
+  // A new version is a change the service makes to every annotation of the document: its next version.
+  const next = versionOf(annotation) + 1;
   if (result.state === 'orphaned') {
     // Its span still refers to the text it was lost from (kept as texts/<hash>).
     const lostFrom = annotation.anchor.textHash ?? version.previousTextHash;
     return {
       ...annotation,
+      version: next,
       anchor: {
         state: 'orphaned',
         confidence: 0,
@@ -68,6 +72,7 @@ export function reanchored(annotation: Annotation, result: AnchorResult, version
   const keepsQuote = held || result.state === 'fuzzy' || annotation.anchor.previousQuote !== undefined;
   return {
     ...annotation,
+    version: next,
     target,
     anchor: {
       state: result.state,
