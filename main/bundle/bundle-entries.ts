@@ -171,7 +171,10 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
     const hashes = new Set(documents.flatMap((file) => (file.meta.originalHash === undefined ? [] : [file.meta.originalHash])));
     for (const hash of [...hashes].sort()) makers.push({ path: `originals/${hash}`, make: () => readOriginal(store, hash) });
   }
-  makers.push({ path: 'annotations.jsonld', make: () => collectionJson(w3cCollection({ workspace, documents, evidence })) });
+  makers.push({
+    path: 'annotations.jsonld',
+    make: () => collectionJson(w3cCollection({ workspace, documents, evidence }, { versions: true })),
+  });
   makers.push({ path: 'codebook.json', make: () => json(workspace.codebook) });
   makers.push({ path: 'codebook.qdc', make: () => text(codebookQdc(workspace)) });
   makers.push({

@@ -1,5 +1,8 @@
 // Bundle import through the service, as a window does it: upload, preview (nothing written), settle
 // conflicts, apply (one undo step, all or nothing).
+import { withClaimVersions } from '../../tests/support/record-versions.ts';
+import type { Annotation } from '../../core/model/annotation.ts';
+import { versionOf } from '../../core/model/record-version.ts';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,11 +75,17 @@ describe('importing a bundle', () => {
       for (const document of store.documents) {
         const copy = colleague.store.document(document.meta.id)!;
         expect(copy.text).toBe(document.text);
-        expect(copy.annotations.map((annotation) => [annotation.id, annotation.target.exact, annotation.tags, annotation.note])).toEqual(
-          document.annotations.map((annotation) => [annotation.id, annotation.target.exact, annotation.tags, annotation.note]),
-        );
+        const fields = (annotation: Annotation) => [
+          annotation.id,
+          annotation.target.exact,
+          annotation.tags,
+          annotation.note,
+          versionOf(annotation),
+        ];
+        expect(copy.annotations.map(fields)).toEqual(document.annotations.map(fields));
       }
-      expect(colleague.store.evidence).toEqual(store.evidence);
+      // Imported as new records here: each at the version it had there (a claim from before versions: 1).
+      expect(withClaimVersions(colleague.store.evidence)).toEqual(withClaimVersions(store.evidence));
       // With originals in the bundle, the imported files come along.
       const hash = store.documents[0]!.meta.originalHash;
       if (hash !== undefined) expect(await colleague.store.hasOriginal(hash)).toBe(true);

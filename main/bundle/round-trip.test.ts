@@ -1,6 +1,8 @@
 // The bundle round trip as a property: a random workspace exported and read back gives the same
 // documents, annotations, links and claims. Annotations travel only as W3C Web Annotations
 // (annotations.jsonld), so this is also the proof that that export loses nothing.
+import { withClaimVersions } from '../../tests/support/record-versions.ts';
+import { versionOf } from '../../core/model/record-version.ts';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -45,6 +47,8 @@ export function expectSameDocuments(actual: readonly DocumentFile[], expected: r
         differences: [],
       });
       expect(back.modified).toBe(annotation.modified);
+      // The bundle carries each annotation's version (claimbench:version), and an import keeps it.
+      expect(versionOf(back)).toBe(versionOf(annotation));
       if (annotation.anchor.state !== 'orphaned') expect(back.target).toEqual(annotation.target);
     }
   }
@@ -107,7 +111,8 @@ describe('bundle round trip', () => {
           // Read back from disk, not from memory.
           const reopened = await FolderStore.open(target.dir);
           expectSameDocuments(reopened.documents, store.documents);
-          expect(reopened.evidence).toEqual(store.evidence);
+          // Imported as new records: each at the version it had (a claim from before versions: 1).
+          expect(withClaimVersions(reopened.evidence)).toEqual(withClaimVersions(store.evidence));
           // The first appearance of every claim is the same in the other workspace (first-appearance.ts).
           const firsts = async (from: WorkspaceStore) =>
             (await createWorkbenchService(from, { extractors: EXTRACTORS }).listClaims()).map((row) => [

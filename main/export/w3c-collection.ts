@@ -8,8 +8,12 @@ import type { Annotation } from '../../core/model/annotation.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { workspaceUuid } from './export-names.ts';
 
-/** Every annotation and evidence link of `source` (the store, or a selection of it) as one W3C AnnotationCollection. */
-export function w3cCollection(source: Pick<WorkspaceStore, 'workspace' | 'documents' | 'evidence'>) {
+/**
+ * Every annotation and evidence link of `source` (the store, or a selection of it) as one W3C
+ * AnnotationCollection. `versions`: each annotation with its `claimbench:version` (a bundle's
+ * annotations.jsonld, our own format); the W3C export leaves it out.
+ */
+export function w3cCollection(source: Pick<WorkspaceStore, 'workspace' | 'documents' | 'evidence'>, { versions = false } = {}) {
   const { name, createdAt, codebook, settings } = source.workspace;
   const workspaceId = workspaceUuid(createdAt);
   const iris = claimbenchIris(workspaceId);
@@ -21,7 +25,7 @@ export function w3cCollection(source: Pick<WorkspaceStore, 'workspace' | 'docume
     const document = w3cDocument(file.meta, file.text);
     documents.set(file.meta.id, { document, annotations: new Map(file.annotations.map((annotation) => [annotation.id, annotation])) });
     for (const annotation of file.annotations)
-      items.push(annotationToW3C(annotation, { document, tagsById, statusLabel: (id) => statusLabels.get(id), iris }));
+      items.push(annotationToW3C(annotation, { document, tagsById, statusLabel: (id) => statusLabels.get(id), iris, versions }));
   }
   const end = (documentId: string, annotationId: string) => {
     const entry = documents.get(documentId);

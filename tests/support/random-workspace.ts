@@ -80,6 +80,8 @@ export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
             creator: shortText,
             created: iso,
             modified: iso,
+            // Records from before versions have none.
+            version: fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined }),
             anchor: fc.constantFrom('exact', 'exact', 'moved', 'fuzzy', 'orphan'),
           }),
           { maxLength: 8 },
@@ -110,6 +112,7 @@ export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
         rated: fc.boolean(),
         published: fc.boolean(),
         created: iso,
+        version: fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined }),
       }),
       { maxLength: 3 },
     ),
@@ -154,6 +157,7 @@ export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
           creator: draftAnnotation.creator,
           created: draftAnnotation.created,
           modified: draftAnnotation.modified,
+          ...(draftAnnotation.version === undefined ? {} : { version: draftAnnotation.version }),
         });
       }
       return {
@@ -226,6 +230,7 @@ export const randomWorkspace: fc.Arbitrary<RandomWorkspace> = fc
         creator: 'Ana',
         created: draft.created,
         modified: draft.created,
+        ...(draft.version === undefined ? {} : { version: draft.version }),
       });
     }
     return { documents, links, claims, texts };

@@ -58,6 +58,17 @@ describe('annotationFromOwnW3C', () => {
     expect(readOwn(exported)).toEqual({ ok: true, value: annotation });
   });
 
+  it('carries the annotation’s version in a bundle, and leaves it out of a W3C export', () => {
+    const versioned = { ...annotation, version: 7 };
+    const context = { document, tagsById, statusLabel: () => 'Supported', iris };
+    expect(annotationToW3C(versioned, context)).not.toHaveProperty('claimbench:version');
+    const inBundle = JSON.parse(JSON.stringify(annotationToW3C(versioned, { ...context, versions: true }))) as W3CAnnotation;
+    expect(inBundle['claimbench:version']).toBe(7);
+    expect(readOwn(inBundle)).toEqual({ ok: true, value: versioned });
+    // An annotation from before versions is version 1 in a bundle.
+    expect(annotationToW3C(annotation, { ...context, versions: true })['claimbench:version']).toBe(1);
+  });
+
   it.each<[string, object, RegExp]>([
     [
       'an id that is not a Claimbench IRI',

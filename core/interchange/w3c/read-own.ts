@@ -9,6 +9,7 @@
 // field. Positions are code points, converted here to UTF-16 offsets; an orphan's span is already
 // in UTF-16 offsets into its old text (`claimbench:span`), since its position would count into a
 // text the reader may not have.
+import { RecordVersion } from '../../model/record-version.ts';
 import { z } from 'zod';
 import { QUOTE_CONTEXT, Annotation, AnnotationId, textTarget, type AnchorInfo, type TextTarget } from '../../model/annotation.ts';
 import { DocumentId, Sha256, type DocumentMeta } from '../../model/document.ts';
@@ -65,6 +66,8 @@ export const OwnItem = z.looseObject({
   creator: z.object({ name: z.string().max(200) }).optional(),
   body: z.array(Body).max(1000),
   target: z.union([OwnTarget, z.array(OwnTarget).length(2)]),
+  /** Written in bundles only (see W3CAnnotation). */
+  'claimbench:version': RecordVersion.optional(),
 });
 export type OwnItem = z.infer<typeof OwnItem>;
 
@@ -153,6 +156,7 @@ export function annotationFromOwnW3C(
     creator: item.creator?.name ?? '',
     created: item.created,
     modified: item.modified,
+    ...(item['claimbench:version'] === undefined ? {} : { version: item['claimbench:version'] }),
   });
   return annotation.success
     ? ok(annotation.data)

@@ -67,4 +67,9 @@ export interface W3CAnnotation {
   readonly creator?: { readonly type: 'Person'; readonly name: string };
   readonly body: readonly W3CTextualBody[];
   readonly target: W3CTarget | readonly W3CTarget[];
+  /**
+   * The annotation's version (core/model/record-version.ts), in a bundle's annotations.jsonld only:
+   * the workspace's own bookkeeping, for whoever reads the bundle back, not part of a W3C export.
+   */
+  readonly 'claimbench:version'?: number;
 }

@@ -7,6 +7,7 @@ import type { Annotation, AnchorInfo } from '../../model/annotation.ts';
 import type { Tag } from '../../model/codebook.ts';
 import type { DocumentMeta } from '../../model/document.ts';
 import { LINK_RELATIONS, type EvidenceLink } from '../../model/evidence.ts';
+import { versionOf } from '../../model/record-version.ts';
 import { codePointIndex, spanToCodePoints, type CodePointIndex } from '../../text/code-points.ts';
 import type { W3CIris } from './w3c-iris.ts';
 import { W3C_CONTEXT, type W3CAnnotation, type W3CSelector, type W3CTarget, type W3CTextualBody } from './w3c-types.ts';
@@ -28,6 +29,8 @@ export interface W3CExportContext {
   /** The label of a status id, undefined for one no longer configured (its id is exported then). */
   readonly statusLabel: (id: string) => string | undefined;
   readonly iris: W3CIris;
+  /** Write the annotation's `claimbench:version` (a bundle's annotations.jsonld; not the W3C export). */
+  readonly versions?: boolean;
 }
 
 /**
@@ -66,6 +69,7 @@ export function annotationToW3C(annotation: Annotation, context: W3CExportContex
     ...creator(annotation.creator),
     body,
     target: targetOf(annotation, context.document, context.iris),
+    ...(context.versions ? { 'claimbench:version': versionOf(annotation) } : {}),
   };
 }
 
