@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../model/annotation.ts';
 import type { Claim } from '../model/evidence.ts';
 import type { ChangeSide } from './history.ts';
-import { nextVersion, withVersions } from './versions.ts';
+import { currentRecords, nextVersion, withVersions } from './versions.ts';
 
 describe('nextVersion', () => {
   it.each([
@@ -46,5 +46,23 @@ describe('withVersions', () => {
     const versioned = withVersions(side, current, false);
     expect(versioned.annotations.map((edit) => edit.annotation?.version)).toEqual([3, undefined]);
     expect(versioned.evidence!.edits.map((edit) => (edit.kind === 'claim' ? edit.before?.version : undefined))).toEqual([6, 6, 10]);
+  });
+});
+
+describe('currentRecords', () => {
+  it('finds each annotation and claim by id, scanning at first and indexing a document asked for often', () => {
+    const annotations = Array.from({ length: 40 }, (_, index) => ({ id: `a${index}`, version: index + 1 }) as Annotation);
+    let scans = 0;
+    const current = currentRecords({
+      annotations: (documentId) => (scans++, documentId === 'd' ? annotations : []),
+      claims: () => [{ id: 'c1', version: 3 } as Claim],
+    });
+    for (const annotation of annotations) expect(current.annotation('d', annotation.id)).toBe(annotation);
+    expect(current.annotation('d', 'missing')).toBeUndefined();
+    expect(current.annotation('other', 'a1')).toBeUndefined();
+    // 15 scans, then one index for the rest.
+    expect(scans).toBe(17);
+    expect(current.claim('c1')?.version).toBe(3);
+    expect(current.claim('c2')).toBeUndefined();
   });
 });

@@ -15,6 +15,35 @@ export interface CurrentRecords {
 }
 
 /**
+ * The records of `source` as they are now, looked up by id: a scan while a document has been asked
+ * for a few annotations (a tag key: no map of a 10,000-annotation document per key press), an index
+ * from its 16th lookup on (a bulk edit of thousands).
+ */
+export function currentRecords(source: {
+  annotations(documentId: string): readonly Annotation[];
+  claims(): readonly Claim[];
+}): CurrentRecords {
+  const lookups = new Map<string, number>();
+  const indexes = new Map<string, ReadonlyMap<string, Annotation>>();
+  let claims: ReadonlyMap<string, Claim> | undefined;
+  return {
+    annotation(documentId, annotationId) {
+      let byId = indexes.get(documentId);
+      if (byId === undefined) {
+        const count = (lookups.get(documentId) ?? 0) + 1;
+        lookups.set(documentId, count);
+        const annotations = source.annotations(documentId);
+        if (count < 16) return annotations.find((annotation) => annotation.id === annotationId);
+        byId = new Map(annotations.map((annotation) => [annotation.id, annotation]));
+        indexes.set(documentId, byId);
+      }
+      return byId.get(annotationId);
+    },
+    claim: (claimId) => (claims ??= new Map(source.claims().map((claim) => [claim.id, claim]))).get(claimId),
+  };
+}
+
+/**
  * The version `written` gets: one after `current`'s; a record that is not there now keeps the
  * version it was made with (1 for a new one) when the change is `fresh`, and gets one more than
  * that when an undo or redo brings it back (so versions never repeat).

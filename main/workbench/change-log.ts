@@ -14,11 +14,11 @@ import {
   type ChangeSide,
   type HistoryState,
 } from '../../core/history/history.ts';
-import { withVersions } from '../../core/history/versions.ts';
+import { currentRecords, withVersions } from '../../core/history/versions.ts';
 import type { AnnotationsChange, DocumentsChange } from '../../core/contract/workbench-api.ts';
 import { applyEvidenceEdits } from '../../core/evidence/edits.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
-import { EvidenceData, refKey, type AnnotationRef, type Claim } from '../../core/model/evidence.ts';
+import { EvidenceData, refKey, type AnnotationRef } from '../../core/model/evidence.ts';
 import type { Emitter } from '../../core/events.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
@@ -203,20 +203,10 @@ export class ChangeLog {
    * one more than each has now. `fresh`: a change being made, not an undo or a redo.
    */
   private versioned(side: ChangeSide, fresh: boolean): ChangeSide {
-    // Indexed on first use: a change may put thousands of a document's annotations (a bulk edit).
-    const documents = new Map<string, ReadonlyMap<string, Annotation>>();
-    let claims: ReadonlyMap<string, Claim> | undefined;
-    const current = {
-      annotation: (documentId: string, annotationId: string) => {
-        let byId = documents.get(documentId);
-        if (byId === undefined) {
-          byId = new Map(this.store.document(documentId)?.annotations.map((annotation) => [annotation.id, annotation]));
-          documents.set(documentId, byId);
-        }
-        return byId.get(annotationId);
-      },
-      claim: (claimId: string) => (claims ??= new Map(this.store.evidence.claims.map((claim) => [claim.id, claim]))).get(claimId),
-    };
+    const current = currentRecords({
+      annotations: (documentId) => this.store.document(documentId)?.annotations ?? [],
+      claims: () => this.store.evidence.claims,
+    });
     return withVersions(side, current, fresh);
   }
 
