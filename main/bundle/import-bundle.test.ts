@@ -1,6 +1,6 @@
 // Bundle import through the service, as a window does it: upload, preview (nothing written), settle
 // conflicts, apply (one undo step, all or nothing).
-import { withClaimVersions } from '../../tests/support/record-versions.ts';
+import { withClaimVersions } from '../../tests/support/unversioned.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import { versionOf } from '../../core/model/record-version.ts';
 import { readdir, readFile, writeFile } from 'node:fs/promises';

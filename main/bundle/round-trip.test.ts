@@ -1,7 +1,7 @@
 // The bundle round trip as a property: a random workspace exported and read back gives the same
 // documents, annotations, links and claims. Annotations travel only as W3C Web Annotations
 // (annotations.jsonld), so this is also the proof that that export loses nothing.
-import { withClaimVersions } from '../../tests/support/record-versions.ts';
+import { withClaimVersions } from '../../tests/support/unversioned.ts';
 import { versionOf } from '../../core/model/record-version.ts';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
