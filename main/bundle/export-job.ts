@@ -23,6 +23,8 @@ const CANCEL_GRACE_MS = 5_000;
 export interface BundleExportRequest {
   /** The workspace folder; the caller's pending writes must be on disk (`store.flush()`). */
   readonly workspaceDir: string;
+  /** The team database to read instead of the folder (a PostgreSQL store; `workspaceDir` is then its work folder). */
+  readonly databaseUrl?: string;
   /** Where the bundle goes; replaced only once the new one is complete. */
   readonly target: string;
   readonly header: BundleHeader;

@@ -7,6 +7,9 @@ import { stat } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../core/result.ts';
 import { FolderStore } from '../store/folder-store.ts';
+import type { WorkspaceStore } from '../store/workspace-store.ts';
+import { openTeamDb } from '../team/db.ts';
+import { PgWorkspaceStore } from '../team/pg-store.ts';
 import { bundleEntryPlan, countsOf, exportSelection, type BundleEntryPlan, type ExportCounts } from './bundle-entries.ts';
 import type { ExportInput } from '../../core/interchange/export-input.ts';
 import { qdpxExport, type QdpxGuidKind } from '../../core/interchange/qdpx.ts';
@@ -32,6 +35,19 @@ export type ExportWorkerMessage =
 /** What the parent posts: only a request to stop. */
 export type ExportParentMessage = { readonly type: 'cancel' };
 
+/**
+ * The workspace to export, read by this thread: the folder (read-only), or a copy of a team's
+ * PostgreSQL store read in one go (closed with `done`; its blobs are read while the bundle is written).
+ */
+async function openSource(data: ExportWorkerData): Promise<{ store: WorkspaceStore; done: () => Promise<void> }> {
+  if (data.databaseUrl === undefined) return { store: await FolderStore.open(data.workspaceDir, { readOnly: true }), done: async () => {} };
+  const store = await PgWorkspaceStore.open(openTeamDb(data.databaseUrl, { maxConnections: 2 }), {
+    workDir: data.workspaceDir,
+    ownsDb: true,
+  });
+  return { store, done: () => store.close() };
+}
+
 /** Progress messages at most this often while writing (a big bundle has thousands of entries). */
 const PROGRESS_INTERVAL_MS = 50;
 
@@ -43,14 +59,29 @@ async function runExport(
   post({ type: 'progress', phase: 'reading', done: 0, total: undefined });
   if (data.format === 'qdpx') return runQdpxExport(data, post, signal);
   let plan: BundleEntryPlan;
+  let source: Awaited<ReturnType<typeof openSource>> | undefined;
   try {
-    const store = await FolderStore.open(data.workspaceDir, { readOnly: true });
-    plan = await bundleEntryPlan(store, data.content);
+    source = await openSource(data);
+    plan = await bundleEntryPlan(source.store, data.content);
   } catch (error) {
+    await source?.done();
     return fail('unreadable', `the workspace in ${data.workspaceDir} could not be read: ${(error as Error).message}`);
   } finally {
     post({ type: 'snapshot' });
   }
+  try {
+    return await writePlanned(data, plan, post, signal);
+  } finally {
+    await source.done();
+  }
+}
+
+async function writePlanned(
+  data: ExportWorkerData,
+  plan: BundleEntryPlan,
+  post: (message: ExportWorkerMessage) => void,
+  signal: AbortSignal,
+): Promise<Result<ExportedFile, BundleExportCode>> {
   let signingKey: SigningKey | undefined;
   if (data.signing) {
     const key = await loadOrCreateSigningKey(data.signing.keysDir, data.signing.signer);
@@ -96,8 +127,10 @@ async function runQdpxExport(
 ): Promise<Result<ExportedQdpx, BundleExportCode>> {
   let project: ReturnType<typeof qdpxExport>;
   let contents: ExportCounts;
+  let source: Awaited<ReturnType<typeof openSource>> | undefined;
   try {
-    const store = await FolderStore.open(data.workspaceDir, { readOnly: true });
+    source = await openSource(data);
+    const { store } = source;
     const { workspace } = store;
     const selection = exportSelection(store, data.content);
     const { documents, evidence } = selection;
@@ -124,6 +157,7 @@ async function runQdpxExport(
   } catch (error) {
     return fail('unreadable', `the workspace in ${data.workspaceDir} could not be read: ${(error as Error).message}`);
   } finally {
+    await source?.done();
     post({ type: 'snapshot' });
   }
   const written = await writeQdpx(data.target, project, {

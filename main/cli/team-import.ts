@@ -84,7 +84,7 @@ export async function teamImport(args: readonly string[], options: TeamImportOpt
           return 1;
         }
       }
-      const store = await PgWorkspaceStore.open(db, { workDir: options.workDir });
+      const store = await PgWorkspaceStore.open(db, { workDir: options.workDir, url });
       const service = createWorkbenchService(store, { extractors: EXTRACTORS });
       try {
         return await importInto(service, bundle, onConflict as Resolution | undefined, output);

@@ -114,7 +114,7 @@ export async function teamServe(options: TeamServeOptions, output: Output): Prom
     );
     return 1;
   }
-  const store = await PgWorkspaceStore.open(db, { workDir: options.workDir ?? defaultWorkDir(url), ownsDb: true });
+  const store = await PgWorkspaceStore.open(db, { workDir: options.workDir ?? defaultWorkDir(url), ownsDb: true, url });
   const service = createWorkbenchService(store, {
     extractors: EXTRACTORS,
     limits: options.limits,

@@ -38,6 +38,11 @@ export type SavedDocument = Promise<Result<DocumentFile, 'write-failed'>>;
 export interface WorkspaceStore {
   /** A local folder for this store's derived data (the search index is `<dir>/index`); for the folder store, the workspace itself. */
   readonly dir: string;
+  /**
+   * The team database a PostgreSQL store is in (its URL, with its password): what a worker thread
+   * opens to read its own copy (a bundle export). Undefined for the folder store, read from `dir`.
+   */
+  readonly databaseUrl?: string;
   /** Records this opening took from an older format to the current one (core/model/migrations.ts). */
   readonly migratedFiles: readonly { readonly file: string; readonly from: number }[];
   readonly workspace: WorkspaceFile;

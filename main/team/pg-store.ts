@@ -38,6 +38,8 @@ export interface PgStoreOptions {
   readonly workDir: string;
   /** Close the database handle with the store (the store was given a handle of its own). */
   readonly ownsDb?: boolean;
+  /** The database's URL, when a worker thread may need to open its own copy (`WorkspaceStore.databaseUrl`). */
+  readonly url?: string;
 }
 
 /** Who a write is recorded as: the member making the current call, or this machine's user outside a team request. */
@@ -47,6 +49,7 @@ function actorName(): string {
 
 export class PgWorkspaceStore implements WorkspaceStore {
   readonly dir: string;
+  readonly databaseUrl: string | undefined;
   readonly migratedFiles: WorkspaceStore['migratedFiles'] = [];
   readonly evidenceWriteRefusal = undefined;
   readonly archiveWriteRefusal = undefined;
@@ -76,6 +79,7 @@ export class PgWorkspaceStore implements WorkspaceStore {
     this.db = db;
     this.ownsDb = options.ownsDb === true;
     this.dir = options.workDir;
+    this.databaseUrl = options.url;
     this.workspaceFile = loaded.workspace.file;
     this.workspaceVersion = loaded.workspace.version;
     this.evidenceFile = loaded.evidence.file;

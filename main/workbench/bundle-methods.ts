@@ -154,6 +154,7 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
           {
             format: request.format,
             workspaceDir: store.dir,
+            ...(store.databaseUrl !== undefined ? { databaseUrl: store.databaseUrl } : {}),
             target: staged.path,
             header: { appVersion: context.appVersion, creator: settings.analystName || 'Unnamed analyst', workspace: name, createdAt },
             content: {

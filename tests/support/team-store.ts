@@ -74,5 +74,5 @@ function databaseFor(dir: string): Promise<TeamWorkspace> {
 /** A PostgreSQL store over the workspace in `dir` (see the header). */
 export async function teamStoreFor(dir: string): Promise<PgWorkspaceStore> {
   const { database, workDir } = await databaseFor(dir);
-  return PgWorkspaceStore.open(openTeamDb(database.url, { maxConnections: 4 }), { workDir, ownsDb: true });
+  return PgWorkspaceStore.open(openTeamDb(database.url, { maxConnections: 4 }), { workDir, ownsDb: true, url: database.url });
 }
