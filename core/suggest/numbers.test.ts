@@ -11,6 +11,9 @@ describe('parseNumber', () => {
     [['two', 'hundred', 'thousand'], 200_000],
     [['10', 'billion'], 1e10],
     [['people'], undefined],
+    // Words that are properties of every object are not numbers.
+    [['two', 'constructor'], undefined],
+    [['toString'], undefined],
   ])('%j → %s', (words, value) => {
     expect(parseNumber(words)).toBe(value);
   });

@@ -37,3 +37,28 @@ describe('SpeakerRegistry', () => {
     expect(registry.pronoun(pronoun, at)).toBe(name);
   });
 });
+
+describe('SpeakerRegistry, later names', () => {
+  const registry = new SpeakerRegistry();
+  registry.note('Elena Ortiz', 0);
+  registry.note('Radio Meridian', 5);
+  registry.note('Carlos Ortiz', 10);
+  registry.note('Ortiz', 20);
+  registry.note('Reuters', 30);
+
+  it('gives a surname the last full name met that ends in it', () => {
+    expect(registry.fullest('Ortiz')).toBe('Carlos Ortiz');
+  });
+
+  it.each([
+    [8, 'Radio Meridian'],
+    [31, 'Reuters'],
+    [3, undefined],
+  ])('the outlet before %i is %s', (at, outlet) => {
+    expect(registry.outletBefore(at)).toBe(outlet);
+  });
+
+  it('gives "he" the person named last before, by the fullest name', () => {
+    expect(registry.pronoun('he', 25)).toBe('Carlos Ortiz');
+  });
+});

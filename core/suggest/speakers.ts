@@ -38,10 +38,22 @@ export function withoutTitles(name: string): string {
   return cut < words.length ? words.slice(cut).join(' ') : words.join(' ');
 }
 
-/** The names of one document, in the order met, for fullest-name and pronoun resolution. */
+/**
+ * The names of one document, in the order met, for fullest-name and pronoun resolution. Every
+ * look-up is indexed, so a long document costs the same per name as a short one.
+ */
 export class SpeakerRegistry {
-  private readonly mentions: Mention[] = [];
+  /** The mentions a pronoun can stand for, in the order met: people by a full name, organisations. */
+  private readonly people: Mention[] = [];
+  private readonly organisations: Mention[] = [];
+  /** Organisation mentions that name an outlet, in the order met. */
+  private readonly outlets: Mention[] = [];
+  /** Full names (with a space) in the order first met, and by the word a short reference uses. */
   private readonly fullNames: Mention[] = [];
+  private readonly fullNameSet = new Set<string>();
+  private readonly fullNameByWord = new Map<string, number>();
+  /** withoutTitles and kindOfName of each raw name, which are the same every time it is met. */
+  private readonly bareNames = new Map<string, { readonly name: string; readonly kind: SpeakerKind }>();
 
   /** Notes every capitalised name in a paragraph's tokens (runs of PROPN, "of" inside). */
   noteNames(tokens: readonly Token[]): void {
@@ -54,53 +66,70 @@ export class SpeakerRegistry {
 
   /** Notes one name at an offset and returns its fullest form. */
   note(raw: string, at: number): string {
-    const name = withoutTitles(raw);
-    const kind = kindOfName(name);
-    const full = name.includes(' ') ? name : this.fullest(name);
-    if (name.includes(' ') && !this.fullNames.some((mention) => mention.name === name)) this.fullNames.push({ name, kind, at });
-    this.mentions.push({ name: full, kind, at });
+    const { name, kind } = this.bare(raw);
+    const spaced = name.includes(' ');
+    const full = spaced ? name : this.fullest(name);
+    if (spaced && !this.fullNameSet.has(name)) this.addFullName({ name, kind, at });
+    const mention = { name: full, kind, at };
+    if (kind === 'organisation') {
+      this.organisations.push(mention);
+      if (isOutletName(full)) this.outlets.push(mention);
+    } else if (full.includes(' ')) this.people.push(mention);
     return full;
   }
 
   /** The fullest known form of a name or a short reference ("Ortiz", "the agency"). */
   fullest(name: string): string {
-    const bare = withoutTitles(name).replace(/^the\s+/iu, '');
-    const words = bare.toLowerCase().split(/\s+/u);
-    if (words.length !== 1) return bare;
-    const word = words[0]!;
-    for (let i = this.fullNames.length - 1; i >= 0; i--) {
-      const candidate = this.fullNames[i]!;
-      const parts = candidate.name.toLowerCase().split(/\s+/u);
-      // A person by surname (or first name); an organisation by its first or head word.
-      const fits = candidate.kind === 'person' ? parts.at(-1) === word || parts[0] === word : parts.includes(word);
-      if (fits) return candidate.name;
-    }
-    return bare;
+    const bare = this.bare(name).name.replace(/^the\s+/iu, '');
+    if (/\s/u.test(bare)) return bare;
+    // A person by surname (or first name); an organisation by its first or head word: the last
+    // full name met that fits.
+    const index = this.fullNameByWord.get(bare.toLowerCase());
+    return index === undefined ? bare : this.fullNames[index]!.name;
   }
 
   /** The outlet named nearest before `at` ("Radio Meridian"), for "the station", "the newspaper". */
   outletBefore(at: number): string | undefined {
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
-      const { name, kind, at: where } = this.mentions[i]!;
-      if (where >= at || kind !== 'organisation') continue;
-      const lower = name.toLowerCase();
-      if (KNOWN_OUTLETS.has(lower) || KNOWN_OUTLETS.has(`the ${lower}`) || lower.split(/\s+/u).some((word) => MEDIA_NAME_WORDS.has(word)))
-        return name;
-    }
-    return undefined;
+    return lastBefore(this.outlets, at)?.name;
   }
 
   /** The named person (he/she) or organisation (they/it) nearest before `at`. */
   pronoun(word: string, at: number): string | undefined {
     const lower = word.toLowerCase();
-    const kind: SpeakerKind | undefined = PERSON_PRONOUNS.has(lower) ? 'person' : GROUP_PRONOUNS.has(lower) ? 'organisation' : undefined;
-    if (kind === undefined) return undefined;
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
-      const mention = this.mentions[i]!;
-      if (mention.at < at && mention.kind === kind && (kind === 'organisation' || mention.name.includes(' '))) return mention.name;
-    }
+    if (PERSON_PRONOUNS.has(lower)) return lastBefore(this.people, at)?.name;
+    if (GROUP_PRONOUNS.has(lower)) return lastBefore(this.organisations, at)?.name;
     return undefined;
   }
+
+  private bare(raw: string): { readonly name: string; readonly kind: SpeakerKind } {
+    let bare = this.bareNames.get(raw);
+    if (bare === undefined) {
+      const name = withoutTitles(raw);
+      bare = { name, kind: kindOfName(name) };
+      this.bareNames.set(raw, bare);
+    }
+    return bare;
+  }
+
+  private addFullName(mention: Mention): void {
+    const index = this.fullNames.length;
+    this.fullNames.push(mention);
+    this.fullNameSet.add(mention.name);
+    const parts = mention.name.toLowerCase().split(/\s+/u);
+    // Later full names win: each word points at the last full name it fits.
+    for (const word of mention.kind === 'person' ? [parts[0]!, parts.at(-1)!] : parts) this.fullNameByWord.set(word, index);
+  }
+}
+
+/** The last mention met before `at` (mentions are mostly in text order, so this stops early). */
+function lastBefore(mentions: readonly Mention[], at: number): Mention | undefined {
+  for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i]!.at < at) return mentions[i];
+  return undefined;
+}
+
+function isOutletName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return KNOWN_OUTLETS.has(lower) || KNOWN_OUTLETS.has(`the ${lower}`) || lower.split(/\s+/u).some((word) => MEDIA_NAME_WORDS.has(word));
 }
 
 /** Tokens' text as written: spaces only where the text has them ("Growers' Association"). */

@@ -45,14 +45,7 @@ export interface Token {
   readonly sentence: number;
 }
 
-/** A wink-nlp entity (DATE, DURATION, CARDINAL, …) as an inclusive token range. */
-export interface Entity {
-  readonly first: number;
-  readonly last: number;
-  readonly type: string;
-}
-
-/** One paragraph (a line of the document) analysed: tokens, sentences as token ranges, entities. */
+/** One paragraph (a line of the document) analysed: tokens and sentences as token ranges. */
 export interface Paragraph {
   readonly start: number;
   readonly end: number;
@@ -60,7 +53,6 @@ export interface Paragraph {
   readonly tokens: readonly Token[];
   /** Inclusive token ranges [first, last] of each sentence. */
   readonly sentences: readonly (readonly [number, number])[];
-  readonly entities: readonly Entity[];
 }
 
 /** Progress of an analysis: characters done out of the whole text. */

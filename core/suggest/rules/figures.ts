@@ -8,8 +8,10 @@ import { MONTHS } from '../lexicon.ts';
 import { fractionValue, isNumberWord, isScaleWord, parseNumber } from '../numbers.ts';
 import type { FigureValue, Suggestion, Token } from '../types.ts';
 
-const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
-const CURRENCY_WORDS: Record<string, string> = {
+// Maps, not object literals: a word such as "constructor" must not find a prototype's property.
+const lookup = (record: Record<string, string>): ReadonlyMap<string, string> => new Map(Object.entries(record));
+const CURRENCY_SYMBOLS = lookup({ $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' });
+const CURRENCY_WORDS = lookup({
   dollar: 'USD',
   dollars: 'USD',
   euro: 'EUR',
@@ -25,8 +27,8 @@ const CURRENCY_WORDS: Record<string, string> = {
   roubles: 'RUB',
   rubles: 'RUB',
   hryvnias: 'UAH',
-};
-const DURATION_UNITS: Record<string, string> = {
+});
+const DURATION_UNITS = lookup({
   second: 'second',
   seconds: 'second',
   minute: 'minute',
@@ -43,10 +45,24 @@ const DURATION_UNITS: Record<string, string> = {
   years: 'year',
   decade: 'decade',
   decades: 'decade',
-};
+});
 const RATE_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'second', 'capita', 'person', 'head']);
 // Dates with no year in them are read against this reference, so results do not depend on the clock.
 const REFERENCE_DATE = new Date(Date.UTC(2000, 0, 1));
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** The figures of one paragraph. */
 export function figureSuggestions(context: RuleContext): Suggestion[] {
@@ -88,7 +104,19 @@ interface Found {
 
 function figureAt(tokens: readonly Token[], i: number): Found | undefined {
   const token = tokens[i]!;
-  const currency = CURRENCY_SYMBOLS[token.text];
+  // Most tokens start no figure: only a currency sign, "a"/"one" (a fraction), a hyphenated word
+  // or a number word can, and the checks below are dearer than this one.
+  const first = token.text.charCodeAt(0);
+  if (
+    (first < 48 || first > 57) &&
+    !CURRENCY_SYMBOLS.has(token.text) &&
+    token.lower !== 'a' &&
+    token.lower !== 'one' &&
+    !token.text.includes('-') &&
+    !isNumberWord(token.text)
+  )
+    return undefined;
+  const currency = CURRENCY_SYMBOLS.get(token.text);
   if (currency !== undefined && tokens[i + 1] !== undefined && /^\d/u.test(tokens[i + 1]!.text)) {
     const number = numberRun(tokens, i + 1);
     return number && withRate(tokens, i, number.last, { value: number.value, unit: currency, kind: 'money' });
@@ -131,12 +159,12 @@ function classify(tokens: readonly Token[], first: number, last: number, value: 
   }
   if (lower === 'percentage' && afterNext?.lower === 'points')
     return { first, last: last + 2, value: { value, unit: 'percentage points', kind: 'percent' } };
-  const currency = CURRENCY_WORDS[lower];
+  const currency = CURRENCY_WORDS.get(lower);
   if (currency !== undefined) return withRate(tokens, first, last + 1, { value, unit: currency, kind: 'money' });
   const date = dateAround(tokens, first, last, digits);
   if (date !== undefined) return date;
   if (lower === 'times') return { first, last: last + 1, value: { value, kind: 'multiplier' } };
-  const duration = DURATION_UNITS[lower];
+  const duration = DURATION_UNITS.get(lower);
   if (duration !== undefined) return { first, last: last + 1, value: { value, unit: duration, kind: 'duration' } };
   return withNoun(tokens, first, last, value);
 }
@@ -172,7 +200,7 @@ function dateAround(tokens: readonly Token[], first: number, last: number, digit
 /** A date for people: "2024-10-22", or "14 April, no year given" (the reference year means nothing). */
 function dateShown(date: Date, yearGiven: boolean): string {
   if (yearGiven) return date.toISOString().slice(0, 10);
-  const month = date.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  const month = MONTH_NAMES[date.getUTCMonth()]!;
   return `${date.getUTCDate()} ${month}, no year given`;
 }
 
@@ -181,7 +209,8 @@ function withNoun(tokens: readonly Token[], first: number, last: number, value: 
   let end = last;
   for (let k = last + 1; k <= last + 4 && tokens[k] !== undefined; k++) {
     const token = tokens[k]!;
-    if (!['NOUN', 'PROPN', 'ADJ'].includes(token.pos) || MONTHS.has(token.lower) || (token.lower in DURATION_UNITS && k > last + 1)) break;
+    if (!['NOUN', 'PROPN', 'ADJ'].includes(token.pos) || MONTHS.has(token.lower) || (DURATION_UNITS.has(token.lower) && k > last + 1))
+      break;
     end = k;
     if (token.pos === 'NOUN' && !['NOUN', 'PROPN'].includes(tokens[k + 1]?.pos ?? '')) break;
   }
@@ -193,8 +222,8 @@ function withNoun(tokens: readonly Token[], first: number, last: number, value: 
 function withRate(tokens: readonly Token[], first: number, last: number, value: FigureValue): Found {
   const per = tokens[last + 1]?.lower;
   const unit = tokens[last + 2]?.lower ?? '';
-  if ((per === 'a' || per === 'per' || per === 'an') && (RATE_UNITS.has(unit) || unit in DURATION_UNITS)) {
-    return { first, last: last + 2, value: { ...value, unit: `${value.unit ?? ''} per ${DURATION_UNITS[unit] ?? unit}`.trim() } };
+  if ((per === 'a' || per === 'per' || per === 'an') && (RATE_UNITS.has(unit) || DURATION_UNITS.has(unit))) {
+    return { first, last: last + 2, value: { ...value, unit: `${value.unit ?? ''} per ${DURATION_UNITS.get(unit) ?? unit}`.trim() } };
   }
   return { first, last, value };
 }
