@@ -29,7 +29,7 @@ export function readParagraph(text: string, offset: number): Paragraph {
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   // Whitespace tokens (wink keeps line breaks as tokens) are dropped, so sentence ranges are
   // renumbered to the kept tokens: kept[i] is the number of kept tokens before wink's token i.
-  const kept = new Int32Array(values.length + 1);
+  const kept: number[] = new Array<number>(values.length + 1);
   const tokens: Token[] = [];
   let cursor = 0;
   let sentence = 0;

@@ -187,7 +187,7 @@ function dateAround(tokens: readonly Token[], first: number, last: number, digit
     .slice(start, end + 1)
     .map((token) => token.text)
     .join(' ');
-  const parsed = chrono.parseDate(written, REFERENCE_DATE);
+  const parsed = parseDate(written);
   if (parsed === null) return undefined;
   return {
     first: start,
@@ -195,6 +195,22 @@ function dateAround(tokens: readonly Token[], first: number, last: number, digit
     value: { value: parsed.getTime(), unit: 'epoch ms', kind: 'date' },
     shown: dateShown(parsed, yearGiven),
   };
+}
+
+// chrono-node runs every parser it has on each phrase (about a millisecond each), which costs
+// more than the rest of the figure rules together; the same dates come back again and again in a
+// document ("March 14"), so each phrase is read once. Bounded, as a worker reads many documents.
+const DATE_CACHE_SIZE = 4096;
+const dates = new Map<string, number | null>();
+
+function parseDate(written: string): Date | null {
+  let time = dates.get(written);
+  if (time === undefined) {
+    if (dates.size >= DATE_CACHE_SIZE) dates.clear();
+    time = chrono.parseDate(written, REFERENCE_DATE)?.getTime() ?? null;
+    dates.set(written, time);
+  }
+  return time === null ? null : new Date(time);
 }
 
 /** A date for people: "2024-10-22", or "14 April, no year given" (the reference year means nothing). */

@@ -10,6 +10,8 @@ const OUTLET_LEAD = /^((?:The\s+)?(?:\p{Lu}[\p{L}.&'-]*)(?:\s+\p{Lu}[\p{L}.&'-]*
 /** The outlet named at the start of the paragraph, if any ("The Guardian"). */
 export function outletOfParagraph(context: RuleContext): string | undefined {
   const text = context.paragraph.text;
+  // The lead ends in a colon or "that": a paragraph with neither is not worth the regex.
+  if (!text.includes(':') && !text.includes('that')) return undefined;
   const rest = text.slice(TIMESTAMP.exec(text)![0].length);
   const match = OUTLET_LEAD.exec(rest);
   if (match === null || !OUTLET_VERBS.has(match[2]!)) return undefined;

@@ -76,11 +76,19 @@ export function quoteSuggestions(
   return found;
 }
 
+// The indices of the tokens inside [from, to). Tokens are in text order and do not overlap, so
+// they are one run, found by a binary search rather than a walk over the paragraph per quote.
 function tokensBetween(context: RuleContext, from: number, to: number): number[] {
+  const { tokens } = context;
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle]!.start < from) low = middle + 1;
+    else high = middle;
+  }
   const indices: number[] = [];
-  context.tokens.forEach((token, i) => {
-    if (token.start >= from && token.end <= to) indices.push(i);
-  });
+  for (let i = low; i < tokens.length && tokens[i]!.end <= to; i++) indices.push(i);
   return indices;
 }
 
