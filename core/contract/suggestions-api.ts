@@ -3,7 +3,7 @@
 import type { Annotation } from '../model/annotation.ts';
 import type { Suggestion } from '../suggest/types.ts';
 import type { Result } from '../result.ts';
-import type { SuggestionChoice } from './workbench-args.ts';
+import type { SuggestionChoice, SuggestionRange } from './workbench-args.ts';
 
 /** A suggestion of one document: its id (stable for one text), and whether an annotation already covers part of it. */
 export interface DocumentSuggestion extends Suggestion {
@@ -18,7 +18,7 @@ export interface DocumentSuggestions {
   readonly documentId: string;
   readonly textHash: string;
   readonly suggestions: readonly DocumentSuggestion[];
-  /** How many were left out because they were rejected. */
+  /** How many were left out (of those asked for) because they were rejected. */
   readonly rejected: number;
 }
 
@@ -33,9 +33,11 @@ export interface SuggestionsApi {
   /**
    * The claims proposed in the document's current text, less those rejected. Analysed off the
    * service's thread (with progress events), once per text; imported documents are analysed in the
-   * background, so the answer is often there already. 'cancelled': the workspace closed first.
+   * background, so the answer is often there already. With `range`, only those that start in it:
+   * a long document's thousands are asked for a stretch at a time, so that no answer is too big to
+   * take in without holding up the reader. 'cancelled': the workspace closed first.
    */
-  getSuggestions(documentId: string): Promise<Result<DocumentSuggestions, 'not-found' | 'cancelled'>>;
+  getSuggestions(documentId: string, range?: SuggestionRange): Promise<Result<DocumentSuggestions, 'not-found' | 'cancelled'>>;
   /**
    * Makes suggestions ordinary annotations, each with its tag, speaker and outlet, in one undoable
    * step; the note records the kind, the reason, and who accepted it.

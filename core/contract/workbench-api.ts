@@ -46,6 +46,7 @@ export type {
   NewLink,
   SettingsPatch,
   SuggestionChoice,
+  SuggestionRange,
   UploadRef,
 } from './workbench-args.ts';
 export { BRIDGE_GLOBAL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, ipcChannel } from './ipc-channels.ts';

@@ -151,6 +151,10 @@ const SuggestionChoice = z.strictObject({
 });
 export type SuggestionChoice = z.infer<typeof SuggestionChoice>;
 
+/** A stretch of a document's text (offsets, end exclusive): getSuggestions answers the suggestions that start in it. */
+const SuggestionRange = z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) });
+export type SuggestionRange = z.infer<typeof SuggestionRange>;
+
 const RemovalTarget = z.union([
   z.strictObject({ annotations: z.array(AnnotationRef).max(10_000) }),
   z.strictObject({ documentId: DocumentId }),
@@ -225,7 +229,7 @@ export const workbenchArgs = {
   cancelMatch: z.tuple([JobId]),
   attachMatch: z.tuple([MatchAttachment]),
   claimFromArchive: z.tuple([ArchiveId]),
-  getSuggestions: z.tuple([DocumentId]),
+  getSuggestions: z.union([z.tuple([DocumentId]), z.tuple([DocumentId, SuggestionRange])]),
   acceptSuggestions: z.tuple([DocumentId, z.array(SuggestionChoice).min(1).max(100_000)]),
   rejectSuggestions: z.tuple([DocumentId, z.array(z.string().min(1).max(100)).min(1).max(100_000)]),
   ...searchArgs,

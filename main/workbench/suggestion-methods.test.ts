@@ -47,6 +47,26 @@ describe('claim suggestions through the service', () => {
       await service.dispose();
     }));
 
+  it('answers the suggestions that start in a stretch of the text, so a long document comes a stretch at a time', () =>
+    withTempDir(async (dir) => {
+      const { service, documentId } = await workbench(dir);
+      const all = await service.getSuggestions(documentId);
+      if (!all.ok) throw new Error(all.error.message);
+      const secondLine = TEXT.indexOf('\n') + 1;
+      const stretches = [
+        { start: 0, end: secondLine },
+        { start: secondLine, end: 100_000 },
+      ];
+      const parts = await Promise.all(stretches.map((range) => service.getSuggestions(documentId, range)));
+      const ids = parts.map((part) => (part.ok ? part.value.suggestions.map((suggestion) => suggestion.id) : []));
+      expect(ids[0]!.length).toBeGreaterThan(0);
+      expect(ids[1]!.length).toBeGreaterThan(0);
+      expect([...ids[0]!, ...ids[1]!]).toEqual(all.value.suggestions.map((suggestion) => suggestion.id));
+      const first = parts[0]!.ok ? parts[0]!.value.suggestions : [];
+      expect(first.every((suggestion) => suggestion.start < secondLine)).toBe(true);
+      await service.dispose();
+    }));
+
   it('accepts suggestions as annotations in one undoable change, noting that they were suggested and who accepted them', () =>
     withTempDir(async (dir) => {
       const { service, store, documentId } = await workbench(dir);

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { newAnnotation, vocabularyOf } from '../../core/annotations/annotation-operations.ts';
 import { canonicalSpeaker } from '../../core/codebook/speakers.ts';
 import type { DocumentSuggestion, DocumentSuggestions, SuggestionProgress } from '../../core/contract/suggestions-api.ts';
-import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
+import type { SuggestionRange, WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import type { Emitter } from '../../core/events.ts';
 import type { AnnotationEdit } from '../../core/history/history.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
@@ -58,8 +58,8 @@ export function suggestionMethods(
     }
   };
 
-  /** The document's suggestions now. */
-  const current = async (documentId: string): Promise<Result<DocumentSuggestions, 'not-found' | 'cancelled'>> => {
+  /** The document's suggestions now (those that start in `range`, when it is given). */
+  const current = async (documentId: string, range?: SuggestionRange): Promise<Result<DocumentSuggestions, 'not-found' | 'cancelled'>> => {
     const file = store.document(documentId);
     if (file === undefined) return gone(documentId);
     const { textHash } = file.meta;
@@ -68,16 +68,19 @@ export function suggestionMethods(
     // Read again: annotations or rejections may have changed while it was analysed.
     const now = store.document(documentId);
     if (now === undefined) return gone(documentId);
-    if (now.meta.textHash !== textHash) return current(documentId);
+    if (now.meta.textHash !== textHash) return current(documentId, range);
     const rejected = now.meta.rejectedSuggestions ?? [];
     const spans = now.annotations.map((annotation) => annotation.target);
     const suggestions: DocumentSuggestion[] = [];
+    let asked = 0;
     for (const suggestion of all.value) {
+      if (range !== undefined && (suggestion.start < range.start || suggestion.start >= range.end)) continue;
+      asked++;
       if (isRejected(suggestion, textHash, rejected)) continue;
       const marked = spans.some((span) => span.start < suggestion.end && span.end > suggestion.start);
       suggestions.push({ ...suggestion, id: suggestionId(suggestion), marked });
     }
-    return ok({ documentId, textHash, suggestions, rejected: all.value.length - suggestions.length });
+    return ok({ documentId, textHash, suggestions, rejected: asked - suggestions.length });
   };
 
   return {

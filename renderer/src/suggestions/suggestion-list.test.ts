@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentSuggestion } from '../../../core/contract/workbench-api.ts';
-import { acceptAllQuestion, nextOpen, openOfKind, overlapsAny } from './suggestion-list.ts';
+import { acceptAllQuestion, nextOpen, openOfKind, overlapTest } from './suggestion-list.ts';
 
 const suggestion = (id: string, kind: DocumentSuggestion['kind'], marked = false): DocumentSuggestion => ({
   id,
@@ -30,9 +30,46 @@ describe('the Suggestions tab’s list', () => {
     expect(acceptAllQuestion('figure', 1, undefined)).toMatch(/^Accept 1 figure suggestion as annotations without a tag/);
   });
 
-  it('counts an annotation as marking a suggestion when they overlap, not when they only touch', () => {
-    const span = { start: 10, end: 20 };
-    expect(overlapsAny(span, [{ target: { start: 19, end: 30 } }])).toBe(true);
-    expect(overlapsAny(span, [{ target: { start: 20, end: 30 } }, { target: { start: 0, end: 10 } }])).toBe(false);
+  it.each([
+    ['overlapping its end', [[19, 30]], true],
+    [
+      'touching either end',
+      [
+        [20, 30],
+        [0, 10],
+      ],
+      false,
+    ],
+    ['inside it', [[12, 14]], true],
+    [
+      'around it, started long before',
+      [
+        [0, 100],
+        [30, 40],
+      ],
+      true,
+    ],
+    [
+      'long, ended before it, among later ones',
+      [
+        [0, 9],
+        [2, 5],
+        [25, 30],
+      ],
+      false,
+    ],
+    [
+      'given out of order',
+      [
+        [40, 50],
+        [15, 16],
+        [0, 1],
+      ],
+      true,
+    ],
+    ['none', [], false],
+  ] as const)('counts an annotation %s as marking the suggestion [10, 20): %s', (_, spans, marked) => {
+    const test = overlapTest(spans.map(([start, end]) => ({ target: { start, end } })));
+    expect(test({ start: 10, end: 20 })).toBe(marked);
   });
 });

@@ -1,5 +1,6 @@
 // The claim suggestions of an open document (issue 21): asked of the service once the text has
-// painted (it analyses in slices, off this thread, and reports progress), kept per text, and
+// painted (it analyses in slices, off this thread, and reports progress; they come a stretch of
+// text at a time, so no answer is big enough to hold the reader up), kept per text, and
 // marked as already marked wherever an annotation of the document now overlaps them. Accepting
 // and rejecting go to the service; a rejected suggestion leaves the list at once.
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -7,8 +8,11 @@ import type { DocumentSuggestion, SuggestionChoice } from '../../../core/contrac
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { DocumentView } from '../../../core/model/document.ts';
 import { api } from '../api/client.ts';
-import { overlapsAny } from './suggestion-list.ts';
+import { overlapTest } from './suggestion-list.ts';
 import type { SuggestionMarks } from './use-suggestion-marks.ts';
+
+/** Characters of text per getSuggestions call: answers of a few hundred KB, each parsed well within a frame. */
+const PAGE_CHARS = 100_000;
 
 export interface DocumentSuggestionsState {
   /** In text order; undefined until the analysis is done. */
@@ -33,6 +37,7 @@ export function useSuggestions(
 ): DocumentSuggestionsState {
   const documentId = document?.meta.id;
   const textKey = document === undefined ? undefined : `${document.meta.id}:${document.meta.textHash}`;
+  const textLength = document?.text.length;
   const [answer, setAnswer] = useState<{ textKey: string; suggestions?: readonly DocumentSuggestion[]; message?: string }>();
   const [rejected, setRejected] = useState<{ textKey: string; ids: ReadonlySet<string> }>();
   const [progress, setProgress] = useState<{ documentId: string; fraction: number }>();
@@ -47,37 +52,43 @@ export function useSuggestions(
   }, []);
 
   useEffect(() => {
-    if (documentId === undefined || textKey === undefined) return;
+    if (documentId === undefined || textKey === undefined || textLength === undefined) return;
     let current = true;
+    // A stretch of text at a time: one answer for a 5 MB report's hundred thousand suggestions
+    // would take the reader's thread for hundreds of milliseconds to parse.
+    const load = async () => {
+      const found: DocumentSuggestion[] = [];
+      for (let start = 0; start === 0 || start < textLength; start += PAGE_CHARS) {
+        const result = await api.getSuggestions(documentId, { start, end: start + PAGE_CHARS });
+        if (!current) return;
+        if (!result.ok) return setAnswer({ textKey, message: result.error.message });
+        // A new version while the stretches came: its own textKey asks again.
+        if (`${documentId}:${result.value.textHash}` !== textKey) return;
+        for (const suggestion of result.value.suggestions) found.push(suggestion);
+      }
+      // For bench/suggest-reader.ts: the answer is here (the reader applies its underlines next).
+      performance.mark('cb:suggestions-received', { detail: { documentId, count: found.length } });
+      setAnswer({ textKey, suggestions: found });
+    };
     // After the first paint of the text: the reader comes first.
     const timer = window.setTimeout(() => {
-      api.getSuggestions(documentId).then(
-        (result) => {
-          if (!current) return;
-          // For bench/suggest-reader.ts: the answer is here (the reader applies its underlines next).
-          performance.mark('cb:suggestions-received', {
-            detail: { documentId, count: result.ok ? result.value.suggestions.length : 0 },
-          });
-          setAnswer(result.ok ? { textKey, suggestions: result.value.suggestions } : { textKey, message: result.error.message });
-        },
-        (error: unknown) => current && setAnswer({ textKey, message: (error as Error).message }),
-      );
+      load().catch((error: unknown) => current && setAnswer({ textKey, message: (error as Error).message }));
     }, 0);
     return () => {
       current = false;
       window.clearTimeout(timer);
     };
-  }, [documentId, textKey]);
+  }, [documentId, textKey, textLength]);
 
   const known = answer !== undefined && answer.textKey === textKey ? answer : undefined;
   const hidden = rejected !== undefined && rejected.textKey === textKey ? rejected.ids : undefined;
   const suggestions = useMemo(() => {
     if (known?.suggestions === undefined) return undefined;
-    const spans = annotations ?? [];
+    const overlapsAnnotation = overlapTest(annotations ?? []);
     return known.suggestions
       .filter((suggestion) => !hidden?.has(suggestion.id))
       .map((suggestion) => {
-        const marked = overlapsAny(suggestion, spans);
+        const marked = overlapsAnnotation(suggestion);
         return marked === suggestion.marked ? suggestion : { ...suggestion, marked };
       });
   }, [known, hidden, annotations]);
