@@ -1,7 +1,7 @@
 // The reader's claim suggestions as Monaco decorations: a quiet dotted underline under each one
 // not yet marked (distinct from an annotation's highlight), a stronger one under the suggestion
 // the Suggestions tab is on, which the reader scrolls to (without taking the focus: the keys stay
-// with the tab). Underlines are added a slice per task; the chosen one has a collection of its own,
+// with the tab). Underlines are added a time-boxed slice per task; the chosen one has a collection of its own,
 // so moving through them changes one decoration. Cleared when the reader goes.
 import { useEffect, useRef, type RefObject } from 'react';
 import type { DocumentSuggestion } from '../../../core/contract/workbench-api.ts';
@@ -14,8 +14,13 @@ export interface SuggestionMarks {
   readonly activeId: string | undefined;
 }
 
-/** Underlines added per task: a long document's thousands never hold the reader up (≤ 50 ms a task). */
-const SLICE = 500;
+/**
+ * Underlines are added in batches for as long as a task may take from this budget, then the
+ * thread is given back: a long document's thousands never hold the reader up (≤ 50 ms a task),
+ * however fast the machine, and each task leaves time for Monaco to render what changed.
+ */
+const TASK_BUDGET_MS = 8;
+const BATCH = 100;
 
 export function useSuggestionMarks(
   editorRef: RefObject<monaco.editor.IStandaloneCodeEditor | null>,
@@ -40,11 +45,15 @@ export function useSuggestionMarks(
     let next = 0;
     let timer: number | undefined;
     const addSlice = () => {
-      collection.append(open.slice(next, next + SLICE).map((suggestion) => decoration(model, suggestion, false)));
-      next += SLICE;
+      const deadline = performance.now() + TASK_BUDGET_MS;
+      do {
+        collection.append(open.slice(next, next + BATCH).map((suggestion) => decoration(model, suggestion, false)));
+        next += BATCH;
+      } while (next < open.length && performance.now() < deadline);
       if (next < open.length) timer = window.setTimeout(addSlice, 0);
     };
-    addSlice();
+    // Not in the task that took the answer in: React's render of it has had its share.
+    timer = window.setTimeout(addSlice, 0);
     return () => window.clearTimeout(timer);
   }, [editorRef, suggestions, document.meta.id, document.text]);
 
