@@ -70,7 +70,7 @@ describe.skipIf(pgSkip)('a PostgreSQL restart under a running service', () => {
 
     restartCluster(path.join(dir, 'pg'));
     const back = await service.createAnnotation(documentId, { start: 20, end: 27, tags: [] });
-    expect(back.ok ? "saved" : back.error.message).toBe("saved");
+    expect(back.ok ? 'saved' : back.error.message).toBe('saved');
     expect(count()).toBe(before + 2);
     expect((await service.getWorkspaceInfo()).saveState.lastError).toBeUndefined();
     // And it is in the database, not only in memory.
