@@ -3,35 +3,13 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RESOURCES_DIR } from '../app-paths.ts';
+import { send } from '../../tests/support/http-send.ts';
 import { makeTempDir } from '../../tests/support/temp-dir.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { createWorkbenchService, type WorkbenchHost } from '../workbench/workbench-service.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { MAX_BODY_BYTES } from './api-routes.ts';
 import { startWebHost, type WebHost } from './server.ts';
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-      },
-    );
-    request.on('error', reject);
-    request.end(options.body);
-  });
-}
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let service: WorkbenchHost;

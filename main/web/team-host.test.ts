@@ -1,9 +1,9 @@
 // The web host in team mode: sign-in, sessions, CSRF, bearer tokens and calls made as the member,
 // over a TeamAccess kept in memory here (the PostgreSQL one is main/team/members.ts's, tested there).
-import { request as httpRequest } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { send, type Reply } from '../../tests/support/http-send.ts';
 import { makeTempDir } from '../../tests/support/temp-dir.ts';
 import type { WorkbenchService } from '../../core/contract/workbench-api.ts';
 import { fail, ok } from '../../core/result.ts';
@@ -11,29 +11,6 @@ import { UploadStaging } from '../import/upload-staging.ts';
 import type { Actor } from '../team/actor.ts';
 import { startWebHost, type WebHost } from './server.ts';
 import { csrfTokenOf, type TeamAccess } from './team-access.ts';
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-      },
-    );
-    request.on('error', reject);
-    request.end(options.body);
-  });
-}
 
 const ANA: Actor = { userId: 'u-ana', name: 'Ana', role: 'analyst' };
 
