@@ -3,57 +3,31 @@
 // sees that Ana is reading it too; then both edit that claim at once, and the one who saves second
 // gets the conflict dialog instead of overwriting the other. Needs PostgreSQL 15: CI's cluster
 // (CLAIMBENCH_PG_URL), or a throwaway one started here.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Browser, Page } from '@playwright/test';
-import pg from 'pg';
-import { postgresBin, startCluster, stopCluster } from '../support/pg-cluster.ts';
-import { APP_ROOT, expect, startServe, stopServe, test } from './fixtures.ts';
+import { expect, startServe, stopServe, test } from './fixtures.ts';
 import { selectWord } from './reader-steps.ts';
+import { cli, noPostgres, teamDatabase, teamServe, type TeamDatabase } from './team-support.ts';
 
-const CLI = path.join(APP_ROOT, 'bin', 'claimbench.mjs');
 const PASSWORDS = { Ana: 'ana’s long passphrase', Ben: 'ben’s long passphrase' };
 
 const claims = (page: Page) => page.getByRole('complementary', { name: 'Annotations' }).getByTestId('annotation-item');
 
-function cli(args: string[], env: NodeJS.ProcessEnv, stdin = ''): string {
-  const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, input: stdin, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`claimbench ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout;
-}
-
 let root: string;
-let clusterDir: string | undefined;
-let databaseUrl: string;
+let database: TeamDatabase;
 let server: ChildProcess;
 let origin: string;
 
-test.skip(
-  !process.env.CLAIMBENCH_PG_URL && postgresBin() === undefined,
-  'PostgreSQL 15 is not installed here (apt-get install postgresql-15)',
-);
+test.skip(noPostgres !== undefined, noPostgres ?? '');
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   root = await mkdtemp(path.join(os.tmpdir(), 'claimbench-e2e-team-'));
-  let clusterUrl = process.env.CLAIMBENCH_PG_URL;
-  if (!clusterUrl) {
-    clusterDir = path.join(root, 'pg');
-    clusterUrl = await startCluster(clusterDir);
-  }
-  const name = `e2e_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: clusterUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(clusterUrl);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
-  const env = { CLAIMBENCH_DATABASE_URL: databaseUrl };
+  database = await teamDatabase(root);
+  const env = { CLAIMBENCH_DATABASE_URL: database.url };
   // The sample workspace, as `claimbench serve` makes it, moved into the team's database.
   const { child } = await startServe(path.join(root, 'sample'));
   await stopServe(child);
@@ -61,29 +35,12 @@ test.beforeAll(async () => {
   cli(['team', 'import', path.join(root, 'sample')], env);
   cli(['team', 'user', 'add', 'Ana', '--role', 'analyst', '--password-stdin'], env, PASSWORDS.Ana);
   cli(['team', 'user', 'add', 'Ben', '--role', 'reviewer', '--password-stdin'], env, PASSWORDS.Ben);
-  server = spawn(process.execPath, [CLI, 'team', 'serve', '--port', '0', '--work-dir', path.join(root, 'work'), '--json'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  origin = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: server.stdout! }).on('line', (line) => {
-      const event = JSON.parse(line) as { event: string; url?: string; message?: string };
-      if (event.event === 'listening') resolve(new URL(event.url!).origin);
-      if (event.event === 'error') reject(new Error(event.message));
-    });
-    server.on('exit', (code) => reject(new Error(`team serve exited with ${code}`)));
-  });
+  ({ child: server, origin } = await teamServe(env, path.join(root, 'work')));
 });
 
 test.afterAll(async () => {
   if (server) await stopServe(server);
-  if (clusterDir) stopCluster(clusterDir);
-  else if (databaseUrl) {
-    const admin = new pg.Client({ connectionString: process.env.CLAIMBENCH_PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
-    await admin.end();
-  }
+  await database?.drop();
   await rm(root, { recursive: true, force: true });
 });
 

@@ -1,72 +1,49 @@
 // A team server killed with SIGKILL in the middle of a load of saves, twenty times: every save it
 // answered before dying is there after the restart, once. Saves are made as a script makes them
 // (an access token, POST /api/createAnnotation), eight at a time.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../tests/support/temp-dir.ts';
-import { createTestDatabase, pgSkip, type TestDatabase } from '../../tests/support/pg-database.ts';
-import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
-import { createWorkspace } from '../workspace/create-workspace.ts';
+import { expect, test } from '@playwright/test';
+import { RESOURCES_DIR } from '../../main/app-paths.ts';
+import { createWorkspace } from '../../main/workspace/create-workspace.ts';
+import { cli, noPostgres, teamDatabase, teamServe, type TeamDatabase } from './team-support.ts';
 
-const CLI = path.join(APP_ROOT, 'bin', 'claimbench.mjs');
 const ROUNDS = 20;
 const WRITERS = 8;
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout }));
-  });
-}
-
-/** Starts `team serve` and resolves with its port once it listens. */
-function serve(env: NodeJS.ProcessEnv, workDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [CLI, 'team', 'serve', '--port', '0', '--work-dir', workDir, '--json'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const event = JSON.parse(line) as { event: string; port?: number; message?: string };
-      if (event.event === 'listening') resolve({ child, port: event.port! });
-      if (event.event === 'error') reject(new Error(event.message));
-    });
-    child.on('exit', (code) => reject(new Error(`team serve exited with ${code}`)));
-  });
-}
-
-describe.skipIf(pgSkip)('a team server killed during saves', () => {
-  let database: TestDatabase;
-  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+test.describe('a team server killed during saves', () => {
+  test.skip(noPostgres !== undefined, noPostgres ?? '');
+  let database: TeamDatabase;
+  let root: string;
   let env: NodeJS.ProcessEnv;
   let token: string;
   /** The server running now, stopped whatever happens to the test. */
   let running: ChildProcess | undefined;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    temp = await makeTempDir();
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    root = await mkdtemp(path.join(os.tmpdir(), 'claimbench-e2e-durability-'));
+    database = await teamDatabase(root);
     env = { CLAIMBENCH_DATABASE_URL: database.url };
-    const workspace = path.join(temp.dir, 'ws');
+    const workspace = path.join(root, 'ws');
     await createWorkspace(workspace, { resourcesDir: RESOURCES_DIR });
-    expect((await run(['team', 'init'], env)).code).toBe(0);
-    expect((await run(['team', 'import', workspace], env)).code).toBe(0);
-    expect((await run(['team', 'user', 'add', 'Ana', '--role', 'analyst'], env)).code).toBe(0);
-    token = (await run(['team', 'token', 'Ana', '--label', 'load'], env)).stdout.trim();
+    cli(['team', 'init'], env);
+    cli(['team', 'import', workspace], env);
+    cli(['team', 'user', 'add', 'Ana', '--role', 'analyst'], env);
+    token = cli(['team', 'token', 'Ana', '--label', 'load'], env).trim();
   });
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     running?.kill('SIGKILL');
-    await temp?.[Symbol.asyncDispose]();
     await database?.drop();
+    await rm(root, { recursive: true, force: true });
   });
 
-  it(`loses no acknowledged save and duplicates none, ${ROUNDS} times`, { timeout: 600_000 }, async () => {
+  test(`loses no acknowledged save and duplicates none, ${ROUNDS} times`, async () => {
+    test.setTimeout(600_000);
     const call = async (port: number, method: string, args: unknown[]) => {
       const response = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
         method: 'POST',
@@ -90,7 +67,7 @@ describe.skipIf(pgSkip)('a team server killed during saves', () => {
     };
     let documentIds: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const { child, port } = await serve(env, path.join(temp.dir, 'work'));
+      const { child, port } = await teamServe(env, path.join(root, 'work'));
       running = child;
       const { missing, doubled, documents } = await check(port);
       expect({ round, missing, doubled }).toEqual({ round, missing: [], doubled: [] });
@@ -115,7 +92,7 @@ describe.skipIf(pgSkip)('a team server killed during saves', () => {
       await exited;
       await Promise.all(writers);
     }
-    const { child, port } = await serve(env, path.join(temp.dir, 'work'));
+    const { child, port } = await teamServe(env, path.join(root, 'work'));
     running = child;
     try {
       const { missing, doubled } = await check(port);
