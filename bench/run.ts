@@ -38,6 +38,9 @@
 // the gold set, against a naive baseline; tokens/s against wink-nlp's own tokenisation.
 // search (bench/search.ts): SQLite FTS5 and MiniSearch on a 100 MB corpus against each engine's
 // bulk load and a brute-force indexOf scan.
+// team-server (bench/team-server.ts): 50 analysts over HTTP with their own tokens and SSE streams
+// against `claimbench team serve` on a durable throwaway PostgreSQL: import, open, RSS, T1 open loop,
+// T2 closed loop, T3 realtime, reads; baselines: the same saves as bare SQL, and `claimbench serve`.
 // `BENCH_ONLY=reader,anchoring` runs a subset.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -57,6 +60,7 @@ import { readerBenchmark } from './reader.ts';
 import { suggestReaderBenchmark } from './suggest-reader.ts';
 import { searchBenchmark } from './search.ts';
 import { suggestBenchmark } from './suggest.ts';
+import { teamServerBenchmark, teamServerSummary } from './team-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -216,7 +220,8 @@ function summarize({ name, samplesMs }: Series) {
 
 const only = new Set(
   (
-    process.env.BENCH_ONLY ?? 'cold-start,import,reader,anchoring,bundle,storage,agreement,claim-matching,suggest,suggest-reader,search'
+    process.env.BENCH_ONLY ??
+    'cold-start,import,reader,anchoring,bundle,storage,agreement,claim-matching,suggest,suggest-reader,search,team-server'
   ).split(','),
 );
 
@@ -285,6 +290,7 @@ try {
   if (browser && only.has('suggest-reader')) benchmarks.push(await suggestReaderBenchmark(browser));
   // Last: it holds a 100 MB corpus and two indexes of it.
   if (only.has('search')) benchmarks.push(withId('search', await searchBenchmark()));
+  if (only.has('team-server')) benchmarks.push(withId('team-server', await teamServerBenchmark()));
   const results = {
     generatedAt: new Date().toISOString(),
     machine: {
@@ -373,6 +379,7 @@ function summaryLine(benchmark: { id: string } & Record<string, unknown>): strin
     const longest = (value: unknown) => (value as { longestMs: number }).longestMs;
     return `suggest-reader: analysis ${String(analysisMs)} ms; longest main-thread task while analysed ${longest(whileAnalysed)} ms, when received ${longest(whenReceived)} ms, opening the tab ${longest(openingTab)} ms (≤ 50)`;
   }
+  if (benchmark.id === 'team-server') return teamServerSummary(benchmark);
   return `${benchmark.id}: ${figure(benchmark)}`;
 }
 

@@ -1,0 +1,379 @@
+// The team server under a simulated team (issue 24, design note §6): a generated corpus moved into
+// an empty database by `claimbench team import`, then `claimbench team serve` and 50 analysts, each
+// with their own access token, keep-alive socket and SSE stream, all on 127.0.0.1. Measured: the
+// import, the server's open time and memory, T1 (open loop, 1 save/s each, Poisson), T2 (closed
+// loop), T3 (a save seen by the other 49 streams), and reads (the library, a document, search).
+// Baselines in the same run, one after the other (not alternated: each load takes its own minute):
+// the floor (the same saves as bare SQL through `pg`, team-floor.ts) and the local JSON store
+// (`claimbench serve` on a copy of the same folder, one token shared by the 50).
+// Scale: BENCH_TEAM_DOCUMENTS / BENCH_TEAM_ANNOTATIONS (10,000 / 200,000 by default; the issue's
+// corpus is 100,000 / 2,000,000). The generated folder is kept in the temp folder between runs
+// (generating it is not what is measured); BENCH_TEAM_OPEN_SECONDS / BENCH_TEAM_CLOSED_SECONDS.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { createToken } from '../main/team/access-tokens.ts';
+import { openTeamDb } from '../main/team/db.ts';
+import { addUser } from '../main/team/members.ts';
+import { startCluster, stopCluster } from '../tests/support/pg-cluster.ts';
+import { generator } from './articles.ts';
+import { createBundleWorkspace, type BundleWorkspace } from './bundle-workspace.ts';
+import { floorBenchmark } from './team-floor.ts';
+import {
+  Analyst,
+  EventStream,
+  memoryOf,
+  realtimeFigures,
+  runClosedLoop,
+  runOpenLoop,
+  summarizeMs,
+  summarizeSaves,
+  type SaveOnce,
+} from './team-load.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DOCUMENTS = Number(process.env.BENCH_TEAM_DOCUMENTS ?? 10_000);
+const ANNOTATIONS = Number(process.env.BENCH_TEAM_ANNOTATIONS ?? 200_000);
+const OPEN_SECONDS = Number(process.env.BENCH_TEAM_OPEN_SECONDS ?? 30);
+const CLOSED_SECONDS = Number(process.env.BENCH_TEAM_CLOSED_SECONDS ?? 15);
+const ANALYSTS = 50;
+/** The design note's corpus: documents of ~2,770 characters. */
+const DOCUMENT_BYTES = 2_800;
+const SEARCHES = ['ministry', 'Odesa', 'Odesa ministry', '"the ministry"', 'figure*', 'Kharkiv OR Lviv'];
+const round = (value: number) => Math.round(value * 10) / 10;
+const load = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
+
+/** The generated workspace, from the temp folder when an earlier run made it at this scale. */
+async function generatedWorkspace(): Promise<BundleWorkspace & { generatedSeconds: number; generatedThisRun: boolean }> {
+  const cache = path.join(os.tmpdir(), `claimbench-bench-team-${DOCUMENTS}-${ANNOTATIONS}-${DOCUMENT_BYTES}`);
+  const marker = path.join(cache, 'complete.json');
+  if (existsSync(marker))
+    return { ...(JSON.parse(await readFile(marker, 'utf8')) as BundleWorkspace & { generatedSeconds: number }), generatedThisRun: false };
+  await rm(cache, { recursive: true, force: true });
+  const started = performance.now();
+  const made = await createBundleWorkspace(cache, { documents: DOCUMENTS, annotations: ANNOTATIONS, documentBytes: DOCUMENT_BYTES });
+  const generated = { ...made, generatedSeconds: round((performance.now() - started) / 1000) };
+  await writeFile(marker, JSON.stringify(generated));
+  return { ...generated, generatedThisRun: true };
+}
+
+/** Runs the CLI with `args`; resolves on its first JSON line of `until` (the process runs on), or at its exit. */
+function claimbench(args: string[], until?: string): Promise<{ child: ChildProcess; event: Record<string, unknown>; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['bin/claimbench.mjs', ...args, '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let last: Record<string, unknown> = {};
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const event = JSON.parse(line) as Record<string, unknown>;
+      if (event.event === 'error') reject(new Error(`claimbench ${args[0]} ${args[1]}: ${String(event.message)}`));
+      last = event;
+      if (until !== undefined && event.event === until) resolve({ child, event, ms: performance.now() - started });
+    });
+    child.once('exit', (code) => {
+      if (until === undefined && code === 0) resolve({ child, event: last, ms: performance.now() - started });
+      reject(new Error(`claimbench ${args.slice(0, 2).join(' ')} exited with ${code}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGINT');
+  });
+}
+
+/**
+ * A save as a window makes one: mostly a new annotation on a random document; one in four an edit
+ * of the analyst's own last annotation naming the version it was made from (none while one is in flight).
+ */
+function serverSaver(analysts: readonly Analyst[], documentIds: readonly string[], random: () => number): SaveOnce {
+  const last: ({ documentId: string; id: string; version: number } | undefined)[] = [];
+  return async (index) => {
+    const analyst = analysts[index]!;
+    const mine = last[index];
+    let documentId: string;
+    let reply;
+    if (mine !== undefined && random() < 0.25) {
+      last[index] = undefined;
+      documentId = mine.documentId;
+      const status = random() < 0.5 ? 'supported' : 'refuted';
+      reply = await analyst.call('updateAnnotation', [documentId, mine.id, { status, baseVersion: mine.version }]);
+    } else {
+      documentId = documentIds[Math.floor(random() * documentIds.length)]!;
+      const start = Math.floor(random() * (DOCUMENT_BYTES - 400));
+      reply = await analyst.call('createAnnotation', [
+        documentId,
+        { start, end: start + 30 + Math.floor(random() * 60), tags: ['statistic'] },
+      ]);
+    }
+    // A method's own Result travels inside the reply's value; a refused call is an HTTP error.
+    const result = reply.body.value as
+      { ok: true; value: { id: string; version: number } } | { ok: false; error: { code: string } } | undefined;
+    if (reply.status !== 200 || result === undefined)
+      return { ok: false, error: `${reply.status} ${reply.body.error?.code}: ${reply.body.error?.message?.slice(0, 120)}` };
+    if (!result.ok) return { ok: false, error: `${result.error.code}` };
+    last[index] = { documentId, id: result.value.id, version: result.value.version };
+    return { ok: true, key: `${result.value.id}@${result.value.version}` };
+  };
+}
+
+/** Times `count` calls of `method` with arguments from `argsOf`, one after another; a failed call throws. */
+async function timeCalls(analyst: Analyst, count: number, method: string, argsOf: (index: number) => unknown[]) {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let index = 0; index < count; index++) {
+    const started = performance.now();
+    const reply = await analyst.call(method, argsOf(index));
+    times.push(performance.now() - started);
+    if (reply.status !== 200) throw new Error(`${method}: ${reply.status} ${JSON.stringify(reply.body.error)}`);
+    bytes = JSON.stringify(reply.body.value).length;
+  }
+  return { ...summarizeMs(times), replyBytes: bytes };
+}
+
+/** Until the server's search index is ready (it is built in its work folder on open); how long that took. */
+async function searchReady(analyst: Analyst, timeoutMs = 600_000): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    const status = (await analyst.call('getSearchStatus', [])).body.value as { state: string; message?: string };
+    if (status.state === 'ready') return performance.now() - started;
+    if (status.state === 'failed') throw new Error(`search index failed: ${status.message}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('search index not ready in time');
+}
+
+/** T1 with T3 and documents opened under it, then T2, against a server whose analysts and streams are given. */
+async function teamLoad(analysts: Analyst[], streams: EventStream[], documentIds: readonly string[], reader: Analyst) {
+  const random = generator(24);
+  const save = serverSaver(analysts, documentIds, random);
+  for (const stream of streams) stream.recording = true;
+  const underLoad: number[] = [];
+  let reading = true;
+  const reads = (async () => {
+    while (reading) {
+      const started = performance.now();
+      const reply = await reader.call('getDocument', [documentIds[Math.floor(random() * documentIds.length)]!, 500]);
+      if (reply.status === 200) underLoad.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
+  const open = await runOpenLoop(analysts.length, 1, OPEN_SECONDS, save, random);
+  reading = false;
+  await reads;
+  // The last events of the open loop reach the streams after their saves' replies.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  for (const stream of streams) stream.recording = false;
+  const realtime = realtimeFigures(open.saves, streams);
+  const closed = await runClosedLoop(analysts.length, CLOSED_SECONDS, save);
+  return { t1: summarizeSaves(open), t3: realtime, getDocumentUnderT1: summarizeMs(underLoad), t2: summarizeSaves(closed) };
+}
+
+async function connect(port: number, tokens: readonly string[]) {
+  const analysts = tokens.map((token, index) => new Analyst(port, token, `analyst-${index}`));
+  const streams = tokens.map((token) => new EventStream(port, token));
+  await Promise.all(streams.map((stream) => stream.opened));
+  return {
+    analysts,
+    streams,
+    close: () => [...analysts, ...streams].forEach((item) => item.close()),
+  };
+}
+
+async function teamServer(url: string, root: string, workspace: BundleWorkspace, documentIds: readonly string[]) {
+  const db = openTeamDb(url, { maxConnections: 4 });
+  const tokens = await Promise.all(
+    Array.from({ length: ANALYSTS }, async (_, index) => {
+      const name = `analyst-${String(index).padStart(2, '0')}`;
+      const added = await addUser(db, name, 'analyst', `bench-password-${index}-long-enough`);
+      if (!added.ok) throw new Error(added.error.message);
+      const made = await createToken(db, name, 'bench');
+      if (!made.ok) throw new Error(made.error.message);
+      return made.value.token;
+    }),
+  );
+  await db.destroy();
+  const server = await claimbench(['team', 'serve', '--database', url, '--port', '0', '--work-dir', path.join(root, 'work')], 'listening');
+  try {
+    const port = server.event.port as number;
+    const pid = server.child.pid!;
+    const idle = await memoryOf(pid);
+    const { analysts, streams, close } = await connect(port, tokens);
+    const reader = new Analyst(port, tokens[0]!, 'reader');
+    try {
+      const searchIndexMs = await searchReady(analysts[0]!);
+      const withStreams = await memoryOf(pid);
+      const random = generator(7);
+      const pick = () => documentIds[Math.floor(random() * documentIds.length)]!;
+      const reads = {
+        listDocuments: await timeCalls(reader, 5, 'listDocuments', () => []),
+        getDocument: await timeCalls(reader, 50, 'getDocument', () => [pick(), 500]),
+        search: await timeCalls(reader, SEARCHES.length * 5, 'search', (index) => [SEARCHES[index % SEARCHES.length]!, { limit: 20 }]),
+      };
+      const loads = await teamLoad(analysts, streams, documentIds, reader);
+      const after = await memoryOf(pid);
+      reader.close();
+      return {
+        openMs: round(server.ms),
+        documentsAtOpen: server.event.documents,
+        searchIndexReadyMs: round(searchIndexMs),
+        memory: { idle, with50Streams: withStreams, afterLoads: after },
+        reads,
+        ...loads,
+        workspace: workspace.documents,
+      };
+    } finally {
+      close();
+    }
+  } finally {
+    await stop(server.child);
+  }
+}
+
+async function localServer(root: string, workspace: BundleWorkspace, documentIds: readonly string[]) {
+  const copy = path.join(root, 'local-ws');
+  await cp(workspace.dir, copy, { recursive: true });
+  const server = await claimbench(['serve', '--workspace', copy, '--port', '0', '--no-open'], 'listening');
+  try {
+    const { analysts, streams, close } = await connect(server.event.port as number, Array(ANALYSTS).fill(server.event.token));
+    const reader = new Analyst(server.event.port as number, server.event.token as string, 'reader');
+    try {
+      const loads = await teamLoad(analysts, streams, documentIds, reader);
+      const memory = await memoryOf(server.child.pid!);
+      reader.close();
+      return { openMs: round(server.ms), memory, ...loads };
+    } finally {
+      close();
+    }
+  } finally {
+    await stop(server.child);
+  }
+}
+
+export async function teamServerBenchmark() {
+  const loadAtStart = load();
+  const workspace = await generatedWorkspace();
+  const root = await mkdtemp(path.join(os.tmpdir(), 'claimbench-bench-team-'));
+  // A folder of its own: startCluster hands it to the postgres user, who cannot enter `root`.
+  const clusterDir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-bench-team-pg-'));
+  try {
+    const url = await startCluster(clusterDir, { durable: true });
+    await claimbench(['team', 'init', '--database', url]);
+    const imported = await claimbench(['team', 'import', workspace.dir, '--database', url, '--work-dir', path.join(root, 'work')]);
+    const documentIds = Array.from({ length: workspace.documents }, (_, index) => `doc-${String(index).padStart(5, '0')}`);
+    const team = await teamServer(url, root, workspace, documentIds);
+    const floor = await floorBenchmark(url, {
+      analysts: ANALYSTS,
+      openSeconds: OPEN_SECONDS,
+      closedSeconds: CLOSED_SECONDS,
+      documentIds,
+      random: generator(5),
+    });
+    const local = await localServer(root, workspace, documentIds);
+    const importSeconds = imported.ms / 1000;
+    return {
+      scale: {
+        documents: workspace.documents,
+        annotations: workspace.annotations,
+        links: workspace.links,
+        claims: workspace.claims,
+        textMb: round(workspace.textLength / 1e6),
+        issueCorpus: '100,000 documents / 2,000,000 annotations',
+        generatedSeconds: workspace.generatedSeconds,
+        generatedThisRun: workspace.generatedThisRun,
+      },
+      import: {
+        seconds: round(importSeconds),
+        documentsPerSecond: Math.round(workspace.documents / importSeconds),
+        annotationsPerSecond: Math.round(workspace.annotations / importSeconds),
+        reported: imported.event,
+      },
+      team,
+      floor,
+      local,
+      targets: targetTable(team, floor, local),
+      load: { start: loadAtStart, end: load() },
+    };
+  } finally {
+    stopCluster(clusterDir);
+    await rm(clusterDir, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+type Team = Awaited<ReturnType<typeof teamServer>>;
+type Local = Awaited<ReturnType<typeof localServer>>;
+type Floor = Awaited<ReturnType<typeof floorBenchmark>>;
+
+/** Each issue figure: value, target, whether it is met, and the baselines of the same run with the ratio to each. */
+function targetTable(team: Team, floor: Floor, local: Local) {
+  const row = (id: string, value: number, target: string, pass: boolean, baselines: { floor?: number; local?: number } = {}) => ({
+    id,
+    value,
+    target,
+    pass,
+    ...baselines,
+    ...(baselines.floor === undefined ? {} : { ratioToFloor: round((value / baselines.floor) * 100) / 100 }),
+    ...(baselines.local === undefined ? {} : { ratioToLocal: round((value / baselines.local) * 100) / 100 }),
+  });
+  return [
+    row('T1 save p50 ms', team.t1.p50Ms, '≤ 15', team.t1.p50Ms <= 15, { floor: floor.open.p50Ms, local: local.t1.p50Ms }),
+    row('T1 save p99 ms', team.t1.p99Ms, '≤ 100', team.t1.p99Ms <= 100, { floor: floor.open.p99Ms, local: local.t1.p99Ms }),
+    row('T1 errors', team.t1.errors, '0', team.t1.errors === 0, { floor: floor.open.errors, local: local.t1.errors }),
+    row('T2 saves/s', team.t2.savesPerSecond, '≥ 300', team.t2.savesPerSecond >= 300, {
+      floor: floor.closed.savesPerSecond,
+      local: local.t2.savesPerSecond,
+    }),
+    row('T2 p99 ms', team.t2.p99Ms, '≤ 500', team.t2.p99Ms <= 500, { floor: floor.closed.p99Ms, local: local.t2.p99Ms }),
+    row('T3 seen by the other 49, p50 ms', team.t3.p50Ms, '≤ 50', team.t3.p50Ms <= 50, { local: local.t3.p50Ms }),
+    row('T3 seen by the other 49, p99 ms', team.t3.p99Ms, '≤ 250', team.t3.p99Ms <= 250, { local: local.t3.p99Ms }),
+    row(
+      'T3 missing + duplicate + out of order',
+      team.t3.missing + team.t3.duplicates + (team.t3.sameOrderOnEveryStream ? 0 : 1),
+      '0',
+      team.t3.missing + team.t3.duplicates === 0 && team.t3.sameOrderOnEveryStream,
+    ),
+    row(
+      'T6 listDocuments (the whole list) p50 ms',
+      team.reads.listDocuments.p50Ms,
+      '≤ 50 (first page)',
+      team.reads.listDocuments.p50Ms <= 50,
+    ),
+    row('T7 getDocument p50 ms (idle)', team.reads.getDocument.p50Ms, '≤ 30', team.reads.getDocument.p50Ms <= 30),
+    row('T7 getDocument p50 ms (under T1)', team.getDocumentUnderT1.p50Ms, '≤ 30', team.getDocumentUnderT1.p50Ms <= 30, {
+      local: local.getDocumentUnderT1.p50Ms,
+    }),
+    row('T8 search p50 ms (SQLite FTS5 index in the work folder)', team.reads.search.p50Ms, '≤ 50', team.reads.search.p50Ms <= 50),
+    row('T15 server RSS MB with 50 analysts (peak)', team.memory.afterLoads.peakRssMb, '≤ 500', team.memory.afterLoads.peakRssMb <= 500, {
+      local: local.memory.peakRssMb,
+    }),
+  ];
+}
+
+/** The terminal's line: the scale, the import, then each target row with its baselines. */
+export function teamServerSummary(benchmark: Record<string, unknown>): string {
+  const {
+    scale,
+    import: imported,
+    targets,
+    team,
+  } = benchmark as unknown as {
+    scale: { documents: number; annotations: number };
+    import: { seconds: number; documentsPerSecond: number };
+    team: { openMs: number };
+    targets: ReturnType<typeof targetTable>;
+  };
+  const rows = targets.map(
+    (row) =>
+      `${row.id} ${row.value} (${row.target}${row.pass ? '' : ', MISSED'})${row.floor === undefined ? '' : ` floor ${row.floor}`}${
+        row.local === undefined ? '' : ` local ${row.local}`
+      }`,
+  );
+  return `team-server (${scale.documents} documents / ${scale.annotations} annotations): import ${imported.seconds} s (${imported.documentsPerSecond} documents/s); open ${team.openMs} ms; ${rows.join('; ')}`;
+}
