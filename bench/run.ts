@@ -60,7 +60,8 @@ import { readerBenchmark } from './reader.ts';
 import { suggestReaderBenchmark } from './suggest-reader.ts';
 import { searchBenchmark } from './search.ts';
 import { suggestBenchmark } from './suggest.ts';
-import { teamServerBenchmark, teamServerSummary } from './team-server.ts';
+import { teamServerBenchmark } from './team-server.ts';
+import { teamServerSummary } from './team-targets.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);

@@ -24,8 +24,25 @@ export class Analyst {
     this.name = name;
   }
 
-  /** `POST /api/<method>` with `args`; resolves with the status and the parsed reply. */
-  call(method: string, args: unknown[]): Promise<Reply> {
+  /** Calls sent again because the server had closed the kept-alive socket as they went out. */
+  retries = 0;
+
+  /**
+   * `POST /api/<method>` with `args`; resolves with the status and the parsed reply. A call that
+   * fails on a reused socket before any answer (the server's keep-alive timeout closed it as the
+   * call went out) is sent once more on a new one, as browsers do; `retries` counts them.
+   */
+  async call(method: string, args: unknown[]): Promise<Reply> {
+    try {
+      return await this.send(method, args, true);
+    } catch (error) {
+      if (!(error instanceof ReusedSocketError)) throw error;
+      this.retries++;
+      return this.send(method, args, false);
+    }
+  }
+
+  private send(method: string, args: unknown[], mayRetry: boolean): Promise<Reply> {
     const body = JSON.stringify(args);
     return new Promise((resolve, reject) => {
       const outgoing = request(
@@ -55,7 +72,10 @@ export class Analyst {
           response.on('error', reject);
         },
       );
-      outgoing.on('error', reject);
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        const closedUnderIt = error.code === 'ECONNRESET' || error.message === 'socket hang up';
+        reject(mayRetry && outgoing.reusedSocket && closedUnderIt ? new ReusedSocketError(error.message) : error);
+      });
       outgoing.end(body);
     });
   }
@@ -64,6 +84,8 @@ export class Analyst {
     this.agent.destroy();
   }
 }
+
+class ReusedSocketError extends Error {}
 
 /** An annotation change an SSE stream received: `id@version`, when, and the stream's event number. */
 export interface Receipt {
@@ -279,6 +301,15 @@ export function realtimeFigures(saves: readonly Save[], streams: readonly EventS
     sameOrderOnEveryStream: sameOrder,
     feedGaps: streams.reduce((sum, stream) => sum + stream.gaps, 0),
   };
+}
+
+/** CPU seconds (user + system) process `pid` has used so far (Linux, /proc/<pid>/stat). */
+export async function cpuSecondsOf(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are the 14th and 15th fields; the 3rd (state) is fields[0] here.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** VmRSS and VmHWM of process `pid`, in MB (Linux). */

@@ -22,8 +22,10 @@ import { startCluster, stopCluster } from '../tests/support/pg-cluster.ts';
 import { generator } from './articles.ts';
 import { createBundleWorkspace, type BundleWorkspace } from './bundle-workspace.ts';
 import { floorBenchmark } from './team-floor.ts';
+import { targetTable } from './team-targets.ts';
 import {
   Analyst,
+  cpuSecondsOf,
   EventStream,
   memoryOf,
   realtimeFigures,
@@ -150,7 +152,19 @@ async function searchReady(analyst: Analyst, timeoutMs = 600_000): Promise<numbe
 }
 
 /** T1 with T3 and documents opened under it, then T2, against a server whose analysts and streams are given. */
-async function teamLoad(analysts: Analyst[], streams: EventStream[], documentIds: readonly string[], reader: Analyst) {
+/** Runs `work`; how many cores the server (`pid`) and this process (the load generator) kept busy meanwhile. */
+async function withCpu<T>(pid: number, work: () => Promise<T>): Promise<[T, { serverCores: number; loadGeneratorCores: number }]> {
+  const server = await cpuSecondsOf(pid);
+  const own = process.cpuUsage();
+  const started = performance.now();
+  const result = await work();
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(own);
+  const cores = (cpu: number) => Math.round((cpu / seconds) * 100) / 100;
+  return [result, { serverCores: cores((await cpuSecondsOf(pid)) - server), loadGeneratorCores: cores((used.user + used.system) / 1e6) }];
+}
+
+async function teamLoad(pid: number, analysts: Analyst[], streams: EventStream[], documentIds: readonly string[], reader: Analyst) {
   const random = generator(24);
   const save = serverSaver(analysts, documentIds, random);
   for (const stream of streams) stream.recording = true;
@@ -164,15 +178,22 @@ async function teamLoad(analysts: Analyst[], streams: EventStream[], documentIds
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   })();
-  const open = await runOpenLoop(analysts.length, 1, OPEN_SECONDS, save, random);
+  const [open, t1Cpu] = await withCpu(pid, () => runOpenLoop(analysts.length, 1, OPEN_SECONDS, save, random));
   reading = false;
   await reads;
   // The last events of the open loop reach the streams after their saves' replies.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   for (const stream of streams) stream.recording = false;
   const realtime = realtimeFigures(open.saves, streams);
-  const closed = await runClosedLoop(analysts.length, CLOSED_SECONDS, save);
-  return { t1: summarizeSaves(open), t3: realtime, getDocumentUnderT1: summarizeMs(underLoad), t2: summarizeSaves(closed) };
+  const [closed, t2Cpu] = await withCpu(pid, () => runClosedLoop(analysts.length, CLOSED_SECONDS, save));
+  return {
+    t1: summarizeSaves(open),
+    t3: realtime,
+    getDocumentUnderT1: summarizeMs(underLoad),
+    t2: summarizeSaves(closed),
+    cpu: { t1: t1Cpu, t2: t2Cpu },
+    retriedOnClosedKeepAliveSocket: [...analysts, reader].reduce((sum, analyst) => sum + analyst.retries, 0),
+  };
 }
 
 async function connect(port: number, tokens: readonly string[]) {
@@ -186,7 +207,7 @@ async function connect(port: number, tokens: readonly string[]) {
   };
 }
 
-async function teamServer(url: string, root: string, workspace: BundleWorkspace, documentIds: readonly string[]) {
+export async function teamServer(url: string, root: string, workspace: BundleWorkspace, documentIds: readonly string[]) {
   const db = openTeamDb(url, { maxConnections: 4 });
   const tokens = await Promise.all(
     Array.from({ length: ANALYSTS }, async (_, index) => {
@@ -216,7 +237,7 @@ async function teamServer(url: string, root: string, workspace: BundleWorkspace,
         getDocument: await timeCalls(reader, 50, 'getDocument', () => [pick(), 500]),
         search: await timeCalls(reader, SEARCHES.length * 5, 'search', (index) => [SEARCHES[index % SEARCHES.length]!, { limit: 20 }]),
       };
-      const loads = await teamLoad(analysts, streams, documentIds, reader);
+      const loads = await teamLoad(pid, analysts, streams, documentIds, reader);
       const after = await memoryOf(pid);
       reader.close();
       return {
@@ -236,7 +257,7 @@ async function teamServer(url: string, root: string, workspace: BundleWorkspace,
   }
 }
 
-async function localServer(root: string, workspace: BundleWorkspace, documentIds: readonly string[]) {
+export async function localServer(root: string, workspace: BundleWorkspace, documentIds: readonly string[]) {
   const copy = path.join(root, 'local-ws');
   await cp(workspace.dir, copy, { recursive: true });
   const server = await claimbench(['serve', '--workspace', copy, '--port', '0', '--no-open'], 'listening');
@@ -244,7 +265,7 @@ async function localServer(root: string, workspace: BundleWorkspace, documentIds
     const { analysts, streams, close } = await connect(server.event.port as number, Array(ANALYSTS).fill(server.event.token));
     const reader = new Analyst(server.event.port as number, server.event.token as string, 'reader');
     try {
-      const loads = await teamLoad(analysts, streams, documentIds, reader);
+      const loads = await teamLoad(server.child.pid!, analysts, streams, documentIds, reader);
       const memory = await memoryOf(server.child.pid!);
       reader.close();
       return { openMs: round(server.ms), memory, ...loads };
@@ -305,75 +326,4 @@ export async function teamServerBenchmark() {
     await rm(clusterDir, { recursive: true, force: true });
     await rm(root, { recursive: true, force: true });
   }
-}
-
-type Team = Awaited<ReturnType<typeof teamServer>>;
-type Local = Awaited<ReturnType<typeof localServer>>;
-type Floor = Awaited<ReturnType<typeof floorBenchmark>>;
-
-/** Each issue figure: value, target, whether it is met, and the baselines of the same run with the ratio to each. */
-function targetTable(team: Team, floor: Floor, local: Local) {
-  const row = (id: string, value: number, target: string, pass: boolean, baselines: { floor?: number; local?: number } = {}) => ({
-    id,
-    value,
-    target,
-    pass,
-    ...baselines,
-    ...(baselines.floor === undefined ? {} : { ratioToFloor: round((value / baselines.floor) * 100) / 100 }),
-    ...(baselines.local === undefined ? {} : { ratioToLocal: round((value / baselines.local) * 100) / 100 }),
-  });
-  return [
-    row('T1 save p50 ms', team.t1.p50Ms, '≤ 15', team.t1.p50Ms <= 15, { floor: floor.open.p50Ms, local: local.t1.p50Ms }),
-    row('T1 save p99 ms', team.t1.p99Ms, '≤ 100', team.t1.p99Ms <= 100, { floor: floor.open.p99Ms, local: local.t1.p99Ms }),
-    row('T1 errors', team.t1.errors, '0', team.t1.errors === 0, { floor: floor.open.errors, local: local.t1.errors }),
-    row('T2 saves/s', team.t2.savesPerSecond, '≥ 300', team.t2.savesPerSecond >= 300, {
-      floor: floor.closed.savesPerSecond,
-      local: local.t2.savesPerSecond,
-    }),
-    row('T2 p99 ms', team.t2.p99Ms, '≤ 500', team.t2.p99Ms <= 500, { floor: floor.closed.p99Ms, local: local.t2.p99Ms }),
-    row('T3 seen by the other 49, p50 ms', team.t3.p50Ms, '≤ 50', team.t3.p50Ms <= 50, { local: local.t3.p50Ms }),
-    row('T3 seen by the other 49, p99 ms', team.t3.p99Ms, '≤ 250', team.t3.p99Ms <= 250, { local: local.t3.p99Ms }),
-    row(
-      'T3 missing + duplicate + out of order',
-      team.t3.missing + team.t3.duplicates + (team.t3.sameOrderOnEveryStream ? 0 : 1),
-      '0',
-      team.t3.missing + team.t3.duplicates === 0 && team.t3.sameOrderOnEveryStream,
-    ),
-    row(
-      'T6 listDocuments (the whole list) p50 ms',
-      team.reads.listDocuments.p50Ms,
-      '≤ 50 (first page)',
-      team.reads.listDocuments.p50Ms <= 50,
-    ),
-    row('T7 getDocument p50 ms (idle)', team.reads.getDocument.p50Ms, '≤ 30', team.reads.getDocument.p50Ms <= 30),
-    row('T7 getDocument p50 ms (under T1)', team.getDocumentUnderT1.p50Ms, '≤ 30', team.getDocumentUnderT1.p50Ms <= 30, {
-      local: local.getDocumentUnderT1.p50Ms,
-    }),
-    row('T8 search p50 ms (SQLite FTS5 index in the work folder)', team.reads.search.p50Ms, '≤ 50', team.reads.search.p50Ms <= 50),
-    row('T15 server RSS MB with 50 analysts (peak)', team.memory.afterLoads.peakRssMb, '≤ 500', team.memory.afterLoads.peakRssMb <= 500, {
-      local: local.memory.peakRssMb,
-    }),
-  ];
-}
-
-/** The terminal's line: the scale, the import, then each target row with its baselines. */
-export function teamServerSummary(benchmark: Record<string, unknown>): string {
-  const {
-    scale,
-    import: imported,
-    targets,
-    team,
-  } = benchmark as unknown as {
-    scale: { documents: number; annotations: number };
-    import: { seconds: number; documentsPerSecond: number };
-    team: { openMs: number };
-    targets: ReturnType<typeof targetTable>;
-  };
-  const rows = targets.map(
-    (row) =>
-      `${row.id} ${row.value} (${row.target}${row.pass ? '' : ', MISSED'})${row.floor === undefined ? '' : ` floor ${row.floor}`}${
-        row.local === undefined ? '' : ` local ${row.local}`
-      }`,
-  );
-  return `team-server (${scale.documents} documents / ${scale.annotations} annotations): import ${imported.seconds} s (${imported.documentsPerSecond} documents/s); open ${team.openMs} ms; ${rows.join('; ')}`;
 }
