@@ -116,8 +116,11 @@ test('Ctrl+click and Shift+click pick rows, Ctrl+A selects what the filter shows
   await expect(items.nth(6)).toBeFocused();
   expect(await selectedRows(page)).toEqual([false, false, false, false, false, false, false, false, true, false]);
   await page.keyboard.press('x');
+  await expect(bar(page).getByTestId('bulk-count')).toHaveText('2 selected');
   await page.keyboard.press('Control+ArrowUp');
   await page.keyboard.press('Control+ArrowUp');
+  // On a busy machine the second key can be handled after the next one is sent: the cursor first.
+  await expect(items.nth(4)).toBeFocused();
   await page.keyboard.press('Control+Space');
   await expect(bar(page).getByTestId('bulk-count')).toHaveText('3 selected');
   expect(await selectedRows(page)).toEqual([false, false, false, false, true, false, true, false, true, false]);
