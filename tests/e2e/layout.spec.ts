@@ -163,19 +163,24 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await row.click();
     const speaker = row.locator('.annotation-source');
     await expect(speaker).toHaveText('Teresa Albescu · City of Valmont website');
-    // Measured once the row is chosen and its text is in: the row's height may change until then.
-    const rowBox = (await row.boundingBox())!;
-    for (const chip of await row.locator('.chip').all()) {
-      const chipBox = (await chip.boundingBox())!;
-      expect(chipBox.x + chipBox.width).toBeLessThanOrEqual(rowBox.x + rowBox.width + 0.5);
-    }
-    const tagsBox = (await row.locator('.annotation-tags').boundingBox())!;
-    const speakerBox = (await speaker.boundingBox())!;
-    expect(speakerBox.y).toBeGreaterThanOrEqual(tagsBox.y + tagsBox.height - 0.5);
-    expect(speakerBox.y + speakerBox.height).toBeLessThanOrEqual(rowBox.y + rowBox.height + 0.5);
-    // The chosen row's actions sit under its content, covering none of it.
+    // Measured once the row is chosen and its text is in, and again until the list stops moving: the
+    // row's height may change until then, and the list may scroll the chosen row into view between
+    // two measurements (a CI run saw the speaker 20 px below a row measured before the scroll).
     const actions = annotations(page).locator('.row-actions');
-    expect((await actions.boundingBox())!.y).toBeGreaterThanOrEqual(rowBox.y + rowBox.height - 0.5);
+    await expect(async () => {
+      const rowBox = (await row.boundingBox())!;
+      for (const chip of await row.locator('.chip').all()) {
+        const chipBox = (await chip.boundingBox())!;
+        expect(chipBox.x + chipBox.width).toBeLessThanOrEqual(rowBox.x + rowBox.width + 0.5);
+      }
+      const tagsBox = (await row.locator('.annotation-tags').boundingBox())!;
+      const speakerBox = (await speaker.boundingBox())!;
+      expect(speakerBox.y).toBeGreaterThanOrEqual(tagsBox.y + tagsBox.height - 0.5);
+      expect(speakerBox.y + speakerBox.height).toBeLessThanOrEqual(rowBox.y + rowBox.height + 0.5);
+      // The chosen row's actions sit under its content, covering none of it.
+      expect((await actions.boundingBox())!.y).toBeGreaterThanOrEqual(rowBox.y + rowBox.height - 0.5);
+      expect((await row.boundingBox())!.y).toBe(rowBox.y);
+    }).toPass({ timeout: 10_000 });
 
     expect(await cutShort(page)).toEqual([]);
     await page.screenshot({ path: `test-results/layout-side-by-side-1000-${colorScheme}.png` });
