@@ -2,7 +2,7 @@
 // highlight and the claim; reload; undo and redo; delete from the claims panel.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { selectWord } from './reader-steps.ts';
+import { flashesIn, recordFlashes, selectWord } from './reader-steps.ts';
 
 const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
 
@@ -194,12 +194,19 @@ test('a claim chosen earlier does not pull the reader back when another is tagge
   await page.goto(served.url);
   await expect(claims(page)).toHaveCount(10);
   // Choose the first claim (the reader scrolls to it and flashes it), then read on at the end.
+  await recordFlashes(page);
   await claims(page).first().click();
-  await expect(reader(page).locator('.cb-flash').first()).toBeVisible();
+  await expect.poll(() => flashesIn(page, 'reader')).not.toBe('');
   await page.setViewportSize({ width: 1000, height: 420 });
-  await reader(page)
-    .locator('.view-lines')
-    .click({ position: { x: 5, y: 5 } });
+  // A line on screen, not the lines' container: scrolled to the claim, the container's corner is
+  // above the window. The editor lays itself out again after the resize, so try until it holds.
+  await expect(async () => {
+    await reader(page)
+      .locator('.view-line')
+      .nth(1)
+      .click({ position: { x: 5, y: 5 }, timeout: 2000 });
+    await expect(reader(page).locator('.monaco-editor.focused')).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await page.keyboard.press('Control+End');
   const editor = reader(page).locator('.monaco-scrollable-element').first();
   await expect

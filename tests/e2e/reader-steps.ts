@@ -18,3 +18,40 @@ export async function selectWord(page: Page): Promise<void> {
     await expect(reader(page).locator('.selected-text')).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
 }
+
+/**
+ * Records every flash the page shows, by the pane (aria-label) it was shown in. A flash lasts a
+ * moment (2.5 s after it is painted); on a loaded machine an assertion that starts after a slow
+ * step can miss it, so specs that only need to know it happened ask this record instead.
+ * Call before the step that flashes. Panes are named by their data-pane: "reader", "source".
+ */
+export async function recordFlashes(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: { pane: string; text: string }[] = [];
+    (window as unknown as { __flashes: typeof seen }).__flashes = seen;
+    const note = (element: Element) => {
+      const pane = element.closest('[data-pane]')?.getAttribute('data-pane') ?? '';
+      seen.push({ pane, text: element.textContent ?? '' });
+    };
+    new MutationObserver((mutations) => {
+      for (const mutation of mutations)
+        for (const node of mutation.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          if (node.classList.contains('cb-flash')) note(node);
+          for (const inner of node.querySelectorAll('.cb-flash')) note(inner);
+        }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+/** The text of the flashes recorded in the pane `pane` ("reader", "source") since recordFlashes. */
+export async function flashesIn(page: Page, pane: string): Promise<string> {
+  return page.evaluate(
+    (name) =>
+      (window as unknown as { __flashes?: { pane: string; text: string }[] }).__flashes
+        ?.filter((flash) => flash.pane === name)
+        .map((flash) => flash.text)
+        .join('') ?? '',
+    pane,
+  );
+}
