@@ -1,5 +1,8 @@
+import { readdirSync } from 'node:fs';
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../core/suggest/types.ts';
+import { BACKGROUND_NICENESS } from '../thread-priority.ts';
 import { AnalysisCancelled, SuggestQueue, suggestInWorker, type RunningAnalysis } from './suggest-queue.ts';
 
 /** Analyses that finish when the test says so, and remember what was started and stopped. */
@@ -90,4 +93,26 @@ describe('the queue of suggestion analyses', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(reports).toBe(after);
   }, 60_000);
+
+  // The reader's frames are scheduled before the analysis on a small machine (thread-priority.ts).
+  it.runIf(process.platform === 'linux' && os.getPriority() < BACKGROUND_NICENESS)(
+    'analyses in a thread of background priority',
+    async () => {
+      const lowered = () => readdirSync('/proc/self/task').filter((id) => os.getPriority(Number(id)) >= BACKGROUND_NICENESS);
+      const before = lowered();
+      const text = 'The ministry said on Tuesday that 480 missiles were fired.\n'.repeat(20_000);
+      let during: string[] = [];
+      let firstReport!: () => void;
+      const reported = new Promise<void>((resolve) => (firstReport = resolve));
+      const analysis = suggestInWorker(text, () => {
+        during = lowered();
+        firstReport();
+      });
+      await reported;
+      await analysis.stop();
+      await analysis.answer.catch(() => undefined);
+      expect(during.filter((id) => !before.includes(id))).toHaveLength(1);
+    },
+    60_000,
+  );
 });

@@ -1,9 +1,12 @@
 // Runs in a worker thread (started by suggestion-methods.ts): suggests claims in one text with
 // core/suggest, posting progress after each chunk of paragraphs and then every suggestion, so the
-// service's own thread stays free to answer while a long document is analysed.
+// service's own thread stays free to answer while a long document is analysed. It runs at a
+// background priority (thread-priority.ts), so that on a small machine the reader's frames and the
+// service's answers are scheduled before it.
 import { parentPort, workerData } from 'node:worker_threads';
 import { suggestInChunks } from '../../core/suggest/index.ts';
 import type { Suggestion } from '../../core/suggest/types.ts';
+import { runInBackground } from '../thread-priority.ts';
 
 export interface SuggestWorkerData {
   readonly text: string;
@@ -16,6 +19,8 @@ export type SuggestWorkerMessage =
   | { readonly kind: 'failed'; readonly message: string };
 
 const post = (message: SuggestWorkerMessage) => parentPort!.postMessage(message);
+
+runInBackground();
 
 try {
   const { text } = workerData as SuggestWorkerData;
