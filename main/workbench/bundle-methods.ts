@@ -22,6 +22,7 @@ import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 import type { Jobs } from './jobs.ts';
 import { importAnnotationFile } from './annotation-file-import.ts';
+import { authorName } from './author.ts';
 import { fileNameOf } from '../export/export-names.ts';
 
 type BundleMethods = Pick<
@@ -150,13 +151,15 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
       const locked = changes.exclusive(async () => {
         await store.flush();
         const staged = await exports.reserve(fileName);
+        // On a team server the member exporting, not the workspace's setting, creates and signs it.
+        const creator = authorName(settings) || 'Unnamed analyst';
         const job = startBundleExport(
           {
             format: request.format,
             workspaceDir: store.dir,
             ...(store.databaseUrl !== undefined ? { databaseUrl: store.databaseUrl } : {}),
             target: staged.path,
-            header: { appVersion: context.appVersion, creator: settings.analystName || 'Unnamed analyst', workspace: name, createdAt },
+            header: { appVersion: context.appVersion, creator, workspace: name, createdAt },
             content: {
               originals: request.originals,
               generatedAt: createdAt,
@@ -166,7 +169,7 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
               ...(request.csvFormulaGuard !== undefined ? { csvFormulaGuard: request.csvFormulaGuard } : {}),
             },
             ...(request.sign && request.format === 'bundle' && context.keysDir !== undefined
-              ? { signing: { keysDir: context.keysDir, signer: settings.analystName || 'Unnamed analyst' } }
+              ? { signing: { keysDir: context.keysDir, signer: creator } }
               : {}),
           },
           { onProgress: ({ phase, done, total }) => progressOf.report(phase, done, total) },

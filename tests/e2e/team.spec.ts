@@ -71,8 +71,8 @@ async function signIn(browser: Browser, name: keyof typeof PASSWORDS): Promise<P
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Password').fill(PASSWORDS[name]);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('team-member')).toContainText(`Signed in as ${name}`);
-  await expect(claims(page)).toHaveCount(10);
+  // The whole app starts after the form: on a loaded machine that takes more than the usual wait.
+  await expect(page.getByTestId('team-member')).toContainText(`Signed in as ${name}`, { timeout: 30_000 });
   return page;
 }
 
@@ -82,6 +82,7 @@ test('one member marks a claim and the other sees it appear; both edit it, and t
   test.setTimeout(120_000);
   const ana = await signIn(browser, 'Ana');
   const ben = await signIn(browser, 'Ben');
+  for (const page of [ana, ben]) await expect(claims(page)).toHaveCount(10);
   await expect(ana.getByTestId('also-reading')).toHaveText(/Ben is reading this too/);
   await expect(ben.getByTestId('also-reading')).toHaveText(/Ana is reading this too/);
 
@@ -124,4 +125,18 @@ test('one member marks a claim and the other sees it appear; both edit it, and t
   await expect(ana).toHaveURL(`${origin}/login`);
   await ana.goto(origin);
   await expect(ana).toHaveURL(`${origin}/login`);
+});
+
+test('Settings names the signed-in member instead of asking for a name, and only an admin may save the team’s settings', async ({
+  browser,
+}) => {
+  const ana = await signIn(browser, 'Ana');
+  await ana.keyboard.press('Control+,');
+  const settings = ana.getByRole('dialog', { name: 'Settings' });
+  await expect(settings).toContainText('Signed in as Ana (analyst)');
+  await expect(settings.getByLabel('Your name')).toHaveCount(0);
+  await expect(settings.getByTestId('settings-read-only')).toHaveText('These are the team’s settings: only an admin changes them.');
+  await expect(settings.getByRole('button', { name: 'Save settings' })).toBeDisabled();
+  await ana.screenshot({ path: 'test-results/team-settings.png' });
+  await ana.context().close();
 });

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { signOut, teamMember, type TeamMember } from '../api/team-session.ts';
 
-export function TeamMemberStatus() {
+/** The member signed in to this window's team server; undefined elsewhere (and until it is known). */
+export function useTeamMember(): TeamMember | undefined {
   const [member, setMember] = useState<TeamMember | undefined>();
   useEffect(() => {
     let live = true;
@@ -11,6 +12,11 @@ export function TeamMemberStatus() {
       live = false;
     };
   }, []);
+  return member;
+}
+
+export function TeamMemberStatus() {
+  const member = useTeamMember();
   if (member === undefined) return null;
   return (
     <span className="statusbar-item" data-testid="team-member">

@@ -1,12 +1,14 @@
 // Settings (Ctrl/Cmd+,): who the analyst is (the creator of every new annotation, link and claim,
 // and the signer of bundles), the workspace's name (export file names, report titles), how
 // Markdown files are imported, the span statuses and the verdict scale, and removing the sample
-// documents.
+// documents. On a team server the name is the member's account, and only an admin saves the team's
+// settings (core/team/roles.ts): the dialog says so instead of offering what the server refuses.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SettingsPatch, SettingsUsage } from '../../../core/settings/settings-change.ts';
 import type { MarkdownMode } from '../../../core/model/document.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
+import { useTeamMember } from '../app/TeamMemberStatus.tsx';
 import { Dialog, FormFooter } from '../ui/Dialog.tsx';
 import { withIds, type ScaleEntry } from './scale-entries.ts';
 import { ScaleEditor } from './ScaleEditor.tsx';
@@ -30,6 +32,9 @@ export function SettingsDialog({ workspace, sampleDocuments, onRemoveSample, onC
   const [usage, setUsage] = useState<SettingsUsage>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const member = useTeamMember();
+  const onTeam = workspace.team !== undefined;
+  const readOnly = onTeam && member?.role !== 'admin';
 
   useEffect(() => {
     let live = true;
@@ -45,7 +50,7 @@ export function SettingsDialog({ workspace, sampleDocuments, onRemoveSample, onC
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const patch: { -readonly [K in keyof SettingsPatch]: SettingsPatch[K] } = { welcomed: true };
-    if (analystName.trim() !== settings.analystName) patch.analystName = analystName.trim();
+    if (!onTeam && analystName.trim() !== settings.analystName) patch.analystName = analystName.trim();
     if (workspaceName.trim() !== workspace.name) patch.workspaceName = workspaceName.trim();
     if (markdownImport !== settings.markdownImport) patch.markdownImport = markdownImport;
     const nextStatuses = withIds(statuses);
@@ -68,20 +73,40 @@ export function SettingsDialog({ workspace, sampleDocuments, onRemoveSample, onC
   return (
     <Dialog title="Settings" onClose={onClose} wide>
       <form className="form form-grid settings-form" onSubmit={(event) => void submit(event)}>
-        <label>
-          Your name
-          <input
-            value={analystName}
-            maxLength={200}
-            autoFocus
-            placeholder="As it should appear on your work"
-            onChange={(event) => setAnalystName(event.target.value)}
-          />
-          <span className="form-hint">The creator of every new annotation, link and claim, in exports, and the signer of bundles.</span>
-        </label>
+        {onTeam ? (
+          <div className="span-2">
+            <p>
+              Signed in as <strong>{member?.name ?? '…'}</strong>
+              {member && ` (${member.role})`}: your account names your annotations, claims and exports on this team server.
+            </p>
+            {readOnly && (
+              <p className="form-hint" data-testid="settings-read-only">
+                These are the team&rsquo;s settings: only an admin changes them.
+              </p>
+            )}
+          </div>
+        ) : (
+          <label>
+            Your name
+            <input
+              value={analystName}
+              maxLength={200}
+              autoFocus
+              placeholder="As it should appear on your work"
+              onChange={(event) => setAnalystName(event.target.value)}
+            />
+            <span className="form-hint">The creator of every new annotation, link and claim, in exports, and the signer of bundles.</span>
+          </label>
+        )}
         <label>
           Workspace name
-          <input value={workspaceName} maxLength={200} required onChange={(event) => setWorkspaceName(event.target.value)} />
+          <input
+            value={workspaceName}
+            maxLength={200}
+            required
+            autoFocus={onTeam}
+            onChange={(event) => setWorkspaceName(event.target.value)}
+          />
           <span className="form-hint">Names exported bundles and projects, and titles report.html.</span>
         </label>
         <label>
@@ -129,7 +154,7 @@ export function SettingsDialog({ workspace, sampleDocuments, onRemoveSample, onC
             <p className="form-hint">This workspace holds no sample documents.</p>
           )}
         </fieldset>
-        <FormFooter error={error} busy={busy} submit={['Save settings', 'Saving…']} onCancel={onClose} />
+        <FormFooter error={error} busy={busy} disabled={readOnly} submit={['Save settings', 'Saving…']} onCancel={onClose} />
       </form>
     </Dialog>
   );
