@@ -37,7 +37,11 @@ export interface EvidenceApi {
       'not-found' | 'invalid' | 'duplicate' | 'write-failed'
     >
   >;
-  updateLink(linkId: string, patch: LinkPatch): Promise<Result<EvidenceLink, 'not-found' | 'invalid' | 'duplicate' | 'write-failed'>>;
+  /** Relation and note. With `patch.baseVersion`, a link changed since that version is left as it is: a `conflict`. */
+  updateLink(
+    linkId: string,
+    patch: LinkPatch,
+  ): Promise<Result<EvidenceLink, 'not-found' | 'invalid' | 'duplicate' | 'write-failed'> | Conflicted<EvidenceLink>>;
   deleteLink(linkId: string): Promise<Result<true, 'not-found' | 'write-failed'>>;
   /** A claim from annotations (its mentions); the statement is the analyst's wording. */
   createClaim(input: {

@@ -37,7 +37,12 @@ export interface LinkInput {
 const NOTE_MAX = 100_000;
 
 /** Fields an edit may change; absent fields stay. */
-export const LinkPatch = z.strictObject({ relation: z.string().max(64).optional(), note: z.string().max(NOTE_MAX).optional() });
+export const LinkPatch = z.strictObject({
+  relation: z.string().max(64).optional(),
+  note: z.string().max(NOTE_MAX).optional(),
+  /** The version the edit was made from (the window always sends it): a link changed since is a `conflict`. */
+  baseVersion: RecordVersion.optional(),
+});
 export type LinkPatch = z.infer<typeof LinkPatch>;
 
 export interface ClaimInput {

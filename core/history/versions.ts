@@ -1,10 +1,10 @@
-// Versions given as a change is written: every annotation and claim a side of a change puts gets
+// Versions given as a change is written: every annotation, claim and link a side of a change puts gets
 // the version after the one it has now (core/model/record-version.ts). Undo and redo are new
 // changes, so writing a change's `before` side again gives its records new versions too: an edit
 // made from a version before the undo is then refused, as any other edit made from an old version.
 import type { EvidenceEdit } from '../evidence/edits.ts';
 import type { Annotation } from '../model/annotation.ts';
-import type { Claim } from '../model/evidence.ts';
+import type { Claim, EvidenceLink } from '../model/evidence.ts';
 import { versionOf } from '../model/record-version.ts';
 import type { ChangeSide } from './history.ts';
 
@@ -12,6 +12,7 @@ import type { ChangeSide } from './history.ts';
 export interface CurrentRecords {
   annotation(documentId: string, annotationId: string): Annotation | undefined;
   claim(claimId: string): Claim | undefined;
+  link(linkId: string): EvidenceLink | undefined;
 }
 
 /**
@@ -22,10 +23,12 @@ export interface CurrentRecords {
 export function currentRecords(source: {
   annotations(documentId: string): readonly Annotation[];
   claims(): readonly Claim[];
+  links(): readonly EvidenceLink[];
 }): CurrentRecords {
   const lookups = new Map<string, number>();
   const indexes = new Map<string, ReadonlyMap<string, Annotation>>();
   let claims: ReadonlyMap<string, Claim> | undefined;
+  let links: ReadonlyMap<string, EvidenceLink> | undefined;
   return {
     annotation(documentId, annotationId) {
       let byId = indexes.get(documentId);
@@ -40,6 +43,7 @@ export function currentRecords(source: {
       return byId.get(annotationId);
     },
     claim: (claimId) => (claims ??= new Map(source.claims().map((claim) => [claim.id, claim]))).get(claimId),
+    link: (linkId) => (links ??= new Map(source.links().map((link) => [link.id, link]))).get(linkId),
   };
 }
 
@@ -58,7 +62,7 @@ export function nextVersion(
 }
 
 /**
- * `side` with the version each annotation and claim it puts will have once it is written.
+ * `side` with the version each annotation, claim and link it puts will have once it is written.
  * `fresh`: the side of a change being made (not an undo or a redo).
  */
 export function withVersions(side: ChangeSide, current: CurrentRecords, fresh: boolean): ChangeSide {
@@ -70,17 +74,18 @@ export function withVersions(side: ChangeSide, current: CurrentRecords, fresh: b
   });
   if (side.evidence === undefined) return { ...side, annotations };
   const which = side.evidence.side;
-  // A claim put several times in one change (its edits recorded one after another) is one change of it.
+  // A claim or link put several times in one change (its edits recorded one after another) is one change of it.
   const versions = new Map<string, number>();
   const edits = side.evidence.edits.map((edit): EvidenceEdit => {
-    const claim = edit.kind === 'claim' ? edit[which] : undefined;
-    if (edit.kind !== 'claim' || claim === undefined) return edit;
-    let version = versions.get(edit.id);
+    const record = edit[which];
+    if (record === undefined) return edit;
+    const key = `${edit.kind}:${edit.id}`;
+    let version = versions.get(key);
     if (version === undefined) {
-      version = nextVersion(current.claim(edit.id), claim, fresh);
-      versions.set(edit.id, version);
+      version = nextVersion(edit.kind === 'claim' ? current.claim(edit.id) : current.link(edit.id), record, fresh);
+      versions.set(key, version);
     }
-    return claim.version === version ? edit : { ...edit, [which]: { ...claim, version } };
+    return record.version === version ? edit : ({ ...edit, [which]: { ...record, version } } as EvidenceEdit);
   });
   return { ...side, annotations, evidence: { edits, side: which } };
 }

@@ -57,6 +57,8 @@ export const EvidenceLink = z.object({
   creator: z.string().max(200).default(''),
   created: z.iso.datetime(),
   modified: z.iso.datetime(),
+  /** 1 when made, +1 on every change (core/model/record-version.ts); absent in older files = 1. */
+  version: RecordVersion.optional(),
 });
 export type EvidenceLink = z.infer<typeof EvidenceLink>;
 

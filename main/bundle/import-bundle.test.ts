@@ -1,6 +1,6 @@
 // Bundle import through the service, as a window does it: upload, preview (nothing written), settle
 // conflicts, apply (one undo step, all or nothing).
-import { withClaimVersions } from '../../tests/support/unversioned.ts';
+import { withEvidenceVersions } from '../../tests/support/unversioned.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import { versionOf } from '../../core/model/record-version.ts';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -85,7 +85,7 @@ describe('importing a bundle', () => {
         expect(copy.annotations.map(fields)).toEqual(document.annotations.map(fields));
       }
       // Imported as new records here: each at the version it had there (a claim from before versions: 1).
-      expect(withClaimVersions(colleague.store.evidence)).toEqual(withClaimVersions(store.evidence));
+      expect(withEvidenceVersions(colleague.store.evidence)).toEqual(withEvidenceVersions(store.evidence));
       // With originals in the bundle, the imported files come along.
       const hash = store.documents[0]!.meta.originalHash;
       if (hash !== undefined) expect(await colleague.store.hasOriginal(hash)).toBe(true);

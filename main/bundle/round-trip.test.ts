@@ -1,7 +1,7 @@
 // The bundle round trip as a property: a random workspace exported and read back gives the same
 // documents, annotations, links and claims. Annotations travel only as W3C Web Annotations
 // (annotations.jsonld), so this is also the proof that that export loses nothing.
-import { withClaimVersions } from '../../tests/support/unversioned.ts';
+import { withEvidenceVersions } from '../../tests/support/unversioned.ts';
 import { versionOf } from '../../core/model/record-version.ts';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -112,7 +112,7 @@ describe('bundle round trip', () => {
           const reopened = await FolderStore.open(target.dir);
           expectSameDocuments(reopened.documents, store.documents);
           // Imported as new records: each at the version it had (a claim from before versions: 1).
-          expect(withClaimVersions(reopened.evidence)).toEqual(withClaimVersions(store.evidence));
+          expect(withEvidenceVersions(reopened.evidence)).toEqual(withEvidenceVersions(store.evidence));
           // The first appearance of every claim is the same in the other workspace (first-appearance.ts).
           const firsts = async (from: WorkspaceStore) =>
             (await createWorkbenchService(from, { extractors: EXTRACTORS }).listClaims()).map((row) => [

@@ -199,13 +199,14 @@ export class ChangeLog {
   }
 
   /**
-   * `side` with the versions its annotations and claims get by being written (core/history/versions.ts):
+   * `side` with the versions its annotations, claims and links get by being written (core/history/versions.ts):
    * one more than each has now. `fresh`: a change being made, not an undo or a redo.
    */
   private versioned(side: ChangeSide, fresh: boolean): ChangeSide {
     const current = currentRecords({
       annotations: (documentId) => this.store.document(documentId)?.annotations ?? [],
       claims: () => this.store.evidence.claims,
+      links: () => this.store.evidence.links,
     });
     return withVersions(side, current, fresh);
   }

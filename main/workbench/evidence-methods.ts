@@ -74,6 +74,7 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
   };
 
   const claimNamed = (claimId: string) => store.evidence.claims.find((claim) => claim.id === claimId);
+  const linkNamed = (linkId: string) => store.evidence.links.find((link) => link.id === linkId);
 
   /**
    * `commit` of a change to `claim`, answering with the claim as written, with its new version.
@@ -108,18 +109,26 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
         if (!linked.ok) return linked;
         const { link, sameClaim, edits } = linked.value;
         const created = made.flatMap((edit): Annotation[] => (edit.after ? [edit.after] : []));
-        return commit(`Link: ${relationName(link.relation)}`, edits, { link, created, sameClaim }, made);
+        const written = await commit(`Link: ${relationName(link.relation)}`, edits, { link, created, sameClaim }, made);
+        // The link as written, with its version.
+        return written.ok ? ok({ ...written.value, link: linkNamed(link.id) ?? link }) : written;
       });
     },
 
     updateLink(linkId, patch) {
       return changes.exclusive(async () => {
+        const current = linkNamed(linkId);
+        if (current !== undefined && isStale(current, patch.baseVersion))
+          return conflict(
+            current,
+            `Someone else changed this link after you opened it (version ${patch.baseVersion} then, ${versionOf(current)} now).`,
+          );
         const updated = operations.updateLink(store.evidence, linkId, patch, { now: new Date().toISOString() });
         if (!updated.ok) return updated;
-        const before = store.evidence.links.find((link) => link.id === linkId);
         const relation = updated.value.link.relation;
-        const label = before?.relation === relation ? 'Edit link note' : `Change link to ${relationName(relation)}`;
-        return commit(label, updated.value.edits, updated.value.link);
+        const label = current?.relation === relation ? 'Edit link note' : `Change link to ${relationName(relation)}`;
+        const written = await commit(label, updated.value.edits, updated.value.link);
+        return written.ok ? ok(linkNamed(linkId) ?? written.value) : written;
       });
     },
 

@@ -168,4 +168,29 @@ describe('two people editing one annotation', () => {
       });
       await service.dispose();
     }));
+
+  it('refuses a link edit made from an old version of the link; undo is a new version too', () =>
+    withTempDir(async (dir) => {
+      const { service, store } = await workbench(dir);
+      const link = store.evidence.links[0]!;
+      const base = versionOf(link);
+      expect(await service.updateLink(link.id, { note: 'Theirs.', baseVersion: base })).toMatchObject({
+        ok: true,
+        value: { note: 'Theirs.', version: base + 1 },
+      });
+      const late = await service.updateLink(link.id, { note: 'Mine.', baseVersion: base });
+      expect(late).toMatchObject({ ok: false, error: { code: 'conflict', current: { note: 'Theirs.', version: base + 1 } } });
+      expect(store.evidence.links[0]!.note).toBe('Theirs.');
+      expect((await service.undo()).ok).toBe(true);
+      expect(store.evidence.links[0]).toMatchObject({ note: link.note, version: base + 2 });
+      expect(await service.updateLink(link.id, { note: 'Mine.', baseVersion: base + 1 })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict' },
+      });
+      expect(await service.updateLink(link.id, { note: 'Mine.', baseVersion: base + 2 })).toMatchObject({
+        ok: true,
+        value: { note: 'Mine.' },
+      });
+      await service.dispose();
+    }));
 });

@@ -15,7 +15,11 @@ export function unversioned<T>(value: T): T {
   ) as T;
 }
 
-/** `evidence` with every claim's version written out (a claim from before versions is version 1). */
-export function withClaimVersions(evidence: EvidenceData): EvidenceData {
-  return { ...evidence, claims: evidence.claims.map((claim) => ({ ...claim, version: versionOf(claim) })) };
+/** `evidence` with every claim's and link's version written out (a record from before versions is version 1). */
+export function withEvidenceVersions(evidence: EvidenceData): EvidenceData {
+  return {
+    ...evidence,
+    claims: evidence.claims.map((claim) => ({ ...claim, version: versionOf(claim) })),
+    links: evidence.links.map((link) => ({ ...link, version: versionOf(link) })),
+  };
 }

@@ -3,7 +3,8 @@
 // into claims. The dialogs it opens are rendered by the window (`dialogs`, `fidelity`, `mentions`).
 import { useCallback, useState, type ReactNode } from 'react';
 import type { LinkEndInput, LinkView } from '../../../core/contract/workbench-api.ts';
-import { sameRef, type AnnotationRef, type EvidenceData, type LinkRelation } from '../../../core/model/evidence.ts';
+import { LINK_RELATIONS, sameRef, type AnnotationRef, type EvidenceData, type LinkRelation } from '../../../core/model/evidence.ts';
+import { versionOf } from '../../../core/model/record-version.ts';
 import { api } from '../api/client.ts';
 import type { FidelityEnd } from './FidelityDialog.tsx';
 import { LinkDialog, type LinkEndDraft } from './LinkDialog.tsx';
@@ -130,7 +131,12 @@ export function useLinking({ left, right, evidence, report, setDocumentId, setBe
     async ({ relation, note }: { relation: LinkRelation; note: string }): Promise<string | undefined> => {
       if (form === undefined) return undefined;
       if (form.kind === 'edit') {
-        const result = await api.updateLink(form.view.link.id, { relation, note });
+        const result = await api.updateLink(form.view.link.id, { relation, note, baseVersion: versionOf(form.view.link) });
+        if (!result.ok && result.error.code === 'conflict') {
+          const theirs = result.error.current;
+          const relation = LINK_RELATIONS.find((info) => info.id === theirs.relation)?.label ?? theirs.relation;
+          return `${result.error.message} It is now “${relation}”${theirs.note ? ` with the note “${theirs.note}”` : ''}: close this form and edit the link again to change it as it is.`;
+        }
         return result.ok ? undefined : result.error.message;
       }
       const result = await api.createLink({ id: crypto.randomUUID(), relation, from: form.from, to: form.to, note });
