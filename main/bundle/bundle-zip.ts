@@ -219,7 +219,7 @@ export async function streamEntry(zip: ZipFile, item: Item, makeSink: () => Writ
 }
 
 /** Why `count` bytes of `item` are too many, checked on every chunk. Only the first can happen once the header checks passed; the others guard against a bug in them. */
-function overLimit(item: Item, count: number, run: Run): Stop | undefined {
+export function overLimit(item: Item, count: number, run: Run): Stop | undefined {
   const { limits } = run;
   const name = printable(item.name);
   if (count > item.size)
@@ -245,7 +245,7 @@ function openRaw(zip: ZipFile, item: Item): Promise<Readable> {
   });
 }
 
-function readFailure(error: Error, entryName: string): Stop {
+export function readFailure(error: Error, entryName: string): Stop {
   const name = printable(entryName);
   const code = (error as NodeJS.ErrnoException).code;
   if (code?.startsWith('Z_')) return damaged(`${name} does not inflate (${error.message})`);

@@ -23,8 +23,8 @@ import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { quoted } from '../../core/history/edit-labels.ts';
 import type { Change } from '../../core/history/history.ts';
 import type { WorkspaceSettings } from '../../core/model/workspace.ts';
-import { openBundle, type OpenedBundle, type OpenBundleOptions } from './open-bundle.ts';
-import type { ReadBundleCode } from './open-bundle.ts';
+import { loadBundle, type LoadedBundle } from './load-bundle.ts';
+import type { OpenBundleOptions, ReadBundleCode } from './open-bundle.ts';
 import { sha256Hex, type SignatureCheck } from './signing.ts';
 
 export interface PreparedImport {
@@ -33,12 +33,12 @@ export interface PreparedImport {
   readonly signature: SignatureCheck;
   /** The merge as planned when the bundle was opened (applying plans it again, against the workspace as it is then). */
   readonly plan: MergePlan;
-  /** Removes the bundle's temporary folder; idempotent. */
+  /** Drops the bundle's files (and the temporary folder of its originals); idempotent. */
   dispose(): Promise<void>;
   /** The bundle's data, with its own ids. */
   readonly content: BundleContent;
-  /** The opened bundle, for the originals applying writes. */
-  readonly bundle: OpenedBundle;
+  /** The loaded bundle, for the originals applying writes. */
+  readonly bundle: LoadedBundle;
 }
 
 export type PrepareCode = ReadBundleCode | 'invalid';
@@ -47,7 +47,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Opens, verifies and reads the bundle at `file`, and plans its merge into `store`. The bundle's
- * temporary folder stays until `dispose` (applying needs its originals); on failure nothing is left.
+ * originals stay until `dispose` (applying needs them); on failure nothing is left.
  * @example const prepared = await prepareBundleImport('/tmp/work.claimbundle', store); prepared.value.plan.conflicts
  */
 export async function prepareBundleImport(
@@ -55,7 +55,8 @@ export async function prepareBundleImport(
   store: WorkspaceStore,
   options: OpenBundleOptions = {},
 ): Promise<Result<PreparedImport, PrepareCode>> {
-  const opened = await openBundle(file, options);
+  // Only what readBundleContent reads is kept in memory; originals are staged; the rest is checked and dropped.
+  const opened = await loadBundle(file, (wanted) => contentPaths([wanted]).length > 0, options);
   if (!opened.ok) return opened;
   const bundle = opened.value;
   try {
@@ -63,6 +64,7 @@ export async function prepareBundleImport(
     for (const wanted of contentPaths(bundle.paths)) {
       try {
         texts.set(wanted, decoder.decode(await bundle.readFile(wanted)));
+        bundle.drop(wanted);
       } catch {
         await bundle.dispose();
         return fail('invalid', `${wanted}: not valid UTF-8 text`);

@@ -6,6 +6,7 @@ import { bundleZip, manifestFor, manifestListing, rootHashOf, sha256, utf8, type
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { deflated, deflatedZeros, stored, symlink, withMode, zip, type Part } from '../../tests/support/zip-writer.ts';
 import { formatBytes } from '../../core/text/format-bytes.ts';
+import { loadBundle } from './load-bundle.ts';
 import { openBundle, verifyBundle, type BundleLimits, type OpenBundleOptions } from './open-bundle.ts';
 import { writeBundle } from './write-bundle.ts';
 
@@ -502,5 +503,76 @@ describe('verifyBundle', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'too-much-data' } });
     expect(most).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('loadBundle', () => {
+  /** Runs `loadBundle` on `bytes` laid out as openIn does (parent/ as the temp parent); says whether anything outside parent/ changed. */
+  async function loadIn(bytes: Uint8Array, options: OpenBundleOptions = {}, keep = (_path: string) => true) {
+    return withTempDir(async (root) => {
+      const parent = path.join(root, 'parent');
+      await mkdir(parent);
+      const bundle = path.join(root, 'work.claimbundle');
+      await writeFile(bundle, bytes);
+      const before = await snapshot(root);
+      const result = await loadBundle(bundle, keep, { ...options, tempParent: parent });
+      const parentDuring = await readdir(parent);
+      const read = result.ok ? await Promise.all(result.value.paths.map((file) => result.value.readFile(file).catch(() => undefined))) : [];
+      if (result.ok) await result.value.dispose();
+      return {
+        result,
+        read,
+        parentDuring,
+        parentAfter: await readdir(parent),
+        untouched: JSON.stringify(await snapshot(root)) === JSON.stringify(before),
+      };
+    });
+  }
+
+  it('keeps what `keep` names in memory and originals in one folder, removed by dispose; the rest is checked and dropped', async () => {
+    const original = { path: 'originals/big.bin', bytes: randomBytes(3 * MiB) };
+    const small = { path: 'originals/small.bin', bytes: randomBytes(1000) };
+    const { result, read, parentDuring, parentAfter } = await loadIn(
+      bundleZip([...files, original, small]),
+      {},
+      (file) => file === d1.path,
+    );
+    expect(result).toMatchObject({ ok: true, value: { paths: [d1.path, claims.path, original.path, small.path] } });
+    expect(read.map((bytes) => bytes && Buffer.from(bytes).toString('hex'))).toEqual([
+      Buffer.from(d1.bytes).toString('hex'),
+      undefined,
+      original.bytes.toString('hex'),
+      small.bytes.toString('hex'),
+    ]);
+    expect(parentDuring).toHaveLength(1);
+    expect(parentAfter).toEqual([]);
+  });
+
+  it('writes nothing at all for a bundle without originals', async () => {
+    const { result, parentDuring } = await loadIn(bundleZip(files));
+    expect(result.ok).toBe(true);
+    expect(parentDuring).toEqual([]);
+  });
+
+  it.each(hostile)('refuses $name as openBundle does, leaving nothing behind', async ({ name, bytes, limits, code, message }) => {
+    let expected = message;
+    if (name === 'a declared ratio over the cap')
+      expected = `documents/zeros.txt inflates ${formatBytes((await zeros).stored.length)} to 2.1 MB, a ratio over 400:1: refusing a possible zip bomb`;
+    const { result, parentAfter, untouched } = await loadIn(await bytes(), { limits });
+    expect(result).toEqual({ ok: false, error: { code, message: expected } });
+    expect(parentAfter).toEqual([]);
+    expect(untouched).toBe(true);
+  });
+
+  it('stops a bomb at its first chunk past the declared size, small or streamed', async () => {
+    for (const declared of [10, 2 * MiB]) {
+      const bomb = { ...(await deflatedZeros('bomb.txt', 64 * MiB)), size: declared };
+      let most = 0;
+      const { result } = await loadIn(bundleOf([bomb], manifestListing([], [{ path: 'bomb.txt', size: declared, sha256: sha256('') }])), {
+        onProgress: (done) => (most = Math.max(most, done)),
+      });
+      expect(result).toMatchObject({ ok: false, error: { code: 'too-much-data' } });
+      expect(most).toBeLessThanOrEqual(declared);
+    }
   });
 });

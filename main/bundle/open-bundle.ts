@@ -11,7 +11,8 @@
 //     chunk is checked against the declared size and the limits, so a zip whose headers lie stops
 //     at once; each file's hash must match the manifest.
 // On any failure or cancel the zip is closed and the folder removed; the caller gets a coded failure.
-// verifyBundle runs the same steps with step 3 streaming into nothing, for `claimbench verify`.
+// verifyBundle runs the same steps with step 3 writing nothing (checkEntries), for `claimbench verify`;
+// load-bundle.ts runs them keeping in memory only what an import reads.
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readFile as readDiskFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -37,6 +38,7 @@ import {
   type Run,
 } from './bundle-zip.ts';
 import { checkDirectory } from './bundle-entry-checks.ts';
+import { EntryReader, isSmall } from './entry-reader.ts';
 import { sha256Hex, verifyManifest, type SignatureCheck } from './signing.ts';
 
 export { DEFAULT_BUNDLE_LIMITS, MAX_MANIFEST_BYTES, RATIO_CHECKED_ABOVE, type BundleLimits, type ReadBundleCode } from './bundle-zip.ts';
@@ -119,18 +121,46 @@ export async function verifyBundle(
   let result: Result<VerifiedBundle, ReadBundleCode>;
   try {
     const { zip, listed, manifest, run } = await checkHeaders(file, name, options, held);
-    for (const { item, file: listedFile } of listed) {
-      checkCancelled(run.signal);
-      const sha256 = await streamEntry(zip, item, discard, run, true);
-      if (sha256 !== listedFile.sha256)
-        throw new Stop('tampered', `${listedFile.path} was changed: its SHA-256 does not match the manifest`);
-    }
+    await checkEntries(file, zip, listed, run, () => undefined);
     result = ok({ manifest, signature: verifyManifest(manifest) });
   } catch (error) {
     result = failure(error, name, options.signal);
   }
   if (held.zip) await closeZip(held.zip);
   return result;
+}
+
+/**
+ * Step 3 without a folder: every listed entry, in zip order, inflated and hashed (small ones by
+ * entry-reader.ts, large ones streamed) and checked against the manifest. `take` is handed each
+ * entry once it has passed: the bytes of a small one, or for a large one nothing (it was streamed
+ * into nothing) unless `sinkFor` gave it a sink of its own.
+ */
+export async function checkEntries(
+  file: string,
+  zip: ZipFile,
+  listed: readonly { item: Item; file: ManifestFile }[],
+  run: Run,
+  take: (path: string, bytes: Buffer | undefined) => void | Promise<void>,
+  sinkFor: (path: string) => (() => Writable) | undefined = () => undefined,
+): Promise<void> {
+  const reader = await EntryReader.open(file, zip.fileSize).catch((error: Error) => {
+    throw new Stop('unreadable', `the bundle could not be read: ${error.message}`);
+  });
+  try {
+    for (const { item, file: listedFile } of listed) {
+      checkCancelled(run.signal);
+      let sha256: string;
+      let bytes: Buffer | undefined;
+      if (isSmall(item)) ({ sha256, bytes } = await reader.read(item, run));
+      else sha256 = await streamEntry(zip, item, sinkFor(listedFile.path) ?? discard, run, true);
+      if (sha256 !== listedFile.sha256)
+        throw new Stop('tampered', `${listedFile.path} was changed: its SHA-256 does not match the manifest`);
+      await take(listedFile.path, bytes);
+    }
+  } finally {
+    await reader.close();
+  }
 }
 
 /** A sink that drops what it is given: verifying needs only the byte counts and hashes on the way. */
@@ -149,7 +179,7 @@ function failure<T>(error: unknown, name: string, signal: AbortSignal | undefine
 }
 
 /** Steps 1 and 2 of the module comment: the central directory and the manifest, nothing written yet. */
-async function checkHeaders(
+export async function checkHeaders(
   file: string,
   name: string,
   options: OpenBundleOptions,
@@ -205,7 +235,7 @@ async function unpack(
   return openedBundle(dir, manifest);
 }
 
-function checkCancelled(signal: AbortSignal | undefined): void {
+export function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw cancelled();
 }
 
