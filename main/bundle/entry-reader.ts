@@ -59,7 +59,8 @@ export class EntryReader {
     if (item.entry.compressionMethod === 8) {
       try {
         // One byte more than declared is enough to know the header lies.
-        bytes = inflateRawSync(raw, { maxOutputLength: item.size + 1 });
+        // One output buffer of that size: no chunks to gather and concatenate.
+        bytes = inflateRawSync(raw, { maxOutputLength: item.size + 1, chunkSize: Math.max(64, item.size + 1) });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw overLimit(item, item.size + 1, run)!;
         throw readFailure(error as Error, item.name);

@@ -60,6 +60,7 @@ export async function loadBundle(
     const { zip, listed, manifest, run } = await checkHeaders(file, name, options, held);
     // A large original is streamed into its file as it is checked; the folder is made first, as that needs an await.
     if (listed.some(({ file: listedFile }) => ORIGINAL.test(listedFile.path))) await stageDir();
+    const sizeOf = new Map(listed.map(({ file: listedFile }) => [listedFile.path, listedFile.size]));
     const stagedPath = (listed: string) => path.join(held.dir!, listed.slice('originals/'.length));
     await checkEntries(
       file,
@@ -75,7 +76,7 @@ export async function loadBundle(
       (listedPath) => {
         if (ORIGINAL.test(listedPath)) return () => createWriteStream(stagedPath(listedPath), { flags: 'wx', mode: 0o600 });
         if (!keep(listedPath)) return undefined;
-        return () => memorySink((bytes) => kept.set(listedPath, bytes));
+        return () => memorySink(sizeOf.get(listedPath)!, (bytes) => kept.set(listedPath, bytes));
       },
     );
     result = ok(loaded(manifest, kept, staged, held.dir));
@@ -95,16 +96,20 @@ async function writeStaged(target: string, bytes: Buffer, listedPath: string): P
   });
 }
 
-/** A sink that gathers an entry's chunks and hands over the whole once the entry has ended. */
-function memorySink(done: (bytes: Buffer) => void): Writable {
-  const chunks: Buffer[] = [];
+/**
+ * A sink that copies an entry's chunks into one buffer of its declared `size` (the counter before it
+ * stops any chunk past that) and hands it over once the entry has ended.
+ */
+function memorySink(size: number, done: (bytes: Buffer) => void): Writable {
+  const whole = Buffer.allocUnsafe(size);
+  let filled = 0;
   return new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk);
+      filled += chunk.copy(whole, filled);
       callback();
     },
     final(callback) {
-      done(Buffer.concat(chunks));
+      done(whole.subarray(0, filled));
       callback();
     },
   });

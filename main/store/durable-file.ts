@@ -3,12 +3,16 @@
 // but never fsyncs (a power cut can leave an empty or torn file) and uses one fixed temp name (two
 // processes writing one file tear it). Here every write goes to a temp file named for this process
 // and this write, which is fsynced, then renamed over the target, and the folder is fsynced: the
-// write is acknowledged only after that. The version replaced is kept as a backup (a hard link: no
+// write is acknowledged only after that (writes side by side in one folder share its fsyncs:
+// folder-sync.ts). The version replaced is kept as a backup (a hard link: no
 // copy), and backups rotate: the last few, and the last of each of the past days.
 import { randomUUID } from 'node:crypto';
 import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { syncFolder } from './folder-sync.ts';
+
+export { syncFolder };
 
 /** Which backups of a file are kept. */
 export interface BackupPolicy {
@@ -176,11 +180,4 @@ function pretty(data: unknown): string {
 /** JSON.parse, but a byte order mark at the start is not a reason to lose a file. */
 function parseJson(text: string): unknown {
   return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-}
-
-/** Makes the rename durable. Folders cannot be opened for fsync on Windows; the rename stands there anyway. */
-export async function syncFolder(folder: string): Promise<void> {
-  const directory = await open(folder, 'r').catch(() => undefined);
-  await directory?.sync().catch(() => undefined);
-  await directory?.close().catch(() => undefined);
 }

@@ -230,11 +230,17 @@ export class FolderStore implements WorkspaceStore {
       this.holdDocument(id, stored, planned.document, planned.changed);
       return ok(planned.document);
     }
-    return this.writeWhole(id, DocumentFile.parse({ ...planned.document, journal: randomUUID() }));
+    return this.writeWhole(id, DocumentFile.parse({ ...planned.document, journal: randomUUID() }), true);
   }
 
-  /** Writes document `id` whole, in its turn; the file names a new journal, so the old one is stale whether or not this succeeds. */
-  private async writeWhole(id: string, file: DocumentFile): Saved {
+  /**
+   * Writes document `id` whole, in its turn; the file names a new journal, so the old one is stale
+   * whether or not this succeeds. `annotating`: written because its journal was full, so someone is
+   * annotating it and an empty journal is put in place for the next save; after a `putDocument`
+   * (an import, undo, new details) the first save creates the journal instead, rather than every
+   * document of an import getting one (a file and two fsyncs each) that few will use.
+   */
+  private async writeWhole(id: string, file: DocumentFile, annotating = false): Saved {
     const stored = this.documentFiles.get(id) ?? storedFile<DocumentFile>(this.dir, documentPath(id));
     const before = this.documentFiles.get(id)?.db.data;
     const written = await writeStored(stored, file);
@@ -242,7 +248,7 @@ export class FolderStore implements WorkspaceStore {
       this.documentFiles.set(id, stored);
       this.ordered = undefined;
       this.changed.fire({ kind: 'document', documentId: id, before });
-      await this.journals.start(id, file.journal!, file.annotations.length > 0);
+      await this.journals.start(id, file.journal!, annotating && file.annotations.length > 0);
     }
     return written;
   }

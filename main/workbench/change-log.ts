@@ -24,6 +24,7 @@ import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { AnnotationPut, WorkspaceStore } from '../store/workspace-store.ts';
 import { currentActor } from '../team/actor.ts';
+import { batchOf, type Step } from './step-batch.ts';
 import { overwrittenSince } from './undo-check.ts';
 
 export interface ChangeEvents {
@@ -38,8 +39,6 @@ export interface ChangeEvents {
 }
 
 const noop = () => undefined;
-
-type Step = { write: () => Promise<Result<unknown, 'write-failed' | 'not-found'>>; restore: () => Promise<unknown> };
 
 type WriteResult = Result<true, 'not-found' | 'write-failed'>;
 
@@ -238,7 +237,8 @@ export class ChangeLog {
       steps.push({ write: () => this.store.putAnnotations(documentId, puts), restore: () => this.store.putDocument(original) });
     }
     const { puts, removals, removed } = this.documentSteps(side.documents ?? []);
-    steps.unshift(...puts);
+    // Whole documents put point at nothing of each other: written side by side, as one batch.
+    steps.unshift(...batchOf(puts));
     // Details are the document's own fields, which nothing else points at: written first (its
     // annotation edits, if any, are then applied to the document with its new details).
     const detailed = side.details ?? [];
