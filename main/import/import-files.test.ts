@@ -160,6 +160,43 @@ describe('importSources', () => {
       expect(store.documents).toHaveLength(1);
     }));
 
+  it('writes documents side by side, in import order, and a page from an address being written becomes its new version', () =>
+    withTempDir(async (dir) => {
+      const store = await emptyWorkspace(dir);
+      let writing = 0;
+      let most = 0;
+      const putDocument = store.putDocument.bind(store);
+      store.putDocument = async (file) => {
+        most = Math.max(most, ++writing);
+        try {
+          return await putDocument(file);
+        } finally {
+          writing--;
+        }
+      };
+      const page: Extractor = async ({ bytes }) =>
+        ok({ format: 'html', text: new TextDecoder().decode(bytes), sourceUrl: 'https://example.org/story' });
+      const sources = [
+        ...Array.from({ length: 6 }, (_, index) => memorySource(`${index}.txt`, `Text number ${index}`)),
+        memorySource('story.html', 'The story as first published'),
+        memorySource('story-again.html', 'The story as corrected later'),
+        ...Array.from({ length: 6 }, (_, index) => memorySource(`${index + 6}.txt`, `Text number ${index + 6}`)),
+      ];
+      const outcomes = await importSources(store, sources, { extractors: { ...extractors, html: page }, now: () => new Date(0) });
+      expect(outcomes.map((outcome) => outcome.status)).toEqual([...Array(7).fill('imported'), 'updated', ...Array(6).fill('imported')]);
+      expect(most).toBeGreaterThan(1);
+      const story = store.documents.find((document) => document.meta.sourceUrl === 'https://example.org/story')!;
+      expect(story.text).toBe('The story as corrected later');
+      expect(story.versions).toHaveLength(1);
+      const times = store.documents.map((document) => Date.parse(document.meta.importedAt));
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect(new Set(times).size).toBe(times.length);
+      expect(store.documents.map((document) => document.meta.originalName)).toEqual(
+        // The new version takes the page's place, under the name of the file it came from.
+        sources.map((source) => source.name).filter((name) => name !== 'story.html'),
+      );
+    }));
+
   it('keeps going when an extractor throws (a bug), and when the write fails', () =>
     withTempDir(async (dir) => {
       const store = await emptyWorkspace(dir);

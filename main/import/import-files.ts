@@ -54,10 +54,16 @@ export async function fileSource(filePath: string): Promise<ImportSource> {
   return { name: path.basename(absolute), origin: absolute, size: info.size, read: async () => new Uint8Array(await readFile(absolute)) };
 }
 
+/** Documents being written at once while the next files are read and extracted. */
+export const WRITES_IN_FLIGHT = 8;
+
 /**
- * Imports the sources in order. While one document is being written, the next file is already
- * read and extracted (CPU work overlapping disk work); writes stay one at a time, in order, and a
- * file counts as imported only once its document is on disk.
+ * Imports the sources in order. While documents are being written (up to WRITES_IN_FLIGHT side by
+ * side, so their files are fsynced together and the folders they share once for several: see
+ * store/folder-sync.ts), the next file is already read and extracted (CPU work overlapping disk
+ * work). A file counts as imported only once its document is on disk. A file waits for the writes
+ * it depends on: its twin (same bytes or same text), a page from the same address, or an earlier
+ * new version of the same document.
  */
 export async function importSources(
   store: WorkspaceStore,
@@ -73,24 +79,33 @@ export async function importSources(
     options.onOutcome?.(outcome);
     while (outcomes[settled] !== undefined) settled++;
   };
-  // Hashes of the document being written, so its twin right behind it is still caught.
-  const writing = new Set<string>();
-  let previousWrite: Promise<void> = Promise.resolve();
+  // What the writes under way store, by key (`hash:`, `url:`, `document:`), so that what depends on one waits for it.
+  const busy = new Map<string, Promise<void>>();
+  const inFlight = new Set<Promise<void>>();
+  let lastTime = 0;
   for (const [index, source] of sources.entries()) {
     report(source.name);
-    const prepared = await prepare(store, source, options, (hash) => (writing.has(hash) ? previousWrite : undefined));
-    await previousWrite;
+    const prepared = await prepare(store, source, options, (key) => busy.get(key));
     if ('status' in prepared) {
       settle(index, prepared);
       continue;
     }
-    writing.add(prepared.originalHash).add(prepared.textHash);
-    previousWrite = commit(store, prepared, options).then((outcome) => {
-      writing.clear();
-      settle(index, outcome);
+    if (prepared.versionOf !== undefined) await busy.get(`document:${prepared.versionOf.meta.id}`);
+    while (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
+    const now = importTime(store, options.now?.() ?? new Date(), lastTime);
+    lastTime = now.getTime();
+    const write = commit(store, prepared, now).then((outcome) => settle(index, outcome));
+    const keys = [`hash:${prepared.originalHash}`, `hash:${prepared.textHash}`];
+    if (prepared.extracted.sourceUrl !== undefined) keys.push(`url:${prepared.extracted.sourceUrl}`);
+    if (prepared.versionOf !== undefined) keys.push(`document:${prepared.versionOf.meta.id}`);
+    for (const key of keys) busy.set(key, write);
+    inFlight.add(write);
+    void write.finally(() => {
+      inFlight.delete(write);
+      for (const [key, value] of busy) if (value === write) busy.delete(key);
     });
   }
-  await previousWrite;
+  await Promise.all(inFlight);
   report();
   return outcomes;
 }
@@ -107,17 +122,18 @@ interface Prepared {
 }
 
 /**
- * Reads and extracts one file, or says why not. `pendingWrite(hash)` is the write in flight when
- * it stores that same content, so a twin right behind it waits and is then found as a duplicate.
+ * Reads and extracts one file, or says why not. `pendingWrite(key)` is the write in flight that
+ * stores that content (`hash:`) or a page from that address (`url:`), so a twin right behind it
+ * waits and is then found as a duplicate, and a page saved again becomes a new version.
  */
 async function prepare(
   store: WorkspaceStore,
   source: ImportSource,
   options: ImportOptions,
-  pendingWrite: (hash: string) => Promise<void> | undefined,
+  pendingWrite: (key: string) => Promise<void> | undefined,
 ): Promise<Prepared | ImportOutcome> {
   const known = async (hash: string, key: 'originalHash' | 'textHash') => {
-    await pendingWrite(hash);
+    await pendingWrite(`hash:${hash}`);
     return store.documents.find((document) => document.meta[key] === hash);
   };
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -148,7 +164,8 @@ async function prepare(
   const sameText = await known(textHash, 'textHash');
   if (sameText) return duplicate(name, sameText);
   if (options.signal?.aborted) return rejected('cancelled', 'not imported: the import was cancelled');
-  // A page saved again from the same address is a new version of the one already here.
+  // A page saved again from the same address is a new version of the one already here (or being written).
+  if (extracted.sourceUrl !== undefined) await pendingWrite(`url:${extracted.sourceUrl}`);
   const sameUrl =
     extracted.sourceUrl === undefined ? undefined : store.documents.find((document) => document.meta.sourceUrl === extracted.sourceUrl);
   const versionOf = chosen ?? sameUrl;
@@ -165,12 +182,11 @@ async function prepare(
 async function commit(
   store: WorkspaceStore,
   { source, bytes, extracted, originalHash, textHash, versionOf }: Prepared,
-  options: ImportOptions,
+  now: Date,
 ): Promise<ImportOutcome> {
   const { name } = source;
   const kept = await store.saveOriginal(originalHash, bytes);
   if (!kept.ok) return { status: 'rejected', name, code: 'write-failed', message: kept.error.message };
-  const now = importTime(store, options.now?.() ?? new Date());
   if (versionOf !== undefined) {
     // The document may have changed since prepare (an edit): update what is there now.
     const previous = store.document(versionOf.meta.id) ?? versionOf;
@@ -213,9 +229,12 @@ function lengthOf(text: string): { characters: number; utf16Units: number } {
   return { characters: codePointIndex(text).codePointLength, utf16Units: text.length };
 }
 
-/** Import times increase strictly, so the library keeps the order in which files were imported. */
-function importTime(store: WorkspaceStore, now: Date): Date {
-  const latest = Math.max(0, ...store.documents.map((document) => Date.parse(document.meta.importedAt)));
+/**
+ * Import times increase strictly, so the library keeps the order in which files were imported:
+ * after every document in the store and `previous` (the last given to a write still under way).
+ */
+function importTime(store: WorkspaceStore, now: Date, previous: number): Date {
+  const latest = Math.max(previous, ...store.documents.map((document) => Date.parse(document.meta.importedAt)));
   return now.getTime() > latest ? now : new Date(latest + 1);
 }
 
