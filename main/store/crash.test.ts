@@ -56,6 +56,24 @@ describe('a save loop killed with SIGKILL', () => {
   );
 
   it(
+    `leaves every import it acknowledged whole, each written as a batch of documents side by side (${CYCLES} kills)`,
+    () =>
+      withTempDir(async (dir) => {
+        await createWorkspace(dir, { resourcesDir: RESOURCES_DIR, name: 'Crash test' });
+        const next = seeded(13);
+        for (let cycle = 0; cycle < CYCLES; cycle++) {
+          const acknowledged = await runAndKill(['import', dir], 20 + next() * 200);
+          const store = await FolderStore.open(dir);
+          expect(store.problems, `cycle ${cycle}`).toEqual([]);
+          const titles = new Set(store.documents.map((document) => document.meta.title));
+          for (let index = 0; index < 20; index++)
+            expect(titles.has(`crash-${acknowledged}-${index}`), `cycle ${cycle}: import ${acknowledged} was acknowledged`).toBe(true);
+        }
+      }),
+    120_000,
+  );
+
+  it(
     'control: a plain fs.writeFile writer is caught leaving a torn file',
     () =>
       withTempDir(async (dir) => {

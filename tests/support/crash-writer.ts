@@ -3,12 +3,19 @@
 // stdout once save N has resolved (the store acknowledges a write only when it is on disk).
 // `plain`: fs.writeFile straight over the file, as a writer without temp files does: the control
 // that shows the test can see a torn file at all.
+// `import`: imports of 20 new documents each, as one change through the change log (the bundle
+// import's path: the documents written side by side as a batch), printing "ack N" once import N
+// is committed; each document's title is "crash-N-i".
 //   node tests/support/crash-writer.ts durable WORKSPACE DOCUMENT-ID
+//   node tests/support/crash-writer.ts import WORKSPACE
 //   node tests/support/crash-writer.ts plain FILE
 import { writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { Emitter } from '../../core/events.ts';
 import { textTarget } from '../../core/model/annotation.ts';
 import { FolderStore } from '../../main/store/folder-store.ts';
+import { ChangeLog } from '../../main/workbench/change-log.ts';
 
 const [mode, target, documentId] = process.argv.slice(2);
 const ack = (n: number) => writeFileSync(1, `ack ${n}\n`);
@@ -40,6 +47,26 @@ if (mode === 'durable' && target && documentId) {
     if (!written.ok) throw new Error(written.error.message);
     ack(n);
   }
+} else if (mode === 'import' && target) {
+  const store = await FolderStore.open(target);
+  const changes = new ChangeLog(store, {
+    documentsChanged: new Emitter(),
+    annotationsChanged: new Emitter(),
+    historyChanged: new Emitter(),
+    codebookChanged: () => undefined,
+    evidenceChanged: new Emitter(),
+  });
+  const template = store.documents[0]!;
+  const start = Math.max(0, ...store.documents.map((document) => Number(/^crash-(\d+)-/.exec(document.meta.title)?.[1] ?? -1) + 1));
+  for (let n = start; ; n++) {
+    const documents = Array.from({ length: 20 }, (_, index) => {
+      const file = { ...template, meta: { ...template.meta, id: randomUUID(), title: `crash-${n}-${index}` } };
+      return { documentId: file.meta.id, before: undefined, after: file };
+    });
+    const written = await changes.exclusive(() => changes.commit({ label: `Import ${n}`, annotations: [], documents }));
+    if (!written.ok) throw new Error(written.error.message);
+    ack(n);
+  }
 } else if (mode === 'plain' && target) {
   // Made once: each round is all writing (truncate, then 16 MB), so a kill lands inside a write.
   const bytes = Buffer.from(JSON.stringify({ padding: 'x'.repeat(16_000_000) }));
@@ -48,5 +75,5 @@ if (mode === 'durable' && target && documentId) {
     ack(n);
   }
 } else {
-  throw new Error('usage: crash-writer.ts durable WORKSPACE DOCUMENT-ID | plain FILE');
+  throw new Error('usage: crash-writer.ts durable WORKSPACE DOCUMENT-ID | import WORKSPACE | plain FILE');
 }
