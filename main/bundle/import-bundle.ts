@@ -68,7 +68,13 @@ export async function prepareBundleImport(
   const bundle = opened.value;
   try {
     const texts = new Map<string, string>();
+    let sliceStarted = performance.now();
     for (const wanted of contentPaths(bundle.paths)) {
+      // The files are in memory, so nothing here waits: the host's thread is let go every 15 ms.
+      if (performance.now() - sliceStarted > 15) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+      }
       try {
         texts.set(wanted, utf8Text(await bundle.readFile(wanted)));
         bundle.drop(wanted);
