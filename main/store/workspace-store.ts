@@ -35,6 +35,39 @@ export type StoreChange =
 
 export type SavedDocument = Promise<Result<DocumentFile, 'write-failed'>>;
 
+/** One committed change of a shared store's log (the team server's change_log row). */
+export interface CommittedChange {
+  /** Its place in the log (change_log.seq, as text): the SSE event id that names it. */
+  readonly position: string;
+  /** Made by this store (its windows were told when it was made), not by another process on the same database. */
+  readonly own: boolean;
+  readonly actor: string;
+  readonly kind: 'workspace' | 'evidence' | 'archive' | 'document' | 'annotations' | 'document-removed';
+  readonly documentId?: string;
+  /** For 'annotations': the annotations put or removed. */
+  readonly annotationIds?: readonly string[];
+  /** For 'annotations': those put, as committed. */
+  readonly put?: readonly Annotation[];
+}
+
+/**
+ * A store that shares its records with other processes (PostgreSQL) follows the log of committed
+ * changes, each once, in the log's order, whoever made it: another process's change is read into
+ * memory before it is announced, this store's own is only announced.
+ */
+export interface StoreChangeFeed {
+  /** The last change applied here ('0' before any). */
+  readonly position: string;
+  /** Every change, in the log's order, once memory holds it. */
+  readonly onDidApply: Event<CommittedChange>;
+  /**
+   * The changes after `position` up to the last one applied when this is called (read at once,
+   * before the promise settles), in order; 'unknown' when `position` names no change, 'too-many'
+   * when more than `limit` changes follow it.
+   */
+  changesAfter(position: string, limit: number): Promise<readonly CommittedChange[] | 'unknown' | 'too-many'>;
+}
+
 export interface WorkspaceStore {
   /** A local folder for this store's derived data (the search index is `<dir>/index`); for the folder store, the workspace itself. */
   readonly dir: string;
@@ -66,6 +99,8 @@ export interface WorkspaceStore {
   readonly onDidChangeSaveState: Event<SaveState>;
   /** Every change of what the store holds (see StoreChange). */
   readonly onDidChangeRecords: Event<StoreChange>;
+  /** A store shared with other processes: its log of committed changes (undefined for the folder store). */
+  readonly changeFeed?: StoreChangeFeed;
 
   /** Replaces the workspace record; resolves once it is durable. */
   updateWorkspace(next: WorkspaceFile): Promise<Result<WorkspaceFile, 'write-failed'>>;

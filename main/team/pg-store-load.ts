@@ -11,6 +11,7 @@ import {
   type DocumentFile,
 } from '../../core/model/stored-files.ts';
 import type { Failure } from '../../core/result.ts';
+import { logPosition, type LogCursor } from './change-follower.ts';
 import type { TeamDb } from './db.ts';
 import type { KnownAnnotation, KnownDocument } from './pg-store-writes.ts';
 
@@ -22,6 +23,8 @@ export interface LoadedWorkspace {
   readonly documents: Map<string, DocumentFile>;
   readonly known: Map<string, KnownDocument>;
   readonly problems: Failure[];
+  /** The change log's last row these records include (see change-follower.ts). */
+  readonly position: LogCursor;
 }
 
 /** Reads everything in one REPEATABLE READ transaction, so the rows agree with each other. */
@@ -52,6 +55,7 @@ export async function loadWorkspace(db: TeamDb): Promise<LoadedWorkspace> {
       if (!archive.success)
         throw new WorkspaceOpenError('invalid-workspace-file', `The archive record is not valid: ${archive.error.issues[0]?.message}`);
 
+      const position = await logPosition(trx);
       const annotationRows = await trx
         .selectFrom('annotations')
         .select(['document_id', 'id', 'position', 'data', 'version'])
@@ -87,6 +91,55 @@ export async function loadWorkspace(db: TeamDb): Promise<LoadedWorkspace> {
         documents,
         known,
         problems,
+        position,
       };
     });
 }
+
+/** Document `id` as the database holds it now: undefined when it is gone, a failure when it is not valid. */
+export async function reloadDocument(
+  db: TeamDb,
+  id: string,
+): Promise<{ readonly file: DocumentFile; readonly known: KnownDocument } | undefined | Failure> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const row = await trx.selectFrom('documents').select(['data', 'version']).where('id', '=', id).executeTakeFirst();
+      if (row === undefined) return undefined;
+      const rows = await trx
+        .selectFrom('annotations')
+        .select(['id', 'position', 'data', 'version'])
+        .where('document_id', '=', id)
+        .orderBy('position')
+        .execute();
+      const parsed = parseDocumentFile({ ...(row.data as object), annotations: rows.map((annotation) => annotation.data) });
+      if (!parsed.success)
+        return { code: 'invalid', message: `document "${id}" in the team database is not valid: ${parsed.error.issues[0]?.message}` };
+      const annotations = new Map(
+        rows.map((annotation) => [annotation.id, { version: annotation.version, position: annotation.position }]),
+      );
+      return { file: parsed.data, known: { version: row.version, annotations } };
+    });
+}
+
+/** The workspace, evidence or archive record as the database holds it now (undefined: not valid, or no row). */
+export async function reloadSingleton<K extends 'workspace' | 'evidence' | 'archive'>(
+  db: TeamDb,
+  table: K,
+): Promise<{ readonly file: SingletonFiles[K]; readonly version: number } | undefined> {
+  const row = await db
+    .selectFrom(table as 'workspace')
+    .select(['data', 'version'])
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const parsed = SINGLETON_SCHEMAS[table].safeParse(row.data);
+  return parsed.success ? { file: parsed.data as SingletonFiles[K], version: row.version } : undefined;
+}
+
+interface SingletonFiles {
+  workspace: WorkspaceFile;
+  evidence: EvidenceFile;
+  archive: ArchiveFile;
+}
+const SINGLETON_SCHEMAS = { workspace: WorkspaceFile, evidence: EvidenceFile, archive: ArchiveFile };

@@ -36,20 +36,25 @@ export interface ChangeEntry {
   readonly documentId?: string;
   readonly annotationIds?: readonly string[];
   readonly payload?: unknown;
+  /** The writing store's id (see change-follower.ts). */
+  readonly origin?: string;
 }
 
-/** Appends the transaction's one change-log row. */
-export async function logChange(trx: TeamTransaction, entry: ChangeEntry): Promise<void> {
-  await trx
+/** Appends the transaction's one change-log row; resolves with its seq. */
+export async function logChange(trx: TeamTransaction, entry: ChangeEntry): Promise<string> {
+  const row = await trx
     .insertInto('change_log')
     .values({
+      origin: entry.origin ?? null,
       actor: entry.actor,
       kind: entry.kind,
       document_id: entry.documentId ?? null,
       annotation_ids: entry.annotationIds === undefined ? null : [...entry.annotationIds],
       payload: entry.payload === undefined ? null : JSON.stringify(entry.payload),
     })
-    .execute();
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return row.seq;
 }
 
 /** Writes the one row of `table` (created when `expected` is undefined); resolves with its new version. */
@@ -83,6 +88,38 @@ export interface AnnotationWrites {
   readonly updates: readonly { readonly annotation: Annotation; readonly version: number }[];
   readonly inserts: readonly { readonly annotation: Annotation; readonly position: number }[];
   readonly removals: readonly { readonly id: string; readonly version: number }[];
+}
+
+/**
+ * The rows a change of annotations `changed` (those of `put` put, the others removed) writes, each
+ * checked against the version `known` says it had; new ones go after the last.
+ */
+export function annotationWrites(known: KnownDocument, changed: readonly string[], put: readonly Annotation[]): AnnotationWrites {
+  const byId = new Map(put.map((annotation) => [annotation.id, annotation]));
+  // A loop, not Math.max(...): a document may hold more annotations than a call can take arguments.
+  let next = 0;
+  for (const { position } of known.annotations.values()) if (position >= next) next = position + 1;
+  const updates: AnnotationWrites['updates'][number][] = [];
+  const inserts: AnnotationWrites['inserts'][number][] = [];
+  const removals: AnnotationWrites['removals'][number][] = [];
+  for (const annotationId of changed) {
+    const annotation = byId.get(annotationId);
+    const was = known.annotations.get(annotationId);
+    if (annotation !== undefined && was !== undefined) updates.push({ annotation, version: was.version });
+    else if (annotation !== undefined) inserts.push({ annotation, position: next++ });
+    else if (was !== undefined) removals.push({ id: annotationId, version: was.version });
+  }
+  return { updates, inserts, removals };
+}
+
+/** `known` once `writes` are committed. */
+export function knownAfter(known: KnownDocument, writes: AnnotationWrites): KnownDocument {
+  const annotations = new Map<string, KnownAnnotation>(known.annotations);
+  for (const { annotation, version } of writes.updates)
+    annotations.set(annotation.id, { ...annotations.get(annotation.id)!, version: version + 1 });
+  for (const { annotation, position } of writes.inserts) annotations.set(annotation.id, { version: 1, position });
+  for (const { id } of writes.removals) annotations.delete(id);
+  return { version: known.version, annotations };
 }
 
 /** Updates, inserts and deletes annotations of one document, each row checked against the version it was read at. */

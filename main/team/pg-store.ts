@@ -4,7 +4,9 @@
 // versions of the rows it touches (pg-store-writes.ts) and appends one change-log row naming the
 // member who made it (actor.ts). Writes of one record go in order through the folder store's write
 // queue; a pipelined save (`stageAnnotations`) is held in memory at once and taken back if its
-// transaction fails. Nothing here sends NOTIFY: that happens after commit, elsewhere.
+// transaction fails. After each commit, NOTIFY tells the other processes on the database; given the
+// database's URL, the store follows the change log (change-follower.ts) and reads their changes in.
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { ArchiveEntry } from '../../core/archive/entry.ts';
 import { Emitter } from '../../core/events.ts';
@@ -13,22 +15,31 @@ import { ArchiveFile, DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, Work
 import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
 import { planPuts, type PlannedPuts } from '../store/plan-puts.ts';
-import { byImport, type AnnotationPut, type SavedDocument, type StoreChange, type WorkspaceStore } from '../store/workspace-store.ts';
+import {
+  byImport,
+  type AnnotationPut,
+  type CommittedChange,
+  type SavedDocument,
+  type StoreChange,
+  type WorkspaceStore,
+} from '../store/workspace-store.ts';
 import { WriteQueue } from '../store/write-queue.ts';
 import { currentActor } from './actor.ts';
+import { ChangeFollower } from './change-follower.ts';
+import { notifyChange } from './change-listener.ts';
 import { inTransaction, type TeamDb } from './db.ts';
-import { loadWorkspace, type LoadedWorkspace } from './pg-store-load.ts';
+import { loadWorkspace, reloadDocument, reloadSingleton, type LoadedWorkspace } from './pg-store-load.ts';
 import { hasBlob, readBlob, readVersionText, saveBlob } from './pg-store-blobs.ts';
 import {
+  annotationWrites,
   deleteDocument,
+  knownAfter,
   logChange,
   StaleWrite,
   writeAnnotations,
   writeDocument,
   writeSingleton,
-  type AnnotationWrites,
   type ChangeEntry,
-  type KnownAnnotation,
   type KnownDocument,
   type TeamTransaction,
 } from './pg-store-writes.ts';
@@ -38,13 +49,13 @@ export interface PgStoreOptions {
   readonly workDir: string;
   /** Close the database handle with the store (the store was given a handle of its own). */
   readonly ownsDb?: boolean;
-  /** The database's URL, when a worker thread may need to open its own copy (`WorkspaceStore.databaseUrl`). */
+  /**
+   * The database's URL, when a worker thread may need to open its own copy (`WorkspaceStore.databaseUrl`);
+   * given it, the store also follows the other processes' changes (`changeFeed`).
+   */
   readonly url?: string;
-}
-
-/** Who a write is recorded as: the member making the current call, or this machine's user outside a team request. */
-function actorName(): string {
-  return currentActor()?.name ?? 'local';
+  /** How often the change log is read without a notification (ChangeFollower's safety net). */
+  readonly pollMs?: number;
 }
 
 export class PgWorkspaceStore implements WorkspaceStore {
@@ -70,6 +81,11 @@ export class PgWorkspaceStore implements WorkspaceStore {
   private ordered: DocumentFile[] | undefined;
   /** Documents with pipelined saves not yet committed: what is committed, and which saves were made from a failed one. */
   private readonly staged = new Map<string, { committed: DocumentFile; count: number; generation: number }>();
+  /** Written in this store's change-log rows, so that it knows them from other processes' rows. */
+  readonly origin = randomUUID();
+  readonly changeFeed: ChangeFollower | undefined;
+  /** NOTIFYs sent and not yet answered (close waits for them). */
+  private readonly notifying = new Set<Promise<void>>();
 
   readonly onDidChangeSaveState = this.queue.onDidChangeSaveState;
   private readonly changed = new Emitter<StoreChange>();
@@ -89,6 +105,16 @@ export class PgWorkspaceStore implements WorkspaceStore {
     this.documentFiles = loaded.documents;
     this.known = loaded.known;
     this.unreadable = loaded.problems;
+    this.changeFeed =
+      options.url === undefined
+        ? undefined
+        : new ChangeFollower(db, {
+            origin: this.origin,
+            start: loaded.position,
+            url: options.url,
+            apply: (change) => this.applyRemote(change),
+            ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+          });
   }
 
   /** Reads the workspace in the team database `db` (migrated, holding a workspace: see import-workspace.ts). */
@@ -129,14 +155,17 @@ export class PgWorkspaceStore implements WorkspaceStore {
 
   /** Runs `work` and the change log's row in one transaction; a stale write or a database error is 'write-failed'. */
   private async transact<T>(what: string, entry: Omit<ChangeEntry, 'actor'>, work: (trx: TeamTransaction, actor: string) => Promise<T>) {
-    const actor = actorName();
+    const actor = currentActor()?.name ?? 'local'; // outside a team request: this machine's user
     try {
-      const value = await inTransaction(this.db, async (trx) => {
+      const { done, seq } = await inTransaction(this.db, async (trx) => {
         const done = await work(trx, actor);
-        await logChange(trx, { ...entry, actor });
-        return done;
+        return { done, seq: await logChange(trx, { ...entry, actor, origin: this.origin }) };
       });
-      return ok(value);
+      // After COMMIT, never inside the transaction (design: team-server.md §5), and not awaited: the save is done.
+      const notified = notifyChange(this.db, seq);
+      this.notifying.add(notified);
+      void notified.finally(() => this.notifying.delete(notified));
+      return ok(done);
     } catch (error) {
       if (error instanceof StaleWrite)
         return fail(
@@ -256,38 +285,14 @@ export class PgWorkspaceStore implements WorkspaceStore {
   private async save(id: string, planned: PlannedPuts): SavedDocument {
     const known = this.known.get(id);
     if (known === undefined) return fail('write-failed', `Could not save document "${id}": the document was deleted meanwhile`);
-    const put = new Map(planned.record.put.map((annotation) => [annotation.id, annotation]));
-    // After the last one (a loop: a document may hold more annotations than a call can take arguments).
-    let next = 0;
-    for (const { position } of known.annotations.values()) if (position >= next) next = position + 1;
-    const writes: {
-      updates: AnnotationWrites['updates'][number][];
-      inserts: AnnotationWrites['inserts'][number][];
-      removals: AnnotationWrites['removals'][number][];
-    } = {
-      updates: [],
-      inserts: [],
-      removals: [],
-    };
-    for (const annotationId of planned.changed) {
-      const annotation = put.get(annotationId);
-      const was = known.annotations.get(annotationId);
-      if (annotation !== undefined && was !== undefined) writes.updates.push({ annotation, version: was.version });
-      else if (annotation !== undefined) writes.inserts.push({ annotation, position: next++ });
-      else if (was !== undefined) writes.removals.push({ id: annotationId, version: was.version });
-    }
+    const writes = annotationWrites(known, planned.changed, planned.record.put);
     const written = await this.transact(
       `document "${id}"`,
       { kind: 'annotations', documentId: id, annotationIds: planned.changed, payload: { put: planned.record.put } },
       (trx, actor) => writeAnnotations(trx, id, writes, actor),
     );
     if (!written.ok) return written;
-    const annotations = new Map<string, KnownAnnotation>(known.annotations);
-    for (const { annotation, version } of writes.updates)
-      annotations.set(annotation.id, { ...annotations.get(annotation.id)!, version: version + 1 });
-    for (const { annotation, position } of writes.inserts) annotations.set(annotation.id, { version: 1, position });
-    for (const { id: removed } of writes.removals) annotations.delete(removed);
-    this.known.set(id, { version: known.version, annotations });
+    this.known.set(id, knownAfter(known, writes));
     return ok(planned.document);
   }
 
@@ -300,10 +305,8 @@ export class PgWorkspaceStore implements WorkspaceStore {
         deleteDocument(trx, id, known),
       );
       if (!removed.ok) return removed;
-      this.documentFiles.delete(id);
       this.known.delete(id);
-      this.ordered = undefined;
-      this.changed.fire({ kind: 'document', documentId: id, before: current });
+      this.holdDocument(id, undefined);
       return ok(current);
     });
   }
@@ -328,13 +331,53 @@ export class PgWorkspaceStore implements WorkspaceStore {
     return readVersionText(this.db, sha256);
   }
 
-  /** Makes `document` what memory holds for `id`, and says so (unless it held it already). */
-  private holdDocument(id: string, document: DocumentFile, annotationIds?: readonly string[]): void {
+  /** Makes `document` what memory holds for `id` (undefined: none), and says so (unless it held it already). */
+  private holdDocument(id: string, document: DocumentFile | undefined, annotationIds?: readonly string[]): void {
     const before = this.documentFiles.get(id);
     if (before === document) return;
-    this.documentFiles.set(id, document);
+    if (document === undefined) this.documentFiles.delete(id);
+    else this.documentFiles.set(id, document);
     this.ordered = undefined;
     this.changed.fire({ kind: 'document', documentId: id, before, ...(annotationIds === undefined ? {} : { annotationIds }) });
+  }
+
+  /** Reads into memory a record another process changed (in the record's turn, after this store's own writes of it). */
+  private async applyRemote(change: CommittedChange): Promise<void> {
+    if (change.kind === 'workspace' || change.kind === 'evidence' || change.kind === 'archive') {
+      const kind = change.kind;
+      await this.queue.enqueue(kind, async () => this.reloadSingleton(kind), { quiet: true });
+      return;
+    }
+    const id = change.documentId!;
+    for (;;) {
+      const reloaded = await this.queue.enqueue(
+        documentKey(id),
+        async () => {
+          // Pipelined saves of it are under way, held in memory before they commit: read it after them.
+          if (this.staged.has(id)) return ok(false);
+          const now = await reloadDocument(this.db, id);
+          if (now !== undefined && 'code' in now) this.unreadable.push(now);
+          else {
+            if (now === undefined) this.known.delete(id);
+            else this.known.set(id, now.known);
+            this.holdDocument(id, now?.file);
+          }
+          return ok(true);
+        },
+        { quiet: true },
+      );
+      if (!reloaded.ok || reloaded.value) return;
+    }
+  }
+
+  private async reloadSingleton(kind: 'workspace' | 'evidence' | 'archive'): Promise<Result<void, 'write-failed'>> {
+    const now = await reloadSingleton(this.db, kind);
+    if (now === undefined) return ok(undefined);
+    if (kind === 'workspace') [this.workspaceFile, this.workspaceVersion] = [now.file as WorkspaceFile, now.version];
+    else if (kind === 'evidence') [this.evidenceFile, this.evidenceVersion] = [now.file as EvidenceFile, now.version];
+    else [this.archiveFile, this.archiveVersion] = [now.file as ArchiveFile, now.version];
+    if (kind !== 'archive') this.changed.fire({ kind });
+    return ok(undefined);
   }
 
   flush(): Promise<void> {
@@ -343,6 +386,8 @@ export class PgWorkspaceStore implements WorkspaceStore {
 
   async close(): Promise<void> {
     await this.flush();
+    await this.changeFeed?.close();
+    while (this.notifying.size > 0) await Promise.allSettled([...this.notifying]);
     this.changed.dispose();
     if (this.ownsDb) await this.db.destroy();
   }

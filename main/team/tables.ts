@@ -42,6 +42,8 @@ export interface ChangeLogRow {
   document_id: string | null;
   annotation_ids: string[] | null;
   payload: ColumnType<unknown, string | null, string | null>;
+  /** 0003-change-origin: the writing store's id (PgWorkspaceStore.origin); null before it. */
+  origin: string | null;
 }
 
 export interface TeamTables {

@@ -8,6 +8,7 @@ import { SECURITY_HEADERS } from '../../core/security/csp.ts';
 import type { WorkbenchService } from '../../core/contract/workbench-api.ts';
 import type { UploadStaging } from '../import/upload-staging.ts';
 import type { ExportStaging } from '../bundle/export-staging.ts';
+import type { ServiceChangeFeed } from '../workbench/committed-changes.ts';
 import { dispatchTo, handleCall, handleDownload, handleUpload, sendJson, type Caller } from './api-routes.ts';
 import { EventFeed } from './event-feed.ts';
 import { checkRequest, newToken, originRefusal, tokenCookieName, type Refusal } from './guard.ts';
@@ -117,7 +118,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (kind !== 'loopback' && options.allowRemote !== true)
     throw new Error(`Listening on ${host} exposes the workspace to the network; pass allowRemote to mean it`);
   const endStreams = new Set<() => void>();
-  const feed = new EventFeed(service);
+  // The team server's service follows the team database's change log (workbench-service.ts `changeFeed`).
+  const feed = new EventFeed(service, undefined, (service as { readonly changeFeed?: ServiceChangeFeed }).changeFeed);
   let boundPort = port;
   let isAllowedHost: (host: string) => boolean = () => false;
   // Requests being answered (event streams excepted); closing waits for them, then drops idle sockets.

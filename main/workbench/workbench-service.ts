@@ -32,6 +32,7 @@ import { annotationMethods } from './annotation-methods.ts';
 import { annotationTableMethods } from './annotation-table-methods.ts';
 import { bundleMethods } from './bundle-methods.ts';
 import { ChangeLog } from './change-log.ts';
+import { followCommittedChanges, type ServiceChangeFeed } from './committed-changes.ts';
 import { codebookMethods } from './codebook-methods.ts';
 import { speakerMethods } from './speaker-methods.ts';
 import { documentMethods } from './document-methods.ts';
@@ -53,6 +54,8 @@ export interface WorkbenchHost extends WorkbenchService {
   readonly uploads: UploadStaging;
   /** Finished exports, until the window saves them (the hosts' download routes read them). */
   readonly exports: ExportStaging;
+  /** A shared store's committed changes, each with its place in the log (the team server's event stream resumes from it). */
+  readonly changeFeed?: ServiceChangeFeed;
   /** Imports files the host itself chose (the desktop File › Import… dialog, the CLI). */
   importSources(jobId: string, sources: readonly ImportSource[]): Promise<ImportOutcome[]>;
   /** Opens a bundle the host itself chose (the CLI) for import; applyBundleImport merges it. */
@@ -132,6 +135,19 @@ export function createWorkbenchService(
     archiveChanged,
     codebookChanged: () => workspaceChanged.fire(workspace.info()),
   });
+  // A change another process made to a shared store: the same events as one made here.
+  const remoteEmitters: Partial<Record<string, { fire(payload: never): void }>> = {
+    didChangeWorkspace: workspaceChanged,
+    didChangeEvidence: evidenceChanged,
+    didChangeArchive: archiveChanged,
+    didChangeDocuments: documentsChanged,
+    didChangeAnnotations: annotationsChanged,
+  };
+  const followed =
+    store.changeFeed &&
+    followCommittedChanges(store.changeFeed, store, workspace.info, ({ event, payload }) =>
+      (remoteEmitters[event] as { fire(payload: unknown): void } | undefined)?.fire(payload),
+    );
   const { dispose: disposeBundles, ...bundles } = bundleMethods({
     store,
     changes,
@@ -154,6 +170,7 @@ export function createWorkbenchService(
     store,
     uploads,
     exports,
+    ...(followed === undefined ? {} : { changeFeed: followed }),
     ...workspaceApi,
     ...documentMethods(store, changes, documentsChanged),
     ...versionMethods(store),
@@ -202,6 +219,7 @@ export function createWorkbenchService(
       disposing ??= (async () => {
         stop();
         disposePresence();
+        followed?.dispose();
         jobs.cancelAll();
         await disposeSuggestions();
         for (const emitter of emitters) emitter.dispose();

@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely/migration';
 import { workspaceMigration } from './0001-workspace.ts';
 import { membersMigration } from './0002-members.ts';
+import { changeOriginMigration } from './0003-change-origin.ts';
 
 export const TEAM_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-workspace': workspaceMigration,
   '0002-members': membersMigration,
+  '0003-change-origin': changeOriginMigration,
 };
