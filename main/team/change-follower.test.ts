@@ -9,25 +9,16 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnnotationsChange } from '../../core/contract/workbench-api.ts';
 import { createTestDatabase, pgSkip, type TestDatabase } from '../../tests/support/pg-database.ts';
+import { importSample, startTeamProcess, type TeamProcess } from '../../tests/support/team-processes.ts';
 import { makeTempDir } from '../../tests/support/temp-dir.ts';
-import { RESOURCES_DIR } from '../app-paths.ts';
-import { EXTRACTORS } from '../import/extractors.ts';
-import { FolderStore } from '../store/folder-store.ts';
-import { createWorkbenchService, type WorkbenchHost } from '../workbench/workbench-service.ts';
-import { createWorkspace } from '../workspace/create-workspace.ts';
 import { runAs, type Actor } from './actor.ts';
 import { openTeamDb, type TeamDb } from './db.ts';
-import { importWorkspace } from './import-workspace.ts';
-import { migrateTeamDb } from './migrate.ts';
-import { PgWorkspaceStore } from './pg-store.ts';
 
 const ana: Actor = { userId: 'u-ana', name: 'Ana', role: 'analyst' };
 const ben: Actor = { userId: 'u-ben', name: 'Ben', role: 'analyst' };
 const WAIT = { timeout: 15_000, interval: 25 };
 
-interface Server {
-  readonly store: PgWorkspaceStore;
-  readonly service: WorkbenchHost;
+interface Server extends TeamProcess {
   /** Every change the follower applied, by its place in the log, in the order applied. */
   readonly applied: string[];
   /** The service's didChangeAnnotations events, in the order fired. */
@@ -40,25 +31,14 @@ describe.skipIf(pgSkip)('two server processes on one team database', () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   const servers: Server[] = [];
 
-  /** One `team serve`'s store and service, with its own pool and LISTEN connection. */
+  /** One `team serve`'s store and service, recording what it applies and announces. */
   const start = async (): Promise<Server> => {
-    const store = await PgWorkspaceStore.open(openTeamDb(database.url), {
-      workDir: path.join(temp.dir, `work-${servers.length}`),
-      ownsDb: true,
-      url: database.url,
-      pollMs: 60_000,
-    });
-    const service = createWorkbenchService(store, { extractors: EXTRACTORS });
-    const server: Server = { store, service, applied: [], annotationEvents: [] };
-    service.changeFeed!.onDidApply((change) => server.applied.push(change.position));
-    service.onDidChangeAnnotations((change) => server.annotationEvents.push(change));
+    const started = await startTeamProcess(database.url, path.join(temp.dir, `work-${servers.length}`));
+    const server: Server = { ...started, applied: [], annotationEvents: [] };
+    started.service.changeFeed!.onDidApply((change) => server.applied.push(change.position));
+    started.service.onDidChangeAnnotations((change) => server.annotationEvents.push(change));
     servers.push(server);
     return server;
-  };
-  const stop = async (server: Server) => {
-    servers.splice(servers.indexOf(server), 1);
-    await server.service.dispose();
-    await server.store.close();
   };
   /** The change log's rows after `seq` in its order (xid, seq). */
   const logAfter = async (seq: string) =>
@@ -80,15 +60,10 @@ describe.skipIf(pgSkip)('two server processes on one team database', () => {
     temp = await makeTempDir();
     database = await createTestDatabase();
     db = openTeamDb(database.url);
-    expect((await migrateTeamDb(db)).ok).toBe(true);
-    const dir = path.join(temp.dir, 'ws');
-    await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
-    const folder = await FolderStore.open(dir);
-    expect((await importWorkspace(folder, db)).ok).toBe(true);
-    await folder.close();
+    await importSample(db, path.join(temp.dir, 'ws'));
   });
   afterEach(async () => {
-    for (const server of [...servers]) await stop(server);
+    for (const server of servers.splice(0)) await server.close();
     await db.destroy();
     await database.drop();
     await temp[Symbol.asyncDispose]();

@@ -1,9 +1,10 @@
 // The event stream's resumption: what a reconnecting browser is sent, over real HTTP.
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { subscriptionName, WORKBENCH_EVENTS, type WorkbenchEvent, type WorkbenchService } from '../../core/contract/workbench-api.ts';
 import { Emitter } from '../../core/events.ts';
+import { connect } from '../../tests/support/sse-client.ts';
 import { EventFeed, REPLAY_LIMIT } from './event-feed.ts';
 
 /** A service that only has events, each fired by the test. */
@@ -13,48 +14,6 @@ function eventSource() {
   return {
     service: service as unknown as WorkbenchService,
     fire: (event: WorkbenchEvent, payload: unknown) => emitters.get(event)!.fire(payload),
-  };
-}
-
-interface Frame {
-  id?: string;
-  event?: string;
-  data?: string;
-}
-
-/** Opens the stream; `frames` fills as they come; `close()` hangs up. */
-function connect(port: number, lastEventId?: string) {
-  const frames: Frame[] = [];
-  let buffer = '';
-  let response: IncomingMessage | undefined;
-  const request = httpRequest(
-    { host: '127.0.0.1', port, path: '/', headers: lastEventId ? { 'last-event-id': lastEventId } : {} },
-    (answer) => {
-      response = answer;
-      answer.setEncoding('utf8');
-      answer.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const frame: Frame = {};
-          for (const line of block.split('\n')) {
-            const [field, ...rest] = line.split(': ');
-            if (field === 'id' || field === 'event' || field === 'data') frame[field] = rest.join(': ');
-          }
-          if (frame.event !== undefined || frame.id !== undefined) frames.push(frame);
-        }
-      });
-    },
-  );
-  request.end();
-  return {
-    frames,
-    close: () => {
-      response?.destroy();
-      request.destroy();
-    },
   };
 }
 
