@@ -148,4 +148,18 @@ describe.skipIf(pgSkip)('two server processes on one team database', () => {
     await vi.waitFor(() => expect(seen(a, after)).toBe(true), WAIT);
     expect(a.annotationEvents.filter((event) => event.put.some((put) => put.id === meanwhile))).toHaveLength(1);
   });
+
+  it("refuses a member's undo over another process's later edit, as over one made in the same process", async () => {
+    const [a, b] = [await start(), await start()];
+    const documentId = a.store.documents[0]!.meta.id;
+    const anas = await mark(a, ana, 0);
+    await vi.waitFor(() => expect(b.store.document(documentId)!.annotations.some((annotation) => annotation.id === anas)).toBe(true), WAIT);
+    const edited = await runAs(ben, () => b.service.updateAnnotation(documentId, anas, { note: "Ben's check" }));
+    expect(edited.ok).toBe(true);
+    const note = () => a.store.document(documentId)!.annotations.find((annotation) => annotation.id === anas)?.note;
+    await vi.waitFor(() => expect(note()).toBe("Ben's check"), WAIT);
+    const undone = await runAs(ana, () => a.service.undo());
+    expect(undone.ok ? undefined : undone.error.code).toBe('conflict');
+    expect((await runAs(ana, () => a.service.getHistory())).canUndo).toBe(true);
+  });
 });
