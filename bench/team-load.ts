@@ -95,15 +95,16 @@ export interface Receipt {
 
 /**
  * One analyst's `GET /api/events`. While `recording`, every didChangeAnnotations it gets is kept as
- * receipts (`annotationId@version` per annotation put); ids of the stream's events are checked to
- * follow each other with no gap (a missed event shows as a gap).
+ * receipts (`annotationId@version` per annotation put); the ids of the stream's changes (places in
+ * the team database's change log, not consecutive: main/web/event-feed.ts) are checked never to come
+ * twice. What is missing or out of order shows in the receipts.
  */
 export class EventStream {
   recording = false;
   readonly receipts: Receipt[] = [];
   events = 0;
-  gaps = 0;
-  private lastSeq: number | undefined;
+  repeatedIds = 0;
+  private readonly ids = new Set<string>();
   private buffer = '';
   private readonly destroy: () => void;
   readonly opened: Promise<void>;
@@ -154,11 +155,10 @@ export class EventStream {
       else if (line.startsWith('data: ')) data = line.slice(6);
       else if (line.startsWith('id: ')) id = line.slice(4);
     }
-    if (id !== undefined) {
-      const seq = Number(id.slice(id.lastIndexOf('.') + 1));
-      // The first id a stream gets says where it starts; an event with an id is one the feed numbers.
-      if (this.lastSeq !== undefined && event !== '' && seq !== this.lastSeq + 1) this.gaps++;
-      this.lastSeq = seq;
+    // An event with an id is a change of the log (the first id a stream gets, without an event, says where it starts).
+    if (id !== undefined && event !== '') {
+      if (this.ids.has(id)) this.repeatedIds++;
+      this.ids.add(id);
     }
     if (event !== 'didChangeAnnotations') return;
     this.events++;
@@ -299,7 +299,7 @@ export function realtimeFigures(saves: readonly Save[], streams: readonly EventS
     missing,
     duplicates,
     sameOrderOnEveryStream: sameOrder,
-    feedGaps: streams.reduce((sum, stream) => sum + stream.gaps, 0),
+    feedRepeatedIds: streams.reduce((sum, stream) => sum + stream.repeatedIds, 0),
   };
 }
 
