@@ -7,7 +7,8 @@
 // its transaction commits, so transaction A can take seq 5, B seq 6, and B commit first; a reader
 // that saw 6 and moved its cursor past it would never read 5. Every transaction with an xid below
 // pg_snapshot_xmin(pg_current_snapshot()) has ended, so no row can appear behind the cursor later.
-// The cost: one long transaction (a big import) holds back other processes' delivery until it ends.
+// The cost: one long transaction (a big import), or one left idle, anywhere on the PostgreSQL
+// server (xids are the cluster's, not the database's), holds back delivery until it ends.
 import { sql } from 'kysely';
 import type { Annotation } from '../../core/model/annotation.ts';
 import { Emitter } from '../../core/events.ts';
