@@ -234,6 +234,8 @@ export async function teamServer(url: string, root: string, workspace: BundleWor
       const pick = () => documentIds[Math.floor(random() * documentIds.length)]!;
       const reads = {
         listDocuments: await timeCalls(reader, 5, 'listDocuments', () => []),
+        // The library's first page, as a window asks for it (renderer/src/app/use-workbench.ts).
+        listDocumentsFirstPage: await timeCalls(reader, 20, 'listDocumentsPage', () => [200]),
         getDocument: await timeCalls(reader, 50, 'getDocument', () => [pick(), 500]),
         search: await timeCalls(reader, SEARCHES.length * 5, 'search', (index) => [SEARCHES[index % SEARCHES.length]!, { limit: 20 }]),
       };

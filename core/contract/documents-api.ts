@@ -16,6 +16,15 @@ export interface DocumentPage extends DocumentView {
   readonly nextAnnotations?: AnnotationCursor;
 }
 
+/** A page of the library, in import order. */
+export interface DocumentListPage {
+  readonly documents: DocumentSummary[];
+  /** How many documents the library holds now. */
+  readonly total: number;
+  /** Where the next page starts (`listDocumentsPage`'s `after`); absent on the last page. */
+  readonly next?: string;
+}
+
 /** What "Remove the sample" removed. */
 export interface SampleRemoval {
   readonly documents: number;
@@ -27,6 +36,14 @@ export interface SampleRemoval {
 export interface DocumentsApi {
   /** The library: every document's metadata, in import order. */
   listDocuments(): Promise<DocumentSummary[]>;
+  /**
+   * The library a page at a time, in import order: the first `limit` documents, or those after
+   * `after` (a page's `next`), so a window shows the top of a large library before the rest has come.
+   * A document added or removed between two pages shows in `didChangeDocuments`.
+   */
+  listDocumentsPage(limit: number, after?: string): Promise<DocumentListPage>;
+  /** The library's rows of documents `ids` (those still there, in that order): what a change made to their counts. */
+  getDocumentSummaries(ids: string[]): Promise<DocumentSummary[]>;
   /**
    * A document with its annotations in text order: all of them, or the first `annotationLimit`
    * (the rest come from `getAnnotations`, from `nextAnnotations` on), so the top of a long
@@ -88,6 +105,8 @@ export interface DocumentsApi {
 /** This half's method list (the compiler checks it against the interface). */
 export const documentsMethods = {
   listDocuments: true,
+  listDocumentsPage: true,
+  getDocumentSummaries: true,
   getDocument: true,
   getAnnotations: true,
   getWorkspaceInfo: true,

@@ -77,6 +77,8 @@ const MAX_ANNOTATION_FILE_CHARACTERS = 6 * 1024 * 1024;
 const MAX_PASTE_CHARACTERS = 2_000_000;
 
 const PageLimit = z.number().int().min(1).max(100_000);
+/** A page of the library's `next` (opaque: the place in the library's order of the document it ended with). */
+const DocumentListCursor = z.string().regex(/^[A-Za-z0-9_-]{1,12000}$/, 'a cursor of the library is a page\'s "next"');
 
 const CodebookFormat = z.enum(['csv', 'qdc']);
 const SpeakerName = z.string().trim().min(1).max(500);
@@ -162,6 +164,8 @@ const RemovalTarget = z.union([
 
 export const workbenchArgs = {
   listDocuments: z.tuple([]),
+  listDocumentsPage: z.union([z.tuple([PageLimit]), z.tuple([PageLimit, DocumentListCursor])]),
+  getDocumentSummaries: z.tuple([z.array(DocumentId).max(10_000)]),
   getDocument: z.union([z.tuple([DocumentId]), z.tuple([DocumentId, PageLimit])]),
   getAnnotations: z.tuple([DocumentId, AnnotationCursor, PageLimit]),
   getWorkspaceInfo: z.tuple([]),

@@ -9,6 +9,8 @@ const LEAST: Record<WorkbenchMethod, TeamRole> = {
   ...Object.fromEntries(
     [
       'listDocuments',
+      'listDocumentsPage',
+      'getDocumentSummaries',
       'getDocument',
       'getAnnotations',
       'getWorkspaceInfo',

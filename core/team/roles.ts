@@ -55,6 +55,8 @@ export const METHOD_RULES = {
   // Documents. Importing is part of an analyst's work (the details step after it is updateDocumentsMeta),
   // so is editing a document's details; deleting a document takes everyone's annotations on it with it.
   listDocuments: read,
+  listDocumentsPage: read,
+  getDocumentSummaries: read,
   getDocument: read,
   getAnnotations: read,
   getWorkspaceInfo: read,

@@ -8,20 +8,43 @@ import type { Emitter } from '../../core/events.ts';
 import { afterAnnotationsRemoved, dependentsOf } from '../../core/evidence/references.ts';
 import { quoted } from '../../core/history/edit-labels.ts';
 import type { DetailFields, DetailsEdit } from '../../core/history/history.ts';
-import { DocumentMeta } from '../../core/model/document.ts';
+import { DocumentMeta, type DocumentSummary } from '../../core/model/document.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 
 type DocumentMethods = Pick<
   WorkbenchApi,
-  'listDocuments' | 'getDocument' | 'getAnnotations' | 'updateDocumentMeta' | 'updateDocumentsMeta' | 'deleteDocument'
+  | 'listDocuments'
+  | 'listDocumentsPage'
+  | 'getDocumentSummaries'
+  | 'getDocument'
+  | 'getAnnotations'
+  | 'updateDocumentMeta'
+  | 'updateDocumentsMeta'
+  | 'deleteDocument'
 >;
 
 export function documentMethods(store: WorkspaceStore, changes: ChangeLog, documentsChanged: Emitter<DocumentsChange>): DocumentMethods {
   return {
     async listDocuments() {
-      return store.documents.map(({ meta, annotations }) => ({ meta, annotationCount: annotations.length }));
+      return store.documents.map(summaryOf);
+    },
+
+    async listDocumentsPage(limit, after) {
+      const all = store.documents;
+      const start = after === undefined ? 0 : pageStart(all, after);
+      const end = Math.min(all.length, start + limit);
+      const documents = all.slice(start, end).map(summaryOf);
+      return end < all.length ? { documents, total: all.length, next: cursorOf(all[end - 1]!) } : { documents, total: all.length };
+    },
+
+    async getDocumentSummaries(ids) {
+      return ids.flatMap((id) => {
+        const file = store.document(id);
+        return file === undefined ? [] : [summaryOf(file)];
+      });
     },
 
     async getDocument(id, annotationLimit) {
@@ -136,4 +159,42 @@ function applyPatch(meta: DocumentMeta, patch: DocumentMetaPatch): Record<string
     else if (value !== undefined) next[key] = value;
   }
   return next;
+}
+
+function summaryOf({ meta, annotations }: DocumentFile): DocumentSummary {
+  return { meta, annotationCount: annotations.length };
+}
+
+/** Where a page ended: the place in the library's order (byImport) of its last document, and that document. */
+function cursorOf({ meta }: DocumentFile): string {
+  return Buffer.from(JSON.stringify([meta.importedAt, meta.title, meta.id])).toString('base64url');
+}
+
+/**
+ * Where the page after cursor `after` starts in `all`: after the document it names, wherever
+ * documents added or removed meanwhile have moved it; after that document's place in the order
+ * when it is gone. A cursor that cannot be read starts at the beginning.
+ */
+function pageStart(all: readonly DocumentFile[], after: string): number {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    return 0;
+  }
+  if (!Array.isArray(key) || key.length !== 3 || !key.every((part) => typeof part === 'string')) return 0;
+  const [importedAt, title, id] = key as [string, string, string];
+  const found = all.findIndex((file) => file.meta.id === id);
+  if (found >= 0) return found + 1;
+  // The first document after the gone one's place (byImport: imported at, then title).
+  const isAfter = (file: DocumentFile) =>
+    file.meta.importedAt > importedAt || (file.meta.importedAt === importedAt && file.meta.title > title);
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (isAfter(all[middle]!)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

@@ -1,6 +1,6 @@
 // React hooks over the api client: load data, and reload it when the service says it changed.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AnnotationsChange } from '../../../core/contract/workbench-api.ts';
+import type { AnnotationsChange, DocumentListPage } from '../../../core/contract/workbench-api.ts';
 import { textOrderIndex } from '../../../core/annotations/layout.ts';
 import type { Annotation } from '../../../core/model/annotation.ts';
 import type { DocumentSummary, DocumentView } from '../../../core/model/document.ts';
@@ -46,23 +46,72 @@ export function useSaveState(initial: SaveState | undefined): SaveState | undefi
   return state ?? initial;
 }
 
+/** The library's first page (what a window shows first), then pages of the rest, in idle time. */
+const FIRST_DOCUMENTS = 200;
+const DOCUMENT_PAGE = 2000;
+const RECOUNT_DELAY_MS = 100;
+
 export function useDocumentList(): Loadable<DocumentSummary[]> {
   const [list, setList] = useState<Loadable<DocumentSummary[]>>({ state: 'loading' });
-  // Each change reloads the list, and answers may come back out of order (the web host answers
-  // requests on several connections): only the answer to the latest request is shown.
+  // A change of documents reads the library again, a page at a time; answers may come back out of
+  // order (the web host answers requests on several connections): only the latest reading is shown.
+  // A change of annotations only (every save, anyone's) reads the rows of the documents it names.
   const latest = useRef(0);
   const load = useCallback(() => {
     const request = ++latest.current;
-    api.listDocuments().then(
-      (value) => request === latest.current && setList({ state: 'ready', value }),
-      (error: unknown) => request === latest.current && setList({ state: 'failed', message: messageOf(error) }),
-    );
+    const failed = (error: unknown) => request === latest.current && setList({ state: 'failed', message: messageOf(error) });
+    /** The pages after `page`, in idle time (the browser paints and handles input between them). */
+    const rest = async (page: DocumentListPage, documents: DocumentSummary[]) => {
+      for (let next = page.next; next !== undefined;) {
+        await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 100 }));
+        const more = await api.listDocumentsPage(DOCUMENT_PAGE, next);
+        if (request !== latest.current) return;
+        documents = [...documents, ...more.documents];
+        setList({ state: 'ready', value: documents });
+        next = more.next;
+      }
+    };
+    api
+      .listDocumentsPage(FIRST_DOCUMENTS)
+      .then((page) => {
+        if (request !== latest.current) return;
+        setList({ state: 'ready', value: page.documents });
+        return rest(page, page.documents);
+      }, failed)
+      .catch(failed);
+  }, []);
+  const recount = useCallback(async (ids: readonly string[]) => {
+    const request = latest.current;
+    try {
+      const rows = new Map((await api.getDocumentSummaries([...ids])).map((row) => [row.meta.id, row]));
+      if (request !== latest.current) return;
+      setList((shown) =>
+        shown.state === 'ready' ? { state: 'ready', value: shown.value.map((row) => rows.get(row.meta.id) ?? row) } : shown,
+      );
+    } catch {
+      // The counts stay as they were; the next change (or reading the library again) brings them.
+    }
   }, []);
   useEffect(() => {
     load();
-    const subscription = api.onDidChangeDocuments(load);
-    return () => subscription.dispose();
-  }, [load]);
+    // The documents whose counts changed, read together a moment later (a team saves many times a second).
+    const stale = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const subscription = api.onDidChangeDocuments((change) => {
+      if (change.annotationsOnly !== true) return load();
+      for (const id of change.changed) stale.add(id);
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        const ids = [...stale];
+        stale.clear();
+        void recount(ids);
+      }, RECOUNT_DELAY_MS);
+    });
+    return () => {
+      subscription.dispose();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [load, recount]);
   return list;
 }
 
