@@ -45,6 +45,7 @@ import { Jobs } from './jobs.ts';
 import { versionMethods } from './version-methods.ts';
 import { presenceMethods } from './presence-methods.ts';
 import { searchMethods } from './search-methods.ts';
+import { latestAtMost } from './latest-at-most.ts';
 import { settingsMethods } from './settings-methods.ts';
 import { workspaceMethods } from './workspace-methods.ts';
 
@@ -92,6 +93,9 @@ export interface ServiceOptions {
   readonly team?: { readonly database: string };
 }
 
+/** The save state goes to the windows at most this often (the latest; see latestAtMost). */
+const SAVE_STATE_INTERVAL_MS = 100;
+
 export function createWorkbenchService(
   store: WorkspaceStore,
   { extractors, limits = DEFAULT_LIMITS, keysDir, checkOnOpen = false, indexOnOpen = false, suggestOnImport = false, team }: ServiceOptions,
@@ -105,6 +109,8 @@ export function createWorkbenchService(
   const evidenceChanged = new Emitter<EvidenceData>();
   const archiveChanged = new Emitter<{ readonly entries: number }>();
   const searchStatusChanged = new Emitter<SearchStatus>();
+  // Told to every window (on a team server, every save of every member changes it twice).
+  const saveState = latestAtMost(store.onDidChangeSaveState, SAVE_STATE_INTERVAL_MS);
   const suggestionsProgressed = new Emitter<SuggestionProgress>();
   const matchingProgressed = new Emitter<MatchProgress>();
   const presenceChanged = new Emitter<Presence>();
@@ -204,7 +210,7 @@ export function createWorkbenchService(
     onDidChangeDocuments: documentsChanged.event,
     onDidChangeAnnotations: annotationsChanged.event,
     onDidChangeWorkspace: workspaceChanged.event,
-    onDidChangeSaveState: store.onDidChangeSaveState,
+    onDidChangeSaveState: saveState.event,
     onDidProgressImport: importProgressed.event,
     onDidProgressBundle: bundleProgressed.event,
     onDidChangeHistory: historyChanged.event,
@@ -223,6 +229,7 @@ export function createWorkbenchService(
         jobs.cancelAll();
         await disposeSuggestions();
         for (const emitter of emitters) emitter.dispose();
+        saveState.dispose();
         await disposeMatching();
         await disposeBundles();
         await uploads.dispose();
