@@ -5,7 +5,7 @@
 // needs them all and uses match-annotations.ts instead.
 import type { DatabaseSync } from 'node:sqlite';
 import type { SearchQuery } from '../../core/search/query-ast.ts';
-import { ftsExpression } from './fts-expression.ts';
+import { ftsMatch } from './fts-expression.ts';
 import { queryHolds } from './match-annotations.ts';
 import { prefilters } from './prefilters.ts';
 import { annotationSearchable, type AnnRow, type DocRow } from './searchables.ts';
@@ -33,19 +33,20 @@ export function annotationPage(
   const holds = queryHolds(query, context);
   const filter = prefilters(query, 'anns', context.codebook);
   const columns = scopes.map((scope) => (scope === 'quotes' ? 'quote' : 'note'));
-  const match = ftsExpression(query, columns);
+  const match = ftsMatch(query, columns);
+  const fts = match?.index === 'words' ? 'anns_words' : 'anns_fts';
   const rank = match !== undefined && sort === 'relevance';
   const from =
     match === undefined
       ? `FROM anns a JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`
-      : `FROM anns_fts JOIN anns a ON a.rowid = anns_fts.rowid JOIN docs d ON d.rowid = a.doc WHERE anns_fts MATCH ? AND ${filter.where}`;
-  const params = [...(match === undefined ? [] : [match]), ...filter.params];
+      : `FROM ${fts} JOIN anns a ON a.rowid = ${fts}.rowid JOIN docs d ON d.rowid = a.doc WHERE ${fts} MATCH ? AND ${filter.where}`;
+  const params = [...(match === undefined ? [] : [match.expression]), ...filter.params];
   const order = sort === 'date' ? 'published DESC' : 'score DESC';
-  const candidates = `SELECT a.rowid AS rowid, a.doc AS doc, ${rank ? '-bm25(anns_fts)' : '0'} AS score ${from}`;
+  const candidates = `SELECT a.rowid AS rowid, a.doc AS doc, ${rank ? `-bm25(${fts})` : '0'} AS score ${from}`;
   // count(*) OVER (): how many candidates, from the sort SQLite does anyway (not a second match);
   // in an outer query, as FTS5's bm25 cannot sit beside a window function.
   const ordered = `SELECT rowid, doc, score, count(*) OVER () AS total FROM (SELECT a.rowid AS rowid, a.doc AS doc, ${
-    rank ? '-bm25(anns_fts)' : '0'
+    rank ? `-bm25(${fts})` : '0'
   } AS score, coalesce(d.published, '') AS published, d.id AS id ${from})`;
   const annotation = db.prepare(
     'SELECT rowid, id, start, end, quote, note, tags, status, speaker, outlet, creator, doc FROM anns WHERE rowid = ?',

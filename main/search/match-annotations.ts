@@ -4,7 +4,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Codebook } from '../../core/model/codebook.ts';
 import { scopesOf, type SearchQuery } from '../../core/search/query-ast.ts';
-import { ftsExpression } from './fts-expression.ts';
+import { ftsMatch } from './fts-expression.ts';
 import { prefilters } from './prefilters.ts';
 import { annotationSearchable, claimMatches, type AnnRow, type DocRow } from './searchables.ts';
 import { termHolds, type Searchable, type TermContext } from './term-test.ts';
@@ -42,13 +42,14 @@ export function* annotationMatches(
   const holds = queryHolds(query, context);
   const filter = prefilters(query, 'anns', context.codebook);
   const columns = scopes.map((scope) => (scope === 'quotes' ? 'quote' : 'note'));
-  const match = ftsExpression(query, columns);
+  const match = ftsMatch(query, columns);
+  const fts = match?.index === 'words' ? 'anns_words' : 'anns_fts';
   const select = 'a.rowid, a.id, a.start, a.end, a.quote, a.note, a.tags, a.status, a.speaker, a.outlet, a.creator, a.doc';
   const sql =
     match === undefined
       ? `SELECT ${select}, 0 AS score FROM anns a JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`
-      : `SELECT ${select}, -bm25(anns_fts) AS score FROM anns_fts JOIN anns a ON a.rowid = anns_fts.rowid JOIN docs d ON d.rowid = a.doc WHERE anns_fts MATCH ? AND ${filter.where}`;
-  for (const row of db.prepare(sql).iterate(...(match === undefined ? [] : [match]), ...filter.params) as Iterable<AnnRow>) {
+      : `SELECT ${select}, -bm25(${fts}) AS score FROM ${fts} JOIN anns a ON a.rowid = ${fts}.rowid JOIN docs d ON d.rowid = a.doc WHERE ${fts} MATCH ? AND ${filter.where}`;
+  for (const row of db.prepare(sql).iterate(...(match === undefined ? [] : [match.expression]), ...filter.params) as Iterable<AnnRow>) {
     const doc = docOf(row.doc);
     const texts = columns.map((column) => (column === 'quote' ? row.quote : row.note));
     if (holds(annotationSearchable(row, doc, texts))) yield { row, doc };

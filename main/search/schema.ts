@@ -2,29 +2,48 @@
 // files whenever it is missing, stale or of another format), so it is written for speed, not
 // durability: no journal fsyncs, and a change of FORMAT_VERSION simply means a rebuild.
 //
-// Text is searched through FTS5's trigram tokenizer: it finds any substring of three characters
-// or more, which is what phrases need (a phrase may start or end inside a word, and CJK has no
-// spaces), and folds case as fold-case.ts does where the two agree. The index only proposes
-// candidates; core/search/find-text.ts decides every hit and its offsets. \`folded\` holds a row's
+// Text is indexed twice. FTS5's trigram tokenizer finds any substring of three characters or more,
+// which is what a phrase needs at worst (it may start or end inside a word; CJK has no spaces).
+// A word index (unicode61, words being runs of letters, digits and marks as find-text.ts says,
+// given the texts through word-text.ts so that it splits words where find-text.ts does) answers words, prefixes and most phrases (by their whole words) far faster, and ranks them:
+// a trigram's position list is long, and bm25 over a phrase of trigrams reads many of them (see
+// fts-expression.ts for which index a query uses). Both fold case as fold-case.ts does where the
+// two agree. The index only proposes candidates; core/search/find-text.ts decides every hit and
+// its offsets. Document texts live in a table of their own, so that the rows a query orders
+// (docs: ids, dates) are small and close together. \`folded\` holds a row's
 // fields case-folded, one per line, so that a field filter can narrow in SQL (instr) before the
 // exact test in JS.
 import { DatabaseSync } from 'node:sqlite';
+import { wordText } from './word-text.ts';
 
 /** Bumped whenever the schema or what is stored in it changes. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+
+/** The word index's tokenizer: words are runs of letters, numbers and marks (find-text.ts's WORD). */
+export const WORD_TOKENIZER = `unicode61 remove_diacritics 0 categories 'L* N* M*'`;
 
 const TABLES = `
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE docs(
   rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, role TEXT NOT NULL,
   outlet TEXT NOT NULL, author TEXT NOT NULL, published TEXT, url TEXT NOT NULL, tags TEXT NOT NULL,
-  folded TEXT NOT NULL, text_hash TEXT NOT NULL, text TEXT NOT NULL);
-CREATE VIRTUAL TABLE docs_fts USING fts5(text, content='docs', content_rowid='rowid', tokenize='trigram case_sensitive 0');
-CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN INSERT INTO docs_fts(rowid, text) VALUES (new.rowid, new.text); END;
-CREATE TRIGGER docs_ad AFTER DELETE ON docs BEGIN INSERT INTO docs_fts(docs_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END;
-CREATE TRIGGER docs_au AFTER UPDATE OF text ON docs BEGIN
-  INSERT INTO docs_fts(docs_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+  folded TEXT NOT NULL, text_hash TEXT NOT NULL);
+CREATE TABLE doc_texts(rowid INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE VIRTUAL TABLE docs_fts USING fts5(text, content='doc_texts', content_rowid='rowid', tokenize='trigram case_sensitive 0');
+CREATE VIRTUAL TABLE docs_words USING fts5(text, content='doc_texts', content_rowid='rowid', tokenize="${WORD_TOKENIZER}");
+CREATE TRIGGER doc_texts_ai AFTER INSERT ON doc_texts BEGIN
   INSERT INTO docs_fts(rowid, text) VALUES (new.rowid, new.text);
+  INSERT INTO docs_words(rowid, text) VALUES (new.rowid, word_text(new.text));
+END;
+CREATE TRIGGER doc_texts_ad AFTER DELETE ON doc_texts BEGIN
+  INSERT INTO docs_fts(docs_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+  INSERT INTO docs_words(docs_words, rowid, text) VALUES ('delete', old.rowid, word_text(old.text));
+END;
+CREATE TRIGGER doc_texts_au AFTER UPDATE OF text ON doc_texts BEGIN
+  INSERT INTO docs_fts(docs_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+  INSERT INTO docs_words(docs_words, rowid, text) VALUES ('delete', old.rowid, word_text(old.text));
+  INSERT INTO docs_fts(rowid, text) VALUES (new.rowid, new.text);
+  INSERT INTO docs_words(rowid, text) VALUES (new.rowid, word_text(new.text));
 END;
 CREATE TABLE anns(
   rowid INTEGER PRIMARY KEY, doc INTEGER NOT NULL, id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
@@ -35,12 +54,15 @@ CREATE TABLE ann_tags(ann INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE INDEX ann_tags_tag ON ann_tags(tag);
 CREATE INDEX ann_tags_ann ON ann_tags(ann);
 CREATE VIRTUAL TABLE anns_fts USING fts5(quote, note, content='anns', content_rowid='rowid', tokenize='trigram case_sensitive 0');
+CREATE VIRTUAL TABLE anns_words USING fts5(quote, note, content='anns', content_rowid='rowid', tokenize="${WORD_TOKENIZER}");
 CREATE TRIGGER anns_ai AFTER INSERT ON anns BEGIN
   INSERT INTO anns_fts(rowid, quote, note) VALUES (new.rowid, new.quote, new.note);
+  INSERT INTO anns_words(rowid, quote, note) VALUES (new.rowid, word_text(new.quote), word_text(new.note));
   INSERT INTO ann_tags(ann, tag) SELECT new.rowid, value FROM json_each(new.tags);
 END;
 CREATE TRIGGER anns_ad AFTER DELETE ON anns BEGIN
   INSERT INTO anns_fts(anns_fts, rowid, quote, note) VALUES ('delete', old.rowid, old.quote, old.note);
+  INSERT INTO anns_words(anns_words, rowid, quote, note) VALUES ('delete', old.rowid, word_text(old.quote), word_text(old.note));
   DELETE FROM ann_tags WHERE ann = old.rowid;
 END;
 CREATE TABLE claims(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, json TEXT NOT NULL);
@@ -61,6 +83,8 @@ export function tuneForDerivedData(db: DatabaseSync, { scratch = false }: { read
 export function openIndexFile(file: string, options: { readonly scratch?: boolean } = {}): DatabaseSync {
   const db = new DatabaseSync(file);
   tuneForDerivedData(db, options);
+  // The word index is given texts through this (its triggers call it), so every connection that writes needs it.
+  db.function('word_text', { deterministic: true }, (text) => wordText(String(text)));
   return db;
 }
 

@@ -163,7 +163,7 @@ export function claimMatches(
 
 /** Reads document texts once per search. */
 export function cachedTexts(db: DatabaseSync): (rowid: number) => string {
-  const statement = db.prepare('SELECT text FROM docs WHERE rowid = ?');
+  const statement = db.prepare('SELECT text FROM doc_texts WHERE rowid = ?');
   const texts = new Map<number, string>();
   return (rowid) => {
     let text = texts.get(rowid);

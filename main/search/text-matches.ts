@@ -6,7 +6,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Span } from '../../core/search/find-text.ts';
 import { clausesOf, type SearchQuery } from '../../core/search/query-ast.ts';
-import { ftsExpression } from './fts-expression.ts';
+import { ftsMatch } from './fts-expression.ts';
 import { mergeSpans, type Match } from './group-hits.ts';
 import { prefilters } from './prefilters.ts';
 import { annotationFieldDocs, docSearchable, type DocRow } from './searchables.ts';
@@ -36,23 +36,34 @@ export function textMatches(
 ): TextMatches {
   const docAnnotationSets = annotationFieldDocs(db, query, context, docOf);
   const filter = prefilters(query, 'docs', context.codebook);
-  const match = ftsExpression(query);
+  const match = ftsMatch(query);
+  const fts = match?.index === 'words' ? 'docs_words' : 'docs_fts';
   // bm25 only where it orders the results: not when sorting by date.
   const rank = match !== undefined && sort === 'relevance';
-  const from =
-    match === undefined
+  const from = (expression: string | undefined) =>
+    expression === undefined
       ? `FROM docs d WHERE ${filter.where}`
-      : `FROM docs_fts JOIN docs d ON d.rowid = docs_fts.rowid WHERE docs_fts MATCH ? AND ${filter.where}`;
-  const params = [...(match === undefined ? [] : [match]), ...filter.params];
+      : `FROM ${fts} JOIN docs d ON d.rowid = ${fts}.rowid WHERE ${fts} MATCH ? AND ${filter.where}`;
   // Without bm25 a relevance order is the number of hits, known only once checked: check them all.
   const positiveText = clausesOf(query).some((clause) => !clause.negated && (clause.term.kind === 'word' || clause.term.kind === 'phrase'));
   const lazy = sort === 'date' || rank || !positiveText;
+  // The candidates: ranked by bm25 of the strict expression where there is one (fts-expression.ts),
+  // then those only the full expression finds, with no score (so after every ranked one, by id).
+  const strict = rank ? match.strict : undefined;
+  const columns = (score: string, expression: string | undefined) =>
+    `SELECT d.rowid AS rowid, ${score} AS score, coalesce(d.published, '') AS published, d.id AS id ${from(expression)}`;
+  const candidates =
+    strict === undefined
+      ? columns(rank ? `-bm25(${fts})` : '0', match?.expression)
+      : `${columns(`-bm25(${fts})`, strict)} UNION ALL ${columns('0', `(${match!.expression}) NOT (${strict})`)}`;
+  const params =
+    strict === undefined
+      ? [...(match === undefined ? [] : [match.expression]), ...filter.params]
+      : [strict, ...filter.params, `(${match!.expression}) NOT (${strict})`, ...filter.params];
   // The order of compareGroups (group-hits.ts), in SQL, so that candidates stream in it.
   // count(*) OVER (): how many candidates, from the sort SQLite does anyway (not a second match);
   // in an outer query, as FTS5's bm25 cannot sit beside a window function.
-  const sql = `SELECT rowid, score, count(*) OVER () AS total FROM (SELECT d.rowid AS rowid, ${
-    rank ? '-bm25(docs_fts)' : '0'
-  } AS score, coalesce(d.published, '') AS published, d.id AS id ${from}) ORDER BY ${sort === 'date' ? 'published DESC' : 'score DESC'}, id`;
+  const sql = `SELECT rowid, score, count(*) OVER () AS total FROM (${candidates}) ORDER BY ${sort === 'date' ? 'published DESC' : 'score DESC'}, id`;
   const check = (rowid: number, score: number): Match | undefined => {
     const row = docOf(rowid);
     const unit = docSearchable(row, () => textOf(rowid), docAnnotationSets);
@@ -61,7 +72,8 @@ export function textMatches(
     return {
       documentId: row.id,
       docRowid: rowid,
-      score: score || spans.length,
+      // Ranked candidates keep their bm25 (0 for those after the ranked ones); the rest: their hits.
+      score: rank ? score : spans.length,
       hits: spans.length > 0 ? mergeSpans(spans) : [{ start: 0, end: 0 }],
       facets: { role: [row.role], outlet: [row.outlet] },
     };

@@ -13,6 +13,9 @@ export class RowWriter {
   private readonly updateDoc: StatementSync;
   private readonly updateDocMeta: StatementSync;
   private readonly deleteDoc: StatementSync;
+  private readonly insertText: StatementSync;
+  private readonly updateText: StatementSync;
+  private readonly deleteText: StatementSync;
   private readonly insertAnn: StatementSync;
   private readonly deleteAnn: StatementSync;
   private readonly deleteDocAnns: StatementSync;
@@ -23,11 +26,14 @@ export class RowWriter {
     const docColumns = 'title = ?, role = ?, outlet = ?, author = ?, published = ?, url = ?, tags = ?, folded = ?';
     this.findDoc = db.prepare('SELECT rowid, text_hash FROM docs WHERE id = ?');
     this.insertDoc = db.prepare(
-      'INSERT INTO docs(id, title, role, outlet, author, published, url, tags, folded, text_hash, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO docs(id, title, role, outlet, author, published, url, tags, folded, text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.updateDoc = db.prepare(`UPDATE docs SET ${docColumns}, text_hash = ?, text = ? WHERE rowid = ?`);
+    this.updateDoc = db.prepare(`UPDATE docs SET ${docColumns}, text_hash = ? WHERE rowid = ?`);
     this.updateDocMeta = db.prepare(`UPDATE docs SET ${docColumns} WHERE rowid = ?`);
     this.deleteDoc = db.prepare('DELETE FROM docs WHERE rowid = ?');
+    this.insertText = db.prepare('INSERT INTO doc_texts(rowid, text) VALUES (?, ?)');
+    this.updateText = db.prepare('UPDATE doc_texts SET text = ? WHERE rowid = ?');
+    this.deleteText = db.prepare('DELETE FROM doc_texts WHERE rowid = ?');
     this.insertAnn = db.prepare(
       'INSERT INTO anns(doc, id, start, end, quote, note, tags, status, speaker, outlet, creator, folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -53,11 +59,15 @@ export class RowWriter {
     const existing = this.findDoc.get(meta.id) as { rowid: number; text_hash: string } | undefined;
     let rowid: number;
     if (existing === undefined) {
-      rowid = Number(this.insertDoc.run(meta.id, ...fields, meta.textHash, document.text).lastInsertRowid);
+      rowid = Number(this.insertDoc.run(meta.id, ...fields, meta.textHash).lastInsertRowid);
+      this.insertText.run(rowid, document.text);
     } else {
       rowid = existing.rowid;
       if (existing.text_hash === meta.textHash) this.updateDocMeta.run(...fields, rowid);
-      else this.updateDoc.run(...fields, meta.textHash, document.text, rowid);
+      else {
+        this.updateDoc.run(...fields, meta.textHash, rowid);
+        this.updateText.run(document.text, rowid);
+      }
       this.deleteDocAnns.run(rowid);
     }
     for (const annotation of document.annotations) this.writeAnnotation(rowid, annotation);
@@ -67,6 +77,7 @@ export class RowWriter {
     const existing = this.findDoc.get(documentId) as { rowid: number } | undefined;
     if (existing === undefined) return;
     this.deleteDocAnns.run(existing.rowid);
+    this.deleteText.run(existing.rowid);
     this.deleteDoc.run(existing.rowid);
   }
 
