@@ -6,6 +6,8 @@ import { Codebook } from '../../core/model/codebook.ts';
 import { parseQuery } from '../../core/search/query.ts';
 import type { SearchOptions, SearchResults } from '../../core/search/search-types.ts';
 import { ann, claim, doc } from './search-fixtures.ts';
+import { DatabaseSync } from 'node:sqlite';
+import { FORMAT_VERSION } from './schema.ts';
 import { INDEX_FILE, openSearchIndex, type SearchIndex } from './search-index.ts';
 
 const codebook = Codebook.parse({
@@ -160,6 +162,16 @@ describe('openSearchIndex', () => {
     expect(hits('percent')).toHaveLength(2);
     index.close();
     await writeFile(path.join(dir, INDEX_FILE), 'not a database at all, just some bytes that are long enough');
+    index = await openSearchIndex(dir);
+    expect(index.fingerprint).toBeUndefined();
+    expect(hits('percent')).toEqual([]);
+  });
+
+  it('starts again from an index of an older format, so that it is rebuilt', async () => {
+    index.close();
+    const db = new DatabaseSync(path.join(dir, INDEX_FILE));
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'format'").run(String(FORMAT_VERSION - 1));
+    db.close();
     index = await openSearchIndex(dir);
     expect(index.fingerprint).toBeUndefined();
     expect(hits('percent')).toEqual([]);
