@@ -49,10 +49,7 @@ CREATE TABLE anns(
   rowid INTEGER PRIMARY KEY, doc INTEGER NOT NULL, id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
   quote TEXT NOT NULL, note TEXT NOT NULL, tags TEXT NOT NULL, status TEXT NOT NULL, speaker TEXT NOT NULL,
   outlet TEXT NOT NULL, creator TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE(doc, id));
-CREATE INDEX anns_status ON anns(status);
 CREATE TABLE ann_tags(ann INTEGER NOT NULL, tag TEXT NOT NULL);
-CREATE INDEX ann_tags_tag ON ann_tags(tag);
-CREATE INDEX ann_tags_ann ON ann_tags(ann);
 CREATE VIRTUAL TABLE anns_fts USING fts5(quote, note, content='anns', content_rowid='rowid', tokenize='trigram case_sensitive 0');
 CREATE VIRTUAL TABLE anns_words USING fts5(quote, note, content='anns', content_rowid='rowid', tokenize="${WORD_TOKENIZER}");
 CREATE TRIGGER anns_ai AFTER INSERT ON anns BEGIN
@@ -66,6 +63,13 @@ CREATE TRIGGER anns_ad AFTER DELETE ON anns BEGIN
   DELETE FROM ann_tags WHERE ann = old.rowid;
 END;
 CREATE TABLE claims(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, json TEXT NOT NULL);
+`;
+
+/** Indexes of the plain tables, which a bulk load creates at its end (one sort each, not an insert per row). */
+const INDEXES = `
+CREATE INDEX anns_status ON anns(status);
+CREATE INDEX ann_tags_tag ON ann_tags(tag);
+CREATE INDEX ann_tags_ann ON ann_tags(ann);
 `;
 
 /**
@@ -88,12 +92,21 @@ export function openIndexFile(file: string, options: { readonly scratch?: boolea
   return db;
 }
 
-/** Creates the tables in an empty database and records the format. */
-export function createSchema(db: DatabaseSync): void {
+/**
+ * Creates the tables in an empty database and records the format; with `deferIndexes` (a bulk
+ * load) the plain tables' indexes are left to `createIndexes`, which must run before the file is used.
+ */
+export function createSchema(db: DatabaseSync, { deferIndexes = false }: { readonly deferIndexes?: boolean } = {}): void {
   db.exec('BEGIN');
   db.exec(TABLES);
+  if (!deferIndexes) db.exec(INDEXES);
   db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)').run('format', String(FORMAT_VERSION));
   db.exec('COMMIT');
+}
+
+/** The indexes `createSchema` left out for a bulk load. */
+export function createIndexes(db: DatabaseSync): void {
+  db.exec(INDEXES);
 }
 
 /** The format an existing database says it has, or undefined when it has none (not ours, or empty). */
