@@ -1,13 +1,14 @@
 // A text term as a query of the word index (schema.ts's WORD_TOKENIZER), finding every place
 // find-text.ts finds it and possibly more. Words there are runs of letters, numbers and marks, as
-// in find-text.ts; SQLite's Unicode tables are older than JavaScript's, and word-tokens.test.ts
-// checks that every character SQLite counts as part of a word JavaScript does too, so a boundary
-// JavaScript sees is one SQLite sees. Case is folded by the index as fold-case.ts folds, or more.
+// in find-text.ts: texts and these strings reach SQLite through word-text.ts, so a boundary
+// JavaScript sees is one SQLite sees (word-tokens.test.ts). Case is folded by the index as
+// fold-case.ts folds, or more.
 //
 // - a word (`tax`, `u.s.`): its words as a phrase, the last one a prefix for `tax*`;
 // - a phrase (`"ten times bigger"`): a match may begin inside a word ("often times bigger") and
 //   end inside one ("biggest"), so its first word is left out when the phrase begins with it, and
-//   its last word is a prefix when the phrase ends with it: `"times bigger"*`. A phrase with no
+//   its last word is a prefix when the phrase ends with it: `"times bigger"*` (and, `strict`, the
+//   likely form with the first word whole: `"ten times bigger"*`). A phrase with no
 //   whole word of three letters or more left is not asked of the word index (undefined): a short
 //   or partial word narrows little ("12.5%" would become `"5"`), and the trigram index does better.
 import { DatabaseSync } from 'node:sqlite';
