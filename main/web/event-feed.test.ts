@@ -1,11 +1,11 @@
 // The event stream's resumption: what a reconnecting browser is sent, over real HTTP.
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { subscriptionName, WORKBENCH_EVENTS, type WorkbenchEvent, type WorkbenchService } from '../../core/contract/workbench-api.ts';
 import { Emitter } from '../../core/events.ts';
 import { connect } from '../../tests/support/sse-client.ts';
-import { EventFeed, REPLAY_LIMIT } from './event-feed.ts';
+import { EventFeed, gatheredPerTurn, REPLAY_LIMIT } from './event-feed.ts';
 
 /** A service that only has events, each fired by the test. */
 function eventSource() {
@@ -84,5 +84,23 @@ describe('EventFeed', () => {
     await until(() => behind.frames.length === 1);
     expect(behind.frames[0]!.event).toBe('reload');
     behind.close();
+  });
+});
+
+describe('frames of one turn', () => {
+  it('are written together, in order, and not after the stream ended', async () => {
+    const writes: string[] = [];
+    const response = { writableEnded: false } as { writableEnded: boolean };
+    const send = gatheredPerTurn((frames) => writes.push(frames), response as unknown as ServerResponse);
+    send('a\n\n');
+    send('b\n\n');
+    send('c\n\n');
+    expect(writes).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual(['a\n\nb\n\nc\n\n']);
+    send('d\n\n');
+    response.writableEnded = true;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual(['a\n\nb\n\nc\n\n']);
   });
 });
