@@ -43,7 +43,7 @@
 // T2 closed loop, T3 realtime, reads; baselines: the same saves as bare SQL, and `claimbench serve`.
 // `BENCH_ONLY=reader,anchoring` runs a subset.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -292,18 +292,27 @@ try {
   // Last: it holds a 100 MB corpus and two indexes of it.
   if (only.has('search')) benchmarks.push(withId('search', await searchBenchmark()));
   if (only.has('team-server')) benchmarks.push(withId('team-server', await teamServerBenchmark()));
+  // A run of some benchmarks (BENCH_ONLY) replaces their entries and keeps the others' from the
+  // runs that made them: each entry says when it was measured and the load just after.
+  const measuredAt = new Date().toISOString();
+  const latestFile = path.join(ROOT, 'bench', 'results', 'latest.json');
+  const earlier = await readFile(latestFile, 'utf8').then(
+    (text) => (JSON.parse(text) as { benchmarks?: { id: string }[] }).benchmarks ?? [],
+    () => [],
+  );
+  const fresh = benchmarks.map((benchmark) => ({ ...benchmark, measuredAt, loadAfter: os.loadavg()[0] }));
   const results = {
-    generatedAt: new Date().toISOString(),
+    generatedAt: measuredAt,
     machine: {
       node: process.version,
       cpus: os.cpus().length,
       platform: `${process.platform}-${process.arch}`,
       browser: browser?.version(),
     },
-    benchmarks,
+    benchmarks: [...earlier.filter((entry) => !fresh.some((benchmark) => benchmark.id === entry.id)), ...fresh],
   };
   await mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });
-  await writeFile(path.join(ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(latestFile, `${JSON.stringify(results, null, 2)}\n`);
   for (const benchmark of benchmarks) console.log(summaryLine(benchmark));
   console.log('Written to bench/results/latest.json');
 } finally {
