@@ -2,6 +2,7 @@
 // clock) beside its wall time. On a shared two-core machine a task's wall time is mostly how long
 // the thread waited for a core; its processor time is what the page itself asked of the thread.
 // The browser's longtask entries give only the first.
+import { writeFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 
 interface TraceEvent {
@@ -35,6 +36,8 @@ export async function traceTasks(browser: Browser, page: Page, work: () => Promi
       throw error;
     },
   );
+  // BENCH_TRACE_FILE keeps the raw trace, to open in Chrome's performance panel.
+  if (process.env.BENCH_TRACE_FILE) await writeFile(process.env.BENCH_TRACE_FILE, buffer);
   const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   return readTasks(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []));
 }
