@@ -5,7 +5,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Codebook } from '../../core/model/codebook.ts';
 import type { Claim } from '../../core/model/evidence.ts';
 import type { SearchDocument } from '../../core/search/search-types.ts';
-import { createIndexes, createSchema, openIndexFile } from './schema.ts';
+import { createSchema, finishBulkLoad, openIndexFile } from './schema.ts';
 import { RowWriter } from './write-rows.ts';
 
 export class IndexFileWriter {
@@ -15,8 +15,8 @@ export class IndexFileWriter {
   /** Creates `file` (which must not exist) with no journal: until it is swapped in, nothing else reads it. */
   constructor(file: string) {
     this.db = openIndexFile(file, { scratch: true });
-    createSchema(this.db, { deferIndexes: true });
-    this.writer = new RowWriter(this.db);
+    createSchema(this.db, { bulk: true });
+    this.writer = new RowWriter(this.db, { bulk: true });
     this.db.exec('BEGIN');
   }
 
@@ -36,7 +36,7 @@ export class IndexFileWriter {
     const setMeta = this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)');
     setMeta.run('codebook', JSON.stringify(codebook));
     setMeta.run('fingerprint', fingerprint);
-    createIndexes(this.db);
+    finishBulkLoad(this.db);
     this.db.exec('COMMIT');
     this.db.close();
   }

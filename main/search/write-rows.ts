@@ -1,10 +1,13 @@
 // Writes documents, annotations and claims into the index's tables (schema.ts). The caller holds
-// the transaction; these only know the rows.
+// the transaction; these only know the rows. A bulk writer (a new file, built by
+// index-file-writer.ts) only inserts, into a schema without triggers, and writes the full-text and
+// tag rows itself.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Annotation } from '../../core/model/annotation.ts';
 import type { Claim } from '../../core/model/evidence.ts';
 import { foldCase } from '../../core/search/fold-case.ts';
 import type { SearchDocument } from '../../core/search/search-types.ts';
+import { wordText } from './word-text.ts';
 
 /** The prepared statements for every kind of write, made once per database. */
 export class RowWriter {
@@ -21,8 +24,12 @@ export class RowWriter {
   private readonly deleteDocAnns: StatementSync;
   private readonly upsertClaimRow: StatementSync;
   private readonly deleteClaimRow: StatementSync;
+  /** The statements a bulk writer adds (see the header); undefined otherwise. */
+  private readonly bulk: BulkStatements | undefined;
 
-  constructor(db: DatabaseSync) {
+  /** @param bulk for a file made by `createSchema(db, { bulk: true })` */
+  constructor(db: DatabaseSync, { bulk = false }: { readonly bulk?: boolean } = {}) {
+    this.bulk = bulk ? new BulkStatements(db) : undefined;
     const docColumns = 'title = ?, role = ?, outlet = ?, author = ?, published = ?, url = ?, tags = ?, folded = ?';
     this.findDoc = db.prepare('SELECT rowid, text_hash FROM docs WHERE id = ?');
     this.insertDoc = db.prepare(
@@ -61,7 +68,9 @@ export class RowWriter {
     if (existing === undefined) {
       rowid = Number(this.insertDoc.run(meta.id, ...fields, meta.textHash).lastInsertRowid);
       this.insertText.run(rowid, document.text);
+      this.bulk?.indexText(rowid, document.text);
     } else {
+      if (this.bulk !== undefined) throw new Error(`document ${meta.id} is given twice to a bulk load`);
       rowid = existing.rowid;
       if (existing.text_hash === meta.textHash) this.updateDocMeta.run(...fields, rowid);
       else {
@@ -105,7 +114,7 @@ export class RowWriter {
   private writeAnnotation(docRowid: number, annotation: Annotation): void {
     const { target } = annotation;
     const folded = foldCase([annotation.speaker, annotation.outlet, annotation.creator].join('\n'));
-    this.insertAnn.run(
+    const result = this.insertAnn.run(
       docRowid,
       annotation.id,
       target.start,
@@ -119,5 +128,35 @@ export class RowWriter {
       annotation.creator,
       folded,
     );
+    if (this.bulk !== undefined) this.bulk.indexAnnotation(Number(result.lastInsertRowid), annotation);
+  }
+}
+
+/** A bulk writer's own writes of what the triggers write otherwise (schema.ts). */
+class BulkStatements {
+  private readonly textTrigrams: StatementSync;
+  private readonly textWords: StatementSync;
+  private readonly annTrigrams: StatementSync;
+  private readonly annWords: StatementSync;
+  private readonly annTag: StatementSync;
+
+  constructor(db: DatabaseSync) {
+    this.textTrigrams = db.prepare('INSERT INTO docs_fts(rowid, text) VALUES (?, ?)');
+    this.textWords = db.prepare('INSERT INTO docs_words(rowid, text) VALUES (?, ?)');
+    this.annTrigrams = db.prepare('INSERT INTO anns_fts(rowid, quote, note) VALUES (?, ?, ?)');
+    this.annWords = db.prepare('INSERT INTO anns_words(rowid, quote, note) VALUES (?, ?, ?)');
+    this.annTag = db.prepare('INSERT INTO ann_tags(ann, tag) VALUES (?, ?)');
+  }
+
+  indexText(rowid: number, text: string): void {
+    this.textTrigrams.run(rowid, text);
+    this.textWords.run(rowid, wordText(text));
+  }
+
+  indexAnnotation(rowid: number, annotation: Annotation): void {
+    const { exact } = annotation.target;
+    this.annTrigrams.run(rowid, exact, annotation.note);
+    this.annWords.run(rowid, wordText(exact), wordText(annotation.note));
+    for (const tag of annotation.tags) this.annTag.run(rowid, tag);
   }
 }
