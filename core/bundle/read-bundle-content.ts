@@ -19,7 +19,8 @@ import { Codebook } from '../model/codebook.ts';
 import { withQdcGuids } from '../codebook/tag-guids.ts';
 import { DocumentMeta, DocumentStructure } from '../model/document.ts';
 import { Claim, EvidenceData, refKey, VerdictScale, type EvidenceLink, type VerdictRating } from '../model/evidence.ts';
-import { DocumentFile, VersionRecord, WORKSPACE_SCHEMA_VERSION } from '../model/stored-files.ts';
+import type { DocumentFile } from '../model/stored-files.ts';
+import { parseDocumentFile, VersionRecord, WORKSPACE_SCHEMA_VERSION } from '../model/stored-files.ts';
 import { VerificationStatus } from '../model/workspace.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { MAX_SAVED_SEARCHES, SavedSearch } from '../search/saved-search.ts';
@@ -210,7 +211,8 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
       checked = 0;
       await pause();
     }
-    const file = DocumentFile.safeParse({ schemaVersion: WORKSPACE_SCHEMA_VERSION, ...document });
+    // The annotations were each checked as they were read: the whole schema runs only on a file that fails.
+    const file = parseDocumentFile({ schemaVersion: WORKSPACE_SCHEMA_VERSION, ...document });
     if (!file.success) return invalid(`documents/${document.meta.id}.json`, describeIssues(file.error, 'the file'));
     const tags = new Set(codebook.value!.tags.map((tag) => tag.id));
     const unknownTag = file.data.annotations.flatMap((annotation) => annotation.tags).find((tag) => !tags.has(tag));

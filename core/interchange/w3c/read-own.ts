@@ -11,6 +11,7 @@
 // text the reader may not have.
 import { RecordVersion } from '../../model/record-version.ts';
 import { z } from 'zod';
+import { isCanonicalAnnotation } from '../../model/canonical-annotation.ts';
 import { QUOTE_CONTEXT, Annotation, AnnotationId, textTarget, type AnchorInfo, type TextTarget } from '../../model/annotation.ts';
 import { DocumentId, Sha256, type DocumentMeta } from '../../model/document.ts';
 import { EvidenceId, LinkRelation, type EvidenceLink } from '../../model/evidence.ts';
@@ -97,7 +98,7 @@ export function annotationFromOwnW3C(
 ): Result<Annotation, 'invalid'> {
   const id = AnnotationId.safeParse(idFromIri(item.id, 'annotation'));
   if (!id.success) return fail('invalid', `"${item.id}" is not the IRI of a Claimbench annotation`);
-  const quote = firstOf(target.selector, QuoteSelector);
+  const quote = firstOf(target.selector, 'TextQuoteSelector', QuoteSelector);
   if (quote === undefined) return fail('invalid', `annotation ${id.data} has no TextQuoteSelector`);
   const state = target['claimbench:anchorState'];
   const details = {
@@ -125,7 +126,7 @@ export function annotationFromOwnW3C(
           };
     anchor = { state: 'orphaned', ...details, ...(hash !== undefined ? { textHash: hash } : {}) };
   } else {
-    const position = firstOf(target.selector, PositionSelector);
+    const position = firstOf(target.selector, 'TextPositionSelector', PositionSelector);
     if (position === undefined) return fail('invalid', `annotation ${id.data} has no TextPositionSelector`);
     const points = index();
     if (position.end <= position.start || position.end > points.codePointLength)
@@ -144,7 +145,7 @@ export function annotationFromOwnW3C(
   }
   const status = fields.status?.id;
   if (status === undefined) return fail('invalid', `annotation ${id.data} has no status (an assessing body with claimbench:status)`);
-  const annotation = Annotation.safeParse({
+  const read = {
     id: id.data,
     target: span,
     anchor,
@@ -157,7 +158,10 @@ export function annotationFromOwnW3C(
     created: item.created,
     modified: item.modified,
     ...(item['claimbench:version'] === undefined ? {} : { version: item['claimbench:version'] }),
-  });
+  };
+  // The schema only for what is not plainly valid already (most of a bundle is), and for its message.
+  if (isCanonicalAnnotation(read)) return ok(read);
+  const annotation = Annotation.safeParse(read);
   return annotation.success
     ? ok(annotation.data)
     : fail('invalid', `annotation ${id.data}: ${describeIssues(annotation.error, 'the file')}`);
@@ -184,8 +188,10 @@ export function linkFromOwnW3C(item: OwnItem): Result<EvidenceLink, 'invalid'> {
   return ok({ id: id.data, relation, from, to, note, creator: item.creator?.name ?? '', created: item.created, modified: item.modified });
 }
 
-function firstOf<T>(selectors: readonly unknown[], schema: z.ZodType<T>): T | undefined {
+/** The first selector of `type` that `schema` accepts (only those are parsed: a refusal is costly to build). */
+function firstOf<T>(selectors: readonly { readonly type: string }[], type: string, schema: z.ZodType<T>): T | undefined {
   for (const selector of selectors) {
+    if (selector.type !== type) continue;
     const parsed = schema.safeParse(selector);
     if (parsed.success) return parsed.data;
   }
