@@ -45,10 +45,22 @@ export interface BundleContent {
   readonly savedSearches: readonly SavedSearch[];
 }
 
+/** The lines of a text (split at "\n"), each one made when asked for. */
+export interface TextLines {
+  readonly count: number;
+  line(index: number): string;
+}
+
 /** The bundle's files a reader needs, as text, by path; `paths` lists every file of the bundle. */
 export interface BundleTexts {
   readonly paths: readonly string[];
   readonly text: (path: string) => string | undefined;
+  /**
+   * A large file's lines, each made text when it is asked for, where the caller can give them so
+   * (e.g. from the file's bytes): annotations.jsonld is then read a line at a time, never made
+   * one string of 100 MB. Without it, or when it gives undefined, `text` is read and split.
+   */
+  readonly lines?: (path: string) => TextLines | undefined;
   /** Lowercase hex SHA-256 of UTF-8 text (core has no hashing of its own). */
   readonly sha256Hex: (text: string) => string;
   /**
@@ -108,17 +120,12 @@ const invalid = (file: string, message: string): ContentError => fail('invalid',
  */
 export async function readBundleContent(files: BundleTexts): Promise<Result<BundleContent, 'invalid'>> {
   const pause = files.pause ?? (() => Promise.resolve());
-  const json = <T>(
-    path: string,
-    schema: z.ZodType<T>,
-    required: boolean,
-    parse: (text: string) => unknown = JSON.parse,
-  ): Result<T | undefined, 'invalid'> => {
+  const json = <T>(path: string, schema: z.ZodType<T>, required: boolean): Result<T | undefined, 'invalid'> => {
     const text = files.text(path);
     if (text === undefined) return required ? invalid(path, 'missing from the bundle') : ok(undefined);
     let value: unknown;
     try {
-      value = parse(text);
+      value = JSON.parse(text);
     } catch (error) {
       return invalid(path, `not valid JSON (${(error as Error).message})`);
     }
@@ -164,15 +171,15 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
     documents.set(meta.id, { meta, text, structure, versions, annotations: [] });
   }
 
-  const collectionText = files.text('annotations.jsonld');
   let collection: unknown;
   try {
-    collection = collectionText === undefined ? undefined : await parseCollection(collectionText, pause);
+    collection = await parseCollection('annotations.jsonld', files, pause);
   } catch (error) {
     return invalid('annotations.jsonld', `not valid JSON (${(error as Error).message})`);
   }
-  const annotations = json('annotations.jsonld', Collection, true, () => collection);
-  if (!annotations.ok) return annotations;
+  if (collection === undefined) return invalid('annotations.jsonld', 'missing from the bundle');
+  const annotations = Collection.safeParse(collection);
+  if (!annotations.success) return invalid('annotations.jsonld', describeIssues(annotations.error, 'the file'));
   const links: EvidenceLink[] = [];
   const indexes = new Map<string, ReturnType<typeof codePointIndex>>();
   const indexOf = (id: string, text: string) => {
@@ -181,7 +188,7 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
     return index;
   };
   const labels = new Map<string, string>();
-  for (const [number, raw] of annotations.value!.first.items.entries()) {
+  for (const [number, raw] of annotations.data.first.items.entries()) {
     if (number % PAUSE_EVERY === PAUSE_EVERY - 1) await pause();
     const where = `annotations.jsonld, item ${number + 1}`;
     const parsed = OwnItem.safeParse(raw);
@@ -271,24 +278,27 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
 }
 
 /**
- * annotations.jsonld parsed. The export writes one annotation per line (bundle-contents.ts); that
- * layout is parsed line by line, so that no single call holds the thread for the whole file.
- * Anything else (another tool's file, a line that is not one whole value) is parsed whole.
+ * annotations.jsonld parsed (undefined when the bundle has none). The export writes one annotation
+ * per line (bundle-contents.ts); that layout is parsed line by line, so that no single call holds
+ * the thread for the whole file. Anything else (another tool's file, a line that is not one whole
+ * value) is parsed whole.
  */
-async function parseCollection(text: string, pause: () => Promise<void>): Promise<unknown> {
-  const lines = text.split('\n');
-  while (lines.length > 0 && lines.at(-1)!.trim() === '') lines.pop();
-  const head = lines[0];
-  const tail = lines.at(-1);
-  if (lines.length >= 3 && head?.endsWith('"items":[') && tail?.startsWith(']')) {
+async function parseCollection(path: string, files: BundleTexts, pause: () => Promise<void>): Promise<unknown> {
+  const lines = files.lines?.(path) ?? splitLines(files.text(path));
+  if (lines === undefined) return undefined;
+  let count = lines.count;
+  while (count > 0 && lines.line(count - 1).trim() === '') count--;
+  const head = count > 0 ? lines.line(0) : undefined;
+  const tail = count > 0 ? lines.line(count - 1) : undefined;
+  if (count >= 3 && head?.endsWith('"items":[') && tail?.startsWith(']')) {
     try {
       const collection = JSON.parse(`${head}]${tail.slice(1)}`) as { first?: { items?: unknown[] } };
       if (Array.isArray(collection.first?.items) && collection.first.items.length === 0) {
         const items: unknown[] = [];
-        const last = lines.length - 2;
+        const last = count - 2;
         for (let index = 1; index <= last; index++) {
           if (index % PAUSE_EVERY === 0) await pause();
-          const line = lines[index]!;
+          const line = lines.line(index);
           // Exactly the array's commas: one after every item but the last, none after it.
           if (line.endsWith(',') === (index === last)) throw new SyntaxError('not one annotation per line');
           items.push(JSON.parse(index === last ? line : line.slice(0, -1)));
@@ -300,5 +310,11 @@ async function parseCollection(text: string, pause: () => Promise<void>): Promis
       // Not that layout after all: read as any JSON below, which also says where it is broken.
     }
   }
-  return JSON.parse(text);
+  return JSON.parse(files.text(path)!);
+}
+
+function splitLines(text: string | undefined): TextLines | undefined {
+  if (text === undefined) return undefined;
+  const lines = text.split('\n');
+  return { count: lines.length, line: (index) => lines[index]! };
 }

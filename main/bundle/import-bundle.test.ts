@@ -2,6 +2,7 @@
 // conflicts, apply (one undo step, all or nothing).
 import { withEvidenceVersions } from '../../tests/support/unversioned.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { versionOf } from '../../core/model/record-version.ts';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -253,8 +254,8 @@ describe('importing a bundle', () => {
     return target;
   }
   const utf8 = (text: string) => new TextEncoder().encode(text);
-  const edit = (bytes: Uint8Array, change: (json: Record<string, unknown>) => unknown) =>
-    utf8(JSON.stringify(change(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>)));
+  const edit = (bytes: Uint8Array, change: (json: Record<string, unknown>) => unknown, indent?: number) =>
+    utf8(JSON.stringify(change(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>), null, indent));
 
   it.each([
     [
@@ -301,6 +302,32 @@ describe('importing a bundle', () => {
       expect(opened).toMatchObject({ ok: false, error: { code: 'invalid' } });
       if (!opened.ok) expect(opened.error.message).toMatch(message);
       expect(await snapshot(colleague.store.dir)).toEqual(before);
+      await colleague.dispose();
+    }),
+  );
+
+  it.each([
+    ['one annotation per line, as exported', (bytes: Uint8Array) => bytes],
+    ['pretty-printed whole', (bytes: Uint8Array) => edit(bytes, (json) => json, 2)],
+    ['after a byte order mark', (bytes: Uint8Array) => new Uint8Array([0xef, 0xbb, 0xbf, ...bytes])],
+  ])('reads annotations.jsonld %s to the same annotations', (_name, change) =>
+    withTempDir(async (dir) => {
+      const bundle = await bundleWith(dir, 'layout.claimbundle', (entryPath, bytes) =>
+        entryPath === 'annotations.jsonld' ? change(bytes) : bytes,
+      );
+      const colleague = await emptyWorkbench(path.join(dir, 'colleague'));
+      const opened = await preview(colleague, bundle);
+      if (!opened.ok) throw new Error(opened.error.message);
+      const applied = await colleague.applyBundleImport(opened.value.importId, {});
+      if (!applied.ok) throw new Error(applied.error.message);
+      // A new sample has new ids: its documents and annotations are compared by title and quote.
+      const { store } = await sampleWorkbench(path.join(dir, 'again'));
+      const quotes = (documents: readonly DocumentFile[]) =>
+        documents
+          .flatMap((document) => document.annotations.map((annotation) => `${document.meta.title}: ${annotation.target.exact}`))
+          .sort();
+      expect(quotes(colleague.store.documents)).toEqual(quotes(store.documents));
+      expect(applied.value.annotations.added).toBeGreaterThan(0);
       await colleague.dispose();
     }),
   );

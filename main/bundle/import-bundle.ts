@@ -3,11 +3,10 @@
 // plans the merge, writing nothing into the workspace; the analyst sees the plan and settles its
 // conflicts. `planBundleImport` then makes the merge one change, which the service commits as one
 // undo step, all or nothing: if any file cannot be written, everything already written is put back.
-import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { mergeArchive } from '../../core/archive/archive-merge.ts';
 import path from 'node:path';
-import { contentPaths, readBundleContent, type BundleContent } from '../../core/bundle/read-bundle-content.ts';
+import { contentPaths, readBundleContent, type BundleContent, type TextLines } from '../../core/bundle/read-bundle-content.ts';
 import type { BundleManifest } from '../../core/bundle/manifest.ts';
 import {
   planMerge,
@@ -27,6 +26,7 @@ import type { WorkspaceSettings } from '../../core/model/workspace.ts';
 import { loadBundle, type LoadedBundle } from './load-bundle.ts';
 import type { OpenBundleOptions, ReadBundleCode } from './open-bundle.ts';
 import { sha256Hex, type SignatureCheck } from './signing.ts';
+import { utf8Lines, utf8Text } from './utf8-lines.ts';
 
 export interface PreparedImport {
   readonly fileName: string;
@@ -44,12 +44,11 @@ export interface PreparedImport {
 
 export type PrepareCode = ReadBundleCode | 'invalid';
 
-/** `bytes` as UTF-8 text; throws if they are not valid UTF-8 (checked by simdutf: several times faster than a fatal TextDecoder). */
-function utf8Text(bytes: Uint8Array): string {
-  if (!isUtf8(bytes)) throw new TypeError('not valid UTF-8');
-  // A byte order mark is dropped, as TextDecoder does.
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start).toString('utf8');
+/** The file read a line at a time. */
+const ANNOTATIONS_PATH = 'annotations.jsonld';
+
+function wholeText(lines: TextLines | undefined): string | undefined {
+  return lines === undefined ? undefined : Array.from({ length: lines.count }, (_, index) => lines.line(index)).join('\n');
 }
 
 /**
@@ -68,6 +67,8 @@ export async function prepareBundleImport(
   const bundle = opened.value;
   try {
     const texts = new Map<string, string>();
+    // Read a line at a time (utf8-lines.ts); as one text only for a file not in the export's layout.
+    const lines = new Map<string, TextLines>();
     let sliceStarted = performance.now();
     for (const wanted of contentPaths(bundle.paths)) {
       // The files are in memory, so nothing here waits: the host's thread is let go every 15 ms.
@@ -76,7 +77,9 @@ export async function prepareBundleImport(
         sliceStarted = performance.now();
       }
       try {
-        texts.set(wanted, utf8Text(await bundle.readFile(wanted)));
+        const bytes = await bundle.readFile(wanted);
+        if (wanted === ANNOTATIONS_PATH) lines.set(wanted, utf8Lines(bytes));
+        else texts.set(wanted, utf8Text(bytes));
         bundle.drop(wanted);
       } catch {
         await bundle.dispose();
@@ -89,7 +92,8 @@ export async function prepareBundleImport(
     }
     const content = await readBundleContent({
       paths: bundle.paths,
-      text: (wanted) => texts.get(wanted),
+      text: (wanted) => texts.get(wanted) ?? wholeText(lines.get(wanted)),
+      lines: (wanted) => lines.get(wanted),
       sha256Hex: (text) => sha256Hex(Buffer.from(text, 'utf8')),
       // The host's thread serves windows meanwhile.
       pause: () => new Promise((resolve) => setImmediate(resolve)),
