@@ -8,6 +8,14 @@
 // word instead of one per three characters), and its bm25 is the relevance. A phrase is asked of
 // it by its whole words (word-literal.ts); a phrase with no whole word of three letters or more
 // ("東京都", "12.5%") is left to the trigram index, and the query with it.
+//
+// An excluded word can narrow the word index too (`reservoir -drought`: `"reservoir" NOT
+// "drought"`), but only where the index finding the word means find-text.ts finds it: a NOT that
+// drops a document the exact test would keep loses a result. The index splits words where
+// find-text.ts does (word-text.ts), and folds a letter of [0-9a-z] only from that letter and its
+// capital, except k (also from the Kelvin sign K) and s (also from ſ), which fold-case.ts leaves
+// apart (exclusion-safety.test.ts checks this for every code point). So a word of those letters
+// only, k and s aside, is excluded in the index; any other is left to the exact test.
 import type { SearchQuery, Term } from '../../core/search/query-ast.ts';
 import { wordLiteral } from './word-literal.ts';
 
@@ -33,13 +41,25 @@ export function ftsMatch(query: SearchQuery, columns?: readonly string[]): FtsMa
   const wordsNarrowEnough = words.groups.every((group, index) => group !== undefined || trigrams.groups[index] === undefined);
   if (wordsNarrowEnough && words.expression !== undefined) {
     const strict = expressionOf(query, (term) => wordLiteral(term)?.strict).expression!;
+    const excluded = query.groups.map(exclusionLiteral).filter((literal) => literal !== undefined);
+    const without = (expression: string) => (excluded.length === 0 ? expression : `(${expression}) NOT (${excluded.join(' OR ')})`);
     return {
       index: 'words',
-      expression: inColumns(words.expression),
-      ...(strict === words.expression ? {} : { strict: inColumns(strict) }),
+      expression: inColumns(without(words.expression)),
+      ...(strict === words.expression ? {} : { strict: inColumns(without(strict)) }),
     };
   }
   return trigrams.expression === undefined ? undefined : { index: 'trigrams', expression: inColumns(trigrams.expression) };
+}
+
+/** Words of these letters are found by the word index exactly where find-text.ts finds them (above). */
+export const EXCLUDABLE_WORD = /^[0-9a-jl-rt-zA-JL-RT-Z]+$/;
+
+/** A group that is one excluded word the word index can decide (above), as its FTS5 string; else undefined. */
+function exclusionLiteral(group: SearchQuery['groups'][number]): string | undefined {
+  const clause = group.length === 1 ? group[0]! : undefined;
+  if (clause === undefined || !clause.negated || clause.term.kind !== 'word' || !EXCLUDABLE_WORD.test(clause.term.value)) return undefined;
+  return wordLiteral(clause.term)?.loose;
 }
 
 /** Each group as an FTS5 expression (undefined where it cannot narrow), and their AND. */

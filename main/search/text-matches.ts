@@ -52,18 +52,22 @@ export function textMatches(
   const strict = rank ? match.strict : undefined;
   const columns = (score: string, expression: string | undefined) =>
     `SELECT d.rowid AS rowid, ${score} AS score, coalesce(d.published, '') AS published, d.id AS id ${from(expression)}`;
-  const candidates =
-    strict === undefined
-      ? columns(rank ? `-bm25(${fts})` : '0', match?.expression)
-      : `${columns(`-bm25(${fts})`, strict)} UNION ALL ${columns('0', `(${match!.expression}) NOT (${strict})`)}`;
+  // `scored` false: the same rows with no bm25, for counting them.
+  const candidatesOf = (scored: boolean) => {
+    const bm25 = scored ? `-bm25(${fts})` : '0';
+    return strict === undefined
+      ? columns(rank ? bm25 : '0', match?.expression)
+      : `${columns(bm25, strict)} UNION ALL ${columns('0', `(${match!.expression}) NOT (${strict})`)}`;
+  };
   const params =
     strict === undefined
       ? [...(match === undefined ? [] : [match.expression]), ...filter.params]
       : [strict, ...filter.params, `(${match!.expression}) NOT (${strict})`, ...filter.params];
   // The order of compareGroups (group-hits.ts), in SQL, so that candidates stream in it.
-  // count(*) OVER (): how many candidates, from the sort SQLite does anyway (not a second match);
-  // in an outer query, as FTS5's bm25 cannot sit beside a window function.
-  const sql = `SELECT rowid, score, count(*) OVER () AS total FROM (${candidates}) ORDER BY ${sort === 'date' ? 'published DESC' : 'score DESC'}, id`;
+  const sql = `SELECT rowid, score FROM (${candidatesOf(true)}) ORDER BY ${sort === 'date' ? 'published DESC' : 'score DESC'}, id`;
+  // How many candidates, asked only when the checking stops early: counting needs no bm25 and no
+  // sort, so it costs far less than a count(*) OVER () beside the order above did on every search.
+  const total = () => (db.prepare(`SELECT count(*) AS n FROM (${candidatesOf(false)})`).get(...params) as { n: number }).n;
   const check = (rowid: number, score: number): Match | undefined => {
     const row = docOf(rowid);
     const unit = docSearchable(row, () => textOf(rowid), docAnnotationSets);
@@ -81,9 +85,9 @@ export function textMatches(
   const matches: Match[] = [];
   let checked = 0;
   let unchecked = 0;
-  for (const candidate of db.prepare(sql).iterate(...params) as Iterable<{ rowid: number; score: number; total: number }>) {
+  for (const candidate of db.prepare(sql).iterate(...params) as Iterable<{ rowid: number; score: number }>) {
     if (lazy && matches.length >= wanted) {
-      unchecked = candidate.total - checked;
+      unchecked = total() - checked;
       break;
     }
     checked++;
