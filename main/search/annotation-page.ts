@@ -31,7 +31,7 @@ export function annotationPage(
   wanted: number,
 ): AnnotationPage {
   const holds = queryHolds(query, context);
-  const filter = prefilters(query, 'anns', context.codebook);
+  const filter = prefilters(query, 'anns', context.codebook, { tagsPerRow: true });
   const columns = scopes.map((scope) => (scope === 'quotes' ? 'quote' : 'note'));
   const match = ftsMatch(query, columns);
   const fts = match?.index === 'words' ? 'anns_words' : 'anns_fts';
@@ -41,13 +41,22 @@ export function annotationPage(
       ? `FROM anns a JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`
       : `FROM ${fts} JOIN anns a ON a.rowid = ${fts}.rowid JOIN docs d ON d.rowid = a.doc WHERE ${fts} MATCH ? AND ${filter.where}`;
   const params = [...(match === undefined ? [] : [match.expression]), ...filter.params];
-  const order = sort === 'date' ? 'published DESC' : 'score DESC';
   const candidates = `SELECT a.rowid AS rowid, a.doc AS doc, ${rank ? `-bm25(${fts})` : '0'} AS score ${from}`;
-  // count(*) OVER (): how many candidates, from the sort SQLite does anyway (not a second match);
-  // in an outer query, as FTS5's bm25 cannot sit beside a window function.
-  const ordered = `SELECT rowid, doc, score, count(*) OVER () AS total FROM (SELECT a.rowid AS rowid, a.doc AS doc, ${
-    rank ? `-bm25(${fts})` : '0'
-  } AS score, coalesce(d.published, '') AS published, d.id AS id ${from})`;
+  // In the order of the results. With no text to rank, that is by document id then annotation:
+  // read so (documents by their id's index, each one's annotations by theirs), the first rows come
+  // without sorting every candidate, and the page is found after a few hundred of them.
+  const ordered =
+    match === undefined && sort === 'relevance'
+      ? `SELECT a.rowid AS rowid, a.doc AS doc, 0 AS score FROM docs d CROSS JOIN anns a ON a.doc = d.rowid WHERE ${filter.where} ORDER BY d.id, a.rowid`
+      : `SELECT rowid, doc, score FROM (SELECT a.rowid AS rowid, a.doc AS doc, ${
+          rank ? `-bm25(${fts})` : '0'
+        } AS score, coalesce(d.published, '') AS published, d.id AS id ${from}) ORDER BY ${sort === 'date' ? 'published DESC' : 'score DESC'}, id, rowid`;
+  // The candidates of the page's documents: read from those documents when no text narrows.
+  const inPage =
+    match === undefined
+      ? `SELECT a.rowid AS rowid, a.doc AS doc, 0 AS score FROM json_each(?) p CROSS JOIN anns a ON a.doc = p.value CROSS JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`
+      : `${candidates} AND a.doc IN (SELECT value FROM json_each(?))`;
+  const inPageParams = (docs: string) => (match === undefined ? [docs, ...params] : [...params, docs]);
   const annotation = db.prepare(
     'SELECT rowid, id, start, end, quote, note, tags, status, speaker, outlet, creator, doc FROM anns WHERE rowid = ?',
   );
@@ -64,28 +73,27 @@ export function annotationPage(
     pageDocs.add(row.doc);
   };
   let remaining = 0;
-  for (const candidate of db.prepare(`${ordered} ORDER BY ${order}, id, rowid`).iterate(...params) as Iterable<{
-    rowid: number;
-    doc: number;
-    score: number;
-    total: number;
-  }>) {
+  let unchecked = 0;
+  for (const candidate of db.prepare(ordered).iterate(...params) as Iterable<{ rowid: number; doc: number; score: number }>) {
     // A document first met now comes after every document of the page (its best annotation is no better).
     if (pageDocs.size >= wanted && !pageDocs.has(candidate.doc)) {
-      remaining = candidate.total - tested.size;
+      // Each candidate not tested may be in a document of its own, but there are only so many
+      // documents: the candidates are counted only up to that many more than were tested.
+      const { documents } = db.prepare('SELECT count(*) AS documents FROM docs').get() as { documents: number };
+      unchecked = documents - pageDocs.size;
+      const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ?)`).get(...params, tested.size + unchecked) as {
+        n: number;
+      };
+      remaining = n - tested.size;
       break;
     }
     test(candidate);
   }
-  const stopped = remaining > 0;
-  if (!stopped) return { found, unchecked: 0 };
-  const inPage = `${candidates} AND a.doc IN (SELECT value FROM json_each(?))`;
-  for (const candidate of db.prepare(inPage).iterate(...params, JSON.stringify([...pageDocs])) as Iterable<{
+  if (remaining <= 0) return { found, unchecked: 0 };
+  for (const candidate of db.prepare(inPage).iterate(...inPageParams(JSON.stringify([...pageDocs]))) as Iterable<{
     rowid: number;
     score: number;
   }>)
     if (!tested.has(candidate.rowid)) test(candidate);
-  // Each candidate not tested may be in a document of its own, but there are only so many documents.
-  const { documents } = db.prepare('SELECT count(*) AS documents FROM docs').get() as { documents: number };
-  return { found, unchecked: Math.min(remaining, documents - pageDocs.size) };
+  return { found, unchecked: Math.min(remaining, unchecked) };
 }

@@ -16,7 +16,17 @@ export interface Prefilter {
  * Conditions for the documents table (alias `d`) or the annotations table (alias `a`, joined to
  * `d`). Annotation fields narrow only annotations.
  */
-export function prefilters(query: SearchQuery, table: 'docs' | 'anns', codebook: Codebook): Prefilter {
+/**
+ * `tagsPerRow`: test an annotation's tags where the row is met (an index lookup per row), for a
+ * query that reads annotations in another order and stops early; otherwise every tagged
+ * annotation is listed first, which is faster for reading them all.
+ */
+export function prefilters(
+  query: SearchQuery,
+  table: 'docs' | 'anns',
+  codebook: Codebook,
+  { tagsPerRow = false }: { readonly tagsPerRow?: boolean } = {},
+): Prefilter {
   const where: string[] = ['1'];
   const params: (string | number)[] = [];
   for (const group of query.groups) {
@@ -52,7 +62,11 @@ export function prefilters(query: SearchQuery, table: 'docs' | 'anns', codebook:
         break;
       case 'tag':
         if (table === 'anns') {
-          where.push('a.rowid IN (SELECT ann FROM ann_tags WHERE tag IN (SELECT value FROM json_each(?)))');
+          where.push(
+            tagsPerRow
+              ? 'EXISTS (SELECT 1 FROM ann_tags t WHERE t.ann = a.rowid AND t.tag IN (SELECT value FROM json_each(?)))'
+              : 'a.rowid IN (SELECT ann FROM ann_tags WHERE tag IN (SELECT value FROM json_each(?)))',
+          );
           params.push(JSON.stringify([...tagsMatching(codebook, term.value, term.prefix)]));
         }
         break;
