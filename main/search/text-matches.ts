@@ -48,26 +48,27 @@ export function textMatches(
   const positiveText = clausesOf(query).some((clause) => !clause.negated && (clause.term.kind === 'word' || clause.term.kind === 'phrase'));
   const lazy = sort === 'date' || rank || !positiveText;
   // The candidates: ranked by bm25 of the strict expression where there is one (fts-expression.ts),
-  // then those only the full expression finds, with no score (so after every ranked one, by id).
+  // then those only the full expression finds, with no score (so after every ranked one, by id:
+  // bm25's scores here are all above 0). Each part is asked only when the one before it ran out,
+  // so a page the strict part fills never matches the full expression but to count it.
   const strict = rank ? match.strict : undefined;
   const columns = (score: string, expression: string | undefined) =>
     `SELECT d.rowid AS rowid, ${score} AS score, coalesce(d.published, '') AS published, d.id AS id ${from(expression)}`;
-  // `scored` false: the same rows with no bm25, for counting them.
-  const candidatesOf = (scored: boolean) => {
-    const bm25 = scored ? `-bm25(${fts})` : '0';
-    return strict === undefined
-      ? columns(rank ? bm25 : '0', match?.expression)
-      : `${columns(bm25, strict)} UNION ALL ${columns('0', `(${match!.expression}) NOT (${strict})`)}`;
-  };
-  const params =
+  // In the order of compareGroups (group-hits.ts), in SQL, so that candidates stream in it.
+  const ordered = (score: string, expression: string | undefined) =>
+    `SELECT rowid, score FROM (${columns(score, expression)}) ORDER BY ${sort === 'date' ? 'published DESC' : 'score DESC'}, id`;
+  const withMatch = (expression: string | undefined) => [...(expression === undefined ? [] : [expression]), ...filter.params];
+  const parts =
     strict === undefined
-      ? [...(match === undefined ? [] : [match.expression]), ...filter.params]
-      : [strict, ...filter.params, `(${match!.expression}) NOT (${strict})`, ...filter.params];
-  // The order of compareGroups (group-hits.ts), in SQL, so that candidates stream in it.
-  const sql = `SELECT rowid, score FROM (${candidatesOf(true)}) ORDER BY ${sort === 'date' ? 'published DESC' : 'score DESC'}, id`;
-  // How many candidates, asked only when the checking stops early: counting needs no bm25 and no
-  // sort, so it costs far less than a count(*) OVER () beside the order above did on every search.
-  const total = () => (db.prepare(`SELECT count(*) AS n FROM (${candidatesOf(false)})`).get(...params) as { n: number }).n;
+      ? [{ sql: ordered(rank ? `-bm25(${fts})` : '0', match?.expression), params: withMatch(match?.expression) }]
+      : [
+          { sql: ordered(`-bm25(${fts})`, strict), params: withMatch(strict) },
+          { sql: ordered('0', `(${match!.expression}) NOT (${strict})`), params: withMatch(`(${match!.expression}) NOT (${strict})`) },
+        ];
+  // How many candidates, asked only when the checking stops early: those of the full expression
+  // (the strict one finds a subset of them: each of its phrases holds one of the full one's).
+  const total = () =>
+    (db.prepare(`SELECT count(*) AS n ${from(match?.expression)}`).get(...withMatch(match?.expression)) as { n: number }).n;
   const check = (rowid: number, score: number): Match | undefined => {
     const row = docOf(rowid);
     const unit = docSearchable(row, () => textOf(rowid), docAnnotationSets);
@@ -85,14 +86,16 @@ export function textMatches(
   const matches: Match[] = [];
   let checked = 0;
   let unchecked = 0;
-  for (const candidate of db.prepare(sql).iterate(...params) as Iterable<{ rowid: number; score: number }>) {
-    if (lazy && matches.length >= wanted) {
-      unchecked = total() - checked;
-      break;
+  for (const part of parts) {
+    for (const candidate of db.prepare(part.sql).iterate(...part.params) as Iterable<{ rowid: number; score: number }>) {
+      if (lazy && matches.length >= wanted) {
+        unchecked = total() - checked;
+        return { matches, unchecked };
+      }
+      checked++;
+      const found = check(candidate.rowid, candidate.score);
+      if (found !== undefined) matches.push(found);
     }
-    checked++;
-    const found = check(candidate.rowid, candidate.score);
-    if (found !== undefined) matches.push(found);
   }
   return { matches, unchecked };
 }
