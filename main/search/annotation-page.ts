@@ -41,7 +41,6 @@ export function annotationPage(
       ? `FROM anns a JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`
       : `FROM ${fts} JOIN anns a ON a.rowid = ${fts}.rowid JOIN docs d ON d.rowid = a.doc WHERE ${fts} MATCH ? AND ${filter.where}`;
   const params = [...(match === undefined ? [] : [match.expression]), ...filter.params];
-  const candidates = `SELECT a.rowid AS rowid, a.doc AS doc, ${rank ? `-bm25(${fts})` : '0'} AS score ${from}`;
   // In the order of the results. With no text to rank, that is by document id then annotation:
   // read so (documents by their id's index, each one's annotations by theirs), the first rows come
   // without sorting every candidate, and the page is found after a few hundred of them.
@@ -51,12 +50,16 @@ export function annotationPage(
       : `SELECT rowid, doc, score FROM (SELECT a.rowid AS rowid, a.doc AS doc, ${
           rank ? `-bm25(${fts})` : '0'
         } AS score, coalesce(d.published, '') AS published, d.id AS id ${from}) ORDER BY ${sort === 'date' ? 'published DESC' : 'score DESC'}, id, rowid`;
-  // The candidates of the page's documents: read from those documents when no text narrows.
+  // The candidates of the page's documents: read from those documents when no text narrows;
+  // otherwise matched once and kept if theirs (`+`: the list is not one query of FTS5 per rowid).
+  const ofPage = `SELECT a.rowid FROM json_each(?) p CROSS JOIN anns a ON a.doc = p.value CROSS JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`;
   const inPage =
     match === undefined
-      ? `SELECT a.rowid AS rowid, a.doc AS doc, 0 AS score FROM json_each(?) p CROSS JOIN anns a ON a.doc = p.value CROSS JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`
-      : `${candidates} AND a.doc IN (SELECT value FROM json_each(?))`;
-  const inPageParams = (docs: string) => (match === undefined ? [docs, ...params] : [...params, docs]);
+      ? `${ofPage.replace('SELECT a.rowid', 'SELECT a.rowid AS rowid, 0 AS score')} ORDER BY a.rowid`
+      : `SELECT rowid, ${rank ? `-bm25(${fts})` : '0'} AS score FROM ${fts} WHERE ${fts} MATCH ? AND +${fts}.rowid IN (${ofPage})`;
+  const inPageParams = (docs: string) => (match === undefined ? [docs, ...filter.params] : [match.expression, docs, ...filter.params]);
+  // With no other condition, every annotation the index matches is a candidate (each has its row and document).
+  const counted = match !== undefined && filter.where === '1' ? `FROM ${fts} WHERE ${fts} MATCH ?` : from;
   const annotation = db.prepare(
     'SELECT rowid, id, start, end, quote, note, tags, status, speaker, outlet, creator, doc FROM anns WHERE rowid = ?',
   );
@@ -81,7 +84,7 @@ export function annotationPage(
       // documents: the candidates are counted only up to that many more than were tested.
       const { documents } = db.prepare('SELECT count(*) AS documents FROM docs').get() as { documents: number };
       unchecked = documents - pageDocs.size;
-      const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ?)`).get(...params, tested.size + unchecked) as {
+      const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${counted} LIMIT ?)`).get(...params, tested.size + unchecked) as {
         n: number;
       };
       remaining = n - tested.size;

@@ -67,8 +67,9 @@ export function textMatches(
         ];
   // How many candidates, asked only when the checking stops early: those of the full expression
   // (the strict one finds a subset of them: each of its phrases holds one of the full one's).
-  const total = () =>
-    (db.prepare(`SELECT count(*) AS n ${from(match?.expression)}`).get(...withMatch(match?.expression)) as { n: number }).n;
+  // With no other condition, every document the index matches is one (each has its row).
+  const counted = match !== undefined && filter.where === '1' ? `FROM ${fts} WHERE ${fts} MATCH ?` : from(match?.expression);
+  const total = () => (db.prepare(`SELECT count(*) AS n ${counted}`).get(...withMatch(match?.expression)) as { n: number }).n;
   const check = (rowid: number, score: number): Match | undefined => {
     const row = docOf(rowid);
     const unit = docSearchable(row, () => textOf(rowid), docAnnotationSets);
