@@ -20,6 +20,39 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Names the app's chunk (renderer/src/main.tsx), the chunks it imports and its styles in index.html,
+ * so the browser fetches them at once, beside the page's first script (renderer/src/boot.ts) that
+ * starts the first calls and then imports the app, not only when that script has run.
+ */
+function preloadApp(entry: string): Plugin {
+  return {
+    name: 'claimbench-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const chunks = new Map(
+          Object.values(bundle ?? {}).flatMap((output) => (output.type === 'chunk' ? [[output.fileName, output]] : [])),
+        );
+        const app = [...chunks.values()].find((chunk) => chunk.facadeModuleId === entry);
+        if (app === undefined) throw new Error(`claimbench-preload-app: no chunk for ${entry}`);
+        const scripts = new Set([app.fileName]);
+        for (const name of scripts) for (const imported of chunks.get(name)?.imports ?? []) scripts.add(imported);
+        const styles = [...scripts].flatMap((name) => [...(chunks.get(name)?.viteMetadata?.importedCss ?? [])]);
+        const link = (rel: string, href: string) => ({
+          tag: 'link',
+          attrs: { rel, crossorigin: true, href: `./${href}` },
+          injectTo: 'head' as const,
+        });
+        // The page's own script (which the app imports too) is in the page already.
+        const preloaded = [...scripts].filter((name) => chunks.get(name)?.isEntry !== true);
+        return [...preloaded.map((name) => link('modulepreload', name)), ...styles.map((name) => link('stylesheet', name))];
+      },
+    },
+  };
+}
+
 /** Text assets worth compressing: what the web host sends a browser (see main/web/static-files.ts). */
 const COMPRESSIBLE = /\.(js|mjs|css|svg|json|ttf|html)$/;
 
@@ -83,7 +116,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react(), contentSecurityPolicy(), precompress()],
+    plugins: [react(), contentSecurityPolicy(), preloadApp(resolve('renderer/src/main.tsx')), precompress()],
     build: {
       outDir: 'out/renderer',
       // CB_NO_MINIFY=1 keeps names readable in CPU profiles.

@@ -1,4 +1,4 @@
-// The renderer's entry: mounts the workbench.
+// The renderer's app: mounts the workbench (loaded by boot.ts, the page's first script).
 import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -15,8 +15,14 @@ import './agreement/agreement.css';
 import './suggestions/suggestions.css';
 import './table/table.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+function mount() {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+// boot.ts runs as soon as it arrives (async), so the page may, in principle, still be parsing.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount, { once: true });
+else mount();

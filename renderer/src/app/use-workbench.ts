@@ -6,6 +6,7 @@ import type { Annotation } from '../../../core/model/annotation.ts';
 import type { DocumentSummary, DocumentView } from '../../../core/model/document.ts';
 import type { SaveState, WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
+import { FIRST_ANNOTATIONS, FIRST_DOCUMENTS } from '../api/first-calls.ts';
 import { recordDerivation } from '../annotations/annotation-delta.ts';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; message: string };
@@ -46,8 +47,7 @@ export function useSaveState(initial: SaveState | undefined): SaveState | undefi
   return state ?? initial;
 }
 
-/** The library's first page (what a window shows first), then pages of the rest, in idle time. */
-const FIRST_DOCUMENTS = 200;
+/** The library's first page (what a window shows first, FIRST_DOCUMENTS), then pages of the rest, in idle time. */
 const DOCUMENT_PAGE = 2000;
 const RECOUNT_DELAY_MS = 100;
 
@@ -115,8 +115,7 @@ export function useDocumentList(): Loadable<DocumentSummary[]> {
   return list;
 }
 
-/** Annotations sent with the text (enough for the top of any document), then per request. */
-const FIRST_ANNOTATIONS = 500;
+/** Annotations sent with the text (FIRST_ANNOTATIONS), then per request. */
 const ANNOTATION_PAGE = 500;
 
 export interface OpenDocument {
