@@ -4,7 +4,8 @@
 //
 // cold-start: from spawning `claimbench serve` on a fresh workspace (so it creates the sample
 // too) until the first document's highlights are on screen in Chromium, with the bytes fetched
-// until then; the floor (issue 23): from spawning a plain static server of a page built with the
+// until then and the time to interactive (until the main thread is quiet, no task over 50 ms for
+// 500 ms, after the highlights; both also for the floor); the floor (issue 23): from spawning a plain static server of a page built with the
 // same Vite that imports only Monaco's editor core and shows the same text read-only
 // (bench/floor/), until that text is painted; and from spawning a plain Node server until its
 // empty page has loaded. The browser is started once, outside
@@ -48,7 +49,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { runAnchoringBench } from './anchoring.ts';
 import { articleHtml } from './articles.ts';
@@ -96,11 +97,46 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `transfers`, when given, gets the bytes the page fetched (transfer sizes) until the highlights showed. */
-async function timeColdStart(browser: Browser, transfers?: number[]): Promise<number> {
+/** What a cold start measured besides its time: the bytes fetched until the first paint, and the time to interactive. */
+interface StartFigures {
+  readonly transferred: number[];
+  readonly interactiveMs: number[];
+}
+
+/** A main thread this long without a long task (> 50 ms) after the first paint counts as interactive. */
+const QUIET_MS = 500;
+
+/**
+ * Adds to `figures` the bytes `page` fetched so far (transfer sizes, headers included) and its time
+ * to interactive from `startedEpochMs`: the end of the last long task before the main thread was
+ * quiet for QUIET_MS, from now on (at most 10 s later).
+ */
+async function recordStartFigures(page: Page, startedEpochMs: number, figures?: StartFigures): Promise<void> {
+  if (figures === undefined) return;
+  const { transferred, interactiveAtEpochMs } = await page.evaluate(async (quietMs) => {
+    const bytes = (performance.getEntriesByType('navigation') as PerformanceResourceTiming[])
+      .concat(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .reduce((sum, entry) => sum + entry.transferSize, 0);
+    let last = performance.now();
+    const observer = new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) last = Math.max(last, task.startTime + task.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: true });
+    const from = performance.now();
+    while (performance.now() - last < quietMs && performance.now() - from < 10_000) await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    return { transferred: bytes, interactiveAtEpochMs: performance.timeOrigin + last };
+  }, QUIET_MS);
+  figures.transferred.push(transferred);
+  figures.interactiveMs.push(Math.round(interactiveAtEpochMs - startedEpochMs));
+}
+
+/** `figures`, when given, gets the bytes fetched until the highlights showed and the time to interactive. */
+async function timeColdStart(browser: Browser, figures?: StartFigures): Promise<number> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'claimbench-bench-'));
   const context = await browser.newContext();
   const page = await context.newPage();
+  const startedEpochMs = Date.now();
   const started = performance.now();
   const { child, url } = await spawnAndWaitForUrl([
     'bin/claimbench.mjs',
@@ -115,13 +151,7 @@ async function timeColdStart(browser: Browser, transfers?: number[]): Promise<nu
   await page.goto(url);
   await page.locator('.cb-hl').first().waitFor({ state: 'visible' });
   const elapsed = performance.now() - started;
-  transfers?.push(
-    await page.evaluate(() =>
-      (performance.getEntriesByType('navigation') as PerformanceResourceTiming[])
-        .concat(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-        .reduce((sum, entry) => sum + entry.transferSize, 0),
-    ),
-  );
+  await recordStartFigures(page, startedEpochMs, figures);
   await context.close();
   await stop(child);
   await rm(root, { recursive: true, force: true });
@@ -129,14 +159,16 @@ async function timeColdStart(browser: Browser, transfers?: number[]): Promise<nu
 }
 
 /** From spawning a plain static server of the floor page (bench/floor/) until the document's text is painted. */
-async function timeFloor(browser: Browser, dir: string): Promise<number> {
+async function timeFloor(browser: Browser, dir: string, figures?: StartFigures): Promise<number> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  const startedEpochMs = Date.now();
   const started = performance.now();
   const { child, url } = await spawnAndWaitForUrl(['bench/floor/static-server.ts', dir]);
   await page.goto(url);
   await page.locator('.view-line').filter({ hasText: FLOOR_FIRST_LINE }).first().waitFor({ state: 'visible' });
   const elapsed = performance.now() - started;
+  await recordStartFigures(page, startedEpochMs, figures);
   await context.close();
   await stop(child);
   return elapsed;
@@ -205,6 +237,10 @@ async function importBenchmark() {
   }
 }
 
+function median(samples: readonly number[]): number {
+  return [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+}
+
 function summarize({ name, samplesMs }: Series) {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
@@ -237,10 +273,11 @@ async function coldStartBenchmark(browser: Browser) {
     const subject: Series = { name: 'web host cold start to first document rendered', samplesMs: [] };
     const floor: Series = { name: 'floor: plain static server, Monaco editor core showing the same text', samplesMs: [] };
     const baseline: Series = { name: 'plain Node server cold start to empty page loaded', samplesMs: [] };
-    const transfers: number[] = [];
+    const app: StartFigures = { transferred: [], interactiveMs: [] };
+    const floorFigures: StartFigures = { transferred: [], interactiveMs: [] };
     for (let run = 0; run < RUNS; run++) {
-      subject.samplesMs.push(await timeColdStart(browser, transfers));
-      floor.samplesMs.push(await timeFloor(browser, floorDir));
+      subject.samplesMs.push(await timeColdStart(browser, app));
+      floor.samplesMs.push(await timeFloor(browser, floorDir, floorFigures));
       baseline.samplesMs.push(await timeEmptyPage(browser));
     }
     const subjectSummary = summarize(subject);
@@ -256,7 +293,11 @@ async function coldStartBenchmark(browser: Browser) {
       ratioToFloor: ratio(floorSummary),
       targetToFloor: '≤ 1.25',
       ratio: ratio(baselineSummary),
-      bytesTransferredBeforeFirstHighlights: transfers,
+      bytesTransferredBeforeFirstHighlights: app.transferred,
+      floorBytesTransferredBeforeTextPainted: floorFigures.transferred,
+      // Spawn until the main thread was first quiet (no task over 50 ms for QUIET_MS) after the first paint.
+      timeToInteractive: { medianMs: median(app.interactiveMs), samplesMs: app.interactiveMs },
+      floorTimeToInteractive: { medianMs: median(floorFigures.interactiveMs), samplesMs: floorFigures.interactiveMs },
     };
   } finally {
     await rm(floorDir, { recursive: true, force: true });
@@ -330,12 +371,20 @@ function summaryLine(benchmark: { id: string } & Record<string, unknown>): strin
     return `${subject?.medianMs} ms vs ${baseline?.medianMs} ms → ${ratio}`;
   };
   if (benchmark.id === 'cold-start') {
-    const { subject, floor, ratioToFloor } = benchmark as unknown as {
-      subject: { medianMs: number };
-      floor: { medianMs: number };
-      ratioToFloor: number;
-    };
-    return `cold-start: ${subject.medianMs} ms vs the floor's ${floor.medianMs} ms → ${ratioToFloor} (≤ 1.25); vs an empty page ${figure(benchmark)}`;
+    const { subject, floor, ratioToFloor, timeToInteractive, floorTimeToInteractive, bytesTransferredBeforeFirstHighlights } =
+      benchmark as unknown as {
+        subject: { medianMs: number };
+        floor: { medianMs: number };
+        ratioToFloor: number;
+        timeToInteractive: { medianMs: number };
+        floorTimeToInteractive: { medianMs: number };
+        bytesTransferredBeforeFirstHighlights: number[];
+      };
+    const kb = Math.round(median(bytesTransferredBeforeFirstHighlights) / 1024);
+    return (
+      `cold-start: ${subject.medianMs} ms vs the floor's ${floor.medianMs} ms → ${ratioToFloor} (≤ 1.25); ${kb} KiB before the ` +
+      `first highlights; interactive at ${timeToInteractive.medianMs} ms (the floor's ${floorTimeToInteractive.medianMs} ms); vs an empty page ${figure(benchmark)}`
+    );
   }
   if (benchmark.id === 'reader') {
     const { firstPaint, longTasks, newAnnotation, edit, keypressToSaved } = benchmark as Record<string, Record<string, unknown>>;
