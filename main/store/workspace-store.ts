@@ -9,6 +9,7 @@ import type { DocumentFile, WorkspaceFile } from '../../core/model/stored-files.
 import type { SaveState } from '../../core/model/workspace.ts';
 import type { Failure, Result } from '../../core/result.ts';
 import type { Event } from '../../core/events.ts';
+import type { UndoHistory } from './undo-history.ts';
 
 /** What a change does to one annotation of a document: put (added or replaced) or, undefined, removed. */
 export interface AnnotationPut {
@@ -101,6 +102,11 @@ export interface WorkspaceStore {
   readonly onDidChangeRecords: Event<StoreChange>;
   /** A store shared with other processes: its log of committed changes (undefined for the folder store). */
   readonly changeFeed?: StoreChangeFeed;
+  /**
+   * Where the members' undo histories are kept with the changes they record (the PostgreSQL store's:
+   * they survive a restart and are shared by every process); undefined: in the service's memory.
+   */
+  readonly undoHistory?: UndoHistory;
 
   /** Replaces the workspace record; resolves once it is durable. */
   updateWorkspace(next: WorkspaceFile): Promise<Result<WorkspaceFile, 'write-failed'>>;

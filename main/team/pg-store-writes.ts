@@ -5,6 +5,7 @@
 // spread with unnest(), so a change of a hundred annotations is one statement, not a hundred.
 import { sql, type Transaction } from 'kysely';
 import type { Annotation } from '../../core/model/annotation.ts';
+import { fail, type Result } from '../../core/result.ts';
 import type { TeamDb } from './db.ts';
 import type { TeamTables } from './tables.ts';
 
@@ -16,6 +17,16 @@ export class StaleWrite extends Error {
     super(message);
     this.name = 'StaleWrite';
   }
+}
+
+/** A write's failure as the store says it (`what`: what it was saving): a stale write says what to do. */
+export function writeFailure(what: string, error: unknown): Result<never, 'write-failed'> {
+  if (error instanceof StaleWrite)
+    return fail(
+      'write-failed',
+      `Could not save ${what}: ${error.message}. Nothing of this change was saved; reload to see the other change.`,
+    );
+  return fail('write-failed', `Could not save ${what}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 /** An annotation row as this process last wrote or read it. */

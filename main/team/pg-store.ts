@@ -1,8 +1,8 @@
 // The workspace store on PostgreSQL (the team server's): the WorkspaceStore contract
 // (main/store/workspace-store.ts) with the folder store's semantics. Everything is read into memory
 // at open, so reads stay synchronous; every write is one transaction that compares and sets the
-// versions of the rows it touches (pg-store-writes.ts) and appends one change-log row naming the
-// member who made it (actor.ts). Writes of one record go in order through the folder store's write
+// versions of the rows it touches (pg-store-writes.ts), appends one change-log row naming the
+// member who made it (actor.ts), and, when it ends an undoable step, that step (history-steps.ts). Writes of one record go in order through the folder store's write
 // queue; a pipelined save (`stageAnnotations`) is held in memory at once and taken back if its
 // transaction fails. After each commit, NOTIFY tells the other processes on the database; given the
 // database's URL, the store follows the change log (change-follower.ts) and reads their changes in.
@@ -27,7 +27,8 @@ import { WriteQueue } from '../store/write-queue.ts';
 import { currentActor } from './actor.ts';
 import { ChangeFollower } from './change-follower.ts';
 import { notifyChange } from './change-listener.ts';
-import { inTransaction, type TeamDb } from './db.ts';
+import type { TeamDb } from './db.ts';
+import { PgHistory, withHistoryWrite } from './history-steps.ts';
 import { loadWorkspace, reloadDocument, reloadSingleton, type LoadedWorkspace } from './pg-store-load.ts';
 import { hasBlob, readBlob, readVersionText, saveBlob } from './pg-store-blobs.ts';
 import {
@@ -35,8 +36,8 @@ import {
   deleteDocument,
   knownAfter,
   logChange,
-  StaleWrite,
   writeAnnotations,
+  writeFailure,
   writeDocument,
   writeSingleton,
   type ChangeEntry,
@@ -56,6 +57,8 @@ export interface PgStoreOptions {
   readonly url?: string;
   /** How often the change log is read without a notification (ChangeFollower's safety net). */
   readonly pollMs?: number;
+  /** Undo steps kept per member (history-steps.ts HISTORY_LIMIT). */
+  readonly historyLimit?: number;
 }
 
 export class PgWorkspaceStore implements WorkspaceStore {
@@ -84,6 +87,7 @@ export class PgWorkspaceStore implements WorkspaceStore {
   /** Written in this store's change-log rows, so that it knows them from other processes' rows. */
   readonly origin = randomUUID();
   readonly changeFeed: ChangeFollower | undefined;
+  readonly undoHistory: PgHistory;
   /** NOTIFYs sent and not yet answered (close waits for them). */
   private readonly notifying = new Set<Promise<void>>();
 
@@ -105,6 +109,7 @@ export class PgWorkspaceStore implements WorkspaceStore {
     this.documentFiles = loaded.documents;
     this.known = loaded.known;
     this.unreadable = loaded.problems;
+    this.undoHistory = new PgHistory(db, options.historyLimit);
     this.changeFeed =
       options.url === undefined
         ? undefined
@@ -153,11 +158,11 @@ export class PgWorkspaceStore implements WorkspaceStore {
     return this.queue.currentSaveState;
   }
 
-  /** Runs `work` and the change log's row in one transaction; a stale write or a database error is 'write-failed'. */
+  /** Runs `work`, the change log's row and the undo step it ends (if any) in one transaction; a stale write or a database error is 'write-failed'. */
   private async transact<T>(what: string, entry: Omit<ChangeEntry, 'actor'>, work: (trx: TeamTransaction, actor: string) => Promise<T>) {
     const actor = currentActor()?.name ?? 'local'; // outside a team request: this machine's user
     try {
-      const { done, seq } = await inTransaction(this.db, async (trx) => {
+      const { done, seq } = await withHistoryWrite(this.db, async (trx) => {
         const done = await work(trx, actor);
         return { done, seq: await logChange(trx, { ...entry, actor, origin: this.origin }) };
       });
@@ -167,12 +172,7 @@ export class PgWorkspaceStore implements WorkspaceStore {
       void notified.finally(() => this.notifying.delete(notified));
       return ok(done);
     } catch (error) {
-      if (error instanceof StaleWrite)
-        return fail(
-          'write-failed',
-          `Could not save ${what}: ${error.message}. Nothing of this change was saved; reload to see the other change.`,
-        );
-      return fail('write-failed', `Could not save ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      return writeFailure(what, error);
     }
   }
 

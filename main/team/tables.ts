@@ -46,6 +46,18 @@ export interface ChangeLogRow {
   origin: string | null;
 }
 
+// 0004-history-steps
+export interface HistoryStepRow {
+  id: Generated<string>;
+  member: string;
+  stack: 'done' | 'undone';
+  /** bigint, read as text by pg. */
+  position: ColumnType<string, string, string>;
+  label: string;
+  change: Json;
+  at: Generated<Date>;
+}
+
 export interface TeamTables {
   workspace: SingletonRow;
   documents: DocumentRow;
@@ -58,4 +70,5 @@ export interface TeamTables {
   sessions: SessionsTable;
   access_tokens: AccessTokensTable;
   login_failures: LoginFailuresTable;
+  history_steps: HistoryStepRow;
 }

@@ -1,11 +1,11 @@
 // Every undoable change to a workspace goes through here: it is written (all its documents, their
-// details, the codebook, the links and claims), then recorded in the session's history. Undo and
-// redo write one side of a recorded change back. A change that fails half-way is rolled back as
-// far as the disk allows.
+// details, the codebook, the links and claims), and recorded in its member's history with its last
+// write (the store's UndoHistory, or one in memory: main/store/undo-history.ts). Undo and redo
+// write one side of a recorded change back. A change that fails half-way is rolled back as far as
+// the disk allows.
 import { randomUUID } from 'node:crypto';
 import { withTagGuids } from '../../core/codebook/tag-guids.ts';
 import {
-  History,
   sideOf,
   documentOf,
   withDetails,
@@ -17,13 +17,15 @@ import {
 import { currentRecords, withVersions } from '../../core/history/versions.ts';
 import type { AnnotationsChange, DocumentsChange } from '../../core/contract/workbench-api.ts';
 import { applyEvidenceEdits } from '../../core/evidence/edits.ts';
-import type { Annotation } from '../../core/model/annotation.ts';
 import { EvidenceData, refKey, type AnnotationRef } from '../../core/model/evidence.ts';
 import type { Emitter } from '../../core/events.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
+import type { HistoryOp, UndoHistory } from '../store/undo-history.ts';
 import type { AnnotationPut, WorkspaceStore } from '../store/workspace-store.ts';
 import { currentActor } from '../team/actor.ts';
+import { MemoryHistory } from './memory-history.ts';
+import { announceWritten } from './announce-written.ts';
 import { batchOf, type Step } from './step-batch.ts';
 import { overwrittenSince } from './undo-check.ts';
 
@@ -45,15 +47,22 @@ type WriteResult = Result<true, 'not-found' | 'write-failed'>;
 /** What writing a side removed, by document id (see `withRemoved`). */
 type Removed = ReadonlyMap<string, DocumentFile>;
 
+/**
+ * Runs the last write of a side (`write`) with the history's step: `removed()` says what the side
+ * has removed by then, the one document the last write removes included.
+ */
+type LastWrite = <R extends Result<unknown, string>>(write: () => Promise<R>, removed: () => Removed) => Promise<R>;
+
 export class ChangeLog {
   /** One history per member on a team server (undo undoes your own changes), else one under ''. */
-  private readonly histories = new Map<string, History>();
+  private readonly histories: UndoHistory;
   private readonly store: WorkspaceStore;
   private readonly events: ChangeEvents;
 
   constructor(store: WorkspaceStore, events: ChangeEvents) {
     this.store = store;
     this.events = events;
+    this.histories = store.undoHistory ?? new MemoryHistory();
   }
 
   private queue: Promise<unknown> = Promise.resolve();
@@ -62,14 +71,27 @@ export class ChangeLog {
   /** Pipelined saves made but not yet on disk (see `commit`). */
   private readonly inFlight = new Set<Promise<unknown>>();
 
-  /** The history of whoever makes the current call. */
-  private get history(): History {
-    const key = currentActor()?.userId ?? '';
-    return this.histories.get(key) ?? this.histories.set(key, new History()).get(key)!;
+  /** Whoever makes the current call: the member whose history it uses. */
+  private get member(): string {
+    return currentActor()?.userId ?? '';
   }
 
-  get state(): HistoryState {
-    return this.history.state;
+  /** The history of whoever makes the current call. */
+  state(): Promise<HistoryState> {
+    return this.histories.state(this.member);
+  }
+
+  /**
+   * Writes `side`, and applies to the caller's history, with its last write, the op `op` makes of
+   * what the side removed. Windows are told the history after the records.
+   */
+  private async writeWith(side: ChangeSide, op: (removed: () => Removed) => HistoryOp): Promise<WriteResult> {
+    let state: HistoryState | undefined;
+    const written = await this.write(side, (write, removed) =>
+      this.histories.alongside(this.member, op(removed), write, (now) => (state = now)),
+    );
+    if (state !== undefined) this.events.historyChanged.fire(state);
+    return written;
   }
 
   /**
@@ -121,32 +143,32 @@ export class ChangeLog {
         : { ...made, codebook: { ...made.codebook, after: withTagGuids(made.codebook.after, () => randomUUID()) } };
     const active = this.active;
     const side = this.versioned(sideOf(change, 'after'), true);
-    const pipelined = active?.pipelined === true ? this.stage(side) : undefined;
-    if (pipelined === undefined) {
+    const documentId = active?.pipelined === true ? this.stageable(side) : undefined;
+    if (documentId === undefined) {
       if (active?.pipelined) await this.settled();
-      const written = await this.write(side);
-      if (!written.ok) return written;
-      this.history.record(withRemoved(change, 'after', written.value));
-      this.events.historyChanged.fire(this.history.state);
-      return ok(true);
+      return this.writeWith(side, (removed) => ({ kind: 'record', change: () => withRemoved(change, 'after', removed()) }));
     }
-    this.history.record(change);
-    this.events.historyChanged.fire(this.history.state);
-    this.inFlight.add(pipelined);
-    void pipelined.finally(() => this.inFlight.delete(pipelined));
-    active!.release();
-    const saved = await pipelined;
-    if (!saved.ok) {
-      this.history.discard(change);
-      this.events.historyChanged.fire(this.history.state);
-    }
+    // Recorded as it is staged, so that steps keep the order they were made in; taken back should it fail.
+    const fire = (state: HistoryState) => this.events.historyChanged.fire(state);
+    const saved = await this.histories.alongside(
+      this.member,
+      { kind: 'record', change: () => change, early: true },
+      () => {
+        const pipelined = this.store.stageAnnotations(documentId, side.annotations)!;
+        this.inFlight.add(pipelined);
+        void pipelined.finally(() => this.inFlight.delete(pipelined));
+        active!.release();
+        return pipelined;
+      },
+      fire,
+    );
     // The library's counts follow: the document is announced changed (annotationsOnly) too.
-    this.announce(new Map(side.annotations.map((edit) => [edit.documentId, edit])), new Map(), side);
+    announceWritten(this.store, this.events, new Map(side.annotations.map((edit) => [edit.documentId, edit])), new Map(), side);
     return saved.ok ? ok(true) : saved;
   }
 
-  /** The store's pipelined save of `side`, when it is a change of one document's claims alone that the store can pipeline. */
-  private stage(side: ChangeSide): Promise<Result<unknown, 'write-failed'>> | undefined {
+  /** The document of `side`, when it is a change of one document's claims alone that the store can pipeline (`stageAnnotations`). */
+  private stageable(side: ChangeSide): string | undefined {
     if (
       (side.documents?.length ?? 0) > 0 ||
       (side.details?.length ?? 0) > 0 ||
@@ -158,7 +180,7 @@ export class ChangeLog {
       return undefined;
     const documentId = side.annotations[0]!.documentId;
     if (side.annotations.some((edit) => edit.documentId !== documentId)) return undefined;
-    return this.store.stageAnnotations(documentId, side.annotations);
+    return this.store.document(documentId) === undefined ? undefined : documentId;
   }
 
   undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed' | 'conflict'>> {
@@ -172,28 +194,34 @@ export class ChangeLog {
   private async undoNow(): Promise<
     Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed' | 'conflict'>
   > {
-    const change = this.history.peekUndo();
-    if (change === undefined) return fail('nothing-to-undo', 'There is nothing to undo.');
+    const step = await this.histories.peekUndo(this.member);
+    if (step === undefined) return fail('nothing-to-undo', 'There is nothing to undo.');
+    const { change } = step;
     const overwritten = overwrittenSince(this.store, change, 'after');
     if (overwritten !== undefined) return fail('conflict', `Undo would overwrite ${overwritten}: it was changed by someone else since.`);
-    const written = await this.write(this.versioned(sideOf(change, 'before'), false));
+    const written = await this.writeWith(this.versioned(sideOf(change, 'before'), false), (removed) => ({
+      kind: 'undo',
+      step,
+      change: () => withRemoved(change, 'before', removed()),
+    }));
     if (!written.ok) return written;
-    this.history.confirmUndo(withRemoved(change, 'before', written.value));
-    this.events.historyChanged.fire(this.history.state);
     return ok(described(change, 'before'));
   }
 
   private async redoNow(): Promise<
     Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed' | 'conflict'>
   > {
-    const change = this.history.peekRedo();
-    if (change === undefined) return fail('nothing-to-redo', 'There is nothing to redo.');
+    const step = await this.histories.peekRedo(this.member);
+    if (step === undefined) return fail('nothing-to-redo', 'There is nothing to redo.');
+    const { change } = step;
     const overwritten = overwrittenSince(this.store, change, 'before');
     if (overwritten !== undefined) return fail('conflict', `Redo would overwrite ${overwritten}: it was changed by someone else since.`);
-    const written = await this.write(this.versioned(sideOf(change, 'after'), false));
+    const written = await this.writeWith(this.versioned(sideOf(change, 'after'), false), (removed) => ({
+      kind: 'redo',
+      step,
+      change: () => withRemoved(change, 'after', removed()),
+    }));
     if (!written.ok) return written;
-    this.history.confirmRedo(withRemoved(change, 'after', written.value));
-    this.events.historyChanged.fire(this.history.state);
     return ok(described(change, 'after'));
   }
 
@@ -217,9 +245,9 @@ export class ChangeLog {
    * before them (it stops pointing at annotations they remove). A whole document put back goes
    * first (evidence may point at it) and one removed goes last (after the evidence that stopped
    * pointing at it). So if a write fails half-way, no file on disk names a tag or an annotation
-   * that is not there, and the rollback keeps it so. Resolves with the documents it removed.
+   * that is not there, and the rollback keeps it so. `last`: runs the last write (see LastWrite).
    */
-  private async write(side: ChangeSide): Promise<Result<Removed, 'not-found' | 'write-failed'>> {
+  private async write(side: ChangeSide, last: LastWrite): Promise<WriteResult> {
     const refusal = (side.evidence && this.store.evidenceWriteRefusal) || (side.archive && this.store.archiveWriteRefusal);
     if (refusal) return fail(refusal.code, refusal.message);
     const whole = new Set(side.documents?.map((edit) => edit.documentId));
@@ -274,17 +302,28 @@ export class ChangeLog {
     }
     steps.push(...removals);
     const present = new Map([...whole, ...detailed.map((edit) => edit.documentId)].map((id) => [id, this.store.document(id)]));
+    // What the side has removed by its last write: those already gone, and the one it removes (still in memory).
+    const removing = (side.documents ?? []).filter(({ file }) => file === undefined).map(({ documentId }) => documentId);
+    const removedNow = (): Removed => {
+      const now = new Map(removed);
+      for (const id of removing) {
+        const held = removed.get(id) ?? this.store.document(id);
+        if (held !== undefined) now.set(id, held);
+      }
+      return now;
+    };
+    if (steps.length === 0) return last(async () => ok(true as const), removedNow);
     for (const [index, step] of steps.entries()) {
-      const written = await step.write();
+      const written = index === steps.length - 1 ? await last(() => step.write(), removedNow) : await step.write();
       if (!written.ok) {
         // Best effort: put back what was already written, newest first.
         for (const done of steps.slice(0, index).reverse()) await done.restore();
-        this.announce(next, present, side);
+        announceWritten(this.store, this.events, next, present, side);
         return written;
       }
     }
-    this.announce(next, present, side);
-    return ok(removed);
+    announceWritten(this.store, this.events, next, present, side);
+    return ok(true);
   }
 
   /**
@@ -347,40 +386,6 @@ export class ChangeLog {
       step: { write: () => this.store.putEvidence(evidence), restore: () => this.store.putEvidence(original) },
       pointsAtNew: refs.some((ref) => added.has(refKey(ref))),
     };
-  }
-
-  /**
-   * Tells every window what is now on disk (after a failure, what it was rolled back to).
-   * `present`: the whole documents of the side as they were before it was written; those now
-   * gone are announced removed, those now different changed (a window showing one reloads it).
-   */
-  private announce(
-    documents: ReadonlyMap<string, unknown>,
-    present: ReadonlyMap<string, DocumentFile | undefined>,
-    side: ChangeSide,
-  ): void {
-    if (side.codebook !== undefined) this.events.codebookChanged();
-    if (side.evidence !== undefined) this.events.evidenceChanged.fire(this.store.evidence);
-    if (side.archive !== undefined) this.events.archiveChanged?.fire({ entries: this.store.archive.length });
-    const byDocument = new Map<string, { put: Annotation[]; removed: string[] }>();
-    for (const { documentId, annotationId } of side.annotations) {
-      const stored = this.store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
-      const entry = byDocument.get(documentId) ?? { put: [], removed: [] };
-      if (stored === undefined) entry.removed.push(annotationId);
-      else entry.put.push(stored);
-      byDocument.set(documentId, entry);
-    }
-    for (const [documentId, { put, removed }] of byDocument) this.events.annotationsChanged.fire({ documentId, put, removed });
-    if (documents.size > 0) this.events.documentsChanged.fire({ changed: [...documents.keys()], removed: [], annotationsOnly: true });
-    const changed: string[] = [];
-    const removed: string[] = [];
-    for (const [documentId, before] of present) {
-      const now = this.store.document(documentId);
-      if (now === before) continue;
-      if (now === undefined) removed.push(documentId);
-      else changed.push(documentId);
-    }
-    if (changed.length > 0 || removed.length > 0) this.events.documentsChanged.fire({ changed, removed });
   }
 }
 

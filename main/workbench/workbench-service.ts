@@ -205,7 +205,7 @@ export function createWorkbenchService(
     ...presence,
     undo: () => changes.undo(),
     redo: () => changes.redo(),
-    getHistory: async () => changes.state,
+    getHistory: () => changes.state(),
 
     onDidChangeDocuments: documentsChanged.event,
     onDidChangeAnnotations: annotationsChanged.event,

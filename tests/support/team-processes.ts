@@ -32,9 +32,20 @@ export interface TeamProcess {
 /**
  * A server process's store and service on the database at `url`, deriving into `workDir`. Its
  * change log is polled once a minute only, so within a test only NOTIFY and reconnection deliver.
+ * `historyLimit`: undo steps kept per member (main/team/history-steps.ts).
  */
-export async function startTeamProcess(url: string, workDir: string): Promise<TeamProcess> {
-  const store = await PgWorkspaceStore.open(openTeamDb(url), { workDir: path.resolve(workDir), ownsDb: true, url, pollMs: 60_000 });
+export async function startTeamProcess(
+  url: string,
+  workDir: string,
+  { historyLimit }: { historyLimit?: number } = {},
+): Promise<TeamProcess> {
+  const store = await PgWorkspaceStore.open(openTeamDb(url), {
+    workDir: path.resolve(workDir),
+    ownsDb: true,
+    url,
+    pollMs: 60_000,
+    ...(historyLimit === undefined ? {} : { historyLimit }),
+  });
   const service = createWorkbenchService(store, { extractors: EXTRACTORS });
   return {
     store,
