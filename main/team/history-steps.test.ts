@@ -86,6 +86,22 @@ describe.skipIf(pgSkip)('undo history in the team database', () => {
     expect(holds(a, made)).toBe(true);
   });
 
+  it('lets one of two undos of the same step at once, on two processes, go through', async () => {
+    const [a, b] = [await start(), await start()];
+    await mark(a, ana, 0);
+    const made = await mark(a, ana, 10);
+    await vi.waitFor(() => expect(holds(b, made)).toBe(true), WAIT);
+    const both = await Promise.all([runAs(ana, () => a.service.undo()), runAs(ana, () => b.service.undo())]);
+    expect(both.filter((undone) => undone.ok)).toHaveLength(1);
+    // One step moved to the redo stack; the older one is still Ana's to undo.
+    const { rows } = await sql<{ stack: string; steps: number }>`
+      SELECT stack, count(*)::int AS steps FROM history_steps GROUP BY stack ORDER BY stack`.execute(db);
+    expect(rows).toEqual([
+      { stack: 'done', steps: 1 },
+      { stack: 'undone', steps: 1 },
+    ]);
+  });
+
   it("never undoes another member's steps, before or after a restart", async () => {
     const first = await start();
     const anas = await mark(first, ana, 0);
