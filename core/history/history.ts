@@ -140,12 +140,15 @@ export interface HistoryState {
   readonly redoLabel?: string;
 }
 
+/** Steps a history keeps to undo (the oldest go first), in memory and in the team database alike. */
+export const HISTORY_LIMIT = 500;
+
 export class History {
   private readonly done: Change[] = [];
   private readonly undone: Change[] = [];
   private readonly limit: number;
 
-  constructor(limit = 500) {
+  constructor(limit = HISTORY_LIMIT) {
     this.limit = limit;
   }
 

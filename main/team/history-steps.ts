@@ -8,16 +8,13 @@
 // HISTORY_LIMIT steps are kept.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type Kysely } from 'kysely';
-import type { Change, HistoryState } from '../../core/history/history.ts';
+import { HISTORY_LIMIT, type Change, type HistoryState } from '../../core/history/history.ts';
 import type { Result } from '../../core/result.ts';
 import type { HistoryOp, HistoryStep, UndoHistory } from '../store/undo-history.ts';
 import { inTransaction, type TeamDb } from './db.ts';
 import { changeFromJson, changeToJson } from './history-json.ts';
 import { StaleWrite, type TeamTransaction } from './pg-store-writes.ts';
 import type { TeamTables } from './tables.ts';
-
-/** Steps kept per member, as the in-memory history keeps. */
-export const HISTORY_LIMIT = 500;
 
 type Stack = 'done' | 'undone';
 

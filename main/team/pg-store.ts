@@ -57,7 +57,7 @@ export interface PgStoreOptions {
   readonly url?: string;
   /** How often the change log is read without a notification (ChangeFollower's safety net). */
   readonly pollMs?: number;
-  /** Undo steps kept per member (history-steps.ts HISTORY_LIMIT). */
+  /** Undo steps kept per member (core/history/history.ts HISTORY_LIMIT). */
   readonly historyLimit?: number;
 }
 
