@@ -6,7 +6,7 @@
 import type { Annotation } from '../model/annotation.ts';
 import type { EvidenceLink } from '../model/evidence.ts';
 import { codePointIndex, spanToCodePoints } from '../text/code-points.ts';
-import { spreadsheetSafe, toCsv } from './csv.ts';
+import { csvRecord, spreadsheetSafe } from './csv.ts';
 import { exportIndex, isPlaced, type ExportDocument, type ExportIndex, type ExportInput } from './export-input.ts';
 
 export type { ExportInput } from './export-input.ts';
@@ -78,10 +78,20 @@ const EXACT_COLUMNS: ReadonlySet<ColumnName> = new Set(['quote']);
  * @example claimsCsv(input, { bom: true }) // '\uFEFFdocument_id,document_title,…\r\n'
  */
 export function claimsCsv(input: ExportInput, options: ClaimsCsvOptions = {}): string {
+  return [...claimsCsvRecords(input, options)].join('');
+}
+
+/**
+ * claims.csv as it is made, record by record (the byte-order mark, if any, before the header):
+ * `claimsCsv` joined, for a writer that streams it.
+ * @example for (const record of claimsCsvRecords(input)) write(record)
+ */
+export function* claimsCsvRecords(input: ExportInput, options: ClaimsCsvOptions = {}): Generator<string> {
   const index = exportIndex(input);
   const guard = options.formulaGuard ?? true;
   const cell = (name: ColumnName, value: string) => (guard && !EXACT_COLUMNS.has(name) ? spreadsheetSafe(value) : value);
-  const rows: string[][] = [CLAIMS_CSV_COLUMNS.map((column) => column.name)];
+  if (options.bom === true) yield '\uFEFF';
+  yield csvRecord(CLAIMS_CSV_COLUMNS.map((column) => column.name));
   for (const document of input.documents) {
     const codePoints = codePointIndex(document.text);
     for (const annotation of inReadingOrder(document)) {
@@ -113,10 +123,9 @@ export function claimsCsv(input: ExportInput, options: ClaimsCsvOptions = {}): s
         modified: annotation.modified,
         creator: annotation.creator,
       };
-      rows.push(CLAIMS_CSV_COLUMNS.map((column) => cell(column.name, cells[column.name])));
+      yield csvRecord(CLAIMS_CSV_COLUMNS.map((column) => cell(column.name, cells[column.name])));
     }
   }
-  return (options.bom === true ? '\uFEFF' : '') + toCsv(rows);
 }
 
 /** The column dictionary as Markdown list items, for the bundle's README. */

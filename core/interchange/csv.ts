@@ -91,7 +91,15 @@ function countLineBreaks(text: string, from: number, to: number): number {
  * @example toCsv([['a', 'b,c'], ['say "hi"', '']]) === 'a,"b,c"\r\n"say ""hi""",\r\n'
  */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(quoteIfNeeded).join(',') + '\r\n').join('');
+  return rows.map(csvRecord).join('');
+}
+
+/**
+ * One record of {@link toCsv}, with its CRLF: for a file written row by row.
+ * @example csvRecord(['a', 'b,c']) === 'a,"b,c"\r\n'
+ */
+export function csvRecord(row: readonly string[]): string {
+  return row.map(quoteIfNeeded).join(',') + '\r\n';
 }
 
 function quoteIfNeeded(cell: string): string {

@@ -35,6 +35,15 @@ export { escapeHtml };
  * @example zip.add('report.html', reportHtml(input, { generatedAt: new Date().toISOString() }))
  */
 export function reportHtml(input: ExportInput, options: ReportOptions): string {
+  return [...reportHtmlParts(input, options)].join('');
+}
+
+/**
+ * The page of `reportHtml` as it is made, one line or section at a time (each with its newline):
+ * for a writer that streams it, so that the page never has to be in memory whole.
+ * @example for (const part of reportHtmlParts(input, { generatedAt })) write(part)
+ */
+export function* reportHtmlParts(input: ExportInput, options: ReportOptions): Generator<string> {
   const index = exportIndex(input);
   const tags = input.workspace.codebook.tags;
   const tagClass = new Map(tags.map((tag, position) => [tag.id, `t${position}`]));
@@ -42,7 +51,7 @@ export function reportHtml(input: ExportInput, options: ReportOptions): string {
   const context: Context = { input, index, tagClass, numbers };
   const title = `${input.workspace.name} — Claimbench report`;
   const agreement = options.agreement === undefined ? exportAgreement(input) : (options.agreement ?? undefined);
-  return [
+  yield [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
@@ -54,15 +63,14 @@ export function reportHtml(input: ExportInput, options: ReportOptions): string {
     '</head>',
     '<body>',
     `<header><h1>${escapeHtml(input.workspace.name)}</h1><p class="meta">Claimbench report, generated <time datetime="${escapeHtml(options.generatedAt)}">${escapeHtml(readableTime(options.generatedAt))}</time></p></header>`,
-    summary(context),
-    agreement === undefined ? '' : agreementSectionHtml(input, agreement),
-    ...input.documents.map((document, position) => documentSection(document, position, context)),
-    linksSection(context),
-    verdictsSection(context),
-    '</body>',
-    '</html>',
     '',
   ].join('\n');
+  yield `${summary(context)}\n`;
+  yield `${agreement === undefined ? '' : agreementSectionHtml(input, agreement)}\n`;
+  for (const [position, document] of input.documents.entries()) yield `${documentSection(document, position, context)}\n`;
+  yield `${linksSection(context)}\n`;
+  yield `${verdictsSection(context)}\n`;
+  yield '</body>\n</html>\n';
 }
 
 interface Context {

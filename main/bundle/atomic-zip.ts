@@ -39,6 +39,12 @@ export interface AtomicZipOptions {
 export interface ZipSink {
   /** Adds an entry (its name checked first); resolves with its SHA-256 (hex) once it is on its way. */
   add(name: string, bytes: Uint8Array, onWritten?: () => void): Promise<string>;
+  /** Adds an entry made as it is read (see `ParallelZip.addStream`); resolves with its SHA-256 (hex) and size. */
+  addStream(
+    name: string,
+    chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    onWritten?: () => void,
+  ): Promise<{ sha256: string; size: number }>;
   /** Throws a `cancelled` stop if the signal was aborted. */
   checkCancelled(): void;
 }
@@ -71,14 +77,21 @@ export async function writeZipAtomically<T>(
       checkpoint: checkCancelled,
     });
     const seen = new Map<string, string>();
+    const checkName = (name: string) => {
+      const problem = bundlePathProblem(name);
+      if (problem) throw new ZipStop('invalid', `the entry "${name}" cannot go into a ${options.kind}: ${problem}`);
+      const earlier = seen.get(pathCollisionKey(name));
+      if (earlier !== undefined) throw new ZipStop('invalid', `the entries "${earlier}" and "${name}" would be the same file`);
+      seen.set(pathCollisionKey(name), name);
+    };
     const value = await fill({
       add(name, bytes, onWritten = () => undefined) {
-        const problem = bundlePathProblem(name);
-        if (problem) throw new ZipStop('invalid', `the entry "${name}" cannot go into a ${options.kind}: ${problem}`);
-        const earlier = seen.get(pathCollisionKey(name));
-        if (earlier !== undefined) throw new ZipStop('invalid', `the entries "${earlier}" and "${name}" would be the same file`);
-        seen.set(pathCollisionKey(name), name);
+        checkName(name);
         return zip.add(name, bytes, onWritten);
+      },
+      addStream(name, chunks, onWritten = () => undefined) {
+        checkName(name);
+        return zip.addStream(name, chunks, onWritten);
       },
       checkCancelled,
     });

@@ -8,17 +8,18 @@
 //   agreement.csv        how far the coders agree (only when the annotations come from two or more)
 import { bratExport } from '../../core/interchange/brat.ts';
 import { claimReviewExport, claimReviewJsonText } from '../../core/interchange/claimreview.ts';
-import { claimsCsv } from '../../core/interchange/claims-csv.ts';
+import { claimsCsvRecords } from '../../core/interchange/claims-csv.ts';
 import type { ExportInput } from '../../core/interchange/export-input.ts';
 import { exportAgreement, exportAgreementCsv } from '../../core/interchange/export-agreement.ts';
-import { reportHtml } from '../../core/interchange/report-html.ts';
+import { reportHtmlParts } from '../../core/interchange/report-html.ts';
 import { descendantsOf } from '../../core/codebook/edit.ts';
 import { refKey, type EvidenceData } from '../../core/model/evidence.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { codebookQdc } from '../export/codebook-qdc.ts';
 import { w3cCollection } from '../export/w3c-collection.ts';
-import type { BundleEntry } from './write-bundle.ts';
+import { utf8Chunks } from './entry-chunks.ts';
+import type { BundleEntry, StreamedBundleEntry } from './write-bundle.ts';
 
 export interface BundleContentOptions {
   /** Include the imported files (originals/<sha256>). */
@@ -91,22 +92,28 @@ const json = (value: unknown) => text(`${JSON.stringify(value, null, 2)}\n`);
 /**
  * A W3C collection as JSON with one annotation per line: still easy to read and to diff, and far
  * smaller and faster to write than indenting every level (100,000 annotations: 107 MB, not 168).
+ * Yielded a line at a time, for the writer to encode and deflate as it goes.
  */
-function collectionJson(collection: ReturnType<typeof w3cCollection>): Uint8Array {
+function* collectionJson(collection: ReturnType<typeof w3cCollection>): Generator<string> {
   const { first, ...head } = collection;
   const { items, ...page } = first;
   const opening = JSON.stringify({ ...head, first: { ...page, items: [] } });
   // The items go where the empty array closes: `"items":[]}}` ends the head.
   const cut = opening.lastIndexOf('[]');
-  const lines = items.map((item) => JSON.stringify(item));
-  return text(`${opening.slice(0, cut)}[\n${lines.join(',\n')}\n]${opening.slice(cut + 2)}\n`);
+  yield `${opening.slice(0, cut)}[\n`;
+  // Separator and item apart: a string made of the two would have to be flattened to be encoded.
+  for (const [position, item] of items.entries()) {
+    if (position > 0) yield ',\n';
+    yield JSON.stringify(item);
+  }
+  yield `\n]${opening.slice(cut + 2)}\n`;
 }
 
 /** The entries of a bundle, each made only when it is asked for (see `bundleEntryPlan`). */
 export interface BundleEntryPlan {
   /** How many entries `entries` yields. */
   readonly count: number;
-  readonly entries: AsyncIterable<BundleEntry>;
+  readonly entries: AsyncIterable<BundleEntry | StreamedBundleEntry>;
   readonly notes: BundleNotes;
   /** What the bundle holds. */
   readonly contents: ExportCounts;
@@ -153,7 +160,11 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
     documents: documents.map((file) => ({ meta: file.meta, text: file.text, annotations: file.annotations })),
     evidence,
   };
-  const makers: { readonly path: string; readonly make: () => Uint8Array | Promise<Uint8Array> }[] = [];
+  // A maker gives the entry's bytes, or (`stream`) the strings it is made of, encoded as they come.
+  const makers: (
+    | { readonly path: string; readonly make: () => Uint8Array | Promise<Uint8Array> }
+    | { readonly path: string; readonly stream: () => Iterable<string> }
+  )[] = [];
   for (const file of documents) {
     makers.push({ path: `documents/${file.meta.id}.txt`, make: () => text(file.text) });
     makers.push({
@@ -173,7 +184,7 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   }
   makers.push({
     path: 'annotations.jsonld',
-    make: () => collectionJson(w3cCollection({ workspace, documents, evidence }, { versions: true })),
+    stream: () => collectionJson(w3cCollection({ workspace, documents, evidence }, { versions: true })),
   });
   makers.push({ path: 'codebook.json', make: () => json(workspace.codebook) });
   makers.push({ path: 'codebook.qdc', make: () => text(codebookQdc(workspace)) });
@@ -194,7 +205,7 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   const claimReview = claimReviewExport(input, { urlPattern: options.reviewUrlPattern ?? workspace.settings.reviewUrlPattern });
   makers.push({ path: 'claimreview.jsonld', make: () => text(claimReviewJsonText(claimReview.reviews)) });
   // With a BOM: spreadsheet software then reads it as UTF-8.
-  makers.push({ path: 'claims.csv', make: () => text(claimsCsv(input, { bom: true, formulaGuard: options.csvFormulaGuard ?? true })) });
+  makers.push({ path: 'claims.csv', stream: () => claimsCsvRecords(input, { bom: true, formulaGuard: options.csvFormulaGuard ?? true }) });
   // Made now, not when its turn comes: its file list is needed for the count, its notes for the caller.
   const brat = bratExport(input);
   for (const file of brat.files) makers.push({ path: `brat/${file.path}`, make: () => text(file.content) });
@@ -204,10 +215,11 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
     makers.push({ path: 'agreement.csv', make: () => text(exportAgreementCsv(input, agreement)) });
   makers.push({
     path: 'report.html',
-    make: () => text(reportHtml(input, { generatedAt: options.generatedAt, agreement: agreement ?? null })),
+    stream: () => reportHtmlParts(input, { generatedAt: options.generatedAt, agreement: agreement ?? null }),
   });
-  async function* entries(): AsyncGenerator<BundleEntry> {
-    for (const maker of makers) yield { path: maker.path, bytes: await maker.make() };
+  async function* entries(): AsyncGenerator<BundleEntry | StreamedBundleEntry> {
+    for (const maker of makers)
+      yield 'stream' in maker ? { path: maker.path, chunks: utf8Chunks(maker.stream()) } : { path: maker.path, bytes: await maker.make() };
   }
   return {
     count: makers.length,
@@ -224,7 +236,14 @@ export async function bundleEntries(
 ): Promise<{ entries: BundleEntry[]; notes: BundleNotes }> {
   const plan = await bundleEntryPlan(store, options);
   const entries: BundleEntry[] = [];
-  for await (const entry of plan.entries) entries.push(entry);
+  for await (const entry of plan.entries) {
+    if ('bytes' in entry) entries.push(entry);
+    else {
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of entry.chunks) chunks.push(chunk);
+      entries.push({ path: entry.path, bytes: Buffer.concat(chunks) });
+    }
+  }
   return { entries, notes: plan.notes };
 }
 

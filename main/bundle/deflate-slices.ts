@@ -35,12 +35,23 @@ export function sliceBounds(length: number, sliceBytes = SLICE_BYTES): [number, 
  * inflateRawSync(Buffer.concat(pieces)).equals(bytes) // true
  */
 export function deflateSlice(bytes: Uint8Array, start: number, end: number, level: DeflateLevel): Promise<Buffer> {
-  // Output buffers of about a quarter of the slice: one or two trips to the pool instead of one per 16 KiB.
-  const chunkSize = Math.min(MAX_CHUNK_BYTES, Math.max(constants.Z_DEFAULT_CHUNK, (end - start) >> 2));
-  const options: ZlibOptions = { level, chunkSize, finishFlush: end === bytes.length ? constants.Z_FINISH : constants.Z_SYNC_FLUSH };
+  return deflatePiece(bytes.subarray(start, end), bytes.subarray(Math.max(0, start - WINDOW_BYTES), start), end === bytes.length, level);
+}
+
+/**
+ * Deflates `data` on the thread pool as the piece of a raw deflate stream that follows `before`
+ * (the bytes just before it, of which the last 32 KiB prime the matches; empty at the start) and,
+ * unless `final`, leaves the stream open for the next piece.
+ *
+ * @example Buffer.concat([await deflatePiece(a, new Uint8Array(), false, 6), await deflatePiece(b, a, true, 6)]) // raw deflate of a + b
+ */
+export function deflatePiece(data: Uint8Array, before: Uint8Array, final: boolean, level: DeflateLevel): Promise<Buffer> {
+  // Output buffers of about a quarter of the piece: one or two trips to the pool instead of one per 16 KiB.
+  const chunkSize = Math.min(MAX_CHUNK_BYTES, Math.max(constants.Z_DEFAULT_CHUNK, data.length >> 2));
+  const options: ZlibOptions = { level, chunkSize, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH };
   // Stored blocks (level 0) have no matches to prime.
-  if (start > 0 && level > 0) options.dictionary = bytes.subarray(Math.max(0, start - WINDOW_BYTES), start);
+  if (before.length > 0 && level > 0) options.dictionary = before.subarray(Math.max(0, before.length - WINDOW_BYTES));
   return new Promise((resolve, reject) => {
-    deflateRaw(bytes.subarray(start, end), options, (error, result) => (error ? reject(error) : resolve(result)));
+    deflateRaw(data, options, (error, result) => (error ? reject(error) : resolve(result)));
   });
 }

@@ -1,13 +1,18 @@
 // The parallel zip writer on what write-bundle.test.ts does not reach: more entries than the
 // classic end record can count (ZIP64), read back by the zip guard that bundles are opened with.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
-import { readZipDirectory, readZipEntry } from '../import/formats/zip-guard.ts';
+import { readZipDirectory, readZipEntry, type ZipEntry } from '../import/formats/zip-guard.ts';
 import { ParallelZip } from './parallel-zip.ts';
 import { dosDateTime } from './zip-records.ts';
+
+/** A local header's fixed part, before the name. */
+const LOCAL_HEADER_BYTES = 30;
 
 describe('ParallelZip', () => {
   it(
@@ -37,4 +42,40 @@ describe('ParallelZip', () => {
     // 70,000 entries one after another: past 60 s in a CI run at load 13.
     180_000,
   );
+
+  it('writes streamed entries whose sizes were not known at their start: local and central records agree, the data reads back', () =>
+    withTempDir(async (dir) => {
+      const file = path.join(dir, 'streamed.zip');
+      const handle = await open(file, 'w');
+      const zip = new ParallelZip(handle, { level: 6, dosTime: dosDateTime(new Date(2026, 0, 1)) });
+      const text = Array.from({ length: 60_000 }, (_, index) => `line ${index} ä😀\n`).join('');
+      // Uneven chunks: some larger than a slice, one empty.
+      const bytes = Buffer.from(text, 'utf8');
+      const cuts = [0, 5, 5, 700_000, 2_500_000, bytes.length];
+      const streamed = await zip.addStream(
+        'big.txt',
+        cuts.slice(1).map((end, index) => bytes.subarray(cuts[index], end)),
+        () => undefined,
+      );
+      const empty = await zip.addStream('empty.txt', [], () => undefined);
+      await zip.add('after.txt', new TextEncoder().encode('after'), () => undefined);
+      await zip.finish();
+      await handle.close();
+      expect(streamed).toEqual({ size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+      expect(empty.size).toBe(0);
+
+      const archive = new Uint8Array(await readFile(file));
+      const listed = readZipDirectory(archive, 'streamed.zip');
+      if (!listed.ok) throw new Error(listed.error.message);
+      expect(listed.value.map((entry) => entry.name)).toEqual(['big.txt', 'empty.txt', 'after.txt']);
+      const [big, none, after] = listed.value as [ZipEntry, ZipEntry, ZipEntry];
+      expect(Buffer.from(readZipEntry(archive, big, bytes.length)!).equals(bytes)).toBe(true);
+      expect(readZipEntry(archive, none, 10)!.length).toBe(0);
+      expect(new TextDecoder().decode(readZipEntry(archive, after, 10))).toBe('after');
+      // The local header (before the name) carries the CRC-32 and both sizes, as streaming readers need.
+      const local = Buffer.from(archive.buffer, big.dataStart - LOCAL_HEADER_BYTES - 'big.txt'.length, LOCAL_HEADER_BYTES);
+      expect(local.readUInt32LE(14)).toBe(crc32(bytes));
+      expect(local.readUInt32LE(18)).toBe(big.compressedSize);
+      expect(local.readUInt32LE(22)).toBe(bytes.length);
+    }));
 });

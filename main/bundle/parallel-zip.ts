@@ -8,13 +8,15 @@
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
-import { deflateSlice, sliceBounds, type DeflateLevel } from './deflate-slices.ts';
+import { deflatePiece, deflateSlice, sliceBounds, type DeflateLevel } from './deflate-slices.ts';
 import { ZipFileWriter, type OpenZipEntry } from './zip-file-writer.ts';
 
 /** Enough queued work to keep the cores busy while the caller builds its next entry (~0.2 s of deflating per core). */
 export const IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 /** Each job holds a deflate state of about 300 KiB from the moment it is queued: many small entries are limited by count. */
 export const IN_FLIGHT_JOBS = 64;
+/** How far back deflate looks: the tail of a streamed entry kept to prime its next piece. */
+const WINDOW_BYTES = 32 * 1024;
 /** The thread yields to its event loop after hashing for this long. */
 const BUSY_MS = 10;
 
@@ -23,10 +25,10 @@ interface Piece {
   readonly deflated: Promise<Buffer>;
   settled: boolean;
   readonly bytes: number;
-  /** On an entry's first piece: its header goes before it. */
-  readonly begin?: { readonly name: string; readonly size: number };
+  /** On an entry's first piece: its header goes before it (the size of a streamed entry is not known yet). */
+  readonly begin?: { readonly name: string; readonly size: number | undefined };
   /** On an entry's last piece: the entry is complete after it. */
-  readonly end?: { readonly crc: number; readonly onWritten: () => void };
+  readonly end?: { readonly crc: number; readonly size: number; readonly onWritten: () => void };
 }
 
 export interface ParallelZipOptions {
@@ -72,19 +74,67 @@ export class ParallelZip {
         settled: false,
         bytes: slice.length,
         ...(index === 0 ? { begin: { name, size: bytes.length } } : {}),
-        ...(index === bounds.length - 1 ? { end: { crc, onWritten } } : {}),
+        ...(index === bounds.length - 1 ? { end: { crc, size: bytes.length, onWritten } } : {}),
       };
-      // Also marks a failed job as handled; the failure surfaces when the piece is written.
-      deflated.then(
-        () => (piece.settled = true),
-        () => (piece.settled = true),
-      );
-      this.queue.push(piece);
-      this.inFlight += piece.bytes;
-      await this.yieldWhenBusy();
+      await this.enqueue(piece);
     }
     await this.writeSettled();
     return hash.digest('hex');
+  }
+
+  /**
+   * Like `add`, for an entry made as it is read: each chunk is hashed and starts deflating as it
+   * arrives (one chunk ahead is held back, to know which is the last). Chunks must not change once
+   * yielded. Resolves with the entry's SHA-256 (hex) and size once every piece is on its way.
+   *
+   * @example const { sha256, size } = await zip.addStream('report.html', utf8Chunks(parts), () => progress(++written));
+   */
+  async addStream(
+    name: string,
+    chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    onWritten: () => void,
+  ): Promise<{ sha256: string; size: number }> {
+    const hash = createHash('sha256');
+    let crc = 0;
+    let size = 0;
+    let before: Uint8Array = new Uint8Array();
+    let first = true;
+    const send = async (slice: Uint8Array, final: boolean) => {
+      hash.update(slice);
+      crc = crc32(slice, crc);
+      size += slice.length;
+      await this.makeRoom(slice.length);
+      await this.enqueue({
+        deflated: deflatePiece(slice, before, final, this.options.level),
+        settled: false,
+        bytes: slice.length,
+        ...(first ? { begin: { name, size: undefined } } : {}),
+        ...(final ? { end: { crc, size, onWritten } } : {}),
+      });
+      first = false;
+      before = slice.length >= WINDOW_BYTES ? slice : Buffer.concat([before, slice]).subarray(-WINDOW_BYTES);
+    };
+    let held: Uint8Array | undefined;
+    for await (const chunk of chunks)
+      for (const [start, end] of sliceBounds(chunk.length)) {
+        if (end === start) continue;
+        if (held) await send(held, false);
+        held = chunk.subarray(start, end);
+      }
+    await send(held ?? new Uint8Array(), true);
+    await this.writeSettled();
+    return { sha256: hash.digest('hex'), size };
+  }
+
+  private async enqueue(piece: Piece): Promise<void> {
+    // Also marks a failed job as handled; the failure surfaces when the piece is written.
+    piece.deflated.then(
+      () => (piece.settled = true),
+      () => (piece.settled = true),
+    );
+    this.queue.push(piece);
+    this.inFlight += piece.bytes;
+    await this.yieldWhenBusy();
   }
 
   /** Writes every piece still on its way, then the central directory: the archive is complete. */
@@ -111,7 +161,7 @@ export class ParallelZip {
     await this.zip.append(this.current!, data);
     this.inFlight -= piece.bytes;
     if (piece.end) {
-      await this.zip.end(this.current!, piece.end.crc);
+      await this.zip.end(this.current!, piece.end.crc, piece.end.size);
       piece.end.onWritten();
     }
   }

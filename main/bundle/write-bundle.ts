@@ -1,4 +1,5 @@
-// Writes a .claimbundle: every entry hashed and deflated into a zip as it arrives, then
+// Writes a .claimbundle: every entry hashed and deflated into a zip as it arrives (a large one
+// chunk by chunk as it is made, never whole in memory), then
 // manifest.json last (only then are all hashes known, so entries can stream from an iterator).
 // Deflating runs on libuv's thread pool, several slices at once, while the next entries are made
 // (parallel-zip.ts), so writing a bundle neither blocks the calling thread nor uses one core only.
@@ -21,6 +22,12 @@ export interface BundleEntry {
   readonly path: string;
   /** Must not change once handed over: it is hashed at once but deflated later, on other threads. */
   readonly bytes: Uint8Array;
+}
+
+/** An entry made as it is written: its chunks, in order (each must not change once yielded). */
+export interface StreamedBundleEntry {
+  readonly path: string;
+  readonly chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 }
 
 export interface WriteBundleOptions {
@@ -53,7 +60,7 @@ export { temporaryPathFor };
  */
 export async function writeBundle(
   target: string,
-  entries: AsyncIterable<BundleEntry> | Iterable<BundleEntry>,
+  entries: AsyncIterable<BundleEntry | StreamedBundleEntry> | Iterable<BundleEntry | StreamedBundleEntry>,
   header: BundleHeader,
   options: WriteBundleOptions = {},
 ): Promise<Result<{ path: string; manifest: BundleManifest }, WriteBundleCode>> {
@@ -82,7 +89,10 @@ export async function writeBundle(
             'invalid',
             `the entry "${entry.path}" cannot go into a bundle: ${MANIFEST_PATH} is written by the bundle itself`,
           );
-        files.push({ path: entry.path, size: entry.bytes.length, sha256: await zip.add(entry.path, entry.bytes, onWritten) });
+        if ('chunks' in entry) {
+          const { size, sha256 } = await zip.addStream(entry.path, entry.chunks, onWritten);
+          files.push({ path: entry.path, size, sha256 });
+        } else files.push({ path: entry.path, size: entry.bytes.length, sha256: await zip.add(entry.path, entry.bytes, onWritten) });
       }
       zip.checkCancelled();
       const unsigned: BundleManifest = {

@@ -3,7 +3,7 @@
 // size are known; then the central directory and the end records. Sizes in the local headers (no
 // data descriptors after the data) keep the archive readable by every zip tool, streaming ones too.
 import type { FileHandle } from 'node:fs/promises';
-import { centralHeader, endRecords, localHeader, localHeaderPatches, needsZip64, type ZipEntryRecord } from './zip-records.ts';
+import { centralHeader, endRecords, localHeader, localHeaderPatches, needsZip64, U32_MAX, type ZipEntryRecord } from './zip-records.ts';
 
 /** Output is written in pieces of about this size: fewer system calls than one per entry. */
 const WRITE_BYTES = 1024 * 1024;
@@ -11,7 +11,8 @@ const WRITE_BYTES = 1024 * 1024;
 /** An entry being written: where its header is, and how much deflated data has followed it. */
 export interface OpenZipEntry {
   readonly name: Uint8Array;
-  readonly size: number;
+  /** Unknown until its end for an entry made as it is written. */
+  size: number | undefined;
   readonly dosTime: number;
   readonly offset: number;
   readonly zip64: boolean;
@@ -31,11 +32,14 @@ export class ZipFileWriter {
     this.handle = handle;
   }
 
-  /** Starts an entry of `size` bytes (uncompressed); its deflated data follows with `append`. */
-  begin(name: string, size: number, dosTime: number): OpenZipEntry {
+  /**
+   * Starts an entry of `size` bytes (uncompressed), or of a size told at its `end`; its deflated
+   * data follows with `append`. An entry of unknown size has classic (32-bit) sizes.
+   */
+  begin(name: string, size: number | undefined, dosTime: number): OpenZipEntry {
     const encoded = new TextEncoder().encode(name);
-    const zip64 = needsZip64(size);
-    const header = localHeader(encoded, size, dosTime, zip64);
+    const zip64 = size !== undefined && needsZip64(size);
+    const header = localHeader(encoded, size ?? 0, dosTime, zip64);
     const entry: OpenZipEntry = {
       name: encoded,
       size,
@@ -56,9 +60,19 @@ export class ZipFileWriter {
     if (this.bufferedBytes >= WRITE_BYTES) await this.flush();
   }
 
-  /** Completes `entry`'s local header with its CRC-32 and compressed size, and lists it for the directory. */
-  async end(entry: OpenZipEntry, crc: number): Promise<void> {
-    for (const { at, bytes } of localHeaderPatches(entry.name.length, crc, entry.compressedSize, entry.zip64)) {
+  /** Completes `entry`'s local header with its CRC-32 and compressed size (and its size, if it was not known), and lists it for the directory. */
+  async end(entry: OpenZipEntry, crc: number, size: number): Promise<void> {
+    const patchSize = entry.size === undefined;
+    if (patchSize && !entry.zip64 && (size >= U32_MAX || entry.compressedSize >= U32_MAX))
+      throw new Error(`the entry ${new TextDecoder().decode(entry.name)} is too large for a zip without ZIP64 sizes`);
+    entry.size = size;
+    for (const { at, bytes } of localHeaderPatches(
+      entry.name.length,
+      crc,
+      entry.compressedSize,
+      entry.zip64,
+      patchSize ? size : undefined,
+    )) {
       // A header still in the buffer is the very Buffer pushed by `begin`: patched in memory.
       if (entry.offset >= this.written) entry.header.set(bytes, at);
       else await this.writeAt(bytes, entry.offset + at);
@@ -67,7 +81,7 @@ export class ZipFileWriter {
       name: entry.name,
       dosTime: entry.dosTime,
       crc,
-      size: entry.size,
+      size,
       compressedSize: entry.compressedSize,
       offset: entry.offset,
       zip64: entry.zip64,

@@ -11,7 +11,7 @@ const ZIP64_END_SIGNATURE = 0x06064b50;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const ZIP64_EXTRA_ID = 0x0001;
 const U16_MAX = 0xffff;
-const U32_MAX = 0xffffffff;
+export const U32_MAX = 0xffffffff;
 /** Version 2.0 (deflate) and 4.5 (ZIP64) in "version needed"; "made by" adds Unix (3) for the file modes. */
 const VERSION_DEFLATE = 20;
 const VERSION_ZIP64 = 45;
@@ -87,18 +87,21 @@ export function localHeader(name: Uint8Array, size: number, dosTime: number, zip
 
 /**
  * The patches that complete a local header once the entry is written: byte offsets within the
- * header and the bytes to put there (the CRC-32 and compressed size, or ZIP64's 64-bit size).
+ * header and the bytes to put there (the CRC-32 and compressed size, or ZIP64's 64-bit size; and
+ * the size, for a classic header begun before it was known).
  */
 export function localHeaderPatches(
   nameLength: number,
   crc: number,
   compressedSize: number,
   zip64: boolean,
+  size?: number,
 ): { at: number; bytes: Buffer }[] {
-  const classic = Buffer.alloc(8);
+  const classic = Buffer.alloc(size === undefined || zip64 ? 8 : 12);
   classic.writeUInt32LE(crc, 0);
   if (!zip64) {
     classic.writeUInt32LE(compressedSize, 4);
+    if (size !== undefined) classic.writeUInt32LE(size, 8);
     return [{ at: LOCAL_CRC_OFFSET, bytes: classic }];
   }
   classic.writeUInt32LE(U32_MAX, 4);
