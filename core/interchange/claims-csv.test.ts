@@ -3,9 +3,9 @@ import { Annotation, textTarget } from '../model/annotation.ts';
 import { DocumentMeta } from '../model/document.ts';
 import { Claim, DEFAULT_VERDICT_SCALE, EvidenceLink } from '../model/evidence.ts';
 import { DEFAULT_STATUSES } from '../model/workspace.ts';
-import { CLAIMS_CSV_COLUMNS, claimsCsv, claimsCsvDictionary } from './claims-csv.ts';
+import { CLAIMS_CSV_COLUMNS, claimsCsv, claimsCsvDictionary, inReadingOrder } from './claims-csv.ts';
 import { parseCsv, undoSpreadsheetSafe } from './csv.ts';
-import type { ExportInput } from './export-input.ts';
+import { exportIndex, type ExportInput } from './export-input.ts';
 
 const HASH = 'a'.repeat(64);
 const TIME = '2025-01-02T03:04:05.000Z';
@@ -197,5 +197,14 @@ describe('claimsCsv', () => {
     const dictionary = claimsCsvDictionary();
     for (const column of CLAIMS_CSV_COLUMNS) expect(dictionary).toContain(`\`${column.name}\``);
     expect(CLAIMS_CSV_COLUMNS.find((column) => column.name === 'start')!.description).toMatch(/code points/);
+  });
+
+  it('makes the reading order of a document and the index of an input once, for every export that walks them', () => {
+    const document = full.documents[0]!;
+    expect(inReadingOrder(document).map((annotation) => annotation.id)).toEqual(['a2', 'a1']);
+    expect(inReadingOrder(document)).toBe(inReadingOrder(document));
+    expect(exportIndex(full)).toBe(exportIndex(full));
+    // Another input (another selection) gets its own.
+    expect(exportIndex(input(full.documents))).not.toBe(exportIndex(full));
   });
 });

@@ -133,8 +133,17 @@ export function claimsCsvDictionary(): string {
   return CLAIMS_CSV_COLUMNS.map((column) => `- \`${column.name}\`: ${column.description}`).join('\n');
 }
 
+/** Each document's annotations in reading order, made once: the CSV, brat and the report all walk them. */
+const readingOrders = new WeakMap<ExportDocument, readonly Annotation[]>();
+
 /** Placed annotations by start, then end; orphans (whose offsets count into an old text) last. */
-export function inReadingOrder(document: ExportDocument): Annotation[] {
+export function inReadingOrder(document: ExportDocument): readonly Annotation[] {
+  let ordered = readingOrders.get(document);
+  if (ordered === undefined) readingOrders.set(document, (ordered = readingOrder(document)));
+  return ordered;
+}
+
+function readingOrder(document: ExportDocument): Annotation[] {
   const placed = document.annotations.filter((annotation) => isPlaced(annotation, document.text));
   const orphans = document.annotations.filter((annotation) => !isPlaced(annotation, document.text));
   placed.sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);

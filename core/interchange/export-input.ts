@@ -52,7 +52,17 @@ export interface ExportIndex {
   readonly mentionLookup: MentionLookup;
 }
 
+/** Each input's index, made once: a bundle's exports (CSV, report, ClaimReview, agreement) share it. */
+const indexes = new WeakMap<ExportInput, ExportIndex>();
+
+/** The lookups of `input`, made on first use and kept while the input lives (an input is not changed once made). */
 export function exportIndex(input: ExportInput): ExportIndex {
+  let index = indexes.get(input);
+  if (index === undefined) indexes.set(input, (index = buildIndex(input)));
+  return index;
+}
+
+function buildIndex(input: ExportInput): ExportIndex {
   const tags = new Map(input.workspace.codebook.tags.map((tag) => [tag.id, tag]));
   const statuses = new Map(input.workspace.statuses.map((status) => [status.id, status.label]));
   const located = new Map<string, Located>();
