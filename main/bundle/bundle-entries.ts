@@ -17,7 +17,7 @@ import { refKey, type EvidenceData } from '../../core/model/evidence.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { codebookQdc } from '../export/codebook-qdc.ts';
-import { w3cCollection } from '../export/w3c-collection.ts';
+import { w3cCollectionParts } from '../export/w3c-collection.ts';
 import { utf8Chunks } from './entry-chunks.ts';
 import type { BundleEntry, StreamedBundleEntry } from './write-bundle.ts';
 
@@ -94,16 +94,16 @@ const json = (value: unknown) => text(`${JSON.stringify(value, null, 2)}\n`);
  * smaller and faster to write than indenting every level (100,000 annotations: 107 MB, not 168).
  * Yielded a line at a time, for the writer to encode and deflate as it goes.
  */
-function* collectionJson(collection: ReturnType<typeof w3cCollection>): Generator<string> {
-  const { first, ...head } = collection;
-  const { items, ...page } = first;
-  const opening = JSON.stringify({ ...head, first: { ...page, items: [] } });
+function* collectionJson({ head, items }: ReturnType<typeof w3cCollectionParts>): Generator<string> {
+  const opening = JSON.stringify(head);
   // The items go where the empty array closes: `"items":[]}}` ends the head.
   const cut = opening.lastIndexOf('[]');
   yield `${opening.slice(0, cut)}[\n`;
   // Separator and item apart: a string made of the two would have to be flattened to be encoded.
-  for (const [position, item] of items.entries()) {
-    if (position > 0) yield ',\n';
+  let first = true;
+  for (const item of items) {
+    if (!first) yield ',\n';
+    first = false;
     yield JSON.stringify(item);
   }
   yield `\n]${opening.slice(cut + 2)}\n`;
@@ -184,7 +184,7 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   }
   makers.push({
     path: 'annotations.jsonld',
-    stream: () => collectionJson(w3cCollection({ workspace, documents, evidence }, { versions: true })),
+    stream: () => collectionJson(w3cCollectionParts({ workspace, documents, evidence }, { versions: true })),
   });
   makers.push({ path: 'codebook.json', make: () => json(workspace.codebook) });
   makers.push({ path: 'codebook.qdc', make: () => text(codebookQdc(workspace)) });
