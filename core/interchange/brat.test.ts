@@ -3,7 +3,7 @@ import { Annotation, textTarget } from '../model/annotation.ts';
 import { DocumentMeta } from '../model/document.ts';
 import { DEFAULT_VERDICT_SCALE, EvidenceLink, LINK_RELATIONS } from '../model/evidence.ts';
 import { DEFAULT_STATUSES } from '../model/workspace.ts';
-import { annotationConf, bratExport, bratLabel, lineFragments, UNTAGGED } from './brat.ts';
+import { annotationConf, bratExport, bratFiles, bratLabel, lineFragments, UNTAGGED } from './brat.ts';
 import type { ExportInput } from './export-input.ts';
 
 const HASH = 'a'.repeat(64);
@@ -149,6 +149,14 @@ describe('bratExport', () => {
       `R1\trefutes Arg1:${byText.get(a1.target.exact)} Arg2:${byText.get(a3.target.exact)}`,
     ]);
     expect(result.skipped).toEqual({ annotations: 1, crossDocumentLinks: 1, linksToUnplaced: 1 });
+  });
+
+  it('makes the same files one at a time on demand, counting what it leaves out as each .ann is made', () => {
+    const lazy = bratFiles(input([{ meta: meta('doc-1'), text: TEXT, annotations: [a1, a2, a3, a4, orphan] }, other], links));
+    expect(lazy.files.map((file) => file.path)).toEqual(result.files.map((file) => file.path));
+    expect(lazy.skipped()).toEqual({ annotations: 0, crossDocumentLinks: 1, linksToUnplaced: 0 });
+    expect(lazy.files.map((file) => file.make())).toEqual(result.files.map((file) => file.content));
+    expect(lazy.skipped()).toEqual(result.skipped);
   });
 
   it('sanitizes labels to letters, digits, _ and -, starting with a letter', () => {

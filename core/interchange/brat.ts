@@ -53,7 +53,20 @@ export interface BratExport {
  * @example for (const file of bratExport(input).files) zip.add(`brat/${file.path}`, file.content)
  */
 export function bratExport(input: ExportInput): BratExport {
-  const files: BratFile[] = [];
+  const lazy = bratFiles(input);
+  const files = lazy.files.map((file) => ({ path: file.path, content: file.make() }));
+  return { files, skipped: lazy.skipped() };
+}
+
+/**
+ * The files of `bratExport`, each made when its `make` is called (once), for a writer that makes
+ * them one at a time; `skipped` is complete once every file has been made.
+ */
+export function bratFiles(input: ExportInput): {
+  readonly files: readonly { readonly path: string; readonly make: () => string }[];
+  readonly skipped: () => BratSkipped;
+} {
+  const files: { path: string; make: () => string }[] = [];
   let annotations = 0;
   let linksToUnplaced = 0;
   const linksIn = new Map<string, EvidenceLink[]>();
@@ -62,10 +75,13 @@ export function bratExport(input: ExportInput): BratExport {
       linksIn.set(link.from.documentId, [...(linksIn.get(link.from.documentId) ?? []), link]);
   }
   for (const document of input.documents) {
-    const ann = bratAnn(document, linksIn.get(document.meta.id) ?? []);
-    files.push({ path: `${document.meta.id}.txt`, content: document.text }, { path: `${document.meta.id}.ann`, content: ann.content });
-    annotations += ann.skippedAnnotations;
-    linksToUnplaced += ann.skippedLinks;
+    const ann = () => {
+      const made = bratAnn(document, linksIn.get(document.meta.id) ?? []);
+      annotations += made.skippedAnnotations;
+      linksToUnplaced += made.skippedLinks;
+      return made.content;
+    };
+    files.push({ path: `${document.meta.id}.txt`, make: () => document.text }, { path: `${document.meta.id}.ann`, make: ann });
   }
   const exported = new Set(input.documents.map((document) => document.meta.id));
   let crossDocumentLinks = 0;
@@ -74,8 +90,8 @@ export function bratExport(input: ExportInput): BratExport {
       if (!exported.has(link.from.documentId)) continue; // not part of this export at all
     } else if (exported.has(link.from.documentId) || exported.has(link.to.documentId)) crossDocumentLinks++;
   }
-  files.push({ path: 'annotation.conf', content: annotationConf(input) }, { path: 'visual.conf', content: visualConf(input) });
-  return { files, skipped: { annotations, crossDocumentLinks, linksToUnplaced } };
+  files.push({ path: 'annotation.conf', make: () => annotationConf(input) }, { path: 'visual.conf', make: () => visualConf(input) });
+  return { files, skipped: () => ({ annotations, crossDocumentLinks, linksToUnplaced }) };
 }
 
 /** A brat-safe label: letters, digits, `_` and `-`, starting with a letter. */

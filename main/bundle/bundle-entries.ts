@@ -6,7 +6,7 @@
 //   brat/                brat standoff + annotation.conf report.html          one page to read offline and print
 //   archive.json         the fact-check archive, when the workspace has one (merged by id on import)
 //   agreement.csv        how far the coders agree (only when the annotations come from two or more)
-import { bratExport } from '../../core/interchange/brat.ts';
+import { bratFiles } from '../../core/interchange/brat.ts';
 import { claimReviewExport, claimReviewJsonText } from '../../core/interchange/claimreview.ts';
 import { claimsCsvRecords } from '../../core/interchange/claims-csv.ts';
 import type { ExportInput } from '../../core/interchange/export-input.ts';
@@ -114,6 +114,7 @@ export interface BundleEntryPlan {
   /** How many entries `entries` yields. */
   readonly count: number;
   readonly entries: AsyncIterable<BundleEntry | StreamedBundleEntry>;
+  /** Complete once `entries` has been iterated to its end (brat's files are counted as they are made). */
   readonly notes: BundleNotes;
   /** What the bundle holds. */
   readonly contents: ExportCounts;
@@ -206,9 +207,9 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   makers.push({ path: 'claimreview.jsonld', make: () => text(claimReviewJsonText(claimReview.reviews)) });
   // With a BOM: spreadsheet software then reads it as UTF-8.
   makers.push({ path: 'claims.csv', stream: () => claimsCsvRecords(input, { bom: true, formulaGuard: options.csvFormulaGuard ?? true }) });
-  // Made now, not when its turn comes: its file list is needed for the count, its notes for the caller.
-  const brat = bratExport(input);
-  for (const file of brat.files) makers.push({ path: `brat/${file.path}`, make: () => text(file.content) });
+  // Each file made when its turn comes; what brat left out is counted meanwhile (see `notes`).
+  const brat = bratFiles(input);
+  for (const file of brat.files) makers.push({ path: `brat/${file.path}`, make: () => text(file.make()) });
   // Computed once, for the report's table and the CSV, when there are two coders or more.
   const agreement = exportAgreement(input);
   if (agreement !== undefined && !agreement.tooMany)
@@ -224,7 +225,9 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   return {
     count: makers.length,
     entries: entries(),
-    notes: { bratSkipped: brat.skipped, claimReviewsWithoutUrl: claimReview.withoutUrl.length },
+    get notes() {
+      return { bratSkipped: brat.skipped(), claimReviewsWithoutUrl: claimReview.withoutUrl.length };
+    },
     contents: countsOf({ documents, evidence }),
   };
 }
