@@ -1,15 +1,12 @@
 // A search checks candidates only until its page is full (text-matches.ts, annotation-page.ts):
 // every page must be the same as the one a full check gives, and the counts honest bounds (at
 // most so many documents, at least so many hits) whenever they are not exact.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from '../../core/search/query.ts';
 import type { SearchOptions, SearchResults } from '../../core/search/search-types.ts';
 import { ann, claim, doc } from './search-fixtures.ts';
-import { openSearchIndex, type SearchIndex } from './search-index.ts';
+import { SEARCH_ENGINES, type OpenedIndex } from './search-engines.ts';
 
 // 'often times' holds "ten times" with no whole word "ten": found only by the loose word query (fts-expression.ts).
 const WORDS = [
@@ -46,85 +43,86 @@ const QUERIES = [
   'zürich role:source',
 ];
 
-let dir: string;
-let index: SearchIndex;
+// The desktop's SQLite index and the team server's PostgreSQL one (search-engines.ts) alike.
+for (const engine of SEARCH_ENGINES)
+  describe.skipIf(engine.skip)(engine.name, () => {
+    let opened: OpenedIndex;
 
-beforeAll(async () => {
-  let seed = 7;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  const documents = Array.from({ length: 40 }, (_, n) => {
-    const text = Array.from({ length: 30 + Math.floor(random() * 40) }, () => pick(WORDS)).join(' ');
-    const words = text.split(' ');
-    const annotations = [0, 1, 2].map((a) =>
-      ann(`a${a}`, text, words.slice(a * 5, a * 5 + 3).join(' '), {
-        tags: [pick(['statistic', 'quote'])],
-        status: pick(['refuted', 'supported']),
-        speaker: pick(['Ana Ruiz', '']),
-        note: random() < 0.5 ? `${pick(WORDS)} ${pick(WORDS)}` : '',
-      }),
-    );
-    return doc(
-      `d${String(n).padStart(2, '0')}`,
-      text,
-      { role: random() < 0.5 ? 'source' : 'claim', publishedAt: `2024-0${1 + (n % 3)}-01` },
-      annotations,
-    );
+    beforeAll(async () => {
+      let seed = 7;
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+      const documents = Array.from({ length: 40 }, (_, n) => {
+        const text = Array.from({ length: 30 + Math.floor(random() * 40) }, () => pick(WORDS)).join(' ');
+        const words = text.split(' ');
+        const annotations = [0, 1, 2].map((a) =>
+          ann(`a${a}`, text, words.slice(a * 5, a * 5 + 3).join(' '), {
+            tags: [pick(['statistic', 'quote'])],
+            status: pick(['refuted', 'supported']),
+            speaker: pick(['Ana Ruiz', '']),
+            note: random() < 0.5 ? `${pick(WORDS)} ${pick(WORDS)}` : '',
+          }),
+        );
+        return doc(
+          `d${String(n).padStart(2, '0')}`,
+          text,
+          { role: random() < 0.5 ? 'source' : 'claim', publishedAt: `2024-0${1 + (n % 3)}-01` },
+          annotations,
+        );
+      });
+      const claims = [
+        claim('k1', 'The drought is ten times bigger', [
+          ['d01', 'a0'],
+          ['d02', 'a1'],
+        ]),
+      ];
+      opened = await engine.open();
+      await opened.index.rebuild({ fingerprint: 'f', codebook: { tags: [] }, documents, claims });
+    });
+    afterAll(async () => {
+      await opened?.dispose();
+    });
+
+    async function search(query: string, options: SearchOptions): Promise<SearchResults> {
+      const parsed = parseQuery(query);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      return opened.index.search(parsed.value, { hitsPerDocument: 1000, ...options });
+    }
+
+    const shape = (results: SearchResults) =>
+      results.groups.map((group) => ({
+        id: group.documentId,
+        hitCount: group.hitCount,
+        hits: group.hits.map((hit) => [hit.start, hit.end, hit.annotationId ?? '']),
+      }));
+
+    describe('a page checked lazily', () => {
+      it('is the page of the full answer, with counts that bound the full counts', async () => {
+        let bounded = 0;
+        await fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom(...QUERIES),
+            fc.constantFrom('relevance' as const, 'date' as const),
+            fc.integer({ min: 1, max: 6 }),
+            fc.integer({ min: 0, max: 12 }),
+            fc.boolean(),
+            async (query, sort, limit, offset, matchCase) => {
+              const full = await search(query, { sort, matchCase, limit: 1000 });
+              expect(full.counts.exact).toBe(true);
+              const page = await search(query, { sort, matchCase, limit, offset });
+              expect(shape(page)).toEqual(shape(full).slice(offset, offset + limit));
+              if (page.counts.exact) expect(page.counts).toEqual(full.counts);
+              else {
+                bounded++;
+                expect(page.counts.documents).toBeGreaterThanOrEqual(full.counts.documents);
+                expect(page.counts.hits).toBeLessThanOrEqual(full.counts.hits);
+              }
+            },
+          ),
+          { numRuns: 300 },
+        );
+        // The property must have seen pages answered before every candidate was checked.
+        expect(bounded).toBeGreaterThan(50);
+      }, 60_000);
+    });
   });
-  const claims = [
-    claim('k1', 'The drought is ten times bigger', [
-      ['d01', 'a0'],
-      ['d02', 'a1'],
-    ]),
-  ];
-  dir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-lazy-'));
-  index = await openSearchIndex(dir);
-  await index.rebuild({ fingerprint: 'f', codebook: { tags: [] }, documents, claims });
-});
-afterAll(async () => {
-  index.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-function search(query: string, options: SearchOptions): SearchResults {
-  const parsed = parseQuery(query);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return index.search(parsed.value, { hitsPerDocument: 1000, ...options });
-}
-
-const shape = (results: SearchResults) =>
-  results.groups.map((group) => ({
-    id: group.documentId,
-    hitCount: group.hitCount,
-    hits: group.hits.map((hit) => [hit.start, hit.end, hit.annotationId ?? '']),
-  }));
-
-describe('a page checked lazily', () => {
-  it('is the page of the full answer, with counts that bound the full counts', () => {
-    let bounded = 0;
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...QUERIES),
-        fc.constantFrom('relevance' as const, 'date' as const),
-        fc.integer({ min: 1, max: 6 }),
-        fc.integer({ min: 0, max: 12 }),
-        fc.boolean(),
-        (query, sort, limit, offset, matchCase) => {
-          const full = search(query, { sort, matchCase, limit: 1000 });
-          expect(full.counts.exact).toBe(true);
-          const page = search(query, { sort, matchCase, limit, offset });
-          expect(shape(page)).toEqual(shape(full).slice(offset, offset + limit));
-          if (page.counts.exact) expect(page.counts).toEqual(full.counts);
-          else {
-            bounded++;
-            expect(page.counts.documents).toBeGreaterThanOrEqual(full.counts.documents);
-            expect(page.counts.hits).toBeLessThanOrEqual(full.counts.hits);
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
-    // The property must have seen pages answered before every candidate was checked.
-    expect(bounded).toBeGreaterThan(50);
-  });
-});

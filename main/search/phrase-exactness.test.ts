@@ -2,14 +2,12 @@
 // same documents and offsets, with and without match case, on generated Unicode corpora. A word
 // search (answered by the word index, fts-expression.ts) finds what find-text.ts finds in every text.
 import fc from 'fast-check';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findWord } from '../../core/search/find-text.ts';
 import { foldCase } from '../../core/search/fold-case.ts';
 import { doc } from './search-fixtures.ts';
-import { openSearchIndex } from './search-index.ts';
+import { SEARCH_ENGINES, type SearchEngine } from './search-engines.ts';
+import type { SearchIndex } from './search-index.ts';
 
 const PIECES = [
   'Ten',
@@ -61,17 +59,13 @@ function bruteForce(text: string, phrase: string, matchCase: boolean): [number, 
   return found;
 }
 
-type SearchIndex = Awaited<ReturnType<typeof openSearchIndex>>;
-
-/** A fresh index in a temporary folder for `use`, closed and removed after. */
-async function withIndex(use: (index: SearchIndex) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-exactness-'));
-  const index = await openSearchIndex(dir);
+/** A fresh index of `engine` for `use`, disposed of after. */
+async function withIndex(engine: SearchEngine, use: (index: SearchIndex) => Promise<void>): Promise<void> {
+  const opened = await engine.open();
   try {
-    await use(index);
+    await use(opened.index);
   } finally {
-    index.close();
-    await rm(dir, { recursive: true, force: true });
+    await opened.dispose();
   }
 }
 
@@ -83,75 +77,77 @@ async function indexTexts(index: SearchIndex, texts: readonly string[]): Promise
 }
 
 /** Every hit of a search as "document:start-end", sorted. */
-function hitsOf(result: ReturnType<SearchIndex['search']>): string[] {
+function hitsOf(result: Awaited<ReturnType<SearchIndex['search']>>): string[] {
   return result.groups.flatMap((group) => group.hits.map((hit) => `${hit.documentId}:${hit.start}-${hit.end}`)).sort();
 }
 
-describe('phrase search', () => {
-  it(
-    'equals a brute-force scan',
-    () =>
-      withIndex(async (index) => {
-        await fc.assert(
-          fc.asyncProperty(
-            fc.array(textOf, { minLength: 1, maxLength: 8 }),
-            fc.nat(),
-            fc.nat(),
-            fc.integer({ min: 1, max: 8 }),
-            fc.boolean(),
-            async (texts, pick, from, length, matchCase) => {
-              const normalized = await indexTexts(index, texts);
-              // A phrase cut from one of the texts (so most runs find something), case-flipped at times.
-              const source = normalized[pick % normalized.length]!;
-              const start = source.length === 0 ? 0 : from % source.length;
-              let phrase = source.slice(start, start + length).replaceAll('"', '');
-              if (pick % 3 === 0) phrase = phrase.toUpperCase().slice(0, phrase.length);
-              if (phrase.trim() === '' || /[\uD800-\uDFFF]/.test(phrase.at(0)! + phrase.at(-1)!)) return;
-              const expected = normalized.flatMap((text, n) => bruteForce(text, phrase, matchCase).map(([s, e]) => `d${n}:${s}-${e}`));
-              const result = index.search(
-                { groups: [[{ negated: false, term: { kind: 'phrase', value: phrase }, offset: 0 }]], scopes: [] },
-                { matchCase, limit: 100, hitsPerDocument: 1000 },
-              );
-              expect(hitsOf(result)).toEqual(expected.sort());
-            },
-          ),
-          { numRuns: 150 },
-        );
-      }),
-    60_000,
-  );
+// The desktop's SQLite index and the team server's PostgreSQL one (search-engines.ts) alike.
+for (const engine of SEARCH_ENGINES)
+  describe.skipIf(engine.skip)(`phrase search: ${engine.name}`, () => {
+    it(
+      'equals a brute-force scan',
+      () =>
+        withIndex(engine, async (index) => {
+          await fc.assert(
+            fc.asyncProperty(
+              fc.array(textOf, { minLength: 1, maxLength: 8 }),
+              fc.nat(),
+              fc.nat(),
+              fc.integer({ min: 1, max: 8 }),
+              fc.boolean(),
+              async (texts, pick, from, length, matchCase) => {
+                const normalized = await indexTexts(index, texts);
+                // A phrase cut from one of the texts (so most runs find something), case-flipped at times.
+                const source = normalized[pick % normalized.length]!;
+                const start = source.length === 0 ? 0 : from % source.length;
+                let phrase = source.slice(start, start + length).replaceAll('"', '');
+                if (pick % 3 === 0) phrase = phrase.toUpperCase().slice(0, phrase.length);
+                if (phrase.trim() === '' || /[\uD800-\uDFFF]/.test(phrase.at(0)! + phrase.at(-1)!)) return;
+                const expected = normalized.flatMap((text, n) => bruteForce(text, phrase, matchCase).map(([s, e]) => `d${n}:${s}-${e}`));
+                const result = await index.search(
+                  { groups: [[{ negated: false, term: { kind: 'phrase', value: phrase }, offset: 0 }]], scopes: [] },
+                  { matchCase, limit: 100, hitsPerDocument: 1000 },
+                );
+                expect(hitsOf(result)).toEqual(expected.sort());
+              },
+            ),
+            { numRuns: 150 },
+          );
+        }),
+      60_000,
+    );
 
-  it(
-    'of a word finds it in every text find-text.ts finds it in',
-    () =>
-      withIndex(async (index) => {
-        await fc.assert(
-          fc.asyncProperty(
-            fc.array(textOf, { minLength: 1, maxLength: 8 }),
-            fc.nat(),
-            fc.nat(),
-            fc.boolean(),
-            async (texts, pick, which, prefix) => {
-              const normalized = await indexTexts(index, texts);
-              // A word of one of the texts, or the start of one for a prefix.
-              const words = normalized[pick % normalized.length]!.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
-              if (words.length === 0) return;
-              const word = words[which % words.length]!;
-              const value = prefix ? word.slice(0, Math.max(1, word.length - 1)) : word;
-              if (/[\uD800-\uDFFF]$/.test(value)) return;
-              const expected = normalized.flatMap((text, n) =>
-                findWord(text, value, prefix).map(({ start, end }) => `d${n}:${start}-${end}`),
-              );
-              const result = index.search(
-                { groups: [[{ negated: false, term: { kind: 'word', value, prefix }, offset: 0 }]], scopes: [] },
-                { limit: 100, hitsPerDocument: 1000 },
-              );
-              expect(hitsOf(result)).toEqual(expected.sort());
-            },
-          ),
-          { numRuns: 150 },
-        );
-      }),
-    60_000,
-  );
-});
+    it(
+      'of a word finds it in every text find-text.ts finds it in',
+      () =>
+        withIndex(engine, async (index) => {
+          await fc.assert(
+            fc.asyncProperty(
+              fc.array(textOf, { minLength: 1, maxLength: 8 }),
+              fc.nat(),
+              fc.nat(),
+              fc.boolean(),
+              async (texts, pick, which, prefix) => {
+                const normalized = await indexTexts(index, texts);
+                // A word of one of the texts, or the start of one for a prefix.
+                const words = normalized[pick % normalized.length]!.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+                if (words.length === 0) return;
+                const word = words[which % words.length]!;
+                const value = prefix ? word.slice(0, Math.max(1, word.length - 1)) : word;
+                if (/[\uD800-\uDFFF]$/.test(value)) return;
+                const expected = normalized.flatMap((text, n) =>
+                  findWord(text, value, prefix).map(({ start, end }) => `d${n}:${start}-${end}`),
+                );
+                const result = await index.search(
+                  { groups: [[{ negated: false, term: { kind: 'word', value, prefix }, offset: 0 }]], scopes: [] },
+                  { limit: 100, hitsPerDocument: 1000 },
+                );
+                expect(hitsOf(result)).toEqual(expected.sort());
+              },
+            ),
+            { numRuns: 150 },
+          );
+        }),
+      60_000,
+    );
+  });

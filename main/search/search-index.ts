@@ -33,11 +33,18 @@ export interface SearchIndex {
    * rejects with the signal's reason.
    */
   rebuild(source: SearchSource, onProgress?: (progress: RebuildProgress) => void, signal?: AbortSignal): Promise<void>;
-  /** Applies one change of the workspace in one transaction. */
-  applyChange(change: SearchChange): void;
-  search(query: SearchQuery, options?: SearchOptions): SearchResults;
+  /**
+   * Applies one change of the workspace in one transaction. An index in a database server
+   * (main/search/pg/pg-search-index.ts) writes it asynchronously, in order, and every later
+   * search waits for it; the promise rejects when it could not be written.
+   */
+  applyChange(change: SearchChange): void | Promise<void>;
+  search(query: SearchQuery, options?: SearchOptions): SearchResults | Promise<SearchResults>;
   /** Every annotation the query lets through, as the annotations table reads it (match-annotations.ts). */
-  matchAnnotations(query: SearchQuery, options: { readonly matchCase: boolean }): { documentId: string; annotationId: string }[];
+  matchAnnotations(
+    query: SearchQuery,
+    options: { readonly matchCase: boolean },
+  ): { documentId: string; annotationId: string }[] | Promise<{ documentId: string; annotationId: string }[]>;
   close(): void;
 }
 

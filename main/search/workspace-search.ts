@@ -29,7 +29,8 @@ export function searchDocumentOf(file: DocumentFile): SearchDocument {
 
 export class WorkspaceSearch {
   private readonly store: WorkspaceStore;
-  private readonly dir: string;
+  /** Where the index lives (a folder for the SQLite file), or how to open it (the team server's, in PostgreSQL). */
+  private readonly where: string | (() => Promise<SearchIndex>);
   private readonly onStatus: (status: SearchStatus) => void;
   private readonly stopping = new AbortController();
   private current: SearchStatus = { state: 'checking' };
@@ -51,12 +52,17 @@ export class WorkspaceSearch {
 
   /**
    * @param onStatus told each new status (checking, building with progress, ready, failed)
-   * @param dir where the index lives; the workspace's `index/` folder by default
+   * @param where the folder of the index, the workspace's `index/` by default; or a function
+   * opening an index elsewhere (the team server's, in PostgreSQL: main/search/pg/pg-search-index.ts)
    */
-  constructor(store: WorkspaceStore, onStatus: (status: SearchStatus) => void, dir = path.join(store.dir, SEARCH_INDEX_DIR)) {
+  constructor(
+    store: WorkspaceStore,
+    onStatus: (status: SearchStatus) => void,
+    where: string | (() => Promise<SearchIndex>) = path.join(store.dir, SEARCH_INDEX_DIR),
+  ) {
     this.store = store;
     this.onStatus = onStatus;
-    this.dir = dir;
+    this.where = where;
   }
 
   get status(): SearchStatus {
@@ -111,7 +117,7 @@ export class WorkspaceSearch {
     this.codebook = this.store.workspace.codebook;
     this.claims = new Map(this.store.evidence.claims.map((claim) => [claim.id, claim]));
     this.subscription = this.store.onDidChangeRecords((change) => this.follow(change));
-    const index = await openSearchIndex(this.dir);
+    const index = typeof this.where === 'string' ? await openSearchIndex(this.where) : await this.where();
     if (this.stopping.signal.aborted) {
       index.close();
       this.stopping.signal.throwIfAborted();
@@ -182,7 +188,13 @@ export class WorkspaceSearch {
       }
     }
     this.pending.clear();
-    index.applyChange({ ...change, upsertDocuments, deleteDocuments });
+    this.tell(index, { ...change, upsertDocuments, deleteDocuments }, []);
+  }
+
+  /** Applies `change`; an index that writes it later (in a database server) reports a failure here too. */
+  private tell(index: SearchIndex, change: SearchChange, changes: readonly StoreChange[]): void {
+    const written = index.applyChange(change);
+    if (written instanceof Promise) written.catch((error: unknown) => this.cannotFollow(changes, error));
   }
 
   /** Every change of the store: noted in the fingerprint, then queued for the index (or kept until it is ready). */
@@ -214,7 +226,7 @@ export class WorkspaceSearch {
       return;
     }
     try {
-      index.applyChange({ ...this.changeOfAll(changes), fingerprint: this.fingerprint!.now! });
+      this.tell(index, { ...this.changeOfAll(changes), fingerprint: this.fingerprint!.now! }, changes);
     } catch (error) {
       this.cannotFollow(changes, error);
     }

@@ -46,14 +46,11 @@ import {
 } from './pg-store-writes.ts';
 
 export interface PgStoreOptions {
-  /** A local folder for derived data (the search index); created when missing. */
+  /** A local folder for this store's working files; created when missing (the search index is in the database). */
   readonly workDir: string;
   /** Close the database handle with the store (the store was given a handle of its own). */
   readonly ownsDb?: boolean;
-  /**
-   * The database's URL, when a worker thread may need to open its own copy (`WorkspaceStore.databaseUrl`);
-   * given it, the store also follows the other processes' changes (`changeFeed`).
-   */
+  /** The database's URL, for a worker thread's own copy (`databaseUrl`); given it, the store follows other processes' changes (`changeFeed`). */
   readonly url?: string;
   /** How often the change log is read without a notification (ChangeFollower's safety net). */
   readonly pollMs?: number;
@@ -128,6 +125,10 @@ export class PgWorkspaceStore implements WorkspaceStore {
     return new PgWorkspaceStore(db, await loadWorkspace(db), options);
   }
 
+  /** The database handle: the search index lives in its search tables (main/search/pg/pg-search-index.ts). */
+  get database(): TeamDb {
+    return this.db;
+  }
   get workspace(): WorkspaceFile {
     return this.workspaceFile;
   }

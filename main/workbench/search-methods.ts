@@ -19,6 +19,7 @@ import type { Annotation } from '../../core/model/annotation.ts';
 import { coveredBy, planTagOccurrences } from '../../core/search/tag-occurrences.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { WorkspaceSearch } from '../search/workspace-search.ts';
+import type { PgWorkspaceStore } from '../team/pg-store.ts';
 import type { ChangeLog } from './change-log.ts';
 import { authorName } from './author.ts';
 
@@ -49,7 +50,14 @@ export function searchMethods(
   statusChanged: Emitter<SearchStatus>,
   { indexOnOpen }: { readonly indexOnOpen: boolean },
 ): SearchMethods {
-  const search = new WorkspaceSearch(store, (status) => statusChanged.fire(status));
+  // The team server's index is in its PostgreSQL database (full-text search and pg_trgm); the folder's is a SQLite file.
+  // Imported only then: the desktop app never loads pg.
+  const teamDb = (store as Partial<Pick<PgWorkspaceStore, 'database'>>).database;
+  const search = new WorkspaceSearch(
+    store,
+    (status) => statusChanged.fire(status),
+    ...(teamDb === undefined ? [] : [async () => (await import('../search/pg/pg-search-index.ts')).openPgSearchIndex(teamDb)]),
+  );
   if (indexOnOpen) void search.start().catch(() => undefined);
   return {
     async search(text, options = {}) {

@@ -1,0 +1,102 @@
+// The team server's search index (issue 24): main/search/search-index.ts's contract on PostgreSQL
+// full-text search and pg_trgm, in the team database's search tables (main/team/migrations/0004-search.ts),
+// so main/search/workspace-search.ts keeps it in step with the store exactly as it keeps the
+// desktop's SQLite file: checked against the workspace's fingerprint at opening, rebuilt when it
+// differs, told every change in one transaction per batch. Changes are written in order, and a
+// search waits for those told before it, so it sees every change made before it. A rebuild is one
+// transaction: searches meanwhile see the index as it was until it commits.
+import { sql } from 'kysely';
+import type { Codebook } from '../../../core/model/codebook.ts';
+import type { SearchDocument } from '../../../core/search/search-types.ts';
+import type { SearchIndex } from '../search-index.ts';
+import { inTransaction } from '../../team/db.ts';
+import { deleteAnnotations, deleteClaims, deleteDocuments, upsertAnnotations, upsertClaims, upsertDocuments } from './pg-rows.ts';
+import { pgMatchAnnotations, pgRunSearch } from './pg-run-search.ts';
+import type { Db } from './pg-units.ts';
+
+/** Documents written per statement during a rebuild. */
+const REBUILD_BATCH = 200;
+
+async function readMeta(db: Db, key: string): Promise<string | undefined> {
+  const { rows } = await sql<{ value: string }>`SELECT value FROM search_meta WHERE key = ${key}`.execute(db);
+  return rows[0]?.value;
+}
+
+async function writeMeta(db: Db, key: string, value: string): Promise<void> {
+  await sql`INSERT INTO search_meta (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(
+    db,
+  );
+}
+
+/** Opens the search index held in the team database `db` (migrated to 0004-search or later). */
+export async function openPgSearchIndex(db: Db): Promise<SearchIndex> {
+  let fingerprint = await readMeta(db, 'fingerprint');
+  let codebook = JSON.parse((await readMeta(db, 'codebook')) ?? '{"tags":[]}') as Codebook;
+  /** The writes told so far, in order; a failed one is reported once, to the caller that awaits it. */
+  let writes: Promise<void> = Promise.resolve();
+
+  return {
+    get fingerprint() {
+      return fingerprint;
+    },
+    async rebuild(source, onProgress, signal) {
+      await writes.catch(() => undefined);
+      const counts = { documents: 0, annotations: 0 };
+      await inTransaction(db, async (trx) => {
+        // DELETE, not TRUNCATE: TRUNCATE would lock out the searches that read the old index meanwhile.
+        await sql`DELETE FROM search_docs`.execute(trx);
+        await sql`DELETE FROM search_claims`.execute(trx);
+        let batch: SearchDocument[] = [];
+        const flush = async () => {
+          signal?.throwIfAborted();
+          await upsertDocuments(trx, batch);
+          counts.documents += batch.length;
+          counts.annotations += batch.reduce((sum, document) => sum + document.annotations.length, 0);
+          batch = [];
+          onProgress?.({ ...counts });
+        };
+        for await (const document of source.documents) {
+          batch.push(document);
+          if (batch.length >= REBUILD_BATCH) await flush();
+        }
+        await flush();
+        signal?.throwIfAborted();
+        await upsertClaims(trx, source.claims);
+        await writeMeta(trx, 'codebook', JSON.stringify(source.codebook));
+        await writeMeta(trx, 'fingerprint', source.fingerprint);
+      });
+      codebook = source.codebook;
+      fingerprint = source.fingerprint;
+    },
+    applyChange(change) {
+      const written = writes.then(async () => {
+        await inTransaction(db, async (trx) => {
+          await deleteDocuments(trx, change.deleteDocuments ?? []);
+          await upsertDocuments(trx, change.upsertDocuments ?? []);
+          await deleteAnnotations(trx, change.deleteAnnotations ?? []);
+          await upsertAnnotations(trx, change.upsertAnnotations ?? []);
+          await deleteClaims(trx, change.deleteClaims ?? []);
+          await upsertClaims(trx, change.upsertClaims ?? []);
+          if (change.codebook !== undefined) await writeMeta(trx, 'codebook', JSON.stringify(change.codebook));
+          if (change.fingerprint !== undefined) await writeMeta(trx, 'fingerprint', change.fingerprint);
+        });
+        if (change.codebook !== undefined) codebook = change.codebook;
+        if (change.fingerprint !== undefined) fingerprint = change.fingerprint;
+      });
+      // The next write and the next search wait for this one, failed or not; the caller hears of a failure.
+      writes = written.catch(() => undefined);
+      return written;
+    },
+    async search(query, options) {
+      await writes;
+      return pgRunSearch(db, query, codebook, options);
+    },
+    async matchAnnotations(query, options) {
+      await writes;
+      return pgMatchAnnotations(db, query, codebook, options);
+    },
+    close() {
+      // Nothing to release: the database handle is the store's.
+    },
+  };
+}
