@@ -22,6 +22,7 @@ import { startCluster, stopCluster } from '../tests/support/pg-cluster.ts';
 import { generator } from './articles.ts';
 import { createBundleWorkspace, type BundleWorkspace } from './bundle-workspace.ts';
 import { floorBenchmark } from './team-floor.ts';
+import { searchFloor } from './team-search-floor.ts';
 import { targetTable } from './team-targets.ts';
 import {
   Analyst,
@@ -238,6 +239,8 @@ export async function teamServer(url: string, root: string, workspace: BundleWor
         listDocumentsFirstPage: await timeCalls(reader, 20, 'listDocumentsPage', () => [200]),
         getDocument: await timeCalls(reader, 50, 'getDocument', () => [pick(), 500]),
         search: await timeCalls(reader, SEARCHES.length * 5, 'search', (index) => [SEARCHES[index % SEARCHES.length]!, { limit: 20 }]),
+        // The floor: the same queries' candidate SQL, bare, through pg (team-search-floor.ts).
+        searchFloor: await searchFloor(url, SEARCHES, 5, 20),
       };
       const loads = await teamLoad(pid, analysts, streams, documentIds, reader);
       const after = await memoryOf(pid);

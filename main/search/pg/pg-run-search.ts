@@ -28,8 +28,13 @@ import {
   type RawRow,
 } from './pg-units.ts';
 
-/** Candidates read per round trip while a page is being filled. */
+/** Candidates read per round trip while a page is being filled, after the first batch (firstBatch). */
 const BATCH = 200;
+
+/** The first batch for a page of `wanted` documents: most candidates pass the exact test, so a few more than it needs. */
+export function firstBatch(wanted: number): number {
+  return Math.min(BATCH, Math.max(25, wanted + 10));
+}
 
 export async function pgRunSearch(db: Db, query: SearchQuery, codebook: Codebook, options: SearchOptions = {}): Promise<SearchResults> {
   const context: TermContext = { matchCase: options.matchCase ?? false, codebook };
@@ -124,12 +129,28 @@ function rankQuery(query: SearchQuery, weight?: 'A' | 'B'): string | undefined {
 }
 
 /** Candidate rows in result order, read a batch at a time (all at once when `lazy` is false), with their total. */
-async function* inBatches(db: Db, select: Condition, lazy: boolean): AsyncGenerator<RawRow & { total: string }> {
-  for (let from = 0; ; from += BATCH) {
-    const { rows } = await sql<RawRow & { total: string }>`${select} ${lazy ? sql`LIMIT ${BATCH} OFFSET ${from}` : sql``}`.execute(db);
+async function* inBatches(db: Db, select: Condition, lazy: boolean, first: number): AsyncGenerator<RawRow & { total: string }> {
+  for (let from = 0, size = first; ; from += size, size = BATCH) {
+    const { rows } = await sql<RawRow & { total: string }>`${select} ${lazy ? sql`LIMIT ${size} OFFSET ${from}` : sql``}`.execute(db);
     yield* rows;
-    if (!lazy || rows.length < BATCH) return;
+    if (!lazy || rows.length < size) return;
   }
+}
+
+/**
+ * The documents' candidates for the text, in result order, each with its text, score and how many
+ * there are (`total`); read in batches when `lazy` (the page can be filled before the last).
+ */
+export function textCandidates(query: SearchQuery, codebook: Codebook, sort: 'relevance' | 'date') {
+  const text = textCondition(query, 'text');
+  const ranked = sort === 'relevance' && text !== undefined ? rankQuery(query) : undefined;
+  const positiveText = clausesOf(query).some((clause) => !clause.negated && (clause.term.kind === 'word' || clause.term.kind === 'phrase'));
+  const lazy = sort === 'date' || ranked !== undefined || !positiveText;
+  const score = ranked === undefined ? sql`0` : sql`ts_rank(d.words, ${ranked}::tsquery)`;
+  const order = sort === 'date' ? sql`coalesce(d.published, '') DESC` : sql`score DESC`;
+  const select = sql`SELECT ${DOC_COLUMNS}, d.text, ${score} AS score, count(*) OVER () AS total FROM search_docs d
+    WHERE ${text ?? sql`true`} AND ${fieldCondition(query, 'docs', codebook)} ORDER BY ${order}, d.id COLLATE "C"`;
+  return { select, ranked, lazy };
 }
 
 async function textMatches(
@@ -143,17 +164,10 @@ async function textMatches(
   spansOf: (unit: Searchable) => Span[][],
 ): Promise<{ matches: Match[]; unchecked: number }> {
   const annotationDocs = await annotationFieldDocs(db, query, context, docs);
-  const text = textCondition(query, 'text');
-  const ranked = sort === 'relevance' && text !== undefined ? rankQuery(query) : undefined;
-  const positiveText = clausesOf(query).some((clause) => !clause.negated && (clause.term.kind === 'word' || clause.term.kind === 'phrase'));
-  const lazy = sort === 'date' || ranked !== undefined || !positiveText;
-  const score = ranked === undefined ? sql`0` : sql`ts_rank(d.words, ${ranked}::tsquery)`;
-  const order = sort === 'date' ? sql`coalesce(d.published, '') DESC` : sql`score DESC`;
-  const select = sql`SELECT ${DOC_COLUMNS}, d.text, ${score} AS score, count(*) OVER () AS total FROM search_docs d
-    WHERE ${text ?? sql`true`} AND ${fieldCondition(query, 'docs', context.codebook)} ORDER BY ${order}, d.id COLLATE "C"`;
+  const { select, ranked, lazy } = textCandidates(query, context.codebook, sort);
   const matches: Match[] = [];
   let checked = 0;
-  for await (const raw of inBatches(db, select, lazy)) {
+  for await (const raw of inBatches(db, select, lazy, firstBatch(wanted))) {
     if (lazy && matches.length >= wanted) return { matches, unchecked: Number(raw.total) - checked };
     checked++;
     const row = docs.keep(docRowOf(raw), raw.text as string);
@@ -210,7 +224,7 @@ async function annotationPage(
   const seen = new Set<number>();
   const pageDocs = new Set<number>();
   let remaining = 0;
-  for await (const raw of inBatches(db, select, true)) {
+  for await (const raw of inBatches(db, select, true, firstBatch(wanted))) {
     // A document first met now comes after every document of the page (its best annotation is no better).
     if (pageDocs.size >= wanted && !pageDocs.has(Number(raw.doc))) {
       remaining = Number(raw.total) - seen.size;
