@@ -65,7 +65,8 @@ export class PgWorkspaceStore implements WorkspaceStore {
   readonly evidenceWriteRefusal = undefined;
   readonly archiveWriteRefusal = undefined;
   readonly openJournalCount = 0;
-  private readonly db: TeamDb;
+  /** The database handle; the search index lives in its search tables (main/search/pg/pg-search-index.ts). */
+  readonly teamDb: TeamDb;
   private readonly ownsDb: boolean;
   private workspaceFile: WorkspaceFile;
   private workspaceVersion: number;
@@ -93,7 +94,7 @@ export class PgWorkspaceStore implements WorkspaceStore {
   readonly onDidChangeRecords = this.changed.event;
 
   private constructor(db: TeamDb, loaded: LoadedWorkspace, options: PgStoreOptions) {
-    this.db = db;
+    this.teamDb = db;
     this.ownsDb = options.ownsDb === true;
     this.dir = options.workDir;
     this.databaseUrl = options.url;
@@ -125,10 +126,6 @@ export class PgWorkspaceStore implements WorkspaceStore {
     return new PgWorkspaceStore(db, await loadWorkspace(db), options);
   }
 
-  /** The database handle: the search index lives in its search tables (main/search/pg/pg-search-index.ts). */
-  get database(): TeamDb {
-    return this.db;
-  }
   get workspace(): WorkspaceFile {
     return this.workspaceFile;
   }
@@ -163,12 +160,12 @@ export class PgWorkspaceStore implements WorkspaceStore {
   private async transact<T>(what: string, entry: Omit<ChangeEntry, 'actor'>, work: (trx: TeamTransaction, actor: string) => Promise<T>) {
     const actor = currentActor()?.name ?? 'local'; // outside a team request: this machine's user
     try {
-      const { done, seq } = await withHistoryWrite(this.db, async (trx) => {
+      const { done, seq } = await withHistoryWrite(this.teamDb, async (trx) => {
         const done = await work(trx, actor);
         return { done, seq: await logChange(trx, { ...entry, actor, origin: this.origin }) };
       });
       // After COMMIT, never inside the transaction (design: team-server.md §5), and not awaited: the save is done.
-      const notified = notifyChange(this.db, seq);
+      const notified = notifyChange(this.teamDb, seq);
       this.notifying.add(notified);
       void notified.finally(() => this.notifying.delete(notified));
       return ok(done);
@@ -313,23 +310,23 @@ export class PgWorkspaceStore implements WorkspaceStore {
   }
 
   saveOriginal(sha256: string, bytes: Uint8Array): Promise<Result<string, 'write-failed'>> {
-    return saveBlob(this.db, 'original', sha256, bytes);
+    return saveBlob(this.teamDb, 'original', sha256, bytes);
   }
 
   hasOriginal(sha256: string): Promise<boolean> {
-    return hasBlob(this.db, 'original', sha256);
+    return hasBlob(this.teamDb, 'original', sha256);
   }
 
   readOriginal(sha256: string): Promise<Uint8Array | undefined> {
-    return readBlob(this.db, 'original', sha256);
+    return readBlob(this.teamDb, 'original', sha256);
   }
 
   saveVersionText(sha256: string, text: string): Promise<Result<string, 'write-failed'>> {
-    return saveBlob(this.db, 'text', sha256, new TextEncoder().encode(text));
+    return saveBlob(this.teamDb, 'text', sha256, new TextEncoder().encode(text));
   }
 
   readVersionText(sha256: string): Promise<string | undefined> {
-    return readVersionText(this.db, sha256);
+    return readVersionText(this.teamDb, sha256);
   }
 
   /** Makes `document` what memory holds for `id` (undefined: none), and says so (unless it held it already). */
@@ -356,7 +353,7 @@ export class PgWorkspaceStore implements WorkspaceStore {
         async () => {
           // Pipelined saves of it are under way, held in memory before they commit: read it after them.
           if (this.staged.has(id)) return ok(false);
-          const now = await reloadDocument(this.db, id);
+          const now = await reloadDocument(this.teamDb, id);
           if (now !== undefined && 'code' in now) this.unreadable.push(now);
           else {
             if (now === undefined) this.known.delete(id);
@@ -372,7 +369,7 @@ export class PgWorkspaceStore implements WorkspaceStore {
   }
 
   private async reloadSingleton(kind: 'workspace' | 'evidence' | 'archive'): Promise<Result<void, 'write-failed'>> {
-    const now = await reloadSingleton(this.db, kind);
+    const now = await reloadSingleton(this.teamDb, kind);
     if (now === undefined) return ok(undefined);
     if (kind === 'workspace') [this.workspaceFile, this.workspaceVersion] = [now.file as WorkspaceFile, now.version];
     else if (kind === 'evidence') [this.evidenceFile, this.evidenceVersion] = [now.file as EvidenceFile, now.version];
@@ -390,7 +387,7 @@ export class PgWorkspaceStore implements WorkspaceStore {
     await this.changeFeed?.close();
     while (this.notifying.size > 0) await Promise.allSettled([...this.notifying]);
     this.changed.dispose();
-    if (this.ownsDb) await this.db.destroy();
+    if (this.ownsDb) await this.teamDb.destroy();
   }
 }
 

@@ -52,7 +52,7 @@ export function searchMethods(
 ): SearchMethods {
   // The team server's index is in its PostgreSQL database (full-text search and pg_trgm); the folder's is a SQLite file.
   // Imported only then: the desktop app never loads pg.
-  const teamDb = (store as Partial<Pick<PgWorkspaceStore, 'database'>>).database;
+  const teamDb = (store as Partial<Pick<PgWorkspaceStore, 'teamDb'>>).teamDb;
   const search = new WorkspaceSearch(
     store,
     (status) => statusChanged.fire(status),
