@@ -17,6 +17,27 @@ import type { Db } from './pg-units.ts';
 /** Documents written per statement during a rebuild. */
 const REBUILD_BATCH = 200;
 
+/**
+ * The GIN indexes of the search tables, as main/team/migrations/0004-search.ts creates them
+ * (pg-search-index.test.ts checks that a rebuild leaves the same definitions).
+ */
+const GIN_INDEXES = [
+  sql`CREATE INDEX search_docs_words ON search_docs USING gin (words) WITH (fastupdate = off)`,
+  sql`CREATE INDEX search_docs_trigrams ON search_docs USING gin (text_folded gin_trgm_ops) WITH (fastupdate = off)`,
+  sql`CREATE INDEX search_anns_words ON search_anns USING gin (words) WITH (fastupdate = off)`,
+  sql`CREATE INDEX search_anns_quote_trigrams ON search_anns USING gin (quote_folded gin_trgm_ops) WITH (fastupdate = off)`,
+  sql`CREATE INDEX search_anns_note_trigrams ON search_anns USING gin (note_folded gin_trgm_ops) WITH (fastupdate = off)`,
+  sql`CREATE INDEX search_anns_tags ON search_anns USING gin (tags) WITH (fastupdate = off)`,
+];
+const GIN_NAMES = [
+  'search_docs_words',
+  'search_docs_trigrams',
+  'search_anns_words',
+  'search_anns_quote_trigrams',
+  'search_anns_note_trigrams',
+  'search_anns_tags',
+];
+
 async function readMeta(db: Db, key: string): Promise<string | undefined> {
   const { rows } = await sql<{ value: string }>`SELECT value FROM search_meta WHERE key = ${key}`.execute(db);
   return rows[0]?.value;
@@ -34,6 +55,8 @@ export async function openPgSearchIndex(db: Db): Promise<SearchIndex> {
   let codebook = JSON.parse((await readMeta(db, 'codebook')) ?? '{"tags":[]}') as Codebook;
   /** The writes told so far, in order; a failed one is reported once, to the caller that awaits it. */
   let writes: Promise<void> = Promise.resolve();
+  /** A first build is under way, holding the tables: searches answer from the empty index without asking. */
+  let bulk = false;
 
   return {
     get fingerprint() {
@@ -41,30 +64,43 @@ export async function openPgSearchIndex(db: Db): Promise<SearchIndex> {
     },
     async rebuild(source, onProgress, signal) {
       await writes.catch(() => undefined);
-      const counts = { documents: 0, annotations: 0 };
-      await inTransaction(db, async (trx) => {
-        // DELETE, not TRUNCATE: TRUNCATE would lock out the searches that read the old index meanwhile.
-        await sql`DELETE FROM search_docs`.execute(trx);
-        await sql`DELETE FROM search_claims`.execute(trx);
-        let batch: SearchDocument[] = [];
-        const flush = async () => {
+      const { rows } = await sql<{
+        empty: boolean;
+      }>`SELECT NOT EXISTS (SELECT FROM search_docs) AND NOT EXISTS (SELECT FROM search_claims) AS empty`.execute(db);
+      bulk = rows[0]!.empty;
+      try {
+        const counts = { documents: 0, annotations: 0 };
+        await inTransaction(db, async (trx) => {
+          // DELETE, not TRUNCATE: TRUNCATE would lock out the searches that read the old index meanwhile.
+          await sql`DELETE FROM search_docs`.execute(trx);
+          await sql`DELETE FROM search_claims`.execute(trx);
+          // The first build (nothing indexed yet): the GIN indexes are dropped and made again at the end, one
+          // sort each instead of an insertion per row (fastupdate off makes those dear). DROP INDEX locks the
+          // tables until the commit, so searches in this process answer from the empty index meanwhile (bulk).
+          if (bulk) for (const name of GIN_NAMES) await sql`DROP INDEX ${sql.table(name)}`.execute(trx);
+          let batch: SearchDocument[] = [];
+          const flush = async () => {
+            signal?.throwIfAborted();
+            await upsertDocuments(trx, batch);
+            counts.documents += batch.length;
+            counts.annotations += batch.reduce((sum, document) => sum + document.annotations.length, 0);
+            batch = [];
+            onProgress?.({ ...counts });
+          };
+          for await (const document of source.documents) {
+            batch.push(document);
+            if (batch.length >= REBUILD_BATCH) await flush();
+          }
+          await flush();
           signal?.throwIfAborted();
-          await upsertDocuments(trx, batch);
-          counts.documents += batch.length;
-          counts.annotations += batch.reduce((sum, document) => sum + document.annotations.length, 0);
-          batch = [];
-          onProgress?.({ ...counts });
-        };
-        for await (const document of source.documents) {
-          batch.push(document);
-          if (batch.length >= REBUILD_BATCH) await flush();
-        }
-        await flush();
-        signal?.throwIfAborted();
-        await upsertClaims(trx, source.claims);
-        await writeMeta(trx, 'codebook', JSON.stringify(source.codebook));
-        await writeMeta(trx, 'fingerprint', source.fingerprint);
-      });
+          if (bulk) for (const statement of GIN_INDEXES) await statement.execute(trx);
+          await upsertClaims(trx, source.claims);
+          await writeMeta(trx, 'codebook', JSON.stringify(source.codebook));
+          await writeMeta(trx, 'fingerprint', source.fingerprint);
+        });
+      } finally {
+        bulk = false;
+      }
       codebook = source.codebook;
       fingerprint = source.fingerprint;
     },
@@ -89,11 +125,12 @@ export async function openPgSearchIndex(db: Db): Promise<SearchIndex> {
     },
     async search(query, options) {
       await writes;
+      if (bulk) return { counts: { documents: 0, hits: 0, exact: true }, groups: [] };
       return pgRunSearch(db, query, codebook, options);
     },
     async matchAnnotations(query, options) {
       await writes;
-      return pgMatchAnnotations(db, query, codebook, options);
+      return bulk ? [] : pgMatchAnnotations(db, query, codebook, options);
     },
     close() {
       // Nothing to release: the database handle is the store's.
