@@ -54,7 +54,7 @@ export const SEARCH_ENGINES: readonly SearchEngine[] = [
       return {
         index,
         async dispose() {
-          index.close();
+          await index.close();
           await db.destroy();
           await database.drop();
         },

@@ -45,7 +45,8 @@ export interface SearchIndex {
     query: SearchQuery,
     options: { readonly matchCase: boolean },
   ): { documentId: string; annotationId: string }[] | Promise<{ documentId: string; annotationId: string }[]>;
-  close(): void;
+  /** Closes the index; one in a database server first finishes the writes told. */
+  close(): void | Promise<void>;
 }
 
 /**

@@ -105,7 +105,7 @@ export class WorkspaceSearch {
     this.flush();
     await this.opened?.catch(() => undefined);
     await this.work;
-    this.index?.close();
+    await this.index?.close();
     this.release();
   }
 
@@ -119,7 +119,7 @@ export class WorkspaceSearch {
     this.subscription = this.store.onDidChangeRecords((change) => this.follow(change));
     const index = typeof this.where === 'string' ? await openSearchIndex(this.where) : await this.where();
     if (this.stopping.signal.aborted) {
-      index.close();
+      void index.close();
       this.stopping.signal.throwIfAborted();
     }
     this.index = index;

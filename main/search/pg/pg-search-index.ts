@@ -7,7 +7,7 @@
 // transaction: searches meanwhile see the index as it was until it commits.
 import { sql } from 'kysely';
 import type { Codebook } from '../../../core/model/codebook.ts';
-import type { SearchDocument } from '../../../core/search/search-types.ts';
+import type { SearchChange, SearchDocument } from '../../../core/search/search-types.ts';
 import type { SearchIndex } from '../search-index.ts';
 import { inTransaction } from '../../team/db.ts';
 import { deleteAnnotations, deleteClaims, deleteDocuments, upsertAnnotations, upsertClaims, upsertDocuments } from './pg-rows.ts';
@@ -49,12 +49,26 @@ async function writeMeta(db: Db, key: string, value: string): Promise<void> {
   );
 }
 
+/** Writes one change of the workspace in the transaction `trx`. */
+async function writeChange(trx: Db, change: SearchChange): Promise<void> {
+  await deleteDocuments(trx, change.deleteDocuments ?? []);
+  await upsertDocuments(trx, change.upsertDocuments ?? []);
+  await deleteAnnotations(trx, change.deleteAnnotations ?? []);
+  await upsertAnnotations(trx, change.upsertAnnotations ?? []);
+  await deleteClaims(trx, change.deleteClaims ?? []);
+  await upsertClaims(trx, change.upsertClaims ?? []);
+  if (change.codebook !== undefined) await writeMeta(trx, 'codebook', JSON.stringify(change.codebook));
+  if (change.fingerprint !== undefined) await writeMeta(trx, 'fingerprint', change.fingerprint);
+}
+
 /** Opens the search index held in the team database `db` (migrated to 0004-search or later). */
 export async function openPgSearchIndex(db: Db): Promise<SearchIndex> {
   let fingerprint = await readMeta(db, 'fingerprint');
   let codebook = JSON.parse((await readMeta(db, 'codebook')) ?? '{"tags":[]}') as Codebook;
   /** The writes told so far, in order; a failed one is reported once, to the caller that awaits it. */
   let writes: Promise<void> = Promise.resolve();
+  /** Changes told while a write runs, not yet begun. */
+  let queued: { changes: SearchChange[]; written: Promise<void> } | undefined;
   /** A first build is under way, holding the tables: searches answer from the empty index without asking. */
   let bulk = false;
 
@@ -105,23 +119,27 @@ export async function openPgSearchIndex(db: Db): Promise<SearchIndex> {
       fingerprint = source.fingerprint;
     },
     applyChange(change) {
-      const written = writes.then(async () => {
+      // Changes told while one write runs wait in one batch, written together in one transaction:
+      // under a team's saves the index is never more than one write behind.
+      if (queued !== undefined) {
+        queued.changes.push(change);
+        return queued.written;
+      }
+      const batch: { changes: SearchChange[]; written: Promise<void> } = { changes: [change], written: Promise.resolve() };
+      queued = batch;
+      batch.written = writes.then(async () => {
+        queued = undefined;
         await inTransaction(db, async (trx) => {
-          await deleteDocuments(trx, change.deleteDocuments ?? []);
-          await upsertDocuments(trx, change.upsertDocuments ?? []);
-          await deleteAnnotations(trx, change.deleteAnnotations ?? []);
-          await upsertAnnotations(trx, change.upsertAnnotations ?? []);
-          await deleteClaims(trx, change.deleteClaims ?? []);
-          await upsertClaims(trx, change.upsertClaims ?? []);
-          if (change.codebook !== undefined) await writeMeta(trx, 'codebook', JSON.stringify(change.codebook));
-          if (change.fingerprint !== undefined) await writeMeta(trx, 'fingerprint', change.fingerprint);
+          for (const each of batch.changes) await writeChange(trx, each);
         });
-        if (change.codebook !== undefined) codebook = change.codebook;
-        if (change.fingerprint !== undefined) fingerprint = change.fingerprint;
+        for (const each of batch.changes) {
+          if (each.codebook !== undefined) codebook = each.codebook;
+          if (each.fingerprint !== undefined) fingerprint = each.fingerprint;
+        }
       });
       // The next write and the next search wait for this one, failed or not; the caller hears of a failure.
-      writes = written.catch(() => undefined);
-      return written;
+      writes = batch.written.catch(() => undefined);
+      return batch.written;
     },
     async search(query, options) {
       await writes;
@@ -132,8 +150,9 @@ export async function openPgSearchIndex(db: Db): Promise<SearchIndex> {
       await writes;
       return bulk ? [] : pgMatchAnnotations(db, query, codebook, options);
     },
-    close() {
-      // Nothing to release: the database handle is the store's.
+    async close() {
+      // The writes told are finished before the store closes the database handle (it is the store's).
+      await writes;
     },
   };
 }
