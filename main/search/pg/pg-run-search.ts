@@ -128,10 +128,13 @@ function rankQuery(query: SearchQuery, weight?: 'A' | 'B'): string | undefined {
   return words.length === 0 ? undefined : words.join(' | ');
 }
 
+/** A candidates' statement, for all of them or for a batch (`size` from `from`, in result order). */
+type Candidates = (batch?: { readonly size: number; readonly from: number }) => Condition;
+
 /** Candidate rows in result order, read a batch at a time (all at once when `lazy` is false), with their total. */
-async function* inBatches(db: Db, select: Condition, lazy: boolean, first: number): AsyncGenerator<RawRow & { total: string }> {
+async function* inBatches(db: Db, select: Candidates, lazy: boolean, first: number): AsyncGenerator<RawRow & { total: string }> {
   for (let from = 0, size = first; ; from += size, size = BATCH) {
-    const { rows } = await sql<RawRow & { total: string }>`${select} ${lazy ? sql`LIMIT ${size} OFFSET ${from}` : sql``}`.execute(db);
+    const { rows } = await sql<RawRow & { total: string }>`${select(lazy ? { size, from } : undefined)}`.execute(db);
     yield* rows;
     if (!lazy || rows.length < size) return;
   }
@@ -139,7 +142,9 @@ async function* inBatches(db: Db, select: Condition, lazy: boolean, first: numbe
 
 /**
  * The documents' candidates for the text, in result order, each with its text, score and how many
- * there are (`total`); read in batches when `lazy` (the page can be filled before the last).
+ * there are (`total`); read in batches when `lazy` (the page can be filled before the last). The
+ * candidates are ordered and cut without their texts, which are read for the batch only (sorting
+ * thousands of rows with their texts spilled to disk).
  */
 export function textCandidates(query: SearchQuery, codebook: Codebook, sort: 'relevance' | 'date') {
   const text = textCondition(query, 'text');
@@ -147,9 +152,13 @@ export function textCandidates(query: SearchQuery, codebook: Codebook, sort: 're
   const positiveText = clausesOf(query).some((clause) => !clause.negated && (clause.term.kind === 'word' || clause.term.kind === 'phrase'));
   const lazy = sort === 'date' || ranked !== undefined || !positiveText;
   const score = ranked === undefined ? sql`0` : sql`ts_rank(d.words, ${ranked}::tsquery)`;
-  const order = sort === 'date' ? sql`coalesce(d.published, '') DESC` : sql`score DESC`;
-  const select = sql`SELECT ${DOC_COLUMNS}, d.text, ${score} AS score, count(*) OVER () AS total FROM search_docs d
-    WHERE ${text ?? sql`true`} AND ${fieldCondition(query, 'docs', codebook)} ORDER BY ${order}, d.id COLLATE "C"`;
+  const order = sort === 'date' ? sql`c.published DESC` : sql`c.score DESC`;
+  const select: Candidates = (batch) => sql`SELECT ${DOC_COLUMNS}, d.text, c.score, c.total
+    FROM (SELECT d.rowid, ${score} AS score, coalesce(d.published, '') AS published, d.id, count(*) OVER () AS total FROM search_docs d
+          WHERE ${text ?? sql`true`} AND ${fieldCondition(query, 'docs', codebook)}
+          ORDER BY ${sort === 'date' ? sql`published DESC` : sql`score DESC`}, d.id COLLATE "C"
+          ${batch === undefined ? sql`` : sql`LIMIT ${batch.size} OFFSET ${batch.from}`}) AS c
+    JOIN search_docs d ON d.rowid = c.rowid ORDER BY ${order}, c.id COLLATE "C"`;
   return { select, ranked, lazy };
 }
 
@@ -218,8 +227,8 @@ async function annotationPage(
   const score = ranked === undefined || sort !== 'relevance' ? sql`0` : sql`ts_rank(a.words, ${ranked}::tsquery)`;
   const from = sql`FROM search_anns a JOIN search_docs d ON d.rowid = a.doc WHERE ${where}`;
   const order = sort === 'date' ? sql`coalesce(d.published, '') DESC` : sql`score DESC`;
-  const select = sql`SELECT ${ANN_COLUMNS}, ${DOC_COLUMNS}, ${score} AS score, count(*) OVER () AS total ${from}
-    ORDER BY ${order}, d.id COLLATE "C", a.rowid`;
+  const select: Candidates = (batch) => sql`SELECT ${ANN_COLUMNS}, ${DOC_COLUMNS}, ${score} AS score, count(*) OVER () AS total ${from}
+    ORDER BY ${order}, d.id COLLATE "C", a.rowid ${batch === undefined ? sql`` : sql`LIMIT ${batch.size} OFFSET ${batch.from}`}`;
   const found: { row: AnnRow; doc: DocRow }[] = [];
   const seen = new Set<number>();
   const pageDocs = new Set<number>();
