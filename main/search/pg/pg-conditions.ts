@@ -1,4 +1,4 @@
-// SQL conditions that narrow a query's candidates, for the search tables (main/team/migrations/0004-search.ts):
+// SQL conditions that narrow a query's candidates, for the search tables (main/team/migrations/0005-search.ts):
 // the PostgreSQL counterpart of main/search/fts-expression.ts and prefilters.ts. Each condition
 // holds for every unit the exact test (main/search/term-test.ts) lets through, and possibly more:
 // - a text group (its clauses joined by OR) gives one when every clause is a positive text term:

@@ -1,4 +1,4 @@
-// Writes documents, annotations and claims into the search tables (main/team/migrations/0004-search.ts), a
+// Writes documents, annotations and claims into the search tables (main/team/migrations/0005-search.ts), a
 // statement per batch (arrays spread with unnest()), never a statement per row. The caller holds
 // the transaction. What PostgreSQL indexes is computed here (lexemes.ts): the words as a tsvector
 // literal, the texts case-folded for LIKE.

@@ -1,5 +1,5 @@
 // The team server's search index (issue 24): main/search/search-index.ts's contract on PostgreSQL
-// full-text search and pg_trgm, in the team database's search tables (main/team/migrations/0004-search.ts),
+// full-text search and pg_trgm, in the team database's search tables (main/team/migrations/0005-search.ts),
 // so main/search/workspace-search.ts keeps it in step with the store exactly as it keeps the
 // desktop's SQLite file: checked against the workspace's fingerprint at opening, rebuilt when it
 // differs, told every change in one transaction per batch. Changes are written in order, and a
@@ -18,7 +18,7 @@ import type { Db } from './pg-units.ts';
 const REBUILD_BATCH = 200;
 
 /**
- * The GIN indexes of the search tables, as main/team/migrations/0004-search.ts creates them
+ * The GIN indexes of the search tables, as main/team/migrations/0005-search.ts creates them
  * (pg-search-index.test.ts checks that a rebuild leaves the same definitions).
  */
 const GIN_INDEXES = [
@@ -61,7 +61,7 @@ async function writeChange(trx: Db, change: SearchChange): Promise<void> {
   if (change.fingerprint !== undefined) await writeMeta(trx, 'fingerprint', change.fingerprint);
 }
 
-/** Opens the search index held in the team database `db` (migrated to 0004-search or later). */
+/** Opens the search index held in the team database `db` (migrated to 0005-search or later). */
 export async function openPgSearchIndex(db: Db): Promise<SearchIndex> {
   let fingerprint = await readMeta(db, 'fingerprint');
   let codebook = JSON.parse((await readMeta(db, 'codebook')) ?? '{"tags":[]}') as Codebook;

@@ -5,12 +5,12 @@ import { workspaceMigration } from './0001-workspace.ts';
 import { membersMigration } from './0002-members.ts';
 import { changeOriginMigration } from './0003-change-origin.ts';
 import { historyStepsMigration } from './0004-history-steps.ts';
-import { searchMigration } from './0004-search.ts';
+import { searchMigration } from './0005-search.ts';
 
 export const TEAM_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-workspace': workspaceMigration,
   '0002-members': membersMigration,
   '0003-change-origin': changeOriginMigration,
   '0004-history-steps': historyStepsMigration,
-  '0004-search': searchMigration,
+  '0005-search': searchMigration,
 };
