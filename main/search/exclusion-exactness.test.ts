@@ -3,13 +3,10 @@
 // the exact test (k and s, which SQLite also folds from the Kelvin sign and ſ), on generated texts
 // that hold those look-alikes.
 import fc from 'fast-check';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findWord } from '../../core/search/find-text.ts';
 import { doc } from './search-fixtures.ts';
-import { openSearchIndex } from './search-index.ts';
+import { SEARCH_ENGINES } from './search-engines.ts';
 
 const WORDS = ['ten', 'Ten', 'TEN', 'tan', 'kelvin', '\u212Aelvin', 'stop', 'ſtop', 'İt', 'it', 'x', '100', '₽', 'é', 'te'];
 const SEPARATORS = [' ', ', ', '-', ''];
@@ -18,44 +15,49 @@ const textOf = fc
   .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { maxLength: 12 })
   .map((parts) => parts.map(([word, separator]) => word + separator).join(''));
 
-it('excludes a word exactly where find-text.ts finds it', async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'claimbench-exclusion-'));
-  const index = await openSearchIndex(dir);
-  try {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(textOf, { minLength: 1, maxLength: 8 }),
-        fc.constantFrom('ten', 'it', 'tan', 'x'),
-        fc.constantFrom(...EXCLUDED),
-        fc.boolean(),
-        async (texts, word, excluded, prefix) => {
-          await index.rebuild({
-            fingerprint: 'x',
-            codebook: { tags: [] },
-            documents: texts.map((text, n) => doc(`d${n}`, text)),
-            claims: [],
-          });
-          const expected = texts.flatMap((text, n) =>
-            findWord(text, excluded, prefix).length > 0 ? [] : findWord(text, word, false).map(({ start, end }) => `d${n}:${start}-${end}`),
-          );
-          const result = index.search(
-            {
-              groups: [
-                [{ negated: false, term: { kind: 'word', value: word, prefix: false }, offset: 0 }],
-                [{ negated: true, term: { kind: 'word', value: excluded, prefix }, offset: 0 }],
-              ],
-              scopes: [],
+// The desktop's SQLite index and the team server's PostgreSQL one (search-engines.ts) alike.
+for (const engine of SEARCH_ENGINES)
+  describe.skipIf(engine.skip)(engine.name, () => {
+    it('excludes a word exactly where find-text.ts finds it', async () => {
+      const opened = await engine.open();
+      const { index } = opened;
+      try {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(textOf, { minLength: 1, maxLength: 8 }),
+            fc.constantFrom('ten', 'it', 'tan', 'x'),
+            fc.constantFrom(...EXCLUDED),
+            fc.boolean(),
+            async (texts, word, excluded, prefix) => {
+              await index.rebuild({
+                fingerprint: 'x',
+                codebook: { tags: [] },
+                documents: texts.map((text, n) => doc(`d${n}`, text)),
+                claims: [],
+              });
+              const expected = texts.flatMap((text, n) =>
+                findWord(text, excluded, prefix).length > 0
+                  ? []
+                  : findWord(text, word, false).map(({ start, end }) => `d${n}:${start}-${end}`),
+              );
+              const result = await index.search(
+                {
+                  groups: [
+                    [{ negated: false, term: { kind: 'word', value: word, prefix: false }, offset: 0 }],
+                    [{ negated: true, term: { kind: 'word', value: excluded, prefix }, offset: 0 }],
+                  ],
+                  scopes: [],
+                },
+                { limit: 100, hitsPerDocument: 1000 },
+              );
+              const found = result.groups.flatMap((group) => group.hits.map((hit) => `${hit.documentId}:${hit.start}-${hit.end}`));
+              expect(found.sort()).toEqual(expected.sort());
             },
-            { limit: 100, hitsPerDocument: 1000 },
-          );
-          const found = result.groups.flatMap((group) => group.hits.map((hit) => `${hit.documentId}:${hit.start}-${hit.end}`));
-          expect(found.sort()).toEqual(expected.sort());
-        },
-      ),
-      { numRuns: 150 },
-    );
-  } finally {
-    index.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-}, 60_000);
+          ),
+          { numRuns: 150 },
+        );
+      } finally {
+        await opened.dispose();
+      }
+    }, 60_000);
+  });
