@@ -28,25 +28,61 @@ export function snippet(text: string, start: number, end: number): Snippet {
   return { text: head + hit + tail, highlightStart: head.length, highlightEnd: head.length + hit.length };
 }
 
+// Only the line breaks within the context (and one character past it) matter: looking further, in a
+// long line, cost more than the rest of a search. Words are runs of non-space (a regular
+// expression's \S), found by a loop over the context: a page of results makes 1,000 snippets.
 function contextBefore(text: string, start: number): { from: number } {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const reach = Math.max(0, start - CONTEXT_CHARS - 1);
+  const newline = text.slice(reach, start).lastIndexOf('\n');
+  // Before the context when there is no break in reach and the text starts further back.
+  const lineStart = newline >= 0 ? reach + newline + 1 : reach === 0 ? 0 : -1;
   const limit = Math.max(lineStart, start - CONTEXT_CHARS);
-  const window = text.slice(limit, start);
-  // Word starts in the window; a word cut by the window's edge is left out.
-  const starts = [...window.matchAll(/\S+/g)].map((match) => match.index).filter((index) => index > 0 || limit === lineStart);
-  const keep = starts.slice(-CONTEXT_WORDS);
-  return { from: alignStart(text, keep.length > 0 ? limit + keep[0]! : start) };
+  // Word starts from the hit backwards; a word cut by the window's edge is left out.
+  let from = start;
+  let words = 0;
+  for (let index = start - 1; index >= limit && words < CONTEXT_WORDS; index--) {
+    const startsWord = !isSpace(text.charCodeAt(index)) && (index === limit ? limit === lineStart : isSpace(text.charCodeAt(index - 1)));
+    if (startsWord) {
+      from = index;
+      words++;
+    }
+  }
+  return { from: alignStart(text, from) };
 }
 
 function contextAfter(text: string, end: number): { to: number } {
-  const newline = text.indexOf('\n', end);
-  const lineEnd = newline < 0 ? text.length : newline;
+  const reach = Math.min(text.length, end + CONTEXT_CHARS + 1);
+  const newline = text.slice(end, reach).indexOf('\n');
+  const lineEnd = newline >= 0 ? end + newline : reach === text.length ? text.length : Infinity;
   const limit = Math.min(lineEnd, end + CONTEXT_CHARS);
-  const window = text.slice(end, limit);
-  const words = [...window.matchAll(/\S+/g)].filter((match) => match.index + match[0].length < window.length || limit === lineEnd);
-  const keep = words.slice(0, CONTEXT_WORDS);
-  const last = keep[keep.length - 1];
-  return { to: alignEnd(text, last === undefined ? end : end + last.index + last[0].length) };
+  // Word ends from the hit on; a word cut by the window's edge is left out.
+  let to = end;
+  let words = 0;
+  for (let index = end; index < limit && words < CONTEXT_WORDS; index++) {
+    const endsWord = !isSpace(text.charCodeAt(index)) && (index + 1 === limit ? limit === lineEnd : isSpace(text.charCodeAt(index + 1)));
+    if (endsWord) {
+      to = index + 1;
+      words++;
+    }
+  }
+  return { to: alignEnd(text, to) };
+}
+
+/** What a regular expression's \s matches (a code unit: none of them is a surrogate). */
+function isSpace(unit: number): boolean {
+  if (unit <= 0x20) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  if (unit < 0xa0) return false;
+  return (
+    unit === 0xa0 ||
+    unit === 0x1680 ||
+    (unit >= 0x2000 && unit <= 0x200a) ||
+    unit === 0x2028 ||
+    unit === 0x2029 ||
+    unit === 0x202f ||
+    unit === 0x205f ||
+    unit === 0x3000 ||
+    unit === 0xfeff
+  );
 }
 
 /** Never start inside a surrogate pair. */

@@ -124,5 +124,26 @@ for (const engine of SEARCH_ENGINES)
         // The property must have seen pages answered before every candidate was checked.
         expect(bounded).toBeGreaterThan(50);
       }, 60_000);
+
+      it('takes documents tied in rank by id, whatever order the index holds them in', async () => {
+        // Identical texts rank alike; written in the reverse of their ids' order.
+        const tied = ['d5', 'd4', 'd3', 'd2', 'd1'].map((id) => doc(id, 'the drought is ten times bigger'));
+        const other = doc('d0', 'drought drought drought, the drought is worse');
+        const own = await engine.open();
+        try {
+          await own.index.rebuild({ fingerprint: 'f', codebook: { tags: [] }, documents: [...tied, other], claims: [] });
+          const ids = async (limit: number, offset = 0) => {
+            const parsed = parseQuery('drought');
+            if (!parsed.ok) throw new Error(parsed.error.message);
+            return (await own.index.search(parsed.value, { limit, offset })).groups.map((group) => group.documentId);
+          };
+          const all = await ids(10);
+          expect(all.slice(1)).toEqual(['d1', 'd2', 'd3', 'd4', 'd5']);
+          for (let limit = 1; limit <= 6; limit++) expect(await ids(limit)).toEqual(all.slice(0, limit));
+          expect(await ids(2, 2)).toEqual(all.slice(2, 4));
+        } finally {
+          await own.dispose();
+        }
+      });
     });
   });
