@@ -47,9 +47,12 @@ export function annotationPage(
   const ordered =
     match === undefined && sort === 'relevance'
       ? `SELECT a.rowid AS rowid, a.doc AS doc, 0 AS score FROM docs d CROSS JOIN anns a ON a.doc = d.rowid WHERE ${filter.where} ORDER BY d.id, a.rowid`
-      : `SELECT rowid, doc, score FROM (SELECT a.rowid AS rowid, a.doc AS doc, ${
-          rank ? `-bm25(${fts})` : '0'
-        } AS score, coalesce(d.published, '') AS published, d.id AS id ${from}) ORDER BY ${sort === 'date' ? 'published DESC' : 'score DESC'}, id, rowid`;
+      : rank && filter.where === '1'
+        ? // By score alone (see the loop for ties), without going through the documents' table.
+          `SELECT a.rowid AS rowid, a.doc AS doc, -bm25(${fts}) AS score FROM ${fts} JOIN anns a ON a.rowid = ${fts}.rowid WHERE ${fts} MATCH ? ORDER BY score DESC`
+        : `SELECT rowid, doc, score FROM (SELECT a.rowid AS rowid, a.doc AS doc, ${
+            rank ? `-bm25(${fts})` : '0'
+          } AS score, coalesce(d.published, '') AS published, d.id AS id ${from}) ORDER BY ${sort === 'date' ? 'published DESC, id' : rank ? 'score DESC' : 'score DESC, id'}, rowid`;
   // The candidates of the page's documents: read from those documents when no text narrows;
   // otherwise matched once and kept if theirs (`+`: the list is not one query of FTS5 per rowid).
   const ofPage = `SELECT a.rowid FROM json_each(?) p CROSS JOIN anns a ON a.doc = p.value CROSS JOIN docs d ON d.rowid = a.doc WHERE ${filter.where}`;
@@ -66,6 +69,9 @@ export function annotationPage(
   const found: { row: AnnRow; doc: DocRow }[] = [];
   const tested = new Set<number>();
   const pageDocs = new Set<number>();
+  // The score at which the page's last document was first met: a document first met at the same
+  // score may still sort before it (by id), since ranked candidates come by score alone.
+  let boundary: number | undefined;
   const test = (candidate: { rowid: number; score: number }) => {
     tested.add(candidate.rowid);
     const row = { ...(annotation.get(candidate.rowid) as unknown as AnnRow), score: candidate.score };
@@ -73,13 +79,14 @@ export function annotationPage(
     const texts = columns.map((column) => (column === 'quote' ? row.quote : row.note));
     if (!holds(annotationSearchable(row, doc, texts))) return;
     found.push({ row, doc });
+    if (!pageDocs.has(row.doc)) boundary = candidate.score;
     pageDocs.add(row.doc);
   };
   let remaining = 0;
   let unchecked = 0;
   for (const candidate of db.prepare(ordered).iterate(...params) as Iterable<{ rowid: number; doc: number; score: number }>) {
     // A document first met now comes after every document of the page (its best annotation is no better).
-    if (pageDocs.size >= wanted && !pageDocs.has(candidate.doc)) {
+    if (pageDocs.size >= wanted && !pageDocs.has(candidate.doc) && !(rank && candidate.score === boundary)) {
       // Each candidate not tested may be in a document of its own, but there are only so many
       // documents: the candidates are counted only up to that many more than were tested.
       const { documents } = db.prepare('SELECT count(*) AS documents FROM docs').get() as { documents: number };

@@ -125,15 +125,18 @@ for (const engine of SEARCH_ENGINES)
         expect(bounded).toBeGreaterThan(50);
       }, 60_000);
 
-      it('takes documents tied in rank by id, whatever order the index holds them in', async () => {
+      it('takes documents tied in rank by id, whatever order the index holds them or their annotations in', async () => {
         // Identical texts rank alike; written in the reverse of their ids' order.
-        const tied = ['d5', 'd4', 'd3', 'd2', 'd1'].map((id) => doc(id, 'the drought is ten times bigger'));
-        const other = doc('d0', 'drought drought drought, the drought is worse');
+        const text = 'the drought is ten times bigger';
+        const tied = ['d5', 'd4', 'd3', 'd2', 'd1'].map((id) => doc(id, text, {}, [ann('q', text, 'the drought')]));
+        const other = doc('d0', 'drought drought drought, the drought is worse', {}, [
+          ann('q', 'drought drought drought, the drought is worse', 'drought drought'),
+        ]);
         const own = await engine.open();
         try {
           await own.index.rebuild({ fingerprint: 'f', codebook: { tags: [] }, documents: [...tied, other], claims: [] });
-          const ids = async (limit: number, offset = 0) => {
-            const parsed = parseQuery('drought');
+          const ids = async (limit: number, offset = 0, query = 'drought') => {
+            const parsed = parseQuery(query);
             if (!parsed.ok) throw new Error(parsed.error.message);
             return (await own.index.search(parsed.value, { limit, offset })).groups.map((group) => group.documentId);
           };
@@ -141,6 +144,10 @@ for (const engine of SEARCH_ENGINES)
           expect(all.slice(1)).toEqual(['d1', 'd2', 'd3', 'd4', 'd5']);
           for (let limit = 1; limit <= 6; limit++) expect(await ids(limit)).toEqual(all.slice(0, limit));
           expect(await ids(2, 2)).toEqual(all.slice(2, 4));
+          // The annotations' side alike: tied quotes, in reverse id order.
+          const quotes = await ids(10, 0, 'in:quotes drought');
+          expect(quotes.slice(1)).toEqual(['d1', 'd2', 'd3', 'd4', 'd5']);
+          for (let limit = 1; limit <= 6; limit++) expect(await ids(limit, 0, 'in:quotes drought')).toEqual(quotes.slice(0, limit));
         } finally {
           await own.dispose();
         }
