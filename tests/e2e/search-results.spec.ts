@@ -27,7 +27,9 @@ test('more results a page at a time from the keyboard; a hit inside an annotatio
   await call(page, served.origin, 'updateSettings', { welcomed: true });
   let first = '';
   for (let n = 0; n < REPORTS; n++) {
-    const text = `Report ${n}. The reservoir level fell to ${n} percent.${n === 0 ? ' The minister said the reservoir level was safe.' : ''}`;
+    // Each report a little longer than the one before, so that no two rank alike: documents tied
+    // with the last one a page needs are all checked, and the counts would be exact.
+    const text = `Report ${n}. The reservoir level fell to ${n} percent.${n === 0 ? ' The minister said the reservoir level was safe.' : ''}${' Noted.'.repeat(n)}`;
     const imported = await call<{ documentId: string }>(page, served.origin, 'importText', `Report ${n}`, text);
     if (n === 0) first = imported.documentId;
   }
