@@ -8,11 +8,14 @@ export type FacetRow = Partial<Record<keyof SearchFacets, readonly string[]>>;
 
 const MAX_VALUES = 50;
 
-export function countFacets(
-  db: DatabaseSync,
-  matches: readonly { readonly docRowid: number; readonly facets: FacetRow }[],
-  documentsMatched: boolean,
-): SearchFacets {
+/**
+ * The counting both indexes share (this file's SQLite one, pg/pg-units.ts's PostgreSQL one): each
+ * match's facet values once, `add` for what an index counts itself, `result` the top values.
+ */
+export function facetTally(matches: readonly { readonly facets: FacetRow }[]): {
+  add(facet: keyof SearchFacets, value: string, by?: number): void;
+  result(): SearchFacets;
+} {
   const counts: Record<keyof SearchFacets, Map<string, number>> = {
     tag: new Map(),
     status: new Map(),
@@ -23,10 +26,32 @@ export function countFacets(
   const add = (facet: keyof SearchFacets, value: string, by = 1) => {
     if (value !== '') counts[facet].set(value, (counts[facet].get(value) ?? 0) + by);
   };
-  for (const match of matches) {
+  for (const match of matches)
     for (const [facet, values] of Object.entries(match.facets) as [keyof SearchFacets, readonly string[]][])
       for (const value of new Set(values)) add(facet, value);
-  }
+  const sorted = (map: Map<string, number>): FacetCounts =>
+    [...map]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_VALUES)
+      .map(([value, count]) => ({ value, count }));
+  return {
+    add,
+    result: () => ({
+      tag: sorted(counts.tag),
+      status: sorted(counts.status),
+      outlet: sorted(counts.outlet),
+      role: sorted(counts.role),
+      speaker: sorted(counts.speaker),
+    }),
+  };
+}
+
+export function countFacets(
+  db: DatabaseSync,
+  matches: readonly { readonly docRowid: number; readonly facets: FacetRow }[],
+  documentsMatched: boolean,
+): SearchFacets {
+  const { add, result } = facetTally(matches);
   if (documentsMatched) {
     const rowids = JSON.stringify([...new Set(matches.filter((match) => match.facets.tag === undefined).map((match) => match.docRowid))]);
     const inDocs = 'a.doc IN (SELECT value FROM json_each(?))';
@@ -43,16 +68,5 @@ export function countFacets(
         add(facet, String(row.value), Number(row.n));
     }
   }
-  const sorted = (map: Map<string, number>): FacetCounts =>
-    [...map]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, MAX_VALUES)
-      .map(([value, count]) => ({ value, count }));
-  return {
-    tag: sorted(counts.tag),
-    status: sorted(counts.status),
-    outlet: sorted(counts.outlet),
-    role: sorted(counts.role),
-    speaker: sorted(counts.speaker),
-  };
+  return result();
 }

@@ -13,7 +13,7 @@ import { countFacets } from './facets.ts';
 import { groupByDocument, type Match } from './group-hits.ts';
 import { annotationPage } from './annotation-page.ts';
 import { documentRows, queryHolds } from './match-annotations.ts';
-import { cachedTexts, claimMatches } from './searchables.ts';
+import { annotationMatch, cachedTexts, claimMatches } from './searchables.ts';
 import { textSpans, type Searchable, type TermContext } from './term-test.ts';
 import { textMatches, type TextMatches } from './text-matches.ts';
 
@@ -50,22 +50,7 @@ export function runSearch(db: DatabaseSync, query: SearchQuery, codebook: Codebo
   if (annotationScopes.length > 0) {
     const annotations = annotationPage(db, query, context, annotationScopes, docOf, sort, wanted);
     uncheckedAnnotationDocuments = annotations.unchecked;
-    for (const { row, doc } of annotations.found) {
-      const tags = JSON.parse(row.tags) as string[];
-      matches.push({
-        documentId: doc.id,
-        docRowid: doc.rowid,
-        score: row.score || 1,
-        hits: [{ start: row.start, end: row.end, annotationId: row.id }],
-        facets: {
-          role: [doc.role],
-          outlet: [row.outlet || doc.outlet],
-          tag: tags,
-          status: [row.status],
-          speaker: row.speaker === '' ? [] : [row.speaker],
-        },
-      });
-    }
+    for (const { row, doc } of annotations.found) matches.push(annotationMatch(row, doc));
   }
   if (scopes.includes('claims')) matches.push(...claimMatches(db, context, holds, docOf));
 

@@ -84,6 +84,23 @@ export function annotationSearchable(row: AnnRow, doc: DocRow, texts: readonly s
   };
 }
 
+/** A found annotation as a match of its document: its span, its score (1 unranked), its facets. */
+export function annotationMatch(row: AnnRow, doc: DocRow): Match {
+  return {
+    documentId: doc.id,
+    docRowid: doc.rowid,
+    score: row.score || 1,
+    hits: [{ start: row.start, end: row.end, annotationId: row.id }],
+    facets: {
+      role: [doc.role],
+      outlet: [row.outlet || doc.outlet],
+      tag: JSON.parse(row.tags) as string[],
+      status: [row.status],
+      speaker: row.speaker === '' ? [] : [row.speaker],
+    },
+  };
+}
+
 /** For each annotation field term of the query, the documents holding an annotation that satisfies it. */
 export function annotationFieldDocs(
   db: DatabaseSync,

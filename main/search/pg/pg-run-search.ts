@@ -11,7 +11,7 @@ import type { SearchOptions, SearchResults } from '../../../core/search/search-t
 import { snippet } from '../../../core/search/snippet.ts';
 import { groupByDocument, mergeSpans, type Match } from '../group-hits.ts';
 import { queryHolds } from '../match-annotations.ts';
-import { annotationSearchable, docSearchable, type AnnRow, type DocRow } from '../searchables.ts';
+import { annotationMatch, annotationSearchable, docSearchable, type AnnRow, type DocRow } from '../searchables.ts';
 import { textSpans, type Searchable, type TermContext } from '../term-test.ts';
 import { fieldCondition, textCondition, type Condition } from './pg-conditions.ts';
 import { tsqueryOf } from './lexemes.ts';
@@ -65,20 +65,7 @@ export async function pgRunSearch(db: Db, query: SearchQuery, codebook: Codebook
   if (annotationScopes.length > 0) {
     const page = await annotationPage(db, query, context, annotationScopes, docs, sort, wanted);
     unchecked += page.unchecked;
-    for (const { row, doc } of page.found)
-      matches.push({
-        documentId: doc.id,
-        docRowid: doc.rowid,
-        score: row.score || 1,
-        hits: [{ start: row.start, end: row.end, annotationId: row.id }],
-        facets: {
-          role: [doc.role],
-          outlet: [row.outlet || doc.outlet],
-          tag: JSON.parse(row.tags) as string[],
-          status: [row.status],
-          speaker: row.speaker === '' ? [] : [row.speaker],
-        },
-      });
+    for (const { row, doc } of page.found) matches.push(annotationMatch(row, doc));
   }
   if (scopes.includes('claims')) matches.push(...(await claimMatches(db, context, holds, docs)));
 

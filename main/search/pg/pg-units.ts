@@ -5,8 +5,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Codebook } from '../../../core/model/codebook.ts';
 import type { Claim } from '../../../core/model/evidence.ts';
 import { ANNOTATION_FIELDS, type SearchQuery, type Term } from '../../../core/search/query-ast.ts';
-import type { FacetCounts, SearchFacets } from '../../../core/search/search-types.ts';
-import type { FacetRow } from '../facets.ts';
+import type { SearchFacets } from '../../../core/search/search-types.ts';
+import { facetTally, type FacetRow } from '../facets.ts';
 import type { Match } from '../group-hits.ts';
 import { annotationSearchable, type AnnRow, type DocRow } from '../searchables.ts';
 import { termHolds, type Searchable, type TermContext } from '../term-test.ts';
@@ -166,27 +166,13 @@ export async function claimMatches(db: Db, context: TermContext, holds: (unit: S
   return matches;
 }
 
-const MAX_VALUES = 50;
-
 /** Facet counts, as main/search/facets.ts counts them. */
 export async function countFacets(
   db: Db,
   matches: readonly { readonly docRowid: number; readonly facets: FacetRow }[],
   documentsMatched: boolean,
 ): Promise<SearchFacets> {
-  const counts: Record<keyof SearchFacets, Map<string, number>> = {
-    tag: new Map(),
-    status: new Map(),
-    outlet: new Map(),
-    role: new Map(),
-    speaker: new Map(),
-  };
-  const add = (facet: keyof SearchFacets, value: string, by = 1) => {
-    if (value !== '') counts[facet].set(value, (counts[facet].get(value) ?? 0) + by);
-  };
-  for (const match of matches)
-    for (const [facet, values] of Object.entries(match.facets) as [keyof SearchFacets, readonly string[]][])
-      for (const value of new Set(values)) add(facet, value);
+  const { add, result } = facetTally(matches);
   if (documentsMatched) {
     const rowids = [...new Set(matches.filter((match) => match.facets.tag === undefined).map((match) => match.docRowid))];
     const inDocs = sql`a.doc = ANY(${rowids}::bigint[])`;
@@ -199,18 +185,7 @@ export async function countFacets(
       for (const row of rows) add(facet, row.value, Number(row.n));
     }
   }
-  const sorted = (map: Map<string, number>): FacetCounts =>
-    [...map]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, MAX_VALUES)
-      .map(([value, count]) => ({ value, count }));
-  return {
-    tag: sorted(counts.tag),
-    status: sorted(counts.status),
-    outlet: sorted(counts.outlet),
-    role: sorted(counts.role),
-    speaker: sorted(counts.speaker),
-  };
+  return result();
 }
 
 export type { Codebook };
