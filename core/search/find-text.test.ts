@@ -97,6 +97,19 @@ describe('findWord', () => {
   ])('%j / %j (prefix %s)', (text, word, prefix, expected) => {
     expect(spans(findWord(text, word, prefix))).toEqual(expected);
   });
+
+  it('keeps a word boundary beside every ASCII character as the word class says', () => {
+    // ASCII takes a shortcut past the regular expression; it must agree with it on each character.
+    for (let code = 1; code < 0x80; code++) {
+      const character = String.fromCharCode(code);
+      const isWord = /[\p{L}\p{N}\p{M}]/u.test(character);
+      expect(findWord(`${character}tax`, 'tax', false).length, `before ${JSON.stringify(character)}`).toBe(isWord ? 0 : 1);
+      expect(findWord(`tax${character}`, 'tax', false).length, `after ${JSON.stringify(character)}`).toBe(isWord ? 0 : 1);
+      expect(spans(findWord(`taxe${character}s`, 'tax', true)), `in a prefix's word ${JSON.stringify(character)}`).toEqual([
+        [0, isWord ? 6 : 4],
+      ]);
+    }
+  });
 });
 
 describe('foldCase', () => {

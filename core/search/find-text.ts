@@ -42,18 +42,18 @@ export function findWord(text: string, word: string, prefix: boolean): Span[] {
   if (word === '') return [];
   const haystack = foldedText(text);
   const needle = foldCase(word);
-  const checkStart = WORD.test(codePointAt(needle, 0));
-  const checkEnd = !prefix && WORD.test(codePointBefore(needle, needle.length));
+  const checkStart = isWord(codePointAt(needle, 0));
+  const checkEnd = !prefix && isWord(codePointBefore(needle, needle.length));
   const spans: Span[] = [];
   let at = haystack.indexOf(needle);
   while (at >= 0) {
     const end = at + needle.length;
-    const startsWord = !checkStart || at === 0 || !WORD.test(codePointBefore(haystack, at));
-    const endsWord = !checkEnd || end === haystack.length || !WORD.test(codePointAt(haystack, end));
+    const startsWord = !checkStart || at === 0 || !isWord(codePointBefore(haystack, at));
+    const endsWord = !checkEnd || end === haystack.length || !isWord(codePointAt(haystack, end));
     if (startsWord && endsWord) {
       // A prefix's hit is the whole word it begins ("tax*" highlights "taxes").
       let wordEnd = end;
-      while (prefix && wordEnd < haystack.length && WORD.test(codePointAt(haystack, wordEnd)))
+      while (prefix && wordEnd < haystack.length && isWord(codePointAt(haystack, wordEnd)))
         wordEnd += haystack.codePointAt(wordEnd)! > 0xffff ? 2 : 1;
       spans.push({ start: at, end: wordEnd });
       at = haystack.indexOf(needle, wordEnd);
@@ -79,11 +79,17 @@ function foldedText(text: string): string {
   return folded;
 }
 
-function codePointAt(text: string, index: number): string {
-  return String.fromCodePoint(text.codePointAt(index) ?? 0);
+/** Whether a code point is a word's (WORD); ASCII, most of most texts, without the expression. */
+function isWord(codePoint: number): boolean {
+  if (codePoint < 0x80) return (codePoint >= 0x30 && codePoint <= 0x39) || ((codePoint | 0x20) >= 0x61 && (codePoint | 0x20) <= 0x7a);
+  return WORD.test(String.fromCodePoint(codePoint));
 }
 
-function codePointBefore(text: string, index: number): string {
+function codePointAt(text: string, index: number): number {
+  return text.codePointAt(index) ?? 0;
+}
+
+function codePointBefore(text: string, index: number): number {
   const low = text.charCodeAt(index - 1);
   const high = index >= 2 ? text.charCodeAt(index - 2) : 0;
   const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;

@@ -61,8 +61,20 @@ export function annotationPage(
       ? `${ofPage.replace('SELECT a.rowid', 'SELECT a.rowid AS rowid, 0 AS score')} ORDER BY a.rowid`
       : `SELECT rowid, ${rank ? `-bm25(${fts})` : '0'} AS score FROM ${fts} WHERE ${fts} MATCH ? AND +${fts}.rowid IN (${ofPage})`;
   const inPageParams = (docs: string) => (match === undefined ? [docs, ...filter.params] : [match.expression, docs, ...filter.params]);
-  // With no other condition, every annotation the index matches is a candidate (each has its row and document).
-  const counted = match !== undefined && filter.where === '1' ? `FROM ${fts} WHERE ${fts} MATCH ?` : from;
+  // With no other condition, every annotation the index matches is a candidate (each has its row and
+  // document). Otherwise every row is met once: tags are listed first, and the documents' table is
+  // joined only for a condition on documents.
+  const everyRow = prefilters(query, 'anns', context.codebook);
+  const joined = everyRow.where.includes('d.') ? 'JOIN docs d ON d.rowid = a.doc' : '';
+  const counted =
+    match !== undefined && filter.where === '1'
+      ? { from: `FROM ${fts} WHERE ${fts} MATCH ?`, params }
+      : match === undefined
+        ? { from: `FROM anns a ${joined} WHERE ${everyRow.where}`, params: everyRow.params }
+        : {
+            from: `FROM ${fts} JOIN anns a ON a.rowid = ${fts}.rowid ${joined} WHERE ${fts} MATCH ? AND ${everyRow.where}`,
+            params: [match.expression, ...everyRow.params],
+          };
   const annotation = db.prepare(
     'SELECT rowid, id, start, end, quote, note, tags, status, speaker, outlet, creator, doc FROM anns WHERE rowid = ?',
   );
@@ -91,7 +103,9 @@ export function annotationPage(
       // documents: the candidates are counted only up to that many more than were tested.
       const { documents } = db.prepare('SELECT count(*) AS documents FROM docs').get() as { documents: number };
       unchecked = documents - pageDocs.size;
-      const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${counted} LIMIT ?)`).get(...params, tested.size + unchecked) as {
+      const { n } = db
+        .prepare(`SELECT count(*) AS n FROM (SELECT 1 ${counted.from} LIMIT ?)`)
+        .get(...counted.params, tested.size + unchecked) as {
         n: number;
       };
       remaining = n - tested.size;

@@ -152,5 +152,28 @@ for (const engine of SEARCH_ENGINES)
           await own.dispose();
         }
       });
+
+      it('finds a page whose documents rank below many candidates that fail the exact test', async () => {
+        // The index folds case: with match case on, 290 of the 300 candidates of "Drought" fail,
+        // and many tie, so the candidates come in more than one batch (text-matches.ts inBatches).
+        const documents = Array.from({ length: 300 }, (_, n) =>
+          doc(`d${String(n).padStart(3, '0')}`, `${n % 30 === 7 ? 'Drought' : 'drought'} ${'and more '.repeat(n % 13)}`, {}, []),
+        );
+        const own = await engine.open();
+        try {
+          await own.index.rebuild({ fingerprint: 'f', codebook: { tags: [] }, documents, claims: [] });
+          const page = async (limit: number, offset: number) => {
+            const parsed = parseQuery('in:text "Drought"');
+            if (!parsed.ok) throw new Error(parsed.error.message);
+            return (await own.index.search(parsed.value, { limit, offset, matchCase: true })).groups.map((group) => group.documentId);
+          };
+          const all = await page(1000, 0);
+          expect(all).toHaveLength(10);
+          for (let limit = 1; limit <= 10; limit += 3)
+            for (let offset = 0; offset <= 6; offset += 2) expect(await page(limit, offset)).toEqual(all.slice(offset, offset + limit));
+        } finally {
+          await own.dispose();
+        }
+      });
     });
   });

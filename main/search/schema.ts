@@ -17,7 +17,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { wordText } from './word-text.ts';
 
 /** Bumped whenever the schema or what is stored in it changes. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** The word index's tokenizer: words are runs of letters, numbers and marks (find-text.ts's WORD). */
 export const WORD_TOKENIZER = `unicode61 remove_diacritics 0 categories 'L* N* M*'`;
@@ -75,10 +75,17 @@ CREATE TRIGGER anns_ad AFTER DELETE ON anns BEGIN
 END;
 `;
 
-/** Indexes of the plain tables, which a bulk load creates at its end (one sort each, not an insert per row). */
+/**
+ * Indexes of the plain tables, which a bulk load creates at its end (one sort each, not an insert
+ * per row). `anns_fields` holds what an annotation field's filter reads (format 3): a query that
+ * must look at every annotation (how many candidates `speaker:x` has) scans it instead of the
+ * rows with their quotes and notes, 31 → 13 ms for 100,000 annotations; and `ann_tags_tag` lists a
+ * tag's annotations without reading the rows that say so (10–20 → 5–12 ms to count them).
+ */
 const INDEXES = `
 CREATE INDEX anns_status ON anns(status);
-CREATE INDEX ann_tags_tag ON ann_tags(tag);
+CREATE INDEX anns_fields ON anns(doc, status, folded);
+CREATE INDEX ann_tags_tag ON ann_tags(tag, ann);
 CREATE INDEX ann_tags_ann ON ann_tags(ann);
 `;
 

@@ -26,11 +26,25 @@ export interface TermContext {
   readonly codebook: Codebook;
 }
 
+/**
+ * The spans each unit's texts gave each term, for the match case they were found with: a search
+ * asks twice of a candidate (does it hold? then where are its hits?), and looking for a word in
+ * a document's text is most of that work.
+ */
+const foundSpans = new WeakMap<Searchable, Map<Term, { readonly matchCase: boolean; readonly spans: readonly (readonly Span[])[] }>>();
+
 /** Spans per text of the unit (empty arrays when the term is not a text term or found nothing). */
-export function textSpans(term: Term, unit: Searchable, context: TermContext): Span[][] {
-  if (term.kind === 'phrase') return unit.texts().map((text) => findPhrase(text, term.value, context));
-  if (term.kind === 'word') return unit.texts().map((text) => findWord(text, term.value, term.prefix));
-  return [];
+export function textSpans(term: Term, unit: Searchable, context: TermContext): readonly (readonly Span[])[] {
+  if (term.kind !== 'phrase' && term.kind !== 'word') return [];
+  let found = foundSpans.get(unit);
+  if (found === undefined) foundSpans.set(unit, (found = new Map()));
+  const known = found.get(term);
+  if (known !== undefined && known.matchCase === context.matchCase) return known.spans;
+  const spans = unit
+    .texts()
+    .map((text) => (term.kind === 'phrase' ? findPhrase(text, term.value, context) : findWord(text, term.value, term.prefix)));
+  found.set(term, { matchCase: context.matchCase, spans });
+  return spans;
 }
 
 /** Whether the unit satisfies the term. */
