@@ -8,7 +8,8 @@
 // (`claimbench serve` on a copy of the same folder, one token shared by the 50).
 // Scale: BENCH_TEAM_DOCUMENTS / BENCH_TEAM_ANNOTATIONS (10,000 / 200,000 by default; the issue's
 // corpus is 100,000 / 2,000,000). The generated folder is kept in the temp folder between runs
-// (generating it is not what is measured); BENCH_TEAM_OPEN_SECONDS / BENCH_TEAM_CLOSED_SECONDS.
+// (generating it is not what is measured); BENCH_TEAM_OPEN_SECONDS / BENCH_TEAM_CLOSED_SECONDS;
+// BENCH_TEAM_PROFILE_DIR: a folder for the team server's CPU profile (written when it stops).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -42,6 +43,7 @@ const DOCUMENTS = Number(process.env.BENCH_TEAM_DOCUMENTS ?? 10_000);
 const ANNOTATIONS = Number(process.env.BENCH_TEAM_ANNOTATIONS ?? 200_000);
 const OPEN_SECONDS = Number(process.env.BENCH_TEAM_OPEN_SECONDS ?? 30);
 const CLOSED_SECONDS = Number(process.env.BENCH_TEAM_CLOSED_SECONDS ?? 15);
+const PROFILE_DIR = process.env.BENCH_TEAM_PROFILE_DIR;
 const ANALYSTS = 50;
 /** The design note's corpus: documents of ~2,770 characters. */
 const DOCUMENT_BYTES = 2_800;
@@ -66,7 +68,13 @@ async function generatedWorkspace(): Promise<BundleWorkspace & { generatedSecond
 /** Runs the CLI with `args`; resolves on its first JSON line of `until` (the process runs on), or at its exit. */
 function claimbench(args: string[], until?: string): Promise<{ child: ChildProcess; event: Record<string, unknown>; ms: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/claimbench.mjs', ...args, '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_TEAM_PROFILE_DIR: the team server writes a CPU profile there when it stops.
+  const profile =
+    PROFILE_DIR !== undefined && args[0] === 'team' && args[1] === 'serve' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, 'bin/claimbench.mjs', ...args, '--json'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let last: Record<string, unknown> = {};
     createInterface({ input: child.stdout! }).on('line', (line) => {
