@@ -48,6 +48,10 @@ async function selectSentence(page: Page, pane: Locator, word: RegExp): Promise<
   await expect(pane.locator('.selected-text').first()).toBeVisible();
 }
 
+// The two themes' checks are the longest of the suite (about 2 minutes each): run them side by
+// side on the two workers rather than one after the other on one, which made the suite's tail.
+test.describe.configure({ mode: 'parallel' });
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme });
