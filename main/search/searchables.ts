@@ -137,45 +137,55 @@ export function claimMatches(
   docOf: (rowid: number) => DocRow,
 ): Match[] {
   const mention = db.prepare('SELECT a.*, 0 AS score FROM anns a JOIN docs d ON d.rowid = a.doc WHERE d.id = ? AND a.id = ?');
-  const matches: Match[] = [];
-  for (const { json } of db.prepare('SELECT json FROM claims ORDER BY rowid').all() as { json: string }[]) {
+  return (db.prepare('SELECT json FROM claims ORDER BY rowid').all() as { json: string }[]).flatMap(({ json }) => {
     const claim = JSON.parse(json) as Claim;
-    const rows = claim.mentions
+    const found = claim.mentions
       .map((ref) => mention.get(ref.documentId, ref.annotationId) as AnnRow | undefined)
-      .filter((row) => row !== undefined);
-    const mentions = rows.map((row) => annotationSearchable(row, docOf(row.doc), []));
-    const unit: Searchable = {
-      texts: () => [claim.statement, claim.verdict?.rationale ?? ''],
-      field: (field) => {
-        if (field === 'status') return [claim.status, ...(claim.verdict === undefined ? [] : [claim.verdict.rating])];
-        if (field === 'creator') return [claim.creator];
-        return mentions.flatMap((unit) => unit.field(field));
-      },
-      tags: () => mentions.flatMap((unit) => unit.tags()),
-      published: () => mentions.map((unit) => unit.published()).find((date) => date !== undefined),
-      annotationTerm: (term) =>
-        term.kind === 'field' && (term.field === 'status' || term.field === 'creator')
-          ? termHolds(term, { ...unit, annotationTerm: undefined }, context)
-          : mentions.some((unit) => termHolds(term, unit, context)),
-    };
-    if (!holds(unit)) continue;
-    for (const row of rows) {
-      const doc = docOf(row.doc);
-      matches.push({
-        documentId: doc.id,
-        docRowid: doc.rowid,
-        score: 1,
-        hits: [{ start: row.start, end: row.end, annotationId: row.id, claimId: claim.id }],
-        facets: {
-          role: [doc.role],
-          outlet: [row.outlet || doc.outlet],
-          tag: JSON.parse(row.tags) as string[],
-          status: [claim.verdict?.rating ?? claim.status],
-        },
-      });
-    }
-  }
-  return matches;
+      .filter((row) => row !== undefined)
+      .map((row) => ({ row, doc: docOf(row.doc) }));
+    return claimMentionMatches(claim, found, context, holds);
+  });
+}
+
+/**
+ * A claim's hits (one per mention found in the index) when the claim, as a unit, satisfies the
+ * query: its statement and rationale are its texts, its status and creator its own, and every other
+ * field, tag and date those of its mentions. Both indexes' claim searches (and the PostgreSQL one's).
+ */
+export function claimMentionMatches(
+  claim: Claim,
+  found: readonly { readonly row: AnnRow; readonly doc: DocRow }[],
+  context: TermContext,
+  holds: (unit: Searchable) => boolean,
+): Match[] {
+  const mentions = found.map(({ row, doc }) => annotationSearchable(row, doc, []));
+  const unit: Searchable = {
+    texts: () => [claim.statement, claim.verdict?.rationale ?? ''],
+    field: (field) => {
+      if (field === 'status') return [claim.status, ...(claim.verdict === undefined ? [] : [claim.verdict.rating])];
+      if (field === 'creator') return [claim.creator];
+      return mentions.flatMap((mention) => mention.field(field));
+    },
+    tags: () => mentions.flatMap((mention) => mention.tags()),
+    published: () => mentions.map((mention) => mention.published()).find((date) => date !== undefined),
+    annotationTerm: (term) =>
+      term.kind === 'field' && (term.field === 'status' || term.field === 'creator')
+        ? termHolds(term, { ...unit, annotationTerm: undefined }, context)
+        : mentions.some((mention) => termHolds(term, mention, context)),
+  };
+  if (!holds(unit)) return [];
+  return found.map(({ row, doc }) => ({
+    documentId: doc.id,
+    docRowid: doc.rowid,
+    score: 1,
+    hits: [{ start: row.start, end: row.end, annotationId: row.id, claimId: claim.id }],
+    facets: {
+      role: [doc.role],
+      outlet: [row.outlet || doc.outlet],
+      tag: JSON.parse(row.tags) as string[],
+      status: [claim.verdict?.rating ?? claim.status],
+    },
+  }));
 }
 
 /** Reads document texts once per search. */

@@ -8,7 +8,7 @@ import { ANNOTATION_FIELDS, type SearchQuery, type Term } from '../../../core/se
 import type { SearchFacets } from '../../../core/search/search-types.ts';
 import { facetTally, type FacetRow } from '../facets.ts';
 import type { Match } from '../group-hits.ts';
-import { annotationSearchable, type AnnRow, type DocRow } from '../searchables.ts';
+import { annotationSearchable, claimMentionMatches, type AnnRow, type DocRow } from '../searchables.ts';
 import { termHolds, type Searchable, type TermContext } from '../term-test.ts';
 import type { TeamTables } from '../../team/tables.ts';
 import { fieldCondition } from './pg-conditions.ts';
@@ -130,40 +130,14 @@ export async function claimMatches(db: Db, context: TermContext, holds: (unit: S
   const mentionRows = new Map(
     rows.map((raw) => [`${raw.d_id as string}\n${raw.id as string}`, { row: annRowOf(raw), doc: docs.keep(docRowOf(raw)) }]),
   );
-  const matches: Match[] = [];
-  for (const claim of claims) {
-    const found = claim.mentions.map((ref) => mentionRows.get(`${ref.documentId}\n${ref.annotationId}`)).filter((row) => row !== undefined);
-    const mentions = found.map(({ row, doc }) => annotationSearchable(row, doc, []));
-    const unit: Searchable = {
-      texts: () => [claim.statement, claim.verdict?.rationale ?? ''],
-      field: (field) => {
-        if (field === 'status') return [claim.status, ...(claim.verdict === undefined ? [] : [claim.verdict.rating])];
-        if (field === 'creator') return [claim.creator];
-        return mentions.flatMap((mention) => mention.field(field));
-      },
-      tags: () => mentions.flatMap((mention) => mention.tags()),
-      published: () => mentions.map((mention) => mention.published()).find((date) => date !== undefined),
-      annotationTerm: (term) =>
-        term.kind === 'field' && (term.field === 'status' || term.field === 'creator')
-          ? termHolds(term, { ...unit, annotationTerm: undefined }, context)
-          : mentions.some((mention) => termHolds(term, mention, context)),
-    };
-    if (!holds(unit)) continue;
-    for (const { row, doc } of found)
-      matches.push({
-        documentId: doc.id,
-        docRowid: doc.rowid,
-        score: 1,
-        hits: [{ start: row.start, end: row.end, annotationId: row.id, claimId: claim.id }],
-        facets: {
-          role: [doc.role],
-          outlet: [row.outlet || doc.outlet],
-          tag: JSON.parse(row.tags) as string[],
-          status: [claim.verdict?.rating ?? claim.status],
-        },
-      });
-  }
-  return matches;
+  return claims.flatMap((claim) =>
+    claimMentionMatches(
+      claim,
+      claim.mentions.map((ref) => mentionRows.get(`${ref.documentId}\n${ref.annotationId}`)).filter((row) => row !== undefined),
+      context,
+      holds,
+    ),
+  );
 }
 
 /** Facet counts, as main/search/facets.ts counts them. */
