@@ -25,11 +25,12 @@ import { readWorkspace, type OpenedRecords, type OpenOptions } from './open-stor
 import { describe, storedFile, writeStored, type StoredFile } from './stored-file.ts';
 import { BACKUPS_DIR, documentPath, ORIGINALS_DIR, TEXTS_DIR } from './workspace-layout.ts';
 import { WriteQueue } from './write-queue.ts';
-import { byImport, type AnnotationPut, type SavedDocument, type StoreChange, type WorkspaceStore } from './workspace-store.ts';
+import { DocumentLibrary } from './document-library.ts';
+import { type AnnotationPut, type SavedDocument, type StoreChange, type WorkspaceStore } from './workspace-store.ts';
 
 type Saved = SavedDocument;
 
-export class FolderStore implements WorkspaceStore {
+export class FolderStore extends DocumentLibrary implements WorkspaceStore {
   readonly dir: string;
   private readonly workspaceFile: StoredFile<WorkspaceFile>;
   private readonly evidenceFile: StoredFile<EvidenceFile>;
@@ -42,8 +43,6 @@ export class FolderStore implements WorkspaceStore {
   private readonly unreadable: Failure[];
   private readonly queue = new WriteQueue();
   private readonly journals: DocumentJournals;
-  /** `documents`, sorted; rebuilt after a document changes. */
-  private ordered: DocumentFile[] | undefined;
   /** Documents with pipelined saves not yet on disk (stageAnnotations): what is on disk, and which saves were made from a failed one. */
   private readonly staged = new Map<string, { onDisk: DocumentFile; count: number; generation: number }>();
 
@@ -56,6 +55,7 @@ export class FolderStore implements WorkspaceStore {
   readonly migratedFiles: OpenedRecords['migrated'];
 
   private constructor(records: OpenedRecords) {
+    super([...records.documentFiles.values()].map((file) => file.db.data));
     this.dir = records.dir;
     this.workspaceFile = records.workspaceFile;
     this.evidenceFile = records.evidence.file;
@@ -75,12 +75,6 @@ export class FolderStore implements WorkspaceStore {
 
   get workspace(): WorkspaceFile {
     return this.workspaceFile.db.data;
-  }
-
-  /** Documents in import order (then by title, for documents imported together). Do not mutate. */
-  get documents(): readonly DocumentFile[] {
-    this.ordered ??= [...this.documentFiles.values()].map((file) => file.db.data).sort(byImport);
-    return this.ordered;
   }
 
   document(id: string): DocumentFile | undefined {
@@ -246,7 +240,7 @@ export class FolderStore implements WorkspaceStore {
     const written = await writeStored(stored, file);
     if (written.ok) {
       this.documentFiles.set(id, stored);
-      this.ordered = undefined;
+      this.noteDocument(id, file);
       this.changed.fire({ kind: 'document', documentId: id, before });
       await this.journals.start(id, file.journal!, annotating && file.annotations.length > 0);
     }
@@ -276,7 +270,7 @@ export class FolderStore implements WorkspaceStore {
       }
       this.documentFiles.delete(id);
       this.journals.forget(id);
-      this.ordered = undefined;
+      this.noteDocument(id, undefined);
       this.changed.fire({ kind: 'document', documentId: id, before: stored.db.data });
       return ok(stored.db.data);
     });
@@ -312,7 +306,7 @@ export class FolderStore implements WorkspaceStore {
     const before = stored.db.data;
     if (before === document) return;
     stored.db.data = document;
-    this.ordered = undefined;
+    this.noteDocument(id, document);
     this.changed.fire({ kind: 'document', documentId: id, before, ...(annotationIds === undefined ? {} : { annotationIds }) });
   }
 

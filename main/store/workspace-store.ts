@@ -4,6 +4,7 @@
 // are promises that settle once the change is durable, and say so on `onDidChangeRecords`.
 import type { ArchiveEntry } from '../../core/archive/entry.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
+import type { DocumentMeta } from '../../core/model/document.ts';
 import type { EvidenceData } from '../../core/model/evidence.ts';
 import type { DocumentFile, WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
@@ -69,6 +70,20 @@ export interface StoreChangeFeed {
   changesAfter(position: string, limit: number): Promise<readonly CommittedChange[] | 'unknown' | 'too-many'>;
 }
 
+/**
+ * What the store keeps at hand for every document: enough for the library, its order and the
+ * counts without the document itself (docs/design/on-demand-store.md §2.0).
+ */
+export interface DocumentHead {
+  readonly id: string;
+  readonly title: string;
+  readonly importedAt: string;
+  readonly annotationCount: number;
+}
+
+/** The meta fields a document can be found by (an import's duplicate and new-version checks). */
+export type FindField = 'originalHash' | 'textHash' | 'sourceUrl';
+
 export interface WorkspaceStore {
   /** A local folder for this store's derived data (the search index is `<dir>/index`); for the folder store, the workspace itself. */
   readonly dir: string;
@@ -83,6 +98,15 @@ export interface WorkspaceStore {
   /** Documents in import order (then by title, for documents imported together). Do not mutate. */
   readonly documents: readonly DocumentFile[];
   document(id: string): DocumentFile | undefined;
+  /** Every document's head, in the order of `documents`. Do not mutate. */
+  readonly heads: readonly DocumentHead[];
+  head(id: string): DocumentHead | undefined;
+  /** The sum of the heads' annotationCount. */
+  readonly annotationCount: number;
+  /** The metadata of the documents named that exist (a page of the library). */
+  metas(ids: readonly string[]): Promise<ReadonlyMap<string, DocumentMeta>>;
+  /** The first document, in the order of `documents`, whose meta has `value` in `field`. */
+  findDocument(field: FindField, value: string): Promise<DocumentHead | undefined>;
   /** The workspace's links and claims. */
   readonly evidence: EvidenceData;
   /** Why evidence cannot be changed in this session, or undefined when it can. */
@@ -142,8 +166,12 @@ export interface WorkspaceStore {
   close(): Promise<void>;
 }
 
-/** The order of `documents`: import order, then by title. ISO 8601 UTC timestamps sort as strings (plain comparison is many times faster than localeCompare). */
-export function byImport(a: DocumentFile, b: DocumentFile): number {
-  if (a.meta.importedAt !== b.meta.importedAt) return a.meta.importedAt < b.meta.importedAt ? -1 : 1;
-  return a.meta.title < b.meta.title ? -1 : a.meta.title > b.meta.title ? 1 : 0;
+/**
+ * The order of `documents` and `heads`: import order, then by title (a document's meta or its
+ * head). ISO 8601 UTC timestamps sort as strings (plain comparison is many times faster than
+ * localeCompare). Documents equal in both keep the order the store came to hold them in.
+ */
+export function byImport(a: Pick<DocumentHead, 'importedAt' | 'title'>, b: Pick<DocumentHead, 'importedAt' | 'title'>): number {
+  if (a.importedAt !== b.importedAt) return a.importedAt < b.importedAt ? -1 : 1;
+  return a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
 }

@@ -11,7 +11,7 @@ import { createTestDatabase, pgSkip, type TestDatabase } from '../../tests/suppo
 import { makeTempDir } from '../../tests/support/temp-dir.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { FolderStore } from '../store/folder-store.ts';
-import type { AnnotationPut } from '../store/workspace-store.ts';
+import type { AnnotationPut, WorkspaceStore } from '../store/workspace-store.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { runAs } from './actor.ts';
 import { openTeamDb, type TeamDb } from './db.ts';
@@ -109,6 +109,74 @@ describe.skipIf(pgSkip)('PgWorkspaceStore', () => {
     expect((await mine.putDocument({ ...mine.document(document.meta.id)!, annotations: [] })).ok).toBe(false);
     expect((await changeLog()).length).toBe(logged);
     expect((await open()).document(document.meta.id)!.annotations[0]!.note).toBe('theirs');
+    await folder.close();
+  });
+
+  it("keeps every document's head as the folder store does, through each kind of write and another store's changes", async () => {
+    const folder = await sample();
+    const mine = await PgWorkspaceStore.open(db, { workDir: path.join(temp.dir, 'follower'), url: database.url, pollMs: 50 });
+    stores.push(mine);
+    /** The heads as the documents held now say they are, in the heads' order. */
+    const fromDocuments = (store: WorkspaceStore) =>
+      store.heads.map(({ id }) => {
+        const { meta, annotations } = store.document(id)!;
+        return { id, title: meta.title, importedAt: meta.importedAt, annotationCount: annotations.length };
+      });
+    const expectSame = (store: WorkspaceStore) => {
+      expect(store.heads).toEqual(folder.heads);
+      expect(store.heads).toEqual(fromDocuments(folder));
+      expect(store.heads.map(({ id }) => store.head(id))).toEqual(store.heads);
+      expect(store.annotationCount).toBe(folder.documents.reduce((sum, document) => sum + document.annotations.length, 0));
+    };
+    /** Both stores given the same write (`mine` or `theirs` for PostgreSQL). */
+    const both = async <T extends { ok: boolean } | undefined>(
+      write: (store: WorkspaceStore) => Promise<T> | T,
+      store: WorkspaceStore = mine,
+    ) => {
+      const [a, b] = await Promise.all([write(folder), write(store)]);
+      expect(a?.ok).toBe(true);
+      expect(b?.ok).toBe(true);
+    };
+    const [first, second] = folder.documents as [DocumentFile, DocumentFile];
+    const { journal: _journal, ...template } = first;
+    const imported = {
+      ...template,
+      meta: { ...template.meta, id: 'imported-1', title: 'A late memo', importedAt: new Date().toISOString() },
+    };
+    expectSame(mine);
+
+    await both((store) => store.putDocument(imported));
+    expectSame(mine);
+    // A new title moves the document in the order; a new importedAt too.
+    await both((store) => store.putDocument({ ...store.document(second.meta.id)!, meta: { ...second.meta, title: 'Aaa first now' } }));
+    expectSame(mine);
+    const annotation = { ...first.annotations[0]!, id: 'added-1' };
+    await both((store) => store.putAnnotations(first.meta.id, [{ annotationId: annotation.id, annotation }]));
+    expectSame(mine);
+    await both((store) => store.stageAnnotations(second.meta.id, [{ annotationId: second.annotations[0]!.id, annotation: undefined }]));
+    expectSame(mine);
+    await both((store) => store.removeDocument(first.meta.id));
+    expectSame(mine);
+
+    // Another store's changes reach `mine` through the change log.
+    const theirs = await open();
+    const caughtUp = async () => {
+      const { rows } = await sql<{ seq: string }>`SELECT max(seq)::text AS seq FROM change_log`.execute(db);
+      while (mine.changeFeed!.position !== rows[0]!.seq) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    const again = { ...imported, meta: { ...imported.meta, id: 'imported-2', title: 'Another memo' } };
+    await both((store) => store.putDocument(again), theirs);
+    await both((store) => store.putAnnotations(again.meta.id, [{ annotationId: again.annotations[0]!.id, annotation: undefined }]), theirs);
+    await both(
+      (store) => store.putDocument({ ...store.document(imported.meta.id)!, meta: { ...imported.meta, title: 'Zzz last' } }),
+      theirs,
+    );
+    await both((store) => store.removeDocument(second.meta.id), theirs);
+    await caughtUp();
+    expectSame(theirs);
+    expectSame(mine);
+    // And a store that reads them all afresh agrees.
+    expectSame(await open());
     await folder.close();
   });
 

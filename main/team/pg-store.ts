@@ -14,15 +14,9 @@ import type { EvidenceData } from '../../core/model/evidence.ts';
 import { ArchiveFile, DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
+import { DocumentLibrary } from '../store/document-library.ts';
 import { planPuts, type PlannedPuts } from '../store/plan-puts.ts';
-import {
-  byImport,
-  type AnnotationPut,
-  type CommittedChange,
-  type SavedDocument,
-  type StoreChange,
-  type WorkspaceStore,
-} from '../store/workspace-store.ts';
+import type { AnnotationPut, CommittedChange, SavedDocument, StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
 import { WriteQueue } from '../store/write-queue.ts';
 import { currentActor } from './actor.ts';
 import { ChangeFollower } from './change-follower.ts';
@@ -58,7 +52,7 @@ export interface PgStoreOptions {
   readonly historyLimit?: number;
 }
 
-export class PgWorkspaceStore implements WorkspaceStore {
+export class PgWorkspaceStore extends DocumentLibrary implements WorkspaceStore {
   readonly dir: string;
   readonly databaseUrl: string | undefined;
   readonly migratedFiles: WorkspaceStore['migratedFiles'] = [];
@@ -79,7 +73,6 @@ export class PgWorkspaceStore implements WorkspaceStore {
   private readonly known: Map<string, KnownDocument>;
   private readonly unreadable: Failure[];
   private readonly queue = new WriteQueue();
-  private ordered: DocumentFile[] | undefined;
   /** Documents with pipelined saves not yet committed: what is committed, and which saves were made from a failed one. */
   private readonly staged = new Map<string, { committed: DocumentFile; count: number; generation: number }>();
   /** Written in this store's change-log rows, so that it knows them from other processes' rows. */
@@ -94,6 +87,7 @@ export class PgWorkspaceStore implements WorkspaceStore {
   readonly onDidChangeRecords = this.changed.event;
 
   private constructor(db: TeamDb, loaded: LoadedWorkspace, options: PgStoreOptions) {
+    super(loaded.documents.values());
     this.teamDb = db;
     this.ownsDb = options.ownsDb === true;
     this.dir = options.workDir;
@@ -128,11 +122,6 @@ export class PgWorkspaceStore implements WorkspaceStore {
 
   get workspace(): WorkspaceFile {
     return this.workspaceFile;
-  }
-
-  get documents(): readonly DocumentFile[] {
-    this.ordered ??= [...this.documentFiles.values()].sort(byImport);
-    return this.ordered;
   }
 
   document(id: string): DocumentFile | undefined {
@@ -229,7 +218,7 @@ export class PgWorkspaceStore implements WorkspaceStore {
       const before = this.documentFiles.get(id);
       this.known.set(id, written.value);
       this.documentFiles.set(id, file);
-      this.ordered = undefined;
+      this.noteDocument(id, file);
       this.changed.fire({ kind: 'document', documentId: id, before });
       return ok(file);
     });
@@ -335,7 +324,7 @@ export class PgWorkspaceStore implements WorkspaceStore {
     if (before === document) return;
     if (document === undefined) this.documentFiles.delete(id);
     else this.documentFiles.set(id, document);
-    this.ordered = undefined;
+    this.noteDocument(id, document);
     this.changed.fire({ kind: 'document', documentId: id, before, ...(annotationIds === undefined ? {} : { annotationIds }) });
   }
 

@@ -1,0 +1,73 @@
+// The library half of a workspace store, shared by both stores: every document's head
+// (workspace-store.ts's DocumentHead), in library order, and the counts and look-ups made from them.
+// The library, its pages, the counts and an import's checks read these rather than every document,
+// so that a store that keeps only some documents in memory (docs/design/on-demand-store.md) can
+// answer them. A store keeps the heads current by calling `noteDocument` wherever it installs or
+// drops a document in memory; `documents` follows the heads' order.
+import type { DocumentMeta } from '../../core/model/document.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
+import { byImport, type DocumentHead, type FindField } from './workspace-store.ts';
+
+export abstract class DocumentLibrary {
+  /** In the order the store came to hold the documents: ties of `byImport` keep it (the sort is stable). */
+  private readonly headsById = new Map<string, DocumentHead>();
+  private orderedHeads: DocumentHead[] | undefined;
+  private orderedDocuments: DocumentFile[] | undefined;
+  private annotationTotal = 0;
+
+  protected constructor(documents: Iterable<DocumentFile>) {
+    for (const document of documents) this.noteDocument(document.meta.id, document);
+  }
+
+  abstract document(id: string): DocumentFile | undefined;
+
+  /** Every document's head in library order (byImport). Do not mutate. */
+  get heads(): readonly DocumentHead[] {
+    this.orderedHeads ??= [...this.headsById.values()].sort(byImport);
+    return this.orderedHeads;
+  }
+
+  head(id: string): DocumentHead | undefined {
+    return this.headsById.get(id);
+  }
+
+  /** Documents in import order (then by title, for documents imported together). Do not mutate. */
+  get documents(): readonly DocumentFile[] {
+    this.orderedDocuments ??= this.heads.map(({ id }) => this.document(id)!);
+    return this.orderedDocuments;
+  }
+
+  /** The sum of the heads' annotationCount. */
+  get annotationCount(): number {
+    return this.annotationTotal;
+  }
+
+  /** The metadata of the documents named that exist, read now (no document can change before the answer). */
+  metas(ids: readonly string[]): Promise<ReadonlyMap<string, DocumentMeta>> {
+    const found = new Map<string, DocumentMeta>();
+    for (const id of ids) {
+      const meta = this.document(id)?.meta;
+      if (meta !== undefined) found.set(id, meta);
+    }
+    return Promise.resolve(found);
+  }
+
+  /** The first document, in library order, whose meta has `value` in `field`, looked for now. */
+  findDocument(field: FindField, value: string): Promise<DocumentHead | undefined> {
+    const found = this.documents.find((document) => document.meta[field] === value);
+    return Promise.resolve(found && this.headsById.get(found.meta.id));
+  }
+
+  /** Memory now holds `document` for `id` (undefined: none): its head follows. */
+  protected noteDocument(id: string, document: DocumentFile | undefined): void {
+    this.annotationTotal -= this.headsById.get(id)?.annotationCount ?? 0;
+    if (document === undefined) this.headsById.delete(id);
+    else {
+      const { title, importedAt } = document.meta;
+      this.headsById.set(id, { id, title, importedAt, annotationCount: document.annotations.length });
+      this.annotationTotal += document.annotations.length;
+    }
+    this.orderedHeads = undefined;
+    this.orderedDocuments = undefined;
+  }
+}
