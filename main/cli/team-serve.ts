@@ -140,7 +140,7 @@ export async function teamServe(options: TeamServeOptions, output: Output): Prom
   output.report(
     'listening',
     `Claimbench is serving the team database at ${redact(url)}\n\n    ${shown}\n\nMembers sign in there (claimbench team user add NAME --role ROLE). Press Ctrl-C to stop.`,
-    { url: shown, host: host.address, port: host.port, database: redact(url), documents: store.documents.length },
+    { url: shown, host: host.address, port: host.port, database: redact(url), documents: store.heads.length },
   );
   await stop;
   output.report('stopping', 'Stopping: finishing pending writes…');

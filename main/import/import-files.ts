@@ -8,7 +8,7 @@ import { annotationsWithEvidence } from '../../core/evidence/references.ts';
 import { DocumentMeta, type DocumentFormat, type MarkdownMode } from '../../core/model/document.ts';
 import { codePointIndex } from '../../core/text/code-points.ts';
 import { WORKSPACE_SCHEMA_VERSION, type DocumentFile } from '../../core/model/stored-files.ts';
-import type { WorkspaceStore } from '../store/workspace-store.ts';
+import type { DocumentHead, WorkspaceStore } from '../store/workspace-store.ts';
 import { extractBytes, readWithinLimit } from './extract-file.ts';
 import { newVersion } from './new-version.ts';
 import type { ImportOutcome, ImportProgress } from '../../core/model/import.ts';
@@ -134,7 +134,7 @@ async function prepare(
 ): Promise<Prepared | ImportOutcome> {
   const known = async (hash: string, key: 'originalHash' | 'textHash') => {
     await pendingWrite(`hash:${hash}`);
-    return store.documents.find((document) => document.meta[key] === hash);
+    return store.findDocument(key, hash);
   };
   const limits = options.limits ?? DEFAULT_LIMITS;
   const { name } = source;
@@ -166,9 +166,8 @@ async function prepare(
   if (options.signal?.aborted) return rejected('cancelled', 'not imported: the import was cancelled');
   // A page saved again from the same address is a new version of the one already here (or being written).
   if (extracted.sourceUrl !== undefined) await pendingWrite(`url:${extracted.sourceUrl}`);
-  const sameUrl =
-    extracted.sourceUrl === undefined ? undefined : store.documents.find((document) => document.meta.sourceUrl === extracted.sourceUrl);
-  const versionOf = chosen ?? sameUrl;
+  const sameUrl = extracted.sourceUrl === undefined ? undefined : await store.findDocument('sourceUrl', extracted.sourceUrl);
+  const versionOf = chosen ?? (sameUrl && store.document(sameUrl.id));
   return {
     source,
     bytes,
@@ -234,17 +233,19 @@ function lengthOf(text: string): { characters: number; utf16Units: number } {
  * after every document in the store and `previous` (the last given to a write still under way).
  */
 function importTime(store: WorkspaceStore, now: Date, previous: number): Date {
-  const latest = Math.max(previous, ...store.documents.map((document) => Date.parse(document.meta.importedAt)));
+  // Every head, not the last: ISO times of other precisions ('…:00Z', '…:00.5Z') sort as strings apart from their times.
+  let latest = previous;
+  for (const { importedAt } of store.heads) latest = Math.max(latest, Date.parse(importedAt));
   return now.getTime() > latest ? now : new Date(latest + 1);
 }
 
-function duplicate(name: string, existing: DocumentFile): ImportOutcome {
+function duplicate(name: string, existing: DocumentHead): ImportOutcome {
   return {
     status: 'duplicate',
     name,
-    documentId: existing.meta.id,
-    title: existing.meta.title,
-    message: `already in the workspace as "${existing.meta.title}"`,
+    documentId: existing.id,
+    title: existing.title,
+    message: `already in the workspace as "${existing.title}"`,
   };
 }
 

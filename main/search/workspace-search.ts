@@ -305,7 +305,7 @@ export class WorkspaceSearch {
   private rebuildLater(): void {
     const index = this.index;
     if (index === undefined || this.current.state === 'building' || this.stopping.signal.aborted) return;
-    this.setStatus({ state: 'building', documents: 0, total: this.store.documents.length, annotations: 0 });
+    this.setStatus({ state: 'building', documents: 0, total: this.store.heads.length, annotations: 0 });
     this.work = this.work.then(() => this.rebuild(index).catch((error: unknown) => this.failed(error)));
   }
 

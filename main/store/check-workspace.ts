@@ -53,7 +53,7 @@ export async function checkWorkspace(dir: string): Promise<CheckReport> {
   const consistency = await checkStore(store);
   findings.push(...consistency.findings);
 
-  const checked = 3 + 1 /* archive.json */ + store.documents.length + consistency.blobs;
+  const checked = 3 + 1 /* archive.json */ + store.heads.length + consistency.blobs;
   const exitCode = findings.length === 0 ? 0 : findings.every((finding) => finding.repaired !== undefined) ? 1 : 2;
   await store.close();
   return { findings, checked, exitCode, migrated: store.migratedFiles };

@@ -70,6 +70,30 @@ describe('the library in pages', () => {
       expect(ids(rest.documents)).toEqual(before.slice(3));
     }));
 
+  it('keeps documents imported at the same time under the same title in the order the workspace came to hold them', () =>
+    withTempDir(async (dir) => {
+      const { service, store, report } = await withDocuments(dir, 2);
+      const { journal: _journal, ...template } = store.document(report.meta.id)!;
+      const importedAt = new Date(Date.now() + 60_000).toISOString();
+      // Put in an order that is not the ids' order: a bundle's documents can share a time and title.
+      for (const id of ['tie-c', 'tie-a', 'tie-b'])
+        expect((await store.putDocument({ ...template, meta: { ...template.meta, id, title: 'Twin', importedAt } })).ok).toBe(true);
+      const ties = (rows: readonly DocumentSummary[]) => ids(rows).filter((id) => id.startsWith('tie-'));
+      expect(ties(await service.listDocuments())).toEqual(['tie-c', 'tie-a', 'tie-b']);
+      // A save of annotations leaves a document in its place; the pages go through the ties once each.
+      expect((await service.createAnnotation('tie-c', { start: 0, end: 9, tags: [] })).ok).toBe(true);
+      const whole = await service.listDocuments();
+      expect(ties(whole)).toEqual(['tie-c', 'tie-a', 'tie-b']);
+      expect((await allPages(service, 1)).flat()).toEqual(whole);
+      // Deleted and put back (an undo), it comes after the others.
+      expect((await service.deleteDocument('tie-a')).ok).toBe(true);
+      expect((await service.undo()).ok).toBe(true);
+      expect(ties(await service.listDocuments())).toEqual(['tie-c', 'tie-b', 'tie-a']);
+      const info = await service.getWorkspaceInfo();
+      expect(info.documentCount).toBe(store.documents.length);
+      expect(info.annotationCount).toBe(store.documents.reduce((sum, document) => sum + document.annotations.length, 0));
+    }));
+
   it("reads the rows of the documents named, with their annotations' count now, and skips those not there", () =>
     withTempDir(async (dir) => {
       const { service, mayor, ministry } = await withDocuments(dir, 1);

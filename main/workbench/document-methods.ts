@@ -9,9 +9,8 @@ import { afterAnnotationsRemoved, dependentsOf } from '../../core/evidence/refer
 import { quoted } from '../../core/history/edit-labels.ts';
 import type { DetailFields, DetailsEdit } from '../../core/history/history.ts';
 import { DocumentMeta, type DocumentSummary } from '../../core/model/document.ts';
-import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
-import type { WorkspaceStore } from '../store/workspace-store.ts';
+import type { DocumentHead, WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 
 type DocumentMethods = Pick<
@@ -29,22 +28,22 @@ type DocumentMethods = Pick<
 export function documentMethods(store: WorkspaceStore, changes: ChangeLog, documentsChanged: Emitter<DocumentsChange>): DocumentMethods {
   return {
     async listDocuments() {
-      return store.documents.map(summaryOf);
+      return summaries(store, store.heads);
     },
 
     async listDocumentsPage(limit, after) {
-      const all = store.documents;
+      const all = store.heads;
       const start = after === undefined ? 0 : pageStart(all, after);
       const end = Math.min(all.length, start + limit);
-      const documents = all.slice(start, end).map(summaryOf);
+      const documents = await summaries(store, all.slice(start, end));
       return end < all.length ? { documents, total: all.length, next: cursorOf(all[end - 1]!) } : { documents, total: all.length };
     },
 
     async getDocumentSummaries(ids) {
-      return ids.flatMap((id) => {
-        const file = store.document(id);
-        return file === undefined ? [] : [summaryOf(file)];
-      });
+      return summaries(
+        store,
+        ids.flatMap((id) => store.head(id) ?? []),
+      );
     },
 
     async getDocument(id, annotationLimit) {
@@ -161,13 +160,21 @@ function applyPatch(meta: DocumentMeta, patch: DocumentMetaPatch): Record<string
   return next;
 }
 
-function summaryOf({ meta, annotations }: DocumentFile): DocumentSummary {
-  return { meta, annotationCount: annotations.length };
+/**
+ * The library's rows of the documents whose heads are given, in their order: the count from the
+ * head, the metadata read for them all at once. A document gone between the two is left out.
+ */
+async function summaries(store: WorkspaceStore, heads: readonly DocumentHead[]): Promise<DocumentSummary[]> {
+  const metas = await store.metas(heads.map(({ id }) => id));
+  return heads.flatMap(({ id, annotationCount }) => {
+    const meta = metas.get(id);
+    return meta === undefined ? [] : [{ meta, annotationCount }];
+  });
 }
 
 /** Where a page ended: the place in the library's order (byImport) of its last document, and that document. */
-function cursorOf({ meta }: DocumentFile): string {
-  return Buffer.from(JSON.stringify([meta.importedAt, meta.title, meta.id])).toString('base64url');
+function cursorOf({ importedAt, title, id }: DocumentHead): string {
+  return Buffer.from(JSON.stringify([importedAt, title, id])).toString('base64url');
 }
 
 /**
@@ -175,7 +182,7 @@ function cursorOf({ meta }: DocumentFile): string {
  * documents added or removed meanwhile have moved it; after that document's place in the order
  * when it is gone. A cursor that cannot be read starts at the beginning.
  */
-function pageStart(all: readonly DocumentFile[], after: string): number {
+function pageStart(all: readonly DocumentHead[], after: string): number {
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
@@ -184,11 +191,10 @@ function pageStart(all: readonly DocumentFile[], after: string): number {
   }
   if (!Array.isArray(key) || key.length !== 3 || !key.every((part) => typeof part === 'string')) return 0;
   const [importedAt, title, id] = key as [string, string, string];
-  const found = all.findIndex((file) => file.meta.id === id);
+  const found = all.findIndex((head) => head.id === id);
   if (found >= 0) return found + 1;
   // The first document after the gone one's place (byImport: imported at, then title).
-  const isAfter = (file: DocumentFile) =>
-    file.meta.importedAt > importedAt || (file.meta.importedAt === importedAt && file.meta.title > title);
+  const isAfter = (head: DocumentHead) => head.importedAt > importedAt || (head.importedAt === importedAt && head.title > title);
   let low = 0;
   let high = all.length;
   while (low < high) {

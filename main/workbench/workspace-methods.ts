@@ -25,13 +25,13 @@ export function workspaceMethods(
   let stopped = false;
 
   const info = (): WorkspaceInfo => {
-    const documents = store.documents;
     return {
       name: store.workspace.name,
       path: team?.database ?? store.dir,
       schemaVersion: store.workspace.schemaVersion,
-      documentCount: documents.length,
-      annotationCount: documents.reduce((sum, document) => sum + document.annotations.length, 0),
+      // From the heads: this runs on every change of the workspace, and reads no document.
+      documentCount: store.heads.length,
+      annotationCount: store.annotationCount,
       settings: store.workspace.settings,
       codebook: store.workspace.codebook,
       saveState: store.currentSaveState,
