@@ -20,6 +20,8 @@ export abstract class DocumentLibrary {
   }
 
   abstract document(id: string): DocumentFile | undefined;
+  /** The document memory has for `id`, held or not: for the store's own reads, which need no hold. */
+  protected abstract resident(id: string): DocumentFile | undefined;
 
   /** Every document's head in library order (byImport). Do not mutate. */
   get heads(): readonly DocumentHead[] {
@@ -33,7 +35,7 @@ export abstract class DocumentLibrary {
 
   /** Documents in import order (then by title, for documents imported together). Do not mutate. */
   get documents(): readonly DocumentFile[] {
-    this.orderedDocuments ??= this.heads.map(({ id }) => this.document(id)!);
+    this.orderedDocuments ??= this.heads.map(({ id }) => this.resident(id)!);
     return this.orderedDocuments;
   }
 
@@ -46,7 +48,7 @@ export abstract class DocumentLibrary {
   metas(ids: readonly string[]): Promise<ReadonlyMap<string, DocumentMeta>> {
     const found = new Map<string, DocumentMeta>();
     for (const id of ids) {
-      const meta = this.document(id)?.meta;
+      const meta = this.resident(id)?.meta;
       if (meta !== undefined) found.set(id, meta);
     }
     return Promise.resolve(found);

@@ -25,8 +25,9 @@ import { readWorkspace, type OpenedRecords, type OpenOptions } from './open-stor
 import { describe, storedFile, writeStored, type StoredFile } from './stored-file.ts';
 import { BACKUPS_DIR, documentPath, ORIGINALS_DIR, TEXTS_DIR } from './workspace-layout.ts';
 import { WriteQueue } from './write-queue.ts';
+import { NO_HOLD } from './document-holds.ts';
 import { DocumentLibrary } from './document-library.ts';
-import { type AnnotationPut, type SavedDocument, type StoreChange, type WorkspaceStore } from './workspace-store.ts';
+import { type AnnotationPut, type DocumentHold, type SavedDocument, type StoreChange, type WorkspaceStore } from './workspace-store.ts';
 
 type Saved = SavedDocument;
 
@@ -79,6 +80,15 @@ export class FolderStore extends DocumentLibrary implements WorkspaceStore {
 
   document(id: string): DocumentFile | undefined {
     return this.documentFiles.get(id)?.db.data;
+  }
+
+  protected resident(id: string): DocumentFile | undefined {
+    return this.document(id);
+  }
+
+  /** Every document is in memory from the opening on, so a hold has nothing to read or keep. */
+  hold(_ids: Iterable<string>): Promise<DocumentHold> {
+    return Promise.resolve(NO_HOLD);
   }
 
   /** The workspace's links and claims (empty when evidence.json is missing or unreadable). */

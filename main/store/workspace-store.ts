@@ -81,6 +81,12 @@ export interface DocumentHead {
   readonly annotationCount: number;
 }
 
+/** Documents read into memory for a caller (`WorkspaceStore.hold`); they stay until released. */
+export interface DocumentHold {
+  /** Gives the hold back; calling it again does nothing. */
+  release(): void;
+}
+
 /** The meta fields a document can be found by (an import's duplicate and new-version checks). */
 export type FindField = 'originalHash' | 'textHash' | 'sourceUrl';
 
@@ -97,7 +103,13 @@ export interface WorkspaceStore {
   readonly workspace: WorkspaceFile;
   /** Documents in import order (then by title, for documents imported together). Do not mutate. */
   readonly documents: readonly DocumentFile[];
+  /**
+   * A held document (see `hold`); undefined when there is no such document. The PostgreSQL store in
+   * strict mode throws NotHeld (document-holds.ts) for one that exists and is not held.
+   */
   document(id: string): DocumentFile | undefined;
+  /** Reads the documents named (those that exist) into memory and keeps them there until released. */
+  hold(ids: Iterable<string>): Promise<DocumentHold>;
   /** Every document's head, in the order of `documents`. Do not mutate. */
   readonly heads: readonly DocumentHead[];
   head(id: string): DocumentHead | undefined;

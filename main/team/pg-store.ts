@@ -1,11 +1,9 @@
-// The workspace store on PostgreSQL (the team server's): the WorkspaceStore contract
-// (main/store/workspace-store.ts) with the folder store's semantics. Everything is read into memory
-// at open, so reads stay synchronous; every write is one transaction that compares and sets the
-// versions of the rows it touches (pg-store-writes.ts), appends one change-log row naming the
-// member who made it (actor.ts), and, when it ends an undoable step, that step (history-steps.ts). Writes of one record go in order through the folder store's write
-// queue; a pipelined save (`stageAnnotations`) is held in memory at once and taken back if its
-// transaction fails. After each commit, NOTIFY tells the other processes on the database; given the
-// database's URL, the store follows the change log (change-follower.ts) and reads their changes in.
+// The workspace store on PostgreSQL (the team server's): the WorkspaceStore contract with the folder store's semantics. Everything is
+// read into memory at open, so reads stay synchronous; holds are counted, and in strict mode a read without one throws (document-holds.ts).
+// Every write is one transaction that compares and sets the versions of the rows it touches (pg-store-writes.ts), appends one change-log
+// row naming the member who made it (actor.ts), and, when it ends an undoable step, that step (history-steps.ts). Writes of one record go
+// in order through the folder store's write queue; a pipelined save (`stageAnnotations`) is held in memory at once and taken back if its
+// transaction fails. After each commit, NOTIFY tells the other processes; given the database's URL, the store follows the change log.
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { ArchiveEntry } from '../../core/archive/entry.ts';
@@ -14,9 +12,10 @@ import type { EvidenceData } from '../../core/model/evidence.ts';
 import { ArchiveFile, DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
+import { HoldCounts } from '../store/document-holds.ts';
 import { DocumentLibrary } from '../store/document-library.ts';
 import { planPuts, type PlannedPuts } from '../store/plan-puts.ts';
-import type { AnnotationPut, CommittedChange, SavedDocument, StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
+import type { AnnotationPut, CommittedChange, DocumentHold, SavedDocument, StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
 import { WriteQueue } from '../store/write-queue.ts';
 import { currentActor } from './actor.ts';
 import { ChangeFollower } from './change-follower.ts';
@@ -50,6 +49,8 @@ export interface PgStoreOptions {
   readonly pollMs?: number;
   /** Undo steps kept per member (core/history/history.ts HISTORY_LIMIT). */
   readonly historyLimit?: number;
+  /** Throw NotHeld from `document(id)` for a document nobody holds (the team suite's check that every read holds). */
+  readonly strictHolds?: boolean;
 }
 
 export class PgWorkspaceStore extends DocumentLibrary implements WorkspaceStore {
@@ -74,6 +75,7 @@ export class PgWorkspaceStore extends DocumentLibrary implements WorkspaceStore 
   private readonly unreadable: Failure[];
   private readonly queue = new WriteQueue();
   /** Documents with pipelined saves not yet committed: what is committed, and which saves were made from a failed one. */
+  private readonly holds: HoldCounts;
   private readonly staged = new Map<string, { committed: DocumentFile; count: number; generation: number }>();
   /** Written in this store's change-log rows, so that it knows them from other processes' rows. */
   readonly origin = randomUUID();
@@ -90,6 +92,7 @@ export class PgWorkspaceStore extends DocumentLibrary implements WorkspaceStore 
     super(loaded.documents.values());
     this.teamDb = db;
     this.ownsDb = options.ownsDb === true;
+    this.holds = new HoldCounts(options.strictHolds === true);
     this.dir = options.workDir;
     this.databaseUrl = options.url;
     this.workspaceFile = loaded.workspace.file;
@@ -125,7 +128,18 @@ export class PgWorkspaceStore extends DocumentLibrary implements WorkspaceStore 
   }
 
   document(id: string): DocumentFile | undefined {
+    const file = this.documentFiles.get(id);
+    if (file !== undefined) this.holds.check(id);
+    return file;
+  }
+
+  protected resident(id: string): DocumentFile | undefined {
     return this.documentFiles.get(id);
+  }
+
+  /** Counts the hold; every document is still in memory from the opening on (nothing is evicted yet). */
+  hold(ids: Iterable<string>): Promise<DocumentHold> {
+    return Promise.resolve(this.holds.add(ids));
   }
 
   get evidence(): EvidenceData {

@@ -21,11 +21,13 @@ import { EvidenceData, refKey, type AnnotationRef } from '../../core/model/evide
 import type { Emitter } from '../../core/events.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
-import type { HistoryOp, UndoHistory } from '../store/undo-history.ts';
+import { withHeld } from '../store/document-holds.ts';
+import type { HistoryOp, HistoryStep, UndoHistory } from '../store/undo-history.ts';
 import type { AnnotationPut, WorkspaceStore } from '../store/workspace-store.ts';
 import { currentActor } from '../team/actor.ts';
 import { MemoryHistory } from './memory-history.ts';
 import { announceWritten } from './announce-written.ts';
+import { documentsOf } from './change-documents.ts';
 import { batchOf, type Step } from './step-batch.ts';
 import { overwrittenSince } from './undo-check.ts';
 
@@ -99,9 +101,13 @@ export class ChangeLog {
    * the one before it left (an undo pressed while a claim is being written undoes that claim).
    * `pipelined`: `work` makes at most one change of one document's claims, and returns once it is
    * saved; the next change may then start as soon as this one is made, before it is on disk (see
-   * `commit`). Any other change first waits until every pipelined one is on disk.
+   * `commit`). Any other change first waits until every pipelined one is on disk. `documents`: held
+   * from before `work` starts until it returns (store.hold), for the documents `work` reads.
    */
-  exclusive<T>(work: () => Promise<T>, { pipelined = false } = {}): Promise<T> {
+  exclusive<T>(
+    work: () => Promise<T>,
+    { pipelined = false, documents }: { pipelined?: boolean; documents?: Iterable<string> } = {},
+  ): Promise<T> {
     let release!: () => void;
     const released = new Promise<void>((resolve) => {
       release = resolve;
@@ -111,7 +117,7 @@ export class ChangeLog {
       const active = { release, pipelined };
       this.active = active;
       try {
-        return await work();
+        return await (documents === undefined ? work() : withHeld(this.store, documents, work));
       } finally {
         if (this.active === active) this.active = undefined;
         release();
@@ -132,9 +138,14 @@ export class ChangeLog {
    * document's claims alone is pipelined: the store holds it at once, it is recorded, and the
    * next change may start while it goes to disk, so changes made in a burst (a script, a fast
    * typist, several windows) share the disk's time instead of queueing for it. Should it fail, it
-   * leaves the history, and every window is told what is on disk.
+   * leaves the history, and every window is told what is on disk. The documents it names are held
+   * while it is written (callers that read them first hold them too, through `exclusive`).
    */
-  async commit(made: Change): Promise<WriteResult> {
+  commit(made: Change): Promise<WriteResult> {
+    return withHeld(this.store, documentsOf(made), () => this.commitHeld(made));
+  }
+
+  private async commitHeld(made: Change): Promise<WriteResult> {
     // A tag is given its GUID for good when it is made (added, imported, merged from a bundle),
     // here, so that undo and redo bring back the same one.
     const change =
@@ -184,45 +195,38 @@ export class ChangeLog {
   }
 
   undo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed' | 'conflict'>> {
-    return this.exclusive(() => this.undoNow());
+    return this.exclusive(async () => {
+      const step = await this.histories.peekUndo(this.member);
+      if (step === undefined) return fail('nothing-to-undo', 'There is nothing to undo.');
+      return withHeld(this.store, documentsOf(step.change), () => this.writeBack(step, 'undo'));
+    });
   }
 
   redo(): Promise<Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed' | 'conflict'>> {
-    return this.exclusive(() => this.redoNow());
+    return this.exclusive(async () => {
+      const step = await this.histories.peekRedo(this.member);
+      if (step === undefined) return fail('nothing-to-redo', 'There is nothing to redo.');
+      return withHeld(this.store, documentsOf(step.change), () => this.writeBack(step, 'redo'));
+    });
   }
 
-  private async undoNow(): Promise<
-    Result<{ documentId?: string; label: string }, 'nothing-to-undo' | 'not-found' | 'write-failed' | 'conflict'>
-  > {
-    const step = await this.histories.peekUndo(this.member);
-    if (step === undefined) return fail('nothing-to-undo', 'There is nothing to undo.');
+  /** Writes back the side of `step` that an undo (its before) or a redo (its after) restores; its documents are held. */
+  private async writeBack(
+    step: HistoryStep,
+    kind: 'undo' | 'redo',
+  ): Promise<Result<{ documentId?: string; label: string }, 'not-found' | 'write-failed' | 'conflict'>> {
     const { change } = step;
-    const overwritten = overwrittenSince(this.store, change, 'after');
-    if (overwritten !== undefined) return fail('conflict', `Undo would overwrite ${overwritten}: it was changed by someone else since.`);
-    const written = await this.writeWith(this.versioned(sideOf(change, 'before'), false), (removed) => ({
-      kind: 'undo',
+    const [side, current] = kind === 'undo' ? (['before', 'after'] as const) : (['after', 'before'] as const);
+    const overwritten = overwrittenSince(this.store, change, current);
+    const verb = kind === 'undo' ? 'Undo' : 'Redo';
+    if (overwritten !== undefined) return fail('conflict', `${verb} would overwrite ${overwritten}: it was changed by someone else since.`);
+    const written = await this.writeWith(this.versioned(sideOf(change, side), false), (removed) => ({
+      kind,
       step,
-      change: () => withRemoved(change, 'before', removed()),
+      change: () => withRemoved(change, side, removed()),
     }));
     if (!written.ok) return written;
-    return ok(described(change, 'before'));
-  }
-
-  private async redoNow(): Promise<
-    Result<{ documentId?: string; label: string }, 'nothing-to-redo' | 'not-found' | 'write-failed' | 'conflict'>
-  > {
-    const step = await this.histories.peekRedo(this.member);
-    if (step === undefined) return fail('nothing-to-redo', 'There is nothing to redo.');
-    const { change } = step;
-    const overwritten = overwrittenSince(this.store, change, 'before');
-    if (overwritten !== undefined) return fail('conflict', `Redo would overwrite ${overwritten}: it was changed by someone else since.`);
-    const written = await this.writeWith(this.versioned(sideOf(change, 'after'), false), (removed) => ({
-      kind: 'redo',
-      step,
-      change: () => withRemoved(change, 'after', removed()),
-    }));
-    if (!written.ok) return written;
-    return ok(described(change, 'after'));
+    return ok(described(change, side));
   }
 
   /**

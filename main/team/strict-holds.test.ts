@@ -1,0 +1,95 @@
+// Holds (docs/design/on-demand-store.md step 2): the PostgreSQL store in strict mode refuses a read
+// of a document nobody holds, so that the team suite (which opens its stores strict) fails on any
+// read that would find nothing once the store evicts documents; the folder store's hold is free.
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, pgSkip, type TestDatabase } from '../../tests/support/pg-database.ts';
+import { makeTempDir } from '../../tests/support/temp-dir.ts';
+import { RESOURCES_DIR } from '../app-paths.ts';
+import { NotHeld, withHeld } from '../store/document-holds.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import { createWorkspace } from '../workspace/create-workspace.ts';
+import { openTeamDb, type TeamDb } from './db.ts';
+import { importWorkspace } from './import-workspace.ts';
+import { migrateTeamDb } from './migrate.ts';
+import { PgWorkspaceStore } from './pg-store.ts';
+
+describe('holds on the folder store', () => {
+  it('reads every document with or without a hold, and a hold releases without effect', async () => {
+    await using temp = await makeTempDir();
+    await createWorkspace(temp.dir, { resourcesDir: RESOURCES_DIR });
+    const folder = await FolderStore.open(temp.dir);
+    try {
+      const id = folder.heads[0]!.id;
+      const before = folder.document(id);
+      expect(before).toBeDefined();
+      const hold = await folder.hold([id, 'no-such-document']);
+      expect(folder.document(id)).toBe(before);
+      hold.release();
+      hold.release();
+      expect(folder.document(id)).toBe(before);
+      expect(folder.document('no-such-document')).toBeUndefined();
+    } finally {
+      await folder.close();
+    }
+  });
+});
+
+describe.skipIf(pgSkip)('holds on the PostgreSQL store', () => {
+  let database: TestDatabase;
+  let db: TeamDb;
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  const stores: PgWorkspaceStore[] = [];
+  const open = async (strictHolds: boolean) => {
+    const store = await PgWorkspaceStore.open(db, { workDir: path.join(temp.dir, `work-${stores.length}`), strictHolds });
+    stores.push(store);
+    return store;
+  };
+
+  beforeEach(async () => {
+    temp = await makeTempDir();
+    database = await createTestDatabase();
+    db = openTeamDb(database.url);
+    expect((await migrateTeamDb(db)).ok).toBe(true);
+    const dir = path.join(temp.dir, 'ws');
+    await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
+    const folder = await FolderStore.open(dir);
+    expect((await importWorkspace(folder, db)).ok).toBe(true);
+    await folder.close();
+  });
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close();
+    await db.destroy();
+    await database.drop();
+    await temp[Symbol.asyncDispose]();
+  });
+
+  it('in strict mode throws NotHeld for a document not held, reads it while held, and throws again once released', async () => {
+    const store = await open(true);
+    const [first, second] = store.heads;
+    expect(() => store.document(first!.id)).toThrow(NotHeld);
+    const hold = await store.hold([first!.id]);
+    expect(store.document(first!.id)?.meta.id).toBe(first!.id);
+    expect(() => store.document(second!.id)).toThrow(NotHeld);
+    // Two holds of one document: it stays held until both are released, and a second release of one counts once.
+    const again = await store.hold([first!.id, first!.id]);
+    hold.release();
+    hold.release();
+    expect(store.document(first!.id)?.meta.id).toBe(first!.id);
+    again.release();
+    expect(() => store.document(first!.id)).toThrow(NotHeld);
+    // A document that does not exist reads as not found, held or not.
+    expect(store.document('no-such-document')).toBeUndefined();
+    // The store's own reads (the library, the metas) need no hold.
+    expect(store.documents).toHaveLength(store.heads.length);
+    expect((await store.metas([second!.id])).get(second!.id)?.id).toBe(second!.id);
+    expect(await withHeld(store, [second!.id], () => store.document(second!.id)?.meta.id)).toBe(second!.id);
+    expect(() => store.document(second!.id)).toThrow(NotHeld);
+  });
+
+  it('out of strict mode reads a document not held, as before', async () => {
+    const store = await open(false);
+    const id = store.heads[0]!.id;
+    expect(store.document(id)?.meta.id).toBe(id);
+  });
+});
