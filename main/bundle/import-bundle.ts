@@ -19,6 +19,7 @@ import {
 import { recorder } from '../../core/evidence/edits.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
+import { withHeld } from '../store/document-holds.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { quoted } from '../../core/history/edit-labels.ts';
 import type { Change } from '../../core/history/history.ts';
@@ -198,10 +199,15 @@ export function planBundleImport(
     // Fact-checks merge by id, as a re-imported feed does: new ones added, changed ones updated.
     const archive = prepared.content.archive.length > 0 ? mergeArchive(store.archive, prepared.content.archive) : undefined;
     const archiveChanged = archive !== undefined && archive.added + archive.updated > 0;
+    const befores = await withHeld(
+      store,
+      documents.map((file) => file.meta.id),
+      () => documents.map((file) => ({ file, before: store.document(file.meta.id) })),
+    );
     const change: Change = {
       label: `Import bundle ${quoted(prepared.manifest.workspace)}`,
       annotations: [],
-      documents: documents.map((file) => ({ documentId: file.meta.id, before: store.document(file.meta.id), after: file })),
+      documents: befores.map(({ file, before }) => ({ documentId: file.meta.id, before, after: file })),
       ...(evidence.edits.length > 0 ? { evidence: evidence.edits } : {}),
       ...(codebookChanged ? { codebook: { before: before.codebook, after: result.codebook } } : {}),
       ...(archiveChanged ? { archive: { before: store.archive, after: archive.entries } } : {}),

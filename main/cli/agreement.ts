@@ -96,7 +96,7 @@ function report(
   const { codebook } = store.workspace;
   const everyCoder = new Set(store.documents.flatMap((document) => document.annotations.map((annotation) => annotation.creator)));
   const unknown = [
-    ...(documents ?? []).filter((id) => store.document(id) === undefined).map((id) => `no document "${id}"`),
+    ...(documents ?? []).filter((id) => store.head(id) === undefined).map((id) => `no document "${id}"`),
     ...(tags ?? []).filter((id) => !codebook.tags.some((tag) => tag.id === id)).map((id) => `no tag "${id}" in the codebook`),
     // A coder with annotations elsewhere in the workspace but none in the chosen documents coded nothing there, which counts.
     ...(named ?? []).filter((coder) => !everyCoder.has(coder)).map((coder) => `no annotations by "${coder}"`),

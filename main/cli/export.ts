@@ -112,7 +112,7 @@ async function exportFrom(
   output: Output,
 ): Promise<number> {
   const unknown = [
-    ...(documents ?? []).filter((id) => store.document(id) === undefined).map((id) => `no document "${id}"`),
+    ...(documents ?? []).filter((id) => store.head(id) === undefined).map((id) => `no document "${id}"`),
     ...(tags ?? [])
       .filter((id) => !store.workspace.codebook.tags.some((tag) => tag.id === id))
       .map((id) => `no tag "${id}" in the codebook`),

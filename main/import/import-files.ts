@@ -8,6 +8,7 @@ import { annotationsWithEvidence } from '../../core/evidence/references.ts';
 import { DocumentMeta, type DocumentFormat, type MarkdownMode } from '../../core/model/document.ts';
 import { codePointIndex } from '../../core/text/code-points.ts';
 import { WORKSPACE_SCHEMA_VERSION, type DocumentFile } from '../../core/model/stored-files.ts';
+import { readHeld } from '../store/document-holds.ts';
 import type { DocumentHead, WorkspaceStore } from '../store/workspace-store.ts';
 import { extractBytes, readWithinLimit } from './extract-file.ts';
 import { newVersion } from './new-version.ts';
@@ -145,7 +146,7 @@ async function prepare(
     message,
   });
   if (options.signal?.aborted) return rejected('cancelled', 'not imported: the import was cancelled');
-  const chosen = source.versionOf === undefined ? undefined : store.document(source.versionOf);
+  const chosen = source.versionOf === undefined ? undefined : await readHeld(store, source.versionOf);
   if (source.versionOf !== undefined && chosen === undefined)
     return rejected('not-found', 'the document to update is no longer in the workspace');
   const read = await readWithinLimit(source, limits);
@@ -167,7 +168,7 @@ async function prepare(
   // A page saved again from the same address is a new version of the one already here (or being written).
   if (extracted.sourceUrl !== undefined) await pendingWrite(`url:${extracted.sourceUrl}`);
   const sameUrl = extracted.sourceUrl === undefined ? undefined : await store.findDocument('sourceUrl', extracted.sourceUrl);
-  const versionOf = chosen ?? (sameUrl && store.document(sameUrl.id));
+  const versionOf = chosen ?? (sameUrl && (await readHeld(store, sameUrl.id)));
   return {
     source,
     bytes,
@@ -188,7 +189,7 @@ async function commit(
   if (!kept.ok) return { status: 'rejected', name, code: 'write-failed', message: kept.error.message };
   if (versionOf !== undefined) {
     // The document may have changed since prepare (an edit): update what is there now.
-    const previous = store.document(versionOf.meta.id) ?? versionOf;
+    const previous = (await readHeld(store, versionOf.meta.id)) ?? versionOf;
     const keptText = await store.saveVersionText(previous.meta.textHash, previous.text);
     if (!keptText.ok) return { status: 'rejected', name, code: 'write-failed', message: keptText.error.message };
     const withEvidence = annotationsWithEvidence(store.evidence, previous.meta.id);

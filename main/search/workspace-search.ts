@@ -16,6 +16,7 @@ import type { DocumentFile } from '../../core/model/stored-files.ts';
 import type { SearchQuery } from '../../core/search/query-ast.ts';
 import type { SearchChange, SearchDocument, SearchOptions, SearchResults, SearchStatus } from '../../core/search/search-types.ts';
 import { SEARCH_INDEX_DIR } from '../store/workspace-layout.ts';
+import { readHeld } from '../store/document-holds.ts';
 import type { StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
 import { openSearchIndex, type SearchIndex } from './search-index.ts';
 import { WorkspaceFingerprint } from './workspace-fingerprint.ts';
@@ -160,7 +161,7 @@ export class WorkspaceSearch {
     report({ documents: 0, annotations: 0 }, true);
     async function* documents() {
       for (const id of ids) {
-        const file = store.document(id);
+        const file = await readHeld(store, id);
         if (file !== undefined) yield searchDocumentOf(file);
       }
     }

@@ -3,6 +3,7 @@
 // releases them. The folder store keeps every document in memory, so its holds cost nothing. The
 // PostgreSQL store counts them; in strict mode it throws NotHeld for a read without one, which is
 // how the team suite proves that every read holds before the store starts to evict (step 4).
+import type { DocumentFile } from '../../core/model/stored-files.ts';
 import type { DocumentHold, WorkspaceStore } from './workspace-store.ts';
 
 /** `document(id)` was called for a document that exists but that nobody holds. */
@@ -69,4 +70,9 @@ export async function withHeld<T>(store: Pick<WorkspaceStore, 'hold'>, ids: Iter
   } finally {
     hold.release();
   }
+}
+
+/** Document `id` as the store has it now, read under a hold of its own (the object stays the caller's to read). */
+export function readHeld(store: Pick<WorkspaceStore, 'hold' | 'document'>, id: string): Promise<DocumentFile | undefined> {
+  return withHeld(store, [id], () => store.document(id));
 }

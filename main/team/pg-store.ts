@@ -1,9 +1,8 @@
-// The workspace store on PostgreSQL (the team server's): the WorkspaceStore contract with the folder store's semantics. Everything is
-// read into memory at open, so reads stay synchronous; holds are counted, and in strict mode a read without one throws (document-holds.ts).
-// Every write is one transaction that compares and sets the versions of the rows it touches (pg-store-writes.ts), appends one change-log
-// row naming the member who made it (actor.ts), and, when it ends an undoable step, that step (history-steps.ts). Writes of one record go
-// in order through the folder store's write queue; a pipelined save (`stageAnnotations`) is held in memory at once and taken back if its
-// transaction fails. After each commit, NOTIFY tells the other processes; given the database's URL, the store follows the change log.
+// The workspace store on PostgreSQL (the team server's): the WorkspaceStore contract with the folder store's semantics. Everything is read
+// into memory at open, so reads stay synchronous; holds are counted, and in strict mode a read without one throws (document-holds.ts). Each
+// write is one transaction that compares and sets the versions of the rows it touches (pg-store-writes.ts), appends a change-log row naming
+// its member (actor.ts), and, when it ends an undoable step, that step (history-steps.ts). Writes of one record go in order through the write
+// queue; a pipelined save (`stageAnnotations`) is held in memory at once and taken back if its transaction fails. NOTIFY tells the others.
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { ArchiveEntry } from '../../core/archive/entry.ts';

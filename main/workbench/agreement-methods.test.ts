@@ -10,6 +10,7 @@ import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { openWorkbench } from './open-workbench.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 const TEXT = 'The reservoir stands at 18 percent. The mayor said the taps could run dry by September. Officials promised new wells.';
 const span = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
@@ -106,20 +107,24 @@ describe('agreement through the service', () => {
   it('writes each decision as the curator’s annotations, one undo step each, leaving the coders’ as they were', () =>
     withTempDir(async (dir) => {
       const { workbench, service, store, documentId } = await twoCoders(dir);
-      const annotations = () => store.document(documentId)!.annotations;
-      const before = { ana: coded(annotations(), 'Ana'), ben: coded(annotations(), 'Ben') };
+      const annotations = async () => (await readDocument(store, documentId))!.annotations;
+      const before = { ana: coded(await annotations(), 'Ana'), ben: coded(await annotations(), 'Ben') };
       const request = { coders: ['Ana', 'Ben'], curator: 'curator' };
       const prediction = span('the taps could run dry by September');
       const decide = (decision: Parameters<typeof service.curateDisagreement>[1]['decision'], region = prediction) =>
         service.curateDisagreement(documentId, { ...request, region, decision });
 
       expect(await decide({ kind: 'accept', coder: 'Ben' })).toEqual({ ok: true, value: { written: 1, removed: 0 } });
-      expect(coded(annotations(), 'curator')).toMatchObject([{ target: span('the taps could run dry'), tags: ['quote', 'prediction'] }]);
+      expect(coded(await annotations(), 'curator')).toMatchObject([
+        { target: span('the taps could run dry'), tags: ['quote', 'prediction'] },
+      ]);
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Curate: accept Ben' });
       // The same decision again changes nothing; another one replaces it.
       expect(await decide({ kind: 'accept', coder: 'Ben' })).toEqual({ ok: true, value: { written: 0, removed: 0 } });
       expect(await decide({ kind: 'merge' })).toEqual({ ok: true, value: { written: 1, removed: 1 } });
-      expect(coded(annotations(), 'curator')).toMatchObject([{ target: prediction, tags: ['quote', 'prediction'], speaker: 'Mayor' }]);
+      expect(coded(await annotations(), 'curator')).toMatchObject([
+        { target: prediction, tags: ['quote', 'prediction'], speaker: 'Mayor' },
+      ]);
       // Figures: the document counts one curated disagreement, and each coder is compared with the curated version.
       const overview = await service.getAgreement({ tagIds: ['quote'] });
       if (!overview.ok) throw new Error(overview.error.message);
@@ -136,7 +141,7 @@ describe('agreement through the service', () => {
         annotation: { ...span('the taps could run dry'), tags: ['prediction'], status: 'refuted', note: 'checked' },
       });
       expect(edited).toEqual({ ok: true, value: { written: 1, removed: 1 } });
-      expect(coded(annotations(), 'curator')).toMatchObject([
+      expect(coded(await annotations(), 'curator')).toMatchObject([
         { target: span('the taps could run dry'), tags: ['prediction'], status: 'refuted' },
       ]);
       expect(await decide({ kind: 'edit', annotation: { ...span('The mayor said the taps'), tags: [] } })).toMatchObject({
@@ -146,12 +151,12 @@ describe('agreement through the service', () => {
 
       // Undo goes back one decision at a time.
       await service.undo();
-      expect(coded(annotations(), 'curator')).toMatchObject([{ target: prediction, tags: ['quote', 'prediction'] }]);
+      expect(coded(await annotations(), 'curator')).toMatchObject([{ target: prediction, tags: ['quote', 'prediction'] }]);
       await service.undo();
-      expect(coded(annotations(), 'curator')).toMatchObject([{ target: span('the taps could run dry') }]);
+      expect(coded(await annotations(), 'curator')).toMatchObject([{ target: span('the taps could run dry') }]);
       await service.undo();
-      expect(coded(annotations(), 'curator')).toEqual([]);
-      expect({ ana: coded(annotations(), 'Ana'), ben: coded(annotations(), 'Ben') }).toEqual(before);
+      expect(coded(await annotations(), 'curator')).toEqual([]);
+      expect({ ana: coded(await annotations(), 'Ana'), ben: coded(await annotations(), 'Ben') }).toEqual(before);
       await workbench.close();
     }));
 
@@ -183,12 +188,12 @@ describe('agreement through the service', () => {
       const { workbench, service, store, documentId } = await twoCoders(dir);
       const request = { coders: ['Ana', 'Ben'], curator: 'Chief editor' };
       expect(await service.curateAgreements(documentId, request)).toEqual({ ok: true, value: { written: 1, removed: 0 } });
-      expect(coded(store.document(documentId)!.annotations, 'Chief editor')).toMatchObject([
+      expect(coded((await readDocument(store, documentId))!.annotations, 'Chief editor')).toMatchObject([
         { target: span('18 percent'), tags: ['statistic'] },
       ]);
       expect(await service.curateAgreements(documentId, request)).toEqual({ ok: true, value: { written: 0, removed: 0 } });
       await service.undo();
-      expect(coded(store.document(documentId)!.annotations, 'Chief editor')).toEqual([]);
+      expect(coded((await readDocument(store, documentId))!.annotations, 'Chief editor')).toEqual([]);
       await workbench.close();
     }));
 
@@ -198,8 +203,8 @@ describe('agreement through the service', () => {
       const region = span('Officials promised new wells');
       const request = { coders: ['Ana', 'Ben'], curator: 'curator', region };
       await service.curateDisagreement(documentId, { ...request, decision: { kind: 'accept', coder: 'Ana' } });
-      const curated = store.document(documentId)!.annotations.find((annotation) => annotation.creator === 'curator')!;
-      const ana = store.document(documentId)!.annotations.find((annotation) => annotation.creator === 'Ana')!;
+      const curated = (await readDocument(store, documentId))!.annotations.find((annotation) => annotation.creator === 'curator')!;
+      const ana = (await readDocument(store, documentId))!.annotations.find((annotation) => annotation.creator === 'Ana')!;
       const linked = await service.createLink({
         relation: 'supports',
         from: { documentId, annotationId: curated.id },
@@ -214,7 +219,7 @@ describe('agreement through the service', () => {
       expect(store.evidence.links).toEqual([]);
       await service.undo();
       expect(store.evidence.links).toHaveLength(1);
-      expect(coded(store.document(documentId)!.annotations, 'curator')).toHaveLength(1);
+      expect(coded((await readDocument(store, documentId))!.annotations, 'curator')).toHaveLength(1);
       await workbench.close();
     }));
 
@@ -240,7 +245,7 @@ describe('agreement through the service', () => {
       expect(await decide('Ben')).toEqual({ ok: true, value: { written: 0, removed: 0 } });
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Curate: accept Ben' });
       expect(await wellsItem()).toMatchObject({ curated: [], keptNothing: true });
-      expect(coded(store.document(documentId)!.annotations, 'curator')).toEqual([]);
+      expect(coded((await readDocument(store, documentId))!.annotations, 'curator')).toEqual([]);
       // The figures count it: one curated disagreement, and each coder against a curated version with no quote.
       let overview = await figures();
       expect(overview.documents[0]).toMatchObject({ disagreements: 2, curated: 1 });

@@ -28,6 +28,7 @@ import type { Codebook } from '../../core/model/codebook.ts';
 import type { KeptNothing } from '../../core/model/document.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
+import { withHeld } from '../store/document-holds.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 
@@ -107,7 +108,7 @@ export function agreementMethods(store: WorkspaceStore, changes: ChangeLog): Agr
         if (!coders.ok) return coders;
         return step(file, coders.value, tagSetOf(store.workspace.codebook, request.tagIds));
       },
-      { pipelined: true },
+      { pipelined: true, documents: [documentId] },
     );
 
   return {
@@ -164,25 +165,27 @@ export function agreementMethods(store: WorkspaceStore, changes: ChangeLog): Agr
       });
     },
 
-    async getDisagreements(documentId, request) {
-      const file = store.document(documentId);
-      if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
-      const coders = checkCoders(request);
-      if (!coders.ok) return coders;
-      const tagSet = tagSetOf(store.workspace.codebook, request.tagIds);
-      const byId = new Map(file.annotations.map((annotation) => [annotation.id, annotation]));
-      const items = listDisagreements(documentId, byCoderIn(file, coders.value), coders.value, tagSet).map((item) => ({
-        start: item.start,
-        end: item.end,
-        kinds: item.kinds,
-        sides: item.sides.map((side) => ({ coder: side.coder, annotations: side.annotationIds.map((id) => byId.get(id)!) })),
-        curated: curatedIn(item, file.annotations, request.curator, tagSet),
-        keptNothing: keptNothingIn(item, file.meta, request.curator),
-        text: file.text.slice(item.start, item.end),
-        before: file.text.slice(Math.max(0, item.start - CONTEXT), item.start),
-        after: file.text.slice(item.end, item.end + CONTEXT),
-      }));
-      return ok({ documentId, title: file.meta.title, items });
+    getDisagreements(documentId, request) {
+      return withHeld(store, [documentId], async () => {
+        const file = store.document(documentId);
+        if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+        const coders = checkCoders(request);
+        if (!coders.ok) return coders;
+        const tagSet = tagSetOf(store.workspace.codebook, request.tagIds);
+        const byId = new Map(file.annotations.map((annotation) => [annotation.id, annotation]));
+        const items = listDisagreements(documentId, byCoderIn(file, coders.value), coders.value, tagSet).map((item) => ({
+          start: item.start,
+          end: item.end,
+          kinds: item.kinds,
+          sides: item.sides.map((side) => ({ coder: side.coder, annotations: side.annotationIds.map((id) => byId.get(id)!) })),
+          curated: curatedIn(item, file.annotations, request.curator, tagSet),
+          keptNothing: keptNothingIn(item, file.meta, request.curator),
+          text: file.text.slice(item.start, item.end),
+          before: file.text.slice(Math.max(0, item.start - CONTEXT), item.start),
+          after: file.text.slice(item.end, item.end + CONTEXT),
+        }));
+        return ok({ documentId, title: file.meta.title, items });
+      });
     },
 
     curateDisagreement(documentId, request) {

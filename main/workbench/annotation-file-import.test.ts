@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 describe('importing an annotation file onto a document', () => {
   it('anchors Hypothesis rows by their quotes, adds their tags, and undoes as one step', () =>
@@ -41,19 +42,19 @@ describe('importing an annotation file onto a document', () => {
           },
         ],
       };
-      const before = store.document(mayor.meta.id)!.annotations.length;
+      const before = (await readDocument(store, mayor.meta.id))!.annotations.length;
       const result = await service.importAnnotationFile(mayor.meta.id, JSON.stringify(rows));
       if (!result.ok) throw new Error(result.error.message);
       expect(result.value).toMatchObject({ format: 'hypothesis', added: 1, notFound: [{ index: 1 }], newTags: ['Water'] });
-      const added = store
-        .document(mayor.meta.id)!
-        .annotations.find((annotation) => annotation.note === 'Compare with the utility’s figures.')!;
+      const added = (await readDocument(store, mayor.meta.id))!.annotations.find(
+        (annotation) => annotation.note === 'Compare with the utility’s figures.',
+      )!;
       expect(added).toMatchObject({ target: { exact: quote }, creator: 'R. Kim', anchor: { textHash: mayor.meta.textHash } });
       expect(added.tags).toContain('statistic');
       expect(store.workspace.codebook.tags.some((tag) => tag.name === 'Water')).toBe(true);
 
       expect(await service.undo()).toMatchObject({ ok: true });
-      expect(store.document(mayor.meta.id)!.annotations).toHaveLength(before);
+      expect((await readDocument(store, mayor.meta.id))!.annotations).toHaveLength(before);
       expect(store.workspace.codebook.tags.some((tag) => tag.name === 'Water')).toBe(false);
       expect(await service.importAnnotationFile(mayor.meta.id, 'not json')).toMatchObject({ ok: false, error: { code: 'invalid' } });
       await service.dispose();

@@ -7,6 +7,7 @@ import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 async function workbench(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
@@ -27,7 +28,7 @@ describe('annotations through the service', () => {
         value: { tags: ['event'], status: 'unverified', anchor: { state: 'exact' }, target: { exact: sentence } },
       });
       if (!created.ok) return;
-      expect((await FolderStore.open(store.dir)).document(report.meta.id)!.annotations).toHaveLength(11);
+      expect((await readDocument(await FolderStore.open(store.dir), report.meta.id))!.annotations).toHaveLength(11);
 
       const edited = await service.updateAnnotation(report.meta.id, created.value.id, {
         status: 'supported',
@@ -39,7 +40,7 @@ describe('annotations through the service', () => {
       });
 
       expect(await service.deleteAnnotation(report.meta.id, created.value.id)).toEqual({ ok: true, value: true });
-      expect((await FolderStore.open(store.dir)).document(report.meta.id)!.annotations).toHaveLength(10);
+      expect((await readDocument(await FolderStore.open(store.dir), report.meta.id))!.annotations).toHaveLength(10);
       await service.dispose();
     }));
 
@@ -72,32 +73,33 @@ describe('annotations through the service', () => {
       await service.updateAnnotation(report.meta.id, first.value.id, { status: 'refuted' });
       expect(await service.getHistory()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Edit annotation' });
 
-      const count = (id: string) => store.document(id)!.annotations.length;
-      const statusOf = () => store.document(report.meta.id)!.annotations.find((annotation) => annotation.id === first.value.id)?.status;
+      const count = async (id: string) => (await readDocument(store, id))!.annotations.length;
+      const statusOf = async () =>
+        (await readDocument(store, report.meta.id))!.annotations.find((annotation) => annotation.id === first.value.id)?.status;
 
       expect(await service.undo()).toEqual({ ok: true, value: { documentId: report.meta.id, label: 'Edit annotation' } });
-      expect(statusOf()).toBe('unverified');
+      expect(await statusOf()).toBe('unverified');
       expect(await service.undo()).toMatchObject({ ok: true, value: { documentId: statement.meta.id, label: 'Tag as Quote' } });
-      expect(count(statement.meta.id)).toBe(3);
+      expect(await count(statement.meta.id)).toBe(3);
       expect(await service.undo()).toMatchObject({ ok: true, value: { label: 'Tag as Statistic' } });
-      expect(count(report.meta.id)).toBe(10);
+      expect(await count(report.meta.id)).toBe(10);
       expect(await service.undo()).toMatchObject({ ok: false, error: { code: 'nothing-to-undo' } });
 
       await service.redo();
       await service.redo();
-      expect(count(report.meta.id)).toBe(11);
-      expect(count(statement.meta.id)).toBe(4);
+      expect(await count(report.meta.id)).toBe(11);
+      expect(await count(statement.meta.id)).toBe(4);
       expect(await service.getHistory()).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Tag as Quote', redoLabel: 'Edit annotation' });
 
       // A new change after undoing drops what could have been redone.
       await service.deleteAnnotation(statement.meta.id, second.value.id);
       expect(await service.getHistory()).toMatchObject({ canRedo: false, undoLabel: 'Delete annotation' });
       await service.undo();
-      expect(count(statement.meta.id)).toBe(4);
+      expect(await count(statement.meta.id)).toBe(4);
       expect(states.length).toBeGreaterThanOrEqual(9);
       // All of it is on disk.
       const reopened = await FolderStore.open(store.dir);
-      expect(reopened.document(statement.meta.id)!.annotations).toHaveLength(4);
+      expect((await readDocument(reopened, statement.meta.id))!.annotations).toHaveLength(4);
       await service.dispose();
     }));
 
@@ -133,7 +135,7 @@ describe('annotations through the service', () => {
       const undone = service.undo();
       expect(await created).toMatchObject({ ok: true });
       expect(await undone).toMatchObject({ ok: true, value: { label: 'Tag as Statistic' } });
-      expect(store.document(report.meta.id)!.annotations).toHaveLength(10);
+      expect((await readDocument(store, report.meta.id))!.annotations).toHaveLength(10);
       await service.dispose();
     }));
 });

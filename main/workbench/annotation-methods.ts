@@ -56,7 +56,7 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
           });
           return written.ok ? created : written;
         },
-        { pipelined: true },
+        { pipelined: true, documents: [documentId] },
       );
     },
 
@@ -75,47 +75,50 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
           });
           return written.ok ? after : written;
         },
-        { pipelined: true },
+        { pipelined: true, documents: [documentId] },
       );
     },
 
     updateAnnotations(refs, patch) {
-      return changes.exclusive(async () => {
-        const now = new Date().toISOString();
-        const fields = withSpeakerName(patch);
-        const edits: AnnotationEdit[] = [];
-        const seen = new Set<string>();
-        const stale: { documentId: string; annotation: Annotation; baseVersion: number | undefined }[] = [];
-        for (const { documentId, annotationId, baseVersion } of refs) {
-          const key = `${documentId}\u0000${annotationId}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
-          if (before === undefined)
-            return fail('not-found', 'One of the chosen annotations is no longer in its document: nothing was changed.');
-          if (isStale(before, baseVersion)) stale.push({ documentId, annotation: before, baseVersion });
-          if (stale.length > 0) continue;
-          const after = applyBulkPatch(before, fields, vocabulary(), now);
-          if (!after.ok) return after;
-          if (after.value !== before) edits.push({ documentId, annotationId, before, after: after.value });
-        }
-        if (stale.length > 0) {
-          const message =
-            stale.length === 1
-              ? `${changedSince(stale[0]!.annotation, stale[0]!.baseVersion)} Nothing was changed.`
-              : `Someone else changed ${stale.length} of these annotations since you saw them: nothing was changed.`;
-          return conflict(
-            stale.map(({ documentId, annotation }) => ({ documentId, annotation })),
-            message,
-          );
-        }
-        if (edits.length === 0) return ok({ annotations: 0 });
-        const written = await changes.commit({
-          label: `Edit ${edits.length} annotation${edits.length === 1 ? '' : 's'}`,
-          annotations: edits,
-        });
-        return written.ok ? ok({ annotations: edits.length }) : written;
-      });
+      return changes.exclusive(
+        async () => {
+          const now = new Date().toISOString();
+          const fields = withSpeakerName(patch);
+          const edits: AnnotationEdit[] = [];
+          const seen = new Set<string>();
+          const stale: { documentId: string; annotation: Annotation; baseVersion: number | undefined }[] = [];
+          for (const { documentId, annotationId, baseVersion } of refs) {
+            const key = `${documentId}\u0000${annotationId}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            const before = store.document(documentId)?.annotations.find((annotation) => annotation.id === annotationId);
+            if (before === undefined)
+              return fail('not-found', 'One of the chosen annotations is no longer in its document: nothing was changed.');
+            if (isStale(before, baseVersion)) stale.push({ documentId, annotation: before, baseVersion });
+            if (stale.length > 0) continue;
+            const after = applyBulkPatch(before, fields, vocabulary(), now);
+            if (!after.ok) return after;
+            if (after.value !== before) edits.push({ documentId, annotationId, before, after: after.value });
+          }
+          if (stale.length > 0) {
+            const message =
+              stale.length === 1
+                ? `${changedSince(stale[0]!.annotation, stale[0]!.baseVersion)} Nothing was changed.`
+                : `Someone else changed ${stale.length} of these annotations since you saw them: nothing was changed.`;
+            return conflict(
+              stale.map(({ documentId, annotation }) => ({ documentId, annotation })),
+              message,
+            );
+          }
+          if (edits.length === 0) return ok({ annotations: 0 });
+          const written = await changes.commit({
+            label: `Edit ${edits.length} annotation${edits.length === 1 ? '' : 's'}`,
+            annotations: edits,
+          });
+          return written.ok ? ok({ annotations: edits.length }) : written;
+        },
+        { documents: refs.map((ref) => ref.documentId) },
+      );
     },
 
     deleteAnnotation(documentId, annotationId, options) {
@@ -132,7 +135,7 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
           });
           return written.ok ? ok(true) : written;
         },
-        { pipelined: true },
+        { pipelined: true, documents: [documentId] },
       );
     },
 
@@ -148,7 +151,7 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
           const written = await changes.commit({ label, annotations: [{ documentId, annotationId, before, after: after.value }] });
           return written.ok ? after : written;
         },
-        { pipelined: true },
+        { pipelined: true, documents: [documentId] },
       );
     },
 

@@ -23,6 +23,7 @@ import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { ok } from '../../core/result.ts';
 import type { SearchStatus } from '../../core/search/search-types.ts';
 import { fileNameOf } from '../export/export-names.ts';
+import { withHeld } from '../store/document-holds.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { SearchMethods } from './search-methods.ts';
 
@@ -140,7 +141,8 @@ export function annotationTableMethods(store: WorkspaceStore, search: Pick<Searc
       const found = await answer(request);
       if (!found.ok) return found;
       const { rows } = found.value;
-      const text = annotationTableCsv(rows, context(), (id) => store.document(id)?.text ?? '');
+      const ids = new Set(rows.map(({ meta }) => meta.id));
+      const text = await withHeld(store, ids, () => annotationTableCsv(rows, context(), (id) => store.document(id)?.text ?? ''));
       return ok({ fileName: `${fileNameOf(store.workspace.name)}-annotations.csv`, mimeType: 'text/csv', text, rows: rows.length });
     },
 

@@ -9,6 +9,7 @@ import { EXTRACTORS } from '../import/extractors.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { archivePage } from './archive-methods.ts';
 import { createWorkbenchService, type WorkbenchHost } from './workbench-service.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 async function workbench(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
@@ -115,7 +116,7 @@ describe('the fact-check archive through the service', () => {
         reviewUrl: 'https://checks.example/vc-1',
         mentions: [{ documentId: report.meta.id, annotationId: attached.value.created!.id }],
       });
-      expect(store.document(report.meta.id)!.annotations).toHaveLength(annotations + 1);
+      expect((await readDocument(store, report.meta.id))!.annotations).toHaveLength(annotations + 1);
       // Now a claim with a verdict, it is matched too.
       expect((await service.matchText('the Lindell reservoir fell to 25 percent')).map((match) => match.id)).toContain(
         attached.value.claim.id,
@@ -124,7 +125,7 @@ describe('the fact-check archive through the service', () => {
       // One undo takes back both the claim and the annotation it made.
       await service.undo();
       expect(store.evidence.claims.some((claim) => claim.id === attached.value.claim.id)).toBe(false);
-      expect(store.document(report.meta.id)!.annotations).toHaveLength(annotations);
+      expect((await readDocument(store, report.meta.id))!.annotations).toHaveLength(annotations);
       await service.dispose();
     }));
 

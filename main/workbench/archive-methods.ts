@@ -20,6 +20,7 @@ import { fail, ok } from '../../core/result.ts';
 import { MatchingThread } from '../archive/matching-thread.ts';
 import { ARCHIVE_FORMAT_NAMES, readArchiveFile } from '../archive/read-archive-file.ts';
 import type { UploadStaging } from '../import/upload-staging.ts';
+import { withHeld } from '../store/document-holds.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { Emitter } from '../../core/events.ts';
 import type { ChangeLog } from './change-log.ts';
@@ -102,19 +103,21 @@ export function archiveMethods({ store, changes, uploads, jobs, progress }: Arch
       return text.trim() === '' ? [] : matching.match(text, top);
     },
 
-    async matchDocument(documentId, jobId) {
-      const file = store.document(documentId);
-      if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
-      const run = matching.matchDocument(file.text, (done, total) =>
-        progress.fire({ documentId, ...(jobId === undefined ? {} : { jobId }), done, total }),
-      );
-      if (jobId !== undefined) jobs.start(jobId, run.cancel);
-      try {
-        const sentences = await run.done;
-        return sentences === undefined ? fail('cancelled', 'Matching the document was stopped.') : ok(sentences);
-      } finally {
-        if (jobId !== undefined) jobs.finish(jobId);
-      }
+    matchDocument(documentId, jobId) {
+      return withHeld(store, [documentId], async () => {
+        const file = store.document(documentId);
+        if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+        const run = matching.matchDocument(file.text, (done, total) =>
+          progress.fire({ documentId, ...(jobId === undefined ? {} : { jobId }), done, total }),
+        );
+        if (jobId !== undefined) jobs.start(jobId, run.cancel);
+        try {
+          const sentences = await run.done;
+          return sentences === undefined ? fail('cancelled', 'Matching the document was stopped.') : ok(sentences);
+        } finally {
+          if (jobId !== undefined) jobs.finish(jobId);
+        }
+      });
     },
 
     async cancelMatch(jobId) {
@@ -122,60 +125,63 @@ export function archiveMethods({ store, changes, uploads, jobs, progress }: Arch
     },
 
     attachMatch({ to, mention }) {
-      return changes.exclusive(async () => {
-        const now = new Date().toISOString();
-        const made: AnnotationEdit[] = [];
-        const ref = 'start' in mention ? annotateSpan(store, mention, made, now) : ok<AnnotationRef>(mention);
-        if (!ref.ok) return ref;
-        if (made.length === 0 && annotationFinder(store)(ref.value) === undefined)
-          return fail('not-found', `There is no annotation "${ref.value.annotationId}" in that document.`);
-        const created = made[0]?.after;
-        const exists = (candidate: AnnotationRef) =>
-          (candidate.documentId === ref.value.documentId && candidate.annotationId === ref.value.annotationId) ||
-          annotationFinder(store)(candidate) !== undefined;
+      return changes.exclusive(
+        async () => {
+          const now = new Date().toISOString();
+          const made: AnnotationEdit[] = [];
+          const ref = 'start' in mention ? annotateSpan(store, mention, made, now) : ok<AnnotationRef>(mention);
+          if (!ref.ok) return ref;
+          if (made.length === 0 && annotationFinder(store)(ref.value) === undefined)
+            return fail('not-found', `There is no annotation "${ref.value.annotationId}" in that document.`);
+          const created = made[0]?.after;
+          const exists = (candidate: AnnotationRef) =>
+            (candidate.documentId === ref.value.documentId && candidate.annotationId === ref.value.annotationId) ||
+            annotationFinder(store)(candidate) !== undefined;
 
-        if ('claimId' in to) {
-          const claim = store.evidence.claims.find((candidate) => candidate.id === to.claimId);
-          if (claim === undefined) return fail('not-found', 'That claim is no longer in the workspace.');
-          const added = operations.addMentions(store.evidence, to.claimId, [ref.value], { now, exists });
-          if (!added.ok) return added;
+          if ('claimId' in to) {
+            const claim = store.evidence.claims.find((candidate) => candidate.id === to.claimId);
+            if (claim === undefined) return fail('not-found', 'That claim is no longer in the workspace.');
+            const added = operations.addMentions(store.evidence, to.claimId, [ref.value], { now, exists });
+            if (!added.ok) return added;
+            const written = await changes.commit({
+              label: `Add to claim ${quoted(claim.statement)}`,
+              annotations: made,
+              evidence: added.value.edits,
+            });
+            return written.ok ? ok({ claim: added.value.claim, ...(created ? { created } : {}) }) : written;
+          }
+
+          const entry = store.archive.find((candidate) => candidate.id === to.archiveId);
+          if (entry === undefined) return fail('not-found', 'That fact-check is no longer in the archive.');
+          const { settings } = store.workspace;
+          const fields = claimFromEntry(entry, settings.verdictScale, now.slice(0, 10), authorName(settings));
+          const fromEntry = operations.createClaim(
+            store.evidence,
+            { statement: fields.statement, mentions: [ref.value] },
+            { id: randomUUID(), creator: authorName(settings), now, exists },
+          );
+          if (!fromEntry.ok) return fromEntry;
+          const claim: Claim = {
+            ...fromEntry.value.claim,
+            ...(fields.verdict ? { verdict: fields.verdict, status: 'reviewed' as const } : {}),
+            ...(fields.reviewUrl ? { reviewUrl: fields.reviewUrl } : {}),
+          };
+          const draft = recorder(store.evidence);
+          draft.claim(claim.id, claim);
           const written = await changes.commit({
-            label: `Add to claim ${quoted(claim.statement)}`,
+            label: `Claim from fact-check ${quoted(fields.statement)}`,
             annotations: made,
-            evidence: added.value.edits,
+            evidence: draft.edits,
           });
-          return written.ok ? ok({ claim: added.value.claim, ...(created ? { created } : {}) }) : written;
-        }
-
-        const entry = store.archive.find((candidate) => candidate.id === to.archiveId);
-        if (entry === undefined) return fail('not-found', 'That fact-check is no longer in the archive.');
-        const { settings } = store.workspace;
-        const fields = claimFromEntry(entry, settings.verdictScale, now.slice(0, 10), authorName(settings));
-        const fromEntry = operations.createClaim(
-          store.evidence,
-          { statement: fields.statement, mentions: [ref.value] },
-          { id: randomUUID(), creator: authorName(settings), now, exists },
-        );
-        if (!fromEntry.ok) return fromEntry;
-        const claim: Claim = {
-          ...fromEntry.value.claim,
-          ...(fields.verdict ? { verdict: fields.verdict, status: 'reviewed' as const } : {}),
-          ...(fields.reviewUrl ? { reviewUrl: fields.reviewUrl } : {}),
-        };
-        const draft = recorder(store.evidence);
-        draft.claim(claim.id, claim);
-        const written = await changes.commit({
-          label: `Claim from fact-check ${quoted(fields.statement)}`,
-          annotations: made,
-          evidence: draft.edits,
-        });
-        if (!written.ok) return written;
-        return ok({
-          claim,
-          ...(created ? { created } : {}),
-          ...(fields.unmatchedRating !== undefined ? { unmatchedRating: fields.unmatchedRating } : {}),
-        });
-      });
+          if (!written.ok) return written;
+          return ok({
+            claim,
+            ...(created ? { created } : {}),
+            ...(fields.unmatchedRating !== undefined ? { unmatchedRating: fields.unmatchedRating } : {}),
+          });
+        },
+        { documents: [mention.documentId] },
+      );
     },
 
     claimFromArchive(archiveId) {

@@ -7,6 +7,7 @@ import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 async function workbench(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
@@ -21,23 +22,31 @@ describe('editing many annotations at once', () => {
       const refs = [first!, second!].flatMap((document) =>
         document.annotations.slice(0, 2).map((annotation) => ({ documentId: document.meta.id, annotationId: annotation.id })),
       );
-      const before = refs.map(({ documentId, annotationId }) =>
-        store.document(documentId)!.annotations.find((a) => a.id === annotationId)!,
+      const before = await Promise.all(
+        refs.map(async ({ documentId, annotationId }) =>
+          (await readDocument(store, documentId))!.annotations.find((a) => a.id === annotationId)!,
+        ),
       );
       const result = await service.updateAnnotations(refs, { status: 'refuted', speaker: 'Teresa Albescu', addTags: ['opinion'] });
       expect(result).toEqual({ ok: true, value: { annotations: 4 } });
       for (const [index, { documentId, annotationId }] of refs.entries()) {
-        const after = store.document(documentId)!.annotations.find((annotation) => annotation.id === annotationId)!;
+        const after = (await readDocument(store, documentId))!.annotations.find((annotation) => annotation.id === annotationId)!;
         expect(after).toMatchObject({ status: 'refuted', speaker: 'Teresa Albescu', note: before[index]!.note });
         expect(after.tags).toEqual([...new Set([...before[index]!.tags, 'opinion'])]);
       }
       const reopened = await FolderStore.open(store.dir);
-      expect(reopened.document(refs[3]!.documentId)!.annotations.find((a) => a.id === refs[3]!.annotationId)!.status).toBe('refuted');
+      expect((await readDocument(reopened, refs[3]!.documentId))!.annotations.find((a) => a.id === refs[3]!.annotationId)!.status).toBe(
+        'refuted',
+      );
       await reopened.close();
       expect(await service.undo()).toMatchObject({ ok: true, value: { label: 'Edit 4 annotations' } });
       // Undo is a change too: the annotations are as they were, one version on from the edit's.
       expect(
-        refs.map(({ documentId, annotationId }) => store.document(documentId)!.annotations.find((a) => a.id === annotationId)),
+        await Promise.all(
+          refs.map(async ({ documentId, annotationId }) =>
+            (await readDocument(store, documentId))!.annotations.find((a) => a.id === annotationId),
+          ),
+        ),
       ).toEqual(before.map((annotation) => ({ ...annotation, version: versionOf(annotation) + 2 })));
       await service.dispose();
     }));
@@ -50,12 +59,11 @@ describe('editing many annotations at once', () => {
       const document = store.documents[0]!;
       const refs = document.annotations.slice(0, 3).map((annotation) => ({ documentId: document.meta.id, annotationId: annotation.id }));
       expect(await service.updateAnnotations(refs, { speaker: 'mayor albescu' })).toMatchObject({ ok: true });
-      expect(
-        store
-          .document(document.meta.id)!
-          .annotations.slice(0, 3)
-          .map((annotation) => annotation.speaker),
-      ).toEqual(['Teresa Albescu', 'Teresa Albescu', 'Teresa Albescu']);
+      expect((await readDocument(store, document.meta.id))!.annotations.slice(0, 3).map((annotation) => annotation.speaker)).toEqual([
+        'Teresa Albescu',
+        'Teresa Albescu',
+        'Teresa Albescu',
+      ]);
       await service.dispose();
     }));
 
@@ -70,7 +78,7 @@ describe('editing many annotations at once', () => {
         error: { code: 'not-found' },
       });
       expect(await service.updateAnnotations([ref], { status: 'maybe' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-      expect(store.document(document.meta.id)!.annotations[0]).toEqual(document.annotations[0]);
+      expect((await readDocument(store, document.meta.id))!.annotations[0]).toEqual(document.annotations[0]);
       const status = document.annotations[0]!.status;
       expect(await service.updateAnnotations([ref, ref], { status })).toEqual({ ok: true, value: { annotations: 0 } });
       await service.dispose();

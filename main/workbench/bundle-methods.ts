@@ -127,7 +127,7 @@ export function bundleMethods(context: BundleContext): BundleMethods & { dispose
   return {
     exportBundle(jobId, request) {
       const unknown = [
-        ...(request.documents ?? []).filter((id) => store.document(id) === undefined).map((id) => `There is no document "${id}".`),
+        ...(request.documents ?? []).filter((id) => store.head(id) === undefined).map((id) => `There is no document "${id}".`),
         ...(request.tags ?? [])
           .filter((id) => !store.workspace.codebook.tags.some((tag) => tag.id === id))
           .map((id) => `There is no tag "${id}" in the codebook.`),

@@ -5,6 +5,7 @@ import type { DocumentsChange } from '../../core/contract/workbench-api.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { FolderStore } from '../store/folder-store.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 describe('updateDocumentsMeta', () => {
   it('saves every document’s details in one undo step; undo and redo take and give back all of them', () =>
@@ -24,18 +25,21 @@ describe('updateDocumentsMeta', () => {
       expect((await service.getHistory()).undoLabel).toBe('Edit details of 2 documents');
       // On disk too.
       const reopened = await FolderStore.open(store.dir);
-      expect(reopened.document(report.meta.id)?.meta).toMatchObject({
+      expect((await readDocument(reopened, report.meta.id))?.meta).toMatchObject({
         role: 'source',
         outlet: 'Kyiv Independent',
         publishedAt: '2023-06-06',
       });
 
       await service.undo();
-      expect(store.document(report.meta.id)?.meta).toEqual(report.meta);
-      expect(store.document(mayor.meta.id)?.meta).toEqual(mayor.meta);
-      expect((await FolderStore.open(store.dir)).document(mayor.meta.id)?.meta.sourceUrl).toBe(mayor.meta.sourceUrl);
+      expect((await readDocument(store, report.meta.id))?.meta).toEqual(report.meta);
+      expect((await readDocument(store, mayor.meta.id))?.meta).toEqual(mayor.meta);
+      expect((await readDocument(await FolderStore.open(store.dir), mayor.meta.id))?.meta.sourceUrl).toBe(mayor.meta.sourceUrl);
       await service.redo();
-      expect(store.document(mayor.meta.id)?.meta).toMatchObject({ title: 'Mayor, 14 August', sourceUrl: 'https://valmont.example/mayor' });
+      expect((await readDocument(store, mayor.meta.id))?.meta).toMatchObject({
+        title: 'Mayor, 14 August',
+        sourceUrl: 'https://valmont.example/mayor',
+      });
       subscription.dispose();
       await service.dispose();
     }));
@@ -47,8 +51,8 @@ describe('updateDocumentsMeta', () => {
       expect((await service.getHistory()).undoLabel).toBe(`Edit details of "${report.meta.title.slice(0, 40).replace(/\s+\S*$/u, '')}…"`);
       await service.updateDocumentMeta(report.meta.id, { outlet: 'Edited since' });
       await service.undo();
-      expect(store.document(report.meta.id)?.meta).toMatchObject({ role: report.meta.role, outlet: 'Edited since' });
-      expect(store.document(report.meta.id)?.annotations).toEqual(report.annotations);
+      expect((await readDocument(store, report.meta.id))?.meta).toMatchObject({ role: report.meta.role, outlet: 'Edited since' });
+      expect((await readDocument(store, report.meta.id))?.annotations).toEqual(report.annotations);
       await service.dispose();
     }));
 
@@ -62,7 +66,7 @@ describe('updateDocumentsMeta', () => {
       ]);
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid' } });
       expect(!result.ok && result.error.message).toMatch(/^"Statement by Mayor.*": URL \(an http or https address\)/);
-      expect(store.document(report.meta.id)?.meta.role).toBe(report.meta.role);
+      expect((await readDocument(store, report.meta.id))?.meta.role).toBe(report.meta.role);
       expect(await service.getHistory()).toEqual(before);
 
       expect(await service.updateDocumentsMeta([{ documentId: 'gone', patch: { role: 'source' } }])).toMatchObject({
@@ -102,7 +106,7 @@ describe('importText', () => {
       const { service, store } = await sampleWorkbench(dir);
       const outcome = await service.importText('', briefing, markdown ? { markdown } : undefined);
       if (outcome.status !== 'imported') throw new Error(JSON.stringify(outcome));
-      const document = store.document(outcome.documentId)!;
+      const document = (await readDocument(store, outcome.documentId))!;
       expect(document.text).toBe(text);
       expect(document.meta).toMatchObject({ format, title });
       expect(document.meta.markdown).toBe(mode);

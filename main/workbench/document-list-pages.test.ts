@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../core/model/document.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 type Service = Awaited<ReturnType<typeof sampleWorkbench>>['service'];
 
@@ -73,7 +74,7 @@ describe('the library in pages', () => {
   it('keeps documents imported at the same time under the same title in the order the workspace came to hold them', () =>
     withTempDir(async (dir) => {
       const { service, store, report } = await withDocuments(dir, 2);
-      const { journal: _journal, ...template } = store.document(report.meta.id)!;
+      const { journal: _journal, ...template } = (await readDocument(store, report.meta.id))!;
       const importedAt = new Date(Date.now() + 60_000).toISOString();
       // Put in an order that is not the ids' order: a bundle's documents can share a time and title.
       for (const id of ['tie-c', 'tie-a', 'tie-b'])

@@ -11,6 +11,7 @@ import type { DetailFields, DetailsEdit } from '../../core/history/history.ts';
 import { DocumentMeta, type DocumentSummary } from '../../core/model/document.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { DocumentHead, WorkspaceStore } from '../store/workspace-store.ts';
+import { withHeld } from '../store/document-holds.ts';
 import type { ChangeLog } from './change-log.ts';
 
 type DocumentMethods = Pick<
@@ -46,76 +47,89 @@ export function documentMethods(store: WorkspaceStore, changes: ChangeLog, docum
       );
     },
 
-    async getDocument(id, annotationLimit) {
-      const file = store.document(id);
-      if (file === undefined) return fail('not-found', `There is no document "${id}" in this workspace.`);
-      const { annotations, next } = annotationPage(file.annotations, undefined, annotationLimit ?? file.annotations.length);
-      const view = { meta: file.meta, text: file.text, annotations, structure: file.structure, annotationTotal: file.annotations.length };
-      return ok(next === undefined ? view : { ...view, nextAnnotations: next });
+    getDocument(id, annotationLimit) {
+      return withHeld(store, [id], async () => {
+        const file = store.document(id);
+        if (file === undefined) return fail('not-found', `There is no document "${id}" in this workspace.`);
+        const { annotations, next } = annotationPage(file.annotations, undefined, annotationLimit ?? file.annotations.length);
+        const view = { meta: file.meta, text: file.text, annotations, structure: file.structure, annotationTotal: file.annotations.length };
+        return ok(next === undefined ? view : { ...view, nextAnnotations: next });
+      });
     },
 
-    async getAnnotations(documentId, after, limit) {
-      const file = store.document(documentId);
-      if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
-      return ok(annotationPage(file.annotations, after, limit));
+    getAnnotations(documentId, after, limit) {
+      return withHeld(store, [documentId], async () => {
+        const file = store.document(documentId);
+        if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+        return ok(annotationPage(file.annotations, after, limit));
+      });
     },
 
     updateDocumentMeta(id, patch) {
       // Not an undo step, but in turn with those: it rewrites the whole file, so it must not read a
       // document that a change under way is about to rewrite (its annotations would be lost) or
       // remove (a deletion: it would bring the document back).
-      return changes.exclusive(async () => {
-        const document = store.document(id);
-        if (document === undefined) return fail('not-found', `There is no document "${id}" in this workspace.`);
-        const next = patched(document.meta, patch);
-        if (!next.ok) return next;
-        const written = await store.putDocument({ ...document, meta: next.value });
-        if (!written.ok) return written;
-        documentsChanged.fire({ changed: [id], removed: [] });
-        return ok(written.value.meta);
-      });
+      return changes.exclusive(
+        async () => {
+          const document = store.document(id);
+          if (document === undefined) return fail('not-found', `There is no document "${id}" in this workspace.`);
+          const next = patched(document.meta, patch);
+          if (!next.ok) return next;
+          const written = await store.putDocument({ ...document, meta: next.value });
+          if (!written.ok) return written;
+          documentsChanged.fire({ changed: [id], removed: [] });
+          return ok(written.value.meta);
+        },
+        { documents: [id] },
+      );
     },
 
     updateDocumentsMeta(edits) {
-      return changes.exclusive(async () => {
-        const details: DetailsEdit[] = [];
-        const seen = new Set<string>();
-        for (const { documentId, patch } of edits) {
-          const document = store.document(documentId);
-          if (document === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
-          if (seen.has(documentId)) return fail('invalid', `${quoted(document.meta.title)} is named twice.`);
-          seen.add(documentId);
-          const next = patched(document.meta, patch);
-          if (!next.ok) return fail('invalid', `${quoted(document.meta.title)}: ${next.error.message}`);
-          const edit = detailsEdit(documentId, document.meta, next.value);
-          if (edit !== undefined) details.push(edit);
-        }
-        if (details.length > 0) {
-          const only = details.length === 1 ? store.document(details[0]!.documentId) : undefined;
-          const label = only ? `Edit details of ${quoted(only.meta.title)}` : `Edit details of ${details.length} documents`;
-          const written = await changes.commit({ label, annotations: [], details });
-          if (!written.ok) return written;
-        }
-        return ok(edits.map(({ documentId }) => store.document(documentId)!.meta));
-      });
+      return changes.exclusive(
+        async () => {
+          const details: DetailsEdit[] = [];
+          const seen = new Set<string>();
+          for (const { documentId, patch } of edits) {
+            const document = store.document(documentId);
+            if (document === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+            if (seen.has(documentId)) return fail('invalid', `${quoted(document.meta.title)} is named twice.`);
+            seen.add(documentId);
+            const next = patched(document.meta, patch);
+            if (!next.ok) return fail('invalid', `${quoted(document.meta.title)}: ${next.error.message}`);
+            const edit = detailsEdit(documentId, document.meta, next.value);
+            if (edit !== undefined) details.push(edit);
+          }
+          if (details.length > 0) {
+            const only = details.length === 1 ? store.document(details[0]!.documentId) : undefined;
+            const label = only ? `Edit details of ${quoted(only.meta.title)}` : `Edit details of ${details.length} documents`;
+            const written = await changes.commit({ label, annotations: [], details });
+            if (!written.ok) return written;
+          }
+          return ok(edits.map(({ documentId }) => store.document(documentId)!.meta));
+        },
+        { documents: edits.map((edit) => edit.documentId) },
+      );
     },
 
     deleteDocument(documentId) {
-      return changes.exclusive(async () => {
-        const before = store.document(documentId);
-        if (before === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
-        const target = { documentId };
-        const { links, mentions } = dependentsOf(store.evidence, target);
-        const evidence = afterAnnotationsRemoved(store.evidence, target);
-        const written = await changes.commit({
-          label: `Delete document ${quoted(before.meta.title)}`,
-          annotations: [],
-          documents: [{ documentId, before, after: undefined }],
-          evidence,
-        });
-        if (!written.ok) return written;
-        return ok({ links: links.length, mentions: mentions.reduce((sum, { refs }) => sum + refs.length, 0) });
-      });
+      return changes.exclusive(
+        async () => {
+          const before = store.document(documentId);
+          if (before === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+          const target = { documentId };
+          const { links, mentions } = dependentsOf(store.evidence, target);
+          const evidence = afterAnnotationsRemoved(store.evidence, target);
+          const written = await changes.commit({
+            label: `Delete document ${quoted(before.meta.title)}`,
+            annotations: [],
+            documents: [{ documentId, before, after: undefined }],
+            evidence,
+          });
+          if (!written.ok) return written;
+          return ok({ links: links.length, mentions: mentions.reduce((sum, { refs }) => sum + refs.length, 0) });
+        },
+        { documents: [documentId] },
+      );
     },
   };
 }

@@ -51,13 +51,13 @@ describe('evidence when annotations go', () => {
       // The claim keeps its verdict and modified time: its evidence went, the analyst did not edit it.
       expect(store.evidence.claims[0]).toMatchObject({ verdict: before.claims[0]!.verdict, modified: before.claims[0]!.modified });
       const reopened = await FolderStore.open(store.dir);
-      expect(has(reservoir, reopened)).toBe(false);
+      expect(await has(reservoir, reopened)).toBe(false);
       expect(dangling(reopened.evidence, reopened)).toEqual([]);
       expect(seen).toEqual([store.evidence]);
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Delete annotation' });
 
       expect(await service.undo()).toEqual({ ok: true, value: { documentId: report.meta.id, label: 'Delete annotation' } });
-      expect(has(reservoir)).toBe(true);
+      expect(await has(reservoir)).toBe(true);
       expect(unversioned(store.evidence)).toEqual(unversioned(before));
       expect(unversioned((await FolderStore.open(store.dir)).evidence)).toEqual(unversioned(before));
       expect(unversioned(seen.at(-1))).toEqual(unversioned(before));
@@ -167,10 +167,10 @@ describe('the order of writes, and failures half-way', () => {
         ok: false,
         error: { code: 'write-failed' },
       });
-      expect(has(reservoir)).toBe(true);
+      expect(await has(reservoir)).toBe(true);
       expect(store.evidence).toEqual(before);
       const reopened = await FolderStore.open(store.dir);
-      expect(has(reservoir, reopened)).toBe(true);
+      expect(await has(reservoir, reopened)).toBe(true);
       expect(reopened.evidence).toEqual(before);
       expect(await service.getHistory()).toMatchObject({ canUndo: false });
       await rm(blocker, { recursive: true });

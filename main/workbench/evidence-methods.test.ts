@@ -4,6 +4,7 @@ import type { EvidenceData } from '../../core/model/evidence.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { FolderStore } from '../store/folder-store.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 const linkIds = (evidence: EvidenceData) => evidence.links.map((link) => link.id);
 
@@ -74,23 +75,25 @@ describe('links through the service', () => {
       if (!made.ok) return;
       const { link } = made.value;
       const reopened = await FolderStore.open(store.dir);
-      expect(has(link.from, reopened) && has(link.to, reopened)).toBe(true);
+      expect((await has(link.from, reopened)) && (await has(link.to, reopened))).toBe(true);
       expect(linkIds(reopened.evidence)).toContain(link.id);
 
       expect(await service.undo()).toEqual({ ok: true, value: { documentId: report.meta.id, label: 'Link: source of' } });
-      expect(has(link.from) || has(link.to) || linkIds(store.evidence).includes(link.id)).toBe(false);
+      expect((await has(link.from)) || (await has(link.to)) || linkIds(store.evidence).includes(link.id)).toBe(false);
       const undone = await FolderStore.open(store.dir);
-      expect(has(link.from, undone) || has(link.to, undone) || linkIds(undone.evidence).includes(link.id)).toBe(false);
+      expect((await has(link.from, undone)) || (await has(link.to, undone)) || linkIds(undone.evidence).includes(link.id)).toBe(false);
 
       await service.redo();
       expect(store.evidence.links.at(-1)).toEqual({ ...link, version: 2 });
       // Brought back by a new change: the next version (a window holding version 1 must not overwrite it).
       expect(made.value.created[0]!.version).toBe(1);
-      expect(store.document(report.meta.id)!.annotations.find((annotation) => annotation.id === link.from.annotationId)).toEqual({
+      expect(
+        (await readDocument(store, report.meta.id))!.annotations.find((annotation) => annotation.id === link.from.annotationId),
+      ).toEqual({
         ...made.value.created[0],
         version: 2,
       });
-      expect(has(link.to)).toBe(true);
+      expect(await has(link.to)).toBe(true);
       await service.dispose();
     }));
 
@@ -99,7 +102,7 @@ describe('links through the service', () => {
       const { service, store, report, mayor, ministry, ref, span } = await sampleWorkbench(dir);
       const reservoir = ref(report, 'the Lindell reservoir');
       const before = store.evidence;
-      const annotationCount = store.document(ministry.meta.id)!.annotations.length;
+      const annotationCount = (await readDocument(store, ministry.meta.id))!.annotations.length;
       // The sample links the report's reservoir figure to the mayor's ("source of") and the ministry's ("context").
       expect(await service.createLink({ relation: 'source-of', from: reservoir, to: ref(mayor, 'The Lindell reservoir') })).toMatchObject({
         ok: false,
@@ -127,7 +130,7 @@ describe('links through the service', () => {
         error: { code: 'invalid' },
       });
       expect(store.evidence).toEqual(before);
-      expect(store.document(ministry.meta.id)!.annotations).toHaveLength(annotationCount);
+      expect((await readDocument(store, ministry.meta.id))!.annotations).toHaveLength(annotationCount);
       expect(await service.getHistory()).toMatchObject({ canUndo: false });
       await service.dispose();
     }));

@@ -89,30 +89,33 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
     ...evidenceViews(store),
 
     createLink(input) {
-      return changes.exclusive(async () => {
-        const now = new Date().toISOString();
-        const made: AnnotationEdit[] = [];
-        const ends: AnnotationRef[] = [];
-        for (const end of [input.from, input.to]) {
-          const ref =
-            'start' in end ? annotateSpan(store, end, made, now) : ok({ documentId: end.documentId, annotationId: end.annotationId });
-          if (!ref.ok) return ref;
-          ends.push(ref.value);
-        }
-        const [from, to] = ends as [AnnotationRef, AnnotationRef];
-        const context = { id: randomUUID(), creator: authorName(store.workspace.settings), now, exists: existence(made) };
-        const linked = operations.createLink(
-          store.evidence,
-          { id: input.id, relation: input.relation, from, to, note: input.note },
-          context,
-        );
-        if (!linked.ok) return linked;
-        const { link, sameClaim, edits } = linked.value;
-        const created = made.flatMap((edit): Annotation[] => (edit.after ? [edit.after] : []));
-        const written = await commit(`Link: ${relationName(link.relation)}`, edits, { link, created, sameClaim }, made);
-        // The link as written, with its version.
-        return written.ok ? ok({ ...written.value, link: linkNamed(link.id) ?? link }) : written;
-      });
+      return changes.exclusive(
+        async () => {
+          const now = new Date().toISOString();
+          const made: AnnotationEdit[] = [];
+          const ends: AnnotationRef[] = [];
+          for (const end of [input.from, input.to]) {
+            const ref =
+              'start' in end ? annotateSpan(store, end, made, now) : ok({ documentId: end.documentId, annotationId: end.annotationId });
+            if (!ref.ok) return ref;
+            ends.push(ref.value);
+          }
+          const [from, to] = ends as [AnnotationRef, AnnotationRef];
+          const context = { id: randomUUID(), creator: authorName(store.workspace.settings), now, exists: existence(made) };
+          const linked = operations.createLink(
+            store.evidence,
+            { id: input.id, relation: input.relation, from, to, note: input.note },
+            context,
+          );
+          if (!linked.ok) return linked;
+          const { link, sameClaim, edits } = linked.value;
+          const created = made.flatMap((edit): Annotation[] => (edit.after ? [edit.after] : []));
+          const written = await commit(`Link: ${relationName(link.relation)}`, edits, { link, created, sameClaim }, made);
+          // The link as written, with its version.
+          return written.ok ? ok({ ...written.value, link: linkNamed(link.id) ?? link }) : written;
+        },
+        { documents: [input.from.documentId, input.to.documentId] },
+      );
     },
 
     updateLink(linkId, patch) {
@@ -142,17 +145,20 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
     },
 
     createClaim(input) {
-      return changes.exclusive(async () => {
-        const context = {
-          id: randomUUID(),
-          creator: authorName(store.workspace.settings),
-          now: new Date().toISOString(),
-          exists: existence(),
-        };
-        const created = operations.createClaim(store.evidence, input, context);
-        if (!created.ok) return created;
-        return commitClaim(`Create claim ${quoted(created.value.claim.statement)}`, created.value.edits, created.value.claim);
-      });
+      return changes.exclusive(
+        async () => {
+          const context = {
+            id: randomUUID(),
+            creator: authorName(store.workspace.settings),
+            now: new Date().toISOString(),
+            exists: existence(),
+          };
+          const created = operations.createClaim(store.evidence, input, context);
+          if (!created.ok) return created;
+          return commitClaim(`Create claim ${quoted(created.value.claim.statement)}`, created.value.edits, created.value.claim);
+        },
+        { documents: (input.mentions ?? []).map((ref) => ref.documentId) },
+      );
     },
 
     updateClaim(claimId, patch) {
@@ -180,13 +186,16 @@ export function evidenceMethods(store: WorkspaceStore, changes: ChangeLog): Evid
     },
 
     addMentions(claimId, refs) {
-      return changes.exclusive(async () => {
-        const now = new Date().toISOString();
-        const added = operations.addMentions(store.evidence, claimId, refs, { now, exists: existence() });
-        if (!added.ok) return added;
-        const { claim, edits } = added.value;
-        return commitClaim(`Add ${annotations(added.value.added.length)} to ${quoted(claim.statement)}`, edits, claim);
-      });
+      return changes.exclusive(
+        async () => {
+          const now = new Date().toISOString();
+          const added = operations.addMentions(store.evidence, claimId, refs, { now, exists: existence() });
+          if (!added.ok) return added;
+          const { claim, edits } = added.value;
+          return commitClaim(`Add ${annotations(added.value.added.length)} to ${quoted(claim.statement)}`, edits, claim);
+        },
+        { documents: refs.map((ref) => ref.documentId) },
+      );
     },
 
     removeMentions(claimId, refs) {

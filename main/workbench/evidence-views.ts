@@ -5,9 +5,10 @@ import { earlierQuote } from '../../core/annotations/review.ts';
 import { claimRows, mentionInfo, timelineOf, type MentionLookup } from '../../core/evidence/claims-view.ts';
 import { dependentsOf, linksOf } from '../../core/evidence/references.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
-import type { AnnotationRef } from '../../core/model/evidence.ts';
+import type { AnnotationRef, EvidenceData } from '../../core/model/evidence.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok } from '../../core/result.ts';
+import { withHeld } from '../store/document-holds.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 
 type EvidenceViews = Pick<WorkbenchApi, 'getEvidence' | 'getLinks' | 'listClaims' | 'getClaim' | 'getDependents'>;
@@ -21,43 +22,50 @@ export function evidenceViews(store: WorkspaceStore): EvidenceViews {
       return store.evidence;
     },
 
-    async getLinks(documentId) {
-      if (store.document(documentId) === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
-      const find = annotationFinder(store);
-      const ends = linksOf(store.evidence, documentId, (ref) => find(ref)?.annotation.target.start);
-      return ok(
-        ends.map(({ link, local, here, there }): LinkView => {
-          // Every write keeps links on existing annotations; a missing local end (a hand-edited
-          // file) is still listed, last, so the analyst can delete it.
-          const mine = find(here)?.annotation;
-          const other = find(there);
-          const title = store.document(there.documentId)?.meta.title ?? MISSING_DOCUMENT_TITLE;
-          const quote = other !== undefined && other.annotation.anchor.state !== 'orphaned' ? { quote: other.annotation.target.exact } : {};
-          const mineWas = mine && earlierQuote(mine);
-          const otherWas = other && earlierQuote(other.annotation);
-          return {
-            link,
-            local,
-            here: {
-              ...here,
-              quote: mine?.target.exact ?? '',
-              start: mine?.target.start ?? -1,
-              ...(mineWas === undefined ? {} : { was: mineWas }),
-            },
-            there: { ...there, title, ...quote, ...(otherWas === undefined ? {} : { was: otherWas }) },
-          };
-        }),
-      );
+    getLinks(documentId) {
+      return withHeld(store, [documentId, ...evidenceDocuments(store.evidence)], async () => {
+        if (store.document(documentId) === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+        const find = annotationFinder(store);
+        const ends = linksOf(store.evidence, documentId, (ref) => find(ref)?.annotation.target.start);
+        return ok(
+          ends.map(({ link, local, here, there }): LinkView => {
+            // Every write keeps links on existing annotations; a missing local end (a hand-edited
+            // file) is still listed, last, so the analyst can delete it.
+            const mine = find(here)?.annotation;
+            const other = find(there);
+            const title = store.document(there.documentId)?.meta.title ?? MISSING_DOCUMENT_TITLE;
+            const quote =
+              other !== undefined && other.annotation.anchor.state !== 'orphaned' ? { quote: other.annotation.target.exact } : {};
+            const mineWas = mine && earlierQuote(mine);
+            const otherWas = other && earlierQuote(other.annotation);
+            return {
+              link,
+              local,
+              here: {
+                ...here,
+                quote: mine?.target.exact ?? '',
+                start: mine?.target.start ?? -1,
+                ...(mineWas === undefined ? {} : { was: mineWas }),
+              },
+              there: { ...there, title, ...quote, ...(otherWas === undefined ? {} : { was: otherWas }) },
+            };
+          }),
+        );
+      });
     },
 
-    async listClaims() {
-      return claimRows(store.evidence, mentionLookup(store));
+    listClaims() {
+      return withHeld(store, evidenceDocuments(store.evidence), async () => {
+        return claimRows(store.evidence, mentionLookup(store));
+      });
     },
 
-    async getClaim(claimId) {
-      const claim = store.evidence.claims.find((candidate) => candidate.id === claimId);
-      if (claim === undefined) return fail('not-found', 'That claim is no longer in the workspace.');
-      return ok({ claim, appearances: timelineOf(claim, mentionLookup(store)) });
+    getClaim(claimId) {
+      return withHeld(store, evidenceDocuments(store.evidence), async () => {
+        const claim = store.evidence.claims.find((candidate) => candidate.id === claimId);
+        if (claim === undefined) return fail('not-found', 'That claim is no longer in the workspace.');
+        return ok({ claim, appearances: timelineOf(claim, mentionLookup(store)) });
+      });
     },
 
     async getDependents(target) {
@@ -96,4 +104,16 @@ function mentionLookup(store: WorkspaceStore): MentionLookup {
     const found = find(ref);
     return found && mentionInfo(found.document, found.annotation);
   };
+}
+
+/**
+ * Every document the links and claims point into: what the views above hold to read their ends and
+ * mentions. The design (docs/design/on-demand-store.md §2.1) replaces this with `readAnnotations`,
+ * one query for the annotations named, before documents can be evicted.
+ */
+export function evidenceDocuments(evidence: EvidenceData): Set<string> {
+  const ids = new Set<string>();
+  for (const link of evidence.links) ids.add(link.from.documentId).add(link.to.documentId);
+  for (const claim of evidence.claims) for (const mention of claim.mentions) ids.add(mention.documentId);
+  return ids;
 }

@@ -12,6 +12,7 @@ import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 interface Exported {
   readonly type: string;
@@ -33,7 +34,7 @@ describe('exportAnnotations (W3C Web Annotation)', () => {
         // An annotation after astral characters: its position in code points differs from UTF-16.
         const pasted = await service.importText('Astral', '😀🇺🇦 The mayor said taxes will not rise.');
         if (pasted.status !== 'imported') throw new Error('the pasted text was not imported');
-        const astral = store.document(pasted.documentId)!;
+        const astral = (await readDocument(store, pasted.documentId))!;
         const quote = 'taxes will not rise';
         const start = astral.text.indexOf(quote);
         expect((await service.createAnnotation(astral.meta.id, { start, end: start + quote.length, tags: ['statistic'] })).ok).toBe(true);

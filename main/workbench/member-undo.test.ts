@@ -8,6 +8,7 @@ import { runAs, type Actor } from '../team/actor.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 const ana: Actor = { userId: 'u-ana', name: 'Ana', role: 'analyst' };
 const ben: Actor = { userId: 'u-ben', name: 'Ben', role: 'reviewer' };
@@ -16,7 +17,7 @@ async function workbench(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
   const service = createWorkbenchService(store, { extractors: EXTRACTORS });
   const documentId = store.documents[0]!.meta.id;
-  const ids = () => new Set(store.document(documentId)!.annotations.map((annotation) => annotation.id));
+  const ids = async () => new Set((await readDocument(store, documentId))!.annotations.map((annotation) => annotation.id));
   const mark = (who: Actor, start: number) =>
     runAs(who, async () => {
       const made = await service.createAnnotation(documentId, { start, end: start + 4, tags: ['statistic'] });
@@ -34,14 +35,14 @@ describe('undo on a team server', () => {
       const bens = await mark(ben, 10);
       const undone = await runAs(ana, () => service.undo());
       expect(undone.ok).toBe(true);
-      expect(ids().has(anas.id)).toBe(false);
-      expect(ids().has(bens.id)).toBe(true);
+      expect((await ids()).has(anas.id)).toBe(false);
+      expect((await ids()).has(bens.id)).toBe(true);
       // Ben's own step is still his to undo; Ana has nothing more.
       expect((await runAs(ana, () => service.getHistory())).canUndo).toBe(false);
       expect((await runAs(ben, () => service.getHistory())).canUndo).toBe(true);
       expect((await runAs(ana, () => service.undo())).ok).toBe(false);
       expect((await runAs(ana, () => service.redo())).ok).toBe(true);
-      expect(ids().has(anas.id)).toBe(true);
+      expect((await ids()).has(anas.id)).toBe(true);
       await service.dispose();
     }));
 
@@ -57,13 +58,13 @@ describe('undo on a team server', () => {
         expect(undone.error.code).toBe('conflict');
         expect(undone.error.message).toMatch(/^Undo would overwrite “.+”: it was changed by someone else since\.$/);
       }
-      const now = store.document(documentId)!.annotations.find((annotation) => annotation.id === anas.id);
+      const now = (await readDocument(store, documentId))!.annotations.find((annotation) => annotation.id === anas.id);
       expect(now?.note).toBe("Ben's check");
       expect((await runAs(ana, () => service.getHistory())).canUndo).toBe(true);
       // Ben undoes his edit: Ana's step applies again, and her undo goes through.
       expect((await runAs(ben, () => service.undo())).ok).toBe(true);
       expect((await runAs(ana, () => service.undo())).ok).toBe(true);
-      expect(store.document(documentId)!.annotations.some((annotation) => annotation.id === anas.id)).toBe(false);
+      expect((await readDocument(store, documentId))!.annotations.some((annotation) => annotation.id === anas.id)).toBe(false);
       await service.dispose();
     }));
 });

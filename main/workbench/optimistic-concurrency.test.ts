@@ -11,13 +11,15 @@ import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 async function workbench(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
   const service = createWorkbenchService(store, { extractors: EXTRACTORS });
   const report = store.documents[0]!;
   const documentId = report.meta.id;
-  const stored = (annotationId: string) => store.document(documentId)!.annotations.find((annotation) => annotation.id === annotationId);
+  const stored = async (annotationId: string) =>
+    (await readDocument(store, documentId))!.annotations.find((annotation) => annotation.id === annotationId);
   return { service, store, documentId, annotation: report.annotations[0]!, stored };
 }
 
@@ -43,15 +45,15 @@ describe('two people editing one annotation', () => {
           const loser = lost[0]!.ok ? undefined : lost[0]!.error;
           // The loser is told what the winner wrote ("theirs"), and nothing of its own was written.
           expect(loser).toMatchObject({ code: 'conflict', current: winner });
-          expect(stored(id)).toEqual(winner);
+          expect(await stored(id)).toEqual(winner);
           expect(winner!.version, `race ${race}`).toBe(version + 1);
           version = winner!.version!;
         }
         // Every winner is on disk, not only in memory.
         await service.dispose();
         const reopened = await FolderStore.open(store.dir);
-        expect(reopened.document(documentId)!.annotations.find((candidate) => candidate.id === id)).toEqual(stored(id));
-        expect(versionOf(stored(id)!)).toBe(versionOf(annotation) + 1000);
+        expect((await readDocument(reopened, documentId))!.annotations.find((candidate) => candidate.id === id)).toEqual(await stored(id));
+        expect(versionOf((await stored(id))!)).toBe(versionOf(annotation) + 1000);
         await reopened.close();
       }),
     120_000,
@@ -67,9 +69,9 @@ describe('two people editing one annotation', () => {
       const mine = await service.updateAnnotation(documentId, annotation.id, { note: 'Mine.', baseVersion: base });
       expect(mine).toEqual({
         ok: false,
-        error: { code: 'conflict', message: expect.stringMatching(/changed this annotation/), current: stored(annotation.id) },
+        error: { code: 'conflict', message: expect.stringMatching(/changed this annotation/), current: await stored(annotation.id) },
       });
-      expect(stored(annotation.id)!.note).toBe('Theirs.');
+      expect((await stored(annotation.id))!.note).toBe('Theirs.');
       // Nothing happened: no undo step for it.
       expect(await service.getHistory()).toEqual(history);
       // Keep mine: sent again from their version, it is written.
@@ -88,12 +90,12 @@ describe('two people editing one annotation', () => {
   it('keeps an annotation changed since the deleting window saw it, and a bulk edit refuses them all', () =>
     withTempDir(async (dir) => {
       const { service, store, documentId, annotation, stored } = await workbench(dir);
-      const other = store.document(documentId)!.annotations[1]!;
+      const other = (await readDocument(store, documentId))!.annotations[1]!;
       const base = versionOf(annotation);
       await service.updateAnnotation(documentId, annotation.id, { note: 'Changed first.' });
       const deleted = await service.deleteAnnotation(documentId, annotation.id, { baseVersion: base });
       expect(deleted).toMatchObject({ ok: false, error: { code: 'conflict', current: { id: annotation.id, note: 'Changed first.' } } });
-      expect(stored(annotation.id)).toBeDefined();
+      expect(await stored(annotation.id)).toBeDefined();
 
       const refs = [
         { documentId, annotationId: annotation.id, baseVersion: base },
@@ -104,7 +106,7 @@ describe('two people editing one annotation', () => {
         ok: false,
         error: { code: 'conflict', current: [{ documentId, annotation: { id: annotation.id, note: 'Changed first.' } }] },
       });
-      expect(stored(other.id)).toEqual(other);
+      expect(await stored(other.id)).toEqual(other);
       expect(await service.updateAnnotations([{ ...refs[0]!, baseVersion: base + 1 }, refs[1]!], { status: 'refuted' })).toEqual({
         ok: true,
         value: { annotations: 2 },
@@ -120,29 +122,29 @@ describe('two people editing one annotation', () => {
     withTempDir(async (dir) => {
       const { service, store, documentId, annotation, stored } = await workbench(dir);
       const versions = [versionOf(annotation)];
-      const seen = () => versions.push(stored(annotation.id)!.version!);
+      const seen = async () => versions.push((await stored(annotation.id))!.version!);
       await service.updateAnnotation(documentId, annotation.id, { note: 'One.' });
-      seen();
+      await seen();
       await service.undo();
-      seen();
+      await seen();
       await service.redo();
-      seen();
+      await seen();
       expect(versions).toEqual([versions[0], versions[0]! + 1, versions[0]! + 2, versions[0]! + 3]);
-      expect(stored(annotation.id)!.note).toBe('One.');
+      expect((await stored(annotation.id))!.note).toBe('One.');
       // Made from the version before the undo: the same words, but someone's undo and redo came between.
       const late = await service.updateAnnotation(documentId, annotation.id, { note: 'Two.', baseVersion: versions[1] });
       expect(late).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
       // A new annotation starts at 1; deleted and brought back by undo it moves on.
       const text = 'The city council will meet on Friday';
-      const start = store.document(documentId)!.text.indexOf(text);
+      const start = (await readDocument(store, documentId))!.text.indexOf(text);
       const created = await service.createAnnotation(documentId, { start, end: start + text.length, tags: [] });
       expect(created).toMatchObject({ ok: true, value: { version: 1 } });
       if (!created.ok) return;
       const made = created.value;
       await service.deleteAnnotation(documentId, made.id, { baseVersion: 1 });
       await service.undo();
-      expect(stored(made.id)!.version).toBe(2);
+      expect((await stored(made.id))!.version).toBe(2);
       await service.dispose();
     }));
 

@@ -6,6 +6,7 @@ import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { FolderStore } from '../store/folder-store.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 describe('claims saved in a burst', () => {
   it('are made one after another but go to disk side by side', () =>
@@ -48,18 +49,20 @@ describe('claims saved in a burst', () => {
       const results = await Promise.all(saves);
       expect(results.every((result) => result.ok)).toBe(true);
       const notes = (source: WorkspaceStore) =>
-        targets.map(
-          ({ documentId, annotationId }) =>
-            source.document(documentId)!.annotations.find((annotation) => annotation.id === annotationId)!.note,
+        Promise.all(
+          targets.map(
+            async ({ documentId, annotationId }) =>
+              (await readDocument(source, documentId))!.annotations.find((annotation) => annotation.id === annotationId)!.note,
+          ),
         );
       const expected = targets.map((_, index) => `edit ${index + targets.length}`);
-      expect(notes(store)).toEqual(expected);
-      expect(notes(await FolderStore.open(store.dir))).toEqual(expected);
+      expect(await notes(store)).toEqual(expected);
+      expect(await notes(await FolderStore.open(store.dir))).toEqual(expected);
 
       // The last asked for is the first undone: each undo puts back the edit before it.
       for (let index = saves.length - 1; index >= targets.length; index--) expect((await service.undo()).ok).toBe(true);
-      expect(notes(store)).toEqual(targets.map((_, index) => `edit ${index}`));
-      expect(notes(await FolderStore.open(store.dir))).toEqual(targets.map((_, index) => `edit ${index}`));
+      expect(await notes(store)).toEqual(targets.map((_, index) => `edit ${index}`));
+      expect(await notes(await FolderStore.open(store.dir))).toEqual(targets.map((_, index) => `edit ${index}`));
       await service.dispose();
     }));
 

@@ -9,6 +9,7 @@ import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 /** The sample with a new version of the mayor's statement: one claim fuzzy (below review), one orphaned. */
 async function reviewed(dir: string) {
@@ -35,9 +36,9 @@ async function reviewed(dir: string) {
     ],
     { extractors: EXTRACTORS },
   );
-  const current = () => store.document(statement.meta.id)!;
-  const byQuote = (start: string) =>
-    current().annotations.find((annotation) => (annotation.anchor.previousQuote ?? annotation.target.exact).startsWith(start))!;
+  const current = async () => (await readDocument(store, statement.meta.id))!;
+  const byQuote = async (start: string) =>
+    (await current()).annotations.find((annotation) => (annotation.anchor.previousQuote ?? annotation.target.exact).startsWith(start))!;
   return { service, store, documentId: statement.meta.id, current, byQuote };
 }
 
@@ -45,38 +46,43 @@ describe('reviewing claims a new version left in doubt', () => {
   it('re-pins an orphan to the selected text, and undo makes it an orphan again', () =>
     withTempDir(async (dir) => {
       const { service, store, documentId, current, byQuote } = await reviewed(dir);
-      const orphan = byQuote('cut water losses by almost half');
+      const orphan = await byQuote('cut water losses by almost half');
       expect(orphan.anchor.state).toBe('orphaned');
       expect(await service.reviewAnchor(documentId, orphan.id, { kind: 'accept' })).toMatchObject({
         ok: false,
         error: { code: 'invalid', message: /no span to accept/ },
       });
 
-      const start = current().text.indexOf('reduced leaks');
+      const start = (await current()).text.indexOf('reduced leaks');
       const repinned = await service.reviewAnchor(documentId, orphan.id, { kind: 'repin', start, end: start + 'reduced leaks'.length });
       expect(repinned).toMatchObject({
         ok: true,
         value: {
           target: { exact: 'reduced leaks' },
-          anchor: { state: 'moved', confidence: 1, previousQuote: 'cut water losses by almost half', textHash: current().meta.textHash },
+          anchor: {
+            state: 'moved',
+            confidence: 1,
+            previousQuote: 'cut water losses by almost half',
+            textHash: (await current()).meta.textHash,
+          },
         },
       });
       // On disk, valid (the quote is where the target says).
       const reopened = await FolderStore.open(store.dir);
       expect(reopened.problems).toEqual([]);
-      expect(reopened.document(documentId)!.annotations.find((annotation) => annotation.id === orphan.id)!.target.exact).toBe(
+      expect((await readDocument(reopened, documentId))!.annotations.find((annotation) => annotation.id === orphan.id)!.target.exact).toBe(
         'reduced leaks',
       );
 
       expect(await service.undo()).toMatchObject({ ok: true, value: { label: 'Re-pin annotation', documentId } });
-      expect(byQuote('cut water losses by almost half').anchor.state).toBe('orphaned');
+      expect((await byQuote('cut water losses by almost half')).anchor.state).toBe('orphaned');
       await service.dispose();
     }));
 
   it('accepts the proposed span of an approximate match, which then leaves the queue', () =>
     withTempDir(async (dir) => {
       const { service, documentId, byQuote } = await reviewed(dir);
-      const fuzzy = byQuote('If we do nothing');
+      const fuzzy = await byQuote('If we do nothing');
       expect(fuzzy.anchor).toMatchObject({ state: 'fuzzy' });
       expect(fuzzy.anchor.confidence).toBeLessThan(0.9);
       const accepted = await service.reviewAnchor(documentId, fuzzy.id, { kind: 'accept' });
@@ -96,7 +102,7 @@ describe('reviewing claims a new version left in doubt', () => {
   ])('refuses a re-pin to %j', (decision, message) =>
     withTempDir(async (dir) => {
       const { service, documentId, byQuote } = await reviewed(dir);
-      const orphan = byQuote('cut water losses by almost half');
+      const orphan = await byQuote('cut water losses by almost half');
       expect(await service.reviewAnchor(documentId, orphan.id, decision)).toMatchObject({ ok: false, error: { code: 'invalid', message } });
       expect(await service.reviewAnchor(documentId, 'no-such-claim', { kind: 'accept' })).toMatchObject({
         ok: false,

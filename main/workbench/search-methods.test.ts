@@ -18,6 +18,7 @@ import { INDEX_FILE } from '../search/search-index.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { openWorkbench } from './open-workbench.ts';
 import { createWorkbenchService, type WorkbenchHost } from './workbench-service.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 const open = (dir: string) =>
   openWorkbench(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR, service: { extractors: EXTRACTORS, indexOnOpen: true } });
@@ -358,7 +359,7 @@ describe('the index at opening', () => {
 
       // Stale: the workspace changed while the index was not watching (a store opened on its own).
       const store = await FolderStore.open(path.join(dir, 'ws'));
-      const document = store.document(created.documentId)!;
+      const document = (await readDocument(store, created.documentId))!;
       expect((await store.putDocument({ ...document, meta: { ...document.meta, role: 'source' } })).ok).toBe(true);
       await store.close();
       const stale = await reopen(dir);

@@ -17,6 +17,7 @@ import type { SearchHit, SearchStatus } from '../../core/search/search-types.ts'
 import { annotationsAt } from '../../core/search/hit-annotations.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import { coveredBy, planTagOccurrences } from '../../core/search/tag-occurrences.ts';
+import { withHeld } from '../store/document-holds.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { WorkspaceSearch } from '../search/workspace-search.ts';
 import type { PgWorkspaceStore } from '../team/pg-store.ts';
@@ -69,10 +70,15 @@ export function searchMethods(
         return { ok: true, value: { counts: { documents: 0, hits: 0, exact: true }, groups: [], status: search.status } };
       const results = await search.search(query, rest);
       // A hit on the text is labelled with the annotations it lies in or overlaps (the words may be annotated already).
-      const groups = results.groups.map((group) => {
-        const annotations = store.document(group.documentId)?.annotations ?? [];
-        return annotations.length === 0 ? group : { ...group, hits: group.hits.map((hit) => withAnnotations(hit, annotations)) };
-      });
+      const groups = await withHeld(
+        store,
+        results.groups.map((group) => group.documentId),
+        () =>
+          results.groups.map((group) => {
+            const annotations = store.document(group.documentId)?.annotations ?? [];
+            return annotations.length === 0 ? group : { ...group, hits: group.hits.map((hit) => withAnnotations(hit, annotations)) };
+          }),
+      );
       return { ok: true, value: { ...results, groups, status: search.status } };
     },
     async findOccurrences(text, options = {}) {
@@ -87,7 +93,10 @@ export function searchMethods(
       });
       const occurrences: Occurrence[] = [];
       for (const group of results.groups) {
-        const targets = (store.document(group.documentId)?.annotations ?? []).map((annotation) => annotation.target);
+        // One document held at a time: the results can name up to MAX_OCCURRENCES documents.
+        const targets = await withHeld(store, [group.documentId], () =>
+          (store.document(group.documentId)?.annotations ?? []).map((annotation) => annotation.target),
+        );
         for (const { documentId, start, end, snippet, annotationId } of group.hits) {
           // Words found in the text only: a document matched by its details has no place to tag.
           if (annotationId !== undefined || end <= start) continue;
@@ -100,41 +109,44 @@ export function searchMethods(
       });
     },
     tagOccurrences(spans, fields) {
-      return changes.exclusive(async () => {
-        const byDocument: Record<string, { start: number; end: number }[]> = {};
-        for (const { documentId, start, end } of spans) (byDocument[documentId] ??= []).push({ start, end });
-        const plan = planTagOccurrences(byDocument, (documentId) => store.document(documentId)?.annotations ?? [], true);
-        const now = new Date().toISOString();
-        const { tags, status, speaker } = fields;
-        const input = {
-          tags,
-          ...(status === undefined ? {} : { status }),
-          ...(speaker === undefined ? {} : { speaker: canonicalSpeaker(store.workspace.codebook, speaker) }),
-        };
-        const edits: AnnotationEdit[] = [];
-        for (const { documentId, start, end } of plan.spans) {
-          const file = store.document(documentId);
-          if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace: nothing was tagged.`);
-          const created = newAnnotation(
-            file.text,
-            { ...input, start, end },
-            {
-              id: randomUUID(),
-              creator: authorName(store.workspace.settings),
-              now,
-              vocabulary: vocabularyOf(store.workspace),
-              textHash: file.meta.textHash,
-            },
-          );
-          if (!created.ok) return fail(created.error.code, `${file.meta.title}: ${created.error.message} Nothing was tagged.`);
-          edits.push({ documentId, annotationId: created.value.id, before: undefined, after: created.value });
-        }
-        if (edits.length === 0) return fail('invalid', 'Choose at least one occurrence to tag.');
-        const names = new Map(store.workspace.codebook.tags.map((tag) => [tag.id, tag.name]));
-        const label = `Tag ${edits.length} occurrence${edits.length === 1 ? '' : 's'} as ${tags.map((tag) => names.get(tag) ?? tag).join(', ')}`;
-        const written = await changes.commit({ label, annotations: edits });
-        return written.ok ? ok({ annotations: edits.length, documents: plan.documentCount }) : written;
-      });
+      return changes.exclusive(
+        async () => {
+          const byDocument: Record<string, { start: number; end: number }[]> = {};
+          for (const { documentId, start, end } of spans) (byDocument[documentId] ??= []).push({ start, end });
+          const plan = planTagOccurrences(byDocument, (documentId) => store.document(documentId)?.annotations ?? [], true);
+          const now = new Date().toISOString();
+          const { tags, status, speaker } = fields;
+          const input = {
+            tags,
+            ...(status === undefined ? {} : { status }),
+            ...(speaker === undefined ? {} : { speaker: canonicalSpeaker(store.workspace.codebook, speaker) }),
+          };
+          const edits: AnnotationEdit[] = [];
+          for (const { documentId, start, end } of plan.spans) {
+            const file = store.document(documentId);
+            if (file === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace: nothing was tagged.`);
+            const created = newAnnotation(
+              file.text,
+              { ...input, start, end },
+              {
+                id: randomUUID(),
+                creator: authorName(store.workspace.settings),
+                now,
+                vocabulary: vocabularyOf(store.workspace),
+                textHash: file.meta.textHash,
+              },
+            );
+            if (!created.ok) return fail(created.error.code, `${file.meta.title}: ${created.error.message} Nothing was tagged.`);
+            edits.push({ documentId, annotationId: created.value.id, before: undefined, after: created.value });
+          }
+          if (edits.length === 0) return fail('invalid', 'Choose at least one occurrence to tag.');
+          const names = new Map(store.workspace.codebook.tags.map((tag) => [tag.id, tag.name]));
+          const label = `Tag ${edits.length} occurrence${edits.length === 1 ? '' : 's'} as ${tags.map((tag) => names.get(tag) ?? tag).join(', ')}`;
+          const written = await changes.commit({ label, annotations: edits });
+          return written.ok ? ok({ annotations: edits.length, documents: plan.documentCount }) : written;
+        },
+        { documents: spans.map((span) => span.documentId) },
+      );
     },
     async getSearchStatus() {
       await search.start().catch(() => undefined);

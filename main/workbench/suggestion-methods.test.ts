@@ -7,6 +7,7 @@ import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 const TEXT = [
   'Mayor Elena Ortiz said the reservoir holds 40 percent of its usual volume.',
@@ -95,14 +96,14 @@ describe('claim suggestions through the service', () => {
       });
       if (!accepted.ok) return;
       expect(accepted.value[0]!.note).toMatch(/^Suggested by Claimbench \(quote\): .+ Accepted by Dana Analyst\.$/);
-      expect(store.document(documentId)!.annotations).toHaveLength(2);
+      expect((await readDocument(store, documentId))!.annotations).toHaveLength(2);
       expect(await service.getHistory()).toMatchObject({ undoLabel: 'Accept 2 suggestions' });
 
       const reopened = await FolderStore.open(store.dir);
-      expect(reopened.document(documentId)!.annotations).toHaveLength(2);
+      expect((await readDocument(reopened, documentId))!.annotations).toHaveLength(2);
       await reopened.close();
       await service.undo();
-      expect(store.document(documentId)!.annotations).toHaveLength(0);
+      expect((await readDocument(store, documentId))!.annotations).toHaveLength(0);
 
       expect(await service.acceptSuggestions(documentId, [{ id: 'quote:0-1', tags: [] }])).toMatchObject({
         ok: false,
@@ -131,7 +132,7 @@ describe('claim suggestions through the service', () => {
 
       // On disk: a service on the reopened workspace does not propose it either.
       const reopened = await FolderStore.open(store.dir);
-      expect(reopened.document(documentId)!.meta.rejectedSuggestions).toEqual([
+      expect((await readDocument(reopened, documentId))!.meta.rejectedSuggestions).toEqual([
         { textHash: found.value.textHash, kind: 'quote', start: quote.start, end: quote.end, text: quote.text },
       ]);
       const next = createWorkbenchService(reopened, { extractors: EXTRACTORS });
@@ -164,7 +165,7 @@ describe('claim suggestions through the service', () => {
       expect(texts).not.toContain(`quote:${quote.text}`);
       expect(after.value.suggestions.some((s) => s.kind === 'attributed' && s.text.startsWith('the reservoir holds a third'))).toBe(true);
       expect(after.value.rejected).toBe(1);
-      expect(store.document(documentId)!.meta.rejectedSuggestions).toHaveLength(3);
+      expect((await readDocument(store, documentId))!.meta.rejectedSuggestions).toHaveLength(3);
       await service.dispose();
     }));
 

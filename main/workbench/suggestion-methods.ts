@@ -14,6 +14,7 @@ import type { Annotation } from '../../core/model/annotation.ts';
 import { DocumentMeta, type RejectedSuggestion } from '../../core/model/document.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { Suggestion } from '../../core/suggest/types.ts';
+import { withHeld } from '../store/document-holds.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import type { ChangeLog } from './change-log.ts';
 import { AnalysisCancelled, SuggestQueue, type SuggestQueueOptions } from './suggest-queue.ts';
@@ -60,27 +61,29 @@ export function suggestionMethods(
 
   /** The document's suggestions now (those that start in `range`, when it is given). */
   const current = async (documentId: string, range?: SuggestionRange): Promise<Result<DocumentSuggestions, 'not-found' | 'cancelled'>> => {
-    const file = store.document(documentId);
-    if (file === undefined) return gone(documentId);
-    const { textHash } = file.meta;
-    const all = await analyse(documentId, textHash, file.text);
-    if (!all.ok) return all;
-    // Read again: annotations or rejections may have changed while it was analysed.
-    const now = store.document(documentId);
-    if (now === undefined) return gone(documentId);
-    if (now.meta.textHash !== textHash) return current(documentId, range);
-    const rejected = now.meta.rejectedSuggestions ?? [];
-    const spans = now.annotations.map((annotation) => annotation.target);
-    const suggestions: DocumentSuggestion[] = [];
-    let asked = 0;
-    for (const suggestion of all.value) {
-      if (range !== undefined && (suggestion.start < range.start || suggestion.start >= range.end)) continue;
-      asked++;
-      if (isRejected(suggestion, textHash, rejected)) continue;
-      const marked = spans.some((span) => span.start < suggestion.end && span.end > suggestion.start);
-      suggestions.push({ ...suggestion, id: suggestionId(suggestion), marked });
-    }
-    return ok({ documentId, textHash, suggestions, rejected: asked - suggestions.length });
+    return withHeld(store, [documentId], async () => {
+      const file = store.document(documentId);
+      if (file === undefined) return gone(documentId);
+      const { textHash } = file.meta;
+      const all = await analyse(documentId, textHash, file.text);
+      if (!all.ok) return all;
+      // Read again: annotations or rejections may have changed while it was analysed.
+      const now = store.document(documentId);
+      if (now === undefined) return gone(documentId);
+      if (now.meta.textHash !== textHash) return current(documentId, range);
+      const rejected = now.meta.rejectedSuggestions ?? [];
+      const spans = now.annotations.map((annotation) => annotation.target);
+      const suggestions: DocumentSuggestion[] = [];
+      let asked = 0;
+      for (const suggestion of all.value) {
+        if (range !== undefined && (suggestion.start < range.start || suggestion.start >= range.end)) continue;
+        asked++;
+        if (isRejected(suggestion, textHash, rejected)) continue;
+        const marked = spans.some((span) => span.start < suggestion.end && span.end > suggestion.start);
+        suggestions.push({ ...suggestion, id: suggestionId(suggestion), marked });
+      }
+      return ok({ documentId, textHash, suggestions, rejected: asked - suggestions.length });
+    });
   };
 
   return {
@@ -94,71 +97,79 @@ export function suggestionMethods(
       const chosen = choices.map((choice) => ({ choice, suggestion: byId.get(choice.id) }));
       const missing = chosen.find((entry) => entry.suggestion === undefined);
       if (missing !== undefined) return fail('invalid', `There is no suggestion "${missing.choice.id}" in this version of the document.`);
-      return changes.exclusive(async () => {
-        const file = store.document(documentId);
-        if (file === undefined) return gone(documentId);
-        if (file.meta.textHash !== found.textHash) return fail('invalid', 'The document changed: ask for its suggestions again.');
-        const { settings, codebook } = store.workspace;
-        const accepter = authorName(settings);
-        const now = new Date().toISOString();
-        const created: Annotation[] = [];
-        for (const { choice, suggestion } of chosen) {
-          const { start, end, kind, reason, speaker, outlet } = suggestion!;
-          const made = newAnnotation(
-            file.text,
-            {
-              start,
-              end,
-              tags: choice.tags,
-              speaker: speaker === undefined ? '' : canonicalSpeaker(codebook, speaker),
-              outlet: outlet ?? '',
-              note: suggestedNote(kind, reason, accepter),
-            },
-            { id: randomUUID(), creator: accepter, now, vocabulary: vocabularyOf(store.workspace), textHash: file.meta.textHash },
-          );
-          if (!made.ok) return made;
-          created.push(made.value);
-        }
-        const edits: AnnotationEdit[] = created.map((annotation) => ({
-          documentId,
-          annotationId: annotation.id,
-          before: undefined,
-          after: annotation,
-        }));
-        const written = await changes.commit({
-          label: created.length === 1 ? 'Accept a suggestion' : `Accept ${created.length} suggestions`,
-          annotations: edits,
-        });
-        return written.ok ? ok(created) : written;
-      });
+      return changes.exclusive(
+        async () => {
+          const file = store.document(documentId);
+          if (file === undefined) return gone(documentId);
+          if (file.meta.textHash !== found.textHash) return fail('invalid', 'The document changed: ask for its suggestions again.');
+          const { settings, codebook } = store.workspace;
+          const accepter = authorName(settings);
+          const now = new Date().toISOString();
+          const created: Annotation[] = [];
+          for (const { choice, suggestion } of chosen) {
+            const { start, end, kind, reason, speaker, outlet } = suggestion!;
+            const made = newAnnotation(
+              file.text,
+              {
+                start,
+                end,
+                tags: choice.tags,
+                speaker: speaker === undefined ? '' : canonicalSpeaker(codebook, speaker),
+                outlet: outlet ?? '',
+                note: suggestedNote(kind, reason, accepter),
+              },
+              { id: randomUUID(), creator: accepter, now, vocabulary: vocabularyOf(store.workspace), textHash: file.meta.textHash },
+            );
+            if (!made.ok) return made;
+            created.push(made.value);
+          }
+          const edits: AnnotationEdit[] = created.map((annotation) => ({
+            documentId,
+            annotationId: annotation.id,
+            before: undefined,
+            after: annotation,
+          }));
+          const written = await changes.commit({
+            label: created.length === 1 ? 'Accept a suggestion' : `Accept ${created.length} suggestions`,
+            annotations: edits,
+          });
+          return written.ok ? ok(created) : written;
+        },
+        { documents: [documentId] },
+      );
     },
 
     rejectSuggestions(documentId, ids) {
       // Not an undo step, but in turn with those: it rewrites the document's file (see updateDocumentMeta).
-      return changes.exclusive(async () => {
-        const file = store.document(documentId);
-        if (file === undefined) return gone(documentId);
-        const { textHash } = file.meta;
-        const wanted = new Set(ids);
-        const all = await analyse(documentId, textHash, file.text);
-        if (!all.ok) return all;
-        const before = file.meta.rejectedSuggestions ?? [];
-        const added: RejectedSuggestion[] = all.value
-          .filter((suggestion) => wanted.has(suggestionId(suggestion)) && !isRejected(suggestion, textHash, before))
-          .map(({ kind, start, end, text }) => ({ textHash, kind, start, end, text }));
-        if (added.length === 0) return ok({ rejected: 0 });
-        const meta = DocumentMeta.parse({ ...file.meta, rejectedSuggestions: [...before, ...added] });
-        const written = await store.putDocument({ ...file, meta });
-        return written.ok ? ok({ rejected: added.length }) : written;
-      });
+      return changes.exclusive(
+        async () => {
+          const file = store.document(documentId);
+          if (file === undefined) return gone(documentId);
+          const { textHash } = file.meta;
+          const wanted = new Set(ids);
+          const all = await analyse(documentId, textHash, file.text);
+          if (!all.ok) return all;
+          const before = file.meta.rejectedSuggestions ?? [];
+          const added: RejectedSuggestion[] = all.value
+            .filter((suggestion) => wanted.has(suggestionId(suggestion)) && !isRejected(suggestion, textHash, before))
+            .map(({ kind, start, end, text }) => ({ textHash, kind, start, end, text }));
+          if (added.length === 0) return ok({ rejected: 0 });
+          const meta = DocumentMeta.parse({ ...file.meta, rejectedSuggestions: [...before, ...added] });
+          const written = await store.putDocument({ ...file, meta });
+          return written.ok ? ok({ rejected: added.length }) : written;
+        },
+        { documents: [documentId] },
+      );
     },
 
     suggestInBackground(documentId) {
-      const file = store.document(documentId);
-      if (file === undefined) return;
-      const { textHash } = file.meta;
-      // Nobody waits for it: a failure here is met again, and reported, when the document is opened.
-      queue.suggestions(textHash, file.text, (done, total) => progress.fire({ documentId, done, total }), 'background').catch(() => {});
+      void withHeld(store, [documentId], () => {
+        const file = store.document(documentId);
+        if (file === undefined) return;
+        const { textHash } = file.meta;
+        // Nobody waits for it: a failure here is met again, and reported, when the document is opened.
+        queue.suggestions(textHash, file.text, (done, total) => progress.fire({ documentId, done, total }), 'background').catch(() => {});
+      });
     },
 
     disposeSuggestions: () => queue.close(),

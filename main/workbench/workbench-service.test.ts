@@ -8,6 +8,7 @@ import { EXTRACTORS } from '../import/extractors.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
+import { readDocument } from '../../tests/support/read-document.ts';
 
 async function service(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
@@ -75,7 +76,7 @@ describe('the workbench service', () => {
         ok: false,
         error: { code: 'not-found' },
       });
-      expect(workbench.store.document(id)!.meta.tags).toEqual(['water', 'valmont']);
+      expect((await readDocument(workbench.store, id))!.meta.tags).toEqual(['water', 'valmont']);
       await workbench.dispose();
     }));
 

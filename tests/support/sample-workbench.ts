@@ -7,15 +7,22 @@ import { RESOURCES_DIR } from '../../main/app-paths.ts';
 import { EXTRACTORS } from '../../main/import/extractors.ts';
 import { createWorkbenchService } from '../../main/workbench/workbench-service.ts';
 import { openOrCreateWorkspace } from '../../main/workspace/open-workspace.ts';
+import { readDocument } from './read-document.ts';
 
 export async function sampleWorkbench(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
   const service = createWorkbenchService(store, { extractors: EXTRACTORS });
   const [report, mayor, ministry] = store.documents as [DocumentFile, DocumentFile, DocumentFile];
 
-  /** The annotation of `document` whose quote starts with `quote`. */
+  /**
+   * The annotation of `document` whose quote starts with `quote`. Synchronous, for the many tests
+   * that name refs inline, so it reads the library (`documents`, which needs no hold) rather than
+   * `readDocument`; the on-demand store's step 9 takes `documents` out of the contract.
+   */
   const ref = (document: DocumentFile, quote: string): AnnotationRef => {
-    const annotation = store.document(document.meta.id)?.annotations.find((candidate) => candidate.target.exact.startsWith(quote));
+    const annotation = store.documents
+      .find((candidate) => candidate.meta.id === document.meta.id)
+      ?.annotations.find((candidate) => candidate.target.exact.startsWith(quote));
     if (annotation === undefined) throw new Error(`no annotation "${quote}" in ${document.meta.title}`);
     return { documentId: document.meta.id, annotationId: annotation.id };
   };
@@ -28,8 +35,8 @@ export async function sampleWorkbench(dir: string) {
   };
 
   /** Whether the annotation is in the store (reopen the workspace to ask the disk). */
-  const has = (ref: AnnotationRef, source = store) =>
-    source.document(ref.documentId)?.annotations.some((annotation) => annotation.id === ref.annotationId) === true;
+  const has = async (ref: AnnotationRef, source = store) =>
+    (await readDocument(source, ref.documentId))?.annotations.some((annotation) => annotation.id === ref.annotationId) === true;
 
   return { service, store, report, mayor, ministry, ref, span, has };
 }
