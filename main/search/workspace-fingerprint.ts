@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Annotation } from '../../core/model/annotation.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
+import { withHeld } from '../store/document-holds.ts';
 import type { StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
 
 const DIGEST_BYTES = 32;
@@ -77,14 +78,17 @@ export class WorkspaceFingerprint {
   /** Digests every document not yet seen, yielding to the event loop between batches. */
   async scan(signal?: AbortSignal): Promise<void> {
     const ids = this.store.documents.map((file) => file.meta.id);
-    for (const [index, id] of ids.entries()) {
-      const file = this.store.document(id);
-      // A document changed (or removed) meanwhile was seen when it changed.
-      if (file !== undefined && !this.seen.has(id)) this.first(id, file);
-      if (index % BATCH === BATCH - 1) {
-        await yieldToEventLoop();
-        signal?.throwIfAborted();
-      }
+    for (let start = 0; start < ids.length; start += BATCH) {
+      const batch = ids.slice(start, start + BATCH);
+      await withHeld(this.store, batch, () => {
+        for (const id of batch) {
+          const file = this.store.document(id);
+          // A document changed (or removed) meanwhile was seen when it changed.
+          if (file !== undefined && !this.seen.has(id)) this.first(id, file);
+        }
+      });
+      await yieldToEventLoop();
+      signal?.throwIfAborted();
     }
     this.scanned = true;
   }

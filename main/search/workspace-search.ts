@@ -17,7 +17,7 @@ import type { SearchQuery } from '../../core/search/query-ast.ts';
 import type { SearchChange, SearchDocument, SearchOptions, SearchResults, SearchStatus } from '../../core/search/search-types.ts';
 import { SEARCH_INDEX_DIR } from '../store/workspace-layout.ts';
 import { readHeld } from '../store/document-holds.ts';
-import type { StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
+import type { DocumentHold, StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
 import { openSearchIndex, type SearchIndex } from './search-index.ts';
 import { WorkspaceFingerprint } from './workspace-fingerprint.ts';
 
@@ -50,6 +50,8 @@ export class WorkspaceSearch {
   /** Changes made since the index was last told (it is ready), told at the next turn or search. */
   private queued: StoreChange[] = [];
   private flushing: NodeJS.Immediate | undefined;
+  /** The last flush (see `flush`). */
+  private flushed: Promise<void> = Promise.resolve();
 
   /**
    * @param onStatus told each new status (checking, building with progress, ready, failed)
@@ -86,7 +88,7 @@ export class WorkspaceSearch {
   /** Answers a parsed query from the index as it is (see `status`). */
   async search(query: SearchQuery, options?: SearchOptions): Promise<SearchResults> {
     const index = await this.start();
-    this.flush();
+    await this.flush();
     return index.search(query, options);
   }
 
@@ -96,14 +98,14 @@ export class WorkspaceSearch {
     options: { readonly matchCase: boolean },
   ): Promise<{ documentId: string; annotationId: string }[]> {
     const index = await this.start();
-    this.flush();
+    await this.flush();
     return index.matchAnnotations(query, options);
   }
 
   async dispose(): Promise<void> {
     this.stopping.abort(new Error('the workspace was closed'));
     this.subscription?.dispose();
-    this.flush();
+    await this.flush();
     await this.opened?.catch(() => undefined);
     await this.work;
     await this.index?.close();
@@ -133,7 +135,7 @@ export class WorkspaceSearch {
     try {
       await fingerprint.scan(this.stopping.signal);
       if (index.fingerprint !== undefined && index.fingerprint === fingerprint.atOpen) {
-        this.catchUp(index);
+        await this.catchUp(index);
         this.setStatus({ state: 'ready' });
       } else {
         await this.rebuild(index);
@@ -169,12 +171,27 @@ export class WorkspaceSearch {
     await index.rebuild({ fingerprint: '', codebook, documents: documents(), claims }, report, this.stopping.signal);
     this.codebook = codebook;
     this.claims = new Map(claims.map((claim) => [claim.id, claim]));
-    this.catchUp(index);
+    await this.catchUp(index);
     this.setStatus({ state: 'ready' });
   }
 
   /** Tells the index the changes made while it was checked or rebuilt, and the fingerprint it now matches. */
-  private catchUp(index: SearchIndex): void {
+  private async catchUp(index: SearchIndex): Promise<void> {
+    // The documents named are held while they are read; changes that come meanwhile add theirs.
+    const holds: DocumentHold[] = [];
+    const held = new Set<string>();
+    for (let ids = documentsIn(this.pending); ids.length > 0; ids = documentsIn(this.pending).filter((id) => !held.has(id))) {
+      holds.push(await this.store.hold(ids));
+      for (const id of ids) held.add(id);
+    }
+    try {
+      this.catchUpHeld(index);
+    } finally {
+      for (const hold of holds) hold.release();
+    }
+  }
+
+  private catchUpHeld(index: SearchIndex): void {
     const change: { -readonly [K in keyof SearchChange]: SearchChange[K] } = { fingerprint: this.fingerprint!.now! };
     const upsertDocuments: SearchDocument[] = [];
     const deleteDocuments: string[] = [];
@@ -211,25 +228,38 @@ export class WorkspaceSearch {
       return;
     }
     this.queued.push(change);
-    this.flushing ??= setImmediate(() => this.flush());
+    this.flushing ??= setImmediate(() => void this.flush());
   }
 
-  /** Tells the index the changes queued, in one transaction, with the fingerprint it then matches. */
-  private flush(): void {
+  /**
+   * Tells the index the changes queued, in one transaction, with the fingerprint it then matches.
+   * Flushes run one after another, so the index is told in the order the store changed.
+   */
+  private flush(): Promise<void> {
     if (this.flushing !== undefined) clearImmediate(this.flushing);
     this.flushing = undefined;
     const changes = this.queued;
-    if (changes.length === 0) return;
+    if (changes.length === 0) return this.flushed;
     this.queued = [];
+    const fingerprint = this.fingerprint!.now!;
+    this.flushed = this.flushed.then(() => this.flushHeld(changes, fingerprint));
+    return this.flushed;
+  }
+
+  /** The documents the changes name are held while they are read back. */
+  private async flushHeld(changes: readonly StoreChange[], fingerprint: string): Promise<void> {
     const index = this.index;
     if (this.current.state !== 'ready' || index === undefined) {
       for (const change of changes) this.pending.add(keyOf(change));
       return;
     }
+    const hold = await this.store.hold(changes.flatMap((change) => (change.kind === 'document' ? [change.documentId] : [])));
     try {
-      this.tell(index, { ...this.changeOfAll(changes), fingerprint: this.fingerprint!.now! }, changes);
+      this.tell(index, { ...this.changeOfAll(changes), fingerprint }, changes);
     } catch (error) {
       this.cannotFollow(changes, error);
+    } finally {
+      hold.release();
     }
   }
 
@@ -333,6 +363,11 @@ export class WorkspaceSearch {
 }
 
 /** The key under which a change not yet told to the index is kept (`pending`). */
+/** The documents named among keys made by `keyOf`. */
+function documentsIn(keys: Iterable<string>): string[] {
+  return [...keys].flatMap((key) => (key.startsWith('document:') ? [key.slice('document:'.length)] : []));
+}
+
 function keyOf(change: StoreChange): string {
   return change.kind === 'document' ? `document:${change.documentId}` : change.kind;
 }

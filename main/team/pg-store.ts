@@ -1,8 +1,7 @@
 // The workspace store on PostgreSQL (the team server's): the WorkspaceStore contract with the folder store's semantics. Everything is read
 // into memory at open, so reads stay synchronous; holds are counted, and in strict mode a read without one throws (document-holds.ts). Each
-// write is one transaction that compares and sets the versions of the rows it touches (pg-store-writes.ts), appends a change-log row naming
-// its member (actor.ts), and, when it ends an undoable step, that step (history-steps.ts). Writes of one record go in order through the write
-// queue; a pipelined save (`stageAnnotations`) is held in memory at once and taken back if its transaction fails. NOTIFY tells the others.
+// write is one transaction that compares and sets the versions of its rows (pg-store-writes.ts), appends a change-log row naming its member,
+// and the undo step it ends (history-steps.ts). A pipelined save (`stageAnnotations`) is held in memory at once, taken back if it fails.
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { ArchiveEntry } from '../../core/archive/entry.ts';
@@ -232,7 +231,7 @@ export class PgWorkspaceStore extends DocumentLibrary implements WorkspaceStore 
       this.known.set(id, written.value);
       this.documentFiles.set(id, file);
       this.noteDocument(id, file);
-      this.changed.fire({ kind: 'document', documentId: id, before });
+      this.holds.during(id, () => this.changed.fire({ kind: 'document', documentId: id, before }));
       return ok(file);
     });
   }
@@ -338,7 +337,8 @@ export class PgWorkspaceStore extends DocumentLibrary implements WorkspaceStore 
     if (document === undefined) this.documentFiles.delete(id);
     else this.documentFiles.set(id, document);
     this.noteDocument(id, document);
-    this.changed.fire({ kind: 'document', documentId: id, before, ...(annotationIds === undefined ? {} : { annotationIds }) });
+    const change = { kind: 'document', documentId: id, before, ...(annotationIds === undefined ? {} : { annotationIds }) } as const;
+    this.holds.during(id, () => this.changed.fire(change));
   }
 
   /** Reads into memory a record another process changed (in the record's turn, after this store's own writes of it). */

@@ -71,8 +71,17 @@ function databaseFor(dir: string): Promise<TeamWorkspace> {
   return database;
 }
 
-/** A PostgreSQL store over the workspace in `dir` (see the header). */
+/**
+ * A PostgreSQL store over the workspace in `dir` (see the header), strict about holds: a read of a
+ * document nobody holds throws NotHeld, so the suite fails on any read, in product code or in a
+ * test, that would find nothing once the store evicts documents (docs/design/on-demand-store.md).
+ */
 export async function teamStoreFor(dir: string): Promise<PgWorkspaceStore> {
   const { database, workDir } = await databaseFor(dir);
-  return PgWorkspaceStore.open(openTeamDb(database.url, { maxConnections: 4 }), { workDir, ownsDb: true, url: database.url });
+  return PgWorkspaceStore.open(openTeamDb(database.url, { maxConnections: 4 }), {
+    workDir,
+    ownsDb: true,
+    url: database.url,
+    strictHolds: true,
+  });
 }
