@@ -1,7 +1,7 @@
 // The panel right of the reader, for the document on the left: its annotations,
 // its evidence links, what its sentences may have been checked as (Matches), and — when a new
 // version left some to check — the review queue.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnchorDecision } from '../../../core/annotations/annotation-operations.ts';
 import type { BulkAnnotationPatch } from '../../../core/annotations/bulk-edit.ts';
 import type { LinkView } from '../../../core/contract/workbench-api.ts';
@@ -11,17 +11,16 @@ import { api } from '../api/client.ts';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel.tsx';
 import { applyBulkEdit } from '../annotations/apply-bulk-edit.ts';
 import type { RowSelectionState } from '../annotations/use-row-selection.ts';
-import { MatchesPanel } from '../archive/MatchesPanel.tsx';
 import type { CheckedSentences } from '../archive/use-checked-sentences.ts';
 import { LinksPanel } from '../evidence/LinksPanel.tsx';
 import type { useLinking } from '../evidence/use-linking.tsx';
 import type { DocumentPaneState } from '../reader/use-document-pane.ts';
 import { awaitsReview, ReviewPanel } from '../review/ReviewPanel.tsx';
-import { SuggestionsPanel } from '../suggestions/SuggestionsPanel.tsx';
 import type { DocumentSuggestionsState } from '../suggestions/use-suggestions.ts';
 import type { Confirmation } from '../ui/ConfirmDialog.tsx';
 import { useAfterPaint } from '../ui/use-after-paint.ts';
 import type { SidePane } from './pane-layout.ts';
+import { MatchesPanel, SuggestionsPanel } from './lazy-views.ts';
 import { FoldButton } from './PaneRail.tsx';
 import { versionOf } from '../../../core/model/record-version.ts';
 
@@ -176,6 +175,12 @@ export function SidePanel({
     [tab, onTab, linkCount, checkedCount, suggestionCount, toReview, onFold],
   );
 
+  // While a tab's chunk loads (lazy-views.ts: fetched anyway once the first document is painted).
+  const loadingTab = (
+    <aside className="pane tab-pane" aria-busy="true">
+      {tabs}
+    </aside>
+  );
   const selection =
     pane.textSelection && pane.open
       ? { ...pane.textSelection, text: pane.open.text.slice(pane.textSelection.start, pane.textSelection.end) }
@@ -195,16 +200,20 @@ export function SidePanel({
           />
         </aside>
       ) : tab === 'matches' ? (
-        <MatchesPanel pane={pane} checked={checked} scale={workspace.settings.verdictScale} header={tabs} say={say} report={report} />
+        <Suspense fallback={loadingTab}>
+          <MatchesPanel pane={pane} checked={checked} scale={workspace.settings.verdictScale} header={tabs} say={say} report={report} />
+        </Suspense>
       ) : tab === 'suggestions' ? (
-        <SuggestionsPanel
-          suggestions={suggestions}
-          codebook={workspace.codebook}
-          header={tabs}
-          say={say}
-          report={report}
-          confirm={confirm}
-        />
+        <Suspense fallback={loadingTab}>
+          <SuggestionsPanel
+            suggestions={suggestions}
+            codebook={workspace.codebook}
+            header={tabs}
+            say={say}
+            report={report}
+            confirm={confirm}
+          />
+        </Suspense>
       ) : tab === 'annotations' ? (
         <AnnotationsPanel
           annotations={listedAnnotations}

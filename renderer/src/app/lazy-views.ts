@@ -17,6 +17,9 @@ const loaders = {
   paste: () => import('../library/PasteDialog.tsx'),
   settings: () => import('../settings/SettingsDialog.tsx'),
   versions: () => import('../versions/VersionsDialog.tsx'),
+  find: () => import('../table/FindView.tsx'),
+  matches: () => import('../archive/MatchesPanel.tsx'),
+  suggestions: () => import('../suggestions/SuggestionsPanel.tsx'),
 };
 
 /** `lazy` for a named export. */
@@ -36,6 +39,9 @@ export const MetadataDialog = named(loaders.metadata, (module) => module.Metadat
 export const PasteDialog = named(loaders.paste, (module) => module.PasteDialog);
 export const SettingsDialog = named(loaders.settings, (module) => module.SettingsDialog);
 export const VersionsDialog = named(loaders.versions, (module) => module.VersionsDialog);
+export const FindView = named(loaders.find, (module) => module.FindView);
+export const MatchesPanel = named(loaders.matches, (module) => module.MatchesPanel);
+export const SuggestionsPanel = named(loaders.suggestions, (module) => module.SuggestionsPanel);
 
 /** How long after start the views are fetched anyway when no document is painted (an empty workspace). */
 const PRELOAD_AT_THE_LATEST_MS = 5000;

@@ -17,7 +17,7 @@ import { useSearch } from '../search/use-search.ts';
 import type { Confirmation } from '../ui/ConfirmDialog.tsx';
 import { useHashParam, type SetHashParam } from '../ui/use-hash-state.ts';
 import { findTabOf } from './FindTabs.tsx';
-import { FindView } from './FindView.tsx';
+import { FindView } from '../app/lazy-views.ts';
 import { useAnnotationTable } from './use-annotation-table.ts';
 
 interface FindInput {
