@@ -12,7 +12,6 @@ import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Annotation } from '../../core/model/annotation.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
-import { withHeld } from '../store/document-holds.ts';
 import type { StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
 
 const DIGEST_BYTES = 32;
@@ -77,18 +76,14 @@ export class WorkspaceFingerprint {
 
   /** Digests every document not yet seen, yielding to the event loop between batches. */
   async scan(signal?: AbortSignal): Promise<void> {
-    const ids = this.store.documents.map((file) => file.meta.id);
-    for (let start = 0; start < ids.length; start += BATCH) {
-      const batch = ids.slice(start, start + BATCH);
-      await withHeld(this.store, batch, () => {
-        for (const id of batch) {
-          const file = this.store.document(id);
-          // A document changed (or removed) meanwhile was seen when it changed.
-          if (file !== undefined && !this.seen.has(id)) this.first(id, file);
-        }
-      });
-      await yieldToEventLoop();
-      signal?.throwIfAborted();
+    let read = 0;
+    for await (const file of this.store.eachDocument(signal === undefined ? {} : { signal })) {
+      // A document changed (or removed) meanwhile was seen when it changed, as it was before.
+      if (!this.seen.has(file.meta.id)) this.first(file.meta.id, file);
+      if (++read % BATCH === 0) {
+        await yieldToEventLoop();
+        signal?.throwIfAborted();
+      }
     }
     this.scanned = true;
   }
@@ -112,8 +107,7 @@ export class WorkspaceFingerprint {
       if (change.before === undefined) this.seen.add(documentId);
       else this.first(documentId, change.before);
     }
-    const file = this.store.document(documentId);
-    const digest = file === undefined ? undefined : documentDigest(file);
+    const digest = change.after === undefined ? undefined : documentDigest(change.after);
     xorInto(this.nowSum, this.digests.get(documentId));
     xorInto(this.nowSum, digest);
     if (digest === undefined) this.digests.delete(documentId);

@@ -8,6 +8,8 @@
 // are told to the index in batches, once per turn of the event loop (one SQLite transaction for
 // all the saves that finished in it, not one each: under fifty analysts saving, the server spent a
 // tenth of its time in those), and before any search, so a search sees every change made before it.
+// What a change did is taken from the change itself (StoreChange.after), never read back from the
+// store: a store that keeps only some documents in memory need not hold them for the index.
 import path from 'node:path';
 import type { Disposable } from '../../core/events.ts';
 import type { Codebook } from '../../core/model/codebook.ts';
@@ -16,8 +18,7 @@ import type { DocumentFile } from '../../core/model/stored-files.ts';
 import type { SearchQuery } from '../../core/search/query-ast.ts';
 import type { SearchChange, SearchDocument, SearchOptions, SearchResults, SearchStatus } from '../../core/search/search-types.ts';
 import { SEARCH_INDEX_DIR } from '../store/workspace-layout.ts';
-import { readHeld } from '../store/document-holds.ts';
-import type { DocumentHold, StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
+import type { StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
 import { openSearchIndex, type SearchIndex } from './search-index.ts';
 import { WorkspaceFingerprint } from './workspace-fingerprint.ts';
 
@@ -41,8 +42,8 @@ export class WorkspaceSearch {
   private subscription: Disposable | undefined;
   /** The check, then any rebuild: one at a time. */
   private work: Promise<void> = Promise.resolve();
-  /** Changes not yet told to the index (it is being checked or rebuilt), by `keyOf`. */
-  private readonly pending = new Set<string>();
+  /** Changes not yet told to the index (it is being checked or rebuilt), by `keyOf`: the latest of each. */
+  private readonly pending = new Map<string, StoreChange>();
   /** What the index holds of the codebook and the claims, to tell it what changed. */
   private codebook: Codebook | undefined;
   private claims = new Map<string, Claim>();
@@ -135,7 +136,7 @@ export class WorkspaceSearch {
     try {
       await fingerprint.scan(this.stopping.signal);
       if (index.fingerprint !== undefined && index.fingerprint === fingerprint.atOpen) {
-        await this.catchUp(index);
+        this.catchUp(index);
         this.setStatus({ state: 'ready' });
       } else {
         await this.rebuild(index);
@@ -148,7 +149,8 @@ export class WorkspaceSearch {
   /** Builds the index anew from the store; changes made meanwhile are told to it afterwards. */
   private async rebuild(index: SearchIndex): Promise<void> {
     const { store } = this;
-    const ids = store.documents.map((file) => file.meta.id);
+    const total = store.heads.length;
+    const signal = this.stopping.signal;
     const codebook = store.workspace.codebook;
     const claims = store.evidence.claims;
     // What changed before now is in what is read below.
@@ -158,52 +160,30 @@ export class WorkspaceSearch {
     const report = (progress: { documents: number; annotations: number }, force = false) => {
       if (!force && Date.now() - reported < PROGRESS_INTERVAL_MS) return;
       reported = Date.now();
-      this.setStatus({ state: 'building', total: ids.length, ...progress });
+      this.setStatus({ state: 'building', total, ...progress });
     };
     report({ documents: 0, annotations: 0 }, true);
     async function* documents() {
-      for (const id of ids) {
-        const file = await readHeld(store, id);
-        if (file !== undefined) yield searchDocumentOf(file);
-      }
+      for await (const file of store.eachDocument({ signal })) yield searchDocumentOf(file);
     }
     // Marked as matching nothing until the changes made meanwhile are in.
-    await index.rebuild({ fingerprint: '', codebook, documents: documents(), claims }, report, this.stopping.signal);
+    await index.rebuild({ fingerprint: '', codebook, documents: documents(), claims }, report, signal);
     this.codebook = codebook;
     this.claims = new Map(claims.map((claim) => [claim.id, claim]));
-    await this.catchUp(index);
+    this.catchUp(index);
     this.setStatus({ state: 'ready' });
   }
 
   /** Tells the index the changes made while it was checked or rebuilt, and the fingerprint it now matches. */
-  private async catchUp(index: SearchIndex): Promise<void> {
-    // The documents named are held while they are read; changes that come meanwhile add theirs.
-    const holds: DocumentHold[] = [];
-    const held = new Set<string>();
-    for (let ids = documentsIn(this.pending); ids.length > 0; ids = documentsIn(this.pending).filter((id) => !held.has(id))) {
-      holds.push(await this.store.hold(ids));
-      for (const id of ids) held.add(id);
-    }
-    try {
-      this.catchUpHeld(index);
-    } finally {
-      for (const hold of holds) hold.release();
-    }
-  }
-
-  private catchUpHeld(index: SearchIndex): void {
+  private catchUp(index: SearchIndex): void {
     const change: { -readonly [K in keyof SearchChange]: SearchChange[K] } = { fingerprint: this.fingerprint!.now! };
     const upsertDocuments: SearchDocument[] = [];
     const deleteDocuments: string[] = [];
-    for (const key of this.pending) {
-      if (key === 'workspace') Object.assign(change, this.codebookChange());
-      else if (key === 'evidence') Object.assign(change, this.claimsChange());
-      else {
-        const id = key.slice('document:'.length);
-        const file = this.store.document(id);
-        if (file === undefined) deleteDocuments.push(id);
-        else upsertDocuments.push(searchDocumentOf(file));
-      }
+    for (const pending of this.pending.values()) {
+      if (pending.kind === 'workspace') Object.assign(change, this.codebookChange());
+      else if (pending.kind === 'evidence') Object.assign(change, this.claimsChange());
+      else if (pending.after === undefined) deleteDocuments.push(pending.documentId);
+      else upsertDocuments.push(searchDocumentOf(pending.after));
     }
     this.pending.clear();
     this.tell(index, { ...change, upsertDocuments, deleteDocuments }, []);
@@ -224,7 +204,7 @@ export class WorkspaceSearch {
       return;
     }
     if (this.current.state !== 'ready' || this.index === undefined) {
-      this.pending.add(keyOf(change));
+      this.pending.set(keyOf(change), change);
       return;
     }
     this.queued.push(change);
@@ -242,39 +222,41 @@ export class WorkspaceSearch {
     if (changes.length === 0) return this.flushed;
     this.queued = [];
     const fingerprint = this.fingerprint!.now!;
-    this.flushed = this.flushed.then(() => this.flushHeld(changes, fingerprint));
+    this.flushed = this.flushed.then(() => this.tellQueued(changes, fingerprint));
     return this.flushed;
   }
 
-  /** The documents the changes name are held while they are read back. */
-  private async flushHeld(changes: readonly StoreChange[], fingerprint: string): Promise<void> {
+  private tellQueued(changes: readonly StoreChange[], fingerprint: string): void {
     const index = this.index;
     if (this.current.state !== 'ready' || index === undefined) {
-      for (const change of changes) this.pending.add(keyOf(change));
+      this.keepPending(changes);
       return;
     }
-    const hold = await this.store.hold(changes.flatMap((change) => (change.kind === 'document' ? [change.documentId] : [])));
     try {
       this.tell(index, { ...this.changeOfAll(changes), fingerprint }, changes);
     } catch (error) {
       this.cannotFollow(changes, error);
-    } finally {
-      hold.release();
     }
+  }
+
+  /** Keeps `changes` for the next catch-up, unless a later change of the same record is kept already. */
+  private keepPending(changes: readonly StoreChange[]): void {
+    for (const change of changes) if (!this.pending.has(keyOf(change))) this.pending.set(keyOf(change), change);
   }
 
   /** The index is derived data: one that cannot follow is built again (this must not fail the store's write). */
   private cannotFollow(changes: readonly StoreChange[], error: unknown): void {
     console.error('claimbench: the search index could not follow a change; rebuilding it', error);
-    for (const change of changes) this.pending.add(keyOf(change));
+    this.keepPending(changes);
     this.rebuildLater();
   }
 
   /**
-   * What `changes` did, read from the store as it is now: per document, the annotations named
-   * (all of its rows when one change named none), the codebook and the claims once.
+   * What `changes` did: per document, the annotations named (all of its rows when one change named
+   * none) as the last of its changes left them, the codebook and the claims once.
    */
   private changeOfAll(changes: readonly StoreChange[]): SearchChange {
+    const last = new Map<string, DocumentFile | undefined>();
     const whole = new Set<string>();
     const annotations = new Map<string, Set<string>>();
     let workspace = false;
@@ -282,38 +264,23 @@ export class WorkspaceSearch {
     for (const change of changes) {
       if (change.kind === 'workspace') workspace = true;
       else if (change.kind === 'evidence') evidence = true;
-      else if (change.annotationIds === undefined) whole.add(change.documentId);
       else {
-        const ids = annotations.get(change.documentId) ?? new Set<string>();
-        for (const id of change.annotationIds) ids.add(id);
-        annotations.set(change.documentId, ids);
+        last.set(change.documentId, change.after);
+        if (change.annotationIds === undefined) whole.add(change.documentId);
+        else {
+          const ids = annotations.get(change.documentId) ?? new Set<string>();
+          for (const id of change.annotationIds) ids.add(id);
+          annotations.set(change.documentId, ids);
+        }
       }
     }
     const parts: SearchChange[] = [];
     if (workspace) parts.push(this.codebookChange());
     if (evidence) parts.push(this.claimsChange());
-    for (const documentId of whole) parts.push(this.changeOf({ kind: 'document', documentId, before: undefined }));
+    for (const documentId of whole) parts.push(documentChange(documentId, last.get(documentId)));
     for (const [documentId, ids] of annotations)
-      if (!whole.has(documentId)) parts.push(this.changeOf({ kind: 'document', documentId, before: undefined, annotationIds: [...ids] }));
+      if (!whole.has(documentId)) parts.push(documentChange(documentId, last.get(documentId), [...ids]));
     return mergeChanges(parts);
-  }
-
-  private changeOf(change: StoreChange): SearchChange {
-    if (change.kind === 'workspace') return this.codebookChange();
-    if (change.kind === 'evidence') return this.claimsChange();
-    const file = this.store.document(change.documentId);
-    if (file === undefined) return { deleteDocuments: [change.documentId] };
-    if (change.annotationIds === undefined) return { upsertDocuments: [searchDocumentOf(file)] };
-    const byId = new Map(file.annotations.map((annotation) => [annotation.id, annotation]));
-    return {
-      upsertAnnotations: change.annotationIds.flatMap((id) => {
-        const annotation = byId.get(id);
-        return annotation === undefined ? [] : [{ documentId: change.documentId, annotation }];
-      }),
-      deleteAnnotations: change.annotationIds
-        .filter((id) => !byId.has(id))
-        .map((annotationId) => ({ documentId: change.documentId, annotationId })),
-    };
   }
 
   private codebookChange(): SearchChange {
@@ -362,12 +329,21 @@ export class WorkspaceSearch {
   }
 }
 
-/** The key under which a change not yet told to the index is kept (`pending`). */
-/** The documents named among keys made by `keyOf`. */
-function documentsIn(keys: Iterable<string>): string[] {
-  return [...keys].flatMap((key) => (key.startsWith('document:') ? [key.slice('document:'.length)] : []));
+/** What the index is told of document `documentId`, now `file` (undefined: removed): all of it, or the annotations named. */
+function documentChange(documentId: string, file: DocumentFile | undefined, annotationIds?: readonly string[]): SearchChange {
+  if (file === undefined) return { deleteDocuments: [documentId] };
+  if (annotationIds === undefined) return { upsertDocuments: [searchDocumentOf(file)] };
+  const byId = new Map(file.annotations.map((annotation) => [annotation.id, annotation]));
+  return {
+    upsertAnnotations: annotationIds.flatMap((id) => {
+      const annotation = byId.get(id);
+      return annotation === undefined ? [] : [{ documentId, annotation }];
+    }),
+    deleteAnnotations: annotationIds.filter((id) => !byId.has(id)).map((annotationId) => ({ documentId, annotationId })),
+  };
 }
 
+/** The key under which a change not yet told to the index is kept (`pending`). */
 function keyOf(change: StoreChange): string {
   return change.kind === 'document' ? `document:${change.documentId}` : change.kind;
 }

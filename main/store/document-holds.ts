@@ -51,16 +51,6 @@ export class HoldCounts {
     return this.counts.has(id);
   }
 
-  /** Runs `work` with `id` held: a store tells of a change of a document with it held, so listeners may read it back. */
-  during(id: string, work: () => void): void {
-    const hold = this.add([id]);
-    try {
-      work();
-    } finally {
-      hold.release();
-    }
-  }
-
   /** Throws NotHeld, in strict mode, when nobody holds `id`. */
   check(id: string): void {
     if (this.strict && !this.counts.has(id)) throw new NotHeld(id);

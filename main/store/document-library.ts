@@ -3,9 +3,22 @@
 // The library, its pages, the counts and an import's checks read these rather than every document,
 // so that a store that keeps only some documents in memory (docs/design/on-demand-store.md) can
 // answer them. A store keeps the heads current by calling `noteDocument` wherever it installs or
-// drops a document in memory; `documents` follows the heads' order.
+// drops a document in memory; `documents` follows the heads' order. The whole-workspace reads of
+// annotations (tally.ts) are answered here from memory too, for both stores until the PostgreSQL
+// store answers them in SQL (docs/design/on-demand-store.md, step 4).
 import type { DocumentMeta } from '../../core/model/document.ts';
+import type { AnnotationRef } from '../../core/model/evidence.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
+import {
+  findAnnotationsIn,
+  readAnnotationsIn,
+  tallyOf,
+  type AnnotationQuery,
+  type EachDocumentOptions,
+  type FoundAnnotation,
+  type FoundRef,
+  type TallyKey,
+} from './tally.ts';
 import { byImport, type DocumentHead, type FindField } from './workspace-store.ts';
 
 export abstract class DocumentLibrary {
@@ -58,6 +71,32 @@ export abstract class DocumentLibrary {
   findDocument(field: FindField, value: string): Promise<DocumentHead | undefined> {
     const found = this.documents.find((document) => document.meta[field] === value);
     return Promise.resolve(found && this.headsById.get(found.meta.id));
+  }
+
+  /** Every document (or those named), in library order, each as memory has it when its turn comes. */
+  async *eachDocument({ ids, signal }: EachDocumentOptions = {}): AsyncGenerator<DocumentFile> {
+    const wanted = ids === undefined ? undefined : new Set(ids);
+    const order = this.heads.flatMap(({ id }) => (wanted === undefined || wanted.has(id) ? [id] : []));
+    for (const id of order) {
+      signal?.throwIfAborted();
+      const file = this.resident(id);
+      if (file !== undefined) yield file;
+    }
+  }
+
+  /** Every annotation counted by `key`, counted now. */
+  tally(key: TallyKey): Promise<ReadonlyMap<string, number>> {
+    return Promise.resolve(tallyOf(this.documents, key));
+  }
+
+  /** The annotations `query` finds, looked for now, in library order. */
+  findAnnotations(query: AnnotationQuery): Promise<readonly FoundRef[]> {
+    return Promise.resolve(findAnnotationsIn(this.documents, query));
+  }
+
+  /** The annotations `refs` name that exist, read now. */
+  readAnnotations(refs: readonly AnnotationRef[]): Promise<ReadonlyMap<string, FoundAnnotation>> {
+    return Promise.resolve(readAnnotationsIn((id) => this.resident(id), refs));
   }
 
   /** Memory now holds `document` for `id` (undefined: none): its head follows. */

@@ -251,7 +251,7 @@ export class FolderStore extends DocumentLibrary implements WorkspaceStore {
     if (written.ok) {
       this.documentFiles.set(id, stored);
       this.noteDocument(id, file);
-      this.changed.fire({ kind: 'document', documentId: id, before });
+      this.changed.fire({ kind: 'document', documentId: id, before, after: file });
       await this.journals.start(id, file.journal!, annotating && file.annotations.length > 0);
     }
     return written;
@@ -281,7 +281,7 @@ export class FolderStore extends DocumentLibrary implements WorkspaceStore {
       this.documentFiles.delete(id);
       this.journals.forget(id);
       this.noteDocument(id, undefined);
-      this.changed.fire({ kind: 'document', documentId: id, before: stored.db.data });
+      this.changed.fire({ kind: 'document', documentId: id, before: stored.db.data, after: undefined });
       return ok(stored.db.data);
     });
   }
@@ -317,7 +317,13 @@ export class FolderStore extends DocumentLibrary implements WorkspaceStore {
     if (before === document) return;
     stored.db.data = document;
     this.noteDocument(id, document);
-    this.changed.fire({ kind: 'document', documentId: id, before, ...(annotationIds === undefined ? {} : { annotationIds }) });
+    this.changed.fire({
+      kind: 'document',
+      documentId: id,
+      before,
+      after: document,
+      ...(annotationIds === undefined ? {} : { annotationIds }),
+    });
   }
 
   /** `result`, once every listener has heard of `change`. */

@@ -6,10 +6,12 @@ import type { ArchiveEntry } from '../../core/archive/entry.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import type { DocumentMeta } from '../../core/model/document.ts';
 import type { EvidenceData } from '../../core/model/evidence.ts';
+import type { AnnotationRef } from '../../core/model/evidence.ts';
 import type { DocumentFile, WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
 import type { Failure, Result } from '../../core/result.ts';
 import type { Event } from '../../core/events.ts';
+import type { AnnotationQuery, EachDocumentOptions, FoundAnnotation, FoundRef, TallyKey } from './tally.ts';
 import type { UndoHistory } from './undo-history.ts';
 
 /** What a change does to one annotation of a document: put (added or replaced) or, undefined, removed. */
@@ -22,8 +24,10 @@ export interface AnnotationPut {
  * What changed in the store's memory: fired as soon as `workspace`, `evidence` or `document(id)`
  * answers something new (after the write, or for a pipelined save when it is staged, and again
  * when a failed one is taken back). `before`: the document as memory held it until then
- * (undefined: it is new); `annotationIds`: only these of its annotations were put or removed.
- * Derived data (the search index) follows the store through this; it never writes anything.
+ * (undefined: it is new); `after`: the document as it is now (undefined: it was removed), so that
+ * a listener need not read it back (nor hold it); `annotationIds`: only these of its annotations
+ * were put or removed. Derived data (the search index) follows the store through this; it never
+ * writes anything.
  */
 export type StoreChange =
   | { readonly kind: 'workspace' }
@@ -32,6 +36,7 @@ export type StoreChange =
       readonly kind: 'document';
       readonly documentId: string;
       readonly before: DocumentFile | undefined;
+      readonly after: DocumentFile | undefined;
       readonly annotationIds?: readonly string[];
     };
 
@@ -119,6 +124,19 @@ export interface WorkspaceStore {
   metas(ids: readonly string[]): Promise<ReadonlyMap<string, DocumentMeta>>;
   /** The first document, in the order of `documents`, whose meta has `value` in `field`. */
   findDocument(field: FindField, value: string): Promise<DocumentHead | undefined>;
+  /**
+   * Every document (or those named that exist), in library order, each read as it is when it comes
+   * and not held: a whole-workspace read (the search's rebuild, the fingerprint's scan) takes what it
+   * needs of each and keeps none. A document changed or removed meanwhile is told of on
+   * `onDidChangeRecords` as usual; one removed before its turn is not yielded.
+   */
+  eachDocument(options?: EachDocumentOptions): AsyncIterable<DocumentFile>;
+  /** Every annotation of the workspace counted by `key` (tally.ts says what each key is). */
+  tally(key: TallyKey): Promise<ReadonlyMap<string, number>>;
+  /** The annotations of every document that `query` finds, in library order (the annotations a whole-workspace change edits). */
+  findAnnotations(query: AnnotationQuery): Promise<readonly FoundRef[]>;
+  /** The annotations `refs` name that exist, by `refKey`, with their document's metadata (the claims view, ownership checks). */
+  readAnnotations(refs: readonly AnnotationRef[]): Promise<ReadonlyMap<string, FoundAnnotation>>;
   /** The workspace's links and claims. */
   readonly evidence: EvidenceData;
   /** Why evidence cannot be changed in this session, or undefined when it can. */

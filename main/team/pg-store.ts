@@ -72,8 +72,8 @@ export class PgWorkspaceStore extends DocumentLibrary implements WorkspaceStore 
   private readonly known: Map<string, KnownDocument>;
   private readonly unreadable: Failure[];
   private readonly queue = new WriteQueue();
-  /** Documents with pipelined saves not yet committed: what is committed, and which saves were made from a failed one. */
   private readonly holds: HoldCounts;
+  /** Documents with pipelined saves not yet committed: what is committed, and which saves were made from a failed one. */
   private readonly staged = new Map<string, { committed: DocumentFile; count: number; generation: number }>();
   /** Written in this store's change-log rows, so that it knows them from other processes' rows. */
   readonly origin = randomUUID();
@@ -231,7 +231,7 @@ export class PgWorkspaceStore extends DocumentLibrary implements WorkspaceStore 
       this.known.set(id, written.value);
       this.documentFiles.set(id, file);
       this.noteDocument(id, file);
-      this.holds.during(id, () => this.changed.fire({ kind: 'document', documentId: id, before }));
+      this.changed.fire({ kind: 'document', documentId: id, before, after: file });
       return ok(file);
     });
   }
@@ -337,8 +337,8 @@ export class PgWorkspaceStore extends DocumentLibrary implements WorkspaceStore 
     if (document === undefined) this.documentFiles.delete(id);
     else this.documentFiles.set(id, document);
     this.noteDocument(id, document);
-    const change = { kind: 'document', documentId: id, before, ...(annotationIds === undefined ? {} : { annotationIds }) } as const;
-    this.holds.during(id, () => this.changed.fire(change));
+    const change: StoreChange = { kind: 'document', documentId: id, before, after: document };
+    this.changed.fire(annotationIds === undefined ? change : { ...change, annotationIds });
   }
 
   /** Reads into memory a record another process changed (in the record's turn, after this store's own writes of it). */

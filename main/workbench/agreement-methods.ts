@@ -15,13 +15,7 @@ import { agreementReport, type AgreementRow } from '../../core/agreement/report.
 import type { SpanMatchRule } from '../../core/agreement/span-f1.ts';
 import { descendantsOf } from '../../core/codebook/edit.ts';
 import { canonicalSpeaker } from '../../core/codebook/speakers.ts';
-import type {
-  CoderSummary,
-  CurationOutcome,
-  CurationRequest,
-  DisagreementsRequest,
-  WorkbenchApi,
-} from '../../core/contract/workbench-api.ts';
+import type { CurationOutcome, CurationRequest, DisagreementsRequest, WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import type { Codebook } from '../../core/model/codebook.ts';
@@ -30,6 +24,7 @@ import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import { withHeld } from '../store/document-holds.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
+import { coderSummaries } from './annotation-tallies.ts';
 import type { ChangeLog } from './change-log.ts';
 
 type AgreementMethods = Pick<WorkbenchApi, 'getAgreement' | 'getDisagreements' | 'curateDisagreement' | 'curateAgreements'>;
@@ -116,8 +111,11 @@ export function agreementMethods(store: WorkspaceStore, changes: ChangeLog): Agr
       const { codebook } = store.workspace;
       const curator = request.curator ?? CURATOR;
       // In library order, whatever the order chosen; ids no longer in the workspace are left out.
-      const chosen = request.documentIds === undefined ? undefined : new Set(request.documentIds);
-      const documents = chosen === undefined ? store.documents : store.documents.filter((file) => chosen.has(file.meta.id));
+      // Every document compared is kept for the call: the report needs them all at once (the
+      // design's open question 3 asks whether the team server should require a selection).
+      const documents: DocumentFile[] = [];
+      for await (const file of store.eachDocument(request.documentIds === undefined ? {} : { ids: request.documentIds }))
+        documents.push(file);
       const byCoder = groupByCoder(documents.map((file) => ({ id: file.meta.id, annotations: file.annotations })));
       const coders = request.coders === undefined ? codersOf(byCoder).filter((coder) => coder !== curator) : [...new Set(request.coders)];
       if (coders.length > MAX_CODERS)
@@ -157,7 +155,7 @@ export function agreementMethods(store: WorkspaceStore, changes: ChangeLog): Agr
         return { id: file.meta.id, title: file.meta.title, disagreements: items.length, curated: settled };
       });
       return ok({
-        coders: coderSummaries(store.documents),
+        coders: await coderSummaries(store),
         compared: { coders, documentIds: documents.map((file) => file.meta.id), tagIds, spanMatch, curator },
         rows,
         againstCurated,
@@ -251,21 +249,3 @@ function curationLabel({ decision }: CurationRequest): string {
 }
 
 const placed = (annotations: readonly Annotation[]) => annotations.filter((annotation) => annotation.anchor.state !== 'orphaned');
-
-/** Every creator with placed annotations in the workspace, with how many and in how many documents, by name. */
-function coderSummaries(documents: readonly DocumentFile[]): CoderSummary[] {
-  const counts = new Map<string, { annotations: number; documents: number }>();
-  for (const file of documents) {
-    const here = new Set<string>();
-    for (const annotation of placed(file.annotations)) {
-      const entry = counts.get(annotation.creator) ?? { annotations: 0, documents: 0 };
-      entry.annotations++;
-      if (!here.has(annotation.creator)) {
-        here.add(annotation.creator);
-        entry.documents++;
-      }
-      counts.set(annotation.creator, entry);
-    }
-  }
-  return [...counts].map(([name, entry]) => ({ name, ...entry })).sort((a, b) => a.name.localeCompare(b.name));
-}

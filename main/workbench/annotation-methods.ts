@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { newAnnotation, patchAnnotation, reviewAnchor, vocabularyOf } from '../../core/annotations/annotation-operations.ts';
 import { applyBulkPatch } from '../../core/annotations/bulk-edit.ts';
-import { canonicalSpeaker, speakerResolver } from '../../core/codebook/speakers.ts';
+import { canonicalSpeaker } from '../../core/codebook/speakers.ts';
 import type { AnnotationEdit } from '../../core/history/history.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
@@ -12,6 +12,7 @@ import type { Annotation } from '../../core/model/annotation.ts';
 import { isStale, versionOf } from '../../core/model/record-version.ts';
 import { conflict, fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
+import { annotationSuggestions } from './annotation-tallies.ts';
 import type { ChangeLog } from './change-log.ts';
 import { authorName } from './author.ts';
 
@@ -155,21 +156,8 @@ export function annotationMethods(store: WorkspaceStore, changes: ChangeLog): An
       );
     },
 
-    async getAnnotationSuggestions() {
-      const speakers = new Map<string, number>();
-      const outlets = new Map<string, number>();
-      const speakerOf = speakerResolver(store.workspace.codebook);
-      for (const document of store.documents) {
-        for (const { speaker: named, outlet } of document.annotations) {
-          // Counted, and offered, under the speaker's name whatever spelling an annotation has.
-          const speaker = named && speakerOf(named).name;
-          if (speaker) speakers.set(speaker, (speakers.get(speaker) ?? 0) + 1);
-          if (outlet) outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
-        }
-      }
-      const byUse = (counts: Map<string, number>) =>
-        [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value]) => value);
-      return { speakers: byUse(speakers), outlets: byUse(outlets) };
+    getAnnotationSuggestions() {
+      return annotationSuggestions(store, store.workspace.codebook);
     },
   };
 }

@@ -9,12 +9,10 @@ import {
   sortTable,
   tableEntriesOf,
   tableRow,
-  outletOf,
   type TableContext,
   type TableEntry,
   type TableRequest,
 } from '../../core/annotations/annotation-table.ts';
-import { tagMatrix } from '../../core/annotations/tag-matrix.ts';
 import type { AnnotationTableApi, TableResult } from '../../core/contract/annotation-table-api.ts';
 import type { Disposable } from '../../core/events.ts';
 import { claimsByMention, type ClaimMembership } from '../../core/evidence/membership.ts';
@@ -25,6 +23,7 @@ import type { SearchStatus } from '../../core/search/search-types.ts';
 import { fileNameOf } from '../export/export-names.ts';
 import { withHeld } from '../store/document-holds.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
+import { tableChoices, tagMatrixOf } from './annotation-tallies.ts';
 import type { SearchMethods } from './search-methods.ts';
 
 /** Answers kept (a request's rows, in order). */
@@ -146,21 +145,12 @@ export function annotationTableMethods(store: WorkspaceStore, search: Pick<Searc
       return ok({ fileName: `${fileNameOf(store.workspace.name)}-annotations.csv`, mimeType: 'text/csv', text, rows: rows.length });
     },
 
-    async getAnnotationTableChoices() {
-      const outlets = new Map<string, number>();
-      const creators = new Map<string, number>();
-      for (const entry of allEntries()) {
-        const outlet = outletOf(entry);
-        outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
-        creators.set(entry.annotation.creator, (creators.get(entry.annotation.creator) ?? 0) + 1);
-      }
-      const listed = (counts: Map<string, number>) =>
-        [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-      return { outlets: listed(outlets), creators: listed(creators) };
+    getAnnotationTableChoices() {
+      return tableChoices(store);
     },
 
-    async getTagMatrix() {
-      return tagMatrix(store.documents, store.workspace.codebook);
+    getTagMatrix() {
+      return tagMatrixOf(store, store.workspace.codebook);
     },
 
     dispose: () => subscription.dispose(),

@@ -13,6 +13,7 @@ import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import { afterAnnotationsRemoved } from '../../core/evidence/references.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
+import { tagUsage } from './annotation-tallies.ts';
 import type { ChangeLog } from './change-log.ts';
 import { codebookQdc } from '../export/codebook-qdc.ts';
 import { fileNameOf } from '../export/export-names.ts';
@@ -23,14 +24,8 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
   const tagName = (tagId: string) => store.workspace.codebook.tags.find((tag) => tag.id === tagId)?.name ?? tagId;
 
   return {
-    async getTagUsage() {
-      const usage: Record<string, number> = {};
-      for (const document of store.documents) {
-        for (const annotation of document.annotations) {
-          for (const tag of annotation.tags) usage[tag] = (usage[tag] ?? 0) + 1;
-        }
-      }
-      return usage;
+    getTagUsage() {
+      return tagUsage(store);
     },
 
     addTag(draft) {
@@ -99,12 +94,9 @@ export function codebookMethods(store: WorkspaceStore, changes: ChangeLog): Code
         }
         const now = new Date().toISOString();
         const edits: AnnotationEdit[] = [];
-        for (const document of store.documents) {
-          for (const annotation of document.annotations) {
-            const next = afterTagDeletion(annotation, tagId, plan, now);
-            if (next !== annotation)
-              edits.push({ documentId: document.meta.id, annotationId: annotation.id, before: annotation, after: next });
-          }
+        for (const { documentId, annotation } of await store.findAnnotations({ tags: [tagId] })) {
+          const next = afterTagDeletion(annotation, tagId, plan, now);
+          if (next !== annotation) edits.push({ documentId, annotationId: annotation.id, before: annotation, after: next });
         }
         const removed = edits
           .filter((edit) => edit.after === undefined)

@@ -7,16 +7,16 @@ import { isSampleDocument, SAMPLE_CREATOR } from '../../core/model/sample.ts';
 import { fail, ok } from '../../core/result.ts';
 import { applySettingsPatch, type SettingsUsage } from '../../core/settings/settings-change.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
+import { statusUsage } from './annotation-tallies.ts';
 import type { ChangeLog } from './change-log.ts';
 
 type SettingsMethods = Pick<WorkbenchApi, 'updateSettings' | 'getSettingsUsage' | 'removeSample'>;
 
 /** `announce` tells every window the workspace changed (its name or settings). */
 export function settingsMethods(store: WorkspaceStore, changes: ChangeLog, announce: () => void): SettingsMethods {
-  const usage = (): SettingsUsage => {
-    const statuses: Record<string, number> = {};
+  const usage = async (): Promise<SettingsUsage> => {
+    const statuses = await statusUsage(store);
     const ratings: Record<string, number> = {};
-    for (const document of store.documents) for (const { status } of document.annotations) statuses[status] = (statuses[status] ?? 0) + 1;
     for (const claim of store.evidence.claims)
       if (claim.verdict !== undefined) ratings[claim.verdict.rating] = (ratings[claim.verdict.rating] ?? 0) + 1;
     return { statuses, ratings };
@@ -27,7 +27,7 @@ export function settingsMethods(store: WorkspaceStore, changes: ChangeLog, annou
     updateSettings(patch) {
       return changes.exclusive(async () => {
         const current = store.workspace;
-        const next = applySettingsPatch(current, patch, usage());
+        const next = applySettingsPatch(current, patch, await usage());
         if (!next.ok) return next;
         const written = await store.updateWorkspace({ ...current, name: next.value.name, settings: next.value.settings });
         if (!written.ok) return written;
@@ -36,7 +36,7 @@ export function settingsMethods(store: WorkspaceStore, changes: ChangeLog, annou
       });
     },
 
-    async getSettingsUsage() {
+    getSettingsUsage() {
       return usage();
     },
 

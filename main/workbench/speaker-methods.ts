@@ -2,36 +2,20 @@
 // speaker (the codebook keeps the other names as aliases; annotations are rewritten to the name),
 // in one undoable change through the change log like every codebook change.
 import { mergeSpeakers, speakerResolver } from '../../core/codebook/speakers.ts';
-import type { SpeakerUsage } from '../../core/contract/codebook-api.ts';
 import type { WorkbenchApi } from '../../core/contract/workbench-api.ts';
 import type { AnnotationEdit } from '../../core/history/history.ts';
 import { speakerKey } from '../../core/model/codebook.ts';
 import { fail, ok } from '../../core/result.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
+import { speakerUsage, spellingsOf } from './annotation-tallies.ts';
 import type { ChangeLog } from './change-log.ts';
 
 type SpeakerMethods = Pick<WorkbenchApi, 'getSpeakers' | 'mergeSpeakers'>;
 
 export function speakerMethods(store: WorkspaceStore, changes: ChangeLog): SpeakerMethods {
   return {
-    async getSpeakers() {
-      const { codebook } = store.workspace;
-      const speakerOf = speakerResolver(codebook);
-      const usage = new Map<string, { name: string; aliases: readonly string[]; annotations: number }>();
-      for (const speaker of codebook.speakers ?? []) usage.set(speakerKey(speaker.name), { ...speaker, annotations: 0 });
-      for (const document of store.documents) {
-        for (const annotation of document.annotations) {
-          if (annotation.speaker.trim() === '') continue;
-          const speaker = speakerOf(annotation.speaker);
-          const key = speakerKey(speaker.name);
-          const entry = usage.get(key) ?? { ...speaker, annotations: 0 };
-          entry.annotations++;
-          usage.set(key, entry);
-        }
-      }
-      return [...usage.values()]
-        .sort((a, b) => b.annotations - a.annotations || a.name.localeCompare(b.name))
-        .map(({ name, aliases, annotations }): SpeakerUsage => ({ name, aliases, annotations }));
+    getSpeakers() {
+      return speakerUsage(store, store.workspace.codebook);
     },
 
     mergeSpeakers(into, from) {
@@ -42,18 +26,15 @@ export function speakerMethods(store: WorkspaceStore, changes: ChangeLog): Speak
         const speakerOf = speakerResolver(merged.value);
         const name = speakerOf(into).name;
         const now = new Date().toISOString();
-        const edits: AnnotationEdit[] = [];
-        for (const document of store.documents) {
-          for (const annotation of document.annotations) {
-            if (annotation.speaker.trim() === '' || annotation.speaker === name || speakerOf(annotation.speaker).name !== name) continue;
-            edits.push({
-              documentId: document.meta.id,
-              annotationId: annotation.id,
-              before: annotation,
-              after: { ...annotation, speaker: name, modified: now },
-            });
-          }
-        }
+        // The annotations to rewrite are those of every spelling the merged codebook makes `name`'s.
+        const spellings = await spellingsOf(store, merged.value, name);
+        const found = spellings.length === 0 ? [] : await store.findAnnotations({ speakers: spellings });
+        const edits = found.map(({ documentId, annotation }): AnnotationEdit => ({
+          documentId,
+          annotationId: annotation.id,
+          before: annotation,
+          after: { ...annotation, speaker: name, modified: now },
+        }));
         const others = from.filter((spelling) => speakerKey(spelling) !== speakerKey(name));
         const written = await changes.commit({
           label: `Merge speaker${others.length === 1 ? '' : 's'} ${others.join(', ')} into ${name}`,
