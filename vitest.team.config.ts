@@ -29,8 +29,14 @@ export default defineConfig({
   plugins: [teamStore()],
   test: {
     // main/team/'s own tests run in the unit suite (pg-store.test.ts compares the real folder store with PostgreSQL).
-    // tally.test.ts: the whole-workspace reads (on-demand store, step 3) against the loops they replaced, on PostgreSQL too.
-    include: ['main/workbench/**/*.test.ts', 'main/store/workspace-store.test.ts', 'main/store/tally.test.ts'],
+    // tally.test.ts: the whole-workspace reads (on-demand store, step 3) against the loops they replaced, on PostgreSQL too;
+    // team-serve.test.ts: storeCreators reads annotations by reference, under strict holds.
+    include: [
+      'main/workbench/**/*.test.ts',
+      'main/store/workspace-store.test.ts',
+      'main/store/tally.test.ts',
+      'main/cli/team-serve.test.ts',
+    ],
     // Tests about the folder itself: they read, damage or block the workspace folder's files, which the
     // PostgreSQL store does not use. What they prove for the folder, main/team/pg-store.test.ts proves
     // for PostgreSQL where it applies (stale writes refused, what was written read back).

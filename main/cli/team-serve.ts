@@ -5,12 +5,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { refKey } from '../../core/model/evidence.ts';
 import type { CreatorLookup } from '../../core/team/roles.ts';
 import { RENDERER_DIR } from '../app-paths.ts';
 import type { ImportLimits } from '../import/extract-types.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { dispatchAs } from '../rpc/dispatch.ts';
-import { withHeld } from '../store/document-holds.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { authenticateBearer } from '../team/access-tokens.ts';
 import { openTeamDb, type TeamDb } from '../team/db.ts';
@@ -41,18 +41,14 @@ export interface TeamServeOptions {
 /** Who made an annotation, link or claim, as the store holds it now (for the roles' ownership rules). */
 export function storeCreators(store: WorkspaceStore): CreatorLookup {
   return {
-    creatorsOf: (items) =>
-      withHeld(
-        store,
-        items.flatMap((item) => (item.kind === 'annotation' ? [item.documentId] : [])),
-        () =>
-          items.map((item) => {
-            if (item.kind === 'annotation')
-              return store.document(item.documentId)?.annotations.find((annotation) => annotation.id === item.annotationId)?.creator;
-            const records = item.kind === 'link' ? store.evidence.links : store.evidence.claims;
-            return records.find((record) => record.id === item.id)?.creator;
-          }),
-      ),
+    creatorsOf: async (items) => {
+      const annotations = await store.readAnnotations(items.flatMap((item) => (item.kind === 'annotation' ? [item] : [])));
+      return items.map((item) => {
+        if (item.kind === 'annotation') return annotations.get(refKey(item))?.annotation.creator;
+        const records = item.kind === 'link' ? store.evidence.links : store.evidence.claims;
+        return records.find((record) => record.id === item.id)?.creator;
+      });
+    },
   };
 }
 

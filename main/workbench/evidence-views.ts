@@ -5,10 +5,9 @@ import { earlierQuote } from '../../core/annotations/review.ts';
 import { claimRows, mentionInfo, timelineOf, type MentionLookup } from '../../core/evidence/claims-view.ts';
 import { dependentsOf, linksOf } from '../../core/evidence/references.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
-import type { AnnotationRef, EvidenceData } from '../../core/model/evidence.ts';
+import { refKey, type AnnotationRef } from '../../core/model/evidence.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { fail, ok } from '../../core/result.ts';
-import { withHeld } from '../store/document-holds.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 
 type EvidenceViews = Pick<WorkbenchApi, 'getEvidence' | 'getLinks' | 'listClaims' | 'getClaim' | 'getDependents'>;
@@ -22,50 +21,54 @@ export function evidenceViews(store: WorkspaceStore): EvidenceViews {
       return store.evidence;
     },
 
-    getLinks(documentId) {
-      return withHeld(store, [documentId, ...evidenceDocuments(store.evidence)], async () => {
-        if (store.document(documentId) === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
-        const find = annotationFinder(store);
-        const ends = linksOf(store.evidence, documentId, (ref) => find(ref)?.annotation.target.start);
-        return ok(
-          ends.map(({ link, local, here, there }): LinkView => {
-            // Every write keeps links on existing annotations; a missing local end (a hand-edited
-            // file) is still listed, last, so the analyst can delete it.
-            const mine = find(here)?.annotation;
-            const other = find(there);
-            const title = store.document(there.documentId)?.meta.title ?? MISSING_DOCUMENT_TITLE;
-            const quote =
-              other !== undefined && other.annotation.anchor.state !== 'orphaned' ? { quote: other.annotation.target.exact } : {};
-            const mineWas = mine && earlierQuote(mine);
-            const otherWas = other && earlierQuote(other.annotation);
-            return {
-              link,
-              local,
-              here: {
-                ...here,
-                quote: mine?.target.exact ?? '',
-                start: mine?.target.start ?? -1,
-                ...(mineWas === undefined ? {} : { was: mineWas }),
-              },
-              there: { ...there, title, ...quote, ...(otherWas === undefined ? {} : { was: otherWas }) },
-            };
-          }),
-        );
-      });
+    async getLinks(documentId) {
+      if (store.head(documentId) === undefined) return fail('not-found', `There is no document "${documentId}" in this workspace.`);
+      // Both ends of every link touching the document, read by reference: no document is held.
+      const { evidence } = store;
+      const touching = evidence.links.filter((link) => link.from.documentId === documentId || link.to.documentId === documentId);
+      const found = await store.readAnnotations(touching.flatMap((link) => [link.from, link.to]));
+      const find = (ref: AnnotationRef) => found.get(refKey(ref));
+      const ends = linksOf(evidence, documentId, (ref) => find(ref)?.annotation.target.start);
+      return ok(
+        ends.map(({ link, local, here, there }): LinkView => {
+          // Every write keeps links on existing annotations; a missing local end (a hand-edited
+          // file) is still listed, last, so the analyst can delete it.
+          const mine = find(here)?.annotation;
+          const other = find(there);
+          const title = store.head(there.documentId)?.title ?? MISSING_DOCUMENT_TITLE;
+          const quote = other !== undefined && other.annotation.anchor.state !== 'orphaned' ? { quote: other.annotation.target.exact } : {};
+          const mineWas = mine && earlierQuote(mine);
+          const otherWas = other && earlierQuote(other.annotation);
+          return {
+            link,
+            local,
+            here: {
+              ...here,
+              quote: mine?.target.exact ?? '',
+              start: mine?.target.start ?? -1,
+              ...(mineWas === undefined ? {} : { was: mineWas }),
+            },
+            there: { ...there, title, ...quote, ...(otherWas === undefined ? {} : { was: otherWas }) },
+          };
+        }),
+      );
     },
 
-    listClaims() {
-      return withHeld(store, evidenceDocuments(store.evidence), async () => {
-        return claimRows(store.evidence, mentionLookup(store));
-      });
+    async listClaims() {
+      const { evidence } = store;
+      return claimRows(
+        evidence,
+        await mentionLookup(
+          store,
+          evidence.claims.flatMap((claim) => claim.mentions),
+        ),
+      );
     },
 
-    getClaim(claimId) {
-      return withHeld(store, evidenceDocuments(store.evidence), async () => {
-        const claim = store.evidence.claims.find((candidate) => candidate.id === claimId);
-        if (claim === undefined) return fail('not-found', 'That claim is no longer in the workspace.');
-        return ok({ claim, appearances: timelineOf(claim, mentionLookup(store)) });
-      });
+    async getClaim(claimId) {
+      const claim = store.evidence.claims.find((candidate) => candidate.id === claimId);
+      if (claim === undefined) return fail('not-found', 'That claim is no longer in the workspace.');
+      return ok({ claim, appearances: timelineOf(claim, await mentionLookup(store, claim.mentions)) });
     },
 
     async getDependents(target) {
@@ -97,23 +100,15 @@ export function annotationFinder(
   };
 }
 
-/** What the claims view needs of each mention, read from the store's documents. */
-function mentionLookup(store: WorkspaceStore): MentionLookup {
-  const find = annotationFinder(store);
-  return (ref) => {
-    const found = find(ref);
-    return found && mentionInfo(found.document, found.annotation);
-  };
-}
-
 /**
- * Every document the links and claims point into: what the views above hold to read their ends and
- * mentions. The design (docs/design/on-demand-store.md §2.1) replaces this with `readAnnotations`,
- * one query for the annotations named, before documents can be evicted.
+ * What the claims view needs of each of `mentions`, read by reference (readAnnotations): the
+ * mentions' documents are not held. `mentionInfo` takes the first version's import time from the
+ * document's versions, so the one the store read is passed as that list's first.
  */
-export function evidenceDocuments(evidence: EvidenceData): Set<string> {
-  const ids = new Set<string>();
-  for (const link of evidence.links) ids.add(link.from.documentId).add(link.to.documentId);
-  for (const claim of evidence.claims) for (const mention of claim.mentions) ids.add(mention.documentId);
-  return ids;
+async function mentionLookup(store: WorkspaceStore, mentions: readonly AnnotationRef[]): Promise<MentionLookup> {
+  const found = await store.readAnnotations(mentions);
+  return (ref) => {
+    const one = found.get(refKey(ref));
+    return one && mentionInfo({ meta: one.meta, versions: [{ importedAt: one.firstImportedAt }] }, one.annotation);
+  };
 }
