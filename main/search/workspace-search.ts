@@ -226,6 +226,7 @@ export class WorkspaceSearch {
     return this.flushed;
   }
 
+  /** Tells the index `changes` with the fingerprint they lead to, or keeps them while it is checked or rebuilt. */
   private tellQueued(changes: readonly StoreChange[], fingerprint: string): void {
     const index = this.index;
     if (this.current.state !== 'ready' || index === undefined) {
@@ -239,9 +240,13 @@ export class WorkspaceSearch {
     }
   }
 
-  /** Keeps `changes` for the next catch-up, unless a later change of the same record is kept already. */
+  /**
+   * Keeps the last of `changes` (in the order they came) of each record for the next catch-up,
+   * unless a change of the same record is kept already: that one came after them.
+   */
   private keepPending(changes: readonly StoreChange[]): void {
-    for (const change of changes) if (!this.pending.has(keyOf(change))) this.pending.set(keyOf(change), change);
+    const latest = new Map(changes.map((change) => [keyOf(change), change]));
+    for (const [key, change] of latest) if (!this.pending.has(key)) this.pending.set(key, change);
   }
 
   /** The index is derived data: one that cannot follow is built again (this must not fail the store's write). */
