@@ -1,12 +1,14 @@
 // The workspace store's contract: what the workbench service reads and writes, whatever keeps the
 // data. Two implementations: the JSON folder (folder-store.ts, the desktop's embedded default) and
-// PostgreSQL (main/team/pg-store.ts, the team server). Reads are synchronous, from memory; writes
-// are promises that settle once the change is durable, and say so on `onDidChangeRecords`.
+// PostgreSQL (main/team/pg-store.ts, the team server). The singletons, the heads and held documents
+// are read synchronously, from memory; reads of many documents' data (metas, findDocument, and the
+// whole-workspace reads of tally.ts) are promises, so that a store need not keep every document in
+// memory (docs/design/on-demand-store.md). Writes are promises that settle once the change is
+// durable, and say so on `onDidChangeRecords`.
 import type { ArchiveEntry } from '../../core/archive/entry.ts';
 import type { Annotation } from '../../core/model/annotation.ts';
 import type { DocumentMeta } from '../../core/model/document.ts';
-import type { EvidenceData } from '../../core/model/evidence.ts';
-import type { AnnotationRef } from '../../core/model/evidence.ts';
+import type { AnnotationRef, EvidenceData } from '../../core/model/evidence.ts';
 import type { DocumentFile, WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
 import type { Failure, Result } from '../../core/result.ts';
