@@ -13,18 +13,17 @@
 import { z } from 'zod';
 import { ArchiveEntry } from '../archive/entry.ts';
 import { describeIssues } from '../interchange/json-input.ts';
-import { annotationFromOwnW3C, documentIdOf, linkFromOwnW3C, OwnItem } from '../interchange/w3c/read-own.ts';
 import type { Annotation } from '../model/annotation.ts';
 import { Codebook } from '../model/codebook.ts';
 import { withQdcGuids } from '../codebook/tag-guids.ts';
 import { DocumentMeta, DocumentStructure } from '../model/document.ts';
-import { Claim, EvidenceData, refKey, VerdictScale, type EvidenceLink, type VerdictRating } from '../model/evidence.ts';
+import { Claim, EvidenceData, refKey, VerdictScale, type VerdictRating } from '../model/evidence.ts';
 import type { DocumentFile } from '../model/stored-files.ts';
 import { parseDocumentFile, VersionRecord, WORKSPACE_SCHEMA_VERSION } from '../model/stored-files.ts';
 import { VerificationStatus } from '../model/workspace.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { MAX_SAVED_SEARCHES, SavedSearch } from '../search/saved-search.ts';
-import { codePointIndex } from '../text/code-points.ts';
+import { PAUSE_EVERY, readAnnotations, type TextLines } from './read-annotations.ts';
 
 /** What a bundle holds, as workspace data. */
 export interface BundleContent {
@@ -45,11 +44,7 @@ export interface BundleContent {
   readonly savedSearches: readonly SavedSearch[];
 }
 
-/** The lines of a text (split at "\n"), each one made when asked for. */
-export interface TextLines {
-  readonly count: number;
-  line(index: number): string;
-}
+export type { TextLines };
 
 /** The bundle's files a reader needs, as text, by path; `paths` lists every file of the bundle. */
 export interface BundleTexts {
@@ -70,16 +65,15 @@ export interface BundleTexts {
   readonly pause?: () => Promise<void>;
 }
 
-/** Annotations read between two pauses. */
-const PAUSE_EVERY = 2000;
-
 /** The paths `readBundleContent` reads: the caller loads these, and no others, as text. */
 export function contentPaths(paths: readonly string[]): string[] {
   return paths.filter((path) => /^documents\/[^/]+\.(json|txt)$/.test(path) || path.startsWith('texts/') || CONTENT_FILES.includes(path));
 }
 
+const ANNOTATIONS_PATH = 'annotations.jsonld';
+
 // codebook.qdc for the GUIDs of tags in bundles from before codebook.json carried them (withQdcGuids).
-const CONTENT_FILES = ['annotations.jsonld', 'codebook.json', 'codebook.qdc', 'claims.json', 'settings.json', 'archive.json'];
+const CONTENT_FILES = [ANNOTATIONS_PATH, 'codebook.json', 'codebook.qdc', 'claims.json', 'settings.json', 'archive.json'];
 
 const SettingsJson = z.object({
   workspace: z.string().min(1).max(200),
@@ -101,11 +95,6 @@ const DocumentJson = z.object({
   meta: DocumentMeta,
   structure: DocumentStructure.default({}),
   versions: z.array(VersionRecord).default([]),
-});
-
-const Collection = z.looseObject({
-  type: z.literal('AnnotationCollection'),
-  first: z.looseObject({ type: z.literal('AnnotationPage'), items: z.array(z.unknown()) }),
 });
 
 type ContentError = Result<never, 'invalid'>;
@@ -171,46 +160,19 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
     documents.set(meta.id, { meta, text, structure, versions, annotations: [] });
   }
 
-  let collection: unknown;
-  try {
-    collection = await parseCollection('annotations.jsonld', files, pause);
-  } catch (error) {
-    return invalid('annotations.jsonld', `not valid JSON (${(error as Error).message})`);
-  }
-  if (collection === undefined) return invalid('annotations.jsonld', 'missing from the bundle');
-  const annotations = Collection.safeParse(collection);
-  if (!annotations.success) return invalid('annotations.jsonld', describeIssues(annotations.error, 'the file'));
-  const links: EvidenceLink[] = [];
-  const indexes = new Map<string, ReturnType<typeof codePointIndex>>();
-  const indexOf = (id: string, text: string) => {
-    let index = indexes.get(id);
-    if (index === undefined) indexes.set(id, (index = codePointIndex(text)));
-    return index;
-  };
-  const labels = new Map<string, string>();
-  for (const [number, raw] of annotations.data.first.items.entries()) {
-    if (number % PAUSE_EVERY === PAUSE_EVERY - 1) await pause();
-    const where = `annotations.jsonld, item ${number + 1}`;
-    const parsed = OwnItem.safeParse(raw);
-    if (!parsed.success) return invalid(where, describeIssues(parsed.error, 'the file'));
-    const item = parsed.data;
-    if (Array.isArray(item.target)) {
-      const link = linkFromOwnW3C(item);
-      if (!link.ok) return invalid(where, link.error.message);
-      links.push(link.value);
-      continue;
-    }
-    const documentId = documentIdOf(item.target);
-    const document = documentId === undefined ? undefined : documents.get(documentId);
-    if (document === undefined)
-      return invalid(where, `its target is not a document of the bundle (${item.target['claimbench:document'] ?? item.target.source})`);
-    const annotation = annotationFromOwnW3C(item, item.target, document, () => indexOf(document.meta.id, document.text), texts);
-    if (!annotation.ok) return invalid(where, annotation.error.message);
-    for (const body of item.body) if (body['claimbench:status'] !== undefined) labels.set(body['claimbench:status'], body.value);
-    document.annotations.push(annotation.value);
-  }
+  const read = await readAnnotations({
+    lines: files.lines?.(ANNOTATIONS_PATH) ?? splitLines(files.text(ANNOTATIONS_PATH)),
+    text: () => files.text(ANNOTATIONS_PATH) ?? '',
+    documents,
+    texts,
+    pause,
+  });
+  if (!read.ok) return read;
+  const { links, labels } = read.value;
+  for (const [documentId, annotations] of read.value.annotations) documents.get(documentId)!.annotations = annotations;
 
   const files_: DocumentFile[] = [];
+  const tags = new Set(codebook.value!.tags.map((tag) => tag.id));
   let checked = 0;
   for (const document of documents.values()) {
     checked += document.annotations.length;
@@ -221,7 +183,6 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
     // The annotations were each checked as they were read: the whole schema runs only on a file that fails.
     const file = parseDocumentFile({ schemaVersion: WORKSPACE_SCHEMA_VERSION, ...document });
     if (!file.success) return invalid(`documents/${document.meta.id}.json`, describeIssues(file.error, 'the file'));
-    const tags = new Set(codebook.value!.tags.map((tag) => tag.id));
     const unknownTag = file.data.annotations.flatMap((annotation) => annotation.tags).find((tag) => !tags.has(tag));
     if (unknownTag !== undefined)
       return invalid(
@@ -275,42 +236,6 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
     archive: archive.value?.entries ?? [],
     savedSearches: settings.value?.savedSearches ?? [],
   });
-}
-
-/**
- * annotations.jsonld parsed (undefined when the bundle has none). The export writes one annotation
- * per line (bundle-contents.ts); that layout is parsed line by line, so that no single call holds
- * the thread for the whole file. Anything else (another tool's file, a line that is not one whole
- * value) is parsed whole.
- */
-async function parseCollection(path: string, files: BundleTexts, pause: () => Promise<void>): Promise<unknown> {
-  const lines = files.lines?.(path) ?? splitLines(files.text(path));
-  if (lines === undefined) return undefined;
-  let count = lines.count;
-  while (count > 0 && lines.line(count - 1).trim() === '') count--;
-  const head = count > 0 ? lines.line(0) : undefined;
-  const tail = count > 0 ? lines.line(count - 1) : undefined;
-  if (count >= 3 && head?.endsWith('"items":[') && tail?.startsWith(']')) {
-    try {
-      const collection = JSON.parse(`${head}]${tail.slice(1)}`) as { first?: { items?: unknown[] } };
-      if (Array.isArray(collection.first?.items) && collection.first.items.length === 0) {
-        const items: unknown[] = [];
-        const last = count - 2;
-        for (let index = 1; index <= last; index++) {
-          if (index % PAUSE_EVERY === 0) await pause();
-          const line = lines.line(index);
-          // Exactly the array's commas: one after every item but the last, none after it.
-          if (line.endsWith(',') === (index === last)) throw new SyntaxError('not one annotation per line');
-          items.push(JSON.parse(index === last ? line : line.slice(0, -1)));
-        }
-        collection.first.items = items;
-        return collection;
-      }
-    } catch {
-      // Not that layout after all: read as any JSON below, which also says where it is broken.
-    }
-  }
-  return JSON.parse(files.text(path)!);
 }
 
 function splitLines(text: string | undefined): TextLines | undefined {

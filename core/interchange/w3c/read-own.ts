@@ -98,7 +98,7 @@ export function annotationFromOwnW3C(
 ): Result<Annotation, 'invalid'> {
   const id = AnnotationId.safeParse(idFromIri(item.id, 'annotation'));
   if (!id.success) return fail('invalid', `"${item.id}" is not the IRI of a Claimbench annotation`);
-  const quote = firstOf(target.selector, 'TextQuoteSelector', QuoteSelector);
+  const quote = firstOf(target.selector, 'TextQuoteSelector', QuoteSelector, quickQuote);
   if (quote === undefined) return fail('invalid', `annotation ${id.data} has no TextQuoteSelector`);
   const state = target['claimbench:anchorState'];
   const details = {
@@ -126,7 +126,7 @@ export function annotationFromOwnW3C(
           };
     anchor = { state: 'orphaned', ...details, ...(hash !== undefined ? { textHash: hash } : {}) };
   } else {
-    const position = firstOf(target.selector, 'TextPositionSelector', PositionSelector);
+    const position = firstOf(target.selector, 'TextPositionSelector', PositionSelector, quickPosition);
     if (position === undefined) return fail('invalid', `annotation ${id.data} has no TextPositionSelector`);
     const points = index();
     if (position.end <= position.start || position.end > points.codePointLength)
@@ -188,12 +188,34 @@ export function linkFromOwnW3C(item: OwnItem): Result<EvidenceLink, 'invalid'> {
   return ok({ id: id.data, relation, from, to, note, creator: item.creator?.name ?? '', created: item.created, modified: item.modified });
 }
 
-/** The first selector of `type` that `schema` accepts (only those are parsed: a refusal is costly to build). */
-function firstOf<T>(selectors: readonly { readonly type: string }[], type: string, schema: z.ZodType<T>): T | undefined {
+/**
+ * The first selector of `type` that `schema` accepts (only those are parsed: a refusal is costly to
+ * build). `quick` gives what the schema would for a selector that is plainly valid, without it
+ * (100,000 annotations have 200,000 selectors); undefined sends the selector to the schema.
+ */
+function firstOf<T>(
+  selectors: readonly { readonly type: string }[],
+  type: string,
+  schema: z.ZodType<T>,
+  quick: (selector: Readonly<Record<string, unknown>>) => T | undefined,
+): T | undefined {
   for (const selector of selectors) {
     if (selector.type !== type) continue;
-    const parsed = schema.safeParse(selector);
-    if (parsed.success) return parsed.data;
+    const parsed = quick(selector) ?? schema.safeParse(selector).data;
+    if (parsed !== undefined) return parsed;
   }
   return undefined;
+}
+
+/** QuoteSelector's result for a selector it plainly accepts (its defaults filled in, nothing else kept). */
+function quickQuote({ exact, prefix = '', suffix = '' }: Readonly<Record<string, unknown>>): z.infer<typeof QuoteSelector> | undefined {
+  return typeof exact === 'string' && exact.length > 0 && typeof prefix === 'string' && typeof suffix === 'string'
+    ? { type: 'TextQuoteSelector', exact, prefix, suffix }
+    : undefined;
+}
+
+/** PositionSelector's result for a selector it plainly accepts. */
+function quickPosition({ start, end }: Readonly<Record<string, unknown>>): z.infer<typeof PositionSelector> | undefined {
+  const offset = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+  return offset(start) && offset(end) ? { type: 'TextPositionSelector', start, end } : undefined;
 }
