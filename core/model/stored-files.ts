@@ -90,6 +90,18 @@ export function parseDocumentFile(data: unknown): z.ZodSafeParseResult<DocumentF
   return { success: true, data: { ...shell.data, annotations: annotations as Annotation[] } };
 }
 
+/**
+ * `DocumentFile.parse` by way of `parseDocumentFile`: the same file, or the schema's own error
+ * thrown, but a store's write of a document it was handed (100 annotations each, a thousand of them
+ * for an import) no longer runs the annotation schema over every annotation. The annotations are
+ * the caller's objects rather than copies: documents are values, never changed in place.
+ */
+export function checkDocumentFile(data: unknown): DocumentFile {
+  const parsed = parseDocumentFile(data);
+  if (!parsed.success) throw parsed.error;
+  return parsed.data;
+}
+
 /** A loop, not `every`, which skips the holes of a sparse array. */
 function allCanonical(annotations: readonly unknown[]): boolean {
   for (let index = 0; index < annotations.length; index++) if (!isCanonicalAnnotation(annotations[index])) return false;

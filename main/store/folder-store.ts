@@ -13,7 +13,8 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArchiveEntry } from '../../core/archive/entry.ts';
 import type { EvidenceData } from '../../core/model/evidence.ts';
-import { ArchiveFile, DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
+import { ArchiveFile, checkDocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
 import { Emitter } from '../../core/events.ts';
@@ -157,7 +158,7 @@ export class FolderStore extends DocumentLibrary implements WorkspaceStore {
    */
   putDocument(next: DocumentFile): Saved {
     // Checked now, so that data that breaks the schema (a bug) throws at the caller.
-    const file = DocumentFile.parse({ ...next, journal: randomUUID() });
+    const file = checkDocumentFile({ ...next, journal: randomUUID() });
     const id = file.meta.id;
     return this.queue.enqueue(documentPath(id), () => this.writeWhole(id, file));
   }
@@ -234,7 +235,7 @@ export class FolderStore extends DocumentLibrary implements WorkspaceStore {
       this.holdDocument(id, stored, planned.document, planned.changed);
       return ok(planned.document);
     }
-    return this.writeWhole(id, DocumentFile.parse({ ...planned.document, journal: randomUUID() }), true);
+    return this.writeWhole(id, checkDocumentFile({ ...planned.document, journal: randomUUID() }), true);
   }
 
   /**
