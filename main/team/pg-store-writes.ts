@@ -52,6 +52,11 @@ export interface ChangeEntry {
   readonly origin?: string;
 }
 
+/** The store's write queue's key for document `id` (the same file name the folder store queues on). */
+export function documentKey(id: string): string {
+  return `documents/${id}.json`;
+}
+
 /** Appends the transaction's one change-log row; resolves with its seq. */
 export async function logChange(trx: TeamTransaction, entry: ChangeEntry): Promise<string> {
   const row = await trx
