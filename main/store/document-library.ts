@@ -22,6 +22,7 @@ import {
 import { byImport, type DocumentHead, type FindField } from './workspace-store.ts';
 
 export abstract class DocumentLibrary {
+  /** In the order the store came to hold the documents: ties of `byImport` keep it (the sort is stable). */
   private readonly headsById = new Map<string, DocumentHead>();
   private orderedHeads: DocumentHead[] | undefined;
   private orderedDocuments: DocumentFile[] | undefined;
@@ -45,7 +46,7 @@ export abstract class DocumentLibrary {
     return this.headsById.get(id);
   }
 
-  /** Documents in library order (byImport). Do not mutate. */
+  /** Documents in import order (then by title, for documents imported together). Do not mutate. */
   get documents(): readonly DocumentFile[] {
     this.orderedDocuments ??= this.heads.map(({ id }) => this.resident(id)!);
     return this.orderedDocuments;

@@ -2,10 +2,7 @@
 // §1.5, §2.3): tag use, the tag matrix, status use, speakers, the annotation form's suggestions, the
 // annotation table's choices and the coders. Each asks the store for a tally (tally.ts) and folds
 // its distinct keys here, so nothing reads every document; a spelling of a speaker is resolved once
-// per spelling, a set of tags goes up the codebook once per set. A tally's keys come in no order
-// that means anything (the PostgreSQL store's come from a GROUP BY), so no fold here depends on it:
-// ties of localeCompare (canonically equivalent spellings, "é" and "e\u0301") go by code units, and
-// the name shown for spellings of one speaker not in the codebook is the most used of them.
+// per spelling, a set of tags goes up the codebook once per set.
 import { tagMatrix, type TagMatrix } from '../../core/annotations/tag-matrix.ts';
 import { speakerResolver } from '../../core/codebook/speakers.ts';
 import type { AnnotationTableChoices } from '../../core/contract/annotation-table-api.ts';
@@ -17,11 +14,6 @@ import { tallyParts } from '../store/tally.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 
 type Tallies = Pick<WorkspaceStore, 'tally'>;
-
-/** localeCompare, and code units where it sees no difference: an order that does not depend on the order compared in. */
-export function byText(a: string, b: string): number {
-  return a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0);
-}
 
 /** Annotations per tag id (a tag's own, not those below it), for the codebook's counts. */
 export async function tagUsage(store: Tallies): Promise<Record<string, number>> {
@@ -53,26 +45,16 @@ export async function speakerUsage(store: Tallies, codebook: Codebook): Promise<
   const speakerOf = speakerResolver(codebook);
   const usage = new Map<string, { name: string; aliases: readonly string[]; annotations: number }>();
   for (const speaker of codebook.speakers ?? []) usage.set(speakerKey(speaker.name), { ...speaker, annotations: 0 });
-  /** Per speaker not in the codebook (by key), the annotations of each name its spellings give. */
-  const others = new Map<string, Map<string, number>>();
   for (const [spelling, count] of await store.tally('speaker')) {
     if (spelling.trim() === '') continue;
     const speaker = speakerOf(spelling);
     const key = speakerKey(speaker.name);
-    const entry = usage.get(key);
-    if (entry !== undefined) entry.annotations += count;
-    else {
-      const names = others.get(key) ?? new Map<string, number>();
-      names.set(speaker.name, (names.get(speaker.name) ?? 0) + count);
-      others.set(key, names);
-    }
-  }
-  for (const [key, names] of others) {
-    const [[name]] = [...names].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])) as [[string, number]];
-    usage.set(key, { name, aliases: [], annotations: [...names.values()].reduce((sum, n) => sum + n, 0) });
+    const entry = usage.get(key) ?? { ...speaker, annotations: 0 };
+    entry.annotations += count;
+    usage.set(key, entry);
   }
   return [...usage.values()]
-    .sort((a, b) => b.annotations - a.annotations || byText(a.name, b.name))
+    .sort((a, b) => b.annotations - a.annotations || a.name.localeCompare(b.name))
     .map(({ name, aliases, annotations }): SpeakerUsage => ({ name, aliases, annotations }));
 }
 
@@ -95,14 +77,15 @@ export async function annotationSuggestions(store: Tallies, codebook: Codebook):
     if (speaker) speakers.set(speaker, (speakers.get(speaker) ?? 0) + count);
   }
   for (const [outlet, count] of await store.tally('outlet')) if (outlet) outlets.set(outlet, (outlets.get(outlet) ?? 0) + count);
-  const byUse = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).map(([value]) => value);
+  const byUse = (counts: Map<string, number>) =>
+    [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value]) => value);
   return { speakers: byUse(speakers), outlets: byUse(outlets) };
 }
 
 /** The outlets the annotation table shows and the creators, with their rows, most used first. */
 export async function tableChoices(store: Tallies): Promise<AnnotationTableChoices> {
   const listed = (counts: ReadonlyMap<string, number>) =>
-    [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || byText(a.value, b.value));
+    [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   const [outlets, creators] = await Promise.all([store.tally('shown-outlet'), store.tally('creator')]);
   return { outlets: listed(outlets), creators: listed(creators) };
 }
@@ -117,5 +100,5 @@ export async function coderSummaries(store: Tallies): Promise<CoderSummary[]> {
     entry.documents++;
     counts.set(creator, entry);
   }
-  return [...counts].map(([name, entry]) => ({ name, ...entry })).sort((a, b) => byText(a.name, b.name));
+  return [...counts].map(([name, entry]) => ({ name, ...entry })).sort((a, b) => a.name.localeCompare(b.name));
 }
