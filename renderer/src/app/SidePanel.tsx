@@ -176,8 +176,8 @@ export function SidePanel({
   );
 
   // While a tab's chunk loads (lazy-views.ts: fetched anyway once the first document is painted).
-  const loadingTab = (
-    <aside className="pane tab-pane" aria-busy="true">
+  const loadingTab = (label: string) => (
+    <aside className="pane tab-pane" aria-label={label} aria-busy="true">
       {tabs}
     </aside>
   );
@@ -200,11 +200,11 @@ export function SidePanel({
           />
         </aside>
       ) : tab === 'matches' ? (
-        <Suspense fallback={loadingTab}>
+        <Suspense fallback={loadingTab('Matches')}>
           <MatchesPanel pane={pane} checked={checked} scale={workspace.settings.verdictScale} header={tabs} say={say} report={report} />
         </Suspense>
       ) : tab === 'suggestions' ? (
-        <Suspense fallback={loadingTab}>
+        <Suspense fallback={loadingTab('Suggestions')}>
           <SuggestionsPanel
             suggestions={suggestions}
             codebook={workspace.codebook}
