@@ -10,6 +10,7 @@ import type { CoderSummary } from '../../core/contract/agreement-api.ts';
 import type { SpeakerUsage } from '../../core/contract/codebook-api.ts';
 import type { Codebook } from '../../core/model/codebook.ts';
 import { speakerKey } from '../../core/model/codebook.ts';
+import { compareNames } from '../../core/text/compare-names.ts';
 import { tallyParts } from '../store/tally.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 
@@ -54,7 +55,7 @@ export async function speakerUsage(store: Tallies, codebook: Codebook): Promise<
     usage.set(key, entry);
   }
   return [...usage.values()]
-    .sort((a, b) => b.annotations - a.annotations || a.name.localeCompare(b.name))
+    .sort((a, b) => b.annotations - a.annotations || compareNames(a.name, b.name))
     .map(({ name, aliases, annotations }): SpeakerUsage => ({ name, aliases, annotations }));
 }
 
@@ -78,14 +79,14 @@ export async function annotationSuggestions(store: Tallies, codebook: Codebook):
   }
   for (const [outlet, count] of await store.tally('outlet')) if (outlet) outlets.set(outlet, (outlets.get(outlet) ?? 0) + count);
   const byUse = (counts: Map<string, number>) =>
-    [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value]) => value);
+    [...counts].sort((a, b) => b[1] - a[1] || compareNames(a[0], b[0])).map(([value]) => value);
   return { speakers: byUse(speakers), outlets: byUse(outlets) };
 }
 
 /** The outlets the annotation table shows and the creators, with their rows, most used first. */
 export async function tableChoices(store: Tallies): Promise<AnnotationTableChoices> {
   const listed = (counts: ReadonlyMap<string, number>) =>
-    [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || compareNames(a.value, b.value));
   const [outlets, creators] = await Promise.all([store.tally('shown-outlet'), store.tally('creator')]);
   return { outlets: listed(outlets), creators: listed(creators) };
 }
@@ -100,5 +101,5 @@ export async function coderSummaries(store: Tallies): Promise<CoderSummary[]> {
     entry.documents++;
     counts.set(creator, entry);
   }
-  return [...counts].map(([name, entry]) => ({ name, ...entry })).sort((a, b) => a.name.localeCompare(b.name));
+  return [...counts].map(([name, entry]) => ({ name, ...entry })).sort((a, b) => compareNames(a.name, b.name));
 }
