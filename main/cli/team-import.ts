@@ -3,6 +3,8 @@
 // creators and versions kept, one transaction). Anything else goes through the bundle merge every
 // workspace already has (documents matched by their text, annotations, links and claims by id,
 // conflicts listed or settled by --on-conflict): a folder is first written to a temporary bundle.
+// Either way the database's search index is then brought in step (team-search-build.ts), so the
+// server opens on an index that is ready.
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { exportCommand } from './export.ts';
 import { importInto } from './import-bundle.ts';
 import { UsageError, type Output } from './output.ts';
 import { databaseUrl, withTeamDb } from './team.ts';
+import { buildTeamSearchIndex } from './team-search-build.ts';
 
 export interface TeamImportOptions {
   readonly database?: string;
@@ -63,6 +66,7 @@ export async function teamImport(args: readonly string[], options: TeamImportOpt
               ...copied.value,
             },
           );
+          reportSearchIndex(await buildTeamSearchIndex(store, db, output), output);
           return 0;
         } finally {
           await store.close();
@@ -87,7 +91,9 @@ export async function teamImport(args: readonly string[], options: TeamImportOpt
       const store = await PgWorkspaceStore.open(db, { workDir: options.workDir, url });
       const service = createWorkbenchService(store, { extractors: EXTRACTORS });
       try {
-        return await importInto(service, bundle, onConflict as Resolution | undefined, output);
+        const status = await importInto(service, bundle, onConflict as Resolution | undefined, output);
+        if (status === 0) reportSearchIndex(await buildTeamSearchIndex(store, db, output), output);
+        return status;
       } finally {
         await service.dispose();
         await store.close();
@@ -96,4 +102,9 @@ export async function teamImport(args: readonly string[], options: TeamImportOpt
       if (temp !== undefined) await rm(temp, { recursive: true, force: true });
     }
   });
+}
+
+function reportSearchIndex(seconds: number | undefined, output: Output): void {
+  if (seconds === undefined) return;
+  output.report('search-index-ready', `Indexed for search in ${seconds.toFixed(1)} s.`, { seconds: Math.round(seconds * 10) / 10 });
 }

@@ -8,9 +8,13 @@
 // keeps an unchanged annotation as the same object), so one edited annotation costs one hash.
 // Two sums are kept: of the workspace as it was when the fingerprint was started (`atOpen`, what
 // a valid index must hold), and as it is now (`now`, what the index holds once it has every change).
+// Records are digested as canonical JSON (keys sorted): the team server reads them back from jsonb
+// with their keys in another order than the folder store keeps, and the same workspace must give
+// the same fingerprint from either (`claimbench team import` builds the index from the folder).
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Annotation } from '../../core/model/annotation.ts';
+import { canonicalJson } from '../../core/model/canonical-json.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import type { StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
 
@@ -18,46 +22,54 @@ const DIGEST_BYTES = 32;
 /** Documents digested between yields to the event loop during the first pass. */
 const BATCH = 50;
 
-const annotationDigests = new WeakMap<Annotation, Buffer>();
+/**
+ * A digest is kept as a string of 32 one-byte characters (Node's `binary`, latin1), not a Buffer: there is one per
+ * annotation, and a Buffer costs some 250 bytes of heap where such a string costs about 48.
+ */
+type Digest = string;
 
-function sha256(...parts: (string | Buffer)[]): Buffer {
+const annotationDigests = new WeakMap<Annotation, Digest>();
+
+/** The SHA-256 of `texts` (as UTF-8) followed by `digests` (their bytes). */
+function sha256(texts: readonly string[], digests: readonly Digest[] = []): Digest {
   const hash = createHash('sha256');
-  for (const part of parts) hash.update(part);
-  return hash.digest();
+  for (const text of texts) hash.update(text);
+  for (const digest of digests) hash.update(digest, 'binary');
+  return hash.digest('binary');
 }
 
-function annotationDigest(annotation: Annotation): Buffer {
+function annotationDigest(annotation: Annotation): Digest {
   let digest = annotationDigests.get(annotation);
-  if (digest === undefined) annotationDigests.set(annotation, (digest = sha256(JSON.stringify(annotation))));
+  if (digest === undefined) annotationDigests.set(annotation, (digest = sha256([canonicalJson(annotation)])));
   return digest;
 }
 
 /** A document as the index holds it: its id, metadata (with the text's hash) and annotations. */
-export function documentDigest(file: DocumentFile): Buffer {
-  return sha256('document\0', file.meta.id, '\0', JSON.stringify(file.meta), '\0', ...file.annotations.map(annotationDigest));
+export function documentDigest(file: DocumentFile): Digest {
+  return sha256(['document\0', file.meta.id, '\0', canonicalJson(file.meta), '\0'], file.annotations.map(annotationDigest));
 }
 
-function xorInto(sum: Buffer, digest: Buffer | undefined): void {
+function xorInto(sum: Buffer, digest: Digest | undefined): void {
   if (digest === undefined) return;
-  for (let index = 0; index < DIGEST_BYTES; index++) sum[index]! ^= digest[index]!;
+  for (let index = 0; index < DIGEST_BYTES; index++) sum[index]! ^= digest.charCodeAt(index);
 }
 
 export class WorkspaceFingerprint {
   private readonly store: WorkspaceStore;
   /** Each document's digest as it is now (absent: not yet seen, or gone). */
-  private readonly digests = new Map<string, Buffer>();
+  private readonly digests = new Map<string, Digest>();
   /** Documents whose digest at the start is in `openSum`. */
   private readonly seen = new Set<string>();
   private readonly openSum = Buffer.alloc(DIGEST_BYTES);
   private readonly nowSum = Buffer.alloc(DIGEST_BYTES);
-  private codebookDigest: Buffer;
-  private claimsDigest: Buffer;
+  private codebookDigest: Digest;
+  private claimsDigest: Digest;
   private scanned = false;
 
   constructor(store: WorkspaceStore) {
     this.store = store;
-    this.codebookDigest = sha256('codebook\0', JSON.stringify(store.workspace.codebook));
-    this.claimsDigest = sha256('claims\0', JSON.stringify(store.evidence.claims));
+    this.codebookDigest = sha256(['codebook\0', canonicalJson(store.workspace.codebook)]);
+    this.claimsDigest = sha256(['claims\0', canonicalJson(store.evidence.claims)]);
     for (const sum of [this.openSum, this.nowSum]) {
       xorInto(sum, this.codebookDigest);
       xorInto(sum, this.claimsDigest);
@@ -91,13 +103,13 @@ export class WorkspaceFingerprint {
   /** Follows one change of the store; call it for every change, before the index is told. */
   note(change: StoreChange): void {
     if (change.kind === 'workspace') {
-      const digest = sha256('codebook\0', JSON.stringify(this.store.workspace.codebook));
+      const digest = sha256(['codebook\0', canonicalJson(this.store.workspace.codebook)]);
       xorInto(this.nowSum, this.codebookDigest);
       xorInto(this.nowSum, (this.codebookDigest = digest));
       return;
     }
     if (change.kind === 'evidence') {
-      const digest = sha256('claims\0', JSON.stringify(this.store.evidence.claims));
+      const digest = sha256(['claims\0', canonicalJson(this.store.evidence.claims)]);
       xorInto(this.nowSum, this.claimsDigest);
       xorInto(this.nowSum, (this.claimsDigest = digest));
       return;

@@ -1,0 +1,76 @@
+// `claimbench team import` leaves the database's search index in step with what it imported, so
+// that the server opens on an index that is ready: it checks it, and does not build it again.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseQuery } from '../../core/search/query.ts';
+import type { SearchStatus } from '../../core/search/search-types.ts';
+import { createTestDatabase, pgSkip, type TestDatabase } from '../../tests/support/pg-database.ts';
+import { makeTempDir } from '../../tests/support/temp-dir.ts';
+import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
+import { openPgSearchIndex } from '../search/pg/pg-search-index.ts';
+import { WorkspaceSearch } from '../search/workspace-search.ts';
+import { openTeamDb } from '../team/db.ts';
+import { PgWorkspaceStore } from '../team/pg-store.ts';
+import { createWorkspace } from '../workspace/create-workspace.ts';
+
+function claimbench(args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(APP_ROOT, 'bin', 'claimbench.mjs'), ...args], {
+      env: { ...process.env, CLAIMBENCH_DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout }));
+  });
+}
+
+describe.skipIf(pgSkip)('claimbench team import', () => {
+  let database: TestDatabase;
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    temp = await makeTempDir();
+  });
+  afterEach(async () => {
+    await database.drop();
+    await temp[Symbol.asyncDispose]();
+  });
+
+  it('builds the search index with the workspace, so the server finds it ready and does not build it again', async () => {
+    const workspace = path.join(temp.dir, 'sample');
+    await createWorkspace(workspace, { resourcesDir: RESOURCES_DIR, name: 'Sample' });
+    expect((await claimbench(['team', 'init', '--database', database.url])).code).toBe(0);
+    const imported = await claimbench(['team', 'import', workspace, '--database', database.url, '--json']);
+    expect(imported.code).toBe(0);
+    const events = imported.stdout
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { event: string }).event)
+      .filter((event) => event !== 'search-index-progress');
+    expect(events).toEqual(['imported', 'search-index-ready']);
+
+    const db = openTeamDb(database.url, { maxConnections: 2 });
+    const store = await PgWorkspaceStore.open(db, { workDir: path.join(temp.dir, 'work'), url: database.url });
+    const statuses: SearchStatus['state'][] = [];
+    const search = new WorkspaceSearch(
+      store,
+      (status) => statuses.push(status.state),
+      () => openPgSearchIndex(db),
+    );
+    try {
+      await search.whenReady();
+      expect(search.status.state).toBe('ready');
+      expect(statuses).not.toContain('building');
+      const query = parseQuery('ministry');
+      if (!query.ok) throw new Error(query.error.message);
+      const results = await search.search(query.value);
+      expect(results.counts.documents).toBeGreaterThan(0);
+    } finally {
+      await search.dispose();
+      await store.close();
+      await db.destroy();
+    }
+  });
+});
