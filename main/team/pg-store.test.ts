@@ -18,6 +18,7 @@ import { openTeamDb, type TeamDb } from './db.ts';
 import { importWorkspace } from './import-workspace.ts';
 import { migrateTeamDb } from './migrate.ts';
 import { PgWorkspaceStore } from './pg-store.ts';
+import { loadWorkspace } from './pg-store-load.ts';
 
 const ana = { userId: 'u1', name: 'Ana', role: 'analyst' } as const;
 
@@ -225,6 +226,20 @@ describe.skipIf(pgSkip)('PgWorkspaceStore', () => {
       }),
       { numRuns: 15 },
     );
+    await folder.close();
+  });
+
+  it('loads the same workspace a few documents at a time as all at once', async () => {
+    const folder = await sample();
+    const whole = await loadWorkspace(db, { batch: 1_000 });
+    expect(whole.documents.size).toBe(folder.documents.length);
+    expect(whole.documents.size).toBeGreaterThan(2);
+    for (const batch of [1, 2, whole.documents.size, whole.documents.size - 1]) {
+      const loaded = await loadWorkspace(db, { batch });
+      expect([...loaded.documents]).toEqual([...whole.documents]);
+      expect([...loaded.known]).toEqual([...whole.known]);
+      expect(loaded.problems).toEqual([]);
+    }
     await folder.close();
   });
 });
