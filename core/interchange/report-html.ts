@@ -192,7 +192,12 @@ export function highlightedText(document: ExportDocument, context: Pick<Context,
   const { text } = document;
   const spans = document.annotations
     .filter((annotation) => isPlaced(annotation, text))
-    .map((annotation) => ({ annotation, ...context.numbers.get(key({ documentId: document.meta.id, annotationId: annotation.id })) }))
+    .map((annotation) => {
+      const number = context.numbers.get(key({ documentId: document.meta.id, annotationId: annotation.id }));
+      // The mark's class and title, the same on every piece it covers: made once per annotation.
+      const open = `<mark class="${markClass(annotation, context.tagClass)}" title="${escapeHtml(markTitle(annotation, number?.n, context.index))}"`;
+      return { annotation, ...number, open };
+    })
     .sort(
       (a, b) =>
         a.annotation.target.start - b.annotation.target.start ||
@@ -212,7 +217,7 @@ export function highlightedText(document: ExportDocument, context: Pick<Context,
     const opening = active.map((span) => {
       const starts = span.annotation.target.start === from;
       const attributes = starts && span.anchorId !== undefined ? ` id="${span.anchorId}" data-n="${span.n}"` : '';
-      return `<mark class="${markClass(span.annotation, context.tagClass)}" title="${escapeHtml(markTitle(span.annotation, span.n, context.index))}"${attributes}>`;
+      return `${span.open}${attributes}>`;
     });
     out.push(opening.join(''), escapeHtml(text.slice(from, to)), '</mark>'.repeat(active.length));
   }

@@ -65,19 +65,18 @@ export function spanFromCodePoints(index: CodePointIndex, start: number, end: nu
   return { start: index.toUtf16(start), end: index.toUtf16(end) };
 }
 
-/** UTF-16 offsets of every high surrogate that is followed by a low one, ascending. */
+/** A high surrogate followed by a low one (code units: no `u` flag). */
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/**
+ * UTF-16 offsets of every high surrogate that is followed by a low one, ascending. The regular
+ * expression scans a text with no pair (the usual case) about twice as fast as a loop over its code
+ * units; a match resumes after the pair, as the loop skipped it.
+ */
 function surrogatePairStarts(text: string): Int32Array {
   const starts: number[] = [];
-  for (let index = 0; index < text.length - 1; index++) {
-    const unit = text.charCodeAt(index);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        starts.push(index);
-        index++;
-      }
-    }
-  }
+  SURROGATE_PAIR.lastIndex = 0;
+  for (let match = SURROGATE_PAIR.exec(text); match !== null; match = SURROGATE_PAIR.exec(text)) starts.push(match.index);
   return Int32Array.from(starts);
 }
 

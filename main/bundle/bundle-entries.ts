@@ -13,7 +13,7 @@ import type { ExportInput } from '../../core/interchange/export-input.ts';
 import { exportAgreement, exportAgreementCsv } from '../../core/interchange/export-agreement.ts';
 import { reportHtmlParts } from '../../core/interchange/report-html.ts';
 import { descendantsOf } from '../../core/codebook/edit.ts';
-import { refKey, type EvidenceData } from '../../core/model/evidence.ts';
+import type { AnnotationRef, EvidenceData } from '../../core/model/evidence.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { codebookQdc } from '../export/codebook-qdc.ts';
@@ -59,19 +59,27 @@ export function exportSelection(
           (wantedStatuses === undefined || wantedStatuses.has(annotation.status)),
       ),
     }));
-  const kept = new Set(
-    documents.flatMap((file) => file.annotations.map((annotation) => refKey({ documentId: file.meta.id, annotationId: annotation.id }))),
-  );
+  // Whether an annotation is exported: only the documents that links and mentions point into get
+  // a set of their annotations' ids (not one key for each of the export's annotations).
+  const byId = new Map(documents.map((file) => [file.meta.id, file]));
+  const idsOf = new Map<string, ReadonlySet<string>>();
+  const kept = (ref: AnnotationRef): boolean => {
+    const file = byId.get(ref.documentId);
+    if (file === undefined) return false;
+    let ids = idsOf.get(ref.documentId);
+    if (ids === undefined) idsOf.set(ref.documentId, (ids = new Set(file.annotations.map((annotation) => annotation.id))));
+    return ids.has(ref.annotationId);
+  };
   const { links, claims } = store.evidence;
   const whole = wantedDocuments === undefined && wantedTags === undefined && wantedStatuses === undefined;
   return {
     documents,
     evidence: {
-      links: links.filter((link) => kept.has(refKey(link.from)) && kept.has(refKey(link.to))),
+      links: links.filter((link) => kept(link.from) && kept(link.to)),
       claims: claims.flatMap((claim) => {
         // A claim left without mentions (its verdict stays) belongs to the whole workspace, not to a selection.
         if (claim.mentions.length === 0) return whole ? [claim] : [];
-        const mentions = claim.mentions.filter((mention) => kept.has(refKey(mention)));
+        const mentions = claim.mentions.filter(kept);
         return mentions.length > 0 ? [{ ...claim, mentions }] : [];
       }),
     },

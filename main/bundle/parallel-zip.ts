@@ -112,7 +112,8 @@ export class ParallelZip {
         ...(final ? { end: { crc, size, onWritten } } : {}),
       });
       first = false;
-      before = slice.length >= WINDOW_BYTES ? slice : Buffer.concat([before, slice]).subarray(-WINDOW_BYTES);
+      // Only the window's worth of the piece before is kept: a short piece after a long one copies 32 KiB, not the whole piece.
+      before = slice.length >= WINDOW_BYTES ? slice : Buffer.concat([before.subarray(-WINDOW_BYTES), slice]).subarray(-WINDOW_BYTES);
     };
     let held: Uint8Array | undefined;
     for await (const chunk of chunks)
