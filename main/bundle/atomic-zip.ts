@@ -44,6 +44,7 @@ export interface ZipSink {
     name: string,
     chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
     onWritten?: () => void,
+    recycle?: (chunk: Uint8Array) => void,
   ): Promise<{ sha256: string; size: number }>;
   /** Throws a `cancelled` stop if the signal was aborted. */
   checkCancelled(): void;
@@ -89,9 +90,9 @@ export async function writeZipAtomically<T>(
         checkName(name);
         return zip.add(name, bytes, onWritten);
       },
-      addStream(name, chunks, onWritten = () => undefined) {
+      addStream(name, chunks, onWritten = () => undefined, recycle) {
         checkName(name);
-        return zip.addStream(name, chunks, onWritten);
+        return zip.addStream(name, chunks, onWritten, recycle);
       },
       checkCancelled,
     });

@@ -18,7 +18,8 @@ import type { DocumentFile } from '../../core/model/stored-files.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { codebookQdc } from '../export/codebook-qdc.ts';
 import { w3cCollectionParts } from '../export/w3c-collection.ts';
-import { utf8Chunks } from './entry-chunks.ts';
+import { SLICE_BYTES } from './deflate-slices.ts';
+import { ChunkPool, utf8Chunks } from './entry-chunks.ts';
 import type { BundleEntry, StreamedBundleEntry } from './write-bundle.ts';
 
 export interface BundleContentOptions {
@@ -226,9 +227,13 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
     path: 'report.html',
     stream: () => reportHtmlParts(input, { generatedAt: options.generatedAt, agreement: agreement ?? null }),
   });
+  // The streamed entries' chunk buffers, used again once written (entry-chunks.ts).
+  const pool = new ChunkPool();
   async function* entries(): AsyncGenerator<BundleEntry | StreamedBundleEntry> {
     for (const maker of makers)
-      yield 'stream' in maker ? { path: maker.path, chunks: utf8Chunks(maker.stream()) } : { path: maker.path, bytes: await maker.make() };
+      yield 'stream' in maker
+        ? { path: maker.path, chunks: utf8Chunks(maker.stream(), SLICE_BYTES, pool), recycle: pool.recycle }
+        : { path: maker.path, bytes: await maker.make() };
   }
   return {
     count: makers.length,

@@ -1,7 +1,7 @@
 // A streamed entry's text must come out byte for byte as the joined strings would encode, in
 // chunks of at least the asked size (the last may be shorter), whatever falls across a boundary.
 import { describe, expect, it } from 'vitest';
-import { utf8Chunks } from './entry-chunks.ts';
+import { ChunkPool, utf8Chunks } from './entry-chunks.ts';
 
 const joined = (chunks: Iterable<Uint8Array>) => Buffer.concat([...chunks]).toString('utf8');
 
@@ -30,5 +30,20 @@ describe('utf8Chunks', () => {
     }
     expect(joined(chunks)).toBe(`a${large}b${large}cd`);
     chunks.forEach((chunk, index) => expect(Buffer.from(chunk).equals(asGiven[index]!)).toBe(true));
+  });
+
+  it('writes into the buffers given back to its pool, the bytes unchanged', () => {
+    const parts = Array.from({ length: 2_000 }, (_, index) => `ä€😀 ${index}\n`);
+    const pool = new ChunkPool(64);
+    const copies: Buffer[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for (const chunk of utf8Chunks(parts, 64, pool)) {
+      copies.push(Buffer.from(chunk));
+      buffers.add(chunk.buffer);
+      // Read at once, then handed back: the next chunk is written into it.
+      pool.recycle(chunk);
+    }
+    expect(Buffer.concat(copies).toString('utf8')).toBe(parts.join(''));
+    expect(buffers.size).toBe(1);
   });
 });

@@ -78,4 +78,38 @@ describe('ParallelZip', () => {
       expect(local.readUInt32LE(18)).toBe(big.compressedSize);
       expect(local.readUInt32LE(22)).toBe(bytes.length);
     }));
+
+  it(
+    'hands each streamed chunk back once nothing of it is read again: scribbling over it then changes nothing',
+    () =>
+      withTempDir(async (dir) => {
+        // Past IN_FLIGHT_BYTES, so that pieces are written (and chunks handed back) while later ones are sent.
+        const bytes = Buffer.from(Array.from({ length: 2_400_000 }, (_, index) => `line ${index} ä😀\n`).join(''), 'utf8');
+        // Chunks of more than a slice and short ones after them (a piece's dictionary then spans two chunks).
+        const cuts = [0];
+        while (cuts.at(-1)! < bytes.length) cuts.push(Math.min(bytes.length, cuts.at(-1)! + (cuts.length % 2 === 1 ? 1_100_000 : 9_000)));
+        const write = async (name: string, recycle?: (chunk: Uint8Array) => void) => {
+          const file = path.join(dir, name);
+          const handle = await open(file, 'w');
+          const zip = new ParallelZip(handle, { level: 6, dosTime: dosDateTime(new Date(2026, 0, 1)) });
+          // Copies: the recycled ones are overwritten.
+          const chunks = cuts.slice(1).map((end, index) => Buffer.from(bytes.subarray(cuts[index], end)));
+          await zip.addStream('big.txt', chunks, () => undefined, recycle);
+          await zip.finish();
+          await handle.close();
+          return { archive: await readFile(file), chunks };
+        };
+        const recycled: Uint8Array[] = [];
+        const plain = await write('plain.zip');
+        const scribbled = await write('scribbled.zip', (chunk) => {
+          recycled.push(chunk);
+          chunk.fill(0xff);
+        });
+        expect(scribbled.archive.equals(plain.archive)).toBe(true);
+        expect(recycled).toHaveLength(scribbled.chunks.length);
+        expect(new Set(recycled).size).toBe(scribbled.chunks.length);
+      }),
+    // Deflates 44 MB twice.
+    120_000,
+  );
 });

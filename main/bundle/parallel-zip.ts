@@ -29,6 +29,17 @@ interface Piece {
   readonly begin?: { readonly name: string; readonly size: number | undefined };
   /** On an entry's last piece: the entry is complete after it. */
   readonly end?: { readonly crc: number; readonly size: number; readonly onWritten: () => void };
+  /** Called once the piece is deflated and written: its bytes are not read again. */
+  readonly written?: () => void;
+}
+
+/** A streamed entry's chunk while pieces made of it are on their way (see `addStream`'s `recycle`). */
+interface HeldChunk {
+  readonly chunk: Uint8Array;
+  /** Its pieces not written yet. */
+  pending: number;
+  /** No more pieces will be made of it and the next piece's dictionary no longer reads it. */
+  sealed: boolean;
 }
 
 export interface ParallelZipOptions {
@@ -86,43 +97,74 @@ export class ParallelZip {
    * Like `add`, for an entry made as it is read: each chunk is hashed and starts deflating as it
    * arrives (one chunk ahead is held back, to know which is the last). Chunks must not change once
    * yielded. Resolves with the entry's SHA-256 (hex) and size once every piece is on its way.
+   * `recycle` is called with each chunk once nothing of it will be read again (every piece made of
+   * it deflated and written, and the next piece started with its dictionary), for its buffer to be
+   * used again; not at all for a chunk of an entry that fails.
    *
-   * @example const { sha256, size } = await zip.addStream('report.html', utf8Chunks(parts), () => progress(++written));
+   * @example const { sha256, size } = await zip.addStream('report.html', utf8Chunks(parts, SLICE_BYTES, pool), () => progress(++written), pool.recycle);
    */
   async addStream(
     name: string,
     chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
     onWritten: () => void,
+    recycle?: (chunk: Uint8Array) => void,
   ): Promise<{ sha256: string; size: number }> {
     const hash = createHash('sha256');
     let crc = 0;
     let size = 0;
     let before: Uint8Array = new Uint8Array();
     let first = true;
-    const send = async (slice: Uint8Array, final: boolean) => {
+    const release = (held: HeldChunk) => {
+      if (held.sealed && held.pending === 0) recycle?.(held.chunk);
+    };
+    // The chunk the last piece was cut from: `before` may still be a view of it.
+    let last: HeldChunk | undefined;
+    const send = async (slice: Uint8Array, final: boolean, from: HeldChunk | undefined) => {
       hash.update(slice);
       crc = crc32(slice, crc);
       size += slice.length;
       await this.makeRoom(slice.length);
+      if (from) from.pending++;
       await this.enqueue({
+        // Reads `before` now (the dictionary is copied when the job is made), `slice` on the pool until written.
         deflated: deflatePiece(slice, before, final, this.options.level),
         settled: false,
         bytes: slice.length,
         ...(first ? { begin: { name, size: undefined } } : {}),
         ...(final ? { end: { crc, size, onWritten } } : {}),
+        ...(from
+          ? {
+              written: () => {
+                from.pending--;
+                release(from);
+              },
+            }
+          : {}),
       });
       first = false;
       // Only the window's worth of the piece before is kept: a short piece after a long one copies 32 KiB, not the whole piece.
       before = slice.length >= WINDOW_BYTES ? slice : Buffer.concat([before.subarray(-WINDOW_BYTES), slice]).subarray(-WINDOW_BYTES);
+      // `before` is now this slice or a copy: the chunk of the piece before is read no more once its pieces are written.
+      if (last && last !== from) {
+        last.sealed = true;
+        release(last);
+      }
+      last = from;
+      if (final && from) {
+        from.sealed = true;
+        release(from);
+      }
     };
-    let held: Uint8Array | undefined;
-    for await (const chunk of chunks)
+    let held: { slice: Uint8Array; from: HeldChunk } | undefined;
+    for await (const chunk of chunks) {
+      const from: HeldChunk = { chunk, pending: 0, sealed: false };
       for (const [start, end] of sliceBounds(chunk.length)) {
         if (end === start) continue;
-        if (held) await send(held, false);
-        held = chunk.subarray(start, end);
+        if (held) await send(held.slice, false, held.from);
+        held = { slice: chunk.subarray(start, end), from };
       }
-    await send(held ?? new Uint8Array(), true);
+    }
+    await (held ? send(held.slice, true, held.from) : send(new Uint8Array(), true, undefined));
     await this.writeSettled();
     return { sha256: hash.digest('hex'), size };
   }
@@ -161,6 +203,7 @@ export class ParallelZip {
     if (piece.begin) this.current = this.zip.begin(piece.begin.name, piece.begin.size, this.options.dosTime);
     await this.zip.append(this.current!, data);
     this.inFlight -= piece.bytes;
+    piece.written?.();
     if (piece.end) {
       await this.zip.end(this.current!, piece.end.crc, piece.end.size);
       piece.end.onWritten();

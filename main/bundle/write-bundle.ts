@@ -28,6 +28,8 @@ export interface BundleEntry {
 export interface StreamedBundleEntry {
   readonly path: string;
   readonly chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  /** Called with each chunk once the writer reads nothing of it again, for its buffer to be used again (`ChunkPool`). */
+  readonly recycle?: (chunk: Uint8Array) => void;
 }
 
 export interface WriteBundleOptions {
@@ -90,7 +92,7 @@ export async function writeBundle(
             `the entry "${entry.path}" cannot go into a bundle: ${MANIFEST_PATH} is written by the bundle itself`,
           );
         if ('chunks' in entry) {
-          const { size, sha256 } = await zip.addStream(entry.path, entry.chunks, onWritten);
+          const { size, sha256 } = await zip.addStream(entry.path, entry.chunks, onWritten, entry.recycle);
           files.push({ path: entry.path, size, sha256 });
         } else files.push({ path: entry.path, size: entry.bytes.length, sha256: await zip.add(entry.path, entry.bytes, onWritten) });
       }
