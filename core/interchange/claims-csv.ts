@@ -144,8 +144,10 @@ export function inReadingOrder(document: ExportDocument): readonly Annotation[] 
 }
 
 function readingOrder(document: ExportDocument): Annotation[] {
-  const placed = document.annotations.filter((annotation) => isPlaced(annotation, document.text));
-  const orphans = document.annotations.filter((annotation) => !isPlaced(annotation, document.text));
+  // One test of each annotation (it compares its quote with the text), not one for each list.
+  const placed: Annotation[] = [];
+  const orphans: Annotation[] = [];
+  for (const annotation of document.annotations) (isPlaced(annotation, document.text) ? placed : orphans).push(annotation);
   placed.sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
   return [...placed, ...orphans];
 }
