@@ -38,7 +38,9 @@ export interface AtomicZipOptions {
 /** What a fill adds entries with. */
 export interface ZipSink {
   /** Adds an entry (its name checked first); resolves with its SHA-256 (hex) once it is on its way. */
-  add(name: string, bytes: Uint8Array, onWritten?: () => void): Promise<string>;
+  add(name: string, bytes: Uint8Array, onWritten?: () => void, options?: { readonly keep?: boolean }): Promise<string>;
+  /** Adds an entry with the bytes of an earlier one added with `keep` (see `ParallelZip.addCopy`). */
+  addCopy(name: string, of: string, onWritten?: () => void): Promise<{ sha256: string; size: number }>;
   /** Adds an entry made as it is read (see `ParallelZip.addStream`); resolves with its SHA-256 (hex) and size. */
   addStream(
     name: string,
@@ -86,9 +88,13 @@ export async function writeZipAtomically<T>(
       seen.set(pathCollisionKey(name), name);
     };
     const value = await fill({
-      add(name, bytes, onWritten = () => undefined) {
+      add(name, bytes, onWritten = () => undefined, options) {
         checkName(name);
-        return zip.add(name, bytes, onWritten);
+        return zip.add(name, bytes, onWritten, options);
+      },
+      addCopy(name, of, onWritten = () => undefined) {
+        checkName(name);
+        return zip.addCopy(name, of, onWritten);
       },
       addStream(name, chunks, onWritten = () => undefined, recycle) {
         checkName(name);

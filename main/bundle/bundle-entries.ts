@@ -20,7 +20,7 @@ import { codebookQdc } from '../export/codebook-qdc.ts';
 import { w3cCollectionParts } from '../export/w3c-collection.ts';
 import { SLICE_BYTES } from './deflate-slices.ts';
 import { ChunkPool, utf8Chunks } from './entry-chunks.ts';
-import type { BundleEntry, StreamedBundleEntry } from './write-bundle.ts';
+import type { BundleEntry, CopiedBundleEntry, StreamedBundleEntry } from './write-bundle.ts';
 
 export interface BundleContentOptions {
   /** Include the imported files (originals/<sha256>). */
@@ -122,7 +122,7 @@ function* collectionJson({ head, items }: ReturnType<typeof w3cCollectionParts>)
 export interface BundleEntryPlan {
   /** How many entries `entries` yields. */
   readonly count: number;
-  readonly entries: AsyncIterable<BundleEntry | StreamedBundleEntry>;
+  readonly entries: AsyncIterable<BundleEntry | StreamedBundleEntry | CopiedBundleEntry>;
   /** Complete once `entries` has been iterated to its end (brat's files are counted as they are made). */
   readonly notes: BundleNotes;
   /** What the bundle holds. */
@@ -174,7 +174,10 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   const makers: (
     | { readonly path: string; readonly make: () => Uint8Array | Promise<Uint8Array> }
     | { readonly path: string; readonly stream: () => Iterable<string> }
+    | { readonly path: string; readonly copyOf: string }
   )[] = [];
+  // Entries that a later one copies (brat's texts are the documents' texts): deflated once for both.
+  const copied = new Set<string>();
   for (const file of documents) {
     makers.push({ path: `documents/${file.meta.id}.txt`, make: () => text(file.text) });
     makers.push({
@@ -218,7 +221,15 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   makers.push({ path: 'claims.csv', stream: () => claimsCsvRecords(input, { bom: true, formulaGuard: options.csvFormulaGuard ?? true }) });
   // Each file made when its turn comes; what brat left out is counted meanwhile (see `notes`).
   const brat = bratFiles(input);
-  for (const file of brat.files) makers.push({ path: `brat/${file.path}`, make: () => text(file.make()) });
+  const documentTexts = new Map(documents.map((file) => [`${file.meta.id}.txt`, file]));
+  for (const file of brat.files) {
+    const document = documentTexts.get(file.path);
+    // A .txt of brat's is its document's text (checked: the same string), the bytes of documents/<id>.txt.
+    if (document !== undefined && file.make() === document.text) {
+      copied.add(`documents/${file.path}`);
+      makers.push({ path: `brat/${file.path}`, copyOf: `documents/${file.path}` });
+    } else makers.push({ path: `brat/${file.path}`, make: () => text(file.make()) });
+  }
   // Computed once, for the report's table and the CSV, when there are two coders or more.
   const agreement = exportAgreement(input);
   if (agreement !== undefined && !agreement.tooMany)
@@ -229,11 +240,11 @@ export async function bundleEntryPlan(store: WorkspaceStore, options: BundleCont
   });
   // The streamed entries' chunk buffers, used again once written (entry-chunks.ts).
   const pool = new ChunkPool();
-  async function* entries(): AsyncGenerator<BundleEntry | StreamedBundleEntry> {
+  async function* entries(): AsyncGenerator<BundleEntry | StreamedBundleEntry | CopiedBundleEntry> {
     for (const maker of makers)
-      yield 'stream' in maker
-        ? { path: maker.path, chunks: utf8Chunks(maker.stream(), SLICE_BYTES, pool), recycle: pool.recycle }
-        : { path: maker.path, bytes: await maker.make() };
+      if ('stream' in maker) yield { path: maker.path, chunks: utf8Chunks(maker.stream(), SLICE_BYTES, pool), recycle: pool.recycle };
+      else if ('copyOf' in maker) yield maker;
+      else yield { path: maker.path, bytes: await maker.make(), ...(copied.has(maker.path) ? { copied: true } : {}) };
   }
   return {
     count: makers.length,
@@ -252,8 +263,12 @@ export async function bundleEntries(
 ): Promise<{ entries: BundleEntry[]; notes: BundleNotes }> {
   const plan = await bundleEntryPlan(store, options);
   const entries: BundleEntry[] = [];
+  const byPath = new Map<string, Uint8Array>();
   for await (const entry of plan.entries) {
-    if ('bytes' in entry) entries.push(entry);
+    if ('bytes' in entry) {
+      entries.push({ path: entry.path, bytes: entry.bytes });
+      if (entry.copied === true) byPath.set(entry.path, entry.bytes);
+    } else if ('copyOf' in entry) entries.push({ path: entry.path, bytes: byPath.get(entry.copyOf)! });
     else {
       const chunks: Uint8Array[] = [];
       for await (const chunk of entry.chunks) chunks.push(chunk);

@@ -112,4 +112,33 @@ describe('ParallelZip', () => {
     // Deflates 44 MB twice.
     120_000,
   );
+
+  it('writes a copy of a kept entry as deflating its bytes again would', () =>
+    withTempDir(async (dir) => {
+      const bytes = Buffer.from(Array.from({ length: 150_000 }, (_, index) => `line ${index} ä😀\n`).join(''), 'utf8');
+      const write = async (name: string, copy: boolean) => {
+        const file = path.join(dir, name);
+        const handle = await open(file, 'w');
+        const zip = new ParallelZip(handle, { level: 6, dosTime: dosDateTime(new Date(2026, 0, 1)) });
+        const written: string[] = [];
+        const sha256 = await zip.add('a.txt', bytes, () => written.push('a.txt'), { keep: copy });
+        await zip.add('between.txt', new TextEncoder().encode('between'), () => written.push('between.txt'));
+        const second = copy
+          ? await zip.addCopy('b.txt', 'a.txt', () => written.push('b.txt'))
+          : { sha256: await zip.add('b.txt', bytes, () => written.push('b.txt')), size: bytes.length };
+        await zip.finish();
+        await handle.close();
+        return { archive: await readFile(file), sha256, second, written };
+      };
+      const deflatedTwice = await write('twice.zip', false);
+      const copied = await write('copied.zip', true);
+      expect(copied.archive.equals(deflatedTwice.archive)).toBe(true);
+      expect(copied.second).toEqual({ sha256: copied.sha256, size: bytes.length });
+      expect(copied.written).toEqual(['a.txt', 'between.txt', 'b.txt']);
+      const listed = readZipDirectory(new Uint8Array(copied.archive), 'copied.zip');
+      if (!listed.ok) throw new Error(listed.error.message);
+      const copy = listed.value[2]!;
+      expect(copy.name).toBe('b.txt');
+      expect(Buffer.from(readZipEntry(new Uint8Array(copied.archive), copy, bytes.length)!).equals(bytes)).toBe(true);
+    }));
 });

@@ -57,6 +57,8 @@ export class ParallelZip {
   private inFlight = 0;
   private current: OpenZipEntry | undefined;
   private busySince = performance.now();
+  /** Entries added with `keep`, by name: their deflated pieces, for `addCopy`. */
+  private readonly kept = new Map<string, { pieces: Promise<Buffer>[]; crc: number; size: number; sha256: string }>();
 
   constructor(handle: FileHandle, options: ParallelZipOptions) {
     this.zip = new ZipFileWriter(handle);
@@ -70,16 +72,18 @@ export class ParallelZip {
    *
    * @example const sha256 = await zip.add('claims.json', bytes, () => progress(++written));
    */
-  async add(name: string, bytes: Uint8Array, onWritten: () => void): Promise<string> {
+  async add(name: string, bytes: Uint8Array, onWritten: () => void, { keep = false } = {}): Promise<string> {
     const hash = createHash('sha256');
     let crc = 0;
     const bounds = sliceBounds(bytes.length);
+    const pieces: Promise<Buffer>[] = [];
     for (const [index, [start, end]] of bounds.entries()) {
       const slice = bytes.subarray(start, end);
       hash.update(slice);
       crc = crc32(slice, crc);
       await this.makeRoom(slice.length);
       const deflated = deflateSlice(bytes, start, end, this.options.level);
+      if (keep) pieces.push(deflated);
       const piece: Piece = {
         deflated,
         settled: false,
@@ -89,8 +93,36 @@ export class ParallelZip {
       };
       await this.enqueue(piece);
     }
+    const sha256 = hash.digest('hex');
+    if (keep) this.kept.set(name, { pieces, crc, size: bytes.length, sha256 });
     await this.writeSettled();
-    return hash.digest('hex');
+    return sha256;
+  }
+
+  /**
+   * Adds the entry `name` with the same bytes as the earlier entry `of`, added with `keep` (copied once): its
+   * deflated data is written again, not made again (deflating is deterministic: the same bytes come
+   * out). Resolves with the SHA-256 (hex) and size they share.
+   *
+   * @example await zip.add('documents/a.txt', bytes, onWritten, { keep: true }); await zip.addCopy('brat/a.txt', 'documents/a.txt', onWritten);
+   */
+  async addCopy(name: string, of: string, onWritten: () => void): Promise<{ sha256: string; size: number }> {
+    const kept = this.kept.get(of);
+    if (kept === undefined) throw new Error(`${of} was not kept to be copied as ${name}`);
+    const { pieces, crc, size, sha256 } = kept;
+    this.kept.delete(of);
+    for (const [index, deflated] of pieces.entries()) {
+      await this.makeRoom(0);
+      await this.enqueue({
+        deflated,
+        settled: false,
+        bytes: 0,
+        ...(index === 0 ? { begin: { name, size } } : {}),
+        ...(index === pieces.length - 1 ? { end: { crc, size, onWritten } } : {}),
+      });
+    }
+    await this.writeSettled();
+    return { sha256, size };
   }
 
   /**

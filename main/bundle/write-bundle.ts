@@ -22,6 +22,15 @@ export interface BundleEntry {
   readonly path: string;
   /** Must not change once handed over: it is hashed at once but deflated later, on other threads. */
   readonly bytes: Uint8Array;
+  /** A later entry is a `CopiedBundleEntry` of this one: its deflated data is kept until then. */
+  readonly copied?: boolean;
+}
+
+/** An entry with the same bytes as an earlier one (marked `copied`), written without deflating them again. */
+export interface CopiedBundleEntry {
+  readonly path: string;
+  /** The earlier entry's path. */
+  readonly copyOf: string;
 }
 
 /** An entry made as it is written: its chunks, in order (each must not change once yielded). */
@@ -62,7 +71,8 @@ export { temporaryPathFor };
  */
 export async function writeBundle(
   target: string,
-  entries: AsyncIterable<BundleEntry | StreamedBundleEntry> | Iterable<BundleEntry | StreamedBundleEntry>,
+  entries:
+    AsyncIterable<BundleEntry | StreamedBundleEntry | CopiedBundleEntry> | Iterable<BundleEntry | StreamedBundleEntry | CopiedBundleEntry>,
   header: BundleHeader,
   options: WriteBundleOptions = {},
 ): Promise<Result<{ path: string; manifest: BundleManifest }, WriteBundleCode>> {
@@ -94,7 +104,15 @@ export async function writeBundle(
         if ('chunks' in entry) {
           const { size, sha256 } = await zip.addStream(entry.path, entry.chunks, onWritten, entry.recycle);
           files.push({ path: entry.path, size, sha256 });
-        } else files.push({ path: entry.path, size: entry.bytes.length, sha256: await zip.add(entry.path, entry.bytes, onWritten) });
+        } else if ('copyOf' in entry) {
+          const { size, sha256 } = await zip.addCopy(entry.path, entry.copyOf, onWritten);
+          files.push({ path: entry.path, size, sha256 });
+        } else
+          files.push({
+            path: entry.path,
+            size: entry.bytes.length,
+            sha256: await zip.add(entry.path, entry.bytes, onWritten, { keep: entry.copied === true }),
+          });
       }
       zip.checkCancelled();
       const unsigned: BundleManifest = {
