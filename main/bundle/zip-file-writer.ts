@@ -106,12 +106,19 @@ export class ZipFileWriter {
     this.bufferedBytes += data.length;
   }
 
+  /** Writes the buffered pieces as they are (one gathering write, not a copy of them joined first). */
   private async flush(): Promise<void> {
-    const data = Buffer.concat(this.buffered, this.bufferedBytes);
+    let pieces = this.buffered.filter((piece) => piece.length > 0);
+    const bytes = this.bufferedBytes;
     this.buffered = [];
     this.bufferedBytes = 0;
-    await this.writeAt(data, this.written);
-    this.written += data.length;
+    for (let done = 0; done < bytes;) {
+      const { bytesWritten } = await this.handle.writev(pieces, this.written + done);
+      if (bytesWritten === 0) throw new Error('the disk accepted no more data');
+      done += bytesWritten;
+      pieces = unwritten(pieces, bytesWritten);
+    }
+    this.written += bytes;
   }
 
   /** Writes all of `data` at `position`, however many writes the system takes for it. */
@@ -122,4 +129,18 @@ export class ZipFileWriter {
       done += bytesWritten;
     }
   }
+}
+
+/** What is left of `pieces` after their first `written` bytes. */
+function unwritten(pieces: readonly Uint8Array[], written: number): Uint8Array[] {
+  const left: Uint8Array[] = [];
+  let skip = written;
+  for (const piece of pieces) {
+    if (skip >= piece.length) skip -= piece.length;
+    else {
+      left.push(skip > 0 ? piece.subarray(skip) : piece);
+      skip = 0;
+    }
+  }
+  return left;
 }
