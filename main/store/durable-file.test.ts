@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
-import { backupTime, DurableJsonFile, listBackups, pruneBackups } from './durable-file.ts';
+import { backupTime, DurableJsonFile, listBackups, pruneBackups, utf8Bytes } from './durable-file.ts';
 
 describe('DurableJsonFile', () => {
   it('writes pretty JSON, leaves no temp file, and keeps the first version and each replaced version as backups', () =>
@@ -39,6 +39,28 @@ describe('DurableJsonFile', () => {
       await expect(file.write({ n: 2 })).rejects.toThrow();
       expect(await readFile(target, 'utf8')).toBe('{"n": 1}\n');
       expect((await readdir(dir)).sort()).toEqual(['backups', 'data.json']);
+    }));
+});
+
+describe('utf8Bytes', () => {
+  it.each([
+    ['empty', '', ''],
+    ['ASCII with a newline after it', '{"n": 1}', '\n'],
+    ['two-byte text (a curly quote, an accent)', 'Ukraine\u2019s caf\u00e9', '\n'],
+    ['astral characters and combining marks', '\u{1F600} e\u0301 \u{10FFFF}', ''],
+    ['lone surrogates, which become U+FFFD', 'a\ud800b\udc00', '\n'],
+    ['a large two-byte text', '\u201c'.repeat(70_000) + 'x', '\n'],
+  ])('encodes %s as Buffer.from does', (_name, text, suffix) => {
+    expect(utf8Bytes(text, suffix).equals(Buffer.from(text + suffix, 'utf8'))).toBe(true);
+  });
+
+  it('writes a file holding two-byte text and a lone surrogate as the bytes Buffer.from gives', () =>
+    withTempDir(async (dir) => {
+      const file = new DurableJsonFile<{ text: string }>(path.join(dir, 'data.json'));
+      await file.write({ text: 'Ukraine\u2019s \u{1F600} \ud800' });
+      expect(
+        (await readFile(path.join(dir, 'data.json'))).equals(Buffer.from('{\n  "text": "Ukraine\u2019s \u{1F600} \\ud800"\n}\n')),
+      ).toBe(true);
     }));
 });
 
