@@ -59,6 +59,12 @@ export interface BundleTexts {
   /** Lowercase hex SHA-256 of UTF-8 text (core has no hashing of its own). */
   readonly sha256Hex: (text: string) => string;
   /**
+   * The SHA-256 of a file's text as UTF-8, where the caller knows it without hashing the text again:
+   * a bundle's manifest lists each file's SHA-256, checked against its bytes, which are the UTF-8
+   * of its text when they do not start with a byte order mark. `sha256Hex` hashes the others.
+   */
+  readonly textHash?: (path: string) => string | undefined;
+  /**
    * Lets the caller's event loop run (e.g. `() => new Promise(setImmediate)`): called every
    * `PAUSE_EVERY` annotations, so reading 100,000 of them never holds a server's thread for long.
    */
@@ -109,6 +115,7 @@ const invalid = (file: string, message: string): ContentError => fail('invalid',
  */
 export async function readBundleContent(files: BundleTexts): Promise<Result<BundleContent, 'invalid'>> {
   const pause = files.pause ?? (() => Promise.resolve());
+  const hashOf = (path: string, text: string) => files.textHash?.(path) ?? files.sha256Hex(text);
   const json = <T>(path: string, schema: z.ZodType<T>, required: boolean): Result<T | undefined, 'invalid'> => {
     const text = files.text(path);
     if (text === undefined) return required ? invalid(path, 'missing from the bundle') : ok(undefined);
@@ -138,7 +145,7 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
     const hash = path.slice('texts/'.length);
     const text = files.text(path);
     if (text === undefined || !/^[0-9a-f]{64}$/.test(hash)) return invalid(path, 'not a text named by its SHA-256');
-    if (files.sha256Hex(text) !== hash) return invalid(path, 'its text does not hash to its name');
+    if (hashOf(path, text) !== hash) return invalid(path, 'its text does not hash to its name');
     texts.set(hash, text);
   }
 
@@ -155,7 +162,7 @@ export async function readBundleContent(files: BundleTexts): Promise<Result<Bund
     if (meta.id !== match[1]) return invalid(path, `holds document "${meta.id}"`);
     const text = files.text(`documents/${meta.id}.txt`);
     if (text === undefined) return invalid(`documents/${meta.id}.txt`, 'missing from the bundle');
-    if (files.sha256Hex(text) !== meta.textHash)
+    if (hashOf(`documents/${meta.id}.txt`, text) !== meta.textHash)
       return invalid(`documents/${meta.id}.txt`, 'its text does not hash to the textHash of its document');
     documents.set(meta.id, { meta, text, structure, versions, annotations: [] });
   }

@@ -27,7 +27,7 @@ import type { WorkspaceSettings } from '../../core/model/workspace.ts';
 import { loadBundleAside, type LoadBundleOptions, type LoadedBundle } from './load-bundle.ts';
 import type { ReadBundleCode } from './open-bundle.ts';
 import { sha256Hex, type SignatureCheck } from './signing.ts';
-import { utf8Lines, utf8Text } from './utf8-lines.ts';
+import { hasByteOrderMark, utf8Lines, utf8Text } from './utf8-lines.ts';
 
 export interface PreparedImport {
   readonly fileName: string;
@@ -78,6 +78,9 @@ export async function prepareBundleImport(
     const texts = new Map<string, string>();
     // Read a line at a time (utf8-lines.ts); as one text only for a file not in the export's layout.
     const lines = new Map<string, TextLines>();
+    // The checked SHA-256 of each text read, where it is its text's: no text is hashed twice.
+    const listedHashes = new Map(bundle.manifest.files.map((listed) => [listed.path, listed.sha256]));
+    const textHashes = new Map<string, string>();
     let sliceStarted = performance.now();
     for (const wanted of contentPaths(bundle.paths)) {
       // The files are in memory, so nothing here waits: the host's thread is let go every 15 ms.
@@ -89,6 +92,7 @@ export async function prepareBundleImport(
         const bytes = await bundle.readFile(wanted);
         if (wanted === ANNOTATIONS_PATH) lines.set(wanted, utf8Lines(bytes));
         else texts.set(wanted, utf8Text(bytes));
+        if (!hasByteOrderMark(bytes)) textHashes.set(wanted, listedHashes.get(wanted)!);
         bundle.drop(wanted);
       } catch {
         return failed(fail('invalid', `${wanted}: not valid UTF-8 text`));
@@ -103,6 +107,7 @@ export async function prepareBundleImport(
       text: (wanted) => texts.get(wanted) ?? wholeText(lines.get(wanted)),
       lines: (wanted) => lines.get(wanted),
       sha256Hex: (text) => sha256Hex(Buffer.from(text, 'utf8')),
+      textHash: (wanted) => textHashes.get(wanted),
       // The host's thread serves windows meanwhile.
       pause: () => new Promise((resolve) => setImmediate(resolve)),
     });

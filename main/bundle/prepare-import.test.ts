@@ -76,4 +76,22 @@ describe('prepareBundleImport with the dropped files checked in a worker thread'
       expect(await prepareIn(dir, path.join(dir, 'invalid.claimbundle'), 0)).toMatchObject({ ok: false, error: { code: 'invalid' } });
       expect(await prepareIn(dir, file, 0)).toMatchObject({ ok: false, error: { code: 'tampered' } });
     }));
+
+  it('hashes a document text that starts with a byte order mark (the manifest hashes its bytes, the document its text)', () =>
+    withTempDir(async (dir) => {
+      const { store } = await sampleWorkbench(dir);
+      const { entries } = await bundleEntries(store, { originals: false, generatedAt: HEADER.createdAt });
+      const first = store.documents[0]!;
+      const bom = Uint8Array.of(0xef, 0xbb, 0xbf);
+      const edited = entries.map((entry) =>
+        entry.path === `documents/${first.meta.id}.txt` ? { path: entry.path, bytes: Buffer.concat([bom, entry.bytes]) } : entry,
+      );
+      const file = path.join(dir, 'bom.claimbundle');
+      const written = await writeBundle(file, edited, HEADER);
+      if (!written.ok) throw new Error(written.error.message);
+      const prepared = await prepareIn(dir, file);
+      expect(prepared.ok).toBe(true);
+      if (prepared.ok)
+        expect(prepared.value.content.documents.find((document) => document.meta.id === first.meta.id)?.text).toBe(first.text);
+    }));
 });

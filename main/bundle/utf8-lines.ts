@@ -6,9 +6,14 @@ import type { TextLines } from '../../core/bundle/read-bundle-content.ts';
 
 const NEWLINE = 0x0a;
 
-/** Where the text starts: after a byte order mark, which is dropped as TextDecoder drops it. */
+/** Whether `bytes` start with a UTF-8 byte order mark (which `utf8Text` and `utf8Lines` drop, as TextDecoder does). */
+export function hasByteOrderMark(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** Where the text starts: after a byte order mark. */
 function textStart(bytes: Uint8Array): number {
-  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return hasByteOrderMark(bytes) ? 3 : 0;
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {
