@@ -139,7 +139,9 @@ async function startsLikeZip(file: string): Promise<boolean> {
 export function readDirectory(zip: ZipFile, signal: AbortSignal | undefined): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: Entry[] = [];
+    const restore = readAhead(zip);
     const finish = (error?: Error) => {
+      restore();
       zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
       if (error) reject(error);
       else resolve(entries);
@@ -154,6 +156,49 @@ export function readDirectory(zip: ZipFile, signal: AbortSignal | undefined): Pr
     zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
     zip.readEntry();
   });
+}
+
+type ReadCallback = (error: Error | null, bytesRead?: number) => void;
+type Read = (buffer: Buffer, offset: number, length: number, position: number, callback: ReadCallback) => void;
+
+/** Bytes of the archive read at once while yauzl lists its central directory. */
+const DIRECTORY_WINDOW_BYTES = 1 * MiB;
+
+/**
+ * Makes yauzl's reads of the central directory come from a window of the archive read a megabyte at
+ * a time; returns what puts its reader back. yauzl reads each entry's header in two reads of its
+ * own, each a round trip through the thread pool: 8,000 of them for a bundle of 4,000 files, about
+ * half a second, on every verify and import. yauzl still parses and checks every byte itself; a read
+ * past the end of the file gives the bytes there are, as before (yauzl's "unexpected EOF").
+ */
+function readAhead(zip: ZipFile): () => void {
+  const reader = (zip as unknown as { reader?: { read?: Read } }).reader;
+  const read = reader?.read;
+  if (reader === undefined || read === undefined) return () => undefined;
+  let window = Buffer.alloc(0);
+  let windowStart = 0;
+  /** Copies what the window holds of the read; the callback is always called later, never from here (no recursion through yauzl). */
+  const serve = (buffer: Buffer, offset: number, length: number, position: number, callback: ReadCallback, later: boolean) => {
+    const from = position - windowStart;
+    const available = Math.max(0, Math.min(length, window.length - from));
+    window.copy(buffer, offset, from, from + available);
+    if (later) setImmediate(callback, null, available);
+    else callback(null, available);
+  };
+  reader.read = (buffer, offset, length, position, callback) => {
+    if (position >= windowStart && position + length <= windowStart + window.length)
+      return serve(buffer, offset, length, position, callback, true);
+    const fresh = Buffer.allocUnsafe(Math.max(DIRECTORY_WINDOW_BYTES, length));
+    read.call(reader, fresh, 0, fresh.length, position, (error, bytesRead = 0) => {
+      if (error) return callback(error);
+      window = fresh.subarray(0, bytesRead);
+      windowStart = position;
+      serve(buffer, offset, length, position, callback, false);
+    });
+  };
+  return () => {
+    reader.read = read;
+  };
 }
 
 /** yauzl's reasons for refusing the `index`th directory entry (before we see its name). */
