@@ -24,12 +24,51 @@ describe('utf8', () => {
     expect(utf8(text)).toEqual(new TextEncoder().encode(text));
   });
 
+  it.each([
+    '',
+    'x',
+    '\u{10000}\u{10FFFF}',
+    '\ud800',
+    'a\udc00',
+    '\ud800\ud800\udc00',
+    '\udbff',
+    '\ud83d\ude00\ud83d',
+    '\u07ff\u0800'.repeat(50),
+  ])('encodes %j as TextEncoder does, lone surrogates as U+FFFD', (text) => expect(utf8(text)).toEqual(new TextEncoder().encode(text)));
+
   it('orders by code point, unlike UTF-16 comparison', () => {
     // U+FF5E is one UTF-16 unit above the surrogates of U+1F600, but below it in UTF-8.
     expect('😀' < '～').toBe(true);
     expect(compareUtf8('～', '😀')).toBeLessThan(0);
     expect(compareUtf8('a', 'ab')).toBeLessThan(0);
     expect(compareUtf8('b', 'b')).toBe(0);
+  });
+
+  it('orders as comparing code points one by one, on any pair (surrogates, lone ones, prefixes, CJK, private use)', () => {
+    const strings = [
+      '',
+      'a',
+      'ab',
+      'b',
+      'B',
+      '\u00e9',
+      'e\u0301',
+      '\u4e2d',
+      '\ud7ff',
+      '\ue000',
+      '\uff5e',
+      '\uffff',
+      '\u{1F600}',
+      '\u{10FFFF}',
+    ];
+    strings.push('\ud800', '\udc00x', 'a\u{1F600}', 'a\uff5e', 'documents/d1.json', 'documents/d1.txt', 'documents/d10.json');
+    const byCodePoints = (a: string, b: string) => {
+      const [left, right] = [a, b].map((text) => Array.from(text, (char) => char.codePointAt(0)!)) as [number[], number[]];
+      const differs = left.findIndex((code, index) => index >= right.length || code !== right[index]);
+      if (differs >= 0 && differs < right.length) return left[differs]! - right[differs]!;
+      return left.length - right.length;
+    };
+    for (const a of strings) for (const b of strings) expect([a, b, compareUtf8(a, b)]).toEqual([a, b, byCodePoints(a, b)]);
   });
 });
 
