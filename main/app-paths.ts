@@ -18,7 +18,6 @@ export type AppMode = 'sources' | 'built' | 'packaged';
 /** The worker threads main starts, by the name electron-vite emits them under (out/main/<name>.js). */
 export const WORKER_SOURCES = {
   'export-worker': 'main/bundle/export-worker.ts',
-  'bundle-check-worker': 'main/bundle/check-worker.ts',
   'pdf-worker': 'main/import/formats/pdf-worker.ts',
   'search-build-worker': 'main/search/build-worker.ts',
   'suggest-worker': 'main/workbench/suggest-worker.ts',

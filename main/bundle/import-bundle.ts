@@ -24,8 +24,8 @@ import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { quoted } from '../../core/history/edit-labels.ts';
 import type { Change } from '../../core/history/history.ts';
 import type { WorkspaceSettings } from '../../core/model/workspace.ts';
-import { loadBundleAside, type LoadBundleOptions, type LoadedBundle } from './load-bundle.ts';
-import type { ReadBundleCode } from './open-bundle.ts';
+import { loadBundle, type LoadedBundle } from './load-bundle.ts';
+import type { OpenBundleOptions, ReadBundleCode } from './open-bundle.ts';
 import { sha256Hex, type SignatureCheck } from './signing.ts';
 import { hasByteOrderMark, utf8Lines, utf8Text } from './utf8-lines.ts';
 
@@ -60,20 +60,12 @@ function wholeText(lines: TextLines | undefined): string | undefined {
 export async function prepareBundleImport(
   file: string,
   store: WorkspaceStore,
-  options: LoadBundleOptions = {},
+  options: OpenBundleOptions = {},
 ): Promise<Result<PreparedImport, PrepareCode>> {
-  // Only what readBundleContent reads is kept in memory; originals are staged; the rest is checked and dropped,
-  // in a worker thread while this one reads what it keeps (`rest`).
-  const opened = await loadBundleAside(file, (wanted) => contentPaths([wanted]).length > 0, options);
+  // Only what readBundleContent reads is kept in memory; originals are staged; the rest is checked and dropped.
+  const opened = await loadBundle(file, (wanted) => contentPaths([wanted]).length > 0, options);
   if (!opened.ok) return opened;
-  const { bundle, rest } = opened.value;
-  // The bundle is verified only once the rest is checked: a failure there is reported first, as
-  // it was when every file was checked before any was read, and nothing is planned before it.
-  const failed = async (failure: Result<never, PrepareCode>): Promise<Result<never, PrepareCode>> => {
-    const checked = await rest;
-    await bundle.dispose();
-    return checked.ok ? failure : checked;
-  };
+  const bundle = opened.value;
   try {
     const texts = new Map<string, string>();
     // Read a line at a time (utf8-lines.ts); as one text only for a file not in the export's layout.
@@ -95,7 +87,8 @@ export async function prepareBundleImport(
         if (!hasByteOrderMark(bytes)) textHashes.set(wanted, listedHashes.get(wanted)!);
         bundle.drop(wanted);
       } catch {
-        return failed(fail('invalid', `${wanted}: not valid UTF-8 text`));
+        await bundle.dispose();
+        return fail('invalid', `${wanted}: not valid UTF-8 text`);
       }
       if (options.signal?.aborted) {
         await bundle.dispose();
@@ -111,11 +104,9 @@ export async function prepareBundleImport(
       // The host's thread serves windows meanwhile.
       pause: () => new Promise((resolve) => setImmediate(resolve)),
     });
-    if (!content.ok) return failed(content);
-    const checked = await rest;
-    if (!checked.ok) {
+    if (!content.ok) {
       await bundle.dispose();
-      return checked;
+      return content;
     }
     const plan = planMerge(mergeTarget(store), content.value, randomUUID);
     return ok({
@@ -128,7 +119,8 @@ export async function prepareBundleImport(
       dispose: () => bundle.dispose(),
     });
   } catch (error) {
-    return failed(fail('invalid', `the bundle could not be read: ${(error as Error).message}`));
+    await bundle.dispose();
+    return fail('invalid', `the bundle could not be read: ${(error as Error).message}`);
   }
 }
 

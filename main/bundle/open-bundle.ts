@@ -171,8 +171,7 @@ const discard = () =>
     },
   });
 
-/** A thrown `Stop` as the failure it stands for; anything else as `cancelled` or `corrupt` (a bug, never thrown at the caller). */
-export function failure<T>(error: unknown, name: string, signal: AbortSignal | undefined): Result<T, ReadBundleCode> {
+function failure<T>(error: unknown, name: string, signal: AbortSignal | undefined): Result<T, ReadBundleCode> {
   if (error instanceof Stop) return fail(error.code, error.message);
   if (signal?.aborted) return fail('cancelled', cancelled().message);
   // A bug, not hostile input; still never thrown at the caller, who is importing a file.
