@@ -21,7 +21,7 @@ export function namedPaths(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(/`([^`\s]+)`/g)) {
     const candidate = match[1]!.replace(/[.,;:]$/, '');
-    // bench/results/ is written by `npm run bench`, not kept in the repository.
+    // bench/results/ is written by `npm run bench` (only latest.json and the 100k team run are kept in the repository).
     if (TOP.test(candidate) && !/[<>*{}]/.test(candidate) && !candidate.startsWith('bench/results/')) found.add(candidate);
   }
   return [...found];
