@@ -3,24 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { randomWorkspace } from '../../tests/support/random-workspace.ts';
 import { documentDigest } from './workspace-fingerprint.ts';
-
-/** `value` with every object's keys in reverse order, as PostgreSQL's jsonb gives them back in an order of its own. */
-function reordered<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(reordered) as T;
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .reverse()
-      .map(([key, member]) => [key, reordered(member)]),
-  ) as T;
-}
+import { reorderedKeys } from '../../tests/support/reordered-keys.ts';
 
 describe('documentDigest', () => {
   it('is the same for a document read back with its keys in another order, and differs when an annotation does', () => {
     fc.assert(
       fc.property(randomWorkspace, (workspace) => {
         for (const file of workspace.documents) {
-          const copy: DocumentFile = { ...reordered(file), text: file.text };
+          const copy: DocumentFile = { ...reorderedKeys(file), text: file.text };
           expect(documentDigest(copy)).toBe(documentDigest(file));
           const [first, ...rest] = file.annotations;
           if (first === undefined) continue;
