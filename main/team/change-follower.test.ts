@@ -1,8 +1,10 @@
 // Two server processes on one team database (two stores and services here, as two `team serve`
 // would have): a change made in one reaches the other's events once each, in the change log's
 // order, with writers in both at once; a change-log row committed after a later-numbered one is
-// not skipped; the LISTEN connection comes back after it is dropped. The polling safety net is set
-// to a minute, so only NOTIFY and the reconnection can deliver within these tests' waits.
+// not skipped; rows whose xids or seqs cross a power of ten (where their text's order is not the
+// log's) are read once each, in order; the LISTEN connection comes back after it is dropped. The
+// polling safety net is set to a minute, so only NOTIFY and the reconnection can deliver within
+// these tests' waits.
 import { sql } from 'kysely';
 import path from 'node:path';
 import pg from 'pg';
@@ -12,11 +14,56 @@ import { createTestDatabase, pgSkip, type TestDatabase } from '../../tests/suppo
 import { importSample, startTeamProcess, type TeamProcess } from '../../tests/support/team-processes.ts';
 import { makeTempDir } from '../../tests/support/temp-dir.ts';
 import { runAs, type Actor } from './actor.ts';
+import { logPosition } from './change-follower.ts';
 import { openTeamDb, type TeamDb } from './db.ts';
 
 const ana: Actor = { userId: 'u-ana', name: 'Ana', role: 'analyst' };
 const ben: Actor = { userId: 'u-ben', name: 'Ben', role: 'analyst' };
 const WAIT = { timeout: 15_000, interval: 25 };
+/** A change-log row as another process writes one (its record is the archive: reading it again is cheap). */
+const ELSEWHERE = `INSERT INTO change_log (actor, kind, origin) VALUES ('Ben', 'archive', 'elsewhere') RETURNING seq::text AS seq`;
+const NOTIFY = `SELECT pg_notify('claimbench_changes', '')`;
+/** The power of ten a number reaches next (99,997 → 100,000): where its text gets a digit longer. */
+const nextPowerOfTen = (value: bigint) => 10n ** BigInt(value.toString().length);
+/** Compares as PostgreSQL compares text in the C collation (digits by their code). */
+const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** At most this many xids are used up to reach a power of ten (~4 s here): each run leaves a cluster ten times as far from its next. */
+const MOST_XIDS_USED_UP = 1_000_000n;
+
+/**
+ * Ways to write log rows whose (xid, seq) cross a power of ten, where text order ('1000000' < '999999')
+ * and the log's order part; each resolves with why it cannot here, if it cannot.
+ */
+const CROSSINGS: { name: string; cross: (client: pg.Client, lastSeq: bigint) => Promise<string | undefined> }[] = [
+  {
+    // As the 100,000-document bench's xids did, we infer, while the server ran (its duplicates had this pattern).
+    name: 'transaction ids (one row each)',
+    async cross(client) {
+      const { rows } = await client.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
+      const now = BigInt(rows[0]!.xid);
+      const below = nextPowerOfTen(now + 3n) - 3n;
+      if (below - now > MOST_XIDS_USED_UP)
+        return `this cluster's xids are ${below - now} from a power of ten (the sequence-number case tests the same order)`;
+      // Each empty transaction committed uses up one xid (the cluster's: other tests may take some too).
+      await client.query(`DO $$ BEGIN WHILE pg_current_xact_id() < '${below}'::xid8 LOOP COMMIT; END LOOP; END $$`);
+      for (let row = 0; row < 6; row++) await client.query(ELSEWHERE);
+      return undefined;
+    },
+  },
+  {
+    // Several rows of one transaction: no write logs more than one today, but this case needs no xids used up.
+    name: 'sequence numbers (rows of one transaction)',
+    async cross(client, lastSeq) {
+      const below = nextPowerOfTen(lastSeq + 3n) - 3n;
+      await client.query(`SELECT setval(pg_get_serial_sequence('change_log', 'seq'), ${below})`);
+      await client.query('BEGIN');
+      for (let row = 0; row < 6; row++) await client.query(ELSEWHERE);
+      await client.query('COMMIT');
+      return undefined;
+    },
+  },
+];
 
 interface Server extends TeamProcess {
   /** Every change the follower applied, by its place in the log, in the order applied. */
@@ -40,11 +87,12 @@ describe.skipIf(pgSkip)('two server processes on one team database', () => {
     servers.push(server);
     return server;
   };
-  /** The change log's rows after `seq` in its order (xid, seq). */
+  /** The change log's rows after `seq` in its order (xid, seq: the columns, not the text of the same names). */
   const logAfter = async (seq: string) =>
     (
-      await sql<{ seq: string; annotation_ids: string[] | null }>`
-        SELECT seq::text AS seq, annotation_ids FROM change_log WHERE seq > ${seq}::bigint ORDER BY xid, seq`.execute(db)
+      await sql<{ seq: string; xid: string; annotation_ids: string[] | null }>`
+        SELECT seq::text AS seq, xid::text AS xid, annotation_ids FROM change_log
+         WHERE seq > ${seq}::bigint ORDER BY change_log.xid, change_log.seq`.execute(db)
     ).rows;
   const lastSeq = async () =>
     (await sql<{ seq: string }>`SELECT coalesce(max(seq), 0)::text AS seq FROM change_log`.execute(db)).rows[0]!.seq;
@@ -110,11 +158,10 @@ describe.skipIf(pgSkip)('two server processes on one team database', () => {
     await first.connect();
     await second.connect();
     try {
-      const insert = `INSERT INTO change_log (actor, kind, origin) VALUES ('Ben', 'archive', 'elsewhere') RETURNING seq::text AS seq`;
       await first.query('BEGIN');
-      const early = (await first.query<{ seq: string }>(insert)).rows[0]!.seq;
+      const early = (await first.query<{ seq: string }>(ELSEWHERE)).rows[0]!.seq;
       // A later seq, committed first, and announced.
-      const late = (await second.query<{ seq: string }>(insert)).rows[0]!.seq;
+      const late = (await second.query<{ seq: string }>(ELSEWHERE)).rows[0]!.seq;
       await second.query(`SELECT pg_notify('claimbench_changes', $1)`, [late]);
       expect(BigInt(late)).toBeGreaterThan(BigInt(early));
       const waited = Date.now();
@@ -126,6 +173,58 @@ describe.skipIf(pgSkip)('two server processes on one team database', () => {
     } finally {
       await first.end();
       await second.end();
+    }
+  });
+
+  // Read in text order, the changes past the power of ten came first, the cursor stopped on the last
+  // before it, and the next read brought them again: in the bench, 10 changes twice on all 50 streams.
+  it.for(CROSSINGS)('follows the log where its $name cross a power of ten: each change once, in order', async ({ cross }, { skip }) => {
+    const a = await start();
+    const from = await lastSeq();
+    const holder = new pg.Client({ connectionString: database.url });
+    const writer = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    await writer.connect();
+    try {
+      // An open transaction holds back delivery: the rows across the power of ten are read at once, as after a stall.
+      await holder.query('BEGIN');
+      await holder.query(ELSEWHERE);
+      const cannot = await cross(writer, BigInt(from));
+      if (cannot !== undefined) skip(cannot);
+      await holder.query('COMMIT');
+      await holder.query(NOTIFY);
+      const rows = await logAfter(from);
+      const order = rows.map((row) => row.seq);
+      // The case is one that text order gets wrong.
+      const asText = rows.toSorted((x, y) => byText(x.xid, y.xid) || byText(x.seq, y.seq)).map((row) => row.seq);
+      expect(asText).not.toEqual(order);
+      await vi.waitFor(() => expect(a.applied.filter((seq) => order.includes(seq)).length).toBeGreaterThanOrEqual(order.length), WAIT);
+      // Where a process opening now would start (logPosition in its snapshot), once no transaction older than
+      // the rows (another test's) holds the position back, as it must.
+      const opening = await vi.waitFor(async () => {
+        const { xmin, position } = await db
+          .transaction()
+          .setIsolationLevel('repeatable read')
+          .execute(async (trx) => ({
+            xmin: (await sql<{ xmin: string }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`.execute(trx)).rows[0]!.xmin,
+            position: await logPosition(trx),
+          }));
+        expect(BigInt(xmin)).toBeGreaterThan(BigInt(rows.at(-1)!.xid));
+        return position;
+      }, WAIT);
+      // The next read (the next change) brings only what is new.
+      const next = (await writer.query<{ seq: string }>(ELSEWHERE)).rows[0]!.seq;
+      await writer.query(NOTIFY);
+      await vi.waitFor(() => expect(a.applied).toContain(next), WAIT);
+      expect(a.applied.filter((seq) => order.includes(seq) || seq === next)).toEqual([...order, next]);
+      // It would start from the log's last row, not the last in text order (and apply the rest again).
+      expect(opening.seq).toBe(order.at(-1));
+      // A window resuming from before them is sent them in the same order.
+      const replayed = await a.store.changeFeed!.changesAfter(from, 100);
+      expect(typeof replayed === 'string' ? replayed : replayed.map((change) => change.position)).toEqual([...order, next]);
+    } finally {
+      await holder.end();
+      await writer.end();
     }
   });
 
