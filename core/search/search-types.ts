@@ -33,6 +33,8 @@ export interface SearchChange {
   readonly deleteAnnotations?: readonly { readonly documentId: string; readonly annotationId: string }[];
   readonly upsertClaims?: readonly Claim[];
   readonly deleteClaims?: readonly string[];
+  /** `upsertClaims` is every claim: the index drops any other it holds (applied before the upserts). */
+  readonly replaceClaims?: boolean;
 }
 
 export interface SearchOptions {

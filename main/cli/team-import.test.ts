@@ -2,6 +2,7 @@
 // that the server opens on an index that is ready: it checks it, and does not build it again.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseQuery } from '../../core/search/query.ts';
 import type { SearchStatus } from '../../core/search/search-types.ts';
@@ -70,6 +71,50 @@ describe.skipIf(pgSkip)('claimbench team import', () => {
     } finally {
       await search.dispose();
       await store.close();
+      await db.destroy();
+    }
+  });
+
+  it('catches the index up from the change log with what was changed while no server ran, without building it again', async () => {
+    const workspace = path.join(temp.dir, 'sample');
+    await createWorkspace(workspace, { resourcesDir: RESOURCES_DIR, name: 'Sample' });
+    expect((await claimbench(['team', 'init', '--database', database.url])).code).toBe(0);
+    expect((await claimbench(['team', 'import', workspace, '--database', database.url])).code).toBe(0);
+    const db = openTeamDb(database.url, { maxConnections: 2 });
+    try {
+      // Another process edits an annotation and removes every claim, with no search following it.
+      const writer = await PgWorkspaceStore.open(db, { workDir: path.join(temp.dir, 'writer'), url: database.url });
+      const documentId = writer.heads[0]!.id;
+      const hold = await writer.hold([documentId]);
+      const annotation = writer.document(documentId)!.annotations[0]!;
+      hold.release();
+      const noted = { ...annotation, note: 'zanzibarquux' };
+      expect((await writer.putAnnotations(documentId, [{ annotationId: annotation.id, annotation: noted }])).ok).toBe(true);
+      expect(writer.evidence.claims.length).toBeGreaterThan(0);
+      expect((await writer.putEvidence({ links: [], claims: [] })).ok).toBe(true);
+      await writer.close();
+
+      const store = await PgWorkspaceStore.open(db, { workDir: path.join(temp.dir, 'work'), url: database.url });
+      const statuses: SearchStatus['state'][] = [];
+      const search = new WorkspaceSearch(
+        store,
+        (status) => statuses.push(status.state),
+        () => openPgSearchIndex(db),
+      );
+      try {
+        await search.whenReady();
+        expect(statuses).toEqual(['ready']);
+        const query = parseQuery('in:notes zanzibarquux');
+        if (!query.ok) throw new Error(query.error.message);
+        const results = await search.search(query.value);
+        expect(results.groups.map((group) => group.documentId)).toEqual([documentId]);
+        const { rows } = await sql<{ claims: string }>`SELECT count(*)::text AS claims FROM search_claims`.execute(db);
+        expect(rows[0]!.claims).toBe('0');
+      } finally {
+        await search.dispose();
+        await store.close();
+      }
+    } finally {
       await db.destroy();
     }
   });

@@ -18,6 +18,7 @@ import { exportCommand } from './export.ts';
 import { importInto } from './import-bundle.ts';
 import { UsageError, type Output } from './output.ts';
 import { databaseUrl, withTeamDb } from './team.ts';
+import { logPosition } from '../team/change-follower.ts';
 import { buildTeamSearchIndex } from './team-search-build.ts';
 
 export interface TeamImportOptions {
@@ -66,7 +67,10 @@ export async function teamImport(args: readonly string[], options: TeamImportOpt
               ...copied.value,
             },
           );
-          reportSearchIndex(await buildTeamSearchIndex(store, db, output), output);
+          // Built from the folder, which holds what the database now does, at the log's place after the copy.
+          const imported = (await logPosition(db)).seq;
+          const atImport = { position: imported, changesAfter: () => Promise.resolve('unknown' as const) };
+          reportSearchIndex(await buildTeamSearchIndex(store, db, output, atImport), output);
           return 0;
         } finally {
           await store.close();

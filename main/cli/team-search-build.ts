@@ -4,6 +4,7 @@
 // rebuilding the index for half a minute at 10,000 documents, beside its analysts and their
 // memory. The index is derived data: if this fails the import stands, and `team serve` builds it.
 import type { SearchStatus } from '../../core/search/search-types.ts';
+import type { IndexLog } from '../search/log-catch-up.ts';
 import { openPgSearchIndex } from '../search/pg/pg-search-index.ts';
 import { WorkspaceSearch } from '../search/workspace-search.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
@@ -15,10 +16,16 @@ const PROGRESS_INTERVAL_MS = 2_000;
 
 /**
  * Brings the search index of `db` in step with `store` (which holds what was just imported),
- * reporting progress on `output`. Resolves with the seconds it took, or undefined if it failed
+ * reporting progress on `output`. `log`: the place in the change log the index then reflects (the
+ * store's own follower, or where the copy of a folder into an empty database left the log). Resolves with the seconds it took, or undefined if it failed
  * (said on `output`; the server will build it when it opens).
  */
-export async function buildTeamSearchIndex(store: WorkspaceStore, db: TeamDb, output: Output): Promise<number | undefined> {
+export async function buildTeamSearchIndex(
+  store: WorkspaceStore,
+  db: TeamDb,
+  output: Output,
+  log: IndexLog | undefined = store.changeFeed,
+): Promise<number | undefined> {
   const started = performance.now();
   let reported = 0;
   const onStatus = (status: SearchStatus) => {
@@ -30,7 +37,7 @@ export async function buildTeamSearchIndex(store: WorkspaceStore, db: TeamDb, ou
       { documents: status.documents, total: status.total, annotations: status.annotations },
     );
   };
-  const search = new WorkspaceSearch(store, onStatus, () => openPgSearchIndex(db));
+  const search = new WorkspaceSearch(store, onStatus, () => openPgSearchIndex(db), log);
   try {
     await search.whenReady();
     const status = search.status;

@@ -104,6 +104,7 @@ export async function openSearchIndex(dir: string): Promise<SearchIndex> {
         for (const document of change.upsertDocuments ?? []) writer.upsertDocument(document);
         for (const { documentId, annotationId } of change.deleteAnnotations ?? []) writer.deleteAnnotation(documentId, annotationId);
         for (const { documentId, annotation } of change.upsertAnnotations ?? []) writer.upsertAnnotation(documentId, annotation);
+        if (change.replaceClaims === true) writer.deleteAllClaims();
         for (const id of change.deleteClaims ?? []) writer.deleteClaim(id);
         for (const claim of change.upsertClaims ?? []) writer.upsertClaim(claim);
         if (change.codebook !== undefined) setMeta(db, 'codebook', JSON.stringify(change.codebook));

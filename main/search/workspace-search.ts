@@ -1,7 +1,8 @@
 // Keeps a workspace's search index (search-index.ts) in step with its store. The index lives in
 // `<workspace>/index/` and is derived data: at opening it is checked against the workspace's
-// fingerprint (workspace-fingerprint.ts) and rebuilt in the background when it is missing, of an
-// older format or stale; after that it is told every change of the store
+// fingerprint (workspace-fingerprint.ts), or on the team server against the change log
+// (log-catch-up.ts), and rebuilt in the background when it is missing, of an older format or
+// stale; after that it is told every change of the store
 // (WorkspaceStore.onDidChangeRecords, through which every write passes: imports, edits, new
 // versions, bundle imports, deletions, undo and redo). Nothing here waits for the check or a
 // rebuild: searches meanwhile answer from what the index holds, and the status says so. Changes
@@ -19,15 +20,13 @@ import type { SearchQuery } from '../../core/search/query-ast.ts';
 import type { SearchChange, SearchDocument, SearchOptions, SearchResults, SearchStatus } from '../../core/search/search-types.ts';
 import { SEARCH_INDEX_DIR } from '../store/workspace-layout.ts';
 import type { StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
+import { changesSinceMarker, logMarker, type IndexLog } from './log-catch-up.ts';
+import { documentChange, mergeChanges, searchDocumentOf } from './search-change-parts.ts';
 import { openSearchIndex, type SearchIndex } from './search-index.ts';
 import { WorkspaceFingerprint } from './workspace-fingerprint.ts';
 
 /** The least time between two progress reports of a rebuild. */
 const PROGRESS_INTERVAL_MS = 200;
-
-export function searchDocumentOf(file: DocumentFile): SearchDocument {
-  return { meta: file.meta, text: file.text, annotations: file.annotations };
-}
 
 export class WorkspaceSearch {
   private readonly store: WorkspaceStore;
@@ -38,7 +37,9 @@ export class WorkspaceSearch {
   private current: SearchStatus = { state: 'checking' };
   private opened: Promise<SearchIndex> | undefined;
   private index: SearchIndex | undefined;
+  /** What the index is checked against: the workspace's fingerprint, or the store's change log. */
   private fingerprint: WorkspaceFingerprint | undefined;
+  private readonly log: IndexLog | undefined;
   private subscription: Disposable | undefined;
   /** The check, then any rebuild: one at a time. */
   private work: Promise<void> = Promise.resolve();
@@ -47,6 +48,8 @@ export class WorkspaceSearch {
   /** What the index holds of the codebook and the claims, to tell it what changed. */
   private codebook: Codebook | undefined;
   private claims = new Map<string, Claim>();
+  /** The next claims change tells every claim and drops the index's others (a catch-up from the log: which went is not known). */
+  private allClaims = false;
   private waiting: (() => void)[] = [];
   /** Changes made since the index was last told (it is ready), told at the next turn or search. */
   private queued: StoreChange[] = [];
@@ -58,15 +61,18 @@ export class WorkspaceSearch {
    * @param onStatus told each new status (checking, building with progress, ready, failed)
    * @param where the folder of the index, the workspace's `index/` by default; or a function
    * opening an index elsewhere (the team server's, in PostgreSQL: main/search/pg/pg-search-index.ts)
+   * @param log what the index is checked against instead of a fingerprint: the store's change log by default
    */
   constructor(
     store: WorkspaceStore,
     onStatus: (status: SearchStatus) => void,
     where: string | (() => Promise<SearchIndex>) = path.join(store.dir, SEARCH_INDEX_DIR),
+    log: IndexLog | undefined = store.changeFeed,
   ) {
     this.store = store;
     this.onStatus = onStatus;
     this.where = where;
+    this.log = log;
   }
 
   get status(): SearchStatus {
@@ -117,7 +123,7 @@ export class WorkspaceSearch {
     this.stopping.signal.throwIfAborted();
     // From here on every change is noted: the fingerprint's first pass and the index's check run
     // while the workspace is in use.
-    this.fingerprint = new WorkspaceFingerprint(this.store);
+    if (this.log === undefined) this.fingerprint = new WorkspaceFingerprint(this.store);
     this.codebook = this.store.workspace.codebook;
     this.claims = new Map(this.store.evidence.claims.map((claim) => [claim.id, claim]));
     this.subscription = this.store.onDidChangeRecords((change) => this.follow(change));
@@ -127,8 +133,29 @@ export class WorkspaceSearch {
       this.stopping.signal.throwIfAborted();
     }
     this.index = index;
-    this.work = this.check(index, this.fingerprint);
+    this.work = this.fingerprint === undefined ? this.checkLog(index, this.log!) : this.check(index, this.fingerprint);
     return index;
+  }
+
+  /** What the index reflects once told every change so far: the fingerprint now, or the log's place. */
+  private marker(): string {
+    return this.log === undefined ? this.fingerprint!.now! : logMarker(this.log);
+  }
+
+  /** Tells the index the records the log names after the place it reflects, or rebuilds it. */
+  private async checkLog(index: SearchIndex, log: IndexLog): Promise<void> {
+    try {
+      const changes = await changesSinceMarker(index.fingerprint, log, this.store, this.stopping.signal);
+      if (changes === undefined) return await this.rebuild(index);
+      // Read as they are now: a change noted meanwhile (`pending`) is as new or newer.
+      for (const change of changes) if (!this.pending.has(keyOf(change))) this.pending.set(keyOf(change), change);
+      if (changes.some((change) => change.kind === 'workspace')) this.codebook = undefined;
+      if (changes.some((change) => change.kind === 'evidence')) this.allClaims = true;
+      this.catchUp(index);
+      this.setStatus({ state: 'ready' });
+    } catch (error) {
+      this.failed(error);
+    }
   }
 
   /** Compares the index with the workspace; catches it up, or rebuilds it. */
@@ -156,6 +183,7 @@ export class WorkspaceSearch {
     // What changed before now is in what is read below.
     this.pending.clear();
     this.queued = [];
+    this.allClaims = false;
     let reported = 0;
     const report = (progress: { documents: number; annotations: number }, force = false) => {
       if (!force && Date.now() - reported < PROGRESS_INTERVAL_MS) return;
@@ -176,7 +204,7 @@ export class WorkspaceSearch {
 
   /** Tells the index the changes made while it was checked or rebuilt, and the fingerprint it now matches. */
   private catchUp(index: SearchIndex): void {
-    const change: { -readonly [K in keyof SearchChange]: SearchChange[K] } = { fingerprint: this.fingerprint!.now! };
+    const change: { -readonly [K in keyof SearchChange]: SearchChange[K] } = { fingerprint: this.marker() };
     const upsertDocuments: SearchDocument[] = [];
     const deleteDocuments: string[] = [];
     for (const pending of this.pending.values()) {
@@ -198,7 +226,7 @@ export class WorkspaceSearch {
   /** Every change of the store: noted in the fingerprint, then queued for the index (or kept until it is ready). */
   private follow(change: StoreChange): void {
     try {
-      this.fingerprint!.note(change);
+      this.fingerprint?.note(change);
     } catch (error) {
       this.cannotFollow([change], error);
       return;
@@ -221,7 +249,7 @@ export class WorkspaceSearch {
     const changes = this.queued;
     if (changes.length === 0) return this.flushed;
     this.queued = [];
-    const fingerprint = this.fingerprint!.now!;
+    const fingerprint = this.marker();
     this.flushed = this.flushed.then(() => this.tellQueued(changes, fingerprint));
     return this.flushed;
   }
@@ -298,6 +326,11 @@ export class WorkspaceSearch {
   /** The claims added, changed (a new object) and removed since the index was last told. */
   private claimsChange(): SearchChange {
     const now = new Map(this.store.evidence.claims.map((claim) => [claim.id, claim]));
+    if (this.allClaims) {
+      this.allClaims = false;
+      this.claims = now;
+      return { upsertClaims: [...now.values()], replaceClaims: true };
+    }
     const upsertClaims = [...now.values()].filter((claim) => this.claims.get(claim.id) !== claim);
     const deleteClaims = [...this.claims.keys()].filter((id) => !now.has(id));
     this.claims = now;
@@ -334,36 +367,7 @@ export class WorkspaceSearch {
   }
 }
 
-/** What the index is told of document `documentId`, now `file` (undefined: removed): all of it, or the annotations named. */
-function documentChange(documentId: string, file: DocumentFile | undefined, annotationIds?: readonly string[]): SearchChange {
-  if (file === undefined) return { deleteDocuments: [documentId] };
-  if (annotationIds === undefined) return { upsertDocuments: [searchDocumentOf(file)] };
-  const byId = new Map(file.annotations.map((annotation) => [annotation.id, annotation]));
-  return {
-    upsertAnnotations: annotationIds.flatMap((id) => {
-      const annotation = byId.get(id);
-      return annotation === undefined ? [] : [{ documentId, annotation }];
-    }),
-    deleteAnnotations: annotationIds.filter((id) => !byId.has(id)).map((annotationId) => ({ documentId, annotationId })),
-  };
-}
-
 /** The key under which a change not yet told to the index is kept (`pending`). */
 function keyOf(change: StoreChange): string {
   return change.kind === 'document' ? `document:${change.documentId}` : change.kind;
-}
-
-/** One change doing what `parts` do, in the order SearchIndex.applyChange applies them. */
-function mergeChanges(parts: readonly SearchChange[]): SearchChange {
-  const merged: { -readonly [K in keyof SearchChange]: SearchChange[K] } = {};
-  const lists = ['upsertDocuments', 'deleteDocuments', 'upsertAnnotations', 'deleteAnnotations', 'upsertClaims', 'deleteClaims'] as const;
-  for (const part of parts) {
-    if (part.codebook !== undefined) merged.codebook = part.codebook;
-    for (const list of lists) {
-      const items = part[list] as readonly unknown[] | undefined;
-      if (items !== undefined && items.length > 0)
-        (merged[list] as unknown[] | undefined) = [...((merged[list] as unknown[] | undefined) ?? []), ...items];
-    }
-  }
-  return merged;
 }

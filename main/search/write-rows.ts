@@ -24,6 +24,7 @@ export class RowWriter {
   private readonly deleteDocAnns: StatementSync;
   private readonly upsertClaimRow: StatementSync;
   private readonly deleteClaimRow: StatementSync;
+  private readonly deleteClaimRows: StatementSync;
   /** The statements a bulk writer adds (see the header); undefined otherwise. */
   private readonly bulk: BulkStatements | undefined;
 
@@ -48,6 +49,7 @@ export class RowWriter {
     this.deleteDocAnns = db.prepare('DELETE FROM anns WHERE doc = ?');
     this.upsertClaimRow = db.prepare('INSERT INTO claims(id, json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json');
     this.deleteClaimRow = db.prepare('DELETE FROM claims WHERE id = ?');
+    this.deleteClaimRows = db.prepare('DELETE FROM claims');
   }
 
   /** Writes a document and replaces its annotations; the text is re-indexed only when its hash changed. */
@@ -109,6 +111,10 @@ export class RowWriter {
 
   deleteClaim(claimId: string): void {
     this.deleteClaimRow.run(claimId);
+  }
+
+  deleteAllClaims(): void {
+    this.deleteClaimRows.run();
   }
 
   private writeAnnotation(docRowid: number, annotation: Annotation): void {

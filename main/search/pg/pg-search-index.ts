@@ -55,6 +55,7 @@ async function writeChange(trx: Db, change: SearchChange): Promise<void> {
   await upsertDocuments(trx, change.upsertDocuments ?? []);
   await deleteAnnotations(trx, change.deleteAnnotations ?? []);
   await upsertAnnotations(trx, change.upsertAnnotations ?? []);
+  if (change.replaceClaims === true) await sql`DELETE FROM search_claims`.execute(trx);
   await deleteClaims(trx, change.deleteClaims ?? []);
   await upsertClaims(trx, change.upsertClaims ?? []);
   if (change.codebook !== undefined) await writeMeta(trx, 'codebook', JSON.stringify(change.codebook));
