@@ -118,6 +118,9 @@ mark[data-n]::before { content: attr(data-n); font-size: 0.65em; vertical-align:
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: 0.9em; }
 th, td { border: 1px solid #d5d8dd; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; }
 td.note, .rationale, .link-note { overflow-wrap: anywhere; }
+table.claims td { overflow-wrap: anywhere; }
+table.claims td.status { overflow-wrap: normal; }
+table.claims td.note { min-width: 12em; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .md p, .md ul, .md ol { margin: 0 0 0.4em; }
 .fidelity { color: #555; font-size: 0.9em; }
@@ -243,14 +246,15 @@ function claimsTable(document: ExportDocument, ordered: readonly Annotation[], c
       .map((id) => `<span class="swatch ${context.tagClass.get(id) ?? 't-none'}">${escapeHtml(context.index.tagName(id))}</span>`)
       .join('');
     const cells = [
-      n,
-      escapeHtml(annotation.target.exact) + wasNote(annotation),
-      tags,
-      escapeHtml(context.index.statusLabel(annotation.status)),
-      escapeHtml(annotation.speaker),
-      escapeHtml(annotation.outlet),
+      `<td>${n}</td>`,
+      `<td>${escapeHtml(annotation.target.exact) + wasNote(annotation)}</td>`,
+      `<td>${tags}</td>`,
+      `<td class="status">${escapeHtml(context.index.statusLabel(annotation.status))}</td>`,
+      `<td>${escapeHtml(annotation.speaker)}</td>`,
+      `<td>${escapeHtml(annotation.outlet)}</td>`,
+      `<td class="note md">${markdownHtml(annotation.note)}</td>`,
     ];
-    return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}<td class="note md">${markdownHtml(annotation.note)}</td></tr>`;
+    return `<tr>${cells.join('')}</tr>`;
   });
   return [
     '<table class="claims"><thead><tr><th>#</th><th>Quote</th><th>Tags</th><th>Status</th><th>Speaker</th><th>Outlet</th><th>Note</th></tr></thead><tbody>',

@@ -411,6 +411,18 @@ test('payloads in a tag name, a claim, document details and an annotation file s
     );
     // The rendered note links nowhere.
     await expect(viewer.locator('a[href^="javascript"]')).toHaveCount(0);
+    // The claims table keeps to the page, however long its fields' words: none squeezes the note
+    // into a column a few letters wide (each row was then a screen tall).
+    const layout = await viewer.locator('table.claims').evaluateAll((tables) => ({
+      tables: tables.length,
+      overflow: Math.max(...tables.map((table) => table.getBoundingClientRect().width - table.parentElement!.clientWidth)),
+      narrowestNote: Math.min(
+        ...tables.flatMap((table) => [...table.querySelectorAll('td.note')].map((cell) => cell.getBoundingClientRect().width)),
+      ),
+    }));
+    expect(layout.tables).toBeGreaterThan(1);
+    expect(layout.overflow).toBeLessThanOrEqual(1);
+    expect(layout.narrowestNote).toBeGreaterThan(120);
     await section.screenshot({ path: '/tmp/xss-report.png' });
     await expectNothingRan(viewer, reportWatch);
   } finally {
