@@ -11,7 +11,7 @@ import { makeTempDir } from '../../tests/support/temp-dir.ts';
 import { APP_ROOT, RESOURCES_DIR } from '../app-paths.ts';
 import { openPgSearchIndex } from '../search/pg/pg-search-index.ts';
 import { WorkspaceSearch } from '../search/workspace-search.ts';
-import { openTeamDb } from '../team/db.ts';
+import { openTeamDb, type TeamDb } from '../team/db.ts';
 import { PgWorkspaceStore } from '../team/pg-store.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 
@@ -39,20 +39,22 @@ describe.skipIf(pgSkip)('claimbench team import', () => {
     await temp[Symbol.asyncDispose]();
   });
 
-  it('builds the search index with the workspace, so the server finds it ready and does not build it again', async () => {
+  /** `team init` and `team import --json` of the sample workspace: the import's events, progress left out. */
+  async function importSample(): Promise<string[]> {
     const workspace = path.join(temp.dir, 'sample');
     await createWorkspace(workspace, { resourcesDir: RESOURCES_DIR, name: 'Sample' });
     expect((await claimbench(['team', 'init', '--database', database.url])).code).toBe(0);
     const imported = await claimbench(['team', 'import', workspace, '--database', database.url, '--json']);
     expect(imported.code).toBe(0);
-    const events = imported.stdout
+    return imported.stdout
       .trim()
       .split('\n')
       .map((line) => (JSON.parse(line) as { event: string }).event)
       .filter((event) => event !== 'search-index-progress');
-    expect(events).toEqual(['imported', 'search-index-ready']);
+  }
 
-    const db = openTeamDb(database.url, { maxConnections: 2 });
+  /** Runs `check` on a server's store and search as `team serve` opens them, once the search is ready, with the statuses it went through. */
+  async function whenServerSearchReady(db: TeamDb, check: (search: WorkspaceSearch, statuses: readonly string[]) => Promise<void>) {
     const store = await PgWorkspaceStore.open(db, { workDir: path.join(temp.dir, 'work'), url: database.url });
     const statuses: SearchStatus['state'][] = [];
     const search = new WorkspaceSearch(
@@ -62,24 +64,34 @@ describe.skipIf(pgSkip)('claimbench team import', () => {
     );
     try {
       await search.whenReady();
-      expect(search.status.state).toBe('ready');
-      expect(statuses).not.toContain('building');
-      const query = parseQuery('ministry');
-      if (!query.ok) throw new Error(query.error.message);
-      const results = await search.search(query.value);
-      expect(results.counts.documents).toBeGreaterThan(0);
+      await check(search, statuses);
     } finally {
       await search.dispose();
       await store.close();
+    }
+  }
+
+  async function find(search: WorkspaceSearch, text: string) {
+    const query = parseQuery(text);
+    if (!query.ok) throw new Error(query.error.message);
+    return search.search(query.value);
+  }
+
+  it('builds the search index with the workspace, so the server finds it ready and does not build it again', async () => {
+    expect(await importSample()).toEqual(['imported', 'search-index-ready']);
+    const db = openTeamDb(database.url, { maxConnections: 2 });
+    try {
+      await whenServerSearchReady(db, async (search, statuses) => {
+        expect(statuses).toEqual(['ready']);
+        expect((await find(search, 'ministry')).counts.documents).toBeGreaterThan(0);
+      });
+    } finally {
       await db.destroy();
     }
   });
 
   it('catches the index up from the change log with what was changed while no server ran, without building it again', async () => {
-    const workspace = path.join(temp.dir, 'sample');
-    await createWorkspace(workspace, { resourcesDir: RESOURCES_DIR, name: 'Sample' });
-    expect((await claimbench(['team', 'init', '--database', database.url])).code).toBe(0);
-    expect((await claimbench(['team', 'import', workspace, '--database', database.url])).code).toBe(0);
+    await importSample();
     const db = openTeamDb(database.url, { maxConnections: 2 });
     try {
       // Another process edits an annotation and removes every claim, with no search following it.
@@ -94,26 +106,13 @@ describe.skipIf(pgSkip)('claimbench team import', () => {
       expect((await writer.putEvidence({ links: [], claims: [] })).ok).toBe(true);
       await writer.close();
 
-      const store = await PgWorkspaceStore.open(db, { workDir: path.join(temp.dir, 'work'), url: database.url });
-      const statuses: SearchStatus['state'][] = [];
-      const search = new WorkspaceSearch(
-        store,
-        (status) => statuses.push(status.state),
-        () => openPgSearchIndex(db),
-      );
-      try {
-        await search.whenReady();
+      await whenServerSearchReady(db, async (search, statuses) => {
         expect(statuses).toEqual(['ready']);
-        const query = parseQuery('in:notes zanzibarquux');
-        if (!query.ok) throw new Error(query.error.message);
-        const results = await search.search(query.value);
+        const results = await find(search, 'in:notes zanzibarquux');
         expect(results.groups.map((group) => group.documentId)).toEqual([documentId]);
         const { rows } = await sql<{ claims: string }>`SELECT count(*)::text AS claims FROM search_claims`.execute(db);
         expect(rows[0]!.claims).toBe('0');
-      } finally {
-        await search.dispose();
-        await store.close();
-      }
+      });
     } finally {
       await db.destroy();
     }
