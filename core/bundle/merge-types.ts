@@ -11,6 +11,11 @@ import type { BundleContent } from './read-bundle-content.ts';
 
 /** The workspace a bundle is merged into. */
 export interface MergeTarget {
+  /**
+   * The workspace's documents in library order: every one, or at least those the bundle's can touch
+   * (the first with each incoming text, and those with an incoming id), which is all planMerge and
+   * resolveMerge look up.
+   */
   readonly documents: readonly DocumentFile[];
   readonly evidence: EvidenceData;
   readonly codebook: Codebook;

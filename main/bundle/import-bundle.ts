@@ -108,7 +108,7 @@ export async function prepareBundleImport(
       await bundle.dispose();
       return content;
     }
-    const plan = planMerge(mergeTarget(store), content.value, randomUUID);
+    const plan = planMerge(await mergeTarget(store, content.value), content.value, randomUUID);
     return ok({
       fileName: path.basename(file),
       manifest: bundle.manifest,
@@ -124,11 +124,25 @@ export async function prepareBundleImport(
   }
 }
 
-/** The workspace as a merge sees it. */
-export function mergeTarget(store: WorkspaceStore): MergeTarget {
+/**
+ * The workspace as a merge of `incoming` sees it. Its documents are only those the bundle's can
+ * touch (docs/design/on-demand-store.md §2.2), in library order: the first with each incoming
+ * document's text (planMerge matches by textHash, the first in library order), and those whose id an
+ * incoming document has (a taken id). planMerge and resolveMerge look no other document up; a
+ * new id (`newId`) colliding with a document not read is as unlikely as any UUID collision.
+ */
+export async function mergeTarget(store: WorkspaceStore, incoming: Pick<BundleContent, 'documents'>): Promise<MergeTarget> {
   const { codebook, settings } = store.workspace;
+  const ids = new Set<string>();
+  for (const file of incoming.documents) {
+    const match = await store.findDocument('textHash', file.meta.textHash);
+    if (match !== undefined) ids.add(match.id);
+    if (store.head(file.meta.id) !== undefined) ids.add(file.meta.id);
+  }
+  const order = store.heads.filter(({ id }) => ids.has(id)).map(({ id }) => id);
+  const documents = await withHeld(store, order, () => order.flatMap((id) => store.document(id) ?? []));
   return {
-    documents: store.documents,
+    documents,
     evidence: store.evidence,
     codebook,
     statuses: settings.statuses,
@@ -158,7 +172,7 @@ export function planBundleImport(
   store: WorkspaceStore,
 ): Promise<Result<BundleMerge, 'invalid' | 'write-failed'>> {
   return (async () => {
-    const target = mergeTarget(store);
+    const target = await mergeTarget(store, prepared.content);
     const plan = planMerge(target, prepared.content, randomUUID);
     const merged = resolveMerge(target, plan, resolutions, randomUUID);
     if (!merged.ok) return merged;

@@ -22,7 +22,6 @@ import {
 import { byImport, type DocumentHead, type FindField } from './workspace-store.ts';
 
 export abstract class DocumentLibrary {
-  /** In the order the store came to hold the documents: ties of `byImport` keep it (the sort is stable). */
   private readonly headsById = new Map<string, DocumentHead>();
   private orderedHeads: DocumentHead[] | undefined;
   private orderedDocuments: DocumentFile[] | undefined;
@@ -46,7 +45,7 @@ export abstract class DocumentLibrary {
     return this.headsById.get(id);
   }
 
-  /** Documents in import order (then by title, for documents imported together). Do not mutate. */
+  /** Documents in library order (byImport). Do not mutate. */
   get documents(): readonly DocumentFile[] {
     this.orderedDocuments ??= this.heads.map(({ id }) => this.resident(id)!);
     return this.orderedDocuments;

@@ -5,6 +5,9 @@
 // read with its fold, checked on random workspaces (spellings of speakers, blank and empty
 // outlets, nested tags and a tag the codebook no longer has, orphaned annotations) over the shared
 // in-memory implementation, and on a store: the folder store here, PostgreSQL in the team suite.
+// Step 4 changed the loops in one more way: a tally's keys have no meaningful order once they come
+// from SQL, so a speaker not in the codebook is named by its most used name, in the loops and the
+// folds alike.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outletOf, tableEntriesOf } from '../../core/annotations/annotation-table.ts';
@@ -117,6 +120,8 @@ const CASES: readonly Case[] = [
       const speakerOf = speakerResolver(codebook);
       const usage = new Map<string, { name: string; aliases: readonly string[]; annotations: number }>();
       for (const speaker of codebook.speakers ?? []) usage.set(speakerKey(speaker.name), { ...speaker, annotations: 0 });
+      // Step 4: a speaker not in the codebook is named by its most used name (was: the first met in library order).
+      const names = new Map<string, Map<string, number>>();
       for (const document of documents) {
         for (const annotation of document.annotations) {
           if (annotation.speaker.trim() === '') continue;
@@ -125,8 +130,13 @@ const CASES: readonly Case[] = [
           const entry = usage.get(key) ?? { ...speaker, annotations: 0 };
           entry.annotations++;
           usage.set(key, entry);
+          if (!codebook.speakers?.some((one) => speakerKey(one.name) === key)) {
+            const counts = names.get(key) ?? new Map<string, number>();
+            names.set(key, counts.set(speaker.name, (counts.get(speaker.name) ?? 0) + 1));
+          }
         }
       }
+      for (const [key, counts] of names) usage.get(key)!.name = [...counts].sort((a, b) => b[1] - a[1] || compareNames(a[0], b[0]))[0]![0];
       return [...usage.values()]
         .sort((a, b) => b.annotations - a.annotations || compareNames(a.name, b.name))
         .map(({ name, aliases, annotations }) => ({ name, aliases, annotations }));

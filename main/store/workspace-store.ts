@@ -199,11 +199,17 @@ export interface WorkspaceStore {
 }
 
 /**
- * The order of `documents` and `heads`: import order, then by title (a document's meta or its
- * head). ISO 8601 UTC timestamps sort as strings (plain comparison is many times faster than
- * localeCompare). Documents equal in both keep the order the store came to hold them in.
+ * The order of `documents` and `heads`: import order, then by title, then by id (a head's fields).
+ * ISO 8601 UTC timestamps sort as strings (plain comparison is many times faster than
+ * localeCompare). The id makes it a total order, the same whatever order a store came to hold its
+ * documents in (docs/design/on-demand-store.md §2.0): a store that reads documents on demand can
+ * only page in an order it can rebuild from the heads alone.
  */
-export function byImport(a: Pick<DocumentHead, 'importedAt' | 'title'>, b: Pick<DocumentHead, 'importedAt' | 'title'>): number {
+export function byImport(
+  a: Pick<DocumentHead, 'importedAt' | 'title' | 'id'>,
+  b: Pick<DocumentHead, 'importedAt' | 'title' | 'id'>,
+): number {
   if (a.importedAt !== b.importedAt) return a.importedAt < b.importedAt ? -1 : 1;
-  return a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
+  if (a.title !== b.title) return a.title < b.title ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -63,7 +63,12 @@ export async function importWorkspace(source: FolderStore, db: TeamDb): Promise<
 async function insertDocuments(trx: TeamTransaction, documents: FolderStore['documents']): Promise<void> {
   const ids = documents.map((document) => document.meta.id);
   const data = documents.map(({ annotations: _annotations, journal: _journal, ...rest }) => JSON.stringify(rest));
-  await sql`INSERT INTO documents (id, data) SELECT u.id, u.data::jsonb FROM unnest(${ids}::text[], ${data}::text[]) AS u(id, data)`.execute(
+  // title and imported_at: the head's columns (migration 0006), in step with `data`.
+  const titles = documents.map((document) => document.meta.title);
+  const importedAts = documents.map((document) => document.meta.importedAt);
+  await sql`INSERT INTO documents (id, data, title, imported_at)
+            SELECT u.id, u.data::jsonb, u.title, u.imported_at
+              FROM unnest(${ids}::text[], ${data}::text[], ${titles}::text[], ${importedAts}::text[]) AS u(id, data, title, imported_at)`.execute(
     trx,
   );
 }

@@ -10,7 +10,8 @@ import { TEAM_MIGRATIONS } from './migrations/index.ts';
 const MIGRATION_TABLE = 'claimbench_migration';
 const MIGRATION_LOCK_TABLE = 'claimbench_migration_lock';
 
-function migrator(db: TeamDb): Migrator {
+/** Kysely's migrator over the team migrations (tests take a database to an older schema with its `migrateTo`). */
+export function teamMigrator(db: TeamDb): Migrator {
   return new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve({ ...TEAM_MIGRATIONS }) },
@@ -38,7 +39,7 @@ export async function migrateTeamDb(db: TeamDb): Promise<Result<string[], Migrat
       `This database is not empty and is not a Claimbench team database (it holds ${shown}). Give an empty database.`,
     );
   }
-  const { error, results }: MigrationResultSet = await migrator(db).migrateToLatest();
+  const { error, results }: MigrationResultSet = await teamMigrator(db).migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
     return fail('migration-failed', `Migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -48,6 +49,6 @@ export async function migrateTeamDb(db: TeamDb): Promise<Result<string[], Migrat
 
 /** Whether the database is at the newest schema (a team server refuses to start on an older one). */
 export async function pendingMigrations(db: TeamDb): Promise<string[]> {
-  const migrations = await migrator(db).getMigrations();
+  const migrations = await teamMigrator(db).getMigrations();
   return migrations.filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
 }

@@ -1,6 +1,7 @@
 // Reading a team database's workspace whole into memory (PgWorkspaceStore.open): every record
 // validated by its schema, as the folder store validates its files; a row that fails is reported
 // as a problem and left out, never repaired here.
+import { sql } from 'kysely';
 import { WorkspaceOpenError } from '../store/open-store.ts';
 import {
   ArchiveFile,
@@ -126,31 +127,64 @@ async function annotationsOf(
   return byDocument;
 }
 
+/** A document read from the database: the file, and its rows' versions as read (what its next write expects). */
+export interface ReadDocument {
+  readonly file: DocumentFile;
+  readonly known: KnownDocument;
+}
+
 /** Document `id` as the database holds it now: undefined when it is gone, a failure when it is not valid. */
-export async function reloadDocument(
-  db: TeamDb,
-  id: string,
-): Promise<{ readonly file: DocumentFile; readonly known: KnownDocument } | undefined | Failure> {
-  return db
+export async function reloadDocument(db: TeamDb, id: string): Promise<ReadDocument | undefined | Failure> {
+  return (await readDocuments(db, [id])).get(id);
+}
+
+/**
+ * The documents `ids` names, as the database holds them now, read in one REPEATABLE READ
+ * transaction (so each file and its versions come from one snapshot): those that exist, each a
+ * failure when it is not valid. Two queries whatever the number of ids; callers batch them.
+ */
+export async function readDocuments(db: TeamDb, ids: readonly string[]): Promise<Map<string, ReadDocument | Failure>> {
+  const found = new Map<string, ReadDocument | Failure>();
+  if (ids.length === 0) return found;
+  await db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const row = await trx.selectFrom('documents').select(['data', 'version']).where('id', '=', id).executeTakeFirst();
-      if (row === undefined) return undefined;
       const rows = await trx
+        .selectFrom('documents')
+        .select(['id', 'data', 'version'])
+        .where('id', '=', sql<string>`any(${ids}::text[])`)
+        .execute();
+      const annotationRows = await trx
         .selectFrom('annotations')
-        .select(['id', 'position', 'data', 'version'])
-        .where('document_id', '=', id)
+        .select(['document_id', 'id', 'position', 'data', 'version'])
+        .where('document_id', '=', sql<string>`any(${ids}::text[])`)
+        .orderBy('document_id')
         .orderBy('position')
         .execute();
-      const parsed = parseDocumentFile({ ...(row.data as object), annotations: rows.map((annotation) => annotation.data) });
-      if (!parsed.success)
-        return { code: 'invalid', message: `document "${id}" in the team database is not valid: ${parsed.error.issues[0]?.message}` };
-      const annotations = new Map(
-        rows.map((annotation) => [annotation.id, { version: annotation.version, position: annotation.position }]),
-      );
-      return { file: parsed.data, known: { version: row.version, annotations } };
+      const byDocument = new Map<string, typeof annotationRows>();
+      for (const row of annotationRows) {
+        const list = byDocument.get(row.document_id);
+        if (list === undefined) byDocument.set(row.document_id, [row]);
+        else list.push(row);
+      }
+      for (const row of rows) {
+        const annotations = byDocument.get(row.id) ?? [];
+        const parsed = parseDocumentFile({ ...(row.data as object), annotations: annotations.map((annotation) => annotation.data) });
+        if (!parsed.success) {
+          found.set(row.id, {
+            code: 'invalid',
+            message: `document "${row.id}" in the team database is not valid: ${parsed.error.issues[0]?.message}`,
+          });
+          continue;
+        }
+        const known = new Map(
+          annotations.map((annotation) => [annotation.id, { version: annotation.version, position: annotation.position }]),
+        );
+        found.set(row.id, { file: parsed.data, known: { version: row.version, annotations: known } });
+      }
     });
+  return found;
 }
 
 /** The workspace, evidence or archive record as the database holds it now (undefined: not valid, or no row). */

@@ -5,6 +5,7 @@
 // spread with unnest(), so a change of a hundred annotations is one statement, not a hundred.
 import { sql, type Transaction } from 'kysely';
 import type { Annotation } from '../../core/model/annotation.ts';
+import type { DocumentMeta } from '../../core/model/document.ts';
 import { fail, type Result } from '../../core/result.ts';
 import type { TeamDb } from './db.ts';
 import type { TeamTables } from './tables.ts';
@@ -49,6 +50,11 @@ export interface ChangeEntry {
   readonly payload?: unknown;
   /** The writing store's id (see change-follower.ts). */
   readonly origin?: string;
+}
+
+/** The store's write queue's key for document `id` (the same file name the folder store queues on). */
+export function documentKey(id: string): string {
+  return `documents/${id}.json`;
 }
 
 /** Appends the transaction's one change-log row; resolves with its seq. */
@@ -223,17 +229,19 @@ async function lockDocument(trx: TeamTransaction, id: string, expected: KnownDoc
 export async function writeDocument(
   trx: TeamTransaction,
   id: string,
-  data: unknown,
+  data: { readonly meta: Pick<DocumentMeta, 'title' | 'importedAt'> },
   annotations: readonly Annotation[],
   expected: KnownDocument | undefined,
   author: string,
 ): Promise<KnownDocument> {
   const json = JSON.stringify(data);
+  // The head's columns (migration 0006), in step with `data`.
+  const head = { title: data.meta.title, imported_at: data.meta.importedAt };
   let version: number;
   if (expected === undefined) {
     const row = await trx
       .insertInto('documents')
-      .values({ id, data: json })
+      .values({ id, data: json, ...head })
       .onConflict((conflict) => conflict.column('id').doNothing())
       .returning('version')
       .executeTakeFirst();
@@ -243,7 +251,7 @@ export async function writeDocument(
     await lockDocument(trx, id, expected);
     const row = await trx
       .updateTable('documents')
-      .set({ data: json, version: sql`version + 1` })
+      .set({ data: json, ...head, version: sql`version + 1` })
       .where('id', '=', id)
       .returning('version')
       .executeTakeFirstOrThrow();

@@ -19,6 +19,7 @@ import { importWorkspace } from './import-workspace.ts';
 import { migrateTeamDb } from './migrate.ts';
 import { PgWorkspaceStore } from './pg-store.ts';
 import { loadWorkspace } from './pg-store-load.ts';
+import { readHeld } from '../store/document-holds.ts';
 
 const ana = { userId: 'u1', name: 'Ana', role: 'analyst' } as const;
 
@@ -179,6 +180,43 @@ describe.skipIf(pgSkip)('PgWorkspaceStore', () => {
     // And a store that reads them all afresh agrees.
     expectSame(await open());
     await folder.close();
+  });
+
+  it("writes the head's columns (migration 0006) with every whole document: import, new, replaced", async () => {
+    await sample();
+    const store = await open();
+    const columns = async () =>
+      (
+        await sql<{ id: string; title: string; importedAt: string }>`
+        SELECT id, title, imported_at AS "importedAt" FROM documents ORDER BY id`.execute(db)
+      ).rows;
+    const fromData = async () =>
+      (
+        await sql<{ id: string; title: string; importedAt: string }>`
+        SELECT id, data->'meta'->>'title' AS title, data->'meta'->>'importedAt' AS "importedAt" FROM documents ORDER BY id`.execute(db)
+      ).rows;
+    const fromHeads = () =>
+      store.heads.map(({ id, title, importedAt }) => ({ id, title, importedAt })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(await columns()).toEqual(fromHeads());
+    const [first] = store.heads;
+    const { journal: _journal, ...file } = (await readHeld(store, first!.id))!;
+    const added = await store.putDocument({
+      ...file,
+      meta: { ...file.meta, id: 'added-1', title: 'Ünïcode 😀', importedAt: '2030-01-01T00:00:00.5Z' },
+    });
+    expect(added.ok).toBe(true);
+    const replaced = await store.putDocument({ ...file, meta: { ...file.meta, title: 'Renamed', importedAt: '2031-02-03T04:05:06Z' } });
+    expect(replaced.ok).toBe(true);
+    // A save of annotations does not touch the document's row.
+    const saved = await store.putAnnotations(first!.id, [{ annotationId: file.annotations[0]!.id, annotation: undefined }]);
+    expect(saved.ok).toBe(true);
+    expect(await columns()).toEqual(await fromData());
+    expect(await columns()).toEqual(fromHeads());
+    expect((await columns()).find((row) => row.id === first!.id)).toEqual({
+      id: first!.id,
+      title: 'Renamed',
+      importedAt: '2031-02-03T04:05:06Z',
+    });
   });
 
   it('reopens to exactly what the folder store holds after the same random puts and removals', async () => {

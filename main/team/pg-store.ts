@@ -1,7 +1,8 @@
-// The workspace store on PostgreSQL (the team server's): the WorkspaceStore contract with the folder store's semantics. Everything is read
-// into memory at open, so reads stay synchronous; holds are counted, and in strict mode a read without one throws (document-holds.ts). Each
-// write is one transaction that compares and sets the versions of its rows (pg-store-writes.ts), appends a change-log row naming its member,
-// and the undo step it ends (history-steps.ts). A pipelined save (`stageAnnotations`) is held in memory at once, taken back if it fails.
+// The workspace store on PostgreSQL (the team server's): the WorkspaceStore contract with the folder store's semantics. Every document is
+// read into memory at open, so `document(id)` stays synchronous; the library's and whole-workspace reads ask the database (pg-store-library.ts).
+// Holds are counted; in strict mode a read without one throws (document-holds.ts). Each write is one transaction that compares and sets the
+// versions of its rows (pg-store-writes.ts), appends a change-log row naming its member, and the undo step it ends (history-steps.ts). A
+// pipelined save (`stageAnnotations`) is held in memory at once, taken back if it fails.
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { ArchiveEntry } from '../../core/archive/entry.ts';
@@ -11,7 +12,6 @@ import { ArchiveFile, DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, Work
 import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
 import { HoldCounts } from '../store/document-holds.ts';
-import { DocumentLibrary } from '../store/document-library.ts';
 import { planPuts, type PlannedPuts } from '../store/plan-puts.ts';
 import type { AnnotationPut, CommittedChange, DocumentHold, SavedDocument, StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
 import { WriteQueue } from '../store/write-queue.ts';
@@ -20,11 +20,13 @@ import { ChangeFollower } from './change-follower.ts';
 import { notifyChange } from './change-listener.ts';
 import type { TeamDb } from './db.ts';
 import { PgHistory, withHistoryWrite } from './history-steps.ts';
+import { PgDocumentLibrary } from './pg-store-library.ts';
 import { loadWorkspace, reloadDocument, reloadSingleton, type LoadedWorkspace } from './pg-store-load.ts';
 import { hasBlob, readBlob, readVersionText, saveBlob } from './pg-store-blobs.ts';
 import {
   annotationWrites,
   deleteDocument,
+  documentKey,
   knownAfter,
   logChange,
   writeAnnotations,
@@ -51,15 +53,13 @@ export interface PgStoreOptions {
   readonly strictHolds?: boolean;
 }
 
-export class PgWorkspaceStore extends DocumentLibrary implements WorkspaceStore {
+export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStore {
   readonly dir: string;
   readonly databaseUrl: string | undefined;
   readonly migratedFiles: WorkspaceStore['migratedFiles'] = [];
   readonly evidenceWriteRefusal = undefined;
   readonly archiveWriteRefusal = undefined;
   readonly openJournalCount = 0;
-  /** The database handle; the search index lives in its search tables (main/search/pg/pg-search-index.ts). */
-  readonly teamDb: TeamDb;
   private readonly ownsDb: boolean;
   private workspaceFile: WorkspaceFile;
   private workspaceVersion: number;
@@ -81,14 +81,12 @@ export class PgWorkspaceStore extends DocumentLibrary implements WorkspaceStore 
   readonly undoHistory: PgHistory;
   /** NOTIFYs sent and not yet answered (close waits for them). */
   private readonly notifying = new Set<Promise<void>>();
-
   readonly onDidChangeSaveState = this.queue.onDidChangeSaveState;
   private readonly changed = new Emitter<StoreChange>();
   readonly onDidChangeRecords = this.changed.event;
 
   private constructor(db: TeamDb, loaded: LoadedWorkspace, options: PgStoreOptions) {
-    super(loaded.documents.values());
-    this.teamDb = db;
+    super(db, loaded.documents.values());
     this.ownsDb = options.ownsDb === true;
     this.holds = new HoldCounts(options.strictHolds === true);
     this.dir = options.workDir;
@@ -133,6 +131,10 @@ export class PgWorkspaceStore extends DocumentLibrary implements WorkspaceStore 
 
   protected resident(id: string): DocumentFile | undefined {
     return this.documentFiles.get(id);
+  }
+
+  protected answeredFromMemory(): ReadonlySet<string> {
+    return new Set([...this.holds.ids(), ...this.staged.keys()]);
   }
 
   /** Counts the hold; every document is still in memory from the opening on (nothing is evicted yet). */
@@ -391,9 +393,4 @@ export class PgWorkspaceStore extends DocumentLibrary implements WorkspaceStore 
     this.changed.dispose();
     if (this.ownsDb) await this.teamDb.destroy();
   }
-}
-
-/** The write queue's key for document `id` (the same file name the folder store queues on). */
-function documentKey(id: string): string {
-  return `documents/${id}.json`;
 }

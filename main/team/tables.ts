@@ -18,6 +18,9 @@ export interface DocumentRow {
   id: string;
   data: Json;
   version: Generated<number>;
+  /** 0006-document-heads: meta.title and meta.importedAt, written with `data`. */
+  title: string;
+  imported_at: string;
 }
 export interface AnnotationRow {
   document_id: string;

@@ -2,7 +2,10 @@
 // §1.5, §2.3): tag use, the tag matrix, status use, speakers, the annotation form's suggestions, the
 // annotation table's choices and the coders. Each asks the store for a tally (tally.ts) and folds
 // its distinct keys here, so nothing reads every document; a spelling of a speaker is resolved once
-// per spelling, a set of tags goes up the codebook once per set.
+// per spelling, a set of tags goes up the codebook once per set. A tally's keys come in no order
+// that means anything (the PostgreSQL store's come from a GROUP BY), so no fold here depends on it:
+// names sort with compareNames (a total order), and the name shown for spellings of one speaker not
+// in the codebook is the most used of them.
 import { tagMatrix, type TagMatrix } from '../../core/annotations/tag-matrix.ts';
 import { speakerResolver } from '../../core/codebook/speakers.ts';
 import type { AnnotationTableChoices } from '../../core/contract/annotation-table-api.ts';
@@ -46,13 +49,23 @@ export async function speakerUsage(store: Tallies, codebook: Codebook): Promise<
   const speakerOf = speakerResolver(codebook);
   const usage = new Map<string, { name: string; aliases: readonly string[]; annotations: number }>();
   for (const speaker of codebook.speakers ?? []) usage.set(speakerKey(speaker.name), { ...speaker, annotations: 0 });
+  /** Per speaker not in the codebook (by key), the annotations of each name its spellings give. */
+  const others = new Map<string, Map<string, number>>();
   for (const [spelling, count] of await store.tally('speaker')) {
     if (spelling.trim() === '') continue;
     const speaker = speakerOf(spelling);
     const key = speakerKey(speaker.name);
-    const entry = usage.get(key) ?? { ...speaker, annotations: 0 };
-    entry.annotations += count;
-    usage.set(key, entry);
+    const entry = usage.get(key);
+    if (entry !== undefined) entry.annotations += count;
+    else {
+      const names = others.get(key) ?? new Map<string, number>();
+      names.set(speaker.name, (names.get(speaker.name) ?? 0) + count);
+      others.set(key, names);
+    }
+  }
+  for (const [key, names] of others) {
+    const [[name]] = [...names].sort((a, b) => b[1] - a[1] || compareNames(a[0], b[0])) as [[string, number]];
+    usage.set(key, { name, aliases: [], annotations: [...names.values()].reduce((sum, n) => sum + n, 0) });
   }
   return [...usage.values()]
     .sort((a, b) => b.annotations - a.annotations || compareNames(a.name, b.name))

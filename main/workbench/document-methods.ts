@@ -10,7 +10,7 @@ import { quoted } from '../../core/history/edit-labels.ts';
 import type { DetailFields, DetailsEdit } from '../../core/history/history.ts';
 import { DocumentMeta, type DocumentSummary } from '../../core/model/document.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
-import type { DocumentHead, WorkspaceStore } from '../store/workspace-store.ts';
+import { byImport, type DocumentHead, type WorkspaceStore } from '../store/workspace-store.ts';
 import { withHeld } from '../store/document-holds.ts';
 import type { ChangeLog } from './change-log.ts';
 
@@ -207,8 +207,8 @@ function pageStart(all: readonly DocumentHead[], after: string): number {
   const [importedAt, title, id] = key as [string, string, string];
   const found = all.findIndex((head) => head.id === id);
   if (found >= 0) return found + 1;
-  // The first document after the gone one's place (byImport: imported at, then title).
-  const isAfter = (head: DocumentHead) => head.importedAt > importedAt || (head.importedAt === importedAt && head.title > title);
+  // The first document after the gone one's place (byImport: imported at, then title, then id).
+  const isAfter = (head: DocumentHead) => byImport(head, { importedAt, title, id }) > 0;
   let low = 0;
   let high = all.length;
   while (low < high) {

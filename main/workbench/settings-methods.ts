@@ -6,6 +6,8 @@ import { afterAnnotationsRemoved, dependentsOf } from '../../core/evidence/refer
 import { isSampleDocument, SAMPLE_CREATOR } from '../../core/model/sample.ts';
 import { fail, ok } from '../../core/result.ts';
 import { applySettingsPatch, type SettingsUsage } from '../../core/settings/settings-change.ts';
+import type { DocumentFile } from '../../core/model/stored-files.ts';
+import { withHeld } from '../store/document-holds.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { statusUsage } from './annotation-tallies.ts';
 import type { ChangeLog } from './change-log.ts';
@@ -42,35 +44,58 @@ export function settingsMethods(store: WorkspaceStore, changes: ChangeLog, annou
 
     removeSample() {
       return changes.exclusive(async () => {
-        const documents = store.documents.filter(({ meta }) => isSampleDocument(meta));
-        if (documents.length === 0) return fail('nothing-to-remove', 'This workspace holds no sample documents.');
-        const target = {
-          annotations: documents.flatMap(({ meta, annotations }) =>
-            annotations.map((annotation) => ({ documentId: meta.id, annotationId: annotation.id })),
-          ),
-        };
-        const { links } = dependentsOf(store.evidence, target);
-        // The sample's own claims go when none of their mentions is left; the analyst's stay (as
-        // when a document is deleted), for the analyst to see and delete.
-        const evidence = afterAnnotationsRemoved(store.evidence, target).map((edit) =>
-          edit.kind === 'claim' && edit.after?.mentions.length === 0 && edit.after.creator === SAMPLE_CREATOR
-            ? { ...edit, after: undefined }
-            : edit,
-        );
-        const written = await changes.commit({
-          label: `Remove the sample (${documents.length} document${documents.length === 1 ? '' : 's'})`,
-          annotations: [],
-          documents: documents.map((before) => ({ documentId: before.meta.id, before, after: undefined })),
-          evidence,
-        });
-        if (!written.ok) return written;
-        return ok({
-          documents: documents.length,
-          annotations: target.annotations.length,
-          links: links.length,
-          claims: evidence.filter((edit) => edit.kind === 'claim' && edit.after === undefined).length,
-        });
+        const ids = await sampleDocumentIds(store);
+        if (ids.length === 0) return fail('nothing-to-remove', 'This workspace holds no sample documents.');
+        return withHeld(store, ids, () => removeDocuments(ids.flatMap((id) => store.document(id) ?? [])));
       });
     },
   };
+
+  /** Removes the sample's `documents` (held): them, the links to them and its own claims left without mentions, as one change. */
+  async function removeDocuments(documents: readonly DocumentFile[]) {
+    const target = {
+      annotations: documents.flatMap(({ meta, annotations }) =>
+        annotations.map((annotation) => ({ documentId: meta.id, annotationId: annotation.id })),
+      ),
+    };
+    const { links } = dependentsOf(store.evidence, target);
+    // The sample's own claims go when none of their mentions is left; the analyst's stay (as
+    // when a document is deleted), for the analyst to see and delete.
+    const evidence = afterAnnotationsRemoved(store.evidence, target).map((edit) =>
+      edit.kind === 'claim' && edit.after?.mentions.length === 0 && edit.after.creator === SAMPLE_CREATOR
+        ? { ...edit, after: undefined }
+        : edit,
+    );
+    const written = await changes.commit({
+      label: `Remove the sample (${documents.length} document${documents.length === 1 ? '' : 's'})`,
+      annotations: [],
+      documents: documents.map((before) => ({ documentId: before.meta.id, before, after: undefined })),
+      evidence,
+    });
+    if (!written.ok) return written;
+    return ok({
+      documents: documents.length,
+      annotations: target.annotations.length,
+      links: links.length,
+      claims: evidence.filter((edit) => edit.kind === 'claim' && edit.after === undefined).length,
+    });
+  }
+}
+
+/** Heads whose metas `sampleDocumentIds` reads at once. */
+const META_BATCH = 1000;
+
+/**
+ * The sample's documents, in library order. A head cannot say whether a document is the sample's
+ * (isSampleDocument reads its meta), so every head's meta is read, META_BATCH at a time
+ * (docs/design/on-demand-store.md §2.2): rare, and only an admin does it.
+ */
+async function sampleDocumentIds(store: Pick<WorkspaceStore, 'heads' | 'metas'>): Promise<string[]> {
+  const ids: string[] = [];
+  const heads = store.heads.map(({ id }) => id);
+  for (let start = 0; start < heads.length; start += META_BATCH) {
+    const metas = await store.metas(heads.slice(start, start + META_BATCH));
+    for (const [id, meta] of metas) if (isSampleDocument(meta)) ids.push(id);
+  }
+  return ids;
 }

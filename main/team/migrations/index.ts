@@ -6,6 +6,7 @@ import { membersMigration } from './0002-members.ts';
 import { changeOriginMigration } from './0003-change-origin.ts';
 import { historyStepsMigration } from './0004-history-steps.ts';
 import { searchMigration } from './0005-search.ts';
+import { documentHeadsMigration } from './0006-document-heads.ts';
 
 export const TEAM_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-workspace': workspaceMigration,
@@ -13,4 +14,5 @@ export const TEAM_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-change-origin': changeOriginMigration,
   '0004-history-steps': historyStepsMigration,
   '0005-search': searchMigration,
+  '0006-document-heads': documentHeadsMigration,
 };
