@@ -12,7 +12,7 @@ describe('exportSelection', () => {
   it('keeps the whole workspace without choices', () =>
     withTempDir(async (dir) => {
       const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
-      const all = exportSelection(store, {});
+      const all = await exportSelection(store, {});
       expect(all.documents.map((file) => file.annotations.length)).toEqual(store.documents.map((file) => file.annotations.length));
       expect(all.evidence).toEqual(store.evidence);
     }));
@@ -20,7 +20,7 @@ describe('exportSelection', () => {
   it('filters by tag and status, and drops links and mentions that would point outside', () =>
     withTempDir(async (dir) => {
       const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
-      const chosen = exportSelection(store, { tags: ['statistic'], statuses: ['supported'] });
+      const chosen = await exportSelection(store, { tags: ['statistic'], statuses: ['supported'] });
       const kept = chosen.documents.flatMap((file) => file.annotations.map((annotation) => ({ file, annotation })));
       expect(kept.length).toBeGreaterThan(0);
       expect(kept.length).toBeLessThan(store.documents.reduce((sum, file) => sum + file.annotations.length, 0));
@@ -40,7 +40,7 @@ describe('exportSelection', () => {
       const parent = store.workspace.codebook.tags.find((tag) => store.workspace.codebook.tags.some((child) => child.parentId === tag.id))!;
       const children = new Set(store.workspace.codebook.tags.filter((tag) => tag.parentId === parent.id).map((tag) => tag.id));
       const report = store.documents[0]!;
-      const chosen = exportSelection(store, { documents: [report.meta.id], tags: [parent.id] });
+      const chosen = await exportSelection(store, { documents: [report.meta.id], tags: [parent.id] });
       expect(chosen.documents.map((file) => file.meta.id)).toEqual([report.meta.id]);
       const expected = report.annotations.filter((annotation) => annotation.tags.some((tag) => tag === parent.id || children.has(tag)));
       expect(chosen.documents[0]!.annotations).toEqual(expected);

@@ -15,6 +15,7 @@ import { reportHtmlParts } from '../../core/interchange/report-html.ts';
 import { descendantsOf } from '../../core/codebook/edit.ts';
 import type { AnnotationRef, EvidenceData } from '../../core/model/evidence.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';
+import { everyDocument } from '../store/tally.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { codebookQdc } from '../export/codebook-qdc.ts';
 import { w3cCollectionParts } from '../export/w3c-collection.ts';
@@ -42,17 +43,16 @@ export interface BundleContentOptions {
  * The workspace as the export sees it: the chosen documents, their annotations that pass the
  * filters, and the links and claim mentions among those (nothing points outside the bundle).
  */
-export function exportSelection(
+export async function exportSelection(
   store: WorkspaceStore,
   options: Pick<BundleContentOptions, 'documents' | 'tags' | 'statuses'>,
-): { documents: DocumentFile[]; evidence: EvidenceData } {
+): Promise<{ documents: DocumentFile[]; evidence: EvidenceData }> {
   const { codebook } = store.workspace;
   const wantedTags = options.tags === undefined ? undefined : new Set(options.tags.flatMap((id) => [id, ...descendantsOf(codebook, id)]));
   const wantedStatuses = options.statuses === undefined ? undefined : new Set(options.statuses);
   const wantedDocuments = options.documents === undefined ? undefined : new Set(options.documents);
-  const documents = store.documents
-    .filter((file) => wantedDocuments === undefined || wantedDocuments.has(file.meta.id))
-    .map((file) => ({
+  // The whole selection at once, until the export streams (on-demand store step 7).
+  const documents = (await everyDocument(store, options.documents === undefined ? {} : { ids: options.documents })).map((file) => ({
       ...file,
       annotations: file.annotations.filter(
         (annotation) =>
@@ -138,7 +138,7 @@ export interface ExportCounts {
 }
 
 /** The counts of a selection (see `exportSelection`). */
-export function countsOf({ documents, evidence }: ReturnType<typeof exportSelection>): ExportCounts {
+export function countsOf({ documents, evidence }: Awaited<ReturnType<typeof exportSelection>>): ExportCounts {
   return {
     documents: documents.length,
     annotations: documents.reduce((sum, file) => sum + file.annotations.length, 0),
@@ -159,7 +159,7 @@ export function countsOf({ documents, evidence }: ReturnType<typeof exportSelect
  */
 export async function bundleEntryPlan(store: WorkspaceStore, options: BundleContentOptions): Promise<BundleEntryPlan> {
   const { workspace } = store;
-  const { documents, evidence } = exportSelection(store, options);
+  const { documents, evidence } = await exportSelection(store, options);
   const input: ExportInput = {
     workspace: {
       name: workspace.name,

@@ -132,7 +132,7 @@ async function runQdpxExport(
     source = await openSource(data);
     const { store } = source;
     const { workspace } = store;
-    const selection = exportSelection(store, data.content);
+    const selection = await exportSelection(store, data.content);
     const { documents, evidence } = selection;
     contents = countsOf(selection);
     const input: ExportInput = {

@@ -27,7 +27,9 @@ export abstract class DocumentLibrary {
   private orderedDocuments: DocumentFile[] | undefined;
   private annotationTotal = 0;
 
-  protected constructor(documents: Iterable<DocumentFile>) {
+  /** `heads`: those of documents not in memory (the PostgreSQL store reads documents when held). */
+  protected constructor(documents: Iterable<DocumentFile>, heads: Iterable<DocumentHead> = []) {
+    for (const head of heads) this.noteHead(head.id, head);
     for (const document of documents) this.noteDocument(document.meta.id, document);
   }
 
@@ -100,12 +102,20 @@ export abstract class DocumentLibrary {
 
   /** Memory now holds `document` for `id` (undefined: none): its head follows. */
   protected noteDocument(id: string, document: DocumentFile | undefined): void {
-    this.annotationTotal -= this.headsById.get(id)?.annotationCount ?? 0;
-    if (document === undefined) this.headsById.delete(id);
+    if (document === undefined) this.noteHead(id, undefined);
     else {
       const { title, importedAt } = document.meta;
-      this.headsById.set(id, { id, title, importedAt, annotationCount: document.annotations.length });
-      this.annotationTotal += document.annotations.length;
+      this.noteHead(id, { id, title, importedAt, annotationCount: document.annotations.length });
+    }
+  }
+
+  /** Document `id`'s head is now `head` (undefined: there is no such document), whether memory has the document or not. */
+  protected noteHead(id: string, head: DocumentHead | undefined): void {
+    this.annotationTotal -= this.headsById.get(id)?.annotationCount ?? 0;
+    if (head === undefined) this.headsById.delete(id);
+    else {
+      this.headsById.set(id, head);
+      this.annotationTotal += head.annotationCount;
     }
     this.orderedHeads = undefined;
     this.orderedDocuments = undefined;

@@ -51,6 +51,20 @@ export interface EachDocumentOptions {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * Every document (or those named), in library order, in one array: for the readers that still need
+ * the whole selection at once (the annotation table, exports: on-demand store steps 6 and 7). On the
+ * PostgreSQL store that is every document in memory for as long as the caller keeps the array.
+ */
+export async function everyDocument(
+  store: { eachDocument(options?: EachDocumentOptions): AsyncIterable<DocumentFile> },
+  options: EachDocumentOptions = {},
+): Promise<DocumentFile[]> {
+  const documents: DocumentFile[] = [];
+  for await (const file of store.eachDocument(options)) documents.push(file);
+  return documents;
+}
+
 /** The key `annotation` of `file` is counted under (see TallyKey); undefined: not counted. */
 function keyOf(key: TallyKey, file: DocumentFile, annotation: Annotation): string | undefined {
   switch (key) {

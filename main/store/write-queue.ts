@@ -10,9 +10,17 @@ export class WriteQueue {
   /** Per file, the tail of its queue. */
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly saveStateEmitter = new Emitter<SaveState>();
+  private readonly idleEmitter = new Emitter<string>();
   private saveState: SaveState = { pending: 0 };
 
   readonly onDidChangeSaveState = this.saveStateEmitter.event;
+  /** A file's queue has nothing queued or running any more (the PostgreSQL store may then evict the document). */
+  readonly onDidIdle = this.idleEmitter.event;
+
+  /** Whether the file `key` has a write queued or running. */
+  has(key: string): boolean {
+    return this.queues.has(key);
+  }
 
   get currentSaveState(): SaveState {
     return this.saveState;
@@ -38,7 +46,9 @@ export class WriteQueue {
     }
     this.queues.set(key, run);
     void run.finally(() => {
-      if (this.queues.get(key) === run) this.queues.delete(key);
+      if (this.queues.get(key) !== run) return;
+      this.queues.delete(key);
+      this.idleEmitter.fire(key);
     });
     return run;
   }

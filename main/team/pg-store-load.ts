@@ -1,6 +1,6 @@
-// Reading a team database's workspace whole into memory (PgWorkspaceStore.open): every record
-// validated by its schema, as the folder store validates its files; a row that fails is reported
-// as a problem and left out, never repaired here.
+// Reading a team database's workspace (PgWorkspaceStore.open): the singletons and every document's
+// head at open, documents when they are held. Every record is validated by its schema, as the folder
+// store validates its files; a row that fails is reported as a problem and left out, never repaired here.
 import { sql } from 'kysely';
 import { WorkspaceOpenError } from '../store/open-store.ts';
 import {
@@ -14,33 +14,30 @@ import {
 import type { Failure } from '../../core/result.ts';
 import { logPosition, type LogCursor } from './change-follower.ts';
 import type { TeamDb } from './db.ts';
-import type { KnownAnnotation, KnownDocument, TeamTransaction } from './pg-store-writes.ts';
+import type { DocumentHead } from '../store/workspace-store.ts';
+import type { KnownDocument, TeamTransaction } from './pg-store-writes.ts';
 
 export interface LoadedWorkspace {
   readonly workspace: { readonly file: WorkspaceFile; readonly version: number };
   /** Undefined version: there is no row yet (the first write inserts it). */
   readonly evidence: { readonly file: EvidenceFile; readonly version: number | undefined };
   readonly archive: { readonly file: ArchiveFile; readonly version: number | undefined };
-  readonly documents: Map<string, DocumentFile>;
-  readonly known: Map<string, KnownDocument>;
-  readonly problems: Failure[];
+  /** Every document's head (in the database's order); the documents themselves are read when held. */
+  readonly heads: DocumentHead[];
   /** The change log's last row these records include (see change-follower.ts). */
   readonly position: LogCursor;
 }
 
-/** Documents read per query when the workspace is loaded, with their annotations. */
-const LOAD_BATCH = 1_000;
-
 /**
- * Reads everything in one REPEATABLE READ transaction, so the rows agree with each other.
- * @param batch documents read per query (a test's small number shows the batches join up)
+ * Reads the singletons, the change log's position and every document's head in one REPEATABLE READ
+ * transaction, so that they agree with each other. No document is read: a hold reads it
+ * (docs/design/on-demand-store.md §2.2), and a document that is not valid is reported then.
  */
-export async function loadWorkspace(db: TeamDb, { batch: batchSize = LOAD_BATCH } = {}): Promise<LoadedWorkspace> {
+export async function loadWorkspace(db: TeamDb): Promise<LoadedWorkspace> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const problems: Failure[] = [];
       const workspaceRow = await trx.selectFrom('workspace').select(['data', 'version']).executeTakeFirst();
       if (workspaceRow === undefined)
         throw new WorkspaceOpenError(
@@ -61,70 +58,28 @@ export async function loadWorkspace(db: TeamDb, { batch: batchSize = LOAD_BATCH 
         throw new WorkspaceOpenError('invalid-workspace-file', `The evidence record is not valid: ${evidence.error.issues[0]?.message}`);
       if (!archive.success)
         throw new WorkspaceOpenError('invalid-workspace-file', `The archive record is not valid: ${archive.error.issues[0]?.message}`);
-
       const position = await logPosition(trx);
-      const documents = new Map<string, DocumentFile>();
-      const known = new Map<string, KnownDocument>();
-      // A batch of documents at a time, with their annotations: the driver holds a query's whole
-      // result, and all 200,000 annotations of a 10,000-document corpus at once were ~130 MB more
-      // at the server's peak than its memory once open.
-      let after: string | undefined;
-      for (;;) {
-        let batch = trx.selectFrom('documents').select(['id', 'data', 'version']).orderBy('id').limit(batchSize);
-        if (after !== undefined) batch = batch.where('id', '>', after);
-        const rows = await batch.execute();
-        if (rows.length === 0) break;
-        const byDocument = await annotationsOf(trx, rows[0]!.id, rows.at(-1)!.id);
-        for (const row of rows) {
-          const annotations = byDocument.get(row.id);
-          const parsed = parseDocumentFile({ ...(row.data as object), annotations: annotations?.data ?? [] });
-          if (!parsed.success) {
-            problems.push({
-              code: 'invalid',
-              message: `document "${row.id}" in the team database is not valid: ${parsed.error.issues[0]?.message}`,
-            });
-            continue;
-          }
-          documents.set(row.id, parsed.data);
-          known.set(row.id, { version: row.version, annotations: annotations?.known ?? new Map() });
-        }
-        if (rows.length < batchSize) break;
-        after = rows.at(-1)!.id;
-      }
       return {
         workspace: { file: workspace.data, version: workspaceRow.version },
         evidence: { file: evidence.data, version: evidenceRow?.version },
         archive: { file: archive.data, version: archiveRow?.version },
-        documents,
-        known,
-        problems,
+        heads: await readHeads(trx),
         position,
       };
     });
 }
 
-/** The annotations of the documents from `first` to `last` (ids, in the database's order), by document, in their order. */
-async function annotationsOf(
-  trx: TeamTransaction,
-  first: string,
-  last: string,
-): Promise<Map<string, { data: unknown[]; known: Map<string, KnownAnnotation> }>> {
-  const rows = await trx
-    .selectFrom('annotations')
-    .select(['document_id', 'id', 'position', 'data', 'version'])
-    .where('document_id', '>=', first)
-    .where('document_id', '<=', last)
-    .orderBy('document_id')
-    .orderBy('position')
-    .execute();
-  const byDocument = new Map<string, { data: unknown[]; known: Map<string, KnownAnnotation> }>();
-  for (const row of rows) {
-    let entry = byDocument.get(row.document_id);
-    if (entry === undefined) byDocument.set(row.document_id, (entry = { data: [], known: new Map() }));
-    entry.data.push(row.data);
-    entry.known.set(row.id, { version: row.version, position: row.position });
-  }
-  return byDocument;
+/** The heads of the documents `ids` names (every document without it): migration 0006's columns and the count of annotation rows. */
+export async function readHeads(db: TeamDb | TeamTransaction, ids?: readonly string[]): Promise<DocumentHead[]> {
+  // The count is grouped once over the annotations' document_id index, not counted per document.
+  const rows = await sql<{ id: string; title: string; imported_at: string; annotation_count: number }>`
+    SELECT d.id, d.title, d.imported_at, coalesce(c.n, 0)::int AS annotation_count
+      FROM documents d
+      LEFT JOIN (SELECT document_id, count(*) AS n FROM annotations
+                  ${ids === undefined ? sql`` : sql`WHERE document_id = any(${ids}::text[])`}
+                  GROUP BY document_id) c ON c.document_id = d.id
+      ${ids === undefined ? sql`` : sql`WHERE d.id = any(${ids}::text[])`}`.execute(db);
+  return rows.rows.map((row) => ({ id: row.id, title: row.title, importedAt: row.imported_at, annotationCount: row.annotation_count }));
 }
 
 /** A document read from the database: the file, and its rows' versions as read (what its next write expects). */

@@ -1,5 +1,6 @@
-// The PostgreSQL store's library and whole-workspace reads, answered in SQL (pg-store-library.ts),
-// against the folder store's loops over memory given the same workspace: every TallyKey, the
+// The PostgreSQL store's library and whole-workspace reads, answered in SQL for documents not in
+// memory and from memory for the rest (pg-store-library.ts), against the folder store's loops over
+// memory given the same workspace: every TallyKey, the
 // annotations found by tag and by speaker, read by reference, every document in library order, the
 // metas and the look-ups of an import. The workspace is the sample's plus a document made of the
 // cases where SQL and JavaScript part ways: outlets blank by JavaScript's trim() but not by
@@ -14,6 +15,7 @@ import { createTestDatabase, pgSkip, type TestDatabase } from '../../tests/suppo
 import { makeTempDir } from '../../tests/support/temp-dir.ts';
 import { RESOURCES_DIR } from '../app-paths.ts';
 import { FolderStore } from '../store/folder-store.ts';
+import { withHeld } from '../store/document-holds.ts';
 import type { TallyKey } from '../store/tally.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
@@ -76,10 +78,10 @@ describe.skipIf(pgSkip)('PgWorkspaceStore reads in SQL', () => {
   /** Every read of the library, as `reads` answers it. */
   const everything = async (reads: WorkspaceStore) => {
     const ids = reads.heads.map(({ id }) => id);
-    const refs = reads.documents.flatMap((file) => file.annotations.map((one) => ({ documentId: file.meta.id, annotationId: one.id })));
     const each: DocumentFile[] = [];
     // The folder's files name their journal (main/store/document-journal.ts); PostgreSQL has none.
     for await (const { journal: _journal, ...file } of reads.eachDocument()) each.push(file);
+    const refs = each.flatMap((file) => file.annotations.map((one) => ({ documentId: file.meta.id, annotationId: one.id })));
     const some: string[] = [];
     for await (const file of reads.eachDocument({ ids: [...ids.filter((_, index) => index % 2 === 1), 'no-such-document'] }))
       some.push(file.meta.id);
@@ -91,38 +93,62 @@ describe.skipIf(pgSkip)('PgWorkspaceStore reads in SQL', () => {
       each,
       some,
       metas: [...(await reads.metas(['no-such-document', ...ids].reverse()))],
-      found: await Promise.all(reads.documents.map((file) => reads.findDocument('textHash', file.meta.textHash))),
+      found: await Promise.all(each.map((file) => reads.findDocument('textHash', file.meta.textHash))),
       missing: await reads.findDocument('sourceUrl', 'https://example.org/none'),
     };
   };
 
-  it('answers every read as the folder store does from memory', async () => {
+  it('answers every read as the folder store does from memory, whether the documents are in memory, some or none', async () => {
     const fromFolder = await everything(folder);
+    const ids = store.heads.map(({ id }) => id);
+    // None: nothing is read into memory at opening.
+    expect(store.residentBytes).toBe(0);
     expect(await everything(store)).toEqual(fromFolder);
+    // Some: every other document held and released, so kept in memory unheld.
+    (await store.hold(ids.filter((_, index) => index % 2 === 0))).release();
+    expect(store.residentBytes).toBeGreaterThan(0);
+    expect(await everything(store)).toEqual(fromFolder);
+    // All, held.
+    const hold = await store.hold(ids);
+    expect(await everything(store)).toEqual(fromFolder);
+    hold.release();
     // The edge cases are there: outlets only JavaScript's trim() blanks count under their document's outlet.
     const shown = fromFolder.tallies['shown-outlet'] as Record<string, number>;
     expect(shown['\u00a0']).toBeUndefined();
     expect(shown).toMatchObject({ 'x\u200b': 2, '\u180e': 2 });
   });
 
-  it('asks the database, and memory only for documents held or with saves staged', async () => {
+  it('asks the database only for documents not in memory, and memory for the rest: held, kept after release, or staged', async () => {
     const [first, second] = store.heads;
-    // Behind the store's back: only a read of the database sees it.
-    await sql`UPDATE annotations SET data = jsonb_set(data, '{status}', '"refuted"') WHERE document_id = ${first!.id}`.execute(db);
-    expect((await store.tally('status')).get('refuted')).toBe(first!.annotationCount);
-    // Held: memory answers for it (what its holder reads), not the database.
-    const hold = await store.hold([first!.id]);
-    expect((await store.tally('status')).get('refuted')).toBeUndefined();
-    hold.release();
-    // A staged save counts as soon as it is staged, before it commits.
-    const file = store.documents.find((one) => one.meta.id === second!.id)!;
-    const [annotation] = file.annotations;
-    const staged = store.stageAnnotations(second!.id, [
-      { annotationId: annotation!.id, annotation: { ...annotation!, status: 'retracted' } },
-    ]);
-    const counted = store.tally('status');
-    expect((await counted).get('retracted')).toBe(1);
-    expect((await staged!).ok).toBe(true);
-    expect((await store.tally('status')).get('retracted')).toBe(1);
+    const tight = await PgWorkspaceStore.open(db, { workDir: path.join(temp.dir, 'tight'), strictHolds: true, residentBytes: 0 });
+    try {
+      // Behind the stores' backs: only a read of the database sees it.
+      await sql`UPDATE annotations SET data = jsonb_set(data, '{status}', '"refuted"') WHERE document_id = ${first!.id}`.execute(db);
+      for (const reads of [store, tight]) expect((await reads.tally('status')).get('refuted')).toBe(first!.annotationCount);
+      // Held: read into memory as the database has it now; then the database changes again, behind their backs.
+      const holds = await Promise.all([store.hold([first!.id]), tight.hold([first!.id])]);
+      await sql`UPDATE annotations SET data = jsonb_set(data, '{status}', '"unverified"') WHERE document_id = ${first!.id}`.execute(db);
+      // In memory: memory answers for it (what its holder reads), not the database.
+      for (const reads of [store, tight]) expect((await reads.tally('status')).get('refuted')).toBe(first!.annotationCount);
+      for (const hold of holds) hold.release();
+      // Released: kept in memory within the budget, dropped at once with none.
+      expect((await store.tally('status')).get('refuted')).toBe(first!.annotationCount);
+      expect(tight.residentBytes).toBe(0);
+      expect((await tight.tally('status')).get('refuted')).toBeUndefined();
+      // A staged save counts as soon as it is staged, before it commits, though nobody holds the document any more.
+      const staged = await withHeld(tight, [second!.id], () => {
+        const [annotation] = tight.document(second!.id)!.annotations;
+        const saving = tight.stageAnnotations(second!.id, [
+          { annotationId: annotation!.id, annotation: { ...annotation!, status: 'retracted' } },
+        ]);
+        return { saving };
+      });
+      const counted = tight.tally('status');
+      expect((await counted).get('retracted')).toBe(1);
+      expect((await staged.saving!).ok).toBe(true);
+      expect((await tight.tally('status')).get('retracted')).toBe(1);
+    } finally {
+      await tight.close();
+    }
   });
 });

@@ -1,6 +1,8 @@
-// The workspace store on PostgreSQL (the team server's): the WorkspaceStore contract with the folder store's semantics. Every document is
-// read into memory at open, so `document(id)` stays synchronous; the library's and whole-workspace reads ask the database (pg-store-library.ts).
-// Holds are counted; in strict mode a read without one throws (document-holds.ts). Each write is one transaction that compares and sets the
+// The workspace store on PostgreSQL (the team server's): the WorkspaceStore contract with the folder store's semantics. Opening reads the
+// singletons and every document's head; `hold` reads documents (in their write-queue turns) and `document(id)` answers synchronously for
+// those held. Released documents stay in a cache limited by bytes (resident-documents.ts), never one with a write queued or staged; the
+// library's and whole-workspace reads answer what is resident from memory and ask the database for the rest (pg-store-library.ts).
+// In strict mode a read without a hold throws (document-holds.ts). Each write is one transaction that compares and sets the
 // versions of its rows (pg-store-writes.ts), appends a change-log row naming its member, and the undo step it ends (history-steps.ts). A
 // pipelined save (`stageAnnotations`) is held in memory at once, taken back if it fails.
 import { randomUUID } from 'node:crypto';
@@ -11,10 +13,9 @@ import type { EvidenceData } from '../../core/model/evidence.ts';
 import { ArchiveFile, DocumentFile, EvidenceFile, WORKSPACE_SCHEMA_VERSION, WorkspaceFile } from '../../core/model/stored-files.ts';
 import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
-import { HoldCounts } from '../store/document-holds.ts';
+import { NotHeld } from '../store/document-holds.ts';
 import { planPuts, type PlannedPuts } from '../store/plan-puts.ts';
 import type { AnnotationPut, CommittedChange, DocumentHold, SavedDocument, StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
-import { WriteQueue } from '../store/write-queue.ts';
 import { currentActor } from './actor.ts';
 import { ChangeFollower } from './change-follower.ts';
 import { notifyChange } from './change-listener.ts';
@@ -51,6 +52,8 @@ export interface PgStoreOptions {
   readonly historyLimit?: number;
   /** Throw NotHeld from `document(id)` for a document nobody holds (the team suite's check that every read holds). */
   readonly strictHolds?: boolean;
+  /** Estimated bytes of documents kept in memory when nobody holds them (0: each is dropped when released). */
+  readonly residentBytes?: number;
 }
 
 export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStore {
@@ -67,12 +70,6 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
   private evidenceVersion: number | undefined;
   private archiveFile: ArchiveFile;
   private archiveVersion: number | undefined;
-  private readonly documentFiles: Map<string, DocumentFile>;
-  /** Per document, the rows' versions as last written or read here: what the next write expects. */
-  private readonly known: Map<string, KnownDocument>;
-  private readonly unreadable: Failure[];
-  private readonly queue = new WriteQueue();
-  private readonly holds: HoldCounts;
   /** Documents with pipelined saves not yet committed: what is committed, and which saves were made from a failed one. */
   private readonly staged = new Map<string, { committed: DocumentFile; count: number; generation: number }>();
   /** Written in this store's change-log rows, so that it knows them from other processes' rows. */
@@ -86,9 +83,8 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
   readonly onDidChangeRecords = this.changed.event;
 
   private constructor(db: TeamDb, loaded: LoadedWorkspace, options: PgStoreOptions) {
-    super(db, loaded.documents.values());
+    super(db, loaded.heads, options);
     this.ownsDb = options.ownsDb === true;
-    this.holds = new HoldCounts(options.strictHolds === true);
     this.dir = options.workDir;
     this.databaseUrl = options.url;
     this.workspaceFile = loaded.workspace.file;
@@ -97,9 +93,6 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
     this.evidenceVersion = loaded.evidence.version;
     this.archiveFile = loaded.archive.file;
     this.archiveVersion = loaded.archive.version;
-    this.documentFiles = loaded.documents;
-    this.known = loaded.known;
-    this.unreadable = loaded.problems;
     this.undoHistory = new PgHistory(db, options.historyLimit);
     this.changeFeed =
       options.url === undefined
@@ -123,23 +116,8 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
     return this.workspaceFile;
   }
 
-  document(id: string): DocumentFile | undefined {
-    const file = this.documentFiles.get(id);
-    if (file !== undefined) this.holds.check(id);
-    return file;
-  }
-
-  protected resident(id: string): DocumentFile | undefined {
-    return this.documentFiles.get(id);
-  }
-
-  protected answeredFromMemory(): ReadonlySet<string> {
-    return new Set([...this.holds.ids(), ...this.staged.keys()]);
-  }
-
-  /** Counts the hold; every document is still in memory from the opening on (nothing is evicted yet). */
-  hold(ids: Iterable<string>): Promise<DocumentHold> {
-    return Promise.resolve(this.holds.add(ids));
+  protected hasStaged(id: string): boolean {
+    return this.staged.has(id);
   }
 
   get evidence(): EvidenceData {
@@ -222,16 +200,16 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
     const { journal: _journal, ...file } = DocumentFile.parse(next);
     const id = file.meta.id;
     return this.queue.enqueue(documentKey(id), async () => {
+      await this.residentInTurn(id);
       const { annotations, ...data } = file;
       const written = await this.transact(
         `document "${id}"`,
         { kind: 'document', documentId: id, payload: { title: file.meta.title } },
-        (trx, actor) => writeDocument(trx, id, data, annotations, this.known.get(id), actor),
+        (trx, actor) => writeDocument(trx, id, data, annotations, this.residents.known(id), actor),
       );
       if (!written.ok) return written;
-      const before = this.documentFiles.get(id);
-      this.known.set(id, written.value);
-      this.documentFiles.set(id, file);
+      const before = this.residents.file(id);
+      this.residents.put(id, file, written.value);
       this.noteDocument(id, file);
       this.changed.fire({ kind: 'document', documentId: id, before, after: file });
       return ok(file);
@@ -240,20 +218,24 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
 
   putAnnotations(id: string, puts: readonly AnnotationPut[]): Promise<Result<DocumentFile, 'write-failed' | 'not-found'>> {
     const planned = this.plan(id, puts);
-    if (planned === undefined) return Promise.resolve(fail('not-found', `There is no document "${id}" in this workspace.`));
+    if (planned === undefined && this.head(id) === undefined)
+      return Promise.resolve(fail('not-found', `There is no document "${id}" in this workspace.`));
     return this.queue.enqueue(documentKey(id), async () => {
-      const current = this.documentFiles.get(id);
+      await this.residentInTurn(id);
+      const current = this.residents.file(id);
       if (current === undefined) return fail('write-failed', `Could not save document "${id}": the document was deleted meanwhile`);
       // Made from what is in memory now, in this document's turn (an earlier write may have changed it).
-      const now = current === planned.current ? planned : this.plan(id, puts)!;
+      const now = current === planned?.current ? planned : this.plan(id, puts)!;
       const saved = await this.save(id, now);
       if (saved.ok) this.holdDocument(id, now.document, now.changed);
       return saved;
     });
   }
 
+  /** Throws NotHeld for a document in the library that is not in memory: a pipelined save is made in memory, from a held document. */
   stageAnnotations(id: string, puts: readonly AnnotationPut[]): SavedDocument | undefined {
     const planned = this.plan(id, puts);
+    if (planned === undefined && this.head(id) !== undefined) throw new NotHeld(id);
     if (planned === undefined) return undefined;
     const staging = this.staged.get(id) ?? { committed: planned.current, count: 0, generation: 0 };
     this.staged.set(id, staging);
@@ -269,7 +251,7 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
         if (result.ok) staging.committed = planned.document;
         else {
           staging.generation++;
-          if (this.documentFiles.has(id)) this.holdDocument(id, staging.committed);
+          if (this.residents.has(id)) this.holdDocument(id, staging.committed);
         }
       }
       if (--staging.count === 0) this.staged.delete(id);
@@ -278,13 +260,13 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
   }
 
   private plan(id: string, puts: readonly AnnotationPut[]): PlannedPuts | undefined {
-    const current = this.documentFiles.get(id);
+    const current = this.residents.file(id);
     return current === undefined ? undefined : planPuts(current, puts);
   }
 
   /** Commits one planned change of annotations: the rows it puts and removes, each checked against its version. */
   private async save(id: string, planned: PlannedPuts): SavedDocument {
-    const known = this.known.get(id);
+    const known = this.residents.known(id);
     if (known === undefined) return fail('write-failed', `Could not save document "${id}": the document was deleted meanwhile`);
     const writes = annotationWrites(known, planned.changed, planned.record.put);
     const written = await this.transact(
@@ -293,20 +275,20 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
       (trx, actor) => writeAnnotations(trx, id, writes, actor),
     );
     if (!written.ok) return written;
-    this.known.set(id, knownAfter(known, writes));
+    this.residents.setKnown(id, knownAfter(known, writes));
     return ok(planned.document);
   }
 
   removeDocument(id: string): Promise<Result<DocumentFile | undefined, 'write-failed'>> {
     return this.queue.enqueue(documentKey(id), async (): Promise<Result<DocumentFile | undefined, 'write-failed'>> => {
-      const current = this.documentFiles.get(id);
-      const known = this.known.get(id);
+      await this.residentInTurn(id);
+      const current = this.residents.file(id);
+      const known = this.residents.known(id);
       if (current === undefined || known === undefined) return ok(undefined);
       const removed = await this.transact(`the deletion of document "${id}"`, { kind: 'document-removed', documentId: id }, (trx) =>
         deleteDocument(trx, id, known),
       );
       if (!removed.ok) return removed;
-      this.known.delete(id);
       this.holdDocument(id, undefined);
       return ok(current);
     });
@@ -332,18 +314,22 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
     return readVersionText(this.teamDb, sha256);
   }
 
-  /** Makes `document` what memory holds for `id` (undefined: none), and says so (unless it held it already). */
+  /** Makes `document` what memory holds for `id`, which is resident (undefined: none, with its versions), and says so (unless it held it already). */
   private holdDocument(id: string, document: DocumentFile | undefined, annotationIds?: readonly string[]): void {
-    const before = this.documentFiles.get(id);
+    const before = this.residents.file(id);
     if (before === document) return;
-    if (document === undefined) this.documentFiles.delete(id);
-    else this.documentFiles.set(id, document);
+    if (document === undefined) this.residents.drop(id);
+    else this.residents.setFile(id, document);
     this.noteDocument(id, document);
     const change: StoreChange = { kind: 'document', documentId: id, before, after: document };
     this.changed.fire(annotationIds === undefined ? change : { ...change, annotationIds });
   }
 
-  /** Reads into memory a record another process changed (in the record's turn, after this store's own writes of it). */
+  /**
+   * Follows a record another process changed (in the record's turn, after this store's own writes of it). A
+   * document in memory, or held, is read again and kept. One that is not is read for the change's `after`
+   * (the search follows it) and its head, and not kept: memory holds no more than before (§3.3).
+   */
   private async applyRemote(change: CommittedChange): Promise<void> {
     if (change.kind === 'workspace' || change.kind === 'evidence' || change.kind === 'archive') {
       const kind = change.kind;
@@ -359,17 +345,27 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
           if (this.staged.has(id)) return ok(false);
           const now = await reloadDocument(this.teamDb, id);
           if (now !== undefined && 'code' in now) this.unreadable.push(now);
-          else {
-            if (now === undefined) this.known.delete(id);
-            else this.known.set(id, now.known);
-            this.holdDocument(id, now?.file);
-          }
+          else if (now === undefined) {
+            if (this.residents.has(id)) this.holdDocument(id, undefined);
+            else if (this.head(id) !== undefined) this.tellUnkept(id, undefined);
+          } else if (this.residents.has(id) || this.holds.has(id)) {
+            const before = this.residents.file(id);
+            this.residents.put(id, before ?? now.file, now.known);
+            if (before === undefined) this.tellUnkept(id, now.file);
+            else this.holdDocument(id, now.file);
+          } else this.tellUnkept(id, now.file);
           return ok(true);
         },
         { quiet: true },
       );
       if (!reloaded.ok || reloaded.value) return;
     }
+  }
+
+  /** Document `id`, not in memory before, is now `after` (undefined: gone): its head follows, and the change is told without a `before`. */
+  private tellUnkept(id: string, after: DocumentFile | undefined): void {
+    this.noteDocument(id, after);
+    this.changed.fire({ kind: 'document', documentId: id, before: undefined, after });
   }
 
   private async reloadSingleton(kind: 'workspace' | 'evidence' | 'archive'): Promise<Result<void, 'write-failed'>> {

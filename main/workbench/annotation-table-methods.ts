@@ -22,6 +22,7 @@ import { ok } from '../../core/result.ts';
 import type { SearchStatus } from '../../core/search/search-types.ts';
 import { fileNameOf } from '../export/export-names.ts';
 import { withHeld } from '../store/document-holds.ts';
+import { everyDocument } from '../store/tally.ts';
 import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { tableChoices, tagMatrixOf } from './annotation-tallies.ts';
 import type { SearchMethods } from './search-methods.ts';
@@ -66,8 +67,9 @@ export function annotationTableMethods(store: WorkspaceStore, search: Pick<Searc
     return made;
   };
 
-  const allEntries = (): TableEntry[] =>
-    store.documents.flatMap((file) => {
+  // Every document at once, as the filters and sorts need every row (on-demand store step 6 moves them to SQL).
+  const allEntries = async (): Promise<TableEntry[]> =>
+    (await everyDocument(store)).flatMap((file) => {
       let entries = entriesOf.get(file);
       if (entries === undefined) entriesOf.set(file, (entries = tableEntriesOf(file)));
       return entries;
@@ -98,7 +100,7 @@ export function annotationTableMethods(store: WorkspaceStore, search: Pick<Searc
       matched = found.value;
     }
     const table = context();
-    const entries = allEntries();
+    const entries = await allEntries();
     const rows = sortTable(
       filterTable(entries, request.filters ?? {}, table, matched?.keys),
       request.sort ?? 'document',

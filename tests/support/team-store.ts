@@ -72,9 +72,17 @@ function databaseFor(dir: string): Promise<TeamWorkspace> {
 }
 
 /**
+ * Bytes of unheld documents the suite's stores keep: none unless CLAIMBENCH_TEAM_RESIDENT_BYTES says
+ * otherwise, so every document is evicted as soon as nobody holds it or writes it, and every read
+ * of one goes to the database again.
+ */
+const RESIDENT_BYTES = Number(process.env['CLAIMBENCH_TEAM_RESIDENT_BYTES'] ?? 0);
+
+/**
  * A PostgreSQL store over the workspace in `dir` (see the header), strict about holds: a read of a
  * document nobody holds throws NotHeld, so the suite fails on any read, in product code or in a
- * test, that would find nothing once the store evicts documents (docs/design/on-demand-store.md).
+ * test, that would find nothing once the store evicts documents (docs/design/on-demand-store.md);
+ * with no bytes for unheld documents (RESIDENT_BYTES), it does evict them at once.
  */
 export async function teamStoreFor(dir: string): Promise<PgWorkspaceStore> {
   const { database, workDir } = await databaseFor(dir);
@@ -83,5 +91,6 @@ export async function teamStoreFor(dir: string): Promise<PgWorkspaceStore> {
     ownsDb: true,
     url: database.url,
     strictHolds: true,
+    residentBytes: RESIDENT_BYTES,
   });
 }
