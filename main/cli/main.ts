@@ -268,6 +268,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       'allow-remote': { type: 'boolean', default: false },
       'public-url': { type: 'string' },
       'work-dir': { type: 'string' },
+      'document-cache-mb': { type: 'string' },
       'on-conflict': { type: 'string' },
     },
     positionals: true,

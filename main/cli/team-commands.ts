@@ -34,6 +34,7 @@ export async function teamCommand(values: Values, positionals: string[], output:
           host: bindAddress(values.host as string | undefined, values['allow-remote'] === true),
           publicUrl: values['public-url'] as string | undefined,
           workDir: values['work-dir'] as string | undefined,
+          documentCacheBytes: values['document-cache-mb'] === undefined ? undefined : megabytesOf(values['document-cache-mb'] as string),
           limits: DEFAULT_LIMITS,
         },
         output,
@@ -64,6 +65,12 @@ function portOf(text: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${text}"`);
   return port;
+}
+
+function megabytesOf(text: string): number {
+  const megabytes = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text)) throw new UsageError(`--document-cache-mb must be a number of megabytes, such as 64, not "${text}"`);
+  return Math.round(megabytes * 1024 * 1024);
 }
 
 function noMore(rest: readonly string[], subcommand: string): void {

@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { storeCreators } from './team-serve.ts';
+import { readEveryDocument } from '../../tests/support/read-document.ts';
 
 describe('storeCreators', () => {
   it('answers each item its creator, in order, and undefined for one that is not there', () =>
     withTempDir(async (dir) => {
       const { service, store, mayor, report, ref, span } = await sampleWorkbench(dir);
       try {
-        const annotation = store.documents.find((file) => file.meta.id === mayor.meta.id)!.annotations[0]!;
+        const annotation = (await readEveryDocument(store)).find((file) => file.meta.id === mayor.meta.id)!.annotations[0]!;
         const linked = await service.createLink({
           relation: 'supports',
           from: ref(report, 'the Lindell reservoir'),

@@ -35,6 +35,8 @@ export interface TeamServeOptions {
   readonly host?: string;
   readonly publicUrl?: string;
   readonly workDir?: string;
+  /** Bytes of documents kept in memory when nobody holds them (PgStoreOptions.residentBytes). */
+  readonly documentCacheBytes?: number;
   readonly limits: ImportLimits;
 }
 
@@ -116,7 +118,12 @@ export async function teamServe(options: TeamServeOptions, output: Output): Prom
     );
     return 1;
   }
-  const store = await PgWorkspaceStore.open(db, { workDir: options.workDir ?? defaultWorkDir(url), ownsDb: true, url });
+  const store = await PgWorkspaceStore.open(db, {
+    workDir: options.workDir ?? defaultWorkDir(url),
+    ownsDb: true,
+    url,
+    ...(options.documentCacheBytes === undefined ? {} : { residentBytes: options.documentCacheBytes }),
+  });
   const service = createWorkbenchService(store, {
     extractors: EXTRACTORS,
     limits: options.limits,

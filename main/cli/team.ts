@@ -41,6 +41,9 @@ Options:
   --public-url URL serve: the https:// address people use through your TLS proxy
                    (cookies become Secure; that Host and Origin are accepted)
   --work-dir DIR   serve: where the server keeps derived files (the search index)
+  --document-cache-mb N
+                   serve: megabytes of documents kept in memory when nobody has
+                   them open (default 64)
   --json           print one JSON object per line
   -h, --help       show this help`;
 

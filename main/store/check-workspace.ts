@@ -72,7 +72,7 @@ export async function checkStore(store: WorkspaceStore): Promise<{ findings: Che
   const annotations = new Set<string>();
   const originals = await blobNames(dir, ORIGINALS_DIR);
   const texts = await blobNames(dir, TEXTS_DIR);
-  for (const document of store.documents) {
+  for await (const document of store.eachDocument()) {
     const file = `documents/${document.meta.id}.json`;
     for (const annotation of document.annotations) {
       annotations.add(refKey({ documentId: document.meta.id, annotationId: annotation.id }));

@@ -51,11 +51,6 @@ export class HoldCounts {
     return this.counts.has(id);
   }
 
-  /** The documents held now. */
-  ids(): IterableIterator<string> {
-    return this.counts.keys();
-  }
-
   /** Throws NotHeld, in strict mode, when nobody holds `id`. */
   check(id: string): void {
     if (this.strict && !this.counts.has(id)) throw new NotHeld(id);

@@ -347,13 +347,15 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
           if (now !== undefined && 'code' in now) this.unreadable.push(now);
           else if (now === undefined) {
             if (this.residents.has(id)) this.holdDocument(id, undefined);
-            else if (this.head(id) !== undefined) this.tellUnkept(id, undefined);
-          } else if (this.residents.has(id) || this.holds.has(id)) {
-            const before = this.residents.file(id);
-            this.residents.put(id, before ?? now.file, now.known);
-            if (before === undefined) this.tellUnkept(id, now.file);
-            else this.holdDocument(id, now.file);
-          } else this.tellUnkept(id, now.file);
+            else if (this.head(id) !== undefined) this.tellNotResident(id, undefined);
+          } else if (this.residents.has(id)) {
+            this.residents.setKnown(id, now.known);
+            this.holdDocument(id, now.file);
+          } else {
+            // Held and not read yet: its read, queued after this turn, finds it in memory.
+            if (this.holds.has(id)) this.residents.put(id, now.file, now.known);
+            this.tellNotResident(id, now.file);
+          }
           return ok(true);
         },
         { quiet: true },
@@ -363,7 +365,7 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
   }
 
   /** Document `id`, not in memory before, is now `after` (undefined: gone): its head follows, and the change is told without a `before`. */
-  private tellUnkept(id: string, after: DocumentFile | undefined): void {
+  private tellNotResident(id: string, after: DocumentFile | undefined): void {
     this.noteDocument(id, after);
     this.changed.fire({ kind: 'document', documentId: id, before: undefined, after });
   }

@@ -7,12 +7,12 @@ import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
-import { readDocument } from '../../tests/support/read-document.ts';
+import { readDocument, readEveryDocument } from '../../tests/support/read-document.ts';
 
 async function workbench(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
   const service = createWorkbenchService(store, { extractors: EXTRACTORS });
-  const report = store.documents[0]!;
+  const report = (await readEveryDocument(store))[0]!;
   return { service, store, report };
 }
 
@@ -64,7 +64,7 @@ describe('annotations through the service', () => {
   it('undoes and redoes across documents, in order, and reports what can be undone', () =>
     withTempDir(async (dir) => {
       const { service, store, report } = await workbench(dir);
-      const statement = store.documents[1]!;
+      const statement = (await readEveryDocument(store))[1]!;
       const states: HistoryState[] = [];
       service.onDidChangeHistory((state) => states.push(state));
       const first = await service.createAnnotation(report.meta.id, { start: 0, end: 7, tags: ['statistic'] });

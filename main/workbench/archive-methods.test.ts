@@ -9,7 +9,7 @@ import { EXTRACTORS } from '../import/extractors.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { archivePage } from './archive-methods.ts';
 import { createWorkbenchService, type WorkbenchHost } from './workbench-service.ts';
-import { readDocument } from '../../tests/support/read-document.ts';
+import { readDocument, readEveryDocument } from '../../tests/support/read-document.ts';
 
 async function workbench(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
@@ -86,7 +86,7 @@ describe('the fact-check archive through the service', () => {
     withTempDir(async (dir) => {
       const { service, store } = await workbench(dir);
       await service.importArchive([await upload(service, 'valley-checks.csv', FEED)]);
-      const report = store.documents.find((document) => document.text.includes('Lindell reservoir'))!;
+      const report = (await readEveryDocument(store)).find((document) => document.text.includes('Lindell reservoir'))!;
 
       const sentences = await service.matchDocument(report.meta.id);
       if (!sentences.ok) throw new Error(sentences.error.message);
@@ -133,7 +133,7 @@ describe('the fact-check archive through the service', () => {
     withTempDir(async (dir) => {
       const { service, store } = await workbench(dir);
       await service.importArchive([await upload(service, 'valley-checks.csv', FEED)]);
-      const document = store.documents[0]!;
+      const document = (await readEveryDocument(store))[0]!;
       const attached = await service.attachMatch({
         to: { archiveId: 'vc-3' },
         mention: { documentId: document.meta.id, start: 0, end: 8 },

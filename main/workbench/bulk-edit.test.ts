@@ -7,7 +7,7 @@ import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
-import { readDocument } from '../../tests/support/read-document.ts';
+import { readDocument, readEveryDocument } from '../../tests/support/read-document.ts';
 
 async function workbench(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
@@ -18,7 +18,7 @@ describe('editing many annotations at once', () => {
   it('changes the chosen annotations across documents in one undoable change, keeping their other tags', () =>
     withTempDir(async (dir) => {
       const { service, store } = await workbench(dir);
-      const [first, second] = store.documents;
+      const [first, second] = (await readEveryDocument(store));
       const refs = [first!, second!].flatMap((document) =>
         document.annotations.slice(0, 2).map((annotation) => ({ documentId: document.meta.id, annotationId: annotation.id })),
       );
@@ -56,7 +56,7 @@ describe('editing many annotations at once', () => {
       const { service, store } = await workbench(dir);
       // "Teresa Albescu" and "Mayor Albescu" are one speaker once merged.
       expect(await service.mergeSpeakers('Teresa Albescu', ['Mayor Albescu'])).toMatchObject({ ok: true });
-      const document = store.documents[0]!;
+      const document = (await readEveryDocument(store))[0]!;
       const refs = document.annotations.slice(0, 3).map((annotation) => ({ documentId: document.meta.id, annotationId: annotation.id }));
       expect(await service.updateAnnotations(refs, { speaker: 'mayor albescu' })).toMatchObject({ ok: true });
       expect((await readDocument(store, document.meta.id))!.annotations.slice(0, 3).map((annotation) => annotation.speaker)).toEqual([
@@ -70,7 +70,7 @@ describe('editing many annotations at once', () => {
   it('changes nothing when one annotation is gone or a value is unknown, and counts only what changed', () =>
     withTempDir(async (dir) => {
       const { service, store } = await workbench(dir);
-      const document = store.documents[0]!;
+      const document = (await readEveryDocument(store))[0]!;
       const ref = { documentId: document.meta.id, annotationId: document.annotations[0]!.id };
       const gone = { documentId: document.meta.id, annotationId: '00000000-0000-4000-8000-000000000000' };
       expect(await service.updateAnnotations([ref, gone], { status: 'refuted' })).toMatchObject({

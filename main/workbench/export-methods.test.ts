@@ -12,7 +12,7 @@ import { RESOURCES_DIR } from '../app-paths.ts';
 import { EXTRACTORS } from '../import/extractors.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
-import { readDocument } from '../../tests/support/read-document.ts';
+import { readDocument, readEveryDocument } from '../../tests/support/read-document.ts';
 
 interface Exported {
   readonly type: string;
@@ -42,7 +42,7 @@ describe('exportAnnotations (W3C Web Annotation)', () => {
         const file = await service.exportAnnotations();
         expect(file).toMatchObject({ fileName: expect.stringMatching(/-annotations\.jsonld$/), mimeType: 'application/ld+json' });
         const exported = JSON.parse(file.text) as Exported;
-        const annotations = store.documents.reduce((sum, document) => sum + document.annotations.length, 0);
+        const annotations = (await readEveryDocument(store)).reduce((sum, document) => sum + document.annotations.length, 0);
         const links = store.evidence.links.length;
         expect(links).toBeGreaterThan(0);
         expect(exported).toMatchObject({ type: 'AnnotationCollection', total: annotations + links });

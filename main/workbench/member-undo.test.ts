@@ -8,7 +8,7 @@ import { runAs, type Actor } from '../team/actor.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
-import { readDocument } from '../../tests/support/read-document.ts';
+import { readDocument, readEveryDocument } from '../../tests/support/read-document.ts';
 
 const ana: Actor = { userId: 'u-ana', name: 'Ana', role: 'analyst' };
 const ben: Actor = { userId: 'u-ben', name: 'Ben', role: 'reviewer' };
@@ -16,7 +16,7 @@ const ben: Actor = { userId: 'u-ben', name: 'Ben', role: 'reviewer' };
 async function workbench(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
   const service = createWorkbenchService(store, { extractors: EXTRACTORS });
-  const documentId = store.documents[0]!.meta.id;
+  const documentId = (await readEveryDocument(store))[0]!.meta.id;
   const ids = async () => new Set((await readDocument(store, documentId))!.annotations.map((annotation) => annotation.id));
   const mark = (who: Actor, start: number) =>
     runAs(who, async () => {

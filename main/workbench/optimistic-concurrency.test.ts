@@ -11,12 +11,12 @@ import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
-import { readDocument } from '../../tests/support/read-document.ts';
+import { readDocument, readEveryDocument } from '../../tests/support/read-document.ts';
 
 async function workbench(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
   const service = createWorkbenchService(store, { extractors: EXTRACTORS });
-  const report = store.documents[0]!;
+  const report = (await readEveryDocument(store))[0]!;
   const documentId = report.meta.id;
   const stored = async (annotationId: string) =>
     (await readDocument(store, documentId))!.annotations.find((annotation) => annotation.id === annotationId);

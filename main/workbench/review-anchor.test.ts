@@ -9,13 +9,13 @@ import { FolderStore } from '../store/folder-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
-import { readDocument } from '../../tests/support/read-document.ts';
+import { readDocument, readEveryDocument } from '../../tests/support/read-document.ts';
 
 /** The sample with a new version of the mayor's statement: one claim fuzzy (below review), one orphaned. */
 async function reviewed(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
   const service = createWorkbenchService(store, { extractors: EXTRACTORS });
-  const statement = store.documents[1]!;
+  const statement = (await readEveryDocument(store))[1]!;
   const text = statement.text
     .replace(
       'If we do nothing, the taps could run dry by the end of September.',

@@ -5,6 +5,7 @@ import { DEFAULT_STATUSES } from '../../core/model/workspace.ts';
 import { sampleWorkbench } from '../../tests/support/sample-workbench.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { FolderStore } from '../store/folder-store.ts';
+import { readEveryDocument } from '../../tests/support/read-document.ts';
 
 describe('settings', () => {
   it('a new workspace asks its first-run questions; the answers are kept on disk and announced', () =>
@@ -20,7 +21,7 @@ describe('settings', () => {
       expect(reopened.workspace.name).toBe('Kherson checks');
       expect(reopened.workspace.settings).toMatchObject({ analystName: 'Ana Petrenko', welcomed: true });
       // New records carry the analyst's name.
-      const created = await service.createAnnotation(store.documents[0]!.meta.id, { start: 0, end: 5, tags: [] });
+      const created = await service.createAnnotation((await readEveryDocument(store))[0]!.meta.id, { start: 0, end: 5, tags: [] });
       expect(created.ok && created.value.creator).toBe('Ana Petrenko');
       subscription.dispose();
       await service.dispose();
@@ -31,7 +32,7 @@ describe('settings', () => {
       const { service, store } = await sampleWorkbench(dir);
       const usage = await service.getSettingsUsage();
       const used = DEFAULT_STATUSES.find((status) => (usage.statuses[status.id] ?? 0) > 0)!;
-      const total = store.documents.reduce((sum, document) => sum + document.annotations.filter((a) => a.status === used.id).length, 0);
+      const total = (await readEveryDocument(store)).reduce((sum, document) => sum + document.annotations.filter((a) => a.status === used.id).length, 0);
       expect(usage.statuses[used.id]).toBe(total);
       const refused = await service.updateSettings({ statuses: DEFAULT_STATUSES.filter((status) => status.id !== used.id) });
       expect(refused).toMatchObject({ ok: false, error: { code: 'in-use' } });
@@ -49,21 +50,21 @@ describe('settings', () => {
       const { service, store } = await sampleWorkbench(dir);
       const mine = await service.importText('My notes', 'The mayor said the water is safe.');
       expect(mine.status).toBe('imported');
-      const sampleCount = store.documents.length - 1;
+      const sampleCount = (await readEveryDocument(store)).length - 1;
       const claimCount = store.evidence.claims.length;
       expect(claimCount).toBeGreaterThan(0);
       const removed = await service.removeSample();
       expect(removed).toMatchObject({ ok: true, value: { documents: sampleCount, claims: claimCount } });
-      expect(store.documents.map(({ meta }) => meta.title)).toEqual(['My notes']);
+      expect((await readEveryDocument(store)).map(({ meta }) => meta.title)).toEqual(['My notes']);
       expect(store.evidence).toEqual({ links: [], claims: [] });
       expect(await service.removeSample()).toMatchObject({ ok: false, error: { code: 'nothing-to-remove' } });
 
       const undone = await service.undo();
       expect(undone).toMatchObject({ ok: true, value: { label: `Remove the sample (${sampleCount} documents)` } });
-      expect(store.documents).toHaveLength(sampleCount + 1);
+      expect(await readEveryDocument(store)).toHaveLength(sampleCount + 1);
       expect(store.evidence.claims).toHaveLength(claimCount);
       const reopened = await FolderStore.open(store.dir);
-      expect(reopened.documents).toHaveLength(sampleCount + 1);
+      expect(await readEveryDocument(reopened)).toHaveLength(sampleCount + 1);
       await service.dispose();
     }));
 });

@@ -7,6 +7,7 @@ import type { WorkspaceStore } from '../store/workspace-store.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
+import { readEveryDocument } from '../../tests/support/read-document.ts';
 
 async function workbench(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
@@ -14,23 +15,23 @@ async function workbench(dir: string) {
   return { service, store };
 }
 
-const speakersOf = (store: WorkspaceStore) =>
-  store.documents.flatMap((document) => document.annotations.map((annotation) => annotation.speaker)).filter(Boolean);
+const speakersOf = async (store: WorkspaceStore) =>
+  (await readEveryDocument(store)).flatMap((document) => document.annotations.map((annotation) => annotation.speaker)).filter(Boolean);
 
 describe('speakers through the service', () => {
   it('merges two spellings into one speaker in one undoable change; later spellings are stored under its name', () =>
     withTempDir(async (dir) => {
       const { service, store } = await workbench(dir);
-      const report = store.documents[0]!;
-      const albescu = speakersOf(store).filter((speaker) => speaker === 'Teresa Albescu').length;
+      const report = (await readEveryDocument(store))[0]!;
+      const albescu = (await speakersOf(store)).filter((speaker) => speaker === 'Teresa Albescu').length;
       expect(albescu).toBeGreaterThan(0);
       const typed = await service.createAnnotation(report.meta.id, { start: 0, end: 7, tags: [], speaker: 'Mayor Albescu' });
       expect(typed).toMatchObject({ ok: true, value: { speaker: 'Mayor Albescu' } });
 
       const merged = await service.mergeSpeakers('Teresa Albescu', ['Mayor Albescu']);
       expect(merged).toEqual({ ok: true, value: { annotations: 1 } });
-      expect(speakersOf(store).filter((speaker) => speaker === 'Teresa Albescu')).toHaveLength(albescu + 1);
-      expect(speakersOf(store)).not.toContain('Mayor Albescu');
+      expect((await speakersOf(store)).filter((speaker) => speaker === 'Teresa Albescu')).toHaveLength(albescu + 1);
+      expect((await speakersOf(store))).not.toContain('Mayor Albescu');
       expect((await service.getSpeakers()).find((speaker) => speaker.name === 'Teresa Albescu')).toEqual({
         name: 'Teresa Albescu',
         aliases: ['Mayor Albescu'],
@@ -52,7 +53,7 @@ describe('speakers through the service', () => {
       await service.undo();
       await service.undo();
       expect(await service.undo()).toMatchObject({ ok: true, value: { label: 'Merge speaker Mayor Albescu into Teresa Albescu' } });
-      expect(speakersOf(store)).toContain('Mayor Albescu');
+      expect((await speakersOf(store))).toContain('Mayor Albescu');
       expect(store.workspace.codebook.speakers ?? []).toEqual([]);
       await service.dispose();
     }));

@@ -8,7 +8,7 @@ import { EXTRACTORS } from '../import/extractors.ts';
 import { withTempDir } from '../../tests/support/temp-dir.ts';
 import { openOrCreateWorkspace } from '../workspace/open-workspace.ts';
 import { createWorkbenchService } from './workbench-service.ts';
-import { readDocument } from '../../tests/support/read-document.ts';
+import { readDocument, readEveryDocument } from '../../tests/support/read-document.ts';
 
 async function service(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
@@ -44,7 +44,7 @@ describe('the workbench service', () => {
       const outcomes = await workbench.importUploads('job-early-cancel', [{ uploadId: staged.value.uploadId, name: 'late.txt' }]);
       expect(outcomes).toMatchObject([{ status: 'rejected', code: 'cancelled' }]);
       expect(progress.at(-1)).toMatchObject({ jobId: 'job-early-cancel', finished: true, from: 'files' });
-      expect(workbench.store.documents).toHaveLength(3);
+      expect(await readEveryDocument(workbench.store)).toHaveLength(3);
       await workbench.dispose();
     }));
 

@@ -4,6 +4,7 @@
 // from changing under it after the hold is released.
 import type { DocumentFile } from '../../core/model/stored-files.ts';
 import { withHeld } from '../../main/store/document-holds.ts';
+import { everyDocument } from '../../main/store/tally.ts';
 import type { WorkspaceStore } from '../../main/store/workspace-store.ts';
 
 /** Document `id` as `store` has it now (a copy), or undefined when there is none. */
@@ -12,4 +13,9 @@ export function readDocument(store: Pick<WorkspaceStore, 'hold' | 'document'>, i
     const file = store.document(id);
     return file === undefined ? undefined : structuredClone(file);
   });
+}
+
+/** Every document of `store` now (copies), in library order: what a test compares, read as a whole-workspace read is. */
+export async function readEveryDocument(store: Pick<WorkspaceStore, 'eachDocument'>): Promise<DocumentFile[]> {
+  return (await everyDocument(store)).map((file) => structuredClone(file));
 }

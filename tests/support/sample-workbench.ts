@@ -7,22 +7,24 @@ import { RESOURCES_DIR } from '../../main/app-paths.ts';
 import { EXTRACTORS } from '../../main/import/extractors.ts';
 import { createWorkbenchService } from '../../main/workbench/workbench-service.ts';
 import { openOrCreateWorkspace } from '../../main/workspace/open-workspace.ts';
-import { readDocument } from './read-document.ts';
+import { readDocument, readEveryDocument } from './read-document.ts';
 
 export async function sampleWorkbench(dir: string) {
   const { store } = await openOrCreateWorkspace(path.join(dir, 'ws'), { resourcesDir: RESOURCES_DIR });
   const service = createWorkbenchService(store, { extractors: EXTRACTORS });
-  const [report, mayor, ministry] = store.documents as [DocumentFile, DocumentFile, DocumentFile];
+  const [report, mayor, ministry] = (await readEveryDocument(store)) as [DocumentFile, DocumentFile, DocumentFile];
+  // The documents as they are now, followed through the store's changes: `ref` is synchronous and
+  // cannot read the store, whose documents (in the team suite) are not in memory unless held.
+  const current = new Map([report, mayor, ministry].map((file) => [file.meta.id, file]));
+  store.onDidChangeRecords((change) => {
+    if (change.kind !== 'document') return;
+    if (change.after === undefined) current.delete(change.documentId);
+    else current.set(change.documentId, change.after);
+  });
 
-  /**
-   * The annotation of `document` whose quote starts with `quote`. Synchronous, for the many tests
-   * that name refs inline, so it reads the library (`documents`, which needs no hold) rather than
-   * `readDocument`; the on-demand store's step 9 takes `documents` out of the contract.
-   */
+  /** The annotation of `document` whose quote starts with `quote`, as the store has it now. Synchronous, for the many tests that name refs inline. */
   const ref = (document: DocumentFile, quote: string): AnnotationRef => {
-    const annotation = store.documents
-      .find((candidate) => candidate.meta.id === document.meta.id)
-      ?.annotations.find((candidate) => candidate.target.exact.startsWith(quote));
+    const annotation = current.get(document.meta.id)?.annotations.find((candidate) => candidate.target.exact.startsWith(quote));
     if (annotation === undefined) throw new Error(`no annotation "${quote}" in ${document.meta.title}`);
     return { documentId: document.meta.id, annotationId: annotation.id };
   };
