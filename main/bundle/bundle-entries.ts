@@ -53,13 +53,13 @@ export async function exportSelection(
   const wantedDocuments = options.documents === undefined ? undefined : new Set(options.documents);
   // The whole selection at once, until the export streams (on-demand store step 7).
   const documents = (await everyDocument(store, options.documents === undefined ? {} : { ids: options.documents })).map((file) => ({
-      ...file,
-      annotations: file.annotations.filter(
-        (annotation) =>
-          (wantedTags === undefined || annotation.tags.some((tag) => wantedTags.has(tag))) &&
-          (wantedStatuses === undefined || wantedStatuses.has(annotation.status)),
-      ),
-    }));
+    ...file,
+    annotations: file.annotations.filter(
+      (annotation) =>
+        (wantedTags === undefined || annotation.tags.some((tag) => wantedTags.has(tag))) &&
+        (wantedStatuses === undefined || wantedStatuses.has(annotation.status)),
+    ),
+  }));
   // Whether an annotation is exported: only the documents that links and mentions point into get
   // a set of their annotations' ids (not one key for each of the export's annotations).
   const byId = new Map(documents.map((file) => [file.meta.id, file]));

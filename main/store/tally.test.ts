@@ -216,7 +216,7 @@ const CASES: readonly Case[] = [
     },
     read: async (store, codebook) => {
       const byName: Record<string, { documentId: string; annotationId: string }[]> = {};
-      for (const name of namesIn((await readEveryDocument(store)), codebook)) {
+      for (const name of namesIn(await readEveryDocument(store), codebook)) {
         const spellings = await spellingsOf(store, codebook, name);
         byName[name] = spellings.length === 0 ? [] : refsOf(await store.findAnnotations({ speakers: spellings }));
       }
@@ -255,7 +255,7 @@ const CASES: readonly Case[] = [
     },
     read: async (store) => {
       const read: DocumentFile[] = [];
-      for await (const file of store.eachDocument({ ids: selectionOf((await readEveryDocument(store))) })) read.push(file);
+      for await (const file of store.eachDocument({ ids: selectionOf(await readEveryDocument(store)) })) read.push(file);
       return read;
     },
   },
@@ -269,7 +269,9 @@ const CASES: readonly Case[] = [
       return found;
     },
     read: async (store) => {
-      const refs = (await readEveryDocument(store)).flatMap((file) => file.annotations.map((one) => ({ documentId: file.meta.id, annotationId: one.id })));
+      const refs = (await readEveryDocument(store)).flatMap((file) =>
+        file.annotations.map((one) => ({ documentId: file.meta.id, annotationId: one.id })),
+      );
       const read = await store.readAnnotations([...refs, { documentId: 'no-such-document', annotationId: 'x' }]);
       return Object.fromEntries(
         [...read].map(([key, { meta, annotation, firstImportedAt }]) => [
@@ -351,7 +353,7 @@ describe('tallies against the loops they replace', () => {
     });
 
     it.each(CASES)('$name', async ({ loop, read }) => {
-      for (const codebook of CODEBOOKS) expect(await read(store, codebook)).toEqual(loop((await readEveryDocument(store)), codebook));
+      for (const codebook of CODEBOOKS) expect(await read(store, codebook)).toEqual(loop(await readEveryDocument(store), codebook));
     });
   });
 });

@@ -16,6 +16,7 @@ import { makeTempDir } from '../../tests/support/temp-dir.ts';
 import { runAs, type Actor } from './actor.ts';
 import { logPosition } from './change-follower.ts';
 import { openTeamDb, type TeamDb } from './db.ts';
+import { readHeld } from '../store/document-holds.ts';
 
 const ana: Actor = { userId: 'u-ana', name: 'Ana', role: 'analyst' };
 const ben: Actor = { userId: 'u-ben', name: 'Ben', role: 'analyst' };
@@ -100,7 +101,7 @@ describe.skipIf(pgSkip)('two server processes on one team database', { timeout: 
     (await sql<{ seq: string }>`SELECT coalesce(max(seq), 0)::text AS seq FROM change_log`.execute(db)).rows[0]!.seq;
   const mark = (server: Server, who: Actor, start: number) =>
     runAs(who, async () => {
-      const documentId = server.store.documents[0]!.meta.id;
+      const documentId = server.store.heads[0]!.id;
       const made = await server.service.createAnnotation(documentId, { start, end: start + 3, tags: ['statistic'] });
       if (!made.ok) throw new Error(made.error.message);
       return made.value.id;
@@ -145,11 +146,13 @@ describe.skipIf(pgSkip)('two server processes on one team database', { timeout: 
     expect(announced(a, byA).toSorted()).toEqual([...byA].toSorted());
     expect(announced(b, byB).toSorted()).toEqual([...byB].toSorted());
     // And each holds all thirty, as the database does.
-    const documentId = a.store.documents[0]!.meta.id;
-    const held = (server: Server) => new Set(server.store.document(documentId)!.annotations.map((annotation) => annotation.id));
+    const documentId = a.store.heads[0]!.id;
+    const held = async (server: Server) =>
+      new Set((await readHeld(server.store, documentId))!.annotations.map((annotation) => annotation.id));
+    const [inA, inB] = [await held(a), await held(b)];
     for (const id of made) {
-      expect(held(a).has(id)).toBe(true);
-      expect(held(b).has(id)).toBe(true);
+      expect(inA.has(id)).toBe(true);
+      expect(inB.has(id)).toBe(true);
     }
   });
 
@@ -252,13 +255,16 @@ describe.skipIf(pgSkip)('two server processes on one team database', { timeout: 
 
   it("refuses a member's undo over another process's later edit, as over one made in the same process", async () => {
     const [a, b] = [await start(), await start()];
-    const documentId = a.store.documents[0]!.meta.id;
+    const documentId = a.store.heads[0]!.id;
     const anas = await mark(a, ana, 0);
-    await vi.waitFor(() => expect(b.store.document(documentId)!.annotations.some((annotation) => annotation.id === anas)).toBe(true), WAIT);
+    await vi.waitFor(
+      async () => expect((await readHeld(b.store, documentId))!.annotations.some((annotation) => annotation.id === anas)).toBe(true),
+      WAIT,
+    );
     const edited = await runAs(ben, () => b.service.updateAnnotation(documentId, anas, { note: "Ben's check" }));
     expect(edited.ok).toBe(true);
-    const note = () => a.store.document(documentId)!.annotations.find((annotation) => annotation.id === anas)?.note;
-    await vi.waitFor(() => expect(note()).toBe("Ben's check"), WAIT);
+    const note = async () => (await readHeld(a.store, documentId))!.annotations.find((annotation) => annotation.id === anas)?.note;
+    await vi.waitFor(async () => expect(await note()).toBe("Ben's check"), WAIT);
     const undone = await runAs(ana, () => a.service.undo());
     expect(undone.ok ? undefined : undone.error.code).toBe('conflict');
     expect((await runAs(ana, () => a.service.getHistory())).canUndo).toBe(true);

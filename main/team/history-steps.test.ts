@@ -10,6 +10,7 @@ import { importSample, startTeamProcess, type TeamProcess } from '../../tests/su
 import { makeTempDir } from '../../tests/support/temp-dir.ts';
 import { runAs, type Actor } from './actor.ts';
 import { openTeamDb, type TeamDb } from './db.ts';
+import { readHeld } from '../store/document-holds.ts';
 
 const ana: Actor = { userId: 'u-ana', name: 'Ana', role: 'analyst' };
 const ben: Actor = { userId: 'u-ben', name: 'Ben', role: 'analyst' };
@@ -32,15 +33,15 @@ describe.skipIf(pgSkip)('undo history in the team database', () => {
     running.splice(running.indexOf(server), 1);
     await server.close();
   };
-  const documentOf = (server: TeamProcess) => server.store.documents[0]!.meta.id;
+  const documentOf = (server: TeamProcess) => server.store.heads[0]!.id;
   const mark = (server: TeamProcess, who: Actor, start: number) =>
     runAs(who, async () => {
       const made = await server.service.createAnnotation(documentOf(server), { start, end: start + 3, tags: ['statistic'] });
       if (!made.ok) throw new Error(made.error.message);
       return made.value.id;
     });
-  const holds = (server: TeamProcess, id: string) =>
-    server.store.document(documentOf(server))!.annotations.some((annotation) => annotation.id === id);
+  const holds = async (server: TeamProcess, id: string) =>
+    (await readHeld(server.store, documentOf(server)))!.annotations.some((annotation) => annotation.id === id);
   const history = (server: TeamProcess, who: Actor) => runAs(who, () => server.service.getHistory());
 
   beforeEach(async () => {
@@ -66,31 +67,31 @@ describe.skipIf(pgSkip)('undo history in the team database', () => {
     expect(await history(second, ana)).toEqual(before);
     const undone = await runAs(ana, () => second.service.undo());
     expect(undone.ok ? undone.value.label : undone.error.message).toBe(before.undoLabel);
-    expect(holds(second, newer)).toBe(false);
-    expect(holds(second, older)).toBe(true);
+    expect(await holds(second, newer)).toBe(false);
+    expect(await holds(second, older)).toBe(true);
     expect((await history(second, ana)).canRedo).toBe(true);
   });
 
   it('undoes on one process a step the same member made on another, and the first sees it', async () => {
     const [a, b] = [await start(), await start()];
     const made = await mark(a, ana, 0);
-    await vi.waitFor(() => expect(holds(b, made)).toBe(true), WAIT);
+    await vi.waitFor(async () => expect(await holds(b, made)).toBe(true), WAIT);
     expect((await history(b, ana)).canUndo).toBe(true);
     const undone = await runAs(ana, () => b.service.undo());
     expect(undone.ok).toBe(true);
-    expect(holds(b, made)).toBe(false);
-    await vi.waitFor(() => expect(holds(a, made)).toBe(false), WAIT);
+    expect(await holds(b, made)).toBe(false);
+    await vi.waitFor(async () => expect(await holds(a, made)).toBe(false), WAIT);
     // The step is now Ana's to redo, on either process.
     expect(await history(a, ana)).toMatchObject({ canUndo: false, canRedo: true });
     expect((await runAs(ana, () => a.service.redo())).ok).toBe(true);
-    expect(holds(a, made)).toBe(true);
+    expect(await holds(a, made)).toBe(true);
   });
 
   it('lets one of two undos of the same step at once, on two processes, go through', async () => {
     const [a, b] = [await start(), await start()];
     await mark(a, ana, 0);
     const made = await mark(a, ana, 10);
-    await vi.waitFor(() => expect(holds(b, made)).toBe(true), WAIT);
+    await vi.waitFor(async () => expect(await holds(b, made)).toBe(true), WAIT);
     const both = await Promise.all([runAs(ana, () => a.service.undo()), runAs(ana, () => b.service.undo())]);
     expect(both.filter((undone) => undone.ok)).toHaveLength(1);
     // One step moved to the redo stack; the older one is still Ana's to undo.
@@ -111,7 +112,7 @@ describe.skipIf(pgSkip)('undo history in the team database', () => {
     expect(await history(second, ben)).toMatchObject({ canUndo: false, canRedo: false });
     const refused = await runAs(ben, () => second.service.undo());
     expect(refused.ok ? 'undone' : refused.error.code).toBe('nothing-to-undo');
-    expect(holds(second, anas)).toBe(true);
+    expect(await holds(second, anas)).toBe(true);
     expect((await history(second, ana)).canUndo).toBe(true);
   });
 
@@ -123,7 +124,7 @@ describe.skipIf(pgSkip)('undo history in the team database', () => {
     const second = await start();
     expect(await history(second, ana)).toMatchObject({ canUndo: false, canRedo: true });
     expect((await runAs(ana, () => second.service.redo())).ok).toBe(true);
-    expect(holds(second, made)).toBe(true);
+    expect(await holds(second, made)).toBe(true);
     expect((await runAs(ana, () => second.service.undo())).ok).toBe(true);
     await mark(second, ana, 20);
     expect(await history(second, ana)).toMatchObject({ canUndo: true, canRedo: false });
@@ -144,8 +145,8 @@ describe.skipIf(pgSkip)('undo history in the team database', () => {
     for (let undo = 0; undo < 3; undo++) expect((await runAs(ana, () => server.service.undo())).ok).toBe(true);
     const refused = await runAs(ana, () => server.service.undo());
     expect(refused.ok ? 'undone' : refused.error.code).toBe('nothing-to-undo');
-    expect(made.map((id) => holds(server, id))).toEqual([true, true, false, false, false]);
-    expect(holds(server, bens)).toBe(true);
+    expect(await Promise.all(made.map((id) => holds(server, id)))).toEqual([true, true, false, false, false]);
+    expect(await holds(server, bens)).toBe(true);
   });
 
   it('writes each step in the transaction of its change, and none for a change that fails', async () => {

@@ -108,7 +108,9 @@ describe.skipIf(pgSkip)('PgWorkspaceStore in memory', () => {
     };
     const gate = () => {
       let open!: () => void;
-      void queue.enqueue<undefined>(documentKey(id), () => new Promise((resolve) => (open = () => resolve(ok(undefined)))), { quiet: true });
+      void queue.enqueue<undefined>(documentKey(id), () => new Promise((resolve) => (open = () => resolve(ok(undefined)))), {
+        quiet: true,
+      });
       return () => open();
     };
     const theirChange = async (note: string) => {

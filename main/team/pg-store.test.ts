@@ -152,7 +152,9 @@ describe.skipIf(pgSkip)('PgWorkspaceStore', () => {
     await both((store) => store.putDocument(imported));
     expectSame(mine);
     // A new title moves the document in the order; a new importedAt too.
-    await both(async (store) => store.putDocument({ ...(await readHeld(store, second.meta.id))!, meta: { ...second.meta, title: 'Aaa first now' } }));
+    await both(async (store) =>
+      store.putDocument({ ...(await readHeld(store, second.meta.id))!, meta: { ...second.meta, title: 'Aaa first now' } }),
+    );
     expectSame(mine);
     const annotation = { ...first.annotations[0]!, id: 'added-1' };
     await both((store) => store.putAnnotations(first.meta.id, [{ annotationId: annotation.id, annotation }]));
@@ -288,5 +290,4 @@ describe.skipIf(pgSkip)('PgWorkspaceStore', () => {
     hold.release();
     await folder.close();
   });
-
 });

@@ -15,7 +15,7 @@ import type { SaveState } from '../../core/model/workspace.ts';
 import { fail, ok, type Failure, type Result } from '../../core/result.ts';
 import { NotHeld } from '../store/document-holds.ts';
 import { planPuts, type PlannedPuts } from '../store/plan-puts.ts';
-import type { AnnotationPut, CommittedChange, DocumentHold, SavedDocument, StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
+import type { AnnotationPut, CommittedChange, SavedDocument, StoreChange, WorkspaceStore } from '../store/workspace-store.ts';
 import { currentActor } from './actor.ts';
 import { ChangeFollower } from './change-follower.ts';
 import { notifyChange } from './change-listener.ts';
@@ -35,7 +35,6 @@ import {
   writeDocument,
   writeSingleton,
   type ChangeEntry,
-  type KnownDocument,
   type TeamTransaction,
 } from './pg-store-writes.ts';
 

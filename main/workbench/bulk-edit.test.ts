@@ -18,7 +18,7 @@ describe('editing many annotations at once', () => {
   it('changes the chosen annotations across documents in one undoable change, keeping their other tags', () =>
     withTempDir(async (dir) => {
       const { service, store } = await workbench(dir);
-      const [first, second] = (await readEveryDocument(store));
+      const [first, second] = await readEveryDocument(store);
       const refs = [first!, second!].flatMap((document) =>
         document.annotations.slice(0, 2).map((annotation) => ({ documentId: document.meta.id, annotationId: annotation.id })),
       );

@@ -32,7 +32,10 @@ describe('settings', () => {
       const { service, store } = await sampleWorkbench(dir);
       const usage = await service.getSettingsUsage();
       const used = DEFAULT_STATUSES.find((status) => (usage.statuses[status.id] ?? 0) > 0)!;
-      const total = (await readEveryDocument(store)).reduce((sum, document) => sum + document.annotations.filter((a) => a.status === used.id).length, 0);
+      const total = (await readEveryDocument(store)).reduce(
+        (sum, document) => sum + document.annotations.filter((a) => a.status === used.id).length,
+        0,
+      );
       expect(usage.statuses[used.id]).toBe(total);
       const refused = await service.updateSettings({ statuses: DEFAULT_STATUSES.filter((status) => status.id !== used.id) });
       expect(refused).toMatchObject({ ok: false, error: { code: 'in-use' } });

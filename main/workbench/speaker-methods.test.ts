@@ -31,7 +31,7 @@ describe('speakers through the service', () => {
       const merged = await service.mergeSpeakers('Teresa Albescu', ['Mayor Albescu']);
       expect(merged).toEqual({ ok: true, value: { annotations: 1 } });
       expect((await speakersOf(store)).filter((speaker) => speaker === 'Teresa Albescu')).toHaveLength(albescu + 1);
-      expect((await speakersOf(store))).not.toContain('Mayor Albescu');
+      expect(await speakersOf(store)).not.toContain('Mayor Albescu');
       expect((await service.getSpeakers()).find((speaker) => speaker.name === 'Teresa Albescu')).toEqual({
         name: 'Teresa Albescu',
         aliases: ['Mayor Albescu'],
@@ -53,7 +53,7 @@ describe('speakers through the service', () => {
       await service.undo();
       await service.undo();
       expect(await service.undo()).toMatchObject({ ok: true, value: { label: 'Merge speaker Mayor Albescu into Teresa Albescu' } });
-      expect((await speakersOf(store))).toContain('Mayor Albescu');
+      expect(await speakersOf(store)).toContain('Mayor Albescu');
       expect(store.workspace.codebook.speakers ?? []).toEqual([]);
       await service.dispose();
     }));
