@@ -3,9 +3,10 @@
 // The library, its pages, the counts and an import's checks read these rather than every document,
 // so that a store that keeps only some documents in memory (docs/design/on-demand-store.md) can
 // answer them. A store keeps the heads current by calling `noteDocument` wherever it installs or
-// drops a document in memory; `documents` follows the heads' order. The whole-workspace reads of
-// annotations (tally.ts) are answered here from memory too, for both stores until the PostgreSQL
-// store answers them in SQL (docs/design/on-demand-store.md, step 4).
+// drops a document in memory, or learns of one it does not keep (`noteHead`); `documents` follows the
+// heads' order. The whole-workspace reads of annotations (tally.ts) are answered here from memory,
+// for the folder store; the PostgreSQL store overrides them to ask its database for the documents it
+// does not have in memory (main/team/pg-store-library.ts).
 import type { DocumentMeta } from '../../core/model/document.ts';
 import type { AnnotationRef } from '../../core/model/evidence.ts';
 import type { DocumentFile } from '../../core/model/stored-files.ts';

@@ -108,11 +108,15 @@ export interface WorkspaceStore {
   /** Records this opening took from an older format to the current one (core/model/migrations.ts). */
   readonly migratedFiles: readonly { readonly file: string; readonly from: number }[];
   readonly workspace: WorkspaceFile;
-  /** Documents in import order (then by title, for documents imported together). Do not mutate. */
+  /**
+   * Documents in import order (then by title, then by id). Do not mutate. The folder store's only: the
+   * PostgreSQL store throws, as it does not have every document in memory (use `eachDocument`).
+   */
   readonly documents: readonly DocumentFile[];
   /**
-   * A held document (see `hold`); undefined when there is no such document. The PostgreSQL store in
-   * strict mode throws NotHeld (document-holds.ts) for one that exists and is not held.
+   * A held document (see `hold`); undefined when there is no such document. The PostgreSQL store
+   * throws NotHeld (document-holds.ts) for one that exists and is not in memory, and in strict mode
+   * for one that is not held.
    */
   document(id: string): DocumentFile | undefined;
   /** Reads the documents named (those that exist) into memory and keeps them there until released. */
