@@ -67,7 +67,8 @@ function portOf(text: string): number {
   return port;
 }
 
-function megabytesOf(text: string): number {
+/** `--document-cache-mb`'s value in bytes (a number of megabytes, fractions allowed, never negative). */
+export function megabytesOf(text: string): number {
   const megabytes = Number(text);
   if (!/^\d+(\.\d+)?$/.test(text)) throw new UsageError(`--document-cache-mb must be a number of megabytes, such as 64, not "${text}"`);
   return Math.round(megabytes * 1024 * 1024);
