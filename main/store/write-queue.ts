@@ -31,7 +31,8 @@ export class WriteQueue {
    * the file's turn (preparing or closing a journal) that is not a save and does not show as one.
    */
   enqueue<T>(key: string, work: () => Promise<Result<T, 'write-failed'>>, { quiet = false } = {}): Promise<Result<T, 'write-failed'>> {
-    const previous = this.queues.get(key) ?? Promise.resolve();
+    // After the one before has settled, however: a write that threw must not take every later write of the file with it.
+    const previous = (this.queues.get(key) ?? Promise.resolve()).catch(() => undefined);
     let run: Promise<Result<T, 'write-failed'>>;
     if (quiet) {
       run = previous.then(work);
@@ -45,11 +46,13 @@ export class WriteQueue {
       });
     }
     this.queues.set(key, run);
-    void run.finally(() => {
+    // Both ways, not `finally`: a write that threw is its caller's to handle, not an unhandled rejection here.
+    const settled = () => {
       if (this.queues.get(key) !== run) return;
       this.queues.delete(key);
       this.idleEmitter.fire(key);
-    });
+    };
+    void run.then(settled, settled);
     return run;
   }
 

@@ -22,13 +22,13 @@ import {
   type FoundRef,
   type TallyKey,
 } from '../store/tally.ts';
-import type { Failure } from '../../core/result.ts';
+import { ok, type Failure, type Result } from '../../core/result.ts';
 import { HoldCounts, NotHeld } from '../store/document-holds.ts';
 import type { DocumentHead, DocumentHold, FindField } from '../store/workspace-store.ts';
 import { WriteQueue } from '../store/write-queue.ts';
 import type { TeamDb } from './db.ts';
 import { readDocuments } from './pg-store-load.ts';
-import { documentKey } from './pg-store-writes.ts';
+import { documentKey, writeFailure } from './pg-store-writes.ts';
 import { inTurns } from './queue-turns.ts';
 import { DEFAULT_RESIDENT_BYTES, ResidentDocuments } from './resident-documents.ts';
 import { findAnnotationRows, findDocumentIds, readAnnotationRows, readMetas, tallyRows } from './pg-store-reads.ts';
@@ -148,9 +148,17 @@ export abstract class PgDocumentLibrary extends DocumentLibrary {
     }
   }
 
-  /** In document `id`'s turn: reads it into memory if it is in the library and not there (a write needs its versions). */
-  protected async residentInTurn(id: string): Promise<void> {
-    if (!this.residents.has(id) && this.head(id) !== undefined) await this.install([id]);
+  /**
+   * In document `id`'s turn: reads it into memory if it is in the library and not there (a write needs
+   * its versions). A failed read is the write's failure, never a rejection of the queue's task.
+   */
+  protected async residentInTurn(id: string): Promise<Result<void, 'write-failed'>> {
+    try {
+      if (!this.residents.has(id) && this.head(id) !== undefined) await this.install([id]);
+      return ok(undefined);
+    } catch (error) {
+      return writeFailure(`document "${id}"`, error);
+    }
   }
 
   /** Each document's place in library order. */

@@ -199,7 +199,8 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
     const { journal: _journal, ...file } = DocumentFile.parse(next);
     const id = file.meta.id;
     return this.queue.enqueue(documentKey(id), async () => {
-      await this.residentInTurn(id);
+      const read = await this.residentInTurn(id);
+      if (!read.ok) return read;
       const { annotations, ...data } = file;
       const written = await this.transact(
         `document "${id}"`,
@@ -220,7 +221,8 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
     if (planned === undefined && this.head(id) === undefined)
       return Promise.resolve(fail('not-found', `There is no document "${id}" in this workspace.`));
     return this.queue.enqueue(documentKey(id), async () => {
-      await this.residentInTurn(id);
+      const read = await this.residentInTurn(id);
+      if (!read.ok) return read;
       const current = this.residents.file(id);
       if (current === undefined) return fail('write-failed', `Could not save document "${id}": the document was deleted meanwhile`);
       // Made from what is in memory now, in this document's turn (an earlier write may have changed it).
@@ -280,7 +282,8 @@ export class PgWorkspaceStore extends PgDocumentLibrary implements WorkspaceStor
 
   removeDocument(id: string): Promise<Result<DocumentFile | undefined, 'write-failed'>> {
     return this.queue.enqueue(documentKey(id), async (): Promise<Result<DocumentFile | undefined, 'write-failed'>> => {
-      await this.residentInTurn(id);
+      const read = await this.residentInTurn(id);
+      if (!read.ok) return read;
       const current = this.residents.file(id);
       const known = this.residents.known(id);
       if (current === undefined || known === undefined) return ok(undefined);
