@@ -69,7 +69,7 @@ describe.skipIf(pgSkip)('the team server’s event stream', () => {
   };
   const mark = (host: TeamProcess, who: Actor, start: number) =>
     runAs(who, async () => {
-      const made = await host.service.createAnnotation(host.store.documents[0]!.meta.id, { start, end: start + 3, tags: ['statistic'] });
+      const made = await host.service.createAnnotation(host.store.heads[0]!.id, { start, end: start + 3, tags: ['statistic'] });
       if (!made.ok) throw new Error(made.error.message);
       return made.value.id;
     });
