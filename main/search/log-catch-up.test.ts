@@ -67,12 +67,13 @@ function withLog(store: FolderStore, log: StoreChangeFeed): { store: WorkspaceSt
   return { store: shared, wholeReads: () => reads };
 }
 
-const change = (position: string, kind: CommittedChange['kind'], documentId?: string): CommittedChange => ({
+const change = (position: string, kind: CommittedChange['kind'], documentId?: string, annotationIds?: string[]): CommittedChange => ({
   position,
   own: false,
   actor: 'ana',
   kind,
   ...(documentId === undefined ? {} : { documentId }),
+  ...(annotationIds === undefined ? {} : { annotationIds }),
 });
 
 async function sampleStore(dir: string): Promise<FolderStore> {
@@ -97,9 +98,13 @@ describe('WorkspaceSearch on a store with a change log', () => {
   it('tells an index the records the log names after its place, as they are now, and reads nothing else', () =>
     withTempDir(async (dir) => {
       const folder = await sampleStore(dir);
-      const edited = folder.heads[0]!.id;
+      const [edited, replaced] = [folder.heads[0]!.id, folder.heads[1]!.id];
+      const [first, second] = folder.document(edited)!.annotations;
       const log = new ScriptedLog([
-        change('6', 'annotations', edited),
+        change('6', 'annotations', edited, [first!.id]),
+        change('6', 'annotations', edited, [second!.id, 'removed-since']),
+        change('6', 'annotations', replaced, [first!.id]),
+        change('6', 'document', replaced),
         change('6', 'document-removed', 'gone-since'),
         change('7', 'evidence'),
         change('7', 'workspace'),
@@ -112,11 +117,19 @@ describe('WorkspaceSearch on a store with a change log', () => {
         expect(log.asked).toEqual([['5', CATCH_UP_LIMIT]]);
         expect(index.built).toEqual([]);
         expect(wholeReads()).toBe(0);
-        expect(index.changes).toHaveLength(1);
-        const [told] = index.changes as [SearchChange];
-        expect(told.fingerprint).toBe('log:7');
-        expect(told.upsertDocuments?.map((document) => document.meta.id)).toEqual([edited]);
-        expect(told.upsertDocuments?.[0]?.annotations).toBe(folder.document(edited)!.annotations);
+        // What the log names, then (with nothing changed meanwhile) the place it now reflects.
+        expect(index.changes).toHaveLength(2);
+        const [told, placed] = index.changes as [SearchChange, SearchChange];
+        expect(told.fingerprint).toBeUndefined();
+        expect(placed).toEqual({ fingerprint: 'log:7', upsertDocuments: [], deleteDocuments: [] });
+        // Only annotations of `edited` changed: those rows, not its text; `replaced` was put whole.
+        expect(told.upsertAnnotations).toEqual([
+          { documentId: edited, annotation: first },
+          { documentId: edited, annotation: second },
+        ]);
+        expect(told.deleteAnnotations).toEqual([{ documentId: edited, annotationId: 'removed-since' }]);
+        expect(told.upsertDocuments?.map((document) => document.meta.id)).toEqual([replaced]);
+        expect(told.upsertDocuments?.[0]?.annotations).toBe(folder.document(replaced)!.annotations);
         expect(told.deleteDocuments).toEqual(['gone-since']);
         expect(told.codebook).toBe(folder.workspace.codebook);
         // Which claims went is not in the log: every claim is told, and the index drops the others.

@@ -31,8 +31,9 @@ export function logMarker(log: IndexLog): string {
 
 /**
  * The records the log names after the place `marker` records, as changes of them as they are now
- * (documents whole, read from the store; the codebook and the claims by kind); undefined when the
- * index must be rebuilt instead.
+ * (read from the store; a document's annotations named when the log only saw annotations of it
+ * change, so the index rewrites those rows and not the document's text; the codebook and the
+ * claims by kind); undefined when the index must be rebuilt instead.
  */
 export async function changesSinceMarker(
   marker: string | undefined,
@@ -47,14 +48,28 @@ export async function changesSinceMarker(
   const kinds = new Set(logged.map((change) => change.kind));
   if (kinds.has('workspace')) changes.push({ kind: 'workspace' });
   if (kinds.has('evidence')) changes.push({ kind: 'evidence' });
-  const ids = [...new Set(logged.flatMap((change) => (change.documentId === undefined ? [] : [change.documentId])))];
-  for (let from = 0; from < ids.length; from += HOLD_BATCH) {
+  // Per document, the annotations named, or undefined: the whole document (put or removed).
+  const named = new Map<string, Set<string> | undefined>();
+  for (const change of logged) {
+    if (change.documentId === undefined) continue;
+    const ids = named.get(change.documentId);
+    if (change.kind !== 'annotations' || change.annotationIds === undefined) named.set(change.documentId, undefined);
+    else if (ids !== undefined || !named.has(change.documentId))
+      named.set(change.documentId, new Set([...(ids ?? []), ...change.annotationIds]));
+  }
+  const documentIds = [...named.keys()];
+  for (let from = 0; from < documentIds.length; from += HOLD_BATCH) {
     signal?.throwIfAborted();
-    const batch = ids.slice(from, from + HOLD_BATCH);
+    const batch = documentIds.slice(from, from + HOLD_BATCH);
     const hold = await store.hold(batch);
     try {
-      // A document gone since is told as removed (no `after`).
-      for (const documentId of batch) changes.push({ kind: 'document', documentId, before: undefined, after: store.document(documentId) });
+      for (const documentId of batch) {
+        // A document gone since is told as removed (no `after`).
+        const after = store.document(documentId);
+        const annotationIds = named.get(documentId);
+        const change: StoreChange = { kind: 'document', documentId, before: undefined, after };
+        changes.push(annotationIds === undefined ? change : { ...change, annotationIds: [...annotationIds] });
+      }
     } finally {
       hold.release();
     }

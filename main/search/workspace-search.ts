@@ -147,10 +147,10 @@ export class WorkspaceSearch {
     try {
       const changes = await changesSinceMarker(index.fingerprint, log, this.store, this.stopping.signal);
       if (changes === undefined) return await this.rebuild(index);
-      // Read as they are now: a change noted meanwhile (`pending`) is as new or newer.
-      for (const change of changes) if (!this.pending.has(keyOf(change))) this.pending.set(keyOf(change), change);
       if (changes.some((change) => change.kind === 'workspace')) this.codebook = undefined;
       if (changes.some((change) => change.kind === 'evidence')) this.allClaims = true;
+      // The records as they are now, then those changed meanwhile (`pending`, as new or newer), with the place.
+      if (changes.length > 0) this.tell(index, this.changeOfAll(changes), changes);
       this.catchUp(index);
       this.setStatus({ state: 'ready' });
     } catch (error) {
