@@ -102,25 +102,26 @@ export class ChangeLog {
    * `pipelined`: `work` makes at most one change of one document's claims, and returns once it is
    * saved; the next change may then start as soon as this one is made, before it is on disk (see
    * `commit`). Any other change first waits until every pipelined one is on disk. `documents`: held
-   * from before `work` starts until it returns (store.hold), for the documents `work` reads.
+   * from before `work` starts until it returns (store.hold), for the documents `work` reads; read from
+   * now, while the changes ahead are made, not in the queue (a store reading on demand held it up).
    */
   exclusive<T>(
     work: () => Promise<T>,
     { pipelined = false, documents }: { pipelined?: boolean; documents?: Iterable<string> } = {},
   ): Promise<T> {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { promise: released, resolve: release } = Promise.withResolvers<void>();
+    const ids = documents === undefined ? undefined : [...documents];
+    const early = ids === undefined ? undefined : this.store.hold(ids).catch(() => undefined);
     const start = async () => {
       if (!pipelined) await this.settled();
       const active = { release, pipelined };
       this.active = active;
       try {
-        return await (documents === undefined ? work() : withHeld(this.store, documents, work));
+        return await (ids === undefined ? work() : withHeld(this.store, ids, work));
       } finally {
         if (this.active === active) this.active = undefined;
         release();
+        void early?.then((hold) => hold?.release());
       }
     };
     const run = this.queue.then(start);
