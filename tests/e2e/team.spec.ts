@@ -63,8 +63,8 @@ function noteOfValmont(page: Page): Promise<string | undefined> {
 }
 
 /** A browser window of `name`'s, signed in through the form, on the first document. */
-async function signIn(browser: Browser, name: keyof typeof PASSWORDS): Promise<Page> {
-  const context = await browser.newContext();
+async function signIn(browser: Browser, name: keyof typeof PASSWORDS, viewport?: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext(viewport ? { viewport } : {});
   const page = await context.newPage();
   await page.goto(origin);
   await expect(page).toHaveURL(`${origin}/login`);
@@ -139,4 +139,21 @@ test('Settings names the signed-in member instead of asking for a name, and only
   await expect(settings.getByRole('button', { name: 'Save settings' })).toBeDisabled();
   await ana.screenshot({ path: 'test-results/team-settings.png' });
   await ana.context().close();
+});
+
+test('in a narrow window the status bar still shows who is signed in and Sign out, and Sign out works from the keyboard', async ({
+  browser,
+}) => {
+  const ben = await signIn(browser, 'Ben', { width: 700, height: 800 });
+  const member = ben.getByTestId('team-member');
+  await expect(member).toHaveText('Signed in as Ben (reviewer) Sign out');
+  // Before, the workspace's long name and the save state pushed it past the window's edge: the
+  // button was drawn at x = 710 of 700, and cut off ("Signed in as Ben (re…").
+  await expect(member).toBeInViewport({ ratio: 1 });
+  const signOut = ben.getByRole('button', { name: 'Sign out' });
+  await expect(signOut).toBeInViewport({ ratio: 1 });
+  await signOut.focus();
+  await ben.keyboard.press('Enter');
+  await expect(ben).toHaveURL(`${origin}/login`);
+  await ben.context().close();
 });

@@ -19,7 +19,7 @@ export function TeamMemberStatus() {
   const member = useTeamMember();
   if (member === undefined) return null;
   return (
-    <span className="statusbar-item" data-testid="team-member">
+    <span className="statusbar-item statusbar-member" data-testid="team-member">
       Signed in as {member.name} ({member.role}){' '}
       <button type="button" className="statusbar-link" onClick={() => void signOut()}>
         Sign out
