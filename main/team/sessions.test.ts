@@ -7,7 +7,7 @@ import { LOGIN_LIMIT } from './login-limit.ts';
 import { addUser, findMember } from './members.ts';
 import { migrateTeamDb } from './migrate.ts';
 import * as passwords from './passwords.ts';
-import { authenticateSession, login, logout, revokeSessions, SESSION_POLICY } from './sessions.ts';
+import { authenticateSession, login, logout, revokeSessions, SESSION_POLICY, waitInWords } from './sessions.ts';
 
 vi.mock('./passwords.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof passwords>();
@@ -17,6 +17,19 @@ vi.mock('./passwords.ts', async (importOriginal) => {
 // From the reference implementation's tests: "password" with m=64 MiB, t=2, p=1 (older parameters than ours).
 const REFERENCE = '$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc';
 const PASSWORD = 'ana passphrase';
+
+describe('waitInWords', () => {
+  it.each([
+    [1, '1 second'],
+    [45, '45 seconds'],
+    [60, '1 minute'],
+    [61, '2 minutes'],
+    [891, '15 minutes'],
+    [900, '15 minutes'],
+  ])('%i s is "%s"', (seconds, words) => {
+    expect(waitInWords(seconds)).toBe(words);
+  });
+});
 
 describe.skipIf(pgSkip)('sessions', () => {
   let database: TestDatabase;
@@ -119,7 +132,8 @@ describe.skipIf(pgSkip)('sessions', () => {
     if (held.ok || held.error.code !== 'rate-limited') throw new Error('not rate limited');
     expect(held.error.retryAfterSeconds).toBeGreaterThan(LOGIN_LIMIT.windowSeconds - 60);
     expect(held.error.retryAfterSeconds).toBeLessThanOrEqual(LOGIN_LIMIT.windowSeconds);
-    expect(held.error.message).toBe(`Too many failed logins: try again in ${held.error.retryAfterSeconds} s.`);
+    // In words a person reads at a glance: "891 s" before.
+    expect(held.error.message).toBe('Too many failed sign-ins: try again in 15 minutes.');
     expect((await login(db, 'Ana', PASSWORD, '10.0.0.6')).ok).toBe(true);
     // Fifteen minutes later, the client may try again.
     await db

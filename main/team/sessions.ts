@@ -33,6 +33,17 @@ export type LoginRefusal = Failure<'refused'> | Failure<'disabled'> | (Failure<'
 const REFUSED = fail('refused', 'Wrong name or password.');
 
 /**
+ * How long to wait, as the sign-in form says it: seconds under a minute, else whole minutes rounded
+ * up (never "0 minutes" while there is still a wait).
+ * @example waitInWords(891) // "15 minutes"
+ */
+export function waitInWords(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+/**
  * Checks a member's name and password and opens a session. Refused alike for an unknown name and a
  * wrong password (both take one argon2id hash), `disabled` only with the right password, and
  * `rate-limited` with the seconds to wait (see login-limit.ts). A hash made with older parameters
@@ -50,7 +61,11 @@ export async function login(
     const { retryAfterSeconds } = attempt;
     return {
       ok: false,
-      error: { code: 'rate-limited', message: `Too many failed logins: try again in ${retryAfterSeconds} s.`, retryAfterSeconds },
+      error: {
+        code: 'rate-limited',
+        message: `Too many failed sign-ins: try again in ${waitInWords(retryAfterSeconds)}.`,
+        retryAfterSeconds,
+      },
     };
   }
   const member = await findMember(db, name);
