@@ -85,9 +85,14 @@ test('keep theirs: an edit made from an old version opens the conflict dialog, a
   const { documentId, annotation } = await opened(page, served.url);
   const dialog = await editWhileTheyChangeIt(page, documentId, annotation.id, 'Theirs, first.', 'Mine, first.');
   const theirsVersion = (await stored(page, documentId, annotation.id)).version!;
+  // While the dialog is open, the reader's banner says what happened.
+  const banner = page.locator('.banner[role=alert]').filter({ hasText: 'choose what to keep' });
+  await expect(banner).toBeVisible();
   await dialog.getByRole('button', { name: 'Keep theirs' }).click();
   await expect(dialog).toBeHidden();
   expect(await stored(page, documentId, annotation.id)).toMatchObject({ note: 'Theirs, first.', version: theirsVersion });
+  // Chosen: the banner no longer asks for a choice there is no way left to make.
+  await expect(banner).toHaveCount(0);
 });
 
 test('keep mine, from the keyboard: saved over theirs, made from their version', async ({ page, served }) => {
@@ -99,6 +104,7 @@ test('keep mine, from the keyboard: saved over theirs, made from their version',
   await expect(dialog).toBeHidden();
   await expect.poll(async () => (await stored(page, documentId, annotation.id)).note).toBe('Mine, second.');
   expect((await stored(page, documentId, annotation.id)).version).toBe(theirsVersion + 1);
+  await expect(page.locator('.banner[role=alert]').filter({ hasText: 'choose what to keep' })).toHaveCount(0);
 });
 
 test('merge: a note holding both and the tags of both sides, to edit; the dialog passes axe in light and dark', async ({

@@ -9,6 +9,7 @@ import { versionOf } from '../../../core/model/record-version.ts';
 import type { WorkspaceInfo } from '../../../core/model/workspace.ts';
 import { api } from '../api/client.ts';
 import type { AnnotationDraft } from '../annotations/AnnotationDialog.tsx';
+import type { ConflictChoice } from '../annotations/EditConflictDialog.tsx';
 import type { AnnotationFields } from '../annotations/edit-conflict.ts';
 import type { Confirmation } from '../ui/ConfirmDialog.tsx';
 import { countOf } from '../ui/format.ts';
@@ -54,7 +55,16 @@ export function useDocumentPane(
   // An annotation tagged with a key, or edited in the form, shows at once (see usePendingAnnotations).
   const { shown, propose, withdraw } = usePendingAnnotations(open);
   // An edit someone else's change came before: the dialog that settles it (EditConflictDialog).
-  const { conflict, showConflict, resolveConflict } = useEditConflict(applyWritten);
+  const { conflict, showConflict, resolveConflict: resolveInDialog } = useEditConflict(applyWritten);
+  // Once settled, the banner that asked for the choice goes: left up, it asked for one no longer offered.
+  const resolveConflict = useCallback(
+    async (choice: ConflictChoice): Promise<string | undefined> => {
+      const problem = await resolveInDialog(choice);
+      if (problem === undefined) report(undefined);
+      return problem;
+    },
+    [resolveInDialog, report],
+  );
   // Writes of one annotation go one after another: the web host answers on several connections,
   // and a second tag key sent beside the first could be written before it.
   const writes = useRef(new Map<string, Promise<unknown>>());
