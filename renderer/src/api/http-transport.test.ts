@@ -46,6 +46,20 @@ describe('the HTTP transport', () => {
     });
   });
 
+  it('says to a member of a team, who did not start the server, what they can do when it cannot be reached', async () => {
+    vi.stubGlobal('document', { cookie: 'claimbench-csrf=csrf-value' });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    await expect(createHttpTransport('/api/').invoke('listDocuments', [])).resolves.toEqual({
+      error: {
+        code: 'unreachable',
+        message: 'The team server cannot be reached: check your network connection, or ask whoever runs the server whether it is up.',
+      },
+    });
+  });
+
   it("sends a team session's CSRF token with every POST, and says a 401 there is the session's end", async () => {
     vi.stubGlobal('document', { cookie: 'claimbench-csrf=csrf-value' });
     const fetch = vi.fn(async (_url: string, _init: RequestInit) => json(401, { error: { code: 'unauthorized', message: 'x' } }));

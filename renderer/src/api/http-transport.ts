@@ -74,9 +74,12 @@ async function post(url: string, headers: Record<string, string>, body: BodyInit
   try {
     response = await fetch(url, { method: 'POST', headers, body, credentials: 'same-origin' });
   } catch (error) {
+    // A member of a team did not start the server and cannot restart it: they are told what they can do.
     return failed(
       'unreachable',
-      `The Claimbench server cannot be reached (${(error as Error).message}). Is “claimbench serve” still running?`,
+      csrf === undefined
+        ? `The Claimbench server cannot be reached (${(error as Error).message}). Is “claimbench serve” still running?`
+        : 'The team server cannot be reached: check your network connection, or ask whoever runs the server whether it is up.',
     );
   }
   const parsed = (await response.json().catch(() => undefined)) as RpcReply | undefined;
