@@ -157,3 +157,15 @@ test('in a narrow window the status bar still shows who is signed in and Sign ou
   await expect(ben).toHaveURL(`${origin}/login`);
   await ben.context().close();
 });
+
+// Last: it stops the server.
+test('when the server stops, the window says it is reconnecting to the team server, not to run a command a member never ran', async ({
+  browser,
+}) => {
+  const ana = await signIn(browser, 'Ana');
+  await expect(ana.getByTestId('save-state')).toHaveText(/^All changes saved/);
+  await stopServe(server);
+  // Before: 'Disconnected: is “claimbench serve” still running?' (and a team's server is `claimbench team serve`).
+  await expect(ana.getByTestId('save-state')).toHaveText('Disconnected: reconnecting to the team server…');
+  await ana.context().close();
+});

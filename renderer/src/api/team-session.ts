@@ -12,6 +12,11 @@ export function csrfToken(cookies: string = typeof document === 'undefined' ? ''
   return undefined;
 }
 
+/** Whether this window is on a team server (`claimbench team serve`): it has a session's CSRF cookie. */
+export function onTeamServer(): boolean {
+  return csrfToken() !== undefined;
+}
+
 export interface TeamMember {
   readonly name: string;
   readonly role: 'analyst' | 'reviewer' | 'admin';

@@ -1,6 +1,7 @@
 // The status bar: which workspace is open, and whether everything is saved.
 import { useState } from 'react';
 import type { SaveState, WorkspaceInfo } from '../../../core/model/workspace.ts';
+import { onTeamServer } from '../api/team-session.ts';
 import { formatTime } from '../ui/format.ts';
 import { MissedChanges } from './MissedChanges.tsx';
 import { TeamMemberStatus } from './TeamMemberStatus.tsx';
@@ -89,7 +90,8 @@ export function StatusBar({ info, saveState, transport, connected, said }: Statu
           </span>
         ) : (
           <span className="statusbar-item statusbar-warning" data-testid="save-state">
-            Disconnected: is “claimbench serve” still running?
+            {/* A team's member neither started the server nor can: the window says what it does meanwhile. */}
+            {onTeamServer() ? 'Disconnected: reconnecting to the team server…' : 'Disconnected: is “claimbench serve” still running?'}
           </span>
         )}
         <span
