@@ -85,9 +85,13 @@ test('the settings dialog edits statuses and the verdict scale, and keeps what r
   await page.keyboard.press('Control+,');
   await expect(settings(page)).toBeVisible();
   const statuses = settings(page).getByRole('group', { name: 'Annotation statuses' });
-  // "Supported" is used by the sample's claims: it cannot go, and says why; "Refuted" is unused.
+  // "Supported" is used by the sample's annotations: it cannot go, and says why; "Refuted" is unused.
+  // A status belongs to annotations, as the fieldset says: they are counted as such, not as "claims".
   await expect(statuses.getByRole('button', { name: 'Remove Supported' })).toBeDisabled();
-  await expect(statuses.getByRole('button', { name: 'Remove Supported' })).toHaveAttribute('title', /claims? use/);
+  await expect(statuses.getByRole('button', { name: 'Remove Supported' })).toHaveAttribute('title', /^\d+ annotations? uses? it/);
+  await expect(statuses.getByRole('listitem').filter({ has: page.locator('input[value="Supported"]') })).toContainText(
+    /\d+ annotations?\b/,
+  );
   await expect(statuses.getByRole('listitem').filter({ has: page.locator('input[value="Refuted"]') })).toContainText('unused');
   await statuses.getByRole('button', { name: 'Remove Refuted' }).click();
   await statuses.getByLabel('Name of status 2').fill('Backed by a source');

@@ -126,7 +126,7 @@ export function SettingsDialog({ workspace, sampleDocuments, onRemoveSample, onC
           noun="status"
           entries={statuses}
           usage={usage?.statuses}
-          usedBy="claim"
+          usedBy="annotation"
           onChange={setStatuses}
         />
         <ScaleEditor
