@@ -8,16 +8,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../core/model/annotation.ts';
 import { ok } from '../../core/result.ts';
 import { createTestDatabase, pgSkip, type TestDatabase } from '../../tests/support/pg-database.ts';
+import { importSample } from '../../tests/support/team-processes.ts';
 import { makeTempDir } from '../../tests/support/temp-dir.ts';
-import { RESOURCES_DIR } from '../app-paths.ts';
 import { readHeld, withHeld } from '../store/document-holds.ts';
-import { FolderStore } from '../store/folder-store.ts';
 import type { StoreChange } from '../store/workspace-store.ts';
 import type { WriteQueue } from '../store/write-queue.ts';
-import { createWorkspace } from '../workspace/create-workspace.ts';
 import { openTeamDb, type TeamDb } from './db.ts';
-import { importWorkspace } from './import-workspace.ts';
-import { migrateTeamDb } from './migrate.ts';
 import { PgWorkspaceStore, type PgStoreOptions } from './pg-store.ts';
 import { documentKey } from './pg-store-writes.ts';
 
@@ -46,12 +42,7 @@ describe.skipIf(pgSkip)('PgWorkspaceStore in memory', () => {
     temp = await makeTempDir();
     database = await createTestDatabase();
     db = openTeamDb(database.url);
-    expect((await migrateTeamDb(db)).ok).toBe(true);
-    const dir = path.join(temp.dir, 'ws');
-    await createWorkspace(dir, { resourcesDir: RESOURCES_DIR });
-    const folder = await FolderStore.open(dir);
-    expect((await importWorkspace(folder, db)).ok).toBe(true);
-    await folder.close();
+    await importSample(db, path.join(temp.dir, 'ws'));
   });
   afterEach(async () => {
     for (const store of stores.splice(0)) await store.close();
