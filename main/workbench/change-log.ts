@@ -102,8 +102,7 @@ export class ChangeLog {
    * `pipelined`: `work` makes at most one change of one document's claims, and returns once it is
    * saved; the next change may then start as soon as this one is made, before it is on disk (see
    * `commit`). Any other change first waits until every pipelined one is on disk. `documents`: held
-   * from before `work` starts until it returns (store.hold), for the documents `work` reads; read from
-   * now, while the changes ahead are made, not in the queue (a store reading on demand held it up).
+   * for `work` until it returns (store.hold), read from now, not in the queue (reading on demand held it up).
    */
   exclusive<T>(
     work: () => Promise<T>,
